@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/connect.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { start } from '../server/main.ts';
+import { systemActor } from '../server/platform/access/actor.ts';
+import { roles } from '../server/platform/access/roles.ts';
+import { verifyAuditChains } from '../server/platform/audit/service.ts';
+import { createOrgService } from '../server/platform/org/service.ts';
+import { createUsersService } from '../server/platform/users/service.ts';
+
+/** The `steward` command: run through `npm run steward -- <command>` or `npx steward <command>`. */
+
+async function withDatabase<T>(
+  fn: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
+  try {
+    await migrateToLatest(database.db);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('steward').description(
+  'Steward: sustainability programs of a multi-site manufacturer',
+);
+
+program
+  .command('start')
+  .description('Run the server (STEWARD_ROLE=web|worker|all); loads the demo dataset into an empty database')
+  .action(async () => {
+    await start(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      const applied = await migrateToLatest(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    });
+  });
+
+program
+  .command('create-user')
+  .description('Create a user with one role')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <displayName>')
+  .requiredOption('--password <password>')
+  .addOption(new Option('--role <role>').choices(roles).default('group_admin'))
+  .option('--program <program>', 'for program owners and site officers')
+  .option('--sites <codes>', 'comma-separated site codes (default: the whole group)')
+  .action(async (o) => {
+    await withDatabase(async (database) => {
+      const org = createOrgService(database.db);
+      const users = createUsersService(database.db, org);
+      let scope: { scopeKind: 'group' } | { scopeKind: 'sites'; siteIds: string[] } = { scopeKind: 'group' };
+      if (o.sites) {
+        const codes = String(o.sites)
+          .split(',')
+          .map((s) => s.trim());
+        const ids = await org.siteIdsByCode(codes);
+        const unknown = codes.filter((c) => !ids.has(c));
+        if (unknown.length) throw new Error(`Unknown site code(s): ${unknown.join(', ')}`);
+        scope = { scopeKind: 'sites', siteIds: [...ids.values()] };
+      }
+      const user = await users.create(systemActor('steward create-user'), {
+        email: o.email,
+        displayName: o.name,
+        password: o.password,
+        assignments: [{ role: o.role, program: o.program ?? null, ...scope }],
+      });
+      console.log(`Created ${user.email} (${o.role}).`);
+    });
+  });
+
+program
+  .command('demo')
+  .description(
+    'Load the demo dataset into an empty database (STEWARD_DEMO_CLOCK=YYYY-MM-DD pins the day it treats as today)',
+  )
+  .option('--scale <factor>', 'size of the workforce: 1 is about 100,000 employees', '1')
+  .action(async (o) => {
+    const { isEmptyDatabase, loadDemoDataset } = await import('../reference/demo/load.ts');
+    const scale = Number(o.scale);
+    if (!(scale > 0 && scale <= 10))
+      throw new Error('--scale must be a number greater than 0 and at most 10.');
+    await withDatabase(async (database) => {
+      if (!(await isEmptyDatabase(database.db)))
+        throw new Error('The database already holds data: the demo loads into an empty one only.');
+      await loadDemoDataset(database, { scale, log: (line) => console.log(line) });
+    });
+  });
+
+program
+  .command('backup <file>')
+  .description('Write a portable dump (.tar.gz) of the whole database and the stored files')
+  .action(async (file: string) => {
+    const { backupDatabase } = await import('../server/platform/backup/backup.ts');
+    const config = loadConfig();
+    if (!config.databaseUrl && !existsSync(path.join(config.dataDir, 'pgdata')))
+      throw new Error(
+        `There is no Steward database in ${config.dataDir} (set STEWARD_DATA_DIR or DATABASE_URL).`,
+      );
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: 2,
+    });
+    try {
+      await backupDatabase(database, { file, filesDir: config.filesDir, log: (line) => console.log(line) });
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('restore <file>')
+  .description(
+    'Load a backup into the database of DATABASE_URL or the data folder; refuses a database that holds data',
+  )
+  .option('--force', 'replace everything the target database holds')
+  .action(async (file: string, o: { force?: boolean }) => {
+    const { restoreDatabase } = await import('../server/platform/backup/restore.ts');
+    const config = loadConfig();
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: 2,
+    });
+    try {
+      const report = await restoreDatabase(database, {
+        file,
+        filesDir: config.filesDir,
+        force: !!o.force,
+        log: (line) => console.log(line),
+      });
+      for (const b of report.audit.breaks) console.log(`BROKEN ${b.chainKey} at event ${b.seq}: ${b.detail}`);
+      if (report.audit.breaks.length) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+const audit = program.command('audit').description('The hash-chained audit log');
+audit
+  .command('verify')
+  .description('Check every chain and name the first broken link of each')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      const report = await verifyAuditChains(database.db);
+      for (const b of report.breaks) console.log(`BROKEN ${b.chainKey} at event ${b.seq}: ${b.detail}`);
+      console.log(
+        `${report.chains} chain(s), ${report.events} event(s) verified, ${report.breaks.length} broken.`,
+      );
+      if (report.breaks.length) process.exitCode = 1;
+    });
+  });
+
+program.parseAsync().catch((error: Error) => {
+  console.error(`steward: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,148 @@
+import { bulkInsert } from '../../server/db/bulk.ts';
+import type { Database } from '../../server/db/connect.ts';
+import type { Db } from '../../server/db/types.ts';
+import { systemActor } from '../../server/platform/access/actor.ts';
+import { recordAudit } from '../../server/platform/audit/service.ts';
+import { hashPassword } from '../../server/platform/auth/passwords.ts';
+import { demoClock } from './clock.ts';
+import { DEFAULT_SEED, type DemoDataset, datasetCounts, generateDemoDataset } from './generate.ts';
+import { generateOhsDataset, ohsCounts } from './ohs.ts';
+import { loadOhsDataset } from './ohs-load.ts';
+import { DEMO_PASSWORD } from './users.ts';
+
+/** True when the database holds no organisation yet (a first start). */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('holdings').select('id').limit(1).executeTakeFirst();
+  return !row;
+}
+
+export type DemoOptions = {
+  log?: (line: string) => void;
+  /** 1 is the full group (about 100,000 employees); tests use 0.01. */
+  scale?: number;
+  /** The demo's today, 'YYYY-MM-DD' (default: STEWARD_DEMO_CLOCK, or today in Taipei). */
+  clock?: string;
+  seed?: string;
+};
+
+export type DemoLoadReport = {
+  clock: string;
+  scale: number;
+  counts: Record<string, number>;
+  milliseconds: number;
+};
+
+/** The app_settings key that records which demo was loaded, and with which clock. */
+export const DEMO_SETTING_KEY = 'demo';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Loads the demo dataset: the group of the seeds, its sites and areas, its people, one demo user per role,
+ * and the OHS records that reproduce the OHS seed's figures (ohs.ts). Everything goes in one transaction (an
+ * interrupted load leaves the database empty, so the next start loads it again), in batches of a few thousand
+ * rows per statement.
+ */
+export async function loadDemoDataset(
+  database: Database,
+  options: DemoOptions = {},
+): Promise<DemoLoadReport> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const clock = options.clock ?? demoClock();
+  const scale = options.scale ?? 1;
+  const seed = options.seed ?? DEFAULT_SEED;
+  log(`Demo dataset: generating the group (scale ${scale}, demo clock ${clock})`);
+  const data = generateDemoDataset({ clock, scale, seed });
+  const ohs = generateOhsDataset(data);
+  const counts = { ...datasetCounts(data), ...ohsCounts(ohs) };
+  // The OHS history adds the people who worked at the sites in its years and have left since.
+  counts.employees += ohs.formerEmployees.length;
+  counts.leavers += ohs.formerEmployees.length;
+  const passwordHashes = await Promise.all(data.users.map(() => hashPassword(DEMO_PASSWORD)));
+
+  await database.db.transaction().execute(async (trx) => {
+    await bulkInsert(trx, 'holdings', data.holdings);
+    await bulkInsert(trx, 'subsidiaries', data.subsidiaries);
+    await bulkInsert(trx, 'sites', data.sites);
+    await bulkInsert(trx, 'areas', areasParentsFirst(data));
+    log(
+      `Demo dataset: organisation loaded (${counts.subsidiaries} subsidiaries, ${counts.sites} sites, ${fmt(counts.areas)} areas)`,
+    );
+    await loadWithProgress(trx, 'employees', data.employees, log);
+    await bulkInsert(trx, 'contractor_companies', data.contractorCompanies);
+    await loadWithProgress(trx, 'contractor_workers', data.contractorWorkers, log, 'contractor workers');
+    await bulkInsert(trx, 'external_persons', data.externalPersons);
+    await bulkInsert(
+      trx,
+      'users',
+      data.users.map((u, i) => ({ ...u, password_hash: passwordHashes[i] })),
+    );
+    await bulkInsert(trx, 'role_assignments', data.roleAssignments);
+    log(
+      `Demo dataset: ${fmt(counts.contractor_companies)} contractor companies, ${fmt(counts.external_persons)} external persons and ${counts.users} demo users loaded`,
+    );
+    await loadOhsDataset(trx, ohs, log);
+    const milliseconds = Math.round(performance.now() - started);
+    await recordAudit(trx, systemActor('steward demo'), {
+      action: 'demo.loaded',
+      entityType: 'demo',
+      entityId: seed,
+      siteId: null,
+      summary: `Demo dataset loaded: ${fmt(counts.sites)} sites, ${fmt(counts.employees)} employees, ${fmt(counts.contractor_workers)} contractor workers`,
+      after: { seed, scale, clock, counts },
+    });
+    await trx
+      .insertInto('app_settings')
+      .values({
+        key: DEMO_SETTING_KEY,
+        value: JSON.stringify({ seed, scale, clock, loadedAt: new Date().toISOString(), milliseconds }),
+      })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: new Date() })),
+      )
+      .execute();
+  });
+
+  const milliseconds = Math.round(performance.now() - started);
+  log(
+    `Demo dataset loaded in ${(milliseconds / 1000).toFixed(1)} s: ${fmt(counts.employees)} employees (${fmt(counts.leavers)} leavers), ${fmt(counts.contractor_workers)} contractor workers. Sign in as admin@steward.demo with the password ${DEMO_PASSWORD}.`,
+  );
+  return { clock, scale, counts, milliseconds };
+}
+
+async function loadWithProgress(
+  trx: Db,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  log: (line: string) => void,
+  label = table,
+) {
+  // A progress line about every quarter of the way, and at the end.
+  const every = Math.max(5000, Math.ceil(rows.length / 4 / 5000) * 5000);
+  let next = every;
+  await bulkInsert(trx, table, rows, {
+    batchSize: 5000,
+    onBatch: (done, total) => {
+      if (done >= next || done === total) {
+        log(`Demo dataset: ${label} ${fmt(done)} / ${fmt(total)}`);
+        next = done + every;
+      }
+    },
+  });
+}
+
+/** Areas in the order buildings, floors, lines: a parent is always in before its children. */
+function areasParentsFirst(data: DemoDataset) {
+  const depth = new Map<string, number>();
+  const byId = new Map(data.areas.map((a) => [a.id, a]));
+  const depthOf = (id: string): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    const parent = byId.get(id)?.parent_id;
+    const d = parent ? depthOf(parent) + 1 : 0;
+    depth.set(id, d);
+    return d;
+  };
+  return [...data.areas].sort((a, b) => depthOf(a.id) - depthOf(b.id));
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireDataFolderLock, type DataFolderLock } from './lock.ts';
+import type { DB } from './schema.ts';
+
+const PG_INT8 = 20;
+const PG_DATE = 1082;
+
+/** Calendar dates stay 'YYYY-MM-DD' strings on both drivers; int8 counts come back as numbers. */
+pg.types.setTypeParser(PG_DATE, (v: string) => v);
+pg.types.setTypeParser(PG_INT8, (v: string) => Number(v));
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** Where the data lives, for messages: the PGlite folder or the server URL without its password. */
+  location: string;
+  /** The PGlite instance when embedded: backup/restore and tests use it directly. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+export type OpenOptions = {
+  databaseUrl?: string;
+  /** PGlite data folder; 'memory://' keeps everything in memory (tests). */
+  dataDir?: string;
+  /** Size of the pg pool for a PostgreSQL server. */
+  poolSize?: number;
+};
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? 'memory://');
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const safe = new URL(url);
+  safe.password = '';
+  return {
+    db,
+    kind: 'postgres',
+    location: safe.toString(),
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  let lock: DataFolderLock | undefined;
+  let target = dataDir;
+  if (!dataDir.startsWith('memory://')) {
+    const folder = path.resolve(dataDir);
+    mkdirSync(folder, { recursive: true });
+    lock = acquireDataFolderLock(folder);
+    target = path.join(folder, 'pgdata');
+  }
+  try {
+    const pglite = await PGlite.create(target, { parsers: { [PG_DATE]: (v: string) => v } });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      kind: 'pglite',
+      location: dataDir,
+      pglite,
+      async close() {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

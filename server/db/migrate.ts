@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import { type MigrationResultSet, Migrator } from 'kysely/migration';
+import { migrations } from './migrations/index.ts';
+
+function migrator(db: Kysely<any>) {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'steward_migrations',
+    migrationLockTableName: 'steward_migrations_lock',
+  });
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const error = result.error as Error;
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${error.message}`, { cause: error });
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of migrations not yet applied: /api/ready reports not ready while any remain. */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/**
+ * Applies pending migrations up to and including `name`, never past it (a restore brings an empty target to
+ * the point its backup was taken at, loads the rows, then migrates to the latest). Refuses to go backwards.
+ */
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  const target = all.findIndex((m) => m.name === name);
+  if (target === -1) throw new Error(`Unknown migration ${name}`);
+  if (all.slice(target + 1).some((m) => m.executedAt))
+    throw new Error(`The database is already past migration ${name}`);
+  const result: MigrationResultSet = await migrator(db).migrateTo(name);
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const error = result.error as Error;
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${error.message}`, { cause: error });
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

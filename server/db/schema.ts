@@ -1,0 +1,695 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table types for Kysely. Keep in step with server/db/migrations. */
+
+type Stamps = {
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+};
+
+/** A calendar date travels as 'YYYY-MM-DD'. */
+export type DateString = string;
+
+export type HoldingsTable = Stamps & {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  name_zh: string | null;
+};
+
+export type SubsidiariesTable = Stamps & {
+  id: Generated<string>;
+  holding_id: string;
+  code: string;
+  name: string;
+  name_zh: string | null;
+};
+
+export type SitesTable = Stamps & {
+  id: Generated<string>;
+  subsidiary_id: string;
+  code: string;
+  name: string;
+  name_zh: string | null;
+  country: string;
+  time_zone: string;
+  kind: 'manufacturing' | 'materials' | 'office' | 'warehouse' | 'research';
+  active: Generated<boolean>;
+};
+
+export type AreasTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  parent_id: string | null;
+  kind: 'building' | 'floor' | 'line' | 'room' | 'zone';
+  code: string;
+  name: string;
+};
+
+export type EmployeesTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  employee_no: string;
+  full_name: string;
+  email: string | null;
+  department: string;
+  job_title: string | null;
+  hire_date: DateString;
+  leave_date: DateString | null;
+};
+
+export type ContractorCompaniesTable = Stamps & {
+  id: Generated<string>;
+  name: string;
+  tax_id: string | null;
+  country: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+};
+
+export type ContractorWorkersTable = Stamps & {
+  id: Generated<string>;
+  company_id: string;
+  site_id: string;
+  worker_no: string;
+  full_name: string;
+  trade: string | null;
+  start_date: DateString | null;
+  end_date: DateString | null;
+};
+
+export type ExternalPersonsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string | null;
+  kind: 'student' | 'supplier_staff' | 'visitor' | 'researcher' | 'other';
+  full_name: string;
+  organisation: string;
+  email: string | null;
+};
+
+export type UsersTable = Stamps & {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  locale: Generated<'en' | 'zh-TW'>;
+  employee_id: string | null;
+  contractor_worker_id: string | null;
+  active: Generated<boolean>;
+  failed_signins: Generated<number>;
+  locked_until: Date | null;
+  last_signin_at: Date | null;
+  notification_digest: Generated<boolean>;
+  calendar_token_hash: string | null;
+};
+
+export type RoleAssignmentsTable = {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  program: string | null;
+  scope_kind: 'group' | 'subsidiary' | 'sites';
+  subsidiary_id: string | null;
+  site_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+export type SessionsTable = {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type ApiTokensTable = {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+};
+
+export type AuditChainsTable = {
+  chain_key: string;
+  last_seq: number;
+  last_hash: string;
+};
+
+export type AuditEventsTable = {
+  id: Generated<number>;
+  chain_key: string;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  site_id: string | null;
+  summary: string | null;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+};
+
+export type AppSettingsTable = {
+  key: string;
+  value: unknown;
+  updated_at: Generated<Date>;
+};
+
+export type ObligationsTable = Stamps & {
+  id: Generated<string>;
+  kind: string;
+  source_type: string;
+  source_id: string;
+  site_id: string | null;
+  program: string | null;
+  owner_id: string | null;
+  delegate_id: string | null;
+  title: string;
+  due_date: DateString;
+  due_at: Date | null;
+  grace_days: Generated<number>;
+  state: Generated<'open' | 'done' | 'cancelled'>;
+  done_at: Date | null;
+  done_by: string | null;
+  escalated_at: Date | null;
+};
+
+export type NotificationsTable = {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  obligation_id: string | null;
+  site_id: string | null;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+};
+
+export type NotificationOutboxTable = {
+  id: Generated<string>;
+  dedupe_key: string;
+  obligation_id: string | null;
+  step: string;
+  channel: 'email' | 'inbox';
+  recipient_id: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed' | 'skipped'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+};
+
+export type CertificationsTable = Stamps & {
+  id: Generated<string>;
+  standard: string;
+  site_id: string | null;
+  subsidiary_id: string | null;
+  certificate_no: string | null;
+  issuer: string | null;
+  scope: string | null;
+  issued_on: DateString;
+  valid_until: DateString;
+  renewal_in_progress: Generated<boolean>;
+  owner_id: string | null;
+  previous_id: string | null;
+};
+
+export type ActionsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string | null;
+  program: string | null;
+  kind: 'corrective' | 'preventive' | 'improvement';
+  title: string;
+  description: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  owner_id: string | null;
+  due_date: DateString;
+  status: Generated<'open' | 'in_progress' | 'done' | 'verified'>;
+  done_at: Date | null;
+  verified_at: Date | null;
+  verified_by: string | null;
+  effectiveness_note: string | null;
+};
+
+export type DocumentsTable = {
+  id: Generated<string>;
+  site_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+  deleted_at: Date | null;
+};
+
+export type TrainingCoursesTable = Stamps & {
+  id: Generated<string>;
+  code: string;
+  title: string;
+  title_zh: string | null;
+  domain: 'ip' | 'cybersecurity' | 'safety' | 'other';
+  audience: 'all_employees' | 'new_hires' | 'site_officers' | 'contractors' | 'selected';
+  recurrence_months: number | null;
+  /** numeric: travels as a string to stay exact. */
+  hours: ColumnType<string, string | number, string | number>;
+  site_id: string | null;
+  active: Generated<boolean>;
+};
+
+export type TrainingSessionsTable = Stamps & {
+  id: Generated<string>;
+  course_id: string;
+  site_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  trainer: string | null;
+  location: string | null;
+  capacity: number | null;
+};
+
+export type TrainingCompletionsTable = {
+  id: Generated<number>;
+  course_id: string;
+  person_type: 'employee' | 'contractor_worker' | 'external';
+  person_id: string;
+  site_id: string | null;
+  completed_on: DateString;
+  hours: ColumnType<string, string | number, string | number>;
+  result: 'passed' | 'failed' | 'attended';
+  session_id: string | null;
+  import_id: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+export type ImportJobsTable = {
+  id: Generated<string>;
+  kind: string;
+  status: 'uploaded' | 'validating' | 'valid' | 'invalid' | 'committing' | 'done' | 'failed';
+  filename: string;
+  format: 'csv' | 'xlsx';
+  storage_key: string;
+  sha256: string;
+  size_bytes: number;
+  header: ColumnType<string[], string, string>;
+  mapping: ColumnType<Record<string, string | null>, string, string>;
+  rows_total: number | null;
+  rows_done: Generated<number>;
+  rows_inserted: number | null;
+  error_count: Generated<number>;
+  errors: ColumnType<{ row: number; column: string | null; message: string }[], string | undefined, string>;
+  message: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  version: Generated<number>;
+};
+
+export type CommitteesTable = Stamps & {
+  id: Generated<string>;
+  level: 'group' | 'subsidiary' | 'site';
+  site_id: string | null;
+  subsidiary_id: string | null;
+  program: string | null;
+  name: string;
+  name_zh: string | null;
+  charter: string | null;
+  frequency: Generated<'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'as_needed'>;
+  quorum_percent: Generated<number>;
+  quorum_chair_required: Generated<boolean>;
+  active: Generated<boolean>;
+};
+
+export type CommitteeMembersTable = {
+  id: Generated<string>;
+  committee_id: string;
+  site_id: string | null;
+  user_id: string;
+  role: 'chair' | 'secretary' | 'member' | 'employee_representative';
+  title: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+export type MeetingsTable = Stamps & {
+  id: Generated<string>;
+  committee_id: string;
+  site_id: string | null;
+  title: string;
+  scheduled_at: Date;
+  duration_minutes: number | null;
+  time_zone: string;
+  location: string | null;
+  online_url: string | null;
+  status: Generated<'planned' | 'held' | 'minutes_approved' | 'cancelled'>;
+  minutes: string | null;
+  held_at: Date | null;
+  minutes_approved_at: Date | null;
+  minutes_approved_by: string | null;
+  cancelled_reason: string | null;
+};
+
+export type MeetingAgendaItemsTable = {
+  id: Generated<string>;
+  meeting_id: string;
+  site_id: string | null;
+  position: number;
+  title: string;
+  presenter_id: string | null;
+  presenter_name: string | null;
+  duration_minutes: number | null;
+  notes: string | null;
+};
+
+export type MeetingAttendanceTable = {
+  meeting_id: string;
+  user_id: string;
+  site_id: string | null;
+  committee_role: 'chair' | 'secretary' | 'member' | 'employee_representative';
+  status: 'present' | 'absent' | 'excused' | null;
+  note: string | null;
+};
+
+export type MeetingDecisionsTable = {
+  id: Generated<string>;
+  meeting_id: string;
+  site_id: string | null;
+  seq: number;
+  text: string;
+  action_id: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+export type OhsIncidentsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  area_id: string | null;
+  reference: string;
+  kind: 'injury' | 'illness' | 'near_miss' | 'unsafe_condition';
+  occurred_at: Date;
+  occurred_on: DateString;
+  reported_by: string | null;
+  anonymous: Generated<boolean>;
+  title: string;
+  description: string;
+  immediate_actions: string | null;
+  commuting: Generated<boolean>;
+  fatalities: Generated<number>;
+  injured: Generated<number>;
+  hospitalised: Generated<number>;
+  authority_notified_at: Date | null;
+  authority_reference: string | null;
+};
+
+export type OhsInjuriesTable = Stamps & {
+  id: Generated<string>;
+  incident_id: string;
+  site_id: string;
+  person_type: 'employee' | 'contractor_worker';
+  person_id: string;
+  injury_type: string;
+  body_part: string;
+  treatment: string | null;
+  classification:
+    | 'fatality'
+    | 'permanent_total_disability'
+    | 'permanent_partial_disability'
+    | 'temporary_total_disability'
+    | 'medical_treatment'
+    | 'first_aid';
+  injury_date: DateString;
+  return_date: DateString | null;
+  charged_days: number | null;
+  charged_days_key: string | null;
+  restricted_days: Generated<number>;
+  hospitalised: Generated<boolean>;
+};
+
+export type OhsInvestigationsTable = Stamps & {
+  id: Generated<string>;
+  incident_id: string;
+  site_id: string;
+  status: Generated<'draft' | 'investigating' | 'review' | 'closed'>;
+  lead_id: string | null;
+  team_ids: ColumnType<string[], string[] | undefined, string[]>;
+  summary: string | null;
+  closed_at: Date | null;
+};
+
+export type OhsInvestigationEventsTable = {
+  id: Generated<string>;
+  investigation_id: string;
+  at: Date;
+  description: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+export type OhsRootCausesTable = Stamps & {
+  id: Generated<string>;
+  investigation_id: string;
+  site_id: string;
+  method: 'five_whys' | 'fishbone';
+  category:
+    | 'people'
+    | 'machine'
+    | 'method'
+    | 'material'
+    | 'measurement'
+    | 'environment'
+    | 'management'
+    | null;
+  whys: ColumnType<string[], string[] | undefined, string[]>;
+  statement: string;
+};
+
+export type OhsHoursTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  month: DateString;
+  employee_hours: ColumnType<string, string | number, string | number>;
+  non_employee_hours: ColumnType<string, string | number | undefined, string | number>;
+};
+
+export type HazardControl = {
+  type: 'elimination' | 'substitution' | 'engineering' | 'administrative' | 'ppe';
+  description: string;
+  inPlace: boolean;
+};
+
+export type OhsHazardsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  area_id: string | null;
+  activity: string;
+  hazard: string;
+  consequence: string;
+  likelihood: number;
+  severity: number;
+  controls: ColumnType<HazardControl[], string | undefined, string>;
+  residual_likelihood: number;
+  residual_severity: number;
+  owner_id: string | null;
+  next_review: DateString;
+  last_reviewed_on: DateString | null;
+  archived: Generated<boolean>;
+};
+
+export type ContractorQualificationsTable = Stamps & {
+  id: Generated<string>;
+  worker_id: string;
+  site_id: string;
+  kind: string;
+  certificate_no: string | null;
+  issued_on: DateString | null;
+  valid_until: DateString;
+};
+
+export type PermitHistoryEntry = {
+  at: string;
+  by: string | null;
+  transition: string;
+  from: string;
+  to: string;
+  note?: string;
+};
+
+export type OhsPermitsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  area_id: string;
+  reference: string;
+  type:
+    | 'pipeline'
+    | 'hot_work'
+    | 'confined_space'
+    | 'live_line_electrical'
+    | 'crane'
+    | 'elevated_work'
+    | 'chemical_filling'
+    | 'roof_work';
+  status: Generated<string>;
+  company_id: string;
+  worker_ids: ColumnType<string[], string[] | undefined, string[]>;
+  description: string;
+  starts_at: Date;
+  ends_at: Date;
+  checklist: ColumnType<Record<string, boolean>, string | undefined, string>;
+  gas_test: ColumnType<
+    {
+      oxygenPercent: number;
+      lelPercent: number;
+      toxicPpm: number | null;
+      testedAt: string;
+      testedBy: string | null;
+    } | null,
+    string | null | undefined,
+    string | null
+  >;
+  requested_by: string | null;
+  approved_by: string | null;
+  issued_by: string | null;
+  history: ColumnType<PermitHistoryEntry[], string | undefined, string>;
+  rejection_reason: string | null;
+};
+
+export type HealthScreeningsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  person_type: 'employee' | 'contractor_worker';
+  person_id: string;
+  kind: 'general' | 'special';
+  special_hazard: string | null;
+  screened_on: DateString;
+  provider: string | null;
+  cost_minor: ColumnType<number, number | undefined, number>;
+  currency: Generated<string>;
+  management_level: number | null;
+  abnormal: Generated<boolean>;
+  findings: string | null;
+  recommendation: string | null;
+};
+
+export type HealthFollowupsTable = Stamps & {
+  id: Generated<string>;
+  screening_id: string;
+  site_id: string;
+  due_date: DateString;
+  consulted_on: DateString | null;
+  clinician_id: string | null;
+  notes: string | null;
+};
+
+export type WellbeingProgramsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string | null;
+  kind: 'clinic' | 'counselling' | 'gym' | 'club' | 'group_course' | 'counsellor_training' | 'other';
+  name: string;
+  name_zh: string | null;
+  started_on: DateString;
+  ended_on: DateString | null;
+};
+
+export type WellbeingParticipationTable = {
+  id: Generated<number>;
+  program_id: string;
+  site_id: string | null;
+  person_id: string | null;
+  participated_on: DateString;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+export type OhsGoalsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string | null;
+  title: string;
+  horizon: 'short' | 'medium' | 'long';
+  metric: 'fatalities' | 'disabling_injuries' | 'fr' | 'sr' | 'contractor_injuries' | 'screening_coverage';
+  comparison: 'at_most' | 'at_least';
+  target: ColumnType<string, string | number, string | number>;
+  from_year: number;
+  to_year: number;
+};
+
+export type DB = {
+  health_screenings: HealthScreeningsTable;
+  health_followups: HealthFollowupsTable;
+  wellbeing_programs: WellbeingProgramsTable;
+  wellbeing_participation: WellbeingParticipationTable;
+  ohs_goals: OhsGoalsTable;
+  ohs_hazards: OhsHazardsTable;
+  contractor_qualifications: ContractorQualificationsTable;
+  ohs_permits: OhsPermitsTable;
+  ohs_incidents: OhsIncidentsTable;
+  ohs_injuries: OhsInjuriesTable;
+  ohs_investigations: OhsInvestigationsTable;
+  ohs_investigation_events: OhsInvestigationEventsTable;
+  ohs_root_causes: OhsRootCausesTable;
+  ohs_hours: OhsHoursTable;
+  committees: CommitteesTable;
+  committee_members: CommitteeMembersTable;
+  meetings: MeetingsTable;
+  meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_decisions: MeetingDecisionsTable;
+  training_courses: TrainingCoursesTable;
+  training_sessions: TrainingSessionsTable;
+  training_completions: TrainingCompletionsTable;
+  import_jobs: ImportJobsTable;
+  actions: ActionsTable;
+  documents: DocumentsTable;
+  obligations: ObligationsTable;
+  notifications: NotificationsTable;
+  notification_outbox: NotificationOutboxTable;
+  certifications: CertificationsTable;
+  holdings: HoldingsTable;
+  subsidiaries: SubsidiariesTable;
+  sites: SitesTable;
+  areas: AreasTable;
+  employees: EmployeesTable;
+  contractor_companies: ContractorCompaniesTable;
+  contractor_workers: ContractorWorkersTable;
+  external_persons: ExternalPersonsTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_chains: AuditChainsTable;
+  audit_events: AuditEventsTable;
+  app_settings: AppSettingsTable;
+};
+
+export type Site = Selectable<SitesTable>;
+export type Employee = Selectable<EmployeesTable>;
+export type NewEmployee = Insertable<EmployeesTable>;
+export type EmployeeUpdate = Updateable<EmployeesTable>;
+export type User = Selectable<UsersTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -1,0 +1,55 @@
+import { isEmptyDatabase, loadDemoDataset } from '../reference/demo/load.ts';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createLogger } from './logger.ts';
+import { failInterruptedImports } from './platform/imports/service.ts';
+import { startJobRunner } from './platform/jobs/boss.ts';
+import { platformJobs } from './platform/jobs/platform-jobs.ts';
+import { ohsJobs } from './modules/ohs/jobs.ts';
+
+/**
+ * Starts Steward in its process role: `web` serves HTTP, `worker` runs background jobs, `all` does both
+ * (the embedded single-process default).
+ */
+export async function start(config: Config) {
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  log.info({ database: database.kind, location: database.location, role: config.role }, 'database opened');
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  if (database.kind === 'pglite') {
+    const interrupted = await failInterruptedImports(database.db);
+    if (interrupted) log.warn({ interrupted }, 'imports interrupted by the last stop were marked failed');
+  }
+
+  if (config.loadDemoOnEmpty && config.role !== 'worker' && (await isEmptyDatabase(database.db))) {
+    log.info('empty database: loading the demo dataset (STEWARD_DEMO=0 to skip)');
+    await loadDemoDataset(database, { log: (line) => log.info(line) });
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  if (config.role !== 'worker') {
+    const app = await buildApp({ database, config });
+    await app.listen({ port: config.port, host: config.host });
+    stops.push(() => app.close());
+  }
+  if (config.role !== 'web') {
+    const jobs = [...platformJobs(database.db, config), ...ohsJobs(database.db)];
+    const runner = await startJobRunner(database, jobs, log, config.databaseUrl);
+    stops.push(() => runner.stop());
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    for (const stop of stops) await stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}

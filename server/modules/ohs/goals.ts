@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db } from '../../db/types.ts';
+import { definedOnly, updateVersioned } from '../../db/versioned.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import type { goalInput, goalPatch } from './contract-health.ts';
+import { goalMet } from './rules/goals.ts';
+import { frequencyRate, severityRate, sum as sumExact } from './rules/rates.ts';
+import type { OhsStatisticsService } from './statistics.ts';
+
+const PROGRAM = 'ohs' as const;
+
+/** Short, medium and long-term quantitative goals, with progress against the actual figures. */
+export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
+  const rows = () =>
+    db
+      .selectFrom('ohs_goals as g')
+      .leftJoin('sites as s', 's.id', 'g.site_id')
+      .selectAll('g')
+      .select('s.code as site_code');
+  type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
+
+  /** The actual figure of a goal over its years, computed from the records like every report. */
+  async function actual(actor: Actor, g: Row): Promise<string | null> {
+    if (g.metric === 'screening_coverage') {
+      const screened = await db
+        .selectFrom('health_screenings')
+        .select(sql<number>`count(distinct person_id)`.as('n'))
+        .where('screened_on', '>=', `${g.from_year}-01-01`)
+        .where('screened_on', '<=', `${g.to_year}-12-31`)
+        .where('person_type', '=', 'employee')
+        .where((eb) => (g.site_id ? eb('site_id', '=', g.site_id) : sql<boolean>`true`))
+        .executeTakeFirstOrThrow();
+      const end = `${g.to_year}-12-31`;
+      const staff = await db
+        .selectFrom('employees')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('hire_date', '<=', end)
+        .where((eb) => eb.or([eb('leave_date', 'is', null), eb('leave_date', '>', end)]))
+        .where((eb) => (g.site_id ? eb('site_id', '=', g.site_id) : sql<boolean>`true`))
+        .executeTakeFirstOrThrow();
+      const of = Number(staff.n);
+      return of ? ((Number(screened.n) * 100) / of).toFixed(2) : null;
+    }
+    const stats = await statistics.statistics(actor, {
+      from: g.from_year,
+      to: g.to_year,
+      by: 'group',
+      period: 'year',
+      siteId: g.site_id ?? undefined,
+    });
+    const sum = (pick: (r: (typeof stats.rows)[number]) => number) =>
+      String(stats.rows.reduce((a, r) => a + pick(r), 0));
+    switch (g.metric) {
+      case 'fatalities':
+        return sum((r) => r.all.fatalities);
+      case 'disabling_injuries':
+        return sum((r) => r.all.disablingInjuries);
+      case 'contractor_injuries':
+        return sum((r) => r.nonEmployees.recordable);
+      case 'fr':
+      case 'sr': {
+        // A rate over several years comes from the years' summed counts and hours, exactly.
+        const hours = sumExact(stats.rows.map((r) => r.all.hours));
+        return g.metric === 'fr'
+          ? frequencyRate(
+              stats.rows.reduce((a, r) => a + r.all.disablingInjuries, 0),
+              hours,
+              stats.rounding,
+            )
+          : severityRate(
+              stats.rows.reduce((a, r) => a + r.all.daysLost, 0),
+              hours,
+              stats.rounding,
+            );
+      }
+    }
+  }
+
+  async function view(actor: Actor, g: Row) {
+    const a = await actual(actor, g).catch(() => null);
+    return {
+      id: g.id,
+      siteId: g.site_id,
+      siteCode: g.site_code,
+      title: g.title,
+      horizon: g.horizon,
+      metric: g.metric,
+      comparison: g.comparison,
+      target: String(g.target),
+      fromYear: g.from_year,
+      toYear: g.to_year,
+      actual: a,
+      met: goalMet(a, g.comparison, String(g.target)),
+      version: g.version,
+    };
+  }
+
+  return {
+    async list(actor: Actor) {
+      const scope = access.listScope(actor, 'ohs.read', PROGRAM);
+      const found = await rows()
+        .where((eb) =>
+          scope === 'all'
+            ? sql<boolean>`true`
+            : eb.or([eb('g.site_id', 'is', null), eb('g.site_id', 'in', [...scope])]),
+        )
+        .orderBy('g.horizon')
+        .orderBy('g.from_year')
+        .execute();
+      return Promise.all(found.map((g) => view(actor, g)));
+    },
+
+    async create(actor: Actor, input: z.infer<typeof goalInput>) {
+      access.assert(actor, 'ohs.manage', input.siteId ?? null, 'site', PROGRAM);
+      if (!input.siteId && access.listScope(actor, 'ohs.manage', PROGRAM) !== 'all')
+        access.assert(actor, 'org.manage', null);
+      const id = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('ohs_goals')
+          .values({
+            site_id: input.siteId ?? null,
+            title: input.title,
+            horizon: input.horizon,
+            metric: input.metric,
+            comparison: input.comparison,
+            target: input.target,
+            from_year: input.fromYear,
+            to_year: input.toYear,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'ohs.goal.created',
+          entityType: 'ohs_goal',
+          entityId: row.id,
+          siteId: row.site_id,
+          after: row,
+        });
+        return row.id;
+      });
+      return view(actor, (await rows().where('g.id', '=', id).executeTakeFirst()) as Row);
+    },
+
+    async update(actor: Actor, id: string, patch: z.infer<typeof goalPatch>) {
+      const before = await rows().where('g.id', '=', id).executeTakeFirst();
+      if (!before) throw new NotFoundError('goal');
+      access.assert(actor, 'ohs.manage', before.site_id, 'goal', PROGRAM);
+      // A group goal is changed, as it is set, by OHS managers of the whole group.
+      if (!before.site_id && access.listScope(actor, 'ohs.manage', PROGRAM) !== 'all')
+        access.assert(actor, 'org.manage', null);
+      await db.transaction().execute(async (trx) => {
+        const after = await updateVersioned(
+          trx,
+          'ohs_goals',
+          id,
+          patch.version,
+          definedOnly({ title: patch.title, target: patch.target, to_year: patch.toYear }),
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'ohs.goal.updated',
+          entityType: 'ohs_goal',
+          entityId: id,
+          siteId: before.site_id,
+          before,
+          after,
+        });
+      });
+      return view(actor, (await rows().where('g.id', '=', id).executeTakeFirst()) as Row);
+    },
+  };
+}

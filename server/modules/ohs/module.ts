@@ -1,0 +1,64 @@
+import type { Db } from '../../db/types.ts';
+import type { ActionsService } from '../../platform/actions/service.ts';
+import type { CertificationsService } from '../../platform/certifications/service.ts';
+import type { DocumentsService } from '../../platform/documents/service.ts';
+import { registerImporter } from '../../platform/imports/importer.ts';
+import type { ObligationsService } from '../../platform/obligations/service.ts';
+import { createGoalsService } from './goals.ts';
+import { createHazardsService } from './hazards.ts';
+import { createHealthService } from './health.ts';
+import { createOhsHoursService, ohsHoursImporter } from './hours.ts';
+import { createIncidentsService } from './incidents.ts';
+import { createInvestigationsService } from './investigations.ts';
+import { createPermitsService } from './permits.ts';
+import { createQualificationsService } from './qualifications.ts';
+import { createOhsReportsService } from './reports.ts';
+import { createOhsStatisticsService } from './statistics.ts';
+import { createWellbeingService } from './wellbeing.ts';
+
+/** The occupational health and safety program, built on the platform services. */
+export function createOhsModule(deps: {
+  db: Db;
+  obligations: ObligationsService;
+  actions: ActionsService;
+  documents: DocumentsService;
+  certifications: CertificationsService;
+  now: () => Date;
+}) {
+  const { db, now } = deps;
+  const incidents = createIncidentsService(db, deps.obligations, now);
+  const investigations = createInvestigationsService(db, deps.actions, now);
+  deps.documents.registerOwner('ohs_incident', (actor, id, intent) => incidents.siteOf(actor, id, intent));
+  deps.documents.registerOwner('ohs_investigation', (actor, id, intent) =>
+    investigations.siteOf(actor, id, intent),
+  );
+  registerImporter(ohsHoursImporter);
+  const qualifications = createQualificationsService(db, deps.obligations, now);
+  const statistics = createOhsStatisticsService(db, now);
+  const health = createHealthService(db, deps.obligations, now);
+  const wellbeing = createWellbeingService(db);
+  const goals = createGoalsService(db, statistics);
+  return {
+    health,
+    wellbeing,
+    goals,
+    reports: createOhsReportsService({
+      db,
+      statistics,
+      health,
+      wellbeing,
+      goals,
+      certifications: deps.certifications,
+      now,
+    }),
+    incidents,
+    investigations,
+    hazards: createHazardsService(db, deps.obligations, now),
+    qualifications,
+    permits: createPermitsService(db, qualifications, now),
+    hours: createOhsHoursService(db),
+    statistics,
+  };
+}
+
+export type OhsModule = ReturnType<typeof createOhsModule>;

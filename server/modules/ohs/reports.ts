@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/types.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { inScope } from '../../platform/access/sql.ts';
+import type { CertificationsService } from '../../platform/certifications/service.ts';
+import type { ReportLocale } from '../../platform/reports/definition.ts';
+import { type ReportFormat, render } from '../../platform/reports/service.ts';
+import { ohsBoardReport } from './board-report.ts';
+import type { createGoalsService } from './goals.ts';
+import type { HealthService } from './health.ts';
+import type { OhsStatisticsService } from './statistics.ts';
+import type { WellbeingService } from './wellbeing.ts';
+
+const PROGRAM = 'ohs' as const;
+
+/** The OHS Board report: the year's figures gathered through the module's services, in the reader's scope. */
+export function createOhsReportsService(d: {
+  db: Db;
+  statistics: OhsStatisticsService;
+  health: HealthService;
+  wellbeing: WellbeingService;
+  goals: ReturnType<typeof createGoalsService>;
+  certifications: CertificationsService;
+  now: () => Date;
+}) {
+  return {
+    async board(actor: Actor, year: number, format: ReportFormat, locale: ReportLocale = actor.locale) {
+      const scope = access.listScope(actor, 'ohs.read', PROGRAM);
+      const stats = (q: {
+        from: number;
+        to: number;
+        by: 'group' | 'subsidiary' | 'site';
+        period: 'year' | 'month';
+      }) => d.statistics.statistics(actor, q);
+      const [
+        current,
+        previous,
+        bySubsidiary,
+        bySite,
+        monthly,
+        health,
+        wellbeing,
+        goals,
+        certificates,
+        investigations,
+      ] = await Promise.all([
+        stats({ from: year, to: year, by: 'group', period: 'year' }),
+        stats({ from: year - 1, to: year - 1, by: 'group', period: 'year' }),
+        stats({ from: year, to: year, by: 'subsidiary', period: 'year' }),
+        stats({ from: year, to: year, by: 'site', period: 'year' }),
+        stats({ from: year, to: year, by: 'group', period: 'month' }),
+        d.health
+          .summary(actor, year)
+          .catch(() => ({ peopleScreened: 0, costMinor: 0, abnormal: 0, followUpsOpen: 0 })),
+        d.wellbeing.summary(actor, year),
+        d.goals.list(actor),
+        d.certifications
+          .list(actor, {
+            standard: 'ISO 45001',
+            page: 1,
+            pageSize: 200,
+            sort: 'site',
+            order: 'asc',
+            includeSuperseded: 'false',
+          })
+          .catch(() => ({ items: [] })),
+        d.db
+          .selectFrom('ohs_investigations')
+          .select([
+            sql<number>`count(*) filter (where status <> 'closed')`.as('open'),
+            sql<number>`count(*) filter (where status = 'closed' and extract(year from closed_at) = ${year})`.as(
+              'closed',
+            ),
+          ])
+          .where((eb) => inScope(eb, 'site_id', scope))
+          .executeTakeFirstOrThrow(),
+      ]);
+      const def = ohsBoardReport(
+        {
+          year,
+          rounding: current.rounding,
+          group: current.rows[0] ?? null,
+          previous: previous.rows[0] ?? null,
+          bySubsidiary: bySubsidiary.rows,
+          bySite: bySite.rows,
+          monthly: monthly.rows,
+          health: {
+            peopleScreened: health.peopleScreened,
+            costMinor: health.costMinor,
+            abnormal: health.abnormal,
+            followUpsOpen: health.followUpsOpen,
+          },
+          wellbeing: wellbeing.kinds,
+          certificates: certificates.items.map((c) => ({
+            site: c.siteName ?? c.siteCode ?? c.subsidiaryCode ?? '',
+            validUntil: c.validUntil,
+            status: c.status,
+          })),
+          goals: goals
+            .filter((g) => g.toYear >= year && g.fromYear <= year)
+            .map((g) => ({
+              title: g.title,
+              target: `${g.comparison === 'at_most' ? '≤' : '≥'} ${g.target}`,
+              actual: g.actual,
+              met: g.met,
+            })),
+          investigations: { open: Number(investigations.open), closed: Number(investigations.closed) },
+        },
+        { locale, generatedAt: d.now(), author: actor.label.replace(/\s*<[^>]*>$/, '') },
+      );
+      return render(def, `ohs-board-report-${year}`, format);
+    },
+  };
+}

@@ -1,0 +1,278 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db } from '../../db/types.ts';
+import { type Actor, scopeIsEmpty } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { inScope } from '../../platform/access/sql.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { ForbiddenError } from '../../platform/http/errors.ts';
+import { localDate } from '../../platform/obligations/rules/reminders.ts';
+import type { RateSet, statisticsQuery } from './contract.ts';
+import {
+  type Classification,
+  daysLost,
+  isDart,
+  isDisabling,
+  isHighConsequence,
+  isLostTime,
+  isRecordable,
+} from './rules/injury.ts';
+import {
+  frequencyRate,
+  frequencySeverityIndex,
+  per200k,
+  perMillion,
+  type RoundingMode,
+  severityRate,
+  sum,
+} from './rules/rates.ts';
+
+const PROGRAM = 'ohs' as const;
+const SETTINGS_KEY = 'ohs.rates';
+
+type Tally = {
+  hours: string[];
+  disabling: number;
+  daysLost: number;
+  fatalities: number;
+  highConsequence: number;
+  recordable: number;
+  dart: number;
+  lostTime: number;
+  types: Map<string, number>;
+};
+const emptyTally = (): Tally => ({
+  hours: [],
+  disabling: 0,
+  daysLost: 0,
+  fatalities: 0,
+  highConsequence: 0,
+  recordable: 0,
+  dart: 0,
+  lostTime: 0,
+  types: new Map(),
+});
+
+function merge(a: Tally, b: Tally): Tally {
+  const types = new Map(a.types);
+  for (const [k, v] of b.types) types.set(k, (types.get(k) ?? 0) + v);
+  return {
+    hours: [...a.hours, ...b.hours],
+    disabling: a.disabling + b.disabling,
+    daysLost: a.daysLost + b.daysLost,
+    fatalities: a.fatalities + b.fatalities,
+    highConsequence: a.highConsequence + b.highConsequence,
+    recordable: a.recordable + b.recordable,
+    dart: a.dart + b.dart,
+    lostTime: a.lostTime + b.lostTime,
+    types,
+  };
+}
+
+/** Rates always from the summed counts and hours of the group of rows, never from averaged rates. */
+function rates(t: Tally, rounding: RoundingMode): RateSet {
+  const hours = sum(t.hours);
+  const fr = frequencyRate(t.disabling, hours, rounding);
+  const sr = severityRate(t.daysLost, hours, rounding);
+  return {
+    hours,
+    disablingInjuries: t.disabling,
+    daysLost: t.daysLost,
+    fatalities: t.fatalities,
+    highConsequence: t.highConsequence,
+    recordable: t.recordable,
+    dart: t.dart,
+    lostTime: t.lostTime,
+    fr,
+    sr,
+    fsi: frequencySeverityIndex(fr, sr, rounding),
+    trir: per200k(t.recordable, hours),
+    dartRate: per200k(t.dart, hours),
+    ltir: per200k(t.lostTime, hours),
+    gri: {
+      fatalityRatePerMillion: perMillion(t.fatalities, hours),
+      highConsequenceRatePerMillion: perMillion(t.highConsequence, hours),
+      recordableRatePerMillion: perMillion(t.recordable, hours),
+      fatalityRatePer200k: per200k(t.fatalities, hours),
+      highConsequenceRatePer200k: per200k(t.highConsequence, hours),
+      recordableRatePer200k: per200k(t.recordable, hours),
+    },
+    mainInjuryTypes: [...t.types.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 5)
+      .map(([injuryType, count]) => ({ injuryType, count })),
+  };
+}
+
+/**
+ * Injury statistics by site, subsidiary or group, by year or month, for employees and other workers apart,
+ * computed from row-level injuries and hours every time (nothing stored). Commuting and traffic accidents are
+ * excluded, as the Ministry's statistics and GRI 403-9 exclude them.
+ */
+export function createOhsStatisticsService(db: Db, now: () => Date = () => new Date()) {
+  async function rounding(): Promise<RoundingMode> {
+    const row = await db
+      .selectFrom('app_settings')
+      .select('value')
+      .where('key', '=', SETTINGS_KEY)
+      .executeTakeFirst();
+    return ((row?.value as { rounding?: RoundingMode } | undefined)?.rounding ?? 'truncate') as RoundingMode;
+  }
+
+  return {
+    rounding,
+
+    async settings(actor: Actor) {
+      access.listScope(actor, 'ohs.read', PROGRAM);
+      return { rounding: await rounding() };
+    },
+
+    /** The rounding mode is the group's: only managers of OHS for the whole group change it. */
+    async setSettings(actor: Actor, settings: { rounding: RoundingMode }) {
+      if (access.listScope(actor, 'ohs.manage', PROGRAM) !== 'all') throw new ForbiddenError('ohs.manage');
+      await db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('app_settings')
+          .select('value')
+          .where('key', '=', SETTINGS_KEY)
+          .executeTakeFirst();
+        await trx
+          .insertInto('app_settings')
+          .values({ key: SETTINGS_KEY, value: JSON.stringify(settings) })
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({ value: JSON.stringify(settings), updated_at: new Date() }),
+          )
+          .execute();
+        await recordAudit(trx, actor, {
+          action: 'ohs.settings.updated',
+          entityType: 'setting',
+          entityId: SETTINGS_KEY,
+          siteId: null,
+          before: before?.value ?? null,
+          after: settings,
+        });
+      });
+      return settings;
+    },
+
+    async statistics(actor: Actor, q: z.infer<typeof statisticsQuery>) {
+      const scope = access.listScope(actor, 'ohs.read', PROGRAM);
+      if (scopeIsEmpty(scope)) throw new ForbiddenError('ohs.read');
+      const mode = await rounding();
+      const from = `${Math.min(q.from, q.to)}-01-01`;
+      const to = `${Math.max(q.from, q.to)}-12-31`;
+      const asOf = localDate(now(), 'Asia/Taipei');
+      const sites = await db
+        .selectFrom('sites')
+        .innerJoin('subsidiaries', 'subsidiaries.id', 'sites.subsidiary_id')
+        .select([
+          'sites.id',
+          'sites.code',
+          'sites.name',
+          'subsidiaries.code as subsidiary_code',
+          'subsidiaries.name as subsidiary_name',
+        ])
+        .where((eb) => inScope(eb, 'sites.id', scope))
+        .where((eb) => (q.siteId ? eb('sites.id', '=', q.siteId) : sql<boolean>`true`))
+        .execute();
+      const siteById = new Map(sites.map((s) => [s.id, s]));
+      const keyOf = (siteId: string) => {
+        const s = siteById.get(siteId);
+        if (!s) return null;
+        if (q.by === 'site') return { key: s.code, label: s.name };
+        if (q.by === 'subsidiary') return { key: s.subsidiary_code, label: s.subsidiary_name };
+        return { key: 'group', label: 'Group' };
+      };
+      const periodOf = (date: string) => (q.period === 'year' ? date.slice(0, 4) : date.slice(0, 7));
+
+      const buckets = new Map<
+        string,
+        { key: string; label: string; period: string; employees: Tally; nonEmployees: Tally; cases: number }
+      >();
+      const bucket = (siteId: string, date: string) => {
+        const k = keyOf(siteId);
+        if (!k) return null;
+        const period = periodOf(date);
+        const id = `${k.key}|${period}`;
+        let b = buckets.get(id);
+        if (!b) {
+          b = { ...k, period, employees: emptyTally(), nonEmployees: emptyTally(), cases: 0 };
+          buckets.set(id, b);
+        }
+        return b;
+      };
+      const ids = [...siteById.keys()];
+      if (ids.length === 0) return { rounding: mode, rows: [] };
+
+      const hours = await db
+        .selectFrom('ohs_hours')
+        .select(['site_id', 'month', 'employee_hours', 'non_employee_hours'])
+        .where('site_id', 'in', ids)
+        .where('month', '>=', from)
+        .where('month', '<=', to)
+        .execute();
+      for (const h of hours) {
+        const b = bucket(h.site_id, h.month);
+        if (!b) continue;
+        b.employees.hours.push(String(h.employee_hours));
+        b.nonEmployees.hours.push(String(h.non_employee_hours));
+      }
+
+      const injuries = await db
+        .selectFrom('ohs_injuries as j')
+        .innerJoin('ohs_incidents as i', 'i.id', 'j.incident_id')
+        .select([
+          'j.site_id',
+          'j.person_type',
+          'j.classification',
+          'j.injury_date',
+          'j.return_date',
+          'j.charged_days',
+          'j.restricted_days',
+          'j.injury_type',
+        ])
+        .where('j.site_id', 'in', ids)
+        .where('j.injury_date', '>=', from)
+        .where('j.injury_date', '<=', to)
+        .where('i.commuting', '=', false)
+        .execute();
+      for (const j of injuries) {
+        const b = bucket(j.site_id, j.injury_date);
+        if (!b) continue;
+        const t = j.person_type === 'employee' ? b.employees : b.nonEmployees;
+        const facts = {
+          classification: j.classification as Classification,
+          injuryDate: j.injury_date,
+          returnDate: j.return_date,
+          chargedDays: j.charged_days,
+        };
+        if (isDisabling(facts, asOf)) t.disabling++;
+        t.daysLost += daysLost(facts, asOf);
+        if (j.classification === 'fatality') t.fatalities++;
+        if (isHighConsequence(facts, asOf)) t.highConsequence++;
+        if (isRecordable(facts.classification)) {
+          t.recordable++;
+          b.cases++;
+          t.types.set(j.injury_type, (t.types.get(j.injury_type) ?? 0) + 1);
+        }
+        if (isDart({ ...facts, restrictedDays: j.restricted_days }, asOf)) t.dart++;
+        if (isLostTime(facts, asOf)) t.lostTime++;
+      }
+
+      const rows = [...buckets.values()]
+        .sort((a, b) => a.period.localeCompare(b.period) || a.key.localeCompare(b.key))
+        .map((b) => ({
+          key: b.key,
+          label: b.label,
+          period: b.period,
+          employees: rates(b.employees, mode),
+          nonEmployees: rates(b.nonEmployees, mode),
+          all: rates(merge(b.employees, b.nonEmployees), mode),
+          injuryCases: b.cases,
+        }));
+      return { rounding: mode, rows };
+    },
+  };
+}
+
+export type OhsStatisticsService = ReturnType<typeof createOhsStatisticsService>;

@@ -1,0 +1,71 @@
+import type { Permission } from './policy.ts';
+import { grantsMatch } from './policy.ts';
+import type { Program, Role } from './roles.ts';
+
+/** A role assignment with its scope resolved to concrete sites; null means every site of the group. */
+export type ResolvedAssignment = {
+  role: Role;
+  program: Program | null;
+  siteIds: ReadonlySet<string> | null;
+};
+
+/** Who is acting: every service call takes one. */
+export type Actor = {
+  kind: 'user' | 'system';
+  userId: string | null;
+  label: string;
+  locale: 'en' | 'zh-TW';
+  assignments: ResolvedAssignment[];
+  requestId?: string;
+};
+
+/** Sites where the actor holds `permission`: 'all', or a set (possibly empty). */
+export type SiteScope = 'all' | ReadonlySet<string>;
+
+function union(sets: (ReadonlySet<string> | null)[]): SiteScope {
+  if (sets.some((s) => s === null)) return 'all';
+  const out = new Set<string>();
+  for (const s of sets) for (const id of s ?? []) out.add(id);
+  return out;
+}
+
+/**
+ * Sites where the actor holds `permission`. With `program`, only assignments for that program (or for
+ * every program) count: an OHS officer does not manage information security records.
+ */
+export function sitesWith(actor: Actor, permission: Permission, program?: Program): SiteScope {
+  if (actor.kind === 'system') return 'all';
+  return union(
+    actor.assignments
+      .filter((a) => grantsMatch(permission, a.role, a.program))
+      .filter((a) => program === undefined || a.program === null || a.program === program)
+      .map((a) => a.siteIds),
+  );
+}
+
+/** Every site any of the actor's roles reaches: outside it a record is "not found". */
+export function visibleSites(actor: Actor): SiteScope {
+  if (actor.kind === 'system') return 'all';
+  return union(actor.assignments.map((a) => a.siteIds));
+}
+
+export function scopeHas(scope: SiteScope, siteId: string): boolean {
+  return scope === 'all' || scope.has(siteId);
+}
+
+export function scopeIsEmpty(scope: SiteScope): boolean {
+  return scope !== 'all' && scope.size === 0;
+}
+
+/** Holds the permission somewhere (used for group records, which belong to no site). */
+export function holdsAnywhere(actor: Actor, permission: Permission, program?: Program): boolean {
+  return !scopeIsEmpty(sitesWith(actor, permission, program));
+}
+
+export const systemActor = (label = 'system'): Actor => ({
+  kind: 'system',
+  userId: null,
+  label,
+  locale: 'en',
+  assignments: [],
+});

@@ -1,0 +1,351 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { paginate } from '../../db/paging.ts';
+import type { Db } from '../../db/types.ts';
+import { definedOnly, updateVersioned } from '../../db/versioned.ts';
+import type { Actor } from '../access/actor.ts';
+import type { Program } from '../access/roles.ts';
+import { access } from '../access/service.ts';
+import { inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
+import { recordAudit } from '../audit/service.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../http/errors.ts';
+import { likePattern } from '../http/list.ts';
+import { registerObligationKind } from '../obligations/kinds.ts';
+import { localDate } from '../obligations/rules/reminders.ts';
+import type { ObligationsService } from '../obligations/service.ts';
+import type {
+  ActionView,
+  actionInput,
+  actionListQuery,
+  actionPatch,
+  actionTransitionBody,
+} from './contract.ts';
+import { type ActionStatus, checkTransition, isOverdue } from './rules/status.ts';
+
+export const ACTION_DUE = 'action.due';
+registerObligationKind({
+  kind: ACTION_DUE,
+  program: null,
+  schedule: { daysBefore: [14, 3], overdueEveryDays: 7 },
+});
+
+const GROUP_TIME_ZONE = 'Asia/Taipei';
+
+function rows(db: Db) {
+  return db
+    .selectFrom('actions')
+    .leftJoin('sites', 'sites.id', 'actions.site_id')
+    .leftJoin('users as owner', 'owner.id', 'actions.owner_id')
+    .leftJoin('users as verifier', 'verifier.id', 'actions.verified_by')
+    .selectAll('actions')
+    .select([
+      'sites.code as site_code',
+      'sites.time_zone',
+      'owner.display_name as owner_name',
+      'verifier.display_name as verified_by_name',
+      (eb) =>
+        eb
+          .selectFrom('documents')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('documents.entity_type', '=', 'action')
+          .whereRef('documents.entity_id', '=', sql<string>`actions.id::text`)
+          .where('documents.deleted_at', 'is', null)
+          .as('evidence_count'),
+    ]);
+}
+type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
+
+/** Corrective, preventive and improvement actions: one tracker that every program's records link to. */
+export function createActionsService(
+  db: Db,
+  obligations: ObligationsService,
+  now: () => Date = () => new Date(),
+) {
+  const today = (tz: string | null) => localDate(now(), tz ?? GROUP_TIME_ZONE);
+
+  function toView(r: Row): ActionView {
+    return {
+      id: r.id,
+      siteId: r.site_id,
+      siteCode: r.site_code,
+      program: r.program as Program | null,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      sourceType: r.source_type,
+      sourceId: r.source_id,
+      ownerId: r.owner_id,
+      ownerName: r.owner_name,
+      dueDate: r.due_date,
+      status: r.status,
+      overdue: isOverdue({ status: r.status, dueDate: r.due_date }, today(r.time_zone)),
+      doneAt: r.done_at?.toISOString() ?? null,
+      verifiedAt: r.verified_at?.toISOString() ?? null,
+      verifiedByName: r.verified_by_name,
+      effectivenessNote: r.effectiveness_note,
+      evidenceCount: Number(r.evidence_count ?? 0),
+      version: r.version,
+    };
+  }
+
+  async function rowOrNotFound(id: string) {
+    const row = await rows(db).where('actions.id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError('action');
+    return row;
+  }
+
+  const isOwner = (actor: Actor, r: { owner_id: string | null }) =>
+    !!actor.userId && r.owner_id === actor.userId;
+
+  /** A group action (no site) is, as in the list, only for those who hold the permission over the whole group. */
+  function assertGroupAction(
+    actor: Actor,
+    r: { site_id: string | null },
+    permission: 'actions.read' | 'actions.manage',
+    program?: Program,
+  ) {
+    if (r.site_id === null) access.assertGroupWide(actor, permission, program);
+  }
+
+  async function syncObligation(
+    trx: Db,
+    actor: Actor,
+    r: {
+      id: string;
+      site_id: string | null;
+      program: string | null;
+      owner_id: string | null;
+      title: string;
+      due_date: string;
+      status: ActionStatus;
+    },
+    reopen = false,
+  ) {
+    if (r.status === 'done' || r.status === 'verified') {
+      await obligations.closeForSource(trx, actor, ACTION_DUE, 'action', r.id, 'done');
+      return;
+    }
+    await obligations.upsertForSource(trx, actor, {
+      kind: ACTION_DUE,
+      sourceType: 'action',
+      sourceId: r.id,
+      siteId: r.site_id,
+      program: r.program,
+      ownerId: r.owner_id,
+      title: `Action: ${r.title}`,
+      dueDate: r.due_date,
+      reopen,
+    });
+  }
+
+  /** Reads through `dbh`: a caller's transaction must not wait on the root handle (PGlite has one connection). */
+  async function assertOwnerActive(ownerId: string | null | undefined, dbh: Db = db) {
+    if (!ownerId) return;
+    const u = await dbh.selectFrom('users').select('active').where('id', '=', ownerId).executeTakeFirst();
+    if (!u?.active)
+      throw new ValidationError('The owner must be an active user.', [
+        { path: 'ownerId', message: 'Unknown or inactive user' },
+      ]);
+  }
+
+  return {
+    async list(actor: Actor, q: z.infer<typeof actionListQuery>) {
+      if (!actor.userId && actor.kind !== 'system') throw new UnauthenticatedError();
+      let base = rows(db);
+      if (q.mine === 'true') base = base.where('actions.owner_id', '=', actor.userId as string);
+      else {
+        const scope = access.listScope(actor, 'actions.read');
+        base = base.where((eb) => inScopeGroupRowsForGroupOnly(eb, 'actions.site_id', scope));
+      }
+      if (q.status) base = base.where('actions.status', '=', q.status);
+      if (q.siteId) base = base.where('actions.site_id', '=', q.siteId);
+      if (q.program) base = base.where('actions.program', '=', q.program);
+      if (q.sourceType) base = base.where('actions.source_type', '=', q.sourceType);
+      if (q.sourceId) base = base.where('actions.source_id', '=', q.sourceId);
+      if (q.overdue === 'true')
+        base = base
+          .where('actions.status', 'in', ['open', 'in_progress'])
+          .where('actions.due_date', '<', today(null));
+      if (q.q) {
+        const p = likePattern(q.q);
+        base = base.where((eb) =>
+          eb.or([eb('actions.title', 'ilike', p), eb('actions.description', 'ilike', p)]),
+        );
+      }
+      const sortColumn = {
+        dueDate: 'actions.due_date',
+        title: 'actions.title',
+        status: 'actions.status',
+        site: 'sites.code',
+      }[q.sort];
+      const { items, total } = await paginate<Row>(base, {
+        sortColumn,
+        order: q.order,
+        tieBreaker: 'actions.id',
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      return { items: items.map(toView), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(actor: Actor, id: string) {
+      const row = await rowOrNotFound(id);
+      if (!isOwner(actor, row)) {
+        access.assert(actor, 'actions.read', row.site_id, 'action');
+        assertGroupAction(actor, row, 'actions.read');
+      }
+      return toView(row);
+    },
+
+    /** The site of an action, for documents attached to it (evidence). */
+    async siteOf(actor: Actor, id: string, intent: 'read' | 'write') {
+      const row = await rowOrNotFound(id);
+      if (!isOwner(actor, row)) {
+        access.assert(
+          actor,
+          intent === 'read' ? 'actions.read' : 'actions.manage',
+          row.site_id,
+          'action',
+          (row.program ?? undefined) as Program | undefined,
+        );
+        assertGroupAction(
+          actor,
+          row,
+          intent === 'read' ? 'actions.read' : 'actions.manage',
+          (row.program ?? undefined) as Program | undefined,
+        );
+      }
+      return row.site_id;
+    },
+
+    /** Creates an action; modules call it inside their own transaction with `trx` (investigations, audits). */
+    async create(actor: Actor, input: z.infer<typeof actionInput>, trx?: Db) {
+      access.assert(actor, 'actions.manage', input.siteId, 'site', input.program ?? undefined);
+      await assertOwnerActive(input.ownerId, trx);
+      const run = async (tx: Db) => {
+        const row = await tx
+          .insertInto('actions')
+          .values({
+            site_id: input.siteId,
+            program: input.program ?? null,
+            kind: input.kind,
+            title: input.title,
+            description: input.description ?? null,
+            source_type: input.sourceType ?? null,
+            source_id: input.sourceId ?? null,
+            owner_id: input.ownerId ?? null,
+            due_date: input.dueDate,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, actor, {
+          action: 'action.created',
+          entityType: 'action',
+          entityId: row.id,
+          siteId: row.site_id,
+          after: row,
+        });
+        await syncObligation(tx, actor, row);
+        return toView(await rows(tx).where('actions.id', '=', row.id).executeTakeFirstOrThrow());
+      };
+      return trx ? run(trx) : db.transaction().execute(run);
+    },
+
+    async update(actor: Actor, id: string, patch: z.infer<typeof actionPatch>) {
+      const before = await rowOrNotFound(id);
+      access.assert(
+        actor,
+        'actions.manage',
+        before.site_id,
+        'action',
+        (before.program ?? undefined) as Program | undefined,
+      );
+      assertGroupAction(
+        actor,
+        before,
+        'actions.manage',
+        (before.program ?? undefined) as Program | undefined,
+      );
+      await assertOwnerActive(patch.ownerId);
+      return db.transaction().execute(async (trx) => {
+        const after = await updateVersioned(
+          trx,
+          'actions',
+          id,
+          patch.version,
+          definedOnly({
+            title: patch.title,
+            description: patch.description,
+            kind: patch.kind,
+            owner_id: patch.ownerId,
+            due_date: patch.dueDate,
+          }),
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'action.updated',
+          entityType: 'action',
+          entityId: id,
+          siteId: before.site_id,
+          before,
+          after,
+        });
+        await syncObligation(trx, actor, after as Row);
+        return toView(await rows(trx).where('actions.id', '=', id).executeTakeFirstOrThrow());
+      });
+    },
+
+    /** Start and complete: the owner or a manager. Verify and reopen: a manager other than the owner. */
+    async transition(actor: Actor, id: string, body: z.infer<typeof actionTransitionBody>) {
+      const before = await rowOrNotFound(id);
+      const program = (before.program ?? undefined) as Program | undefined;
+      const ownerMayDo = body.transition === 'start' || body.transition === 'complete';
+      if (!(ownerMayDo && isOwner(actor, before))) {
+        if (!isOwner(actor, before)) access.assert(actor, 'actions.read', before.site_id, 'action');
+        if (!access.can(actor, 'actions.manage', before.site_id, program))
+          throw new ForbiddenError('actions.manage');
+        assertGroupAction(actor, before, 'actions.manage', program);
+      }
+      const check = checkTransition(before.status, body.transition, actor.userId, before.owner_id);
+      if (!check.ok) throw new ConflictError(check.reason);
+      if (body.transition === 'verify' && !body.note)
+        throw new ValidationError('Say how effectiveness was verified.', [
+          { path: 'note', message: 'Required to verify' },
+        ]);
+      return db.transaction().execute(async (trx) => {
+        const changes: Record<string, unknown> = { status: check.to };
+        if (check.to === 'done') changes.done_at = now();
+        if (check.to === 'verified')
+          Object.assign(changes, {
+            verified_at: now(),
+            verified_by: actor.userId,
+            effectiveness_note: body.note,
+          });
+        if (check.to === 'open')
+          Object.assign(changes, { done_at: null, verified_at: null, verified_by: null });
+        const after = await updateVersioned(trx, 'actions', id, body.version, changes, actor.userId);
+        await recordAudit(trx, actor, {
+          action: `action.${body.transition}`,
+          entityType: 'action',
+          entityId: id,
+          siteId: before.site_id,
+          summary: body.note,
+          before,
+          after,
+        });
+        await syncObligation(trx, actor, after as Row, body.transition === 'reopen');
+        return toView(await rows(trx).where('actions.id', '=', id).executeTakeFirstOrThrow());
+      });
+    },
+  };
+}
+
+export type ActionsService = ReturnType<typeof createActionsService>;

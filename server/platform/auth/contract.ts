@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { programs, roles, scopeKinds } from '../access/roles.ts';
+
+export const localeSchema = z.enum(['en', 'zh-TW']);
+
+export const signInBody = z
+  .object({
+    email: z.string().trim().min(3).max(254).email(),
+    password: z.string().min(1).max(256),
+  })
+  .strict();
+export type SignInBody = z.infer<typeof signInBody>;
+
+export const assignmentView = z.object({
+  role: z.enum(roles),
+  program: z.enum(programs).nullable(),
+  scopeKind: z.enum(scopeKinds),
+  scopeLabel: z.string(),
+});
+
+export const sessionView = z.object({
+  user: z.object({
+    id: z.string().uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    locale: localeSchema,
+  }),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+  assignments: z.array(assignmentView),
+  /** Permission names the user holds somewhere: the web app shows or hides actions with them. */
+  permissions: z.array(z.string()),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+export const preferencesBody = z.object({ locale: localeSchema }).strict();
+
+export const createTokenBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    expiresInDays: z.number().int().min(1).max(366).optional(),
+  })
+  .strict();
+
+export const tokenView = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+
+export const createdTokenView = tokenView.extend({
+  /** Shown once; only its hash is stored. */
+  token: z.string(),
+});

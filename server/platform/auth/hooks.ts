@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/types.ts';
+import { AppError, UnauthenticatedError } from '../http/errors.ts';
+import { loadActor } from './actor-loader.ts';
+import type { AuthService } from './service.ts';
+
+export const SESSION_COOKIE = 'steward_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expiresAt: Date) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config) {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+  });
+}
+
+/**
+ * Authenticates every /api request from its session cookie or `Authorization: Bearer` API token, and
+ * refuses cookie-authenticated writes without the session's CSRF token. Which records the actor may
+ * touch is decided later, by the services.
+ */
+export function registerAuthHooks(app: FastifyInstance, db: Db, auth: AuthService) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config?.access;
+    if (!request.url.startsWith('/api/') || !access) return;
+
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const user = await auth.resolveApiToken(header.slice(7).trim());
+      if (!user) throw new UnauthenticatedError('The API token is not valid, expired or revoked.');
+      request.auth = { via: 'token' };
+      request.actor = await loadActor(db, user, String(request.id));
+      return;
+    }
+
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await auth.resolveSession(token);
+      if (session) {
+        request.auth = { via: 'session', token, csrfToken: session.csrfToken };
+        request.actor = await loadActor(db, session.user, String(request.id));
+      }
+    }
+    if (access === 'public') return;
+    if (!request.actor) throw new UnauthenticatedError();
+    if (request.auth?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      if (request.headers[CSRF_HEADER] !== request.auth.csrfToken) {
+        throw new AppError(
+          403,
+          'csrf',
+          'CSRF check failed',
+          'This write is missing its CSRF token. Reload the page and try again.',
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import { fileTypeFromBuffer } from 'file-type';
+
+/** The kinds of file Steward stores, recognised by their content (magic numbers), never by their name. */
+export const allowedTypes = new Map<string, string>([
+  ['application/pdf', 'pdf'],
+  ['image/png', 'png'],
+  ['image/jpeg', 'jpg'],
+  ['image/gif', 'gif'],
+  ['image/webp', 'webp'],
+  ['image/heic', 'heic'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+  ['application/vnd.openxmlformats-officedocument.presentationml.presentation', 'pptx'],
+  ['text/plain', 'txt'],
+  ['text/csv', 'csv'],
+]);
+
+/** Plain text: valid UTF-8 without NUL bytes (what a CSV or a note is). */
+function looksLikeText(head: Uint8Array): boolean {
+  if (head.includes(0)) return false;
+  try {
+    // A multi-byte character cut at the end of the sample is fine: drop up to 3 trailing bytes.
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Detected = { contentType: string; extension: string } | null;
+
+/** The type of a file from its first bytes; null when it is not one Steward accepts. */
+export async function detectFileType(head: Uint8Array, filename: string): Promise<Detected> {
+  const found = await fileTypeFromBuffer(head);
+  if (found)
+    return allowedTypes.has(found.mime)
+      ? { contentType: found.mime, extension: allowedTypes.get(found.mime) as string }
+      : null;
+  if (!looksLikeText(head)) return null;
+  return filename.toLowerCase().endsWith('.csv')
+    ? { contentType: 'text/csv', extension: 'csv' }
+    : { contentType: 'text/plain', extension: 'txt' };
+}
+
+/** A display name safe to send back in a header: no path, no control characters, bounded length. */
+export function safeFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .replace(/^\.+/, '')
+    .trim();
+  return (cleaned || 'file').slice(0, 200);
+}

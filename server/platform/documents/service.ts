@@ -1,0 +1,163 @@
+import type { Readable } from 'node:stream';
+import type { Db } from '../../db/types.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import { AppError, NotFoundError } from '../http/errors.ts';
+import type { DocumentView } from './contract.ts';
+import { detectFileType, safeFilename } from './file-types.ts';
+import { FileTooLargeError, type FileStore } from './store.ts';
+
+/**
+ * Who may see or attach documents of an entity: each module registers its entity types. The resolver
+ * checks the actor's access to that record (throwing 404 or 403) and returns the record's site.
+ */
+export type DocumentOwnerResolver = (
+  actor: Actor,
+  entityId: string,
+  intent: 'read' | 'write',
+) => Promise<string | null>;
+
+export function createDocumentsService(db: Db, store: FileStore, maxBytes: number) {
+  const owners = new Map<string, DocumentOwnerResolver>();
+
+  async function siteOf(actor: Actor, entityType: string, entityId: string, intent: 'read' | 'write') {
+    const resolver = owners.get(entityType);
+    if (!resolver) throw new NotFoundError(`${entityType} record`);
+    return resolver(actor, entityId, intent);
+  }
+
+  const view = (d: {
+    id: string;
+    entity_type: string;
+    entity_id: string;
+    filename: string;
+    content_type: string;
+    size_bytes: number;
+    sha256: string;
+    created_at: Date;
+    uploaded_by_name: string | null;
+  }): DocumentView => ({
+    id: d.id,
+    entityType: d.entity_type,
+    entityId: d.entity_id,
+    filename: d.filename,
+    contentType: d.content_type,
+    sizeBytes: Number(d.size_bytes),
+    sha256: d.sha256,
+    uploadedByName: d.uploaded_by_name,
+    createdAt: d.created_at.toISOString(),
+  });
+
+  const rows = () =>
+    db
+      .selectFrom('documents')
+      .leftJoin('users', 'users.id', 'documents.uploaded_by')
+      .selectAll('documents')
+      .select('users.display_name as uploaded_by_name')
+      .where('documents.deleted_at', 'is', null);
+
+  return {
+    registerOwner(entityType: string, resolver: DocumentOwnerResolver) {
+      owners.set(entityType, resolver);
+    },
+
+    async list(actor: Actor, entityType: string, entityId: string) {
+      await siteOf(actor, entityType, entityId, 'read');
+      const found = await rows()
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .orderBy('documents.created_at')
+        .execute();
+      return found.map(view);
+    },
+
+    /**
+     * Stores an upload: streamed to disk with its size limit, its type recognised from its content, and
+     * its row and audit event written in one transaction. Anything refused leaves no file behind.
+     */
+    async upload(
+      actor: Actor,
+      entityType: string,
+      entityId: string,
+      file: { filename: string; stream: Readable },
+    ) {
+      const siteId = await siteOf(actor, entityType, entityId, 'write');
+      let stored: Awaited<ReturnType<FileStore['put']>>;
+      try {
+        stored = await store.put(file.stream, maxBytes);
+      } catch (error) {
+        if (error instanceof FileTooLargeError)
+          throw new AppError(413, 'too-large', 'File too large', error.message);
+        throw error;
+      }
+      const type = await detectFileType(stored.head, file.filename);
+      if (!type || stored.size === 0) {
+        await store.remove(stored.key);
+        throw new AppError(
+          415,
+          'unsupported-type',
+          'Unsupported file type',
+          stored.size === 0
+            ? 'The file is empty.'
+            : 'This kind of file is not accepted: upload a PDF, an image (PNG, JPEG, GIF, WebP, HEIC), an Office document (docx, xlsx, pptx) or a text or CSV file.',
+        );
+      }
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const row = await trx
+            .insertInto('documents')
+            .values({
+              site_id: siteId,
+              entity_type: entityType,
+              entity_id: entityId,
+              filename: safeFilename(file.filename),
+              content_type: type.contentType,
+              size_bytes: stored.size,
+              sha256: stored.sha256,
+              storage_key: stored.key,
+              uploaded_by: actor.userId,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await recordAudit(trx, actor, {
+            action: 'document.uploaded',
+            entityType: 'document',
+            entityId: row.id,
+            siteId,
+            summary: `${row.filename} attached to ${entityType} ${entityId}`,
+            after: { ...row, storage_key: undefined },
+          });
+          return view({ ...row, uploaded_by_name: null });
+        });
+      } catch (error) {
+        await store.remove(stored.key);
+        throw error;
+      }
+    },
+
+    async open(actor: Actor, id: string) {
+      const doc = await rows().where('documents.id', '=', id).executeTakeFirst();
+      if (!doc) throw new NotFoundError('document');
+      await siteOf(actor, doc.entity_type, doc.entity_id, 'read');
+      return { document: view(doc), stream: store.read(doc.storage_key) };
+    },
+
+    async remove(actor: Actor, id: string) {
+      const doc = await rows().where('documents.id', '=', id).executeTakeFirst();
+      if (!doc) throw new NotFoundError('document');
+      const siteId = await siteOf(actor, doc.entity_type, doc.entity_id, 'write');
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('documents').set({ deleted_at: new Date() }).where('id', '=', id).execute();
+        await recordAudit(trx, actor, {
+          action: 'document.removed',
+          entityType: 'document',
+          entityId: id,
+          siteId,
+          summary: `${doc.filename} removed from ${doc.entity_type} ${doc.entity_id}`,
+        });
+      });
+    },
+  };
+}
+
+export type DocumentsService = ReturnType<typeof createDocumentsService>;

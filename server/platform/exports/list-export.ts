@@ -1,0 +1,146 @@
+import { PassThrough, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { Actor } from '../access/actor.ts';
+import type { RouteAccess } from '../http/route-config.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+
+export type ExportColumn<Row> = {
+  header: { en: string; 'zh-TW': string };
+  value: (row: Row) => string | number | null | undefined;
+  /** Excel number format for numeric columns, e.g. '0.00'. */
+  numberFormat?: string;
+  width?: number;
+};
+
+/** The most rows one export returns: beyond it, narrow the filters. */
+export const EXPORT_ROW_LIMIT = 200_000;
+const PAGE = 1000;
+
+/** Walks every page of a list with its filters, so an export never holds the whole list in memory. */
+async function* allRows<Row, Q extends { page: number; pageSize: number }>(
+  list: (query: Q) => Promise<{ items: Row[]; total: number }>,
+  query: Q,
+) {
+  let sent = 0;
+  for (let page = 1; sent < EXPORT_ROW_LIMIT; page++) {
+    const { items } = await list({ ...query, page, pageSize: PAGE });
+    for (const item of items) {
+      if (sent++ >= EXPORT_ROW_LIMIT) return;
+      yield item;
+    }
+    if (items.length < PAGE) return;
+  }
+}
+
+function csvStream<Row>(rows: AsyncIterable<Row>, columns: ExportColumn<Row>[], locale: 'en' | 'zh-TW') {
+  const out = stringify({ header: true, columns: columns.map((c) => c.header[locale]), bom: true });
+  Readable.from(
+    (async function* () {
+      for await (const row of rows) yield columns.map((c) => c.value(row) ?? '');
+    })(),
+  )
+    .on('error', (e) => out.destroy(e))
+    .pipe(out);
+  return out;
+}
+
+function xlsxStream<Row>(
+  rows: AsyncIterable<Row>,
+  columns: ExportColumn<Row>[],
+  locale: 'en' | 'zh-TW',
+  sheetName: string,
+) {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => ({
+    header: c.header[locale],
+    key: String(i),
+    width: c.width ?? Math.max(12, c.header[locale].length + 4),
+    style: c.numberFormat ? { numFmt: c.numberFormat } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  (async () => {
+    for await (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
+    sheet.commit();
+    await workbook.commit();
+  })().catch((e) => out.destroy(e));
+  return out;
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export function sendExport<Row>(
+  reply: FastifyReply,
+  format: ExportFormat,
+  name: string,
+  rows: AsyncIterable<Row>,
+  columns: ExportColumn<Row>[],
+  locale: 'en' | 'zh-TW',
+) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  const filename = `${name}-${stamp}.${format}`;
+  reply.header('content-disposition', `attachment; filename="${filename}"`);
+  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(csvStream(rows, columns, locale));
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .send(xlsxStream(rows, columns, locale, name));
+}
+
+/**
+ * Adds `<url>/export.csv` and `<url>/export.xlsx` to a list endpoint: the same query (filters, search,
+ * sort) and the same service call, so an export holds exactly what the list shows, scope included.
+ */
+export function registerListExport<Q extends z.ZodType<{ page: number; pageSize: number }>, Row>(
+  app: TypedApp,
+  o: {
+    url: string;
+    access: RouteAccess;
+    tags: string[];
+    name: string;
+    querystring: Q;
+    columns: ExportColumn<Row>[];
+    list: (actor: Actor, query: z.infer<Q>) => Promise<{ items: Row[]; total: number }>;
+  },
+) {
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `${o.url}/export.${format}`,
+      {
+        config: { access: o.access },
+        schema: {
+          tags: o.tags,
+          summary: `The list with the same filters, as ${format.toUpperCase()}`,
+          querystring: o.querystring,
+          produces: [
+            format === 'csv'
+              ? 'text/csv'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ],
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const query = request.query as z.infer<Q>;
+        // The first page runs before the response starts, so a refusal (403, 404) is still a problem document.
+        await o.list(actor, { ...query, page: 1, pageSize: 1 });
+        return sendExport(
+          reply,
+          format,
+          o.name,
+          allRows((q) => o.list(actor, q), query),
+          o.columns,
+          actor.locale,
+        );
+      },
+    );
+  }
+}

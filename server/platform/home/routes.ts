@@ -1,0 +1,18 @@
+import type { Services } from '../../services.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import { homeView } from './contract.ts';
+
+export function registerHomeRoutes(app: TypedApp, { home }: Services) {
+  app.get(
+    '/api/home',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['home'],
+        summary: 'Your sites and what needs your attention',
+        response: { 200: homeView },
+      },
+    },
+    async (request) => home.view(actorOf(request)),
+  );
+}

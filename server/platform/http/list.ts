@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** The query every list endpoint accepts: paging, sorting and a free-text search. */
+export function listQuery<const S extends readonly [string, ...string[]]>(sortFields: S) {
+  return z.object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+    sort: z.enum(sortFields).default(sortFields[0]),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    q: z.string().trim().max(200).optional(),
+  });
+}
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export const idParams = z.object({ id: z.string().uuid() });
+
+/** Every update names the version it was based on; a stale one is refused with 409. */
+export const versioned = z.object({ version: z.number().int().min(1) });
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'Not a real calendar date');
+
+/** Escapes % and _ so a search term matches literally inside ILIKE. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,21 @@
+import type { Actor } from '../access/actor.ts';
+import type { Permission } from '../access/policy.ts';
+
+/**
+ * Every /api route declares what it needs: 'public' (no sign-in), 'signed-in' (any user, own data only),
+ * or a permission from the policy table, which its service enforces against the record's site.
+ * The app refuses to start when a route declares nothing.
+ */
+export type RouteAccess = 'public' | 'signed-in' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    auth: { via: 'session'; token: string; csrfToken: string } | { via: 'token' } | null;
+  }
+}
+
+export type RegisteredRoute = { method: string; url: string; access: RouteAccess };

@@ -1,0 +1,91 @@
+export const committeeLevels = ['group', 'subsidiary', 'site'] as const;
+export type CommitteeLevel = (typeof committeeLevels)[number];
+
+/**
+ * Roles on a committee. Employee representatives are the workers' seats that OHS committees must have.
+ */
+export const committeeRoles = ['chair', 'secretary', 'member', 'employee_representative'] as const;
+export type CommitteeRole = (typeof committeeRoles)[number];
+
+export const meetingFrequencies = ['monthly', 'quarterly', 'semiannual', 'annual', 'as_needed'] as const;
+export type MeetingFrequency = (typeof meetingFrequencies)[number];
+
+const monthsOf: Record<MeetingFrequency, number | null> = {
+  monthly: 1,
+  quarterly: 3,
+  semiannual: 6,
+  annual: 12,
+  as_needed: null,
+};
+
+/** Roles a committee has at most one of. */
+const singleSeat: ReadonlySet<CommitteeRole> = new Set(['chair', 'secretary']);
+
+/** Whether a member may take `role` on a committee whose current members hold `roles`. */
+export function checkSeat(
+  roles: readonly CommitteeRole[],
+  role: CommitteeRole,
+): { ok: true } | { ok: false; reason: string } {
+  if (singleSeat.has(role) && roles.includes(role)) {
+    return {
+      ok: false,
+      reason: `The committee already has a ${role}; remove them from the committee first.`,
+    };
+  }
+  return { ok: true };
+}
+
+export type CompositionWarning = {
+  code: 'no-chair' | 'no-secretary' | 'worker-representation';
+  message: string;
+};
+
+/**
+ * What a committee's membership lacks. An OHS committee needs worker representation: Taiwan's Occupational
+ * Safety and Health Management Regulations (art. 11) ask for labour representatives in at least one third of
+ * the seats, and ISO 45001 (5.4) for the participation of non-managerial workers.
+ */
+export function compositionWarnings(
+  program: string | null,
+  roles: readonly CommitteeRole[],
+): CompositionWarning[] {
+  const out: CompositionWarning[] = [];
+  if (!roles.includes('chair')) out.push({ code: 'no-chair', message: 'The committee has no chair.' });
+  if (!roles.includes('secretary'))
+    out.push({ code: 'no-secretary', message: 'The committee has no secretary to record the minutes.' });
+  if (program === 'ohs') {
+    const reps = roles.filter((r) => r === 'employee_representative').length;
+    if (roles.length === 0 || reps * 3 < roles.length) {
+      out.push({
+        code: 'worker-representation',
+        message: `Employee representatives hold ${reps} of ${roles.length} seats; an OHS committee needs at least one third.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Adds calendar months to a date, keeping the day or the month's last day (31 Jan + 1 month = 28 or 29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * When the committee should next meet, by its frequency after its last meeting held; null when it meets as
+ * needed or has not met yet.
+ */
+export function nextMeetingDue(frequency: MeetingFrequency, lastHeldOn: string | null): string | null {
+  const months = monthsOf[frequency];
+  if (months === null || lastHeldOn === null) return null;
+  return addMonths(lastHeldOn, months);
+}
+
+/** A committee is overdue for a meeting when the next one was due before today and none is planned. */
+export function meetingOverdue(nextDue: string | null, plannedAhead: boolean, today: string): boolean {
+  return nextDue !== null && !plannedAhead && nextDue < today;
+}

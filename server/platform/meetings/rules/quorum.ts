@@ -1,0 +1,54 @@
+import type { CommitteeRole } from './committee.ts';
+
+/** How a member attended a meeting; null while not recorded. */
+export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+
+/**
+ * A committee's quorum: more than `percent` % of its members present, and (when `chairRequired`) the
+ * chair among them. The default is the usual one: more than half, with the chair.
+ */
+export type QuorumRule = { percent: number; chairRequired: boolean };
+export const DEFAULT_QUORUM: QuorumRule = { percent: 50, chairRequired: true };
+
+export type RosterEntry = { role: CommitteeRole; status: AttendanceStatus | null };
+
+export type Quorum = {
+  met: boolean;
+  /** Members on the meeting's roster. */
+  members: number;
+  present: number;
+  /** The fewest members present that satisfy the rule. */
+  required: number;
+  chairPresent: boolean;
+  /** Why the quorum is not met, in plain words; empty when it is. */
+  reasons: string[];
+};
+
+/** The smallest count that is more than `percent` % of `members` (integer arithmetic, no rounding drift). */
+export function requiredPresent(members: number, percent: number): number {
+  if (members <= 0) return 1;
+  return Math.min(members, Math.floor((members * percent) / 100) + 1);
+}
+
+export function quorum(roster: readonly RosterEntry[], rule: QuorumRule = DEFAULT_QUORUM): Quorum {
+  const members = roster.length;
+  const present = roster.filter((m) => m.status === 'present').length;
+  const required = requiredPresent(members, rule.percent);
+  const hasChair = roster.some((m) => m.role === 'chair');
+  const chairPresent = roster.some((m) => m.role === 'chair' && m.status === 'present');
+  const reasons: string[] = [];
+  if (members === 0) reasons.push('The meeting has no members on its roster.');
+  else if (present < required)
+    reasons.push(
+      `${present} of ${members} members present; more than ${rule.percent}% (${required}) are needed.`,
+    );
+  if (rule.chairRequired && !chairPresent)
+    reasons.push(hasChair ? 'The chair is not present.' : 'The committee has no chair.');
+  return { met: reasons.length === 0, members, present, required, chairPresent, reasons };
+}
+
+/** Every member on the roster has an attendance status recorded. */
+export function attendanceComplete(roster: readonly RosterEntry[]): boolean {
+  return roster.every((m) => m.status !== null);
+}

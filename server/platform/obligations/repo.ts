@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/types.ts';
+import type { SiteScope } from '../access/actor.ts';
+import { inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
+
+/** SQL of obligations and of the people they go to. */
+
+export function obligationRows(db: Db) {
+  return db
+    .selectFrom('obligations')
+    .leftJoin('sites', 'sites.id', 'obligations.site_id')
+    .leftJoin('users as owner', 'owner.id', 'obligations.owner_id')
+    .leftJoin('users as delegate', 'delegate.id', 'obligations.delegate_id')
+    .selectAll('obligations')
+    .select([
+      'sites.code as site_code',
+      'sites.time_zone',
+      'owner.display_name as owner_name',
+      'delegate.display_name as delegate_name',
+    ]);
+}
+
+export type ObligationRow = Awaited<ReturnType<ReturnType<typeof obligationRows>['execute']>>[number];
+
+/** Obligations the user owns or was delegated. */
+export function mine(db: Db, userId: string) {
+  return obligationRows(db).where((eb) =>
+    eb.or([eb('obligations.owner_id', '=', userId), eb('obligations.delegate_id', '=', userId)]),
+  );
+}
+
+/** Obligations of the sites in scope; group obligations (no site) only with group scope. */
+export function inSiteScope(db: Db, scope: SiteScope) {
+  return obligationRows(db).where((eb) => inScopeGroupRowsForGroupOnly(eb, 'obligations.site_id', scope));
+}
+
+/**
+ * Users who are site officers at a site for a program (or for every program); at group level (no site),
+ * the program owners. Used for reminders without an owner and for escalation.
+ */
+export async function officersFor(db: Db, siteId: string | null, program: string | null): Promise<string[]> {
+  if (siteId === null) {
+    const rows = await db
+      .selectFrom('role_assignments')
+      .innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .select('users.id')
+      .distinct()
+      .where('users.active', '=', true)
+      .where('role_assignments.role', '=', 'program_owner')
+      .where((eb) => (program ? eb('role_assignments.program', '=', program) : sql<boolean>`true`))
+      .execute();
+    return rows.map((r) => r.id);
+  }
+  const rows = await sql<{ id: string }>`
+    select distinct u.id
+    from role_assignments ra
+    join users u on u.id = ra.user_id and u.active
+    join sites s on s.id = ${siteId}
+    where ra.role = 'site_officer'
+      and (ra.program is null or ${program}::text is null or ra.program = ${program})
+      and (ra.scope_kind = 'group'
+           or (ra.scope_kind = 'subsidiary' and ra.subsidiary_id = s.subsidiary_id)
+           or (ra.scope_kind = 'sites' and s.id = any(ra.site_ids)))
+    order by u.id`.execute(db);
+  return rows.rows.map((r) => r.id);
+}

@@ -1,0 +1,404 @@
+import ical from 'ical-generator';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { paginate } from '../../db/paging.ts';
+import type { Db } from '../../db/types.ts';
+import { updateVersioned } from '../../db/versioned.ts';
+import type { Actor } from '../access/actor.ts';
+import type { Program } from '../access/roles.ts';
+import { access } from '../access/service.ts';
+import { recordAudit } from '../audit/service.ts';
+import { newSecret, sha256Hex } from '../auth/tokens.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../http/errors.ts';
+import type { ObligationView, obligationListQuery } from './contract.ts';
+import { obligationKind } from './kinds.ts';
+import * as repo from './repo.ts';
+import { addDays, calendarState, daysBetween, localDate } from './rules/reminders.ts';
+
+export type ObligationInput = {
+  kind: string;
+  sourceType: string;
+  sourceId: string;
+  siteId: string | null;
+  /** Whose officers are reminded when there is no owner, and escalated to; defaults to the kind's. */
+  program?: string | null;
+  ownerId: string | null;
+  title: string;
+  dueDate: string;
+  dueAt?: Date | null;
+  graceDays?: number;
+  /** Open the obligation again even if its due date did not move (a reopened action). */
+  reopen?: boolean;
+};
+
+const GROUP_TIME_ZONE = 'Asia/Taipei';
+
+/** The last day before an obligation is overdue: its due date plus grace days. */
+const graceEnd = sql<string>`obligations.due_date + obligations.grace_days`;
+
+export function createObligationsService(db: Db, now: () => Date = () => new Date()) {
+  const todayAt = (timeZone: string | null) => localDate(now(), timeZone ?? GROUP_TIME_ZONE);
+
+  function toView(r: repo.ObligationRow): ObligationView {
+    const today = todayAt(r.time_zone);
+    return {
+      id: r.id,
+      kind: r.kind,
+      sourceType: r.source_type,
+      sourceId: r.source_id,
+      siteId: r.site_id,
+      siteCode: r.site_code,
+      ownerId: r.owner_id,
+      ownerName: r.owner_name,
+      delegateId: r.delegate_id,
+      delegateName: r.delegate_name,
+      title: r.title,
+      dueDate: r.due_date,
+      dueAt: r.due_at?.toISOString() ?? null,
+      graceDays: r.grace_days,
+      state: r.state,
+      calendarState: calendarState({ state: r.state, dueDate: r.due_date, graceDays: r.grace_days }, today),
+      daysLeft: daysBetween(today, r.due_date),
+      doneAt: r.done_at?.toISOString() ?? null,
+      escalatedAt: r.escalated_at?.toISOString() ?? null,
+      version: r.version,
+    };
+  }
+
+  async function rowOrNotFound(id: string) {
+    const row = await repo.obligationRows(db).where('obligations.id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError('obligation');
+    return row;
+  }
+
+  /** The owner, the delegate, or whoever manages this kind of obligation at its site may act on it. */
+  function assertMayAct(actor: Actor, row: repo.ObligationRow) {
+    if (actor.userId && (row.owner_id === actor.userId || row.delegate_id === actor.userId)) return;
+    const program = (row.program ?? undefined) as Program | undefined;
+    access.assert(actor, 'obligations.manage', row.site_id, 'obligation', program);
+    if (row.site_id === null) access.assertGroupWide(actor, 'obligations.manage', program);
+  }
+
+  /** A date range filter on the calendar, applied in SQL for the plain states. */
+  function filtered(base: ReturnType<typeof repo.obligationRows>, q: z.infer<typeof obligationListQuery>) {
+    let query = base;
+    if (q.kind) query = query.where('obligations.kind', '=', q.kind);
+    if (q.siteId) query = query.where('obligations.site_id', '=', q.siteId);
+    if (q.from) query = query.where('obligations.due_date', '>=', q.from);
+    if (q.to) query = query.where('obligations.due_date', '<=', q.to);
+    if (q.q)
+      query = query.where('obligations.title', 'ilike', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const today = todayAt(null);
+    switch (q.calendarState) {
+      case 'open':
+        return query.where('obligations.state', '=', 'open');
+      case 'done':
+      case 'cancelled':
+        return query.where('obligations.state', '=', q.calendarState);
+      case 'overdue':
+        return query.where('obligations.state', '=', 'open').where(graceEnd, '<', today);
+      case 'due-soon':
+        return query
+          .where('obligations.state', '=', 'open')
+          .where(graceEnd, '>=', today)
+          .where('obligations.due_date', '<=', addDays(today, 30));
+      case 'upcoming':
+        return query
+          .where('obligations.state', '=', 'open')
+          .where('obligations.due_date', '>', addDays(today, 30));
+      default:
+        return query;
+    }
+  }
+
+  return {
+    /**
+     * Creates or updates the obligation of a source record (one per kind and source), inside the caller's
+     * transaction. A done obligation whose due date moves later opens again (a renewed certificate).
+     */
+    async upsertForSource(trx: Db, actor: Actor, input: ObligationInput) {
+      const existing = await trx
+        .selectFrom('obligations')
+        .selectAll()
+        .where('kind', '=', input.kind)
+        .where('source_type', '=', input.sourceType)
+        .where('source_id', '=', input.sourceId)
+        .executeTakeFirst();
+      const values = {
+        site_id: input.siteId,
+        program: input.program ?? obligationKind(input.kind).program,
+        owner_id: input.ownerId,
+        title: input.title,
+        due_date: input.dueDate,
+        due_at: input.dueAt ?? null,
+        grace_days: input.graceDays ?? 0,
+      };
+      if (!existing) {
+        const row = await trx
+          .insertInto('obligations')
+          .values({
+            ...values,
+            kind: input.kind,
+            source_type: input.sourceType,
+            source_id: input.sourceId,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'obligation.created',
+          entityType: 'obligation',
+          entityId: row.id,
+          siteId: row.site_id,
+          after: row,
+        });
+        return row.id;
+      }
+      const moved =
+        existing.due_date !== input.dueDate || (input.reopen === true && existing.state !== 'open');
+      const after = await updateVersioned(
+        trx,
+        'obligations',
+        existing.id,
+        existing.version,
+        {
+          ...values,
+          ...(moved ? { state: 'open', done_at: null, done_by: null, escalated_at: null } : {}),
+        },
+        actor.userId,
+      );
+      await recordAudit(trx, actor, {
+        action: 'obligation.updated',
+        entityType: 'obligation',
+        entityId: existing.id,
+        siteId: existing.site_id,
+        before: existing,
+        after,
+      });
+      return existing.id;
+    },
+
+    /** Marks the open obligation of a source done or cancelled, inside the caller's transaction. */
+    async closeForSource(
+      trx: Db,
+      actor: Actor,
+      kind: string,
+      sourceType: string,
+      sourceId: string,
+      state: 'done' | 'cancelled',
+    ) {
+      const rows = await trx
+        .updateTable('obligations')
+        .set({
+          state,
+          done_at: now(),
+          done_by: actor.userId,
+          updated_at: now(),
+          updated_by: actor.userId,
+          version: (eb) => eb('version', '+', 1),
+        })
+        .where('kind', '=', kind)
+        .where('source_type', '=', sourceType)
+        .where('source_id', '=', sourceId)
+        .where('state', '=', 'open')
+        .returningAll()
+        .execute();
+      for (const row of rows) {
+        await recordAudit(trx, actor, {
+          action: `obligation.${state}`,
+          entityType: 'obligation',
+          entityId: row.id,
+          siteId: row.site_id,
+          after: row,
+        });
+      }
+    },
+
+    async list(actor: Actor, q: z.infer<typeof obligationListQuery>) {
+      if (!actor.userId && actor.kind !== 'system') throw new UnauthenticatedError();
+      const base =
+        q.view === 'mine'
+          ? repo.mine(db, actor.userId as string)
+          : repo.inSiteScope(db, access.listScope(actor, 'obligations.read'));
+      const sortColumn = { dueDate: 'obligations.due_date', title: 'obligations.title', site: 'sites.code' }[
+        q.sort
+      ];
+      const { items, total } = await paginate<repo.ObligationRow>(filtered(base, q), {
+        sortColumn,
+        order: q.order,
+        tieBreaker: 'obligations.id',
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      return { items: items.map(toView), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(actor: Actor, id: string) {
+      const row = await rowOrNotFound(id);
+      if (!(actor.userId && (row.owner_id === actor.userId || row.delegate_id === actor.userId))) {
+        access.assert(actor, 'obligations.read', row.site_id, 'obligation');
+        // A group obligation (no site) is, as in the calendar, only for those with the whole group in scope.
+        if (row.site_id === null) access.assertGroupWide(actor, 'obligations.read');
+      }
+      return toView(row);
+    },
+
+    async complete(actor: Actor, id: string, version: number) {
+      const row = await rowOrNotFound(id);
+      assertMayAct(actor, row);
+      if (row.state !== 'open') throw new ConflictError(`This obligation is already ${row.state}.`);
+      await db.transaction().execute(async (trx) => {
+        const after = await updateVersioned(
+          trx,
+          'obligations',
+          id,
+          version,
+          { state: 'done', done_at: now(), done_by: actor.userId },
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'obligation.done',
+          entityType: 'obligation',
+          entityId: id,
+          siteId: row.site_id,
+          before: row,
+          after,
+        });
+      });
+      return toView(await rowOrNotFound(id));
+    },
+
+    /** The owner (or a manager) hands the obligation to someone else; reminders then go to the delegate. */
+    async delegate(actor: Actor, id: string, delegateId: string | null, version: number) {
+      const row = await rowOrNotFound(id);
+      assertMayAct(actor, row);
+      if (delegateId) {
+        const user = await db
+          .selectFrom('users')
+          .select(['id', 'active'])
+          .where('id', '=', delegateId)
+          .executeTakeFirst();
+        if (!user?.active)
+          throw new ValidationError('The delegate is not an active user.', [
+            { path: 'delegateId', message: 'Unknown or inactive user' },
+          ]);
+      }
+      await db.transaction().execute(async (trx) => {
+        const after = await updateVersioned(
+          trx,
+          'obligations',
+          id,
+          version,
+          { delegate_id: delegateId },
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'obligation.delegated',
+          entityType: 'obligation',
+          entityId: id,
+          siteId: row.site_id,
+          before: row,
+          after,
+        });
+      });
+      return toView(await rowOrNotFound(id));
+    },
+
+    /**
+     * Counts by calendar state, in SQL: loading every open obligation of a group into memory to count it
+     * took seconds and gigabytes at scale. Each obligation's today is in its site's time zone.
+     */
+    async summary(actor: Actor) {
+      const scope = access.listScope(actor, 'obligations.read');
+      const at = now();
+      const yearStart = new Date(Date.UTC(at.getUTCFullYear(), 0, 1));
+      const today = sql<string>`(${at.toISOString()}::timestamptz at time zone coalesce(sites.time_zone, ${GROUP_TIME_ZONE}))::date`;
+      const open = sql`obligations.state = 'open'`;
+      const lastDay = sql`obligations.due_date + obligations.grace_days`;
+      const row = await repo
+        .inSiteScope(db, scope)
+        .clearSelect()
+        .select([
+          sql<number>`count(*) filter (where ${open} and ${lastDay} < ${today})`.as('overdue'),
+          sql<number>`count(*) filter (where ${open} and ${lastDay} >= ${today} and obligations.due_date - ${today} <= 30)`.as(
+            'due_soon',
+          ),
+          sql<number>`count(*) filter (where ${open} and ${lastDay} >= ${today} and obligations.due_date - ${today} > 30)`.as(
+            'upcoming',
+          ),
+          sql<number>`count(*) filter (where obligations.state = 'done')`.as('done'),
+        ])
+        .where((eb) =>
+          eb.or([eb('obligations.state', '=', 'open'), eb('obligations.done_at', '>=', yearStart)]),
+        )
+        .executeTakeFirstOrThrow();
+      return {
+        overdue: Number(row.overdue),
+        dueSoon: Number(row.due_soon),
+        upcoming: Number(row.upcoming),
+        doneThisYear: Number(row.done),
+      };
+    },
+
+    /** A private calendar feed URL for the user; a new one replaces (and revokes) the old. */
+    async rotateCalendarToken(actor: Actor): Promise<string> {
+      if (!actor.userId) throw new ForbiddenError('obligations.read');
+      const token = newSecret();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ calendar_token_hash: sha256Hex(token) })
+          .where('id', '=', actor.userId as string)
+          .execute();
+        await recordAudit(trx, actor, {
+          action: 'calendar_feed.rotated',
+          entityType: 'user',
+          entityId: actor.userId,
+          siteId: null,
+        });
+      });
+      return token;
+    },
+
+    /** The iCalendar feed of a user's open obligations, found by the feed token (calendar apps send no cookie). */
+    async calendarFeed(token: string): Promise<string | null> {
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('calendar_token_hash', '=', sha256Hex(token))
+        .where('active', '=', true)
+        .executeTakeFirst();
+      if (!user) return null;
+      const rows = await repo
+        .mine(db, user.id)
+        .where('obligations.state', '=', 'open')
+        .orderBy('obligations.due_date')
+        .limit(2000)
+        .execute();
+      const calendar = ical({
+        name: `Steward — ${user.display_name}`,
+        prodId: { company: 'Steward', product: 'obligations' },
+      });
+      for (const r of rows) {
+        const start = r.due_at ?? new Date(`${r.due_date}T00:00:00Z`);
+        calendar.createEvent({
+          id: `${r.id}@steward`,
+          start,
+          allDay: !r.due_at,
+          summary: `${r.site_code ? `[${r.site_code}] ` : ''}${r.title}`,
+          description: `Due ${r.due_date}${r.grace_days ? ` (grace ${r.grace_days} days)` : ''}`,
+        });
+      }
+      return calendar.toString();
+    },
+  };
+}
+
+export type ObligationsService = ReturnType<typeof createObligationsService>;

@@ -1,0 +1,133 @@
+import { sql } from 'kysely';
+import { paginate } from '../../db/paging.ts';
+import type { Db } from '../../db/types.ts';
+import type { SiteScope } from '../access/actor.ts';
+import { inScope } from '../access/sql.ts';
+import { likePattern } from '../http/list.ts';
+
+/** SQL of the organisation: subsidiaries, sites and areas. Lists filter by the caller's site scope. */
+
+export function siteRows(db: Db, scope: SiteScope) {
+  return db
+    .selectFrom('sites')
+    .innerJoin('subsidiaries', 'subsidiaries.id', 'sites.subsidiary_id')
+    .select([
+      'sites.id',
+      'sites.subsidiary_id',
+      'subsidiaries.code as subsidiary_code',
+      'sites.code',
+      'sites.name',
+      'sites.name_zh',
+      'sites.country',
+      'sites.time_zone',
+      'sites.kind',
+      'sites.active',
+      'sites.version',
+      (eb) =>
+        eb
+          .selectFrom('employees')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('employees.site_id', '=', 'sites.id')
+          .where('employees.leave_date', 'is', null)
+          .as('employee_count'),
+    ])
+    .where((eb) => inScope(eb, 'sites.id', scope));
+}
+
+export type SiteRow = Awaited<ReturnType<ReturnType<typeof siteRows>['execute']>>[number];
+
+export async function listSites(
+  db: Db,
+  scope: SiteScope,
+  f: {
+    q?: string;
+    subsidiaryId?: string;
+    country?: string;
+    sort: string;
+    order: 'asc' | 'desc';
+    page: number;
+    pageSize: number;
+  },
+) {
+  let q = siteRows(db, scope);
+  if (f.q) {
+    const p = likePattern(f.q);
+    q = q.where((eb) =>
+      eb.or([eb('sites.code', 'ilike', p), eb('sites.name', 'ilike', p), eb('sites.name_zh', 'ilike', p)]),
+    );
+  }
+  if (f.subsidiaryId) q = q.where('sites.subsidiary_id', '=', f.subsidiaryId);
+  if (f.country) q = q.where('sites.country', '=', f.country);
+  const sortColumn =
+    { code: 'sites.code', name: 'sites.name', country: 'sites.country', subsidiary: 'subsidiaries.code' }[
+      f.sort
+    ] ?? 'sites.code';
+  return paginate<SiteRow>(q, {
+    sortColumn,
+    order: f.order,
+    tieBreaker: 'sites.code',
+    page: f.page,
+    pageSize: f.pageSize,
+  });
+}
+
+export function siteById(db: Db, id: string) {
+  return siteRows(db, 'all').where('sites.id', '=', id).executeTakeFirst();
+}
+
+export async function subsidiaryRows(db: Db) {
+  return db
+    .selectFrom('subsidiaries')
+    .select([
+      'subsidiaries.id',
+      'subsidiaries.code',
+      'subsidiaries.name',
+      'subsidiaries.name_zh',
+      'subsidiaries.version',
+      (eb) =>
+        eb
+          .selectFrom('sites')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('sites.subsidiary_id', '=', 'subsidiaries.id')
+          .as('site_count'),
+    ])
+    .orderBy('subsidiaries.code')
+    .execute();
+}
+
+export function areasOfSite(db: Db, siteId: string) {
+  return db.selectFrom('areas').selectAll().where('site_id', '=', siteId).orderBy('code').execute();
+}
+
+/** Site ids of these records, for bulk access checks. */
+export async function siteOfAreas(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('areas').select(['id', 'site_id as siteId']).where('id', 'in', ids).execute();
+}
+
+/** Sites by code, for imports that name sites by their code. */
+export async function sitesByCode(db: Db, codes: string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('sites').select(['id', 'code']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+export async function holding(db: Db) {
+  return db
+    .selectFrom('holdings')
+    .select(['id', 'code', 'name', 'name_zh'])
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
+
+/** An area may not become its own ancestor. */
+export async function wouldCycle(db: Db, areaId: string, newParentId: string): Promise<boolean> {
+  const r = await sql<{ hit: boolean }>`
+    with recursive up(id, parent_id) as (
+      select id, parent_id from areas where id = ${newParentId}
+      union all
+      select a.id, a.parent_id from areas a join up on a.id = up.parent_id
+    )
+    select exists(select 1 from up where id = ${areaId}) as hit`.execute(db);
+  return r.rows[0]?.hit ?? false;
+}

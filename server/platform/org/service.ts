@@ -1,0 +1,375 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/types.ts';
+import { definedOnly, updateVersioned } from '../../db/versioned.ts';
+import { type Actor, visibleSites } from '../access/actor.ts';
+import { access } from '../access/service.ts';
+import { recordAudit } from '../audit/service.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
+import type {
+  areaInput,
+  areaPatch,
+  siteInput,
+  siteListQuery,
+  sitePatch,
+  subsidiaryInput,
+  subsidiaryPatch,
+} from './contract.ts';
+import * as repo from './repo.ts';
+
+export function toSiteView(r: repo.SiteRow) {
+  return {
+    id: r.id,
+    subsidiaryId: r.subsidiary_id,
+    subsidiaryCode: r.subsidiary_code,
+    code: r.code,
+    name: r.name,
+    nameZh: r.name_zh,
+    country: r.country,
+    timeZone: r.time_zone,
+    kind: r.kind,
+    active: r.active,
+    employeeCount: Number(r.employee_count ?? 0),
+    version: r.version,
+  };
+}
+
+type AreaRow = Awaited<ReturnType<typeof repo.areasOfSite>>[number];
+export function toAreaView(a: AreaRow) {
+  return {
+    id: a.id,
+    siteId: a.site_id,
+    parentId: a.parent_id,
+    kind: a.kind,
+    code: a.code,
+    name: a.name,
+    version: a.version,
+  };
+}
+
+export function createOrgService(db: Db) {
+  async function siteOrNotFound(id: string) {
+    const site = await repo.siteById(db, id);
+    if (!site) throw new NotFoundError('site');
+    return site;
+  }
+
+  async function areaOrNotFound(id: string) {
+    const area = await db.selectFrom('areas').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!area) throw new NotFoundError('area');
+    return area;
+  }
+
+  return {
+    async tree(actor: Actor) {
+      const scope = access.listScope(actor, 'org.read');
+      const [holding, subsidiaries, sites] = await Promise.all([
+        repo.holding(db),
+        repo.subsidiaryRows(db),
+        repo.siteRows(db, scope).orderBy('sites.code').execute(),
+      ]);
+      return {
+        holding: holding
+          ? { id: holding.id, code: holding.code, name: holding.name, nameZh: holding.name_zh }
+          : null,
+        subsidiaries: subsidiaries
+          .map((s) => ({
+            id: s.id,
+            code: s.code,
+            name: s.name,
+            nameZh: s.name_zh,
+            siteCount: Number(s.site_count ?? 0),
+            version: s.version,
+            sites: sites.filter((x) => x.subsidiary_id === s.id).map(toSiteView),
+          }))
+          .filter((s) => s.sites.length > 0 || scope === 'all'),
+      };
+    },
+
+    async listSites(actor: Actor, query: z.infer<typeof siteListQuery>) {
+      const scope = access.listScope(actor, 'org.read');
+      const { items, total } = await repo.listSites(db, scope, query);
+      return { items: items.map(toSiteView), total, page: query.page, pageSize: query.pageSize };
+    },
+
+    async getSite(actor: Actor, id: string) {
+      const site = await siteOrNotFound(id);
+      access.assert(actor, 'org.read', site.id, 'site');
+      return toSiteView(site);
+    },
+
+    /** Sites the actor can see at all (any role): the home page and pickers. */
+    async visibleSites(actor: Actor) {
+      return repo.siteRows(db, visibleSites(actor)).orderBy('sites.code').execute();
+    },
+
+    siteIdsByCode: (codes: string[]) => repo.sitesByCode(db, codes),
+
+    async createSite(actor: Actor, input: z.infer<typeof siteInput>) {
+      access.assert(actor, 'org.manage', null, 'site');
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('sites')
+          .values({
+            subsidiary_id: input.subsidiaryId,
+            code: input.code,
+            name: input.name,
+            name_zh: input.nameZh ?? null,
+            country: input.country,
+            time_zone: input.timeZone,
+            kind: input.kind,
+            active: input.active ?? true,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'site.created',
+          entityType: 'site',
+          entityId: row.id,
+          siteId: row.id,
+          after: row,
+        });
+        return toSiteView((await repo.siteById(trx, row.id)) as repo.SiteRow);
+      });
+    },
+
+    async updateSite(actor: Actor, id: string, patch: z.infer<typeof sitePatch>) {
+      const before = await siteOrNotFound(id);
+      access.assert(actor, 'org.manage', before.id, 'site');
+      return db.transaction().execute(async (trx) => {
+        const after = await updateVersioned(
+          trx,
+          'sites',
+          id,
+          patch.version,
+          definedOnly({
+            code: patch.code,
+            name: patch.name,
+            name_zh: patch.nameZh,
+            country: patch.country,
+            time_zone: patch.timeZone,
+            kind: patch.kind,
+            active: patch.active,
+          }),
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'site.updated',
+          entityType: 'site',
+          entityId: id,
+          siteId: id,
+          before,
+          after,
+        });
+        return toSiteView((await repo.siteById(trx, id)) as repo.SiteRow);
+      });
+    },
+
+    async listSubsidiaries(actor: Actor) {
+      access.listScope(actor, 'org.read');
+      const rows = await repo.subsidiaryRows(db);
+      return rows.map((s) => ({
+        id: s.id,
+        code: s.code,
+        name: s.name,
+        nameZh: s.name_zh,
+        siteCount: Number(s.site_count ?? 0),
+        version: s.version,
+      }));
+    },
+
+    async createSubsidiary(actor: Actor, input: z.infer<typeof subsidiaryInput>) {
+      access.assert(actor, 'org.manage', null, 'subsidiary');
+      return db.transaction().execute(async (trx) => {
+        const holding = await repo.holding(trx);
+        if (!holding)
+          throw new ConflictError('Create the holding first (steward demo or the set-up command).');
+        const row = await trx
+          .insertInto('subsidiaries')
+          .values({
+            holding_id: holding.id,
+            code: input.code,
+            name: input.name,
+            name_zh: input.nameZh ?? null,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'subsidiary.created',
+          entityType: 'subsidiary',
+          entityId: row.id,
+          siteId: null,
+          after: row,
+        });
+        return {
+          id: row.id,
+          code: row.code,
+          name: row.name,
+          nameZh: row.name_zh,
+          siteCount: 0,
+          version: row.version,
+        };
+      });
+    },
+
+    async updateSubsidiary(actor: Actor, id: string, patch: z.infer<typeof subsidiaryPatch>) {
+      access.assert(actor, 'org.manage', null, 'subsidiary');
+      return db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('subsidiaries')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!before) throw new NotFoundError('subsidiary');
+        const after = await updateVersioned(
+          trx,
+          'subsidiaries',
+          id,
+          patch.version,
+          definedOnly({ code: patch.code, name: patch.name, name_zh: patch.nameZh }),
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'subsidiary.updated',
+          entityType: 'subsidiary',
+          entityId: id,
+          siteId: null,
+          before,
+          after,
+        });
+        const count = await trx
+          .selectFrom('sites')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('subsidiary_id', '=', id)
+          .executeTakeFirstOrThrow();
+        return {
+          id,
+          code: after.code,
+          name: after.name,
+          nameZh: after.name_zh,
+          siteCount: Number(count.n),
+          version: after.version,
+        };
+      });
+    },
+
+    async listAreas(actor: Actor, siteId: string) {
+      const site = await siteOrNotFound(siteId);
+      access.assert(actor, 'org.read', site.id, 'site');
+      return (await repo.areasOfSite(db, siteId)).map(toAreaView);
+    },
+
+    async createArea(actor: Actor, input: z.infer<typeof areaInput>) {
+      const site = await siteOrNotFound(input.siteId);
+      access.assert(actor, 'org.areas.manage', site.id, 'site');
+      if (input.parentId) {
+        const parent = await areaOrNotFound(input.parentId);
+        if (parent.site_id !== site.id)
+          throw new ValidationError('The parent area belongs to another site.', [
+            { path: 'parentId', message: 'Must be an area of the same site' },
+          ]);
+      }
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('areas')
+          .values({
+            site_id: site.id,
+            parent_id: input.parentId ?? null,
+            kind: input.kind,
+            code: input.code,
+            name: input.name,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'area.created',
+          entityType: 'area',
+          entityId: row.id,
+          siteId: site.id,
+          after: row,
+        });
+        return toAreaView(row);
+      });
+    },
+
+    async updateArea(actor: Actor, id: string, patch: z.infer<typeof areaPatch>) {
+      const before = await areaOrNotFound(id);
+      access.assert(actor, 'org.areas.manage', before.site_id, 'area');
+      if (patch.parentId) {
+        const parent = await areaOrNotFound(patch.parentId);
+        if (parent.site_id !== before.site_id)
+          throw new ValidationError('The parent area belongs to another site.', [
+            { path: 'parentId', message: 'Must be an area of the same site' },
+          ]);
+        if (patch.parentId === id || (await repo.wouldCycle(db, id, patch.parentId))) {
+          throw new ValidationError('An area cannot be placed inside itself.', [
+            { path: 'parentId', message: 'Would make a cycle' },
+          ]);
+        }
+      }
+      return db.transaction().execute(async (trx) => {
+        const after = await updateVersioned(
+          trx,
+          'areas',
+          id,
+          patch.version,
+          definedOnly({ parent_id: patch.parentId, kind: patch.kind, code: patch.code, name: patch.name }),
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'area.updated',
+          entityType: 'area',
+          entityId: id,
+          siteId: before.site_id,
+          before,
+          after,
+        });
+        return toAreaView(after as AreaRow);
+      });
+    },
+
+    async deleteArea(actor: Actor, id: string, version: number) {
+      const before = await areaOrNotFound(id);
+      access.assert(actor, 'org.areas.manage', before.site_id, 'area');
+      await db.transaction().execute(async (trx) => {
+        const child = await trx
+          .selectFrom('areas')
+          .select('id')
+          .where('parent_id', '=', id)
+          .executeTakeFirst();
+        if (child)
+          throw new ConflictError('This area still contains other areas: move or delete them first.');
+        const gone = await trx
+          .deleteFrom('areas')
+          .where('id', '=', id)
+          .where('version', '=', version)
+          .executeTakeFirst();
+        if (Number(gone.numDeletedRows) === 0) {
+          const current = await trx
+            .selectFrom('areas')
+            .select('version')
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (!current) throw new NotFoundError('area');
+          throw new ConflictError(`This area was changed by someone else (now version ${current.version}).`, {
+            currentVersion: current.version,
+          });
+        }
+        await recordAudit(trx, actor, {
+          action: 'area.deleted',
+          entityType: 'area',
+          entityId: id,
+          siteId: before.site_id,
+          before,
+        });
+      });
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

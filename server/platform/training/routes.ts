@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { Services } from '../../services.ts';
+import { idParams } from '../http/list.ts';
+import { registerListExport } from '../exports/list-export.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import {
+  campaignProgress,
+  completionInput,
+  completionListQuery,
+  completionPage,
+  courseInput,
+  courseListQuery,
+  coursePage,
+  coursePatch,
+  courseView,
+  yearlyFigures,
+  yearlyFiguresQuery,
+} from './contract.ts';
+
+const tags = ['training'];
+
+export function registerTrainingRoutes(app: TypedApp, { training }: Services) {
+  app.get(
+    '/api/training/courses',
+    {
+      config: { access: 'training.read' },
+      schema: {
+        tags,
+        summary: 'Courses (group-wide and of your sites)',
+        querystring: courseListQuery,
+        response: { 200: coursePage },
+      },
+    },
+    async (request) => training.listCourses(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/training/courses/:id',
+    {
+      config: { access: 'training.read' },
+      schema: { tags, summary: 'One course', params: idParams, response: { 200: courseView } },
+    },
+    async (request) => training.getCourse(actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/training/courses',
+    {
+      config: { access: 'training.manage' },
+      schema: { tags, summary: 'Add a course', body: courseInput, response: { 201: courseView } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await training.createCourse(actorOf(request), request.body)),
+  );
+  app.patch(
+    '/api/training/courses/:id',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Change a course',
+        params: idParams,
+        body: coursePatch,
+        response: { 200: courseView },
+      },
+    },
+    async (request) => training.updateCourse(actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/training/courses/:id/campaign',
+    {
+      config: { access: 'training.read' },
+      schema: {
+        tags,
+        summary: 'Who of the people a course concerns holds a current completion, per site',
+        params: idParams,
+        response: { 200: campaignProgress },
+      },
+    },
+    async (request) => training.campaign(actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/training/completions',
+    {
+      config: { access: 'training.read' },
+      schema: {
+        tags,
+        summary: 'Training completions at the sites in your scope',
+        querystring: completionListQuery,
+        response: { 200: completionPage },
+      },
+    },
+    async (request) => training.listCompletions(actorOf(request), request.query),
+  );
+  app.post(
+    '/api/training/completions',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Record one completion (files go through /api/imports)',
+        body: completionInput,
+        response: { 201: z.object({ id: z.number().int() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await training.recordCompletion(actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/training/figures',
+    {
+      config: { access: 'training.read' },
+      schema: {
+        tags,
+        summary: 'A year of training per domain: individuals trained, hours, completions',
+        querystring: yearlyFiguresQuery,
+        response: { 200: yearlyFigures },
+      },
+    },
+    async (request) => training.yearlyFigures(actorOf(request), request.query.year, request.query.siteId),
+  );
+  registerListExport(app, {
+    url: '/api/training/completions',
+    access: 'training.read',
+    tags,
+    name: 'training-completions',
+    querystring: completionListQuery,
+    list: (actor, q) => training.listCompletions(actor, q),
+    columns: [
+      { header: { en: 'person_no', 'zh-TW': '工號' }, value: (c) => c.personNo },
+      { header: { en: 'name', 'zh-TW': '姓名' }, value: (c) => c.personName, width: 24 },
+      { header: { en: 'site_code', 'zh-TW': '廠區' }, value: (c) => c.siteCode },
+      { header: { en: 'course_code', 'zh-TW': '課程代碼' }, value: (c) => c.courseCode },
+      { header: { en: 'completed_on', 'zh-TW': '完成日期' }, value: (c) => c.completedOn },
+      { header: { en: 'hours', 'zh-TW': '時數' }, value: (c) => Number(c.hours), numberFormat: '0.00' },
+      { header: { en: 'result', 'zh-TW': '結果' }, value: (c) => c.result },
+    ],
+  });
+}

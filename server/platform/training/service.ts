@@ -1,0 +1,383 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { paginate } from '../../db/paging.ts';
+import type { Db } from '../../db/types.ts';
+import { definedOnly, updateVersioned } from '../../db/versioned.ts';
+import type { Actor } from '../access/actor.ts';
+import { access } from '../access/service.ts';
+import { inScope } from '../access/sql.ts';
+import { recordAudit } from '../audit/service.ts';
+import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { likePattern } from '../http/list.ts';
+import { localDate } from '../obligations/rules/reminders.ts';
+import type {
+  completionInput,
+  completionListQuery,
+  courseInput,
+  courseListQuery,
+  coursePatch,
+  trainingDomains,
+} from './contract.ts';
+import { percentDone } from './rules/completion.ts';
+
+const GROUP_TIME_ZONE = 'Asia/Taipei';
+
+function courseRows(db: Db) {
+  return db
+    .selectFrom('training_courses')
+    .leftJoin('sites', 'sites.id', 'training_courses.site_id')
+    .selectAll('training_courses')
+    .select('sites.code as site_code');
+}
+type CourseRow = Awaited<ReturnType<ReturnType<typeof courseRows>['execute']>>[number];
+
+const toCourseView = (c: CourseRow) => ({
+  id: c.id,
+  code: c.code,
+  title: c.title,
+  titleZh: c.title_zh,
+  domain: c.domain,
+  audience: c.audience,
+  recurrenceMonths: c.recurrence_months,
+  hours: String(c.hours),
+  siteId: c.site_id,
+  siteCode: c.site_code,
+  active: c.active,
+  version: c.version,
+});
+
+/** Exact decimal sum of hour strings from the database, as a string with two places. */
+const hoursText = (v: unknown) => (v === null || v === undefined ? '0.00' : String(v));
+
+/** Courses (group-wide or of a site), completions, yearly figures per domain, and campaign progress per site. */
+export function createTrainingService(db: Db, now: () => Date = () => new Date()) {
+  async function courseOrNotFound(id: string) {
+    const c = await courseRows(db).where('training_courses.id', '=', id).executeTakeFirst();
+    if (!c) throw new NotFoundError('course');
+    return c;
+  }
+
+  return {
+    async listCourses(actor: Actor, q: z.infer<typeof courseListQuery>) {
+      const scope = access.listScope(actor, 'training.read');
+      let base = courseRows(db).where((eb) =>
+        eb.or([eb('training_courses.site_id', 'is', null), inScope(eb, 'training_courses.site_id', scope)]),
+      );
+      if (q.domain) base = base.where('training_courses.domain', '=', q.domain);
+      if (q.active) base = base.where('training_courses.active', '=', q.active === 'true');
+      if (q.q) {
+        const p = likePattern(q.q);
+        base = base.where((eb) =>
+          eb.or([
+            eb('training_courses.code', 'ilike', p),
+            eb('training_courses.title', 'ilike', p),
+            eb('training_courses.title_zh', 'ilike', p),
+          ]),
+        );
+      }
+      const sortColumn = {
+        code: 'training_courses.code',
+        title: 'training_courses.title',
+        domain: 'training_courses.domain',
+      }[q.sort];
+      const { items, total } = await paginate<CourseRow>(base, {
+        sortColumn,
+        order: q.order,
+        tieBreaker: 'training_courses.id',
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      return { items: items.map(toCourseView), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async getCourse(actor: Actor, id: string) {
+      const c = await courseOrNotFound(id);
+      access.assert(actor, 'training.read', c.site_id, 'course');
+      return toCourseView(c);
+    },
+
+    async createCourse(actor: Actor, input: z.infer<typeof courseInput>) {
+      // A group-wide course is for whoever manages training across the group; a site course for the site.
+      access.assert(actor, 'training.manage', input.siteId ?? null, 'site');
+      if (!input.siteId && access.listScope(actor, 'training.manage') !== 'all') {
+        throw new ValidationError(
+          'Only group-wide training managers create group-wide courses: choose your site.',
+          [{ path: 'siteId', message: 'Required for you' }],
+        );
+      }
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('training_courses')
+          .values({
+            code: input.code,
+            title: input.title,
+            title_zh: input.titleZh ?? null,
+            domain: input.domain,
+            audience: input.audience,
+            recurrence_months: input.recurrenceMonths ?? null,
+            hours: input.hours,
+            site_id: input.siteId ?? null,
+            active: input.active ?? true,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'course.created',
+          entityType: 'training_course',
+          entityId: row.id,
+          siteId: row.site_id,
+          after: row,
+        });
+        return toCourseView(
+          (await courseRows(trx).where('training_courses.id', '=', row.id).executeTakeFirst()) as CourseRow,
+        );
+      });
+    },
+
+    async updateCourse(actor: Actor, id: string, patch: z.infer<typeof coursePatch>) {
+      const before = await courseOrNotFound(id);
+      access.assert(actor, 'training.manage', before.site_id, 'course');
+      if (!before.site_id && access.listScope(actor, 'training.manage') !== 'all')
+        access.assert(actor, 'org.manage', null);
+      return db.transaction().execute(async (trx) => {
+        const after = await updateVersioned(
+          trx,
+          'training_courses',
+          id,
+          patch.version,
+          definedOnly({
+            code: patch.code,
+            title: patch.title,
+            title_zh: patch.titleZh,
+            domain: patch.domain,
+            audience: patch.audience,
+            recurrence_months: patch.recurrenceMonths,
+            hours: patch.hours,
+            active: patch.active,
+          }),
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'course.updated',
+          entityType: 'training_course',
+          entityId: id,
+          siteId: before.site_id,
+          before,
+          after,
+        });
+        return toCourseView(
+          (await courseRows(trx).where('training_courses.id', '=', id).executeTakeFirst()) as CourseRow,
+        );
+      });
+    },
+
+    async listCompletions(actor: Actor, q: z.infer<typeof completionListQuery>) {
+      const scope = access.listScope(actor, 'training.read');
+      let base = db
+        .selectFrom('training_completions as tc')
+        .innerJoin('training_courses as c', 'c.id', 'tc.course_id')
+        .leftJoin('employees as e', 'e.id', 'tc.person_id')
+        .leftJoin('contractor_workers as w', 'w.id', 'tc.person_id')
+        .leftJoin('sites as s', 's.id', 'tc.site_id')
+        .select([
+          'tc.id',
+          'tc.course_id',
+          'c.code as course_code',
+          'tc.person_type',
+          'tc.person_id',
+          'tc.completed_on',
+          'tc.hours',
+          'tc.result',
+          's.code as site_code',
+        ])
+        .select((eb) => [
+          eb.fn.coalesce('e.full_name', 'w.full_name').as('person_name'),
+          eb.fn.coalesce('e.employee_no', 'w.worker_no').as('person_no'),
+        ])
+        .where((eb) => inScope(eb, 'tc.site_id', scope));
+      if (q.courseId) base = base.where('tc.course_id', '=', q.courseId);
+      if (q.siteId) base = base.where('tc.site_id', '=', q.siteId);
+      if (q.personId) base = base.where('tc.person_id', '=', q.personId);
+      if (q.from) base = base.where('tc.completed_on', '>=', q.from);
+      if (q.to) base = base.where('tc.completed_on', '<=', q.to);
+      type Row = Awaited<ReturnType<typeof base.execute>>[number];
+      const { items, total } = await paginate<Row>(base, {
+        sortColumn: 'tc.completed_on',
+        order: q.order,
+        tieBreaker: 'tc.id',
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      return {
+        items: items.map((r) => ({
+          id: Number(r.id),
+          courseId: r.course_id,
+          courseCode: r.course_code,
+          personType: r.person_type,
+          personId: r.person_id,
+          personName: r.person_name,
+          personNo: r.person_no,
+          siteCode: r.site_code,
+          completedOn: r.completed_on,
+          hours: String(r.hours),
+          result: r.result,
+        })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    async recordCompletion(actor: Actor, input: z.infer<typeof completionInput>) {
+      const course = await courseOrNotFound(input.courseId);
+      const person =
+        input.personType === 'employee'
+          ? await db
+              .selectFrom('employees')
+              .select(['id', 'site_id'])
+              .where('id', '=', input.personId)
+              .executeTakeFirst()
+          : await db
+              .selectFrom('contractor_workers')
+              .select(['id', 'site_id'])
+              .where('id', '=', input.personId)
+              .executeTakeFirst();
+      if (!person)
+        throw new NotFoundError(input.personType === 'employee' ? 'employee' : 'contractor worker');
+      access.assert(actor, 'training.manage', person.site_id, 'person');
+      const today = localDate(now(), GROUP_TIME_ZONE);
+      if (input.completedOn > today)
+        throw new ValidationError('The completion date is in the future.', [
+          { path: 'completedOn', message: 'In the future' },
+        ]);
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('training_completions')
+          .values({
+            course_id: course.id,
+            person_type: input.personType,
+            person_id: person.id,
+            site_id: person.site_id,
+            completed_on: input.completedOn,
+            hours: input.hours ?? String(course.hours),
+            result: input.result,
+            created_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'training.completed',
+          entityType: 'training_completion',
+          entityId: String(row.id),
+          siteId: person.site_id,
+          after: row,
+        });
+        return { id: Number(row.id) };
+      });
+    },
+
+    /** A year's figures per domain: individuals trained (each counted once), hours and completions. */
+    async yearlyFigures(actor: Actor, year: number, siteId?: string) {
+      const scope = access.listScope(actor, 'training.read');
+      let base = db
+        .selectFrom('training_completions as tc')
+        .innerJoin('training_courses as c', 'c.id', 'tc.course_id')
+        .where('tc.completed_on', '>=', `${year}-01-01`)
+        .where('tc.completed_on', '<=', `${year}-12-31`)
+        .where('tc.result', '<>', 'failed')
+        .where((eb) => inScope(eb, 'tc.site_id', scope));
+      if (siteId) base = base.where('tc.site_id', '=', siteId);
+      const rows = await base
+        .select([
+          'c.domain',
+          sql<number>`count(distinct tc.person_id)`.as('individuals'),
+          sql<string>`coalesce(sum(tc.hours), 0)::numeric(14,2)::text`.as('hours'),
+          sql<number>`count(*)`.as('completions'),
+        ])
+        .groupBy('c.domain')
+        .execute();
+      const total = await base
+        .select([
+          sql<number>`count(distinct tc.person_id)`.as('individuals'),
+          sql<string>`coalesce(sum(tc.hours), 0)::numeric(14,2)::text`.as('hours'),
+          sql<number>`count(*)`.as('completions'),
+        ])
+        .executeTakeFirstOrThrow();
+      const domains = (['ip', 'cybersecurity', 'safety', 'other'] as (typeof trainingDomains)[number][]).map(
+        (domain) => {
+          const r = rows.find((x) => x.domain === domain);
+          return {
+            domain,
+            individuals: Number(r?.individuals ?? 0),
+            hours: hoursText(r?.hours ?? '0.00'),
+            completions: Number(r?.completions ?? 0),
+          };
+        },
+      );
+      return {
+        year,
+        domains,
+        total: {
+          individuals: Number(total.individuals),
+          hours: hoursText(total.hours),
+          completions: Number(total.completions),
+        },
+      };
+    },
+
+    /**
+     * Progress of a course's campaign per site: of the active employees it concerns, how many hold a
+     * current completion (within the course's recurrence).
+     */
+    async campaign(actor: Actor, courseId: string) {
+      const course = await courseOrNotFound(courseId);
+      access.assert(actor, 'training.read', course.site_id, 'course');
+      const scope = access.listScope(actor, 'training.read');
+      const today = localDate(now(), GROUP_TIME_ZONE);
+      const since = course.recurrence_months
+        ? sql<string>`(${today}::date - make_interval(months => ${course.recurrence_months}))::date`
+        : sql<string>`'0001-01-01'::date`;
+      const hiredAfter =
+        course.audience === 'new_hires'
+          ? sql<string>`(${today}::date - interval '1 year')::date`
+          : sql<string>`'0001-01-01'::date`;
+      const rows = await db
+        .selectFrom('employees as e')
+        .innerJoin('sites as s', 's.id', 'e.site_id')
+        .select(['s.id as site_id', 's.code as site_code'])
+        .select((eb) => [
+          eb.fn.countAll<number>().as('people'),
+          sql<number>`count(*) filter (where exists (
+            select 1 from training_completions tc
+            where tc.person_id = e.id and tc.course_id = ${course.id} and tc.result <> 'failed'
+              and tc.completed_on > ${since} and tc.completed_on <= ${today}))`.as('done'),
+        ])
+        .where((eb) => inScope(eb, 'e.site_id', scope))
+        .where((eb) => (course.site_id ? eb('e.site_id', '=', course.site_id) : sql<boolean>`true`))
+        .where((eb) => eb.or([eb('e.leave_date', 'is', null), eb('e.leave_date', '>', today)]))
+        .where('e.hire_date', '<=', today)
+        .where('e.hire_date', '>', hiredAfter)
+        .groupBy(['s.id', 's.code'])
+        .orderBy('s.code')
+        .execute();
+      const sites = rows.map((r) => ({
+        siteId: r.site_id,
+        siteCode: r.site_code,
+        people: Number(r.people),
+        done: Number(r.done),
+        percent: percentDone(Number(r.done), Number(r.people)),
+      }));
+      const people = sites.reduce((a, s) => a + s.people, 0);
+      const done = sites.reduce((a, s) => a + s.done, 0);
+      return {
+        course: toCourseView(course),
+        sites,
+        total: { people, done, percent: percentDone(done, people) },
+      };
+    },
+  };
+}
+
+export type TrainingService = ReturnType<typeof createTrainingService>;

@@ -1,0 +1,265 @@
+import type { z } from 'zod';
+import { paginate } from '../../db/paging.ts';
+import type { Db } from '../../db/types.ts';
+import { definedOnly, updateVersioned } from '../../db/versioned.ts';
+import type { Actor } from '../access/actor.ts';
+import { access } from '../access/service.ts';
+import { recordAudit } from '../audit/service.ts';
+import { loadActor, loadAssignments } from '../auth/actor-loader.ts';
+import { hashPassword, passwordProblems } from '../auth/passwords.ts';
+import type { SessionUser } from '../auth/service.ts';
+import { NotFoundError, UnauthenticatedError, ValidationError } from '../http/errors.ts';
+import { likePattern } from '../http/list.ts';
+import type { OrgService } from '../org/service.ts';
+import type { AssignmentInput, userDirectoryQuery, userInput, userListQuery, userPatch } from './contract.ts';
+
+type AssignmentRow = {
+  role: string;
+  program: string | null;
+  scope_kind: 'group' | 'subsidiary' | 'sites';
+  subsidiary_id: string | null;
+  site_ids: string[];
+};
+
+export function createUsersService(db: Db, _org: OrgService, now: () => Date = () => new Date()) {
+  function validatePassword(password: string, email: string) {
+    const problems = passwordProblems(password, { email });
+    if (problems.length)
+      throw new ValidationError(`The password needs ${problems.join(', ')}.`, [
+        { path: 'password', message: problems.join(', ') },
+      ]);
+  }
+
+  async function checkAssignments(assignments: AssignmentInput[]) {
+    const siteIds = [
+      ...new Set(assignments.flatMap((a) => (a.scopeKind === 'sites' ? (a.siteIds ?? []) : []))),
+    ];
+    if (siteIds.length) {
+      const found = await db.selectFrom('sites').select('id').where('id', 'in', siteIds).execute();
+      if (found.length !== siteIds.length)
+        throw new ValidationError('A role names a site that does not exist.', [
+          { path: 'assignments', message: 'Unknown site' },
+        ]);
+    }
+    for (const a of assignments) {
+      if (a.role === 'program_owner' && !a.program) {
+        throw new ValidationError('A program owner owns one program.', [
+          { path: 'assignments.program', message: 'Required for program owners' },
+        ]);
+      }
+    }
+  }
+
+  const assignmentRows = (userId: string, assignments: AssignmentInput[], by: string | null) =>
+    assignments.map((a) => ({
+      user_id: userId,
+      role: a.role,
+      program: a.program ?? null,
+      scope_kind: a.scopeKind,
+      subsidiary_id: a.scopeKind === 'subsidiary' ? (a.subsidiaryId ?? null) : null,
+      site_ids: a.scopeKind === 'sites' ? (a.siteIds ?? []) : [],
+      created_by: by,
+    }));
+
+  const toAssignmentView = (r: AssignmentRow) => ({
+    role: r.role as AssignmentInput['role'],
+    program: (r.program ?? null) as AssignmentInput['program'] & null,
+    scopeKind: r.scope_kind,
+    subsidiaryId: r.subsidiary_id,
+    siteIds: r.site_ids,
+  });
+
+  async function view(userId: string) {
+    const u = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+    if (!u) throw new NotFoundError('user');
+    const rows = await db
+      .selectFrom('role_assignments')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute();
+    return {
+      id: u.id,
+      email: u.email,
+      displayName: u.display_name,
+      locale: u.locale,
+      active: u.active,
+      locked: !!u.locked_until && u.locked_until > now(),
+      lastSignInAt: u.last_signin_at?.toISOString() ?? null,
+      assignments: rows.map(toAssignmentView),
+      version: u.version,
+    };
+  }
+
+  return {
+    actorFor: (user: SessionUser, requestId?: string) => loadActor(db, user, requestId),
+
+    async profile(actor: Actor) {
+      const u = await db
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name', 'locale'])
+        .where('id', '=', actor.userId as string)
+        .executeTakeFirst();
+      if (!u) throw new NotFoundError('user');
+      return u;
+    },
+
+    /** The actor's roles with a readable scope ("ASE", "K7, K8", "Group"). */
+    async describeAssignments(actor: Actor) {
+      const { rows } = await loadAssignments(db, actor.userId as string);
+      const subsidiaries = new Map(
+        (await db.selectFrom('subsidiaries').select(['id', 'code']).execute()).map((s) => [s.id, s.code]),
+      );
+      const siteIds = [...new Set(rows.flatMap((r) => r.site_ids))];
+      const sites = siteIds.length
+        ? new Map(
+            (await db.selectFrom('sites').select(['id', 'code']).where('id', 'in', siteIds).execute()).map(
+              (s) => [s.id, s.code],
+            ),
+          )
+        : new Map();
+      return rows.map((r) => ({
+        role: r.role as AssignmentInput['role'],
+        program: r.program as AssignmentInput['program'] & null,
+        scopeKind: r.scope_kind,
+        scopeLabel:
+          r.scope_kind === 'group'
+            ? 'Group'
+            : r.scope_kind === 'subsidiary'
+              ? (subsidiaries.get(r.subsidiary_id ?? '') ?? '?')
+              : r.site_ids.map((id) => sites.get(id) ?? '?').join(', '),
+      }));
+    },
+
+    /** Active users matching a name or email, for any signed-in user picking an owner, a delegate or a member. */
+    async directory(actor: Actor, query: z.infer<typeof userDirectoryQuery>) {
+      if (!actor.userId) throw new UnauthenticatedError();
+      let base = db.selectFrom('users').select(['id', 'display_name', 'email']).where('active', '=', true);
+      if (query.q) {
+        const p = likePattern(query.q);
+        base = base.where((eb) => eb.or([eb('email', 'ilike', p), eb('display_name', 'ilike', p)]));
+      }
+      const rows = await base.orderBy('display_name').orderBy('id').limit(query.limit).execute();
+      return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email })) };
+    },
+
+    async list(actor: Actor, query: z.infer<typeof userListQuery>) {
+      access.assert(actor, 'users.read', null, 'user');
+      let base = db.selectFrom('users').select(['users.id']);
+      if (query.q) {
+        const p = likePattern(query.q);
+        base = base.where((eb) =>
+          eb.or([eb('users.email', 'ilike', p), eb('users.display_name', 'ilike', p)]),
+        );
+      }
+      if (query.role)
+        base = base.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('role_assignments')
+              .select('role_assignments.id')
+              .whereRef('role_assignments.user_id', '=', 'users.id')
+              .where('role_assignments.role', '=', query.role as string),
+          ),
+        );
+      const sortColumn = {
+        displayName: 'users.display_name',
+        email: 'users.email',
+        lastSignInAt: 'users.last_signin_at',
+      }[query.sort];
+      const { items, total } = await paginate<{ id: string }>(base, {
+        sortColumn,
+        order: query.order,
+        tieBreaker: 'users.id',
+        page: query.page,
+        pageSize: query.pageSize,
+      });
+      return {
+        items: await Promise.all(items.map((i) => view(i.id))),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async get(actor: Actor, id: string) {
+      access.assert(actor, 'users.read', null, 'user');
+      return view(id);
+    },
+
+    async create(actor: Actor, input: z.infer<typeof userInput>) {
+      access.assert(actor, 'users.manage', null, 'user');
+      validatePassword(input.password, input.email);
+      await checkAssignments(input.assignments);
+      const passwordHash = await hashPassword(input.password);
+      const id = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('users')
+          .values({
+            email: input.email,
+            display_name: input.displayName,
+            locale: input.locale ?? 'en',
+            password_hash: passwordHash,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const assignments = assignmentRows(row.id, input.assignments, actor.userId);
+        if (assignments.length) await trx.insertInto('role_assignments').values(assignments).execute();
+        await recordAudit(trx, actor, {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: row.id,
+          siteId: null,
+          after: { ...row, assignments },
+        });
+        return row.id;
+      });
+      return view(id);
+    },
+
+    async update(actor: Actor, id: string, patch: z.infer<typeof userPatch>) {
+      access.assert(actor, 'users.manage', null, 'user');
+      const before = await view(id);
+      if (patch.password !== undefined) validatePassword(patch.password, before.email);
+      if (patch.assignments) await checkAssignments(patch.assignments);
+      const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+      await db.transaction().execute(async (trx) => {
+        const after = await updateVersioned(
+          trx,
+          'users',
+          id,
+          patch.version,
+          definedOnly({
+            display_name: patch.displayName,
+            locale: patch.locale,
+            active: patch.active,
+            password_hash: passwordHash,
+            ...(patch.unlock ? { locked_until: null, failed_signins: 0 } : {}),
+          }),
+          actor.userId,
+        );
+        if (patch.assignments) {
+          await trx.deleteFrom('role_assignments').where('user_id', '=', id).execute();
+          const rows = assignmentRows(id, patch.assignments, actor.userId);
+          if (rows.length) await trx.insertInto('role_assignments').values(rows).execute();
+        }
+        // Roles or activity changed: the user's sessions end so the new rights apply at once.
+        if (patch.assignments || patch.active === false || passwordHash)
+          await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        await recordAudit(trx, actor, {
+          action: 'user.updated',
+          entityType: 'user',
+          entityId: id,
+          siteId: null,
+          before,
+          after: { ...after, assignments: patch.assignments ?? before.assignments },
+        });
+      });
+      return view(id);
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

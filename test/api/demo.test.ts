@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoLoadReport, isEmptyDatabase, loadDemoDataset } from '../../reference/demo/load.ts';
+import { SITES as DEMO_SITES } from '../../reference/demo/organisation.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../reference/demo/users.ts';
+import { verifyAuditChains } from '../../server/platform/audit/service.ts';
+import { createTestApp, databases, type TestApp } from '../support/app.ts';
+
+/** The demo dataset at 1/100 of its size, loaded into an empty database, signed into as each demo user. */
+describe.each(databases())('demo dataset (%s)', (kind) => {
+  let t: TestApp;
+  let report: DemoLoadReport;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ kind, seed: false });
+    expect(await isEmptyDatabase(t.db)).toBe(true);
+    report = await loadDemoDataset(t.database, {
+      scale: 0.01,
+      clock: '2026-06-30',
+      log: (l) => lines.push(l),
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('loads the group with progress lines and records one audit event', async () => {
+    expect(await isEmptyDatabase(t.db)).toBe(false);
+    expect(report.counts).toMatchObject({ subsidiaries: 3, sites: 25 });
+    expect(lines[0]).toMatch(/generating/);
+    expect(lines.at(-1)).toMatch(/Demo dataset loaded in [\d.]+ s/);
+    const counted = await t.db
+      .selectFrom('employees')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(counted.n)).toBe(report.counts.employees);
+    const events = await t.db.selectFrom('audit_events').selectAll().execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'demo.loaded', actor_id: null, site_id: null });
+    expect((events[0].after as { counts: Record<string, number> }).counts.employees).toBe(
+      report.counts.employees,
+    );
+    expect((await verifyAuditChains(t.db)).breaks).toEqual([]);
+  });
+
+  it('lets every demo user sign in with the shared demo password', async () => {
+    for (const u of DEMO_USERS) {
+      const client = await t.signIn(u.email, DEMO_PASSWORD);
+      expect(client.session).toBeTruthy();
+    }
+  });
+
+  it('shows the ASE Kaohsiung site officer only ASE Kaohsiung, the SPIL officer every SPIL site, the admin all 25', async () => {
+    const codes = async (email: string) => {
+      const client = await t.signIn(email, DEMO_PASSWORD);
+      const res = await client.get('/api/org/sites', { query: { pageSize: 100 } });
+      expect(res.status).toBe(200);
+      return res.body.items.map((s: { code: string }) => s.code).sort();
+    };
+    expect(await codes('officer.kh@steward.demo')).toEqual(['ASE-KH']);
+    expect(await codes('officer.spil@steward.demo')).toEqual(
+      DEMO_SITES.filter((s) => s.subsidiary === 'SPIL')
+        .map((s) => s.code)
+        .sort(),
+    );
+    expect(await codes('admin@steward.demo')).toHaveLength(25);
+  });
+});

@@ -1,0 +1,293 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AREAS, SITES } from '../support/fixture.ts';
+import { launchBrowser, newContext, poll, screenshot, signIn } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+
+/** Every page of the platform, and the programs whose module is not built yet, as a group administrator sees them. */
+const pages = [
+  { name: 'home', path: '/', heading: 'Welcome, Grace Admin' },
+  { name: 'program-ip', path: '/programs/ip', heading: 'Intellectual property' },
+  { name: 'program-infosec', path: '/programs/infosec', heading: 'Information security' },
+  { name: 'program-academia', path: '/programs/academia', heading: 'Industry–academia' },
+  { name: 'program-smart', path: '/programs/smart', heading: 'Shop-floor monitoring' },
+  { name: 'organisation', path: '/org', heading: 'Organisation' },
+  { name: 'site', path: `/org/sites/${SITES.K7.id}`, heading: SITES.K7.name },
+  { name: 'employees', path: '/people/employees', heading: 'Employees' },
+  { name: 'employee-import', path: '/people/employees/import', heading: 'Import employees' },
+  { name: 'contractors', path: '/people/contractors', heading: 'Contractors' },
+  { name: 'contractor-companies', path: '/people/contractors?tab=companies', heading: 'Contractors' },
+  { name: 'externals', path: '/people/externals', heading: 'External persons' },
+  { name: 'users', path: '/admin/users', heading: 'Users and roles' },
+  { name: 'audit', path: '/admin/audit', heading: 'Audit log' },
+  { name: 'tokens', path: '/account/tokens', heading: 'API tokens' },
+  { name: 'not-found', path: '/no/such/page', heading: 'Page not found' },
+];
+
+/** Picks an option of a Mantine Select or MultiSelect (inside `scope`, e.g. a dialog) by its label. */
+async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+async function csrf(page: Page): Promise<string> {
+  return page.evaluate(async () => (await (await fetch('/api/auth/session')).json()).csrfToken as string);
+}
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+describe.skipIf(!hasChromium)('web pages of the platform', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it.each(['light', 'dark'] as const)('shows every page without errors (%s theme)', async (scheme) => {
+    const context = await newContext(browser, server.baseUrl, { colorScheme: scheme });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'groupAdmin');
+    for (const p of pages) {
+      await page.goto(p.path);
+      try {
+        await page.getByRole('heading', { level: 2, name: p.heading }).waitFor();
+      } catch (error) {
+        await screenshot(page, `failed-page-${p.name}-${scheme}`);
+        throw new Error(`${p.path} did not show its heading "${p.heading}": ${(error as Error).message}`);
+      }
+      await screenshot(page, `page-${p.name}-${scheme}`);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds an employee with field errors first, and warns when someone else changed the record', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'groupAdmin');
+    await page.goto('/people/employees');
+    await page.getByRole('button', { name: 'Add employee' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add employee' });
+    await dialog.waitFor();
+
+    // The first field has the focus; Enter submits, and the contract's rules show at the fields.
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe(
+      'employeeNo',
+    );
+    await page.keyboard.press('Enter');
+    await poll(() => dialog.getByText('Required', { exact: true }).count()).toBe(5);
+    await screenshot(page, 'employee-form-errors');
+
+    await dialog.getByRole('textbox', { name: 'Employee no.' }).fill('K7-0100');
+    await choose(page, dialog, 'Site', /^K7 · /);
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Kao Yi-Chun');
+    await dialog.getByRole('textbox', { name: 'Department' }).fill('Assembly');
+    await dialog.getByRole('textbox', { name: 'Hire date' }).fill('2025-02-03');
+    await dialog.getByRole('heading', { name: 'Add employee' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const table = page.getByRole('table', { name: 'Employees' });
+    await page.getByRole('textbox', { name: 'Search' }).fill('K7-0100');
+    await poll(() => table.getAttribute('data-total')).toBe('1');
+    await table.getByText('Kao Yi-Chun').click();
+    const edit = page.getByRole('dialog', { name: 'Edit employee' });
+    await edit.waitFor();
+
+    // Someone else changes the same employee meanwhile.
+    const token = await csrf(page);
+    const changed = await page.evaluate(
+      async ({ token }) => {
+        const list = await (await fetch('/api/people/employees?q=K7-0100')).json();
+        const e = list.items[0];
+        const res = await fetch(`/api/people/employees/${e.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+          body: JSON.stringify({ version: e.version, department: 'Test' }),
+        });
+        return res.status;
+      },
+      { token },
+    );
+    expect(changed).toBe(200);
+
+    await edit.getByRole('textbox', { name: 'Job title' }).fill('Operator');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByText('Changed by someone else').waitFor();
+    await screenshot(page, 'employee-form-stale');
+    await edit.getByRole('button', { name: 'Reload the current version' }).click();
+    await poll(() => edit.getByRole('textbox', { name: 'Department' }).inputValue()).toBe('Test');
+    await edit.getByRole('textbox', { name: 'Job title' }).fill('Operator');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await poll(() => table.locator('tbody').textContent()).toContain('Operator');
+    await context.close();
+  });
+
+  it('imports employees from CSV: row errors first, then the whole file', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'groupAdmin');
+    await page.goto('/people/employees/import');
+    const header = 'employee_no,full_name,site_code,department,hire_date,leave_date,email,job_title';
+    const file = page.locator('input[type=file]');
+
+    await file.setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${header}\nK7-0200,Ho Pei-Yu,K7,Test,2024-13-01,,,\nK7-0201,Su Chun-Wei,NOPE,Test,2024-01-02,,,\n`,
+      ),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const errors = page.getByRole('table', { name: 'Errors' });
+    await errors.waitFor();
+    // Each problem names its row in the file (the header is row 1) and its column.
+    const rows = await errors.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')]
+          .slice(0, 2)
+          .map((td) => td.textContent)
+          .join(' '),
+      ),
+    );
+    expect(rows).toEqual(['2 hire_date', '3 site_code']);
+    expect(await page.getByRole('button', { name: /^Import \d+ rows?$/ }).isDisabled()).toBe(true);
+    await screenshot(page, 'employee-import-errors');
+
+    await file.setInputFiles({
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${header}\nK7-0200,Ho Pei-Yu,K7,Test,2024-12-01,,,\nK7-0201,Su Chun-Wei,K7,Test,2024-01-02,,,Engineer\n`,
+      ),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByText('All 2 rows are valid').waitFor();
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByText('Import complete').waitFor();
+    await screenshot(page, 'employee-import-done');
+    await context.close();
+  });
+
+  it('manages the areas of a site as a tree', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'groupAdmin');
+    await page.goto(`/org/sites/${SITES.K7.id}`);
+    await page.getByTestId(`area-${AREAS.K7_B1_F3_L2.code}`).waitFor();
+
+    await page.getByRole('button', { name: 'Add area' }).click();
+    const add = page.getByRole('dialog', { name: 'Add area' });
+    await add.getByRole('textbox', { name: 'Code' }).fill('B2');
+    await add.getByRole('textbox', { name: 'Name' }).fill('Building 2');
+    await add.getByRole('textbox', { name: 'Name' }).press('Enter');
+    await add.waitFor({ state: 'detached' });
+    await page.getByTestId('area-B2').waitFor();
+
+    // Move the line into the new building.
+    await page.getByTestId(`area-${AREAS.K7_B1_F3_L2.code}`).getByRole('button', { name: 'Move' }).click();
+    const move = page.getByRole('dialog', { name: 'Edit area' });
+    await choose(page, move, 'Inside', /^B2 · /);
+    await move.getByRole('button', { name: 'Save' }).click();
+    await move.waitFor({ state: 'detached' });
+
+    // A building with a line inside cannot be deleted.
+    await page.getByTestId('area-B2').getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete area' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('This area still contains other areas').waitFor();
+    await screenshot(page, 'site-areas');
+    await context.close();
+  });
+
+  it('creates a user with a site role', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'groupAdmin');
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add user' });
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('new.officer@steward.test');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Nina Officer');
+    await dialog.getByRole('textbox', { name: 'Password' }).fill('Nina-Officer-Pass-1');
+    await dialog.getByRole('button', { name: 'Add role' }).click();
+    await choose(page, dialog, 'Role', 'Site officer');
+    await choose(page, dialog, 'Program', 'Occupational health & safety');
+    await choose(page, dialog, 'Sites', /^TC · /);
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'user-form');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('table', { name: 'Users and roles' }).getByText('Site officer · OHS · TC').waitFor();
+    await context.close();
+  });
+
+  it('shows the before and after of a change, and verifies the audit chains', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'auditor');
+    await page.goto('/admin/audit');
+    const table = page.getByRole('table', { name: 'Audit log' });
+    await table.getByText('employee.updated').first().waitFor();
+    const updated = table.locator('tbody tr', { hasText: 'employee.updated' }).first();
+    await updated.getByRole('button', { name: 'Show details' }).click();
+    const diff = page.getByTestId('audit-diff').first();
+    await diff.waitFor();
+    expect(await diff.textContent()).toContain('department');
+    await screenshot(page, 'audit-diff');
+
+    await page.getByRole('button', { name: 'Verify chains' }).click();
+    await page.getByTestId('verify-ok').waitFor();
+    await screenshot(page, 'audit-verify');
+    await page.keyboard.press('Escape');
+
+    // How a broken chain is shown (the report is the server's, as verify returns it for a tampered log).
+    await page.route('**/api/audit/verify', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: false,
+          chains: 3,
+          events: 42,
+          breaks: [
+            {
+              chainKey: `site:${SITES.K7.id}`,
+              seq: 4,
+              eventId: 17,
+              reason: 'hash-mismatch',
+              detail: 'Event 4 does not match its hash.',
+            },
+            {
+              chainKey: 'group',
+              seq: 2,
+              eventId: null,
+              reason: 'missing-event',
+              detail: 'Event 2 is missing.',
+            },
+          ],
+        }),
+      }),
+    );
+    await page.getByRole('button', { name: 'Verify chains' }).click();
+    const broken = page.getByTestId('verify-broken');
+    await broken.waitFor();
+    expect(await broken.textContent()).toContain('Altered event');
+    expect(await broken.textContent()).toContain('Missing event');
+    await screenshot(page, 'audit-verify-broken');
+    await context.close();
+  });
+});
+
+if (!hasChromium) {
+  describe('web pages in a browser', () => {
+    it.skip(SKIP_MESSAGE, () => {});
+  });
+}

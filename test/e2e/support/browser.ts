@@ -1,0 +1,71 @@
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** expect.poll with a timeout fit for a browser on a busy machine (its default is one second). */
+export function poll<T>(fn: () => T | Promise<T>) {
+  return expect.poll(fn, { timeout: 20_000, interval: 100 });
+}
+
+import { USERS } from '../../support/fixture.ts';
+import { CHROMIUM, screenshotPath } from './server.ts';
+
+export type FixtureUserKey = keyof typeof USERS;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A browser context as a user would have it: English browser, light scheme unless asked. Reduced motion is
+ * on, which also turns chart animation off, so screenshots are stable.
+ */
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  options: { colorScheme?: 'light' | 'dark'; locale?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1360, height: 860 },
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
+  await context.addInitScript((scheme) => {
+    (window as { __STEWARD_NO_ANIMATION__?: boolean }).__STEWARD_NO_ANIMATION__ = true;
+    if (scheme) localStorage.setItem('mantine-color-scheme-value', scheme);
+  }, options.colorScheme ?? null);
+  return context;
+}
+
+/** Signs in through the sign-in page and waits for the home page. */
+export async function signIn(page: Page, user: FixtureUserKey) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(USERS[user].email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(USERS[user].password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('heading', { level: 2, name: `Welcome, ${USERS[user].displayName}` }).waitFor();
+}
+
+/**
+ * Waits until the page is quiet (no request in flight, fonts loaded), then saves a full-page screenshot.
+ * A screenshot is a record for people, not an assertion: on a loaded machine the network may not fall
+ * silent for the 500 ms Chromium asks of "idle", so the wait is bounded and the picture is taken anyway.
+ */
+export async function screenshot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
+}

@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../../server/db/connect.ts';
+import { migrateToLatest } from '../../../server/db/migrate.ts';
+import { FIXTURE, seedFixture } from '../../support/fixture.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/** Debian's Chromium: the browser tests drive it with playwright-core, and skip without it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const SKIP_MESSAGE = `Browser tests skipped: ${CHROMIUM} is missing. Install Debian's Chromium to run them: sudo apt-get install chromium fonts-noto-cjk`;
+
+export const SCREENSHOTS = path.join(root, 'test-results', 'screenshots');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningServer = {
+  baseUrl: string;
+  dataDir: string;
+  fixture: typeof FIXTURE;
+  stop(): Promise<void>;
+};
+
+/**
+ * A real Steward server, as `npm start` runs it: the web app built if needed, a fresh PGlite folder seeded
+ * with the test fixture, `steward start` in a child process on a free port.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const { ensureWebBuild } = await import('../../../scripts/ensure-web-build.ts');
+  await ensureWebBuild();
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
+  const database = await openDatabase({ dataDir });
+  try {
+    await migrateToLatest(database.db);
+    await seedFixture(database.db);
+  } finally {
+    await database.close();
+  }
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'cli', 'steward.ts'), 'start'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      STEWARD_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      STEWARD_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      SIGNIN_RATE_PER_MINUTE: '100000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => output.push(String(d)));
+  child.stderr?.on('data', (d) => output.push(String(d)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited during start:\n${output.join('')}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/ready`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server did not become ready:\n${output.join('')}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  return {
+    baseUrl,
+    dataDir,
+    fixture: FIXTURE,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, `${name}.png`);
+}

@@ -1,0 +1,304 @@
+/**
+ * Who may do what, written out by hand for the authorization matrix. It is deliberately NOT imported from
+ * server/platform/access/policy.ts: it restates, in another form, what the README promises each role, so
+ * that a change to the server's table (or a service that checks the wrong permission, or a repository that
+ * forgets its scope filter) shows up as a disagreement between the two.
+ *
+ * A role variant is a role, narrowed to one program for program owners and site officers. Each matrix
+ * actor holds one variant over one scope (K7 only, the ASE subsidiary, or the whole group).
+ */
+
+export type Permission =
+  | 'org.read'
+  | 'org.manage'
+  | 'org.areas.manage'
+  | 'people.read'
+  | 'people.manage'
+  | 'contractors.read'
+  | 'contractors.companies.manage'
+  | 'contractors.workers.manage'
+  | 'users.read'
+  | 'users.manage'
+  | 'audit.read'
+  | 'obligations.read'
+  | 'obligations.manage'
+  | 'certifications.read'
+  | 'certifications.manage'
+  | 'ohs.report'
+  | 'ohs.read'
+  | 'ohs.manage'
+  | 'health.individual'
+  | 'health.read'
+  | 'training.read'
+  | 'training.manage'
+  | 'meetings.read'
+  | 'meetings.manage'
+  | 'meetings.group.manage'
+  | 'actions.read'
+  | 'actions.manage';
+
+export type Program = 'ip' | 'infosec' | 'ohs' | 'academia' | 'smart';
+
+export type Variant =
+  | 'group_admin'
+  | 'program_owner:ohs'
+  | 'program_owner:ip'
+  | 'site_officer'
+  | 'site_officer:ohs'
+  | 'site_officer:ip'
+  | 'employee'
+  | 'auditor'
+  | 'board'
+  | 'medical';
+
+export const VARIANTS: Variant[] = [
+  'group_admin',
+  'program_owner:ohs',
+  'program_owner:ip',
+  'site_officer',
+  'site_officer:ohs',
+  'site_officer:ip',
+  'employee',
+  'auditor',
+  'board',
+  'medical',
+];
+
+/** What everyone who works somewhere in the group may do at the sites of their scope. */
+const EVERYONE: Permission[] = ['org.read', 'ohs.report'];
+/** Reading the shared registries (obligations, certificates, training, committees, actions). */
+const REGISTRY_READ: Permission[] = [
+  'obligations.read',
+  'certifications.read',
+  'training.read',
+  'meetings.read',
+  'actions.read',
+];
+/** Running the shared registries. */
+const REGISTRY_MANAGE: Permission[] = [
+  'obligations.manage',
+  'certifications.manage',
+  'training.manage',
+  'meetings.manage',
+  'actions.manage',
+];
+const OHS_PROGRAM: Permission[] = ['ohs.read', 'ohs.manage', 'health.read'];
+
+/**
+ * The policy: role variant → permissions. "Group admin: organisation, people, users and roles of the whole
+ * group"; "program owner: their program at every site"; "site officer: runs every program at their sites";
+ * "employee: reports incidents and hazards"; "auditor: reads every program and the audit log, changes
+ * nothing"; "Board member: reads the reports"; "medical: the only one who sees health data".
+ */
+export const POLICY: Record<Variant, Permission[]> = {
+  group_admin: [
+    ...EVERYONE,
+    'org.manage',
+    'org.areas.manage',
+    'people.read',
+    'people.manage',
+    'contractors.read',
+    'contractors.companies.manage',
+    'contractors.workers.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    ...REGISTRY_READ,
+    ...REGISTRY_MANAGE,
+    'meetings.group.manage',
+    ...OHS_PROGRAM,
+  ],
+  'program_owner:ohs': [
+    ...EVERYONE,
+    'people.read',
+    'contractors.read',
+    'contractors.companies.manage',
+    'contractors.workers.manage',
+    ...REGISTRY_READ,
+    ...REGISTRY_MANAGE,
+    'meetings.group.manage',
+    ...OHS_PROGRAM,
+  ],
+  'program_owner:ip': [
+    ...EVERYONE,
+    'people.read',
+    'contractors.read',
+    ...REGISTRY_READ,
+    ...REGISTRY_MANAGE,
+    'meetings.group.manage',
+  ],
+  site_officer: [
+    ...EVERYONE,
+    'org.areas.manage',
+    'people.read',
+    'people.manage',
+    'contractors.read',
+    'contractors.workers.manage',
+    ...REGISTRY_READ,
+    ...REGISTRY_MANAGE,
+    ...OHS_PROGRAM,
+  ],
+  'site_officer:ohs': [
+    ...EVERYONE,
+    'org.areas.manage',
+    'people.read',
+    'people.manage',
+    'contractors.read',
+    'contractors.workers.manage',
+    ...REGISTRY_READ,
+    ...REGISTRY_MANAGE,
+    ...OHS_PROGRAM,
+  ],
+  'site_officer:ip': [
+    ...EVERYONE,
+    'org.areas.manage',
+    'people.read',
+    'people.manage',
+    'contractors.read',
+    'contractors.workers.manage',
+    ...REGISTRY_READ,
+    ...REGISTRY_MANAGE,
+  ],
+  employee: [...EVERYONE],
+  auditor: [
+    ...EVERYONE,
+    'people.read',
+    'contractors.read',
+    'users.read',
+    'audit.read',
+    ...REGISTRY_READ,
+    'ohs.read',
+    'health.read',
+  ],
+  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read'],
+  medical: [...EVERYONE, 'people.read', 'ohs.read', 'health.read', 'health.individual'],
+};
+
+export const SITE_CODES = ['K7', 'PG', 'TC'] as const;
+export type SiteCode = (typeof SITE_CODES)[number];
+
+/**
+ * Where a record lives: one of three sites (K7 and PG of the ASE subsidiary, TC of SPIL), the group (no
+ * site), or the ASE subsidiary as a whole (a subsidiary-level certificate).
+ */
+export type Location = SiteCode | 'group' | 'ASE';
+export const SUBSIDIARY_SITES: Record<'ASE', SiteCode[]> = { ASE: ['K7', 'PG'] };
+
+/** The scope of a matrix actor's one role. */
+export type ScopeName = 'site' | 'subsidiary' | 'group';
+export const SCOPE_SITES: Record<ScopeName, SiteCode[] | 'all'> = {
+  site: ['K7'],
+  subsidiary: ['K7', 'PG'],
+  group: 'all',
+};
+
+export type MatrixActor =
+  | { name: string; kind: 'anonymous' }
+  | { name: string; kind: 'none' }
+  | { name: string; kind: 'role'; variant: Variant; scope: ScopeName };
+
+export const variantRole = (v: Variant) => v.split(':')[0];
+export const variantProgram = (v: Variant): Program | null => (v.split(':')[1] as Program) ?? null;
+
+/**
+ * The sites where the actor holds `permission` (for a record of `program`, when it has one): an
+ * assignment for one program does not reach another program's records.
+ */
+export function sitesHolding(
+  actor: MatrixActor,
+  permission: Permission,
+  program?: Program | null,
+): SiteCode[] | 'all' {
+  if (actor.kind !== 'role') return [];
+  if (!POLICY[actor.variant].includes(permission)) return [];
+  const own = variantProgram(actor.variant);
+  if (own && program && own !== program) return [];
+  return SCOPE_SITES[actor.scope];
+}
+
+export function visible(actor: MatrixActor): SiteCode[] | 'all' {
+  return actor.kind === 'role' ? SCOPE_SITES[actor.scope] : [];
+}
+
+const has = (scope: SiteCode[] | 'all', site: SiteCode) => scope === 'all' || scope.includes(site);
+const isEmpty = (scope: SiteCode[] | 'all') => scope !== 'all' && scope.length === 0;
+
+/**
+ * How group records (no site) are decided for a route:
+ * - 'anywhere': holding the permission at any site is enough (the platform's rule for group records);
+ * - 'group-wide': only with the permission over the whole group (group-wide settings, group goals);
+ * - 'group-wide-or-admin': the whole group, or a group administrator (group training courses).
+ */
+export type GroupRule = 'anywhere' | 'group-wide' | 'group-wide-or-admin';
+
+/**
+ * How subsidiary-level records are decided: seen through any of the subsidiary's sites; read with the
+ * permission at any of them ('any'), changed only with it at all of them ('all').
+ */
+export type SubsidiaryRule = 'any' | 'all';
+
+export type Expected = 'allow' | 401 | 403 | 404;
+
+/**
+ * The expected answer for an actor acting on a record at `location` with `permission`: signed out 401;
+ * outside every scope of the actor 404 (its existence is not revealed); inside, without the permission 403.
+ */
+export function expectedFor(
+  actor: MatrixActor,
+  permission: Permission,
+  location: Location,
+  options: { program?: Program | null; group?: GroupRule; subsidiary?: SubsidiaryRule } = {},
+): Expected {
+  if (actor.kind === 'anonymous') return 401;
+  const held = sitesHolding(actor, permission, options.program);
+  if (location === 'group') {
+    const rule = options.group ?? 'anywhere';
+    if (rule === 'anywhere') return isEmpty(held) ? 403 : 'allow';
+    if (held === 'all') return 'allow';
+    if (rule === 'group-wide-or-admin' && actor.kind === 'role' && actor.variant === 'group_admin')
+      return 'allow';
+    return 403;
+  }
+  if (location === 'ASE') {
+    const sites = SUBSIDIARY_SITES.ASE;
+    if (!sites.some((s) => has(visible(actor), s))) return 404;
+    const ok =
+      (options.subsidiary ?? 'any') === 'any'
+        ? sites.some((s) => has(held, s))
+        : sites.every((s) => has(held, s));
+    return ok ? 'allow' : 403;
+  }
+  if (!has(visible(actor), location)) return 404;
+  return has(held, location) ? 'allow' : 403;
+}
+
+/** A list: 403 without the permission anywhere, otherwise the rows of the sites where it is held. */
+export function expectedList(actor: MatrixActor, permission: Permission, program?: Program | null): Expected {
+  if (actor.kind === 'anonymous') return 401;
+  return isEmpty(sitesHolding(actor, permission, program)) ? 403 : 'allow';
+}
+
+/** The sites of each subsidiary of the fixture. */
+export const SUBSIDIARY_OF: Record<'ASE' | 'SPIL', string[]> = { ASE: ['K7', 'PG'], SPIL: ['TC', 'SZ'] };
+
+/**
+ * Whether a list row at `site` may be shown to the actor: a site's row where the permission is held; a
+ * subsidiary's row (ASE, SPIL) where it is held at one of its sites; a group row (null) by `groupRows`.
+ */
+export function rowVisible(
+  actor: MatrixActor,
+  permission: Permission,
+  site: string | null,
+  options: { program?: Program | null; groupRows?: 'anywhere' | 'group-wide' | 'never' } = {},
+): boolean {
+  const held = sitesHolding(actor, permission, options.program);
+  if (site === null) {
+    const rule = options.groupRows ?? 'never';
+    if (rule === 'never') return false;
+    return rule === 'anywhere' ? !isEmpty(held) : held === 'all';
+  }
+  if (held === 'all') return !isEmpty(held);
+  if (site === 'ASE' || site === 'SPIL')
+    return SUBSIDIARY_OF[site].some((s) => (held as string[]).includes(s));
+  return (held as string[]).includes(site);
+}

@@ -1,0 +1,304 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent; tests assert on them.
+import { randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp, type StewardApp } from '../../server/app.ts';
+import { type Config, loadConfig } from '../../server/config.ts';
+import { type Database, type DatabaseKind, openDatabase } from '../../server/db/connect.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import type { DB } from '../../server/db/schema.ts';
+import { FIXTURE, type FixtureUser, seedFixture, USERS } from './fixture.ts';
+
+export type { DatabaseKind };
+
+/**
+ * The databases the integration tests run on: PGlite always, and a PostgreSQL server as well when
+ * TEST_DATABASE_URL is set (CI sets it). Use it as `describe.each(databases())('… (%s)', (kind) => …)`.
+ */
+export function databases(): DatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export type TestAppOptions = {
+  /** 'pglite' (default): in memory. 'postgres': a fresh database on TEST_DATABASE_URL's server. */
+  kind?: DatabaseKind;
+  /** Environment variables for loadConfig, e.g. { SIGNIN_MAX_FAILURES: '3' }. */
+  env?: Record<string, string>;
+  /** Config fields set after parsing. */
+  config?: Partial<Config>;
+  /** Seed the fixture (default true). */
+  seed?: boolean;
+  now?: () => Date;
+  /** Serve the built web app (browser tests). */
+  serveWeb?: boolean;
+};
+
+export type ApiResponse<T = any> = {
+  status: number;
+  /** Parsed JSON for JSON and problem+json responses, otherwise the text. */
+  body: T;
+  text: string;
+  /** The body's bytes (downloads). */
+  raw: Buffer;
+  headers: Record<string, string | string[] | number | undefined>;
+  cookies: { name: string; value: string; [attribute: string]: unknown }[];
+};
+
+export type RequestOptions = {
+  headers?: Record<string, string>;
+  /** Send the CSRF token with a write (default true when the client has one). */
+  csrf?: boolean;
+  /** Send the body as is with this content type (e.g. text/csv) instead of JSON. */
+  contentType?: string;
+  query?: Record<string, string | number | boolean | undefined>;
+};
+
+export const SESSION_COOKIE = 'steward_session';
+
+/**
+ * A small HTTP client over app.inject that carries a session cookie and its CSRF token, or an API token.
+ * Cookies set by responses (sign-in, sign-out) update what it sends next.
+ */
+export class ApiClient {
+  readonly app: StewardApp;
+  sessionToken: string | undefined;
+  csrfToken: string | undefined;
+  bearer: string | undefined;
+  /** The body of the sign-in response, when this client signed in. */
+  session: any;
+
+  constructor(app: StewardApp, init: { sessionToken?: string; csrfToken?: string; bearer?: string } = {}) {
+    this.app = app;
+    this.sessionToken = init.sessionToken;
+    this.csrfToken = init.csrfToken;
+    this.bearer = init.bearer;
+  }
+
+  async request<T = any>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (this.sessionToken) headers.cookie = `${SESSION_COOKIE}=${this.sessionToken}`;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    if (method !== 'GET' && this.csrfToken && options.csrf !== false)
+      headers['x-csrf-token'] = this.csrfToken;
+    let payload: string | Buffer | undefined;
+    if (body !== undefined) {
+      if (options.contentType) {
+        headers['content-type'] = options.contentType;
+        payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : String(body);
+      } else {
+        headers['content-type'] = 'application/json';
+        payload = JSON.stringify(body);
+      }
+    }
+    Object.assign(headers, options.headers);
+    const query = options.query
+      ? Object.fromEntries(
+          Object.entries(options.query)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, String(v)]),
+        )
+      : undefined;
+    const response = await this.app.inject({ method, url, headers, payload, query });
+    for (const c of response.cookies as ApiResponse['cookies']) {
+      if (c.name !== SESSION_COOKIE) continue;
+      const expires = c.expires instanceof Date ? c.expires.getTime() : undefined;
+      this.sessionToken = !c.value || (expires !== undefined && expires <= Date.now()) ? undefined : c.value;
+    }
+    const type = String(response.headers['content-type'] ?? '');
+    const text = response.body;
+    let parsed: unknown = text;
+    if (/json/.test(type) && text.length > 0) parsed = JSON.parse(text);
+    return {
+      status: response.statusCode,
+      body: parsed as T,
+      text,
+      raw: response.rawPayload,
+      headers: response.headers as ApiResponse['headers'],
+      cookies: response.cookies as ApiResponse['cookies'],
+    };
+  }
+
+  get<T = any>(url: string, options?: RequestOptions) {
+    return this.request<T>('GET', url, undefined, options);
+  }
+  post<T = any>(url: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('POST', url, body, options);
+  }
+  put<T = any>(url: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('PUT', url, body, options);
+  }
+  patch<T = any>(url: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('PATCH', url, body, options);
+  }
+  delete<T = any>(url: string, options?: RequestOptions) {
+    return this.request<T>('DELETE', url, undefined, options);
+  }
+}
+
+export type TestApp = {
+  app: StewardApp;
+  database: Database;
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** The test database's URL on a PostgreSQL server (undefined on PGlite). */
+  databaseUrl: string | undefined;
+  config: Config;
+  fixture: typeof FIXTURE;
+  /** A client with no credentials. */
+  anonymous(): ApiClient;
+  /** Signs in and returns a client carrying the session cookie and CSRF token; throws unless 200. */
+  signIn(email: string, password: string): Promise<ApiClient>;
+  /** Signs in as one of the fixture's users. */
+  signInAs(user: FixtureUser): Promise<ApiClient>;
+  /** A client authenticating with an API token (no cookie, no CSRF token). */
+  withToken(token: string): ApiClient;
+  /** Runs SQL as the database superuser (tests that tamper with the audit log). */
+  exec(statement: string): Promise<unknown[]>;
+  /** Starts listening on a free local port and returns the base URL (browser tests). */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+};
+
+const testEnv: Record<string, string> = {
+  LOG_LEVEL: 'silent',
+  STEWARD_DEMO: '0',
+  // Many sign-ins from one address in a test file: the per-minute limit is tested on its own.
+  SIGNIN_RATE_PER_MINUTE: '100000',
+};
+
+/** A PostgreSQL database of its own on TEST_DATABASE_URL's server, dropped at close. */
+async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL tests need a server.');
+  const name = `steward_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      try {
+        // Without FORCE: pooled clients that are still closing would otherwise receive a fatal error
+        // (57P01) after their pool ended. Wait for them to go instead.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name}`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/**
+ * An empty database of its own, not migrated: in-memory PGlite, or a new database on TEST_DATABASE_URL's
+ * server. close() closes it and drops the server database.
+ */
+export async function openTestDatabase(
+  kind: DatabaseKind = 'pglite',
+): Promise<{ database: Database; url: string | undefined; close(): Promise<void> }> {
+  const pgDatabase = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+  try {
+    const database = await openDatabase(
+      pgDatabase ? { databaseUrl: pgDatabase.url, poolSize: 4 } : { dataDir: 'memory://' },
+    );
+    return {
+      database,
+      url: pgDatabase?.url,
+      async close() {
+        try {
+          await database.close();
+        } finally {
+          await pgDatabase?.drop();
+        }
+      },
+    };
+  } catch (error) {
+    await pgDatabase?.drop();
+    throw error;
+  }
+}
+
+/**
+ * A fresh database (in-memory PGlite, or a new database on TEST_DATABASE_URL's server), migrated and
+ * seeded with the fixture, and the Steward app built on it. Call close() in afterAll.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const kind = options.kind ?? 'pglite';
+  const scratch = await openTestDatabase(kind);
+  const database = scratch.database;
+  try {
+    await migrateToLatest(database.db);
+    if (options.seed !== false) await seedFixture(database.db);
+    const config = loadConfig({ ...testEnv, ...options.env }, options.config);
+    const app = await buildApp({
+      database,
+      config,
+      now: options.now,
+      serveWeb: options.serveWeb ?? false,
+      logger: false,
+    });
+    await app.ready();
+
+    const signIn = async (email: string, password: string) => {
+      const client = new ApiClient(app);
+      const res = await client.post('/api/auth/sign-in', { email, password });
+      if (res.status !== 200)
+        throw new Error(`Sign-in of ${email} failed: ${res.status} ${res.text.slice(0, 300)}`);
+      client.csrfToken = res.body.csrfToken;
+      client.session = res.body;
+      return client;
+    };
+
+    return {
+      app,
+      database,
+      db: database.db,
+      kind,
+      databaseUrl: scratch.url,
+      config,
+      fixture: FIXTURE,
+      anonymous: () => new ApiClient(app),
+      signIn,
+      signInAs: (user) => signIn(USERS[user].email, USERS[user].password),
+      withToken: (token) => new ApiClient(app, { bearer: token }),
+      async exec(statement) {
+        const result = await sql.raw(statement).execute(database.db);
+        return result.rows as unknown[];
+      },
+      async listen() {
+        const address = await app.listen({ port: 0, host: '127.0.0.1' });
+        return address;
+      },
+      async close() {
+        try {
+          await app.close();
+        } finally {
+          await scratch.close();
+        }
+      },
+    };
+  } catch (error) {
+    await scratch.close();
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+import { availableParallelism } from 'node:os';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Four suites, all run by `npm test` (vitest run):
+ * - unit: pure rules next to the code they test (server/**, reference/**); no database.
+ * - api: integration tests over HTTP (app.inject) on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set.
+ * - security: the authorization matrix, API fuzzing, crash safety, concurrency, several processes and web
+ *   security (test/security); small counts here, full counts in the stress suite.
+ * - e2e: browser tests (Playwright driving Debian's Chromium), one file at a time, after the others.
+ */
+export default defineConfig({
+  test: {
+    passWithNoTests: true,
+    // Vitest's default (one worker fewer than the cores) runs a single file at a time on a 2-core machine;
+    // API test files spend much of their time waiting on the database, so two run well side by side.
+    maxWorkers: Math.min(8, Math.max(2, availableParallelism())),
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'reference/**/*.test.ts', 'cli/**/*.test.ts'],
+          environment: 'node',
+          // Generous: a shared 2-core machine can be slow; the tests never time things.
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.test.ts'],
+          environment: 'node',
+          // Each file opens its own database (PGlite in memory takes a few seconds to initialise).
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          // One browser at a time, after the unit and API suites have finished with the CPU.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      // Volumes and faults at full size: `npm run test:stress`, never part of `npm test`.
+      ...(process.env.STEWARD_STRESS
+        ? [
+            {
+              test: {
+                name: 'stress',
+                include: ['test/stress/**/*.test.ts'],
+                environment: 'node',
+                testTimeout: 1_800_000,
+                hookTimeout: 600_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});

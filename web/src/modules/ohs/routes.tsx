@@ -1,0 +1,103 @@
+import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
+import type { ComponentType } from 'react';
+import { useCan } from '../../platform/auth/session.ts';
+import { NoAccessPage } from '../../platform/shell/NotFoundPage.tsx';
+import { DashboardPage } from './dashboard/DashboardPage.tsx';
+import { HazardsPage } from './hazards/HazardsPage.tsx';
+import { HealthPage } from './health/HealthPage.tsx';
+import { HoursPage } from './hours/HoursPage.tsx';
+import { IncidentPage } from './incidents/IncidentPage.tsx';
+import { IncidentsPage } from './incidents/IncidentsPage.tsx';
+import { PermitPage } from './permits/PermitPage.tsx';
+import { PermitsPage } from './permits/PermitsPage.tsx';
+import { QualificationsPage } from './permits/QualificationsPage.tsx';
+import { QrCodesPage } from './report/QrCodesPage.tsx';
+import { ReportPage } from './report/ReportPage.tsx';
+import { GoalsPage } from './statistics/GoalsPage.tsx';
+import { StatisticsPage } from './statistics/StatisticsPage.tsx';
+
+function guarded(permission: string, Page: ComponentType): RouteComponent {
+  return function Guarded() {
+    const can = useCan();
+    return can(permission) ? <Page /> : <NoAccessPage />;
+  };
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+/** The pages of the OHS program, under the signed-in frame (`parent`). */
+export function createOhsRoutes<P extends AnyRoute>(parent: P) {
+  const page = <Path extends string>(path: Path, component: RouteComponent) =>
+    createRoute({ getParentRoute: () => parent, path, component });
+
+  // The program's entry in the navigation: the dashboard, or the report form for those who only report.
+  const programRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/programs/ohs',
+    beforeLoad: ({ context }) => {
+      const session = (context as { session?: { permissions: string[] } }).session;
+      throw redirect({ to: session?.permissions.includes('ohs.read') ? '/ohs' : '/ohs/report' });
+    },
+  });
+  const dashboardRoute = page('/ohs', guarded('ohs.read', DashboardPage));
+  const reportRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/ohs/report',
+    validateSearch: (s: Record<string, unknown>): { site?: string; area?: string } => ({
+      site: str(s.site),
+      area: str(s.area),
+    }),
+    component: guarded('ohs.report', ReportPage),
+  });
+  const qrRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/ohs/qr-codes',
+    validateSearch: (s: Record<string, unknown>): { site?: string } => ({ site: str(s.site) }),
+    component: guarded('ohs.manage', QrCodesPage),
+  });
+  const incidentsRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/ohs/incidents',
+    validateSearch: (s: Record<string, unknown>): { siteId?: string; kind?: string } => ({
+      siteId: str(s.siteId),
+      kind: str(s.kind),
+    }),
+    component: IncidentsPage,
+  });
+  const incidentRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/ohs/incidents/$incidentId',
+    validateSearch: (s: Record<string, unknown>): { tab?: string } => ({ tab: str(s.tab) }),
+    component: IncidentPage,
+  });
+  const hoursRoute = page('/ohs/hours', guarded('ohs.read', HoursPage));
+  const statisticsRoute = page('/ohs/statistics', guarded('ohs.read', StatisticsPage));
+  const hazardsRoute = page('/ohs/hazards', guarded('ohs.read', HazardsPage));
+  const permitsRoute = page('/ohs/permits', guarded('ohs.read', PermitsPage));
+  const permitRoute = page('/ohs/permits/$permitId', guarded('ohs.read', PermitPage));
+  const qualificationsRoute = page('/ohs/qualifications', guarded('contractors.read', QualificationsPage));
+  const healthRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/ohs/health',
+    validateSearch: (s: Record<string, unknown>): { tab?: string } => ({ tab: str(s.tab) }),
+    component: guarded('health.read', HealthPage),
+  });
+  const goalsRoute = page('/ohs/goals', guarded('ohs.read', GoalsPage));
+
+  return [
+    programRoute,
+    dashboardRoute,
+    reportRoute,
+    qrRoute,
+    incidentsRoute,
+    incidentRoute,
+    hoursRoute,
+    statisticsRoute,
+    hazardsRoute,
+    permitsRoute,
+    permitRoute,
+    qualificationsRoute,
+    healthRoute,
+    goalsRoute,
+  ] as const;
+}

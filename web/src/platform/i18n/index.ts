@@ -1,0 +1,63 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-tw';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { z } from 'zod';
+import zodEn from 'zod/v4/locales/en.js';
+import zodZhTW from 'zod/v4/locales/zh-TW.js';
+import { en } from './en.ts';
+import { zhTW } from './zh-TW.ts';
+
+export const locales = ['en', 'zh-TW'] as const;
+export type Locale = (typeof locales)[number];
+
+const STORAGE_KEY = 'steward.locale';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}
+
+/** The language before sign-in: the last one used on this browser, else the browser's own. */
+function initialLocale(): Locale {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved === 'en' || saved === 'zh-TW') return saved;
+  const nav = navigator.language.toLowerCase();
+  return nav.startsWith('zh') ? 'zh-TW' : 'en';
+}
+
+function applySideEffects(locale: Locale) {
+  document.documentElement.lang = locale;
+  dayjs.locale(locale === 'zh-TW' ? 'zh-tw' : 'en');
+  // zod's own messages (client-side form validation) in the same language.
+  z.config(locale === 'zh-TW' ? zodZhTW() : zodEn());
+}
+
+export const i18n = i18next.createInstance();
+
+export async function initI18n() {
+  const lng = initialLocale();
+  await i18n.use(initReactI18next).init({
+    lng,
+    fallbackLng: 'en',
+    supportedLngs: [...locales],
+    resources: { en: { translation: en }, 'zh-TW': { translation: zhTW } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  applySideEffects(lng);
+  return i18n;
+}
+
+/** Switches the language at once (the caller persists it on the server for signed-in users). */
+export async function setLocale(locale: Locale) {
+  localStorage.setItem(STORAGE_KEY, locale);
+  applySideEffects(locale);
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+}
+
+export function currentLocale(): Locale {
+  return i18n.language === 'zh-TW' ? 'zh-TW' : 'en';
+}

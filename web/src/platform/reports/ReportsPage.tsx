@@ -1,0 +1,140 @@
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypePdf, IconHelmet, IconSitemap } from '@tabler/icons-react';
+import { useState } from 'react';
+import { buildUrl } from '../api/client.ts';
+import { useCan } from '../auth/session.ts';
+import { currentLocale, type Locale } from '../i18n/index.ts';
+import { localeNames } from '../shell/UserMenu.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { useReportsT } from './texts.ts';
+
+type ReportKey = 'organisation' | 'ohsBoard';
+
+/**
+ * The reports Steward renders, each as PDF and XLSX through the report kit. A module adds its Board report
+ * here: where it is, who may read it, and whether it is for a year.
+ */
+const reports: {
+  key: ReportKey;
+  group: 'platform' | 'programs';
+  icon: typeof IconSitemap;
+  permission: string;
+  byYear: boolean;
+  url: (format: 'pdf' | 'xlsx') => string;
+}[] = [
+  {
+    key: 'organisation',
+    group: 'platform',
+    icon: IconSitemap,
+    permission: 'org.read',
+    byYear: false,
+    url: (format) => `/api/reports/organisation.${format}`,
+  },
+  {
+    key: 'ohsBoard',
+    group: 'programs',
+    icon: IconHelmet,
+    permission: 'ohs.read',
+    byYear: true,
+    url: (format) => `/api/ohs/reports/board.${format}`,
+  },
+];
+
+function ReportCard({ report }: { report: (typeof reports)[number] }) {
+  const t = useReportsT();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(String(thisYear));
+  const [locale, setLocale] = useState<Locale>(currentLocale());
+  const title = t(`reports.${report.key}.title`);
+  const query = { locale, ...(report.byYear ? { year } : {}) };
+  const Icon = report.icon;
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid={`report-${report.key}`}>
+      <Stack gap="sm" h="100%" justify="space-between">
+        <div>
+          <Group gap="sm" wrap="nowrap" mb={6}>
+            <ThemeIcon variant="light" radius="md" size="lg">
+              <Icon size={20} />
+            </ThemeIcon>
+            <Title order={4}>{title}</Title>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t(`reports.${report.key}.description`)}
+          </Text>
+        </div>
+        <Group gap="sm" align="flex-end">
+          {report.byYear && (
+            <Select
+              label={t('year')}
+              data={Array.from({ length: 6 }, (_, i) => String(thisYear - i))}
+              value={year}
+              onChange={(v) => v && setYear(v)}
+              allowDeselect={false}
+              w={100}
+            />
+          )}
+          <Select
+            label={t('language')}
+            data={(Object.keys(localeNames) as Locale[]).map((l) => ({ value: l, label: localeNames[l] }))}
+            value={locale}
+            onChange={(v) => v && setLocale(v as Locale)}
+            allowDeselect={false}
+            w={130}
+          />
+        </Group>
+        <Group gap="sm">
+          <Button
+            component="a"
+            href={buildUrl(report.url('pdf'), query)}
+            download
+            leftSection={<IconFileTypePdf size={16} />}
+            aria-label={t('download', { report: title, format: 'PDF' })}
+          >
+            {t('pdf')}
+          </Button>
+          <Button
+            component="a"
+            href={buildUrl(report.url('xlsx'), query)}
+            download
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            aria-label={t('download', { report: title, format: 'XLSX' })}
+          >
+            {t('xlsx')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Every report the user may read, by group: the organisation, then the programs' Board reports. */
+export function ReportsPage() {
+  const t = useReportsT();
+  const can = useCan();
+  const visible = reports.filter((r) => can(r.permission));
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      {visible.length === 0 && <Text c="dimmed">{t('none')}</Text>}
+      <Stack gap="xl">
+        {(['platform', 'programs'] as const).map((group) => {
+          const items = visible.filter((r) => r.group === group);
+          if (!items.length) return null;
+          return (
+            <Stack key={group} gap="sm">
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+                {t(group)}
+              </Text>
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+                {items.map((r) => (
+                  <ReportCard key={r.key} report={r} />
+                ))}
+              </SimpleGrid>
+            </Stack>
+          );
+        })}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconShieldCheck } from '@tabler/icons-react';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/session.ts';
+import { InboxBell } from '../inbox/InboxBell.tsx';
+import { type NavItem, visibleNavigation } from './nav.ts';
+import { UserMenu } from './UserMenu.tsx';
+
+function isActive(pathname: string, to: string, exact?: boolean) {
+  if (to === '/' || exact) return pathname === to;
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** A group of pages (a program's module, People): open while one of its pages is shown, else as the user left it. */
+function NavGroup({
+  item,
+  pathname,
+  onNavigate,
+}: {
+  item: NavItem;
+  pathname: string;
+  onNavigate: () => void;
+}) {
+  const { t } = useTranslation();
+  const Icon = item.icon;
+  const containsActive =
+    (item.children ?? []).some((c) => isActive(pathname, c.to)) || isActive(pathname, item.to);
+  const [opened, setOpened] = useState(containsActive);
+  useEffect(() => {
+    if (containsActive) setOpened(true);
+  }, [containsActive]);
+  return (
+    <NavLink
+      component="button"
+      type="button"
+      aria-expanded={opened}
+      label={t(item.label)}
+      leftSection={<Icon size={18} stroke={1.6} />}
+      opened={opened}
+      onChange={setOpened}
+      active={false}
+      childrenOffset={28}
+    >
+      {(item.children ?? []).map((child) => (
+        <NavEntry key={child.to} item={child} pathname={pathname} onNavigate={onNavigate} />
+      ))}
+    </NavLink>
+  );
+}
+
+function NavEntry({
+  item,
+  pathname,
+  onNavigate,
+}: {
+  item: NavItem;
+  pathname: string;
+  onNavigate: () => void;
+}) {
+  const { t } = useTranslation();
+  const Icon = item.icon;
+  if (item.children) return <NavGroup item={item} pathname={pathname} onNavigate={onNavigate} />;
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={t(item.label)}
+      leftSection={<Icon size={18} stroke={1.6} />}
+      active={isActive(pathname, item.to, item.exact)}
+      activeOptions={item.exact ? { exact: true } : undefined}
+      onClick={onNavigate}
+    />
+  );
+}
+
+/** The signed-in frame: header with the user menu, navigation by program and administration. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const sections = visibleNavigation(session.permissions);
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <UnstyledButton component={Link} to="/" aria-label={t('nav.home')}>
+              <Group gap={8} wrap="nowrap">
+                <ThemeIcon size={30} radius="md" variant="filled">
+                  <IconShieldCheck size={20} />
+                </ThemeIcon>
+                <div>
+                  <Text fw={700} size="lg" lh={1.1}>
+                    {t('app.name')}
+                  </Text>
+                  <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xs">
+                    {t('app.tagline')}
+                  </Text>
+                </div>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <InboxBell />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <AppShell.Section grow component={ScrollArea}>
+          {sections.map((section, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: sections are static
+            <div key={i} style={{ marginBottom: 8 }}>
+              {section.label && (
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                  {t(section.label)}
+                </Text>
+              )}
+              {section.items.map((item) => (
+                <NavEntry key={item.to} item={item} pathname={pathname} onNavigate={close} />
+              ))}
+            </div>
+          ))}
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+
+/** The name of a record in the user's language: the Chinese name when there is one and the user reads Chinese. */
+export function useLocalName() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language === 'zh-TW';
+  return (r: { name: string; nameZh?: string | null }) => (zh && r.nameZh ? r.nameZh : r.name);
+}
+
+/** Country names from ISO codes, in the user's language. */
+export function useCountryName() {
+  const { i18n } = useTranslation();
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([i18n.language], { type: 'region' });
+  } catch {
+    names = null;
+  }
+  return (code: string) => names?.of(code) ?? code;
+}
+
+/** Numbers and dates in the user's language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return {
+    number: (n: number) => number.format(n),
+    dateTime: (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—'),
+    date: (d: string | null | undefined) => d ?? '—',
+  };
+}
