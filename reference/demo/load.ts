@@ -6,8 +6,8 @@ import { recordAudit } from '../../server/platform/audit/service.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { demoClock } from './clock.ts';
 import { DEFAULT_SEED, type DemoDataset, datasetCounts, generateDemoDataset } from './generate.ts';
-import { generateOhsDataset, ohsCounts } from './ohs.ts';
-import { loadOhsDataset } from './ohs-load.ts';
+import { generateOhsDataset, type OhsDataset, ohsCounts } from './ohs.ts';
+import { ohsTables, type TableRows } from './ohs-tables.ts';
 import { DEMO_PASSWORD } from './users.ts';
 
 /** True when the database holds no organisation yet (a first start). */
@@ -62,27 +62,16 @@ export async function loadDemoDataset(
   const passwordHashes = await Promise.all(data.users.map(() => hashPassword(DEMO_PASSWORD)));
 
   await database.db.transaction().execute(async (trx) => {
-    await bulkInsert(trx, 'holdings', data.holdings);
-    await bulkInsert(trx, 'subsidiaries', data.subsidiaries);
-    await bulkInsert(trx, 'sites', data.sites);
-    await bulkInsert(trx, 'areas', areasParentsFirst(data));
+    for (const { table, rows, batchSize } of demoTables(data, ohs, passwordHashes)) {
+      if (rows.length > 20_000) await loadWithProgress(trx, table, rows, log, table.replaceAll('_', ' '));
+      else await bulkInsert(trx, table, rows, { batchSize });
+    }
     log(
-      `Demo dataset: organisation loaded (${counts.subsidiaries} subsidiaries, ${counts.sites} sites, ${fmt(counts.areas)} areas)`,
+      `Demo dataset: ${counts.subsidiaries} subsidiaries, ${counts.sites} sites, ${fmt(counts.areas)} areas, ${fmt(counts.contractor_companies)} contractor companies, ${fmt(counts.external_persons)} external persons and ${counts.users} demo users loaded`,
     );
-    await loadWithProgress(trx, 'employees', data.employees, log);
-    await bulkInsert(trx, 'contractor_companies', data.contractorCompanies);
-    await loadWithProgress(trx, 'contractor_workers', data.contractorWorkers, log, 'contractor workers');
-    await bulkInsert(trx, 'external_persons', data.externalPersons);
-    await bulkInsert(
-      trx,
-      'users',
-      data.users.map((u, i) => ({ ...u, password_hash: passwordHashes[i] })),
-    );
-    await bulkInsert(trx, 'role_assignments', data.roleAssignments);
     log(
-      `Demo dataset: ${fmt(counts.contractor_companies)} contractor companies, ${fmt(counts.external_persons)} external persons and ${counts.users} demo users loaded`,
+      `Demo dataset: OHS history loaded (${fmt(ohs.hours.length)} site-months of hours, ${fmt(ohs.incidents.length)} incidents, ${fmt(ohs.injuries.length)} people hurt, ${fmt(ohs.screenings.length)} health screenings, ${ohs.certifications.length} ISO 45001 certificates, ${ohs.hazards.length} hazards, ${ohs.permits.length} permits to work)`,
     );
-    await loadOhsDataset(trx, ohs, log);
     const milliseconds = Math.round(performance.now() - started);
     await recordAudit(trx, systemActor('steward demo'), {
       action: 'demo.loaded',
@@ -109,6 +98,30 @@ export async function loadDemoDataset(
     `Demo dataset loaded in ${(milliseconds / 1000).toFixed(1)} s: ${fmt(counts.employees)} employees (${fmt(counts.leavers)} leavers), ${fmt(counts.contractor_workers)} contractor workers. Sign in as admin@steward.demo with the password ${DEMO_PASSWORD}.`,
   );
   return { clock, scale, counts, milliseconds };
+}
+
+/**
+ * Every table of the demo in load order, parents before children: the demo's loader and the benchmarks'
+ * (which COPY the same rows into PostgreSQL at ten times the scale) read the same list.
+ */
+export function demoTables(
+  data: DemoDataset,
+  ohs: OhsDataset,
+  passwordHashes: readonly string[],
+): TableRows[] {
+  return [
+    { table: 'holdings', rows: data.holdings },
+    { table: 'subsidiaries', rows: data.subsidiaries },
+    { table: 'sites', rows: data.sites },
+    { table: 'areas', rows: areasParentsFirst(data) },
+    { table: 'employees', rows: data.employees },
+    { table: 'contractor_companies', rows: data.contractorCompanies },
+    { table: 'contractor_workers', rows: data.contractorWorkers },
+    { table: 'external_persons', rows: data.externalPersons },
+    { table: 'users', rows: data.users.map((u, i) => ({ ...u, password_hash: passwordHashes[i] })) },
+    { table: 'role_assignments', rows: data.roleAssignments },
+    ...ohsTables(ohs),
+  ];
 }
 
 async function loadWithProgress(
