@@ -6,6 +6,9 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Node 24 and the project's tools first on the PATH, as npm scripts have them. */
 export const PATH = `${path.join(ROOT, 'node_modules/.bin')}:${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`;
 
+/** Node flags for the servers the suite starts (BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"). */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 export type Memory = { rssMb: number; hwmMb: number };
 
 /** Resident memory now and at its peak (VmRSS, VmHWM) of a Linux process. */
@@ -75,7 +78,7 @@ export function startServer(options: {
   const log = openSync(options.logFile, 'a');
   const child = options.viaNpm
     ? spawn('npm', ['start', '--silent'], { cwd: ROOT, env, detached: true, stdio: ['ignore', log, log] })
-    : spawn(process.execPath, [...(options.nodeArgs ?? []), 'cli/steward.ts', 'start'], {
+    : spawn(process.execPath, [...(options.nodeArgs ?? SERVER_NODE_ARGS), 'cli/steward.ts', 'start'], {
         cwd: ROOT,
         env,
         detached: true,

@@ -102,7 +102,9 @@ export async function runImport(o: {
   let job = (await uploaded.json()) as Record<string, any>;
   if (uploaded.status !== 201) throw new Error(`upload: ${uploaded.status} ${JSON.stringify(job)}`);
   const t1 = performance.now();
+  const peakAfterUpload = memoryOf(server.pid()).hwmMb;
   job = await follow(await api('POST', `/api/imports/${job.id}/validate`, { version: job.version }));
+  const peakAfterValidate = memoryOf(server.pid()).hwmMb;
   if (job.status !== 'valid')
     throw new Error(`validation: ${job.status} ${JSON.stringify(job.errors?.slice(0, 3))}`);
   const t2 = performance.now();
@@ -120,6 +122,7 @@ export async function runImport(o: {
     commitRowsPerSecond: Math.round(o.rows / ((t3 - t2) / 1000)),
     peakRssMb,
   };
+  log(`  peak RSS after upload ${peakAfterUpload} MB, after validation ${peakAfterValidate} MB`);
   log(
     `  Steward: upload ${steward.uploadSeconds} s, validate ${steward.validateSeconds} s, commit ${steward.commitSeconds} s: ${steward.rowsPerSecond.toLocaleString('en-US')} rows/s; peak RSS ${peakRssMb} MB`,
   );

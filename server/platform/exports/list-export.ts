@@ -1,6 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
@@ -47,13 +46,15 @@ function csvStream<Row>(rows: AsyncIterable<Row>, columns: ExportColumn<Row>[], 
   return out;
 }
 
-function xlsxStream<Row>(
+async function xlsxStream<Row>(
   rows: AsyncIterable<Row>,
   columns: ExportColumn<Row>[],
   locale: 'en' | 'zh-TW',
   sheetName: string,
 ) {
   const out = new PassThrough();
+  // exceljs loads with the first spreadsheet asked for, not at start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -78,7 +79,7 @@ function xlsxStream<Row>(
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-export function sendExport<Row>(
+export async function sendExport<Row>(
   reply: FastifyReply,
   format: ExportFormat,
   name: string,
@@ -92,7 +93,7 @@ export function sendExport<Row>(
   if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(csvStream(rows, columns, locale));
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .send(xlsxStream(rows, columns, locale, name));
+    .send(await xlsxStream(rows, columns, locale, name));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idParams, isoDate, likePattern, listQuery } from './list.ts';
+import { idParams, isCalendarDate, isoDate, likePattern, listQuery } from './list.ts';
 
 describe('isoDate', () => {
   it('accepts real calendar dates in the form YYYY-MM-DD', () => {
@@ -24,6 +24,20 @@ describe('isoDate', () => {
     ]) {
       expect(isoDate.safeParse(d).success, d).toBe(false);
     }
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('agrees with the calendar of Date for every year, month and day from 1896 to 2104', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    for (let y = 1896; y <= 2104; y++)
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          const date = new Date(`${text}T00:00:00Z`);
+          const real = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+          if (isCalendarDate(text) !== real) expect(isCalendarDate(text), text).toBe(real);
+        }
   });
 });
 

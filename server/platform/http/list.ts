@@ -27,13 +27,23 @@ export const idParams = z.object({ id: z.string().uuid() });
 /** Every update names the version it was based on; a stale one is refused with 409. */
 export const versioned = z.object({ version: z.number().int().min(1) });
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a real calendar date written YYYY-MM-DD. Arithmetic only: bulk imports call it for every row. */
+export function isCalendarDate(v: string): boolean {
+  if (v.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const year = Number(v.slice(0, 4));
+  const month = Number(v.slice(5, 7));
+  const day = Number(v.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'Not a real calendar date');
+  .refine(isCalendarDate, 'Not a real calendar date');
 
 /** Escapes % and _ so a search term matches literally inside ILIKE. */
 export function likePattern(q: string): string {

@@ -22,14 +22,17 @@ export type Importer<Row = unknown, Context = unknown> = {
     context: Context,
     actor: Actor,
   ): { row: Row } | { errors: RowError[] };
-  /** Writes checked rows; returns how many were new. */
-  insert(
-    trx: Db,
-    rows: Row[],
-    context: Context,
-    meta: { importId: string; actorId: string | null },
-  ): Promise<number>;
+  /** Writes checked rows; returns how many were new (0 when it only stages them for `finish`). */
+  insert(trx: Db, rows: Row[], context: Context, meta: ImportMeta): Promise<number>;
+  /**
+   * Optional second step, after the last batch: moves staged rows into their table in a few large
+   * statements (as fast as PostgreSQL's own bulk path) and returns how many were new. `progress` takes the
+   * share of the step done, from 0 to 1.
+   */
+  finish?(trx: Db, context: Context, meta: ImportMeta, progress: (done: number) => void): Promise<number>;
 };
+
+export type ImportMeta = { importId: string; actorId: string | null };
 
 const importers = new Map<string, Importer<any, any>>();
 

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** Spreadsheet cell values as the text a user typed: dates as YYYY-MM-DD, numbers as written. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -27,7 +27,9 @@ export async function* readRecords(source: Readable, format: 'csv' | 'xlsx'): As
     return;
   }
   // Styles are read because a date cell is a number that only its number format marks as a date.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  // exceljs loads with the first spreadsheet imported, not at start.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -27,6 +27,8 @@ type Pass = 'validate' | 'commit';
 
 const BATCH = 5000;
 const KEPT_ERRORS = 1000;
+/** Where the progress bar stands when an importer's finishing step begins (see Importer.finish). */
+const FINISH_STARTS_AT = 50;
 
 class RowsRefused extends Error {}
 
@@ -172,10 +174,12 @@ export function createImportsService(options: {
     const total = job.rows_total === null ? null : Number(job.rows_total);
     const size = Math.max(1, Number(job.size_bytes));
     let lastReported = 0;
+    // With a finishing step, reading and staging the rows is the first part of the commit's progress bar.
+    const readingShare = pass === 'commit' && importer.finish ? FINISH_STARTS_AT : 100;
 
     const report = async () => {
       live.rowsDone = rows;
-      live.progress = pass === 'commit' && total ? (rows / total) * 100 : (bytesRead / size) * 100;
+      live.progress = pass === 'commit' && total ? (rows / total) * readingShare : (bytesRead / size) * 100;
       if (options.progressInDatabase && rows - lastReported >= BATCH) {
         lastReported = rows;
         await db.updateTable('import_jobs').set({ rows_done: rows }).where('id', '=', job.id).execute();
@@ -194,6 +198,22 @@ export function createImportsService(options: {
     const walk = async (trx: Db | null) => {
       const context = await importer.prepare(trx ?? db, actor);
       const read = recordReader(importer.columns, job.header, job.mapping);
+      const meta = { importId: job.id, actorId: actor.userId };
+      // One batch is written while the next is read and checked: the database and the parser work at once.
+      let writing: Promise<{ n: number } | { error: unknown }> | null = null;
+      const written = async () => {
+        const outcome = await writing;
+        writing = null;
+        if (outcome && 'error' in outcome) throw outcome.error;
+        inserted += outcome?.n ?? 0;
+      };
+      const write = async (rows: unknown[]) => {
+        await written();
+        writing = importer.insert(trx as Db, rows, context, meta).then(
+          (n) => ({ n }),
+          (error: unknown) => ({ error }),
+        );
+      };
       let batch: unknown[] = [];
       let rowNumber = 1;
       let header = true;
@@ -212,18 +232,19 @@ export function createImportsService(options: {
         } else if (trx && errorCount === 0) {
           batch.push(result.row);
           if (batch.length >= BATCH) {
-            inserted += await importer.insert(trx, batch, context, {
-              importId: job.id,
-              actorId: actor.userId,
-            });
+            await write(batch);
             batch = [];
           }
         }
         if (rows % 1000 === 0) await report();
       }
-      if (trx && errorCount === 0 && batch.length)
-        inserted += await importer.insert(trx, batch, context, { importId: job.id, actorId: actor.userId });
+      if (trx && errorCount === 0 && batch.length) await write(batch);
+      await written();
       await report();
+      if (trx && errorCount === 0 && importer.finish)
+        inserted += await importer.finish(trx, context, meta, (done) => {
+          live.progress = FINISH_STARTS_AT + (100 - FINISH_STARTS_AT) * done;
+        });
     };
 
     try {

@@ -5,9 +5,7 @@ import type { OrgService } from '../org/service.ts';
 import type { ReportDefinition, ReportLocale } from './definition.ts';
 import { reportFileName } from './format.ts';
 import { organisationOverview } from './organisation.ts';
-import { renderPdf } from './pdf.ts';
 import * as repo from './repo.ts';
-import { renderXlsx } from './xlsx.ts';
 
 export type ReportFormat = 'pdf' | 'xlsx';
 
@@ -24,7 +22,11 @@ export async function render(
   slug: string,
   format: ReportFormat,
 ): Promise<RenderedReport> {
-  const body = format === 'pdf' ? await renderPdf(def) : await renderXlsx(def);
+  // The renderers (ECharts, pdfkit, exceljs: some 100 MB resident) load with the first report, not at start.
+  const body =
+    format === 'pdf'
+      ? await (await import('./pdf.ts')).renderPdf(def)
+      : await (await import('./xlsx.ts')).renderXlsx(def);
   return {
     fileName: `${reportFileName(slug, def.generatedAt, def.timeZone)}.${format}`,
     contentType: CONTENT_TYPES[format],
