@@ -178,14 +178,20 @@ export function createHazardsService(
         eb('h.residual_likelihood', '*', eb.ref('h.residual_severity')).as('residual_score'),
         eb('h.likelihood', '*', eb.ref('h.severity')).as('initial_score'),
       ]);
-      const { items, total } = await paginate<Row>(scored, {
+      const { items, total, totalCapped } = await paginate<Row>(scored, {
         sortColumn,
         order: q.order,
         tieBreaker: 'h.id',
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { items: items.map((r) => toView(r, m)), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: items.map((r) => toView(r, m)),
+        total,
+        totalCapped,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async get(actor: Actor, id: string) {

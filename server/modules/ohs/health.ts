@@ -121,7 +121,7 @@ export function createHealthService(
         base = base
           .where('h.screened_on', '>=', `${q.year}-01-01`)
           .where('h.screened_on', '<=', `${q.year}-12-31`);
-      const { items, total } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(base, {
         sortColumn: 'h.screened_on',
         order: q.order,
         tieBreaker: 'h.id',
@@ -132,6 +132,7 @@ export function createHealthService(
       return {
         items: await Promise.all(items.map((r) => view(db, r))),
         total,
+        totalCapped,
         page: q.page,
         pageSize: q.pageSize,
       };

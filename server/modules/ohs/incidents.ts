@@ -241,7 +241,7 @@ export function createIncidentsService(
         );
       }
       const sortColumn = { occurredAt: 'i.occurred_at', reference: 'i.reference', site: 's.code' }[q.sort];
-      const { items, total } = await paginate<repo.IncidentRow>(base, {
+      const { items, total, totalCapped } = await paginate<repo.IncidentRow>(base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'i.id',
@@ -254,6 +254,7 @@ export function createIncidentsService(
           return rest;
         }),
         total,
+        totalCapped,
         page: q.page,
         pageSize: q.pageSize,
       };

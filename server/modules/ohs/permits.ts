@@ -135,7 +135,7 @@ export function createPermitsService(
         );
       }
       const sortColumn = { startsAt: 'p.starts_at', reference: 'p.reference', status: 'p.status' }[q.sort];
-      const { items, total } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'p.id',
@@ -145,6 +145,7 @@ export function createPermitsService(
       return {
         items: items.map((r) => ({ ...summary(r), workerCount: r.worker_ids.length })),
         total,
+        totalCapped,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -184,14 +184,14 @@ export function createActionsService(
         status: 'actions.status',
         site: 'sites.code',
       }[q.sort];
-      const { items, total } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'actions.id',
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toView), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

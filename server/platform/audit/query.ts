@@ -51,14 +51,14 @@ export function createAuditService(db: Db) {
           eb.or([eb('summary', 'ilike', p), eb('actor_label', 'ilike', p), eb('action', 'ilike', p)]),
         );
       }
-      const { items, total } = await paginate<AuditEventRow>(base, {
+      const { items, total, totalCapped } = await paginate<AuditEventRow>(base, {
         sortColumn: 'id',
         order: q.order,
         tieBreaker: 'id',
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toView), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async verify(actor: Actor) {

@@ -197,14 +197,14 @@ export function createCertificationsService(
         site: 'sites.code',
         issuedOn: 'c.issued_on',
       }[q.sort];
-      const { items, total } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'c.id',
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toView), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

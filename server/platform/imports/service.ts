@@ -480,7 +480,7 @@ export function createImportsService(options: {
         .selectAll()
         .where('created_by', '=', actor.userId as string);
       if (q.kind) base = base.where('kind', '=', q.kind);
-      const { items, total } = await paginate<Job>(base, {
+      const { items, total, totalCapped } = await paginate<Job>(base, {
         sortColumn: 'created_at',
         order: q.order,
         tieBreaker: 'id',
@@ -488,7 +488,7 @@ export function createImportsService(options: {
         pageSize: q.pageSize,
       });
       const checked = await Promise.all(items.map(failIfOrphaned));
-      return { items: checked.map(toView), total, page: q.page, pageSize: q.pageSize };
+      return { items: checked.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     /** Resolves when the job's background run (if any) has finished: tests and the CLI wait on it. */

@@ -380,7 +380,7 @@ export function createMeetingsService(
         );
       }
       const sortColumn = { name: 'c.name', site: 'sites.code', program: 'c.program' }[q.sort];
-      const { items, total } = await paginate<repo.CommitteeRow>(base, {
+      const { items, total, totalCapped } = await paginate<repo.CommitteeRow>(base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'c.id',
@@ -394,6 +394,7 @@ export function createMeetingsService(
       return {
         items: items.map((c) => toCommitteeView(c, members.get(c.id) ?? [])),
         total,
+        totalCapped,
         page: q.page,
         pageSize: q.pageSize,
       };
@@ -633,14 +634,14 @@ export function createMeetingsService(
         status: 'm.status',
         committee: 'c.name',
       }[q.sort];
-      const { items, total } = await paginate<repo.MeetingRow>(base, {
+      const { items, total, totalCapped } = await paginate<repo.MeetingRow>(base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'm.id',
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map(toSummary), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async getMeeting(actor: Actor, id: string) {

@@ -30,14 +30,14 @@ export function createInboxService(db: Db, now: () => Date = () => new Date()) {
       let base = db.selectFrom('notifications').selectAll().where('user_id', '=', me(actor));
       if (q.unread === 'true') base = base.where('read_at', 'is', null);
       if (q.unread === 'false') base = base.where('read_at', 'is not', null);
-      const { items, total } = await paginate<Selectable<NotificationsTable>>(base, {
+      const { items, total, totalCapped } = await paginate<Selectable<NotificationsTable>>(base, {
         sortColumn: 'created_at',
         order: q.order,
         tieBreaker: 'id',
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toView), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async unreadCount(actor: Actor) {

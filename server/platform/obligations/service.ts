@@ -230,14 +230,14 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       const sortColumn = { dueDate: 'obligations.due_date', title: 'obligations.title', site: 'sites.code' }[
         q.sort
       ];
-      const { items, total } = await paginate<repo.ObligationRow>(filtered(base, q), {
+      const { items, total, totalCapped } = await paginate<repo.ObligationRow>(filtered(base, q), {
         sortColumn,
         order: q.order,
         tieBreaker: 'obligations.id',
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toView), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

@@ -78,14 +78,20 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
     async listEmployees(actor: Actor, query: z.infer<typeof c.employeeListQuery>) {
       const scope = access.listScope(actor, 'people.read');
       const base = repo.employeeQuery(db, scope, query, today());
-      const { items, total } = await paginate<repo.EmployeeRow>(base, {
+      const { items, total, totalCapped } = await paginate<repo.EmployeeRow>(base, {
         sortColumn: repo.employeeSort[query.sort],
         order: query.order,
         tieBreaker: 'employees.id',
         page: query.page,
         pageSize: query.pageSize,
       });
-      return { items: items.map(toEmployeeView), total, page: query.page, pageSize: query.pageSize };
+      return {
+        items: items.map(toEmployeeView),
+        total,
+        totalCapped,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     },
 
     async listDepartments(actor: Actor, query: z.infer<typeof c.departmentListQuery>) {
@@ -289,14 +295,23 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
       const sortColumn = { name: 'contractor_companies.name', country: 'contractor_companies.country' }[
         query.sort
       ];
-      const { items, total } = await paginate<CompanyRow>(repo.contractorCompanyQuery(db, query.q), {
-        sortColumn,
-        order: query.order,
-        tieBreaker: 'contractor_companies.id',
+      const { items, total, totalCapped } = await paginate<CompanyRow>(
+        repo.contractorCompanyQuery(db, query.q),
+        {
+          sortColumn,
+          order: query.order,
+          tieBreaker: 'contractor_companies.id',
+          page: query.page,
+          pageSize: query.pageSize,
+        },
+      );
+      return {
+        items: items.map(toCompanyView),
+        total,
+        totalCapped,
         page: query.page,
         pageSize: query.pageSize,
-      });
-      return { items: items.map(toCompanyView), total, page: query.page, pageSize: query.pageSize };
+      };
     },
 
     async getContractorCompany(actor: Actor, id: string) {
@@ -376,14 +391,23 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
         company: 'contractor_companies.name',
         site: 'sites.code',
       }[query.sort];
-      const { items, total } = await paginate<WorkerRow>(repo.contractorWorkerQuery(db, scope, query), {
-        sortColumn,
-        order: query.order,
-        tieBreaker: 'contractor_workers.id',
+      const { items, total, totalCapped } = await paginate<WorkerRow>(
+        repo.contractorWorkerQuery(db, scope, query),
+        {
+          sortColumn,
+          order: query.order,
+          tieBreaker: 'contractor_workers.id',
+          page: query.page,
+          pageSize: query.pageSize,
+        },
+      );
+      return {
+        items: items.map(toWorkerView),
+        total,
+        totalCapped,
         page: query.page,
         pageSize: query.pageSize,
-      });
-      return { items: items.map(toWorkerView), total, page: query.page, pageSize: query.pageSize };
+      };
     },
 
     async getContractorWorker(actor: Actor, id: string) {
@@ -488,14 +512,23 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
         organisation: 'external_persons.organisation',
         kind: 'external_persons.kind',
       }[query.sort];
-      const { items, total } = await paginate<ExternalRow>(repo.externalPersonQuery(db, scope, query), {
-        sortColumn,
-        order: query.order,
-        tieBreaker: 'external_persons.id',
+      const { items, total, totalCapped } = await paginate<ExternalRow>(
+        repo.externalPersonQuery(db, scope, query),
+        {
+          sortColumn,
+          order: query.order,
+          tieBreaker: 'external_persons.id',
+          page: query.page,
+          pageSize: query.pageSize,
+        },
+      );
+      return {
+        items: items.map(toExternalView),
+        total,
+        totalCapped,
         page: query.page,
         pageSize: query.pageSize,
-      });
-      return { items: items.map(toExternalView), total, page: query.page, pageSize: query.pageSize };
+      };
     },
 
     async getExternalPerson(actor: Actor, id: string) {

@@ -80,14 +80,14 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
         title: 'training_courses.title',
         domain: 'training_courses.domain',
       }[q.sort];
-      const { items, total } = await paginate<CourseRow>(base, {
+      const { items, total, totalCapped } = await paginate<CourseRow>(base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'training_courses.id',
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toCourseView), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map(toCourseView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async getCourse(actor: Actor, id: string) {
@@ -203,7 +203,7 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
       if (q.from) base = base.where('tc.completed_on', '>=', q.from);
       if (q.to) base = base.where('tc.completed_on', '<=', q.to);
       type Row = Awaited<ReturnType<typeof base.execute>>[number];
-      const { items, total } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(base, {
         sortColumn: 'tc.completed_on',
         order: q.order,
         tieBreaker: 'tc.id',
@@ -225,6 +225,7 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
           result: r.result,
         })),
         total,
+        totalCapped,
         page: q.page,
         pageSize: q.pageSize,
       };

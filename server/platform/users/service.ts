@@ -167,7 +167,7 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
         email: 'users.email',
         lastSignInAt: 'users.last_signin_at',
       }[query.sort];
-      const { items, total } = await paginate<{ id: string }>(base, {
+      const { items, total, totalCapped } = await paginate<{ id: string }>(base, {
         sortColumn,
         order: query.order,
         tieBreaker: 'users.id',
@@ -177,6 +177,7 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
       return {
         items: await Promise.all(items.map((i) => view(i.id))),
         total,
+        totalCapped,
         page: query.page,
         pageSize: query.pageSize,
       };

@@ -229,6 +229,7 @@ export const en = {
     emptyHint: 'Records appear here as they are added.',
     emptyFiltered: 'Nothing matches the search or filters. Change them to see more.',
     rowCount: '{{from}}–{{to}} of {{total}}',
+    rowCountMore: '{{from}}–{{to}} of more than {{total}} (filter to narrow the list)',
     noRows: 'No rows',
     pageSize: 'Rows per page',
     perPage: '{{count}} per page',

@@ -213,6 +213,7 @@ export const zhTW: Translation<typeof en> = {
     emptyHint: '新增資料後會顯示在這裡。',
     emptyFiltered: '沒有符合搜尋或篩選條件的資料，請調整條件。',
     rowCount: '第 {{from}}–{{to}} 筆，共 {{total}} 筆',
+    rowCountMore: '第 {{from}}–{{to}} 筆，共超過 {{total}} 筆（請用篩選縮小範圍）',
     noRows: '沒有資料',
     pageSize: '每頁筆數',
     perPage: '每頁 {{count}} 筆',

@@ -52,7 +52,13 @@ export type Column<T> = {
 
 export type Order = 'asc' | 'desc';
 
-type PageSchema = z.ZodType<{ items: unknown[]; total: number; page: number; pageSize: number }>;
+type PageSchema = z.ZodType<{
+  items: unknown[];
+  total: number;
+  totalCapped?: boolean;
+  page: number;
+  pageSize: number;
+}>;
 
 type DataTableProps<S extends PageSchema> = {
   /** The list endpoint; it takes page, pageSize, sort, order, q and the filters. */
@@ -373,7 +379,11 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
           {data && total === 0
             ? t('table.noRows')
             : data
-              ? t('table.rowCount', { from: fmt.number(from), to: fmt.number(to), total: fmt.number(total) })
+              ? t(data.totalCapped ? 'table.rowCountMore' : 'table.rowCount', {
+                  from: fmt.number(from),
+                  to: fmt.number(to),
+                  total: fmt.number(total),
+                })
               : '\u00a0'}
         </Text>
         <Group gap="sm">
