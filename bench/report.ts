@@ -119,7 +119,19 @@ export function evaluateTargets(r: BenchResults): Target[] {
       if (c.kind === 'baseline') continue;
       const h = c.http[n];
       const d = c.direct[n];
-      if (!h) continue;
+      if (!h) {
+        if (c.error)
+          out.push({
+            id: `reads.p99.${c.name}`,
+            figure: `${c.name}: p99`,
+            value: 'not measured under load',
+            limit: '—',
+            target: c.kind === 'list' ? '< 50 ms' : '≤ 1.5× SQL',
+            met: false,
+            missedBy: c.error,
+          });
+        continue;
+      }
       if (c.kind === 'list') {
         out.push({
           id: `reads.p99.${c.name}`,
