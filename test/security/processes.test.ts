@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../server/platform/obligations/rules/reminders.ts';
 import { EMPLOYEES, SITES, USERS } from '../support/fixture.ts';
 import { startSmtpServer } from '../support/smtp.ts';
-import { readProgress } from './support/crash.ts';
+import { countCompletions, readProgress } from './support/crash.ts';
 import { type PreparedDatabase, prepareDatabase } from './support/databases.ts';
 import { HttpClient, type StewardProcess, startSteward } from './support/processes.ts';
 
@@ -162,7 +162,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two web processes and workers o
     job = (await admin.post(`/api/imports/${job.id}/validate`, { version: job.version })).body;
     while (job.status === 'validating') job = (await admin.get(`/api/imports/${job.id}`)).body;
     expect(job.status).toBe('valid');
-    const before = Number((await admin.get('/api/training/completions?pageSize=1')).body.total);
+    const before = await countCompletions(admin);
     await admin.post(`/api/imports/${job.id}/commit`, { version: job.version });
     // While A commits, B sees it committing (A holds the run's lock).
     const b = Object.assign(new HttpClient(webB.url), { cookie: admin.cookie, csrf: admin.csrf });
@@ -182,7 +182,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two web processes and workers o
     report.import = { killedAt: `${read}%`, status: seen.status };
     expect(seen.status).toBe('failed');
     expect(seen.message).toMatch(/interrupted/);
-    expect(Number((await b.get('/api/training/completions?pageSize=1')).body.total)).toBe(before);
+    expect(await countCompletions(b)).toBe(before);
   }, 180_000);
 
   it('runs each scheduled job once across the workers, and never in a web process', async () => {
