@@ -189,7 +189,9 @@ export const permitTransitionBody = z
   .object({
     transition: z.enum(permitTransitions),
     /** Checklist items ticked (required to issue). */
-    checklist: z.record(z.string(), z.boolean()).optional(),
+    checklist: z
+      .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'A checklist item key, such as gas_tested'), z.boolean())
+      .optional(),
     gasTest: z
       .object({
         oxygenPercent: z.number().min(0).max(100),

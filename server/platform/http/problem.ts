@@ -47,6 +47,8 @@ function fromDatabaseError(error: { code?: string; detail?: string; constraint?:
       };
     case '23514':
     case '22021':
+    // A NUL character (\u0000) inside JSON: jsonb cannot store it.
+    case '22P05':
     case '22007':
     case '22008':
     case '22P02':
