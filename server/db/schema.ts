@@ -307,6 +307,29 @@ export type TrainingCompletionsTable = {
   created_by: string | null;
 };
 
+/** Kept by triggers on training_completions (migration 0011): a year's figures without grouping its completions. */
+export type TrainingYearSitesTable = {
+  year: number;
+  site_key: string;
+  domain: string;
+  individuals: number;
+  completions: number;
+  hours: string;
+};
+
+export type TrainingYearPeopleTable = {
+  year: number;
+  domain: string;
+  person_id: string;
+  site_key: string;
+  completions: number;
+};
+
+export type TrainingYearMoversTable = {
+  year: number;
+  person_id: string;
+};
+
 export type ImportJobsTable = {
   id: Generated<string>;
   kind: string;
@@ -663,6 +686,9 @@ export type DB = {
   training_courses: TrainingCoursesTable;
   training_sessions: TrainingSessionsTable;
   training_completions: TrainingCompletionsTable;
+  training_year_sites: TrainingYearSitesTable;
+  training_year_people: TrainingYearPeopleTable;
+  training_year_movers: TrainingYearMoversTable;
   import_jobs: ImportJobsTable;
   actions: ActionsTable;
   documents: DocumentsTable;

@@ -9,6 +9,7 @@ import * as m0007 from './0007_ohs_risk_permits.ts';
 import * as m0008 from './0008_ohs_health_goals.ts';
 import * as m0009 from './0009_actions_status_idx.ts';
 import * as m0010 from './0010_employees_sort_idx.ts';
+import * as m0011 from './0011_training_year_summary.ts';
 
 /** Ordered migrations; the key is the name recorded in the database. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_ohs_health_goals': m0008,
   '0009_actions_status_idx': m0009,
   '0010_employees_sort_idx': m0010,
+  '0011_training_year_summary': m0011,
 };

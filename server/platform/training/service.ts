@@ -279,53 +279,53 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
       });
     },
 
-    /** A year's figures per domain: individuals trained (each counted once), hours and completions. */
+    /**
+     * A year's figures per domain: individuals trained (each counted once), hours and completions. Read
+     * from the summaries the database keeps per year, site and domain (migration 0011); people trained at
+     * two sites of the scope in the year are counted once by taking back their extra site rows.
+     */
     async yearlyFigures(actor: Actor, year: number, siteId?: string) {
       const scope = access.listScope(actor, 'training.read');
-      let base = db
-        .selectFrom('training_completions as tc')
-        .innerJoin('training_courses as c', 'c.id', 'tc.course_id')
-        .where('tc.completed_on', '>=', `${year}-01-01`)
-        .where('tc.completed_on', '<=', `${year}-12-31`)
-        .where('tc.result', '<>', 'failed')
-        .where((eb) => inScope(eb, 'tc.site_id', scope));
-      if (siteId) base = base.where('tc.site_id', '=', siteId);
-      const rows = await base
-        .select([
-          'c.domain',
-          sql<number>`count(distinct tc.person_id)`.as('individuals'),
-          sql<string>`coalesce(sum(tc.hours), 0)::numeric(14,2)::text`.as('hours'),
-          sql<number>`count(*)`.as('completions'),
-        ])
-        .groupBy('c.domain')
-        .execute();
-      const total = await base
-        .select([
-          sql<number>`count(distinct tc.person_id)`.as('individuals'),
-          sql<string>`coalesce(sum(tc.hours), 0)::numeric(14,2)::text`.as('hours'),
-          sql<number>`count(*)`.as('completions'),
-        ])
-        .executeTakeFirstOrThrow();
-      const domains = (['ip', 'cybersecurity', 'safety', 'other'] as (typeof trainingDomains)[number][]).map(
-        (domain) => {
-          const r = rows.find((x) => x.domain === domain);
-          return {
-            domain,
-            individuals: Number(r?.individuals ?? 0),
-            hours: hoursText(r?.hours ?? '0.00'),
-            completions: Number(r?.completions ?? 0),
-          };
-        },
-      );
-      return {
-        year,
-        domains,
-        total: {
-          individuals: Number(total.individuals),
-          hours: hoursText(total.hours),
-          completions: Number(total.completions),
-        },
+      const [sums, repeats] = await Promise.all([
+        db
+          .selectFrom('training_year_sites as s')
+          .where('s.year', '=', year)
+          .where((eb) => inScope(eb, 's.site_key', scope))
+          .$if(siteId !== undefined, (q) => q.where('s.site_key', '=', siteId as string))
+          .select([
+            's.domain',
+            sql<number>`sum(s.individuals)`.as('individuals'),
+            sql<string>`coalesce(sum(s.hours), 0)::numeric(14,2)::text`.as('hours'),
+            sql<number>`sum(s.completions)`.as('completions'),
+          ])
+          .groupBy('s.domain')
+          .execute(),
+        siteId
+          ? Promise.resolve([])
+          : db
+              .selectFrom('training_year_people as p')
+              .innerJoin('training_year_movers as m', (j) =>
+                j.onRef('m.year', '=', 'p.year').onRef('m.person_id', '=', 'p.person_id'),
+              )
+              .where('p.year', '=', year)
+              .where((eb) => inScope(eb, 'p.site_key', scope))
+              .select(['p.domain', sql<number>`count(*) - count(distinct p.person_id)`.as('extra')])
+              .groupBy('p.domain')
+              .execute(),
+      ]);
+      const figure = (domain: string) => {
+        const r = sums.find((x) => x.domain === domain);
+        const extra = Number(repeats.find((x) => x.domain === domain)?.extra ?? 0);
+        return {
+          individuals: Number(r?.individuals ?? 0) - extra,
+          hours: hoursText(r?.hours ?? '0.00'),
+          completions: Number(r?.completions ?? 0),
+        };
       };
+      const domains = (['ip', 'cybersecurity', 'safety', 'other'] as (typeof trainingDomains)[number][]).map(
+        (domain) => ({ domain, ...figure(domain) }),
+      );
+      return { year, domains, total: figure('all') };
     },
 
     /**
