@@ -4,10 +4,10 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
+import { ohsJobs } from './modules/ohs/jobs.ts';
 import { failInterruptedImports } from './platform/imports/service.ts';
 import { startJobRunner } from './platform/jobs/boss.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
-import { ohsJobs } from './modules/ohs/jobs.ts';
 
 /**
  * Starts Steward in its process role: `web` serves HTTP, `worker` runs background jobs, `all` does both

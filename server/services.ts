@@ -1,23 +1,23 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
-import { createActionsService } from './platform/actions/service.ts';
 import { createOhsModule } from './modules/ohs/module.ts';
+import { createActionsService } from './platform/actions/service.ts';
 import { createAuditService } from './platform/audit/query.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import { createCertificationsService } from './platform/certifications/service.ts';
 import { createDocumentsService } from './platform/documents/service.ts';
 import { createFileStore } from './platform/documents/store.ts';
+import { createHomeService } from './platform/home/service.ts';
 import { registerImporter } from './platform/imports/importer.ts';
 import { createImportsService } from './platform/imports/service.ts';
 import { createMeetingsService } from './platform/meetings/service.ts';
 import { createInboxService } from './platform/notify/service.ts';
-import { trainingCompletionsImporter } from './platform/training/importer.ts';
-import { createTrainingService } from './platform/training/service.ts';
 import { createObligationsService } from './platform/obligations/service.ts';
-import { createHomeService } from './platform/home/service.ts';
 import { createOrgService } from './platform/org/service.ts';
 import { createPeopleService } from './platform/people/service.ts';
 import { createReportsService } from './platform/reports/service.ts';
+import { trainingCompletionsImporter } from './platform/training/importer.ts';
+import { createTrainingService } from './platform/training/service.ts';
 import { createUsersService } from './platform/users/service.ts';
 
 /** Bulk files are larger than attachments: a million rows of CSV is about 60 MB. */

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { buildApp, type StewardApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 // Imported for its effect too: the type parsers Steward sets on pg (dates as text, int8 as numbers).
-import type { Database } from '../../server/db/connect.ts';
+import { type Database, POSTGRES_SESSION_OPTIONS } from '../../server/db/connect.ts';
 import '../../server/db/connect.ts';
 import type { DB } from '../../server/db/schema.ts';
 
@@ -44,7 +44,7 @@ export async function openCapturer(target: { databaseUrl: string } | { pglite: P
   let pool: pg.Pool | undefined;
   let db: Kysely<DB>;
   if ('databaseUrl' in target) {
-    pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10, options: POSTGRES_SESSION_OPTIONS });
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: onLog });
   } else {
     db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite: target.pglite }), log: onLog });
@@ -113,7 +113,13 @@ export type Executor = { run(q: Query): Promise<unknown>; close(): Promise<void>
 /** A pg pool of the server's size (10), for replaying plans. */
 export function pgExecutor(databaseUrl: string, poolSize = 10): Executor {
   // A statement still running long after its window would slow the next measurement.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, statement_timeout: 30_000 });
+  // The server's own session settings, so that both sides run the same plans.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    statement_timeout: 30_000,
+    options: POSTGRES_SESSION_OPTIONS,
+  });
   return { run: (q) => pool.query(q.sql, q.parameters as unknown[]), close: () => pool.end() };
 }
 

@@ -27,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       person_id uuid not null,
       site_key uuid not null,
       completions integer not null,
-      primary key (year, domain, person_id, site_key)
+      primary key (year, person_id, domain, site_key)
     );
     create table training_year_sites (
       year smallint not null,

@@ -190,7 +190,10 @@ export const permitTransitionBody = z
     transition: z.enum(permitTransitions),
     /** Checklist items ticked (required to issue). */
     checklist: z
-      .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'A checklist item key, such as gas_tested'), z.boolean())
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'A checklist item key, such as gas_tested'),
+        z.boolean(),
+      )
       .optional(),
     gasTest: z
       .object({

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import type { ActionsService } from '../../platform/actions/service.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
+import type { ActionsService } from '../../platform/actions/service.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { investigationPatch, rootCauseActionInput, rootCauseInput, rootCausePatch } from './contract.ts';

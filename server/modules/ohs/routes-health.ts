@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Services } from '../../services.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { sendReport } from '../../platform/reports/routes.ts';
 import { CONTENT_TYPES } from '../../platform/reports/service.ts';
+import type { Services } from '../../services.ts';
 import * as c from './contract-health.ts';
 
 const tags = ['ohs'];

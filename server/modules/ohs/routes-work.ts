@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Services } from '../../services.ts';
-import { registerListExport } from '../../platform/exports/list-export.ts';
 import { access } from '../../platform/access/service.ts';
+import { registerListExport } from '../../platform/exports/list-export.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
+import type { Services } from '../../services.ts';
 import * as c from './contract-work.ts';
 import { checklists, permitTypes } from './rules/permits.ts';
 

@@ -1,6 +1,6 @@
 import type { Services } from '../../services.ts';
-import { idParams } from '../http/list.ts';
 import { registerListExport } from '../exports/list-export.ts';
+import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import {
   actionInput,

@@ -1,6 +1,6 @@
 import type { Services } from '../../services.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
 import { registerListExport } from '../exports/list-export.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
 import { auditListQuery, auditPage, verifyReportView } from './contract.ts';
 
 const tags = ['audit'];

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/service.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors.ts';
 import { likePattern } from '../http/list.ts';
 import { registerObligationKind } from '../obligations/kinds.ts';
-import { localDate, daysBetween } from '../obligations/rules/reminders.ts';
+import { daysBetween, localDate } from '../obligations/rules/reminders.ts';
 import type { ObligationsService } from '../obligations/service.ts';
 import type {
   CertificationView,

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/service.ts';
 import { AppError, NotFoundError } from '../http/errors.ts';
 import type { DocumentView } from './contract.ts';
 import { detectFileType, safeFilename } from './file-types.ts';
-import { FileTooLargeError, type FileStore } from './store.ts';
+import { type FileStore, FileTooLargeError } from './store.ts';
 
 /**
  * Who may see or attach documents of an entity: each module registers its entity types. The resolver

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/types.ts';
 import { sql } from 'kysely';
+import type { Db } from '../../db/types.ts';
 import { type Actor, holdsAnywhere, sitesWith, visibleSites } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
 import { siteRows } from '../org/repo.ts';

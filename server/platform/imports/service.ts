@@ -1,14 +1,14 @@
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
+import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import { paginate } from '../../db/paging.ts';
 import type { ImportJobsTable } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
-import { type Selectable, sql } from 'kysely';
 import { type Actor, holdsAnywhere } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { detectFileType } from '../documents/file-types.ts';
-import { FileTooLargeError, type FileStore } from '../documents/store.ts';
+import { type FileStore, FileTooLargeError } from '../documents/store.ts';
 import {
   AppError,
   ConflictError,

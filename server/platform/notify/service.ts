@@ -1,8 +1,8 @@
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { paginate } from '../../db/paging.ts';
-import type { Db } from '../../db/types.ts';
 import type { NotificationsTable } from '../../db/schema.ts';
-import type { Selectable } from 'kysely';
+import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, UnauthenticatedError } from '../http/errors.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Services } from '../../services.ts';
+import { registerListExport } from '../exports/list-export.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { idParams } from '../http/list.ts';
-import { registerListExport } from '../exports/list-export.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import {
   calendarFeedView,

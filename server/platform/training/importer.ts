@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { type Actor, scopeHas, sitesWith } from '../access/actor.ts';
-import type { Importer } from '../imports/importer.ts';
 import { isCalendarDate } from '../http/list.ts';
+import type { Importer } from '../imports/importer.ts';
 import { parseHours, parseResult, type TrainingResult } from './rules/completion.ts';
 
 type Person = { id: string; siteId: string; type: 'employee' | 'contractor_worker' };

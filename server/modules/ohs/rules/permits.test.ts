@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gasTestProblems, nextStatus, periodsOverlap } from './permits.ts';
-import { matrixProblems, riskLevel, defaultRiskMatrix, reviewIntervalMonths } from './risk.ts';
+import { defaultRiskMatrix, matrixProblems, reviewIntervalMonths, riskLevel } from './risk.ts';
 
 describe('permit flow', () => {
   it('walks a confined space permit through its gas test', () => {
