@@ -67,8 +67,15 @@ export class ApiClient {
   /** The body of the sign-in response, when this client signed in. */
   session: any;
 
-  constructor(app: StewardApp, init: { sessionToken?: string; csrfToken?: string; bearer?: string } = {}) {
+  /** The app's clock: a cookie has expired when the app says so (tests may run it in the past). */
+  readonly now: () => Date;
+
+  constructor(
+    app: StewardApp,
+    init: { sessionToken?: string; csrfToken?: string; bearer?: string; now?: () => Date } = {},
+  ) {
     this.app = app;
+    this.now = init.now ?? (() => new Date());
     this.sessionToken = init.sessionToken;
     this.csrfToken = init.csrfToken;
     this.bearer = init.bearer;
@@ -107,7 +114,8 @@ export class ApiClient {
     for (const c of response.cookies as ApiResponse['cookies']) {
       if (c.name !== SESSION_COOKIE) continue;
       const expires = c.expires instanceof Date ? c.expires.getTime() : undefined;
-      this.sessionToken = !c.value || (expires !== undefined && expires <= Date.now()) ? undefined : c.value;
+      this.sessionToken =
+        !c.value || (expires !== undefined && expires <= this.now().getTime()) ? undefined : c.value;
     }
     const type = String(response.headers['content-type'] ?? '');
     const text = response.body;
@@ -260,7 +268,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     await app.ready();
 
     const signIn = async (email: string, password: string) => {
-      const client = new ApiClient(app);
+      const client = new ApiClient(app, { now: options.now });
       const res = await client.post('/api/auth/sign-in', { email, password });
       if (res.status !== 200)
         throw new Error(`Sign-in of ${email} failed: ${res.status} ${res.text.slice(0, 300)}`);
@@ -277,10 +285,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       databaseUrl: scratch.url,
       config,
       fixture: FIXTURE,
-      anonymous: () => new ApiClient(app),
+      anonymous: () => new ApiClient(app, { now: options.now }),
       signIn,
       signInAs: (user) => signIn(USERS[user].email, USERS[user].password),
-      withToken: (token) => new ApiClient(app, { bearer: token }),
+      withToken: (token) => new ApiClient(app, { bearer: token, now: options.now }),
       async exec(statement) {
         const result = await sql.raw(statement).execute(database.db);
         return result.rows as unknown[];
