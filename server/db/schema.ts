@@ -317,14 +317,6 @@ export type TrainingYearSitesTable = {
   hours: string;
 };
 
-export type TrainingYearPeopleTable = {
-  year: number;
-  domain: string;
-  person_id: string;
-  site_key: string;
-  completions: number;
-};
-
 export type TrainingYearMoversTable = {
   year: number;
   person_id: string;
@@ -687,7 +679,6 @@ export type DB = {
   training_sessions: TrainingSessionsTable;
   training_completions: TrainingCompletionsTable;
   training_year_sites: TrainingYearSitesTable;
-  training_year_people: TrainingYearPeopleTable;
   training_year_movers: TrainingYearMoversTable;
   import_jobs: ImportJobsTable;
   actions: ActionsTable;

@@ -47,6 +47,8 @@ const toCourseView = (c: CourseRow) => ({
 });
 
 /** Exact decimal sum of hour strings from the database, as a string with two places. */
+/** Where the training summary files completions without a site (never a site in a scope). */
+const NO_SITE = '00000000-0000-0000-0000-000000000000';
 const hoursText = (v: unknown) => (v === null || v === undefined ? '0.00' : String(v));
 
 /** Courses (group-wide or of a site), completions, yearly figures per domain, and campaign progress per site. */
@@ -281,8 +283,8 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
 
     /**
      * A year's figures per domain: individuals trained (each counted once), hours and completions. Read
-     * from the summaries the database keeps per year, site and domain (migration 0011); people trained at
-     * two sites of the scope in the year are counted once by taking back their extra site rows.
+     * from the summary the database keeps per year, site and domain (migration 0011); people trained at
+     * two sites of the scope in the year (the movers) are counted once by taking back their extra sites.
      */
     async yearlyFigures(actor: Actor, year: number, siteId?: string) {
       const scope = access.listScope(actor, 'training.read');
@@ -303,14 +305,21 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
         siteId
           ? Promise.resolve([])
           : db
-              .selectFrom('training_year_people as p')
-              .innerJoin('training_year_movers as m', (j) =>
-                j.onRef('m.year', '=', 'p.year').onRef('m.person_id', '=', 'p.person_id'),
+              .selectFrom('training_completions as tc')
+              .innerJoin('training_courses as c', 'c.id', 'tc.course_id')
+              .where('tc.person_id', 'in', (eb) =>
+                eb.selectFrom('training_year_movers as m').select('m.person_id').where('m.year', '=', year),
               )
-              .where('p.year', '=', year)
-              .where((eb) => inScope(eb, 'p.site_key', scope))
-              .select(['p.domain', sql<number>`count(*) - count(distinct p.person_id)`.as('extra')])
-              .groupBy('p.domain')
+              .where('tc.completed_on', '>=', `${year}-01-01`)
+              .where('tc.completed_on', '<=', `${year}-12-31`)
+              .where('tc.result', '<>', 'failed')
+              .where((eb) => inScope(eb, 'tc.site_id', scope))
+              .select([
+                sql<string>`coalesce(c.domain, 'all')`.as('domain'),
+                sql<number>`count(distinct (tc.person_id, coalesce(tc.site_id, ${NO_SITE}::uuid)))
+                  - count(distinct tc.person_id)`.as('extra'),
+              ])
+              .groupBy(sql`grouping sets ((c.domain), ())`)
               .execute(),
       ]);
       const figure = (domain: string) => {
