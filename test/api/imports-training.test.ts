@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { addDays, localDate } from '../../server/platform/obligations/rules/reminders.ts';
+import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { COUNTS, SITES } from '../support/fixture.ts';
 
 async function multipart(filename: string, bytes: Buffer) {

@@ -352,7 +352,8 @@ export class CrashBench {
  */
 export async function countCompletions(client: HttpClient): Promise<number> {
   const courses = (await client.get('/api/training/courses?pageSize=500')).body;
-  if (courses.totalCapped || courses.total > courses.items.length) throw new Error('too many courses to count');
+  if (courses.totalCapped || courses.total > courses.items.length)
+    throw new Error('too many courses to count');
   let total = 0;
   for (const course of courses.items as { id: string }[]) {
     const page = (await client.get(`/api/training/completions?pageSize=1&courseId=${course.id}`)).body;
