@@ -21,6 +21,7 @@ import { FIXES } from './fixes.ts';
 import { openCapturer, pgExecutor, pgliteExecutor } from './lib/direct.ts';
 import { signIn, waitReady } from './lib/http.ts';
 import { memoryOf, ROOT, round, sleep, startServer } from './lib/proc.ts';
+import { databaseSettler } from './lib/settle.ts';
 import { updateReadme } from './readme.ts';
 import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from './report.ts';
 import { runImport, writeCompletionsCsv } from './suites/import.ts';
@@ -248,6 +249,7 @@ async function postgresReads(
   });
   const capturer = await openCapturer({ databaseUrl });
   const executor = direct ? pgExecutor(databaseUrl, 10) : null;
+  const settler = databaseSettler(databaseUrl);
   try {
     await waitReady(server.base, 120_000, () => server.child.exitCode === null);
     const cookies = await sessions(server.base);
@@ -268,6 +270,7 @@ async function postgresReads(
       seconds: direct ? SECONDS : 1,
       serverPid: server.pid(),
       log,
+      settle: settler.settle,
     });
     const figures = {
       scale: data.scale,
@@ -291,6 +294,7 @@ async function postgresReads(
     return figures;
   } finally {
     await executor?.close();
+    await settler.close();
     await capturer.close();
     await server.stop();
   }

@@ -156,6 +156,8 @@ export type ReadSuiteOptions = {
   /** Runs the direct SQL of every case first (PGlite: the bench and the server cannot open the folder at once). */
   phase?: 'direct' | 'http' | 'both';
   plans?: Map<string, QueryPlan>;
+  /** Waits until the database runs nothing left over from the last measurement (PostgreSQL). */
+  settle?: () => Promise<{ waitedMs: number; cancelled: number }>;
 };
 
 /** Captures each case's SQL plan (from this process's app over the same database). */
@@ -181,6 +183,11 @@ export async function runReads(
     if (o.serverPid) maxRssMb = Math.max(maxRssMb, memoryOf(o.serverPid).rssMb);
   };
   const timer = o.serverPid ? setInterval(sample, 250) : null;
+  const settle = async () => {
+    const r = await o.settle?.();
+    if (r?.cancelled)
+      o.log(`  (cancelled ${r.cancelled} queries still running ${r.waitedMs} ms after the last window)`);
+  };
   try {
     for (const c of selectedCases()) {
       try {
@@ -199,6 +206,7 @@ export async function runReads(
   return { results, maxRssMb: round(maxRssMb) };
 
   async function runCase(c: ReadCase) {
+    await settle();
     const url = c.url(o.picks);
     const plan =
       o.plans?.get(c.name) ??
@@ -238,6 +246,7 @@ export async function runReads(
         r.http[n] = await httpLoad(`${o.base}${url}`, { connections: n, seconds, headers });
         // Requests cut off at the end of the window still hold the server: wait for one behind them.
         if (c.kind !== 'baseline') await timeGet(`${o.base}${url}`, headers, 20_000).catch(() => 0);
+        await settle();
       }
       if (
         phase !== 'http' &&

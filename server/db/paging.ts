@@ -17,7 +17,8 @@ export async function paginate<Row>(
   const [items, counted] = await Promise.all([
     base
       .orderBy(o.sortColumn, o.order)
-      .orderBy(o.tieBreaker)
+      // The tie-breaker runs the same way, so that one index on (sort column, id) serves both directions.
+      .orderBy(o.tieBreaker, o.order)
       .limit(o.pageSize)
       .offset((o.page - 1) * o.pageSize)
       .execute(),

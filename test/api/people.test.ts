@@ -196,6 +196,35 @@ describe.each(databases())('people and optimistic locking (%s)', (kind) => {
       const name = await admin.get('/api/people/employees', { query: { q: 'wei-ling', status: 'all' } });
       expect(name.body.items.map((e: { employeeNo: string }) => e.employeeNo)).toEqual(['K7-0001']);
     });
+
+    it('finds people by any part of their name, number or e-mail, in any case and in Chinese', async () => {
+      const created = await officer.post('/api/people/employees', {
+        siteId: SITES.K7.id,
+        employeeNo: 'K7-0777',
+        fullName: '林志偉',
+        email: 'Chih-Wei.Lin@staff.steward.test',
+        department: 'Assembly',
+        jobTitle: 'Operator',
+        hireDate: '2026-02-02',
+      });
+      expect(created.status).toBe(201);
+      const found = async (q: string) =>
+        (await admin.get('/api/people/employees', { query: { q, status: 'all' } })).body.items.map(
+          (e: { employeeNo: string }) => e.employeeNo,
+        );
+      for (const q of ['志偉', '林志偉', '偉', 'k7-0777', '0777', 'chih-wei.LIN', 'WEI.LIN@STAFF'])
+        expect(await found(q), q).toContain('K7-0777');
+      // Every character pair of the text is present, but not in this order: no match.
+      expect(await found('偉志')).not.toContain('K7-0777');
+      expect(await found('林偉')).not.toContain('K7-0777');
+      const renamed = await officer.patch(`/api/people/employees/${created.body.id}`, {
+        fullName: '林建宏',
+        version: created.body.version,
+      });
+      expect(renamed.status).toBe(200);
+      expect(await found('志偉')).not.toContain('K7-0777');
+      expect(await found('建宏')).toContain('K7-0777');
+    });
   });
 
   describe('contractors and external persons', () => {

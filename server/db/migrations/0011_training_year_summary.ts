@@ -107,7 +107,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function training_year_summary_rebuild() returns void
     language plpgsql set work_mem = '128MB' set jit = off as $$
     begin
-      truncate training_year_sites, training_year_movers;
+      delete from training_year_sites;
+      delete from training_year_movers;
       execute format($q$
         insert into training_year_sites (year, site_key, domain, individuals, completions, hours)
         select year, site_key, domain, count(distinct person_id), count(*), sum(hours)
@@ -126,7 +127,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       changed bigint;
     begin
       if tg_op = 'TRUNCATE' then
-        truncate training_year_sites, training_year_movers;
+        -- DELETE, not TRUNCATE: a restore truncates these tables in the same statement.
+        delete from training_year_sites;
+        delete from training_year_movers;
         return null;
       end if;
       execute training_year_delta_sql(

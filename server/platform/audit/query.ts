@@ -7,6 +7,7 @@ import { access } from '../access/service.ts';
 import { inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
 import { ForbiddenError } from '../http/errors.ts';
 import { likePattern } from '../http/list.ts';
+import { chainKeyFor } from './chain.ts';
 import type { auditListQuery } from './contract.ts';
 import { verifyAuditChains } from './service.ts';
 
@@ -41,7 +42,8 @@ export function createAuditService(db: Db) {
       if (q.entityId) base = base.where('entity_id', '=', q.entityId);
       if (q.action) base = base.where('action', '=', q.action);
       if (q.actorId) base = base.where('actor_id', '=', q.actorId);
-      if (q.siteId) base = base.where('site_id', '=', q.siteId);
+      // A site's events are its chain (chain_key is the site's id): filtered and sorted on the chain's index.
+      if (q.siteId) base = base.where('chain_key', '=', chainKeyFor(q.siteId));
       if (q.from) base = base.where('occurred_at', '>=', new Date(`${q.from}T00:00:00Z`));
       if (q.to)
         base = base.where('occurred_at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
@@ -51,10 +53,13 @@ export function createAuditService(db: Db) {
           eb.or([eb('summary', 'ilike', p), eb('actor_label', 'ilike', p), eb('action', 'ilike', p)]),
         );
       }
+      // In the chain's own order, that of the ids (each append locks the chain's head). Sorting one site's
+      // events by id has the planner walk the whole log backwards past every other site's events instead
+      // (780,000 rows for a page at ten times the demo group).
       const { items, total, totalCapped } = await paginate<AuditEventRow>(base, {
-        sortColumn: 'id',
+        sortColumn: q.siteId ? 'seq' : 'id',
         order: q.order,
-        tieBreaker: 'id',
+        tieBreaker: q.siteId ? 'seq' : 'id',
         page: q.page,
         pageSize: q.pageSize,
       });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
 import { likePattern } from '../http/list.ts';
+import { matchesSearch } from './search.ts';
 
 /** SQL of people: employees, contractor companies and workers, external persons. */
 
@@ -38,14 +39,8 @@ export function employeeQuery(db: Db, scope: SiteScope, f: EmployeeFilter, today
     );
   if (f.status === 'left') q = q.where('employees.leave_date', '<=', today);
   if (f.q) {
-    const p = likePattern(f.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb('employees.full_name', 'ilike', p),
-        eb('employees.employee_no', 'ilike', p),
-        eb('employees.email', 'ilike', p),
-      ]),
-    );
+    const search = f.q;
+    q = q.where((eb) => matchesSearch(eb, 'employees', search));
   }
   return q;
 }
@@ -112,10 +107,8 @@ export function contractorWorkerQuery(
   if (f.siteId) q = q.where('contractor_workers.site_id', '=', f.siteId);
   if (f.companyId) q = q.where('contractor_workers.company_id', '=', f.companyId);
   if (f.q) {
-    const p = likePattern(f.q);
-    q = q.where((eb) =>
-      eb.or([eb('contractor_workers.full_name', 'ilike', p), eb('contractor_workers.worker_no', 'ilike', p)]),
-    );
+    const search = f.q;
+    q = q.where((eb) => matchesSearch(eb, 'contractor_workers', search));
   }
   return q;
 }
