@@ -21,7 +21,7 @@ import { FIXES } from './fixes.ts';
 import { openCapturer, pgExecutor, pgliteExecutor } from './lib/direct.ts';
 import { signIn, waitReady } from './lib/http.ts';
 import { memoryOf, ROOT, round, sleep, startServer } from './lib/proc.ts';
-import { databaseSettler } from './lib/settle.ts';
+import { databaseSettler, queueSettler } from './lib/settle.ts';
 import { updateReadme } from './readme.ts';
 import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from './report.ts';
 import { runImport, writeCompletionsCsv } from './suites/import.ts';
@@ -377,6 +377,9 @@ async function pgliteReads(dataDir: string, data: LoadReport, tmp: string) {
         log,
         phase: 'http',
         plans,
+        settle: queueSettler(server.base),
+        // PGlite answers one query at a time: 32 clients of a half-second request queue for 16 s.
+        slowSingleMs: 500,
       },
       reads,
     );

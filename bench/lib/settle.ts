@@ -30,3 +30,22 @@ export function databaseSettler(databaseUrl: string, patienceMs = 5000) {
     close: () => pool.end(),
   };
 }
+
+/**
+ * The same for a server on PGlite, which runs one query at a time: waits until its readiness check, which
+ * queries the database, answers at once again (everything queued before it has run), up to `patienceMs`.
+ */
+export function queueSettler(base: string, patienceMs = 60_000) {
+  return async (): Promise<{ waitedMs: number; cancelled: number }> => {
+    const began = performance.now();
+    while (performance.now() - began < patienceMs) {
+      const asked = performance.now();
+      const res = await fetch(`${base}/api/ready`, { signal: AbortSignal.timeout(patienceMs) }).catch(
+        () => null,
+      );
+      await res?.arrayBuffer();
+      if (res?.ok && performance.now() - asked < 50) break;
+    }
+    return { waitedMs: Math.round(performance.now() - began), cancelled: 0 };
+  };
+}

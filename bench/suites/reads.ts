@@ -156,7 +156,9 @@ export type ReadSuiteOptions = {
   /** Runs the direct SQL of every case first (PGlite: the bench and the server cannot open the folder at once). */
   phase?: 'direct' | 'http' | 'both';
   plans?: Map<string, QueryPlan>;
-  /** Waits until the database runs nothing left over from the last measurement (PostgreSQL). */
+  /** A request slower than this alone is measured alone, not under load (default BENCH_SLOW_MS or 2 s). */
+  slowSingleMs?: number;
+  /** Waits until the database runs nothing left over from the last measurement. */
   settle?: () => Promise<{ waitedMs: number; cancelled: number }>;
 };
 
@@ -234,7 +236,7 @@ export async function runReads(
     }
     // An endpoint whose one request already takes seconds would only queue 32 clients behind each other
     // (and leave their queries running past the window): it is reported as it is, alone.
-    if (single > SLOW_SINGLE_MS) {
+    if (single > (o.slowSingleMs ?? SLOW_SINGLE_MS)) {
       r.error = `one request alone takes ${Math.round(single).toLocaleString('en-US')} ms`;
       o.log(`  ${c.name.padEnd(46)} not loaded: ${r.error}`);
       return;

@@ -178,7 +178,7 @@ export function createHazardsService(
         eb('h.residual_likelihood', '*', eb.ref('h.residual_severity')).as('residual_score'),
         eb('h.likelihood', '*', eb.ref('h.severity')).as('initial_score'),
       ]);
-      const { items, total, totalCapped } = await paginate<Row>(scored, {
+      const { items, total, totalCapped } = await paginate<Row>(db, scored, {
         sortColumn,
         order: q.order,
         tieBreaker: 'h.id',

@@ -121,7 +121,7 @@ export function createHealthService(
         base = base
           .where('h.screened_on', '>=', `${q.year}-01-01`)
           .where('h.screened_on', '<=', `${q.year}-12-31`);
-      const { items, total, totalCapped } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(db, base, {
         sortColumn: 'h.screened_on',
         order: q.order,
         tieBreaker: 'h.id',

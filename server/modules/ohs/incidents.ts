@@ -241,7 +241,7 @@ export function createIncidentsService(
         );
       }
       const sortColumn = { occurredAt: 'i.occurred_at', reference: 'i.reference', site: 's.code' }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.IncidentRow>(base, {
+      const { items, total, totalCapped } = await paginate<repo.IncidentRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'i.id',

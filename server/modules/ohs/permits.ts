@@ -135,7 +135,7 @@ export function createPermitsService(
         );
       }
       const sortColumn = { startsAt: 'p.starts_at', reference: 'p.reference', status: 'p.status' }[q.sort];
-      const { items, total, totalCapped } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'p.id',

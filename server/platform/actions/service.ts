@@ -184,7 +184,7 @@ export function createActionsService(
         status: 'actions.status',
         site: 'sites.code',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'actions.id',

@@ -56,7 +56,7 @@ export function createAuditService(db: Db) {
       // In the chain's own order, that of the ids (each append locks the chain's head). Sorting one site's
       // events by id has the planner walk the whole log backwards past every other site's events instead
       // (780,000 rows for a page at ten times the demo group).
-      const { items, total, totalCapped } = await paginate<AuditEventRow>(base, {
+      const { items, total, totalCapped } = await paginate<AuditEventRow>(db, base, {
         sortColumn: q.siteId ? 'seq' : 'id',
         order: q.order,
         tieBreaker: q.siteId ? 'seq' : 'id',

@@ -197,7 +197,7 @@ export function createCertificationsService(
         site: 'sites.code',
         issuedOn: 'c.issued_on',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'c.id',

@@ -480,7 +480,7 @@ export function createImportsService(options: {
         .selectAll()
         .where('created_by', '=', actor.userId as string);
       if (q.kind) base = base.where('kind', '=', q.kind);
-      const { items, total, totalCapped } = await paginate<Job>(base, {
+      const { items, total, totalCapped } = await paginate<Job>(db, base, {
         sortColumn: 'created_at',
         order: q.order,
         tieBreaker: 'id',

@@ -380,7 +380,7 @@ export function createMeetingsService(
         );
       }
       const sortColumn = { name: 'c.name', site: 'sites.code', program: 'c.program' }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.CommitteeRow>(base, {
+      const { items, total, totalCapped } = await paginate<repo.CommitteeRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'c.id',
@@ -634,7 +634,7 @@ export function createMeetingsService(
         status: 'm.status',
         committee: 'c.name',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.MeetingRow>(base, {
+      const { items, total, totalCapped } = await paginate<repo.MeetingRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'm.id',

@@ -30,7 +30,7 @@ export function createInboxService(db: Db, now: () => Date = () => new Date()) {
       let base = db.selectFrom('notifications').selectAll().where('user_id', '=', me(actor));
       if (q.unread === 'true') base = base.where('read_at', 'is', null);
       if (q.unread === 'false') base = base.where('read_at', 'is not', null);
-      const { items, total, totalCapped } = await paginate<Selectable<NotificationsTable>>(base, {
+      const { items, total, totalCapped } = await paginate<Selectable<NotificationsTable>>(db, base, {
         sortColumn: 'created_at',
         order: q.order,
         tieBreaker: 'id',

@@ -230,7 +230,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       const sortColumn = { dueDate: 'obligations.due_date', title: 'obligations.title', site: 'sites.code' }[
         q.sort
       ];
-      const { items, total, totalCapped } = await paginate<repo.ObligationRow>(filtered(base, q), {
+      const { items, total, totalCapped } = await paginate<repo.ObligationRow>(db, filtered(base, q), {
         sortColumn,
         order: q.order,
         tieBreaker: 'obligations.id',

@@ -62,7 +62,7 @@ export async function listSites(
     { code: 'sites.code', name: 'sites.name', country: 'sites.country', subsidiary: 'subsidiaries.code' }[
       f.sort
     ] ?? 'sites.code';
-  return paginate<SiteRow>(q, {
+  return paginate<SiteRow>(db, q, {
     sortColumn,
     order: f.order,
     tieBreaker: 'sites.code',

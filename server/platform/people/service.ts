@@ -78,7 +78,7 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
     async listEmployees(actor: Actor, query: z.infer<typeof c.employeeListQuery>) {
       const scope = access.listScope(actor, 'people.read');
       const base = repo.employeeQuery(db, scope, query, today());
-      const { items, total, totalCapped } = await paginate<repo.EmployeeRow>(base, {
+      const { items, total, totalCapped } = await paginate<repo.EmployeeRow>(db, base, {
         sortColumn: repo.employeeSort[query.sort],
         order: query.order,
         tieBreaker: 'employees.id',
@@ -296,6 +296,7 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
         query.sort
       ];
       const { items, total, totalCapped } = await paginate<CompanyRow>(
+        db,
         repo.contractorCompanyQuery(db, query.q),
         {
           sortColumn,
@@ -392,6 +393,7 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
         site: 'sites.code',
       }[query.sort];
       const { items, total, totalCapped } = await paginate<WorkerRow>(
+        db,
         repo.contractorWorkerQuery(db, scope, query),
         {
           sortColumn,
@@ -513,6 +515,7 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
         kind: 'external_persons.kind',
       }[query.sort];
       const { items, total, totalCapped } = await paginate<ExternalRow>(
+        db,
         repo.externalPersonQuery(db, scope, query),
         {
           sortColumn,

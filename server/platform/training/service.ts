@@ -82,7 +82,7 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
         title: 'training_courses.title',
         domain: 'training_courses.domain',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<CourseRow>(base, {
+      const { items, total, totalCapped } = await paginate<CourseRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'training_courses.id',
@@ -205,7 +205,7 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
       if (q.from) base = base.where('tc.completed_on', '>=', q.from);
       if (q.to) base = base.where('tc.completed_on', '<=', q.to);
       type Row = Awaited<ReturnType<typeof base.execute>>[number];
-      const { items, total, totalCapped } = await paginate<Row>(base, {
+      const { items, total, totalCapped } = await paginate<Row>(db, base, {
         sortColumn: 'tc.completed_on',
         order: q.order,
         tieBreaker: 'tc.id',

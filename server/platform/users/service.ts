@@ -167,7 +167,7 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
         email: 'users.email',
         lastSignInAt: 'users.last_signin_at',
       }[query.sort];
-      const { items, total, totalCapped } = await paginate<{ id: string }>(base, {
+      const { items, total, totalCapped } = await paginate<{ id: string }>(db, base, {
         sortColumn,
         order: query.order,
         tieBreaker: 'users.id',
