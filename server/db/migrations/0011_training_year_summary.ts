@@ -36,13 +36,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (year, person_id)
     );
 
-    -- The counted completions of a table or transition table: year, domain (and 'all'), person, site, hours.
+    -- The counted completions of a relation (a table, a transition table or a parenthesised query, as SQL):
+    -- year, domain (and 'all'), person, site, hours.
     create function training_year_rows_sql(source text) returns text
     language sql immutable as $$
       select format($q$
         select extract(year from r.completed_on)::smallint as year, d.domain, r.person_id,
                coalesce(r.site_id, '00000000-0000-0000-0000-000000000000'::uuid) as site_key, r.hours
-        from %I r
+        from %s r
         join training_courses c on c.id = r.course_id
         cross join lateral (values (c.domain), ('all')) d(domain)
         where r.result <> 'failed'$q$, source)
@@ -120,12 +121,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end
     $$;
 
+    -- Adds the completions of a relation (as in training_year_rows_sql) that the summary does not count yet:
+    -- a bulk import's rows, inserted while steward.training_summary_deferred was on.
+    create function training_year_summary_add(source text) returns void
+    language plpgsql set work_mem = '64MB' set jit = off as $$
+    begin
+      execute training_year_delta_sql(source, null);
+      analyze training_year_delta;
+      perform training_year_summary_apply();
+    end
+    $$;
+
     -- Transition tables are visible to the trigger function's own statements only: it gathers the delta.
+    -- A bulk import defers the work (steward.training_summary_deferred) and adds its rows once at the end.
     create function training_year_summary_trigger() returns trigger
-    language plpgsql as $$
+    language plpgsql set work_mem = '64MB' set jit = off as $$
     declare
       changed bigint;
     begin
+      if tg_op <> 'TRUNCATE' and current_setting('steward.training_summary_deferred', true) = 'on' then
+        return null;
+      end if;
       if tg_op = 'TRUNCATE' then
         -- DELETE, not TRUNCATE: a restore truncates these tables in the same statement.
         delete from training_year_sites;

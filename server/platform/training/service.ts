@@ -353,16 +353,24 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
         course.audience === 'new_hires'
           ? sql<string>`(${today}::date - interval '1 year')::date`
           : sql<string>`'0001-01-01'::date`;
+      // The people holding a current completion, read once from the course's range of the unique index
+      // and joined by hash: a lookup per employee took seconds at a million employees.
+      const current = db
+        .selectFrom('training_completions as tc')
+        .select('tc.person_id')
+        .distinct()
+        .where('tc.course_id', '=', course.id)
+        .where('tc.result', '<>', 'failed')
+        .where('tc.completed_on', '>', since)
+        .where('tc.completed_on', '<=', today);
       const rows = await db
         .selectFrom('employees as e')
         .innerJoin('sites as s', 's.id', 'e.site_id')
+        .leftJoin(current.as('d'), 'd.person_id', 'e.id')
         .select(['s.id as site_id', 's.code as site_code'])
         .select((eb) => [
           eb.fn.countAll<number>().as('people'),
-          sql<number>`count(*) filter (where exists (
-            select 1 from training_completions tc
-            where tc.person_id = e.id and tc.course_id = ${course.id} and tc.result <> 'failed'
-              and tc.completed_on > ${since} and tc.completed_on <= ${today}))`.as('done'),
+          eb.fn.count<number>('d.person_id').as('done'),
         ])
         .where((eb) => inScope(eb, 'e.site_id', scope))
         .where((eb) => (course.site_id ? eb('e.site_id', '=', course.site_id) : sql<boolean>`true`))
