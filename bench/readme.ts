@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Regenerates bench/results/latest.md and the benchmark section of README.md (between its markers) from
-// bench/results/latest.json, e.g. after the notes in bench/notes.ts change:  node bench/readme.ts
+// bench/results/latest.json, e.g. after the notes in bench/notes.ts or the fixes in bench/fixes.ts change:
+//   node bench/readme.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FIXES } from './fixes.ts';
 import { ROOT } from './lib/proc.ts';
 import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from './report.ts';
 
@@ -22,6 +24,7 @@ export function updateReadme(section: string): void {
 if (import.meta.main) {
   const file = path.join(ROOT, 'bench/results/latest.json');
   const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  results.fixes = FIXES;
   results.targets = evaluateTargets(results);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(ROOT, 'bench/results/latest.md'), toMarkdown(results));

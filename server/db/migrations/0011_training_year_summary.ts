@@ -36,10 +36,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (year, person_id)
     );
 
-    -- The counted completions of a relation (a table, a transition table or a parenthesised query, as SQL):
-    -- year, domain (and 'all'), person, site, hours.
     create function training_year_rows_sql(source text) returns text
     language sql immutable as $$
+      -- The counted completions of a relation (a table, a transition table or a parenthesised query, as SQL):
+      -- year, domain (and 'all'), person, site, hours.
       select format($q$
         select extract(year from r.completed_on)::smallint as year, d.domain, r.person_id,
                coalesce(r.site_id, '00000000-0000-0000-0000-000000000000'::uuid) as site_key, r.hours
@@ -49,10 +49,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         where r.result <> 'failed'$q$, source)
     $$;
 
-    -- One statement's changes per year, domain, person and site, from its added and removed rows (either
-    -- may be null): the statement that makes the temporary table training_year_delta.
     create function training_year_delta_sql(added text, removed text) returns text
     language sql immutable as $$
+      -- One statement's changes per year, domain, person and site, from its added and removed rows (either
+      -- may be null): the statement that makes the temporary table training_year_delta.
       select format($q$
         create temporary table training_year_delta on commit drop as
         select year, domain, person_id, site_key,
@@ -65,9 +65,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           case when removed is not null then format('select *, 0 as added from (%s) r', training_year_rows_sql(removed)) end))
     $$;
 
-    -- Applies training_year_delta to the summary.
     create function training_year_summary_apply() returns void
     language plpgsql set work_mem = '64MB' set jit = off as $$
+      -- Applies training_year_delta to the summary.
     begin
       -- What each changed key holds now; before the statement it held now - added + removed.
       with held as (
@@ -103,10 +103,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end
     $$;
 
-    -- The summary from the completions themselves: on migration, after a bulk load, after a domain change.
-    -- Its sorts fit in memory with a larger work_mem (with the default they spill to disk: twice as slow).
     create function training_year_summary_rebuild() returns void
     language plpgsql set work_mem = '128MB' set jit = off as $$
+      -- The summary from the completions themselves: on migration, after a bulk load, after a domain change.
+      -- Its sorts fit in memory with a larger work_mem (with the default they spill to disk: twice as slow).
     begin
       delete from training_year_sites;
       delete from training_year_movers;
@@ -121,10 +121,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end
     $$;
 
-    -- Adds the completions of a relation (as in training_year_rows_sql) that the summary does not count yet:
-    -- a bulk import's rows, inserted while steward.training_summary_deferred was on.
     create function training_year_summary_add(source text) returns void
     language plpgsql set work_mem = '64MB' set jit = off as $$
+      -- Adds the completions of a relation (as in training_year_rows_sql) that the summary does not count yet:
+      -- a bulk import's rows, inserted while steward.training_summary_deferred was on.
     begin
       execute training_year_delta_sql(source, null);
       analyze training_year_delta;
@@ -132,10 +132,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end
     $$;
 
-    -- Transition tables are visible to the trigger function's own statements only: it gathers the delta.
-    -- A bulk import defers the work (steward.training_summary_deferred) and adds its rows once at the end.
     create function training_year_summary_trigger() returns trigger
     language plpgsql set work_mem = '64MB' set jit = off as $$
+      -- Transition tables are visible to the trigger function's own statements only: it gathers the delta.
+      -- A bulk import defers the work (steward.training_summary_deferred) and adds its rows once at the end.
     declare
       changed bigint;
     begin
