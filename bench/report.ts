@@ -285,7 +285,7 @@ export function toMarkdown(r: BenchResults): string {
     const met = ts.filter((t) => t.met).length;
     const missed = ts
       .filter((t) => !t.met)
-      .map((t) => `${t.figure.split(':')[0]} (${t.value}, ${t.missedBy})`);
+      .map((t) => `${t.figure.replace(/: (p99|p50|requests\/s)$/, '')} (${t.value}, ${t.missedBy})`);
     L.push(
       `| ${met === ts.length ? '✓' : '✗'} | ${label} | ${met} of ${ts.length} met | see below | ${target} |`,
     );

@@ -6,6 +6,7 @@ import { generateOhsDataset } from '../../reference/demo/ohs.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { bulkInsert } from '../../server/db/bulk.ts';
 import { openDatabase } from '../../server/db/connect.ts';
+import { withIndexesBuiltAfter } from '../../server/db/deferred-indexes.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { type AuditHeads, hiringEvents } from './audit.ts';
@@ -90,17 +91,6 @@ export async function existingDataset(
   }
 }
 
-/** Indexes of the tables that back no constraint (primary keys and unique constraints stay in place). */
-async function secondaryIndexes(client: pg.Client, tables: string[]) {
-  const { rows } = await client.query<{ name: string; definition: string }>(
-    `select i.indexname as name, i.indexdef as definition from pg_indexes i
-     where i.schemaname = current_schema() and i.tablename = any($1)
-       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
-    [tables],
-  );
-  return rows;
-}
-
 export async function loadBenchDataset(target: Target, options: Options): Promise<LoadReport> {
   const log = options.log ?? (() => {});
   const seed = options.seed ?? DEFAULT_SEED;
@@ -160,19 +150,20 @@ export async function loadBenchDataset(target: Target, options: Options): Promis
       // skips the per-row foreign-key checks and triggers, then builds what the triggers keep in one pass.
       await client.query('set local session_replication_role = replica');
       // Also like pg_restore, secondary indexes are built once the rows are in rather than row by row.
-      const indexes = await secondaryIndexes(
-        client,
-        tables.map((t) => t.table),
-      );
-      for (const index of indexes) await client.query(`drop index "${index.name}"`);
-      for (const t of tables) {
-        const from = performance.now();
-        copied(t.table, await copyRows(client, t.table, t.rows()), from);
-      }
-      const indexing = performance.now();
       await client.query(`set local maintenance_work_mem = '512MB'`);
-      for (const index of indexes) await client.query(index.definition);
-      log(`  ${indexes.length} secondary indexes built in ${seconds(indexing)} s`);
+      let indexing = 0;
+      const { indexes } = await withIndexesBuiltAfter(
+        (text) => client.query(text),
+        tables.map((t) => t.table),
+        async () => {
+          for (const t of tables) {
+            const from = performance.now();
+            copied(t.table, await copyRows(client, t.table, t.rows()), from);
+          }
+          indexing = performance.now();
+        },
+      );
+      log(`  ${indexes} secondary indexes built in ${seconds(indexing)} s`);
       await client.query('set local session_replication_role = origin');
       const summarising = performance.now();
       await client.query('select training_year_summary_rebuild()');
@@ -195,20 +186,27 @@ export async function loadBenchDataset(target: Target, options: Options): Promis
     await pglite.db.transaction().execute(async (trx) => {
       // As on PostgreSQL: no per-row checks or triggers while the rows go in, then the summaries at once.
       await sql`set local session_replication_role = replica`.execute(trx);
-      for (const t of tables) {
-        const from = performance.now();
-        let n = 0;
-        let batch: Record<string, unknown>[] = [];
-        for (const row of t.rows()) {
-          batch.push(row);
-          if (batch.length === 5000) {
+      const run = (text: string) => sql.raw<Record<string, unknown>>(text).execute(trx);
+      await withIndexesBuiltAfter(
+        run,
+        tables.map((t) => t.table),
+        async () => {
+          for (const t of tables) {
+            const from = performance.now();
+            let n = 0;
+            let batch: Record<string, unknown>[] = [];
+            for (const row of t.rows()) {
+              batch.push(row);
+              if (batch.length === 5000) {
+                n += await bulkInsert(trx, t.table, batch);
+                batch = [];
+              }
+            }
             n += await bulkInsert(trx, t.table, batch);
-            batch = [];
+            copied(t.table, n, from);
           }
-        }
-        n += await bulkInsert(trx, t.table, batch);
-        copied(t.table, n, from);
-      }
+        },
+      );
       await sql`set local session_replication_role = origin`.execute(trx);
       await sql`select training_year_summary_rebuild()`.execute(trx);
       result = report();

@@ -236,7 +236,8 @@ export async function runReads(
     }
     // An endpoint whose one request already takes seconds would only queue 32 clients behind each other
     // (and leave their queries running past the window): it is reported as it is, alone.
-    if (single > (o.slowSingleMs ?? SLOW_SINGLE_MS)) {
+    const backlogMs = (single * Math.max(...o.concurrency)) / CORES;
+    if (single > (o.slowSingleMs ?? SLOW_SINGLE_MS) || backlogMs > MAX_BACKLOG_MS) {
       r.error = `one request alone takes ${Math.round(single).toLocaleString('en-US')} ms`;
       o.log(`  ${c.name.padEnd(46)} not loaded: ${r.error}`);
       return;
@@ -275,6 +276,11 @@ export async function runReads(
 const CORES = os.cpus().length;
 /** A request slower than this alone is measured alone, not under load. */
 const SLOW_SINGLE_MS = Number(process.env.BENCH_SLOW_MS ?? 2000);
+/**
+ * Nor is an endpoint whose requests, all clients at once, would take longer than this to work through (a
+ * 1.5 s request under 32 clients on 2 cores: 24 s): no request would finish within the window.
+ */
+const MAX_BACKLOG_MS = 15_000;
 /** The longest window of one loaded run: the suite has to finish within its time budget. */
 const MAX_WINDOW_SECONDS = Number(process.env.BENCH_MAX_WINDOW ?? 8);
 

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { bulkInsert } from '../../server/db/bulk.ts';
 import type { Database } from '../../server/db/connect.ts';
+import { withIndexesBuiltAfter } from '../../server/db/deferred-indexes.ts';
 import type { Db } from '../../server/db/types.ts';
 import { systemActor } from '../../server/platform/access/actor.ts';
 import { recordAudit } from '../../server/platform/audit/service.ts';
@@ -62,10 +64,18 @@ export async function loadDemoDataset(
   const passwordHashes = await Promise.all(data.users.map(() => hashPassword(DEMO_PASSWORD)));
 
   await database.db.transaction().execute(async (trx) => {
-    for (const { table, rows, batchSize } of demoTables(data, ohs, passwordHashes)) {
-      if (rows.length > 20_000) await loadWithProgress(trx, table, rows, log, table.replaceAll('_', ' '));
-      else await bulkInsert(trx, table, rows, { batchSize });
-    }
+    const tables = demoTables(data, ohs, passwordHashes);
+    const run = (text: string) => sql.raw<Record<string, unknown>>(text).execute(trx);
+    await withIndexesBuiltAfter(
+      run,
+      tables.map((t) => t.table),
+      async () => {
+        for (const { table, rows, batchSize } of tables) {
+          if (rows.length > 20_000) await loadWithProgress(trx, table, rows, log, table.replaceAll('_', ' '));
+          else await bulkInsert(trx, table, rows, { batchSize });
+        }
+      },
+    );
     log(
       `Demo dataset: ${counts.subsidiaries} subsidiaries, ${counts.sites} sites, ${fmt(counts.areas)} areas, ${fmt(counts.contractor_companies)} contractor companies, ${fmt(counts.external_persons)} external persons and ${counts.users} demo users loaded`,
     );

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { sitePage } from '../../../../server/platform/org/contract.ts';
 import { api } from '../api/client.ts';
 import { useLocalName } from '../ui/labels.ts';
@@ -17,4 +18,19 @@ export function useSites() {
     options: sites.map((s) => ({ value: s.id, label: `${s.code} · ${localName(s)}` })),
     loading: query.isLoading,
   };
+}
+
+/**
+ * For a form's site field: someone who sees exactly one site has it chosen for them, also when the form
+ * opened before the list of sites had arrived.
+ */
+export function useOnlySiteByDefault(
+  options: { value: string }[],
+  current: string,
+  choose: (siteId: string) => void,
+) {
+  const only = options.length === 1 ? options[0].value : null;
+  useEffect(() => {
+    if (only && !current) choose(only);
+  }, [only, current, choose]);
 }

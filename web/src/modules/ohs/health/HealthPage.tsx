@@ -24,7 +24,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconHeartbeat, IconLock, IconPlus, IconStethoscope, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { z } from 'zod';
 import {
   healthSummary,
@@ -40,7 +40,7 @@ import {
 } from '../../../../../server/modules/ohs/contract-health.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, blankToNull, contractValidator } from '../../../platform/ui/forms.ts';
@@ -227,6 +227,8 @@ function ScreeningForm({ onClose }: { onClose: () => void }) {
     validate: contractValidator(screeningInput, screeningPayload),
   });
   const v = form.getValues();
+  const setSite = useCallback((id: string) => form.setFieldValue('siteId', id), [form]);
+  useOnlySiteByDefault(siteOptions, v.siteId, setSite);
   const people = usePeopleSearch(v.personType, v.siteId || null, q);
   const save = useOhsMutation(
     (values: SV) => api.post('/api/ohs/health/screenings', screeningPayload(values), screeningView),

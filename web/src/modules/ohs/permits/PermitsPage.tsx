@@ -13,7 +13,7 @@ import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { z } from 'zod';
 import {
   permitInput,
@@ -32,7 +32,7 @@ import {
 } from '../../../../../server/platform/people/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, contractValidator } from '../../../platform/ui/forms.ts';
@@ -134,6 +134,8 @@ function RequestForm({ onClose }: { onClose: () => void }) {
     validate: contractValidator(permitInput, toPayload),
   });
   const v = form.getValues();
+  const setSite = useCallback((id: string) => form.setFieldValue('siteId', id), [form]);
+  useOnlySiteByDefault(siteOptions, v.siteId, setSite);
   const areas = useAreas(v.siteId || null);
   const companies = useQuery({
     queryKey: ['/api/people/contractor-companies', 'picker'],
