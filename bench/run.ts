@@ -88,7 +88,7 @@ async function main() {
     settings: {
       clients: CLIENTS,
       seconds: SECONDS,
-      maxWindowSeconds: Number(env.BENCH_MAX_WINDOW ?? 8),
+      maxWindowSeconds: Number(env.BENCH_MAX_WINDOW ?? 5),
       serverPoolSize: 10,
       directPoolSize: 10,
       clock,

@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, openAsBlob, statSync } from 'node:
 import path from 'node:path';
 import pg from 'pg';
 import { addDays } from '../../reference/demo/clock.ts';
+import { POSTGRES_SESSION_OPTIONS } from '../../server/db/connect.ts';
 import { copyFile } from '../data/copy.ts';
 import type { Session } from '../lib/http.ts';
 import { memoryOf, round, type Server, sleep } from '../lib/proc.ts';
@@ -127,8 +128,9 @@ export async function runImport(o: {
     `  Steward: upload ${steward.uploadSeconds} s, validate ${steward.validateSeconds} s, commit ${steward.commitSeconds} s: ${steward.rowsPerSecond.toLocaleString('en-US')} rows/s; peak RSS ${peakRssMb} MB`,
   );
 
-  // The same file through COPY, into the same (emptied) table with the same indexes.
-  const client = new pg.Client({ connectionString: o.databaseUrl });
+  // The same file through COPY, into the same (emptied) table with the same indexes and triggers, in a
+  // session set as the server's are.
+  const client = new pg.Client({ connectionString: o.databaseUrl, options: POSTGRES_SESSION_OPTIONS });
   await client.connect();
   try {
     await client.query('truncate training_completions');

@@ -282,7 +282,7 @@ const SLOW_SINGLE_MS = Number(process.env.BENCH_SLOW_MS ?? 2000);
  */
 const MAX_BACKLOG_MS = 15_000;
 /** The longest window of one loaded run: the suite has to finish within its time budget. */
-const MAX_WINDOW_SECONDS = Number(process.env.BENCH_MAX_WINDOW ?? 8);
+const MAX_WINDOW_SECONDS = Number(process.env.BENCH_MAX_WINDOW ?? 5);
 
 /** Milliseconds of one GET (after one warm-up GET); throws unless 200. */
 async function timeGet(url: string, headers: Record<string, string>, timeoutMs = 60_000): Promise<number> {

@@ -43,9 +43,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  * requests at once. JIT compilation is off: for the few queries the planner costs high (a campaign over a
  * million employees) compiling took a third of a second before the query began. Parallel workers are off:
  * a list's count started two more processes per request, which under 32 clients on 2 cores only queued
- * behind each other (a p99 of one to two seconds on lists whose p50 was a tenth of that).
+ * behind each other (a p99 of one to two seconds on lists whose p50 was a tenth of that). Random reads
+ * cost little more than sequential ones (the data is cached or on SSD): without saying so, the planner
+ * counted a site's rows by scanning the table in the hope of meeting them early, and concurrent scans of a
+ * big table start where another one is (synchronised scans), far from them: seconds under load.
  */
-export const POSTGRES_SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
+export const POSTGRES_SESSION_OPTIONS =
+  '-c jit=off -c max_parallel_workers_per_gather=0 -c random_page_cost=1.1';
 
 function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: POSTGRES_SESSION_OPTIONS });
