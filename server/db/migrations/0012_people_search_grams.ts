@@ -15,8 +15,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `
     create function steward_bigrams(text text) returns text[]
     language sql immutable strict parallel safe as $$
-      select coalesce(array_agg(distinct substr(text, i, 2)), '{}')
-      from generate_series(1, char_length(text) - 1) i
+      -- Repeated pairs may stay: the index keeps each key once, and containment ignores repeats.
+      select array(select substr(text, i, 2) from generate_series(1, char_length(text) - 1) i)
     $$;
 
     create index employees_search_idx on employees using gin
