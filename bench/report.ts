@@ -322,7 +322,7 @@ export function toMarkdown(r: BenchResults): string {
   if (lite) {
     L.push(`## PGlite beside PostgreSQL, scale ${lite.scale}`, '');
     L.push(
-      `PGlite runs one query at a time (one process, one connection): its latency at 1 client is the floor, at ${n} clients requests queue behind each other. The server runs in the embedded default (\`STEWARD_ROLE=all\`, jobs included).`,
+      `PGlite runs one query at a time (one process, one connection): its latency at 1 client is the floor, at ${n} clients requests queue behind each other. The server runs in the embedded default (\`STEWARD_ROLE=all\`, jobs included). The SQL columns, the same queries run directly on PGlite, are measured when the suite runs with \`BENCH_PGLITE_SQL=1\`.`,
       '',
     );
     L.push(

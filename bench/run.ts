@@ -41,6 +41,7 @@ const CLIENTS = 32;
 const ADMIN_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONLY = new Set((env.BENCH_ONLY ?? 'startup,data,reads,pglite,import,web').split(','));
 const REUSE = env.BENCH_REUSE === '1';
+const PGLITE_SQL = env.BENCH_PGLITE_SQL === '1';
 /** Keep the PostgreSQL databases after the run (BENCH_REUSE=1 implies it). */
 const KEEP = env.BENCH_KEEP === '1' || REUSE;
 /** Server logs of the run, kept after it (the work folder is removed). */
@@ -331,20 +332,23 @@ async function pgliteReads(dataDir: string, data: LoadReport, tmp: string) {
       data.picks,
       selectedCases().filter((c) => c.kind !== 'baseline'),
     );
-    const run = await runReads({
-      base: '',
-      cookies: capturerCookies,
-      capturer,
-      capturerCookies,
-      executor: pgliteExecutor(pglite),
-      picks: data.picks,
-      concurrency: [1],
-      seconds: Math.max(1, SECONDS - 1),
-      log,
-      phase: 'direct',
-      plans,
-    });
-    reads = run.results;
+    // The same SQL run directly on PGlite, at one client (BENCH_PGLITE_SQL=1; a minute of the suite's time).
+    if (PGLITE_SQL) {
+      const run = await runReads({
+        base: '',
+        cookies: capturerCookies,
+        capturer,
+        capturerCookies,
+        executor: pgliteExecutor(pglite),
+        picks: data.picks,
+        concurrency: [1],
+        seconds: Math.max(1, SECONDS - 1),
+        log,
+        phase: 'direct',
+        plans,
+      });
+      reads = run.results;
+    }
     await capturer.close();
   } finally {
     await database.close();
