@@ -150,15 +150,16 @@ export function evaluateTargets(r: BenchResults): Target[] {
       }
       if (d) {
         const ratio = h.p50 / d.p50;
+        const answered = h.requests > 0;
         out.push({
           id: `reads.p50.${c.name}`,
           figure: `${c.name}: p50`,
           value: lat(h, 'p50'),
           limit: `SQL ${ms(d.p50)}`,
           target: '≤ 1.5× SQL',
-          met: ratio <= 1.5,
+          met: answered && ratio <= 1.5,
           missedBy:
-            ratio <= 1.5
+            answered && ratio <= 1.5
               ? undefined
               : h.requests === 0
                 ? 'no answer within the window'
@@ -240,7 +241,7 @@ function readTable(suite: ReadSuite, clients: number, withTargets: boolean): str
     lines.push(
       `| ${c.kind === 'baseline' ? `*${c.name}*` : c.name} | ${c.sql} | ${lat(h, 'p50')} | ${ms(d?.p50)} | ${p99} | ${ms(d?.p99)} | ${rate(h)} | ${rate(d)} |` +
         (withTargets
-          ? ` ${d ? `${ratio.toFixed(2)}×${mark(ratio <= 1.5)}` : '—'} | ${c.kind === 'list' ? `${pct(share)}${mark(share >= 0.3)}` : c.kind === 'baseline' ? '100%' : pct(share)} |`
+          ? ` ${d ? (h.requests ? `${ratio.toFixed(2)}×${mark(ratio <= 1.5)}` : 'no answer ✗') : '—'} | ${c.kind === 'list' ? `${pct(share)}${mark(share >= 0.3)}` : c.kind === 'baseline' ? '100%' : pct(share)} |`
           : ''),
     );
   }
