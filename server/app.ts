@@ -18,10 +18,13 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { loggerOptions } from './logger.ts';
+import { programModules } from './modules/index.ts';
+import { isPermission } from './platform/access/policy.ts';
 import { registerAuthHooks } from './platform/auth/hooks.ts';
 import { registerProblemHandlers, sendFrameworkError } from './platform/http/problem.ts';
 import type { RegisteredRoute } from './platform/http/route-config.ts';
 import type { TypedApp } from './platform/http/typed.ts';
+import type { AnyProgramModule } from './platform/modules/manifest.ts';
 import { registerOperationsRoutes } from './platform/operations/routes.ts';
 import { registerRoutes } from './routes.ts';
 import { createServices, type Services } from './services.ts';
@@ -36,6 +39,8 @@ export type BuildOptions = {
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** The program modules to serve (default: every module of `server/modules/index.ts`). */
+  modules?: readonly AnyProgramModule[];
 };
 
 export type StewardApp = TypedApp & { services: Services; routeTable: RegisteredRoute[] };
@@ -68,6 +73,10 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
     const access = route.config?.access;
     if (!access)
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    if (access !== 'public' && access !== 'signed-in' && !isPermission(access))
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} declares ${access}, which no module declares`,
+      );
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
     }
@@ -124,7 +133,8 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
     transformObject: jsonSchemaTransformObject,
   });
 
-  const services = createServices(database, config, options.now);
+  const modules = options.modules ?? programModules;
+  const services = createServices(database, config, options.now, modules);
   registerAuthHooks(app, database.db, services.auth);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
@@ -136,7 +146,7 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
   });
 
   registerOperationsRoutes(app, database);
-  await registerRoutes(app, services, config);
+  await registerRoutes(app, services, config, modules);
 
   if (serveWeb) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });

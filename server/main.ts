@@ -1,10 +1,10 @@
-import { isEmptyDatabase, loadDemoDataset } from '../reference/demo/load.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/connect.ts';
+import { isEmptyDatabase } from './db/empty.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
-import { ohsJobs } from './modules/ohs/jobs.ts';
+import { programModules } from './modules/index.ts';
 import { failInterruptedImports } from './platform/imports/service.ts';
 import { startJobRunner } from './platform/jobs/boss.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -26,6 +26,8 @@ export async function start(config: Config) {
 
   if (config.loadDemoOnEmpty && config.role !== 'worker' && (await isEmptyDatabase(database.db))) {
     log.info('empty database: loading the demo dataset (STEWARD_DEMO=0 to skip)');
+    // Demo code is loaded only when a demo is loaded: it is not part of the running system.
+    const { loadDemoDataset } = await import('../reference/demo/load.ts');
     await loadDemoDataset(database, { log: (line) => log.info(line) });
   }
 
@@ -36,7 +38,10 @@ export async function start(config: Config) {
     stops.push(() => app.close());
   }
   if (config.role !== 'web') {
-    const jobs = [...platformJobs(database.db, config), ...ohsJobs(database.db)];
+    const jobs = [
+      ...platformJobs(database.db, config),
+      ...programModules.flatMap((module) => module.jobs?.(database.db, config) ?? []),
+    ];
     const runner = await startJobRunner(database, jobs, log, config.databaseUrl);
     stops.push(() => runner.stop());
   }

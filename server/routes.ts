@@ -1,7 +1,4 @@
 import type { Config } from './config.ts';
-import { registerOhsRoutes } from './modules/ohs/routes.ts';
-import { registerOhsHealthRoutes, registerOhsReportRoutes } from './modules/ohs/routes-health.ts';
-import { registerOhsWorkRoutes } from './modules/ohs/routes-work.ts';
 import { registerActionRoutes } from './platform/actions/routes.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
@@ -11,6 +8,7 @@ import { registerHomeRoutes } from './platform/home/routes.ts';
 import type { TypedApp } from './platform/http/typed.ts';
 import { registerImportRoutes } from './platform/imports/routes.ts';
 import { registerMeetingRoutes } from './platform/meetings/routes.ts';
+import type { AnyProgramModule } from './platform/modules/manifest.ts';
 import { registerNotifyRoutes } from './platform/notify/routes.ts';
 import { registerObligationRoutes } from './platform/obligations/routes.ts';
 import { registerOrgRoutes } from './platform/org/routes.ts';
@@ -20,8 +18,13 @@ import { registerTrainingRoutes } from './platform/training/routes.ts';
 import { registerUsersRoutes } from './platform/users/routes.ts';
 import type { Services } from './services.ts';
 
-/** The platform's and every module's routes. A module adds one line here. */
-export async function registerRoutes(app: TypedApp, services: Services, config: Config) {
+/** The platform's routes, then each program module's, from its manifest. */
+export async function registerRoutes(
+  app: TypedApp,
+  services: Services,
+  config: Config,
+  modules: readonly AnyProgramModule[],
+) {
   registerAuthRoutes(app, services, config);
   registerHomeRoutes(app, services);
   registerOrgRoutes(app, services);
@@ -37,8 +40,5 @@ export async function registerRoutes(app: TypedApp, services: Services, config: 
   registerReportRoutes(app, services);
   registerImportRoutes(app, services);
   registerTrainingRoutes(app, services);
-  registerOhsRoutes(app, services);
-  registerOhsWorkRoutes(app, services);
-  registerOhsHealthRoutes(app, services);
-  registerOhsReportRoutes(app, services);
+  for (const module of modules) module.registerRoutes(app, services.modules[module.key], services, config);
 }

@@ -12,11 +12,7 @@ import { generateOhsDataset, type OhsDataset, ohsCounts } from './ohs.ts';
 import { ohsTables, type TableRows } from './ohs-tables.ts';
 import { DEMO_PASSWORD } from './users.ts';
 
-/** True when the database holds no organisation yet (a first start). */
-export async function isEmptyDatabase(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('holdings').select('id').limit(1).executeTakeFirst();
-  return !row;
-}
+export { isEmptyDatabase } from '../../server/db/empty.ts';
 
 export type DemoOptions = {
   log?: (line: string) => void;

@@ -1,8 +1,29 @@
 import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { type MigrationResultSet, Migrator } from 'kysely/migration';
-import { migrations } from './migrations/index.ts';
+import { programModules } from '../modules/index.ts';
+import type { AnyProgramModule } from '../platform/modules/manifest.ts';
+import { platformMigrations } from './migrations/index.ts';
+
+/**
+ * Every migration: the platform's and each program module's, in name order (the order the database records
+ * and applies them in). Names are unique across all of them.
+ */
+export function allMigrations(
+  modules: readonly AnyProgramModule[] = programModules,
+): Record<string, Migration> {
+  const all: Record<string, Migration> = { ...platformMigrations };
+  for (const module of modules) {
+    for (const [name, migration] of Object.entries(module.migrations ?? {})) {
+      if (name in all) throw new Error(`Migration ${name} of module ${module.key} is declared twice`);
+      all[name] = migration;
+    }
+  }
+  return Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 function migrator(db: Kysely<any>) {
+  const migrations = allMigrations();
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -6,8 +6,7 @@ import { promisify } from 'node:util';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../server/db/connect.ts';
-import { migrateToLatest, migrateUpTo } from '../../server/db/migrate.ts';
-import { migrations } from '../../server/db/migrations/index.ts';
+import { allMigrations, migrateToLatest, migrateUpTo } from '../../server/db/migrate.ts';
 import type { DB } from '../../server/db/schema.ts';
 import { systemActor } from '../../server/platform/access/actor.ts';
 import { recordAudit, verifyAuditChains } from '../../server/platform/audit/service.ts';
@@ -22,6 +21,8 @@ import { BackupError } from '../../server/platform/backup/format.ts';
 import { restoreDatabase } from '../../server/platform/backup/restore.ts';
 import { createTestApp, openTestDatabase, type TestApp } from '../support/app.ts';
 import { AREAS, EMPLOYEES, SITES, seedFixture } from '../support/fixture.ts';
+
+const migrations = allMigrations();
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');

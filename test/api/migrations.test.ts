@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { migrateToLatest, pendingMigrations } from '../../server/db/migrate.ts';
-import { migrations } from '../../server/db/migrations/index.ts';
+import { allMigrations, migrateToLatest, pendingMigrations } from '../../server/db/migrate.ts';
 import { databases, openTestDatabase } from '../support/app.ts';
+
+const migrations = allMigrations();
 
 describe.each(databases())('migrations (%s)', (kind) => {
   let scratch: Awaited<ReturnType<typeof openTestDatabase>>;

@@ -4,25 +4,22 @@ import * as m0002 from './0002_obligations.ts';
 import * as m0003 from './0003_actions_documents.ts';
 import * as m0004 from './0004_training_imports.ts';
 import * as m0005 from './0005_meetings.ts';
-import * as m0006 from './0006_ohs_incidents.ts';
-import * as m0007 from './0007_ohs_risk_permits.ts';
-import * as m0008 from './0008_ohs_health_goals.ts';
 import * as m0009 from './0009_actions_status_idx.ts';
 import * as m0010 from './0010_employees_sort_idx.ts';
 import * as m0011 from './0011_training_year_summary.ts';
 import * as m0012 from './0012_people_search_grams.ts';
 import * as m0013 from './0013_read_path_indexes.ts';
 
-/** Ordered migrations; the key is the name recorded in the database. Append only. */
-export const migrations: Record<string, Migration> = {
+/**
+ * The platform's migrations; the key is the name recorded in the database. Append only. Program modules
+ * declare theirs in their manifests; `server/db/migrate.ts` runs all of them in name order.
+ */
+export const platformMigrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_obligations': m0002,
   '0003_actions_documents': m0003,
   '0004_training_imports': m0004,
   '0005_meetings': m0005,
-  '0006_ohs_incidents': m0006,
-  '0007_ohs_risk_permits': m0007,
-  '0008_ohs_health_goals': m0008,
   '0009_actions_status_idx': m0009,
   '0010_employees_sort_idx': m0010,
   '0011_training_year_summary': m0011,

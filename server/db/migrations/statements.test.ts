@@ -1,7 +1,9 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrations } from './index.ts';
+import { allMigrations } from '../migrate.ts';
 import { splitStatements } from './statements.ts';
+
+const migrations = allMigrations();
 
 describe('splitStatements', () => {
   it('splits a script at semicolons that end a line', () => {

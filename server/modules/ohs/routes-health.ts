@@ -3,13 +3,13 @@ import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { sendReport } from '../../platform/reports/routes.ts';
 import { CONTENT_TYPES } from '../../platform/reports/service.ts';
-import type { Services } from '../../services.ts';
 import * as c from './contract-health.ts';
+import type { OhsModule } from './module.ts';
 
 const tags = ['ohs'];
 
 /** Routes of health management, wellbeing and goals. */
-export function registerOhsHealthRoutes(app: TypedApp, { ohs }: Services) {
+export function registerOhsHealthRoutes(app: TypedApp, ohs: OhsModule) {
   const { health, wellbeing, goals } = ohs;
 
   app.get(
@@ -173,7 +173,7 @@ export function registerOhsHealthRoutes(app: TypedApp, { ohs }: Services) {
 }
 
 /** The year's OHS report to the Board, as PDF or XLSX. */
-export function registerOhsReportRoutes(app: TypedApp, { ohs }: Services) {
+export function registerOhsReportRoutes(app: TypedApp, ohs: OhsModule) {
   for (const format of ['pdf', 'xlsx'] as const) {
     app.get(
       `/api/ohs/reports/board.${format}`,

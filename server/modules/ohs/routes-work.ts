@@ -3,14 +3,14 @@ import { access } from '../../platform/access/service.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
-import type { Services } from '../../services.ts';
 import * as c from './contract-work.ts';
+import type { OhsModule } from './module.ts';
 import { checklists, permitTypes } from './rules/permits.ts';
 
 const tags = ['ohs'];
 
 /** Routes of hazards and risk, permits to work and contractor qualifications. */
-export function registerOhsWorkRoutes(app: TypedApp, { ohs }: Services) {
+export function registerOhsWorkRoutes(app: TypedApp, ohs: OhsModule) {
   const { hazards, permits, qualifications } = ohs;
 
   app.get(

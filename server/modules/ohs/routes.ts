@@ -3,13 +3,13 @@ import { access } from '../../platform/access/service.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
-import type { Services } from '../../services.ts';
 import * as c from './contract.ts';
+import type { OhsModule } from './module.ts';
 import { defaultChargedDaysTable } from './rules/injury.ts';
 
 const tags = ['ohs'];
 
-export function registerOhsRoutes(app: TypedApp, { ohs }: Services) {
+export function registerOhsRoutes(app: TypedApp, ohs: OhsModule) {
   const { incidents, investigations, hours, statistics } = ohs;
 
   app.get(

@@ -1,8 +1,9 @@
 import type { Program, Role } from './roles.ts';
 
 /**
- * Who may do what. This table is the single source of every permission; routes name a permission,
- * the access service resolves it against the actor's role assignments and their scopes.
+ * Who may do what. The policy table, the platform's permissions below plus those each program module
+ * declares in its manifest, is the single source of every permission; routes name a permission, the
+ * access service resolves it against the actor's role assignments and their scopes.
  *
  * A grant of `{ role, program }` matches an assignment of that role for that program, or for all
  * programs when the assignment's program is null. A grant without program matches every assignment
@@ -10,7 +11,7 @@ import type { Program, Role } from './roles.ts';
  */
 export type Grant = { role: Role; program?: Program };
 
-const readers: Grant[] = [
+export const readers: Grant[] = [
   { role: 'group_admin' },
   { role: 'program_owner' },
   { role: 'site_officer' },
@@ -18,7 +19,8 @@ const readers: Grant[] = [
   { role: 'board' },
 ];
 
-export const policy = {
+/** The platform's own permissions. Program modules add theirs through their manifests. */
+export const platformPolicy = {
   'org.read': [...readers, { role: 'employee' }, { role: 'medical' }],
   'org.manage': [{ role: 'group_admin' }],
   'org.areas.manage': [{ role: 'group_admin' }, { role: 'site_officer' }],
@@ -48,31 +50,6 @@ export const policy = {
   'obligations.read': readers,
   'obligations.manage': [{ role: 'group_admin' }, { role: 'program_owner' }, { role: 'site_officer' }],
   'certifications.read': readers,
-  /** Anyone who works at a site reports an incident or a hazard there. */
-  'ohs.report': [...readers, { role: 'employee' }, { role: 'medical' }],
-  'ohs.read': [
-    { role: 'group_admin' },
-    { role: 'program_owner', program: 'ohs' },
-    { role: 'site_officer', program: 'ohs' },
-    { role: 'auditor' },
-    { role: 'board' },
-    { role: 'medical' },
-  ],
-  'ohs.manage': [
-    { role: 'group_admin' },
-    { role: 'program_owner', program: 'ohs' },
-    { role: 'site_officer', program: 'ohs' },
-  ],
-  /** Individual health results: medical staff only; everyone else sees counts. */
-  'health.individual': [{ role: 'medical' }],
-  'health.read': [
-    { role: 'group_admin' },
-    { role: 'program_owner', program: 'ohs' },
-    { role: 'site_officer', program: 'ohs' },
-    { role: 'auditor' },
-    { role: 'board' },
-    { role: 'medical' },
-  ],
   'training.read': readers,
   'training.manage': [{ role: 'group_admin' }, { role: 'program_owner' }, { role: 'site_officer' }],
   'meetings.read': readers,
@@ -84,11 +61,45 @@ export const policy = {
   'certifications.manage': [{ role: 'group_admin' }, { role: 'program_owner' }, { role: 'site_officer' }],
 } satisfies Record<string, Grant[]>;
 
-export type Permission = keyof typeof policy;
-export const permissions = Object.keys(policy) as Permission[];
+export type PlatformPermission = keyof typeof platformPolicy;
+/** A permission key, `<area>.<verb>`: the platform's, or one that a program module declares. */
+export type Permission = PlatformPermission | `${string}.${string}`;
+
+const table = new Map<string, readonly Grant[]>(Object.entries(platformPolicy));
+const declaredBy = new Map<string, string>(Object.keys(platformPolicy).map((p) => [p, 'platform']));
+
+/**
+ * Adds a module's permissions to the policy table. A module declares each of its permissions once; a
+ * second module declaring the same key is a programming error, found at start-up.
+ */
+export function registerPermissions(owner: string, permissions: Record<string, readonly Grant[]>) {
+  for (const [permission, grants] of Object.entries(permissions)) {
+    const previous = declaredBy.get(permission);
+    if (previous && previous !== owner)
+      throw new Error(`Permission ${permission} is declared by both ${previous} and ${owner}`);
+    declaredBy.set(permission, owner);
+    table.set(permission, grants);
+  }
+}
+
+/** The whole policy table: the platform's permissions and every registered module's. */
+export function policyTable(): ReadonlyMap<string, readonly Grant[]> {
+  return table;
+}
+
+/** Every permission key known to the policy, in declaration order. */
+export function allPermissions(): Permission[] {
+  return [...table.keys()] as Permission[];
+}
+
+export function isPermission(key: string): key is Permission {
+  return table.has(key);
+}
 
 export function grantsMatch(permission: Permission, role: Role, program: Program | null): boolean {
-  return (policy[permission] as Grant[]).some(
+  const grants = table.get(permission);
+  if (!grants) throw new Error(`Unknown permission ${permission}: no module declares it`);
+  return grants.some(
     (g) => g.role === role && (g.program === undefined || program === null || g.program === program),
   );
 }

@@ -1,6 +1,6 @@
-import type { Services } from '../../services.ts';
 import { registerListExport } from '../exports/list-export.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import { auditListQuery, auditPage, verifyReportView } from './contract.ts';
 
 const tags = ['audit'];

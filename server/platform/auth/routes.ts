@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import type { Services } from '../../services.ts';
 import { holdsAnywhere } from '../access/actor.ts';
-import { permissions } from '../access/policy.ts';
+import { allPermissions } from '../access/policy.ts';
 import { UnauthenticatedError } from '../http/errors.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   createdTokenView,
   createTokenBody,
@@ -29,7 +29,7 @@ export function registerAuthRoutes(app: TypedApp, services: Services, config: Co
       csrfToken,
       expiresAt: expiresAt.toISOString(),
       assignments: await services.users.describeAssignments(actor),
-      permissions: permissions.filter((p) => holdsAnywhere(actor, p)),
+      permissions: allPermissions().filter((p) => holdsAnywhere(actor, p)),
     };
   }
 

@@ -7,8 +7,7 @@ import { type QueryExecutorProvider, sql } from 'kysely';
 import * as tar from 'tar';
 import { insertJsonRows } from '../../db/bulk.ts';
 import type { Database } from '../../db/connect.ts';
-import { migrateToLatest, migrateUpTo } from '../../db/migrate.ts';
-import { migrations as knownMigrations } from '../../db/migrations/index.ts';
+import { allMigrations, migrateToLatest, migrateUpTo } from '../../db/migrate.ts';
 import { type VerifyReport, verifyAuditChains } from '../audit/service.ts';
 import { appliedMigrations, MIGRATION_TABLES, quoteIdent, readCatalog } from './catalog.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, type Manifest } from './format.ts';
@@ -55,6 +54,7 @@ export async function restoreDatabase(database: Database, options: RestoreOption
   const work = await mkdtemp(path.join(options.tmpDir ?? os.tmpdir(), 'steward-restore-'));
   try {
     const manifest = await unpack(file, work);
+    const knownMigrations = allMigrations();
     const unknown = manifest.migrations.filter((m) => !(m in knownMigrations));
     if (unknown.length)
       throw new BackupError(

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Services } from '../../services.ts';
 import { ValidationError } from '../http/errors.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import { documentTarget, documentView } from './contract.ts';
 
 const tags = ['documents'];

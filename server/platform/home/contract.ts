@@ -25,3 +25,5 @@ export const homeView = z.object({
   ),
   attention: z.array(attentionItem),
 });
+
+export type HomeAttention = z.infer<typeof attentionItem>;

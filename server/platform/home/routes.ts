@@ -1,5 +1,5 @@
-import type { Services } from '../../services.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import { homeView } from './contract.ts';
 
 export function registerHomeRoutes(app: TypedApp, { home }: Services) {

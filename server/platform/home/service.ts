@@ -1,24 +1,26 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import { type Actor, holdsAnywhere, sitesWith, visibleSites } from '../access/actor.ts';
+import { type Actor, holdsAnywhere, visibleSites } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
 import { siteRows } from '../org/repo.ts';
+import type { HomeAttention } from './contract.ts';
 
-type Attention = {
-  kind: string;
-  severity: 'info' | 'warning' | 'critical';
-  count: number;
-  messageKey: string;
-  link: string;
-};
+/** A module's source of home-page attention items for an actor. */
+export type AttentionSource = (actor: Actor) => Promise<HomeAttention[]>;
 
 /** The home page: the user's sites and what needs their attention. Modules add attention sources. */
 export function createHomeService(db: Db, now: () => Date = () => new Date()) {
+  const sources: AttentionSource[] = [];
   return {
+    /** Program modules add what needs attention in their program. */
+    registerAttentionSource(source: AttentionSource) {
+      sources.push(source);
+    },
+
     async view(actor: Actor) {
       const scope = visibleSites(actor);
       const sites = await siteRows(db, scope).orderBy('sites.code').execute();
-      const attention: Attention[] = [];
+      const attention: HomeAttention[] = [];
       const today = now().toISOString().slice(0, 10);
       const in30 = new Date(now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
 
@@ -57,23 +59,7 @@ export function createHomeService(db: Db, now: () => Date = () => new Date()) {
             link: '/obligations?state=due-soon',
           });
       }
-      if (holdsAnywhere(actor, 'ohs.manage', 'ohs')) {
-        const notices = await db
-          .selectFrom('obligations')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('kind', '=', 'ohs.authority_notice')
-          .where('state', '=', 'open')
-          .where((eb) => inScope(eb, 'site_id', sitesWith(actor, 'ohs.manage', 'ohs')))
-          .executeTakeFirstOrThrow();
-        if (Number(notices.n) > 0)
-          attention.push({
-            kind: 'ohs-authority-notices',
-            severity: 'critical',
-            count: Number(notices.n),
-            messageKey: 'attention.authorityNotices',
-            link: '/ohs/incidents',
-          });
-      }
+      for (const source of sources) attention.push(...(await source(actor)));
       if (holdsAnywhere(actor, 'users.manage')) {
         const locked = await db
           .selectFrom('users')

@@ -1,7 +1,7 @@
-import { IMPORT_MAX_BYTES, type Services } from '../../services.ts';
 import { ValidationError } from '../http/errors.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import { IMPORT_MAX_BYTES, type PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   importJobView,
   importListQuery,

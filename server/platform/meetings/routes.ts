@@ -1,6 +1,6 @@
-import type { Services } from '../../services.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   agendaBody,
   attendanceBody,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
-import { inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
+import { inScope, inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
 
 /** SQL of obligations and of the people they go to. */
 
@@ -63,4 +63,16 @@ export async function officersFor(db: Db, siteId: string | null, program: string
            or (ra.scope_kind = 'sites' and s.id = any(ra.site_ids)))
     order by u.id`.execute(db);
   return rows.rows.map((r) => r.id);
+}
+
+/** How many obligations of one kind are open at the sites of a scope. */
+export async function countOpenOfKind(db: Db, kind: string, scope: SiteScope): Promise<number> {
+  const row = await db
+    .selectFrom('obligations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', kind)
+    .where('state', '=', 'open')
+    .where((eb) => inScope(eb, 'site_id', scope))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

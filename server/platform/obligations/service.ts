@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import type { Actor } from '../access/actor.ts';
+import { type Actor, sitesWith } from '../access/actor.ts';
+import type { Permission } from '../access/policy.ts';
 import type { Program } from '../access/roles.ts';
 import { access } from '../access/service.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -345,6 +346,14 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
         upcoming: Number(row.upcoming),
         doneThisYear: Number(row.done),
       };
+    },
+
+    /**
+     * How many obligations of a kind are open at the sites where the actor holds `permission` (for `program`):
+     * a module's home-page attention counts.
+     */
+    async countOpen(actor: Actor, kind: string, permission: Permission, program?: Program): Promise<number> {
+      return repo.countOpenOfKind(db, kind, sitesWith(actor, permission, program));
     },
 
     /** A private calendar feed URL for the user; a new one replaces (and revokes) the old. */

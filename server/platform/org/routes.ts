@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Services } from '../../services.ts';
 import { registerListExport } from '../exports/list-export.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   areaInput,
   areaPatch,

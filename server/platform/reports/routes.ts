@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Services } from '../../services.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import { CONTENT_TYPES, type RenderedReport, type ReportFormat } from './service.ts';
 
 const tags = ['reports'];

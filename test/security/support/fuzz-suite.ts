@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { programModules } from '../../../server/modules/index.ts';
 import type { RegisteredRoute } from '../../../server/platform/http/route-config.ts';
 import { registerRoutes } from '../../../server/routes.ts';
 import { type ApiClient, type ApiResponse, createTestApp, type DatabaseKind } from '../../support/app.ts';
@@ -138,7 +139,7 @@ export async function defineFuzzSuite(kind: DatabaseKind, requests: number) {
     capture.addHook('onRoute', (r) => {
       for (const m of [r.method].flat()) contracts.set(`${m} ${r.url}`, (r.schema ?? {}) as Contract);
     });
-    await registerRoutes(capture as never, t.app.services, t.config);
+    await registerRoutes(capture as never, t.app.services, t.config, programModules);
     await capture.close();
 
     await installWriteCounter();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { runStatements } from './statements.ts';
+import { runStatements } from '../../../db/migrations/statements.ts';
 
 /** OHS: hazards and their risk assessment, permits to work, contractor workers' qualifications. */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { runStatements } from './statements.ts';
+import { runStatements } from '../../../db/migrations/statements.ts';
 
 /** OHS: health screenings and follow-ups (medical staff only), wellbeing programs, and goals. */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { runStatements } from './statements.ts';
+import { runStatements } from '../../../db/migrations/statements.ts';
 
 /** OHS: incidents and the people injured in them, investigations with root causes, hours worked. */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,0 +1,46 @@
+import { holdsAnywhere } from '../../platform/access/actor.ts';
+import { defineModule } from '../../platform/modules/manifest.ts';
+import { ohsJobs } from './jobs.ts';
+import { ohsMigrations } from './migrations/index.ts';
+import { createOhsModule } from './module.ts';
+import { ohsPermissions } from './permissions.ts';
+import { registerOhsRoutes } from './routes.ts';
+import { registerOhsHealthRoutes, registerOhsReportRoutes } from './routes-health.ts';
+import { registerOhsWorkRoutes } from './routes-work.ts';
+
+/** The occupational health and safety program: its manifest. */
+export const ohsModule = defineModule({
+  key: 'ohs',
+  permissions: ohsPermissions,
+  migrations: ohsMigrations,
+  createServices: (platform, { db, now }) =>
+    createOhsModule({
+      db,
+      obligations: platform.obligations,
+      actions: platform.actions,
+      documents: platform.documents,
+      certifications: platform.certifications,
+      now,
+    }),
+  registerRoutes(app, ohs) {
+    registerOhsRoutes(app, ohs);
+    registerOhsWorkRoutes(app, ohs);
+    registerOhsHealthRoutes(app, ohs);
+    registerOhsReportRoutes(app, ohs);
+  },
+  jobs: (db) => ohsJobs(db),
+  async homeAttention(actor, _ohs, platform) {
+    if (!holdsAnywhere(actor, 'ohs.manage', 'ohs')) return [];
+    const notices = await platform.obligations.countOpen(actor, 'ohs.authority_notice', 'ohs.manage', 'ohs');
+    if (notices === 0) return [];
+    return [
+      {
+        kind: 'ohs-authority-notices',
+        severity: 'critical',
+        count: notices,
+        messageKey: 'attention.authorityNotices',
+        link: '/ohs/incidents',
+      },
+    ];
+  },
+});

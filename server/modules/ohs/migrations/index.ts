@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely/migration';
+import * as m0006 from './0006_ohs_incidents.ts';
+import * as m0007 from './0007_ohs_risk_permits.ts';
+import * as m0008 from './0008_ohs_health_goals.ts';
+
+/**
+ * The OHS program's migrations, keyed by the name recorded in `steward_migrations`. Names carry the one
+ * sequence shared with the platform's, so that every database applies them in the order it always has.
+ */
+export const ohsMigrations: Record<string, Migration> = {
+  '0006_ohs_incidents': m0006,
+  '0007_ohs_risk_permits': m0007,
+  '0008_ohs_health_goals': m0008,
+};

@@ -1,0 +1,45 @@
+import type { Migration } from 'kysely/migration';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/connect.ts';
+import type { Db } from '../../db/types.ts';
+import type { Actor } from '../access/actor.ts';
+import type { Grant } from '../access/policy.ts';
+import type { HomeAttention } from '../home/contract.ts';
+import type { TypedApp } from '../http/typed.ts';
+import type { JobDefinition } from '../jobs/boss.ts';
+import type { PlatformServices } from './platform-services.ts';
+
+/** What a module's demo loader receives: the database and a line logger (progress on the console). */
+export type DemoContext = { database: Database; log: (line: string) => void };
+
+/**
+ * A program module: everything a program brings, declared in one object exported from
+ * `server/modules/<program>/index.ts` and listed in `server/modules/index.ts`. The app, the worker, the access
+ * policy, the migration runner and the home page loop over the list; the platform never names a program.
+ *
+ * `S` is the module's own services, built once per process by `createServices` from the platform services it
+ * needs; routes, jobs and attention sources receive them.
+ */
+export type ProgramModule<S = unknown> = {
+  /** The program key: role assignments, certificates, actions and meetings carry it. */
+  key: string;
+  /** Permissions the module declares, with the roles that receive them (merged into the policy table). */
+  permissions: Record<string, Grant[]>;
+  /** Migrations, keyed by the name recorded in `steward_migrations`; all modules' and the platform's run in name order. */
+  migrations?: Record<string, Migration>;
+  createServices(platform: PlatformServices, context: { db: Db; config: Config; now: () => Date }): S;
+  registerRoutes(app: TypedApp, services: S, platform: PlatformServices, config: Config): void;
+  /** Background jobs and schedules (the worker role), built on the root database handle. */
+  jobs?(db: Db, config: Config): JobDefinition[];
+  /** Home-page attention sources: counts of what needs this actor's attention in the program. */
+  homeAttention?(actor: Actor, services: S, platform: PlatformServices): Promise<HomeAttention[]>;
+};
+
+/** A manifest with its service type erased, as the platform holds it in the module list. */
+// biome-ignore lint/suspicious/noExplicitAny: the list holds modules of different service types.
+export type AnyProgramModule = ProgramModule<any>;
+
+/** Declares a module with its service type inferred from `createServices`. */
+export function defineModule<S>(module: ProgramModule<S>): ProgramModule<S> {
+  return module;
+}

@@ -1,0 +1,67 @@
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/connect.ts';
+import { createActionsService } from '../actions/service.ts';
+import { createAuditService } from '../audit/query.ts';
+import { createAuthService } from '../auth/service.ts';
+import { createCertificationsService } from '../certifications/service.ts';
+import { createDocumentsService } from '../documents/service.ts';
+import { createFileStore } from '../documents/store.ts';
+import { createHomeService } from '../home/service.ts';
+import { registerImporter } from '../imports/importer.ts';
+import { createImportsService } from '../imports/service.ts';
+import { createMeetingsService } from '../meetings/service.ts';
+import { createInboxService } from '../notify/service.ts';
+import { createObligationsService } from '../obligations/service.ts';
+import { createOrgService } from '../org/service.ts';
+import { createPeopleService } from '../people/service.ts';
+import { createReportsService } from '../reports/service.ts';
+import { trainingCompletionsImporter } from '../training/importer.ts';
+import { createTrainingService } from '../training/service.ts';
+import { createUsersService } from '../users/service.ts';
+
+/** Bulk files are larger than attachments: a million rows of CSV is about 60 MB. */
+export const IMPORT_MAX_BYTES = 512 * 1024 * 1024;
+
+/** Every platform service, built once per process with its explicit dependencies. Modules build on these. */
+export function createPlatformServices(
+  database: Database,
+  config: Config,
+  now: () => Date = () => new Date(),
+) {
+  const db = database.db;
+  const org = createOrgService(db);
+  const obligations = createObligationsService(db, now);
+  const actions = createActionsService(db, obligations, now);
+  const fileStore = createFileStore(config.filesDir);
+  const documents = createDocumentsService(db, fileStore, config.maxUploadBytes);
+  documents.registerOwner('action', (actor, id, intent) => actions.siteOf(actor, id, intent));
+  registerImporter(trainingCompletionsImporter);
+  const certifications = createCertificationsService(db, obligations, now);
+  documents.registerOwner('certification', (actor, id, intent) => certifications.siteOf(actor, id, intent));
+  const imports = createImportsService({
+    db,
+    store: fileStore,
+    maxBytes: IMPORT_MAX_BYTES,
+    progressInDatabase: database.kind === 'postgres',
+    now,
+  });
+  return {
+    obligations,
+    actions,
+    meetings: createMeetingsService(db, obligations, actions, now),
+    documents,
+    imports,
+    training: createTrainingService(db, now),
+    certifications,
+    inbox: createInboxService(db, now),
+    auth: createAuthService(db, config, now),
+    org,
+    reports: createReportsService(db, org, now),
+    people: createPeopleService(db, org),
+    users: createUsersService(db, org),
+    audit: createAuditService(db),
+    home: createHomeService(db, now),
+  };
+}
+
+export type PlatformServices = ReturnType<typeof createPlatformServices>;
