@@ -3,11 +3,22 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { isEmptyDatabase } from './db/empty.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import type { Db } from './db/types.ts';
 import { createLogger } from './logger.ts';
 import { programModules } from './modules/index.ts';
 import { failInterruptedImports } from './platform/imports/service.ts';
-import { startJobRunner } from './platform/jobs/boss.ts';
+import { type JobDefinition, startJobRunner } from './platform/jobs/boss.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
+import type { AnyProgramModule } from './platform/modules/manifest.ts';
+
+/** The worker's jobs: the platform's, then each program module's. */
+export function workerJobs(
+  db: Db,
+  config: Config,
+  modules: readonly AnyProgramModule[] = programModules,
+): JobDefinition[] {
+  return [...platformJobs(db, config), ...modules.flatMap((module) => module.jobs?.(db, config) ?? [])];
+}
 
 /**
  * Starts Steward in its process role: `web` serves HTTP, `worker` runs background jobs, `all` does both
@@ -38,11 +49,7 @@ export async function start(config: Config) {
     stops.push(() => app.close());
   }
   if (config.role !== 'web') {
-    const jobs = [
-      ...platformJobs(database.db, config),
-      ...programModules.flatMap((module) => module.jobs?.(database.db, config) ?? []),
-    ];
-    const runner = await startJobRunner(database, jobs, log, config.databaseUrl);
+    const runner = await startJobRunner(database, workerJobs(database.db, config), log, config.databaseUrl);
     stops.push(() => runner.stop());
   }
 

@@ -22,8 +22,8 @@ export function allMigrations(
   return Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function migrator(db: Kysely<any>) {
-  const migrations = allMigrations();
+function migrator(db: Kysely<any>, modules?: readonly AnyProgramModule[]) {
+  const migrations = allMigrations(modules);
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -32,9 +32,15 @@ function migrator(db: Kysely<any>) {
   });
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+/**
+ * Applies every pending migration of the platform and of `modules` (default: every program module); throws
+ * with the failing migration's name.
+ */
+export async function migrateToLatest(
+  db: Kysely<any>,
+  modules?: readonly AnyProgramModule[],
+): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(db, modules).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const error = result.error as Error;

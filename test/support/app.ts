@@ -7,6 +7,7 @@ import { type Config, loadConfig } from '../../server/config.ts';
 import { type Database, type DatabaseKind, openDatabase } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import type { DB } from '../../server/db/schema.ts';
+import type { AnyProgramModule } from '../../server/platform/modules/manifest.ts';
 import { FIXTURE, type FixtureUser, seedFixture, USERS } from './fixture.ts';
 
 export type { DatabaseKind };
@@ -31,6 +32,8 @@ export type TestAppOptions = {
   now?: () => Date;
   /** Serve the built web app (browser tests). */
   serveWeb?: boolean;
+  /** The program modules to build the app with (default: every module of server/modules/index.ts). */
+  modules?: readonly AnyProgramModule[];
 };
 
 export type ApiResponse<T = any> = {
@@ -255,7 +258,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const scratch = await openTestDatabase(kind);
   const database = scratch.database;
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, options.modules);
     if (options.seed !== false) await seedFixture(database.db);
     const config = loadConfig({ ...testEnv, ...options.env }, options.config);
     const app = await buildApp({
@@ -264,6 +267,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       now: options.now,
       serveWeb: options.serveWeb ?? false,
       logger: false,
+      modules: options.modules,
     });
     await app.ready();
 

@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { platformMigrations } from './db/migrations/index.ts';
+import { programModules } from './modules/index.ts';
+
+/**
+ * The module kit's boundaries, checked on the source: the platform never names a program nor imports a
+ * module, modules reach each other only through their index and platform data only through platform
+ * services, and demo code stays out of the production entry's import graph.
+ *
+ * The lists of known exceptions below are a ratchet: each entry is a place still to move behind a seam. A new
+ * violation fails, and so does an entry that no longer occurs (remove it from the list).
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Program keys: the modules' and the programs still to come, whose owners already hold roles. */
+const PROGRAM_KEYS = [
+  ...new Set([...programModules.map((m) => m.key), 'ip', 'infosec', 'academia', 'smart']),
+];
+
+const KNOWN_PROGRAM_NAMES: Record<string, string> = {
+  'server/platform/training/contract.ts': "training domain 'ip' (a course's subject, not the program)",
+  'server/platform/training/service.ts': "training domain 'ip' (a course's subject, not the program)",
+  'server/platform/meetings/rules/committee.ts': 'the OHS committee composition rule',
+  'server/platform/access/policy.ts': 'contractor management granted to the OHS program owner',
+  'server/platform/access/roles.ts': 'the program keys of role assignments',
+  'server/platform/certifications/rules/status.ts': 'the program of a certificate standard',
+  'web/src/platform/services/sources.ts': 'links to OHS records',
+  'web/src/platform/shell/nav.ts': 'the program keys of the navigation',
+  'web/src/platform/reports/ReportsPage.tsx': 'the OHS Board report',
+  'web/src/platform/obligations/ObligationsView.tsx': 'OHS obligation kinds',
+};
+
+const KNOWN_PLATFORM_IMPORTS_OF_MODULES: Record<string, string> = {
+  'web/src/platform/shell/nav.ts': 'the OHS navigation',
+};
+
+/** Platform tables a module still reads or writes directly, file by file. */
+const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
+  'server/modules/ohs/goals.ts': ['employees', 'sites'],
+  'server/modules/ohs/hazards.ts': ['app_settings', 'areas', 'sites', 'users'],
+  'server/modules/ohs/health.ts': ['contractor_workers', 'employees', 'sites'],
+  'server/modules/ohs/hours.ts': ['sites'],
+  'server/modules/ohs/incidents.ts': ['areas', 'sites'],
+  'server/modules/ohs/investigations.ts': ['actions', 'users'],
+  'server/modules/ohs/permits.ts': ['areas', 'contractor_companies', 'contractor_workers', 'sites'],
+  'server/modules/ohs/qualifications.ts': ['contractor_workers', 'sites'],
+  'server/modules/ohs/repo.ts': ['areas', 'contractor_workers', 'documents', 'employees', 'sites', 'users'],
+  'server/modules/ohs/statistics.ts': ['app_settings', 'sites', 'subsidiaries'],
+  'server/modules/ohs/wellbeing.ts': ['sites'],
+};
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(rel));
+    else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) out.push(rel);
+  }
+  return out;
+}
+
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+/** Relative specifiers of a file's static imports and re-exports (dynamic `import()` is not followed). */
+function staticImports(file: string): string[] {
+  const text = read(file);
+  const specifiers: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)) specifiers.push(m[1]);
+  for (const m of text.matchAll(/^\s*import\s+'(\.[^']+)'/gm)) specifiers.push(m[1]);
+  return specifiers.map((s) => path.normalize(path.join(path.dirname(file), s)));
+}
+
+/** Program keys named as string literals, outside the translation files. */
+function namesAProgram(file: string): boolean {
+  if (file.includes('/i18n/')) return false;
+  const keys = PROGRAM_KEYS.join('|');
+  return new RegExp(`['"\`/](${keys})(['"\`._/-])`).test(read(file));
+}
+
+const platformFiles = [...sourceFiles('server/platform'), ...sourceFiles('web/src/platform')];
+
+describe('module boundaries', () => {
+  it('no platform file names a program', () => {
+    const naming = platformFiles.filter(namesAProgram).sort();
+    expect(naming).toEqual(Object.keys(KNOWN_PROGRAM_NAMES).sort());
+  });
+
+  it('platform code imports no module', () => {
+    const importing = platformFiles
+      .filter((file) => staticImports(file).some((target) => /^(server|web\/src)\/modules\//.test(target)))
+      .sort();
+    expect(importing).toEqual(Object.keys(KNOWN_PLATFORM_IMPORTS_OF_MODULES).sort());
+  });
+
+  it('a module imports another module only through its index', () => {
+    const crossings: string[] = [];
+    for (const root of ['server/modules', 'web/src/modules']) {
+      for (const file of sourceFiles(root)) {
+        const own = file
+          .split('/')
+          .slice(0, root.split('/').length + 1)
+          .join('/');
+        for (const target of staticImports(file)) {
+          if (!target.startsWith(`${root}/`) || target.startsWith(`${own}/`)) continue;
+          const isIndex =
+            target.split('/').length === root.split('/').length + 2 && /\/index\.tsx?$/.test(target);
+          if (!isIndex && !target.endsWith(`${root}/index.ts`)) crossings.push(`${file} → ${target}`);
+        }
+      }
+    }
+    expect(crossings).toEqual([]);
+  });
+
+  it('a module reads platform tables only through platform services', () => {
+    const platformTables = new Set<string>();
+    for (const migration of Object.keys(platformMigrations)) {
+      const text = read(`server/db/migrations/${migration}.ts`);
+      for (const m of text.matchAll(/create table (?:if not exists )?([a-z_]+)/gi)) platformTables.add(m[1]);
+    }
+    expect(platformTables.has('sites')).toBe(true);
+    const reads: Record<string, string[]> = {};
+    for (const file of sourceFiles('server/modules')) {
+      const tables = new Set<string>();
+      for (const m of read(file).matchAll(
+        /(?:selectFrom|updateTable|insertInto|deleteFrom|innerJoin|leftJoin)\(['"]([a-z_]+)/g,
+      ))
+        if (platformTables.has(m[1])) tables.add(m[1]);
+      if (tables.size) reads[file] = [...tables].sort();
+    }
+    expect(reads).toEqual(KNOWN_PLATFORM_TABLE_READS);
+  });
+
+  it('demo code is not in the import graph of the production entry', () => {
+    const seen = new Set<string>();
+    const pending = ['server/main.ts'];
+    while (pending.length) {
+      const file = pending.pop() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      pending.push(...staticImports(file).filter((f) => /\.tsx?$/.test(f)));
+    }
+    expect(seen.size).toBeGreaterThan(50);
+    expect([...seen].filter((f) => f.startsWith('reference/demo/') || f.includes('/demo/'))).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workerJobs } from '../../server/main.ts';
+import { programModules } from '../../server/modules/index.ts';
+import { policyTable } from '../../server/platform/access/policy.ts';
+import { createTestApp, databases, type TestApp } from '../support/app.ts';
+import { FIXTURE } from '../support/fixture.ts';
+import { notesModule } from './module-kit/notes-module.ts';
+
+/** A program plugs in through its manifest alone: the app, the worker and the policy take the module list. */
+describe.each(databases())('a program module added to the module list (%s)', (kind) => {
+  let t: TestApp;
+  const modules = [...programModules, notesModule];
+  beforeAll(async () => {
+    t = await createTestApp({ kind, modules });
+    await sql`insert into notes_entries (site_id, body) values (${FIXTURE.sites.K7.id}, 'K7 note'), (${FIXTURE.sites.TC.id}, 'TC note')`.execute(
+      t.db,
+    );
+  });
+  afterAll(() => t?.close());
+
+  it('is migrated and served, scoped to the sites of the caller', async () => {
+    const officer = await t.signInAs('k7Officer');
+    const res = await officer.get('/api/notes');
+    expect(res.status).toBe(200);
+    expect(res.body.map((n: { body: string }) => n.body)).toEqual(['K7 note']);
+    const admin = await t.signInAs('groupAdmin');
+    expect((await admin.get('/api/notes')).body).toHaveLength(2);
+  });
+
+  it('joins the access policy: its permission is granted as declared and refused otherwise', async () => {
+    expect(policyTable().get('notes.read')).toEqual(notesModule.permissions['notes.read']);
+    const officer = await t.signInAs('k7Officer');
+    expect((await officer.get('/api/auth/session')).body.permissions).toContain('notes.read');
+    const employee = await t.signInAs('employee');
+    expect((await employee.get('/api/auth/session')).body.permissions).not.toContain('notes.read');
+    expect((await employee.get('/api/notes')).status).toBe(403);
+  });
+
+  it('is in the route table with its declared permission, and in the OpenAPI document', async () => {
+    expect(t.app.routeTable).toContainEqual({ method: 'GET', url: '/api/notes', access: 'notes.read' });
+    const openapi = await t.anonymous().get('/api/openapi.json');
+    expect(Object.keys(openapi.body.paths)).toContain('/api/notes');
+  });
+
+  it('adds its jobs to the worker and its attention source to the home page', async () => {
+    const names = workerJobs(t.db, t.config, modules).map((j) => j.name);
+    expect(names).toContain('notes-sweep');
+    expect(names).toContain('ohs-permits-expire');
+    const officer = await t.signInAs('k7Officer');
+    const home = await officer.get('/api/home');
+    expect(home.body.attention.map((a: { kind: string }) => a.kind)).toContain('notes-unread');
+  });
+
+  it('is absent from an app built with the default module list', () => {
+    expect(workerJobs(t.db, t.config).map((j) => j.name)).not.toContain('notes-sweep');
+  });
+});

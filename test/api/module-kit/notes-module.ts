@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { access } from '../../../server/platform/access/service.ts';
+import { inScope } from '../../../server/platform/access/sql.ts';
+import { actorOf } from '../../../server/platform/http/typed.ts';
+import { defineModule } from '../../../server/platform/modules/manifest.ts';
+
+/**
+ * A throwaway program module, as small as a module can be: one table, one route, one permission, one job
+ * and one home-page attention source. It proves that a program plugs in through its manifest alone.
+ */
+export const notesModule = defineModule({
+  key: 'notes',
+  permissions: { 'notes.read': [{ role: 'site_officer' }, { role: 'group_admin' }] },
+  migrations: {
+    '9000_notes': {
+      async up(db) {
+        await sql`create table notes_entries (
+          id uuid primary key default gen_random_uuid(),
+          site_id uuid not null references sites (id),
+          body text not null
+        )`.execute(db);
+      },
+    },
+  },
+  createServices: (_platform, { db }) => ({
+    async list(siteScope: Parameters<typeof inScope>[2]) {
+      return (
+        db
+          // biome-ignore lint/suspicious/noExplicitAny: the throwaway table is not in the schema types.
+          .selectFrom('notes_entries' as any)
+          .select(['id', 'body'])
+          .where((eb) => inScope(eb, 'site_id', siteScope))
+          .orderBy('body')
+          .execute()
+      );
+    },
+  }),
+  registerRoutes(app, notes) {
+    app.get(
+      '/api/notes',
+      {
+        config: { access: 'notes.read' },
+        schema: {
+          tags: ['notes'],
+          response: { 200: z.array(z.object({ id: z.string(), body: z.string() })) },
+        },
+      },
+      async (request) => notes.list(access.listScope(actorOf(request), 'notes.read')),
+    );
+  },
+  jobs: () => [{ name: 'notes-sweep', cron: '0 3 * * *', handler: async () => ({ swept: 0 }) }],
+  async homeAttention(actor) {
+    return actor.assignments.some((a) => a.role === 'site_officer')
+      ? [{ kind: 'notes-unread', severity: 'info', count: 1, messageKey: 'notes.unread', link: '/notes' }]
+      : [];
+  },
+});
