@@ -10,6 +10,7 @@ import { failInterruptedImports } from './platform/imports/service.ts';
 import { type JobDefinition, startJobRunner } from './platform/jobs/boss.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
 import type { AnyProgramModule } from './platform/modules/manifest.ts';
+import { registerModulePolicies } from './services.ts';
 
 /** The worker's jobs: the platform's, then each program module's. */
 export function workerJobs(
@@ -17,6 +18,7 @@ export function workerJobs(
   config: Config,
   modules: readonly AnyProgramModule[] = programModules,
 ): JobDefinition[] {
+  registerModulePolicies(modules);
   return [...platformJobs(db, config), ...modules.flatMap((module) => module.jobs?.(db, config) ?? [])];
 }
 

@@ -1,11 +1,19 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { programModules } from './modules/index.ts';
-import { registerPermissions } from './platform/access/policy.ts';
+import { registerGrants, registerPermissions } from './platform/access/policy.ts';
 import type { AnyProgramModule } from './platform/modules/manifest.ts';
 import { createPlatformServices, type PlatformServices } from './platform/modules/platform-services.ts';
 
 export { IMPORT_MAX_BYTES } from './platform/modules/platform-services.ts';
+
+/** Adds the modules' permissions and grants to the policy table (the web and the worker roles both need them). */
+export function registerModulePolicies(modules: readonly AnyProgramModule[] = programModules) {
+  for (const module of modules) {
+    registerPermissions(module.key, module.permissions);
+    if (module.grants) registerGrants(module.key, module.grants);
+  }
+}
 
 /**
  * Every service of the process: the platform's, then each program module's, built by its manifest's factory
@@ -18,10 +26,10 @@ export function createServices(
   now: () => Date = () => new Date(),
   modules: readonly AnyProgramModule[] = programModules,
 ): Services {
+  registerModulePolicies(modules);
   const platform = createPlatformServices(database, config, now);
   const built: Record<string, unknown> = {};
   for (const module of modules) {
-    registerPermissions(module.key, module.permissions);
     const services = module.createServices(platform, { db: database.db, config, now });
     built[module.key] = services;
     if (module.homeAttention) {

@@ -7,13 +7,13 @@ import {
   type RouteComponent,
   redirect,
 } from '@tanstack/react-router';
-import type { ComponentType } from 'react';
-import { createOhsRoutes } from './modules/ohs/routes.tsx';
+import { webModules } from './modules/index.ts';
 import { TokensPage } from './platform/account/TokensPage.tsx';
 import { AuditPage } from './platform/audit/AuditPage.tsx';
 import { SignInPage } from './platform/auth/SignInPage.tsx';
 import { sessionQuery, useCan } from './platform/auth/session.ts';
 import { HomePage } from './platform/home/HomePage.tsx';
+import { installWebModules, type WebModule } from './platform/modules/manifest.ts';
 import { OrgPage } from './platform/org/OrgPage.tsx';
 import { SitePage } from './platform/org/SitePage.tsx';
 import { ContractorsPage } from './platform/people/ContractorsPage.tsx';
@@ -24,111 +24,110 @@ import { ProgramPage } from './platform/programs/ProgramPage.tsx';
 import { createServiceRoutes } from './platform/services/routes.tsx';
 import { AppLayout } from './platform/shell/AppLayout.tsx';
 import { ErrorPage } from './platform/shell/ErrorPage.tsx';
+import { guarded } from './platform/shell/guarded.tsx';
 import { NoAccessPage, NotFoundPage } from './platform/shell/NotFoundPage.tsx';
 import { UsersPage } from './platform/users/UsersPage.tsx';
 
 type RouterContext = { queryClient: QueryClient };
 
-/** A page that needs a permission: without it, a plain "no access" page (the API refuses anyway). */
-function guarded(permission: string, Page: ComponentType): RouteComponent {
-  return function Guarded() {
-    const can = useCan();
-    return can(permission) ? <Page /> : <NoAccessPage />;
-  };
+/**
+ * The route tree: the platform's pages and each module's, from its manifest. Built afresh for each router,
+ * so that a router over another module list shares no route with it.
+ */
+function routeTree(modules: readonly WebModule[]) {
+  const rootRoute = createRootRouteWithContext<RouterContext>()({
+    component: Outlet,
+    notFoundComponent: NotFoundPage,
+    errorComponent: ErrorPage,
+  });
+
+  const signInRoute = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/sign-in',
+    validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+      typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+    beforeLoad: async ({ context }) => {
+      const session = await context.queryClient.ensureQueryData(sessionQuery);
+      if (session) throw redirect({ to: '/' });
+    },
+    component: SignInPage,
+  });
+
+  /** Everything behind sign-in: without a session, to the sign-in page and back here afterwards. */
+  const appRoute = createRoute({
+    getParentRoute: () => rootRoute,
+    id: 'app',
+    beforeLoad: async ({ context, location }) => {
+      const session = await context.queryClient.ensureQueryData(sessionQuery);
+      if (!session) {
+        throw redirect({
+          to: '/sign-in',
+          search: location.href === '/' ? {} : { redirect: location.href },
+        });
+      }
+      return { session };
+    },
+    component: AppLayout,
+    notFoundComponent: NotFoundPage,
+  });
+
+  const page = <P extends string>(path: P, component: RouteComponent) =>
+    createRoute({ getParentRoute: () => appRoute, path, component });
+
+  const homeRoute = page('/', HomePage);
+  const programRoute = page('/programs/$program', ProgramPage);
+  const tokensRoute = page('/account/tokens', TokensPage);
+  const orgRoute = page('/org', guarded('org.read', OrgPage));
+  const siteRoute = page('/org/sites/$siteId', guarded('org.read', SitePage));
+  const employeesRoute = createRoute({
+    getParentRoute: () => appRoute,
+    path: '/people/employees',
+    validateSearch: (search: Record<string, unknown>): { siteId?: string } =>
+      typeof search.siteId === 'string' ? { siteId: search.siteId } : {},
+    component: guarded('people.read', EmployeesPage),
+  });
+  const importRoute = page('/people/employees/import', guarded('people.manage', ImportPage));
+  const contractorsRoute = createRoute({
+    getParentRoute: () => appRoute,
+    path: '/people/contractors',
+    validateSearch: (search: Record<string, unknown>): { tab?: 'companies' } =>
+      search.tab === 'companies' ? { tab: 'companies' } : {},
+    component: guarded('contractors.read', ContractorsPage),
+  });
+  const externalsRoute = page('/people/externals', guarded('people.read', ExternalsPage));
+  const usersRoute = page('/admin/users', guarded('users.read', UsersPage));
+  const auditRoute = page('/admin/audit', guarded('audit.read', AuditPage));
+  /** The pages of the platform services: obligations, inbox, certifications, training, actions, meetings, reports. */
+  const serviceRoutes = createServiceRoutes(appRoute);
+  /** Any other address, inside the signed-in frame. */
+  const notFoundRoute = page('$', NotFoundPage);
+
+  return rootRoute.addChildren([
+    signInRoute,
+    appRoute.addChildren([
+      homeRoute,
+      programRoute,
+      tokensRoute,
+      orgRoute,
+      siteRoute,
+      employeesRoute,
+      importRoute,
+      contractorsRoute,
+      externalsRoute,
+      usersRoute,
+      auditRoute,
+      ...serviceRoutes,
+      ...modules.flatMap((m) => m.createRoutes?.(appRoute) ?? []),
+      notFoundRoute,
+    ]),
+  ]);
 }
 
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-  errorComponent: ErrorPage,
-});
-
-const signInRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
-  beforeLoad: async ({ context }) => {
-    const session = await context.queryClient.ensureQueryData(sessionQuery);
-    if (session) throw redirect({ to: '/' });
-  },
-  component: SignInPage,
-});
-
-/** Everything behind sign-in: without a session, to the sign-in page and back here afterwards. */
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'app',
-  beforeLoad: async ({ context, location }) => {
-    const session = await context.queryClient.ensureQueryData(sessionQuery);
-    if (!session) {
-      throw redirect({
-        to: '/sign-in',
-        search: location.href === '/' ? {} : { redirect: location.href },
-      });
-    }
-    return { session };
-  },
-  component: AppLayout,
-  notFoundComponent: NotFoundPage,
-});
-
-const page = <P extends string>(path: P, component: RouteComponent) =>
-  createRoute({ getParentRoute: () => appRoute, path, component });
-
-const homeRoute = page('/', HomePage);
-const programRoute = page('/programs/$program', ProgramPage);
-const tokensRoute = page('/account/tokens', TokensPage);
-const orgRoute = page('/org', guarded('org.read', OrgPage));
-const siteRoute = page('/org/sites/$siteId', guarded('org.read', SitePage));
-const employeesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/people/employees',
-  validateSearch: (search: Record<string, unknown>): { siteId?: string } =>
-    typeof search.siteId === 'string' ? { siteId: search.siteId } : {},
-  component: guarded('people.read', EmployeesPage),
-});
-const importRoute = page('/people/employees/import', guarded('people.manage', ImportPage));
-const contractorsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/people/contractors',
-  validateSearch: (search: Record<string, unknown>): { tab?: 'companies' } =>
-    search.tab === 'companies' ? { tab: 'companies' } : {},
-  component: guarded('contractors.read', ContractorsPage),
-});
-const externalsRoute = page('/people/externals', guarded('people.read', ExternalsPage));
-const usersRoute = page('/admin/users', guarded('users.read', UsersPage));
-const auditRoute = page('/admin/audit', guarded('audit.read', AuditPage));
-/** The pages of the platform services: obligations, inbox, certifications, training, actions, meetings, reports. */
-const serviceRoutes = createServiceRoutes(appRoute);
-/** The modules' pages. */
-const ohsRoutes = createOhsRoutes(appRoute);
-/** Any other address, inside the signed-in frame. */
-const notFoundRoute = page('$', NotFoundPage);
-
-const routeTree = rootRoute.addChildren([
-  signInRoute,
-  appRoute.addChildren([
-    homeRoute,
-    programRoute,
-    tokensRoute,
-    orgRoute,
-    siteRoute,
-    employeesRoute,
-    importRoute,
-    contractorsRoute,
-    externalsRoute,
-    usersRoute,
-    auditRoute,
-    ...serviceRoutes,
-    ...ohsRoutes,
-    notFoundRoute,
-  ]),
-]);
-
-export function createAppRouter(queryClient: QueryClient) {
+/** The app's router over the program modules of `modules` (default: web/src/modules/index.ts). */
+export function createAppRouter(queryClient: QueryClient, modules: readonly WebModule[] = webModules) {
+  installWebModules(modules);
   return createRouter({
-    routeTree,
+    routeTree: routeTree(modules),
     context: { queryClient },
     defaultPreload: 'intent',
     scrollRestoration: true,

@@ -3,25 +3,29 @@ import { defineModule } from '../../platform/modules/manifest.ts';
 import { ohsJobs } from './jobs.ts';
 import { ohsMigrations } from './migrations/index.ts';
 import { createOhsModule } from './module.ts';
-import { ohsPermissions } from './permissions.ts';
+import { ohsGrants, ohsPermissions } from './permissions.ts';
 import { registerOhsRoutes } from './routes.ts';
 import { registerOhsHealthRoutes, registerOhsReportRoutes } from './routes-health.ts';
 import { registerOhsWorkRoutes } from './routes-work.ts';
+import { workerRepresentation } from './rules/committee.ts';
 
 /** The occupational health and safety program: its manifest. */
 export const ohsModule = defineModule({
   key: 'ohs',
   permissions: ohsPermissions,
+  grants: ohsGrants,
   migrations: ohsMigrations,
-  createServices: (platform, { db, now }) =>
-    createOhsModule({
+  createServices: (platform, { db, now }) => {
+    platform.meetings.registerCompositionRule('ohs', workerRepresentation);
+    return createOhsModule({
       db,
       obligations: platform.obligations,
       actions: platform.actions,
       documents: platform.documents,
       certifications: platform.certifications,
       now,
-    }),
+    });
+  },
   registerRoutes(app, ohs) {
     registerOhsRoutes(app, ohs);
     registerOhsWorkRoutes(app, ohs);

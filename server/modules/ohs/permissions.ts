@@ -1,4 +1,4 @@
-import type { Grant } from '../../platform/access/policy.ts';
+import type { Grant, PlatformPermission } from '../../platform/access/policy.ts';
 
 /** The OHS program's permissions and the roles that receive them (merged into the policy table). */
 export const ohsPermissions = {
@@ -36,3 +36,9 @@ export const ohsPermissions = {
     { role: 'medical' },
   ],
 } satisfies Record<string, Grant[]>;
+
+/** Platform permissions the OHS program's owner also receives: contractor companies and workers. */
+export const ohsGrants: Partial<Record<PlatformPermission, Grant[]>> = {
+  'contractors.companies.manage': [{ role: 'program_owner', program: 'ohs' }],
+  'contractors.workers.manage': [{ role: 'program_owner', program: 'ohs' }],
+};

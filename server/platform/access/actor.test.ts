@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Actor,
   holdsAnywhere,
@@ -9,7 +9,12 @@ import {
   systemActor,
   visibleSites,
 } from './actor.ts';
-import { grantsMatch } from './policy.ts';
+import { grantsMatch, registerGrants } from './policy.ts';
+
+// A program module grants its owner a platform permission (as the OHS module grants contractor management).
+beforeAll(() =>
+  registerGrants('ohs', { 'contractors.companies.manage': [{ role: 'program_owner', program: 'ohs' }] }),
+);
 
 const K7 = 'site-k7';
 const PG = 'site-pg';

@@ -38,12 +38,9 @@ export const platformPolicy = {
     { role: 'site_officer' },
     { role: 'auditor' },
   ],
-  'contractors.companies.manage': [{ role: 'group_admin' }, { role: 'program_owner', program: 'ohs' }],
-  'contractors.workers.manage': [
-    { role: 'group_admin' },
-    { role: 'program_owner', program: 'ohs' },
-    { role: 'site_officer' },
-  ],
+  /** Program modules whose owners manage contractors add their grants (the OHS program's does). */
+  'contractors.companies.manage': [{ role: 'group_admin' }],
+  'contractors.workers.manage': [{ role: 'group_admin' }, { role: 'site_officer' }],
   'users.read': [{ role: 'group_admin' }, { role: 'auditor' }],
   'users.manage': [{ role: 'group_admin' }],
   'audit.read': [{ role: 'group_admin' }, { role: 'auditor' }],
@@ -79,6 +76,20 @@ export function registerPermissions(owner: string, permissions: Record<string, r
       throw new Error(`Permission ${permission} is declared by both ${previous} and ${owner}`);
     declaredBy.set(permission, owner);
     table.set(permission, grants);
+  }
+}
+
+/**
+ * Adds a module's grants of platform permissions to its roles (the OHS program owner manages contractors).
+ * Grants only add: a module cannot take a platform permission away from a role.
+ */
+export function registerGrants(owner: string, grants: Partial<Record<PlatformPermission, readonly Grant[]>>) {
+  for (const [permission, added] of Object.entries(grants) as [PlatformPermission, readonly Grant[]][]) {
+    const current = table.get(permission);
+    if (!current || declaredBy.get(permission) !== 'platform')
+      throw new Error(`Module ${owner} grants ${permission}, which is not a platform permission`);
+    const fresh = added.filter((g) => !current.some((c) => c.role === g.role && c.program === g.program));
+    table.set(permission, [...current, ...fresh]);
   }
 }
 

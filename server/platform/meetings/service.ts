@@ -39,6 +39,7 @@ import type {
 import * as repo from './repo.ts';
 import {
   type CommitteeRole,
+  type CompositionRule,
   checkSeat,
   compositionWarnings,
   meetingOverdue,
@@ -88,6 +89,9 @@ export function createMeetingsService(
   actions: ActionsService,
   now: () => Date = () => new Date(),
 ) {
+  /** Programs' own rules on their committees' membership, by program key. */
+  const compositionRules = new Map<string, CompositionRule[]>();
+
   // ---- access
 
   function assertRead(actor: Actor, c: Holder, role: CommitteeRole | null, what: string) {
@@ -168,7 +172,7 @@ export function createMeetingsService(
         role: m.role,
         title: m.title,
       })),
-      warnings: compositionWarnings(r.program, roles),
+      warnings: compositionWarnings(roles, r.program ? compositionRules.get(r.program) : []),
       lastMeetingOn: r.last_meeting_on,
       nextMeetingDue: nextDue,
       nextPlannedAt: nextPlanned?.toISOString() ?? null,
@@ -362,6 +366,11 @@ export function createMeetingsService(
   }
 
   return {
+    /** A program module adds its own requirement on its committees' membership. */
+    registerCompositionRule(program: string, rule: CompositionRule) {
+      compositionRules.set(program, [...(compositionRules.get(program) ?? []), rule]);
+    },
+
     // ---- committees
 
     async listCommittees(actor: Actor, q: z.infer<typeof committeeListQuery>) {

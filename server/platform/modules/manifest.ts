@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connect.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
-import type { Grant } from '../access/policy.ts';
+import type { Grant, PlatformPermission } from '../access/policy.ts';
 import type { HomeAttention } from '../home/contract.ts';
 import type { TypedApp } from '../http/typed.ts';
 import type { JobDefinition } from '../jobs/boss.ts';
@@ -25,6 +25,8 @@ export type ProgramModule<S = unknown> = {
   key: string;
   /** Permissions the module declares, with the roles that receive them (merged into the policy table). */
   permissions: Record<string, Grant[]>;
+  /** Platform permissions that the program's roles also receive (e.g. its owner manages contractors). */
+  grants?: Partial<Record<PlatformPermission, Grant[]>>;
   /** Migrations, keyed by the name recorded in `steward_migrations`; all modules' and the platform's run in name order. */
   migrations?: Record<string, Migration>;
   createServices(platform: PlatformServices, context: { db: Db; config: Config; now: () => Date }): S;

@@ -17,36 +17,14 @@ describe('checkSeat', () => {
 
 describe('compositionWarnings', () => {
   it('asks for a chair and a secretary', () => {
-    expect(compositionWarnings('infosec', ['member']).map((w) => w.code)).toEqual([
-      'no-chair',
-      'no-secretary',
-    ]);
-    expect(compositionWarnings('infosec', ['chair', 'secretary', 'member'])).toEqual([]);
+    expect(compositionWarnings(['member']).map((w) => w.code)).toEqual(['no-chair', 'no-secretary']);
+    expect(compositionWarnings(['chair', 'secretary', 'member'])).toEqual([]);
   });
-  it('asks an OHS committee for employee representatives in at least a third of the seats', () => {
-    expect(compositionWarnings('ohs', ['chair', 'secretary', 'member', 'member'])).toEqual([
-      {
-        code: 'worker-representation',
-        message: 'Employee representatives hold 0 of 4 seats; an OHS committee needs at least one third.',
-      },
-    ]);
-    expect(
-      compositionWarnings('ohs', ['chair', 'secretary', 'member', 'employee_representative']),
-    ).toHaveLength(1); // 1 of 4 < 1/3
-    expect(compositionWarnings('ohs', ['chair', 'secretary', 'employee_representative'])).toEqual([]); // exactly a third
-    expect(
-      compositionWarnings('ohs', [
-        'chair',
-        'secretary',
-        'member',
-        'employee_representative',
-        'employee_representative',
-        'member',
-      ]),
-    ).toEqual([]);
-  });
-  it('does not ask other programs for worker representation', () => {
-    expect(compositionWarnings(null, ['chair', 'secretary'])).toEqual([]);
+  it("adds the warnings of the program's own rules", () => {
+    const rule = (roles: readonly string[]) =>
+      roles.includes('employee_representative') ? [] : [{ code: 'needs-rep', message: 'No representative' }];
+    expect(compositionWarnings(['chair', 'secretary'], [rule]).map((w) => w.code)).toEqual(['needs-rep']);
+    expect(compositionWarnings(['chair', 'secretary', 'employee_representative'], [rule])).toEqual([]);
   });
 });
 

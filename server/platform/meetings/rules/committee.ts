@@ -36,32 +36,27 @@ export function checkSeat(
 }
 
 export type CompositionWarning = {
-  code: 'no-chair' | 'no-secretary' | 'worker-representation';
+  /** 'no-chair', 'no-secretary', or a code of a program's own rule (the web app words each code). */
+  code: string;
   message: string;
 };
 
+/** A program's own requirement on its committees' membership (a program module registers it). */
+export type CompositionRule = (roles: readonly CommitteeRole[]) => CompositionWarning[];
+
 /**
- * What a committee's membership lacks. An OHS committee needs worker representation: Taiwan's Occupational
- * Safety and Health Management Regulations (art. 11) ask for labour representatives in at least one third of
- * the seats, and ISO 45001 (5.4) for the participation of non-managerial workers.
+ * What a committee's membership lacks: every committee needs a chair and a secretary to record the minutes;
+ * the rules of the committee's program add their own requirements.
  */
 export function compositionWarnings(
-  program: string | null,
   roles: readonly CommitteeRole[],
+  programRules: readonly CompositionRule[] = [],
 ): CompositionWarning[] {
   const out: CompositionWarning[] = [];
   if (!roles.includes('chair')) out.push({ code: 'no-chair', message: 'The committee has no chair.' });
   if (!roles.includes('secretary'))
     out.push({ code: 'no-secretary', message: 'The committee has no secretary to record the minutes.' });
-  if (program === 'ohs') {
-    const reps = roles.filter((r) => r === 'employee_representative').length;
-    if (roles.length === 0 || reps * 3 < roles.length) {
-      out.push({
-        code: 'worker-representation',
-        message: `Employee representatives hold ${reps} of ${roles.length} seats; an OHS committee needs at least one third.`,
-      });
-    }
-  }
+  for (const rule of programRules) out.push(...rule(roles));
   return out;
 }
 

@@ -12,7 +12,7 @@ import {
   IconTarget,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
-import type { NavItem } from '../../platform/shell/nav.ts';
+import type { NavItem } from '../../platform/shell/nav-types.ts';
 
 const label = (key: string) => `ohs:nav.${key}` as ParseKeys;
 

@@ -1,7 +1,5 @@
 import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
-import type { ComponentType } from 'react';
-import { useCan } from '../../platform/auth/session.ts';
-import { NoAccessPage } from '../../platform/shell/NotFoundPage.tsx';
+import { guarded } from '../../platform/shell/guarded.tsx';
 import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { HazardsPage } from './hazards/HazardsPage.tsx';
 import { HealthPage } from './health/HealthPage.tsx';
@@ -15,13 +13,6 @@ import { QrCodesPage } from './report/QrCodesPage.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
 import { GoalsPage } from './statistics/GoalsPage.tsx';
 import { StatisticsPage } from './statistics/StatisticsPage.tsx';
-
-function guarded(permission: string, Page: ComponentType): RouteComponent {
-  return function Guarded() {
-    const can = useCan();
-    return can(permission) ? <Page /> : <NoAccessPage />;
-  };
-}
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 

@@ -30,7 +30,7 @@ import { homeView } from '../../../../server/platform/home/contract.ts';
 import { api } from '../api/client.ts';
 import { type Session, useCan, useSession } from '../auth/session.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { programIcons, programs } from '../shell/nav.ts';
+import { webModules } from '../modules/manifest.ts';
 import { useCountryName, useFormat, useLocalName } from '../ui/labels.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -170,16 +170,16 @@ export function HomePage() {
             {t('home.programs')}
           </Title>
           <SimpleGrid cols={2} spacing="xs">
-            {programs.map((p) => {
-              const Icon = programIcons[p];
+            {webModules().map((m) => {
+              const Icon = m.icon;
               return (
-                <Card key={p} withBorder radius="md" p="sm" component={Link} to={`/programs/${p}`}>
+                <Card key={m.key} withBorder radius="md" p="sm" component={Link} to={`/programs/${m.key}`}>
                   <Group gap="xs" wrap="nowrap">
                     <ThemeIcon variant="light" radius="md">
                       <Icon size={18} />
                     </ThemeIcon>
                     <Text size="sm" fw={500} lh={1.2}>
-                      {t(`programs.${p}.name`)}
+                      {t(`programs.${m.key}.name` as 'programs.ohs.name')}
                     </Text>
                   </Group>
                 </Card>

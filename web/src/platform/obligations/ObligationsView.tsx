@@ -22,6 +22,7 @@ import {
   obligationView,
 } from '../../../../server/platform/obligations/contract.ts';
 import { api } from '../api/client.ts';
+import { webModules } from '../modules/manifest.ts';
 import { useSites } from '../people/sites.ts';
 import { DaysLeft } from '../services/Due.tsx';
 import { useServicesT } from '../services/texts.ts';
@@ -68,14 +69,12 @@ export function validateObligationsSearch(s: Record<string, unknown>): Obligatio
   };
 }
 
-const kinds = [
+/** The platform's obligation kinds, then those of each module. */
+const kinds = () => [
   'certification.renewal',
   'action.due',
   'meeting.minutes',
-  'ohs.authority_notice',
-  'ohs.hazard_review',
-  'ohs.health_followup',
-  'ohs.qualification_expiry',
+  ...webModules().flatMap((m) => m.obligationKinds ?? []),
 ];
 
 const summaryStates = ['overdue', 'due-soon', 'upcoming', 'done'] as const;
@@ -251,7 +250,7 @@ export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
       <Select
         aria-label={t('filters.kind')}
         placeholder={t('filters.anyKind')}
-        data={kinds.map((k) => ({ value: k, label: label('kinds', k) }))}
+        data={kinds().map((k) => ({ value: k, label: label('kinds', k) }))}
         value={search.kind ?? null}
         onChange={(v) => setSearch({ kind: v ?? undefined })}
         clearable

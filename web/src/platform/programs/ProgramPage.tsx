@@ -2,17 +2,26 @@ import { Badge, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } 
 import { IconCircleDashedCheck, IconHourglassHigh } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { en } from '../i18n/en.ts';
+import { webModules } from '../modules/manifest.ts';
 import { NotFoundPage } from '../shell/NotFoundPage.tsx';
-import { type ProgramKey, programIcons, programs } from '../shell/nav.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+
+type ProgramTexts = typeof en.programs;
+/** The programs with texts of their own (name, summary, what is coming, who it is for). */
+type ProgramTextKey = {
+  [K in keyof ProgramTexts]: ProgramTexts[K] extends { coming: unknown } ? K : never;
+}[keyof ProgramTexts];
 
 /** A program whose module is not built yet: what it is for and what it will do, from the group's own report. */
 export function ProgramPage() {
   const { t } = useTranslation();
   const { program } = useParams({ strict: false }) as { program: string };
-  if (!programs.includes(program as ProgramKey)) return <NotFoundPage />;
-  const p = program as ProgramKey;
-  const Icon = programIcons[p];
+  const module = webModules().find((m) => m.key === program);
+  if (!module) return <NotFoundPage />;
+  // The program texts of the navigation's entries, under programs.<key>.
+  const p = module.key as ProgramTextKey;
+  const Icon = module.icon;
   const coming = t(`programs.${p}.coming`, { returnObjects: true }) as string[];
   const who = t(`programs.${p}.who`, { returnObjects: true }) as string[];
 

@@ -1,51 +1,66 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconFileTypePdf, IconHelmet, IconSitemap } from '@tabler/icons-react';
+import { type Icon, IconFileSpreadsheet, IconFileTypePdf, IconSitemap } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { buildUrl } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { currentLocale, type Locale } from '../i18n/index.ts';
+import { webModules } from '../modules/manifest.ts';
 import { localeNames } from '../shell/UserMenu.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useReportsT } from './texts.ts';
 
-type ReportKey = 'organisation' | 'ohsBoard';
-
-/**
- * The reports Steward renders, each as PDF and XLSX through the report kit. A module adds its Board report
- * here: where it is, who may read it, and whether it is for a year.
- */
-const reports: {
-  key: ReportKey;
+type Report = {
+  key: string;
   group: 'platform' | 'programs';
-  icon: typeof IconSitemap;
+  icon: Icon;
   permission: string;
   byYear: boolean;
+  /** Title and description: the platform's reports' from its texts, a module's from its i18n keys. */
+  texts?: { titleKey: string; descriptionKey: string };
   url: (format: 'pdf' | 'xlsx') => string;
-}[] = [
-  {
-    key: 'organisation',
-    group: 'platform',
-    icon: IconSitemap,
-    permission: 'org.read',
-    byYear: false,
-    url: (format) => `/api/reports/organisation.${format}`,
-  },
-  {
-    key: 'ohsBoard',
-    group: 'programs',
-    icon: IconHelmet,
-    permission: 'ohs.read',
-    byYear: true,
-    url: (format) => `/api/ohs/reports/board.${format}`,
-  },
-];
+};
 
-function ReportCard({ report }: { report: (typeof reports)[number] }) {
+/**
+ * The reports Steward renders, each as PDF and XLSX through the report kit: the platform's, then the
+ * reports the program modules declare in their manifests.
+ */
+function allReports(): Report[] {
+  return [
+    {
+      key: 'organisation',
+      group: 'platform',
+      icon: IconSitemap,
+      permission: 'org.read',
+      byYear: false,
+      url: (format) => `/api/reports/organisation.${format}`,
+    },
+    ...webModules().flatMap((m) =>
+      (m.reports ?? []).map(
+        (r): Report => ({
+          key: r.key,
+          group: 'programs',
+          icon: r.icon,
+          permission: r.permission,
+          byYear: r.byYear,
+          texts: { titleKey: r.titleKey, descriptionKey: r.descriptionKey },
+          url: r.url,
+        }),
+      ),
+    ),
+  ];
+}
+
+function ReportCard({ report }: { report: Report }) {
   const t = useReportsT();
+  const { t: translate } = useTranslation();
+  const moduleText = (key: string) => (translate as unknown as (k: string) => string)(key);
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(String(thisYear));
   const [locale, setLocale] = useState<Locale>(currentLocale());
-  const title = t(`reports.${report.key}.title`);
+  const title = report.texts
+    ? moduleText(report.texts.titleKey)
+    : t(`reports.${report.key as 'organisation'}.title`);
   const query = { locale, ...(report.byYear ? { year } : {}) };
   const Icon = report.icon;
   return (
@@ -59,7 +74,9 @@ function ReportCard({ report }: { report: (typeof reports)[number] }) {
             <Title order={4}>{title}</Title>
           </Group>
           <Text size="sm" c="dimmed">
-            {t(`reports.${report.key}.description`)}
+            {report.texts
+              ? moduleText(report.texts.descriptionKey)
+              : t(`reports.${report.key as 'organisation'}.description`)}
           </Text>
         </div>
         <Group gap="sm" align="flex-end">
@@ -112,7 +129,7 @@ function ReportCard({ report }: { report: (typeof reports)[number] }) {
 export function ReportsPage() {
   const t = useReportsT();
   const can = useCan();
-  const visible = reports.filter((r) => can(r.permission));
+  const visible = allReports().filter((r) => can(r.permission));
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />

@@ -16,11 +16,6 @@ const en = {
       title: 'Organisation overview',
       description: 'The subsidiaries and their sites by country, with their active employees.',
     },
-    ohsBoard: {
-      title: 'OHS report to the Board',
-      description:
-        'The year’s occupational safety and health: cases and rates against last year, monthly trend, subsidiaries and sites, GRI 403-9, health and wellbeing, ISO 45001 certificates and goals.',
-    },
   },
   none: 'None of your roles gives access to a report yet.',
 };
@@ -39,11 +34,6 @@ const zhTW = {
     organisation: {
       title: '組織概況',
       description: '各子公司及其廠區（依國家），以及在職員工人數。',
-    },
-    ohsBoard: {
-      title: '職業安全衛生董事會報告',
-      description:
-        '年度職業安全衛生概況：案件數與比率（與前一年比較）、月趨勢、各子公司與廠區、GRI 403-9、健康與福祉、ISO 45001 證書及目標。',
     },
   },
   none: '您的角色目前沒有可查閱的報表。',

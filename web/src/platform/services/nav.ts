@@ -8,7 +8,7 @@ import {
   IconSchool,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import type { NavItem } from '../shell/nav.ts';
+import type { NavItem } from '../shell/nav-types.ts';
 import { servicesTexts } from './texts.ts';
 
 const label = servicesTexts.key;

@@ -1,8 +1,6 @@
 import { type AnyRoute, createRoute, type RouteComponent } from '@tanstack/react-router';
-import type { ComponentType } from 'react';
 import { ActionPage } from '../actions/ActionPage.tsx';
 import { ActionsPage, validateActionsSearch } from '../actions/ActionsPage.tsx';
-import { useCan } from '../auth/session.ts';
 import { CertificationPage } from '../certifications/CertificationPage.tsx';
 import { CertificationsPage, validateCertificationsSearch } from '../certifications/CertificationsPage.tsx';
 import { InboxPage } from '../inbox/InboxPage.tsx';
@@ -12,17 +10,10 @@ import { MeetingPage } from '../meetings/MeetingPage.tsx';
 import { validateObligationsSearch } from '../obligations/ObligationsView.tsx';
 import { MyObligationsPage, ObligationPage, SiteCalendarPage } from '../obligations/pages.tsx';
 import { ReportsPage } from '../reports/ReportsPage.tsx';
-import { NoAccessPage } from '../shell/NotFoundPage.tsx';
+import { guarded } from '../shell/guarded.tsx';
 import { CoursePage } from '../training/CoursePage.tsx';
 import { ImportCompletionsPage } from '../training/ImportCompletionsPage.tsx';
 import { TrainingPage, validateTrainingSearch } from '../training/TrainingPage.tsx';
-
-function guarded(permission: string, Page: ComponentType): RouteComponent {
-  return function Guarded() {
-    const can = useCan();
-    return can(permission) ? <Page /> : <NoAccessPage />;
-  };
-}
 
 /** The pages of the platform services (obligations, inbox, certifications, training, actions…), under `parent`. */
 export function createServiceRoutes<P extends AnyRoute>(parent: P) {

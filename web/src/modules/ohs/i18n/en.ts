@@ -767,4 +767,9 @@ export const en = {
   errors: {
     field: 'Check the highlighted fields.',
   },
+  boardReport: {
+    title: 'OHS report to the Board',
+    description:
+      'The year’s occupational safety and health: cases and rates against last year, monthly trend, subsidiaries and sites, GRI 403-9, health and wellbeing, ISO 45001 certificates and goals.',
+  },
 };

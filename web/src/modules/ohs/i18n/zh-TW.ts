@@ -762,4 +762,9 @@ export const zhTW: Translation<typeof en> = {
   errors: {
     field: '請檢查標示的欄位。',
   },
+  boardReport: {
+    title: '職業安全衛生董事會報告',
+    description:
+      '年度職業安全衛生概況：案件數與比率（與前一年比較）、月趨勢、各子公司與廠區、GRI 403-9、健康與福祉、ISO 45001 證書及目標。',
+  },
 };

@@ -1,0 +1,16 @@
+import { IconAtom2, IconCertificate, IconSchool, IconShieldLock } from '@tabler/icons-react';
+import type { WebModule } from '../platform/modules/manifest.ts';
+import { ohsWebModule } from './ohs/index.ts';
+
+/**
+ * The programs of the web app, in the order of the navigation. A built module brings its manifest; a
+ * program whose module is still in preparation is listed with its key and icon, and its entry says what it
+ * will do. Adding a program is replacing its entry here; no platform file changes.
+ */
+export const webModules: readonly WebModule[] = [
+  { key: 'ip', icon: IconCertificate },
+  { key: 'infosec', icon: IconShieldLock },
+  ohsWebModule,
+  { key: 'academia', icon: IconSchool },
+  { key: 'smart', icon: IconAtom2 },
+];

@@ -1,0 +1,53 @@
+import type { Icon } from '@tabler/icons-react';
+import type { AnyRoute } from '@tanstack/react-router';
+import type { ParseKeys } from 'i18next';
+import type { NavItem } from '../shell/nav-types.ts';
+
+/** A report a module renders through the report kit, offered on the reports page. */
+export type ModuleReport = {
+  key: string;
+  icon: Icon;
+  permission: string;
+  byYear: boolean;
+  /** i18n keys, with the module's namespace (e.g. `ohs:boardReport.title`). */
+  titleKey: string;
+  descriptionKey: string;
+  url: (format: 'pdf' | 'xlsx') => string;
+};
+
+/**
+ * A program in the web app: its key and icon, its pages in the navigation and the router, and what it adds
+ * to platform pages. Exported from `web/src/modules/<program>/index.ts` and listed in `web/src/modules/index.ts`;
+ * the router and the shell loop over the list and never name a program.
+ *
+ * A program whose module is not built yet is listed with its key and icon only: its entry shows what it will do.
+ */
+export type WebModule = {
+  key: string;
+  icon: Icon;
+  /** The program's name in the navigation: an i18n key. */
+  label?: ParseKeys;
+  /** The program's pages, under its entry in the navigation. */
+  navigation?: NavItem[];
+  /** Its routes, under the signed-in frame (`parent`). */
+  createRoutes?: (parent: AnyRoute) => AnyRoute[];
+  /** Where the records behind obligations, actions and notifications of its source types live. */
+  sourcePages?: Record<string, (id: string) => string>;
+  /** The obligation kinds it registers, for the calendar's filter. */
+  obligationKinds?: string[];
+  reports?: ModuleReport[];
+};
+
+/** A module is built when it brings pages; otherwise its program is still in preparation. */
+export const isBuilt = (module: WebModule) => Boolean(module.createRoutes);
+
+let installed: readonly WebModule[] = [];
+
+/** The module list the app runs with: set once, by the router, before anything renders. */
+export function installWebModules(modules: readonly WebModule[]) {
+  installed = modules;
+}
+
+export function webModules(): readonly WebModule[] {
+  return installed;
+}

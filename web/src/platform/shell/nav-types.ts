@@ -1,0 +1,16 @@
+import type { Icon } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
+
+export type NavItem = {
+  /** The i18n key of the label. */
+  label: ParseKeys;
+  to: string;
+  icon: Icon;
+  /** Shown only when the session holds this permission somewhere. */
+  permission?: string;
+  /** Active only on its own address, not on the pages below it. */
+  exact?: boolean;
+  children?: NavItem[];
+};
+
+export type NavSection = { label?: ParseKeys; items: NavItem[] };
