@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/types.ts';
-import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { type Actor, visibleSites } from '../access/actor.ts';
 import { access } from '../access/service.ts';
+import { auditedUpdate } from '../audit/audited-update.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import type {
@@ -135,15 +135,17 @@ export function createOrgService(db: Db) {
     },
 
     async updateSite(actor: Actor, id: string, patch: z.infer<typeof sitePatch>) {
-      const before = await siteOrNotFound(id);
-      access.assert(actor, 'org.manage', before.id, 'site');
       return db.transaction().execute(async (trx) => {
-        const after = await updateVersioned(
-          trx,
-          'sites',
+        await auditedUpdate(trx, actor, {
+          table: 'sites',
           id,
-          patch.version,
-          definedOnly({
+          version: patch.version,
+          action: 'site.updated',
+          entityType: 'site',
+          what: 'site',
+          siteOf: (row) => row.id,
+          authorize: (before) => access.assert(actor, 'org.manage', before.id, 'site'),
+          change: () => ({
             code: patch.code,
             name: patch.name,
             name_zh: patch.nameZh,
@@ -152,15 +154,6 @@ export function createOrgService(db: Db) {
             kind: patch.kind,
             active: patch.active,
           }),
-          actor.userId,
-        );
-        await recordAudit(trx, actor, {
-          action: 'site.updated',
-          entityType: 'site',
-          entityId: id,
-          siteId: id,
-          before,
-          after,
         });
         return toSiteView((await repo.siteById(trx, id)) as repo.SiteRow);
       });
@@ -218,27 +211,15 @@ export function createOrgService(db: Db) {
     async updateSubsidiary(actor: Actor, id: string, patch: z.infer<typeof subsidiaryPatch>) {
       access.assert(actor, 'org.manage', null, 'subsidiary');
       return db.transaction().execute(async (trx) => {
-        const before = await trx
-          .selectFrom('subsidiaries')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!before) throw new NotFoundError('subsidiary');
-        const after = await updateVersioned(
-          trx,
-          'subsidiaries',
+        const after = await auditedUpdate(trx, actor, {
+          table: 'subsidiaries',
           id,
-          patch.version,
-          definedOnly({ code: patch.code, name: patch.name, name_zh: patch.nameZh }),
-          actor.userId,
-        );
-        await recordAudit(trx, actor, {
+          version: patch.version,
           action: 'subsidiary.updated',
           entityType: 'subsidiary',
-          entityId: id,
-          siteId: null,
-          before,
-          after,
+          what: 'subsidiary',
+          siteOf: () => null,
+          change: () => ({ code: patch.code, name: patch.name, name_zh: patch.nameZh }),
         });
         const count = await trx
           .selectFrom('sites')
@@ -313,21 +294,15 @@ export function createOrgService(db: Db) {
         }
       }
       return db.transaction().execute(async (trx) => {
-        const after = await updateVersioned(
-          trx,
-          'areas',
+        const after = await auditedUpdate(trx, actor, {
+          table: 'areas',
           id,
-          patch.version,
-          definedOnly({ parent_id: patch.parentId, kind: patch.kind, code: patch.code, name: patch.name }),
-          actor.userId,
-        );
-        await recordAudit(trx, actor, {
+          version: patch.version,
           action: 'area.updated',
           entityType: 'area',
-          entityId: id,
-          siteId: before.site_id,
-          before,
-          after,
+          what: 'area',
+          siteOf: (row) => row.site_id,
+          change: () => ({ parent_id: patch.parentId, kind: patch.kind, code: patch.code, name: patch.name }),
         });
         return toAreaView(after as AreaRow);
       });
