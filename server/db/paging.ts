@@ -42,3 +42,36 @@ export async function paginate<Row>(
   const n = Number(counted.n);
   return n > COUNT_CAP ? { items, total: COUNT_CAP, totalCapped: true } : { items, total: n };
 }
+
+/** What a list query asks for: a page, its size and the direction of the sort. */
+export type PageRequest = { page: number; pageSize: number; order: 'asc' | 'desc' };
+
+/** The page every list answers with (`pageOf` in server/platform/http/list.ts is its contract). */
+export type ListPage<View> = {
+  items: View[];
+  total: number;
+  totalCapped?: true;
+  page: number;
+  pageSize: number;
+};
+
+/**
+ * One page of a scoped list, in the shape every list answers with: the query (already filtered to the actor's
+ * scope), sorted by `sortColumn` with `tieBreaker`, each row turned into its view by `toView`.
+ */
+export async function listPage<Row, View>(
+  db: Db,
+  // biome-ignore lint/suspicious/noExplicitAny: any Kysely select builder
+  scoped: any,
+  request: PageRequest,
+  o: { sortColumn: string; tieBreaker: string; toView: (row: Row) => View },
+): Promise<ListPage<View>> {
+  const { items, total, totalCapped } = await paginate<Row>(db, scoped, {
+    sortColumn: o.sortColumn,
+    tieBreaker: o.tieBreaker,
+    order: request.order,
+    page: request.page,
+    pageSize: request.pageSize,
+  });
+  return { items: items.map(o.toView), total, totalCapped, page: request.page, pageSize: request.pageSize };
+}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { paginate } from '../../db/paging.ts';
+import { listPage } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import type { Actor } from '../access/actor.ts';
@@ -184,14 +184,11 @@ export function createActionsService(
         status: 'actions.status',
         site: 'sites.code',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<Row>(db, base, {
+      return listPage(db, base, q, {
         sortColumn,
-        order: q.order,
         tieBreaker: 'actions.id',
-        page: q.page,
-        pageSize: q.pageSize,
+        toView: toView,
       });
-      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { paginate } from '../../db/paging.ts';
+import { listPage } from '../../db/paging.ts';
 import type { AuditEventRow } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
@@ -56,14 +56,11 @@ export function createAuditService(db: Db) {
       // In the chain's own order, that of the ids (each append locks the chain's head). Sorting one site's
       // events by id has the planner walk the whole log backwards past every other site's events instead
       // (780,000 rows for a page at ten times the demo group).
-      const { items, total, totalCapped } = await paginate<AuditEventRow>(db, base, {
+      return listPage(db, base, q, {
         sortColumn: q.siteId ? 'seq' : 'id',
-        order: q.order,
         tieBreaker: q.siteId ? 'seq' : 'id',
-        page: q.page,
-        pageSize: q.pageSize,
+        toView: toView,
       });
-      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async verify(actor: Actor) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { paginate } from '../../db/paging.ts';
+import { listPage, paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import type { Actor } from '../access/actor.ts';
@@ -82,14 +82,11 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
         title: 'training_courses.title',
         domain: 'training_courses.domain',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<CourseRow>(db, base, {
+      return listPage(db, base, q, {
         sortColumn,
-        order: q.order,
         tieBreaker: 'training_courses.id',
-        page: q.page,
-        pageSize: q.pageSize,
+        toView: toCourseView,
       });
-      return { items: items.map(toCourseView), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
 
     async getCourse(actor: Actor, id: string) {
