@@ -26,6 +26,7 @@ import type {
   actionPatch,
   actionTransitionBody,
 } from './contract.ts';
+import { actionIdsBySource } from './repo.ts';
 import { type ActionStatus, checkTransition, isOverdue } from './rules/status.ts';
 
 export const ACTION_DUE = 'action.due';
@@ -155,6 +156,17 @@ export function createActionsService(
   }
 
   return {
+    /**
+     * The actions raised from each of these source records (e.g. an investigation's root causes), by source
+     * id; a record without actions maps to an empty list. Access to the sources is the caller's check.
+     */
+    async linkedTo(sourceType: string, sourceIds: readonly string[], handle: Db = db) {
+      const rows = await actionIdsBySource(handle, sourceType, sourceIds);
+      const bySource = new Map<string, string[]>(sourceIds.map((id) => [id, []]));
+      for (const r of rows) if (r.source_id) bySource.get(r.source_id)?.push(r.id);
+      return bySource;
+    },
+
     async list(actor: Actor, q: z.infer<typeof actionListQuery>) {
       if (!actor.userId && actor.kind !== 'system') throw new UnauthenticatedError();
       let base = rows(db);

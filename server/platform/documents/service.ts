@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service.ts';
 import { AppError, NotFoundError } from '../http/errors.ts';
 import type { DocumentView } from './contract.ts';
 import { detectFileType, safeFilename } from './file-types.ts';
+import { documentCounts } from './repo.ts';
 import { type FileStore, FileTooLargeError } from './store.ts';
 
 /**
@@ -57,6 +58,14 @@ export function createDocumentsService(db: Db, store: FileStore, maxBytes: numbe
       .where('documents.deleted_at', 'is', null);
 
   return {
+    /** How many documents each of these owner records holds, by id (0 for those without any). */
+    async countsByOwner(entityType: string, entityIds: readonly string[], handle: Db = db) {
+      const counts = new Map<string, number>(entityIds.map((id) => [id, 0]));
+      for (const r of await documentCounts(handle, entityType, entityIds))
+        counts.set(r.entity_id, Number(r.n));
+      return counts;
+    },
+
     registerOwner(entityType: string, resolver: DocumentOwnerResolver) {
       owners.set(entityType, resolver);
     },

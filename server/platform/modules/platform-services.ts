@@ -15,6 +15,7 @@ import { createObligationsService } from '../obligations/service.ts';
 import { createOrgService } from '../org/service.ts';
 import { createPeopleService } from '../people/service.ts';
 import { createReportsService } from '../reports/service.ts';
+import { createSettingsService } from '../settings/service.ts';
 import { trainingCompletionsImporter } from '../training/importer.ts';
 import { createTrainingService } from '../training/service.ts';
 import { createUsersService } from '../users/service.ts';
@@ -61,6 +62,7 @@ export function createPlatformServices(
     users: createUsersService(db, org),
     audit: createAuditService(db),
     home: createHomeService(db, now),
+    settings: createSettingsService(db),
   };
 }
 

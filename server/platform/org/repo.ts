@@ -131,3 +131,18 @@ export async function wouldCycle(db: Db, areaId: string, newParentId: string): P
     select exists(select 1 from up where id = ${areaId}) as hit`.execute(db);
   return r.rows[0]?.hit ?? false;
 }
+
+/** What a module needs of a site to write a record there. */
+export function siteEssentials(db: Db, id: string) {
+  return db
+    .selectFrom('sites')
+    .select(['id', 'code', 'time_zone', 'subsidiary_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The site of one area, or undefined when there is no such area. */
+export async function siteOfArea(db: Db, areaId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('areas').select('site_id').where('id', '=', areaId).executeTakeFirst();
+  return row?.site_id;
+}

@@ -60,6 +60,24 @@ export function createOrgService(db: Db) {
   }
 
   return {
+    /**
+     * The site a record is to be written at: id, code, time zone and subsidiary. An unknown site is a 404;
+     * whether the actor may write there is the caller's check (`access.assert`), on the id returned.
+     */
+    async siteForWriting(siteId: string, handle: Db = db) {
+      const site = await repo.siteEssentials(handle, siteId);
+      if (!site) throw new NotFoundError('site');
+      return { id: site.id, code: site.code, timeZone: site.time_zone, subsidiaryId: site.subsidiary_id };
+    },
+
+    /** Refuses an area that does not exist or is not one of the site's, naming the field (`path`). */
+    async assertAreaOfSite(areaId: string, siteId: string, handle: Db = db, path = 'areaId') {
+      if ((await repo.siteOfArea(handle, areaId)) !== siteId)
+        throw new ValidationError('The area is not one of this site.', [
+          { path, message: 'Not an area of the site' },
+        ]);
+    },
+
     async tree(actor: Actor) {
       const scope = access.listScope(actor, 'org.read');
       const [holding, subsidiaries, sites] = await Promise.all([
