@@ -14,9 +14,10 @@ import { AttendanceCard } from './AttendanceCard.tsx';
 import { CancelMeetingModal } from './CancelMeetingModal.tsx';
 import { DecisionsCard } from './DecisionsCard.tsx';
 import { MeetingFacts } from './MeetingFacts.tsx';
+import { MeetingFormModal } from './MeetingFormModal.tsx';
 import { MinutesCard } from './MinutesCard.tsx';
 import { type Known, useMeetingWrite } from './meeting-write.ts';
-import { MeetingFormModal, useCommitteeAccess, useCommitteeName } from './parts.tsx';
+import { useCommitteeAccess, useCommitteeName } from './parts.tsx';
 import { useMeetingsT } from './texts.ts';
 
 /** One meeting: when and where, the agenda, attendance and quorum, the minutes and the decisions (which become actions). */
