@@ -295,6 +295,104 @@ describe.skipIf(!hasChromium)('platform services in the browser', () => {
     await context.close();
   });
 
+  it('runs a meeting on its page: agenda edited, held, attendance with quorum, minutes, a decision, approval; another cancelled with a reason', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'groupAdmin');
+    const committee = await call(page, 'POST', '/api/committees', {
+      name: 'Quality Steering Committee',
+      program: null,
+      level: 'group',
+      frequency: 'quarterly',
+      members: [
+        { userId: USERS.groupAdmin.id, role: 'chair' },
+        { userId: USERS.k7Officer.id, role: 'secretary' },
+      ],
+    });
+    expect(committee.status).toBe(201);
+    const names = (committee.json.members as { name: string }[]).map((m) => m.name);
+    expect(names).toHaveLength(2);
+    const schedule = async (title: string, offsetDays: number) => {
+      const res = await call(page, 'POST', '/api/meetings', {
+        committeeId: committee.json.id,
+        title,
+        scheduledAt: new Date(Date.now() + offsetDays * 86_400_000).toISOString(),
+        location: 'Room 3',
+        agenda: [{ title: 'Customer complaints' }],
+      });
+      expect(res.status).toBe(201);
+      return res.json as { id: string };
+    };
+    const meeting = await schedule('Quality review', -1);
+    const get = async () => (await call(page, 'GET', `/api/meetings/${meeting.id}`)).json;
+
+    await page.goto(`/meetings/${meeting.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Quality review' }).waitFor();
+    const agenda = page.getByTestId('meeting-agenda');
+    await agenda.getByText('Customer complaints').waitFor();
+
+    // The agenda editor adds a second item.
+    await agenda.getByRole('button', { name: 'Edit the agenda' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Add an item' }).click();
+    await dialog.getByRole('textbox', { name: /^Item/ }).nth(1).fill('Supplier audits');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await agenda.getByText('Supplier audits').waitFor();
+    expect((await get()).agenda.map((a: { title: string }) => a.title)).toEqual([
+      'Customer complaints',
+      'Supplier audits',
+    ]);
+
+    await page.getByRole('button', { name: 'Mark as held' }).click();
+    await poll(async () => (await get()).status).toBe('held');
+
+    // Both members present: the quorum is met.
+    const attendance = page.getByTestId('meeting-attendance');
+    for (const name of names)
+      await attendance
+        .getByRole('radiogroup', { name: `Attendance: ${name}` })
+        .getByText('Present')
+        .click();
+    await attendance.getByRole('button', { name: 'Save attendance' }).click();
+    await poll(() => page.getByTestId('quorum').getAttribute('data-met')).toBe('true');
+
+    const minutes = page.getByTestId('meeting-minutes');
+    await minutes.getByRole('textbox', { name: 'Minutes' }).fill('Complaints fell by a third.');
+    await minutes.getByRole('button', { name: 'Save the minutes' }).click();
+    await poll(async () => (await get()).minutes).toBe('Complaints fell by a third.');
+
+    const decisions = page.getByTestId('meeting-decisions');
+    await decisions.getByRole('textbox', { name: /^Decision/ }).fill('Audit the two largest suppliers.');
+    await decisions.getByRole('checkbox', { name: 'Follow it up as an action' }).uncheck();
+    await decisions.getByRole('button', { name: 'Record the decision' }).click();
+    await decisions.getByText('Audit the two largest suppliers.').waitFor();
+
+    await page.getByRole('button', { name: 'Approve the minutes' }).click();
+    await page.getByText(/^Minutes approved by/).waitFor();
+    const approved = await get();
+    expect(approved.status).toBe('minutes_approved');
+    expect(
+      approved.decisions.map((d: { text: string; actionId: string | null }) => [d.text, d.actionId]),
+    ).toEqual([['Audit the two largest suppliers.', null]]);
+    await screenshot(page, 'meeting-approved');
+
+    // A planned meeting is cancelled from its page, with the reason shown.
+    const later = await schedule('Extra review', 30);
+    await page.goto(`/meetings/${later.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Extra review' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel the meeting' }).click();
+    const cancel = page.getByRole('dialog');
+    await cancel.getByRole('textbox', { name: 'Why it is cancelled' }).fill('The auditor postponed.');
+    await cancel.getByRole('button', { name: 'Cancel the meeting' }).click();
+    await page.getByText('Cancelled: The auditor postponed.').waitFor();
+    const cancelled = (await call(page, 'GET', `/api/meetings/${later.id}`)).json;
+    expect([cancelled.status, cancelled.cancelledReason]).toEqual(['cancelled', 'The auditor postponed.']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it.each(['en', 'zh-TW'] as const)(
     'shows every page of the platform services without errors (%s)',
     async (locale) => {

@@ -33,9 +33,9 @@ import { UserSelect } from '../services/UserSelect.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ui/problem.tsx';
 import { MeetingsTable } from './CommitteesPage.tsx';
+import { MeetingFormModal } from './MeetingFormModal.tsx';
 import {
   CommitteeFormModal,
-  MeetingFormModal,
   meetingKeys,
   useCommitteeAccess,
   useCommitteeName,

@@ -1,8 +1,11 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
 import type { CommitteeRole } from './rules/committee.ts';
+
+/** SQL of committees and their members. */
 
 /** Committees with their site, subsidiary, last meeting held and next meeting planned. */
 export function committeeRows(db: Db) {
@@ -36,33 +39,6 @@ export function committeeRows(db: Db) {
 }
 export type CommitteeRow = Awaited<ReturnType<ReturnType<typeof committeeRows>['execute']>>[number];
 
-/** Meetings with their committee (program, quorum rule), site, approver and number of decisions. */
-export function meetingRows(db: Db) {
-  return db
-    .selectFrom('meetings as m')
-    .innerJoin('committees as c', 'c.id', 'm.committee_id')
-    .leftJoin('sites', 'sites.id', 'm.site_id')
-    .leftJoin('users as approver', 'approver.id', 'm.minutes_approved_by')
-    .selectAll('m')
-    .select([
-      'c.name as committee_name',
-      'c.name_zh as committee_name_zh',
-      'c.program',
-      'c.quorum_percent',
-      'c.quorum_chair_required',
-      'c.active as committee_active',
-      'sites.code as site_code',
-      'approver.display_name as approver_name',
-      (eb) =>
-        eb
-          .selectFrom('meeting_decisions as d')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('d.meeting_id', '=', 'm.id')
-          .as('decision_count'),
-    ]);
-}
-export type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetingRows>['execute']>>[number];
-
 /** Rows of a site in scope, and group or subsidiary rows (no site), which every reader sees. */
 export function siteOrGroup(column: string, scope: SiteScope) {
   // biome-ignore lint/suspicious/noExplicitAny: a filter for any table with a site column
@@ -83,7 +59,8 @@ export type MemberRow = {
   active: boolean;
 };
 
-const roleOrder: Record<CommitteeRole, number> = {
+/** The order members are listed in, on a committee and on a meeting's roster. */
+export const roleOrder: Record<CommitteeRole, number> = {
   chair: 0,
   secretary: 1,
   member: 2,
@@ -137,52 +114,50 @@ export function committeesOf(db: Db, userId: string) {
   return db.selectFrom('committee_members').select('committee_id').where('user_id', '=', userId);
 }
 
-export async function agendaOf(db: Db, meetingId: string) {
+/** The ids among these that are active users. */
+export async function activeUserIds(db: Db, ids: string[]): Promise<Set<string>> {
+  const found = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('active', '=', true)
+    .execute();
+  return new Set(found.map((u) => u.id));
+}
+
+export async function insertCommittee(db: Db, values: Insertable<DB['committees']>) {
+  return db.insertInto('committees').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertMembers(db: Db, values: Insertable<DB['committee_members']>[]) {
+  if (values.length === 0) return [];
+  return db.insertInto('committee_members').values(values).returningAll().execute();
+}
+
+/** Who sits on a committee, and in which role. */
+export async function seatsOf(db: Db, committeeId: string) {
   return db
-    .selectFrom('meeting_agenda_items as a')
-    .leftJoin('users as p', 'p.id', 'a.presenter_id')
-    .select([
-      'a.id',
-      'a.position',
-      'a.title',
-      'a.presenter_id',
-      'a.presenter_name',
-      'p.display_name as presenter_display_name',
-      'a.duration_minutes',
-      'a.notes',
-    ])
-    .where('a.meeting_id', '=', meetingId)
-    .orderBy('a.position')
+    .selectFrom('committee_members')
+    .select(['user_id', 'role'])
+    .where('committee_id', '=', committeeId)
     .execute();
 }
 
-export async function attendanceOf(db: Db, meetingId: string) {
-  const rows = await db
-    .selectFrom('meeting_attendance as at')
-    .innerJoin('users as u', 'u.id', 'at.user_id')
-    .select(['at.user_id', 'at.committee_role', 'at.status', 'at.note', 'u.display_name as name'])
-    .where('at.meeting_id', '=', meetingId)
-    .orderBy('u.display_name')
-    .execute();
-  return rows.sort((a, b) => roleOrder[a.committee_role] - roleOrder[b.committee_role]);
+export async function memberById(db: Db, memberId: string) {
+  return db.selectFrom('committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
 }
 
-export async function decisionsOf(db: Db, meetingId: string) {
-  return db
-    .selectFrom('meeting_decisions as d')
-    .leftJoin('actions as a', 'a.id', 'd.action_id')
-    .leftJoin('users as owner', 'owner.id', 'a.owner_id')
-    .select([
-      'd.id',
-      'd.seq',
-      'd.text',
-      'd.action_id',
-      'd.created_at',
-      'a.status as action_status',
-      'a.due_date as action_due_date',
-      'owner.display_name as action_owner_name',
-    ])
-    .where('d.meeting_id', '=', meetingId)
-    .orderBy('d.seq')
-    .execute();
+export async function deleteMember(db: Db, memberId: string) {
+  await db.deleteFrom('committee_members').where('id', '=', memberId).execute();
+}
+
+/** The committee's secretary, if it has one. */
+export async function secretaryOf(db: Db, committeeId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('committee_members')
+    .select('user_id')
+    .where('committee_id', '=', committeeId)
+    .where('role', '=', 'secretary')
+    .executeTakeFirst();
+  return row?.user_id ?? null;
 }

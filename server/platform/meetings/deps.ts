@@ -1,0 +1,17 @@
+import type { Db } from '../../db/types.ts';
+import type { ActionsService } from '../actions/service.ts';
+import type { ObligationsService } from '../obligations/service.ts';
+import type { CompositionRule } from './rules/committee.ts';
+
+/** What every part of the meetings service is built from. */
+export type MeetingsDeps = {
+  db: Db;
+  obligations: ObligationsService;
+  actions: ActionsService;
+  now: () => Date;
+  /** Programs' own rules on their committees' membership, by program key. */
+  compositionRules: Map<string, CompositionRule[]>;
+};
+
+/** The time zone of group and subsidiary committees, which have no site. */
+export const GROUP_TIME_ZONE = 'Asia/Taipei';

@@ -1,0 +1,57 @@
+import type { Db } from '../../db/types.ts';
+import type { Actor } from '../access/actor.ts';
+import { registerObligationKind } from '../obligations/kinds.ts';
+import type { ObligationsService } from '../obligations/service.ts';
+import * as committeesRepo from './committees-repo.ts';
+import * as meetingsRepo from './meetings-repo.ts';
+import { minutesDueDate } from './rules/status.ts';
+
+export const MEETING_MINUTES = 'meeting.minutes';
+registerObligationKind({
+  kind: MEETING_MINUTES,
+  program: null,
+  schedule: { daysBefore: [3, 1], overdueEveryDays: 3 },
+});
+
+/** The secretary's obligation to record and get approved the minutes of a meeting. */
+export async function syncMinutesObligation(
+  obligations: ObligationsService,
+  trx: Db,
+  actor: Actor,
+  meetingId: string,
+) {
+  const m = await meetingsRepo.meetingRows(trx).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
+  if (m.status === 'minutes_approved' || m.status === 'cancelled') {
+    await obligations.closeForSource(
+      trx,
+      actor,
+      MEETING_MINUTES,
+      'meeting',
+      m.id,
+      m.status === 'cancelled' ? 'cancelled' : 'done',
+    );
+    return;
+  }
+  const secretary = await committeesRepo.secretaryOf(trx, m.committee_id);
+  await obligations.upsertForSource(trx, actor, {
+    kind: MEETING_MINUTES,
+    sourceType: 'meeting',
+    sourceId: m.id,
+    siteId: m.site_id,
+    program: m.program,
+    ownerId: secretary,
+    title: `Minutes of ${m.committee_name}: ${m.title}`,
+    dueDate: minutesDueDate(m.scheduled_at, m.time_zone),
+  });
+}
+
+/** After the secretary changes: the obligations of the committee's open meetings move to the new one. */
+export async function resyncOpenMeetings(
+  obligations: ObligationsService,
+  trx: Db,
+  actor: Actor,
+  committeeId: string,
+) {
+  const open = await meetingsRepo.meetingIdsOf(trx, committeeId, ['planned', 'held']);
+  for (const id of open) await syncMinutesObligation(obligations, trx, actor, id);
+}
