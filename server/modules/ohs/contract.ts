@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery, pageOf, versioned } from '../../platform/http/list.ts';
-import { classifications } from './rules/injury.ts';
+import { classifications, recoveryOutcomes } from './rules/injury.ts';
 
 export const incidentKinds = ['injury', 'illness', 'near_miss', 'unsafe_condition'] as const;
 export const investigationStatuses = ['draft', 'investigating', 'review', 'closed'] as const;
@@ -76,8 +76,12 @@ export const injuryView = z.object({
   chargedDaysKey: z.string().nullable(),
   restrictedDays: z.number().int(),
   hospitalised: z.boolean(),
+  /** GRI 403-9: whether the worker recovers fully within six months (expected, or as it turned out). */
+  recovery: z.enum(recoveryOutcomes),
   daysLost: z.number().int(),
   disabling: z.boolean(),
+  /** GRI 403-9 high-consequence injury (fatalities apart), from the recovery outcome. */
+  highConsequence: z.boolean(),
   version: z.number().int(),
 });
 export type InjuryView = z.infer<typeof injuryView>;
@@ -95,6 +99,8 @@ export const injuryInput = z
     chargedDaysKey: z.string().max(40).nullable().optional(),
     restrictedDays: z.number().int().min(0).max(3650).optional(),
     hospitalised: z.boolean().optional(),
+    /** Defaults to "expected to recover fully within six months" (a permanent disability: "not expected"). */
+    recovery: z.enum(recoveryOutcomes).optional(),
   })
   .strict();
 export const injuryPatch = injuryInput

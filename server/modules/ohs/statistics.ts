@@ -230,6 +230,7 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
           'j.charged_days',
           'j.restricted_days',
           'j.injury_type',
+          'j.recovery',
         ])
         .where('j.site_id', 'in', ids)
         .where('j.injury_date', '>=', from)
@@ -249,7 +250,8 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
         if (isDisabling(facts, asOf)) t.disabling++;
         t.daysLost += daysLost(facts, asOf);
         if (j.classification === 'fatality') t.fatalities++;
-        if (isHighConsequence(facts, asOf)) t.highConsequence++;
+        if (isHighConsequence({ classification: facts.classification, recovery: j.recovery }))
+          t.highConsequence++;
         if (isRecordable(facts.classification)) {
           t.recordable++;
           b.cases++;
