@@ -74,6 +74,12 @@ export const en = {
     medical_treatment: 'Medical treatment',
     first_aid: 'First aid',
   },
+  recoveryOutcomes: {
+    expected_full_recovery: 'Expected to recover fully within six months',
+    not_expected_full_recovery: 'Not expected to recover fully within six months',
+    recovered_fully: 'Recovered fully',
+    not_recovered_within_six_months: 'Did not recover fully within six months',
+  },
   injuryTypes: {
     cut: 'Cut or laceration',
     bruise: 'Bruise',
@@ -295,6 +301,10 @@ export const en = {
     deathDays: 'A death or permanent total disability is charged 6,000 days.',
     removeConfirm: 'Remove this injury? Only for one recorded in error.',
     removed: 'Injury removed.',
+    recovery: 'Recovery (GRI 403-9)',
+    recoveryHint:
+      'High-consequence injury: the worker does not, or is not expected to, recover fully within six months. Update it when the outcome is known.',
+    highConsequence: 'High-consequence',
   },
   investigation: {
     open: 'Open the investigation',

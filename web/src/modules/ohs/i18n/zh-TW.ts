@@ -77,6 +77,12 @@ export const zhTW: Translation<typeof en> = {
     medical_treatment: '醫療處置',
     first_aid: '急救',
   },
+  recoveryOutcomes: {
+    expected_full_recovery: '預期六個月內完全康復',
+    not_expected_full_recovery: '預期六個月內無法完全康復',
+    recovered_fully: '已完全康復',
+    not_recovered_within_six_months: '六個月內未完全康復',
+  },
   injuryTypes: {
     cut: '割傷或撕裂傷',
     bruise: '挫傷',
@@ -296,6 +302,10 @@ export const zhTW: Translation<typeof en> = {
     deathDays: '死亡或永久全失能以 6,000 日計。',
     removeConfirm: '移除此傷害紀錄？僅用於誤登。',
     removed: '已移除傷害紀錄。',
+    recovery: '康復情形（GRI 403-9）',
+    recoveryHint:
+      '嚴重後果職業傷害：工作者六個月內未或預期無法完全恢復至受傷前的健康狀態。得知結果時請更新。',
+    highConsequence: '嚴重後果',
   },
   investigation: {
     open: '開啟調查',
