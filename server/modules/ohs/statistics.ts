@@ -7,7 +7,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { localDate } from '../../platform/obligations/rules/reminders.ts';
-import type { RateSet, statisticsQuery } from './contract.ts';
+import type { statisticsQuery } from './contract.ts';
 import {
   type Classification,
   daysLost,
@@ -17,92 +17,11 @@ import {
   isLostTime,
   isRecordable,
 } from './rules/injury.ts';
-import {
-  frequencyRate,
-  frequencySeverityIndex,
-  per200k,
-  perMillion,
-  type RoundingMode,
-  severityRate,
-  sum,
-} from './rules/rates.ts';
+import type { RoundingMode } from './rules/rates.ts';
+import { emptyTally, mergeTallies, type Tally, tallyRates } from './rules/tally.ts';
 
 const PROGRAM = 'ohs' as const;
 const SETTINGS_KEY = 'ohs.rates';
-
-type Tally = {
-  hours: string[];
-  disabling: number;
-  daysLost: number;
-  fatalities: number;
-  highConsequence: number;
-  recordable: number;
-  dart: number;
-  lostTime: number;
-  types: Map<string, number>;
-};
-const emptyTally = (): Tally => ({
-  hours: [],
-  disabling: 0,
-  daysLost: 0,
-  fatalities: 0,
-  highConsequence: 0,
-  recordable: 0,
-  dart: 0,
-  lostTime: 0,
-  types: new Map(),
-});
-
-function merge(a: Tally, b: Tally): Tally {
-  const types = new Map(a.types);
-  for (const [k, v] of b.types) types.set(k, (types.get(k) ?? 0) + v);
-  return {
-    hours: [...a.hours, ...b.hours],
-    disabling: a.disabling + b.disabling,
-    daysLost: a.daysLost + b.daysLost,
-    fatalities: a.fatalities + b.fatalities,
-    highConsequence: a.highConsequence + b.highConsequence,
-    recordable: a.recordable + b.recordable,
-    dart: a.dart + b.dart,
-    lostTime: a.lostTime + b.lostTime,
-    types,
-  };
-}
-
-/** Rates always from the summed counts and hours of the group of rows, never from averaged rates. */
-function rates(t: Tally, rounding: RoundingMode): RateSet {
-  const hours = sum(t.hours);
-  const fr = frequencyRate(t.disabling, hours, rounding);
-  const sr = severityRate(t.daysLost, hours, rounding);
-  return {
-    hours,
-    disablingInjuries: t.disabling,
-    daysLost: t.daysLost,
-    fatalities: t.fatalities,
-    highConsequence: t.highConsequence,
-    recordable: t.recordable,
-    dart: t.dart,
-    lostTime: t.lostTime,
-    fr,
-    sr,
-    fsi: frequencySeverityIndex(fr, sr, rounding),
-    trir: per200k(t.recordable, hours),
-    dartRate: per200k(t.dart, hours),
-    ltir: per200k(t.lostTime, hours),
-    gri: {
-      fatalityRatePerMillion: perMillion(t.fatalities, hours),
-      highConsequenceRatePerMillion: perMillion(t.highConsequence, hours),
-      recordableRatePerMillion: perMillion(t.recordable, hours),
-      fatalityRatePer200k: per200k(t.fatalities, hours),
-      highConsequenceRatePer200k: per200k(t.highConsequence, hours),
-      recordableRatePer200k: per200k(t.recordable, hours),
-    },
-    mainInjuryTypes: [...t.types.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 5)
-      .map(([injuryType, count]) => ({ injuryType, count })),
-  };
-}
 
 /**
  * Injury statistics by site, subsidiary or group, by year or month, for employees and other workers apart,
@@ -267,9 +186,9 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
           key: b.key,
           label: b.label,
           period: b.period,
-          employees: rates(b.employees, mode),
-          nonEmployees: rates(b.nonEmployees, mode),
-          all: rates(merge(b.employees, b.nonEmployees), mode),
+          employees: tallyRates(b.employees, mode),
+          nonEmployees: tallyRates(b.nonEmployees, mode),
+          all: tallyRates(mergeTallies(b.employees, b.nonEmployees), mode),
           injuryCases: b.cases,
         }));
       return { rounding: mode, rows };
