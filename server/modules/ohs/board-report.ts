@@ -1,4 +1,4 @@
-import type { ReportDefinition, ReportLocale } from '../../platform/reports/definition.ts';
+import type { Block, ReportDefinition, ReportLocale } from '../../platform/reports/definition.ts';
 import type { RateSet } from './contract.ts';
 
 /**
@@ -25,10 +25,19 @@ export type BoardReportData = {
   bySubsidiary: Row[];
   bySite: Row[];
   monthly: Row[];
-  health: { peopleScreened: Count; costMinor: number; abnormal: Count; followUpsOpen: Count };
+  /** null: withheld, the reader may not see health figures (said so in words, never zeros). */
+  health: { peopleScreened: Count; costMinor: number; abnormal: Count; followUpsOpen: Count } | null;
   wellbeing: { kind: string; programs: number; participations: number }[];
-  certificates: { site: string; validUntil: string; status: string }[];
-  goals: { title: string; target: string; actual: string | null; met: boolean | null }[];
+  /** null: withheld, the reader may not see certificates. */
+  certificates: { site: string; validUntil: string; status: string }[] | null;
+  goals: {
+    title: string;
+    target: string;
+    actual: string | null;
+    /** What the actual covers (see goalView): the goal's scope, the reader's sites only, or withheld. */
+    actualOf: 'goal' | 'reader_sites' | 'withheld';
+    met: boolean | null;
+  }[];
   investigations: { open: number; closed: number };
 };
 
@@ -59,7 +68,8 @@ const words = {
     monthly: 'Monthly trend',
     month: 'Month',
     gri: 'GRI 403-9',
-    griText: 'Rates per 1,000,000 hours worked, employees and other workers apart.',
+    griText:
+      'Rates per 1,000,000 hours worked, employees and other workers apart. High-consequence injuries: those from which the worker did not, or is not expected to, recover fully within six months, as recorded on each injury; fatalities are counted apart.',
     metric: 'Indicator',
     highConsequence: 'High-consequence injuries',
     recordable: 'Recordable injuries',
@@ -86,6 +96,10 @@ const words = {
     no: 'no',
     investigations: (o: number, c: number) => `${o} investigations open, ${c} closed.`,
     none: 'None',
+    healthWithheld: 'Withheld: your access does not include health figures.',
+    certificatesWithheld: 'Withheld: your access does not include certificates.',
+    actualWithheld: 'withheld',
+    yourSites: (v: string) => `${v} (your sites only, not the group)`,
   },
   'zh-TW': {
     title: (y: number) => `${y} 年職業安全衛生報告`,
@@ -113,7 +127,8 @@ const words = {
     monthly: '每月趨勢',
     month: '月份',
     gri: 'GRI 403-9',
-    griText: '每百萬工時比率，員工與非員工工作者分列。',
+    griText:
+      '每百萬工時比率，員工與非員工工作者分列。嚴重後果職業傷害：依各傷害紀錄，工作者六個月內未或預期無法完全康復者；死亡人數另列。',
     metric: '指標',
     highConsequence: '嚴重後果職業傷害',
     recordable: '可記錄職業傷害',
@@ -140,8 +155,42 @@ const words = {
     no: '否',
     investigations: (o: number, c: number) => `調查進行中 ${o} 件，已結案 ${c} 件。`,
     none: '無',
+    healthWithheld: '不予顯示：您的權限不包含健康數據。',
+    certificatesWithheld: '不予顯示：您的權限不包含驗證證書。',
+    actualWithheld: '不予顯示',
+    yourSites: (v: string) => `${v}（僅您可見的廠區，非全集團）`,
   },
 } as const;
+
+type Words = (typeof words)[ReportLocale];
+
+/** The year's health figures, or the words saying they are withheld from this reader. */
+function healthFigures(h: BoardReportData['health'], w: Words): Block[] {
+  if (h === null) return [{ kind: 'paragraph', text: w.healthWithheld }];
+  return [
+    {
+      kind: 'figures',
+      figures: [
+        {
+          label: w.screened,
+          value: h.peopleScreened,
+          format: typeof h.peopleScreened === 'number' ? 'integer' : undefined,
+        },
+        { label: w.cost, value: h.costMinor / 100, unit: 'NT$', format: 'integer' },
+        {
+          label: w.abnormal,
+          value: h.abnormal,
+          format: typeof h.abnormal === 'number' ? 'integer' : undefined,
+        },
+        {
+          label: w.followUps,
+          value: h.followUpsOpen,
+          format: typeof h.followUpsOpen === 'number' ? 'integer' : undefined,
+        },
+      ],
+    },
+  ];
+}
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 const change = (now: string | null, before: string | null) =>
@@ -323,27 +372,7 @@ export function ohsBoardReport(
       {
         heading: w.health,
         blocks: [
-          {
-            kind: 'figures',
-            figures: [
-              {
-                label: w.screened,
-                value: d.health.peopleScreened,
-                format: typeof d.health.peopleScreened === 'number' ? 'integer' : undefined,
-              },
-              { label: w.cost, value: d.health.costMinor / 100, unit: 'NT$', format: 'integer' },
-              {
-                label: w.abnormal,
-                value: d.health.abnormal,
-                format: typeof d.health.abnormal === 'number' ? 'integer' : undefined,
-              },
-              {
-                label: w.followUps,
-                value: d.health.followUpsOpen,
-                format: typeof d.health.followUpsOpen === 'number' ? 'integer' : undefined,
-              },
-            ],
-          },
+          ...healthFigures(d.health, w),
           {
             kind: 'table',
             title: w.health,
@@ -361,19 +390,22 @@ export function ohsBoardReport(
       },
       {
         heading: w.certificates,
-        blocks: [
-          {
-            kind: 'table',
-            title: w.certificates,
-            columns: [
-              { header: w.site, format: 'text' },
-              { header: w.validUntil, format: 'text' },
-              { header: w.status, format: 'text' },
-            ],
-            rows: d.certificates.map((c) => [c.site, c.validUntil, c.status]),
-            emptyText: w.none,
-          },
-        ],
+        blocks:
+          d.certificates === null
+            ? [{ kind: 'paragraph', text: w.certificatesWithheld }]
+            : [
+                {
+                  kind: 'table',
+                  title: w.certificates,
+                  columns: [
+                    { header: w.site, format: 'text' },
+                    { header: w.validUntil, format: 'text' },
+                    { header: w.status, format: 'text' },
+                  ],
+                  rows: d.certificates.map((c) => [c.site, c.validUntil, c.status]),
+                  emptyText: w.none,
+                },
+              ],
       },
       {
         heading: w.goals,
@@ -390,7 +422,11 @@ export function ohsBoardReport(
             rows: d.goals.map((x) => [
               x.title,
               x.target,
-              x.actual ?? '—',
+              x.actualOf === 'withheld'
+                ? w.actualWithheld
+                : x.actualOf === 'reader_sites' && x.actual !== null
+                  ? w.yourSites(x.actual)
+                  : (x.actual ?? '—'),
               x.met === null ? '—' : x.met ? w.yes : w.no,
             ]),
             emptyText: w.none,

@@ -727,6 +727,12 @@ export const en = {
     atLeast: 'at least',
     groupWide: 'Group-wide',
     progressLabel: '{{actual}} against {{comparison}} {{target}}',
+    progressYourSites: 'your sites: {{actual}}, against a group target of {{comparison}} {{target}}',
+    withheld: 'Withheld',
+    withheldHint: 'Your access does not include the figures this goal is measured on.',
+    yourSitesOnly: 'Your sites only',
+    yourSitesHint:
+      'A group-wide goal: the figure shown covers only the sites you can see, not the whole group.',
   },
   horizons: {
     short: 'Short term',

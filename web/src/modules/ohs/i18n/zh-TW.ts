@@ -722,6 +722,11 @@ export const zhTW: Translation<typeof en> = {
     atLeast: '至少',
     groupWide: '全集團',
     progressLabel: '實際 {{actual}}，目標{{comparison}} {{target}}',
+    progressYourSites: '您可見的廠區：{{actual}}，全集團目標{{comparison}} {{target}}',
+    withheld: '不予顯示',
+    withheldHint: '您的權限不包含此目標所依據的數據。',
+    yourSitesOnly: '僅您可見的廠區',
+    yourSitesHint: '全集團目標：所示數字僅涵蓋您可見的廠區，而非全集團。',
   },
   horizons: {
     short: '短期',
