@@ -22,6 +22,11 @@ export type BoardReportData = {
   rounding: 'truncate' | 'round-half-up';
   group: Row | null;
   previous: Row | null;
+  /**
+   * For the year still running: this year and last year from 1 January to the same day (MM-DD, read in
+   * `timeZone`), which the comparisons use instead of the whole of last year.
+   */
+  toDate: { current: Row | null; previous: Row | null; through: string; timeZone: string } | null;
   bySubsidiary: Row[];
   bySite: Row[];
   monthly: Row[];
@@ -41,6 +46,14 @@ export type BoardReportData = {
   investigations: { open: number; closed: number };
 };
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** '12-03' as "3 Dec" or "12 月 3 日". */
+function dayMonth(monthDay: string, locale: ReportLocale): string {
+  const [m, d] = monthDay.split('-').map(Number);
+  return locale === 'en' ? `${d} ${MONTHS[m - 1]}` : `${m} 月 ${d} 日`;
+}
+
 const words = {
   en: {
     title: (y: number) => `Occupational health and safety ${y}`,
@@ -57,6 +70,9 @@ const words = {
     fatalities: 'Fatalities',
     hours: 'Hours worked',
     vs: (y: number) => `vs ${y}`,
+    vsToDate: (y: number, through: string) => `vs 1 Jan – ${dayMonth(through, 'en')} ${y}`,
+    toDateText: (y: number, through: string, zone: string) =>
+      `${y} is still running: its figures to date are compared with the same days of ${y - 1}, 1 January to ${dayMonth(through, 'en')} of both years (${zone} time).`,
     bySubsidiary: 'By subsidiary',
     bySite: 'By site',
     unit: 'Unit',
@@ -116,6 +132,9 @@ const words = {
     fatalities: '死亡人數',
     hours: '總經歷工時',
     vs: (y: number) => `與 ${y} 年比較`,
+    vsToDate: (y: number, through: string) => `與 ${y} 年 1 月 1 日至${dayMonth(through, 'zh-TW')}比較`,
+    toDateText: (y: number, through: string, zone: string) =>
+      `${y} 年尚未結束：今年迄今的數字與 ${y - 1} 年同期比較，兩年皆為 1 月 1 日至${dayMonth(through, 'zh-TW')}（${zone} 時間）。`,
     bySubsidiary: '各子公司',
     bySite: '各廠區',
     unit: '單位',
@@ -202,7 +221,10 @@ export function ohsBoardReport(
 ): ReportDefinition {
   const w = words[o.locale];
   const g = d.group;
-  const p = d.previous;
+  // Comparisons: for the year still running, the same span of both years; else the whole of both.
+  const cg = d.toDate ? d.toDate.current : g;
+  const p = d.toDate ? d.toDate.previous : d.previous;
+  const vs = d.toDate ? w.vsToDate(d.year - 1, d.toDate.through) : w.vs(d.year - 1);
   const rateRow = (r: Row) => [
     r.label,
     Number(r.all.hours),
@@ -249,24 +271,32 @@ export function ohsBoardReport(
                 value: g?.injuryCases ?? 0,
                 format: 'integer',
                 comparison:
-                  p && g
-                    ? { label: w.vs(d.year - 1), change: g.injuryCases - p.injuryCases, better: 'lower' }
+                  p && cg
+                    ? { label: vs, change: cg.injuryCases - p.injuryCases, better: 'lower' }
                     : undefined,
               },
               {
                 label: w.fr,
                 value: g?.all.fr ?? '—',
-                comparison: cmp(w.vs(d.year - 1), g?.all.fr ?? null, p?.all.fr ?? null),
+                comparison: cmp(vs, cg?.all.fr ?? null, p?.all.fr ?? null),
               },
               {
                 label: w.sr,
                 value: g?.all.sr ?? '—',
-                comparison: cmp(w.vs(d.year - 1), g?.all.sr ?? null, p?.all.sr ?? null, 0),
+                comparison: cmp(vs, cg?.all.sr ?? null, p?.all.sr ?? null, 0),
               },
               { label: w.fsi, value: g?.all.fsi ?? '—' },
               { label: w.fatalities, value: g?.all.fatalities ?? 0, format: 'integer' },
             ],
           },
+          ...(d.toDate
+            ? [
+                {
+                  kind: 'paragraph' as const,
+                  text: w.toDateText(d.year, d.toDate.through, d.toDate.timeZone),
+                },
+              ]
+            : []),
           { kind: 'paragraph', text: w.rounding(d.rounding) },
           { kind: 'paragraph', text: w.investigations(d.investigations.open, d.investigations.closed) },
         ],

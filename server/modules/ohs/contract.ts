@@ -340,10 +340,18 @@ export const statisticsQuery = z.object({
   by: z.enum(['group', 'subsidiary', 'site']).default('group'),
   period: z.enum(['year', 'month']).default('year'),
   siteId: z.string().uuid().optional(),
+  /**
+   * Count each year from 1 January to the same day as today only (29 February: 28 February in a common
+   * year), so that this year to date compares with the same span of other years. Hours are recorded by
+   * month: the month of that day counts for its days up to it.
+   */
+  yearToDate: z.enum(['true', 'false']).optional(),
 });
 export const statisticsView = z.object({
   rounding: z.enum(['truncate', 'round-half-up']),
   rows: z.array(statisticsRow),
+  /** With yearToDate: today, the day each year runs to (MM-DD) and the time zone today was read in. */
+  yearToDate: z.object({ today: z.string(), through: z.string(), timeZone: z.string() }).nullable(),
 });
 
 export const ohsSettings = z.object({ rounding: z.enum(['truncate', 'round-half-up']) }).strict();

@@ -32,6 +32,7 @@ export function createOhsReportsService(d: {
         to: number;
         by: 'group' | 'subsidiary' | 'site';
         period: 'year' | 'month';
+        yearToDate?: 'true';
       }) => d.statistics.statistics(actor, q);
       const [
         current,
@@ -39,6 +40,7 @@ export function createOhsReportsService(d: {
         bySubsidiary,
         bySite,
         monthly,
+        toDate,
         health,
         wellbeing,
         goals,
@@ -50,6 +52,7 @@ export function createOhsReportsService(d: {
         stats({ from: year, to: year, by: 'subsidiary', period: 'year' }),
         stats({ from: year, to: year, by: 'site', period: 'year' }),
         stats({ from: year, to: year, by: 'group', period: 'month' }),
+        stats({ from: year - 1, to: year, by: 'group', period: 'year', yearToDate: 'true' }),
         // A section the reader may not see is withheld and says so; one that fails fails the report.
         scopeIsEmpty(sitesWith(actor, 'health.read', PROGRAM)) ? null : d.health.summary(actor, year),
         d.wellbeing.summary(actor, year),
@@ -81,6 +84,16 @@ export function createOhsReportsService(d: {
           rounding: current.rounding,
           group: current.rows[0] ?? null,
           previous: previous.rows[0] ?? null,
+          // The year still running is compared with the same days of last year, not the whole of it.
+          toDate:
+            toDate.yearToDate && Number(toDate.yearToDate.today.slice(0, 4)) === year
+              ? {
+                  current: toDate.rows.find((r) => r.period === String(year)) ?? null,
+                  previous: toDate.rows.find((r) => r.period === String(year - 1)) ?? null,
+                  through: toDate.yearToDate.through,
+                  timeZone: toDate.yearToDate.timeZone,
+                }
+              : null,
           bySubsidiary: bySubsidiary.rows,
           bySite: bySite.rows,
           monthly: monthly.rows,

@@ -17,6 +17,7 @@ import {
   isLostTime,
   isRecordable,
 } from './rules/injury.ts';
+import { GROUP_TIME_ZONE, monthShare, sameDayIn, shareOfHours } from './rules/period.ts';
 import type { RoundingMode } from './rules/rates.ts';
 import { emptyTally, mergeTallies, type Tally, tallyRates } from './rules/tally.ts';
 
@@ -90,11 +91,19 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
           'sites.name',
           'subsidiaries.code as subsidiary_code',
           'subsidiaries.name as subsidiary_name',
+          'sites.time_zone',
         ])
         .where((eb) => inScope(eb, 'sites.id', scope))
         .where((eb) => (q.siteId ? eb('sites.id', '=', q.siteId) : sql<boolean>`true`))
         .execute();
       const siteById = new Map(sites.map((s) => [s.id, s]));
+      // Year to date: each year from 1 January to the same day as today, today read in the sites' time zone
+      // when they share one, else in the group's (and the answer says which).
+      const zones = new Set(sites.map((s) => s.time_zone));
+      const zone = zones.size === 1 ? [...zones][0] : GROUP_TIME_ZONE;
+      const today = q.yearToDate === 'true' ? localDate(now(), zone) : null;
+      const yearToDateOf = today ? { today, through: today.slice(5), timeZone: zone } : null;
+      const endOf = (date: string) => (today ? sameDayIn(today, Number(date.slice(0, 4))) : null);
       const keyOf = (siteId: string) => {
         const s = siteById.get(siteId);
         if (!s) return null;
@@ -121,7 +130,7 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
         return b;
       };
       const ids = [...siteById.keys()];
-      if (ids.length === 0) return { rounding: mode, rows: [] };
+      if (ids.length === 0) return { rounding: mode, rows: [], yearToDate: yearToDateOf };
 
       const hours = await db
         .selectFrom('ohs_hours')
@@ -131,10 +140,14 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
         .where('month', '<=', to)
         .execute();
       for (const h of hours) {
+        const end = endOf(h.month);
+        const share = end ? monthShare(h.month, end) : null;
+        if (share?.days === 0) continue;
         const b = bucket(h.site_id, h.month);
         if (!b) continue;
-        b.employees.hours.push(String(h.employee_hours));
-        b.nonEmployees.hours.push(String(h.non_employee_hours));
+        const part = (v: unknown) => (share ? shareOfHours(String(v), share) : String(v));
+        b.employees.hours.push(part(h.employee_hours));
+        b.nonEmployees.hours.push(part(h.non_employee_hours));
       }
 
       const injuries = await db
@@ -157,6 +170,8 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
         .where('i.commuting', '=', false)
         .execute();
       for (const j of injuries) {
+        const end = endOf(j.injury_date);
+        if (end && j.injury_date > end) continue;
         const b = bucket(j.site_id, j.injury_date);
         if (!b) continue;
         const t = j.person_type === 'employee' ? b.employees : b.nonEmployees;
@@ -191,7 +206,7 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
           all: tallyRates(mergeTallies(b.employees, b.nonEmployees), mode),
           injuryCases: b.cases,
         }));
-      return { rounding: mode, rows };
+      return { rounding: mode, rows, yearToDate: yearToDateOf };
     },
   };
 }

@@ -752,6 +752,8 @@ export const en = {
     description: 'This year at your sites, against last year.',
     thisYear: '{{year}} so far',
     vsLastYear: '{{value}} in {{year}}',
+    toDate:
+      'This year to date against the same days of last year: 1 Jan to {{through}} of both years ({{zone}} time).',
     cases: 'Injury cases',
     monthlyTrend: 'Cases and FR by month',
     openInvestigations: 'Open investigations',
@@ -776,8 +778,8 @@ export const en = {
     seeAll: 'See all',
     reportCta: 'Report an incident',
     quickLinks: 'Quick links',
-    better: 'better than last year',
-    worse: 'worse than last year',
+    better: 'better than the same days last year',
+    worse: 'worse than the same days last year',
     same: 'same as last year',
   },
   errors: {
