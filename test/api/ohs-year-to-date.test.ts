@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent; tests assert on them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPoppler, POPPLER_MISSING, pdfText } from '../../server/platform/reports/poppler.ts';
+import { formatInZone } from '../../web/src/platform/ui/time.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { EMPLOYEES, SITES } from '../support/fixture.ts';
 
@@ -92,6 +93,18 @@ describe.each(databases())('this year to date against the same days of last year
       query: { from: 2025, to: 2026, by: 'group', yearToDate: 'true', siteId: SITES.PG.id },
     });
     expect(penang.body.yearToDate.timeZone).toBe('Asia/Kuala_Lumpur');
+  });
+
+  it("gives each incident its site's time zone, in which the web app shows its time", async () => {
+    const owner = await t.signInAs('ohsOwner');
+    const list = await owner.get('/api/ohs/incidents', { query: { siteId: SITES.K7.id, pageSize: 10 } });
+    expect(list.status).toBe(200);
+    const latest = list.body.items[0];
+    expect(latest).toMatchObject({ occurredAt: '2026-03-09T16:10:00.000Z', timeZone: 'Asia/Taipei' });
+    // 9 March in UTC (and in a browser in Europe) is 10 March at the site, and says where.
+    expect(formatInZone(latest.occurredAt, latest.timeZone)).toBe('2026-03-10 00:10 (Asia/Taipei)');
+    const detail = await owner.get(`/api/ohs/incidents/${latest.id}`);
+    expect(detail.body.timeZone).toBe('Asia/Taipei');
   });
 
   it('says so in the Board report of the year still running', async () => {

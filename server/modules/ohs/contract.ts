@@ -114,6 +114,8 @@ export const incidentView = z.object({
   reference: z.string(),
   siteId: z.string().uuid(),
   siteCode: z.string(),
+  /** The site's IANA time zone: its times read there ("2026-12-03 07:13 (Asia/Taipei)"). */
+  timeZone: z.string(),
   areaId: z.string().uuid().nullable(),
   areaName: z.string().nullable(),
   kind: z.enum(incidentKinds),

@@ -88,6 +88,7 @@ export function createIncidentsService(
       reference: i.reference,
       siteId: i.site_id,
       siteCode: i.site_code,
+      timeZone: i.time_zone,
       areaId: i.area_id,
       areaName: i.area_name,
       kind: i.kind,

@@ -389,7 +389,7 @@ export function DashboardPage() {
                     {p.reference} · {label('permitTypes', p.type)}
                   </AnchorLink>
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {p.areaName} · {fmt.dateTime(p.endsAt)}
+                    {p.areaName} · {fmt.siteTime(p.endsAt, p.timeZone)}
                   </Text>
                 </Group>
               ))
