@@ -157,6 +157,7 @@ export function DashboardPage() {
   const span = years.data?.yearToDate;
   const spanLabel = span
     ? t('dashboard.toDate', {
+        from: fmt.dayMonth(`${year}-01-01`),
         through: fmt.dayMonth(`${year}-${span.through}`),
         zone: span.timeZone,
       })

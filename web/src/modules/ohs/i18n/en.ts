@@ -753,7 +753,7 @@ export const en = {
     thisYear: '{{year}} so far',
     vsLastYear: '{{value}} in {{year}}',
     toDate:
-      'This year to date against the same days of last year: 1 Jan to {{through}} of both years ({{zone}} time).',
+      'This year to date against the same days of last year: {{from}} to {{through}} of both years ({{zone}} time).',
     cases: 'Injury cases',
     monthlyTrend: 'Cases and FR by month',
     openInvestigations: 'Open investigations',

@@ -746,7 +746,7 @@ export const zhTW: Translation<typeof en> = {
     description: '您所屬廠區今年迄今的情況，與去年比較。',
     thisYear: '{{year}} 年迄今',
     vsLastYear: '{{year}} 年為 {{value}}',
-    toDate: '今年迄今與去年同期比較：兩年皆為 1 月 1 日至 {{through}}（{{zone}} 時間）。',
+    toDate: '今年迄今與去年同期比較：兩年皆為 {{from}}至{{through}}（{{zone}} 時間）。',
     cases: '職業傷害件數',
     monthlyTrend: '每月件數與 FR',
     openInvestigations: '進行中的調查',
