@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Four suites, all run by `npm test` (vitest run):
- * - unit: pure rules next to the code they test (server/**, reference/**); no database.
+ * - unit: pure rules next to the code they test (server/**, reference/**, web/src/**); no database.
  * - api: integration tests over HTTP (app.inject) on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  * - security: the authorization matrix, API fuzzing, crash safety, concurrency, several processes and web
  *   security (test/security); small counts here, full counts in the stress suite.
@@ -19,7 +19,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'reference/**/*.test.ts', 'cli/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+          include: [
+            'server/**/*.test.ts',
+            'reference/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'web/src/**/*.test.{ts,tsx}',
+          ],
           environment: 'node',
           // Generous: a shared 2-core machine can be slow; the tests never time things.
           testTimeout: 60_000,

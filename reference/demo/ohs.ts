@@ -1,4 +1,9 @@
-import { defaultChargedDaysTable, requiresAuthorityNotice } from '../../server/modules/ohs/rules/injury.ts';
+import {
+  defaultChargedDaysTable,
+  type RecoveryOutcome,
+  requiresAuthorityNotice,
+  SIX_MONTHS_DAYS,
+} from '../../server/modules/ohs/rules/injury.ts';
 import {
   checklists,
   needsGasTest,
@@ -158,6 +163,7 @@ export type OhsInjuryRow = {
   charged_days_key: string | null;
   restricted_days: number;
   hospitalised: boolean;
+  recovery: RecoveryOutcome;
   created_at: string;
   updated_at: string;
 };
@@ -885,6 +891,37 @@ function recordableInjury(
   return injuryFacts(rng, ctx, scenario, part, cls, day);
 }
 
+/**
+ * The GRI 403-9 recovery outcome the site would have recorded: a finger lost is not a full recovery; more than
+ * six months off did not (or, still off, is not expected to) recover within six months; everyone else
+ * recovered fully once back at work (a month after a medical-treatment case), or is expected to.
+ * Deterministic, drawing nothing, so that the rest of the history stays the same.
+ */
+function recoveryOf(
+  classification: Classification,
+  day: number,
+  away: number,
+  returned: boolean,
+  today: number,
+): RecoveryOutcome {
+  switch (classification) {
+    case 'permanent_total_disability':
+    case 'permanent_partial_disability':
+      return 'not_expected_full_recovery';
+    case 'temporary_total_disability':
+      if (away > SIX_MONTHS_DAYS)
+        return returned || today - day > SIX_MONTHS_DAYS
+          ? 'not_recovered_within_six_months'
+          : 'not_expected_full_recovery';
+      return returned ? 'recovered_fully' : 'expected_full_recovery';
+    case 'medical_treatment':
+    case 'first_aid':
+      return today - day > 30 ? 'recovered_fully' : 'expected_full_recovery';
+    default:
+      return 'expected_full_recovery';
+  }
+}
+
 function injuryFacts(
   rng: Random,
   ctx: Context,
@@ -895,6 +932,7 @@ function injuryFacts(
   day: number,
 ): Omit<InjuryDraft, 'person_type' | 'person_id'> {
   let returnDay: number | null = null;
+  let away = 0;
   let charged: number | null = null;
   let chargedKey: string | null = null;
   let restricted = 0;
@@ -911,7 +949,7 @@ function injuryFacts(
       if (rng.chance(0.25)) restricted = rng.int(1, 10);
       break;
     case 'temporary_total_disability': {
-      const away = 1 + Math.min(360, Math.round(rng.exponential(scenario.lostDaysMean)));
+      away = 1 + Math.min(360, Math.round(rng.exponential(scenario.lostDaysMean)));
       returnDay = day + away + 1;
       hospitalised = scenario.mayHospitalise && rng.chance(scenario.type === 'fracture' ? 0.45 : 0.3);
       treatment = hospitalised
@@ -938,6 +976,7 @@ function injuryFacts(
   // Still off work on the demo clock's day: no return date yet.
   if (returnDay !== null && returnDay > ctx.today) returnDay = null;
   return {
+    recovery: recoveryOf(classification, day, away, returnDay !== null, ctx.today),
     injury_type: scenario.type,
     body_part: part,
     treatment,

@@ -465,6 +465,12 @@ export type OhsInjuriesTable = Stamps & {
   charged_days_key: string | null;
   restricted_days: Generated<number>;
   hospitalised: Generated<boolean>;
+  recovery: Generated<
+    | 'expected_full_recovery'
+    | 'not_expected_full_recovery'
+    | 'recovered_fully'
+    | 'not_recovered_within_six_months'
+  >;
 };
 
 export type OhsInvestigationsTable = Stamps & {

@@ -32,7 +32,10 @@ describe.each(databases())('audited updates (%s)', (kind) => {
   it('refuses a stale version with 409 and changes nothing', async () => {
     const admin = await t.signInAs('groupAdmin');
     const site = (await admin.get(`/api/org/sites/${FIXTURE.sites.SZ.id}`)).body;
-    const first = await admin.patch(`/api/org/sites/${site.id}`, { version: site.version, name: 'SPIL Suzhou S1' });
+    const first = await admin.patch(`/api/org/sites/${site.id}`, {
+      version: site.version,
+      name: 'SPIL Suzhou S1',
+    });
     expect(first.status).toBe(200);
     const stale = await admin.patch(`/api/org/sites/${site.id}`, { version: site.version, name: 'Lost' });
     expect(stale.status).toBe(409);

@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClock } from '../../reference/demo/clock.ts';
 import { loadDemoDataset } from '../../reference/demo/load.ts';
-import { OHS_SEED } from '../../reference/demo/ohs.ts';
+import { HISTORY_YEARS, OHS_SEED } from '../../reference/demo/ohs.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { type ApiClient, createTestApp, type TestApp } from '../support/app.ts';
+import { checkGriInvariants } from '../support/gri-invariants.ts';
 
 /**
  * The full demo (about 100,000 employees) loaded into PostgreSQL on today's clock, and the seed's OHS figures
@@ -54,6 +55,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the full demo reproduces the OH
     const programs = (await owner.get('/api/ohs/wellbeing/programs')).body.items;
     expect(programs.find((p: any) => p.kind === 'counsellor_training')?.people).toBe(95);
   });
+
+  it('counts GRI 403-9 high-consequence injuries apart from fatalities, never more than recordable ones, for every site and year, as the Board report does', async () => {
+    const year = Number(demoClock().slice(0, 4));
+    const totals = await checkGriInvariants(t.db, owner, { from: year - HISTORY_YEARS + 1, to: year });
+    expect(totals.recordable).toBeGreaterThan(1000);
+    expect(totals.fatalities).toBe(1);
+    // Most injuries recover fully: high-consequence ones are a small share of the serious ones.
+    expect(totals.highConsequence).toBeGreaterThan(0);
+    expect(totals.highConsequence).toBeLessThan(totals.recordable * 0.1);
+  }, 300_000);
 
   it('reports 126 once one 2022 injury is deleted', async () => {
     const j = await sql<{

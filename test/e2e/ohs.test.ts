@@ -180,11 +180,19 @@ describe.skipIf(!hasChromium)('the OHS program in the browser', () => {
     await choose(page, injury, 'Injury', 'Crush');
     await choose(page, injury, 'Body part', 'Hand');
     await choose(page, injury, 'Classification', 'Temporary total disability (days away)');
+    // GRI 403-9: the outcome is recorded, not guessed from the days counted up to today.
+    await choose(page, injury, 'Recovery (GRI 403-9)', 'Not expected to recover fully within six months');
     await injury.getByRole('textbox', { name: 'Days of restricted work or job transfer' }).fill('5');
     await injury.getByRole('switch', { name: 'Hospitalised' }).check({ force: true });
     await injury.getByRole('button', { name: 'Save' }).click();
     await injury.waitFor({ state: 'detached' });
     await page.getByRole('table', { name: 'People injured' }).getByText('Lin Chih-Hao').waitFor();
+    await page.getByRole('table', { name: 'People injured' }).getByText('High-consequence').waitFor();
+    // The incident's time reads in the site's zone, which it names, whatever the browser's zone.
+    await page
+      .getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Asia\/Taipei\)/)
+      .first()
+      .waitFor();
     await screenshot(page, 'ohs-incident-injuries');
 
     // The photo sent from the phone.

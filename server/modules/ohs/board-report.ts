@@ -1,4 +1,4 @@
-import type { ReportDefinition, ReportLocale } from '../../platform/reports/definition.ts';
+import type { Block, ReportDefinition, ReportLocale } from '../../platform/reports/definition.ts';
 import type { RateSet } from './contract.ts';
 
 /**
@@ -22,15 +22,37 @@ export type BoardReportData = {
   rounding: 'truncate' | 'round-half-up';
   group: Row | null;
   previous: Row | null;
+  /**
+   * For the year still running: this year and last year from 1 January to the same day (MM-DD, read in
+   * `timeZone`), which the comparisons use instead of the whole of last year.
+   */
+  toDate: { current: Row | null; previous: Row | null; through: string; timeZone: string } | null;
   bySubsidiary: Row[];
   bySite: Row[];
   monthly: Row[];
-  health: { peopleScreened: Count; costMinor: number; abnormal: Count; followUpsOpen: Count };
+  /** null: withheld, the reader may not see health figures (said so in words, never zeros). */
+  health: { peopleScreened: Count; costMinor: number; abnormal: Count; followUpsOpen: Count } | null;
   wellbeing: { kind: string; programs: number; participations: number }[];
-  certificates: { site: string; validUntil: string; status: string }[];
-  goals: { title: string; target: string; actual: string | null; met: boolean | null }[];
+  /** null: withheld, the reader may not see certificates. */
+  certificates: { site: string; validUntil: string; status: string }[] | null;
+  goals: {
+    title: string;
+    target: string;
+    actual: string | null;
+    /** What the actual covers (see goalView): the goal's scope, the reader's sites only, or withheld. */
+    actualOf: 'goal' | 'reader_sites' | 'withheld';
+    met: boolean | null;
+  }[];
   investigations: { open: number; closed: number };
 };
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** '12-03' as "3 Dec" or "12 月 3 日". */
+function dayMonth(monthDay: string, locale: ReportLocale): string {
+  const [m, d] = monthDay.split('-').map(Number);
+  return locale === 'en' ? `${d} ${MONTHS[m - 1]}` : `${m} 月 ${d} 日`;
+}
 
 const words = {
   en: {
@@ -48,6 +70,9 @@ const words = {
     fatalities: 'Fatalities',
     hours: 'Hours worked',
     vs: (y: number) => `vs ${y}`,
+    vsToDate: (y: number, through: string) => `vs 1 Jan – ${dayMonth(through, 'en')} ${y}`,
+    toDateText: (y: number, through: string, zone: string) =>
+      `${y} is still running: its figures to date are compared with the same days of ${y - 1}, 1 January to ${dayMonth(through, 'en')} of both years (${zone} time).`,
     bySubsidiary: 'By subsidiary',
     bySite: 'By site',
     unit: 'Unit',
@@ -59,7 +84,8 @@ const words = {
     monthly: 'Monthly trend',
     month: 'Month',
     gri: 'GRI 403-9',
-    griText: 'Rates per 1,000,000 hours worked, employees and other workers apart.',
+    griText:
+      'Rates per 1,000,000 hours worked, employees and other workers apart. High-consequence injuries: those from which the worker did not, or is not expected to, recover fully within six months, as recorded on each injury; fatalities are counted apart.',
     metric: 'Indicator',
     highConsequence: 'High-consequence injuries',
     recordable: 'Recordable injuries',
@@ -86,6 +112,10 @@ const words = {
     no: 'no',
     investigations: (o: number, c: number) => `${o} investigations open, ${c} closed.`,
     none: 'None',
+    healthWithheld: 'Withheld: your access does not include health figures.',
+    certificatesWithheld: 'Withheld: your access does not include certificates.',
+    actualWithheld: 'withheld',
+    yourSites: (v: string) => `${v} (your sites only, not the group)`,
   },
   'zh-TW': {
     title: (y: number) => `${y} 年職業安全衛生報告`,
@@ -102,6 +132,9 @@ const words = {
     fatalities: '死亡人數',
     hours: '總經歷工時',
     vs: (y: number) => `與 ${y} 年比較`,
+    vsToDate: (y: number, through: string) => `與 ${y} 年 1 月 1 日至${dayMonth(through, 'zh-TW')}比較`,
+    toDateText: (y: number, through: string, zone: string) =>
+      `${y} 年尚未結束：今年迄今的數字與 ${y - 1} 年同期比較，兩年皆為 1 月 1 日至${dayMonth(through, 'zh-TW')}（${zone} 時間）。`,
     bySubsidiary: '各子公司',
     bySite: '各廠區',
     unit: '單位',
@@ -113,7 +146,8 @@ const words = {
     monthly: '每月趨勢',
     month: '月份',
     gri: 'GRI 403-9',
-    griText: '每百萬工時比率，員工與非員工工作者分列。',
+    griText:
+      '每百萬工時比率，員工與非員工工作者分列。嚴重後果職業傷害：依各傷害紀錄，工作者六個月內未或預期無法完全康復者；死亡人數另列。',
     metric: '指標',
     highConsequence: '嚴重後果職業傷害',
     recordable: '可記錄職業傷害',
@@ -140,8 +174,42 @@ const words = {
     no: '否',
     investigations: (o: number, c: number) => `調查進行中 ${o} 件，已結案 ${c} 件。`,
     none: '無',
+    healthWithheld: '不予顯示：您的權限不包含健康數據。',
+    certificatesWithheld: '不予顯示：您的權限不包含驗證證書。',
+    actualWithheld: '不予顯示',
+    yourSites: (v: string) => `${v}（僅您可見的廠區，非全集團）`,
   },
 } as const;
+
+type Words = (typeof words)[ReportLocale];
+
+/** The year's health figures, or the words saying they are withheld from this reader. */
+function healthFigures(h: BoardReportData['health'], w: Words): Block[] {
+  if (h === null) return [{ kind: 'paragraph', text: w.healthWithheld }];
+  return [
+    {
+      kind: 'figures',
+      figures: [
+        {
+          label: w.screened,
+          value: h.peopleScreened,
+          format: typeof h.peopleScreened === 'number' ? 'integer' : undefined,
+        },
+        { label: w.cost, value: h.costMinor / 100, unit: 'NT$', format: 'integer' },
+        {
+          label: w.abnormal,
+          value: h.abnormal,
+          format: typeof h.abnormal === 'number' ? 'integer' : undefined,
+        },
+        {
+          label: w.followUps,
+          value: h.followUpsOpen,
+          format: typeof h.followUpsOpen === 'number' ? 'integer' : undefined,
+        },
+      ],
+    },
+  ];
+}
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 const change = (now: string | null, before: string | null) =>
@@ -153,7 +221,10 @@ export function ohsBoardReport(
 ): ReportDefinition {
   const w = words[o.locale];
   const g = d.group;
-  const p = d.previous;
+  // Comparisons: for the year still running, the same span of both years; else the whole of both.
+  const cg = d.toDate ? d.toDate.current : g;
+  const p = d.toDate ? d.toDate.previous : d.previous;
+  const vs = d.toDate ? w.vsToDate(d.year - 1, d.toDate.through) : w.vs(d.year - 1);
   const rateRow = (r: Row) => [
     r.label,
     Number(r.all.hours),
@@ -200,24 +271,32 @@ export function ohsBoardReport(
                 value: g?.injuryCases ?? 0,
                 format: 'integer',
                 comparison:
-                  p && g
-                    ? { label: w.vs(d.year - 1), change: g.injuryCases - p.injuryCases, better: 'lower' }
+                  p && cg
+                    ? { label: vs, change: cg.injuryCases - p.injuryCases, better: 'lower' }
                     : undefined,
               },
               {
                 label: w.fr,
                 value: g?.all.fr ?? '—',
-                comparison: cmp(w.vs(d.year - 1), g?.all.fr ?? null, p?.all.fr ?? null),
+                comparison: cmp(vs, cg?.all.fr ?? null, p?.all.fr ?? null),
               },
               {
                 label: w.sr,
                 value: g?.all.sr ?? '—',
-                comparison: cmp(w.vs(d.year - 1), g?.all.sr ?? null, p?.all.sr ?? null, 0),
+                comparison: cmp(vs, cg?.all.sr ?? null, p?.all.sr ?? null, 0),
               },
               { label: w.fsi, value: g?.all.fsi ?? '—' },
               { label: w.fatalities, value: g?.all.fatalities ?? 0, format: 'integer' },
             ],
           },
+          ...(d.toDate
+            ? [
+                {
+                  kind: 'paragraph' as const,
+                  text: w.toDateText(d.year, d.toDate.through, d.toDate.timeZone),
+                },
+              ]
+            : []),
           { kind: 'paragraph', text: w.rounding(d.rounding) },
           { kind: 'paragraph', text: w.investigations(d.investigations.open, d.investigations.closed) },
         ],
@@ -323,27 +402,7 @@ export function ohsBoardReport(
       {
         heading: w.health,
         blocks: [
-          {
-            kind: 'figures',
-            figures: [
-              {
-                label: w.screened,
-                value: d.health.peopleScreened,
-                format: typeof d.health.peopleScreened === 'number' ? 'integer' : undefined,
-              },
-              { label: w.cost, value: d.health.costMinor / 100, unit: 'NT$', format: 'integer' },
-              {
-                label: w.abnormal,
-                value: d.health.abnormal,
-                format: typeof d.health.abnormal === 'number' ? 'integer' : undefined,
-              },
-              {
-                label: w.followUps,
-                value: d.health.followUpsOpen,
-                format: typeof d.health.followUpsOpen === 'number' ? 'integer' : undefined,
-              },
-            ],
-          },
+          ...healthFigures(d.health, w),
           {
             kind: 'table',
             title: w.health,
@@ -361,19 +420,22 @@ export function ohsBoardReport(
       },
       {
         heading: w.certificates,
-        blocks: [
-          {
-            kind: 'table',
-            title: w.certificates,
-            columns: [
-              { header: w.site, format: 'text' },
-              { header: w.validUntil, format: 'text' },
-              { header: w.status, format: 'text' },
-            ],
-            rows: d.certificates.map((c) => [c.site, c.validUntil, c.status]),
-            emptyText: w.none,
-          },
-        ],
+        blocks:
+          d.certificates === null
+            ? [{ kind: 'paragraph', text: w.certificatesWithheld }]
+            : [
+                {
+                  kind: 'table',
+                  title: w.certificates,
+                  columns: [
+                    { header: w.site, format: 'text' },
+                    { header: w.validUntil, format: 'text' },
+                    { header: w.status, format: 'text' },
+                  ],
+                  rows: d.certificates.map((c) => [c.site, c.validUntil, c.status]),
+                  emptyText: w.none,
+                },
+              ],
       },
       {
         heading: w.goals,
@@ -390,7 +452,11 @@ export function ohsBoardReport(
             rows: d.goals.map((x) => [
               x.title,
               x.target,
-              x.actual ?? '—',
+              x.actualOf === 'withheld'
+                ? w.actualWithheld
+                : x.actualOf === 'reader_sites' && x.actual !== null
+                  ? w.yourSites(x.actual)
+                  : (x.actual ?? '—'),
               x.met === null ? '—' : x.met ? w.yes : w.no,
             ]),
             emptyText: w.none,

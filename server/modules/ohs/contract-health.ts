@@ -159,6 +159,8 @@ export const goalMetrics = [
   'contractor_injuries',
   'screening_coverage',
 ] as const;
+export const goalActualOf = ['goal', 'reader_sites', 'withheld'] as const;
+export type GoalActualOf = (typeof goalActualOf)[number];
 export const goalView = z.object({
   id: z.string().uuid(),
   siteId: z.string().uuid().nullable(),
@@ -171,6 +173,12 @@ export const goalView = z.object({
   fromYear: z.number().int(),
   toYear: z.number().int(),
   actual: z.string().nullable(),
+  /**
+   * What `actual` covers: the goal's own scope (its site, or the whole group); only the reader's sites (a
+   * group goal read by someone who does not see the whole group; `met` is then null); or nothing, withheld
+   * because the reader may not see the figures it is computed from (`actual` is then null).
+   */
+  actualOf: z.enum(goalActualOf),
   met: z.boolean().nullable(),
   version: z.number().int(),
 });

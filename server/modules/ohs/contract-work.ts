@@ -128,6 +128,8 @@ export const permitView = z.object({
   reference: z.string(),
   siteId: z.string().uuid(),
   siteCode: z.string(),
+  /** The site's IANA time zone: its times read there. */
+  timeZone: z.string(),
   areaId: z.string().uuid(),
   areaName: z.string(),
   type: z.enum(permitTypes),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery, pageOf, versioned } from '../../platform/http/list.ts';
-import { classifications } from './rules/injury.ts';
+import { classifications, recoveryOutcomes } from './rules/injury.ts';
 
 export const incidentKinds = ['injury', 'illness', 'near_miss', 'unsafe_condition'] as const;
 export const investigationStatuses = ['draft', 'investigating', 'review', 'closed'] as const;
@@ -76,8 +76,12 @@ export const injuryView = z.object({
   chargedDaysKey: z.string().nullable(),
   restrictedDays: z.number().int(),
   hospitalised: z.boolean(),
+  /** GRI 403-9: whether the worker recovers fully within six months (expected, or as it turned out). */
+  recovery: z.enum(recoveryOutcomes),
   daysLost: z.number().int(),
   disabling: z.boolean(),
+  /** GRI 403-9 high-consequence injury (fatalities apart), from the recovery outcome. */
+  highConsequence: z.boolean(),
   version: z.number().int(),
 });
 export type InjuryView = z.infer<typeof injuryView>;
@@ -95,6 +99,8 @@ export const injuryInput = z
     chargedDaysKey: z.string().max(40).nullable().optional(),
     restrictedDays: z.number().int().min(0).max(3650).optional(),
     hospitalised: z.boolean().optional(),
+    /** Defaults to "expected to recover fully within six months" (a permanent disability: "not expected"). */
+    recovery: z.enum(recoveryOutcomes).optional(),
   })
   .strict();
 export const injuryPatch = injuryInput
@@ -108,6 +114,8 @@ export const incidentView = z.object({
   reference: z.string(),
   siteId: z.string().uuid(),
   siteCode: z.string(),
+  /** The site's IANA time zone: its times read there ("2026-12-03 07:13 (Asia/Taipei)"). */
+  timeZone: z.string(),
   areaId: z.string().uuid().nullable(),
   areaName: z.string().nullable(),
   kind: z.enum(incidentKinds),
@@ -334,10 +342,18 @@ export const statisticsQuery = z.object({
   by: z.enum(['group', 'subsidiary', 'site']).default('group'),
   period: z.enum(['year', 'month']).default('year'),
   siteId: z.string().uuid().optional(),
+  /**
+   * Count each year from 1 January to the same day as today only (29 February: 28 February in a common
+   * year), so that this year to date compares with the same span of other years. Hours are recorded by
+   * month: the month of that day counts for its days up to it.
+   */
+  yearToDate: z.enum(['true', 'false']).optional(),
 });
 export const statisticsView = z.object({
   rounding: z.enum(['truncate', 'round-half-up']),
   rows: z.array(statisticsRow),
+  /** With yearToDate: today, the day each year runs to (MM-DD) and the time zone today was read in. */
+  yearToDate: z.object({ today: z.string(), through: z.string(), timeZone: z.string() }).nullable(),
 });
 
 export const ohsSettings = z.object({ rounding: z.enum(['truncate', 'round-half-up']) }).strict();

@@ -2,16 +2,25 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import {
+  type Actor,
+  type SiteScope,
+  scopeHas,
+  scopeIsEmpty,
+  sitesWith,
+} from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
+import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import type { goalInput, goalPatch } from './contract-health.ts';
+import type { GoalActualOf, goalInput, goalPatch } from './contract-health.ts';
 import { goalMet } from './rules/goals.ts';
 import { frequencyRate, severityRate, sum as sumExact } from './rules/rates.ts';
 import type { OhsStatisticsService } from './statistics.ts';
 
 const PROGRAM = 'ohs' as const;
+
+type GoalActual = { value: string | null; of: GoalActualOf };
 
 /** Short, medium and long-term quantitative goals, with progress against the actual figures. */
 export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
@@ -23,8 +32,20 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
       .select('s.code as site_code');
   type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
 
-  /** The actual figure of a goal over its years, computed from the records like every report. */
-  async function actual(actor: Actor, g: Row): Promise<string | null> {
+  /**
+   * The actual figure of a goal over its years, computed from the records like every report, over what the
+   * reader may see: a site goal over its site; a group goal over the whole group when the reader sees the
+   * whole group, else over the reader's sites and said so (`of: 'reader_sites'`). A figure the reader may not
+   * see at all is withheld (null, and said so); a failure to compute it fails the request, never reads as
+   * "no value".
+   */
+  async function actual(actor: Actor, g: Row): Promise<GoalActual> {
+    const permission = g.metric === 'screening_coverage' ? 'health.read' : 'ohs.read';
+    const visible = sitesWith(actor, permission, PROGRAM);
+    if (g.site_id ? !scopeHas(visible, g.site_id) : scopeIsEmpty(visible))
+      return { value: null, of: 'withheld' };
+    const of = g.site_id || visible === 'all' ? 'goal' : 'reader_sites';
+    const sites: SiteScope = g.site_id ? new Set([g.site_id]) : visible;
     if (g.metric === 'screening_coverage') {
       const screened = await db
         .selectFrom('health_screenings')
@@ -32,7 +53,7 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
         .where('screened_on', '>=', `${g.from_year}-01-01`)
         .where('screened_on', '<=', `${g.to_year}-12-31`)
         .where('person_type', '=', 'employee')
-        .where((eb) => (g.site_id ? eb('site_id', '=', g.site_id) : sql<boolean>`true`))
+        .where((eb) => inScope(eb, 'site_id', sites))
         .executeTakeFirstOrThrow();
       const end = `${g.to_year}-12-31`;
       const staff = await db
@@ -40,11 +61,12 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('hire_date', '<=', end)
         .where((eb) => eb.or([eb('leave_date', 'is', null), eb('leave_date', '>', end)]))
-        .where((eb) => (g.site_id ? eb('site_id', '=', g.site_id) : sql<boolean>`true`))
+        .where((eb) => inScope(eb, 'site_id', sites))
         .executeTakeFirstOrThrow();
-      const of = Number(staff.n);
-      return of ? ((Number(screened.n) * 100) / of).toFixed(2) : null;
+      const total = Number(staff.n);
+      return { value: total ? ((Number(screened.n) * 100) / total).toFixed(2) : null, of };
     }
+    // The statistics answer over the reader's sites with ohs.read (the goal's site, for a site goal).
     const stats = await statistics.statistics(actor, {
       from: g.from_year,
       to: g.to_year,
@@ -56,32 +78,34 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
       String(stats.rows.reduce((a, r) => a + pick(r), 0));
     switch (g.metric) {
       case 'fatalities':
-        return sum((r) => r.all.fatalities);
+        return { value: sum((r) => r.all.fatalities), of };
       case 'disabling_injuries':
-        return sum((r) => r.all.disablingInjuries);
+        return { value: sum((r) => r.all.disablingInjuries), of };
       case 'contractor_injuries':
-        return sum((r) => r.nonEmployees.recordable);
+        return { value: sum((r) => r.nonEmployees.recordable), of };
       case 'fr':
       case 'sr': {
         // A rate over several years comes from the years' summed counts and hours, exactly.
         const hours = sumExact(stats.rows.map((r) => r.all.hours));
-        return g.metric === 'fr'
-          ? frequencyRate(
-              stats.rows.reduce((a, r) => a + r.all.disablingInjuries, 0),
-              hours,
-              stats.rounding,
-            )
-          : severityRate(
-              stats.rows.reduce((a, r) => a + r.all.daysLost, 0),
-              hours,
-              stats.rounding,
-            );
+        const value =
+          g.metric === 'fr'
+            ? frequencyRate(
+                stats.rows.reduce((a, r) => a + r.all.disablingInjuries, 0),
+                hours,
+                stats.rounding,
+              )
+            : severityRate(
+                stats.rows.reduce((a, r) => a + r.all.daysLost, 0),
+                hours,
+                stats.rounding,
+              );
+        return { value, of };
       }
     }
   }
 
   async function view(actor: Actor, g: Row) {
-    const a = await actual(actor, g).catch(() => null);
+    const a = await actual(actor, g);
     return {
       id: g.id,
       siteId: g.site_id,
@@ -93,8 +117,10 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
       target: String(g.target),
       fromYear: g.from_year,
       toYear: g.to_year,
-      actual: a,
-      met: goalMet(a, g.comparison, String(g.target)),
+      actual: a.value,
+      actualOf: a.of,
+      // A group target is met or not by the group's figure: the reader's sites alone do not tell.
+      met: a.of === 'goal' ? goalMet(a.value, g.comparison, String(g.target)) : null,
       version: g.version,
     };
   }

@@ -21,7 +21,17 @@ import type {
   injuryPatch,
 } from './contract.ts';
 import * as repo from './repo.ts';
-import { AUTHORITY_NOTICE_HOURS, daysLost, isDisabling, requiresAuthorityNotice } from './rules/injury.ts';
+import {
+  AUTHORITY_NOTICE_HOURS,
+  type Classification,
+  daysLost,
+  defaultRecovery,
+  isDisabling,
+  isHighConsequence,
+  type RecoveryOutcome,
+  recoveryFits,
+  requiresAuthorityNotice,
+} from './rules/injury.ts';
 
 export const AUTHORITY_NOTICE = 'ohs.authority_notice';
 registerObligationKind({
@@ -61,8 +71,10 @@ export function createIncidentsService(
       chargedDaysKey: j.charged_days_key,
       restrictedDays: j.restricted_days,
       hospitalised: j.hospitalised,
+      recovery: j.recovery,
       daysLost: daysLost(facts, asOf),
       disabling: isDisabling(facts, asOf),
+      highConsequence: isHighConsequence({ classification: j.classification, recovery: j.recovery }),
       version: j.version,
     };
   }
@@ -76,6 +88,7 @@ export function createIncidentsService(
       reference: i.reference,
       siteId: i.site_id,
       siteCode: i.site_code,
+      timeZone: i.time_zone,
       areaId: i.area_id,
       areaName: i.area_name,
       kind: i.kind,
@@ -179,6 +192,33 @@ export function createIncidentsService(
     }
   }
 
+  /**
+   * The recovery outcome to store: the one entered if it fits the classification (422 naming the field if not),
+   * else the one kept (when it still fits), else the classification's default.
+   */
+  function recoveryFor(
+    classification: Classification,
+    entered: RecoveryOutcome | undefined,
+    kept: RecoveryOutcome | null,
+  ): RecoveryOutcome {
+    if (entered !== undefined) {
+      if (!recoveryFits(classification, entered))
+        throw new ValidationError('The recovery outcome does not fit the classification.', [
+          {
+            path: 'recovery',
+            message:
+              classification === 'permanent_total_disability' ||
+              classification === 'permanent_partial_disability'
+                ? 'A permanent disability is not a full recovery'
+                : 'Only a recordable injury other than a fatality has a recovery outcome',
+          },
+        ]);
+      return entered;
+    }
+    if (kept !== null && recoveryFits(classification, kept)) return kept;
+    return defaultRecovery(classification);
+  }
+
   async function insertInjury(
     trx: Db,
     actor: Actor,
@@ -207,6 +247,7 @@ export function createIncidentsService(
         charged_days_key: input.chargedDaysKey ?? null,
         restricted_days: input.restrictedDays ?? 0,
         hospitalised: input.hospitalised ?? false,
+        recovery: recoveryFor(input.classification, input.recovery, null),
         created_by: actor.userId,
         updated_by: actor.userId,
       })
@@ -439,6 +480,10 @@ export function createIncidentsService(
             charged_days_key: patch.chargedDaysKey,
             restricted_days: patch.restrictedDays,
             hospitalised: patch.hospitalised,
+            recovery:
+              patch.recovery !== undefined || patch.classification !== undefined
+                ? recoveryFor(patch.classification ?? before.classification, patch.recovery, before.recovery)
+                : undefined,
           }),
           actor.userId,
         );

@@ -52,6 +52,7 @@ export function createPermitsService(
     reference: r.reference,
     siteId: r.site_id,
     siteCode: r.site_code,
+    timeZone: r.time_zone,
     areaId: r.area_id,
     areaName: r.area_name,
     type: r.type,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import { type Actor, scopeIsEmpty, sitesWith } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import type { CertificationsService } from '../../platform/certifications/service.ts';
@@ -32,6 +32,7 @@ export function createOhsReportsService(d: {
         to: number;
         by: 'group' | 'subsidiary' | 'site';
         period: 'year' | 'month';
+        yearToDate?: 'true';
       }) => d.statistics.statistics(actor, q);
       const [
         current,
@@ -39,6 +40,7 @@ export function createOhsReportsService(d: {
         bySubsidiary,
         bySite,
         monthly,
+        toDate,
         health,
         wellbeing,
         goals,
@@ -50,21 +52,21 @@ export function createOhsReportsService(d: {
         stats({ from: year, to: year, by: 'subsidiary', period: 'year' }),
         stats({ from: year, to: year, by: 'site', period: 'year' }),
         stats({ from: year, to: year, by: 'group', period: 'month' }),
-        d.health
-          .summary(actor, year)
-          .catch(() => ({ peopleScreened: 0, costMinor: 0, abnormal: 0, followUpsOpen: 0 })),
+        stats({ from: year - 1, to: year, by: 'group', period: 'year', yearToDate: 'true' }),
+        // A section the reader may not see is withheld and says so; one that fails fails the report.
+        scopeIsEmpty(sitesWith(actor, 'health.read', PROGRAM)) ? null : d.health.summary(actor, year),
         d.wellbeing.summary(actor, year),
         d.goals.list(actor),
-        d.certifications
-          .list(actor, {
-            standard: 'ISO 45001',
-            page: 1,
-            pageSize: 200,
-            sort: 'site',
-            order: 'asc',
-            includeSuperseded: 'false',
-          })
-          .catch(() => ({ items: [] })),
+        scopeIsEmpty(sitesWith(actor, 'certifications.read'))
+          ? null
+          : d.certifications.list(actor, {
+              standard: 'ISO 45001',
+              page: 1,
+              pageSize: 200,
+              sort: 'site',
+              order: 'asc',
+              includeSuperseded: 'false',
+            }),
         d.db
           .selectFrom('ohs_investigations')
           .select([
@@ -82,27 +84,39 @@ export function createOhsReportsService(d: {
           rounding: current.rounding,
           group: current.rows[0] ?? null,
           previous: previous.rows[0] ?? null,
+          // The year still running is compared with the same days of last year, not the whole of it.
+          toDate:
+            toDate.yearToDate && Number(toDate.yearToDate.today.slice(0, 4)) === year
+              ? {
+                  current: toDate.rows.find((r) => r.period === String(year)) ?? null,
+                  previous: toDate.rows.find((r) => r.period === String(year - 1)) ?? null,
+                  through: toDate.yearToDate.through,
+                  timeZone: toDate.yearToDate.timeZone,
+                }
+              : null,
           bySubsidiary: bySubsidiary.rows,
           bySite: bySite.rows,
           monthly: monthly.rows,
-          health: {
+          health: health && {
             peopleScreened: health.peopleScreened,
             costMinor: health.costMinor,
             abnormal: health.abnormal,
             followUpsOpen: health.followUpsOpen,
           },
           wellbeing: wellbeing.kinds,
-          certificates: certificates.items.map((c) => ({
-            site: c.siteName ?? c.siteCode ?? c.subsidiaryCode ?? '',
-            validUntil: c.validUntil,
-            status: c.status,
-          })),
+          certificates:
+            certificates?.items.map((c) => ({
+              site: c.siteName ?? c.siteCode ?? c.subsidiaryCode ?? '',
+              validUntil: c.validUntil,
+              status: c.status,
+            })) ?? null,
           goals: goals
             .filter((g) => g.toYear >= year && g.fromYear <= year)
             .map((g) => ({
               title: g.title,
               target: `${g.comparison === 'at_most' ? '≤' : '≥'} ${g.target}`,
               actual: g.actual,
+              actualOf: g.actualOf,
               met: g.met,
             })),
           investigations: { open: Number(investigations.open), closed: Number(investigations.closed) },

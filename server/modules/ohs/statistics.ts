@@ -7,7 +7,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { localDate } from '../../platform/obligations/rules/reminders.ts';
-import type { RateSet, statisticsQuery } from './contract.ts';
+import type { statisticsQuery } from './contract.ts';
 import {
   type Classification,
   daysLost,
@@ -17,92 +17,12 @@ import {
   isLostTime,
   isRecordable,
 } from './rules/injury.ts';
-import {
-  frequencyRate,
-  frequencySeverityIndex,
-  per200k,
-  perMillion,
-  type RoundingMode,
-  severityRate,
-  sum,
-} from './rules/rates.ts';
+import { GROUP_TIME_ZONE, monthShare, sameDayIn, shareOfHours } from './rules/period.ts';
+import type { RoundingMode } from './rules/rates.ts';
+import { emptyTally, mergeTallies, type Tally, tallyRates } from './rules/tally.ts';
 
 const PROGRAM = 'ohs' as const;
 const SETTINGS_KEY = 'ohs.rates';
-
-type Tally = {
-  hours: string[];
-  disabling: number;
-  daysLost: number;
-  fatalities: number;
-  highConsequence: number;
-  recordable: number;
-  dart: number;
-  lostTime: number;
-  types: Map<string, number>;
-};
-const emptyTally = (): Tally => ({
-  hours: [],
-  disabling: 0,
-  daysLost: 0,
-  fatalities: 0,
-  highConsequence: 0,
-  recordable: 0,
-  dart: 0,
-  lostTime: 0,
-  types: new Map(),
-});
-
-function merge(a: Tally, b: Tally): Tally {
-  const types = new Map(a.types);
-  for (const [k, v] of b.types) types.set(k, (types.get(k) ?? 0) + v);
-  return {
-    hours: [...a.hours, ...b.hours],
-    disabling: a.disabling + b.disabling,
-    daysLost: a.daysLost + b.daysLost,
-    fatalities: a.fatalities + b.fatalities,
-    highConsequence: a.highConsequence + b.highConsequence,
-    recordable: a.recordable + b.recordable,
-    dart: a.dart + b.dart,
-    lostTime: a.lostTime + b.lostTime,
-    types,
-  };
-}
-
-/** Rates always from the summed counts and hours of the group of rows, never from averaged rates. */
-function rates(t: Tally, rounding: RoundingMode): RateSet {
-  const hours = sum(t.hours);
-  const fr = frequencyRate(t.disabling, hours, rounding);
-  const sr = severityRate(t.daysLost, hours, rounding);
-  return {
-    hours,
-    disablingInjuries: t.disabling,
-    daysLost: t.daysLost,
-    fatalities: t.fatalities,
-    highConsequence: t.highConsequence,
-    recordable: t.recordable,
-    dart: t.dart,
-    lostTime: t.lostTime,
-    fr,
-    sr,
-    fsi: frequencySeverityIndex(fr, sr, rounding),
-    trir: per200k(t.recordable, hours),
-    dartRate: per200k(t.dart, hours),
-    ltir: per200k(t.lostTime, hours),
-    gri: {
-      fatalityRatePerMillion: perMillion(t.fatalities, hours),
-      highConsequenceRatePerMillion: perMillion(t.highConsequence, hours),
-      recordableRatePerMillion: perMillion(t.recordable, hours),
-      fatalityRatePer200k: per200k(t.fatalities, hours),
-      highConsequenceRatePer200k: per200k(t.highConsequence, hours),
-      recordableRatePer200k: per200k(t.recordable, hours),
-    },
-    mainInjuryTypes: [...t.types.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 5)
-      .map(([injuryType, count]) => ({ injuryType, count })),
-  };
-}
 
 /**
  * Injury statistics by site, subsidiary or group, by year or month, for employees and other workers apart,
@@ -171,11 +91,19 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
           'sites.name',
           'subsidiaries.code as subsidiary_code',
           'subsidiaries.name as subsidiary_name',
+          'sites.time_zone',
         ])
         .where((eb) => inScope(eb, 'sites.id', scope))
         .where((eb) => (q.siteId ? eb('sites.id', '=', q.siteId) : sql<boolean>`true`))
         .execute();
       const siteById = new Map(sites.map((s) => [s.id, s]));
+      // Year to date: each year from 1 January to the same day as today, today read in the sites' time zone
+      // when they share one, else in the group's (and the answer says which).
+      const zones = new Set(sites.map((s) => s.time_zone));
+      const zone = zones.size === 1 ? [...zones][0] : GROUP_TIME_ZONE;
+      const today = q.yearToDate === 'true' ? localDate(now(), zone) : null;
+      const yearToDateOf = today ? { today, through: today.slice(5), timeZone: zone } : null;
+      const endOf = (date: string) => (today ? sameDayIn(today, Number(date.slice(0, 4))) : null);
       const keyOf = (siteId: string) => {
         const s = siteById.get(siteId);
         if (!s) return null;
@@ -202,7 +130,7 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
         return b;
       };
       const ids = [...siteById.keys()];
-      if (ids.length === 0) return { rounding: mode, rows: [] };
+      if (ids.length === 0) return { rounding: mode, rows: [], yearToDate: yearToDateOf };
 
       const hours = await db
         .selectFrom('ohs_hours')
@@ -212,10 +140,14 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
         .where('month', '<=', to)
         .execute();
       for (const h of hours) {
+        const end = endOf(h.month);
+        const share = end ? monthShare(h.month, end) : null;
+        if (share?.days === 0) continue;
         const b = bucket(h.site_id, h.month);
         if (!b) continue;
-        b.employees.hours.push(String(h.employee_hours));
-        b.nonEmployees.hours.push(String(h.non_employee_hours));
+        const part = (v: unknown) => (share ? shareOfHours(String(v), share) : String(v));
+        b.employees.hours.push(part(h.employee_hours));
+        b.nonEmployees.hours.push(part(h.non_employee_hours));
       }
 
       const injuries = await db
@@ -230,6 +162,7 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
           'j.charged_days',
           'j.restricted_days',
           'j.injury_type',
+          'j.recovery',
         ])
         .where('j.site_id', 'in', ids)
         .where('j.injury_date', '>=', from)
@@ -237,6 +170,8 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
         .where('i.commuting', '=', false)
         .execute();
       for (const j of injuries) {
+        const end = endOf(j.injury_date);
+        if (end && j.injury_date > end) continue;
         const b = bucket(j.site_id, j.injury_date);
         if (!b) continue;
         const t = j.person_type === 'employee' ? b.employees : b.nonEmployees;
@@ -249,7 +184,8 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
         if (isDisabling(facts, asOf)) t.disabling++;
         t.daysLost += daysLost(facts, asOf);
         if (j.classification === 'fatality') t.fatalities++;
-        if (isHighConsequence(facts, asOf)) t.highConsequence++;
+        if (isHighConsequence({ classification: facts.classification, recovery: j.recovery }))
+          t.highConsequence++;
         if (isRecordable(facts.classification)) {
           t.recordable++;
           b.cases++;
@@ -265,12 +201,12 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
           key: b.key,
           label: b.label,
           period: b.period,
-          employees: rates(b.employees, mode),
-          nonEmployees: rates(b.nonEmployees, mode),
-          all: rates(merge(b.employees, b.nonEmployees), mode),
+          employees: tallyRates(b.employees, mode),
+          nonEmployees: tallyRates(b.nonEmployees, mode),
+          all: tallyRates(mergeTallies(b.employees, b.nonEmployees), mode),
           injuryCases: b.cases,
         }));
-      return { rounding: mode, rows };
+      return { rounding: mode, rows, yearToDate: yearToDateOf };
     },
   };
 }

@@ -104,17 +104,70 @@ export function isDart(i: InjuryFacts & { restrictedDays: number }, asOf: string
 }
 
 /**
- * GRI 403-9 high-consequence work-related injury (fatalities excluded): one the worker cannot recover from,
- * or does not recover from fully within six months.
+ * How the injured worker recovers (GRI 403-9): the outcome recorded on the injury, kept up to date by the site.
+ * A new injury is expected to recover fully within six months until someone records otherwise.
  */
-export function isHighConsequence(i: InjuryFacts, asOf: string): boolean {
-  if (i.classification === 'fatality') return false;
-  if (
-    i.classification === 'permanent_total_disability' ||
-    i.classification === 'permanent_partial_disability'
-  )
-    return true;
-  return daysAwayFromWork(i.injuryDate, i.returnDate, asOf) > 182;
+export const recoveryOutcomes = [
+  'expected_full_recovery',
+  'not_expected_full_recovery',
+  'recovered_fully',
+  'not_recovered_within_six_months',
+] as const;
+export type RecoveryOutcome = (typeof recoveryOutcomes)[number];
+export const DEFAULT_RECOVERY: RecoveryOutcome = 'expected_full_recovery';
+
+/** Days off work beyond which an injury is taken as not recovered within six months (183 days and more). */
+export const SIX_MONTHS_DAYS = 182;
+
+/**
+ * GRI 403-9 (2018), disclosure 403-9 and its glossary: a high-consequence work-related injury is a "work-related
+ * injury that results in a fatality or in an injury from which the worker cannot, does not, or is not expected
+ * to recover fully to pre-injury health status within six months", and fatalities are reported apart (403-9-a-i),
+ * so they are not counted here. It is decided from the recorded recovery outcome alone, never from the days
+ * counted up to today: days lost are only a proxy. A first-aid case is not recordable, so never high-consequence.
+ */
+export function isHighConsequence(i: { classification: Classification; recovery: RecoveryOutcome }): boolean {
+  if (i.classification === 'fatality' || !isRecordable(i.classification)) return false;
+  return i.recovery === 'not_expected_full_recovery' || i.recovery === 'not_recovered_within_six_months';
+}
+
+/** Permanent disabilities are, by definition, not a full recovery. */
+export function isPermanentDisability(c: Classification): boolean {
+  return c === 'permanent_total_disability' || c === 'permanent_partial_disability';
+}
+
+/**
+ * Whether a recovery outcome fits the classification: a permanent disability is never a full recovery, and
+ * a first-aid case (treated on the spot) or a fatality has none but the default.
+ */
+export function recoveryFits(c: Classification, recovery: RecoveryOutcome): boolean {
+  if (isPermanentDisability(c))
+    return recovery === 'not_expected_full_recovery' || recovery === 'not_recovered_within_six_months';
+  if (c === 'first_aid' || c === 'fatality')
+    return recovery === DEFAULT_RECOVERY || recovery === 'recovered_fully';
+  return true;
+}
+
+/** The outcome a new injury of this classification gets when none is entered. */
+export function defaultRecovery(c: Classification): RecoveryOutcome {
+  return isPermanentDisability(c) ? 'not_expected_full_recovery' : DEFAULT_RECOVERY;
+}
+
+/**
+ * The outcome of an injury recorded before the outcome existed, from what was recorded then (migration 0014):
+ * a permanent disability is not a full recovery; more than six months off with a return date did not recover
+ * within six months; anything else gets the default. Today's date plays no part.
+ */
+export function backfilledRecovery(i: {
+  classification: Classification;
+  injuryDate: string;
+  returnDate: string | null;
+}): RecoveryOutcome {
+  if (i.classification === 'fatality' || i.classification === 'first_aid') return DEFAULT_RECOVERY;
+  if (isPermanentDisability(i.classification)) return 'not_expected_full_recovery';
+  if (i.returnDate !== null && daysAwayFromWork(i.injuryDate, i.returnDate, i.returnDate) > SIX_MONTHS_DAYS)
+    return 'not_recovered_within_six_months';
+  return DEFAULT_RECOVERY;
 }
 
 /**

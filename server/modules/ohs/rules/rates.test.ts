@@ -8,6 +8,7 @@ import {
   severityRate,
   sum,
 } from './rates.ts';
+import { emptyTally, mergeTallies, type Tally, tallyRates } from './tally.ts';
 
 describe('Taiwan MOL rates', () => {
   it("China Steel's contractors in 2021: 1 death and 8 other disabling injuries over 22,690,862 hours", () => {
@@ -47,12 +48,27 @@ describe('Taiwan MOL rates', () => {
   });
 
   it('computes a group rate from summed counts and hours, not from averaged site rates', () => {
-    const siteA = { injuries: 1, hours: 100_000 };
-    const siteB = { injuries: 1, hours: 1_900_000 };
-    const group = frequencyRate(siteA.injuries + siteB.injuries, sum([siteA.hours, siteB.hours]));
-    expect(group).toBe('1.00');
-    const averaged = (Number(frequencyRate(1, 100_000)) + Number(frequencyRate(1, 1_900_000))) / 2;
-    expect(averaged).not.toBe(1);
+    // Two sites, each with one disabling injury: 100,000 hours (FR 10.00) and 1,900,000 hours (FR 0.52).
+    const site = (hours: number): Tally => ({
+      ...emptyTally(),
+      hours: [String(hours)],
+      disabling: 1,
+      daysLost: 5,
+    });
+    const a = tallyRates(site(100_000), 'truncate');
+    const b = tallyRates(site(1_900_000), 'truncate');
+    expect([a.fr, b.fr]).toEqual(['10.00', '0.52']);
+    // The product's aggregation of the two sites, as the statistics build a subsidiary or the group.
+    const group = tallyRates(mergeTallies(site(100_000), site(1_900_000)), 'truncate');
+    expect(group).toMatchObject({
+      hours: '2000000',
+      disablingInjuries: 2,
+      daysLost: 10,
+      fr: '1.00',
+      sr: '5',
+    });
+    // Averaging the site rates would have given 5.26.
+    expect(group.fr).not.toBe(((Number(a.fr) + Number(b.fr)) / 2).toFixed(2));
   });
 });
 

@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
 import { IconNote } from '@tabler/icons-react';
+import { QueryClient } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
 import type { ParseKeys } from 'i18next';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +13,12 @@ import type { WebModule } from './manifest.ts';
 const notesModule: WebModule = {
   key: 'notes',
   icon: IconNote,
-  navigation: [{ label: 'notes:nav.list' as ParseKeys, to: '/notes', icon: IconNote, permission: 'notes.read' }],
-  createRoutes: (parent) => [createRoute({ getParentRoute: () => parent, path: '/notes', component: () => null })],
+  navigation: [
+    { label: 'notes:nav.list' as ParseKeys, to: '/notes', icon: IconNote, permission: 'notes.read' },
+  ],
+  createRoutes: (parent) => [
+    createRoute({ getParentRoute: () => parent, path: '/notes', component: () => null }),
+  ],
   sourcePages: { notes_entry: (id) => `/notes/${id}` },
 };
 

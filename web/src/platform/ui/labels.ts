@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatDayMonth, formatInZone } from './time.ts';
 
 /** The name of a record in the user's language: the Chinese name when there is one and the user reads Chinese. */
 export function useLocalName() {
@@ -28,5 +29,9 @@ export function useFormat() {
     number: (n: number) => number.format(n),
     dateTime: (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—'),
     date: (d: string | null | undefined) => d ?? '—',
+    /** A site's event in the site's time zone, labelled: "2026-12-03 07:13 (Asia/Taipei)". */
+    siteTime: (iso: string | null | undefined, timeZone: string) => formatInZone(iso, timeZone),
+    /** "Dec 3" / "12月3日" of a YYYY-MM-DD date. */
+    dayMonth: (d: string) => formatDayMonth(d, i18n.language),
   };
 }

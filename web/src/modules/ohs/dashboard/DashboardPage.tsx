@@ -150,7 +150,18 @@ export function DashboardPage() {
   const fmt = useFormat();
   const can = useCan();
   const year = new Date().getFullYear();
-  const years = useQuery(statisticsQuery({ from: year - 1, to: year, by: 'group', period: 'year' }));
+  // This year to date against the same days of last year (1 January to today's date in both).
+  const years = useQuery(
+    statisticsQuery({ from: year - 1, to: year, by: 'group', period: 'year', yearToDate: 'true' }),
+  );
+  const span = years.data?.yearToDate;
+  const spanLabel = span
+    ? t('dashboard.toDate', {
+        from: fmt.dayMonth(`${year}-01-01`),
+        through: fmt.dayMonth(`${year}-${span.through}`),
+        zone: span.timeZone,
+      })
+    : '';
   const months = useQuery(statisticsQuery({ from: year, to: year, by: 'group', period: 'month' }));
   const incidents = useQuery({
     queryKey: [ohsKeys.incidents, 'dashboard'],
@@ -245,36 +256,41 @@ export function DashboardPage() {
         {years.isLoading ? (
           <Skeleton h={110} radius="md" />
         ) : (
-          <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Kpi
-              label={t('statistics.fr')}
-              hint={t('statistics.frLong')}
-              now={cur?.all.fr ?? null}
-              before={prev?.all.fr ?? null}
-              year={year - 1}
-            />
-            <Kpi
-              label={t('statistics.sr')}
-              hint={t('statistics.srLong')}
-              now={cur?.all.sr ?? null}
-              before={prev?.all.sr ?? null}
-              year={year - 1}
-            />
-            <Kpi
-              label={t('statistics.fsi')}
-              hint={t('statistics.fsiLong')}
-              now={cur?.all.fsi ?? null}
-              before={prev?.all.fsi ?? null}
-              year={year - 1}
-            />
-            <Kpi
-              label={t('dashboard.cases')}
-              hint={t('statistics.casesHint')}
-              now={cur ? String(cur.injuryCases) : null}
-              before={prev ? String(prev.injuryCases) : null}
-              year={year - 1}
-            />
-          </SimpleGrid>
+          <Stack gap={4}>
+            <Text size="xs" c="dimmed" data-testid="kpi-span">
+              {spanLabel}
+            </Text>
+            <SimpleGrid cols={{ base: 2, md: 4 }}>
+              <Kpi
+                label={t('statistics.fr')}
+                hint={t('statistics.frLong')}
+                now={cur?.all.fr ?? null}
+                before={prev?.all.fr ?? null}
+                year={year - 1}
+              />
+              <Kpi
+                label={t('statistics.sr')}
+                hint={t('statistics.srLong')}
+                now={cur?.all.sr ?? null}
+                before={prev?.all.sr ?? null}
+                year={year - 1}
+              />
+              <Kpi
+                label={t('statistics.fsi')}
+                hint={t('statistics.fsiLong')}
+                now={cur?.all.fsi ?? null}
+                before={prev?.all.fsi ?? null}
+                year={year - 1}
+              />
+              <Kpi
+                label={t('dashboard.cases')}
+                hint={t('statistics.casesHint')}
+                now={cur ? String(cur.injuryCases) : null}
+                before={prev ? String(prev.injuryCases) : null}
+                year={year - 1}
+              />
+            </SimpleGrid>
+          </Stack>
         )}
         <SimpleGrid cols={{ base: 1, lg: 3 }}>
           <Paper withBorder radius="md" p="md" style={{ gridColumn: 'span 2' }}>
@@ -374,7 +390,7 @@ export function DashboardPage() {
                     {p.reference} · {label('permitTypes', p.type)}
                   </AnchorLink>
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {p.areaName} · {fmt.dateTime(p.endsAt)}
+                    {p.areaName} · {fmt.siteTime(p.endsAt, p.timeZone)}
                   </Text>
                 </Group>
               ))

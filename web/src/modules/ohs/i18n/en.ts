@@ -74,6 +74,12 @@ export const en = {
     medical_treatment: 'Medical treatment',
     first_aid: 'First aid',
   },
+  recoveryOutcomes: {
+    expected_full_recovery: 'Expected to recover fully within six months',
+    not_expected_full_recovery: 'Not expected to recover fully within six months',
+    recovered_fully: 'Recovered fully',
+    not_recovered_within_six_months: 'Did not recover fully within six months',
+  },
   injuryTypes: {
     cut: 'Cut or laceration',
     bruise: 'Bruise',
@@ -295,6 +301,10 @@ export const en = {
     deathDays: 'A death or permanent total disability is charged 6,000 days.',
     removeConfirm: 'Remove this injury? Only for one recorded in error.',
     removed: 'Injury removed.',
+    recovery: 'Recovery (GRI 403-9)',
+    recoveryHint:
+      'High-consequence injury: the worker does not, or is not expected to, recover fully within six months. Update it when the outcome is known.',
+    highConsequence: 'High-consequence',
   },
   investigation: {
     open: 'Open the investigation',
@@ -717,6 +727,12 @@ export const en = {
     atLeast: 'at least',
     groupWide: 'Group-wide',
     progressLabel: '{{actual}} against {{comparison}} {{target}}',
+    progressYourSites: 'your sites: {{actual}}, against a group target of {{comparison}} {{target}}',
+    withheld: 'Withheld',
+    withheldHint: 'Your access does not include the figures this goal is measured on.',
+    yourSitesOnly: 'Your sites only',
+    yourSitesHint:
+      'A group-wide goal: the figure shown covers only the sites you can see, not the whole group.',
   },
   horizons: {
     short: 'Short term',
@@ -736,6 +752,8 @@ export const en = {
     description: 'This year at your sites, against last year.',
     thisYear: '{{year}} so far',
     vsLastYear: '{{value}} in {{year}}',
+    toDate:
+      'This year to date against the same days of last year: {{from}} to {{through}} of both years ({{zone}} time).',
     cases: 'Injury cases',
     monthlyTrend: 'Cases and FR by month',
     openInvestigations: 'Open investigations',
@@ -760,8 +778,8 @@ export const en = {
     seeAll: 'See all',
     reportCta: 'Report an incident',
     quickLinks: 'Quick links',
-    better: 'better than last year',
-    worse: 'worse than last year',
+    better: 'better than the same days last year',
+    worse: 'worse than the same days last year',
     same: 'same as last year',
   },
   errors: {

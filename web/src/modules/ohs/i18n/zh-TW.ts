@@ -77,6 +77,12 @@ export const zhTW: Translation<typeof en> = {
     medical_treatment: '醫療處置',
     first_aid: '急救',
   },
+  recoveryOutcomes: {
+    expected_full_recovery: '預期六個月內完全康復',
+    not_expected_full_recovery: '預期六個月內無法完全康復',
+    recovered_fully: '已完全康復',
+    not_recovered_within_six_months: '六個月內未完全康復',
+  },
   injuryTypes: {
     cut: '割傷或撕裂傷',
     bruise: '挫傷',
@@ -296,6 +302,10 @@ export const zhTW: Translation<typeof en> = {
     deathDays: '死亡或永久全失能以 6,000 日計。',
     removeConfirm: '移除此傷害紀錄？僅用於誤登。',
     removed: '已移除傷害紀錄。',
+    recovery: '康復情形（GRI 403-9）',
+    recoveryHint:
+      '嚴重後果職業傷害：工作者六個月內未或預期無法完全恢復至受傷前的健康狀態。得知結果時請更新。',
+    highConsequence: '嚴重後果',
   },
   investigation: {
     open: '開啟調查',
@@ -712,6 +722,11 @@ export const zhTW: Translation<typeof en> = {
     atLeast: '至少',
     groupWide: '全集團',
     progressLabel: '實際 {{actual}}，目標{{comparison}} {{target}}',
+    progressYourSites: '您可見的廠區：{{actual}}，全集團目標{{comparison}} {{target}}',
+    withheld: '不予顯示',
+    withheldHint: '您的權限不包含此目標所依據的數據。',
+    yourSitesOnly: '僅您可見的廠區',
+    yourSitesHint: '全集團目標：所示數字僅涵蓋您可見的廠區，而非全集團。',
   },
   horizons: {
     short: '短期',
@@ -731,6 +746,7 @@ export const zhTW: Translation<typeof en> = {
     description: '您所屬廠區今年迄今的情況，與去年比較。',
     thisYear: '{{year}} 年迄今',
     vsLastYear: '{{year}} 年為 {{value}}',
+    toDate: '今年迄今與去年同期比較：兩年皆為 {{from}}至{{through}}（{{zone}} 時間）。',
     cases: '職業傷害件數',
     monthlyTrend: '每月件數與 FR',
     openInvestigations: '進行中的調查',
@@ -755,8 +771,8 @@ export const zhTW: Translation<typeof en> = {
     seeAll: '查看全部',
     reportCta: '通報事故',
     quickLinks: '快速連結',
-    better: '優於去年',
-    worse: '劣於去年',
+    better: '優於去年同期',
+    worse: '劣於去年同期',
     same: '與去年相同',
   },
   errors: {

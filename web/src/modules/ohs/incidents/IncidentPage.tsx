@@ -114,13 +114,14 @@ function NoticeCard({ incident, manage }: { incident: IncidentView; manage: bool
             <Text fw={700}>{t('notice.title')}</Text>
             {done ? (
               <Text size="sm">
-                {t('notice.notifiedAt', { at: fmt.dateTime(notice.notifiedAt) })}
+                {t('notice.notifiedAt', { at: fmt.siteTime(notice.notifiedAt, incident.timeZone) })}
                 {notice.reference ? ` · ${t('notice.authorityReference')}: ${notice.reference}` : ''}
               </Text>
             ) : (
               <>
                 <Text size="sm" c="dimmed">
-                  {t('notice.required')} {t('notice.dueAt', { at: fmt.dateTime(notice.dueAt) })}
+                  {t('notice.required')}{' '}
+                  {t('notice.dueAt', { at: fmt.siteTime(notice.dueAt, incident.timeZone) })}
                 </Text>
                 <Text
                   fz={28}
@@ -412,7 +413,8 @@ export function IncidentPage() {
         {incident.investigationStatus && <InvestigationBadge status={incident.investigationStatus} />}
         <Text size="sm" c="dimmed">
           {incident.siteCode}
-          {incident.areaName ? ` · ${incident.areaName}` : ''} · {fmt.dateTime(incident.occurredAt)}
+          {incident.areaName ? ` · ${incident.areaName}` : ''} ·{' '}
+          {fmt.siteTime(incident.occurredAt, incident.timeZone)}
         </Text>
       </Group>
       <NoticeCard incident={incident} manage={manage} />
@@ -455,7 +457,9 @@ export function IncidentPage() {
           <Paper withBorder radius="md" p="lg">
             <Stack gap="md">
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <Field label={t('incident.occurredAt')}>{fmt.dateTime(incident.occurredAt)}</Field>
+                <Field label={t('incident.occurredAt')}>
+                  {fmt.siteTime(incident.occurredAt, incident.timeZone)}
+                </Field>
                 <Field label={t('incident.area')}>{incident.areaName ?? t('common.noArea')}</Field>
                 <Field label={t('incident.reportedBy')}>
                   {incident.anonymous ? t('incident.reportedAnonymously') : (incident.reportedByName ?? '—')}

@@ -63,7 +63,7 @@ export function IncidentsPage() {
       key: 'occurred',
       header: t('incidents.occurred'),
       sortKey: 'occurredAt',
-      render: (i) => fmt.dateTime(i.occurredAt),
+      render: (i) => fmt.siteTime(i.occurredAt, i.timeZone),
     },
     { key: 'site', header: t('common.site'), sortKey: 'site', render: (i) => i.siteCode },
     { key: 'kind', header: t('common.kind'), render: (i) => <KindBadge kind={i.kind} /> },
@@ -102,7 +102,11 @@ export function IncidentsPage() {
       align: 'right',
       render: (i) => (i.injured ? fmt.number(i.injured) : ''),
     },
-    { key: 'notice', header: t('incidents.notice'), render: (i) => <NoticeBadge notice={i.notice} /> },
+    {
+      key: 'notice',
+      header: t('incidents.notice'),
+      render: (i) => <NoticeBadge notice={i.notice} timeZone={i.timeZone} />,
+    },
     {
       key: 'investigation',
       header: t('incidents.investigation'),

@@ -33,7 +33,13 @@ import {
   injuryPatch,
   injuryTypes,
 } from '../../../../../server/modules/ohs/contract.ts';
-import { classifications } from '../../../../../server/modules/ohs/rules/injury.ts';
+import {
+  classifications,
+  defaultRecovery,
+  type RecoveryOutcome,
+  recoveryFits,
+  recoveryOutcomes,
+} from '../../../../../server/modules/ohs/rules/injury.ts';
 import { type ApiError, api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import {
@@ -63,7 +69,12 @@ type V = {
   chargedDays: number | string;
   restrictedDays: number | string;
   hospitalised: boolean;
+  recovery: string;
 };
+
+/** Only a recordable injury other than a fatality has a recovery outcome to choose (GRI 403-9). */
+const hasRecovery = (classification: string) =>
+  classification !== '' && classification !== 'fatality' && classification !== 'first_aid';
 
 const toNumber = (v: number | string) => (v === '' ? null : Number(v));
 
@@ -79,6 +90,7 @@ function payload(v: V, mode: 'create' | 'edit') {
     chargedDaysKey: ppd && v.chargedDaysKey ? v.chargedDaysKey : null,
     restrictedDays: Number(v.restrictedDays || 0),
     hospitalised: v.hospitalised,
+    recovery: hasRecovery(v.classification) && v.recovery ? (v.recovery as RecoveryOutcome) : undefined,
   };
   return mode === 'create' ? { personType: v.personType, personId: v.personId, ...fields } : fields;
 }
@@ -118,6 +130,7 @@ function InjuryForm({
     chargedDays: i?.chargedDays ?? '',
     restrictedDays: i?.restrictedDays ?? 0,
     hospitalised: i?.hospitalised ?? false,
+    recovery: i?.recovery ?? 'expected_full_recovery',
   });
   const [base, setBase] = useState<V>(initial(injury));
   const form = useForm<V>({
@@ -164,6 +177,11 @@ function InjuryForm({
     save.reset();
   }
 
+  const recoveryOptions = hasRecovery(v.classification)
+    ? recoveryOutcomes
+        .filter((k) => recoveryFits(v.classification as (typeof classifications)[number], k))
+        .map((k) => ({ value: k, label: label('recoveryOutcomes', k) }))
+    : [];
   const ppd = v.classification === 'permanent_partial_disability';
   const severe = v.classification === 'fatality' || v.classification === 'permanent_total_disability';
   const tableOptions = (chargedTable.data?.items ?? []).map((r) => ({
@@ -250,7 +268,24 @@ function InjuryForm({
         data={classifications.map((k) => ({ value: k, label: label('classifications', k) }))}
         required
         {...form.getInputProps('classification')}
+        onChange={(value) => {
+          const next = (value ?? '') as (typeof classifications)[number] | '';
+          form.setFieldValue('classification', next);
+          // A permanent disability is never a full recovery: move the outcome to one that fits.
+          if (next && !recoveryFits(next, v.recovery as RecoveryOutcome))
+            form.setFieldValue('recovery', defaultRecovery(next));
+        }}
       />
+      {recoveryOptions.length > 0 && (
+        <Select
+          label={t('injury.recovery')}
+          description={t('injury.recoveryHint')}
+          data={recoveryOptions}
+          required
+          allowDeselect={false}
+          {...form.getInputProps('recovery')}
+        />
+      )}
       {severe && (
         <Text size="sm" c="red">
           {t('injury.deathDays')}
@@ -393,9 +428,21 @@ export function InjuriesPanel({ incident, manage }: { incident: IncidentView; ma
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{label('classifications', i.classification)}</Text>
-                      <Badge size="xs" variant="light" color={i.disabling ? 'red' : 'gray'}>
-                        {i.disabling ? t('injury.disabling') : t('injury.notDisabling')}
-                      </Badge>
+                      <Group gap={4}>
+                        <Badge size="xs" variant="light" color={i.disabling ? 'red' : 'gray'}>
+                          {i.disabling ? t('injury.disabling') : t('injury.notDisabling')}
+                        </Badge>
+                        {i.highConsequence && (
+                          <Badge size="xs" variant="filled" color="red">
+                            {t('injury.highConsequence')}
+                          </Badge>
+                        )}
+                      </Group>
+                      {hasRecovery(i.classification) && (
+                        <Text size="xs" c="dimmed">
+                          {label('recoveryOutcomes', i.recovery)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {i.returnDate ?? (

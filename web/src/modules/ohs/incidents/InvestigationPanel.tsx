@@ -82,7 +82,15 @@ function useInvestigationWrite<Vars>(
 }
 
 /** Draft → investigating → review → closed, each move a button; closing lists what blocks it. */
-function StatusBar({ investigation, manage }: { investigation: Investigation; manage: boolean }) {
+function StatusBar({
+  investigation,
+  manage,
+  timeZone,
+}: {
+  investigation: Investigation;
+  manage: boolean;
+  timeZone: string;
+}) {
   const t = useOhsT();
   const label = useOhsLabel();
   const fmt = useFormat();
@@ -129,7 +137,7 @@ function StatusBar({ investigation, manage }: { investigation: Investigation; ma
         ) : null}
         {s === 'closed' && investigation.closedAt && (
           <Text size="sm" c="teal">
-            {t('investigation.closedAt', { at: fmt.dateTime(investigation.closedAt) })}
+            {t('investigation.closedAt', { at: fmt.siteTime(investigation.closedAt, timeZone) })}
           </Text>
         )}
         {s !== 'closed' &&
@@ -294,7 +302,15 @@ function TeamCard({ investigation, manage }: { investigation: Investigation; man
   );
 }
 
-function TimelineCard({ investigation, manage }: { investigation: Investigation; manage: boolean }) {
+function TimelineCard({
+  investigation,
+  manage,
+  timeZone,
+}: {
+  investigation: Investigation;
+  manage: boolean;
+  timeZone: string;
+}) {
   const t = useOhsT();
   const fmt = useFormat();
   const [at, setAt] = useState(isoToLocalInput(new Date()));
@@ -326,7 +342,7 @@ function TimelineCard({ investigation, manage }: { investigation: Investigation;
                 key={e.id}
                 title={
                   <Text size="xs" c="dimmed">
-                    {fmt.dateTime(e.at)}
+                    {fmt.siteTime(e.at, timeZone)}
                   </Text>
                 }
               >
@@ -835,10 +851,10 @@ export function InvestigationPanel({ incident, manage }: { incident: IncidentVie
 
   return (
     <Stack gap="md">
-      <StatusBar investigation={investigation} manage={manage} />
+      <StatusBar investigation={investigation} manage={manage} timeZone={incident.timeZone} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <TeamCard investigation={investigation} manage={editable} />
-        <TimelineCard investigation={investigation} manage={editable} />
+        <TimelineCard investigation={investigation} manage={editable} timeZone={incident.timeZone} />
       </SimpleGrid>
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">

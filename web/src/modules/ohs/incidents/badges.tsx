@@ -64,23 +64,23 @@ export function formatDuration(ms: number): string {
 }
 
 /** The 8-hour notice of an incident in a list: a live countdown while due, a tick once notified. */
-export function NoticeBadge({ notice }: { notice: IncidentView['notice'] }) {
+export function NoticeBadge({ notice, timeZone }: { notice: IncidentView['notice']; timeZone: string }) {
   const t = useOhsT();
   const fmt = useFormat();
   const now = useNow(notice.required && !notice.notifiedAt ? 1000 : 60_000);
   if (!notice.required) return null;
   if (notice.notifiedAt) {
     return (
-      <Tooltip label={t('notice.notifiedAt', { at: fmt.dateTime(notice.notifiedAt) })}>
+      <Tooltip label={t('notice.notifiedAt', { at: fmt.siteTime(notice.notifiedAt, timeZone) })}>
         <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={12} />} radius="sm">
-          {fmt.dateTime(notice.notifiedAt)}
+          {fmt.siteTime(notice.notifiedAt, timeZone)}
         </Badge>
       </Tooltip>
     );
   }
   const left = notice.dueAt ? new Date(notice.dueAt).getTime() - now : 0;
   return (
-    <Tooltip label={t('notice.dueAt', { at: fmt.dateTime(notice.dueAt) })}>
+    <Tooltip label={t('notice.dueAt', { at: fmt.siteTime(notice.dueAt, timeZone) })}>
       <Badge
         color={left < 0 ? 'red' : left < 2 * 3600_000 ? 'orange' : 'yellow'}
         variant={left < 0 ? 'filled' : 'light'}

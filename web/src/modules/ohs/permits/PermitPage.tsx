@@ -218,8 +218,8 @@ export function PermitPage() {
       <Group gap="xs" mt={-8} mb="md">
         <PermitStatusBadge status={permit.status} />
         <Text size="sm" c="dimmed">
-          {permit.siteCode} · {permit.areaName} · {permit.companyName} · {fmt.dateTime(permit.startsAt)} →{' '}
-          {fmt.dateTime(permit.endsAt)}
+          {permit.siteCode} · {permit.areaName} · {permit.companyName} ·{' '}
+          {fmt.siteTime(permit.startsAt, permit.timeZone)} → {fmt.siteTime(permit.endsAt, permit.timeZone)}
         </Text>
       </Group>
       <Stack gap="md">
@@ -288,8 +288,8 @@ export function PermitPage() {
             <List size="sm" mt={4}>
               {permit.overlaps.map((o) => (
                 <List.Item key={o.id}>
-                  {o.reference} · {label('permitTypes', o.type)} · {fmt.dateTime(o.startsAt)} →{' '}
-                  {fmt.dateTime(o.endsAt)}
+                  {o.reference} · {label('permitTypes', o.type)} · {fmt.siteTime(o.startsAt, permit.timeZone)}{' '}
+                  → {fmt.siteTime(o.endsAt, permit.timeZone)}
                 </List.Item>
               ))}
             </List>
@@ -363,7 +363,7 @@ export function PermitPage() {
                     </Group>
                     <Text size="xs" c="dimmed" mt={4}>
                       {t('permits.testedAt', {
-                        at: fmt.dateTime(permit.gasTest.testedAt),
+                        at: fmt.siteTime(permit.gasTest.testedAt, permit.timeZone),
                         by: permit.gasTest.testedBy ?? t('permits.system'),
                       })}
                     </Text>
@@ -425,7 +425,8 @@ export function PermitPage() {
                     }
                   >
                     <Text size="xs" c="dimmed">
-                      {fmt.dateTime(h.at)} · {t('permits.by', { name: h.by ?? t('permits.system') })} ·{' '}
+                      {fmt.siteTime(h.at, permit.timeZone)} ·{' '}
+                      {t('permits.by', { name: h.by ?? t('permits.system') })} ·{' '}
                       {h.from ? `${label('permitStatuses', h.from)} → ` : ''}
                       {label('permitStatuses', h.to)}
                     </Text>

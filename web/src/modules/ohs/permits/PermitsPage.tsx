@@ -312,7 +312,7 @@ export function PermitsPage() {
       key: 'period',
       header: t('permits.period'),
       sortKey: 'startsAt',
-      render: (p) => `${fmt.dateTime(p.startsAt)} → ${fmt.dateTime(p.endsAt)}`,
+      render: (p) => `${fmt.siteTime(p.startsAt, p.timeZone)} → ${fmt.siteTime(p.endsAt, p.timeZone)}`,
     },
   ];
 

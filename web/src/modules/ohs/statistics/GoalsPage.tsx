@@ -40,7 +40,8 @@ export const goalsQuery = {
 
 /** How far a goal is: for "at least", the share of the target reached; for "at most", full while within it. */
 function progressOf(g: Goal): { value: number; color: string } {
-  if (g.actual === null) return { value: 0, color: 'gray' };
+  // Withheld, or only the reader's sites of a group goal: no progress towards the goal is shown.
+  if (g.actual === null || g.actualOf !== 'goal') return { value: 0, color: 'gray' };
   const actual = Number(g.actual);
   const target = Number(g.target);
   if (g.comparison === 'at_least')
@@ -68,7 +69,15 @@ export function GoalCard({ goal }: { goal: Goal }) {
             {goal.siteCode ?? t('goals.groupWide')}
           </Text>
         </div>
-        {goal.met === null ? (
+        {goal.actualOf === 'withheld' ? (
+          <Badge color="gray" variant="light">
+            {t('goals.withheld')}
+          </Badge>
+        ) : goal.actualOf === 'reader_sites' ? (
+          <Badge color="gray" variant="light">
+            {t('goals.yourSitesOnly')}
+          </Badge>
+        ) : goal.met === null ? (
           <Badge color="gray" variant="light">
             {t('goals.noActual')}
           </Badge>
@@ -81,12 +90,17 @@ export function GoalCard({ goal }: { goal: Goal }) {
       <Progress value={p.value} color={p.color} size="lg" radius="xl" mt="sm" aria-label={goal.title} />
       <Text size="xs" mt={4}>
         {label('goalMetrics', goal.metric)}:{' '}
-        {t('goals.progressLabel', {
-          actual: goal.actual ?? '—',
+        {t(goal.actualOf === 'reader_sites' ? 'goals.progressYourSites' : 'goals.progressLabel', {
+          actual: goal.actualOf === 'withheld' ? t('goals.withheld') : (goal.actual ?? '—'),
           comparison: goal.comparison === 'at_most' ? t('goals.atMost') : t('goals.atLeast'),
           target: goal.target,
         })}
       </Text>
+      {goal.actualOf !== 'goal' && (
+        <Text size="xs" c="dimmed" data-testid="goal-scope-note">
+          {goal.actualOf === 'withheld' ? t('goals.withheldHint') : t('goals.yourSitesHint')}
+        </Text>
+      )}
     </Paper>
   );
 }

@@ -40,6 +40,7 @@ export const statisticsQuery = (params: {
   by: By;
   period: Period;
   siteId?: string;
+  yearToDate?: 'true';
 }) => ({
   queryKey: [ohsKeys.statistics, params],
   queryFn: () => api.get('/api/ohs/statistics', statisticsView, params),

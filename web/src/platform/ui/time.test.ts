@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatDayMonth, formatInZone } from './time.ts';
+
+describe("a site's times in the site's time zone", () => {
+  it('reads an instant in the zone of the site, naming the zone, whatever the machine runs in', () => {
+    // 2026-12-02 23:13 UTC is 07:13 the next morning in Taiwan, and still the 2nd in New York.
+    expect(formatInZone('2026-12-02T23:13:00Z', 'Asia/Taipei')).toBe('2026-12-03 07:13 (Asia/Taipei)');
+    expect(formatInZone('2026-12-02T23:13:00Z', 'America/New_York')).toBe(
+      '2026-12-02 18:13 (America/New_York)',
+    );
+    expect(formatInZone('2026-06-30T16:00:00Z', 'Asia/Kuala_Lumpur')).toBe(
+      '2026-07-01 00:00 (Asia/Kuala_Lumpur)',
+    );
+  });
+
+  it('shows a dash for no time', () => {
+    expect(formatInZone(null, 'Asia/Taipei')).toBe('—');
+    expect(formatInZone('not a time', 'Asia/Taipei')).toBe('—');
+  });
+
+  it('names a day and month without moving it across a zone', () => {
+    expect(formatDayMonth('2026-12-03', 'en')).toBe('Dec 3');
+    expect(formatDayMonth('2026-01-01', 'zh-TW')).toBe('1月1日');
+  });
+});
