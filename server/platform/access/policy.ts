@@ -48,8 +48,18 @@ export const policy = {
   'obligations.read': readers,
   'obligations.manage': [{ role: 'group_admin' }, { role: 'program_owner' }, { role: 'site_officer' }],
   'certifications.read': readers,
-  /** Anyone who works at a site reports an incident or a hazard there. */
-  'ohs.report': [...readers, { role: 'employee' }, { role: 'medical' }],
+  /**
+   * Reporting an incident: the people who work at a site (employees and contractor workers, site officers,
+   * medical staff) at their own sites, the OHS program owner, and the group administrator. The other program
+   * owners, the auditor and the Board member report nothing: auditors and Board members change nothing.
+   */
+  'ohs.report': [
+    { role: 'group_admin' },
+    { role: 'program_owner', program: 'ohs' },
+    { role: 'site_officer' },
+    { role: 'employee' },
+    { role: 'medical' },
+  ],
   'ohs.read': [
     { role: 'group_admin' },
     { role: 'program_owner', program: 'ohs' },
@@ -85,6 +95,9 @@ export const policy = {
 } satisfies Record<string, Grant[]>;
 
 export type Permission = keyof typeof policy;
+
+/** Roles that read and change nothing: no write permission may ever be granted to them. */
+export const readOnlyRoles = ['auditor', 'board'] as const satisfies readonly Role[];
 export const permissions = Object.keys(policy) as Permission[];
 
 export function grantsMatch(permission: Permission, role: Role, program: Program | null): boolean {
