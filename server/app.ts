@@ -18,6 +18,7 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { loggerOptions } from './logger.ts';
+import { registerSiteFilterCheck } from './platform/access/site-filter.ts';
 import { registerAuthHooks } from './platform/auth/hooks.ts';
 import { registerProblemHandlers, sendFrameworkError } from './platform/http/problem.ts';
 import type { RegisteredRoute } from './platform/http/route-config.ts';
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
 
   const services = createServices(database, config, options.now);
   registerAuthHooks(app, database.db, services.auth);
+  registerSiteFilterCheck(app, database.db);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
