@@ -22,6 +22,7 @@ import { registerSiteFilterCheck } from './platform/access/site-filter.ts';
 import { registerAuthHooks } from './platform/auth/hooks.ts';
 import { registerProblemHandlers, sendFrameworkError } from './platform/http/problem.ts';
 import type { RegisteredRoute } from './platform/http/route-config.ts';
+import { registerTextInputCheck } from './platform/http/text-input.ts';
 import type { TypedApp } from './platform/http/typed.ts';
 import { registerOperationsRoutes } from './platform/operations/routes.ts';
 import { registerRoutes } from './routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
   const services = createServices(database, config, options.now);
   registerAuthHooks(app, database.db, services.auth);
   registerSiteFilterCheck(app, database.db);
+  registerTextInputCheck(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
