@@ -19,7 +19,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'reference/**/*.test.ts', 'cli/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'reference/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
           environment: 'node',
           // Generous: a shared 2-core machine can be slow; the tests never time things.
           testTimeout: 60_000,

@@ -2,6 +2,7 @@ import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tans
 import type { ComponentType } from 'react';
 import { useCan } from '../../platform/auth/session.ts';
 import { NoAccessPage } from '../../platform/shell/NotFoundPage.tsx';
+import { ohsNavigation } from './nav.ts';
 import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { HazardsPage } from './hazards/HazardsPage.tsx';
 import { HealthPage } from './health/HealthPage.tsx';
@@ -30,13 +31,15 @@ export function createOhsRoutes<P extends AnyRoute>(parent: P) {
   const page = <Path extends string>(path: Path, component: RouteComponent) =>
     createRoute({ getParentRoute: () => parent, path, component });
 
-  // The program's entry in the navigation: the dashboard, or the report form for those who only report.
+  // The program's entry in the navigation: its first page the session may use (the dashboard, the report
+  // form for those who only report, the contractor qualifications for another program's owner), else home.
   const programRoute = createRoute({
     getParentRoute: () => parent,
     path: '/programs/ohs',
     beforeLoad: ({ context }) => {
       const session = (context as { session?: { permissions: string[] } }).session;
-      throw redirect({ to: session?.permissions.includes('ohs.read') ? '/ohs' : '/ohs/report' });
+      const first = ohsNavigation.find((i) => !i.permission || session?.permissions.includes(i.permission));
+      throw redirect({ to: (first?.to ?? '/') as '/ohs' });
     },
   });
   const dashboardRoute = page('/ohs', guarded('ohs.read', DashboardPage));

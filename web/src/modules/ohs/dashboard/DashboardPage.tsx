@@ -236,9 +236,11 @@ export function DashboardPage() {
         title={t('dashboard.title')}
         description={t('dashboard.description')}
         actions={
-          <ButtonLink to="/ohs/report" leftSection={<IconFileAlert size={16} />} color="red">
-            {t('dashboard.reportCta')}
-          </ButtonLink>
+          can('ohs.report') ? (
+            <ButtonLink to="/ohs/report" leftSection={<IconFileAlert size={16} />} color="red">
+              {t('dashboard.reportCta')}
+            </ButtonLink>
+          ) : undefined
         }
       />
       <Stack gap="md">
