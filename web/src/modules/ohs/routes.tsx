@@ -2,13 +2,13 @@ import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tans
 import type { ComponentType } from 'react';
 import { useCan } from '../../platform/auth/session.ts';
 import { NoAccessPage } from '../../platform/shell/NotFoundPage.tsx';
-import { ohsNavigation } from './nav.ts';
 import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { HazardsPage } from './hazards/HazardsPage.tsx';
 import { HealthPage } from './health/HealthPage.tsx';
 import { HoursPage } from './hours/HoursPage.tsx';
 import { IncidentPage } from './incidents/IncidentPage.tsx';
 import { IncidentsPage } from './incidents/IncidentsPage.tsx';
+import { ohsNavigation } from './nav.ts';
 import { PermitPage } from './permits/PermitPage.tsx';
 import { PermitsPage } from './permits/PermitsPage.tsx';
 import { QualificationsPage } from './permits/QualificationsPage.tsx';
