@@ -23,7 +23,7 @@ export default defineConfig({
             'server/**/*.test.ts',
             'reference/**/*.test.ts',
             'cli/**/*.test.ts',
-            'web/src/**/*.test.ts',
+            'web/src/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
           // Generous: a shared 2-core machine can be slow; the tests never time things.
