@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.ts';
-import { DataCard, QueryContent, queryOutcome } from './QueryCard.tsx';
+import { DataCard, QueryContent, QueryProblem, queryOutcome } from './QueryCard.tsx';
 
 type Page = { total: number; items: string[] };
 
@@ -89,5 +89,12 @@ describe('a part of a page fed by a query', () => {
   it('hides the card of a query the role may not ask', () => {
     expect(overdueCard(notAsked())).toBe(nothing());
     expect(html(<QueryContent query={notAsked()}>{() => <p>figures</p>}</QueryContent>)).toBe(nothing());
+  });
+
+  it('tells of a refusal or a failure under a table drawn from the data elsewhere, and of nothing else', () => {
+    expect(html(<QueryProblem query={refused()} />)).toContain('data-testid="query-refused"');
+    expect(html(<QueryProblem query={failed()} />)).toContain('role="alert"');
+    expect(html(<QueryProblem query={answered({ total: 0, items: [] })} />)).toBe(nothing());
+    expect(html(<QueryProblem query={notAsked()} />)).toBe(nothing());
   });
 });

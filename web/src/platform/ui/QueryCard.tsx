@@ -52,6 +52,17 @@ export function QueryContent<T>({
   return <ProblemAlert error={query.error} title={t('errors.failedPart')} />;
 }
 
+/** Only the refusal or the failure of a query (nothing while loading or once answered), for a part drawn from its data elsewhere. */
+export function QueryProblem({ query }: { query: UseQueryResult<unknown> }) {
+  const outcome = queryOutcome(query);
+  if (outcome !== 'refused' && outcome !== 'failed') return null;
+  return (
+    <QueryContent query={query} loading={null}>
+      {() => null}
+    </QueryContent>
+  );
+}
+
 /**
  * A card of a dashboard fed by one query: its title, a count badge and its content only from an answer.
  * A query not asked hides the card; a refused one hides it (`whenRefused="hide"`) or says it is refused.
