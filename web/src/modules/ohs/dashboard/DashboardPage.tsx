@@ -240,7 +240,12 @@ export function DashboardPage() {
           )}
         </QueryContent>
         <SimpleGrid cols={{ base: 1, lg: 3 }}>
-          <Paper withBorder radius="md" p="md" style={{ gridColumn: 'span 2' }}>
+          <Paper
+            withBorder
+            radius="md"
+            p="md"
+            style={{ gridColumn: can('obligations.read') ? 'span 2' : '1 / -1' }}
+          >
             <Group justify="space-between">
               <Title order={5}>{t('dashboard.monthlyTrend')}</Title>
               <AnchorLink to="/ohs/statistics" size="sm">
