@@ -20,9 +20,11 @@ import type { Database } from './db/connect.ts';
 import { loggerOptions } from './logger.ts';
 import { programModules } from './modules/index.ts';
 import { isPermission } from './platform/access/policy.ts';
+import { registerSiteFilterCheck } from './platform/access/site-filter.ts';
 import { registerAuthHooks } from './platform/auth/hooks.ts';
 import { registerProblemHandlers, sendFrameworkError } from './platform/http/problem.ts';
 import type { RegisteredRoute } from './platform/http/route-config.ts';
+import { registerTextInputCheck } from './platform/http/text-input.ts';
 import type { TypedApp } from './platform/http/typed.ts';
 import type { AnyProgramModule } from './platform/modules/manifest.ts';
 import { registerOperationsRoutes } from './platform/operations/routes.ts';
@@ -136,6 +138,8 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
   const modules = options.modules ?? programModules;
   const services = createServices(database, config, options.now, modules);
   registerAuthHooks(app, database.db, services.auth);
+  registerSiteFilterCheck(app, database.db);
+  registerTextInputCheck(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -57,12 +57,58 @@ describe.each(databases())('scoped access (%s)', (kind) => {
       }
     });
 
-    it('returns nothing when a filter names a site outside the scope', async () => {
-      const res = await clients.k7Officer.get('/api/people/employees', { query: { siteId: SITES.TC.id } });
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ total: 0, items: [] });
-      const search = await clients.k7Officer.get('/api/people/employees', { query: { q: 'Chang Hsin' } });
+    it('answers 404 when a list, an export, the statistics or the health summary is asked for a site outside the scope', async () => {
+      const officer = clients.k7Officer;
+      const asked = [
+        ['/api/people/employees', {}],
+        ['/api/people/employees/export.csv', {}],
+        ['/api/ohs/incidents', {}],
+        ['/api/ohs/incidents/export.xlsx', {}],
+        ['/api/ohs/statistics', { from: 2024, to: 2024 }],
+        ['/api/ohs/health/summary', { year: 2024 }],
+      ] as const;
+      for (const [path, query] of asked) {
+        const elsewhere = await officer.get(path, { query: { ...query, siteId: SITES.TC.id } });
+        expect(elsewhere.status, path).toBe(404);
+        expect(elsewhere.headers['content-type'], path).toContain('application/problem+json');
+        expect(elsewhere.body.errors, path).toEqual([
+          { path: 'querystring.siteId', message: expect.stringContaining('outside your scope') },
+        ]);
+        // The same request for the officer's own site is answered.
+        expect((await officer.get(path, { query: { ...query, siteId: SITES.K7.id } })).status, path).toBe(
+          200,
+        );
+      }
+      // A site that does not exist is not found either, even for the whole group in scope.
+      const unknown = await clients.groupAdmin.get('/api/ohs/health/summary', {
+        query: { year: 2024, siteId: '00000000-0000-4000-8000-000000000000' },
+      });
+      expect(unknown.status).toBe(404);
+      // Without a site filter, the list holds the rows in scope, and a search finds nobody elsewhere.
+      const search = await officer.get('/api/people/employees', { query: { q: 'Chang Hsin' } });
+      expect(search.status).toBe(200);
       expect(search.body.total).toBe(0);
+    });
+
+    it("answers 403 when the filter names a site in scope where the list's permission is not held", async () => {
+      const admin = clients.groupAdmin;
+      const created = await admin.post('/api/users', {
+        email: 'two.hats@steward.test',
+        displayName: 'Two Hats',
+        password: 'Officer-And-Worker-1',
+        assignments: [
+          { role: 'site_officer', scopeKind: 'sites', siteIds: [SITES.K7.id] },
+          { role: 'employee', scopeKind: 'sites', siteIds: [SITES.PG.id] },
+        ],
+      });
+      expect(created.status, created.text).toBe(201);
+      const twoHats = await t.signIn('two.hats@steward.test', 'Officer-And-Worker-1');
+      const pg = await twoHats.get('/api/people/employees', { query: { siteId: SITES.PG.id } });
+      expect(pg.status).toBe(403);
+      expect(pg.body.permission).toBe('people.read');
+      const k7 = await twoHats.get('/api/people/employees', { query: { siteId: SITES.K7.id } });
+      expect(k7.status).toBe(200);
+      expect(k7.body.total).toBeGreaterThan(0);
     });
 
     it('exports as CSV only the rows in scope', async () => {

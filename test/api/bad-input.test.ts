@@ -410,21 +410,126 @@ describe.each(databases())('bad input gets a 4xx problem document, never a 500 (
       );
     });
 
-    it('refuses text with NUL characters, which PostgreSQL cannot store', async () => {
-      expectProblem(
-        await admin.post('/api/people/employees', { ...employeeInput, fullName: 'Nul\u0000Name' }),
-        'NUL in a name',
-      );
-      expectProblem(
-        await admin.get('/api/people/employees', { query: { q: 'a\u0000b' } }),
-        'NUL in a search',
-      );
+    it('refuses text with NUL characters, which PostgreSQL cannot store, with 400 naming the field', async () => {
+      const name = await admin.post('/api/people/employees', { ...employeeInput, fullName: 'Nul\u0000Name' });
+      expectProblem(name, 'NUL in a name', 400);
+      expect(name.body.errors).toEqual([{ path: 'body.fullName', message: expect.stringContaining('NUL') }]);
+      const search = await admin.get('/api/people/employees', { query: { q: 'a\u0000b' } });
+      expectProblem(search, 'NUL in a search', 400);
+      expect(search.body.errors).toEqual([
+        { path: 'querystring.q', message: expect.stringContaining('NUL') },
+      ]);
       const csv =
         'employee_no,full_name,site_code,department,hire_date\nK7-0778,Nul\u0000Row,K7,Test,2024-01-01\n';
       expectProblem(
         await admin.request('POST', '/api/people/employees/import', csv, { contentType: 'text/csv' }),
         'NUL in CSV',
       );
+    });
+
+    it('refuses a lone UTF-16 surrogate in any text field with 400 naming the field, storing nothing', async () => {
+      const incident = (fields: Record<string, unknown>) => ({
+        siteId: SITES.K7.id,
+        kind: 'unsafe_condition',
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        title: 'Surrogate check',
+        description: 'A loose cable across the walkway.',
+        ...fields,
+      });
+      const stored = async () =>
+        (
+          await t.db
+            .selectFrom('ohs_incidents')
+            .select('id')
+            .where('title', 'like', 'Surrogate check%')
+            .execute()
+        ).length;
+      const high = await admin.post('/api/ohs/incidents', incident({ title: 'Surrogate check \ud800' }));
+      expectProblem(high, 'a lone high surrogate', 400);
+      expect(high.body.errors).toEqual([
+        { path: 'body.title', message: expect.stringContaining('surrogate') },
+      ]);
+      const low = await admin.post(
+        '/api/ohs/incidents',
+        incident({ description: 'half \udc00 a character' }),
+      );
+      expectProblem(low, 'a lone low surrogate', 400);
+      expect(low.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.description']);
+      const nested = await admin.post('/api/users', {
+        ...(validBodies()['POST /api/users'] as object),
+        email: 'surrogate@steward.test',
+        displayName: 'Half \ud83d',
+      });
+      expectProblem(nested, 'a lone surrogate in a user name', 400);
+      expect(nested.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.displayName']);
+      expect(await stored()).toBe(0);
+      // A whole character outside the BMP (a surrogate pair) is text like any other, stored as sent.
+      const emoji = await admin.post('/api/ohs/incidents', incident({ title: 'Surrogate check \u{1F6A7}' }));
+      expect(emoji.status, emoji.text).toBe(201);
+      expect(emoji.body.title).toBe('Surrogate check \u{1F6A7}');
+      expect(await stored()).toBe(1);
+    });
+
+    it('names the unknown referenced id (site, owner) in errors, with 422', async () => {
+      const ghost = '6f0e2b7c-1d3a-4e5f-9a8b-7c6d5e4f3a2b';
+      const owner = await t.signInAs('ohsOwner');
+      const cases: [string, ApiClient, string, Record<string, unknown>, string][] = [
+        [
+          'a certificate at an unknown site',
+          admin,
+          '/api/certifications',
+          { standard: 'ISO 45001', siteId: ghost, issuedOn: '2024-01-01', validUntil: '2027-01-01' },
+          'body.siteId',
+        ],
+        [
+          'a certificate with an unknown owner',
+          admin,
+          '/api/certifications',
+          {
+            standard: 'ISO 45001',
+            siteId: SITES.K7.id,
+            ownerId: ghost,
+            issuedOn: '2024-01-01',
+            validUntil: '2027-01-01',
+          },
+          'body.ownerId',
+        ],
+        [
+          'an action at an unknown site',
+          admin,
+          '/api/actions',
+          { siteId: ghost, kind: 'corrective', title: 'Fix the guard', dueDate: '2027-01-01' },
+          'body.siteId',
+        ],
+        [
+          'a goal at an unknown site',
+          owner,
+          '/api/ohs/goals',
+          {
+            siteId: ghost,
+            title: 'No fatality',
+            horizon: 'short',
+            metric: 'fatalities',
+            comparison: 'at_most',
+            target: 0,
+            fromYear: 2025,
+            toYear: 2026,
+          },
+          'body.siteId',
+        ],
+        [
+          'a wellbeing programme at an unknown site',
+          owner,
+          '/api/ohs/wellbeing/programs',
+          { siteId: ghost, kind: 'clinic', name: 'Walk at lunch', startedOn: '2025-01-01' },
+          'body.siteId',
+        ],
+      ];
+      for (const [what, client, path, body, field] of cases) {
+        const res = await client.post(path, body);
+        expectProblem(res, what, 422);
+        expect(res.body.errors, what).toEqual([{ path: field, message: expect.stringContaining('this id') }]);
+      }
     });
 
     it('refuses references to records that do not exist with a 4xx', async () => {

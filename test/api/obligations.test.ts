@@ -86,6 +86,35 @@ describe.each(databases())('certifications, obligations and reminders (%s)', (ki
     expect((await employee.get(`/api/certifications/${certId}`)).status).toBe(403);
   });
 
+  it('shows another program’s owner every certificate it lists, and lets only the certificate’s program change it', async () => {
+    const admin = await t.signInAs('groupAdmin');
+    const created = await admin.post('/api/users', {
+      email: 'ip.reader@steward.test',
+      displayName: 'Ira Patent',
+      password: 'Patent-Reader-Pass-2',
+      assignments: [{ role: 'program_owner', program: 'ip', scopeKind: 'group' }],
+    });
+    expect(created.status, created.text).toBe(201);
+    const ipOwner = await t.signIn('ip.reader@steward.test', 'Patent-Reader-Pass-2');
+    const listed = await ipOwner.get('/api/certifications', { query: { pageSize: 500 } });
+    expect(listed.status).toBe(200);
+    const ids = listed.body.items.map((c: { id: string }) => c.id);
+    expect(ids).toContain(certId);
+    // Every certificate of the list opens, with its history: one rule for the list and the record.
+    for (const id of ids) {
+      expect((await ipOwner.get(`/api/certifications/${id}`)).status, id).toBe(200);
+      expect((await ipOwner.get(`/api/certifications/${id}/history`)).status, id).toBe(200);
+    }
+    // Changing the OHS certificate stays with the OHS program.
+    const current = await ipOwner.get(`/api/certifications/${certId}`);
+    const change = await ipOwner.patch(`/api/certifications/${certId}`, {
+      issuer: 'Changed by IP',
+      version: current.body.version,
+    });
+    expect(change.status).toBe(403);
+    expect((await ipOwner.get(`/api/certifications/${certId}`)).body.issuer).toBe('SGS');
+  });
+
   it('sends exactly one email and one inbox item to the site officer, however often the engine runs', async () => {
     const first = await engine().scan();
     expect(first.queued).toBe(2);

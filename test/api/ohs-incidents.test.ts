@@ -331,4 +331,57 @@ describe.each(databases())('OHS incidents, investigations and statistics (%s)', 
     const stats = await owner.get('/api/ohs/statistics', { query: { from: 2022, to: 2022 } });
     expect(stats.body.rounding).toBe('round-half-up');
   });
+  it('lets the people of a site and the OHS owner report, and refuses the auditor, the Board and other program owners', async () => {
+    const admin = await t.signInAs('groupAdmin');
+    const ipOwner = await admin.post('/api/users', {
+      email: 'ip.owner@steward.test',
+      displayName: 'Ivy Patent',
+      password: 'Patent-Office-Pass-1',
+      assignments: [{ role: 'program_owner', program: 'ip', scopeKind: 'group' }],
+    });
+    expect(ipOwner.status, ipOwner.text).toBe(201);
+    const report = (siteId: string, title: string) => ({
+      siteId,
+      kind: 'unsafe_condition',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      title,
+      description: 'A guard rail is missing on the mezzanine.',
+    });
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('ohs_incidents')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const refused = [
+      ['auditor', await t.signInAs('auditor')],
+      ['board', await t.signInAs('board')],
+      ['ip owner', await t.signIn('ip.owner@steward.test', 'Patent-Office-Pass-1')],
+    ] as const;
+    for (const [who, client] of refused) {
+      const res = await client.post('/api/ohs/incidents', report(SITES.K7.id, `Refused report by ${who}`));
+      expect(res.status, who).toBe(403);
+      expect(res.body.permission, who).toBe('ohs.report');
+    }
+    expect(await count()).toBe(before);
+    const allowed = [
+      ['employee', await t.signInAs('employee'), SITES.K7.id],
+      ['contractor worker', await t.signInAs('contractor'), SITES.TC.id],
+      ['medical', await t.signInAs('medical'), SITES.K7.id],
+      ['site officer', await t.signInAs('k7Officer'), SITES.K7.id],
+      ['ohs owner', await t.signInAs('ohsOwner'), SITES.PG.id],
+    ] as const;
+    for (const [who, client, siteId] of allowed) {
+      const res = await client.post('/api/ohs/incidents', report(siteId, `Report by ${who}`));
+      expect(res.status, `${who}: ${res.text}`).toBe(201);
+    }
+    expect(await count()).toBe(before + allowed.length);
+    // At a site outside their own, the people of a site cannot report (the site is not found).
+    const employee = await t.signInAs('employee');
+    expect((await employee.post('/api/ohs/incidents', report(SITES.TC.id, 'Elsewhere'))).status).toBe(404);
+  });
 });

@@ -417,4 +417,45 @@ describe.skipIf(!hasChromium)('the OHS program in the browser', () => {
     await screenshot(doctor, 'ohs-health-medical');
     await medical.close();
   });
+  it('offers each role only the pages it may use, and never shows a refused request as an all-clear', async () => {
+    const pageOf = async (user: 'medical' | 'board' | 'employee') => {
+      const context = await newContext(browser, server.baseUrl);
+      const page = await context.newPage();
+      await signIn(page, user);
+      const nav = page.getByRole('navigation', { name: 'Main navigation' });
+      await nav.getByRole('link', { name: 'Home' }).waitFor();
+      return { context, page, nav };
+    };
+
+    // Medical staff: no Committees; the OHS dashboard has no "Overdue actions" card, which they may not
+    // see (it said "Nothing overdue" after a 403), and no card of theirs reads as an all-clear.
+    const medical = await pageOf('medical');
+    expect(await medical.nav.locator('a[href="/committees"]').count()).toBe(0);
+    await medical.page.goto('/ohs');
+    await medical.page.getByRole('heading', { level: 5, name: 'Open investigations' }).waitFor();
+    await medical.page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    expect(await medical.page.getByRole('heading', { name: 'Overdue actions' }).count()).toBe(0);
+    expect(await medical.page.getByText('Nothing overdue.').count()).toBe(0);
+    await screenshot(medical.page, 'ohs-dashboard-medical');
+    await medical.context.close();
+
+    // The Board reads the dashboard but reports nothing: no "Report an incident", in the navigation (whose
+    // OHS group is open on the dashboard) or on the page.
+    const board = await pageOf('board');
+    await board.nav.locator('a[href="/committees"]').waitFor({ state: 'attached' });
+    await board.page.goto('/ohs');
+    await board.page.getByRole('heading', { level: 5, name: 'Open investigations' }).waitFor();
+    await board.nav.locator('a[href="/ohs/incidents"]').waitFor({ state: 'attached' });
+    expect(await board.nav.locator('a[href="/ohs/report"]').count()).toBe(0);
+    expect(await board.page.getByRole('link', { name: 'Report an incident' }).count()).toBe(0);
+    await board.context.close();
+
+    // An employee reports, and has no Committees page.
+    const employee = await pageOf('employee');
+    await employee.page.goto('/ohs/report');
+    await employee.page.getByRole('heading', { level: 2, name: 'Report an incident or hazard' }).waitFor();
+    await employee.nav.locator('a[href="/ohs/report"]').waitFor({ state: 'attached' });
+    expect(await employee.nav.locator('a[href="/committees"]').count()).toBe(0);
+    await employee.context.close();
+  });
 });

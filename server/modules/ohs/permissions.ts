@@ -2,13 +2,15 @@ import type { Grant, PlatformPermission } from '../../platform/access/policy.ts'
 
 /** The OHS program's permissions and the roles that receive them (merged into the policy table). */
 export const ohsPermissions = {
-  /** Anyone who works at a site reports an incident or a hazard there. */
+  /**
+   * Reporting an incident: the people who work at a site (employees and contractor workers, site officers,
+   * medical staff) at their own sites, the OHS program owner, and the group administrator. The other program
+   * owners, the auditor and the Board member report nothing: auditors and Board members change nothing.
+   */
   'ohs.report': [
     { role: 'group_admin' },
-    { role: 'program_owner' },
+    { role: 'program_owner', program: 'ohs' },
     { role: 'site_officer' },
-    { role: 'auditor' },
-    { role: 'board' },
     { role: 'employee' },
     { role: 'medical' },
   ],

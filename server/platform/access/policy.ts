@@ -107,6 +107,9 @@ export function isPermission(key: string): key is Permission {
   return table.has(key);
 }
 
+/** Roles that read and change nothing: no write permission may ever be granted to them. */
+export const readOnlyRoles = ['auditor', 'board'] as const satisfies readonly Role[];
+
 export function grantsMatch(permission: Permission, role: Role, program: Program | null): boolean {
   const grants = table.get(permission);
   if (!grants) throw new Error(`Unknown permission ${permission}: no module declares it`);

@@ -48,16 +48,20 @@ describe('access.assert', () => {
   });
 
   it('names the refused permission, and the record kind when not found', () => {
-    try {
-      access.assert(k7Employee, 'people.read', K7, 'employee');
-    } catch (error) {
-      expect((error as ForbiddenError).extra).toEqual({ permission: 'people.read' });
-    }
-    try {
-      access.assert(k7Officer, 'people.read', TC, 'employee');
-    } catch (error) {
-      expect((error as NotFoundError).message).toContain('employee');
-    }
+    const caught = (fn: () => void): unknown => {
+      try {
+        fn();
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    const forbidden = caught(() => access.assert(k7Employee, 'people.read', K7, 'employee'));
+    expect(forbidden).toBeInstanceOf(ForbiddenError);
+    expect((forbidden as ForbiddenError).extra).toEqual({ permission: 'people.read' });
+    const missing = caught(() => access.assert(k7Officer, 'people.read', TC, 'employee'));
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((missing as NotFoundError).message).toContain('employee');
   });
 
   it('decides group records (no site) by whether the permission is held anywhere', () => {

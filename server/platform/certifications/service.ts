@@ -123,13 +123,19 @@ export function createCertificationsService(
   /**
    * A site's certificate is checked at its site. A subsidiary's certificate is visible through any of its
    * sites, readable with the permission at any of them, and managed only with it at all of them.
+   * Reading follows the list's rule: whoever holds `certifications.read` at the holder reads every
+   * certificate there, of any program (the registry is shared); changing one takes
+   * `certifications.manage` for the certificate's program.
    */
   async function assertAccess(
     actor: Actor,
     permission: 'certifications.read' | 'certifications.manage',
     r: { site_id: string | null; subsidiary_id: string | null; standard: string },
   ) {
-    const program = (programOfStandard(r.standard) ?? undefined) as Program | undefined;
+    const program =
+      permission === 'certifications.read'
+        ? undefined
+        : ((programOfStandard(r.standard) ?? undefined) as Program | undefined);
     if (r.site_id) return access.assert(actor, permission, r.site_id, 'certificate', program);
     const sites = (
       await db

@@ -28,8 +28,52 @@ function send(reply: FastifyReply, request: FastifyRequest, problem: ProblemInpu
   return reply.status(problem.status).type('application/problem+json').send(body);
 }
 
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Every path under `prefix` where `value` holds exactly `wanted`. */
+function pathsOf(value: unknown, wanted: string, prefix: string, out: string[] = [], depth = 0): string[] {
+  if (depth > 16 || out.length > 10) return out;
+  if (value === wanted) out.push(prefix);
+  else if (Array.isArray(value))
+    for (const [i, v] of value.entries()) pathsOf(v, wanted, `${prefix}.${i}`, out, depth + 1);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) pathsOf(v, wanted, `${prefix}.${k}`, out, depth + 1);
+  return out;
+}
+
+/**
+ * The request fields that hold the ids a foreign key did not find (PostgreSQL 23503, whose detail reads
+ * `Key (site_id)=(…) is not present in table "sites".`): where the body (or query) carries that value,
+ * preferring a field named after the column (`siteId`, `actionIds`), else the column's name in camelCase.
+ */
+export function missingReferences(
+  detail: string | undefined,
+  request: { body?: unknown; query?: unknown },
+): FieldError[] {
+  const match = /Key \(([^)]+)\)=\((.*)\) is not present in table "([^"]+)"/.exec(detail ?? '');
+  if (!match) return [];
+  const columns = match[1].split(',').map((c) => c.trim());
+  const values = match[2].split(',').map((v) => v.trim());
+  const table = match[3];
+  return columns.map((column, i) => {
+    const name = camel(column);
+    const found = [
+      ...pathsOf(request.body, values[i] ?? '', 'body'),
+      ...pathsOf(request.query, values[i] ?? '', 'querystring'),
+    ];
+    const named = found.find((p) => p.split('.').some((s) => s === name || s === `${name}s`));
+    return {
+      path: named ?? found[0] ?? `body.${name}`,
+      message: `No ${table.replace(/_/g, ' ').replace(/s$/, '')} has this id (or it is outside your scope)`,
+    };
+  });
+}
+
 /** Postgres error codes a bad request can provoke; anything else is a server fault. */
-function fromDatabaseError(error: { code?: string; detail?: string; constraint?: string }) {
+function fromDatabaseError(
+  error: { code?: string; detail?: string; constraint?: string },
+  request: { body?: unknown; query?: unknown },
+) {
   switch (error.code) {
     case '23505':
       return {
@@ -44,6 +88,7 @@ function fromDatabaseError(error: { code?: string; detail?: string; constraint?:
         type: 'validation',
         title: 'Invalid input',
         detail: 'A referenced record does not exist.',
+        errors: missingReferences(error.detail, request),
       };
     case '23514':
     case '22021':
@@ -96,7 +141,7 @@ export function registerProblemHandlers(app: FastifyInstance, options: { spaFall
         errors,
       });
     }
-    const db = fromDatabaseError(error as { code?: string });
+    const db = fromDatabaseError(error as { code?: string; detail?: string }, request);
     if (db) return send(reply, request, { ...db, type: PROBLEM_TYPE_BASE + db.type });
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its contract');

@@ -14,9 +14,25 @@ export const POPPLER_MISSING =
 
 let available: boolean | undefined;
 
+/** Whether this run is continuous integration (`CI` set to anything but empty, `0` or `false`). */
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
+/**
+ * For tests that skip when a tool is missing: answers whether it is there, but under CI (which installs
+ * every tool the tests need) a missing tool throws, so that the skipped tests count as a failure.
+ */
+export function toolPresent(found: boolean, missing: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (!found && isCi(env))
+    throw new Error(`${missing} Under CI a test skipped for a missing tool is a failure: CI installs it.`);
+  return found;
+}
+
 export function hasPoppler(): boolean {
   available ??= !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
-  return available;
+  return toolPresent(available, POPPLER_MISSING);
 }
 
 function withPdf<T>(pdf: Buffer, fn: (path: string) => T): T {

@@ -5,14 +5,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../../server/db/connect.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
+import { toolPresent } from '../../../server/platform/reports/poppler.ts';
 import { FIXTURE, seedFixture } from '../../support/fixture.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
 /** Debian's Chromium: the browser tests drive it with playwright-core, and skip without it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
 export const SKIP_MESSAGE = `Browser tests skipped: ${CHROMIUM} is missing. Install Debian's Chromium to run them: sudo apt-get install chromium fonts-noto-cjk`;
+/** Under CI (CI=true) a missing Chromium throws here, so that the browser tests fail instead of skipping. */
+export const hasChromium = toolPresent(existsSync(CHROMIUM), SKIP_MESSAGE);
 
 export const SCREENSHOTS = path.join(root, 'test-results', 'screenshots');
 

@@ -64,8 +64,14 @@ export const VARIANTS: Variant[] = [
   'medical',
 ];
 
-/** What everyone who works somewhere in the group may do at the sites of their scope. */
-const EVERYONE: Permission[] = ['org.read', 'ohs.report'];
+/** What everyone who works somewhere in the group may see at the sites of their scope. */
+const EVERYONE: Permission[] = ['org.read'];
+/**
+ * Reporting an incident: the people who work at a site (employees and contractor workers, site officers,
+ * medical staff), the OHS program owner and the group administrator; never the auditor, the Board or another
+ * program's owner.
+ */
+const REPORT: Permission[] = ['ohs.report'];
 /** Reading the shared registries (obligations, certificates, training, committees, actions). */
 const REGISTRY_READ: Permission[] = [
   'obligations.read',
@@ -93,6 +99,7 @@ const OHS_PROGRAM: Permission[] = ['ohs.read', 'ohs.manage', 'health.read'];
 export const POLICY: Record<Variant, Permission[]> = {
   group_admin: [
     ...EVERYONE,
+    ...REPORT,
     'org.manage',
     'org.areas.manage',
     'people.read',
@@ -110,6 +117,7 @@ export const POLICY: Record<Variant, Permission[]> = {
   ],
   'program_owner:ohs': [
     ...EVERYONE,
+    ...REPORT,
     'people.read',
     'contractors.read',
     'contractors.companies.manage',
@@ -129,6 +137,7 @@ export const POLICY: Record<Variant, Permission[]> = {
   ],
   site_officer: [
     ...EVERYONE,
+    ...REPORT,
     'org.areas.manage',
     'people.read',
     'people.manage',
@@ -140,6 +149,7 @@ export const POLICY: Record<Variant, Permission[]> = {
   ],
   'site_officer:ohs': [
     ...EVERYONE,
+    ...REPORT,
     'org.areas.manage',
     'people.read',
     'people.manage',
@@ -151,6 +161,7 @@ export const POLICY: Record<Variant, Permission[]> = {
   ],
   'site_officer:ip': [
     ...EVERYONE,
+    ...REPORT,
     'org.areas.manage',
     'people.read',
     'people.manage',
@@ -159,7 +170,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
   ],
-  employee: [...EVERYONE],
+  employee: [...EVERYONE, ...REPORT],
   auditor: [
     ...EVERYONE,
     'people.read',
@@ -171,7 +182,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     'health.read',
   ],
   board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read'],
-  medical: [...EVERYONE, 'people.read', 'ohs.read', 'health.read', 'health.individual'],
+  medical: [...EVERYONE, ...REPORT, 'people.read', 'ohs.read', 'health.read', 'health.individual'],
 };
 
 export const SITE_CODES = ['K7', 'PG', 'TC'] as const;

@@ -6,6 +6,7 @@ import { HealthPage } from './health/HealthPage.tsx';
 import { HoursPage } from './hours/HoursPage.tsx';
 import { IncidentPage } from './incidents/IncidentPage.tsx';
 import { IncidentsPage } from './incidents/IncidentsPage.tsx';
+import { ohsNavigation } from './nav.ts';
 import { PermitPage } from './permits/PermitPage.tsx';
 import { PermitsPage } from './permits/PermitsPage.tsx';
 import { QualificationsPage } from './permits/QualificationsPage.tsx';
@@ -21,13 +22,15 @@ export function createOhsRoutes<P extends AnyRoute>(parent: P) {
   const page = <Path extends string>(path: Path, component: RouteComponent) =>
     createRoute({ getParentRoute: () => parent, path, component });
 
-  // The program's entry in the navigation: the dashboard, or the report form for those who only report.
+  // The program's entry in the navigation: its first page the session may use (the dashboard, the report
+  // form for those who only report, the contractor qualifications for another program's owner), else home.
   const programRoute = createRoute({
     getParentRoute: () => parent,
     path: '/programs/ohs',
     beforeLoad: ({ context }) => {
       const session = (context as { session?: { permissions: string[] } }).session;
-      throw redirect({ to: session?.permissions.includes('ohs.read') ? '/ohs' : '/ohs/report' });
+      const first = ohsNavigation.find((i) => !i.permission || session?.permissions.includes(i.permission));
+      throw redirect({ to: (first?.to ?? '/') as '/ohs' });
     },
   });
   const dashboardRoute = page('/ohs', guarded('ohs.read', DashboardPage));

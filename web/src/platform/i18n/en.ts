@@ -35,6 +35,7 @@ export const en = {
     copy: 'Copy',
     copied: 'Copied',
     close: 'Close',
+    seeAll: 'See all',
   },
   forms: {
     required: 'Required',
@@ -56,6 +57,8 @@ export const en = {
     internal: 'Something went wrong on the server. The request id below identifies it in the logs.',
     validation: 'Some fields need attention:',
     requestId: 'Request id: {{id}}',
+    refusedPart: 'Your roles do not include this information.',
+    failedPart: 'This part could not be loaded',
   },
   notFound: {
     title: 'Page not found',

@@ -38,6 +38,7 @@ export const zhTW: Translation<typeof en> = {
     copy: '複製',
     copied: '已複製',
     close: '關閉',
+    seeAll: '查看全部',
   },
   forms: {
     required: '必填',
@@ -58,6 +59,8 @@ export const zhTW: Translation<typeof en> = {
     internal: '伺服器發生錯誤。下方的請求編號可用於在紀錄中查詢。',
     validation: '以下欄位需要修正：',
     requestId: '請求編號：{{id}}',
+    refusedPart: '您的角色不包含這項資訊。',
+    failedPart: '這個區塊無法載入',
   },
   notFound: {
     title: '找不到頁面',

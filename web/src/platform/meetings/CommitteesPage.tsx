@@ -33,7 +33,10 @@ function Committees() {
   const warnings = useCommitteeWarnings();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const [mine, setMine] = useState(false);
+  // Without meetings.read, the committees the user sits on are the only ones to show (never a refusal).
+  const reader = useCan()('meetings.read');
+  const [mineChosen, setMine] = useState(false);
+  const mine = mineChosen || !reader;
   const columns: Column<CommitteeView>[] = [
     {
       key: 'name',
@@ -100,12 +103,14 @@ function Committees() {
       defaultSort="name"
       filters={{ mine: mine ? 'true' : undefined }}
       filterBar={
-        <Switch
-          label={t('committees.mine')}
-          checked={mine}
-          onChange={(e) => setMine(e.currentTarget.checked)}
-          mb={8}
-        />
+        reader ? (
+          <Switch
+            label={t('committees.mine')}
+            checked={mine}
+            onChange={(e) => setMine(e.currentTarget.checked)}
+            mb={8}
+          />
+        ) : undefined
       }
       onRowClick={(c) => void navigate({ to: '/committees/$committeeId', params: { committeeId: c.id } })}
       emptyTitle={t('committees.empty')}
@@ -124,6 +129,7 @@ export function MeetingsTable({ committeeId, actions }: { committeeId?: string; 
   const navigate = useNavigate();
   const [status, setStatus] = useState<string | null>(null);
   const [upcoming, setUpcoming] = useState(false);
+  const reader = useCan()('meetings.read');
   const today = new Date().toISOString().slice(0, 10);
   const columns: Column<MeetingSummaryView>[] = [
     {
@@ -179,7 +185,13 @@ export function MeetingsTable({ committeeId, actions }: { committeeId?: string; 
       rowKey={(m) => m.id}
       defaultSort="scheduledAt"
       defaultOrder={upcoming ? 'asc' : 'desc'}
-      filters={{ committeeId, status: status ?? undefined, from: upcoming ? today : undefined }}
+      filters={{
+        committeeId,
+        status: status ?? undefined,
+        from: upcoming ? today : undefined,
+        // Without meetings.read: the meetings of the committees the user sits on.
+        mine: reader ? undefined : 'true',
+      }}
       filterBar={
         <>
           <Select

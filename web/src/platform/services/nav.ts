@@ -31,7 +31,12 @@ export const workNavigation: NavItem[] = [
     permission: 'certifications.read',
   },
   { label: label('nav.training'), to: '/training', icon: IconSchool, permission: 'training.read' },
-  { label: label('nav.committees'), to: '/committees', icon: IconUsersGroup },
+  {
+    label: label('nav.committees'),
+    to: '/committees',
+    icon: IconUsersGroup,
+    permission: 'meetings.read',
+  },
   { label: label('nav.reports'), to: '/reports', icon: IconFileAnalytics, permission: 'org.read' },
 ];
 

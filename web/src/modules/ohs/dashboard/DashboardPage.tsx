@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import {
   IconAlarm,
   IconArrowDownRight,
@@ -24,6 +24,7 @@ import { Chart } from '../../../platform/charts/Chart.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { AnchorLink, ButtonLink } from '../../../platform/ui/links.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { DataCard, QueryContent } from '../../../platform/ui/QueryCard.tsx';
 import { ohsKeys } from '../api.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 import { formatDuration, InvestigationBadge, useNow } from '../incidents/badges.tsx';
@@ -72,47 +73,6 @@ function Kpi({
       <Text size="xs" c="dimmed">
         {t('dashboard.vsLastYear', { value: before ?? '—', year })} · {hint}
       </Text>
-    </Paper>
-  );
-}
-
-function Panel({
-  title,
-  icon,
-  count,
-  to,
-  children,
-  color = 'blue',
-}: {
-  title: string;
-  icon: ReactNode;
-  count?: number;
-  to?: string;
-  children: ReactNode;
-  color?: string;
-}) {
-  const t = useOhsT();
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="xs" wrap="nowrap">
-          <ThemeIcon variant="light" color={color} radius="md">
-            {icon}
-          </ThemeIcon>
-          <Title order={5}>{title}</Title>
-          {count !== undefined && (
-            <Badge variant={count ? 'filled' : 'light'} color={count ? color : 'gray'} circle={count < 100}>
-              {count}
-            </Badge>
-          )}
-        </Group>
-        {to && (
-          <AnchorLink to={to as '/ohs'} size="sm">
-            {t('dashboard.seeAll')}
-          </AnchorLink>
-        )}
-      </Group>
-      <Stack gap={6}>{children}</Stack>
     </Paper>
   );
 }
@@ -172,6 +132,7 @@ export function DashboardPage() {
     queryKey: [ohsKeys.actions, 'dashboard'],
     queryFn: () =>
       api.get('/api/actions', actionPage, { program: 'ohs', overdue: 'true', pageSize: 5, sort: 'dueDate' }),
+    enabled: can('actions.read'),
   });
   const notices = useQuery({
     queryKey: [ohsKeys.obligations, 'notices'],
@@ -205,10 +166,10 @@ export function DashboardPage() {
   const row = (y: number) => years.data?.rows.find((r) => r.period === String(y));
   const cur = row(year);
   const prev = row(year - 1);
-  const openInvestigations = (incidents.data?.items ?? []).filter(
-    (i) => i.investigationStatus && i.investigationStatus !== 'closed',
-  );
-  const dueNotices = (notices.data?.items ?? []).filter((o) => o.state === 'open');
+  const openOf = <I extends { investigationStatus: string | null }>(page: { items: I[] }) =>
+    page.items.filter((i) => i.investigationStatus && i.investigationStatus !== 'closed');
+  const dueOf = <O extends { state: string }>(page: { items: O[] }) =>
+    page.items.filter((o) => o.state === 'open');
   const monthRows = allPeriods(year, year, 'month').map(
     (period) => months.data?.rows.find((r) => r.period === period) ?? null,
   );
@@ -247,165 +208,197 @@ export function DashboardPage() {
         title={t('dashboard.title')}
         description={t('dashboard.description')}
         actions={
-          <ButtonLink to="/ohs/report" leftSection={<IconFileAlert size={16} />} color="red">
-            {t('dashboard.reportCta')}
-          </ButtonLink>
+          can('ohs.report') ? (
+            <ButtonLink to="/ohs/report" leftSection={<IconFileAlert size={16} />} color="red">
+              {t('dashboard.reportCta')}
+            </ButtonLink>
+          ) : undefined
         }
       />
       <Stack gap="md">
-        {years.isLoading ? (
-          <Skeleton h={110} radius="md" />
-        ) : (
-          <Stack gap={4}>
-            <Text size="xs" c="dimmed" data-testid="kpi-span">
-              {spanLabel}
-            </Text>
-            <SimpleGrid cols={{ base: 2, md: 4 }}>
-              <Kpi
-                label={t('statistics.fr')}
-                hint={t('statistics.frLong')}
-                now={cur?.all.fr ?? null}
-                before={prev?.all.fr ?? null}
-                year={year - 1}
-              />
-              <Kpi
-                label={t('statistics.sr')}
-                hint={t('statistics.srLong')}
-                now={cur?.all.sr ?? null}
-                before={prev?.all.sr ?? null}
-                year={year - 1}
-              />
-              <Kpi
-                label={t('statistics.fsi')}
-                hint={t('statistics.fsiLong')}
-                now={cur?.all.fsi ?? null}
-                before={prev?.all.fsi ?? null}
-                year={year - 1}
-              />
-              <Kpi
-                label={t('dashboard.cases')}
-                hint={t('statistics.casesHint')}
-                now={cur ? String(cur.injuryCases) : null}
-                before={prev ? String(prev.injuryCases) : null}
-                year={year - 1}
-              />
-            </SimpleGrid>
-          </Stack>
-        )}
+        <QueryContent query={years} loading={<Skeleton h={110} radius="md" />}>
+          {() => (
+            <Stack gap={4}>
+              <Text size="xs" c="dimmed" data-testid="kpi-span">
+                {spanLabel}
+              </Text>
+              <SimpleGrid cols={{ base: 2, md: 4 }}>
+                <Kpi
+                  label={t('statistics.fr')}
+                  hint={t('statistics.frLong')}
+                  now={cur?.all.fr ?? null}
+                  before={prev?.all.fr ?? null}
+                  year={year - 1}
+                />
+                <Kpi
+                  label={t('statistics.sr')}
+                  hint={t('statistics.srLong')}
+                  now={cur?.all.sr ?? null}
+                  before={prev?.all.sr ?? null}
+                  year={year - 1}
+                />
+                <Kpi
+                  label={t('statistics.fsi')}
+                  hint={t('statistics.fsiLong')}
+                  now={cur?.all.fsi ?? null}
+                  before={prev?.all.fsi ?? null}
+                  year={year - 1}
+                />
+                <Kpi
+                  label={t('dashboard.cases')}
+                  hint={t('statistics.casesHint')}
+                  now={cur ? String(cur.injuryCases) : null}
+                  before={prev ? String(prev.injuryCases) : null}
+                  year={year - 1}
+                />
+              </SimpleGrid>
+            </Stack>
+          )}
+        </QueryContent>
         <SimpleGrid cols={{ base: 1, lg: 3 }}>
-          <Paper withBorder radius="md" p="md" style={{ gridColumn: 'span 2' }}>
+          <Paper
+            withBorder
+            radius="md"
+            p="md"
+            style={{ gridColumn: can('obligations.read') ? 'span 2' : '1 / -1' }}
+          >
             <Group justify="space-between">
               <Title order={5}>{t('dashboard.monthlyTrend')}</Title>
               <AnchorLink to="/ohs/statistics" size="sm">
                 {t('dashboard.seeAll')}
               </AnchorLink>
             </Group>
-            <Chart option={trend} height={260} label={t('dashboard.monthlyTrend')} />
+            <QueryContent query={months} loading={<Skeleton h={260} radius="md" />}>
+              {() => <Chart option={trend} height={260} label={t('dashboard.monthlyTrend')} />}
+            </QueryContent>
           </Paper>
-          <Panel
+          <DataCard
             title={t('dashboard.noticesDue')}
             icon={<IconAlarm size={18} />}
-            count={dueNotices.length}
+            query={notices}
+            count={(d) => dueOf(d).length}
             color="red"
           >
-            {dueNotices.length === 0 ? (
-              <Empty>{t('dashboard.noneDue')}</Empty>
-            ) : (
-              dueNotices.slice(0, 5).map((o) => (
-                <Group key={o.id} justify="space-between" wrap="nowrap">
-                  <AnchorLink
-                    to="/ohs/incidents/$incidentId"
-                    params={{ incidentId: o.sourceId }}
-                    size="sm"
-                    lineClamp={1}
-                  >
-                    {o.title}
-                  </AnchorLink>
-                  <NoticeCountdown dueAt={o.dueAt} />
-                </Group>
-              ))
-            )}
-          </Panel>
+            {(d) =>
+              dueOf(d).length === 0 ? (
+                <Empty>{t('dashboard.noneDue')}</Empty>
+              ) : (
+                dueOf(d)
+                  .slice(0, 5)
+                  .map((o) => (
+                    <Group key={o.id} justify="space-between" wrap="nowrap">
+                      <AnchorLink
+                        to="/ohs/incidents/$incidentId"
+                        params={{ incidentId: o.sourceId }}
+                        size="sm"
+                        lineClamp={1}
+                      >
+                        {o.title}
+                      </AnchorLink>
+                      <NoticeCountdown dueAt={o.dueAt} />
+                    </Group>
+                  ))
+              )
+            }
+          </DataCard>
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
-          <Panel
+          <DataCard
             title={t('dashboard.openInvestigations')}
             icon={<IconSearch size={18} />}
-            count={openInvestigations.length}
+            query={incidents}
+            count={(d) => openOf(d).length}
             to="/ohs/incidents"
           >
-            {openInvestigations.length === 0 ? (
-              <Empty>{t('dashboard.noneOpen')}</Empty>
-            ) : (
-              openInvestigations.slice(0, 6).map((i) => (
-                <Group key={i.id} justify="space-between" wrap="nowrap">
-                  <AnchorLink
-                    to="/ohs/incidents/$incidentId"
-                    params={{ incidentId: i.id }}
-                    search={{ tab: 'investigation' }}
-                    size="sm"
-                    lineClamp={1}
-                  >
-                    {i.reference} · {i.title}
-                  </AnchorLink>
-                  {i.investigationStatus && <InvestigationBadge status={i.investigationStatus} />}
-                </Group>
-              ))
-            )}
-          </Panel>
-          <Panel
+            {(d) =>
+              openOf(d).length === 0 ? (
+                <Empty>{t('dashboard.noneOpen')}</Empty>
+              ) : (
+                d.items
+                  .filter((i) => i.investigationStatus && i.investigationStatus !== 'closed')
+                  .slice(0, 6)
+                  .map((i) => (
+                    <Group key={i.id} justify="space-between" wrap="nowrap">
+                      <AnchorLink
+                        to="/ohs/incidents/$incidentId"
+                        params={{ incidentId: i.id }}
+                        search={{ tab: 'investigation' }}
+                        size="sm"
+                        lineClamp={1}
+                      >
+                        {i.reference} · {i.title}
+                      </AnchorLink>
+                      {i.investigationStatus && <InvestigationBadge status={i.investigationStatus} />}
+                    </Group>
+                  ))
+              )
+            }
+          </DataCard>
+          <DataCard
             title={t('dashboard.overdueActions')}
             icon={<IconClockExclamation size={18} />}
-            count={actions.data?.total ?? 0}
+            query={actions}
+            count={(d) => d.total}
             color="orange"
           >
-            {(actions.data?.items ?? []).length === 0 ? (
-              <Empty>{t('dashboard.noneOverdue')}</Empty>
-            ) : (
-              actions.data?.items.map((a) => (
-                <Group key={a.id} justify="space-between" wrap="nowrap">
-                  <Text size="sm" lineClamp={1}>
-                    {a.title}
-                  </Text>
-                  <Text size="xs" c="red" style={{ whiteSpace: 'nowrap' }}>
-                    {a.dueDate} · {a.ownerName ?? t('common.unassigned')}
-                  </Text>
-                </Group>
-              ))
-            )}
-          </Panel>
-          <Panel
+            {(d) =>
+              d.items.length === 0 ? (
+                <Empty>{t('dashboard.noneOverdue')}</Empty>
+              ) : (
+                d.items.map((a) => (
+                  <Group key={a.id} justify="space-between" wrap="nowrap">
+                    <Text size="sm" lineClamp={1}>
+                      {a.title}
+                    </Text>
+                    <Text size="xs" c="red" style={{ whiteSpace: 'nowrap' }}>
+                      {a.dueDate} · {a.ownerName ?? t('common.unassigned')}
+                    </Text>
+                  </Group>
+                ))
+              )
+            }
+          </DataCard>
+          <DataCard
             title={t('dashboard.activePermits')}
             icon={<IconClipboardCheck size={18} />}
-            count={permits.data?.total ?? 0}
+            query={permits}
+            count={(d) => d.total}
             to="/ohs/permits"
             color="green"
           >
-            {(permits.data?.items ?? []).length === 0 ? (
-              <Empty>{t('dashboard.noneActive')}</Empty>
-            ) : (
-              permits.data?.items.map((p) => (
-                <Group key={p.id} justify="space-between" wrap="nowrap">
-                  <AnchorLink to="/ohs/permits/$permitId" params={{ permitId: p.id }} size="sm" lineClamp={1}>
-                    {p.reference} · {label('permitTypes', p.type)}
-                  </AnchorLink>
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {p.areaName} · {fmt.siteTime(p.endsAt, p.timeZone)}
-                  </Text>
-                </Group>
-              ))
-            )}
-          </Panel>
-          {can('certifications.read') && (
-            <Panel
-              title={t('dashboard.expiringCertificates')}
-              icon={<IconCertificate size={18} />}
-              color="grape"
-            >
-              {(certificates.data?.items ?? []).length === 0 ? (
+            {(d) =>
+              d.items.length === 0 ? (
+                <Empty>{t('dashboard.noneActive')}</Empty>
+              ) : (
+                d.items.map((p) => (
+                  <Group key={p.id} justify="space-between" wrap="nowrap">
+                    <AnchorLink
+                      to="/ohs/permits/$permitId"
+                      params={{ permitId: p.id }}
+                      size="sm"
+                      lineClamp={1}
+                    >
+                      {p.reference} · {label('permitTypes', p.type)}
+                    </AnchorLink>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {p.areaName} · {fmt.siteTime(p.endsAt, p.timeZone)}
+                    </Text>
+                  </Group>
+                ))
+              )
+            }
+          </DataCard>
+          <DataCard
+            title={t('dashboard.expiringCertificates')}
+            icon={<IconCertificate size={18} />}
+            query={certificates}
+            color="grape"
+          >
+            {(d) =>
+              d.items.length === 0 ? (
                 <Empty>{t('dashboard.noCertificates')}</Empty>
               ) : (
-                certificates.data?.items.map((c) => (
+                d.items.map((c) => (
                   <Group key={c.id} justify="space-between" wrap="nowrap">
                     <Text size="sm" lineClamp={1}>
                       {c.siteCode ?? c.subsidiaryCode} · {c.certificateNo ?? c.standard}
@@ -432,16 +425,24 @@ export function DashboardPage() {
                     </Group>
                   </Group>
                 ))
-              )}
-            </Panel>
-          )}
-          <Panel title={t('dashboard.goals')} icon={<IconTarget size={18} />} to="/ohs/goals" color="teal">
-            {(goals.data?.items ?? []).length === 0 ? (
-              <Empty>{t('goals.empty')}</Empty>
-            ) : (
-              goals.data?.items.slice(0, 3).map((g) => <GoalCard key={g.id} goal={g} />)
-            )}
-          </Panel>
+              )
+            }
+          </DataCard>
+          <DataCard
+            title={t('dashboard.goals')}
+            icon={<IconTarget size={18} />}
+            query={goals}
+            to="/ohs/goals"
+            color="teal"
+          >
+            {(d) =>
+              d.items.length === 0 ? (
+                <Empty>{t('goals.empty')}</Empty>
+              ) : (
+                d.items.slice(0, 3).map((g) => <GoalCard key={g.id} goal={g} />)
+              )
+            }
+          </DataCard>
         </SimpleGrid>
       </Stack>
     </>

@@ -47,6 +47,7 @@ import { applyServerErrors, blankToNull, contractValidator } from '../../../plat
 import { useFormat, useLocalName } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { QueryProblem } from '../../../platform/ui/QueryCard.tsx';
 import { ohsKeys, todayIso, usePeopleSearch } from '../api.ts';
 import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
@@ -567,6 +568,7 @@ function Wellbeing({ year }: { year: number }) {
 
   return (
     <Stack gap="md">
+      <QueryProblem query={summary} />
       {summary.data && (
         <Paper withBorder radius="md" p="md">
           <Title order={5} mb="sm">
@@ -639,6 +641,7 @@ function Wellbeing({ year }: { year: number }) {
           </Text>
         )}
       </Paper>
+      <QueryProblem query={programs} />
       {adding && (
         <FormModal
           opened

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { allPermissions, grantsMatch } from '../../../../server/platform/access/policy.ts';
+import type { Program, Role } from '../../../../server/platform/access/roles.ts';
+import { registerModulePolicies } from '../../../../server/services.ts';
+import { webModules } from '../../modules/index.ts';
+import { installWebModules } from '../modules/manifest.ts';
+import { type NavItem, navigation, visibleNavigation } from './nav.ts';
+
+// The server's policy with every module's permissions, and the web app's module list, as the app has them.
+registerModulePolicies();
+installWebModules(webModules);
+const permissions = allPermissions();
+
+/** The permissions a session of one role holds (what GET /api/auth/session sends), from the server's policy. */
+const held = (role: Role, program: Program | null = null) =>
+  permissions.filter((p) => grantsMatch(p, role, program));
+
+const addresses = (perms: string[]) => {
+  const out: string[] = [];
+  const walk = (items: NavItem[]) => {
+    for (const i of items) {
+      out.push(i.to);
+      if (i.children) walk(i.children);
+    }
+  };
+  for (const s of visibleNavigation(perms)) walk(s.items);
+  return out;
+};
+
+describe('the navigation, built from the permissions', () => {
+  it('offers no Committees page to employees, contractor workers and medical staff', () => {
+    for (const role of ['employee', 'medical'] as const)
+      expect(addresses(held(role)), role).not.toContain('/committees');
+    for (const role of ['site_officer', 'auditor', 'board'] as const)
+      expect(addresses(held(role)), role).toContain('/committees');
+  });
+
+  it('offers "Report an incident" to the people of a site and the OHS owner, never to the Board or the auditor', () => {
+    expect(addresses(held('board'))).not.toContain('/ohs/report');
+    expect(addresses(held('auditor'))).not.toContain('/ohs/report');
+    expect(addresses(held('program_owner', 'ip'))).not.toContain('/ohs/report');
+    for (const [role, program] of [
+      ['employee', null],
+      ['medical', null],
+      ['site_officer', null],
+      ['program_owner', 'ohs'],
+    ] as const)
+      expect(addresses(held(role, program)), role).toContain('/ohs/report');
+  });
+
+  it('names for every page of a program a permission of the policy, so none is offered to everyone by mistake', () => {
+    const known = new Set<string>(permissions);
+    const unknown: string[] = [];
+    const walk = (items: NavItem[]) => {
+      for (const i of items) {
+        if (i.permission && !known.has(i.permission)) unknown.push(`${i.to} ${i.permission}`);
+        if (i.children) walk(i.children);
+      }
+    };
+    for (const s of navigation()) walk(s.items);
+    expect(unknown).toEqual([]);
+    const ohs = navigation()
+      .flatMap((s) => s.items)
+      .find((i) => i.to === '/programs/ohs');
+    expect(ohs?.children?.length).toBeGreaterThan(5);
+    expect(ohs?.children?.filter((c) => !c.permission)).toEqual([]);
+  });
+});
