@@ -1,16 +1,13 @@
-import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { isoDate } from '../http/list.ts';
-import { employeeCsvColumns } from './contract.ts';
+import { isoDate } from '../../http/list.ts';
 
-/** Pure parsing and validation of an employee CSV: no I/O, so every rule is unit-tested. */
+/** The rules of one employee row of an import: pure, no I/O, so every rule is unit-tested. */
 
-export type ImportRowError = { row: number; column: string | null; message: string };
+export type EmployeeRowError = { column: string | null; message: string };
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
-const csvRow = z.object({
+const employeeRow = z.object({
   employee_no: z
     .string()
     .trim()
@@ -27,86 +24,64 @@ const csvRow = z.object({
     .optional(),
   job_title: z.preprocess(blankToNull, z.string().trim().max(100).nullable()).optional(),
 });
-export type EmployeeCsvRow = z.infer<typeof csvRow>;
-
-/** `rowNumbers[i]` is the file row of `rows[i]` (rows with errors are left out of `rows`). */
-export type ParsedEmployees = {
-  rows: EmployeeCsvRow[];
-  rowNumbers: number[];
-  errors: ImportRowError[];
-  checksum: string;
+export type EmployeeRow = {
+  employee_no: string;
+  full_name: string;
+  site_code: string;
+  department: string;
+  hire_date: string;
+  leave_date: string | null;
+  email: string | null;
+  job_title: string | null;
 };
 
-const REQUIRED = ['employee_no', 'full_name', 'site_code', 'department', 'hire_date'];
-
-/** Row numbers count the header as row 1, as a spreadsheet shows them. */
-export function parseEmployeeCsv(text: string): ParsedEmployees {
-  const checksum = createHash('sha256').update(text).digest('hex');
-  const errors: ImportRowError[] = [];
-  let records: Record<string, string>[];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      relax_column_count: false,
-    });
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
+/**
+ * A record of the file (field → cell text, blank for a column the file lacks) as an employee row, or the
+ * reasons it is refused, each naming its column. A row whose cells are well formed but whose leave date
+ * comes before its hire date is returned with that error, so that the file's other checks still see it.
+ */
+export function checkEmployeeRow(record: Record<string, string>): {
+  row: EmployeeRow | null;
+  errors: EmployeeRowError[];
+} {
+  const result = employeeRow.safeParse(record);
+  if (!result.success)
     return {
-      rows: [],
-      rowNumbers: [],
-      errors: [{ row: e.lines ?? 0, column: null, message: `The file is not valid CSV: ${e.message}` }],
-      checksum,
+      row: null,
+      errors: result.error.issues.map((issue) => ({
+        column: String(issue.path[0] ?? ''),
+        message: issue.message,
+      })),
     };
+  const r = result.data;
+  const row: EmployeeRow = {
+    ...r,
+    leave_date: r.leave_date ?? null,
+    email: r.email ?? null,
+    job_title: r.job_title ?? null,
+  };
+  if (row.leave_date && row.leave_date < row.hire_date)
+    return {
+      row,
+      errors: [{ column: 'leave_date', message: 'The leave date cannot be before the hire date' }],
+    };
+  return { row, errors: [] };
+}
+
+/**
+ * Remembers the row of each employee number of a file, whatever its letter case; for a number seen before,
+ * the error naming the row of its first appearance.
+ */
+export function repeatedNumber(
+  seen: Map<string, number>,
+  employeeNo: string,
+  rowNumber: number,
+): EmployeeRowError | null {
+  const key = employeeNo.toUpperCase();
+  const first = seen.get(key);
+  if (first === undefined) {
+    seen.set(key, rowNumber);
+    return null;
   }
-  if (records.length === 0)
-    return {
-      rows: [],
-      rowNumbers: [],
-      errors: [{ row: 1, column: null, message: 'The file has no data rows.' }],
-      checksum,
-    };
-  const header = Object.keys(records[0]);
-  const missing = REQUIRED.filter((c) => !header.includes(c));
-  const unknown = header.filter((c) => !(employeeCsvColumns as readonly string[]).includes(c));
-  if (missing.length)
-    errors.push({ row: 1, column: null, message: `Missing column(s): ${missing.join(', ')}` });
-  if (unknown.length)
-    errors.push({
-      row: 1,
-      column: null,
-      message: `Unknown column(s): ${unknown.join(', ')}. Expected: ${employeeCsvColumns.join(', ')}`,
-    });
-  if (errors.length) return { rows: [], rowNumbers: [], errors, checksum };
-
-  const rows: EmployeeCsvRow[] = [];
-  const rowNumbers: number[] = [];
-  const seen = new Map<string, number>();
-  records.forEach((record, index) => {
-    const rowNumber = index + 2;
-    const result = csvRow.safeParse(record);
-    if (!result.success) {
-      for (const issue of result.error.issues)
-        errors.push({ row: rowNumber, column: String(issue.path[0] ?? ''), message: issue.message });
-      return;
-    }
-    const r = result.data;
-    if (r.leave_date && r.leave_date < r.hire_date)
-      errors.push({
-        row: rowNumber,
-        column: 'leave_date',
-        message: 'The leave date cannot be before the hire date',
-      });
-    const first = seen.get(r.employee_no.toUpperCase());
-    if (first)
-      errors.push({
-        row: rowNumber,
-        column: 'employee_no',
-        message: `Employee number ${r.employee_no} also appears on row ${first}`,
-      });
-    else seen.set(r.employee_no.toUpperCase(), rowNumber);
-    rows.push(r);
-    rowNumbers.push(rowNumber);
-  });
-  return { rows, rowNumbers, errors, checksum };
+  return { column: 'employee_no', message: `Employee number ${employeeNo} also appears on row ${first}` };
 }
