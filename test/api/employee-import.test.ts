@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertEmployees } from '../../server/platform/people/repo.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { COUNTS, EMPLOYEES, SITES } from '../support/fixture.ts';
 import { commit, settle, upload, validate, validateAndCommit } from '../support/imports.ts';
@@ -173,6 +174,27 @@ describe.each(databases())('employee CSV import (%s)', (kind) => {
     expect((await byNumber('K7-0601'))?.site_id).toBe(SITES.K7.id);
   });
 
+  it('refuses rows at a site the importer sees but where they do not manage people', async () => {
+    const user = await admin.post('/api/users', {
+      email: 'k7.officer.pg.employee@steward.test',
+      displayName: 'Two Sites',
+      password: 'Two-Sites-Importer-7',
+      assignments: [
+        { role: 'site_officer', scopeKind: 'sites', siteIds: [SITES.K7.id] },
+        { role: 'employee', scopeKind: 'sites', siteIds: [SITES.PG.id] },
+      ],
+    });
+    expect(user.status).toBe(201);
+    const twoSites = await t.signIn('k7.officer.pg.employee@steward.test', 'Two-Sites-Importer-7');
+    const job = await run(
+      twoSites,
+      csv('K7-0651,Mine,K7,Assembly,2026-06-01,,,', 'PG-0651,Seen Not Managed,PG,Test,2026-06-01,,,'),
+    );
+    expect(job.status).toBe('invalid');
+    expect(job.errors).toEqual([{ row: 3, column: 'site_code', message: 'You cannot manage people at PG' }]);
+    expect(await byNumber('K7-0651')).toBeUndefined();
+  });
+
   it('checks existing employees batch by batch, and names a refused one in a later batch', async () => {
     // More rows than one batch (5,000): the refused number is in the second.
     const rows = Array.from({ length: 5001 }, (_, i) => `K7-B${i},Batch ${i},K7,Assembly,2026-06-01,,,`);
@@ -205,6 +227,32 @@ describe.each(databases())('employee CSV import (%s)', (kind) => {
     ]);
     expect(await byNumber('K7-0901')).toBeUndefined();
     expect(await byNumber('K7-0003')).toMatchObject({ site_id: SITES.TC.id, job_title: null, version: 2 });
+  });
+
+  it("writes no employee of a site outside the importer's sites, even one the checks did not see", async () => {
+    // The last guard of the commit (an employee moved between a batch's check and its write).
+    const before = await byNumber('SZ-0001');
+    const written = await t.db.transaction().execute((trx) =>
+      upsertEmployees(
+        trx,
+        [
+          {
+            siteId: SITES.K7.id,
+            employeeNo: 'SZ-0001',
+            fullName: 'Moved Away',
+            department: 'Test',
+            hireDate: '2017-05-08',
+            leaveDate: null,
+            email: null,
+            jobTitle: null,
+          },
+        ],
+        null,
+        new Set([SITES.K7.id]),
+      ),
+    );
+    expect(written).toEqual({ created: 0, written: 0 });
+    expect(await byNumber('SZ-0001')).toEqual(before);
   });
 
   it('refuses an import to roles that may not manage people', async () => {
