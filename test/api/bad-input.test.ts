@@ -10,6 +10,7 @@ import {
   SUBSIDIARIES,
   USERS,
 } from '../support/fixture.ts';
+import { upload } from '../support/imports.ts';
 
 /**
  * Bad input never causes a 500: every refusal is a 4xx problem+json document.
@@ -403,11 +404,7 @@ describe.each(databases())('bad input gets a 4xx problem document, never a 500 (
         'over 10 MB',
         413,
       );
-      expectProblem(
-        await admin.request('POST', '/api/people/employees/import', '', { contentType: 'text/csv' }),
-        'empty CSV',
-        400,
-      );
+      expectProblem(await upload(admin, 'empty.csv', Buffer.alloc(0), 'employees'), 'empty CSV file', 415);
     });
 
     it('refuses text with NUL characters, which PostgreSQL cannot store, with 400 naming the field', async () => {
@@ -421,10 +418,7 @@ describe.each(databases())('bad input gets a 4xx problem document, never a 500 (
       ]);
       const csv =
         'employee_no,full_name,site_code,department,hire_date\nK7-0778,Nul\u0000Row,K7,Test,2024-01-01\n';
-      expectProblem(
-        await admin.request('POST', '/api/people/employees/import', csv, { contentType: 'text/csv' }),
-        'NUL in CSV',
-      );
+      expectProblem(await upload(admin, 'nul.csv', Buffer.from(csv), 'employees'), 'NUL in CSV', 415);
     });
 
     it('refuses a lone UTF-16 surrogate in any text field with 400 naming the field, storing nothing', async () => {

@@ -132,12 +132,13 @@ describe.skipIf(!hasChromium)('web pages of the platform', () => {
     await context.close();
   });
 
-  it('imports employees from CSV: row errors first, then the whole file', async () => {
+  it('imports employees through the import wizard: row errors first, then the whole file', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signIn(page, 'groupAdmin');
     await page.goto('/people/employees/import');
-    const header = 'employee_no,full_name,site_code,department,hire_date,leave_date,email,job_title';
+    // The file's own (Chinese) headers: Steward recognises them and suggests the mapping.
+    const header = '工號,姓名,廠區,部門,到職日,離職日,電子郵件,職稱';
     const file = page.locator('input[type=file]');
 
     await file.setInputFiles({
@@ -147,22 +148,27 @@ describe.skipIf(!hasChromium)('web pages of the platform', () => {
         `${header}\nK7-0200,Ho Pei-Yu,K7,Test,2024-13-01,,,\nK7-0201,Su Chun-Wei,NOPE,Test,2024-01-02,,,\n`,
       ),
     });
-    await page.getByRole('button', { name: 'Check the file' }).click();
-    const errors = page.getByRole('table', { name: 'Errors' });
-    await errors.waitFor();
-    // Each problem names its row in the file (the header is row 1) and its column.
-    const rows = await errors.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) =>
-        [...tr.querySelectorAll('td')]
-          .slice(0, 2)
-          .map((td) => td.textContent)
-          .join(' '),
-      ),
-    );
-    expect(rows).toEqual(['2 hire_date', '3 site_code']);
-    expect(await page.getByRole('button', { name: /^Import \d+ rows?$/ }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    const mapping = page.getByRole('table', { name: 'Columns' });
+    await mapping.waitFor();
+    await poll(() => mapping.getByText('Suggested').count()).toBe(8);
+    await page.getByRole('button', { name: 'Check every row', exact: true }).click();
+    const progress = page.getByTestId('import-progress');
+    await poll(() => progress.getAttribute('data-status')).toBe('invalid');
+    const errors = page.getByTestId('import-errors');
+    // Each problem names its row in the file (the header is row 1), its column and what is wrong.
+    await poll(() => errors.locator('tbody tr').count()).toBe(2);
+    const rows = await errors
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['2', 'Hire date (YYYY-MM-DD) (到職日)', 'Not a real calendar date'],
+      ['3', 'Site code (廠區)', 'Unknown site NOPE'],
+    ]);
+    expect(await page.getByRole('button', { name: /^Import \d+ rows?$/ }).count()).toBe(0);
     await screenshot(page, 'employee-import-errors');
 
+    await page.getByRole('button', { name: 'Upload a corrected file' }).click();
     await file.setInputFiles({
       name: 'good.csv',
       mimeType: 'text/csv',
@@ -170,11 +176,16 @@ describe.skipIf(!hasChromium)('web pages of the platform', () => {
         `${header}\nK7-0200,Ho Pei-Yu,K7,Test,2024-12-01,,,\nK7-0201,Su Chun-Wei,K7,Test,2024-01-02,,,Engineer\n`,
       ),
     });
-    await page.getByRole('button', { name: 'Check the file' }).click();
-    await page.getByText('All 2 rows are valid').waitFor();
-    await page.getByRole('button', { name: 'Import 2 rows' }).click();
-    await page.getByText('Import complete').waitFor();
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.getByRole('button', { name: 'Check every row', exact: true }).click();
+    await poll(() => progress.getAttribute('data-status')).toBe('valid');
+    await page.getByText('Every row is valid').waitFor();
+    await page.getByRole('button', { name: 'Import 2 rows', exact: true }).click();
+    await poll(() => progress.getAttribute('data-status')).toBe('done');
+    await page.getByText('2 rows imported: 2 new, 0 already recorded.').waitFor();
     await screenshot(page, 'employee-import-done');
+    await page.getByRole('link', { name: 'See the employees' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Employees' }).waitFor();
     await context.close();
   });
 

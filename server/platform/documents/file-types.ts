@@ -19,8 +19,10 @@ export const allowedTypes = new Map<string, string>([
 function looksLikeText(head: Uint8Array): boolean {
   if (head.includes(0)) return false;
   try {
-    // A multi-byte character cut at the end of the sample is fine: drop up to 3 trailing bytes.
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
+    // A multi-byte character cut at the end of the sample is fine: streaming keeps it for a next chunk that
+    // never comes. (Dropping a fixed number of bytes instead would cut a character of a file that ends with
+    // a Chinese word and a line break.)
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return true;
   } catch {
     return false;
@@ -45,8 +47,8 @@ export async function detectFileType(head: Uint8Array, filename: string): Promis
 /** A display name safe to send back in a header: no path, no control characters, bounded length. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const cleaned = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .replace(/^\.+/, '')
     .trim();

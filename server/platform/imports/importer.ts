@@ -16,12 +16,26 @@ export type Importer<Row = unknown, Context = unknown> = {
   columns: ImportColumn[];
   /** Lookups the checks need (sites, people, courses by code), loaded once per run. */
   prepare(db: Db, actor: Actor): Promise<Context>;
-  /** A valid row, or the reasons it is refused. Must not do I/O: it runs for every row. */
+  /**
+   * A valid row, or the reasons it is refused. Must not do I/O: it runs for every row. `rowNumber` is the
+   * row of the file (the header is row 1), for messages that point at another row.
+   */
   check(
     record: Record<string, string>,
     context: Context,
     actor: Actor,
+    rowNumber: number,
   ): { row: Row } | { errors: RowError[] };
+  /**
+   * Optional checks that need the database, once per batch of rows `check` passed (in both passes; in the
+   * commit pass `db` is the import's transaction). Returns the refused rows' errors, with their row numbers.
+   */
+  checkBatch?(
+    db: Db,
+    rows: { row: Row; rowNumber: number }[],
+    context: Context,
+    actor: Actor,
+  ): Promise<(RowError & { row: number })[]>;
   /** Writes checked rows; returns how many were new (0 when it only stages them for `finish`). */
   insert(trx: Db, rows: Row[], context: Context, meta: ImportMeta): Promise<number>;
   /**
@@ -30,6 +44,8 @@ export type Importer<Row = unknown, Context = unknown> = {
    * share of the step done, from 0 to 1.
    */
   finish?(trx: Db, context: Context, meta: ImportMeta, progress: (done: number) => void): Promise<number>;
+  /** Optional figures of the committed run, added to its one audit event (e.g. how many rows were updated). */
+  auditDetails?(context: Context): Record<string, unknown>;
 };
 
 export type ImportMeta = { importId: string; actorId: string | null };

@@ -216,7 +216,19 @@ export function createImportsService(options: {
           (error: unknown) => ({ error }),
         );
       };
-      let batch: unknown[] = [];
+      const refuse = (found: { row: number; column: string | null; message: string }[]) => {
+        errorCount += found.length;
+        for (const e of found) if (errors.length < KEPT_ERRORS) errors.push(e);
+      };
+      const flush = async (rows: { row: unknown; rowNumber: number }[]) => {
+        if (importer.checkBatch) {
+          // The previous batch's write ends first: a transaction runs one statement at a time.
+          await written();
+          refuse(await importer.checkBatch(trx ?? db, rows, context, actor));
+        }
+        if (trx && errorCount === 0) await write(rows.map((r) => r.row));
+      };
+      let batch: { row: unknown; rowNumber: number }[] = [];
       let rowNumber = 1;
       let header = true;
       for await (const cells of readRecords(stream, job.format)) {
@@ -226,27 +238,29 @@ export function createImportsService(options: {
         }
         rowNumber++;
         rows++;
-        const result = importer.check(read(cells), context, actor);
-        if ('errors' in result) {
-          errorCount += result.errors.length;
-          for (const e of result.errors)
-            if (errors.length < KEPT_ERRORS) errors.push({ row: rowNumber, ...e });
-        } else if (trx && errorCount === 0) {
-          batch.push(result.row);
+        const result = importer.check(read(cells), context, actor, rowNumber);
+        if ('errors' in result) refuse(result.errors.map((e) => ({ row: rowNumber, ...e })));
+        else if (importer.checkBatch || (trx && errorCount === 0)) {
+          // Gathered in batches to be checked in the database, or written (commit pass, no error so far).
+          batch.push({ row: result.row, rowNumber });
           if (batch.length >= BATCH) {
-            await write(batch);
+            await flush(batch);
             batch = [];
           }
         }
         if (rows % 1000 === 0) await report();
       }
-      if (trx && errorCount === 0 && batch.length) await write(batch);
+      if (batch.length) await flush(batch);
       await written();
       await report();
+      if (rows === 0) refuse([{ row: 1, column: null, message: 'The file has no data rows.' }]);
+      // Errors found in the database come a batch late: the list reads in the order of the file.
+      errors.sort((a, b) => a.row - b.row);
       if (trx && errorCount === 0 && importer.finish)
         inserted += await importer.finish(trx, context, meta, (done) => {
           live.progress = FINISH_STARTS_AT + (100 - FINISH_STARTS_AT) * done;
         });
+      return context;
     };
 
     try {
@@ -268,7 +282,7 @@ export function createImportsService(options: {
         return;
       }
       await db.transaction().execute(async (trx) => {
-        await walk(trx);
+        const context = await walk(trx);
         if (errorCount) throw new RowsRefused();
         await recordAudit(trx, actor, {
           action: 'import.committed',
@@ -276,7 +290,14 @@ export function createImportsService(options: {
           entityId: job.id,
           siteId: null,
           summary: `${importer.title}: ${rows} rows from ${job.filename} (${inserted} new)`,
-          after: { kind: job.kind, filename: job.filename, sha256: job.sha256, rows, inserted },
+          after: {
+            kind: job.kind,
+            filename: job.filename,
+            sha256: job.sha256,
+            rows,
+            inserted,
+            ...importer.auditDetails?.(context),
+          },
         });
         await trx
           .updateTable('import_jobs')

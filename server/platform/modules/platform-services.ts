@@ -13,6 +13,7 @@ import { createMeetingsService } from '../meetings/service.ts';
 import { createInboxService } from '../notify/service.ts';
 import { createObligationsService } from '../obligations/service.ts';
 import { createOrgService } from '../org/service.ts';
+import { employeesImporter } from '../people/importer.ts';
 import { createPeopleService } from '../people/service.ts';
 import { createReportsService } from '../reports/service.ts';
 import { createSettingsService } from '../settings/service.ts';
@@ -37,6 +38,7 @@ export function createPlatformServices(
   const documents = createDocumentsService(db, fileStore, config.maxUploadBytes);
   documents.registerOwner('action', (actor, id, intent) => actions.siteOf(actor, id, intent));
   registerImporter(trainingCompletionsImporter);
+  registerImporter(employeesImporter);
   const certifications = createCertificationsService(db, obligations, now);
   documents.registerOwner('certification', (actor, id, intent) => certifications.siteOf(actor, id, intent));
   const imports = createImportsService({

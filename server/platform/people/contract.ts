@@ -143,28 +143,3 @@ export const externalPersonListQuery = listQuery(['fullName', 'organisation', 'k
   kind: z.enum(externalKinds).optional(),
 });
 export const externalPersonPage = pageOf(externalPersonView);
-
-/** CSV import of employees: columns by these header names; the whole file commits or nothing does. */
-export const employeeCsvColumns = [
-  'employee_no',
-  'full_name',
-  'site_code',
-  'department',
-  'hire_date',
-  'leave_date',
-  'email',
-  'job_title',
-] as const;
-export const importRowError = z.object({
-  row: z.number().int(),
-  column: z.string().nullable(),
-  message: z.string(),
-});
-export const employeeImportResult = z.object({
-  dryRun: z.boolean(),
-  rows: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  errors: z.array(importRowError),
-});
-export type EmployeeImportResult = z.infer<typeof employeeImportResult>;

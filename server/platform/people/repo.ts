@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
@@ -136,4 +137,63 @@ export function externalPersonQuery(
     );
   }
   return q;
+}
+
+/** Site id by code, every site: the sites table is small. */
+export async function siteIdsByCode(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('sites').select(['id', 'code']).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** Of these employee numbers, those held by an employee of a site outside `scope`. */
+export async function employeeNumbersOutside(db: Db, numbers: string[], scope: SiteScope) {
+  if (scope === 'all' || numbers.length === 0) return [];
+  const rows = await db
+    .selectFrom('employees')
+    .select('employee_no')
+    .where(sql<SqlBool>`employee_no = any(${numbers}::text[])`)
+    .where((eb) => eb.not(inScope(eb, 'employees.site_id', scope)))
+    .execute();
+  return rows.map((r) => r.employee_no);
+}
+
+export type EmployeeUpsert = {
+  siteId: string;
+  employeeNo: string;
+  fullName: string;
+  department: string;
+  hireDate: string;
+  leaveDate: string | null;
+  email: string | null;
+  jobTitle: string | null;
+};
+
+/**
+ * Inserts employees, or updates those whose number exists (a new version), in one statement. An existing
+ * employee is only updated at a site of `scope`; returns how many rows were new and how many were written.
+ */
+export async function upsertEmployees(
+  trx: Db,
+  rows: EmployeeUpsert[],
+  actorId: string | null,
+  scope: SiteScope,
+): Promise<{ created: number; written: number }> {
+  const col = <T>(pick: (r: EmployeeUpsert) => T) => rows.map(pick);
+  const guard = scope === 'all' ? sql`` : sql`where employees.site_id = any(${[...scope]}::uuid[])`;
+  const result = await sql<{ created: boolean }>`
+    insert into employees (site_id, employee_no, full_name, department, hire_date, leave_date, email, job_title, created_by, updated_by)
+    select s, n, f, d, h, l, e, j, ${actorId}::uuid, ${actorId}::uuid
+    from unnest(
+      ${col((r) => r.siteId)}::uuid[], ${col((r) => r.employeeNo)}::text[], ${col((r) => r.fullName)}::text[],
+      ${col((r) => r.department)}::text[], ${col((r) => r.hireDate)}::date[], ${col((r) => r.leaveDate)}::date[],
+      ${col((r) => r.email)}::text[], ${col((r) => r.jobTitle)}::text[]
+    ) as t(s, n, f, d, h, l, e, j)
+    on conflict (employee_no) do update set
+      site_id = excluded.site_id, full_name = excluded.full_name, department = excluded.department,
+      hire_date = excluded.hire_date, leave_date = excluded.leave_date, email = excluded.email,
+      job_title = excluded.job_title, updated_by = excluded.updated_by, updated_at = now(),
+      version = employees.version + 1
+    ${guard}
+    returning (xmax = 0) as created`.execute(trx);
+  return { created: result.rows.filter((r) => r.created).length, written: result.rows.length };
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { registerListExport } from '../exports/list-export.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
@@ -8,12 +7,6 @@ import * as c from './contract.ts';
 const tags = ['people'];
 
 export function registerPeopleRoutes(app: TypedApp, { people }: Services) {
-  app.addContentTypeParser(
-    ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 },
-    (_req, body, done) => done(null, body),
-  );
-
   app.get(
     '/api/people/employees',
     {
@@ -39,26 +32,6 @@ export function registerPeopleRoutes(app: TypedApp, { people }: Services) {
       },
     },
     async (request) => people.listDepartments(actorOf(request), request.query),
-  );
-  app.post(
-    '/api/people/employees/import',
-    {
-      config: { access: 'people.manage' },
-      schema: {
-        tags,
-        summary: 'Import employees from CSV, all or nothing (dryRun=true validates only)',
-        description: `Columns: ${c.employeeCsvColumns.join(', ')}. Existing employee numbers are updated.`,
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-        consumes: ['text/csv'],
-        body: z
-          .string()
-          .min(1)
-          .max(50 * 1024 * 1024),
-        response: { 200: c.employeeImportResult },
-      },
-    },
-    async (request) =>
-      people.importEmployees(actorOf(request), request.body, request.query.dryRun === 'true'),
   );
   app.get(
     '/api/people/employees/:id',

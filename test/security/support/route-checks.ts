@@ -251,21 +251,6 @@ export const ROUTE_CHECKS: Record<string, RouteSpec> = {
     access: 'people.read',
     checks: [{ kind: 'list', permission: 'people.read', query: { status: 'all' }, family: 'employee' }],
   },
-  'POST /api/people/employees/import': {
-    access: 'people.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: ['group'],
-        permission: 'people.manage',
-        query: () => ({ dryRun: 'true' }),
-        contentType: 'text/csv',
-        body: () =>
-          'employee_no,full_name,site_code,department,hire_date\nK7-9001,Dry Run,K7,Test,2024-01-02\n',
-        ok: [200],
-      },
-    ],
-  },
   'GET /api/people/employees/:id': {
     access: 'people.read',
     checks: [{ kind: 'record', family: 'employee', permission: 'people.read', ok: [200] }],

@@ -60,8 +60,8 @@ export const MUTATIONS: Mutation[] = [
     replace: "eb('training_courses.site_id', 'is not', null)",
   },
   {
-    name: 'one employee by id without its access check (people/service.ts getEmployee)',
-    file: 'server/platform/people/service.ts',
+    name: 'one employee by id without its access check (people/employees.ts getEmployee)',
+    file: 'server/platform/people/employees.ts',
     find: "access.assert(actor, 'people.read', row.site_id, 'employee');",
     replace: '',
   },

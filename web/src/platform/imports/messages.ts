@@ -18,6 +18,16 @@ const patterns: [RegExp, ErrorKey][] = [
   [/^Use YYYY-MM$/, 'errors.month'],
   [/^Hours, at most two decimals$/, 'errors.amount'],
   [/^The file has no column "(.+)"$/, 'errors.noColumn'],
+  [/^The file has no data rows\.$/, 'errors.noRows'],
+  [/^Use the form YYYY-MM-DD$/, 'errors.dateForm'],
+  [/^Not a real calendar date$/, 'errors.notADate'],
+  [/^Letters, digits and - only$/, 'errors.employeeNo'],
+  [/^Not an email address$/, 'errors.email'],
+  [/^The leave date cannot be before the hire date$/, 'errors.leaveBeforeHire'],
+  [/^Employee number (.+) also appears on row (\d+)$/, 'errors.repeatedNumber'],
+  [/^Unknown site (.+)$/, 'errors.unknownSiteCode'],
+  [/^You cannot manage people at (.+)$/, 'errors.cannotManageAt'],
+  [/^Employee (.+) belongs to a site you cannot manage$/, 'errors.employeeElsewhere'],
 ];
 
 export function useRowMessage() {
@@ -25,7 +35,7 @@ export function useRowMessage() {
   return (message: string) => {
     for (const [pattern, key] of patterns) {
       const m = pattern.exec(message);
-      if (m) return t(key, { value: m[1] ?? '' });
+      if (m) return t(key, { value: m[1] ?? '', other: m[2] ?? '' });
     }
     return message;
   };

@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import { paginate } from '../../db/paging.ts';
+import type { Db } from '../../db/types.ts';
+import { definedOnly, updateVersioned } from '../../db/versioned.ts';
+import type { Actor } from '../access/actor.ts';
+import { access } from '../access/service.ts';
+import { recordAudit } from '../audit/service.ts';
+import { NotFoundError, ValidationError } from '../http/errors.ts';
+import type { OrgService } from '../org/service.ts';
+import type * as c from './contract.ts';
+import * as repo from './repo.ts';
+
+const toEmployeeView = (r: repo.EmployeeRow): c.EmployeeView => ({
+  id: r.id,
+  siteId: r.site_id,
+  siteCode: r.site_code,
+  employeeNo: r.employee_no,
+  fullName: r.full_name,
+  email: r.email,
+  department: r.department,
+  jobTitle: r.job_title,
+  hireDate: r.hire_date,
+  leaveDate: r.leave_date,
+  version: r.version,
+});
+
+/** Employees: the list, departments, one employee, create and update (bulk files go through the importer). */
+export function createEmployeesService(db: Db, org: OrgService, now: () => Date) {
+  const today = () => now().toISOString().slice(0, 10);
+
+  async function employeeOrNotFound(id: string) {
+    const row = await repo.employeeById(db, id);
+    if (!row) throw new NotFoundError('employee');
+    return row;
+  }
+
+  return {
+    async listEmployees(actor: Actor, query: z.infer<typeof c.employeeListQuery>) {
+      const scope = access.listScope(actor, 'people.read');
+      const base = repo.employeeQuery(db, scope, query, today());
+      const { items, total, totalCapped } = await paginate<repo.EmployeeRow>(db, base, {
+        sortColumn: repo.employeeSort[query.sort],
+        order: query.order,
+        tieBreaker: 'employees.id',
+        page: query.page,
+        pageSize: query.pageSize,
+      });
+      return {
+        items: items.map(toEmployeeView),
+        total,
+        totalCapped,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async listDepartments(actor: Actor, query: z.infer<typeof c.departmentListQuery>) {
+      const scope = access.listScope(actor, 'people.read');
+      return { items: await repo.departmentNames(db, scope, query.siteId) };
+    },
+
+    async getEmployee(actor: Actor, id: string) {
+      const row = await employeeOrNotFound(id);
+      access.assert(actor, 'people.read', row.site_id, 'employee');
+      return toEmployeeView(row);
+    },
+
+    async createEmployee(actor: Actor, input: z.infer<typeof c.employeeInput>) {
+      await org.getSite(actor, input.siteId);
+      access.assert(actor, 'people.manage', input.siteId, 'site');
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('employees')
+          .values({
+            site_id: input.siteId,
+            employee_no: input.employeeNo,
+            full_name: input.fullName,
+            email: input.email ?? null,
+            department: input.department,
+            job_title: input.jobTitle ?? null,
+            hire_date: input.hireDate,
+            leave_date: input.leaveDate ?? null,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'employee.created',
+          entityType: 'employee',
+          entityId: row.id,
+          siteId: row.site_id,
+          after: row,
+        });
+        return toEmployeeView((await repo.employeeById(trx, row.id)) as repo.EmployeeRow);
+      });
+    },
+
+    async updateEmployee(actor: Actor, id: string, patch: z.infer<typeof c.employeePatch>) {
+      const before = await employeeOrNotFound(id);
+      access.assert(actor, 'people.manage', before.site_id, 'employee');
+      if (patch.siteId && patch.siteId !== before.site_id) {
+        await org.getSite(actor, patch.siteId);
+        access.assert(actor, 'people.manage', patch.siteId, 'site');
+      }
+      const hire = patch.hireDate ?? before.hire_date;
+      const leave = patch.leaveDate === undefined ? before.leave_date : patch.leaveDate;
+      if (leave && leave < hire)
+        throw new ValidationError('The leave date cannot be before the hire date.', [
+          { path: 'leaveDate', message: 'Before the hire date' },
+        ]);
+      return db.transaction().execute(async (trx) => {
+        const after = await updateVersioned(
+          trx,
+          'employees',
+          id,
+          patch.version,
+          definedOnly({
+            site_id: patch.siteId,
+            employee_no: patch.employeeNo,
+            full_name: patch.fullName,
+            email: patch.email,
+            department: patch.department,
+            job_title: patch.jobTitle,
+            hire_date: patch.hireDate,
+            leave_date: patch.leaveDate,
+          }),
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'employee.updated',
+          entityType: 'employee',
+          entityId: id,
+          siteId: after.site_id,
+          before,
+          after,
+        });
+        return toEmployeeView((await repo.employeeById(trx, id)) as repo.EmployeeRow);
+      });
+    },
+  };
+}
