@@ -5,6 +5,7 @@ import {
   type PermitType,
   requiredQualification,
 } from '../../server/modules/ohs/rules/permits.ts';
+import { HEALTH_REVIEW_TITLE } from '../../server/modules/ohs/rules/privacy.ts';
 import { reviewIntervalMonths, riskLevel } from '../../server/modules/ohs/rules/risk.ts';
 import { dayNumber, isoDate as isoDateOf } from './clock.ts';
 import type { AreaRow, DemoDataset, EmployeeRow, SiteRow } from './generate.ts';
@@ -1617,7 +1618,7 @@ function generateScreenings(ctx: Context) {
         site_id: h.site_id,
         program: 'ohs',
         owner_id: clinician,
-        title: 'Follow-up consultation after a health screening',
+        title: HEALTH_REVIEW_TITLE,
         due_date: followup.due_date,
         due_at: null,
         state: followup.consulted_on ? 'done' : 'open',

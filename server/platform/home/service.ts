@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { type Actor, holdsAnywhere, sitesWith, visibleSites } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
+import { permittedKinds } from '../obligations/repo.ts';
 import { siteRows } from '../org/repo.ts';
 
 type Attention = {
@@ -39,6 +40,7 @@ export function createHomeService(db: Db, now: () => Date = () => new Date()) {
               eb('delegate_id', '=', actor.userId as string),
             ]),
           )
+          .where((eb) => permittedKinds(eb, actor, 'kind', 'site_id'))
           .executeTakeFirstOrThrow();
         if (Number(mine.overdue) > 0)
           attention.push({

@@ -1,7 +1,10 @@
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import type { SiteScope } from '../access/actor.ts';
-import { inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
+import { type Actor, type SiteScope, sitesWith } from '../access/actor.ts';
+import { grantsMatch, type Permission } from '../access/policy.ts';
+import { roles } from '../access/roles.ts';
+import { inScope, inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
+import { restrictedKinds } from './kinds.ts';
 
 /** SQL of obligations and of the people they go to. */
 
@@ -58,6 +61,43 @@ export async function officersFor(db: Db, siteId: string | null, program: string
     join sites s on s.id = ${siteId}
     where ra.role = 'site_officer'
       and (ra.program is null or ${program}::text is null or ra.program = ${program})
+      and (ra.scope_kind = 'group'
+           or (ra.scope_kind = 'subsidiary' and ra.subsidiary_id = s.subsidiary_id)
+           or (ra.scope_kind = 'sites' and s.id = any(ra.site_ids)))
+    order by u.id`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+/**
+ * Leaves out the obligations of restricted kinds (a health record's review) at the sites where the actor
+ * does not hold the kind's permission: their number is itself confidential.
+ */
+export function permittedKinds(
+  // biome-ignore lint/suspicious/noExplicitAny: the obligations table under any alias, in any query.
+  eb: ExpressionBuilder<any, any>,
+  actor: Actor,
+  kindColumn = 'obligations.kind',
+  siteColumn = 'obligations.site_id',
+): Expression<SqlBool> {
+  const hidden = restrictedKinds().map((k) =>
+    eb.or([
+      eb(eb.ref(kindColumn), '<>', k.kind),
+      inScope(eb, siteColumn, sitesWith(actor, k.restricted.permission)),
+    ]),
+  );
+  return hidden.length ? eb.and(hidden) : sql<SqlBool>`true`;
+}
+
+/** Active users who hold `permission` at the site (the site's medical staff for a health record's review). */
+export async function holdersAt(db: Db, siteId: string | null, permission: Permission): Promise<string[]> {
+  const granted = roles.filter((r) => grantsMatch(permission, r, null));
+  if (granted.length === 0 || siteId === null) return [];
+  const rows = await sql<{ id: string }>`
+    select distinct u.id
+    from role_assignments ra
+    join users u on u.id = ra.user_id and u.active
+    join sites s on s.id = ${siteId}
+    where ra.role in (${sql.join(granted)})
       and (ra.scope_kind = 'group'
            or (ra.scope_kind = 'subsidiary' and ra.subsidiary_id = s.subsidiary_id)
            or (ra.scope_kind = 'sites' and s.id = any(ra.site_ids)))
