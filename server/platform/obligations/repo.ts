@@ -25,11 +25,33 @@ export function obligationRows(db: Db) {
 
 export type ObligationRow = Awaited<ReturnType<ReturnType<typeof obligationRows>['execute']>>[number];
 
-/** Obligations the user owns or was delegated. */
-export function mine(db: Db, userId: string) {
-  return obligationRows(db).where((eb) =>
-    eb.or([eb('obligations.owner_id', '=', userId), eb('obligations.delegate_id', '=', userId)]),
-  );
+/**
+ * Obligations the user owns or was delegated; with the actor, also those of a restricted kind at the sites
+ * where the actor holds its permission (a health record's review is for every physician of the site).
+ */
+export function mine(db: Db, userId: string, actor?: Actor) {
+  return obligationRows(db).where((eb) => assignedTo(eb, userId, actor));
+}
+
+export function assignedTo(
+  // biome-ignore lint/suspicious/noExplicitAny: the obligations table under any alias, in any query.
+  eb: ExpressionBuilder<any, any>,
+  userId: string,
+  actor?: Actor,
+  table = 'obligations',
+): Expression<SqlBool> {
+  const held = actor
+    ? restrictedKinds().flatMap((k) => {
+        const scope = sitesWith(actor, k.restricted.permission);
+        if (scope !== 'all' && scope.size === 0) return [];
+        return [eb.and([eb(eb.ref(`${table}.kind`), '=', k.kind), inScope(eb, `${table}.site_id`, scope)])];
+      })
+    : [];
+  return eb.or([
+    eb(eb.ref(`${table}.owner_id`), '=', userId),
+    eb(eb.ref(`${table}.delegate_id`), '=', userId),
+    ...held,
+  ]);
 }
 
 /** Obligations of the sites in scope; group obligations (no site) only with group scope. */
@@ -76,9 +98,10 @@ export function permittedKinds(
   // biome-ignore lint/suspicious/noExplicitAny: the obligations table under any alias, in any query.
   eb: ExpressionBuilder<any, any>,
   actor: Actor,
-  kindColumn = 'obligations.kind',
-  siteColumn = 'obligations.site_id',
+  table = 'obligations',
 ): Expression<SqlBool> {
+  const kindColumn = `${table}.kind`;
+  const siteColumn = `${table}.site_id`;
   const hidden = restrictedKinds().map((k) =>
     eb.or([
       eb(eb.ref(kindColumn), '<>', k.kind),

@@ -268,7 +268,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       if (!actor.userId && actor.kind !== 'system') throw new UnauthenticatedError();
       const base =
         q.view === 'mine'
-          ? repo.mine(db, actor.userId as string)
+          ? repo.mine(db, actor.userId as string, actor)
           : repo.inSiteScope(db, access.listScope(actor, 'obligations.read'));
       const sortColumn = { dueDate: 'obligations.due_date', title: 'obligations.title', site: 'sites.code' }[
         q.sort
@@ -286,6 +286,8 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
 
     async get(actor: Actor, id: string) {
       const row = await rowOrNotFound(id, actor);
+      // A restricted kind: seen by whoever holds its permission at the site (checked by rowOrNotFound).
+      if (obligationKind(row.kind).restricted) return toView(row);
       if (!(actor.userId && (row.owner_id === actor.userId || row.delegate_id === actor.userId))) {
         access.assert(actor, 'obligations.read', row.site_id, 'obligation');
         // A group obligation (no site) is, as in the calendar, only for those with the whole group in scope.
@@ -446,7 +448,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       if (!user) return null;
       const owner = await loadActor(db, user);
       const rows = await repo
-        .mine(db, user.id)
+        .mine(db, user.id, owner)
         .where((eb) => repo.permittedKinds(eb, owner))
         .where('obligations.state', '=', 'open')
         .orderBy('obligations.due_date')
