@@ -137,21 +137,38 @@ describe.each(databases())('health follow-ups are for medical staff only (%s)', 
     }
   });
 
-  it('reminds the medical staff of the site, never the site officers, when nobody owns it', async () => {
-    const engine = createReminderEngine(
-      t.db,
-      createMailer(undefined, 'Steward <steward@test>'),
-      'http://x',
-      () => new Date('2026-06-30T02:00:00Z'),
-    );
-    await engine.scan();
-    const outbox = await t.db
-      .selectFrom('notification_outbox')
-      .select('recipient_id')
-      .distinct()
-      .where('obligation_id', '=', obligationId)
+  it('reminds the medical staff of the site, never the site officers nor an owner who is not medical', async () => {
+    const scanOn = (day: string) =>
+      createReminderEngine(
+        t.db,
+        createMailer(undefined, 'Steward <steward@test>'),
+        'http://x',
+        () => new Date(`${day}T02:00:00Z`),
+      ).scan();
+    const recipients = async () =>
+      (
+        await t.db
+          .selectFrom('notification_outbox')
+          .select('recipient_id')
+          .distinct()
+          .where('obligation_id', '=', obligationId)
+          .execute()
+      ).map((o) => o.recipient_id);
+    // Nobody owns it: the site's physician, not the K7 officer.
+    expect((await scanOn('2026-06-24')).queued).toBeGreaterThan(0);
+    expect(await recipients()).toEqual([USERS.medical.id]);
+    // Owned by the OHS owner (who may not see it): still the physician.
+    await t.db
+      .updateTable('obligations')
+      .set({ owner_id: USERS.ohsOwner.id })
+      .where('id', '=', obligationId)
       .execute();
-    expect(outbox.map((o) => o.recipient_id)).toEqual([USERS.medical.id]);
+    try {
+      expect((await scanOn('2026-06-30')).queued).toBeGreaterThan(0);
+      expect(await recipients()).toEqual([USERS.medical.id]);
+    } finally {
+      await t.db.updateTable('obligations').set({ owner_id: null }).where('id', '=', obligationId).execute();
+    }
   });
 
   it('shows it to the medical staff of the site, who hand it only to someone medical and mark it done', async () => {

@@ -171,6 +171,36 @@ describe.each(databases())('migration 0015_redact_health_audit (%s)', (kind) => 
         after: { name: 'Group' },
       });
     });
+    // The follow-up's obligation, with the old title, reminded to the K7 officer (it had no owner) and to
+    // the physician.
+    const OLD = 'Follow-up consultation after a health screening';
+    await db
+      .insertInto('obligations')
+      .values({
+        id: obligationId,
+        kind: 'ohs.health_followup',
+        source_type: 'health_followup',
+        source_id: followupId,
+        site_id: K7,
+        program: 'ohs',
+        title: OLD,
+        due_date: '2025-06-01',
+      })
+      .execute();
+    await db
+      .insertInto('notifications')
+      .values(
+        [USERS.k7Officer.id, USERS.medical.id].map((user_id) => ({
+          user_id,
+          kind: 'reminder' as const,
+          title: `Due in 7 days: ${OLD}`,
+          body: `${OLD} (K7) is due on 2025-06-01.`,
+          link: `/obligations/${obligationId}`,
+          obligation_id: obligationId,
+          site_id: K7,
+        })),
+      )
+      .execute();
     expect((await verifyAuditChains(db)).breaks).toEqual([]);
     const earlier = await events(db, K7);
     const group = await events(db, GROUP_CHAIN);
@@ -213,6 +243,24 @@ describe.each(databases())('migration 0015_redact_health_audit (%s)', (kind) => 
       '2025-05-02',
     ])
       expect(text).not.toContain(detail);
+    // The obligation is neutral; the officer's reminder of it is gone, the physician's is neutral too.
+    expect(
+      (
+        await db
+          .selectFrom('obligations')
+          .select('title')
+          .where('id', '=', obligationId)
+          .executeTakeFirstOrThrow()
+      ).title,
+    ).toBe('Health record review');
+    const inbox = await db.selectFrom('notifications').select(['user_id', 'title', 'body']).execute();
+    expect(inbox).toEqual([
+      {
+        user_id: USERS.medical.id,
+        title: 'Due in 7 days: Health record review',
+        body: 'Health record review (K7) is due on 2025-06-01.',
+      },
+    ]);
     // The group chain held no health event: untouched.
     expect(await events(db, GROUP_CHAIN)).toEqual(group);
     // The append-only trigger is on again.

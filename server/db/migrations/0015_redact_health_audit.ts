@@ -261,6 +261,21 @@ export async function up(raw: Kysely<unknown>): Promise<void> {
   }
 
   await db.updateTable('obligations').set({ title: NEW_TITLE }).where('kind', '=', HEALTH_FOLLOWUP).execute();
+  // Reminders of a follow-up sent to, or waiting for, someone who is not medical staff at its site (a site
+  // officer, when the follow-up had no owner) go: the follow-up is not theirs to see.
+  const notMedicalThere = (user: string, site: string) => sql`not exists (
+      select 1 from role_assignments ra join sites s on s.id = ${sql.ref(site)}
+      where ra.user_id = ${sql.ref(user)} and ra.role = 'medical'
+        and (ra.scope_kind = 'group'
+             or (ra.scope_kind = 'subsidiary' and ra.subsidiary_id = s.subsidiary_id)
+             or (ra.scope_kind = 'sites' and s.id = any(ra.site_ids))))`;
+  await sql`delete from notifications n using obligations o
+    where o.id = n.obligation_id and o.kind = ${HEALTH_FOLLOWUP}
+      and ${notMedicalThere('n.user_id', 'o.site_id')}`.execute(db);
+  await sql`update notification_outbox x set status = 'skipped', last_error = 'not medical staff of the site'
+    from obligations o
+    where o.id = x.obligation_id and o.kind = ${HEALTH_FOLLOWUP} and x.status in ('pending', 'sending')
+      and ${notMedicalThere('x.recipient_id', 'o.site_id')}`.execute(db);
   await sql`update notifications set title = replace(title, ${OLD_TITLE}, ${NEW_TITLE}),
     body = replace(body, ${OLD_TITLE}, ${NEW_TITLE}) where position(${OLD_TITLE} in title || ' ' || coalesce(body, '')) > 0`.execute(
     db,

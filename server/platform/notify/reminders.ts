@@ -86,7 +86,9 @@ export function createReminderEngine(
         const kind = obligationKind(o.kind);
         const today = localDate(at, o.time_zone ?? GROUP_TIME_ZONE);
         const step = reminderStep(o.due_date, o.grace_days, today, kind.schedule);
-        const assignee = o.delegate_id ?? o.owner_id;
+        let assignee = o.delegate_id ?? o.owner_id;
+        // A restricted kind's assignee who no longer holds its permission is not reminded: its holders are.
+        if (assignee && kind.restricted && !(await responsible(o)).includes(assignee)) assignee = null;
         if (step) {
           const recipients = assignee ? [assignee] : await responsible(o);
           queued += await enqueue(o.id, step, recipients);
