@@ -22,6 +22,7 @@ import {
   obligationView,
 } from '../../../../server/platform/obligations/contract.ts';
 import { api } from '../api/client.ts';
+import { useCan } from '../auth/session.ts';
 import { useSites } from '../people/sites.ts';
 import { DaysLeft } from '../services/Due.tsx';
 import { useServicesT } from '../services/texts.ts';
@@ -141,6 +142,9 @@ function Summary({
 /** The obligations of the user (view=mine) or of the sites in scope (view=scope): summary, list or month. */
 export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
   const t = useObligationsT();
+  const can = useCan();
+  // A health record's review is for medical staff only: nobody else is offered it as a filter.
+  const shownKinds = kinds.filter((k) => k !== 'ohs.health_followup' || can('health.individual'));
   const ts = useServicesT();
   const label = useObligationsLabel();
   const search = useSearch({ strict: false }) as ObligationsSearch;
@@ -251,7 +255,7 @@ export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
       <Select
         aria-label={t('filters.kind')}
         placeholder={t('filters.anyKind')}
-        data={kinds.map((k) => ({ value: k, label: label('kinds', k) }))}
+        data={shownKinds.map((k) => ({ value: k, label: label('kinds', k) }))}
         value={search.kind ?? null}
         onChange={(v) => setSearch({ kind: v ?? undefined })}
         clearable
