@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -281,5 +282,36 @@ describe.each(databases())('migration 0015_redact_health_audit (%s)', (kind) => 
     expect(out.stdout).toContain(`REDACTED ${K7} at event 7`);
     expect(out.stdout).toContain('Health details removed from 4 event(s)');
     expect(out.stdout).toMatch(/\d+ chain\(s\), \d+ event\(s\) verified, 0 broken\./);
+  });
+
+  it('stops, naming the chain, when a chain holding a health event is already broken: rehashing it would hide the break', async () => {
+    const broken = await openTestDatabase(kind);
+    try {
+      const db = broken.database.db;
+      const names = Object.keys(migrations);
+      await migrateUpTo(db, names[names.indexOf('0015_redact_health_audit') - 1]);
+      await seedFixture(db);
+      await db.transaction().execute(async (trx) => {
+        for (const n of [1, 2])
+          await recordAudit(trx, medical, {
+            action: 'health.screening.recorded',
+            entityType: 'health_screening',
+            entityId: randomUUID(),
+            siteId: K7,
+            after: { provider: `Clinic ${n}` },
+          });
+      });
+      await sql`alter table audit_events disable trigger audit_events_no_update`.execute(db);
+      await db.updateTable('audit_events').set({ summary: 'edited' }).where('seq', '=', 1).execute();
+      await sql`alter table audit_events enable trigger audit_events_no_update`.execute(db);
+      const stored = await events(db, K7);
+      await expect(migrateToLatest(db)).rejects.toThrow(
+        new RegExp(`0015_redact_health_audit.*audit chain ${K7} is broken before the health redaction`),
+      );
+      expect(await pendingMigrations(db)).toContain('0015_redact_health_audit');
+      expect(await events(db, K7)).toEqual(stored);
+    } finally {
+      await broken.close();
+    }
   });
 });
