@@ -160,6 +160,8 @@ audit
   .action(async () => {
     await withDatabase(async (database) => {
       const report = await verifyAuditChains(database.db);
+      for (const r of report.redactions)
+        console.log(`REDACTED ${r.chainKey} at event ${r.seq} (${r.occurredAt}): ${r.summary ?? ''}`);
       for (const b of report.breaks) console.log(`BROKEN ${b.chainKey} at event ${b.seq}: ${b.detail}`);
       console.log(
         `${report.chains} chain(s), ${report.events} event(s) verified, ${report.breaks.length} broken.`,

@@ -34,6 +34,13 @@ const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
   'server/modules/ohs/hours.ts': ['sites'],
   'server/modules/ohs/incidents.ts': ['areas', 'sites'],
   'server/modules/ohs/investigations.ts': ['actions', 'users'],
+  // A data migration that rewrote the health events already stored (and their chains): it runs once, before
+  // any service exists.
+  'server/modules/ohs/migrations/0015_redact_health_audit.ts': [
+    'audit_chains',
+    'audit_events',
+    'obligations',
+  ],
   'server/modules/ohs/permits.ts': ['areas', 'contractor_companies', 'contractor_workers', 'sites'],
   'server/modules/ohs/qualifications.ts': ['contractor_workers', 'sites'],
   'server/modules/ohs/repo.ts': ['areas', 'contractor_workers', 'documents', 'employees', 'sites', 'users'],

@@ -53,6 +53,23 @@ describe('the demo OHS generator', () => {
     expect(rows.every((r) => r.cost_minor > 0)).toBe(true);
   });
 
+  it('holds a notice given and a closed investigation at 1/100, on any clock and seed', () => {
+    for (const [clock, seed] of [
+      [CLOCK, undefined],
+      ['2026-12-04', undefined],
+      ['2031-09-01', undefined],
+      ['2024-07-01', 'another-seed'],
+    ] as const) {
+      const { ohs } = small(clock, seed);
+      const notified = ohs.incidents.filter((i) => i.authority_notified_at !== null);
+      expect(notified.length, clock).toBeGreaterThan(0);
+      const closed = ohs.investigations.filter((v) => v.status === 'closed');
+      expect(closed.length, clock).toBeGreaterThan(0);
+      const incident = ohs.incidents.find((i) => i.id === closed[0].incident_id);
+      expect(incident?.authority_notified_at ?? incident?.injured, clock).toBeTruthy();
+    }
+  });
+
   for (const clock of [CLOCK, '2031-09-01']) {
     it(`keeps the records consistent with each other and with the people (clock ${clock})`, () => {
       const { base, ohs } = small(clock);

@@ -10,6 +10,7 @@ import {
   type PermitType,
   requiredQualification,
 } from '../../server/modules/ohs/rules/permits.ts';
+import { HEALTH_REVIEW_TITLE } from '../../server/modules/ohs/rules/privacy.ts';
 import { reviewIntervalMonths, riskLevel } from '../../server/modules/ohs/rules/risk.ts';
 import { dayNumber, isoDate as isoDateOf } from './clock.ts';
 import type { AreaRow, DemoDataset, EmployeeRow, SiteRow } from './generate.ts';
@@ -989,6 +990,48 @@ function injuryFacts(
   };
 }
 
+const isDisabling = (d: IncidentDraft) =>
+  d.injuries.some(
+    (j) =>
+      j.classification === 'fatality' ||
+      j.classification === 'permanent_partial_disability' ||
+      (j.classification === 'temporary_total_disability' &&
+        (j.return_date === null || dayNumber(j.return_date) - d.day > 30)),
+  );
+
+/** Investigations of serious incidents close about 75 days after them (see generateInvestigations). */
+const CLOSED_AFTER_DAYS = 75;
+
+/**
+ * Every history, at any scale, holds a notice given to the labour inspection and a closed investigation. When
+ * no serious work injury of the last two years is old enough for its investigation to be closed (a small
+ * scale may have none), the latest recordable work injury older than that put its worker in hospital: the
+ * notice was due and given, and the incident is investigated. The seed year's injuries make one certain.
+ * Returns that incident, or null when the history already has one.
+ */
+function ensureClosedInvestigation(ctx: Context, drafts: IncidentDraft[]): IncidentDraft | null {
+  const old = (d: IncidentDraft) =>
+    !d.commuting &&
+    d.cause !== null &&
+    d.day < ctx.today - CLOSED_AFTER_DAYS &&
+    d.injuries.some((j) => j.classification !== 'first_aid');
+  const serious = (d: IncidentDraft) =>
+    requiresAuthorityNotice({
+      fatalities: d.injuries.filter((j) => j.classification === 'fatality').length,
+      injured: d.injuries.length,
+      hospitalised: d.injuries.filter((j) => j.hospitalised).length,
+    }) || isDisabling(d);
+  if (drafts.some((d) => old(d) && d.day >= ctx.today - 730 && serious(d))) return null;
+  let latest: IncidentDraft | null = null;
+  for (const d of drafts) if (old(d) && (!latest || d.day > latest.day)) latest = d;
+  if (!latest) return null;
+  const hurt = latest.injuries.find((j) => j.classification !== 'first_aid') as InjuryDraft;
+  hurt.hospitalised = true;
+  if (hurt.classification === 'medical_treatment')
+    hurt.treatment = 'Kept in hospital overnight for observation';
+  return latest;
+}
+
 function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
   const drafts: IncidentDraft[] = [];
   const yearlyHours = new Map<string, number>();
@@ -1238,6 +1281,8 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
     }
   }
 
+  const investigatedAnyway = ensureClosedInvestigation(ctx, drafts);
+
   // Rows, numbered per site and year in the order they happened.
   const rng = ctx.root.fork('incident-rows');
   const placed = drafts.map((d) => ({ d, at: zonedInstant(d.day, d.minute, d.site.row.time_zone) }));
@@ -1312,18 +1357,11 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
         created_at: iso(created),
       });
     }
-    const disabling = d.injuries.some(
-      (j) =>
-        j.classification === 'fatality' ||
-        j.classification === 'permanent_partial_disability' ||
-        (j.classification === 'temporary_total_disability' &&
-          (j.return_date === null || dayNumber(j.return_date) - d.day > 30)),
-    );
     if (
       !d.commuting &&
       d.cause &&
-      (notice || disabling) &&
-      (d.cause === 'fatality' || d.day >= ctx.today - 730)
+      (notice || isDisabling(d)) &&
+      (d.cause === 'fatality' || d.day >= ctx.today - 730 || investigatedAnyway === d)
     ) {
       serious.push({ incident, site: d.site, day: d.day, cause: d.cause });
     }
@@ -1656,7 +1694,7 @@ function generateScreenings(ctx: Context) {
         site_id: h.site_id,
         program: 'ohs',
         owner_id: clinician,
-        title: 'Follow-up consultation after a health screening',
+        title: HEALTH_REVIEW_TITLE,
         due_date: followup.due_date,
         due_at: null,
         state: followup.consulted_on ? 'done' : 'open',

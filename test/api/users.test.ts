@@ -143,17 +143,33 @@ describe.each(databases())('users and roles (%s)', (kind) => {
       ).status,
     ).toBe(403);
   });
-  it('lets any signed-in user search the directory of active users (name and email only), to pick an owner or a delegate', async () => {
+  it('lets a signed-in user search the directory of the users who hold a role at a site they see, or over the group (name and email only)', async () => {
     const officer = await t.signInAs('k7Officer');
     const found = await officer.get('/api/users/directory', { query: { q: 'chen' } });
     expect(found.status).toBe(200);
     expect(found.body.items).toEqual([
       { id: USERS.employee.id, displayName: USERS.employee.displayName, email: USERS.employee.email },
     ]);
-    const employee = await t.signInAs('employee');
-    const all = await employee.get('/api/users/directory', { query: { limit: 50 } });
-    expect(all.body.items.length).toBeGreaterThan(5);
-    expect(Object.keys(all.body.items[0]).sort()).toEqual(['displayName', 'email', 'id']);
+    const listed = async (who: 'employee' | 'contractor') => {
+      const res = await (await t.signInAs(who)).get('/api/users/directory', { query: { limit: 50 } });
+      expect(res.status).toBe(200);
+      for (const item of res.body.items)
+        expect(Object.keys(item).sort()).toEqual(['displayName', 'email', 'id']);
+      return (res.body.items as { id: string }[]).map((i) => i.id).sort();
+    };
+    const groupWide = [USERS.groupAdmin, USERS.ohsOwner, USERS.auditor, USERS.board].map((u) => u.id);
+    // An employee of K7: the people with a role at K7 and the group's staff, not the SPIL officer or the TC worker.
+    expect(await listed('employee')).toEqual(
+      [...groupWide, USERS.k7Officer.id, USERS.employee.id, USERS.medical.id].sort(),
+    );
+    // A contractor worker at TC: the SPIL officer (TC is one of SPIL's sites) and the K7 officer, who was
+    // given TC as well above; not the K7 employee or the K7 physician.
+    expect(await listed('contractor')).toEqual(
+      [...groupWide, USERS.spilOfficer.id, USERS.k7Officer.id, USERS.contractor.id].sort(),
+    );
+    const worker = await t.signInAs('contractor');
+    expect((await worker.get('/api/users/directory', { query: { q: 'Mei' } })).body.items).toEqual([]);
+    expect((await worker.get('/api/users/directory', { query: { q: 'Sandy' } })).body.items).toHaveLength(1);
     expect((await t.anonymous().get('/api/users/directory')).status).toBe(401);
   });
 });

@@ -12,13 +12,20 @@ import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { addDays, localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { followupInput, screeningInput, screeningListQuery } from './contract-health.ts';
-import { healthFields, suppressSmall } from './rules/privacy.ts';
+import { HEALTH_REVIEW_TITLE, suppressSmall } from './rules/privacy.ts';
 
 export const HEALTH_FOLLOWUP = 'ohs.health_followup';
+/** The entity and actions of every health event in the audit log: a record id, what was done, who and when. */
+export const HEALTH_RECORD = 'health_record';
 registerObligationKind({
   kind: HEALTH_FOLLOWUP,
   program: 'ohs',
   schedule: { daysBefore: [7, 1], overdueEveryDays: 7 },
+  restricted: {
+    permission: 'health.individual',
+    auditEntity: HEALTH_RECORD,
+    auditAction: 'health.record.updated',
+  },
 });
 
 function rows(db: Db) {
@@ -87,24 +94,16 @@ export function createHealthService(
     };
   }
 
-  async function logRead(
-    actor: Actor,
-    siteId: string | null,
-    what: string,
-    records: { id: string; person_id: string }[],
-  ) {
+  async function logRead(actor: Actor, siteId: string | null, records: { id: string }[]) {
     if (records.length === 0) return;
+    // Which records were read, by whom and when; nothing of their content, nor whose they are.
     await db.transaction().execute((trx) =>
       recordAudit(trx, actor, {
         action: 'health.records.read',
-        entityType: 'health_screening',
+        entityType: HEALTH_RECORD,
         entityId: records.length === 1 ? records[0].id : null,
         siteId,
-        summary: `${what}: ${records.length} individual health record(s)`,
-        after: {
-          screenings: records.map((r) => r.id),
-          persons: [...new Set(records.map((r) => r.person_id))],
-        },
+        ...(records.length > 1 ? { after: { records: records.map((r) => r.id) } } : {}),
       }),
     );
   }
@@ -128,7 +127,7 @@ export function createHealthService(
         page: q.page,
         pageSize: q.pageSize,
       });
-      await logRead(actor, q.siteId ?? null, 'Listed', items);
+      await logRead(actor, q.siteId ?? null, items);
       return {
         items: await Promise.all(items.map((r) => view(db, r))),
         total,
@@ -142,7 +141,7 @@ export function createHealthService(
       const r = await rows(db).where('h.id', '=', id).executeTakeFirst();
       if (!r) throw new NotFoundError('health record');
       access.assert(actor, 'health.individual', r.site_id, 'health record');
-      await logRead(actor, r.site_id, `Opened the record of ${r.person_no ?? r.person_id}`, [r]);
+      await logRead(actor, r.site_id, [r]);
       return view(db, r);
     },
 
@@ -191,13 +190,13 @@ export function createHealthService(
           })
           .returningAll()
           .executeTakeFirstOrThrow();
+        // One event for the record and, when its result calls for one, its follow-up: the audit log tells
+        // nothing of the result, not even by an extra event.
         await recordAudit(trx, actor, {
-          action: 'health.screening.recorded',
-          entityType: 'health_screening',
+          action: 'health.record.created',
+          entityType: HEALTH_RECORD,
           entityId: row.id,
           siteId: site.id,
-          after: row,
-          redact: healthFields,
         });
         if (row.abnormal) {
           const due = input.followUpBy ?? addDays(row.screened_on, 30);
@@ -213,7 +212,8 @@ export function createHealthService(
             })
             .returningAll()
             .executeTakeFirstOrThrow();
-          // The obligation names no health detail: only that a consultation is due.
+          // The obligation names no health detail, and only medical staff see it; it goes to the physician
+          // who recorded the result.
           await obligations.upsertForSource(trx, actor, {
             kind: HEALTH_FOLLOWUP,
             sourceType: 'health_followup',
@@ -221,8 +221,9 @@ export function createHealthService(
             siteId: site.id,
             program: 'ohs',
             ownerId: actor.userId,
-            title: 'Follow-up consultation after a health screening',
+            title: HEALTH_REVIEW_TITLE,
             dueDate: due,
+            audited: true,
           });
         }
         return view(trx, (await rows(trx).where('h.id', '=', row.id).executeTakeFirst()) as Row);
@@ -238,7 +239,7 @@ export function createHealthService(
       if (!before) throw new NotFoundError('follow-up');
       access.assert(actor, 'health.individual', before.site_id, 'follow-up');
       return db.transaction().execute(async (trx) => {
-        const after = await updateVersioned(
+        await updateVersioned(
           trx,
           'health_followups',
           followupId,
@@ -247,15 +248,14 @@ export function createHealthService(
           actor.userId,
         );
         await recordAudit(trx, actor, {
-          action: 'health.followup.consulted',
-          entityType: 'health_followup',
-          entityId: followupId,
+          action: 'health.record.updated',
+          entityType: HEALTH_RECORD,
+          entityId: before.screening_id,
           siteId: before.site_id,
-          before,
-          after,
-          redact: healthFields,
         });
-        await obligations.closeForSource(trx, actor, HEALTH_FOLLOWUP, 'health_followup', followupId, 'done');
+        await obligations.closeForSource(trx, actor, HEALTH_FOLLOWUP, 'health_followup', followupId, 'done', {
+          audited: true,
+        });
         return view(trx, (await rows(trx).where('h.id', '=', before.screening_id).executeTakeFirst()) as Row);
       });
     },

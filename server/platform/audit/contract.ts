@@ -42,4 +42,13 @@ export const verifyReportView = z.object({
   chains: z.number().int(),
   events: z.number().int(),
   breaks: z.array(chainBreakView),
+  /** Chains rewritten to remove details (each an `audit.redacted` event), hashed again from an event on. */
+  redactions: z.array(
+    z.object({
+      chainKey: z.string(),
+      seq: z.number().int(),
+      occurredAt: z.string(),
+      summary: z.string().nullable(),
+    }),
+  ),
 });

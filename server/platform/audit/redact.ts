@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Fields that never enter the audit log: secrets and health details. The value is replaced by a marker
- * holding its SHA-256, so a change is still visible without the value being readable.
- * Modules add their health fields here as they land.
+ * Secrets that never enter the audit log: the value is replaced by a marker holding its SHA-256, so a change
+ * is still visible without the value being readable. Health events carry no fields at all (the module that
+ * records health data writes them so), so no health field is listed here: a hash of a value from a short list
+ * of possible values is that value.
  */
 export const redactedFields = new Set<string>([
   'password',

@@ -78,7 +78,9 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Pro
     .execute();
 }
 
-export type VerifyReport = { chains: number; events: number; breaks: ChainBreak[] };
+/** A rewrite of a chain that removed details from its events, recorded as an `audit.redacted` event. */
+export type Redaction = { chainKey: string; seq: number; occurredAt: string; summary: string | null };
+export type VerifyReport = { chains: number; events: number; breaks: ChainBreak[]; redactions: Redaction[] };
 
 /** Checks every chain, reading each in pages so a long history verifies in bounded memory. */
 export async function verifyAuditChains(db: Db, pageSize = 5000): Promise<VerifyReport> {
@@ -128,5 +130,22 @@ export async function verifyAuditChains(db: Db, pageSize = 5000): Promise<Verify
     events += walker.count;
     if (found) breaks.push(found);
   }
-  return { chains: keys.size, events, breaks };
+  const redactions = await db
+    .selectFrom('audit_events')
+    .select(['chain_key', 'seq', 'occurred_at', 'summary'])
+    .where('action', '=', 'audit.redacted')
+    .orderBy('chain_key')
+    .orderBy('seq')
+    .execute();
+  return {
+    chains: keys.size,
+    events,
+    breaks,
+    redactions: redactions.map((r) => ({
+      chainKey: r.chain_key,
+      seq: Number(r.seq),
+      occurredAt: r.occurred_at.toISOString(),
+      summary: r.summary,
+    })),
+  };
 }

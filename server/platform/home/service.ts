@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { type Actor, holdsAnywhere, visibleSites } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
+import { assignedTo, permittedKinds } from '../obligations/repo.ts';
 import { siteRows } from '../org/repo.ts';
 import type { HomeAttention } from './contract.ts';
 
@@ -35,12 +36,8 @@ export function createHomeService(db: Db, now: () => Date = () => new Date()) {
             ),
           ])
           .where('state', '=', 'open')
-          .where((eb) =>
-            eb.or([
-              eb('owner_id', '=', actor.userId as string),
-              eb('delegate_id', '=', actor.userId as string),
-            ]),
-          )
+          .where((eb) => assignedTo(eb, actor.userId as string, actor))
+          .where((eb) => permittedKinds(eb, actor))
           .executeTakeFirstOrThrow();
         if (Number(mine.overdue) > 0)
           attention.push({

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/types.ts';
 import { obligationKind } from '../obligations/kinds.ts';
-import { officersFor } from '../obligations/repo.ts';
+import { holdersAt, officersFor } from '../obligations/repo.ts';
 import { daysBetween, localDate, needsEscalation, reminderStep } from '../obligations/rules/reminders.ts';
 import type { Mailer } from './mailer.ts';
 import { digestMessage, type Locale, reminderMessage } from './messages.ts';
@@ -70,15 +70,27 @@ export function createReminderEngine(
         if (!officerCache.has(key)) officerCache.set(key, officersFor(db, siteId, program));
         return officerCache.get(key) as Promise<string[]>;
       };
+      // A restricted kind (a health record's review) is reminded and escalated to the holders of its
+      // permission at the site (the site's medical staff), never to the site officers.
+      const responsible = (o: { kind: string; site_id: string | null; program: string | null }) => {
+        const kind = obligationKind(o.kind);
+        if (!kind.restricted) return officers(o.site_id, o.program ?? kind.program);
+        const key = `${o.site_id}:${kind.restricted.permission}`;
+        if (!officerCache.has(key))
+          officerCache.set(key, holdersAt(db, o.site_id, kind.restricted.permission));
+        return officerCache.get(key) as Promise<string[]>;
+      };
       let queued = 0;
       let escalated = 0;
       for (const o of open) {
         const kind = obligationKind(o.kind);
         const today = localDate(at, o.time_zone ?? GROUP_TIME_ZONE);
         const step = reminderStep(o.due_date, o.grace_days, today, kind.schedule);
-        const assignee = o.delegate_id ?? o.owner_id;
+        let assignee = o.delegate_id ?? o.owner_id;
+        // A restricted kind's assignee who no longer holds its permission is not reminded: its holders are.
+        if (assignee && kind.restricted && !(await responsible(o)).includes(assignee)) assignee = null;
         if (step) {
-          const recipients = assignee ? [assignee] : await officers(o.site_id, o.program ?? kind.program);
+          const recipients = assignee ? [assignee] : await responsible(o);
           queued += await enqueue(o.id, step, recipients);
         }
         if (
@@ -96,7 +108,7 @@ export function createReminderEngine(
             .executeTakeFirst();
           if (Number(won.numUpdatedRows) === 1) {
             escalated++;
-            const to = (await officers(o.site_id, o.program ?? kind.program)).filter((id) => id !== assignee);
+            const to = (await responsible(o)).filter((id) => id !== assignee);
             queued += await enqueue(o.id, 'escalation', to);
           }
         }

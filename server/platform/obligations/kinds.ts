@@ -1,3 +1,4 @@
+import type { Permission } from '../access/policy.ts';
 import type { Program } from '../access/roles.ts';
 import type { ReminderSchedule } from './rules/reminders.ts';
 
@@ -9,6 +10,13 @@ export type ObligationKind = {
   kind: string;
   program: Program | null;
   schedule: ReminderSchedule;
+  /**
+   * Obligations that are themselves confidential (a health record's review): seen, acted on and reminded of
+   * only by those who hold `permission` at their site; to everyone else they do not exist (404, left out of
+   * every list, count, feed and export). Their audit events carry only `auditAction` on `auditEntity`, the
+   * obligation's id, who and when.
+   */
+  restricted?: { permission: Permission; auditEntity: string; auditAction: string };
 };
 
 const kinds = new Map<string, ObligationKind>();
@@ -25,4 +33,13 @@ export function obligationKind(kind: string): ObligationKind {
 
 export function registeredKinds(): ObligationKind[] {
   return [...kinds.values()];
+}
+
+/** The kinds restricted to holders of a permission. */
+export function restrictedKinds(): (ObligationKind & {
+  restricted: NonNullable<ObligationKind['restricted']>;
+})[] {
+  return [...kinds.values()].filter(
+    (k): k is ObligationKind & { restricted: NonNullable<ObligationKind['restricted']> } => !!k.restricted,
+  );
 }

@@ -1,7 +1,10 @@
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import type { SiteScope } from '../access/actor.ts';
+import { type Actor, type SiteScope, sitesWith } from '../access/actor.ts';
+import { grantsMatch, type Permission } from '../access/policy.ts';
+import { roles } from '../access/roles.ts';
 import { inScope, inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
+import { restrictedKinds } from './kinds.ts';
 
 /** SQL of obligations and of the people they go to. */
 
@@ -22,11 +25,33 @@ export function obligationRows(db: Db) {
 
 export type ObligationRow = Awaited<ReturnType<ReturnType<typeof obligationRows>['execute']>>[number];
 
-/** Obligations the user owns or was delegated. */
-export function mine(db: Db, userId: string) {
-  return obligationRows(db).where((eb) =>
-    eb.or([eb('obligations.owner_id', '=', userId), eb('obligations.delegate_id', '=', userId)]),
-  );
+/**
+ * Obligations the user owns or was delegated; with the actor, also those of a restricted kind at the sites
+ * where the actor holds its permission (a health record's review is for every physician of the site).
+ */
+export function mine(db: Db, userId: string, actor?: Actor) {
+  return obligationRows(db).where((eb) => assignedTo(eb, userId, actor));
+}
+
+export function assignedTo(
+  // biome-ignore lint/suspicious/noExplicitAny: the obligations table under any alias, in any query.
+  eb: ExpressionBuilder<any, any>,
+  userId: string,
+  actor?: Actor,
+  table = 'obligations',
+): Expression<SqlBool> {
+  const held = actor
+    ? restrictedKinds().flatMap((k) => {
+        const scope = sitesWith(actor, k.restricted.permission);
+        if (scope !== 'all' && scope.size === 0) return [];
+        return [eb.and([eb(eb.ref(`${table}.kind`), '=', k.kind), inScope(eb, `${table}.site_id`, scope)])];
+      })
+    : [];
+  return eb.or([
+    eb(eb.ref(`${table}.owner_id`), '=', userId),
+    eb(eb.ref(`${table}.delegate_id`), '=', userId),
+    ...held,
+  ]);
 }
 
 /** Obligations of the sites in scope; group obligations (no site) only with group scope. */
@@ -75,4 +100,42 @@ export async function countOpenOfKind(db: Db, kind: string, scope: SiteScope): P
     .where((eb) => inScope(eb, 'site_id', scope))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Leaves out the obligations of restricted kinds (a health record's review) at the sites where the actor
+ * does not hold the kind's permission: their number is itself confidential.
+ */
+export function permittedKinds(
+  // biome-ignore lint/suspicious/noExplicitAny: the obligations table under any alias, in any query.
+  eb: ExpressionBuilder<any, any>,
+  actor: Actor,
+  table = 'obligations',
+): Expression<SqlBool> {
+  const kindColumn = `${table}.kind`;
+  const siteColumn = `${table}.site_id`;
+  const hidden = restrictedKinds().map((k) =>
+    eb.or([
+      eb(eb.ref(kindColumn), '<>', k.kind),
+      inScope(eb, siteColumn, sitesWith(actor, k.restricted.permission)),
+    ]),
+  );
+  return hidden.length ? eb.and(hidden) : sql<SqlBool>`true`;
+}
+
+/** Active users who hold `permission` at the site (the site's medical staff for a health record's review). */
+export async function holdersAt(db: Db, siteId: string | null, permission: Permission): Promise<string[]> {
+  const granted = roles.filter((r) => grantsMatch(permission, r, null));
+  if (granted.length === 0 || siteId === null) return [];
+  const rows = await sql<{ id: string }>`
+    select distinct u.id
+    from role_assignments ra
+    join users u on u.id = ra.user_id and u.active
+    join sites s on s.id = ${siteId}
+    where ra.role in (${sql.join(granted)})
+      and (ra.scope_kind = 'group'
+           or (ra.scope_kind = 'subsidiary' and ra.subsidiary_id = s.subsidiary_id)
+           or (ra.scope_kind = 'sites' and s.id = any(ra.site_ids)))
+    order by u.id`.execute(db);
+  return rows.rows.map((r) => r.id);
 }

@@ -8,7 +8,8 @@ import { type Actor, sitesWith } from '../access/actor.ts';
 import type { Permission } from '../access/policy.ts';
 import type { Program } from '../access/roles.ts';
 import { access } from '../access/service.ts';
-import { recordAudit } from '../audit/service.ts';
+import { type AuditEntry, recordAudit } from '../audit/service.ts';
+import { loadActor, loadAssignments } from '../auth/actor-loader.ts';
 import { newSecret, sha256Hex } from '../auth/tokens.ts';
 import {
   ConflictError,
@@ -36,7 +37,24 @@ export type ObligationInput = {
   graceDays?: number;
   /** Open the obligation again even if its due date did not move (a reopened action). */
   reopen?: boolean;
+  /** The caller's own audit event covers this change (a health record and its review are one event). */
+  audited?: boolean;
 };
+
+/**
+ * The audit event of a change to an obligation. A restricted kind's event (a health record's review) says
+ * only what was done to which record, by whom and when: no title, owner, date or kind.
+ */
+function auditEntry(kind: string, entry: AuditEntry): AuditEntry {
+  const restricted = obligationKind(kind).restricted;
+  if (!restricted) return entry;
+  return {
+    action: restricted.auditAction,
+    entityType: restricted.auditEntity,
+    entityId: entry.entityId,
+    siteId: entry.siteId,
+  };
+}
 
 const GROUP_TIME_ZONE = 'Asia/Taipei';
 
@@ -72,14 +90,20 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
     };
   }
 
-  async function rowOrNotFound(id: string) {
+  /** The obligation, or 404: also for a restricted kind (a health record's review) without its permission. */
+  async function rowOrNotFound(id: string, actor: Actor) {
     const row = await repo.obligationRows(db).where('obligations.id', '=', id).executeTakeFirst();
     if (!row) throw new NotFoundError('obligation');
+    const restricted = obligationKind(row.kind).restricted;
+    if (restricted && !access.can(actor, restricted.permission, row.site_id))
+      throw new NotFoundError('obligation');
     return row;
   }
 
   /** The owner, the delegate, or whoever manages this kind of obligation at its site may act on it. */
   function assertMayAct(actor: Actor, row: repo.ObligationRow) {
+    // A restricted kind: whoever holds its permission at the site (checked by rowOrNotFound) acts on it.
+    if (obligationKind(row.kind).restricted) return;
     if (actor.userId && (row.owner_id === actor.userId || row.delegate_id === actor.userId)) return;
     const program = (row.program ?? undefined) as Program | undefined;
     access.assert(actor, 'obligations.manage', row.site_id, 'obligation', program);
@@ -153,13 +177,18 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await recordAudit(trx, actor, {
-          action: 'obligation.created',
-          entityType: 'obligation',
-          entityId: row.id,
-          siteId: row.site_id,
-          after: row,
-        });
+        if (!input.audited)
+          await recordAudit(
+            trx,
+            actor,
+            auditEntry(input.kind, {
+              action: 'obligation.created',
+              entityType: 'obligation',
+              entityId: row.id,
+              siteId: row.site_id,
+              after: row,
+            }),
+          );
         return row.id;
       }
       const moved =
@@ -175,18 +204,26 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
         },
         actor.userId,
       );
-      await recordAudit(trx, actor, {
-        action: 'obligation.updated',
-        entityType: 'obligation',
-        entityId: existing.id,
-        siteId: existing.site_id,
-        before: existing,
-        after,
-      });
+      if (!input.audited)
+        await recordAudit(
+          trx,
+          actor,
+          auditEntry(input.kind, {
+            action: 'obligation.updated',
+            entityType: 'obligation',
+            entityId: existing.id,
+            siteId: existing.site_id,
+            before: existing,
+            after,
+          }),
+        );
       return existing.id;
     },
 
-    /** Marks the open obligation of a source done or cancelled, inside the caller's transaction. */
+    /**
+     * Marks the open obligation of a source done or cancelled, inside the caller's transaction; `audited`:
+     * the caller's own audit event covers the change.
+     */
     async closeForSource(
       trx: Db,
       actor: Actor,
@@ -194,6 +231,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       sourceType: string,
       sourceId: string,
       state: 'done' | 'cancelled',
+      options: { audited?: boolean } = {},
     ) {
       const rows = await trx
         .updateTable('obligations')
@@ -211,14 +249,19 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
         .where('state', '=', 'open')
         .returningAll()
         .execute();
+      if (options.audited) return;
       for (const row of rows) {
-        await recordAudit(trx, actor, {
-          action: `obligation.${state}`,
-          entityType: 'obligation',
-          entityId: row.id,
-          siteId: row.site_id,
-          after: row,
-        });
+        await recordAudit(
+          trx,
+          actor,
+          auditEntry(kind, {
+            action: `obligation.${state}`,
+            entityType: 'obligation',
+            entityId: row.id,
+            siteId: row.site_id,
+            after: row,
+          }),
+        );
       }
     },
 
@@ -226,12 +269,13 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       if (!actor.userId && actor.kind !== 'system') throw new UnauthenticatedError();
       const base =
         q.view === 'mine'
-          ? repo.mine(db, actor.userId as string)
+          ? repo.mine(db, actor.userId as string, actor)
           : repo.inSiteScope(db, access.listScope(actor, 'obligations.read'));
       const sortColumn = { dueDate: 'obligations.due_date', title: 'obligations.title', site: 'sites.code' }[
         q.sort
       ];
-      const { items, total, totalCapped } = await paginate<repo.ObligationRow>(db, filtered(base, q), {
+      const visible = base.where((eb) => repo.permittedKinds(eb, actor));
+      const { items, total, totalCapped } = await paginate<repo.ObligationRow>(db, filtered(visible, q), {
         sortColumn,
         order: q.order,
         tieBreaker: 'obligations.id',
@@ -242,7 +286,9 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
     },
 
     async get(actor: Actor, id: string) {
-      const row = await rowOrNotFound(id);
+      const row = await rowOrNotFound(id, actor);
+      // A restricted kind: seen by whoever holds its permission at the site (checked by rowOrNotFound).
+      if (obligationKind(row.kind).restricted) return toView(row);
       if (!(actor.userId && (row.owner_id === actor.userId || row.delegate_id === actor.userId))) {
         access.assert(actor, 'obligations.read', row.site_id, 'obligation');
         // A group obligation (no site) is, as in the calendar, only for those with the whole group in scope.
@@ -252,7 +298,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
     },
 
     async complete(actor: Actor, id: string, version: number) {
-      const row = await rowOrNotFound(id);
+      const row = await rowOrNotFound(id, actor);
       assertMayAct(actor, row);
       if (row.state !== 'open') throw new ConflictError(`This obligation is already ${row.state}.`);
       await db.transaction().execute(async (trx) => {
@@ -264,21 +310,25 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
           { state: 'done', done_at: now(), done_by: actor.userId },
           actor.userId,
         );
-        await recordAudit(trx, actor, {
-          action: 'obligation.done',
-          entityType: 'obligation',
-          entityId: id,
-          siteId: row.site_id,
-          before: row,
-          after,
-        });
+        await recordAudit(
+          trx,
+          actor,
+          auditEntry(row.kind, {
+            action: 'obligation.done',
+            entityType: 'obligation',
+            entityId: id,
+            siteId: row.site_id,
+            before: row,
+            after,
+          }),
+        );
       });
-      return toView(await rowOrNotFound(id));
+      return toView(await rowOrNotFound(id, actor));
     },
 
     /** The owner (or a manager) hands the obligation to someone else; reminders then go to the delegate. */
     async delegate(actor: Actor, id: string, delegateId: string | null, version: number) {
-      const row = await rowOrNotFound(id);
+      const row = await rowOrNotFound(id, actor);
       assertMayAct(actor, row);
       if (delegateId) {
         const user = await db
@@ -290,6 +340,21 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
           throw new ValidationError('The delegate is not an active user.', [
             { path: 'delegateId', message: 'Unknown or inactive user' },
           ]);
+        const restricted = obligationKind(row.kind).restricted;
+        if (restricted) {
+          const { resolved } = await loadAssignments(db, delegateId);
+          const delegate: Actor = {
+            kind: 'user',
+            userId: delegateId,
+            label: '',
+            locale: 'en',
+            assignments: resolved,
+          };
+          if (!access.can(delegate, restricted.permission, row.site_id))
+            throw new ValidationError('The delegate may not see this obligation.', [
+              { path: 'delegateId', message: `Needs ${restricted.permission} at the site` },
+            ]);
+        }
       }
       await db.transaction().execute(async (trx) => {
         const after = await updateVersioned(
@@ -300,16 +365,20 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
           { delegate_id: delegateId },
           actor.userId,
         );
-        await recordAudit(trx, actor, {
-          action: 'obligation.delegated',
-          entityType: 'obligation',
-          entityId: id,
-          siteId: row.site_id,
-          before: row,
-          after,
-        });
+        await recordAudit(
+          trx,
+          actor,
+          auditEntry(row.kind, {
+            action: 'obligation.delegated',
+            entityType: 'obligation',
+            entityId: id,
+            siteId: row.site_id,
+            before: row,
+            after,
+          }),
+        );
       });
-      return toView(await rowOrNotFound(id));
+      return toView(await rowOrNotFound(id, actor));
     },
 
     /**
@@ -339,6 +408,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
         .where((eb) =>
           eb.or([eb('obligations.state', '=', 'open'), eb('obligations.done_at', '>=', yearStart)]),
         )
+        .where((eb) => repo.permittedKinds(eb, actor))
         .executeTakeFirstOrThrow();
       return {
         overdue: Number(row.overdue),
@@ -380,13 +450,15 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
     async calendarFeed(token: string): Promise<string | null> {
       const user = await db
         .selectFrom('users')
-        .select(['id', 'display_name'])
+        .select(['id', 'display_name', 'email', 'locale'])
         .where('calendar_token_hash', '=', sha256Hex(token))
         .where('active', '=', true)
         .executeTakeFirst();
       if (!user) return null;
+      const owner = await loadActor(db, user);
       const rows = await repo
-        .mine(db, user.id)
+        .mine(db, user.id, owner)
+        .where((eb) => repo.permittedKinds(eb, owner))
         .where('obligations.state', '=', 'open')
         .orderBy('obligations.due_date')
         .limit(2000)

@@ -33,7 +33,8 @@ export function registerUsersRoutes(app: TypedApp, { users }: Services) {
       config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Active users by name or email, to pick an owner, a delegate or a committee member',
+        summary:
+          'Active users with a role at a site you see, or over the group, by name or email: to pick an owner, a delegate or a committee member',
         querystring: userDirectoryQuery,
         response: { 200: userDirectory },
       },

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import type { Actor } from '../access/actor.ts';
+import { type Actor, type SiteScope, visibleSites } from '../access/actor.ts';
 import { access } from '../access/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { loadActor, loadAssignments } from '../auth/actor-loader.ts';
@@ -20,6 +21,21 @@ type AssignmentRow = {
   subsidiary_id: string | null;
   site_ids: string[];
 };
+
+/**
+ * The directory lists a user who holds a role at a site the caller can see, or a role over the whole group:
+ * an employee at one site finds the people of that site and the group's staff, not every user of the group.
+ */
+function rolesVisibleTo(scope: SiteScope) {
+  const holds = sql`select 1 from role_assignments ra where ra.user_id = users.id`;
+  if (scope === 'all') return holds;
+  if (scope.size === 0) return sql`${holds} and ra.scope_kind = 'group'`;
+  const ids = sql.join([...scope].map((id) => sql`${id}::uuid`));
+  return sql`${holds} and (ra.scope_kind = 'group'
+    or (ra.scope_kind = 'sites' and ra.site_ids && array[${ids}])
+    or (ra.scope_kind = 'subsidiary' and exists (
+      select 1 from sites s where s.subsidiary_id = ra.subsidiary_id and s.id in (${ids}))))`;
+}
 
 export function createUsersService(db: Db, _org: OrgService, now: () => Date = () => new Date()) {
   function validatePassword(password: string, email: string) {
@@ -134,7 +150,11 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
     /** Active users matching a name or email, for any signed-in user picking an owner, a delegate or a member. */
     async directory(actor: Actor, query: z.infer<typeof userDirectoryQuery>) {
       if (!actor.userId) throw new UnauthenticatedError();
-      let base = db.selectFrom('users').select(['id', 'display_name', 'email']).where('active', '=', true);
+      let base = db
+        .selectFrom('users')
+        .select(['id', 'display_name', 'email'])
+        .where('active', '=', true)
+        .where(sql<boolean>`exists (${rolesVisibleTo(visibleSites(actor))})`);
       if (query.q) {
         const p = likePattern(query.q);
         base = base.where((eb) => eb.or([eb('email', 'ilike', p), eb('display_name', 'ilike', p)]));

@@ -9,6 +9,8 @@ import { type ApiResponse, createTestApp, type DatabaseKind } from '../../suppor
 import { SITES } from '../../support/fixture.ts';
 import { actorNamed, type SignedInActor, seedPlainUsers, signInMatrix } from './actors.ts';
 import {
+  type DirectoryTarget,
+  directoryShows,
   type Expected,
   expectedFor,
   expectedList,
@@ -83,6 +85,15 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
       contentType: r.contentType,
     });
   }
+
+  /** The matrix users found by each directory search, by the scope of their one role. */
+  const DIRECTORY_SEARCHES: { q: string; target: DirectoryTarget }[] = [
+    { q: '@site', target: 'site' },
+    { q: '@subsidiary', target: 'subsidiary' },
+    { q: '@group', target: 'group' },
+    { q: 'Matrix no-role', target: null },
+    { q: 'matrix.member', target: 'SZ' },
+  ];
 
   const describeStatus = (e: Expected) => (e === 'allow' ? 'allowed' : String(e));
 
@@ -322,6 +333,39 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
         });
         break;
       }
+
+      case 'directory':
+        await each(actors, async (who) => {
+          for (const { q, target } of DIRECTORY_SEARCHES) {
+            const r = await send(who, { method: route.method, url: route.url, query: { q, limit: '50' } });
+            const p = verdict(
+              who.actor,
+              `directory "${q}"`,
+              who.actor.kind === 'anonymous' ? 401 : 'allow',
+              [200],
+              r,
+            );
+            if (p) return void problems.push(p);
+            if (who.actor.kind === 'anonymous') return;
+            const found = (r.body.items as { id: string }[]).map((i) => i.id).sort();
+            const shown = directoryShows(who.actor, target);
+            const expected =
+              target === 'SZ'
+                ? null
+                : actors
+                    .filter((a) => a.userId && (a.actor.kind === 'role' ? a.actor.scope : null) === target)
+                    .filter(() => shown)
+                    .map((a) => a.userId as string)
+                    .sort();
+            // The plain users of SZ are 120: the page of 50 is full when they are shown.
+            const right = expected ? found.join() === expected.join() : found.length === (shown ? 50 : 0);
+            if (!right)
+              problems.push(
+                `${who.actor.name} directory "${q}": ${shown ? 'expected' : 'should show none of'} the users with a role over ${target ?? 'nothing'}, got ${found.length}`,
+              );
+          }
+        });
+        break;
 
       case 'group-wide':
         await each(actors, async (who) => {

@@ -313,3 +313,24 @@ export function rowVisible(
     return SUBSIDIARY_OF[site].some((s) => (held as string[]).includes(s));
   return (held as string[]).includes(site);
 }
+
+/** Where a directory entry's one role is held: a matrix scope, SZ (the plain users), or nowhere (no role). */
+export type DirectoryTarget = ScopeName | 'SZ' | null;
+const TARGET_SITES: Record<'site' | 'subsidiary' | 'SZ', string[]> = {
+  site: ['K7'],
+  subsidiary: ['K7', 'PG'],
+  SZ: ['SZ'],
+};
+
+/**
+ * Whether the user directory shows a user to the actor: a user with a role over the whole group to every
+ * signed-in user; a user with a role at sites, to those who see one of those sites; a user without any role,
+ * to nobody.
+ */
+export function directoryShows(actor: MatrixActor, target: DirectoryTarget): boolean {
+  if (actor.kind === 'anonymous' || target === null) return false;
+  if (target === 'group') return true;
+  const seen = visible(actor);
+  if (seen === 'all') return true;
+  return TARGET_SITES[target].some((s) => (seen as string[]).includes(s));
+}

@@ -18,6 +18,7 @@ import { EMPLOYEE_AT, type Family, isoDay, multipart, type Resources } from './r
  * - create: a write whose body places the new record at a location (siteId): the same rules.
  * - personal: a record that belongs to another user: 404 for everyone else.
  * - group-wide: a group setting: only with the permission over the whole group.
+ * - directory: the user directory, asked by each actor for the other matrix users of each scope.
  */
 export type Ctx = { res: Resources; loc: Location; n: number };
 type Body = (ctx: Ctx) => unknown | Promise<unknown>;
@@ -72,6 +73,8 @@ export type Check =
       ok: number[];
     }
   | { kind: 'personal'; family: Family; body?: Body; query?: Query; ok?: number[] }
+  /** The user directory: exactly the users with a role at a site the actor sees, or over the group. */
+  | { kind: 'directory' }
   | { kind: 'group-wide'; permission: Permission; program?: Program; body?: Body; ok: number[] };
 
 export type RouteSpec = { access: string; checks: Check[] };
@@ -404,11 +407,9 @@ export const ROUTE_CHECKS: Record<string, RouteSpec> = {
     access: 'users.read',
     checks: [{ kind: 'list', permission: 'users.read', rows: null }],
   },
-  // Names and emails of active users, to pick an owner or a member: any signed-in user.
-  'GET /api/users/directory': {
-    access: 'signed-in',
-    checks: [{ kind: 'self', ok: [200], query: () => ({ q: 'matrix' }) }],
-  },
+  // Names and emails of active users, to pick an owner or a member: any signed-in user, who finds the users
+  // with a role at a site they see, or over the whole group.
+  'GET /api/users/directory': { access: 'signed-in', checks: [{ kind: 'directory' }] },
   'GET /api/users/:id': {
     access: 'users.read',
     checks: [{ kind: 'record', family: 'user', permission: 'users.read', ok: [200] }],

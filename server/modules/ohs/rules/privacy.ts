@@ -7,12 +7,8 @@ export function suppressSmall(count: number): SuppressedCount {
   return count > 0 && count < SMALL_COUNT_THRESHOLD ? '<5' : count;
 }
 
-/** Health fields that never enter the audit log (only a hash of their value does). */
-export const healthFields: ReadonlySet<string> = new Set([
-  'findings',
-  'recommendation',
-  'management_level',
-  'abnormal',
-  'notes',
-  'special_hazard',
-]);
+/**
+ * The title of a health record's follow-up in the calendar, reminders and notifications: it says nothing of
+ * the result that called for it.
+ */
+export const HEALTH_REVIEW_TITLE = 'Health record review';

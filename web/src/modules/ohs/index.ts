@@ -18,10 +18,10 @@ export const ohsWebModule: WebModule = {
     contractor_qualification: () => '/ohs/qualifications',
   },
   obligationKinds: [
-    'ohs.authority_notice',
-    'ohs.hazard_review',
-    'ohs.health_followup',
-    'ohs.qualification_expiry',
+    { kind: 'ohs.authority_notice' },
+    { kind: 'ohs.hazard_review' },
+    { kind: 'ohs.health_followup', permission: 'health.individual' },
+    { kind: 'ohs.qualification_expiry' },
   ],
   reports: [
     {

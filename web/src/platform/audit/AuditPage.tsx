@@ -136,18 +136,38 @@ function EventDiff({ event }: { event: AuditEvent }) {
   );
 }
 
+/** Chains rewritten to take details out of their events (each recorded by an event of its own). */
+function Redactions({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  if (report.redactions.length === 0) return null;
+  return (
+    <Alert color="blue" title={t('audit.redactionsTitle')} data-testid="verify-redactions">
+      <Stack gap={4}>
+        {report.redactions.map((r) => (
+          <Text size="sm" key={`${r.chainKey}:${r.seq}`}>
+            {t('audit.redaction', { chain: r.chainKey, seq: r.seq, date: r.occurredAt.slice(0, 10) })}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
 function VerifyResult({ report }: { report: Report }) {
   const { t } = useTranslation();
   if (report.ok) {
     return (
-      <Alert
-        color="teal"
-        icon={<IconShieldCheck size={18} />}
-        title={t('audit.verifyOkTitle')}
-        data-testid="verify-ok"
-      >
-        {t('audit.verifyOk', { chains: report.chains, events: report.events })}
-      </Alert>
+      <Stack>
+        <Alert
+          color="teal"
+          icon={<IconShieldCheck size={18} />}
+          title={t('audit.verifyOkTitle')}
+          data-testid="verify-ok"
+        >
+          {t('audit.verifyOk', { chains: report.chains, events: report.events })}
+        </Alert>
+        <Redactions report={report} />
+      </Stack>
     );
   }
   return (

@@ -450,6 +450,9 @@ export const en = {
     verifyOkTitle: 'All chains are intact',
     verifyOk: '{{chains}} chains and {{events}} events verified: nothing was altered or removed.',
     verifyBrokenTitle: 'Broken chains',
+    redactionsTitle: 'Health details taken out of the log',
+    redaction:
+      'Chain {{chain}}: hashed again from event {{seq}} on {{date}}, after health details were taken out of its events; the rewrite is recorded in the chain.',
     verifyBroken:
       '{{count}} broken link(s) in {{chains}} chains ({{events}} events). Each is the first break of its chain.',
     reason: 'Break',

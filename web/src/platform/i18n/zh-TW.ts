@@ -431,6 +431,9 @@ export const zhTW: Translation<typeof en> = {
     verifyOkTitle: '所有串鏈皆完整',
     verifyOk: '已驗證 {{chains}} 條串鏈、{{events}} 筆事件：沒有任何紀錄被竄改或刪除。',
     verifyBrokenTitle: '串鏈已中斷',
+    redactionsTitle: '已自稽核紀錄移除健康資料',
+    redaction:
+      '串鏈 {{chain}}：於 {{date}} 自第 {{seq}} 筆事件起重新計算雜湊，因其事件中的健康資料已移除；此次改寫已記錄於該串鏈。',
     verifyBroken:
       '在 {{chains}} 條串鏈（{{events}} 筆事件）中發現 {{count}} 處中斷，各為該串鏈的第一個中斷點。',
     reason: '中斷類型',

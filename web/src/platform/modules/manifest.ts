@@ -33,8 +33,8 @@ export type WebModule = {
   createRoutes?: (parent: AnyRoute) => AnyRoute[];
   /** Where the records behind obligations, actions and notifications of its source types live. */
   sourcePages?: Record<string, (id: string) => string>;
-  /** The obligation kinds it registers, for the calendar's filter. */
-  obligationKinds?: string[];
+  /** The obligation kinds it registers, for the calendar's filter; a restricted kind names its permission. */
+  obligationKinds?: { kind: string; permission?: string }[];
   reports?: ModuleReport[];
 };
 

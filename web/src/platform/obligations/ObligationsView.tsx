@@ -22,6 +22,7 @@ import {
   obligationView,
 } from '../../../../server/platform/obligations/contract.ts';
 import { api } from '../api/client.ts';
+import { useCan } from '../auth/session.ts';
 import { webModules } from '../modules/manifest.ts';
 import { useSites } from '../people/sites.ts';
 import { DaysLeft } from '../services/Due.tsx';
@@ -70,10 +71,10 @@ export function validateObligationsSearch(s: Record<string, unknown>): Obligatio
 }
 
 /** The platform's obligation kinds, then those of each module. */
-const kinds = () => [
-  'certification.renewal',
-  'action.due',
-  'meeting.minutes',
+const kinds = (): { kind: string; permission?: string }[] => [
+  { kind: 'certification.renewal' },
+  { kind: 'action.due' },
+  { kind: 'meeting.minutes' },
   ...webModules().flatMap((m) => m.obligationKinds ?? []),
 ];
 
@@ -140,6 +141,12 @@ function Summary({
 /** The obligations of the user (view=mine) or of the sites in scope (view=scope): summary, list or month. */
 export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
   const t = useObligationsT();
+  const can = useCan();
+  // A health record's review is for medical staff only: nobody else is offered it as a filter.
+  // A kind restricted to a permission (a health record's review) is offered only to those who hold it.
+  const shownKinds = kinds()
+    .filter((k) => !k.permission || can(k.permission))
+    .map((k) => k.kind);
   const ts = useServicesT();
   const label = useObligationsLabel();
   const search = useSearch({ strict: false }) as ObligationsSearch;
@@ -250,7 +257,7 @@ export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
       <Select
         aria-label={t('filters.kind')}
         placeholder={t('filters.anyKind')}
-        data={kinds().map((k) => ({ value: k, label: label('kinds', k) }))}
+        data={shownKinds.map((k) => ({ value: k, label: label('kinds', k) }))}
         value={search.kind ?? null}
         onChange={(v) => setSearch({ kind: v ?? undefined })}
         clearable

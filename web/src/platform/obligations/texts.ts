@@ -33,7 +33,7 @@ const en = {
     ohs: {
       authority_notice: 'Notice to the labour inspection',
       hazard_review: 'Risk review',
-      health_followup: 'Health follow-up',
+      health_followup: 'Health record review',
       qualification_expiry: 'Contractor qualification',
     },
   },
@@ -149,7 +149,7 @@ const zhTW = {
     ohs: {
       authority_notice: '勞動檢查機構通報',
       hazard_review: '風險再評估',
-      health_followup: '健康追蹤',
+      health_followup: '健康紀錄審閱',
       qualification_expiry: '承攬商資格',
     },
   },
