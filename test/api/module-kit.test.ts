@@ -37,6 +37,15 @@ describe.each(databases())('a program module added to the module list (%s)', (ki
     expect((await employee.get('/api/notes')).status).toBe(403);
   });
 
+  it("enforces the route's declared permission in the request hook, even where a handler forgets it", async () => {
+    const employee = await t.signInAs('employee');
+    const refused = await employee.get('/api/notes/count');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ status: 403, permission: 'notes.read' });
+    const officer = await t.signInAs('k7Officer');
+    expect((await officer.get('/api/notes/count')).body).toEqual({ count: 2 });
+  });
+
   it('is in the route table with its declared permission, and in the OpenAPI document', async () => {
     expect(t.app.routeTable).toContainEqual({ method: 'GET', url: '/api/notes', access: 'notes.read' });
     const openapi = await t.anonymous().get('/api/openapi.json');

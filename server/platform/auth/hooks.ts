@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/types.ts';
-import { AppError, UnauthenticatedError } from '../http/errors.ts';
+import { holdsAnywhere } from '../access/actor.ts';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../http/errors.ts';
 import { loadActor } from './actor-loader.ts';
 import type { AuthService } from './service.ts';
 
@@ -71,5 +72,17 @@ export function registerAuthHooks(app: FastifyInstance, db: Db, auth: AuthServic
         );
       }
     }
+  });
+
+  // A read of many records (a list, a summary, an export) whose declared permission the caller holds at no
+  // site is refused here, after the input is validated (a bad request is a 400 whoever sends it) and before
+  // any service runs. A route about one record, or a write that places one at a site, is left to the service:
+  // outside the caller's sites the record does not exist (404), whatever the caller holds.
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config?.access;
+    if (!request.url.startsWith('/api/') || !access || access === 'public' || access === 'signed-in') return;
+    const aboutOneRecord = Object.keys((request.params as object | undefined) ?? {}).length > 0;
+    if (request.method !== 'GET' || aboutOneRecord) return;
+    if (request.actor && !holdsAnywhere(request.actor, access)) throw new ForbiddenError(access);
   });
 }

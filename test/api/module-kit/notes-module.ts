@@ -48,6 +48,15 @@ export const notesModule = defineModule({
       },
       async (request) => notes.list(access.listScope(actorOf(request), 'notes.read')),
     );
+    // A handler that forgets its access check: the request hook still enforces the declared permission.
+    app.get(
+      '/api/notes/count',
+      {
+        config: { access: 'notes.read' },
+        schema: { tags: ['notes'], response: { 200: z.object({ count: z.number().int() }) } },
+      },
+      async () => ({ count: (await notes.list('all')).length }),
+    );
   },
   jobs: () => [{ name: 'notes-sweep', cron: '0 3 * * *', handler: async () => ({ swept: 0 }) }],
   async homeAttention(actor) {
