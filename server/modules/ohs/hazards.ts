@@ -11,18 +11,13 @@ import { likePattern } from '../../platform/http/list.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { addDays, localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
+import type { OrgService } from '../../platform/org/service.ts';
+import type { SettingsService } from '../../platform/settings/service.ts';
 import type { hazardInput, hazardListQuery, hazardPatch } from './contract-work.ts';
-import {
-  defaultRiskMatrix,
-  matrixProblems,
-  type RiskMatrix,
-  reviewIntervalMonths,
-  riskLevel,
-  riskScore,
-} from './rules/risk.ts';
+import { matrixProblems, type RiskMatrix, reviewIntervalMonths, riskLevel, riskScore } from './rules/risk.ts';
+import { riskMatrixSetting } from './settings.ts';
 
 const PROGRAM = 'ohs' as const;
-const MATRIX_KEY = 'ohs.risk_matrix';
 export const HAZARD_REVIEW = 'ohs.hazard_review';
 registerObligationKind({
   kind: HAZARD_REVIEW,
@@ -45,15 +40,12 @@ type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
 export function createHazardsService(
   db: Db,
   obligations: ObligationsService,
+  settings: SettingsService,
+  org: OrgService,
   now: () => Date = () => new Date(),
 ) {
   async function matrix(handle: Db = db): Promise<RiskMatrix> {
-    const row = await handle
-      .selectFrom('app_settings')
-      .select('value')
-      .where('key', '=', MATRIX_KEY)
-      .executeTakeFirst();
-    return (row?.value as RiskMatrix | undefined) ?? defaultRiskMatrix;
+    return settings.get(riskMatrixSetting, handle);
   }
 
   function toView(r: Row, m: RiskMatrix) {
@@ -124,24 +116,7 @@ export function createHazardsService(
       if (access.listScope(actor, 'ohs.manage', PROGRAM) !== 'all') throw new ForbiddenError('ohs.manage');
       const problems = matrixProblems(m);
       if (problems.length) throw new ValidationError(problems.join(' '));
-      await db.transaction().execute(async (trx) => {
-        const before = await matrix(trx);
-        await trx
-          .insertInto('app_settings')
-          .values({ key: MATRIX_KEY, value: JSON.stringify(m) })
-          .onConflict((oc) =>
-            oc.column('key').doUpdateSet({ value: JSON.stringify(m), updated_at: new Date() }),
-          )
-          .execute();
-        await recordAudit(trx, actor, {
-          action: 'ohs.risk_matrix.updated',
-          entityType: 'setting',
-          entityId: MATRIX_KEY,
-          siteId: null,
-          before,
-          after: m,
-        });
-      });
+      await db.transaction().execute((trx) => settings.set(trx, actor, riskMatrixSetting, m));
       return m;
     },
 
@@ -201,27 +176,14 @@ export function createHazardsService(
     },
 
     async create(actor: Actor, input: z.infer<typeof hazardInput>) {
-      const site = await db
-        .selectFrom('sites')
-        .select(['id', 'time_zone'])
-        .where('id', '=', input.siteId)
-        .executeTakeFirst();
-      if (!site) throw new NotFoundError('site');
+      const site = await org.siteForWriting(input.siteId);
       access.assert(actor, 'ohs.manage', site.id, 'site', PROGRAM);
       if (input.areaId) {
-        const area = await db
-          .selectFrom('areas')
-          .select('site_id')
-          .where('id', '=', input.areaId)
-          .executeTakeFirst();
-        if (area?.site_id !== site.id)
-          throw new ValidationError('The area is not one of this site.', [
-            { path: 'areaId', message: 'Not an area of the site' },
-          ]);
+        await org.assertAreaOfSite(input.areaId, site.id);
       }
       const m = await matrix();
       checkSteps(m, [input.likelihood, input.severity, input.residualLikelihood, input.residualSeverity]);
-      const today = localDate(now(), site.time_zone);
+      const today = localDate(now(), site.timeZone);
       const nextReview =
         input.nextReview ??
         monthsLater(

@@ -6,11 +6,17 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import type { DocumentsService } from '../../platform/documents/service.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { likePattern } from '../../platform/http/list.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
+import type { OrgService } from '../../platform/org/service.ts';
+
+/** The owner type of an incident's photos and files in the documents service. */
+export const INCIDENT_DOCUMENTS = 'ohs_incident';
+
 import type {
   IncidentView,
   InjuryView,
@@ -46,6 +52,8 @@ const PROGRAM = 'ohs' as const;
 export function createIncidentsService(
   db: Db,
   obligations: ObligationsService,
+  org: OrgService,
+  documents: DocumentsService,
   now: () => Date = () => new Date(),
 ) {
   function toInjuryView(j: repo.InjuryRow, asOf: string): InjuryView {
@@ -79,7 +87,7 @@ export function createIncidentsService(
     };
   }
 
-  function toView(i: repo.IncidentRow, injuries: repo.InjuryRow[]): IncidentView {
+  function toView(i: repo.IncidentRow, injuries: repo.InjuryRow[], photoCount: number): IncidentView {
     const required = requiresAuthorityNotice(i);
     const dueAt = required ? new Date(i.occurred_at.getTime() + AUTHORITY_NOTICE_HOURS * 3_600_000) : null;
     const asOf = localDate(now(), i.time_zone);
@@ -113,7 +121,7 @@ export function createIncidentsService(
       injuries: injuries.map((j) => toInjuryView(j, asOf)),
       investigationId: i.investigation_id,
       investigationStatus: i.investigation_status,
-      photoCount: Number(i.photo_count ?? 0),
+      photoCount,
       version: i.version,
     };
   }
@@ -134,7 +142,8 @@ export function createIncidentsService(
       .where('j.incident_id', '=', id)
       .orderBy('j.created_at')
       .execute();
-    return toView(row, injuries);
+    const photos = await documents.countsByOwner(INCIDENT_DOCUMENTS, [id], trx);
+    return toView(row, injuries, photos.get(id) ?? 0);
   }
 
   async function checkPerson(
@@ -289,9 +298,18 @@ export function createIncidentsService(
         page: q.page,
         pageSize: q.pageSize,
       });
+      const photos = await documents.countsByOwner(
+        INCIDENT_DOCUMENTS,
+        items.map((r) => r.id),
+      );
       return {
         items: items.map((r) => {
-          const { injuries: _i, description: _d, immediateActions: _a, ...rest } = toView(r, []);
+          const {
+            injuries: _i,
+            description: _d,
+            immediateActions: _a,
+            ...rest
+          } = toView(r, [], photos.get(r.id) ?? 0);
           return rest;
         }),
         total,
@@ -316,31 +334,18 @@ export function createIncidentsService(
     },
 
     async create(actor: Actor, input: z.infer<typeof incidentInput>) {
-      const site = await db
-        .selectFrom('sites')
-        .select(['id', 'code', 'time_zone'])
-        .where('id', '=', input.siteId)
-        .executeTakeFirst();
-      if (!site) throw new NotFoundError('site');
+      const site = await org.siteForWriting(input.siteId);
       access.assert(actor, 'ohs.report', site.id, 'site');
       if (input.injuries?.length) access.assert(actor, 'ohs.manage', site.id, 'site', PROGRAM);
       if (input.areaId) {
-        const area = await db
-          .selectFrom('areas')
-          .select('site_id')
-          .where('id', '=', input.areaId)
-          .executeTakeFirst();
-        if (area?.site_id !== site.id)
-          throw new ValidationError('The area is not one of this site.', [
-            { path: 'areaId', message: 'Not an area of the site' },
-          ]);
+        await org.assertAreaOfSite(input.areaId, site.id);
       }
       const occurredAt = new Date(input.occurredAt);
       if (occurredAt.getTime() > now().getTime() + 5 * 60_000)
         throw new ValidationError('The incident cannot have happened in the future.', [
           { path: 'occurredAt', message: 'In the future' },
         ]);
-      const occurredOn = localDate(occurredAt, site.time_zone);
+      const occurredOn = localDate(occurredAt, site.timeZone);
       const id = await db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('ohs_incidents')
@@ -386,15 +391,7 @@ export function createIncidentsService(
       const before = await rowOrNotFound(db, id);
       access.assert(actor, 'ohs.manage', before.site_id, 'incident', PROGRAM);
       if (patch.areaId) {
-        const area = await db
-          .selectFrom('areas')
-          .select('site_id')
-          .where('id', '=', patch.areaId)
-          .executeTakeFirst();
-        if (area?.site_id !== before.site_id)
-          throw new ValidationError('The area is not one of this site.', [
-            { path: 'areaId', message: 'Not an area of the site' },
-          ]);
+        await org.assertAreaOfSite(patch.areaId, before.site_id);
       }
       const occurredAt = patch.occurredAt ? new Date(patch.occurredAt) : undefined;
       return db.transaction().execute(async (trx) => {

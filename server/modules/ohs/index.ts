@@ -23,6 +23,8 @@ export const ohsModule = defineModule({
       actions: platform.actions,
       documents: platform.documents,
       certifications: platform.certifications,
+      settings: platform.settings,
+      org: platform.org,
       now,
     });
   },

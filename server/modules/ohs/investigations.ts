@@ -38,22 +38,12 @@ export function createInvestigationsService(
       .where('investigation_id', '=', investigationId)
       .orderBy('created_at')
       .execute();
-    const links = causes.length
-      ? await trx
-          .selectFrom('actions')
-          .select(['id', 'source_id'])
-          .where('source_type', '=', ROOT_CAUSE_SOURCE)
-          .where(
-            'source_id',
-            'in',
-            causes.map((c) => c.id),
-          )
-          .execute()
-      : [];
-    return causes.map((c) => ({
-      ...c,
-      actionIds: links.filter((l) => l.source_id === c.id).map((l) => l.id),
-    }));
+    const links = await actions.linkedTo(
+      ROOT_CAUSE_SOURCE,
+      causes.map((c) => c.id),
+      trx,
+    );
+    return causes.map((c) => ({ ...c, actionIds: links.get(c.id) ?? [] }));
   }
 
   async function view(trx: Db, id: string) {
@@ -330,13 +320,8 @@ export function createInvestigationsService(
       const before = await rootCauseOrNotFound(rootCauseId);
       await assertOpen(before.investigation_id);
       access.assert(actor, 'ohs.manage', before.site_id, 'root cause', PROGRAM);
-      const linked = await db
-        .selectFrom('actions')
-        .select('id')
-        .where('source_type', '=', ROOT_CAUSE_SOURCE)
-        .where('source_id', '=', rootCauseId)
-        .executeTakeFirst();
-      if (linked) throw new ConflictError('This root cause has actions: it cannot be removed.');
+      const linked = (await actions.linkedTo(ROOT_CAUSE_SOURCE, [rootCauseId])).get(rootCauseId) ?? [];
+      if (linked.length > 0) throw new ConflictError('This root cause has actions: it cannot be removed.');
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('ohs_root_causes').where('id', '=', rootCauseId).execute();
         await recordAudit(trx, actor, {

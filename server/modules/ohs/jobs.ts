@@ -1,12 +1,17 @@
 import type { Db } from '../../db/types.ts';
 import type { JobDefinition } from '../../platform/jobs/boss.ts';
 import { createObligationsService } from '../../platform/obligations/service.ts';
+import { createOrgService } from '../../platform/org/service.ts';
 import { createPermitsService } from './permits.ts';
 import { createQualificationsService } from './qualifications.ts';
 
 /** The OHS program's background jobs. */
 export function ohsJobs(db: Db): JobDefinition[] {
-  const permits = createPermitsService(db, createQualificationsService(db, createObligationsService(db)));
+  const permits = createPermitsService(
+    db,
+    createQualificationsService(db, createObligationsService(db)),
+    createOrgService(db),
+  );
   return [
     {
       name: 'ohs-permits-expire',

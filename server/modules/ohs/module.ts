@@ -4,11 +4,13 @@ import type { CertificationsService } from '../../platform/certifications/servic
 import type { DocumentsService } from '../../platform/documents/service.ts';
 import { registerImporter } from '../../platform/imports/importer.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
+import type { OrgService } from '../../platform/org/service.ts';
+import type { SettingsService } from '../../platform/settings/service.ts';
 import { createGoalsService } from './goals.ts';
 import { createHazardsService } from './hazards.ts';
 import { createHealthService } from './health.ts';
 import { createOhsHoursService, ohsHoursImporter } from './hours.ts';
-import { createIncidentsService } from './incidents.ts';
+import { createIncidentsService, INCIDENT_DOCUMENTS } from './incidents.ts';
 import { createInvestigationsService } from './investigations.ts';
 import { createPermitsService } from './permits.ts';
 import { createQualificationsService } from './qualifications.ts';
@@ -23,18 +25,22 @@ export function createOhsModule(deps: {
   actions: ActionsService;
   documents: DocumentsService;
   certifications: CertificationsService;
+  settings: SettingsService;
+  org: OrgService;
   now: () => Date;
 }) {
   const { db, now } = deps;
-  const incidents = createIncidentsService(db, deps.obligations, now);
+  const incidents = createIncidentsService(db, deps.obligations, deps.org, deps.documents, now);
   const investigations = createInvestigationsService(db, deps.actions, now);
-  deps.documents.registerOwner('ohs_incident', (actor, id, intent) => incidents.siteOf(actor, id, intent));
+  deps.documents.registerOwner(INCIDENT_DOCUMENTS, (actor, id, intent) =>
+    incidents.siteOf(actor, id, intent),
+  );
   deps.documents.registerOwner('ohs_investigation', (actor, id, intent) =>
     investigations.siteOf(actor, id, intent),
   );
   registerImporter(ohsHoursImporter);
   const qualifications = createQualificationsService(db, deps.obligations, now);
-  const statistics = createOhsStatisticsService(db, now);
+  const statistics = createOhsStatisticsService(db, deps.settings, now);
   const health = createHealthService(db, deps.obligations, now);
   const wellbeing = createWellbeingService(db);
   const goals = createGoalsService(db, statistics);
@@ -53,9 +59,9 @@ export function createOhsModule(deps: {
     }),
     incidents,
     investigations,
-    hazards: createHazardsService(db, deps.obligations, now),
+    hazards: createHazardsService(db, deps.obligations, deps.settings, deps.org, now),
     qualifications,
-    permits: createPermitsService(db, qualifications, now),
+    permits: createPermitsService(db, qualifications, deps.org, now),
     hours: createOhsHoursService(db),
     statistics,
   };

@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { likePattern } from '../../platform/http/list.ts';
 import { localDate } from '../../platform/obligations/rules/reminders.ts';
+import type { OrgService } from '../../platform/org/service.ts';
 import type { permitInput, permitListQuery, permitTransitionBody } from './contract-work.ts';
 import type { QualificationsService } from './qualifications.ts';
 import {
@@ -45,6 +46,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
 export function createPermitsService(
   db: Db,
   qualifications: QualificationsService,
+  org: OrgService,
   now: () => Date = () => new Date(),
 ) {
   const summary = (r: Row) => ({
@@ -159,22 +161,9 @@ export function createPermitsService(
     },
 
     async request(actor: Actor, input: z.infer<typeof permitInput>) {
-      const site = await db
-        .selectFrom('sites')
-        .select(['id', 'code'])
-        .where('id', '=', input.siteId)
-        .executeTakeFirst();
-      if (!site) throw new NotFoundError('site');
+      const site = await org.siteForWriting(input.siteId);
       access.assert(actor, 'ohs.manage', site.id, 'site', PROGRAM);
-      const area = await db
-        .selectFrom('areas')
-        .select('site_id')
-        .where('id', '=', input.areaId)
-        .executeTakeFirst();
-      if (area?.site_id !== site.id)
-        throw new ValidationError('The area is not one of this site.', [
-          { path: 'areaId', message: 'Not an area of the site' },
-        ]);
+      await org.assertAreaOfSite(input.areaId, site.id);
       const workers = await db
         .selectFrom('contractor_workers')
         .select(['id', 'company_id', 'site_id'])

@@ -18,14 +18,6 @@ export function incidentRows(db: Db) {
       'r.display_name as reported_by_name',
       'inv.id as investigation_id',
       'inv.status as investigation_status',
-      (eb) =>
-        eb
-          .selectFrom('documents as d')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .where('d.entity_type', '=', 'ohs_incident')
-          .whereRef('d.entity_id', '=', sql<string>`i.id::text`)
-          .where('d.deleted_at', 'is', null)
-          .as('photo_count'),
     ]);
 }
 export type IncidentRow = Awaited<ReturnType<ReturnType<typeof incidentRows>['execute']>>[number];

@@ -4,9 +4,9 @@ import type { Db } from '../../db/types.ts';
 import { type Actor, scopeIsEmpty } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
-import { recordAudit } from '../../platform/audit/service.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { localDate } from '../../platform/obligations/rules/reminders.ts';
+import type { SettingsService } from '../../platform/settings/service.ts';
 import type { statisticsQuery } from './contract.ts';
 import {
   type Classification,
@@ -20,23 +20,22 @@ import {
 import { GROUP_TIME_ZONE, monthShare, sameDayIn, shareOfHours } from './rules/period.ts';
 import type { RoundingMode } from './rules/rates.ts';
 import { emptyTally, mergeTallies, type Tally, tallyRates } from './rules/tally.ts';
+import { ratesSetting } from './settings.ts';
 
 const PROGRAM = 'ohs' as const;
-const SETTINGS_KEY = 'ohs.rates';
 
 /**
  * Injury statistics by site, subsidiary or group, by year or month, for employees and other workers apart,
  * computed from row-level injuries and hours every time (nothing stored). Commuting and traffic accidents are
  * excluded, as the Ministry's statistics and GRI 403-9 exclude them.
  */
-export function createOhsStatisticsService(db: Db, now: () => Date = () => new Date()) {
+export function createOhsStatisticsService(
+  db: Db,
+  settingsService: SettingsService,
+  now: () => Date = () => new Date(),
+) {
   async function rounding(): Promise<RoundingMode> {
-    const row = await db
-      .selectFrom('app_settings')
-      .select('value')
-      .where('key', '=', SETTINGS_KEY)
-      .executeTakeFirst();
-    return ((row?.value as { rounding?: RoundingMode } | undefined)?.rounding ?? 'truncate') as RoundingMode;
+    return (await settingsService.get(ratesSetting)).rounding;
   }
 
   return {
@@ -50,28 +49,7 @@ export function createOhsStatisticsService(db: Db, now: () => Date = () => new D
     /** The rounding mode is the group's: only managers of OHS for the whole group change it. */
     async setSettings(actor: Actor, settings: { rounding: RoundingMode }) {
       if (access.listScope(actor, 'ohs.manage', PROGRAM) !== 'all') throw new ForbiddenError('ohs.manage');
-      await db.transaction().execute(async (trx) => {
-        const before = await trx
-          .selectFrom('app_settings')
-          .select('value')
-          .where('key', '=', SETTINGS_KEY)
-          .executeTakeFirst();
-        await trx
-          .insertInto('app_settings')
-          .values({ key: SETTINGS_KEY, value: JSON.stringify(settings) })
-          .onConflict((oc) =>
-            oc.column('key').doUpdateSet({ value: JSON.stringify(settings), updated_at: new Date() }),
-          )
-          .execute();
-        await recordAudit(trx, actor, {
-          action: 'ohs.settings.updated',
-          entityType: 'setting',
-          entityId: SETTINGS_KEY,
-          siteId: null,
-          before: before?.value ?? null,
-          after: settings,
-        });
-      });
+      await db.transaction().execute((trx) => settingsService.set(trx, actor, ratesSetting, settings));
       return settings;
     },
 

@@ -1,0 +1,20 @@
+import { defineSetting } from '../../platform/settings/service.ts';
+import { ohsSettings } from './contract.ts';
+import { riskMatrixView } from './contract-work.ts';
+import { defaultRiskMatrix, type RiskMatrix } from './rules/risk.ts';
+
+/** The group's risk matrix: likelihood and severity scales and the bands of risk levels. */
+export const riskMatrixSetting = defineSetting<RiskMatrix>({
+  key: 'ohs.risk_matrix',
+  schema: riskMatrixView as never,
+  defaultValue: defaultRiskMatrix,
+  auditAction: 'ohs.risk_matrix.updated',
+});
+
+/** How the group rounds its injury rates: truncated (the Ministry's statistics) or half up. */
+export const ratesSetting = defineSetting<{ rounding: 'truncate' | 'round-half-up' }>({
+  key: 'ohs.rates',
+  schema: ohsSettings,
+  defaultValue: { rounding: 'truncate' },
+  auditAction: 'ohs.settings.updated',
+});
