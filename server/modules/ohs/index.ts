@@ -9,6 +9,8 @@ import { registerOhsHealthRoutes, registerOhsReportRoutes } from './routes-healt
 import { registerOhsWorkRoutes } from './routes-work.ts';
 import { workerRepresentation } from './rules/committee.ts';
 
+export type { OhsTables } from './tables.ts';
+
 /** The occupational health and safety program: its manifest. */
 export const ohsModule = defineModule({
   key: 'ohs',

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { paginate } from '../../db/paging.ts';
-import type { PermitHistoryEntry } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { type Actor, systemActor } from '../../platform/access/actor.ts';
@@ -24,6 +23,7 @@ import {
   type PermitType,
   requiredQualification,
 } from './rules/permits.ts';
+import type { PermitHistoryEntry } from './tables.ts';
 
 const PROGRAM = 'ohs' as const;
 
