@@ -99,6 +99,7 @@ export async function filesFolderState(db: Db, filesDir: string): Promise<FilesF
     .executeTakeFirst()
     .catch(() => undefined);
   try {
+    if (!(await stat(root)).isDirectory()) return 'unreadable';
     await access(root, constants.R_OK | constants.W_OK | constants.X_OK);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return sample ? 'missing' : 'ok';
