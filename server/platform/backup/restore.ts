@@ -236,6 +236,20 @@ async function loadTables(
     await sql.raw(`alter table ${quoteIdent(fk.table)} drop constraint ${quoteIdent(fk.name)}`).execute(trx);
   for (const name of loading)
     await sql.raw(`alter table ${quoteIdent(name)} disable trigger user`).execute(trx);
+  // Indexes that back no constraint are built once the rows are in, the way pg_restore does: building a
+  // text-search index over a table at once takes a fraction of the time of updating it row by row.
+  const deferred = (
+    await sql<{ name: string; table: string; definition: string }>`
+      select i.relname as name, t.relname as table, pg_get_indexdef(i.oid) as definition
+      from pg_index x
+      join pg_class i on i.oid = x.indexrelid
+      join pg_class t on t.oid = x.indrelid
+      join pg_namespace n on n.oid = t.relnamespace
+      where n.nspname = 'public'
+        and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
+      order by t.relname, i.relname`.execute(trx)
+  ).rows.filter((i) => loading.has(i.table));
+  for (const index of deferred) await sql.raw(`drop index ${quoteIdent(index.name)}`).execute(trx);
 
   const batchRows = options.batchRows ?? 5000;
   const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
@@ -262,6 +276,9 @@ async function loadTables(
     total += t.rows;
     options.log(`Restore: ${t.name} ${fmt(t.rows)} rows`);
   }
+
+  for (const index of deferred) await sql.raw(index.definition).execute(trx);
+  if (deferred.length) options.log(`Restore: ${deferred.length} indexes built`);
 
   // A restored system starts with everyone signed out and no sign-in throttled.
   for (const name of EPHEMERAL_TABLES)
