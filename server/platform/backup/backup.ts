@@ -126,7 +126,8 @@ export async function backupDatabase(database: Database, options: BackupOptions)
       log(`Backup: ${fmt(files.length)} stored files (${fmt(Math.round(manifest.files.bytes / 1024))} KiB)`);
     }
     await writeFile(path.join(work, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    await tar.c({ gzip: true, file: partial, cwd: work, portable: true }, [
+    // A megabyte read at a time (tar reads up to 16 MB of a file at once by default).
+    await tar.c({ gzip: true, file: partial, cwd: work, portable: true, maxReadSize: 1 << 20 }, [
       'manifest.json',
       ...manifest.tables.map((t) => t.file),
       ...files.map((f) => `files/${f.path}`),

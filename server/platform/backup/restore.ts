@@ -147,7 +147,9 @@ async function unpack(file: string, work: string): Promise<Manifest> {
     throw new BackupError(`No backup at ${file}`);
   }
   try {
-    await tar.x({ file, cwd: work, strict: true });
+    // Read the archive a megabyte at a time: tar reads 16 MB at once by default, which gzip inflates to ten
+    // times as much held in memory.
+    await tar.x({ file, cwd: work, strict: true, maxReadSize: 1 << 20 });
   } catch (error) {
     throw new BackupError(`${file} is not a readable Steward backup (.tar.gz): ${(error as Error).message}`);
   }
