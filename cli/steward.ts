@@ -3,13 +3,13 @@
 import './lean.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Command, Option } from 'commander';
-import { loadConfig } from '../server/config.ts';
 import type { openDatabase } from '../server/db/connect.ts';
-import { roles } from '../server/platform/access/roles.ts';
 
-// The server's modules load when a command needs them: `steward backup` and `restore` start a lean child
-// process (lean.ts), and the parent that waits for it stays small.
+// Modules load when they are needed (here, after lean.ts has had its say): `steward backup` and `restore`
+// run in a lean child process, and the parent that waits for it stays small.
+const { Command, Option } = await import('commander');
+const { loadConfig } = await import('../server/config.ts');
+const { roles } = await import('../server/platform/access/roles.ts');
 const server = {
   connect: () => import('../server/db/connect.ts'),
   migrate: () => import('../server/db/migrate.ts'),
