@@ -2,6 +2,7 @@ import type { LoadReport } from './data/load.ts';
 import type { Fix } from './fixes.ts';
 import type { LoadFigures } from './lib/load.ts';
 import { EXPLANATIONS } from './notes.ts';
+import type { BackupFigures } from './suites/backup.ts';
 import type { ImportFigures } from './suites/import.ts';
 import type { ReadResult } from './suites/reads.ts';
 import type { StartupFigures } from './suites/startup.ts';
@@ -56,6 +57,8 @@ export type BenchResults = {
   };
   datasets: Record<string, LoadReport>;
   import?: ImportFigures;
+  /** steward backup and restore, by database and scale (e.g. postgres-s10). */
+  backup?: Record<string, BackupFigures>;
   reads: Record<string, ReadSuite | undefined>;
   startup?: StartupFigures;
   web?: { bundle: BundleFigures; render?: RenderFigures | { skipped: string } };
@@ -111,6 +114,20 @@ export function evaluateTargets(r: BenchResults): Target[] {
       met: i.steward.peakRssMb < 300,
       missedBy: i.steward.peakRssMb < 300 ? undefined : `${Math.round(i.steward.peakRssMb - 300)} MB over`,
     });
+  }
+  for (const [key, b] of Object.entries(r.backup ?? {})) {
+    for (const step of ['backup', 'restore'] as const) {
+      const f = b[step];
+      out.push({
+        id: `${step}.${key}`,
+        figure: `steward ${step}, ${b.database} scale ${b.scale} (${num(b.rows)} rows, ${b.archiveMb} MB archive): time / peak memory`,
+        value: `${f.seconds} s / ${f.peakRssMb} MB`,
+        limit: '—',
+        target: '< 300 MB',
+        met: f.peakRssMb < 300,
+        missedBy: f.peakRssMb < 300 ? undefined : `${Math.round(f.peakRssMb - 300)} MB over`,
+      });
+    }
   }
   const suite = mainSuite(r);
   const base = suite && hello(suite, n);

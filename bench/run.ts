@@ -24,6 +24,7 @@ import { memoryOf, ROOT, round, sleep, startServer } from './lib/proc.ts';
 import { databaseSettler, queueSettler } from './lib/settle.ts';
 import { updateReadme } from './readme.ts';
 import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from './report.ts';
+import { runBackupRestore } from './suites/backup.ts';
 import { runImport, writeCompletionsCsv } from './suites/import.ts';
 import { capturePlans, type ReadResult, runReads, selectedCases, USERS } from './suites/reads.ts';
 import { runStartup } from './suites/startup.ts';
@@ -39,7 +40,10 @@ const IMPORT_ROWS = Number(env.BENCH_IMPORT_ROWS ?? (QUICK ? 20_000 : 1_000_000)
 const SECONDS = Number(env.BENCH_SECONDS ?? (QUICK ? 1 : 2));
 const CLIENTS = 32;
 const ADMIN_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ONLY = new Set((env.BENCH_ONLY ?? 'startup,data,reads,pglite,import,web').split(','));
+const PARTS = ['startup', 'data', 'reads', 'pglite', 'import', 'web', 'backup'];
+const ONLY = new Set((env.BENCH_ONLY ?? PARTS.join(',')).split(','));
+/** BENCH_BACKUP_LARGE=0: backup and restore at the small scale only (the large one takes minutes). */
+const BACKUP_LARGE = env.BENCH_BACKUP_LARGE !== '0';
 const REUSE = env.BENCH_REUSE === '1';
 const PGLITE_SQL = env.BENCH_PGLITE_SQL === '1';
 /** Keep the PostgreSQL databases after the run (BENCH_REUSE=1 implies it). */
@@ -127,9 +131,12 @@ async function main() {
 
     let large: LoadReport | undefined;
     let small: LoadReport | undefined;
+    let pgliteDir: string | undefined;
     const largeUrl = databaseUrl(ADMIN_URL, DB_LARGE);
     const smallUrl = databaseUrl(ADMIN_URL, DB_SMALL);
-    if (ONLY.has('data') || ONLY.has('reads') || ONLY.has('import')) {
+    const needsLarge =
+      ONLY.has('data') || ONLY.has('reads') || ONLY.has('import') || (ONLY.has('backup') && BACKUP_LARGE);
+    if (needsLarge || ONLY.has('backup')) {
       const load = async (name: string, url: string, scale: number) => {
         section(`Data: scale ${scale} into PostgreSQL (${name})`);
         const reused = REUSE ? await existingDataset(url, { scale, clock }) : null;
@@ -146,8 +153,10 @@ async function main() {
         );
         return report;
       };
-      large = await load(DB_LARGE, largeUrl, SCALE_LARGE);
-      results.datasets[`postgres-s${SCALE_LARGE}`] = large;
+      if (needsLarge) {
+        large = await load(DB_LARGE, largeUrl, SCALE_LARGE);
+        results.datasets[`postgres-s${SCALE_LARGE}`] = large;
+      }
       small = await load(DB_SMALL, smallUrl, SCALE_SMALL);
       results.datasets[`postgres-s${SCALE_SMALL}`] = small;
     }
@@ -172,6 +181,7 @@ async function main() {
         loadBenchDataset({ dataDir }, { scale: SCALE_SMALL, clock, log }),
       );
       if (report) {
+        pgliteDir = dataDir;
         results.datasets[`pglite-s${SCALE_SMALL}`] = report;
         log(`  ${total(report)} rows loaded in ${report.loadSeconds} s`);
         section(`API reads: PGlite, scale ${SCALE_SMALL}, 1 and ${CLIENTS} clients`);
@@ -186,6 +196,53 @@ async function main() {
         `Import: ${IMPORT_ROWS.toLocaleString('en-US')} training completions into PostgreSQL, Steward against COPY`,
       );
       results.import = await guarded('import', () => importBench(smallUrl, tmp));
+    }
+
+    if (ONLY.has('backup')) {
+      results.backup = {};
+      for (const [url, data] of [
+        [smallUrl, small],
+        [largeUrl, large],
+      ] as const) {
+        if (!data) continue;
+        section(
+          `Backup and restore: PostgreSQL, scale ${data.scale} (steward backup, restore into a new database)`,
+        );
+        const target = 'steward_bench_restore';
+        const figures = await guarded(`backup and restore at scale ${data.scale}`, async () => {
+          const targetUrl = await recreateDatabase(ADMIN_URL, target);
+          try {
+            return await runBackupRestore({
+              database: 'postgres',
+              scale: data.scale,
+              source: { databaseUrl: url },
+              target: { databaseUrl: targetUrl },
+              tmp,
+              log,
+            });
+          } finally {
+            await dropDatabase(ADMIN_URL, target).catch(() => {});
+          }
+        });
+        if (figures) results.backup[`postgres-s${data.scale}`] = figures;
+      }
+      section(`Backup and restore: PGlite, scale ${SCALE_SMALL} (server stopped, restore into a new folder)`);
+      const figures = await guarded('PGlite backup and restore', async () => {
+        if (!pgliteDir) {
+          pgliteDir = path.join(tmp, 'pglite-s1');
+          const report = await loadBenchDataset({ dataDir: pgliteDir }, { scale: SCALE_SMALL, clock, log });
+          results.datasets[`pglite-s${SCALE_SMALL}`] = report;
+        }
+        return runBackupRestore({
+          database: 'pglite',
+          scale: SCALE_SMALL,
+          source: { dataDir: pgliteDir },
+          target: { dataDir: path.join(tmp, 'pglite-restored') },
+          tmp,
+          log,
+        });
+      });
+      if (figures) results.backup[`pglite-s${SCALE_SMALL}`] = figures;
     }
   } finally {
     if (!KEEP) {
@@ -202,7 +259,7 @@ async function main() {
   const out = path.join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   const markdown = toMarkdown(results);
-  if (!QUICK && ONLY.size === 6) {
+  if (!QUICK && PARTS.every((p) => ONLY.has(p))) {
     writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(path.join(out, 'latest.md'), markdown);
     updateReadme(readmeSection(results));

@@ -1,16 +1,22 @@
 #!/usr/bin/env node
+// First: backup and restore re-run themselves in a lean child process (see lean.ts).
+import './lean.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Command, Option } from 'commander';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/connect.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
-import { start } from '../server/main.ts';
-import { systemActor } from '../server/platform/access/actor.ts';
-import { roles } from '../server/platform/access/roles.ts';
-import { verifyAuditChains } from '../server/platform/audit/service.ts';
-import { createOrgService } from '../server/platform/org/service.ts';
-import { createUsersService } from '../server/platform/users/service.ts';
+import type { openDatabase } from '../server/db/connect.ts';
+
+// Modules load when they are needed (here, after lean.ts has had its say): `steward backup` and `restore`
+// run in a lean child process, and the parent that waits for it stays small.
+const { Command, Option } = await import('commander');
+const { loadConfig } = await import('../server/config.ts');
+const { roles } = await import('../server/platform/access/roles.ts');
+const server = {
+  connect: () => import('../server/db/connect.ts'),
+  migrate: () => import('../server/db/migrate.ts'),
+};
+
+/** PGlite settings of backup and restore: each reads or writes every table once, a cache would only grow. */
+const LOW_MEMORY_PGLITE = ['shared_buffers=16MB', 'work_mem=4MB', 'maintenance_work_mem=32MB'];
 
 /** The `steward` command: run through `npm run steward -- <command>` or `npx steward <command>`. */
 
@@ -18,6 +24,8 @@ async function withDatabase<T>(
   fn: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
+  const { openDatabase } = await server.connect();
+  const { migrateToLatest } = await server.migrate();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -39,6 +47,7 @@ program
   .command('start')
   .description('Run the server (STEWARD_ROLE=web|worker|all); loads the demo dataset into an empty database')
   .action(async () => {
+    const { start } = await import('../server/main.ts');
     await start(loadConfig());
   });
 
@@ -46,6 +55,7 @@ program
   .command('migrate')
   .description('Apply pending database migrations')
   .action(async () => {
+    const { migrateToLatest } = await server.migrate();
     await withDatabase(async (database) => {
       const applied = await migrateToLatest(database.db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
@@ -62,6 +72,9 @@ program
   .option('--program <program>', 'for program owners and site officers')
   .option('--sites <codes>', 'comma-separated site codes (default: the whole group)')
   .action(async (o) => {
+    const { createOrgService } = await import('../server/platform/org/service.ts');
+    const { createUsersService } = await import('../server/platform/users/service.ts');
+    const { systemActor } = await import('../server/platform/access/actor.ts');
     await withDatabase(async (database) => {
       const org = createOrgService(database.db);
       const users = createUsersService(database.db, org);
@@ -108,6 +121,7 @@ program
   .description('Write a portable dump (.tar.gz) of the whole database and the stored files')
   .action(async (file: string) => {
     const { backupDatabase } = await import('../server/platform/backup/backup.ts');
+    const { openDatabase } = await server.connect();
     const config = loadConfig();
     if (!config.databaseUrl && !existsSync(path.join(config.dataDir, 'pgdata')))
       throw new Error(
@@ -117,6 +131,7 @@ program
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: 2,
+      pgliteSettings: LOW_MEMORY_PGLITE,
     });
     try {
       await backupDatabase(database, { file, filesDir: config.filesDir, log: (line) => console.log(line) });
@@ -133,21 +148,25 @@ program
   .option('--force', 'replace everything the target database holds')
   .action(async (file: string, o: { force?: boolean }) => {
     const { restoreDatabase } = await import('../server/platform/backup/restore.ts');
+    const { openDatabase } = await server.connect();
     const config = loadConfig();
     const database = await openDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: 2,
+      pgliteSettings: LOW_MEMORY_PGLITE,
     });
     try {
       const report = await restoreDatabase(database, {
         file,
         filesDir: config.filesDir,
+        // A server's database is shared by processes that all read STEWARD_FILES_DIR: it must be said.
+        filesDirUnset: !!config.databaseUrl && !process.env.STEWARD_FILES_DIR,
         force: !!o.force,
         log: (line) => console.log(line),
       });
       for (const b of report.audit.breaks) console.log(`BROKEN ${b.chainKey} at event ${b.seq}: ${b.detail}`);
-      if (report.audit.breaks.length) process.exitCode = 1;
+      if (report.audit.breaks.length || report.filesMissing) process.exitCode = 1;
     } finally {
       await database.close();
     }
@@ -158,6 +177,7 @@ audit
   .command('verify')
   .description('Check every chain and name the first broken link of each')
   .action(async () => {
+    const { verifyAuditChains } = await import('../server/platform/audit/service.ts');
     await withDatabase(async (database) => {
       const report = await verifyAuditChains(database.db);
       for (const r of report.redactions)
@@ -167,6 +187,32 @@ audit
         `${report.chains} chain(s), ${report.events} event(s) verified, ${report.breaks.length} broken.`,
       );
       if (report.breaks.length) process.exitCode = 1;
+    });
+  });
+
+const files = program.command('files').description('The stored files of documents');
+files
+  .command('verify')
+  .description(
+    'List documents whose stored file is absent from STEWARD_FILES_DIR or differs in size or SHA-256',
+  )
+  .option('--no-hash', 'check presence and size only (faster: the files are not read)')
+  .action(async (o: { hash: boolean }) => {
+    const { verifyStoredFiles } = await import('../server/platform/documents/verify.ts');
+    const config = loadConfig();
+    await withDatabase(async (database) => {
+      const report = await verifyStoredFiles(database.db, config.filesDir, {
+        hash: o.hash,
+        onProblem: (p) =>
+          console.log(
+            `${p.problem.toUpperCase()} document ${p.documentId} "${p.filename}" (${p.storageKey})` +
+              (p.problem === 'missing' ? '' : `: expected ${p.expected}, found ${p.actual}`),
+          ),
+      });
+      console.log(
+        `${report.checked} document(s) checked in ${config.filesDir}: ${report.problems.length} with a missing or different file.`,
+      );
+      if (report.problems.length) process.exitCode = 1;
     });
   });
 

@@ -149,7 +149,7 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
     configuration: { url: '/api/openapi.json', withDefaultFonts: false, hideClientButton: true },
   });
 
-  registerOperationsRoutes(app, database);
+  registerOperationsRoutes(app, database, config.filesDir);
   await registerRoutes(app, services, config, modules);
 
   if (serveWeb) {

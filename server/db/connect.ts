@@ -31,11 +31,16 @@ export type OpenOptions = {
   dataDir?: string;
   /** Size of the pg pool for a PostgreSQL server. */
   poolSize?: number;
+  /**
+   * PGlite server settings (`name=value`) for this opening only, e.g. a small buffer cache for a backup,
+   * which reads every table once: PGlite's memory never shrinks, so its cache is part of the process's peak.
+   */
+  pgliteSettings?: string[];
 };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? 'memory://');
+  return openPglite(options.dataDir ?? 'memory://', options.pgliteSettings ?? []);
 }
 
 /**
@@ -64,7 +69,7 @@ function openPostgres(url: string, poolSize: number): Database {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, settings: string[]): Promise<Database> {
   let lock: DataFolderLock | undefined;
   let target = dataDir;
   if (!dataDir.startsWith('memory://')) {
@@ -74,7 +79,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     target = path.join(folder, 'pgdata');
   }
   try {
-    const pglite = await PGlite.create(target, { parsers: { [PG_DATE]: (v: string) => v } });
+    const pglite = await PGlite.create(target, {
+      parsers: { [PG_DATE]: (v: string) => v },
+      ...(settings.length
+        ? { startParams: [...PGlite.defaultStartParams, ...settings.flatMap((s) => ['-c', s])] }
+        : {}),
+    });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     return {
       db,

@@ -13,6 +13,7 @@ import { recordAudit, verifyAuditChains } from '../../server/platform/audit/serv
 import { backupDatabase } from '../../server/platform/backup/backup.ts';
 import {
   appliedMigrations,
+  EPHEMERAL_TABLES,
   quoteIdent,
   readCatalog,
   readSequences,
@@ -36,9 +37,12 @@ function withoutDatabaseUrl(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Every row of every table, as PostgreSQL's own JSON text in UTC, sorted: what "the same data" means. */
+/**
+ * Every row of every table, as PostgreSQL's own JSON text in UTC, sorted: what "the same data" means. Sign-in
+ * sessions are not data: they are left out of backups (a restored system has none, asserted apart).
+ */
 async function snapshot(db: Kysely<DB>): Promise<Record<string, string[]>> {
-  const { tables } = await readCatalog(db);
+  const tables = (await readCatalog(db)).tables.filter((t) => !EPHEMERAL_TABLES.has(t.name));
   return db.transaction().execute(async (trx) => {
     await sql`set local timezone = 'UTC'`.execute(trx);
     const out: Record<string, string[]> = {};

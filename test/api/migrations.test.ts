@@ -39,6 +39,7 @@ describe.each(databases())('migrations (%s)', (kind) => {
         ready: false,
         database: kind,
         pendingMigrations: Object.keys(migrations),
+        files: 'ok',
       });
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     } finally {

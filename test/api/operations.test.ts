@@ -26,7 +26,7 @@ describe.each(databases())('operations (%s)', (kind) => {
   it('reports ready on /api/ready with the database kind and no pending migration', async () => {
     const res = await t.anonymous().get('/api/ready');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ready: true, database: kind, pendingMigrations: [] });
+    expect(res.body).toEqual({ ready: true, database: kind, pendingMigrations: [], files: 'ok' });
   });
 
   it('answers every API response with a request id and no-store caching', async () => {

@@ -8,6 +8,21 @@ import { type QueryExecutorProvider, sql } from 'kysely';
 
 export const MIGRATION_TABLES = new Set(['steward_migrations', 'steward_migrations_lock']);
 
+/**
+ * Rows that belong to the running system, not to the data: sign-in sessions (token hashes, CSRF tokens,
+ * addresses) stay out of every backup, so a restored system starts with everyone signed out, and a backup
+ * file never carries a credential that works.
+ */
+export const EPHEMERAL_TABLES = new Set(['sessions']);
+
+/**
+ * Columns written as a fixed value instead of their content: the sign-in throttling counters (failures in a
+ * row, a lock's end) start afresh on a restored system.
+ */
+export const EPHEMERAL_COLUMNS: Record<string, Record<string, string>> = {
+  users: { failed_signins: '0', locked_until: 'null::timestamptz' },
+};
+
 export type ColumnInfo = { name: string; type: string; identity: boolean };
 
 export type TableInfo = {

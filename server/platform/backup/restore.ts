@@ -9,15 +9,29 @@ import { insertJsonRows } from '../../db/bulk.ts';
 import type { Database } from '../../db/connect.ts';
 import { allMigrations, migrateToLatest, migrateUpTo } from '../../db/migrate.ts';
 import { type VerifyReport, verifyAuditChains } from '../audit/service.ts';
-import { appliedMigrations, MIGRATION_TABLES, quoteIdent, readCatalog } from './catalog.ts';
+import { verifyStoredFiles } from '../documents/verify.ts';
+import {
+  appliedMigrations,
+  EPHEMERAL_COLUMNS,
+  EPHEMERAL_TABLES,
+  MIGRATION_TABLES,
+  quoteIdent,
+  readCatalog,
+} from './catalog.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, type Manifest } from './format.ts';
 import { readLines } from './lines.ts';
 
 export type RestoreOptions = {
   /** The .tar.gz written by `steward backup`. */
   file: string;
-  /** Where stored files go (documents). */
+  /** Where stored files go (documents): the folder the running system reads them from. */
   filesDir?: string;
+  /**
+   * The files folder was not chosen (no STEWARD_FILES_DIR) for a database that several processes share:
+   * a backup holding stored files is then refused before anything is touched, rather than unpacked where
+   * no web process will look.
+   */
+  filesDirUnset?: boolean;
   /** Replace whatever the target holds. Without it, a target that holds data is refused untouched. */
   force?: boolean;
   log?: (line: string) => void;
@@ -32,6 +46,8 @@ export type RestoreReport = {
   tables: number;
   rows: number;
   files: number;
+  /** Documents whose stored file (by size) is not in the files folder after the restore. */
+  filesMissing: number;
   /** Migrations run after the rows were in (the backup came from an older Steward). */
   migrated: string[];
   audit: VerifyReport;
@@ -59,6 +75,12 @@ export async function restoreDatabase(database: Database, options: RestoreOption
     if (unknown.length)
       throw new BackupError(
         `The backup was made by a newer Steward: its migrations ${unknown.join(', ')} are unknown here. Upgrade Steward, then restore.`,
+      );
+
+    if (manifest.files.count > 0 && options.filesDirUnset)
+      throw new BackupError(
+        `The backup holds ${fmt(manifest.files.count)} stored files, and STEWARD_FILES_DIR is not set: set it to the folder ` +
+          'every Steward process of this database shares (the same value they start with), then restore again.',
       );
 
     const db = database.db;
@@ -90,8 +112,20 @@ export async function restoreDatabase(database: Database, options: RestoreOption
     if (migrated.length) log(`Restore: migrated to the latest schema (${migrated.join(', ')})`);
 
     let files = 0;
-    if (options.filesDir) files = await restoreFiles(work, path.resolve(options.filesDir), !!options.force);
-    if (files) log(`Restore: ${fmt(files)} stored files`);
+    let filesMissing = 0;
+    if (options.filesDir) {
+      const filesDir = path.resolve(options.filesDir);
+      files = await restoreFiles(work, filesDir, !!options.force);
+      if (files) log(`Restore: ${fmt(files)} stored files written to ${filesDir} (STEWARD_FILES_DIR)`);
+    }
+    if (options.filesDir && manifest.tables.some((t) => t.name === 'documents')) {
+      const filesDir = path.resolve(options.filesDir);
+      filesMissing = (await verifyStoredFiles(db, filesDir, { hash: false })).problems.length;
+      if (filesMissing)
+        log(
+          `Restore: ${fmt(filesMissing)} document(s) name a stored file that is not in ${filesDir}; "steward files verify" lists them`,
+        );
+    }
 
     const audit = await verifyAuditChains(db);
     const milliseconds = Math.round(performance.now() - started);
@@ -99,7 +133,7 @@ export async function restoreDatabase(database: Database, options: RestoreOption
       `Restore complete: ${manifest.tables.length} tables, ${fmt(rows)} rows, ${fmt(files)} files in ${(milliseconds / 1000).toFixed(1)} s; ` +
         `audit log: ${audit.chains} chain(s), ${fmt(audit.events)} event(s), ${audit.breaks.length} broken`,
     );
-    return { tables: manifest.tables.length, rows, files, migrated, audit, milliseconds };
+    return { tables: manifest.tables.length, rows, files, filesMissing, migrated, audit, milliseconds };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -113,7 +147,9 @@ async function unpack(file: string, work: string): Promise<Manifest> {
     throw new BackupError(`No backup at ${file}`);
   }
   try {
-    await tar.x({ file, cwd: work, strict: true });
+    // Read the archive a megabyte at a time: tar reads 16 MB at once by default, which gzip inflates to ten
+    // times as much held in memory.
+    await tar.x({ file, cwd: work, strict: true, maxReadSize: 1 << 20 });
   } catch (error) {
     throw new BackupError(`${file} is not a readable Steward backup (.tar.gz): ${(error as Error).message}`);
   }
@@ -202,12 +238,27 @@ async function loadTables(
     await sql.raw(`alter table ${quoteIdent(fk.table)} drop constraint ${quoteIdent(fk.name)}`).execute(trx);
   for (const name of loading)
     await sql.raw(`alter table ${quoteIdent(name)} disable trigger user`).execute(trx);
+  // Indexes that back no constraint are built once the rows are in, the way pg_restore does: building a
+  // text-search index over a table at once takes a fraction of the time of updating it row by row.
+  const deferred = (
+    await sql<{ name: string; table: string; definition: string }>`
+      select i.relname as name, t.relname as table, pg_get_indexdef(i.oid) as definition
+      from pg_index x
+      join pg_class i on i.oid = x.indexrelid
+      join pg_class t on t.oid = x.indrelid
+      join pg_namespace n on n.oid = t.relnamespace
+      where n.nspname = 'public'
+        and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
+      order by t.relname, i.relname`.execute(trx)
+  ).rows.filter((i) => loading.has(i.table));
+  for (const index of deferred) await sql.raw(`drop index ${quoteIdent(index.name)}`).execute(trx);
 
   const batchRows = options.batchRows ?? 5000;
   const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
   let total = 0;
   for (const t of manifest.tables) {
-    if (t.rows === 0) continue;
+    // Sessions of the old system (in backups made before they were left out) are not restored.
+    if (t.rows === 0 || EPHEMERAL_TABLES.has(t.name)) continue;
     const columns = t.columns.map((c) => c.name);
     const overridingSystemValue = (targetTables.get(t.name)?.columns ?? []).some((c) => c.identity);
     let batch: string[] = [];
@@ -226,6 +277,18 @@ async function loadTables(
     await flush();
     total += t.rows;
     options.log(`Restore: ${t.name} ${fmt(t.rows)} rows`);
+  }
+
+  for (const index of deferred) await sql.raw(index.definition).execute(trx);
+  if (deferred.length) options.log(`Restore: ${deferred.length} indexes built`);
+
+  // A restored system starts with everyone signed out and no sign-in throttled.
+  for (const name of EPHEMERAL_TABLES)
+    if (targetTables.has(name)) await sql.raw(`delete from ${quoteIdent(name)}`).execute(trx);
+  for (const [name, columns] of Object.entries(EPHEMERAL_COLUMNS)) {
+    if (!loading.has(name)) continue;
+    const set = Object.entries(columns).map(([c, value]) => `${quoteIdent(c)} = ${value}`);
+    await sql.raw(`update ${quoteIdent(name)} set ${set.join(', ')}`).execute(trx);
   }
 
   for (const name of loading)

@@ -4,6 +4,7 @@ import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import { documentTarget, documentView } from './contract.ts';
+import { StoredFileMissingError } from './service.ts';
 
 const tags = ['documents'];
 
@@ -63,7 +64,16 @@ export function registerDocumentRoutes(app: TypedApp, { documents }: Services) {
       },
     },
     async (request, reply) => {
-      const { document, stream } = await documents.open(actorOf(request), request.params.id);
+      const { document, stream } = await documents
+        .open(actorOf(request), request.params.id)
+        .catch((error: unknown) => {
+          if (error instanceof StoredFileMissingError)
+            request.log.error(
+              { documentId: request.params.id, path: error.path },
+              'the stored file of a document is missing',
+            );
+          throw error;
+        });
       return reply
         .type(document.contentType)
         .header(

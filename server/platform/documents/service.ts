@@ -9,6 +9,25 @@ import { documentCounts } from './repo.ts';
 import { type FileStore, FileTooLargeError } from './store.ts';
 
 /**
+ * A document whose stored file is absent from the files folder: a server fault the operator must fix
+ * (restore the files, or start the process with the right STEWARD_FILES_DIR), said as such rather than as a
+ * bare internal error. The path stays in the log; the answer names the document only.
+ */
+export class StoredFileMissingError extends AppError {
+  readonly path: string;
+  constructor(documentId: string, filename: string, filePath: string) {
+    super(
+      500,
+      'stored-file-missing',
+      'Stored file missing',
+      `The stored file of the document "${filename}" is missing from the files folder. An administrator can list every such document with "steward files verify".`,
+      { documentId },
+    );
+    this.path = filePath;
+  }
+}
+
+/**
  * Who may see or attach documents of an entity: each module registers its entity types. The resolver
  * checks the actor's access to that record (throwing 404 or 403) and returns the record's site.
  */
@@ -148,7 +167,9 @@ export function createDocumentsService(db: Db, store: FileStore, maxBytes: numbe
       const doc = await rows().where('documents.id', '=', id).executeTakeFirst();
       if (!doc) throw new NotFoundError('document');
       await siteOf(actor, doc.entity_type, doc.entity_id, 'read');
-      return { document: view(doc), stream: store.read(doc.storage_key) };
+      const file = await store.openRead(doc.storage_key);
+      if (!file) throw new StoredFileMissingError(doc.id, doc.filename, store.pathOf(doc.storage_key));
+      return { document: view(doc), stream: file.stream };
     },
 
     async remove(actor: Actor, id: string) {

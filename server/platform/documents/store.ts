@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -69,6 +69,25 @@ export function createFileStore(root: string) {
     },
 
     read: (key: string) => createReadStream(resolve(key)),
+
+    /**
+     * Opens a stored file for reading: null when it is absent (a files folder that was not restored, or a
+     * process started with another STEWARD_FILES_DIR), so the caller can say so instead of failing mid-stream.
+     */
+    async openRead(key: string): Promise<{ stream: Readable; size: number } | null> {
+      let handle: Awaited<ReturnType<typeof open>>;
+      try {
+        handle = await open(resolve(key), 'r');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+      const { size } = await handle.stat();
+      return { stream: handle.createReadStream(), size };
+    },
+
+    /** Where a key lies on disk (for logs and `steward files verify`). */
+    pathOf: (key: string) => resolve(key),
     remove: (key: string) => rm(resolve(key), { force: true }),
   };
 }

@@ -2,16 +2,19 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
+import { filesFolderState } from '../documents/verify.ts';
 import type { TypedApp } from '../http/typed.ts';
 
 const readyView = z.object({
   ready: z.boolean(),
   database: z.enum(['pglite', 'postgres']),
   pendingMigrations: z.array(z.string()),
+  /** The stored files folder: 'missing' or 'incomplete' while documents name files it does not hold. */
+  files: z.enum(['ok', 'missing', 'unreadable', 'incomplete']),
 });
 
 /** Liveness and readiness for load balancers and orchestrators. */
-export function registerOperationsRoutes(app: TypedApp, database: Database) {
+export function registerOperationsRoutes(app: TypedApp, database: Database, filesDir: string) {
   app.get(
     '/api/health',
     {
@@ -31,11 +34,12 @@ export function registerOperationsRoutes(app: TypedApp, database: Database) {
       config: { access: 'public' },
       schema: {
         tags: ['operations'],
-        summary: 'The database is reachable and every migration is applied',
+        summary:
+          'The database is reachable, every migration is applied and the stored files folder is usable',
         response: { 200: readyView, 503: readyView },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       let pending: string[] = ['?'];
       try {
         await sql`select 1`.execute(database.db);
@@ -43,7 +47,14 @@ export function registerOperationsRoutes(app: TypedApp, database: Database) {
       } catch {
         // unreachable database: reported as not ready below
       }
-      const body = { ready: pending.length === 0, database: database.kind, pendingMigrations: pending };
+      const files = await filesFolderState(database.db, filesDir);
+      if (files !== 'ok') request.log.warn({ filesDir, files }, 'the stored files folder is not usable');
+      const body = {
+        ready: pending.length === 0 && files === 'ok',
+        database: database.kind,
+        pendingMigrations: pending,
+        files,
+      };
       return reply.status(body.ready ? 200 : 503).send(body);
     },
   );
