@@ -141,9 +141,14 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
     },
 
     async create(actor: Actor, input: z.infer<typeof goalInput>) {
-      access.assert(actor, 'ohs.manage', input.siteId ?? null, 'site', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: input.siteId ?? null,
+        what: 'site',
+        program: PROGRAM,
+      });
       if (!input.siteId && access.listScope(actor, 'ohs.manage', PROGRAM) !== 'all')
-        access.assert(actor, 'org.manage', null);
+        access.assert(actor, { permission: 'org.manage', siteId: null });
       const id = await db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('ohs_goals')
@@ -176,10 +181,15 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
     async update(actor: Actor, id: string, patch: z.infer<typeof goalPatch>) {
       const before = await rows().where('g.id', '=', id).executeTakeFirst();
       if (!before) throw new NotFoundError('goal');
-      access.assert(actor, 'ohs.manage', before.site_id, 'goal', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'goal',
+        program: PROGRAM,
+      });
       // A group goal is changed, as it is set, by OHS managers of the whole group.
       if (!before.site_id && access.listScope(actor, 'ohs.manage', PROGRAM) !== 'all')
-        access.assert(actor, 'org.manage', null);
+        access.assert(actor, { permission: 'org.manage', siteId: null });
       await db.transaction().execute(async (trx) => {
         const after = await updateVersioned(
           trx,

@@ -171,13 +171,13 @@ export function createHazardsService(
 
     async get(actor: Actor, id: string) {
       const r = await rowOrNotFound(db, id);
-      access.assert(actor, 'ohs.read', r.site_id, 'hazard', PROGRAM);
+      access.assert(actor, { permission: 'ohs.read', siteId: r.site_id, what: 'hazard', program: PROGRAM });
       return toView(r, await matrix());
     },
 
     async create(actor: Actor, input: z.infer<typeof hazardInput>) {
       const site = await org.siteForWriting(input.siteId);
-      access.assert(actor, 'ohs.manage', site.id, 'site', PROGRAM);
+      access.assert(actor, { permission: 'ohs.manage', siteId: site.id, what: 'site', program: PROGRAM });
       if (input.areaId) {
         await org.assertAreaOfSite(input.areaId, site.id);
       }
@@ -227,7 +227,12 @@ export function createHazardsService(
     /** A change; with `reviewedOn`, the review is recorded and the next one scheduled by the residual risk. */
     async update(actor: Actor, id: string, patch: z.infer<typeof hazardPatch>) {
       const before = await rowOrNotFound(db, id);
-      access.assert(actor, 'ohs.manage', before.site_id, 'hazard', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'hazard',
+        program: PROGRAM,
+      });
       const m = await matrix();
       checkSteps(m, [patch.likelihood, patch.severity, patch.residualLikelihood, patch.residualSeverity]);
       const residual = riskLevel(

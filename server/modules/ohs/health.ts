@@ -140,7 +140,7 @@ export function createHealthService(
     async get(actor: Actor, id: string) {
       const r = await rows(db).where('h.id', '=', id).executeTakeFirst();
       if (!r) throw new NotFoundError('health record');
-      access.assert(actor, 'health.individual', r.site_id, 'health record');
+      access.assert(actor, { permission: 'health.individual', siteId: r.site_id, what: 'health record' });
       await logRead(actor, r.site_id, [r]);
       return view(db, r);
     },
@@ -152,7 +152,7 @@ export function createHealthService(
         .where('id', '=', input.siteId)
         .executeTakeFirst();
       if (!site) throw new NotFoundError('site');
-      access.assert(actor, 'health.individual', site.id, 'site');
+      access.assert(actor, { permission: 'health.individual', siteId: site.id, what: 'site' });
       const person =
         input.personType === 'employee'
           ? await db.selectFrom('employees').select('id').where('id', '=', input.personId).executeTakeFirst()
@@ -237,7 +237,7 @@ export function createHealthService(
         .where('id', '=', followupId)
         .executeTakeFirst();
       if (!before) throw new NotFoundError('follow-up');
-      access.assert(actor, 'health.individual', before.site_id, 'follow-up');
+      access.assert(actor, { permission: 'health.individual', siteId: before.site_id, what: 'follow-up' });
       return db.transaction().execute(async (trx) => {
         await updateVersioned(
           trx,

@@ -51,7 +51,7 @@ export function createOhsHoursService(db: Db) {
         .where('id', '=', input.siteId)
         .executeTakeFirst();
       if (!site) throw new NotFoundError('site');
-      access.assert(actor, 'ohs.manage', site.id, 'site', PROGRAM);
+      access.assert(actor, { permission: 'ohs.manage', siteId: site.id, what: 'site', program: PROGRAM });
       const month = `${input.month}-01`;
       return db.transaction().execute(async (trx) => {
         const existing = await trx

@@ -321,7 +321,13 @@ export function createIncidentsService(
 
     async get(actor: Actor, id: string) {
       const row = await rowOrNotFound(db, id);
-      if (!isReporter(actor, row)) access.assert(actor, 'ohs.read', row.site_id, 'incident', PROGRAM);
+      if (!isReporter(actor, row))
+        access.assert(actor, {
+          permission: 'ohs.read',
+          siteId: row.site_id,
+          what: 'incident',
+          program: PROGRAM,
+        });
       return viewOf(db, id);
     },
 
@@ -329,14 +335,20 @@ export function createIncidentsService(
     async siteOf(actor: Actor, id: string, intent: 'read' | 'write') {
       const row = await rowOrNotFound(db, id);
       if (!isReporter(actor, row))
-        access.assert(actor, intent === 'read' ? 'ohs.read' : 'ohs.manage', row.site_id, 'incident', PROGRAM);
+        access.assert(actor, {
+          permission: intent === 'read' ? 'ohs.read' : 'ohs.manage',
+          siteId: row.site_id,
+          what: 'incident',
+          program: PROGRAM,
+        });
       return row.site_id;
     },
 
     async create(actor: Actor, input: z.infer<typeof incidentInput>) {
       const site = await org.siteForWriting(input.siteId);
-      access.assert(actor, 'ohs.report', site.id, 'site');
-      if (input.injuries?.length) access.assert(actor, 'ohs.manage', site.id, 'site', PROGRAM);
+      access.assert(actor, { permission: 'ohs.report', siteId: site.id, what: 'site' });
+      if (input.injuries?.length)
+        access.assert(actor, { permission: 'ohs.manage', siteId: site.id, what: 'site', program: PROGRAM });
       if (input.areaId) {
         await org.assertAreaOfSite(input.areaId, site.id);
       }
@@ -389,7 +401,12 @@ export function createIncidentsService(
 
     async update(actor: Actor, id: string, patch: z.infer<typeof incidentPatch>) {
       const before = await rowOrNotFound(db, id);
-      access.assert(actor, 'ohs.manage', before.site_id, 'incident', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'incident',
+        program: PROGRAM,
+      });
       if (patch.areaId) {
         await org.assertAreaOfSite(patch.areaId, before.site_id);
       }
@@ -441,7 +458,12 @@ export function createIncidentsService(
 
     async addInjury(actor: Actor, incidentId: string, input: z.infer<typeof injuryInput>) {
       const incident = await rowOrNotFound(db, incidentId);
-      access.assert(actor, 'ohs.manage', incident.site_id, 'incident', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: incident.site_id,
+        what: 'incident',
+        program: PROGRAM,
+      });
       return db.transaction().execute(async (trx) => {
         await insertInjury(trx, actor, incident, input);
         await syncCountsAndNotice(trx, actor, incidentId);
@@ -456,7 +478,12 @@ export function createIncidentsService(
         .where('id', '=', injuryId)
         .executeTakeFirst();
       if (!before) throw new NotFoundError('injury');
-      access.assert(actor, 'ohs.manage', before.site_id, 'injury', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'injury',
+        program: PROGRAM,
+      });
       if (patch.returnDate && patch.returnDate < before.injury_date)
         throw new ValidationError('The return date is before the injury.', [
           { path: 'returnDate', message: 'Before the injury' },
@@ -504,7 +531,12 @@ export function createIncidentsService(
         .where('id', '=', injuryId)
         .executeTakeFirst();
       if (!before) throw new NotFoundError('injury');
-      access.assert(actor, 'ohs.manage', before.site_id, 'injury', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'injury',
+        program: PROGRAM,
+      });
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('ohs_injuries').where('id', '=', injuryId).execute();
         await recordAudit(trx, actor, {
@@ -522,7 +554,12 @@ export function createIncidentsService(
     /** Deleting a report (recorded in error): its injuries, investigation and notice go with it. */
     async remove(actor: Actor, id: string, version: number) {
       const before = await rowOrNotFound(db, id);
-      access.assert(actor, 'ohs.manage', before.site_id, 'incident', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'incident',
+        program: PROGRAM,
+      });
       await db.transaction().execute(async (trx) => {
         await obligations.closeForSource(trx, actor, AUTHORITY_NOTICE, 'ohs_incident', id, 'cancelled');
         const gone = await trx

@@ -124,7 +124,12 @@ export function createInvestigationsService(
         .where('id', '=', incidentId)
         .executeTakeFirst();
       if (!incident) throw new NotFoundError('incident');
-      access.assert(actor, 'ohs.manage', incident.site_id, 'incident', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: incident.site_id,
+        what: 'incident',
+        program: PROGRAM,
+      });
       const existing = await db
         .selectFrom('ohs_investigations')
         .select('id')
@@ -161,25 +166,34 @@ export function createInvestigationsService(
 
     async get(actor: Actor, id: string) {
       const v = await rowOrNotFound(db, id);
-      access.assert(actor, 'ohs.read', v.site_id, 'investigation', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.read',
+        siteId: v.site_id,
+        what: 'investigation',
+        program: PROGRAM,
+      });
       return view(db, id);
     },
 
     async siteOf(actor: Actor, id: string, intent: 'read' | 'write') {
       const v = await rowOrNotFound(db, id);
-      access.assert(
-        actor,
-        intent === 'read' ? 'ohs.read' : 'ohs.manage',
-        v.site_id,
-        'investigation',
-        PROGRAM,
-      );
+      access.assert(actor, {
+        permission: intent === 'read' ? 'ohs.read' : 'ohs.manage',
+        siteId: v.site_id,
+        what: 'investigation',
+        program: PROGRAM,
+      });
       return v.site_id;
     },
 
     async update(actor: Actor, id: string, patch: z.infer<typeof investigationPatch>) {
       const before = await assertOpen(id);
-      access.assert(actor, 'ohs.manage', before.site_id, 'investigation', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'investigation',
+        program: PROGRAM,
+      });
       await assertUsers([...(patch.teamIds ?? []), ...(patch.leadId ? [patch.leadId] : [])]);
       return db.transaction().execute(async (trx) => {
         const after = await updateVersioned(
@@ -205,7 +219,12 @@ export function createInvestigationsService(
     /** Draft → investigating → review → closed; it closes only when every root cause has an action. */
     async transition(actor: Actor, id: string, to: InvestigationStatus, version: number) {
       const before = await rowOrNotFound(db, id);
-      access.assert(actor, 'ohs.manage', before.site_id, 'investigation', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'investigation',
+        program: PROGRAM,
+      });
       if (!canMove(before.status, to))
         throw new ConflictError(`An investigation in ${before.status} cannot move to ${to}.`);
       if (to === 'closed') {
@@ -239,7 +258,12 @@ export function createInvestigationsService(
 
     async addTimelineEvent(actor: Actor, id: string, event: { at: string; description: string }) {
       const v = await assertOpen(id);
-      access.assert(actor, 'ohs.manage', v.site_id, 'investigation', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: v.site_id,
+        what: 'investigation',
+        program: PROGRAM,
+      });
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('ohs_investigation_events')
@@ -264,7 +288,12 @@ export function createInvestigationsService(
 
     async addRootCause(actor: Actor, id: string, input: z.infer<typeof rootCauseInput>) {
       const v = await assertOpen(id);
-      access.assert(actor, 'ohs.manage', v.site_id, 'investigation', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: v.site_id,
+        what: 'investigation',
+        program: PROGRAM,
+      });
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('ohs_root_causes')
@@ -294,7 +323,12 @@ export function createInvestigationsService(
     async updateRootCause(actor: Actor, rootCauseId: string, patch: z.infer<typeof rootCausePatch>) {
       const before = await rootCauseOrNotFound(rootCauseId);
       await assertOpen(before.investigation_id);
-      access.assert(actor, 'ohs.manage', before.site_id, 'root cause', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'root cause',
+        program: PROGRAM,
+      });
       return db.transaction().execute(async (trx) => {
         const after = await updateVersioned(
           trx,
@@ -319,7 +353,12 @@ export function createInvestigationsService(
     async removeRootCause(actor: Actor, rootCauseId: string) {
       const before = await rootCauseOrNotFound(rootCauseId);
       await assertOpen(before.investigation_id);
-      access.assert(actor, 'ohs.manage', before.site_id, 'root cause', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'root cause',
+        program: PROGRAM,
+      });
       const linked = (await actions.linkedTo(ROOT_CAUSE_SOURCE, [rootCauseId])).get(rootCauseId) ?? [];
       if (linked.length > 0) throw new ConflictError('This root cause has actions: it cannot be removed.');
       return db.transaction().execute(async (trx) => {
@@ -339,7 +378,12 @@ export function createInvestigationsService(
     async addAction(actor: Actor, rootCauseId: string, input: z.infer<typeof rootCauseActionInput>) {
       const rc = await rootCauseOrNotFound(rootCauseId);
       await assertOpen(rc.investigation_id);
-      access.assert(actor, 'ohs.manage', rc.site_id, 'root cause', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: rc.site_id,
+        what: 'root cause',
+        program: PROGRAM,
+      });
       await db.transaction().execute(async (trx) => {
         await actions.create(
           actor,

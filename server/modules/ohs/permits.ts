@@ -156,13 +156,13 @@ export function createPermitsService(
 
     async get(actor: Actor, id: string) {
       const r = await rowOrNotFound(db, id);
-      access.assert(actor, 'ohs.read', r.site_id, 'permit', PROGRAM);
+      access.assert(actor, { permission: 'ohs.read', siteId: r.site_id, what: 'permit', program: PROGRAM });
       return view(db, r);
     },
 
     async request(actor: Actor, input: z.infer<typeof permitInput>) {
       const site = await org.siteForWriting(input.siteId);
-      access.assert(actor, 'ohs.manage', site.id, 'site', PROGRAM);
+      access.assert(actor, { permission: 'ohs.manage', siteId: site.id, what: 'site', program: PROGRAM });
       await org.assertAreaOfSite(input.areaId, site.id);
       const workers = await db
         .selectFrom('contractor_workers')
@@ -230,7 +230,12 @@ export function createPermitsService(
      */
     async transition(actor: Actor, id: string, body: z.infer<typeof permitTransitionBody>) {
       const before = await rowOrNotFound(db, id);
-      access.assert(actor, 'ohs.manage', before.site_id, 'permit', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: before.site_id,
+        what: 'permit',
+        program: PROGRAM,
+      });
       const to = nextStatus(before.type as PermitType, before.status as PermitStatus, body.transition);
       if (!to)
         throw new ConflictError(

@@ -82,7 +82,11 @@ export function createQualificationsService(
         .where('id', '=', input.workerId)
         .executeTakeFirst();
       if (!worker) throw new NotFoundError('contractor worker');
-      access.assert(actor, 'contractors.workers.manage', worker.site_id, 'contractor worker');
+      access.assert(actor, {
+        permission: 'contractors.workers.manage',
+        siteId: worker.site_id,
+        what: 'contractor worker',
+      });
       if (input.issuedOn && input.issuedOn > input.validUntil)
         throw new ValidationError('Valid until cannot be before the issue date.', [
           { path: 'validUntil', message: 'Before the issue date' },
@@ -118,7 +122,11 @@ export function createQualificationsService(
     async update(actor: Actor, id: string, patch: z.infer<typeof qualificationPatch>) {
       const before = await rows(db).where('q.id', '=', id).executeTakeFirst();
       if (!before) throw new NotFoundError('qualification');
-      access.assert(actor, 'contractors.workers.manage', before.site_id, 'qualification');
+      access.assert(actor, {
+        permission: 'contractors.workers.manage',
+        siteId: before.site_id,
+        what: 'qualification',
+      });
       return db.transaction().execute(async (trx) => {
         const after = await updateVersioned(
           trx,

@@ -56,7 +56,12 @@ export function createWellbeingService(db: Db) {
     },
 
     async create(actor: Actor, input: z.infer<typeof wellbeingProgramInput>) {
-      access.assert(actor, 'ohs.manage', input.siteId ?? null, 'site', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: input.siteId ?? null,
+        what: 'site',
+        program: PROGRAM,
+      });
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('wellbeing_programs')
@@ -103,7 +108,12 @@ export function createWellbeingService(db: Db) {
         .where('id', '=', programId)
         .executeTakeFirst();
       if (!p) throw new NotFoundError('wellbeing program');
-      access.assert(actor, 'ohs.manage', p.site_id, 'wellbeing program', PROGRAM);
+      access.assert(actor, {
+        permission: 'ohs.manage',
+        siteId: p.site_id,
+        what: 'wellbeing program',
+        program: PROGRAM,
+      });
       const n = input.personId ? 1 : input.count;
       await db.transaction().execute(async (trx) => {
         await trx

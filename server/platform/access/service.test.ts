@@ -31,20 +31,20 @@ function refusal(fn: () => void): number | null {
 
 describe('access.assert', () => {
   it('lets an actor act where they hold the permission', () => {
-    expect(refusal(() => access.assert(k7Officer, 'people.manage', K7))).toBeNull();
-    expect(refusal(() => access.assert(admin, 'people.manage', TC))).toBeNull();
+    expect(refusal(() => access.assert(k7Officer, { permission: 'people.manage', siteId: K7 }))).toBeNull();
+    expect(refusal(() => access.assert(admin, { permission: 'people.manage', siteId: TC }))).toBeNull();
   });
 
   it('answers 404 for a record outside every scope of the actor, even without the permission', () => {
-    expect(refusal(() => access.assert(k7Officer, 'people.read', TC))).toBe(404);
-    expect(refusal(() => access.assert(k7Employee, 'people.read', TC))).toBe(404);
-    expect(refusal(() => access.assert(k7Officer, 'users.manage', TC))).toBe(404);
+    expect(refusal(() => access.assert(k7Officer, { permission: 'people.read', siteId: TC }))).toBe(404);
+    expect(refusal(() => access.assert(k7Employee, { permission: 'people.read', siteId: TC }))).toBe(404);
+    expect(refusal(() => access.assert(k7Officer, { permission: 'users.manage', siteId: TC }))).toBe(404);
   });
 
   it('answers 403 inside the scope without the permission', () => {
-    expect(refusal(() => access.assert(k7Employee, 'people.read', K7))).toBe(403);
-    expect(refusal(() => access.assert(board, 'people.manage', TC))).toBe(403);
-    expect(refusal(() => access.assert(k7Officer, 'org.manage', K7))).toBe(403);
+    expect(refusal(() => access.assert(k7Employee, { permission: 'people.read', siteId: K7 }))).toBe(403);
+    expect(refusal(() => access.assert(board, { permission: 'people.manage', siteId: TC }))).toBe(403);
+    expect(refusal(() => access.assert(k7Officer, { permission: 'org.manage', siteId: K7 }))).toBe(403);
   });
 
   it('names the refused permission, and the record kind when not found', () => {
@@ -56,24 +56,52 @@ describe('access.assert', () => {
       }
       return null;
     };
-    const forbidden = caught(() => access.assert(k7Employee, 'people.read', K7, 'employee'));
+    const forbidden = caught(() =>
+      access.assert(k7Employee, { permission: 'people.read', siteId: K7, what: 'employee' }),
+    );
     expect(forbidden).toBeInstanceOf(ForbiddenError);
     expect((forbidden as ForbiddenError).extra).toEqual({ permission: 'people.read' });
-    const missing = caught(() => access.assert(k7Officer, 'people.read', TC, 'employee'));
+    const missing = caught(() =>
+      access.assert(k7Officer, { permission: 'people.read', siteId: TC, what: 'employee' }),
+    );
     expect(missing).toBeInstanceOf(NotFoundError);
     expect((missing as NotFoundError).message).toContain('employee');
   });
 
   it('decides group records (no site) by whether the permission is held anywhere', () => {
-    expect(refusal(() => access.assert(k7Officer, 'contractors.read', null))).toBeNull();
-    expect(refusal(() => access.assert(k7Officer, 'contractors.companies.manage', null))).toBe(403);
-    expect(refusal(() => access.assert(k7Employee, 'contractors.read', null))).toBe(403);
+    expect(
+      refusal(() => access.assert(k7Officer, { permission: 'contractors.read', siteId: null })),
+    ).toBeNull();
+    expect(
+      refusal(() => access.assert(k7Officer, { permission: 'contractors.companies.manage', siteId: null })),
+    ).toBe(403);
+    expect(refusal(() => access.assert(k7Employee, { permission: 'contractors.read', siteId: null }))).toBe(
+      403,
+    );
   });
 
   it('counts only the assignments for the program when one is named', () => {
     const ohsOfficer = actorWith({ role: 'site_officer', program: 'ohs', siteIds: new Set([K7]) });
-    expect(refusal(() => access.assert(ohsOfficer, 'people.manage', K7, 'record', 'ohs'))).toBeNull();
-    expect(refusal(() => access.assert(ohsOfficer, 'people.manage', K7, 'record', 'infosec'))).toBe(403);
+    expect(
+      refusal(() =>
+        access.assert(ohsOfficer, {
+          permission: 'people.manage',
+          siteId: K7,
+          what: 'record',
+          program: 'ohs',
+        }),
+      ),
+    ).toBeNull();
+    expect(
+      refusal(() =>
+        access.assert(ohsOfficer, {
+          permission: 'people.manage',
+          siteId: K7,
+          what: 'record',
+          program: 'infosec',
+        }),
+      ),
+    ).toBe(403);
   });
 });
 

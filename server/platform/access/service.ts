@@ -3,19 +3,25 @@ import { type Actor, type SiteScope, scopeHas, scopeIsEmpty, sitesWith, visibleS
 import type { Permission } from './policy.ts';
 import type { Program } from './roles.ts';
 
+/** What `access.assert` checks: a permission on a record at a site. */
+export type AccessCheck = {
+  permission: Permission;
+  siteId: string | null;
+  what?: string;
+  program?: Program;
+};
+
 /**
  * The one place where access is decided. Refusals are consistent:
  * outside every scope of the actor → 404 (existence not revealed); inside it without the permission → 403.
  */
 export const access = {
-  /** For a record at `siteId` (null: a group record, which belongs to no site). */
-  assert(
-    actor: Actor,
-    permission: Permission,
-    siteId: string | null,
-    what = 'record',
-    program?: Program,
-  ): void {
+  /**
+   * For a record at `siteId` (null: a group record, which belongs to no site). `what` names the record in a
+   * 404 ("incident"); `program` narrows the grants to that program's assignments.
+   */
+  assert(actor: Actor, check: AccessCheck): void {
+    const { permission, siteId, what = 'record', program } = check;
     if (siteId !== null && !scopeHas(visibleSites(actor), siteId)) throw new NotFoundError(what);
     const scope = sitesWith(actor, permission, program);
     if (siteId === null ? scopeIsEmpty(scope) : !scopeHas(scope, siteId))

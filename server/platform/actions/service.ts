@@ -206,7 +206,7 @@ export function createActionsService(
     async get(actor: Actor, id: string) {
       const row = await rowOrNotFound(id);
       if (!isOwner(actor, row)) {
-        access.assert(actor, 'actions.read', row.site_id, 'action');
+        access.assert(actor, { permission: 'actions.read', siteId: row.site_id, what: 'action' });
         assertGroupAction(actor, row, 'actions.read');
       }
       return toView(row);
@@ -216,13 +216,12 @@ export function createActionsService(
     async siteOf(actor: Actor, id: string, intent: 'read' | 'write') {
       const row = await rowOrNotFound(id);
       if (!isOwner(actor, row)) {
-        access.assert(
-          actor,
-          intent === 'read' ? 'actions.read' : 'actions.manage',
-          row.site_id,
-          'action',
-          (row.program ?? undefined) as Program | undefined,
-        );
+        access.assert(actor, {
+          permission: intent === 'read' ? 'actions.read' : 'actions.manage',
+          siteId: row.site_id,
+          what: 'action',
+          program: (row.program ?? undefined) as Program | undefined,
+        });
         assertGroupAction(
           actor,
           row,
@@ -235,7 +234,12 @@ export function createActionsService(
 
     /** Creates an action; modules call it inside their own transaction with `trx` (investigations, audits). */
     async create(actor: Actor, input: z.infer<typeof actionInput>, trx?: Db) {
-      access.assert(actor, 'actions.manage', input.siteId, 'site', input.program ?? undefined);
+      access.assert(actor, {
+        permission: 'actions.manage',
+        siteId: input.siteId,
+        what: 'site',
+        program: input.program ?? undefined,
+      });
       await assertOwnerActive(input.ownerId, trx);
       const run = async (tx: Db) => {
         const row = await tx
@@ -270,13 +274,12 @@ export function createActionsService(
 
     async update(actor: Actor, id: string, patch: z.infer<typeof actionPatch>) {
       const before = await rowOrNotFound(id);
-      access.assert(
-        actor,
-        'actions.manage',
-        before.site_id,
-        'action',
-        (before.program ?? undefined) as Program | undefined,
-      );
+      access.assert(actor, {
+        permission: 'actions.manage',
+        siteId: before.site_id,
+        what: 'action',
+        program: (before.program ?? undefined) as Program | undefined,
+      });
       assertGroupAction(
         actor,
         before,
@@ -318,7 +321,8 @@ export function createActionsService(
       const program = (before.program ?? undefined) as Program | undefined;
       const ownerMayDo = body.transition === 'start' || body.transition === 'complete';
       if (!(ownerMayDo && isOwner(actor, before))) {
-        if (!isOwner(actor, before)) access.assert(actor, 'actions.read', before.site_id, 'action');
+        if (!isOwner(actor, before))
+          access.assert(actor, { permission: 'actions.read', siteId: before.site_id, what: 'action' });
         if (!access.can(actor, 'actions.manage', before.site_id, program))
           throw new ForbiddenError('actions.manage');
         assertGroupAction(actor, before, 'actions.manage', program);

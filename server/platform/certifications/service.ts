@@ -136,7 +136,8 @@ export function createCertificationsService(
       permission === 'certifications.read'
         ? undefined
         : ((programOfStandard(r.standard) ?? undefined) as Program | undefined);
-    if (r.site_id) return access.assert(actor, permission, r.site_id, 'certificate', program);
+    if (r.site_id)
+      return access.assert(actor, { permission, siteId: r.site_id, what: 'certificate', program });
     const sites = (
       await db
         .selectFrom('sites')

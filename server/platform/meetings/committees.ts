@@ -69,8 +69,19 @@ export function createCommitteesService(deps: MeetingsDeps) {
     async createCommittee(actor: Actor, input: z.infer<typeof committeeInput>) {
       const program = (input.program ?? undefined) as Program | undefined;
       if (input.level === 'site')
-        access.assert(actor, 'meetings.manage', input.siteId as string, 'site', program);
-      else access.assert(actor, 'meetings.group.manage', null, 'committee', program);
+        access.assert(actor, {
+          permission: 'meetings.manage',
+          siteId: input.siteId as string,
+          what: 'site',
+          program,
+        });
+      else
+        access.assert(actor, {
+          permission: 'meetings.group.manage',
+          siteId: null,
+          what: 'committee',
+          program,
+        });
       const members = input.members ?? [];
       const userIds = members.map((m) => m.userId);
       if (new Set(userIds).size !== userIds.length)

@@ -25,7 +25,7 @@ type Holder = { site_id: string | null; program: string | null };
 
 export function assertRead(actor: Actor, c: Holder, role: CommitteeRole | null, what: string) {
   if (role) return;
-  access.assert(actor, 'meetings.read', c.site_id, what);
+  access.assert(actor, { permission: 'meetings.read', siteId: c.site_id, what });
 }
 
 function canManage(actor: Actor, c: Holder): boolean {

@@ -106,7 +106,12 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
     if (obligationKind(row.kind).restricted) return;
     if (actor.userId && (row.owner_id === actor.userId || row.delegate_id === actor.userId)) return;
     const program = (row.program ?? undefined) as Program | undefined;
-    access.assert(actor, 'obligations.manage', row.site_id, 'obligation', program);
+    access.assert(actor, {
+      permission: 'obligations.manage',
+      siteId: row.site_id,
+      what: 'obligation',
+      program,
+    });
     if (row.site_id === null) access.assertGroupWide(actor, 'obligations.manage', program);
   }
 
@@ -290,7 +295,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       // A restricted kind: seen by whoever holds its permission at the site (checked by rowOrNotFound).
       if (obligationKind(row.kind).restricted) return toView(row);
       if (!(actor.userId && (row.owner_id === actor.userId || row.delegate_id === actor.userId))) {
-        access.assert(actor, 'obligations.read', row.site_id, 'obligation');
+        access.assert(actor, { permission: 'obligations.read', siteId: row.site_id, what: 'obligation' });
         // A group obligation (no site) is, as in the calendar, only for those with the whole group in scope.
         if (row.site_id === null) access.assertGroupWide(actor, 'obligations.read');
       }

@@ -111,7 +111,7 @@ export function createOrgService(db: Db) {
 
     async getSite(actor: Actor, id: string) {
       const site = await siteOrNotFound(id);
-      access.assert(actor, 'org.read', site.id, 'site');
+      access.assert(actor, { permission: 'org.read', siteId: site.id, what: 'site' });
       return toSiteView(site);
     },
 
@@ -123,7 +123,7 @@ export function createOrgService(db: Db) {
     siteIdsByCode: (codes: string[]) => repo.sitesByCode(db, codes),
 
     async createSite(actor: Actor, input: z.infer<typeof siteInput>) {
-      access.assert(actor, 'org.manage', null, 'site');
+      access.assert(actor, { permission: 'org.manage', siteId: null, what: 'site' });
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('sites')
@@ -162,7 +162,8 @@ export function createOrgService(db: Db) {
           entityType: 'site',
           what: 'site',
           siteOf: (row) => row.id,
-          authorize: (before) => access.assert(actor, 'org.manage', before.id, 'site'),
+          authorize: (before) =>
+            access.assert(actor, { permission: 'org.manage', siteId: before.id, what: 'site' }),
           change: () => ({
             code: patch.code,
             name: patch.name,
@@ -191,7 +192,7 @@ export function createOrgService(db: Db) {
     },
 
     async createSubsidiary(actor: Actor, input: z.infer<typeof subsidiaryInput>) {
-      access.assert(actor, 'org.manage', null, 'subsidiary');
+      access.assert(actor, { permission: 'org.manage', siteId: null, what: 'subsidiary' });
       return db.transaction().execute(async (trx) => {
         const holding = await repo.holding(trx);
         if (!holding)
@@ -227,7 +228,7 @@ export function createOrgService(db: Db) {
     },
 
     async updateSubsidiary(actor: Actor, id: string, patch: z.infer<typeof subsidiaryPatch>) {
-      access.assert(actor, 'org.manage', null, 'subsidiary');
+      access.assert(actor, { permission: 'org.manage', siteId: null, what: 'subsidiary' });
       return db.transaction().execute(async (trx) => {
         const after = await auditedUpdate(trx, actor, {
           table: 'subsidiaries',
@@ -257,13 +258,13 @@ export function createOrgService(db: Db) {
 
     async listAreas(actor: Actor, siteId: string) {
       const site = await siteOrNotFound(siteId);
-      access.assert(actor, 'org.read', site.id, 'site');
+      access.assert(actor, { permission: 'org.read', siteId: site.id, what: 'site' });
       return (await repo.areasOfSite(db, siteId)).map(toAreaView);
     },
 
     async createArea(actor: Actor, input: z.infer<typeof areaInput>) {
       const site = await siteOrNotFound(input.siteId);
-      access.assert(actor, 'org.areas.manage', site.id, 'site');
+      access.assert(actor, { permission: 'org.areas.manage', siteId: site.id, what: 'site' });
       if (input.parentId) {
         const parent = await areaOrNotFound(input.parentId);
         if (parent.site_id !== site.id)
@@ -298,7 +299,7 @@ export function createOrgService(db: Db) {
 
     async updateArea(actor: Actor, id: string, patch: z.infer<typeof areaPatch>) {
       const before = await areaOrNotFound(id);
-      access.assert(actor, 'org.areas.manage', before.site_id, 'area');
+      access.assert(actor, { permission: 'org.areas.manage', siteId: before.site_id, what: 'area' });
       if (patch.parentId) {
         const parent = await areaOrNotFound(patch.parentId);
         if (parent.site_id !== before.site_id)
@@ -328,7 +329,7 @@ export function createOrgService(db: Db) {
 
     async deleteArea(actor: Actor, id: string, version: number) {
       const before = await areaOrNotFound(id);
-      access.assert(actor, 'org.areas.manage', before.site_id, 'area');
+      access.assert(actor, { permission: 'org.areas.manage', siteId: before.site_id, what: 'area' });
       await db.transaction().execute(async (trx) => {
         const child = await trx
           .selectFrom('areas')

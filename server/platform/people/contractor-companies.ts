@@ -25,7 +25,7 @@ const toCompanyView = (r: CompanyRow) => ({
 /** Contractor companies: group records, seen by whoever may read contractors somewhere. */
 export function createContractorCompaniesService(db: Db) {
   async function getContractorCompany(actor: Actor, id: string) {
-    access.assert(actor, 'contractors.read', null, 'contractor company');
+    access.assert(actor, { permission: 'contractors.read', siteId: null, what: 'contractor company' });
     const row = await repo
       .contractorCompanyQuery(db)
       .where('contractor_companies.id', '=', id)
@@ -63,7 +63,11 @@ export function createContractorCompaniesService(db: Db) {
     getContractorCompany,
 
     async createContractorCompany(actor: Actor, input: z.infer<typeof c.contractorCompanyInput>) {
-      access.assert(actor, 'contractors.companies.manage', null, 'contractor company');
+      access.assert(actor, {
+        permission: 'contractors.companies.manage',
+        siteId: null,
+        what: 'contractor company',
+      });
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('contractor_companies')
@@ -92,7 +96,11 @@ export function createContractorCompaniesService(db: Db) {
 
     async updateContractorCompany(actor: Actor, id: string, patch: z.infer<typeof c.contractorCompanyPatch>) {
       const before = await getContractorCompany(actor, id);
-      access.assert(actor, 'contractors.companies.manage', null, 'contractor company');
+      access.assert(actor, {
+        permission: 'contractors.companies.manage',
+        siteId: null,
+        what: 'contractor company',
+      });
       return db.transaction().execute(async (trx) => {
         const after = await updateVersioned(
           trx,

@@ -33,7 +33,7 @@ export function createContractorWorkersService(db: Db, org: OrgService) {
       .where('contractor_workers.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new NotFoundError('contractor worker');
-    access.assert(actor, 'contractors.read', row.site_id, 'contractor worker');
+    access.assert(actor, { permission: 'contractors.read', siteId: row.site_id, what: 'contractor worker' });
     return toWorkerView(row);
   }
 
@@ -70,7 +70,7 @@ export function createContractorWorkersService(db: Db, org: OrgService) {
 
     async createContractorWorker(actor: Actor, input: z.infer<typeof c.contractorWorkerInput>) {
       await org.getSite(actor, input.siteId);
-      access.assert(actor, 'contractors.workers.manage', input.siteId, 'site');
+      access.assert(actor, { permission: 'contractors.workers.manage', siteId: input.siteId, what: 'site' });
       return db.transaction().execute(async (trx) => {
         const company = await trx
           .selectFrom('contractor_companies')
@@ -114,10 +114,18 @@ export function createContractorWorkersService(db: Db, org: OrgService) {
 
     async updateContractorWorker(actor: Actor, id: string, patch: z.infer<typeof c.contractorWorkerPatch>) {
       const before = await getContractorWorker(actor, id);
-      access.assert(actor, 'contractors.workers.manage', before.siteId, 'contractor worker');
+      access.assert(actor, {
+        permission: 'contractors.workers.manage',
+        siteId: before.siteId,
+        what: 'contractor worker',
+      });
       if (patch.siteId && patch.siteId !== before.siteId) {
         await org.getSite(actor, patch.siteId);
-        access.assert(actor, 'contractors.workers.manage', patch.siteId, 'site');
+        access.assert(actor, {
+          permission: 'contractors.workers.manage',
+          siteId: patch.siteId,
+          what: 'site',
+        });
       }
       return db.transaction().execute(async (trx) => {
         const after = await updateVersioned(

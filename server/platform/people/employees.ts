@@ -61,13 +61,13 @@ export function createEmployeesService(db: Db, org: OrgService, now: () => Date)
 
     async getEmployee(actor: Actor, id: string) {
       const row = await employeeOrNotFound(id);
-      access.assert(actor, 'people.read', row.site_id, 'employee');
+      access.assert(actor, { permission: 'people.read', siteId: row.site_id, what: 'employee' });
       return toEmployeeView(row);
     },
 
     async createEmployee(actor: Actor, input: z.infer<typeof c.employeeInput>) {
       await org.getSite(actor, input.siteId);
-      access.assert(actor, 'people.manage', input.siteId, 'site');
+      access.assert(actor, { permission: 'people.manage', siteId: input.siteId, what: 'site' });
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('employees')
@@ -98,10 +98,10 @@ export function createEmployeesService(db: Db, org: OrgService, now: () => Date)
 
     async updateEmployee(actor: Actor, id: string, patch: z.infer<typeof c.employeePatch>) {
       const before = await employeeOrNotFound(id);
-      access.assert(actor, 'people.manage', before.site_id, 'employee');
+      access.assert(actor, { permission: 'people.manage', siteId: before.site_id, what: 'employee' });
       if (patch.siteId && patch.siteId !== before.site_id) {
         await org.getSite(actor, patch.siteId);
-        access.assert(actor, 'people.manage', patch.siteId, 'site');
+        access.assert(actor, { permission: 'people.manage', siteId: patch.siteId, what: 'site' });
       }
       const hire = patch.hireDate ?? before.hire_date;
       const leave = patch.leaveDate === undefined ? before.leave_date : patch.leaveDate;

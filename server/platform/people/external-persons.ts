@@ -30,7 +30,7 @@ export function createExternalPersonsService(db: Db, org: OrgService) {
       .where('external_persons.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new NotFoundError('external person');
-    access.assert(actor, 'people.read', row.site_id, 'external person');
+    access.assert(actor, { permission: 'people.read', siteId: row.site_id, what: 'external person' });
     return toExternalView(row);
   }
 
@@ -66,7 +66,7 @@ export function createExternalPersonsService(db: Db, org: OrgService) {
 
     async createExternalPerson(actor: Actor, input: z.infer<typeof c.externalPersonInput>) {
       if (input.siteId) await org.getSite(actor, input.siteId);
-      access.assert(actor, 'people.manage', input.siteId ?? null, 'site');
+      access.assert(actor, { permission: 'people.manage', siteId: input.siteId ?? null, what: 'site' });
       // A person of no site is a group record: managed by those who manage people group-wide.
       if (!input.siteId) access.assertGroupWide(actor, 'people.manage');
       return db.transaction().execute(async (trx) => {
@@ -101,11 +101,11 @@ export function createExternalPersonsService(db: Db, org: OrgService) {
 
     async updateExternalPerson(actor: Actor, id: string, patch: z.infer<typeof c.externalPersonPatch>) {
       const before = await getExternalPerson(actor, id);
-      access.assert(actor, 'people.manage', before.siteId, 'external person');
+      access.assert(actor, { permission: 'people.manage', siteId: before.siteId, what: 'external person' });
       if (!before.siteId || patch.siteId === null) access.assertGroupWide(actor, 'people.manage');
       if (patch.siteId && patch.siteId !== before.siteId) {
         await org.getSite(actor, patch.siteId);
-        access.assert(actor, 'people.manage', patch.siteId, 'site');
+        access.assert(actor, { permission: 'people.manage', siteId: patch.siteId, what: 'site' });
       }
       return db.transaction().execute(async (trx) => {
         const after = await updateVersioned(

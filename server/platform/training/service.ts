@@ -91,13 +91,13 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
 
     async getCourse(actor: Actor, id: string) {
       const c = await courseOrNotFound(id);
-      access.assert(actor, 'training.read', c.site_id, 'course');
+      access.assert(actor, { permission: 'training.read', siteId: c.site_id, what: 'course' });
       return toCourseView(c);
     },
 
     async createCourse(actor: Actor, input: z.infer<typeof courseInput>) {
       // A group-wide course is for whoever manages training across the group; a site course for the site.
-      access.assert(actor, 'training.manage', input.siteId ?? null, 'site');
+      access.assert(actor, { permission: 'training.manage', siteId: input.siteId ?? null, what: 'site' });
       if (!input.siteId && access.listScope(actor, 'training.manage') !== 'all') {
         throw new ValidationError(
           'Only group-wide training managers create group-wide courses: choose your site.',
@@ -137,9 +137,9 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
 
     async updateCourse(actor: Actor, id: string, patch: z.infer<typeof coursePatch>) {
       const before = await courseOrNotFound(id);
-      access.assert(actor, 'training.manage', before.site_id, 'course');
+      access.assert(actor, { permission: 'training.manage', siteId: before.site_id, what: 'course' });
       if (!before.site_id && access.listScope(actor, 'training.manage') !== 'all')
-        access.assert(actor, 'org.manage', null);
+        access.assert(actor, { permission: 'org.manage', siteId: null });
       return db.transaction().execute(async (trx) => {
         const after = await updateVersioned(
           trx,
@@ -246,7 +246,7 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
               .executeTakeFirst();
       if (!person)
         throw new NotFoundError(input.personType === 'employee' ? 'employee' : 'contractor worker');
-      access.assert(actor, 'training.manage', person.site_id, 'person');
+      access.assert(actor, { permission: 'training.manage', siteId: person.site_id, what: 'person' });
       const today = localDate(now(), GROUP_TIME_ZONE);
       if (input.completedOn > today)
         throw new ValidationError('The completion date is in the future.', [
@@ -340,7 +340,7 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
      */
     async campaign(actor: Actor, courseId: string) {
       const course = await courseOrNotFound(courseId);
-      access.assert(actor, 'training.read', course.site_id, 'course');
+      access.assert(actor, { permission: 'training.read', siteId: course.site_id, what: 'course' });
       const scope = access.listScope(actor, 'training.read');
       const today = localDate(now(), GROUP_TIME_ZONE);
       const since = course.recurrence_months

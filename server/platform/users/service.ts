@@ -164,7 +164,7 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
     },
 
     async list(actor: Actor, query: z.infer<typeof userListQuery>) {
-      access.assert(actor, 'users.read', null, 'user');
+      access.assert(actor, { permission: 'users.read', siteId: null, what: 'user' });
       let base = db.selectFrom('users').select(['users.id']);
       if (query.q) {
         const p = likePattern(query.q);
@@ -204,12 +204,12 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
     },
 
     async get(actor: Actor, id: string) {
-      access.assert(actor, 'users.read', null, 'user');
+      access.assert(actor, { permission: 'users.read', siteId: null, what: 'user' });
       return view(id);
     },
 
     async create(actor: Actor, input: z.infer<typeof userInput>) {
-      access.assert(actor, 'users.manage', null, 'user');
+      access.assert(actor, { permission: 'users.manage', siteId: null, what: 'user' });
       validatePassword(input.password, input.email);
       await checkAssignments(input.assignments);
       const passwordHash = await hashPassword(input.password);
@@ -241,7 +241,7 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
     },
 
     async update(actor: Actor, id: string, patch: z.infer<typeof userPatch>) {
-      access.assert(actor, 'users.manage', null, 'user');
+      access.assert(actor, { permission: 'users.manage', siteId: null, what: 'user' });
       const before = await view(id);
       if (patch.password !== undefined) validatePassword(patch.password, before.email);
       if (patch.assignments) await checkAssignments(patch.assignments);

@@ -62,7 +62,7 @@ export const MUTATIONS: Mutation[] = [
   {
     name: 'one employee by id without its access check (people/employees.ts getEmployee)',
     file: 'server/platform/people/employees.ts',
-    find: "access.assert(actor, 'people.read', row.site_id, 'employee');",
+    find: "access.assert(actor, { permission: 'people.read', siteId: row.site_id, what: 'employee' });",
     replace: '',
   },
   {
