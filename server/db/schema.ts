@@ -172,6 +172,16 @@ export type AuditEventsTable = {
   request_id: string | null;
 };
 
+export type RecordGrantsTable = {
+  id: Generated<string>;
+  user_id: string;
+  record_type: string;
+  record_id: string;
+  site_id: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
 export type AppSettingsTable = {
   key: string;
   value: unknown;
@@ -462,6 +472,7 @@ export type PlatformTables = {
   audit_chains: AuditChainsTable;
   audit_events: AuditEventsTable;
   app_settings: AppSettingsTable;
+  record_grants: RecordGrantsTable;
 };
 
 /** Every table: the platform's and the program modules'. */

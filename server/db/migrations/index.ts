@@ -9,6 +9,7 @@ import * as m0010 from './0010_employees_sort_idx.ts';
 import * as m0011 from './0011_training_year_summary.ts';
 import * as m0012 from './0012_people_search_grams.ts';
 import * as m0013 from './0013_read_path_indexes.ts';
+import * as m0016 from './0016_record_grants.ts';
 
 /**
  * The platform's migrations; the key is the name recorded in the database. Append only. Program modules
@@ -25,4 +26,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0011_training_year_summary': m0011,
   '0012_people_search_grams': m0012,
   '0013_read_path_indexes': m0013,
+  '0016_record_grants': m0016,
 };

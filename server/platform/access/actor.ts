@@ -16,6 +16,11 @@ export type Actor = {
   label: string;
   locale: 'en' | 'zh-TW';
   assignments: ResolvedAssignment[];
+  /**
+   * Records granted one by one (the external role: people outside the company), by record type. Absent or
+   * empty for everyone else.
+   */
+  grants?: ReadonlyMap<string, ReadonlySet<string>>;
   requestId?: string;
 };
 

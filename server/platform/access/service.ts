@@ -57,6 +57,11 @@ export const access = {
     if (sitesWith(actor, permission, program) !== 'all') throw new ForbiddenError(permission);
   },
 
+  /** Whether the record was granted to the actor by name (the external role). */
+  granted(actor: Actor, recordType: string, recordId: string): boolean {
+    return actor.grants?.get(recordType)?.has(recordId) ?? false;
+  },
+
   can(actor: Actor, permission: Permission, siteId: string | null, program?: Program): boolean {
     const scope = sitesWith(actor, permission, program);
     return siteId === null ? !scopeIsEmpty(scope) : scopeHas(scope, siteId);

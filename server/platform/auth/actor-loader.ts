@@ -1,6 +1,7 @@
 import type { Db } from '../../db/types.ts';
 import type { Actor, ResolvedAssignment } from '../access/actor.ts';
 import type { Program, Role } from '../access/roles.ts';
+import { grantsOfUser } from '../grants/repo.ts';
 
 export type AssignmentRow = {
   role: string;
@@ -56,13 +57,23 @@ export async function loadActor(
   user: { id: string; display_name: string; email: string; locale: 'en' | 'zh-TW' },
   requestId?: string,
 ): Promise<Actor> {
-  const { resolved } = await loadAssignments(db, user.id);
+  const [{ resolved }, granted] = await Promise.all([
+    loadAssignments(db, user.id),
+    grantsOfUser(db, user.id),
+  ]);
+  const grants = new Map<string, Set<string>>();
+  for (const g of granted) {
+    const ids = grants.get(g.record_type) ?? new Set<string>();
+    ids.add(g.record_id);
+    grants.set(g.record_type, ids);
+  }
   return {
     kind: 'user',
     userId: user.id,
     label: `${user.display_name} <${user.email}>`,
     locale: user.locale,
     assignments: resolved,
+    grants,
     requestId,
   };
 }

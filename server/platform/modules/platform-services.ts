@@ -6,6 +6,7 @@ import { createAuthService } from '../auth/service.ts';
 import { createCertificationsService } from '../certifications/service.ts';
 import { createDocumentsService } from '../documents/service.ts';
 import { createFileStore } from '../documents/store.ts';
+import { createGrantsService } from '../grants/service.ts';
 import { createHomeService } from '../home/service.ts';
 import { registerImporter } from '../imports/importer.ts';
 import { createImportsService } from '../imports/service.ts';
@@ -65,6 +66,7 @@ export function createPlatformServices(
     audit: createAuditService(db),
     home: createHomeService(db, now),
     settings: createSettingsService(db),
+    grants: createGrantsService(db),
   };
 }
 

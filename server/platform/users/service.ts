@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import { type Actor, type SiteScope, visibleSites } from '../access/actor.ts';
+import { type Actor, type SiteScope, scopeIsEmpty, visibleSites } from '../access/actor.ts';
 import { access } from '../access/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { loadActor, loadAssignments } from '../auth/actor-loader.ts';
@@ -150,6 +150,8 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
     /** Active users matching a name or email, for any signed-in user picking an owner, a delegate or a member. */
     async directory(actor: Actor, query: z.infer<typeof userDirectoryQuery>) {
       if (!actor.userId) throw new UnauthenticatedError();
+      // A person outside the company (no role at any site) finds nobody: the group's staff are not theirs to list.
+      if (scopeIsEmpty(visibleSites(actor))) return { items: [] };
       let base = db
         .selectFrom('users')
         .select(['id', 'display_name', 'email'])

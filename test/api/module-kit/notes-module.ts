@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Actor } from '../../../server/platform/access/actor.ts';
 import { access } from '../../../server/platform/access/service.ts';
 import { inScope } from '../../../server/platform/access/sql.ts';
+import { NotFoundError } from '../../../server/platform/http/errors.ts';
 import { actorOf } from '../../../server/platform/http/typed.ts';
 import { defineModule } from '../../../server/platform/modules/manifest.ts';
 
@@ -24,6 +26,19 @@ export const notesModule = defineModule({
     },
   },
   createServices: (_platform, { db }) => ({
+    async get(actor: Actor, id: string) {
+      const note = await db
+        // biome-ignore lint/suspicious/noExplicitAny: the throwaway table is not in the schema types.
+        .selectFrom('notes_entries' as any)
+        .select(['id', 'body', 'site_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!note) throw new NotFoundError('note');
+      // A person outside the company reads the notes granted to them; everyone else by their site's role.
+      if (!access.granted(actor, 'notes_entry', id))
+        access.assert(actor, { permission: 'notes.read', siteId: note.site_id as string, what: 'note' });
+      return { id: note.id as string, body: note.body as string };
+    },
     async list(siteScope: Parameters<typeof inScope>[2]) {
       return (
         db
@@ -47,6 +62,18 @@ export const notesModule = defineModule({
         },
       },
       async (request) => notes.list(access.listScope(actorOf(request), 'notes.read')),
+    );
+    app.get(
+      '/api/notes/:id',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['notes'],
+          params: z.object({ id: z.string().uuid() }),
+          response: { 200: z.object({ id: z.string(), body: z.string() }) },
+        },
+      },
+      async (request) => notes.get(actorOf(request), request.params.id),
     );
     // A handler that forgets its access check: the request hook still enforces the declared permission.
     app.get(
