@@ -268,6 +268,7 @@ describe.skipIf(!hasChromium)('web pages of the platform', () => {
           ok: false,
           chains: 3,
           events: 42,
+          redactions: [],
           breaks: [
             {
               chainKey: `site:${SITES.K7.id}`,
