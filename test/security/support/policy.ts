@@ -324,13 +324,14 @@ const TARGET_SITES: Record<'site' | 'subsidiary' | 'SZ', string[]> = {
 
 /**
  * Whether the user directory shows a user to the actor: a user with a role over the whole group to every
- * signed-in user; a user with a role at sites, to those who see one of those sites; a user without any role,
- * to nobody.
+ * signed-in user who sees a site; a user with a role at sites, to those who see one of those sites; a user
+ * without any role, to nobody. An actor who sees no site at all (a person outside the company) finds nobody.
  */
 export function directoryShows(actor: MatrixActor, target: DirectoryTarget): boolean {
   if (actor.kind === 'anonymous' || target === null) return false;
-  if (target === 'group') return true;
   const seen = visible(actor);
+  if (seen !== 'all' && seen.length === 0) return false;
+  if (target === 'group') return true;
   if (seen === 'all') return true;
   return TARGET_SITES[target].some((s) => (seen as string[]).includes(s));
 }
