@@ -174,6 +174,32 @@ describe.skipIf(!hasChromium)('web shell: sign-in, scoped people, language', () 
     await fresh.close();
     await context.close();
   });
+
+  it('lets the language chosen on the sign-in page win for the session, and offers to keep it', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: '繁體中文' }).click();
+    await page.getByLabel('電子郵件').fill(USERS.auditor.email);
+    await page.getByRole('textbox', { name: '密碼' }).fill(USERS.auditor.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `歡迎，${USERS.auditor.displayName}` }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-TW');
+    await page.getByRole('button', { name: '保留繁體中文' }).click();
+    await page.getByText('之後 Steward 將以繁體中文開啟。').waitFor();
+    await screenshot(page, 'sign-in-language-kept');
+
+    // Kept on the server: a new browser opens in Chinese without choosing.
+    const fresh = await newContext(browser, server.baseUrl);
+    const again = await fresh.newPage();
+    await again.goto('/sign-in');
+    await again.getByLabel('Email').fill(USERS.auditor.email);
+    await again.getByRole('textbox', { name: 'Password' }).fill(USERS.auditor.password);
+    await again.keyboard.press('Enter');
+    await again.getByRole('heading', { name: `歡迎，${USERS.auditor.displayName}` }).waitFor();
+    await fresh.close();
+    await context.close();
+  });
 });
 
 if (!hasChromium) {

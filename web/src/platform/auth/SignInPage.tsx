@@ -13,18 +13,19 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconLock, IconShieldCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sessionView, signInBody } from '../../../../server/platform/auth/contract.ts';
+import { type SessionView, sessionView, signInBody } from '../../../../server/platform/auth/contract.ts';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
 import { currentLocale, type Locale, setLocale } from '../i18n/index.ts';
 import { localeNames } from '../shell/UserMenu.tsx';
 import { contractValidator } from '../ui/forms.ts';
 import { problemMessage } from '../ui/problem.tsx';
-import { sessionQuery } from './session.ts';
+import { markLocaleApplied, sessionQuery } from './session.ts';
 
 type Values = { email: string; password: string };
 
@@ -37,6 +38,8 @@ export function SignInPage() {
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const locale = currentLocale();
+  // A language picked on this page wins for the session over the one saved in the user's profile.
+  const [chosen, setChosen] = useState<Locale | null>(null);
 
   useEffect(() => {
     document.title = `${t('signIn.title')} · ${t('app.name')}`;
@@ -48,13 +51,60 @@ export function SignInPage() {
     validate: contractValidator(signInBody, (v: Values) => v),
   });
 
+  /** Offers to save the language chosen on this page as the user's own, for the next sign-ins. */
+  function offerToKeep(language: Locale) {
+    const id = `keep-language-${language}`;
+    const name = localeNames[language];
+    notifications.show({
+      id,
+      autoClose: 15_000,
+      title: t('signIn.keepLanguageTitle'),
+      message: (
+        <Stack gap={6} align="flex-start">
+          <Text size="sm">{t('signIn.keepLanguage', { language: name })}</Text>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={async () => {
+              try {
+                await api.put('/api/auth/preferences', { locale: language });
+                queryClient.setQueryData(sessionQuery.queryKey, (s: SessionView | null | undefined) =>
+                  s ? { ...s, user: { ...s.user, locale: language } } : s,
+                );
+                notifications.update({
+                  id,
+                  title: t('signIn.keepLanguageTitle'),
+                  message: t('signIn.languageKept', { language: name }),
+                  autoClose: 4_000,
+                });
+              } catch (error) {
+                notifications.show({
+                  color: 'red',
+                  title: t('errors.title'),
+                  message: problemMessage(error, t),
+                });
+              }
+            }}
+          >
+            {t('signIn.keep', { language: name })}
+          </Button>
+        </Stack>
+      ),
+    });
+  }
+
   async function submit(values: Values) {
     setBusy(true);
     setError(null);
     try {
       const session = await api.post('/api/auth/sign-in', values, sessionView);
       setCsrfToken(session.csrfToken);
-      await setLocale(session.user.locale);
+      if (chosen && chosen !== session.user.locale) {
+        markLocaleApplied();
+        offerToKeep(chosen);
+      } else {
+        await setLocale(session.user.locale);
+      }
       queryClient.setQueryData(sessionQuery.queryKey, session);
       const target =
         search.redirect?.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : '/';
@@ -134,7 +184,10 @@ export function SignInPage() {
               lang={l}
               fw={l === locale ? 700 : 400}
               c={l === locale ? undefined : 'dimmed'}
-              onClick={() => void setLocale(l)}
+              onClick={() => {
+                setChosen(l);
+                void setLocale(l);
+              }}
             >
               {localeNames[l]}
             </Anchor>

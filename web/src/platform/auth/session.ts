@@ -7,6 +7,11 @@ export type Session = SessionView;
 
 let localeApplied = false;
 
+/** The language of this session is settled (chosen at sign-in): the saved one no longer replaces it. */
+export function markLocaleApplied() {
+  localeApplied = true;
+}
+
 /** The signed-in session, or null when signed out. Its CSRF token goes with every write. */
 export const sessionQuery = queryOptions({
   queryKey: ['session'],

@@ -81,6 +81,10 @@ export const en = {
     locked_one: 'Too many failed sign-ins. This account is locked: try again in {{count}} minute.',
     locked_other: 'Too many failed sign-ins. This account is locked: try again in {{count}} minutes.',
     throttled: 'Too many sign-in attempts from this browser. Wait a minute and try again.',
+    keepLanguageTitle: 'Language for this session',
+    keepLanguage: 'You chose {{language}} on the sign-in page. Keep it as your language next time too?',
+    keep: 'Keep {{language}}',
+    languageKept: 'Steward will open in {{language}} from now on.',
   },
   home: {
     title: 'Welcome, {{name}}',

@@ -83,6 +83,10 @@ export const zhTW: Translation<typeof en> = {
     locked_one: '登入失敗次數過多，帳號已鎖定，請於 {{count}} 分鐘後再試。',
     locked_other: '登入失敗次數過多，帳號已鎖定，請於 {{count}} 分鐘後再試。',
     throttled: '此瀏覽器的登入嘗試過於頻繁，請稍候一分鐘再試。',
+    keepLanguageTitle: '本次登入的語言',
+    keepLanguage: '您在登入頁選擇了{{language}}。之後登入也要使用這個語言嗎？',
+    keep: '保留{{language}}',
+    languageKept: '之後 Steward 將以{{language}}開啟。',
   },
   home: {
     title: '歡迎，{{name}}',
