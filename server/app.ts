@@ -80,7 +80,8 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
         `Route ${String(route.method)} ${route.url} declares ${access}, which no module declares`,
       );
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, access, personal: route.config?.personal === true });
     }
   });
   app.addHook('onSend', async (request, reply) => {

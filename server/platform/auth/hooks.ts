@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/types.ts';
-import { holdsAnywhere } from '../access/actor.ts';
+import { type Actor, holdsAnywhere } from '../access/actor.ts';
+import { readOnlyRoles } from '../access/policy.ts';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../http/errors.ts';
 import { loadActor } from './actor-loader.ts';
 import type { AuthService } from './service.ts';
@@ -28,6 +29,12 @@ export function clearSessionCookie(reply: FastifyReply, config: Config) {
     sameSite: 'lax',
     secure: config.cookieSecure,
   });
+}
+
+/** A user whose every role is a read-only one (auditor, Board member). */
+function onlyReadOnlyRoles(actor: Actor): boolean {
+  const readOnly: readonly string[] = readOnlyRoles;
+  return actor.assignments.length > 0 && actor.assignments.every((a) => readOnly.includes(a.role));
 }
 
 /**
@@ -80,7 +87,27 @@ export function registerAuthHooks(app: FastifyInstance, db: Db, auth: AuthServic
   // outside the caller's sites the record does not exist (404), whatever the caller holds.
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const access = request.routeOptions.config?.access;
-    if (!request.url.startsWith('/api/') || !access || access === 'public' || access === 'signed-in') return;
+    if (!request.url.startsWith('/api/') || !access || access === 'public') return;
+    // Auditors and Board members change nothing: no write of program data, even on a record they were made
+    // owner or member of (the user's own settings aside). Routes behind a permission refuse them already
+    // (read-only roles hold no write permission), after the record's scope has answered 404.
+    if (
+      access === 'signed-in' &&
+      !SAFE_METHODS.has(request.method) &&
+      !request.routeOptions.config?.personal &&
+      request.actor &&
+      onlyReadOnlyRoles(request.actor)
+    )
+      throw new AppError(
+        403,
+        'read-only',
+        'Read-only role',
+        'Auditors and Board members read; they change nothing.',
+        {
+          permission: 'read-only',
+        },
+      );
+    if (access === 'signed-in') return;
     const aboutOneRecord = Object.keys((request.params as object | undefined) ?? {}).length > 0;
     if (request.method !== 'GET' || aboutOneRecord) return;
     if (request.actor && !holdsAnywhere(request.actor, access)) throw new ForbiddenError(access);

@@ -94,7 +94,7 @@ export function registerAuthRoutes(app: TypedApp, services: Services, config: Co
   app.put(
     '/api/auth/preferences',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', personal: true },
       schema: {
         tags,
         summary: 'Set the language of the signed-in user',
@@ -140,7 +140,7 @@ export function registerAuthRoutes(app: TypedApp, services: Services, config: Co
   app.post(
     '/api/auth/tokens',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', personal: true },
       schema: {
         tags,
         summary: 'Create a personal API token (shown once)',
@@ -161,7 +161,7 @@ export function registerAuthRoutes(app: TypedApp, services: Services, config: Co
   app.delete(
     '/api/auth/tokens/:id',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', personal: true },
       schema: { tags, summary: 'Revoke a personal API token', params: idParams, response: { 204: z.null() } },
     },
     async (request, reply) => {

@@ -11,6 +11,11 @@ export type RouteAccess = 'public' | 'signed-in' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * A write of the user's own settings (language, tokens, notifications read, calendar feed), not of
+     * program data: read-only roles may make it too.
+     */
+    personal?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -18,4 +23,4 @@ declare module 'fastify' {
   }
 }
 
-export type RegisteredRoute = { method: string; url: string; access: RouteAccess };
+export type RegisteredRoute = { method: string; url: string; access: RouteAccess; personal?: boolean };

@@ -37,7 +37,7 @@ export function registerNotifyRoutes(app: TypedApp, { inbox }: Services) {
   app.post(
     '/api/notifications/:id/read',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', personal: true },
       schema: {
         tags,
         summary: 'Mark one notification read',
@@ -50,7 +50,7 @@ export function registerNotifyRoutes(app: TypedApp, { inbox }: Services) {
   app.post(
     '/api/notifications/read-all',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', personal: true },
       schema: {
         tags,
         summary: 'Mark every notification read',
@@ -70,7 +70,7 @@ export function registerNotifyRoutes(app: TypedApp, { inbox }: Services) {
   app.put(
     '/api/notifications/preferences',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', personal: true },
       schema: {
         tags,
         summary: 'Choose immediate email or a daily digest',

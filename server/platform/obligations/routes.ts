@@ -87,7 +87,7 @@ export function registerObligationRoutes(app: TypedApp, { obligations }: Service
   app.post(
     '/api/obligations/calendar-feed',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', personal: true },
       schema: {
         tags,
         summary: 'Create (or replace) your private iCalendar feed URL',

@@ -18,6 +18,7 @@ import {
   type MatrixActor,
   type Permission,
   POLICY,
+  readOnlyActor,
   rowVisible,
   sitesHolding,
 } from './policy.ts';
@@ -158,6 +159,8 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
     typeof p === 'function' ? p(loc) : p;
 
   async function runCheck(route: RegisteredRoute, check: Check): Promise<string[]> {
+    const readOnlyOwnerWrite = (actor: MatrixActor) =>
+      route.access === 'signed-in' && route.method !== 'GET' && !route.personal && readOnlyActor(actor);
     const problems: string[] = [];
     const ctx = (loc: Location): Ctx => ({ res, loc, n: res.next() });
 
@@ -252,11 +255,13 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
         const cases = actors.flatMap((who) => locations.map((loc) => ({ who, loc })));
         await each(cases, async ({ who, loc }) => {
           const permission = permissionAt(check.permission, loc);
-          const expected = expectedFor(who.actor, permission, loc, {
-            program: check.program,
-            group: check.group,
-            subsidiary: check.subsidiary,
-          });
+          const expected = readOnlyOwnerWrite(who.actor)
+            ? 403
+            : expectedFor(who.actor, permission, loc, {
+                program: check.program,
+                group: check.group,
+                subsidiary: check.subsidiary,
+              });
           const id =
             check.fresh && expected === 'allow'
               ? await res.fresh(check.family, loc)
@@ -294,6 +299,7 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
             sitesHolding(who.actor, permission, check.program).length
           )
             expected = check.groupDenied as Expected;
+          if (readOnlyOwnerWrite(who.actor)) expected = 403;
           const c = ctx(loc);
           let body = await check.body(c);
           let contentType = check.contentType;
@@ -325,7 +331,7 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
           const p = verdict(
             who.actor,
             `another user's ${check.family}`,
-            who.actor.kind === 'anonymous' ? 401 : 404,
+            who.actor.kind === 'anonymous' ? 401 : readOnlyOwnerWrite(who.actor) ? 403 : 404,
             [],
             r,
           );

@@ -209,6 +209,13 @@ export type MatrixActor =
   | { name: string; kind: 'role'; variant: Variant; scope: ScopeName };
 
 export const variantRole = (v: Variant) => v.split(':')[0];
+
+/**
+ * Auditors and Board members read and change nothing. Where a write needs only a sign-in (the record's owner
+ * may make it), they get 403 for any record, known or not, so the answer reveals nothing.
+ */
+export const readOnlyActor = (actor: MatrixActor) =>
+  actor.kind === 'role' && ['auditor', 'board'].includes(variantRole(actor.variant));
 export const variantProgram = (v: Variant): Program | null => (v.split(':')[1] as Program) ?? null;
 
 /**
