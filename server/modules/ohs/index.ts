@@ -8,6 +8,7 @@ import { registerOhsRoutes } from './routes.ts';
 import { registerOhsHealthRoutes, registerOhsReportRoutes } from './routes-health.ts';
 import { registerOhsWorkRoutes } from './routes-work.ts';
 import { workerRepresentation } from './rules/committee.ts';
+import { registerOhsSources } from './sources.ts';
 
 export type { OhsTables } from './tables.ts';
 
@@ -19,6 +20,7 @@ export const ohsModule = defineModule({
   migrations: ohsMigrations,
   createServices: (platform, { db, now }) => {
     platform.meetings.registerCompositionRule('ohs', workerRepresentation);
+    registerOhsSources(platform.sources);
     return createOhsModule({
       db,
       obligations: platform.obligations,

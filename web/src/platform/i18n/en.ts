@@ -223,6 +223,9 @@ export const en = {
       who: ['Site safety and facilities officers', 'Line supervisors', 'The group OHS office'],
     },
   },
+  sources: {
+    unavailable: 'A record you cannot open',
+  },
   table: {
     search: 'Search',
     clearSearch: 'Clear the search',

@@ -207,6 +207,9 @@ export const zhTW: Translation<typeof en> = {
       who: ['據點安全與廠務負責人', '產線主管', '集團職安衛辦公室'],
     },
   },
+  sources: {
+    unavailable: '您無法開啟的紀錄',
+  },
   table: {
     search: '搜尋',
     clearSearch: '清除搜尋',
