@@ -1,6 +1,7 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { ohsJobs } from './jobs.ts';
+import { ohsMessages } from './messages.ts';
 import { ohsMigrations } from './migrations/index.ts';
 import { createOhsModule } from './module.ts';
 import { ohsGrants, ohsPermissions } from './permissions.ts';
@@ -17,6 +18,7 @@ export const ohsModule = defineModule({
   key: 'ohs',
   permissions: ohsPermissions,
   grants: ohsGrants,
+  messages: ohsMessages,
   migrations: ohsMigrations,
   createServices: (platform, { db, now }) => {
     platform.meetings.registerCompositionRule('ohs', workerRepresentation);
