@@ -138,7 +138,10 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
 
   const modules = options.modules ?? programModules;
   const services = createServices(database, config, options.now, modules);
-  registerAuthHooks(app, database.db, services.auth);
+  registerAuthHooks(app, services.identity);
+  // The web process hears identity changes (its own and other processes'); a worker's cache stays bypassed.
+  await services.identity.start();
+  app.addHook('onClose', () => services.identity.stop());
   registerSiteFilterCheck(app, database.db);
   registerTextInputCheck(app);
 
