@@ -161,6 +161,7 @@ async function listenPostgres(
     if (stopped) return;
     const client = new pg.Client({
       connectionString: url,
+      application_name: `steward listen ${channel}`,
       keepAlive: true,
       query_timeout: HEARTBEAT_TIMEOUT_MS,
       connectionTimeoutMillis: HEARTBEAT_TIMEOUT_MS,

@@ -70,9 +70,13 @@ export function createIdentityService(
 
   const withRequest = (entry: CachedIdentity, requestId?: string): Actor => ({ ...entry.actor, requestId });
 
+  /** Requests answered from memory, and those that asked the database. */
+  const stats = { hits: 0, lookups: 0 };
+
   return {
     cache,
     events,
+    stats,
 
     /** Starts hearing change signals; until then (and whenever they are lost) the cache is bypassed. */
     async start() {
@@ -107,7 +111,9 @@ export function createIdentityService(
         cache.delete(key);
         entry = undefined;
       }
-      if (!entry) {
+      if (entry) stats.hits++;
+      else {
+        stats.lookups++;
         const generation = cache.generation;
         const row = await repo.sessionIdentity(db, sessionId);
         if (!row?.active || row.expires_at <= at) return null;
@@ -147,7 +153,9 @@ export function createIdentityService(
         cache.delete(key);
         return null;
       }
-      if (!entry) {
+      if (entry) stats.hits++;
+      else {
+        stats.lookups++;
         const generation = cache.generation;
         const row = await repo.tokenIdentity(db, tokenHash);
         if (!row?.active || row.revoked_at || (row.expires_at && row.expires_at <= at)) return null;
