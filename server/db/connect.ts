@@ -229,7 +229,6 @@ async function openPglite(dataDir: string, settings: string[]): Promise<Database
         const unlisten = await pglite.listen(channel, (payload) => listener.message(payload));
         listener.state(true);
         return async () => {
-          listener.state(false);
           if (!pglite.closed) await unlisten();
         };
       },
