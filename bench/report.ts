@@ -3,6 +3,7 @@ import type { Fix } from './fixes.ts';
 import type { LoadFigures } from './lib/load.ts';
 import { EXPLANATIONS } from './notes.ts';
 import type { BackupFigures } from './suites/backup.ts';
+import type { IdentityFigures } from './suites/identity.ts';
 import type { ImportFigures } from './suites/import.ts';
 import type { ReadResult } from './suites/reads.ts';
 import type { StartupFigures } from './suites/startup.ts';
@@ -57,6 +58,8 @@ export type BenchResults = {
   };
   datasets: Record<string, LoadReport>;
   import?: ImportFigures;
+  /** A role revoked on one web process, refused by another: the change signal's propagation. */
+  identity?: IdentityFigures;
   /** steward backup and restore, by database and scale (e.g. postgres-s10). */
   backup?: Record<string, BackupFigures>;
   reads: Record<string, ReadSuite | undefined>;
@@ -196,6 +199,18 @@ export function evaluateTargets(r: BenchResults): Target[] {
         });
       }
     }
+  }
+  if (r.identity) {
+    const f = r.identity;
+    out.push({
+      id: 'identity.propagation',
+      figure: `role revoked on one web process → refused by another (${f.rounds} rounds)`,
+      value: `max ${ms(f.maxMs)}`,
+      limit: `p50 ${ms(f.p50Ms)}`,
+      target: '< 1 s',
+      met: f.maxMs < 1_000,
+      missedBy: f.maxMs < 1_000 ? undefined : `${ms(f.maxMs - 1_000)} over`,
+    });
   }
   if (r.startup) {
     out.push({
@@ -382,6 +397,15 @@ export function toMarkdown(r: BenchResults): string {
     L.push(
       '',
       `Steward reaches ${pct(i.ratio)} of COPY's rate end to end (its commit pass alone: ${num(i.steward.commitRowsPerSecond)} rows/s); the bare COPY of the file runs at ${num(i.copy.copyOnlyRowsPerSecond)} rows/s. Server peak resident memory (VmHWM): ${i.steward.peakRssMb} MB.`,
+      '',
+    );
+  }
+
+  if (r.identity) {
+    const f = r.identity;
+    L.push('## Identity changes across web processes (PostgreSQL, two servers)', '');
+    L.push(
+      `A role revoked through one server; the other (answering the user's API token from memory) refuses the next request after ${f.propagationMs.map((v) => ms(v)).join(', ')} (p50 ${ms(f.p50Ms)}, max ${ms(f.maxMs)}; target under one second). Measured from sending the revocation, so it includes the revocation's own request.`,
       '',
     );
   }

@@ -25,6 +25,7 @@ import { databaseSettler, queueSettler } from './lib/settle.ts';
 import { updateReadme } from './readme.ts';
 import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from './report.ts';
 import { runBackupRestore } from './suites/backup.ts';
+import { runIdentityPropagation } from './suites/identity.ts';
 import { runImport, writeCompletionsCsv } from './suites/import.ts';
 import { capturePlans, type ReadResult, runReads, selectedCases, USERS } from './suites/reads.ts';
 import { runStartup } from './suites/startup.ts';
@@ -40,7 +41,7 @@ const IMPORT_ROWS = Number(env.BENCH_IMPORT_ROWS ?? (QUICK ? 20_000 : 1_000_000)
 const SECONDS = Number(env.BENCH_SECONDS ?? (QUICK ? 1 : 2));
 const CLIENTS = 32;
 const ADMIN_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PARTS = ['startup', 'data', 'reads', 'pglite', 'import', 'web', 'backup'];
+const PARTS = ['startup', 'data', 'reads', 'identity', 'pglite', 'import', 'web', 'backup'];
 const ONLY = new Set((env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 /** BENCH_BACKUP_LARGE=0: backup and restore at the small scale only (the large one takes minutes). */
 const BACKUP_LARGE = env.BENCH_BACKUP_LARGE !== '0';
@@ -136,7 +137,7 @@ async function main() {
     const smallUrl = databaseUrl(ADMIN_URL, DB_SMALL);
     const needsLarge =
       ONLY.has('data') || ONLY.has('reads') || ONLY.has('import') || (ONLY.has('backup') && BACKUP_LARGE);
-    if (needsLarge || ONLY.has('backup')) {
+    if (needsLarge || ONLY.has('backup') || ONLY.has('identity')) {
       const load = async (name: string, url: string, scale: number) => {
         section(`Data: scale ${scale} into PostgreSQL (${name})`);
         const reused = REUSE ? await existingDataset(url, { scale, clock }) : null;
@@ -172,6 +173,20 @@ async function main() {
           postgresReads(smallUrl, small as LoadReport, tmp, [CLIENTS], false, results, false),
         );
       }
+    }
+
+    if (ONLY.has('identity') && small) {
+      section(`Identity changes across two web processes: PostgreSQL, scale ${SCALE_SMALL}`);
+      results.identity = await guarded('identity propagation', () =>
+        runIdentityPropagation({
+          databaseUrl: smallUrl,
+          adminEmail: USERS.admin,
+          password: DEMO_PASSWORD,
+          tmp,
+          logs: LOGS,
+          log,
+        }),
+      );
     }
 
     if (ONLY.has('pglite')) {

@@ -143,7 +143,14 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
 
   const modules = options.modules ?? programModules;
   const services = createServices(database, config, options.now, modules);
-  registerAuthHooks(app, database.db, services.auth);
+  registerAuthHooks(app, services.identity);
+  // The web process hears identity changes (its own and other processes'); a worker's cache stays bypassed.
+  services.identity.events.on('live', (live: boolean) => {
+    if (live) app.log.info('identity change signals heard: the identity cache is in use');
+    else app.log.warn('identity change signals lost: the identity cache is bypassed until they are back');
+  });
+  await services.identity.start();
+  app.addHook('onClose', () => services.identity.stop());
   registerSiteFilterCheck(app, database.db);
   registerTextInputCheck(app);
 

@@ -54,6 +54,8 @@ export async function openCapturer(target: { databaseUrl: string } | { pglite: P
     kind: 'databaseUrl' in target ? 'postgres' : 'pglite',
     location: 'bench',
     pglite: 'pglite' in target ? target.pglite : undefined,
+    // No change signals here: the identity cache stays bypassed, and each request's identity query is captured.
+    listen: async () => async () => {},
     close: async () => {},
   };
   const config = loadConfig({

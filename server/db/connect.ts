@@ -22,7 +22,20 @@ export type Database = {
   location: string;
   /** The PGlite instance when embedded: backup/restore and tests use it directly. */
   pglite?: PGlite;
+  /**
+   * Listens on a notification channel (LISTEN/NOTIFY): on PostgreSQL through a connection of its own that
+   * reconnects when lost, and on the pool's connections too, so that the process that commits a change hears
+   * its own signal before the commit returns; on PGlite in process, at commit. `state(false)` says signals
+   * may have been missed (the listening connection is lost) and `state(true)` that they arrive again.
+   * Resolves after the first attempt to listen, and to the function that stops listening.
+   */
+  listen(channel: string, listener: ChannelListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
+};
+
+export type ChannelListener = {
+  message(payload: string): void;
+  state(live: boolean): void;
 };
 
 export type OpenOptions = {
@@ -61,11 +74,131 @@ function openPostgres(url: string, poolSize: number): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';
+  const channels = new Map<string, Set<ChannelListener>>();
+  const heard = new WeakMap<pg.PoolClient, Set<string>>();
+  const stops = new Set<() => Promise<void>>();
+  // A connection taken from the pool listens on every channel before it runs anything else (the client
+  // queues its queries in order): the backend that commits a NOTIFY delivers it to itself before it says
+  // the commit is done, so this process drops what a change made stale before the change's request answers.
+  pool.on('acquire', (client) => {
+    if (channels.size === 0) return;
+    let own = heard.get(client);
+    if (!own) {
+      own = new Set();
+      heard.set(client, own);
+      client.on('notification', (m) => {
+        for (const l of channels.get(m.channel) ?? []) l.message(m.payload ?? '');
+      });
+    }
+    for (const channel of channels.keys()) {
+      if (own.has(channel)) continue;
+      own.add(channel);
+      client.query(`listen ${quoteChannel(channel)}`).catch(() => own.delete(channel));
+    }
+  });
   return {
     db,
     kind: 'postgres',
     location: safe.toString(),
-    close: () => db.destroy(),
+    async listen(channel, listener) {
+      const set = channels.get(channel) ?? new Set();
+      set.add(listener);
+      channels.set(channel, set);
+      const dedicated = await listenPostgres(url, channel, listener);
+      const stop = async () => {
+        stops.delete(stop);
+        channels.get(channel)?.delete(listener);
+        if (channels.get(channel)?.size === 0) channels.delete(channel);
+        await dedicated();
+      };
+      stops.add(stop);
+      return stop;
+    },
+    async close() {
+      await Promise.all([...stops].map((stop) => stop()));
+      await db.destroy();
+    },
+  };
+}
+
+function quoteChannel(channel: string): string {
+  return `"${channel.replaceAll('"', '""')}"`;
+}
+
+/** How often the listening connection proves it is alive, and how long it may take to answer. */
+const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_TIMEOUT_MS = 5_000;
+
+/**
+ * A connection of its own that LISTENs on `channel`, reconnecting (100 ms, doubling up to 5 s) when it is
+ * lost or stops answering its heartbeat. Lost means signals may have been missed: `state(false)` at once,
+ * `state(true)` only once LISTEN runs again.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  listener: ChannelListener,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | undefined;
+  let retryMs = 100;
+  let retry: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+
+  const lost = (client: pg.Client) => {
+    if (client !== current) return;
+    current = undefined;
+    clearInterval(heartbeat);
+    listener.state(false);
+    client.end().catch(() => {});
+    if (!stopped) {
+      retry = setTimeout(() => void connect(), retryMs);
+      retryMs = Math.min(retryMs * 2, 5_000);
+    }
+  };
+
+  const connect = async () => {
+    if (stopped) return;
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: `steward listen ${channel}`,
+      keepAlive: true,
+      query_timeout: HEARTBEAT_TIMEOUT_MS,
+      connectionTimeoutMillis: HEARTBEAT_TIMEOUT_MS,
+    });
+    current = client;
+    client.on('notification', (m) => {
+      if (m.channel === channel) listener.message(m.payload ?? '');
+    });
+    client.on('error', () => lost(client));
+    client.on('end', () => lost(client));
+    try {
+      await client.connect();
+      await client.query(`listen ${quoteChannel(channel)}`);
+    } catch {
+      lost(client);
+      return;
+    }
+    if (stopped || client !== current) {
+      client.end().catch(() => {});
+      return;
+    }
+    retryMs = 100;
+    listener.state(true);
+    heartbeat = setInterval(() => {
+      client.query('select 1').catch(() => lost(client));
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    clearInterval(heartbeat);
+    const client = current;
+    current = undefined;
+    if (client) await client.end().catch(() => {});
   };
 }
 
@@ -91,6 +224,14 @@ async function openPglite(dataDir: string, settings: string[]): Promise<Database
       kind: 'pglite',
       location: dataDir,
       pglite,
+      // One process: a NOTIFY reaches the listeners when its transaction commits, before the commit returns.
+      async listen(channel, listener) {
+        const unlisten = await pglite.listen(channel, (payload) => listener.message(payload));
+        listener.state(true);
+        return async () => {
+          if (!pglite.closed) await unlisten();
+        };
+      },
       async close() {
         await db.destroy();
         if (!pglite.closed) await pglite.close();

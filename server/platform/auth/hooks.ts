@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/types.ts';
 import { type Actor, holdsAnywhere } from '../access/actor.ts';
 import { readOnlyRoles } from '../access/policy.ts';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../http/errors.ts';
-import { loadActor } from './actor-loader.ts';
-import type { AuthService } from './service.ts';
+import type { IdentityService } from './identity.ts';
 
 export const SESSION_COOKIE = 'steward_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -38,11 +36,11 @@ function onlyReadOnlyRoles(actor: Actor): boolean {
 }
 
 /**
- * Authenticates every /api request from its session cookie or `Authorization: Bearer` API token, and
- * refuses cookie-authenticated writes without the session's CSRF token. Which records the actor may
- * touch is decided later, by the services.
+ * Authenticates every /api request from its session cookie or `Authorization: Bearer` API token (through
+ * the identity cache: most requests ask the database nothing), and refuses cookie-authenticated writes
+ * without the session's CSRF token. Which records the actor may touch is decided later, by the services.
  */
-export function registerAuthHooks(app: FastifyInstance, db: Db, auth: AuthService) {
+export function registerAuthHooks(app: FastifyInstance, identity: IdentityService) {
   app.decorateRequest('actor', null);
   app.decorateRequest('auth', null);
 
@@ -52,19 +50,19 @@ export function registerAuthHooks(app: FastifyInstance, db: Db, auth: AuthServic
 
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const user = await auth.resolveApiToken(header.slice(7).trim());
-      if (!user) throw new UnauthenticatedError('The API token is not valid, expired or revoked.');
+      const actor = await identity.apiToken(header.slice(7).trim(), String(request.id));
+      if (!actor) throw new UnauthenticatedError('The API token is not valid, expired or revoked.');
       request.auth = { via: 'token' };
-      request.actor = await loadActor(db, user, String(request.id));
+      request.actor = actor;
       return;
     }
 
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await auth.resolveSession(token);
+      const session = await identity.session(token, String(request.id));
       if (session) {
-        request.auth = { via: 'session', token, csrfToken: session.csrfToken };
-        request.actor = await loadActor(db, session.user, String(request.id));
+        request.auth = { via: 'session', token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+        request.actor = session.actor;
       }
     }
     if (access === 'public') return;

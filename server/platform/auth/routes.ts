@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { holdsAnywhere } from '../access/actor.ts';
 import { allPermissions } from '../access/policy.ts';
-import { UnauthenticatedError } from '../http/errors.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
@@ -85,9 +84,7 @@ export function registerAuthRoutes(app: TypedApp, services: Services, config: Co
       if (request.auth?.via !== 'session') {
         return view(request, '', new Date(Date.now() + 3_600_000));
       }
-      const session = await services.auth.resolveSession(request.auth.token);
-      if (!session) throw new UnauthenticatedError();
-      return view(request, session.csrfToken, session.expiresAt);
+      return view(request, request.auth.csrfToken, request.auth.expiresAt);
     },
   );
 

@@ -114,62 +114,8 @@ export function createAuthService(db: Db, config: Config, now: () => Date = () =
       });
     },
 
-    /** The live session behind a cookie token, sliding its idle expiry (at most once a minute). */
-    async resolveSession(
-      token: string,
-    ): Promise<{ user: SessionUser; csrfToken: string; expiresAt: Date } | null> {
-      const at = now();
-      const row = await db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([
-          ...userColumns,
-          'users.active',
-          'sessions.id as session_id',
-          'sessions.csrf_token',
-          'sessions.created_at',
-          'sessions.last_seen_at',
-          'sessions.expires_at',
-        ])
-        .where('sessions.id', '=', sha256Hex(token))
-        .executeTakeFirst();
-      if (!row || row.expires_at <= at || !row.active) return null;
-      let expiresAt = row.expires_at;
-      if (at.getTime() - row.last_seen_at.getTime() > 60_000) {
-        expiresAt = expiry(row.created_at, at);
-        await db
-          .updateTable('sessions')
-          .set({ last_seen_at: at, expires_at: expiresAt })
-          .where('id', '=', row.session_id)
-          .execute();
-      }
-      const { id, email, display_name, locale } = row;
-      return { user: { id, email, display_name, locale }, csrfToken: row.csrf_token, expiresAt };
-    },
-
     async signOut(token: string) {
       await db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
-    },
-
-    async resolveApiToken(token: string): Promise<SessionUser | null> {
-      if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-      const at = now();
-      const row = await db
-        .selectFrom('api_tokens')
-        .innerJoin('users', 'users.id', 'api_tokens.user_id')
-        .select([
-          ...userColumns,
-          'users.active',
-          'api_tokens.id as token_id',
-          'api_tokens.expires_at',
-          'api_tokens.revoked_at',
-        ])
-        .where('api_tokens.token_hash', '=', sha256Hex(token))
-        .executeTakeFirst();
-      if (!row?.active || row.revoked_at || (row.expires_at && row.expires_at <= at)) return null;
-      await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', row.token_id).execute();
-      const { id, email, display_name, locale } = row;
-      return { id, email, display_name, locale };
     },
 
     async createApiToken(actor: Actor, name: string, expiresInDays?: number) {

@@ -19,7 +19,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
-    auth: { via: 'session'; token: string; csrfToken: string } | { via: 'token' } | null;
+    auth: { via: 'session'; token: string; csrfToken: string; expiresAt: Date } | { via: 'token' } | null;
   }
 }
 

@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connect.ts';
 import { createActionsService } from '../actions/service.ts';
 import { createAuditService } from '../audit/query.ts';
+import { createIdentityService } from '../auth/identity.ts';
 import { createAuthService } from '../auth/service.ts';
 import { createCertificationsService } from '../certifications/service.ts';
 import { createDocumentsService } from '../documents/service.ts';
@@ -63,6 +64,7 @@ export function createPlatformServices(
     certifications,
     inbox: createInboxService(db, now),
     auth: createAuthService(db, config, now),
+    identity: createIdentityService(database, config, now),
     org,
     reports: createReportsService(db, org, now),
     people: createPeopleService(db, org),
