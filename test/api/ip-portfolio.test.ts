@@ -96,6 +96,12 @@ describe.each(databases())('IP portfolio and deadlines by office (%s)', (kind) =
       actBy: '2025-02-04',
       calendarKnown: true,
     });
+    // The obligation kept for the fee moved with it.
+    const fees = await admin.get('/api/obligations', {
+      query: { view: 'scope', kind: 'ip.annuity', pageSize: 100 },
+    });
+    const fee = fees.body.items.find((o: { title: string }) => o.title.includes('112200001'));
+    expect(fee.dueDate).toBe('2025-02-04');
     const list = await admin.get('/api/ip/office-closures', { query: { office: 'TW', year: 2025 } });
     expect(list.body.items).toHaveLength(1);
     const us = await admin.get('/api/ip/office-closures', { query: { office: 'US', year: 2025 } });
@@ -105,8 +111,15 @@ describe.each(databases())('IP portfolio and deadlines by office (%s)', (kind) =
     const officer = await t.signInAs('k7Officer');
     const refused = await officer.post('/api/ip/office-closures', { ...closed.body, day: '2025-02-05' });
     expect(refused.status).toBe(403);
-    expect((await admin.delete('/api/ip/office-closures/TW/2025-02-03')).status).toBe(204);
-    expect((await admin.delete('/api/ip/office-closures/TW/2025-02-03')).status).toBe(404);
+    const key = { office: 'TW', day: '2025-02-03' };
+    expect((await admin.request('DELETE', '/api/ip/office-closures', key)).status).toBe(204);
+    const back = await admin.get('/api/obligations', {
+      query: { view: 'scope', kind: 'ip.annuity', pageSize: 100 },
+    });
+    expect(back.body.items.find((o: { title: string }) => o.title.includes('112200001')).dueDate).toBe(
+      '2025-02-03',
+    );
+    expect((await admin.request('DELETE', '/api/ip/office-closures', key)).status).toBe(404);
   });
 
   it('shows a granted matter without a grant date as a data problem, with no fee obligation', async () => {

@@ -14,9 +14,20 @@ const PROGRAM = 'ip' as const;
 /** The US federal holidays are derived by rule for these years; other offices' closures are entered. */
 const US_YEARS = Array.from({ length: 2080 - 1980 + 1 }, (_, i) => 1980 + i);
 
-/** The offices' closure days: entered by the IP office (group-wide), plus the USPTO's by statute. */
+/** What else must follow a change of an office's closure days (the deadlines kept as obligations). */
+export type CalendarChanged = (trx: Db, actor: Actor, office: Office) => Promise<void>;
+
+/**
+ * The offices' closure days: entered by the IP office (group-wide), plus the USPTO's by statute. A change
+ * re-computes the open deadlines of that office's matters in the same transaction (`onChanged`).
+ */
 export function createCalendarsService(db: Db) {
+  const listeners: CalendarChanged[] = [];
   return {
+    onChanged(listener: CalendarChanged) {
+      listeners.push(listener);
+    },
+
     /** Every office's calendar, read once per command: a function from office to calendar. */
     async load(handle: Db = db): Promise<(office: Office) => OfficeCalendar> {
       const rows = await repo.closures(handle);
@@ -70,6 +81,7 @@ export function createCalendarsService(db: Db) {
           siteId: null,
           after: row,
         });
+        for (const l of listeners) await l(trx, actor, row.office);
         return { office: row.office, day: row.day, name: row.name, source: row.source };
       });
     },
@@ -91,6 +103,7 @@ export function createCalendarsService(db: Db) {
           siteId: null,
           before: row,
         });
+        for (const l of listeners) await l(trx, actor, office);
       });
     },
   };

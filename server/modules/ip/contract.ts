@@ -204,4 +204,4 @@ export const closureListQuery = z.object({
   year: z.coerce.number().int().min(1980).max(2100).optional(),
 });
 export const closureList = z.object({ items: z.array(closureView) });
-export const closureParams = z.object({ office, day: isoDate });
+export const closureKey = z.object({ office, day: isoDate }).strict();

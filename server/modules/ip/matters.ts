@@ -17,7 +17,7 @@ import { ipMessages } from './messages.ts';
 import * as repo from './repo.ts';
 import type { OfficeCalendar } from './rules/calendar.ts';
 import { computeSchedule, type Deadline, type DeadlineKind, type Schedule } from './rules/deadlines.ts';
-import type { Office } from './rules/offices.ts';
+import { deadStatuses, type Office } from './rules/offices.ts';
 import type { SitesLookup } from './sites.ts';
 
 const PROGRAM = 'ip' as const;
@@ -169,6 +169,21 @@ export function createMattersService(
         errors: [{ path: 'applicationNo', message: 'Already in the portfolio' }],
       });
   }
+
+  /**
+   * After a change of an office's closure days: the open deadlines of its live matters again (PCT applications
+   * too, whose national phase may be kept at that office). Inside the change's transaction.
+   */
+  async function resyncOffice(trx: Db, actor: Actor, office: Office) {
+    const rows = await repo
+      .matterRows(trx)
+      .where((eb) => eb.or([eb('m.office', '=', office), eb('m.office', '=', 'WO')]))
+      .where('m.status', 'not in', [...deadStatuses])
+      .execute();
+    const calendars = await calendarsService.load(trx);
+    for (const r of rows) await syncObligations(trx, actor, r, calendars);
+  }
+  calendarsService.onChanged(resyncOffice);
 
   return {
     async list(actor: Actor, q: z.infer<typeof matterListQuery>) {

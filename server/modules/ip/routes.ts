@@ -243,13 +243,13 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
     async (request, reply) => reply.status(201).send(await calendars.add(actorOf(request), request.body)),
   );
   app.delete(
-    '/api/ip/office-closures/:office/:day',
+    '/api/ip/office-closures',
     {
       config: { access: 'ip.manage' },
-      schema: { tags, summary: 'Remove an entered closure day', params: c.closureParams },
+      schema: { tags, summary: 'Remove an entered closure day', body: c.closureKey },
     },
     async (request, reply) => {
-      await calendars.remove(actorOf(request), request.params.office, request.params.day);
+      await calendars.remove(actorOf(request), request.body.office, request.body.day);
       return reply.status(204).send();
     },
   );

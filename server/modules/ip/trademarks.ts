@@ -108,6 +108,17 @@ export function createTrademarksService(
     return toView(r, calendars, site.code);
   }
 
+  // A change of the TIPO's, USPTO's or CNIPA's closure days moves the renewals kept there.
+  calendarsService.onChanged(async (trx, actor, office) => {
+    if (office !== 'TW' && office !== 'US' && office !== 'CN') return;
+    const rows = await repo
+      .trademarkRows(trx)
+      .where('t.office', '=', office)
+      .where('t.status', 'in', ['registered', 'opposed'])
+      .execute();
+    for (const r of rows) await sync(trx, actor, r);
+  });
+
   return {
     async list(actor: Actor, q: z.infer<typeof trademarkListQuery>) {
       const scope = access.listScope(actor, 'ip.read', PROGRAM);
