@@ -43,8 +43,20 @@ describe.skipIf(!hasChromium)('the IP program in the browser', () => {
       .fill('Fan-out package with a thinned substrate');
     await choose(page, familyDialog, 'Technology', 'Fan-out wafer-level package');
     await familyDialog.getByRole('switch', { name: 'Green-related' }).check({ force: true });
+    // Inventors are employees found by name, their shares adding up to 100%.
+    await familyDialog.getByRole('button', { name: 'Add an inventor' }).click();
+    const inventor = familyDialog.getByRole('combobox', { name: 'Inventor 1' });
+    await inventor.click();
+    await inventor.fill('Lin Chih');
+    await page.getByRole('option', { name: /Lin Chih-Hao/ }).click();
+    await familyDialog.getByRole('textbox', { name: 'share 1' }).fill('90');
+    await familyDialog.getByRole('button', { name: 'Save' }).click();
+    await familyDialog.getByText('The shares add up to 90%, not 100%').first().waitFor();
+    await familyDialog.getByRole('textbox', { name: 'share 1' }).fill('100');
+    await screenshot(page, 'ip-family-form');
     await familyDialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 2, name: /FAM-E2E-1/ }).waitFor();
+    await page.getByText('Lin Chih-Hao (100%)').waitFor();
 
     await page.getByRole('button', { name: 'Add a matter' }).click();
     const matterDialog = page.getByRole('dialog', { name: 'New matter' });

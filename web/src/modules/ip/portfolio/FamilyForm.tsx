@@ -9,6 +9,7 @@ import { blankToNull } from '../../../platform/ui/forms.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { ipKeys } from '../api.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
+import { InventorsField, type InventorValue } from './InventorsField.tsx';
 
 type Family = z.infer<typeof familyDetail>;
 type V = {
@@ -18,6 +19,7 @@ type V = {
   technology: string;
   green: boolean;
   sustainabilityFocus: string;
+  inventors: InventorValue[];
 };
 
 /** Records a patent family (its owner site, technology and green flag), or changes it. */
@@ -42,6 +44,7 @@ export function FamilyForm({
       technology: '',
       green: false,
       sustainabilityFocus: '',
+      inventors: [],
     } as V,
     toValues: (x): V => ({
       siteId: x.siteId,
@@ -50,6 +53,7 @@ export function FamilyForm({
       technology: x.technology,
       green: x.green,
       sustainabilityFocus: x.sustainabilityFocus ?? '',
+      inventors: x.inventors.map((i) => ({ employeeId: i.employeeId, name: i.name, share: i.share })),
     }),
     toPayload: (v: V, mode) => {
       const body = {
@@ -58,6 +62,7 @@ export function FamilyForm({
         technology: v.technology,
         green: v.green,
         sustainabilityFocus: blankToNull(v.sustainabilityFocus),
+        inventors: v.inventors.map((i) => ({ employeeId: i.employeeId, share: Number(i.share) || 0 })),
       };
       return mode === 'create' ? { siteId: v.siteId, ...body } : body;
     },
@@ -76,6 +81,7 @@ export function FamilyForm({
   useOnlySiteByDefault(siteOptions, v.siteId, (id) => f.form.setFieldValue('siteId', id));
   return (
     <FormModal
+      size="xl"
       opened
       onClose={onClose}
       title={family ? t('family.edit') : t('family.add')}
@@ -111,6 +117,11 @@ export function FamilyForm({
         <TextInput label={t('family.sustainabilityFocus')} {...f.form.getInputProps('sustainabilityFocus')} />
       </SimpleGrid>
       <Switch label={t('family.green')} {...f.form.getInputProps('green', { type: 'checkbox' })} />
+      <InventorsField
+        value={v.inventors}
+        errors={f.form.errors}
+        onChange={(inventors) => f.form.setFieldValue('inventors', inventors)}
+      />
     </FormModal>
   );
 }
