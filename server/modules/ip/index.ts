@@ -1,6 +1,7 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { DEADLINE_KINDS } from './matters.ts';
+import { ipMessagesCatalogue } from './messages.ts';
 import { ipMigrations } from './migrations/index.ts';
 import { createIpModule } from './module.ts';
 import { ipPermissions } from './permissions.ts';
@@ -13,6 +14,7 @@ export const ipModule = defineModule({
   key: 'ip',
   permissions: ipPermissions,
   migrations: ipMigrations,
+  messages: ipMessagesCatalogue,
   createServices: (platform, { db, now }) =>
     createIpModule({
       db,
