@@ -35,7 +35,9 @@ export type Permission =
   | 'meetings.manage'
   | 'meetings.group.manage'
   | 'actions.read'
-  | 'actions.manage';
+  | 'actions.manage'
+  | 'ip.read'
+  | 'ip.manage';
 
 export type Program = 'ip' | 'infosec' | 'ohs' | 'academia' | 'smart';
 
@@ -89,6 +91,8 @@ const REGISTRY_MANAGE: Permission[] = [
   'actions.manage',
 ];
 const OHS_PROGRAM: Permission[] = ['ohs.read', 'ohs.manage', 'health.read'];
+/** The IP program: the portfolio and its deadlines, read and kept. */
+const IP_PROGRAM: Permission[] = ['ip.read', 'ip.manage'];
 
 /**
  * The policy: role variant → permissions. "Group admin: organisation, people, users and roles of the whole
@@ -114,6 +118,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_MANAGE,
     'meetings.group.manage',
     ...OHS_PROGRAM,
+    ...IP_PROGRAM,
   ],
   'program_owner:ohs': [
     ...EVERYONE,
@@ -134,6 +139,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
     'meetings.group.manage',
+    ...IP_PROGRAM,
   ],
   site_officer: [
     ...EVERYONE,
@@ -146,6 +152,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
     ...OHS_PROGRAM,
+    ...IP_PROGRAM,
   ],
   'site_officer:ohs': [
     ...EVERYONE,
@@ -169,6 +176,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     'contractors.workers.manage',
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
+    ...IP_PROGRAM,
   ],
   employee: [...EVERYONE, ...REPORT],
   auditor: [
@@ -180,8 +188,9 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     'ohs.read',
     'health.read',
+    'ip.read',
   ],
-  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read'],
+  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read', 'ip.read'],
   medical: [...EVERYONE, ...REPORT, 'people.read', 'ohs.read', 'health.read', 'health.individual'],
 };
 

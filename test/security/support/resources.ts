@@ -45,6 +45,9 @@ export type Family =
   | 'followup'
   | 'wellbeing'
   | 'goal'
+  | 'ipFamily'
+  | 'ipMatter'
+  | 'trademark'
   /** Personal records: another user's (they must not exist for anyone else). */
   | 'token'
   | 'notification'
@@ -79,6 +82,9 @@ export const FAMILY_LOCATIONS: Record<Family, Location[]> = {
   followup: ['K7', 'PG', 'TC'],
   wellbeing: ['K7', 'PG', 'TC', 'group'],
   goal: ['K7', 'PG', 'TC', 'group'],
+  ipFamily: ['K7', 'PG', 'TC'],
+  ipMatter: ['K7', 'PG', 'TC'],
+  trademark: ['K7', 'PG', 'TC'],
   token: ['group'],
   notification: ['group'],
   import: ['group'],
@@ -350,6 +356,42 @@ export class Resources {
         );
         return inv.rootCauses.find((r: any) => r.statement === `Matrix cause ${n}`).id;
       }
+      case 'ipFamily':
+        return ok(
+          await admin.post('/api/ip/families', {
+            siteId: site,
+            reference: `MX-FAM-${n}`,
+            title: `Matrix family ${n}`,
+            technology: 'sip',
+          }),
+          'ipFamily',
+        ).id;
+      case 'ipMatter':
+        return ok(
+          await admin.post('/api/ip/matters', {
+            familyId: await this.id('ipFamily', loc),
+            office: 'TW',
+            kind: 'invention',
+            applicationNo: `MX${n}`,
+            filingDate: '2020-03-02',
+            grantDate: '2022-05-01',
+            status: 'granted',
+          }),
+          'ipMatter',
+        ).id;
+      case 'trademark':
+        return ok(
+          await admin.post('/api/ip/trademarks', {
+            siteId: site,
+            mark: `MATRIX ${n}`,
+            office: 'TW',
+            niceClasses: [40],
+            applicationNo: `MXT${n}`,
+            filingDate: '2020-03-02',
+            status: 'filed',
+          }),
+          'trademark',
+        ).id;
       case 'hazard':
         return ok(
           await admin.post('/api/ohs/hazards', {

@@ -1,5 +1,6 @@
-import { IconAtom2, IconCertificate, IconSchool, IconShieldLock } from '@tabler/icons-react';
+import { IconAtom2, IconSchool, IconShieldLock } from '@tabler/icons-react';
 import type { WebModule } from '../platform/modules/manifest.ts';
+import { ipWebModule } from './ip/index.ts';
 import { ohsWebModule } from './ohs/index.ts';
 
 /**
@@ -8,7 +9,7 @@ import { ohsWebModule } from './ohs/index.ts';
  * will do. Adding a program is replacing its entry here; no platform file changes.
  */
 export const webModules: readonly WebModule[] = [
-  { key: 'ip', icon: IconCertificate },
+  ipWebModule,
   { key: 'infosec', icon: IconShieldLock },
   ohsWebModule,
   { key: 'academia', icon: IconSchool },

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { isoDate, listQuery, pageOf, versioned } from '../../platform/http/list.ts';
+import {
+  kinds,
+  offices,
+  statuses,
+  technologies,
+  trademarkOffices,
+  trademarkStatuses,
+} from './rules/offices.ts';
+
+/** Contracts of the IP portfolio: families, their matters per office, deadlines, trademarks, office calendars. */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const number = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9./\- ]+$/, 'Letters, digits, spaces and . / - only');
+const optionalDate = isoDate.nullable().optional();
+const optionalNumber = number.nullable().optional();
+
+export const office = z.enum(offices);
+export const kind = z.enum(kinds);
+export const status = z.enum(statuses);
+export const technology = z.enum(technologies);
+
+export const inventorInput = z
+  .object({ employeeId: z.string().uuid(), share: z.number().int().min(1).max(100) })
+  .strict();
+export const inventorView = z.object({ employeeId: z.string().uuid(), name: z.string(), share: z.number() });
+
+export const deadlineView = z.object({
+  kind: z.enum(['priority', 'national_phase', 'annuity', 'term_end']),
+  office,
+  year: z.number().int().nullable(),
+  dueDate: z.string(),
+  actBy: z.string(),
+  calendarKnown: z.boolean(),
+  windowOpens: z.string().nullable(),
+  graceEnds: z.string().nullable(),
+  payee: z.enum(['office', 'epo', 'national']).nullable(),
+  atGrant: z.boolean(),
+  basis: z.string(),
+});
+export const dataProblem = z.object({
+  code: z.enum(['grant_date_missing', 'no_rules_for_office']),
+  field: z.string().nullable(),
+});
+
+export const matterView = z.object({
+  id: z.string().uuid(),
+  familyId: z.string().uuid(),
+  familyReference: z.string(),
+  familyTitle: z.string(),
+  technology,
+  green: z.boolean(),
+  siteId: z.string().uuid(),
+  siteCode: z.string(),
+  office,
+  kind,
+  route: z.enum(['direct', 'pct']),
+  applicationNo: z.string(),
+  filingDate: z.string(),
+  priorityDate: z.string().nullable(),
+  publicationNo: z.string().nullable(),
+  publicationDate: z.string().nullable(),
+  grantDate: z.string().nullable(),
+  patentNo: z.string().nullable(),
+  status,
+  termAdjustmentDays: z.number().int(),
+  termEnd: z.string().nullable(),
+  /** The next deadline to act on from today, if any. */
+  nextDeadline: deadlineView.nullable(),
+  problems: z.array(dataProblem),
+  version: z.number().int(),
+});
+export const matterDetail = matterView.extend({ deadlines: z.array(deadlineView) });
+
+const matterFields = {
+  office,
+  kind,
+  route: z.enum(['direct', 'pct']).default('direct'),
+  applicationNo: number,
+  filingDate: isoDate,
+  priorityDate: optionalDate,
+  publicationNo: optionalNumber,
+  publicationDate: optionalDate,
+  grantDate: optionalDate,
+  patentNo: optionalNumber,
+  status,
+  termAdjustmentDays: z.number().int().min(0).max(10_000).default(0),
+};
+export const matterInput = z.object({ familyId: z.string().uuid(), ...matterFields }).strict();
+export const matterPatch = z
+  .object(matterFields)
+  .omit({ office: true })
+  .partial()
+  .extend(versioned.shape)
+  .strict();
+
+export const matterListQuery = listQuery([
+  'filingDate',
+  'applicationNo',
+  'office',
+  'status',
+  'grantDate',
+]).extend({
+  order: z.enum(['asc', 'desc']).default('desc'),
+  siteId: z.string().uuid().optional(),
+  familyId: z.string().uuid().optional(),
+  office: office.optional(),
+  kind: kind.optional(),
+  status: status.optional(),
+  technology: technology.optional(),
+  green: z.enum(['true', 'false']).optional(),
+});
+export const matterPage = pageOf(matterView);
+
+export const familyView = z.object({
+  id: z.string().uuid(),
+  siteId: z.string().uuid(),
+  siteCode: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  technology,
+  green: z.boolean(),
+  sustainabilityFocus: z.string().nullable(),
+  inventors: z.array(inventorView),
+  matterCount: z.number().int(),
+  version: z.number().int(),
+});
+export const familyDetail = familyView.extend({ matters: z.array(matterView) });
+const familyFields = {
+  reference: number,
+  title: text(500),
+  technology,
+  green: z.boolean().default(false),
+  sustainabilityFocus: text(300).nullable().optional(),
+  inventors: z.array(inventorInput).max(30).default([]),
+};
+export const familyInput = z.object({ siteId: z.string().uuid(), ...familyFields }).strict();
+export const familyPatch = z.object(familyFields).partial().extend(versioned.shape).strict();
+export const familyListQuery = listQuery(['reference', 'title']).extend({
+  siteId: z.string().uuid().optional(),
+  technology: technology.optional(),
+});
+export const familyPage = pageOf(familyView);
+
+export const trademarkDeadline = z.object({
+  kind: z.enum(['renewal', 'use_declaration']),
+  dueDate: z.string(),
+  windowOpens: z.string(),
+  graceEnds: z.string().nullable(),
+  actBy: z.string(),
+  basis: z.string(),
+});
+export const trademarkView = z.object({
+  id: z.string().uuid(),
+  siteId: z.string().uuid(),
+  siteCode: z.string(),
+  mark: z.string(),
+  office: z.enum(trademarkOffices),
+  niceClasses: z.array(z.number().int()),
+  applicationNo: z.string(),
+  registrationNo: z.string().nullable(),
+  filingDate: z.string(),
+  registrationDate: z.string().nullable(),
+  status: z.enum(trademarkStatuses),
+  expires: z.string().nullable(),
+  deadlines: z.array(trademarkDeadline),
+  problems: z.array(dataProblem),
+  version: z.number().int(),
+});
+const trademarkFields = {
+  mark: text(200),
+  office: z.enum(trademarkOffices),
+  niceClasses: z.array(z.number().int().min(1).max(45)).min(1).max(45),
+  applicationNo: number,
+  registrationNo: optionalNumber,
+  filingDate: isoDate,
+  registrationDate: optionalDate,
+  status: z.enum(trademarkStatuses),
+};
+export const trademarkInput = z.object({ siteId: z.string().uuid(), ...trademarkFields }).strict();
+export const trademarkPatch = z
+  .object(trademarkFields)
+  .omit({ office: true })
+  .partial()
+  .extend(versioned.shape)
+  .strict();
+export const trademarkListQuery = listQuery(['mark', 'filingDate', 'office']).extend({
+  siteId: z.string().uuid().optional(),
+  office: z.enum(trademarkOffices).optional(),
+  status: z.enum(trademarkStatuses).optional(),
+});
+export const trademarkPage = pageOf(trademarkView);
+
+export const closureView = z.object({ office, day: z.string(), name: z.string(), source: z.string() });
+export const closureInput = z.object({ office, day: isoDate, name: text(120), source: text(300) }).strict();
+export const closureListQuery = z.object({
+  office: office.optional(),
+  year: z.coerce.number().int().min(1980).max(2100).optional(),
+});
+export const closureList = z.object({ items: z.array(closureView) });
+export const closureKey = z.object({ office, day: isoDate }).strict();

@@ -1,0 +1,35 @@
+import { holdsAnywhere } from '../../platform/access/actor.ts';
+import { defineModule } from '../../platform/modules/manifest.ts';
+import { DEADLINE_KINDS } from './matters.ts';
+import { ipMessagesCatalogue } from './messages.ts';
+import { ipMigrations } from './migrations/index.ts';
+import { createIpModule } from './module.ts';
+import { ipPermissions } from './permissions.ts';
+import { registerIpRoutes } from './routes.ts';
+
+export type { IpTables } from './tables.ts';
+
+/** The intellectual property program: its manifest. */
+export const ipModule = defineModule({
+  key: 'ip',
+  permissions: ipPermissions,
+  migrations: ipMigrations,
+  messages: ipMessagesCatalogue,
+  createServices: (platform, { db, now }) =>
+    createIpModule({
+      db,
+      obligations: platform.obligations,
+      org: platform.org,
+      people: platform.people,
+      now,
+    }),
+  registerRoutes(app, ip) {
+    registerIpRoutes(app, ip);
+  },
+  async homeAttention(actor, _ip, platform) {
+    if (!holdsAnywhere(actor, 'ip.manage', 'ip')) return [];
+    const count = await platform.obligations.countOpen(actor, DEADLINE_KINDS.annuity, 'ip.manage', 'ip');
+    if (count === 0) return [];
+    return [{ kind: 'ip-fees', severity: 'warning', count, messageKey: 'ip:attention.fees', link: '/ip' }];
+  },
+});

@@ -1,0 +1,363 @@
+import type { z } from 'zod';
+import { paginate } from '../../db/paging.ts';
+import type { Db } from '../../db/types.ts';
+import { definedOnly, updateVersioned } from '../../db/versioned.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { inScope } from '../../platform/access/sql.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { likePattern } from '../../platform/http/list.ts';
+import { registerObligationKind } from '../../platform/obligations/kinds.ts';
+import { localDate } from '../../platform/obligations/rules/reminders.ts';
+import type { ObligationsService } from '../../platform/obligations/service.ts';
+import type { CalendarsService } from './calendars.ts';
+import type { matterInput, matterListQuery, matterPatch } from './contract.ts';
+import { ipMessages } from './messages.ts';
+import * as repo from './repo.ts';
+import type { OfficeCalendar } from './rules/calendar.ts';
+import { computeSchedule, type Deadline, type DeadlineKind, type Schedule } from './rules/deadlines.ts';
+import { deadStatuses, type Office } from './rules/offices.ts';
+import type { SitesLookup } from './sites.ts';
+
+const PROGRAM = 'ip' as const;
+export const MATTER = 'ip_matter';
+
+/** The obligation kind of each deadline to act on; the term's end is shown, not acted on. */
+export const DEADLINE_KINDS: Record<Exclude<DeadlineKind, 'term_end'>, string> = {
+  priority: 'ip.priority',
+  national_phase: 'ip.national_phase',
+  annuity: 'ip.annuity',
+};
+registerObligationKind({
+  kind: DEADLINE_KINDS.priority,
+  program: PROGRAM,
+  schedule: { daysBefore: [60, 30, 14, 7, 1], overdueEveryDays: 1 },
+});
+registerObligationKind({
+  kind: DEADLINE_KINDS.national_phase,
+  program: PROGRAM,
+  schedule: { daysBefore: [90, 30, 14, 7, 1], overdueEveryDays: 1 },
+});
+registerObligationKind({
+  kind: DEADLINE_KINDS.annuity,
+  program: PROGRAM,
+  schedule: { daysBefore: [90, 30, 7], overdueEveryDays: 7 },
+});
+
+type Calendars = (office: Office) => OfficeCalendar;
+
+function schedule(r: repo.MatterRow, calendars: Calendars): Schedule {
+  return computeSchedule(
+    {
+      office: r.office,
+      kind: r.kind,
+      route: r.route,
+      status: r.status,
+      filingDate: r.filing_date,
+      priorityDate: r.priority_date,
+      grantDate: r.grant_date,
+      termAdjustmentDays: r.term_adjustment_days,
+    },
+    calendars,
+  );
+}
+
+/** The first deadline still to act on, from `today`. */
+export function nextDeadline(deadlines: Deadline[], today: string): Deadline | null {
+  return deadlines.find((d) => d.kind !== 'term_end' && !d.atGrant && d.actBy >= today) ?? null;
+}
+
+/** The matters of each family in each office: application, publication, grant, status, and their deadlines. */
+export function createMattersService(
+  db: Db,
+  obligations: ObligationsService,
+  calendarsService: CalendarsService,
+  sites: SitesLookup,
+  now: () => Date = () => new Date(),
+) {
+  function toView(r: repo.MatterRow, calendars: Calendars, site: { code: string; timeZone: string }) {
+    const s = schedule(r, calendars);
+    const today = localDate(now(), site.timeZone);
+    return {
+      id: r.id,
+      familyId: r.family_id,
+      familyReference: r.family_reference,
+      familyTitle: r.family_title,
+      technology: r.technology,
+      green: r.green,
+      siteId: r.site_id,
+      siteCode: site.code,
+      office: r.office,
+      kind: r.kind,
+      route: r.route,
+      applicationNo: r.application_no,
+      filingDate: r.filing_date,
+      priorityDate: r.priority_date,
+      publicationNo: r.publication_no,
+      publicationDate: r.publication_date,
+      grantDate: r.grant_date,
+      patentNo: r.patent_no,
+      status: r.status,
+      termAdjustmentDays: r.term_adjustment_days,
+      termEnd: s.termEnd,
+      nextDeadline: nextDeadline(s.deadlines, today),
+      problems: s.problems,
+      version: r.version,
+      deadlines: s.deadlines,
+    };
+  }
+
+  async function rowOrNotFound(handle: Db, id: string) {
+    const r = await repo.matterRows(handle).where('m.id', '=', id).executeTakeFirst();
+    if (!r) throw new NotFoundError('matter');
+    return r;
+  }
+
+  /** Dates must follow each other: priority ≤ filing ≤ publication, filing ≤ grant. */
+  function checkDates(v: {
+    filing_date: string;
+    priority_date: string | null;
+    publication_date: string | null;
+    grant_date: string | null;
+    office: Office;
+    kind: string;
+  }) {
+    const errors: { path: string; message: string }[] = [];
+    if (v.priority_date && v.priority_date > v.filing_date)
+      errors.push({ path: 'priorityDate', message: 'After the filing date' });
+    if (v.publication_date && v.publication_date < v.filing_date)
+      errors.push({ path: 'publicationDate', message: 'Before the filing date' });
+    if (v.grant_date && v.grant_date < v.filing_date)
+      errors.push({ path: 'grantDate', message: 'Before the filing date' });
+    if ((v.office === 'EP' || v.office === 'WO') && v.kind !== 'invention')
+      errors.push({ path: 'kind', message: 'The EPO and the PCT know inventions only' });
+    if (errors.length) throw new ValidationError('The matter’s dates or kind do not fit.', errors);
+  }
+
+  /** One open obligation per kind of deadline: the next one to act on; none left, the obligation is closed. */
+  async function syncObligations(trx: Db, actor: Actor, r: repo.MatterRow, calendars: Calendars) {
+    const s = schedule(r, calendars);
+    const site = await sites.forWriting(r.site_id, trx);
+    const today = localDate(now(), site.timeZone);
+    for (const [kind, obligationKind] of Object.entries(DEADLINE_KINDS)) {
+      const next = s.deadlines.find((d) => d.kind === kind && !d.atGrant && d.actBy >= today);
+      if (next)
+        await obligations.upsertForSource(trx, actor, {
+          kind: obligationKind,
+          sourceType: MATTER,
+          sourceId: r.id,
+          siteId: r.site_id,
+          program: PROGRAM,
+          ownerId: null,
+          title: ipMessages.deadlineTitle(next, r.application_no, r.family_reference),
+          dueDate: next.actBy,
+        });
+      else await obligations.closeForSource(trx, actor, obligationKind, MATTER, r.id, 'cancelled');
+    }
+  }
+
+  async function uniqueNumber(trx: Db, office: Office, applicationNo: string, except?: string) {
+    let q = trx
+      .selectFrom('ip_matters')
+      .select('id')
+      .where('office', '=', office)
+      .where('application_no', '=', applicationNo);
+    if (except) q = q.where('id', '<>', except);
+    if (await q.executeTakeFirst())
+      throw new ConflictError(`${office} ${applicationNo} is already in the portfolio.`, {
+        errors: [{ path: 'applicationNo', message: 'Already in the portfolio' }],
+      });
+  }
+
+  /**
+   * After a change of an office's closure days: the open deadlines of its live matters again (PCT applications
+   * too, whose national phase may be kept at that office). Inside the change's transaction.
+   */
+  async function resyncOffice(trx: Db, actor: Actor, office: Office) {
+    const rows = await repo
+      .matterRows(trx)
+      .where((eb) => eb.or([eb('m.office', '=', office), eb('m.office', '=', 'WO')]))
+      .where('m.status', 'not in', [...deadStatuses])
+      .execute();
+    const calendars = await calendarsService.load(trx);
+    for (const r of rows) await syncObligations(trx, actor, r, calendars);
+  }
+  calendarsService.onChanged(resyncOffice);
+
+  return {
+    async list(actor: Actor, q: z.infer<typeof matterListQuery>) {
+      const scope = access.listScope(actor, 'ip.read', PROGRAM);
+      let base = repo.matterRows(db).where((eb) => inScope(eb, 'm.site_id', scope));
+      if (q.siteId) base = base.where('m.site_id', '=', q.siteId);
+      if (q.familyId) base = base.where('m.family_id', '=', q.familyId);
+      if (q.office) base = base.where('m.office', '=', q.office);
+      if (q.kind) base = base.where('m.kind', '=', q.kind);
+      if (q.status) base = base.where('m.status', '=', q.status);
+      if (q.technology) base = base.where('f.technology', '=', q.technology);
+      if (q.green) base = base.where('f.green', '=', q.green === 'true');
+      if (q.q) {
+        const p = likePattern(q.q);
+        base = base.where((eb) =>
+          eb.or([
+            eb('m.application_no', 'ilike', p),
+            eb('m.patent_no', 'ilike', p),
+            eb('f.reference', 'ilike', p),
+            eb('f.title', 'ilike', p),
+          ]),
+        );
+      }
+      const sortColumn = {
+        filingDate: 'm.filing_date',
+        applicationNo: 'm.application_no',
+        office: 'm.office',
+        status: 'm.status',
+        grantDate: 'm.grant_date',
+      }[q.sort];
+      const { items, total, totalCapped } = await paginate<repo.MatterRow>(db, base, {
+        sortColumn,
+        order: q.order,
+        tieBreaker: 'm.id',
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      const calendars = await calendarsService.load();
+      const siteMap = await sites.visible(actor);
+      return {
+        items: items.map((r) => {
+          const { deadlines: _d, ...view } = toView(r, calendars, sites.of(siteMap, r.site_id));
+          return view;
+        }),
+        total,
+        totalCapped,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    async get(actor: Actor, id: string) {
+      const r = await rowOrNotFound(db, id);
+      access.assert(actor, { permission: 'ip.read', siteId: r.site_id, what: 'matter', program: PROGRAM });
+      const siteMap = await sites.visible(actor);
+      return toView(r, await calendarsService.load(), sites.of(siteMap, r.site_id));
+    },
+
+    /** The family's matters, for its page (the caller has checked the family). */
+    async ofFamily(actor: Actor, familyId: string) {
+      const rows = await repo
+        .matterRows(db)
+        .where('m.family_id', '=', familyId)
+        .orderBy('m.filing_date')
+        .orderBy('m.office')
+        .execute();
+      const calendars = await calendarsService.load();
+      const siteMap = await sites.visible(actor);
+      return rows.map((r) => {
+        const { deadlines: _d, ...view } = toView(r, calendars, sites.of(siteMap, r.site_id));
+        return view;
+      });
+    },
+
+    async create(actor: Actor, input: z.infer<typeof matterInput>) {
+      const family = await db
+        .selectFrom('ip_families')
+        .select(['id', 'site_id'])
+        .where('id', '=', input.familyId)
+        .executeTakeFirst();
+      if (!family) throw new NotFoundError('family');
+      access.assert(actor, {
+        permission: 'ip.manage',
+        siteId: family.site_id,
+        what: 'family',
+        program: PROGRAM,
+      });
+      const values = {
+        family_id: family.id,
+        site_id: family.site_id,
+        office: input.office,
+        kind: input.kind,
+        route: input.route,
+        application_no: input.applicationNo,
+        filing_date: input.filingDate,
+        priority_date: input.priorityDate ?? null,
+        publication_no: input.publicationNo ?? null,
+        publication_date: input.publicationDate ?? null,
+        grant_date: input.grantDate ?? null,
+        patent_no: input.patentNo ?? null,
+        status: input.status,
+        term_adjustment_days: input.termAdjustmentDays,
+      };
+      checkDates(values);
+      return db.transaction().execute(async (trx) => {
+        await uniqueNumber(trx, input.office, input.applicationNo);
+        const row = await trx
+          .insertInto('ip_matters')
+          .values({ ...values, created_by: actor.userId, updated_by: actor.userId })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'ip.matter.created',
+          entityType: MATTER,
+          entityId: row.id,
+          siteId: row.site_id,
+          after: row,
+        });
+        const full = await rowOrNotFound(trx, row.id);
+        const calendars = await calendarsService.load(trx);
+        await syncObligations(trx, actor, full, calendars);
+        const site = await sites.forWriting(full.site_id, trx);
+        return toView(full, calendars, site);
+      });
+    },
+
+    async update(actor: Actor, id: string, patch: z.infer<typeof matterPatch>) {
+      const before = await rowOrNotFound(db, id);
+      access.assert(actor, {
+        permission: 'ip.manage',
+        siteId: before.site_id,
+        what: 'matter',
+        program: PROGRAM,
+      });
+      const changes = definedOnly({
+        kind: patch.kind,
+        route: patch.route,
+        application_no: patch.applicationNo,
+        filing_date: patch.filingDate,
+        priority_date: patch.priorityDate,
+        publication_no: patch.publicationNo,
+        publication_date: patch.publicationDate,
+        grant_date: patch.grantDate,
+        patent_no: patch.patentNo,
+        status: patch.status,
+        term_adjustment_days: patch.termAdjustmentDays,
+      });
+      checkDates({
+        office: before.office,
+        kind: changes.kind ?? before.kind,
+        filing_date: changes.filing_date ?? before.filing_date,
+        priority_date: changes.priority_date === undefined ? before.priority_date : changes.priority_date,
+        publication_date:
+          changes.publication_date === undefined ? before.publication_date : changes.publication_date,
+        grant_date: changes.grant_date === undefined ? before.grant_date : changes.grant_date,
+      });
+      return db.transaction().execute(async (trx) => {
+        if (changes.application_no) await uniqueNumber(trx, before.office, changes.application_no, id);
+        const after = await updateVersioned(trx, 'ip_matters', id, patch.version, changes, actor.userId);
+        await recordAudit(trx, actor, {
+          action: 'ip.matter.updated',
+          entityType: MATTER,
+          entityId: id,
+          siteId: before.site_id,
+          before,
+          after,
+        });
+        const full = await rowOrNotFound(trx, id);
+        const calendars = await calendarsService.load(trx);
+        await syncObligations(trx, actor, full, calendars);
+        return toView(full, calendars, await sites.forWriting(full.site_id, trx));
+      });
+    },
+  };
+}
+
+export type MattersService = ReturnType<typeof createMattersService>;

@@ -1,0 +1,53 @@
+import { type Message, messageOf } from '../../platform/i18n/index.ts';
+import type { Deadline } from './rules/deadlines.ts';
+
+/**
+ * What the IP module writes on its own (obligation titles), in both languages: records keep the key and
+ * parameters (server/platform/i18n), the reader sees their language.
+ */
+const en = {
+  'ip.obligation.priority':
+    'Last day to file abroad claiming the priority of {{office}} {{applicationNo}} ({{family}})',
+  'ip.obligation.nationalPhase': 'Enter the national phase in {{office}}: {{applicationNo}} ({{family}})',
+  'ip.obligation.annuity': 'Pay the year {{year}} fee of {{office}} {{applicationNo}} ({{family}})',
+  'ip.obligation.trademarkRenewal': 'Renew the trademark {{mark}} in {{office}} ({{applicationNo}})',
+  'ip.obligation.useDeclaration': 'File the declaration of use of {{mark}} in {{office}} ({{applicationNo}})',
+} as const;
+
+const zhTW: Record<keyof typeof en, string> = {
+  'ip.obligation.priority': '主張 {{office}} {{applicationNo}}（{{family}}）優先權向外申請的最後一日',
+  'ip.obligation.nationalPhase': '進入 {{office}} 國家階段：{{applicationNo}}（{{family}}）',
+  'ip.obligation.annuity': '繳納 {{office}} {{applicationNo}}（{{family}}）第 {{year}} 年年費',
+  'ip.obligation.trademarkRenewal': '延展 {{office}} 商標 {{mark}}（{{applicationNo}}）',
+  'ip.obligation.useDeclaration': '提出 {{office}} 商標 {{mark}} 的使用聲明（{{applicationNo}}）',
+};
+
+export const ipMessagesCatalogue = { en, 'zh-TW': zhTW };
+
+const ipMessage = messageOf({ en });
+
+/** The obligation titles of the IP program, as messages. */
+export const ipMessages = {
+  deadlineTitle(
+    d: Pick<Deadline, 'kind' | 'office' | 'year'>,
+    applicationNo: string,
+    family: string,
+  ): Message {
+    const params = { office: d.office, applicationNo, family };
+    if (d.kind === 'priority') return ipMessage('ip.obligation.priority', params);
+    if (d.kind === 'national_phase') return ipMessage('ip.obligation.nationalPhase', params);
+    return ipMessage('ip.obligation.annuity', { ...params, year: d.year ?? 0 });
+  },
+  trademarkTitle(
+    kind: 'renewal' | 'use_declaration',
+    office: string,
+    mark: string,
+    applicationNo: string,
+  ): Message {
+    return ipMessage(kind === 'renewal' ? 'ip.obligation.trademarkRenewal' : 'ip.obligation.useDeclaration', {
+      office,
+      mark,
+      applicationNo,
+    });
+  },
+};

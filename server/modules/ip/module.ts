@@ -1,0 +1,31 @@
+import type { Db } from '../../db/types.ts';
+import type { ObligationsService } from '../../platform/obligations/service.ts';
+import type { OrgService } from '../../platform/org/service.ts';
+import type { PeopleService } from '../../platform/people/service.ts';
+import { createCalendarsService } from './calendars.ts';
+import { createFamiliesService } from './families.ts';
+import { createMattersService } from './matters.ts';
+import { createSitesLookup } from './sites.ts';
+import { createTrademarksService } from './trademarks.ts';
+
+/** The intellectual property program, built on the platform services. */
+export function createIpModule(deps: {
+  db: Db;
+  obligations: ObligationsService;
+  org: OrgService;
+  people: Pick<PeopleService, 'getEmployee'>;
+  now: () => Date;
+}) {
+  const { db, now } = deps;
+  const sites = createSitesLookup(deps.org);
+  const calendars = createCalendarsService(db);
+  const matters = createMattersService(db, deps.obligations, calendars, sites, now);
+  return {
+    calendars,
+    matters,
+    families: createFamiliesService(db, deps.people, matters, sites),
+    trademarks: createTrademarksService(db, deps.obligations, calendars, sites, now),
+  };
+}
+
+export type IpModule = ReturnType<typeof createIpModule>;

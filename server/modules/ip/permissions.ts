@@ -1,0 +1,19 @@
+import type { Grant } from '../../platform/access/policy.ts';
+
+/** The IP program's permissions and the roles that receive them (merged into the policy table). */
+export const ipPermissions = {
+  /** The portfolio, its deadlines and the office calendars: the IP office, site officers, auditors, the Board. */
+  'ip.read': [
+    { role: 'group_admin' },
+    { role: 'program_owner', program: 'ip' },
+    { role: 'site_officer', program: 'ip' },
+    { role: 'auditor' },
+    { role: 'board' },
+  ],
+  /** Recording matters and trademarks; group-wide holders also keep the office calendars. */
+  'ip.manage': [
+    { role: 'group_admin' },
+    { role: 'program_owner', program: 'ip' },
+    { role: 'site_officer', program: 'ip' },
+  ],
+} satisfies Record<string, Grant[]>;

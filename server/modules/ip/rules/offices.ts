@@ -1,0 +1,38 @@
+/** The offices, kinds, statuses and technologies of the IP portfolio (shared by the contract and the rules). */
+
+/** Patent offices: Taiwan (TIPO), the US (USPTO), China (CNIPA), the EPO, Japan (JPO), Korea (KIPO), a PCT
+ *  international application (WO), and others kept without rules. */
+export const offices = ['TW', 'US', 'CN', 'EP', 'JP', 'KR', 'WO', 'OTHER'] as const;
+export type Office = (typeof offices)[number];
+
+export const kinds = ['invention', 'utility_model', 'design'] as const;
+export type Kind = (typeof kinds)[number];
+
+export const statuses = [
+  'draft',
+  'filed',
+  'published',
+  'under_examination',
+  'allowed',
+  'granted',
+  'lapsed',
+  'abandoned',
+  'expired',
+  'opposed',
+  'in_litigation',
+] as const;
+export type Status = (typeof statuses)[number];
+
+/** Statuses of a matter in force after grant (its fees fall due). */
+export const grantedStatuses: readonly Status[] = ['granted', 'opposed', 'in_litigation'];
+/** Statuses of a pending application. */
+export const pendingStatuses: readonly Status[] = ['filed', 'published', 'under_examination', 'allowed'];
+/** Dead matters: nothing falls due any more. */
+export const deadStatuses: readonly Status[] = ['lapsed', 'abandoned', 'expired'];
+
+/** The seed's technology initiatives, and others. */
+export const technologies = ['sip', 'ic_2_5d_3d', 'fan_out', 'mems_sensor', 'other'] as const;
+export type Technology = (typeof technologies)[number];
+
+export const trademarkOffices = ['TW', 'US', 'CN', 'EU'] as const;
+export const trademarkStatuses = ['filed', 'registered', 'opposed', 'lapsed', 'abandoned'] as const;

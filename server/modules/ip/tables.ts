@@ -1,0 +1,73 @@
+import type { Generated } from 'kysely';
+import type { DateString, Stamps } from '../../db/schema.ts';
+import type { Kind, Office, Status, Technology } from './rules/offices.ts';
+
+/** The IP program's table types for Kysely. Keep in step with ./migrations. */
+
+export type IpFamiliesTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  reference: string;
+  title: string;
+  technology: Technology;
+  green: Generated<boolean>;
+  sustainability_focus: string | null;
+};
+
+export type IpInventorsTable = {
+  family_id: string;
+  employee_id: string;
+  /** The name as filed: an inventor's name on the application does not change with the HR record. */
+  name: string;
+  /** Per cent of the invention, whole numbers. */
+  share: number;
+};
+
+export type IpMattersTable = Stamps & {
+  id: Generated<string>;
+  family_id: string;
+  site_id: string;
+  office: Office;
+  kind: Kind;
+  /** 'pct': entered the national or regional phase of an international application (filing date = its date). */
+  route: Generated<'direct' | 'pct'>;
+  application_no: string;
+  filing_date: DateString;
+  priority_date: DateString | null;
+  publication_no: string | null;
+  publication_date: DateString | null;
+  grant_date: DateString | null;
+  patent_no: string | null;
+  status: Status;
+  term_adjustment_days: Generated<number>;
+};
+
+export type IpTrademarksTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  mark: string;
+  office: 'TW' | 'US' | 'CN' | 'EU';
+  nice_classes: number[];
+  application_no: string;
+  registration_no: string | null;
+  filing_date: DateString;
+  registration_date: DateString | null;
+  status: 'filed' | 'registered' | 'opposed' | 'lapsed' | 'abandoned';
+};
+
+export type IpOfficeClosuresTable = {
+  office: Office;
+  day: DateString;
+  name: string;
+  source: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+export type IpTables = {
+  ip_families: IpFamiliesTable;
+  ip_inventors: IpInventorsTable;
+  ip_matters: IpMattersTable;
+  ip_trademarks: IpTrademarksTable;
+  ip_office_closures: IpOfficeClosuresTable;
+};

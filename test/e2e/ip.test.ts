@@ -1,0 +1,98 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+
+const poll = expect.poll;
+
+/** Picks an option of a Mantine Select (inside `scope`) by its label. */
+async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+describe.skipIf(!hasChromium)('the IP program in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('records a family and a Taiwan patent, and shows its deadlines to the day', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'k7Officer');
+    await page.goto('/ip');
+    await page.getByRole('heading', { level: 2, name: 'Patent portfolio' }).waitFor();
+
+    await page.getByRole('button', { name: 'New family' }).click();
+    const familyDialog = page.getByRole('dialog', { name: 'New patent family' });
+    await familyDialog.getByRole('textbox', { name: 'Family reference' }).fill('FAM-E2E-1');
+    await familyDialog
+      .getByRole('textbox', { name: 'Title', exact: true })
+      .fill('Fan-out package with a thinned substrate');
+    await choose(page, familyDialog, 'Technology', 'Fan-out wafer-level package');
+    await familyDialog.getByRole('switch', { name: 'Green-related' }).check({ force: true });
+    // Inventors are employees found by name, their shares adding up to 100%.
+    await familyDialog.getByRole('button', { name: 'Add an inventor' }).click();
+    const inventor = familyDialog.getByRole('combobox', { name: 'Inventor 1' });
+    await inventor.click();
+    await inventor.fill('Lin Chih');
+    await page.getByRole('option', { name: /Lin Chih-Hao/ }).click();
+    await familyDialog.getByRole('textbox', { name: 'share 1' }).fill('90');
+    await familyDialog.getByRole('button', { name: 'Save' }).click();
+    await familyDialog.getByText('The shares add up to 90%, not 100%').first().waitFor();
+    await familyDialog.getByRole('textbox', { name: 'share 1' }).fill('100');
+    await screenshot(page, 'ip-family-form');
+    await familyDialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 2, name: /FAM-E2E-1/ }).waitFor();
+    await page.getByText('Lin Chih-Hao (100%)').waitFor();
+
+    await page.getByRole('button', { name: 'Add a matter' }).click();
+    const matterDialog = page.getByRole('dialog', { name: 'New matter' });
+    await choose(page, matterDialog, 'Office', 'Taiwan (TIPO)');
+    await choose(page, matterDialog, 'Status', 'Granted');
+    await matterDialog.getByRole('textbox', { name: 'Application no.' }).fill('108117401');
+    // A date that does not exist is refused next to its field.
+    await matterDialog.getByRole('textbox', { name: 'Filing date' }).fill('2019-02-30');
+    await matterDialog.getByRole('button', { name: 'Save' }).click();
+    await matterDialog.getByText('Not a real calendar date').waitFor();
+    await matterDialog.getByRole('textbox', { name: 'Filing date' }).fill('2019-05-20');
+    await matterDialog.getByRole('textbox', { name: 'Grant date' }).fill('2021-01-31');
+    await screenshot(page, 'ip-matter-form');
+    await matterDialog.getByRole('button', { name: 'Save' }).click();
+
+    // The matter's page: years counted from the grant publication of 2021-01-31, each due by the day before
+    // its anniversary; year 6 falls due on Friday 2026-01-30, year 7 on Saturday 2027-01-30, moved to Monday.
+    await page.getByRole('heading', { level: 2, name: 'TW 108117401' }).waitFor();
+    const deadlines = page.getByRole('table', { name: 'Deadlines' });
+    await deadlines.waitFor();
+    const year6 = page.getByTestId('deadline-annuity-6');
+    await poll(() => year6.textContent()).toContain('2026-01-30');
+    const year7 = page.getByTestId('deadline-annuity-7');
+    await poll(() => year7.textContent()).toContain('2027-02-01');
+    await year7.getByText('Moved to the next working day').waitFor();
+    await poll(() => page.getByTestId('deadline-term_end-TW').textContent()).toContain('2039-05-20');
+    await screenshot(page, 'ip-matter-deadlines');
+
+    // The portfolio lists it with its next deadline.
+    await page.goto('/ip');
+    const table = page.getByRole('table', { name: 'Patent portfolio' });
+    await page.getByRole('textbox', { name: 'Search' }).fill('108117401');
+    await poll(() => table.getAttribute('data-total')).toBe('1');
+    await table.getByText('2027-02-01').waitFor();
+    await screenshot(page, 'ip-portfolio');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

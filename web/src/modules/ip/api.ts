@@ -1,0 +1,7 @@
+/** Query keys of IP data: a change refreshes every list and view that starts with one of them. */
+export const ipKeys = {
+  matters: '/api/ip/matters',
+  families: '/api/ip/families',
+  trademarks: '/api/ip/trademarks',
+  obligations: '/api/obligations',
+};

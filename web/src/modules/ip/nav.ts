@@ -1,0 +1,11 @@
+import { IconCertificate, IconListDetails } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
+import type { NavItem } from '../../platform/shell/nav-types.ts';
+
+const label = (key: string) => `ip:nav.${key}` as ParseKeys;
+
+/** The IP program's pages in the navigation (labels from the module's "ip" namespace). */
+export const ipNavigation: NavItem[] = [
+  { label: label('portfolio'), to: '/ip', icon: IconListDetails, permission: 'ip.read', exact: true },
+  { label: label('trademarks'), to: '/ip/trademarks', icon: IconCertificate, permission: 'ip.read' },
+];

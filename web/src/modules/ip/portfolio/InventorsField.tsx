@@ -1,0 +1,135 @@
+import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { employeePage } from '../../../../../server/platform/people/contract.ts';
+import { api } from '../../../platform/api/client.ts';
+import { useIpT } from '../i18n/index.ts';
+
+export type InventorValue = { employeeId: string; name: string; share: number | string };
+
+/** One inventor: an employee found by name or number as the user types, and a share in per cent. */
+function InventorRow({
+  index,
+  value,
+  error,
+  shareError,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  value: InventorValue;
+  error?: string;
+  shareError?: string;
+  onChange: (v: InventorValue) => void;
+  onRemove: () => void;
+}) {
+  const t = useIpT();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const found = useQuery({
+    queryKey: ['ip-inventor-search', q],
+    queryFn: () =>
+      api.get('/api/people/employees', employeePage, { q: q || undefined, pageSize: 20, sort: 'fullName' }),
+    staleTime: 30_000,
+  });
+  const options = new Map<string, string>();
+  if (value.employeeId) options.set(value.employeeId, value.name);
+  for (const e of found.data?.items ?? []) options.set(e.id, `${e.fullName} · ${e.employeeNo}`);
+  return (
+    <Group align="flex-start" wrap="nowrap">
+      <Select
+        aria-label={`${t('family.inventor')} ${index + 1}`}
+        placeholder={t('family.findEmployee')}
+        data={[...options].map(([v, l]) => ({ value: v, label: l }))}
+        value={value.employeeId || null}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={({ options: o }) => o}
+        onChange={(id) =>
+          onChange({ ...value, employeeId: id ?? '', name: id ? (options.get(id) ?? '') : '' })
+        }
+        error={error}
+        style={{ flex: 1 }}
+      />
+      <NumberInput
+        aria-label={`${t('family.share')} ${index + 1}`}
+        suffix=" %"
+        min={1}
+        max={100}
+        allowDecimal={false}
+        value={value.share}
+        onChange={(share) => onChange({ ...value, share })}
+        error={shareError}
+        w={110}
+      />
+      <ActionIcon
+        variant="subtle"
+        color="red"
+        mt={6}
+        aria-label={t('family.removeInventor')}
+        onClick={onRemove}
+      >
+        <IconTrash size={16} />
+      </ActionIcon>
+    </Group>
+  );
+}
+
+/** The inventors of a family, employees with their shares adding up to 100%. */
+export function InventorsField({
+  value,
+  errors,
+  onChange,
+}: {
+  value: InventorValue[];
+  errors: Record<string, unknown>;
+  onChange: (v: InventorValue[]) => void;
+}) {
+  const t = useIpT();
+  const total = value.reduce((n, i) => n + (Number(i.share) || 0), 0);
+  const err = (path: string) => (errors[path] ? String(errors[path]) : undefined);
+  return (
+    <Paper withBorder p="sm" radius="md">
+      <Group justify="space-between" mb={6}>
+        <Text fw={600} size="sm">
+          {t('family.inventors')}
+        </Text>
+        <Button
+          size="compact-sm"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => onChange([...value, { employeeId: '', name: '', share: value.length ? '' : 100 }])}
+        >
+          {t('family.addInventor')}
+        </Button>
+      </Group>
+      <Stack gap="xs">
+        {value.map((inv, i) => (
+          <InventorRow
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before an employee is chosen
+            key={i}
+            index={i}
+            value={inv}
+            error={err(`inventors.${i}.employeeId`)}
+            shareError={err(`inventors.${i}.share`)}
+            onChange={(v) => onChange(value.map((x, j) => (j === i ? v : x)))}
+            onRemove={() => onChange(value.filter((_, j) => j !== i))}
+          />
+        ))}
+        {value.length > 0 && (
+          <Text size="xs" c={total === 100 ? 'dimmed' : 'red'}>
+            {t('family.sharesTotal', { total })}
+          </Text>
+        )}
+        {err('inventors') && (
+          <Text size="xs" c="red">
+            {err('inventors')}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

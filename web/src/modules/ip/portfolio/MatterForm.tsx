@@ -1,0 +1,172 @@
+import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import type { z } from 'zod';
+import { matterDetail, matterInput, matterPatch } from '../../../../../server/modules/ip/contract.ts';
+import { kinds, offices, statuses } from '../../../../../server/modules/ip/rules/offices.ts';
+import { api } from '../../../platform/api/client.ts';
+import { FormModal } from '../../../platform/ui/FormModal.tsx';
+import { blankToNull } from '../../../platform/ui/forms.ts';
+import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
+import { ipKeys } from '../api.ts';
+import { useIpLabel, useIpT } from '../i18n/index.ts';
+
+type Matter = z.infer<typeof matterDetail>;
+type V = {
+  office: string;
+  kind: string;
+  route: string;
+  applicationNo: string;
+  filingDate: string;
+  priorityDate: string;
+  publicationNo: string;
+  publicationDate: string;
+  grantDate: string;
+  patentNo: string;
+  status: string;
+  termAdjustmentDays: number | string;
+};
+
+/** Records a family's matter in an office, or changes it (publication, grant, status). Dates are typed YYYY-MM-DD. */
+export function MatterForm({
+  familyId,
+  matter,
+  onClose,
+  onSaved,
+}: {
+  familyId: string;
+  matter: Matter | null;
+  onClose: () => void;
+  onSaved?: (m: Matter) => void;
+}) {
+  const t = useIpT();
+  const label = useIpLabel();
+  const f = useRecordForm({
+    record: matter,
+    blank: {
+      office: '',
+      kind: 'invention',
+      route: 'direct',
+      applicationNo: '',
+      filingDate: '',
+      priorityDate: '',
+      publicationNo: '',
+      publicationDate: '',
+      grantDate: '',
+      patentNo: '',
+      status: 'filed',
+      termAdjustmentDays: 0,
+    } as V,
+    toValues: (m): V => ({
+      office: m.office,
+      kind: m.kind,
+      route: m.route,
+      applicationNo: m.applicationNo,
+      filingDate: m.filingDate,
+      priorityDate: m.priorityDate ?? '',
+      publicationNo: m.publicationNo ?? '',
+      publicationDate: m.publicationDate ?? '',
+      grantDate: m.grantDate ?? '',
+      patentNo: m.patentNo ?? '',
+      status: m.status,
+      termAdjustmentDays: m.termAdjustmentDays,
+    }),
+    toPayload: (v: V, mode) => {
+      const body = {
+        kind: v.kind,
+        route: v.route,
+        applicationNo: v.applicationNo.trim(),
+        filingDate: v.filingDate.trim(),
+        priorityDate: blankToNull(v.priorityDate),
+        publicationNo: blankToNull(v.publicationNo),
+        publicationDate: blankToNull(v.publicationDate),
+        grantDate: blankToNull(v.grantDate),
+        patentNo: blankToNull(v.patentNo),
+        status: v.status,
+        termAdjustmentDays: Number(v.termAdjustmentDays) || 0,
+      };
+      return mode === 'create' ? { familyId, office: v.office, ...body } : body;
+    },
+    createSchema: matterInput,
+    patchSchema: matterPatch,
+    create: (p) => api.post('/api/ip/matters', p, matterDetail),
+    update: (id, body) => api.patch(`/api/ip/matters/${id}`, body, matterDetail),
+    fetch: (id) => api.get(`/api/ip/matters/${id}`, matterDetail),
+    invalidate: [ipKeys.matters, ipKeys.families, ipKeys.obligations],
+    onSaved: (m) => {
+      onSaved?.(m);
+      onClose();
+    },
+  });
+  const v = f.form.getValues();
+  const dateInput = (field: keyof V, name: string, required = false) => (
+    <TextInput
+      label={name}
+      placeholder={t('matter.dateHint')}
+      required={required}
+      inputMode="numeric"
+      autoComplete="off"
+      {...f.form.getInputProps(field)}
+    />
+  );
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={matter ? t('matter.edit') : t('matter.add')}
+      onSubmit={f.submit}
+      busy={f.save.isPending}
+      error={f.formError}
+      onReload={() => void f.reload()}
+      size="xl"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label={t('common.office')}
+          data={offices.map((o) => ({ value: o, label: label('offices', o) }))}
+          required
+          disabled={!!matter}
+          data-autofocus
+          {...f.form.getInputProps('office')}
+        />
+        <Select
+          label={t('common.kind')}
+          data={kinds.map((k) => ({ value: k, label: label('kinds', k) }))}
+          required
+          {...f.form.getInputProps('kind')}
+        />
+        <Select
+          label={t('common.status')}
+          data={statuses.map((s) => ({ value: s, label: label('statuses', s) }))}
+          required
+          {...f.form.getInputProps('status')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('portfolio.applicationNo')} required {...f.form.getInputProps('applicationNo')} />
+        <Select
+          label={t('matter.route')}
+          data={(['direct', 'pct'] as const).map((r) => ({ value: r, label: label('routes', r) }))}
+          {...f.form.getInputProps('route')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {dateInput('filingDate', t('portfolio.filingDate'), true)}
+        {dateInput('priorityDate', t('matter.priorityDate'))}
+        {dateInput('grantDate', t('portfolio.grantDate'))}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('matter.publicationNo')} {...f.form.getInputProps('publicationNo')} />
+        {dateInput('publicationDate', t('matter.publicationDate'))}
+        <TextInput label={t('matter.patentNo')} {...f.form.getInputProps('patentNo')} />
+      </SimpleGrid>
+      {v.office === 'US' && (
+        <NumberInput
+          label={t('matter.termAdjustmentDays')}
+          min={0}
+          max={10000}
+          allowDecimal={false}
+          {...f.form.getInputProps('termAdjustmentDays')}
+        />
+      )}
+    </FormModal>
+  );
+}

@@ -1,0 +1,154 @@
+import { Alert, Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconEdit } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { matterDetail } from '../../../../../server/modules/ip/contract.ts';
+import { api } from '../../../platform/api/client.ts';
+import { useCan } from '../../../platform/auth/session.ts';
+import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
+import { ipKeys } from '../api.ts';
+import { useIpLabel, useIpT } from '../i18n/index.ts';
+import { Fact } from './FamilyPage.tsx';
+import { MatterForm } from './MatterForm.tsx';
+
+/** One matter in one office: its facts, any data problem, and every deadline of its life to the day. */
+export function MatterPage() {
+  const t = useIpT();
+  const label = useIpLabel();
+  const can = useCan();
+  const { matterId } = useParams({ strict: false }) as { matterId: string };
+  const [editing, setEditing] = useState(false);
+  const query = useQuery({
+    queryKey: [ipKeys.matters, matterId],
+    queryFn: () => api.get(`/api/ip/matters/${matterId}`, matterDetail),
+  });
+  return (
+    <QueryContent query={query}>
+      {(m) => (
+        <>
+          <PageHeader
+            title={`${m.office} ${m.applicationNo}`}
+            crumbs={[
+              { label: t('nav.section') },
+              { label: t('portfolio.title'), to: '/ip' },
+              { label: m.familyReference, to: `/ip/families/${m.familyId}` },
+              { label: m.applicationNo },
+            ]}
+            description={m.familyTitle}
+            actions={
+              can('ip.manage') ? (
+                <Button
+                  variant="default"
+                  leftSection={<IconEdit size={16} />}
+                  onClick={() => setEditing(true)}
+                >
+                  {t('matter.edit')}
+                </Button>
+              ) : null
+            }
+          />
+          <Stack gap="md">
+            {m.problems.map((p) => (
+              <Alert
+                key={p.code}
+                color="red"
+                icon={<IconAlertTriangle size={18} />}
+                title={t('portfolio.dataProblem')}
+              >
+                {label('problems', p.code)}
+              </Alert>
+            ))}
+            <Paper withBorder radius="md" p="md">
+              <SimpleGrid cols={{ base: 2, sm: 4 }}>
+                <Fact name={t('common.office')} value={label('offices', m.office)} />
+                <Fact name={t('common.kind')} value={label('kinds', m.kind)} />
+                <Fact name={t('common.status')} value={label('statuses', m.status)} />
+                <Fact name={t('matter.route')} value={label('routes', m.route)} />
+                <Fact name={t('portfolio.filingDate')} value={m.filingDate} />
+                <Fact name={t('matter.priorityDate')} value={m.priorityDate ?? '—'} />
+                <Fact name={t('portfolio.grantDate')} value={m.grantDate ?? '—'} />
+                <Fact name={t('portfolio.termEnd')} value={m.termEnd ?? '—'} />
+                <Fact name={t('matter.publicationNo')} value={m.publicationNo ?? '—'} />
+                <Fact name={t('matter.patentNo')} value={m.patentNo ?? '—'} />
+                <Fact name={t('common.site')} value={m.siteCode} />
+              </SimpleGrid>
+            </Paper>
+            <Paper withBorder radius="md" p="md">
+              <Title order={5} mb="sm">
+                {t('matter.deadlines')}
+              </Title>
+              {m.deadlines.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('matter.noDeadlines')}
+                </Text>
+              ) : (
+                <Table.ScrollContainer minWidth={800}>
+                  <Table aria-label={t('matter.deadlines')}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('common.kind')}</Table.Th>
+                        <Table.Th>{t('matter.year')}</Table.Th>
+                        <Table.Th>{t('common.office')}</Table.Th>
+                        <Table.Th>{t('matter.windowOpens')}</Table.Th>
+                        <Table.Th>{t('matter.dueDate')}</Table.Th>
+                        <Table.Th>{t('matter.actBy')}</Table.Th>
+                        <Table.Th>{t('matter.graceEnds')}</Table.Th>
+                        <Table.Th>{t('matter.payee')}</Table.Th>
+                        <Table.Th>{t('matter.basis')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {m.deadlines.map((d) => (
+                        <Table.Tr
+                          key={`${d.kind}-${d.office}-${d.year ?? ''}-${d.dueDate}`}
+                          data-testid={`deadline-${d.kind}-${d.year ?? d.office}`}
+                        >
+                          <Table.Td>{label('deadlineKinds', d.kind)}</Table.Td>
+                          <Table.Td>{d.year ?? ''}</Table.Td>
+                          <Table.Td>{d.office}</Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.windowOpens ?? ''}</Table.Td>
+                          <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                            {d.atGrant ? t('matter.atGrant') : d.dueDate}
+                          </Table.Td>
+                          <Table.Td ff="monospace">
+                            {d.atGrant ? '' : d.actBy}{' '}
+                            {d.actBy !== d.dueDate && (
+                              <Badge size="xs" variant="light" color="orange">
+                                {t('matter.moved')}
+                              </Badge>
+                            )}
+                            {!d.calendarKnown && (
+                              <Tooltip label={t('matter.calendarUnknown')}>
+                                <IconAlertTriangle
+                                  size={14}
+                                  color="var(--mantine-color-orange-6)"
+                                  aria-label={t('matter.calendarUnknown')}
+                                />
+                              </Tooltip>
+                            )}
+                          </Table.Td>
+                          <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                            {d.graceEnds ?? ''}
+                          </Table.Td>
+                          <Table.Td>{d.payee ? label('payees', d.payee) : ''}</Table.Td>
+                          <Table.Td>
+                            <Text size="xs" c="dimmed">
+                              {d.basis}
+                            </Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+            </Paper>
+          </Stack>
+          {editing && <MatterForm familyId={m.familyId} matter={m} onClose={() => setEditing(false)} />}
+        </>
+      )}
+    </QueryContent>
+  );
+}

@@ -1,0 +1,29 @@
+import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
+import { guarded } from '../../platform/shell/guarded.tsx';
+import { ipNavigation } from './nav.ts';
+import { FamilyPage } from './portfolio/FamilyPage.tsx';
+import { MatterPage } from './portfolio/MatterPage.tsx';
+import { PortfolioPage } from './portfolio/PortfolioPage.tsx';
+import { TrademarksPage } from './trademarks/TrademarksPage.tsx';
+
+/** The pages of the IP program, under the signed-in frame (`parent`). */
+export function createIpRoutes<P extends AnyRoute>(parent: P) {
+  const page = <Path extends string>(path: Path, component: RouteComponent) =>
+    createRoute({ getParentRoute: () => parent, path, component });
+  const programRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/programs/ip',
+    beforeLoad: ({ context }) => {
+      const session = (context as { session?: { permissions: string[] } }).session;
+      const first = ipNavigation.find((i) => !i.permission || session?.permissions.includes(i.permission));
+      throw redirect({ to: (first?.to ?? '/') as '/ip' });
+    },
+  });
+  return [
+    programRoute,
+    page('/ip', guarded('ip.read', PortfolioPage)),
+    page('/ip/families/$familyId', guarded('ip.read', FamilyPage)),
+    page('/ip/matters/$matterId', guarded('ip.read', MatterPage)),
+    page('/ip/trademarks', guarded('ip.read', TrademarksPage)),
+  ] as const;
+}
