@@ -1,5 +1,7 @@
+import { renderMessage } from '../../platform/i18n/index.ts';
 import type { Block, ReportDefinition, ReportLocale } from '../../platform/reports/definition.ts';
 import type { RateSet } from './contract.ts';
+import { ohsWord } from './messages.ts';
 
 /**
  * The year's OHS report to the Board, as a report definition (rendered to PDF and XLSX by the report kit).
@@ -395,7 +397,7 @@ export function ohsBoardReport(
           },
           {
             kind: 'paragraph',
-            text: `${w.mainTypes}: ${(g?.all.mainInjuryTypes ?? []).map((t) => `${t.injuryType.replace(/_/g, ' ')} (${t.count})`).join(', ') || w.none}`,
+            text: `${w.mainTypes}: ${(g?.all.mainInjuryTypes ?? []).map((t) => `${renderMessage(o.locale, ohsWord('ohs.injuryType', t.injuryType))} (${t.count})`).join(', ') || w.none}`,
           },
         ],
       },
@@ -413,7 +415,11 @@ export function ohsBoardReport(
             ],
             rows: d.wellbeing
               .filter((k) => k.programs > 0)
-              .map((k) => [k.kind.replace(/_/g, ' '), k.programs, k.participations]),
+              .map((k) => [
+                renderMessage(o.locale, ohsWord('ohs.wellbeingKind', k.kind)),
+                k.programs,
+                k.participations,
+              ]),
             emptyText: w.none,
           },
         ],

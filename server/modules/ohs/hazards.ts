@@ -14,7 +14,7 @@ import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { hazardInput, hazardListQuery, hazardPatch } from './contract-work.ts';
-import { ohsMessage } from './messages.ts';
+import { ohsMessage, ohsWord } from './messages.ts';
 import { matrixProblems, type RiskMatrix, reviewIntervalMonths, riskLevel, riskScore } from './rules/risk.ts';
 import { riskMatrixSetting } from './settings.ts';
 
@@ -23,6 +23,7 @@ export const HAZARD_REVIEW = 'ohs.hazard_review';
 registerObligationKind({
   kind: HAZARD_REVIEW,
   program: 'ohs',
+  name: ohsWord('ohs.obligationKind', HAZARD_REVIEW.slice('ohs.'.length)),
   schedule: { daysBefore: [30, 7], overdueEveryDays: 14 },
 });
 

@@ -12,6 +12,7 @@ import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { addDays, localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { followupInput, screeningInput, screeningListQuery } from './contract-health.ts';
+import { ohsWord } from './messages.ts';
 import { HEALTH_REVIEW_TITLE, suppressSmall } from './rules/privacy.ts';
 
 export const HEALTH_FOLLOWUP = 'ohs.health_followup';
@@ -20,6 +21,7 @@ export const HEALTH_RECORD = 'health_record';
 registerObligationKind({
   kind: HEALTH_FOLLOWUP,
   program: 'ohs',
+  name: ohsWord('ohs.obligationKind', HEALTH_FOLLOWUP.slice('ohs.'.length)),
   schedule: { daysBefore: [7, 1], overdueEveryDays: 7 },
   restricted: {
     permission: 'health.individual',

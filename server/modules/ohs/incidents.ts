@@ -26,7 +26,7 @@ import type {
   injuryInput,
   injuryPatch,
 } from './contract.ts';
-import { ohsMessage } from './messages.ts';
+import { ohsMessage, ohsWord } from './messages.ts';
 import * as repo from './repo.ts';
 import {
   AUTHORITY_NOTICE_HOURS,
@@ -44,6 +44,7 @@ export const AUTHORITY_NOTICE = 'ohs.authority_notice';
 registerObligationKind({
   kind: AUTHORITY_NOTICE,
   program: 'ohs',
+  name: ohsWord('ohs.obligationKind', AUTHORITY_NOTICE.slice('ohs.'.length)),
   schedule: { daysBefore: [1], overdueEveryDays: 1 },
 });
 

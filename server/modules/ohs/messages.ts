@@ -1,4 +1,11 @@
-import { messageOf } from '../../platform/i18n/index.ts';
+import {
+  type Message,
+  type MessageCatalogue,
+  mergeCatalogues,
+  messageOf,
+  registerMessages,
+  wordsCatalogue,
+} from '../../platform/i18n/index.ts';
 import { qualificationKinds } from './contract-work.ts';
 
 /**
@@ -39,7 +46,77 @@ const zhTW: Record<keyof typeof en, string> = {
   'ohs.qualificationKind.first_aid': '急救',
 };
 
-export const ohsMessages = { en, 'zh-TW': zhTW };
+/** The words of OHS enumerations, shown in exports and reports instead of their codes. */
+const words = {
+  'ohs.incidentKind': {
+    injury: ['injury', '傷害'],
+    illness: ['illness', '疾病'],
+    near_miss: ['near miss', '虛驚事件'],
+    unsafe_condition: ['hazard (unsafe condition)', '危害（不安全狀況）'],
+  },
+  'ohs.investigationStatus': {
+    draft: ['draft', '草稿'],
+    investigating: ['investigating', '調查中'],
+    review: ['in review', '審查中'],
+    closed: ['closed', '已結案'],
+  },
+  'ohs.riskLevel': {
+    low: ['low', '低'],
+    medium: ['medium', '中'],
+    high: ['high', '高'],
+    critical: ['critical', '極高'],
+  },
+  'ohs.controlType': {
+    elimination: ['elimination', '消除'],
+    substitution: ['substitution', '取代'],
+    engineering: ['engineering control', '工程控制'],
+    administrative: ['administrative control', '管理控制'],
+    ppe: ['personal protective equipment', '個人防護具'],
+  },
+  'ohs.injuryType': {
+    cut: ['cut or laceration', '割傷或撕裂傷'],
+    bruise: ['bruise', '挫傷'],
+    fracture: ['fracture', '骨折'],
+    sprain: ['sprain or strain', '扭傷或拉傷'],
+    burn: ['burn', '燒燙傷'],
+    chemical_burn: ['chemical burn', '化學灼傷'],
+    crush: ['crush', '壓傷'],
+    amputation: ['amputation', '截肢'],
+    electric_shock: ['electric shock', '感電'],
+    inhalation: ['inhalation', '吸入'],
+    eye_injury: ['eye injury', '眼睛傷害'],
+    hearing_loss: ['hearing loss', '聽力損失'],
+    fall: ['fall', '跌倒或墜落'],
+    struck_by: ['struck by an object', '物體撞擊'],
+    caught_in: ['caught in or between', '被夾或被捲'],
+    other: ['other', '其他'],
+  },
+  'ohs.wellbeingKind': {
+    clinic: ['clinic', '診所'],
+    counselling: ['counselling', '諮商'],
+    gym: ['gym', '健身房'],
+    club: ['club', '社團'],
+    group_course: ['group course', '團體課程'],
+    counsellor_training: ['counsellor training', '輔導員培訓'],
+    other: ['other', '其他'],
+  },
+  'ohs.obligationKind': {
+    authority_notice: ['notice to the labour authority', '勞動檢查機構通報'],
+    hazard_review: ['risk review', '風險再評估'],
+    health_followup: ['health record review', '健康紀錄審閱'],
+    qualification_expiry: ['qualification expiry', '資格到期'],
+  },
+} as const;
+
+export const ohsMessages: MessageCatalogue = mergeCatalogues(
+  { en, 'zh-TW': zhTW },
+  ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
+);
+
+/** The word of one of the OHS enumerations (`ohs.<enumeration>.<code>`). */
+export function ohsWord(enumeration: keyof typeof words, code: string): Message {
+  return { key: `${enumeration}.${code}` };
+}
 
 export const ohsMessage = messageOf({ en });
 
@@ -52,3 +129,6 @@ export function qualificationKindName(kind: string) {
 
 /** Every qualification kind has a name (checked by the catalogue test). */
 export const qualificationKindKeys = qualificationKinds.map((k) => `ohs.qualificationKind.${k}`);
+
+// Also registered at import: pure code (the Board report, the demo) renders these without an installed app.
+registerMessages('ohs', ohsMessages);

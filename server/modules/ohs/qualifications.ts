@@ -10,12 +10,13 @@ import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { addDays, localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { qualificationInput, qualificationListQuery, qualificationPatch } from './contract-work.ts';
-import { ohsMessage, qualificationKindName } from './messages.ts';
+import { ohsMessage, ohsWord, qualificationKindName } from './messages.ts';
 
 export const QUALIFICATION_EXPIRY = 'ohs.qualification_expiry';
 registerObligationKind({
   kind: QUALIFICATION_EXPIRY,
   program: 'ohs',
+  name: ohsWord('ohs.obligationKind', QUALIFICATION_EXPIRY.slice('ohs.'.length)),
   schedule: { daysBefore: [60, 14], overdueEveryDays: 0 },
 });
 

@@ -3,7 +3,9 @@ import { access } from '../../platform/access/service.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
+import { renderMessage } from '../../platform/i18n/index.ts';
 import * as c from './contract-work.ts';
+import { ohsWord } from './messages.ts';
 import type { OhsModule } from './module.ts';
 import { checklists, permitTypes } from './rules/permits.ts';
 
@@ -66,15 +68,22 @@ export function registerOhsWorkRoutes(app: TypedApp, ohs: OhsModule) {
       { header: { en: 'Area', 'zh-TW': '區域' }, value: (h) => h.areaName, width: 18 },
       { header: { en: 'Activity', 'zh-TW': '作業' }, value: (h) => h.activity, width: 28 },
       { header: { en: 'Hazard', 'zh-TW': '危害' }, value: (h) => h.hazard, width: 32 },
-      { header: { en: 'Risk', 'zh-TW': '風險' }, value: (h) => `${h.score} ${h.level}` },
+      {
+        header: { en: 'Risk', 'zh-TW': '風險' },
+        value: (h, locale) => `${h.score} ${renderMessage(locale, ohsWord('ohs.riskLevel', h.level))}`,
+      },
       {
         header: { en: 'Controls', 'zh-TW': '控制措施' },
-        value: (h) => h.controls.map((x) => `${x.type}: ${x.description}`).join('; '),
+        value: (h, locale) =>
+          h.controls
+            .map((x) => `${renderMessage(locale, ohsWord('ohs.controlType', x.type))}: ${x.description}`)
+            .join('; '),
         width: 48,
       },
       {
         header: { en: 'Residual risk', 'zh-TW': '殘餘風險' },
-        value: (h) => `${h.residualScore} ${h.residualLevel}`,
+        value: (h, locale) =>
+          `${h.residualScore} ${renderMessage(locale, ohsWord('ohs.riskLevel', h.residualLevel))}`,
       },
       { header: { en: 'Next review', 'zh-TW': '下次審查' }, value: (h) => h.nextReview },
     ],

@@ -3,7 +3,9 @@ import { access } from '../../platform/access/service.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
+import { yesNo } from '../../platform/i18n/index.ts';
 import * as c from './contract.ts';
+import { ohsWord } from './messages.ts';
 import type { OhsModule } from './module.ts';
 import { defaultChargedDaysTable } from './rules/injury.ts';
 
@@ -36,12 +38,15 @@ export function registerOhsRoutes(app: TypedApp, ohs: OhsModule) {
       { header: { en: 'Reference', 'zh-TW': '編號' }, value: (i) => i.reference, width: 16 },
       { header: { en: 'Site', 'zh-TW': '廠區' }, value: (i) => i.siteCode },
       { header: { en: 'Area', 'zh-TW': '區域' }, value: (i) => i.areaName, width: 20 },
-      { header: { en: 'Kind', 'zh-TW': '類別' }, value: (i) => i.kind },
+      { header: { en: 'Kind', 'zh-TW': '類別' }, value: (i) => ohsWord('ohs.incidentKind', i.kind) },
       { header: { en: 'Occurred on', 'zh-TW': '發生日' }, value: (i) => i.occurredOn },
       { header: { en: 'Title', 'zh-TW': '標題' }, value: (i) => i.title, width: 40 },
       { header: { en: 'Injured', 'zh-TW': '受傷人數' }, value: (i) => i.injured, numberFormat: '0' },
-      { header: { en: 'Commuting', 'zh-TW': '通勤' }, value: (i) => (i.commuting ? 'yes' : 'no') },
-      { header: { en: 'Investigation', 'zh-TW': '調查' }, value: (i) => i.investigationStatus },
+      { header: { en: 'Commuting', 'zh-TW': '通勤' }, value: (i) => yesNo(i.commuting) },
+      {
+        header: { en: 'Investigation', 'zh-TW': '調查' },
+        value: (i) => i.investigationStatus && ohsWord('ohs.investigationStatus', i.investigationStatus),
+      },
     ],
   });
   app.get(

@@ -1,6 +1,7 @@
 import { registerListExport } from '../exports/list-export.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import { platformWord, yesNo } from '../i18n/index.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   actionInput,
@@ -85,13 +86,19 @@ export function registerActionRoutes(app: TypedApp, { actions }: Services) {
     list: (actor, q) => actions.list(actor, q),
     columns: [
       { header: { en: 'Title', 'zh-TW': '標題' }, value: (a) => a.title, width: 40 },
-      { header: { en: 'Kind', 'zh-TW': '類別' }, value: (a) => a.kind },
+      { header: { en: 'Kind', 'zh-TW': '類別' }, value: (a) => platformWord('platform.actionKind', a.kind) },
       { header: { en: 'Site', 'zh-TW': '廠區' }, value: (a) => a.siteCode },
-      { header: { en: 'Program', 'zh-TW': '計畫' }, value: (a) => a.program },
+      {
+        header: { en: 'Program', 'zh-TW': '計畫' },
+        value: (a) => a.program && platformWord('platform.program', a.program),
+      },
       { header: { en: 'Owner', 'zh-TW': '負責人' }, value: (a) => a.ownerName, width: 20 },
       { header: { en: 'Due', 'zh-TW': '期限' }, value: (a) => a.dueDate },
-      { header: { en: 'Status', 'zh-TW': '狀態' }, value: (a) => a.status },
-      { header: { en: 'Overdue', 'zh-TW': '逾期' }, value: (a) => (a.overdue ? 'yes' : 'no') },
+      {
+        header: { en: 'Status', 'zh-TW': '狀態' },
+        value: (a) => platformWord('platform.actionStatus', a.status),
+      },
+      { header: { en: 'Overdue', 'zh-TW': '逾期' }, value: (a) => yesNo(a.overdue) },
       {
         header: { en: 'Source', 'zh-TW': '來源' },
         value: (a) => (a.sourceType ? `${a.sourceType} ${a.sourceId}` : ''),

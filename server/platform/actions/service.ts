@@ -20,6 +20,7 @@ import {
   type Locale,
   matchingKeys,
   platformMessage,
+  platformWord,
   renderText,
   storedText,
   storeText,
@@ -42,6 +43,7 @@ export const ACTION_DUE = 'action.due';
 registerObligationKind({
   kind: ACTION_DUE,
   program: null,
+  name: platformWord('platform.obligationKind', ACTION_DUE),
   schedule: { daysBefore: [14, 3], overdueEveryDays: 7 },
 });
 

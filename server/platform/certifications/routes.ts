@@ -3,6 +3,7 @@ import { access } from '../access/service.ts';
 import { registerListExport } from '../exports/list-export.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import { platformWord } from '../i18n/index.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   certificationInput,
@@ -120,7 +121,10 @@ export function registerCertificationRoutes(app: TypedApp, { certifications }: S
       { header: { en: 'Issuer', 'zh-TW': '發證單位' }, value: (c) => c.issuer },
       { header: { en: 'Issued on', 'zh-TW': '發證日' }, value: (c) => c.issuedOn },
       { header: { en: 'Valid until', 'zh-TW': '有效期限' }, value: (c) => c.validUntil },
-      { header: { en: 'Status', 'zh-TW': '狀態' }, value: (c) => c.status },
+      {
+        header: { en: 'Status', 'zh-TW': '狀態' },
+        value: (c) => platformWord('platform.certificationStatus', c.status),
+      },
       { header: { en: 'Days left', 'zh-TW': '剩餘天數' }, value: (c) => c.daysLeft, numberFormat: '0' },
     ],
   });

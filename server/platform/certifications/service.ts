@@ -10,7 +10,7 @@ import { inScope } from '../access/sql.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors.ts';
 import { likePattern } from '../http/list.ts';
-import { platformMessage } from '../i18n/index.ts';
+import { platformMessage, platformWord } from '../i18n/index.ts';
 import { registerObligationKind } from '../obligations/kinds.ts';
 import { daysBetween, localDate } from '../obligations/rules/reminders.ts';
 import type { ObligationsService } from '../obligations/service.ts';
@@ -26,6 +26,7 @@ export const CERTIFICATION_RENEWAL = 'certification.renewal';
 registerObligationKind({
   kind: CERTIFICATION_RENEWAL,
   program: null,
+  name: platformWord('platform.obligationKind', CERTIFICATION_RENEWAL),
   schedule: { daysBefore: [90, 30, 7], overdueEveryDays: 7 },
 });
 

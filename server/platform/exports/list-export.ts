@@ -5,10 +5,15 @@ import type { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
 import type { RouteAccess } from '../http/route-config.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import { isMessage, type Locale, type Message, renderMessage } from '../i18n/index.ts';
 
 export type ExportColumn<Row> = {
   header: { en: string; 'zh-TW': string };
-  value: (row: Row) => string | number | null | undefined;
+  /**
+   * The cell: a code of an enumeration (a status, a kind, yes or no) is given as a message (`platformWord`,
+   * `yesNo`, a module's word), written in the export's language, never as the code.
+   */
+  value: (row: Row, locale: Locale) => string | number | null | undefined | Message;
   /** Excel number format for numeric columns, e.g. '0.00'. */
   numberFormat?: string;
   width?: number;
@@ -34,11 +39,17 @@ async function* allRows<Row, Q extends { page: number; pageSize: number }>(
   }
 }
 
+/** A cell's value in the export's language. */
+function cell<Row>(column: ExportColumn<Row>, row: Row, locale: Locale) {
+  const value = column.value(row, locale);
+  return isMessage(value) ? renderMessage(locale, value) : value;
+}
+
 function csvStream<Row>(rows: AsyncIterable<Row>, columns: ExportColumn<Row>[], locale: 'en' | 'zh-TW') {
   const out = stringify({ header: true, columns: columns.map((c) => c.header[locale]), bom: true });
   Readable.from(
     (async function* () {
-      for await (const row of rows) yield columns.map((c) => c.value(row) ?? '');
+      for await (const row of rows) yield columns.map((c) => cell(c, row, locale) ?? '');
     })(),
   )
     .on('error', (e) => out.destroy(e))
@@ -70,7 +81,7 @@ async function xlsxStream<Row>(
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   (async () => {
-    for await (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
+    for await (const row of rows) sheet.addRow(columns.map((c) => cell(c, row, locale) ?? null)).commit();
     sheet.commit();
     await workbook.commit();
   })().catch((e) => out.destroy(e));

@@ -2,8 +2,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { programModules } from '../../modules/index.ts';
+import { incidentKinds, injuryTypes, investigationStatuses } from '../../modules/ohs/contract.ts';
+import { wellbeingKinds } from '../../modules/ohs/contract-health.ts';
 import { qualificationKinds } from '../../modules/ohs/contract-work.ts';
+import { controlTypes } from '../../modules/ohs/rules/risk.ts';
 import { registerModulePolicies } from '../../services.ts';
+import { programs } from '../access/roles.ts';
+import { actionKinds } from '../actions/contract.ts';
+import { actionStatuses } from '../actions/rules/status.ts';
+import { certificationStatuses } from '../certifications/contract.ts';
+import { calendarStates } from '../obligations/contract.ts';
+import { registeredKinds } from '../obligations/kinds.ts';
+import { siteKinds } from '../org/contract.ts';
+import { trainingResults } from '../training/rules/completion.ts';
 import {
   hasMessage,
   MessageError,
@@ -65,6 +76,33 @@ describe('message catalogue', () => {
       expect(templateParams(messageTemplate('zh-TW', key)), key).toEqual(
         templateParams(messageTemplate('en', key)),
       );
+    }
+  });
+
+  it('has a word in both languages for every code an export or report writes, and a name for every obligation kind', () => {
+    const enumerations: [string, readonly string[]][] = [
+      ['platform.actionStatus', actionStatuses],
+      ['platform.actionKind', actionKinds],
+      ['platform.program', programs],
+      ['platform.calendarState', calendarStates],
+      ['platform.certificationStatus', certificationStatuses],
+      ['platform.siteKind', siteKinds],
+      ['platform.trainingResult', trainingResults],
+      ['platform.yesNo', ['yes', 'no']],
+      ['ohs.incidentKind', incidentKinds],
+      ['ohs.investigationStatus', investigationStatuses],
+      ['ohs.riskLevel', ['low', 'medium', 'high', 'critical']],
+      ['ohs.controlType', controlTypes],
+      ['ohs.injuryType', injuryTypes],
+      ['ohs.wellbeingKind', wellbeingKinds],
+    ];
+    for (const [prefix, codes] of enumerations)
+      for (const code of codes) expect(hasMessage(`${prefix}.${code}`), `${prefix}.${code}`).toBe(true);
+    expect(renderMessage('zh-TW', { key: 'ohs.wellbeingKind.group_course' })).toBe('團體課程');
+    expect(registeredKinds().length).toBeGreaterThanOrEqual(7);
+    for (const kind of registeredKinds()) {
+      expect(kind.name, kind.kind).toBeDefined();
+      expect(hasMessage(kind.name?.key ?? ''), kind.kind).toBe(true);
     }
   });
 

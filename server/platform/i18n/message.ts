@@ -50,6 +50,35 @@ export function registerMessages(prefix: string, messages: MessageCatalogue): vo
   }
 }
 
+/**
+ * The words of an enumeration (a status, a kind) as a catalogue: `<prefix>.<code>` for each code, with its
+ * English and Chinese word. Exports and documents show these instead of the code.
+ */
+export function wordsCatalogue(
+  prefix: string,
+  words: Record<string, readonly [en: string, zhTW: string]>,
+): MessageCatalogue {
+  const out: MessageCatalogue = { en: {}, 'zh-TW': {} };
+  for (const [code, [en, zh]] of Object.entries(words)) {
+    out.en[`${prefix}.${code}`] = en;
+    out['zh-TW'][`${prefix}.${code}`] = zh;
+  }
+  return out;
+}
+
+/** Several catalogues as one. */
+export function mergeCatalogues(...catalogues: MessageCatalogue[]): MessageCatalogue {
+  return {
+    en: Object.assign({}, ...catalogues.map((c) => c.en)),
+    'zh-TW': Object.assign({}, ...catalogues.map((c) => c['zh-TW'])),
+  };
+}
+
+/** The word of an enumeration's code (`wordsCatalogue`), as a message. */
+export function word(prefix: string, code: string): Message {
+  return { key: `${prefix}.${code}` };
+}
+
 /** Whether a key is in the catalogue (both languages). */
 export function hasMessage(key: string): boolean {
   return catalogue.has(key);

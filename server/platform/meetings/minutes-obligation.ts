@@ -1,6 +1,6 @@
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
-import { platformMessage } from '../i18n/index.ts';
+import { platformMessage, platformWord } from '../i18n/index.ts';
 import { registerObligationKind } from '../obligations/kinds.ts';
 import type { ObligationsService } from '../obligations/service.ts';
 import * as committeesRepo from './committees-repo.ts';
@@ -11,6 +11,7 @@ export const MEETING_MINUTES = 'meeting.minutes';
 registerObligationKind({
   kind: MEETING_MINUTES,
   program: null,
+  name: platformWord('platform.obligationKind', MEETING_MINUTES),
   schedule: { daysBefore: [3, 1], overdueEveryDays: 3 },
 });
 

@@ -1,5 +1,6 @@
 import type { Permission } from '../access/policy.ts';
 import type { Program } from '../access/roles.ts';
+import type { Message } from '../i18n/message.ts';
 import type { ReminderSchedule } from './rules/reminders.ts';
 
 /**
@@ -10,6 +11,8 @@ export type ObligationKind = {
   kind: string;
   program: Program | null;
   schedule: ReminderSchedule;
+  /** The kind's name in the reader's language (exports show it instead of the code). */
+  name?: Message;
   /**
    * Obligations that are themselves confidential (a health record's review): seen, acted on and reminded of
    * only by those who hold `permission` at their site; to everyone else they do not exist (404, left out of

@@ -3,6 +3,7 @@ import { registerListExport } from '../exports/list-export.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import { platformWord } from '../i18n/index.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   calendarFeedView,
@@ -13,6 +14,7 @@ import {
   obligationSummary,
   obligationView,
 } from './contract.ts';
+import { obligationKind } from './kinds.ts';
 
 const tags = ['obligations'];
 
@@ -128,8 +130,11 @@ export function registerObligationRoutes(app: TypedApp, { obligations }: Service
       { header: { en: 'Owner', 'zh-TW': '負責人' }, value: (o) => o.delegateName ?? o.ownerName, width: 20 },
       { header: { en: 'Due', 'zh-TW': '到期日' }, value: (o) => o.dueDate },
       { header: { en: 'Days left', 'zh-TW': '剩餘天數' }, value: (o) => o.daysLeft, numberFormat: '0' },
-      { header: { en: 'State', 'zh-TW': '狀態' }, value: (o) => o.calendarState },
-      { header: { en: 'Kind', 'zh-TW': '類型' }, value: (o) => o.kind },
+      {
+        header: { en: 'State', 'zh-TW': '狀態' },
+        value: (o) => platformWord('platform.calendarState', o.calendarState),
+      },
+      { header: { en: 'Kind', 'zh-TW': '類型' }, value: (o) => obligationKind(o.kind).name ?? o.kind },
     ],
   });
 }

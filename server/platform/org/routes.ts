@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { registerListExport } from '../exports/list-export.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import { platformWord } from '../i18n/index.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   areaInput,
@@ -180,7 +181,7 @@ export function registerOrgRoutes(app: TypedApp, { org }: Services) {
       { header: { en: 'Subsidiary', 'zh-TW': '子公司' }, value: (s) => s.subsidiaryCode },
       { header: { en: 'Country', 'zh-TW': '國家' }, value: (s) => s.country },
       { header: { en: 'Time zone', 'zh-TW': '時區' }, value: (s) => s.timeZone, width: 20 },
-      { header: { en: 'Kind', 'zh-TW': '類型' }, value: (s) => s.kind },
+      { header: { en: 'Kind', 'zh-TW': '類型' }, value: (s) => platformWord('platform.siteKind', s.kind) },
       {
         header: { en: 'Active employees', 'zh-TW': '在職員工' },
         value: (s) => s.employeeCount,

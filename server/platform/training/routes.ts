@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { registerListExport } from '../exports/list-export.ts';
 import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
+import { platformWord } from '../i18n/index.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   campaignProgress,
@@ -131,7 +132,10 @@ export function registerTrainingRoutes(app: TypedApp, { training }: Services) {
       { header: { en: 'course_code', 'zh-TW': '課程代碼' }, value: (c) => c.courseCode },
       { header: { en: 'completed_on', 'zh-TW': '完成日期' }, value: (c) => c.completedOn },
       { header: { en: 'hours', 'zh-TW': '時數' }, value: (c) => Number(c.hours), numberFormat: '0.00' },
-      { header: { en: 'result', 'zh-TW': '結果' }, value: (c) => c.result },
+      {
+        header: { en: 'result', 'zh-TW': '結果' },
+        value: (c) => platformWord('platform.trainingResult', c.result),
+      },
     ],
   });
 }
