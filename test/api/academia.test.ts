@@ -148,7 +148,9 @@ describe.each(databases())('Industry–academia partners, agreements, projects a
     });
     expect(patent.status).toBe(201);
     expect(patent.body.outcomes[0]).toMatchObject({ kind: 'patent', ipReference: 'IDF-2023-0042' });
-    const linked = await officer.get('/api/academia/ip-references/IDF-2023-0042/projects');
+    const linked = await officer.get('/api/academia/patent-outcomes', {
+      query: { ipReference: 'IDF-2023-0042' },
+    });
     expect(linked.body.items).toEqual([expect.objectContaining({ projectId: id })]);
 
     // The list filters, sorts and exports.

@@ -334,13 +334,13 @@ export function registerAcademiaRoutes(app: TypedApp, academia: AcademiaModule) 
     async (request) => contribution.year(actorOf(request), request.query.year),
   );
   app.get(
-    '/api/academia/ip-references/:reference/projects',
+    '/api/academia/patent-outcomes',
     {
       config: { access: 'academia.read' },
       schema: {
         tags,
         summary: 'Research projects whose patent outcome carries this invention disclosure reference',
-        params: z.object({ reference: z.string().min(1).max(100) }),
+        querystring: z.object({ ipReference: z.string().trim().min(1).max(100) }),
         response: {
           200: z.object({
             items: z.array(
@@ -350,6 +350,6 @@ export function registerAcademiaRoutes(app: TypedApp, academia: AcademiaModule) 
         },
       },
     },
-    async (request) => ({ items: await projects.byIpReference(actorOf(request), request.params.reference) }),
+    async (request) => ({ items: await projects.byIpReference(actorOf(request), request.query.ipReference) }),
   );
 }

@@ -35,7 +35,9 @@ export type Permission =
   | 'meetings.manage'
   | 'meetings.group.manage'
   | 'actions.read'
-  | 'actions.manage';
+  | 'actions.manage'
+  | 'academia.read'
+  | 'academia.manage';
 
 export type Program = 'ip' | 'infosec' | 'ohs' | 'academia' | 'smart';
 
@@ -89,6 +91,8 @@ const REGISTRY_MANAGE: Permission[] = [
   'actions.manage',
 ];
 const OHS_PROGRAM: Permission[] = ['ohs.read', 'ohs.manage', 'health.read'];
+/** "The academia office and the university-relations staff of each site run the program; auditors and the Board read it." */
+const ACADEMIA_PROGRAM: Permission[] = ['academia.read', 'academia.manage'];
 
 /**
  * The policy: role variant → permissions. "Group admin: organisation, people, users and roles of the whole
@@ -114,6 +118,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_MANAGE,
     'meetings.group.manage',
     ...OHS_PROGRAM,
+    ...ACADEMIA_PROGRAM,
   ],
   'program_owner:ohs': [
     ...EVERYONE,
@@ -146,6 +151,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
     ...OHS_PROGRAM,
+    ...ACADEMIA_PROGRAM,
   ],
   'site_officer:ohs': [
     ...EVERYONE,
@@ -180,8 +186,9 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     'ohs.read',
     'health.read',
+    'academia.read',
   ],
-  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read'],
+  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read', 'academia.read'],
   medical: [...EVERYONE, ...REPORT, 'people.read', 'ohs.read', 'health.read', 'health.individual'],
 };
 
