@@ -1,5 +1,6 @@
-import { IconAtom2, IconCertificate, IconSchool, IconShieldLock } from '@tabler/icons-react';
+import { IconAtom2, IconCertificate, IconShieldLock } from '@tabler/icons-react';
 import type { WebModule } from '../platform/modules/manifest.ts';
+import { academiaWebModule } from './academia/index.ts';
 import { ohsWebModule } from './ohs/index.ts';
 
 /**
@@ -11,6 +12,6 @@ export const webModules: readonly WebModule[] = [
   { key: 'ip', icon: IconCertificate },
   { key: 'infosec', icon: IconShieldLock },
   ohsWebModule,
-  { key: 'academia', icon: IconSchool },
+  academiaWebModule,
   { key: 'smart', icon: IconAtom2 },
 ];
