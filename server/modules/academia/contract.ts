@@ -41,13 +41,15 @@ export const partnerView = z.object({
   kind: z.enum(['university', 'institute']),
   version: z.number().int(),
 });
-export const partnerInput = z.object({
-  name: text(200),
-  nameZh: optionalText(200),
-  country: z.string().regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. TW'),
-  kind: z.enum(['university', 'institute']),
-});
-export const partnerPatch = versioned.extend(partnerInput.partial().shape);
+export const partnerInput = z
+  .object({
+    name: text(200),
+    nameZh: optionalText(200),
+    country: z.string().regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. TW'),
+    kind: z.enum(['university', 'institute']),
+  })
+  .strict();
+export const partnerPatch = versioned.extend(partnerInput.partial().shape).strict();
 export const partnerListQuery = listQuery(['name', 'country']).extend({
   country: z
     .string()
@@ -81,8 +83,10 @@ const agreementFields = z.object({
   endsOn: isoDate,
   renewalNoticeDays: z.number().int().min(0).max(730).optional(),
 });
-export const agreementInput = agreementFields;
-export const agreementPatch = versioned.extend(agreementFields.omit({ siteId: true }).partial().shape);
+export const agreementInput = agreementFields.strict();
+export const agreementPatch = versioned
+  .extend(agreementFields.omit({ siteId: true }).partial().shape)
+  .strict();
 export const agreementListQuery = listQuery(['endsOn', 'title', 'startsOn']).extend({
   siteId: uuid.optional(),
   partnerId: uuid.optional(),
@@ -91,7 +95,9 @@ export const agreementListQuery = listQuery(['endsOn', 'title', 'startsOn']).ext
 export const agreementPage = pageOf(agreementView);
 
 // ---- research projects
-export const budgetLine = z.object({ year: z.number().int().min(1990).max(2200), budgetMinor: minor });
+export const budgetLine = z
+  .object({ year: z.number().int().min(1990).max(2200), budgetMinor: minor })
+  .strict();
 export const projectView = z.object({
   id: uuid,
   siteId: uuid,
@@ -167,8 +173,8 @@ const projectFields = z.object({
   /** The budget by year, replacing the project's lines when given. */
   budget: z.array(budgetLine).max(30).optional(),
 });
-export const projectInput = projectFields;
-export const projectPatch = versioned.extend(projectFields.omit({ siteId: true }).partial().shape);
+export const projectInput = projectFields.strict();
+export const projectPatch = versioned.extend(projectFields.omit({ siteId: true }).partial().shape).strict();
 export const projectListQuery = listQuery(['startsOn', 'title', 'status', 'endsOn']).extend({
   siteId: uuid.optional(),
   partnerId: uuid.optional(),
@@ -179,31 +185,37 @@ export const projectListQuery = listQuery(['startsOn', 'title', 'status', 'endsO
 });
 export const projectPage = pageOf(projectView);
 
-export const milestoneInput = z.object({ title: text(300), dueDate: isoDate });
-export const milestonePatch = versioned.extend({
-  title: text(300).optional(),
-  dueDate: isoDate.optional(),
-  doneOn: isoDate.nullable().optional(),
-});
-export const outcomeInput = z.object({
-  kind: z.enum(outcomeKinds),
-  title: text(300),
-  occurredOn: isoDate,
-  ipReference: optionalText(100),
-});
+export const milestoneInput = z.object({ title: text(300), dueDate: isoDate }).strict();
+export const milestonePatch = versioned
+  .extend({
+    title: text(300).optional(),
+    dueDate: isoDate.optional(),
+    doneOn: isoDate.nullable().optional(),
+  })
+  .strict();
+export const outcomeInput = z
+  .object({
+    kind: z.enum(outcomeKinds),
+    title: text(300),
+    occurredOn: isoDate,
+    ipReference: optionalText(100),
+  })
+  .strict();
 
 // ---- payments and exchange rates
-export const paymentInput = z.object({
-  siteId: uuid,
-  partnerId: uuid,
-  category: z.enum(paymentCategories),
-  projectId: uuid.nullable().optional(),
-  scholarshipId: uuid.nullable().optional(),
-  paidOn: isoDate,
-  amountMinor: minor.min(1, 'More than zero'),
-  currency,
-  note: optionalText(500),
-});
+export const paymentInput = z
+  .object({
+    siteId: uuid,
+    partnerId: uuid,
+    category: z.enum(paymentCategories),
+    projectId: uuid.nullable().optional(),
+    scholarshipId: uuid.nullable().optional(),
+    paidOn: isoDate,
+    amountMinor: minor.min(1, 'More than zero'),
+    currency,
+    note: optionalText(500),
+  })
+  .strict();
 export const paymentListQuery = listQuery(['paidOn', 'amountMinor']).extend({
   siteId: uuid.optional(),
   partnerId: uuid.optional(),
@@ -219,11 +231,13 @@ export const rateView = z.object({
   perUsd: z.string(),
   version: z.number().int(),
 });
-export const rateInput = z.object({
-  currency: currency.refine((c) => c !== 'USD', 'US dollars need no rate'),
-  validFrom: isoDate,
-  perUsd: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'A positive number with at most six decimals'),
-});
+export const rateInput = z
+  .object({
+    currency: currency.refine((c) => c !== 'USD', 'US dollars need no rate'),
+    validFrom: isoDate,
+    perUsd: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'A positive number with at most six decimals'),
+  })
+  .strict();
 export const rateList = z.object({ items: z.array(rateView) });
 
 // ---- interns and scholarships
@@ -255,13 +269,15 @@ const internFields = z.object({
   hours: z.number().int().min(0).max(10_000).optional(),
   outcome: z.enum(internOutcomes).optional(),
 });
-export const internInput = internFields;
-export const internPatch = versioned.extend({
-  ...internFields.omit({ siteId: true }).partial().shape,
-  /** The employee record the intern became, and the day hired; both null to undo the link. */
-  hiredEmployeeId: uuid.nullable().optional(),
-  hiredOn: isoDate.nullable().optional(),
-});
+export const internInput = internFields.strict();
+export const internPatch = versioned
+  .extend({
+    ...internFields.omit({ siteId: true }).partial().shape,
+    /** The employee record the intern became, and the day hired; both null to undo the link. */
+    hiredEmployeeId: uuid.nullable().optional(),
+    hiredOn: isoDate.nullable().optional(),
+  })
+  .strict();
 export const internListQuery = listQuery(['startedOn', 'fullName', 'endedOn']).extend({
   siteId: uuid.optional(),
   partnerId: uuid.optional(),
@@ -287,16 +303,18 @@ export const scholarshipView = z.object({
   condition: z.string().nullable(),
   version: z.number().int(),
 });
-export const scholarshipInput = z.object({
-  siteId: uuid,
-  partnerId: uuid,
-  recipientName: text(200),
-  program: text(200),
-  awardedOn: isoDate,
-  amountMinor: minor.min(1, 'More than zero'),
-  currency,
-  condition: optionalText(1000),
-});
+export const scholarshipInput = z
+  .object({
+    siteId: uuid,
+    partnerId: uuid,
+    recipientName: text(200),
+    program: text(200),
+    awardedOn: isoDate,
+    amountMinor: minor.min(1, 'More than zero'),
+    currency,
+    condition: optionalText(1000),
+  })
+  .strict();
 export const scholarshipListQuery = listQuery(['awardedOn', 'recipientName']).extend({
   siteId: uuid.optional(),
   partnerId: uuid.optional(),
