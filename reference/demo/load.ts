@@ -6,6 +6,7 @@ import type { Db } from '../../server/db/types.ts';
 import { systemActor } from '../../server/platform/access/actor.ts';
 import { recordAudit } from '../../server/platform/audit/service.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
+import { academiaTables, generateAcademiaDataset } from './academia.ts';
 import { demoClock } from './clock.ts';
 import { DEFAULT_SEED, type DemoDataset, datasetCounts, generateDemoDataset } from './generate.ts';
 import { generateOhsDataset, type OhsDataset, ohsCounts } from './ohs.ts';
@@ -127,6 +128,7 @@ export function demoTables(
     { table: 'users', rows: data.users.map((u, i) => ({ ...u, password_hash: passwordHashes[i] })) },
     { table: 'role_assignments', rows: data.roleAssignments },
     ...ohsTables(ohs),
+    ...academiaTables(generateAcademiaDataset(data)),
   ];
 }
 

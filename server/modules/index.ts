@@ -1,10 +1,11 @@
 import { ipModule } from './ip/index.ts';
+import { academiaModule } from './academia/index.ts';
 import { ohsModule } from './ohs/index.ts';
 
 /**
  * The program modules, in the order their routes, jobs and home-page items are registered. Adding a program
  * is adding its manifest here; no platform file changes.
  */
-export const programModules = [ipModule, ohsModule] as const;
+export const programModules = [ipModule, ohsModule, academiaModule] as const;
 
 export type ProgramModules = typeof programModules;

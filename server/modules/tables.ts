@@ -1,5 +1,6 @@
+import type { AcademiaTables } from './academia/index.ts';
 import type { IpTables } from './ip/index.ts';
 import type { OhsTables } from './ohs/index.ts';
 
 /** The program modules' tables, joined to the platform's in the database type (server/db/schema.ts). */
-export type ModuleTables = IpTables & OhsTables;
+export type ModuleTables = IpTables & OhsTables & AcademiaTables;

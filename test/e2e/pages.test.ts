@@ -9,7 +9,7 @@ const pages = [
   { name: 'home', path: '/', heading: 'Welcome, Grace Admin' },
   { name: 'program-ip', path: '/programs/ip', heading: 'Intellectual property' },
   { name: 'program-infosec', path: '/programs/infosec', heading: 'Information security' },
-  { name: 'program-academia', path: '/programs/academia', heading: 'Industry–academia' },
+  { name: 'program-academia', path: '/programs/academia', heading: 'Research projects' },
   { name: 'program-smart', path: '/programs/smart', heading: 'Shop-floor monitoring' },
   { name: 'organisation', path: '/org', heading: 'Organisation' },
   { name: 'site', path: `/org/sites/${SITES.K7.id}`, heading: SITES.K7.name },

@@ -112,6 +112,18 @@ export async function sitesByCode(db: Db, codes: string[]) {
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
+/** Codes of these sites and of their subsidiaries, by site id (labels for a module's rows). */
+export async function siteLabels(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { code: string; subsidiaryCode: string }>();
+  const rows = await db
+    .selectFrom('sites')
+    .innerJoin('subsidiaries', 'subsidiaries.id', 'sites.subsidiary_id')
+    .select(['sites.id', 'sites.code', 'subsidiaries.code as subsidiary_code'])
+    .where('sites.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { code: r.code, subsidiaryCode: r.subsidiary_code }]));
+}
+
 export async function holding(db: Db) {
   return db
     .selectFrom('holdings')

@@ -122,6 +122,12 @@ export function createOrgService(db: Db) {
 
     siteIdsByCode: (codes: string[]) => repo.sitesByCode(db, codes),
 
+    /**
+     * The codes of these sites and their subsidiaries, by site id: labels for rows a module already scoped
+     * (no access check here; an unknown id is left out).
+     */
+    siteLabels: (ids: readonly string[], handle: Db = db) => repo.siteLabels(handle, ids),
+
     async createSite(actor: Actor, input: z.infer<typeof siteInput>) {
       access.assert(actor, { permission: 'org.manage', siteId: null, what: 'site' });
       return db.transaction().execute(async (trx) => {

@@ -24,6 +24,15 @@ const toEmployeeView = (r: repo.EmployeeRow): c.EmployeeView => ({
   version: r.version,
 });
 
+export type EmployeeEssentials = {
+  id: string;
+  siteId: string;
+  employeeNo: string;
+  fullName: string;
+  email: string | null;
+  hireDate: string;
+};
+
 /** Employees: the list, departments, one employee, create and update (bulk files go through the importer). */
 export function createEmployeesService(db: Db, org: OrgService, now: () => Date) {
   const today = () => now().toISOString().slice(0, 10);
@@ -57,6 +66,29 @@ export function createEmployeesService(db: Db, org: OrgService, now: () => Date)
     async listDepartments(actor: Actor, query: z.infer<typeof c.departmentListQuery>) {
       const scope = access.listScope(actor, 'people.read');
       return { items: await repo.departmentNames(db, scope, query.siteId) };
+    },
+
+    /**
+     * The essentials of these employees (site, number, name, e-mail), by id, for a module that links its
+     * records to employees: whether the actor may see or link them is the caller's check, on the sites
+     * returned. An unknown id is left out.
+     */
+    async employeeEssentials(ids: readonly string[], handle: Db = db) {
+      if (ids.length === 0) return new Map<string, EmployeeEssentials>();
+      const rows = await repo.employeeEssentials(handle, [...new Set(ids)]);
+      return new Map<string, EmployeeEssentials>(
+        rows.map((r) => [
+          r.id,
+          {
+            id: r.id,
+            siteId: r.site_id,
+            employeeNo: r.employee_no,
+            fullName: r.full_name,
+            email: r.email,
+            hireDate: r.hire_date,
+          },
+        ]),
+      );
     },
 
     async getEmployee(actor: Actor, id: string) {

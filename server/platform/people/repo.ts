@@ -73,6 +73,14 @@ export function employeeById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+export function employeeEssentials(db: Db, ids: string[]) {
+  return db
+    .selectFrom('employees')
+    .select(['id', 'site_id', 'employee_no', 'full_name', 'email', 'hire_date'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export function contractorCompanyQuery(db: Db, q?: string) {
   let query = db
     .selectFrom('contractor_companies')

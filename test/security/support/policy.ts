@@ -37,7 +37,9 @@ export type Permission =
   | 'actions.read'
   | 'actions.manage'
   | 'ip.read'
-  | 'ip.manage';
+  | 'ip.manage'
+  | 'academia.read'
+  | 'academia.manage';
 
 export type Program = 'ip' | 'infosec' | 'ohs' | 'academia' | 'smart';
 
@@ -93,6 +95,8 @@ const REGISTRY_MANAGE: Permission[] = [
 const OHS_PROGRAM: Permission[] = ['ohs.read', 'ohs.manage', 'health.read'];
 /** The IP program: the portfolio and its deadlines, read and kept. */
 const IP_PROGRAM: Permission[] = ['ip.read', 'ip.manage'];
+/** "The academia office and the university-relations staff of each site run the program; auditors and the Board read it." */
+const ACADEMIA_PROGRAM: Permission[] = ['academia.read', 'academia.manage'];
 
 /**
  * The policy: role variant → permissions. "Group admin: organisation, people, users and roles of the whole
@@ -119,6 +123,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     'meetings.group.manage',
     ...OHS_PROGRAM,
     ...IP_PROGRAM,
+    ...ACADEMIA_PROGRAM,
   ],
   'program_owner:ohs': [
     ...EVERYONE,
@@ -153,6 +158,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_MANAGE,
     ...OHS_PROGRAM,
     ...IP_PROGRAM,
+    ...ACADEMIA_PROGRAM,
   ],
   'site_officer:ohs': [
     ...EVERYONE,
@@ -189,8 +195,9 @@ export const POLICY: Record<Variant, Permission[]> = {
     'ohs.read',
     'health.read',
     'ip.read',
+    'academia.read',
   ],
-  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read', 'ip.read'],
+  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read', 'ip.read', 'academia.read'],
   medical: [...EVERYONE, ...REPORT, 'people.read', 'ohs.read', 'health.read', 'health.individual'],
 };
 

@@ -48,6 +48,11 @@ export type Family =
   | 'ipFamily'
   | 'ipMatter'
   | 'trademark'
+  | 'academiaPartner'
+  | 'academiaAgreement'
+  | 'academiaProject'
+  | 'academiaMilestone'
+  | 'academiaIntern'
   /** Personal records: another user's (they must not exist for anyone else). */
   | 'token'
   | 'notification'
@@ -85,6 +90,11 @@ export const FAMILY_LOCATIONS: Record<Family, Location[]> = {
   ipFamily: ['K7', 'PG', 'TC'],
   ipMatter: ['K7', 'PG', 'TC'],
   trademark: ['K7', 'PG', 'TC'],
+  academiaPartner: ['group'],
+  academiaAgreement: ['K7', 'PG', 'TC'],
+  academiaProject: ['K7', 'PG', 'TC'],
+  academiaMilestone: ['K7', 'PG', 'TC'],
+  academiaIntern: ['K7', 'PG', 'TC'],
   token: ['group'],
   notification: ['group'],
   import: ['group'],
@@ -475,6 +485,60 @@ export class Resources {
             toYear: 2026,
           }),
           'goal',
+        ).id;
+      case 'academiaPartner':
+        return ok(
+          await admin.post('/api/academia/partners', {
+            name: `Matrix University ${n}`,
+            country: 'TW',
+            kind: 'university',
+          }),
+          'academia partner',
+        ).id;
+      case 'academiaAgreement':
+        return ok(
+          await admin.post('/api/academia/agreements', {
+            siteId: site,
+            partnerId: await this.id('academiaPartner', 'group'),
+            kind: 'mou',
+            title: `Matrix agreement ${n}`,
+            startsOn: isoDay(-100),
+            endsOn: isoDay(500),
+          }),
+          'academia agreement',
+        ).id;
+      case 'academiaProject':
+        return ok(
+          await admin.post('/api/academia/projects', {
+            siteId: site,
+            partnerId: await this.id('academiaPartner', 'group'),
+            title: `Matrix project ${n}`,
+            line: 'packaging',
+            principalInvestigator: 'Prof. Matrix',
+            status: 'active',
+            startsOn: isoDay(-100),
+            currency: 'USD',
+          }),
+          'academia project',
+        ).id;
+      case 'academiaMilestone':
+        return ok(
+          await admin.post(`/api/academia/projects/${await this.id('academiaProject', loc)}/milestones`, {
+            title: `Matrix milestone ${n}`,
+            dueDate: isoDay(60),
+          }),
+          'academia milestone',
+        ).id;
+      case 'academiaIntern':
+        return ok(
+          await admin.post('/api/academia/interns', {
+            siteId: site,
+            partnerId: await this.id('academiaPartner', 'group'),
+            fullName: `Matrix intern ${n}`,
+            program: 'onsite_internship',
+            startedOn: isoDay(-30),
+          }),
+          'academia intern',
         ).id;
       case 'token': {
         const board = await this.t.signInAs('board');

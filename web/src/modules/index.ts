@@ -1,6 +1,7 @@
-import { IconAtom2, IconSchool, IconShieldLock } from '@tabler/icons-react';
 import type { WebModule } from '../platform/modules/manifest.ts';
 import { ipWebModule } from './ip/index.ts';
+import { IconAtom2, IconShieldLock } from '@tabler/icons-react';
+import { academiaWebModule } from './academia/index.ts';
 import { ohsWebModule } from './ohs/index.ts';
 
 /**
@@ -12,6 +13,6 @@ export const webModules: readonly WebModule[] = [
   ipWebModule,
   { key: 'infosec', icon: IconShieldLock },
   ohsWebModule,
-  { key: 'academia', icon: IconSchool },
+  academiaWebModule,
   { key: 'smart', icon: IconAtom2 },
 ];

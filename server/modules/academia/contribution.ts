@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import type { Actor } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { ConflictError } from '../../platform/http/errors.ts';
+import type * as c from './contract.ts';
+import { paymentCategories } from './contract.ts';
+import { type AcademiaDeps, num, PROGRAM } from './deps.ts';
+import * as repo from './repo.ts';
+import { conversion } from './rules/conversion.ts';
+import { MissingRateError, toUsdCents } from './rules/money.ts';
+
+type Contribution = z.infer<typeof c.contributionView>;
+
+/**
+ * The year's contribution, computed from the rows at the reader's sites: every payment converted to US
+ * dollars at the rate of its date, by category, country and partner; the research projects active in the
+ * year; the interns who started in it; the schools involved; and the intern-to-hire conversion.
+ */
+export function createContributionService(deps: AcademiaDeps) {
+  const { db } = deps;
+  return {
+    async year(actor: Actor, year: number): Promise<Contribution> {
+      const scope = access.listScope(actor, 'academia.read', PROGRAM);
+      const [rows, rateRows] = await Promise.all([repo.contributionRows(db, scope, year), repo.rates(db)]);
+      const rates = rateRows.map((r) => ({
+        currency: r.currency,
+        validFrom: r.valid_from,
+        perUsd: r.per_usd,
+      }));
+
+      const byCategory = new Map(paymentCategories.map((k) => [k, { usdCents: 0, payments: 0 }]));
+      const byPartner = new Map<string, number>();
+      let total = 0;
+      for (const p of rows.payments) {
+        let usd: number;
+        try {
+          usd = toUsdCents(num(p.amount_minor), p.currency, p.paid_on, rates);
+        } catch (e) {
+          // A payment that cannot be converted fails the report: its total would be wrong.
+          if (e instanceof MissingRateError)
+            throw new ConflictError(e.message, { currency: e.currency, on: e.on });
+          throw e;
+        }
+        total += usd;
+        const cat = byCategory.get(p.category) as { usdCents: number; payments: number };
+        cat.usdCents += usd;
+        cat.payments += 1;
+        byPartner.set(p.partner_id, (byPartner.get(p.partner_id) ?? 0) + usd);
+      }
+
+      const involved = new Set<string>([
+        ...rows.payments.map((p) => p.partner_id),
+        ...rows.projects.map((p) => p.partner_id),
+        ...rows.internsStarted.map((i) => i.partner_id),
+        ...rows.scholarships.map((s) => s.partner_id),
+      ]);
+      const partnerRows = involved.size
+        ? await repo
+            .partnerRows(db)
+            .where('p.id', 'in', [...involved])
+            .execute()
+        : [];
+      const partners = new Map(partnerRows.map((p) => [p.id, p]));
+      const byCountry = new Map<string, { usdCents: number; partners: number }>();
+      for (const id of involved) {
+        const country = (partners.get(id) as repo.PartnerRow).country;
+        const entry = byCountry.get(country) ?? { usdCents: 0, partners: 0 };
+        entry.partners += 1;
+        entry.usdCents += byPartner.get(id) ?? 0;
+        byCountry.set(country, entry);
+      }
+
+      const labels = await deps.org.siteLabels(rows.internsStarted.map((i) => i.site_id));
+      const bySubsidiary = new Map<string, number>();
+      for (const i of rows.internsStarted) {
+        const code = labels.get(i.site_id)?.subsidiaryCode;
+        if (!code) throw new Error(`Site ${i.site_id} has no subsidiary`);
+        bySubsidiary.set(code, (bySubsidiary.get(code) ?? 0) + 1);
+      }
+
+      return {
+        year,
+        totalUsdCents: total,
+        byCategory: [...byCategory.entries()].map(([category, v]) => ({ category, ...v })),
+        byCountry: [...byCountry.entries()]
+          .map(([country, v]) => ({ country, ...v }))
+          .sort((a, b) => b.usdCents - a.usdCents || a.country.localeCompare(b.country)),
+        byPartner: [...byPartner.entries()]
+          .map(([id, usdCents]) => {
+            const p = partners.get(id) as repo.PartnerRow;
+            return { partnerId: id, name: p.name, nameZh: p.name_zh, country: p.country, usdCents };
+          })
+          .sort((a, b) => b.usdCents - a.usdCents || a.name.localeCompare(b.name)),
+        researchCollaborations: rows.projects.length,
+        researchUsdCents: byCategory.get('research')?.usdCents ?? 0,
+        scholarshipsUsdCents: byCategory.get('scholarship')?.usdCents ?? 0,
+        internsRecruited: rows.internsStarted.length,
+        internsBySubsidiary: [...bySubsidiary.entries()]
+          .map(([subsidiaryCode, interns]) => ({ subsidiaryCode, interns }))
+          .sort((a, b) => a.subsidiaryCode.localeCompare(b.subsidiaryCode)),
+        partnersInvolved: involved.size,
+        countries: [...byCountry.keys()].sort(),
+        conversion: conversion(
+          rows.internsEnded.map((i) => ({ outcome: i.outcome, endedOn: i.ended_on, hiredOn: i.hired_on })),
+          `${year}-01-01`,
+          `${year}-12-31`,
+        ),
+      };
+    },
+  };
+}
+
+export type ContributionService = ReturnType<typeof createContributionService>;

@@ -1,0 +1,57 @@
+import { holdsAnywhere } from '../../platform/access/actor.ts';
+import { defineModule } from '../../platform/modules/manifest.ts';
+import { academiaMessagesCatalogue } from './messages.ts';
+import { academiaMigrations } from './migrations/index.ts';
+import { MILESTONE } from './milestones.ts';
+import { createAcademiaModule } from './module.ts';
+import { AGREEMENT_RENEWAL } from './partners.ts';
+import { academiaPermissions } from './permissions.ts';
+import { registerAcademiaRoutes } from './routes.ts';
+import { registerAcademiaPeopleRoutes } from './routes-people.ts';
+
+export type { AcademiaTables } from './tables.ts';
+
+/** The industry–academia collaboration program: its manifest. */
+export const academiaModule = defineModule({
+  key: 'academia',
+  permissions: academiaPermissions,
+  messages: academiaMessagesCatalogue,
+  migrations: academiaMigrations,
+  createServices: (platform, { db, now }) =>
+    createAcademiaModule({
+      db,
+      obligations: platform.obligations,
+      org: platform.org,
+      people: platform.people,
+      now,
+    }),
+  registerRoutes(app, academia) {
+    registerAcademiaRoutes(app, academia);
+    registerAcademiaPeopleRoutes(app, academia);
+  },
+  async homeAttention(actor, _academia, platform) {
+    if (!holdsAnywhere(actor, 'academia.manage', 'academia')) return [];
+    const [renewals, milestones] = await Promise.all([
+      platform.obligations.countOpen(actor, AGREEMENT_RENEWAL, 'academia.manage', 'academia'),
+      platform.obligations.countOpen(actor, MILESTONE, 'academia.manage', 'academia'),
+    ]);
+    const out = [];
+    if (renewals > 0)
+      out.push({
+        kind: 'academia-agreement-renewals',
+        severity: 'warning' as const,
+        count: renewals,
+        messageKey: 'attention.agreementRenewals',
+        link: '/academia/agreements',
+      });
+    if (milestones > 0)
+      out.push({
+        kind: 'academia-milestones',
+        severity: 'info' as const,
+        count: milestones,
+        messageKey: 'attention.milestones',
+        link: '/academia/projects',
+      });
+    return out;
+  },
+});

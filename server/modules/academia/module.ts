@@ -1,0 +1,19 @@
+import { createContributionService } from './contribution.ts';
+import type { AcademiaDeps } from './deps.ts';
+import { createInternsService } from './interns.ts';
+import { createPartnersService } from './partners.ts';
+import { createPaymentsService } from './payments.ts';
+import { createProjectsService } from './projects.ts';
+
+/** The industry–academia program, built on the platform services. */
+export function createAcademiaModule(deps: AcademiaDeps) {
+  return {
+    partners: createPartnersService(deps),
+    projects: createProjectsService(deps),
+    payments: createPaymentsService(deps),
+    interns: createInternsService(deps),
+    contribution: createContributionService(deps),
+  };
+}
+
+export type AcademiaModule = ReturnType<typeof createAcademiaModule>;

@@ -1,0 +1,174 @@
+import type { z } from 'zod';
+import { listPage } from '../../db/paging.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { inScope } from '../../platform/access/sql.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { ConflictError, ValidationError } from '../../platform/http/errors.ts';
+import type * as c from './contract.ts';
+import { type AcademiaDeps, assertManageAt, assertPartner, num, PROGRAM, siteCodes } from './deps.ts';
+import * as repo from './repo.ts';
+
+const paymentSort = { paidOn: 'm.paid_on', amountMinor: 'm.amount_minor' } as const;
+
+export function toPaymentView(r: repo.PaymentRow, code: (siteId: string) => string) {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    siteCode: code(r.site_id),
+    partnerId: r.partner_id,
+    partnerName: r.partner_name,
+    category: r.category,
+    projectId: r.project_id,
+    scholarshipId: r.scholarship_id,
+    paidOn: r.paid_on,
+    amountMinor: num(r.amount_minor),
+    currency: r.currency,
+    note: r.note,
+    version: r.version,
+  };
+}
+
+/** Payments to partners (what the year's contribution adds up) and the exchange rates they convert at. */
+export function createPaymentsService(deps: AcademiaDeps) {
+  const { db } = deps;
+
+  /** A payment against a record belongs to that record's site and partner (422 naming the field otherwise). */
+  async function assertTarget(input: z.infer<typeof c.paymentInput>) {
+    if (input.projectId) {
+      const p = await repo.projectRows(db).where('r.id', '=', input.projectId).executeTakeFirst();
+      if (
+        !p ||
+        p.site_id !== input.siteId ||
+        p.partner_id !== input.partnerId ||
+        input.category !== 'research'
+      )
+        throw new ValidationError('The payment does not belong to that research project.', [
+          { path: 'projectId', message: 'Not a research project of this site and partner' },
+        ]);
+    }
+    if (input.scholarshipId) {
+      const s = await repo.scholarshipRows(db).where('s.id', '=', input.scholarshipId).executeTakeFirst();
+      if (
+        !s ||
+        s.site_id !== input.siteId ||
+        s.partner_id !== input.partnerId ||
+        input.category !== 'scholarship'
+      )
+        throw new ValidationError('The payment does not belong to that scholarship.', [
+          { path: 'scholarshipId', message: 'Not a scholarship of this site and partner' },
+        ]);
+    }
+  }
+
+  return {
+    async list(actor: Actor, q: z.infer<typeof c.paymentListQuery>) {
+      const scope = access.listScope(actor, 'academia.read', PROGRAM);
+      let base = repo.paymentRows(db).where((eb) => inScope(eb, 'm.site_id', scope));
+      if (q.siteId) base = base.where('m.site_id', '=', q.siteId);
+      if (q.partnerId) base = base.where('m.partner_id', '=', q.partnerId);
+      if (q.category) base = base.where('m.category', '=', q.category);
+      if (q.year)
+        base = base.where('m.paid_on', '>=', `${q.year}-01-01`).where('m.paid_on', '<=', `${q.year}-12-31`);
+      const page = await listPage(db, base, q, {
+        sortColumn: paymentSort[q.sort],
+        tieBreaker: 'm.id',
+        toView: (r: repo.PaymentRow) => r,
+      });
+      const code = await siteCodes(deps, page.items);
+      return { ...page, items: page.items.map((r) => toPaymentView(r, code)) };
+    },
+
+    async create(actor: Actor, input: z.infer<typeof c.paymentInput>) {
+      await assertManageAt(deps, actor, input.siteId);
+      await assertPartner(db, input.partnerId);
+      await assertTarget(input);
+      const id = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('academia_payments')
+          .values({
+            site_id: input.siteId,
+            partner_id: input.partnerId,
+            category: input.category,
+            project_id: input.projectId ?? null,
+            scholarship_id: input.scholarshipId ?? null,
+            paid_on: input.paidOn,
+            amount_minor: input.amountMinor,
+            currency: input.currency,
+            note: input.note ?? null,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'academia_payment.recorded',
+          entityType: 'academia_payment',
+          entityId: row.id,
+          siteId: row.site_id,
+          after: row,
+        });
+        return row.id;
+      });
+      const row = await repo.paymentRows(db).where('m.id', '=', id).executeTakeFirstOrThrow();
+      return toPaymentView(row, await siteCodes(deps, [row]));
+    },
+
+    async listRates(actor: Actor) {
+      access.listScope(actor, 'academia.read', PROGRAM);
+      const rows = await repo.rates(db);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          currency: r.currency,
+          validFrom: r.valid_from,
+          perUsd: r.per_usd,
+          version: r.version,
+        })),
+      };
+    },
+
+    /** A dated rate, set by the program's group-wide managers (the rates every site's figures convert at). */
+    async addRate(actor: Actor, input: z.infer<typeof c.rateInput>) {
+      access.assert(actor, {
+        permission: 'academia.manage',
+        siteId: null,
+        what: 'exchange rate',
+        program: PROGRAM,
+      });
+      access.assertGroupWide(actor, 'academia.manage', PROGRAM);
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('academia_exchange_rates')
+          .values({
+            currency: input.currency,
+            valid_from: input.validFrom,
+            per_usd: input.perUsd,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          })
+          .onConflict((oc) => oc.columns(['currency', 'valid_from']).doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (!row)
+          throw new ConflictError(`A ${input.currency} rate from ${input.validFrom} is already kept.`);
+        await recordAudit(trx, actor, {
+          action: 'academia_exchange_rate.created',
+          entityType: 'academia_exchange_rate',
+          entityId: row.id,
+          siteId: null,
+          after: row,
+        });
+        return {
+          id: row.id,
+          currency: row.currency,
+          validFrom: row.valid_from,
+          perUsd: String(row.per_usd),
+          version: row.version,
+        };
+      });
+    },
+  };
+}
+
+export type PaymentsService = ReturnType<typeof createPaymentsService>;

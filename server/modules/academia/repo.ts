@@ -1,0 +1,184 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/types.ts';
+import type { SiteScope } from '../../platform/access/actor.ts';
+import { inScope } from '../../platform/access/sql.ts';
+
+/** SQL of the industry–academia program: the rows of each record with its partner's name. */
+
+export function partnerRows(db: Db) {
+  return db.selectFrom('academia_partners as p').selectAll('p');
+}
+export type PartnerRow = Awaited<ReturnType<ReturnType<typeof partnerRows>['execute']>>[number];
+
+export function agreementRows(db: Db) {
+  return db
+    .selectFrom('academia_agreements as a')
+    .innerJoin('academia_partners as p', 'p.id', 'a.partner_id')
+    .selectAll('a')
+    .select('p.name as partner_name');
+}
+export type AgreementRow = Awaited<ReturnType<ReturnType<typeof agreementRows>['execute']>>[number];
+
+export function projectRows(db: Db) {
+  return db
+    .selectFrom('academia_projects as r')
+    .innerJoin('academia_partners as p', 'p.id', 'r.partner_id')
+    .selectAll('r')
+    .select((eb) => [
+      'p.name as partner_name',
+      eb
+        .selectFrom('academia_project_budgets as b')
+        .select(sql<string>`coalesce(sum(b.budget_minor), 0)`.as('t'))
+        .whereRef('b.project_id', '=', 'r.id')
+        .as('budget_minor'),
+    ]);
+}
+export type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectRows>['execute']>>[number];
+
+export function paymentRows(db: Db) {
+  return db
+    .selectFrom('academia_payments as m')
+    .innerJoin('academia_partners as p', 'p.id', 'm.partner_id')
+    .selectAll('m')
+    .select('p.name as partner_name');
+}
+export type PaymentRow = Awaited<ReturnType<ReturnType<typeof paymentRows>['execute']>>[number];
+
+export function internRows(db: Db) {
+  return db
+    .selectFrom('academia_interns as i')
+    .innerJoin('academia_partners as p', 'p.id', 'i.partner_id')
+    .selectAll('i')
+    .select('p.name as partner_name');
+}
+export type InternRow = Awaited<ReturnType<ReturnType<typeof internRows>['execute']>>[number];
+
+export function scholarshipRows(db: Db) {
+  return db
+    .selectFrom('academia_scholarships as s')
+    .innerJoin('academia_partners as p', 'p.id', 's.partner_id')
+    .selectAll('s')
+    .select('p.name as partner_name');
+}
+export type ScholarshipRow = Awaited<ReturnType<ReturnType<typeof scholarshipRows>['execute']>>[number];
+
+export async function rates(db: Db) {
+  const rows = await db
+    .selectFrom('academia_exchange_rates')
+    .selectAll()
+    .orderBy('currency')
+    .orderBy('valid_from')
+    .execute();
+  return rows.map((r) => ({ ...r, per_usd: String(r.per_usd) }));
+}
+
+export async function partnerExists(db: Db, id: string) {
+  return !!(await db.selectFrom('academia_partners').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** A project's budget lines, milestones, outcomes and payments. */
+export async function projectParts(db: Db, projectId: string) {
+  const [budget, milestones, outcomes, payments] = await Promise.all([
+    db
+      .selectFrom('academia_project_budgets')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('year')
+      .execute(),
+    db
+      .selectFrom('academia_milestones')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('due_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('academia_outcomes')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('occurred_on')
+      .orderBy('id')
+      .execute(),
+    paymentRows(db).where('m.project_id', '=', projectId).orderBy('m.paid_on').orderBy('m.id').execute(),
+  ]);
+  return { budget, milestones, outcomes, payments };
+}
+
+/** Replaces a project's budget lines (in the transaction that changes the project). */
+export async function replaceBudget(
+  trx: Db,
+  project: { id: string; site_id: string },
+  lines: readonly { year: number; budgetMinor: number }[],
+  userId: string | null,
+) {
+  await trx.deleteFrom('academia_project_budgets').where('project_id', '=', project.id).execute();
+  if (lines.length === 0) return;
+  await trx
+    .insertInto('academia_project_budgets')
+    .values(
+      lines.map((l) => ({
+        project_id: project.id,
+        site_id: project.site_id,
+        year: l.year,
+        budget_minor: l.budgetMinor,
+        created_by: userId,
+        updated_by: userId,
+      })),
+    )
+    .execute();
+}
+
+/** Patent outcomes with this IP reference, at the sites in scope. */
+export function outcomesByIpReference(db: Db, reference: string, scope: SiteScope) {
+  return db
+    .selectFrom('academia_outcomes as o')
+    .select(['o.project_id as projectId', 'o.id as outcomeId', 'o.title'])
+    .where('o.ip_reference', '=', reference)
+    .where((eb) => inScope(eb, 'o.site_id', scope))
+    .execute();
+}
+
+/** The rows behind a year's contribution, at the sites in scope. */
+export async function contributionRows(db: Db, scope: SiteScope, year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [payments, projects, internsStarted, internsEnded, scholarships] = await Promise.all([
+    db
+      .selectFrom('academia_payments')
+      .select(['site_id', 'partner_id', 'category', 'paid_on', 'amount_minor', 'currency'])
+      .where('paid_on', '>=', from)
+      .where('paid_on', '<=', to)
+      .where((eb) => inScope(eb, 'site_id', scope))
+      .execute(),
+    db
+      .selectFrom('academia_projects')
+      .select(['id', 'site_id', 'partner_id'])
+      .where('status', 'in', ['active', 'completed'])
+      .where('starts_on', '<=', to)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', from)]))
+      .where((eb) => inScope(eb, 'site_id', scope))
+      .execute(),
+    db
+      .selectFrom('academia_interns')
+      .select(['site_id', 'partner_id'])
+      .where('started_on', '>=', from)
+      .where('started_on', '<=', to)
+      .where((eb) => inScope(eb, 'site_id', scope))
+      .execute(),
+    db
+      .selectFrom('academia_interns')
+      .select(['outcome', 'ended_on', 'hired_on'])
+      .where('ended_on', '>=', from)
+      .where('ended_on', '<=', to)
+      .where((eb) => inScope(eb, 'site_id', scope))
+      .execute(),
+    db
+      .selectFrom('academia_scholarships')
+      .select(['site_id', 'partner_id'])
+      .where('awarded_on', '>=', from)
+      .where('awarded_on', '<=', to)
+      .where((eb) => inScope(eb, 'site_id', scope))
+      .execute(),
+  ]);
+  return { payments, projects, internsStarted, internsEnded, scholarships };
+}

@@ -1,0 +1,96 @@
+import { registerListExport } from '../../platform/exports/list-export.ts';
+import { idParams } from '../../platform/http/list.ts';
+import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
+import * as c from './contract.ts';
+import type { AcademiaModule } from './module.ts';
+
+const tags = ['academia'];
+
+/** Routes of interns (and the hires they became) and scholarships. */
+export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaModule) {
+  const { interns } = academia;
+  app.get(
+    '/api/academia/interns',
+    {
+      config: { access: 'academia.read' },
+      schema: { tags, summary: 'Interns', querystring: c.internListQuery, response: { 200: c.internPage } },
+    },
+    async (request) => interns.list(actorOf(request), request.query),
+  );
+  registerListExport(app, {
+    url: '/api/academia/interns',
+    access: 'academia.read',
+    tags,
+    name: 'academia-interns',
+    querystring: c.internListQuery,
+    list: (actor, q) => interns.list(actor, q),
+    columns: [
+      { header: { en: 'Site', 'zh-TW': '廠區' }, value: (i) => i.siteCode },
+      { header: { en: 'Name', 'zh-TW': '姓名' }, value: (i) => i.fullName, width: 24 },
+      { header: { en: 'School', 'zh-TW': '學校' }, value: (i) => i.partnerName, width: 32 },
+      { header: { en: 'Program', 'zh-TW': '計畫' }, value: (i) => i.program },
+      { header: { en: 'Started', 'zh-TW': '開始' }, value: (i) => i.startedOn },
+      { header: { en: 'Ended', 'zh-TW': '結束' }, value: (i) => i.endedOn },
+      { header: { en: 'Hours', 'zh-TW': '時數' }, value: (i) => i.hours },
+      { header: { en: 'Outcome', 'zh-TW': '結果' }, value: (i) => i.outcome },
+      { header: { en: 'Hired on', 'zh-TW': '錄用日' }, value: (i) => i.hiredOn },
+    ],
+  });
+  app.get(
+    '/api/academia/interns/:id',
+    {
+      config: { access: 'academia.read' },
+      schema: { tags, summary: 'One intern', params: idParams, response: { 200: c.internView } },
+    },
+    async (request) => interns.get(actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/academia/interns',
+    {
+      config: { access: 'academia.manage' },
+      schema: { tags, summary: 'Record an intern', body: c.internInput, response: { 201: c.internView } },
+    },
+    async (request, reply) => reply.status(201).send(await interns.create(actorOf(request), request.body)),
+  );
+  app.patch(
+    '/api/academia/interns/:id',
+    {
+      config: { access: 'academia.manage' },
+      schema: {
+        tags,
+        summary: 'Change an intern, record the outcome, or link the employee record the intern became',
+        params: idParams,
+        body: c.internPatch,
+        response: { 200: c.internView },
+      },
+    },
+    async (request) => interns.update(actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/academia/scholarships',
+    {
+      config: { access: 'academia.read' },
+      schema: {
+        tags,
+        summary: 'Scholarship awards',
+        querystring: c.scholarshipListQuery,
+        response: { 200: c.scholarshipPage },
+      },
+    },
+    async (request) => interns.listScholarships(actorOf(request), request.query),
+  );
+  app.post(
+    '/api/academia/scholarships',
+    {
+      config: { access: 'academia.manage' },
+      schema: {
+        tags,
+        summary: 'Award a scholarship',
+        body: c.scholarshipInput,
+        response: { 201: c.scholarshipView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await interns.createScholarship(actorOf(request), request.body)),
+  );
+}

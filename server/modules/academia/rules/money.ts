@@ -1,0 +1,74 @@
+/**
+ * Money of the program: integer minor units (cents) with an ISO 4217 currency code, converted to US dollars
+ * at the rate in force on the payment's date. All three currencies the program pays in (USD, TWD, CNY…)
+ * have two decimals of minor unit in the report, as the group's accounts keep them.
+ */
+
+export type Rate = { currency: string; validFrom: string; perUsd: string };
+
+/** Thrown when no rate covers a payment: a report never guesses one. */
+export class MissingRateError extends Error {
+  readonly currency: string;
+  readonly on: string;
+  constructor(currency: string, on: string) {
+    super(`No exchange rate for ${currency} on or before ${on}.`);
+    this.currency = currency;
+    this.on = on;
+  }
+}
+
+const SCALE = 1_000_000n;
+
+/** A decimal string with up to six places ('29.805') as an integer of millionths. */
+export function millionths(decimal: string): bigint {
+  const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(decimal.trim());
+  if (!m) throw new Error(`Not a rate: ${decimal}`);
+  return BigInt(m[1]) * SCALE + BigInt((m[2] ?? '').padEnd(6, '0'));
+}
+
+/** The rate in force on `on`: the latest whose valid_from is on or before it. */
+export function rateOn(rates: readonly Rate[], currency: string, on: string): Rate {
+  let best: Rate | undefined;
+  for (const r of rates)
+    if (r.currency === currency && r.validFrom <= on && (!best || r.validFrom > best.validFrom)) best = r;
+  if (!best) throw new MissingRateError(currency, on);
+  return best;
+}
+
+/**
+ * An amount in minor units of `currency` as US cents at the rate of `on`, rounded half away from zero to
+ * the cent (exact integer arithmetic: amount × 10^6 ÷ rate in millionths).
+ */
+export function toUsdCents(
+  amountMinor: number,
+  currency: string,
+  on: string,
+  rates: readonly Rate[],
+): number {
+  if (currency === 'USD') return amountMinor;
+  const rate = millionths(rateOn(rates, currency, on).perUsd);
+  const scaled = BigInt(amountMinor) * SCALE;
+  const whole = scaled / rate;
+  const rest = scaled % rate;
+  return Number(rest * 2n >= rate ? whole + 1n : whole);
+}
+
+/**
+ * An amount converted from one currency to another through the US dollar, at the rates of `on`: to US cents,
+ * then to the target's minor units at its rate (rounded half up to the unit).
+ */
+export function convertMinor(
+  amountMinor: number,
+  from: string,
+  to: string,
+  on: string,
+  rates: readonly Rate[],
+): number {
+  if (from === to) return amountMinor;
+  const usd = toUsdCents(amountMinor, from, on, rates);
+  if (to === 'USD') return usd;
+  const rate = millionths(rateOn(rates, to, on).perUsd);
+  const scaled = BigInt(usd) * rate;
+  const whole = scaled / SCALE;
+  return Number((scaled % SCALE) * 2n >= SCALE ? whole + 1n : whole);
+}

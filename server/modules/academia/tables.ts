@@ -1,0 +1,140 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { DateString, Stamps } from '../../db/schema.ts';
+
+/** The industry–academia program's table types for Kysely. Keep in step with ./migrations. */
+
+/** bigint money in minor units: read back as a number (exact below 2^53). */
+type Minor = ColumnType<number, number, number>;
+
+export type AgreementKind = 'framework' | 'mou' | 'research_contract' | 'internship' | 'scholarship';
+export type ProjectLine = 'packaging' | 'automation' | 'materials' | 'other';
+export type ProjectStatus = 'proposal' | 'active' | 'completed' | 'cancelled';
+export type OutcomeKind = 'paper' | 'patent' | 'prototype' | 'adoption';
+export type InternProgram =
+  | 'onsite_internship'
+  | 'cooperative_education'
+  | 'nsysu_college'
+  | 'career_development';
+export type InternOutcome = 'ongoing' | 'completed' | 'withdrawn';
+export type PaymentCategory = 'research' | 'scholarship' | 'college' | 'course' | 'internship' | 'other';
+
+export type AcademiaPartnersTable = Stamps & {
+  id: Generated<string>;
+  name: string;
+  name_zh: string | null;
+  country: string;
+  kind: 'university' | 'institute';
+};
+
+export type AcademiaAgreementsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  partner_id: string;
+  kind: AgreementKind;
+  title: string;
+  starts_on: DateString;
+  ends_on: DateString;
+  renewal_notice_days: Generated<number>;
+};
+
+export type AcademiaProjectsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  partner_id: string;
+  title: string;
+  line: ProjectLine;
+  principal_investigator: string;
+  contact_employee_id: string | null;
+  status: Generated<ProjectStatus>;
+  starts_on: DateString;
+  ends_on: DateString | null;
+  currency: string;
+};
+
+export type AcademiaProjectBudgetsTable = Stamps & {
+  id: Generated<string>;
+  project_id: string;
+  site_id: string;
+  year: number;
+  budget_minor: Minor;
+};
+
+export type AcademiaMilestonesTable = Stamps & {
+  id: Generated<string>;
+  project_id: string;
+  site_id: string;
+  title: string;
+  due_date: DateString;
+  done_on: DateString | null;
+};
+
+export type AcademiaOutcomesTable = Stamps & {
+  id: Generated<string>;
+  project_id: string;
+  site_id: string;
+  kind: OutcomeKind;
+  title: string;
+  occurred_on: DateString;
+  ip_reference: string | null;
+};
+
+export type AcademiaExchangeRatesTable = Stamps & {
+  id: Generated<string>;
+  currency: string;
+  valid_from: DateString;
+  /** numeric: units of the currency per US dollar, as a string to stay exact. */
+  per_usd: ColumnType<string, string, string>;
+};
+
+export type AcademiaInternsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  partner_id: string;
+  full_name: string;
+  email: string | null;
+  program: InternProgram;
+  started_on: DateString;
+  ended_on: DateString | null;
+  hours: Generated<number>;
+  outcome: Generated<InternOutcome>;
+  hired_employee_id: string | null;
+  hired_on: DateString | null;
+};
+
+export type AcademiaScholarshipsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  partner_id: string;
+  recipient_name: string;
+  program: string;
+  awarded_on: DateString;
+  amount_minor: Minor;
+  currency: string;
+  condition: string | null;
+};
+
+export type AcademiaPaymentsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  partner_id: string;
+  category: PaymentCategory;
+  project_id: string | null;
+  scholarship_id: string | null;
+  paid_on: DateString;
+  amount_minor: Minor;
+  currency: string;
+  note: string | null;
+};
+
+export type AcademiaTables = {
+  academia_partners: AcademiaPartnersTable;
+  academia_agreements: AcademiaAgreementsTable;
+  academia_projects: AcademiaProjectsTable;
+  academia_project_budgets: AcademiaProjectBudgetsTable;
+  academia_milestones: AcademiaMilestonesTable;
+  academia_outcomes: AcademiaOutcomesTable;
+  academia_exchange_rates: AcademiaExchangeRatesTable;
+  academia_interns: AcademiaInternsTable;
+  academia_scholarships: AcademiaScholarshipsTable;
+  academia_payments: AcademiaPaymentsTable;
+};

@@ -1,0 +1,97 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent; tests assert on them.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACADEMIA_SEED } from '../../reference/demo/academia.ts';
+import { demoClock } from '../../reference/demo/clock.ts';
+import { loadDemoDataset } from '../../reference/demo/load.ts';
+import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
+import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
+
+/** The seed's words hold for a computed value: "over X million" and "nearly N". */
+const millions = (cents: number) => Math.round(cents / 100 / 100_000) / 10;
+
+/**
+ * The academia seed's 2022 figures (seeds/002; shared/reference/seed-figures.json, academia_2022), computed
+ * by the contribution report from the demo's rows, and moving when a row behind them goes.
+ */
+describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kind) => {
+  let t: TestApp;
+  let owner: ApiClient;
+  const contribution = async () => {
+    const res = await owner.get('/api/academia/contribution', { query: { year: '2022' } });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ kind, seed: false });
+    await loadDemoDataset(t.database, { scale: 0.01, clock: demoClock() });
+    owner = await t.signIn('academia.owner@steward.demo', DEMO_PASSWORD);
+  });
+  afterAll(async () => t?.close());
+
+  it('reproduces the seed figure by figure', async () => {
+    const c = await contribution();
+    // "contributing over US$5.1 million"
+    expect(c.totalUsdCents).toBeGreaterThanOrEqual(5_100_000_00);
+    expect(millions(c.totalUsdCents)).toBe(5.1);
+    // "US$1.8 million towards 74 technology research collaborations"
+    expect(c.researchCollaborations).toBe(74);
+    expect(c.researchUsdCents).toBe(ACADEMIA_SEED.researchUsdCents);
+    expect(millions(c.researchUsdCents)).toBe(1.8);
+    // "US$1.1 million for scholarships"
+    expect(millions(c.scholarshipsUsdCents)).toBe(1.1);
+    // "recruited 410 interns", USI's 72 on-site interns among them
+    expect(c.internsRecruited).toBe(410);
+    expect(c.internsBySubsidiary.find((s: any) => s.subsidiaryCode === 'USI').interns).toBe(72);
+    // "Nearly 70 schools and research institutions in Taiwan, China, Singapore, Malaysia, South Korea, Japan"
+    expect(c.partnersInvolved).toBeLessThan(70);
+    expect(c.partnersInvolved).toBeGreaterThanOrEqual(65);
+    expect(c.countries).toEqual(['CN', 'JP', 'KR', 'MY', 'SG', 'TW']);
+    // The categories add up to the total.
+    expect(c.byCategory.reduce((a: number, x: any) => a + x.usdCents, 0)).toBe(c.totalUsdCents);
+
+    // "ASE invested a total of US$0.89 million to support the NSYSU College"
+    const nsysu = await owner.get('/api/academia/partners', { query: { q: 'Sun Yat-sen' } });
+    const college = await owner.get('/api/academia/payments', {
+      query: { partnerId: nsysu.body.items[0].id, category: 'college', year: '2022', pageSize: '500' },
+    });
+    expect(college.body.items.reduce((a: number, p: any) => a + p.amountMinor, 0)).toBe(890_000_00);
+
+    // 131 packaging research projects since 2012, 44 automation projects since 2015.
+    const packaging = await owner.get('/api/academia/projects', {
+      query: { line: 'packaging', pageSize: '1' },
+    });
+    expect(packaging.body.total).toBe(131);
+    const automation = await owner.get('/api/academia/projects', {
+      query: { line: 'automation', pageSize: '1' },
+    });
+    expect(automation.body.total).toBe(44);
+  });
+
+  it('moves a figure when a row behind it is deleted', async () => {
+    const before = await contribution();
+    const [payment] = (
+      await sql<{
+        id: string;
+        amount_minor: number;
+      }>`select id, amount_minor::int as amount_minor from academia_payments
+        where category = 'research' and currency = 'USD' and paid_on between '2022-01-01' and '2022-12-31' limit 1`.execute(
+        t.db,
+      )
+    ).rows;
+    await sql`delete from academia_payments where id = ${payment.id}`.execute(t.db);
+    const [intern] = (
+      await sql<{
+        id: string;
+      }>`select id from academia_interns where started_on between '2022-01-01' and '2022-12-31' limit 1`.execute(
+        t.db,
+      )
+    ).rows;
+    await sql`delete from academia_interns where id = ${intern.id}`.execute(t.db);
+    const after = await contribution();
+    expect(after.researchUsdCents).toBe(before.researchUsdCents - payment.amount_minor);
+    expect(after.totalUsdCents).toBe(before.totalUsdCents - payment.amount_minor);
+    expect(after.internsRecruited).toBe(409);
+  });
+});

@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { partnerPage } from '../../../../server/modules/academia/contract.ts';
+import { api } from '../../platform/api/client.ts';
+
+/** Query keys of the program's data: a change refreshes every list and view that starts with one of them. */
+export const academiaKeys = {
+  partners: '/api/academia/partners',
+  agreements: '/api/academia/agreements',
+  projects: '/api/academia/projects',
+  interns: '/api/academia/interns',
+  payments: '/api/academia/payments',
+  contribution: '/api/academia/contribution',
+};
+
+/** Every partner, for pickers (about seventy), labelled in the reader's language. */
+export function usePartnerOptions() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language === 'zh-TW';
+  const query = useQuery({
+    queryKey: [academiaKeys.partners, 'all'],
+    queryFn: () => api.get('/api/academia/partners', partnerPage, { pageSize: 500, sort: 'name' }),
+    staleTime: 60_000,
+  });
+  return (query.data?.items ?? []).map((p) => ({ value: p.id, label: zh && p.nameZh ? p.nameZh : p.name }));
+}
+
+/** Minor units (cents) as an amount with its currency: "TWD 1,500,000.00". */
+export function useMoney() {
+  const { i18n } = useTranslation();
+  const f = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (minor: number | null, currency: string) =>
+    minor === null ? '—' : `${currency} ${f.format(minor / 100)}`;
+}
+
+/** A decimal amount typed by a user ("1,500,000.50") as minor units, or null when it is not a number. */
+export function toMinor(text: string): number | null {
+  const clean = text.replace(/[,\s]/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
+  const [whole, fraction = ''] = clean.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}

@@ -1,0 +1,18 @@
+import { IconSchool } from '@tabler/icons-react';
+import type { WebModule } from '../../platform/modules/manifest.ts';
+import './i18n/index.ts';
+import { academiaNavigation } from './nav.ts';
+import { createAcademiaRoutes } from './routes.tsx';
+
+/** The industry–academia collaboration program in the web app: its manifest. */
+export const academiaWebModule: WebModule = {
+  key: 'academia',
+  icon: IconSchool,
+  navigation: academiaNavigation,
+  createRoutes: (parent) => [...createAcademiaRoutes(parent)],
+  sourcePages: {
+    academia_agreement: () => '/academia/agreements',
+    academia_milestone: () => '/academia/projects',
+  },
+  obligationKinds: [{ kind: 'academia.agreement_renewal' }, { kind: 'academia.milestone' }],
+};

@@ -1,0 +1,90 @@
+import { Badge, Select } from '@mantine/core';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { internPage, internPrograms } from '../../../../../server/modules/academia/contract.ts';
+import { useSites } from '../../../platform/people/sites.ts';
+import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
+import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+
+type Row = z.infer<typeof internPage>['items'][number];
+
+/** Interns of the reader's sites with their internship and, once hired, when. */
+export function InternsPage() {
+  const t = useAcademiaT();
+  const label = useAcademiaLabel();
+  const { options: siteOptions } = useSites();
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const [program, setProgram] = useState<string | null>(null);
+  const columns: Column<Row>[] = [
+    { key: 'name', header: t('interns.name'), sortKey: 'fullName', render: (i) => i.fullName },
+    { key: 'site', header: t('common.site'), render: (i) => i.siteCode },
+    { key: 'partner', header: t('common.partner'), wrap: true, render: (i) => i.partnerName },
+    { key: 'program', header: t('interns.program'), render: (i) => label('internPrograms', i.program) },
+    { key: 'startedOn', header: t('interns.startedOn'), sortKey: 'startedOn', render: (i) => i.startedOn },
+    { key: 'endedOn', header: t('interns.endedOn'), sortKey: 'endedOn', render: (i) => i.endedOn ?? '—' },
+    { key: 'hours', header: t('interns.hours'), align: 'right', render: (i) => i.hours },
+    { key: 'outcome', header: t('interns.outcome'), render: (i) => label('internOutcomes', i.outcome) },
+    {
+      key: 'hired',
+      header: t('interns.hiredOn'),
+      render: (i) =>
+        i.hiredOn ? (
+          <Badge variant="light" color="teal">
+            {t('interns.hired')} {i.hiredOn}
+          </Badge>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('interns.title')}
+        crumbs={[{ label: t('nav.section') }, { label: t('interns.title') }]}
+        description={t('interns.description')}
+      />
+      <DataTable
+        label={t('interns.title')}
+        endpoint="/api/academia/interns"
+        schema={internPage}
+        columns={columns}
+        rowKey={(i) => i.id}
+        defaultSort="startedOn"
+        defaultOrder="desc"
+        searchPlaceholder={t('interns.search')}
+        filters={{ siteId: siteId ?? undefined, program: program ?? undefined }}
+        filterBar={
+          <>
+            {siteOptions.length > 1 && (
+              <Select
+                aria-label={t('common.site')}
+                placeholder={t('common.allSites')}
+                data={siteOptions}
+                value={siteId}
+                onChange={setSiteId}
+                searchable
+                clearable
+                w={220}
+              />
+            )}
+            <Select
+              aria-label={t('interns.program')}
+              placeholder={t('interns.allPrograms')}
+              data={internPrograms.map((p) => ({ value: p, label: label('internPrograms', p) }))}
+              value={program}
+              onChange={setProgram}
+              clearable
+              w={240}
+            />
+          </>
+        }
+        exportPath="/api/academia/interns/export.csv"
+        exportXlsxPath="/api/academia/interns/export.xlsx"
+        emptyTitle={t('interns.emptyTitle')}
+        emptyHint={t('interns.emptyHint')}
+      />
+    </>
+  );
+}

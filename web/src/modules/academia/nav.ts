@@ -1,0 +1,18 @@
+import { IconBuildingBank, IconFileCertificate, IconFlask, IconUsersGroup } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
+import type { NavItem } from '../../platform/shell/nav-types.ts';
+
+const label = (key: string) => `academia:nav.${key}` as ParseKeys;
+
+/** The industry–academia program's pages in the navigation (labels from the module's "academia" namespace). */
+export const academiaNavigation: NavItem[] = [
+  { label: label('projects'), to: '/academia/projects', icon: IconFlask, permission: 'academia.read' },
+  { label: label('partners'), to: '/academia/partners', icon: IconBuildingBank, permission: 'academia.read' },
+  {
+    label: label('agreements'),
+    to: '/academia/agreements',
+    icon: IconFileCertificate,
+    permission: 'academia.read',
+  },
+  { label: label('interns'), to: '/academia/interns', icon: IconUsersGroup, permission: 'academia.read' },
+];

@@ -1,0 +1,33 @@
+import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
+import { guarded } from '../../platform/shell/guarded.tsx';
+import { InternsPage } from './interns/InternsPage.tsx';
+import { academiaNavigation } from './nav.ts';
+import { AgreementsPage } from './partners/AgreementsPage.tsx';
+import { PartnersPage } from './partners/PartnersPage.tsx';
+import { ProjectPage } from './projects/ProjectPage.tsx';
+import { ProjectsPage } from './projects/ProjectsPage.tsx';
+
+/** The pages of the industry–academia program, under the signed-in frame (`parent`). */
+export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
+  const page = <Path extends string>(path: Path, component: RouteComponent) =>
+    createRoute({ getParentRoute: () => parent, path, component });
+  const programRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/programs/academia',
+    beforeLoad: ({ context }) => {
+      const session = (context as { session?: { permissions: string[] } }).session;
+      const first = academiaNavigation.find(
+        (i) => !i.permission || session?.permissions.includes(i.permission),
+      );
+      throw redirect({ to: (first?.to ?? '/') as '/academia/projects' });
+    },
+  });
+  return [
+    programRoute,
+    page('/academia/projects', guarded('academia.read', ProjectsPage)),
+    page('/academia/projects/$projectId', guarded('academia.read', ProjectPage)),
+    page('/academia/partners', guarded('academia.read', PartnersPage)),
+    page('/academia/agreements', guarded('academia.read', AgreementsPage)),
+    page('/academia/interns', guarded('academia.read', InternsPage)),
+  ];
+}
