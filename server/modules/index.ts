@@ -1,9 +1,10 @@
+import { infosecModule } from './infosec/index.ts';
 import { ohsModule } from './ohs/index.ts';
 
 /**
  * The program modules, in the order their routes, jobs and home-page items are registered. Adding a program
  * is adding its manifest here; no platform file changes.
  */
-export const programModules = [ohsModule] as const;
+export const programModules = [ohsModule, infosecModule] as const;
 
 export type ProgramModules = typeof programModules;

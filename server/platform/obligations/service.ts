@@ -82,7 +82,12 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       dueAt: r.due_at?.toISOString() ?? null,
       graceDays: r.grace_days,
       state: r.state,
-      calendarState: calendarState({ state: r.state, dueDate: r.due_date, graceDays: r.grace_days }, today),
+      calendarState: calendarState(
+        { state: r.state, dueDate: r.due_date, graceDays: r.grace_days, dueAt: r.due_at },
+        today,
+        30,
+        now(),
+      ),
       daysLeft: daysBetween(today, r.due_date),
       doneAt: r.done_at?.toISOString() ?? null,
       escalatedAt: r.escalated_at?.toISOString() ?? null,
@@ -196,8 +201,11 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
           );
         return row.id;
       }
+      const dueAtMoved = (existing.due_at?.getTime() ?? null) !== (input.dueAt?.getTime() ?? null);
       const moved =
-        existing.due_date !== input.dueDate || (input.reopen === true && existing.state !== 'open');
+        existing.due_date !== input.dueDate ||
+        (dueAtMoved && input.dueAt != null) ||
+        (input.reopen === true && existing.state !== 'open');
       const after = await updateVersioned(
         trx,
         'obligations',
