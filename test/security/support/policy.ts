@@ -35,7 +35,10 @@ export type Permission =
   | 'meetings.manage'
   | 'meetings.group.manage'
   | 'actions.read'
-  | 'actions.manage';
+  | 'actions.manage'
+  | 'infosec.report'
+  | 'infosec.read'
+  | 'infosec.manage';
 
 export type Program = 'ip' | 'infosec' | 'ohs' | 'academia' | 'smart';
 
@@ -89,6 +92,9 @@ const REGISTRY_MANAGE: Permission[] = [
   'actions.manage',
 ];
 const OHS_PROGRAM: Permission[] = ['ohs.read', 'ohs.manage', 'health.read'];
+/** Information security: everyone who works at a site reports a suspected incident; the security team runs it. */
+const INFOSEC_REPORT: Permission[] = ['infosec.report'];
+const INFOSEC_PROGRAM: Permission[] = ['infosec.read', 'infosec.manage'];
 
 /**
  * The policy: role variant → permissions. "Group admin: organisation, people, users and roles of the whole
@@ -114,6 +120,8 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_MANAGE,
     'meetings.group.manage',
     ...OHS_PROGRAM,
+    ...INFOSEC_REPORT,
+    ...INFOSEC_PROGRAM,
   ],
   'program_owner:ohs': [
     ...EVERYONE,
@@ -146,6 +154,8 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
     ...OHS_PROGRAM,
+    ...INFOSEC_REPORT,
+    ...INFOSEC_PROGRAM,
   ],
   'site_officer:ohs': [
     ...EVERYONE,
@@ -158,6 +168,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
     ...OHS_PROGRAM,
+    ...INFOSEC_REPORT,
   ],
   'site_officer:ip': [
     ...EVERYONE,
@@ -169,8 +180,9 @@ export const POLICY: Record<Variant, Permission[]> = {
     'contractors.workers.manage',
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
+    ...INFOSEC_REPORT,
   ],
-  employee: [...EVERYONE, ...REPORT],
+  employee: [...EVERYONE, ...REPORT, ...INFOSEC_REPORT],
   auditor: [
     ...EVERYONE,
     'people.read',
@@ -180,9 +192,18 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     'ohs.read',
     'health.read',
+    'infosec.read',
   ],
-  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read'],
-  medical: [...EVERYONE, ...REPORT, 'people.read', 'ohs.read', 'health.read', 'health.individual'],
+  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read', 'infosec.read'],
+  medical: [
+    ...EVERYONE,
+    ...REPORT,
+    'people.read',
+    'ohs.read',
+    'health.read',
+    'health.individual',
+    ...INFOSEC_REPORT,
+  ],
 };
 
 export const SITE_CODES = ['K7', 'PG', 'TC'] as const;

@@ -45,6 +45,8 @@ export type Family =
   | 'followup'
   | 'wellbeing'
   | 'goal'
+  | 'securityIncident'
+  | 'securitySystem'
   /** Personal records: another user's (they must not exist for anyone else). */
   | 'token'
   | 'notification'
@@ -79,6 +81,8 @@ export const FAMILY_LOCATIONS: Record<Family, Location[]> = {
   followup: ['K7', 'PG', 'TC'],
   wellbeing: ['K7', 'PG', 'TC', 'group'],
   goal: ['K7', 'PG', 'TC', 'group'],
+  securityIncident: ['K7', 'PG', 'TC'],
+  securitySystem: ['K7', 'PG', 'TC'],
   token: ['group'],
   notification: ['group'],
   import: ['group'],
@@ -306,6 +310,26 @@ export class Resources {
             siteId: site,
           }),
           'course',
+        ).id;
+      case 'securityIncident':
+        return ok(
+          await admin.post('/api/infosec/incidents', {
+            siteId: site,
+            title: `Matrix security incident ${n}`,
+            description: 'Seeded for the authorization matrix',
+            awareAt: new Date(Date.now() - 600_000).toISOString(),
+          }),
+          'securityIncident',
+        ).id;
+      case 'securitySystem':
+        return ok(
+          await admin.post('/api/infosec/systems', {
+            siteId: site,
+            name: `Matrix system ${n}`,
+            domain: 'it',
+            criticality: 'high',
+          }),
+          'securitySystem',
         ).id;
       case 'incident':
         return ok(
