@@ -1,5 +1,6 @@
-import { IconAtom2, IconCertificate, IconSchool, IconShieldLock } from '@tabler/icons-react';
+import { IconAtom2, IconCertificate, IconSchool } from '@tabler/icons-react';
 import type { WebModule } from '../platform/modules/manifest.ts';
+import { infosecWebModule } from './infosec/index.ts';
 import { ohsWebModule } from './ohs/index.ts';
 
 /**
@@ -9,7 +10,7 @@ import { ohsWebModule } from './ohs/index.ts';
  */
 export const webModules: readonly WebModule[] = [
   { key: 'ip', icon: IconCertificate },
-  { key: 'infosec', icon: IconShieldLock },
+  infosecWebModule,
   ohsWebModule,
   { key: 'academia', icon: IconSchool },
   { key: 'smart', icon: IconAtom2 },
