@@ -1,6 +1,9 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
+
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReminderEngine } from '../../server/platform/notify/reminders.ts';
+import { multipart, PNG } from '../security/support/resources.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES, USERS } from '../support/fixture.ts';
 
@@ -178,6 +181,36 @@ describe.each(databases())('security incidents and their clocks (%s)', (kind) =>
     clock = minutes(36 * 60 + 1);
     await engine.scan();
     expect((await obligation(incidentId, 'infosec.recovery_clock'))?.escalated_at).not.toBeNull();
+  });
+
+  it('keeps evidence files with their SHA-256 and tasks as platform actions linked to the incident', async () => {
+    await signInAll();
+    const { body, contentType } = await multipart('mail-headers.png', PNG);
+    const up = await officer.post('/api/documents', body, {
+      contentType,
+      query: { entityType: 'infosec_incident', entityId: incidentId },
+    });
+    expect(up.status).toBe(201);
+    expect(up.body.sha256).toBe(createHash('sha256').update(PNG).digest('hex'));
+    const task = await officer.post('/api/actions', {
+      siteId: SITES.K7.id,
+      program: 'infosec',
+      kind: 'corrective',
+      title: 'Reset the password and revoke the sessions of the mailbox',
+      sourceType: 'infosec_incident',
+      sourceId: incidentId,
+      ownerId: USERS.k7Officer.id,
+      dueDate: '2026-03-03',
+    });
+    expect(task.status).toBe(201);
+    const view = (await officer.get(`/api/infosec/incidents/${incidentId}`)).body;
+    expect(view.evidenceCount).toBe(1);
+    expect(view.actionIds).toEqual([task.body.id]);
+    const spil = await t.signInAs('spilOfficer');
+    expect(
+      (await spil.get('/api/documents', { query: { entityType: 'infosec_incident', entityId: incidentId } }))
+        .status,
+    ).toBe(404);
   });
 
   it('hides an incident of one site from the security team of another (404) and lets the auditor change nothing', async () => {

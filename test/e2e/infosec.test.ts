@@ -61,11 +61,12 @@ describe.skipIf(!hasChromium)('the information security program in the browser',
   it('lets the site security team classify it and sees the clocks recomputed', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, 'k7Officer');
     await page.goto('/infosec/incidents');
     const table = page.getByRole('table', { name: 'Security incidents' });
     await poll(() => table.getAttribute('data-total'), { timeout: 20_000 }).toBe('1');
+    // The team triages from a phone too.
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(incidentUrl);
     await page.getByText('Not classified yet: the clocks run on the hours of levels 3–4.').waitFor();
     await page.getByRole('button', { name: 'Classify' }).click();
