@@ -70,6 +70,9 @@ describe.each(databases())('security incidents and their clocks (%s)', (kind) =>
     const o = await obligation(incidentId, 'infosec.report_clock');
     expect(o?.due_at?.toISOString()).toBe(minutes(60).toISOString());
     expect(o?.state).toBe('open');
+    const home = await officer.get('/api/home');
+    const item = home.body.attention.find((a: any) => a.kind === 'infosec-unreported-incidents');
+    expect(item).toMatchObject({ count: 1, link: '/infosec/incidents' });
   });
 
   it('escalates the report clock at 61 minutes, not at 60', async () => {

@@ -36,7 +36,7 @@ export const infosecModule = defineModule({
         kind: 'infosec-unreported-incidents',
         severity: 'critical',
         count: open,
-        messageKey: 'attention.unreportedIncidents',
+        messageKey: 'infosec:attention.unreportedIncidents',
         link: '/infosec/incidents',
       },
     ];

@@ -6,7 +6,12 @@ export const en = {
     incidents: 'Security incidents',
     systems: 'Systems register',
   },
-  attention: { unreportedIncidents: 'Security incidents not yet reported to the CISO office' },
+  attention: {
+    unreportedIncidents_one:
+      '{{count, number}} security incident not yet reported to the CISO office (1 hour).',
+    unreportedIncidents_other:
+      '{{count, number}} security incidents not yet reported to the CISO office (1 hour).',
+  },
   common: {
     site: 'Site',
     allSites: 'All sites',

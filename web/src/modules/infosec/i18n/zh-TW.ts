@@ -8,7 +8,10 @@ export const zhTW: typeof en = {
     incidents: '資安事件',
     systems: '系統清冊',
   },
-  attention: { unreportedIncidents: '尚未通報資安長辦公室的資安事件' },
+  attention: {
+    unreportedIncidents_one: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
+    unreportedIncidents_other: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
+  },
   common: {
     site: '廠區',
     allSites: '所有廠區',
