@@ -93,6 +93,15 @@ describe.each(databases())('security incidents and their clocks (%s)', (kind) =>
       .where('step', '=', 'escalation')
       .execute();
     expect(escalations.map((e) => e.recipient_id)).toContain(USERS.k7Officer.id);
+    // The calendar says overdue the same minute, not from the next day.
+    const ciso61 = await t.signIn('ciso@steward.test', 'Chief-Security-Pass-1');
+    const overdue = await ciso61.get('/api/obligations', {
+      query: { view: 'scope', calendarState: 'overdue', kind: 'infosec.report_clock' },
+    });
+    expect(overdue.body.items.map((o: any) => o.sourceId)).toEqual([incidentId]);
+    expect(overdue.body.items[0].calendarState).toBe('overdue');
+    const summary = await ciso61.get('/api/obligations/summary');
+    expect(summary.body.overdue).toBeGreaterThanOrEqual(1);
   });
 
   it('stops the report clock when the report to the CISO office is recorded, and starts the level review', async () => {
