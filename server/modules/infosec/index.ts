@@ -1,6 +1,7 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { CLOCK_KINDS } from './clocks.ts';
+import { infosecMessages } from './messages.ts';
 import { infosecMigrations } from './migrations/index.ts';
 import { createInfosecModule } from './module.ts';
 import { infosecPermissions } from './permissions.ts';
@@ -13,6 +14,7 @@ export const infosecModule = defineModule({
   key: 'infosec',
   permissions: infosecPermissions,
   migrations: infosecMigrations,
+  messages: infosecMessages,
   createServices: (platform, { db, now }) =>
     createInfosecModule({
       db,
