@@ -8,7 +8,9 @@ import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './su
 const pages = [
   { name: 'home', path: '/', heading: 'Welcome, Grace Admin' },
   { name: 'program-ip', path: '/programs/ip', heading: 'Intellectual property' },
-  { name: 'program-infosec', path: '/programs/infosec', heading: 'Information security' },
+  { name: 'infosec-report', path: '/programs/infosec', heading: 'Report a security incident' },
+  { name: 'infosec-incidents', path: '/infosec/incidents', heading: 'Security incidents' },
+  { name: 'infosec-systems', path: '/infosec/systems', heading: 'Systems register' },
   { name: 'program-academia', path: '/programs/academia', heading: 'Research projects' },
   { name: 'program-smart', path: '/programs/smart', heading: 'Shop-floor monitoring' },
   { name: 'organisation', path: '/org', heading: 'Organisation' },

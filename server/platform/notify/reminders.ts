@@ -2,7 +2,13 @@ import type { Db } from '../../db/types.ts';
 import { renderText, storedText } from '../i18n/index.ts';
 import { obligationKind } from '../obligations/kinds.ts';
 import { holdersAt, officersFor } from '../obligations/repo.ts';
-import { daysBetween, localDate, needsEscalation, reminderStep } from '../obligations/rules/reminders.ts';
+import {
+  daysBetween,
+  localDate,
+  needsEscalation,
+  pastDueTime,
+  reminderStep,
+} from '../obligations/rules/reminders.ts';
 import type { Mailer } from './mailer.ts';
 import { digestMessage, type Locale, reminderMessage } from './messages.ts';
 
@@ -58,6 +64,7 @@ export function createReminderEngine(
           'obligations.owner_id',
           'obligations.delegate_id',
           'obligations.due_date',
+          'obligations.due_at',
           'obligations.grace_days',
           'obligations.escalated_at',
           'sites.time_zone',
@@ -86,7 +93,9 @@ export function createReminderEngine(
       for (const o of open) {
         const kind = obligationKind(o.kind);
         const today = localDate(at, o.time_zone ?? GROUP_TIME_ZONE);
-        const step = reminderStep(o.due_date, o.grace_days, today, kind.schedule);
+        let step = reminderStep(o.due_date, o.grace_days, today, kind.schedule);
+        // A due time passed on its own day is overdue already (the day's step would still say "before").
+        if (pastDueTime(o.due_at, o.grace_days, at) && !step?.startsWith('overdue')) step = 'overdue-1';
         let assignee = o.delegate_id ?? o.owner_id;
         // A restricted kind's assignee who no longer holds its permission is not reminded: its holders are.
         if (assignee && kind.restricted && !(await responsible(o)).includes(assignee)) assignee = null;
@@ -96,8 +105,15 @@ export function createReminderEngine(
         }
         if (
           needsEscalation(
-            { state: 'open', dueDate: o.due_date, graceDays: o.grace_days, escalated: !!o.escalated_at },
+            {
+              state: 'open',
+              dueDate: o.due_date,
+              dueAt: o.due_at,
+              graceDays: o.grace_days,
+              escalated: !!o.escalated_at,
+            },
             today,
+            at,
           )
         ) {
           // Only the process whose update wins escalates.

@@ -73,6 +73,17 @@ const GROUP_TIME_ZONE = 'Asia/Taipei';
 /** The last day before an obligation is overdue: its due date plus grace days. */
 const graceEnd = sql<string>`obligations.due_date + obligations.grace_days`;
 
+/**
+ * Overdue at `at`: one with a due time from the first instant past it (plus grace days), any other once its
+ * last day has passed in the group's calendar (as the calendar filter always counted).
+ */
+function late(at: Date) {
+  const today = localDate(at, GROUP_TIME_ZONE);
+  return sql<boolean>`(case when obligations.due_at is not null
+    then obligations.due_at + make_interval(days => obligations.grace_days) < ${at.toISOString()}::timestamptz
+    else ${graceEnd} < ${today}::date end)`;
+}
+
 export function createObligationsService(db: Db, now: () => Date = () => new Date()) {
   const todayAt = (timeZone: string | null) => localDate(now(), timeZone ?? GROUP_TIME_ZONE);
 
@@ -98,7 +109,12 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       dueAt: r.due_at?.toISOString() ?? null,
       graceDays: r.grace_days,
       state: r.state,
-      calendarState: calendarState({ state: r.state, dueDate: r.due_date, graceDays: r.grace_days }, today),
+      calendarState: calendarState(
+        { state: r.state, dueDate: r.due_date, graceDays: r.grace_days, dueAt: r.due_at },
+        today,
+        30,
+        now(),
+      ),
       daysLeft: daysBetween(today, r.due_date),
       doneAt: r.done_at?.toISOString() ?? null,
       escalatedAt: r.escalated_at?.toISOString() ?? null,
@@ -154,11 +170,11 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       case 'cancelled':
         return query.where('obligations.state', '=', q.calendarState);
       case 'overdue':
-        return query.where('obligations.state', '=', 'open').where(graceEnd, '<', today);
+        return query.where('obligations.state', '=', 'open').where(late(now()), '=', true);
       case 'due-soon':
         return query
           .where('obligations.state', '=', 'open')
-          .where(graceEnd, '>=', today)
+          .where(late(now()), '=', false)
           .where('obligations.due_date', '<=', addDays(today, 30));
       case 'upcoming':
         return query
@@ -221,8 +237,11 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
           );
         return row.id;
       }
+      const dueAtMoved = (existing.due_at?.getTime() ?? null) !== (input.dueAt?.getTime() ?? null);
       const moved =
-        existing.due_date !== input.dueDate || (input.reopen === true && existing.state !== 'open');
+        existing.due_date !== input.dueDate ||
+        (dueAtMoved && input.dueAt != null) ||
+        (input.reopen === true && existing.state !== 'open');
       const after = await updateVersioned(
         trx,
         'obligations',
@@ -434,15 +453,18 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       const today = sql<string>`(${at.toISOString()}::timestamptz at time zone coalesce(sites.time_zone, ${GROUP_TIME_ZONE}))::date`;
       const open = sql`obligations.state = 'open'`;
       const lastDay = sql`obligations.due_date + obligations.grace_days`;
+      const overdue = sql`(case when obligations.due_at is not null
+        then obligations.due_at + make_interval(days => obligations.grace_days) < ${at.toISOString()}::timestamptz
+        else ${lastDay} < ${today} end)`;
       const row = await repo
         .inSiteScope(db, scope)
         .clearSelect()
         .select([
-          sql<number>`count(*) filter (where ${open} and ${lastDay} < ${today})`.as('overdue'),
-          sql<number>`count(*) filter (where ${open} and ${lastDay} >= ${today} and obligations.due_date - ${today} <= 30)`.as(
+          sql<number>`count(*) filter (where ${open} and ${overdue})`.as('overdue'),
+          sql<number>`count(*) filter (where ${open} and not ${overdue} and obligations.due_date - ${today} <= 30)`.as(
             'due_soon',
           ),
-          sql<number>`count(*) filter (where ${open} and ${lastDay} >= ${today} and obligations.due_date - ${today} > 30)`.as(
+          sql<number>`count(*) filter (where ${open} and not ${overdue} and obligations.due_date - ${today} > 30)`.as(
             'upcoming',
           ),
           sql<number>`count(*) filter (where obligations.state = 'done')`.as('done'),

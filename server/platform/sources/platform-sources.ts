@@ -12,6 +12,7 @@ export function registerPlatformSources(sources: SourcesService) {
       .select(['title', 'title_key', 'title_params', 'site_id', 'program'])
       .where('id', '=', id)
       .executeTakeFirst();
+    // A title the server wrote is a message: shown in the reader's language.
     return (
       r && {
         label: renderText(locale, storedText(r.title_key, r.title_params, r.title)),

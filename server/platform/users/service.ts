@@ -110,6 +110,26 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
   return {
     actorFor: (user: SessionUser, requestId?: string) => loadActor(db, user, requestId),
 
+    /** Display names of these users, for a module's views (one query for a page of records). */
+    async displayNames(ids: readonly (string | null)[], handle: Db = db) {
+      const unique = [...new Set(ids.filter((id): id is string => !!id))];
+      const rows = unique.length
+        ? await handle.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute()
+        : [];
+      return new Map(rows.map((r) => [r.id, r.display_name]));
+    },
+
+    /** Refuses a user id that names no active user, naming the field that holds it (`path`). */
+    async assertActiveUser(id: string, path: string, handle: Db = db) {
+      const user = await handle
+        .selectFrom('users')
+        .select(['active'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!user?.active)
+        throw new ValidationError('Not an active user.', [{ path, message: 'Unknown or inactive user' }]);
+    },
+
     async profile(actor: Actor) {
       const u = await db
         .selectFrom('users')

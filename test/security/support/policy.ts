@@ -39,7 +39,10 @@ export type Permission =
   | 'ip.read'
   | 'ip.manage'
   | 'academia.read'
-  | 'academia.manage';
+  | 'academia.manage'
+  | 'infosec.report'
+  | 'infosec.read'
+  | 'infosec.manage';
 
 export type Program = 'ip' | 'infosec' | 'ohs' | 'academia' | 'smart';
 
@@ -97,6 +100,9 @@ const OHS_PROGRAM: Permission[] = ['ohs.read', 'ohs.manage', 'health.read'];
 const IP_PROGRAM: Permission[] = ['ip.read', 'ip.manage'];
 /** "The academia office and the university-relations staff of each site run the program; auditors and the Board read it." */
 const ACADEMIA_PROGRAM: Permission[] = ['academia.read', 'academia.manage'];
+/** Information security: everyone who works at a site reports a suspected incident; the security team runs it. */
+const INFOSEC_REPORT: Permission[] = ['infosec.report'];
+const INFOSEC_PROGRAM: Permission[] = ['infosec.read', 'infosec.manage'];
 
 /**
  * The policy: role variant → permissions. "Group admin: organisation, people, users and roles of the whole
@@ -124,6 +130,8 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...OHS_PROGRAM,
     ...IP_PROGRAM,
     ...ACADEMIA_PROGRAM,
+    ...INFOSEC_REPORT,
+    ...INFOSEC_PROGRAM,
   ],
   'program_owner:ohs': [
     ...EVERYONE,
@@ -159,6 +167,8 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...OHS_PROGRAM,
     ...IP_PROGRAM,
     ...ACADEMIA_PROGRAM,
+    ...INFOSEC_REPORT,
+    ...INFOSEC_PROGRAM,
   ],
   'site_officer:ohs': [
     ...EVERYONE,
@@ -171,6 +181,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
     ...OHS_PROGRAM,
+    ...INFOSEC_REPORT,
   ],
   'site_officer:ip': [
     ...EVERYONE,
@@ -183,8 +194,9 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
     ...IP_PROGRAM,
+    ...INFOSEC_REPORT,
   ],
-  employee: [...EVERYONE, ...REPORT],
+  employee: [...EVERYONE, ...REPORT, ...INFOSEC_REPORT],
   auditor: [
     ...EVERYONE,
     'people.read',
@@ -196,9 +208,26 @@ export const POLICY: Record<Variant, Permission[]> = {
     'health.read',
     'ip.read',
     'academia.read',
+    'infosec.read',
   ],
-  board: [...EVERYONE, ...REGISTRY_READ, 'ohs.read', 'health.read', 'ip.read', 'academia.read'],
-  medical: [...EVERYONE, ...REPORT, 'people.read', 'ohs.read', 'health.read', 'health.individual'],
+  board: [
+    ...EVERYONE,
+    ...REGISTRY_READ,
+    'ohs.read',
+    'health.read',
+    'ip.read',
+    'academia.read',
+    'infosec.read',
+  ],
+  medical: [
+    ...EVERYONE,
+    ...REPORT,
+    'people.read',
+    'ohs.read',
+    'health.read',
+    'health.individual',
+    ...INFOSEC_REPORT,
+  ],
 };
 
 export const SITE_CODES = ['K7', 'PG', 'TC'] as const;

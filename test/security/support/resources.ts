@@ -53,6 +53,8 @@ export type Family =
   | 'academiaProject'
   | 'academiaMilestone'
   | 'academiaIntern'
+  | 'securityIncident'
+  | 'securitySystem'
   /** Personal records: another user's (they must not exist for anyone else). */
   | 'token'
   | 'notification'
@@ -95,6 +97,8 @@ export const FAMILY_LOCATIONS: Record<Family, Location[]> = {
   academiaProject: ['K7', 'PG', 'TC'],
   academiaMilestone: ['K7', 'PG', 'TC'],
   academiaIntern: ['K7', 'PG', 'TC'],
+  securityIncident: ['K7', 'PG', 'TC'],
+  securitySystem: ['K7', 'PG', 'TC'],
   token: ['group'],
   notification: ['group'],
   import: ['group'],
@@ -322,6 +326,26 @@ export class Resources {
             siteId: site,
           }),
           'course',
+        ).id;
+      case 'securityIncident':
+        return ok(
+          await admin.post('/api/infosec/incidents', {
+            siteId: site,
+            title: `Matrix security incident ${n}`,
+            description: 'Seeded for the authorization matrix',
+            awareAt: new Date(Date.now() - 600_000).toISOString(),
+          }),
+          'securityIncident',
+        ).id;
+      case 'securitySystem':
+        return ok(
+          await admin.post('/api/infosec/systems', {
+            siteId: site,
+            name: `Matrix system ${n}`,
+            domain: 'it',
+            criticality: 'high',
+          }),
+          'securitySystem',
         ).id;
       case 'incident':
         return ok(

@@ -469,6 +469,7 @@ const ACADEMIA_ROUTES: Record<string, RouteSpec> = {
     ],
   },
 };
+const INFOSEC: Program = 'infosec';
 
 export const ROUTE_CHECKS: Record<string, RouteSpec> = {
   // ---- operations and sign-in
@@ -1394,6 +1395,184 @@ export const ROUTE_CHECKS: Record<string, RouteSpec> = {
     checks: [csvExport('training.read', 'site_code')],
   },
   'GET /api/training/completions/export.xlsx': { access: 'training.read', checks: [binary('training.read')] },
+
+  // ---- Information security: systems register, incidents, clock rules
+  'GET /api/infosec/systems': {
+    access: 'infosec.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'infosec.read',
+        program: INFOSEC,
+        query: { pageSize: '500' },
+        family: 'securitySystem',
+      },
+    ],
+  },
+  'GET /api/infosec/systems/export.csv': {
+    access: 'infosec.read',
+    checks: [csvExport('infosec.read', 'Site', { program: INFOSEC, family: 'securitySystem' })],
+  },
+  'GET /api/infosec/systems/export.xlsx': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/systems/:id': {
+    access: 'infosec.read',
+    checks: [
+      { kind: 'record', family: 'securitySystem', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'POST /api/infosec/systems': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: ({ loc, n }) => ({
+          siteId: site(loc),
+          name: `Matrix new system ${n}`,
+          domain: 'ot',
+          criticality: 'low',
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/infosec/systems/:id': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securitySystem',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  'DELETE /api/infosec/systems/:id': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securitySystem',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        query: () => ({ version: String(STALE) }),
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/infosec/incidents': {
+    access: 'signed-in',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'infosec.read',
+        program: INFOSEC,
+        query: { pageSize: '500' },
+        family: 'securityIncident',
+      },
+      { kind: 'self', ok: [200], query: () => ({ mine: 'true' }) },
+    ],
+  },
+  'GET /api/infosec/incidents/export.csv': {
+    access: 'infosec.read',
+    checks: [csvExport('infosec.read', 'Site', { program: INFOSEC, family: 'securityIncident' })],
+  },
+  'GET /api/infosec/incidents/export.xlsx': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/incidents/:id': {
+    access: 'signed-in',
+    checks: [
+      { kind: 'record', family: 'securityIncident', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'POST /api/infosec/incidents': {
+    access: 'infosec.report',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'infosec.report',
+        body: ({ loc, n }) => ({
+          siteId: site(loc),
+          title: `Matrix security report ${n}`,
+          description: 'Reported by the authorization matrix',
+          awareAt: new Date(Date.now() - 600_000).toISOString(),
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PUT /api/infosec/incidents/:id/classification': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityIncident',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: () => ({
+          impact: {
+            confidentiality: null,
+            integrity: null,
+            availability: { kind: 'general', withinTolerableOutage: true },
+          },
+          version: STALE,
+        }),
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/infosec/incidents/:id/events': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityIncident',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: () => ({ event: 'contained', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/infosec/incidents/:id/timeline': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityIncident',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: ({ n }) => ({ text: `Matrix note ${n}` }),
+        ok: [201],
+      },
+    ],
+  },
+  'GET /api/infosec/clock-rules': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'PUT /api/infosec/clock-rules': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: async ({ res }) => (await res.admin.get('/api/infosec/clock-rules')).body,
+        ok: [200],
+      },
+    ],
+  },
 
   // ---- OHS incidents and investigations
   'GET /api/ohs/incidents': {

@@ -1,7 +1,8 @@
+import { IconAtom2 } from '@tabler/icons-react';
 import type { WebModule } from '../platform/modules/manifest.ts';
-import { ipWebModule } from './ip/index.ts';
-import { IconAtom2, IconShieldLock } from '@tabler/icons-react';
 import { academiaWebModule } from './academia/index.ts';
+import { infosecWebModule } from './infosec/index.ts';
+import { ipWebModule } from './ip/index.ts';
 import { ohsWebModule } from './ohs/index.ts';
 
 /**
@@ -11,7 +12,7 @@ import { ohsWebModule } from './ohs/index.ts';
  */
 export const webModules: readonly WebModule[] = [
   ipWebModule,
-  { key: 'infosec', icon: IconShieldLock },
+  infosecWebModule,
   ohsWebModule,
   academiaWebModule,
   { key: 'smart', icon: IconAtom2 },

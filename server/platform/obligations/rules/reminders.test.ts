@@ -65,3 +65,26 @@ describe('localDate', () => {
     expect(localDate(at, 'America/Mexico_City')).toBe('2026-01-01');
   });
 });
+
+describe('obligations with a due time', () => {
+  const dueAt = new Date('2026-03-02T02:00:00Z');
+  const o = { state: 'open', dueDate: '2026-03-02', dueAt, graceDays: 0, escalated: false };
+  it('escalate the first minute past their due time, on the same day', () => {
+    expect(needsEscalation(o, '2026-03-02', new Date('2026-03-02T02:00:00Z'))).toBe(false);
+    expect(needsEscalation(o, '2026-03-02', new Date('2026-03-02T02:01:00Z'))).toBe(true);
+    expect(needsEscalation({ ...o, escalated: true }, '2026-03-02', new Date('2026-03-02T03:00:00Z'))).toBe(
+      false,
+    );
+  });
+  it('show as overdue on the calendar from then', () => {
+    const open = { ...o, state: 'open' as const };
+    expect(calendarState(open, '2026-03-02', 30, new Date('2026-03-02T01:59:00Z'))).toBe('due-soon');
+    expect(calendarState(open, '2026-03-02', 30, new Date('2026-03-02T02:01:00Z'))).toBe('overdue');
+  });
+  it('without a due time keep the calendar day rule', () => {
+    expect(needsEscalation({ ...o, dueAt: null }, '2026-03-02', new Date('2026-03-02T23:00:00Z'))).toBe(
+      false,
+    );
+    expect(needsEscalation({ ...o, dueAt: null }, '2026-03-03', new Date('2026-03-03T00:01:00Z'))).toBe(true);
+  });
+});

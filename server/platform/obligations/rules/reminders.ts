@@ -65,21 +65,37 @@ export function reminderStep(
 
 export type CalendarState = 'done' | 'cancelled' | 'overdue' | 'due-soon' | 'upcoming';
 
+/**
+ * An obligation with a due time (a clock counted in hours, not only a date) is late from the first instant past
+ * that time plus its grace days: a 1-hour clock is overdue at 61 minutes, not at the next midnight.
+ */
+export function pastDueTime(dueAt: Date | null | undefined, graceDays: number, at: Date): boolean {
+  return !!dueAt && at.getTime() > dueAt.getTime() + graceDays * DAY_MS;
+}
+
 export function calendarState(
-  o: { state: 'open' | 'done' | 'cancelled'; dueDate: string; graceDays: number },
+  o: { state: 'open' | 'done' | 'cancelled'; dueDate: string; graceDays: number; dueAt?: Date | null },
   today: string,
   soonDays = 30,
+  at?: Date,
 ): CalendarState {
   if (o.state !== 'open') return o.state;
   const left = daysBetween(today, o.dueDate);
+  if (o.dueAt && at) {
+    if (pastDueTime(o.dueAt, o.graceDays, at)) return 'overdue';
+    return left <= soonDays ? 'due-soon' : 'upcoming';
+  }
   if (left + o.graceDays < 0) return 'overdue';
   return left <= soonDays ? 'due-soon' : 'upcoming';
 }
 
 /** An obligation is escalated to the site officers once it is overdue past its grace period. */
 export function needsEscalation(
-  o: { state: string; dueDate: string; graceDays: number; escalated: boolean },
+  o: { state: string; dueDate: string; graceDays: number; escalated: boolean; dueAt?: Date | null },
   today: string,
+  at?: Date,
 ): boolean {
-  return o.state === 'open' && !o.escalated && daysBetween(today, o.dueDate) + o.graceDays < 0;
+  if (o.state !== 'open' || o.escalated) return false;
+  if (o.dueAt && at) return pastDueTime(o.dueAt, o.graceDays, at);
+  return daysBetween(today, o.dueDate) + o.graceDays < 0;
 }

@@ -1,0 +1,70 @@
+import type { Db } from '../../db/types.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { registerObligationKind } from '../../platform/obligations/kinds.ts';
+import { localDate } from '../../platform/obligations/rules/reminders.ts';
+import type { ObligationsService } from '../../platform/obligations/service.ts';
+import type { SettingsService } from '../../platform/settings/service.ts';
+import { clockTitle } from './messages.ts';
+import type { IncidentRow } from './repo.ts';
+import { type Clock, type ClockName, clockNames, incidentClocks } from './rules/clocks.ts';
+import type { Level } from './rules/level.ts';
+import { clockRulesSetting } from './settings.ts';
+
+/** The obligation kind of each clock: `infosec.<clock>_clock`. Reminded hourly, escalated the moment it is late. */
+export const CLOCK_KINDS: Record<ClockName, string> = Object.fromEntries(
+  clockNames.map((c) => [c, `infosec.${c}_clock`]),
+) as Record<ClockName, string>;
+for (const kind of Object.values(CLOCK_KINDS))
+  registerObligationKind({ kind, program: 'infosec', schedule: { daysBefore: [0], overdueEveryDays: 1 } });
+
+export const INCIDENT_SOURCE = 'infosec_incident';
+
+export function eventsOf(row: IncidentRow) {
+  return {
+    level: row.level as Level | null,
+    awareAt: row.aware_at,
+    cisoReportedAt: row.ciso_reported_at,
+    levelReviewedAt: row.level_reviewed_at,
+    recoveredAt: row.recovered_at,
+    investigationReportedAt: row.investigation_reported_at,
+  };
+}
+
+/** The incident's clocks kept as platform obligations: running ones open with their due time, stopped ones done. */
+export function createClockKeeper(obligations: ObligationsService, settings: SettingsService) {
+  return {
+    async clocksOf(row: IncidentRow, handle: Db): Promise<Clock[]> {
+      return incidentClocks(eventsOf(row), await settings.get(clockRulesSetting, handle));
+    },
+
+    async sync(trx: Db, actor: Actor, row: IncidentRow, timeZone: string): Promise<Clock[]> {
+      const clocks = await this.clocksOf(row, trx);
+      for (const c of clocks) {
+        const kind = CLOCK_KINDS[c.clock];
+        if (row.status === 'closed' && !c.doneAt) {
+          await obligations.closeForSource(trx, actor, kind, INCIDENT_SOURCE, row.id, 'cancelled');
+        } else if (c.doneAt) {
+          await obligations.closeForSource(trx, actor, kind, INCIDENT_SOURCE, row.id, 'done');
+        } else if (c.startAt && c.dueAt) {
+          await obligations.upsertForSource(trx, actor, {
+            kind,
+            sourceType: INCIDENT_SOURCE,
+            sourceId: row.id,
+            siteId: row.site_id,
+            program: 'infosec',
+            ownerId: null,
+            title: clockTitle(c.clock, row.reference),
+            dueDate: localDate(c.dueAt, timeZone),
+            dueAt: c.dueAt,
+          });
+        }
+      }
+      return clocks;
+    },
+
+    async cancelAll(trx: Db, actor: Actor, incidentId: string) {
+      for (const kind of Object.values(CLOCK_KINDS))
+        await obligations.closeForSource(trx, actor, kind, INCIDENT_SOURCE, incidentId, 'cancelled');
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { messageOf } from '../../platform/i18n/index.ts';
+import type { ClockName } from './rules/clocks.ts';
+
+/**
+ * What the information security module writes on its own (the clocks' obligation titles), in both languages:
+ * records keep the key and parameters (server/platform/i18n), the reader sees their language.
+ */
+const en = {
+  'infosec.clock.report': 'Report security incident {{reference}} to the group CISO office',
+  'infosec.clock.level_review': 'Review the level of security incident {{reference}}',
+  'infosec.clock.recovery': 'Control the damage of security incident {{reference}} or recover service',
+  'infosec.clock.investigation_report':
+    'Submit the investigation and improvement report of security incident {{reference}}',
+} as const;
+
+const zhTW: Record<keyof typeof en, string> = {
+  'infosec.clock.report': '將資安事件 {{reference}} 通報集團資安長辦公室',
+  'infosec.clock.level_review': '審核資安事件 {{reference}} 的等級',
+  'infosec.clock.recovery': '完成資安事件 {{reference}} 的損害控制或復原',
+  'infosec.clock.investigation_report': '提交資安事件 {{reference}} 的調查、處理及改善報告',
+};
+
+export const infosecMessages = { en, 'zh-TW': zhTW };
+
+const infosecMessage = messageOf({ en });
+
+export function clockTitle(clock: ClockName, reference: string) {
+  return infosecMessage(`infosec.clock.${clock}`, { reference });
+}

@@ -1,0 +1,61 @@
+import type { Db } from '../../db/types.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import type { ActionsService } from '../../platform/actions/service.ts';
+import type { DocumentsService } from '../../platform/documents/service.ts';
+import { ForbiddenError } from '../../platform/http/errors.ts';
+import type { ObligationsService } from '../../platform/obligations/service.ts';
+import type { OrgService } from '../../platform/org/service.ts';
+import type { SettingsService } from '../../platform/settings/service.ts';
+import type { UsersService } from '../../platform/users/service.ts';
+import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
+import { createSecurityIncidentsService } from './incidents.ts';
+import type { ClockRules } from './rules/clocks.ts';
+import { clockRulesSetting } from './settings.ts';
+import { createSystemsService } from './systems.ts';
+
+const PROGRAM = 'infosec' as const;
+
+/** The information security program, built on the platform services. */
+export function createInfosecModule(deps: {
+  db: Db;
+  obligations: ObligationsService;
+  actions: ActionsService;
+  documents: DocumentsService;
+  settings: SettingsService;
+  org: OrgService;
+  users: UsersService;
+  now: () => Date;
+}) {
+  const { db, now } = deps;
+  const systems = createSystemsService(db, deps.org, deps.users);
+  const clocks = createClockKeeper(deps.obligations, deps.settings);
+  const incidents = createSecurityIncidentsService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    documents: deps.documents,
+    actions: deps.actions,
+    systems,
+    clocks,
+    now,
+  });
+  // Evidence files: the documents service keeps each file's SHA-256 at upload.
+  deps.documents.registerOwner(INCIDENT_SOURCE, (actor, id, intent) => incidents.siteOf(actor, id, intent));
+  const rules = {
+    async get(actor: Actor) {
+      access.listScope(actor, 'infosec.read', PROGRAM);
+      return deps.settings.get(clockRulesSetting);
+    },
+    /** The rules apply to every site: only whoever manages the program group-wide changes them. */
+    async set(actor: Actor, value: ClockRules) {
+      if (access.listScope(actor, 'infosec.manage', PROGRAM) !== 'all')
+        throw new ForbiddenError('infosec.manage');
+      const sorted = { ...value, levels: [...value.levels].sort((a, b) => a.level - b.level) };
+      return db.transaction().execute((trx) => deps.settings.set(trx, actor, clockRulesSetting, sorted));
+    },
+  };
+  return { systems, incidents, rules };
+}
+
+export type InfosecModule = ReturnType<typeof createInfosecModule>;
