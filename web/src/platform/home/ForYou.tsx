@@ -51,7 +51,7 @@ export function ForYou() {
             py="sm"
             data-testid={`home-action-${a.key}`}
           >
-            {t(a.label)}
+            {t(a.label as ParseKeys)}
           </Button>
         );
       })}
@@ -75,7 +75,7 @@ export function ForYou() {
                   </ThemeIcon>
                   <div>
                     <Text fw={600} size="sm">
-                      {t(a.label)}
+                      {t(a.label as ParseKeys)}
                     </Text>
                     {a.description && (
                       <Text size="xs" c="dimmed">

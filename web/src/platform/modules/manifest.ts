@@ -22,9 +22,9 @@ export type ModuleReport = {
  */
 export type HomeAction = {
   key: string;
-  /** i18n keys, with the module's namespace. */
-  label: ParseKeys;
-  description?: ParseKeys;
+  /** i18n keys, with the module's namespace (e.g. `ohs:self.report`). */
+  label: string;
+  description?: string;
   to: string;
   icon: Icon;
   permission?: string;

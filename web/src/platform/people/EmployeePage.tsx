@@ -9,8 +9,8 @@ import { employeeView } from '../../../../server/platform/people/contract.ts';
 import { completionPage, trainingDueView } from '../../../../server/platform/training/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
-import { useTrainingLabel, useTrainingT } from '../training/texts.ts';
 import { TrainingDueList } from '../training/TrainingDue.tsx';
+import { useTrainingLabel, useTrainingT } from '../training/texts.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ui/problem.tsx';
@@ -110,7 +110,11 @@ export function EmployeePage() {
         {readsTraining && (
           <Stack gap="sm">
             <Title order={4}>{tt('mine.employeeTitle')}</Title>
-            {training.error ? <ProblemAlert error={training.error} /> : <TrainingDueList data={training.data} />}
+            {training.error ? (
+              <ProblemAlert error={training.error} />
+            ) : (
+              <TrainingDueList data={training.data} />
+            )}
             <Title order={5} mt="sm">
               {t('employees.trainingRecords')}
             </Title>
@@ -124,10 +128,19 @@ export function EmployeePage() {
               defaultOrder="desc"
               rowKey={(c) => String(c.id)}
               columns={[
-                { key: 'completedOn', header: tt('mine.lastCompleted'), sortKey: 'completedOn', render: (c) => c.completedOn },
+                {
+                  key: 'completedOn',
+                  header: tt('mine.lastCompleted'),
+                  sortKey: 'completedOn',
+                  render: (c) => c.completedOn,
+                },
                 { key: 'course', header: tt('mine.course'), render: (c) => c.courseCode },
                 { key: 'hours', header: tt('courses.hours'), align: 'right', render: (c) => c.hours },
-                { key: 'result', header: tt('mine.state'), render: (c) => trainingLabel('results', c.result) },
+                {
+                  key: 'result',
+                  header: tt('mine.state'),
+                  render: (c) => trainingLabel('results', c.result),
+                },
               ]}
               emptyTitle={tt('completions.empty')}
             />

@@ -3,8 +3,8 @@ import { trainingDueView } from '../../../../server/platform/training/contract.t
 import { api } from '../api/client.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ui/problem.tsx';
-import { useTrainingT } from './texts.ts';
 import { TrainingDueList } from './TrainingDue.tsx';
+import { useTrainingT } from './texts.ts';
 
 /** My training: the courses that concern the signed-in person and when each is due. */
 export function MyTrainingPage() {

@@ -115,7 +115,8 @@ const en = {
     summary: '{{overdue}} overdue · {{notTaken}} not taken · {{dueSoon}} due soon · {{done}} up to date',
     empty: 'No course concerns you at the moment.',
     emptyHint: 'When a course for all employees or for your work is added, it appears here.',
-    noPerson: 'Your account is not linked to an employee or contractor worker record, so there is no training to show.',
+    noPerson:
+      'Your account is not linked to an employee or contractor worker record, so there is no training to show.',
     everyMonths_one: 'every month',
     everyMonths_other: 'every {{count}} months',
   },
