@@ -30,12 +30,13 @@ export function createOhsSelfService(
     if (person?.kind !== 'contractor_worker') return { worker: null, items: [] };
     const rows = await db
       .selectFrom('contractor_qualifications as q')
-      .innerJoin('sites as s', 's.id', 'q.site_id')
-      .select(['q.id', 'q.kind', 'q.certificate_no', 'q.issued_on', 'q.valid_until', 's.time_zone'])
+      .select(['q.id', 'q.kind', 'q.certificate_no', 'q.issued_on', 'q.valid_until'])
       .where('q.worker_id', '=', person.id)
       .orderBy('q.valid_until')
       .orderBy('q.id')
       .execute();
+    // A worker's qualifications are recorded at the worker's site: its calendar says what "today" is.
+    const today = localDate(now(), person.timeZone);
     return {
       worker: {
         id: person.id,
@@ -49,7 +50,7 @@ export function createOhsSelfService(
         certificateNo: r.certificate_no,
         issuedOn: r.issued_on,
         validUntil: r.valid_until,
-        ...qualificationState(r.valid_until, localDate(now(), r.time_zone)),
+        ...qualificationState(r.valid_until, today),
       })),
     };
   }

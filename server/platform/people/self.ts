@@ -16,6 +16,8 @@ export type SelfPerson =
       kind: 'contractor_worker';
       id: string;
       siteId: string;
+      /** The time zone of the worker's site, for the dates of their own records. */
+      timeZone: string;
       fullName: string;
       companyName: string | null;
       trade: string | null;
@@ -36,6 +38,7 @@ export function createSelfService(db: Db) {
         .leftJoin('employees as e', 'e.id', 'u.employee_id')
         .leftJoin('contractor_workers as w', 'w.id', 'u.contractor_worker_id')
         .leftJoin('contractor_companies as c', 'c.id', 'w.company_id')
+        .leftJoin('sites as ws', 'ws.id', 'w.site_id')
         .select([
           'e.id as employee_id',
           'e.site_id as employee_site_id',
@@ -48,6 +51,7 @@ export function createSelfService(db: Db) {
           'w.full_name as worker_name',
           'w.trade',
           'c.name as company_name',
+          'ws.time_zone as worker_time_zone',
         ])
         .where('u.id', '=', actor.userId)
         .executeTakeFirst();
@@ -61,11 +65,12 @@ export function createSelfService(db: Db) {
           hireDate: row.hire_date,
           leaveDate: row.leave_date,
         };
-      if (row?.worker_id && row.worker_site_id && row.worker_name)
+      if (row?.worker_id && row.worker_site_id && row.worker_name && row.worker_time_zone)
         return {
           kind: 'contractor_worker',
           id: row.worker_id,
           siteId: row.worker_site_id,
+          timeZone: row.worker_time_zone,
           fullName: row.worker_name,
           companyName: row.company_name,
           trade: row.trade,
