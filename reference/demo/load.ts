@@ -11,6 +11,7 @@ import { demoClock } from './clock.ts';
 import { DEFAULT_SEED, type DemoDataset, datasetCounts, generateDemoDataset } from './generate.ts';
 import { generateOhsDataset, type OhsDataset, ohsCounts } from './ohs.ts';
 import { ohsTables, type TableRows } from './ohs-tables.ts';
+import { loadSelfServiceDemo } from './self-service.ts';
 import { DEMO_PASSWORD } from './users.ts';
 
 export { isEmptyDatabase } from '../../server/db/empty.ts';
@@ -79,6 +80,7 @@ export async function loadDemoDataset(
     log(
       `Demo dataset: OHS history loaded (${fmt(ohs.hours.length)} site-months of hours, ${fmt(ohs.incidents.length)} incidents, ${fmt(ohs.injuries.length)} people hurt, ${fmt(ohs.screenings.length)} health screenings, ${ohs.certifications.length} ISO 45001 certificates, ${ohs.hazards.length} hazards, ${ohs.permits.length} permits to work)`,
     );
+    await loadSelfServiceDemo(trx, clock);
     const milliseconds = Math.round(performance.now() - started);
     await recordAudit(trx, systemActor('steward demo'), {
       action: 'demo.loaded',

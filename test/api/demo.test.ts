@@ -65,4 +65,29 @@ describe.each(databases())('demo dataset (%s)', (kind) => {
     );
     expect(await codes('admin@steward.demo')).toHaveLength(25);
   });
+
+  it('gives the demo employee and contractor worker their own training to see, due and up to date', async () => {
+    const employee = await t.signIn('employee@steward.demo', DEMO_PASSWORD);
+    const mine = await employee.get('/api/training/mine');
+    expect(mine.status).toBe(200);
+    expect(mine.body.person.kind).toBe('employee');
+    // Completions are dated from the demo clock (fixed here), their states from today: the three-yearly
+    // refresher taken over three years before the clock is overdue whatever today is.
+    const byCode = Object.fromEntries(
+      mine.body.items.map((i: { code: string; state: string; lastCompletedOn: string | null }) => [
+        i.code,
+        i,
+      ]),
+    );
+    expect(Object.keys(byCode).sort()).toEqual(['IP-BASICS', 'ISMS-AWARE', 'OSH-REFRESH']);
+    expect(byCode['OSH-REFRESH']).toMatchObject({ state: 'overdue', lastCompletedOn: '2023-05-22' });
+    expect(byCode['IP-BASICS'].lastCompletedOn).toBe('2026-04-01');
+    expect((await employee.get('/api/ohs/my/reports')).status).toBe(200);
+    const contractor = await t.signIn('contractor@steward.demo', DEMO_PASSWORD);
+    const theirs = await contractor.get('/api/training/mine');
+    expect(theirs.body.items).toEqual([
+      expect.objectContaining({ code: 'CTR-INDUCTION', lastCompletedOn: '2025-12-12' }),
+    ]);
+    expect((await contractor.get('/api/ohs/my/qualifications')).body.worker).not.toBeNull();
+  });
 });

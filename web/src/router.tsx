@@ -17,6 +17,7 @@ import { installWebModules, type WebModule } from './platform/modules/manifest.t
 import { OrgPage } from './platform/org/OrgPage.tsx';
 import { SitePage } from './platform/org/SitePage.tsx';
 import { ContractorsPage } from './platform/people/ContractorsPage.tsx';
+import { EmployeePage } from './platform/people/EmployeePage.tsx';
 import { EmployeesPage } from './platform/people/EmployeesPage.tsx';
 import { ExternalsPage } from './platform/people/ExternalsPage.tsx';
 import { ImportPage } from './platform/people/ImportPage.tsx';
@@ -87,6 +88,7 @@ function routeTree(modules: readonly WebModule[]) {
     component: guarded('people.read', EmployeesPage),
   });
   const importRoute = page('/people/employees/import', guarded('people.manage', ImportPage));
+  const employeeRoute = page('/people/employees/$employeeId', guarded('people.read', EmployeePage));
   const contractorsRoute = createRoute({
     getParentRoute: () => appRoute,
     path: '/people/contractors',
@@ -112,6 +114,7 @@ function routeTree(modules: readonly WebModule[]) {
       siteRoute,
       employeesRoute,
       importRoute,
+      employeeRoute,
       contractorsRoute,
       externalsRoute,
       usersRoute,

@@ -7,6 +7,7 @@ import { createOhsModule } from './module.ts';
 import { ohsGrants, ohsPermissions } from './permissions.ts';
 import { registerOhsRoutes } from './routes.ts';
 import { registerOhsHealthRoutes, registerOhsReportRoutes } from './routes-health.ts';
+import { registerOhsSelfRoutes } from './routes-self.ts';
 import { registerOhsWorkRoutes } from './routes-work.ts';
 import { workerRepresentation } from './rules/committee.ts';
 import { registerOhsSources } from './sources.ts';
@@ -31,6 +32,7 @@ export const ohsModule = defineModule({
       certifications: platform.certifications,
       settings: platform.settings,
       org: platform.org,
+      people: platform.people,
       now,
     });
   },
@@ -39,6 +41,7 @@ export const ohsModule = defineModule({
     registerOhsWorkRoutes(app, ohs);
     registerOhsHealthRoutes(app, ohs);
     registerOhsReportRoutes(app, ohs);
+    registerOhsSelfRoutes(app, ohs);
   },
   jobs: (db) => ohsJobs(db),
   async homeAttention(actor, _ohs, platform) {

@@ -5,6 +5,7 @@ import type { DocumentsService } from '../../platform/documents/service.ts';
 import { registerImporter } from '../../platform/imports/importer.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
+import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import { createGoalsService } from './goals.ts';
 import { createHazardsService } from './hazards.ts';
@@ -15,6 +16,7 @@ import { createInvestigationsService } from './investigations.ts';
 import { createPermitsService } from './permits.ts';
 import { createQualificationsService } from './qualifications.ts';
 import { createOhsReportsService } from './reports.ts';
+import { createOhsSelfService } from './self-service.ts';
 import { createOhsStatisticsService } from './statistics.ts';
 import { createWellbeingService } from './wellbeing.ts';
 
@@ -27,6 +29,7 @@ export function createOhsModule(deps: {
   certifications: CertificationsService;
   settings: SettingsService;
   org: OrgService;
+  people: Pick<PeopleService, 'personOf'>;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -64,6 +67,7 @@ export function createOhsModule(deps: {
     permits: createPermitsService(db, qualifications, deps.org, now),
     hours: createOhsHoursService(db),
     statistics,
+    self: createOhsSelfService(db, deps.actions, deps.people, now),
   };
 }
 

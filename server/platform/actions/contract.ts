@@ -29,6 +29,18 @@ export const actionView = z.object({
 });
 export type ActionView = z.infer<typeof actionView>;
 
+/** An action as the follow-up of a record: what is being done, and how far it has got. */
+export const actionSummary = actionView.pick({
+  id: true,
+  kind: true,
+  title: true,
+  status: true,
+  dueDate: true,
+  doneAt: true,
+  overdue: true,
+});
+export type ActionSummary = z.infer<typeof actionSummary>;
+
 export const actionInput = z
   .object({
     siteId: z.string().uuid().nullable(),

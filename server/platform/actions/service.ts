@@ -30,6 +30,7 @@ import { registerObligationKind } from '../obligations/kinds.ts';
 import { localDate } from '../obligations/rules/reminders.ts';
 import type { ObligationsService } from '../obligations/service.ts';
 import type {
+  ActionSummary,
   ActionView,
   actionInput,
   actionListQuery,
@@ -205,6 +206,35 @@ export function createActionsService(
       const rows = await actionIdsBySource(handle, sourceType, sourceIds);
       const bySource = new Map<string, string[]>(sourceIds.map((id) => [id, []]));
       for (const r of rows) if (r.source_id) bySource.get(r.source_id)?.push(r.id);
+      return bySource;
+    },
+
+    /**
+     * What was done about these source records: the actions raised from each (title, kind, status, dates), by
+     * source id, in the order they were raised. For showing a record's follow-up to someone who may see the
+     * record but not the action tracker (the reporter of an incident); access to the sources is the caller's check.
+     */
+    async summariesFor(sourceType: string, sourceIds: readonly string[]) {
+      const bySource = new Map<string, ActionSummary[]>(sourceIds.map((id) => [id, []]));
+      if (sourceIds.length === 0) return bySource;
+      const found = await rows(db)
+        .where('actions.source_type', '=', sourceType)
+        .where('actions.source_id', 'in', [...sourceIds])
+        .orderBy('actions.created_at')
+        .orderBy('actions.id')
+        .execute();
+      for (const r of found) {
+        const v = toView(r);
+        bySource.get(r.source_id as string)?.push({
+          id: v.id,
+          kind: v.kind,
+          title: v.title,
+          status: v.status,
+          dueDate: v.dueDate,
+          doneAt: v.doneAt,
+          overdue: v.overdue,
+        });
+      }
       return bySource;
     },
 

@@ -30,6 +30,15 @@ export const sessionView = z.object({
   assignments: z.array(assignmentView),
   /** Permission names the user holds somewhere: the web app shows or hides actions with them. */
   permissions: z.array(z.string()),
+  /** The employee or contractor worker the account belongs to, for the self-service pages; null if none. */
+  person: z
+    .object({
+      kind: z.enum(['employee', 'contractor_worker']),
+      id: z.string().uuid(),
+      siteId: z.string().uuid(),
+    })
+    .nullable()
+    .optional(),
 });
 export type SessionView = z.infer<typeof sessionView>;
 

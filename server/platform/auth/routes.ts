@@ -23,12 +23,14 @@ export function registerAuthRoutes(app: TypedApp, services: Services, config: Co
   async function view(request: FastifyRequest, csrfToken: string, expiresAt: Date): Promise<SessionView> {
     const actor = actorOf(request);
     const user = await services.users.profile(actor);
+    const person = await services.people.personOf(actor);
     return {
       user: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale },
       csrfToken,
       expiresAt: expiresAt.toISOString(),
       assignments: await services.users.describeAssignments(actor),
       permissions: allPermissions().filter((p) => holdsAnywhere(actor, p)),
+      person: person && { kind: person.kind, id: person.id, siteId: person.siteId },
     };
   }
 

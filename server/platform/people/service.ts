@@ -4,6 +4,7 @@ import { createContractorCompaniesService } from './contractor-companies.ts';
 import { createContractorWorkersService } from './contractor-workers.ts';
 import { createEmployeesService } from './employees.ts';
 import { createExternalPersonsService } from './external-persons.ts';
+import { createSelfService } from './self.ts';
 
 /**
  * People: employees, contractor companies and their workers, external persons; one file each. Employees
@@ -15,6 +16,7 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
     ...createContractorCompaniesService(db),
     ...createContractorWorkersService(db, org),
     ...createExternalPersonsService(db, org),
+    ...createSelfService(db),
   };
 }
 

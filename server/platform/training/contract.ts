@@ -118,3 +118,36 @@ export const campaignProgress = z.object({
   ),
   total: z.object({ people: z.number().int(), done: z.number().int(), percent: z.number().int() }),
 });
+
+export const dueStates = ['overdue', 'not_taken', 'due_soon', 'done'] as const;
+/** One course a person owes, with when it is due. */
+export const trainingDueItem = z.object({
+  courseId: z.string().uuid(),
+  code: z.string(),
+  title: z.string(),
+  titleZh: z.string().nullable(),
+  domain: z.enum(trainingDomains),
+  hours: z.string(),
+  recurrenceMonths: z.number().int().nullable(),
+  lastCompletedOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  state: z.enum(dueStates),
+});
+/** A person's training: the courses that concern them (none when the account belongs to no person). */
+export const trainingDueView = z.object({
+  person: z
+    .object({
+      kind: z.enum(['employee', 'contractor_worker']),
+      id: z.string().uuid(),
+      fullName: z.string(),
+    })
+    .nullable(),
+  items: z.array(trainingDueItem),
+  counts: z.object({
+    overdue: z.number().int(),
+    notTaken: z.number().int(),
+    dueSoon: z.number().int(),
+    done: z.number().int(),
+  }),
+});
+export type TrainingDueView = z.infer<typeof trainingDueView>;

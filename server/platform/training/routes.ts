@@ -14,13 +14,42 @@ import {
   coursePage,
   coursePatch,
   courseView,
+  trainingDueView,
   yearlyFigures,
   yearlyFiguresQuery,
 } from './contract.ts';
 
 const tags = ['training'];
 
-export function registerTrainingRoutes(app: TypedApp, { training }: Services) {
+export function registerTrainingRoutes(app: TypedApp, { training, people }: Services) {
+  app.get(
+    '/api/training/mine',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Your own training: the courses that concern you and when each is due',
+        response: { 200: trainingDueView },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return training.myTraining(actor, await people.personOf(actor));
+    },
+  );
+  app.get(
+    '/api/training/employees/:id',
+    {
+      config: { access: 'training.read' },
+      schema: {
+        tags,
+        summary: "An employee's training: the courses that concern them and when each is due",
+        params: idParams,
+        response: { 200: trainingDueView },
+      },
+    },
+    async (request) => training.employeeTraining(actorOf(request), request.params.id),
+  );
   app.get(
     '/api/training/courses',
     {

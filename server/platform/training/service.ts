@@ -18,6 +18,7 @@ import type {
   coursePatch,
   trainingDomains,
 } from './contract.ts';
+import { createTrainingDueService } from './due.ts';
 import { percentDone } from './rules/completion.ts';
 
 const GROUP_TIME_ZONE = 'Asia/Taipei';
@@ -60,6 +61,7 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
   }
 
   return {
+    ...createTrainingDueService(db, now),
     async listCourses(actor: Actor, q: z.infer<typeof courseListQuery>) {
       const scope = access.listScope(actor, 'training.read');
       let base = courseRows(db).where((eb) =>

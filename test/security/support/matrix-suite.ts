@@ -322,9 +322,10 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
       }
 
       case 'personal': {
-        const id = await res.id(check.family, 'group');
+        const where = check.location ?? 'group';
+        const id = await res.id(check.family, where);
         await each(actors, async (who) => {
-          const c = ctx('group');
+          const c = ctx(where);
           const r = await send(who, {
             method: route.method,
             url: route.url.replace(':id', id),

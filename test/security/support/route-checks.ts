@@ -74,7 +74,15 @@ export type Check =
       contentType?: string;
       ok: number[];
     }
-  | { kind: 'personal'; family: Family; body?: Body; query?: Query; ok?: number[] }
+  | {
+      kind: 'personal';
+      family: Family;
+      /** Where the other person's record is (default the group). */
+      location?: Location;
+      body?: Body;
+      query?: Query;
+      ok?: number[];
+    }
   /** The user directory: exactly the users with a role at a site the actor sees, or over the group. */
   | { kind: 'directory' }
   | { kind: 'group-wide'; permission: Permission; program?: Program; body?: Body; ok: number[] };
@@ -1365,6 +1373,11 @@ export const ROUTE_CHECKS: Record<string, RouteSpec> = {
     access: 'training.read',
     checks: [{ kind: 'record', family: 'course', permission: 'training.read', ok: [200] }],
   },
+  'GET /api/training/mine': { access: 'signed-in', checks: [{ kind: 'self', ok: [200] }] },
+  'GET /api/training/employees/:id': {
+    access: 'training.read',
+    checks: [{ kind: 'record', family: 'employee', permission: 'training.read', ok: [200] }],
+  },
   'GET /api/training/completions': {
     access: 'training.read',
     checks: [{ kind: 'list', permission: 'training.read' }],
@@ -2069,6 +2082,12 @@ export const ROUTE_CHECKS: Record<string, RouteSpec> = {
         ok: [409],
       },
     ],
+  },
+  'GET /api/ohs/my/reports': { access: 'signed-in', checks: [{ kind: 'self', ok: [200] }] },
+  'GET /api/ohs/my/qualifications': { access: 'signed-in', checks: [{ kind: 'self', ok: [200] }] },
+  'GET /api/ohs/my/qualifications/:id': {
+    access: 'signed-in',
+    checks: [{ kind: 'personal', family: 'qualification', location: 'K7' }],
   },
   'GET /api/ohs/qualifications': {
     access: 'contractors.read',

@@ -1,4 +1,4 @@
-import { IconHelmet } from '@tabler/icons-react';
+import { IconFileAlert, IconFileCheck, IconHelmet, IconId } from '@tabler/icons-react';
 import type { WebModule } from '../../platform/modules/manifest.ts';
 import './i18n/index.ts';
 import { ohsNavigation } from './nav.ts';
@@ -22,6 +22,32 @@ export const ohsWebModule: WebModule = {
     { kind: 'ohs.hazard_review' },
     { kind: 'ohs.health_followup', permission: 'health.individual' },
     { kind: 'ohs.qualification_expiry' },
+  ],
+  homeActions: [
+    {
+      key: 'ohs-report',
+      label: 'ohs:self.report',
+      to: '/ohs/report',
+      icon: IconFileAlert,
+      permission: 'ohs.report',
+      primary: true,
+    },
+    {
+      key: 'ohs-my-reports',
+      label: 'ohs:self.myReports',
+      description: 'ohs:self.myReportsHint',
+      to: '/ohs/my-reports',
+      icon: IconFileCheck,
+      permission: 'ohs.report',
+    },
+    {
+      key: 'ohs-my-qualifications',
+      label: 'ohs:self.myQualifications',
+      description: 'ohs:self.myQualificationsHint',
+      to: '/ohs/my-qualifications',
+      icon: IconId,
+      person: 'contractor_worker',
+    },
   ],
   reports: [
     {

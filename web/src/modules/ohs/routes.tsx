@@ -12,6 +12,8 @@ import { PermitsPage } from './permits/PermitsPage.tsx';
 import { QualificationsPage } from './permits/QualificationsPage.tsx';
 import { QrCodesPage } from './report/QrCodesPage.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
+import { MyQualificationsPage } from './self/MyQualificationsPage.tsx';
+import { MyReportsPage } from './self/MyReportsPage.tsx';
 import { GoalsPage } from './statistics/GoalsPage.tsx';
 import { StatisticsPage } from './statistics/StatisticsPage.tsx';
 
@@ -77,6 +79,8 @@ export function createOhsRoutes<P extends AnyRoute>(parent: P) {
     component: guarded('health.read', HealthPage),
   });
   const goalsRoute = page('/ohs/goals', guarded('ohs.read', GoalsPage));
+  const myReportsRoute = page('/ohs/my-reports', MyReportsPage);
+  const myQualificationsRoute = page('/ohs/my-qualifications', MyQualificationsPage);
 
   return [
     programRoute,
@@ -93,5 +97,7 @@ export function createOhsRoutes<P extends AnyRoute>(parent: P) {
     qualificationsRoute,
     healthRoute,
     goalsRoute,
+    myReportsRoute,
+    myQualificationsRoute,
   ] as const;
 }

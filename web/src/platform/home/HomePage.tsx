@@ -35,6 +35,7 @@ import { useCountryName, useFormat, useLocalName } from '../ui/labels.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ui/problem.tsx';
+import { ForYou } from './ForYou.tsx';
 
 type Home = z.infer<typeof homeView>;
 
@@ -162,6 +163,7 @@ export function HomePage() {
         }
       />
       {home.error ? <ProblemAlert error={home.error} /> : null}
+      <ForYou />
       <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
         <Stack gap="sm" style={{ gridColumn: 'span 1' }}>
           <Title order={4}>{t('home.attention')}</Title>

@@ -101,6 +101,9 @@ export const en = {
     employeesBySite: 'Active employees by site',
     employeesByLargestSites: 'Active employees of the {{count}} largest sites',
     activeEmployees: 'Active employees',
+    forYou: 'For you',
+    myTraining: 'My training',
+    myTrainingHint: 'The courses you take and when each is due',
   },
   attention: {
     other: '{{kind}}: {{count, number}}',
@@ -339,6 +342,10 @@ export const en = {
     leavesOn: 'Leaves {{date}}',
     emptyTitle: 'No employees',
     emptyHint: 'Add employees one by one, or import a CSV or XLSX file.',
+    detailDescription: 'Employee no. {{no}} at {{site}}',
+    details: 'Details',
+    trainingRecords: 'Training completions',
+    noHealth: 'Health records are kept by the medical staff and are not shown here.',
   },
   import: {
     title: 'Import employees',

@@ -103,6 +103,9 @@ export const zhTW: Translation<typeof en> = {
     employeesBySite: '各據點在職員工數',
     employeesByLargestSites: '在職員工數最多的 {{count}} 個據點',
     activeEmployees: '在職員工',
+    forYou: '我的服務',
+    myTraining: '我的訓練',
+    myTrainingHint: '您應上的課程與各課程的到期日',
   },
   attention: {
     other: '{{kind}}：{{count, number}}',
@@ -321,6 +324,10 @@ export const zhTW: Translation<typeof en> = {
     leavesOn: '將於 {{date}} 離職',
     emptyTitle: '沒有員工',
     emptyHint: '可逐筆新增員工，或匯入 CSV 或 XLSX 檔。',
+    detailDescription: '{{site}} 員工，工號 {{no}}',
+    details: '基本資料',
+    trainingRecords: '完訓紀錄',
+    noHealth: '健康資料由醫護人員保管，不在此顯示。',
   },
   import: {
     title: '匯入員工',

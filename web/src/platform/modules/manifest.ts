@@ -16,6 +16,24 @@ export type ModuleReport = {
 };
 
 /**
+ * A button a module puts on the home page, for what people come to do (report an incident, see their own
+ * records). Shown to sessions holding `permission`, and, with `person`, only to accounts that belong to that
+ * kind of person (a contractor worker's own qualifications).
+ */
+export type HomeAction = {
+  key: string;
+  /** i18n keys, with the module's namespace (e.g. `ohs:self.report`). */
+  label: string;
+  description?: string;
+  to: string;
+  icon: Icon;
+  permission?: string;
+  person?: 'employee' | 'contractor_worker';
+  /** The one thing most people come for: shown as the large button at the top. */
+  primary?: boolean;
+};
+
+/**
  * A program in the web app: its key and icon, its pages in the navigation and the router, and what it adds
  * to platform pages. Exported from `web/src/modules/<program>/index.ts` and listed in `web/src/modules/index.ts`;
  * the router and the shell loop over the list and never name a program.
@@ -36,6 +54,8 @@ export type WebModule = {
   /** The obligation kinds it registers, for the calendar's filter; a restricted kind names its permission. */
   obligationKinds?: { kind: string; permission?: string }[];
   reports?: ModuleReport[];
+  /** Its buttons on the home page. */
+  homeActions?: HomeAction[];
 };
 
 /** A module is built when it brings pages; otherwise its program is still in preparation. */

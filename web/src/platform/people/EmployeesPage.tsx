@@ -160,7 +160,9 @@ export function EmployeesPage() {
         }
         exportPath="/api/people/employees/export.csv"
         exportXlsxPath="/api/people/employees/export.xlsx"
-        onRowClick={manage ? (e) => setEditing(e) : undefined}
+        onRowClick={(e) =>
+          void navigate({ to: '/people/employees/$employeeId', params: { employeeId: e.id } })
+        }
         emptyTitle={t('employees.emptyTitle')}
         emptyHint={manage ? t('employees.emptyHint') : undefined}
       />

@@ -1,6 +1,7 @@
 import {
   IconCalendarDue,
   IconCalendarEvent,
+  IconCertificate,
   IconCertificate2,
   IconChecklist,
   IconFileAnalytics,
@@ -30,6 +31,7 @@ export const workNavigation: NavItem[] = [
     icon: IconCertificate2,
     permission: 'certifications.read',
   },
+  { label: label('nav.myTraining'), to: '/training/mine', icon: IconCertificate },
   { label: label('nav.training'), to: '/training', icon: IconSchool, permission: 'training.read' },
   {
     label: label('nav.committees'),

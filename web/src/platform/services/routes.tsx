@@ -13,6 +13,7 @@ import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { guarded } from '../shell/guarded.tsx';
 import { CoursePage } from '../training/CoursePage.tsx';
 import { ImportCompletionsPage } from '../training/ImportCompletionsPage.tsx';
+import { MyTrainingPage } from '../training/MyTrainingPage.tsx';
 import { TrainingPage, validateTrainingSearch } from '../training/TrainingPage.tsx';
 
 /** The pages of the platform services (obligations, inbox, certifications, training, actions…), under `parent`. */
@@ -66,5 +67,6 @@ export function createServiceRoutes<P extends AnyRoute>(parent: P) {
     }),
     page('/training/courses/$courseId', guarded('training.read', CoursePage)),
     page('/training/import', guarded('training.manage', ImportCompletionsPage)),
+    page('/training/mine', MyTrainingPage),
   ];
 }

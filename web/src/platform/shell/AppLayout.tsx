@@ -82,7 +82,7 @@ export function AppLayout() {
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const sections = visibleNavigation(session.permissions);
+  const sections = visibleNavigation(session.permissions, session.person?.kind);
 
   useEffect(() => {
     document.title = t('app.name');

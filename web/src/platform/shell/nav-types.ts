@@ -8,6 +8,8 @@ export type NavItem = {
   icon: Icon;
   /** Shown only when the session holds this permission somewhere. */
   permission?: string;
+  /** Shown only to accounts that belong to this kind of person (a contractor worker's own pages). */
+  person?: 'employee' | 'contractor_worker';
   /** Active only on its own address, not on the pages below it. */
   exact?: boolean;
   children?: NavItem[];

@@ -63,6 +63,25 @@ describe('the navigation, built from the permissions', () => {
       .flatMap((s) => s.items)
       .find((i) => i.to === '/programs/ohs');
     expect(ohs?.children?.length).toBeGreaterThan(5);
-    expect(ohs?.children?.filter((c) => !c.permission)).toEqual([]);
+    // A page without permission is one kind of person's own (a contractor worker's qualifications).
+    expect(ohs?.children?.filter((c) => !c.permission && !c.person)).toEqual([]);
+  });
+
+  it("offers a contractor worker's own qualifications to contractor workers only", () => {
+    const withPerson = (person: string | null) => {
+      const out: string[] = [];
+      const walk = (items: NavItem[]) => {
+        for (const i of items) {
+          out.push(i.to);
+          if (i.children) walk(i.children);
+        }
+      };
+      for (const s of visibleNavigation(held('employee'), person)) walk(s.items);
+      return out;
+    };
+    expect(withPerson('contractor_worker')).toContain('/ohs/my-qualifications');
+    expect(withPerson('employee')).not.toContain('/ohs/my-qualifications');
+    expect(withPerson(null)).not.toContain('/ohs/my-qualifications');
+    expect(withPerson('employee')).toContain('/ohs/my-reports');
   });
 });
