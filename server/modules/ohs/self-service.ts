@@ -84,6 +84,7 @@ export function createOhsSelfService(
       const followUp = await actions.summariesFor(
         ROOT_CAUSE_SOURCE,
         causes.map((c) => c.id),
+        actor.locale,
       );
       return {
         items: items.map((i) => ({

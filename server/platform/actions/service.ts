@@ -214,7 +214,7 @@ export function createActionsService(
      * source id, in the order they were raised. For showing a record's follow-up to someone who may see the
      * record but not the action tracker (the reporter of an incident); access to the sources is the caller's check.
      */
-    async summariesFor(sourceType: string, sourceIds: readonly string[]) {
+    async summariesFor(sourceType: string, sourceIds: readonly string[], locale: Locale) {
       const bySource = new Map<string, ActionSummary[]>(sourceIds.map((id) => [id, []]));
       if (sourceIds.length === 0) return bySource;
       const found = await rows(db)
@@ -224,7 +224,7 @@ export function createActionsService(
         .orderBy('actions.id')
         .execute();
       for (const r of found) {
-        const v = toView(r);
+        const v = toView(r, locale);
         bySource.get(r.source_id as string)?.push({
           id: v.id,
           kind: v.kind,
