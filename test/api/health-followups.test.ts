@@ -72,12 +72,14 @@ describe.each(databases())('health follow-ups are for medical staff only (%s)', 
   });
   afterAll(async () => t?.close());
 
-  it('lists it to nobody without the medical permission, and answers 404 to reading, marking done or handing it on', async () => {
+  it('lists it to nobody without the medical permission, and answers 404 to reading, marking done or handing it on (a read-only role: 403 to any write)', async () => {
     for (const user of OTHERS) {
       const client = await t.signInAs(user);
       const seen = before.get(user) as any;
       // Everyone here but the employee reads the calendar of their sites (the employee gets 403 there).
       const reads = user !== 'employee';
+      // Auditors and Board members change nothing: 403 for any write, whatever the record (nothing revealed).
+      const refusedWrite = user === 'auditor' || user === 'board' ? 403 : 404;
       const scope = await client.get('/api/obligations', { query: { view: 'scope', pageSize: 200 } });
       expect(scope.status, user).toBe(reads ? 200 : 403);
       const csv = await client.get('/api/obligations/export.csv', { query: { view: 'scope' } });
@@ -95,7 +97,7 @@ describe.each(databases())('health follow-ups are for medical staff only (%s)', 
       expect(
         (await client.post(`/api/obligations/${obligationId}/complete`, { version: 1 })).status,
         user,
-      ).toBe(404);
+      ).toBe(refusedWrite);
       expect(
         (
           await client.post(`/api/obligations/${obligationId}/delegate`, {
@@ -104,7 +106,7 @@ describe.each(databases())('health follow-ups are for medical staff only (%s)', 
           })
         ).status,
         user,
-      ).toBe(404);
+      ).toBe(refusedWrite);
     }
     const state = await t.db
       .selectFrom('obligations')

@@ -1,4 +1,4 @@
-import { type Message, messageOf } from '../../platform/i18n/index.ts';
+import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
 
 /**
  * What the industry–academia module writes on its own (obligation titles), in both languages: records keep
@@ -14,7 +14,13 @@ const zhTW: Record<keyof typeof en, string> = {
   'academia.obligation.milestone': '研究計畫里程碑：{{project}} — {{milestone}}',
 };
 
-export const academiaMessagesCatalogue = { en, 'zh-TW': zhTW };
+export const academiaMessagesCatalogue = mergeCatalogues(
+  { en, 'zh-TW': zhTW },
+  wordsCatalogue('academia.obligationKind', {
+    agreement_renewal: ['agreement renewal', '協議續約'],
+    milestone: ['research milestone', '研究里程碑'],
+  }),
+);
 
 const academiaMessage = messageOf({ en });
 

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import type * as c from './contract.ts';
 import { type AcademiaDeps, assertManageRecord, PROGRAM } from './deps.ts';
@@ -12,6 +13,7 @@ import * as repo from './repo.ts';
 export const MILESTONE = 'academia.milestone';
 registerObligationKind({
   kind: MILESTONE,
+  name: word('academia.obligationKind', MILESTONE.slice('academia.'.length)),
   program: PROGRAM,
   schedule: { daysBefore: [30, 7], overdueEveryDays: 7 },
 });

@@ -8,6 +8,7 @@ import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { likePattern } from '../../platform/http/list.ts';
+import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { addDays } from '../../platform/obligations/rules/reminders.ts';
 import type * as c from './contract.ts';
@@ -27,6 +28,7 @@ import * as repo from './repo.ts';
 export const AGREEMENT_RENEWAL = 'academia.agreement_renewal';
 registerObligationKind({
   kind: AGREEMENT_RENEWAL,
+  name: word('academia.obligationKind', AGREEMENT_RENEWAL.slice('academia.'.length)),
   program: PROGRAM,
   schedule: { daysBefore: [60, 30, 7], overdueEveryDays: 14 },
 });

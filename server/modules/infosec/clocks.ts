@@ -1,5 +1,6 @@
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
@@ -15,7 +16,12 @@ export const CLOCK_KINDS: Record<ClockName, string> = Object.fromEntries(
   clockNames.map((c) => [c, `infosec.${c}_clock`]),
 ) as Record<ClockName, string>;
 for (const kind of Object.values(CLOCK_KINDS))
-  registerObligationKind({ kind, program: 'infosec', schedule: { daysBefore: [0], overdueEveryDays: 1 } });
+  registerObligationKind({
+    kind,
+    program: 'infosec',
+    name: word('infosec.obligationKind', kind.slice('infosec.'.length)),
+    schedule: { daysBefore: [0], overdueEveryDays: 1 },
+  });
 
 export const INCIDENT_SOURCE = 'infosec_incident';
 

@@ -1,4 +1,4 @@
-import { messageOf } from '../../platform/i18n/index.ts';
+import { mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
 import type { ClockName } from './rules/clocks.ts';
 
 /**
@@ -20,7 +20,15 @@ const zhTW: Record<keyof typeof en, string> = {
   'infosec.clock.investigation_report': '提交資安事件 {{reference}} 的調查、處理及改善報告',
 };
 
-export const infosecMessages = { en, 'zh-TW': zhTW };
+/** The names of the clocks' obligation kinds (`infosec.obligationKind.<clock>_clock`). */
+const kindNames = wordsCatalogue('infosec.obligationKind', {
+  report_clock: ['report to the CISO office', '通報資安長辦公室'],
+  level_review_clock: ['incident level review', '事件等級審核'],
+  recovery_clock: ['damage control or recovery', '損害控制或復原'],
+  investigation_report_clock: ['investigation report', '調查處理報告'],
+});
+
+export const infosecMessages = mergeCatalogues({ en, 'zh-TW': zhTW }, kindNames);
 
 const infosecMessage = messageOf({ en });
 

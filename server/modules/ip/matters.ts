@@ -8,6 +8,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { likePattern } from '../../platform/http/list.ts';
+import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
@@ -31,16 +32,19 @@ export const DEADLINE_KINDS: Record<Exclude<DeadlineKind, 'term_end'>, string> =
 };
 registerObligationKind({
   kind: DEADLINE_KINDS.priority,
+  name: word('ip.obligationKind', DEADLINE_KINDS.priority.slice('ip.'.length)),
   program: PROGRAM,
   schedule: { daysBefore: [60, 30, 14, 7, 1], overdueEveryDays: 1 },
 });
 registerObligationKind({
   kind: DEADLINE_KINDS.national_phase,
+  name: word('ip.obligationKind', DEADLINE_KINDS.national_phase.slice('ip.'.length)),
   program: PROGRAM,
   schedule: { daysBefore: [90, 30, 14, 7, 1], overdueEveryDays: 1 },
 });
 registerObligationKind({
   kind: DEADLINE_KINDS.annuity,
+  name: word('ip.obligationKind', DEADLINE_KINDS.annuity.slice('ip.'.length)),
   program: PROGRAM,
   schedule: { daysBefore: [90, 30, 7], overdueEveryDays: 7 },
 });

@@ -1,4 +1,4 @@
-import { type Message, messageOf } from '../../platform/i18n/index.ts';
+import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
 import type { Deadline } from './rules/deadlines.ts';
 
 /**
@@ -22,7 +22,15 @@ const zhTW: Record<keyof typeof en, string> = {
   'ip.obligation.useDeclaration': '提出 {{office}} 商標 {{mark}} 的使用聲明（{{applicationNo}}）',
 };
 
-export const ipMessagesCatalogue = { en, 'zh-TW': zhTW };
+export const ipMessagesCatalogue = mergeCatalogues(
+  { en, 'zh-TW': zhTW },
+  wordsCatalogue('ip.obligationKind', {
+    priority: ['priority deadline', '優先權期限'],
+    national_phase: ['national phase entry', '進入國家階段'],
+    annuity: ['annuity or maintenance fee', '年費或維持費'],
+    trademark_renewal: ['trademark renewal', '商標延展'],
+  }),
+);
 
 const ipMessage = messageOf({ en });
 

@@ -8,6 +8,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { likePattern } from '../../platform/http/list.ts';
+import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
@@ -25,6 +26,7 @@ const TRADEMARK = 'ip_trademark';
 export const TRADEMARK_RENEWAL = 'ip.trademark_renewal';
 registerObligationKind({
   kind: TRADEMARK_RENEWAL,
+  name: word('ip.obligationKind', TRADEMARK_RENEWAL.slice('ip.'.length)),
   program: PROGRAM,
   schedule: { daysBefore: [180, 60, 30, 7], overdueEveryDays: 14 },
 });
