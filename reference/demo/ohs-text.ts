@@ -840,6 +840,8 @@ export type HazardTemplate = {
     boolean,
   ])[];
   residual: readonly [number, number];
+  /** The same in Traditional Chinese (controls in the same order), for the Taiwanese and Chinese sites. */
+  zh: { activity: string; hazard: string; consequence: string; controls: readonly string[] };
 };
 
 export const HAZARDS: readonly HazardTemplate[] = [
@@ -856,6 +858,12 @@ export const HAZARDS: readonly HazardTemplate[] = [
       ['ppe', 'Face shield, chemical apron and gloves', true],
     ],
     residual: [2, 3],
+    zh: {
+      activity: '化學品桶槽更換作業',
+      hazard: '酸鹼溶液噴濺',
+      consequence: '皮膚及眼睛化學性灼傷',
+      controls: ['乾式快速接頭密閉輸送', '兩人一組桶槽更換程序', '面罩、防化學圍裙及手套'],
+    },
   },
   {
     area: 'WH',
@@ -870,6 +878,12 @@ export const HAZARDS: readonly HazardTemplate[] = [
       ['engineering', 'Blue spot warning lights on every forklift', false],
     ],
     residual: [2, 3],
+    zh: {
+      activity: '倉庫堆高機作業',
+      hazard: '堆高機與行人碰撞',
+      consequence: '壓傷或骨折',
+      controls: ['以護欄區隔人行通道', '限速每小時 8 公里；僅限持證人員操作', '每台堆高機加裝藍光警示燈'],
+    },
   },
   {
     area: 'GAS',
@@ -884,6 +898,16 @@ export const HAZARDS: readonly HazardTemplate[] = [
       ['ppe', 'Self-contained breathing apparatus for emergency response', true],
     ],
     residual: [1, 5],
+    zh: {
+      activity: '大宗氣體區維修作業',
+      hazard: '矽甲烷或氨氣洩漏',
+      consequence: '火災、爆炸或中毒',
+      controls: [
+        '氣體偵測器連動自動緊急遮斷閥',
+        '管線開口須申請危險作業許可',
+        '緊急應變配備自給式空氣呼吸器',
+      ],
+    },
   },
   {
     area: 'line',
@@ -898,6 +922,12 @@ export const HAZARDS: readonly HazardTemplate[] = [
       ['ppe', 'Cut-resistant gloves', true],
     ],
     residual: [2, 2],
+    zh: {
+      activity: '切割刀片及治具更換',
+      hazard: '接觸銳利刀片',
+      consequence: '手指及手部割傷',
+      controls: ['刀片護罩附連鎖裝置', '每次換刀前執行上鎖掛牌', '防割手套'],
+    },
   },
   {
     area: 'floor',
@@ -913,6 +943,12 @@ export const HAZARDS: readonly HazardTemplate[] = [
       ['ppe', 'Full-body harness with double lanyard', true],
     ],
     residual: [1, 5],
+    zh: {
+      activity: '夾層平台及電纜架高處作業',
+      hazard: '高處墜落',
+      consequence: '重傷或死亡',
+      controls: ['例行操作閥件移至地面高度', '護欄及經認證之錨定點', '高架作業許可', '雙掛鉤全身式安全帶'],
+    },
   },
   {
     area: 'WWT',
@@ -926,6 +962,12 @@ export const HAZARDS: readonly HazardTemplate[] = [
       ['administrative', 'Confined space permit with gas test and attendant', true],
     ],
     residual: [1, 4],
+    zh: {
+      activity: '廢水處理槽清理',
+      hazard: '槽內缺氧或有毒氣體',
+      consequence: '窒息',
+      controls: ['進入期間全程強制通風', '局限空間作業許可、氣體測定及監視人員'],
+    },
   },
   {
     area: 'line',
@@ -940,6 +982,12 @@ export const HAZARDS: readonly HazardTemplate[] = [
       ['ppe', 'Ear plugs', true],
     ],
     residual: [3, 3],
+    zh: {
+      activity: '測試機台操作',
+      hazard: '噪音超過 85 分貝',
+      consequence: '噪音引起之聽力損失',
+      controls: ['高噪音機台加裝隔音罩', '聽力保護計畫及每年聽力檢查', '耳塞'],
+    },
   },
   {
     area: 'line',
@@ -953,6 +1001,12 @@ export const HAZARDS: readonly HazardTemplate[] = [
       ['ppe', 'Heat-resistant gloves for jam clearing', true],
     ],
     residual: [2, 2],
+    zh: {
+      activity: '回焊爐及烘烤爐操作',
+      hazard: '高溫表面',
+      consequence: '接觸性燙傷',
+      controls: ['外露加熱器加裝隔熱護蓋', '排除卡料時戴耐熱手套'],
+    },
   },
   {
     area: 'WH',
@@ -966,6 +1020,12 @@ export const HAZARDS: readonly HazardTemplate[] = [
       ['administrative', 'Two-person lift above 20 kg', true],
     ],
     residual: [2, 2],
+    zh: {
+      activity: '基板及料盤箱人工搬運',
+      hazard: '搬運超過 20 公斤之物品',
+      consequence: '下背傷害',
+      controls: ['搬運輔助器及可調高度推車', '超過 20 公斤須兩人搬運'],
+    },
   },
 ];
 
@@ -1071,3 +1131,8 @@ export const WELLBEING = {
   ],
   laterClubs: [['ASE-KH', 'Pickleball club', '匹克球社', '2024-03-01']],
 } as const;
+
+/** Sites whose records are written in Chinese (Taiwan, and mainland China, Traditional characters). */
+export function writesChinese(country: string): boolean {
+  return country === 'TW' || country === 'CN';
+}

@@ -32,6 +32,7 @@ import {
   type Scenario,
   UNSAFE_CONDITIONS,
   WELLBEING,
+  writesChinese,
 } from './ohs-text.ts';
 import { type DemoSite, SITES } from './organisation.ts';
 import { SITE_CITY } from './partners.ts';
@@ -199,7 +200,7 @@ export type OhsRootCauseRow = {
 };
 export type ActionRow = {
   id: string;
-  site_id: string;
+  site_id: string | null;
   program: 'ohs';
   kind: 'corrective' | 'preventive' | 'improvement';
   title: string;
@@ -1963,51 +1964,65 @@ function generateCertificates(ctx: Context): CertificationRow[] {
 function generateHazards(ctx: Context): OhsHazardRow[] {
   const rng = ctx.root.fork('hazards');
   const out: OhsHazardRow[] = [];
-  for (const s of ctx.sites.filter((x) => x.demo.employees >= 4_000 && x.demo.kind !== 'office')) {
-    const templates = [...HAZARDS];
-    for (let k = 0; k < 5; k++) {
-      const t = templates.splice(rng.int(0, templates.length - 1), 1)[0];
-      const zone = t.area === 'line' || t.area === 'floor' ? null : s.areas.find((a) => a.code === t.area);
-      const kindAreas = s.areas.filter((a) => a.kind === (t.area === 'floor' ? 'floor' : 'line'));
-      const area = zone ?? (kindAreas.length ? rng.pick(kindAreas) : null);
-      const months = reviewIntervalMonths(riskLevel(t.residual[0], t.residual[1]));
-      // Reviewed within the interval; the next review mostly a while away, a few in the coming weeks.
-      const next =
-        ctx.today + (rng.chance(0.1) ? rng.int(8, 28) : rng.int(35, Math.max(40, months * 30 - 20)));
-      const last = dayNumber(addMonths(isoDate(next), -months));
-      const owner = s.officer ?? ctx.users.ohsOwner;
-      const hazard: OhsHazardRow = {
-        id: uuidFrom(rng),
-        site_id: s.row.id,
-        area_id: area?.id ?? null,
-        activity: t.activity,
-        hazard: t.hazard,
-        consequence: t.consequence,
-        likelihood: t.likelihood,
-        severity: t.severity,
-        controls: t.controls.map(([type, description, inPlace]) => ({ type, description, inPlace })),
-        residual_likelihood: t.residual[0],
-        residual_severity: t.residual[1],
-        owner_id: owner,
-        next_review: isoDate(next),
-        last_reviewed_on: isoDate(Math.min(last, ctx.today - 1)),
-      };
-      out.push(hazard);
-      ctx.obligations.push({
-        id: uuidFrom(rng),
-        kind: 'ohs.hazard_review',
-        source_type: 'ohs_hazard',
-        source_id: hazard.id,
-        site_id: s.row.id,
-        program: 'ohs',
-        owner_id: owner,
-        title: `Review the risk of "${t.hazard}" (${t.activity})`,
-        due_date: hazard.next_review,
-        due_at: null,
-        state: 'open',
-        done_at: null,
-        created_at: iso(zonedInstant(Math.min(last, ctx.today - 1), 11 * 60, s.row.time_zone)),
-      });
+  // Every plant assesses the hazards of each of its areas: the zones' own, and those of the lines and floors.
+  for (const s of ctx.sites.filter((x) => x.demo.kind !== 'office')) {
+    const zh = writesChinese(s.row.country);
+    for (const area of s.areas.filter((a) => a.kind !== 'building')) {
+      const matching = HAZARDS.filter((t) =>
+        area.kind === 'line'
+          ? t.area === 'line'
+          : area.kind === 'floor'
+            ? t.area === 'floor'
+            : t.area === area.code,
+      );
+      const picked = area.kind === 'line' ? matching.filter(() => rng.chance(0.6)) : matching;
+      for (const t of picked.length ? picked : matching.slice(0, 1)) {
+        const text = zh ? t.zh : t;
+        const months = reviewIntervalMonths(riskLevel(t.residual[0], t.residual[1]));
+        // Reviewed within the interval; the next review mostly a while away, a few in the coming weeks.
+        const next =
+          ctx.today + (rng.chance(0.03) ? rng.int(8, 28) : rng.int(35, Math.max(40, months * 30 - 20)));
+        const last = dayNumber(addMonths(isoDate(next), -months));
+        const owner = s.officer ?? ctx.users.ohsOwner;
+        const hazard: OhsHazardRow = {
+          id: uuidFrom(rng),
+          site_id: s.row.id,
+          area_id: area.id,
+          activity: text.activity,
+          hazard: text.hazard,
+          consequence: text.consequence,
+          likelihood: t.likelihood,
+          severity: t.severity,
+          controls: t.controls.map(([type, description, inPlace], i) => ({
+            type,
+            description: zh ? t.zh.controls[i] : description,
+            inPlace,
+          })),
+          residual_likelihood: t.residual[0],
+          residual_severity: t.residual[1],
+          owner_id: owner,
+          next_review: isoDate(next),
+          last_reviewed_on: isoDate(Math.min(last, ctx.today - 1)),
+        };
+        out.push(hazard);
+        ctx.obligations.push({
+          id: uuidFrom(rng),
+          kind: 'ohs.hazard_review',
+          source_type: 'ohs_hazard',
+          source_id: hazard.id,
+          site_id: s.row.id,
+          program: 'ohs',
+          owner_id: owner,
+          title: zh
+            ? `檢討「${text.hazard}」之風險（${text.activity}）`
+            : `Review the risk of "${text.hazard}" (${text.activity})`,
+          due_date: hazard.next_review,
+          due_at: null,
+          state: 'open',
+          done_at: null,
+          created_at: iso(zonedInstant(Math.min(last, ctx.today - 1), 11 * 60, s.row.time_zone)),
+        });
+      }
     }
   }
   return out;
@@ -2033,12 +2048,15 @@ const ROOF_TRADES = new Set(PERMIT_TRADES.roof_work);
 type PermitPlan = {
   site: string;
   type: PermitType;
-  status: 'closed' | 'rejected' | 'active' | 'requested';
+  status: 'closed' | 'rejected' | 'active' | 'requested' | 'approved' | 'cancelled';
   area: 'WWT' | 'CHEM' | 'GAS' | 'WH' | 'floor' | 'building';
+  /** A routine permit's area, drawn beforehand (not the planned active permit's). */
+  areaId?: string;
   /** Start, in days from the demo clock's day. */
   start: number;
   days: number;
   description: string;
+  descriptionZh?: string;
   /** The demo contractor's company and the demo contractor among the workers. */
   demoCrew?: boolean;
   overlapsActive?: boolean;
@@ -2053,6 +2071,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -150,
     days: 1,
     description: 'Welding of supports for a new exhaust duct',
+    descriptionZh: '新設排氣風管支架焊接',
   },
   {
     site: 'ASE-KH',
@@ -2062,6 +2081,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -95,
     days: 2,
     description: 'Cleaning of the equalisation tank of the wastewater plant',
+    descriptionZh: '廢水處理場調勻池清理',
   },
   {
     site: 'ASE-KH',
@@ -2071,6 +2091,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -40,
     days: 1,
     description: 'Filling of the sulphuric acid bulk tank from a tanker',
+    descriptionZh: '硫酸儲槽槽車灌充作業',
   },
   {
     site: 'SPIL-DF',
@@ -2080,6 +2101,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -70,
     days: 1,
     description: 'Lifting a chiller onto the roof of the warehouse',
+    descriptionZh: '冰水主機吊掛至倉庫屋頂',
   },
   {
     site: 'USI-ZJ',
@@ -2089,6 +2111,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -55,
     days: 1,
     description: 'Connection of a new SMT line to a live busway',
+    descriptionZh: '新 SMT 產線接駁帶電匯流排',
   },
   {
     site: 'SPIL-ZK',
@@ -2098,6 +2121,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -20,
     days: 1,
     description: 'Replacement of a nitrogen line valve at the bulk gas yard',
+    descriptionZh: '大宗氣體區氮氣管線閥件更換',
   },
   {
     site: 'ASE-KH',
@@ -2107,6 +2131,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: 3,
     days: 1,
     description: 'Replacement of damaged roof sheets above the K11 warehouse',
+    descriptionZh: 'K11 倉庫屋頂破損浪板更換',
   },
   {
     site: 'ASE-KH',
@@ -2116,6 +2141,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -1,
     days: 4,
     description: 'Scaffolding for the cable tray extension above the bumping line',
+    descriptionZh: '凸塊產線上方電纜架延伸工程施工架搭設',
     demoCrew: true,
   },
   {
@@ -2126,6 +2152,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: 1,
     days: 1,
     description: 'Cutting of old cable tray brackets',
+    descriptionZh: '舊電纜架托架切割拆除',
     overlapsActive: true,
   },
 ];
@@ -2174,7 +2201,8 @@ function generatePermits(ctx: Context) {
   };
 
   const plans = [...PERMITS].sort((a, b) => Number(!!a.overlapsActive) - Number(!!b.overlapsActive));
-  for (const plan of plans) {
+  const build = (plan: PermitPlan) => {
+    const zh = writesChinese((ctx.siteByCode.get(plan.site) as SiteInfo).row.country);
     const s = ctx.siteByCode.get(plan.site) as SiteInfo;
     const startDay = ctx.today + plan.start;
     const endDay = startDay + plan.days - 1;
@@ -2182,7 +2210,7 @@ function generatePermits(ctx: Context) {
     let crew: Person[];
     if (plan.demoCrew && demoWorkerId) {
       const demo = s.workers.find((w) => w.id === demoWorkerId);
-      if (!demo) continue;
+      if (!demo) return;
       crew = [
         demo,
         ...s.workers
@@ -2193,7 +2221,7 @@ function generatePermits(ctx: Context) {
       ];
     } else {
       const available = s.workers.filter((w) => worksOn(w, startDay) && worksOn(w, endDay));
-      if (available.length === 0) continue;
+      if (available.length === 0) return;
       // A company whose workers have the trade of the work, where the site has one.
       const skilled = available.filter((w) => PERMIT_TRADES[plan.type].includes(w.trade ?? ''));
       const company = rng.pick(skilled.length ? skilled : available).companyId;
@@ -2205,8 +2233,9 @@ function generatePermits(ctx: Context) {
     }
     const companyId = crew[0].companyId as string;
     const floors = s.areas.filter((a) => a.kind === 'floor');
-    const area: string | undefined =
-      plan.overlapsActive && activeArea
+    const area: string | undefined = plan.areaId
+      ? plan.areaId
+      : plan.overlapsActive && activeArea
         ? activeArea
         : plan.area === 'floor'
           ? rng.pick(floors).id
@@ -2216,7 +2245,7 @@ function generatePermits(ctx: Context) {
                 s.areas.find((a) => a.kind === 'building')
               )?.id
             : (s.areas.find((a) => a.code === plan.area) ?? rng.pick(floors)).id;
-    if (!area) continue;
+    if (!area) return;
     if (plan.status === 'active') activeArea = area;
     const tz = s.row.time_zone;
     const startsAt = zonedInstant(startDay, 8 * 60, tz);
@@ -2228,8 +2257,11 @@ function generatePermits(ctx: Context) {
     const step = (at: Date, transition: string, from: string, to: string, note?: string) =>
       history.push({ at: iso(at), by, transition, from, to, ...(note ? { note } : {}) });
     const minutes = (t: Date, m: number) => new Date(t.getTime() + m * 60_000);
-    const requestedAt =
-      plan.status === 'requested' || plan.status === 'rejected'
+    // A routine permit is requested a few days ahead (yesterday at the latest); decided the day after.
+    const decidedDay = Math.min(startDay - 2, ctx.today - 1);
+    const requestedAt = plan.areaId
+      ? zonedInstant(Math.min(startDay - 3, ctx.today - 1), 10 * 60, tz)
+      : plan.status === 'requested' || plan.status === 'rejected'
         ? zonedInstant(ctx.today - 1, 15 * 60, tz)
         : zonedInstant(startDay - 3, 10 * 60, tz);
     step(requestedAt, 'request', '', 'requested');
@@ -2237,10 +2269,30 @@ function generatePermits(ctx: Context) {
     let gasTest: OhsPermitRow['gas_test'] = null;
     let rejection: string | null = null;
     if (plan.status === 'rejected') {
-      rejection =
-        'Strong wind and rain forecast for the day; request again for a calm day, with the skylights covered.';
-      step(zonedInstant(ctx.today - 1, 17 * 60, tz), 'reject', 'requested', 'rejected', rejection);
+      rejection = plan.areaId
+        ? zh
+          ? '施工人員資格證明不齊，請補齊證照後重新申請。'
+          : "The crew's certificates are incomplete; request again with every certificate attached."
+        : zh
+          ? '當日預報強風豪雨，請改於天候良好之日重新申請，並先覆蓋採光罩。'
+          : 'Strong wind and rain forecast for the day; request again for a calm day, with the skylights covered.';
+      step(
+        zonedInstant(plan.areaId ? decidedDay : ctx.today - 1, 17 * 60, tz),
+        'reject',
+        'requested',
+        'rejected',
+        rejection,
+      );
       status = 'rejected';
+    } else if (plan.status === 'cancelled') {
+      const note = zh
+        ? '業主變更施工排程，本次作業取消。'
+        : 'The work was rescheduled by the owner; this permit is cancelled.';
+      step(zonedInstant(decidedDay, 16 * 60, tz), 'cancel', 'requested', 'cancelled', note);
+      status = 'cancelled';
+    } else if (plan.status === 'approved') {
+      step(zonedInstant(decidedDay, 14 * 60, tz), 'approve', 'requested', 'approved');
+      status = 'approved';
     } else if (plan.status !== 'requested') {
       step(zonedInstant(startDay - 2, 14 * 60, tz), 'approve', 'requested', 'approved');
       step(minutes(startsAt, -40), 'verify_isolations', 'approved', 'isolations_verified');
@@ -2269,7 +2321,8 @@ function generatePermits(ctx: Context) {
     const issued = status === 'active' || status === 'closed';
     for (const w of crew) {
       qualify(w, 'safety_induction', endDay, w.id === demoWorkerId);
-      if (status !== 'rejected') qualify(w, requiredQualification[plan.type], endDay);
+      if (status !== 'rejected' && status !== 'cancelled')
+        qualify(w, requiredQualification[plan.type], endDay);
     }
     permits.push({
       id: uuidFrom(rng),
@@ -2280,7 +2333,7 @@ function generatePermits(ctx: Context) {
       status,
       company_id: companyId,
       worker_ids: crew.map((w) => w.id),
-      description: plan.description,
+      description: zh && plan.descriptionZh ? plan.descriptionZh : plan.description,
       starts_at: iso(startsAt),
       ends_at: iso(endsAt),
       checklist: issued ? Object.fromEntries(checklists[plan.type].map((c) => [c.key, true])) : {},
@@ -2292,7 +2345,9 @@ function generatePermits(ctx: Context) {
       rejection_reason: rejection,
       created_at: iso(requestedAt),
     });
-  }
+  };
+  for (const plan of plans) build(plan);
+  for (const plan of routinePermitPlans(ctx, rng, activeArea)) build(plan);
   // References per site and year (of the start, in Taipei, as the service numbers them), in the order of start.
   const counters = new Map<string, number>();
   const bySite = (p: OhsPermitRow) => siteById(ctx, p.site_id).row.code;
@@ -2305,7 +2360,138 @@ function generatePermits(ctx: Context) {
     counters.set(prefix, n);
     p.reference = `${prefix}${String(n).padStart(4, '0')}`;
   }
+  // The contractors' workforce on site now or soon holds its safety induction and its trade's
+  // qualification (a few of them expiring within two months: renewals to chase).
+  const kindOfTrade = new Map<string, string>();
+  for (const type of Object.keys(PERMIT_TRADES) as PermitType[])
+    for (const trade of PERMIT_TRADES[type])
+      if (!kindOfTrade.has(trade)) kindOfTrade.set(trade, requiredQualification[type]);
+  for (const s of ctx.sites)
+    for (const w of s.workers) {
+      if (!(worksOn(w, ctx.today) || (w.from > ctx.today && w.from <= ctx.today + 30))) continue;
+      qualify(w, 'safety_induction', ctx.today, rng.chance(0.02));
+      const kind = kindOfTrade.get(w.trade ?? '');
+      if (kind) qualify(w, kind, ctx.today, rng.chance(0.02));
+    }
   return { permits, qualifications };
+}
+
+/** What routine permits are for, by type: [English, Traditional Chinese]. */
+const PERMIT_WORK: Record<PermitType, readonly (readonly [string, string])[]> = {
+  pipeline: [
+    ['Replacement of a valve on the process cooling water line', '製程冷卻水管線閥件更換'],
+    ['Tie-in of a new nitrogen branch line', '新設氮氣分支管線接駁'],
+    ['Repair of a leaking flange on the compressed dry air header', '壓縮乾燥空氣主管洩漏法蘭修繕'],
+  ],
+  hot_work: [
+    ['Welding of supports for an exhaust duct', '排氣風管支架焊接'],
+    ['Cutting of disused pipe brackets', '廢棄管架切割拆除'],
+    ['Welding repair of a handrail on the mezzanine', '夾層平台扶手焊接修補'],
+  ],
+  confined_space: [
+    ['Cleaning of a wastewater neutralisation tank', '廢水中和槽清理'],
+    ['Inspection inside a cooling tower basin', '冷卻水塔水槽內部檢查'],
+    ['Sludge removal from a collection pit', '集水井污泥清除'],
+  ],
+  live_line_electrical: [
+    ['Connection of a new test handler to a live busway', '新測試機台接駁帶電匯流排'],
+    ['Thermographic inspection of a live switchboard', '帶電配電盤紅外線熱影像檢測'],
+    ['Replacement of a breaker in a live distribution panel', '帶電配電箱斷路器更換'],
+  ],
+  crane: [
+    ['Lifting a chiller onto the roof', '冰水主機吊掛至屋頂'],
+    ['Hoisting a new scrubber into the facility yard', '新洗滌塔吊裝至廠務區'],
+    ['Lifting equipment through the roof hatch', '機台經屋頂吊口吊運'],
+  ],
+  elevated_work: [
+    ['Scaffolding for a cable tray extension', '電纜架延伸工程施工架搭設'],
+    ['Replacement of ceiling lights above a production line', '產線上方天花板燈具更換'],
+    ['Installation of an exhaust duct at ceiling height', '天花板高度排氣風管安裝'],
+  ],
+  chemical_filling: [
+    ['Filling of the sulphuric acid bulk tank from a tanker', '硫酸儲槽槽車灌充作業'],
+    ['Filling of the developer supply tank', '顯影液供應槽灌充'],
+    ['Transfer of IPA into the solvent supply system', '異丙醇灌充至溶劑供應系統'],
+  ],
+  roof_work: [
+    ['Repair of roof sheets above the warehouse', '倉庫屋頂浪板修繕'],
+    ['Cleaning of roof gutters before the typhoon season', '颱風季前屋頂排水溝清理'],
+    ['Maintenance of the roof exhaust fans', '屋頂排風機保養'],
+  ],
+};
+
+/** Where each type of routine work is done. */
+const PERMIT_AREA: Record<PermitType, PermitPlan['area']> = {
+  pipeline: 'GAS',
+  hot_work: 'floor',
+  confined_space: 'WWT',
+  live_line_electrical: 'floor',
+  crane: 'WH',
+  elevated_work: 'floor',
+  chemical_filling: 'CHEM',
+  roof_work: 'building',
+};
+
+/** Routine permits of the group per year, in proportion to the plants' workforce. */
+const ROUTINE_PERMITS_PER_YEAR = 420;
+
+/**
+ * The year's routine permits at every plant (closed, a few rejected or cancelled), those running now and
+ * those requested or approved for the coming days. Never in the area of the planned active permit, whose
+ * overlapping request is the one to flag.
+ */
+function routinePermitPlans(ctx: Context, rng: Random, reserved: string | null): PermitPlan[] {
+  const plants = ctx.sites.filter((s) => s.demo.kind !== 'office' && s.workers.length > 0);
+  const counts = allocate(
+    ROUTINE_PERMITS_PER_YEAR,
+    plants.map((s) => s.demo.employees),
+  );
+  const types = Object.keys(PERMIT_WORK) as PermitType[];
+  const out: PermitPlan[] = [];
+  plants.forEach((s, i) => {
+    for (let k = 0; k < counts[i]; k++) {
+      const type = rng.weighted(types.map((t) => [t, t === 'roof_work' || t === 'crane' ? 1 : 3] as const));
+      const start = -365 + rng.int(0, 378);
+      const days = rng.int(1, 3);
+      const end = start + days - 1;
+      const status: PermitPlan['status'] =
+        end < 0
+          ? rng.weighted([
+              ['closed', 94],
+              ['rejected', 3],
+              ['cancelled', 3],
+            ] as const)
+          : start < 0
+            ? 'active'
+            : rng.chance(0.5)
+              ? 'requested'
+              : 'approved';
+      const kind = PERMIT_AREA[type];
+      const candidates =
+        kind === 'floor'
+          ? s.areas.filter((a) => a.kind === 'floor' || a.kind === 'line')
+          : kind === 'building'
+            ? s.areas.filter((a) => a.kind === 'building')
+            : s.areas.filter((a) => a.code === kind);
+      const areas = (candidates.length ? candidates : s.areas.filter((a) => a.kind === 'floor')).filter(
+        (a) => a.id !== reserved,
+      );
+      if (areas.length === 0) continue;
+      const [description, descriptionZh] = rng.pick(PERMIT_WORK[type]);
+      out.push({
+        site: s.row.code,
+        type,
+        status,
+        area: kind,
+        areaId: rng.pick(areas).id,
+        start,
+        days,
+        description,
+        descriptionZh,
+      });
+    }
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
