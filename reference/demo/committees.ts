@@ -3,7 +3,7 @@ import type { DemoDataset, SiteRow } from './generate.ts';
 import type { ActionRow, ObligationRow } from './ohs.ts';
 import { zonedInstant } from './ohs.ts';
 import type { TableRows } from './ohs-tables.ts';
-import { writesChinese } from './ohs-text.ts';
+import { writesChinese } from './organisation.ts';
 import { Random } from './random.ts';
 
 /**

@@ -16,6 +16,7 @@ import { dayNumber, isoDate as isoDateOf } from './clock.ts';
 import type { AreaRow, DemoDataset, EmployeeRow, SiteRow } from './generate.ts';
 import { personName } from './names.ts';
 import {
+  BODY_PARTS_ZH,
   type CauseGroup,
   COMMUTING,
   FATALITY,
@@ -23,6 +24,7 @@ import {
   FOLLOWUP_NOTES,
   HAZARDS,
   ILLNESSES,
+  INVESTIGATION_STEPS,
   type InjuryType,
   NEAR_MISSES,
   PROVIDER_OF_COUNTRY,
@@ -30,14 +32,14 @@ import {
   ROOT_CAUSES,
   SCENARIOS,
   type Scenario,
+  TREATMENTS_ZH,
   UNSAFE_CONDITIONS,
   WELLBEING,
-  writesChinese,
 } from './ohs-text.ts';
-import { type DemoSite, SITES } from './organisation.ts';
+import { type DemoSite, SITES, writesChinese } from './organisation.ts';
 import { SITE_CITY } from './partners.ts';
 import { Random } from './random.ts';
-import { departmentsFor } from './workforce.ts';
+import { DEPARTMENT_ZH, departmentsFor, inSiteLanguage, JOB_TITLE_ZH } from './workforce.ts';
 
 /**
  * The demo's occupational health and safety records, generated around the demo clock from the people of the
@@ -722,8 +724,8 @@ function generateFormerEmployees(ctx: Context): EmployeeRow[] {
         employee_no: `${s.row.code}-${String(numbered + k + 1).padStart(6, '0')}`,
         full_name: name.fullName,
         email: null,
-        department: department.name,
-        job_title: title,
+        department: inSiteLanguage(department.name, writesChinese(s.row.country), DEPARTMENT_ZH),
+        job_title: inSiteLanguage(title, writesChinese(s.row.country), JOB_TITLE_ZH),
         hire_date: isoDate(hire),
         leave_date: isoDate(Math.max(hire, leave)),
       };
@@ -822,6 +824,20 @@ const LIMBS = new Set([
   'hip',
 ]);
 const describePart = (rng: Random, part: string) => (LIMBS.has(part) ? `${rng.pick(SIDES)} ${part}` : part);
+/** 'left finger' → 左手指. */
+const partZh = (described: string) =>
+  described
+    .split(' ')
+    .map((w) => BODY_PARTS_ZH[w] ?? w)
+    .join('');
+/** A treatment in Traditional Chinese: a scenario's own, or one the generator writes. */
+const TREATMENT_ZH = new Map<string, string>([
+  ...Object.entries(TREATMENTS_ZH),
+  ...SCENARIOS.flatMap((sc) => [
+    [sc.firstAid, sc.firstAidZh] as [string, string],
+    ...sc.treatment.map((t, i) => [t, sc.treatmentZh[i]] as [string, string]),
+  ]),
+]);
 const FINGER_KEYS = [
   ['little_finger', 3],
   ['ring_finger', 3],
@@ -1088,9 +1104,9 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
           kind: 'injury',
           commuting: false,
           anonymous: false,
-          title: FATALITY.title,
-          description: FATALITY.description,
-          immediate: FATALITY.immediate,
+          title: writesChinese(s.row.country) ? FATALITY.zh.title : FATALITY.title,
+          description: writesChinese(s.row.country) ? FATALITY.zh.description : FATALITY.description,
+          immediate: writesChinese(s.row.country) ? FATALITY.zh.immediate : FATALITY.immediate,
           areaId: areaFor(rng, s, null, 'WH'),
           injuries: [
             {
@@ -1138,10 +1154,7 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
           kind: 'injury',
           commuting: false,
           anonymous: false,
-          title: `${scenario.type === 'inhalation' ? 'Chemical vapour release' : 'Chemical leak'} at the ${rng.pick(['plating line', 'chemical supply room', 'wet bench'])}: ${hurt.length} people hurt`,
-          description: `${rng.pick(scenario.cases).detail} ${hurt.length} people working nearby were exposed.`,
-          immediate:
-            'Area evacuated, the supply isolated and the people exposed taken to the clinic and the hospital.',
+          ...chemicalRelease(rng, s, scenario, hurt.length),
           areaId: areaFor(rng, s, 'chemical'),
           injuries: hurt,
           cause: 'chemical',
@@ -1160,9 +1173,9 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
           kind: 'illness',
           commuting: false,
           anonymous: false,
-          title: illness.title,
-          description: illness.detail,
-          immediate: illness.immediate,
+          title: writesChinese(s.row.country) ? illness.zh.title : illness.title,
+          description: writesChinese(s.row.country) ? illness.zh.detail : illness.detail,
+          immediate: writesChinese(s.row.country) ? illness.zh.immediate : illness.immediate,
           areaId: areaFor(rng, s, null),
           injuries: [
             {
@@ -1239,15 +1252,21 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
         d,
       );
       const title = rng.pick(COMMUTING.titles);
+      const zh = writesChinese(s.row.country);
+      const minute = rng.chance(0.5) ? rng.int(6 * 60 + 30, 8 * 60) : rng.int(17 * 60 + 15, 20 * 60 + 30);
+      const detail = rng.pick(COMMUTING.details);
+      const injuredPart = describePart(rng, part);
       drafts.push({
         site: s,
         day: d,
-        minute: rng.chance(0.5) ? rng.int(6 * 60 + 30, 8 * 60) : rng.int(17 * 60 + 15, 20 * 60 + 30),
+        minute,
         kind: 'injury',
         commuting: true,
         anonymous: false,
-        title,
-        description: `${title}. ${rng.pick(COMMUTING.details)} Injured: ${describePart(rng, part)}.`,
+        title: zh ? COMMUTING.titlesZh[COMMUTING.titles.indexOf(title)] : title,
+        description: zh
+          ? `${COMMUTING.titlesZh[COMMUTING.titles.indexOf(title)]}。${COMMUTING.detailsZh[COMMUTING.details.indexOf(detail)]}受傷部位：${partZh(injuredPart)}。`
+          : `${title}. ${detail} Injured: ${injuredPart}.`,
         immediate: null,
         areaId: null,
         injuries: [{ person_type: 'employee', person_id: e.id, ...facts }],
@@ -1263,7 +1282,8 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
       const n = stochasticRound(rng, expected * factor);
       for (let k = 0; k < n; k++) {
         const s = rng.weighted(weights);
-        const [title, fix] = rng.pick<readonly [string, string]>(list);
+        const [title, fix, titleZh, fixZh] = rng.pick<readonly [string, string, string, string]>(list);
+        const zh = writesChinese(s.row.country);
         drafts.push({
           site: s,
           day: day(),
@@ -1271,9 +1291,11 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
           kind,
           commuting: false,
           anonymous: rng.chance(0.25),
-          title,
-          description: `${title}. Reported from the floor; nobody was hurt.`,
-          immediate: fix,
+          title: zh ? titleZh : title,
+          description: zh
+            ? `${titleZh}。現場通報，無人受傷。`
+            : `${title}. Reported from the floor; nobody was hurt.`,
+          immediate: zh ? fixZh : fix,
           areaId: areaFor(rng, s, null),
           injuries: [],
           cause: null,
@@ -1337,6 +1359,10 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
         site_id: incident.site_id,
         injury_date: date,
         ...j,
+        treatment:
+          j.treatment !== null && writesChinese(d.site.row.country)
+            ? (TREATMENT_ZH.get(j.treatment) ?? j.treatment)
+            : j.treatment,
         created_at: iso(created),
         updated_at: iso(created),
       });
@@ -1378,19 +1404,45 @@ function singleInjury(
   injury: InjuryDraft,
 ): IncidentDraft {
   const c = rng.pick(scenario.cases);
+  const zh = writesChinese(s.row.country);
+  const minute = shiftMinute(rng);
+  const part = describePart(rng, injury.body_part);
   return {
     site: s,
     day,
-    minute: shiftMinute(rng),
+    minute,
     kind: 'injury',
     commuting: false,
     anonymous: false,
-    title: c.title,
-    description: `${c.detail} Injured: ${describePart(rng, injury.body_part)}.`,
-    immediate: c.immediate,
+    title: zh ? c.zh.title : c.title,
+    description: zh ? `${c.zh.detail}受傷部位：${partZh(part)}。` : `${c.detail} Injured: ${part}.`,
+    immediate: zh ? c.zh.immediate : c.immediate,
     areaId: areaFor(rng, s, c.cause),
     injuries: [injury],
     cause: c.cause,
+  };
+}
+
+/** The title, account and first measures of a chemical release that hurt several people. */
+function chemicalRelease(rng: Random, s: SiteInfo, scenario: Scenario, hurt: number) {
+  const places = [
+    ['plating line', '電鍍線'],
+    ['chemical supply room', '化學品供應室'],
+    ['wet bench', '濕式工作台'],
+  ] as const;
+  const place = rng.pick(places);
+  const c = rng.pick(scenario.cases);
+  if (writesChinese(s.row.country))
+    return {
+      title: `${place[1]}${scenario.type === 'inhalation' ? '化學品蒸氣逸散' : '化學品洩漏'}：${hurt} 人受傷`,
+      description: `${c.zh.detail}附近作業之 ${hurt} 人遭暴露。`,
+      immediate: '現場疏散、供應源隔離，暴露人員送醫務室及醫院。',
+    };
+  return {
+    title: `${scenario.type === 'inhalation' ? 'Chemical vapour release' : 'Chemical leak'} at the ${place[0]}: ${hurt} people hurt`,
+    description: `${c.detail} ${hurt} people working nearby were exposed.`,
+    immediate:
+      'Area evacuated, the supply isolated and the people exposed taken to the clinic and the hospital.',
   };
 }
 
@@ -1432,11 +1484,13 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
       updated_at: iso(opened),
     };
     investigations.push(investigation);
+    const zh = writesChinese(s.row.country);
+    const say = (text: readonly [string, string]) => (zh ? text[1] : text[0]);
     const events: [number, string][] = [
-      [0, 'Scene secured, photographs taken and the equipment locked out'],
-      [1, 'Interviews with the injured person, the witnesses and the supervisor'],
-      [3, 'Root cause workshop with the line, maintenance and the OHS office'],
-      [8, 'Corrective and preventive actions agreed with the site management'],
+      [0, say(INVESTIGATION_STEPS.secured)],
+      [1, say(INVESTIGATION_STEPS.interviews)],
+      [3, say(INVESTIGATION_STEPS.workshop)],
+      [8, say(INVESTIGATION_STEPS.agreed)],
     ];
     for (const [offset, description] of events) {
       const when =
@@ -1454,21 +1508,36 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
     }
     if (status === 'draft') continue;
     const group = cause === 'fatality' ? null : ROOT_CAUSES[cause];
-    const detail = incident.description.split(/(?<=\.) /)[0];
-    const causes = group
-      ? [
-          {
-            method: 'five_whys' as const,
-            ...group.fiveWhys,
-            whys: [
-              `Why was the person hurt? ${incident.title}.`,
-              `Why did it happen? ${detail}`,
-              ...group.whys,
-            ],
-          },
-          { method: 'fishbone' as const, ...group.fishbone, whys: [] },
-        ]
-      : FATALITY.causes;
+    const detail = zh
+      ? `${incident.description.split('。')[0]}。`
+      : incident.description.split(/(?<=\.) /)[0];
+    // The causes as the site writes them: statement, whys and actions' titles in its language.
+    const causes = (
+      group
+        ? [
+            {
+              method: 'five_whys' as const,
+              ...group.fiveWhys,
+              whys: zh
+                ? [`為何有人受傷？${incident.title}。`, `為何會發生？${detail}`, ...group.whysZh]
+                : [
+                    `Why was the person hurt? ${incident.title}.`,
+                    `Why did it happen? ${detail}`,
+                    ...group.whys,
+                  ],
+            },
+            { method: 'fishbone' as const, ...group.fishbone, whys: [] as string[] },
+          ]
+        : FATALITY.causes.map((c) => ({ ...c, whys: zh ? c.zh.whys : c.whys }))
+    ).map((c) =>
+      zh
+        ? {
+            ...c,
+            statement: c.zh.statement,
+            actions: c.actions.map(([kind], i) => [kind, c.zh.actions[i]] as const),
+          }
+        : c,
+    );
     const statements: string[] = [];
     let lastDone = day;
     for (const c of causes) {
@@ -1509,7 +1578,9 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
           program: 'ohs',
           kind,
           title,
-          description: `From the investigation of ${incident.reference}: ${c.statement.toLowerCase()}.`,
+          description: zh
+            ? `${incident.reference} 調查結果：${c.statement}。`
+            : `From the investigation of ${incident.reference}: ${c.statement.toLowerCase()}.`,
           source_type: 'ohs_root_cause',
           source_id: rc.id,
           owner_id: lead,
@@ -1518,10 +1589,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
           done_at: doneDay === null ? null : iso(at(doneDay, 16 * 60, s)),
           verified_at: verifiedDay === null ? null : iso(at(verifiedDay, 11 * 60, s)),
           verified_by: verifiedDay === null ? null : ctx.users.ohsOwner,
-          effectiveness_note:
-            verifiedDay === null
-              ? null
-              : 'Checked on the floor: the change is in place and used on every shift.',
+          effectiveness_note: verifiedDay === null ? null : say(INVESTIGATION_STEPS.effective),
           created_at: iso(created),
         };
         actions.push(action);
@@ -1542,7 +1610,9 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
         });
       }
     }
-    investigation.summary = `${incident.title}. Root causes: ${statements.join('; ')}.`;
+    investigation.summary = zh
+      ? `${incident.title}。根本原因：${statements.join('；')}。`
+      : `${incident.title}. Root causes: ${statements.join('; ')}.`;
     if (status === 'closed') {
       const closed = at(Math.min(ctx.today - 1, lastDone + rng.int(2, 10)), 15 * 60, s);
       investigation.closed_at = iso(closed);
@@ -1551,7 +1621,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
         id: uuidFrom(rng),
         investigation_id: investigation.id,
         at: iso(closed),
-        description: 'Actions verified; investigation closed',
+        description: say(INVESTIGATION_STEPS.closed),
         created_at: iso(closed),
       });
     }
@@ -2165,11 +2235,12 @@ function generatePermits(ctx: Context) {
   const demoWorkerId =
     ctx.data.users.find((u) => u.email === 'contractor@steward.demo')?.contractor_worker_id ?? null;
   let activeArea: string | null = null;
+  const siteOfWorker = new Map(ctx.sites.flatMap((x) => x.workers.map((w) => [w, x] as const)));
   const qualify = (w: Person, kind: string, until: number, expiring = false) => {
     const key = `${w.id}|${kind}`;
     if (qualified.has(key)) return;
     qualified.add(key);
-    const s = ctx.sites.find((x) => x.workers.includes(w)) as SiteInfo;
+    const s = siteOfWorker.get(w) as SiteInfo;
     // Three-year qualifications taken some time ago, valid well past the permit (one expiring soon).
     const validUntil = expiring ? ctx.today + 45 : Math.max(until + 60, ctx.today + rng.int(200, 900));
     const issued = dayNumber(addYears(isoDate(validUntil), -3)) + 1;
@@ -2566,7 +2637,33 @@ function generateGoals(ctx: Context): OhsGoalRow[] {
     }),
     goal({
       site_id: kh,
-      title: 'ASE Kaohsiung: FR at most 0.30',
+      title: '日月光高雄廠：承攬商零職業傷害',
+      horizon: 'short',
+      metric: 'contractor_injuries',
+      comparison: 'at_most',
+      target: 0,
+      from_year: y,
+      to_year: y,
+    }),
+    ...ctx.sites
+      .filter((s) => s.demo.kind !== 'office' && s.row.code !== 'ASE-KH' && s.demo.employees >= 4_000)
+      .map((s) =>
+        goal({
+          site_id: s.row.id,
+          title: writesChinese(s.row.country)
+            ? `${s.row.name_zh}：失能傷害頻率（FR）不超過 0.40`
+            : `${s.row.name}: FR at most 0.40`,
+          horizon: 'medium',
+          metric: 'fr',
+          comparison: 'at_most',
+          target: 0.4,
+          from_year: y - 1,
+          to_year: y + 1,
+        }),
+      ),
+    goal({
+      site_id: kh,
+      title: '日月光高雄廠：失能傷害頻率（FR）不超過 0.30',
       horizon: 'medium',
       metric: 'fr',
       comparison: 'at_most',

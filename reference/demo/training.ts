@@ -34,7 +34,6 @@ export type TrainingCompletionRow = {
   completed_on: string;
   hours: string;
   result: 'passed' | 'failed' | 'attended';
-  created_at: string;
 };
 
 export type TrainingDataset = { courses: TrainingCourseRow[]; completions: TrainingCompletionRow[] };
@@ -79,9 +78,10 @@ export const GROUP_COURSES: readonly CourseSpec[] = [
     titleZh: '營業秘密與智慧財產權保護',
     domain: 'ip',
     audience: 'all_employees',
-    recurrence: 12,
+    // Every other year: half of the people take it in a year.
+    recurrence: 24,
     hours: '1.5',
-    share: 0.9,
+    share: 0.47,
   },
   {
     code: 'OTH-410',
@@ -108,14 +108,14 @@ export const GROUP_COURSES: readonly CourseSpec[] = [
 /** Each plant's own courses (code suffixed with the site's). */
 export const SITE_COURSES: readonly CourseSpec[] = [
   {
-    code: 'FIRE',
-    title: 'Fire drill and evacuation',
-    titleZh: '消防演練與緊急疏散',
+    code: 'ERT',
+    title: 'Emergency response team drill',
+    titleZh: '緊急應變小組演練',
     domain: 'safety',
-    audience: 'all_employees',
+    audience: 'selected',
     recurrence: 12,
-    hours: '2',
-    share: 0.85,
+    hours: '4',
+    share: 0.05,
   },
   {
     code: 'CHEM',
@@ -165,6 +165,15 @@ export function generateTraining(data: DemoDataset): TrainingDataset {
   );
 
   const completions: TrainingCompletionRow[] = [];
+  const dates = new Map<number, string>();
+  const dateOf = (day: number) => {
+    let d = dates.get(day);
+    if (d === undefined) {
+      d = addDays(data.clock, day - today);
+      dates.set(day, d);
+    }
+    return d;
+  };
   // The day each site's campaign of each yearly course started, within the last twelve months.
   const campaignStart = new Map<string, number>();
   const startOf = (courseId: string, siteId: string) => {
@@ -198,10 +207,9 @@ export function generateTraining(data: DemoDataset): TrainingDataset {
         person_type: personType,
         person_id: personId,
         site_id: siteId,
-        completed_on: addDays(data.clock, d - today),
+        completed_on: dateOf(d),
         hours: spec.hours,
         result: r,
-        created_at: new Date((d + 1) * DAY + 1_800_000).toISOString(),
       });
     push(day, failed ? 'failed' : result);
     if (failed && day + 10 < Math.min(until, today)) push(day + 10, result);
@@ -242,10 +250,9 @@ export function generateTraining(data: DemoDataset): TrainingDataset {
         person_type: 'contractor_worker',
         person_id: w.id,
         site_id: w.site_id,
-        completed_on: addDays(data.clock, day - today),
+        completed_on: dateOf(day),
         hours: induction.spec.hours,
         result: 'passed',
-        created_at: new Date((day + 1) * DAY + 1_800_000).toISOString(),
       });
     }
   }
