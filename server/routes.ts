@@ -14,6 +14,7 @@ import { registerObligationRoutes } from './platform/obligations/routes.ts';
 import { registerOrgRoutes } from './platform/org/routes.ts';
 import { registerPeopleRoutes } from './platform/people/routes.ts';
 import { registerReportRoutes } from './platform/reports/routes.ts';
+import { registerSourceRoutes } from './platform/sources/routes.ts';
 import { registerTrainingRoutes } from './platform/training/routes.ts';
 import { registerUsersRoutes } from './platform/users/routes.ts';
 import type { Services } from './services.ts';
@@ -40,5 +41,6 @@ export async function registerRoutes(
   registerReportRoutes(app, services);
   registerImportRoutes(app, services);
   registerTrainingRoutes(app, services);
+  registerSourceRoutes(app, services);
   for (const module of modules) module.registerRoutes(app, services.modules[module.key], services, config);
 }

@@ -2,16 +2,21 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { programModules } from './modules/index.ts';
 import { registerGrants, registerPermissions } from './platform/access/policy.ts';
+import { registerMessages } from './platform/i18n/index.ts';
 import type { AnyProgramModule } from './platform/modules/manifest.ts';
 import { createPlatformServices, type PlatformServices } from './platform/modules/platform-services.ts';
 
 export { IMPORT_MAX_BYTES } from './platform/modules/platform-services.ts';
 
-/** Adds the modules' permissions and grants to the policy table (the web and the worker roles both need them). */
+/**
+ * Adds the modules' permissions and grants to the policy table and their messages to the catalogue (the web and
+ * the worker roles both need them).
+ */
 export function registerModulePolicies(modules: readonly AnyProgramModule[] = programModules) {
   for (const module of modules) {
     registerPermissions(module.key, module.permissions);
     if (module.grants) registerGrants(module.key, module.grants);
+    if (module.messages) registerMessages(module.key, module.messages);
   }
 }
 

@@ -1,3 +1,4 @@
+import { ohsMessage, qualificationKindName } from '../../server/modules/ohs/messages.ts';
 import {
   defaultChargedDaysTable,
   type RecoveryOutcome,
@@ -12,6 +13,7 @@ import {
 } from '../../server/modules/ohs/rules/permits.ts';
 import { HEALTH_REVIEW_TITLE } from '../../server/modules/ohs/rules/privacy.ts';
 import { reviewIntervalMonths, riskLevel } from '../../server/modules/ohs/rules/risk.ts';
+import { type Message, platformMessage } from '../../server/platform/i18n/index.ts';
 import { dayNumber, isoDate as isoDateOf } from './clock.ts';
 import type { AreaRow, DemoDataset, EmployeeRow, SiteRow } from './generate.ts';
 import { personName } from './names.ts';
@@ -206,7 +208,9 @@ export type ActionRow = {
   program: 'ohs';
   kind: 'corrective' | 'preventive' | 'improvement';
   title: string;
-  description: string | null;
+  description: null;
+  description_key: string;
+  description_params: Message['params'];
   source_type: string;
   source_id: string;
   owner_id: string | null;
@@ -343,6 +347,11 @@ export type OhsPermitRow = {
   rejection_reason: string | null;
   created_at: string;
 };
+/** An obligation's title as the platform stores a message: key and parameters, no English sentence. */
+function titled(message: Message) {
+  return { title: null, title_key: message.key, title_params: message.params ?? {} };
+}
+
 export type ObligationRow = {
   id: string;
   kind: string;
@@ -351,7 +360,10 @@ export type ObligationRow = {
   site_id: string | null;
   program: 'ohs';
   owner_id: string | null;
-  title: string;
+  /** Null: the title is a message (`title_key`, `title_params`), shown in the reader's language. */
+  title: null;
+  title_key: string;
+  title_params: Message['params'];
   due_date: string;
   due_at: string | null;
   state: 'open' | 'done' | 'cancelled';
@@ -1376,7 +1388,7 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
         site_id: incident.site_id,
         program: 'ohs',
         owner_id: null,
-        title: `Notify the labour authority of ${incident.reference} within 8 hours`,
+        ...titled(ohsMessage('ohs.obligation.authorityNotice', { reference: incident.reference, hours: 8 })),
         due_date: date,
         due_at: iso(new Date(at.getTime() + 8 * 3_600_000)),
         state: 'done',
@@ -1578,9 +1590,12 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
           program: 'ohs',
           kind,
           title,
-          description: zh
-            ? `${incident.reference} 調查結果：${c.statement}。`
-            : `From the investigation of ${incident.reference}: ${c.statement.toLowerCase()}.`,
+          description: null,
+          description_key: 'ohs.action.fromInvestigation',
+          description_params: {
+            reference: incident.reference,
+            cause: zh ? c.statement : c.statement.toLowerCase(),
+          },
           source_type: 'ohs_root_cause',
           source_id: rc.id,
           owner_id: lead,
@@ -1601,7 +1616,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
           site_id: s.row.id,
           program: 'ohs',
           owner_id: lead,
-          title: `Action: ${title}`,
+          ...titled(platformMessage('platform.action.due', { title })),
           due_date: action.due_date,
           due_at: null,
           state: doneDay === null ? 'open' : 'done',
@@ -1765,7 +1780,7 @@ function generateScreenings(ctx: Context) {
         site_id: h.site_id,
         program: 'ohs',
         owner_id: clinician,
-        title: HEALTH_REVIEW_TITLE,
+        ...titled(HEALTH_REVIEW_TITLE),
         due_date: followup.due_date,
         due_at: null,
         state: followup.consulted_on ? 'done' : 'open',
@@ -2016,7 +2031,9 @@ function generateCertificates(ctx: Context): CertificationRow[] {
         site_id: c.site_id,
         program: 'ohs',
         owner_id: c.owner_id,
-        title: `Renew ISO 45001 certificate of ${s.row.code}`,
+        ...titled(
+          platformMessage('platform.certification.renew', { standard: 'ISO 45001', holder: s.row.code }),
+        ),
         due_date: c.valid_until,
         due_at: null,
         state: next ? 'done' : 'open',
@@ -2083,9 +2100,7 @@ function generateHazards(ctx: Context): OhsHazardRow[] {
           site_id: s.row.id,
           program: 'ohs',
           owner_id: owner,
-          title: zh
-            ? `檢討「${text.hazard}」之風險（${text.activity}）`
-            : `Review the risk of "${text.hazard}" (${text.activity})`,
+          ...titled(ohsMessage('ohs.obligation.hazardReview', { hazard: text.hazard, activity: text.activity })),
           due_date: hazard.next_review,
           due_at: null,
           state: 'open',
@@ -2262,7 +2277,12 @@ function generatePermits(ctx: Context) {
       site_id: s.row.id,
       program: 'ohs',
       owner_id: null,
-      title: `${w.name}: ${kind.replace(/_/g, ' ')} qualification expires`,
+      ...titled(
+        ohsMessage('ohs.obligation.qualificationExpiry', {
+          worker: w.name,
+          kind: qualificationKindName(kind),
+        }),
+      ),
       due_date: row.valid_until,
       due_at: null,
       state: 'open',

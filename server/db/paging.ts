@@ -1,3 +1,4 @@
+import type { Expression } from 'kysely';
 import type { Db } from './types.ts';
 
 /**
@@ -15,7 +16,14 @@ export async function paginate<Row>(
   db: Db,
   // biome-ignore lint/suspicious/noExplicitAny: any Kysely select builder
   base: any,
-  o: { sortColumn: string; order: 'asc' | 'desc'; tieBreaker: string; page: number; pageSize: number },
+  o: {
+    /** A column, or an expression (a typed title or a message key). */
+    sortColumn: string | Expression<unknown>;
+    order: 'asc' | 'desc';
+    tieBreaker: string;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: Row[]; total: number; totalCapped?: true }> {
   const [items, counted] = await Promise.all([
     base
@@ -64,7 +72,7 @@ export async function listPage<Row, View>(
   // biome-ignore lint/suspicious/noExplicitAny: any Kysely select builder
   scoped: any,
   request: PageRequest,
-  o: { sortColumn: string; tieBreaker: string; toView: (row: Row) => View },
+  o: { sortColumn: string | Expression<unknown>; tieBreaker: string; toView: (row: Row) => View },
 ): Promise<ListPage<View>> {
   const { items, total, totalCapped } = await paginate<Row>(db, scoped, {
     sortColumn: o.sortColumn,

@@ -1,5 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ModuleTables } from '../modules/tables.ts';
+import type { MessageParam } from '../platform/i18n/message.ts';
+
+/** A message's parameters (jsonb), written as JSON text. */
+type MessageParamsColumn = ColumnType<
+  Record<string, MessageParam> | null,
+  string | null | undefined,
+  string | null
+>;
 
 /**
  * Table types for Kysely: the platform's, and each module's from its own `tables.ts` (through
@@ -197,7 +205,10 @@ export type ObligationsTable = Stamps & {
   program: string | null;
   owner_id: string | null;
   delegate_id: string | null;
-  title: string;
+  /** What a user typed; null when the title is a message (`title_key`, `title_params`: server/platform/i18n). */
+  title: string | null;
+  title_key: string | null;
+  title_params: MessageParamsColumn;
   due_date: DateString;
   due_at: Date | null;
   grace_days: Generated<number>;
@@ -254,8 +265,13 @@ export type ActionsTable = Stamps & {
   site_id: string | null;
   program: string | null;
   kind: 'corrective' | 'preventive' | 'improvement';
-  title: string;
+  /** What a user typed; null when the title is a message (`title_key`, `title_params`: server/platform/i18n). */
+  title: string | null;
+  title_key: string | null;
+  title_params: MessageParamsColumn;
   description: string | null;
+  description_key: string | null;
+  description_params: MessageParamsColumn;
   source_type: string | null;
   source_id: string | null;
   owner_id: string | null;

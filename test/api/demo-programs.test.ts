@@ -157,7 +157,7 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
         areas: areas.map((a) => a.name),
         jobs: people.map((p) => p.job_title as string),
         permits: permits.map((p) => p.description),
-        actions: actions.map((a) => a.title),
+        actions: actions.map((a) => a.title ?? ''),
       };
     };
     const chinese = await text(kh);

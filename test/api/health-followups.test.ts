@@ -58,10 +58,16 @@ describe.each(databases())('health follow-ups are for medical staff only (%s)', 
     expect(res.status).toBe(201);
     const row = await t.db
       .selectFrom('obligations')
-      .select(['id', 'title', 'owner_id'])
+      .select(['id', 'title', 'title_key', 'title_params', 'owner_id'])
       .where('kind', '=', KIND)
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ title: 'Health record review', owner_id: USERS.medical.id });
+    // A message, not a sentence: it names no health detail in any language.
+    expect(row).toMatchObject({
+      title: null,
+      title_key: 'ohs.obligation.healthReview',
+      title_params: {},
+      owner_id: USERS.medical.id,
+    });
     obligationId = row.id;
   });
   afterAll(async () => t?.close());

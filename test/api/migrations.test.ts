@@ -247,15 +247,14 @@ describe.each(databases())('migration 0015_redact_health_audit (%s)', (kind) => 
     ])
       expect(text).not.toContain(detail);
     // The obligation is neutral; the officer's reminder of it is gone, the physician's is neutral too.
+    // Renamed by 0015, then kept as a message key by 0019 (shown in the reader's language).
     expect(
-      (
-        await db
-          .selectFrom('obligations')
-          .select('title')
-          .where('id', '=', obligationId)
-          .executeTakeFirstOrThrow()
-      ).title,
-    ).toBe('Health record review');
+      await db
+        .selectFrom('obligations')
+        .select(['title', 'title_key'])
+        .where('id', '=', obligationId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ title: null, title_key: 'ohs.obligation.healthReview' });
     const inbox = await db.selectFrom('notifications').select(['user_id', 'title', 'body']).execute();
     expect(inbox).toEqual([
       {

@@ -148,7 +148,8 @@ describe.each(databases())('certifications, obligations and reminders (%s)', (ki
       await engine().scan();
       await engine().deliver();
       const latest = smtp.mails.at(-1);
-      expect(latest?.subject).toBe('提醒：[K7] Renew ISO 45001 certificate of K7');
+      // The obligation's title too: a message rendered in the recipient's language when sent.
+      expect(latest?.subject).toBe('提醒：[K7] 更新 K7 的 ISO 45001 證書');
     } finally {
       clock = START;
       await t.db.updateTable('users').set({ locale: 'en' }).where('id', '=', USERS.k7Officer.id).execute();

@@ -11,6 +11,7 @@ import * as m0012 from './0012_people_search_grams.ts';
 import * as m0013 from './0013_read_path_indexes.ts';
 import * as m0016 from './0016_record_grants.ts';
 import * as m0017 from './0017_training_summary_delta_table.ts';
+import * as m0018 from './0018_message_keys.ts';
 
 /**
  * The platform's migrations; the key is the name recorded in the database. Append only. Program modules
@@ -29,4 +30,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0013_read_path_indexes': m0013,
   '0016_record_grants': m0016,
   '0017_training_summary_delta_table': m0017,
+  '0018_message_keys': m0018,
 };

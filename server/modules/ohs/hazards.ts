@@ -14,6 +14,7 @@ import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { hazardInput, hazardListQuery, hazardPatch } from './contract-work.ts';
+import { ohsMessage } from './messages.ts';
 import { matrixProblems, type RiskMatrix, reviewIntervalMonths, riskLevel, riskScore } from './rules/risk.ts';
 import { riskMatrixSetting } from './settings.ts';
 
@@ -99,7 +100,7 @@ export function createHazardsService(
       siteId: r.site_id,
       program: PROGRAM,
       ownerId: r.owner_id,
-      title: `Review the risk of "${r.hazard}" (${r.activity})`,
+      title: ohsMessage('ohs.obligation.hazardReview', { hazard: r.hazard, activity: r.activity }),
       dueDate: r.next_review,
     });
   }

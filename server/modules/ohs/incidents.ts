@@ -26,6 +26,7 @@ import type {
   injuryInput,
   injuryPatch,
 } from './contract.ts';
+import { ohsMessage } from './messages.ts';
 import * as repo from './repo.ts';
 import {
   AUTHORITY_NOTICE_HOURS,
@@ -185,7 +186,10 @@ export function createIncidentsService(
         siteId: i.site_id,
         program: PROGRAM,
         ownerId: null,
-        title: `Notify the labour authority of ${i.reference} within ${AUTHORITY_NOTICE_HOURS} hours`,
+        title: ohsMessage('ohs.obligation.authorityNotice', {
+          reference: i.reference,
+          hours: AUTHORITY_NOTICE_HOURS,
+        }),
         dueDate: i.occurred_on,
         dueAt: new Date(i.occurred_at.getTime() + AUTHORITY_NOTICE_HOURS * 3_600_000),
       });

@@ -1,6 +1,7 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { ohsJobs } from './jobs.ts';
+import { ohsMessages } from './messages.ts';
 import { ohsMigrations } from './migrations/index.ts';
 import { createOhsModule } from './module.ts';
 import { ohsGrants, ohsPermissions } from './permissions.ts';
@@ -8,6 +9,7 @@ import { registerOhsRoutes } from './routes.ts';
 import { registerOhsHealthRoutes, registerOhsReportRoutes } from './routes-health.ts';
 import { registerOhsWorkRoutes } from './routes-work.ts';
 import { workerRepresentation } from './rules/committee.ts';
+import { registerOhsSources } from './sources.ts';
 
 export type { OhsTables } from './tables.ts';
 
@@ -16,9 +18,11 @@ export const ohsModule = defineModule({
   key: 'ohs',
   permissions: ohsPermissions,
   grants: ohsGrants,
+  messages: ohsMessages,
   migrations: ohsMigrations,
   createServices: (platform, { db, now }) => {
     platform.meetings.registerCompositionRule('ohs', workerRepresentation);
+    registerOhsSources(platform.sources);
     return createOhsModule({
       db,
       obligations: platform.obligations,

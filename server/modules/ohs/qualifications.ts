@@ -10,6 +10,7 @@ import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { addDays, localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { qualificationInput, qualificationListQuery, qualificationPatch } from './contract-work.ts';
+import { ohsMessage, qualificationKindName } from './messages.ts';
 
 export const QUALIFICATION_EXPIRY = 'ohs.qualification_expiry';
 registerObligationKind({
@@ -55,7 +56,10 @@ export function createQualificationsService(
       siteId: r.site_id,
       program: 'ohs',
       ownerId: null,
-      title: `${r.worker_name}: ${r.kind.replace(/_/g, ' ')} qualification expires`,
+      title: ohsMessage('ohs.obligation.qualificationExpiry', {
+        worker: r.worker_name,
+        kind: qualificationKindName(r.kind),
+      }),
       dueDate: r.valid_until,
     });
   }

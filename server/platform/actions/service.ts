@@ -16,6 +16,15 @@ import {
   ValidationError,
 } from '../http/errors.ts';
 import { likePattern } from '../http/list.ts';
+import {
+  type Locale,
+  matchingKeys,
+  platformMessage,
+  renderText,
+  storedText,
+  storeText,
+  type Text,
+} from '../i18n/index.ts';
 import { registerObligationKind } from '../obligations/kinds.ts';
 import { localDate } from '../obligations/rules/reminders.ts';
 import type { ObligationsService } from '../obligations/service.ts';
@@ -62,6 +71,31 @@ function rows(db: Db) {
 }
 type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
 
+/**
+ * What `create` takes: the web's input, with a title and description that are either typed text (a string)
+ * or a message the server writes (server/platform/i18n), such as "From the investigation of …".
+ */
+export type NewAction = Omit<z.infer<typeof actionInput>, 'title' | 'description'> & {
+  title: Text;
+  description?: Text | null;
+};
+
+type TextColumns = Pick<Row, 'title' | 'title_key' | 'title_params'>;
+
+/** An action's title as text or message. */
+const titleText = (r: TextColumns): Text => storedText(r.title_key, r.title_params, r.title);
+
+/** The columns of a title or description, `column` naming which. */
+function textColumns<C extends 'title' | 'description'>(column: C, text: Text | null | undefined) {
+  if (text === undefined) return {};
+  const stored = text === null ? { key: null, params: null, text: null } : storeText(text);
+  return {
+    [column]: stored.text,
+    [`${column}_key`]: stored.key,
+    [`${column}_params`]: stored.params && JSON.stringify(stored.params),
+  } as Record<C | `${C}_key` | `${C}_params`, string | null>;
+}
+
 /** Corrective, preventive and improvement actions: one tracker that every program's records link to. */
 export function createActionsService(
   db: Db,
@@ -70,15 +104,18 @@ export function createActionsService(
 ) {
   const today = (tz: string | null) => localDate(now(), tz ?? GROUP_TIME_ZONE);
 
-  function toView(r: Row): ActionView {
+  function toView(r: Row, locale: Locale): ActionView {
     return {
       id: r.id,
       siteId: r.site_id,
       siteCode: r.site_code,
       program: r.program as Program | null,
       kind: r.kind,
-      title: r.title,
-      description: r.description,
+      title: renderText(locale, titleText(r)),
+      description:
+        r.description_key === null
+          ? r.description
+          : renderText(locale, storedText(r.description_key, r.description_params, r.description)),
       sourceType: r.source_type,
       sourceId: r.source_id,
       ownerId: r.owner_id,
@@ -122,7 +159,9 @@ export function createActionsService(
       site_id: string | null;
       program: string | null;
       owner_id: string | null;
-      title: string;
+      title: string | null;
+      title_key: string | null;
+      title_params: Row['title_params'];
       due_date: string;
       status: ActionStatus;
     },
@@ -139,7 +178,7 @@ export function createActionsService(
       siteId: r.site_id,
       program: r.program,
       ownerId: r.owner_id,
-      title: `Action: ${r.title}`,
+      title: platformMessage('platform.action.due', { title: titleText(r) }),
       dueDate: r.due_date,
       reopen,
     });
@@ -186,20 +225,31 @@ export function createActionsService(
           .where('actions.due_date', '<', today(null));
       if (q.q) {
         const p = likePattern(q.q);
+        const keys = matchingKeys(actor.locale, q.q);
+        const inParams = (column: 'title_params' | 'description_params') =>
+          sql<boolean>`exists (select 1 from jsonb_each_text(coalesce(${sql.ref(`actions.${column}`)}, '{}'::jsonb)) p where p.value ilike ${p})`;
         base = base.where((eb) =>
-          eb.or([eb('actions.title', 'ilike', p), eb('actions.description', 'ilike', p)]),
+          eb.or([
+            eb('actions.title', 'ilike', p),
+            eb('actions.description', 'ilike', p),
+            inParams('title_params'),
+            inParams('description_params'),
+            ...(keys.length
+              ? [eb('actions.title_key', 'in', keys), eb('actions.description_key', 'in', keys)]
+              : []),
+          ]),
         );
       }
       const sortColumn = {
         dueDate: 'actions.due_date',
-        title: 'actions.title',
+        title: sql`coalesce(actions.title, actions.title_key)`,
         status: 'actions.status',
         site: 'sites.code',
       }[q.sort];
       return listPage(db, base, q, {
         sortColumn,
         tieBreaker: 'actions.id',
-        toView: toView,
+        toView: (r: Row) => toView(r, actor.locale),
       });
     },
 
@@ -209,7 +259,7 @@ export function createActionsService(
         access.assert(actor, { permission: 'actions.read', siteId: row.site_id, what: 'action' });
         assertGroupAction(actor, row, 'actions.read');
       }
-      return toView(row);
+      return toView(row, actor.locale);
     },
 
     /** The site of an action, for documents attached to it (evidence). */
@@ -233,7 +283,7 @@ export function createActionsService(
     },
 
     /** Creates an action; modules call it inside their own transaction with `trx` (investigations, audits). */
-    async create(actor: Actor, input: z.infer<typeof actionInput>, trx?: Db) {
+    async create(actor: Actor, input: NewAction, trx?: Db) {
       access.assert(actor, {
         permission: 'actions.manage',
         siteId: input.siteId,
@@ -248,8 +298,8 @@ export function createActionsService(
             site_id: input.siteId,
             program: input.program ?? null,
             kind: input.kind,
-            title: input.title,
-            description: input.description ?? null,
+            ...textColumns('title', input.title),
+            ...textColumns('description', input.description ?? null),
             source_type: input.sourceType ?? null,
             source_id: input.sourceId ?? null,
             owner_id: input.ownerId ?? null,
@@ -267,7 +317,10 @@ export function createActionsService(
           after: row,
         });
         await syncObligation(tx, actor, row);
-        return toView(await rows(tx).where('actions.id', '=', row.id).executeTakeFirstOrThrow());
+        return toView(
+          await rows(tx).where('actions.id', '=', row.id).executeTakeFirstOrThrow(),
+          actor.locale,
+        );
       };
       return trx ? run(trx) : db.transaction().execute(run);
     },
@@ -294,8 +347,8 @@ export function createActionsService(
           id,
           patch.version,
           definedOnly({
-            title: patch.title,
-            description: patch.description,
+            ...textColumns('title', patch.title),
+            ...textColumns('description', patch.description),
             kind: patch.kind,
             owner_id: patch.ownerId,
             due_date: patch.dueDate,
@@ -311,7 +364,7 @@ export function createActionsService(
           after,
         });
         await syncObligation(trx, actor, after as Row);
-        return toView(await rows(trx).where('actions.id', '=', id).executeTakeFirstOrThrow());
+        return toView(await rows(trx).where('actions.id', '=', id).executeTakeFirstOrThrow(), actor.locale);
       });
     },
 
@@ -355,7 +408,7 @@ export function createActionsService(
           after,
         });
         await syncObligation(trx, actor, after as Row, body.transition === 'reopen');
-        return toView(await rows(trx).where('actions.id', '=', id).executeTakeFirstOrThrow());
+        return toView(await rows(trx).where('actions.id', '=', id).executeTakeFirstOrThrow(), actor.locale);
       });
     },
   };

@@ -10,6 +10,7 @@ import { inScope } from '../access/sql.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors.ts';
 import { likePattern } from '../http/list.ts';
+import { platformMessage } from '../i18n/index.ts';
 import { registerObligationKind } from '../obligations/kinds.ts';
 import { daysBetween, localDate } from '../obligations/rules/reminders.ts';
 import type { ObligationsService } from '../obligations/service.ts';
@@ -161,7 +162,7 @@ export function createCertificationsService(
       siteId: c.site_id,
       program: programOfStandard(c.standard),
       ownerId: c.owner_id,
-      title: `Renew ${c.standard} certificate of ${holder}`,
+      title: platformMessage('platform.certification.renew', { standard: c.standard, holder }),
       dueDate: c.valid_until,
     });
   }

@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import type { Program } from '../access/roles.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ConflictError } from '../http/errors.ts';
+import { platformMessage } from '../i18n/index.ts';
 import type { decisionBody } from './contract.ts';
 import type { MeetingsDeps } from './deps.ts';
 import { meetingToRun } from './guards.ts';
@@ -40,10 +41,13 @@ export function createDecisionsService(deps: MeetingsDeps) {
                 body.action.title ?? (body.text.length > 300 ? `${body.text.slice(0, 297)}...` : body.text),
               description:
                 body.action.description ??
-                `Decision ${seq} of ${before.committee_name}, ${before.title} (${localStart(before.scheduled_at, before.time_zone).slice(0, 10)}): ${body.text}`.slice(
-                  0,
-                  10_000,
-                ),
+                platformMessage('platform.action.fromDecision', {
+                  seq,
+                  committee: before.committee_name,
+                  meeting: before.title,
+                  date: localStart(before.scheduled_at, before.time_zone).slice(0, 10),
+                  text: body.text,
+                }),
               sourceType: 'meeting',
               sourceId: id,
               ownerId: body.action.ownerId,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
+import { platformMessage } from '../i18n/index.ts';
 import { registerObligationKind } from '../obligations/kinds.ts';
 import type { ObligationsService } from '../obligations/service.ts';
 import * as committeesRepo from './committees-repo.ts';
@@ -40,7 +41,7 @@ export async function syncMinutesObligation(
     siteId: m.site_id,
     program: m.program,
     ownerId: secretary,
-    title: `Minutes of ${m.committee_name}: ${m.title}`,
+    title: platformMessage('platform.meeting.minutes', { committee: m.committee_name, meeting: m.title }),
     dueDate: minutesDueDate(m.scheduled_at, m.time_zone),
   });
 }

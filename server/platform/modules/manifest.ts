@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor.ts';
 import type { Grant, PlatformPermission } from '../access/policy.ts';
 import type { HomeAttention } from '../home/contract.ts';
 import type { TypedApp } from '../http/typed.ts';
+import type { MessageCatalogue } from '../i18n/message.ts';
 import type { JobDefinition } from '../jobs/boss.ts';
 import type { PlatformServices } from './platform-services.ts';
 
@@ -27,6 +28,12 @@ export type ProgramModule<S = unknown> = {
   permissions: Record<string, Grant[]>;
   /** Platform permissions that the program's roles also receive (e.g. its owner manages contractors). */
   grants?: Partial<Record<PlatformPermission, Grant[]>>;
+  /**
+   * The texts the module's server code writes on its own (obligation titles, action descriptions), as message
+   * keys `<key>.<what>` in both languages (server/platform/i18n): records store the key and parameters, and the
+   * reader sees them in their language.
+   */
+  messages?: MessageCatalogue;
   /** Migrations, keyed by the name recorded in `steward_migrations`; all modules' and the platform's run in name order. */
   migrations?: Record<string, Migration>;
   createServices(platform: PlatformServices, context: { db: Db; config: Config; now: () => Date }): S;

@@ -18,6 +18,8 @@ import { employeesImporter } from '../people/importer.ts';
 import { createPeopleService } from '../people/service.ts';
 import { createReportsService } from '../reports/service.ts';
 import { createSettingsService } from '../settings/service.ts';
+import { registerPlatformSources } from '../sources/platform-sources.ts';
+import { createSourcesService } from '../sources/service.ts';
 import { trainingCompletionsImporter } from '../training/importer.ts';
 import { createTrainingService } from '../training/service.ts';
 import { createUsersService } from '../users/service.ts';
@@ -49,6 +51,8 @@ export function createPlatformServices(
     progressInDatabase: database.kind === 'postgres',
     now,
   });
+  const sources = createSourcesService(db);
+  registerPlatformSources(sources);
   return {
     obligations,
     actions,
@@ -67,6 +71,7 @@ export function createPlatformServices(
     home: createHomeService(db, now),
     settings: createSettingsService(db),
     grants: createGrantsService(db),
+    sources,
   };
 }
 

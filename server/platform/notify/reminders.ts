@@ -1,4 +1,5 @@
 import type { Db } from '../../db/types.ts';
+import { renderText, storedText } from '../i18n/index.ts';
 import { obligationKind } from '../obligations/kinds.ts';
 import { holdersAt, officersFor } from '../obligations/repo.ts';
 import { daysBetween, localDate, needsEscalation, reminderStep } from '../obligations/rules/reminders.ts';
@@ -168,6 +169,8 @@ export function createReminderEngine(
         .select([
           'obligations.id',
           'obligations.title',
+          'obligations.title_key',
+          'obligations.title_params',
           'obligations.due_date',
           'obligations.site_id',
           'sites.code as site_code',
@@ -189,7 +192,10 @@ export function createReminderEngine(
       const today = localDate(now(), facts.time_zone ?? GROUP_TIME_ZONE);
       const message = reminderMessage(
         {
-          title: facts.title,
+          title: renderText(
+            facts.locale as Locale,
+            storedText(facts.title_key, facts.title_params, facts.title),
+          ),
           siteCode: facts.site_code,
           dueDate: facts.due_date,
           daysLeft: daysBetween(today, facts.due_date),
@@ -290,6 +296,8 @@ export function createReminderEngine(
           .select([
             'obligations.id',
             'obligations.title',
+            'obligations.title_key',
+            'obligations.title_params',
             'obligations.due_date',
             'sites.code',
             'sites.time_zone',
@@ -307,7 +315,7 @@ export function createReminderEngine(
           return [
             reminderMessage(
               {
-                title: o.title,
+                title: renderText(user.locale as Locale, storedText(o.title_key, o.title_params, o.title)),
                 siteCode: o.code,
                 dueDate: o.due_date,
                 daysLeft: daysBetween(today, o.due_date),

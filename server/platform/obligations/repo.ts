@@ -139,3 +139,20 @@ export async function holdersAt(db: Db, siteId: string | null, permission: Permi
     order by u.id`.execute(db);
   return rows.rows.map((r) => r.id);
 }
+
+/**
+ * A title search: typed text, a message parameter (a certificate's standard, an incident's reference) or the
+ * words of the message itself in the reader's language (`keys`, the messages whose text matches).
+ */
+export function titleMatches(
+  // biome-ignore lint/suspicious/noExplicitAny: the obligations table in any query.
+  eb: ExpressionBuilder<any, any>,
+  pattern: string,
+  keys: string[],
+): Expression<SqlBool> {
+  return eb.or([
+    eb(eb.ref('obligations.title'), 'ilike', pattern),
+    sql<SqlBool>`exists (select 1 from jsonb_each_text(coalesce(obligations.title_params, '{}'::jsonb)) p where p.value ilike ${pattern})`,
+    ...(keys.length ? [eb(eb.ref('obligations.title_key'), 'in', keys)] : []),
+  ]);
+}

@@ -18,6 +18,17 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../http/errors.ts';
+import { likePattern } from '../http/list.ts';
+import {
+  type Locale,
+  type Message,
+  matchingKeys,
+  platformMessage,
+  renderMessage,
+  renderText,
+  storedText,
+  storeText,
+} from '../i18n/index.ts';
 import type { ObligationView, obligationListQuery } from './contract.ts';
 import { obligationKind } from './kinds.ts';
 import * as repo from './repo.ts';
@@ -31,7 +42,8 @@ export type ObligationInput = {
   /** Whose officers are reminded when there is no owner, and escalated to; defaults to the kind's. */
   program?: string | null;
   ownerId: string | null;
-  title: string;
+  /** Rendered in the reader's language when read or sent (server/platform/i18n). */
+  title: Message;
   dueDate: string;
   dueAt?: Date | null;
   graceDays?: number;
@@ -64,7 +76,11 @@ const graceEnd = sql<string>`obligations.due_date + obligations.grace_days`;
 export function createObligationsService(db: Db, now: () => Date = () => new Date()) {
   const todayAt = (timeZone: string | null) => localDate(now(), timeZone ?? GROUP_TIME_ZONE);
 
-  function toView(r: repo.ObligationRow): ObligationView {
+  /** The title of an obligation in the reader's language. */
+  const titleOf = (locale: Locale, r: Pick<repo.ObligationRow, 'title' | 'title_key' | 'title_params'>) =>
+    renderText(locale, storedText(r.title_key, r.title_params, r.title));
+
+  function toView(r: repo.ObligationRow, locale: Locale): ObligationView {
     const today = todayAt(r.time_zone);
     return {
       id: r.id,
@@ -77,7 +93,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
       ownerName: r.owner_name,
       delegateId: r.delegate_id,
       delegateName: r.delegate_name,
-      title: r.title,
+      title: titleOf(locale, r),
       dueDate: r.due_date,
       dueAt: r.due_at?.toISOString() ?? null,
       graceDays: r.grace_days,
@@ -116,14 +132,20 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
   }
 
   /** A date range filter on the calendar, applied in SQL for the plain states. */
-  function filtered(base: ReturnType<typeof repo.obligationRows>, q: z.infer<typeof obligationListQuery>) {
+  function filtered(
+    base: ReturnType<typeof repo.obligationRows>,
+    q: z.infer<typeof obligationListQuery>,
+    locale: Locale,
+  ) {
     let query = base;
     if (q.kind) query = query.where('obligations.kind', '=', q.kind);
     if (q.siteId) query = query.where('obligations.site_id', '=', q.siteId);
     if (q.from) query = query.where('obligations.due_date', '>=', q.from);
     if (q.to) query = query.where('obligations.due_date', '<=', q.to);
     if (q.q)
-      query = query.where('obligations.title', 'ilike', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      query = query.where((eb) =>
+        repo.titleMatches(eb, likePattern(q.q as string), matchingKeys(locale, q.q as string)),
+      );
     const today = todayAt(null);
     switch (q.calendarState) {
       case 'open':
@@ -160,11 +182,14 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
         .where('source_type', '=', input.sourceType)
         .where('source_id', '=', input.sourceId)
         .executeTakeFirst();
+      const title = storeText(input.title);
       const values = {
         site_id: input.siteId,
         program: input.program ?? obligationKind(input.kind).program,
         owner_id: input.ownerId,
-        title: input.title,
+        title: title.text,
+        title_key: title.key,
+        title_params: title.params && JSON.stringify(title.params),
         due_date: input.dueDate,
         due_at: input.dueAt ?? null,
         grace_days: input.graceDays ?? 0,
@@ -276,30 +301,42 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
         q.view === 'mine'
           ? repo.mine(db, actor.userId as string, actor)
           : repo.inSiteScope(db, access.listScope(actor, 'obligations.read'));
-      const sortColumn = { dueDate: 'obligations.due_date', title: 'obligations.title', site: 'sites.code' }[
-        q.sort
-      ];
+      const sortColumn = {
+        dueDate: 'obligations.due_date',
+        title: sql`coalesce(obligations.title, obligations.title_key)`,
+        site: 'sites.code',
+      }[q.sort];
       const visible = base.where((eb) => repo.permittedKinds(eb, actor));
-      const { items, total, totalCapped } = await paginate<repo.ObligationRow>(db, filtered(visible, q), {
-        sortColumn,
-        order: q.order,
-        tieBreaker: 'obligations.id',
+      const { items, total, totalCapped } = await paginate<repo.ObligationRow>(
+        db,
+        filtered(visible, q, actor.locale),
+        {
+          sortColumn,
+          order: q.order,
+          tieBreaker: 'obligations.id',
+          page: q.page,
+          pageSize: q.pageSize,
+        },
+      );
+      return {
+        items: items.map((r) => toView(r, actor.locale)),
+        total,
+        totalCapped,
         page: q.page,
         pageSize: q.pageSize,
-      });
-      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      };
     },
 
     async get(actor: Actor, id: string) {
       const row = await rowOrNotFound(id, actor);
       // A restricted kind: seen by whoever holds its permission at the site (checked by rowOrNotFound).
-      if (obligationKind(row.kind).restricted) return toView(row);
+      if (obligationKind(row.kind).restricted) return toView(row, actor.locale);
       if (!(actor.userId && (row.owner_id === actor.userId || row.delegate_id === actor.userId))) {
         access.assert(actor, { permission: 'obligations.read', siteId: row.site_id, what: 'obligation' });
         // A group obligation (no site) is, as in the calendar, only for those with the whole group in scope.
         if (row.site_id === null) access.assertGroupWide(actor, 'obligations.read');
       }
-      return toView(row);
+      return toView(row, actor.locale);
     },
 
     async complete(actor: Actor, id: string, version: number) {
@@ -328,7 +365,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
           }),
         );
       });
-      return toView(await rowOrNotFound(id, actor));
+      return toView(await rowOrNotFound(id, actor), actor.locale);
     },
 
     /** The owner (or a manager) hands the obligation to someone else; reminders then go to the delegate. */
@@ -383,7 +420,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
           }),
         );
       });
-      return toView(await rowOrNotFound(id, actor));
+      return toView(await rowOrNotFound(id, actor), actor.locale);
     },
 
     /**
@@ -472,14 +509,20 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
         name: `Steward — ${user.display_name}`,
         prodId: { company: 'Steward', product: 'obligations' },
       });
+      const locale = owner.locale;
       for (const r of rows) {
         const start = r.due_at ?? new Date(`${r.due_date}T00:00:00Z`);
         calendar.createEvent({
           id: `${r.id}@steward`,
           start,
           allDay: !r.due_at,
-          summary: `${r.site_code ? `[${r.site_code}] ` : ''}${r.title}`,
-          description: `Due ${r.due_date}${r.grace_days ? ` (grace ${r.grace_days} days)` : ''}`,
+          summary: `${r.site_code ? `[${r.site_code}] ` : ''}${titleOf(locale, r)}`,
+          description: renderMessage(
+            locale,
+            r.grace_days
+              ? platformMessage('platform.calendar.dueWithGrace', { date: r.due_date, days: r.grace_days })
+              : platformMessage('platform.calendar.due', { date: r.due_date }),
+          ),
         });
       }
       return calendar.toString();

@@ -272,7 +272,10 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
           if (check.multipart) ({ body, contentType } = await multipart(`matrix-${c.n}.png`, PNG));
           const r = await send(who, {
             method: route.method,
-            url: route.url.replace(':id', id),
+            url: Object.entries(check.path ?? {}).reduce(
+              (url, [name, value]) => url.replace(`:${name}`, value),
+              route.url.replace(':id', id),
+            ),
             body,
             query: await check.query?.(c),
             contentType,

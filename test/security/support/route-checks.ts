@@ -57,6 +57,8 @@ export type Check =
       multipart?: boolean;
       /** Families to seed before the check (records that the route's answer depends on). */
       prepare?: Family[];
+      /** Other path parameters of the route than `:id`, with their values. */
+      path?: Record<string, string>;
     }
   | {
       kind: 'create';
@@ -645,6 +647,19 @@ export const ROUTE_CHECKS: Record<string, RouteSpec> = {
     access: 'signed-in',
     checks: [
       { kind: 'record', family: 'action', permission: 'actions.read', group: 'group-wide', ok: [200] },
+    ],
+  },
+  'GET /api/sources/:type/:id': {
+    access: 'signed-in',
+    checks: [
+      {
+        kind: 'record',
+        family: 'action',
+        path: { type: 'action' },
+        permission: 'actions.read',
+        group: 'group-wide',
+        ok: [200],
+      },
     ],
   },
   'POST /api/actions': {

@@ -1,4 +1,4 @@
-import { createTheme, type MantineThemeOverride, Modal, PasswordInput, Table } from '@mantine/core';
+import { Badge, createTheme, type MantineThemeOverride, Modal, PasswordInput, Table } from '@mantine/core';
 import type { TFunction } from 'i18next';
 
 /** Steward's look: Mantine defaults, a blue primary, system fonts with CJK fallbacks. */
@@ -8,6 +8,16 @@ export const theme = createTheme({
   fontFamily:
     '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "PingFang TC", "Microsoft JhengHei", "Noto Sans TC", "Noto Sans CJK TC", sans-serif',
   headings: { fontWeight: '650' },
+  components: {
+    // A badge shows its whole text: it neither shrinks in a row nor cuts its label with an ellipsis
+    // (a status such as "Investigating" read "INVESTIGAT…" in a narrow column).
+    Badge: Badge.extend({
+      styles: {
+        root: { flexShrink: 0, overflow: 'visible', maxWidth: 'none' },
+        label: { overflow: 'visible', textOverflow: 'clip' },
+      },
+    }),
+  },
 });
 
 /** The theme with the labels Mantine's components carry themselves, in the user's language. */
@@ -15,6 +25,7 @@ export function localizedTheme(t: TFunction): MantineThemeOverride {
   return {
     ...theme,
     components: {
+      ...theme.components,
       Table: Table.extend({ defaultProps: { fz: 'sm' } }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
       PasswordInput: PasswordInput.extend({

@@ -1,3 +1,5 @@
+import { ohsMessage } from '../messages.ts';
+
 /** Small counts of health data could point at a person: under this threshold a count is shown as "<5". */
 export const SMALL_COUNT_THRESHOLD = 5;
 
@@ -11,4 +13,4 @@ export function suppressSmall(count: number): SuppressedCount {
  * The title of a health record's follow-up in the calendar, reminders and notifications: it says nothing of
  * the result that called for it.
  */
-export const HEALTH_REVIEW_TITLE = 'Health record review';
+export const HEALTH_REVIEW_TITLE = ohsMessage('ohs.obligation.healthReview');

@@ -16,12 +16,11 @@ import {
   IconArrowBackUp,
   IconCheck,
   IconEdit,
-  IconExternalLink,
   IconPlayerPlay,
   IconRosetteDiscountCheck,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +28,7 @@ import { actionView } from '../../../../server/platform/actions/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan, useSession } from '../auth/session.ts';
 import { AttachmentsPanel } from '../documents/AttachmentsPanel.tsx';
-import { sourcePage } from '../services/sources.ts';
+import { SourceLink } from '../services/SourceLink.tsx';
 import { useFormat } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ui/problem.tsx';
@@ -57,7 +56,6 @@ export function ActionPage() {
   const a = q.data;
   const manage = can('actions.manage');
   const isOwner = !!a && a.ownerId === session.user.id;
-  const source = a ? sourcePage(a.sourceType, a.sourceId) : null;
 
   const field = (name: string, value: React.ReactNode) => (
     <div>
@@ -188,20 +186,7 @@ export function ActionPage() {
                       <Text size="sm" c="dimmed">
                         {t('detail.source')}:
                       </Text>
-                      <Text size="sm">
-                        {a.sourceType} {a.sourceId}
-                      </Text>
-                      {source && (
-                        <Button
-                          component={Link}
-                          to={source}
-                          size="compact-xs"
-                          variant="subtle"
-                          leftSection={<IconExternalLink size={14} />}
-                        >
-                          {t('detail.openSource')}
-                        </Button>
-                      )}
+                      <SourceLink type={a.sourceType} id={a.sourceId ?? ''} />
                     </Group>
                   )}
                 </Stack>

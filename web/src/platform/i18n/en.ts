@@ -223,12 +223,18 @@ export const en = {
       who: ['Site safety and facilities officers', 'Line supervisors', 'The group OHS office'],
     },
   },
+  sources: {
+    unavailable: 'A record you cannot open',
+  },
   table: {
     search: 'Search',
     clearSearch: 'Clear the search',
     export: 'Export',
     exportCsv: 'Export CSV',
     exportXlsx: 'Export XLSX',
+    sortLabel: 'Sort by',
+    ascending: 'Ascending, click for descending',
+    descending: 'Descending, click for ascending',
     sortBy: 'Sort by {{column}}',
     expand: 'Show details',
     collapse: 'Hide details',

@@ -207,12 +207,18 @@ export const zhTW: Translation<typeof en> = {
       who: ['據點安全與廠務負責人', '產線主管', '集團職安衛辦公室'],
     },
   },
+  sources: {
+    unavailable: '您無法開啟的紀錄',
+  },
   table: {
     search: '搜尋',
     clearSearch: '清除搜尋',
     export: '匯出',
     exportCsv: '匯出 CSV',
     exportXlsx: '匯出 XLSX',
+    sortLabel: '排序依據',
+    ascending: '遞增，按一下改為遞減',
+    descending: '遞減，按一下改為遞增',
     sortBy: '依{{column}}排序',
     expand: '顯示明細',
     collapse: '隱藏明細',

@@ -17,7 +17,7 @@ import {
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import {
   IconChevronDown,
   IconChevronRight,
@@ -35,6 +35,7 @@ import { Fragment, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api, buildUrl, type QueryValue } from '../api/client.ts';
+import { DataCards } from './DataCards.tsx';
 import { useFormat } from './labels.ts';
 import { ProblemAlert } from './problem.tsx';
 
@@ -102,6 +103,9 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  // On a phone the rows become cards: a table that scrolls sideways hides or cuts off its columns.
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  const sortable = props.columns.filter((col) => col.sortKey);
 
   const filterKey = JSON.stringify(props.filters ?? {});
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter or search starts at page 1
@@ -169,6 +173,29 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
             />
           )}
           {props.filterBar}
+          {phone && sortable.length > 0 && (
+            <Group gap={4} wrap="nowrap">
+              <Select
+                aria-label={t('table.sortLabel')}
+                w={180}
+                value={sort}
+                allowDeselect={false}
+                data={sortable.map((col) => ({
+                  value: col.sortKey as string,
+                  label: typeof col.header === 'string' ? col.header : col.key,
+                }))}
+                onChange={(v) => v && setSort(v)}
+              />
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={() => setOrder(order === 'asc' ? 'desc' : 'asc')}
+                aria-label={order === 'asc' ? t('table.ascending') : t('table.descending')}
+              >
+                {order === 'asc' ? <IconChevronUp size={16} /> : <IconChevronDown size={16} />}
+              </ActionIcon>
+            </Group>
+          )}
         </Group>
         <Group gap="sm">
           {props.exportPath && props.exportXlsxPath ? (
@@ -233,133 +260,150 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
             style={{ zIndex: 2 }}
           />
         ) : null}
-        <ScrollArea type="auto">
-          <Table
-            striped
-            highlightOnHover={!!props.onRowClick}
-            verticalSpacing="xs"
-            aria-label={props.label}
-            aria-busy={query.isFetching}
-            data-total={total}
-            style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                {props.renderExpanded && <Table.Th w={36} />}
-                {props.columns.map((col) => {
-                  const active = col.sortKey && sort === col.sortKey;
-                  return (
-                    <Table.Th
-                      key={col.key}
-                      w={col.width}
-                      style={{ textAlign: col.align ?? 'left', whiteSpace: 'nowrap' }}
-                      aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
-                    >
-                      {col.sortKey ? (
-                        <UnstyledButton
-                          onClick={() => toggleSort(col.sortKey as string)}
-                          style={{
-                            display: 'inline-flex',
-                            alignItems: 'center',
-                            gap: 4,
-                            fontWeight: 'inherit',
-                            fontSize: 'inherit',
-                          }}
-                          title={t('table.sortBy', {
-                            column: typeof col.header === 'string' ? col.header : col.key,
-                          })}
-                        >
-                          <span>{col.header}</span>
-                          {active ? (
-                            order === 'asc' ? (
-                              <IconChevronUp size={14} />
-                            ) : (
-                              <IconChevronDown size={14} />
-                            )
-                          ) : (
-                            <IconSelector size={14} opacity={0.45} />
-                          )}
-                        </UnstyledButton>
-                      ) : (
-                        col.header
-                      )}
-                    </Table.Th>
-                  );
-                })}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {!data && query.isLoading
-                ? Array.from({ length: 5 }, (_, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={colSpan}>
-                        <Skeleton height={14} radius="sm" />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                : items.map((row) => {
-                    const key = props.rowKey(row);
-                    const open = expanded.has(key);
+        {phone ? (
+          <DataCards
+            columns={props.columns}
+            items={items}
+            loading={!data && query.isLoading}
+            rowKey={props.rowKey}
+            onRowClick={props.onRowClick}
+            renderExpanded={props.renderExpanded}
+            expanded={expanded}
+            toggleExpanded={toggleExpanded}
+            label={props.label}
+            total={total}
+            busy={query.isFetching}
+            dimmed={query.isPlaceholderData}
+          />
+        ) : (
+          <ScrollArea type="auto">
+            <Table
+              striped
+              highlightOnHover={!!props.onRowClick}
+              verticalSpacing="xs"
+              aria-label={props.label}
+              aria-busy={query.isFetching}
+              data-total={total}
+              style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  {props.renderExpanded && <Table.Th w={36} />}
+                  {props.columns.map((col) => {
+                    const active = col.sortKey && sort === col.sortKey;
                     return (
-                      <Fragment key={key}>
-                        <Table.Tr
-                          onClick={props.onRowClick ? () => props.onRowClick?.(row) : undefined}
-                          onKeyDown={
-                            props.onRowClick
-                              ? (e) => {
-                                  if (e.key === 'Enter') props.onRowClick?.(row);
-                                }
-                              : undefined
-                          }
-                          tabIndex={props.onRowClick ? 0 : undefined}
-                          style={props.onRowClick ? { cursor: 'pointer' } : undefined}
-                        >
-                          {props.renderExpanded && (
-                            <Table.Td>
-                              <ActionIcon
-                                variant="subtle"
-                                color="gray"
-                                size="sm"
-                                onClick={(e) => {
-                                  e.stopPropagation();
-                                  toggleExpanded(key);
-                                }}
-                                aria-expanded={open}
-                                aria-label={open ? t('table.collapse') : t('table.expand')}
-                              >
-                                {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
-                              </ActionIcon>
-                            </Table.Td>
-                          )}
-                          {props.columns.map((col) => (
-                            <Table.Td
-                              key={col.key}
-                              style={{
-                                textAlign: col.align ?? 'left',
-                                whiteSpace: col.wrap ? undefined : 'nowrap',
-                              }}
-                            >
-                              {col.render(row)}
-                            </Table.Td>
-                          ))}
-                        </Table.Tr>
-                        {open && props.renderExpanded && (
-                          <Table.Tr>
-                            <Table.Td
-                              colSpan={colSpan}
-                              style={{ background: 'var(--mantine-color-default-hover)' }}
-                            >
-                              {props.renderExpanded(row)}
-                            </Table.Td>
-                          </Table.Tr>
+                      <Table.Th
+                        key={col.key}
+                        w={col.width}
+                        style={{ textAlign: col.align ?? 'left', whiteSpace: 'nowrap' }}
+                        aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+                      >
+                        {col.sortKey ? (
+                          <UnstyledButton
+                            onClick={() => toggleSort(col.sortKey as string)}
+                            style={{
+                              display: 'inline-flex',
+                              alignItems: 'center',
+                              gap: 4,
+                              fontWeight: 'inherit',
+                              fontSize: 'inherit',
+                            }}
+                            title={t('table.sortBy', {
+                              column: typeof col.header === 'string' ? col.header : col.key,
+                            })}
+                          >
+                            <span>{col.header}</span>
+                            {active ? (
+                              order === 'asc' ? (
+                                <IconChevronUp size={14} />
+                              ) : (
+                                <IconChevronDown size={14} />
+                              )
+                            ) : (
+                              <IconSelector size={14} opacity={0.45} />
+                            )}
+                          </UnstyledButton>
+                        ) : (
+                          col.header
                         )}
-                      </Fragment>
+                      </Table.Th>
                     );
                   })}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {!data && query.isLoading
+                  ? Array.from({ length: 5 }, (_, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows
+                      <Table.Tr key={i}>
+                        <Table.Td colSpan={colSpan}>
+                          <Skeleton height={14} radius="sm" />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))
+                  : items.map((row) => {
+                      const key = props.rowKey(row);
+                      const open = expanded.has(key);
+                      return (
+                        <Fragment key={key}>
+                          <Table.Tr
+                            onClick={props.onRowClick ? () => props.onRowClick?.(row) : undefined}
+                            onKeyDown={
+                              props.onRowClick
+                                ? (e) => {
+                                    if (e.key === 'Enter') props.onRowClick?.(row);
+                                  }
+                                : undefined
+                            }
+                            tabIndex={props.onRowClick ? 0 : undefined}
+                            style={props.onRowClick ? { cursor: 'pointer' } : undefined}
+                          >
+                            {props.renderExpanded && (
+                              <Table.Td>
+                                <ActionIcon
+                                  variant="subtle"
+                                  color="gray"
+                                  size="sm"
+                                  onClick={(e) => {
+                                    e.stopPropagation();
+                                    toggleExpanded(key);
+                                  }}
+                                  aria-expanded={open}
+                                  aria-label={open ? t('table.collapse') : t('table.expand')}
+                                >
+                                  {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                                </ActionIcon>
+                              </Table.Td>
+                            )}
+                            {props.columns.map((col) => (
+                              <Table.Td
+                                key={col.key}
+                                style={{
+                                  textAlign: col.align ?? 'left',
+                                  whiteSpace: col.wrap ? undefined : 'nowrap',
+                                }}
+                              >
+                                {col.render(row)}
+                              </Table.Td>
+                            ))}
+                          </Table.Tr>
+                          {open && props.renderExpanded && (
+                            <Table.Tr>
+                              <Table.Td
+                                colSpan={colSpan}
+                                style={{ background: 'var(--mantine-color-default-hover)' }}
+                              >
+                                {props.renderExpanded(row)}
+                              </Table.Td>
+                            </Table.Tr>
+                          )}
+                        </Fragment>
+                      );
+                    })}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        )}
         {data && total === 0 && (
           <Center py="xl">
             <EmptyState
