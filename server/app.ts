@@ -81,7 +81,12 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
       );
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD')
-        routeTable.push({ method, url: route.url, access, personal: route.config?.personal === true });
+        routeTable.push({
+          method,
+          url: route.url,
+          access,
+          ...(route.config?.personal ? { personal: true } : {}),
+        });
     }
   });
   app.addHook('onSend', async (request, reply) => {

@@ -1,18 +1,24 @@
 import type { Program } from '../access/roles.ts';
+import { renderText, storedText } from '../i18n/message.ts';
 import type { SourcesService } from './service.ts';
 
 const program = (key: string | null) => (key ?? undefined) as Program | undefined;
 
 /** The platform's own source types: actions, certificates, committees and their meetings. */
 export function registerPlatformSources(sources: SourcesService) {
-  sources.register('action', async (db, id) => {
+  sources.register('action', async (db, id, locale) => {
     const r = await db
       .selectFrom('actions')
-      .select(['title', 'site_id', 'program'])
+      .select(['title', 'title_key', 'title_params', 'site_id', 'program'])
       .where('id', '=', id)
       .executeTakeFirst();
     return (
-      r && { label: r.title, siteId: r.site_id, permission: 'actions.read', program: program(r.program) }
+      r && {
+        label: renderText(locale, storedText(r.title_key, r.title_params, r.title)),
+        siteId: r.site_id,
+        permission: 'actions.read',
+        program: program(r.program),
+      }
     );
   });
   sources.register('certification', async (db, id) => {
