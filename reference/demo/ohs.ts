@@ -2100,7 +2100,9 @@ function generateHazards(ctx: Context): OhsHazardRow[] {
           site_id: s.row.id,
           program: 'ohs',
           owner_id: owner,
-          ...titled(ohsMessage('ohs.obligation.hazardReview', { hazard: text.hazard, activity: text.activity })),
+          ...titled(
+            ohsMessage('ohs.obligation.hazardReview', { hazard: text.hazard, activity: text.activity }),
+          ),
           due_date: hazard.next_review,
           due_at: null,
           state: 'open',
