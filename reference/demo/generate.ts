@@ -1,6 +1,6 @@
 import { addDays, dayNumber, isoDate } from './clock.ts';
 import { emailLocalPart, type PersonName, personName } from './names.ts';
-import { type Culture, type DemoSite, HOLDING, SITES, SUBSIDIARIES } from './organisation.ts';
+import { type Culture, type DemoSite, HOLDING, SITES, SUBSIDIARIES, writesChinese } from './organisation.ts';
 import {
   BUSINESSES,
   companyName,
@@ -14,7 +14,7 @@ import {
 } from './partners.ts';
 import { Random } from './random.ts';
 import { DEMO_USERS } from './users.ts';
-import { departmentsFor, isSenior } from './workforce.ts';
+import { DEPARTMENT_ZH, departmentsFor, inSiteLanguage, isSenior, JOB_TITLE_ZH } from './workforce.ts';
 
 /**
  * The demo dataset as plain rows, named and shaped like the tables they go into. Pure: the same seed,
@@ -195,6 +195,7 @@ export function generateDemoDataset(options: GenerateOptions): DemoDataset {
       .emailDomain;
     const opened = dayNumber(`${site.opened}-01-01`);
     const departments = departmentsFor(site.kind);
+    const zh = writesChinese(site.country);
     const drafts: (Omit<EmployeeRow, 'employee_no'> & { order: number })[] = [];
     const count = Math.max(4, Math.round(site.employees * scale));
     for (let i = 0; i < count; i++) {
@@ -217,8 +218,8 @@ export function generateDemoDataset(options: GenerateOptions): DemoDataset {
         site_id: siteId.get(site.code) as string,
         full_name: name.fullName,
         email: rng.chance(emailShare) ? uniqueEmail(emailLocalPart(name), domain) : null,
-        department: department.name,
-        job_title: title,
+        department: inSiteLanguage(department.name, zh, DEPARTMENT_ZH),
+        job_title: inSiteLanguage(title, zh, JOB_TITLE_ZH),
         hire_date: isoDate(hire),
         leave_date: leave === null ? null : isoDate(leave),
         order: i,
@@ -238,8 +239,8 @@ export function generateDemoDataset(options: GenerateOptions): DemoDataset {
         site_id: siteId.get(site.code) as string,
         full_name: name.fullName,
         email: uniqueEmail(emailLocalPart(name), domain),
-        department: u.person.department ?? 'Production',
-        job_title: u.person.jobTitle ?? null,
+        department: inSiteLanguage(u.person.department ?? 'Production', zh, DEPARTMENT_ZH),
+        job_title: u.person.jobTitle ? inSiteLanguage(u.person.jobTitle, zh, JOB_TITLE_ZH) : null,
         hire_date: isoDate(Math.max(opened, today - Math.round(rng.int(6, 14) * YEAR))),
         leave_date: null,
         order: drafts.length,
@@ -565,11 +566,17 @@ function generateExternalPersons(
 /** Buildings, their floors and the production lines on them, and the site's utility zones. */
 function siteAreas(rng: Random, site: DemoSite, siteId: string): AreaRow[] {
   const out: AreaRow[] = [];
+  // Taiwanese and Chinese sites name their areas in Chinese.
+  const zh = writesChinese(site.country);
   const floors = site.employees >= 5000 ? 3 : 2;
   let line = 0;
   for (const building of site.buildings) {
     const code = building.replace(/\s+/g, '').toUpperCase();
-    const buildingName = /^[A-Z]+\d+$/.test(building) ? `${building} Building` : building;
+    const buildingName = zh
+      ? buildingNameZh(building)
+      : /^[A-Z]+\d+$/.test(building)
+        ? `${building} Building`
+        : building;
     const b: AreaRow = {
       id: rng.uuid(),
       site_id: siteId,
@@ -586,7 +593,7 @@ function siteAreas(rng: Random, site: DemoSite, siteId: string): AreaRow[] {
         parent_id: b.id,
         kind: 'floor',
         code: `${code}-${f}F`,
-        name: `${buildingName}, ${f}F`,
+        name: zh ? `${buildingName} ${f}樓` : `${buildingName}, ${f}F`,
       };
       out.push(floor);
       if (site.lines.length === 0) continue;
@@ -598,7 +605,7 @@ function siteAreas(rng: Random, site: DemoSite, siteId: string): AreaRow[] {
         parent_id: floor.id,
         kind: 'line',
         code: `${code}-${f}F-L1`,
-        name: `${process} line ${line}`,
+        name: zh ? `${LINE_ZH[process] ?? process}產線 ${line}` : `${process} line ${line}`,
       });
     }
   }
@@ -616,6 +623,49 @@ function siteAreas(rng: Random, site: DemoSite, siteId: string): AreaRow[] {
         ];
   if (site.code === 'ASE-KH') zones.push(['room', 'CLINIC', "Employees' clinic"]);
   for (const [kind, code, name] of zones)
-    out.push({ id: rng.uuid(), site_id: siteId, parent_id: null, kind, code, name });
+    out.push({
+      id: rng.uuid(),
+      site_id: siteId,
+      parent_id: null,
+      kind,
+      code,
+      name: zh ? (ZONE_ZH[code] ?? name) : name,
+    });
   return out;
+}
+
+/** The Chinese names of the production processes of the lines. */
+const LINE_ZH: Record<string, string> = {
+  'Wafer bumping': '晶圓凸塊',
+  'Flip chip': '覆晶',
+  'Wire bonding': '打線',
+  Molding: '封膠',
+  'Final test': '成品測試',
+  'System in package': '系統級封裝',
+  Bumping: '凸塊',
+  'Fan-out': '扇出型封裝',
+  'Wafer sort': '晶圓針測',
+  SMT: '表面黏著',
+  'System assembly': '系統組裝',
+  'Functional test': '功能測試',
+  'Conformal coating': '三防塗覆',
+  'Box build': '整機組裝',
+};
+
+const ZONE_ZH: Record<string, string> = {
+  SRV: '機房',
+  LOBBY: '接待大廳',
+  CHEM: '化學品倉庫',
+  GAS: '大宗氣體供應區',
+  WWT: '廢水處理場',
+  WH: '倉庫',
+  CLINIC: '員工醫務室',
+};
+
+/** K7 → K7 棟, Plant 2 → 第2廠, Plant A → A廠, Neihu Tower → 內湖大樓. */
+function buildingNameZh(building: string): string {
+  if (/^[A-Z]+\d+$/.test(building)) return `${building} 棟`;
+  const plant = /^Plant (\w+)$/.exec(building);
+  if (plant) return /^\d+$/.test(plant[1]) ? `第${plant[1]}廠` : `${plant[1]}廠`;
+  return building === 'Neihu Tower' ? '內湖大樓' : building;
 }

@@ -4,14 +4,18 @@ import type { Database } from '../../server/db/connect.ts';
 import { withIndexesBuiltAfter } from '../../server/db/deferred-indexes.ts';
 import type { Db } from '../../server/db/types.ts';
 import { systemActor } from '../../server/platform/access/actor.ts';
+import { recordAuditHistory } from '../../server/platform/audit/history.ts';
 import { recordAudit } from '../../server/platform/audit/service.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { academiaTables, generateAcademiaDataset } from './academia.ts';
+import { demoAuditHistory } from './audit-history.ts';
 import { demoClock } from './clock.ts';
+import { committeeTables, generateCommittees } from './committees.ts';
 import { DEFAULT_SEED, type DemoDataset, datasetCounts, generateDemoDataset } from './generate.ts';
 import { generateOhsDataset, type OhsDataset, ohsCounts } from './ohs.ts';
 import { ohsTables, type TableRows } from './ohs-tables.ts';
 import { loadSelfServiceDemo } from './self-service.ts';
+import { generateTraining, trainingTables } from './training.ts';
 import { DEMO_PASSWORD } from './users.ts';
 
 export { isEmptyDatabase } from '../../server/db/empty.ts';
@@ -55,23 +59,48 @@ export async function loadDemoDataset(
   log(`Demo dataset: generating the group (scale ${scale}, demo clock ${clock})`);
   const data = generateDemoDataset({ clock, scale, seed });
   const ohs = generateOhsDataset(data);
-  const counts = { ...datasetCounts(data), ...ohsCounts(ohs) };
+  const training = generateTraining(data);
+  const committees = generateCommittees(data);
+  const history = demoAuditHistory(data, ohs, training, committees).filter(
+    (e) => e.occurredAt.getTime() <= Date.now(),
+  );
+  const counts: Record<string, number> = {
+    ...datasetCounts(data),
+    ...ohsCounts(ohs),
+    training_courses: training.courses.length,
+    training_completions: training.completions.length,
+    committees: committees.committees.length,
+    meetings: committees.meetings.length,
+    audit_history: history.length,
+  };
   // The OHS history adds the people who worked at the sites in its years and have left since.
   counts.employees += ohs.formerEmployees.length;
   counts.leavers += ohs.formerEmployees.length;
   const passwordHashes = await Promise.all(data.users.map(() => hashPassword(DEMO_PASSWORD)));
 
   await database.db.transaction().execute(async (trx) => {
-    const tables = demoTables(data, ohs, passwordHashes);
+    const tables = [...demoTables(data, ohs, passwordHashes), ...committeeTables(committees)];
+    const programs = trainingTables(training);
     const run = (text: string) => sql.raw<Record<string, unknown>>(text).execute(trx);
     await withIndexesBuiltAfter(
       run,
-      tables.map((t) => t.table),
+      [...tables, ...programs, { table: 'audit_events' }].map((t) => t.table),
       async () => {
         for (const { table, rows, batchSize } of tables) {
           if (rows.length > 20_000) await loadWithProgress(trx, table, rows, log, table.replaceAll('_', ' '));
           else await bulkInsert(trx, table, rows, { batchSize });
         }
+        // Training completions as a bulk import writes them: the yearly summary is built once at the end
+        // rather than by the triggers batch by batch.
+        await sql`set local steward.training_summary_deferred = on`.execute(trx);
+        for (const { table, rows, batchSize } of programs) {
+          if (rows.length > 20_000) await loadWithProgress(trx, table, rows, log, table.replaceAll('_', ' '));
+          else await bulkInsert(trx, table, rows, { batchSize });
+        }
+        await sql`set local steward.training_summary_deferred = off`.execute(trx);
+        await sql`select training_year_summary_rebuild()`.execute(trx);
+        log(`Demo dataset: audit history of the loaded records (${fmt(history.length)} events)`);
+        await recordAuditHistory(trx, history);
       },
     );
     log(
@@ -81,6 +110,9 @@ export async function loadDemoDataset(
       `Demo dataset: OHS history loaded (${fmt(ohs.hours.length)} site-months of hours, ${fmt(ohs.incidents.length)} incidents, ${fmt(ohs.injuries.length)} people hurt, ${fmt(ohs.screenings.length)} health screenings, ${ohs.certifications.length} ISO 45001 certificates, ${ohs.hazards.length} hazards, ${ohs.permits.length} permits to work)`,
     );
     await loadSelfServiceDemo(trx, clock);
+    log(
+      `Demo dataset: ${training.courses.length} training courses with ${fmt(training.completions.length)} completions, ${committees.committees.length} OHS committees with ${committees.meetings.length} meetings`,
+    );
     const milliseconds = Math.round(performance.now() - started);
     await recordAudit(trx, systemActor('steward demo'), {
       action: 'demo.loaded',

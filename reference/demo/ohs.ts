@@ -18,6 +18,7 @@ import { dayNumber, isoDate as isoDateOf } from './clock.ts';
 import type { AreaRow, DemoDataset, EmployeeRow, SiteRow } from './generate.ts';
 import { personName } from './names.ts';
 import {
+  BODY_PARTS_ZH,
   type CauseGroup,
   COMMUTING,
   FATALITY,
@@ -25,6 +26,7 @@ import {
   FOLLOWUP_NOTES,
   HAZARDS,
   ILLNESSES,
+  INVESTIGATION_STEPS,
   type InjuryType,
   NEAR_MISSES,
   PROVIDER_OF_COUNTRY,
@@ -32,13 +34,14 @@ import {
   ROOT_CAUSES,
   SCENARIOS,
   type Scenario,
+  TREATMENTS_ZH,
   UNSAFE_CONDITIONS,
   WELLBEING,
 } from './ohs-text.ts';
-import { type DemoSite, SITES } from './organisation.ts';
+import { type DemoSite, SITES, writesChinese } from './organisation.ts';
 import { SITE_CITY } from './partners.ts';
 import { Random } from './random.ts';
-import { departmentsFor } from './workforce.ts';
+import { DEPARTMENT_ZH, departmentsFor, inSiteLanguage, JOB_TITLE_ZH } from './workforce.ts';
 
 /**
  * The demo's occupational health and safety records, generated around the demo clock from the people of the
@@ -201,7 +204,7 @@ export type OhsRootCauseRow = {
 };
 export type ActionRow = {
   id: string;
-  site_id: string;
+  site_id: string | null;
   program: 'ohs';
   kind: 'corrective' | 'preventive' | 'improvement';
   title: string;
@@ -733,8 +736,8 @@ function generateFormerEmployees(ctx: Context): EmployeeRow[] {
         employee_no: `${s.row.code}-${String(numbered + k + 1).padStart(6, '0')}`,
         full_name: name.fullName,
         email: null,
-        department: department.name,
-        job_title: title,
+        department: inSiteLanguage(department.name, writesChinese(s.row.country), DEPARTMENT_ZH),
+        job_title: inSiteLanguage(title, writesChinese(s.row.country), JOB_TITLE_ZH),
         hire_date: isoDate(hire),
         leave_date: isoDate(Math.max(hire, leave)),
       };
@@ -833,6 +836,20 @@ const LIMBS = new Set([
   'hip',
 ]);
 const describePart = (rng: Random, part: string) => (LIMBS.has(part) ? `${rng.pick(SIDES)} ${part}` : part);
+/** 'left finger' → 左手指. */
+const partZh = (described: string) =>
+  described
+    .split(' ')
+    .map((w) => BODY_PARTS_ZH[w] ?? w)
+    .join('');
+/** A treatment in Traditional Chinese: a scenario's own, or one the generator writes. */
+const TREATMENT_ZH = new Map<string, string>([
+  ...Object.entries(TREATMENTS_ZH),
+  ...SCENARIOS.flatMap((sc) => [
+    [sc.firstAid, sc.firstAidZh] as [string, string],
+    ...sc.treatment.map((t, i) => [t, sc.treatmentZh[i]] as [string, string]),
+  ]),
+]);
 const FINGER_KEYS = [
   ['little_finger', 3],
   ['ring_finger', 3],
@@ -1099,9 +1116,9 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
           kind: 'injury',
           commuting: false,
           anonymous: false,
-          title: FATALITY.title,
-          description: FATALITY.description,
-          immediate: FATALITY.immediate,
+          title: writesChinese(s.row.country) ? FATALITY.zh.title : FATALITY.title,
+          description: writesChinese(s.row.country) ? FATALITY.zh.description : FATALITY.description,
+          immediate: writesChinese(s.row.country) ? FATALITY.zh.immediate : FATALITY.immediate,
           areaId: areaFor(rng, s, null, 'WH'),
           injuries: [
             {
@@ -1149,10 +1166,7 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
           kind: 'injury',
           commuting: false,
           anonymous: false,
-          title: `${scenario.type === 'inhalation' ? 'Chemical vapour release' : 'Chemical leak'} at the ${rng.pick(['plating line', 'chemical supply room', 'wet bench'])}: ${hurt.length} people hurt`,
-          description: `${rng.pick(scenario.cases).detail} ${hurt.length} people working nearby were exposed.`,
-          immediate:
-            'Area evacuated, the supply isolated and the people exposed taken to the clinic and the hospital.',
+          ...chemicalRelease(rng, s, scenario, hurt.length),
           areaId: areaFor(rng, s, 'chemical'),
           injuries: hurt,
           cause: 'chemical',
@@ -1171,9 +1185,9 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
           kind: 'illness',
           commuting: false,
           anonymous: false,
-          title: illness.title,
-          description: illness.detail,
-          immediate: illness.immediate,
+          title: writesChinese(s.row.country) ? illness.zh.title : illness.title,
+          description: writesChinese(s.row.country) ? illness.zh.detail : illness.detail,
+          immediate: writesChinese(s.row.country) ? illness.zh.immediate : illness.immediate,
           areaId: areaFor(rng, s, null),
           injuries: [
             {
@@ -1250,15 +1264,21 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
         d,
       );
       const title = rng.pick(COMMUTING.titles);
+      const zh = writesChinese(s.row.country);
+      const minute = rng.chance(0.5) ? rng.int(6 * 60 + 30, 8 * 60) : rng.int(17 * 60 + 15, 20 * 60 + 30);
+      const detail = rng.pick(COMMUTING.details);
+      const injuredPart = describePart(rng, part);
       drafts.push({
         site: s,
         day: d,
-        minute: rng.chance(0.5) ? rng.int(6 * 60 + 30, 8 * 60) : rng.int(17 * 60 + 15, 20 * 60 + 30),
+        minute,
         kind: 'injury',
         commuting: true,
         anonymous: false,
-        title,
-        description: `${title}. ${rng.pick(COMMUTING.details)} Injured: ${describePart(rng, part)}.`,
+        title: zh ? COMMUTING.titlesZh[COMMUTING.titles.indexOf(title)] : title,
+        description: zh
+          ? `${COMMUTING.titlesZh[COMMUTING.titles.indexOf(title)]}。${COMMUTING.detailsZh[COMMUTING.details.indexOf(detail)]}受傷部位：${partZh(injuredPart)}。`
+          : `${title}. ${detail} Injured: ${injuredPart}.`,
         immediate: null,
         areaId: null,
         injuries: [{ person_type: 'employee', person_id: e.id, ...facts }],
@@ -1274,7 +1294,8 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
       const n = stochasticRound(rng, expected * factor);
       for (let k = 0; k < n; k++) {
         const s = rng.weighted(weights);
-        const [title, fix] = rng.pick<readonly [string, string]>(list);
+        const [title, fix, titleZh, fixZh] = rng.pick<readonly [string, string, string, string]>(list);
+        const zh = writesChinese(s.row.country);
         drafts.push({
           site: s,
           day: day(),
@@ -1282,9 +1303,11 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
           kind,
           commuting: false,
           anonymous: rng.chance(0.25),
-          title,
-          description: `${title}. Reported from the floor; nobody was hurt.`,
-          immediate: fix,
+          title: zh ? titleZh : title,
+          description: zh
+            ? `${titleZh}。現場通報，無人受傷。`
+            : `${title}. Reported from the floor; nobody was hurt.`,
+          immediate: zh ? fixZh : fix,
           areaId: areaFor(rng, s, null),
           injuries: [],
           cause: null,
@@ -1348,6 +1371,10 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
         site_id: incident.site_id,
         injury_date: date,
         ...j,
+        treatment:
+          j.treatment !== null && writesChinese(d.site.row.country)
+            ? (TREATMENT_ZH.get(j.treatment) ?? j.treatment)
+            : j.treatment,
         created_at: iso(created),
         updated_at: iso(created),
       });
@@ -1389,19 +1416,45 @@ function singleInjury(
   injury: InjuryDraft,
 ): IncidentDraft {
   const c = rng.pick(scenario.cases);
+  const zh = writesChinese(s.row.country);
+  const minute = shiftMinute(rng);
+  const part = describePart(rng, injury.body_part);
   return {
     site: s,
     day,
-    minute: shiftMinute(rng),
+    minute,
     kind: 'injury',
     commuting: false,
     anonymous: false,
-    title: c.title,
-    description: `${c.detail} Injured: ${describePart(rng, injury.body_part)}.`,
-    immediate: c.immediate,
+    title: zh ? c.zh.title : c.title,
+    description: zh ? `${c.zh.detail}受傷部位：${partZh(part)}。` : `${c.detail} Injured: ${part}.`,
+    immediate: zh ? c.zh.immediate : c.immediate,
     areaId: areaFor(rng, s, c.cause),
     injuries: [injury],
     cause: c.cause,
+  };
+}
+
+/** The title, account and first measures of a chemical release that hurt several people. */
+function chemicalRelease(rng: Random, s: SiteInfo, scenario: Scenario, hurt: number) {
+  const places = [
+    ['plating line', '電鍍線'],
+    ['chemical supply room', '化學品供應室'],
+    ['wet bench', '濕式工作台'],
+  ] as const;
+  const place = rng.pick(places);
+  const c = rng.pick(scenario.cases);
+  if (writesChinese(s.row.country))
+    return {
+      title: `${place[1]}${scenario.type === 'inhalation' ? '化學品蒸氣逸散' : '化學品洩漏'}：${hurt} 人受傷`,
+      description: `${c.zh.detail}附近作業之 ${hurt} 人遭暴露。`,
+      immediate: '現場疏散、供應源隔離，暴露人員送醫務室及醫院。',
+    };
+  return {
+    title: `${scenario.type === 'inhalation' ? 'Chemical vapour release' : 'Chemical leak'} at the ${place[0]}: ${hurt} people hurt`,
+    description: `${c.detail} ${hurt} people working nearby were exposed.`,
+    immediate:
+      'Area evacuated, the supply isolated and the people exposed taken to the clinic and the hospital.',
   };
 }
 
@@ -1443,11 +1496,13 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
       updated_at: iso(opened),
     };
     investigations.push(investigation);
+    const zh = writesChinese(s.row.country);
+    const say = (text: readonly [string, string]) => (zh ? text[1] : text[0]);
     const events: [number, string][] = [
-      [0, 'Scene secured, photographs taken and the equipment locked out'],
-      [1, 'Interviews with the injured person, the witnesses and the supervisor'],
-      [3, 'Root cause workshop with the line, maintenance and the OHS office'],
-      [8, 'Corrective and preventive actions agreed with the site management'],
+      [0, say(INVESTIGATION_STEPS.secured)],
+      [1, say(INVESTIGATION_STEPS.interviews)],
+      [3, say(INVESTIGATION_STEPS.workshop)],
+      [8, say(INVESTIGATION_STEPS.agreed)],
     ];
     for (const [offset, description] of events) {
       const when =
@@ -1465,21 +1520,36 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
     }
     if (status === 'draft') continue;
     const group = cause === 'fatality' ? null : ROOT_CAUSES[cause];
-    const detail = incident.description.split(/(?<=\.) /)[0];
-    const causes = group
-      ? [
-          {
-            method: 'five_whys' as const,
-            ...group.fiveWhys,
-            whys: [
-              `Why was the person hurt? ${incident.title}.`,
-              `Why did it happen? ${detail}`,
-              ...group.whys,
-            ],
-          },
-          { method: 'fishbone' as const, ...group.fishbone, whys: [] },
-        ]
-      : FATALITY.causes;
+    const detail = zh
+      ? `${incident.description.split('。')[0]}。`
+      : incident.description.split(/(?<=\.) /)[0];
+    // The causes as the site writes them: statement, whys and actions' titles in its language.
+    const causes = (
+      group
+        ? [
+            {
+              method: 'five_whys' as const,
+              ...group.fiveWhys,
+              whys: zh
+                ? [`為何有人受傷？${incident.title}。`, `為何會發生？${detail}`, ...group.whysZh]
+                : [
+                    `Why was the person hurt? ${incident.title}.`,
+                    `Why did it happen? ${detail}`,
+                    ...group.whys,
+                  ],
+            },
+            { method: 'fishbone' as const, ...group.fishbone, whys: [] as string[] },
+          ]
+        : FATALITY.causes.map((c) => ({ ...c, whys: zh ? c.zh.whys : c.whys }))
+    ).map((c) =>
+      zh
+        ? {
+            ...c,
+            statement: c.zh.statement,
+            actions: c.actions.map(([kind], i) => [kind, c.zh.actions[i]] as const),
+          }
+        : c,
+    );
     const statements: string[] = [];
     let lastDone = day;
     for (const c of causes) {
@@ -1522,7 +1592,10 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
           title,
           description: null,
           description_key: 'ohs.action.fromInvestigation',
-          description_params: { reference: incident.reference, cause: c.statement.toLowerCase() },
+          description_params: {
+            reference: incident.reference,
+            cause: zh ? c.statement : c.statement.toLowerCase(),
+          },
           source_type: 'ohs_root_cause',
           source_id: rc.id,
           owner_id: lead,
@@ -1531,10 +1604,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
           done_at: doneDay === null ? null : iso(at(doneDay, 16 * 60, s)),
           verified_at: verifiedDay === null ? null : iso(at(verifiedDay, 11 * 60, s)),
           verified_by: verifiedDay === null ? null : ctx.users.ohsOwner,
-          effectiveness_note:
-            verifiedDay === null
-              ? null
-              : 'Checked on the floor: the change is in place and used on every shift.',
+          effectiveness_note: verifiedDay === null ? null : say(INVESTIGATION_STEPS.effective),
           created_at: iso(created),
         };
         actions.push(action);
@@ -1555,7 +1625,9 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
         });
       }
     }
-    investigation.summary = `${incident.title}. Root causes: ${statements.join('; ')}.`;
+    investigation.summary = zh
+      ? `${incident.title}。根本原因：${statements.join('；')}。`
+      : `${incident.title}. Root causes: ${statements.join('; ')}.`;
     if (status === 'closed') {
       const closed = at(Math.min(ctx.today - 1, lastDone + rng.int(2, 10)), 15 * 60, s);
       investigation.closed_at = iso(closed);
@@ -1564,7 +1636,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
         id: uuidFrom(rng),
         investigation_id: investigation.id,
         at: iso(closed),
-        description: 'Actions verified; investigation closed',
+        description: say(INVESTIGATION_STEPS.closed),
         created_at: iso(closed),
       });
     }
@@ -1979,51 +2051,65 @@ function generateCertificates(ctx: Context): CertificationRow[] {
 function generateHazards(ctx: Context): OhsHazardRow[] {
   const rng = ctx.root.fork('hazards');
   const out: OhsHazardRow[] = [];
-  for (const s of ctx.sites.filter((x) => x.demo.employees >= 4_000 && x.demo.kind !== 'office')) {
-    const templates = [...HAZARDS];
-    for (let k = 0; k < 5; k++) {
-      const t = templates.splice(rng.int(0, templates.length - 1), 1)[0];
-      const zone = t.area === 'line' || t.area === 'floor' ? null : s.areas.find((a) => a.code === t.area);
-      const kindAreas = s.areas.filter((a) => a.kind === (t.area === 'floor' ? 'floor' : 'line'));
-      const area = zone ?? (kindAreas.length ? rng.pick(kindAreas) : null);
-      const months = reviewIntervalMonths(riskLevel(t.residual[0], t.residual[1]));
-      // Reviewed within the interval; the next review mostly a while away, a few in the coming weeks.
-      const next =
-        ctx.today + (rng.chance(0.1) ? rng.int(8, 28) : rng.int(35, Math.max(40, months * 30 - 20)));
-      const last = dayNumber(addMonths(isoDate(next), -months));
-      const owner = s.officer ?? ctx.users.ohsOwner;
-      const hazard: OhsHazardRow = {
-        id: uuidFrom(rng),
-        site_id: s.row.id,
-        area_id: area?.id ?? null,
-        activity: t.activity,
-        hazard: t.hazard,
-        consequence: t.consequence,
-        likelihood: t.likelihood,
-        severity: t.severity,
-        controls: t.controls.map(([type, description, inPlace]) => ({ type, description, inPlace })),
-        residual_likelihood: t.residual[0],
-        residual_severity: t.residual[1],
-        owner_id: owner,
-        next_review: isoDate(next),
-        last_reviewed_on: isoDate(Math.min(last, ctx.today - 1)),
-      };
-      out.push(hazard);
-      ctx.obligations.push({
-        id: uuidFrom(rng),
-        kind: 'ohs.hazard_review',
-        source_type: 'ohs_hazard',
-        source_id: hazard.id,
-        site_id: s.row.id,
-        program: 'ohs',
-        owner_id: owner,
-        ...titled(ohsMessage('ohs.obligation.hazardReview', { hazard: t.hazard, activity: t.activity })),
-        due_date: hazard.next_review,
-        due_at: null,
-        state: 'open',
-        done_at: null,
-        created_at: iso(zonedInstant(Math.min(last, ctx.today - 1), 11 * 60, s.row.time_zone)),
-      });
+  // Every plant assesses the hazards of each of its areas: the zones' own, and those of the lines and floors.
+  for (const s of ctx.sites.filter((x) => x.demo.kind !== 'office')) {
+    const zh = writesChinese(s.row.country);
+    for (const area of s.areas.filter((a) => a.kind !== 'building')) {
+      const matching = HAZARDS.filter((t) =>
+        area.kind === 'line'
+          ? t.area === 'line'
+          : area.kind === 'floor'
+            ? t.area === 'floor'
+            : t.area === area.code,
+      );
+      const picked = area.kind === 'line' ? matching.filter(() => rng.chance(0.6)) : matching;
+      for (const t of picked.length ? picked : matching.slice(0, 1)) {
+        const text = zh ? t.zh : t;
+        const months = reviewIntervalMonths(riskLevel(t.residual[0], t.residual[1]));
+        // Reviewed within the interval; the next review mostly a while away, a few in the coming weeks.
+        const next =
+          ctx.today + (rng.chance(0.03) ? rng.int(8, 28) : rng.int(35, Math.max(40, months * 30 - 20)));
+        const last = dayNumber(addMonths(isoDate(next), -months));
+        const owner = s.officer ?? ctx.users.ohsOwner;
+        const hazard: OhsHazardRow = {
+          id: uuidFrom(rng),
+          site_id: s.row.id,
+          area_id: area.id,
+          activity: text.activity,
+          hazard: text.hazard,
+          consequence: text.consequence,
+          likelihood: t.likelihood,
+          severity: t.severity,
+          controls: t.controls.map(([type, description, inPlace], i) => ({
+            type,
+            description: zh ? t.zh.controls[i] : description,
+            inPlace,
+          })),
+          residual_likelihood: t.residual[0],
+          residual_severity: t.residual[1],
+          owner_id: owner,
+          next_review: isoDate(next),
+          last_reviewed_on: isoDate(Math.min(last, ctx.today - 1)),
+        };
+        out.push(hazard);
+        ctx.obligations.push({
+          id: uuidFrom(rng),
+          kind: 'ohs.hazard_review',
+          source_type: 'ohs_hazard',
+          source_id: hazard.id,
+          site_id: s.row.id,
+          program: 'ohs',
+          owner_id: owner,
+          ...titled(
+            ohsMessage('ohs.obligation.hazardReview', { hazard: text.hazard, activity: text.activity }),
+          ),
+          due_date: hazard.next_review,
+          due_at: null,
+          state: 'open',
+          done_at: null,
+          created_at: iso(zonedInstant(Math.min(last, ctx.today - 1), 11 * 60, s.row.time_zone)),
+        });
+      }
     }
   }
   return out;
@@ -2049,12 +2135,15 @@ const ROOF_TRADES = new Set(PERMIT_TRADES.roof_work);
 type PermitPlan = {
   site: string;
   type: PermitType;
-  status: 'closed' | 'rejected' | 'active' | 'requested';
+  status: 'closed' | 'rejected' | 'active' | 'requested' | 'approved' | 'cancelled';
   area: 'WWT' | 'CHEM' | 'GAS' | 'WH' | 'floor' | 'building';
+  /** A routine permit's area, drawn beforehand (not the planned active permit's). */
+  areaId?: string;
   /** Start, in days from the demo clock's day. */
   start: number;
   days: number;
   description: string;
+  descriptionZh?: string;
   /** The demo contractor's company and the demo contractor among the workers. */
   demoCrew?: boolean;
   overlapsActive?: boolean;
@@ -2069,6 +2158,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -150,
     days: 1,
     description: 'Welding of supports for a new exhaust duct',
+    descriptionZh: '新設排氣風管支架焊接',
   },
   {
     site: 'ASE-KH',
@@ -2078,6 +2168,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -95,
     days: 2,
     description: 'Cleaning of the equalisation tank of the wastewater plant',
+    descriptionZh: '廢水處理場調勻池清理',
   },
   {
     site: 'ASE-KH',
@@ -2087,6 +2178,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -40,
     days: 1,
     description: 'Filling of the sulphuric acid bulk tank from a tanker',
+    descriptionZh: '硫酸儲槽槽車灌充作業',
   },
   {
     site: 'SPIL-DF',
@@ -2096,6 +2188,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -70,
     days: 1,
     description: 'Lifting a chiller onto the roof of the warehouse',
+    descriptionZh: '冰水主機吊掛至倉庫屋頂',
   },
   {
     site: 'USI-ZJ',
@@ -2105,6 +2198,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -55,
     days: 1,
     description: 'Connection of a new SMT line to a live busway',
+    descriptionZh: '新 SMT 產線接駁帶電匯流排',
   },
   {
     site: 'SPIL-ZK',
@@ -2114,6 +2208,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -20,
     days: 1,
     description: 'Replacement of a nitrogen line valve at the bulk gas yard',
+    descriptionZh: '大宗氣體區氮氣管線閥件更換',
   },
   {
     site: 'ASE-KH',
@@ -2123,6 +2218,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: 3,
     days: 1,
     description: 'Replacement of damaged roof sheets above the K11 warehouse',
+    descriptionZh: 'K11 倉庫屋頂破損浪板更換',
   },
   {
     site: 'ASE-KH',
@@ -2132,6 +2228,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: -1,
     days: 4,
     description: 'Scaffolding for the cable tray extension above the bumping line',
+    descriptionZh: '凸塊產線上方電纜架延伸工程施工架搭設',
     demoCrew: true,
   },
   {
@@ -2142,6 +2239,7 @@ const PERMITS: readonly PermitPlan[] = [
     start: 1,
     days: 1,
     description: 'Cutting of old cable tray brackets',
+    descriptionZh: '舊電纜架托架切割拆除',
     overlapsActive: true,
   },
 ];
@@ -2154,11 +2252,12 @@ function generatePermits(ctx: Context) {
   const demoWorkerId =
     ctx.data.users.find((u) => u.email === 'contractor@steward.demo')?.contractor_worker_id ?? null;
   let activeArea: string | null = null;
+  const siteOfWorker = new Map(ctx.sites.flatMap((x) => x.workers.map((w) => [w, x] as const)));
   const qualify = (w: Person, kind: string, until: number, expiring = false) => {
     const key = `${w.id}|${kind}`;
     if (qualified.has(key)) return;
     qualified.add(key);
-    const s = ctx.sites.find((x) => x.workers.includes(w)) as SiteInfo;
+    const s = siteOfWorker.get(w) as SiteInfo;
     // Three-year qualifications taken some time ago, valid well past the permit (one expiring soon).
     const validUntil = expiring ? ctx.today + 45 : Math.max(until + 60, ctx.today + rng.int(200, 900));
     const issued = dayNumber(addYears(isoDate(validUntil), -3)) + 1;
@@ -2195,7 +2294,8 @@ function generatePermits(ctx: Context) {
   };
 
   const plans = [...PERMITS].sort((a, b) => Number(!!a.overlapsActive) - Number(!!b.overlapsActive));
-  for (const plan of plans) {
+  const build = (plan: PermitPlan) => {
+    const zh = writesChinese((ctx.siteByCode.get(plan.site) as SiteInfo).row.country);
     const s = ctx.siteByCode.get(plan.site) as SiteInfo;
     const startDay = ctx.today + plan.start;
     const endDay = startDay + plan.days - 1;
@@ -2203,7 +2303,7 @@ function generatePermits(ctx: Context) {
     let crew: Person[];
     if (plan.demoCrew && demoWorkerId) {
       const demo = s.workers.find((w) => w.id === demoWorkerId);
-      if (!demo) continue;
+      if (!demo) return;
       crew = [
         demo,
         ...s.workers
@@ -2214,7 +2314,7 @@ function generatePermits(ctx: Context) {
       ];
     } else {
       const available = s.workers.filter((w) => worksOn(w, startDay) && worksOn(w, endDay));
-      if (available.length === 0) continue;
+      if (available.length === 0) return;
       // A company whose workers have the trade of the work, where the site has one.
       const skilled = available.filter((w) => PERMIT_TRADES[plan.type].includes(w.trade ?? ''));
       const company = rng.pick(skilled.length ? skilled : available).companyId;
@@ -2226,8 +2326,9 @@ function generatePermits(ctx: Context) {
     }
     const companyId = crew[0].companyId as string;
     const floors = s.areas.filter((a) => a.kind === 'floor');
-    const area: string | undefined =
-      plan.overlapsActive && activeArea
+    const area: string | undefined = plan.areaId
+      ? plan.areaId
+      : plan.overlapsActive && activeArea
         ? activeArea
         : plan.area === 'floor'
           ? rng.pick(floors).id
@@ -2237,7 +2338,7 @@ function generatePermits(ctx: Context) {
                 s.areas.find((a) => a.kind === 'building')
               )?.id
             : (s.areas.find((a) => a.code === plan.area) ?? rng.pick(floors)).id;
-    if (!area) continue;
+    if (!area) return;
     if (plan.status === 'active') activeArea = area;
     const tz = s.row.time_zone;
     const startsAt = zonedInstant(startDay, 8 * 60, tz);
@@ -2249,8 +2350,11 @@ function generatePermits(ctx: Context) {
     const step = (at: Date, transition: string, from: string, to: string, note?: string) =>
       history.push({ at: iso(at), by, transition, from, to, ...(note ? { note } : {}) });
     const minutes = (t: Date, m: number) => new Date(t.getTime() + m * 60_000);
-    const requestedAt =
-      plan.status === 'requested' || plan.status === 'rejected'
+    // A routine permit is requested a few days ahead (yesterday at the latest); decided the day after.
+    const decidedDay = Math.min(startDay - 2, ctx.today - 1);
+    const requestedAt = plan.areaId
+      ? zonedInstant(Math.min(startDay - 3, ctx.today - 1), 10 * 60, tz)
+      : plan.status === 'requested' || plan.status === 'rejected'
         ? zonedInstant(ctx.today - 1, 15 * 60, tz)
         : zonedInstant(startDay - 3, 10 * 60, tz);
     step(requestedAt, 'request', '', 'requested');
@@ -2258,10 +2362,30 @@ function generatePermits(ctx: Context) {
     let gasTest: OhsPermitRow['gas_test'] = null;
     let rejection: string | null = null;
     if (plan.status === 'rejected') {
-      rejection =
-        'Strong wind and rain forecast for the day; request again for a calm day, with the skylights covered.';
-      step(zonedInstant(ctx.today - 1, 17 * 60, tz), 'reject', 'requested', 'rejected', rejection);
+      rejection = plan.areaId
+        ? zh
+          ? '施工人員資格證明不齊，請補齊證照後重新申請。'
+          : "The crew's certificates are incomplete; request again with every certificate attached."
+        : zh
+          ? '當日預報強風豪雨，請改於天候良好之日重新申請，並先覆蓋採光罩。'
+          : 'Strong wind and rain forecast for the day; request again for a calm day, with the skylights covered.';
+      step(
+        zonedInstant(plan.areaId ? decidedDay : ctx.today - 1, 17 * 60, tz),
+        'reject',
+        'requested',
+        'rejected',
+        rejection,
+      );
       status = 'rejected';
+    } else if (plan.status === 'cancelled') {
+      const note = zh
+        ? '業主變更施工排程，本次作業取消。'
+        : 'The work was rescheduled by the owner; this permit is cancelled.';
+      step(zonedInstant(decidedDay, 16 * 60, tz), 'cancel', 'requested', 'cancelled', note);
+      status = 'cancelled';
+    } else if (plan.status === 'approved') {
+      step(zonedInstant(decidedDay, 14 * 60, tz), 'approve', 'requested', 'approved');
+      status = 'approved';
     } else if (plan.status !== 'requested') {
       step(zonedInstant(startDay - 2, 14 * 60, tz), 'approve', 'requested', 'approved');
       step(minutes(startsAt, -40), 'verify_isolations', 'approved', 'isolations_verified');
@@ -2290,7 +2414,8 @@ function generatePermits(ctx: Context) {
     const issued = status === 'active' || status === 'closed';
     for (const w of crew) {
       qualify(w, 'safety_induction', endDay, w.id === demoWorkerId);
-      if (status !== 'rejected') qualify(w, requiredQualification[plan.type], endDay);
+      if (status !== 'rejected' && status !== 'cancelled')
+        qualify(w, requiredQualification[plan.type], endDay);
     }
     permits.push({
       id: uuidFrom(rng),
@@ -2301,7 +2426,7 @@ function generatePermits(ctx: Context) {
       status,
       company_id: companyId,
       worker_ids: crew.map((w) => w.id),
-      description: plan.description,
+      description: zh && plan.descriptionZh ? plan.descriptionZh : plan.description,
       starts_at: iso(startsAt),
       ends_at: iso(endsAt),
       checklist: issued ? Object.fromEntries(checklists[plan.type].map((c) => [c.key, true])) : {},
@@ -2313,7 +2438,9 @@ function generatePermits(ctx: Context) {
       rejection_reason: rejection,
       created_at: iso(requestedAt),
     });
-  }
+  };
+  for (const plan of plans) build(plan);
+  for (const plan of routinePermitPlans(ctx, rng, activeArea)) build(plan);
   // References per site and year (of the start, in Taipei, as the service numbers them), in the order of start.
   const counters = new Map<string, number>();
   const bySite = (p: OhsPermitRow) => siteById(ctx, p.site_id).row.code;
@@ -2326,7 +2453,138 @@ function generatePermits(ctx: Context) {
     counters.set(prefix, n);
     p.reference = `${prefix}${String(n).padStart(4, '0')}`;
   }
+  // The contractors' workforce on site now or soon holds its safety induction and its trade's
+  // qualification (a few of them expiring within two months: renewals to chase).
+  const kindOfTrade = new Map<string, string>();
+  for (const type of Object.keys(PERMIT_TRADES) as PermitType[])
+    for (const trade of PERMIT_TRADES[type])
+      if (!kindOfTrade.has(trade)) kindOfTrade.set(trade, requiredQualification[type]);
+  for (const s of ctx.sites)
+    for (const w of s.workers) {
+      if (!(worksOn(w, ctx.today) || (w.from > ctx.today && w.from <= ctx.today + 30))) continue;
+      qualify(w, 'safety_induction', ctx.today, rng.chance(0.02));
+      const kind = kindOfTrade.get(w.trade ?? '');
+      if (kind) qualify(w, kind, ctx.today, rng.chance(0.02));
+    }
   return { permits, qualifications };
+}
+
+/** What routine permits are for, by type: [English, Traditional Chinese]. */
+const PERMIT_WORK: Record<PermitType, readonly (readonly [string, string])[]> = {
+  pipeline: [
+    ['Replacement of a valve on the process cooling water line', '製程冷卻水管線閥件更換'],
+    ['Tie-in of a new nitrogen branch line', '新設氮氣分支管線接駁'],
+    ['Repair of a leaking flange on the compressed dry air header', '壓縮乾燥空氣主管洩漏法蘭修繕'],
+  ],
+  hot_work: [
+    ['Welding of supports for an exhaust duct', '排氣風管支架焊接'],
+    ['Cutting of disused pipe brackets', '廢棄管架切割拆除'],
+    ['Welding repair of a handrail on the mezzanine', '夾層平台扶手焊接修補'],
+  ],
+  confined_space: [
+    ['Cleaning of a wastewater neutralisation tank', '廢水中和槽清理'],
+    ['Inspection inside a cooling tower basin', '冷卻水塔水槽內部檢查'],
+    ['Sludge removal from a collection pit', '集水井污泥清除'],
+  ],
+  live_line_electrical: [
+    ['Connection of a new test handler to a live busway', '新測試機台接駁帶電匯流排'],
+    ['Thermographic inspection of a live switchboard', '帶電配電盤紅外線熱影像檢測'],
+    ['Replacement of a breaker in a live distribution panel', '帶電配電箱斷路器更換'],
+  ],
+  crane: [
+    ['Lifting a chiller onto the roof', '冰水主機吊掛至屋頂'],
+    ['Hoisting a new scrubber into the facility yard', '新洗滌塔吊裝至廠務區'],
+    ['Lifting equipment through the roof hatch', '機台經屋頂吊口吊運'],
+  ],
+  elevated_work: [
+    ['Scaffolding for a cable tray extension', '電纜架延伸工程施工架搭設'],
+    ['Replacement of ceiling lights above a production line', '產線上方天花板燈具更換'],
+    ['Installation of an exhaust duct at ceiling height', '天花板高度排氣風管安裝'],
+  ],
+  chemical_filling: [
+    ['Filling of the sulphuric acid bulk tank from a tanker', '硫酸儲槽槽車灌充作業'],
+    ['Filling of the developer supply tank', '顯影液供應槽灌充'],
+    ['Transfer of IPA into the solvent supply system', '異丙醇灌充至溶劑供應系統'],
+  ],
+  roof_work: [
+    ['Repair of roof sheets above the warehouse', '倉庫屋頂浪板修繕'],
+    ['Cleaning of roof gutters before the typhoon season', '颱風季前屋頂排水溝清理'],
+    ['Maintenance of the roof exhaust fans', '屋頂排風機保養'],
+  ],
+};
+
+/** Where each type of routine work is done. */
+const PERMIT_AREA: Record<PermitType, PermitPlan['area']> = {
+  pipeline: 'GAS',
+  hot_work: 'floor',
+  confined_space: 'WWT',
+  live_line_electrical: 'floor',
+  crane: 'WH',
+  elevated_work: 'floor',
+  chemical_filling: 'CHEM',
+  roof_work: 'building',
+};
+
+/** Routine permits of the group per year, in proportion to the plants' workforce. */
+const ROUTINE_PERMITS_PER_YEAR = 420;
+
+/**
+ * The year's routine permits at every plant (closed, a few rejected or cancelled), those running now and
+ * those requested or approved for the coming days. Never in the area of the planned active permit, whose
+ * overlapping request is the one to flag.
+ */
+function routinePermitPlans(ctx: Context, rng: Random, reserved: string | null): PermitPlan[] {
+  const plants = ctx.sites.filter((s) => s.demo.kind !== 'office' && s.workers.length > 0);
+  const counts = allocate(
+    ROUTINE_PERMITS_PER_YEAR,
+    plants.map((s) => s.demo.employees),
+  );
+  const types = Object.keys(PERMIT_WORK) as PermitType[];
+  const out: PermitPlan[] = [];
+  plants.forEach((s, i) => {
+    for (let k = 0; k < counts[i]; k++) {
+      const type = rng.weighted(types.map((t) => [t, t === 'roof_work' || t === 'crane' ? 1 : 3] as const));
+      const start = -365 + rng.int(0, 378);
+      const days = rng.int(1, 3);
+      const end = start + days - 1;
+      const status: PermitPlan['status'] =
+        end < 0
+          ? rng.weighted([
+              ['closed', 94],
+              ['rejected', 3],
+              ['cancelled', 3],
+            ] as const)
+          : start < 0
+            ? 'active'
+            : rng.chance(0.5)
+              ? 'requested'
+              : 'approved';
+      const kind = PERMIT_AREA[type];
+      const candidates =
+        kind === 'floor'
+          ? s.areas.filter((a) => a.kind === 'floor' || a.kind === 'line')
+          : kind === 'building'
+            ? s.areas.filter((a) => a.kind === 'building')
+            : s.areas.filter((a) => a.code === kind);
+      const areas = (candidates.length ? candidates : s.areas.filter((a) => a.kind === 'floor')).filter(
+        (a) => a.id !== reserved,
+      );
+      if (areas.length === 0) continue;
+      const [description, descriptionZh] = rng.pick(PERMIT_WORK[type]);
+      out.push({
+        site: s.row.code,
+        type,
+        status,
+        area: kind,
+        areaId: rng.pick(areas).id,
+        start,
+        days,
+        description,
+        descriptionZh,
+      });
+    }
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -2401,7 +2659,33 @@ function generateGoals(ctx: Context): OhsGoalRow[] {
     }),
     goal({
       site_id: kh,
-      title: 'ASE Kaohsiung: FR at most 0.30',
+      title: '日月光高雄廠：承攬商零職業傷害',
+      horizon: 'short',
+      metric: 'contractor_injuries',
+      comparison: 'at_most',
+      target: 0,
+      from_year: y,
+      to_year: y,
+    }),
+    ...ctx.sites
+      .filter((s) => s.demo.kind !== 'office' && s.row.code !== 'ASE-KH' && s.demo.employees >= 4_000)
+      .map((s) =>
+        goal({
+          site_id: s.row.id,
+          title: writesChinese(s.row.country)
+            ? `${s.row.name_zh}：失能傷害頻率（FR）不超過 0.40`
+            : `${s.row.name}: FR at most 0.40`,
+          horizon: 'medium',
+          metric: 'fr',
+          comparison: 'at_most',
+          target: 0.4,
+          from_year: y - 1,
+          to_year: y + 1,
+        }),
+      ),
+    goal({
+      site_id: kh,
+      title: '日月光高雄廠：失能傷害頻率（FR）不超過 0.30',
       horizon: 'medium',
       metric: 'fr',
       comparison: 'at_most',

@@ -514,3 +514,8 @@ export function siteByCode(code: string): DemoSite {
   if (!site) throw new Error(`No demo site ${code}`);
   return site;
 }
+
+/** Sites whose records are written in Chinese (Taiwan, and mainland China, in Traditional characters). */
+export function writesChinese(country: string): boolean {
+  return country === 'TW' || country === 'CN';
+}

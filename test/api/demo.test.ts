@@ -24,7 +24,7 @@ describe.each(databases())('demo dataset (%s)', (kind) => {
     await t?.close();
   });
 
-  it('loads the group with progress lines and records one audit event', async () => {
+  it('loads the group with progress lines, the history of its records in the audit log and one load event', async () => {
     expect(await isEmptyDatabase(t.db)).toBe(false);
     expect(report.counts).toMatchObject({ subsidiaries: 3, sites: 25 });
     expect(lines[0]).toMatch(/generating/);
@@ -34,13 +34,49 @@ describe.each(databases())('demo dataset (%s)', (kind) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(counted.n)).toBe(report.counts.employees);
-    const events = await t.db.selectFrom('audit_events').selectAll().execute();
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'demo.loaded', actor_id: null, site_id: null });
-    expect((events[0].after as { counts: Record<string, number> }).counts.employees).toBe(
+    const loaded = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'demo.loaded')
+      .execute();
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]).toMatchObject({ actor_id: null, site_id: null, chain_key: 'group' });
+    expect((loaded[0].after as { counts: Record<string, number> }).counts.employees).toBe(
       report.counts.employees,
     );
-    expect((await verifyAuditChains(t.db)).breaks).toEqual([]);
+    // The history: one event per record made (and per step of a permit, investigation or action), dated
+    // when it was made, before the load event; the load event closes the group's chain.
+    const total = await t.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(report.counts.audit_history).toBeGreaterThan(100);
+    expect(Number(total.n)).toBe(report.counts.audit_history + 1);
+    const head = await t.db
+      .selectFrom('audit_chains')
+      .select('last_seq')
+      .where('chain_key', '=', 'group')
+      .executeTakeFirstOrThrow();
+    expect(Number(head.last_seq)).toBe(Number(loaded[0].seq));
+    const incident = await t.db
+      .selectFrom('ohs_incidents')
+      .select(['id', 'created_at', 'site_id'])
+      .orderBy('occurred_at')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const reported = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_id', '=', incident.id)
+      .where('action', '=', 'ohs.incident.reported')
+      .executeTakeFirstOrThrow();
+    expect(reported.occurred_at.toISOString()).toBe(new Date(incident.created_at).toISOString());
+    expect(reported.chain_key).toBe(incident.site_id);
+    expect(reported.occurred_at.getTime()).toBeLessThan(loaded[0].occurred_at.getTime());
+    const verified = await verifyAuditChains(t.db);
+    expect(verified.breaks).toEqual([]);
+    expect(verified.events).toBe(Number(total.n));
+    expect(verified.chains).toBeGreaterThan(20);
   });
 
   it('lets every demo user sign in with the shared demo password', async () => {

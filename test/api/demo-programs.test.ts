@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoClock } from '../../reference/demo/clock.ts';
+import { loadDemoDataset } from '../../reference/demo/load.ts';
+import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
+import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
+
+/**
+ * The demo at 1/100 walked as the site officer of ASE Kaohsiung and the OHS owner: every list has rows
+ * (training, committees and meetings, permits, hazards, qualifications), and what the Kaohsiung site wrote
+ * is in Chinese, what a Korean site wrote in English.
+ */
+const CJK = /[\u4e00-\u9fff]/;
+// Today: a campaign's progress is read on the day it is asked for.
+const clock = demoClock({});
+const year = Number(clock.slice(0, 4));
+
+describe.each(databases())('demo programs and languages (%s)', (kind) => {
+  let t: TestApp;
+  let officer: ApiClient;
+  let owner: ApiClient;
+  let kh: string;
+  let kr: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ kind, seed: false });
+    await loadDemoDataset(t.database, { scale: 0.01, clock });
+    officer = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
+    owner = await t.signIn('ohs.owner@steward.demo', DEMO_PASSWORD);
+    const sites = await t.db.selectFrom('sites').select(['id', 'code']).execute();
+    kh = sites.find((s) => s.code === 'ASE-KH')?.id as string;
+    kr = sites.find((s) => s.code === 'ASE-KR')?.id as string;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has the yearly courses with their campaigns well under way at Kaohsiung, in both languages', async () => {
+    const courses = (await officer.get('/api/training/courses', { query: { pageSize: 100 } })).body;
+    const codes = courses.items.map((c: any) => c.code);
+    expect(codes).toEqual(expect.arrayContaining(['SAF-101', 'SEC-201', 'IP-301', 'CHEM-ASE-KH']));
+    expect(courses.items.every((c: any) => CJK.test(c.titleZh))).toBe(true);
+    const safety = courses.items.find((c: any) => c.code === 'SAF-101');
+    const campaign = (await officer.get(`/api/training/courses/${safety.id}/campaign`)).body;
+    expect(campaign.sites.map((s: any) => s.siteCode)).toEqual(['ASE-KH']);
+    const site = campaign.sites[0];
+    expect(site.people).toBeGreaterThan(100);
+    expect(site.done / site.people).toBeGreaterThan(0.75);
+    expect(site.done).toBeLessThan(site.people);
+  });
+
+  it('keeps the training figures exact: the summary counts what the completions hold', async () => {
+    const figures = (await owner.get('/api/training/figures', { query: { year } })).body;
+    const counted = await sql<{ individuals: string; completions: string }>`
+      select count(distinct person_id) as individuals, count(*) as completions from training_completions
+      where result <> 'failed' and completed_on between ${`${year}-01-01`} and ${`${year}-12-31`}`.execute(
+      t.db,
+    );
+    expect(figures.total.individuals).toBe(Number(counted.rows[0].individuals));
+    expect(figures.total.completions).toBe(Number(counted.rows[0].completions));
+    expect(figures.total.completions).toBeGreaterThan(1000);
+  });
+
+  it("shows Kaohsiung's OHS committee with eight quarters held, minutes, decisions and actions, and the next planned", async () => {
+    const committees = (await officer.get('/api/committees', { query: { pageSize: 100 } })).body.items;
+    const own = committees.find((c: any) => c.siteId === kh);
+    expect(own).toBeDefined();
+    const meetings = (await officer.get('/api/meetings', { query: { committeeId: own.id, pageSize: 100 } }))
+      .body.items;
+    const held = meetings.filter((m: any) => m.status === 'minutes_approved');
+    expect(held).toHaveLength(8);
+    expect(meetings.filter((m: any) => m.status === 'planned')).toHaveLength(1);
+    expect(meetings.every((m: any) => CJK.test(m.title))).toBe(true);
+    const last = held.sort((a: any, b: any) => b.scheduledAt.localeCompare(a.scheduledAt))[0];
+    const meeting = (await officer.get(`/api/meetings/${last.id}`)).body;
+    expect(CJK.test(meeting.minutes)).toBe(true);
+    expect(meeting.agenda.length).toBeGreaterThanOrEqual(4);
+    expect(meeting.attendance.some((a: any) => a.status === 'present')).toBe(true);
+    expect(meeting.decisions.length).toBeGreaterThanOrEqual(2);
+    const actions = (await officer.get('/api/actions', { query: { sourceType: 'meeting', pageSize: 100 } }))
+      .body;
+    expect(actions.total).toBeGreaterThan(0);
+    expect(actions.items.every((a: any) => CJK.test(a.title))).toBe(true);
+  });
+
+  it('has hundreds of permits across the group, some under way now, and hazards for every area of Kaohsiung', async () => {
+    const permits = (await owner.get('/api/ohs/permits', { query: { pageSize: 10 } })).body;
+    expect(permits.total).toBeGreaterThan(200);
+    const live = (await owner.get('/api/ohs/permits', { query: { live: 'true', pageSize: 100 } })).body;
+    expect(live.items.filter((p: any) => p.status === 'active').length).toBeGreaterThanOrEqual(1);
+    const areas = await t.db
+      .selectFrom('areas')
+      .select('id')
+      .where('site_id', '=', kh)
+      .where('kind', '<>', 'building')
+      .execute();
+    const hazards = await t.db
+      .selectFrom('ohs_hazards')
+      .select('area_id')
+      .where('site_id', '=', kh)
+      .execute();
+    const listed = (await officer.get('/api/ohs/hazards', { query: { pageSize: 100 } })).body;
+    expect(listed.total).toBe(hazards.length);
+    const covered = new Set(hazards.map((h) => h.area_id));
+    expect(areas.length).toBeGreaterThan(5);
+    for (const a of areas) expect(covered.has(a.id)).toBe(true);
+  });
+
+  it("qualifies every contractor's worker on site with a current safety induction", async () => {
+    const missing = await sql<{ n: string }>`
+      select count(*) as n from contractor_workers w
+      where w.start_date <= ${clock} and (w.end_date is null or w.end_date > ${clock})
+        and not exists (select 1 from contractor_qualifications q
+          where q.worker_id = w.id and q.kind = 'safety_induction' and q.valid_until >= ${clock})`.execute(
+      t.db,
+    );
+    const onSite = await sql<{ n: string }>`
+      select count(*) as n from contractor_workers w
+      where w.start_date <= ${clock} and (w.end_date is null or w.end_date > ${clock})`.execute(t.db);
+    expect(Number(onSite.rows[0].n)).toBeGreaterThan(50);
+    expect(Number(missing.rows[0].n)).toBe(0);
+  });
+
+  it('writes the records of Kaohsiung in Chinese and those of the Korean site in English', async () => {
+    const text = async (siteId: string) => {
+      const incidents = await t.db
+        .selectFrom('ohs_incidents')
+        .select(['title', 'description', 'immediate_actions'])
+        .where('site_id', '=', siteId)
+        .execute();
+      const hazards = await t.db
+        .selectFrom('ohs_hazards')
+        .select('hazard')
+        .where('site_id', '=', siteId)
+        .execute();
+      const areas = await t.db.selectFrom('areas').select('name').where('site_id', '=', siteId).execute();
+      const people = await t.db
+        .selectFrom('employees')
+        .select('job_title')
+        .where('site_id', '=', siteId)
+        .where('job_title', 'is not', null)
+        .execute();
+      const permits = await t.db
+        .selectFrom('ohs_permits')
+        .select('description')
+        .where('site_id', '=', siteId)
+        .execute();
+      const actions = await t.db
+        .selectFrom('actions')
+        .select('title')
+        .where('site_id', '=', siteId)
+        .execute();
+      return {
+        incidents: incidents.map((i) => i.title),
+        details: incidents.map((i) => i.description),
+        hazards: hazards.map((h) => h.hazard),
+        areas: areas.map((a) => a.name),
+        jobs: people.map((p) => p.job_title as string),
+        permits: permits.map((p) => p.description),
+        actions: actions.map((a) => a.title ?? ''),
+      };
+    };
+    const chinese = await text(kh);
+    for (const [what, list] of Object.entries(chinese)) {
+      expect(list.length, what).toBeGreaterThan(0);
+      expect(
+        list.filter((x) => !CJK.test(x)),
+        what,
+      ).toEqual([]);
+    }
+    const english = await text(kr);
+    for (const what of ['incidents', 'hazards', 'areas', 'jobs'] as const) {
+      expect(english[what].length, what).toBeGreaterThan(0);
+      expect(
+        english[what].filter((x) => CJK.test(x)),
+        what,
+      ).toEqual([]);
+    }
+  });
+});
