@@ -1,5 +1,6 @@
 import { toUsdCents } from '../../server/modules/academia/rules/money.ts';
 import { DEMO_PARTNERS } from './academia-partners.ts';
+import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
 import { personName } from './names.ts';
 import { uuidFrom } from './ohs.ts';
@@ -132,7 +133,8 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
   // ---- agreements: a framework agreement with each partner at its first site; renewal due 90 days before the end.
   partners.forEach((p, i) => {
     const site = p.sites[0];
-    const endsOn = day(2025 + (i % 4), 1 + (i % 12), 28);
+    // Agreements run on for four months to four years after the demo's day, so no renewal is overdue at load.
+    const endsOn = addDays(data.clock, 120 + ((i * 97) % 1300));
     const agreement = {
       id: id(),
       site_id: site.id,
