@@ -36,6 +36,8 @@ const EDITABLE = [
   'activity',
   'description',
   'contactPhone',
+  'mark',
+  'publicationNo',
 ];
 
 describe(`two people editing one record (${kind})`, () => {
