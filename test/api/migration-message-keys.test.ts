@@ -64,7 +64,7 @@ const OLD_DESCRIPTIONS: { source: string; description: string; key: string | nul
   { source: 'ohs_root_cause', description: 'Check with the supplier first.', key: null },
 ];
 
-describe.each(databases())('migrations 0018_message_keys and 0019_ohs_message_keys (%s)', (kind) => {
+describe.each(databases())('migrations 0018_message_keys and 0020_ohs_message_keys (%s)', (kind) => {
   let scratch: Awaited<ReturnType<typeof openTestDatabase>>;
   const obligationIds = OLD_TITLES.map(() => randomUUID());
   const actionIds = OLD_DESCRIPTIONS.map(() => randomUUID());
@@ -113,7 +113,7 @@ describe.each(databases())('migrations 0018_message_keys and 0019_ohs_message_ke
   it('turns the sentences the server wrote into keys that render the same English, and keeps typed text', async () => {
     const db = scratch.database.db;
     const applied = await migrateToLatest(db);
-    expect(applied).toEqual(expect.arrayContaining(['0018_message_keys', '0019_ohs_message_keys']));
+    expect(applied).toEqual(expect.arrayContaining(['0018_message_keys', '0020_ohs_message_keys']));
 
     const rows = await db
       .selectFrom('obligations')

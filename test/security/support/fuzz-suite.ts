@@ -234,8 +234,11 @@ export async function defineFuzzSuite(kind: DatabaseKind, requests: number) {
           { weight: 1, arbitrary: fc.uuid({ version: 4 }) },
         )
       : fc.uuid({ version: 4 });
-    const value = names[0] === 'token' ? fc.stringMatching(/^[A-Za-z0-9_-]{20,40}\.ics$/) : valid;
-    return fc.record(Object.fromEntries(names.map((n) => [n, value])));
+    const token = fc.stringMatching(/^[A-Za-z0-9_-]{20,40}\.ics$/);
+    // A record's type beside its id (a source): the type of the family whose ids are drawn.
+    const recordType = fc.constant(family === 'action' ? 'action' : 'ohs_incident');
+    const valueOf = (name: string) => (name === 'token' ? token : name === 'type' ? recordType : valid);
+    return fc.record(Object.fromEntries(names.map((n) => [n, valueOf(n)])));
   }
 
   /** A field's value: often the example's (which passes the contract's refinements), else generated. */

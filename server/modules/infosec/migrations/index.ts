@@ -1,7 +1,7 @@
 import type { Migration } from 'kysely/migration';
-import * as m0020 from './0020_infosec.ts';
+import * as m0021 from './0021_infosec.ts';
 
 /** The information security program's migrations, keyed by the name recorded in `steward_migrations`. */
 export const infosecMigrations: Record<string, Migration> = {
-  '0020_infosec': m0020,
+  '0021_infosec': m0021,
 };

@@ -1,7 +1,7 @@
 import type { Migration } from 'kysely/migration';
-import * as m0030 from './0030_ip_portfolio.ts';
+import * as m0022 from './0022_ip_portfolio.ts';
 
 /** The IP program's migrations, keyed by the name recorded in `steward_migrations` (one shared sequence). */
 export const ipMigrations: Record<string, Migration> = {
-  '0030_ip_portfolio': m0030,
+  '0022_ip_portfolio': m0022,
 };
