@@ -7,7 +7,7 @@ import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './su
 /** Every page of the platform, and the programs whose module is not built yet, as a group administrator sees them. */
 const pages = [
   { name: 'home', path: '/', heading: 'Welcome, Grace Admin' },
-  { name: 'program-ip', path: '/programs/ip', heading: 'Intellectual property' },
+  { name: 'ip-portfolio', path: '/programs/ip', heading: 'Patent portfolio' },
   { name: 'infosec-report', path: '/programs/infosec', heading: 'Report a security incident' },
   { name: 'infosec-incidents', path: '/infosec/incidents', heading: 'Security incidents' },
   { name: 'infosec-systems', path: '/infosec/systems', heading: 'Systems register' },
