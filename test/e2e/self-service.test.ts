@@ -61,9 +61,10 @@ describe.skipIf(!hasChromium)('employees and contractor workers serve themselves
     await page.goto('/');
     await page.getByTestId('home-action-ohs-my-reports').click();
     await page.getByRole('heading', { level: 2, name: 'My reports' }).waitFor();
-    const table = page.getByRole('table', { name: 'My reports' });
+    // On a phone a list shows its rows as cards.
+    const table = page.getByRole('list', { name: 'My reports' });
     await poll(() => table.getAttribute('data-total')).toBe('1');
-    const row = table.locator('tbody tr').first();
+    const row = table.getByRole('listitem').first();
     await poll(() => row.textContent()).toContain('Loose grating at the chiller pit');
     expect(await row.textContent()).toContain(reference);
     expect(await row.getByTestId('report-status').textContent()).toBe('Received');

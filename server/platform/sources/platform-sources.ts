@@ -9,7 +9,7 @@ export function registerPlatformSources(sources: SourcesService) {
   sources.register('action', async (db, id, locale) => {
     const r = await db
       .selectFrom('actions')
-      .select(['title', 'title_key', 'title_params', 'site_id', 'program'])
+      .select(['title', 'title_key', 'title_params', 'site_id'])
       .where('id', '=', id)
       .executeTakeFirst();
     // A title the server wrote is a message: shown in the reader's language.
@@ -17,8 +17,8 @@ export function registerPlatformSources(sources: SourcesService) {
       r && {
         label: renderText(locale, storedText(r.title_key, r.title_params, r.title)),
         siteId: r.site_id,
+        // As the action itself: every reader of actions at its site, whatever its program.
         permission: 'actions.read',
-        program: program(r.program),
       }
     );
   });
