@@ -55,7 +55,10 @@ describe.each(databases())('OHS incidents, investigations and statistics (%s)', 
   let incidentId: string;
   it('opens an 8-hour authority notice for a hospitalisation, closed when the notice is recorded', async () => {
     const employee = await t.signInAs('employee');
-    const occurredAt = new Date(Date.now() - 2 * 3_600_000);
+    // Two hours ago, but never before the site's local midnight: the injury must fall on today at K7.
+    const occurredAt = new Date(
+      Date.now() - Math.min(2 * 3_600_000, msSinceLocalMidnight(SITES.K7.timeZone)),
+    );
     const res = await employee.post('/api/ohs/incidents', {
       siteId: SITES.K7.id,
       kind: 'injury',
@@ -385,3 +388,16 @@ describe.each(databases())('OHS incidents, investigations and statistics (%s)', 
     expect((await employee.post('/api/ohs/incidents', report(SITES.TC.id, 'Elsewhere'))).status).toBe(404);
   });
 });
+
+/** Milliseconds since midnight in the time zone, as the site's clock reads now. */
+function msSinceLocalMidnight(timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date());
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000;
+}
