@@ -33,6 +33,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          globalSetup: ['test/support/pglite-template.ts'],
           include: ['test/api/**/*.test.ts'],
           environment: 'node',
           // Each file opens its own database (PGlite in memory takes a few seconds to initialise).
@@ -43,6 +44,7 @@ export default defineConfig({
       {
         test: {
           name: 'security',
+          globalSetup: ['test/support/pglite-template.ts'],
           include: ['test/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 300_000,

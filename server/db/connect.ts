@@ -49,11 +49,13 @@ export type OpenOptions = {
    * which reads every table once: PGlite's memory never shrinks, so its cache is part of the process's peak.
    */
   pgliteSettings?: string[];
+  /** A PGlite data folder dumped earlier (`dumpDataDir`) to start from, instead of initialising an empty one. */
+  pgliteDataDir?: Blob;
 };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? 'memory://', options.pgliteSettings ?? []);
+  return openPglite(options.dataDir ?? 'memory://', options.pgliteSettings ?? [], options.pgliteDataDir);
 }
 
 /**
@@ -202,7 +204,7 @@ async function listenPostgres(
   };
 }
 
-async function openPglite(dataDir: string, settings: string[]): Promise<Database> {
+async function openPglite(dataDir: string, settings: string[], initial?: Blob): Promise<Database> {
   let lock: DataFolderLock | undefined;
   let target = dataDir;
   if (!dataDir.startsWith('memory://')) {
@@ -214,6 +216,7 @@ async function openPglite(dataDir: string, settings: string[]): Promise<Database
   try {
     const pglite = await PGlite.create(target, {
       parsers: { [PG_DATE]: (v: string) => v },
+      ...(initial ? { loadDataDir: initial } : {}),
       ...(settings.length
         ? { startParams: [...PGlite.defaultStartParams, ...settings.flatMap((s) => ['-c', s])] }
         : {}),

@@ -1,7 +1,9 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent; tests assert on them.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp, type StewardApp } from '../../server/app.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { type Database, type DatabaseKind, openDatabase } from '../../server/db/connect.ts';
@@ -9,6 +11,7 @@ import { migrateToLatest } from '../../server/db/migrate.ts';
 import type { DB } from '../../server/db/schema.ts';
 import type { AnyProgramModule } from '../../server/platform/modules/manifest.ts';
 import { FIXTURE, type FixtureUser, seedFixture, USERS } from './fixture.ts';
+import type { PgliteTemplates } from './pglite-template.ts';
 
 export type { DatabaseKind };
 
@@ -182,6 +185,16 @@ const testEnv: Record<string, string> = {
   SIGNIN_RATE_PER_MINUTE: '100000',
 };
 
+/**
+ * The dumped PGlite database the suite's global set-up made (test/support/pglite-template.ts), when this run
+ * has one: the fixture's template is migrated and seeded, the empty one only initialised.
+ */
+function pgliteTemplate(from: keyof PgliteTemplates): Blob | undefined {
+  const templates = inject('pgliteTemplates') as PgliteTemplates | undefined;
+  if (!templates) return undefined;
+  return new Blob([readFileSync(templates[from])]);
+}
+
 /** A PostgreSQL database of its own on TEST_DATABASE_URL's server, dropped at close. */
 async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -226,11 +239,14 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
  */
 export async function openTestDatabase(
   kind: DatabaseKind = 'pglite',
+  from: keyof PgliteTemplates = 'empty',
 ): Promise<{ database: Database; url: string | undefined; close(): Promise<void> }> {
   const pgDatabase = kind === 'postgres' ? await createPostgresDatabase() : undefined;
   try {
     const database = await openDatabase(
-      pgDatabase ? { databaseUrl: pgDatabase.url, poolSize: 4 } : { dataDir: 'memory://' },
+      pgDatabase
+        ? { databaseUrl: pgDatabase.url, poolSize: 4 }
+        : { dataDir: 'memory://', pgliteDataDir: pgliteTemplate(from) },
     );
     return {
       database,
@@ -255,11 +271,13 @@ export async function openTestDatabase(
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const kind = options.kind ?? 'pglite';
-  const scratch = await openTestDatabase(kind);
+  // The fixture's template holds the default modules' migrations and the fixture; anything else starts empty.
+  const fromFixture = kind === 'pglite' && !options.modules && options.seed !== false;
+  const scratch = await openTestDatabase(kind, fromFixture ? 'fixture' : 'empty');
   const database = scratch.database;
   try {
     await migrateToLatest(database.db, options.modules);
-    if (options.seed !== false) await seedFixture(database.db);
+    if (options.seed !== false && !fromFixture) await seedFixture(database.db);
     const config = loadConfig({ ...testEnv, ...options.env }, options.config);
     const app = await buildApp({
       database,
