@@ -12,6 +12,8 @@ import { demoAuditHistory } from './audit-history.ts';
 import { demoClock } from './clock.ts';
 import { committeeTables, generateCommittees } from './committees.ts';
 import { DEFAULT_SEED, type DemoDataset, datasetCounts, generateDemoDataset } from './generate.ts';
+import { generateInfosecDataset, infosecTables } from './infosec.ts';
+import { generateIpDataset, ipTables } from './ip.ts';
 import { generateOhsDataset, type OhsDataset, ohsCounts } from './ohs.ts';
 import { ohsTables, type TableRows } from './ohs-tables.ts';
 import { loadSelfServiceDemo } from './self-service.ts';
@@ -163,6 +165,8 @@ export function demoTables(
     { table: 'role_assignments', rows: data.roleAssignments },
     ...ohsTables(ohs),
     ...academiaTables(generateAcademiaDataset(data)),
+    ...infosecTables(generateInfosecDataset(data)),
+    ...ipTables(generateIpDataset(data)),
   ];
 }
 

@@ -177,4 +177,37 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
       ).toEqual([]);
     }
   });
+
+  it('has the security register and past incidents of Kaohsiung in Chinese, none of 2023 material', async () => {
+    const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
+    const systems = (await security.get('/api/infosec/systems', { query: { siteId: kh, pageSize: 100 } }))
+      .body;
+    expect(systems.items.length).toBeGreaterThanOrEqual(5);
+    expect(systems.items.every((s: any) => CJK.test(s.name))).toBe(true);
+    const korean = (await security.get('/api/infosec/systems', { query: { siteId: kr, pageSize: 100 } }))
+      .body;
+    expect(korean.items.some((s: any) => CJK.test(s.name))).toBe(false);
+    const incidents = (await security.get('/api/infosec/incidents', { query: { pageSize: 100 } })).body;
+    const of2023 = incidents.items.filter((i: any) => i.awareAt.startsWith('2023'));
+    expect(of2023.length).toBeGreaterThan(0);
+    // The security seed: no material incident in 2023 (none above level 2).
+    expect(of2023.filter((i: any) => i.level > 2)).toEqual([]);
+    expect(incidents.total).toBe(
+      Number((await sql<{ n: string }>`select count(*) as n from infosec_incidents`.execute(t.db)).rows[0].n),
+    );
+  });
+
+  it('has patent families filed at home and abroad, and the group trademarks in four offices', async () => {
+    const counsel = await t.signIn('ip.owner@steward.demo', DEMO_PASSWORD);
+    const matters = (await counsel.get('/api/ip/matters', { query: { pageSize: 100 } })).body;
+    expect(matters.total).toBeGreaterThan(200);
+    const offices = new Set(matters.items.map((m: any) => m.office));
+    expect(offices.size).toBeGreaterThan(1);
+    const granted = (await counsel.get('/api/ip/matters', { query: { status: 'granted', pageSize: 1 } }))
+      .body;
+    expect(granted.total).toBeGreaterThan(0);
+    expect(granted.total).toBeLessThan(matters.total);
+    const marks = (await counsel.get('/api/ip/trademarks', { query: { pageSize: 100 } })).body;
+    expect(new Set(marks.items.map((m: any) => m.office))).toEqual(new Set(['TW', 'US', 'CN', 'EU']));
+  });
 });

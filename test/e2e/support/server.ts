@@ -39,9 +39,13 @@ export type RunningServer = {
 
 /**
  * A real Steward server, as `npm start` runs it: the web app built if needed, a fresh PGlite folder seeded
- * with the test fixture, `steward start` in a child process on a free port.
+ * with the test fixture (or the demo dataset at a small scale), `steward start` in a child process on a free
+ * port.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { demoScale?: number } = {},
+): Promise<RunningServer> {
   const { ensureWebBuild } = await import('../../../scripts/ensure-web-build.ts');
   await ensureWebBuild();
 
@@ -49,7 +53,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const database = await openDatabase({ dataDir });
   try {
     await migrateToLatest(database.db);
-    await seedFixture(database.db);
+    if (options.demoScale === undefined) await seedFixture(database.db);
+    else {
+      const { loadDemoDataset } = await import('../../../reference/demo/load.ts');
+      await loadDemoDataset(database, { scale: options.demoScale });
+    }
   } finally {
     await database.close();
   }

@@ -405,7 +405,7 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
           </ScrollArea>
         )}
         {data && total === 0 && (
-          <Center py="xl">
+          <Center py="xl" data-empty-list>
             <EmptyState
               icon={<IconInbox size={28} />}
               withIndicatorBackground

@@ -1,0 +1,312 @@
+import type { DemoDataset } from './generate.ts';
+import { uuidFrom } from './ohs.ts';
+import type { TableRows } from './ohs-tables.ts';
+import { Random } from './random.ts';
+
+/**
+ * The information security demo: the register of each site's critical systems (IT and OT) and the security
+ * incidents of recent years. None of the 2023 incidents is material (the security seed reports 0 material
+ * incidents in 2023: none above level 2); every past incident ran its course to closed. Texts at the Taiwanese
+ * and Chinese sites are in Traditional Chinese, as their security teams write them.
+ */
+
+type Row = Record<string, unknown>;
+export type InfosecDataset = { systems: Row[]; incidents: Row[]; incidentSystems: Row[]; timeline: Row[] };
+
+type SystemTemplate = {
+  name: string;
+  zh: string;
+  domain: 'it' | 'ot';
+  criticality: 'low' | 'medium' | 'high' | 'critical';
+  rto: number;
+  rpo: number;
+  backup: string;
+  backupZh: string;
+  vendor?: string;
+  product?: string;
+  version?: string;
+  cpe?: string;
+  manufacturingOnly?: boolean;
+};
+
+const SYSTEMS: readonly SystemTemplate[] = [
+  {
+    name: 'Manufacturing execution system',
+    zh: '製造執行系統',
+    domain: 'it',
+    criticality: 'critical',
+    rto: 4,
+    rpo: 0.25,
+    backup: 'Hourly snapshots, daily off-site copy',
+    backupZh: '每小時快照，每日異地備份',
+    vendor: 'critical_manufacturing',
+    product: 'mes',
+    version: '10.2',
+    cpe: 'cpe:2.3:a:critical_manufacturing:mes:10.2:*:*:*:*:*:*:*',
+    manufacturingOnly: true,
+  },
+  {
+    name: 'Equipment automation (EAP) servers',
+    zh: '機台自動化（EAP）伺服器',
+    domain: 'ot',
+    criticality: 'critical',
+    rto: 2,
+    rpo: 1,
+    backup: 'Daily image of each server',
+    backupZh: '每日整機映像備份',
+    manufacturingOnly: true,
+  },
+  {
+    name: 'Facility monitoring (SCADA)',
+    zh: '廠務監控系統（SCADA）',
+    domain: 'ot',
+    criticality: 'high',
+    rto: 8,
+    rpo: 4,
+    backup: 'Weekly configuration export',
+    backupZh: '每週匯出組態',
+    vendor: 'aveva',
+    product: 'system_platform',
+    version: '2023',
+    cpe: 'cpe:2.3:a:aveva:system_platform:2023:*:*:*:*:*:*:*',
+    manufacturingOnly: true,
+  },
+  {
+    name: 'ERP',
+    zh: 'ERP 企業資源規劃',
+    domain: 'it',
+    criticality: 'critical',
+    rto: 8,
+    rpo: 1,
+    backup: 'Log shipping to the group data centre',
+    backupZh: '交易日誌同步至集團資料中心',
+    vendor: 'sap',
+    product: 's\\/4hana',
+    version: '2022',
+    cpe: 'cpe:2.3:a:sap:s\\/4hana:2022:*:*:*:*:*:*:*',
+  },
+  {
+    name: 'Directory and sign-in',
+    zh: '目錄與登入服務',
+    domain: 'it',
+    criticality: 'high',
+    rto: 4,
+    rpo: 4,
+    backup: 'Two domain controllers per site, daily system state',
+    backupZh: '每廠兩台網域控制站，每日系統狀態備份',
+    vendor: 'microsoft',
+    product: 'windows_server_2022',
+    version: '-',
+    cpe: 'cpe:2.3:o:microsoft:windows_server_2022:-:*:*:*:*:*:*:*',
+  },
+  {
+    name: 'Engineering file server',
+    zh: '工程檔案伺服器',
+    domain: 'it',
+    criticality: 'medium',
+    rto: 24,
+    rpo: 24,
+    backup: 'Nightly backup, 90 days kept',
+    backupZh: '每夜備份，保留 90 天',
+  },
+];
+
+/** What happened, in the words of a site's security team, with the impact that sets its level. */
+type IncidentTemplate = {
+  title: string;
+  zh: string;
+  description: string;
+  descriptionZh: string;
+  level: 1 | 2;
+  impact: Row;
+  functional: 'none' | 'low' | 'medium';
+  information: 'none' | 'privacy' | 'proprietary' | 'integrity';
+  vector: 'email' | 'web' | 'external_media' | 'loss_theft' | 'improper_usage';
+  system?: number;
+};
+
+const INCIDENTS: readonly IncidentTemplate[] = [
+  {
+    title: 'Phishing mail led to a password entered on a fake sign-in page',
+    zh: '釣魚郵件導致員工於偽冒登入頁輸入密碼',
+    description:
+      'One account affected; password reset within the hour, no mailbox rule or data access found.',
+    descriptionZh: '一個帳號受影響；一小時內重設密碼，未發現郵件規則或資料存取。',
+    level: 1,
+    impact: { confidentiality: { kind: 'general', severity: 'minor' }, integrity: null, availability: null },
+    functional: 'low',
+    information: 'none',
+    vector: 'email',
+    system: 4,
+  },
+  {
+    title: 'Malware found on a USB stick at an equipment PC',
+    zh: '機台電腦插入之隨身碟發現惡意程式',
+    description: 'Blocked by the endpoint agent before it ran; the stick came from a vendor engineer.',
+    descriptionZh: '端點防護於執行前攔截；隨身碟為廠商工程師攜入。',
+    level: 1,
+    impact: {
+      confidentiality: null,
+      integrity: null,
+      availability: { kind: 'general', withinTolerableOutage: true },
+    },
+    functional: 'low',
+    information: 'none',
+    vector: 'external_media',
+    system: 1,
+  },
+  {
+    title: 'Notebook with engineering drawings lost on a business trip',
+    zh: '出差遺失存有工程圖面之筆電',
+    description: 'Disk encrypted; remote wipe confirmed the next day.',
+    descriptionZh: '硬碟已加密；隔日確認遠端抹除完成。',
+    level: 1,
+    impact: { confidentiality: { kind: 'general', severity: 'minor' }, integrity: null, availability: null },
+    functional: 'none',
+    information: 'none',
+    vector: 'loss_theft',
+  },
+  {
+    title: 'File server slowed by a ransomware attempt, stopped at one share',
+    zh: '勒索軟體企圖加密檔案伺服器，於單一共用資料夾被阻擋',
+    description: 'About 300 files encrypted on one share and restored from the night before; no data taken.',
+    descriptionZh: '單一共用資料夾約 300 個檔案遭加密，以前一晚備份還原；無資料外洩。',
+    level: 2,
+    impact: {
+      confidentiality: null,
+      integrity: { kind: 'general', severity: 'serious' },
+      availability: { kind: 'general', withinTolerableOutage: true },
+    },
+    functional: 'medium',
+    information: 'integrity',
+    vector: 'email',
+    system: 5,
+  },
+  {
+    title: 'Supplier portal account used from an unexpected country',
+    zh: '供應商入口網站帳號自異常國家登入',
+    description: 'Account locked by the conditional access policy; the supplier confirmed a stolen password.',
+    descriptionZh: '條件式存取政策鎖定帳號；供應商確認密碼遭竊。',
+    level: 1,
+    impact: { confidentiality: { kind: 'general', severity: 'minor' }, integrity: null, availability: null },
+    functional: 'low',
+    information: 'none',
+    vector: 'web',
+  },
+];
+
+const ZH_COUNTRIES = new Set(['TW', 'CN']);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
+  const rng = new Random(`${data.seed}:infosec`);
+  const owner = data.users.find((u) => u.email.startsWith('infosec.owner@'));
+  const systems: Row[] = [];
+  const systemsBySite = new Map<string, Row[]>();
+  for (const site of data.sites) {
+    const zh = ZH_COUNTRIES.has(site.country);
+    const rows: Row[] = [];
+    for (const s of SYSTEMS) {
+      if (s.manufacturingOnly && site.kind !== 'manufacturing') continue;
+      rows.push({
+        id: uuidFrom(rng),
+        site_id: site.id,
+        name: zh ? s.zh : s.name,
+        owner_id: owner?.id ?? null,
+        domain: s.domain,
+        criticality: s.criticality,
+        rto_hours: s.rto,
+        rpo_hours: s.rpo,
+        backup: zh ? s.backupZh : s.backup,
+        vendor: s.vendor ?? null,
+        product: s.product ?? null,
+        product_version: s.version ?? null,
+        cpe: s.cpe ?? null,
+      });
+    }
+    systemsBySite.set(site.id, rows);
+    systems.push(...rows);
+  }
+
+  // Security incidents from 2022 to the demo's last year, a few a year at some sites; all closed.
+  const incidents: Row[] = [];
+  const incidentSystems: Row[] = [];
+  const timeline: Row[] = [];
+  const lastYear = Number(data.clock.slice(0, 4)) - 1;
+  const sequence = new Map<string, number>();
+  for (let year = 2022; year <= lastYear; year++) {
+    const count = year === 2023 ? 7 : 5;
+    for (let i = 0; i < count; i++) {
+      const site = data.sites[rng.int(0, data.sites.length - 1)];
+      const template = INCIDENTS[rng.int(0, INCIDENTS.length - 1)];
+      const zh = ZH_COUNTRIES.has(site.country);
+      const key = `${site.code}-${year}`;
+      const n = (sequence.get(key) ?? 0) + 1;
+      sequence.set(key, n);
+      const month = rng.int(1, 12);
+      const aware = new Date(
+        `${year}-${pad(month)}-${pad(rng.int(1, 28))}T${pad(rng.int(1, 10))}:${pad(rng.int(0, 59))}:00Z`,
+      );
+      const at = (hours: number) => new Date(aware.getTime() + hours * 3_600_000);
+      const id = uuidFrom(rng);
+      incidents.push({
+        id,
+        site_id: site.id,
+        reference: `${site.code}-SEC-${year}-${String(n).padStart(4, '0')}`,
+        title: zh ? template.zh : template.title,
+        description: zh ? template.descriptionZh : template.description,
+        aware_at: aware,
+        reported_by: null,
+        status: 'closed',
+        level: template.level,
+        impact: JSON.stringify(template.impact),
+        functional_impact: template.functional,
+        information_impact: template.information,
+        recoverability: 'regular',
+        attack_vector: template.vector,
+        ciso_reported_at: at(0.5),
+        level_reviewed_at: at(4),
+        recovered_at: at(20),
+        investigation_reported_at: at(24 * 20),
+        created_at: aware,
+        updated_at: at(24 * 21),
+      });
+      const system =
+        template.system === undefined ? undefined : systemsBySite.get(site.id)?.[template.system];
+      if (system) incidentSystems.push({ incident_id: id, system_id: system.id, site_id: site.id });
+      const steps: [string, number][] = [
+        ['reported', 0],
+        ['classified', 2],
+        ['ciso_reported', 0.5],
+        ['level_reviewed', 4],
+        ['contained', 6],
+        ['recovered', 20],
+        ['investigation_reported', 24 * 20],
+        ['closed', 24 * 21],
+      ];
+      for (const [kind, hours] of steps)
+        timeline.push({
+          id: uuidFrom(rng),
+          incident_id: id,
+          site_id: site.id,
+          at: at(hours),
+          kind,
+          created_at: at(hours),
+        });
+    }
+  }
+  return { systems, incidents, incidentSystems, timeline };
+}
+
+export function infosecTables(d: InfosecDataset): TableRows[] {
+  return [
+    { table: 'infosec_systems', rows: d.systems },
+    { table: 'infosec_incidents', rows: d.incidents },
+    {
+      table: 'infosec_incident_sites',
+      rows: d.incidents.map((i) => ({ incident_id: i.id, site_id: i.site_id })),
+    },
+    { table: 'infosec_incident_systems', rows: d.incidentSystems },
+    { table: 'infosec_timeline', rows: d.timeline },
+  ];
+}

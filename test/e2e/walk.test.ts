@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../reference/demo/users.ts';
+import { launchBrowser, newContext } from './support/browser.ts';
+import { hasChromium, type RunningServer, screenshotPath, startServer } from './support/server.ts';
+import {
+  collectStrings,
+  findRawIdentifiers,
+  type PageFinding,
+  readPage,
+  untranslatedWords,
+} from './support/walk.ts';
+
+/**
+ * The walk: every demo role, in English and Traditional Chinese, opens every page of its navigation on the
+ * demo dataset, as a new user would, and the test lists whatever such a user would object to: a page error,
+ * a word left in English on a Chinese page, a raw identifier or code, text cut off without a tooltip, a list
+ * without rows. Screenshots of every page are kept in test-results/screenshots/walk-*.
+ *
+ * `npm test` walks four roles (site officer, OHS owner, employee, auditor); `npm run test:walk` walks all.
+ */
+const CI_ROLES = [
+  'officer.kh@steward.demo',
+  'ohs.owner@steward.demo',
+  'employee@steward.demo',
+  'auditor@steward.demo',
+];
+const users =
+  process.env.STEWARD_WALK === 'all' ? DEMO_USERS : DEMO_USERS.filter((u) => CI_ROLES.includes(u.email));
+const LOCALES = ['en', 'zh-TW'] as const;
+
+/**
+ * Pages that are empty by design for a role, with the reason; anything else must show rows in the demo.
+ * Keyed by `email path`.
+ */
+const EMPTY_BY_DESIGN: Record<string, string> = {};
+
+async function signInAs(page: Page, email: string, locale: (typeof LOCALES)[number]) {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: locale === 'en' ? 'English' : '繁體中文' }).click();
+  await page.getByLabel(locale === 'en' ? 'Email' : '電子郵件').fill(email);
+  await page.getByRole('textbox', { name: locale === 'en' ? 'Password' : '密碼' }).fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('navigation').first().waitFor();
+}
+
+/** The pages of the navigation, as links (groups opened first, so that every link is in the page). */
+async function navigationPages(page: Page): Promise<string[]> {
+  const nav = page.locator('nav').first();
+  const collapsed = nav.locator('[aria-expanded="false"]');
+  for (let n = await collapsed.count(); n > 0; n = await collapsed.count()) await collapsed.first().click();
+  const hrefs = await nav
+    .locator('a[href]')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return [...new Set(hrefs)];
+}
+
+/** Waits until no API request is in flight and no loader turns, then a moment for the last render. */
+async function settle(page: Page, inFlight: () => number) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (inFlight() === 0 && (await page.locator('.mantine-Loader-root, [data-loading="true"]').count()) === 0)
+      break;
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(150);
+}
+
+describe.skipIf(!hasChromium)('a walk through every page, for every role, in both languages', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer({}, { demoScale: 0.01 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const user of users) {
+    for (const locale of LOCALES) {
+      it(`${user.email} (${user.role}${user.program ? `, ${user.program}` : ''}) in ${locale}`, async () => {
+        const context = await newContext(browser, server.baseUrl, {
+          locale: locale === 'en' ? 'en-US' : 'zh-TW',
+        });
+        const page = await context.newPage();
+        const findings: PageFinding[] = [];
+        let current = '/';
+        let pending = 0;
+        const dataWords = new Set<string>();
+        page.on('pageerror', (error) =>
+          findings.push({ page: current, problem: `page error: ${error.message}` }),
+        );
+        page.on('request', (r) => {
+          if (new URL(r.url()).pathname.startsWith('/api/')) pending++;
+        });
+        page.on('requestfailed', (r) => {
+          if (new URL(r.url()).pathname.startsWith('/api/')) pending--;
+        });
+        page.on('response', async (response) => {
+          const url = new URL(response.url());
+          if (!url.pathname.startsWith('/api/')) return;
+          try {
+            if (response.status() >= 500)
+              findings.push({ page: current, problem: `${response.status()} from ${url.pathname}` });
+            if ((response.headers()['content-type'] ?? '').includes('json'))
+              collectStrings(await response.json(), dataWords);
+          } catch {
+            // a body that went away with a navigation
+          } finally {
+            pending--;
+          }
+        });
+
+        await signInAs(page, user.email, locale);
+        const pages = await navigationPages(page);
+        expect(pages.length).toBeGreaterThan(1);
+        for (const path of pages) {
+          current = path;
+          // Through the navigation, as a user moves: the app stays loaded between pages.
+          const link = page.locator(`nav a[href="${path}"]`).first();
+          if (await link.isVisible()) await link.click();
+          else await page.goto(path);
+          await page.waitForURL((url) => url.pathname === path);
+          await settle(page, () => pending);
+          const facts = await readPage(page);
+          const slug = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+          await page.screenshot({
+            path: screenshotPath(`walk-${user.email.split('@')[0]}-${locale}-${slug}`),
+          });
+          for (const problem of findRawIdentifiers(facts.text)) findings.push({ page: path, problem });
+          if (locale === 'zh-TW') {
+            const words = untranslatedWords(facts.text, dataWords);
+            if (words.length)
+              findings.push({ page: path, problem: `English on a Chinese page: ${words.join(', ')}` });
+          }
+          for (const text of facts.cutOff)
+            findings.push({ page: path, problem: `cut off without a tooltip: "${text}"` });
+          if (facts.emptyLists > 0 && !EMPTY_BY_DESIGN[`${user.email} ${path}`])
+            findings.push({ page: path, problem: `${facts.emptyLists} list(s) without rows` });
+        }
+        await context.close();
+        expect(findings).toEqual([]);
+      });
+    }
+  }
+});
