@@ -234,66 +234,69 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
   const timeline: Row[] = [];
   const lastYear = Number(data.clock.slice(0, 4)) - 1;
   const sequence = new Map<string, number>();
-  for (let year = 2022; year <= lastYear; year++) {
-    const count = year === 2023 ? 7 : 5;
-    for (let i = 0; i < count; i++) {
-      const site = data.sites[rng.int(0, data.sites.length - 1)];
-      const template = INCIDENTS[rng.int(0, INCIDENTS.length - 1)];
-      const zh = ZH_COUNTRIES.has(site.country);
-      const key = `${site.code}-${year}`;
-      const n = (sequence.get(key) ?? 0) + 1;
-      sequence.set(key, n);
-      const month = rng.int(1, 12);
-      const aware = new Date(
-        `${year}-${pad(month)}-${pad(rng.int(1, 28))}T${pad(rng.int(1, 10))}:${pad(rng.int(0, 59))}:00Z`,
-      );
-      const at = (hours: number) => new Date(aware.getTime() + hours * 3_600_000);
-      const id = uuidFrom(rng);
-      incidents.push({
-        id,
+  // Every site has met at least one incident in these years; some sites a few.
+  const occurrences: { site: (typeof data.sites)[number]; year: number }[] = [];
+  for (const site of data.sites) {
+    const years: number[] = [];
+    for (let year = 2022; year <= lastYear; year++) if (rng.chance(0.3)) years.push(year);
+    if (years.length === 0) years.push(rng.int(2022, lastYear));
+    for (const year of years) occurrences.push({ site, year });
+  }
+  for (const { site, year } of occurrences) {
+    const template = INCIDENTS[rng.int(0, INCIDENTS.length - 1)];
+    const zh = ZH_COUNTRIES.has(site.country);
+    const key = `${site.code}-${year}`;
+    const n = (sequence.get(key) ?? 0) + 1;
+    sequence.set(key, n);
+    const month = rng.int(1, 12);
+    const aware = new Date(
+      `${year}-${pad(month)}-${pad(rng.int(1, 28))}T${pad(rng.int(1, 10))}:${pad(rng.int(0, 59))}:00Z`,
+    );
+    const at = (hours: number) => new Date(aware.getTime() + hours * 3_600_000);
+    const id = uuidFrom(rng);
+    incidents.push({
+      id,
+      site_id: site.id,
+      reference: `${site.code}-SEC-${year}-${String(n).padStart(4, '0')}`,
+      title: zh ? template.zh : template.title,
+      description: zh ? template.descriptionZh : template.description,
+      aware_at: aware,
+      reported_by: null,
+      status: 'closed',
+      level: template.level,
+      impact: JSON.stringify(template.impact),
+      functional_impact: template.functional,
+      information_impact: template.information,
+      recoverability: 'regular',
+      attack_vector: template.vector,
+      ciso_reported_at: at(0.5),
+      level_reviewed_at: at(4),
+      recovered_at: at(20),
+      investigation_reported_at: at(24 * 20),
+      created_at: aware,
+      updated_at: at(24 * 21),
+    });
+    const system = template.system === undefined ? undefined : systemsBySite.get(site.id)?.[template.system];
+    if (system) incidentSystems.push({ incident_id: id, system_id: system.id, site_id: site.id });
+    const steps: [string, number][] = [
+      ['reported', 0],
+      ['classified', 2],
+      ['ciso_reported', 0.5],
+      ['level_reviewed', 4],
+      ['contained', 6],
+      ['recovered', 20],
+      ['investigation_reported', 24 * 20],
+      ['closed', 24 * 21],
+    ];
+    for (const [kind, hours] of steps)
+      timeline.push({
+        id: uuidFrom(rng),
+        incident_id: id,
         site_id: site.id,
-        reference: `${site.code}-SEC-${year}-${String(n).padStart(4, '0')}`,
-        title: zh ? template.zh : template.title,
-        description: zh ? template.descriptionZh : template.description,
-        aware_at: aware,
-        reported_by: null,
-        status: 'closed',
-        level: template.level,
-        impact: JSON.stringify(template.impact),
-        functional_impact: template.functional,
-        information_impact: template.information,
-        recoverability: 'regular',
-        attack_vector: template.vector,
-        ciso_reported_at: at(0.5),
-        level_reviewed_at: at(4),
-        recovered_at: at(20),
-        investigation_reported_at: at(24 * 20),
-        created_at: aware,
-        updated_at: at(24 * 21),
+        at: at(hours),
+        kind,
+        created_at: at(hours),
       });
-      const system =
-        template.system === undefined ? undefined : systemsBySite.get(site.id)?.[template.system];
-      if (system) incidentSystems.push({ incident_id: id, system_id: system.id, site_id: site.id });
-      const steps: [string, number][] = [
-        ['reported', 0],
-        ['classified', 2],
-        ['ciso_reported', 0.5],
-        ['level_reviewed', 4],
-        ['contained', 6],
-        ['recovered', 20],
-        ['investigation_reported', 24 * 20],
-        ['closed', 24 * 21],
-      ];
-      for (const [kind, hours] of steps)
-        timeline.push({
-          id: uuidFrom(rng),
-          incident_id: id,
-          site_id: site.id,
-          at: at(hours),
-          kind,
-          created_at: at(hours),
-        });
-    }
   }
   return { systems, incidents, incidentSystems, timeline };
 }

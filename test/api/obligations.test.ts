@@ -156,6 +156,29 @@ describe.each(databases())('certifications, obligations and reminders (%s)', (ki
     }
   });
 
+  it('words an inbox reminder in the language of its reader when read, whatever it was sent in', async () => {
+    // One reminder was sent while the officer read English, one while Chinese.
+    const english = await t.signInAs('k7Officer');
+    const inEnglish = (await english.get('/api/notifications', { query: { pageSize: 10 } })).body.items;
+    expect(inEnglish).toHaveLength(2);
+    expect(inEnglish.map((n: { title: string }) => n.title)).toEqual([
+      'Reminder: [K7] Renew ISO 45001 certificate of K7',
+      'Reminder: [K7] Renew ISO 45001 certificate of K7',
+    ]);
+    await t.db.updateTable('users').set({ locale: 'zh-TW' }).where('id', '=', USERS.k7Officer.id).execute();
+    try {
+      const chinese = await t.signInAs('k7Officer');
+      const inChinese = (await chinese.get('/api/notifications', { query: { pageSize: 10 } })).body.items;
+      expect(inChinese.map((n: { title: string }) => n.title)).toEqual([
+        '提醒：[K7] 更新 K7 的 ISO 45001 證書',
+        '提醒：[K7] 更新 K7 的 ISO 45001 證書',
+      ]);
+      expect(inChinese[0].body).toMatch(/^\[K7\] 更新 K7 的 ISO 45001 證書 將於 \d+ 天後到期/);
+    } finally {
+      await t.db.updateTable('users').set({ locale: 'en' }).where('id', '=', USERS.k7Officer.id).execute();
+    }
+  });
+
   it('renews a certificate: the old one is superseded and its obligation done, the new one opens its own', async () => {
     const officer = await t.signInAs('k7Officer');
     const renewal = await officer.post('/api/certifications', {

@@ -13,6 +13,9 @@ export type ReminderFacts = {
   escalation: boolean;
 };
 
+/** What a delivered reminder keeps, to be worded in the reader's language whenever it is read. */
+export type NotificationFacts = Omit<ReminderFacts, 'title'>;
+
 function when(f: ReminderFacts, locale: Locale): string {
   if (locale === 'zh-TW') {
     if (f.daysLeft > 0) return `將於 ${f.daysLeft} 天後到期（${f.dueDate}）`;

@@ -10,7 +10,7 @@ import {
   reminderStep,
 } from '../obligations/rules/reminders.ts';
 import type { Mailer } from './mailer.ts';
-import { digestMessage, type Locale, reminderMessage } from './messages.ts';
+import { digestMessage, type Locale, type NotificationFacts, reminderMessage } from './messages.ts';
 
 const GROUP_TIME_ZONE = 'Asia/Taipei';
 const CHANNELS = ['inbox', 'email'] as const;
@@ -206,17 +206,20 @@ export function createReminderEngine(
         return 'skipped' as const;
       }
       const today = localDate(now(), facts.time_zone ?? GROUP_TIME_ZONE);
+      const reminderFacts: NotificationFacts = {
+        siteCode: facts.site_code,
+        dueDate: facts.due_date,
+        daysLeft: daysBetween(today, facts.due_date),
+        step: row.step,
+        escalation: row.step === 'escalation',
+      };
       const message = reminderMessage(
         {
           title: renderText(
             facts.locale as Locale,
             storedText(facts.title_key, facts.title_params, facts.title),
           ),
-          siteCode: facts.site_code,
-          dueDate: facts.due_date,
-          daysLeft: daysBetween(today, facts.due_date),
-          step: row.step,
-          escalation: row.step === 'escalation',
+          ...reminderFacts,
         },
         facts.locale as Locale,
       );
@@ -230,6 +233,7 @@ export function createReminderEngine(
                 kind: row.step === 'escalation' ? 'escalation' : 'reminder',
                 title: message.subject,
                 body: message.body,
+                facts: JSON.stringify(reminderFacts),
                 link: `/obligations/${facts.id}`,
                 obligation_id: facts.id,
                 site_id: facts.site_id,

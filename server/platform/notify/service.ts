@@ -1,23 +1,62 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import { paginate } from '../../db/paging.ts';
-import type { NotificationsTable } from '../../db/schema.ts';
+import type { DB, NotificationsTable, ObligationsTable } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, UnauthenticatedError } from '../http/errors.ts';
+import { renderText, storedText } from '../i18n/index.ts';
 import type { notificationListQuery } from './contract.ts';
+import { type Locale, reminderMessage } from './messages.ts';
 
-const toView = (n: Selectable<NotificationsTable>) => ({
-  id: n.id,
-  kind: n.kind,
-  title: n.title,
-  body: n.body,
-  link: n.link,
-  obligationId: n.obligation_id,
-  createdAt: n.created_at.toISOString(),
-  readAt: n.read_at?.toISOString() ?? null,
-});
+type NotificationRow = Selectable<NotificationsTable> & {
+  obligation_title: string | null;
+  obligation_title_key: string | null;
+  obligation_title_params: Selectable<ObligationsTable>['title_params'];
+};
+
+/**
+ * A notification as its reader sees it: a reminder is worded now, in the reader's language, from its facts and
+ * its obligation's title; one whose obligation is gone (or an older kind) shows the text it was sent with.
+ */
+function toView(n: NotificationRow, locale: Locale) {
+  const worded =
+    n.facts && n.obligation_id && (n.obligation_title_key || n.obligation_title)
+      ? reminderMessage(
+          {
+            ...n.facts,
+            title: renderText(
+              locale,
+              storedText(n.obligation_title_key, n.obligation_title_params, n.obligation_title),
+            ),
+          },
+          locale,
+        )
+      : { subject: n.title, body: n.body };
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: worded.subject,
+    body: worded.body,
+    link: n.link,
+    obligationId: n.obligation_id,
+    createdAt: n.created_at.toISOString(),
+    readAt: n.read_at?.toISOString() ?? null,
+  };
+}
+
+/** Notifications with the title of the obligation each one reminds of. */
+function withObligationTitle(query: SelectQueryBuilder<DB, 'notifications', object>) {
+  return query
+    .leftJoin('obligations', 'obligations.id', 'notifications.obligation_id')
+    .selectAll('notifications')
+    .select([
+      'obligations.title as obligation_title',
+      'obligations.title_key as obligation_title_key',
+      'obligations.title_params as obligation_title_params',
+    ]);
+}
 
 /** The in-app inbox: each user reads only their own notifications. */
 export function createInboxService(db: Db, now: () => Date = () => new Date()) {
@@ -27,17 +66,27 @@ export function createInboxService(db: Db, now: () => Date = () => new Date()) {
   };
   return {
     async list(actor: Actor, q: z.infer<typeof notificationListQuery>) {
-      let base = db.selectFrom('notifications').selectAll().where('user_id', '=', me(actor));
-      if (q.unread === 'true') base = base.where('read_at', 'is', null);
-      if (q.unread === 'false') base = base.where('read_at', 'is not', null);
-      const { items, total, totalCapped } = await paginate<Selectable<NotificationsTable>>(db, base, {
-        sortColumn: 'created_at',
+      let base = withObligationTitle(db.selectFrom('notifications')).where(
+        'notifications.user_id',
+        '=',
+        me(actor),
+      );
+      if (q.unread === 'true') base = base.where('notifications.read_at', 'is', null);
+      if (q.unread === 'false') base = base.where('notifications.read_at', 'is not', null);
+      const { items, total, totalCapped } = await paginate<NotificationRow>(db, base, {
+        sortColumn: 'notifications.created_at',
         order: q.order,
-        tieBreaker: 'id',
+        tieBreaker: 'notifications.id',
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return {
+        items: items.map((n) => toView(n, actor.locale)),
+        total,
+        totalCapped,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async unreadCount(actor: Actor) {
@@ -51,15 +100,18 @@ export function createInboxService(db: Db, now: () => Date = () => new Date()) {
     },
 
     async markRead(actor: Actor, id: string) {
-      const row = await db
+      const updated = await db
         .updateTable('notifications')
         .set({ read_at: now() })
         .where('id', '=', id)
         .where('user_id', '=', me(actor))
-        .returningAll()
+        .returning('id')
         .executeTakeFirst();
-      if (!row) throw new NotFoundError('notification');
-      return toView(row);
+      if (!updated) throw new NotFoundError('notification');
+      const row = await withObligationTitle(db.selectFrom('notifications'))
+        .where('notifications.id', '=', id)
+        .executeTakeFirstOrThrow();
+      return toView(row, actor.locale);
     },
 
     async markAllRead(actor: Actor) {

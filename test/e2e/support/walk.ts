@@ -36,9 +36,14 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** A snake_case code as the server stores it (`near_miss`, `temporary_total_disability`). */
 const RAW_CODE = /\b[a-z]+(?:_[a-z0-9]+)+\b/;
 
-/** Every string in a JSON value: what the server sent is data (names, titles typed by people), not UI text. */
+/**
+ * Every word of the strings in a JSON value: what the server sent is data (names, titles typed by people), not
+ * UI text.
+ */
 export function collectStrings(value: unknown, into: Set<string>) {
   if (typeof value === 'string') {
+    // A lone lower-case token is a code (`meeting`, `high`): a page must show it as a word of its language.
+    if (/^[a-z0-9_.-]+$/.test(value)) return;
     for (const word of value.match(/[A-Za-z]{2,}/g) ?? []) into.add(word.toLowerCase());
   } else if (Array.isArray(value)) {
     for (const v of value) collectStrings(v, into);
@@ -67,10 +72,9 @@ type PageFacts = {
   text: string;
   cutOff: string[];
   emptyLists: number;
-  errorAlerts: string[];
 };
 
-/** Reads the page as it stands: visible text, cut-off elements without a tooltip, empty lists, error alerts. */
+/** Reads the page as it stands: visible text, cut-off elements without a tooltip, empty lists. */
 export async function readPage(page: Page): Promise<PageFacts> {
   return page.evaluate(() => {
     // Visible text, leaving out text marked as not to be translated (names, codes typed by people).
@@ -107,9 +111,6 @@ export async function readPage(page: Page): Promise<PageFacts> {
       text: pieces.join(' '),
       cutOff,
       emptyLists: document.querySelectorAll('[data-empty-list]').length,
-      errorAlerts: [...document.querySelectorAll<HTMLElement>('[role="alert"]')]
-        .map((el) => el.innerText.trim())
-        .filter((t) => t.length > 0),
     };
   });
 }

@@ -13,11 +13,11 @@ import { ActionFormModal, ActionStatusBadge, useProgramOptions } from './parts.t
 import { useActionsLabel, useActionsT } from './texts.ts';
 
 type Status = (typeof actionStatuses)[number];
-export type ActionsSearch = { view?: 'scope'; status?: Status; overdue?: boolean };
+export type ActionsSearch = { view?: 'mine' | 'scope'; status?: Status; overdue?: boolean };
 
 export function validateActionsSearch(s: Record<string, unknown>): ActionsSearch {
   return {
-    view: s.view === 'scope' ? 'scope' : undefined,
+    view: s.view === 'scope' || s.view === 'mine' ? s.view : undefined,
     status:
       typeof s.status === 'string' && (actionStatuses as readonly string[]).includes(s.status)
         ? (s.status as Status)
@@ -40,7 +40,8 @@ export function ActionsPage() {
   const [program, setProgram] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const reader = can('actions.read');
-  const view = reader && search.view === 'scope' ? 'scope' : 'mine';
+  // People who may be given actions open on theirs; a reader who is never given one (an auditor) on the sites'.
+  const view = !reader ? 'mine' : (search.view ?? (can('actions.manage') ? 'mine' : 'scope'));
   const setSearch = (patch: Partial<ActionsSearch>) =>
     void navigate({
       search: ((prev: ActionsSearch) => ({ ...prev, ...patch })) as never,
@@ -111,7 +112,7 @@ export function ActionsPage() {
           mb="md"
           aria-label={t('views.label')}
           value={view}
-          onChange={(v) => setSearch({ view: v === 'scope' ? 'scope' : undefined })}
+          onChange={(v) => setSearch({ view: v === 'scope' ? 'scope' : 'mine' })}
           data={[
             { value: 'mine', label: t('views.mine') },
             { value: 'scope', label: t('views.scope') },
@@ -125,8 +126,8 @@ export function ActionsPage() {
         columns={columns}
         rowKey={(a) => a.id}
         defaultSort="dueDate"
+        view={{ mine: view === 'mine' ? 'true' : undefined }}
         filters={{
-          mine: view === 'mine' ? 'true' : undefined,
           status: search.status,
           overdue: search.overdue ? 'true' : undefined,
           siteId: view === 'scope' ? (siteId ?? undefined) : undefined,

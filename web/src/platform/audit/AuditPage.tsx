@@ -26,6 +26,7 @@ import {
 } from '../../../../server/platform/audit/contract.ts';
 import { api } from '../api/client.ts';
 import { useSites } from '../people/sites.ts';
+import { ClampedText } from '../ui/ClampedText.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { useFormat } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -253,11 +254,7 @@ export function AuditPage() {
       key: 'summary',
       header: t('audit.summary'),
       wrap: true,
-      render: (e) => (
-        <Text size="sm" lineClamp={2}>
-          {e.summary ?? ''}
-        </Text>
-      ),
+      render: (e) => <ClampedText size="sm" lines={2} text={e.summary ?? ''} />,
     },
   ];
 

@@ -321,7 +321,8 @@ export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
           columns={columns}
           rowKey={(o) => o.id}
           defaultSort="dueDate"
-          filters={filters}
+          view={{ view, calendarState: state === 'open' ? 'open' : undefined }}
+          filters={{ calendarState: state === 'open' || state === 'all' ? undefined : state, ...baseFilters }}
           filterBar={filterBar}
           exportPath="/api/obligations/export.csv"
           exportXlsxPath="/api/obligations/export.xlsx"

@@ -71,6 +71,11 @@ type DataTableProps<S extends PageSchema> = {
   defaultOrder?: Order;
   /** Filter values owned by the page; a change goes back to page 1. */
   filters?: Record<string, QueryValue>;
+  /**
+   * Which list this is (mine, or my sites'): sent like filters, but an empty list under it is not called
+   * "filtered": it says the hint, or that there is nothing yet.
+   */
+  view?: Record<string, QueryValue>;
   /** The filter inputs, shown next to the search box. */
   filterBar?: ReactNode;
   searchable?: boolean;
@@ -108,10 +113,19 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
   const sortable = props.columns.filter((col) => col.sortKey);
 
   const filterKey = JSON.stringify(props.filters ?? {});
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter or search starts at page 1
-  useEffect(() => setPage(1), [filterKey, q]);
+  const viewKey = JSON.stringify(props.view ?? {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new view, filter or search starts at page 1
+  useEffect(() => setPage(1), [filterKey, viewKey, q]);
 
-  const params = { page, pageSize, sort, order, q: q || undefined, ...(props.filters ?? {}) };
+  const params = {
+    page,
+    pageSize,
+    sort,
+    order,
+    q: q || undefined,
+    ...(props.view ?? {}),
+    ...(props.filters ?? {}),
+  };
   const query = useQuery({
     queryKey: [props.endpoint, params],
     queryFn: ({ signal }) => api.get(props.endpoint, props.schema, params, signal),

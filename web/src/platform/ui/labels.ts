@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDayMonth, formatInZone } from './time.ts';
+import { formatDayMonth, formatInZone, formatMonthShort } from './time.ts';
 
 /** The name of a record in the user's language: the Chinese name when there is one and the user reads Chinese. */
 export function useLocalName() {
@@ -33,5 +33,7 @@ export function useFormat() {
     siteTime: (iso: string | null | undefined, timeZone: string) => formatInZone(iso, timeZone),
     /** "Dec 3" / "12月3日" of a YYYY-MM-DD date. */
     dayMonth: (d: string) => formatDayMonth(d, i18n.language),
+    /** "Dec" / "12月" of a month 1–12. */
+    monthShort: (month: number) => formatMonthShort(month, i18n.language),
   };
 }

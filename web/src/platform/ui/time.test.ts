@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDayMonth, formatInZone } from './time.ts';
+import { formatDayMonth, formatInZone, formatMonthShort } from './time.ts';
 
 describe("a site's times in the site's time zone", () => {
   it('reads an instant in the zone of the site, naming the zone, whatever the machine runs in', () => {
@@ -21,5 +21,14 @@ describe("a site's times in the site's time zone", () => {
   it('names a day and month without moving it across a zone', () => {
     expect(formatDayMonth('2026-12-03', 'en')).toBe('Dec 3');
     expect(formatDayMonth('2026-01-01', 'zh-TW')).toBe('1月1日');
+  });
+});
+
+describe('month names in the reader language', () => {
+  it('names January and December in English and Traditional Chinese, whatever the machine zone', () => {
+    expect(formatMonthShort(1, 'en')).toBe('Jan');
+    expect(formatMonthShort(12, 'en')).toBe('Dec');
+    expect(formatMonthShort(1, 'zh-TW')).toBe('1月');
+    expect(formatMonthShort(12, 'zh-TW')).toBe('12月');
   });
 });

@@ -39,3 +39,10 @@ export function formatDayMonth(date: string, locale: string): string {
     new Date(`${date}T00:00:00Z`),
   );
 }
+
+/** A month's short name (1–12) in the reader's language ("Jan", "1月"). */
+export function formatMonthShort(month: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, month - 1, 1)),
+  );
+}

@@ -10,6 +10,7 @@ import {
 } from '../../../../../server/modules/infosec/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
+import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ButtonLink } from '../../../platform/ui/links.tsx';
@@ -55,9 +56,7 @@ export function SecurityIncidentsPage() {
       wrap: true,
       render: (i) => (
         <Group gap={6}>
-          <Text size="sm" fw={500} lineClamp={2}>
-            {i.title}
-          </Text>
+          <ClampedText size="sm" fw={500} lines={2} text={i.title} />
           {i.sensitive && (
             <Badge size="xs" color="grape" variant="outline">
               {t('incidents.sensitive')}

@@ -13,6 +13,7 @@ import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
+import { productLabel } from './product.ts';
 import { SystemForm } from './SystemForm.tsx';
 
 const criticalityColor: Record<string, string> = {
@@ -76,7 +77,7 @@ export function SystemsPage() {
       key: 'product',
       header: t('systems.product'),
       wrap: true,
-      render: (s) => [s.vendor, s.product, s.productVersion].filter(Boolean).join(' ') || '—',
+      render: (s) => productLabel(s) || '—',
     },
   ];
 

@@ -7,6 +7,7 @@ import { matterPage } from '../../../../../server/modules/ip/contract.ts';
 import { kinds, offices, statuses, technologies } from '../../../../../server/modules/ip/rules/offices.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
+import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
@@ -47,9 +48,7 @@ export function PortfolioPage() {
           <Text size="sm" ff="monospace" fw={600}>
             {m.familyReference}
           </Text>
-          <Text size="xs" c="dimmed" lineClamp={1}>
-            {m.familyTitle}
-          </Text>
+          <ClampedText size="xs" c="dimmed" lines={1} text={m.familyTitle} />
         </div>
       ),
     },

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Menu, Paper, ScrollArea, Stack, Table, Text,
 import { IconDots } from '@tabler/icons-react';
 import type { z } from 'zod';
 import type { hazardView } from '../../../../../server/modules/ohs/contract-work.ts';
+import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
 import { todayIso } from '../api.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 import { LevelBadge } from './LevelBadge.tsx';
@@ -61,26 +62,28 @@ export function HazardRegister({
                   <LevelBadge level={h.residualLevel} score={h.residualScore} />
                 </Table.Td>
                 <Table.Td style={{ maxWidth: 320 }}>
-                  <Text size="sm" fw={500} lineClamp={2}>
-                    {h.hazard}
-                  </Text>
-                  <Text size="xs" c="dimmed" lineClamp={1}>
-                    {h.siteCode}
-                    {h.areaName ? ` · ${h.areaName}` : ''} · {h.activity}
-                  </Text>
+                  <ClampedText size="sm" fw={500} lines={2} text={h.hazard} />
+                  <ClampedText
+                    size="xs"
+                    c="dimmed"
+                    lines={1}
+                    text={`${h.siteCode}${h.areaName ? ` · ${h.areaName}` : ''} · ${h.activity}`}
+                  />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <LevelBadge level={h.level} score={h.score} />
                 </Table.Td>
                 <Table.Td style={{ maxWidth: 280 }}>
-                  <Text size="xs" lineClamp={2}>
-                    {h.controls
+                  <ClampedText
+                    size="xs"
+                    lines={2}
+                    text={h.controls
                       .map(
                         (c) =>
                           `${label('controls', c.type)}: ${c.description}${c.inPlace ? '' : ` (${t('hazards.planned')})`}`,
                       )
                       .join(' · ')}
-                  </Text>
+                  />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Text

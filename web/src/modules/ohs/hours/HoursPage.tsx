@@ -212,9 +212,7 @@ export function HoursPage() {
                     <Table.Th w={110} />
                     {months.map((m) => (
                       <Table.Th key={m} style={{ textAlign: 'right' }}>
-                        {new Intl.DateTimeFormat(undefined, { month: 'short' }).format(
-                          new Date(year, Number(m) - 1, 1),
-                        )}
+                        {fmt.monthShort(Number(m))}
                       </Table.Th>
                     ))}
                     <Table.Th style={{ textAlign: 'right' }}>{t('hours.yearTotal')}</Table.Th>

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { incidentKinds, incidentPage } from '../../../../../server/modules/ohs/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
+import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ButtonLink } from '../../../platform/ui/links.tsx';
@@ -73,9 +74,7 @@ export function IncidentsPage() {
       wrap: true,
       render: (i) => (
         <div>
-          <Text size="sm" fw={500} lineClamp={2}>
-            {i.title}
-          </Text>
+          <ClampedText size="sm" fw={500} lines={2} text={i.title} />
           <Group gap={6}>
             {i.areaName && (
               <Text size="xs" c="dimmed">
