@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnomalyDetector } from './detector.ts';
+import { createAnomalyDetector, outsideRange } from './detector.ts';
 import { SortedWindow } from './sorted-window.ts';
 
 const MINUTE = 60_000;
@@ -22,6 +22,18 @@ describe('sorted window', () => {
     w.push(4);
     w.push(4);
     expect([w.quantile(0), w.quantile(0.5), w.quantile(1)]).toEqual([0, 4, 4]);
+  });
+});
+
+describe('surprise of a view', () => {
+  it('is 0 inside the range seen and counts widths of that range outside it', () => {
+    const w = new SortedWindow(10);
+    for (const v of [10, 12, 14, 20]) w.push(v);
+    expect(outsideRange(w, 15, 1e-9)).toBe(0);
+    expect(outsideRange(w, 25, 1e-9)).toBe(0.5);
+    expect(outsideRange(w, 0, 1e-9)).toBe(1);
+    // Until a view has seen enough, it says nothing.
+    expect(outsideRange(w, 100, 1e-9, 5)).toBe(0);
   });
 });
 

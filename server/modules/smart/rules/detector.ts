@@ -9,9 +9,10 @@ import { SortedWindow } from './sorted-window.ts';
  * - its difference from the reading at the same time a day before, against the last `dailyWindow` such
  *   differences (a daily pattern broken: a shift running at night, a cycle gone flat).
  * The surprise of a view is how far the reading lies outside the range that view has seen, in widths of that
- * range: 0 inside it, so a regular pattern, however spiky, raises nothing once seen. The score is
- * 1 − e^(−gain × the largest surprise), 0..1. After an alarm (a score ≥ `alarmLevel`) the next `rearm` scores
- * are halved, so that one event raises one alarm rather than a burst.
+ * range: 0 inside it, so a regular pattern, however spiky, raises nothing once seen. A reading is surprising
+ * when one view says so strongly or two agree: the largest surprise plus `agreement` × the second largest. The
+ * score is 1 − e^(−gain × surprise), 0..1. After an alarm (a score ≥ `alarmLevel`) the next `rearm` scores are
+ * halved, so that one event raises one alarm rather than a burst.
  * Measured on the Numenta Anomaly Benchmark by `npm run bench` (the `nab` suite).
  */
 export type DetectorConfig = {
@@ -20,6 +21,9 @@ export type DetectorConfig = {
   dailyWindow: number;
   /** Readings to learn from before judging (scores are 0 until then). */
   warmUp: number;
+  /** Differences from the day before to see before that view judges (a day and more of readings). */
+  dailyWarmUp: number;
+  agreement: number;
   gain: number;
   alarmLevel: number;
   /** Readings after an alarm during which scores are halved. */
@@ -31,6 +35,8 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   changeWindow: 400,
   dailyWindow: 1000,
   warmUp: 150,
+  dailyWarmUp: 300,
+  agreement: 5,
   gain: 4,
   alarmLevel: 0.5,
   rearm: 150,
@@ -41,8 +47,13 @@ const DAY_MS = 86_400_000;
 const SAME_TIME_TOLERANCE_MS = 15 * 60_000;
 
 /** How far a value lies outside the range a window has seen, in widths of that range (0 inside it). */
-export function outsideRange(window: SortedWindow, value: number, minimumWidth: number): number {
-  if (window.length < 2) return 0;
+export function outsideRange(
+  window: SortedWindow,
+  value: number,
+  minimumWidth: number,
+  minimumCount = 2,
+): number {
+  if (window.length < Math.max(2, minimumCount)) return 0;
   const lo = window.quantile(0);
   const hi = window.quantile(1);
   return Math.max(0, value - hi, lo - value) / Math.max(hi - lo, minimumWidth);
@@ -54,13 +65,13 @@ export type AnomalyDetector = {
 };
 
 /** The reading at the same time a day before, from a queue of the last day's readings. */
-function createDayBefore() {
+function createLagged(lagMs: number) {
   const times: number[] = [];
   const values: number[] = [];
   let head = 0;
   return {
     lookUp(time: number): number {
-      const target = time - DAY_MS;
+      const target = time - lagMs;
       while (head < times.length && times[head] < target - SAME_TIME_TOLERANCE_MS) head++;
       // Compact now and then, so the queue holds about a day.
       if (head > 4096) {
@@ -85,7 +96,7 @@ export function createAnomalyDetector(config: Partial<DetectorConfig> = {}): Ano
   const values = new SortedWindow(c.valueWindow);
   const changes = new SortedWindow(c.changeWindow);
   const daily = new SortedWindow(c.dailyWindow);
-  const dayBefore = createDayBefore();
+  const dayBefore = createLagged(DAY_MS);
   let previous = Number.NaN;
   let seen = 0;
   let sinceAlarm = Number.POSITIVE_INFINITY;
@@ -97,15 +108,15 @@ export function createAnomalyDetector(config: Partial<DetectorConfig> = {}): Ano
       // A flat series has a range of 0: any movement is then measured against a thousandth of all it has spanned.
       const minimumWidth = Math.max((max - min) * 1e-3, 1e-9);
       const change = Number.isNaN(previous) ? 0 : value - previous;
-      const lastDay = dayBefore.lookUp(time);
-      const seasonal = value - lastDay;
+      const seasonal = value - dayBefore.lookUp(time);
       let surprise = 0;
       if (seen >= c.warmUp) {
-        surprise = Math.max(
-          outsideRange(values, value, minimumWidth),
-          outsideRange(changes, change, minimumWidth),
-          Number.isNaN(seasonal) ? 0 : outsideRange(daily, seasonal, minimumWidth),
-        );
+        const a = outsideRange(values, value, minimumWidth);
+        const b = outsideRange(changes, change, minimumWidth);
+        const d = Number.isNaN(seasonal) ? 0 : outsideRange(daily, seasonal, minimumWidth, c.dailyWarmUp);
+        const largest = Math.max(a, b, d);
+        const second = a + b + d - largest - Math.min(a, b, d);
+        surprise = largest + c.agreement * second;
       }
       values.push(value);
       changes.push(change);
