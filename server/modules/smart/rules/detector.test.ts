@@ -6,8 +6,8 @@ const MINUTE = 60_000;
 /** A day of readings every 5 minutes, a sine of the hour of day with a little deterministic ripple. */
 const dailyWave = (i: number) => 50 + 20 * Math.sin((2 * Math.PI * i) / 288) + ((i * 7919) % 13) / 13;
 
-function judgeAll(values: number[]) {
-  const detector = createAnomalyDetector();
+function judgeAll(values: number[], config: Parameters<typeof createAnomalyDetector>[0] = {}) {
+  const detector = createAnomalyDetector(config);
   return values.map((v, i) => detector.judge(v, Date.UTC(2024, 0, 1) + i * 5 * MINUTE));
 }
 
@@ -53,6 +53,17 @@ describe('streaming anomaly detector', () => {
     // Within the re-arm period after the first alarm, the second spike is damped.
     expect(scores[960]).toBeLessThan(scores[900]);
     expect(scores[960]).toBeLessThanOrEqual(0.5);
+  });
+
+  it('notices a shift of the level that stays inside the range of single readings, from the recent mean', () => {
+    const noise = (i: number) => (((i * 7919) % 13) / 12 - 0.5) * 20; // −10..+10
+    const values = Array.from({ length: 1500 }, (_, i) => (i < 1200 ? 50 + noise(i) : 55 + noise(i) / 2));
+    const scores = judgeAll(values);
+    expect(Math.max(...values.slice(1200))).toBeLessThanOrEqual(Math.max(...values.slice(0, 1200)));
+    expect(Math.max(...scores.slice(400, 1200))).toBeLessThan(0.5);
+    expect(Math.max(...scores.slice(1200))).toBeGreaterThan(0.5);
+    // Without the recent mean (a "mean" of one reading), the other views see nothing new.
+    expect(Math.max(...judgeAll(values, { levelSpan: 1 }).slice(1200))).toBeLessThan(0.5);
   });
 
   it('notices a daily pattern that goes flat, from the same time a day before', () => {

@@ -7,7 +7,10 @@ import { SortedWindow } from './sorted-window.ts';
  * - its value, against the range of the last `valueWindow` values (a level never seen: a jump, a drift out);
  * - its change from the previous reading, against the last `changeWindow` changes (a spike, a step);
  * - its difference from the reading at the same time a day before, against the last `dailyWindow` such
- *   differences (a daily pattern broken: a shift running at night, a cycle gone flat).
+ *   differences (a daily pattern broken: a shift running at night, a cycle gone flat);
+ * - the mean of the last `levelSpan` readings with it, against the last `valueWindow` such means (a shift that
+ *   stays inside the range of single readings, or spikes growing denser). A mean of n readings varies about
+ *   1/√n as much as one reading, so this view's surprise counts √n times.
  * The surprise of a view is how far the reading lies outside the range that view has seen, in widths of that
  * range: 0 inside it, so a regular pattern, however spiky, raises nothing once seen. A reading is surprising
  * when one view says so strongly or two agree: the largest surprise plus `agreement` × the second largest. The
@@ -21,8 +24,9 @@ export type DetectorConfig = {
   dailyWindow: number;
   /** Readings to learn from before judging (scores are 0 until then). */
   warmUp: number;
-  /** Differences from the day before to see before that view judges (a day and more of readings). */
-  dailyWarmUp: number;
+  levelSpan: number;
+  /** Differences from the day before, or means, to see before those views judge (a day and more of readings). */
+  viewWarmUp: number;
   agreement: number;
   gain: number;
   alarmLevel: number;
@@ -35,7 +39,8 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   changeWindow: 400,
   dailyWindow: 1000,
   warmUp: 150,
-  dailyWarmUp: 300,
+  levelSpan: 16,
+  viewWarmUp: 300,
   agreement: 5,
   gain: 4,
   alarmLevel: 0.5,
@@ -91,12 +96,47 @@ function createLagged(lagMs: number) {
   };
 }
 
+/** The largest of the views' surprises plus `agreement` × the second largest. */
+function largestTwo(a: number, b: number, d: number, e: number, agreement: number): number {
+  let first = 0;
+  let second = 0;
+  for (const x of [a, b, d, e]) {
+    if (x > first) {
+      second = first;
+      first = x;
+    } else if (x > second) second = x;
+  }
+  return first + agreement * second;
+}
+
+/** The mean of the last `span` readings, and what it would be with one more (NaN until there are enough). */
+function createRecentMean(span: number) {
+  const ring = new Float64Array(span);
+  let sum = 0;
+  let count = 0;
+  return {
+    with(value: number): number {
+      if (count + 1 < span) return Number.NaN;
+      return (sum - (count >= span ? ring[count % span] : 0) + value) / span;
+    },
+    push(value: number) {
+      const at = count % span;
+      sum += value - (count >= span ? ring[at] : 0);
+      ring[at] = value;
+      count++;
+    },
+  };
+}
+
 export function createAnomalyDetector(config: Partial<DetectorConfig> = {}): AnomalyDetector {
   const c = { ...DEFAULT_DETECTOR_CONFIG, ...config };
   const values = new SortedWindow(c.valueWindow);
   const changes = new SortedWindow(c.changeWindow);
   const daily = new SortedWindow(c.dailyWindow);
   const dayBefore = createLagged(DAY_MS);
+  const level = createRecentMean(c.levelSpan);
+  const levels = new SortedWindow(c.valueWindow);
+  const levelWeight = Math.sqrt(c.levelSpan);
   let previous = Number.NaN;
   let seen = 0;
   let sinceAlarm = Number.POSITIVE_INFINITY;
@@ -109,18 +149,22 @@ export function createAnomalyDetector(config: Partial<DetectorConfig> = {}): Ano
       const minimumWidth = Math.max((max - min) * 1e-3, 1e-9);
       const change = Number.isNaN(previous) ? 0 : value - previous;
       const seasonal = value - dayBefore.lookUp(time);
+      const recentLevel = level.with(value);
       let surprise = 0;
       if (seen >= c.warmUp) {
         const a = outsideRange(values, value, minimumWidth);
         const b = outsideRange(changes, change, minimumWidth);
-        const d = Number.isNaN(seasonal) ? 0 : outsideRange(daily, seasonal, minimumWidth, c.dailyWarmUp);
-        const largest = Math.max(a, b, d);
-        const second = a + b + d - largest - Math.min(a, b, d);
-        surprise = largest + c.agreement * second;
+        const d = Number.isNaN(seasonal) ? 0 : outsideRange(daily, seasonal, minimumWidth, c.viewWarmUp);
+        const e = Number.isNaN(recentLevel)
+          ? 0
+          : levelWeight * outsideRange(levels, recentLevel, minimumWidth, c.viewWarmUp);
+        surprise = largestTwo(a, b, d, e, c.agreement);
       }
       values.push(value);
       changes.push(change);
       if (!Number.isNaN(seasonal)) daily.push(seasonal);
+      level.push(value);
+      if (!Number.isNaN(recentLevel)) levels.push(recentLevel);
       dayBefore.remember(time, value);
       previous = value;
       seen++;
