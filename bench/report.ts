@@ -5,6 +5,7 @@ import { EXPLANATIONS } from './notes.ts';
 import type { BackupFigures } from './suites/backup.ts';
 import type { IdentityFigures } from './suites/identity.ts';
 import type { ImportFigures } from './suites/import.ts';
+import { type NabFigures, nabTargets } from './suites/nab.ts';
 import type { ReadResult } from './suites/reads.ts';
 import type { StartupFigures } from './suites/startup.ts';
 import type { BundleFigures, RenderFigures } from './suites/web.ts';
@@ -65,6 +66,8 @@ export type BenchResults = {
   reads: Record<string, ReadSuite | undefined>;
   startup?: StartupFigures;
   web?: { bundle: BundleFigures; render?: RenderFigures | { skipped: string } };
+  /** The streaming anomaly detector on the Numenta Anomaly Benchmark, and the scorer's reproduction of NAB. */
+  nab?: NabFigures;
   fixes: Fix[];
   targets: Target[];
   /** Parts of the suite that failed in this run. */
@@ -95,7 +98,7 @@ function hello(suite: ReadSuite, clients: number): LoadFigures | undefined {
 }
 
 export function evaluateTargets(r: BenchResults): Target[] {
-  const out: Target[] = [];
+  const out: Target[] = [...nabTargets(r.nab)];
   const n = r.settings.clients;
   if (r.import) {
     const i = r.import;

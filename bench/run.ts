@@ -27,6 +27,7 @@ import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from '.
 import { runBackupRestore } from './suites/backup.ts';
 import { runIdentityPropagation } from './suites/identity.ts';
 import { runImport, writeCompletionsCsv } from './suites/import.ts';
+import { runNab } from './suites/nab.ts';
 import { capturePlans, type ReadResult, runReads, selectedCases, USERS } from './suites/reads.ts';
 import { runStartup } from './suites/startup.ts';
 import { bundleFigures, ensureWebBuilt, firstRender } from './suites/web.ts';
@@ -41,7 +42,7 @@ const IMPORT_ROWS = Number(env.BENCH_IMPORT_ROWS ?? (QUICK ? 20_000 : 1_000_000)
 const SECONDS = Number(env.BENCH_SECONDS ?? (QUICK ? 1 : 2));
 const CLIENTS = 32;
 const ADMIN_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PARTS = ['startup', 'data', 'reads', 'identity', 'pglite', 'import', 'web', 'backup'];
+const PARTS = ['nab', 'startup', 'data', 'reads', 'identity', 'pglite', 'import', 'web', 'backup'];
 const ONLY = new Set((env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 /** BENCH_BACKUP_LARGE=0: backup and restore at the small scale only (the large one takes minutes). */
 const BACKUP_LARGE = env.BENCH_BACKUP_LARGE !== '0';
@@ -116,6 +117,11 @@ async function main() {
   );
 
   try {
+    if (ONLY.has('nab')) {
+      section('Anomaly detection: the Numenta Anomaly Benchmark, 35 series (reference/nab)');
+      results.nab = await guarded('NAB', async () => runNab(log));
+    }
+
     if (ONLY.has('web') || ONLY.has('startup')) {
       section('Web app build');
       const buildSeconds = ensureWebBuilt(log);
