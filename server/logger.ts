@@ -44,6 +44,10 @@ export function loggerOptions(level: string): pino.LoggerOptions {
   };
 }
 
+/**
+ * The process's own logger (start-up, migrations, demo, jobs). Lines are written as they happen: a first
+ * start spends long stretches in synchronous work, and its progress lines must not wait for it to end.
+ */
 export function createLogger(level: string) {
-  return pino(loggerOptions(level));
+  return pino(loggerOptions(level), pino.destination({ dest: 1, sync: true }));
 }

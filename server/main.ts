@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { isEmptyDatabase } from './db/empty.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, pendingMigrations } from './db/migrate.ts';
 import type { Db } from './db/types.ts';
 import { createLogger } from './logger.ts';
 import { programModules } from './modules/index.ts';
@@ -28,8 +30,12 @@ export function workerJobs(
  */
 export async function start(config: Config) {
   const log = createLogger(config.logLevel);
+  if (!config.databaseUrl && !existsSync(path.join(path.resolve(config.dataDir), 'pgdata')))
+    log.info({ location: config.dataDir }, 'first start: creating the embedded database (about ten seconds)');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   log.info({ database: database.kind, location: database.location, role: config.role }, 'database opened');
+  const pending = await pendingMigrations(database.db);
+  if (pending.length) log.info({ pending: pending.length }, 'applying migrations');
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   if (database.kind === 'pglite') {

@@ -60,7 +60,11 @@ export async function loadDemoDataset(
   const seed = options.seed ?? DEFAULT_SEED;
   log(`Demo dataset: generating the group (scale ${scale}, demo clock ${clock})`);
   const data = generateDemoDataset({ clock, scale, seed });
+  log(
+    `Demo dataset: ${fmt(data.employees.length)} employees generated; generating the OHS history of ten years`,
+  );
   const ohs = generateOhsDataset(data);
+  log('Demo dataset: generating training, committees and the audit history');
   const training = generateTraining(data);
   const committees = generateCommittees(data);
   const history = demoAuditHistory(data, ohs, training, committees).filter(
@@ -79,6 +83,7 @@ export async function loadDemoDataset(
   counts.employees += ohs.formerEmployees.length;
   counts.leavers += ohs.formerEmployees.length;
   const passwordHashes = await Promise.all(data.users.map(() => hashPassword(DEMO_PASSWORD)));
+  log(`Demo dataset: writing ${fmt(Object.values(counts).reduce((a, b) => a + b, 0))} records`);
 
   await database.db.transaction().execute(async (trx) => {
     const tables = [...demoTables(data, ohs, passwordHashes), ...committeeTables(committees)];
