@@ -16,7 +16,7 @@ import { generateInfosecDataset, infosecTables } from './infosec.ts';
 import { generateIpDataset, ipTables } from './ip.ts';
 import { generateOhsDataset, type OhsDataset, ohsCounts } from './ohs.ts';
 import { ohsTables, type TableRows } from './ohs-tables.ts';
-import { loadSelfServiceDemo } from './self-service.ts';
+import { loadEmployeeWork, loadSelfServiceDemo } from './self-service.ts';
 import { generateTraining, trainingTables } from './training.ts';
 import { DEMO_PASSWORD } from './users.ts';
 
@@ -117,6 +117,7 @@ export async function loadDemoDataset(
       `Demo dataset: OHS history loaded (${fmt(ohs.hours.length)} site-months of hours, ${fmt(ohs.incidents.length)} incidents, ${fmt(ohs.injuries.length)} people hurt, ${fmt(ohs.screenings.length)} health screenings, ${ohs.certifications.length} ISO 45001 certificates, ${ohs.hazards.length} hazards, ${ohs.permits.length} permits to work)`,
     );
     await loadSelfServiceDemo(trx, clock);
+    await loadEmployeeWork(trx, clock);
     log(
       `Demo dataset: ${training.courses.length} training courses with ${fmt(training.completions.length)} completions, ${committees.committees.length} OHS committees with ${committees.meetings.length} meetings`,
     );

@@ -77,3 +77,115 @@ export async function loadSelfServiceDemo(trx: Db, clock: string) {
     await trx.insertInto('training_completions').values(row).execute();
   }
 }
+
+/**
+ * The demo employee's own work, so that every page of theirs shows what it is for: an action given to them
+ * from the last risk review of their area, due in three weeks, with its obligation and the reminder they were
+ * sent a week ago; and a suspected phishing mail they reported to the security team last month.
+ */
+export async function loadEmployeeWork(trx: Db, clock: string) {
+  const me = await trx
+    .selectFrom('users as u')
+    .innerJoin('employees as e', 'e.id', 'u.employee_id')
+    .innerJoin('sites as s', 's.id', 'e.site_id')
+    .select(['u.id as user_id', 'e.site_id', 's.code as site_code', 's.country'])
+    .where('u.email', '=', 'employee@steward.demo')
+    .executeTakeFirst();
+  if (!me) return;
+  const zh = me.country === 'TW' || me.country === 'CN';
+  const due = daysBefore(clock, -21);
+  const title = zh ? '於黏晶機台旁加裝防夾護罩' : 'Fit a pinch guard beside the die bonder';
+  const action = await trx
+    .insertInto('actions')
+    .values({
+      site_id: me.site_id,
+      program: 'ohs',
+      kind: 'corrective',
+      title,
+      description: zh ? '上次區域風險評估之改善項目。' : 'From the last risk review of the area.',
+      owner_id: me.user_id,
+      due_date: due,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const obligation = await trx
+    .insertInto('obligations')
+    .values({
+      kind: 'action.due',
+      source_type: 'action',
+      source_id: action.id,
+      site_id: me.site_id,
+      program: 'ohs',
+      owner_id: me.user_id,
+      title_key: 'platform.action.due',
+      title_params: JSON.stringify({ title }),
+      due_date: due,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const sentOn = daysBefore(clock, 7);
+  await trx
+    .insertInto('notifications')
+    .values({
+      user_id: me.user_id,
+      kind: 'reminder',
+      title: `Reminder: [${me.site_code}] Action: ${title}`,
+      body: `[${me.site_code}] Action: ${title} is due in 28 days (${due}).`,
+      facts: JSON.stringify({
+        siteCode: me.site_code,
+        dueDate: due,
+        daysLeft: 28,
+        step: 'reminder',
+        escalation: false,
+      }),
+      link: `/obligations/${obligation.id}`,
+      obligation_id: obligation.id,
+      site_id: me.site_id,
+      created_at: new Date(`${sentOn}T01:00:00Z`),
+    })
+    .execute();
+  const reportedOn = daysBefore(clock, 30);
+  const year = reportedOn.slice(0, 4);
+  const taken = await trx
+    .selectFrom('infosec_incidents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('reference', 'like', `${me.site_code}-SEC-${year}-%`)
+    .executeTakeFirstOrThrow();
+  const aware = new Date(`${reportedOn}T02:30:00Z`);
+  const at = (hours: number) => new Date(aware.getTime() + hours * 3_600_000);
+  const incident = await trx
+    .insertInto('infosec_incidents')
+    .values({
+      site_id: me.site_id,
+      reference: `${me.site_code}-SEC-${year}-${String(Number(taken.n) + 1).padStart(4, '0')}`,
+      title: zh ? '收到冒充 IT 部門要求重設密碼之郵件' : 'Mail posing as IT asking for a password reset',
+      description: zh
+        ? '未點擊連結，已轉寄資安信箱。'
+        : 'Did not click the link; forwarded to the security mailbox.',
+      aware_at: aware,
+      reported_by: me.user_id,
+      status: 'closed',
+      level: 1,
+      impact: JSON.stringify({
+        confidentiality: { kind: 'general', severity: 'minor' },
+        integrity: null,
+        availability: null,
+      }),
+      functional_impact: 'none',
+      information_impact: 'none',
+      recoverability: 'regular',
+      attack_vector: 'email',
+      ciso_reported_at: at(0.5),
+      level_reviewed_at: at(3),
+      recovered_at: at(4),
+      investigation_reported_at: at(48),
+      created_at: aware,
+      updated_at: at(49),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('infosec_incident_sites')
+    .values({ incident_id: incident.id, site_id: me.site_id })
+    .execute();
+}

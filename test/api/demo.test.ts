@@ -122,6 +122,15 @@ describe.each(databases())('demo dataset (%s)', (kind) => {
     expect(byCode['SEC-201'].lastCompletedOn).toBe('2025-08-04');
     expect(byCode['IP-301'].lastCompletedOn).toBe('2026-04-01');
     expect((await employee.get('/api/ohs/my/reports')).status).toBe(200);
+    // Their own work: an action given to them, its obligation, the reminder in their language, a report made.
+    expect((await employee.get('/api/actions', { query: { mine: 'true' } })).body.total).toBe(1);
+    const obligations = (await employee.get('/api/obligations', { query: { view: 'mine' } })).body;
+    expect(obligations.items.map((o: { kind: string }) => o.kind)).toContain('action.due');
+    const inbox = (await employee.get('/api/notifications')).body.items;
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0].title).toMatch(/^提醒：\[ASE-[A-Z]+\] 改善措施：/);
+    const reported = await employee.get('/api/infosec/incidents', { query: { mine: 'true' } });
+    expect(reported.body.total, reported.text).toBeGreaterThanOrEqual(1);
     const contractor = await t.signIn('contractor@steward.demo', DEMO_PASSWORD);
     const theirs = await contractor.get('/api/training/mine');
     // Contractor courses only: the group's induction, last taken 200 days before the clock.

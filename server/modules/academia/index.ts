@@ -41,7 +41,7 @@ export const academiaModule = defineModule({
         kind: 'academia-agreement-renewals',
         severity: 'warning' as const,
         count: renewals,
-        messageKey: 'attention.agreementRenewals',
+        messageKey: 'academia:attention.agreementRenewals',
         link: '/academia/agreements',
       });
     if (milestones > 0)
@@ -49,7 +49,7 @@ export const academiaModule = defineModule({
         kind: 'academia-milestones',
         severity: 'info' as const,
         count: milestones,
-        messageKey: 'attention.milestones',
+        messageKey: 'academia:attention.milestones',
         link: '/academia/projects',
       });
     return out;

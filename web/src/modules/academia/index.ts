@@ -14,5 +14,8 @@ export const academiaWebModule: WebModule = {
     academia_agreement: () => '/academia/agreements',
     academia_milestone: () => '/academia/projects',
   },
-  obligationKinds: [{ kind: 'academia.agreement_renewal' }, { kind: 'academia.milestone' }],
+  obligationKinds: [
+    { kind: 'academia.agreement_renewal', name: { en: 'Agreement renewal', 'zh-TW': '協議續約' } },
+    { kind: 'academia.milestone', name: { en: 'Research milestone', 'zh-TW': '研究里程碑' } },
+  ],
 };

@@ -15,9 +15,12 @@ export const infosecWebModule: WebModule = {
     infosec_system: () => '/infosec/systems',
   },
   obligationKinds: [
-    { kind: 'infosec.report_clock' },
-    { kind: 'infosec.level_review_clock' },
-    { kind: 'infosec.recovery_clock' },
-    { kind: 'infosec.investigation_report_clock' },
+    { kind: 'infosec.report_clock', name: { en: 'Report to the CISO office', 'zh-TW': '通報資安長辦公室' } },
+    { kind: 'infosec.level_review_clock', name: { en: 'Incident level review', 'zh-TW': '事件等級審核' } },
+    { kind: 'infosec.recovery_clock', name: { en: 'Damage control or recovery', 'zh-TW': '損害控制或復原' } },
+    {
+      kind: 'infosec.investigation_report_clock',
+      name: { en: 'Investigation report', 'zh-TW': '調查處理報告' },
+    },
   ],
 };

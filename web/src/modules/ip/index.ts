@@ -15,9 +15,9 @@ export const ipWebModule: WebModule = {
     ip_trademark: () => '/ip/trademarks',
   },
   obligationKinds: [
-    { kind: 'ip.priority' },
-    { kind: 'ip.national_phase' },
-    { kind: 'ip.annuity' },
-    { kind: 'ip.trademark_renewal' },
+    { kind: 'ip.priority', name: { en: 'Priority deadline', 'zh-TW': '優先權期限' } },
+    { kind: 'ip.national_phase', name: { en: 'National phase entry', 'zh-TW': '進入國家階段' } },
+    { kind: 'ip.annuity', name: { en: 'Annuity or maintenance fee', 'zh-TW': '年費或維持費' } },
+    { kind: 'ip.trademark_renewal', name: { en: 'Trademark renewal', 'zh-TW': '商標延展' } },
   ],
 };

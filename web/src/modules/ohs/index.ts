@@ -18,10 +18,17 @@ export const ohsWebModule: WebModule = {
     contractor_qualification: () => '/ohs/qualifications',
   },
   obligationKinds: [
-    { kind: 'ohs.authority_notice' },
-    { kind: 'ohs.hazard_review' },
-    { kind: 'ohs.health_followup', permission: 'health.individual' },
-    { kind: 'ohs.qualification_expiry' },
+    {
+      kind: 'ohs.authority_notice',
+      name: { en: 'Notice to the labour inspection', 'zh-TW': '勞動檢查機構通報' },
+    },
+    { kind: 'ohs.hazard_review', name: { en: 'Risk review', 'zh-TW': '風險再評估' } },
+    {
+      kind: 'ohs.health_followup',
+      name: { en: 'Health record review', 'zh-TW': '健康紀錄審閱' },
+      permission: 'health.individual',
+    },
+    { kind: 'ohs.qualification_expiry', name: { en: 'Contractor qualification', 'zh-TW': '承攬商資格' } },
   ],
   homeActions: [
     {

@@ -46,6 +46,37 @@ const knownEntityTypes = [
   'external_person',
   'user',
   'api_token',
+  'meeting',
+  'committee',
+  'obligation',
+  'action',
+  'certification',
+  'document',
+  'training_course',
+  'training_completion',
+  'import',
+  'setting',
+  'demo',
+] as const;
+/** What was done, as the last part of an audit action (`meeting.created`): shown in the reader's words. */
+const knownVerbs = [
+  'created',
+  'updated',
+  'deleted',
+  'imported',
+  'uploaded',
+  'removed',
+  'recorded',
+  'completed',
+  'done',
+  'delegated',
+  'granted',
+  'revoked',
+  'locked',
+  'loaded',
+  'committed',
+  'rotated',
+  'redacted',
 ] as const;
 const knownActions = ['created', 'updated', 'deleted', 'imported', 'locked', 'preferences', 'revoked'];
 
@@ -243,7 +274,20 @@ export function AuditPage() {
       ),
     },
     { key: 'actor', header: t('audit.actor'), render: (e) => e.actorLabel },
-    { key: 'action', header: t('audit.action'), render: (e) => <Code>{e.action}</Code> },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      render: (e) => {
+        const verb = e.action.split('.').at(-1) ?? '';
+        return (knownVerbs as readonly string[]).includes(verb) ? (
+          <Text size="sm" title={e.action}>
+            {t(`audit.verbs.${verb as (typeof knownVerbs)[number]}`)}
+          </Text>
+        ) : (
+          <Code>{e.action}</Code>
+        );
+      },
+    },
     { key: 'entityType', header: t('audit.entityType'), render: (e) => entityTypeLabel(e.entityType) },
     {
       key: 'site',

@@ -40,6 +40,13 @@ export type HomeAction = {
  *
  * A program whose module is not built yet is listed with its key and icon only: its entry shows what it will do.
  */
+/** An obligation kind of a module, named in each language of the app. */
+export type ObligationKindEntry = {
+  kind: string;
+  name: { en: string; 'zh-TW': string };
+  permission?: string;
+};
+
 export type WebModule = {
   key: string;
   icon: Icon;
@@ -51,8 +58,11 @@ export type WebModule = {
   createRoutes?: (parent: AnyRoute) => AnyRoute[];
   /** Where the records behind obligations, actions and notifications of its source types live. */
   sourcePages?: Record<string, (id: string) => string>;
-  /** The obligation kinds it registers, for the calendar's filter; a restricted kind names its permission. */
-  obligationKinds?: { kind: string; permission?: string }[];
+  /**
+   * The obligation kinds it registers, with their names in each language, for the calendar's column and
+   * filter; a restricted kind names its permission.
+   */
+  obligationKinds?: ObligationKindEntry[];
   reports?: ModuleReport[];
   /** Its buttons on the home page. */
   homeActions?: HomeAction[];

@@ -38,7 +38,7 @@ import {
   useMayAct,
   useObligationCommands,
 } from './parts.tsx';
-import { useObligationsLabel, useObligationsT } from './texts.ts';
+import { useObligationKindName, useObligationsLabel, useObligationsT } from './texts.ts';
 
 type CalendarState = (typeof calendarStates)[number];
 /** The state filter: a calendar state, 'open' (not done yet: the default) or 'all'. */
@@ -149,6 +149,7 @@ export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
     .map((k) => k.kind);
   const ts = useServicesT();
   const label = useObligationsLabel();
+  const kindName = useObligationKindName();
   const search = useSearch({ strict: false }) as ObligationsSearch;
   const navigate = useNavigate();
   const { options: siteOptions } = useSites();
@@ -186,7 +187,7 @@ export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
         </Text>
       ),
     },
-    { key: 'kind', header: t('columns.kind'), render: (o) => label('kinds', o.kind) },
+    { key: 'kind', header: t('columns.kind'), render: (o) => kindName(o.kind) },
     {
       key: 'site',
       header: t('columns.site'),
@@ -257,7 +258,7 @@ export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
       <Select
         aria-label={t('filters.kind')}
         placeholder={t('filters.anyKind')}
-        data={shownKinds.map((k) => ({ value: k, label: label('kinds', k) }))}
+        data={shownKinds.map((k) => ({ value: k, label: kindName(k) }))}
         value={search.kind ?? null}
         onChange={(v) => setSearch({ kind: v ?? undefined })}
         clearable

@@ -35,7 +35,7 @@ import { sourcePage } from '../services/sources.ts';
 import { UserSelect } from '../services/UserSelect.tsx';
 import { useFormat } from '../ui/labels.ts';
 import { ProblemAlert } from '../ui/problem.tsx';
-import { useObligationsLabel, useObligationsT } from './texts.ts';
+import { useObligationKindName, useObligationsLabel, useObligationsT } from './texts.ts';
 
 export const obligationKeys = ['/api/obligations', '/api/home', '/api/notifications'];
 
@@ -207,7 +207,7 @@ export function ObligationDetail({
   commands: ReturnType<typeof useObligationCommands>;
 }) {
   const t = useObligationsT();
-  const label = useObligationsLabel();
+  const kindName = useObligationKindName();
   const fmt = useFormat();
   const mayAct = useMayAct();
   const source = sourcePage(o.sourceType, o.sourceId);
@@ -226,7 +226,7 @@ export function ObligationDetail({
       <Group gap="xs">
         <StateBadge state={o.calendarState} />
         <Badge miw="max-content" variant="outline" color="gray">
-          {label('kinds', o.kind)}
+          {kindName(o.kind)}
         </Badge>
       </Group>
       <Text fw={600}>{o.title}</Text>

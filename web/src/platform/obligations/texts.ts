@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { webModules } from '../modules/manifest.ts';
 import { defineTexts, useTexts, useTextsLabel } from '../services/i18n.ts';
 
 const en = {
@@ -30,12 +32,6 @@ const en = {
     certification: { renewal: 'Certificate renewal' },
     action: { due: 'Action' },
     meeting: { minutes: 'Meeting minutes' },
-    ohs: {
-      authority_notice: 'Notice to the labour inspection',
-      hazard_review: 'Risk review',
-      health_followup: 'Health record review',
-      qualification_expiry: 'Contractor qualification',
-    },
   },
   columns: {
     title: 'Obligation',
@@ -146,12 +142,6 @@ const zhTW = {
     certification: { renewal: '證書換證' },
     action: { due: '改善行動' },
     meeting: { minutes: '會議紀錄' },
-    ohs: {
-      authority_notice: '勞動檢查機構通報',
-      hazard_review: '風險再評估',
-      health_followup: '健康紀錄審閱',
-      qualification_expiry: '承攬商資格',
-    },
   },
   columns: {
     title: '待辦事項',
@@ -235,3 +225,14 @@ const zhTW = {
 export const obligationsTexts = defineTexts('obligations', en, zhTW);
 export const useObligationsT = () => useTexts(obligationsTexts);
 export const useObligationsLabel = () => useTextsLabel(obligationsTexts);
+
+/** An obligation kind's name: the platform's own, or the one its module's manifest gives, in the reader's language. */
+export function useObligationKindName() {
+  const label = useObligationsLabel();
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'zh-TW' ? 'zh-TW' : 'en';
+  const named = new Map(
+    webModules().flatMap((m) => (m.obligationKinds ?? []).map((k) => [k.kind, k.name[locale]] as const)),
+  );
+  return (kind: string) => named.get(kind) ?? label('kinds', kind);
+}

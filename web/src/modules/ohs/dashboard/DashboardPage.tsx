@@ -21,6 +21,7 @@ import { obligationPage } from '../../../../../server/platform/obligations/contr
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
+import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { AnchorLink, ButtonLink } from '../../../platform/ui/links.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -292,6 +293,7 @@ export function DashboardPage() {
                         params={{ incidentId: o.sourceId }}
                         size="sm"
                         lineClamp={1}
+                        title={o.title}
                       >
                         {o.title}
                       </AnchorLink>
@@ -325,6 +327,7 @@ export function DashboardPage() {
                         search={{ tab: 'investigation' }}
                         size="sm"
                         lineClamp={1}
+                        title={`${i.reference} · ${i.title}`}
                       >
                         {i.reference} · {i.title}
                       </AnchorLink>
@@ -347,9 +350,7 @@ export function DashboardPage() {
               ) : (
                 d.items.map((a) => (
                   <Group key={a.id} justify="space-between" wrap="nowrap">
-                    <Text size="sm" lineClamp={1}>
-                      {a.title}
-                    </Text>
+                    <ClampedText size="sm" lines={1} text={a.title} />
                     <Text size="xs" c="red" style={{ whiteSpace: 'nowrap' }}>
                       {a.dueDate} · {a.ownerName ?? t('common.unassigned')}
                     </Text>
@@ -377,6 +378,7 @@ export function DashboardPage() {
                       params={{ permitId: p.id }}
                       size="sm"
                       lineClamp={1}
+                      title={`${p.reference} · ${label('permitTypes', p.type)}`}
                     >
                       {p.reference} · {label('permitTypes', p.type)}
                     </AnchorLink>
@@ -400,9 +402,11 @@ export function DashboardPage() {
               ) : (
                 d.items.map((c) => (
                   <Group key={c.id} justify="space-between" wrap="nowrap">
-                    <Text size="sm" lineClamp={1}>
-                      {c.siteCode ?? c.subsidiaryCode} · {c.certificateNo ?? c.standard}
-                    </Text>
+                    <ClampedText
+                      size="sm"
+                      lines={1}
+                      text={`${c.siteCode ?? c.subsidiaryCode} · ${c.certificateNo ?? c.standard}`}
+                    />
                     <Group gap={4} wrap="nowrap">
                       <Text size="xs" c="dimmed">
                         {t('dashboard.certValidUntil', { date: c.validUntil })}
