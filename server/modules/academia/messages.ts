@@ -14,13 +14,57 @@ const zhTW: Record<keyof typeof en, string> = {
   'academia.obligation.milestone': '研究計畫里程碑：{{project}} — {{milestone}}',
 };
 
+/** The words of the module's enumerations, for exports and documents (`academia.<enumeration>.<code>`). */
+const words = {
+  'academia.partnerKind': {
+    university: ['university', '大學'],
+    institute: ['research institute', '研究機構'],
+  },
+  'academia.agreementKind': {
+    framework: ['framework agreement', '合作框架協議'],
+    mou: ['memorandum of understanding', '合作備忘錄'],
+    research_contract: ['research contract', '研究合約'],
+    internship: ['internship agreement', '實習合約'],
+    scholarship: ['scholarship agreement', '獎學金協議'],
+  },
+  'academia.projectLine': {
+    packaging: ['packaging', '封裝'],
+    automation: ['automation', '自動化'],
+    materials: ['materials', '材料'],
+    other: ['other', '其他'],
+  },
+  'academia.projectStatus': {
+    proposal: ['proposal', '提案中'],
+    active: ['active', '進行中'],
+    completed: ['completed', '已完成'],
+    cancelled: ['cancelled', '已取消'],
+  },
+  'academia.internProgram': {
+    onsite_internship: ['on-site internship', '駐廠實習'],
+    cooperative_education: ['cooperative education', '建教合作'],
+    nsysu_college: ['NSYSU College', '中山大學半導體學院'],
+    career_development: ['career development', '職涯發展'],
+  },
+  'academia.internOutcome': {
+    ongoing: ['ongoing', '進行中'],
+    completed: ['completed', '已完成'],
+    withdrawn: ['withdrawn', '已退出'],
+  },
+} as const;
+
 export const academiaMessagesCatalogue = mergeCatalogues(
   { en, 'zh-TW': zhTW },
   wordsCatalogue('academia.obligationKind', {
     agreement_renewal: ['agreement renewal', '協議續約'],
     milestone: ['research milestone', '研究里程碑'],
   }),
+  ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
+
+/** The word of one of the module's enumerations. */
+export function academiaWord(enumeration: keyof typeof words, code: string): Message {
+  return { key: `${enumeration}.${code}` };
+}
 
 const academiaMessage = messageOf({ en });
 

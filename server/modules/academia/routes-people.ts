@@ -2,6 +2,7 @@ import { registerListExport } from '../../platform/exports/list-export.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import * as c from './contract.ts';
+import { academiaWord } from './messages.ts';
 import type { AcademiaModule } from './module.ts';
 
 const tags = ['academia'];
@@ -28,11 +29,17 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
       { header: { en: 'Site', 'zh-TW': '廠區' }, value: (i) => i.siteCode },
       { header: { en: 'Name', 'zh-TW': '姓名' }, value: (i) => i.fullName, width: 24 },
       { header: { en: 'School', 'zh-TW': '學校' }, value: (i) => i.partnerName, width: 32 },
-      { header: { en: 'Program', 'zh-TW': '計畫' }, value: (i) => i.program },
+      {
+        header: { en: 'Program', 'zh-TW': '計畫' },
+        value: (i) => academiaWord('academia.internProgram', i.program),
+      },
       { header: { en: 'Started', 'zh-TW': '開始' }, value: (i) => i.startedOn },
       { header: { en: 'Ended', 'zh-TW': '結束' }, value: (i) => i.endedOn },
       { header: { en: 'Hours', 'zh-TW': '時數' }, value: (i) => i.hours },
-      { header: { en: 'Outcome', 'zh-TW': '結果' }, value: (i) => i.outcome },
+      {
+        header: { en: 'Outcome', 'zh-TW': '結果' },
+        value: (i) => academiaWord('academia.internOutcome', i.outcome),
+      },
       { header: { en: 'Hired on', 'zh-TW': '錄用日' }, value: (i) => i.hiredOn },
     ],
   });

@@ -3,6 +3,7 @@ import { registerListExport } from '../../platform/exports/list-export.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import * as c from './contract.ts';
+import { academiaWord } from './messages.ts';
 import type { AcademiaModule } from './module.ts';
 
 const tags = ['academia'];
@@ -37,7 +38,7 @@ export function registerAcademiaRoutes(app: TypedApp, academia: AcademiaModule) 
       { header: { en: 'Name', 'zh-TW': '名稱' }, value: (p) => p.name, width: 40 },
       { header: { en: 'Chinese name', 'zh-TW': '中文名稱' }, value: (p) => p.nameZh, width: 24 },
       { header: { en: 'Country', 'zh-TW': '國家' }, value: (p) => p.country },
-      { header: { en: 'Kind', 'zh-TW': '類型' }, value: (p) => p.kind },
+      { header: { en: 'Kind', 'zh-TW': '類型' }, value: (p) => academiaWord('academia.partnerKind', p.kind) },
     ],
   });
   app.get(
@@ -101,7 +102,10 @@ export function registerAcademiaRoutes(app: TypedApp, academia: AcademiaModule) 
     columns: [
       { header: { en: 'Site', 'zh-TW': '廠區' }, value: (a) => a.siteCode },
       { header: { en: 'Partner', 'zh-TW': '合作學校' }, value: (a) => a.partnerName, width: 36 },
-      { header: { en: 'Kind', 'zh-TW': '類型' }, value: (a) => a.kind },
+      {
+        header: { en: 'Kind', 'zh-TW': '類型' },
+        value: (a) => academiaWord('academia.agreementKind', a.kind),
+      },
       { header: { en: 'Title', 'zh-TW': '名稱' }, value: (a) => a.title, width: 36 },
       { header: { en: 'Starts', 'zh-TW': '開始' }, value: (a) => a.startsOn },
       { header: { en: 'Ends', 'zh-TW': '結束' }, value: (a) => a.endsOn },
@@ -170,13 +174,19 @@ export function registerAcademiaRoutes(app: TypedApp, academia: AcademiaModule) 
       { header: { en: 'Site', 'zh-TW': '廠區' }, value: (p) => p.siteCode },
       { header: { en: 'Title', 'zh-TW': '計畫名稱' }, value: (p) => p.title, width: 40 },
       { header: { en: 'Partner', 'zh-TW': '合作學校' }, value: (p) => p.partnerName, width: 32 },
-      { header: { en: 'Line', 'zh-TW': '研究主題' }, value: (p) => p.line },
+      {
+        header: { en: 'Line', 'zh-TW': '研究主題' },
+        value: (p) => academiaWord('academia.projectLine', p.line),
+      },
       {
         header: { en: 'Principal investigator', 'zh-TW': '計畫主持人' },
         value: (p) => p.principalInvestigator,
         width: 24,
       },
-      { header: { en: 'Status', 'zh-TW': '狀態' }, value: (p) => p.status },
+      {
+        header: { en: 'Status', 'zh-TW': '狀態' },
+        value: (p) => academiaWord('academia.projectStatus', p.status),
+      },
       { header: { en: 'Starts', 'zh-TW': '開始' }, value: (p) => p.startsOn },
       { header: { en: 'Ends', 'zh-TW': '結束' }, value: (p) => p.endsOn },
       { header: { en: 'Currency', 'zh-TW': '幣別' }, value: (p) => p.currency },

@@ -1,4 +1,4 @@
-import { mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
+import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
 import type { ClockName } from './rules/clocks.ts';
 
 /**
@@ -28,7 +28,34 @@ const kindNames = wordsCatalogue('infosec.obligationKind', {
   investigation_report_clock: ['investigation report', '調查處理報告'],
 });
 
-export const infosecMessages = mergeCatalogues({ en, 'zh-TW': zhTW }, kindNames);
+/** The words of the module's enumerations, for exports and documents (`infosec.<enumeration>.<code>`). */
+const words = {
+  'infosec.domain': { it: ['IT', 'IT'], ot: ['OT', 'OT'] },
+  'infosec.criticality': {
+    low: ['low', '低'],
+    medium: ['medium', '中'],
+    high: ['high', '高'],
+    critical: ['critical', '關鍵'],
+  },
+  'infosec.incidentStatus': {
+    reported: ['reported', '已通報'],
+    triaged: ['triaged', '已分級'],
+    contained: ['contained', '已控制'],
+    recovered: ['recovered', '已復原'],
+    closed: ['closed', '已結案'],
+  },
+} as const;
+
+export const infosecMessages = mergeCatalogues(
+  { en, 'zh-TW': zhTW },
+  kindNames,
+  ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
+);
+
+/** The word of one of the module's enumerations. */
+export function infosecWord(enumeration: keyof typeof words, code: string): Message {
+  return { key: `${enumeration}.${code}` };
+}
 
 const infosecMessage = messageOf({ en });
 

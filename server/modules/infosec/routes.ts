@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
+import { yesNo } from '../../platform/i18n/index.ts';
 import * as c from './contract.ts';
+import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
 
 const tags = ['infosec'];
@@ -34,8 +36,14 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
     columns: [
       { header: { en: 'Site', 'zh-TW': '廠區' }, value: (s) => s.siteCode },
       { header: { en: 'Name', 'zh-TW': '名稱' }, value: (s) => s.name, width: 30 },
-      { header: { en: 'IT or OT', 'zh-TW': 'IT 或 OT' }, value: (s) => s.domain },
-      { header: { en: 'Criticality', 'zh-TW': '重要性' }, value: (s) => s.criticality },
+      {
+        header: { en: 'IT or OT', 'zh-TW': 'IT 或 OT' },
+        value: (s) => infosecWord('infosec.domain', s.domain),
+      },
+      {
+        header: { en: 'Criticality', 'zh-TW': '重要性' },
+        value: (s) => infosecWord('infosec.criticality', s.criticality),
+      },
       { header: { en: 'Owner', 'zh-TW': '負責人' }, value: (s) => s.ownerName, width: 20 },
       {
         header: { en: 'RTO (hours)', 'zh-TW': 'RTO（小時）' },
@@ -129,9 +137,12 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
       { header: { en: 'Title', 'zh-TW': '標題' }, value: (i) => i.title, width: 40 },
       { header: { en: 'Aware at', 'zh-TW': '知悉時間' }, value: (i) => i.awareAt, width: 22 },
       { header: { en: 'Level', 'zh-TW': '等級' }, value: (i) => i.level, numberFormat: '0' },
-      { header: { en: 'Status', 'zh-TW': '狀態' }, value: (i) => i.status },
+      {
+        header: { en: 'Status', 'zh-TW': '狀態' },
+        value: (i) => infosecWord('infosec.incidentStatus', i.status),
+      },
       { header: { en: 'Next due', 'zh-TW': '下一期限' }, value: (i) => i.nextDueAt, width: 22 },
-      { header: { en: 'Overdue', 'zh-TW': '逾期' }, value: (i) => (i.overdue ? 'yes' : 'no') },
+      { header: { en: 'Overdue', 'zh-TW': '逾期' }, value: (i) => yesNo(i.overdue) },
     ],
   });
   app.get(

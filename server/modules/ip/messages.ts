@@ -22,6 +22,39 @@ const zhTW: Record<keyof typeof en, string> = {
   'ip.obligation.useDeclaration': '提出 {{office}} 商標 {{mark}} 的使用聲明（{{applicationNo}}）',
 };
 
+/** The words of the module's enumerations (`ip.<enumeration>.<code>`). */
+const words = {
+  'ip.kind': {
+    invention: ['invention', '發明'],
+    utility_model: ['utility model', '新型'],
+    design: ['design', '設計'],
+  },
+  'ip.status': {
+    draft: ['draft', '草稿'],
+    filed: ['filed', '已申請'],
+    published: ['published', '已公開'],
+    under_examination: ['under examination', '審查中'],
+    allowed: ['allowed', '核准待領證'],
+    granted: ['granted', '已核准'],
+    lapsed: ['lapsed', '已失效'],
+    abandoned: ['abandoned', '已放棄'],
+    expired: ['expired', '已屆期'],
+    opposed: ['opposed', '異議中'],
+    in_litigation: ['in litigation', '訴訟中'],
+  },
+  'ip.problem': {
+    grant_date_missing: ['grant date missing', '缺少核准日'],
+    no_rules_for_office: ['no deadline rules for this office', '此專利局尚無期限規則'],
+  },
+  'ip.trademarkStatus': {
+    filed: ['filed', '已申請'],
+    registered: ['registered', '已註冊'],
+    opposed: ['opposed', '異議中'],
+    lapsed: ['lapsed', '已失效'],
+    abandoned: ['abandoned', '已放棄'],
+  },
+} as const;
+
 export const ipMessagesCatalogue = mergeCatalogues(
   { en, 'zh-TW': zhTW },
   wordsCatalogue('ip.obligationKind', {
@@ -30,7 +63,13 @@ export const ipMessagesCatalogue = mergeCatalogues(
     annuity: ['annuity or maintenance fee', '年費或維持費'],
     trademark_renewal: ['trademark renewal', '商標延展'],
   }),
+  ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
+
+/** The word of one of the module's enumerations, for exports and documents. */
+export function ipWord(enumeration: keyof typeof words, code: string): Message {
+  return { key: `${enumeration}.${code}` };
+}
 
 const ipMessage = messageOf({ en });
 

@@ -1,7 +1,9 @@
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
+import { renderText, word } from '../../platform/i18n/index.ts';
 import * as c from './contract.ts';
+import { ipWord } from './messages.ts';
 import type { IpModule } from './module.ts';
 
 const tags = ['ip'];
@@ -35,22 +37,26 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
       { header: { en: 'Family', 'zh-TW': '專利家族' }, value: (m) => m.familyReference, width: 16 },
       { header: { en: 'Title', 'zh-TW': '名稱' }, value: (m) => m.familyTitle, width: 40 },
       { header: { en: 'Office', 'zh-TW': '專利局' }, value: (m) => m.office },
-      { header: { en: 'Kind', 'zh-TW': '種類' }, value: (m) => m.kind },
+      { header: { en: 'Kind', 'zh-TW': '種類' }, value: (m) => ipWord('ip.kind', m.kind) },
       { header: { en: 'Application no.', 'zh-TW': '申請號' }, value: (m) => m.applicationNo, width: 18 },
       { header: { en: 'Filing date', 'zh-TW': '申請日' }, value: (m) => m.filingDate },
       { header: { en: 'Priority date', 'zh-TW': '優先權日' }, value: (m) => m.priorityDate },
       { header: { en: 'Grant date', 'zh-TW': '公告／核准日' }, value: (m) => m.grantDate },
       { header: { en: 'Patent no.', 'zh-TW': '專利號' }, value: (m) => m.patentNo, width: 16 },
-      { header: { en: 'Status', 'zh-TW': '狀態' }, value: (m) => m.status },
+      { header: { en: 'Status', 'zh-TW': '狀態' }, value: (m) => ipWord('ip.status', m.status) },
       { header: { en: 'Term ends', 'zh-TW': '專利期滿' }, value: (m) => m.termEnd },
       {
         header: { en: 'Next deadline', 'zh-TW': '下一期限' },
-        value: (m) => (m.nextDeadline ? `${m.nextDeadline.kind} ${m.nextDeadline.actBy}` : null),
+        value: (m, locale) =>
+          m.nextDeadline
+            ? `${renderText(locale, word('ip.obligationKind', m.nextDeadline.kind))} ${m.nextDeadline.actBy}`
+            : null,
         width: 24,
       },
       {
         header: { en: 'Data problems', 'zh-TW': '資料問題' },
-        value: (m) => m.problems.map((p) => p.code).join('; '),
+        value: (m, locale) =>
+          m.problems.map((p) => renderText(locale, ipWord('ip.problem', p.code))).join('; '),
       },
     ],
   });
@@ -176,7 +182,7 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
       { header: { en: 'Classes', 'zh-TW': '類別' }, value: (t) => t.niceClasses.join(', ') },
       { header: { en: 'Application no.', 'zh-TW': '申請號' }, value: (t) => t.applicationNo, width: 18 },
       { header: { en: 'Registration no.', 'zh-TW': '註冊號' }, value: (t) => t.registrationNo, width: 18 },
-      { header: { en: 'Status', 'zh-TW': '狀態' }, value: (t) => t.status },
+      { header: { en: 'Status', 'zh-TW': '狀態' }, value: (t) => ipWord('ip.trademarkStatus', t.status) },
       { header: { en: 'Expires', 'zh-TW': '專用期限' }, value: (t) => t.expires },
     ],
   });
