@@ -258,7 +258,7 @@ describe.each(databases())('IP portfolio and deadlines by office (%s)', (kind) =
     expect(lines[0].startsWith('Site,Family,Title,Office')).toBe(true);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('108117401');
-    expect(lines[1]).toContain('annuity 2025-01-31');
+    expect(lines[1]).toContain('annuity or maintenance fee 2025-01-31');
   });
 
   it('keeps trademarks with their renewal as an obligation', async () => {
