@@ -14,16 +14,12 @@ import { programModules } from './modules/index.ts';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** Program keys: the modules' and the programs still to come, whose owners already hold roles. */
-const PROGRAM_KEYS = [
-  ...new Set([...programModules.map((m) => m.key), 'ip', 'infosec', 'academia', 'smart']),
-];
+/** Program keys: the modules' and those of the programs still in preparation, listed with them. */
+const PROGRAM_KEYS = programModules.map((m) => m.key);
 
 const KNOWN_PROGRAM_NAMES: Record<string, string> = {
   'server/platform/training/contract.ts': "training domain 'ip' (a course's subject, not the program)",
   'server/platform/training/service.ts': "training domain 'ip' (a course's subject, not the program)",
-  'server/platform/access/roles.ts': 'the program keys of role assignments',
-  'server/platform/certifications/rules/status.ts': 'the program of a certificate standard',
 };
 
 /** Platform tables a module still reads or writes directly, file by file. */

@@ -52,6 +52,29 @@ describe.each(databases())('a program module added to the module list (%s)', (ki
     expect(Object.keys(openapi.body.paths)).toContain('/api/notes');
   });
 
+  it('is a program that role assignments name, listed in the OpenAPI enumeration of program keys', async () => {
+    const admin = await t.signInAs('groupAdmin');
+    const created = await admin.post('/api/users', {
+      email: 'notes.owner@steward.test',
+      displayName: 'Notes Owner',
+      password: 'Notes-Owner-Pass-1',
+      assignments: [{ role: 'program_owner', program: 'notes', scopeKind: 'group' }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.assignments).toMatchObject([{ role: 'program_owner', program: 'notes' }]);
+    const unknown = await admin.post('/api/users', {
+      email: 'nobody.owner@steward.test',
+      displayName: 'Nobody Owner',
+      password: 'Nobody-Owner-Pass-1',
+      assignments: [{ role: 'program_owner', program: 'nothing', scopeKind: 'group' }],
+    });
+    expect(unknown.status).toBe(400);
+    const openapi = await t.anonymous().get('/api/openapi.json');
+    const create = openapi.body.paths['/api/users'].post.requestBody.content['application/json'].schema;
+    const program = JSON.stringify(create.properties.assignments.items.properties.program);
+    for (const key of modules.map((m) => m.key)) expect(program).toContain(`"${key}"`);
+  });
+
   it('adds its jobs to the worker and its attention source to the home page', async () => {
     const names = workerJobs(t.db, t.config, modules).map((j) => j.name);
     expect(names).toContain('notes-sweep');

@@ -13,6 +13,7 @@ import * as m0016 from './0016_record_grants.ts';
 import * as m0017 from './0017_training_summary_delta_table.ts';
 import * as m0018 from './0018_message_keys.ts';
 import * as m0019 from './0019_identity_signals.ts';
+import * as m0024 from './0024_program_keys.ts';
 
 /**
  * The platform's migrations; the key is the name recorded in the database. Append only. Program modules
@@ -33,4 +34,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0017_training_summary_delta_table': m0017,
   '0018_message_keys': m0018,
   '0019_identity_signals': m0019,
+  '0024_program_keys': m0024,
 };

@@ -11,6 +11,12 @@ import { registerAcademiaPeopleRoutes } from './routes-people.ts';
 
 export type { AcademiaTables } from './tables.ts';
 
+declare module '../../platform/access/programs.ts' {
+  interface ProgramKeys {
+    academia: true;
+  }
+}
+
 /** The industry–academia collaboration program: its manifest. */
 export const academiaModule = defineModule({
   key: 'academia',

@@ -9,10 +9,18 @@ import { registerIpRoutes } from './routes.ts';
 
 export type { IpTables } from './tables.ts';
 
+declare module '../../platform/access/programs.ts' {
+  interface ProgramKeys {
+    ip: true;
+  }
+}
+
 /** The intellectual property program: its manifest. */
 export const ipModule = defineModule({
   key: 'ip',
   permissions: ipPermissions,
+  // The Taiwan Intellectual Property Management System.
+  standards: [{ name: 'TIPS' }],
   migrations: ipMigrations,
   messages: ipMessagesCatalogue,
   createServices: (platform, { db, now }) =>

@@ -14,11 +14,18 @@ import { registerOhsSources } from './sources.ts';
 
 export type { OhsTables } from './tables.ts';
 
+declare module '../../platform/access/programs.ts' {
+  interface ProgramKeys {
+    ohs: true;
+  }
+}
+
 /** The occupational health and safety program: its manifest. */
 export const ohsModule = defineModule({
   key: 'ohs',
   permissions: ohsPermissions,
   grants: ohsGrants,
+  standards: [{ name: 'ISO 45001' }],
   messages: ohsMessages,
   migrations: ohsMigrations,
   createServices: (platform, { db, now }) => {

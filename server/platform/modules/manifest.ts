@@ -4,6 +4,8 @@ import type { Database } from '../../db/connect.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Grant, PlatformPermission } from '../access/policy.ts';
+import type { Program } from '../access/programs.ts';
+import type { CertificateStandard } from '../certifications/rules/status.ts';
 import type { HomeAttention } from '../home/contract.ts';
 import type { TypedApp } from '../http/typed.ts';
 import type { MessageCatalogue } from '../i18n/message.ts';
@@ -22,8 +24,11 @@ export type DemoContext = { database: Database; log: (line: string) => void };
  * needs; routes, jobs and attention sources receive them.
  */
 export type ProgramModule<S = unknown> = {
-  /** The program key: role assignments, certificates, actions and meetings carry it. */
-  key: string;
+  /**
+   * The program key: role assignments, certificates, actions and meetings carry it. The manifest's file
+   * declares it into `ProgramKeys` (server/platform/access/programs.ts) so that the type knows it too.
+   */
+  key: Program;
   /** Permissions the module declares, with the roles that receive them (merged into the policy table). */
   permissions: Record<string, Grant[]>;
   /** Platform permissions that the program's roles also receive (e.g. its owner manages contractors). */
@@ -34,6 +39,11 @@ export type ProgramModule<S = unknown> = {
    * reader sees them in their language.
    */
   messages?: MessageCatalogue;
+  /**
+   * The certificate standards the program owns: whose officers are reminded of a certificate's renewal,
+   * and the names offered when one is recorded.
+   */
+  standards?: readonly CertificateStandard[];
   /** Migrations, keyed by the name recorded in `steward_migrations`; all modules' and the platform's run in name order. */
   migrations?: Record<string, Migration>;
   createServices(platform: PlatformServices, context: { db: Db; config: Config; now: () => Date }): S;
@@ -51,4 +61,12 @@ export type AnyProgramModule = ProgramModule<any>;
 /** Declares a module with its service type inferred from `createServices`. */
 export function defineModule<S>(module: ProgramModule<S>): ProgramModule<S> {
   return module;
+}
+
+/**
+ * A program whose module is still being built, by its key alone: owners and officers can already be
+ * assigned to it, and actions and committees belong to it. Its manifest replaces this entry in the list.
+ */
+export function plannedProgram(key: Program): AnyProgramModule {
+  return { key, permissions: {}, createServices: () => ({}), registerRoutes: () => {} };
 }
