@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerJobs } from '../../server/main.ts';
 import { programModules } from '../../server/modules/index.ts';
 import { policyTable } from '../../server/platform/access/policy.ts';
+import { routeChecks } from '../security/support/route-checks.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { FIXTURE } from '../support/fixture.ts';
 import { notesModule } from './module-kit/notes-module.ts';
@@ -50,6 +51,14 @@ describe.each(databases())('a program module added to the module list (%s)', (ki
     expect(t.app.routeTable).toContainEqual({ method: 'GET', url: '/api/notes', access: 'notes.read' });
     const openapi = await t.anonymous().get('/api/openapi.json');
     expect(Object.keys(openapi.body.paths)).toContain('/api/notes');
+  });
+
+  it("brings its rows of the security suite's route table, which then covers every route of the app", async () => {
+    const table = await routeChecks(modules);
+    const uncovered = t.app.routeTable.map((r) => `${r.method} ${r.url}`).filter((key) => !table[key]);
+    expect(uncovered).toEqual([]);
+    expect(table['GET /api/notes']).toMatchObject({ access: 'notes.read' });
+    expect(Object.keys(await routeChecks())).not.toContain('GET /api/notes');
   });
 
   it('is a program that role assignments name, listed in the OpenAPI enumeration of program keys', async () => {

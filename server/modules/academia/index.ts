@@ -23,6 +23,7 @@ export const academiaModule = defineModule({
   permissions: academiaPermissions,
   messages: academiaMessagesCatalogue,
   migrations: academiaMigrations,
+  securityChecks: () => import('./security.ts').then((m) => m.academiaRouteChecks),
   createServices: (platform, { db, now }) =>
     createAcademiaModule({
       db,

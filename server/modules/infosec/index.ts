@@ -29,6 +29,7 @@ export const infosecModule = defineModule({
   ],
   migrations: infosecMigrations,
   messages: infosecMessages,
+  securityChecks: () => import('./security.ts').then((m) => m.infosecRouteChecks),
   createServices: (platform, { db, now }) =>
     createInfosecModule({
       db,

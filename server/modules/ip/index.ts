@@ -23,6 +23,7 @@ export const ipModule = defineModule({
   standards: [{ name: 'TIPS' }],
   migrations: ipMigrations,
   messages: ipMessagesCatalogue,
+  securityChecks: () => import('./security.ts').then((m) => m.ipRouteChecks),
   createServices: (platform, { db, now }) =>
     createIpModule({
       db,

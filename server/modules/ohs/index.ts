@@ -28,6 +28,7 @@ export const ohsModule = defineModule({
   standards: [{ name: 'ISO 45001' }],
   messages: ohsMessages,
   migrations: ohsMigrations,
+  securityChecks: () => import('./security.ts').then((m) => m.ohsRouteChecks),
   createServices: (platform, { db, now }) => {
     platform.meetings.registerCompositionRule('ohs', workerRepresentation);
     registerOhsSources(platform.sources);

@@ -46,6 +46,12 @@ export type ProgramModule<S = unknown> = {
   standards?: readonly CertificateStandard[];
   /** Migrations, keyed by the name recorded in `steward_migrations`; all modules' and the platform's run in name order. */
   migrations?: Record<string, Migration>;
+  /**
+   * The module's rows of the security suite's route table (`./security.ts`: how the authorization matrix
+   * reaches each of its routes), loaded only by the suite. A lazy import: test code stays out of the running
+   * system's import graph.
+   */
+  securityChecks?: () => Promise<Record<string, unknown>>;
   createServices(platform: PlatformServices, context: { db: Db; config: Config; now: () => Date }): S;
   registerRoutes(app: TypedApp, services: S, platform: PlatformServices, config: Config): void;
   /** Background jobs and schedules (the worker role), built on the root database handle. */

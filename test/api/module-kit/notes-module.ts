@@ -27,6 +27,7 @@ export const notesModule = defineModule({
       },
     },
   },
+  securityChecks: () => import('./notes-security.ts').then((m) => m.notesRouteChecks),
   createServices: (_platform, { db }) => ({
     async get(actor: Actor, id: string) {
       const note = await db
