@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SEED, generateDemoDataset } from '../../reference/demo/generate.ts';
+import { demoTables } from '../../reference/demo/load.ts';
+import { generateModuleDemos } from '../../reference/demo/parts.ts';
 import { workerJobs } from '../../server/main.ts';
 import { programModules } from '../../server/modules/index.ts';
 import { policyTable } from '../../server/platform/access/policy.ts';
@@ -59,6 +62,16 @@ describe.each(databases())('a program module added to the module list (%s)', (ki
     expect(uncovered).toEqual([]);
     expect(table['GET /api/notes']).toMatchObject({ access: 'notes.read' });
     expect(Object.keys(await routeChecks())).not.toContain('GET /api/notes');
+  });
+
+  it("brings its part of the demo, loaded after the group's tables and the other modules' parts", async () => {
+    const group = generateDemoDataset({ clock: '2026-11-20', scale: 0.01, seed: DEFAULT_SEED });
+    const tables = demoTables(group, [], await generateModuleDemos(modules, group)).map((t) => t.table);
+    expect(tables.slice(0, 3)).toEqual(['holdings', 'subsidiaries', 'sites']);
+    expect(tables).toContain('ohs_incidents');
+    expect(tables.at(-1)).toBe('notes_entries');
+    const parts = await generateModuleDemos(programModules, group);
+    expect(parts.flatMap((p) => p.tables.map((t) => t.table))).not.toContain('notes_entries');
   });
 
   it('is a program that role assignments name, listed in the OpenAPI enumeration of program keys', async () => {

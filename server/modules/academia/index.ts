@@ -23,6 +23,7 @@ export const academiaModule = defineModule({
   permissions: academiaPermissions,
   messages: academiaMessagesCatalogue,
   migrations: academiaMigrations,
+  demo: () => import('../../../reference/demo/academia-part.ts').then((m) => m.academiaDemo),
   securityChecks: () => import('./security.ts').then((m) => m.academiaRouteChecks),
   createServices: (platform, { db, now }) =>
     createAcademiaModule({

@@ -28,6 +28,7 @@ export const ohsModule = defineModule({
   standards: [{ name: 'ISO 45001' }],
   messages: ohsMessages,
   migrations: ohsMigrations,
+  demo: () => import('../../../reference/demo/ohs-part.ts').then((m) => m.ohsDemo),
   securityChecks: () => import('./security.ts').then((m) => m.ohsRouteChecks),
   createServices: (platform, { db, now }) => {
     platform.meetings.registerCompositionRule('ohs', workerRepresentation);

@@ -27,6 +27,17 @@ export const notesModule = defineModule({
       },
     },
   },
+  // Its part of the demo: a note at each demo site.
+  demo: async () => ({
+    generate: (group) => {
+      const rows = group.sites.map((s) => ({ site_id: s.id, body: `Demo note at ${s.code}` }));
+      return {
+        tables: [{ table: 'notes_entries', rows }],
+        counts: { notes_entries: rows.length },
+        history: [],
+      };
+    },
+  }),
   securityChecks: () => import('./notes-security.ts').then((m) => m.notesRouteChecks),
   createServices: (_platform, { db }) => ({
     async get(actor: Actor, id: string) {
