@@ -75,6 +75,9 @@ program
     const { createOrgService } = await import('../server/platform/org/service.ts');
     const { createUsersService } = await import('../server/platform/users/service.ts');
     const { systemActor } = await import('../server/platform/access/actor.ts');
+    const { registerModulePolicies } = await import('../server/services.ts');
+    // The programs a role may name are those of the module list.
+    registerModulePolicies();
     await withDatabase(async (database) => {
       const org = createOrgService(database.db);
       const users = createUsersService(database.db, org);

@@ -2,6 +2,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { programModules } from './modules/index.ts';
 import { registerGrants, registerPermissions } from './platform/access/policy.ts';
+import { registerPrograms } from './platform/access/programs.ts';
+import { registerStandards } from './platform/certifications/standards.ts';
 import { registerMessages } from './platform/i18n/index.ts';
 import type { AnyProgramModule } from './platform/modules/manifest.ts';
 import { createPlatformServices, type PlatformServices } from './platform/modules/platform-services.ts';
@@ -9,11 +11,14 @@ import { createPlatformServices, type PlatformServices } from './platform/module
 export { IMPORT_MAX_BYTES } from './platform/modules/platform-services.ts';
 
 /**
- * Adds the modules' permissions and grants to the policy table and their messages to the catalogue (the web and
- * the worker roles both need them).
+ * Adds the modules' program keys to the programs the contracts accept, their permissions and grants to the
+ * policy table, their certificate standards to the registry and their messages to the catalogue (the web
+ * and the worker roles, and the command line, all need them).
  */
 export function registerModulePolicies(modules: readonly AnyProgramModule[] = programModules) {
+  registerPrograms(modules.map((module) => module.key));
   for (const module of modules) {
+    if (module.standards) registerStandards(module.key, module.standards);
     registerPermissions(module.key, module.permissions);
     if (module.grants) registerGrants(module.key, module.grants);
     if (module.messages) registerMessages(module.key, module.messages);

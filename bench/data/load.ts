@@ -2,12 +2,13 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_SEED, generateDemoDataset } from '../../reference/demo/generate.ts';
 import { demoTables } from '../../reference/demo/load.ts';
-import { generateOhsDataset } from '../../reference/demo/ohs.ts';
+import { generateModuleDemos } from '../../reference/demo/parts.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { bulkInsert } from '../../server/db/bulk.ts';
 import { openDatabase } from '../../server/db/connect.ts';
 import { withIndexesBuiltAfter } from '../../server/db/deferred-indexes.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { programModules } from '../../server/modules/index.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { type AuditHeads, hiringEvents } from './audit.ts';
 import { copyRows } from './copy.ts';
@@ -97,12 +98,12 @@ export async function loadBenchDataset(target: Target, options: Options): Promis
   const { scale, clock } = options;
   const started = performance.now();
   const data = generateDemoDataset({ clock, scale, seed });
-  const ohs = generateOhsDataset(data);
+  const parts = await generateModuleDemos(programModules, data);
   const hashes = await Promise.all(data.users.map(() => hashPassword(DEMO_PASSWORD)));
   const courses = trainingCourses(seed);
   const heads: AuditHeads = new Map();
   const tables: Table[] = [
-    ...demoTables(data, ohs, hashes).map(({ table, rows }) => ({ table, rows: () => rows })),
+    ...demoTables(data, hashes, parts).map(({ table, rows }) => ({ table, rows: () => rows })),
     { table: 'training_courses', rows: () => courses },
     { table: 'training_completions', rows: () => trainingCompletions(seed, clock, courses, data.employees) },
     { table: 'audit_events', rows: () => hiringEvents(data.employees, heads) },

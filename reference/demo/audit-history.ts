@@ -10,18 +10,13 @@ import type { TrainingDataset } from './training.ts';
  * happened, by whom. Health records stay out: their details are redacted in the log anyway, and a
  * screening's event says no more than the record itself.
  */
-export function demoAuditHistory(
-  data: DemoDataset,
-  ohs: OhsDataset,
-  training: TrainingDataset,
-  committees: CommitteeDataset,
-): HistoricalAuditEntry[] {
+function historyOf(data: DemoDataset) {
+  const out: HistoricalAuditEntry[] = [];
   const names = new Map(data.users.map((u) => [u.id, u.display_name]));
   const nameOf = new Map(data.users.map((u) => [u.display_name, u.id]));
   const system = { userId: null, label: 'steward import' };
   const who = (userId: string | null | undefined) =>
     userId ? { userId, label: names.get(userId) ?? 'steward import' } : system;
-  const out: HistoricalAuditEntry[] = [];
   const add = (
     at: string | null,
     actor: { userId: string | null; label: string },
@@ -36,6 +31,68 @@ export function demoAuditHistory(
     out.push({ occurredAt: new Date(at), actor, action, entityType, entityId, siteId, summary, after });
   };
 
+  return { out, add, who, nameOf, system };
+}
+
+/** The platform's records: training courses, committees and meetings, and the actions of committees. */
+export function demoAuditHistory(
+  data: DemoDataset,
+  training: TrainingDataset,
+  committees: CommitteeDataset,
+): HistoricalAuditEntry[] {
+  const { out, add, who } = historyOf(data);
+  for (const a of committees.actions) {
+    add(a.created_at, who(a.owner_id), 'action.created', 'action', a.id, a.site_id, a.title, {
+      kind: a.kind,
+      dueDate: a.due_date,
+      sourceType: a.source_type,
+    });
+    add(a.done_at, who(a.owner_id), 'action.updated', 'action', a.id, a.site_id, a.title, { status: 'done' });
+    add(a.verified_at, who(a.verified_by), 'action.updated', 'action', a.id, a.site_id, a.title, {
+      status: 'verified',
+    });
+  }
+  for (const c of training.courses)
+    add(
+      c.created_at,
+      who(c.created_by),
+      'course.created',
+      'training_course',
+      c.id,
+      c.site_id,
+      `${c.code} ${c.title}`,
+      {
+        code: c.code,
+        domain: c.domain,
+      },
+    );
+  for (const c of committees.committees)
+    add(c.created_at, who(c.created_by), 'committee.created', 'committee', c.id, c.site_id, c.name, {
+      level: c.level,
+    });
+  for (const m of committees.meetings) {
+    add(m.created_at, who(m.created_by), 'meeting.created', 'meeting', m.id, m.site_id, m.title, {
+      scheduledAt: m.scheduled_at,
+    });
+    add(
+      m.minutes_approved_at,
+      who(m.minutes_approved_by),
+      'meeting.updated',
+      'meeting',
+      m.id,
+      m.site_id,
+      m.title,
+      {
+        status: 'minutes_approved',
+      },
+    );
+  }
+  return out;
+}
+
+/** The OHS records: incidents, investigations, their actions, hazards, permits, qualifications, certificates. */
+export function ohsAuditHistory(data: DemoDataset, ohs: OhsDataset): HistoricalAuditEntry[] {
+  const { out, add, who, nameOf, system } = historyOf(data);
   for (const i of ohs.incidents)
     add(
       i.created_at,
@@ -90,7 +147,7 @@ export function demoAuditHistory(
         category: r.category,
       },
     );
-  for (const a of [...ohs.actions, ...committees.actions]) {
+  for (const a of ohs.actions) {
     add(a.created_at, who(a.owner_id), 'action.created', 'action', a.id, a.site_id, a.title, {
       kind: a.kind,
       dueDate: a.due_date,
@@ -157,40 +214,5 @@ export function demoAuditHistory(
         validUntil: c.valid_until,
       },
     );
-  for (const c of training.courses)
-    add(
-      c.created_at,
-      who(c.created_by),
-      'course.created',
-      'training_course',
-      c.id,
-      c.site_id,
-      `${c.code} ${c.title}`,
-      {
-        code: c.code,
-        domain: c.domain,
-      },
-    );
-  for (const c of committees.committees)
-    add(c.created_at, who(c.created_by), 'committee.created', 'committee', c.id, c.site_id, c.name, {
-      level: c.level,
-    });
-  for (const m of committees.meetings) {
-    add(m.created_at, who(m.created_by), 'meeting.created', 'meeting', m.id, m.site_id, m.title, {
-      scheduledAt: m.scheduled_at,
-    });
-    add(
-      m.minutes_approved_at,
-      who(m.minutes_approved_by),
-      'meeting.updated',
-      'meeting',
-      m.id,
-      m.site_id,
-      m.title,
-      {
-        status: 'minutes_approved',
-      },
-    );
-  }
   return out;
 }

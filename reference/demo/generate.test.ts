@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { programs, roles } from '../../server/platform/access/roles.ts';
+import { programModules } from '../../server/modules/index.ts';
+import { roles } from '../../server/platform/access/roles.ts';
 import { passwordProblems } from '../../server/platform/auth/passwords.ts';
 import { addDays, dayNumber, demoClock } from './clock.ts';
 import { type DemoDataset, datasetCounts, generateDemoDataset } from './generate.ts';
@@ -191,7 +192,7 @@ describe('the demo dataset generator', () => {
     expect(new Set(DEMO_USERS.map((u) => u.role))).toEqual(new Set(roles));
     const owned = DEMO_USERS.filter((u) => u.role === 'program_owner').map((u) => u.program);
     for (const p of ['ohs', 'ip', 'infosec', 'academia'] as const) expect(owned).toContain(p);
-    for (const p of owned) expect(programs).toContain(p);
+    for (const p of owned) expect(programModules.map((m) => m.key)).toContain(p);
     expect(new Set(d.users.map((u) => u.email.toLowerCase())).size).toBe(d.users.length);
     const siteIds = new Set(d.sites.map((s) => s.id));
     const employees = new Map(d.employees.map((e) => [e.id, e]));

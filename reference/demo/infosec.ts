@@ -298,6 +298,56 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
         created_at: at(hours),
       });
   }
+  // The demo employee reported a suspected phishing mail to the security team a month ago.
+  const employeeUser = data.users.find((u) => u.email.startsWith('employee@'));
+  const employee = data.employees.find((e) => e.id === employeeUser?.employee_id);
+  const employeeSite = data.sites.find((s) => s.id === employee?.site_id);
+  if (employeeUser && employeeSite) {
+    const zh = ZH_COUNTRIES.has(employeeSite.country);
+    const aware = new Date(new Date(`${data.clock}T02:30:00Z`).getTime() - 30 * 86_400_000);
+    const year = aware.getUTCFullYear();
+    const key = `${employeeSite.code}-${year}`;
+    const n = (sequence.get(key) ?? 0) + 1;
+    sequence.set(key, n);
+    const at = (hours: number) => new Date(aware.getTime() + hours * 3_600_000);
+    const id = uuidFrom(rng);
+    incidents.push({
+      id,
+      site_id: employeeSite.id,
+      reference: `${employeeSite.code}-SEC-${year}-${String(n).padStart(4, '0')}`,
+      title: zh ? '收到冒充 IT 部門要求重設密碼之郵件' : 'Mail posing as IT asking for a password reset',
+      description: zh
+        ? '未點擊連結，已轉寄資安信箱。'
+        : 'Did not click the link; forwarded to the security mailbox.',
+      aware_at: aware,
+      reported_by: employeeUser.id,
+      status: 'closed',
+      level: 1,
+      impact: JSON.stringify({
+        confidentiality: { kind: 'general', severity: 'minor' },
+        integrity: null,
+        availability: null,
+      }),
+      functional_impact: 'none',
+      information_impact: 'none',
+      recoverability: 'regular',
+      attack_vector: 'email',
+      ciso_reported_at: at(0.5),
+      level_reviewed_at: at(3),
+      recovered_at: at(4),
+      investigation_reported_at: at(48),
+      created_at: aware,
+      updated_at: at(49),
+    });
+    timeline.push({
+      id: uuidFrom(rng),
+      incident_id: id,
+      site_id: employeeSite.id,
+      at: aware,
+      kind: 'reported',
+      created_at: aware,
+    });
+  }
   return { systems, incidents, incidentSystems, timeline };
 }
 

@@ -3,19 +3,18 @@ import { bulkInsert } from '../../server/db/bulk.ts';
 import type { Database } from '../../server/db/connect.ts';
 import { withIndexesBuiltAfter } from '../../server/db/deferred-indexes.ts';
 import type { Db } from '../../server/db/types.ts';
+import { programModules } from '../../server/modules/index.ts';
 import { systemActor } from '../../server/platform/access/actor.ts';
 import { recordAuditHistory } from '../../server/platform/audit/history.ts';
 import { recordAudit } from '../../server/platform/audit/service.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
-import { academiaTables, generateAcademiaDataset } from './academia.ts';
+import type { AnyProgramModule, ModuleDemoData } from '../../server/platform/modules/manifest.ts';
 import { demoAuditHistory } from './audit-history.ts';
 import { demoClock } from './clock.ts';
 import { committeeTables, generateCommittees } from './committees.ts';
 import { DEFAULT_SEED, type DemoDataset, datasetCounts, generateDemoDataset } from './generate.ts';
-import { generateInfosecDataset, infosecTables } from './infosec.ts';
-import { generateIpDataset, ipTables } from './ip.ts';
-import { generateOhsDataset, type OhsDataset, ohsCounts } from './ohs.ts';
-import { ohsTables, type TableRows } from './ohs-tables.ts';
+import type { TableRows } from './ohs-tables.ts';
+import { generateModuleDemos } from './parts.ts';
 import { loadEmployeeWork, loadSelfServiceDemo } from './self-service.ts';
 import { generateTraining, trainingTables } from './training.ts';
 import { DEMO_PASSWORD } from './users.ts';
@@ -29,6 +28,8 @@ export type DemoOptions = {
   /** The demo's today, 'YYYY-MM-DD' (default: STEWARD_DEMO_CLOCK, or today in Taipei). */
   clock?: string;
   seed?: string;
+  /** The modules whose parts of the demo are loaded (default: the module list). */
+  modules?: readonly AnyProgramModule[];
 };
 
 export type DemoLoadReport = {
@@ -45,7 +46,8 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Loads the demo dataset: the group of the seeds, its sites and areas, its people, one demo user per role,
- * and the OHS records that reproduce the OHS seed's figures (ohs.ts). Everything goes in one transaction (an
+ * training, committees, and each module's part (its manifest's `demo`: the OHS records that reproduce the OHS
+ * seed's figures, the industry–academia partners…). Everything goes in one transaction (an
  * interrupted load leaves the database empty, so the next start loads it again), in batches of a few thousand
  * rows per statement.
  */
@@ -60,33 +62,30 @@ export async function loadDemoDataset(
   const seed = options.seed ?? DEFAULT_SEED;
   log(`Demo dataset: generating the group (scale ${scale}, demo clock ${clock})`);
   const data = generateDemoDataset({ clock, scale, seed });
-  log(
-    `Demo dataset: ${fmt(data.employees.length)} employees generated; generating the OHS history of ten years`,
-  );
-  const ohs = generateOhsDataset(data);
+  log(`Demo dataset: ${fmt(data.employees.length)} employees generated; generating the programs' records`);
+  const parts = await generateModuleDemos(options.modules ?? programModules, data);
   log('Demo dataset: generating training, committees and the audit history');
   const training = generateTraining(data);
   const committees = generateCommittees(data);
-  const history = demoAuditHistory(data, ohs, training, committees).filter(
-    (e) => e.occurredAt.getTime() <= Date.now(),
-  );
+  const history = [
+    ...demoAuditHistory(data, training, committees),
+    ...parts.flatMap((p) => p.history),
+  ].filter((e) => e.occurredAt.getTime() <= Date.now());
   const counts: Record<string, number> = {
     ...datasetCounts(data),
-    ...ohsCounts(ohs),
     training_courses: training.courses.length,
     training_completions: training.completions.length,
     committees: committees.committees.length,
     meetings: committees.meetings.length,
     audit_history: history.length,
   };
-  // The OHS history adds the people who worked at the sites in its years and have left since.
-  counts.employees += ohs.formerEmployees.length;
-  counts.leavers += ohs.formerEmployees.length;
+  for (const part of parts)
+    for (const [key, n] of Object.entries(part.counts)) counts[key] = (counts[key] ?? 0) + n;
   const passwordHashes = await Promise.all(data.users.map(() => hashPassword(DEMO_PASSWORD)));
   log(`Demo dataset: writing ${fmt(Object.values(counts).reduce((a, b) => a + b, 0))} records`);
 
   await database.db.transaction().execute(async (trx) => {
-    const tables = [...demoTables(data, ohs, passwordHashes), ...committeeTables(committees)];
+    const tables = [...demoTables(data, passwordHashes, parts), ...committeeTables(committees)];
     const programs = trainingTables(training);
     const run = (text: string) => sql.raw<Record<string, unknown>>(text).execute(trx);
     await withIndexesBuiltAfter(
@@ -113,9 +112,7 @@ export async function loadDemoDataset(
     log(
       `Demo dataset: ${counts.subsidiaries} subsidiaries, ${counts.sites} sites, ${fmt(counts.areas)} areas, ${fmt(counts.contractor_companies)} contractor companies, ${fmt(counts.external_persons)} external persons and ${counts.users} demo users loaded`,
     );
-    log(
-      `Demo dataset: OHS history loaded (${fmt(ohs.hours.length)} site-months of hours, ${fmt(ohs.incidents.length)} incidents, ${fmt(ohs.injuries.length)} people hurt, ${fmt(ohs.screenings.length)} health screenings, ${ohs.certifications.length} ISO 45001 certificates, ${ohs.hazards.length} hazards, ${ohs.permits.length} permits to work)`,
-    );
+    for (const part of parts) if (part.summary) log(`Demo dataset: ${part.summary}`);
     await loadSelfServiceDemo(trx, clock);
     await loadEmployeeWork(trx, clock);
     log(
@@ -150,13 +147,14 @@ export async function loadDemoDataset(
 }
 
 /**
- * Every table of the demo in load order, parents before children: the demo's loader and the benchmarks'
- * (which COPY the same rows into PostgreSQL at ten times the scale) read the same list.
+ * Every table of the demo in load order, parents before children: the group's, then each module's part.
+ * The demo's loader and the benchmarks' (which COPY the same rows into PostgreSQL at ten times the scale)
+ * read the same list.
  */
 export function demoTables(
   data: DemoDataset,
-  ohs: OhsDataset,
   passwordHashes: readonly string[],
+  parts: readonly ModuleDemoData[],
 ): TableRows[] {
   return [
     { table: 'holdings', rows: data.holdings },
@@ -169,10 +167,7 @@ export function demoTables(
     { table: 'external_persons', rows: data.externalPersons },
     { table: 'users', rows: data.users.map((u, i) => ({ ...u, password_hash: passwordHashes[i] })) },
     { table: 'role_assignments', rows: data.roleAssignments },
-    ...ohsTables(ohs),
-    ...academiaTables(generateAcademiaDataset(data)),
-    ...infosecTables(generateInfosecDataset(data)),
-    ...ipTables(generateIpDataset(data)),
+    ...parts.flatMap((p) => p.tables),
   ];
 }
 

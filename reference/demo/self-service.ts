@@ -81,7 +81,7 @@ export async function loadSelfServiceDemo(trx: Db, clock: string) {
 /**
  * The demo employee's own work, so that every page of theirs shows what it is for: an action given to them
  * from the last risk review of their area, due in three weeks, with its obligation and the reminder they were
- * sent a week ago; and a suspected phishing mail they reported to the security team last month.
+ * sent a week ago (the suspected phishing mail they reported is in the information security demo).
  */
 export async function loadEmployeeWork(trx: Db, clock: string) {
   const me = await trx
@@ -143,49 +143,5 @@ export async function loadEmployeeWork(trx: Db, clock: string) {
       site_id: me.site_id,
       created_at: new Date(`${sentOn}T01:00:00Z`),
     })
-    .execute();
-  const reportedOn = daysBefore(clock, 30);
-  const year = reportedOn.slice(0, 4);
-  const taken = await trx
-    .selectFrom('infosec_incidents')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('reference', 'like', `${me.site_code}-SEC-${year}-%`)
-    .executeTakeFirstOrThrow();
-  const aware = new Date(`${reportedOn}T02:30:00Z`);
-  const at = (hours: number) => new Date(aware.getTime() + hours * 3_600_000);
-  const incident = await trx
-    .insertInto('infosec_incidents')
-    .values({
-      site_id: me.site_id,
-      reference: `${me.site_code}-SEC-${year}-${String(Number(taken.n) + 1).padStart(4, '0')}`,
-      title: zh ? '收到冒充 IT 部門要求重設密碼之郵件' : 'Mail posing as IT asking for a password reset',
-      description: zh
-        ? '未點擊連結，已轉寄資安信箱。'
-        : 'Did not click the link; forwarded to the security mailbox.',
-      aware_at: aware,
-      reported_by: me.user_id,
-      status: 'closed',
-      level: 1,
-      impact: JSON.stringify({
-        confidentiality: { kind: 'general', severity: 'minor' },
-        integrity: null,
-        availability: null,
-      }),
-      functional_impact: 'none',
-      information_impact: 'none',
-      recoverability: 'regular',
-      attack_vector: 'email',
-      ciso_reported_at: at(0.5),
-      level_reviewed_at: at(3),
-      recovered_at: at(4),
-      investigation_reported_at: at(48),
-      created_at: aware,
-      updated_at: at(49),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('infosec_incident_sites')
-    .values({ incident_id: incident.id, site_id: me.site_id })
     .execute();
 }

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programModules } from '../../server/modules/index.ts';
 import { incidentKinds } from '../../server/modules/ohs/contract.ts';
-import { programs } from '../../server/platform/access/roles.ts';
 import { actionKinds } from '../../server/platform/actions/contract.ts';
 import { actionStatuses } from '../../server/platform/actions/rules/status.ts';
 import { calendarStates } from '../../server/platform/obligations/contract.ts';
@@ -25,7 +25,7 @@ const CODES = new Set<string>([
   ...incidentKinds,
   ...actionKinds,
   ...actionStatuses,
-  ...programs,
+  ...programModules.map((m) => m.key),
   ...calendarStates,
   'yes',
   'no',

@@ -1,8 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SEED, generateDemoDataset } from '../../reference/demo/generate.ts';
+import { demoTables } from '../../reference/demo/load.ts';
+import { generateModuleDemos } from '../../reference/demo/parts.ts';
 import { workerJobs } from '../../server/main.ts';
 import { programModules } from '../../server/modules/index.ts';
 import { policyTable } from '../../server/platform/access/policy.ts';
+import { routeChecks } from '../security/support/route-checks.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { FIXTURE } from '../support/fixture.ts';
 import { notesModule } from './module-kit/notes-module.ts';
@@ -50,6 +54,47 @@ describe.each(databases())('a program module added to the module list (%s)', (ki
     expect(t.app.routeTable).toContainEqual({ method: 'GET', url: '/api/notes', access: 'notes.read' });
     const openapi = await t.anonymous().get('/api/openapi.json');
     expect(Object.keys(openapi.body.paths)).toContain('/api/notes');
+  });
+
+  it("brings its rows of the security suite's route table, which then covers every route of the app", async () => {
+    const table = await routeChecks(modules);
+    const uncovered = t.app.routeTable.map((r) => `${r.method} ${r.url}`).filter((key) => !table[key]);
+    expect(uncovered).toEqual([]);
+    expect(table['GET /api/notes']).toMatchObject({ access: 'notes.read' });
+    expect(Object.keys(await routeChecks())).not.toContain('GET /api/notes');
+  });
+
+  it("brings its part of the demo, loaded after the group's tables and the other modules' parts", async () => {
+    const group = generateDemoDataset({ clock: '2026-11-20', scale: 0.01, seed: DEFAULT_SEED });
+    const tables = demoTables(group, [], await generateModuleDemos(modules, group)).map((t) => t.table);
+    expect(tables.slice(0, 3)).toEqual(['holdings', 'subsidiaries', 'sites']);
+    expect(tables).toContain('ohs_incidents');
+    expect(tables.at(-1)).toBe('notes_entries');
+    const parts = await generateModuleDemos(programModules, group);
+    expect(parts.flatMap((p) => p.tables.map((t) => t.table))).not.toContain('notes_entries');
+  });
+
+  it('is a program that role assignments name, listed in the OpenAPI enumeration of program keys', async () => {
+    const admin = await t.signInAs('groupAdmin');
+    const created = await admin.post('/api/users', {
+      email: 'notes.owner@steward.test',
+      displayName: 'Notes Owner',
+      password: 'Notes-Owner-Pass-1',
+      assignments: [{ role: 'program_owner', program: 'notes', scopeKind: 'group' }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.assignments).toMatchObject([{ role: 'program_owner', program: 'notes' }]);
+    const unknown = await admin.post('/api/users', {
+      email: 'nobody.owner@steward.test',
+      displayName: 'Nobody Owner',
+      password: 'Nobody-Owner-Pass-1',
+      assignments: [{ role: 'program_owner', program: 'nothing', scopeKind: 'group' }],
+    });
+    expect(unknown.status).toBe(400);
+    const openapi = await t.anonymous().get('/api/openapi.json');
+    const create = openapi.body.paths['/api/users'].post.requestBody.content['application/json'].schema;
+    const program = JSON.stringify(create.properties.assignments.items.properties.program);
+    for (const key of modules.map((m) => m.key)) expect(program).toContain(`"${key}"`);
   });
 
   it('adds its jobs to the worker and its attention source to the home page', async () => {

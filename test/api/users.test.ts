@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../server/platform/access/actor.ts';
+import type { Program } from '../../server/platform/access/programs.ts';
 import { passwordProblems } from '../../server/platform/auth/passwords.ts';
+import { createOrgService } from '../../server/platform/org/service.ts';
+import { createUsersService } from '../../server/platform/users/service.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { EMPLOYEES, SITES, SUBSIDIARIES, USERS } from '../support/fixture.ts';
 
@@ -18,6 +22,23 @@ describe.each(databases())('users and roles (%s)', (kind) => {
   it('gives every fixture user a password that meets the password policy', () => {
     for (const u of Object.values(USERS))
       expect(passwordProblems(u.password, { email: u.email }), u.email).toEqual([]);
+  });
+
+  it('refuses a role for a program of no module, on the API and in the service the command line calls', async () => {
+    const body = {
+      email: 'ghost.owner@steward.test',
+      displayName: 'Ghost Owner',
+      password: 'Ghost-Owner-Pass-1',
+      assignments: [
+        { role: 'program_owner' as const, program: 'ghost' as Program, scopeKind: 'group' as const },
+      ],
+    };
+    const res = await admin.post('/api/users', body);
+    expect(res.status).toBe(400);
+    const users = createUsersService(t.db, createOrgService(t.db));
+    await expect(users.create(systemActor('test'), body)).rejects.toMatchObject({ status: 422 });
+    const found = await t.db.selectFrom('users').select('id').where('email', '=', body.email).execute();
+    expect(found).toEqual([]);
   });
 
   it('lists users with their roles, filtered by role and searched by name', async () => {

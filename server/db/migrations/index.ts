@@ -14,6 +14,7 @@ import * as m0017 from './0017_training_summary_delta_table.ts';
 import * as m0018 from './0018_message_keys.ts';
 import * as m0019 from './0019_identity_signals.ts';
 import * as m0024 from './0024_notification_facts.ts';
+import * as m0025 from './0025_program_keys.ts';
 
 /**
  * The platform's migrations; the key is the name recorded in the database. Append only. Program modules
@@ -35,4 +36,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0018_message_keys': m0018,
   '0019_identity_signals': m0019,
   '0024_notification_facts': m0024,
+  '0025_program_keys': m0025,
 };

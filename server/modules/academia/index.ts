@@ -11,12 +11,20 @@ import { registerAcademiaPeopleRoutes } from './routes-people.ts';
 
 export type { AcademiaTables } from './tables.ts';
 
+declare module '../../platform/access/programs.ts' {
+  interface ProgramKeys {
+    academia: true;
+  }
+}
+
 /** The industry–academia collaboration program: its manifest. */
 export const academiaModule = defineModule({
   key: 'academia',
   permissions: academiaPermissions,
   messages: academiaMessagesCatalogue,
   migrations: academiaMigrations,
+  demo: () => import('../../../reference/demo/academia-part.ts').then((m) => m.academiaDemo),
+  securityChecks: () => import('./security.ts').then((m) => m.academiaRouteChecks),
   createServices: (platform, { db, now }) =>
     createAcademiaModule({
       db,

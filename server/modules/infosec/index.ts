@@ -9,12 +9,28 @@ import { registerInfosecRoutes } from './routes.ts';
 
 export type { InfosecTables } from './tables.ts';
 
+declare module '../../platform/access/programs.ts' {
+  interface ProgramKeys {
+    infosec: true;
+  }
+}
+
 /** The information security program: its manifest. */
 export const infosecModule = defineModule({
   key: 'infosec',
   permissions: infosecPermissions,
+  standards: [
+    { name: 'ISO 27001' },
+    { name: 'ISO 22301' },
+    { name: 'ISO 15408' },
+    { name: 'ISO/SAE 21434' },
+    { name: 'IEC 62443-2-1', family: 'IEC 62443' },
+    { name: 'GSMA SAS-UP', family: 'GSMA SAS' },
+  ],
   migrations: infosecMigrations,
   messages: infosecMessages,
+  demo: () => import('../../../reference/demo/infosec-part.ts').then((m) => m.infosecDemo),
+  securityChecks: () => import('./security.ts').then((m) => m.infosecRouteChecks),
   createServices: (platform, { db, now }) =>
     createInfosecModule({
       db,

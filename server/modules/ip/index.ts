@@ -9,12 +9,22 @@ import { registerIpRoutes } from './routes.ts';
 
 export type { IpTables } from './tables.ts';
 
+declare module '../../platform/access/programs.ts' {
+  interface ProgramKeys {
+    ip: true;
+  }
+}
+
 /** The intellectual property program: its manifest. */
 export const ipModule = defineModule({
   key: 'ip',
   permissions: ipPermissions,
+  // The Taiwan Intellectual Property Management System.
+  standards: [{ name: 'TIPS' }],
   migrations: ipMigrations,
   messages: ipMessagesCatalogue,
+  demo: () => import('../../../reference/demo/ip-part.ts').then((m) => m.ipDemo),
+  securityChecks: () => import('./security.ts').then((m) => m.ipRouteChecks),
   createServices: (platform, { db, now }) =>
     createIpModule({
       db,

@@ -14,13 +14,22 @@ import { registerOhsSources } from './sources.ts';
 
 export type { OhsTables } from './tables.ts';
 
+declare module '../../platform/access/programs.ts' {
+  interface ProgramKeys {
+    ohs: true;
+  }
+}
+
 /** The occupational health and safety program: its manifest. */
 export const ohsModule = defineModule({
   key: 'ohs',
   permissions: ohsPermissions,
   grants: ohsGrants,
+  standards: [{ name: 'ISO 45001' }],
   messages: ohsMessages,
   migrations: ohsMigrations,
+  demo: () => import('../../../reference/demo/ohs-part.ts').then((m) => m.ohsDemo),
+  securityChecks: () => import('./security.ts').then((m) => m.ohsRouteChecks),
   createServices: (platform, { db, now }) => {
     platform.meetings.registerCompositionRule('ohs', workerRepresentation);
     registerOhsSources(platform.sources);

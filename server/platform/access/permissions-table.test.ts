@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { registerModulePolicies } from '../../services.ts';
 import { permissionsTable, TABLE_END, TABLE_START, withPermissionsTable } from './permissions-table.ts';
 import { allPermissions, grantsMatch, readOnlyRoles } from './policy.ts';
+import { programKeys } from './programs.ts';
 
 registerModulePolicies();
 const permissions = allPermissions();
-
-import { programs } from './roles.ts';
+const programs = programKeys();
 
 const securityMd = readFileSync(path.resolve(import.meta.dirname, '../../../SECURITY.md'), 'utf8');
 

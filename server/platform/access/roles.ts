@@ -9,8 +9,9 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export const programs = ['ip', 'infosec', 'ohs', 'academia', 'smart'] as const;
-export type Program = (typeof programs)[number];
+export type { Program } from './programs.ts';
+
+import type { Program } from './programs.ts';
 
 export const scopeKinds = ['group', 'subsidiary', 'sites'] as const;
 export type ScopeKind = (typeof scopeKinds)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { programs } from '../access/roles.ts';
+import { programKey } from '../access/programs.ts';
 import { isoDate, listQuery, pageOf, versioned } from '../http/list.ts';
 import { actionStatuses, actionTransitions } from './rules/status.ts';
 
@@ -9,7 +9,7 @@ export const actionView = z.object({
   id: z.string().uuid(),
   siteId: z.string().uuid().nullable(),
   siteCode: z.string().nullable(),
-  program: z.enum(programs).nullable(),
+  program: programKey.nullable(),
   kind: z.enum(actionKinds),
   title: z.string(),
   description: z.string().nullable(),
@@ -44,7 +44,7 @@ export type ActionSummary = z.infer<typeof actionSummary>;
 export const actionInput = z
   .object({
     siteId: z.string().uuid().nullable(),
-    program: z.enum(programs).nullable().optional(),
+    program: programKey.nullable().optional(),
     kind: z.enum(actionKinds),
     title: z.string().trim().min(3).max(300),
     description: z.string().trim().max(10_000).nullable().optional(),
@@ -83,7 +83,7 @@ export const actionListQuery = listQuery(['dueDate', 'title', 'status', 'site'])
   status: z.enum(actionStatuses).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   siteId: z.string().uuid().optional(),
-  program: z.enum(programs).optional(),
+  program: programKey.optional(),
   sourceType: z.string().max(64).optional(),
   sourceId: z.string().max(64).optional(),
   mine: z.enum(['true', 'false']).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { programs, roles, scopeKinds } from '../access/roles.ts';
+import { programKey } from '../access/programs.ts';
+import { roles, scopeKinds } from '../access/roles.ts';
 
 export const localeSchema = z.enum(['en', 'zh-TW']);
 
@@ -13,7 +14,7 @@ export type SignInBody = z.infer<typeof signInBody>;
 
 export const assignmentView = z.object({
   role: z.enum(roles),
-  program: z.enum(programs).nullable(),
+  program: programKey.nullable(),
   scopeKind: z.enum(scopeKinds),
   scopeLabel: z.string(),
 });

@@ -4,7 +4,6 @@ import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { type Actor, type SiteScope, scopeHas, visibleSites } from '../access/actor.ts';
-import type { Program } from '../access/roles.ts';
 import { access } from '../access/service.ts';
 import { inScope } from '../access/sql.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -20,7 +19,8 @@ import type {
   certificationListQuery,
   certificationPatch,
 } from './contract.ts';
-import { certificationStatus, knownStandards, programOfStandard } from './rules/status.ts';
+import { certificationStatus } from './rules/status.ts';
+import { knownStandards, standardProgram } from './standards.ts';
 
 export const CERTIFICATION_RENEWAL = 'certification.renewal';
 registerObligationKind({
@@ -135,9 +135,7 @@ export function createCertificationsService(
     r: { site_id: string | null; subsidiary_id: string | null; standard: string },
   ) {
     const program =
-      permission === 'certifications.read'
-        ? undefined
-        : ((programOfStandard(r.standard) ?? undefined) as Program | undefined);
+      permission === 'certifications.read' ? undefined : (standardProgram(r.standard) ?? undefined);
     if (r.site_id)
       return access.assert(actor, { permission, siteId: r.site_id, what: 'certificate', program });
     const sites = (
@@ -161,7 +159,7 @@ export function createCertificationsService(
       sourceType: 'certification',
       sourceId: c.id,
       siteId: c.site_id,
-      program: programOfStandard(c.standard),
+      program: standardProgram(c.standard),
       ownerId: c.owner_id,
       title: platformMessage('platform.certification.renew', { standard: c.standard, holder }),
       dueDate: c.valid_until,
@@ -169,7 +167,7 @@ export function createCertificationsService(
   }
 
   return {
-    standards: () => [...knownStandards],
+    standards: () => knownStandards(),
 
     async list(actor: Actor, q: z.infer<typeof certificationListQuery>) {
       const scope = access.listScope(actor, 'certifications.read');
@@ -358,8 +356,9 @@ export function createCertificationsService(
       const current = (await rows(db).where(scopeFilter(scope)).where('next.id', 'is', null).execute()).map(
         (r) => ({ r, v: toView(r) }),
       );
-      const standards = [...new Set([...knownStandards, ...current.map((c) => c.v.standard)])].filter(
-        (s) => current.some((c) => c.v.standard === s) || (knownStandards as readonly string[]).includes(s),
+      const known = knownStandards();
+      const standards = [...new Set([...known, ...current.map((c) => c.v.standard)])].filter(
+        (s) => current.some((c) => c.v.standard === s) || known.includes(s),
       );
       const sites = await db
         .selectFrom('sites')

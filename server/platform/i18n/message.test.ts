@@ -7,7 +7,6 @@ import { wellbeingKinds } from '../../modules/ohs/contract-health.ts';
 import { qualificationKinds } from '../../modules/ohs/contract-work.ts';
 import { controlTypes } from '../../modules/ohs/rules/risk.ts';
 import { registerModulePolicies } from '../../services.ts';
-import { programs } from '../access/roles.ts';
 import { actionKinds } from '../actions/contract.ts';
 import { actionStatuses } from '../actions/rules/status.ts';
 import { certificationStatuses } from '../certifications/contract.ts';
@@ -83,7 +82,7 @@ describe('message catalogue', () => {
     const enumerations: [string, readonly string[]][] = [
       ['platform.actionStatus', actionStatuses],
       ['platform.actionKind', actionKinds],
-      ['platform.program', programs],
+      ['platform.program', programModules.map((m) => m.key)],
       ['platform.calendarState', calendarStates],
       ['platform.certificationStatus', certificationStatuses],
       ['platform.siteKind', siteKinds],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { programs } from '../access/roles.ts';
+import { programKey } from '../access/programs.ts';
 import { actionKinds } from '../actions/contract.ts';
 import { isoDate, listQuery, pageOf, versioned } from '../http/list.ts';
 import { committeeLevels, committeeRoles, meetingFrequencies } from './rules/committee.ts';
@@ -43,7 +43,7 @@ export const committeeView = z.object({
   id: z.string().uuid(),
   name: z.string(),
   nameZh: z.string().nullable(),
-  program: z.enum(programs).nullable(),
+  program: programKey.nullable(),
   level: z.enum(committeeLevels),
   siteId: z.string().uuid().nullable(),
   siteCode: z.string().nullable(),
@@ -78,7 +78,7 @@ const committeeFields = z.object({
   name: text(200).min(2),
   nameZh: text(200).nullable().optional(),
   /** null: a committee of no single program. */
-  program: z.enum(programs).nullable(),
+  program: programKey.nullable(),
   level: z.enum(committeeLevels),
   siteId: z.string().uuid().nullable().optional(),
   subsidiaryId: z.string().uuid().nullable().optional(),
@@ -109,7 +109,7 @@ export const committeePatch = committeeFields
   .strict();
 
 export const committeeListQuery = listQuery(['name', 'site', 'program']).extend({
-  program: z.enum(programs).optional(),
+  program: programKey.optional(),
   level: z.enum(committeeLevels).optional(),
   siteId: z.string().uuid().optional(),
   active: z.enum(['true', 'false']).optional(),
@@ -163,7 +163,7 @@ export const meetingSummaryView = z.object({
   committeeId: z.string().uuid(),
   committeeName: z.string(),
   committeeNameZh: z.string().nullable(),
-  program: z.enum(programs).nullable(),
+  program: programKey.nullable(),
   siteId: z.string().uuid().nullable(),
   siteCode: z.string().nullable(),
   title: z.string(),
@@ -283,7 +283,7 @@ export const meetingListQuery = listQuery(['scheduledAt', 'title', 'status', 'co
   committeeId: z.string().uuid().optional(),
   status: z.enum(meetingStatuses).optional(),
   siteId: z.string().uuid().optional(),
-  program: z.enum(programs).optional(),
+  program: programKey.optional(),
   /** Meetings on or after this day, in each meeting's time zone. */
   from: isoDate.optional(),
   /** Meetings on or before this day, in each meeting's time zone. */

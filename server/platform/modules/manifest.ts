@@ -1,17 +1,42 @@
 import type { Migration } from 'kysely/migration';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/connect.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Grant, PlatformPermission } from '../access/policy.ts';
+import type { Program } from '../access/programs.ts';
+import type { HistoricalAuditEntry } from '../audit/history.ts';
+import type { CertificateStandard } from '../certifications/rules/status.ts';
 import type { HomeAttention } from '../home/contract.ts';
 import type { TypedApp } from '../http/typed.ts';
 import type { MessageCatalogue } from '../i18n/message.ts';
 import type { JobDefinition } from '../jobs/boss.ts';
 import type { PlatformServices } from './platform-services.ts';
 
-/** What a module's demo loader receives: the database and a line logger (progress on the console). */
-export type DemoContext = { database: Database; log: (line: string) => void };
+/**
+ * The demo group a module's part of the demo builds on: the organisation, its people and its demo users, as
+ * reference/demo generates them. Declared there (declaration merging), so that no platform file imports demo
+ * code.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by reference/demo through declaration merging.
+export interface DemoGroup {}
+
+/** One table's rows, in load order; `batchSize` for the few tables with many narrow rows. */
+export type DemoTable = { table: string; rows: readonly Record<string, unknown>[]; batchSize?: number };
+
+/** A module's part of the demo dataset, generated from the group. */
+export type ModuleDemoData = {
+  /** Its tables, parents before children; loaded after the group's, in the load's one transaction. */
+  tables: DemoTable[];
+  /** Rows per table for the load's report, added to the group's (employees who left, say). */
+  counts: Record<string, number>;
+  /** The audit events its records would have left, dated when they happened. */
+  history: HistoricalAuditEntry[];
+  /** One line for the console once its tables are in. */
+  summary?: string;
+};
+
+/** A module's demo loader: deterministic, the same group gives the same rows. */
+export type ModuleDemo = { generate(group: DemoGroup): ModuleDemoData };
 
 /**
  * A program module: everything a program brings, declared in one object exported from
@@ -22,8 +47,11 @@ export type DemoContext = { database: Database; log: (line: string) => void };
  * needs; routes, jobs and attention sources receive them.
  */
 export type ProgramModule<S = unknown> = {
-  /** The program key: role assignments, certificates, actions and meetings carry it. */
-  key: string;
+  /**
+   * The program key: role assignments, certificates, actions and meetings carry it. The manifest's file
+   * declares it into `ProgramKeys` (server/platform/access/programs.ts) so that the type knows it too.
+   */
+  key: Program;
   /** Permissions the module declares, with the roles that receive them (merged into the policy table). */
   permissions: Record<string, Grant[]>;
   /** Platform permissions that the program's roles also receive (e.g. its owner manages contractors). */
@@ -34,8 +62,24 @@ export type ProgramModule<S = unknown> = {
    * reader sees them in their language.
    */
   messages?: MessageCatalogue;
+  /**
+   * The certificate standards the program owns: whose officers are reminded of a certificate's renewal,
+   * and the names offered when one is recorded.
+   */
+  standards?: readonly CertificateStandard[];
   /** Migrations, keyed by the name recorded in `steward_migrations`; all modules' and the platform's run in name order. */
   migrations?: Record<string, Migration>;
+  /**
+   * The module's part of the demo dataset (reference/demo), imported only when a demo is loaded: the running
+   * system's entry never imports demo code.
+   */
+  demo?: () => Promise<ModuleDemo>;
+  /**
+   * The module's rows of the security suite's route table (`./security.ts`: how the authorization matrix
+   * reaches each of its routes), loaded only by the suite. A lazy import: test code stays out of the running
+   * system's import graph.
+   */
+  securityChecks?: () => Promise<Record<string, unknown>>;
   createServices(platform: PlatformServices, context: { db: Db; config: Config; now: () => Date }): S;
   registerRoutes(app: TypedApp, services: S, platform: PlatformServices, config: Config): void;
   /** Background jobs and schedules (the worker role), built on the root database handle. */
@@ -51,4 +95,12 @@ export type AnyProgramModule = ProgramModule<any>;
 /** Declares a module with its service type inferred from `createServices`. */
 export function defineModule<S>(module: ProgramModule<S>): ProgramModule<S> {
   return module;
+}
+
+/**
+ * A program whose module is still being built, by its key alone: owners and officers can already be
+ * assigned to it, and actions and committees belong to it. Its manifest replaces this entry in the list.
+ */
+export function plannedProgram(key: Program): AnyProgramModule {
+  return { key, permissions: {}, createServices: () => ({}), registerRoutes: () => {} };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { programs, roles } from '../access/roles.ts';
+import { programKey } from '../access/programs.ts';
+import { roles } from '../access/roles.ts';
 import { listQuery, pageOf, versioned } from '../http/list.ts';
 
 export const assignmentInput = z
   .object({
     role: z.enum(roles),
-    program: z.enum(programs).nullable().optional(),
+    program: programKey.nullable().optional(),
     scopeKind: z.enum(['group', 'subsidiary', 'sites']),
     subsidiaryId: z.string().uuid().nullable().optional(),
     siteIds: z.array(z.string().uuid()).max(100).optional(),
@@ -23,7 +24,7 @@ export type AssignmentInput = z.infer<typeof assignmentInput>;
 
 export const userAssignmentView = z.object({
   role: z.enum(roles),
-  program: z.enum(programs).nullable(),
+  program: programKey.nullable(),
   scopeKind: z.enum(['group', 'subsidiary', 'sites']),
   subsidiaryId: z.string().uuid().nullable(),
   siteIds: z.array(z.string().uuid()),

@@ -4,6 +4,7 @@ import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { type Actor, type SiteScope, scopeIsEmpty, visibleSites } from '../access/actor.ts';
+import { isProgram } from '../access/programs.ts';
 import { access } from '../access/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { loadActor, loadAssignments } from '../auth/actor-loader.ts';
@@ -58,6 +59,11 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
         ]);
     }
     for (const a of assignments) {
+      // The contract checks the key on the API; the command line comes here directly.
+      if (a.program && !isProgram(a.program))
+        throw new ValidationError('A role names a program that does not exist.', [
+          { path: 'assignments.program', message: 'Unknown program' },
+        ]);
       if (a.role === 'program_owner' && !a.program) {
         throw new ValidationError('A program owner owns one program.', [
           { path: 'assignments.program', message: 'Required for program owners' },

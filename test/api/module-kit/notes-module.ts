@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../../server/platform/access/actor.ts';
+import type { Program } from '../../../server/platform/access/programs.ts';
 import { access } from '../../../server/platform/access/service.ts';
 import { inScope } from '../../../server/platform/access/sql.ts';
 import { NotFoundError } from '../../../server/platform/http/errors.ts';
@@ -12,7 +13,8 @@ import { defineModule } from '../../../server/platform/modules/manifest.ts';
  * and one home-page attention source. It proves that a program plugs in through its manifest alone.
  */
 export const notesModule = defineModule({
-  key: 'notes',
+  // A key no manifest declares into the Program type: the throwaway module stays out of the other files' types.
+  key: 'notes' as Program,
   permissions: { 'notes.read': [{ role: 'site_officer' }, { role: 'group_admin' }] },
   migrations: {
     '9000_notes': {
@@ -25,6 +27,18 @@ export const notesModule = defineModule({
       },
     },
   },
+  // Its part of the demo: a note at each demo site.
+  demo: async () => ({
+    generate: (group) => {
+      const rows = group.sites.map((s) => ({ site_id: s.id, body: `Demo note at ${s.code}` }));
+      return {
+        tables: [{ table: 'notes_entries', rows }],
+        counts: { notes_entries: rows.length },
+        history: [],
+      };
+    },
+  }),
+  securityChecks: () => import('./notes-security.ts').then((m) => m.notesRouteChecks),
   createServices: (_platform, { db }) => ({
     async get(actor: Actor, id: string) {
       const note = await db

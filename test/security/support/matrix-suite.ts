@@ -400,7 +400,7 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
 
   // ---- the suite
 
-  const HOW_TO_ADD = `Add it to ROUTE_CHECKS in test/security/support/route-checks.ts with the access it declares and how to check it:
+  const HOW_TO_ADD = `Add it to the route table (a module's route to server/modules/<program>/security.ts, a platform route to test/security/support/route-checks.ts) with the access it declares and how to check it:
   { kind: 'list', permission } for a list (rows are checked against the actor's scope);
   { kind: 'record', family, permission, ok } for a route with :id (a new family goes into test/security/support/resources.ts, with how to seed a record at K7, PG and TC);
   { kind: 'create', locations, permission, body, ok } for a write that places a record at a site;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { programModules } from '../../../modules/index.ts';
 import { certificationStatus, programOfStandard } from './status.ts';
 
 describe('certificationStatus', () => {
@@ -26,11 +27,14 @@ describe('certificationStatus', () => {
 });
 
 describe('programOfStandard', () => {
-  it('maps standards to the owning program', () => {
-    expect(programOfStandard('ISO 45001')).toBe('ohs');
-    expect(programOfStandard('ISO 27001')).toBe('infosec');
-    expect(programOfStandard('IEC 62443-2-1')).toBe('infosec');
-    expect(programOfStandard('TIPS')).toBe('ip');
-    expect(programOfStandard('Company standard X')).toBeNull();
+  const owned = programModules.flatMap((m) => (m.standards ?? []).map((s) => ({ ...s, program: m.key })));
+  it("maps standards to the program whose manifest declares them, other parts of a standard's family included", () => {
+    expect(programOfStandard('ISO 45001', owned)).toBe('ohs');
+    expect(programOfStandard('ISO 27001', owned)).toBe('infosec');
+    expect(programOfStandard('ISO 27001:2022', owned)).toBe('infosec');
+    expect(programOfStandard('IEC 62443-2-1', owned)).toBe('infosec');
+    expect(programOfStandard('IEC 62443-3-3', owned)).toBe('infosec');
+    expect(programOfStandard('TIPS', owned)).toBe('ip');
+    expect(programOfStandard('Company standard X', owned)).toBeNull();
   });
 });

@@ -1,25 +1,18 @@
+import type { Program } from '../../access/programs.ts';
 import { daysBetween } from '../../obligations/rules/reminders.ts';
 
-/** The standards the group certifies against; users may define others. */
-export const knownStandards = [
-  'ISO 45001',
-  'ISO 27001',
-  'ISO 22301',
-  'ISO 15408',
-  'ISO/SAE 21434',
-  'IEC 62443-2-1',
-  'GSMA SAS-UP',
-  'TIPS',
-] as const;
+/**
+ * A certificate standard a program owns. `family` is the prefix its other parts and editions share
+ * (`IEC 62443` owns IEC 62443-3-3 as well as IEC 62443-2-1); by default the name itself (ISO 27001:2022).
+ */
+export type CertificateStandard = { name: string; family?: string };
 
-export type Program = 'ip' | 'infosec' | 'ohs' | 'academia' | 'smart';
-
-/** Which program owns a standard's certificates (and so whose officers are reminded). */
-export function programOfStandard(standard: string): Program | null {
-  if (standard === 'ISO 45001') return 'ohs';
-  if (standard === 'TIPS') return 'ip';
-  if (/^(ISO 27001|ISO 22301|ISO 15408|ISO\/SAE 21434|IEC 62443|GSMA SAS)/.test(standard)) return 'infosec';
-  return null;
+/** Which program owns a standard's certificates (and so whose officers are reminded), from the programs' declarations. */
+export function programOfStandard(
+  standard: string,
+  owned: readonly (CertificateStandard & { program: Program })[],
+): Program | null {
+  return owned.find((s) => standard.startsWith(s.family ?? s.name))?.program ?? null;
 }
 
 export type CertificationStatus = 'valid' | 'expiring' | 'expired' | 'renewal-in-progress' | 'superseded';

@@ -12,7 +12,6 @@ import {
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { programs } from '../../../../server/platform/access/roles.ts';
 import {
   type CommitteeView,
   committeeInput,
@@ -23,6 +22,7 @@ import {
 import { meetingFrequencies } from '../../../../server/platform/meetings/rules/committee.ts';
 import { api } from '../api/client.ts';
 import { useCan, useSession } from '../auth/session.ts';
+import { programChoices } from '../modules/manifest.ts';
 import { useSites } from '../people/sites.ts';
 import { useSubsidiaries } from '../services/subsidiaries.ts';
 import { FormModal } from '../ui/FormModal.tsx';
@@ -197,7 +197,10 @@ export function CommitteeFormModal({
           <Select
             label={t('committeeForm.program')}
             placeholder={t('committeeForm.noProgram')}
-            data={programs.map((p) => ({ value: p, label: tc(`programs.${p}.name` as ParseKeys) as string }))}
+            data={programChoices().map((p) => ({
+              value: p,
+              label: tc(`programs.${p}.name` as ParseKeys) as string,
+            }))}
             clearable
             {...f.form.getInputProps('program')}
           />

@@ -1,6 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import type { AnyRoute } from '@tanstack/react-router';
 import type { ParseKeys } from 'i18next';
+import { type Program, registerPrograms } from '../../../../server/platform/access/programs.ts';
 import type { NavItem } from '../shell/nav-types.ts';
 
 /** A report a module renders through the report kit, offered on the reports page. */
@@ -48,7 +49,8 @@ export type ObligationKindEntry = {
 };
 
 export type WebModule = {
-  key: string;
+  /** The program key, as the server's manifest declares it. */
+  key: Program;
   icon: Icon;
   /** The program's name in the navigation: an i18n key. */
   label?: ParseKeys;
@@ -73,9 +75,18 @@ export const isBuilt = (module: WebModule) => Boolean(module.createRoutes);
 
 let installed: readonly WebModule[] = [];
 
-/** The module list the app runs with: set once, by the router, before anything renders. */
+/**
+ * The module list the app runs with: set once, by the router, before anything renders. Its keys are the
+ * programs that the shared contracts accept (a role, an action or a committee of a program).
+ */
 export function installWebModules(modules: readonly WebModule[]) {
   installed = modules;
+  registerPrograms(modules.map((m) => m.key));
+}
+
+/** The programs, in the order of the navigation: the choices wherever a record names its program. */
+export function programChoices(): readonly Program[] {
+  return installed.map((m) => m.key);
 }
 
 export function webModules(): readonly WebModule[] {

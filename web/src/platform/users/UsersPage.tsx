@@ -23,11 +23,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { programs, roles } from '../../../../server/platform/access/roles.ts';
+import type { Program } from '../../../../server/platform/access/programs.ts';
+import { roles } from '../../../../server/platform/access/roles.ts';
 import { subsidiaryView } from '../../../../server/platform/org/contract.ts';
 import { userInput, userPage, userPatch, userView } from '../../../../server/platform/users/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan, useSession } from '../auth/session.ts';
+import { programChoices } from '../modules/manifest.ts';
 import { useSites } from '../people/sites.ts';
 import { localeNames } from '../shell/UserMenu.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
@@ -93,8 +95,7 @@ function useAssignmentText() {
 function toPayload(v: Values, mode: 'create' | 'edit') {
   const assignments = v.assignments.map((a) => ({
     role: a.role,
-    program:
-      programRoles.includes(a.role) && a.program !== ALL ? (a.program as (typeof programs)[number]) : null,
+    program: programRoles.includes(a.role) && a.program !== ALL ? (a.program as Program) : null,
     scopeKind: a.scopeKind,
     ...(a.scopeKind === 'subsidiary' ? { subsidiaryId: a.subsidiaryId } : {}),
     ...(a.scopeKind === 'sites' ? { siteIds: a.siteIds } : {}),
@@ -171,7 +172,7 @@ function AssignmentsEditor({
                   label={t('users.program')}
                   data={[
                     ...(a.role === 'program_owner' ? [] : [{ value: ALL, label: t('users.allPrograms') }]),
-                    ...programs.map((p) => ({ value: p, label: t(`programs.${p}.name`) })),
+                    ...programChoices().map((p) => ({ value: p, label: t(`programs.${p}.name`) })),
                   ]}
                   allowDeselect={false}
                   style={{ flex: 1 }}

@@ -1,0 +1,374 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: list rows are whatever the API sent.
+import type { Program } from '../../../test/security/support/policy.ts';
+import { isoDay } from '../../../test/security/support/resources.ts';
+import {
+  binary,
+  csvExport,
+  figures,
+  type RouteSpec,
+  site,
+  sites3,
+  stale,
+} from '../../../test/security/support/route-kit.ts';
+
+const ACADEMIA: Program = 'academia';
+
+/**
+ * The industry–academia program's rows of the security suite's route table (test/security): how the authorization matrix
+ * reaches each of its routes and what it expects. Test code: the manifest loads it only when the suite asks
+ * (`securityChecks`), so the running system never imports it.
+ */
+export const academiaRouteChecks: Record<string, RouteSpec> = {
+  'GET /api/academia/partners': {
+    access: 'academia.read',
+    checks: [{ kind: 'list', permission: 'academia.read', program: ACADEMIA, query: { pageSize: '500' } }],
+  },
+  'GET /api/academia/partners/export.csv': {
+    access: 'academia.read',
+    checks: [{ kind: 'list', permission: 'academia.read', program: ACADEMIA, format: 'csv' }],
+  },
+  'GET /api/academia/partners/export.xlsx': {
+    access: 'academia.read',
+    checks: [binary('academia.read', { program: ACADEMIA })],
+  },
+  'GET /api/academia/partners/:id': {
+    access: 'academia.read',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaPartner',
+        permission: 'academia.read',
+        program: ACADEMIA,
+        ok: [200],
+      },
+    ],
+  },
+  'POST /api/academia/partners': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: ['group'],
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: ({ n }) => ({ name: `Matrix created university ${n}`, country: 'JP', kind: 'institute' }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/academia/partners/:id': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaPartner',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/academia/agreements': {
+    access: 'academia.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'academia.read',
+        program: ACADEMIA,
+        query: { pageSize: '500' },
+        family: 'academiaAgreement',
+      },
+    ],
+  },
+  'GET /api/academia/agreements/export.csv': {
+    access: 'academia.read',
+    checks: [csvExport('academia.read', 'Site', { program: ACADEMIA, family: 'academiaAgreement' })],
+  },
+  'GET /api/academia/agreements/export.xlsx': {
+    access: 'academia.read',
+    checks: [binary('academia.read', { program: ACADEMIA })],
+  },
+  'GET /api/academia/agreements/:id': {
+    access: 'academia.read',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaAgreement',
+        permission: 'academia.read',
+        program: ACADEMIA,
+        ok: [200],
+      },
+    ],
+  },
+  'POST /api/academia/agreements': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: async ({ res, loc, n }) => ({
+          siteId: site(loc),
+          partnerId: await res.id('academiaPartner', 'group'),
+          kind: 'internship',
+          title: `Matrix created agreement ${n}`,
+          startsOn: isoDay(-10),
+          endsOn: isoDay(400),
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/academia/agreements/:id': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaAgreement',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/academia/projects': {
+    access: 'academia.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'academia.read',
+        program: ACADEMIA,
+        query: { pageSize: '500' },
+        family: 'academiaProject',
+      },
+    ],
+  },
+  'GET /api/academia/projects/export.csv': {
+    access: 'academia.read',
+    checks: [csvExport('academia.read', 'Site', { program: ACADEMIA, family: 'academiaProject' })],
+  },
+  'GET /api/academia/projects/export.xlsx': {
+    access: 'academia.read',
+    checks: [binary('academia.read', { program: ACADEMIA })],
+  },
+  'GET /api/academia/projects/:id': {
+    access: 'academia.read',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaProject',
+        permission: 'academia.read',
+        program: ACADEMIA,
+        ok: [200],
+      },
+    ],
+  },
+  'POST /api/academia/projects': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: async ({ res, loc, n }) => ({
+          siteId: site(loc),
+          partnerId: await res.id('academiaPartner', 'group'),
+          title: `Matrix created project ${n}`,
+          line: 'automation',
+          principalInvestigator: 'Prof. Matrix',
+          startsOn: isoDay(-10),
+          currency: 'TWD',
+          budget: [{ year: 2026, budgetMinor: 100_000 }],
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/academia/projects/:id': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaProject',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/academia/projects/:id/milestones': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaProject',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: ({ n }) => ({ title: `Matrix milestone ${n}`, dueDate: isoDay(90) }),
+        ok: [201],
+      },
+    ],
+  },
+  'POST /api/academia/projects/:id/outcomes': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaProject',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: ({ n }) => ({ kind: 'paper', title: `Matrix paper ${n}`, occurredOn: isoDay(-1) }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/academia/milestones/:id': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaMilestone',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/academia/payments': {
+    access: 'academia.read',
+    checks: [{ kind: 'list', permission: 'academia.read', program: ACADEMIA, query: { pageSize: '500' } }],
+  },
+  'POST /api/academia/payments': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: async ({ res, loc }) => ({
+          siteId: site(loc),
+          partnerId: await res.id('academiaPartner', 'group'),
+          category: 'course',
+          paidOn: isoDay(-3),
+          amountMinor: 12_345,
+          currency: 'USD',
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'GET /api/academia/exchange-rates': {
+    access: 'academia.read',
+    checks: [figures('academia.read', { program: ACADEMIA })],
+  },
+  'POST /api/academia/exchange-rates': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: ({ n }) => ({ currency: 'JPY', validFrom: isoDay(-n), perUsd: '150.25' }),
+        ok: [201],
+      },
+    ],
+  },
+  'GET /api/academia/contribution': {
+    access: 'academia.read',
+    checks: [figures('academia.read', { program: ACADEMIA, query: { year: '2026' } })],
+  },
+  'GET /api/academia/patent-outcomes': {
+    access: 'academia.read',
+    checks: [figures('academia.read', { program: ACADEMIA, query: { ipReference: 'IDF-MATRIX-1' } })],
+  },
+  'GET /api/academia/interns': {
+    access: 'academia.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'academia.read',
+        program: ACADEMIA,
+        query: { pageSize: '500' },
+        family: 'academiaIntern',
+      },
+    ],
+  },
+  'GET /api/academia/interns/export.csv': {
+    access: 'academia.read',
+    checks: [csvExport('academia.read', 'Site', { program: ACADEMIA, family: 'academiaIntern' })],
+  },
+  'GET /api/academia/interns/export.xlsx': {
+    access: 'academia.read',
+    checks: [binary('academia.read', { program: ACADEMIA })],
+  },
+  'GET /api/academia/interns/:id': {
+    access: 'academia.read',
+    checks: [
+      { kind: 'record', family: 'academiaIntern', permission: 'academia.read', program: ACADEMIA, ok: [200] },
+    ],
+  },
+  'POST /api/academia/interns': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: async ({ res, loc, n }) => ({
+          siteId: site(loc),
+          partnerId: await res.id('academiaPartner', 'group'),
+          fullName: `Matrix created intern ${n}`,
+          program: 'cooperative_education',
+          startedOn: isoDay(-5),
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/academia/interns/:id': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaIntern',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/academia/scholarships': {
+    access: 'academia.read',
+    checks: [{ kind: 'list', permission: 'academia.read', program: ACADEMIA, query: { pageSize: '500' } }],
+  },
+  'POST /api/academia/scholarships': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: async ({ res, loc, n }) => ({
+          siteId: site(loc),
+          partnerId: await res.id('academiaPartner', 'group'),
+          recipientName: `Matrix scholar ${n}`,
+          program: 'NSYSU college',
+          awardedOn: isoDay(-2),
+          amountMinor: 3_300_000,
+          currency: 'USD',
+        }),
+        ok: [201],
+      },
+    ],
+  },
+};

@@ -1,0 +1,172 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: list rows are whatever the API sent.
+import type { Program } from '../../../test/security/support/policy.ts';
+import {
+  binary,
+  csvExport,
+  figures,
+  type RouteSpec,
+  site,
+  sites3,
+  stale,
+} from '../../../test/security/support/route-kit.ts';
+
+const IP: Program = 'ip';
+
+/**
+ * The intellectual property program's rows of the security suite's route table (test/security): how the authorization matrix
+ * reaches each of its routes and what it expects. Test code: the manifest loads it only when the suite asks
+ * (`securityChecks`), so the running system never imports it.
+ */
+export const ipRouteChecks: Record<string, RouteSpec> = {
+  'GET /api/ip/matters': {
+    access: 'ip.read',
+    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipMatter' }],
+  },
+  'GET /api/ip/matters/export.csv': {
+    access: 'ip.read',
+    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipMatter' })],
+  },
+  'GET /api/ip/matters/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
+  'GET /api/ip/matters/:id': {
+    access: 'ip.read',
+    checks: [{ kind: 'record', family: 'ipMatter', permission: 'ip.read', program: IP, ok: [200] }],
+  },
+  'POST /api/ip/matters': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'ip.manage',
+        program: IP,
+        body: async ({ res, loc, n }) => ({
+          familyId: await res.id('ipFamily', loc),
+          office: 'US',
+          kind: 'invention',
+          applicationNo: `MXC${n}`,
+          filingDate: '2021-06-01',
+          status: 'filed',
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/ip/matters/:id': {
+    access: 'ip.manage',
+    checks: [
+      { kind: 'record', family: 'ipMatter', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
+    ],
+  },
+  'GET /api/ip/families': {
+    access: 'ip.read',
+    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipFamily' }],
+  },
+  'GET /api/ip/families/:id': {
+    access: 'ip.read',
+    checks: [{ kind: 'record', family: 'ipFamily', permission: 'ip.read', program: IP, ok: [200] }],
+  },
+  'POST /api/ip/families': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'ip.manage',
+        program: IP,
+        body: ({ loc, n }) => ({
+          siteId: site(loc),
+          reference: `MXN-${n}`,
+          title: `Matrix new family ${n}`,
+          technology: 'mems_sensor',
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/ip/families/:id': {
+    access: 'ip.manage',
+    checks: [
+      { kind: 'record', family: 'ipFamily', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
+    ],
+  },
+  'GET /api/ip/trademarks': {
+    access: 'ip.read',
+    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'trademark' }],
+  },
+  'GET /api/ip/trademarks/export.csv': {
+    access: 'ip.read',
+    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'trademark' })],
+  },
+  'GET /api/ip/trademarks/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
+  'GET /api/ip/trademarks/:id': {
+    access: 'ip.read',
+    checks: [{ kind: 'record', family: 'trademark', permission: 'ip.read', program: IP, ok: [200] }],
+  },
+  'POST /api/ip/trademarks': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'ip.manage',
+        program: IP,
+        body: ({ loc, n }) => ({
+          siteId: site(loc),
+          mark: `MATRIX NEW ${n}`,
+          office: 'CN',
+          niceClasses: [9],
+          applicationNo: `MXTN${n}`,
+          filingDate: '2022-01-10',
+          status: 'filed',
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/ip/trademarks/:id': {
+    access: 'ip.manage',
+    checks: [
+      { kind: 'record', family: 'trademark', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
+    ],
+  },
+  'GET /api/ip/office-closures': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },
+  'POST /api/ip/office-closures': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'ip.manage',
+        program: IP,
+        // A different day each time, so that every allowed actor adds one.
+        body: ({ n }) => ({
+          office: 'JP',
+          day: new Date(Date.UTC(2040, 0, n)).toISOString().slice(0, 10),
+          name: 'Matrix closure',
+          source: 'Matrix',
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'DELETE /api/ip/office-closures': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'ip.manage',
+        program: IP,
+        // Entered first, so that an allowed actor removes it and a refused one leaves it.
+        body: async ({ res, n }) => {
+          const key = { office: 'KR', day: new Date(Date.UTC(2041, 0, n)).toISOString().slice(0, 10) };
+          await res.admin.post('/api/ip/office-closures', {
+            ...key,
+            name: 'Matrix closure',
+            source: 'Matrix',
+          });
+          return key;
+        },
+        ok: [204],
+      },
+    ],
+  },
+};

@@ -1,0 +1,128 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: list rows are whatever the API sent.
+import { SITES } from '../../support/fixture.ts';
+import type { GroupRule, Location, Permission, Program, SiteCode, SubsidiaryRule } from './policy.ts';
+import type { Family, Resources } from './resources.ts';
+
+/**
+ * How the authorization matrix checks a route: the shape of the security suite's route table and the helpers
+ * its entries share. The platform's entries are in route-checks.ts; each program module keeps its own in
+ * `server/modules/<program>/security.ts`, which its manifest loads on demand (`securityChecks`). Keys are
+ * `METHOD url` exactly as app.routeTable has them.
+ *
+ * Kinds of check:
+ * - public: anyone, signed in or not, gets `ok`.
+ * - self: any signed-in user gets `ok` (their own data); signed out 401.
+ * - list: 403 without the permission anywhere; otherwise 200 with only rows of the sites where it is held
+ *   (and, with `family`, every seeded row that the actor may see).
+ * - record: a route with :id, for a record of `family` at each of its locations: 404 outside the actor's
+ *   scope, 403 inside it without the permission, otherwise `ok`. Writes send a stale version, so an allowed
+ *   write answers 409 and changes nothing.
+ * - create: a write whose body places the new record at a location (siteId): the same rules.
+ * - personal: a record that belongs to another user: 404 for everyone else.
+ * - group-wide: a group setting: only with the permission over the whole group.
+ * - directory: the user directory, asked by each actor for the other matrix users of each scope.
+ */
+export type Ctx = { res: Resources; loc: Location; n: number };
+export type Body = (ctx: Ctx) => unknown | Promise<unknown>;
+export type Query = (ctx: Ctx) => Record<string, string> | Promise<Record<string, string>>;
+
+export type Check =
+  | { kind: 'public'; ok: number[]; body?: Body; path?: string }
+  | { kind: 'self'; ok: number[]; body?: Body; query?: Query; path?: (ctx: Ctx) => Promise<string> }
+  | {
+      kind: 'list';
+      permission: Permission;
+      program?: Program;
+      query?: Record<string, string>;
+      /** The rows of the answer (default body.items); omit `rows: null` for answers without rows. */
+      rows?: ((body: any) => any[]) | null;
+      /** Group rows (no site) are shown: to anyone with the permission, only with the whole group, or never. */
+      groupRows?: 'anywhere' | 'group-wide' | 'never';
+      /** Check that every seeded record of this family that the actor may see is listed. */
+      family?: Family;
+      format?: 'json' | 'csv' | 'binary';
+      /** CSV: the header of the column holding the site code. */
+      csvSiteColumn?: string;
+    }
+  | {
+      kind: 'record';
+      family: Family;
+      permission: Permission | ((loc: Location) => Permission);
+      program?: Program;
+      group?: GroupRule;
+      subsidiary?: SubsidiaryRule;
+      body?: Body;
+      query?: Query;
+      ok: number[];
+      /** The route uses its record up (a delete without a version): allowed checks get a fresh one. */
+      fresh?: boolean;
+      multipart?: boolean;
+      /** Families to seed before the check (records that the route's answer depends on). */
+      prepare?: Family[];
+      /** Other path parameters of the route than `:id`, with their values. */
+      path?: Record<string, string>;
+    }
+  | {
+      kind: 'create';
+      locations: Location[];
+      permission: Permission | ((loc: Location) => Permission);
+      program?: Program;
+      group?: GroupRule;
+      subsidiary?: SubsidiaryRule;
+      /** The answer when a group-level create is refused to someone who holds the permission for some sites (default 403). */
+      groupDenied?: number;
+      body: Body;
+      query?: Query;
+      contentType?: string;
+      ok: number[];
+    }
+  | {
+      kind: 'personal';
+      family: Family;
+      /** Where the other person's record is (default the group). */
+      location?: Location;
+      body?: Body;
+      query?: Query;
+      ok?: number[];
+    }
+  /** The user directory: exactly the users with a role at a site the actor sees, or over the group. */
+  | { kind: 'directory' }
+  | { kind: 'group-wide'; permission: Permission; program?: Program; body?: Body; ok: number[] };
+
+export type RouteSpec = { access: string; checks: Check[] };
+
+export const STALE = 999_999;
+export const site = (loc: Location) => (loc === 'group' || loc === 'ASE' ? null : SITES[loc as SiteCode].id);
+export const stale: Body = () => ({ version: STALE });
+export const csvExport = (
+  permission: Permission,
+  column: string,
+  extra: Partial<Extract<Check, { kind: 'list' }>> = {},
+): Check => ({
+  kind: 'list',
+  permission,
+  format: 'csv',
+  csvSiteColumn: column,
+  ...extra,
+});
+export const binary = (
+  permission: Permission,
+  extra: Partial<Extract<Check, { kind: 'list' }>> = {},
+): Check => ({
+  kind: 'list',
+  permission,
+  format: 'binary',
+  rows: null,
+  ...extra,
+});
+export const figures = (
+  permission: Permission,
+  extra: Partial<Extract<Check, { kind: 'list' }>> = {},
+): Check => ({
+  kind: 'list',
+  permission,
+  rows: null,
+  ...extra,
+});
+export const sites3: Location[] = ['K7', 'PG', 'TC'];
+export const sitesAndGroup: Location[] = ['K7', 'PG', 'TC', 'group'];
