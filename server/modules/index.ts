@@ -2,11 +2,12 @@ import { academiaModule } from './academia/index.ts';
 import { infosecModule } from './infosec/index.ts';
 import { ipModule } from './ip/index.ts';
 import { ohsModule } from './ohs/index.ts';
+import { smartModule } from './smart/index.ts';
 
 /**
  * The program modules, in the order their routes, jobs and home-page items are registered. Adding a program
  * is adding its manifest here; no platform file changes.
  */
-export const programModules = [ipModule, infosecModule, ohsModule, academiaModule] as const;
+export const programModules = [ipModule, infosecModule, ohsModule, academiaModule, smartModule] as const;
 
 export type ProgramModules = typeof programModules;
