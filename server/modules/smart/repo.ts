@@ -59,14 +59,15 @@ export async function ensureMonthPartition(db: Db, monthStart: Date) {
   const exists = await sql<{ n: number }>`select 1 as n from pg_class where relname = ${name}`.execute(db);
   if (exists.rows.length > 0) return;
   // Rows of that month already in the default partition would block the new one: move them through it.
+  const range = `from ('${from.toISOString()}') to ('${to.toISOString()}')`;
+  await sql.raw(`create table ${name} (like smart_readings including defaults)`).execute(db);
   await sql
     .raw(
-      `create table ${name} (like smart_readings including defaults);
-       with moved as (delete from smart_readings_default where at >= '${from.toISOString()}' and at < '${to.toISOString()}' returning *)
-       insert into ${name} select * from moved;
-       alter table smart_readings attach partition ${name} for values from ('${from.toISOString()}') to ('${to.toISOString()}');`,
+      `with moved as (delete from smart_readings_default where at >= '${from.toISOString()}' and at < '${to.toISOString()}' returning *)
+       insert into ${name} select * from moved`,
     )
     .execute(db);
+  await sql.raw(`alter table smart_readings attach partition ${name} for values ${range}`).execute(db);
 }
 
 export type NewReading = { sensorId: string; siteId: string; at: Date; value: number; late: boolean };
