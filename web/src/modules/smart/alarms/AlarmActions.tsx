@@ -111,6 +111,7 @@ function NearMissForm({ alarm, onClose }: { alarm: AlarmView; onClose: () => voi
       opened
       onClose={onClose}
       title={t('alarms.nearMissTitle')}
+      submitLabel={t('alarms.nearMiss')}
       onSubmit={(e) => {
         e?.preventDefault();
         save.mutate();
