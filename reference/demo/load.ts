@@ -15,6 +15,7 @@ import { DEFAULT_SEED, type DemoDataset, datasetCounts, generateDemoDataset } fr
 import { generateOhsDataset, type OhsDataset, ohsCounts } from './ohs.ts';
 import { ohsTables, type TableRows } from './ohs-tables.ts';
 import { loadSelfServiceDemo } from './self-service.ts';
+import { generateSmartDataset, smartTables } from './smart.ts';
 import { generateTraining, trainingTables } from './training.ts';
 import { DEMO_PASSWORD } from './users.ts';
 
@@ -163,6 +164,7 @@ export function demoTables(
     { table: 'role_assignments', rows: data.roleAssignments },
     ...ohsTables(ohs),
     ...academiaTables(generateAcademiaDataset(data)),
+    ...smartTables(generateSmartDataset(data)),
   ];
 }
 
