@@ -5,6 +5,12 @@ import { runStatements } from '../../../db/migrations/statements.ts';
  * Shop-floor monitoring: sensors per site and area with their alarm limits, readings (partitioned by time, as
  * an industrial historian keeps them) with per-minute and per-hour roll-ups kept on ingest, each sensor's
  * detection state, alarms in their ISA-18.2 states, and what each gateway sent.
+ *
+ * `smart_sensor_states` holds what the detectors remember of a sensor between readings (rules/detect.ts) and
+ * the last reading judged. Readings are partitioned by time: a month per partition, created by the ingest
+ * (repo.ts `ensureMonthPartition`), the default partition taking what has none; a BRIN index on time suits rows
+ * that arrive in time order. The partial unique index on alarms keeps one open alarm per sensor and condition:
+ * a condition that returns while its alarm is still open re-activates that alarm.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -40,8 +46,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index smart_sensors_site_idx on smart_sensors (site_id, tag, id);
     create index smart_sensors_area_idx on smart_sensors (area_id);
-
-    -- What the detectors remember of a sensor between readings (rules/detect.ts), and the last reading judged.
     create table smart_sensor_states (
       sensor_id uuid primary key references smart_sensors(id) on delete cascade,
       site_id uuid not null references sites(id),
@@ -49,9 +53,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_value double precision,
       state jsonb not null default '{}'::jsonb
     );
-
-    -- Readings partitioned by time: a month per partition, created ahead by the ingest; the default partition
-    -- takes what falls outside them. A BRIN index on time suits rows that arrive in time order.
     create table smart_readings (
       sensor_id uuid not null,
       site_id uuid not null,
@@ -109,8 +110,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now(),
       updated_by uuid
     );
-    -- One open alarm per sensor and condition: a condition that returns while its alarm is still open
-    -- re-activates that alarm.
     create unique index smart_alarms_open_idx on smart_alarms (sensor_id, condition) where closed_at is null;
     create index smart_alarms_site_idx on smart_alarms (site_id, raised_at desc, id);
 
