@@ -131,6 +131,27 @@ describe.each(databases())('readings and alarms (%s)', (kind) => {
     expect(counts.refused_by_reason).toEqual({ outside_site: 1, unknown_sensor: 1 });
   });
 
+  it('takes a batch as CSV too, and refuses a malformed value naming it', async () => {
+    const csv = `sensorId,at,value\n${gasId},${iso(t0 - 90_000)},6\n${gasId},${iso(t0 - 60_000)},7\n`;
+    const res = await gateway.post('/api/smart/readings', csv, {
+      contentType: 'text/csv',
+      query: { gateway: 'k7-gw-csv' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ received: 2, stored: 2 });
+    const counted = await t.db
+      .selectFrom('smart_gateway_counts')
+      .select('accepted')
+      .where('gateway', '=', 'k7-gw-csv')
+      .executeTakeFirstOrThrow();
+    expect(Number(counted.accepted)).toBe(2);
+    const bad = await gateway.post('/api/smart/readings', `sensorId,at,value\n${gasId},${iso(t0)},high\n`, {
+      contentType: 'text/csv',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('value');
+  });
+
   it('takes readings only with an API token', async () => {
     const res = await officer.post('/api/smart/readings', [{ sensorId: gasId, at: iso(t0), value: 1 }]);
     expect(res.status).toBe(403);
@@ -223,14 +244,14 @@ describe.each(databases())('readings and alarms (%s)', (kind) => {
       areaId: AREAS.K7_B1_F3_L2.id,
       title: 'Arsine above high-high at gas cabinet 3',
     });
-    // From five minutes before the alarm (raised at t0 + 81 s) until now: the 11 readings since t0 − 219 s.
-    expect(res.body.readings).toBe(11);
+    // From five minutes before the alarm (raised at t0 + 81 s) until now: the 13 readings since t0 − 219 s.
+    expect(res.body.readings).toBe(13);
     const docs = await officer.get('/api/documents', {
       query: { entityType: 'ohs_incident', entityId: res.body.incidentId },
     });
     expect(docs.body.items.map((d: any) => d.filename)).toEqual(['K7-GAS-01-readings.csv']);
     const file = await officer.get(`/api/documents/${docs.body.items[0].id}/download`);
-    expect(file.text.trim().split('\n')).toHaveLength(12);
+    expect(file.text.trim().split('\n')).toHaveLength(14);
     expect(file.text).toContain(`K7-GAS-01,ppb,${iso(t0 + 81_000)},61,false`);
     const again = await officer.post(`/api/smart/alarms/${hh.id}/near-miss`, {
       title: 'x',

@@ -132,11 +132,13 @@ export const readingInput = z
     value: z.number().finite(),
   })
   .strict();
-/** One batch from a gateway: at most 10,000 readings. */
-export const readingBatch = z.union([
-  z.array(readingInput).min(1).max(10_000),
-  z.object({ gateway: text(100).optional(), readings: z.array(readingInput).min(1).max(10_000) }).strict(),
-]);
+/**
+ * One batch from a gateway: at most 10,000 readings. The route also takes a bare JSON array of readings or a
+ * CSV file (readings-csv.ts), and turns either into this shape before checking it, so an error names its field.
+ */
+export const readingBatch = z
+  .object({ gateway: text(100).optional(), readings: z.array(readingInput).min(1).max(10_000) })
+  .strict();
 
 export const refusalReasons = ['unknown_sensor', 'outside_site'] as const;
 export const ingestResult = z.object({

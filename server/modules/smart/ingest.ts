@@ -148,8 +148,8 @@ export function createIngestService(deps: { db: Db; settings: SettingsService; n
   return {
     async ingest(actor: Actor, batch: z.infer<typeof readingBatch>): Promise<IngestResult> {
       const scope = access.listScope(actor, 'smart.ingest', PROGRAM);
-      const readings = Array.isArray(batch) ? batch : batch.readings;
-      const gateway = (Array.isArray(batch) ? undefined : batch.gateway) ?? actor.label;
+      const readings = batch.readings;
+      const gateway = batch.gateway ?? actor.label;
       const ids = [...new Set(readings.map((r) => r.sensorId))];
       const sensors = new Map(
         (await repo.sensorRows(db).where('s.id', 'in', ids).execute()).map((s) => [s.id, s]),

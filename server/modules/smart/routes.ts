@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import { registerListExport } from '../../platform/exports/list-export.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import * as c from './contract.ts';
 import { smartWord } from './messages.ts';
 import type { SmartModule } from './module.ts';
+import { readingsFromCsv } from './readings-csv.ts';
 import { ingestSettingsShape } from './settings.ts';
 
 const tags = ['smart'];
@@ -96,27 +98,46 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
     async (request) => readings.series(actorOf(request), request.params.id, request.query),
   );
 
-  // ---- Ingestion
-  app.post(
-    '/api/smart/readings',
-    {
-      config: { access: 'smart.ingest' },
-      bodyLimit: 4 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'A gateway sends a batch of readings (API token only): each stored once, judged on arrival; refusals name their reason',
-        body: c.readingBatch,
-        response: { 200: c.ingestResult },
+  // ---- Ingestion: a JSON batch, a bare JSON array, or CSV (the gateway named in the `gateway` query
+  // parameter). The CSV parser is registered for this route only (an encapsulated plugin), so no other route
+  // takes text/csv.
+  void app.register(async (scoped: TypedApp) => {
+    scoped.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scoped.post(
+      '/api/smart/readings',
+      {
+        config: { access: 'smart.ingest' },
+        bodyLimit: 4 * 1024 * 1024,
+        preValidation: async (request) => {
+          const gateway = (request.query as { gateway?: string }).gateway;
+          if (Array.isArray(request.body)) request.body = { gateway, readings: request.body } as never;
+          if (typeof request.body === 'string') {
+            try {
+              request.body = readingsFromCsv(request.body, gateway) as never;
+            } catch (error) {
+              throw new ValidationError(`The CSV batch cannot be read: ${(error as Error).message}`);
+            }
+          }
+        },
+        schema: {
+          tags,
+          summary:
+            'A gateway sends a batch of readings (API token only; JSON or CSV): each stored once, judged on arrival; refusals name their reason',
+          querystring: z.object({ gateway: z.string().trim().min(1).max(100).optional() }),
+          body: c.readingBatch,
+          response: { 200: c.ingestResult },
+        },
       },
-    },
-    async (request) => {
-      // Gateways authenticate with an API token; a browser session never sends readings.
-      if (request.auth?.via !== 'token')
-        throw new AppError(403, 'token-required', 'Forbidden', 'Gateways send readings with an API token.');
-      return ingest.ingest(actorOf(request), request.body);
-    },
-  );
+      async (request) => {
+        // Gateways authenticate with an API token; a browser session never sends readings.
+        if (request.auth?.via !== 'token')
+          throw new AppError(403, 'token-required', 'Forbidden', 'Gateways send readings with an API token.');
+        return ingest.ingest(actorOf(request), request.body);
+      },
+    );
+  });
 
   // ---- Alarms
   app.get(
