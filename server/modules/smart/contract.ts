@@ -7,7 +7,9 @@ import { alarmStates } from './rules/states.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const isoDateTime = z.string().datetime({ offset: true });
-const limit = z.number().finite().nullable().optional();
+/** A measured quantity or a limit: bounded, so a runaway number is refused rather than stored. */
+const measure = z.number().min(-1e9).max(1e9);
+const limit = measure.nullable().optional();
 
 // ---- Sensors
 
@@ -46,10 +48,10 @@ const sensorFields = {
   limitH: limit,
   limitL: limit,
   limitLL: limit,
-  deadband: z.number().finite().min(0).optional(),
+  deadband: measure.min(0).optional(),
   onDelaySeconds: z.number().int().min(0).max(86_400).optional(),
   offDelaySeconds: z.number().int().min(0).max(86_400).optional(),
-  ratePerMinute: z.number().finite().positive().nullable().optional(),
+  ratePerMinute: measure.positive().nullable().optional(),
   stuckAfterMinutes: z.number().int().min(1).max(10_080).nullable().optional(),
 };
 
@@ -129,7 +131,7 @@ export const readingInput = z
   .object({
     sensorId: z.string().uuid(),
     at: isoDateTime,
-    value: z.number().finite(),
+    value: z.number().min(-1e12).max(1e12),
   })
   .strict();
 /**

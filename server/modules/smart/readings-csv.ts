@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
  * into the JSON batch the contract checks; a value that is not a number stays as written, so that the check
  * names it.
  */
-export function readingsFromCsv(text: string, gateway?: string) {
+export function readingsFromCsv(text: string, gateway?: unknown) {
   const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
     string,
     string
@@ -14,5 +14,5 @@ export function readingsFromCsv(text: string, gateway?: string) {
     const value = r.value === undefined || r.value === '' ? r.value : Number(r.value);
     return { sensorId: r.sensorId, at: r.at, value: Number.isFinite(value) ? value : r.value };
   });
-  return gateway ? { gateway, readings } : { readings };
+  return gateway === undefined ? { readings } : { gateway, readings };
 }

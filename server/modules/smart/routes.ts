@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { idParams } from '../../platform/http/list.ts';
@@ -110,10 +109,12 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
       {
         config: { access: 'smart.ingest' },
         bodyLimit: 4 * 1024 * 1024,
+        // A bare array or a CSV file takes its gateway from the query string; the batch's contract checks it.
         preValidation: async (request) => {
-          const gateway = (request.query as { gateway?: string }).gateway;
+          const gateway = (request.query as { gateway?: unknown }).gateway;
           if (Array.isArray(request.body)) request.body = { gateway, readings: request.body } as never;
-          if (typeof request.body === 'string') {
+          const csv = String(request.headers['content-type'] ?? '').startsWith('text/csv');
+          if (csv && typeof request.body === 'string') {
             try {
               request.body = readingsFromCsv(request.body, gateway) as never;
             } catch (error) {
@@ -124,8 +125,7 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
         schema: {
           tags,
           summary:
-            'A gateway sends a batch of readings (API token only; JSON or CSV): each stored once, judged on arrival; refusals name their reason',
-          querystring: z.object({ gateway: z.string().trim().min(1).max(100).optional() }),
+            'A gateway sends a batch of readings (API token only; JSON, or a bare array or CSV with ?gateway=): each stored once, judged on arrival; refusals name their reason',
           body: c.readingBatch,
           response: { 200: c.ingestResult },
         },
