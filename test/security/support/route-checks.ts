@@ -193,7 +193,9 @@ const SMART_ROUTES: Record<string, RouteSpec> = {
       {
         kind: 'self',
         ok: [403],
-        body: () => [{ sensorId: '00000000-0000-4000-8000-000000000001', at: new Date().toISOString(), value: 1 }],
+        body: () => [
+          { sensorId: '00000000-0000-4000-8000-000000000001', at: new Date().toISOString(), value: 1 },
+        ],
       },
     ],
   },
