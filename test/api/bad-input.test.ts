@@ -162,6 +162,14 @@ function validBodies(): Record<string, unknown> {
       assignments: [{ role: 'employee', scopeKind: 'sites', siteIds: [SITES.K7.id] }],
     },
     'PATCH /api/users/{id}': { displayName: 'Fuzz', version: 1 },
+    'POST /api/smart/sensors': {
+      siteId: SITES.K7.id,
+      tag: 'FUZZ-1',
+      name: 'Fuzz sensor',
+      kind: 'noise',
+      unit: 'dBA',
+      limitH: 85,
+    },
   };
 }
 

@@ -1,5 +1,10 @@
-import { holdsAnywhere } from '../../platform/access/actor.ts';
+import type { z } from 'zod';
+import type { Db } from '../../db/types.ts';
+import { type Actor, holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
+import type { PlatformServices } from '../../platform/modules/platform-services.ts';
+import type { incidentInput } from './contract.ts';
+import { createIncidentsService, INCIDENT_DOCUMENTS } from './incidents.ts';
 import { ohsJobs } from './jobs.ts';
 import { ohsMessages } from './messages.ts';
 import { ohsMigrations } from './migrations/index.ts';
@@ -19,6 +24,30 @@ declare module '../../platform/access/programs.ts' {
     ohs: true;
   }
 }
+
+/**
+ * For another program (a monitoring alarm that becomes a near-miss report): reports an OHS incident through the
+ * incidents service, with its permission check, reference, obligations and audit event, as a report made on
+ * the OHS pages would be. Files are attached to it through the platform documents service, under `documents`.
+ */
+export function createOhsIncidentReporter(platform: PlatformServices, context: { db: Db; now: () => Date }) {
+  const incidents = createIncidentsService(
+    context.db,
+    platform.obligations,
+    platform.org,
+    platform.documents,
+    context.now,
+  );
+  return {
+    documents: INCIDENT_DOCUMENTS,
+    async report(actor: Actor, input: z.infer<typeof incidentInput>) {
+      const view = await incidents.create(actor, input);
+      return { id: view.id, reference: view.reference };
+    },
+  };
+}
+
+export type OhsIncidentReporter = ReturnType<typeof createOhsIncidentReporter>;
 
 /** The occupational health and safety program: its manifest. */
 export const ohsModule = defineModule({

@@ -105,6 +105,18 @@ export async function siteOfAreas(db: Db, ids: string[]) {
   return db.selectFrom('areas').select(['id', 'site_id as siteId']).where('id', 'in', ids).execute();
 }
 
+/** Code and name of these areas, by id (labels for a module's rows). */
+export async function areaLabels(db: Db, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, { code: string; name: string }>();
+  const rows = await db
+    .selectFrom('areas')
+    .select(['id', 'code', 'name'])
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+}
+
 /** Sites by code, for imports that name sites by their code. */
 export async function sitesByCode(db: Db, codes: string[]) {
   if (codes.length === 0) return new Map<string, string>();

@@ -141,6 +141,9 @@ export function createOrgService(db: Db) {
      */
     siteLabels: (ids: readonly string[], handle: Db = db) => repo.siteLabels(handle, ids),
 
+    /** Code and name of these areas, by id: labels for rows a module already scoped (no access check here). */
+    areaLabels: (ids: readonly string[], handle: Db = db) => repo.areaLabels(handle, ids),
+
     async createSite(actor: Actor, input: z.infer<typeof siteInput>) {
       access.assert(actor, { permission: 'org.manage', siteId: null, what: 'site' });
       return db.transaction().execute(async (trx) => {

@@ -237,8 +237,8 @@ export async function defineFuzzSuite(kind: DatabaseKind, requests: number) {
     const token = fc.stringMatching(/^[A-Za-z0-9_-]{20,40}\.ics$/);
     // A record's type beside its id (a source): the type of the family whose ids are drawn.
     const recordType = fc.constant(family === 'action' ? 'action' : 'ohs_incident');
-    const valueOf = (name: string) => (name === 'token' ? token : name === 'type' ? recordType : valid);
-    return fc.record(Object.fromEntries(names.map((n) => [n, valueOf(n)])));
+    const generatorOf = (name: string) => (name === 'token' ? token : name === 'type' ? recordType : valid);
+    return fc.record(Object.fromEntries(names.map((n) => [n, generatorOf(n)])));
   }
 
   /** A field's value: often the example's (which passes the contract's refinements), else generated. */

@@ -42,7 +42,10 @@ export type Permission =
   | 'academia.manage'
   | 'infosec.report'
   | 'infosec.read'
-  | 'infosec.manage';
+  | 'infosec.manage'
+  | 'smart.read'
+  | 'smart.manage'
+  | 'smart.ingest';
 
 export type Program = 'ip' | 'infosec' | 'ohs' | 'academia' | 'smart';
 
@@ -103,6 +106,8 @@ const ACADEMIA_PROGRAM: Permission[] = ['academia.read', 'academia.manage'];
 /** Information security: everyone who works at a site reports a suspected incident; the security team runs it. */
 const INFOSEC_REPORT: Permission[] = ['infosec.report'];
 const INFOSEC_PROGRAM: Permission[] = ['infosec.read', 'infosec.manage'];
+/** Shop-floor monitoring: the sensor registry and alarms, run by each site's officers; gateways send readings. */
+const SMART_PROGRAM: Permission[] = ['smart.read', 'smart.manage', 'smart.ingest'];
 
 /**
  * The policy: role variant → permissions. "Group admin: organisation, people, users and roles of the whole
@@ -132,6 +137,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...ACADEMIA_PROGRAM,
     ...INFOSEC_REPORT,
     ...INFOSEC_PROGRAM,
+    ...SMART_PROGRAM,
   ],
   'program_owner:ohs': [
     ...EVERYONE,
@@ -169,6 +175,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...ACADEMIA_PROGRAM,
     ...INFOSEC_REPORT,
     ...INFOSEC_PROGRAM,
+    ...SMART_PROGRAM,
   ],
   'site_officer:ohs': [
     ...EVERYONE,
@@ -209,6 +216,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     'ip.read',
     'academia.read',
     'infosec.read',
+    'smart.read',
   ],
   board: [
     ...EVERYONE,
@@ -218,6 +226,7 @@ export const POLICY: Record<Variant, Permission[]> = {
     'ip.read',
     'academia.read',
     'infosec.read',
+    'smart.read',
   ],
   medical: [
     ...EVERYONE,

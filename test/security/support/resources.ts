@@ -55,6 +55,8 @@ export type Family =
   | 'academiaIntern'
   | 'securityIncident'
   | 'securitySystem'
+  | 'smartSensor'
+  | 'smartAlarm'
   /** Personal records: another user's (they must not exist for anyone else). */
   | 'token'
   | 'notification'
@@ -99,6 +101,8 @@ export const FAMILY_LOCATIONS: Record<Family, Location[]> = {
   academiaIntern: ['K7', 'PG', 'TC'],
   securityIncident: ['K7', 'PG', 'TC'],
   securitySystem: ['K7', 'PG', 'TC'],
+  smartSensor: ['K7', 'PG', 'TC'],
+  smartAlarm: ['K7', 'PG', 'TC'],
   token: ['group'],
   notification: ['group'],
   import: ['group'],
@@ -347,6 +351,34 @@ export class Resources {
           }),
           'securitySystem',
         ).id;
+      case 'smartSensor':
+        return ok(
+          await admin.post('/api/smart/sensors', {
+            siteId: site,
+            tag: `MX-${n}`,
+            name: `Matrix sensor ${n}`,
+            kind: 'temperature',
+            unit: '°C',
+            limitH: 30,
+          }),
+          'smart sensor',
+        ).id;
+      case 'smartAlarm': {
+        // A reading beyond the sensor's high limit, sent by the administrator's gateway token, raises it.
+        const sensorId = await this.fresh('smartSensor', loc);
+        const token = ok(await admin.post('/api/auth/tokens', { name: `matrix gateway ${n}` }), 'token');
+        const sent = ok(
+          await this.t
+            .withToken(token.token)
+            .post('/api/smart/readings', [
+              { sensorId, at: new Date(Date.now() - 60_000).toISOString(), value: 40 },
+            ]),
+          'smart readings',
+        );
+        if (sent.alarmsRaised !== 1) throw new Error('The matrix reading raised no alarm');
+        const alarms = ok(await admin.get('/api/smart/alarms', { query: { sensorId } }), 'smart alarms');
+        return alarms.items[0].id;
+      }
       case 'incident':
         return ok(
           await this.ohs.post('/api/ohs/incidents', {

@@ -1,9 +1,9 @@
-import { IconAtom2 } from '@tabler/icons-react';
 import type { WebModule } from '../platform/modules/manifest.ts';
 import { academiaWebModule } from './academia/index.ts';
 import { infosecWebModule } from './infosec/index.ts';
 import { ipWebModule } from './ip/index.ts';
 import { ohsWebModule } from './ohs/index.ts';
+import { smartWebModule } from './smart/index.ts';
 
 /**
  * The programs of the web app, in the order of the navigation. A built module brings its manifest; a
@@ -15,5 +15,5 @@ export const webModules: readonly WebModule[] = [
   infosecWebModule,
   ohsWebModule,
   academiaWebModule,
-  { key: 'smart', icon: IconAtom2 },
+  smartWebModule,
 ];

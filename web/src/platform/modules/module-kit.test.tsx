@@ -40,7 +40,8 @@ describe('the web app over a module list', () => {
   it('offers a page only to those who hold its permission', () => {
     createAppRouter(new QueryClient(), [...webModules, notesModule]);
     const programs = visibleNavigation([]).find((s) => s.label === 'nav.programs');
-    expect(programs?.items.map((i) => i.to)).not.toContain('/programs/notes');
+    // With every program built, a user without permissions may have no programs section at all.
+    expect(programs?.items.map((i) => i.to) ?? []).not.toContain('/programs/notes');
   });
 
   it('knows nothing of a module left out of the list', () => {

@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { listQuery, pageOf, versioned } from '../../platform/http/list.ts';
+import { alarmStates } from './rules/states.ts';
+
+/** The zod contracts of the shop-floor monitoring program, shared by the server and the web app. */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const isoDateTime = z.string().datetime({ offset: true });
+/** A measured quantity or a limit: bounded, so a runaway number is refused rather than stored. */
+const measure = z.number().min(-1e9).max(1e9);
+const limit = measure.nullable().optional();
+
+// ---- Sensors
+
+export const sensorKinds = [
+  'toxic_gas',
+  'oxygen',
+  'lel',
+  'temperature',
+  'humidity',
+  'exhaust_airflow',
+  'differential_pressure',
+  'vibration',
+  'noise',
+  'power',
+  'particle_count',
+  'other',
+] as const;
+export type SensorKind = (typeof sensorKinds)[number];
+
+const sensorFields = {
+  areaId: z.string().uuid().nullable().optional(),
+  /** The sensor's tag as the gateway knows it (unique at the site). */
+  tag: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dot, dash and underscore'),
+  name: text(200),
+  kind: z.enum(sensorKinds),
+  unit: text(20),
+  equipment: optionalText(200),
+  gateway: optionalText(100),
+  inService: z.boolean().optional(),
+  limitHH: limit,
+  limitH: limit,
+  limitL: limit,
+  limitLL: limit,
+  deadband: measure.min(0).optional(),
+  onDelaySeconds: z.number().int().min(0).max(86_400).optional(),
+  offDelaySeconds: z.number().int().min(0).max(86_400).optional(),
+  ratePerMinute: measure.positive().nullable().optional(),
+  stuckAfterMinutes: z.number().int().min(1).max(10_080).nullable().optional(),
+};
+
+type LimitFields = {
+  limitHH?: number | null;
+  limitH?: number | null;
+  limitL?: number | null;
+  limitLL?: number | null;
+};
+
+/** Limits in order: low-low ≤ low < high ≤ high-high, whichever are set. */
+export function limitsInOrder(s: LimitFields): boolean {
+  const ordered = [s.limitLL, s.limitL, s.limitH, s.limitHH].filter(
+    (v): v is number => typeof v === 'number',
+  );
+  return ordered.every((v, i) => i === 0 || v >= ordered[i - 1]);
+}
+const limitsOrderIssue = { message: 'Limits must run low-low ≤ low ≤ high ≤ high-high', path: ['limitH'] };
+
+export const sensorInput = z
+  .object({ siteId: z.string().uuid(), ...sensorFields })
+  .strict()
+  .refine(limitsInOrder, limitsOrderIssue);
+
+export const sensorPatch = z
+  .object({
+    ...sensorFields,
+    tag: sensorFields.tag.optional(),
+    name: sensorFields.name.optional(),
+    kind: sensorFields.kind.optional(),
+    unit: sensorFields.unit.optional(),
+  })
+  .extend(versioned.shape)
+  .strict();
+
+export const sensorView = z.object({
+  id: z.string().uuid(),
+  siteId: z.string().uuid(),
+  siteCode: z.string(),
+  areaId: z.string().uuid().nullable(),
+  areaName: z.string().nullable(),
+  tag: z.string(),
+  name: z.string(),
+  kind: z.enum(sensorKinds),
+  unit: z.string(),
+  equipment: z.string().nullable(),
+  gateway: z.string().nullable(),
+  inService: z.boolean(),
+  limitHH: z.number().nullable(),
+  limitH: z.number().nullable(),
+  limitL: z.number().nullable(),
+  limitLL: z.number().nullable(),
+  deadband: z.number(),
+  onDelaySeconds: z.number().int(),
+  offDelaySeconds: z.number().int(),
+  ratePerMinute: z.number().nullable(),
+  stuckAfterMinutes: z.number().int().nullable(),
+  lastValue: z.number().nullable(),
+  lastAt: z.string().nullable(),
+  openAlarms: z.number().int(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type SensorView = z.infer<typeof sensorView>;
+
+export const sensorListQuery = listQuery(['tag', 'name', 'kind', 'updatedAt'] as const).extend({
+  siteId: z.string().uuid().optional(),
+  areaId: z.string().uuid().optional(),
+  kind: z.enum(sensorKinds).optional(),
+  inService: z.enum(['true', 'false']).optional(),
+});
+export const sensorPage = pageOf(sensorView);
+
+// ---- Readings
+
+export const readingInput = z
+  .object({
+    sensorId: z.string().uuid(),
+    at: isoDateTime,
+    value: z.number().min(-1e12).max(1e12),
+  })
+  .strict();
+/**
+ * One batch from a gateway: at most 10,000 readings. The route also takes a bare JSON array of readings or a
+ * CSV file (readings-csv.ts), and turns either into this shape before checking it, so an error names its field.
+ */
+export const readingBatch = z
+  .object({ gateway: text(100).optional(), readings: z.array(readingInput).min(1).max(10_000) })
+  .strict();
+
+export const refusalReasons = ['unknown_sensor', 'outside_site'] as const;
+export const ingestResult = z.object({
+  received: z.number().int(),
+  stored: z.number().int(),
+  duplicates: z.number().int(),
+  late: z.number().int(),
+  refused: z.array(
+    z.object({ index: z.number().int(), sensorId: z.string(), reason: z.enum(refusalReasons) }),
+  ),
+  alarmsRaised: z.number().int(),
+  alarmsCleared: z.number().int(),
+});
+export type IngestResult = z.infer<typeof ingestResult>;
+
+export const readingsQuery = z.object({
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  /** raw readings, or the per-minute or per-hour roll-up. */
+  resolution: z.enum(['raw', 'minute', 'hour']).default('raw'),
+});
+export const readingsView = z.object({
+  resolution: z.enum(['raw', 'minute', 'hour']),
+  points: z.array(
+    z.object({
+      at: z.string(),
+      value: z.number(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      count: z.number().int().optional(),
+      late: z.boolean().optional(),
+    }),
+  ),
+});
+
+// ---- Alarms
+
+export const alarmConditions = ['hh', 'h', 'l', 'll', 'rate', 'stuck'] as const;
+export const alarmPriorities = ['low', 'medium', 'high', 'urgent'] as const;
+
+export const alarmView = z.object({
+  id: z.string().uuid(),
+  siteId: z.string().uuid(),
+  siteCode: z.string(),
+  sensorId: z.string().uuid(),
+  sensorTag: z.string(),
+  sensorName: z.string(),
+  unit: z.string(),
+  areaId: z.string().uuid().nullable(),
+  /** The alarm's title in the reader's language. */
+  title: z.string(),
+  condition: z.enum(alarmConditions),
+  priority: z.enum(alarmPriorities),
+  state: z.enum(alarmStates),
+  active: z.boolean(),
+  raisedAt: z.string(),
+  raisedValue: z.number(),
+  limitValue: z.number().nullable(),
+  clearedAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  shelvedUntil: z.string().nullable(),
+  shelveReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  incidentId: z.string().uuid().nullable(),
+  version: z.number().int(),
+});
+export type AlarmView = z.infer<typeof alarmView>;
+
+export const alarmListQuery = listQuery(['raisedAt', 'priority'] as const).extend({
+  siteId: z.string().uuid().optional(),
+  sensorId: z.string().uuid().optional(),
+  /** open (the default): not yet normal and acknowledged; all: every alarm. */
+  status: z.enum(['open', 'all']).default('open'),
+  priority: z.enum(alarmPriorities).optional(),
+});
+export const alarmPage = pageOf(alarmView);
+
+export const acknowledgeInput = versioned.strict();
+export const shelveInput = z
+  .object({ until: isoDateTime, reason: text(500) })
+  .extend(versioned.shape)
+  .strict();
+export const nearMissInput = z
+  .object({
+    title: text(200),
+    description: text(10_000),
+    /** Minutes of readings before the alarm to attach (the window ends when it cleared, or now). */
+    minutesBefore: z.number().int().min(0).max(1440).default(30),
+  })
+  .extend(versioned.shape)
+  .strict();
+export const nearMissView = z.object({
+  alarm: alarmView,
+  incidentId: z.string().uuid(),
+  readings: z.number().int(),
+});

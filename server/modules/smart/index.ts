@@ -1,0 +1,70 @@
+import { holdsAnywhere } from '../../platform/access/actor.ts';
+import { defineModule } from '../../platform/modules/manifest.ts';
+import { createOhsIncidentReporter } from '../ohs/index.ts';
+import { ALARM_SOURCE } from './alarms.ts';
+import { smartMessages } from './messages.ts';
+import { smartMigrations } from './migrations/index.ts';
+import { createSmartModule } from './module.ts';
+import { smartPermissions } from './permissions.ts';
+import { registerSmartRoutes } from './routes.ts';
+
+export type { SmartTables } from './tables.ts';
+
+declare module '../../platform/access/programs.ts' {
+  interface ProgramKeys {
+    smart: true;
+  }
+}
+
+/** The shop-floor monitoring program: its manifest. */
+export const smartModule = defineModule({
+  key: 'smart',
+  permissions: smartPermissions,
+  migrations: smartMigrations,
+  messages: smartMessages,
+  demo: () => import('../../../reference/demo/smart-part.ts').then((m) => m.smartDemo),
+  securityChecks: () => import('./security.ts').then((m) => m.smartRouteChecks),
+  createServices: (platform, { db, now }) => {
+    platform.sources.register(ALARM_SOURCE, async (handle, id) => {
+      const r = await handle
+        .selectFrom('smart_alarms as a')
+        .innerJoin('smart_sensors as s', 's.id', 'a.sensor_id')
+        .select(['a.site_id', 'a.condition', 's.tag', 's.name'])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+      return (
+        r && {
+          label: `${r.tag} ${r.name} · ${r.condition}`,
+          siteId: r.site_id,
+          permission: 'smart.read',
+          program: 'smart',
+        }
+      );
+    });
+    return createSmartModule({
+      db,
+      org: platform.org,
+      documents: platform.documents,
+      settings: platform.settings,
+      nearMisses: createOhsIncidentReporter(platform, { db, now }),
+      now,
+    });
+  },
+  registerRoutes(app, smart) {
+    registerSmartRoutes(app, smart);
+  },
+  async homeAttention(actor, smart) {
+    if (!holdsAnywhere(actor, 'smart.manage', 'smart')) return [];
+    const count = await smart.alarms.countUnacknowledged(actor);
+    if (count === 0) return [];
+    return [
+      {
+        kind: 'smart-unacknowledged-alarms',
+        severity: 'critical',
+        count,
+        messageKey: 'smart:attention.unacknowledgedAlarms',
+        link: '/smart/alarms',
+      },
+    ];
+  },
+});

@@ -1,0 +1,254 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/types.ts';
+import { type Actor, scopeHas } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import type { SettingsService } from '../../platform/settings/service.ts';
+import type { IngestResult, readingBatch } from './contract.ts';
+import * as repo from './repo.ts';
+import {
+  alarmPriority,
+  type DetectionEvent,
+  detect,
+  type SensorMemory,
+  type SensorRules,
+} from './rules/detect.ts';
+import { ingestSettings } from './settings.ts';
+
+const PROGRAM = 'smart' as const;
+
+type Refusal = IngestResult['refused'][number];
+
+function rulesOf(s: repo.SensorRow): SensorRules {
+  return {
+    limits: { hh: s.limit_hh, h: s.limit_h, l: s.limit_l, ll: s.limit_ll },
+    deadband: s.deadband,
+    onDelaySeconds: s.on_delay_s,
+    offDelaySeconds: s.off_delay_s,
+    ratePerMinute: s.rate_limit_per_min,
+    stuckAfterMinutes: s.stuck_after_min,
+  };
+}
+
+/**
+ * Readings from gateways: checked against the gateway's sites, stored once each with their roll-ups, and judged
+ * on arrival by the sensor's detectors; what the detectors find raises or clears alarms, all in one transaction.
+ */
+export function createIngestService(deps: { db: Db; settings: SettingsService; now: () => Date }) {
+  const { db, now } = deps;
+  const partitions = new Set<string>();
+
+  async function ensurePartitions(trx: Db, readings: readonly { at: Date }[]) {
+    const months = new Set(readings.map((r) => `${r.at.getUTCFullYear()}-${r.at.getUTCMonth()}`));
+    for (const m of months) {
+      if (partitions.has(m)) continue;
+      const [y, mo] = m.split('-').map(Number);
+      await repo.ensureMonthPartition(trx, new Date(Date.UTC(y, mo, 1)));
+      partitions.add(m);
+    }
+  }
+
+  async function applyEvent(trx: Db, sensor: repo.SensorRow, e: DetectionEvent, actorId: string | null) {
+    const at = new Date(e.at);
+    const open = await trx
+      .selectFrom('smart_alarms')
+      .selectAll()
+      .where('sensor_id', '=', sensor.id)
+      .where('condition', '=', e.condition)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst();
+    if (e.change === 'raise') {
+      if (open) {
+        // ISA-18.2: a condition that returns before its alarm was acknowledged is unacknowledged again.
+        await trx
+          .updateTable('smart_alarms')
+          .set((eb) => ({
+            active: true,
+            cleared_at: null,
+            acknowledged_at: null,
+            acknowledged_by: null,
+            version: eb('version', '+', 1),
+            updated_at: now(),
+            updated_by: actorId,
+          }))
+          .where('id', '=', open.id)
+          .execute();
+        return;
+      }
+      await trx
+        .insertInto('smart_alarms')
+        .values({
+          site_id: sensor.site_id,
+          sensor_id: sensor.id,
+          condition: e.condition,
+          priority: alarmPriority(sensor.kind, e.condition),
+          raised_at: at,
+          raised_value: e.value,
+          limit_value: e.limit,
+          created_by: actorId,
+          updated_by: actorId,
+        })
+        .execute();
+      return;
+    }
+    if (!open?.active) return;
+    await trx
+      .updateTable('smart_alarms')
+      .set((eb) => ({
+        active: false,
+        cleared_at: at,
+        closed_at: open.acknowledged_at ? at : null,
+        version: eb('version', '+', 1),
+        updated_at: now(),
+        updated_by: actorId,
+      }))
+      .where('id', '=', open.id)
+      .execute();
+  }
+
+  async function count(
+    trx: Db,
+    userId: string,
+    gateway: string,
+    c: { accepted: number; duplicates: number; late: number; refused: Refusal[] },
+  ) {
+    const current = await trx
+      .selectFrom('smart_gateway_counts')
+      .select('refused_by_reason')
+      .where('user_id', '=', userId)
+      .where('gateway', '=', gateway)
+      .forUpdate()
+      .executeTakeFirst();
+    const reasons = { ...((current?.refused_by_reason ?? {}) as Record<string, number>) };
+    for (const r of c.refused) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
+    await trx
+      .insertInto('smart_gateway_counts')
+      .values({
+        user_id: userId,
+        gateway,
+        accepted: String(c.accepted),
+        duplicates: String(c.duplicates),
+        late: String(c.late),
+        refused: String(c.refused.length),
+        refused_by_reason: JSON.stringify(reasons),
+        last_seen_at: now(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'gateway']).doUpdateSet((eb) => ({
+          accepted: eb('smart_gateway_counts.accepted', '+', eb.ref('excluded.accepted')),
+          duplicates: eb('smart_gateway_counts.duplicates', '+', eb.ref('excluded.duplicates')),
+          late: eb('smart_gateway_counts.late', '+', eb.ref('excluded.late')),
+          refused: eb('smart_gateway_counts.refused', '+', eb.ref('excluded.refused')),
+          refused_by_reason: eb.ref('excluded.refused_by_reason'),
+          last_seen_at: eb.ref('excluded.last_seen_at'),
+        })),
+      )
+      .execute();
+  }
+
+  return {
+    async ingest(actor: Actor, batch: z.infer<typeof readingBatch>): Promise<IngestResult> {
+      const scope = access.listScope(actor, 'smart.ingest', PROGRAM);
+      const readings = batch.readings;
+      const gateway = batch.gateway ?? actor.label;
+      const ids = [...new Set(readings.map((r) => r.sensorId))];
+      const sensors = new Map(
+        (await repo.sensorRows(db).where('s.id', 'in', ids).execute()).map((s) => [s.id, s]),
+      );
+      const refused: Refusal[] = [];
+      const accepted: { sensor: repo.SensorRow; at: Date; value: number }[] = [];
+      readings.forEach((r, index) => {
+        const sensor = sensors.get(r.sensorId);
+        if (!sensor) refused.push({ index, sensorId: r.sensorId, reason: 'unknown_sensor' });
+        else if (!scopeHas(scope, sensor.site_id))
+          refused.push({ index, sensorId: r.sensorId, reason: 'outside_site' });
+        else accepted.push({ sensor, at: new Date(r.at), value: r.value });
+      });
+      const { lateHorizonMinutes } = await deps.settings.get(ingestSettings);
+      const horizon = now().getTime() - lateHorizonMinutes * 60_000;
+
+      return db.transaction().execute(async (trx) => {
+        await ensurePartitions(trx, accepted);
+        const sensorIds = [...new Set(accepted.map((a) => a.sensor.id))].sort();
+        // Readings of one sensor are judged by one transaction at a time, in order.
+        const states = new Map(
+          (sensorIds.length
+            ? await trx
+                .selectFrom('smart_sensor_states')
+                .selectAll()
+                .where('sensor_id', 'in', sensorIds)
+                .orderBy('sensor_id')
+                .forUpdate()
+                .execute()
+            : []
+          ).map((s) => [s.sensor_id, s]),
+        );
+        // Late: past the horizon, or no newer than what the sensor's detectors already judged.
+        const rows = accepted.map((a) => {
+          const judged = states.get(a.sensor.id)?.judged_at;
+          const late =
+            a.at.getTime() < horizon || (judged != null && a.at.getTime() <= new Date(judged).getTime());
+          return { sensorId: a.sensor.id, siteId: a.sensor.site_id, at: a.at, value: a.value, late };
+        });
+        const stored = await repo.insertReadings(trx, rows);
+        let raised = 0;
+        let cleared = 0;
+        const bySensor = new Map<string, { at: number; value: number }[]>();
+        for (const r of stored) {
+          if (r.late) continue;
+          const list = bySensor.get(r.sensor_id) ?? [];
+          list.push({ at: r.at.getTime(), value: r.value });
+          bySensor.set(r.sensor_id, list);
+        }
+        for (const [sensorId, list] of bySensor) {
+          const sensor = sensors.get(sensorId) as repo.SensorRow;
+          list.sort((a, b) => a.at - b.at);
+          const last = list[list.length - 1];
+          const state = states.get(sensorId);
+          let memory = (state?.state ?? {}) as SensorMemory;
+          // An out-of-service sensor's readings are kept, not judged (ISA-18.2 out of service).
+          if (sensor.in_service) {
+            const judged = detect(rulesOf(sensor), memory, list);
+            memory = judged.memory;
+            for (const e of judged.events) {
+              await applyEvent(trx, sensor, e, actor.userId);
+              if (e.change === 'raise') raised++;
+              else cleared++;
+            }
+          }
+          await trx
+            .insertInto('smart_sensor_states')
+            .values({
+              sensor_id: sensorId,
+              site_id: sensor.site_id,
+              judged_at: new Date(last.at),
+              last_value: last.value,
+              state: JSON.stringify(memory),
+            })
+            .onConflict((oc) =>
+              oc.column('sensor_id').doUpdateSet({
+                judged_at: new Date(last.at),
+                last_value: last.value,
+                state: JSON.stringify(memory),
+              }),
+            )
+            .execute();
+        }
+        const late = stored.filter((r) => r.late).length;
+        const duplicates = rows.length - stored.length;
+        if (actor.userId)
+          await count(trx, actor.userId, gateway, { accepted: stored.length, duplicates, late, refused });
+        return {
+          received: readings.length,
+          stored: stored.length,
+          duplicates,
+          late,
+          refused,
+          alarmsRaised: raised,
+          alarmsCleared: cleared,
+        };
+      });
+    },
+  };
+}
+
+export type IngestService = ReturnType<typeof createIngestService>;

@@ -1,0 +1,72 @@
+import { mergeCatalogues, messageOf, word, wordsCatalogue } from '../../platform/i18n/index.ts';
+import type { AlarmCondition } from './rules/detect.ts';
+
+/**
+ * What the monitoring module writes on its own (alarm titles), in both languages: records keep codes, and the
+ * reader sees the words of their language (server/platform/i18n).
+ */
+const en = {
+  'smart.alarm.title': '{{condition}}: {{sensor}}',
+} as const;
+
+const zhTW: Record<keyof typeof en, string> = {
+  'smart.alarm.title': '{{condition}}：{{sensor}}',
+};
+
+const conditionWords = wordsCatalogue('smart.condition', {
+  hh: ['High-high', '高高限'],
+  h: ['High', '高限'],
+  l: ['Low', '低限'],
+  ll: ['Low-low', '低低限'],
+  rate: ['Rate of change', '變化率'],
+  stuck: ['Stuck value', '數值凍結'],
+});
+
+const kindWords = wordsCatalogue('smart.kind', {
+  toxic_gas: ['toxic gas', '毒性氣體'],
+  oxygen: ['oxygen', '氧氣'],
+  lel: ['flammable gas (LEL)', '可燃氣體（LEL）'],
+  temperature: ['temperature', '溫度'],
+  humidity: ['humidity', '濕度'],
+  exhaust_airflow: ['exhaust airflow', '排氣風量'],
+  differential_pressure: ['differential pressure', '壓差'],
+  vibration: ['vibration', '振動'],
+  noise: ['noise', '噪音'],
+  power: ['power', '電力'],
+  particle_count: ['particle count', '微粒數'],
+  other: ['other', '其他'],
+});
+
+const stateWords = wordsCatalogue('smart.alarmState', {
+  normal: ['normal', '正常'],
+  unacknowledged: ['unacknowledged', '未確認'],
+  acknowledged: ['acknowledged', '已確認'],
+  rtn_unacknowledged: ['returned to normal, unacknowledged', '已恢復未確認'],
+  shelved: ['shelved', '擱置'],
+  out_of_service: ['out of service', '停用'],
+});
+
+const priorityWords = wordsCatalogue('smart.priority', {
+  low: ['low', '低'],
+  medium: ['medium', '中'],
+  high: ['high', '高'],
+  urgent: ['urgent', '緊急'],
+});
+
+export const smartMessages = mergeCatalogues(
+  { en, 'zh-TW': zhTW },
+  conditionWords,
+  kindWords,
+  stateWords,
+  priorityWords,
+);
+
+const smartMessage = messageOf({ en });
+
+/** An alarm's title: its condition and the sensor, e.g. "High-high: K7-GAS-01 Arsine at the gas cabinet". */
+export function alarmTitle(condition: AlarmCondition, sensor: string) {
+  return smartMessage('smart.alarm.title', { condition: word('smart.condition', condition), sensor });
+}
+
+export const smartWord = (group: 'kind' | 'alarmState' | 'priority' | 'condition', code: string) =>
+  word(`smart.${group}`, code);

@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/types.ts';
+
+/** SQL of the monitoring program's own tables (platform data comes through platform services). */
+
+export function sensorRows(db: Db) {
+  return db.selectFrom('smart_sensors as s').selectAll('s');
+}
+export type SensorRow = Awaited<ReturnType<ReturnType<typeof sensorRows>['execute']>>[number];
+
+export function alarmRows(db: Db) {
+  return db
+    .selectFrom('smart_alarms as a')
+    .innerJoin('smart_sensors as s', 's.id', 'a.sensor_id')
+    .selectAll('a')
+    .select([
+      's.tag as sensor_tag',
+      's.name as sensor_name',
+      's.unit as sensor_unit',
+      's.kind as sensor_kind',
+      's.area_id as sensor_area_id',
+      's.in_service as sensor_in_service',
+    ]);
+}
+export type AlarmRow = Awaited<ReturnType<ReturnType<typeof alarmRows>['execute']>>[number];
+
+/** The last reading judged and the count of open alarms of each of these sensors. */
+export async function sensorStatus(db: Db, ids: readonly string[]) {
+  if (ids.length === 0)
+    return new Map<string, { lastAt: Date | null; lastValue: number | null; open: number }>();
+  const [states, open] = await Promise.all([
+    db
+      .selectFrom('smart_sensor_states')
+      .select(['sensor_id', 'judged_at', 'last_value'])
+      .where('sensor_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('smart_alarms')
+      .select(['sensor_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('sensor_id', 'in', ids)
+      .where('closed_at', 'is', null)
+      .groupBy('sensor_id')
+      .execute(),
+  ]);
+  const out = new Map<string, { lastAt: Date | null; lastValue: number | null; open: number }>();
+  for (const id of ids) out.set(id, { lastAt: null, lastValue: null, open: 0 });
+  for (const s of states)
+    Object.assign(out.get(s.sensor_id) ?? {}, { lastAt: s.judged_at, lastValue: s.last_value });
+  for (const o of open) Object.assign(out.get(o.sensor_id) ?? {}, { open: Number(o.n) });
+  return out;
+}
+
+/** A month's partition of the readings, created if missing (the default partition takes what has none). */
+export async function ensureMonthPartition(db: Db, monthStart: Date) {
+  const from = new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth(), 1));
+  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  const name = `smart_readings_${from.getUTCFullYear()}${String(from.getUTCMonth() + 1).padStart(2, '0')}`;
+  await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
+  const exists = await sql<{ n: number }>`select 1 as n from pg_class where relname = ${name}`.execute(db);
+  if (exists.rows.length > 0) return;
+  // Rows of that month already in the default partition would block the new one: move them through it.
+  const range = `from ('${from.toISOString()}') to ('${to.toISOString()}')`;
+  await sql.raw(`create table ${name} (like smart_readings including defaults)`).execute(db);
+  await sql
+    .raw(
+      `with moved as (delete from smart_readings_default where at >= '${from.toISOString()}' and at < '${to.toISOString()}' returning *)
+       insert into ${name} select * from moved`,
+    )
+    .execute(db);
+  await sql.raw(`alter table smart_readings attach partition ${name} for values ${range}`).execute(db);
+}
+
+export type NewReading = { sensorId: string; siteId: string; at: Date; value: number; late: boolean };
+
+/**
+ * Stores readings once each (a repeat of a sensor and time does nothing) and adds the stored ones to the
+ * per-minute and per-hour roll-ups, in one statement. Returns the readings stored.
+ */
+export async function insertReadings(db: Db, readings: readonly NewReading[]) {
+  if (readings.length === 0) return [];
+  const result = await sql<{ sensor_id: string; at: Date; value: number; late: boolean }>`
+    with input as (
+      select * from unnest(
+        ${readings.map((r) => r.sensorId)}::uuid[],
+        ${readings.map((r) => r.siteId)}::uuid[],
+        ${readings.map((r) => r.at.toISOString())}::timestamptz[],
+        ${readings.map((r) => r.value)}::float8[],
+        ${readings.map((r) => r.late)}::boolean[]
+      ) as t(sensor_id, site_id, at, value, late)
+    ),
+    stored as (
+      insert into smart_readings (sensor_id, site_id, at, value, late)
+      select sensor_id, site_id, at, value, late from input
+      on conflict (sensor_id, at) do nothing
+      returning sensor_id, site_id, at, value, late
+    ),
+    minutes as (
+      insert into smart_rollups_minute (sensor_id, site_id, bucket, min, max, sum, count)
+      select sensor_id, min(site_id::text)::uuid, date_trunc('minute', at, 'UTC'), min(value), max(value), sum(value), count(*)
+      from stored group by sensor_id, date_trunc('minute', at, 'UTC')
+      on conflict (sensor_id, bucket) do update set
+        min = least(smart_rollups_minute.min, excluded.min),
+        max = greatest(smart_rollups_minute.max, excluded.max),
+        sum = smart_rollups_minute.sum + excluded.sum,
+        count = smart_rollups_minute.count + excluded.count
+    ),
+    hours as (
+      insert into smart_rollups_hour (sensor_id, site_id, bucket, min, max, sum, count)
+      select sensor_id, min(site_id::text)::uuid, date_trunc('hour', at, 'UTC'), min(value), max(value), sum(value), count(*)
+      from stored group by sensor_id, date_trunc('hour', at, 'UTC')
+      on conflict (sensor_id, bucket) do update set
+        min = least(smart_rollups_hour.min, excluded.min),
+        max = greatest(smart_rollups_hour.max, excluded.max),
+        sum = smart_rollups_hour.sum + excluded.sum,
+        count = smart_rollups_hour.count + excluded.count
+    )
+    select sensor_id, at, value, late from stored order by sensor_id, at
+  `.execute(db);
+  return result.rows.map((r) => ({ ...r, at: new Date(r.at) }));
+}

@@ -1,0 +1,170 @@
+import type { Program } from '../../../test/security/support/policy.ts';
+import {
+  binary,
+  csvExport,
+  figures,
+  type RouteSpec,
+  STALE,
+  site,
+  sites3,
+  stale,
+} from '../../../test/security/support/route-kit.ts';
+
+const SMART: Program = 'smart';
+
+/**
+ * The shop-floor monitoring program's rows of the security suite's route table (test/security): how the
+ * authorization matrix reaches each of its routes and what it expects. Test code: the manifest loads it only when
+ * the suite asks (`securityChecks`), so the running system never imports it.
+ */
+export const smartRouteChecks: Record<string, RouteSpec> = {
+  'GET /api/smart/sensors': {
+    access: 'smart.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'smart.read',
+        program: SMART,
+        query: { pageSize: '500' },
+        family: 'smartSensor',
+      },
+    ],
+  },
+  'GET /api/smart/sensors/export.csv': {
+    access: 'smart.read',
+    checks: [csvExport('smart.read', 'Site', { program: SMART, family: 'smartSensor' })],
+  },
+  'GET /api/smart/sensors/export.xlsx': {
+    access: 'smart.read',
+    checks: [binary('smart.read', { program: SMART })],
+  },
+  'GET /api/smart/sensors/:id': {
+    access: 'smart.read',
+    checks: [{ kind: 'record', family: 'smartSensor', permission: 'smart.read', program: SMART, ok: [200] }],
+  },
+  'GET /api/smart/sensors/:id/readings': {
+    access: 'smart.read',
+    checks: [{ kind: 'record', family: 'smartSensor', permission: 'smart.read', program: SMART, ok: [200] }],
+  },
+  'POST /api/smart/sensors': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'smart.manage',
+        program: SMART,
+        body: ({ loc, n }) => ({
+          siteId: site(loc),
+          tag: `MX-NEW-${n}`,
+          name: `Matrix new sensor ${n}`,
+          kind: 'noise',
+          unit: 'dBA',
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/smart/sensors/:id': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'smartSensor',
+        permission: 'smart.manage',
+        program: SMART,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  // Readings come with an API token only: every browser session is refused, whatever its roles. The token's
+  // site scope is checked in test/api/smart-alarms.test.ts.
+  'POST /api/smart/readings': {
+    access: 'smart.ingest',
+    checks: [
+      {
+        kind: 'self',
+        ok: [403],
+        body: () => [
+          { sensorId: '00000000-0000-4000-8000-000000000001', at: new Date().toISOString(), value: 1 },
+        ],
+      },
+    ],
+  },
+  'GET /api/smart/alarms': {
+    access: 'smart.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'smart.read',
+        program: SMART,
+        query: { pageSize: '500', status: 'all' },
+        family: 'smartAlarm',
+      },
+    ],
+  },
+  'GET /api/smart/alarms/:id': {
+    access: 'smart.read',
+    checks: [{ kind: 'record', family: 'smartAlarm', permission: 'smart.read', program: SMART, ok: [200] }],
+  },
+  'POST /api/smart/alarms/:id/acknowledge': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'smartAlarm',
+        permission: 'smart.manage',
+        program: SMART,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/smart/alarms/:id/shelve': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'smartAlarm',
+        permission: 'smart.manage',
+        program: SMART,
+        body: () => ({
+          until: new Date(Date.now() + 3_600_000).toISOString(),
+          reason: 'Matrix shelve',
+          version: STALE,
+        }),
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/smart/alarms/:id/near-miss': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'smartAlarm',
+        permission: 'smart.manage',
+        program: SMART,
+        body: () => ({ title: 'Matrix near miss', description: 'Not to be made', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/smart/settings': {
+    access: 'smart.read',
+    checks: [figures('smart.read', { program: SMART })],
+  },
+  'PUT /api/smart/settings': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'smart.manage',
+        program: SMART,
+        body: () => ({ lateHorizonMinutes: 60 }),
+        ok: [200],
+      },
+    ],
+  },
+};

@@ -1,0 +1,60 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoClock } from '../../reference/demo/clock.ts';
+import { loadDemoDataset } from '../../reference/demo/load.ts';
+import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
+import { type ApiClient, createTestApp, type TestApp } from '../support/app.ts';
+
+/** The monitoring demo as the smart manufacturing office sees it: sensors at two sites, history and a past leak. */
+describe('demo shop-floor monitoring (pglite)', () => {
+  let t: TestApp;
+  let owner: ApiClient;
+  const clock = demoClock({});
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: false });
+    await loadDemoDataset(t.database, { scale: 0.01, clock });
+    owner = await t.signIn('smart.owner@steward.demo', DEMO_PASSWORD);
+  });
+  afterAll(async () => t?.close());
+
+  it('has gas, oxygen, exhaust and temperature sensors in the areas of two sites', async () => {
+    const sensors = (await owner.get('/api/smart/sensors', { query: { pageSize: 100 } })).body;
+    expect(sensors.total).toBe(8);
+    expect(new Set(sensors.items.map((s: any) => s.siteCode)).size).toBe(2);
+    expect(sensors.items.every((s: any) => s.areaName && s.lastValue !== null)).toBe(true);
+  });
+
+  it('keeps two weeks of readings with roll-ups that agree with them', async () => {
+    const sensors = (await owner.get('/api/smart/sensors', { query: { kind: 'toxic_gas' } })).body.items;
+    const gas = sensors[0];
+    const to = new Date(`${clock}T00:00:00+08:00`).toISOString();
+    const from = new Date(new Date(to).getTime() - 7 * 86_400_000).toISOString();
+    const hours = (
+      await owner.get(`/api/smart/sensors/${gas.id}/readings`, { query: { from, to, resolution: 'hour' } })
+    ).body;
+    expect(hours.points.length).toBeGreaterThanOrEqual(168);
+    const stored = await t.db
+      .selectFrom('smart_readings')
+      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.sum<number>('value').as('sum')])
+      .where('sensor_id', '=', gas.id)
+      .executeTakeFirstOrThrow();
+    const rolled = await t.db
+      .selectFrom('smart_rollups_hour')
+      .select((eb) => [eb.fn.sum<string>('count').as('n'), eb.fn.sum<number>('sum').as('sum')])
+      .where('sensor_id', '=', gas.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(rolled.n)).toBe(Number(stored.n));
+    expect(Number(rolled.sum)).toBeCloseTo(Number(stored.sum), 3);
+  });
+
+  it('has a past arsine leak whose alarms were acknowledged and closed', async () => {
+    const open = (await owner.get('/api/smart/alarms')).body;
+    expect(open.total).toBe(0);
+    const all = (await owner.get('/api/smart/alarms', { query: { status: 'all' } })).body;
+    expect(all.items.map((a: any) => `${a.condition}:${a.state}:${a.priority}`).sort()).toEqual([
+      'h:normal:medium',
+      'hh:normal:urgent',
+    ]);
+  });
+});

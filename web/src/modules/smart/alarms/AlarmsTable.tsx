@@ -1,0 +1,126 @@
+import { Badge, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { type AlarmView, alarmPage } from '../../../../../server/modules/smart/contract.ts';
+import { useCan } from '../../../platform/auth/session.ts';
+import { useSites } from '../../../platform/people/sites.ts';
+import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
+import { useFormat } from '../../../platform/ui/labels.ts';
+import { useSmartLabel, useSmartT } from '../i18n/index.ts';
+import { AlarmActions } from './AlarmActions.tsx';
+
+const priorityColor: Record<string, string> = {
+  low: 'gray',
+  medium: 'yellow',
+  high: 'orange',
+  urgent: 'red',
+};
+const stateColor: Record<string, string> = {
+  unacknowledged: 'red',
+  rtn_unacknowledged: 'orange',
+  acknowledged: 'blue',
+  shelved: 'grape',
+  out_of_service: 'gray',
+  normal: 'teal',
+};
+
+/** Alarms of the user's sites (or of one sensor), open ones first by default, with what can be done on each. */
+export function AlarmsTable({ sensorId }: { sensorId?: string }) {
+  const t = useSmartT();
+  const label = useSmartLabel();
+  const fmt = useFormat();
+  const can = useCan();
+  const { options: siteOptions } = useSites();
+  const [status, setStatus] = useState<'open' | 'all'>('open');
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const manager = can('smart.manage');
+
+  const columns: Column<AlarmView>[] = [
+    ...(sensorId ? [] : [{ key: 'site', header: t('common.site'), render: (a: AlarmView) => a.siteCode }]),
+    {
+      key: 'priority',
+      header: t('alarms.priority'),
+      sortKey: 'priority',
+      render: (a) => (
+        <Badge color={priorityColor[a.priority]} variant="filled">
+          {label('priorities', a.priority)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'alarm',
+      header: t('alarms.alarm'),
+      wrap: true,
+      render: (a) => (
+        <Stack gap={0}>
+          <Text size="sm" fw={500}>
+            {a.title}
+          </Text>
+        </Stack>
+      ),
+    },
+    {
+      key: 'state',
+      header: t('alarms.state'),
+      render: (a) => (
+        <Badge color={stateColor[a.state]} variant="light">
+          {label('states', a.state)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'raised',
+      header: t('alarms.raisedAt'),
+      sortKey: 'raisedAt',
+      render: (a) => fmt.dateTime(a.raisedAt),
+    },
+    {
+      key: 'value',
+      header: t('alarms.value'),
+      align: 'right',
+      render: (a) =>
+        `${fmt.number(a.raisedValue)} ${a.unit}${a.limitValue === null ? '' : ` / ${fmt.number(a.limitValue)}`}`,
+    },
+    { key: 'actions', header: '', render: (a) => <AlarmActions alarm={a} canManage={manager} /> },
+  ];
+
+  return (
+    <DataTable
+      label={t('alarms.title')}
+      endpoint="/api/smart/alarms"
+      schema={alarmPage}
+      columns={columns}
+      rowKey={(a) => a.id}
+      defaultSort="raisedAt"
+      defaultOrder="desc"
+      searchable={!sensorId}
+      searchPlaceholder={t('alarms.searchPlaceholder')}
+      filters={{ status, sensorId, siteId: siteId ?? undefined }}
+      filterBar={
+        <>
+          <SegmentedControl
+            value={status}
+            onChange={(v) => setStatus(v as 'open' | 'all')}
+            data={[
+              { value: 'open', label: t('alarms.open') },
+              { value: 'all', label: t('alarms.all') },
+            ]}
+          />
+          {!sensorId && siteOptions.length > 1 && (
+            <Select
+              aria-label={t('common.site')}
+              placeholder={t('common.allSites')}
+              data={siteOptions}
+              value={siteId}
+              onChange={setSiteId}
+              searchable
+              clearable
+              w={220}
+            />
+          )}
+        </>
+      }
+      emptyTitle={t('alarms.emptyTitle')}
+      emptyHint={t('alarms.emptyHint')}
+    />
+  );
+}

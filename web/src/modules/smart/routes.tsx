@@ -1,0 +1,27 @@
+import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
+import { guarded } from '../../platform/shell/guarded.tsx';
+import { AlarmsPage } from './alarms/AlarmsPage.tsx';
+import { smartNavigation } from './nav.ts';
+import { SensorPage } from './sensors/SensorPage.tsx';
+import { SensorsPage } from './sensors/SensorsPage.tsx';
+
+/** The pages of the monitoring program, under the signed-in frame (`parent`). */
+export function createSmartRoutes<P extends AnyRoute>(parent: P) {
+  const page = <Path extends string>(path: Path, component: RouteComponent) =>
+    createRoute({ getParentRoute: () => parent, path, component });
+  const programRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/programs/smart',
+    beforeLoad: ({ context }) => {
+      const session = (context as { session?: { permissions: string[] } }).session;
+      const first = smartNavigation.find((i) => !i.permission || session?.permissions.includes(i.permission));
+      throw redirect({ to: (first?.to ?? '/') as '/' });
+    },
+  });
+  return [
+    programRoute,
+    page('/smart/alarms', guarded('smart.read', AlarmsPage)),
+    page('/smart/sensors', guarded('smart.read', SensorsPage)),
+    page('/smart/sensors/$sensorId', guarded('smart.read', SensorPage)),
+  ] as const;
+}
