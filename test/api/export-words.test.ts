@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentKinds } from '../../server/modules/ohs/contract.ts';
+import { incidentKinds } from '../../server/modules/ohs/incidents/contract.ts';
 import { programs } from '../../server/platform/access/roles.ts';
 import { actionKinds } from '../../server/platform/actions/contract.ts';
 import { actionStatuses } from '../../server/platform/actions/rules/status.ts';

@@ -1,16 +1,25 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
+import { registerGoalRoutes } from './goals/routes.ts';
+import { registerHazardRoutes } from './hazards/routes.ts';
+import { registerHealthRoutes } from './health/routes.ts';
+import { registerHoursRoutes } from './hours/routes.ts';
+import { registerIncidentRoutes } from './incidents/routes.ts';
+import { registerInjuryRoutes } from './injuries/routes.ts';
+import { registerInvestigationRoutes } from './investigations/routes.ts';
 import { ohsJobs } from './jobs.ts';
 import { ohsMessages } from './messages.ts';
 import { ohsMigrations } from './migrations/index.ts';
 import { createOhsModule } from './module.ts';
 import { ohsGrants, ohsPermissions } from './permissions.ts';
-import { registerOhsRoutes } from './routes.ts';
-import { registerOhsHealthRoutes, registerOhsReportRoutes } from './routes-health.ts';
-import { registerOhsSelfRoutes } from './routes-self.ts';
-import { registerOhsWorkRoutes } from './routes-work.ts';
+import { registerPermitRoutes } from './permits/routes.ts';
+import { registerQualificationRoutes } from './qualifications/routes.ts';
+import { registerReportRoutes } from './reports/routes.ts';
 import { workerRepresentation } from './rules/committee.ts';
+import { registerSelfServiceRoutes } from './self-service/routes.ts';
 import { registerOhsSources } from './sources.ts';
+import { registerStatisticsRoutes } from './statistics/routes.ts';
+import { registerWellbeingRoutes } from './wellbeing/routes.ts';
 
 export type { OhsTables } from './tables.ts';
 
@@ -37,11 +46,23 @@ export const ohsModule = defineModule({
     });
   },
   registerRoutes(app, ohs) {
-    registerOhsRoutes(app, ohs);
-    registerOhsWorkRoutes(app, ohs);
-    registerOhsHealthRoutes(app, ohs);
-    registerOhsReportRoutes(app, ohs);
-    registerOhsSelfRoutes(app, ohs);
+    // In this order the OpenAPI document lists them: one registrar per feature folder.
+    for (const register of [
+      registerIncidentRoutes,
+      registerInjuryRoutes,
+      registerInvestigationRoutes,
+      registerHoursRoutes,
+      registerStatisticsRoutes,
+      registerHazardRoutes,
+      registerPermitRoutes,
+      registerQualificationRoutes,
+      registerHealthRoutes,
+      registerWellbeingRoutes,
+      registerGoalRoutes,
+      registerReportRoutes,
+      registerSelfServiceRoutes,
+    ])
+      register(app, ohs);
   },
   jobs: (db) => ohsJobs(db),
   async homeAttention(actor, _ohs, platform) {

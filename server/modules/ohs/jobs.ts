@@ -2,8 +2,8 @@ import type { Db } from '../../db/types.ts';
 import type { JobDefinition } from '../../platform/jobs/boss.ts';
 import { createObligationsService } from '../../platform/obligations/service.ts';
 import { createOrgService } from '../../platform/org/service.ts';
-import { createPermitsService } from './permits.ts';
-import { createQualificationsService } from './qualifications.ts';
+import { createPermitsService } from './permits/service.ts';
+import { createQualificationsService } from './qualifications/service.ts';
 
 /** The OHS program's background jobs. */
 export function ohsJobs(db: Db): JobDefinition[] {

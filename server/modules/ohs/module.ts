@@ -7,18 +7,18 @@ import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
-import { createGoalsService } from './goals.ts';
-import { createHazardsService } from './hazards.ts';
-import { createHealthService } from './health.ts';
-import { createOhsHoursService, ohsHoursImporter } from './hours.ts';
-import { createIncidentsService, INCIDENT_DOCUMENTS } from './incidents.ts';
-import { createInvestigationsService } from './investigations.ts';
-import { createPermitsService } from './permits.ts';
-import { createQualificationsService } from './qualifications.ts';
-import { createOhsReportsService } from './reports.ts';
-import { createOhsSelfService } from './self-service.ts';
-import { createOhsStatisticsService } from './statistics.ts';
-import { createWellbeingService } from './wellbeing.ts';
+import { createGoalsService } from './goals/service.ts';
+import { createHazardsService } from './hazards/service.ts';
+import { createHealthService } from './health/service.ts';
+import { createOhsHoursService, ohsHoursImporter } from './hours/service.ts';
+import { createIncidentsService, INCIDENT_DOCUMENTS } from './incidents/service.ts';
+import { createInvestigationsService } from './investigations/service.ts';
+import { createPermitsService } from './permits/service.ts';
+import { createQualificationsService } from './qualifications/service.ts';
+import { createOhsReportsService } from './reports/service.ts';
+import { createOhsSelfService } from './self-service/service.ts';
+import { createOhsStatisticsService } from './statistics/service.ts';
+import { createWellbeingService } from './wellbeing/service.ts';
 
 /** The occupational health and safety program, built on the platform services. */
 export function createOhsModule(deps: {

@@ -1,5 +1,5 @@
 import type { SourcesService } from '../../platform/sources/service.ts';
-import { ROOT_CAUSE_SOURCE } from './investigations.ts';
+import { ROOT_CAUSE_SOURCE } from './investigations/service.ts';
 
 /** The OHS records that actions and obligations come from, by their human names. */
 export function registerOhsSources(sources: SourcesService) {

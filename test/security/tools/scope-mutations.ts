@@ -37,19 +37,19 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     name: 'hazard list without its scope filter (ohs/hazards.ts)',
-    file: 'server/modules/ohs/hazards.ts',
+    file: 'server/modules/ohs/hazards/service.ts',
     find: ".where((eb) => inScope(eb, 'h.site_id', scope))",
     replace: '',
   },
   {
     name: 'incident list without its scope filter (ohs/incidents.ts)',
-    file: 'server/modules/ohs/incidents.ts',
+    file: 'server/modules/ohs/incidents/service.ts',
     find: "base = base.where((eb) => inScope(eb, 'i.site_id', scope));",
     replace: '',
   },
   {
     name: 'health screenings without their scope filter (ohs/health.ts)',
-    file: 'server/modules/ohs/health.ts',
+    file: 'server/modules/ohs/health/service.ts',
     find: "let base = rows(db).where((eb) => inScope(eb, 'h.site_id', scope));",
     replace: 'let base = rows(db);',
   },

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import { paginate } from '../../../db/paging.ts';
+import type { Db } from '../../../db/types.ts';
+import type { Actor } from '../../../platform/access/actor.ts';
+import type { ActionsService } from '../../../platform/actions/service.ts';
+import { NotFoundError, UnauthenticatedError } from '../../../platform/http/errors.ts';
+import { likePattern } from '../../../platform/http/list.ts';
+import { localDate } from '../../../platform/obligations/rules/reminders.ts';
+import type { PeopleService } from '../../../platform/people/service.ts';
+import * as repo from '../incidents/repo.ts';
+import { ROOT_CAUSE_SOURCE } from '../investigations/service.ts';
+import { qualificationState, reportStatus } from '../rules/self-service.ts';
+import type { myQualifications, myReportsPage, myReportsQuery } from './contract.ts';
+
+type MyQualifications = z.infer<typeof myQualifications>;
+
+/**
+ * What employees and contractor workers see of their own OHS records: the reports they filed with where each
+ * stands and what was done about it, and a contractor worker's own qualifications. Everything is read by the
+ * actor's own identity (reported_by, the account's contractor worker), never by role: no role sees more here.
+ */
+export function createOhsSelfService(
+  db: Db,
+  actions: ActionsService,
+  people: Pick<PeopleService, 'personOf'>,
+  now: () => Date,
+) {
+  async function qualificationsOf(actor: Actor): Promise<MyQualifications> {
+    const person = await people.personOf(actor);
+    if (person?.kind !== 'contractor_worker') return { worker: null, items: [] };
+    const rows = await db
+      .selectFrom('contractor_qualifications as q')
+      .select(['q.id', 'q.kind', 'q.certificate_no', 'q.issued_on', 'q.valid_until'])
+      .where('q.worker_id', '=', person.id)
+      .orderBy('q.valid_until')
+      .orderBy('q.id')
+      .execute();
+    // A worker's qualifications are recorded at the worker's site: its calendar says what "today" is.
+    const today = localDate(now(), person.timeZone);
+    return {
+      worker: {
+        id: person.id,
+        fullName: person.fullName,
+        companyName: person.companyName,
+        trade: person.trade,
+      },
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        certificateNo: r.certificate_no,
+        issuedOn: r.issued_on,
+        validUntil: r.valid_until,
+        ...qualificationState(r.valid_until, today),
+      })),
+    };
+  }
+
+  return {
+    /** The incidents and hazards the actor reported under their name, with status and follow-up actions. */
+    async myReports(actor: Actor, q: z.infer<typeof myReportsQuery>): Promise<z.infer<typeof myReportsPage>> {
+      if (!actor.userId) throw new UnauthenticatedError();
+      let base = repo.incidentRows(db).where('i.reported_by', '=', actor.userId);
+      if (q.kind) base = base.where('i.kind', '=', q.kind);
+      if (q.q) {
+        const p = likePattern(q.q);
+        base = base.where((eb) => eb.or([eb('i.title', 'ilike', p), eb('i.reference', 'ilike', p)]));
+      }
+      const sortColumn = { occurredAt: 'i.occurred_at', reference: 'i.reference' }[q.sort];
+      const { items, total, totalCapped } = await paginate<repo.IncidentRow>(db, base, {
+        sortColumn,
+        order: q.order,
+        tieBreaker: 'i.id',
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      const investigationIds = items.flatMap((i) => (i.investigation_id ? [i.investigation_id] : []));
+      const causes = investigationIds.length
+        ? await db
+            .selectFrom('ohs_root_causes')
+            .select(['id', 'investigation_id'])
+            .where('investigation_id', 'in', investigationIds)
+            .execute()
+        : [];
+      const followUp = await actions.summariesFor(
+        ROOT_CAUSE_SOURCE,
+        causes.map((c) => c.id),
+        actor.locale,
+      );
+      return {
+        items: items.map((i) => ({
+          id: i.id,
+          reference: i.reference,
+          siteCode: i.site_code,
+          timeZone: i.time_zone,
+          areaName: i.area_name,
+          kind: i.kind,
+          title: i.title,
+          occurredAt: i.occurred_at.toISOString(),
+          status: reportStatus(i.investigation_status),
+          immediateActions: i.immediate_actions,
+          actions: causes
+            .filter((c) => c.investigation_id === i.investigation_id)
+            .flatMap((c) => followUp.get(c.id) ?? []),
+        })),
+        total,
+        totalCapped,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    /** A contractor worker's own qualifications with their expiry; nothing for anyone else's account. */
+    myQualifications: qualificationsOf,
+
+    /** One of the actor's own qualifications: any other, whoever holds it, is not found here. */
+    async myQualification(actor: Actor, id: string) {
+      const found = (await qualificationsOf(actor)).items.find((i) => i.id === id);
+      if (!found) throw new NotFoundError('qualification');
+      return found;
+    },
+  };
+}
