@@ -42,7 +42,6 @@ const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
   ],
   'server/modules/ohs/permits/service.ts': ['areas', 'contractor_companies', 'contractor_workers', 'sites'],
   'server/modules/ohs/qualifications/service.ts': ['contractor_workers', 'sites'],
-  'server/modules/ohs/incidents/repo.ts': ['areas', 'contractor_workers', 'employees', 'sites', 'users'],
   'server/modules/ohs/statistics/service.ts': ['sites', 'subsidiaries'],
   'server/modules/ohs/wellbeing/service.ts': ['sites'],
 };

@@ -42,6 +42,7 @@ export const ohsModule = defineModule({
       settings: platform.settings,
       org: platform.org,
       people: platform.people,
+      users: platform.users,
       now,
     });
   },

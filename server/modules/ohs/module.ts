@@ -7,6 +7,7 @@ import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
+import type { UsersService } from '../../platform/users/service.ts';
 import { createGoalsService } from './goals/service.ts';
 import { createHazardsService } from './hazards/service.ts';
 import { createHealthService } from './health/service.ts';
@@ -29,11 +30,15 @@ export function createOhsModule(deps: {
   certifications: CertificationsService;
   settings: SettingsService;
   org: OrgService;
-  people: Pick<PeopleService, 'personOf'>;
+  people: Pick<
+    PeopleService,
+    'personOf' | 'personNames' | 'personSite' | 'contractorWorkers' | 'companyNames' | 'employeesOnRoll'
+  >;
+  users: Pick<UsersService, 'displayNames' | 'assertActiveUsers'>;
   now: () => Date;
 }) {
   const { db, now } = deps;
-  const incidents = createIncidentsService(db, deps.obligations, deps.org, deps.documents, now);
+  const incidents = createIncidentsService(deps);
   const investigations = createInvestigationsService(db, deps.actions, now);
   deps.documents.registerOwner(INCIDENT_DOCUMENTS, (actor, id, intent) =>
     incidents.siteOf(actor, id, intent),
@@ -67,7 +72,7 @@ export function createOhsModule(deps: {
     permits: createPermitsService(db, qualifications, deps.org, now),
     hours: createOhsHoursService(db),
     statistics,
-    self: createOhsSelfService(db, deps.actions, deps.people, now),
+    self: createOhsSelfService(db, deps.actions, deps.people, deps, now),
   };
 }
 

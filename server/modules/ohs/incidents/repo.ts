@@ -1,43 +1,41 @@
-import { sql } from 'kysely';
+import { type Expression, type Insertable, sql } from 'kysely';
 import type { Db } from '../../../db/types.ts';
+import type { OhsIncidentsTable, OhsInjuriesTable } from '../tables.ts';
 
-/** SQL of OHS incidents and the people injured in them. */
+/** SQL of OHS incidents and the people injured in them (names of sites, areas and people: platform lookups). */
 
 export function incidentRows(db: Db) {
   return db
     .selectFrom('ohs_incidents as i')
-    .innerJoin('sites as s', 's.id', 'i.site_id')
-    .leftJoin('areas as a', 'a.id', 'i.area_id')
-    .leftJoin('users as r', 'r.id', 'i.reported_by')
     .leftJoin('ohs_investigations as inv', 'inv.incident_id', 'i.id')
     .selectAll('i')
-    .select([
-      's.code as site_code',
-      's.time_zone',
-      'a.name as area_name',
-      'r.display_name as reported_by_name',
-      'inv.id as investigation_id',
-      'inv.status as investigation_status',
-    ]);
+    .select(['inv.id as investigation_id', 'inv.status as investigation_status']);
 }
-export type IncidentRow = Awaited<ReturnType<ReturnType<typeof incidentRows>['execute']>>[number];
+export type IncidentBaseRow = Awaited<ReturnType<ReturnType<typeof incidentRows>['execute']>>[number];
 
-export function injuryRows(db: Db) {
+export const incidentById = (db: Db, id: string) =>
+  incidentRows(db).where('i.id', '=', id).executeTakeFirst();
+
+/** Sort by site code: the sites' ids in code order (from the platform) ranked in SQL. */
+export function siteRank(siteIds: readonly string[]): Expression<number> {
+  if (!siteIds.length) return sql<number>`0`;
+  return sql<number>`case ${sql.join(
+    siteIds.map((id, n) => sql`when i.site_id = ${id} then ${n}`),
+    sql` `,
+  )} end`;
+}
+
+export function injuriesOf(db: Db, incidentId: string) {
   return db
     .selectFrom('ohs_injuries as j')
-    .leftJoin('employees as e', (join) =>
-      join.onRef('e.id', '=', 'j.person_id').on('j.person_type', '=', 'employee'),
-    )
-    .leftJoin('contractor_workers as w', (join) =>
-      join.onRef('w.id', '=', 'j.person_id').on('j.person_type', '=', 'contractor_worker'),
-    )
     .selectAll('j')
-    .select((eb) => [
-      eb.fn.coalesce('e.full_name', 'w.full_name').as('person_name'),
-      eb.fn.coalesce('e.employee_no', 'w.worker_no').as('person_no'),
-    ]);
+    .where('j.incident_id', '=', incidentId)
+    .orderBy('j.created_at')
+    .execute();
 }
-export type InjuryRow = Awaited<ReturnType<ReturnType<typeof injuryRows>['execute']>>[number];
+
+export const injuryById = (db: Db, id: string) =>
+  db.selectFrom('ohs_injuries').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** The next reference of a site's incidents in a year: K7-2026-0042 (in the transaction that inserts it). */
 export async function nextReference(db: Db, siteCode: string, year: number): Promise<string> {
@@ -54,12 +52,46 @@ export async function nextReference(db: Db, siteCode: string, year: number): Pro
   return `${prefix}${String(last + 1).padStart(4, '0')}`;
 }
 
-export async function personSite(db: Db, personType: 'employee' | 'contractor_worker', personId: string) {
-  return personType === 'employee'
-    ? db.selectFrom('employees').select(['id', 'site_id']).where('id', '=', personId).executeTakeFirst()
-    : db
-        .selectFrom('contractor_workers')
-        .select(['id', 'site_id'])
-        .where('id', '=', personId)
-        .executeTakeFirst();
+export const insertIncident = (db: Db, values: Insertable<OhsIncidentsTable>) =>
+  db.insertInto('ohs_incidents').values(values).returningAll().executeTakeFirstOrThrow();
+
+export const insertInjury = (db: Db, values: Insertable<OhsInjuriesTable>) =>
+  db.insertInto('ohs_injuries').values(values).returningAll().executeTakeFirstOrThrow();
+
+export const injuryFacts = (db: Db, incidentId: string) =>
+  db
+    .selectFrom('ohs_injuries')
+    .select(['classification', 'hospitalised'])
+    .where('incident_id', '=', incidentId)
+    .execute();
+
+export async function setHeadCounts(
+  db: Db,
+  incidentId: string,
+  counts: { fatalities: number; injured: number; hospitalised: number },
+) {
+  await db.updateTable('ohs_incidents').set(counts).where('id', '=', incidentId).execute();
+}
+
+/** The injuries of an incident happened on the day it did. */
+export async function setInjuryDates(db: Db, incidentId: string, day: string) {
+  await db
+    .updateTable('ohs_injuries')
+    .set({ injury_date: day })
+    .where('incident_id', '=', incidentId)
+    .execute();
+}
+
+export async function deleteInjury(db: Db, id: string) {
+  await db.deleteFrom('ohs_injuries').where('id', '=', id).execute();
+}
+
+/** Deletes the incident at this version; false when none was (gone, or at another version). */
+export async function deleteIncidentAt(db: Db, id: string, version: number) {
+  const gone = await db
+    .deleteFrom('ohs_incidents')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(gone.numDeletedRows) > 0;
 }

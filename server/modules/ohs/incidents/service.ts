@@ -13,6 +13,7 @@ import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
 import { localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
+import type { PeopleService } from '../../../platform/people/service.ts';
 
 /** The owner type of an incident's photos and files in the documents service. */
 export const INCIDENT_DOCUMENTS = 'ohs_incident';
@@ -31,6 +32,7 @@ import {
   requiresAuthorityNotice,
 } from '../rules/injury.ts';
 import type { IncidentView, incidentInput, incidentListQuery, incidentPatch } from './contract.ts';
+import { createIncidentNames, type IncidentRow, type InjuryRow, type NameLookups } from './names.ts';
 import * as repo from './repo.ts';
 
 export const AUTHORITY_NOTICE = 'ohs.authority_notice';
@@ -44,14 +46,24 @@ registerObligationKind({
 const PROGRAM = 'ohs' as const;
 
 /** Incidents reported at a site (injuries, illnesses, near misses, unsafe conditions) and the people hurt. */
-export function createIncidentsService(
-  db: Db,
-  obligations: ObligationsService,
-  org: OrgService,
-  documents: DocumentsService,
-  now: () => Date = () => new Date(),
-) {
-  function toInjuryView(j: repo.InjuryRow, asOf: string): InjuryView {
+export function createIncidentsService({
+  db,
+  obligations,
+  org,
+  documents,
+  people,
+  users,
+  now,
+}: NameLookups & {
+  db: Db;
+  obligations: ObligationsService;
+  org: Pick<OrgService, 'siteForWriting' | 'assertAreaOfSite'>;
+  documents: DocumentsService;
+  people: Pick<PeopleService, 'personSite'>;
+  now: () => Date;
+}) {
+  const named = createIncidentNames({ org, users, people });
+  function toInjuryView(j: InjuryRow, asOf: string): InjuryView {
     const facts = {
       classification: j.classification,
       injuryDate: j.injury_date,
@@ -82,7 +94,7 @@ export function createIncidentsService(
     };
   }
 
-  function toView(i: repo.IncidentRow, injuries: repo.InjuryRow[], photoCount: number): IncidentView {
+  function toView(i: IncidentRow, injuries: InjuryRow[], photoCount: number): IncidentView {
     const required = requiresAuthorityNotice(i);
     const dueAt = required ? new Date(i.occurred_at.getTime() + AUTHORITY_NOTICE_HOURS * 3_600_000) : null;
     const asOf = localDate(now(), i.time_zone);
@@ -122,9 +134,9 @@ export function createIncidentsService(
   }
 
   async function rowOrNotFound(trx: Db, id: string) {
-    const row = await repo.incidentRows(trx).where('i.id', '=', id).executeTakeFirst();
+    const row = await repo.incidentById(trx, id);
     if (!row) throw new NotFoundError('incident');
-    return row;
+    return (await named.incidents([row], trx))[0];
   }
 
   const isReporter = (actor: Actor, row: { reported_by: string | null }) =>
@@ -132,11 +144,7 @@ export function createIncidentsService(
 
   async function viewOf(trx: Db, id: string) {
     const row = await rowOrNotFound(trx, id);
-    const injuries = await repo
-      .injuryRows(trx)
-      .where('j.incident_id', '=', id)
-      .orderBy('j.created_at')
-      .execute();
+    const injuries = await named.injuries(await repo.injuriesOf(trx, id), trx);
     const photos = await documents.countsByOwner(INCIDENT_DOCUMENTS, [id], trx);
     return toView(row, injuries, photos.get(id) ?? 0);
   }
@@ -145,7 +153,7 @@ export function createIncidentsService(
     trx: Db,
     input: { personType: 'employee' | 'contractor_worker'; personId: string },
   ) {
-    const person = await repo.personSite(trx, input.personType, input.personId);
+    const person = await people.personSite(input.personType, input.personId, trx);
     if (!person)
       throw new ValidationError('The injured person does not exist.', [
         { path: 'personId', message: 'Unknown person' },
@@ -155,21 +163,13 @@ export function createIncidentsService(
 
   /** Head counts follow the named injured once there are any; the 8-hour notice follows the counts. */
   async function syncCountsAndNotice(trx: Db, actor: Actor, incidentId: string) {
-    const injuries = await trx
-      .selectFrom('ohs_injuries')
-      .select(['classification', 'hospitalised'])
-      .where('incident_id', '=', incidentId)
-      .execute();
+    const injuries = await repo.injuryFacts(trx, incidentId);
     if (injuries.length > 0) {
-      await trx
-        .updateTable('ohs_incidents')
-        .set({
-          fatalities: injuries.filter((j) => j.classification === 'fatality').length,
-          injured: injuries.length,
-          hospitalised: injuries.filter((j) => j.hospitalised).length,
-        })
-        .where('id', '=', incidentId)
-        .execute();
+      await repo.setHeadCounts(trx, incidentId, {
+        fatalities: injuries.filter((j) => j.classification === 'fatality').length,
+        injured: injuries.length,
+        hospitalised: injuries.filter((j) => j.hospitalised).length,
+      });
     }
     const i = await rowOrNotFound(trx, incidentId);
     if (requiresAuthorityNotice(i) && !i.authority_notified_at) {
@@ -237,29 +237,25 @@ export function createIncidentsService(
       throw new ValidationError('The return date is before the injury.', [
         { path: 'returnDate', message: 'Before the injury' },
       ]);
-    const row = await trx
-      .insertInto('ohs_injuries')
-      .values({
-        incident_id: incident.id,
-        site_id: incident.site_id,
-        person_type: input.personType,
-        person_id: input.personId,
-        injury_type: input.injuryType,
-        body_part: input.bodyPart,
-        treatment: input.treatment ?? null,
-        classification: input.classification,
-        injury_date: incident.occurred_on,
-        return_date: input.returnDate ?? null,
-        charged_days: input.chargedDays ?? null,
-        charged_days_key: input.chargedDaysKey ?? null,
-        restricted_days: input.restrictedDays ?? 0,
-        hospitalised: input.hospitalised ?? false,
-        recovery: recoveryFor(input.classification, input.recovery, null),
-        created_by: actor.userId,
-        updated_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertInjury(trx, {
+      incident_id: incident.id,
+      site_id: incident.site_id,
+      person_type: input.personType,
+      person_id: input.personId,
+      injury_type: input.injuryType,
+      body_part: input.bodyPart,
+      treatment: input.treatment ?? null,
+      classification: input.classification,
+      injury_date: incident.occurred_on,
+      return_date: input.returnDate ?? null,
+      charged_days: input.chargedDays ?? null,
+      charged_days_key: input.chargedDaysKey ?? null,
+      restricted_days: input.restrictedDays ?? 0,
+      hospitalised: input.hospitalised ?? false,
+      recovery: recoveryFor(input.classification, input.recovery, null),
+      created_by: actor.userId,
+      updated_by: actor.userId,
+    });
     await recordAudit(trx, actor, {
       action: 'ohs.injury.recorded',
       entityType: 'ohs_injury',
@@ -288,14 +284,19 @@ export function createIncidentsService(
           eb.or([eb('i.title', 'ilike', p), eb('i.reference', 'ilike', p), eb('i.description', 'ilike', p)]),
         );
       }
-      const sortColumn = { occurredAt: 'i.occurred_at', reference: 'i.reference', site: 's.code' }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.IncidentRow>(db, base, {
+      const sortColumn =
+        q.sort === 'site'
+          ? repo.siteRank(await org.siteIdsInCodeOrder())
+          : { occurredAt: 'i.occurred_at', reference: 'i.reference' }[q.sort];
+      const page = await paginate<repo.IncidentBaseRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'i.id',
         page: q.page,
         pageSize: q.pageSize,
       });
+      const { total, totalCapped } = page;
+      const items = await named.incidents(page.items);
       const photos = await documents.countsByOwner(
         INCIDENT_DOCUMENTS,
         items.map((r) => r.id),
@@ -357,30 +358,26 @@ export function createIncidentsService(
         ]);
       const occurredOn = localDate(occurredAt, site.timeZone);
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('ohs_incidents')
-          .values({
-            site_id: site.id,
-            area_id: input.areaId ?? null,
-            reference: await repo.nextReference(trx, site.code, Number(occurredOn.slice(0, 4))),
-            kind: input.kind,
-            occurred_at: occurredAt,
-            occurred_on: occurredOn,
-            // An anonymous report keeps no trace of who made it, not even in the audit log.
-            reported_by: input.anonymous ? null : actor.userId,
-            anonymous: input.anonymous ?? false,
-            title: input.title,
-            description: input.description,
-            immediate_actions: input.immediateActions ?? null,
-            commuting: input.commuting ?? false,
-            fatalities: input.fatalities ?? 0,
-            injured: input.injured ?? 0,
-            hospitalised: input.hospitalised ?? 0,
-            created_by: input.anonymous ? null : actor.userId,
-            updated_by: input.anonymous ? null : actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertIncident(trx, {
+          site_id: site.id,
+          area_id: input.areaId ?? null,
+          reference: await repo.nextReference(trx, site.code, Number(occurredOn.slice(0, 4))),
+          kind: input.kind,
+          occurred_at: occurredAt,
+          occurred_on: occurredOn,
+          // An anonymous report keeps no trace of who made it, not even in the audit log.
+          reported_by: input.anonymous ? null : actor.userId,
+          anonymous: input.anonymous ?? false,
+          title: input.title,
+          description: input.description,
+          immediate_actions: input.immediateActions ?? null,
+          commuting: input.commuting ?? false,
+          fatalities: input.fatalities ?? 0,
+          injured: input.injured ?? 0,
+          hospitalised: input.hospitalised ?? 0,
+          created_by: input.anonymous ? null : actor.userId,
+          updated_by: input.anonymous ? null : actor.userId,
+        });
         const auditActor = input.anonymous ? { ...actor, userId: null, label: 'anonymous reporter' } : actor;
         await recordAudit(trx, auditActor, {
           action: 'ohs.incident.reported',
@@ -443,12 +440,7 @@ export function createIncidentsService(
           before,
           after,
         });
-        if (occurredAt)
-          await trx
-            .updateTable('ohs_injuries')
-            .set({ injury_date: localDate(occurredAt, before.time_zone) })
-            .where('incident_id', '=', id)
-            .execute();
+        if (occurredAt) await repo.setInjuryDates(trx, id, localDate(occurredAt, before.time_zone));
         await syncCountsAndNotice(trx, actor, id);
         return viewOf(trx, id);
       });
@@ -470,11 +462,7 @@ export function createIncidentsService(
     },
 
     async updateInjury(actor: Actor, injuryId: string, patch: z.infer<typeof injuryPatch>) {
-      const before = await db
-        .selectFrom('ohs_injuries')
-        .selectAll()
-        .where('id', '=', injuryId)
-        .executeTakeFirst();
+      const before = await repo.injuryById(db, injuryId);
       if (!before) throw new NotFoundError('injury');
       access.assert(actor, {
         permission: 'ohs.manage',
@@ -523,11 +511,7 @@ export function createIncidentsService(
     },
 
     async removeInjury(actor: Actor, injuryId: string) {
-      const before = await db
-        .selectFrom('ohs_injuries')
-        .selectAll()
-        .where('id', '=', injuryId)
-        .executeTakeFirst();
+      const before = await repo.injuryById(db, injuryId);
       if (!before) throw new NotFoundError('injury');
       access.assert(actor, {
         permission: 'ohs.manage',
@@ -536,7 +520,7 @@ export function createIncidentsService(
         program: PROGRAM,
       });
       return db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('ohs_injuries').where('id', '=', injuryId).execute();
+        await repo.deleteInjury(trx, injuryId);
         await recordAudit(trx, actor, {
           action: 'ohs.injury.removed',
           entityType: 'ohs_injury',
@@ -560,12 +544,7 @@ export function createIncidentsService(
       });
       await db.transaction().execute(async (trx) => {
         await obligations.closeForSource(trx, actor, AUTHORITY_NOTICE, 'ohs_incident', id, 'cancelled');
-        const gone = await trx
-          .deleteFrom('ohs_incidents')
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(gone.numDeletedRows) === 0)
+        if (!(await repo.deleteIncidentAt(trx, id, version)))
           await updateVersioned(trx, 'ohs_incidents', id, version, {}, actor.userId);
         await recordAudit(trx, actor, {
           action: 'ohs.incident.deleted',

@@ -7,10 +7,12 @@ import { NotFoundError, UnauthenticatedError } from '../../../platform/http/erro
 import { likePattern } from '../../../platform/http/list.ts';
 import { localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { PeopleService } from '../../../platform/people/service.ts';
-import * as repo from '../incidents/repo.ts';
+import { createIncidentNames, type NameLookups } from '../incidents/names.ts';
+import * as incidentsRepo from '../incidents/repo.ts';
 import { ROOT_CAUSE_SOURCE } from '../investigations/service.ts';
 import { qualificationState, reportStatus } from '../rules/self-service.ts';
 import type { myQualifications, myReportsPage, myReportsQuery } from './contract.ts';
+import * as repo from './repo.ts';
 
 type MyQualifications = z.infer<typeof myQualifications>;
 
@@ -22,19 +24,15 @@ type MyQualifications = z.infer<typeof myQualifications>;
 export function createOhsSelfService(
   db: Db,
   actions: ActionsService,
-  people: Pick<PeopleService, 'personOf'>,
+  people: Pick<PeopleService, 'personOf'> & NameLookups['people'],
+  names: Omit<NameLookups, 'people'>,
   now: () => Date,
 ) {
+  const named = createIncidentNames({ ...names, people });
   async function qualificationsOf(actor: Actor): Promise<MyQualifications> {
     const person = await people.personOf(actor);
     if (person?.kind !== 'contractor_worker') return { worker: null, items: [] };
-    const rows = await db
-      .selectFrom('contractor_qualifications as q')
-      .select(['q.id', 'q.kind', 'q.certificate_no', 'q.issued_on', 'q.valid_until'])
-      .where('q.worker_id', '=', person.id)
-      .orderBy('q.valid_until')
-      .orderBy('q.id')
-      .execute();
+    const rows = await repo.qualificationsOfWorker(db, person.id);
     // A worker's qualifications are recorded at the worker's site: its calendar says what "today" is.
     const today = localDate(now(), person.timeZone);
     return {
@@ -59,28 +57,24 @@ export function createOhsSelfService(
     /** The incidents and hazards the actor reported under their name, with status and follow-up actions. */
     async myReports(actor: Actor, q: z.infer<typeof myReportsQuery>): Promise<z.infer<typeof myReportsPage>> {
       if (!actor.userId) throw new UnauthenticatedError();
-      let base = repo.incidentRows(db).where('i.reported_by', '=', actor.userId);
+      let base = incidentsRepo.incidentRows(db).where('i.reported_by', '=', actor.userId);
       if (q.kind) base = base.where('i.kind', '=', q.kind);
       if (q.q) {
         const p = likePattern(q.q);
         base = base.where((eb) => eb.or([eb('i.title', 'ilike', p), eb('i.reference', 'ilike', p)]));
       }
       const sortColumn = { occurredAt: 'i.occurred_at', reference: 'i.reference' }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.IncidentRow>(db, base, {
+      const page = await paginate<incidentsRepo.IncidentBaseRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'i.id',
         page: q.page,
         pageSize: q.pageSize,
       });
+      const { total, totalCapped } = page;
+      const items = await named.incidents(page.items);
       const investigationIds = items.flatMap((i) => (i.investigation_id ? [i.investigation_id] : []));
-      const causes = investigationIds.length
-        ? await db
-            .selectFrom('ohs_root_causes')
-            .select(['id', 'investigation_id'])
-            .where('investigation_id', 'in', investigationIds)
-            .execute()
-        : [];
+      const causes = await repo.rootCausesOf(db, investigationIds);
       const followUp = await actions.summariesFor(
         ROOT_CAUSE_SOURCE,
         causes.map((c) => c.id),
