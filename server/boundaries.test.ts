@@ -32,7 +32,6 @@ const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
   'server/modules/ohs/hazards/service.ts': ['areas', 'sites', 'users'],
   'server/modules/ohs/health/service.ts': ['contractor_workers', 'employees', 'sites'],
   'server/modules/ohs/hours/service.ts': ['sites'],
-  'server/modules/ohs/investigations/service.ts': ['users'],
   // A data migration that rewrote the health events already stored (and their chains): it runs once, before
   // any service exists.
   'server/modules/ohs/migrations/0015_redact_health_audit.ts': [

@@ -39,7 +39,7 @@ export function createOhsModule(deps: {
 }) {
   const { db, now } = deps;
   const incidents = createIncidentsService(deps);
-  const investigations = createInvestigationsService(db, deps.actions, now);
+  const investigations = createInvestigationsService(db, deps.actions, deps.users, now);
   deps.documents.registerOwner(INCIDENT_DOCUMENTS, (actor, id, intent) =>
     incidents.siteOf(actor, id, intent),
   );

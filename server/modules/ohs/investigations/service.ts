@@ -6,8 +6,10 @@ import { access } from '../../../platform/access/service.ts';
 import type { ActionsService } from '../../../platform/actions/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
+import type { UsersService } from '../../../platform/users/service.ts';
 import { canMove, closeBlockers, type InvestigationStatus } from '../rules/investigation.ts';
 import type { investigationPatch, rootCauseActionInput, rootCauseInput, rootCausePatch } from './contract.ts';
+import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
 export const ROOT_CAUSE_SOURCE = 'ohs_root_cause';
@@ -16,28 +18,17 @@ export const ROOT_CAUSE_SOURCE = 'ohs_root_cause';
 export function createInvestigationsService(
   db: Db,
   actions: ActionsService,
+  users: Pick<UsersService, 'displayNames' | 'assertActiveUsers'>,
   now: () => Date = () => new Date(),
 ) {
   async function rowOrNotFound(trx: Db, id: string) {
-    const row = await trx
-      .selectFrom('ohs_investigations as v')
-      .innerJoin('ohs_incidents as i', 'i.id', 'v.incident_id')
-      .leftJoin('users as lead', 'lead.id', 'v.lead_id')
-      .selectAll('v')
-      .select(['i.reference as incident_reference', 'lead.display_name as lead_name'])
-      .where('v.id', '=', id)
-      .executeTakeFirst();
+    const row = await repo.investigationById(trx, id);
     if (!row) throw new NotFoundError('investigation');
     return row;
   }
 
   async function rootCausesOf(trx: Db, investigationId: string) {
-    const causes = await trx
-      .selectFrom('ohs_root_causes')
-      .selectAll()
-      .where('investigation_id', '=', investigationId)
-      .orderBy('created_at')
-      .execute();
+    const causes = await repo.rootCausesOf(trx, investigationId);
     const links = await actions.linkedTo(
       ROOT_CAUSE_SOURCE,
       causes.map((c) => c.id),
@@ -48,18 +39,16 @@ export function createInvestigationsService(
 
   async function view(trx: Db, id: string) {
     const v = await rowOrNotFound(trx, id);
-    const [timeline, causes, team] = await Promise.all([
-      trx
-        .selectFrom('ohs_investigation_events')
-        .select(['id', 'at', 'description'])
-        .where('investigation_id', '=', id)
-        .orderBy('at')
-        .execute(),
+    const [timeline, causes, names] = await Promise.all([
+      repo.timelineOf(trx, id),
       rootCausesOf(trx, id),
-      v.team_ids.length
-        ? trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', v.team_ids).execute()
-        : Promise.resolve([]),
+      users.displayNames([v.lead_id, ...v.team_ids], trx),
     ]);
+    // The team in the order it was chosen; a member who is no longer a user drops out, as the join did.
+    const team = v.team_ids.flatMap((uid) => {
+      const name = names.get(uid);
+      return name === undefined ? [] : [{ id: uid, display_name: name }];
+    });
     return {
       id: v.id,
       incidentId: v.incident_id,
@@ -67,7 +56,7 @@ export function createInvestigationsService(
       siteId: v.site_id,
       status: v.status,
       leadId: v.lead_id,
-      leadName: v.lead_name,
+      leadName: v.lead_id ? (names.get(v.lead_id) ?? null) : null,
       team: team.map((u) => ({ id: u.id, name: u.display_name })),
       summary: v.summary,
       timeline: timeline.map((e) => ({ id: e.id, at: e.at.toISOString(), description: e.description })),
@@ -88,22 +77,11 @@ export function createInvestigationsService(
     };
   }
 
-  async function assertUsers(ids: string[]) {
-    if (!ids.length) return;
-    const found = await db
-      .selectFrom('users')
-      .select('id')
-      .where('id', 'in', ids)
-      .where('active', '=', true)
-      .execute();
-    if (found.length !== new Set(ids).size)
-      throw new ValidationError('A team member is not an active user.', [
-        { path: 'teamIds', message: 'Unknown or inactive user' },
-      ]);
-  }
+  const assertUsers = (ids: string[]) =>
+    users.assertActiveUsers(ids, 'teamIds', 'A team member is not an active user.');
 
   async function rootCauseOrNotFound(id: string) {
-    const rc = await db.selectFrom('ohs_root_causes').selectAll().where('id', '=', id).executeTakeFirst();
+    const rc = await repo.rootCauseById(db, id);
     if (!rc) throw new NotFoundError('root cause');
     return rc;
   }
@@ -118,11 +96,7 @@ export function createInvestigationsService(
   return {
     /** Opens the investigation of an incident (one per incident). */
     async open(actor: Actor, incidentId: string) {
-      const incident = await db
-        .selectFrom('ohs_incidents')
-        .select(['id', 'site_id', 'reference'])
-        .where('id', '=', incidentId)
-        .executeTakeFirst();
+      const incident = await repo.incidentToInvestigate(db, incidentId);
       if (!incident) throw new NotFoundError('incident');
       access.assert(actor, {
         permission: 'ohs.manage',
@@ -130,28 +104,20 @@ export function createInvestigationsService(
         what: 'incident',
         program: PROGRAM,
       });
-      const existing = await db
-        .selectFrom('ohs_investigations')
-        .select('id')
-        .where('incident_id', '=', incidentId)
-        .executeTakeFirst();
+      const existing = await repo.investigationOfIncident(db, incidentId);
       if (existing)
         throw new ConflictError('This incident already has an investigation.', {
           investigationId: existing.id,
         });
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('ohs_investigations')
-          .values({
-            incident_id: incident.id,
-            site_id: incident.site_id,
-            lead_id: actor.userId,
-            team_ids: actor.userId ? [actor.userId] : [],
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertInvestigation(trx, {
+          incident_id: incident.id,
+          site_id: incident.site_id,
+          lead_id: actor.userId,
+          team_ids: actor.userId ? [actor.userId] : [],
+          created_by: actor.userId,
+          updated_by: actor.userId,
+        });
         await recordAudit(trx, actor, {
           action: 'ohs.investigation.opened',
           entityType: 'ohs_investigation',
@@ -265,16 +231,12 @@ export function createInvestigationsService(
         program: PROGRAM,
       });
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('ohs_investigation_events')
-          .values({
-            investigation_id: id,
-            at: new Date(event.at),
-            description: event.description,
-            created_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertTimelineEvent(trx, {
+          investigation_id: id,
+          at: new Date(event.at),
+          description: event.description,
+          created_by: actor.userId,
+        });
         await recordAudit(trx, actor, {
           action: 'ohs.investigation.timeline',
           entityType: 'ohs_investigation',
@@ -295,20 +257,16 @@ export function createInvestigationsService(
         program: PROGRAM,
       });
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('ohs_root_causes')
-          .values({
-            investigation_id: id,
-            site_id: v.site_id,
-            method: input.method,
-            category: input.category ?? null,
-            whys: input.whys ?? [],
-            statement: input.statement,
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertRootCause(trx, {
+          investigation_id: id,
+          site_id: v.site_id,
+          method: input.method,
+          category: input.category ?? null,
+          whys: input.whys ?? [],
+          statement: input.statement,
+          created_by: actor.userId,
+          updated_by: actor.userId,
+        });
         await recordAudit(trx, actor, {
           action: 'ohs.root_cause.added',
           entityType: 'ohs_root_cause',
@@ -362,7 +320,7 @@ export function createInvestigationsService(
       const linked = (await actions.linkedTo(ROOT_CAUSE_SOURCE, [rootCauseId])).get(rootCauseId) ?? [];
       if (linked.length > 0) throw new ConflictError('This root cause has actions: it cannot be removed.');
       return db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('ohs_root_causes').where('id', '=', rootCauseId).execute();
+        await repo.deleteRootCause(trx, rootCauseId);
         await recordAudit(trx, actor, {
           action: 'ohs.root_cause.removed',
           entityType: 'ohs_root_cause',
