@@ -31,7 +31,6 @@ const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
   'server/modules/ohs/goals/service.ts': ['employees', 'sites'],
   'server/modules/ohs/hazards/service.ts': ['areas', 'sites', 'users'],
   'server/modules/ohs/health/service.ts': ['contractor_workers', 'employees', 'sites'],
-  'server/modules/ohs/hours/service.ts': ['sites'],
   // A data migration that rewrote the health events already stored (and their chains): it runs once, before
   // any service exists.
   'server/modules/ohs/migrations/0015_redact_health_audit.ts': [
@@ -42,7 +41,6 @@ const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
   'server/modules/ohs/permits/service.ts': ['areas', 'contractor_companies', 'contractor_workers', 'sites'],
   'server/modules/ohs/qualifications/service.ts': ['contractor_workers', 'sites'],
   'server/modules/ohs/statistics/service.ts': ['sites', 'subsidiaries'],
-  'server/modules/ohs/wellbeing/service.ts': ['sites'],
 };
 
 function sourceFiles(dir: string): string[] {

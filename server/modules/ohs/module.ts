@@ -11,7 +11,7 @@ import type { UsersService } from '../../platform/users/service.ts';
 import { createGoalsService } from './goals/service.ts';
 import { createHazardsService } from './hazards/service.ts';
 import { createHealthService } from './health/service.ts';
-import { createOhsHoursService, ohsHoursImporter } from './hours/service.ts';
+import { createHoursImporter, createOhsHoursService } from './hours/service.ts';
 import { createIncidentsService, INCIDENT_DOCUMENTS } from './incidents/service.ts';
 import { createInvestigationsService } from './investigations/service.ts';
 import { createPermitsService } from './permits/service.ts';
@@ -46,11 +46,11 @@ export function createOhsModule(deps: {
   deps.documents.registerOwner('ohs_investigation', (actor, id, intent) =>
     investigations.siteOf(actor, id, intent),
   );
-  registerImporter(ohsHoursImporter);
+  registerImporter(createHoursImporter(deps.org));
   const qualifications = createQualificationsService(db, deps.obligations, now);
   const statistics = createOhsStatisticsService(db, deps.settings, now);
   const health = createHealthService(db, deps.obligations, now);
-  const wellbeing = createWellbeingService(db);
+  const wellbeing = createWellbeingService(db, deps.org);
   const goals = createGoalsService(db, statistics);
   return {
     health,
@@ -70,7 +70,7 @@ export function createOhsModule(deps: {
     hazards: createHazardsService(db, deps.obligations, deps.settings, deps.org, now),
     qualifications,
     permits: createPermitsService(db, qualifications, deps.org, now),
-    hours: createOhsHoursService(db),
+    hours: createOhsHoursService(db, deps.org),
     statistics,
     self: createOhsSelfService(db, deps.actions, deps.people, deps, now),
   };

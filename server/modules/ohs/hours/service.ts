@@ -1,65 +1,53 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../../db/types.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
 import { type Actor, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
-import { NotFoundError } from '../../../platform/http/errors.ts';
 import type { Importer } from '../../../platform/imports/importer.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
 import type { hoursInput } from './contract.ts';
+import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
 
-function rows(db: Db) {
-  return db
-    .selectFrom('ohs_hours as h')
-    .innerJoin('sites as s', 's.id', 'h.site_id')
-    .selectAll('h')
-    .select('s.code as site_code');
+type Org = Pick<OrgService, 'siteForWriting' | 'sitesByIds' | 'sitesWithSubsidiary'>;
+
+/** The rows with their site codes (from the platform), by site code and month. */
+async function views(org: Org, rows: repo.HoursRow[], handle?: Db) {
+  const sites = await org.sitesByIds(
+    rows.map((r) => r.site_id),
+    handle,
+  );
+  const code = (r: repo.HoursRow) => sites.get(r.site_id)?.code ?? '';
+  return rows
+    .map((r) => ({
+      id: r.id,
+      siteId: r.site_id,
+      siteCode: code(r),
+      month: r.month.slice(0, 7),
+      employeeHours: String(r.employee_hours),
+      nonEmployeeHours: String(r.non_employee_hours),
+      version: r.version,
+    }))
+    .sort((a, b) => (a.siteCode < b.siteCode ? -1 : a.siteCode > b.siteCode ? 1 : 0));
 }
-type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
-const toView = (r: Row) => ({
-  id: r.id,
-  siteId: r.site_id,
-  siteCode: r.site_code,
-  month: r.month.slice(0, 7),
-  employeeHours: String(r.employee_hours),
-  nonEmployeeHours: String(r.non_employee_hours),
-  version: r.version,
-});
 
 /** Hours worked per site and month, employees and other workers apart: the denominators of every rate. */
-export function createOhsHoursService(db: Db) {
+export function createOhsHoursService(db: Db, org: Org) {
   return {
     async list(actor: Actor, year: number, siteId?: string) {
       const scope = access.listScope(actor, 'ohs.read', PROGRAM);
-      let q = rows(db)
-        .where((eb) => inScope(eb, 'h.site_id', scope))
-        .where('h.month', '>=', `${year}-01-01`)
-        .where('h.month', '<=', `${year}-12-01`);
-      if (siteId) q = q.where('h.site_id', '=', siteId);
-      return (await q.orderBy('s.code').orderBy('h.month').execute()).map(toView);
+      return views(org, await repo.hoursOfYear(db, scope, year, siteId));
     },
 
     /** Records a site-month; entering it again updates it (with the version it was read at). */
     async put(actor: Actor, input: z.infer<typeof hoursInput>) {
-      const site = await db
-        .selectFrom('sites')
-        .select('id')
-        .where('id', '=', input.siteId)
-        .executeTakeFirst();
-      if (!site) throw new NotFoundError('site');
+      const site = await org.siteForWriting(input.siteId);
       access.assert(actor, { permission: 'ohs.manage', siteId: site.id, what: 'site', program: PROGRAM });
       const month = `${input.month}-01`;
       return db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom('ohs_hours')
-          .selectAll()
-          .where('site_id', '=', site.id)
-          .where('month', '=', month)
-          .executeTakeFirst();
+        const existing = await repo.hoursOfSiteMonth(trx, site.id, month);
         const values = {
           employee_hours: input.employeeHours,
           non_employee_hours: input.nonEmployeeHours ?? '0',
@@ -84,17 +72,13 @@ export function createOhsHoursService(db: Db) {
           });
           id = existing.id;
         } else {
-          const row = await trx
-            .insertInto('ohs_hours')
-            .values({
-              site_id: site.id,
-              month,
-              ...values,
-              created_by: actor.userId,
-              updated_by: actor.userId,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+          const row = await repo.insertHours(trx, {
+            site_id: site.id,
+            month,
+            ...values,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          });
           await recordAudit(trx, actor, {
             action: 'ohs.hours.recorded',
             entityType: 'ohs_hours',
@@ -104,7 +88,7 @@ export function createOhsHoursService(db: Db) {
           });
           id = row.id;
         }
-        return toView((await rows(trx).where('h.id', '=', id).executeTakeFirst()) as Row);
+        return (await views(org, [await repo.hoursById(trx, id)], trx))[0];
       });
     },
   };
@@ -114,7 +98,7 @@ type HoursRow = { siteId: string; month: string; employeeHours: string; nonEmplo
 type HoursContext = { sites: Map<string, string>; scope: ReturnType<typeof sitesWith> };
 
 /** Hours worked from a spreadsheet: site code, month, employee hours, other workers' hours. */
-export const ohsHoursImporter: Importer<HoursRow, HoursContext> = {
+export const createHoursImporter = (org: Org): Importer<HoursRow, HoursContext> => ({
   kind: 'ohs_hours',
   title: 'Hours worked',
   permission: 'ohs.manage',
@@ -131,12 +115,7 @@ export const ohsHoursImporter: Importer<HoursRow, HoursContext> = {
   ],
   async prepare(db, actor) {
     return {
-      sites: new Map(
-        (await db.selectFrom('sites').select(['id', 'code']).execute()).map((s) => [
-          s.code.toUpperCase(),
-          s.id,
-        ]),
-      ),
+      sites: new Map((await org.sitesWithSubsidiary('all', db)).map((s) => [s.code.toUpperCase(), s.id])),
       scope: sitesWith(actor, 'ohs.manage', PROGRAM),
     };
   },
@@ -163,13 +142,6 @@ export const ohsHoursImporter: Importer<HoursRow, HoursContext> = {
   },
   /** A month already recorded is replaced by the file's figures. */
   async insert(trx, batch, _c, meta) {
-    const result = await sql<{ inserted: boolean }>`
-      insert into ohs_hours (site_id, month, employee_hours, non_employee_hours, created_by, updated_by)
-      select s, m, e, n, ${meta.actorId}::uuid, ${meta.actorId}::uuid
-      from unnest(${batch.map((b) => b.siteId)}::uuid[], ${batch.map((b) => b.month)}::date[], ${batch.map((b) => b.employeeHours)}::numeric[], ${batch.map((b) => b.nonEmployeeHours)}::numeric[]) as t(s, m, e, n)
-      on conflict (site_id, month) do update set employee_hours = excluded.employee_hours, non_employee_hours = excluded.non_employee_hours,
-        version = ohs_hours.version + 1, updated_at = now(), updated_by = excluded.updated_by
-      returning (xmax = 0) as inserted`.execute(trx);
-    return result.rows.filter((r) => r.inserted).length;
+    return repo.upsertHours(trx, batch, meta.actorId);
   },
-};
+});

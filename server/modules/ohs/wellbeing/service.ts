@@ -1,49 +1,28 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../../db/types.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
 import { suppressSmall } from '../rules/privacy.ts';
 import type { participationInput, wellbeingProgramInput } from './contract.ts';
 import { wellbeingKinds } from './contract.ts';
+import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
 
 /** Wellbeing programs (clinics, counselling, gyms, clubs, group courses) and participation in them. */
-export function createWellbeingService(db: Db) {
-  const programs = (scope: ReturnType<typeof access.listScope>) =>
-    db
-      .selectFrom('wellbeing_programs as p')
-      .leftJoin('sites as s', 's.id', 'p.site_id')
-      .selectAll('p')
-      .select(['s.code as site_code'])
-      .select([
-        (eb) =>
-          eb
-            .selectFrom('wellbeing_participation as w')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .whereRef('w.program_id', '=', 'p.id')
-            .as('participations'),
-        (eb) =>
-          eb
-            .selectFrom('wellbeing_participation as w')
-            .select(sql<number>`count(distinct w.person_id)`.as('n'))
-            .whereRef('w.program_id', '=', 'p.id')
-            .as('people'),
-      ])
-      .where((eb) => eb.or([eb('p.site_id', 'is', null), inScope(eb, 'p.site_id', scope)]));
-
+export function createWellbeingService(db: Db, org: Pick<OrgService, 'sitesByIds'>) {
   return {
     async list(actor: Actor) {
       const scope = access.listScope(actor, 'ohs.read', PROGRAM);
-      const found = await programs(scope).orderBy('p.kind').orderBy('p.name').execute();
+      const found = await repo.programs(db, scope);
+      const sites = await org.sitesByIds(found.flatMap((p) => (p.site_id ? [p.site_id] : [])));
       return found.map((p) => ({
         id: p.id,
         siteId: p.site_id,
-        siteCode: p.site_code,
+        siteCode: p.site_id ? (sites.get(p.site_id)?.code ?? null) : null,
         kind: p.kind,
         name: p.name,
         nameZh: p.name_zh,
@@ -63,20 +42,16 @@ export function createWellbeingService(db: Db) {
         program: PROGRAM,
       });
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('wellbeing_programs')
-          .values({
-            site_id: input.siteId ?? null,
-            kind: input.kind,
-            name: input.name,
-            name_zh: input.nameZh ?? null,
-            started_on: input.startedOn,
-            ended_on: input.endedOn ?? null,
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertProgram(trx, {
+          site_id: input.siteId ?? null,
+          kind: input.kind,
+          name: input.name,
+          name_zh: input.nameZh ?? null,
+          started_on: input.startedOn,
+          ended_on: input.endedOn ?? null,
+          created_by: actor.userId,
+          updated_by: actor.userId,
+        });
         await recordAudit(trx, actor, {
           action: 'wellbeing.program.created',
           entityType: 'wellbeing_program',
@@ -102,11 +77,7 @@ export function createWellbeingService(db: Db) {
 
     /** Records participation: a named person, or `count` anonymous engagements (a group class). */
     async participate(actor: Actor, programId: string, input: z.infer<typeof participationInput>) {
-      const p = await db
-        .selectFrom('wellbeing_programs')
-        .select(['id', 'site_id'])
-        .where('id', '=', programId)
-        .executeTakeFirst();
+      const p = await repo.programById(db, programId);
       if (!p) throw new NotFoundError('wellbeing program');
       access.assert(actor, {
         permission: 'ohs.manage',
@@ -116,18 +87,16 @@ export function createWellbeingService(db: Db) {
       });
       const n = input.personId ? 1 : input.count;
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('wellbeing_participation')
-          .values(
-            Array.from({ length: n }, () => ({
-              program_id: p.id,
-              site_id: p.site_id,
-              person_id: input.personId ?? null,
-              participated_on: input.participatedOn,
-              created_by: actor.userId,
-            })),
-          )
-          .execute();
+        await repo.insertParticipation(
+          trx,
+          Array.from({ length: n }, () => ({
+            program_id: p.id,
+            site_id: p.site_id,
+            person_id: input.personId ?? null,
+            participated_on: input.participatedOn,
+            created_by: actor.userId,
+          })),
+        );
         await recordAudit(trx, actor, {
           action: 'wellbeing.participation',
           entityType: 'wellbeing_program',
@@ -142,20 +111,7 @@ export function createWellbeingService(db: Db) {
     /** Per kind: programs running in the year and participations in it. */
     async summary(actor: Actor, year: number) {
       const scope = access.listScope(actor, 'ohs.read', PROGRAM);
-      const rows = await db
-        .selectFrom('wellbeing_programs as p')
-        .select([
-          'p.kind',
-          sql<number>`count(*)`.as('programs'),
-          sql<number>`coalesce(sum((select count(*) from wellbeing_participation w where w.program_id = p.id and w.participated_on between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date)), 0)`.as(
-            'participations',
-          ),
-        ])
-        .where((eb) => eb.or([eb('p.site_id', 'is', null), inScope(eb, 'p.site_id', scope)]))
-        .where('p.started_on', '<=', `${year}-12-31`)
-        .where((eb) => eb.or([eb('p.ended_on', 'is', null), eb('p.ended_on', '>=', `${year}-01-01`)]))
-        .groupBy('p.kind')
-        .execute();
+      const rows = await repo.kindsOfYear(db, scope, year);
       return {
         year,
         kinds: wellbeingKinds.map((kind) => ({
