@@ -51,7 +51,7 @@ export function createOhsModule(deps: {
   const statistics = createOhsStatisticsService(db, deps.settings, now);
   const health = createHealthService(db, deps.obligations, now);
   const wellbeing = createWellbeingService(db, deps.org);
-  const goals = createGoalsService(db, statistics);
+  const goals = createGoalsService(db, statistics, deps.org, deps.people);
   return {
     health,
     wellbeing,

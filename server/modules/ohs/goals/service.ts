@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
@@ -10,27 +9,28 @@ import {
   sitesWith,
 } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
+import type { PeopleService } from '../../../platform/people/service.ts';
 import { goalMet } from '../rules/goals.ts';
 import { frequencyRate, severityRate, sum as sumExact } from '../rules/rates.ts';
 import type { OhsStatisticsService } from '../statistics/service.ts';
 import type { GoalActualOf, goalInput, goalPatch } from './contract.ts';
+import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
 
 type GoalActual = { value: string | null; of: GoalActualOf };
 
 /** Short, medium and long-term quantitative goals, with progress against the actual figures. */
-export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
-  const rows = () =>
-    db
-      .selectFrom('ohs_goals as g')
-      .leftJoin('sites as s', 's.id', 'g.site_id')
-      .selectAll('g')
-      .select('s.code as site_code');
-  type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
+export function createGoalsService(
+  db: Db,
+  statistics: OhsStatisticsService,
+  org: Pick<OrgService, 'sitesByIds'>,
+  people: Pick<PeopleService, 'employeesOnRoll'>,
+) {
+  type Row = repo.GoalRow;
 
   /**
    * The actual figure of a goal over its years, computed from the records like every report, over what the
@@ -47,24 +47,9 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
     const of = g.site_id || visible === 'all' ? 'goal' : 'reader_sites';
     const sites: SiteScope = g.site_id ? new Set([g.site_id]) : visible;
     if (g.metric === 'screening_coverage') {
-      const screened = await db
-        .selectFrom('health_screenings')
-        .select(sql<number>`count(distinct person_id)`.as('n'))
-        .where('screened_on', '>=', `${g.from_year}-01-01`)
-        .where('screened_on', '<=', `${g.to_year}-12-31`)
-        .where('person_type', '=', 'employee')
-        .where((eb) => inScope(eb, 'site_id', sites))
-        .executeTakeFirstOrThrow();
-      const end = `${g.to_year}-12-31`;
-      const staff = await db
-        .selectFrom('employees')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('hire_date', '<=', end)
-        .where((eb) => eb.or([eb('leave_date', 'is', null), eb('leave_date', '>', end)]))
-        .where((eb) => inScope(eb, 'site_id', sites))
-        .executeTakeFirstOrThrow();
-      const total = Number(staff.n);
-      return { value: total ? ((Number(screened.n) * 100) / total).toFixed(2) : null, of };
+      const screened = await repo.employeesScreened(db, sites, g.from_year, g.to_year);
+      const total = await people.employeesOnRoll(sites, `${g.to_year}-12-31`);
+      return { value: total ? ((screened * 100) / total).toFixed(2) : null, of };
     }
     // The statistics answer over the reader's sites with ohs.read (the goal's site, for a site goal).
     const stats = await statistics.statistics(actor, {
@@ -104,12 +89,12 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
     }
   }
 
-  async function view(actor: Actor, g: Row) {
+  async function view(actor: Actor, g: Row, siteCodes: Map<string, { code: string }>) {
     const a = await actual(actor, g);
     return {
       id: g.id,
       siteId: g.site_id,
-      siteCode: g.site_code,
+      siteCode: g.site_id ? (siteCodes.get(g.site_id)?.code ?? null) : null,
       title: g.title,
       horizon: g.horizon,
       metric: g.metric,
@@ -125,19 +110,18 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
     };
   }
 
+  async function viewOf(actor: Actor, id: string) {
+    const g = await repo.goalById(db, id);
+    if (!g) throw new NotFoundError('goal');
+    return view(actor, g, await org.sitesByIds(g.site_id ? [g.site_id] : []));
+  }
+
   return {
     async list(actor: Actor) {
       const scope = access.listScope(actor, 'ohs.read', PROGRAM);
-      const found = await rows()
-        .where((eb) =>
-          scope === 'all'
-            ? sql<boolean>`true`
-            : eb.or([eb('g.site_id', 'is', null), eb('g.site_id', 'in', [...scope])]),
-        )
-        .orderBy('g.horizon')
-        .orderBy('g.from_year')
-        .execute();
-      return Promise.all(found.map((g) => view(actor, g)));
+      const found = await repo.goals(db, scope);
+      const sites = await org.sitesByIds(found.flatMap((g) => (g.site_id ? [g.site_id] : [])));
+      return Promise.all(found.map((g) => view(actor, g, sites)));
     },
 
     async create(actor: Actor, input: z.infer<typeof goalInput>) {
@@ -150,22 +134,18 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
       if (!input.siteId && access.listScope(actor, 'ohs.manage', PROGRAM) !== 'all')
         access.assert(actor, { permission: 'org.manage', siteId: null });
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('ohs_goals')
-          .values({
-            site_id: input.siteId ?? null,
-            title: input.title,
-            horizon: input.horizon,
-            metric: input.metric,
-            comparison: input.comparison,
-            target: input.target,
-            from_year: input.fromYear,
-            to_year: input.toYear,
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertGoal(trx, {
+          site_id: input.siteId ?? null,
+          title: input.title,
+          horizon: input.horizon,
+          metric: input.metric,
+          comparison: input.comparison,
+          target: input.target,
+          from_year: input.fromYear,
+          to_year: input.toYear,
+          created_by: actor.userId,
+          updated_by: actor.userId,
+        });
         await recordAudit(trx, actor, {
           action: 'ohs.goal.created',
           entityType: 'ohs_goal',
@@ -175,11 +155,11 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
         });
         return row.id;
       });
-      return view(actor, (await rows().where('g.id', '=', id).executeTakeFirst()) as Row);
+      return viewOf(actor, id);
     },
 
     async update(actor: Actor, id: string, patch: z.infer<typeof goalPatch>) {
-      const before = await rows().where('g.id', '=', id).executeTakeFirst();
+      const before = await repo.goalById(db, id);
       if (!before) throw new NotFoundError('goal');
       access.assert(actor, {
         permission: 'ohs.manage',
@@ -208,7 +188,7 @@ export function createGoalsService(db: Db, statistics: OhsStatisticsService) {
           after,
         });
       });
-      return view(actor, (await rows().where('g.id', '=', id).executeTakeFirst()) as Row);
+      return viewOf(actor, id);
     },
   };
 }
