@@ -67,7 +67,7 @@ export function createOhsModule(deps: {
     }),
     incidents,
     investigations,
-    hazards: createHazardsService(db, deps.obligations, deps.settings, deps.org, now),
+    hazards: createHazardsService(db, deps.obligations, deps.settings, deps.org, deps.users, now),
     qualifications,
     permits: createPermitsService(db, qualifications, deps.org, now),
     hours: createOhsHoursService(db, deps.org),

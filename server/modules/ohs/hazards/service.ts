@@ -1,18 +1,16 @@
 import type { z } from 'zod';
-import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
-import { likePattern } from '../../../platform/http/list.ts';
 import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
 import { addDays, localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
+import type { UsersService } from '../../../platform/users/service.ts';
 import { ohsMessage, ohsWord } from '../messages.ts';
 import {
   matrixProblems,
@@ -23,6 +21,7 @@ import {
 } from '../rules/risk.ts';
 import { riskMatrixSetting } from '../settings.ts';
 import type { hazardInput, hazardListQuery, hazardPatch } from './contract.ts';
+import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
 export const HAZARD_REVIEW = 'ohs.hazard_review';
@@ -33,25 +32,51 @@ registerObligationKind({
   schedule: { daysBefore: [30, 7], overdueEveryDays: 14 },
 });
 
-function rows(db: Db) {
-  return db
-    .selectFrom('ohs_hazards as h')
-    .innerJoin('sites as s', 's.id', 'h.site_id')
-    .leftJoin('areas as a', 'a.id', 'h.area_id')
-    .leftJoin('users as o', 'o.id', 'h.owner_id')
-    .selectAll('h')
-    .select(['s.code as site_code', 's.time_zone', 'a.name as area_name', 'o.display_name as owner_name']);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
+type Row = repo.HazardRow & {
+  site_code: string;
+  time_zone: string;
+  area_name: string | null;
+  owner_name: string | null;
+};
 
 /** Hazard identification and risk assessment per area and activity, with the hierarchy of controls. */
 export function createHazardsService(
   db: Db,
   obligations: ObligationsService,
   settings: SettingsService,
-  org: OrgService,
+  org: Pick<OrgService, 'siteForWriting' | 'assertAreaOfSite' | 'sitesByIds' | 'areaNames'>,
+  users: Pick<UsersService, 'displayNames'>,
   now: () => Date = () => new Date(),
 ) {
+  /** The names on a page of hazards, from the platform: one lookup per kind of name. */
+  async function named(rows: repo.HazardRow[], handle: Db = db): Promise<Row[]> {
+    const [sites, areas, owners] = await Promise.all([
+      org.sitesByIds(
+        rows.map((r) => r.site_id),
+        handle,
+      ),
+      org.areaNames(
+        rows.map((r) => r.area_id),
+        handle,
+      ),
+      users.displayNames(
+        rows.map((r) => r.owner_id),
+        handle,
+      ),
+    ]);
+    return rows.map((r) => {
+      const site = sites.get(r.site_id);
+      if (!site) throw new Error(`The site ${r.site_id} of hazard ${r.id} is missing.`);
+      return {
+        ...r,
+        site_code: site.code,
+        time_zone: site.timeZone,
+        area_name: r.area_id ? (areas.get(r.area_id) ?? null) : null,
+        owner_name: r.owner_id ? (owners.get(r.owner_id) ?? null) : null,
+      };
+    });
+  }
+
   async function matrix(handle: Db = db): Promise<RiskMatrix> {
     return settings.get(riskMatrixSetting, handle);
   }
@@ -87,9 +112,9 @@ export function createHazardsService(
   }
 
   async function rowOrNotFound(handle: Db, id: string) {
-    const r = await rows(handle).where('h.id', '=', id).executeTakeFirst();
+    const r = await repo.hazardById(handle, id);
     if (!r) throw new NotFoundError('hazard');
-    return r;
+    return (await named([r], handle))[0];
   }
 
   function checkSteps(m: RiskMatrix, values: (number | undefined)[]) {
@@ -132,42 +157,28 @@ export function createHazardsService(
     async list(actor: Actor, q: z.infer<typeof hazardListQuery>) {
       const scope = access.listScope(actor, 'ohs.read', PROGRAM);
       const m = await matrix();
-      let base = rows(db)
-        .where((eb) => inScope(eb, 'h.site_id', scope))
-        .where('h.archived', '=', q.archived === 'true');
-      if (q.siteId) base = base.where('h.site_id', '=', q.siteId);
-      if (q.areaId) base = base.where('h.area_id', '=', q.areaId);
+      let residualBand: { low: number; high: number } | undefined;
       if (q.residualLevel) {
         const band = m.bands.findIndex((b) => b.level === q.residualLevel);
-        const low = band > 0 ? m.bands[band - 1].upTo : 0;
-        const high = band >= 0 ? m.bands[band].upTo : -1;
-        base = base
-          .where((eb) => eb(eb('h.residual_likelihood', '*', eb.ref('h.residual_severity')), '>', low))
-          .where((eb) => eb(eb('h.residual_likelihood', '*', eb.ref('h.residual_severity')), '<=', high));
+        residualBand = {
+          low: band > 0 ? m.bands[band - 1].upTo : 0,
+          high: band >= 0 ? m.bands[band].upTo : -1,
+        };
       }
-      if (q.q) {
-        const p = likePattern(q.q);
-        base = base.where((eb) =>
-          eb.or([eb('h.activity', 'ilike', p), eb('h.hazard', 'ilike', p), eb('h.consequence', 'ilike', p)]),
-        );
-      }
-      const sortColumn = {
-        residualScore: 'residual_score',
-        score: 'initial_score',
-        nextReview: 'h.next_review',
-        activity: 'h.activity',
-      }[q.sort];
-      const scored = base.select((eb) => [
-        eb('h.residual_likelihood', '*', eb.ref('h.residual_severity')).as('residual_score'),
-        eb('h.likelihood', '*', eb.ref('h.severity')).as('initial_score'),
-      ]);
-      const { items, total, totalCapped } = await paginate<Row>(db, scored, {
-        sortColumn,
+      const page = await repo.hazardPage(db, {
+        scope,
+        archived: q.archived === 'true',
+        siteId: q.siteId,
+        areaId: q.areaId,
+        residualBand,
+        q: q.q,
+        sort: q.sort,
         order: q.order,
-        tieBreaker: 'h.id',
         page: q.page,
         pageSize: q.pageSize,
       });
+      const { total, totalCapped } = page;
+      const items = await named(page.items);
       return {
         items: items.map((r) => toView(r, m)),
         total,
@@ -199,26 +210,22 @@ export function createHazardsService(
           reviewIntervalMonths(riskLevel(input.residualLikelihood, input.residualSeverity, m)),
         );
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('ohs_hazards')
-          .values({
-            site_id: site.id,
-            area_id: input.areaId ?? null,
-            activity: input.activity,
-            hazard: input.hazard,
-            consequence: input.consequence,
-            likelihood: input.likelihood,
-            severity: input.severity,
-            controls: JSON.stringify(input.controls),
-            residual_likelihood: input.residualLikelihood,
-            residual_severity: input.residualSeverity,
-            owner_id: input.ownerId ?? null,
-            next_review: nextReview,
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertHazard(trx, {
+          site_id: site.id,
+          area_id: input.areaId ?? null,
+          activity: input.activity,
+          hazard: input.hazard,
+          consequence: input.consequence,
+          likelihood: input.likelihood,
+          severity: input.severity,
+          controls: JSON.stringify(input.controls),
+          residual_likelihood: input.residualLikelihood,
+          residual_severity: input.residualSeverity,
+          owner_id: input.ownerId ?? null,
+          next_review: nextReview,
+          created_by: actor.userId,
+          updated_by: actor.userId,
+        });
         await recordAudit(trx, actor, {
           action: 'ohs.hazard.created',
           entityType: 'ohs_hazard',
