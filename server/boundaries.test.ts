@@ -36,8 +36,6 @@ const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
     'audit_events',
     'obligations',
   ],
-  'server/modules/ohs/permits/service.ts': ['areas', 'contractor_companies', 'contractor_workers', 'sites'],
-  'server/modules/ohs/qualifications/service.ts': ['contractor_workers', 'sites'],
   'server/modules/ohs/statistics/service.ts': ['sites', 'subsidiaries'],
 };
 

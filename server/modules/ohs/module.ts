@@ -32,7 +32,13 @@ export function createOhsModule(deps: {
   org: OrgService;
   people: Pick<
     PeopleService,
-    'personOf' | 'personNames' | 'personSite' | 'contractorWorkers' | 'companyNames' | 'employeesOnRoll'
+    | 'personOf'
+    | 'personNames'
+    | 'personSite'
+    | 'contractorWorkers'
+    | 'companyNames'
+    | 'companyIdsNamed'
+    | 'employeesOnRoll'
   >;
   users: Pick<UsersService, 'displayNames' | 'assertActiveUsers'>;
   now: () => Date;
@@ -47,7 +53,7 @@ export function createOhsModule(deps: {
     investigations.siteOf(actor, id, intent),
   );
   registerImporter(createHoursImporter(deps.org));
-  const qualifications = createQualificationsService(db, deps.obligations, now);
+  const qualifications = createQualificationsService(db, deps.obligations, deps.org, deps.people, now);
   const statistics = createOhsStatisticsService(db, deps.settings, now);
   const health = createHealthService(db, deps.obligations, now);
   const wellbeing = createWellbeingService(db, deps.org);
@@ -69,7 +75,7 @@ export function createOhsModule(deps: {
     investigations,
     hazards: createHazardsService(db, deps.obligations, deps.settings, deps.org, deps.users, now),
     qualifications,
-    permits: createPermitsService(db, qualifications, deps.org, now),
+    permits: createPermitsService(db, qualifications, deps.org, deps.people, now),
     hours: createOhsHoursService(db, deps.org),
     statistics,
     self: createOhsSelfService(db, deps.actions, deps.people, deps, now),

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
+import { likePattern } from '../http/list.ts';
 
 /** A person a module's record names: an employee or a contractor worker. */
 export type PersonType = 'employee' | 'contractor_worker';
@@ -89,6 +90,16 @@ export function createPeopleLookups(db: Db) {
             .execute()
         : [];
       return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    /** Ids of the contractor companies whose name contains this text (a module's search by company). */
+    async companyIdsNamed(text: string, handle: Db = db) {
+      const rows = await handle
+        .selectFrom('contractor_companies')
+        .select('id')
+        .where('name', 'ilike', likePattern(text))
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     /** Employees on the roll at these sites on a day: hired by then and not yet gone. */

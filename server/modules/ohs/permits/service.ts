@@ -1,16 +1,13 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
-import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
 import { type Actor, systemActor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
-import { likePattern } from '../../../platform/http/list.ts';
 import { localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
+import type { PeopleService } from '../../../platform/people/service.ts';
 import type { QualificationsService } from '../qualifications/service.ts';
 import {
   checklists,
@@ -24,19 +21,16 @@ import {
 } from '../rules/permits.ts';
 import type { PermitHistoryEntry } from '../tables.ts';
 import type { permitInput, permitListQuery, permitTransitionBody } from './contract.ts';
+import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
 
-function rows(db: Db) {
-  return db
-    .selectFrom('ohs_permits as p')
-    .innerJoin('sites as s', 's.id', 'p.site_id')
-    .innerJoin('areas as a', 'a.id', 'p.area_id')
-    .innerJoin('contractor_companies as c', 'c.id', 'p.company_id')
-    .selectAll('p')
-    .select(['s.code as site_code', 's.time_zone', 'a.name as area_name', 'c.name as company_name']);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
+type Row = repo.PermitRow & {
+  site_code: string;
+  time_zone: string;
+  area_name: string;
+  company_name: string;
+};
 
 /**
  * Permits to work for high-risk contractor operations: requested → approved → isolations verified → gas test
@@ -46,9 +40,36 @@ type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
 export function createPermitsService(
   db: Db,
   qualifications: QualificationsService,
-  org: OrgService,
+  org: Pick<OrgService, 'siteForWriting' | 'assertAreaOfSite' | 'sitesByIds' | 'areaNames'>,
+  people: Pick<PeopleService, 'contractorWorkers' | 'companyNames' | 'companyIdsNamed'>,
   now: () => Date = () => new Date(),
 ) {
+  /** Names of the sites, areas and companies on a page of permits, from the platform: one lookup each. */
+  async function named(rows: repo.PermitRow[], handle: Db = db): Promise<Row[]> {
+    const [sites, areas, companies] = await Promise.all([
+      org.sitesByIds(
+        rows.map((r) => r.site_id),
+        handle,
+      ),
+      org.areaNames(
+        rows.map((r) => r.area_id),
+        handle,
+      ),
+      people.companyNames(
+        rows.map((r) => r.company_id),
+        handle,
+      ),
+    ]);
+    return rows.map((r) => {
+      const site = sites.get(r.site_id);
+      const area = areas.get(r.area_id);
+      const company = companies.get(r.company_id);
+      if (!site || area === undefined || company === undefined)
+        throw new Error(`The site, area or company of permit ${r.id} is missing.`);
+      return { ...r, site_code: site.code, time_zone: site.timeZone, area_name: area, company_name: company };
+    });
+  }
+
   const summary = (r: Row) => ({
     id: r.id,
     reference: r.reference,
@@ -71,15 +92,7 @@ export function createPermitsService(
   });
 
   async function overlapsOf(handle: Db, p: { id?: string; area_id: string; starts_at: Date; ends_at: Date }) {
-    let q = handle
-      .selectFrom('ohs_permits')
-      .select(['id', 'reference', 'type', 'status', 'starts_at', 'ends_at'])
-      .where('area_id', '=', p.area_id)
-      .where('status', 'in', [...liveStatuses])
-      .where('starts_at', '<', p.ends_at)
-      .where('ends_at', '>', p.starts_at);
-    if (p.id) q = q.where('id', '<>', p.id);
-    return (await q.orderBy('starts_at').execute()).map((o) => ({
+    return (await repo.overlapping(handle, p)).map((o) => ({
       id: o.id,
       reference: o.reference,
       type: o.type,
@@ -90,13 +103,11 @@ export function createPermitsService(
   }
 
   async function view(handle: Db, r: Row) {
-    const workers = r.worker_ids.length
-      ? await handle
-          .selectFrom('contractor_workers')
-          .select(['id', 'full_name'])
-          .where('id', 'in', r.worker_ids)
-          .execute()
-      : [];
+    const found = await people.contractorWorkers(r.worker_ids, handle);
+    const workers = r.worker_ids.flatMap((id) => {
+      const w = found.get(id);
+      return w ? [{ id, full_name: w.fullName }] : [];
+    });
     const qualified = await qualifications.qualifiedWorkers(
       handle,
       r.worker_ids,
@@ -117,34 +128,29 @@ export function createPermitsService(
   const live = (s: PermitStatus) => liveStatuses.has(s);
 
   async function rowOrNotFound(handle: Db, id: string) {
-    const r = await rows(handle).where('p.id', '=', id).executeTakeFirst();
+    const r = await repo.permitById(handle, id);
     if (!r) throw new NotFoundError('permit');
-    return r;
+    return (await named([r], handle))[0];
   }
 
   return {
     async list(actor: Actor, q: z.infer<typeof permitListQuery>) {
       const scope = access.listScope(actor, 'ohs.read', PROGRAM);
-      let base = rows(db).where((eb) => inScope(eb, 'p.site_id', scope));
-      if (q.siteId) base = base.where('p.site_id', '=', q.siteId);
-      if (q.areaId) base = base.where('p.area_id', '=', q.areaId);
-      if (q.type) base = base.where('p.type', '=', q.type);
-      if (q.status) base = base.where('p.status', '=', q.status);
-      if (q.live === 'true') base = base.where('p.status', 'in', [...liveStatuses]);
-      if (q.q) {
-        const p = likePattern(q.q);
-        base = base.where((eb) =>
-          eb.or([eb('p.reference', 'ilike', p), eb('p.description', 'ilike', p), eb('c.name', 'ilike', p)]),
-        );
-      }
-      const sortColumn = { startsAt: 'p.starts_at', reference: 'p.reference', status: 'p.status' }[q.sort];
-      const { items, total, totalCapped } = await paginate<Row>(db, base, {
-        sortColumn,
+      const page = await repo.permitPage(db, {
+        scope,
+        siteId: q.siteId,
+        areaId: q.areaId,
+        type: q.type,
+        status: q.status,
+        live: q.live === 'true',
+        q: q.q ? { text: q.q, companyIds: await people.companyIdsNamed(q.q) } : undefined,
+        sort: q.sort,
         order: q.order,
-        tieBreaker: 'p.id',
         page: q.page,
         pageSize: q.pageSize,
       });
+      const { total, totalCapped } = page;
+      const items = await named(page.items);
       return {
         items: items.map((r) => ({ ...summary(r), workerCount: r.worker_ids.length })),
         total,
@@ -164,14 +170,10 @@ export function createPermitsService(
       const site = await org.siteForWriting(input.siteId);
       access.assert(actor, { permission: 'ohs.manage', siteId: site.id, what: 'site', program: PROGRAM });
       await org.assertAreaOfSite(input.areaId, site.id);
-      const workers = await db
-        .selectFrom('contractor_workers')
-        .select(['id', 'company_id', 'site_id'])
-        .where('id', 'in', input.workerIds)
-        .execute();
+      const workers = [...(await people.contractorWorkers(input.workerIds)).values()];
       if (
         workers.length !== new Set(input.workerIds).size ||
-        workers.some((w) => w.company_id !== input.companyId)
+        workers.some((w) => w.companyId !== input.companyId)
       ) {
         throw new ValidationError('Every worker on a permit must be a worker of its contractor company.', [
           { path: 'workerIds', message: 'Unknown worker or another company' },
@@ -182,36 +184,25 @@ export function createPermitsService(
       return db.transaction().execute(async (trx) => {
         const year = localDate(startsAt, 'Asia/Taipei').slice(0, 4);
         const prefix = `PTW-${site.code}-${year}-`;
-        // Concurrent requests at one site wait for each other's number instead of colliding on it.
-        await sql`select pg_advisory_xact_lock(hashtext(${prefix}))`.execute(trx);
-        const last = await trx
-          .selectFrom('ohs_permits')
-          .select((eb) => eb.fn.max('reference').as('r'))
-          .where('reference', 'like', `${prefix}%`)
-          .executeTakeFirst();
-        const n = last?.r ? Number.parseInt(String(last.r).slice(prefix.length), 10) + 1 : 1;
+        const n = await repo.nextNumber(trx, prefix);
         const history: PermitHistoryEntry[] = [
           { at: now().toISOString(), by: actor.label, transition: 'request', from: '', to: 'requested' },
         ];
-        const row = await trx
-          .insertInto('ohs_permits')
-          .values({
-            site_id: site.id,
-            area_id: input.areaId,
-            reference: `${prefix}${String(n).padStart(4, '0')}`,
-            type: input.type,
-            company_id: input.companyId,
-            worker_ids: [...new Set(input.workerIds)],
-            description: input.description,
-            starts_at: startsAt,
-            ends_at: endsAt,
-            requested_by: actor.userId,
-            history: JSON.stringify(history),
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertPermit(trx, {
+          site_id: site.id,
+          area_id: input.areaId,
+          reference: `${prefix}${String(n).padStart(4, '0')}`,
+          type: input.type,
+          company_id: input.companyId,
+          worker_ids: [...new Set(input.workerIds)],
+          description: input.description,
+          starts_at: startsAt,
+          ends_at: endsAt,
+          requested_by: actor.userId,
+          history: JSON.stringify(history),
+          created_by: actor.userId,
+          updated_by: actor.userId,
+        });
         await recordAudit(trx, actor, {
           action: 'ohs.permit.requested',
           entityType: 'ohs_permit',
@@ -332,13 +323,7 @@ export function createPermitsService(
     /** Permits whose end has passed while still in force become expired (a worker job), each audited. */
     async expireOverdue(): Promise<number> {
       return db.transaction().execute(async (trx) => {
-        const expired = await trx
-          .updateTable('ohs_permits')
-          .set({ status: 'expired', version: sql`version + 1`, updated_at: now() })
-          .where('status', 'in', ['issued', 'active', 'suspended'])
-          .where('ends_at', '<', now())
-          .returning(['id', 'site_id', 'reference'])
-          .execute();
+        const expired = await repo.expireOverdue(trx, now());
         for (const p of expired) {
           await recordAudit(trx, systemActor('permit expiry'), {
             action: 'ohs.permit.expire',

@@ -3,14 +3,16 @@ import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
 import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
 import { addDays, localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
+import type { PeopleService } from '../../../platform/people/service.ts';
 import { ohsMessage, ohsWord, qualificationKindName } from '../messages.ts';
 import type { qualificationInput, qualificationListQuery, qualificationPatch } from './contract.ts';
+import * as repo from './repo.ts';
 
 export const QUALIFICATION_EXPIRY = 'ohs.qualification_expiry';
 registerObligationKind({
@@ -20,22 +22,41 @@ registerObligationKind({
   schedule: { daysBefore: [60, 14], overdueEveryDays: 0 },
 });
 
-function rows(db: Db) {
-  return db
-    .selectFrom('contractor_qualifications as q')
-    .innerJoin('contractor_workers as w', 'w.id', 'q.worker_id')
-    .innerJoin('sites as s', 's.id', 'q.site_id')
-    .selectAll('q')
-    .select(['w.full_name as worker_name', 's.time_zone']);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
+type Row = repo.QualificationRow & { worker_name: string; time_zone: string };
 
 /** Contractor workers' qualifications (hot work, confined space, crane…) with their expiry. */
 export function createQualificationsService(
   db: Db,
   obligations: ObligationsService,
+  org: Pick<OrgService, 'sitesByIds'>,
+  people: Pick<PeopleService, 'contractorWorkers'>,
   now: () => Date = () => new Date(),
 ) {
+  /** Workers' names and sites' time zones, from the platform: one lookup of each per list. */
+  async function named(rows: repo.QualificationRow[], handle: Db = db): Promise<Row[]> {
+    const [workers, sites] = await Promise.all([
+      people.contractorWorkers(
+        rows.map((r) => r.worker_id),
+        handle,
+      ),
+      org.sitesByIds(
+        rows.map((r) => r.site_id),
+        handle,
+      ),
+    ]);
+    return rows.map((r) => {
+      const worker = workers.get(r.worker_id);
+      const site = sites.get(r.site_id);
+      if (!worker || !site) throw new Error(`The worker or site of qualification ${r.id} is missing.`);
+      return { ...r, worker_name: worker.fullName, time_zone: site.timeZone };
+    });
+  }
+
+  async function rowOf(handle: Db, id: string) {
+    const r = await repo.qualificationById(handle, id);
+    return r && (await named([r], handle))[0];
+  }
+
   const toView = (r: Row) => ({
     id: r.id,
     workerId: r.worker_id,
@@ -68,28 +89,24 @@ export function createQualificationsService(
   return {
     async list(actor: Actor, q: z.infer<typeof qualificationListQuery>) {
       const scope = access.listScope(actor, 'contractors.read');
-      let base = rows(db).where((eb) => inScope(eb, 'q.site_id', scope));
-      if (q.workerId) base = base.where('q.worker_id', '=', q.workerId);
-      if (q.siteId) base = base.where('q.site_id', '=', q.siteId);
-      if (q.expiringWithinDays !== undefined)
-        base = base.where(
-          'q.valid_until',
-          '<=',
-          addDays(localDate(now(), 'Asia/Taipei'), q.expiringWithinDays),
-        );
-      return (await base.orderBy('q.valid_until').limit(2000).execute()).map(toView);
+      const found = await repo.qualificationList(db, {
+        scope,
+        workerId: q.workerId,
+        siteId: q.siteId,
+        validUntilAtMost:
+          q.expiringWithinDays === undefined
+            ? undefined
+            : addDays(localDate(now(), 'Asia/Taipei'), q.expiringWithinDays),
+      });
+      return (await named(found)).map(toView);
     },
 
     async create(actor: Actor, input: z.infer<typeof qualificationInput>) {
-      const worker = await db
-        .selectFrom('contractor_workers')
-        .select(['id', 'site_id'])
-        .where('id', '=', input.workerId)
-        .executeTakeFirst();
+      const worker = (await people.contractorWorkers([input.workerId])).get(input.workerId);
       if (!worker) throw new NotFoundError('contractor worker');
       access.assert(actor, {
         permission: 'contractors.workers.manage',
-        siteId: worker.site_id,
+        siteId: worker.siteId,
         what: 'contractor worker',
       });
       if (input.issuedOn && input.issuedOn > input.validUntil)
@@ -97,20 +114,16 @@ export function createQualificationsService(
           { path: 'validUntil', message: 'Before the issue date' },
         ]);
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('contractor_qualifications')
-          .values({
-            worker_id: worker.id,
-            site_id: worker.site_id,
-            kind: input.kind,
-            certificate_no: input.certificateNo ?? null,
-            issued_on: input.issuedOn ?? null,
-            valid_until: input.validUntil,
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertQualification(trx, {
+          worker_id: worker.id,
+          site_id: worker.siteId,
+          kind: input.kind,
+          certificate_no: input.certificateNo ?? null,
+          issued_on: input.issuedOn ?? null,
+          valid_until: input.validUntil,
+          created_by: actor.userId,
+          updated_by: actor.userId,
+        });
         await recordAudit(trx, actor, {
           action: 'contractor_qualification.created',
           entityType: 'contractor_qualification',
@@ -118,14 +131,14 @@ export function createQualificationsService(
           siteId: row.site_id,
           after: row,
         });
-        const full = (await rows(trx).where('q.id', '=', row.id).executeTakeFirst()) as Row;
+        const full = (await rowOf(trx, row.id)) as Row;
         await sync(trx, actor, full);
         return toView(full);
       });
     },
 
     async update(actor: Actor, id: string, patch: z.infer<typeof qualificationPatch>) {
-      const before = await rows(db).where('q.id', '=', id).executeTakeFirst();
+      const before = await rowOf(db, id);
       if (!before) throw new NotFoundError('qualification');
       access.assert(actor, {
         permission: 'contractors.workers.manage',
@@ -154,7 +167,7 @@ export function createQualificationsService(
           before,
           after,
         });
-        const full = (await rows(trx).where('q.id', '=', id).executeTakeFirst()) as Row;
+        const full = (await rowOf(trx, id)) as Row;
         await sync(trx, actor, full);
         return toView(full);
       });
@@ -167,15 +180,7 @@ export function createQualificationsService(
       kind: string,
       until: string,
     ): Promise<Set<string>> {
-      if (workerIds.length === 0) return new Set();
-      const found = await handle
-        .selectFrom('contractor_qualifications')
-        .select('worker_id')
-        .where('worker_id', 'in', workerIds)
-        .where('kind', '=', kind)
-        .where('valid_until', '>=', until)
-        .execute();
-      return new Set(found.map((f) => f.worker_id));
+      return repo.workersQualified(handle, workerIds, kind, until);
     },
   };
 }
