@@ -28,7 +28,6 @@ const KNOWN_PROGRAM_NAMES: Record<string, string> = {
 
 /** Platform tables a module still reads or writes directly, file by file. */
 const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
-  'server/modules/ohs/health/service.ts': ['contractor_workers', 'employees', 'sites'],
   // A data migration that rewrote the health events already stored (and their chains): it runs once, before
   // any service exists.
   'server/modules/ohs/migrations/0015_redact_health_audit.ts': [

@@ -48,10 +48,10 @@ export const MUTATIONS: Mutation[] = [
     replace: '',
   },
   {
-    name: 'health screenings without their scope filter (ohs/health/service.ts)',
-    file: 'server/modules/ohs/health/service.ts',
-    find: "let base = rows(db).where((eb) => inScope(eb, 'h.site_id', scope));",
-    replace: 'let base = rows(db);',
+    name: 'health screenings without their scope filter (ohs/health/repo.ts)',
+    file: 'server/modules/ohs/health/repo.ts',
+    find: ".where((eb) => inScope(eb, 'h.site_id', f.scope));",
+    replace: ';',
   },
   {
     name: 'training courses: site courses of every site (training/service.ts)',

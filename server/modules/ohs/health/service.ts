@@ -1,19 +1,20 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
-import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
 import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
 import { addDays, localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
+import { personKey } from '../../../platform/people/lookups.ts';
+import type { PeopleService } from '../../../platform/people/service.ts';
 import { ohsWord } from '../messages.ts';
 import { HEALTH_REVIEW_TITLE, suppressSmall } from '../rules/privacy.ts';
 import type { followupInput, screeningInput, screeningListQuery } from './contract.ts';
+import * as repo from './repo.ts';
 
 export const HEALTH_FOLLOWUP = 'ohs.health_followup';
 /** The entity and actions of every health event in the audit log: a record id, what was done, who and when. */
@@ -30,25 +31,12 @@ registerObligationKind({
   },
 });
 
-function rows(db: Db) {
-  return db
-    .selectFrom('health_screenings as h')
-    .innerJoin('sites as s', 's.id', 'h.site_id')
-    .leftJoin('employees as e', (j) =>
-      j.onRef('e.id', '=', 'h.person_id').on('h.person_type', '=', 'employee'),
-    )
-    .leftJoin('contractor_workers as w', (j) =>
-      j.onRef('w.id', '=', 'h.person_id').on('h.person_type', '=', 'contractor_worker'),
-    )
-    .selectAll('h')
-    .select((eb) => [
-      's.code as site_code',
-      's.time_zone',
-      eb.fn.coalesce('e.full_name', 'w.full_name').as('person_name'),
-      eb.fn.coalesce('e.employee_no', 'w.worker_no').as('person_no'),
-    ]);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
+type Row = repo.ScreeningRow & {
+  site_code: string;
+  time_zone: string;
+  person_name: string | null;
+  person_no: string | null;
+};
 
 /**
  * Health management. Individual results (screenings, findings, follow-up consultations) are for medical staff
@@ -58,15 +46,43 @@ type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
 export function createHealthService(
   db: Db,
   obligations: ObligationsService,
+  org: Pick<OrgService, 'sitesByIds' | 'siteForWriting'>,
+  people: Pick<PeopleService, 'personNames' | 'personSite'>,
   now: () => Date = () => new Date(),
 ) {
+  /** Names of the sites and people on a page of screenings, from the platform: one lookup of each. */
+  async function named(rows: repo.ScreeningRow[], handle: Db = db): Promise<Row[]> {
+    const [sites, names] = await Promise.all([
+      org.sitesByIds(
+        rows.map((r) => r.site_id),
+        handle,
+      ),
+      people.personNames(
+        rows.map((r) => ({ type: r.person_type, id: r.person_id })),
+        handle,
+      ),
+    ]);
+    return rows.map((r) => {
+      const site = sites.get(r.site_id);
+      if (!site) throw new Error(`The site of health record ${r.id} is missing.`);
+      const person = names.get(personKey(r.person_type, r.person_id));
+      return {
+        ...r,
+        site_code: site.code,
+        time_zone: site.timeZone,
+        person_name: person?.name ?? null,
+        person_no: person?.no ?? null,
+      };
+    });
+  }
+
+  async function rowOf(handle: Db, id: string) {
+    const r = await repo.screeningById(handle, id);
+    return r && (await named([r], handle))[0];
+  }
+
   async function view(handle: Db, r: Row) {
-    const followups = await handle
-      .selectFrom('health_followups')
-      .select(['id', 'due_date', 'consulted_on', 'notes', 'version'])
-      .where('screening_id', '=', r.id)
-      .orderBy('due_date')
-      .execute();
+    const followups = await repo.followupsOf(handle, r.id);
     return {
       id: r.id,
       siteId: r.site_id,
@@ -114,21 +130,18 @@ export function createHealthService(
     /** Individual records: medical staff of the sites in their scope. */
     async list(actor: Actor, q: z.infer<typeof screeningListQuery>) {
       const scope = access.listScope(actor, 'health.individual');
-      let base = rows(db).where((eb) => inScope(eb, 'h.site_id', scope));
-      if (q.siteId) base = base.where('h.site_id', '=', q.siteId);
-      if (q.personId) base = base.where('h.person_id', '=', q.personId);
-      if (q.abnormal) base = base.where('h.abnormal', '=', q.abnormal === 'true');
-      if (q.year)
-        base = base
-          .where('h.screened_on', '>=', `${q.year}-01-01`)
-          .where('h.screened_on', '<=', `${q.year}-12-31`);
-      const { items, total, totalCapped } = await paginate<Row>(db, base, {
-        sortColumn: 'h.screened_on',
+      const page = await repo.screeningPage(db, {
+        scope,
+        siteId: q.siteId,
+        personId: q.personId,
+        abnormal: q.abnormal === undefined ? undefined : q.abnormal === 'true',
+        year: q.year,
         order: q.order,
-        tieBreaker: 'h.id',
         page: q.page,
         pageSize: q.pageSize,
       });
+      const { total, totalCapped } = page;
+      const items = await named(page.items);
       await logRead(actor, q.siteId ?? null, items);
       return {
         items: await Promise.all(items.map((r) => view(db, r))),
@@ -140,7 +153,7 @@ export function createHealthService(
     },
 
     async get(actor: Actor, id: string) {
-      const r = await rows(db).where('h.id', '=', id).executeTakeFirst();
+      const r = await rowOf(db, id);
       if (!r) throw new NotFoundError('health record');
       access.assert(actor, { permission: 'health.individual', siteId: r.site_id, what: 'health record' });
       await logRead(actor, r.site_id, [r]);
@@ -148,50 +161,34 @@ export function createHealthService(
     },
 
     async create(actor: Actor, input: z.infer<typeof screeningInput>) {
-      const site = await db
-        .selectFrom('sites')
-        .select(['id', 'time_zone'])
-        .where('id', '=', input.siteId)
-        .executeTakeFirst();
-      if (!site) throw new NotFoundError('site');
+      const site = await org.siteForWriting(input.siteId);
       access.assert(actor, { permission: 'health.individual', siteId: site.id, what: 'site' });
-      const person =
-        input.personType === 'employee'
-          ? await db.selectFrom('employees').select('id').where('id', '=', input.personId).executeTakeFirst()
-          : await db
-              .selectFrom('contractor_workers')
-              .select('id')
-              .where('id', '=', input.personId)
-              .executeTakeFirst();
+      const person = await people.personSite(input.personType, input.personId);
       if (!person)
         throw new ValidationError('The person does not exist.', [
           { path: 'personId', message: 'Unknown person' },
         ]);
-      if (input.screenedOn > localDate(now(), site.time_zone))
+      if (input.screenedOn > localDate(now(), site.timeZone))
         throw new ValidationError('The screening date is in the future.', [
           { path: 'screenedOn', message: 'In the future' },
         ]);
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('health_screenings')
-          .values({
-            site_id: site.id,
-            person_type: input.personType,
-            person_id: input.personId,
-            kind: input.kind,
-            special_hazard: input.specialHazard ?? null,
-            screened_on: input.screenedOn,
-            provider: input.provider ?? null,
-            cost_minor: input.costMinor ?? 0,
-            management_level: input.managementLevel ?? null,
-            abnormal: input.abnormal ?? false,
-            findings: input.findings ?? null,
-            recommendation: input.recommendation ?? null,
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await repo.insertScreening(trx, {
+          site_id: site.id,
+          person_type: input.personType,
+          person_id: input.personId,
+          kind: input.kind,
+          special_hazard: input.specialHazard ?? null,
+          screened_on: input.screenedOn,
+          provider: input.provider ?? null,
+          cost_minor: input.costMinor ?? 0,
+          management_level: input.managementLevel ?? null,
+          abnormal: input.abnormal ?? false,
+          findings: input.findings ?? null,
+          recommendation: input.recommendation ?? null,
+          created_by: actor.userId,
+          updated_by: actor.userId,
+        });
         // One event for the record and, when its result calls for one, its follow-up: the audit log tells
         // nothing of the result, not even by an extra event.
         await recordAudit(trx, actor, {
@@ -202,18 +199,14 @@ export function createHealthService(
         });
         if (row.abnormal) {
           const due = input.followUpBy ?? addDays(row.screened_on, 30);
-          const followup = await trx
-            .insertInto('health_followups')
-            .values({
-              screening_id: row.id,
-              site_id: site.id,
-              due_date: due,
-              clinician_id: actor.userId,
-              created_by: actor.userId,
-              updated_by: actor.userId,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+          const followup = await repo.insertFollowup(trx, {
+            screening_id: row.id,
+            site_id: site.id,
+            due_date: due,
+            clinician_id: actor.userId,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          });
           // The obligation names no health detail, and only medical staff see it; it goes to the physician
           // who recorded the result.
           await obligations.upsertForSource(trx, actor, {
@@ -228,16 +221,12 @@ export function createHealthService(
             audited: true,
           });
         }
-        return view(trx, (await rows(trx).where('h.id', '=', row.id).executeTakeFirst()) as Row);
+        return view(trx, (await rowOf(trx, row.id)) as Row);
       });
     },
 
     async recordFollowup(actor: Actor, followupId: string, input: z.infer<typeof followupInput>) {
-      const before = await db
-        .selectFrom('health_followups')
-        .selectAll()
-        .where('id', '=', followupId)
-        .executeTakeFirst();
+      const before = await repo.followupById(db, followupId);
       if (!before) throw new NotFoundError('follow-up');
       access.assert(actor, { permission: 'health.individual', siteId: before.site_id, what: 'follow-up' });
       return db.transaction().execute(async (trx) => {
@@ -258,52 +247,18 @@ export function createHealthService(
         await obligations.closeForSource(trx, actor, HEALTH_FOLLOWUP, 'health_followup', followupId, 'done', {
           audited: true,
         });
-        return view(trx, (await rows(trx).where('h.id', '=', before.screening_id).executeTakeFirst()) as Row);
+        return view(trx, (await rowOf(trx, before.screening_id)) as Row);
       });
     },
 
     /** Counts for everyone with health.read: never individual, small counts suppressed. */
     async summary(actor: Actor, year: number, siteId?: string) {
       const scope = access.listScope(actor, 'health.read');
-      let base = db
-        .selectFrom('health_screenings as h')
-        .innerJoin('sites as s', 's.id', 'h.site_id')
-        .where((eb) => inScope(eb, 'h.site_id', scope))
-        .where('h.screened_on', '>=', `${year}-01-01`)
-        .where('h.screened_on', '<=', `${year}-12-31`);
-      if (siteId) base = base.where('h.site_id', '=', siteId);
-      const totals = await base
-        .select([
-          sql<number>`count(distinct h.person_id)`.as('people'),
-          sql<number>`count(*)`.as('screenings'),
-          sql<number>`count(*) filter (where h.kind = 'general')`.as('general'),
-          sql<number>`count(*) filter (where h.kind = 'special')`.as('special'),
-          sql<number>`count(*) filter (where h.abnormal)`.as('abnormal'),
-          sql<number>`count(*) filter (where h.management_level = 1)`.as('l1'),
-          sql<number>`count(*) filter (where h.management_level = 2)`.as('l2'),
-          sql<number>`count(*) filter (where h.management_level = 3)`.as('l3'),
-          sql<number>`count(*) filter (where h.management_level = 4)`.as('l4'),
-          sql<string>`coalesce(sum(h.cost_minor), 0)::text`.as('cost'),
-        ])
-        .executeTakeFirstOrThrow();
-      const bySite = await base
-        .select([
-          's.id',
-          's.code',
-          sql<number>`count(distinct h.person_id)`.as('people'),
-          sql<number>`count(*) filter (where h.abnormal)`.as('abnormal'),
-          sql<string>`coalesce(sum(h.cost_minor), 0)::text`.as('cost'),
-        ])
-        .groupBy(['s.id', 's.code'])
-        .orderBy('s.code')
-        .execute();
-      const open = await db
-        .selectFrom('health_followups as f')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => inScope(eb, 'f.site_id', scope))
-        .where('f.consulted_on', 'is', null)
-        .where((eb) => (siteId ? eb('f.site_id', '=', siteId) : sql<boolean>`true`))
-        .executeTakeFirstOrThrow();
+      const { totals, bySite: counted, open } = await repo.yearCounts(db, scope, year, siteId);
+      const codes = await org.sitesByIds(counted.map((c) => c.site_id));
+      const bySite = counted
+        .map((c) => ({ ...c, id: c.site_id, code: codes.get(c.site_id)?.code ?? '' }))
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
       const n = (v: unknown) => suppressSmall(Number(v));
       return {
         year,
