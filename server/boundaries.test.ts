@@ -35,7 +35,6 @@ const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
     'audit_events',
     'obligations',
   ],
-  'server/modules/ohs/statistics/service.ts': ['sites', 'subsidiaries'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -54,7 +54,7 @@ export function createOhsModule(deps: {
   );
   registerImporter(createHoursImporter(deps.org));
   const qualifications = createQualificationsService(db, deps.obligations, deps.org, deps.people, now);
-  const statistics = createOhsStatisticsService(db, deps.settings, now);
+  const statistics = createOhsStatisticsService(db, deps.settings, deps.org, now);
   const health = createHealthService(db, deps.obligations, deps.org, deps.people, now);
   const wellbeing = createWellbeingService(db, deps.org);
   const goals = createGoalsService(db, statistics, deps.org, deps.people);

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../../db/types.ts';
-import { type Actor, scopeIsEmpty } from '../../../platform/access/actor.ts';
+import { type Actor, scopeHas, scopeIsEmpty } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { ForbiddenError } from '../../../platform/http/errors.ts';
 import { localDate } from '../../../platform/obligations/rules/reminders.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
 import {
   type Classification,
@@ -21,6 +20,7 @@ import type { RoundingMode } from '../rules/rates.ts';
 import { emptyTally, mergeTallies, type Tally, tallyRates } from '../rules/tally.ts';
 import { ratesSetting } from '../settings.ts';
 import type { statisticsQuery } from './contract.ts';
+import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
 
@@ -32,6 +32,7 @@ const PROGRAM = 'ohs' as const;
 export function createOhsStatisticsService(
   db: Db,
   settingsService: SettingsService,
+  org: Pick<OrgService, 'sitesWithSubsidiary'>,
   now: () => Date = () => new Date(),
 ) {
   async function rounding(): Promise<RoundingMode> {
@@ -60,20 +61,20 @@ export function createOhsStatisticsService(
       const from = `${Math.min(q.from, q.to)}-01-01`;
       const to = `${Math.max(q.from, q.to)}-12-31`;
       const asOf = localDate(now(), 'Asia/Taipei');
-      const sites = await db
-        .selectFrom('sites')
-        .innerJoin('subsidiaries', 'subsidiaries.id', 'sites.subsidiary_id')
-        .select([
-          'sites.id',
-          'sites.code',
-          'sites.name',
-          'subsidiaries.code as subsidiary_code',
-          'subsidiaries.name as subsidiary_name',
-          'sites.time_zone',
-        ])
-        .where((eb) => inScope(eb, 'sites.id', scope))
-        .where((eb) => (q.siteId ? eb('sites.id', '=', q.siteId) : sql<boolean>`true`))
-        .execute();
+      // The sites in scope with their subsidiaries, from the org service (one query).
+      const named = await org.sitesWithSubsidiary(
+        q.siteId ? [q.siteId] : scope === 'all' ? 'all' : [...scope],
+      );
+      const sites = named
+        .filter((s) => scopeHas(scope, s.id))
+        .map((s) => ({
+          id: s.id,
+          code: s.code,
+          name: s.name,
+          subsidiary_code: s.subsidiaryCode,
+          subsidiary_name: s.subsidiaryName,
+          time_zone: s.timeZone,
+        }));
       const siteById = new Map(sites.map((s) => [s.id, s]));
       // Year to date: each year from 1 January to the same day as today, today read in the sites' time zone
       // when they share one, else in the group's (and the answer says which).
@@ -110,13 +111,7 @@ export function createOhsStatisticsService(
       const ids = [...siteById.keys()];
       if (ids.length === 0) return { rounding: mode, rows: [], yearToDate: yearToDateOf };
 
-      const hours = await db
-        .selectFrom('ohs_hours')
-        .select(['site_id', 'month', 'employee_hours', 'non_employee_hours'])
-        .where('site_id', 'in', ids)
-        .where('month', '>=', from)
-        .where('month', '<=', to)
-        .execute();
+      const hours = await repo.hoursOf(db, ids, from, to);
       for (const h of hours) {
         const end = endOf(h.month);
         const share = end ? monthShare(h.month, end) : null;
@@ -128,25 +123,7 @@ export function createOhsStatisticsService(
         b.nonEmployees.hours.push(part(h.non_employee_hours));
       }
 
-      const injuries = await db
-        .selectFrom('ohs_injuries as j')
-        .innerJoin('ohs_incidents as i', 'i.id', 'j.incident_id')
-        .select([
-          'j.site_id',
-          'j.person_type',
-          'j.classification',
-          'j.injury_date',
-          'j.return_date',
-          'j.charged_days',
-          'j.restricted_days',
-          'j.injury_type',
-          'j.recovery',
-        ])
-        .where('j.site_id', 'in', ids)
-        .where('j.injury_date', '>=', from)
-        .where('j.injury_date', '<=', to)
-        .where('i.commuting', '=', false)
-        .execute();
+      const injuries = await repo.injuriesOf(db, ids, from, to);
       for (const j of injuries) {
         const end = endOf(j.injury_date);
         if (end && j.injury_date > end) continue;
