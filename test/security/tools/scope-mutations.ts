@@ -42,8 +42,8 @@ export const MUTATIONS: Mutation[] = [
     replace: '',
   },
   {
-    name: 'incident list without its scope filter (ohs/incidents/service.ts)',
-    file: 'server/modules/ohs/incidents/service.ts',
+    name: 'incident list without its scope filter (ohs/incidents/repo.ts)',
+    file: 'server/modules/ohs/incidents/repo.ts',
     find: "base = base.where((eb) => inScope(eb, 'i.site_id', scope));",
     replace: '',
   },

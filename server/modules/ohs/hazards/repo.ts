@@ -67,3 +67,11 @@ export function hazardPage(db: Db, f: HazardFilter) {
     pageSize: f.pageSize,
   });
 }
+
+/** A hazard's activity, hazard and site: how actions and obligations name it. */
+export const hazardLabel = (db: Db, id: string) =>
+  db
+    .selectFrom('ohs_hazards')
+    .select(['hazard', 'activity', 'site_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();

@@ -1,5 +1,9 @@
 import { type Expression, type Insertable, sql } from 'kysely';
+import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
+import type { SiteScope } from '../../../platform/access/actor.ts';
+import { inScope } from '../../../platform/access/sql.ts';
+import { likePattern } from '../../../platform/http/list.ts';
 import type { OhsIncidentsTable, OhsInjuriesTable } from '../tables.ts';
 
 /** SQL of OHS incidents and the people injured in them (names of sites, areas and people: platform lookups). */
@@ -12,6 +16,63 @@ export function incidentRows(db: Db) {
     .select(['inv.id as investigation_id', 'inv.status as investigation_status']);
 }
 export type IncidentBaseRow = Awaited<ReturnType<ReturnType<typeof incidentRows>['execute']>>[number];
+
+export type IncidentFilter = {
+  /** The incidents this user reported, or those at the sites of a scope. */
+  reportedBy?: string;
+  scope?: SiteScope;
+  siteId?: string;
+  kind?: IncidentBaseRow['kind'];
+  from?: string;
+  to?: string;
+  /** Text in the title or reference (and the description, with `inDescription`). */
+  q?: string;
+  inDescription?: boolean;
+  /** A column, or the rank of the site's code (`siteRank`). */
+  sortColumn: string | Expression<number>;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
+
+/** One page of incidents. */
+export function incidentPage(db: Db, f: IncidentFilter) {
+  let base = incidentRows(db);
+  if (f.reportedBy !== undefined) base = base.where('i.reported_by', '=', f.reportedBy);
+  if (f.scope !== undefined) {
+    const scope = f.scope;
+    base = base.where((eb) => inScope(eb, 'i.site_id', scope));
+  }
+  if (f.siteId) base = base.where('i.site_id', '=', f.siteId);
+  if (f.kind) base = base.where('i.kind', '=', f.kind);
+  if (f.from) base = base.where('i.occurred_on', '>=', f.from);
+  if (f.to) base = base.where('i.occurred_on', '<=', f.to);
+  if (f.q) {
+    const p = likePattern(f.q);
+    base = base.where((eb) =>
+      eb.or([
+        eb('i.title', 'ilike', p),
+        eb('i.reference', 'ilike', p),
+        ...(f.inDescription ? [eb('i.description', 'ilike', p)] : []),
+      ]),
+    );
+  }
+  return paginate<IncidentBaseRow>(db, base, {
+    sortColumn: f.sortColumn,
+    order: f.order,
+    tieBreaker: 'i.id',
+    page: f.page,
+    pageSize: f.pageSize,
+  });
+}
+
+/** Reference, title and site of an incident: how actions and obligations name it. */
+export const incidentLabel = (db: Db, id: string) =>
+  db
+    .selectFrom('ohs_incidents')
+    .select(['reference', 'title', 'site_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const incidentById = (db: Db, id: string) =>
   incidentRows(db).where('i.id', '=', id).executeTakeFirst();

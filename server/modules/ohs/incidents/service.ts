@@ -1,14 +1,11 @@
 import type { z } from 'zod';
-import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import type { DocumentsService } from '../../../platform/documents/service.ts';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
-import { likePattern } from '../../../platform/http/list.ts';
 import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
 import { localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
@@ -268,30 +265,21 @@ export function createIncidentsService({
 
   return {
     async list(actor: Actor, q: z.infer<typeof incidentListQuery>) {
-      let base = repo.incidentRows(db);
-      if (q.mine === 'true') base = base.where('i.reported_by', '=', actor.userId as string);
-      else {
-        const scope = access.listScope(actor, 'ohs.read');
-        base = base.where((eb) => inScope(eb, 'i.site_id', scope));
-      }
-      if (q.siteId) base = base.where('i.site_id', '=', q.siteId);
-      if (q.kind) base = base.where('i.kind', '=', q.kind);
-      if (q.from) base = base.where('i.occurred_on', '>=', q.from);
-      if (q.to) base = base.where('i.occurred_on', '<=', q.to);
-      if (q.q) {
-        const p = likePattern(q.q);
-        base = base.where((eb) =>
-          eb.or([eb('i.title', 'ilike', p), eb('i.reference', 'ilike', p), eb('i.description', 'ilike', p)]),
-        );
-      }
-      const sortColumn =
-        q.sort === 'site'
-          ? repo.siteRank(await org.siteIdsInCodeOrder())
-          : { occurredAt: 'i.occurred_at', reference: 'i.reference' }[q.sort];
-      const page = await paginate<repo.IncidentBaseRow>(db, base, {
-        sortColumn,
+      const page = await repo.incidentPage(db, {
+        ...(q.mine === 'true'
+          ? { reportedBy: actor.userId as string }
+          : { scope: access.listScope(actor, 'ohs.read') }),
+        siteId: q.siteId,
+        kind: q.kind,
+        from: q.from,
+        to: q.to,
+        q: q.q,
+        inDescription: true,
+        sortColumn:
+          q.sort === 'site'
+            ? repo.siteRank(await org.siteIdsInCodeOrder())
+            : { occurredAt: 'i.occurred_at', reference: 'i.reference' }[q.sort],
         order: q.order,
-        tieBreaker: 'i.id',
         page: q.page,
         pageSize: q.pageSize,
       });

@@ -1,5 +1,7 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../db/types.ts';
+import type { SiteScope } from '../../../platform/access/actor.ts';
+import { inScope } from '../../../platform/access/sql.ts';
 import type { OhsInvestigationEventsTable, OhsInvestigationsTable, OhsRootCausesTable } from '../tables.ts';
 
 /** SQL of investigations, their timelines and root causes (the names of people: platform lookups). */
@@ -55,3 +57,31 @@ export const insertRootCause = (db: Db, values: Insertable<OhsRootCausesTable>) 
 export async function deleteRootCause(db: Db, id: string) {
   await db.deleteFrom('ohs_root_causes').where('id', '=', id).execute();
 }
+
+/** A root cause's statement and site with its incident: how actions name it. */
+export const rootCauseLabel = (db: Db, id: string) =>
+  db
+    .selectFrom('ohs_root_causes')
+    .innerJoin('ohs_investigations', 'ohs_investigations.id', 'ohs_root_causes.investigation_id')
+    .innerJoin('ohs_incidents', 'ohs_incidents.id', 'ohs_investigations.incident_id')
+    .select([
+      'ohs_root_causes.statement',
+      'ohs_root_causes.site_id',
+      'ohs_incidents.id as incident_id',
+      'ohs_incidents.reference',
+    ])
+    .where('ohs_root_causes.id', '=', id)
+    .executeTakeFirst();
+
+/** Investigations in scope still open, and those closed in a year (the Board report). */
+export const openAndClosed = (db: Db, scope: SiteScope, year: number) =>
+  db
+    .selectFrom('ohs_investigations')
+    .select([
+      sql<number>`count(*) filter (where status <> 'closed')`.as('open'),
+      sql<number>`count(*) filter (where status = 'closed' and extract(year from closed_at) = ${year})`.as(
+        'closed',
+      ),
+    ])
+    .where((eb) => inScope(eb, 'site_id', scope))
+    .executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
 import type { ActionsService } from '../../../platform/actions/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
+import { ConflictError, NotFoundError } from '../../../platform/http/errors.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
 import { canMove, closeBlockers, type InvestigationStatus } from '../rules/investigation.ts';
 import type { investigationPatch, rootCauseActionInput, rootCauseInput, rootCausePatch } from './contract.ts';

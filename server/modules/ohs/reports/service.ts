@@ -1,13 +1,12 @@
-import { sql } from 'kysely';
 import type { Db } from '../../../db/types.ts';
 import { type Actor, scopeIsEmpty, sitesWith } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import type { CertificationsService } from '../../../platform/certifications/service.ts';
 import type { ReportLocale } from '../../../platform/reports/definition.ts';
 import { type ReportFormat, render } from '../../../platform/reports/service.ts';
 import type { createGoalsService } from '../goals/service.ts';
 import type { HealthService } from '../health/service.ts';
+import * as investigationsRepo from '../investigations/repo.ts';
 import type { OhsStatisticsService } from '../statistics/service.ts';
 import type { WellbeingService } from '../wellbeing/service.ts';
 import { ohsBoardReport } from './board-report.ts';
@@ -67,16 +66,7 @@ export function createOhsReportsService(d: {
               order: 'asc',
               includeSuperseded: 'false',
             }),
-        d.db
-          .selectFrom('ohs_investigations')
-          .select([
-            sql<number>`count(*) filter (where status <> 'closed')`.as('open'),
-            sql<number>`count(*) filter (where status = 'closed' and extract(year from closed_at) = ${year})`.as(
-              'closed',
-            ),
-          ])
-          .where((eb) => inScope(eb, 'site_id', scope))
-          .executeTakeFirstOrThrow(),
+        investigationsRepo.openAndClosed(d.db, scope, year),
       ]);
       const def = ohsBoardReport(
         {

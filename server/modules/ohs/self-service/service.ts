@@ -1,10 +1,8 @@
 import type { z } from 'zod';
-import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import type { ActionsService } from '../../../platform/actions/service.ts';
 import { NotFoundError, UnauthenticatedError } from '../../../platform/http/errors.ts';
-import { likePattern } from '../../../platform/http/list.ts';
 import { localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { PeopleService } from '../../../platform/people/service.ts';
 import { createIncidentNames, type NameLookups } from '../incidents/names.ts';
@@ -57,17 +55,12 @@ export function createOhsSelfService(
     /** The incidents and hazards the actor reported under their name, with status and follow-up actions. */
     async myReports(actor: Actor, q: z.infer<typeof myReportsQuery>): Promise<z.infer<typeof myReportsPage>> {
       if (!actor.userId) throw new UnauthenticatedError();
-      let base = incidentsRepo.incidentRows(db).where('i.reported_by', '=', actor.userId);
-      if (q.kind) base = base.where('i.kind', '=', q.kind);
-      if (q.q) {
-        const p = likePattern(q.q);
-        base = base.where((eb) => eb.or([eb('i.title', 'ilike', p), eb('i.reference', 'ilike', p)]));
-      }
-      const sortColumn = { occurredAt: 'i.occurred_at', reference: 'i.reference' }[q.sort];
-      const page = await paginate<incidentsRepo.IncidentBaseRow>(db, base, {
-        sortColumn,
+      const page = await incidentsRepo.incidentPage(db, {
+        reportedBy: actor.userId,
+        kind: q.kind,
+        q: q.q,
+        sortColumn: { occurredAt: 'i.occurred_at', reference: 'i.reference' }[q.sort],
         order: q.order,
-        tieBreaker: 'i.id',
         page: q.page,
         pageSize: q.pageSize,
       });
