@@ -12,7 +12,10 @@ import { createGoalsService } from './goals/service.ts';
 import { createHazardsService } from './hazards/service.ts';
 import { createHealthService } from './health/service.ts';
 import { createHoursImporter, createOhsHoursService } from './hours/service.ts';
-import { createIncidentsService, INCIDENT_DOCUMENTS } from './incidents/service.ts';
+import { createIncidentNames } from './incidents/names.ts';
+import { createIncidentsService } from './incidents/service.ts';
+import { createIncidentViews, INCIDENT_DOCUMENTS } from './incidents/views.ts';
+import { createInjuriesService } from './injuries/service.ts';
 import { createInvestigationsService } from './investigations/service.ts';
 import { createPermitsService } from './permits/service.ts';
 import { createQualificationsService } from './qualifications/service.ts';
@@ -44,7 +47,10 @@ export function createOhsModule(deps: {
   now: () => Date;
 }) {
   const { db, now } = deps;
-  const incidents = createIncidentsService(deps);
+  const named = createIncidentNames(deps);
+  const incidentViews = createIncidentViews({ ...deps, named });
+  const injuries = createInjuriesService({ db, people: deps.people, views: incidentViews });
+  const incidents = createIncidentsService({ ...deps, named, views: incidentViews, injuries });
   const investigations = createInvestigationsService(db, deps.actions, deps.users, now);
   deps.documents.registerOwner(INCIDENT_DOCUMENTS, (actor, id, intent) =>
     incidents.siteOf(actor, id, intent),
@@ -72,6 +78,7 @@ export function createOhsModule(deps: {
       now,
     }),
     incidents,
+    injuries,
     investigations,
     hazards: createHazardsService(db, deps.obligations, deps.settings, deps.org, deps.users, now),
     qualifications,

@@ -3,7 +3,7 @@ import type { OrgService } from '../../../platform/org/service.ts';
 import { personKey } from '../../../platform/people/lookups.ts';
 import type { PeopleService } from '../../../platform/people/service.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
-import type * as repo from './repo.ts';
+import type * as injuriesRepo from '../injuries/repo.ts';
 import type { IncidentBaseRow } from './repo.ts';
 
 export type NameLookups = {
@@ -12,7 +12,7 @@ export type NameLookups = {
   people: Pick<PeopleService, 'personNames'>;
 };
 
-type InjuryBaseRow = Awaited<ReturnType<typeof repo.injuriesOf>>[number];
+type InjuryBaseRow = Awaited<ReturnType<typeof injuriesRepo.injuriesOf>>[number];
 
 export type IncidentRow = IncidentBaseRow & {
   site_code: string;

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/types.ts';
 import type { SiteScope } from '../../../platform/access/actor.ts';
 import { inScope } from '../../../platform/access/sql.ts';
 import { likePattern } from '../../../platform/http/list.ts';
-import type { OhsIncidentsTable, OhsInjuriesTable } from '../tables.ts';
+import type { OhsIncidentsTable } from '../tables.ts';
 
 /** SQL of OHS incidents and the people injured in them (names of sites, areas and people: platform lookups). */
 
@@ -86,18 +86,6 @@ export function siteRank(siteIds: readonly string[]): Expression<number> {
   )} end`;
 }
 
-export function injuriesOf(db: Db, incidentId: string) {
-  return db
-    .selectFrom('ohs_injuries as j')
-    .selectAll('j')
-    .where('j.incident_id', '=', incidentId)
-    .orderBy('j.created_at')
-    .execute();
-}
-
-export const injuryById = (db: Db, id: string) =>
-  db.selectFrom('ohs_injuries').selectAll().where('id', '=', id).executeTakeFirst();
-
 /** The next reference of a site's incidents in a year: K7-2026-0042 (in the transaction that inserts it). */
 export async function nextReference(db: Db, siteCode: string, year: number): Promise<string> {
   const prefix = `${siteCode}-${year}-`;
@@ -116,35 +104,12 @@ export async function nextReference(db: Db, siteCode: string, year: number): Pro
 export const insertIncident = (db: Db, values: Insertable<OhsIncidentsTable>) =>
   db.insertInto('ohs_incidents').values(values).returningAll().executeTakeFirstOrThrow();
 
-export const insertInjury = (db: Db, values: Insertable<OhsInjuriesTable>) =>
-  db.insertInto('ohs_injuries').values(values).returningAll().executeTakeFirstOrThrow();
-
-export const injuryFacts = (db: Db, incidentId: string) =>
-  db
-    .selectFrom('ohs_injuries')
-    .select(['classification', 'hospitalised'])
-    .where('incident_id', '=', incidentId)
-    .execute();
-
 export async function setHeadCounts(
   db: Db,
   incidentId: string,
   counts: { fatalities: number; injured: number; hospitalised: number },
 ) {
   await db.updateTable('ohs_incidents').set(counts).where('id', '=', incidentId).execute();
-}
-
-/** The injuries of an incident happened on the day it did. */
-export async function setInjuryDates(db: Db, incidentId: string, day: string) {
-  await db
-    .updateTable('ohs_injuries')
-    .set({ injury_date: day })
-    .where('incident_id', '=', incidentId)
-    .execute();
-}
-
-export async function deleteInjury(db: Db, id: string) {
-  await db.deleteFrom('ohs_injuries').where('id', '=', id).execute();
 }
 
 /** Deletes the incident at this version; false when none was (gone, or at another version). */

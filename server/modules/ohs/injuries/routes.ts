@@ -11,7 +11,7 @@ const tags = ['ohs'];
 
 /** Routes of the people injured in an incident, and the table of charged days. */
 export function registerInjuryRoutes(app: TypedApp, ohs: OhsModule) {
-  const { incidents } = ohs;
+  const { injuries } = ohs;
 
   app.post(
     '/api/ohs/incidents/:id/injuries',
@@ -26,7 +26,7 @@ export function registerInjuryRoutes(app: TypedApp, ohs: OhsModule) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await incidents.addInjury(actorOf(request), request.params.id, request.body)),
+      reply.status(201).send(await injuries.add(actorOf(request), request.params.id, request.body)),
   );
   app.patch(
     '/api/ohs/injuries/:id',
@@ -40,7 +40,7 @@ export function registerInjuryRoutes(app: TypedApp, ohs: OhsModule) {
         response: { 200: incidentView },
       },
     },
-    async (request) => incidents.updateInjury(actorOf(request), request.params.id, request.body),
+    async (request) => injuries.update(actorOf(request), request.params.id, request.body),
   );
   app.delete(
     '/api/ohs/injuries/:id',
@@ -53,7 +53,7 @@ export function registerInjuryRoutes(app: TypedApp, ohs: OhsModule) {
         response: { 200: incidentView },
       },
     },
-    async (request) => incidents.removeInjury(actorOf(request), request.params.id),
+    async (request) => injuries.remove(actorOf(request), request.params.id),
   );
   app.get(
     '/api/ohs/charged-days',
