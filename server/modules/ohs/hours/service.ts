@@ -13,13 +13,18 @@ const PROGRAM = 'ohs' as const;
 
 type Org = Pick<OrgService, 'siteForWriting' | 'sitesByIds' | 'sitesWithSubsidiary'>;
 
-/** The rows with their site codes (from the platform), by site code and month. */
+/** The rows with their site codes (from the platform), by site code and month (the rows come by month). */
 async function views(org: Org, rows: repo.HoursRow[], handle?: Db) {
   const sites = await org.sitesByIds(
     rows.map((r) => r.site_id),
     handle,
   );
-  const code = (r: repo.HoursRow) => sites.get(r.site_id)?.code ?? '';
+  const code = (r: repo.HoursRow) => {
+    const site = sites.get(r.site_id);
+    // The site is a foreign key of the row: a missing one is a broken database, not an empty code.
+    if (!site) throw new Error(`The site ${r.site_id} of hours ${r.id} is missing.`);
+    return site.code;
+  };
   return rows
     .map((r) => ({
       id: r.id,
