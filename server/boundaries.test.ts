@@ -24,11 +24,6 @@ const KNOWN_PROGRAM_NAMES: Record<string, string> = {
 
 /** Platform tables a module still reads or writes directly, file by file. */
 const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
-  'server/modules/ohs/goals.ts': ['employees', 'sites'],
-  'server/modules/ohs/hazards.ts': ['areas', 'sites', 'users'],
-  'server/modules/ohs/health.ts': ['contractor_workers', 'employees', 'sites'],
-  'server/modules/ohs/hours.ts': ['sites'],
-  'server/modules/ohs/investigations.ts': ['users'],
   // A data migration that rewrote the health events already stored (and their chains): it runs once, before
   // any service exists.
   'server/modules/ohs/migrations/0015_redact_health_audit.ts': [
@@ -36,11 +31,6 @@ const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
     'audit_events',
     'obligations',
   ],
-  'server/modules/ohs/permits.ts': ['areas', 'contractor_companies', 'contractor_workers', 'sites'],
-  'server/modules/ohs/qualifications.ts': ['contractor_workers', 'sites'],
-  'server/modules/ohs/repo.ts': ['areas', 'contractor_workers', 'employees', 'sites', 'users'],
-  'server/modules/ohs/statistics.ts': ['sites', 'subsidiaries'],
-  'server/modules/ohs/wellbeing.ts': ['sites'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programModules } from '../../server/modules/index.ts';
-import { incidentKinds } from '../../server/modules/ohs/contract.ts';
+import { incidentKinds } from '../../server/modules/ohs/incidents/contract.ts';
 import { actionKinds } from '../../server/platform/actions/contract.ts';
 import { actionStatuses } from '../../server/platform/actions/rules/status.ts';
 import { calendarStates } from '../../server/platform/obligations/contract.ts';

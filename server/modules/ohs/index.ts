@@ -3,19 +3,31 @@ import type { Db } from '../../db/types.ts';
 import { type Actor, holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import type { PlatformServices } from '../../platform/modules/platform-services.ts';
-import type { incidentInput } from './contract.ts';
-import { createIncidentsService, INCIDENT_DOCUMENTS } from './incidents.ts';
+import { registerGoalRoutes } from './goals/routes.ts';
+import { registerHazardRoutes } from './hazards/routes.ts';
+import { registerHealthRoutes } from './health/routes.ts';
+import { registerHoursRoutes } from './hours/routes.ts';
+import { registerIncidentRoutes } from './incidents/routes.ts';
+import { registerInjuryRoutes } from './injuries/routes.ts';
+import { registerInvestigationRoutes } from './investigations/routes.ts';
+import type { incidentInput } from './incidents/contract.ts';
+import { createIncidentNames } from './incidents/names.ts';
+import { createIncidentsService } from './incidents/service.ts';
+import { createIncidentViews, INCIDENT_DOCUMENTS } from './incidents/views.ts';
+import { createInjuriesService } from './injuries/service.ts';
 import { ohsJobs } from './jobs.ts';
 import { ohsMessages } from './messages.ts';
 import { ohsMigrations } from './migrations/index.ts';
 import { createOhsModule } from './module.ts';
 import { ohsGrants, ohsPermissions } from './permissions.ts';
-import { registerOhsRoutes } from './routes.ts';
-import { registerOhsHealthRoutes, registerOhsReportRoutes } from './routes-health.ts';
-import { registerOhsSelfRoutes } from './routes-self.ts';
-import { registerOhsWorkRoutes } from './routes-work.ts';
+import { registerPermitRoutes } from './permits/routes.ts';
+import { registerQualificationRoutes } from './qualifications/routes.ts';
+import { registerReportRoutes } from './reports/routes.ts';
 import { workerRepresentation } from './rules/committee.ts';
+import { registerSelfServiceRoutes } from './self-service/routes.ts';
 import { registerOhsSources } from './sources.ts';
+import { registerStatisticsRoutes } from './statistics/routes.ts';
+import { registerWellbeingRoutes } from './wellbeing/routes.ts';
 
 export type { OhsTables } from './tables.ts';
 
@@ -31,13 +43,19 @@ declare module '../../platform/access/programs.ts' {
  * the OHS pages would be. Files are attached to it through the platform documents service, under `documents`.
  */
 export function createOhsIncidentReporter(platform: PlatformServices, context: { db: Db; now: () => Date }) {
-  const incidents = createIncidentsService(
-    context.db,
-    platform.obligations,
-    platform.org,
-    platform.documents,
-    context.now,
-  );
+  const deps = {
+    db: context.db,
+    obligations: platform.obligations,
+    documents: platform.documents,
+    org: platform.org,
+    people: platform.people,
+    users: platform.users,
+    now: context.now,
+  };
+  const named = createIncidentNames(deps);
+  const views = createIncidentViews({ ...deps, named });
+  const injuries = createInjuriesService({ db: context.db, people: platform.people, views });
+  const incidents = createIncidentsService({ ...deps, named, views, injuries });
   return {
     documents: INCIDENT_DOCUMENTS,
     async report(actor: Actor, input: z.infer<typeof incidentInput>) {
@@ -71,15 +89,28 @@ export const ohsModule = defineModule({
       settings: platform.settings,
       org: platform.org,
       people: platform.people,
+      users: platform.users,
       now,
     });
   },
   registerRoutes(app, ohs) {
-    registerOhsRoutes(app, ohs);
-    registerOhsWorkRoutes(app, ohs);
-    registerOhsHealthRoutes(app, ohs);
-    registerOhsReportRoutes(app, ohs);
-    registerOhsSelfRoutes(app, ohs);
+    // In this order the OpenAPI document lists them: one registrar per feature folder.
+    for (const register of [
+      registerIncidentRoutes,
+      registerInjuryRoutes,
+      registerInvestigationRoutes,
+      registerHoursRoutes,
+      registerStatisticsRoutes,
+      registerHazardRoutes,
+      registerPermitRoutes,
+      registerQualificationRoutes,
+      registerHealthRoutes,
+      registerWellbeingRoutes,
+      registerGoalRoutes,
+      registerReportRoutes,
+      registerSelfServiceRoutes,
+    ])
+      register(app, ohs);
   },
   jobs: (db) => ohsJobs(db),
   async homeAttention(actor, _ohs, platform) {

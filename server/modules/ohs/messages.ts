@@ -6,7 +6,7 @@ import {
   registerMessages,
   wordsCatalogue,
 } from '../../platform/i18n/index.ts';
-import { qualificationKinds } from './contract-work.ts';
+import { qualificationKinds } from './qualifications/contract.ts';
 
 /**
  * What the OHS module writes on its own (obligation titles, action descriptions), in both languages: records

@@ -7,18 +7,22 @@ import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
-import { createGoalsService } from './goals.ts';
-import { createHazardsService } from './hazards.ts';
-import { createHealthService } from './health.ts';
-import { createOhsHoursService, ohsHoursImporter } from './hours.ts';
-import { createIncidentsService, INCIDENT_DOCUMENTS } from './incidents.ts';
-import { createInvestigationsService } from './investigations.ts';
-import { createPermitsService } from './permits.ts';
-import { createQualificationsService } from './qualifications.ts';
-import { createOhsReportsService } from './reports.ts';
-import { createOhsSelfService } from './self-service.ts';
-import { createOhsStatisticsService } from './statistics.ts';
-import { createWellbeingService } from './wellbeing.ts';
+import type { UsersService } from '../../platform/users/service.ts';
+import { createGoalsService } from './goals/service.ts';
+import { createHazardsService } from './hazards/service.ts';
+import { createHealthService } from './health/service.ts';
+import { createHoursImporter, createOhsHoursService } from './hours/service.ts';
+import { createIncidentNames } from './incidents/names.ts';
+import { createIncidentsService } from './incidents/service.ts';
+import { createIncidentViews, INCIDENT_DOCUMENTS } from './incidents/views.ts';
+import { createInjuriesService } from './injuries/service.ts';
+import { createInvestigationsService } from './investigations/service.ts';
+import { createPermitsService } from './permits/service.ts';
+import { createQualificationsService } from './qualifications/service.ts';
+import { createOhsReportsService } from './reports/service.ts';
+import { createOhsSelfService } from './self-service/service.ts';
+import { createOhsStatisticsService } from './statistics/service.ts';
+import { createWellbeingService } from './wellbeing/service.ts';
 
 /** The occupational health and safety program, built on the platform services. */
 export function createOhsModule(deps: {
@@ -29,24 +33,37 @@ export function createOhsModule(deps: {
   certifications: CertificationsService;
   settings: SettingsService;
   org: OrgService;
-  people: Pick<PeopleService, 'personOf'>;
+  people: Pick<
+    PeopleService,
+    | 'personOf'
+    | 'personNames'
+    | 'personSite'
+    | 'contractorWorkers'
+    | 'companyNames'
+    | 'companyIdsNamed'
+    | 'employeesOnRoll'
+  >;
+  users: Pick<UsersService, 'displayNames' | 'assertActiveUsers'>;
   now: () => Date;
 }) {
   const { db, now } = deps;
-  const incidents = createIncidentsService(db, deps.obligations, deps.org, deps.documents, now);
-  const investigations = createInvestigationsService(db, deps.actions, now);
+  const named = createIncidentNames(deps);
+  const incidentViews = createIncidentViews({ ...deps, named });
+  const injuries = createInjuriesService({ db, people: deps.people, views: incidentViews });
+  const incidents = createIncidentsService({ ...deps, named, views: incidentViews, injuries });
+  const investigations = createInvestigationsService(db, deps.actions, deps.users, now);
   deps.documents.registerOwner(INCIDENT_DOCUMENTS, (actor, id, intent) =>
     incidents.siteOf(actor, id, intent),
   );
   deps.documents.registerOwner('ohs_investigation', (actor, id, intent) =>
     investigations.siteOf(actor, id, intent),
   );
-  registerImporter(ohsHoursImporter);
-  const qualifications = createQualificationsService(db, deps.obligations, now);
-  const statistics = createOhsStatisticsService(db, deps.settings, now);
-  const health = createHealthService(db, deps.obligations, now);
-  const wellbeing = createWellbeingService(db);
-  const goals = createGoalsService(db, statistics);
+  registerImporter(createHoursImporter(deps.org));
+  const qualifications = createQualificationsService(db, deps.obligations, deps.org, deps.people, now);
+  const statistics = createOhsStatisticsService(db, deps.settings, deps.org, now);
+  const health = createHealthService(db, deps.obligations, deps.org, deps.people, now);
+  const wellbeing = createWellbeingService(db, deps.org);
+  const goals = createGoalsService(db, statistics, deps.org, deps.people);
   return {
     health,
     wellbeing,
@@ -61,13 +78,14 @@ export function createOhsModule(deps: {
       now,
     }),
     incidents,
+    injuries,
     investigations,
-    hazards: createHazardsService(db, deps.obligations, deps.settings, deps.org, now),
+    hazards: createHazardsService(db, deps.obligations, deps.settings, deps.org, deps.users, now),
     qualifications,
-    permits: createPermitsService(db, qualifications, deps.org, now),
-    hours: createOhsHoursService(db),
+    permits: createPermitsService(db, qualifications, deps.org, deps.people, now),
+    hours: createOhsHoursService(db, deps.org),
     statistics,
-    self: createOhsSelfService(db, deps.actions, deps.people, now),
+    self: createOhsSelfService(db, deps.actions, deps.people, deps, now),
   };
 }
 

@@ -83,6 +83,52 @@ export function createOrgService(db: Db) {
       return new Map(rows.map((r) => [r.id, { code: r.code, timeZone: r.time_zone }]));
     },
 
+    /** Names of these areas, for a module's views (one query for a page of records). */
+    async areaNames(ids: readonly (string | null)[], handle: Db = db) {
+      const unique = [...new Set(ids.filter((id): id is string => !!id))];
+      const rows = unique.length
+        ? await handle.selectFrom('areas').select(['id', 'name']).where('id', 'in', unique).execute()
+        : [];
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    /** Every site's id, ordered by site code: a module sorts its own rows by site with it. */
+    async siteIdsInCodeOrder(handle: Db = db) {
+      const rows = await handle.selectFrom('sites').select('id').orderBy('code').orderBy('id').execute();
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Code, name and time zone of each of these sites with its subsidiary's code and name, for a module that
+     * groups its figures by site or subsidiary (no access check: the caller scoped the ids).
+     */
+    async sitesWithSubsidiary(ids: readonly string[] | 'all', handle: Db = db) {
+      if (ids !== 'all' && ids.length === 0) return [];
+      let q = handle
+        .selectFrom('sites')
+        .innerJoin('subsidiaries', 'subsidiaries.id', 'sites.subsidiary_id')
+        .select([
+          'sites.id',
+          'sites.code',
+          'sites.name',
+          'sites.time_zone',
+          'subsidiaries.id as subsidiary_id',
+          'subsidiaries.code as subsidiary_code',
+          'subsidiaries.name as subsidiary_name',
+        ]);
+      if (ids !== 'all') q = q.where('sites.id', 'in', [...new Set(ids)]);
+      const rows = await q.orderBy('sites.code').execute();
+      return rows.map((r) => ({
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        timeZone: r.time_zone,
+        subsidiaryId: r.subsidiary_id,
+        subsidiaryCode: r.subsidiary_code,
+        subsidiaryName: r.subsidiary_name,
+      }));
+    },
+
     /** Refuses an area that does not exist or is not one of the site's, naming the field (`path`). */
     async assertAreaOfSite(areaId: string, siteId: string, handle: Db = db, path = 'areaId') {
       if ((await repo.siteOfArea(handle, areaId)) !== siteId)

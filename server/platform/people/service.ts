@@ -4,6 +4,7 @@ import { createContractorCompaniesService } from './contractor-companies.ts';
 import { createContractorWorkersService } from './contractor-workers.ts';
 import { createEmployeesService } from './employees.ts';
 import { createExternalPersonsService } from './external-persons.ts';
+import { createPeopleLookups } from './lookups.ts';
 import { createSelfService } from './self.ts';
 
 /**
@@ -17,6 +18,7 @@ export function createPeopleService(db: Db, org: OrgService, now: () => Date = (
     ...createContractorWorkersService(db, org),
     ...createExternalPersonsService(db, org),
     ...createSelfService(db),
+    ...createPeopleLookups(db),
   };
 }
 

@@ -125,6 +125,24 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
       return new Map(rows.map((r) => [r.id, r.display_name]));
     },
 
+    /** Refuses a list of user ids unless every one names an active user (one query), naming the field. */
+    async assertActiveUsers(
+      ids: readonly string[],
+      path: string,
+      title = 'Not an active user.',
+      handle: Db = db,
+    ) {
+      if (!ids.length) return;
+      const found = await handle
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('active', '=', true)
+        .execute();
+      if (found.length !== new Set(ids).size)
+        throw new ValidationError(title, [{ path, message: 'Unknown or inactive user' }]);
+    },
+
     /** Refuses a user id that names no active user, naming the field that holds it (`path`). */
     async assertActiveUser(id: string, path: string, handle: Db = db) {
       const user = await handle

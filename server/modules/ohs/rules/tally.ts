@@ -1,4 +1,4 @@
-import type { RateSet } from '../contract.ts';
+import type { RateSet } from '../statistics/contract.ts';
 import {
   frequencyRate,
   frequencySeverityIndex,

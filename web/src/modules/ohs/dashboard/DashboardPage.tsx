@@ -13,8 +13,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ReactNode } from 'react';
-import { incidentPage } from '../../../../../server/modules/ohs/contract.ts';
-import { permitPage } from '../../../../../server/modules/ohs/contract-work.ts';
+import { incidentPage } from '../../../../../server/modules/ohs/incidents/contract.ts';
+import { permitPage } from '../../../../../server/modules/ohs/permits/contract.ts';
 import { actionPage } from '../../../../../server/platform/actions/contract.ts';
 import { certificationPage } from '../../../../../server/platform/certifications/contract.ts';
 import { obligationPage } from '../../../../../server/platform/obligations/contract.ts';

@@ -16,7 +16,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { hazardInput, hazardPatch, hazardView } from '../../../../../server/modules/ohs/contract-work.ts';
+import { hazardInput, hazardPatch, hazardView } from '../../../../../server/modules/ohs/hazards/contract.ts';
 import { controlTypes, riskLevel } from '../../../../../server/modules/ohs/rules/risk.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useSites } from '../../../platform/people/sites.ts';

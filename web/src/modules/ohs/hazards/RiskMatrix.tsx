@@ -1,6 +1,6 @@
 import { Box, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import type { z } from 'zod';
-import type { riskMatrixView } from '../../../../../server/modules/ohs/contract-work.ts';
+import type { riskMatrixView } from '../../../../../server/modules/ohs/hazards/contract.ts';
 import { type RiskLevel, riskLevel } from '../../../../../server/modules/ohs/rules/risk.ts';
 import { useOhsLabel, useOhsT, useZh } from '../i18n/index.ts';
 

@@ -15,7 +15,7 @@ import {
   screeningInput,
   screeningView,
   specialHazards,
-} from '../../../../../server/modules/ohs/contract-health.ts';
+} from '../../../../../server/modules/ohs/health/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';

@@ -24,15 +24,14 @@ import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
+import { type IncidentView, incidentView } from '../../../../../server/modules/ohs/incidents/contract.ts';
 import {
   bodyParts,
-  type IncidentView,
   type InjuryView,
-  incidentView,
   injuryInput,
   injuryPatch,
   injuryTypes,
-} from '../../../../../server/modules/ohs/contract.ts';
+} from '../../../../../server/modules/ohs/injuries/contract.ts';
 import {
   classifications,
   defaultRecovery,

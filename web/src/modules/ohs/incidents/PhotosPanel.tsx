@@ -16,7 +16,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { IncidentView } from '../../../../../server/modules/ohs/contract.ts';
+import type { IncidentView } from '../../../../../server/modules/ohs/incidents/contract.ts';
 import { documentView } from '../../../../../server/platform/documents/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';

@@ -22,7 +22,7 @@ import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconFlame } from '@tab
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { permitView } from '../../../../../server/modules/ohs/contract-work.ts';
+import { permitView } from '../../../../../server/modules/ohs/permits/contract.ts';
 import {
   nextStatus,
   type PermitStatus,

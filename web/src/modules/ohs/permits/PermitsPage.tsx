@@ -15,12 +15,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { z } from 'zod';
-import {
-  permitInput,
-  permitPage,
-  permitView,
-  qualificationView,
-} from '../../../../../server/modules/ohs/contract-work.ts';
+import { permitInput, permitPage, permitView } from '../../../../../server/modules/ohs/permits/contract.ts';
+import { qualificationView } from '../../../../../server/modules/ohs/qualifications/contract.ts';
 import {
   permitStatuses,
   permitTypes,

@@ -40,7 +40,7 @@ import {
   incidentInput,
   incidentKinds,
   incidentView,
-} from '../../../../../server/modules/ohs/contract.ts';
+} from '../../../../../server/modules/ohs/incidents/contract.ts';
 import { documentView } from '../../../../../server/platform/documents/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';

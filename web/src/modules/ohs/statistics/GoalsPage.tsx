@@ -21,7 +21,7 @@ import {
   goalMetrics,
   goalPatch,
   goalView,
-} from '../../../../../server/modules/ohs/contract-health.ts';
+} from '../../../../../server/modules/ohs/goals/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';

@@ -1,0 +1,46 @@
+import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
+import type { OhsModule } from '../module.ts';
+import * as c from './contract.ts';
+
+const tags = ['ohs'];
+
+/** Routes of injury statistics and rates, and how rates are rounded. */
+export function registerStatisticsRoutes(app: TypedApp, ohs: OhsModule) {
+  const { statistics } = ohs;
+
+  app.get(
+    '/api/ohs/statistics',
+    {
+      config: { access: 'ohs.read' },
+      schema: {
+        tags,
+        summary:
+          'Injury statistics and rates (FR, SR, FSI, GRI 403-9, TRIR, DART, LTIR) by site, subsidiary or group',
+        querystring: c.statisticsQuery,
+        response: { 200: c.statisticsView },
+      },
+    },
+    async (request) => statistics.statistics(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/ohs/settings',
+    {
+      config: { access: 'ohs.read' },
+      schema: { tags, summary: 'How rates are rounded', response: { 200: c.ohsSettings } },
+    },
+    async (request) => statistics.settings(actorOf(request)),
+  );
+  app.put(
+    '/api/ohs/settings',
+    {
+      config: { access: 'ohs.manage' },
+      schema: {
+        tags,
+        summary: 'Truncate (the Ministry of Labor) or round rates',
+        body: c.ohsSettings,
+        response: { 200: c.ohsSettings },
+      },
+    },
+    async (request) => statistics.setSettings(actorOf(request), request.body),
+  );
+}

@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import type { Db } from '../../../db/types.ts';
+import { type Actor, scopeHas, scopeIsEmpty } from '../../../platform/access/actor.ts';
+import { access } from '../../../platform/access/service.ts';
+import { ForbiddenError } from '../../../platform/http/errors.ts';
+import { localDate } from '../../../platform/obligations/rules/reminders.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
+import type { SettingsService } from '../../../platform/settings/service.ts';
+import {
+  type Classification,
+  daysLost,
+  isDart,
+  isDisabling,
+  isHighConsequence,
+  isLostTime,
+  isRecordable,
+} from '../rules/injury.ts';
+import { GROUP_TIME_ZONE, monthShare, sameDayIn, shareOfHours } from '../rules/period.ts';
+import type { RoundingMode } from '../rules/rates.ts';
+import { emptyTally, mergeTallies, type Tally, tallyRates } from '../rules/tally.ts';
+import { ratesSetting } from '../settings.ts';
+import type { statisticsQuery } from './contract.ts';
+import * as repo from './repo.ts';
+
+const PROGRAM = 'ohs' as const;
+
+/**
+ * Injury statistics by site, subsidiary or group, by year or month, for employees and other workers apart,
+ * computed from row-level injuries and hours every time (nothing stored). Commuting and traffic accidents are
+ * excluded, as the Ministry's statistics and GRI 403-9 exclude them.
+ */
+export function createOhsStatisticsService(
+  db: Db,
+  settingsService: SettingsService,
+  org: Pick<OrgService, 'sitesWithSubsidiary'>,
+  now: () => Date = () => new Date(),
+) {
+  async function rounding(): Promise<RoundingMode> {
+    return (await settingsService.get(ratesSetting)).rounding;
+  }
+
+  return {
+    rounding,
+
+    async settings(actor: Actor) {
+      access.listScope(actor, 'ohs.read', PROGRAM);
+      return { rounding: await rounding() };
+    },
+
+    /** The rounding mode is the group's: only managers of OHS for the whole group change it. */
+    async setSettings(actor: Actor, settings: { rounding: RoundingMode }) {
+      if (access.listScope(actor, 'ohs.manage', PROGRAM) !== 'all') throw new ForbiddenError('ohs.manage');
+      await db.transaction().execute((trx) => settingsService.set(trx, actor, ratesSetting, settings));
+      return settings;
+    },
+
+    async statistics(actor: Actor, q: z.infer<typeof statisticsQuery>) {
+      const scope = access.listScope(actor, 'ohs.read', PROGRAM);
+      if (scopeIsEmpty(scope)) throw new ForbiddenError('ohs.read');
+      const mode = await rounding();
+      const from = `${Math.min(q.from, q.to)}-01-01`;
+      const to = `${Math.max(q.from, q.to)}-12-31`;
+      const asOf = localDate(now(), 'Asia/Taipei');
+      // The sites in scope with their subsidiaries, from the org service (one query).
+      const named = await org.sitesWithSubsidiary(
+        q.siteId ? [q.siteId] : scope === 'all' ? 'all' : [...scope],
+      );
+      const sites = named
+        .filter((s) => scopeHas(scope, s.id))
+        .map((s) => ({
+          id: s.id,
+          code: s.code,
+          name: s.name,
+          subsidiary_code: s.subsidiaryCode,
+          subsidiary_name: s.subsidiaryName,
+          time_zone: s.timeZone,
+        }));
+      const siteById = new Map(sites.map((s) => [s.id, s]));
+      // Year to date: each year from 1 January to the same day as today, today read in the sites' time zone
+      // when they share one, else in the group's (and the answer says which).
+      const zones = new Set(sites.map((s) => s.time_zone));
+      const zone = zones.size === 1 ? [...zones][0] : GROUP_TIME_ZONE;
+      const today = q.yearToDate === 'true' ? localDate(now(), zone) : null;
+      const yearToDateOf = today ? { today, through: today.slice(5), timeZone: zone } : null;
+      const endOf = (date: string) => (today ? sameDayIn(today, Number(date.slice(0, 4))) : null);
+      const keyOf = (siteId: string) => {
+        const s = siteById.get(siteId);
+        if (!s) return null;
+        if (q.by === 'site') return { key: s.code, label: s.name };
+        if (q.by === 'subsidiary') return { key: s.subsidiary_code, label: s.subsidiary_name };
+        return { key: 'group', label: 'Group' };
+      };
+      const periodOf = (date: string) => (q.period === 'year' ? date.slice(0, 4) : date.slice(0, 7));
+
+      const buckets = new Map<
+        string,
+        { key: string; label: string; period: string; employees: Tally; nonEmployees: Tally; cases: number }
+      >();
+      const bucket = (siteId: string, date: string) => {
+        const k = keyOf(siteId);
+        if (!k) return null;
+        const period = periodOf(date);
+        const id = `${k.key}|${period}`;
+        let b = buckets.get(id);
+        if (!b) {
+          b = { ...k, period, employees: emptyTally(), nonEmployees: emptyTally(), cases: 0 };
+          buckets.set(id, b);
+        }
+        return b;
+      };
+      const ids = [...siteById.keys()];
+      if (ids.length === 0) return { rounding: mode, rows: [], yearToDate: yearToDateOf };
+
+      const hours = await repo.hoursOf(db, ids, from, to);
+      for (const h of hours) {
+        const end = endOf(h.month);
+        const share = end ? monthShare(h.month, end) : null;
+        if (share?.days === 0) continue;
+        const b = bucket(h.site_id, h.month);
+        if (!b) continue;
+        const part = (v: unknown) => (share ? shareOfHours(String(v), share) : String(v));
+        b.employees.hours.push(part(h.employee_hours));
+        b.nonEmployees.hours.push(part(h.non_employee_hours));
+      }
+
+      const injuries = await repo.injuriesOf(db, ids, from, to);
+      for (const j of injuries) {
+        const end = endOf(j.injury_date);
+        if (end && j.injury_date > end) continue;
+        const b = bucket(j.site_id, j.injury_date);
+        if (!b) continue;
+        const t = j.person_type === 'employee' ? b.employees : b.nonEmployees;
+        const facts = {
+          classification: j.classification as Classification,
+          injuryDate: j.injury_date,
+          returnDate: j.return_date,
+          chargedDays: j.charged_days,
+        };
+        if (isDisabling(facts, asOf)) t.disabling++;
+        t.daysLost += daysLost(facts, asOf);
+        if (j.classification === 'fatality') t.fatalities++;
+        if (isHighConsequence({ classification: facts.classification, recovery: j.recovery }))
+          t.highConsequence++;
+        if (isRecordable(facts.classification)) {
+          t.recordable++;
+          b.cases++;
+          t.types.set(j.injury_type, (t.types.get(j.injury_type) ?? 0) + 1);
+        }
+        if (isDart({ ...facts, restrictedDays: j.restricted_days }, asOf)) t.dart++;
+        if (isLostTime(facts, asOf)) t.lostTime++;
+      }
+
+      const rows = [...buckets.values()]
+        .sort((a, b) => a.period.localeCompare(b.period) || a.key.localeCompare(b.key))
+        .map((b) => ({
+          key: b.key,
+          label: b.label,
+          period: b.period,
+          employees: tallyRates(b.employees, mode),
+          nonEmployees: tallyRates(b.nonEmployees, mode),
+          all: tallyRates(mergeTallies(b.employees, b.nonEmployees), mode),
+          injuryCases: b.cases,
+        }));
+      return { rounding: mode, rows, yearToDate: yearToDateOf };
+    },
+  };
+}
+
+export type OhsStatisticsService = ReturnType<typeof createOhsStatisticsService>;

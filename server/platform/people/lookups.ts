@@ -1,0 +1,117 @@
+import type { Db } from '../../db/types.ts';
+import type { SiteScope } from '../access/actor.ts';
+import { inScope } from '../access/sql.ts';
+import { likePattern } from '../http/list.ts';
+
+/** A person a module's record names: an employee or a contractor worker. */
+export type PersonType = 'employee' | 'contractor_worker';
+export type PersonRef = { type: PersonType; id: string };
+
+/** The key of a person in the maps below. */
+export const personKey = (type: PersonType, id: string) => `${type}:${id}`;
+
+/**
+ * Narrow batch lookups of people for modules that name them on their own records (the injured, the screened,
+ * a permit's workers): one query per list of ids, never one per row, and no access check (the caller scoped
+ * its own records).
+ */
+export function createPeopleLookups(db: Db) {
+  return {
+    /** Name and number of each of these people, keyed by `personKey`. */
+    async personNames(refs: readonly PersonRef[], handle: Db = db) {
+      const ids = (type: PersonType) => [...new Set(refs.filter((r) => r.type === type).map((r) => r.id))];
+      const employees = ids('employee');
+      const workers = ids('contractor_worker');
+      const [e, w] = await Promise.all([
+        employees.length
+          ? handle
+              .selectFrom('employees')
+              .select(['id', 'full_name', 'employee_no as no'])
+              .where('id', 'in', employees)
+              .execute()
+          : [],
+        workers.length
+          ? handle
+              .selectFrom('contractor_workers')
+              .select(['id', 'full_name', 'worker_no as no'])
+              .where('id', 'in', workers)
+              .execute()
+          : [],
+      ]);
+      const names = new Map<string, { name: string; no: string | null }>();
+      for (const r of e) names.set(personKey('employee', r.id), { name: r.full_name, no: r.no });
+      for (const r of w) names.set(personKey('contractor_worker', r.id), { name: r.full_name, no: r.no });
+      return names;
+    },
+
+    /** The site of an employee or contractor worker; undefined when there is no such person. */
+    async personSite(type: PersonType, id: string, handle: Db = db) {
+      const row =
+        type === 'employee'
+          ? await handle
+              .selectFrom('employees')
+              .select(['id', 'site_id'])
+              .where('id', '=', id)
+              .executeTakeFirst()
+          : await handle
+              .selectFrom('contractor_workers')
+              .select(['id', 'site_id'])
+              .where('id', '=', id)
+              .executeTakeFirst();
+      return row && { id: row.id, siteId: row.site_id };
+    },
+
+    /** Name, company and site of each of these contractor workers. */
+    async contractorWorkers(ids: readonly string[], handle: Db = db) {
+      const unique = [...new Set(ids)];
+      const rows = unique.length
+        ? await handle
+            .selectFrom('contractor_workers')
+            .select(['id', 'full_name', 'company_id', 'site_id'])
+            .where('id', 'in', unique)
+            .execute()
+        : [];
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          { id: r.id, fullName: r.full_name, companyId: r.company_id, siteId: r.site_id },
+        ]),
+      );
+    },
+
+    /** Names of these contractor companies. */
+    async companyNames(ids: readonly string[], handle: Db = db) {
+      const unique = [...new Set(ids)];
+      const rows = unique.length
+        ? await handle
+            .selectFrom('contractor_companies')
+            .select(['id', 'name'])
+            .where('id', 'in', unique)
+            .execute()
+        : [];
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    /** Ids of the contractor companies whose name contains this text (a module's search by company). */
+    async companyIdsNamed(text: string, handle: Db = db) {
+      const rows = await handle
+        .selectFrom('contractor_companies')
+        .select('id')
+        .where('name', 'ilike', likePattern(text))
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    /** Employees on the roll at these sites on a day: hired by then and not yet gone. */
+    async employeesOnRoll(sites: SiteScope, on: string, handle: Db = db) {
+      const row = await handle
+        .selectFrom('employees')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('hire_date', '<=', on)
+        .where((eb) => eb.or([eb('leave_date', 'is', null), eb('leave_date', '>', on)]))
+        .where((eb) => inScope(eb, 'site_id', sites))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
