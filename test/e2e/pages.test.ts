@@ -253,10 +253,14 @@ describe.skipIf(!hasChromium)('web pages of the platform', () => {
     await signIn(page, 'auditor');
     await page.goto('/admin/audit');
     const table = page.getByRole('table', { name: 'Audit log' });
-    // The action reads as a word ("Changed"); its code is in its tooltip.
-    const updated = table.locator('tbody tr', { has: page.locator('[title="employee.updated"]') }).first();
+    // The action reads as a word ("Changed") beside the record's type ("Employee"); its code is in its tooltip.
+    const updated = table
+      .locator('tbody tr')
+      .filter({ hasText: 'Changed' })
+      .filter({ has: page.getByRole('cell', { name: 'Employee', exact: true }) })
+      .first();
     await updated.waitFor();
-    expect(await updated.textContent()).toContain('Changed');
+    expect(await updated.getByText('Changed').getAttribute('title')).toBe('employee.updated');
     await updated.getByRole('button', { name: 'Show details' }).click();
     const diff = page.getByTestId('audit-diff').first();
     await diff.waitFor();
