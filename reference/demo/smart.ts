@@ -208,6 +208,27 @@ export function generateSmartDataset(data: DemoDataset): SmartDataset {
         );
       }
     }
+    // One alarm still open at each site: the last sensor of the site flat-lined six hours before the demo's
+    // today; the responder acknowledged it and a technician is on the way.
+    const lastSensor = out.sensors.filter((x) => x.site_id === site.id).at(-1);
+    const lastState = out.states.find((x) => x.sensor_id === lastSensor?.id);
+    if (lastSensor && lastState) {
+      const raisedAt = end - 6 * 3_600_000;
+      out.alarms.push({
+        id: rng.uuid(),
+        site_id: site.id,
+        sensor_id: lastSensor.id,
+        condition: 'stuck',
+        priority: 'low',
+        active: true,
+        raised_at: new Date(raisedAt),
+        raised_value: lastState.last_value,
+        limit_value: null,
+        cleared_at: null,
+        acknowledged_at: new Date(raisedAt + 20 * 60_000),
+        closed_at: null,
+      });
+    }
   });
   return out;
 }
