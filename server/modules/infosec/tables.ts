@@ -61,6 +61,86 @@ export type InfosecTimelineTable = {
   created_by: string | null;
 };
 
+export type CsfCataloguesTable = {
+  id: Generated<string>;
+  name: string;
+  version: string;
+  framework_version: string;
+  published: ColumnType<string, string, string>;
+  source: string;
+  created_at: Generated<Date>;
+};
+
+export type CsfItemsTable = {
+  catalogue_id: string;
+  identifier: string;
+  kind: 'function' | 'category' | 'subcategory';
+  parent: string | null;
+  position: number;
+  title: string;
+  statement: string;
+  examples: ColumnType<string[], string, string>;
+};
+
+export type CsfCampaignsTable = Stamps & {
+  id: Generated<string>;
+  year: number;
+  name: string;
+  catalogue_id: string;
+  basis: '1.1' | '2.0';
+  due_on: ColumnType<string | null, string | null, string | null>;
+  status: Generated<'open' | 'closed'>;
+};
+
+export type CsfAssessmentStatus =
+  | 'draft'
+  | 'in_review'
+  | 'reviewed'
+  | 'signed_off'
+  | 'approved'
+  | 'superseded';
+
+export type CsfAssessmentsTable = Stamps & {
+  id: Generated<string>;
+  campaign_id: string;
+  site_id: string;
+  domain: 'it' | 'ot';
+  revision: Generated<number>;
+  status: Generated<CsfAssessmentStatus>;
+  assessor_id: string | null;
+  consultancy: string | null;
+  correction_of: string | null;
+  correction_reason: string | null;
+  submitted_at: Date | null;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  signed_off_at: Date | null;
+  signed_off_by: string | null;
+  approved_at: Date | null;
+  approved_by: string | null;
+};
+
+export type CsfAnswersTable = {
+  assessment_id: string;
+  site_id: string;
+  subcategory: string;
+  current_level: number | null;
+  not_applicable: Generated<boolean>;
+  target_level: number | null;
+  notes: string | null;
+  assessed_by: string | null;
+  assessed_at: Generated<Date>;
+};
+
+export type CsfBenchmarksTable = {
+  year: number;
+  function: string;
+  score: Numeric;
+  source: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+};
+
 export type InfosecTables = {
   infosec_systems: InfosecSystemsTable;
   infosec_incidents: InfosecIncidentsTable;
@@ -68,4 +148,10 @@ export type InfosecTables = {
   infosec_incident_systems: InfosecIncidentSystemsTable;
   infosec_incident_people: InfosecIncidentPeopleTable;
   infosec_timeline: InfosecTimelineTable;
+  csf_catalogues: CsfCataloguesTable;
+  csf_items: CsfItemsTable;
+  csf_campaigns: CsfCampaignsTable;
+  csf_assessments: CsfAssessmentsTable;
+  csf_answers: CsfAnswersTable;
+  csf_benchmarks: CsfBenchmarksTable;
 };
