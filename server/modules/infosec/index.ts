@@ -40,6 +40,7 @@ export const infosecModule = defineModule({
       settings: platform.settings,
       org: platform.org,
       users: platform.users,
+      grants: platform.grants,
       now,
     }),
   registerRoutes(app, infosec) {

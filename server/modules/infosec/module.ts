@@ -3,12 +3,15 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import type { ActionsService } from '../../platform/actions/service.ts';
 import type { DocumentsService } from '../../platform/documents/service.ts';
+import type { GrantsService } from '../../platform/grants/service.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
+import { createCatalogueStore } from './csf/catalogue.ts';
+import { createCsfService } from './csf/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import type { ClockRules } from './rules/clocks.ts';
 import { clockRulesSetting } from './settings.ts';
@@ -25,6 +28,7 @@ export function createInfosecModule(deps: {
   settings: SettingsService;
   org: OrgService;
   users: UsersService;
+  grants: GrantsService;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -55,7 +59,15 @@ export function createInfosecModule(deps: {
       return db.transaction().execute((trx) => deps.settings.set(trx, actor, clockRulesSetting, sorted));
     },
   };
-  return { systems, incidents, rules };
+  const csf = createCsfService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    grants: deps.grants,
+    catalogues: createCatalogueStore(db),
+    now,
+  });
+  return { systems, incidents, rules, csf };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

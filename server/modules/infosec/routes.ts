@@ -4,6 +4,7 @@ import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { yesNo } from '../../platform/i18n/index.ts';
 import * as c from './contract.ts';
+import { registerCsfRoutes } from './csf/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
 
@@ -11,6 +12,7 @@ const tags = ['infosec'];
 
 export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   const { systems, incidents, rules } = infosec;
+  registerCsfRoutes(app, infosec.csf);
 
   // ---- Systems register
   app.get(

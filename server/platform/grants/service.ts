@@ -56,6 +56,16 @@ export function createGrantsService(db: Db) {
       });
     },
 
+    /** Whether the user is a person outside the company: one who holds no role at any site. */
+    async isOutsider(userId: string, handle: Db = db): Promise<boolean> {
+      const role = await handle
+        .selectFrom('role_assignments')
+        .select('id')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return !role;
+    },
+
     /** The people outside the company who hold a record. */
     async holders(recordType: string, recordId: string) {
       return (await repo.holdersOf(db, recordType, recordId)).map((h) => ({

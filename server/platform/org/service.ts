@@ -99,7 +99,7 @@ export function createOrgService(db: Db) {
     },
 
     /**
-     * Code, name and time zone of each of these sites with its subsidiary's code and name, for a module that
+     * Code, names, country and time zone of each of these sites with its subsidiary's code and name, for a module that
      * groups its figures by site or subsidiary (no access check: the caller scoped the ids).
      */
     async sitesWithSubsidiary(ids: readonly string[] | 'all', handle: Db = db) {
@@ -111,6 +111,8 @@ export function createOrgService(db: Db) {
           'sites.id',
           'sites.code',
           'sites.name',
+          'sites.name_zh',
+          'sites.country',
           'sites.time_zone',
           'subsidiaries.id as subsidiary_id',
           'subsidiaries.code as subsidiary_code',
@@ -122,6 +124,8 @@ export function createOrgService(db: Db) {
         id: r.id,
         code: r.code,
         name: r.name,
+        nameZh: r.name_zh,
+        country: r.country,
         timeZone: r.time_zone,
         subsidiaryId: r.subsidiary_id,
         subsidiaryCode: r.subsidiary_code,

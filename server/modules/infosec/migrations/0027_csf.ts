@@ -8,7 +8,7 @@ const CATALOGUE_FILE = 'reference/nist-csf-2.0/NIST_CSF_v2.0_catalog.xml';
 
 /**
  * The NIST CSF maturity assessment: catalogue versions and their items (CSF 2.0 loaded here from NIST's OSCAL
- * file), yearly campaigns, one assessment per site and domain (IT or OT) in revisions (a correction of an
+ * file), yearly campaigns (one a year), one assessment per site and domain (IT or OT) in revisions (a correction of an
  * approved assessment is a new revision with its reason), a maturity answer per subcategory, and the industry
  * benchmark per function and year.
  */
@@ -53,7 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_by uuid,
       updated_at timestamptz not null default now(),
       updated_by uuid,
-      unique (year, name)
+      unique (year)
     );
 
     create table csf_assessments (

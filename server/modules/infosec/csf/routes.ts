@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { idParams } from '../../../platform/http/list.ts';
+import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
+import * as c from './contract.ts';
+import type { CsfService } from './service.ts';
+
+const tags = ['infosec'];
+
+/**
+ * The NIST CSF assessment's routes. Assessments are read by `infosec.read` at their site and by their
+ * assessor, who may be a person outside the company granted the record alone: those routes are open to
+ * every signed-in user and the service decides (404 to anyone else).
+ */
+export function registerCsfRoutes(app: TypedApp, csf: CsfService) {
+  app.get(
+    '/api/infosec/csf/catalogues/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'A NIST CSF catalogue version: functions, categories and subcategories in your language',
+        params: idParams,
+        response: { 200: c.catalogueView },
+      },
+    },
+    async (request) => csf.catalogue(actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/infosec/csf/campaigns',
+    {
+      config: { access: 'infosec.read' },
+      schema: { tags, summary: 'Yearly assessment campaigns', response: { 200: c.campaignList } },
+    },
+    async (request) => csf.campaigns(actorOf(request)),
+  );
+  app.post(
+    '/api/infosec/csf/campaigns',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: "Open a year's campaign: the sites and domains (IT, OT) to assess",
+        body: c.campaignInput,
+        response: { 201: z.object({ id: z.string().uuid() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ id: await csf.createCampaign(actorOf(request), request.body) }),
+  );
+  app.get(
+    '/api/infosec/csf/assessments',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Assessments of the sites in your scope, and those you assess',
+        querystring: c.assessmentListQuery,
+        response: { 200: c.assessmentPage },
+      },
+    },
+    async (request) => csf.list(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/infosec/csf/assessments/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'One assessment with its answers, scores and the steps open to you',
+        params: idParams,
+        response: { 200: c.assessmentView },
+      },
+    },
+    async (request) => csf.get(actorOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/infosec/csf/assessments/:id/assessor',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Name the assessor (staff, or a consultant outside the company)',
+        params: idParams,
+        body: c.assessorInput,
+        response: { 200: c.assessmentView },
+      },
+    },
+    async (request) => csf.setAssessor(actorOf(request), request.params.id, request.body),
+  );
+  app.put(
+    '/api/infosec/csf/assessments/:id/answers',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: "Save the assessor's answers (levels, not applicable, targets, notes) of a draft",
+        params: idParams,
+        body: c.answersInput,
+        response: { 200: c.assessmentView },
+      },
+    },
+    async (request) => csf.saveAnswers(actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/infosec/csf/assessments/:id/steps',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Submit, return, review, sign off or approve an assessment',
+        params: idParams,
+        body: c.stepInput,
+        response: { 200: c.assessmentView },
+      },
+    },
+    async (request) => csf.step(actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/infosec/csf/assessments/:id/corrections',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Correct an approved assessment: a new revision with its reason',
+        params: idParams,
+        body: c.correctionInput,
+        response: { 201: c.assessmentView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await csf.correct(actorOf(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/infosec/csf/heatmap',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: 'Maturity of each site by function for a year, with subsidiary and group means',
+        querystring: c.heatMapQuery,
+        response: { 200: c.heatMapView },
+      },
+    },
+    async (request) => csf.heatMap(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/infosec/csf/trend',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: 'Maturity year over year, for the group or one site, with the industry benchmark',
+        querystring: c.trendQuery,
+        response: { 200: c.trendView },
+      },
+    },
+    async (request) => csf.trend(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/infosec/csf/gaps',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: 'The largest gaps to target across the group',
+        querystring: c.gapsQuery,
+        response: { 200: c.gapsView },
+      },
+    },
+    async (request) => csf.gaps(actorOf(request), request.query),
+  );
+  app.put(
+    '/api/infosec/csf/benchmarks/:year',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: "The industry benchmark per function for a year (the program owner's entry)",
+        params: c.yearParams,
+        body: c.benchmarkInput,
+        response: { 200: z.object({ year: z.number().int(), scores: z.record(z.string(), z.number()) }) },
+      },
+    },
+    async (request) => csf.setBenchmark(actorOf(request), request.params.year, request.body),
+  );
+}
