@@ -25,6 +25,8 @@ export type LoadedCatalogue = {
   id: string;
   name: string;
   version: string;
+  frameworkVersion: string;
+  source: string;
   published: string;
   items: Item[];
   byId: ReadonlyMap<string, Item>;
@@ -75,6 +77,8 @@ export function createCatalogueStore(db: Db) {
       id,
       name: head.name,
       version: head.version,
+      frameworkVersion: head.framework_version,
+      source: head.source,
       published: head.published,
       items,
       byId: new Map(items.map((i) => [i.identifier, i])),

@@ -131,6 +131,24 @@ export function registerCsfRoutes(app: TypedApp, csf: CsfService) {
       reply.status(201).send(await csf.correct(actorOf(request), request.params.id, request.body)),
   );
   app.get(
+    '/api/infosec/csf/assessments/:id/oscal.json',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'The assessment as OSCAL 1.0.4 assessment results (JSON)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const { fileName, document } = await csf.oscal(actorOf(request), request.params.id);
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(JSON.stringify(document, null, 2));
+    },
+  );
+  app.get(
     '/api/infosec/csf/heatmap',
     {
       config: { access: 'infosec.read' },

@@ -39,6 +39,7 @@ import type {
   TrendView,
   trendQuery,
 } from './contract.ts';
+import { type OscalExportInput, oscalFileName, toOscalAssessmentResults } from './oscal.ts';
 import * as repo from './repo.ts';
 import {
   addTally,
@@ -67,6 +68,16 @@ type Deps = {
   grants: GrantsService;
   catalogues: CatalogueStore;
   now: () => Date;
+};
+
+/** The maturity levels' names in the OSCAL document, which is written in English. */
+const OSCAL_LEVEL_LABELS: Record<number, string> = {
+  0: 'Not performed',
+  1: 'Initial',
+  2: 'Repeatable',
+  3: 'Defined',
+  4: 'Managed',
+  5: 'Optimising',
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -653,6 +664,59 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
         });
         return view(actor, await rowOrNotFound(trx, created.id), trx);
       });
+    },
+
+    /** The assessment as an OSCAL 1.0.4 assessment-results document, with its file name. */
+    async oscal(actor: Actor, id: string) {
+      const row = await rowOrNotFound(db, id);
+      assertMayRead(actor, row);
+      const c = await catalogues.get(row.catalogue_id);
+      const [answers, sites] = await Promise.all([
+        repo.answersOf(db, id),
+        org.sitesWithSubsidiary([row.site_id]),
+      ]);
+      const names = await users.displayNames([row.assessor_id, ...answers.map((a) => a.assessed_by)]);
+      const name = (uid: string | null) => (uid ? (names.get(uid) ?? null) : null);
+      const assessor = name(row.assessor_id);
+      const input: OscalExportInput = {
+        assessment: {
+          id: row.id,
+          revision: row.revision,
+          status: row.status,
+          domain: row.domain,
+          site: { id: row.site_id, code: sites[0]?.code ?? '', name: sites[0]?.name ?? '' },
+          campaign: { id: row.campaign_id, year: row.year, name: row.campaign_name, basis: row.basis },
+          assessor:
+            assessor || row.consultancy
+              ? { name: assessor ?? row.consultancy ?? '', consultancy: row.consultancy }
+              : null,
+          approvedAt: iso(row.approved_at),
+          updatedAt: row.updated_at.toISOString(),
+          correctionReason: row.correction_reason,
+        },
+        catalogue: {
+          id: c.id,
+          name: c.name,
+          version: c.version,
+          frameworkVersion: c.frameworkVersion,
+          source: c.source,
+        },
+        answers: answers
+          .filter((a) => a.not_applicable || a.current_level !== null)
+          .map((a) => ({
+            subcategory: a.subcategory,
+            statement: c.byId.get(a.subcategory)?.statement ?? '',
+            level: a.current_level,
+            notApplicable: a.not_applicable,
+            target: a.target_level,
+            notes: a.notes,
+            assessedAt: a.assessed_at.toISOString(),
+            assessedBy: name(a.assessed_by),
+          })),
+        levelLabels: OSCAL_LEVEL_LABELS,
+        generatedAt: now().toISOString(),
+      };
+      return { fileName: oscalFileName(input), document: toOscalAssessmentResults(input) };
     },
 
     /** Sites × functions for one year and domain, with subsidiary and group means and the benchmark. */

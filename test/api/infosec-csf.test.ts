@@ -1,0 +1,346 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import ajvFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSF_2_0_CATALOGUE_ID } from '../../server/modules/infosec/csf/catalogues.ts';
+import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
+import { SITES } from '../support/fixture.ts';
+
+const schema = JSON.parse(
+  readFileSync(
+    new URL('../../reference/oscal-1.0.4/oscal_assessment-results_schema.json', import.meta.url),
+    'utf8',
+  ),
+);
+const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: true });
+ajvFormats.default(ajv);
+const validateOscal = ajv.compile(schema);
+
+/** Round half up to one decimal, as the roll-up rule says, on exact integers. */
+const half = (sum: number, count: number) => Math.floor((sum * 10) / count + 0.5) / 10;
+
+describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
+  let t: TestApp;
+  let admin: ApiClient;
+  let k7: ApiClient;
+  let spil: ApiClient;
+  let consultant: ApiClient;
+  let consultantId: string;
+  let subcategories: string[];
+  const CONSULTANT = { email: 'lin.assessor@consulting.test', password: 'Consultant-Pass-42' };
+
+  beforeAll(async () => {
+    t = await createTestApp({ kind });
+    admin = await t.signInAs('groupAdmin');
+    k7 = await t.signInAs('k7Officer');
+    spil = await t.signInAs('spilOfficer');
+    const created = await admin.post('/api/users', {
+      ...CONSULTANT,
+      displayName: 'Lin Assessor',
+      assignments: [],
+    });
+    expect(created.status).toBe(201);
+    consultantId = created.body.id;
+    consultant = await t.signIn(CONSULTANT.email, CONSULTANT.password);
+  });
+  afterAll(async () => t?.close());
+
+  it('serves the CSF 2.0 catalogue: 6 functions, 22 categories, 106 subcategories, in English and Chinese', async () => {
+    const en = await k7.get(`/api/infosec/csf/catalogues/${CSF_2_0_CATALOGUE_ID}`);
+    expect(en.status).toBe(200);
+    expect(en.body.functions.map((f: any) => f.identifier)).toEqual(['GV', 'ID', 'PR', 'DE', 'RS', 'RC']);
+    const categories = en.body.functions.flatMap((f: any) => f.categories);
+    subcategories = categories.flatMap((c: any) => c.subcategories.map((s: any) => s.identifier));
+    expect(categories).toHaveLength(22);
+    expect(subcategories).toHaveLength(106);
+    expect(en.body.functions[0].title).toBe('Govern');
+    const zh = await k7.get(`/api/infosec/csf/catalogues/${CSF_2_0_CATALOGUE_ID}`, {
+      headers: { 'accept-language': 'zh-TW' },
+    });
+    const rows = await t.db.selectFrom('csf_items').select('kind').execute();
+    expect(rows.filter((r) => r.kind === 'subcategory')).toHaveLength(106);
+    expect(zh.status).toBe(200);
+  });
+
+  let campaignId: string;
+  let k7It: any;
+  it('opens a campaign for the program owner only, once a year', async () => {
+    const body = {
+      year: 2026,
+      name: 'NIST CSF maturity assessment 2026',
+      basis: '2.0',
+      dueOn: '2026-11-30',
+      scope: [
+        { siteId: SITES.K7.id, domain: 'it' },
+        { siteId: SITES.K7.id, domain: 'ot' },
+        { siteId: SITES.TC.id, domain: 'it' },
+      ],
+    };
+    expect((await k7.post('/api/infosec/csf/campaigns', body)).status).toBe(403);
+    const twice = await admin.post('/api/infosec/csf/campaigns', {
+      ...body,
+      scope: [...body.scope, { siteId: SITES.K7.id, domain: 'it' }],
+    });
+    expect(twice.status).toBe(422);
+    expect(JSON.stringify(twice.body)).toContain('scope.3');
+    const res = await admin.post('/api/infosec/csf/campaigns', body);
+    expect(res.status).toBe(201);
+    campaignId = res.body.id;
+    expect((await admin.post('/api/infosec/csf/campaigns', body)).status).toBe(409);
+    // The K7 officer sees the two K7 assessments, the SPIL officer the TC one.
+    const mine = await k7.get('/api/infosec/csf/assessments', { query: { campaignId } });
+    expect(mine.body.items.map((a: any) => `${a.siteCode}/${a.domain}`).sort()).toEqual(['K7/it', 'K7/ot']);
+    const theirs = await spil.get('/api/infosec/csf/assessments', { query: { campaignId } });
+    expect(theirs.body.items.map((a: any) => a.siteCode)).toEqual(['TC']);
+    k7It = mine.body.items.find((a: any) => a.domain === 'it');
+    expect(k7It).toMatchObject({ status: 'draft', answered: 0, toAnswer: 106, score: null });
+  });
+
+  it('lets a consultant outside the company see only the assessment assigned to them', async () => {
+    expect((await consultant.get(`/api/infosec/csf/assessments/${k7It.id}`)).status).toBe(404);
+    const set = await k7.patch(`/api/infosec/csf/assessments/${k7It.id}/assessor`, {
+      assessorId: consultantId,
+      consultancy: 'Formosa Cyber Advisory',
+      version: k7It.version,
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ assessorName: 'Lin Assessor', consultancy: 'Formosa Cyber Advisory' });
+    k7It = set.body;
+    // A new session picks up the grant.
+    consultant = await t.signIn(CONSULTANT.email, CONSULTANT.password);
+    const listed = await consultant.get('/api/infosec/csf/assessments');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((a: any) => a.id)).toEqual([k7It.id]);
+    const other = (await k7.get('/api/infosec/csf/assessments', { query: { campaignId, domain: 'ot' } })).body
+      .items[0];
+    expect((await consultant.get(`/api/infosec/csf/assessments/${other.id}`)).status).toBe(404);
+    expect((await consultant.get('/api/infosec/csf/heatmap')).status).toBe(403);
+    expect((await spil.get(`/api/infosec/csf/assessments/${k7It.id}`)).status).toBe(404);
+  });
+
+  // Levels 0–5 in turn, PR.AA-01 … not applicable for the first three subcategories of DE, target 4.
+  const levelOf = (i: number) => i % 6;
+  const notApplicable = (s: string) => ['DE.AE-02', 'DE.AE-03', 'DE.AE-04'].includes(s);
+
+  it('takes answers from the assessor alone, refuses unknown subcategories, stale versions and early submission', async () => {
+    const bad = await consultant.put(`/api/infosec/csf/assessments/${k7It.id}/answers`, {
+      version: k7It.version,
+      answers: [{ subcategory: 'ID.BE-01', level: 2, notApplicable: false }],
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain('answers.0.subcategory');
+    const byOfficer = await k7.put(`/api/infosec/csf/assessments/${k7It.id}/answers`, {
+      version: k7It.version,
+      answers: [{ subcategory: 'GV.OC-01', level: 2, notApplicable: false }],
+    });
+    expect(byOfficer.status).toBe(403);
+    const half1 = subcategories.slice(0, 50).map((s, i) => ({
+      subcategory: s,
+      level: notApplicable(s) ? null : levelOf(i),
+      notApplicable: notApplicable(s),
+      target: 4,
+      notes: i === 0 ? 'Mission statement reviewed with the plant manager' : undefined,
+    }));
+    const first = await consultant.put(`/api/infosec/csf/assessments/${k7It.id}/answers`, {
+      version: k7It.version,
+      answers: half1,
+    });
+    expect(first.status).toBe(200);
+    const stale = await consultant.put(`/api/infosec/csf/assessments/${k7It.id}/answers`, {
+      version: k7It.version,
+      answers: half1.slice(0, 1),
+    });
+    expect(stale.status).toBe(409);
+    const early = await consultant.post(`/api/infosec/csf/assessments/${k7It.id}/steps`, {
+      step: 'submit',
+      version: first.body.version,
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.detail).toContain('56 subcategories have no level');
+    const rest = subcategories.slice(50).map((s, j) => ({
+      subcategory: s,
+      level: notApplicable(s) ? null : levelOf(50 + j),
+      notApplicable: notApplicable(s),
+      target: 4,
+    }));
+    const second = await consultant.put(`/api/infosec/csf/assessments/${k7It.id}/answers`, {
+      version: first.body.version,
+      answers: rest,
+    });
+    expect(second.status).toBe(200);
+    k7It = second.body;
+    expect(k7It.answered).toBe(106);
+  });
+
+  it('computes scores as the mean of applicable levels, rounded half up, with not applicable left out', async () => {
+    const levels = subcategories.map((s, i) => (notApplicable(s) ? null : levelOf(i)));
+    const applicable = levels.filter((l): l is number => l !== null);
+    expect(k7It.score).toBe(
+      half(
+        applicable.reduce((a, b) => a + b, 0),
+        applicable.length,
+      ),
+    );
+    const de = subcategories
+      .map((s, i) => ({ s, l: levels[i] }))
+      .filter((x) => x.s.startsWith('DE.') && x.l !== null)
+      .map((x) => x.l as number);
+    const deView = k7It.functions.find((f: any) => f.identifier === 'DE');
+    expect(deView).toMatchObject({ counted: de.length, notApplicable: 3, target: 4 });
+    expect(deView.score).toBe(
+      half(
+        de.reduce((a, b) => a + b, 0),
+        de.length,
+      ),
+    );
+    // Every function's count is within the catalogue's, and the counts add up to the whole.
+    expect(k7It.functions.reduce((a: number, f: any) => a + f.counted + f.notApplicable, 0)).toBe(106);
+  });
+
+  it('runs review, sign-off and approval by the right people, then locks the assessment', async () => {
+    const step = (who: ApiClient, s: string, extra: object = {}) =>
+      who.post(`/api/infosec/csf/assessments/${k7It.id}/steps`, { step: s, version: k7It.version, ...extra });
+    let r = await step(consultant, 'submit');
+    expect(r.status).toBe(200);
+    k7It = r.body;
+    expect(k7It.status).toBe('in_review');
+    expect((await step(consultant, 'review')).status).toBe(403);
+    expect((await step(k7, 'return')).status).toBe(422);
+    r = await step(k7, 'review');
+    expect(r.status).toBe(200);
+    k7It = r.body;
+    expect(k7It.reviewedByName).toBe('Kai Officer');
+    r = await step(consultant, 'sign_off');
+    k7It = r.body;
+    expect(k7It.status).toBe('signed_off');
+    expect((await step(k7, 'approve')).status).toBe(403);
+    r = await step(admin, 'approve');
+    expect(r.status).toBe(200);
+    k7It = r.body;
+    expect(k7It).toMatchObject({ status: 'approved', steps: [], mayAnswer: false, mayCorrect: true });
+    const locked = await consultant.put(`/api/infosec/csf/assessments/${k7It.id}/answers`, {
+      version: k7It.version,
+      answers: [{ subcategory: 'GV.OC-01', level: 5, notApplicable: false }],
+    });
+    expect(locked.status).toBe(409);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', k7It.id)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'record.granted',
+      'infosec.csf_assessment.assessor_set',
+      'infosec.csf_assessment.answered',
+      'infosec.csf_assessment.answered',
+      'infosec.csf_assessment.submit',
+      'infosec.csf_assessment.review',
+      'infosec.csf_assessment.sign_off',
+      'infosec.csf_assessment.approve',
+    ]);
+  });
+
+  it('exports the approved assessment as OSCAL assessment results that validate, one finding per answer', async () => {
+    const res = await consultant.get(`/api/infosec/csf/assessments/${k7It.id}/oscal.json`);
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain('.oscal.json');
+    const doc = typeof res.body === 'string' ? JSON.parse(res.body) : res.body;
+    const ok = validateOscal(doc);
+    expect(validateOscal.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    const results = doc['assessment-results'].results;
+    expect(results).toHaveLength(1);
+    expect(results[0].findings).toHaveLength(106);
+  });
+
+  it('shows the approved assessment in the heat map, trend and gaps with the same figures', async () => {
+    const heat = await admin.get('/api/infosec/csf/heatmap', { query: { year: 2026, domain: 'it' } });
+    expect(heat.status).toBe(200);
+    expect(heat.body.sites).toHaveLength(1);
+    const site = heat.body.sites[0];
+    expect(site).toMatchObject({ siteCode: 'K7', assessmentId: k7It.id, score: k7It.score });
+    for (const f of k7It.functions) expect(site.functions[f.identifier]).toBe(f.score);
+    expect(heat.body.group.score).toBe(k7It.score);
+    // The SPIL officer's scope holds no approved assessment: an empty map, not zeros.
+    const spilHeat = await spil.get('/api/infosec/csf/heatmap', { query: { year: 2026 } });
+    expect(spilHeat.body.sites).toEqual([]);
+    expect(spilHeat.body.group.score).toBeNull();
+    const trend = await admin.get('/api/infosec/csf/trend');
+    expect(trend.body.years).toEqual([
+      expect.objectContaining({ year: 2026, basis: '2.0', sites: 1, score: k7It.score }),
+    ]);
+    const gaps = await admin.get('/api/infosec/csf/gaps', { query: { year: 2026, limit: 5 } });
+    expect(gaps.body.items).toHaveLength(5);
+    for (const g of gaps.body.items) {
+      expect(g.sitesBelowTarget).toBeLessThanOrEqual(g.sitesAssessed);
+      expect(g.meanGap).toBeGreaterThan(0);
+      expect(g.meanGap).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('corrects an approved assessment as a new revision that supersedes it when approved', async () => {
+    expect(
+      (
+        await k7.post(`/api/infosec/csf/assessments/${k7It.id}/corrections`, {
+          reason: 'Typo',
+          version: k7It.version,
+        })
+      ).status,
+    ).toBe(403);
+    const res = await admin.post(`/api/infosec/csf/assessments/${k7It.id}/corrections`, {
+      reason: 'PR.AA-01 was scored on the old badge system',
+      version: k7It.version,
+    });
+    expect(res.status).toBe(201);
+    let rev = res.body;
+    expect(rev).toMatchObject({ revision: 2, status: 'draft', correctionOf: k7It.id, answered: 106 });
+    expect(rev.score).toBe(k7It.score);
+    const again = await admin.post(`/api/infosec/csf/assessments/${k7It.id}/corrections`, {
+      reason: 'Twice',
+      version: (await admin.get(`/api/infosec/csf/assessments/${k7It.id}`)).body.version,
+    });
+    expect(again.status).toBe(409);
+    consultant = await t.signIn(CONSULTANT.email, CONSULTANT.password);
+    const put = await consultant.put(`/api/infosec/csf/assessments/${rev.id}/answers`, {
+      version: rev.version,
+      answers: [{ subcategory: 'PR.AA-01', level: 5, notApplicable: false }],
+    });
+    expect(put.status).toBe(200);
+    rev = put.body;
+    for (const [who, s] of [
+      [consultant, 'submit'],
+      [k7, 'review'],
+      [consultant, 'sign_off'],
+      [admin, 'approve'],
+    ] as const) {
+      const r = await who.post(`/api/infosec/csf/assessments/${rev.id}/steps`, {
+        step: s,
+        version: rev.version,
+      });
+      expect(r.status).toBe(200);
+      rev = r.body;
+    }
+    expect(rev.revisions.map((r: any) => `${r.revision}:${r.status}`)).toEqual([
+      '2:approved',
+      '1:superseded',
+    ]);
+    const heat = await admin.get('/api/infosec/csf/heatmap', { query: { year: 2026 } });
+    expect(heat.body.sites.map((s: any) => s.assessmentId)).toEqual([rev.id]);
+    expect(heat.body.sites[0].score).toBe(rev.score);
+  });
+
+  it('keeps the industry benchmark for the program owner to enter, per function', async () => {
+    expect((await k7.put('/api/infosec/csf/benchmarks/2026', { scores: { ID: 3.1 } })).status).toBe(403);
+    const bad = await admin.put('/api/infosec/csf/benchmarks/2026', { scores: { ID: 3.1, XX: 2 } });
+    expect(bad.status).toBe(422);
+    const ok = await admin.put('/api/infosec/csf/benchmarks/2026', {
+      scores: { GV: 2.9, ID: 3.1, PR: 3.4, DE: 3, RS: 2.8, RC: 2.7 },
+      source: 'Industry survey 2026',
+    });
+    expect(ok.status).toBe(200);
+    const heat = await admin.get('/api/infosec/csf/heatmap', { query: { year: 2026 } });
+    expect(heat.body.benchmark).toMatchObject({ ID: 3.1, PR: 3.4 });
+  });
+});
