@@ -1,14 +1,22 @@
 import type { ModuleDemo } from '../../server/platform/modules/manifest.ts';
 import { generateInfosecDataset, infosecTables } from './infosec.ts';
 
-/** The information security program's part of the demo: each site's systems register and past incidents. */
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The information security program's part of the demo: each site's systems register, past incidents and the
+ * NIST CSF maturity assessments of every year since 2019.
+ */
 export const infosecDemo: ModuleDemo = {
   generate(group) {
-    const tables = infosecTables(generateInfosecDataset(group));
+    const infosec = generateInfosecDataset(group);
+    const tables = infosecTables(infosec);
+    const { campaigns, assessments, answers } = infosec.csf;
     return {
       tables,
       counts: Object.fromEntries(tables.map((t) => [t.table, t.rows.length])),
       history: [],
+      summary: `Information security history loaded (${infosec.systems.length} systems, ${infosec.incidents.length} incidents, ${campaigns.length} NIST CSF campaigns with ${assessments.length} site assessments and ${fmt(answers.length)} answers)`,
     };
   },
 };

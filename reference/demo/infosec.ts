@@ -1,17 +1,24 @@
 import type { DemoDataset } from './generate.ts';
+import { type CsfHistory, generateCsfHistory } from './infosec-csf.ts';
 import { uuidFrom } from './ohs.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
 
 /**
- * The information security demo: the register of each site's critical systems (IT and OT) and the security
- * incidents of recent years. None of the 2023 incidents is material (the security seed reports 0 material
+ * The information security demo: the register of each site's critical systems (IT and OT), the security
+ * incidents of recent years, and the NIST CSF maturity assessments since 2019 (infosec-csf.ts). None of the 2023 incidents is material (the security seed reports 0 material
  * incidents in 2023: none above level 2); every past incident ran its course to closed. Texts at the Taiwanese
  * and Chinese sites are in Traditional Chinese, as their security teams write them.
  */
 
 type Row = Record<string, unknown>;
-export type InfosecDataset = { systems: Row[]; incidents: Row[]; incidentSystems: Row[]; timeline: Row[] };
+export type InfosecDataset = {
+  systems: Row[];
+  incidents: Row[];
+  incidentSystems: Row[];
+  timeline: Row[];
+  csf: CsfHistory;
+};
 
 type SystemTemplate = {
   name: string;
@@ -348,7 +355,7 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
       created_at: aware,
     });
   }
-  return { systems, incidents, incidentSystems, timeline };
+  return { systems, incidents, incidentSystems, timeline, csf: generateCsfHistory(data) };
 }
 
 export function infosecTables(d: InfosecDataset): TableRows[] {
@@ -361,5 +368,9 @@ export function infosecTables(d: InfosecDataset): TableRows[] {
     },
     { table: 'infosec_incident_systems', rows: d.incidentSystems },
     { table: 'infosec_timeline', rows: d.timeline },
+    { table: 'csf_campaigns', rows: d.csf.campaigns },
+    { table: 'csf_assessments', rows: d.csf.assessments },
+    { table: 'csf_answers', rows: d.csf.answers, batchSize: 10_000 },
+    { table: 'csf_benchmarks', rows: d.csf.benchmarks },
   ];
 }

@@ -197,6 +197,42 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     );
   });
 
+  it('has the NIST CSF campaigns since 2019: 25 IT and 4 OT site assessments approved in 2023', async () => {
+    const campaigns = await t.db
+      .selectFrom('csf_campaigns')
+      .select(['year', 'basis', 'status'])
+      .orderBy('year')
+      .execute();
+    expect(campaigns.map((c) => c.year)).toEqual(Array.from({ length: year - 2018 }, (_, i) => 2019 + i));
+    expect(campaigns.filter((c) => c.status === 'open').map((c) => c.year)).toEqual([year]);
+    const of2023 = await sql<{ domain: string; status: string; n: string }>`
+      select a.domain, a.status, count(*) as n
+      from csf_assessments a join csf_campaigns c on c.id = a.campaign_id
+      where c.year = 2023 group by a.domain, a.status order by a.domain`.execute(t.db);
+    expect(of2023.rows.map((r) => `${r.domain}:${r.status}:${r.n}`)).toEqual([
+      'it:approved:25',
+      'ot:approved:4',
+    ]);
+    const answers = await sql<{ n: string; govern_on_1_1: string }>`
+      select count(*) as n,
+             count(*) filter (where x.subcategory like 'GV.%' and c.basis = '1.1') as govern_on_1_1
+      from csf_answers x join csf_assessments a on a.id = x.assessment_id
+      join csf_campaigns c on c.id = a.campaign_id`.execute(t.db);
+    expect(Number(answers.rows[0].n)).toBeGreaterThan(15_000);
+    expect(Number(answers.rows[0].govern_on_1_1)).toBe(0);
+    // Every answer names a subcategory of the catalogue its campaign was made against.
+    const unknown = await sql<{ n: string }>`
+      select count(*) as n from csf_answers x
+      join csf_assessments a on a.id = x.assessment_id join csf_campaigns c on c.id = a.campaign_id
+      left join csf_items i on i.catalogue_id = c.catalogue_id and i.identifier = x.subcategory
+        and i.kind = 'subcategory'
+      where i.identifier is null`.execute(t.db);
+    expect(Number(unknown.rows[0].n)).toBe(0);
+    const benchmarks = await t.db.selectFrom('csf_benchmarks').select(['year', 'function']).execute();
+    expect(benchmarks.filter((b) => b.year === 2023).length).toBe(5);
+    expect(benchmarks.filter((b) => b.year === 2024).length).toBe(6);
+  });
+
   it('has patent families filed at home and abroad, and the group trademarks in four offices', async () => {
     const counsel = await t.signIn('ip.owner@steward.demo', DEMO_PASSWORD);
     const matters = (await counsel.get('/api/ip/matters', { query: { pageSize: 100 } })).body;
