@@ -86,21 +86,30 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function createCsfService({ db, org, users, grants, catalogues, now }: Deps) {
   const rule: RollUpRule = DEFAULT_ROLL_UP;
 
-  /** The parties the actor is for an assessment: its assessor, the assessed site's team, the program owner. */
+  /**
+   * The parties the actor is for an assessment: its assessor, the assessed site's team, the program owner.
+   * Without a named assessor (a consultancy's report entered on its behalf) the site's team is the assessor.
+   */
   function partiesOf(actor: Actor, row: repo.AssessmentRow): Set<Party> {
     const parties = new Set<Party>();
+    const site = access.can(actor, 'infosec.manage', row.site_id, PROGRAM);
     const isAssessor =
       (row.assessor_id !== null && actor.userId === row.assessor_id) ||
-      access.granted(actor, ASSESSMENT_RECORD, row.id);
+      access.granted(actor, ASSESSMENT_RECORD, row.id) ||
+      (row.assessor_id === null && site);
     if (isAssessor) parties.add('assessor');
-    if (access.can(actor, 'infosec.manage', row.site_id, PROGRAM)) parties.add('site');
+    if (site) parties.add('site');
     if (sitesWith(actor, 'infosec.manage', PROGRAM) === 'all') parties.add('owner');
     return parties;
   }
 
+  const stepsOf = (actor: Actor, row: repo.AssessmentRow) =>
+    stepsFor(row.status, partiesOf(actor, row), row.assessor_id !== null);
+
   /** Readers: `infosec.read` at the site, or its assessor (404 to everyone else). */
   function assertMayRead(actor: Actor, row: repo.AssessmentRow) {
-    if (partiesOf(actor, row).has('assessor')) return;
+    if (row.assessor_id !== null && partiesOf(actor, row).has('assessor')) return;
+    if (access.granted(actor, ASSESSMENT_RECORD, row.id)) return;
     access.assert(actor, {
       permission: 'infosec.read',
       siteId: row.site_id,
@@ -254,7 +263,7 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
         .filter((i) => i.kind === 'category')
         .map((i) => scored(i.identifier, rolled.categories[i.identifier])),
       rule,
-      steps: stepsFor(row.status, parties),
+      steps: stepsOf(actor, row),
       mayAnswer: mayAnswer(row.status, parties),
       mayCorrect:
         row.status === 'approved' &&
@@ -551,8 +560,7 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
           throw new ConflictError(
             `This assessment is ${row.status.replace('_', ' ')}: it cannot take that step now.`,
           );
-        if (!stepsFor(row.status, partiesOf(actor, row)).includes(input.step))
-          throw new ForbiddenError('infosec.csf.' + input.step);
+        if (!stepsOf(actor, row).includes(input.step)) throw new ForbiddenError('infosec.csf.' + input.step);
         if (input.step === 'return' && !input.comment)
           throw new ValidationError('Say what the assessor should look at again.', [
             { path: 'comment', message: 'Required when returning an assessment' },

@@ -25,6 +25,14 @@ describe('an assessment from draft to approval', () => {
     expect(stepsFor('signed_off', as('assessor', 'owner'))).toEqual([]);
   });
 
+  it('lets the site team act for a consultancy with no named assessor, and the owner still approve', () => {
+    expect(stepsFor('draft', as('assessor', 'site'), false)).toEqual(['submit']);
+    expect(stepsFor('in_review', as('assessor', 'site'), false)).toEqual(['return', 'review']);
+    expect(stepsFor('reviewed', as('assessor', 'site'), false)).toEqual(['sign_off']);
+    expect(stepsFor('signed_off', as('assessor', 'site'), false)).toEqual([]);
+    expect(stepsFor('signed_off', as('assessor', 'site', 'owner'), false)).toEqual(['approve']);
+  });
+
   it('takes answers only in draft and only from the assessor', () => {
     expect(mayAnswer('draft', as('assessor'))).toBe(true);
     expect(mayAnswer('draft', as('site', 'owner'))).toBe(false);

@@ -22,11 +22,13 @@ export const STEPS: Record<AssessmentStep, { from: AssessmentStatus; to: Assessm
 export type Roles = ReadonlySet<Party>;
 
 /**
- * The steps open to someone holding these roles on an assessment in this status. The assessor never reviews
- * or approves their own work: a person who is the assessor takes only the assessor's steps.
+ * The steps open to someone holding these roles on an assessment in this status. A named assessor never
+ * reviews or approves their own work: they take only the assessor's steps. Without a named assessor (a
+ * consultancy's report entered on its behalf), the site's team keeps the assessor's part and its own; the
+ * program owner still approves.
  */
-export function stepsFor(status: AssessmentStatus, roles: Roles): AssessmentStep[] {
-  const acting = roles.has('assessor') ? new Set<Party>(['assessor']) : roles;
+export function stepsFor(status: AssessmentStatus, roles: Roles, named = true): AssessmentStep[] {
+  const acting = named && roles.has('assessor') ? new Set<Party>(['assessor']) : roles;
   return (Object.keys(STEPS) as AssessmentStep[]).filter((step) => {
     const s = STEPS[step];
     return s.from === status && acting.has(s.by);
