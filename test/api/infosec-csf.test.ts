@@ -281,14 +281,17 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
   });
 
   it('corrects an approved assessment as a new revision that supersedes it when approved', async () => {
-    expect(
-      (
-        await k7.post(`/api/infosec/csf/assessments/${k7It.id}/corrections`, {
-          reason: 'Typo',
-          version: k7It.version,
-        })
-      ).status,
-    ).toBe(403);
+    // The SPIL officer does not see K7; the K7 officer may open a correction, which a stale version stops.
+    const outside = await spil.post(`/api/infosec/csf/assessments/${k7It.id}/corrections`, {
+      reason: 'Typo',
+      version: k7It.version,
+    });
+    expect(outside.status).toBe(404);
+    const stale = await k7.post(`/api/infosec/csf/assessments/${k7It.id}/corrections`, {
+      reason: 'Typo',
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
     const res = await admin.post(`/api/infosec/csf/assessments/${k7It.id}/corrections`, {
       reason: 'PR.AA-01 was scored on the old badge system',
       version: k7It.version,
@@ -332,10 +335,13 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
   });
 
   it('keeps the industry benchmark for the program owner to enter, per function', async () => {
-    expect((await k7.put('/api/infosec/csf/benchmarks/2026', { scores: { ID: 3.1 } })).status).toBe(403);
-    const bad = await admin.put('/api/infosec/csf/benchmarks/2026', { scores: { ID: 3.1, XX: 2 } });
+    expect((await k7.put('/api/infosec/csf/benchmarks', { year: 2026, scores: { ID: 3.1 } })).status).toBe(
+      403,
+    );
+    const bad = await admin.put('/api/infosec/csf/benchmarks', { year: 2026, scores: { ID: 3.1, XX: 2 } });
     expect(bad.status).toBe(422);
-    const ok = await admin.put('/api/infosec/csf/benchmarks/2026', {
+    const ok = await admin.put('/api/infosec/csf/benchmarks', {
+      year: 2026,
       scores: { GV: 2.9, ID: 3.1, PR: 3.4, DE: 3, RS: 2.8, RC: 2.7 },
       source: 'Industry survey 2026',
     });

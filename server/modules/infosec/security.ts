@@ -10,6 +10,7 @@ import {
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
+import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
 
 const INFOSEC: Program = 'infosec';
 
@@ -176,6 +177,138 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
         program: INFOSEC,
         body: ({ n }) => ({ text: `Matrix note ${n}` }),
         ok: [201],
+      },
+    ],
+  },
+  'GET /api/infosec/csf/catalogues/:id': {
+    access: 'signed-in',
+    checks: [
+      { kind: 'self', ok: [200], path: async () => `/api/infosec/csf/catalogues/${CSF_2_0_CATALOGUE_ID}` },
+    ],
+  },
+  'GET /api/infosec/csf/campaigns': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'POST /api/infosec/csf/campaigns': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        // Years 2000–2099 (a campaign a year: a year drawn twice answers 409, still a permitted write).
+        body: ({ n }) => ({
+          year: 2000 + (n % 100),
+          name: `Matrix campaign ${n}`,
+          scope: [{ siteId: site('K7'), domain: 'ot' }],
+        }),
+        ok: [201, 409],
+      },
+    ],
+  },
+  'GET /api/infosec/csf/assessments': {
+    access: 'signed-in',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'infosec.read',
+        program: INFOSEC,
+        query: { pageSize: '500' },
+        family: 'csfAssessment',
+      },
+      { kind: 'self', ok: [200], query: () => ({ mine: 'true' }) },
+    ],
+  },
+  'GET /api/infosec/csf/assessments/:id': {
+    access: 'signed-in',
+    checks: [
+      { kind: 'record', family: 'csfAssessment', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'GET /api/infosec/csf/assessments/:id/oscal.json': {
+    access: 'signed-in',
+    checks: [
+      { kind: 'record', family: 'csfAssessment', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'PATCH /api/infosec/csf/assessments/:id/assessor': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'csfAssessment',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: () => ({ assessorId: null, version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'PUT /api/infosec/csf/assessments/:id/answers': {
+    access: 'signed-in',
+    checks: [
+      {
+        kind: 'record',
+        family: 'csfAssessment',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        // No assessor is named: the site's team enters the answers.
+        body: () => ({
+          answers: [{ subcategory: 'ID.AM-01', level: 2, notApplicable: false }],
+          version: STALE,
+        }),
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/infosec/csf/assessments/:id/steps': {
+    access: 'signed-in',
+    checks: [
+      {
+        kind: 'record',
+        family: 'csfAssessment',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: () => ({ step: 'submit', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/infosec/csf/assessments/:id/corrections': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'csfAssessment',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: () => ({ reason: 'Matrix correction', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/infosec/csf/heatmap': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/csf/trend': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/csf/gaps': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'PUT /api/infosec/csf/benchmarks': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: () => ({ year: 2099, scores: { ID: 3.1, PR: 3.3 } }),
+        ok: [200],
       },
     ],
   },

@@ -55,6 +55,7 @@ export type Family =
   | 'academiaIntern'
   | 'securityIncident'
   | 'securitySystem'
+  | 'csfAssessment'
   | 'smartSensor'
   | 'smartAlarm'
   /** Personal records: another user's (they must not exist for anyone else). */
@@ -101,6 +102,7 @@ export const FAMILY_LOCATIONS: Record<Family, Location[]> = {
   academiaIntern: ['K7', 'PG', 'TC'],
   securityIncident: ['K7', 'PG', 'TC'],
   securitySystem: ['K7', 'PG', 'TC'],
+  csfAssessment: ['K7', 'PG', 'TC'],
   smartSensor: ['K7', 'PG', 'TC'],
   smartAlarm: ['K7', 'PG', 'TC'],
   token: ['group'],
@@ -155,6 +157,7 @@ export class Resources {
   memberPool: string[] = [];
   private cache = new Map<string, Promise<string>>();
   private counter = 0;
+  private csfCampaigns = 0;
 
   constructor(t: TestApp) {
     this.t = t;
@@ -351,6 +354,24 @@ export class Resources {
           }),
           'securitySystem',
         ).id;
+      case 'csfAssessment': {
+        // A campaign of its own for each one (a campaign a year): years from 2101 on, apart from the matrix's
+        // own campaign creations (2000–2099).
+        const year = 2100 + ++this.csfCampaigns;
+        const campaign = ok(
+          await admin.post('/api/infosec/csf/campaigns', {
+            year,
+            name: `Matrix campaign ${year}`,
+            scope: [{ siteId: site, domain: 'it' }],
+          }),
+          'csf campaign',
+        );
+        const listed = ok(
+          await admin.get('/api/infosec/csf/assessments', { query: { campaignId: campaign.id } }),
+          'csf assessments',
+        );
+        return listed.items[0].id;
+      }
       case 'smartSensor':
         return ok(
           await admin.post('/api/smart/sensors', {

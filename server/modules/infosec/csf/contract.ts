@@ -300,8 +300,8 @@ export const gapsView = z.object({
 
 export const benchmarkInput = z
   .object({
+    year: z.number().int().min(2000).max(2200),
     scores: z.record(identifier, z.number().min(0).max(5).multipleOf(0.1)),
     source: z.string().trim().max(500).nullable().optional(),
   })
   .strict();
-export const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2200) });

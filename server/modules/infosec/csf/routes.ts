@@ -188,17 +188,16 @@ export function registerCsfRoutes(app: TypedApp, csf: CsfService) {
     async (request) => csf.gaps(actorOf(request), request.query),
   );
   app.put(
-    '/api/infosec/csf/benchmarks/:year',
+    '/api/infosec/csf/benchmarks',
     {
       config: { access: 'infosec.manage' },
       schema: {
         tags,
         summary: "The industry benchmark per function for a year (the program owner's entry)",
-        params: c.yearParams,
         body: c.benchmarkInput,
         response: { 200: z.object({ year: z.number().int(), scores: z.record(z.string(), z.number()) }) },
       },
     },
-    async (request) => csf.setBenchmark(actorOf(request), request.params.year, request.body),
+    async (request) => csf.setBenchmark(actorOf(request), request.body),
   );
 }

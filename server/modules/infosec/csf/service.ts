@@ -11,6 +11,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  StaleVersionError,
   ValidationError,
 } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
@@ -408,6 +409,9 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
     async list(actor: Actor, q: z.infer<typeof assessmentListQuery>) {
       const scope: SiteScope = sitesWith(actor, 'infosec.read', PROGRAM);
       const granted = [...(actor.grants?.get(ASSESSMENT_RECORD) ?? [])];
+      // Without the program's read permission anywhere, only one's own assessments are listed, and only when asked.
+      if (scope !== 'all' && scope.size === 0 && !q.mine && granted.length === 0)
+        throw new ForbiddenError('infosec.read');
       const me = actor.userId;
       let base = repo.assessmentRows(db).where((eb) => {
         const mine = [
@@ -556,6 +560,7 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
         const row = await rowOrNotFound(trx, id);
         assertMayRead(actor, row);
         const step = STEPS[input.step];
+        if (row.version !== input.version) throw new StaleVersionError(row.version);
         if (row.status !== step.from)
           throw new ConflictError(
             `This assessment is ${row.status.replace('_', ' ')}: it cannot take that step now.`,
@@ -620,12 +625,15 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
       });
     },
 
-    /** A correction of an approved assessment: a new revision with the same answers and its reason. */
+    /**
+     * A correction of an approved assessment: a new revision with the same answers and its reason, opened by
+     * the site's team or the program owner; it runs the whole course again, the owner's approval included.
+     */
     async correct(actor: Actor, id: string, input: z.infer<typeof correctionInput>) {
       return db.transaction().execute(async (trx) => {
         const row = await rowOrNotFound(trx, id);
         assertMayRead(actor, row);
-        if (!partiesOf(actor, row).has('owner')) throw new ForbiddenError('infosec.manage');
+        if (!partiesOf(actor, row).has('site')) throw new ForbiddenError('infosec.manage');
         if (row.status !== 'approved')
           throw new ConflictError('Only an approved assessment is corrected by a new revision.');
         const newer = (await repo.revisionsOf(trx, row.campaign_id, row.site_id, row.domain)).find(
@@ -891,7 +899,8 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
     },
 
     /** The industry benchmark per function for a year: only the program owner enters it. */
-    async setBenchmark(actor: Actor, year: number, input: z.infer<typeof benchmarkInput>) {
+    async setBenchmark(actor: Actor, input: z.infer<typeof benchmarkInput>) {
+      const { year } = input;
       access.assertGroupWide(actor, 'infosec.manage', PROGRAM);
       const c = await catalogues.get(await catalogues.latestId());
       const functions = new Set(c.functions.map((f) => f.identifier));
