@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSF_2_0_CATALOGUE_ID } from '../../server/modules/infosec/csf/catalogues.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
-import { SITES } from '../support/fixture.ts';
+import { SITES, USERS } from '../support/fixture.ts';
 
 const schema = JSON.parse(
   readFileSync(
@@ -16,6 +17,41 @@ const schema = JSON.parse(
 const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: true });
 ajvFormats.default(ajv);
 const validateOscal = ajv.compile(schema);
+
+async function workbook(rows: (string | number)[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Answers');
+  sheet.addRow([
+    '廠區',
+    '年度',
+    'IT or OT',
+    'Subcategory',
+    'Maturity level (0–5 or N/A)',
+    'Target level',
+    'Notes',
+  ]);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function upload(client: ApiClient, filename: string, bytes: Buffer) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
+  const request = new Request('http://local/', { method: 'POST', body: form });
+  return client.post('/api/imports', Buffer.from(await request.arrayBuffer()), {
+    contentType: request.headers.get('content-type') as string,
+    query: { kind: 'infosec_csf_answers' },
+  });
+}
+
+async function settle(client: ApiClient, id: string) {
+  for (let i = 0; i < 2400; i++) {
+    const job = (await client.get(`/api/imports/${id}`)).body;
+    if (job.status !== 'validating' && job.status !== 'committing') return job;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('import did not finish');
+}
 
 /** Round half up to one decimal, as the roll-up rule says, on exact integers. */
 const half = (sum: number, count: number) => Math.floor((sum * 10) / count + 0.5) / 10;
@@ -95,6 +131,63 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
     expect(theirs.body.items.map((a: any) => a.siteCode)).toEqual(['TC']);
     k7It = mine.body.items.find((a: any) => a.domain === 'it');
     expect(k7It).toMatchObject({ status: 'draft', answered: 0, toAnswer: 106, score: null });
+  });
+
+  it("imports a consultant's workbook into the site's draft: errors by cell, then all or nothing", async () => {
+    const ot = (await k7.get('/api/infosec/csf/assessments', { query: { campaignId, domain: 'ot' } })).body
+      .items[0];
+    const bad = await upload(
+      k7,
+      'k7-ot.xlsx',
+      await workbook([
+        ['K7', 2026, 'OT', 'ID.AM-01', 3, 4, 'Asset inventory of the tool fleet'],
+        ['K7', 2026, 'OT', 'ID.AM-02', 7, 4, ''],
+        ['K7', 2026, 'OT', 'ID.BE-01', 2, '', ''],
+        ['K7', 2026, 'OT', 'ID.AM-01', 2, '', ''],
+        ['TC', 2026, 'OT', 'ID.AM-03', 2, '', ''],
+      ]),
+    );
+    expect(bad.status).toBe(201);
+    let job = (await k7.get(`/api/imports/${bad.body.id}`)).body;
+    expect((await k7.post(`/api/imports/${job.id}/validate`, { version: job.version })).status).toBe(202);
+    job = await settle(k7, job.id);
+    expect(job.status).toBe('invalid');
+    expect(job.errors.map((e: any) => `${e.row}:${e.column}`)).toEqual([
+      '3:level',
+      '4:subcategory',
+      '5:subcategory',
+      '6:site_code',
+    ]);
+    expect(
+      await t.db.selectFrom('csf_answers').select('subcategory').where('assessment_id', '=', ot.id).execute(),
+    ).toEqual([]);
+    const good = await upload(
+      k7,
+      'k7-ot.xlsx',
+      await workbook([
+        ['K7', 2026, 'OT', 'ID.AM-01', 3, 4, 'Asset inventory of the tool fleet'],
+        ['K7', 2026, 'OT', 'ID.AM-02', 'N/A', '', 'No software platforms on the OT network'],
+        ['K7', 2026, 'ot', 'pr.aa-01', '2', '3', ''],
+      ]),
+    );
+    job = (await k7.get(`/api/imports/${good.body.id}`)).body;
+    await k7.post(`/api/imports/${job.id}/validate`, { version: job.version });
+    job = await settle(k7, job.id);
+    expect(job.status).toBe('valid');
+    await k7.post(`/api/imports/${job.id}/commit`, { version: job.version });
+    job = await settle(k7, job.id);
+    expect(job).toMatchObject({ status: 'done', rowsInserted: 3 });
+    const view = (await k7.get(`/api/infosec/csf/assessments/${ot.id}`)).body;
+    expect(view.answered).toBe(3);
+    expect(view.version).toBe(ot.version + 1);
+    expect(view.answers.find((a: any) => a.subcategory === 'ID.AM-02')).toMatchObject({
+      notApplicable: true,
+      level: null,
+    });
+    expect(view.answers.find((a: any) => a.subcategory === 'PR.AA-01')).toMatchObject({
+      level: 2,
+      target: 3,
+    });
   });
 
   it('lets a consultant outside the company see only the assessment assigned to them', async () => {
@@ -240,6 +333,28 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
       'infosec.csf_assessment.sign_off',
       'infosec.csf_assessment.approve',
     ]);
+  });
+
+  it('keeps recommendations as platform actions with owners and due dates, named after the assessment', async () => {
+    const created = await k7.post('/api/actions', {
+      siteId: SITES.K7.id,
+      program: 'infosec',
+      kind: 'improvement',
+      title: 'Roll out phishing-resistant MFA for remote access',
+      sourceType: 'infosec_csf_assessment',
+      sourceId: k7It.id,
+      ownerId: USERS.k7Officer.id,
+      dueDate: '2027-03-31',
+    });
+    expect(created.status).toBe(201);
+    const view = await k7.get(`/api/infosec/csf/assessments/${k7It.id}`);
+    expect(view.body.recommendations).toEqual([
+      expect.objectContaining({ id: created.body.id, status: 'open', dueDate: '2027-03-31' }),
+    ]);
+    const source = await k7.get(`/api/sources/infosec_csf_assessment/${k7It.id}`);
+    expect(source.status).toBe(200);
+    expect(source.body.label).toBe('K7 IT NIST CSF maturity 2026 (revision 1)');
+    expect((await spil.get(`/api/sources/infosec_csf_assessment/${k7It.id}`)).status).toBe(404);
   });
 
   it('exports the approved assessment as OSCAL assessment results that validate, one finding per answer', async () => {

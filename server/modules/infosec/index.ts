@@ -1,6 +1,7 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { CLOCK_KINDS } from './clocks.ts';
+import { ASSESSMENT_RECORD } from './csf/service.ts';
 import { infosecMessages } from './messages.ts';
 import { infosecMigrations } from './migrations/index.ts';
 import { createInfosecModule } from './module.ts';
@@ -31,8 +32,25 @@ export const infosecModule = defineModule({
   messages: infosecMessages,
   demo: () => import('../../../reference/demo/infosec-part.ts').then((m) => m.infosecDemo),
   securityChecks: () => import('./security.ts').then((m) => m.infosecRouteChecks),
-  createServices: (platform, { db, now }) =>
-    createInfosecModule({
+  createServices: (platform, { db, now }) => {
+    // Recommendations of an assessment are actions whose source is the assessment.
+    platform.sources.register(ASSESSMENT_RECORD, async (handle, id, locale) => {
+      const r = await handle
+        .selectFrom('csf_assessments as a')
+        .innerJoin('csf_campaigns as c', 'c.id', 'a.campaign_id')
+        .select(['a.site_id', 'a.domain', 'a.revision', 'c.year'])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+      if (!r) return null;
+      const [site] = await platform.org.sitesWithSubsidiary([r.site_id], handle);
+      const domain = r.domain === 'it' ? 'IT' : 'OT';
+      const label =
+        locale === 'zh-TW'
+          ? `${site?.code ?? ''} ${domain} NIST CSF ${r.year} 成熟度評估（第 ${r.revision} 版）`
+          : `${site?.code ?? ''} ${domain} NIST CSF maturity ${r.year} (revision ${r.revision})`;
+      return { label, siteId: r.site_id, permission: 'infosec.read', program: 'infosec' };
+    });
+    return createInfosecModule({
       db,
       obligations: platform.obligations,
       actions: platform.actions,
@@ -42,7 +60,8 @@ export const infosecModule = defineModule({
       users: platform.users,
       grants: platform.grants,
       now,
-    }),
+    });
+  },
   registerRoutes(app, infosec) {
     registerInfosecRoutes(app, infosec);
   },

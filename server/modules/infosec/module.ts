@@ -5,12 +5,14 @@ import type { ActionsService } from '../../platform/actions/service.ts';
 import type { DocumentsService } from '../../platform/documents/service.ts';
 import type { GrantsService } from '../../platform/grants/service.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
+import { registerImporter } from '../../platform/imports/importer.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { createCatalogueStore } from './csf/catalogue.ts';
+import { createCsfAnswersImporter } from './csf/import.ts';
 import { createCsfService } from './csf/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import type { ClockRules } from './rules/clocks.ts';
@@ -61,12 +63,14 @@ export function createInfosecModule(deps: {
   };
   const csf = createCsfService({
     db,
+    actions: deps.actions,
     org: deps.org,
     users: deps.users,
     grants: deps.grants,
     catalogues: createCatalogueStore(db),
     now,
   });
+  registerImporter(createCsfAnswersImporter(deps.org));
   return { systems, incidents, rules, csf };
 }
 

@@ -214,10 +214,10 @@ export function createActionsService(
      * source id, in the order they were raised. For showing a record's follow-up to someone who may see the
      * record but not the action tracker (the reporter of an incident); access to the sources is the caller's check.
      */
-    async summariesFor(sourceType: string, sourceIds: readonly string[], locale: Locale) {
+    async summariesFor(sourceType: string, sourceIds: readonly string[], locale: Locale, handle: Db = db) {
       const bySource = new Map<string, ActionSummary[]>(sourceIds.map((id) => [id, []]));
       if (sourceIds.length === 0) return bySource;
-      const found = await rows(db)
+      const found = await rows(handle)
         .where('actions.source_type', '=', sourceType)
         .where('actions.source_id', 'in', [...sourceIds])
         .orderBy('actions.created_at')

@@ -56,11 +56,11 @@ export function localized(item: Item, locale: Locale): { title: string; statemen
 export function createCatalogueStore(db: Db) {
   const loaded = new Map<string, Promise<LoadedCatalogue>>();
 
-  async function load(id: string): Promise<LoadedCatalogue> {
-    const head = await db.selectFrom('csf_catalogues').selectAll().where('id', '=', id).executeTakeFirst();
+  async function load(id: string, handle: Db): Promise<LoadedCatalogue> {
+    const head = await handle.selectFrom('csf_catalogues').selectAll().where('id', '=', id).executeTakeFirst();
     if (!head) throw new NotFoundError('catalogue');
     const items = (
-      await db
+      await handle
         .selectFrom('csf_items')
         .select(['identifier', 'kind', 'parent', 'title', 'statement', 'examples'])
         .where('catalogue_id', '=', id)
@@ -89,10 +89,11 @@ export function createCatalogueStore(db: Db) {
   }
 
   return {
-    get(id: string): Promise<LoadedCatalogue> {
+    /** `handle`: the caller's transaction, when there is one (an embedded database has one connection). */
+    get(id: string, handle: Db = db): Promise<LoadedCatalogue> {
       let entry = loaded.get(id);
       if (!entry) {
-        entry = load(id);
+        entry = load(id, handle);
         entry.catch(() => loaded.delete(id));
         loaded.set(id, entry);
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionSummary } from '../../../platform/actions/contract.ts';
 import { isoDate, listQuery, pageOf, versioned } from '../../../platform/http/list.ts';
 
 /** The zod contracts of the NIST CSF maturity assessment, shared by the server and the web app. */
@@ -162,6 +163,8 @@ export const assessmentView = assessmentSummary.extend({
   steps: z.array(z.enum(assessmentSteps)),
   mayAnswer: z.boolean(),
   mayCorrect: z.boolean(),
+  /** The recommendations, kept as platform actions with owners and due dates (source: this assessment). */
+  recommendations: z.array(actionSummary),
   /** Every revision of this site's assessment in the campaign, newest first. */
   revisions: z.array(
     z.object({ id: z.string().uuid(), revision: z.number().int(), status: z.enum(assessmentStatuses) }),

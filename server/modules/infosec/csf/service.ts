@@ -5,6 +5,7 @@ import { updateVersioned } from '../../../db/versioned.ts';
 import { type Actor, type SiteScope, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
 import { inScope } from '../../../platform/access/sql.ts';
+import type { ActionsService } from '../../../platform/actions/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import type { GrantsService } from '../../../platform/grants/service.ts';
 import {
@@ -64,6 +65,7 @@ const CAMPAIGN_RECORD = 'infosec_csf_campaign';
 
 type Deps = {
   db: Db;
+  actions: ActionsService;
   org: OrgService;
   users: UsersService;
   grants: GrantsService;
@@ -84,7 +86,7 @@ const OSCAL_LEVEL_LABELS: Record<number, string> = {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The NIST CSF maturity assessment: campaigns, assessments and their answers, roll-ups and comparisons. */
-export function createCsfService({ db, org, users, grants, catalogues, now }: Deps) {
+export function createCsfService({ db, actions, org, users, grants, catalogues, now }: Deps) {
   const rule: RollUpRule = DEFAULT_ROLL_UP;
 
   /**
@@ -142,7 +144,7 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
     for (const r of rows) {
       const key = `${r.catalogue_id}:${r.basis}`;
       if (!toAnswerBy.has(key))
-        toAnswerBy.set(key, subcategoriesToAssess(await catalogues.get(r.catalogue_id), r.basis).length);
+        toAnswerBy.set(key, subcategoriesToAssess(await catalogues.get(r.catalogue_id, handle), r.basis).length);
     }
     return rows.map((r) => ({
       id: r.id,
@@ -183,7 +185,7 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
     for (const a of answers)
       byAssessment.set(a.assessment_id, [...(byAssessment.get(a.assessment_id) ?? []), a]);
     for (const r of rows) {
-      const c = await catalogues.get(r.catalogue_id);
+      const c = await catalogues.get(r.catalogue_id, handle);
       const rolled = rollUp(
         (byAssessment.get(r.id) ?? []).map((a) => ({
           subcategory: a.subcategory,
@@ -200,10 +202,11 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
 
   async function view(actor: Actor, row: repo.AssessmentRow, handle: Db = db): Promise<AssessmentView> {
     const [summary] = await summaries([row], handle);
-    const c = await catalogues.get(row.catalogue_id);
-    const [answers, revisions] = await Promise.all([
+    const c = await catalogues.get(row.catalogue_id, handle);
+    const [answers, revisions, recommendations] = await Promise.all([
       repo.answersOf(handle, row.id),
       repo.revisionsOf(handle, row.campaign_id, row.site_id, row.domain),
+      actions.summariesFor(ASSESSMENT_RECORD, [row.id], actor.locale, handle),
     ]);
     const names = await users.displayNames(
       [...answers.map((a) => a.assessed_by), row.reviewed_by, row.signed_off_by, row.approved_by],
@@ -270,6 +273,7 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
         row.status === 'approved' &&
         parties.has('owner') &&
         !revisions.some((r) => r.revision > row.revision),
+      recommendations: recommendations.get(row.id) ?? [],
       revisions: revisions.map((r) => ({ id: r.id, revision: r.revision, status: r.status })),
     };
   }
@@ -505,7 +509,7 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
           if (!partiesOf(actor, row).has('assessor')) throw new ForbiddenError('infosec.csf.answer');
           throw new ConflictError('Only a draft takes answers: this assessment has been submitted.');
         }
-        const c = await catalogues.get(row.catalogue_id);
+        const c = await catalogues.get(row.catalogue_id, trx);
         const allowed = new Set(subcategoriesToAssess(c, row.basis).map((s) => s.identifier));
         const errors = input.answers.flatMap((a, i) =>
           allowed.has(a.subcategory)
@@ -571,7 +575,7 @@ export function createCsfService({ db, org, users, grants, catalogues, now }: De
             { path: 'comment', message: 'Required when returning an assessment' },
           ]);
         if (input.step === 'submit') {
-          const c = await catalogues.get(row.catalogue_id);
+          const c = await catalogues.get(row.catalogue_id, trx);
           const answered = new Set(
             (await repo.answersOf(trx, id))
               .filter((a) => a.not_applicable || a.current_level !== null)
