@@ -464,4 +464,35 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
     const heat = await admin.get('/api/infosec/csf/heatmap', { query: { year: 2026 } });
     expect(heat.body.benchmark).toMatchObject({ ID: 3.1, PR: 3.4 });
   });
+
+  it('renames the levels and reweighs the functions for the program owner, and shows the rule beside the scores', async () => {
+    const scale = (await k7.get('/api/infosec/csf/scale')).body;
+    expect(scale.labels.map((l: any) => l.en)).toEqual([
+      'Not performed',
+      'Initial',
+      'Repeatable',
+      'Defined',
+      'Managed',
+      'Optimising',
+    ]);
+    expect((await k7.put('/api/infosec/csf/scale', scale)).status).toBe(403);
+    const bad = await admin.put('/api/infosec/csf/scale', { ...scale, functionWeights: { ZZ: 2 } });
+    expect(bad.status).toBe(422);
+    const current = (await admin.get('/api/infosec/csf/heatmap', { query: { year: 2026 } })).body.sites[0];
+    const ok = await admin.put('/api/infosec/csf/scale', { ...scale, functionWeights: { PR: 2, GV: 0 } });
+    expect(ok.status).toBe(200);
+    const after = (await admin.get('/api/infosec/csf/heatmap', { query: { year: 2026 } })).body;
+    expect(after.rule).toEqual({ functionWeights: { PR: 2, GV: 0 } });
+    // Function scores do not move; the site's score weighs PR twice.
+    expect(after.sites[0].functions).toEqual(current.functions);
+    const view = (await admin.get(`/api/infosec/csf/assessments/${after.sites[0].assessmentId}`)).body;
+    // Each PR level counts twice, GV's not at all.
+    const levels = view.answers.filter((a: any) => a.level !== null && !a.subcategory.startsWith('GV.'));
+    const pr = levels.filter((a: any) => a.subcategory.startsWith('PR.'));
+    const total = (xs: any[]) => xs.reduce((a: number, x: any) => a + x.level, 0);
+    expect(pr.length).toBeGreaterThan(0);
+    expect(view.score).toBe(half(total(levels) + total(pr), levels.length + pr.length));
+    expect(after.sites[0].score).toBe(view.score);
+    await admin.put('/api/infosec/csf/scale', scale);
+  });
 });

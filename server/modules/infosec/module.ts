@@ -64,6 +64,7 @@ export function createInfosecModule(deps: {
   const csf = createCsfService({
     db,
     actions: deps.actions,
+    settings: deps.settings,
     org: deps.org,
     users: deps.users,
     grants: deps.grants,

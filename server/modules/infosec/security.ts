@@ -300,6 +300,22 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
     access: 'infosec.read',
     checks: [figures('infosec.read', { program: INFOSEC })],
   },
+  'GET /api/infosec/csf/scale': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'PUT /api/infosec/csf/scale': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: async ({ res }) => (await res.admin.get('/api/infosec/csf/scale')).body,
+        ok: [200],
+      },
+    ],
+  },
   'PUT /api/infosec/csf/benchmarks': {
     access: 'infosec.manage',
     checks: [

@@ -57,7 +57,11 @@ export function createCatalogueStore(db: Db) {
   const loaded = new Map<string, Promise<LoadedCatalogue>>();
 
   async function load(id: string, handle: Db): Promise<LoadedCatalogue> {
-    const head = await handle.selectFrom('csf_catalogues').selectAll().where('id', '=', id).executeTakeFirst();
+    const head = await handle
+      .selectFrom('csf_catalogues')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!head) throw new NotFoundError('catalogue');
     const items = (
       await handle

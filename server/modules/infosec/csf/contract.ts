@@ -308,3 +308,18 @@ export const benchmarkInput = z
     source: z.string().trim().max(500).nullable().optional(),
   })
   .strict();
+
+// ---- The maturity scale and the roll-up rule (a group setting)
+
+const label = z
+  .object({ en: z.string().trim().min(1).max(60), 'zh-TW': z.string().trim().min(1).max(60) })
+  .strict();
+export const scaleInput = z
+  .object({
+    /** The names of levels 0 to 5, in both languages. */
+    labels: z.array(label).length(6),
+    /** The weight of each function in a site's score; a function not named weighs 1. */
+    functionWeights: z.record(identifier, z.number().min(0).max(10)),
+  })
+  .strict();
+export type Scale = z.infer<typeof scaleInput>;

@@ -187,6 +187,31 @@ export function registerCsfRoutes(app: TypedApp, csf: CsfService) {
     },
     async (request) => csf.gaps(actorOf(request), request.query),
   );
+  app.get(
+    '/api/infosec/csf/scale',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: "The maturity levels' names and the function weights of the roll-up",
+        response: { 200: c.scaleInput },
+      },
+    },
+    async (request) => csf.scale(actorOf(request)),
+  );
+  app.put(
+    '/api/infosec/csf/scale',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Rename the maturity levels or reweigh the functions (group-wide security managers)',
+        body: c.scaleInput,
+        response: { 200: c.scaleInput },
+      },
+    },
+    async (request) => csf.setScale(actorOf(request), request.body),
+  );
   app.put(
     '/api/infosec/csf/benchmarks',
     {

@@ -16,6 +16,7 @@ import {
   ValidationError,
 } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
+import type { SettingsService } from '../../../platform/settings/service.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
 import {
   type CatalogueStore,
@@ -37,6 +38,7 @@ import type {
   gapsQuery,
   HeatMapView,
   heatMapQuery,
+  Scale,
   stepInput,
   TrendView,
   trendQuery,
@@ -45,7 +47,6 @@ import { type OscalExportInput, oscalFileName, toOscalAssessmentResults } from '
 import * as repo from './repo.ts';
 import {
   addTally,
-  DEFAULT_ROLL_UP,
   EMPTY_TALLY,
   exactMean,
   exactMeanOfSites,
@@ -57,6 +58,7 @@ import {
   type Tally,
 } from './rules/maturity.ts';
 import { mayAnswer, missingAnswers, type Party, STEPS, stepsFor } from './rules/workflow.ts';
+import { scaleSetting } from './settings.ts';
 
 const PROGRAM = 'infosec' as const;
 /** The record type of an assessment, for audit entries, grants to outside assessors and evidence. */
@@ -66,6 +68,7 @@ const CAMPAIGN_RECORD = 'infosec_csf_campaign';
 type Deps = {
   db: Db;
   actions: ActionsService;
+  settings: SettingsService;
   org: OrgService;
   users: UsersService;
   grants: GrantsService;
@@ -86,8 +89,12 @@ const OSCAL_LEVEL_LABELS: Record<number, string> = {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The NIST CSF maturity assessment: campaigns, assessments and their answers, roll-ups and comparisons. */
-export function createCsfService({ db, actions, org, users, grants, catalogues, now }: Deps) {
-  const rule: RollUpRule = DEFAULT_ROLL_UP;
+export function createCsfService({ db, actions, settings, org, users, grants, catalogues, now }: Deps) {
+  /** The roll-up rule as the group set it (function weights), read once per call. */
+  async function ruleOf(handle: Db = db): Promise<RollUpRule> {
+    const scale = await settings.get(scaleSetting, handle);
+    return { functionWeights: scale.functionWeights };
+  }
 
   /**
    * The parties the actor is for an assessment: its assessor, the assessed site's team, the program owner.
@@ -144,7 +151,10 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
     for (const r of rows) {
       const key = `${r.catalogue_id}:${r.basis}`;
       if (!toAnswerBy.has(key))
-        toAnswerBy.set(key, subcategoriesToAssess(await catalogues.get(r.catalogue_id, handle), r.basis).length);
+        toAnswerBy.set(
+          key,
+          subcategoriesToAssess(await catalogues.get(r.catalogue_id, handle), r.basis).length,
+        );
     }
     return rows.map((r) => ({
       id: r.id,
@@ -181,6 +191,7 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
         rows.map((r) => r.id),
       )
       .execute();
+    const rule = await ruleOf(handle);
     const byAssessment = new Map<string, typeof answers>();
     for (const a of answers)
       byAssessment.set(a.assessment_id, [...(byAssessment.get(a.assessment_id) ?? []), a]);
@@ -213,6 +224,7 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
       handle,
     );
     const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+    const rule = await ruleOf(handle);
     const rolled = rollUp(
       answers.map((a) => ({
         subcategory: a.subcategory,
@@ -299,7 +311,11 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
     Object.fromEntries(ids.map((id) => [id, meanScore(functions[id] ?? EMPTY_TALLY)]));
 
   /** Mean over sites of each function's exact score, and of the sites' scores. */
-  function meanOverSites(entries: { functions: Record<string, Tally> }[], ids: readonly string[]) {
+  function meanOverSites(
+    entries: { functions: Record<string, Tally> }[],
+    ids: readonly string[],
+    rule: RollUpRule,
+  ) {
     return {
       score: roundScore(exactMeanOfSites(entries.map((e) => exactSiteScore(e.functions, rule)))),
       functions: Object.fromEntries(
@@ -763,6 +779,7 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
         .orderBy('year', 'desc')
         .executeTakeFirst();
       const c = await catalogues.get(campaign?.catalogue_id ?? (await catalogues.latestId()));
+      const rule = await ruleOf();
       const functions = c.functions.map((f) => ({
         identifier: f.identifier,
         title: localized(f, actor.locale).title,
@@ -811,6 +828,7 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
           ...meanOverSites(
             members.map((s) => bySite.get(s.id)!),
             fnIds,
+            rule,
           ),
         };
       });
@@ -822,6 +840,7 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
         group: meanOverSites(
           sites.map((s) => bySite.get(s.id)!),
           fnIds,
+          rule,
         ),
         benchmark,
       };
@@ -842,6 +861,7 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
       }));
       const fnIds = functions.map((f) => f.identifier);
       const benchmarks = await benchmarkByYear();
+      const rule = await ruleOf();
       const years = [...new Set(tallies.map((t) => t.year))].sort((a, b) => a - b);
       const out: TrendView['years'] = [];
       for (const year of years) {
@@ -852,13 +872,13 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
         const shared = entries.map((e) => ({
           functions: Object.fromEntries(SHARED_FUNCTIONS.map((f) => [f, e.functions[f] ?? EMPTY_TALLY])),
         }));
-        const all = meanOverSites(entries, fnIds);
+        const all = meanOverSites(entries, fnIds, rule);
         out.push({
           year,
           basis,
           sites: entries.length,
           score: all.score,
-          sharedScore: meanOverSites(shared, SHARED_FUNCTIONS).score,
+          sharedScore: meanOverSites(shared, SHARED_FUNCTIONS, rule).score,
           functions: all.functions,
           benchmark: benchmarks.get(year) ?? {},
         });
@@ -900,6 +920,24 @@ export function createCsfService({ db, actions, org, users, grants, catalogues, 
         )
         .slice(0, q.limit);
       return { year: campaign.year, items };
+    },
+
+    /** The maturity scale's labels and the roll-up weights. */
+    async scale(actor: Actor) {
+      access.listScope(actor, 'infosec.read', PROGRAM);
+      return settings.get(scaleSetting);
+    },
+
+    /** Only whoever manages the program group-wide renames the levels or reweighs the functions. */
+    async setScale(actor: Actor, value: Scale) {
+      access.assertGroupWide(actor, 'infosec.manage', PROGRAM);
+      const c = await catalogues.get(await catalogues.latestId());
+      const functions = new Set(c.functions.map((f) => f.identifier));
+      const errors = Object.keys(value.functionWeights)
+        .filter((f) => !functions.has(f))
+        .map((f) => ({ path: `functionWeights.${f}`, message: 'Not a function of the catalogue' }));
+      if (errors.length) throw new ValidationError('Weights are given per function.', errors);
+      return db.transaction().execute((trx) => settings.set(trx, actor, scaleSetting, value));
     },
 
     /** The industry benchmark per function for a year: only the program owner enters it. */

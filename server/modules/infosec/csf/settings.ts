@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { defineSetting } from '../../../platform/settings/service.ts';
+import { type Scale, scaleInput } from './contract.ts';
+
+/** The maturity levels' names (SimpleRisk's 0–5 scale by default) and the function weights of site scores. */
+export const DEFAULT_SCALE: Scale = {
+  labels: [
+    { en: 'Not performed', 'zh-TW': '未執行' },
+    { en: 'Initial', 'zh-TW': '初始' },
+    { en: 'Repeatable', 'zh-TW': '可重複' },
+    { en: 'Defined', 'zh-TW': '已定義' },
+    { en: 'Managed', 'zh-TW': '已管理' },
+    { en: 'Optimising', 'zh-TW': '最佳化' },
+  ],
+  functionWeights: {},
+};
+
+export const scaleSetting = defineSetting<Scale>({
+  key: 'infosec.csf_scale',
+  schema: scaleInput as unknown as z.ZodType<Scale>,
+  defaultValue: DEFAULT_SCALE,
+  auditAction: 'infosec.csf_scale.updated',
+});
