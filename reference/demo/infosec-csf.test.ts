@@ -10,7 +10,16 @@ import {
 } from '../../server/modules/infosec/csf/rules/maturity.ts';
 import { generateDemoDataset } from './generate.ts';
 import { generateInfosecDataset, infosecTables } from './infosec.ts';
-import { CSF_CATALOGUE, type CsfAnswerRow, type CsfHistory, generateCsfHistory } from './infosec-csf.ts';
+import {
+  CSF_ACTION_DUE_DAYS,
+  CSF_ACTION_SOURCE,
+  CSF_CATALOGUE,
+  CSF_SUBCATEGORIES,
+  type CsfAnswerRow,
+  type CsfHistory,
+  generateCsfHistory,
+  RECOMMENDATIONS,
+} from './infosec-csf.ts';
 
 const CLOCK = '2026-03-15';
 const small = (clock = CLOCK, seed?: string) => {
@@ -274,14 +283,214 @@ describe('the demo NIST CSF history', () => {
   it('is in the information security tables, answers in batches', () => {
     const tables = infosecTables(generateInfosecDataset(base));
     const names = tables.map((t) => t.table);
-    expect(names.slice(-4)).toEqual(['csf_campaigns', 'csf_assessments', 'csf_answers', 'csf_benchmarks']);
+    expect(names.slice(-6)).toEqual([
+      'csf_campaigns',
+      'csf_assessments',
+      'csf_answers',
+      'csf_benchmarks',
+      'actions',
+      'obligations',
+    ]);
+    expect(tables.find((t) => t.table === 'actions')?.rows).toEqual(csf.actions);
+    expect(tables.find((t) => t.table === 'obligations')?.rows).toEqual(csf.obligations);
     const answers = tables.find((t) => t.table === 'csf_answers');
     expect(answers?.rows.length).toBe(csf.answers.length);
     expect(answers?.batchSize).toBeGreaterThan(0);
     // The bulk loader takes its columns from the first row: every row has them all.
-    for (const t of tables.filter((t) => t.table.startsWith('csf_'))) {
+    for (const t of tables.filter(
+      (t) => t.table.startsWith('csf_') || ['actions', 'obligations'].includes(t.table),
+    )) {
       const columns = Object.keys(t.rows[0]).join();
       expect(t.rows.every((r) => Object.keys(r).join() === columns)).toBe(true);
     }
+  });
+});
+
+describe("the consultants' recommendations as actions", () => {
+  const today = Date.parse(`${CLOCK}T00:00:00+08:00`);
+  const DAY = 86_400_000;
+  const yearOf = new Map(csf.campaigns.map((c) => [c.id, c.year]));
+  const assessment = new Map(csf.assessments.map((a) => [a.id, a]));
+  const yearOfAction = (a: { source_id: string }) =>
+    yearOf.get(assessment.get(a.source_id)?.campaign_id as string) as number;
+  const actionsOf = (h: CsfHistory) => {
+    const map = new Map<string, CsfHistory['actions']>();
+    for (const a of h.actions) map.set(a.source_id, [...(map.get(a.source_id) ?? []), a]);
+    return map;
+  };
+  const byAssessmentId = actionsOf(csf);
+  /** The subcategory a title names, in brackets at its end. */
+  const subcategoryOf = (title: string): string => {
+    const m = /[(（]([A-Z]{2}\.[A-Z]{2}-\d{2})[)）]$/.exec(title);
+    if (!m) throw new Error(`No subcategory in ${title}`);
+    return m[1];
+  };
+  const userId = (prefix: string) => base.users.find((u) => u.email.startsWith(prefix))?.id;
+  const done = (s: string) => s === 'done' || s === 'verified';
+  const moved = (description: string) => / moved from |展延/.test(description);
+
+  it('gives every approved assessment 1 to 4 recommendations and none to the others', () => {
+    expect(csf.actions.length).toBeGreaterThan(300);
+    for (const a of csf.assessments) {
+      const n = byAssessmentId.get(a.id)?.length ?? 0;
+      if (a.status === 'approved') {
+        expect(n).toBeGreaterThanOrEqual(1);
+        expect(n).toBeLessThanOrEqual(4);
+      } else expect(n).toBe(0);
+    }
+    expect(new Set(csf.actions.map((a) => a.source_id)).size).toBe(
+      csf.assessments.filter((a) => a.status === 'approved').length,
+    );
+    for (const a of csf.actions) {
+      expect(a.source_type).toBe(CSF_ACTION_SOURCE);
+      expect(a.source_type).toBe('infosec_csf_assessment');
+      expect(a.program).toBe('infosec');
+      expect(assessment.get(a.source_id)?.site_id).toBe(a.site_id);
+    }
+    expect(new Set(csf.actions.map((a) => a.id)).size).toBe(csf.actions.length);
+    // 1 to 4 drawn, so the counts vary.
+    expect(new Set([...byAssessmentId.values()].map((xs) => xs.length)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("draws them from the assessment's weakest subcategories, corrective below level 2", () => {
+    for (const [id, actions] of byAssessmentId) {
+      const answers = (byAssessment.get(id) ?? []).filter((x) => !x.not_applicable);
+      const gap = new Map(
+        answers.map((x) => [x.subcategory, (x.target_level as number) - (x.current_level as number)]),
+      );
+      const level = new Map(answers.map((x) => [x.subcategory, x.current_level as number]));
+      const chosen = actions.map((a) => subcategoryOf(a.title));
+      expect(new Set(chosen).size).toBe(chosen.length);
+      const smallest = Math.min(...chosen.map((s) => gap.get(s) as number));
+      const largestLeft = Math.max(
+        -Infinity,
+        ...answers
+          .filter((x) => !chosen.includes(x.subcategory))
+          .map((x) => gap.get(x.subcategory) as number),
+      );
+      expect(smallest).toBeGreaterThanOrEqual(largestLeft);
+      expect(smallest).toBeGreaterThan(0);
+      actions.forEach((a, i) => {
+        expect(a.kind).toBe((level.get(chosen[i]) as number) <= 1 ? 'corrective' : 'improvement');
+      });
+    }
+    expect(csf.actions.some((a) => a.kind === 'corrective')).toBe(true);
+    expect(csf.actions.some((a) => a.kind === 'improvement')).toBe(true);
+  });
+
+  it('names a practice of the catalogue in the language of the site, OT ones marked', () => {
+    expect(Object.keys(RECOMMENDATIONS).sort()).toEqual([...CSF_SUBCATEGORIES].sort());
+    const country = new Map(base.sites.map((s) => [s.id, s.country]));
+    const cjk = /[\u4e00-\u9fff]/;
+    for (const a of csf.actions) {
+      const zh = ['TW', 'CN'].includes(country.get(a.site_id) ?? '');
+      expect(cjk.test(a.title), a.title).toBe(zh);
+      expect(cjk.test(a.description), a.description).toBe(zh);
+      const [en, zhText] = RECOMMENDATIONS[subcategoryOf(a.title)];
+      expect(a.title).toContain(zh ? zhText : en);
+      expect(a.title.startsWith('OT')).toBe(assessment.get(a.source_id)?.domain === 'ot');
+      expect(a.description).toContain(String(yearOfAction(a)));
+    }
+  });
+
+  it("is owned by the site's officer where the demo has one, else by the CISO office", () => {
+    const kh = base.sites.find((s) => s.code === 'ASE-KH')?.id;
+    const spil = base.subsidiaries.find((s) => s.code === 'SPIL')?.id;
+    const spilSites = new Set(base.sites.filter((s) => s.subsidiary_id === spil).map((s) => s.id));
+    const owners = (pred: (siteId: string) => boolean) =>
+      new Set(csf.actions.filter((a) => pred(a.site_id)).map((a) => a.owner_id));
+    expect(owners((s) => s === kh)).toEqual(new Set([userId('officer.kh@')]));
+    expect(owners((s) => spilSites.has(s))).toEqual(new Set([userId('officer.spil@')]));
+    expect(owners((s) => s !== kh && !spilSites.has(s))).toEqual(new Set([userId('infosec.owner@')]));
+  });
+
+  it("has past years' done (most verified by the CISO office), some of last year's under way, this year's open", () => {
+    const statuses = (year: number) =>
+      csf.actions.filter((a) => yearOfAction(a) === year).map((a) => a.status);
+    for (let year = 2019; year <= 2024; year++) {
+      expect(statuses(year).every(done), String(year)).toBe(true);
+      expect(statuses(year).filter((s) => s === 'verified').length).toBeGreaterThan(
+        statuses(year).length / 3,
+      );
+    }
+    const last = statuses(2025);
+    expect(last.filter(done).length).toBeGreaterThan(last.length / 2);
+    expect(last.filter((s) => s === 'in_progress').length).toBeGreaterThan(0);
+    expect(last.filter((s) => s === 'open').length).toBeGreaterThan(0);
+    expect(statuses(2026).length).toBeGreaterThan(0);
+    expect(statuses(2026).every((s) => s === 'open')).toBe(true);
+    const owner = userId('infosec.owner@');
+    for (const a of csf.actions) {
+      expect(a.done_at === null).toBe(!done(a.status));
+      expect(a.verified_at === null).toBe(a.status !== 'verified');
+      expect(a.verified_by).toBe(a.status === 'verified' ? owner : null);
+      expect(a.effectiveness_note === null).toBe(a.status !== 'verified');
+      if (a.done_at) expect(a.done_at.getTime()).toBeGreaterThanOrEqual(a.created_at.getTime());
+      if (a.verified_at) expect(a.verified_at.getTime()).toBeGreaterThan((a.done_at as Date).getTime());
+    }
+    // Done mostly by the due date, a few a little late.
+    const finished = csf.actions.filter((a) => a.done_at);
+    const late = finished.filter((a) => (a.done_at as Date).toISOString().slice(0, 10) > a.due_date);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length).toBeLessThan(finished.length / 3);
+  });
+
+  it('falls due 3 to 9 months after the approval, a moved due date only when under way', () => {
+    const [min, max] = CSF_ACTION_DUE_DAYS;
+    expect([min, max]).toEqual([90, 270]);
+    for (const a of csf.actions) {
+      const approved = assessment.get(a.source_id)?.approved_at?.getTime() as number;
+      expect(a.created_at.getTime()).toBeGreaterThanOrEqual(approved);
+      const due = Date.parse(`${a.due_date}T00:00:00+08:00`);
+      expect(due).toBeGreaterThan(approved);
+      if (moved(a.description)) {
+        expect(done(a.status)).toBe(false);
+        expect(due).toBeGreaterThan(today);
+      } else {
+        expect(due).toBeGreaterThanOrEqual(approved + (min - 1) * DAY);
+        expect(due).toBeLessThanOrEqual(approved + (max + 1) * DAY);
+      }
+    }
+    expect(csf.actions.filter((a) => moved(a.description)).length).toBeGreaterThan(0);
+  });
+
+  it('holds no moment after the demo clock but due dates, and opens on nothing overdue', () => {
+    for (const clock of [CLOCK, '2026-12-31', '2027-01-10']) {
+      const h = clock === CLOCK ? csf : small(clock).csf;
+      const start = Date.parse(`${clock}T00:00:00+08:00`);
+      const moments = [
+        ...h.actions.flatMap((a) => [a.created_at, a.updated_at, a.done_at, a.verified_at]),
+        ...h.obligations.flatMap((o) => [o.created_at, o.updated_at, o.done_at]),
+      ].filter((d): d is Date => d !== null);
+      expect(moments.filter((d) => d.getTime() > start)).toEqual([]);
+      // The demo opens with nothing overdue: what is not done falls due after today.
+      const late = h.actions.filter((a) => !done(a.status) && a.due_date <= clock);
+      expect(late, clock).toEqual([]);
+      expect(h.actions.some((a) => a.status === 'open')).toBe(true);
+    }
+  });
+
+  it("puts each action's due date on the calendar, done with the action", () => {
+    expect(csf.obligations).toHaveLength(csf.actions.length);
+    const action = new Map(csf.actions.map((a) => [a.id, a]));
+    for (const o of csf.obligations) {
+      const a = action.get(o.source_id);
+      expect(a).toBeDefined();
+      if (!a) continue;
+      expect(o).toMatchObject({
+        kind: 'action.due',
+        source_type: 'action',
+        site_id: a.site_id,
+        program: 'infosec',
+        owner_id: a.owner_id,
+        title: null,
+        title_key: 'platform.action.due',
+        title_params: { title: a.title },
+        due_date: a.due_date,
+        state: done(a.status) ? 'done' : 'open',
+        done_at: a.done_at,
+      });
+    }
+    expect(new Set(csf.obligations.map((o) => o.source_id)).size).toBe(csf.obligations.length);
   });
 });

@@ -372,5 +372,7 @@ export function infosecTables(d: InfosecDataset): TableRows[] {
     { table: 'csf_assessments', rows: d.csf.assessments },
     { table: 'csf_answers', rows: d.csf.answers, batchSize: 10_000 },
     { table: 'csf_benchmarks', rows: d.csf.benchmarks },
+    { table: 'actions', rows: d.csf.actions },
+    { table: 'obligations', rows: d.csf.obligations },
   ];
 }

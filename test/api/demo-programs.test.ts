@@ -233,6 +233,40 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(benchmarks.filter((b) => b.year === 2024).length).toBe(6);
   });
 
+  it("turns the consultants' recommendations into actions, some done, some open, each due on the calendar", async () => {
+    const byStatus = await sql<{ status: string; n: string }>`
+      select status, count(*) as n from actions where source_type = 'infosec_csf_assessment'
+      group by status`.execute(t.db);
+    const n = Object.fromEntries(byStatus.rows.map((r) => [r.status, Number(r.n)]));
+    expect(n.open).toBeGreaterThan(0);
+    expect(n.done).toBeGreaterThan(0);
+    expect(n.verified).toBeGreaterThan(0);
+    expect((n.done ?? 0) + (n.verified ?? 0)).toBeGreaterThan(n.open);
+    // Each names an approved assessment at its site, and its due date is an obligation in the same state.
+    const orphans = await sql<{ n: string }>`
+      select count(*) as n from actions x
+      left join csf_assessments a on a.id::text = x.source_id and a.site_id = x.site_id and a.status = 'approved'
+      left join obligations o on o.kind = 'action.due' and o.source_type = 'action' and o.source_id = x.id::text
+        and o.due_date = x.due_date and (o.state = 'done') = (x.status in ('done', 'verified'))
+      where x.source_type = 'infosec_csf_assessment' and (a.id is null or o.id is null)`.execute(t.db);
+    expect(Number(orphans.rows[0].n)).toBe(0);
+    const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
+    const listed = async (status: string) =>
+      (
+        await security.get('/api/actions', {
+          query: { sourceType: 'infosec_csf_assessment', status, pageSize: 100 },
+        })
+      ).body;
+    const open = await listed('open');
+    expect(open.total).toBe(n.open);
+    expect(
+      open.items.every(
+        (a: any) => a.program === 'infosec' && /\([A-Z]{2}\.[A-Z]{2}-\d{2}\)|（/.test(a.title),
+      ),
+    ).toBe(true);
+    expect((await listed('verified')).total).toBe(n.verified);
+  });
+
   it('has patent families filed at home and abroad, and the group trademarks in four offices', async () => {
     const counsel = await t.signIn('ip.owner@steward.demo', DEMO_PASSWORD);
     const matters = (await counsel.get('/api/ip/matters', { query: { pageSize: 100 } })).body;
