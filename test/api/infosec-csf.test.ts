@@ -370,6 +370,36 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
     expect(results[0].findings).toHaveLength(106);
   });
 
+  it("renders the site's report and the Board report as PDF and XLSX, with the figures of the API", async () => {
+    const pdf = await k7.get(`/api/infosec/csf/assessments/${k7It.id}/report.pdf`, {
+      query: { locale: 'zh-TW' },
+    });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(pdf.raw).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await k7.get(`/api/infosec/csf/assessments/${k7It.id}/report.xlsx`);
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    const answers = book.getWorksheet('Answers');
+    expect(answers).toBeDefined();
+    // A header row and one row per subcategory of the catalogue.
+    expect(answers!.actualRowCount).toBeGreaterThanOrEqual(107);
+    const functions = book.getWorksheet('Functions')!;
+    const values = functions.getSheetValues().slice(1) as any[];
+    const de = values.find((r) => String(r?.[1] ?? '').startsWith('DE '));
+    expect(de[2]).toBe(k7It.functions.find((f: any) => f.identifier === 'DE').score);
+    const board = await admin.get('/api/infosec/csf/reports/board.xlsx', { query: { year: '2026' } });
+    expect(board.status).toBe(200);
+    const boardBook = new ExcelJS.Workbook();
+    await boardBook.xlsx.load(board.raw as unknown as ArrayBuffer);
+    const bySite = boardBook.getWorksheet('By site')!;
+    const siteRows = (bySite.getSheetValues().slice(2) as any[]).filter(Boolean);
+    expect(siteRows).toHaveLength(1);
+    expect(String(siteRows[0][1])).toContain('K7');
+    expect(siteRows[0].at(-1)).toBe(k7It.score);
+    expect((await spil.get(`/api/infosec/csf/assessments/${k7It.id}/report.pdf`)).status).toBe(404);
+  });
+
   it('shows the approved assessment in the heat map, trend and gaps with the same figures', async () => {
     const heat = await admin.get('/api/infosec/csf/heatmap', { query: { year: 2026, domain: 'it' } });
     expect(heat.status).toBe(200);

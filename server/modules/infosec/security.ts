@@ -288,6 +288,26 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/infosec/csf/assessments/:id/report.pdf': {
+    access: 'signed-in',
+    checks: [
+      { kind: 'record', family: 'csfAssessment', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'GET /api/infosec/csf/reports/board.pdf': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC, query: { year: '2026' } })],
+  },
+  'GET /api/infosec/csf/assessments/:id/report.xlsx': {
+    access: 'signed-in',
+    checks: [
+      { kind: 'record', family: 'csfAssessment', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'GET /api/infosec/csf/reports/board.xlsx': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC, query: { year: '2026' } })],
+  },
   'GET /api/infosec/csf/heatmap': {
     access: 'infosec.read',
     checks: [figures('infosec.read', { program: INFOSEC })],

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idParams } from '../../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
+import { sendReport } from '../../../platform/reports/routes.ts';
+import { CONTENT_TYPES } from '../../../platform/reports/service.ts';
 import * as c from './contract.ts';
 import type { CsfService } from './service.ts';
 
@@ -148,6 +150,54 @@ export function registerCsfRoutes(app: TypedApp, csf: CsfService) {
         .send(JSON.stringify(document, null, 2));
     },
   );
+  const localeQuery = z.object({ locale: z.enum(['en', 'zh-TW']).optional() }).strict();
+  for (const format of ['pdf', 'xlsx'] as const) {
+    app.get(
+      `/api/infosec/csf/assessments/:id/report.${format}`,
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags,
+          summary: `One site's assessment as ${format.toUpperCase()}`,
+          params: idParams,
+          querystring: localeQuery,
+          produces: [CONTENT_TYPES[format]],
+        },
+      },
+      async (request, reply) =>
+        sendReport(
+          reply,
+          await csf.siteReport(
+            actorOf(request),
+            request.params.id,
+            format,
+            request.query.locale ?? actorOf(request).locale,
+          ),
+        ),
+    );
+    app.get(
+      `/api/infosec/csf/reports/board.${format}`,
+      {
+        config: { access: 'infosec.read' },
+        schema: {
+          tags,
+          summary: `The year's cybersecurity maturity report to the Board as ${format.toUpperCase()}`,
+          querystring: localeQuery.extend({ year: z.coerce.number().int().min(2000).max(2200) }),
+          produces: [CONTENT_TYPES[format]],
+        },
+      },
+      async (request, reply) =>
+        sendReport(
+          reply,
+          await csf.boardReport(
+            actorOf(request),
+            request.query.year,
+            format,
+            request.query.locale ?? actorOf(request).locale,
+          ),
+        ),
+    );
+  }
   app.get(
     '/api/infosec/csf/heatmap',
     {

@@ -16,6 +16,8 @@ import {
   ValidationError,
 } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
+import type { ReportLocale } from '../../../platform/reports/definition.ts';
+import { type ReportFormat, render } from '../../../platform/reports/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
 import {
@@ -45,6 +47,7 @@ import type {
 } from './contract.ts';
 import { type OscalExportInput, oscalFileName, toOscalAssessmentResults } from './oscal.ts';
 import * as repo from './repo.ts';
+import { csfBoardReport, csfSiteReport } from './report.ts';
 import {
   addTally,
   EMPTY_TALLY,
@@ -920,6 +923,38 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
         )
         .slice(0, q.limit);
       return { year: campaign.year, items };
+    },
+
+    /** One site's assessment as PDF or XLSX, in the asked language. */
+    async siteReport(actor: Actor, id: string, format: ReportFormat, locale: ReportLocale) {
+      const reader = { ...actor, locale };
+      const row = await rowOrNotFound(db, id);
+      assertMayRead(reader, row);
+      const assessment = await view(reader, row);
+      const def = csfSiteReport(
+        {
+          assessment,
+          catalogue: catalogues.view(await catalogues.get(row.catalogue_id), locale),
+          scale: await settings.get(scaleSetting),
+          recommendations: assessment.recommendations,
+          generatedAt: now(),
+        },
+        locale,
+      );
+      return render(def, `csf-${assessment.siteCode}-${row.year}-${row.domain}-r${row.revision}`, format);
+    },
+
+    /** The group's year for the Board, in the reader's scope. */
+    async boardReport(actor: Actor, year: number, format: ReportFormat, locale: ReportLocale) {
+      const reader = { ...actor, locale };
+      const [it, ot, trend, gaps] = await Promise.all([
+        this.heatMap(reader, { year, domain: 'it' }),
+        this.heatMap(reader, { year, domain: 'ot' }),
+        this.trend(reader, { domain: 'it' }),
+        this.gaps(reader, { year, domain: 'it', limit: 15 }),
+      ]);
+      const def = csfBoardReport({ year, it, ot, trend, gaps: gaps.items, generatedAt: now() }, locale);
+      return render(def, `csf-board-${year}`, format);
     },
 
     /** The maturity scale's labels and the roll-up weights. */
