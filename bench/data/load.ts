@@ -31,7 +31,7 @@ export type LoadReport = {
   /** Rows per table. */
   counts: Record<string, number>;
   /** Records the read cases ask for by id. */
-  picks: { siteKh: string; year: number; courseIds: string[] };
+  picks: { siteKh: string; year: number; courseIds: string[]; csfAssessmentId?: string };
   generateSeconds: number;
   /** Loading, including the generation of the streamed tables (completions, audit events). */
   loadSeconds: number;
@@ -92,6 +92,21 @@ export async function existingDataset(
   }
 }
 
+/** The NIST CSF assessment of ASE-KH's IT in the last closed campaign (a full one, approved). */
+function lastYearsAssessment(
+  parts: Awaited<ReturnType<typeof generateModuleDemos>>,
+  siteId: string | undefined,
+  clock: string,
+): string | undefined {
+  const rows = (table: string) => parts.flatMap((p) => p.tables).find((t) => t.table === table)?.rows ?? [];
+  const year = Number(clock.slice(0, 4)) - 1;
+  const campaign = rows('csf_campaigns').find((c) => c.year === year);
+  const assessment = rows('csf_assessments').find(
+    (a) => a.campaign_id === campaign?.id && a.site_id === siteId && a.domain === 'it',
+  );
+  return assessment?.id as string | undefined;
+}
+
 export async function loadBenchDataset(target: Target, options: Options): Promise<LoadReport> {
   const log = options.log ?? (() => {});
   const seed = options.seed ?? DEFAULT_SEED;
@@ -135,6 +150,7 @@ export async function loadBenchDataset(target: Target, options: Options): Promis
         siteKh: data.sites.find((s) => s.code === 'ASE-KH')?.id as string,
         year: Number(clock.slice(0, 4)),
         courseIds: courses.map((c) => c.id),
+        csfAssessmentId: lastYearsAssessment(parts, data.sites.find((s) => s.code === 'ASE-KH')?.id, clock),
       },
       generateSeconds,
       loadSeconds,

@@ -115,6 +115,24 @@ export const READ_CASES: ReadCase[] = [
     user: 'admin',
     url: (p) => `/api/ohs/statistics?from=${p.year - 9}&to=${p.year}&by=site`,
   },
+  {
+    name: 'NIST CSF heat map: 25 sites × 106 subcategories',
+    kind: 'aggregate',
+    user: 'admin',
+    url: (p) => `/api/infosec/csf/heatmap?year=${p.year - 1}`,
+  },
+  {
+    name: 'NIST CSF trend: every year since 2019',
+    kind: 'aggregate',
+    user: 'admin',
+    url: () => '/api/infosec/csf/trend',
+  },
+  {
+    name: 'NIST CSF: one site assessment page',
+    kind: 'aggregate',
+    user: 'admin',
+    url: (p) => `/api/infosec/csf/assessments/${p.csfAssessmentId}`,
+  },
   { name: 'certification matrix', kind: 'aggregate', user: 'admin', url: () => '/api/certifications/matrix' },
   { name: 'obligations summary', kind: 'aggregate', user: 'admin', url: () => '/api/obligations/summary' },
 ];
