@@ -398,6 +398,19 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
     expect(String(siteRows[0][1])).toContain('K7');
     expect(siteRows[0].at(-1)).toBe(k7It.score);
     expect((await spil.get(`/api/infosec/csf/assessments/${k7It.id}/report.pdf`)).status).toBe(404);
+    // A year with nothing approved still renders, and says so in words.
+    const empty = await admin.get('/api/infosec/csf/reports/board.pdf', { query: { year: '2025' } });
+    expect(empty.status).toBe(200);
+    const emptyBook = new ExcelJS.Workbook();
+    await emptyBook.xlsx.load(
+      (await admin.get('/api/infosec/csf/reports/board.xlsx', { query: { year: '2025' } }))
+        .raw as unknown as ArrayBuffer,
+    );
+    const everything = JSON.stringify(emptyBook.worksheets.map((w) => w.getSheetValues()));
+    expect(everything).toContain('No assessment of this year is approved yet.');
+    expect((emptyBook.getWorksheet('By site')!.getSheetValues() as unknown[]).filter(Boolean)).toHaveLength(
+      1,
+    );
   });
 
   it('shows the approved assessment in the heat map, trend and gaps with the same figures', async () => {

@@ -100,7 +100,8 @@ function createDocument(def: ReportDefinition): Doc {
     displayTitle: true,
     info: {
       Title: def.title,
-      Subject: def.subtitle,
+      // pdfkit hashes every info entry: an absent subtitle is left out, not passed as undefined.
+      ...(def.subtitle ? { Subject: def.subtitle } : {}),
       Author: def.author ?? 'Steward',
       Creator: 'Steward',
       CreationDate: def.generatedAt,
