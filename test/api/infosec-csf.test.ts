@@ -53,6 +53,12 @@ async function settle(client: ApiClient, id: string) {
   throw new Error('import did not finish');
 }
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
 /** Round half up to one decimal, as the roll-up rule says, on exact integers. */
 const half = (sum: number, count: number) => Math.floor((sum * 10) / count + 0.5) / 10;
 
@@ -257,6 +263,26 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
       notApplicable: notApplicable(s),
       target: 4,
     }));
+    // Evidence: the consultant attaches a file to the draft; the SPIL officer cannot see it.
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG)]), 'asset-register.png');
+    const request = new Request('http://local/', { method: 'POST', body: form });
+    const attached = await consultant.post('/api/documents', Buffer.from(await request.arrayBuffer()), {
+      contentType: request.headers.get('content-type') as string,
+      query: { entityType: 'infosec_csf_assessment', entityId: k7It.id },
+    });
+    expect(attached.status).toBe(201);
+    const listed = await k7.get('/api/documents', {
+      query: { entityType: 'infosec_csf_assessment', entityId: k7It.id },
+    });
+    expect(listed.body.items.map((d: any) => d.filename)).toEqual(['asset-register.png']);
+    expect(
+      (
+        await spil.get('/api/documents', {
+          query: { entityType: 'infosec_csf_assessment', entityId: k7It.id },
+        })
+      ).status,
+    ).toBe(404);
     const second = await consultant.put(`/api/infosec/csf/assessments/${k7It.id}/answers`, {
       version: first.body.version,
       answers: rest,

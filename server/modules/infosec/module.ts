@@ -13,7 +13,7 @@ import type { UsersService } from '../../platform/users/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { createCatalogueStore } from './csf/catalogue.ts';
 import { createCsfAnswersImporter } from './csf/import.ts';
-import { createCsfService } from './csf/service.ts';
+import { ASSESSMENT_RECORD, createCsfService } from './csf/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import type { ClockRules } from './rules/clocks.ts';
 import { clockRulesSetting } from './settings.ts';
@@ -71,6 +71,7 @@ export function createInfosecModule(deps: {
     catalogues: createCatalogueStore(db),
     now,
   });
+  deps.documents.registerOwner(ASSESSMENT_RECORD, (actor, id, intent) => csf.siteOf(actor, id, intent));
   registerImporter(createCsfAnswersImporter(deps.org));
   return { systems, incidents, rules, csf };
 }

@@ -64,8 +64,9 @@ export function campaignRows(db: Db, scope: SiteScope) {
 }
 
 /**
- * Level tallies of the approved assessments of one domain, by year, site and category: the roll-ups and the
- * heat map are computed from these (sum and count of applicable levels, and how many not applicable).
+ * Level tallies of the approved assessments of one domain, by year, site and function: the roll-ups and the
+ * heat map are computed from these (sum and count of applicable levels, and how many not applicable). A CSF
+ * identifier starts with its function's ("PR.AA-01" is Protect's), so no catalogue join is needed.
  */
 export function approvedTallies(
   db: Db,
@@ -76,9 +77,6 @@ export function approvedTallies(
     .selectFrom('csf_answers as n')
     .innerJoin('csf_assessments as a', 'a.id', 'n.assessment_id')
     .innerJoin('csf_campaigns as c', 'c.id', 'a.campaign_id')
-    .innerJoin('csf_items as i', (j) =>
-      j.onRef('i.catalogue_id', '=', 'c.catalogue_id').onRef('i.identifier', '=', 'n.subcategory'),
-    )
     .where('a.status', '=', 'approved')
     .where('a.domain', '=', filter.domain)
     .where((eb) => inScope(eb, 'a.site_id', scope));
@@ -91,12 +89,12 @@ export function approvedTallies(
       'c.catalogue_id',
       'a.id as assessment_id',
       'a.site_id',
-      'i.parent as category',
+      sql<string>`substr(n.subcategory, 1, 2)`.as('function'),
       sql<number>`coalesce(sum(n.current_level), 0)::int`.as('sum'),
       sql<number>`count(n.current_level)::int`.as('count'),
       sql<number>`count(*) filter (where n.not_applicable)::int`.as('not_applicable'),
     ])
-    .groupBy(['c.year', 'c.basis', 'c.catalogue_id', 'a.id', 'a.site_id', 'i.parent'])
+    .groupBy(['c.year', 'c.basis', 'c.catalogue_id', 'a.id', 'a.site_id', sql`substr(n.subcategory, 1, 2)`])
     .execute();
 }
 

@@ -294,13 +294,11 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
   }
 
   /** Site scores by function for a set of tallies (one domain, one year). */
-  function scoreSites(c: LoadedCatalogue, tallies: Awaited<ReturnType<typeof repo.approvedTallies>>) {
+  function scoreSites(tallies: Awaited<ReturnType<typeof repo.approvedTallies>>) {
     const bySite = new Map<string, { assessmentId: string; functions: Record<string, Tally> }>();
     for (const t of tallies) {
-      const fn = c.hierarchy.functionOf.get(t.category ?? '');
-      if (!fn) continue;
       const entry = bySite.get(t.site_id) ?? { assessmentId: t.assessment_id, functions: {} };
-      entry.functions[fn] = addTally(entry.functions[fn] ?? EMPTY_TALLY, {
+      entry.functions[t.function] = addTally(entry.functions[t.function] ?? EMPTY_TALLY, {
         sum: t.sum,
         count: t.count,
         notApplicable: t.not_applicable,
@@ -466,6 +464,22 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
       const row = await rowOrNotFound(db, id);
       assertMayRead(actor, row);
       return view(actor, row);
+    },
+
+    /**
+     * Evidence files on an assessment: read by its readers, added or removed by whoever may answer it
+     * while it is a draft (the assessor, or the site's team when none is named).
+     */
+    async siteOf(actor: Actor, id: string, intent: 'read' | 'write') {
+      const row = await rowOrNotFound(db, id);
+      assertMayRead(actor, row);
+      if (intent === 'write') {
+        const parties = partiesOf(actor, row);
+        if (!parties.has('assessor')) throw new ForbiddenError('infosec.manage');
+        if (!mayAnswer(row.status, parties))
+          throw new ConflictError('Evidence is added while the assessment is a draft.');
+      }
+      return row.site_id;
     },
 
     /** Names the assessor: a member of staff, or a person outside the company who is granted this record. */
@@ -803,7 +817,6 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
       };
       if (!campaign) return empty;
       const bySite = scoreSites(
-        c,
         await repo.approvedTallies(db, scope, { domain: q.domain, year: campaign.year }),
       );
       let sites = await org.sitesWithSubsidiary([...bySite.keys()]);
@@ -869,8 +882,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
       const out: TrendView['years'] = [];
       for (const year of years) {
         const ofYear = tallies.filter((t) => t.year === year);
-        const c = await catalogues.get(ofYear[0]!.catalogue_id);
-        const entries = [...scoreSites(c, ofYear).values()];
+        const entries = [...scoreSites(ofYear).values()];
         const basis = ofYear[0]!.basis;
         const shared = entries.map((e) => ({
           functions: Object.fromEntries(SHARED_FUNCTIONS.map((f) => [f, e.functions[f] ?? EMPTY_TALLY])),
