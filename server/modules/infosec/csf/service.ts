@@ -137,7 +137,12 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
     return row;
   }
 
-  async function summaries(rows: repo.AssessmentRow[], handle: Db = db): Promise<AssessmentSummary[]> {
+  /** `known`: scores already computed (one assessment's page computes its own from the answers it reads). */
+  async function summaries(
+    rows: repo.AssessmentRow[],
+    handle: Db = db,
+    known?: Map<string, number | null>,
+  ): Promise<AssessmentSummary[]> {
     const [sites, names, scores] = await Promise.all([
       org.sitesWithSubsidiary(
         rows.map((r) => r.site_id),
@@ -147,7 +152,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
         rows.map((r) => r.assessor_id),
         handle,
       ),
-      siteScores(rows, handle),
+      known ?? siteScores(rows, handle),
     ]);
     const site = new Map(sites.map((s) => [s.id, s]));
     const toAnswerBy = new Map<string, number>();
@@ -215,19 +220,13 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
   }
 
   async function view(actor: Actor, row: repo.AssessmentRow, handle: Db = db): Promise<AssessmentView> {
-    const [summary] = await summaries([row], handle);
     const c = await catalogues.get(row.catalogue_id, handle);
-    const [answers, revisions, recommendations] = await Promise.all([
+    const [answers, revisions, recommendations, rule] = await Promise.all([
       repo.answersOf(handle, row.id),
       repo.revisionsOf(handle, row.campaign_id, row.site_id, row.domain),
       actions.summariesFor(ASSESSMENT_RECORD, [row.id], actor.locale, handle),
+      ruleOf(handle),
     ]);
-    const names = await users.displayNames(
-      [...answers.map((a) => a.assessed_by), row.reviewed_by, row.signed_off_by, row.approved_by],
-      handle,
-    );
-    const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
-    const rule = await ruleOf(handle);
     const rolled = rollUp(
       answers.map((a) => ({
         subcategory: a.subcategory,
@@ -237,6 +236,14 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
       c.hierarchy,
       rule,
     );
+    const [[summary], names] = await Promise.all([
+      summaries([row], handle, new Map([[row.id, roundScore(rolled.site)]])),
+      users.displayNames(
+        [...answers.map((a) => a.assessed_by), row.reviewed_by, row.signed_off_by, row.approved_by],
+        handle,
+      ),
+    ]);
+    const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
     // Target profile: the mean of the targets set on applicable subcategories, beside the current score.
     const targets: Record<string, Tally> = {};
     for (const a of answers) {
