@@ -233,6 +233,35 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(benchmarks.filter((b) => b.year === 2024).length).toBe(6);
   });
 
+  it('shows the CSF history in the heat map and trend: 25 sites in 2023, Govern unassessed before 2024, IT beside OT', async () => {
+    const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
+    const heat = (await security.get('/api/infosec/csf/heatmap', { query: { year: '2023' } })).body;
+    expect(heat).toMatchObject({ year: 2023, basis: '1.1', unassessedFunctions: ['GV'] });
+    expect(heat.sites).toHaveLength(25);
+    for (const s of heat.sites) {
+      expect(s.functions.GV).toBeNull();
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThanOrEqual(5);
+    }
+    const ot = (await security.get('/api/infosec/csf/heatmap', { query: { year: '2023', domain: 'ot' } }))
+      .body;
+    expect(ot.sites).toHaveLength(4);
+    const trend = (await security.get('/api/infosec/csf/trend')).body;
+    const years = trend.years.map((y: any) => y.year);
+    expect(years.slice(0, 5)).toEqual([2019, 2020, 2021, 2022, 2023]);
+    const shared = (y: number) => trend.years.find((x: any) => x.year === y).sharedScore;
+    expect(shared(2019)).toBeLessThan(shared(2023));
+    // An OT site's assessment sets IT beside it, with the heat map's figures.
+    const otSite = ot.sites[0];
+    const view = (await security.get(`/api/infosec/csf/assessments/${otSite.assessmentId}`)).body;
+    const itSite = heat.sites.find((s: any) => s.siteId === otSite.siteId);
+    expect(view.otherDomain).toMatchObject({
+      domain: 'it',
+      assessmentId: itSite.assessmentId,
+      score: itSite.score,
+    });
+  });
+
   it("turns the consultants' recommendations into actions, some done, some open, each due on the calendar", async () => {
     const byStatus = await sql<{ status: string; n: string }>`
       select status, count(*) as n from actions where source_type = 'infosec_csf_assessment'

@@ -338,6 +338,8 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
     expect(r.status).toBe(200);
     k7It = r.body;
     expect(k7It).toMatchObject({ status: 'approved', steps: [], mayAnswer: false, mayCorrect: true });
+    // K7's OT assessment is not approved: nothing to set beside IT yet.
+    expect(k7It.otherDomain).toBeNull();
     const locked = await consultant.put(`/api/infosec/csf/assessments/${k7It.id}/answers`, {
       version: k7It.version,
       answers: [{ subcategory: 'GV.OC-01', level: 5, notApplicable: false }],

@@ -163,6 +163,15 @@ export const assessmentView = assessmentSummary.extend({
   steps: z.array(z.enum(assessmentSteps)),
   mayAnswer: z.boolean(),
   mayCorrect: z.boolean(),
+  /** The same site's other domain (IT beside OT) in the same campaign, approved; null when there is none to show. */
+  otherDomain: z
+    .object({
+      assessmentId: z.string().uuid(),
+      domain: z.enum(csfDomains),
+      score,
+      functions: z.record(z.string(), score),
+    })
+    .nullable(),
   /** The recommendations, kept as platform actions with owners and due dates (source: this assessment). */
   recommendations: z.array(actionSummary),
   /** Every revision of this site's assessment in the campaign, newest first. */

@@ -219,6 +219,34 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
     return out;
   }
 
+  /** IT beside OT at the same site and year, for readers of the site (an outside assessor sees only theirs). */
+  async function otherDomainOf(
+    actor: Actor,
+    row: repo.AssessmentRow,
+    rule: RollUpRule,
+    c: LoadedCatalogue,
+    handle: Db,
+  ): Promise<AssessmentView['otherDomain']> {
+    if (!access.can(actor, 'infosec.read', row.site_id, PROGRAM)) return null;
+    const domain = row.domain === 'it' ? 'ot' : 'it';
+    const tallies = await repo.approvedTallies(handle, 'all', {
+      domain,
+      year: row.year,
+      siteId: row.site_id,
+    });
+    const entry = scoreSites(tallies).get(row.site_id);
+    if (!entry) return null;
+    return {
+      assessmentId: entry.assessmentId,
+      domain,
+      score: roundScore(exactSiteScore(entry.functions, rule)),
+      functions: fnScores(
+        entry.functions,
+        c.functions.map((f) => f.identifier),
+      ),
+    };
+  }
+
   async function view(actor: Actor, row: repo.AssessmentRow, handle: Db = db): Promise<AssessmentView> {
     const c = await catalogues.get(row.catalogue_id, handle);
     const [answers, revisions, recommendations, rule] = await Promise.all([
@@ -244,6 +272,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
       ),
     ]);
     const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+    const otherDomain = await otherDomainOf(actor, row, rule, c, handle);
     // Target profile: the mean of the targets set on applicable subcategories, beside the current score.
     const targets: Record<string, Tally> = {};
     for (const a of answers) {
@@ -295,6 +324,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
         row.status === 'approved' &&
         parties.has('owner') &&
         !revisions.some((r) => r.revision > row.revision),
+      otherDomain,
       recommendations: recommendations.get(row.id) ?? [],
       revisions: revisions.map((r) => ({ id: r.id, revision: r.revision, status: r.status })),
     };
