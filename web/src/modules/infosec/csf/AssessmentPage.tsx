@@ -42,7 +42,7 @@ import { AnchorLink } from '../../../platform/ui/links.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
-import { csfAssessmentQuery, csfCatalogueQuery, csfKeys } from './api.ts';
+import { csfAssessmentQuery, csfCatalogueQuery, invalidateCsf } from './api.ts';
 import { CsfStatusBadge, useScoreText } from './parts.tsx';
 
 /** One subcategory's answer as edited here. */
@@ -81,7 +81,7 @@ function StepModal({
       ),
     onSuccess: () => {
       notifications.show({ message: label('csfStepDone', step), color: 'teal' });
-      void queryClient.invalidateQueries({ queryKey: [csfKeys.root] });
+      void invalidateCsf(queryClient);
       onClose();
     },
   });
@@ -99,7 +99,7 @@ function StepModal({
       busy={save.isPending}
       error={save.error}
       onReload={() => {
-        void queryClient.invalidateQueries({ queryKey: [csfKeys.root] });
+        void invalidateCsf(queryClient);
         onClose();
       }}
       size="md"
@@ -131,7 +131,7 @@ function AssessorModal({ assessment, onClose }: { assessment: AssessmentView; on
       ),
     onSuccess: () => {
       notifications.show({ message: t('csf.assessorSaved'), color: 'teal' });
-      void queryClient.invalidateQueries({ queryKey: [csfKeys.root] });
+      void invalidateCsf(queryClient);
       onClose();
     },
   });
@@ -181,7 +181,7 @@ function CorrectModal({ assessment, onClose }: { assessment: AssessmentView; onC
         assessmentView,
       ),
     onSuccess: (next) => {
-      void queryClient.invalidateQueries({ queryKey: [csfKeys.root] });
+      void invalidateCsf(queryClient);
       onClose();
       void navigate({ to: '/infosec/csf/assessments/$assessmentId', params: { assessmentId: next.id } });
     },
@@ -402,7 +402,7 @@ export function CsfAssessmentPage() {
       });
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: [csfKeys.root] });
+      await invalidateCsf(queryClient);
       setDrafts({});
       setStaleNotice(false);
       notifications.show({ message: t('csf.saved'), color: 'teal' });
@@ -411,7 +411,7 @@ export function CsfAssessmentPage() {
       if (error instanceof ApiError && error.status === 409) {
         setDrafts({});
         setStaleNotice(true);
-        await queryClient.invalidateQueries({ queryKey: [csfKeys.root] });
+        await invalidateCsf(queryClient);
       }
     },
   });

@@ -29,7 +29,7 @@ import { useLocalName } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
-import { csfKeys } from './api.ts';
+import { csfKeys, invalidateCsf } from './api.ts';
 
 type Basis = '1.1' | '2.0';
 
@@ -73,7 +73,7 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
       ),
     onSuccess: ({ id }) => {
       notifications.show({ message: t('csf.campaignOpened'), color: 'teal' });
-      void queryClient.invalidateQueries({ queryKey: [csfKeys.root] });
+      void invalidateCsf(queryClient);
       onClose();
       void navigate({ to: '/infosec/csf/campaigns/$campaignId', params: { campaignId: id } });
     },

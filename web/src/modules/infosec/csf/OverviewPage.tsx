@@ -36,7 +36,7 @@ import { ButtonLink } from '../../../platform/ui/links.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
-import { csfKeys } from './api.ts';
+import { csfKeys, invalidateCsf } from './api.ts';
 import { CsfHeatMap } from './HeatMap.tsx';
 
 type Domain = 'it' | 'ot';
@@ -127,7 +127,7 @@ function BenchmarkForm({
       }),
     onSuccess: () => {
       notifications.show({ message: t('csf.benchmarkSaved'), color: 'teal' });
-      void queryClient.invalidateQueries({ queryKey: [csfKeys.root] });
+      void invalidateCsf(queryClient);
       onClose();
     },
   });

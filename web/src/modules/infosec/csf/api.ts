@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { assessmentView, catalogueView } from '../../../../../server/modules/infosec/csf/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 
@@ -8,6 +9,13 @@ export const csfKeys = {
   assessments: '/api/infosec/csf/assessments',
   catalogues: '/api/infosec/csf/catalogues',
 };
+
+/** Refreshes every NIST CSF list and view (the lists' keys are their endpoints, all under one path). */
+export function invalidateCsf(queryClient: QueryClient) {
+  return queryClient.invalidateQueries({
+    predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0].startsWith(csfKeys.root),
+  });
+}
 
 export const csfAssessmentQuery = (id: string) => ({
   queryKey: [csfKeys.assessments, id],
