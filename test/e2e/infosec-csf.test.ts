@@ -10,14 +10,18 @@ if (!hasChromium) console.warn(SKIP_MESSAGE);
 const csrf = (page: Page) =>
   page.evaluate(async () => (await (await fetch('/api/auth/session')).json()).csrfToken as string);
 
-/** Signs in through the sign-in page in Traditional Chinese. */
+/** Signs in and reads the app in Traditional Chinese from then on. */
 async function signInChinese(page: Page, user: keyof typeof USERS) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: '繁體中文' }).click();
-  await page.getByLabel('電子郵件').fill(USERS[user].email);
-  await page.getByRole('textbox', { name: '密碼' }).fill(USERS[user].password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((url) => url.pathname === '/');
+  await signIn(page, user);
+  const token = await csrf(page);
+  await page.evaluate(async (token) => {
+    await fetch('/api/auth/preferences', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+      body: JSON.stringify({ locale: 'zh-TW' }),
+    });
+    localStorage.setItem('steward.locale', 'zh-TW');
+  }, token);
 }
 
 /** Picks a level in a subcategory's Select. */
@@ -195,26 +199,29 @@ describe.skipIf(!hasChromium)('the NIST CSF maturity assessment in the browser',
     await page.getByRole('link', { name: 'Revision 1 · Approved' }).waitFor();
 
     await page.goto(campaignUrl);
-    await poll(() => page.getByRole('table', { name: 'Assessments' }).getAttribute('data-total')).toBe('1');
+    // Both revisions are listed: the approved one and its correction.
+    const rows = page.getByRole('table', { name: 'Assessments' });
+    await poll(() => rows.getAttribute('data-total')).toBe('2');
+    await rows.getByText('Superseded').or(rows.getByText('Approved')).first().waitFor();
     await screenshot(page, 'csf-campaign-en');
     await context.close();
   });
 
   it('shows the same pages in Traditional Chinese', async () => {
-    const context = await newContext(browser, server.baseUrl, { locale: 'zh-TW' });
+    const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signInChinese(page, 'groupAdmin');
     await page.goto('/infosec/csf');
     const heat = page.getByRole('table', { name: '各廠區各功能成熟度' });
     const k7 = heat.locator('tr', { has: page.getByRole('rowheader', { name: /^K7/ }) });
-    await poll(() => k7.locator('td').last().textContent()).toBe(score);
     await page.getByTestId('csf-heatmap').locator('canvas').first().waitFor();
     await screenshot(page, 'csf-heatmap-zh');
+    await poll(() => k7.locator('td').last().textContent()).toBe(score);
     await page.goto(assessmentUrl);
     await page.getByText('第 1 版', { exact: true }).first().waitFor();
     await screenshot(page, 'csf-assessment-zh');
     await page.goto(campaignUrl);
-    await poll(() => page.getByRole('table', { name: '評鑑' }).getAttribute('data-total')).toBe('1');
+    await poll(() => page.getByRole('table', { name: '評鑑' }).getAttribute('data-total')).toBe('2');
     await screenshot(page, 'csf-campaign-zh');
     await context.close();
   });

@@ -227,7 +227,7 @@ function ScoresChart({ assessment, catalogue }: { assessment: AssessmentView; ca
         valueFormatter: (v: number | null | undefined) => scoreText(v ?? null),
       },
       legend: { bottom: 0 },
-      grid: { left: 36, right: 12, top: 16, bottom: 48 },
+      grid: { left: 36, right: 12, top: 20, bottom: 72 },
       xAxis: {
         type: 'category',
         data: assessment.functions.map((f) => `${title(f.identifier)}\n${f.identifier}`),

@@ -98,7 +98,6 @@ export function CsfHeatMap({ view, onOpen }: { view: HeatMapView; onOpen: (asses
         position: 'top',
         data: columns.map((c) => c.label),
         axisLabel: { interval: 0, fontSize: 11 },
-        splitArea: { show: true },
       },
       yAxis: {
         type: 'category',

@@ -88,7 +88,12 @@ function trendOption(trend: TrendView, t: ReturnType<typeof useInfosecT>): EChar
       trigger: 'axis',
       valueFormatter: (v: number | null) => (v === null ? t('csf.notAssessed') : v.toFixed(1)),
     },
-    legend: { type: 'scroll', bottom: 0 },
+    // The benchmark's dashed lines share their function's colour and stay out of the legend.
+    legend: {
+      type: 'scroll',
+      bottom: 0,
+      data: [...trend.functions.map((f) => `${f.title} (${f.identifier})`), t('csf.sharedScore')],
+    },
     grid: { left: 40, right: 16, top: 16, bottom: 56 },
     xAxis: { type: 'category', data: years },
     yAxis: { type: 'value', min: 0, max: 5, interval: 1 },
