@@ -437,12 +437,21 @@ export function CsfAssessmentPage() {
     <Stack gap="md">
       <PageHeader
         title={title}
-        crumbs={[
-          { label: t('nav.section') },
-          { label: t('nav.csf'), to: '/infosec/csf' },
-          { label: String(assessment.year), to: `/infosec/csf/campaigns/${assessment.campaignId}` },
-          { label: `${assessment.siteCode} ${label('domains', assessment.domain)}` },
-        ]}
+        crumbs={
+          can('infosec.read')
+            ? [
+                { label: t('nav.section') },
+                { label: t('nav.csf'), to: '/infosec/csf' },
+                { label: String(assessment.year), to: `/infosec/csf/campaigns/${assessment.campaignId}` },
+                { label: `${assessment.siteCode} ${label('domains', assessment.domain)}` },
+              ]
+            : // An outside assessor reads only their own assessments.
+              [
+                { label: t('nav.section') },
+                { label: t('csf.mineTitle'), to: '/infosec/csf/mine' },
+                { label: `${assessment.siteCode} ${label('domains', assessment.domain)} ${assessment.year}` },
+              ]
+        }
         actions={
           <Group gap="xs">
             {assessment.steps.map((s) => (

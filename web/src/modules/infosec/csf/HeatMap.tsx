@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { HeatMapView } from '../../../../../server/modules/infosec/csf/contract.ts';
 import { chartsAnimated } from '../../../platform/charts/Chart.tsx';
 import { useInfosecT } from '../i18n/index.ts';
-import { useScoreText } from './parts.tsx';
+import { useFunctionName, useScoreText } from './parts.tsx';
 
 type EChartsInstance = ReturnType<typeof import('echarts/core').init>;
 
@@ -28,6 +28,7 @@ export const LEVEL_COLOURS = ['#c92a2a', '#e8590c', '#f59f00', '#94d82d', '#40c0
 export function CsfHeatMap({ view, onOpen }: { view: HeatMapView; onOpen: (assessmentId: string) => void }) {
   const t = useInfosecT();
   const scoreText = useScoreText();
+  const fnName = useFunctionName();
   const { i18n } = useTranslation();
   const language = i18n.language;
   const ref = useRef<HTMLDivElement>(null);
@@ -39,7 +40,7 @@ export function CsfHeatMap({ view, onOpen }: { view: HeatMapView; onOpen: (asses
   openRef.current = onOpen;
 
   const columns = [
-    ...view.functions.map((f) => ({ key: f.identifier, label: `${f.title}\n${f.identifier}` })),
+    ...view.functions.map((f) => ({ key: f.identifier, label: `${fnName(f)}\n${f.identifier}` })),
     { key: '*', label: t('csf.overall') },
   ];
   const rows: (Row & { values: Record<string, number | null>; overall: number | null | undefined })[] = [

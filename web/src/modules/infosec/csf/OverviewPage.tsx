@@ -20,6 +20,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   gapsView,
   heatMapView,
@@ -38,6 +39,7 @@ import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { csfKeys, invalidateCsf } from './api.ts';
 import { CsfHeatMap } from './HeatMap.tsx';
+import { useFunctionName } from './parts.tsx';
 
 type Domain = 'it' | 'ot';
 
@@ -50,13 +52,17 @@ const FUNCTION_COLOURS: Record<string, string> = {
   RC: '#c2255c',
 };
 
-function trendOption(trend: TrendView, t: ReturnType<typeof useInfosecT>): EChartsCoreOption {
+function trendOption(
+  trend: TrendView,
+  t: ReturnType<typeof useInfosecT>,
+  fnName: (f: { identifier: string; title: string }) => string,
+): EChartsCoreOption {
   const years = trend.years.map((y) => String(y.year));
   const series: object[] = [];
   for (const f of trend.functions) {
     const colour = FUNCTION_COLOURS[f.identifier] ?? '#868e96';
     series.push({
-      name: `${f.title} (${f.identifier})`,
+      name: `${fnName(f)} (${f.identifier})`,
       type: 'line',
       data: trend.years.map((y) => y.functions[f.identifier] ?? null),
       connectNulls: false,
@@ -90,11 +96,10 @@ function trendOption(trend: TrendView, t: ReturnType<typeof useInfosecT>): EChar
     },
     // The benchmark's dashed lines share their function's colour and stay out of the legend.
     legend: {
-      type: 'scroll',
       bottom: 0,
-      data: [...trend.functions.map((f) => `${f.title} (${f.identifier})`), t('csf.sharedScore')],
+      data: [...trend.functions.map((f) => `${fnName(f)} (${f.identifier})`), t('csf.sharedScore')],
     },
-    grid: { left: 40, right: 16, top: 16, bottom: 56 },
+    grid: { left: 40, right: 16, top: 16, bottom: 84 },
     xAxis: { type: 'category', data: years },
     yAxis: { type: 'value', min: 0, max: 5, interval: 1 },
     series,
@@ -115,6 +120,7 @@ function BenchmarkForm({
 }) {
   const t = useInfosecT();
   const queryClient = useQueryClient();
+  const fnName = useFunctionName();
   const [scores, setScores] = useState<Record<string, number | string>>(() =>
     Object.fromEntries(functions.map((f) => [f.identifier, current[f.identifier] ?? ''])),
   );
@@ -154,7 +160,7 @@ function BenchmarkForm({
           <NumberInput
             key={f.identifier}
             data-autofocus={i === 0 || undefined}
-            label={`${f.title} (${f.identifier})`}
+            label={`${fnName(f)} (${f.identifier})`}
             min={0}
             max={5}
             step={0.1}
@@ -180,6 +186,7 @@ export function CsfOverviewPage() {
   const can = useCan();
   const navigate = useNavigate();
   const countryName = useCountryName();
+  const fnName = useFunctionName();
   const { sites } = useSites();
   const [year, setYear] = useState<string | null>(null);
   const [domain, setDomain] = useState<Domain>('it');
@@ -217,7 +224,12 @@ export function CsfOverviewPage() {
     () => [...new Set(sites.map((s) => s.country))].sort().map((c) => ({ value: c, label: countryName(c) })),
     [sites, countryName],
   );
-  const trendChart = useMemo(() => (trend.data ? trendOption(trend.data, t) : null), [trend.data, t]);
+  const { i18n } = useTranslation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the texts follow the language
+  const trendChart = useMemo(
+    () => (trend.data ? trendOption(trend.data, t, fnName) : null),
+    [trend.data, i18n.language],
+  );
   const oldYears = trend.data?.years.filter((y) => y.basis === '1.1').map((y) => y.year) ?? [];
 
   const view = heat.data;
@@ -359,8 +371,12 @@ export function CsfOverviewPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('csf.subcategory')}</Table.Th>
-                  <Table.Th ta="right">{t('csf.meanGap')}</Table.Th>
-                  <Table.Th ta="right">{t('csf.sitesBelow')}</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {t('csf.meanGap')}
+                  </Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {t('csf.sitesBelow')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

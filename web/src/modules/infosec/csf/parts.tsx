@@ -1,6 +1,6 @@
 import { Badge, Group, Progress, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
+import { type InfosecKey, useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 
 const statusColor: Record<string, string> = {
   draft: 'gray',
@@ -72,4 +72,14 @@ export function useHeatmapParts() {
     };
   }, []);
   return ready;
+}
+
+/**
+ * A CSF function's name in the reader's language: the heat map and trend send the catalogue's English
+ * titles, so the six names are translated here, falling back to the title sent.
+ */
+export function useFunctionName() {
+  const t = useInfosecT();
+  return (f: { identifier: string; title: string }) =>
+    t(`csfFunctions.${f.identifier}` as InfosecKey, { defaultValue: f.title });
 }

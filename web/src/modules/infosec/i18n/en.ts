@@ -226,6 +226,7 @@ export const en = {
     sign_off: 'Signed off',
     approve: 'Approved',
   },
+  csfFunctions: { GV: 'Govern', ID: 'Identify', PR: 'Protect', DE: 'Detect', RS: 'Respond', RC: 'Recover' },
   csfLevels: {
     '0': 'Not performed',
     '1': 'Initial',

@@ -224,6 +224,7 @@ export const zhTW: typeof en = {
     sign_off: '已簽署',
     approve: '已核准',
   },
+  csfFunctions: { GV: '治理', ID: '識別', PR: '保護', DE: '偵測', RS: '回應', RC: '復原' },
   csfLevels: {
     '0': '未執行',
     '1': '初始',
