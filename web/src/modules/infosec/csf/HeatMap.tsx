@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { HeatMapView } from '../../../../../server/modules/infosec/csf/contract.ts';
 import { chartsAnimated } from '../../../platform/charts/Chart.tsx';
 import { useInfosecT } from '../i18n/index.ts';
+import { levelColour } from './colours.ts';
 import { useFunctionName, useScoreText } from './parts.tsx';
 
 type EChartsInstance = ReturnType<typeof import('echarts/core').init>;
@@ -16,9 +17,6 @@ type Row = {
   assessmentId?: string;
   kind: 'site' | 'subsidiary' | 'group' | 'benchmark';
 };
-
-/** 0–5 from red through amber to green. */
-export const LEVEL_COLOURS = ['#c92a2a', '#e8590c', '#f59f00', '#94d82d', '#40c057', '#2b8a3e'];
 
 /**
  * Sites × functions of one year, then the subsidiaries' and the group's means and the industry benchmark:
@@ -83,7 +81,10 @@ export function CsfHeatMap({ view, onOpen }: { view: HeatMapView; onOpen: (asses
       columns.forEach((col, x) => {
         const v = col.key === '*' ? row.overall : row.values[col.key];
         if (v === undefined) return;
-        data.push({ value: [x, y, v ?? -1] });
+        data.push({
+          value: [x, y, v ?? -1],
+          itemStyle: { color: v === null ? (scheme === 'dark' ? '#373a40' : '#e9ecef') : levelColour(v) },
+        });
       });
     });
     return {
@@ -109,17 +110,6 @@ export function CsfHeatMap({ view, onOpen }: { view: HeatMapView; onOpen: (asses
           formatter: (label: string, i: number) => (rows[i]?.kind === 'site' ? label : `{b|${label}}`),
           rich: { b: { fontWeight: 'bold' } },
         },
-      },
-      visualMap: {
-        min: 0,
-        max: 5,
-        calculable: false,
-        orient: 'horizontal',
-        left: 'center',
-        top: 0,
-        show: false,
-        inRange: { color: LEVEL_COLOURS },
-        outOfRange: { color: scheme === 'dark' ? '#373a40' : '#e9ecef' },
       },
       series: [
         {

@@ -348,7 +348,9 @@ export function CsfOverviewPage() {
           </Text>
           {oldYears.length > 0 && (
             <Alert variant="light" color="yellow" mb="xs">
-              {t('csf.govern11', { year: `${Math.min(...oldYears)}–${Math.max(...oldYears)}` })}
+              {oldYears.length === 1
+                ? t('csf.govern11', { year: oldYears[0] })
+                : t('csf.govern11Years', { from: Math.min(...oldYears), to: Math.max(...oldYears) })}
             </Alert>
           )}
           {trendChart ? (

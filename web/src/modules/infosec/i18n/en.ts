@@ -256,6 +256,8 @@ export const en = {
     noYear: 'No assessment has been approved or started yet.',
     govern11:
       'The {{year}} campaign was assessed on CSF 1.1, which has no Govern function: Govern is not assessed that year.',
+    govern11Years:
+      'The {{from}}–{{to}} campaigns were assessed on CSF 1.1, which has no Govern function: Govern is not assessed in those years.',
     trend: 'Year over year',
     trendHint:
       'Group means per function; dashed lines are the industry benchmark. Years before 2024 were assessed on CSF 1.1, without Govern: compare them on the five functions both versions share.',
