@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the catalogue is read as the API sent it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USERS } from '../support/fixture.ts';
+import type { USERS } from '../support/fixture.ts';
 import { launchBrowser, newContext, poll, screenshot, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
@@ -36,6 +36,7 @@ describe.skipIf(!hasChromium)('the NIST CSF maturity assessment in the browser',
   let campaignUrl = '';
   let assessmentUrl = '';
   let score = '';
+  let revision2Url = '';
 
   beforeAll(async () => {
     server = await startServer();
@@ -193,6 +194,7 @@ describe.skipIf(!hasChromium)('the NIST CSF maturity assessment in the browser',
       .fill('PR.AA-01 evidence was from 2025');
     await correct.getByRole('button', { name: 'Correct' }).click();
     await poll(() => new URL(page.url()).pathname).not.toBe(assessmentUrl);
+    revision2Url = new URL(page.url()).pathname;
     await page.getByText('Revision 2', { exact: true }).first().waitFor();
     await page.getByText('Correction: PR.AA-01 evidence was from 2025').waitFor();
     await expect(page.getByText('Draft', { exact: true }).first().isVisible()).resolves.toBe(true);
@@ -204,6 +206,96 @@ describe.skipIf(!hasChromium)('the NIST CSF maturity assessment in the browser',
     await poll(() => rows.getAttribute('data-total')).toBe('2');
     await rows.getByText('Superseded').or(rows.getByText('Approved')).first().waitFor();
     await screenshot(page, 'csf-campaign-en');
+    await context.close();
+  });
+
+  it('brings a named consultant without roles to their assessment, and reloads it when it changed meanwhile', async () => {
+    const consultant = { email: 'lin.assessor@consulting.test', password: 'Consultant-Pass-42' };
+    const admin = await (await newContext(browser, server.baseUrl)).newPage();
+    await signIn(admin, 'groupAdmin');
+    const token = await csrf(admin);
+    const created = await admin.evaluate(
+      async ({ token, consultant }) => {
+        const res = await fetch('/api/users', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+          body: JSON.stringify({ ...consultant, displayName: 'Lin Assessor', assignments: [] }),
+        });
+        return { status: res.status, id: (await res.json()).id as string };
+      },
+      { token, consultant },
+    );
+    expect(created.status).toBe(201);
+    // The user picker lists only people holding a role, so an outside consultant is named through the API.
+    const revision2 = revision2Url.split('/').at(-1) as string;
+    const set = await admin.evaluate(
+      async ({ token, id, assessorId }) => {
+        const a = await (await fetch(`/api/infosec/csf/assessments/${id}`)).json();
+        const res = await fetch(`/api/infosec/csf/assessments/${id}/assessor`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+          body: JSON.stringify({
+            assessorId,
+            consultancy: a.consultancy,
+            version: a.version,
+          }),
+        });
+        return res.status;
+      },
+      { token, id: revision2, assessorId: created.id },
+    );
+    expect(set).toBe(200);
+    await admin.goto(revision2Url);
+    await admin.getByText(/Assessor: Lin Assessor/).waitFor();
+    await admin.context().close();
+
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(consultant.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(consultant.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    // Their way in: "My assessments" in the navigation.
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: 'Information security' })
+      .click()
+      .catch(() => undefined);
+    await page.getByRole('link', { name: 'My assessments' }).click();
+    const mine = page.getByRole('table', { name: 'My assessments' });
+    await poll(() => mine.getAttribute('data-total')).toBe('1');
+    await mine.getByText('K7 ·').click();
+    await page.waitForURL((url) => url.pathname === revision2Url);
+    await page.getByRole('link', { name: 'My assessments' }).first().waitFor();
+
+    // A change here while the assessment changes elsewhere (another tab): the save is refused and reloaded.
+    await pick(page, 'GV.OC-03 Level', '4 · Managed');
+    await page.getByText('1 unsaved change').waitFor();
+    const elsewhere = await page.evaluate(
+      async ({ id, token }) => {
+        const a = await (await fetch(`/api/infosec/csf/assessments/${id}`)).json();
+        const res = await fetch(`/api/infosec/csf/assessments/${id}/answers`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+          body: JSON.stringify({
+            answers: [{ subcategory: 'GV.OC-01', level: 4, notApplicable: false, target: 4 }],
+            version: a.version,
+          }),
+        });
+        return res.status;
+      },
+      { id: revision2Url.split('/').at(-1) as string, token: await csrf(page) },
+    );
+    expect(elsewhere).toBe(200);
+    await page.getByRole('button', { name: 'Save answers' }).click();
+    await page.getByText('Someone changed this assessment since you opened it.', { exact: false }).waitFor();
+    await poll(() => page.getByRole('combobox', { name: 'GV.OC-01 Level', exact: true }).inputValue()).toBe(
+      '4 · Managed',
+    );
+    await expect(
+      page.getByRole('combobox', { name: 'GV.OC-03 Level', exact: true }).inputValue(),
+    ).resolves.toBe('2 · Repeatable');
     await context.close();
   });
 
