@@ -13,6 +13,8 @@ export const infosecWebModule: WebModule = {
   sourcePages: {
     infosec_incident: (id) => `/infosec/incidents/${id}`,
     infosec_system: () => '/infosec/systems',
+    infosec_csf_assessment: (id) => `/infosec/csf/assessments/${id}`,
+    infosec_csf_campaign: (id) => `/infosec/csf/campaigns/${id}`,
   },
   obligationKinds: [
     { kind: 'infosec.report_clock', name: { en: 'Report to the CISO office', 'zh-TW': '通報資安長辦公室' } },

@@ -1,4 +1,11 @@
-import { IconAlertOctagon, IconFileAlert, IconServer2 } from '@tabler/icons-react';
+import {
+  IconAlertOctagon,
+  IconChartGridDots,
+  IconClipboardCheck,
+  IconFileAlert,
+  IconListCheck,
+  IconServer2,
+} from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
 
@@ -14,4 +21,22 @@ export const infosecNavigation: NavItem[] = [
     permission: 'infosec.report',
   },
   { label: label('systems'), to: '/infosec/systems', icon: IconServer2, permission: 'infosec.read' },
+  {
+    label: label('csf'),
+    to: '/infosec/csf',
+    icon: IconChartGridDots,
+    permission: 'infosec.read',
+    exact: true,
+  },
+  {
+    label: label('csfCampaigns'),
+    to: '/infosec/csf/campaigns',
+    icon: IconListCheck,
+    permission: 'infosec.read',
+  },
+  /**
+   * Without a permission, like "My training": a consultant named as assessor holds no role, and this is
+   * their way in. The page says so plainly to someone named for no assessment.
+   */
+  { label: label('csfMine'), to: '/infosec/csf/mine', icon: IconClipboardCheck },
 ];

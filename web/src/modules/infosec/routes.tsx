@@ -1,5 +1,10 @@
 import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
 import { guarded } from '../../platform/shell/guarded.tsx';
+import { CsfAssessmentPage } from './csf/AssessmentPage.tsx';
+import { CsfCampaignPage } from './csf/CampaignPage.tsx';
+import { CsfCampaignsPage } from './csf/CampaignsPage.tsx';
+import { CsfMinePage } from './csf/MinePage.tsx';
+import { CsfOverviewPage } from './csf/OverviewPage.tsx';
 import { SecurityIncidentPage } from './incidents/IncidentPage.tsx';
 import { SecurityIncidentsPage } from './incidents/IncidentsPage.tsx';
 import { SecurityReportPage } from './incidents/ReportPage.tsx';
@@ -27,5 +32,11 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/incidents', SecurityIncidentsPage),
     page('/infosec/incidents/$incidentId', SecurityIncidentPage),
     page('/infosec/systems', guarded('infosec.read', SystemsPage)),
+    page('/infosec/csf', guarded('infosec.read', CsfOverviewPage)),
+    page('/infosec/csf/campaigns', guarded('infosec.read', CsfCampaignsPage)),
+    page('/infosec/csf/campaigns/$campaignId', guarded('infosec.read', CsfCampaignPage)),
+    // Open to every signed-in user: an outside assessor holds no role, and the server answers 404 to others.
+    page('/infosec/csf/assessments/$assessmentId', CsfAssessmentPage),
+    page('/infosec/csf/mine', CsfMinePage),
   ] as const;
 }

@@ -57,6 +57,9 @@ const knownEntityTypes = [
   'import',
   'setting',
   'demo',
+  'infosec_csf_campaign',
+  'infosec_csf_assessment',
+  'infosec_csf_benchmark',
 ] as const;
 /** What was done, as the last part of an audit action (`meeting.created`): shown in the reader's words. */
 const knownVerbs = [
@@ -77,6 +80,15 @@ const knownVerbs = [
   'committed',
   'rotated',
   'redacted',
+  'assessor_set',
+  'answered',
+  'submit',
+  'return',
+  'review',
+  'sign_off',
+  'approve',
+  'corrected',
+  'set',
 ] as const;
 const knownActions = ['created', 'updated', 'deleted', 'imported', 'locked', 'preferences', 'revoked'];
 
