@@ -80,7 +80,11 @@ export const campaignView = z.object({
   version: z.number().int(),
 });
 export type CampaignView = z.infer<typeof campaignView>;
-export const campaignList = z.object({ items: z.array(campaignView) });
+export const campaignList = z.object({
+  items: z.array(campaignView),
+  /** Whether the reader may open a campaign (the program managed over the whole group). */
+  mayOpen: z.boolean(),
+});
 
 // ---- Assessments
 
@@ -263,6 +267,8 @@ export const heatMapView = z.object({
   benchmark: z.record(z.string(), score),
   rule: z.object({ functionWeights: z.record(z.string(), z.number()) }),
   years: z.array(z.number().int()),
+  /** Whether the reader may enter the industry benchmark (the program managed over the whole group). */
+  mayEnterBenchmark: z.boolean(),
 });
 export type HeatMapView = z.infer<typeof heatMapView>;
 

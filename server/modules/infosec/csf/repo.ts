@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/types.ts';
 import type { SiteScope } from '../../../platform/access/actor.ts';
 import { inScope } from '../../../platform/access/sql.ts';
@@ -37,14 +37,15 @@ export function revisionsOf(db: Db, campaignId: string, siteId: string, domain: 
     .execute();
 }
 
-/** Campaigns with the number of current assessments (not superseded) in scope, and of those approved. */
+/**
+ * Campaigns with the number of their site assessments in scope (one per site and domain, whatever its
+ * revisions) and of those with an approved revision.
+ */
 export function campaignRows(db: Db, scope: SiteScope) {
   return db
     .selectFrom('csf_campaigns as c')
     .innerJoin('csf_catalogues as k', 'k.id', 'c.catalogue_id')
-    .leftJoin('csf_assessments as a', (j) =>
-      j.onRef('a.campaign_id', '=', 'c.id').on('a.status', '<>', 'superseded'),
-    )
+    .leftJoin('csf_assessments as a', (j) => j.onRef('a.campaign_id', '=', 'c.id').on('a.revision', '=', 1))
     .where((eb) => eb.or([eb('a.id', 'is', null), inScope(eb, 'a.site_id', scope)]))
     .select([
       'c.id',
@@ -56,11 +57,30 @@ export function campaignRows(db: Db, scope: SiteScope) {
       'c.version',
       'k.version as catalogue_version',
       (eb) => eb.fn.count<number>('a.id').as('assessments'),
-      sql<number>`count(a.id) filter (where a.status = 'approved')`.as('approved'),
+      sql<number>`count(a.id) filter (where exists (
+        select 1 from csf_assessments r
+        where r.campaign_id = a.campaign_id and r.site_id = a.site_id and r.domain = a.domain
+          and r.status in ('approved', 'superseded')))`.as('approved'),
     ])
     .groupBy(['c.id', 'k.version'])
     .orderBy('c.year', 'desc')
     .execute();
+}
+
+/** Only the latest revision of each site's assessment (a correction under way stands for its site). */
+// biome-ignore lint/suspicious/noExplicitAny: any query that names its assessments `a`.
+export function latestRevisionOnly(eb: ExpressionBuilder<any, any>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('csf_assessments as newer')
+        .select('newer.id')
+        .whereRef('newer.campaign_id', '=', 'a.campaign_id')
+        .whereRef('newer.site_id', '=', 'a.site_id')
+        .whereRef('newer.domain', '=', 'a.domain')
+        .whereRef('newer.revision', '>', 'a.revision'),
+    ),
+  );
 }
 
 /**

@@ -398,6 +398,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
           approved: Number(r.approved),
           version: r.version,
         })),
+        mayOpen: sitesWith(actor, 'infosec.manage', PROGRAM) === 'all',
       };
     },
 
@@ -487,7 +488,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
       if (q.siteId) base = base.where('a.site_id', '=', q.siteId);
       if (q.domain) base = base.where('a.domain', '=', q.domain);
       if (q.status) base = base.where('a.status', '=', q.status);
-      else base = base.where('a.status', '<>', 'superseded');
+      else base = base.where((eb) => repo.latestRevisionOnly(eb));
       const sortColumn = { year: 'c.year', status: 'a.status', updatedAt: 'a.updated_at' }[q.sort];
       const page = await listPage<repo.AssessmentRow, repo.AssessmentRow>(db, base, q, {
         sortColumn,
@@ -851,6 +852,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
         benchmark: {},
         rule,
         years,
+        mayEnterBenchmark: sitesWith(actor, 'infosec.manage', PROGRAM) === 'all',
       };
       if (!campaign) return empty;
       const bySite = scoreSites(

@@ -505,8 +505,14 @@ export function CsfAssessmentPage() {
         <Paper withBorder p="md" radius="md">
           <Stack gap={6}>
             <Text size="sm">
-              <b>{t('csf.assessor')}:</b> {assessment.assessorName ?? '—'}
-              {assessment.consultancy ? ` · ${t('csf.consultancy')}: ${assessment.consultancy}` : ''}
+              <b>
+                {t('csf.assessor')}
+                {t('csf.colon')}
+              </b>
+              {assessment.assessorName ?? '—'}
+              {assessment.consultancy
+                ? ` · ${t('csf.consultancy')}${t('csf.colon')}${assessment.consultancy}`
+                : ''}
             </Text>
             {!assessment.assessorId && (
               <Text size="xs" c="dimmed">

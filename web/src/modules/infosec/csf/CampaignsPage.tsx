@@ -190,7 +190,7 @@ export function CsfCampaignsPage() {
         ]}
         description={t('csf.campaignsDescription')}
         actions={
-          can('infosec.manage') ? (
+          query.data?.mayOpen ? (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setOpening(true)}>
               {t('csf.openCampaign')}
             </Button>

@@ -248,7 +248,7 @@ export function CsfOverviewPage() {
             >
               {t('csf.campaigns')}
             </ButtonLink>
-            {can('infosec.manage') && view?.year && (
+            {view?.mayEnterBenchmark && view.year && (
               <Button variant="default" onClick={() => setBenchmarkOpen(true)}>
                 {t('csf.benchmarkEdit')}
               </Button>

@@ -293,6 +293,7 @@ export const en = {
     site: 'Site',
     revision: 'Revision',
     revisionN: 'Revision {{revision}}',
+    colon: ': ',
     assessor: 'Assessor',
     consultancy: 'Consultancy',
     answered: 'Answered',

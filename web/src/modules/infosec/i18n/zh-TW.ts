@@ -289,6 +289,7 @@ export const zhTW: typeof en = {
     site: '廠區',
     revision: '版次',
     revisionN: '第 {{revision}} 版',
+    colon: '：',
     assessor: '評鑑人',
     consultancy: '顧問公司',
     answered: '已作答',
