@@ -1,3 +1,4 @@
+import { BUILT_IN_CATALOGUES, catalogueRows } from '../../server/modules/infosec/csf/catalogues.ts';
 import type { DemoDataset } from './generate.ts';
 import { type CsfHistory, generateCsfHistory } from './infosec-csf.ts';
 import { uuidFrom } from './ohs.ts';
@@ -368,6 +369,14 @@ export function infosecTables(d: InfosecDataset): TableRows[] {
     },
     { table: 'infosec_incident_systems', rows: d.incidentSystems },
     { table: 'infosec_timeline', rows: d.timeline },
+    // The catalogue version the history was made against, as the running system would store it.
+    ...BUILT_IN_CATALOGUES.flatMap((b) => {
+      const rows = catalogueRows(b);
+      return [
+        { table: 'csf_catalogues', rows: [rows.catalogue] },
+        { table: 'csf_items', rows: rows.items },
+      ];
+    }),
     { table: 'csf_campaigns', rows: d.csf.campaigns },
     { table: 'csf_assessments', rows: d.csf.assessments },
     { table: 'csf_answers', rows: d.csf.answers, batchSize: 10_000 },

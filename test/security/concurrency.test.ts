@@ -38,6 +38,7 @@ const EDITABLE = [
   'contactPhone',
   'mark',
   'publicationNo',
+  'consultancy',
 ];
 
 describe(`two people editing one record (${kind})`, () => {

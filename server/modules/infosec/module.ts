@@ -13,6 +13,7 @@ import type { UsersService } from '../../platform/users/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { createCatalogueStore } from './csf/catalogue.ts';
 import { createCsfAnswersImporter } from './csf/import.ts';
+import { createCsfRollups } from './csf/rollups.ts';
 import { ASSESSMENT_RECORD, createCsfService } from './csf/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import type { ClockRules } from './rules/clocks.ts';
@@ -61,18 +62,23 @@ export function createInfosecModule(deps: {
       return db.transaction().execute((trx) => deps.settings.set(trx, actor, clockRulesSetting, sorted));
     },
   };
-  const csf = createCsfService({
+  const catalogues = createCatalogueStore(db);
+  const core = createCsfService({
     db,
     actions: deps.actions,
     settings: deps.settings,
     org: deps.org,
     users: deps.users,
     grants: deps.grants,
-    catalogues: createCatalogueStore(db),
+    catalogues,
     now,
   });
+  const csf = {
+    ...core,
+    ...createCsfRollups({ db, org: deps.org, settings: deps.settings, catalogues, now }),
+  };
   deps.documents.registerOwner(ASSESSMENT_RECORD, (actor, id, intent) => csf.siteOf(actor, id, intent));
-  registerImporter(createCsfAnswersImporter(deps.org));
+  registerImporter(createCsfAnswersImporter(deps.org, catalogues));
   return { systems, incidents, rules, csf };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Db } from '../../../db/types.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { BUILT_IN_CATALOGUES, ensureBuiltInCatalogues } from './catalogues.ts';
 import type { CatalogueView } from './contract.ts';
 import type { Hierarchy } from './rules/maturity.ts';
 
@@ -57,11 +58,13 @@ export function createCatalogueStore(db: Db) {
   const loaded = new Map<string, Promise<LoadedCatalogue>>();
 
   async function load(id: string, handle: Db): Promise<LoadedCatalogue> {
-    const head = await handle
-      .selectFrom('csf_catalogues')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const read = () =>
+      handle.selectFrom('csf_catalogues').selectAll().where('id', '=', id).executeTakeFirst();
+    let head = await read();
+    if (!head && BUILT_IN_CATALOGUES.some((b) => b.id === id)) {
+      await ensureBuiltInCatalogues(handle);
+      head = await read();
+    }
     if (!head) throw new NotFoundError('catalogue');
     const items = (
       await handle
@@ -105,8 +108,9 @@ export function createCatalogueStore(db: Db) {
     },
 
     /** The newest catalogue version, for a new campaign. */
-    async latestId(): Promise<string> {
-      const row = await db
+    async latestId(handle: Db = db): Promise<string> {
+      await ensureBuiltInCatalogues(handle);
+      const row = await handle
         .selectFrom('csf_catalogues')
         .select('id')
         .orderBy('published', 'desc')

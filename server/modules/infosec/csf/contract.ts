@@ -211,7 +211,8 @@ export const answersInput = z
 
 export const assessorInput = z
   .object({
-    assessorId: z.string().uuid().nullable(),
+    /** The assessor; null names none, absent leaves it as it is. */
+    assessorId: z.string().uuid().nullable().optional(),
     consultancy: z.string().trim().max(200).nullable().optional(),
   })
   .extend(versioned.shape)

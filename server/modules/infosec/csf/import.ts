@@ -1,7 +1,7 @@
 import { type SiteScope, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
 import type { Importer, RowError } from '../../../platform/imports/importer.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
-import { unassessedFunctions } from './catalogue.ts';
+import { type CatalogueStore, unassessedFunctions } from './catalogue.ts';
 
 const PROGRAM = 'infosec' as const;
 
@@ -43,7 +43,10 @@ function levelOf(value: string): number | null {
  * (the platform import pipeline: preview, errors by cell, all or nothing). Whoever imports answers it as the
  * assessor would: the draft's named assessor, or the site's team when none is named.
  */
-export const createCsfAnswersImporter = (org: OrgService): Importer<AnswerImportRow, Context> => ({
+export const createCsfAnswersImporter = (
+  org: OrgService,
+  catalogues: CatalogueStore,
+): Importer<AnswerImportRow, Context> => ({
   kind: 'infosec_csf_answers',
   title: 'NIST CSF assessment answers',
   permission: 'infosec.manage',
@@ -57,15 +60,11 @@ export const createCsfAnswersImporter = (org: OrgService): Importer<AnswerImport
     { key: 'notes', label: 'Notes', required: false, aliases: ['note', 'comment', '備註'] },
   ],
   async prepare(db, actor) {
-    const items = await db
-      .selectFrom('csf_items')
-      .select('identifier')
-      .where('kind', '=', 'subcategory')
-      .execute();
+    const catalogue = await catalogues.get(await catalogues.latestId(db), db);
     return {
       sites: new Map((await org.sitesWithSubsidiary('all', db)).map((s) => [s.code.toUpperCase(), s.id])),
       scope: sitesWith(actor, 'infosec.manage', PROGRAM),
-      subcategories: new Set(items.map((i) => i.identifier)),
+      subcategories: new Set(catalogue.subcategories.map((i) => i.identifier)),
       seen: new Map(),
       drafts: new Map(),
       actorId: actor.userId,

@@ -145,3 +145,5 @@ export function gapRows(db: Db, scope: SiteScope, year: number, domain: 'it' | '
 export function benchmarks(db: Db) {
   return db.selectFrom('csf_benchmarks').selectAll().execute();
 }
+
+export type ApprovedTally = Awaited<ReturnType<typeof approvedTallies>>[number];

@@ -4,6 +4,7 @@ import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import { sendReport } from '../../../platform/reports/routes.ts';
 import { CONTENT_TYPES } from '../../../platform/reports/service.ts';
 import * as c from './contract.ts';
+import type { CsfRollups } from './rollups.ts';
 import type { CsfService } from './service.ts';
 
 const tags = ['infosec'];
@@ -13,7 +14,7 @@ const tags = ['infosec'];
  * assessor, who may be a person outside the company granted the record alone: those routes are open to
  * every signed-in user and the service decides (404 to anyone else).
  */
-export function registerCsfRoutes(app: TypedApp, csf: CsfService) {
+export function registerCsfRoutes(app: TypedApp, csf: CsfService & CsfRollups) {
   app.get(
     '/api/infosec/csf/catalogues/:id',
     {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { listPage } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
-import { type Actor, type SiteScope, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
+import { type Actor, type SiteScope, sitesWith } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
 import { inScope } from '../../../platform/access/sql.ts';
 import type { ActionsService } from '../../../platform/actions/service.ts';
@@ -20,52 +20,30 @@ import type { ReportLocale } from '../../../platform/reports/definition.ts';
 import { type ReportFormat, render } from '../../../platform/reports/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
-import {
-  type CatalogueStore,
-  type LoadedCatalogue,
-  localized,
-  SHARED_FUNCTIONS,
-  subcategoriesToAssess,
-  unassessedFunctions,
-} from './catalogue.ts';
+import { type CatalogueStore, subcategoriesToAssess } from './catalogue.ts';
 import type {
-  AssessmentSummary,
-  AssessmentView,
   answersInput,
   assessmentListQuery,
   assessorInput,
-  benchmarkInput,
   campaignInput,
   correctionInput,
-  gapsQuery,
-  HeatMapView,
-  heatMapQuery,
-  Scale,
   stepInput,
-  TrendView,
-  trendQuery,
 } from './contract.ts';
 import { type OscalExportInput, oscalFileName, toOscalAssessmentResults } from './oscal.ts';
+import { assessmentParties } from './parties.ts';
 import * as repo from './repo.ts';
-import { csfBoardReport, csfSiteReport } from './report.ts';
-import {
-  addTally,
-  EMPTY_TALLY,
-  exactMean,
-  exactMeanOfSites,
-  exactSiteScore,
-  meanScore,
-  type RollUpRule,
-  rollUp,
-  roundScore,
-  type Tally,
-} from './rules/maturity.ts';
-import { mayAnswer, missingAnswers, type Party, STEPS, stepsFor } from './rules/workflow.ts';
-import { scaleSetting } from './settings.ts';
+import { csfSiteReport } from './report.ts';
+import { mayAnswer, missingAnswers, STEPS } from './rules/workflow.ts';
+import { rollUpRule, scaleSetting } from './settings.ts';
+import { createAssessmentViews } from './views.ts';
 
 const PROGRAM = 'infosec' as const;
+
 /** The record type of an assessment, for audit entries, grants to outside assessors and evidence. */
-export const ASSESSMENT_RECORD = 'infosec_csf_assessment';
+export { ASSESSMENT_RECORD } from './parties.ts';
+
+import { ASSESSMENT_RECORD } from './parties.ts';
+
 const CAMPAIGN_RECORD = 'infosec_csf_campaign';
 
 type Deps = {
@@ -91,45 +69,9 @@ const OSCAL_LEVEL_LABELS: Record<number, string> = {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The NIST CSF maturity assessment: campaigns, assessments and their answers, roll-ups and comparisons. */
+/** The NIST CSF maturity assessment: campaigns, assessments and their answers, their course, and their exports. */
 export function createCsfService({ db, actions, settings, org, users, grants, catalogues, now }: Deps) {
-  /** The roll-up rule as the group set it (function weights), read once per call. */
-  async function ruleOf(handle: Db = db): Promise<RollUpRule> {
-    const scale = await settings.get(scaleSetting, handle);
-    return { functionWeights: scale.functionWeights };
-  }
-
-  /**
-   * The parties the actor is for an assessment: its assessor, the assessed site's team, the program owner.
-   * Without a named assessor (a consultancy's report entered on its behalf) the site's team is the assessor.
-   */
-  function partiesOf(actor: Actor, row: repo.AssessmentRow): Set<Party> {
-    const parties = new Set<Party>();
-    const site = access.can(actor, 'infosec.manage', row.site_id, PROGRAM);
-    const isAssessor =
-      (row.assessor_id !== null && actor.userId === row.assessor_id) ||
-      access.granted(actor, ASSESSMENT_RECORD, row.id) ||
-      (row.assessor_id === null && site);
-    if (isAssessor) parties.add('assessor');
-    if (site) parties.add('site');
-    if (sitesWith(actor, 'infosec.manage', PROGRAM) === 'all') parties.add('owner');
-    return parties;
-  }
-
-  const stepsOf = (actor: Actor, row: repo.AssessmentRow) =>
-    stepsFor(row.status, partiesOf(actor, row), row.assessor_id !== null);
-
-  /** Readers: `infosec.read` at the site, or its assessor (404 to everyone else). */
-  function assertMayRead(actor: Actor, row: repo.AssessmentRow) {
-    if (row.assessor_id !== null && partiesOf(actor, row).has('assessor')) return;
-    if (access.granted(actor, ASSESSMENT_RECORD, row.id)) return;
-    access.assert(actor, {
-      permission: 'infosec.read',
-      siteId: row.site_id,
-      what: 'assessment',
-      program: PROGRAM,
-    });
-  }
+  const _ruleOf = (handle: Db = db) => rollUpRule(settings, handle);
 
   async function rowOrNotFound(handle: Db, id: string) {
     const row = await repo.assessmentRows(handle).where('a.id', '=', id).executeTakeFirst();
@@ -137,243 +79,8 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
     return row;
   }
 
-  /** `known`: scores already computed (one assessment's page computes its own from the answers it reads). */
-  async function summaries(
-    rows: repo.AssessmentRow[],
-    handle: Db = db,
-    known?: Map<string, number | null>,
-  ): Promise<AssessmentSummary[]> {
-    const [sites, names, scores] = await Promise.all([
-      org.sitesWithSubsidiary(
-        rows.map((r) => r.site_id),
-        handle,
-      ),
-      users.displayNames(
-        rows.map((r) => r.assessor_id),
-        handle,
-      ),
-      known ?? siteScores(rows, handle),
-    ]);
-    const site = new Map(sites.map((s) => [s.id, s]));
-    const toAnswerBy = new Map<string, number>();
-    for (const r of rows) {
-      const key = `${r.catalogue_id}:${r.basis}`;
-      if (!toAnswerBy.has(key))
-        toAnswerBy.set(
-          key,
-          subcategoriesToAssess(await catalogues.get(r.catalogue_id, handle), r.basis).length,
-        );
-    }
-    return rows.map((r) => ({
-      id: r.id,
-      campaignId: r.campaign_id,
-      year: r.year,
-      basis: r.basis,
-      siteId: r.site_id,
-      siteCode: site.get(r.site_id)?.code ?? '',
-      siteName: site.get(r.site_id)?.name ?? '',
-      domain: r.domain,
-      revision: r.revision,
-      status: r.status,
-      assessorId: r.assessor_id,
-      assessorName: r.assessor_id ? (names.get(r.assessor_id) ?? null) : null,
-      consultancy: r.consultancy,
-      answered: Number(r.answered ?? 0),
-      toAnswer: toAnswerBy.get(`${r.catalogue_id}:${r.basis}`) ?? 0,
-      score: scores.get(r.id) ?? null,
-      updatedAt: r.updated_at.toISOString(),
-      version: r.version,
-    }));
-  }
-
-  /** Each assessment's site score from its answers (one query for a page). */
-  async function siteScores(rows: repo.AssessmentRow[], handle: Db) {
-    const out = new Map<string, number | null>();
-    if (rows.length === 0) return out;
-    const answers = await handle
-      .selectFrom('csf_answers')
-      .select(['assessment_id', 'subcategory', 'current_level', 'not_applicable'])
-      .where(
-        'assessment_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    const rule = await ruleOf(handle);
-    const byAssessment = new Map<string, typeof answers>();
-    for (const a of answers)
-      byAssessment.set(a.assessment_id, [...(byAssessment.get(a.assessment_id) ?? []), a]);
-    for (const r of rows) {
-      const c = await catalogues.get(r.catalogue_id, handle);
-      const rolled = rollUp(
-        (byAssessment.get(r.id) ?? []).map((a) => ({
-          subcategory: a.subcategory,
-          level: a.current_level,
-          notApplicable: a.not_applicable,
-        })),
-        c.hierarchy,
-        rule,
-      );
-      out.set(r.id, roundScore(rolled.site));
-    }
-    return out;
-  }
-
-  /** IT beside OT at the same site and year, for readers of the site (an outside assessor sees only theirs). */
-  async function otherDomainOf(
-    actor: Actor,
-    row: repo.AssessmentRow,
-    rule: RollUpRule,
-    c: LoadedCatalogue,
-    handle: Db,
-  ): Promise<AssessmentView['otherDomain']> {
-    if (!access.can(actor, 'infosec.read', row.site_id, PROGRAM)) return null;
-    const domain = row.domain === 'it' ? 'ot' : 'it';
-    const tallies = await repo.approvedTallies(handle, 'all', {
-      domain,
-      year: row.year,
-      siteId: row.site_id,
-    });
-    const entry = scoreSites(tallies).get(row.site_id);
-    if (!entry) return null;
-    return {
-      assessmentId: entry.assessmentId,
-      domain,
-      score: roundScore(exactSiteScore(entry.functions, rule)),
-      functions: fnScores(
-        entry.functions,
-        c.functions.map((f) => f.identifier),
-      ),
-    };
-  }
-
-  async function view(actor: Actor, row: repo.AssessmentRow, handle: Db = db): Promise<AssessmentView> {
-    const c = await catalogues.get(row.catalogue_id, handle);
-    const [answers, revisions, recommendations, rule] = await Promise.all([
-      repo.answersOf(handle, row.id),
-      repo.revisionsOf(handle, row.campaign_id, row.site_id, row.domain),
-      actions.summariesFor(ASSESSMENT_RECORD, [row.id], actor.locale, handle),
-      ruleOf(handle),
-    ]);
-    const rolled = rollUp(
-      answers.map((a) => ({
-        subcategory: a.subcategory,
-        level: a.current_level,
-        notApplicable: a.not_applicable,
-      })),
-      c.hierarchy,
-      rule,
-    );
-    const [[summary], names] = await Promise.all([
-      summaries([row], handle, new Map([[row.id, roundScore(rolled.site)]])),
-      users.displayNames(
-        [...answers.map((a) => a.assessed_by), row.reviewed_by, row.signed_off_by, row.approved_by],
-        handle,
-      ),
-    ]);
-    const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
-    const otherDomain = await otherDomainOf(actor, row, rule, c, handle);
-    // Target profile: the mean of the targets set on applicable subcategories, beside the current score.
-    const targets: Record<string, Tally> = {};
-    for (const a of answers) {
-      if (a.not_applicable || a.target_level === null) continue;
-      const category = c.hierarchy.categoryOf.get(a.subcategory) ?? '';
-      const fn = c.hierarchy.functionOf.get(category) ?? '';
-      const t = { sum: a.target_level, count: 1, notApplicable: 0 };
-      targets[category] = addTally(targets[category] ?? EMPTY_TALLY, t);
-      targets[fn] = addTally(targets[fn] ?? EMPTY_TALLY, t);
-    }
-    const scored = (identifier: string, t: Tally | undefined) => ({
-      identifier,
-      score: meanScore(t ?? EMPTY_TALLY),
-      target: meanScore(targets[identifier] ?? EMPTY_TALLY),
-      counted: t?.count ?? 0,
-      notApplicable: t?.notApplicable ?? 0,
-    });
-    const parties = partiesOf(actor, row);
-    return {
-      ...summary!,
-      catalogueId: row.catalogue_id,
-      correctionOf: row.correction_of,
-      correctionReason: row.correction_reason,
-      submittedAt: iso(row.submitted_at),
-      reviewedAt: iso(row.reviewed_at),
-      reviewedByName: name(row.reviewed_by),
-      signedOffAt: iso(row.signed_off_at),
-      signedOffByName: name(row.signed_off_by),
-      approvedAt: iso(row.approved_at),
-      approvedByName: name(row.approved_by),
-      unassessedFunctions: unassessedFunctions(row.basis),
-      answers: answers.map((a) => ({
-        subcategory: a.subcategory,
-        level: a.current_level,
-        notApplicable: a.not_applicable,
-        target: a.target_level,
-        notes: a.notes,
-        assessedByName: name(a.assessed_by),
-        assessedAt: a.assessed_at.toISOString(),
-      })),
-      functions: c.functions.map((f) => scored(f.identifier, rolled.functions[f.identifier])),
-      categories: c.items
-        .filter((i) => i.kind === 'category')
-        .map((i) => scored(i.identifier, rolled.categories[i.identifier])),
-      rule,
-      steps: stepsOf(actor, row),
-      mayAnswer: mayAnswer(row.status, parties),
-      mayCorrect:
-        row.status === 'approved' &&
-        parties.has('owner') &&
-        !revisions.some((r) => r.revision > row.revision),
-      otherDomain,
-      recommendations: recommendations.get(row.id) ?? [],
-      revisions: revisions.map((r) => ({ id: r.id, revision: r.revision, status: r.status })),
-    };
-  }
-
-  /** Site scores by function for a set of tallies (one domain, one year). */
-  function scoreSites(tallies: Awaited<ReturnType<typeof repo.approvedTallies>>) {
-    const bySite = new Map<string, { assessmentId: string; functions: Record<string, Tally> }>();
-    for (const t of tallies) {
-      const entry = bySite.get(t.site_id) ?? { assessmentId: t.assessment_id, functions: {} };
-      entry.functions[t.function] = addTally(entry.functions[t.function] ?? EMPTY_TALLY, {
-        sum: t.sum,
-        count: t.count,
-        notApplicable: t.not_applicable,
-      });
-      bySite.set(t.site_id, entry);
-    }
-    return bySite;
-  }
-
-  const fnScores = (functions: Record<string, Tally>, ids: readonly string[]) =>
-    Object.fromEntries(ids.map((id) => [id, meanScore(functions[id] ?? EMPTY_TALLY)]));
-
-  /** Mean over sites of each function's exact score, and of the sites' scores. */
-  function meanOverSites(
-    entries: { functions: Record<string, Tally> }[],
-    ids: readonly string[],
-    rule: RollUpRule,
-  ) {
-    return {
-      score: roundScore(exactMeanOfSites(entries.map((e) => exactSiteScore(e.functions, rule)))),
-      functions: Object.fromEntries(
-        ids.map((id) => [
-          id,
-          roundScore(exactMeanOfSites(entries.map((e) => exactMean(e.functions[id] ?? EMPTY_TALLY)))),
-        ]),
-      ),
-    };
-  }
-
-  async function benchmarkByYear() {
-    const out = new Map<number, Record<string, number>>();
-    for (const b of await repo.benchmarks(db)) {
-      const year = out.get(b.year) ?? {};
-      year[b.function] = Number(b.score);
-      out.set(b.year, year);
-    }
-    return out;
-  }
+  const { partiesOf, stepsOf, assertMayRead } = assessmentParties;
+  const { summaries, view } = createAssessmentViews({ db, actions, org, users, catalogues, settings });
 
   return {
     ASSESSMENT_RECORD,
@@ -532,18 +239,21 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
         });
         if (row.status === 'approved' || row.status === 'superseded')
           throw new ConflictError('An approved assessment is locked: correct it as a new revision.');
-        if (input.assessorId) await users.assertActiveUser(input.assessorId, 'assessorId', trx);
+        if (row.version !== input.version) throw new StaleVersionError(row.version);
+        const assessorId = input.assessorId === undefined ? row.assessor_id : input.assessorId;
+        if (assessorId && assessorId !== row.assessor_id)
+          await users.assertActiveUser(assessorId, 'assessorId', trx);
         if (
           row.assessor_id &&
-          row.assessor_id !== input.assessorId &&
+          row.assessor_id !== assessorId &&
           (await grants.isOutsider(row.assessor_id, trx))
         )
           await grants
             .revoke(trx, actor, { userId: row.assessor_id, recordType: ASSESSMENT_RECORD, recordId: id })
             .catch(() => {});
-        if (input.assessorId && (await grants.isOutsider(input.assessorId, trx)))
+        if (assessorId && assessorId !== row.assessor_id && (await grants.isOutsider(assessorId, trx)))
           await grants.grant(trx, actor, {
-            userId: input.assessorId,
+            userId: assessorId,
             recordType: ASSESSMENT_RECORD,
             recordId: id,
             siteId: row.site_id,
@@ -554,7 +264,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
           id,
           input.version,
           {
-            assessor_id: input.assessorId,
+            assessor_id: assessorId,
             ...(input.consultancy !== undefined ? { consultancy: input.consultancy } : {}),
           },
           actor.userId,
@@ -565,7 +275,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
           entityId: id,
           siteId: row.site_id,
           before: { assessorId: row.assessor_id, consultancy: row.consultancy },
-          after: { assessorId: input.assessorId, consultancy: input.consultancy ?? row.consultancy },
+          after: { assessorId, consultancy: input.consultancy ?? row.consultancy },
         });
         return view(actor, await rowOrNotFound(trx, id), trx);
       });
@@ -640,7 +350,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
           throw new ConflictError(
             `This assessment is ${row.status.replace('_', ' ')}: it cannot take that step now.`,
           );
-        if (!stepsOf(actor, row).includes(input.step)) throw new ForbiddenError('infosec.csf.' + input.step);
+        if (!stepsOf(actor, row).includes(input.step)) throw new ForbiddenError(`infosec.csf.${input.step}`);
         if (input.step === 'return' && !input.comment)
           throw new ValidationError('Say what the assessor should look at again.', [
             { path: 'comment', message: 'Required when returning an assessment' },
@@ -810,172 +520,6 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
       return { fileName: oscalFileName(input), document: toOscalAssessmentResults(input) };
     },
 
-    /** Sites × functions for one year and domain, with subsidiary and group means and the benchmark. */
-    async heatMap(actor: Actor, q: z.infer<typeof heatMapQuery>): Promise<HeatMapView> {
-      const scope = access.listScope(actor, 'infosec.read', PROGRAM);
-      const years = (await db.selectFrom('csf_campaigns').select('year').orderBy('year').execute()).map(
-        (r) => r.year,
-      );
-      const campaign = await db
-        .selectFrom('csf_campaigns')
-        .selectAll()
-        .$if(q.year !== undefined, (qb) => qb.where('year', '=', q.year!))
-        .$if(q.year === undefined, (qb) =>
-          qb.where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('csf_assessments')
-                .select('id')
-                .whereRef('campaign_id', '=', 'csf_campaigns.id')
-                .where('status', '=', 'approved'),
-            ),
-          ),
-        )
-        .orderBy('year', 'desc')
-        .executeTakeFirst();
-      const c = await catalogues.get(campaign?.catalogue_id ?? (await catalogues.latestId()));
-      const rule = await ruleOf();
-      const functions = c.functions.map((f) => ({
-        identifier: f.identifier,
-        title: localized(f, actor.locale).title,
-      }));
-      const fnIds = functions.map((f) => f.identifier);
-      const empty: HeatMapView = {
-        year: campaign?.year ?? q.year ?? null,
-        domain: q.domain,
-        basis: campaign?.basis ?? null,
-        functions,
-        unassessedFunctions: campaign ? unassessedFunctions(campaign.basis) : [],
-        sites: [],
-        subsidiaries: [],
-        group: { score: null, functions: Object.fromEntries(fnIds.map((f) => [f, null])) },
-        benchmark: {},
-        rule,
-        years,
-        mayEnterBenchmark: sitesWith(actor, 'infosec.manage', PROGRAM) === 'all',
-      };
-      if (!campaign) return empty;
-      const bySite = scoreSites(
-        await repo.approvedTallies(db, scope, { domain: q.domain, year: campaign.year }),
-      );
-      let sites = await org.sitesWithSubsidiary([...bySite.keys()]);
-      if (q.subsidiaryId) sites = sites.filter((s) => s.subsidiaryId === q.subsidiaryId);
-      if (q.country) sites = sites.filter((s) => s.country === q.country);
-      const siteViews = sites.map((s) => {
-        const e = bySite.get(s.id)!;
-        return {
-          siteId: s.id,
-          siteCode: s.code,
-          siteName: actor.locale === 'zh-TW' && s.nameZh ? s.nameZh : s.name,
-          subsidiaryId: s.subsidiaryId,
-          subsidiaryName: s.subsidiaryName,
-          country: s.country,
-          assessmentId: e.assessmentId,
-          score: roundScore(exactSiteScore(e.functions, rule)),
-          functions: fnScores(e.functions, fnIds),
-        };
-      });
-      const subsidiaries = [...new Set(sites.map((s) => s.subsidiaryId))].map((sid) => {
-        const members = sites.filter((s) => s.subsidiaryId === sid);
-        return {
-          subsidiaryId: sid,
-          subsidiaryName: members[0]!.subsidiaryName,
-          ...meanOverSites(
-            members.map((s) => bySite.get(s.id)!),
-            fnIds,
-            rule,
-          ),
-        };
-      });
-      const benchmark = (await benchmarkByYear()).get(campaign.year) ?? {};
-      return {
-        ...empty,
-        sites: siteViews,
-        subsidiaries,
-        group: meanOverSites(
-          sites.map((s) => bySite.get(s.id)!),
-          fnIds,
-          rule,
-        ),
-        benchmark,
-      };
-    },
-
-    /** Year over year, for the group (the mean of its sites) or one site, with the benchmark. */
-    async trend(actor: Actor, q: z.infer<typeof trendQuery>): Promise<TrendView> {
-      const scope = access.listScope(actor, 'infosec.read', PROGRAM);
-      if (q.siteId && !scopeHas(scope, q.siteId)) throw new NotFoundError('site');
-      const tallies = await repo.approvedTallies(db, scope, {
-        domain: q.domain,
-        ...(q.siteId ? { siteId: q.siteId } : {}),
-      });
-      const latest = await catalogues.get(await catalogues.latestId());
-      const functions = latest.functions.map((f) => ({
-        identifier: f.identifier,
-        title: localized(f, actor.locale).title,
-      }));
-      const fnIds = functions.map((f) => f.identifier);
-      const benchmarks = await benchmarkByYear();
-      const rule = await ruleOf();
-      const years = [...new Set(tallies.map((t) => t.year))].sort((a, b) => a - b);
-      const out: TrendView['years'] = [];
-      for (const year of years) {
-        const ofYear = tallies.filter((t) => t.year === year);
-        const entries = [...scoreSites(ofYear).values()];
-        const basis = ofYear[0]!.basis;
-        const shared = entries.map((e) => ({
-          functions: Object.fromEntries(SHARED_FUNCTIONS.map((f) => [f, e.functions[f] ?? EMPTY_TALLY])),
-        }));
-        const all = meanOverSites(entries, fnIds, rule);
-        out.push({
-          year,
-          basis,
-          sites: entries.length,
-          score: all.score,
-          sharedScore: meanOverSites(shared, SHARED_FUNCTIONS, rule).score,
-          functions: all.functions,
-          benchmark: benchmarks.get(year) ?? {},
-        });
-      }
-      return {
-        domain: q.domain,
-        siteId: q.siteId ?? null,
-        functions,
-        sharedFunctions: [...SHARED_FUNCTIONS],
-        years: out,
-      };
-    },
-
-    /** The subcategories furthest below target across the group in a year, largest mean gap first. */
-    async gaps(actor: Actor, q: z.infer<typeof gapsQuery>) {
-      const scope = access.listScope(actor, 'infosec.read', PROGRAM);
-      const campaign = await db
-        .selectFrom('csf_campaigns')
-        .select(['year', 'catalogue_id'])
-        .$if(q.year !== undefined, (qb) => qb.where('year', '=', q.year!))
-        .orderBy('year', 'desc')
-        .executeTakeFirst();
-      if (!campaign) return { year: q.year ?? null, items: [] };
-      const c = await catalogues.get(campaign.catalogue_id);
-      const rows = await repo.gapRows(db, scope, campaign.year, q.domain);
-      const items = rows
-        .filter((r) => r.below > 0)
-        .map((r) => ({
-          subcategory: r.subcategory,
-          statement: localized(c.byId.get(r.subcategory)!, actor.locale).statement,
-          meanGap: meanScore({ sum: r.gap_sum, count: r.below, notApplicable: 0 }) ?? 0,
-          sitesBelowTarget: r.below,
-          sitesAssessed: r.assessed,
-        }))
-        .sort(
-          (a, b) =>
-            b.sitesBelowTarget * b.meanGap - a.sitesBelowTarget * a.meanGap ||
-            a.subcategory.localeCompare(b.subcategory),
-        )
-        .slice(0, q.limit);
-      return { year: campaign.year, items };
-    },
-
     /** One site's assessment as PDF or XLSX, in the asked language. */
     async siteReport(actor: Actor, id: string, format: ReportFormat, locale: ReportLocale) {
       const reader = { ...actor, locale };
@@ -993,68 +537,6 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
         locale,
       );
       return render(def, `csf-${assessment.siteCode}-${row.year}-${row.domain}-r${row.revision}`, format);
-    },
-
-    /** The group's year for the Board, in the reader's scope. */
-    async boardReport(actor: Actor, year: number, format: ReportFormat, locale: ReportLocale) {
-      const reader = { ...actor, locale };
-      const [it, ot, trend, gaps] = await Promise.all([
-        this.heatMap(reader, { year, domain: 'it' }),
-        this.heatMap(reader, { year, domain: 'ot' }),
-        this.trend(reader, { domain: 'it' }),
-        this.gaps(reader, { year, domain: 'it', limit: 15 }),
-      ]);
-      const def = csfBoardReport({ year, it, ot, trend, gaps: gaps.items, generatedAt: now() }, locale);
-      return render(def, `csf-board-${year}`, format);
-    },
-
-    /** The maturity scale's labels and the roll-up weights. */
-    async scale(actor: Actor) {
-      access.listScope(actor, 'infosec.read', PROGRAM);
-      return settings.get(scaleSetting);
-    },
-
-    /** Only whoever manages the program group-wide renames the levels or reweighs the functions. */
-    async setScale(actor: Actor, value: Scale) {
-      access.assertGroupWide(actor, 'infosec.manage', PROGRAM);
-      const c = await catalogues.get(await catalogues.latestId());
-      const functions = new Set(c.functions.map((f) => f.identifier));
-      const errors = Object.keys(value.functionWeights)
-        .filter((f) => !functions.has(f))
-        .map((f) => ({ path: `functionWeights.${f}`, message: 'Not a function of the catalogue' }));
-      if (errors.length) throw new ValidationError('Weights are given per function.', errors);
-      return db.transaction().execute((trx) => settings.set(trx, actor, scaleSetting, value));
-    },
-
-    /** The industry benchmark per function for a year: only the program owner enters it. */
-    async setBenchmark(actor: Actor, input: z.infer<typeof benchmarkInput>) {
-      const { year } = input;
-      access.assertGroupWide(actor, 'infosec.manage', PROGRAM);
-      const c = await catalogues.get(await catalogues.latestId());
-      const functions = new Set(c.functions.map((f) => f.identifier));
-      const errors = Object.keys(input.scores)
-        .filter((f) => !functions.has(f))
-        .map((f) => ({ path: `scores.${f}`, message: 'Not a function of the catalogue' }));
-      if (errors.length) throw new ValidationError('Benchmarks are entered per function.', errors);
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('csf_benchmarks').where('year', '=', year).execute();
-        const rows = Object.entries(input.scores).map(([fn, score]) => ({
-          year,
-          function: fn,
-          score,
-          source: input.source ?? null,
-          updated_by: actor.userId,
-        }));
-        if (rows.length) await trx.insertInto('csf_benchmarks').values(rows).execute();
-        await recordAudit(trx, actor, {
-          action: 'infosec.csf_benchmark.set',
-          entityType: 'infosec_csf_benchmark',
-          entityId: String(year),
-          siteId: null,
-          after: { year, scores: input.scores, source: input.source ?? null },
-        });
-      });
-      return { year, scores: input.scores };
     },
   };
 }

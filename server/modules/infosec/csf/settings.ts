@@ -1,6 +1,9 @@
 import type { z } from 'zod';
+import type { Db } from '../../../db/types.ts';
+import type { SettingsService } from '../../../platform/settings/service.ts';
 import { defineSetting } from '../../../platform/settings/service.ts';
 import { type Scale, scaleInput } from './contract.ts';
+import type { RollUpRule } from './rules/maturity.ts';
 
 /** The maturity levels' names (SimpleRisk's 0–5 scale by default) and the function weights of site scores. */
 export const DEFAULT_SCALE: Scale = {
@@ -21,3 +24,9 @@ export const scaleSetting = defineSetting<Scale>({
   defaultValue: DEFAULT_SCALE,
   auditAction: 'infosec.csf_scale.updated',
 });
+
+/** The roll-up rule as the group set it (function weights). */
+export async function rollUpRule(settings: SettingsService, handle: Db): Promise<RollUpRule> {
+  const scale = await settings.get(scaleSetting, handle);
+  return { functionWeights: scale.functionWeights };
+}

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { runStatements } from '../../../db/migrations/statements.ts';
-import { CSF_2_0_CATALOGUE_ID } from '../csf/catalogues.ts';
-import { parseCsfCatalogue } from '../csf/rules/catalogue.ts';
-
-const CATALOGUE_FILE = 'reference/nist-csf-2.0/NIST_CSF_v2.0_catalog.xml';
 
 /**
- * The NIST CSF maturity assessment: catalogue versions and their items (CSF 2.0 loaded here from NIST's OSCAL
- * file), yearly campaigns (one a year), one assessment per site and domain (IT or OT) in revisions (a correction of an
+ * The NIST CSF maturity assessment: catalogue versions and their items (stored from NIST's OSCAL file when first
+ * needed, see csf/catalogues.ts), yearly campaigns (one a year), one assessment per site and domain (IT or OT) in revisions (a correction of an
  * approved assessment is a new revision with its reason), a maturity answer per subcategory, and the industry
  * benchmark per function and year.
  */
@@ -111,22 +106,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     `,
   );
-  await loadCatalogue(db, CSF_2_0_CATALOGUE_ID, 'NIST CSF', '2.0', CATALOGUE_FILE);
-}
-
-async function loadCatalogue(db: Kysely<unknown>, id: string, name: string, version: string, file: string) {
-  const catalogue = parseCsfCatalogue(readFileSync(new URL(`../../../../${file}`, import.meta.url), 'utf8'));
-  const inserted = await sql<{ id: string }>`
-    insert into csf_catalogues (id, name, version, framework_version, published, source)
-    values (${id}, ${name}, ${version}, ${catalogue.frameworkVersion}, ${catalogue.published.slice(0, 10)}, ${file})
-    returning id`.execute(db);
-  const catalogueId = inserted.rows[0]?.id;
-  const rows = catalogue.items.map(
-    (item) =>
-      sql`(${catalogueId}, ${item.identifier}, ${item.kind}, ${item.parent}, ${item.position}, ${item.title},
-           ${item.statement}, ${JSON.stringify(item.examples)}::jsonb)`,
-  );
-  await sql`
-    insert into csf_items (catalogue_id, identifier, kind, parent, position, title, statement, examples)
-    values ${sql.join(rows)}`.execute(db);
 }

@@ -16,6 +16,11 @@ export const infosecWebModule: WebModule = {
     infosec_csf_assessment: (id) => `/infosec/csf/assessments/${id}`,
     infosec_csf_campaign: (id) => `/infosec/csf/campaigns/${id}`,
   },
+  auditRecordTypes: {
+    infosec_csf_campaign: { en: 'NIST CSF campaign', 'zh-TW': 'NIST CSF 評鑑活動' },
+    infosec_csf_assessment: { en: 'NIST CSF assessment', 'zh-TW': 'NIST CSF 成熟度評鑑' },
+    infosec_csf_benchmark: { en: 'NIST CSF benchmark', 'zh-TW': 'NIST CSF 產業基準' },
+  },
   obligationKinds: [
     { kind: 'infosec.report_clock', name: { en: 'Report to the CISO office', 'zh-TW': '通報資安長辦公室' } },
     { kind: 'infosec.level_review_clock', name: { en: 'Incident level review', 'zh-TW': '事件等級審核' } },

@@ -25,6 +25,7 @@ import {
   verifyReportView,
 } from '../../../../server/platform/audit/contract.ts';
 import { api } from '../api/client.ts';
+import { webModules } from '../modules/manifest.ts';
 import { useSites } from '../people/sites.ts';
 import { ClampedText } from '../ui/ClampedText.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
@@ -57,9 +58,6 @@ const knownEntityTypes = [
   'import',
   'setting',
   'demo',
-  'infosec_csf_campaign',
-  'infosec_csf_assessment',
-  'infosec_csf_benchmark',
 ] as const;
 /** What was done, as the last part of an audit action (`meeting.created`): shown in the reader's words. */
 const knownVerbs = [
@@ -255,7 +253,7 @@ function VerifyResult({ report }: { report: Report }) {
 
 /** The audit log for auditors: filters, before/after of each change, and verification of the hash chains. */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const { options: siteOptions, sites } = useSites();
   const siteCode = new Map(sites.map((s) => [s.id, s.code]));
@@ -266,11 +264,17 @@ export function AuditPage() {
   const [filters] = useDebouncedValue({ entityType: entityType.trim(), action: action.trim() }, 300);
   const [verifyOpen, setVerifyOpen] = useState(false);
 
-  /** Known record types in the user's language; a module's own types as they are. */
+  /** Known record types in the user's language: the platform's, and those the modules name; others as they are. */
+  const locale = i18n.language === 'zh-TW' ? 'zh-TW' : 'en';
+  const moduleTypes = new Map(
+    webModules().flatMap((m) =>
+      Object.entries(m.auditRecordTypes ?? {}).map(([k, v]) => [k, v[locale]] as const),
+    ),
+  );
   const entityTypeLabel = (type: string) =>
     (knownEntityTypes as readonly string[]).includes(type)
       ? t(`audit.entityTypes.${type as (typeof knownEntityTypes)[number]}`)
-      : type;
+      : (moduleTypes.get(type) ?? type);
 
   const verify = useMutation({ mutationFn: () => api.get('/api/audit/verify', verifyReportView) });
 

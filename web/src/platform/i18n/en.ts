@@ -496,9 +496,6 @@ export const en = {
       import: 'Import',
       setting: 'Setting',
       demo: 'Demo dataset',
-      infosec_csf_campaign: 'NIST CSF campaign',
-      infosec_csf_assessment: 'NIST CSF assessment',
-      infosec_csf_benchmark: 'NIST CSF benchmark',
     },
     verbs: {
       created: 'Created',

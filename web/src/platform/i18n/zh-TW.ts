@@ -477,9 +477,6 @@ export const zhTW: Translation<typeof en> = {
       import: '匯入',
       setting: '設定',
       demo: '示範資料',
-      infosec_csf_campaign: 'NIST CSF 評鑑活動',
-      infosec_csf_assessment: 'NIST CSF 成熟度評鑑',
-      infosec_csf_benchmark: 'NIST CSF 產業基準',
     },
     verbs: {
       created: '建立',

@@ -65,6 +65,8 @@ export type WebModule = {
    * filter; a restricted kind names its permission.
    */
   obligationKinds?: ObligationKindEntry[];
+  /** Its record types in the audit log (`entityType`), named in each language for the audit page. */
+  auditRecordTypes?: Record<string, { en: string; 'zh-TW': string }>;
   reports?: ModuleReport[];
   /** Its buttons on the home page. */
   homeActions?: HomeAction[];

@@ -15,35 +15,26 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronRight, IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
-import type { EChartsCoreOption } from 'echarts/core';
+import { useParams } from '@tanstack/react-router';
 import { memo, useMemo, useState } from 'react';
-import {
-  type AnswerView,
-  type AssessmentStep,
-  type AssessmentView,
-  assessmentView,
-  type CatalogueView,
-} from '../../../../../server/modules/infosec/csf/contract.ts';
+import type { AnswerView, AssessmentStep } from '../../../../../server/modules/infosec/csf/contract.ts';
 import { ApiError, api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { Chart } from '../../../platform/charts/Chart.tsx';
-import { UserSelect } from '../../../platform/services/UserSelect.tsx';
-import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { AnchorLink } from '../../../platform/ui/links.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
+import { AssessorModal, CorrectModal, StepModal } from './AssessmentModals.tsx';
 import { csfAssessmentQuery, csfCatalogueQuery, invalidateCsf } from './api.ts';
 import { CsfStatusBadge, useScoreText } from './parts.tsx';
+import { ScoresChart } from './ScoresChart.tsx';
 
 /** One subcategory's answer as edited here. */
 type Draft = { level: number | null; notApplicable: boolean; target: number | null; notes: string | null };
@@ -57,206 +48,6 @@ const asDraft = (a: AnswerView | undefined): Draft => ({
   notes: a?.notes ?? null,
 });
 const answered = (d: Draft) => d.notApplicable || d.level !== null;
-
-function StepModal({
-  assessment,
-  step,
-  onClose,
-}: {
-  assessment: AssessmentView;
-  step: AssessmentStep;
-  onClose: () => void;
-}) {
-  const t = useInfosecT();
-  const label = useInfosecLabel();
-  const queryClient = useQueryClient();
-  const [comment, setComment] = useState('');
-  const required = step === 'return';
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(
-        `/api/infosec/csf/assessments/${assessment.id}/steps`,
-        { step, comment: comment.trim() || undefined, version: assessment.version },
-        assessmentView,
-      ),
-    onSuccess: () => {
-      notifications.show({ message: label('csfStepDone', step), color: 'teal' });
-      void invalidateCsf(queryClient);
-      onClose();
-    },
-  });
-  return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={required ? t('csf.returnTitle') : label('csfSteps', step)}
-      submitLabel={label('csfSteps', step)}
-      onSubmit={(e) => {
-        e?.preventDefault();
-        if (required && !comment.trim()) return;
-        save.mutate();
-      }}
-      busy={save.isPending}
-      error={save.error}
-      onReload={() => {
-        void invalidateCsf(queryClient);
-        onClose();
-      }}
-      size="md"
-    >
-      <Textarea
-        data-autofocus
-        label={required ? t('csf.returnComment') : t('csf.stepComment')}
-        required={required}
-        autosize
-        minRows={3}
-        value={comment}
-        onChange={(e) => setComment(e.currentTarget.value)}
-      />
-    </FormModal>
-  );
-}
-
-function AssessorModal({ assessment, onClose }: { assessment: AssessmentView; onClose: () => void }) {
-  const t = useInfosecT();
-  const queryClient = useQueryClient();
-  const [assessorId, setAssessorId] = useState<string | null>(assessment.assessorId);
-  const [consultancy, setConsultancy] = useState(assessment.consultancy ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch(
-        `/api/infosec/csf/assessments/${assessment.id}/assessor`,
-        { assessorId, consultancy: consultancy.trim() || null, version: assessment.version },
-        assessmentView,
-      ),
-    onSuccess: () => {
-      notifications.show({ message: t('csf.assessorSaved'), color: 'teal' });
-      void invalidateCsf(queryClient);
-      onClose();
-    },
-  });
-  return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={t('csf.nameAssessor')}
-      onSubmit={(e) => {
-        e?.preventDefault();
-        save.mutate();
-      }}
-      busy={save.isPending}
-      error={save.error}
-      size="md"
-    >
-      <UserSelect
-        data-autofocus
-        label={t('csf.assessorPerson')}
-        description={t('csf.assessorPersonHint')}
-        value={assessorId}
-        onChange={setAssessorId}
-        clearable
-        known={
-          assessment.assessorId ? [{ id: assessment.assessorId, name: assessment.assessorName ?? '…' }] : []
-        }
-      />
-      <TextInput
-        label={t('csf.consultancy')}
-        value={consultancy}
-        onChange={(e) => setConsultancy(e.currentTarget.value)}
-      />
-    </FormModal>
-  );
-}
-
-function CorrectModal({ assessment, onClose }: { assessment: AssessmentView; onClose: () => void }) {
-  const t = useInfosecT();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const [reason, setReason] = useState('');
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(
-        `/api/infosec/csf/assessments/${assessment.id}/corrections`,
-        { reason: reason.trim(), version: assessment.version },
-        assessmentView,
-      ),
-    onSuccess: (next) => {
-      void invalidateCsf(queryClient);
-      onClose();
-      void navigate({ to: '/infosec/csf/assessments/$assessmentId', params: { assessmentId: next.id } });
-    },
-  });
-  return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={t('csf.correctTitle')}
-      submitLabel={t('csf.correct')}
-      onSubmit={(e) => {
-        e?.preventDefault();
-        save.mutate();
-      }}
-      busy={save.isPending}
-      error={save.error}
-      size="md"
-    >
-      <Text size="sm" c="dimmed">
-        {t('csf.correctHint')}
-      </Text>
-      <Textarea
-        data-autofocus
-        label={t('csf.correctReason')}
-        required
-        autosize
-        minRows={3}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-      />
-    </FormModal>
-  );
-}
-
-function ScoresChart({ assessment, catalogue }: { assessment: AssessmentView; catalogue?: CatalogueView }) {
-  const t = useInfosecT();
-  const scoreText = useScoreText();
-  const option = useMemo<EChartsCoreOption>(() => {
-    const title = (id: string) => catalogue?.functions.find((f) => f.identifier === id)?.title ?? id;
-    return {
-      tooltip: {
-        trigger: 'axis',
-        valueFormatter: (v: number | null | undefined) => scoreText(v ?? null),
-      },
-      legend: { bottom: 0 },
-      grid: { left: 36, right: 12, top: 20, bottom: 72 },
-      xAxis: {
-        type: 'category',
-        data: assessment.functions.map((f) => `${title(f.identifier)}\n${f.identifier}`),
-        axisLabel: { interval: 0, fontSize: 11 },
-      },
-      yAxis: { type: 'value', min: 0, max: 5, interval: 1 },
-      series: [
-        {
-          name: t('csf.current'),
-          type: 'bar',
-          data: assessment.functions.map((f) => f.score ?? '-'),
-          itemStyle: { color: '#228be6' },
-          label: {
-            show: true,
-            position: 'top',
-            formatter: (p: { value: number }) => p.value.toFixed(1),
-          },
-        },
-        {
-          name: t('csf.target'),
-          type: 'bar',
-          data: assessment.functions.map((f) => f.target ?? '-'),
-          itemStyle: { color: '#adb5bd' },
-        },
-      ],
-    };
-  }, [assessment, catalogue, t, scoreText]);
-  return <Chart option={option} label={t('csf.scores')} height={260} />;
-}
 
 const LevelControls = memo(function LevelControls({
   identifier,

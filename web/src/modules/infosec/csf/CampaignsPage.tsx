@@ -171,7 +171,7 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
 /** The yearly campaigns, newest first, with how many of their assessments are approved. */
 export function CsfCampaignsPage() {
   const t = useInfosecT();
-  const can = useCan();
+  const _can = useCan();
   const navigate = useNavigate();
   const [opening, setOpening] = useState(false);
   const query = useQuery({

@@ -183,7 +183,7 @@ function BenchmarkForm({
 export function CsfOverviewPage() {
   const t = useInfosecT();
   const label = useInfosecLabel();
-  const can = useCan();
+  const _can = useCan();
   const navigate = useNavigate();
   const countryName = useCountryName();
   const fnName = useFunctionName();
