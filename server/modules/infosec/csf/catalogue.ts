@@ -101,6 +101,7 @@ export function createCatalogueStore(db: Db) {
       let entry = loaded.get(id);
       if (!entry) {
         entry = load(id, handle);
+        // A failed load is not kept: the caller sees the error, the next call reads again.
         entry.catch(() => loaded.delete(id));
         loaded.set(id, entry);
       }

@@ -123,12 +123,14 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
         seen.add(key);
       });
       return db.transaction().execute(async (trx) => {
-        for (const [i, s] of input.scope.entries())
-          await org.siteForWriting(s.siteId, trx).catch(() => {
-            throw new ValidationError('Not an active site.', [
-              { path: `scope.${i}.siteId`, message: 'Unknown or inactive site' },
-            ]);
-          });
+        const known = await org.sitesByIds(
+          input.scope.map((x) => x.siteId),
+          trx,
+        );
+        const unknown = input.scope.flatMap((x, i) =>
+          known.has(x.siteId) ? [] : [{ path: `scope.${i}.siteId`, message: 'No such site' }],
+        );
+        if (unknown.length) throw new ValidationError('Unknown site.', unknown);
         const clash = await trx
           .selectFrom('csf_campaigns')
           .select('id')
@@ -250,7 +252,10 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
         )
           await grants
             .revoke(trx, actor, { userId: row.assessor_id, recordType: ASSESSMENT_RECORD, recordId: id })
-            .catch(() => {});
+            // A former assessor whose grant was already taken back: nothing to revoke.
+            .catch((e) => {
+              if (!(e instanceof NotFoundError)) throw e;
+            });
         if (assessorId && assessorId !== row.assessor_id && (await grants.isOutsider(assessorId, trx)))
           await grants.grant(trx, actor, {
             userId: assessorId,
