@@ -290,7 +290,8 @@ describe.each(databases())('employee CSV import (%s)', (kind) => {
     sheet.addRow(['Employee No', 'Full Name', 'Site', 'Department', 'Hire Date']);
     sheet.addRow(['K7-0803', 'Sheet Row', 'K7', 'Test', new Date(Date.UTC(2026, 6, 1))]);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect(await run(admin, xlsx, 'employees.xlsx')).toMatchObject({ status: 'done', rowsInserted: 1 });
+    const sheetJob = await run(admin, xlsx, 'employees.xlsx');
+    expect(sheetJob, sheetJob.message ?? '').toMatchObject({ status: 'done', rowsInserted: 1 });
     expect(await byNumber('K7-0803')).toMatchObject({ hire_date: '2026-07-01' });
   });
 

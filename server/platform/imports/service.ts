@@ -329,8 +329,16 @@ export function createImportsService(options: {
         .where('id', '=', job.id)
         .execute();
     } finally {
-      running.delete(job.id);
+      forget(job.id, live);
     }
+  }
+
+  /**
+   * A run forgets only its own entry: a validation still releasing its lock must not remove the entry of the
+   * commit that was started as soon as the job read valid (that commit would then look orphaned).
+   */
+  function forget(id: string, live: unknown) {
+    if (running.get(id) === live) running.delete(id);
   }
 
   /** On PostgreSQL the run holds the job's advisory lock on a connection of its own, released if it dies. */
@@ -353,7 +361,7 @@ export function createImportsService(options: {
     // found orphaned (failIfOrphaned).
     const promise = guarded(job, () => run(actor, job, pass))
       .catch(() => undefined)
-      .finally(() => running.delete(job.id));
+      .finally(() => forget(job.id, live));
     live.promise = promise;
     return promise;
   }
