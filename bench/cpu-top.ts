@@ -17,7 +17,7 @@ for (const n of p.nodes) {
 console.log(
   [...self]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 15)
+    .slice(0, Number(process.env.TOP ?? 15))
     .map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`)
     .join('\n'),
 );

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { CSF_2_0_CATALOGUE_ID } from '../../server/modules/infosec/csf/catalogues.ts';
 import {
@@ -7,6 +6,7 @@ import {
   exactMeanOfSites,
   type Hierarchy,
   rollUp,
+  type Score,
 } from '../../server/modules/infosec/csf/rules/maturity.ts';
 import { generateDemoDataset } from './generate.ts';
 import { generateInfosecDataset, infosecTables } from './infosec.ts';
@@ -59,7 +59,7 @@ const byAssessment = answersBy(csf);
 
 /** The group's IT score of a year under the product's roll-up: the mean of the approved sites' scores. */
 function groupScore(h: CsfHistory, year: number, sites?: ReadonlySet<string>): number {
-  const scores: (Decimal | null)[] = assessmentsOf(h, year, 'it')
+  const scores: (Score | null)[] = assessmentsOf(h, year, 'it')
     .filter((a) => a.status === 'approved' && (!sites || sites.has(a.site_id)))
     .map(
       (a) =>
@@ -73,7 +73,7 @@ function groupScore(h: CsfHistory, year: number, sites?: ReadonlySet<string>): n
           DEFAULT_ROLL_UP,
         ).site,
     );
-  return (exactMeanOfSites(scores) as Decimal).toNumber();
+  return (exactMeanOfSites(scores) as Score).approx;
 }
 
 describe('the demo NIST CSF history', () => {

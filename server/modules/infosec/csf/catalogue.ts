@@ -56,6 +56,7 @@ export function localized(item: Item, locale: Locale): { title: string; statemen
 /** Catalogue versions never change once loaded: each is read once per process and kept. */
 export function createCatalogueStore(db: Db) {
   const loaded = new Map<string, Promise<LoadedCatalogue>>();
+  let latest: Promise<string> | undefined;
 
   async function load(id: string, handle: Db): Promise<LoadedCatalogue> {
     const read = () =>
@@ -108,16 +109,30 @@ export function createCatalogueStore(db: Db) {
       return entry;
     },
 
-    /** The newest catalogue version, for a new campaign. */
-    async latestId(handle: Db = db): Promise<string> {
-      await ensureBuiltInCatalogues(handle);
-      const row = await handle
-        .selectFrom('csf_catalogues')
-        .select('id')
-        .orderBy('published', 'desc')
-        .executeTakeFirst();
-      if (!row) throw new NotFoundError('catalogue');
-      return row.id;
+    /**
+     * The newest catalogue version, for a new campaign. Versions come with the product (a new one is a new
+     * built-in), so the answer is read once per process.
+     */
+    latestId(handle: Db = db): Promise<string> {
+      const read = async () => {
+        await ensureBuiltInCatalogues(handle);
+        const row = await handle
+          .selectFrom('csf_catalogues')
+          .select('id')
+          .orderBy('published', 'desc')
+          .executeTakeFirst();
+        if (!row) throw new NotFoundError('catalogue');
+        return row.id;
+      };
+      // Inside a transaction that may yet roll back, nothing is kept.
+      if (handle.isTransaction) return read();
+      if (!latest) {
+        latest = read();
+        latest.catch(() => {
+          latest = undefined;
+        });
+      }
+      return latest;
     },
 
     view(c: LoadedCatalogue, locale: Locale): CatalogueView {

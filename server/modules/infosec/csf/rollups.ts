@@ -20,8 +20,8 @@ import type {
 } from './contract.ts';
 import * as repo from './repo.ts';
 import { csfBoardReport } from './report.ts';
-import { EMPTY_TALLY, exactSiteScore, meanScore, roundScore } from './rules/maturity.ts';
-import { fnScores, meanOverSites, scoreSites } from './scores.ts';
+import { EMPTY_TALLY, meanScore, roundScore } from './rules/maturity.ts';
+import { exactOf, fnScores, meanOverSites, scoreSites } from './scores.ts';
 import { rollUpRule, scaleSetting } from './settings.ts';
 
 const PROGRAM = 'infosec' as const;
@@ -65,26 +65,29 @@ export function createCsfRollups({ db, org, settings, catalogues, now }: Deps) {
     /** Sites × functions for one year and domain, with subsidiary and group means and the benchmark. */
     async heatMap(actor: Actor, q: z.infer<typeof heatMapQuery>): Promise<HeatMapView> {
       const scope = access.listScope(actor, 'infosec.read', PROGRAM);
-      const years = (await db.selectFrom('csf_campaigns').select('year').orderBy('year').execute()).map(
-        (r) => r.year,
-      );
-      const campaign = await db
+      // Every campaign in one read: the years to choose from, and the one shown (the year asked for, or the
+      // newest with an approved assessment).
+      const campaigns = await db
         .selectFrom('csf_campaigns')
         .selectAll()
-        .$if(q.year !== undefined, (qb) => qb.where('year', '=', q.year!))
-        .$if(q.year === undefined, (qb) =>
-          qb.where((eb) =>
-            eb.exists(
+        .select((eb) =>
+          eb
+            .exists(
               eb
                 .selectFrom('csf_assessments')
                 .select('id')
                 .whereRef('campaign_id', '=', 'csf_campaigns.id')
                 .where('status', '=', 'approved'),
-            ),
-          ),
+            )
+            .as('has_approved'),
         )
-        .orderBy('year', 'desc')
-        .executeTakeFirst();
+        .orderBy('year')
+        .execute();
+      const years = campaigns.map((r) => r.year);
+      const campaign =
+        q.year !== undefined
+          ? campaigns.find((r) => r.year === q.year)
+          : campaigns.filter((r) => r.has_approved).at(-1);
       const c = await catalogues.get(campaign?.catalogue_id ?? (await catalogues.latestId()));
       const rule = await ruleOf();
       const functions = c.functions.map((f) => ({
@@ -123,8 +126,8 @@ export function createCsfRollups({ db, org, settings, catalogues, now }: Deps) {
           subsidiaryName: s.subsidiaryName,
           country: s.country,
           assessmentId: e.assessmentId,
-          score: roundScore(exactSiteScore(e.functions, rule)),
-          functions: fnScores(e.functions, fnIds),
+          score: roundScore(exactOf(e.functions, rule).site),
+          functions: fnScores(e.functions, fnIds, rule),
         };
       });
       const subsidiaries = [...new Set(sites.map((s) => s.subsidiaryId))].map((sid) => {

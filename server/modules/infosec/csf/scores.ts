@@ -5,9 +5,9 @@ import {
   exactMean,
   exactMeanOfSites,
   exactSiteScore,
-  meanScore,
   type RollUpRule,
   roundScore,
+  type Score,
   type Tally,
 } from './rules/maturity.ts';
 
@@ -28,8 +28,25 @@ export function scoreSites(tallies: readonly ApprovedTally[]) {
   return bySite;
 }
 
-export const fnScores = (functions: Record<string, Tally>, ids: readonly string[]) =>
-  Object.fromEntries(ids.map((id) => [id, meanScore(functions[id] ?? EMPTY_TALLY)]));
+type Exact = { site: Score | null; functions: Record<string, Score | null> };
+const exactCache = new WeakMap<Record<string, Tally>, { rule: RollUpRule; exact: Exact }>();
+
+/**
+ * A site's exact score and function means, worked out once per set of tallies and rule: one request rolls a
+ * site into its own row, its subsidiary and the group.
+ */
+export function exactOf(functions: Record<string, Tally>, rule: RollUpRule): Exact {
+  const cached = exactCache.get(functions);
+  if (cached?.rule === rule) return cached.exact;
+  const means: Record<string, Score | null> = {};
+  for (const id in functions) means[id] = exactMean(functions[id] ?? EMPTY_TALLY);
+  const exact: Exact = { site: exactSiteScore(functions, rule), functions: means };
+  exactCache.set(functions, { rule, exact });
+  return exact;
+}
+
+const exactFunction = (functions: Record<string, Tally>, rule: RollUpRule, id: string): Score | null =>
+  exactOf(functions, rule).functions[id] ?? null;
 
 /** Mean over sites of each function's exact score, and of the sites' scores. */
 export function meanOverSites(
@@ -38,12 +55,16 @@ export function meanOverSites(
   rule: RollUpRule,
 ) {
   return {
-    score: roundScore(exactMeanOfSites(entries.map((e) => exactSiteScore(e.functions, rule)))),
+    score: roundScore(exactMeanOfSites(entries.map((e) => exactOf(e.functions, rule).site))),
     functions: Object.fromEntries(
       ids.map((id) => [
         id,
-        roundScore(exactMeanOfSites(entries.map((e) => exactMean(e.functions[id] ?? EMPTY_TALLY)))),
+        roundScore(exactMeanOfSites(entries.map((e) => exactFunction(e.functions, rule, id)))),
       ]),
     ),
   };
 }
+
+/** A site's function scores as shown: the exact means rounded. */
+export const fnScores = (functions: Record<string, Tally>, ids: readonly string[], rule: RollUpRule) =>
+  Object.fromEntries(ids.map((id) => [id, roundScore(exactFunction(functions, rule, id))]));

@@ -45,22 +45,26 @@ type Deps = {
 export function createAssessmentViews({ db, actions, org, users, catalogues, settings }: Deps) {
   const ruleOf = (handle: Db = db) => rollUpRule(settings, handle);
 
-  /** `known`: scores already computed (one assessment's page computes its own from the answers it reads). */
+  /**
+   * `known`: scores and names already read (one assessment's page computes its score from the answers it
+   * reads, and names its assessor with the other people it shows).
+   */
   async function summaries(
     rows: repo.AssessmentRow[],
     handle: Db = db,
-    known?: Map<string, number | null>,
+    known?: { scores: Map<string, number | null>; names: Map<string, string> },
   ): Promise<AssessmentSummary[]> {
     const [sites, names, scores] = await Promise.all([
       org.sitesWithSubsidiary(
         rows.map((r) => r.site_id),
         handle,
       ),
-      users.displayNames(
-        rows.map((r) => r.assessor_id),
-        handle,
-      ),
-      known ?? siteScores(rows, handle),
+      known?.names ??
+        users.displayNames(
+          rows.map((r) => r.assessor_id),
+          handle,
+        ),
+      known?.scores ?? siteScores(rows, handle),
     ]);
     const site = new Map(sites.map((s) => [s.id, s]));
     const toAnswerBy = new Map<string, number>();
@@ -151,6 +155,7 @@ export function createAssessmentViews({ db, actions, org, users, catalogues, set
       functions: fnScores(
         entry.functions,
         c.functions.map((f) => f.identifier),
+        rule,
       ),
     };
   }
@@ -172,15 +177,24 @@ export function createAssessmentViews({ db, actions, org, users, catalogues, set
       c.hierarchy,
       rule,
     );
-    const [[summary], names] = await Promise.all([
-      summaries([row], handle, new Map([[row.id, roundScore(rolled.site)]])),
+    const [names, otherDomain] = await Promise.all([
       users.displayNames(
-        [...answers.map((a) => a.assessed_by), row.reviewed_by, row.signed_off_by, row.approved_by],
+        [
+          ...answers.map((a) => a.assessed_by),
+          row.assessor_id,
+          row.reviewed_by,
+          row.signed_off_by,
+          row.approved_by,
+        ],
         handle,
       ),
+      otherDomainOf(actor, row, rule, c, handle),
     ]);
+    const [summary] = await summaries([row], handle, {
+      scores: new Map([[row.id, roundScore(rolled.site)]]),
+      names,
+    });
     const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
-    const otherDomain = await otherDomainOf(actor, row, rule, c, handle);
     // Target profile: the mean of the targets set on applicable subcategories, beside the current score.
     const targets: Record<string, Tally> = {};
     for (const a of answers) {
