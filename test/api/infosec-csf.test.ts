@@ -564,6 +564,24 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
     expect(pr.length).toBeGreaterThan(0);
     expect(view.score).toBe(half(total(levels) + total(pr), levels.length + pr.length));
     expect(after.sites[0].score).toBe(view.score);
+    // The assessment names the levels as the group set them, in the reader's language.
+    const renamed = scale.labels.map((l: any, i: number) =>
+      i === 5 ? { en: 'Adaptive', 'zh-TW': '自適應' } : l,
+    );
+    expect((await admin.put('/api/infosec/csf/scale', { ...scale, labels: renamed })).status).toBe(200);
+    const id = after.sites[0].assessmentId;
+    expect((await admin.get(`/api/infosec/csf/assessments/${id}`)).body.levels).toEqual([
+      'Not performed',
+      'Initial',
+      'Repeatable',
+      'Defined',
+      'Managed',
+      'Adaptive',
+    ]);
+    expect((await admin.put('/api/auth/preferences', { locale: 'zh-TW' })).status).toBe(204);
+    const zh = await admin.get(`/api/infosec/csf/assessments/${id}`);
+    expect((await admin.put('/api/auth/preferences', { locale: 'en' })).status).toBe(204);
+    expect(zh.body.levels.at(-1)).toBe('自適應');
     await admin.put('/api/infosec/csf/scale', scale);
   });
 });

@@ -163,6 +163,8 @@ export const assessmentView = assessmentSummary.extend({
   categories: z.array(scoredItem),
   /** How the scores are computed, to show beside them. */
   rule: z.object({ functionWeights: z.record(z.string(), z.number()) }),
+  /** The names of levels 0 to 5 as the group set them, in the reader's language. */
+  levels: z.array(z.string()).length(6),
   /** The steps the reader may take now. */
   steps: z.array(z.enum(assessmentSteps)),
   mayAnswer: z.boolean(),

@@ -26,7 +26,7 @@ import {
 } from './rules/maturity.ts';
 import { mayAnswer } from './rules/workflow.ts';
 import { fnScores, scoreSites } from './scores.ts';
-import { rollUpRule } from './settings.ts';
+import { rollUpRule, scaleSetting } from './settings.ts';
 
 const PROGRAM = 'infosec' as const;
 
@@ -162,12 +162,13 @@ export function createAssessmentViews({ db, actions, org, users, catalogues, set
 
   async function view(actor: Actor, row: repo.AssessmentRow, handle: Db = db): Promise<AssessmentView> {
     const c = await catalogues.get(row.catalogue_id, handle);
-    const [answers, revisions, recommendations, rule] = await Promise.all([
+    const [answers, revisions, recommendations, scale] = await Promise.all([
       repo.answersOf(handle, row.id),
       repo.revisionsOf(handle, row.campaign_id, row.site_id, row.domain),
       actions.summariesFor(ASSESSMENT_RECORD, [row.id], actor.locale, handle),
-      ruleOf(handle),
+      settings.get(scaleSetting, handle),
     ]);
+    const rule: RollUpRule = { functionWeights: scale.functionWeights };
     const rolled = rollUp(
       answers.map((a) => ({
         subcategory: a.subcategory,
@@ -240,6 +241,7 @@ export function createAssessmentViews({ db, actions, org, users, catalogues, set
         .filter((i) => i.kind === 'category')
         .map((i) => scored(i.identifier, rolled.categories[i.identifier])),
       rule,
+      levels: scale.labels.map((l) => l[actor.locale]),
       steps: stepsOf(actor, row),
       mayAnswer: mayAnswer(row.status, parties),
       mayCorrect:

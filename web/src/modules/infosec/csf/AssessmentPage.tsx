@@ -52,21 +52,21 @@ const answered = (d: Draft) => d.notApplicable || d.level !== null;
 const LevelControls = memo(function LevelControls({
   identifier,
   draft,
+  levels,
   readOnly,
   onChange,
 }: {
   identifier: string;
   draft: Draft;
+  /** The names of levels 0 to 5 as the group set them. */
+  levels: readonly string[];
   readOnly: boolean;
   onChange: (identifier: string, draft: Draft) => void;
 }) {
   const t = useInfosecT();
   const label = useInfosecLabel();
-  const levelData = [
-    ...LEVELS.map((l) => ({ value: l, label: `${l} · ${label('csfLevels', l)}` })),
-    { value: 'na', label: label('csfLevels', 'na') },
-  ];
-  const targetData = LEVELS.map((l) => ({ value: l, label: `${l} · ${label('csfLevels', l)}` }));
+  const targetData = LEVELS.map((l, i) => ({ value: l, label: `${l} · ${levels[i] ?? ''}` }));
+  const levelData = [...targetData, { value: 'na', label: label('csfLevels', 'na') }];
   const value = draft.notApplicable ? 'na' : draft.level === null ? null : String(draft.level);
   return (
     <Group gap="xs" align="flex-start" wrap="wrap">
@@ -504,6 +504,7 @@ export function CsfAssessmentPage() {
                                   <LevelControls
                                     identifier={s.identifier}
                                     draft={current(s.identifier)}
+                                    levels={assessment.levels}
                                     readOnly={readOnly}
                                     onChange={change}
                                   />

@@ -227,13 +227,8 @@ export const en = {
     approve: 'Approved',
   },
   csfFunctions: { GV: 'Govern', ID: 'Identify', PR: 'Protect', DE: 'Detect', RS: 'Respond', RC: 'Recover' },
+  // Levels 0–5 are named by the group's scale setting (the assessment carries them).
   csfLevels: {
-    '0': 'Not performed',
-    '1': 'Initial',
-    '2': 'Repeatable',
-    '3': 'Defined',
-    '4': 'Managed',
-    '5': 'Optimising',
     na: 'Not applicable',
   },
   csf: {

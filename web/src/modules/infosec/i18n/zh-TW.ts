@@ -225,13 +225,8 @@ export const zhTW: typeof en = {
     approve: '已核准',
   },
   csfFunctions: { GV: '治理', ID: '識別', PR: '保護', DE: '偵測', RS: '回應', RC: '復原' },
+  // Levels 0–5 are named by the group's scale setting (the assessment carries them).
   csfLevels: {
-    '0': '未執行',
-    '1': '初始',
-    '2': '可重複',
-    '3': '已定義',
-    '4': '已管理',
-    '5': '最佳化',
     na: '不適用',
   },
   csf: {
