@@ -198,6 +198,25 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
 
   it('lets a consultant outside the company see only the assessment assigned to them', async () => {
     expect((await consultant.get(`/api/infosec/csf/assessments/${k7It.id}`)).status).toBe(404);
+    // The site's manager finds the consultant by name; the staff directory does not list people outside.
+    const outside = `/api/infosec/csf/assessments/${k7It.id}/outside-assessors`;
+    const found = await k7.get(outside, { query: { q: 'lin ass' } });
+    expect(found.status).toBe(200);
+    expect(found.body.items).toEqual([
+      { id: consultantId, displayName: 'Lin Assessor', email: CONSULTANT.email },
+    ]);
+    const everyone = (await k7.get(outside)).body.items.map((u: any) => u.id);
+    expect(everyone).toContain(consultantId);
+    // Staff hold a role at a site: none of them is offered as an outsider.
+    const staff = (await k7.get('/api/users/directory', { query: { limit: 50 } })).body.items.map(
+      (u: any) => u.id,
+    );
+    expect(staff.length).toBeGreaterThan(0);
+    expect(staff).not.toContain(consultantId);
+    expect(everyone.filter((id: string) => staff.includes(id))).toEqual([]);
+    // Neither another subsidiary's officer nor the consultant (not yet named) sees the assessment.
+    expect((await spil.get(outside)).status).toBe(404);
+    expect((await consultant.get(outside)).status).toBe(404);
     const set = await k7.patch(`/api/infosec/csf/assessments/${k7It.id}/assessor`, {
       assessorId: consultantId,
       consultancy: 'Formosa Cyber Advisory',
@@ -210,6 +229,9 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
     consultant = await t.signIn(CONSULTANT.email, CONSULTANT.password);
     const listed = await consultant.get('/api/infosec/csf/assessments');
     expect(listed.status).toBe(200);
+    // Named, the consultant reads the assessment but may not look for other people outside the company
+    // (to a person who holds no role at its site, what the assessment's managers do does not exist).
+    expect((await consultant.get(outside)).status).toBe(404);
     expect(listed.body.items.map((a: any) => a.id)).toEqual([k7It.id]);
     const other = (await k7.get('/api/infosec/csf/assessments', { query: { campaignId, domain: 'ot' } })).body
       .items[0];

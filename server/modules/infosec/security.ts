@@ -245,6 +245,12 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/infosec/csf/assessments/:id/outside-assessors': {
+    access: 'infosec.manage',
+    checks: [
+      { kind: 'record', family: 'csfAssessment', permission: 'infosec.manage', program: INFOSEC, ok: [200] },
+    ],
+  },
   'PUT /api/infosec/csf/assessments/:id/answers': {
     access: 'signed-in',
     checks: [

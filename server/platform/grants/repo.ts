@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { likePattern } from '../http/list.ts';
 
 /** SQL of the records granted to people outside the company (the external role). */
 
@@ -47,4 +49,18 @@ export async function holdersOf(db: Db, recordType: string, recordId: string) {
     .where('record_id', '=', recordId)
     .orderBy('users.display_name')
     .execute();
+}
+
+/** Active people outside the company (no role at any site), by name or email. */
+export async function outsiders(db: Db, q: string | undefined, limit: number) {
+  let base = db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email'])
+    .where('active', '=', true)
+    .where(sql<boolean>`not exists (select 1 from role_assignments ra where ra.user_id = users.id)`);
+  if (q) {
+    const p = likePattern(q);
+    base = base.where((eb) => eb.or([eb('email', 'ilike', p), eb('display_name', 'ilike', p)]));
+  }
+  return base.orderBy('display_name').orderBy('id').limit(limit).execute();
 }

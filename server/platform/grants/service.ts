@@ -66,6 +66,18 @@ export function createGrantsService(db: Db) {
       return !role;
     },
 
+    /**
+     * People outside the company found by name or email, to be granted a record: the module asks only after
+     * checking that the caller may grant it (the list is not for every reader).
+     */
+    async outsiders(q: string | undefined, limit: number) {
+      return (await repo.outsiders(db, q, limit)).map((u) => ({
+        id: u.id,
+        displayName: u.display_name,
+        email: u.email,
+      }));
+    },
+
     /** The people outside the company who hold a record. */
     async holders(recordType: string, recordId: string) {
       return (await repo.holdersOf(db, recordType, recordId)).map((h) => ({

@@ -3,6 +3,7 @@ import { idParams } from '../../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import { sendReport } from '../../../platform/reports/routes.ts';
 import { CONTENT_TYPES } from '../../../platform/reports/service.ts';
+import { userDirectory, userDirectoryQuery } from '../../../platform/users/contract.ts';
 import * as c from './contract.ts';
 import type { CsfRollups } from './rollups.ts';
 import type { CsfService } from './service.ts';
@@ -89,6 +90,20 @@ export function registerCsfRoutes(app: TypedApp, csf: CsfService & CsfRollups) {
       },
     },
     async (request) => csf.setAssessor(actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/infosec/csf/assessments/:id/outside-assessors',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Find consultants outside the company to name as the assessor, by name or email',
+        params: idParams,
+        querystring: userDirectoryQuery,
+        response: { 200: userDirectory },
+      },
+    },
+    async (request) => csf.outsideAssessors(actorOf(request), request.params.id, request.query),
   );
   app.put(
     '/api/infosec/csf/assessments/:id/answers',

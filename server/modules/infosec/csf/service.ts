@@ -19,6 +19,7 @@ import type { OrgService } from '../../../platform/org/service.ts';
 import type { ReportLocale } from '../../../platform/reports/definition.ts';
 import { type ReportFormat, render } from '../../../platform/reports/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
+import type { userDirectoryQuery } from '../../../platform/users/contract.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
 import { type CatalogueStore, subcategoriesToAssess } from './catalogue.ts';
 import type {
@@ -227,6 +228,22 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
           throw new ConflictError('Evidence is added while the assessment is a draft.');
       }
       return row.site_id;
+    },
+
+    /**
+     * People outside the company (consultants) who could be named assessor of this assessment, by name or
+     * email: only for whoever may name its assessor.
+     */
+    async outsideAssessors(actor: Actor, id: string, q: z.infer<typeof userDirectoryQuery>) {
+      const row = await rowOrNotFound(db, id);
+      assertMayRead(actor, row);
+      access.assert(actor, {
+        permission: 'infosec.manage',
+        siteId: row.site_id,
+        what: 'assessment',
+        program: PROGRAM,
+      });
+      return { items: await grants.outsiders(q.q, q.limit) };
     },
 
     /** Names the assessor: a member of staff, or a person outside the company who is granted this record. */

@@ -12,13 +12,17 @@ export type KnownUser = { id: string; name: string; hint?: string | null };
 /**
  * Picks an active user from the directory by name or email (searched on the server). `known` are people
  * already named on the record (its owner, a committee's members): they are offered first and keep their
- * label when the directory search does not return them.
+ * label when the directory search does not return them. `outsideSearch`: an endpoint of the record that
+ * finds people outside the company (answering as the directory does), for a record that may be granted to
+ * one of them; they are offered after the staff, marked as outside.
  */
 export function UserSelect({
   known = [],
+  outsideSearch,
   ...props
 }: Omit<SelectProps, 'data' | 'searchable' | 'onSearchChange' | 'searchValue' | 'filter'> & {
   known?: KnownUser[];
+  outsideSearch?: string;
 }) {
   const t = useServicesT();
   const session = useSession();
@@ -37,6 +41,14 @@ export function UserSelect({
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   });
+  const outside = useQuery({
+    queryKey: [outsideSearch, q],
+    queryFn: ({ signal }) =>
+      api.get(outsideSearch ?? '', userDirectory, { q: q || undefined, limit: 20 }, signal),
+    enabled: Boolean(outsideSearch),
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
 
   const hints = new Map<string, string>();
   const labels = new Map<string, string>();
@@ -49,6 +61,7 @@ export function UserSelect({
   if (!needle || session.user.displayName.toLowerCase().includes(needle))
     add(session.user.id, me, session.user.email);
   for (const u of directory.data?.items ?? []) add(u.id, u.displayName, u.email);
+  for (const u of outside.data?.items ?? []) add(u.id, u.displayName, t('users.outside', { email: u.email }));
   // The chosen person keeps a label whatever the search.
   if (value && !labels.has(value)) labels.set(value, currentLabel ?? '…');
   const data = [...labels.entries()].map(([id, name]) => ({ value: id, label: name }));
@@ -56,7 +69,9 @@ export function UserSelect({
   return (
     <Select
       placeholder={t('users.search')}
-      nothingFoundMessage={directory.isFetching ? t('common.loading') : t('users.nothingFound')}
+      nothingFoundMessage={
+        directory.isFetching || outside.isFetching ? t('common.loading') : t('users.nothingFound')
+      }
       // Focus alone (a dialog's first field) does not open the list over the form; typing or a click does.
       openOnFocus={false}
       {...props}

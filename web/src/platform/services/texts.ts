@@ -58,6 +58,7 @@ const en = {
     search: 'Type a name or email',
     nothingFound: 'Nobody by that name',
     me: '{{name}} (you)',
+    outside: '{{email}} · outside the company',
   },
 };
 
@@ -118,6 +119,7 @@ const zhTW = {
     search: '輸入姓名或電子郵件',
     nothingFound: '查無此人',
     me: '{{name}}（您）',
+    outside: '{{email}} · 公司外部人員',
   },
 };
 

@@ -112,6 +112,7 @@ export function AssessorModal({ assessment, onClose }: { assessment: AssessmentV
         description={t('csf.assessorPersonHint')}
         value={assessorId}
         onChange={setAssessorId}
+        outsideSearch={`/api/infosec/csf/assessments/${assessment.id}/outside-assessors`}
         clearable
         known={
           assessment.assessorId ? [{ id: assessment.assessorId, name: assessment.assessorName ?? '…' }] : []

@@ -313,7 +313,8 @@ export const en = {
       'No named assessor: the site’s security team enters the consultancy’s report and signs it off.',
     nameAssessor: 'Name the assessor',
     assessorPerson: 'Assessor (a person with a sign-in)',
-    assessorPersonHint: 'Leave empty when the site’s team enters a consultancy’s report.',
+    assessorPersonHint:
+      'Staff, or a consultant outside the company, who then sees this assessment alone. Leave empty when the site’s team enters a consultancy’s report.',
     assessorSaved: 'Assessor named',
     correct: 'Correct',
     correctTitle: 'Correct the approved assessment',

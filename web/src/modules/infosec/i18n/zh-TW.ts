@@ -306,7 +306,8 @@ export const zhTW: typeof en = {
     noAssessor: '未指定評鑑人：由廠區資安團隊輸入顧問公司的報告並簽署。',
     nameAssessor: '指定評鑑人',
     assessorPerson: '評鑑人（有登入帳號的人員）',
-    assessorPersonHint: '若由廠區團隊輸入顧問公司的報告，請留空。',
+    assessorPersonHint:
+      '公司員工，或公司外部的顧問（僅能看到此評估）。若由廠區團隊輸入顧問公司的報告，請留空。',
     assessorSaved: '已指定評鑑人',
     correct: '更正',
     correctTitle: '更正已核准的評鑑',
