@@ -606,4 +606,45 @@ describe.each(databases())('NIST CSF maturity assessment (%s)', (kind) => {
     expect(zh.body.levels.at(-1)).toBe('自適應');
     await admin.put('/api/infosec/csf/scale', scale);
   });
+  it('adds a site to an open campaign for the group-wide manager, refusing one it already has', async () => {
+    const url = `/api/infosec/csf/campaigns/${campaignId}/scope`;
+    const pg = { siteId: SITES.PG.id, domain: 'it' };
+    expect((await k7.post(url, { scope: [pg] })).status).toBe(403);
+    const again = await admin.post(url, { scope: [pg, { siteId: SITES.K7.id, domain: 'it' }] });
+    expect(again.status).toBe(422);
+    expect(again.body.errors).toEqual([{ path: 'scope.1', message: 'Already in the campaign' }]);
+    const unknown = await admin.post(url, {
+      scope: [{ siteId: '00000000-0000-4000-8000-000000000001', domain: 'ot' }],
+    });
+    expect(unknown.body.errors).toEqual([{ path: 'scope.0.siteId', message: 'No such site' }]);
+    const missing = '00000000-0000-4000-8000-00000000c5f0';
+    expect((await admin.post(`/api/infosec/csf/campaigns/${missing}/scope`, { scope: [pg] })).status).toBe(
+      404,
+    );
+    // Nothing of the refused requests was kept.
+    const before = await admin.get('/api/infosec/csf/assessments', { query: { campaignId, pageSize: 100 } });
+    expect(before.body.items.map((a: any) => a.siteCode)).not.toContain('PG');
+    const ok = await admin.post(url, { scope: [pg] });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body).toEqual({ id: campaignId, added: 1 });
+    const after = await admin.get('/api/infosec/csf/assessments', { query: { campaignId, pageSize: 100 } });
+    expect(after.body.total).toBe(before.body.total + 1);
+    expect(after.body.items.find((a: any) => a.siteCode === 'PG')).toMatchObject({
+      domain: 'it',
+      status: 'draft',
+      revision: 1,
+      answered: 0,
+    });
+    const campaign = (await admin.get('/api/infosec/csf/campaigns')).body.items.find(
+      (c: any) => c.id === campaignId,
+    );
+    expect(campaign.assessments).toBe(after.body.total);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action'])
+      .where('entity_id', '=', campaignId)
+      .where('action', '=', 'infosec.csf_campaign.extended')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
 });

@@ -207,6 +207,19 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'POST /api/infosec/csf/campaigns/:id/scope': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        id: '00000000-0000-4000-8000-00000000c5f0',
+        body: () => ({ scope: [{ siteId: site('K7'), domain: 'ot' }] }),
+        ok: [404],
+      },
+    ],
+  },
   'GET /api/infosec/csf/assessments': {
     access: 'signed-in',
     checks: [

@@ -387,7 +387,7 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
                 : 403;
           const r = await send(who, {
             method: route.method,
-            url: route.url,
+            url: check.id ? route.url.replace(':id', check.id) : route.url,
             body: await check.body?.(ctx('group')),
           });
           const p = verdict(who.actor, 'group setting', expected, check.ok, r);

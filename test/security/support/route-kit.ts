@@ -87,7 +87,11 @@ export type Check =
     }
   /** The user directory: exactly the users with a role at a site the actor sees, or over the group. */
   | { kind: 'directory' }
-  | { kind: 'group-wide'; permission: Permission; program?: Program; body?: Body; ok: number[] };
+  /**
+   * A group setting, or a write on a group-level record: `id` fills the route's :id (a record that need not
+   * exist: the permission is refused before the record is looked up, so a manager over the group meets 404).
+   */
+  | { kind: 'group-wide'; permission: Permission; program?: Program; body?: Body; id?: string; ok: number[] };
 
 export type RouteSpec = { access: string; checks: Check[] };
 

@@ -66,6 +66,9 @@ export const campaignInput = z
   })
   .strict();
 
+/** Sites and domains added to an open campaign. */
+export const campaignScopeInput = z.object({ scope: campaignInput.shape.scope }).strict();
+
 export const campaignView = z.object({
   id: z.string().uuid(),
   year: z.number().int(),

@@ -51,6 +51,20 @@ export function registerCsfRoutes(app: TypedApp, csf: CsfService & CsfRollups) {
     async (request, reply) =>
       reply.status(201).send({ id: await csf.createCampaign(actorOf(request), request.body) }),
   );
+  app.post(
+    '/api/infosec/csf/campaigns/:id/scope',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Add sites or domains to a campaign (group-wide security managers)',
+        params: idParams,
+        body: c.campaignScopeInput,
+        response: { 200: z.object({ id: z.string().uuid(), added: z.number().int() }) },
+      },
+    },
+    async (request) => csf.extendCampaign(actorOf(request), request.params.id, request.body),
+  );
   app.get(
     '/api/infosec/csf/assessments',
     {

@@ -21,12 +21,12 @@ import { type ReportFormat, render } from '../../../platform/reports/service.ts'
 import type { SettingsService } from '../../../platform/settings/service.ts';
 import type { userDirectoryQuery } from '../../../platform/users/contract.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
+import { createCsfCampaigns } from './campaigns.ts';
 import { type CatalogueStore, subcategoriesToAssess } from './catalogue.ts';
 import type {
   answersInput,
   assessmentListQuery,
   assessorInput,
-  campaignInput,
   correctionInput,
   stepInput,
 } from './contract.ts';
@@ -44,8 +44,6 @@ const PROGRAM = 'infosec' as const;
 export { ASSESSMENT_RECORD } from './parties.ts';
 
 import { ASSESSMENT_RECORD } from './parties.ts';
-
-const CAMPAIGN_RECORD = 'infosec_csf_campaign';
 
 type Deps = {
   db: Db;
@@ -90,89 +88,7 @@ export function createCsfService({ db, actions, settings, org, users, grants, ca
       return catalogues.view(await catalogues.get(id), actor.locale);
     },
 
-    async campaigns(actor: Actor) {
-      const scope = access.listScope(actor, 'infosec.read', PROGRAM);
-      const rows = await repo.campaignRows(db, scope);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          year: r.year,
-          name: r.name,
-          basis: r.basis,
-          catalogueVersion: r.catalogue_version,
-          dueOn: r.due_on,
-          status: r.status,
-          assessments: Number(r.assessments),
-          approved: Number(r.approved),
-          version: r.version,
-        })),
-        mayOpen: sitesWith(actor, 'infosec.manage', PROGRAM) === 'all',
-      };
-    },
-
-    /** A campaign and its first revisions, one per site and domain in scope; only the program owner opens one. */
-    async createCampaign(actor: Actor, input: z.infer<typeof campaignInput>) {
-      access.assertGroupWide(actor, 'infosec.manage', PROGRAM);
-      const catalogueId = await catalogues.latestId();
-      const seen = new Set<string>();
-      input.scope.forEach((s, i) => {
-        const key = `${s.siteId}:${s.domain}`;
-        if (seen.has(key))
-          throw new ValidationError('A site is named twice for the same domain.', [
-            { path: `scope.${i}`, message: 'Named twice' },
-          ]);
-        seen.add(key);
-      });
-      return db.transaction().execute(async (trx) => {
-        const known = await org.sitesByIds(
-          input.scope.map((x) => x.siteId),
-          trx,
-        );
-        const unknown = input.scope.flatMap((x, i) =>
-          known.has(x.siteId) ? [] : [{ path: `scope.${i}.siteId`, message: 'No such site' }],
-        );
-        if (unknown.length) throw new ValidationError('Unknown site.', unknown);
-        const clash = await trx
-          .selectFrom('csf_campaigns')
-          .select('id')
-          .where('year', '=', input.year)
-          .executeTakeFirst();
-        if (clash) throw new ConflictError(`A campaign for ${input.year} already exists.`);
-        const campaign = await trx
-          .insertInto('csf_campaigns')
-          .values({
-            year: input.year,
-            name: input.name,
-            catalogue_id: catalogueId,
-            basis: input.basis,
-            due_on: input.dueOn ?? null,
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('csf_assessments')
-          .values(
-            input.scope.map((s) => ({
-              campaign_id: campaign.id,
-              site_id: s.siteId,
-              domain: s.domain,
-              created_by: actor.userId,
-              updated_by: actor.userId,
-            })),
-          )
-          .execute();
-        await recordAudit(trx, actor, {
-          action: 'infosec.csf_campaign.created',
-          entityType: CAMPAIGN_RECORD,
-          entityId: campaign.id,
-          siteId: null,
-          after: { year: input.year, name: input.name, basis: input.basis, scope: input.scope },
-        });
-        return campaign.id;
-      });
-    },
+    ...createCsfCampaigns({ db, org, catalogues }),
 
     /** Assessments the actor reads: those of the sites in their scope, and those they assess. */
     async list(actor: Actor, q: z.infer<typeof assessmentListQuery>) {
