@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconInfoCircle, IconListCheck } from '@tabler/icons-react';
+import { IconListCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -40,6 +40,7 @@ import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { csfKeys, invalidateCsf } from './api.ts';
 import { CsfHeatMap } from './HeatMap.tsx';
 import { useFunctionName } from './parts.tsx';
+import { RuleNote } from './RuleNote.tsx';
 
 type Domain = 'it' | 'ot';
 
@@ -311,15 +312,7 @@ export function CsfOverviewPage() {
             </Text>
           </div>
         </Group>
-        <Alert
-          variant="light"
-          color="gray"
-          icon={<IconInfoCircle size={16} />}
-          mb="sm"
-          data-testid="csf-rule"
-        >
-          {t('csf.rule')}
-        </Alert>
+        <RuleNote rule={view?.rule ?? { functionWeights: {} }} mb="sm" data-testid="csf-rule" />
         {view && view.unassessedFunctions.length > 0 && (
           <Alert variant="light" color="yellow" mb="sm">
             {t('csf.govern11', { year: view.year })}
