@@ -41,6 +41,7 @@ import { csfKeys, invalidateCsf } from './api.ts';
 import { CsfHeatMap } from './HeatMap.tsx';
 import { useFunctionName } from './parts.tsx';
 import { RuleNote } from './RuleNote.tsx';
+import { ScaleForm } from './ScaleForm.tsx';
 
 type Domain = 'it' | 'ot';
 
@@ -194,6 +195,7 @@ export function CsfOverviewPage() {
   const [subsidiaryId, setSubsidiaryId] = useState<string | null>(null);
   const [country, setCountry] = useState<string | null>(null);
   const [benchmarkOpen, setBenchmarkOpen] = useState(false);
+  const [scaleOpen, setScaleOpen] = useState(false);
 
   const filters = {
     year: year ? Number(year) : undefined,
@@ -252,6 +254,11 @@ export function CsfOverviewPage() {
             {view?.mayEnterBenchmark && view.year && (
               <Button variant="default" onClick={() => setBenchmarkOpen(true)}>
                 {t('csf.benchmarkEdit')}
+              </Button>
+            )}
+            {view?.mayEnterBenchmark && (
+              <Button variant="default" onClick={() => setScaleOpen(true)}>
+                {t('csfScale.edit')}
               </Button>
             )}
           </Group>
@@ -404,6 +411,7 @@ export function CsfOverviewPage() {
           onClose={() => setBenchmarkOpen(false)}
         />
       )}
+      {scaleOpen && view && <ScaleForm functions={view.functions} onClose={() => setScaleOpen(false)} />}
     </Stack>
   );
 }
