@@ -116,7 +116,7 @@ export function ScaleForm({
                 {form.getValues().labels.map((_, level) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the six levels are positional
                   <Table.Tr key={level}>
-                    <Table.Th scope="row" ta="center" style={{ verticalAlign: 'top', paddingTop: 10 }}>
+                    <Table.Th scope="row" ta="center" style={{ verticalAlign: 'top', paddingTop: 12 }}>
                       {level}
                     </Table.Th>
                     {LANGUAGES.map((language) => (
