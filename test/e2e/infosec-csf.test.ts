@@ -185,8 +185,28 @@ describe.skipIf(!hasChromium)('the NIST CSF maturity assessment in the browser',
     await poll(() => benchRow.locator('td').first().textContent()).toBe('3.1');
     await screenshot(page, 'csf-heatmap-en');
 
+    // The group-wide manager weighs Govern twice and renames level 5: the note beside the figures names the weight.
+    await page.getByRole('button', { name: 'Scale and weights' }).click();
+    const scale = page.getByRole('dialog', { name: 'Maturity scale and function weights' });
+    const level5 = scale.getByRole('textbox', { name: 'Level 5 in English' });
+    await poll(() => level5.inputValue()).toBe('Optimising');
+    await level5.fill('Leading');
+    await scale.getByRole('textbox', { name: 'Govern (GV)' }).fill('2');
+    await screenshot(page, 'csf-scale-form-en');
+    await scale.getByRole('button', { name: 'Save' }).click();
+    await poll(() => page.getByTestId('csf-rule').textContent()).toContain(
+      'Function weights in a site’s overall score: GV 2; others 1.',
+    );
+    const saved = await page.evaluate(async () => (await fetch('/api/infosec/csf/scale')).json());
+    expect(saved.labels[5]).toEqual({ en: 'Leading', 'zh-TW': '最佳化' });
+    // K7's score is now the weighted one, here and on its assessment.
+    score = (await k7.locator('td').last().textContent()) ?? '';
+    await screenshot(page, 'csf-rule-weights-en');
+
     // A correction opens revision 2 as a draft, with its reason.
     await page.goto(assessmentUrl);
+    await page.getByText(`Score: ${score}`, { exact: true }).waitFor();
+    await page.getByText('GV 2; others 1.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Correct' }).click();
     const correct = page.getByRole('dialog', { name: 'Correct the approved assessment' });
     await correct
@@ -309,6 +329,12 @@ describe.skipIf(!hasChromium)('the NIST CSF maturity assessment in the browser',
     await page.getByTestId('csf-heatmap').locator('canvas').first().waitFor();
     await screenshot(page, 'csf-heatmap-zh');
     await poll(() => k7.locator('td').last().textContent()).toBe(score);
+    await poll(() => page.getByTestId('csf-rule').textContent()).toContain('GV 2；其餘為 1。');
+    await page.getByRole('button', { name: '等級與權重' }).click();
+    const scale = page.getByRole('dialog', { name: '成熟度等級與功能權重' });
+    await poll(() => scale.getByRole('textbox', { name: '治理 (GV)' }).inputValue()).toBe('2');
+    await screenshot(page, 'csf-scale-form-zh');
+    await scale.getByRole('button', { name: '取消' }).click();
     await page.goto(assessmentUrl);
     await page.getByText('第 1 版', { exact: true }).first().waitFor();
     await screenshot(page, 'csf-assessment-zh');

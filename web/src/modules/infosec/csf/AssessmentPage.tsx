@@ -34,6 +34,7 @@ import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { AssessorModal, CorrectModal, StepModal } from './AssessmentModals.tsx';
 import { csfAssessmentQuery, csfCatalogueQuery, invalidateCsf } from './api.ts';
 import { CsfStatusBadge, useScoreText } from './parts.tsx';
+import { RuleNote } from './RuleNote.tsx';
 import { ScoresChart } from './ScoresChart.tsx';
 
 /** One subcategory's answer as edited here. */
@@ -347,9 +348,7 @@ export function CsfAssessmentPage() {
             <Text size="sm" fw={600} mt="xs">
               {t('csf.score')}: {scoreText(assessment.score)}
             </Text>
-            <Text size="xs" c="dimmed">
-              {t('csf.rule')}
-            </Text>
+            <RuleNote rule={assessment.rule} variant="line" />
             {assessment.revisions.length > 1 && (
               <>
                 <Text size="sm" fw={600} mt="xs">

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconInfoCircle, IconListCheck } from '@tabler/icons-react';
+import { IconListCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -40,6 +40,8 @@ import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { csfKeys, invalidateCsf } from './api.ts';
 import { CsfHeatMap } from './HeatMap.tsx';
 import { useFunctionName } from './parts.tsx';
+import { RuleNote } from './RuleNote.tsx';
+import { ScaleForm } from './ScaleForm.tsx';
 
 type Domain = 'it' | 'ot';
 
@@ -193,6 +195,7 @@ export function CsfOverviewPage() {
   const [subsidiaryId, setSubsidiaryId] = useState<string | null>(null);
   const [country, setCountry] = useState<string | null>(null);
   const [benchmarkOpen, setBenchmarkOpen] = useState(false);
+  const [scaleOpen, setScaleOpen] = useState(false);
 
   const filters = {
     year: year ? Number(year) : undefined,
@@ -253,6 +256,11 @@ export function CsfOverviewPage() {
                 {t('csf.benchmarkEdit')}
               </Button>
             )}
+            {view?.mayEnterBenchmark && (
+              <Button variant="default" onClick={() => setScaleOpen(true)}>
+                {t('csfScale.edit')}
+              </Button>
+            )}
           </Group>
         }
       />
@@ -311,15 +319,7 @@ export function CsfOverviewPage() {
             </Text>
           </div>
         </Group>
-        <Alert
-          variant="light"
-          color="gray"
-          icon={<IconInfoCircle size={16} />}
-          mb="sm"
-          data-testid="csf-rule"
-        >
-          {t('csf.rule')}
-        </Alert>
+        <RuleNote rule={view?.rule ?? { functionWeights: {} }} mb="sm" data-testid="csf-rule" />
         {view && view.unassessedFunctions.length > 0 && (
           <Alert variant="light" color="yellow" mb="sm">
             {t('csf.govern11', { year: view.year })}
@@ -411,6 +411,7 @@ export function CsfOverviewPage() {
           onClose={() => setBenchmarkOpen(false)}
         />
       )}
+      {scaleOpen && view && <ScaleForm functions={view.functions} onClose={() => setScaleOpen(false)} />}
     </Stack>
   );
 }

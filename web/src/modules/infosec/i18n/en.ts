@@ -348,6 +348,23 @@ export const en = {
     noTarget: 'No target',
     allAnswered: 'Every subcategory is answered.',
   },
+  csfScale: {
+    edit: 'Scale and weights',
+    title: 'Maturity scale and function weights',
+    levels: 'Names of the levels',
+    levelsHint: 'How levels 0 to 5 are named, in English and in Traditional Chinese.',
+    level: 'Level',
+    english: 'English',
+    chinese: 'Traditional Chinese',
+    levelIn: 'Level {{level}} in {{language}}',
+    weights: 'Function weights',
+    weightsHint:
+      'How many times each level of a function counts in a site’s overall score, from 0 to 10. Empty counts once (1); function scores are not weighted.',
+    saved: 'Scale and weights saved',
+    note: 'Function weights in a site’s overall score: {{weights}}.',
+    noteOthers: 'Function weights in a site’s overall score: {{weights}}; others 1.',
+    separator: ', ',
+  },
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
 };

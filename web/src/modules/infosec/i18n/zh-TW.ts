@@ -340,6 +340,23 @@ export const zhTW: typeof en = {
     noTarget: '無目標',
     allAnswered: '所有子類別皆已作答。',
   },
+  csfScale: {
+    edit: '等級與權重',
+    title: '成熟度等級與功能權重',
+    levels: '等級名稱',
+    levelsHint: '等級 0 至 5 的英文與繁體中文名稱。',
+    level: '等級',
+    english: '英文',
+    chinese: '繁體中文',
+    levelIn: '等級 {{level}} 的{{language}}名稱',
+    weights: '功能權重',
+    weightsHint:
+      '各功能的每個等級在廠區整體分數中計入的次數，介於 0 至 10。留空即計入一次（1）；各功能本身的分數不加權。',
+    saved: '等級與權重已儲存',
+    note: '廠區整體分數的功能權重：{{weights}}。',
+    noteOthers: '廠區整體分數的功能權重：{{weights}}；其餘為 1。',
+    separator: '、',
+  },
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: '低', medium: '中', high: '高', critical: '關鍵' },
 };
