@@ -339,8 +339,20 @@ describe.skipIf(!hasChromium)('the NIST CSF maturity assessment in the browser',
     await page.getByText('第 1 版', { exact: true }).first().waitFor();
     await screenshot(page, 'csf-assessment-zh');
     await page.goto(campaignUrl);
-    await poll(() => page.getByRole('table', { name: '評鑑' }).getAttribute('data-total')).toBe('1');
+    const assessments = page.getByRole('table', { name: '評鑑' });
+    await poll(() => assessments.getAttribute('data-total')).toBe('1');
     await screenshot(page, 'csf-campaign-zh');
+    // Penang's IT is added during the year; K7's IT, already assessed, is ticked and locked.
+    await page.getByRole('button', { name: '新增廠區' }).click();
+    const add = page.getByRole('dialog', { name: '新增廠區' });
+    const k7It = add.getByRole('checkbox', { name: 'K7 IT' });
+    await poll(() => k7It.isDisabled()).toBe(true);
+    await expect(k7It.isChecked()).resolves.toBe(true);
+    await add.getByRole('checkbox', { name: 'PG IT' }).check();
+    await screenshot(page, 'csf-add-sites-zh');
+    await add.getByRole('button', { name: '新增廠區' }).click();
+    await poll(() => assessments.getAttribute('data-total')).toBe('2');
+    await assessments.getByText('PG ·').waitFor();
     await context.close();
   });
 });

@@ -1,12 +1,10 @@
 import {
   Badge,
   Button,
-  Checkbox,
   Group,
   NumberInput,
   Paper,
   Progress,
-  ScrollArea,
   SegmentedControl,
   Skeleton,
   Stack,
@@ -23,38 +21,26 @@ import { z } from 'zod';
 import { campaignList } from '../../../../../server/modules/infosec/csf/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
-import { useLocalName } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
-import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
+import { useInfosecT } from '../i18n/index.ts';
 import { csfKeys, invalidateCsf } from './api.ts';
+import { ScopeTable, scopeOf } from './ScopeTable.tsx';
 
 type Basis = '1.1' | '2.0';
 
 /** The program owner opens a year's campaign: the sites and domains to assess. */
 function CampaignForm({ onClose }: { onClose: () => void }) {
   const t = useInfosecT();
-  const label = useInfosecLabel();
-  const localName = useLocalName();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { sites } = useSites();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState<number | string>(thisYear);
   const [name, setName] = useState(`NIST CSF ${thisYear}`);
   const [basis, setBasis] = useState<Basis>('2.0');
   const [dueOn, setDueOn] = useState('');
   const [scope, setScope] = useState<Set<string>>(new Set());
-  const key = (siteId: string, domain: string) => `${siteId}:${domain}`;
-  const toggle = (k: string, on: boolean) =>
-    setScope((s) => {
-      const next = new Set(s);
-      if (on) next.add(k);
-      else next.delete(k);
-      return next;
-    });
   const save = useMutation({
     mutationFn: () =>
       api.post(
@@ -64,10 +50,7 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
           name: name.trim(),
           basis,
           dueOn: dueOn || null,
-          scope: [...scope].map((k) => {
-            const [siteId, domain] = k.split(':');
-            return { siteId, domain };
-          }),
+          scope: scopeOf(scope),
         },
         z.object({ id: z.string() }),
       ),
@@ -127,43 +110,7 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
           onChange={(v) => setBasis(v as Basis)}
         />
       </Stack>
-      <Stack gap={4}>
-        <Text size="sm" fw={500}>
-          {t('csf.scope')}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('csf.scopeHint')}
-        </Text>
-        <ScrollArea.Autosize mah={320} type="auto">
-          <Table fz="sm" verticalSpacing={4} aria-label={t('csf.scope')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('csf.site')}</Table.Th>
-                <Table.Th w={70}>{label('domains', 'it')}</Table.Th>
-                <Table.Th w={70}>{label('domains', 'ot')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sites.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    {s.code} · {localName(s)}
-                  </Table.Td>
-                  {(['it', 'ot'] as const).map((d) => (
-                    <Table.Td key={d}>
-                      <Checkbox
-                        aria-label={`${s.code} ${label('domains', d)}`}
-                        checked={scope.has(key(s.id, d))}
-                        onChange={(e) => toggle(key(s.id, d), e.currentTarget.checked)}
-                      />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
-      </Stack>
+      <ScopeTable chosen={scope} onChange={setScope} />
     </FormModal>
   );
 }
