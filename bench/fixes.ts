@@ -132,4 +132,12 @@ export const FIXES: Fix[] = [
     before: '371 s; 108 s',
     after: '209 s; 57 s',
   },
+  {
+    commit: '20d7213',
+    what: "NIST CSF roll-ups: scores kept as exact fractions read from their binary approximation (integers only within a hair of a rounding tie) instead of decimal.js on every mean; each site's scores worked out once per request instead of once per subsidiary and group; the newest catalogue read once per process; the heat map's campaigns in one query; an assessment's people named in one query",
+    figure:
+      'NIST CSF heat map / trend / one assessment, scale 10, 32 clients: p50 against the same SQL run directly',
+    before: '1.8× / 1.9× / 1.7× SQL (116 / 345 / 89 ms in a loaded run)',
+    after: '1.24× / 1.13× / 1.29× SQL (79 / 211 / 84 ms)',
+  },
 ];
