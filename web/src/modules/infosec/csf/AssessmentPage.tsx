@@ -48,6 +48,7 @@ const asDraft = (a: AnswerView | undefined): Draft => ({
   target: a?.target ?? null,
   notes: a?.notes ?? null,
 });
+const EMPTY_DRAFT = asDraft(undefined);
 const answered = (d: Draft) => d.notApplicable || d.level !== null;
 
 const LevelControls = memo(function LevelControls({
@@ -165,12 +166,15 @@ export function CsfAssessmentPage() {
     () => new Map((assessment?.answers ?? []).map((a) => [a.subcategory, a])),
     [assessment?.answers],
   );
+  // The saved answers as drafts, made once per load: an unedited row keeps the same object, so typing in one
+  // row re-renders that row's controls alone.
+  const savedDrafts = useMemo(() => new Map([...byId].map(([id, a]) => [id, asDraft(a)])), [byId]);
   const change = useMemo(
     () => (identifier: string, draft: Draft) => setDrafts((d) => ({ ...d, [identifier]: draft })),
     [],
   );
   const changed = Object.entries(drafts).filter(([id, d]) => {
-    const saved = asDraft(byId.get(id));
+    const saved = savedDrafts.get(id) ?? EMPTY_DRAFT;
     return (
       saved.level !== d.level ||
       saved.notApplicable !== d.notApplicable ||
@@ -212,7 +216,7 @@ export function CsfAssessmentPage() {
   if (!assessment) return <Skeleton h={400} />;
   const readOnly = !assessment.mayAnswer;
   const unassessed = new Set(assessment.unassessedFunctions);
-  const current = (id: string) => drafts[id] ?? asDraft(byId.get(id));
+  const current = (id: string) => drafts[id] ?? savedDrafts.get(id) ?? EMPTY_DRAFT;
   const toAssess = (catalogue.data?.functions ?? [])
     .filter((f) => !unassessed.has(f.identifier))
     .flatMap((f) => f.categories.flatMap((c) => c.subcategories.map((s) => s.identifier)));
