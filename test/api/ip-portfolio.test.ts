@@ -286,4 +286,84 @@ describe.each(databases())('IP portfolio and deadlines by office (%s)', (kind) =
     const stale = await officer.patch(`/api/ip/trademarks/${tm.body.id}`, { status: 'lapsed', version: 9 });
     expect(stale.status).toBe(409);
   });
+  it('counts the portfolio as it stood on a day, from the dated statuses of each matter', async () => {
+    const admin = await t.signInAs('groupAdmin');
+    const f = await admin.post('/api/ip/families', { ...family('FAM-SZ-1', SITES.SZ.id), inventors: [] });
+    expect(f.status).toBe(201);
+    const matter = async (body: Record<string, unknown>) => {
+      const r = await admin.post('/api/ip/matters', { familyId: f.body.id, kind: 'invention', ...body });
+      expect(r.status, r.text).toBe(201);
+      return r.body;
+    };
+    await matter({
+      office: 'TW',
+      applicationNo: '108117999',
+      filingDate: '2019-05-20',
+      publicationDate: '2020-11-20',
+      grantDate: '2021-02-01',
+      status: 'granted',
+    });
+    await matter({
+      office: 'US',
+      applicationNo: '16/800123',
+      filingDate: '2020-03-02',
+      status: 'under_examination',
+      statusOn: '2021-06-01',
+    });
+    const cn = await matter({
+      office: 'CN',
+      applicationNo: '201810012345.6',
+      filingDate: '2018-01-10',
+      grantDate: '2019-12-01',
+      status: 'granted',
+    });
+    await matter({ office: 'EP', applicationNo: '24170001.1', filingDate: '2024-06-01', status: 'filed' });
+    // The CN patent lapsed on 1 March 2024: a day before its grant, in the future, or without a new status is refused.
+    const lapse = (body: Record<string, unknown>) =>
+      admin.patch(`/api/ip/matters/${cn.id}`, { version: cn.version, ...body });
+    for (const [body, message] of [
+      [{ status: 'lapsed', statusOn: '2019-11-30' }, /2019-12-01/],
+      [{ status: 'lapsed', statusOn: '2025-01-16' }, /future/],
+      [{ statusOn: '2024-03-01' }, /new status/],
+    ] as const) {
+      const r = await lapse(body);
+      expect(r.status).toBe(422);
+      expect(r.body.errors).toEqual([{ path: 'statusOn', message: expect.stringMatching(message) }]);
+    }
+    expect((await lapse({ status: 'lapsed', statusOn: '2024-03-01' })).status).toBe(200);
+
+    const counts = async (asOf?: string) => {
+      const r = await admin.get('/api/ip/portfolio/counts', {
+        query: { siteId: SITES.SZ.id, ...(asOf ? { asOf } : {}) },
+      });
+      expect(r.status, r.text).toBe(200);
+      const by = Object.fromEntries(r.body.offices.map((o: any) => [o.office, o]));
+      // Every figure is the sum of its offices, and no office counts more than its matters.
+      expect(r.body.granted).toBe(r.body.offices.reduce((a: number, o: any) => a + o.granted, 0));
+      expect(r.body.pending).toBe(r.body.offices.reduce((a: number, o: any) => a + o.pending, 0));
+      for (const o of r.body.offices) {
+        const all = Object.values(o.byStatus as Record<string, number>).reduce((a, n) => a + n, 0);
+        expect(o.granted + o.pending).toBeLessThanOrEqual(all);
+      }
+      return { ...r.body, by };
+    };
+    // 31 January 2024: TW and CN granted (CN lapsed later), US under examination, EP not yet filed.
+    const jan2024 = await counts('2024-01-31');
+    expect(jan2024).toMatchObject({ asOf: '2024-01-31', granted: 2, pending: 1 });
+    expect(jan2024.by.CN.byStatus).toEqual({ granted: 1 });
+    expect(jan2024.by.EP.byStatus).toEqual({});
+    // Today (15 January 2025): CN lapsed, EP filed.
+    const today = await counts();
+    expect(today).toMatchObject({ asOf: '2025-01-15', granted: 1, pending: 2 });
+    expect(today.by.CN.byStatus).toEqual({ lapsed: 1 });
+    // 1 June 2019: TW and CN filed, nothing granted yet.
+    expect(await counts('2019-06-01')).toMatchObject({ granted: 0, pending: 2 });
+    // Scoped: the K7 officer does not count SZ's matters and cannot ask for SZ.
+    const officer = await t.signInAs('k7Officer');
+    expect((await officer.get('/api/ip/portfolio/counts', { query: { siteId: SITES.SZ.id } })).status).toBe(
+      404,
+    );
+    const k7 = await officer.get('/api/ip/portfolio/counts', { query: { asOf: '2024-01-31' } });
+    expect(k7.body.offices.find((o: any) => o.office === 'CN').byStatus).not.toHaveProperty('granted');
+  });
 });

@@ -90,6 +90,8 @@ const matterFields = {
   grantDate: optionalDate,
   patentNo: optionalNumber,
   status,
+  /** The day the status took effect (by default its own date, such as the grant date, or today). */
+  statusOn: isoDate.optional(),
   termAdjustmentDays: z.number().int().min(0).max(10_000).default(0),
 };
 export const matterInput = z.object({ familyId: z.string().uuid(), ...matterFields }).strict();
@@ -205,3 +207,26 @@ export const closureListQuery = z.object({
 });
 export const closureList = z.object({ items: z.array(closureView) });
 export const closureKey = z.object({ office, day: isoDate }).strict();
+
+// ---- The portfolio as of a day
+
+export const portfolioCountsQuery = z
+  .object({ asOf: isoDate.optional(), siteId: z.string().uuid().optional() })
+  .strict();
+export const portfolioCounts = z.object({
+  /** The day counted (today when none is asked). */
+  asOf: z.string(),
+  offices: z.array(
+    z.object({
+      office,
+      /** Granted and in force (granted, opposed or in litigation) on the day. */
+      granted: z.number().int(),
+      /** Filed and not yet decided (filed, published, under examination, allowed) on the day. */
+      pending: z.number().int(),
+      byStatus: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  granted: z.number().int(),
+  pending: z.number().int(),
+});
+export type PortfolioCounts = z.infer<typeof portfolioCounts>;

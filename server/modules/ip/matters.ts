@@ -18,6 +18,7 @@ import { ipMessages } from './messages.ts';
 import * as repo from './repo.ts';
 import type { OfficeCalendar } from './rules/calendar.ts';
 import { computeSchedule, type Deadline, type DeadlineKind, type Schedule } from './rules/deadlines.ts';
+import { defaultEffectiveDay, effectiveDayProblem, historyOf } from './rules/lifecycle.ts';
 import { deadStatuses, type Office } from './rules/offices.ts';
 import type { SitesLookup } from './sites.ts';
 
@@ -80,6 +81,11 @@ export function createMattersService(
   sites: SitesLookup,
   now: () => Date = () => new Date(),
 ) {
+  function assertEffectiveDay(day: string, latest: string | null, today: string) {
+    const problem = effectiveDayProblem(day, latest, today);
+    if (problem) throw new ValidationError(problem, [{ path: 'statusOn', message: problem }]);
+  }
+
   function toView(r: repo.MatterRow, calendars: Calendars, site: { code: string; timeZone: string }) {
     const s = schedule(r, calendars);
     const today = localDate(now(), site.timeZone);
@@ -292,6 +298,17 @@ export function createMattersService(
         term_adjustment_days: input.termAdjustmentDays,
       };
       checkDates(values);
+      const site = await sites.forWriting(family.site_id);
+      const today = localDate(now(), site.timeZone);
+      const dates = {
+        status: input.status,
+        filingDate: input.filingDate,
+        publicationDate: input.publicationDate ?? null,
+        grantDate: input.grantDate ?? null,
+      };
+      const history = historyOf(dates, input.statusOn ?? defaultEffectiveDay(dates, today));
+      const beforeLast = history.at(-2)?.effectiveOn ?? null;
+      assertEffectiveDay(history.at(-1)?.effectiveOn ?? today, beforeLast, today);
       return db.transaction().execute(async (trx) => {
         await uniqueNumber(trx, input.office, input.applicationNo);
         const row = await trx
@@ -299,6 +316,7 @@ export function createMattersService(
           .values({ ...values, created_by: actor.userId, updated_by: actor.userId })
           .returningAll()
           .executeTakeFirstOrThrow();
+        await repo.insertEvents(trx, row.id, history, actor.userId);
         await recordAudit(trx, actor, {
           action: 'ip.matter.created',
           entityType: MATTER,
@@ -344,9 +362,32 @@ export function createMattersService(
           changes.publication_date === undefined ? before.publication_date : changes.publication_date,
         grant_date: changes.grant_date === undefined ? before.grant_date : changes.grant_date,
       });
+      if (patch.statusOn && (!patch.status || patch.status === before.status))
+        throw new ValidationError('A day is given with a change of status.', [
+          { path: 'statusOn', message: 'Give the day with the new status' },
+        ]);
+      const site = await sites.forWriting(before.site_id);
+      const today = localDate(now(), site.timeZone);
       return db.transaction().execute(async (trx) => {
         if (changes.application_no) await uniqueNumber(trx, before.office, changes.application_no, id);
         const after = await updateVersioned(trx, 'ip_matters', id, patch.version, changes, actor.userId);
+        if (changes.status && changes.status !== before.status) {
+          // A change of status is one more dated event, not before the latest one.
+          const events = await repo.eventsOf(trx, id);
+          const day =
+            patch.statusOn ??
+            defaultEffectiveDay(
+              {
+                status: after.status,
+                filingDate: after.filing_date,
+                publicationDate: after.publication_date,
+                grantDate: after.grant_date,
+              },
+              today,
+            );
+          assertEffectiveDay(day, events.at(-1)?.effective_on ?? null, today);
+          await repo.insertEvents(trx, id, [{ status: after.status, effectiveOn: day }], actor.userId);
+        }
         await recordAudit(trx, actor, {
           action: 'ip.matter.updated',
           entityType: MATTER,

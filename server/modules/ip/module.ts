@@ -5,6 +5,7 @@ import type { PeopleService } from '../../platform/people/service.ts';
 import { createCalendarsService } from './calendars.ts';
 import { createFamiliesService } from './families.ts';
 import { createMattersService } from './matters.ts';
+import { createPortfolioService } from './portfolio.ts';
 import { createSitesLookup } from './sites.ts';
 import { createTrademarksService } from './trademarks.ts';
 
@@ -23,6 +24,7 @@ export function createIpModule(deps: {
   return {
     calendars,
     matters,
+    portfolio: createPortfolioService(db, now),
     families: createFamiliesService(db, deps.people, matters, sites),
     trademarks: createTrademarksService(db, deps.obligations, calendars, sites, now),
   };

@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import type { Office } from './rules/offices.ts';
+import type { SiteScope } from '../../platform/access/actor.ts';
+import { inScope } from '../../platform/access/sql.ts';
+import type { Office, Status } from './rules/offices.ts';
 
 /** The IP program's SQL: matters with their family and site, families, trademarks, closure days. */
 
@@ -74,4 +77,66 @@ export async function closures(db: Db, offices?: Office[], year?: number) {
   if (offices) q = q.where('office', 'in', offices);
   if (year) q = q.where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`);
   return q.execute();
+}
+
+/** A matter's statuses with the days they took effect, in order. */
+export function eventsOf(db: Db, matterId: string) {
+  return db
+    .selectFrom('ip_matter_events')
+    .select(['status', 'effective_on'])
+    .where('matter_id', '=', matterId)
+    .orderBy('effective_on')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function insertEvents(
+  trx: Db,
+  matterId: string,
+  events: readonly { status: Status; effectiveOn: string }[],
+  by: string | null,
+) {
+  if (events.length === 0) return Promise.resolve();
+  return trx
+    .insertInto('ip_matter_events')
+    .values(
+      events.map((e) => ({
+        matter_id: matterId,
+        status: e.status,
+        effective_on: e.effectiveOn,
+        created_by: by,
+      })),
+    )
+    .execute()
+    .then(() => undefined);
+}
+
+/**
+ * Matters by office and the status in force on a day (the latest event on or before it), for the sites in scope.
+ * Matters with no status yet on that day (filed later) are not counted.
+ */
+export function countsOnDay(db: Db, scope: SiteScope, day: string, siteId?: string) {
+  let q = db
+    .selectFrom('ip_matters as m')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('ip_matter_events as e')
+          .select('e.status')
+          .whereRef('e.matter_id', '=', 'm.id')
+          .where('e.effective_on', '<=', day)
+          .orderBy('e.effective_on', 'desc')
+          .orderBy('e.created_at', 'desc')
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .as('s'),
+      (join) => join.onTrue(),
+    )
+    .where((eb) => inScope(eb, 'm.site_id', scope));
+  if (siteId) q = q.where('m.site_id', '=', siteId);
+  return q
+    .select(['m.office', 's.status', sql<number>`count(*)::int`.as('n')])
+    .groupBy(['m.office', 's.status'])
+    .execute();
 }

@@ -13,6 +13,19 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   const { families, matters, trademarks, calendars } = ip;
 
   app.get(
+    '/api/ip/portfolio/counts',
+    {
+      config: { access: 'ip.read' },
+      schema: {
+        tags,
+        summary: 'Matters by office and status as they stood on a day: granted and pending',
+        querystring: c.portfolioCountsQuery,
+        response: { 200: c.portfolioCounts },
+      },
+    },
+    async (request) => ip.portfolio.counts(actorOf(request), request.query),
+  );
+  app.get(
     '/api/ip/matters',
     {
       config: { access: 'ip.read' },

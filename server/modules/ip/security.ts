@@ -18,6 +18,7 @@ const IP: Program = 'ip';
  * (`securityChecks`), so the running system never imports it.
  */
 export const ipRouteChecks: Record<string, RouteSpec> = {
+  'GET /api/ip/portfolio/counts': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },
   'GET /api/ip/matters': {
     access: 'ip.read',
     checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipMatter' }],

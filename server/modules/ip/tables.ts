@@ -42,6 +42,16 @@ export type IpMattersTable = Stamps & {
   term_adjustment_days: Generated<number>;
 };
 
+/** A status of a matter and the day it took effect. */
+export type IpMatterEventsTable = {
+  id: Generated<string>;
+  matter_id: string;
+  status: Status;
+  effective_on: DateString;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
 export type IpTrademarksTable = Stamps & {
   id: Generated<string>;
   site_id: string;
@@ -68,6 +78,7 @@ export type IpTables = {
   ip_families: IpFamiliesTable;
   ip_inventors: IpInventorsTable;
   ip_matters: IpMattersTable;
+  ip_matter_events: IpMatterEventsTable;
   ip_trademarks: IpTrademarksTable;
   ip_office_closures: IpOfficeClosuresTable;
 };

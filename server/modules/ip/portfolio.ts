@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/types.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { localDate } from '../../platform/obligations/rules/reminders.ts';
+import type { PortfolioCounts, portfolioCountsQuery } from './contract.ts';
+import * as repo from './repo.ts';
+import { grantedStatuses, offices, pendingStatuses, type Status } from './rules/offices.ts';
+
+const PROGRAM = 'ip' as const;
+/** Group-wide figures follow the head office's calendar. */
+const GROUP_TIME_ZONE = 'Asia/Taipei';
+const GRANTED: ReadonlySet<Status> = new Set(grantedStatuses);
+const PENDING: ReadonlySet<Status> = new Set(pendingStatuses);
+
+/** The portfolio as it stood on a day: matters by office and status, and how many were granted and pending. */
+export function createPortfolioService(db: Db, now: () => Date = () => new Date()) {
+  return {
+    async counts(actor: Actor, q: z.infer<typeof portfolioCountsQuery>): Promise<PortfolioCounts> {
+      const scope = access.listScope(actor, 'ip.read', PROGRAM);
+      if (q.siteId && !access.can(actor, 'ip.read', q.siteId, PROGRAM)) throw new NotFoundError('site');
+      const asOf = q.asOf ?? localDate(now(), GROUP_TIME_ZONE);
+      const rows = await repo.countsOnDay(db, scope, asOf, q.siteId);
+      const byOffice = new Map(
+        offices.map((o) => [
+          o,
+          { office: o, granted: 0, pending: 0, byStatus: {} as Record<string, number> },
+        ]),
+      );
+      for (const r of rows) {
+        const entry = byOffice.get(r.office);
+        if (!entry) continue;
+        entry.byStatus[r.status] = (entry.byStatus[r.status] ?? 0) + r.n;
+        if (GRANTED.has(r.status)) entry.granted += r.n;
+        if (PENDING.has(r.status)) entry.pending += r.n;
+      }
+      const list = [...byOffice.values()];
+      return {
+        asOf,
+        offices: list,
+        granted: list.reduce((a, o) => a + o.granted, 0),
+        pending: list.reduce((a, o) => a + o.pending, 0),
+      };
+    },
+  };
+}
+
+export type PortfolioService = ReturnType<typeof createPortfolioService>;
