@@ -11,7 +11,7 @@ function alarm(raised: string, more: Partial<KpiAlarm> = {}): KpiAlarm {
     id: `a${n}`,
     sensorId: `s${n}`,
     condition: 'h',
-    areaId: 'A',
+    position: 'A',
     raisedAt: at(raised),
     clearedAt: at(raised) + MIN,
     ...more,
@@ -47,7 +47,7 @@ describe('alarm rate per operator position and 10-minute window', () => {
       alarm('2026-02-01T00:00:00Z'),
       alarm('2026-02-01T00:05:00Z'),
       alarm('2026-02-01T00:09:59.999Z'),
-      alarm('2026-02-01T00:15:00Z', { areaId: null }),
+      alarm('2026-02-01T00:15:00Z', { position: null }),
       alarm('2026-02-01T00:20:00Z'), // at the end of the period: outside it
     ];
     const r = alarmKpis(alarms, at('2026-01-31T23:40Z'), at('2026-02-01T00:20Z'), th);
@@ -62,7 +62,7 @@ describe('alarm rate per operator position and 10-minute window', () => {
     // No area: 1 over 4 = 0.25, never above.
     expect(r.positions).toEqual([
       {
-        areaId: 'A',
+        position: 'A',
         alarms: 5,
         averagePerWindow: 1.25,
         peakPerWindow: 3,
@@ -70,7 +70,7 @@ describe('alarm rate per operator position and 10-minute window', () => {
         aboveManageable: 0.25,
       },
       {
-        areaId: null,
+        position: null,
         alarms: 1,
         averagePerWindow: 0.25,
         peakPerWindow: 1,
@@ -129,16 +129,16 @@ describe('alarm floods (more than 10 within 10 minutes, until fewer than 5 in th
     // The 08:00–08:17 flood of area A and the 09:55–10:00 one of area B: 22 of 120 minutes (18.3 %),
     // far above the 1 % target. Floods of two positions at once would be counted once.
     const a = [...Array.from({ length: 11 }, (_, i) => minute(i)), minute(9, 30)].map((t) =>
-      alarm(new Date(t).toISOString(), { areaId: 'A' }),
+      alarm(new Date(t).toISOString(), { position: 'A' }),
     );
     const b = Array.from({ length: 12 }, (_, i) =>
-      alarm(new Date(minute(115, i * 5)).toISOString(), { areaId: 'B' }),
+      alarm(new Date(minute(115, i * 5)).toISOString(), { position: 'B' }),
     );
-    const c = Array.from({ length: 11 }, () => alarm(new Date(minute(5)).toISOString(), { areaId: 'C' }));
+    const c = Array.from({ length: 11 }, () => alarm(new Date(minute(5)).toISOString(), { position: 'C' }));
     const r = alarmKpis([...a, ...b], minute(0), minute(120), th);
     expect(r.floods).toEqual([
-      { areaId: 'A', start: minute(0), end: minute(17), alarms: 12 },
-      { areaId: 'B', start: minute(115), end: null, alarms: 12 },
+      { position: 'A', start: minute(0), end: minute(17), alarms: 12 },
+      { position: 'B', start: minute(115), end: null, alarms: 12 },
     ]);
     expect(r.floodTimeShare).toBeCloseTo(22 / 120, 10);
     // Area C floods 08:05–08:15 inside A's 08:00–08:17: the time in flood stays 22 minutes.

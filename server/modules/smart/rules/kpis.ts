@@ -5,7 +5,8 @@
  * alarms and the period, in milliseconds since the epoch.
  *
  * Steward keeps no record of operators on duty: an area stands for one operator position (the console that
- * answers its alarms), and sensors without an area make one position of their own (`areaId` null).
+ * answers its alarms); the caller names the position of each alarm (an area, or the sensors of a site that have
+ * no area).
  *
  * "Within" a length of time means in a span shorter than it, as in a clock-aligned window [t, t + length):
  * 11 alarms one a minute from 08:00 to 08:10 are 10 within any 10 minutes, not 11.
@@ -51,7 +52,7 @@ export type KpiAlarm = {
   sensorId: string;
   condition: string;
   /** The operator position that answers it (see above). */
-  areaId: string | null;
+  position: string | null;
   raisedAt: number;
   /** When its condition cleared; null while it is active. */
   clearedAt: number | null;
@@ -59,7 +60,7 @@ export type KpiAlarm = {
 
 export type RateWindow = { start: number; count: number };
 export type PositionRate = {
-  areaId: string | null;
+  position: string | null;
   alarms: number;
   /** Alarms per window over the whole period (a partial window at either end counts for its length). */
   averagePerWindow: number;
@@ -68,7 +69,7 @@ export type PositionRate = {
   aboveAcceptable: number;
   aboveManageable: number;
 };
-export type Flood = { areaId: string | null; start: number; end: number | null; alarms: number };
+export type Flood = { position: string | null; start: number; end: number | null; alarms: number };
 export type Chattering = {
   sensorId: string;
   condition: string;
@@ -81,7 +82,7 @@ export type Stale = {
   id: string;
   sensorId: string;
   condition: string;
-  areaId: string | null;
+  position: string | null;
   raisedAt: number;
   activeHours: number;
 };
@@ -222,15 +223,15 @@ export function alarmKpis(all: readonly KpiAlarm[], from: number, to: number, th
   }));
   for (const a of alarms) windows[indexOf(a.raisedAt)].count++;
 
-  const byPosition = groupBy(alarms, (a) => a.areaId ?? '');
+  const byPosition = groupBy(alarms, (a) => a.position ?? '');
   const positions: PositionRate[] = [];
   const floods: Flood[] = [];
   for (const list of byPosition.values()) {
     const counts = new Array<number>(windowCount).fill(0);
     for (const a of list) counts[indexOf(a.raisedAt)]++;
-    const areaId = list[0].areaId;
+    const position = list[0].position;
     positions.push({
-      areaId,
+      position,
       alarms: list.length,
       averagePerWindow: list.length / periodWindows,
       peakPerWindow: Math.max(...counts),
@@ -239,7 +240,7 @@ export function alarmKpis(all: readonly KpiAlarm[], from: number, to: number, th
     });
     const times = list.map((a) => a.raisedAt);
     for (const f of floodsOf(times, windowMs, th.floodStartAbove, th.floodEndBelow, to))
-      floods.push({ areaId, ...f });
+      floods.push({ position, ...f });
   }
   positions.sort((a, b) => b.alarms - a.alarms);
   floods.sort((a, b) => a.start - b.start);
@@ -281,7 +282,7 @@ export function alarmKpis(all: readonly KpiAlarm[], from: number, to: number, th
       id: a.id,
       sensorId: a.sensorId,
       condition: a.condition,
-      areaId: a.areaId,
+      position: a.position,
       raisedAt: a.raisedAt,
       activeHours: (to - a.raisedAt) / 3_600_000,
     }));
