@@ -94,4 +94,88 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
     await page.getByRole('img', { name: 'Readings of K7-GAS-01 with its alarm limits' }).waitFor();
     await context.close();
   });
+
+  it('shows the alarm KPIs of the last 24 hours: a flood, a chattering alarm, the bad actors, in both languages', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'k7Officer');
+    const token = (await postFromPage(page, '/api/auth/tokens', { name: 'K7 KPI gateway' })).body.token;
+    const send = async (readings: { sensorId: string; at: number; value: number }[]) => {
+      const res = await fetch(`${server.baseUrl}/api/smart/readings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          gateway: 'k7-kpi',
+          readings: readings.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
+        }),
+      });
+      expect(res.status).toBe(200);
+    };
+    const sensorAt = async (tag: string, name: string) => {
+      const res = await postFromPage(page, '/api/smart/sensors', {
+        siteId: SITES.K7.id,
+        areaId: AREAS.K7_B1_F3_L2.id,
+        tag,
+        name,
+        kind: 'temperature',
+        unit: '°C',
+        limitH: 30,
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    // 12 ovens overheat within two minutes (a flood), and one thermocouple chatters: raised, cleared and
+    // acknowledged twice, then raised again, within 30 seconds.
+    const t0 = Date.now() - 40 * 60_000;
+    const ovens = [];
+    for (let i = 1; i <= 12; i++) ovens.push(await sensorAt(`K7-OVEN-${i}`, `Reflow oven ${i}`));
+    await send(ovens.map((sensorId, i) => ({ sensorId, at: t0 + i * 10_000, value: 35 })));
+    const chatter = await sensorAt('K7-TC-07', 'Cure oven thermocouple');
+    for (const s of [300, 310]) {
+      await send([
+        { sensorId: chatter, at: t0 + s * 1000, value: 35 },
+        { sensorId: chatter, at: t0 + (s + 5) * 1000, value: 20 },
+      ]);
+      const alarm = await page.evaluate(
+        async (id) => (await (await fetch(`/api/smart/alarms?sensorId=${id}`)).json()).items[0],
+        chatter,
+      );
+      expect(
+        (await postFromPage(page, `/api/smart/alarms/${alarm.id}/acknowledge`, { version: alarm.version }))
+          .status,
+      ).toBe(200);
+    }
+    await send([{ sensorId: chatter, at: t0 + 320_000, value: 35 }]);
+
+    await page.goto('/smart/kpis');
+    await page.getByRole('heading', { level: 2, name: 'Alarm KPIs' }).waitFor();
+    const floods = page.getByRole('table', { name: 'Alarm floods' });
+    await floods.getByRole('row').filter({ hasText: 'Wire bonding line 2' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Chattering alarms' })
+      .getByText('K7-TC-07 Cure oven thermocouple')
+      .waitFor();
+    const bad = page.getByRole('table', { name: 'Top 10 bad actors' });
+    await expect(bad.getByRole('row').nth(1).textContent()).resolves.toContain('K7-TC-07');
+    await page.getByRole('img', { name: 'Bar chart of the alarms raised over the period' }).waitFor();
+    await screenshot(page, 'smart-kpis');
+
+    await page.evaluate(async () => {
+      const session = await (await fetch('/api/auth/session')).json();
+      await fetch('/api/auth/preferences', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ locale: 'zh-TW' }),
+      });
+      localStorage.setItem('steward.locale', 'zh-TW');
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: '警報績效指標' }).waitFor();
+    await page.getByRole('table', { name: '警報氾濫' }).getByRole('row').nth(1).waitFor();
+    await screenshot(page, 'smart-kpis-zh');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

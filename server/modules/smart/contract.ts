@@ -237,3 +237,101 @@ export const nearMissView = z.object({
   incidentId: z.string().uuid(),
   readings: z.number().int(),
 });
+
+// ---- Alarm KPIs (ISA-18.2 / EEMUA 191): rules/kpis.ts, alarm-kpis.ts
+
+/** The thresholds the figures are judged against: a group setting (settings.ts), defaults in rules/kpis.ts. */
+export const alarmKpiThresholds = z
+  .object({
+    windowMinutes: z.number().int().min(1).max(60),
+    acceptablePerWindow: z.number().min(0).max(1000),
+    manageablePerWindow: z.number().min(0).max(1000),
+    floodStartAbove: z.number().int().min(1).max(10_000),
+    /** At least 1: a flood must be able to end. */
+    floodEndBelow: z.number().int().min(1).max(10_000),
+    floodTimeTargetPercent: z.number().min(0).max(100),
+    chatterCount: z.number().int().min(2).max(1000),
+    chatterSeconds: z.number().int().min(1).max(3600),
+    staleHours: z.number().min(1).max(720),
+    badActors: z.number().int().min(1).max(50),
+  })
+  .strict()
+  .refine((s) => s.floodEndBelow <= s.floodStartAbove, {
+    message: 'A flood ends below the count that starts it',
+    path: ['floodEndBelow'],
+  })
+  .refine((s) => s.acceptablePerWindow <= s.manageablePerWindow, {
+    message: 'The acceptable rate is at most the manageable one',
+    path: ['acceptablePerWindow'],
+  });
+
+/** The longest period the figures cover: a month of 10-minute windows. */
+export const KPI_MAX_DAYS = 31;
+
+export const alarmKpiQuery = z.object({
+  siteId: z.string().uuid().optional(),
+  /** The period [from, to): by default the 24 hours before now. */
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+});
+
+/** An operator position: an area, or a site's sensors that have no area (areaId null). */
+const positionFields = {
+  siteId: z.string().uuid(),
+  siteCode: z.string(),
+  areaId: z.string().uuid().nullable(),
+  areaName: z.string().nullable(),
+};
+const alarmSourceFields = {
+  ...positionFields,
+  sensorId: z.string().uuid(),
+  sensorTag: z.string(),
+  sensorName: z.string(),
+  condition: z.enum(alarmConditions),
+};
+
+export const alarmKpiView = z.object({
+  from: z.string(),
+  to: z.string(),
+  thresholds: alarmKpiThresholds,
+  /** Alarms raised in the period; 0 means "no alarms", and every figure below is then 0 or empty. */
+  total: z.number().int(),
+  /** Clock-aligned windows (windowMinutes long) overlapping the period, with the alarms raised in each. */
+  windows: z.array(z.object({ start: z.string(), count: z.number().int() })),
+  positions: z.array(
+    z.object({
+      ...positionFields,
+      alarms: z.number().int(),
+      averagePerWindow: z.number(),
+      peakPerWindow: z.number().int(),
+      /** Shares (0–1) of the windows with more alarms than the acceptable and the manageable rate. */
+      aboveAcceptable: z.number(),
+      aboveManageable: z.number(),
+    }),
+  ),
+  floods: z.array(
+    z.object({
+      ...positionFields,
+      start: z.string(),
+      /** null: still in flood at the end of the period. */
+      end: z.string().nullable(),
+      alarms: z.number().int(),
+    }),
+  ),
+  /** Share (0–1) of the period that some position spent in flood. */
+  floodTimeShare: z.number(),
+  chattering: z.array(
+    z.object({
+      ...alarmSourceFields,
+      alarms: z.number().int(),
+      mostWithin: z.number().int(),
+      firstAt: z.string(),
+    }),
+  ),
+  stale: z.array(
+    z.object({ id: z.string().uuid(), ...alarmSourceFields, raisedAt: z.string(), activeHours: z.number() }),
+  ),
+  badActors: z.array(z.object({ ...alarmSourceFields, alarms: z.number().int(), share: z.number() })),
+  badActorsShare: z.number(),
+});
+export type AlarmKpiView = z.infer<typeof alarmKpiView>;

@@ -5,6 +5,7 @@ import type { DocumentsService } from '../../platform/documents/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { OhsIncidentReporter } from '../ohs/index.ts';
+import { createAlarmKpisService } from './alarm-kpis.ts';
 import { createAlarmsService } from './alarms.ts';
 import { createIngestService } from './ingest.ts';
 import { createReadingsService } from './readings.ts';
@@ -47,6 +48,7 @@ export function createSmartModule(deps: {
       now,
     }),
     settings,
+    kpis: createAlarmKpisService({ db, org: deps.org, settings: deps.settings, now }),
   };
 }
 

@@ -6,7 +6,7 @@ import * as c from './contract.ts';
 import { smartWord } from './messages.ts';
 import type { SmartModule } from './module.ts';
 import { readingsFromCsv } from './readings-csv.ts';
-import { ingestSettingsShape } from './settings.ts';
+import { alarmKpiSettingsShape, ingestSettingsShape } from './settings.ts';
 
 const tags = ['smart'];
 
@@ -231,5 +231,42 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
       },
     },
     async (request) => settings.set(actorOf(request), request.body),
+  );
+
+  // ---- Alarm KPIs (ISA-18.2 / EEMUA 191) and their thresholds
+  app.get(
+    '/api/smart/kpis',
+    {
+      config: { access: 'smart.read' },
+      schema: {
+        tags,
+        summary:
+          'Alarm KPIs of a period (24 hours by default): rate per area and 10-minute window, floods, chattering, stale alarms, bad actors',
+        querystring: c.alarmKpiQuery,
+        response: { 200: c.alarmKpiView },
+      },
+    },
+    async (request) => smart.kpis.figures(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/smart/kpi-settings',
+    {
+      config: { access: 'smart.read' },
+      schema: { tags, summary: 'The alarm KPI thresholds', response: { 200: alarmKpiSettingsShape } },
+    },
+    async (request) => smart.kpis.thresholds(actorOf(request)),
+  );
+  app.put(
+    '/api/smart/kpi-settings',
+    {
+      config: { access: 'smart.manage' },
+      schema: {
+        tags,
+        summary: 'Change the alarm KPI thresholds (group-wide program managers)',
+        body: alarmKpiSettingsShape,
+        response: { 200: alarmKpiSettingsShape },
+      },
+    },
+    async (request) => smart.kpis.setThresholds(actorOf(request), request.body),
   );
 }

@@ -167,4 +167,45 @@ export const smartRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  // ---- Alarm KPIs: every row that names a site (bad actors, stale alarms, positions) is of a site the actor
+  // reads, and the alarm seeded at each site a minute ago is among the bad actors of the last 24 hours.
+  'GET /api/smart/kpis': {
+    access: 'smart.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'smart.read',
+        program: SMART,
+        family: 'smartAlarm',
+        rows: (body) => [...body.badActors, ...body.positions, ...body.stale, ...body.floods],
+      },
+    ],
+  },
+  'GET /api/smart/kpi-settings': {
+    access: 'smart.read',
+    checks: [figures('smart.read', { program: SMART })],
+  },
+  'PUT /api/smart/kpi-settings': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'smart.manage',
+        program: SMART,
+        body: () => ({
+          windowMinutes: 10,
+          acceptablePerWindow: 1,
+          manageablePerWindow: 2,
+          floodStartAbove: 10,
+          floodEndBelow: 5,
+          floodTimeTargetPercent: 1,
+          chatterCount: 3,
+          chatterSeconds: 60,
+          staleHours: 24,
+          badActors: 10,
+        }),
+        ok: [200],
+      },
+    ],
+  },
 };

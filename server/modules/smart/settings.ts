@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineSetting } from '../../platform/settings/service.ts';
+import { alarmKpiThresholds } from './contract.ts';
+import { defaultKpiThresholds } from './rules/kpis.ts';
 
 export const ingestSettingsShape = z
   .object({
@@ -17,4 +19,16 @@ export const ingestSettings = defineSetting<IngestSettings>({
   schema: ingestSettingsShape,
   defaultValue: { lateHorizonMinutes: 60 },
   auditAction: 'smart.ingest_settings.updated',
+});
+
+// ---- Alarm KPI thresholds (rules/kpis.ts): ISA-18.2 and EEMUA 191 benchmarks, group-wide.
+
+export const alarmKpiSettingsShape = alarmKpiThresholds;
+export type AlarmKpiSettings = z.infer<typeof alarmKpiSettingsShape>;
+
+export const alarmKpiSettings = defineSetting<AlarmKpiSettings>({
+  key: 'smart.alarm_kpis',
+  schema: alarmKpiSettingsShape,
+  defaultValue: defaultKpiThresholds,
+  auditAction: 'smart.alarm_kpi_settings.updated',
 });

@@ -1,6 +1,7 @@
 import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
 import { guarded } from '../../platform/shell/guarded.tsx';
 import { AlarmsPage } from './alarms/AlarmsPage.tsx';
+import { KpisPage } from './kpis/KpisPage.tsx';
 import { smartNavigation } from './nav.ts';
 import { SensorPage } from './sensors/SensorPage.tsx';
 import { SensorsPage } from './sensors/SensorsPage.tsx';
@@ -21,6 +22,7 @@ export function createSmartRoutes<P extends AnyRoute>(parent: P) {
   return [
     programRoute,
     page('/smart/alarms', guarded('smart.read', AlarmsPage)),
+    page('/smart/kpis', guarded('smart.read', KpisPage)),
     page('/smart/sensors', guarded('smart.read', SensorsPage)),
     page('/smart/sensors/$sensorId', guarded('smart.read', SensorPage)),
   ] as const;

@@ -1,0 +1,42 @@
+import type { Db } from '../../db/types.ts';
+import type { SiteScope } from '../../platform/access/actor.ts';
+import { inScope } from '../../platform/access/sql.ts';
+
+/**
+ * The alarms the KPIs of a period [from, to) read: those raised in it (through the index on site and raise
+ * time), and those raised before `staleBefore` that were still active at `to` (stale ones, which may be older
+ * than the period). Nothing else of the table is read.
+ */
+export function kpiAlarmRows(
+  db: Db,
+  filter: { scope: SiteScope; siteId?: string; from: Date; to: Date; staleBefore: Date },
+) {
+  let q = db
+    .selectFrom('smart_alarms as a')
+    .innerJoin('smart_sensors as s', 's.id', 'a.sensor_id')
+    .select([
+      'a.id',
+      'a.site_id',
+      'a.sensor_id',
+      'a.condition',
+      'a.raised_at',
+      'a.cleared_at',
+      's.area_id',
+      's.tag',
+      's.name',
+    ])
+    .where((eb) => inScope(eb, 'a.site_id', filter.scope))
+    .where('a.raised_at', '<', filter.to)
+    .where((eb) =>
+      eb.or([
+        eb('a.raised_at', '>=', filter.from),
+        eb.and([
+          eb('a.raised_at', '<', filter.staleBefore),
+          eb.or([eb('a.cleared_at', 'is', null), eb('a.cleared_at', '>', filter.to)]),
+        ]),
+      ]),
+    );
+  if (filter.siteId) q = q.where('a.site_id', '=', filter.siteId);
+  return q.execute();
+}
+export type KpiAlarmRow = Awaited<ReturnType<typeof kpiAlarmRows>>[number];
