@@ -1,5 +1,6 @@
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
+import { type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
 import { uuidFrom } from './ohs.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
@@ -7,13 +8,14 @@ import { Random } from './random.ts';
 /**
  * The intellectual property demo: patent families of the group's packaging technologies (the IP seed's SiP
  * module, 2.5D/3D IC package, fan-out wafer-level package, MEMS and sensor package, with their green-technology
- * focus), each filed first in Taiwan or China and then abroad, with statuses that follow from their dates as of
- * the demo's today; and the group's trademarks in Taiwan, the US, China and the EU. Titles of families owned by
+ * focus), each filed first in Taiwan or China and then abroad, every matter with its dated statuses, so that the
+ * portfolio as of 31 January 2024 is the one the group's report publishes (ip-portfolio.ts); and the group's
+ * trademarks in Taiwan, the US, China and the EU. Titles of families owned by
  * the Taiwanese and Chinese sites are in Traditional Chinese, as their engineers write them.
  */
 
 type Row = Record<string, unknown>;
-export type IpDataset = { families: Row[]; matters: Row[]; trademarks: Row[] };
+export type IpDataset = { families: Row[]; matters: Row[]; events: Row[]; trademarks: Row[] };
 
 type Technology = 'sip' | 'ic_2_5d_3d' | 'fan_out' | 'mems_sensor' | 'other';
 
@@ -51,93 +53,73 @@ const FOCUS: Partial<Record<Technology, [string, string]>> = {
 };
 
 const TECHNOLOGIES: readonly Technology[] = ['sip', 'ic_2_5d_3d', 'fan_out', 'mems_sensor', 'other'];
-/** Where a family goes after its first filing, and how long each office takes to grant. */
-const FOREIGN: readonly { office: string; share: number; grantYears: number }[] = [
-  { office: 'US', share: 0.8, grantYears: 2.5 },
-  { office: 'CN', share: 0.7, grantYears: 2 },
-  { office: 'EP', share: 0.15, grantYears: 4 },
-  { office: 'JP', share: 0.1, grantYears: 3 },
-  { office: 'KR', share: 0.08, grantYears: 2.5 },
-];
 const ZH_COUNTRIES = new Set(['TW', 'CN']);
 const pad = (n: number) => String(n).padStart(2, '0');
-
-function statusOn(filing: string, grantYears: number, clock: string, rng: Random) {
-  const grant = addDays(filing, Math.round(grantYears * 365 + rng.int(-120, 240)));
-  if (grant <= clock) {
-    if (rng.chance(0.04)) return { status: 'lapsed', grant };
-    return { status: 'granted', grant };
-  }
-  const published = addDays(filing, 548);
-  if (published > clock) return { status: 'filed', grant: null };
-  return { status: rng.chance(0.6) ? 'under_examination' : 'published', grant: null };
-}
 
 export function generateIpDataset(data: DemoDataset): IpDataset {
   const rng = new Random(`${data.seed}:ip`);
   const owners = data.sites.filter((s) => s.kind === 'manufacturing');
+  const ownersIn = (country: string) => {
+    const found = owners.filter((s) => s.country === country);
+    return found.length ? found : owners;
+  };
   const families: Row[] = [];
   const matters: Row[] = [];
+  const events: Row[] = [];
   const numbers = new Map<string, number>();
-  const nextNumber = (office: string, year: number) => {
-    const key = `${office}${year}`;
+  const nextNumber = (key: string) => {
     const n = (numbers.get(key) ?? 0) + 1;
     numbers.set(key, n);
     return n;
   };
-  const lastYear = Number(data.clock.slice(0, 4));
-  let familyNo = 0;
-  for (let year = 2014; year <= lastYear; year++) {
-    for (let i = 0; i < 12; i++) {
-      const site = owners[rng.int(0, owners.length - 1)];
-      const zh = ZH_COUNTRIES.has(site.country);
-      const technology = TECHNOLOGIES[rng.int(0, TECHNOLOGIES.length - 1)];
-      const [title, titleZh] = rng.pick(TITLES[technology]);
-      const focus = FOCUS[technology];
-      const green = focus !== undefined && rng.chance(0.6);
-      const filing = `${year}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
-      if (filing > data.clock) continue;
-      familyNo++;
-      const familyId = uuidFrom(rng);
-      families.push({
-        id: familyId,
-        site_id: site.id,
-        reference: `P-${year}-${String(familyNo).padStart(4, '0')}`,
-        title: zh ? titleZh : title,
-        technology,
-        green,
-        sustainability_focus: green && focus ? (zh ? focus[1] : focus[0]) : null,
-      });
-      const home = site.country === 'CN' ? 'CN' : 'TW';
-      const offices = [
-        { office: home, filing, grantYears: home === 'TW' ? 1.5 : 2 },
-        ...FOREIGN.filter((f) => f.office !== home && rng.chance(f.share)).map((f) => ({
-          office: f.office,
-          filing: addDays(filing, rng.int(300, 364)),
-          grantYears: f.grantYears,
-        })),
-      ];
-      for (const o of offices) {
-        if (o.filing > data.clock) continue;
-        const fy = Number(o.filing.slice(0, 4));
-        const { status, grant } = statusOn(o.filing, o.grantYears, data.clock, rng);
-        const n = nextNumber(o.office, fy);
-        matters.push({
-          id: uuidFrom(rng),
-          family_id: familyId,
-          site_id: site.id,
-          office: o.office,
-          kind: 'invention',
-          route: 'direct',
-          application_no: `${o.office}${fy}${String(n).padStart(5, '0')}`,
-          filing_date: o.filing,
-          priority_date: o.office === home ? null : filing,
-          grant_date: grant,
-          patent_no: grant ? `${o.office}${String(1_000_000 + fy * 100 + n)}` : null,
-          status,
-        });
-      }
-    }
+  const portfolio = generatePortfolio(rng.fork('portfolio'), data.clock);
+  const familyOf = new Map<DemoMatter, { id: string; siteId: string }>();
+  // Families in the order of their first filing, numbered by year.
+  const homes = portfolio.filter((m) => m.home).sort((x, y) => x.filing.localeCompare(y.filing));
+  for (const m of homes) {
+    const site = rng.pick(
+      ownersIn(m.office === 'CN' ? 'CN' : m.office === 'TW' ? 'TW' : rng.pick(['TW', 'CN'])),
+    );
+    const zh = ZH_COUNTRIES.has(site.country);
+    const technology = TECHNOLOGIES[rng.int(0, TECHNOLOGIES.length - 1)];
+    const [title, titleZh] = rng.pick(TITLES[technology]);
+    const focus = FOCUS[technology];
+    const green = focus !== undefined && rng.chance(0.6);
+    const year = m.filing.slice(0, 4);
+    const id = uuidFrom(rng);
+    families.push({
+      id,
+      site_id: site.id,
+      reference: `P-${year}-${String(nextNumber(`P${year}`)).padStart(4, '0')}`,
+      title: zh ? titleZh : title,
+      technology,
+      green,
+      sustainability_focus: green && focus ? (zh ? focus[1] : focus[0]) : null,
+    });
+    familyOf.set(m, { id, siteId: site.id });
+  }
+  for (const m of portfolio) {
+    const family = familyOf.get(m.home ? m : (m.parent as DemoMatter));
+    if (!family) throw new Error('A foreign matter without its family');
+    const fy = Number(m.filing.slice(0, 4));
+    const n = nextNumber(`${m.office}${fy}`);
+    const id = uuidFrom(rng);
+    matters.push({
+      id,
+      family_id: family.id,
+      site_id: family.siteId,
+      office: m.office,
+      kind: 'invention',
+      route: 'direct',
+      application_no: `${m.office}${fy}${String(n).padStart(5, '0')}`,
+      filing_date: m.filing,
+      priority_date: m.parent ? m.parent.filing : null,
+      publication_date: m.publication,
+      grant_date: m.grant,
+      patent_no: m.grant ? `${m.office}${String(1_000_000 + fy * 100 + n)}` : null,
+      status: m.status,
+    });
+    for (const e of m.events) events.push({ id: uuidFrom(rng), matter_id: id, ...e });
   }
 
   const trademarks: Row[] = [];
@@ -166,13 +148,14 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
       });
     }
   }
-  return { families, matters, trademarks };
+  return { families, matters, events, trademarks };
 }
 
 export function ipTables(d: IpDataset): TableRows[] {
   return [
     { table: 'ip_families', rows: d.families },
     { table: 'ip_matters', rows: d.matters },
+    { table: 'ip_matter_events', rows: d.events },
     { table: 'ip_trademarks', rows: d.trademarks },
   ];
 }

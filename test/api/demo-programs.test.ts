@@ -306,6 +306,25 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
       .body;
     expect(granted.total).toBeGreaterThan(0);
     expect(granted.total).toBeLessThan(matters.total);
+    // The report's portfolio as of 31 January 2024, counted by Steward from each matter's dated statuses.
+    const counts = (await counsel.get('/api/ip/portfolio/counts', { query: { asOf: '2024-01-31' } })).body;
+    const by = Object.fromEntries(counts.offices.map((o: any) => [o.office, o]));
+    const other = (k: 'granted' | 'pending') => by.JP[k] + by.KR[k] + by.OTHER[k];
+    expect({
+      TW: by.TW.granted,
+      US: by.US.granted,
+      CN: by.CN.granted,
+      EP: by.EP.granted,
+      OTHER: other('granted'),
+    }).toEqual({ TW: 2179, US: 2015, CN: 2088, EP: 104, OTHER: 47 });
+    expect({
+      TW: by.TW.pending,
+      US: by.US.pending,
+      CN: by.CN.pending,
+      EP: by.EP.pending,
+      OTHER: other('pending'),
+    }).toEqual({ TW: 246, US: 532, CN: 1288, EP: 50, OTHER: 28 });
+    expect(counts.pending).toBe(2144);
     const marks = (await counsel.get('/api/ip/trademarks', { query: { pageSize: 100 } })).body;
     expect(new Set(marks.items.map((m: any) => m.office))).toEqual(new Set(['TW', 'US', 'CN', 'EU']));
   });

@@ -71,6 +71,15 @@ export const en = {
     grant_date_missing: 'Granted, but the grant date is missing: its fees cannot be placed.',
     no_rules_for_office: 'No rules for this office and kind: no deadlines are computed.',
   },
+  counts: {
+    title: 'Portfolio on a day',
+    hint: 'Granted patents in force and pending applications per office, from the dated status of every matter.',
+    asOf: 'As of',
+    granted: 'Granted',
+    pending: 'Pending',
+    total: 'Total',
+    none: 'No patents granted or pending on {{asOf}}.',
+  },
   portfolio: {
     title: 'Patent portfolio',
     description: 'Every matter of every family, per office, with its next deadline to the day.',

@@ -73,6 +73,15 @@ export const zhTW: typeof en = {
     grant_date_missing: '已核准但缺少公告日：無法計算年費期限。',
     no_rules_for_office: '此專利局與種類尚無規則：不計算期限。',
   },
+  counts: {
+    title: '指定日期的專利組合',
+    hint: '依每件案件的狀態日期，統計各專利局有效的已核准專利與審查中申請案。',
+    asOf: '統計日期',
+    granted: '已核准',
+    pending: '審查中',
+    total: '合計',
+    none: '{{asOf}} 當日無已核准或審查中的專利。',
+  },
   portfolio: {
     title: '專利組合',
     description: '每個專利家族在各專利局的案件，以及精確到日的下一個期限。',

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { statusOnDay } from '../../server/modules/ip/rules/lifecycle.ts';
+import { grantedStatuses, pendingStatuses, type Status } from '../../server/modules/ip/rules/offices.ts';
+import { generateDemoDataset } from './generate.ts';
+import { generateIpDataset } from './ip.ts';
+import { PORTFOLIO_AS_OF, PUBLISHED_PORTFOLIO } from './ip-portfolio.ts';
+
+const CLOCK = '2026-03-15';
+const ip = generateIpDataset(generateDemoDataset({ clock: CLOCK, scale: 0.01 }));
+type Row = Record<string, any>;
+const eventsBy = new Map<string, { status: Status; effectiveOn: string }[]>();
+for (const e of ip.events as Row[])
+  eventsBy.set(e.matter_id, [
+    ...(eventsBy.get(e.matter_id) ?? []),
+    { status: e.status, effectiveOn: e.effective_on },
+  ]);
+const bucket = (office: string) => (['TW', 'US', 'CN', 'EP'].includes(office) ? office : 'OTHER');
+
+describe('the demo IP portfolio', () => {
+  it("reproduces the report's granted and pending patents by jurisdiction as of 31 January 2024", () => {
+    const counted = { granted: {} as Record<string, number>, pending: {} as Record<string, number> };
+    for (const m of ip.matters as Row[]) {
+      const status = statusOnDay(eventsBy.get(m.id) ?? [], PORTFOLIO_AS_OF);
+      const kind =
+        status && grantedStatuses.includes(status)
+          ? 'granted'
+          : status && pendingStatuses.includes(status)
+            ? 'pending'
+            : null;
+      if (kind) counted[kind][bucket(m.office)] = (counted[kind][bucket(m.office)] ?? 0) + 1;
+    }
+    expect(counted).toEqual(PUBLISHED_PORTFOLIO);
+    // The report's pending total.
+    expect(Object.values(counted.pending).reduce((a, n) => a + n, 0)).toBe(2144);
+  });
+
+  it('gives every matter a history that leads, in order, from its filing to its status today', () => {
+    for (const m of ip.matters as Row[]) {
+      const events = eventsBy.get(m.id) ?? [];
+      expect(events[0]).toEqual({ status: 'filed', effectiveOn: m.filing_date });
+      expect(events.at(-1)?.status).toBe(m.status);
+      const days = events.map((e) => e.effectiveOn);
+      expect([...days].sort()).toEqual(days);
+      expect(days.at(-1)! <= CLOCK).toBe(true);
+      if (m.grant_date) expect(events).toContainEqual({ status: 'granted', effectiveOn: m.grant_date });
+    }
+  });
+
+  it('files abroad within the twelve-month priority year of the family', () => {
+    const families = new Map((ip.families as Row[]).map((f) => [f.id, f]));
+    const foreign = (ip.matters as Row[]).filter((m) => m.priority_date);
+    expect(foreign.length).toBeGreaterThan(2000);
+    for (const m of foreign) {
+      expect(families.has(m.family_id)).toBe(true);
+      const days = (Date.parse(m.filing_date) - Date.parse(m.priority_date)) / 86_400_000;
+      expect(days).toBeGreaterThan(0);
+      expect(days).toBeLessThanOrEqual(365);
+    }
+    const numbers = (ip.matters as Row[]).map((m) => `${m.office}/${m.application_no}`);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+});
