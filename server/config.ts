@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -37,6 +38,15 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   STEWARD_FILES_DIR: z.string().optional(),
   STEWARD_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  STEWARD_MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1884),
+  STEWARD_MQTT_HOST: z.string().optional(),
+  MQTT_URL: z.string().url().optional(),
+  STEWARD_MQTT_CLIENT_ID: z.string().min(1).max(100).optional(),
+  STEWARD_MQTT_TOPIC_ROOT: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('steward'),
+  STEWARD_MQTT_INGEST_SLOTS: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export type Config = {
@@ -59,6 +69,22 @@ export type Config = {
   /** Where stored files (documents) live; several processes share it. Default: <data folder>/files. */
   filesDir: string;
   maxUploadBytes: number;
+  /** MQTT ingestion, run by the worker role (see ARCHITECTURE.md, "MQTT ingestion"). */
+  mqtt: MqttConfig;
+};
+
+export type MqttConfig = {
+  /** The embedded broker's port; 0 = no embedded broker. Unused when `url` is set. */
+  port: number;
+  host: string;
+  /** An external broker (mqtt://, mqtts://): Steward subscribes there, and no embedded broker starts. */
+  url?: string;
+  /** The persistent session's client id on the external broker: one per worker process. */
+  clientId: string;
+  /** The first topic level: `<root>/<site code>/…`. */
+  topicRoot: string;
+  /** Batches stored at once; a publish beyond them waits, its acknowledgement withheld. */
+  ingestSlots: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -88,6 +114,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: e.MAIL_FROM,
     filesDir: path.resolve(e.STEWARD_FILES_DIR ?? path.join(e.STEWARD_DATA_DIR, 'files')),
     maxUploadBytes: e.STEWARD_MAX_UPLOAD_MB * 1024 * 1024,
+    mqtt: {
+      port: e.STEWARD_MQTT_PORT,
+      host: e.STEWARD_MQTT_HOST ?? e.HOST,
+      url: e.MQTT_URL,
+      clientId: e.STEWARD_MQTT_CLIENT_ID ?? `steward-${os.hostname()}`,
+      topicRoot: e.STEWARD_MQTT_TOPIC_ROOT,
+      ingestSlots: e.STEWARD_MQTT_INGEST_SLOTS,
+    },
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     ...overrides,
   };

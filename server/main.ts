@@ -11,8 +11,9 @@ import { programModules } from './modules/index.ts';
 import { failInterruptedImports } from './platform/imports/service.ts';
 import { type JobDefinition, startJobRunner } from './platform/jobs/boss.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
+import { startBackgroundServices } from './platform/modules/background.ts';
 import type { AnyProgramModule } from './platform/modules/manifest.ts';
-import { registerModulePolicies } from './services.ts';
+import { createServices, registerModulePolicies, type Services } from './services.ts';
 
 /** The worker's jobs: the platform's, then each program module's. */
 export function workerJobs(
@@ -51,14 +52,21 @@ export async function start(config: Config) {
   }
 
   const stops: (() => Promise<void>)[] = [];
+  let services: Services | undefined;
   if (config.role !== 'worker') {
     const app = await buildApp({ database, config });
     await app.listen({ port: config.port, host: config.host });
+    services = app.services;
     stops.push(() => app.close());
   }
   if (config.role !== 'web') {
     const runner = await startJobRunner(database, workerJobs(database.db, config), log, config.databaseUrl);
     stops.push(() => runner.stop());
+    // The modules' long-running services (MQTT ingestion, say), on the web role's services when it runs here.
+    services ??= createServices(database, config);
+    const stopBackground = await startBackgroundServices(programModules, services, config, log);
+    // Stopped first: they take data in, which the database must still be open to store.
+    stops.unshift(stopBackground);
   }
 
   let stopping = false;

@@ -142,6 +142,13 @@ export const readingBatch = z
   .object({ gateway: text(100).optional(), readings: z.array(readingInput).min(1).max(10_000) })
   .strict();
 
+/**
+ * A batch published over MQTT (ARCHITECTURE.md, "MQTT ingestion"): the HTTP batch, with the gateway's API token
+ * in `token` when it publishes to an external broker (which does not know Steward's tokens). The embedded broker
+ * takes the token at CONNECT, as the password, and ignores this field.
+ */
+export const mqttReadingBatch = readingBatch.extend({ token: z.string().max(200).optional() }).strict();
+
 export const refusalReasons = ['unknown_sensor', 'outside_site'] as const;
 export const ingestResult = z.object({
   received: z.number().int(),

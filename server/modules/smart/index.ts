@@ -5,6 +5,7 @@ import { ALARM_SOURCE } from './alarms.ts';
 import { smartMessages } from './messages.ts';
 import { smartMigrations } from './migrations/index.ts';
 import { createSmartModule } from './module.ts';
+import { mqttIngestion } from './mqtt/index.ts';
 import { smartPermissions } from './permissions.ts';
 import { registerSmartRoutes } from './routes.ts';
 
@@ -53,6 +54,7 @@ export const smartModule = defineModule({
   registerRoutes(app, smart) {
     registerSmartRoutes(app, smart);
   },
+  background: (smart, platform, context) => mqttIngestion(smart, platform, context),
   async homeAttention(actor, smart) {
     if (!holdsAnywhere(actor, 'smart.manage', 'smart')) return [];
     const count = await smart.alarms.countUnacknowledged(actor);

@@ -146,7 +146,15 @@ export function createIngestService(deps: { db: Db; settings: SettingsService; n
   }
 
   return {
-    async ingest(actor: Actor, batch: z.infer<typeof readingBatch>): Promise<IngestResult> {
+    /**
+     * Stores a gateway's batch. `siteId` narrows it to one site (an MQTT topic's): a reading of a sensor
+     * elsewhere is refused as outside the site, even at a site the gateway may send for.
+     */
+    async ingest(
+      actor: Actor,
+      batch: z.infer<typeof readingBatch>,
+      options: { siteId?: string } = {},
+    ): Promise<IngestResult> {
       const scope = access.listScope(actor, 'smart.ingest', PROGRAM);
       const readings = batch.readings;
       const gateway = batch.gateway ?? actor.label;
@@ -159,7 +167,7 @@ export function createIngestService(deps: { db: Db; settings: SettingsService; n
       readings.forEach((r, index) => {
         const sensor = sensors.get(r.sensorId);
         if (!sensor) refused.push({ index, sensorId: r.sensorId, reason: 'unknown_sensor' });
-        else if (!scopeHas(scope, sensor.site_id))
+        else if (!scopeHas(scope, sensor.site_id) || (options.siteId && sensor.site_id !== options.siteId))
           refused.push({ index, sensorId: r.sensorId, reason: 'outside_site' });
         else accepted.push({ sensor, at: new Date(r.at), value: r.value });
       });

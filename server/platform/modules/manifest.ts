@@ -84,9 +84,27 @@ export type ProgramModule<S = unknown> = {
   registerRoutes(app: TypedApp, services: S, platform: PlatformServices, config: Config): void;
   /** Background jobs and schedules (the worker role), built on the root database handle. */
   jobs?(db: Db, config: Config): JobDefinition[];
+  /**
+   * Long-running services the worker role starts after its jobs and stops before it closes the database
+   * (a listener that takes data in, say), built from the module's services. None when it returns none.
+   */
+  background?(services: S, platform: PlatformServices, context: BackgroundContext): BackgroundService[];
   /** Home-page attention sources: counts of what needs this actor's attention in the program. */
   homeAttention?(actor: Actor, services: S, platform: PlatformServices): Promise<HomeAttention[]>;
 };
+
+/** What a background service is built with: the process's configuration and its log. */
+export type BackgroundContext = { config: Config; log: BackgroundLog };
+
+/** The process log, as a background service writes to it (pino's shape). */
+export type BackgroundLog = {
+  info(o: object, msg?: string): void;
+  warn(o: object, msg?: string): void;
+  error(o: object, msg?: string): void;
+};
+
+/** A long-running service of the worker role: `start` resolves once it runs, `stop` once it has let go. */
+export type BackgroundService = { name: string; start(): Promise<void>; stop(): Promise<void> };
 
 /** A manifest with its service type erased, as the platform holds it in the module list. */
 // biome-ignore lint/suspicious/noExplicitAny: the list holds modules of different service types.

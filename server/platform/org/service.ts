@@ -83,6 +83,12 @@ export function createOrgService(db: Db) {
       return new Map(rows.map((r) => [r.id, { code: r.code, timeZone: r.time_zone }]));
     },
 
+    /** The id of the site with this code, for a module that takes the site from a name (an MQTT topic, say). */
+    async siteIdByCode(code: string, handle: Db = db): Promise<string | undefined> {
+      const row = await handle.selectFrom('sites').select('id').where('code', '=', code).executeTakeFirst();
+      return row?.id;
+    },
+
     /** Names of these areas, for a module's views (one query for a page of records). */
     async areaNames(ids: readonly (string | null)[], handle: Db = db) {
       const unique = [...new Set(ids.filter((id): id is string => !!id))];

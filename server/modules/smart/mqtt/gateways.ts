@@ -1,0 +1,74 @@
+import type { MqttConfig } from '../../../config.ts';
+import { type Actor, holdsAnywhere, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
+import type { IdentityService } from '../../../platform/auth/identity.ts';
+import type { BackgroundLog } from '../../../platform/modules/manifest.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
+import { type IngestResult, mqttReadingBatch } from '../contract.ts';
+import type { IngestService } from '../ingest.ts';
+import { createIngestQueue } from './ingest-queue.ts';
+import { siteCodeOfTopic } from './topics.ts';
+
+export type MqttBatch = ReturnType<typeof mqttReadingBatch.parse>;
+
+/**
+ * What both MQTT paths (the embedded broker and an external one) share: a gateway known by its API token,
+ * the site of a topic it may publish to, its payload read with the HTTP batch's contract, and its batch stored
+ * through the ingest queue, by the same service as over HTTP.
+ */
+export function createMqttGateways(deps: {
+  ingest: IngestService;
+  identity: Pick<IdentityService, 'apiToken'>;
+  org: Pick<OrgService, 'siteIdByCode'>;
+  config: MqttConfig;
+  log: BackgroundLog;
+}) {
+  const queue = createIngestQueue(deps.config.ingestSlots);
+  return {
+    queue,
+    log: deps.log,
+    config: deps.config,
+
+    /** The user behind a live API token, when it may send readings at some site; null otherwise. */
+    async gateway(token: string | undefined): Promise<Actor | null> {
+      if (!token) return null;
+      const actor = await deps.identity.apiToken(token);
+      return actor && holdsAnywhere(actor, 'smart.ingest', 'smart') ? actor : null;
+    },
+
+    /** The id of the site a topic names, when the gateway may send readings there; null otherwise. */
+    async siteOf(actor: Actor, topic: string): Promise<string | null> {
+      const code = siteCodeOfTopic(topic, deps.config.topicRoot);
+      if (!code) return null;
+      const siteId = await deps.org.siteIdByCode(code);
+      return siteId && scopeHas(sitesWith(actor, 'smart.ingest', 'smart'), siteId) ? siteId : null;
+    },
+
+    /** A payload read as a batch (JSON, the HTTP batch's shape), or why it cannot be. */
+    parse(payload: Buffer | string): { batch: MqttBatch } | { problem: string } {
+      let json: unknown;
+      try {
+        json = JSON.parse(payload.toString());
+      } catch {
+        return { problem: 'the payload is not JSON' };
+      }
+      // A bare array of readings, as over HTTP.
+      const parsed = mqttReadingBatch.safeParse(Array.isArray(json) ? { readings: json } : json);
+      if (!parsed.success)
+        return {
+          problem: parsed.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join('.')}: ${i.message}`)
+            .join('; '),
+        };
+      return { batch: parsed.data };
+    },
+
+    /** Stores the batch at the topic's site, once a slot of the ingest queue is free. */
+    store(actor: Actor, batch: MqttBatch, siteId: string, gateway: string): Promise<IngestResult> {
+      const readings = { gateway: (batch.gateway ?? gateway).slice(0, 100), readings: batch.readings };
+      return queue.run(() => deps.ingest.ingest(actor, readings, { siteId }));
+    },
+  };
+}
+
+export type MqttGateways = ReturnType<typeof createMqttGateways>;
