@@ -47,6 +47,12 @@ const EIGHTEEN_MONTHS = 548;
 
 const between = (rng: Random, from: string, to: string) =>
   isoDate(rng.int(dayNumber(from), Math.max(dayNumber(from), dayNumber(to))));
+/** A day between two, more often near the later one: the group files more each year than the year before. */
+const growingBetween = (rng: Random, from: string, to: string) => {
+  const a = dayNumber(from);
+  const b = Math.max(a, dayNumber(to));
+  return isoDate(a + Math.floor((b - a) * Math.sqrt(rng.next())));
+};
 
 /**
  * One matter's dated statuses from its filing to the demo's today: published at 18 months unless granted first,
@@ -128,7 +134,7 @@ export function generatePortfolio(rng: Random, clock: string): DemoMatter[] {
   for (const office of ['TW', 'CN'] as const) {
     const latestGrantable = addDays(asOf, -(GRANT_DAYS[office]?.[1] ?? 900));
     for (let i = 0; i < PUBLISHED_PORTFOLIO.granted[office]; i++)
-      homes.push(granted(office, between(rng, '2004-01-05', latestGrantable), true));
+      homes.push(granted(office, growingBetween(rng, '2004-01-05', latestGrantable), true));
     for (let i = 0; i < PUBLISHED_PORTFOLIO.pending[office]; i++)
       homes.push(
         pending(office, between(rng, addDays(asOf, -(GRANT_DAYS[office]?.[0] ?? 420) + 1), asOf), true),
@@ -189,4 +195,67 @@ export function generatePortfolio(rng: Random, clock: string): DemoMatter[] {
     matter(true, office, filing, grant <= clock ? grant : null, null, null);
   }
   return out;
+}
+
+/** Green patents granted in 2023 by technology, and all granted to the end of 2023, as the report publishes them. */
+export const PUBLISHED_GREEN = {
+  year: 2023,
+  byTechnology: { sip: 37, ic_2_5d_3d: 8, fan_out: 52, mems_sensor: 38 },
+  cumulative: 1101,
+} as const;
+type GreenTechnology = keyof typeof PUBLISHED_GREEN.byTechnology;
+
+/**
+ * The families whose technology is green-related, with their technology, chosen so that their matters granted in
+ * the report's year and up to its end are the published figures.
+ */
+export function chooseGreenFamilies(
+  portfolio: readonly DemoMatter[],
+  rng: Random,
+): Map<DemoMatter, GreenTechnology> {
+  const { year, byTechnology, cumulative } = PUBLISHED_GREEN;
+  const yearEnd = `${year}-12-31`;
+  const grants = new Map<DemoMatter, { inYear: number; upToYearEnd: number }>();
+  for (const m of portfolio) {
+    const home = m.home ? m : (m.parent as DemoMatter);
+    const g = grants.get(home) ?? { inYear: 0, upToYearEnd: 0 };
+    if (m.grant && m.grant <= yearEnd) {
+      g.upToYearEnd++;
+      if (m.grant.startsWith(String(year))) g.inYear++;
+    }
+    grants.set(home, g);
+  }
+  const families = [...grants.keys()];
+  for (let i = families.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [families[i], families[j]] = [families[j], families[i]];
+  }
+  const chosen = new Map<DemoMatter, GreenTechnology>();
+  const take = (
+    technology: GreenTechnology,
+    wanted: number,
+    fits: (g: { inYear: number; upToYearEnd: number }) => number,
+  ) => {
+    let left = wanted;
+    for (const f of families) {
+      if (left === 0) break;
+      const n = fits(grants.get(f) ?? { inYear: 0, upToYearEnd: 0 });
+      if (chosen.has(f) || n === 0 || n > left) continue;
+      chosen.set(f, technology);
+      left -= n;
+    }
+    if (left > 0)
+      throw new Error(`The demo cannot reach the published green figures (${technology}: ${left} short)`);
+  };
+  const technologies = Object.keys(byTechnology) as GreenTechnology[];
+  for (const t of technologies) take(t, byTechnology[t], (g) => g.inYear);
+  const counted = [...chosen.keys()].reduce((a, f) => a + (grants.get(f)?.upToYearEnd ?? 0), 0);
+  // Earlier green grants, of families with none in the report's year.
+  let rest = cumulative - counted;
+  for (const t of technologies) {
+    const share = t === technologies.at(-1) ? rest : Math.round(rest / technologies.length);
+    take(t, share, (g) => (g.inYear === 0 ? g.upToYearEnd : 0));
+    rest -= share;
+  }
+  return chosen;
 }

@@ -3,7 +3,7 @@ import { statusOnDay } from '../../server/modules/ip/rules/lifecycle.ts';
 import { grantedStatuses, pendingStatuses, type Status } from '../../server/modules/ip/rules/offices.ts';
 import { generateDemoDataset } from './generate.ts';
 import { generateIpDataset } from './ip.ts';
-import { PORTFOLIO_AS_OF, PUBLISHED_PORTFOLIO } from './ip-portfolio.ts';
+import { PORTFOLIO_AS_OF, PUBLISHED_GREEN, PUBLISHED_PORTFOLIO } from './ip-portfolio.ts';
 
 const CLOCK = '2026-03-15';
 const ip = generateIpDataset(generateDemoDataset({ clock: CLOCK, scale: 0.01 }));
@@ -58,5 +58,22 @@ describe('the demo IP portfolio', () => {
     }
     const numbers = (ip.matters as Row[]).map((m) => `${m.office}/${m.application_no}`);
     expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it("reproduces the report's green patents: granted in 2023 by technology, and all granted to the end of 2023", () => {
+    const families = new Map((ip.families as Row[]).map((f) => [f.id, f]));
+    const inYear: Record<string, number> = {};
+    let cumulative = 0;
+    for (const m of ip.matters as Row[]) {
+      const f = families.get(m.family_id);
+      if (!f?.green || !m.grant_date || m.grant_date > '2023-12-31') continue;
+      cumulative++;
+      if (m.grant_date.startsWith('2023')) inYear[f.technology] = (inYear[f.technology] ?? 0) + 1;
+    }
+    expect(inYear).toEqual(PUBLISHED_GREEN.byTechnology);
+    expect(Object.values(inYear).reduce((a, n) => a + n, 0)).toBe(135);
+    expect(cumulative).toBe(1101);
+    // A green family names its technology's sustainability focus.
+    for (const f of ip.families as Row[]) if (f.green) expect(f.sustainability_focus).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
-import { type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
+import { chooseGreenFamilies, type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
 import { uuidFrom } from './ohs.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
@@ -76,15 +76,17 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
   const familyOf = new Map<DemoMatter, { id: string; siteId: string }>();
   // Families in the order of their first filing, numbered by year.
   const homes = portfolio.filter((m) => m.home).sort((x, y) => x.filing.localeCompare(y.filing));
+  const greenFamilies = chooseGreenFamilies(portfolio, rng.fork('green'));
   for (const m of homes) {
     const site = rng.pick(
       ownersIn(m.office === 'CN' ? 'CN' : m.office === 'TW' ? 'TW' : rng.pick(['TW', 'CN'])),
     );
     const zh = ZH_COUNTRIES.has(site.country);
-    const technology = TECHNOLOGIES[rng.int(0, TECHNOLOGIES.length - 1)];
+    const greenTechnology = greenFamilies.get(m);
+    const technology = greenTechnology ?? TECHNOLOGIES[rng.int(0, TECHNOLOGIES.length - 1)];
     const [title, titleZh] = rng.pick(TITLES[technology]);
     const focus = FOCUS[technology];
-    const green = focus !== undefined && rng.chance(0.6);
+    const green = greenTechnology !== undefined;
     const year = m.filing.slice(0, 4);
     const id = uuidFrom(rng);
     families.push({

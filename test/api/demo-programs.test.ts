@@ -325,6 +325,14 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
       OTHER: other('pending'),
     }).toEqual({ TW: 246, US: 532, CN: 1288, EP: 50, OTHER: 28 });
     expect(counts.pending).toBe(2144);
+    // Green patents granted in 2023 by technology, and all granted to the end of 2023.
+    const green = (await counsel.get('/api/ip/portfolio/green', { query: { year: 2023 } })).body;
+    expect(green).toEqual({
+      year: 2023,
+      byTechnology: { sip: 37, ic_2_5d_3d: 8, fan_out: 52, mems_sensor: 38, other: 0 },
+      total: 135,
+      cumulative: 1101,
+    });
     const marks = (await counsel.get('/api/ip/trademarks', { query: { pageSize: 100 } })).body;
     expect(new Set(marks.items.map((m: any) => m.office))).toEqual(new Set(['TW', 'US', 'CN', 'EU']));
   });

@@ -358,6 +358,13 @@ describe.each(databases())('IP portfolio and deadlines by office (%s)', (kind) =
     expect(today.by.CN.byStatus).toEqual({ lapsed: 1 });
     // 1 June 2019: TW and CN filed, nothing granted yet.
     expect(await counts('2019-06-01')).toMatchObject({ granted: 0, pending: 2 });
+    // Green patents: the SZ family is green-related (fan-out); TW granted in 2021, CN in 2019.
+    const green = async (year: number) =>
+      (await admin.get('/api/ip/portfolio/green', { query: { year, siteId: SITES.SZ.id } })).body;
+    expect(await green(2021)).toMatchObject({ year: 2021, total: 1, cumulative: 2 });
+    expect((await green(2021)).byTechnology).toMatchObject({ fan_out: 1, sip: 0 });
+    expect(await green(2019)).toMatchObject({ total: 1, cumulative: 1 });
+    expect(await green(2018)).toMatchObject({ total: 0, cumulative: 0 });
     // Scoped: the K7 officer does not count SZ's matters and cannot ask for SZ.
     const officer = await t.signInAs('k7Officer');
     expect((await officer.get('/api/ip/portfolio/counts', { query: { siteId: SITES.SZ.id } })).status).toBe(

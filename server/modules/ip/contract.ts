@@ -230,3 +230,16 @@ export const portfolioCounts = z.object({
   pending: z.number().int(),
 });
 export type PortfolioCounts = z.infer<typeof portfolioCounts>;
+
+export const greenQuery = z
+  .object({ year: z.coerce.number().int().min(1990).max(2200), siteId: z.string().uuid().optional() })
+  .strict();
+export const greenView = z.object({
+  year: z.number().int(),
+  /** Patents of green-related families granted in the year, by technology. */
+  byTechnology: z.record(technology, z.number().int()),
+  total: z.number().int(),
+  /** Patents of green-related families granted up to the end of the year. */
+  cumulative: z.number().int(),
+});
+export type GreenView = z.infer<typeof greenView>;

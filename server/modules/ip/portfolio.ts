@@ -4,9 +4,9 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { localDate } from '../../platform/obligations/rules/reminders.ts';
-import type { PortfolioCounts, portfolioCountsQuery } from './contract.ts';
+import type { GreenView, greenQuery, PortfolioCounts, portfolioCountsQuery } from './contract.ts';
 import * as repo from './repo.ts';
-import { grantedStatuses, offices, pendingStatuses, type Status } from './rules/offices.ts';
+import { grantedStatuses, offices, pendingStatuses, type Status, technologies } from './rules/offices.ts';
 
 const PROGRAM = 'ip' as const;
 /** Group-wide figures follow the head office's calendar. */
@@ -17,6 +17,21 @@ const PENDING: ReadonlySet<Status> = new Set(pendingStatuses);
 /** The portfolio as it stood on a day: matters by office and status, and how many were granted and pending. */
 export function createPortfolioService(db: Db, now: () => Date = () => new Date()) {
   return {
+    /** Green patents granted in a year by technology, and all granted up to its end (the report's figures). */
+    async green(actor: Actor, q: z.infer<typeof greenQuery>): Promise<GreenView> {
+      const scope = access.listScope(actor, 'ip.read', PROGRAM);
+      if (q.siteId && !access.can(actor, 'ip.read', q.siteId, PROGRAM)) throw new NotFoundError('site');
+      const rows = await repo.greenGrants(db, scope, q.year, q.siteId);
+      const byTechnology = Object.fromEntries(technologies.map((t) => [t, 0])) as Record<string, number>;
+      for (const r of rows) byTechnology[r.technology] = r.in_year;
+      return {
+        year: q.year,
+        byTechnology,
+        total: rows.reduce((a, r) => a + r.in_year, 0),
+        cumulative: rows.reduce((a, r) => a + r.up_to_year_end, 0),
+      };
+    },
+
     async counts(actor: Actor, q: z.infer<typeof portfolioCountsQuery>): Promise<PortfolioCounts> {
       const scope = access.listScope(actor, 'ip.read', PROGRAM);
       if (q.siteId && !access.can(actor, 'ip.read', q.siteId, PROGRAM)) throw new NotFoundError('site');

@@ -140,3 +140,22 @@ export function countsOnDay(db: Db, scope: SiteScope, day: string, siteId?: stri
     .groupBy(['m.office', 's.status'])
     .execute();
 }
+
+/** Matters of green-related families granted in a year (by technology) and up to its end, for the sites in scope. */
+export function greenGrants(db: Db, scope: SiteScope, year: number, siteId?: string) {
+  let q = db
+    .selectFrom('ip_matters as m')
+    .innerJoin('ip_families as f', 'f.id', 'm.family_id')
+    .where('f.green', '=', true)
+    .where('m.grant_date', '<=', `${year}-12-31`)
+    .where((eb) => inScope(eb, 'm.site_id', scope));
+  if (siteId) q = q.where('m.site_id', '=', siteId);
+  return q
+    .select([
+      'f.technology',
+      sql<number>`count(*) filter (where m.grant_date >= ${`${year}-01-01`}::date)::int`.as('in_year'),
+      sql<number>`count(*)::int`.as('up_to_year_end'),
+    ])
+    .groupBy('f.technology')
+    .execute();
+}

@@ -26,6 +26,19 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
     async (request) => ip.portfolio.counts(actorOf(request), request.query),
   );
   app.get(
+    '/api/ip/portfolio/green',
+    {
+      config: { access: 'ip.read' },
+      schema: {
+        tags,
+        summary: 'Green-related patents granted in a year by technology, and all granted up to its end',
+        querystring: c.greenQuery,
+        response: { 200: c.greenView },
+      },
+    },
+    async (request) => ip.portfolio.green(actorOf(request), request.query),
+  );
+  app.get(
     '/api/ip/matters',
     {
       config: { access: 'ip.read' },

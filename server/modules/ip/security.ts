@@ -18,6 +18,10 @@ const IP: Program = 'ip';
  * (`securityChecks`), so the running system never imports it.
  */
 export const ipRouteChecks: Record<string, RouteSpec> = {
+  'GET /api/ip/portfolio/green': {
+    access: 'ip.read',
+    checks: [figures('ip.read', { program: IP, query: { year: '2023' } })],
+  },
   'GET /api/ip/portfolio/counts': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },
   'GET /api/ip/matters': {
     access: 'ip.read',

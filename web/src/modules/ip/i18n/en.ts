@@ -71,6 +71,14 @@ export const en = {
     grant_date_missing: 'Granted, but the grant date is missing: its fees cannot be placed.',
     no_rules_for_office: 'No rules for this office and kind: no deadlines are computed.',
   },
+  green: {
+    title: 'Green patents',
+    hint: 'Patents of green-related families granted in a year, by technology.',
+    year: 'Year',
+    technology: 'Technology',
+    grantedIn: 'Granted in {{year}}',
+    cumulative: 'Granted up to the end of {{year}}',
+  },
   counts: {
     title: 'Portfolio on a day',
     hint: 'Granted patents in force and pending applications per office, from the dated status of every matter.',

@@ -73,6 +73,14 @@ export const zhTW: typeof en = {
     grant_date_missing: '已核准但缺少公告日：無法計算年費期限。',
     no_rules_for_office: '此專利局與種類尚無規則：不計算期限。',
   },
+  green: {
+    title: '綠色專利',
+    hint: '綠色相關專利家族於該年度核准的專利，依技術分列。',
+    year: '年度',
+    technology: '技術',
+    grantedIn: '{{year}} 年核准',
+    cumulative: '截至 {{year}} 年底累計核准',
+  },
   counts: {
     title: '指定日期的專利組合',
     hint: '依每件案件的狀態日期，統計各專利局有效的已核准專利與審查中申請案。',

@@ -13,6 +13,7 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { FamilyForm } from './FamilyForm.tsx';
+import { GreenPatents } from './GreenPatents.tsx';
 import { PortfolioCounts } from './PortfolioCounts.tsx';
 
 type Row = z.infer<typeof matterPage>['items'][number];
@@ -126,6 +127,7 @@ export function PortfolioPage() {
         }
       />
       <PortfolioCounts siteId={siteId} />
+      <GreenPatents siteId={siteId} />
       <DataTable
         label={t('portfolio.title')}
         endpoint="/api/ip/matters"
