@@ -30,6 +30,7 @@ const ALLOWED_WORDS = new Set(
     'Hz',
     'px',
     'iCalendar',
+    'SiP',
     'OpenAPI',
     'Excel',
     'ID',
