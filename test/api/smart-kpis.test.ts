@@ -180,5 +180,8 @@ describe.each(databases())('alarm KPIs (%s)', (kind) => {
     const k = (await officer.get('/api/smart/kpis', { query: { siteId: SITES.K7.id } })).body;
     expect(k.thresholds.chatterCount).toBe(4);
     expect(k.chattering).toEqual([]);
+    // The page offers the thresholds form to whoever may change them, not to a site officer.
+    expect(k.mayChangeThresholds).toBe(false);
+    expect((await admin.get('/api/smart/kpis')).body.mayChangeThresholds).toBe(true);
   });
 });

@@ -175,7 +175,29 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
     await page.getByRole('heading', { level: 2, name: '警報績效指標' }).waitFor();
     await page.getByRole('table', { name: '警報氾濫' }).getByRole('row').nth(1).waitFor();
     await screenshot(page, 'smart-kpis-zh');
+    // A site officer reads the thresholds; only the group-wide manager changes them.
+    await expect(page.getByRole('button', { name: '門檻值' }).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await context.close();
+
+    const admin = await (await newContext(browser, server.baseUrl)).newPage();
+    await signIn(admin, 'groupAdmin');
+    await admin.goto('/smart/kpis');
+    await admin.getByRole('button', { name: 'Thresholds' }).click();
+    const form = admin.getByRole('dialog', { name: 'Thresholds' });
+    const endBelow = form.getByRole('textbox', { name: 'A flood ends below (alarms per window)' });
+    await endBelow.fill('20');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('A flood ends below the count that starts it').waitFor();
+    await screenshot(admin, 'smart-kpi-thresholds');
+    await endBelow.fill('4');
+    await form.getByRole('textbox', { name: 'Stale after (hours active)' }).fill('12');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await admin
+      .getByText('Active more than 12 h at the end of the period', { exact: false })
+      .first()
+      .waitFor();
+    await admin.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/types.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import { type Actor, sitesWith } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import type { OrgService } from '../../platform/org/service.ts';
@@ -91,6 +91,7 @@ export function createAlarmKpisService(deps: {
         from: iso(from),
         to: iso(to),
         thresholds,
+        mayChangeThresholds: sitesWith(actor, 'smart.manage', PROGRAM) === 'all',
         total: report.total,
         windows: report.windows.map((w) => ({ start: iso(w.start), count: w.count })),
         positions: report.positions.map(({ position, ...p }) => ({

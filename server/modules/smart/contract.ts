@@ -301,6 +301,8 @@ export const alarmKpiView = z.object({
   from: z.string(),
   to: z.string(),
   thresholds: alarmKpiThresholds,
+  /** Whether the reader may change the thresholds (the program managed over the whole group). */
+  mayChangeThresholds: z.boolean(),
   /** Alarms raised in the period; 0 means "no alarms", and every figure below is then 0 or empty. */
   total: z.number().int(),
   /** Clock-aligned windows (windowMinutes long) overlapping the period, with the alarms raised in each. */

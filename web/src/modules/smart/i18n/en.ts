@@ -133,6 +133,20 @@ export const en = {
     searchPlaceholder: 'Sensor tag or name',
   },
   // ---- Alarm KPIs (kpis/)
+  thresholds: {
+    title: 'Thresholds',
+    saved: 'Thresholds saved',
+    windowMinutes: 'Window (minutes)',
+    acceptablePerWindow: 'Very likely acceptable, alarms per window',
+    manageablePerWindow: 'Manageable, alarms per window',
+    floodStartAbove: 'A flood starts above (alarms per window)',
+    floodEndBelow: 'A flood ends below (alarms per window)',
+    floodTimeTargetPercent: 'Time in flood, target below (%)',
+    chatterCount: 'Chattering: raises of one alarm',
+    chatterSeconds: 'Chattering: within (seconds)',
+    staleHours: 'Stale after (hours active)',
+    badActors: 'Bad actors listed',
+  },
   kpis: {
     title: 'Alarm KPIs',
     description:

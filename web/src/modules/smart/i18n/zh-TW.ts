@@ -133,6 +133,20 @@ export const zhTW: typeof en = {
     searchPlaceholder: '感測器標籤或名稱',
   },
   // ---- Alarm KPIs (kpis/)
+  thresholds: {
+    title: '門檻值',
+    saved: '門檻值已儲存',
+    windowMinutes: '時間窗（分鐘）',
+    acceptablePerWindow: '極可能可接受：每個時間窗的警報數',
+    manageablePerWindow: '可處理：每個時間窗的警報數',
+    floodStartAbove: '警報氾濫開始：每個時間窗超過',
+    floodEndBelow: '警報氾濫結束：每個時間窗低於',
+    floodTimeTargetPercent: '警報氾濫時間目標：低於（%）',
+    chatterCount: '顫動警報：同一警報觸發次數',
+    chatterSeconds: '顫動警報：時間內（秒）',
+    staleHours: '陳舊警報：持續啟動超過（小時）',
+    badActors: '列出的最常觸發警報數',
+  },
   kpis: {
     title: '警報績效指標',
     description:

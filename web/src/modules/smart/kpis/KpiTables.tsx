@@ -109,7 +109,13 @@ export function KpiTables({ kpis }: { kpis: AlarmKpiView }) {
         rows={kpis.floods.map((f) => [
           position(f),
           fmt.dateTime(f.start),
-          f.end ? fmt.dateTime(f.end) : <Badge key="on" color="red">{t('kpis.stillInFlood')}</Badge>,
+          f.end ? (
+            fmt.dateTime(f.end)
+          ) : (
+            <Badge key="on" color="red">
+              {t('kpis.stillInFlood')}
+            </Badge>
+          ),
           minutes(f.start, f.end ?? kpis.to),
           fmt.number(f.alarms),
         ])}

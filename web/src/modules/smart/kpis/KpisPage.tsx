@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  Button,
   Group,
   Paper,
   SegmentedControl,
@@ -11,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { IconAdjustments, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
@@ -24,6 +25,7 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useSmartT } from '../i18n/index.ts';
 import { KpiTables, percent } from './KpiTables.tsx';
+import { ThresholdsForm } from './ThresholdsForm.tsx';
 
 const HOUR = 3_600_000;
 const periods = { hours24: 24 * HOUR, days7: 7 * 24 * HOUR, days30: 30 * 24 * HOUR } as const;
@@ -107,6 +109,7 @@ export function KpisPage() {
   const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [period, setPeriod] = useState<Period>('hours24');
+  const [editing, setEditing] = useState(false);
   const query = useQuery({
     queryKey: ['/api/smart/kpis', siteId, period],
     queryFn: () => {
@@ -130,7 +133,21 @@ export function KpisPage() {
         title={t('kpis.title')}
         crumbs={[{ label: t('nav.section') }, { label: t('kpis.title') }]}
         description={t('kpis.description')}
+        actions={
+          query.data?.mayChangeThresholds && (
+            <Button
+              variant="default"
+              leftSection={<IconAdjustments size={16} />}
+              onClick={() => setEditing(true)}
+            >
+              {t('thresholds.title')}
+            </Button>
+          )
+        }
       />
+      {editing && query.data && (
+        <ThresholdsForm current={query.data.thresholds} onClose={() => setEditing(false)} />
+      )}
       <Alert variant="light" icon={<IconInfoCircle size={18} />}>
         {t('kpis.perArea')}
       </Alert>
