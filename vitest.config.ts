@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Four suites, all run by `npm test` (vitest run):
- * - unit: pure rules next to the code they test (server/**, reference/**, web/src/**); no database.
+ * - unit: pure rules next to the code they test (server/**, shared/**, reference/**, web/src/**, and test/web,
+ *   which holds the web app against the server); no database.
  * - api: integration tests over HTTP (app.inject) on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  * - security: the authorization matrix, API fuzzing, crash safety, concurrency, several processes and web
  *   security (test/security); small counts here, full counts in the stress suite.
@@ -21,9 +22,12 @@ export default defineConfig({
           name: 'unit',
           include: [
             'server/**/*.test.ts',
+            'shared/**/*.test.ts',
             'reference/**/*.test.ts',
             'cli/**/*.test.ts',
             'web/src/**/*.test.{ts,tsx}',
+            // Tests that hold the web app against the server (the navigation against the access policy).
+            'test/web/**/*.test.ts',
           ],
           environment: 'node',
           // Generous: a shared 2-core machine can be slow; the tests never time things.

@@ -9,7 +9,7 @@ import type { openDatabase } from '../server/db/connect.ts';
 // run in a lean child process, and the parent that waits for it stays small.
 const { Command, Option } = await import('commander');
 const { loadConfig } = await import('../server/config.ts');
-const { roles } = await import('../server/platform/access/roles.ts');
+const { roles } = await import('#shared/platform/access/roles.ts');
 const server = {
   connect: () => import('../server/db/connect.ts'),
   migrate: () => import('../server/db/migrate.ts'),

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { platformMigrations } from './db/migrations/index.ts';
@@ -17,10 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 /** Program keys: the modules' and those of the programs still in preparation, listed with them. */
 const PROGRAM_KEYS = programModules.map((m) => m.key);
 
-const KNOWN_PROGRAM_NAMES: Record<string, string> = {
-  'server/platform/training/contract.ts': "training domain 'ip' (a course's subject, not the program)",
-  'server/platform/training/service.ts': "training domain 'ip' (a course's subject, not the program)",
-};
+const KNOWN_PROGRAM_NAMES: Record<string, string> = {};
 
 /** Platform tables a module still reads or writes directly, file by file. */
 const KNOWN_PLATFORM_TABLE_READS: Record<string, string[]> = {
@@ -45,13 +44,24 @@ function sourceFiles(dir: string): string[] {
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
-/** Relative specifiers of a file's static imports and re-exports (dynamic `import()` is not followed). */
-function staticImports(file: string): string[] {
+/** Specifiers of a file's static imports and re-exports (dynamic `import()` is not followed). */
+function specifiersOf(file: string): string[] {
   const text = read(file);
   const specifiers: string[] = [];
-  for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)) specifiers.push(m[1]);
-  for (const m of text.matchAll(/^\s*import\s+'(\.[^']+)'/gm)) specifiers.push(m[1]);
-  return specifiers.map((s) => path.normalize(path.join(path.dirname(file), s)));
+  for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gms)) specifiers.push(m[1]);
+  for (const m of text.matchAll(/^\s*import\s+'([^']+)'/gm)) specifiers.push(m[1]);
+  return specifiers;
+}
+
+/** The files a file imports statically, relative or through the `#shared/` alias, as paths from the root. */
+function staticImports(file: string): string[] {
+  return specifiersOf(file)
+    .filter((s) => s.startsWith('.') || s.startsWith('#shared/'))
+    .map((s) =>
+      s.startsWith('#shared/')
+        ? `shared/${s.slice('#shared/'.length)}`
+        : path.normalize(path.join(path.dirname(file), s)),
+    );
 }
 
 /** Program keys named as string literals, outside the translation files. */
@@ -61,7 +71,11 @@ function namesAProgram(file: string): boolean {
   return new RegExp(`['"\`/](${keys})(['"\`._/-])`).test(read(file));
 }
 
-const platformFiles = [...sourceFiles('server/platform'), ...sourceFiles('web/src/platform')];
+const platformFiles = [
+  ...sourceFiles('server/platform'),
+  ...sourceFiles('shared/platform'),
+  ...sourceFiles('web/src/platform'),
+];
 
 describe('module boundaries', () => {
   it('no platform file names a program', () => {
@@ -71,24 +85,24 @@ describe('module boundaries', () => {
 
   it('platform code imports no module', () => {
     const importing = platformFiles
-      .filter((file) => staticImports(file).some((target) => /^(server|web\/src)\/modules\//.test(target)))
+      .filter((file) =>
+        staticImports(file).some((target) => /^(server|shared|web\/src)\/modules\//.test(target)),
+      )
       .sort();
     expect(importing).toEqual([]);
   });
 
   it('a module imports another module only through its index', () => {
+    // A module's files are its server folder, its shared contracts and rules, and its web folder.
+    const programOf = (file: string) => /^(?:server|shared|web\/src)\/modules\/([^/]+)\//.exec(file)?.[1];
+    const isIndex = (file: string) => /^(?:server|web\/src)\/modules\/[^/]+\/index\.tsx?$/.test(file);
     const crossings: string[] = [];
-    for (const root of ['server/modules', 'web/src/modules']) {
+    for (const root of ['server/modules', 'shared/modules', 'web/src/modules']) {
       for (const file of sourceFiles(root)) {
-        const own = file
-          .split('/')
-          .slice(0, root.split('/').length + 1)
-          .join('/');
+        const own = programOf(file);
         for (const target of staticImports(file)) {
-          if (!target.startsWith(`${root}/`) || target.startsWith(`${own}/`)) continue;
-          const isIndex =
-            target.split('/').length === root.split('/').length + 2 && /\/index\.tsx?$/.test(target);
-          if (!isIndex && !target.endsWith(`${root}/index.ts`)) crossings.push(`${file} → ${target}`);
+          const other = programOf(target);
+          if (own && other && other !== own && !isIndex(target)) crossings.push(`${file} → ${target}`);
         }
       }
     }
@@ -154,5 +168,56 @@ describe('module boundaries', () => {
     expect(testTools).toEqual([]);
     // The manifests do reach their rows, lazily: the check above would see them if the import were static.
     expect(read('server/modules/ohs/index.ts')).toContain("import('./security.ts')");
+  });
+
+  it('the web app imports only its own code, the shared contracts and rules, and packages', () => {
+    const outside = sourceFiles('web/src').flatMap((file) =>
+      staticImports(file)
+        .filter((target) => !target.startsWith('web/src/') && !target.startsWith('shared/'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(outside).toEqual([]);
+    // And the shared folder reaches nothing but itself and packages.
+    const fromShared = sourceFiles('shared').flatMap((file) =>
+      staticImports(file)
+        .filter((target) => !target.startsWith('shared/'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(fromShared).toEqual([]);
+  });
+
+  it("the web app's TypeScript configuration refuses server code", () => {
+    // A probe compiled under the web app's options: importing a server file is an error of the configuration
+    // itself (a composite project must list every file it compiles), not only of this test's static scan.
+    const dir = mkdtempSync(path.join(tmpdir(), 'steward-web-config-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'probe.ts'),
+        `import { AppError } from '${path.join(ROOT, 'server/platform/http/errors.ts')}';\nexport const probe = AppError;\n`,
+      );
+      writeFileSync(
+        path.join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          extends: path.join(ROOT, 'web/tsconfig.json'),
+          compilerOptions: { tsBuildInfoFile: path.join(dir, 'probe.tsbuildinfo') },
+          include: [path.join(dir, 'probe.ts')],
+        }),
+      );
+      let output = '';
+      try {
+        execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(dir, 'tsconfig.json')], {
+          encoding: 'utf8',
+        });
+      } catch (error) {
+        output = String((error as { stdout?: string }).stdout);
+      }
+      expect(output).toMatch(/error TS6307: File '[^']*server\/platform\/http\/errors\.ts' is not listed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // The probe shares the web app's options; its own list of files is the app's code and the shared folder.
+    const webConfig = JSON.parse(read('web/tsconfig.json').replace(/^\s*\/\/.*$/gm, ''));
+    expect(webConfig.compilerOptions.composite).toBe(true);
+    expect(webConfig.include).toEqual(['src', '../shared']);
   });
 });

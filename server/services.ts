@@ -1,8 +1,8 @@
+import { registerPrograms } from '#shared/platform/access/programs.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { programModules } from './modules/index.ts';
 import { registerGrants, registerPermissions } from './platform/access/policy.ts';
-import { registerPrograms } from './platform/access/programs.ts';
 import { registerStandards } from './platform/certifications/standards.ts';
 import { registerMessages } from './platform/i18n/index.ts';
 import type { AnyProgramModule } from './platform/modules/manifest.ts';

@@ -13,7 +13,7 @@ export type CourseRow = {
   code: string;
   title: string;
   title_zh: string;
-  domain: 'ip' | 'cybersecurity' | 'safety' | 'other';
+  domain: 'intellectual_property' | 'cybersecurity' | 'safety' | 'other';
   audience: 'all_employees' | 'new_hires' | 'site_officers' | 'contractors' | 'selected';
   recurrence_months: number | null;
   hours: string;
@@ -55,9 +55,27 @@ const CATALOGUE = [
     '1',
     0.6,
   ],
-  ['IP-301', 'Trade secrets and confidentiality', '營業秘密保護', 'ip', 'all_employees', 24, '2', 0.45],
-  ['IP-310', 'Patent basics for engineers', '工程師專利基礎', 'ip', 'selected', null, '4', 0.08],
-  ['IP-320', 'Invention disclosure', '發明揭露實務', 'ip', 'selected', null, '2', 0.05],
+  [
+    'IP-301',
+    'Trade secrets and confidentiality',
+    '營業秘密保護',
+    'intellectual_property',
+    'all_employees',
+    24,
+    '2',
+    0.45,
+  ],
+  [
+    'IP-310',
+    'Patent basics for engineers',
+    '工程師專利基礎',
+    'intellectual_property',
+    'selected',
+    null,
+    '4',
+    0.08,
+  ],
+  ['IP-320', 'Invention disclosure', '發明揭露實務', 'intellectual_property', 'selected', null, '2', 0.05],
   ['OTH-401', 'Ethics and integrity', '誠信經營', 'other', 'all_employees', 24, '1', 0.4],
   ['OTH-410', 'New hire orientation', '新進人員訓練', 'other', 'new_hires', null, '8', 0.1],
   ['SAF-130', 'First aid', '急救人員訓練', 'safety', 'selected', 36, '18', 0.03],

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { roles } from '#shared/platform/access/roles.ts';
 import { programModules } from '../../server/modules/index.ts';
-import { roles } from '../../server/platform/access/roles.ts';
 import { passwordProblems } from '../../server/platform/auth/passwords.ts';
 import { addDays, dayNumber, demoClock } from './clock.ts';
 import { type DemoDataset, datasetCounts, generateDemoDataset } from './generate.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { grantedStatuses, pendingStatuses, type Status } from '#shared/modules/ip/rules/offices.ts';
 import { statusOnDay } from '../../server/modules/ip/rules/lifecycle.ts';
-import { grantedStatuses, pendingStatuses, type Status } from '../../server/modules/ip/rules/offices.ts';
 import { generateDemoDataset } from './generate.ts';
 import { generateIpDataset } from './ip.ts';
 import { PORTFOLIO_AS_OF, PUBLISHED_GREEN, PUBLISHED_PORTFOLIO } from './ip-portfolio.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { daysLost, isRecordable, requiresAuthorityNotice } from '../../server/modules/ohs/rules/injury.ts';
+import { daysLost, isRecordable, requiresAuthorityNotice } from '#shared/modules/ohs/rules/injury.ts';
 import { dayNumber } from './clock.ts';
 import { type DemoDataset, generateDemoDataset } from './generate.ts';
 import {

@@ -1,18 +1,18 @@
-import { ohsMessage, qualificationKindName } from '../../server/modules/ohs/messages.ts';
 import {
   defaultChargedDaysTable,
   type RecoveryOutcome,
   requiresAuthorityNotice,
   SIX_MONTHS_DAYS,
-} from '../../server/modules/ohs/rules/injury.ts';
+} from '#shared/modules/ohs/rules/injury.ts';
 import {
   checklists,
   needsGasTest,
   type PermitType,
   requiredQualification,
-} from '../../server/modules/ohs/rules/permits.ts';
+} from '#shared/modules/ohs/rules/permits.ts';
+import { reviewIntervalMonths, riskLevel } from '#shared/modules/ohs/rules/risk.ts';
+import { ohsMessage, qualificationKindName } from '../../server/modules/ohs/messages.ts';
 import { HEALTH_REVIEW_TITLE } from '../../server/modules/ohs/rules/privacy.ts';
-import { reviewIntervalMonths, riskLevel } from '../../server/modules/ohs/rules/risk.ts';
 import { type Message, platformMessage } from '../../server/platform/i18n/index.ts';
 import { dayNumber, isoDate as isoDateOf } from './clock.ts';
 import type { AreaRow, DemoDataset, EmployeeRow, SiteRow } from './generate.ts';

@@ -17,7 +17,7 @@ export type TrainingCourseRow = {
   code: string;
   title: string;
   title_zh: string;
-  domain: 'ip' | 'cybersecurity' | 'safety' | 'other';
+  domain: 'intellectual_property' | 'cybersecurity' | 'safety' | 'other';
   audience: 'all_employees' | 'new_hires' | 'site_officers' | 'contractors' | 'selected';
   recurrence_months: number | null;
   hours: string;
@@ -76,7 +76,7 @@ export const GROUP_COURSES: readonly CourseSpec[] = [
     code: 'IP-301',
     title: 'Trade secrets and intellectual property protection',
     titleZh: '營業秘密與智慧財產權保護',
-    domain: 'ip',
+    domain: 'intellectual_property',
     audience: 'all_employees',
     // Every other year: half of the people take it in a year.
     recurrence: 24,

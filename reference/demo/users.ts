@@ -1,4 +1,4 @@
-import type { Program, Role } from '../../server/platform/access/roles.ts';
+import type { Program, Role } from '#shared/platform/access/roles.ts';
 
 /**
  * The demo sign-ins: one user for each role, scoped the way such a person would be. They all share one

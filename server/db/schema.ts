@@ -306,7 +306,7 @@ export type TrainingCoursesTable = Stamps & {
   code: string;
   title: string;
   title_zh: string | null;
-  domain: 'ip' | 'cybersecurity' | 'safety' | 'other';
+  domain: 'intellectual_property' | 'cybersecurity' | 'safety' | 'other';
   audience: 'all_employees' | 'new_hires' | 'site_officers' | 'contractors' | 'selected';
   recurrence_months: number | null;
   /** numeric: travels as a string to stay exact. */

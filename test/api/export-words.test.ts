@@ -1,12 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentKinds } from '#shared/modules/ohs/incidents/contract.ts';
+import { actionKinds } from '#shared/platform/actions/contract.ts';
+import { actionStatuses } from '#shared/platform/actions/rules/status.ts';
+import { calendarStates } from '#shared/platform/obligations/contract.ts';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { programModules } from '../../server/modules/index.ts';
-import { incidentKinds } from '../../server/modules/ohs/incidents/contract.ts';
-import { actionKinds } from '../../server/platform/actions/contract.ts';
-import { actionStatuses } from '../../server/platform/actions/rules/status.ts';
-import { calendarStates } from '../../server/platform/obligations/contract.ts';
-import { addDays, localDate } from '../../server/platform/obligations/rules/reminders.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { AREAS, SITES, USERS } from '../support/fixture.ts';
 

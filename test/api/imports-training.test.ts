@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDate } from '../../server/platform/obligations/rules/reminders.ts';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { COUNTS, SITES } from '../support/fixture.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { systemActor } from '../../server/platform/access/actor.ts';
 import { platformMessage } from '../../server/platform/i18n/index.ts';
-import { addDays, localDate } from '../../server/platform/obligations/rules/reminders.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES, USERS } from '../support/fixture.ts';
 

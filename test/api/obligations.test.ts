@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { createMailer } from '../../server/platform/notify/mailer.ts';
 import { createReminderEngine } from '../../server/platform/notify/reminders.ts';
-import { addDays, localDate } from '../../server/platform/obligations/rules/reminders.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES, USERS } from '../support/fixture.ts';
 import { startSmtpServer } from '../support/smtp.ts';

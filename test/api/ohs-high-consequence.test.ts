@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent; tests assert on them.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfilledRecovery } from '#shared/modules/ohs/rules/injury.ts';
 import { backfillRecovery } from '../../server/modules/ohs/migrations/0014_ohs_injury_recovery.ts';
-import { backfilledRecovery } from '../../server/modules/ohs/rules/injury.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { EMPLOYEES, SITES } from '../support/fixture.ts';
 

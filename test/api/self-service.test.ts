@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDate } from '../../server/platform/obligations/rules/reminders.ts';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { CONTRACTOR_WORKERS, EMPLOYEES, SITES, USERS } from '../support/fixture.ts';
 

@@ -35,7 +35,10 @@ describe.each(databases())('training figures of a year (%s)', (kind) => {
       };
     };
     return {
-      domains: ['ip', 'cybersecurity', 'safety', 'other'].map((domain) => ({ domain, ...pick(domain) })),
+      domains: ['intellectual_property', 'cybersecurity', 'safety', 'other'].map((domain) => ({
+        domain,
+        ...pick(domain),
+      })),
       total: pick('all'),
     };
   }
@@ -86,7 +89,7 @@ describe.each(databases())('training figures of a year (%s)', (kind) => {
       return { id: r.body.id as string, version: r.body.version as number };
     };
     safety = await course('SAF-1', 'safety', '3');
-    ip = await course('IP-1', 'ip', '1.5');
+    ip = await course('IP-1', 'intellectual_property', '1.5');
   });
   afterAll(async () => {
     await t?.close();
@@ -157,7 +160,7 @@ describe.each(databases())('training figures of a year (%s)', (kind) => {
     });
     expect(patched.status).toBe(200);
     const figures = await expectFiguresMatch(2025);
-    expect(figures.domains.find((d) => d.domain === 'ip')?.individuals).toBe(0);
+    expect(figures.domains.find((d) => d.domain === 'intellectual_property')?.individuals).toBe(0);
     expect(figures.domains.find((d) => d.domain === 'cybersecurity')?.individuals).toBe(2);
   });
 

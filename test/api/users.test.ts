@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Program } from '#shared/platform/access/programs.ts';
 import { systemActor } from '../../server/platform/access/actor.ts';
-import type { Program } from '../../server/platform/access/programs.ts';
 import { passwordProblems } from '../../server/platform/auth/passwords.ts';
 import { createOrgService } from '../../server/platform/org/service.ts';
 import { createUsersService } from '../../server/platform/users/service.ts';

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDate } from '../../server/platform/obligations/rules/reminders.ts';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { SITES, USERS } from '../support/fixture.ts';
 import { startSmtpServer } from '../support/smtp.ts';

@@ -5,7 +5,7 @@ import { createWriteStream, openAsBlob } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDate } from '../../server/platform/obligations/rules/reminders.ts';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { EMPLOYEES, SITES, USERS } from '../support/fixture.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { countCompletions, readProgress } from './support/crash.ts';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
+import type * as c from '#shared/modules/academia/contract.ts';
+import { paymentCategories } from '#shared/modules/academia/contract.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { ConflictError } from '../../platform/http/errors.ts';
-import type * as c from './contract.ts';
-import { paymentCategories } from './contract.ts';
 import { type AcademiaDeps, num, PROGRAM } from './deps.ts';
 import * as repo from './repo.ts';
 import { conversion } from './rules/conversion.ts';

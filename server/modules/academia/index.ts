@@ -8,14 +8,9 @@ import { AGREEMENT_RENEWAL } from './partners.ts';
 import { academiaPermissions } from './permissions.ts';
 import { registerAcademiaRoutes } from './routes.ts';
 import { registerAcademiaPeopleRoutes } from './routes-people.ts';
+import '#shared/modules/academia/program.ts';
 
 export type { AcademiaTables } from './tables.ts';
-
-declare module '../../platform/access/programs.ts' {
-  interface ProgramKeys {
-    academia: true;
-  }
-}
 
 /** The industry–academia collaboration program: its manifest. */
 export const academiaModule = defineModule({

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
+import type * as c from '#shared/modules/academia/contract.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
-import type * as c from './contract.ts';
 import { type AcademiaDeps, assertManageRecord, PROGRAM } from './deps.ts';
 import { messages } from './messages.ts';
 import * as repo from './repo.ts';

@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type * as c from '#shared/modules/academia/contract.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
+import { addDays } from '#shared/platform/obligations/rules/reminders.ts';
 import { listPage } from '../../db/paging.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
@@ -7,11 +10,8 @@ import { inScope } from '../../platform/access/sql.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { likePattern } from '../../platform/http/list.ts';
 import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
-import { addDays } from '../../platform/obligations/rules/reminders.ts';
-import type * as c from './contract.ts';
 import {
   type AcademiaDeps,
   assertManageAt,

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
+import type * as c from '#shared/modules/academia/contract.ts';
 import { listPage } from '../../db/paging.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, ValidationError } from '../../platform/http/errors.ts';
-import type * as c from './contract.ts';
 import { type AcademiaDeps, assertManageAt, assertPartner, num, PROGRAM, siteCodes } from './deps.ts';
 import * as repo from './repo.ts';
 

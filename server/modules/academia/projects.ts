@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type * as c from '#shared/modules/academia/contract.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { listPage } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -7,8 +9,6 @@ import { inScope } from '../../platform/access/sql.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { likePattern } from '../../platform/http/list.ts';
-import type * as c from './contract.ts';
 import {
   type AcademiaDeps,
   assertManageAt,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import * as c from '#shared/modules/academia/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
-import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
-import * as c from './contract.ts';
 import { academiaWord } from './messages.ts';
 import type { AcademiaModule } from './module.ts';
 

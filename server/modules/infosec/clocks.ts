@@ -1,14 +1,19 @@
+import {
+  type Clock,
+  type ClockName,
+  clockNames,
+  incidentClocks,
+} from '#shared/modules/infosec/rules/clocks.ts';
+import type { Level } from '#shared/modules/infosec/rules/level.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
-import { localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import { clockTitle } from './messages.ts';
 import type { IncidentRow } from './repo.ts';
-import { type Clock, type ClockName, clockNames, incidentClocks } from './rules/clocks.ts';
-import type { Level } from './rules/level.ts';
 import { clockRulesSetting } from './settings.ts';
 
 /** The obligation kind of each clock: `infosec.<clock>_clock`. Reminded hourly, escalated the moment it is late. */

@@ -1,5 +1,17 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type {
+  classificationInput,
+  eventInput,
+  IncidentSummary,
+  IncidentView,
+  incidentListQuery,
+  incidentReport,
+  noteInput,
+} from '#shared/modules/infosec/contract.ts';
+import { type Clock, clockState } from '#shared/modules/infosec/rules/clocks.ts';
+import { type Impact, incidentLevel } from '#shared/modules/infosec/rules/level.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -10,22 +22,10 @@ import type { ActionsService } from '../../platform/actions/service.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { DocumentsService } from '../../platform/documents/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { likePattern } from '../../platform/http/list.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import { type createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
-import type {
-  classificationInput,
-  eventInput,
-  IncidentSummary,
-  IncidentView,
-  incidentListQuery,
-  incidentReport,
-  noteInput,
-} from './contract.ts';
 import * as repo from './repo.ts';
-import { type Clock, clockState } from './rules/clocks.ts';
-import { type Impact, incidentLevel } from './rules/level.ts';
 import type { SystemsService } from './systems.ts';
 import { assertMayManage, assertMayRead, mayManage, readScope } from './visibility.ts';
 

@@ -7,14 +7,9 @@ import { infosecMigrations } from './migrations/index.ts';
 import { createInfosecModule } from './module.ts';
 import { infosecPermissions } from './permissions.ts';
 import { registerInfosecRoutes } from './routes.ts';
+import '#shared/modules/infosec/program.ts';
 
 export type { InfosecTables } from './tables.ts';
-
-declare module '../../platform/access/programs.ts' {
-  interface ProgramKeys {
-    infosec: true;
-  }
-}
 
 /** The information security program: its manifest. */
 export const infosecModule = defineModule({

@@ -1,5 +1,5 @@
+import type { ClockName } from '#shared/modules/infosec/rules/clocks.ts';
 import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
-import type { ClockName } from './rules/clocks.ts';
 
 /**
  * What the information security module writes on its own (the clocks' obligation titles), in both languages:

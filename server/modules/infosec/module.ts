@@ -1,3 +1,4 @@
+import type { ClockRules } from '#shared/modules/infosec/rules/clocks.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
@@ -16,7 +17,6 @@ import { createCsfAnswersImporter } from './csf/import.ts';
 import { createCsfRollups } from './csf/rollups.ts';
 import { ASSESSMENT_RECORD, createCsfService } from './csf/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
-import type { ClockRules } from './rules/clocks.ts';
 import { clockRulesSetting } from './settings.ts';
 import { createSystemsService } from './systems.ts';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import * as c from '#shared/modules/infosec/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
-import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { yesNo } from '../../platform/i18n/index.ts';
-import * as c from './contract.ts';
 import { registerCsfRoutes } from './csf/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';

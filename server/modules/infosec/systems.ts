@@ -1,4 +1,11 @@
 import type { z } from 'zod';
+import type {
+  SystemView,
+  systemInput,
+  systemListQuery,
+  systemPatch,
+} from '#shared/modules/infosec/contract.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { listPage } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -7,10 +14,8 @@ import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
-import { likePattern } from '../../platform/http/list.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
-import type { SystemView, systemInput, systemListQuery, systemPatch } from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'infosec' as const;

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
+import type { closureInput, closureListQuery } from '#shared/modules/ip/contract.ts';
+import type { Office } from '#shared/modules/ip/rules/offices.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
-import type { closureInput, closureListQuery } from './contract.ts';
 import * as repo from './repo.ts';
 import { type OfficeCalendar, officeCalendar, usFederalHolidays } from './rules/calendar.ts';
-import type { Office } from './rules/offices.ts';
 
 const PROGRAM = 'ip' as const;
 

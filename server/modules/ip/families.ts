@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { familyInput, familyListQuery, familyPatch } from '#shared/modules/ip/contract.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -7,9 +9,7 @@ import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { likePattern } from '../../platform/http/list.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
-import type { familyInput, familyListQuery, familyPatch } from './contract.ts';
 import type { MattersService } from './matters.ts';
 import * as repo from './repo.ts';
 import type { SitesLookup } from './sites.ts';

@@ -6,14 +6,9 @@ import { ipMigrations } from './migrations/index.ts';
 import { createIpModule } from './module.ts';
 import { ipPermissions } from './permissions.ts';
 import { registerIpRoutes } from './routes.ts';
+import '#shared/modules/ip/program.ts';
 
 export type { IpTables } from './tables.ts';
-
-declare module '../../platform/access/programs.ts' {
-  interface ProgramKeys {
-    ip: true;
-  }
-}
 
 /** The intellectual property program: its manifest. */
 export const ipModule = defineModule({

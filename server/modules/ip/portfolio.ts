@@ -1,12 +1,23 @@
 import type { z } from 'zod';
+import type {
+  GreenView,
+  greenQuery,
+  PortfolioCounts,
+  portfolioCountsQuery,
+} from '#shared/modules/ip/contract.ts';
+import {
+  grantedStatuses,
+  offices,
+  pendingStatuses,
+  type Status,
+  technologies,
+} from '#shared/modules/ip/rules/offices.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { localDate } from '../../platform/obligations/rules/reminders.ts';
-import type { GreenView, greenQuery, PortfolioCounts, portfolioCountsQuery } from './contract.ts';
 import * as repo from './repo.ts';
-import { grantedStatuses, offices, pendingStatuses, type Status, technologies } from './rules/offices.ts';
 
 const PROGRAM = 'ip' as const;
 /** Group-wide figures follow the head office's calendar. */

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
+import type { Office, Status } from '#shared/modules/ip/rules/offices.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/sql.ts';
-import type { Office, Status } from './rules/offices.ts';
 
 /** The IP program's SQL: matters with their family and site, families, trademarks, closure days. */
 

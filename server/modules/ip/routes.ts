@@ -1,8 +1,8 @@
+import * as c from '#shared/modules/ip/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
-import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { renderText, word } from '../../platform/i18n/index.ts';
-import * as c from './contract.ts';
 import { ipWord } from './messages.ts';
 import type { IpModule } from './module.ts';
 

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
+import type { Kind, Office, Status, Technology } from '#shared/modules/ip/rules/offices.ts';
 import type { DateString, Stamps } from '../../db/schema.ts';
-import type { Kind, Office, Status, Technology } from './rules/offices.ts';
 
 /** The IP program's table types for Kysely. Keep in step with ./migrations. */
 

@@ -1,4 +1,8 @@
 import type { z } from 'zod';
+import type { trademarkInput, trademarkListQuery, trademarkPatch } from '#shared/modules/ip/contract.ts';
+import type { Office } from '#shared/modules/ip/rules/offices.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -7,17 +11,13 @@ import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { likePattern } from '../../platform/http/list.ts';
 import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
-import { localDate } from '../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { CalendarsService } from './calendars.ts';
-import type { trademarkInput, trademarkListQuery, trademarkPatch } from './contract.ts';
 import { ipMessages } from './messages.ts';
 import * as repo from './repo.ts';
 import { nextWorkingDay, type OfficeCalendar } from './rules/calendar.ts';
-import type { Office } from './rules/offices.ts';
 import { trademarkDeadlines, trademarkExpiry } from './rules/trademarks.ts';
 import type { SitesLookup } from './sites.ts';
 

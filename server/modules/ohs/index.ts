@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { incidentInput } from '#shared/modules/ohs/incidents/contract.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
@@ -7,14 +8,13 @@ import { registerGoalRoutes } from './goals/routes.ts';
 import { registerHazardRoutes } from './hazards/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerHoursRoutes } from './hours/routes.ts';
-import { registerIncidentRoutes } from './incidents/routes.ts';
-import { registerInjuryRoutes } from './injuries/routes.ts';
-import { registerInvestigationRoutes } from './investigations/routes.ts';
-import type { incidentInput } from './incidents/contract.ts';
 import { createIncidentNames } from './incidents/names.ts';
+import { registerIncidentRoutes } from './incidents/routes.ts';
 import { createIncidentsService } from './incidents/service.ts';
 import { createIncidentViews, INCIDENT_DOCUMENTS } from './incidents/views.ts';
+import { registerInjuryRoutes } from './injuries/routes.ts';
 import { createInjuriesService } from './injuries/service.ts';
+import { registerInvestigationRoutes } from './investigations/routes.ts';
 import { ohsJobs } from './jobs.ts';
 import { ohsMessages } from './messages.ts';
 import { ohsMigrations } from './migrations/index.ts';
@@ -28,14 +28,9 @@ import { registerSelfServiceRoutes } from './self-service/routes.ts';
 import { registerOhsSources } from './sources.ts';
 import { registerStatisticsRoutes } from './statistics/routes.ts';
 import { registerWellbeingRoutes } from './wellbeing/routes.ts';
+import '#shared/modules/ohs/program.ts';
 
 export type { OhsTables } from './tables.ts';
-
-declare module '../../platform/access/programs.ts' {
-  interface ProgramKeys {
-    ohs: true;
-  }
-}
 
 /**
  * For another program (a monitoring alarm that becomes a near-miss report): reports an OHS incident through the

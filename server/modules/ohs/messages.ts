@@ -1,3 +1,4 @@
+import { qualificationKinds } from '#shared/modules/ohs/qualifications/contract.ts';
 import {
   type Message,
   type MessageCatalogue,
@@ -6,7 +7,6 @@ import {
   registerMessages,
   wordsCatalogue,
 } from '../../platform/i18n/index.ts';
-import { qualificationKinds } from './qualifications/contract.ts';
 
 /**
  * What the OHS module writes on its own (obligation titles, action descriptions), in both languages: records

@@ -1,7 +1,7 @@
+import { riskMatrixView } from '#shared/modules/ohs/hazards/contract.ts';
+import { defaultRiskMatrix, type RiskMatrix } from '#shared/modules/ohs/rules/risk.ts';
+import { ohsSettings } from '#shared/modules/ohs/statistics/contract.ts';
 import { defineSetting } from '../../platform/settings/service.ts';
-import { riskMatrixView } from './hazards/contract.ts';
-import { defaultRiskMatrix, type RiskMatrix } from './rules/risk.ts';
-import { ohsSettings } from './statistics/contract.ts';
 
 /** The group's risk matrix: likelihood and severity scales and the bands of risk levels. */
 export const riskMatrixSetting = defineSetting<RiskMatrix>({

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
+import { type AlarmKpiView, type alarmKpiQuery, KPI_MAX_DAYS } from '#shared/modules/smart/contract.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, sitesWith } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
-import { type AlarmKpiView, type alarmKpiQuery, KPI_MAX_DAYS } from './contract.ts';
 import { kpiAlarmRows } from './kpi-repo.ts';
 import { alarmKpis } from './rules/kpis.ts';
 import { type AlarmKpiSettings, alarmKpiSettings } from './settings.ts';

@@ -1,5 +1,13 @@
 import { Readable } from 'node:stream';
 import type { z } from 'zod';
+import type {
+  AlarmView,
+  acknowledgeInput,
+  alarmListQuery,
+  nearMissInput,
+  shelveInput,
+} from '#shared/modules/smart/contract.ts';
+import { alarmState, canAcknowledge, isClosed } from '#shared/modules/smart/rules/states.ts';
 import { listPage } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -17,10 +25,8 @@ import {
 import { renderMessage } from '../../platform/i18n/index.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { OhsIncidentReporter } from '../ohs/index.ts';
-import type { AlarmView, acknowledgeInput, alarmListQuery, nearMissInput, shelveInput } from './contract.ts';
 import { alarmTitle } from './messages.ts';
 import * as repo from './repo.ts';
-import { alarmState, canAcknowledge, isClosed } from './rules/states.ts';
 
 const PROGRAM = 'smart' as const;
 /** The longest shelve: a shelved alarm must come back (ISA-18.2 §16.6: shelving is time-limited). */

@@ -8,14 +8,9 @@ import { createSmartModule } from './module.ts';
 import { mqttIngestion } from './mqtt/index.ts';
 import { smartPermissions } from './permissions.ts';
 import { registerSmartRoutes } from './routes.ts';
+import '#shared/modules/smart/program.ts';
 
 export type { SmartTables } from './tables.ts';
-
-declare module '../../platform/access/programs.ts' {
-  interface ProgramKeys {
-    smart: true;
-  }
-}
 
 /** The shop-floor monitoring program: its manifest. */
 export const smartModule = defineModule({

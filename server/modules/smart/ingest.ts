@@ -1,9 +1,9 @@
 import type { z } from 'zod';
+import type { IngestResult, readingBatch } from '#shared/modules/smart/contract.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, scopeHas } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
-import type { IngestResult, readingBatch } from './contract.ts';
 import * as repo from './repo.ts';
 import {
   alarmPriority,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingBatch } from './contract.ts';
+import { readingBatch } from '#shared/modules/smart/contract.ts';
 import { readingsFromCsv } from './readings-csv.ts';
 
 const sensor = '0d9b5a4e-3c1f-4a8e-9f5e-2b7c6d1e0a11';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import type { readingsQuery, readingsView } from '#shared/modules/smart/contract.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import type { readingsQuery, readingsView } from './contract.ts';
 import type { SensorsService } from './sensors.ts';
 
 /** The most points one answer holds (a chart draws no more). */

@@ -1,8 +1,8 @@
+import * as c from '#shared/modules/smart/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
-import { idParams } from '../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
-import * as c from './contract.ts';
 import { smartWord } from './messages.ts';
 import type { SmartModule } from './module.ts';
 import { readingsFromCsv } from './readings-csv.ts';

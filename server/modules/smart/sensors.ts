@@ -1,4 +1,13 @@
 import type { z } from 'zod';
+import {
+  limitsInOrder,
+  type SensorKind,
+  type SensorView,
+  type sensorInput,
+  type sensorListQuery,
+  type sensorPatch,
+} from '#shared/modules/smart/contract.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { listPage } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -7,16 +16,7 @@ import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { likePattern } from '../../platform/http/list.ts';
 import type { OrgService } from '../../platform/org/service.ts';
-import {
-  limitsInOrder,
-  type SensorKind,
-  type SensorView,
-  type sensorInput,
-  type sensorListQuery,
-  type sensorPatch,
-} from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'smart' as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { alarmKpiThresholds } from '#shared/modules/smart/contract.ts';
 import { defineSetting } from '../../platform/settings/service.ts';
-import { alarmKpiThresholds } from './contract.ts';
 import { defaultKpiThresholds } from './rules/kpis.ts';
 
 export const ingestSettingsShape = z

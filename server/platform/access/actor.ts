@@ -1,6 +1,6 @@
+import type { Program, Role } from '#shared/platform/access/roles.ts';
 import type { Permission } from './policy.ts';
 import { grantsMatch } from './policy.ts';
-import type { Program, Role } from './roles.ts';
 
 /** A role assignment with its scope resolved to concrete sites; null means every site of the group. */
 export type ResolvedAssignment = {

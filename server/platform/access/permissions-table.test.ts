@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { programKeys } from '#shared/platform/access/programs.ts';
 import { registerModulePolicies } from '../../services.ts';
 import { permissionsTable, TABLE_END, TABLE_START, withPermissionsTable } from './permissions-table.ts';
 import { allPermissions, grantsMatch, readOnlyRoles } from './policy.ts';
-import { programKeys } from './programs.ts';
 
 registerModulePolicies();
 const permissions = allPermissions();

@@ -1,5 +1,5 @@
+import { type Role, roles } from '#shared/platform/access/roles.ts';
 import { allPermissions, type Grant, type Permission, policyTable } from './policy.ts';
-import { type Role, roles } from './roles.ts';
 
 /** Where the generated table sits in SECURITY.md. */
 export const TABLE_START =

@@ -1,4 +1,4 @@
-import type { Program, Role } from './roles.ts';
+import type { Program, Role } from '#shared/platform/access/roles.ts';
 
 /**
  * Who may do what. The policy table, the platform's permissions below plus those each program module

@@ -1,7 +1,7 @@
+import type { Program } from '#shared/platform/access/roles.ts';
 import { ForbiddenError, NotFoundError } from '../http/errors.ts';
 import { type Actor, type SiteScope, scopeHas, scopeIsEmpty, sitesWith, visibleSites } from './actor.ts';
 import type { Permission } from './policy.ts';
-import type { Program } from './roles.ts';
 
 /** What `access.assert` checks: a permission on a record at a site. */
 export type AccessCheck = {

@@ -1,8 +1,3 @@
-import { registerListExport } from '../exports/list-export.ts';
-import { idParams } from '../http/list.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
-import { platformWord, yesNo } from '../i18n/index.ts';
-import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   actionInput,
   actionListQuery,
@@ -10,7 +5,12 @@ import {
   actionPatch,
   actionTransitionBody,
   actionView,
-} from './contract.ts';
+} from '#shared/platform/actions/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
+import { registerListExport } from '../exports/list-export.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import { platformWord, yesNo } from '../i18n/index.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 
 const tags = ['actions'];
 

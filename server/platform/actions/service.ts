@@ -1,10 +1,21 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { Program } from '#shared/platform/access/roles.ts';
+import type {
+  ActionSummary,
+  ActionView,
+  actionInput,
+  actionListQuery,
+  actionPatch,
+  actionTransitionBody,
+} from '#shared/platform/actions/contract.ts';
+import { type ActionStatus, checkTransition, isOverdue } from '#shared/platform/actions/rules/status.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { listPage } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import type { Actor } from '../access/actor.ts';
-import type { Program } from '../access/roles.ts';
 import { access } from '../access/service.ts';
 import { inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -15,7 +26,6 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../http/errors.ts';
-import { likePattern } from '../http/list.ts';
 import {
   type Locale,
   matchingKeys,
@@ -27,18 +37,8 @@ import {
   type Text,
 } from '../i18n/index.ts';
 import { registerObligationKind } from '../obligations/kinds.ts';
-import { localDate } from '../obligations/rules/reminders.ts';
 import type { ObligationsService } from '../obligations/service.ts';
-import type {
-  ActionSummary,
-  ActionView,
-  actionInput,
-  actionListQuery,
-  actionPatch,
-  actionTransitionBody,
-} from './contract.ts';
 import { actionIdsBySource } from './repo.ts';
-import { type ActionStatus, checkTransition, isOverdue } from './rules/status.ts';
 
 export const ACTION_DUE = 'action.due';
 registerObligationKind({

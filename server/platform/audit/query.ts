@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { auditListQuery } from '#shared/platform/audit/contract.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { listPage } from '../../db/paging.ts';
 import type { AuditEventRow } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
@@ -6,9 +8,7 @@ import type { Actor } from '../access/actor.ts';
 import { access } from '../access/service.ts';
 import { inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
 import { ForbiddenError } from '../http/errors.ts';
-import { likePattern } from '../http/list.ts';
 import { chainKeyFor } from './chain.ts';
-import type { auditListQuery } from './contract.ts';
 import { verifyAuditChains } from './service.ts';
 
 const toView = (r: AuditEventRow) => ({

@@ -1,7 +1,7 @@
+import { auditListQuery, auditPage, verifyReportView } from '#shared/platform/audit/contract.ts';
 import { registerListExport } from '../exports/list-export.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
-import { auditListQuery, auditPage, verifyReportView } from './contract.ts';
 
 const tags = ['audit'];
 

@@ -1,6 +1,6 @@
+import type { Program, Role } from '#shared/platform/access/roles.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor, ResolvedAssignment } from '../access/actor.ts';
-import type { Program, Role } from '../access/roles.ts';
 import { grantsOfUser } from '../grants/repo.ts';
 
 export type AssignmentRow = {

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
+import type { Program, Role } from '#shared/platform/access/roles.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connect.ts';
 import type { Actor, ResolvedAssignment } from '../access/actor.ts';
-import type { Program, Role } from '../access/roles.ts';
 import { type CachedIdentity, IdentityCache, type IdentityCacheOptions } from './identity-cache.ts';
 import * as repo from './identity-repo.ts';
 import { API_TOKEN_PREFIX, sha256Hex } from './tokens.ts';

@@ -1,11 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
-import { holdsAnywhere } from '../access/actor.ts';
-import { allPermissions } from '../access/policy.ts';
-import { idParams } from '../http/list.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
-import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   createdTokenView,
   createTokenBody,
@@ -14,7 +8,13 @@ import {
   sessionView,
   signInBody,
   tokenView,
-} from './contract.ts';
+} from '#shared/platform/auth/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
+import type { Config } from '../../config.ts';
+import { holdsAnywhere } from '../access/actor.ts';
+import { allPermissions } from '../access/policy.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './hooks.ts';
 
 const tags = ['auth'];

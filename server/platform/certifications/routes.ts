@@ -1,10 +1,4 @@
 import { z } from 'zod';
-import { access } from '../access/service.ts';
-import { registerListExport } from '../exports/list-export.ts';
-import { idParams } from '../http/list.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
-import { platformWord } from '../i18n/index.ts';
-import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import {
   certificationInput,
   certificationListQuery,
@@ -12,7 +6,13 @@ import {
   certificationPage,
   certificationPatch,
   certificationView,
-} from './contract.ts';
+} from '#shared/platform/certifications/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
+import { access } from '../access/service.ts';
+import { registerListExport } from '../exports/list-export.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import { platformWord } from '../i18n/index.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 
 const tags = ['certifications'];
 

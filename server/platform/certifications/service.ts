@@ -1,5 +1,13 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { z } from 'zod';
+import type {
+  CertificationView,
+  certificationInput,
+  certificationListQuery,
+  certificationPatch,
+} from '#shared/platform/certifications/contract.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
+import { daysBetween, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -8,17 +16,9 @@ import { access } from '../access/service.ts';
 import { inScope } from '../access/sql.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors.ts';
-import { likePattern } from '../http/list.ts';
 import { platformMessage, platformWord } from '../i18n/index.ts';
 import { registerObligationKind } from '../obligations/kinds.ts';
-import { daysBetween, localDate } from '../obligations/rules/reminders.ts';
 import type { ObligationsService } from '../obligations/service.ts';
-import type {
-  CertificationView,
-  certificationInput,
-  certificationListQuery,
-  certificationPatch,
-} from './contract.ts';
 import { certificationStatus } from './rules/status.ts';
 import { knownStandards, standardProgram } from './standards.ts';
 

@@ -1,4 +1,4 @@
-import type { Program } from '../access/programs.ts';
+import type { Program } from '#shared/platform/access/programs.ts';
 import { type CertificateStandard, programOfStandard } from './rules/status.ts';
 
 /**

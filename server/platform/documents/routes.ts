@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { documentTarget, documentView } from '#shared/platform/documents/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { ValidationError } from '../http/errors.ts';
-import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
-import { documentTarget, documentView } from './contract.ts';
 import { StoredFileMissingError } from './service.ts';
 
 const tags = ['documents'];

@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
+import type { DocumentView } from '#shared/platform/documents/contract.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { AppError, NotFoundError } from '../http/errors.ts';
-import type { DocumentView } from './contract.ts';
 import { detectFileType, safeFilename } from './file-types.ts';
 import { documentCounts } from './repo.ts';
 import { type FileStore, FileTooLargeError } from './store.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import { likePattern } from '#shared/platform/http/list.ts';
 import type { Db } from '../../db/types.ts';
-import { likePattern } from '../http/list.ts';
 
 /** SQL of the records granted to people outside the company (the external role). */
 

@@ -1,6 +1,6 @@
+import { homeView } from '#shared/platform/home/contract.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
-import { homeView } from './contract.ts';
 
 export function registerHomeRoutes(app: TypedApp, { home }: Services) {
   app.get(

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
+import type { HomeAttention } from '#shared/platform/home/contract.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, holdsAnywhere, visibleSites } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
 import { assignedTo, permittedKinds } from '../obligations/repo.ts';
 import { siteRows } from '../org/repo.ts';
-import type { HomeAttention } from './contract.ts';
 
 /** A module's source of home-page attention items for an actor. */
 export type AttentionSource = (actor: Actor) => Promise<HomeAttention[]>;

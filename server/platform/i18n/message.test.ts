@@ -1,21 +1,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { incidentKinds } from '#shared/modules/ohs/incidents/contract.ts';
+import { injuryTypes } from '#shared/modules/ohs/injuries/contract.ts';
+import { investigationStatuses } from '#shared/modules/ohs/investigations/contract.ts';
+import { qualificationKinds } from '#shared/modules/ohs/qualifications/contract.ts';
+import { controlTypes } from '#shared/modules/ohs/rules/risk.ts';
+import { wellbeingKinds } from '#shared/modules/ohs/wellbeing/contract.ts';
+import { actionKinds } from '#shared/platform/actions/contract.ts';
+import { actionStatuses } from '#shared/platform/actions/rules/status.ts';
+import { certificationStatuses } from '#shared/platform/certifications/contract.ts';
+import { calendarStates } from '#shared/platform/obligations/contract.ts';
+import { siteKinds } from '#shared/platform/org/contract.ts';
+import { trainingResults } from '#shared/platform/training/rules/completion.ts';
 import { programModules } from '../../modules/index.ts';
-import { incidentKinds } from '../../modules/ohs/incidents/contract.ts';
-import { injuryTypes } from '../../modules/ohs/injuries/contract.ts';
-import { investigationStatuses } from '../../modules/ohs/investigations/contract.ts';
-import { qualificationKinds } from '../../modules/ohs/qualifications/contract.ts';
-import { controlTypes } from '../../modules/ohs/rules/risk.ts';
-import { wellbeingKinds } from '../../modules/ohs/wellbeing/contract.ts';
 import { registerModulePolicies } from '../../services.ts';
-import { actionKinds } from '../actions/contract.ts';
-import { actionStatuses } from '../actions/rules/status.ts';
-import { certificationStatuses } from '../certifications/contract.ts';
-import { calendarStates } from '../obligations/contract.ts';
 import { registeredKinds } from '../obligations/kinds.ts';
-import { siteKinds } from '../org/contract.ts';
-import { trainingResults } from '../training/rules/completion.ts';
 import {
   hasMessage,
   MessageError,

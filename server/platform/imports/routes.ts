@@ -1,7 +1,4 @@
-import { ValidationError } from '../http/errors.ts';
-import { idParams } from '../http/list.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
-import { IMPORT_MAX_BYTES, type PlatformServices as Services } from '../modules/platform-services.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import {
   importJobView,
   importListQuery,
@@ -9,7 +6,10 @@ import {
   importPage,
   importStepBody,
   importUploadQuery,
-} from './contract.ts';
+} from '#shared/platform/imports/contract.ts';
+import { ValidationError } from '../http/errors.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import { IMPORT_MAX_BYTES, type PlatformServices as Services } from '../modules/platform-services.ts';
 
 const tags = ['imports'];
 

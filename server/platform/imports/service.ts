@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
+import type { ImportJobView, importListQuery } from '#shared/platform/imports/contract.ts';
 import { paginate } from '../../db/paging.ts';
 import type { ImportJobsTable } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
@@ -17,7 +18,6 @@ import {
   StaleVersionError,
   ValidationError,
 } from '../http/errors.ts';
-import type { ImportJobView, importListQuery } from './contract.ts';
 import { importerFor } from './importer.ts';
 import { mappingProblems, recordReader, suggestMapping } from './mapping.ts';
 import { readRecords } from './read-rows.ts';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import type { agendaBody, agendaItemInput } from '#shared/platform/meetings/contract.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
-import type { agendaBody, agendaItemInput } from './contract.ts';
 import type { MeetingsDeps } from './deps.ts';
 import { assertActiveUsers, meetingToRun } from './guards.ts';
 import * as repo from './meetings-repo.ts';

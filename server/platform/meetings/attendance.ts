@@ -1,13 +1,13 @@
 import type { z } from 'zod';
+import type { attendanceBody } from '#shared/platform/meetings/contract.ts';
+import type { CommitteeRole } from '#shared/platform/meetings/rules/committee.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ValidationError } from '../http/errors.ts';
 import * as committeesRepo from './committees-repo.ts';
-import type { attendanceBody } from './contract.ts';
 import type { MeetingsDeps } from './deps.ts';
 import { meetingToRun } from './guards.ts';
 import * as repo from './meetings-repo.ts';
-import type { CommitteeRole } from './rules/committee.ts';
 import { meetingView } from './views.ts';
 
 /** Who attended a meeting, which decides its quorum. */

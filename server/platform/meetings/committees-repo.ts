@@ -1,9 +1,9 @@
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
+import type { CommitteeRole } from '#shared/platform/meetings/rules/committee.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
-import type { CommitteeRole } from './rules/committee.ts';
 
 /** SQL of committees and their members. */
 

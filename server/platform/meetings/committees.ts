@@ -1,14 +1,19 @@
 import type { z } from 'zod';
+import type { Program } from '#shared/platform/access/roles.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
+import type {
+  committeeInput,
+  committeeListQuery,
+  committeePatch,
+} from '#shared/platform/meetings/contract.ts';
+import { type CommitteeRole, checkSeat } from '#shared/platform/meetings/rules/committee.ts';
 import { paginate } from '../../db/paging.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import type { Actor } from '../access/actor.ts';
-import type { Program } from '../access/roles.ts';
 import { access } from '../access/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ValidationError } from '../http/errors.ts';
-import { likePattern } from '../http/list.ts';
 import * as repo from './committees-repo.ts';
-import type { committeeInput, committeeListQuery, committeePatch } from './contract.ts';
 import type { MeetingsDeps } from './deps.ts';
 import {
   assertActiveUsers,
@@ -17,7 +22,6 @@ import {
   assertSignedIn,
   committeeOrNotFound,
 } from './guards.ts';
-import { type CommitteeRole, checkSeat } from './rules/committee.ts';
 import { committeeView, toCommitteeView } from './views.ts';
 
 /** Committees: listed, read, set up with their first members, and changed. */

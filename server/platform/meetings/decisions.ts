@@ -1,10 +1,10 @@
 import type { z } from 'zod';
+import type { Program } from '#shared/platform/access/roles.ts';
+import type { decisionBody } from '#shared/platform/meetings/contract.ts';
 import type { Actor } from '../access/actor.ts';
-import type { Program } from '../access/roles.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ConflictError } from '../http/errors.ts';
 import { platformMessage } from '../i18n/index.ts';
-import type { decisionBody } from './contract.ts';
 import type { MeetingsDeps } from './deps.ts';
 import { meetingToRun } from './guards.ts';
 import * as repo from './meetings-repo.ts';

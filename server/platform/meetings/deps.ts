@@ -1,7 +1,7 @@
+import type { CompositionRule } from '#shared/platform/meetings/rules/committee.ts';
 import type { Db } from '../../db/types.ts';
 import type { ActionsService } from '../actions/service.ts';
 import type { ObligationsService } from '../obligations/service.ts';
-import type { CompositionRule } from './rules/committee.ts';
 
 /** What every part of the meetings service is built from. */
 export type MeetingsDeps = {

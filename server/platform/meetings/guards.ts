@@ -1,6 +1,8 @@
+import type { Program } from '#shared/platform/access/roles.ts';
+import type { CommitteeRole } from '#shared/platform/meetings/rules/committee.ts';
+import { checkEdit, type MeetingPart } from '#shared/platform/meetings/rules/status.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
-import type { Program } from '../access/roles.ts';
 import { access } from '../access/service.ts';
 import {
   ConflictError,
@@ -11,8 +13,6 @@ import {
 } from '../http/errors.ts';
 import * as committeesRepo from './committees-repo.ts';
 import * as meetingsRepo from './meetings-repo.ts';
-import type { CommitteeRole } from './rules/committee.ts';
-import { checkEdit, type MeetingPart } from './rules/status.ts';
 
 /**
  * Who may do what with a committee and its meetings. A site committee belongs to its site; group and

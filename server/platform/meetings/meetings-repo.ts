@@ -1,10 +1,10 @@
 import type { Insertable } from 'kysely';
+import type { CommitteeRole } from '#shared/platform/meetings/rules/committee.ts';
+import type { MeetingStatus } from '#shared/platform/meetings/rules/status.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { roleOrder } from './committees-repo.ts';
-import type { CommitteeRole } from './rules/committee.ts';
-import type { MeetingStatus } from './rules/status.ts';
 
 /** SQL of meetings, their agenda, attendance and decisions. */
 

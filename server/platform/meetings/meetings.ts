@@ -1,15 +1,22 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import { likePattern } from '#shared/platform/http/list.ts';
+import type {
+  meetingInput,
+  meetingListQuery,
+  meetingPatch,
+  meetingTransitionBody,
+} from '#shared/platform/meetings/contract.ts';
+import { attendanceComplete } from '#shared/platform/meetings/rules/quorum.ts';
+import { checkTransition, type MeetingPart } from '#shared/platform/meetings/rules/status.ts';
 import { paginate } from '../../db/paging.ts';
 import { definedOnly } from '../../db/versioned.ts';
 import type { Actor } from '../access/actor.ts';
 import { access } from '../access/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
-import { likePattern } from '../http/list.ts';
 import { insertAgenda } from './agenda.ts';
 import * as committeesRepo from './committees-repo.ts';
-import type { meetingInput, meetingListQuery, meetingPatch, meetingTransitionBody } from './contract.ts';
 import { GROUP_TIME_ZONE, type MeetingsDeps } from './deps.ts';
 import {
   assertActiveUsers,
@@ -22,8 +29,6 @@ import {
 } from './guards.ts';
 import * as repo from './meetings-repo.ts';
 import { syncMinutesObligation } from './minutes-obligation.ts';
-import { attendanceComplete } from './rules/quorum.ts';
-import { checkTransition, type MeetingPart } from './rules/status.ts';
 import { meetingView, toSummary } from './views.ts';
 
 /** Meetings: listed, read, scheduled, rescheduled and minuted, and moved through held, approved or cancelled. */

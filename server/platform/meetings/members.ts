@@ -1,14 +1,14 @@
 import type { z } from 'zod';
+import type { memberInput } from '#shared/platform/meetings/contract.ts';
+import { checkSeat } from '#shared/platform/meetings/rules/committee.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
 import * as repo from './committees-repo.ts';
-import type { memberInput } from './contract.ts';
 import type { MeetingsDeps } from './deps.ts';
 import { assertActiveUsers, assertManage, committeeOrNotFound } from './guards.ts';
 import * as meetingsRepo from './meetings-repo.ts';
 import { resyncOpenMeetings } from './minutes-obligation.ts';
-import { checkSeat } from './rules/committee.ts';
 import { committeeView } from './views.ts';
 
 /** A committee's membership: who joins and leaves, and what that changes for its open meetings. */

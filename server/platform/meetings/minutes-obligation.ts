@@ -1,3 +1,4 @@
+import { minutesDueDate } from '#shared/platform/meetings/rules/status.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { platformMessage, platformWord } from '../i18n/index.ts';
@@ -5,7 +6,6 @@ import { registerObligationKind } from '../obligations/kinds.ts';
 import type { ObligationsService } from '../obligations/service.ts';
 import * as committeesRepo from './committees-repo.ts';
 import * as meetingsRepo from './meetings-repo.ts';
-import { minutesDueDate } from './rules/status.ts';
 
 export const MEETING_MINUTES = 'meeting.minutes';
 registerObligationKind({

@@ -1,6 +1,4 @@
-import { idParams } from '../http/list.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
-import type { PlatformServices as Services } from '../modules/platform-services.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import {
   agendaBody,
   attendanceBody,
@@ -17,7 +15,9 @@ import {
   meetingTransitionBody,
   meetingView,
   memberInput,
-} from './contract.ts';
+} from '#shared/platform/meetings/contract.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 
 const tags = ['meetings'];
 

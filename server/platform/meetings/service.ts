@@ -1,3 +1,4 @@
+import type { CompositionRule } from '#shared/platform/meetings/rules/committee.ts';
 import type { Db } from '../../db/types.ts';
 import type { ActionsService } from '../actions/service.ts';
 import type { ObligationsService } from '../obligations/service.ts';
@@ -8,7 +9,6 @@ import { createDecisionsService } from './decisions.ts';
 import type { MeetingsDeps } from './deps.ts';
 import { createMeetingLifecycleService } from './meetings.ts';
 import { createMembersService } from './members.ts';
-import type { CompositionRule } from './rules/committee.ts';
 
 export { MEETING_MINUTES } from './minutes-obligation.ts';
 

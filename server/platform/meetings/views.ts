@@ -1,15 +1,19 @@
+import type { Program } from '#shared/platform/access/roles.ts';
+import type { CommitteeView, MeetingSummaryView, MeetingView } from '#shared/platform/meetings/contract.ts';
+import {
+  compositionWarnings,
+  meetingOverdue,
+  nextMeetingDue,
+} from '#shared/platform/meetings/rules/committee.ts';
+import { quorum } from '#shared/platform/meetings/rules/quorum.ts';
+import { minutesDueDate } from '#shared/platform/meetings/rules/status.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../db/types.ts';
-import type { Program } from '../access/roles.ts';
-import { localDate } from '../obligations/rules/reminders.ts';
 import type { CommitteeRow, MemberRow } from './committees-repo.ts';
 import * as committeesRepo from './committees-repo.ts';
-import type { CommitteeView, MeetingSummaryView, MeetingView } from './contract.ts';
 import { GROUP_TIME_ZONE, type MeetingsDeps } from './deps.ts';
 import type { MeetingRow } from './meetings-repo.ts';
 import * as meetingsRepo from './meetings-repo.ts';
-import { compositionWarnings, meetingOverdue, nextMeetingDue } from './rules/committee.ts';
-import { quorum } from './rules/quorum.ts';
-import { minutesDueDate } from './rules/status.ts';
 
 /** The start of a meeting in its own time zone, 'YYYY-MM-DD HH:mm'. */
 export function localStart(at: Date, timeZone: string): string {

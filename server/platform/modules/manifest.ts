@@ -1,12 +1,12 @@
 import type { Migration } from 'kysely/migration';
+import type { Program } from '#shared/platform/access/programs.ts';
+import type { HomeAttention } from '#shared/platform/home/contract.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Grant, PlatformPermission } from '../access/policy.ts';
-import type { Program } from '../access/programs.ts';
 import type { HistoricalAuditEntry } from '../audit/history.ts';
 import type { CertificateStandard } from '../certifications/rules/status.ts';
-import type { HomeAttention } from '../home/contract.ts';
 import type { TypedApp } from '../http/typed.ts';
 import type { MessageCatalogue } from '../i18n/message.ts';
 import type { JobDefinition } from '../jobs/boss.ts';

@@ -1,14 +1,14 @@
-import type { Db } from '../../db/types.ts';
-import { renderText, storedText } from '../i18n/index.ts';
-import { obligationKind } from '../obligations/kinds.ts';
-import { holdersAt, officersFor } from '../obligations/repo.ts';
 import {
   daysBetween,
   localDate,
   needsEscalation,
   pastDueTime,
   reminderStep,
-} from '../obligations/rules/reminders.ts';
+} from '#shared/platform/obligations/rules/reminders.ts';
+import type { Db } from '../../db/types.ts';
+import { renderText, storedText } from '../i18n/index.ts';
+import { obligationKind } from '../obligations/kinds.ts';
+import { holdersAt, officersFor } from '../obligations/repo.ts';
 import type { Mailer } from './mailer.ts';
 import { digestMessage, type Locale, type NotificationFacts, reminderMessage } from './messages.ts';
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { idParams } from '../http/list.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
-import type { PlatformServices as Services } from '../modules/platform-services.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import {
   notificationListQuery,
   notificationPage,
   notificationPreferences,
   notificationView,
   unreadCount,
-} from './contract.ts';
+} from '#shared/platform/notify/contract.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 
 const tags = ['notifications'];
 

@@ -1,5 +1,6 @@
 import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
+import type { notificationListQuery } from '#shared/platform/notify/contract.ts';
 import { paginate } from '../../db/paging.ts';
 import type { DB, NotificationsTable, ObligationsTable } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
@@ -7,7 +8,6 @@ import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, UnauthenticatedError } from '../http/errors.ts';
 import { renderText, storedText } from '../i18n/index.ts';
-import type { notificationListQuery } from './contract.ts';
 import { type Locale, reminderMessage } from './messages.ts';
 
 type NotificationRow = Selectable<NotificationsTable> & {

@@ -1,7 +1,7 @@
+import type { Program } from '#shared/platform/access/roles.ts';
+import type { ReminderSchedule } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Permission } from '../access/policy.ts';
-import type { Program } from '../access/roles.ts';
 import type { Message } from '../i18n/message.ts';
-import type { ReminderSchedule } from './rules/reminders.ts';
 
 /**
  * Each module registers the kinds of obligation it creates: which program owns them (whose site officers

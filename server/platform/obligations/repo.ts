@@ -1,8 +1,8 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { roles } from '#shared/platform/access/roles.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, type SiteScope, sitesWith } from '../access/actor.ts';
 import { grantsMatch, type Permission } from '../access/policy.ts';
-import { roles } from '../access/roles.ts';
 import { inScope, inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
 import { restrictedKinds } from './kinds.ts';
 

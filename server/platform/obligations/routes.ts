@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { registerListExport } from '../exports/list-export.ts';
-import { NotFoundError } from '../http/errors.ts';
-import { idParams } from '../http/list.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
-import { platformWord } from '../i18n/index.ts';
-import type { PlatformServices as Services } from '../modules/platform-services.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import {
   calendarFeedView,
   completeBody,
@@ -13,7 +8,12 @@ import {
   obligationPage,
   obligationSummary,
   obligationView,
-} from './contract.ts';
+} from '#shared/platform/obligations/contract.ts';
+import { registerListExport } from '../exports/list-export.ts';
+import { NotFoundError } from '../http/errors.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import { platformWord } from '../i18n/index.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 import { obligationKind } from './kinds.ts';
 
 const tags = ['obligations'];

@@ -1,12 +1,20 @@
 import ical from 'ical-generator';
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { Program } from '#shared/platform/access/roles.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
+import type { ObligationView, obligationListQuery } from '#shared/platform/obligations/contract.ts';
+import {
+  addDays,
+  calendarState,
+  daysBetween,
+  localDate,
+} from '#shared/platform/obligations/rules/reminders.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { type Actor, sitesWith } from '../access/actor.ts';
 import type { Permission } from '../access/policy.ts';
-import type { Program } from '../access/roles.ts';
 import { access } from '../access/service.ts';
 import { type AuditEntry, recordAudit } from '../audit/service.ts';
 import { loadActor, loadAssignments } from '../auth/actor-loader.ts';
@@ -18,7 +26,6 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../http/errors.ts';
-import { likePattern } from '../http/list.ts';
 import {
   type Locale,
   type Message,
@@ -29,10 +36,8 @@ import {
   storedText,
   storeText,
 } from '../i18n/index.ts';
-import type { ObligationView, obligationListQuery } from './contract.ts';
 import { obligationKind } from './kinds.ts';
 import * as repo from './repo.ts';
-import { addDays, calendarState, daysBetween, localDate } from './rules/reminders.ts';
 
 export type ObligationInput = {
   kind: string;

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
-import { likePattern } from '../http/list.ts';
 
 /** SQL of the organisation: subsidiaries, sites and areas. Lists filter by the caller's site scope. */
 

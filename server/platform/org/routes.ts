@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { registerListExport } from '../exports/list-export.ts';
-import { idParams } from '../http/list.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
-import { platformWord } from '../i18n/index.ts';
-import type { PlatformServices as Services } from '../modules/platform-services.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import {
   areaInput,
   areaPatch,
@@ -17,7 +13,11 @@ import {
   subsidiaryInput,
   subsidiaryPatch,
   subsidiaryView,
-} from './contract.ts';
+} from '#shared/platform/org/contract.ts';
+import { registerListExport } from '../exports/list-export.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import { platformWord } from '../i18n/index.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 
 const tags = ['organisation'];
 

@@ -1,10 +1,4 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/types.ts';
-import { type Actor, visibleSites } from '../access/actor.ts';
-import { access } from '../access/service.ts';
-import { auditedUpdate } from '../audit/audited-update.ts';
-import { recordAudit } from '../audit/service.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import type {
   areaInput,
   areaPatch,
@@ -13,7 +7,13 @@ import type {
   sitePatch,
   subsidiaryInput,
   subsidiaryPatch,
-} from './contract.ts';
+} from '#shared/platform/org/contract.ts';
+import type { Db } from '../../db/types.ts';
+import { type Actor, visibleSites } from '../access/actor.ts';
+import { access } from '../access/service.ts';
+import { auditedUpdate } from '../audit/audited-update.ts';
+import { recordAudit } from '../audit/service.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import * as repo from './repo.ts';
 
 export function toSiteView(r: repo.SiteRow) {

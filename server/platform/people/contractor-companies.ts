@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type * as c from '#shared/platform/people/contract.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -6,7 +7,6 @@ import type { Actor } from '../access/actor.ts';
 import { access } from '../access/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError } from '../http/errors.ts';
-import type * as c from './contract.ts';
 import * as repo from './repo.ts';
 
 type CompanyRow = Awaited<ReturnType<ReturnType<typeof repo.contractorCompanyQuery>['execute']>>[number];

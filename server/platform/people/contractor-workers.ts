@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type * as c from '#shared/platform/people/contract.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -7,7 +8,6 @@ import { access } from '../access/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import type { OrgService } from '../org/service.ts';
-import type * as c from './contract.ts';
 import * as repo from './repo.ts';
 
 type WorkerRow = Awaited<ReturnType<ReturnType<typeof repo.contractorWorkerQuery>['execute']>>[number];

@@ -1,7 +1,7 @@
+import { likePattern } from '#shared/platform/http/list.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
-import { likePattern } from '../http/list.ts';
 
 /** A person a module's record names: an employee or a contractor worker. */
 export type PersonType = 'employee' | 'contractor_worker';

@@ -1,8 +1,8 @@
 import { type SqlBool, sql } from 'kysely';
+import { likePattern } from '#shared/platform/http/list.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
-import { likePattern } from '../http/list.ts';
 import { matchesSearch } from './search.ts';
 
 /** SQL of people: employees, contractor companies and workers, external persons. */

@@ -1,8 +1,8 @@
+import { idParams } from '#shared/platform/http/list.ts';
+import * as c from '#shared/platform/people/contract.ts';
 import { registerListExport } from '../exports/list-export.ts';
-import { idParams } from '../http/list.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
-import * as c from './contract.ts';
 
 const tags = ['people'];
 

@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { likePattern } from '../http/list.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 
 /**
  * Substring search of people. The character-pair indexes of migration 0012 narrow the rows to those holding

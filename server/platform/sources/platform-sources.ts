@@ -1,4 +1,4 @@
-import type { Program } from '../access/roles.ts';
+import type { Program } from '#shared/platform/access/roles.ts';
 import { renderText, storedText } from '../i18n/message.ts';
 import type { SourcesService } from './service.ts';
 

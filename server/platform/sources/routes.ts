@@ -1,6 +1,6 @@
+import { sourceParams, sourceView } from '#shared/platform/sources/contract.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
-import { sourceParams, sourceView } from './contract.ts';
 
 /** The human name and page of a record that an action or an obligation comes from. */
 export function registerSourceRoutes(app: TypedApp, { sources }: Services) {

@@ -1,10 +1,10 @@
+import type { Program } from '#shared/platform/access/roles.ts';
+import type { SourceView } from '#shared/platform/sources/contract.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Permission } from '../access/policy.ts';
-import type { Program } from '../access/roles.ts';
 import { access } from '../access/service.ts';
 import { NotFoundError } from '../http/errors.ts';
-import type { SourceView } from './contract.ts';
 
 /**
  * What a source record says of itself: a human name, where it is (its site, null for a group record), the

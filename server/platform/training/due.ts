@@ -1,10 +1,10 @@
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import type { TrainingDueView } from '#shared/platform/training/contract.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { access } from '../access/service.ts';
 import { NotFoundError } from '../http/errors.ts';
-import { localDate } from '../obligations/rules/reminders.ts';
 import type { SelfPerson } from '../people/self.ts';
-import type { TrainingDueView } from './contract.ts';
 import { courseConcerns, dueStateOrder, trainingDue } from './rules/due.ts';
 
 type DuePerson =

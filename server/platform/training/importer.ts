@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
+import { isCalendarDate } from '#shared/platform/http/list.ts';
+import { parseHours, parseResult, type TrainingResult } from '#shared/platform/training/rules/completion.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, scopeHas, sitesWith } from '../access/actor.ts';
-import { isCalendarDate } from '../http/list.ts';
 import type { Importer } from '../imports/importer.ts';
-import { parseHours, parseResult, type TrainingResult } from './rules/completion.ts';
 
 type Person = { id: string; siteId: string; type: 'employee' | 'contractor_worker' };
 type Context = {

@@ -1,5 +1,16 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import { likePattern } from '#shared/platform/http/list.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import type {
+  completionInput,
+  completionListQuery,
+  courseInput,
+  courseListQuery,
+  coursePatch,
+  trainingDomains,
+} from '#shared/platform/training/contract.ts';
+import { percentDone } from '#shared/platform/training/rules/completion.ts';
 import { listPage, paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -8,18 +19,7 @@ import { access } from '../access/service.ts';
 import { inScope } from '../access/sql.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
-import { likePattern } from '../http/list.ts';
-import { localDate } from '../obligations/rules/reminders.ts';
-import type {
-  completionInput,
-  completionListQuery,
-  courseInput,
-  courseListQuery,
-  coursePatch,
-  trainingDomains,
-} from './contract.ts';
 import { createTrainingDueService } from './due.ts';
-import { percentDone } from './rules/completion.ts';
 
 const GROUP_TIME_ZONE = 'Asia/Taipei';
 
@@ -330,9 +330,9 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
           completions: Number(r?.completions ?? 0),
         };
       };
-      const domains = (['ip', 'cybersecurity', 'safety', 'other'] as (typeof trainingDomains)[number][]).map(
-        (domain) => ({ domain, ...figure(domain) }),
-      );
+      const domains = (
+        ['intellectual_property', 'cybersecurity', 'safety', 'other'] as (typeof trainingDomains)[number][]
+      ).map((domain) => ({ domain, ...figure(domain) }));
       return { year, domains, total: figure('all') };
     },
 

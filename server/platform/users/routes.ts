@@ -1,6 +1,4 @@
-import { idParams } from '../http/list.ts';
-import { actorOf, type TypedApp } from '../http/typed.ts';
-import type { PlatformServices as Services } from '../modules/platform-services.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import {
   userDirectory,
   userDirectoryQuery,
@@ -9,7 +7,9 @@ import {
   userPage,
   userPatch,
   userView,
-} from './contract.ts';
+} from '#shared/platform/users/contract.ts';
+import { actorOf, type TypedApp } from '../http/typed.ts';
+import type { PlatformServices as Services } from '../modules/platform-services.ts';
 
 const tags = ['users'];
 

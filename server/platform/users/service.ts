@@ -1,19 +1,25 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import { isProgram } from '#shared/platform/access/programs.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
+import type {
+  AssignmentInput,
+  userDirectoryQuery,
+  userInput,
+  userListQuery,
+  userPatch,
+} from '#shared/platform/users/contract.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
 import { type Actor, type SiteScope, scopeIsEmpty, visibleSites } from '../access/actor.ts';
-import { isProgram } from '../access/programs.ts';
 import { access } from '../access/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { loadActor, loadAssignments } from '../auth/actor-loader.ts';
 import { hashPassword, passwordProblems } from '../auth/passwords.ts';
 import type { SessionUser } from '../auth/service.ts';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../http/errors.ts';
-import { likePattern } from '../http/list.ts';
 import type { OrgService } from '../org/service.ts';
-import type { AssignmentInput, userDirectoryQuery, userInput, userListQuery, userPatch } from './contract.ts';
 
 type AssignmentRow = {
   role: string;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Program } from '#shared/platform/access/programs.ts';
 import type { Actor } from '../../../server/platform/access/actor.ts';
-import type { Program } from '../../../server/platform/access/programs.ts';
 import { access } from '../../../server/platform/access/service.ts';
 import { inScope } from '../../../server/platform/access/sql.ts';
 import { NotFoundError } from '../../../server/platform/http/errors.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { campaignInput, campaignScopeInput } from '#shared/modules/infosec/csf/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import { type Actor, sitesWith } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
@@ -7,7 +8,6 @@ import { recordAudit } from '../../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import type { CatalogueStore } from './catalogue.ts';
-import type { campaignInput, campaignScopeInput } from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'infosec' as const;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { CatalogueView } from '#shared/modules/infosec/csf/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { BUILT_IN_CATALOGUES, ensureBuiltInCatalogues } from './catalogues.ts';
-import type { CatalogueView } from './contract.ts';
 import type { Hierarchy } from './rules/maturity.ts';
 
 /** The functions that CSF 1.1 and 2.0 share; Govern is new in 2.0. */

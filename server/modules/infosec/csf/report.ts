@@ -1,6 +1,12 @@
-import type { ActionSummary } from '../../../platform/actions/contract.ts';
+import type {
+  AssessmentView,
+  CatalogueView,
+  HeatMapView,
+  Scale,
+  TrendView,
+} from '#shared/modules/infosec/csf/contract.ts';
+import type { ActionSummary } from '#shared/platform/actions/contract.ts';
 import type { Block, ReportDefinition, ReportLocale, Section } from '../../../platform/reports/definition.ts';
-import type { AssessmentView, CatalogueView, HeatMapView, Scale, TrendView } from './contract.ts';
 
 /**
  * The NIST CSF reports as report definitions (rendered to PDF and XLSX by the report kit): one site's

@@ -1,4 +1,13 @@
 import type { z } from 'zod';
+import type {
+  benchmarkInput,
+  gapsQuery,
+  HeatMapView,
+  heatMapQuery,
+  Scale,
+  TrendView,
+  trendQuery,
+} from '#shared/modules/infosec/csf/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import { type Actor, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
@@ -9,15 +18,6 @@ import type { ReportLocale } from '../../../platform/reports/definition.ts';
 import { type ReportFormat, render } from '../../../platform/reports/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
 import { type CatalogueStore, localized, SHARED_FUNCTIONS, unassessedFunctions } from './catalogue.ts';
-import type {
-  benchmarkInput,
-  gapsQuery,
-  HeatMapView,
-  heatMapQuery,
-  Scale,
-  TrendView,
-  trendQuery,
-} from './contract.ts';
 import * as repo from './repo.ts';
 import { csfBoardReport } from './report.ts';
 import { EMPTY_TALLY, meanScore, roundScore } from './rules/maturity.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { idParams } from '../../../platform/http/list.ts';
+import * as c from '#shared/modules/infosec/csf/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
+import { userDirectory, userDirectoryQuery } from '#shared/platform/users/contract.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import { sendReport } from '../../../platform/reports/routes.ts';
 import { CONTENT_TYPES } from '../../../platform/reports/service.ts';
-import { userDirectory, userDirectoryQuery } from '../../../platform/users/contract.ts';
-import * as c from './contract.ts';
 import type { CsfRollups } from './rollups.ts';
 import type { CsfService } from './service.ts';
 

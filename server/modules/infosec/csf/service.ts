@@ -1,4 +1,12 @@
 import type { z } from 'zod';
+import type {
+  answersInput,
+  assessmentListQuery,
+  assessorInput,
+  correctionInput,
+  stepInput,
+} from '#shared/modules/infosec/csf/contract.ts';
+import type { userDirectoryQuery } from '#shared/platform/users/contract.ts';
 import { listPage } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
@@ -19,17 +27,9 @@ import type { OrgService } from '../../../platform/org/service.ts';
 import type { ReportLocale } from '../../../platform/reports/definition.ts';
 import { type ReportFormat, render } from '../../../platform/reports/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
-import type { userDirectoryQuery } from '../../../platform/users/contract.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
 import { createCsfCampaigns } from './campaigns.ts';
 import { type CatalogueStore, subcategoriesToAssess } from './catalogue.ts';
-import type {
-  answersInput,
-  assessmentListQuery,
-  assessorInput,
-  correctionInput,
-  stepInput,
-} from './contract.ts';
 import { type OscalExportInput, oscalFileName, toOscalAssessmentResults } from './oscal.ts';
 import { assessmentParties } from './parties.ts';
 import * as repo from './repo.ts';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import { type Scale, scaleInput } from '#shared/modules/infosec/csf/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
 import { defineSetting } from '../../../platform/settings/service.ts';
-import { type Scale, scaleInput } from './contract.ts';
 import type { RollUpRule } from './rules/maturity.ts';
 
 /** The maturity levels' names (SimpleRisk's 0–5 scale by default) and the function weights of site scores. */

@@ -1,3 +1,4 @@
+import type { AssessmentSummary, AssessmentView } from '#shared/modules/infosec/csf/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
@@ -11,7 +12,6 @@ import {
   subcategoriesToAssess,
   unassessedFunctions,
 } from './catalogue.ts';
-import type { AssessmentSummary, AssessmentView } from './contract.ts';
 import { ASSESSMENT_RECORD, partiesOf, stepsOf } from './parties.ts';
 import * as repo from './repo.ts';
 import {

@@ -1,5 +1,5 @@
+import type { Office } from '#shared/modules/ip/rules/offices.ts';
 import { addDays, weekday, yearOf } from './dates.ts';
-import type { Office } from './offices.ts';
 
 /**
  * An office's closure days. A payment or filing deadline that falls on a Saturday, a Sunday or a day the office

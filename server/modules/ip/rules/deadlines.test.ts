@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Office } from '#shared/modules/ip/rules/offices.ts';
 import { nextWorkingDay, officeCalendar, usFederalHolidays } from './calendar.ts';
 import { addMonths, periodEnd } from './dates.ts';
 import { computeSchedule, lateSurchargePercent, type MatterFacts, term } from './deadlines.ts';
-import type { Office } from './offices.ts';
 import { trademarkDeadlines } from './trademarks.ts';
 
 const noClosures = (office: Office) => officeCalendar(office, [], []);

@@ -1,6 +1,12 @@
+import {
+  deadStatuses,
+  grantedStatuses,
+  type Kind,
+  type Office,
+  type Status,
+} from '#shared/modules/ip/rules/offices.ts';
 import { nextWorkingDay, type OfficeCalendar } from './calendar.ts';
 import { addDays, addMonths, addYears, endOfMonth, monthsLate, periodEnd } from './dates.ts';
-import { deadStatuses, grantedStatuses, type Kind, type Office, type Status } from './offices.ts';
 
 /**
  * The deadlines of one matter in one office, to the day: the office's law as data and pure functions.

@@ -1,4 +1,4 @@
-import type { Status } from './offices.ts';
+import type { Status } from '#shared/modules/ip/rules/offices.ts';
 
 /**
  * A matter's life as dated statuses: what the portfolio counts as of a day are read from. A new matter's history

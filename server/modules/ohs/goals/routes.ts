@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { idParams } from '../../../platform/http/list.ts';
+import * as c from '#shared/modules/ohs/goals/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import type { OhsModule } from '../module.ts';
-import * as c from './contract.ts';
 
 const tags = ['ohs'];
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { GoalActualOf, goalInput, goalPatch } from '#shared/modules/ohs/goals/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import {
@@ -16,7 +17,6 @@ import type { PeopleService } from '../../../platform/people/service.ts';
 import { goalMet } from '../rules/goals.ts';
 import { frequencyRate, severityRate, sum as sumExact } from '../rules/rates.ts';
 import type { OhsStatisticsService } from '../statistics/service.ts';
-import type { GoalActualOf, goalInput, goalPatch } from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;

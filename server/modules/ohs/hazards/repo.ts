@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import type { SiteScope } from '../../../platform/access/actor.ts';
 import { inScope } from '../../../platform/access/sql.ts';
-import { likePattern } from '../../../platform/http/list.ts';
 import type { OhsHazardsTable } from '../tables.ts';
 
 /** SQL of the hazard register (names of sites, areas and owners: platform lookups). */

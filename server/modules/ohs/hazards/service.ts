@@ -1,4 +1,13 @@
 import type { z } from 'zod';
+import type { hazardInput, hazardListQuery, hazardPatch } from '#shared/modules/ohs/hazards/contract.ts';
+import {
+  matrixProblems,
+  type RiskMatrix,
+  reviewIntervalMonths,
+  riskLevel,
+  riskScore,
+} from '#shared/modules/ohs/rules/risk.ts';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
@@ -6,21 +15,12 @@ import { access } from '../../../platform/access/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
 import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
-import { addDays, localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
 import { ohsMessage, ohsWord } from '../messages.ts';
-import {
-  matrixProblems,
-  type RiskMatrix,
-  reviewIntervalMonths,
-  riskLevel,
-  riskScore,
-} from '../rules/risk.ts';
 import { riskMatrixSetting } from '../settings.ts';
-import type { hazardInput, hazardListQuery, hazardPatch } from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;

@@ -1,4 +1,10 @@
 import type { z } from 'zod';
+import type {
+  followupInput,
+  screeningInput,
+  screeningListQuery,
+} from '#shared/modules/ohs/health/contract.ts';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../../db/types.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
@@ -6,14 +12,12 @@ import { access } from '../../../platform/access/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
 import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
-import { addDays, localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import { personKey } from '../../../platform/people/lookups.ts';
 import type { PeopleService } from '../../../platform/people/service.ts';
 import { ohsWord } from '../messages.ts';
 import { HEALTH_REVIEW_TITLE, suppressSmall } from '../rules/privacy.ts';
-import type { followupInput, screeningInput, screeningListQuery } from './contract.ts';
 import * as repo from './repo.ts';
 
 export const HEALTH_FOLLOWUP = 'ohs.health_followup';

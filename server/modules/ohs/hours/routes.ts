@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import * as c from '#shared/modules/ohs/hours/contract.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import type { OhsModule } from '../module.ts';
-import * as c from './contract.ts';
 
 const tags = ['ohs'];
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { hoursInput } from '#shared/modules/ohs/hours/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
 import { type Actor, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
@@ -6,7 +7,6 @@ import { access } from '../../../platform/access/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import type { Importer } from '../../../platform/imports/importer.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
-import type { hoursInput } from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;

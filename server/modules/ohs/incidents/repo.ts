@@ -1,9 +1,9 @@
 import { type Expression, type Insertable, sql } from 'kysely';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import type { SiteScope } from '../../../platform/access/actor.ts';
 import { inScope } from '../../../platform/access/sql.ts';
-import { likePattern } from '../../../platform/http/list.ts';
 import type { OhsIncidentsTable } from '../tables.ts';
 
 /** SQL of OHS incidents and the people injured in them (names of sites, areas and people: platform lookups). */

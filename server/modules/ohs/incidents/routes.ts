@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import * as c from '#shared/modules/ohs/incidents/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../../platform/exports/list-export.ts';
-import { idParams } from '../../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import { yesNo } from '../../../platform/i18n/index.ts';
 import { ohsWord } from '../messages.ts';
 import type { OhsModule } from '../module.ts';
-import * as c from './contract.ts';
 
 const tags = ['ohs'];
 

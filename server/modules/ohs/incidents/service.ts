@@ -1,4 +1,10 @@
 import type { z } from 'zod';
+import type {
+  incidentInput,
+  incidentListQuery,
+  incidentPatch,
+} from '#shared/modules/ohs/incidents/contract.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
@@ -6,12 +12,10 @@ import { access } from '../../../platform/access/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import type { DocumentsService } from '../../../platform/documents/service.ts';
 import { ValidationError } from '../../../platform/http/errors.ts';
-import { localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import * as injuriesRepo from '../injuries/repo.ts';
 import type { InjuriesService } from '../injuries/service.ts';
-import type { incidentInput, incidentListQuery, incidentPatch } from './contract.ts';
 import type { createIncidentNames } from './names.ts';
 import * as repo from './repo.ts';
 import { AUTHORITY_NOTICE, INCIDENT_DOCUMENTS, type IncidentViews } from './views.ts';

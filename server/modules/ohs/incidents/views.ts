@@ -1,21 +1,21 @@
-import type { Db } from '../../../db/types.ts';
-import type { Actor } from '../../../platform/access/actor.ts';
-import type { DocumentsService } from '../../../platform/documents/service.ts';
-import { NotFoundError } from '../../../platform/http/errors.ts';
-import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
-import { localDate } from '../../../platform/obligations/rules/reminders.ts';
-import type { ObligationsService } from '../../../platform/obligations/service.ts';
-import type { InjuryView } from '../injuries/contract.ts';
-import * as injuriesRepo from '../injuries/repo.ts';
-import { ohsMessage, ohsWord } from '../messages.ts';
+import type { IncidentView } from '#shared/modules/ohs/incidents/contract.ts';
+import type { InjuryView } from '#shared/modules/ohs/injuries/contract.ts';
 import {
   AUTHORITY_NOTICE_HOURS,
   daysLost,
   isDisabling,
   isHighConsequence,
   requiresAuthorityNotice,
-} from '../rules/injury.ts';
-import type { IncidentView } from './contract.ts';
+} from '#shared/modules/ohs/rules/injury.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import type { Db } from '../../../db/types.ts';
+import type { Actor } from '../../../platform/access/actor.ts';
+import type { DocumentsService } from '../../../platform/documents/service.ts';
+import { NotFoundError } from '../../../platform/http/errors.ts';
+import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
+import type { ObligationsService } from '../../../platform/obligations/service.ts';
+import * as injuriesRepo from '../injuries/repo.ts';
+import { ohsMessage, ohsWord } from '../messages.ts';
 import type { createIncidentNames, IncidentRow, InjuryRow } from './names.ts';
 import * as repo from './repo.ts';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { incidentView } from '#shared/modules/ohs/incidents/contract.ts';
+import * as c from '#shared/modules/ohs/injuries/contract.ts';
+import { defaultChargedDaysTable } from '#shared/modules/ohs/rules/injury.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { access } from '../../../platform/access/service.ts';
-import { idParams } from '../../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
-import { incidentView } from '../incidents/contract.ts';
 import type { OhsModule } from '../module.ts';
-import { defaultChargedDaysTable } from '../rules/injury.ts';
-import * as c from './contract.ts';
 
 const tags = ['ohs'];
 

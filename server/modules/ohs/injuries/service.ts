@@ -1,4 +1,11 @@
 import type { z } from 'zod';
+import type { injuryInput, injuryPatch } from '#shared/modules/ohs/injuries/contract.ts';
+import {
+  type Classification,
+  defaultRecovery,
+  type RecoveryOutcome,
+  recoveryFits,
+} from '#shared/modules/ohs/rules/injury.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
@@ -7,8 +14,6 @@ import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
 import type { PeopleService } from '../../../platform/people/service.ts';
 import type { IncidentViews } from '../incidents/views.ts';
-import { type Classification, defaultRecovery, type RecoveryOutcome, recoveryFits } from '../rules/injury.ts';
-import type { injuryInput, injuryPatch } from './contract.ts';
 import * as injuriesRepo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;

@@ -1,7 +1,7 @@
-import { idParams } from '../../../platform/http/list.ts';
+import * as c from '#shared/modules/ohs/investigations/contract.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import type { OhsModule } from '../module.ts';
-import * as c from './contract.ts';
 
 const tags = ['ohs'];
 

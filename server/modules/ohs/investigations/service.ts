@@ -1,4 +1,10 @@
 import type { z } from 'zod';
+import type {
+  investigationPatch,
+  rootCauseActionInput,
+  rootCauseInput,
+  rootCausePatch,
+} from '#shared/modules/ohs/investigations/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
@@ -8,7 +14,6 @@ import { recordAudit } from '../../../platform/audit/service.ts';
 import { ConflictError, NotFoundError } from '../../../platform/http/errors.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
 import { canMove, closeBlockers, type InvestigationStatus } from '../rules/investigation.ts';
-import type { investigationPatch, rootCauseActionInput, rootCauseInput, rootCausePatch } from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;

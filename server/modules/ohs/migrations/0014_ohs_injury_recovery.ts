@@ -5,7 +5,7 @@ import { runStatements } from '../../../db/migrations/statements.ts';
  * GRI 403-9 counts an injury as high-consequence when the worker cannot, does not, or is not expected to
  * recover fully within six months. Injuries now record that outcome (`recovery`), and the count is read from
  * it, never from the days off counted up to today. Existing injuries get it from what was recorded (the same
- * rule as `backfilledRecovery` in server/modules/ohs/rules/injury.ts): a permanent disability is not expected
+ * rule as `backfilledRecovery` in shared/modules/ohs/rules/injury.ts): a permanent disability is not expected
  * to recover fully; more than six months off (183 days or more between the injury and the return, neither
  * counted) did not recover within six months; everything else, first aid and fatalities included, gets the
  * default, expected to recover fully within six months.

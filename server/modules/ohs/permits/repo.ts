@@ -1,10 +1,10 @@
 import { type Insertable, sql } from 'kysely';
+import { liveStatuses } from '#shared/modules/ohs/rules/permits.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import type { SiteScope } from '../../../platform/access/actor.ts';
 import { inScope } from '../../../platform/access/sql.ts';
-import { likePattern } from '../../../platform/http/list.ts';
-import { liveStatuses } from '../rules/permits.ts';
 import type { OhsPermitsTable } from '../tables.ts';
 
 /** SQL of permits to work (names of sites, areas, companies and workers: platform lookups). */

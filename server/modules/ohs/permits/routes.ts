@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import * as c from '#shared/modules/ohs/permits/contract.ts';
+import { checklists, permitTypes } from '#shared/modules/ohs/rules/permits.ts';
+import { idParams } from '#shared/platform/http/list.ts';
 import { access } from '../../../platform/access/service.ts';
-import { idParams } from '../../../platform/http/list.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import type { OhsModule } from '../module.ts';
-import { checklists, permitTypes } from '../rules/permits.ts';
-import * as c from './contract.ts';
 
 const tags = ['ohs'];
 

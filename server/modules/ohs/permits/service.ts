@@ -1,14 +1,9 @@
 import type { z } from 'zod';
-import type { Db } from '../../../db/types.ts';
-import { updateVersioned } from '../../../db/versioned.ts';
-import { type Actor, systemActor } from '../../../platform/access/actor.ts';
-import { access } from '../../../platform/access/service.ts';
-import { recordAudit } from '../../../platform/audit/service.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
-import { localDate } from '../../../platform/obligations/rules/reminders.ts';
-import type { OrgService } from '../../../platform/org/service.ts';
-import type { PeopleService } from '../../../platform/people/service.ts';
-import type { QualificationsService } from '../qualifications/service.ts';
+import type {
+  permitInput,
+  permitListQuery,
+  permitTransitionBody,
+} from '#shared/modules/ohs/permits/contract.ts';
 import {
   checklists,
   gasTestProblems,
@@ -18,9 +13,18 @@ import {
   type PermitStatus,
   type PermitType,
   requiredQualification,
-} from '../rules/permits.ts';
+} from '#shared/modules/ohs/rules/permits.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import type { Db } from '../../../db/types.ts';
+import { updateVersioned } from '../../../db/versioned.ts';
+import { type Actor, systemActor } from '../../../platform/access/actor.ts';
+import { access } from '../../../platform/access/service.ts';
+import { recordAudit } from '../../../platform/audit/service.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
+import type { PeopleService } from '../../../platform/people/service.ts';
+import type { QualificationsService } from '../qualifications/service.ts';
 import type { PermitHistoryEntry } from '../tables.ts';
-import type { permitInput, permitListQuery, permitTransitionBody } from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;

@@ -1,4 +1,10 @@
 import type { z } from 'zod';
+import type {
+  qualificationInput,
+  qualificationListQuery,
+  qualificationPatch,
+} from '#shared/modules/ohs/qualifications/contract.ts';
+import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
@@ -6,12 +12,10 @@ import { access } from '../../../platform/access/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
 import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
-import { addDays, localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import type { PeopleService } from '../../../platform/people/service.ts';
 import { ohsMessage, ohsWord, qualificationKindName } from '../messages.ts';
-import type { qualificationInput, qualificationListQuery, qualificationPatch } from './contract.ts';
 import * as repo from './repo.ts';
 
 export const QUALIFICATION_EXPIRY = 'ohs.qualification_expiry';

@@ -1,7 +1,7 @@
+import type { RateSet } from '#shared/modules/ohs/statistics/contract.ts';
 import { renderMessage } from '../../../platform/i18n/index.ts';
 import type { Block, ReportDefinition, ReportLocale } from '../../../platform/reports/definition.ts';
 import { ohsWord } from '../messages.ts';
-import type { RateSet } from '../statistics/contract.ts';
 
 /**
  * The year's OHS report to the Board, as a report definition (rendered to PDF and XLSX by the report kit).

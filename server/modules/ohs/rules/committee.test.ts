@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compositionWarnings } from '../../../platform/meetings/rules/committee.ts';
+import { compositionWarnings } from '#shared/platform/meetings/rules/committee.ts';
 import { workerRepresentation } from './committee.ts';
 
 /** 職業安全衛生管理辦法 art. 11: labour representatives hold at least one third of an OHS committee's seats. */

@@ -1,4 +1,4 @@
-import type { CommitteeRole, CompositionWarning } from '../../../platform/meetings/rules/committee.ts';
+import type { CommitteeRole, CompositionWarning } from '#shared/platform/meetings/rules/committee.ts';
 
 /**
  * An OHS committee needs worker representation: Taiwan's Occupational Safety and Health Management

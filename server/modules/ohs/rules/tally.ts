@@ -1,4 +1,4 @@
-import type { RateSet } from '../statistics/contract.ts';
+import type { RateSet } from '#shared/modules/ohs/statistics/contract.ts';
 import {
   frequencyRate,
   frequencySeverityIndex,

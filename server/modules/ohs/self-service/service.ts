@@ -1,15 +1,19 @@
 import type { z } from 'zod';
+import type {
+  myQualifications,
+  myReportsPage,
+  myReportsQuery,
+} from '#shared/modules/ohs/self-service/contract.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../../db/types.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import type { ActionsService } from '../../../platform/actions/service.ts';
 import { NotFoundError, UnauthenticatedError } from '../../../platform/http/errors.ts';
-import { localDate } from '../../../platform/obligations/rules/reminders.ts';
 import type { PeopleService } from '../../../platform/people/service.ts';
 import { createIncidentNames, type NameLookups } from '../incidents/names.ts';
 import * as incidentsRepo from '../incidents/repo.ts';
 import { ROOT_CAUSE_SOURCE } from '../investigations/service.ts';
 import { qualificationState, reportStatus } from '../rules/self-service.ts';
-import type { myQualifications, myReportsPage, myReportsQuery } from './contract.ts';
 import * as repo from './repo.ts';
 
 type MyQualifications = z.infer<typeof myQualifications>;

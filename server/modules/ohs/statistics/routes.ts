@@ -1,6 +1,6 @@
+import * as c from '#shared/modules/ohs/statistics/contract.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import type { OhsModule } from '../module.ts';
-import * as c from './contract.ts';
 
 const tags = ['ohs'];
 

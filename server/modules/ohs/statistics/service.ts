@@ -1,11 +1,4 @@
 import type { z } from 'zod';
-import type { Db } from '../../../db/types.ts';
-import { type Actor, scopeHas, scopeIsEmpty } from '../../../platform/access/actor.ts';
-import { access } from '../../../platform/access/service.ts';
-import { ForbiddenError } from '../../../platform/http/errors.ts';
-import { localDate } from '../../../platform/obligations/rules/reminders.ts';
-import type { OrgService } from '../../../platform/org/service.ts';
-import type { SettingsService } from '../../../platform/settings/service.ts';
 import {
   type Classification,
   daysLost,
@@ -14,12 +7,19 @@ import {
   isHighConsequence,
   isLostTime,
   isRecordable,
-} from '../rules/injury.ts';
+} from '#shared/modules/ohs/rules/injury.ts';
+import type { statisticsQuery } from '#shared/modules/ohs/statistics/contract.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import type { Db } from '../../../db/types.ts';
+import { type Actor, scopeHas, scopeIsEmpty } from '../../../platform/access/actor.ts';
+import { access } from '../../../platform/access/service.ts';
+import { ForbiddenError } from '../../../platform/http/errors.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
+import type { SettingsService } from '../../../platform/settings/service.ts';
 import { GROUP_TIME_ZONE, monthShare, sameDayIn, shareOfHours } from '../rules/period.ts';
 import type { RoundingMode } from '../rules/rates.ts';
 import { emptyTally, mergeTallies, type Tally, tallyRates } from '../rules/tally.ts';
 import { ratesSetting } from '../settings.ts';
-import type { statisticsQuery } from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { participationInput, wellbeingProgramInput } from '#shared/modules/ohs/wellbeing/contract.ts';
+import { wellbeingKinds } from '#shared/modules/ohs/wellbeing/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
@@ -6,8 +8,6 @@ import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import { suppressSmall } from '../rules/privacy.ts';
-import type { participationInput, wellbeingProgramInput } from './contract.ts';
-import { wellbeingKinds } from './contract.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;

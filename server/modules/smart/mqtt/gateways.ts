@@ -1,9 +1,9 @@
+import { type IngestResult, mqttReadingBatch } from '#shared/modules/smart/contract.ts';
 import type { MqttConfig } from '../../../config.ts';
 import { type Actor, holdsAnywhere, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
 import type { IdentityService } from '../../../platform/auth/identity.ts';
 import type { BackgroundLog } from '../../../platform/modules/manifest.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
-import { type IngestResult, mqttReadingBatch } from '../contract.ts';
 import type { IngestService } from '../ingest.ts';
 import { createIngestQueue } from './ingest-queue.ts';
 import { siteCodeOfTopic } from './topics.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { alarmState, canAcknowledge, isClosed } from '#shared/modules/smart/rules/states.ts';
 import { alarmPriority, detect, type SensorRules } from './detect.ts';
-import { alarmState, canAcknowledge, isClosed } from './states.ts';
 
 const minute = 60_000;
 const base: SensorRules = {

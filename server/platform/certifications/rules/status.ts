@@ -1,5 +1,5 @@
-import type { Program } from '../../access/programs.ts';
-import { daysBetween } from '../../obligations/rules/reminders.ts';
+import type { Program } from '#shared/platform/access/programs.ts';
+import { daysBetween } from '#shared/platform/obligations/rules/reminders.ts';
 
 /**
  * A certificate standard a program owns. `family` is the prefix its other parts and editions share

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../http/list.ts';
+import { isoDate } from '#shared/platform/http/list.ts';
 
 /** The rules of one employee row of an import: pure, no I/O, so every rule is unit-tested. */
 

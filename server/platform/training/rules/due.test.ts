@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionCurrent } from './completion.ts';
+import { completionCurrent } from '#shared/platform/training/rules/completion.ts';
 import { addMonths, courseConcerns, trainingDue } from './due.ts';
 
 /**

@@ -1,6 +1,6 @@
 /** Pure rules of what training a person owes: which courses concern them, and by when each is due. */
 
-import type { TrainingResult } from './completion.ts';
+import type { TrainingResult } from '#shared/platform/training/rules/completion.ts';
 
 export type TrainingAudience = 'all_employees' | 'new_hires' | 'site_officers' | 'contractors' | 'selected';
 export type DueState = 'overdue' | 'not_taken' | 'due_soon' | 'done';

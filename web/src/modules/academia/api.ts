@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { partnerPage } from '../../../../server/modules/academia/contract.ts';
+import { partnerPage } from '#shared/modules/academia/contract.ts';
 import { api } from '../../platform/api/client.ts';
 
 /** Query keys of the program's data: a change refreshes every list and view that starts with one of them. */

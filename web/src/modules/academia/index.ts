@@ -3,6 +3,7 @@ import type { WebModule } from '../../platform/modules/manifest.ts';
 import './i18n/index.ts';
 import { academiaNavigation } from './nav.ts';
 import { createAcademiaRoutes } from './routes.tsx';
+import '#shared/modules/academia/program.ts';
 
 /** The industry–academia collaboration program in the web app: its manifest. */
 export const academiaWebModule: WebModule = {

@@ -1,4 +1,4 @@
-import { incidentView } from '../../../../server/modules/infosec/contract.ts';
+import { incidentView } from '#shared/modules/infosec/contract.ts';
 import { api } from '../../platform/api/client.ts';
 
 /** Query keys of information security data: a change refreshes every list and view that starts with one. */

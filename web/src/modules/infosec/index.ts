@@ -3,6 +3,7 @@ import type { WebModule } from '../../platform/modules/manifest.ts';
 import './i18n/index.ts';
 import { infosecNavigation } from './nav.ts';
 import { createInfosecRoutes } from './routes.tsx';
+import '#shared/modules/infosec/program.ts';
 
 /** The information security program in the web app: its manifest. */
 export const infosecWebModule: WebModule = {

@@ -3,6 +3,7 @@ import type { WebModule } from '../../platform/modules/manifest.ts';
 import './i18n/index.ts';
 import { ipNavigation } from './nav.ts';
 import { createIpRoutes } from './routes.tsx';
+import '#shared/modules/ip/program.ts';
 
 /** The intellectual property program in the web app: its manifest. */
 export const ipWebModule: WebModule = {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { areaView } from '../../../../server/platform/org/contract.ts';
-import { contractorWorkerPage, employeePage } from '../../../../server/platform/people/contract.ts';
-import { userDirectory } from '../../../../server/platform/users/contract.ts';
+import { areaView } from '#shared/platform/org/contract.ts';
+import { contractorWorkerPage, employeePage } from '#shared/platform/people/contract.ts';
+import { userDirectory } from '#shared/platform/users/contract.ts';
 import { ApiError, api, buildUrl, type Problem, type QueryValue } from '../../platform/api/client.ts';
 import { sessionQuery, useSession } from '../../platform/auth/session.ts';
 

@@ -3,6 +3,7 @@ import type { WebModule } from '../../platform/modules/manifest.ts';
 import './i18n/index.ts';
 import { ohsNavigation } from './nav.ts';
 import { createOhsRoutes } from './routes.tsx';
+import '#shared/modules/ohs/program.ts';
 
 /** The occupational health and safety program in the web app: its manifest. */
 export const ohsWebModule: WebModule = {

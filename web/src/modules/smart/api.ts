@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { areaView } from '../../../../server/platform/org/contract.ts';
+import { areaView } from '#shared/platform/org/contract.ts';
 import { api } from '../../platform/api/client.ts';
 
 /** Query keys of monitoring data: a change refreshes every list and view that starts with one. */

@@ -22,7 +22,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { createdTokenView, createTokenBody, tokenView } from '../../../../server/platform/auth/contract.ts';
+import { createdTokenView, createTokenBody, tokenView } from '#shared/platform/auth/contract.ts';
 import { api } from '../api/client.ts';
 import { applyServerErrors, contractValidator } from '../ui/forms.ts';
 import { useFormat } from '../ui/labels.ts';

@@ -24,7 +24,7 @@ import { useParams } from '@tanstack/react-router';
 import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { actionView } from '../../../../server/platform/actions/contract.ts';
+import { actionView } from '#shared/platform/actions/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan, useSession } from '../auth/session.ts';
 import { AttachmentsPanel } from '../documents/AttachmentsPanel.tsx';

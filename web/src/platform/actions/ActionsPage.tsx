@@ -2,8 +2,8 @@ import { Button, Group, SegmentedControl, Select, Switch, Text } from '@mantine/
 import { IconPaperclip, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { type ActionView, actionPage } from '../../../../server/platform/actions/contract.ts';
-import { actionStatuses } from '../../../../server/platform/actions/rules/status.ts';
+import { type ActionView, actionPage } from '#shared/platform/actions/contract.ts';
+import { actionStatuses } from '#shared/platform/actions/rules/status.ts';
 import { useCan } from '../auth/session.ts';
 import { useSites } from '../people/sites.ts';
 import { useServicesT } from '../services/texts.ts';

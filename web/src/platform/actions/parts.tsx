@@ -20,7 +20,7 @@ import {
   actionKinds,
   actionPatch,
   actionView,
-} from '../../../../server/platform/actions/contract.ts';
+} from '#shared/platform/actions/contract.ts';
 import { ApiError, api } from '../api/client.ts';
 import { programChoices } from '../modules/manifest.ts';
 import { useSites } from '../people/sites.ts';

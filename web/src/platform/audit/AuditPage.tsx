@@ -19,11 +19,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
-  type auditEventView,
-  auditPage,
-  verifyReportView,
-} from '../../../../server/platform/audit/contract.ts';
+import { type auditEventView, auditPage, verifyReportView } from '#shared/platform/audit/contract.ts';
 import { api } from '../api/client.ts';
 import { webModules } from '../modules/manifest.ts';
 import { useSites } from '../people/sites.ts';

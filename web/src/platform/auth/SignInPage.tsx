@@ -19,7 +19,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type SessionView, sessionView, signInBody } from '../../../../server/platform/auth/contract.ts';
+import { type SessionView, sessionView, signInBody } from '#shared/platform/auth/contract.ts';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
 import { currentLocale, type Locale, setLocale } from '../i18n/index.ts';
 import { localeNames } from '../shell/UserMenu.tsx';

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type SessionView, sessionView } from '../../../../server/platform/auth/contract.ts';
+import { type SessionView, sessionView } from '#shared/platform/auth/contract.ts';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
 import { currentLocale, setLocale } from '../i18n/index.ts';
 

@@ -18,7 +18,7 @@ import {
   certificationInput,
   certificationPatch,
   certificationView,
-} from '../../../../server/platform/certifications/contract.ts';
+} from '#shared/platform/certifications/contract.ts';
 import { api } from '../api/client.ts';
 import { i18n } from '../i18n/index.ts';
 import { useSites } from '../people/sites.ts';

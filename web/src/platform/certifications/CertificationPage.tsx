@@ -17,10 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { z } from 'zod';
-import {
-  type CertificationView,
-  certificationView,
-} from '../../../../server/platform/certifications/contract.ts';
+import { type CertificationView, certificationView } from '#shared/platform/certifications/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { AttachmentsPanel } from '../documents/AttachmentsPanel.tsx';

@@ -24,7 +24,7 @@ import {
   certificationMatrix,
   certificationPage,
   certificationStatuses,
-} from '../../../../server/platform/certifications/contract.ts';
+} from '#shared/platform/certifications/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { useSites } from '../people/sites.ts';

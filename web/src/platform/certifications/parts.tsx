@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { CertificationView } from '../../../../server/platform/certifications/contract.ts';
+import type { CertificationView } from '#shared/platform/certifications/contract.ts';
 import { useCertificationsLabel } from './texts.ts';
 
 export type CertificationStatus = CertificationView['status'];

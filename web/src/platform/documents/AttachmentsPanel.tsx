@@ -29,7 +29,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type DocumentView, documentView } from '../../../../server/platform/documents/contract.ts';
+import { type DocumentView, documentView } from '#shared/platform/documents/contract.ts';
 import { api } from '../api/client.ts';
 import { uploadFile, useCsrfToken } from '../services/http.ts';
 import { useFormat } from '../ui/labels.ts';

@@ -26,7 +26,7 @@ import type { ParseKeys } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { homeView } from '../../../../server/platform/home/contract.ts';
+import { homeView } from '#shared/platform/home/contract.ts';
 import { api } from '../api/client.ts';
 import { type Session, useCan, useSession } from '../auth/session.ts';
 import { Chart } from '../charts/Chart.tsx';

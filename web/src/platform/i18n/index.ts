@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-tw';
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
 import zodEn from 'zod/v4/locales/en.js';
@@ -35,9 +35,9 @@ function applySideEffects(locale: Locale) {
   z.config(locale === 'zh-TW' ? zodZhTW() : zodEn());
 }
 
-export const i18n = i18next.createInstance();
+export const i18n: I18n = i18next.createInstance();
 
-export async function initI18n() {
+export async function initI18n(): Promise<I18n> {
   const lng = initialLocale();
   await i18n.use(initReactI18next).init({
     lng,

@@ -27,11 +27,7 @@ import {
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
-import {
-  type ImportJobView,
-  importJobView,
-  importPage,
-} from '../../../../server/platform/imports/contract.ts';
+import { type ImportJobView, importJobView, importPage } from '#shared/platform/imports/contract.ts';
 import { ApiError, api } from '../api/client.ts';
 import { putJson, uploadFile, useCsrfToken } from '../services/http.ts';
 import { useFormat } from '../ui/labels.ts';

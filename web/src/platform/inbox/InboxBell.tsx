@@ -15,7 +15,7 @@ import { IconBell, IconChecks } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { notificationPage } from '../../../../server/platform/notify/contract.ts';
+import { notificationPage } from '#shared/platform/notify/contract.ts';
 import { api } from '../api/client.ts';
 import {
   DigestSwitch,

@@ -2,7 +2,7 @@ import { Badge, Button, Grid, Group, Paper, SegmentedControl, Stack, Text, Title
 import { IconArrowRight, IconChecks, IconMail } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { notificationPage } from '../../../../server/platform/notify/contract.ts';
+import { notificationPage } from '#shared/platform/notify/contract.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { useFormat } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';

@@ -7,7 +7,7 @@ import {
   notificationView as notificationSchema,
   type notificationView,
   unreadCount,
-} from '../../../../server/platform/notify/contract.ts';
+} from '#shared/platform/notify/contract.ts';
 import { api } from '../api/client.ts';
 import { putJson, useCsrfToken } from '../services/http.ts';
 import { useWrite } from '../services/mutation.ts';

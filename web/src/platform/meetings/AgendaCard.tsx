@@ -1,6 +1,6 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { IconEdit } from '@tabler/icons-react';
-import type { MeetingView } from '../../../../server/platform/meetings/contract.ts';
+import type { MeetingView } from '#shared/platform/meetings/contract.ts';
 import { MeetingCard } from './MeetingCard.tsx';
 import { useMeetingsT } from './texts.ts';
 

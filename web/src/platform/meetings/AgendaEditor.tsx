@@ -13,7 +13,7 @@ import {
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MeetingView, meetingView } from '../../../../server/platform/meetings/contract.ts';
+import { type MeetingView, meetingView } from '#shared/platform/meetings/contract.ts';
 import { ApiError } from '../api/client.ts';
 import { putJson, useCsrfToken } from '../services/http.ts';
 import { UserSelect } from '../services/UserSelect.tsx';

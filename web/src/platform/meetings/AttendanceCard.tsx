@@ -11,8 +11,8 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { type MeetingView, meetingView } from '../../../../server/platform/meetings/contract.ts';
-import { attendanceStatuses } from '../../../../server/platform/meetings/rules/quorum.ts';
+import { type MeetingView, meetingView } from '#shared/platform/meetings/contract.ts';
+import { attendanceStatuses } from '#shared/platform/meetings/rules/quorum.ts';
 import { putJson, useCsrfToken } from '../services/http.ts';
 import { ProblemAlert } from '../ui/problem.tsx';
 import { MeetingCard } from './MeetingCard.tsx';

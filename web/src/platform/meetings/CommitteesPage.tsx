@@ -9,8 +9,8 @@ import {
   committeePage,
   type MeetingSummaryView,
   meetingPage,
-} from '../../../../server/platform/meetings/contract.ts';
-import { meetingStatuses } from '../../../../server/platform/meetings/rules/status.ts';
+} from '#shared/platform/meetings/contract.ts';
+import { meetingStatuses } from '#shared/platform/meetings/rules/status.ts';
 import { useCan } from '../auth/session.ts';
 import { useServicesT } from '../services/texts.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';

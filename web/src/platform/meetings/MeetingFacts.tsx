@@ -1,5 +1,5 @@
 import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { MeetingView } from '../../../../server/platform/meetings/contract.ts';
+import type { MeetingView } from '#shared/platform/meetings/contract.ts';
 import { useFormat } from '../ui/labels.ts';
 import { MeetingStatusBadge } from './parts.tsx';
 import { useMeetingsT } from './texts.ts';

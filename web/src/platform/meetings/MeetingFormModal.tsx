@@ -7,7 +7,7 @@ import {
   meetingInput,
   meetingPatch,
   meetingView,
-} from '../../../../server/platform/meetings/contract.ts';
+} from '#shared/platform/meetings/contract.ts';
 import { api } from '../api/client.ts';
 import { useWrite } from '../services/mutation.ts';
 import { FormModal } from '../ui/FormModal.tsx';

@@ -4,7 +4,7 @@ import { IconCalendarCheck, IconCheck, IconEdit, IconX } from '@tabler/icons-rea
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { committeeView, meetingView } from '../../../../server/platform/meetings/contract.ts';
+import { committeeView, meetingView } from '#shared/platform/meetings/contract.ts';
 import { api } from '../api/client.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ui/problem.tsx';

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { type MeetingView, meetingView } from '../../../../server/platform/meetings/contract.ts';
+import { type MeetingView, meetingView } from '#shared/platform/meetings/contract.ts';
 import { api } from '../api/client.ts';
 import { ProblemAlert } from '../ui/problem.tsx';
 import { MeetingCard } from './MeetingCard.tsx';

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { MeetingView } from '../../../../server/platform/meetings/contract.ts';
+import type { MeetingView } from '#shared/platform/meetings/contract.ts';
 import { ApiError } from '../api/client.ts';
 import { useWrite } from '../services/mutation.ts';
 import { meetingKeys } from './parts.tsx';

@@ -18,8 +18,8 @@ import {
   committeePatch,
   committeeView,
   type MeetingView,
-} from '../../../../server/platform/meetings/contract.ts';
-import { meetingFrequencies } from '../../../../server/platform/meetings/rules/committee.ts';
+} from '#shared/platform/meetings/contract.ts';
+import { meetingFrequencies } from '#shared/platform/meetings/rules/committee.ts';
 import { api } from '../api/client.ts';
 import { useCan, useSession } from '../auth/session.ts';
 import { programChoices } from '../modules/manifest.ts';

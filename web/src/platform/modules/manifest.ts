@@ -1,7 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import type { AnyRoute } from '@tanstack/react-router';
 import type { ParseKeys } from 'i18next';
-import { type Program, registerPrograms } from '../../../../server/platform/access/programs.ts';
+import { type Program, registerPrograms } from '#shared/platform/access/programs.ts';
 import type { NavItem } from '../shell/nav-types.ts';
 
 /** A report a module renders through the report kit, offered on the reports page. */

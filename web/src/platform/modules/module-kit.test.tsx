@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
 import type { ParseKeys } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { Program } from '../../../../server/platform/access/programs.ts';
+import type { Program } from '#shared/platform/access/programs.ts';
 import { webModules } from '../../modules/index.ts';
 import { createAppRouter } from '../../router.tsx';
 import { sourcePage } from '../services/sources.ts';

@@ -14,7 +14,7 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { type ObligationView, obligationPage } from '../../../../server/platform/obligations/contract.ts';
+import { type ObligationView, obligationPage } from '#shared/platform/obligations/contract.ts';
 import { api, type QueryValue } from '../api/client.ts';
 import { stateColors } from './parts.tsx';
 import { useObligationsT } from './texts.ts';

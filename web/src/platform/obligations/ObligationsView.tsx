@@ -20,7 +20,7 @@ import {
   type ObligationView,
   obligationPage,
   obligationView,
-} from '../../../../server/platform/obligations/contract.ts';
+} from '#shared/platform/obligations/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { webModules } from '../modules/manifest.ts';

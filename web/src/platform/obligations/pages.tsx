@@ -1,7 +1,7 @@
 import { Center, Loader, Paper } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { obligationView } from '../../../../server/platform/obligations/contract.ts';
+import { obligationView } from '#shared/platform/obligations/contract.ts';
 import { api } from '../api/client.ts';
 import { useServicesT } from '../services/texts.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';

@@ -26,7 +26,7 @@ import {
   calendarFeedView,
   type ObligationView,
   obligationView,
-} from '../../../../server/platform/obligations/contract.ts';
+} from '#shared/platform/obligations/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan, useSession } from '../auth/session.ts';
 import { DaysLeft } from '../services/Due.tsx';

@@ -24,7 +24,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { orgTree, type SiteView } from '../../../../server/platform/org/contract.ts';
+import { orgTree, type SiteView } from '#shared/platform/org/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { useCountryName, useFormat, useLocalName } from '../ui/labels.ts';

@@ -35,7 +35,7 @@ import { useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type AreaView, areaView, siteView } from '../../../../server/platform/org/contract.ts';
+import { type AreaView, areaView, siteView } from '#shared/platform/org/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { useCountryName, useFormat, useLocalName } from '../ui/labels.ts';

@@ -15,7 +15,7 @@ import {
   subsidiaryInput,
   subsidiaryPatch,
   subsidiaryView,
-} from '../../../../server/platform/org/contract.ts';
+} from '#shared/platform/org/contract.ts';
 import { api } from '../api/client.ts';
 import { countryCodes, timeZones } from '../ui/choices.ts';
 import { FormModal } from '../ui/FormModal.tsx';

@@ -16,7 +16,7 @@ import {
   contractorWorkerPage,
   contractorWorkerPatch,
   contractorWorkerView,
-} from '../../../../server/platform/people/contract.ts';
+} from '#shared/platform/people/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { countryCodes } from '../ui/choices.ts';

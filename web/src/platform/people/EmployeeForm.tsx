@@ -6,7 +6,7 @@ import {
   employeeInput,
   employeePatch,
   employeeView,
-} from '../../../../server/platform/people/contract.ts';
+} from '#shared/platform/people/contract.ts';
 import { api } from '../api/client.ts';
 import { FormModal } from '../ui/FormModal.tsx';
 import { blankToNull } from '../ui/forms.ts';

@@ -5,11 +5,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  departmentList,
-  type EmployeeView,
-  employeePage,
-} from '../../../../server/platform/people/contract.ts';
+import { departmentList, type EmployeeView, employeePage } from '#shared/platform/people/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';

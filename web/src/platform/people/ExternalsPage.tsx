@@ -9,7 +9,7 @@ import {
   externalPersonPage,
   externalPersonPatch,
   externalPersonView,
-} from '../../../../server/platform/people/contract.ts';
+} from '#shared/platform/people/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { sitePage } from '../../../../server/platform/org/contract.ts';
+import { sitePage } from '#shared/platform/org/contract.ts';
 import { api } from '../api/client.ts';
 import { useLocalName } from '../ui/labels.ts';
 

@@ -2,7 +2,7 @@ import { Anchor, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { sourceView } from '../../../../server/platform/sources/contract.ts';
+import { sourceView } from '#shared/platform/sources/contract.ts';
 import { api } from '../api/client.ts';
 import { sourcePage } from './sources.ts';
 

@@ -2,7 +2,7 @@ import { Group, Select, type SelectProps, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { userDirectory } from '../../../../server/platform/users/contract.ts';
+import { userDirectory } from '#shared/platform/users/contract.ts';
 import { api } from '../api/client.ts';
 import { useSession } from '../auth/session.ts';
 import { useServicesT } from './texts.ts';

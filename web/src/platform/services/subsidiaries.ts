@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { subsidiaryView } from '../../../../server/platform/org/contract.ts';
+import { subsidiaryView } from '#shared/platform/org/contract.ts';
 import { api } from '../api/client.ts';
 import { useLocalName } from '../ui/labels.ts';
 

@@ -7,7 +7,7 @@ import {
   type courseView,
   trainingAudiences,
   trainingDomains,
-} from '../../../../server/platform/training/contract.ts';
+} from '#shared/platform/training/contract.ts';
 import { api } from '../api/client.ts';
 import { useSites } from '../people/sites.ts';
 import { FormModal } from '../ui/FormModal.tsx';

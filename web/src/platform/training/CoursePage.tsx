@@ -3,7 +3,7 @@ import { IconEdit, IconFileImport } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { courseView } from '../../../../server/platform/training/contract.ts';
+import { courseView } from '#shared/platform/training/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { useServicesT } from '../services/texts.ts';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { trainingDueView } from '../../../../server/platform/training/contract.ts';
+import { trainingDueView } from '#shared/platform/training/contract.ts';
 import { api } from '../api/client.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ui/problem.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Paper, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { dueStates, TrainingDueView } from '../../../../server/platform/training/contract.ts';
+import type { dueStates, TrainingDueView } from '#shared/platform/training/contract.ts';
 import { useLocalName } from '../ui/labels.ts';
 import { useTrainingLabel, useTrainingT } from './texts.ts';
 

@@ -2,7 +2,7 @@ import { Badge, Button, Select, Switch, Tabs, Text } from '@mantine/core';
 import { IconBook, IconChartBar, IconFileImport, IconListCheck, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { coursePage, trainingDomains } from '../../../../server/platform/training/contract.ts';
+import { coursePage, trainingDomains } from '#shared/platform/training/contract.ts';
 import { useCan } from '../auth/session.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { ButtonLink } from '../ui/links.tsx';

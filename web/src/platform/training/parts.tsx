@@ -9,7 +9,7 @@ import {
   completionPage,
   coursePage,
   yearlyFigures,
-} from '../../../../server/platform/training/contract.ts';
+} from '#shared/platform/training/contract.ts';
 import { api } from '../api/client.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { useSites } from '../people/sites.ts';

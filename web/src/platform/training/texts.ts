@@ -10,7 +10,7 @@ const en = {
     figures: 'Yearly figures',
   },
   domains: {
-    ip: 'Intellectual property',
+    intellectual_property: 'Intellectual property',
     cybersecurity: 'Cybersecurity',
     safety: 'Safety',
     other: 'Other',
@@ -142,7 +142,7 @@ const zhTW = {
     figures: '年度統計',
   },
   domains: {
-    ip: '智慧財產',
+    intellectual_property: '智慧財產',
     cybersecurity: '資訊安全',
     safety: '職業安全衛生',
     other: '其他',

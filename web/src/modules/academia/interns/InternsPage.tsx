@@ -1,7 +1,7 @@
 import { Badge, Select } from '@mantine/core';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { internPage, internPrograms } from '../../../../../server/modules/academia/contract.ts';
+import { internPage, internPrograms } from '#shared/modules/academia/contract.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';

@@ -9,7 +9,7 @@ import {
   agreementPage,
   agreementPatch,
   agreementView,
-} from '../../../../../server/modules/academia/contract.ts';
+} from '#shared/modules/academia/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';

@@ -2,12 +2,7 @@ import { Button, Select, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { z } from 'zod';
-import {
-  partnerInput,
-  partnerPage,
-  partnerPatch,
-  partnerView,
-} from '../../../../../server/modules/academia/contract.ts';
+import { partnerInput, partnerPage, partnerPatch, partnerView } from '#shared/modules/academia/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';

@@ -7,7 +7,7 @@ import {
   projectLines,
   projectPatch,
   projectStatuses,
-} from '../../../../../server/modules/academia/contract.ts';
+} from '#shared/modules/academia/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';

@@ -3,7 +3,7 @@ import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { projectDetail } from '../../../../../server/modules/academia/contract.ts';
+import { projectDetail } from '#shared/modules/academia/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';

@@ -3,11 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
-import {
-  projectLines,
-  projectPage,
-  projectStatuses,
-} from '../../../../../server/modules/academia/contract.ts';
+import { projectLines, projectPage, projectStatuses } from '#shared/modules/academia/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';

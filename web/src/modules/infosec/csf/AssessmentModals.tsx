@@ -7,7 +7,7 @@ import {
   type AssessmentStep,
   type AssessmentView,
   assessmentView,
-} from '../../../../../server/modules/infosec/csf/contract.ts';
+} from '#shared/modules/infosec/csf/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { UserSelect } from '../../../platform/services/UserSelect.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';

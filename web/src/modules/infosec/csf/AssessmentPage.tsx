@@ -23,7 +23,7 @@ import { IconChevronDown, IconChevronRight, IconDownload, IconInfoCircle } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { memo, useMemo, useState } from 'react';
-import type { AnswerView, AssessmentStep } from '../../../../../server/modules/infosec/csf/contract.ts';
+import type { AnswerView, AssessmentStep } from '#shared/modules/infosec/csf/contract.ts';
 import { ApiError, api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';

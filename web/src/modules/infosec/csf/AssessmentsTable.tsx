@@ -5,7 +5,7 @@ import {
   type AssessmentSummary,
   assessmentPage,
   assessmentStatuses,
-} from '../../../../../server/modules/infosec/csf/contract.ts';
+} from '#shared/modules/infosec/csf/contract.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { AnsweredBar, CsfStatusBadge, ScoreText } from './parts.tsx';

@@ -5,11 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { z } from 'zod';
-import {
-  assessmentPage,
-  type CampaignView,
-  campaignList,
-} from '../../../../../server/modules/infosec/csf/contract.ts';
+import { assessmentPage, type CampaignView, campaignList } from '#shared/modules/infosec/csf/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';

@@ -3,7 +3,7 @@ import { useReducedMotion } from '@mantine/hooks';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HeatMapView } from '../../../../../server/modules/infosec/csf/contract.ts';
+import type { HeatMapView } from '#shared/modules/infosec/csf/contract.ts';
 import { chartsAnimated } from '../../../platform/charts/Chart.tsx';
 import { useInfosecT } from '../i18n/index.ts';
 import { levelColour } from './colours.ts';

@@ -1,6 +1,6 @@
 import { Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { assessmentPage } from '../../../../../server/modules/infosec/csf/contract.ts';
+import { assessmentPage } from '#shared/modules/infosec/csf/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';

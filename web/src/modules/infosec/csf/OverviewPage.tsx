@@ -21,12 +21,7 @@ import { useNavigate } from '@tanstack/react-router';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  gapsView,
-  heatMapView,
-  type TrendView,
-  trendView,
-} from '../../../../../server/modules/infosec/csf/contract.ts';
+import { gapsView, heatMapView, type TrendView, trendView } from '#shared/modules/infosec/csf/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { type Scale, scaleInput } from '../../../../../server/modules/infosec/csf/contract.ts';
+import { type Scale, scaleInput } from '#shared/modules/infosec/csf/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, contractValidator } from '../../../platform/ui/forms.ts';

@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
-import type { AssessmentView, CatalogueView } from '../../../../../server/modules/infosec/csf/contract.ts';
+import type { AssessmentView, CatalogueView } from '#shared/modules/infosec/csf/contract.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
 import { useInfosecT } from '../i18n/index.ts';
 import { useScoreText } from './parts.tsx';

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { assessmentView, catalogueView } from '../../../../../server/modules/infosec/csf/contract.ts';
+import { assessmentView, catalogueView } from '#shared/modules/infosec/csf/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 
 /** Query keys of the NIST CSF assessment: a change refreshes every list and view that starts with one. */

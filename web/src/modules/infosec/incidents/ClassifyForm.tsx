@@ -7,14 +7,14 @@ import {
   type IncidentView,
   informationImpacts,
   recoverabilities,
-} from '../../../../../server/modules/infosec/contract.ts';
+} from '#shared/modules/infosec/contract.ts';
 import {
   type Impact,
   incidentLevel,
   informationKinds,
   operationKinds,
   severities,
-} from '../../../../../server/modules/infosec/rules/level.ts';
+} from '#shared/modules/infosec/rules/level.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors } from '../../../platform/ui/forms.ts';

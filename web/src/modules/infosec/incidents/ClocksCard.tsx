@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { IncidentView } from '../../../../../server/modules/infosec/contract.ts';
+import type { IncidentView } from '#shared/modules/infosec/contract.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { formatDuration, useNow } from './badges.tsx';

@@ -15,11 +15,7 @@ import { IconChevronDown, IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import {
-  type IncidentView,
-  incidentEvents,
-  incidentView,
-} from '../../../../../server/modules/infosec/contract.ts';
+import { type IncidentView, incidentEvents, incidentView } from '#shared/modules/infosec/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';

@@ -3,11 +3,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import {
-  type IncidentSummary,
-  incidentPage,
-  incidentStatuses,
-} from '../../../../../server/modules/infosec/contract.ts';
+import { type IncidentSummary, incidentPage, incidentStatuses } from '#shared/modules/infosec/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { ClampedText } from '../../../platform/ui/ClampedText.tsx';

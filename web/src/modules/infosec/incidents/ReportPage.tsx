@@ -19,7 +19,7 @@ import {
   incidentReport,
   incidentView,
   sensitiveReasons,
-} from '../../../../../server/modules/infosec/contract.ts';
+} from '#shared/modules/infosec/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { applyServerErrors, contractValidator } from '../../../platform/ui/forms.ts';

@@ -10,7 +10,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type IncidentView, incidentView } from '../../../../../server/modules/infosec/contract.ts';
+import { type IncidentView, incidentView } from '#shared/modules/infosec/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';

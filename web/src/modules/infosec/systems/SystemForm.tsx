@@ -6,7 +6,7 @@ import {
   systemInput,
   systemPatch,
   systemView,
-} from '../../../../../server/modules/infosec/contract.ts';
+} from '#shared/modules/infosec/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';

@@ -6,7 +6,7 @@ import {
   type SystemView,
   systemDomains,
   systemPage,
-} from '../../../../../server/modules/infosec/contract.ts';
+} from '#shared/modules/infosec/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';

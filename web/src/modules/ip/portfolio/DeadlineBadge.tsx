@@ -1,7 +1,7 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { z } from 'zod';
-import type { deadlineView } from '../../../../../server/modules/ip/contract.ts';
+import type { deadlineView } from '#shared/modules/ip/contract.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 
 type Deadline = z.infer<typeof deadlineView>;

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import type { z } from 'zod';
-import { familyDetail, familyInput, familyPatch } from '../../../../../server/modules/ip/contract.ts';
-import { technologies } from '../../../../../server/modules/ip/rules/offices.ts';
+import { familyDetail, familyInput, familyPatch } from '#shared/modules/ip/contract.ts';
+import { technologies } from '#shared/modules/ip/rules/offices.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';

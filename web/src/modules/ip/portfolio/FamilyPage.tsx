@@ -3,7 +3,7 @@ import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { familyDetail } from '../../../../../server/modules/ip/contract.ts';
+import { familyDetail } from '#shared/modules/ip/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';

@@ -2,7 +2,7 @@ import { Group, NumberInput, Paper, Skeleton, Table, Text, Title } from '@mantin
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { greenView } from '../../../../../server/modules/ip/contract.ts';
+import { greenView } from '#shared/modules/ip/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { employeePage } from '../../../../../server/platform/people/contract.ts';
+import { employeePage } from '#shared/platform/people/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useIpT } from '../i18n/index.ts';
 

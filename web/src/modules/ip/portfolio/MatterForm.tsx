@@ -1,7 +1,7 @@
 import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { z } from 'zod';
-import { matterDetail, matterInput, matterPatch } from '../../../../../server/modules/ip/contract.ts';
-import { kinds, offices, statuses } from '../../../../../server/modules/ip/rules/offices.ts';
+import { matterDetail, matterInput, matterPatch } from '#shared/modules/ip/contract.ts';
+import { kinds, offices, statuses } from '#shared/modules/ip/rules/offices.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { portfolioCounts } from '../../../../../server/modules/ip/contract.ts';
+import { portfolioCounts } from '#shared/modules/ip/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { z } from 'zod';
-import { trademarkInput, trademarkPatch, trademarkView } from '../../../../../server/modules/ip/contract.ts';
-import { trademarkOffices, trademarkStatuses } from '../../../../../server/modules/ip/rules/offices.ts';
+import { trademarkInput, trademarkPatch, trademarkView } from '#shared/modules/ip/contract.ts';
+import { trademarkOffices, trademarkStatuses } from '#shared/modules/ip/rules/offices.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';

@@ -13,11 +13,11 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ReactNode } from 'react';
-import { incidentPage } from '../../../../../server/modules/ohs/incidents/contract.ts';
-import { permitPage } from '../../../../../server/modules/ohs/permits/contract.ts';
-import { actionPage } from '../../../../../server/platform/actions/contract.ts';
-import { certificationPage } from '../../../../../server/platform/certifications/contract.ts';
-import { obligationPage } from '../../../../../server/platform/obligations/contract.ts';
+import { incidentPage } from '#shared/modules/ohs/incidents/contract.ts';
+import { permitPage } from '#shared/modules/ohs/permits/contract.ts';
+import { actionPage } from '#shared/platform/actions/contract.ts';
+import { certificationPage } from '#shared/platform/certifications/contract.ts';
+import { obligationPage } from '#shared/platform/obligations/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';

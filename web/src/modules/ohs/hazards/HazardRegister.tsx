@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Menu, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import type { z } from 'zod';
-import type { hazardView } from '../../../../../server/modules/ohs/hazards/contract.ts';
+import type { hazardView } from '#shared/modules/ohs/hazards/contract.ts';
 import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
 import { todayIso } from '../api.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';

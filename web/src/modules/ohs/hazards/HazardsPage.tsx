@@ -4,11 +4,7 @@ import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
-import {
-  hazardPage,
-  hazardView,
-  riskMatrixView,
-} from '../../../../../server/modules/ohs/hazards/contract.ts';
+import { hazardPage, hazardView, riskMatrixView } from '#shared/modules/ohs/hazards/contract.ts';
 import { api, buildUrl } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';

@@ -1,7 +1,7 @@
 import { Box, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import type { z } from 'zod';
-import type { riskMatrixView } from '../../../../../server/modules/ohs/hazards/contract.ts';
-import { type RiskLevel, riskLevel } from '../../../../../server/modules/ohs/rules/risk.ts';
+import type { riskMatrixView } from '#shared/modules/ohs/hazards/contract.ts';
+import { type RiskLevel, riskLevel } from '#shared/modules/ohs/rules/risk.ts';
 import { useOhsLabel, useOhsT, useZh } from '../i18n/index.ts';
 
 export type Matrix = z.infer<typeof riskMatrixView>;

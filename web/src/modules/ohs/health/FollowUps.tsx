@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/co
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { screeningView } from '../../../../../server/modules/ohs/health/contract.ts';
+import { screeningView } from '#shared/modules/ohs/health/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ohsKeys, todayIso } from '../api.ts';

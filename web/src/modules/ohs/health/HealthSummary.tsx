@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { healthSummary } from '../../../../../server/modules/ohs/health/contract.ts';
+import { healthSummary } from '#shared/modules/ohs/health/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';

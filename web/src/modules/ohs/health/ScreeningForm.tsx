@@ -11,11 +11,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useState } from 'react';
-import {
-  screeningInput,
-  screeningView,
-  specialHazards,
-} from '../../../../../server/modules/ohs/health/contract.ts';
+import { screeningInput, screeningView, specialHazards } from '#shared/modules/ohs/health/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';

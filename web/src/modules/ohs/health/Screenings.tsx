@@ -1,7 +1,7 @@
 import { Badge, Button, Switch, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { screeningPage } from '../../../../../server/modules/ohs/health/contract.ts';
+import { screeningPage } from '#shared/modules/ohs/health/contract.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 import { FollowUps, type Screening } from './FollowUps.tsx';

@@ -24,7 +24,7 @@ import {
   wellbeingProgramInput,
   wellbeingProgramView,
   wellbeingSummary,
-} from '../../../../../server/modules/ohs/wellbeing/contract.ts';
+} from '#shared/modules/ohs/wellbeing/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconDeviceFloppy, IconFileImport, IconTable } from '
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
-import { hoursView } from '../../../../../server/modules/ohs/hours/contract.ts';
+import { hoursView } from '#shared/modules/ohs/hours/contract.ts';
 import { ApiError, api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';

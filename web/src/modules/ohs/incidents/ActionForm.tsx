@@ -3,10 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import {
-  investigationView,
-  rootCauseActionInput,
-} from '../../../../../server/modules/ohs/investigations/contract.ts';
+import { investigationView, rootCauseActionInput } from '#shared/modules/ohs/investigations/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, blankToNull, contractValidator } from '../../../platform/ui/forms.ts';

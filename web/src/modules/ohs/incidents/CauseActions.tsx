@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconCheck, IconChevronDown } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ActionView, actionPage, actionView } from '../../../../../server/platform/actions/contract.ts';
+import { type ActionView, actionPage, actionView } from '#shared/platform/actions/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';

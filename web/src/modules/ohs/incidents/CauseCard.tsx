@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Card, Group, Paper, Stack, Text, Tooltip } f
 import { modals } from '@mantine/modals';
 import { IconArrowDown, IconFishBone, IconListNumbers, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { investigationView } from '../../../../../server/modules/ohs/investigations/contract.ts';
+import { investigationView } from '#shared/modules/ohs/investigations/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 import { ActionForm } from './ActionForm.tsx';

@@ -1,5 +1,5 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { rootCauseCategories } from '../../../../../server/modules/ohs/investigations/contract.ts';
+import { rootCauseCategories } from '#shared/modules/ohs/investigations/contract.ts';
 import { useOhsLabel } from '../i18n/index.ts';
 
 type Cause = { id: string; category: string | null; statement: string };

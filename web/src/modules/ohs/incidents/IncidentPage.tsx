@@ -37,7 +37,7 @@ import {
   incidentKinds,
   incidentPatch,
   incidentView,
-} from '../../../../../server/modules/ohs/incidents/contract.ts';
+} from '#shared/modules/ohs/incidents/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';

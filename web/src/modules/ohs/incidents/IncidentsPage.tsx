@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { incidentKinds, incidentPage } from '../../../../../server/modules/ohs/incidents/contract.ts';
+import { incidentKinds, incidentPage } from '#shared/modules/ohs/incidents/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { ClampedText } from '../../../platform/ui/ClampedText.tsx';

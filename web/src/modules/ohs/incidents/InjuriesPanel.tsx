@@ -24,21 +24,21 @@ import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import { type IncidentView, incidentView } from '../../../../../server/modules/ohs/incidents/contract.ts';
+import { type IncidentView, incidentView } from '#shared/modules/ohs/incidents/contract.ts';
 import {
   bodyParts,
   type InjuryView,
   injuryInput,
   injuryPatch,
   injuryTypes,
-} from '../../../../../server/modules/ohs/injuries/contract.ts';
+} from '#shared/modules/ohs/injuries/contract.ts';
 import {
   classifications,
   defaultRecovery,
   type RecoveryOutcome,
   recoveryFits,
   recoveryOutcomes,
-} from '../../../../../server/modules/ohs/rules/injury.ts';
+} from '#shared/modules/ohs/rules/injury.ts';
 import { type ApiError, api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import {

@@ -2,8 +2,8 @@ import { Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '
 import { IconFishBone, IconListNumbers, IconSearch } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { IncidentView } from '../../../../../server/modules/ohs/incidents/contract.ts';
-import { investigationView } from '../../../../../server/modules/ohs/investigations/contract.ts';
+import type { IncidentView } from '#shared/modules/ohs/incidents/contract.ts';
+import { investigationView } from '#shared/modules/ohs/investigations/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ohsKeys } from '../api.ts';

@@ -5,7 +5,7 @@ import {
   investigationView,
   rootCauseCategories,
   rootCauseInput,
-} from '../../../../../server/modules/ohs/investigations/contract.ts';
+} from '#shared/modules/ohs/investigations/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, contractValidator } from '../../../platform/ui/forms.ts';

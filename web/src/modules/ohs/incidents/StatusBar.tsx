@@ -1,10 +1,7 @@
 import { Alert, Button, Group, List, Paper, Stack, Stepper, Text, Tooltip } from '@mantine/core';
 import { IconCircleCheck, IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  investigationStatuses,
-  investigationView,
-} from '../../../../../server/modules/ohs/investigations/contract.ts';
+import { investigationStatuses, investigationView } from '#shared/modules/ohs/investigations/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';

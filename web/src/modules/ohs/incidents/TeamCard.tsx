@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Textarea,
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { investigationView } from '../../../../../server/modules/ohs/investigations/contract.ts';
+import { investigationView } from '#shared/modules/ohs/investigations/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { blankToNull } from '../../../platform/ui/forms.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';

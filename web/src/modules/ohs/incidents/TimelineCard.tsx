@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { investigationView } from '../../../../../server/modules/ohs/investigations/contract.ts';
+import { investigationView } from '#shared/modules/ohs/investigations/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';

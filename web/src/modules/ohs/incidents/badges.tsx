@@ -1,7 +1,7 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { IconAlarm, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { IncidentView } from '../../../../../server/modules/ohs/incidents/contract.ts';
+import type { IncidentView } from '#shared/modules/ohs/incidents/contract.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 

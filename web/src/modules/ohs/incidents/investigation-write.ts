@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { investigationView } from '../../../../../server/modules/ohs/investigations/contract.ts';
+import type { investigationView } from '#shared/modules/ohs/investigations/contract.ts';
 import { ohsKeys } from '../api.ts';
 import { useOhsMutation } from '../components/mutation.ts';
 

@@ -22,14 +22,14 @@ import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconFlame } from '@tab
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { permitView } from '../../../../../server/modules/ohs/permits/contract.ts';
+import { permitView } from '#shared/modules/ohs/permits/contract.ts';
 import {
   nextStatus,
   type PermitStatus,
   type PermitTransition,
   type PermitType,
   permitTransitions,
-} from '../../../../../server/modules/ohs/rules/permits.ts';
+} from '#shared/modules/ohs/rules/permits.ts';
 import { ApiError, api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';

@@ -15,17 +15,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { z } from 'zod';
-import { permitInput, permitPage, permitView } from '../../../../../server/modules/ohs/permits/contract.ts';
-import { qualificationView } from '../../../../../server/modules/ohs/qualifications/contract.ts';
-import {
-  permitStatuses,
-  permitTypes,
-  requiredQualification,
-} from '../../../../../server/modules/ohs/rules/permits.ts';
-import {
-  contractorCompanyPage,
-  contractorWorkerPage,
-} from '../../../../../server/platform/people/contract.ts';
+import { permitInput, permitPage, permitView } from '#shared/modules/ohs/permits/contract.ts';
+import { qualificationView } from '#shared/modules/ohs/qualifications/contract.ts';
+import { permitStatuses, permitTypes, requiredQualification } from '#shared/modules/ohs/rules/permits.ts';
+import { contractorCompanyPage, contractorWorkerPage } from '#shared/platform/people/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';

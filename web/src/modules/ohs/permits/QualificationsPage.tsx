@@ -22,7 +22,7 @@ import {
   qualificationKinds,
   qualificationPatch,
   qualificationView,
-} from '../../../../../server/modules/ohs/qualifications/contract.ts';
+} from '#shared/modules/ohs/qualifications/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';

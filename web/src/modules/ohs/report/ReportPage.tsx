@@ -40,8 +40,8 @@ import {
   incidentInput,
   incidentKinds,
   incidentView,
-} from '../../../../../server/modules/ohs/incidents/contract.ts';
-import { documentView } from '../../../../../server/platform/documents/contract.ts';
+} from '#shared/modules/ohs/incidents/contract.ts';
+import { documentView } from '#shared/platform/documents/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { myQualifications } from '../../../../../server/modules/ohs/self-service/contract.ts';
+import { myQualifications } from '#shared/modules/ohs/self-service/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';

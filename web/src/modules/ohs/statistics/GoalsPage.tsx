@@ -16,12 +16,7 @@ import { IconPlus, IconTarget } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import {
-  goalInput,
-  goalMetrics,
-  goalPatch,
-  goalView,
-} from '../../../../../server/modules/ohs/goals/contract.ts';
+import { goalInput, goalMetrics, goalPatch, goalView } from '#shared/modules/ohs/goals/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';

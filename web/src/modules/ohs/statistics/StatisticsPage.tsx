@@ -18,7 +18,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
-import { type RateSet, statisticsView } from '../../../../../server/modules/ohs/statistics/contract.ts';
+import { type RateSet, statisticsView } from '#shared/modules/ohs/statistics/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';

@@ -1,6 +1,6 @@
 import { Badge, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { type AlarmView, alarmPage } from '../../../../../server/modules/smart/contract.ts';
+import { type AlarmView, alarmPage } from '#shared/modules/smart/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';

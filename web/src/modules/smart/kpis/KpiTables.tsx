@@ -1,6 +1,6 @@
 import { Badge, Paper, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { AlarmKpiView } from '../../../../../server/modules/smart/contract.ts';
+import type { AlarmKpiView } from '#shared/modules/smart/contract.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { useSmartLabel, useSmartT } from '../i18n/index.ts';
 

@@ -16,7 +16,7 @@ import { IconAdjustments, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
-import { type AlarmKpiView, alarmKpiView } from '../../../../../server/modules/smart/contract.ts';
+import { type AlarmKpiView, alarmKpiView } from '#shared/modules/smart/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
 import { useSites } from '../../../platform/people/sites.ts';

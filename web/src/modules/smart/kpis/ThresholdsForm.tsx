@@ -2,7 +2,7 @@ import { NumberInput, SimpleGrid } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type AlarmKpiView, alarmKpiThresholds } from '../../../../../server/modules/smart/contract.ts';
+import { type AlarmKpiView, alarmKpiThresholds } from '#shared/modules/smart/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, contractValidator } from '../../../platform/ui/forms.ts';

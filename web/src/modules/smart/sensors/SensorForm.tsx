@@ -5,7 +5,7 @@ import {
   sensorKinds,
   sensorPatch,
   sensorView,
-} from '../../../../../server/modules/smart/contract.ts';
+} from '#shared/modules/smart/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';

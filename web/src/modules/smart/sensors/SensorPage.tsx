@@ -15,7 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
-import { readingsView, type SensorView, sensorView } from '../../../../../server/modules/smart/contract.ts';
+import { readingsView, type SensorView, sensorView } from '#shared/modules/smart/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Select, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { type SensorView, sensorKinds, sensorPage } from '../../../../../server/modules/smart/contract.ts';
+import { type SensorView, sensorKinds, sensorPage } from '#shared/modules/smart/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';

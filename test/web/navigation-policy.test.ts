@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allPermissions, grantsMatch } from '../../../../server/platform/access/policy.ts';
-import type { Program, Role } from '../../../../server/platform/access/roles.ts';
-import { registerModulePolicies } from '../../../../server/services.ts';
-import { webModules } from '../../modules/index.ts';
-import { installWebModules } from '../modules/manifest.ts';
-import { type NavItem, navigation, visibleNavigation } from './nav.ts';
+import type { Program, Role } from '#shared/platform/access/roles.ts';
+import { allPermissions, grantsMatch } from '../../server/platform/access/policy.ts';
+import { registerModulePolicies } from '../../server/services.ts';
+import { webModules } from '../../web/src/modules/index.ts';
+import { installWebModules } from '../../web/src/platform/modules/manifest.ts';
+import { type NavItem, navigation, visibleNavigation } from '../../web/src/platform/shell/nav.ts';
 
 // The server's policy with every module's permissions, and the web app's module list, as the app has them.
 registerModulePolicies();

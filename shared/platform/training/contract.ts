@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, listQuery, pageOf, versioned } from '../http/list.ts';
 import { trainingResults } from './rules/completion.ts';
 
-export const trainingDomains = ['ip', 'cybersecurity', 'safety', 'other'] as const;
+export const trainingDomains = ['intellectual_property', 'cybersecurity', 'safety', 'other'] as const;
 export const trainingAudiences = [
   'all_employees',
   'new_hires',

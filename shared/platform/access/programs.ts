@@ -5,7 +5,7 @@ import { z } from 'zod';
  * that `Program` is the union of the keys of the modules in the source tree and a typo in a grant, a
  * scope check or a committee's program fails to compile:
  *
- *   declare module '../../platform/access/programs.ts' { interface ProgramKeys { ohs: true } }
+ *   declare module './programs.ts' { interface ProgramKeys { ohs: true } }
  *
  * At run time the keys come from the module list the process runs with (`registerPrograms`), so that an app
  * built with another list (a test's throwaway module) knows exactly its own programs.

@@ -1,0 +1,11 @@
+/**
+ * The program's key, declared into the platform's list of program keys (declaration merging): the server's and the
+ * web app's manifests both see it, so that `Program` includes 'ip' on either side.
+ */
+declare module '../../platform/access/programs.ts' {
+  interface ProgramKeys {
+    ip: true;
+  }
+}
+
+export const programKey = 'ip';
