@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { areaView } from '#shared/platform/org/contract.ts';
 import { contractorWorkerPage, employeePage } from '#shared/platform/people/contract.ts';
 import { userDirectory } from '#shared/platform/users/contract.ts';
-import { ApiError, api, buildUrl, type Problem, type QueryValue } from '../../platform/api/client.ts';
-import { sessionQuery, useSession } from '../../platform/auth/session.ts';
+import { api } from '../../platform/api/client.ts';
+import { useSession } from '../../platform/auth/session.ts';
 
 /** Query keys of OHS data: a change refreshes every list and view that starts with one of them. */
 export const ohsKeys = {
@@ -32,50 +32,6 @@ export function useAreas(siteId: string | null | undefined) {
     staleTime: 5 * 60_000,
     select: (d) => d.items,
   });
-}
-
-/** Sends a file as multipart/form-data (field "file") with the session's CSRF token; errors as ApiError. */
-export async function uploadFile<S extends z.ZodType>(
-  path: string,
-  query: Record<string, QueryValue>,
-  file: File,
-  schema: S,
-  csrfToken: string,
-): Promise<z.infer<S>> {
-  const body = new FormData();
-  body.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, query), {
-      method: 'POST',
-      body,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
-    });
-  } catch {
-    throw new ApiError(0, null, 'The server cannot be reached. Check the connection and try again.', null);
-  }
-  if (!response.ok) {
-    let problem: Problem | null = null;
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      problem = null;
-    }
-    throw new ApiError(
-      response.status,
-      problem,
-      problem?.detail || problem?.title || `${response.status} ${response.statusText}`,
-      null,
-    );
-  }
-  return schema.parse(await response.json());
-}
-
-/** The CSRF token of the signed-in session (for multipart uploads, which bypass the JSON client). */
-export function useCsrfToken(): string {
-  const { data } = useQuery(sessionQuery);
-  return data?.csrfToken ?? '';
 }
 
 /** True when the user holds an OHS role over the whole group (the group OHS office, administrators). */

@@ -1,45 +1,12 @@
-import { useTranslation } from 'react-i18next';
-import { i18n } from '../../../platform/i18n/index.ts';
+import { type ModuleT, moduleTexts, type TextKey } from '../../../platform/i18n/module-texts.ts';
 import { en } from './en.ts';
 import { zhTW } from './zh-TW.ts';
 
-/** The information security module's texts live in their own i18next namespace, added to the platform's instance. */
-export const INFOSEC_NS = 'infosec';
+/** The information security module's texts, in their own i18next namespace. */
+const texts = moduleTexts('infosec', en, zhTW);
 
-function register() {
-  if (i18n.hasResourceBundle('en', INFOSEC_NS)) return;
-  i18n.addResourceBundle('en', INFOSEC_NS, en, true, true);
-  i18n.addResourceBundle('zh-TW', INFOSEC_NS, zhTW, true, true);
-}
-
-// The platform initialises i18next in main.tsx, after the modules are imported: add the bundles then.
-if (i18n.isInitialized) register();
-else i18n.on('initialized', register);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-type WithoutPlural<K extends string> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
-
-/** Every key of the information security texts (plural forms by their base key). */
-export type InfosecKey = WithoutPlural<Leaves<typeof en>>;
-export type InfosecT = (key: InfosecKey, options?: Record<string, unknown>) => string;
-
-/** The information security module's `t`, typed against the English texts; re-renders on a change of language. */
-export function useInfosecT(): InfosecT {
-  const { i18n: instance } = useTranslation();
-  register();
-  const translate = instance.t as unknown as (key: string, options: Record<string, unknown>) => string;
-  return (key, options) => translate(key, { ns: INFOSEC_NS, ...options });
-}
-
-/** A label of an enumerated value (e.g. `kinds`, 'near_miss'), or the raw value when unknown. */
-export function useInfosecLabel() {
-  const t = useInfosecT();
-  return (group: string, value: string | null | undefined) => {
-    if (value === null || value === undefined) return '—';
-    const key = `${group}.${value}` as InfosecKey;
-    const text = t(key, { defaultValue: value });
-    return text;
-  };
-}
+export const INFOSEC_NS = texts.ns;
+export type InfosecKey = TextKey<typeof en>;
+export type InfosecT = ModuleT<typeof en>;
+export const useInfosecT = texts.useT;
+export const useInfosecLabel = texts.useLabel;

@@ -8,10 +8,10 @@ import { hazardPage, hazardView, riskMatrixView } from '#shared/modules/ohs/haza
 import { api, buildUrl } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ohsKeys } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsT } from '../i18n/index.ts';
 import { HazardForm } from './HazardForm.tsx';
 import { HazardMatrixCard, type MatrixView } from './HazardMatrixCard.tsx';
@@ -66,7 +66,7 @@ export function HazardsPage() {
           : h.likelihood === cell.l && h.severity === cell.s,
       )
     : items;
-  const review = useOhsMutation(
+  const review = useWrite(
     ({ h, patch }: { h: Hazard; patch: Record<string, unknown> }) =>
       api.patch(`/api/ohs/hazards/${h.id}`, { ...patch, version: h.version }, hazardView),
     { invalidate: [ohsKeys.hazards], success: t('common.saved') },

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { screeningView } from '#shared/modules/ohs/health/contract.ts';
 import { api } from '../../../platform/api/client.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ohsKeys, todayIso } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsT } from '../i18n/index.ts';
 
 export type Screening = z.infer<typeof screeningView>;
@@ -15,7 +15,7 @@ export function FollowUps({ screening }: { screening: Screening }) {
   const t = useOhsT();
   const [consultedOn, setConsultedOn] = useState<string | null>(todayIso());
   const [notes, setNotes] = useState('');
-  const save = useOhsMutation(
+  const save = useWrite(
     (f: Screening['followups'][number]) =>
       api.post(
         `/api/ohs/health/followups/${f.id}`,

@@ -15,10 +15,10 @@ import { screeningInput, screeningView, specialHazards } from '#shared/modules/o
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, blankToNull, contractValidator } from '../../../platform/ui/forms.ts';
 import { ohsKeys, todayIso, usePeopleSearch } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 
 type SV = {
@@ -83,7 +83,7 @@ export function ScreeningForm({ onClose }: { onClose: () => void }) {
   const setSite = useCallback((id: string) => form.setFieldValue('siteId', id), [form]);
   useOnlySiteByDefault(siteOptions, v.siteId, setSite);
   const people = usePeopleSearch(v.personType, v.siteId || null, q);
-  const save = useOhsMutation(
+  const save = useWrite(
     (values: SV) => api.post('/api/ohs/health/screenings', screeningPayload(values), screeningView),
     {
       invalidate: [ohsKeys.health],

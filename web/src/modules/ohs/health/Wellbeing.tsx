@@ -28,12 +28,12 @@ import {
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, blankToNull, contractValidator } from '../../../platform/ui/forms.ts';
 import { useFormat, useLocalName } from '../../../platform/ui/labels.ts';
 import { QueryProblem } from '../../../platform/ui/QueryCard.tsx';
 import { ohsKeys, todayIso } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 
 export function Wellbeing({ year }: { year: number }) {
@@ -75,7 +75,7 @@ export function Wellbeing({ year }: { year: number }) {
     initialValues: { siteId: '', kind: 'clinic', name: '', nameZh: '', startedOn: todayIso(), endedOn: null },
     validate: contractValidator(wellbeingProgramInput, pPayload),
   });
-  const addProgram = useOhsMutation(
+  const addProgram = useWrite(
     (v: PV) => api.post('/api/ohs/wellbeing/programs', pPayload(v), wellbeingProgramView),
     { invalidate: [ohsKeys.wellbeing], success: t('common.saved'), onSuccess: () => setAdding(false) },
   );
@@ -86,7 +86,7 @@ export function Wellbeing({ year }: { year: number }) {
     initialValues: { participatedOn: todayIso(), count: 1 },
     validate: contractValidator(participationInput, jPayload),
   });
-  const join = useOhsMutation(
+  const join = useWrite(
     (v: JV) => api.post(`/api/ohs/wellbeing/programs/${joining}/participation`, jPayload(v)),
     {
       invalidate: [ohsKeys.wellbeing],

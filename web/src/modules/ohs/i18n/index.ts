@@ -1,51 +1,13 @@
-import { useTranslation } from 'react-i18next';
-import { i18n } from '../../../platform/i18n/index.ts';
+import { type ModuleT, moduleTexts, type TextKey } from '../../../platform/i18n/module-texts.ts';
 import { en } from './en.ts';
 import { zhTW } from './zh-TW.ts';
 
-/** The OHS module's texts live in their own i18next namespace, added to the platform's instance. */
-export const OHS_NS = 'ohs';
+/** The occupational health and safety module's texts, in their own i18next namespace. */
+const texts = moduleTexts('ohs', en, zhTW);
 
-function register() {
-  if (i18n.hasResourceBundle('en', OHS_NS)) return;
-  i18n.addResourceBundle('en', OHS_NS, en, true, true);
-  i18n.addResourceBundle('zh-TW', OHS_NS, zhTW, true, true);
-}
-
-// The platform initialises i18next in main.tsx, after the modules are imported: add the bundles then.
-if (i18n.isInitialized) register();
-else i18n.on('initialized', register);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-type WithoutPlural<K extends string> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
-
-/** Every key of the OHS texts (plural forms by their base key). */
-export type OhsKey = WithoutPlural<Leaves<typeof en>>;
-export type OhsT = (key: OhsKey, options?: Record<string, unknown>) => string;
-
-/** The OHS module's `t`, typed against the English texts; re-renders on a change of language. */
-export function useOhsT(): OhsT {
-  const { i18n: instance } = useTranslation();
-  register();
-  const translate = instance.t as unknown as (key: string, options: Record<string, unknown>) => string;
-  return (key, options) => translate(key, { ns: OHS_NS, ...options });
-}
-
-/** A label of an enumerated value (e.g. `kinds`, 'near_miss'), or the raw value when unknown. */
-export function useOhsLabel() {
-  const t = useOhsT();
-  return (group: string, value: string | null | undefined) => {
-    if (value === null || value === undefined) return '—';
-    const key = `${group}.${value}` as OhsKey;
-    const text = t(key, { defaultValue: value });
-    return text;
-  };
-}
-
-/** True when the user reads Chinese: for the server's bilingual labels ({ en, zh }). */
-export function useZh() {
-  const { i18n: instance } = useTranslation();
-  return instance.language === 'zh-TW';
-}
+export const OHS_NS = texts.ns;
+export type OhsKey = TextKey<typeof en>;
+export type OhsT = ModuleT<typeof en>;
+export const useOhsT = texts.useT;
+export const useOhsLabel = texts.useLabel;
+export { useZh } from '../../../platform/i18n/module-texts.ts';

@@ -3,10 +3,10 @@ import { IconCheck, IconChevronDown } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ActionView, actionPage, actionView } from '#shared/platform/actions/contract.ts';
 import { api } from '../../../platform/api/client.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ohsKeys } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 import type { RootCause } from './investigation-write.ts';
 
@@ -43,7 +43,7 @@ export function CauseActions({ cause, manage }: { cause: RootCause; manage: bool
       }),
     enabled: cause.actionIds.length > 0,
   });
-  const move = useOhsMutation(
+  const move = useWrite(
     ({ a, transition }: { a: ActionView; transition: string }) =>
       api.post(`/api/actions/${a.id}/transition`, { transition, version: a.version }, actionView),
     { invalidate: [ohsKeys.actions, '/api/home'] },

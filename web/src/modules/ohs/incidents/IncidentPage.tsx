@@ -40,6 +40,7 @@ import {
 } from '#shared/modules/ohs/incidents/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
@@ -47,7 +48,6 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { isoToLocalInput, localInputToIso, ohsKeys, useAreas } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 import { formatDuration, InvestigationBadge, KindBadge, useNow } from './badges.tsx';
 import { InjuriesPanel } from './InjuriesPanel.tsx';
@@ -81,7 +81,7 @@ function NoticeCard({ incident, manage }: { incident: IncidentView; manage: bool
   const [open, setOpen] = useState(false);
   const [at, setAt] = useState(isoToLocalInput(new Date()));
   const [reference, setReference] = useState('');
-  const save = useOhsMutation(
+  const save = useWrite(
     (body: { authorityNotifiedAt: string | null; authorityReference: string | null }) =>
       api.patch(`/api/ohs/incidents/${incident.id}`, { ...body, version: incident.version }, incidentView),
     {

@@ -40,6 +40,7 @@ import {
   recoveryOutcomes,
 } from '#shared/modules/ohs/rules/injury.ts';
 import { type ApiError, api } from '../../../platform/api/client.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import {
   applyServerErrors,
@@ -49,7 +50,6 @@ import {
 } from '../../../platform/ui/forms.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ohsKeys, usePeopleSearch } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsLabel, useOhsT, useZh } from '../i18n/index.ts';
 
 const chargedDaysSchema = z.object({
@@ -143,7 +143,7 @@ function InjuryForm({
   const v = form.getValues();
   const people = usePeopleSearch(v.personType, incident.siteId, q);
 
-  const save = useOhsMutation(
+  const save = useWrite(
     async (values: V) => {
       if (!injury)
         return api.post(

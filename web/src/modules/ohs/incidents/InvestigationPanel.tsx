@@ -5,9 +5,9 @@ import { useState } from 'react';
 import type { IncidentView } from '#shared/modules/ohs/incidents/contract.ts';
 import { investigationView } from '#shared/modules/ohs/investigations/contract.ts';
 import { api } from '../../../platform/api/client.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ohsKeys } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsT } from '../i18n/index.ts';
 import { CauseCard } from './CauseCard.tsx';
 import { Fishbone } from './Fishbone.tsx';
@@ -28,7 +28,7 @@ export function InvestigationPanel({ incident, manage }: { incident: IncidentVie
     queryFn: () => api.get(`/api/ohs/investigations/${id}`, investigationView),
     enabled: !!id,
   });
-  const open = useOhsMutation(
+  const open = useWrite(
     () => api.post(`/api/ohs/incidents/${incident.id}/investigation`, {}, investigationView),
     {
       invalidate: [ohsKeys.incidents],

@@ -19,9 +19,10 @@ import { z } from 'zod';
 import type { IncidentView } from '#shared/modules/ohs/incidents/contract.ts';
 import { documentView } from '#shared/platform/documents/contract.ts';
 import { api } from '../../../platform/api/client.ts';
+import { uploadFile, useCsrfToken } from '../../../platform/services/http.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ProblemAlert, problemMessage } from '../../../platform/ui/problem.tsx';
-import { ohsKeys, uploadFile, useCsrfToken } from '../api.ts';
+import { ohsKeys } from '../api.ts';
 import { useOhsT } from '../i18n/index.ts';
 
 /** Photos of an incident: thumbnails, more from the camera or files, removal by officers. */

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { investigationView } from '#shared/modules/ohs/investigations/contract.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { ohsKeys } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 
 export type Investigation = z.infer<typeof investigationView>;
 export type RootCause = Investigation['rootCauses'][number];
@@ -17,7 +17,7 @@ export function useInvestigationWrite<Vars>(
   onSuccess?: () => void,
 ) {
   const queryClient = useQueryClient();
-  return useOhsMutation(fn, {
+  return useWrite(fn, {
     invalidate: [ohsKeys.incidents, ohsKeys.actions],
     success,
     onSuccess: (saved) => {

@@ -32,11 +32,11 @@ import {
 } from '#shared/modules/ohs/rules/permits.ts';
 import { ApiError, api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { isoToLocalInput, localInputToIso, ohsKeys } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsLabel, useOhsT, useZh } from '../i18n/index.ts';
 import { PermitStatusBadge } from './PermitsPage.tsx';
 
@@ -98,7 +98,7 @@ export function PermitPage() {
     if (permit) setChecks(Object.fromEntries(permit.checklist.map((c) => [c.key, c.checked])));
   }, [permit?.version]);
 
-  const move = useOhsMutation(
+  const move = useWrite(
     (body: Record<string, unknown>) =>
       api.post(
         `/api/ohs/permits/${permitId}/transition`,

@@ -22,13 +22,13 @@ import { contractorCompanyPage, contractorWorkerPage } from '#shared/platform/pe
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, contractValidator } from '../../../platform/ui/forms.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { isoToLocalInput, localInputToIso, ohsKeys, useAreas } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 
 type Row = z.infer<typeof permitPage>['items'][number];
@@ -144,7 +144,7 @@ function RequestForm({ onClose }: { onClose: () => void }) {
     enabled: !!v.companyId,
   });
   const qualified = useQualified(v.siteId || null, v.type || null, (v.endsAt || '').slice(0, 10));
-  const save = useOhsMutation((values: V) => api.post('/api/ohs/permits', toPayload(values), permitView), {
+  const save = useWrite((values: V) => api.post('/api/ohs/permits', toPayload(values), permitView), {
     invalidate: [ohsKeys.permits],
     success: t('permits.requested'),
     onSuccess: (p) => {

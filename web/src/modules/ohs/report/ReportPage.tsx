@@ -45,11 +45,12 @@ import { documentView } from '#shared/platform/documents/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
+import { uploadFile, useCsrfToken } from '../../../platform/services/http.ts';
 import { applyServerErrors, blankToNull, contractValidator } from '../../../platform/ui/forms.ts';
 import { ButtonLink } from '../../../platform/ui/links.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert, problemMessage } from '../../../platform/ui/problem.tsx';
-import { isoToLocalInput, localInputToIso, ohsKeys, uploadFile, useAreas, useCsrfToken } from '../api.ts';
+import { isoToLocalInput, localInputToIso, ohsKeys, useAreas } from '../api.ts';
 import { useOhsT } from '../i18n/index.ts';
 
 type Kind = (typeof incidentKinds)[number];

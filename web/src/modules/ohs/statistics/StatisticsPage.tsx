@@ -21,11 +21,11 @@ import type { z } from 'zod';
 import { type RateSet, statisticsView } from '#shared/modules/ohs/statistics/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
+import { useWrite } from '../../../platform/services/mutation.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ohsKeys, useGroupWide } from '../api.ts';
-import { useOhsMutation } from '../components/mutation.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 
 type Stats = z.infer<typeof statisticsView>;
@@ -81,7 +81,7 @@ function RoundingSetting() {
     queryKey: [ohsKeys.statistics, 'settings'],
     queryFn: () => api.get('/api/ohs/settings', statisticsView.pick({ rounding: true })),
   });
-  const save = useOhsMutation(
+  const save = useWrite(
     (rounding: 'truncate' | 'round-half-up') => api.put('/api/ohs/settings', { rounding }),
     {
       invalidate: [ohsKeys.statistics, ohsKeys.goals],
