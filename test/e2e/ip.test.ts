@@ -92,6 +92,25 @@ describe.skipIf(!hasChromium)('the IP program in the browser', () => {
     await poll(() => table.getAttribute('data-total')).toBe('1');
     await table.getByText('2027-02-01').waitFor();
     await screenshot(page, 'ip-portfolio');
+
+    // The portfolio on a day: granted today; on the eve of its grant, pending.
+    const counts = page.getByTestId('ip-portfolio-counts');
+    const countsTable = counts.getByRole('table', { name: 'Portfolio on a day' });
+    const taiwan = countsTable.getByRole('row', { name: /Taiwan \(TIPO\)/ });
+    await poll(() => taiwan.textContent()).toMatch(/Taiwan \(TIPO\)\s*1\s*0$/);
+    await counts.getByRole('textbox', { name: 'As of' }).fill('2021-01-30');
+    await poll(() => taiwan.textContent()).toMatch(/Taiwan \(TIPO\)\s*0\s*1$/);
+    // Green patents granted in 2021: this family's, by its technology, and all up to the end of that year.
+    const green = page.getByTestId('ip-green-patents');
+    await green.getByRole('textbox', { name: 'Year' }).fill('2021');
+    const greenTable = green.getByRole('table', { name: 'Green patents' });
+    await poll(() =>
+      greenTable.getByRole('row', { name: /Fan-out wafer-level package/ }).textContent(),
+    ).toMatch(/1$/);
+    await poll(() =>
+      greenTable.getByRole('row', { name: /Granted up to the end of 2021/ }).textContent(),
+    ).toMatch(/1$/);
+    await screenshot(page, 'ip-portfolio-figures');
     expect(errors).toEqual([]);
     await context.close();
   });

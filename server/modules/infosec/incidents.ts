@@ -12,6 +12,7 @@ import type {
 import { type Clock, clockState } from '#shared/modules/infosec/rules/clocks.ts';
 import { type Impact, incidentLevel } from '#shared/modules/infosec/rules/level.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -182,7 +183,7 @@ export function createSecurityIncidentsService(deps: Deps) {
   }
 
   async function timeZoneOf(siteId: string, handle: Db) {
-    return (await org.sitesByIds([siteId], handle)).get(siteId)?.timeZone ?? 'Asia/Taipei';
+    return (await org.sitesByIds([siteId], handle)).get(siteId)?.timeZone ?? GROUP_TIME_ZONE;
   }
 
   function notInFuture(at: Date, path: string) {

@@ -13,6 +13,7 @@ import {
   technologies,
 } from '#shared/modules/ip/rules/offices.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
@@ -20,8 +21,6 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ip' as const;
-/** Group-wide figures follow the head office's calendar. */
-const GROUP_TIME_ZONE = 'Asia/Taipei';
 const GRANTED: ReadonlySet<Status> = new Set(grantedStatuses);
 const PENDING: ReadonlySet<Status> = new Set(pendingStatuses);
 

@@ -12,6 +12,7 @@ import type {
 import { type ActionStatus, checkTransition, isOverdue } from '#shared/platform/actions/rules/status.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { listPage } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -47,8 +48,6 @@ registerObligationKind({
   name: platformWord('platform.obligationKind', ACTION_DUE),
   schedule: { daysBefore: [14, 3], overdueEveryDays: 7 },
 });
-
-const GROUP_TIME_ZONE = 'Asia/Taipei';
 
 function rows(db: Db) {
   return db

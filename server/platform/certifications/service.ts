@@ -8,6 +8,7 @@ import type {
 } from '#shared/platform/certifications/contract.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
 import { daysBetween, localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
@@ -29,8 +30,6 @@ registerObligationKind({
   name: platformWord('platform.obligationKind', CERTIFICATION_RENEWAL),
   schedule: { daysBefore: [90, 30, 7], overdueEveryDays: 7 },
 });
-
-const GROUP_TIME_ZONE = 'Asia/Taipei';
 
 function rows(db: Db) {
   return db

@@ -1,4 +1,5 @@
 import type { CompositionRule } from '#shared/platform/meetings/rules/committee.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { Db } from '../../db/types.ts';
 import type { ActionsService } from '../actions/service.ts';
 import type { ObligationsService } from '../obligations/service.ts';
@@ -12,6 +13,3 @@ export type MeetingsDeps = {
   /** Programs' own rules on their committees' membership, by program key. */
   compositionRules: Map<string, CompositionRule[]>;
 };
-
-/** The time zone of group and subsidiary committees, which have no site. */
-export const GROUP_TIME_ZONE = 'Asia/Taipei';

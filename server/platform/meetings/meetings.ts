@@ -9,6 +9,7 @@ import type {
 } from '#shared/platform/meetings/contract.ts';
 import { attendanceComplete } from '#shared/platform/meetings/rules/quorum.ts';
 import { checkTransition, type MeetingPart } from '#shared/platform/meetings/rules/status.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { paginate } from '../../db/paging.ts';
 import { definedOnly } from '../../db/versioned.ts';
 import type { Actor } from '../access/actor.ts';
@@ -17,7 +18,7 @@ import { recordAudit } from '../audit/service.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
 import { insertAgenda } from './agenda.ts';
 import * as committeesRepo from './committees-repo.ts';
-import { GROUP_TIME_ZONE, type MeetingsDeps } from './deps.ts';
+import type { MeetingsDeps } from './deps.ts';
 import {
   assertActiveUsers,
   assertRead,

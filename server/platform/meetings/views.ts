@@ -8,10 +8,11 @@ import {
 import { quorum } from '#shared/platform/meetings/rules/quorum.ts';
 import { minutesDueDate } from '#shared/platform/meetings/rules/status.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { Db } from '../../db/types.ts';
 import type { CommitteeRow, MemberRow } from './committees-repo.ts';
 import * as committeesRepo from './committees-repo.ts';
-import { GROUP_TIME_ZONE, type MeetingsDeps } from './deps.ts';
+import type { MeetingsDeps } from './deps.ts';
 import type { MeetingRow } from './meetings-repo.ts';
 import * as meetingsRepo from './meetings-repo.ts';
 

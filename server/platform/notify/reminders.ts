@@ -5,6 +5,7 @@ import {
   pastDueTime,
   reminderStep,
 } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { Db } from '../../db/types.ts';
 import { renderText, storedText } from '../i18n/index.ts';
 import { obligationKind } from '../obligations/kinds.ts';
@@ -12,7 +13,6 @@ import { holdersAt, officersFor } from '../obligations/repo.ts';
 import type { Mailer } from './mailer.ts';
 import { digestMessage, type Locale, type NotificationFacts, reminderMessage } from './messages.ts';
 
-const GROUP_TIME_ZONE = 'Asia/Taipei';
 const CHANNELS = ['inbox', 'email'] as const;
 const MAX_ATTEMPTS = 5;
 /** Obligations further out than this are not yet reminded of by any schedule. */

@@ -10,6 +10,7 @@ import {
   daysBetween,
   localDate,
 } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -72,8 +73,6 @@ function auditEntry(kind: string, entry: AuditEntry): AuditEntry {
     siteId: entry.siteId,
   };
 }
-
-const GROUP_TIME_ZONE = 'Asia/Taipei';
 
 /** The last day before an obligation is overdue: its due date plus grace days. */
 const graceEnd = sql<string>`obligations.due_date + obligations.grace_days`;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { likePattern } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type {
   completionInput,
   completionListQuery,
@@ -20,8 +21,6 @@ import { inScope } from '../access/sql.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { createTrainingDueService } from './due.ts';
-
-const GROUP_TIME_ZONE = 'Asia/Taipei';
 
 function courseRows(db: Db) {
   return db

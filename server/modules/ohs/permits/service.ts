@@ -15,6 +15,7 @@ import {
   requiredQualification,
 } from '#shared/modules/ohs/rules/permits.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { Db } from '../../../db/types.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
 import { type Actor, systemActor } from '../../../platform/access/actor.ts';
@@ -186,7 +187,7 @@ export function createPermitsService(
       const startsAt = new Date(input.startsAt);
       const endsAt = new Date(input.endsAt);
       return db.transaction().execute(async (trx) => {
-        const year = localDate(startsAt, 'Asia/Taipei').slice(0, 4);
+        const year = localDate(startsAt, GROUP_TIME_ZONE).slice(0, 4);
         const prefix = `PTW-${site.code}-${year}-`;
         const n = await repo.nextNumber(trx, prefix);
         const history: PermitHistoryEntry[] = [

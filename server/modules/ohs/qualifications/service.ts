@@ -5,6 +5,7 @@ import type {
   qualificationPatch,
 } from '#shared/modules/ohs/qualifications/contract.ts';
 import { addDays, localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
@@ -100,7 +101,7 @@ export function createQualificationsService(
         validUntilAtMost:
           q.expiringWithinDays === undefined
             ? undefined
-            : addDays(localDate(now(), 'Asia/Taipei'), q.expiringWithinDays),
+            : addDays(localDate(now(), GROUP_TIME_ZONE), q.expiringWithinDays),
       });
       return (await named(found)).map(toView);
     },

@@ -1,4 +1,5 @@
 import type { RateSet } from '#shared/modules/ohs/statistics/contract.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { renderMessage } from '../../../platform/i18n/index.ts';
 import type { Block, ReportDefinition, ReportLocale } from '../../../platform/reports/definition.ts';
 import { ohsWord } from '../messages.ts';
@@ -258,7 +259,7 @@ export function ohsBoardReport(
     subtitle: w.subtitle,
     locale: o.locale,
     generatedAt: o.generatedAt,
-    timeZone: 'Asia/Taipei',
+    timeZone: GROUP_TIME_ZONE,
     author: o.author,
     sections: [
       {

@@ -1,13 +1,11 @@
 import { Decimal } from 'decimal.js';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 
 /**
  * "Better than last year" compares like with like: this year from 1 January to today against last year from
  * 1 January to the same day, both read in one time zone (a site's own; for the group or several sites, the
  * group's). A 29 February has no same day in a common year: the span ends on 28 February.
  */
-
-/** The group's time zone, the head office's, used for figures over the group or several sites. */
-export const GROUP_TIME_ZONE = 'Asia/Taipei';
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 

@@ -10,13 +10,14 @@ import {
 } from '#shared/modules/ohs/rules/injury.ts';
 import type { statisticsQuery } from '#shared/modules/ohs/statistics/contract.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { Db } from '../../../db/types.ts';
 import { type Actor, scopeHas, scopeIsEmpty } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
 import { ForbiddenError } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
-import { GROUP_TIME_ZONE, monthShare, sameDayIn, shareOfHours } from '../rules/period.ts';
+import { monthShare, sameDayIn, shareOfHours } from '../rules/period.ts';
 import type { RoundingMode } from '../rules/rates.ts';
 import { emptyTally, mergeTallies, type Tally, tallyRates } from '../rules/tally.ts';
 import { ratesSetting } from '../settings.ts';
@@ -60,7 +61,7 @@ export function createOhsStatisticsService(
       const mode = await rounding();
       const from = `${Math.min(q.from, q.to)}-01-01`;
       const to = `${Math.max(q.from, q.to)}-12-31`;
-      const asOf = localDate(now(), 'Asia/Taipei');
+      const asOf = localDate(now(), GROUP_TIME_ZONE);
       // The sites in scope with their subsidiaries, from the org service (one query).
       const named = await org.sitesWithSubsidiary(
         q.siteId ? [q.siteId] : scope === 'all' ? 'all' : [...scope],

@@ -26,6 +26,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CommitteeView, committeeView } from '#shared/platform/meetings/contract.ts';
 import { committeeRoles } from '#shared/platform/meetings/rules/committee.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { ApiError, api } from '../api/client.ts';
 import { useSites } from '../people/sites.ts';
 import { useWrite } from '../services/mutation.ts';
@@ -159,7 +160,7 @@ export function CommitteePage() {
       </Text>
     </div>
   );
-  const timeZone = (c?.siteId && sites.find((s) => s.id === c.siteId)?.timeZone) || 'Asia/Taipei';
+  const timeZone = (c?.siteId && sites.find((s) => s.id === c.siteId)?.timeZone) || GROUP_TIME_ZONE;
   const roleOrder = (r: string) => committeeRoles.indexOf(r as (typeof committeeRoles)[number]);
 
   return (

@@ -1,10 +1,10 @@
-import { Group, NumberInput, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { NumberInput, Table } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { greenView } from '#shared/modules/ip/contract.ts';
 import { api } from '../../../platform/api/client.ts';
-import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { FigurePanel } from '../../../platform/ui/FigurePanel.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 
 /** Green-related patents granted in a year by technology, and all granted up to its end (the report's figures). */
@@ -20,16 +20,13 @@ export function GreenPatents({ siteId }: { siteId: string | null }) {
     placeholderData: keepPreviousData,
   });
   const fmt = new Intl.NumberFormat(i18n.language);
-  const green = query.data;
   return (
-    <Paper withBorder radius="md" p="md" mb="md" data-testid="ip-green-patents">
-      <Group justify="space-between" align="flex-end" mb="sm">
-        <div>
-          <Title order={4}>{t('green.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('green.hint')}
-          </Text>
-        </div>
+    <FigurePanel
+      title={t('green.title')}
+      hint={t('green.hint')}
+      query={query}
+      testId="ip-green-patents"
+      control={
         <NumberInput
           label={t('green.year')}
           value={year}
@@ -38,11 +35,9 @@ export function GreenPatents({ siteId }: { siteId: string | null }) {
           max={2200}
           w={120}
         />
-      </Group>
-      {query.error && <ProblemAlert error={query.error} />}
-      {!green ? (
-        <Skeleton h={120} />
-      ) : (
+      }
+    >
+      {(green) => (
         <Table fz="sm" aria-label={t('green.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -70,6 +65,6 @@ export function GreenPatents({ siteId }: { siteId: string | null }) {
           </Table.Tbody>
         </Table>
       )}
-    </Paper>
+    </FigurePanel>
   );
 }

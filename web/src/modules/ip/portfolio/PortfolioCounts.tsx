@@ -1,4 +1,4 @@
-import { Group, Paper, Skeleton, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { portfolioCounts } from '#shared/modules/ip/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
-import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { FigurePanel } from '../../../platform/ui/FigurePanel.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 
 /**
@@ -43,7 +43,7 @@ export function PortfolioCounts({ siteId }: { siteId: string | null }) {
         data: shown.map((o) => label('offices', o.office).replace(/\s*([（(])/, '\n$1')),
         axisLabel: { interval: 0, fontSize: 11 },
       },
-      yAxis: { type: 'value' },
+      yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: t('counts.granted'), type: 'bar', stack: 'all', data: shown.map((o) => o.granted) },
         { name: t('counts.pending'), type: 'bar', stack: 'all', data: shown.map((o) => o.pending) },
@@ -52,14 +52,13 @@ export function PortfolioCounts({ siteId }: { siteId: string | null }) {
     [shown, t, label],
   );
   return (
-    <Paper withBorder radius="md" p="md" mb="md" data-testid="ip-portfolio-counts">
-      <Group justify="space-between" align="flex-end" mb="sm">
-        <div>
-          <Title order={4}>{t('counts.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('counts.hint')}
-          </Text>
-        </div>
+    <FigurePanel
+      title={t('counts.title')}
+      hint={t('counts.hint')}
+      query={query}
+      loadingHeight={200}
+      testId="ip-portfolio-counts"
+      control={
         <TextInput
           type="date"
           label={t('counts.asOf')}
@@ -67,40 +66,40 @@ export function PortfolioCounts({ siteId }: { siteId: string | null }) {
           onChange={(e) => setAsOf(e.currentTarget.value)}
           w={180}
         />
-      </Group>
-      {query.error && <ProblemAlert error={query.error} />}
-      {!counts ? (
-        <Skeleton h={200} />
-      ) : shown.length === 0 ? (
-        <Text c="dimmed">{t('counts.none', { asOf: counts.asOf })}</Text>
-      ) : (
-        <Group align="flex-start" grow wrap="wrap">
-          <Table fz="sm" aria-label={t('counts.title')} style={{ minWidth: 300 }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('common.office')}</Table.Th>
-                <Table.Th ta="right">{t('counts.granted')}</Table.Th>
-                <Table.Th ta="right">{t('counts.pending')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((o) => (
-                <Table.Tr key={o.office}>
-                  <Table.Td>{label('offices', o.office)}</Table.Td>
-                  <Table.Td ta="right">{fmt.format(o.granted)}</Table.Td>
-                  <Table.Td ta="right">{fmt.format(o.pending)}</Table.Td>
+      }
+    >
+      {(counts) =>
+        shown.length === 0 ? (
+          <Text c="dimmed">{t('counts.none', { asOf: counts.asOf })}</Text>
+        ) : (
+          <Group align="flex-start" grow wrap="wrap">
+            <Table fz="sm" aria-label={t('counts.title')} style={{ minWidth: 300 }}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('common.office')}</Table.Th>
+                  <Table.Th ta="right">{t('counts.granted')}</Table.Th>
+                  <Table.Th ta="right">{t('counts.pending')}</Table.Th>
                 </Table.Tr>
-              ))}
-              <Table.Tr fw={700}>
-                <Table.Td>{t('counts.total')}</Table.Td>
-                <Table.Td ta="right">{fmt.format(counts.granted)}</Table.Td>
-                <Table.Td ta="right">{fmt.format(counts.pending)}</Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
-          <Chart option={option} label={t('counts.title')} height={240} />
-        </Group>
-      )}
-    </Paper>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((o) => (
+                  <Table.Tr key={o.office}>
+                    <Table.Td>{label('offices', o.office)}</Table.Td>
+                    <Table.Td ta="right">{fmt.format(o.granted)}</Table.Td>
+                    <Table.Td ta="right">{fmt.format(o.pending)}</Table.Td>
+                  </Table.Tr>
+                ))}
+                <Table.Tr fw={700}>
+                  <Table.Td>{t('counts.total')}</Table.Td>
+                  <Table.Td ta="right">{fmt.format(counts.granted)}</Table.Td>
+                  <Table.Td ta="right">{fmt.format(counts.pending)}</Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+            <Chart option={option} label={t('counts.title')} height={240} />
+          </Group>
+        )
+      }
+    </FigurePanel>
   );
 }
