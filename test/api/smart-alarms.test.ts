@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { AREAS, SITES } from '../support/fixture.ts';
+import { setUpSensors } from '../support/smart.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -26,34 +27,9 @@ describe.each(databases())('readings and alarms (%s)', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp({ kind });
-    officer = await t.signInAs('k7Officer');
-    const sensor = await officer.post('/api/smart/sensors', {
-      siteId: SITES.K7.id,
-      areaId: AREAS.K7_B1_F3_L2.id,
-      tag: 'K7-GAS-01',
-      name: 'Arsine at gas cabinet 3',
-      kind: 'toxic_gas',
-      unit: 'ppb',
-      limitH: 25,
-      limitHH: 50,
-      deadband: 2,
-      onDelaySeconds: 10,
-      offDelaySeconds: 10,
-    });
-    gasId = sensor.body.id;
-    const spil = await t.signInAs('spilOfficer');
-    tcSensorId = (
-      await spil.post('/api/smart/sensors', {
-        siteId: SITES.TC.id,
-        tag: 'TC-O2-01',
-        name: 'Oxygen in the bulk gas yard',
-        kind: 'oxygen',
-        unit: '%',
-        limitL: 19.5,
-      })
-    ).body.id;
-    const token = await officer.post('/api/auth/tokens', { name: 'K7 gateway 1' });
-    gateway = t.withToken(token.body.token);
+    let token: string;
+    ({ officer, gasId, tcSensorId, token } = await setUpSensors(t, 'K7 gateway 1'));
+    gateway = t.withToken(token);
   });
   afterAll(async () => t?.close());
 

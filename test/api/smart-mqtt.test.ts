@@ -6,7 +6,8 @@ import type { Config } from '../../server/config.ts';
 import { smartModule } from '../../server/modules/smart/index.ts';
 import { startBackgroundServices } from '../../server/platform/modules/background.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
-import { AREAS, SITES } from '../support/fixture.ts';
+import { SITES } from '../support/fixture.ts';
+import { setUpSensors } from '../support/smart.ts';
 
 /** The machine's Mosquitto (started by .ci/run when it is down). */
 const MOSQUITTO = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
@@ -62,33 +63,7 @@ describe.each(databases())('MQTT ingestion (%s)', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp({ kind });
-    const officer = await t.signInAs('k7Officer');
-    const sensor = await officer.post('/api/smart/sensors', {
-      siteId: SITES.K7.id,
-      areaId: AREAS.K7_B1_F3_L2.id,
-      tag: 'K7-GAS-01',
-      name: 'Arsine at gas cabinet 3',
-      kind: 'toxic_gas',
-      unit: 'ppb',
-      limitH: 25,
-      limitHH: 50,
-      deadband: 2,
-      onDelaySeconds: 10,
-      offDelaySeconds: 10,
-    });
-    gasId = sensor.body.id;
-    const spil = await t.signInAs('spilOfficer');
-    tcSensorId = (
-      await spil.post('/api/smart/sensors', {
-        siteId: SITES.TC.id,
-        tag: 'TC-O2-01',
-        name: 'Oxygen in the bulk gas yard',
-        kind: 'oxygen',
-        unit: '%',
-        limitL: 19.5,
-      })
-    ).body.id;
-    token = (await officer.post('/api/auth/tokens', { name: 'K7 gateway (MQTT)' })).body.token;
+    ({ gasId, tcSensorId, token } = await setUpSensors(t, 'K7 gateway (MQTT)'));
   });
   afterAll(async () => t?.close());
 
