@@ -6,7 +6,6 @@ import type { Config } from '../../server/config.ts';
 import { smartModule } from '../../server/modules/smart/index.ts';
 import { startBackgroundServices } from '../../server/platform/modules/background.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
-import { SITES } from '../support/fixture.ts';
 import { setUpSensors } from '../support/smart.ts';
 
 /** The machine's Mosquitto (started by .ci/run when it is down). */
