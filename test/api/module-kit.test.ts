@@ -6,7 +6,7 @@ import { generateModuleDemos } from '../../reference/demo/parts.ts';
 import { workerJobs } from '../../server/main.ts';
 import { programModules } from '../../server/modules/index.ts';
 import { policyTable } from '../../server/platform/access/policy.ts';
-import { routeChecks } from '../security/support/route-checks.ts';
+import { securitySuite } from '../security/support/suite.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { FIXTURE } from '../support/fixture.ts';
 import { notesModule } from './module-kit/notes-module.ts';
@@ -57,11 +57,11 @@ describe.each(databases())('a program module added to the module list (%s)', (ki
   });
 
   it("brings its rows of the security suite's route table, which then covers every route of the app", async () => {
-    const table = await routeChecks(modules);
+    const table = (await securitySuite(modules)).routes;
     const uncovered = t.app.routeTable.map((r) => `${r.method} ${r.url}`).filter((key) => !table[key]);
     expect(uncovered).toEqual([]);
     expect(table['GET /api/notes']).toMatchObject({ access: 'notes.read' });
-    expect(Object.keys(await routeChecks())).not.toContain('GET /api/notes');
+    expect(Object.keys((await securitySuite()).routes)).not.toContain('GET /api/notes');
   });
 
   it("brings its part of the demo, loaded after the group's tables and the other modules' parts", async () => {

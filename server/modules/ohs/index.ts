@@ -7,14 +7,14 @@ import { registerGoalRoutes } from './goals/routes.ts';
 import { registerHazardRoutes } from './hazards/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerHoursRoutes } from './hours/routes.ts';
-import { registerIncidentRoutes } from './incidents/routes.ts';
-import { registerInjuryRoutes } from './injuries/routes.ts';
-import { registerInvestigationRoutes } from './investigations/routes.ts';
 import type { incidentInput } from './incidents/contract.ts';
 import { createIncidentNames } from './incidents/names.ts';
+import { registerIncidentRoutes } from './incidents/routes.ts';
 import { createIncidentsService } from './incidents/service.ts';
 import { createIncidentViews, INCIDENT_DOCUMENTS } from './incidents/views.ts';
+import { registerInjuryRoutes } from './injuries/routes.ts';
 import { createInjuriesService } from './injuries/service.ts';
+import { registerInvestigationRoutes } from './investigations/routes.ts';
 import { ohsJobs } from './jobs.ts';
 import { ohsMessages } from './messages.ts';
 import { ohsMigrations } from './migrations/index.ts';
@@ -76,7 +76,7 @@ export const ohsModule = defineModule({
   messages: ohsMessages,
   migrations: ohsMigrations,
   demo: () => import('../../../reference/demo/ohs-part.ts').then((m) => m.ohsDemo),
-  securityChecks: () => import('./security.ts').then((m) => m.ohsRouteChecks),
+  securityChecks: () => import('./security.ts').then((m) => m.ohsSecurity),
   createServices: (platform, { db, now }) => {
     platform.meetings.registerCompositionRule('ohs', workerRepresentation);
     registerOhsSources(platform.sources);

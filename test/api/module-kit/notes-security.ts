@@ -1,5 +1,5 @@
 import type { Permission } from '../../security/support/policy.ts';
-import type { RouteSpec } from '../../security/support/route-kit.ts';
+import type { ModuleSecurity, RouteSpec } from '../../security/support/route-kit.ts';
 
 // The hand-written policy of the security suite does not know the throwaway permission.
 const NOTES_READ = 'notes.read' as Permission;
@@ -15,4 +15,11 @@ export const notesRouteChecks: Record<string, RouteSpec> = {
     access: 'notes.read',
     checks: [{ kind: 'list', permission: NOTES_READ, rows: null }],
   },
+};
+
+/** Its part of the security suite, as its manifest loads it. */
+export const notesSecurity: ModuleSecurity = {
+  routes: notesRouteChecks,
+  policy: { narrowed: [], holds: {} },
+  families: {},
 };
