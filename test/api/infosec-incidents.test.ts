@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReminderEngine } from '../../server/platform/notify/reminders.ts';
-import { multipart, PNG } from '../security/support/resources.ts';
+import { multipart, PNG } from '../security/support/family-kit.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES, USERS } from '../support/fixture.ts';
 

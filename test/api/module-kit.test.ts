@@ -6,7 +6,11 @@ import { generateModuleDemos } from '../../reference/demo/parts.ts';
 import { workerJobs } from '../../server/main.ts';
 import { programModules } from '../../server/modules/index.ts';
 import { policyTable } from '../../server/platform/access/policy.ts';
-import { routeChecks } from '../security/support/route-checks.ts';
+import { matrixActors, signInMatrix } from '../security/support/actors.ts';
+import type { Family } from '../security/support/family-kit.ts';
+import { expectedFor, type Permission, type Variant } from '../security/support/policy.ts';
+import { Resources } from '../security/support/resources.ts';
+import { securitySuite } from '../security/support/suite.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { FIXTURE } from '../support/fixture.ts';
 import { notesModule } from './module-kit/notes-module.ts';
@@ -57,11 +61,58 @@ describe.each(databases())('a program module added to the module list (%s)', (ki
   });
 
   it("brings its rows of the security suite's route table, which then covers every route of the app", async () => {
-    const table = await routeChecks(modules);
+    const table = (await securitySuite(modules)).routes;
     const uncovered = t.app.routeTable.map((r) => `${r.method} ${r.url}`).filter((key) => !table[key]);
     expect(uncovered).toEqual([]);
     expect(table['GET /api/notes']).toMatchObject({ access: 'notes.read' });
-    expect(Object.keys(await routeChecks())).not.toContain('GET /api/notes');
+    expect(Object.keys((await securitySuite()).routes)).not.toContain('GET /api/notes');
+  });
+
+  it("brings its part of the security suite's expected policy, with its own role variants", async () => {
+    const { policy } = await securitySuite(modules);
+    const read = 'notes.read' as Permission;
+    expect(policy.variants).toContain('site_officer:notes');
+    expect(policy.holds['site_officer:notes' as Variant]).toContain(read);
+    // Every site officer reads the notes, whatever program their role is narrowed to; the others do not.
+    expect(policy.holds.site_officer).toContain(read);
+    expect(policy.holds['site_officer:ohs']).toContain(read);
+    expect(policy.holds.group_admin).toContain(read);
+    for (const variant of ['employee', 'auditor', 'board', 'medical', 'program_owner:ohs'] as const)
+      expect(policy.holds[variant], variant).not.toContain(read);
+    const defaults = (await securitySuite()).policy;
+    expect(defaults.variants).not.toContain('site_officer:notes');
+    expect(Object.values(defaults.holds).flat()).not.toContain(read);
+  });
+
+  it('brings its family of records, seeded at each of its sites and answered to each actor as the expected policy says', async () => {
+    const suite = await securitySuite(modules);
+    const note = 'note' as Family;
+    expect(suite.families[note].locations).toEqual(['K7', 'PG', 'TC']);
+    expect(Object.keys((await securitySuite()).families)).not.toContain(note);
+    const res = new Resources(t, suite);
+    // The route's row checks a note at each location: each actor of one site, an administrator of the group,
+    // a user without a role and a signed-out visitor.
+    const actors = await signInMatrix(
+      t,
+      matrixActors(suite.policy).filter(
+        (a) => a.kind !== 'role' || a.scope === 'site' || a.variant === 'group_admin',
+      ),
+    );
+    expect(actors.map((a) => a.actor.name)).toContain('site_officer:notes@site');
+    const answers: string[] = [];
+    const expected: string[] = [];
+    for (const loc of suite.families[note].locations) {
+      const id = await res.id(note, loc);
+      for (const { actor, client } of actors) {
+        answers.push(`${actor.name} ${loc} ${(await client.get(`/api/notes/${id}`)).status}`);
+        const want = expectedFor(actor, 'notes.read' as Permission, loc);
+        expected.push(`${actor.name} ${loc} ${want === 'allow' ? 200 : want}`);
+      }
+    }
+    expect(answers).toEqual(expected);
+    expect(expected).toContain('site_officer:notes@site K7 200');
+    expect(expected).toContain('site_officer:notes@site TC 404');
+    expect(expected).toContain('employee@site K7 403');
   });
 
   it("brings its part of the demo, loaded after the group's tables and the other modules' parts", async () => {

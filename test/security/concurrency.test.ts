@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, createTestApp, type TestApp } from '../support/app.ts';
 import { SITES } from '../support/fixture.ts';
 import { actorNamed, signInMatrix } from './support/actors.ts';
-import { FAMILY_LOCATIONS, Resources } from './support/resources.ts';
-import { ROUTE_CHECKS } from './support/route-checks.ts';
+import { Resources } from './support/resources.ts';
+import { FAMILY_LOCATIONS, ROUTE_CHECKS } from './support/suite.ts';
 import { concurrentWriters } from './support/writers.ts';
 
 /**
@@ -81,7 +81,7 @@ describe(`two people editing one record (${kind})`, () => {
       const key = `PATCH ${route.url}`;
       const check = ROUTE_CHECKS[key]?.checks.find((c) => c.kind === 'record');
       if (check?.kind !== 'record') {
-        problems.push(`${key}: no record family in ROUTE_CHECKS (test/security/support/route-checks.ts)`);
+        problems.push(`${key}: no record family in the security suite's route table`);
         continue;
       }
       const loc = FAMILY_LOCATIONS[check.family].includes('K7') ? 'K7' : FAMILY_LOCATIONS[check.family][0];

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, createTestApp, SESSION_COOKIE, type TestApp } from '../support/app.ts';
 import { EMPLOYEES, SITES, USERS } from '../support/fixture.ts';
 import { prepareDatabase } from './support/databases.ts';
+import { multipart, PNG } from './support/family-kit.ts';
 import { HttpClient, startSteward } from './support/processes.ts';
-import { multipart, PNG } from './support/resources.ts';
 
 /**
  * Web security beyond what test/api/auth.test.ts already covers (cookie flags, session rotation at sign-in,

@@ -19,7 +19,7 @@ export const academiaModule = defineModule({
   messages: academiaMessagesCatalogue,
   migrations: academiaMigrations,
   demo: () => import('../../../reference/demo/academia-part.ts').then((m) => m.academiaDemo),
-  securityChecks: () => import('./security.ts').then((m) => m.academiaRouteChecks),
+  securityChecks: () => import('./security.ts').then((m) => m.academiaSecurity),
   createServices: (platform, { db, now }) =>
     createAcademiaModule({
       db,

@@ -1,22 +1,26 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: list rows are whatever the API sent.
+
+import { isoDay } from '../../../test/security/support/family-kit.ts';
 import type { Program } from '../../../test/security/support/policy.ts';
-import { isoDay } from '../../../test/security/support/resources.ts';
 import {
   binary,
   csvExport,
   figures,
+  type ModuleSecurity,
   type RouteSpec,
   site,
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
+import { academiaExpectedPolicy, academiaFamilies } from './security-fixture.ts';
 
 const ACADEMIA: Program = 'academia';
 
 /**
  * The industry–academia program's rows of the security suite's route table (test/security): how the authorization matrix
  * reaches each of its routes and what it expects. Test code: the manifest loads it only when the suite asks
- * (`securityChecks`), so the running system never imports it.
+ * (`securityChecks`, with its expected policy and families of records from `./security-fixture.ts`), so the
+ * running system never imports it.
  */
 export const academiaRouteChecks: Record<string, RouteSpec> = {
   'GET /api/academia/partners': {
@@ -371,4 +375,11 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+};
+
+/** The module's part of the security suite, as its manifest loads it. */
+export const academiaSecurity: ModuleSecurity = {
+  routes: academiaRouteChecks,
+  policy: academiaExpectedPolicy,
+  families: academiaFamilies,
 };

@@ -26,7 +26,7 @@ export const infosecModule = defineModule({
   migrations: infosecMigrations,
   messages: infosecMessages,
   demo: () => import('../../../reference/demo/infosec-part.ts').then((m) => m.infosecDemo),
-  securityChecks: () => import('./security.ts').then((m) => m.infosecRouteChecks),
+  securityChecks: () => import('./security.ts').then((m) => m.infosecSecurity),
   createServices: (platform, { db, now }) => {
     // Recommendations of an assessment are actions whose source is the assessment.
     platform.sources.register(ASSESSMENT_RECORD, async (handle, id, locale) => {

@@ -4,6 +4,7 @@ import {
   binary,
   csvExport,
   figures,
+  type ModuleSecurity,
   type RouteSpec,
   STALE,
   site,
@@ -11,13 +12,15 @@ import {
   stale,
 } from '../../../test/security/support/route-kit.ts';
 import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
+import { infosecExpectedPolicy, infosecFamilies } from './security-fixture.ts';
 
 const INFOSEC: Program = 'infosec';
 
 /**
  * The information security program's rows of the security suite's route table (test/security): how the authorization matrix
  * reaches each of its routes and what it expects. Test code: the manifest loads it only when the suite asks
- * (`securityChecks`), so the running system never imports it.
+ * (`securityChecks`, with its expected policy and families of records from `./security-fixture.ts`), so the
+ * running system never imports it.
  */
 export const infosecRouteChecks: Record<string, RouteSpec> = {
   'GET /api/infosec/systems': {
@@ -383,4 +386,11 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+};
+
+/** The module's part of the security suite, as its manifest loads it. */
+export const infosecSecurity: ModuleSecurity = {
+  routes: infosecRouteChecks,
+  policy: infosecExpectedPolicy,
+  families: infosecFamilies,
 };

@@ -19,7 +19,7 @@ export const ipModule = defineModule({
   migrations: ipMigrations,
   messages: ipMessagesCatalogue,
   demo: () => import('../../../reference/demo/ip-part.ts').then((m) => m.ipDemo),
-  securityChecks: () => import('./security.ts').then((m) => m.ipRouteChecks),
+  securityChecks: () => import('./security.ts').then((m) => m.ipSecurity),
   createServices: (platform, { db, now }) =>
     createIpModule({
       db,

@@ -4,18 +4,21 @@ import {
   binary,
   csvExport,
   figures,
+  type ModuleSecurity,
   type RouteSpec,
   site,
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
+import { ipExpectedPolicy, ipFamilies } from './security-fixture.ts';
 
 const IP: Program = 'ip';
 
 /**
  * The intellectual property program's rows of the security suite's route table (test/security): how the authorization matrix
  * reaches each of its routes and what it expects. Test code: the manifest loads it only when the suite asks
- * (`securityChecks`), so the running system never imports it.
+ * (`securityChecks`, with its expected policy and families of records from `./security-fixture.ts`), so the
+ * running system never imports it.
  */
 export const ipRouteChecks: Record<string, RouteSpec> = {
   'GET /api/ip/portfolio/green': {
@@ -174,4 +177,11 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+};
+
+/** The module's part of the security suite, as its manifest loads it. */
+export const ipSecurity: ModuleSecurity = {
+  routes: ipRouteChecks,
+  policy: ipExpectedPolicy,
+  families: ipFamilies,
 };

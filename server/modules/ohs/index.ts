@@ -71,7 +71,7 @@ export const ohsModule = defineModule({
   messages: ohsMessages,
   migrations: ohsMigrations,
   demo: () => import('../../../reference/demo/ohs-part.ts').then((m) => m.ohsDemo),
-  securityChecks: () => import('./security.ts').then((m) => m.ohsRouteChecks),
+  securityChecks: () => import('./security.ts').then((m) => m.ohsSecurity),
   createServices: (platform, { db, now }) => {
     platform.meetings.registerCompositionRule('ohs', workerRepresentation);
     registerOhsSources(platform.sources);

@@ -1,10 +1,11 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: list rows are whatever the API sent.
+import { EMPLOYEE_AT, isoDay } from '../../../test/security/support/family-kit.ts';
 import type { Program, SiteCode } from '../../../test/security/support/policy.ts';
-import { EMPLOYEE_AT, isoDay } from '../../../test/security/support/resources.ts';
 import {
   binary,
   csvExport,
   figures,
+  type ModuleSecurity,
   type RouteSpec,
   STALE,
   site,
@@ -13,13 +14,15 @@ import {
   stale,
 } from '../../../test/security/support/route-kit.ts';
 import { CONTRACTOR_COMPANY } from '../../../test/support/fixture.ts';
+import { ohsExpectedPolicy, ohsFamilies } from './security-fixture.ts';
 
 const OHS: Program = 'ohs';
 
 /**
  * The occupational health and safety program's rows of the security suite's route table (test/security): how the authorization matrix
  * reaches each of its routes and what it expects. Test code: the manifest loads it only when the suite asks
- * (`securityChecks`), so the running system never imports it.
+ * (`securityChecks`, with its expected policy and families of records from `./security-fixture.ts`), so the
+ * running system never imports it.
  */
 export const ohsRouteChecks: Record<string, RouteSpec> = {
   'GET /api/ohs/incidents': {
@@ -555,4 +558,14 @@ export const ohsRouteChecks: Record<string, RouteSpec> = {
     access: 'ohs.read',
     checks: [binary('ohs.read', { program: OHS, query: { year: '2026' } })],
   },
+};
+
+/** The module's part of the security suite, as its manifest loads it. */
+export const ohsSecurity: ModuleSecurity = {
+  routes: ohsRouteChecks,
+  policy: ohsExpectedPolicy,
+  families: ohsFamilies,
+  // The platform's shared registries (actions, committees, meetings, certificates) are checked on records of
+  // the OHS program, owned by its owner, certificates of its standard.
+  registries: { standard: 'ISO 45001', owner: 'ohsOwner' },
 };

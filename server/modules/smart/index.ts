@@ -19,7 +19,7 @@ export const smartModule = defineModule({
   migrations: smartMigrations,
   messages: smartMessages,
   demo: () => import('../../../reference/demo/smart-part.ts').then((m) => m.smartDemo),
-  securityChecks: () => import('./security.ts').then((m) => m.smartRouteChecks),
+  securityChecks: () => import('./security.ts').then((m) => m.smartSecurity),
   createServices: (platform, { db, now }) => {
     platform.sources.register(ALARM_SOURCE, async (handle, id) => {
       const r = await handle

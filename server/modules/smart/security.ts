@@ -3,19 +3,22 @@ import {
   binary,
   csvExport,
   figures,
+  type ModuleSecurity,
   type RouteSpec,
   STALE,
   site,
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
+import { smartExpectedPolicy, smartFamilies } from './security-fixture.ts';
 
 const SMART: Program = 'smart';
 
 /**
  * The shop-floor monitoring program's rows of the security suite's route table (test/security): how the
  * authorization matrix reaches each of its routes and what it expects. Test code: the manifest loads it only when
- * the suite asks (`securityChecks`), so the running system never imports it.
+ * the suite asks (`securityChecks`, with its expected policy and families of records from
+ * `./security-fixture.ts`), so the running system never imports it.
  */
 export const smartRouteChecks: Record<string, RouteSpec> = {
   'GET /api/smart/sensors': {
@@ -208,4 +211,11 @@ export const smartRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+};
+
+/** The module's part of the security suite, as its manifest loads it. */
+export const smartSecurity: ModuleSecurity = {
+  routes: smartRouteChecks,
+  policy: smartExpectedPolicy,
+  families: smartFamilies,
 };

@@ -75,11 +75,13 @@ export type ProgramModule<S = unknown> = {
    */
   demo?: () => Promise<ModuleDemo>;
   /**
-   * The module's rows of the security suite's route table (`./security.ts`: how the authorization matrix
-   * reaches each of its routes), loaded only by the suite. A lazy import: test code stays out of the running
-   * system's import graph.
+   * The module's part of the security suite (`./security.ts`, with `./security-fixture.ts`), loaded only by the
+   * suite, which gives it its shape (test/security/support/route-kit.ts): its rows of the route table (how the
+   * authorization matrix reaches each of its routes), its part of the expected policy (written by hand, apart
+   * from `permissions` and `grants` above, so that the matrix finds where the two disagree) and its families of
+   * records. A lazy import: test code stays out of the running system's import graph.
    */
-  securityChecks?: () => Promise<Record<string, unknown>>;
+  securityChecks?: () => Promise<{ routes: Record<string, unknown> }>;
   createServices(platform: PlatformServices, context: { db: Db; config: Config; now: () => Date }): S;
   registerRoutes(app: TypedApp, services: S, platform: PlatformServices, config: Config): void;
   /** Background jobs and schedules (the worker role), built on the root database handle. */

@@ -38,7 +38,7 @@ export const notesModule = defineModule({
       };
     },
   }),
-  securityChecks: () => import('./notes-security.ts').then((m) => m.notesRouteChecks),
+  securityChecks: () => import('./notes-security.ts').then((m) => m.notesSecurity),
   createServices: (_platform, { db }) => ({
     async get(actor: Actor, id: string) {
       const note = await db

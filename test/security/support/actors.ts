@@ -4,13 +4,14 @@ import { hashPassword } from '../../../server/platform/auth/passwords.ts';
 import type { ApiClient, TestApp } from '../../support/app.ts';
 import { SITES, SUBSIDIARIES } from '../../support/fixture.ts';
 import {
+  type ExpectedPolicy,
   type MatrixActor,
   type ScopeName,
-  VARIANTS,
   type Variant,
   variantProgram,
   variantRole,
 } from './policy.ts';
+import { SUITE } from './suite.ts';
 
 /** The password of every matrix user (it meets the password policy). */
 export const MATRIX_PASSWORD = 'Matrix-Actor-Pass-2026';
@@ -22,11 +23,15 @@ const matrixUserId = (n: number) => `a7000000-0000-4000-8000-${String(n).padStar
 
 export type SignedInActor = { actor: MatrixActor; client: ApiClient; userId: string | null };
 
-/** Every role variant over each scope, a user with no role at all, and a signed-out visitor. */
-export function matrixActors(): MatrixActor[] {
+/**
+ * Every role variant of the expected policy over each scope, holding what the policy gives it; a user with no
+ * role at all, and a signed-out visitor.
+ */
+export function matrixActors(policy: ExpectedPolicy = SUITE.policy): MatrixActor[] {
   const out: MatrixActor[] = [];
-  for (const variant of VARIANTS)
-    for (const scope of SCOPES) out.push({ name: `${variant}@${scope}`, kind: 'role', variant, scope });
+  for (const variant of policy.variants)
+    for (const scope of SCOPES)
+      out.push({ name: `${variant}@${scope}`, kind: 'role', variant, scope, holds: policy.holds[variant] });
   out.push({ name: 'no-role', kind: 'none' });
   out.push({ name: 'signed-out', kind: 'anonymous' });
   return out;
@@ -102,8 +107,10 @@ export async function seedPlainUsers(db: Kysely<DB>, prefix: string, count: numb
 }
 
 /** Seeds the matrix users and signs each in; the signed-out actor gets a client without credentials. */
-export async function signInMatrix(t: TestApp): Promise<SignedInActor[]> {
-  const actors = matrixActors();
+export async function signInMatrix(
+  t: TestApp,
+  actors: MatrixActor[] = matrixActors(),
+): Promise<SignedInActor[]> {
   const ids = await seedMatrixUsers(t.db, actors);
   const out: SignedInActor[] = [];
   for (const actor of actors) {

@@ -24,6 +24,7 @@ import {
   USERS,
 } from '../../support/fixture.ts';
 import { actorNamed, signInMatrix } from './actors.ts';
+import { type Family, multipart, PNG } from './family-kit.ts';
 import {
   asQueryValue,
   BAD_QUERY_TEXT,
@@ -33,9 +34,9 @@ import {
   UNSTORABLE_TEXT,
   validArb,
 } from './fuzz-arbitraries.ts';
-import { type Permission, POLICY } from './policy.ts';
-import { FAMILY_LOCATIONS, type Family, multipart, PNG, Resources } from './resources.ts';
-import { ROUTE_CHECKS } from './route-checks.ts';
+import type { Permission } from './policy.ts';
+import { Resources } from './resources.ts';
+import { FAMILY_LOCATIONS, ROUTE_CHECKS, SUITE } from './suite.ts';
 
 /**
  * Property-based fuzzing of every route of the route table with fast-check. Requests are generated from
@@ -216,6 +217,9 @@ export async function defineFuzzSuite(kind: DatabaseKind, requests: number) {
   const urlOf = (route: RegisteredRoute, req: Req) =>
     route.url.replace(/:(\w+)/g, (_m, name) => encodeURIComponent(req.params[name] ?? ''));
 
+  /** The source types that the families' records are known by (an action's, a program record's). */
+  const SOURCE_TYPES = Object.values(SUITE.families).flatMap((f) => (f.sourceType ? [f.sourceType] : []));
+
   function familyOf(route: RegisteredRoute): Family | undefined {
     for (const check of ROUTE_CHECKS[`${route.method} ${route.url}`]?.checks ?? [])
       if (check.kind === 'record' || check.kind === 'personal') return check.family;
@@ -235,8 +239,9 @@ export async function defineFuzzSuite(kind: DatabaseKind, requests: number) {
         )
       : fc.uuid({ version: 4 });
     const token = fc.stringMatching(/^[A-Za-z0-9_-]{20,40}\.ics$/);
-    // A record's type beside its id (a source): the type of the family whose ids are drawn.
-    const recordType = fc.constant(family === 'action' ? 'action' : 'ohs_incident');
+    // A record's type beside its id (a source): the type of the family whose ids are drawn, else any known one.
+    const own = family && SUITE.families[family].sourceType;
+    const recordType = own ? fc.constant(own) : fc.constantFrom(...SOURCE_TYPES);
     const generatorOf = (name: string) => (name === 'token' ? token : name === 'type' ? recordType : valid);
     return fc.record(Object.fromEntries(names.map((n) => [n, generatorOf(n)])));
   }
@@ -476,7 +481,7 @@ export async function defineFuzzSuite(kind: DatabaseKind, requests: number) {
   /** Who sends the request: the group administrator, or for individual health data the group's doctor. */
   function senderFor(route: RegisteredRoute): ApiClient {
     if (route.access === 'public') return t.anonymous();
-    if (route.access !== 'signed-in' && !POLICY.group_admin.includes(route.access as Permission))
+    if (route.access !== 'signed-in' && !SUITE.policy.holds.group_admin.includes(route.access as Permission))
       return doctor;
     return admin;
   }

@@ -8,6 +8,7 @@ import type { RegisteredRoute } from '../../../server/platform/http/route-config
 import { type ApiResponse, createTestApp, type DatabaseKind } from '../../support/app.ts';
 import { SITES } from '../../support/fixture.ts';
 import { actorNamed, type SignedInActor, seedPlainUsers, signInMatrix } from './actors.ts';
+import { multipart, PNG } from './family-kit.ts';
 import {
   type DirectoryTarget,
   directoryShows,
@@ -17,20 +18,21 @@ import {
   type Location,
   type MatrixActor,
   type Permission,
-  POLICY,
   readOnlyActor,
   rowVisible,
   sitesHolding,
 } from './policy.ts';
-import { FAMILY_LOCATIONS, multipart, PNG, Resources } from './resources.ts';
-import { type Check, type Ctx, ROUTE_CHECKS } from './route-checks.ts';
+import { Resources } from './resources.ts';
+import { type Check, type Ctx, FAMILY_LOCATIONS, ROUTE_CHECKS, SUITE } from './suite.ts';
 
 /**
  * The authorization matrix: every route of app.routeTable, asked by every role (each over one site, one
  * subsidiary and the whole group), by a user without any role and by a signed-out visitor, about records at
  * the actor's own site, at another site of the same subsidiary, at a site of another subsidiary and of the
- * group. The expected answers come from the hand-written policy table (support/policy.ts), never from the
- * server's own; how to reach each route comes from support/route-checks.ts and support/resources.ts.
+ * group. The expected answers come from the hand-written policy (the platform's part in support/policy.ts,
+ * each module's in its security fixture), never from the server's own; how to reach each route and the
+ * records it acts on come from the route table and the families of records (support/suite.ts joins the
+ * platform's and the modules').
  *
  * `npm test` runs it on one database: PostgreSQL when TEST_DATABASE_URL is set (faster for ~12,000 requests),
  * else PGlite (the scope filters it proves are plain SQL, the same on both); `npm run test:stress` on both.
@@ -402,11 +404,11 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
 
   const HOW_TO_ADD = `Add it to the route table (a module's route to server/modules/<program>/security.ts, a platform route to test/security/support/route-checks.ts) with the access it declares and how to check it:
   { kind: 'list', permission } for a list (rows are checked against the actor's scope);
-  { kind: 'record', family, permission, ok } for a route with :id (a new family goes into test/security/support/resources.ts, with how to seed a record at K7, PG and TC);
+  { kind: 'record', family, permission, ok } for a route with :id (a new family goes into the module's security-fixture.ts, a platform one into test/security/support/platform-families.ts, with how to seed a record at K7, PG and TC);
   { kind: 'create', locations, permission, body, ok } for a write that places a record at a site;
   { kind: 'self' } for a user's own data, { kind: 'personal', family } for records that belong to one user,
   { kind: 'group-wide', permission } for a group setting, { kind: 'public', ok } for a route open to everyone.
-A new permission also goes into the hand-written policy table in test/security/support/policy.ts.`;
+A new permission also goes into the hand-written expected policy: the module's part in its security-fixture.ts, the platform's in test/security/support/policy.ts.`;
 
   describe(`authorization matrix (${kind})`, () => {
     it('has a check for every route of the route table, and no check for a route that is gone', () => {
@@ -424,7 +426,7 @@ A new permission also goes into the hand-written policy table in test/security/s
     });
 
     it('has every route declare public, signed-in or a permission of the policy table', () => {
-      const known = new Set<string>(['public', 'signed-in', ...Object.values(POLICY).flat()]);
+      const known = new Set<string>(['public', 'signed-in', ...Object.values(SUITE.policy.holds).flat()]);
       const unknown = routes
         .filter((r) => !r.access || !known.has(r.access))
         .map((r) => `${r.method} ${r.url}: ${String(r.access)}`);

@@ -1,14 +1,24 @@
+import type { Program } from '#shared/platform/access/programs.ts';
+import type { Role } from '#shared/platform/access/roles.ts';
+
+export type { Program };
+
 /**
  * Who may do what, written out by hand for the authorization matrix. It is deliberately NOT imported from
- * server/platform/access/policy.ts: it restates, in another form, what the README promises each role, so
- * that a change to the server's table (or a service that checks the wrong permission, or a repository that
- * forgets its scope filter) shows up as a disagreement between the two.
+ * server/platform/access/policy.ts nor from the manifests' permissions and grants: it restates, in another form,
+ * what the README promises each role, so that a change to the server's table (or a service that checks the
+ * wrong permission, or a repository that forgets its scope filter) shows up as a disagreement between the two.
+ *
+ * This file holds the platform's part. Each program module writes its own part by hand in its
+ * `security-fixture.ts` (a `ModulePolicy`), loaded with its rows of the route table through the manifest's
+ * `securityChecks`; `assemblePolicy` joins them (support/suite.ts).
  *
  * A role variant is a role, narrowed to one program for program owners and site officers. Each matrix
  * actor holds one variant over one scope (K7 only, the ASE subsidiary, or the whole group).
  */
 
-export type Permission =
+/** The platform's permissions. */
+export type PlatformPermission =
   | 'org.read'
   | 'org.manage'
   | 'org.areas.manage'
@@ -24,50 +34,44 @@ export type Permission =
   | 'obligations.manage'
   | 'certifications.read'
   | 'certifications.manage'
-  | 'ohs.report'
-  | 'ohs.read'
-  | 'ohs.manage'
-  | 'health.individual'
-  | 'health.read'
   | 'training.read'
   | 'training.manage'
   | 'meetings.read'
   | 'meetings.manage'
   | 'meetings.group.manage'
   | 'actions.read'
-  | 'actions.manage'
-  | 'ip.read'
-  | 'ip.manage'
-  | 'academia.read'
-  | 'academia.manage'
-  | 'infosec.report'
-  | 'infosec.read'
-  | 'infosec.manage'
-  | 'smart.read'
-  | 'smart.manage'
-  | 'smart.ingest';
+  | 'actions.manage';
 
-export type Program = 'ip' | 'infosec' | 'ohs' | 'academia' | 'smart';
+/**
+ * The programs' permissions, by key: each module's security fixture declares its own into this interface
+ * (declaration merging), so that a route row naming a permission nobody declared fails to compile:
+ *
+ *   declare module '../../../test/security/support/policy.ts' { interface ModulePermissions { '<key>.read': true } }
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules' security fixtures through declaration merging.
+export interface ModulePermissions {}
+export type Permission = PlatformPermission | Extract<keyof ModulePermissions, string>;
 
-export type Variant =
-  | 'group_admin'
-  | 'program_owner:ohs'
-  | 'program_owner:ip'
-  | 'site_officer'
-  | 'site_officer:ohs'
-  | 'site_officer:ip'
-  | 'employee'
-  | 'auditor'
-  | 'board'
-  | 'medical';
+/** The roles a variant may narrow to one program. */
+export type NarrowedRole = 'program_owner' | 'site_officer';
 
-export const VARIANTS: Variant[] = [
+/** The variants of the platform's roles, not narrowed to a program (the matrix has no owner of every program). */
+export type PlatformVariant = Exclude<Role, 'program_owner'>;
+export type Variant = PlatformVariant | `${NarrowedRole}:${Program}`;
+
+/** The platform's variants, in the order of the roles; the modules' narrowed ones join after their role. */
+const PLATFORM_VARIANTS: PlatformVariant[] = [
   'group_admin',
-  'program_owner:ohs',
-  'program_owner:ip',
   'site_officer',
-  'site_officer:ohs',
-  'site_officer:ip',
+  'employee',
+  'auditor',
+  'board',
+  'medical',
+];
+const ROLE_ORDER: Role[] = [
+  'group_admin',
+  'program_owner',
+  'site_officer',
   'employee',
   'auditor',
   'board',
@@ -76,12 +80,6 @@ export const VARIANTS: Variant[] = [
 
 /** What everyone who works somewhere in the group may see at the sites of their scope. */
 const EVERYONE: Permission[] = ['org.read'];
-/**
- * Reporting an incident: the people who work at a site (employees and contractor workers, site officers,
- * medical staff), the OHS program owner and the group administrator; never the auditor, the Board or another
- * program's owner.
- */
-const REPORT: Permission[] = ['ohs.report'];
 /** Reading the shared registries (obligations, certificates, training, committees, actions). */
 const REGISTRY_READ: Permission[] = [
   'obligations.read',
@@ -98,27 +96,17 @@ const REGISTRY_MANAGE: Permission[] = [
   'meetings.manage',
   'actions.manage',
 ];
-const OHS_PROGRAM: Permission[] = ['ohs.read', 'ohs.manage', 'health.read'];
-/** The IP program: the portfolio and its deadlines, read and kept. */
-const IP_PROGRAM: Permission[] = ['ip.read', 'ip.manage'];
-/** "The academia office and the university-relations staff of each site run the program; auditors and the Board read it." */
-const ACADEMIA_PROGRAM: Permission[] = ['academia.read', 'academia.manage'];
-/** Information security: everyone who works at a site reports a suspected incident; the security team runs it. */
-const INFOSEC_REPORT: Permission[] = ['infosec.report'];
-const INFOSEC_PROGRAM: Permission[] = ['infosec.read', 'infosec.manage'];
-/** Shop-floor monitoring: the sensor registry and alarms, run by each site's officers; gateways send readings. */
-const SMART_PROGRAM: Permission[] = ['smart.read', 'smart.manage', 'smart.ingest'];
 
 /**
- * The policy: role variant → permissions. "Group admin: organisation, people, users and roles of the whole
- * group"; "program owner: their program at every site"; "site officer: runs every program at their sites";
- * "employee: reports incidents and hazards"; "auditor: reads every program and the audit log, changes
- * nothing"; "Board member: reads the reports"; "medical: the only one who sees health data".
+ * The platform's part, role by role (a program owner's and a site officer's, whatever their program): "Group
+ * admin: organisation, people, users and roles of the whole group"; "program owner: their program at every
+ * site"; "site officer: runs every program at their sites"; "auditor: reads every program and the audit log,
+ * changes nothing"; "Board member: reads the reports"; "medical: the only one who sees health data". What each
+ * holds in a program is the program's part.
  */
-export const POLICY: Record<Variant, Permission[]> = {
+const PLATFORM_POLICY: Record<Role, Permission[]> = {
   group_admin: [
     ...EVERYONE,
-    ...REPORT,
     'org.manage',
     'org.areas.manage',
     'people.read',
@@ -132,37 +120,17 @@ export const POLICY: Record<Variant, Permission[]> = {
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
     'meetings.group.manage',
-    ...OHS_PROGRAM,
-    ...IP_PROGRAM,
-    ...ACADEMIA_PROGRAM,
-    ...INFOSEC_REPORT,
-    ...INFOSEC_PROGRAM,
-    ...SMART_PROGRAM,
   ],
-  'program_owner:ohs': [
-    ...EVERYONE,
-    ...REPORT,
-    'people.read',
-    'contractors.read',
-    'contractors.companies.manage',
-    'contractors.workers.manage',
-    ...REGISTRY_READ,
-    ...REGISTRY_MANAGE,
-    'meetings.group.manage',
-    ...OHS_PROGRAM,
-  ],
-  'program_owner:ip': [
+  program_owner: [
     ...EVERYONE,
     'people.read',
     'contractors.read',
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
     'meetings.group.manage',
-    ...IP_PROGRAM,
   ],
   site_officer: [
     ...EVERYONE,
-    ...REPORT,
     'org.areas.manage',
     'people.read',
     'people.manage',
@@ -170,74 +138,65 @@ export const POLICY: Record<Variant, Permission[]> = {
     'contractors.workers.manage',
     ...REGISTRY_READ,
     ...REGISTRY_MANAGE,
-    ...OHS_PROGRAM,
-    ...IP_PROGRAM,
-    ...ACADEMIA_PROGRAM,
-    ...INFOSEC_REPORT,
-    ...INFOSEC_PROGRAM,
-    ...SMART_PROGRAM,
   ],
-  'site_officer:ohs': [
-    ...EVERYONE,
-    ...REPORT,
-    'org.areas.manage',
-    'people.read',
-    'people.manage',
-    'contractors.read',
-    'contractors.workers.manage',
-    ...REGISTRY_READ,
-    ...REGISTRY_MANAGE,
-    ...OHS_PROGRAM,
-    ...INFOSEC_REPORT,
-  ],
-  'site_officer:ip': [
-    ...EVERYONE,
-    ...REPORT,
-    'org.areas.manage',
-    'people.read',
-    'people.manage',
-    'contractors.read',
-    'contractors.workers.manage',
-    ...REGISTRY_READ,
-    ...REGISTRY_MANAGE,
-    ...IP_PROGRAM,
-    ...INFOSEC_REPORT,
-  ],
-  employee: [...EVERYONE, ...REPORT, ...INFOSEC_REPORT],
-  auditor: [
-    ...EVERYONE,
-    'people.read',
-    'contractors.read',
-    'users.read',
-    'audit.read',
-    ...REGISTRY_READ,
-    'ohs.read',
-    'health.read',
-    'ip.read',
-    'academia.read',
-    'infosec.read',
-    'smart.read',
-  ],
-  board: [
-    ...EVERYONE,
-    ...REGISTRY_READ,
-    'ohs.read',
-    'health.read',
-    'ip.read',
-    'academia.read',
-    'infosec.read',
-    'smart.read',
-  ],
-  medical: [
-    ...EVERYONE,
-    ...REPORT,
-    'people.read',
-    'ohs.read',
-    'health.read',
-    'health.individual',
-    ...INFOSEC_REPORT,
-  ],
+  employee: [...EVERYONE],
+  auditor: [...EVERYONE, 'people.read', 'contractors.read', 'users.read', 'audit.read', ...REGISTRY_READ],
+  board: [...EVERYONE, ...REGISTRY_READ],
+  medical: [...EVERYONE, 'people.read'],
 };
+
+/**
+ * Who holds a program's permissions, named from the program's side: its owner and the owner of another
+ * program; a site officer who runs it (one of every program, or of this one) and a site officer of another
+ * program; and the roles that are never narrowed.
+ */
+export type Holder =
+  | Exclude<Role, 'program_owner' | 'site_officer'>
+  | 'program_owner'
+  | 'other_program_owner'
+  | 'site_officer'
+  | 'other_site_officer';
+
+/** A program module's part of the policy, written by hand in its security fixture. */
+export type ModulePolicy = {
+  /** The roles narrowed to the program that the matrix has actors for (`program_owner:<key>`...). */
+  narrowed: NarrowedRole[];
+  /** The permissions each holder has in the program (platform permissions it grants included); none if absent. */
+  holds: Partial<Record<Holder, Permission[]>>;
+};
+
+/** The expected policy: the role variants of the matrix, each with every permission it holds. */
+export type ExpectedPolicy = { variants: Variant[]; holds: Record<Variant, Permission[]> };
+
+export const variantRole = (v: Variant) => v.split(':')[0] as Role;
+export const variantProgram = (v: Variant): Program | null => (v.split(':')[1] as Program) ?? null;
+
+/** The holder that a variant is for a program. */
+function holderFor(variant: Variant, program: Program): Holder {
+  const role = variantRole(variant);
+  const own = variantProgram(variant);
+  if (role === 'program_owner') return own === program ? 'program_owner' : 'other_program_owner';
+  if (role === 'site_officer') return own === null || own === program ? 'site_officer' : 'other_site_officer';
+  return role;
+}
+
+/** The platform's part joined with each module's (`parts`, in the module list's order). */
+export function assemblePolicy(parts: { key: Program; policy: ModulePolicy }[]): ExpectedPolicy {
+  const variants: Variant[] = [];
+  for (const role of ROLE_ORDER) {
+    if ((PLATFORM_VARIANTS as Role[]).includes(role)) variants.push(role as PlatformVariant);
+    for (const { key, policy } of parts)
+      if ((policy.narrowed as Role[]).includes(role)) variants.push(`${role as NarrowedRole}:${key}`);
+  }
+  const holds = {} as Record<Variant, Permission[]>;
+  for (const variant of variants) {
+    const held = new Set<Permission>(PLATFORM_POLICY[variantRole(variant)]);
+    for (const { key, policy } of parts)
+      for (const p of policy.holds[holderFor(variant, key)] ?? []) held.add(p);
+    holds[variant] = [...held];
+  }
+  return { variants, holds };
+}
 
 export const SITE_CODES = ['K7', 'PG', 'TC'] as const;
 export type SiteCode = (typeof SITE_CODES)[number];
@@ -257,12 +216,11 @@ export const SCOPE_SITES: Record<ScopeName, SiteCode[] | 'all'> = {
   group: 'all',
 };
 
+/** A matrix actor; one with a role holds what the expected policy gives its variant. */
 export type MatrixActor =
   | { name: string; kind: 'anonymous' }
   | { name: string; kind: 'none' }
-  | { name: string; kind: 'role'; variant: Variant; scope: ScopeName };
-
-export const variantRole = (v: Variant) => v.split(':')[0];
+  | { name: string; kind: 'role'; variant: Variant; scope: ScopeName; holds: readonly Permission[] };
 
 /**
  * Auditors and Board members read and change nothing. Where a write needs only a sign-in (the record's owner
@@ -270,7 +228,6 @@ export const variantRole = (v: Variant) => v.split(':')[0];
  */
 export const readOnlyActor = (actor: MatrixActor) =>
   actor.kind === 'role' && ['auditor', 'board'].includes(variantRole(actor.variant));
-export const variantProgram = (v: Variant): Program | null => (v.split(':')[1] as Program) ?? null;
 
 /**
  * The sites where the actor holds `permission` (for a record of `program`, when it has one): an
@@ -282,7 +239,7 @@ export function sitesHolding(
   program?: Program | null,
 ): SiteCode[] | 'all' {
   if (actor.kind !== 'role') return [];
-  if (!POLICY[actor.variant].includes(permission)) return [];
+  if (!actor.holds.includes(permission)) return [];
   const own = variantProgram(actor.variant);
   if (own && program && own !== program) return [];
   return SCOPE_SITES[actor.scope];

@@ -1,13 +1,24 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: list rows are whatever the API sent.
+import type { FixtureUser } from '../../support/fixture.ts';
 import { SITES } from '../../support/fixture.ts';
-import type { GroupRule, Location, Permission, Program, SiteCode, SubsidiaryRule } from './policy.ts';
-import type { Family, Resources } from './resources.ts';
+import type { Family, FamilySpec } from './family-kit.ts';
+import type {
+  GroupRule,
+  Location,
+  ModulePolicy,
+  Permission,
+  Program,
+  SiteCode,
+  SubsidiaryRule,
+} from './policy.ts';
+import type { Resources } from './resources.ts';
 
 /**
  * How the authorization matrix checks a route: the shape of the security suite's route table and the helpers
- * its entries share. The platform's entries are in route-checks.ts; each program module keeps its own in
- * `server/modules/<program>/security.ts`, which its manifest loads on demand (`securityChecks`). Keys are
- * `METHOD url` exactly as app.routeTable has them.
+ * its entries share. The platform's entries are in route-checks.ts and route-checks-registries.ts; each
+ * program module keeps its own in `server/modules/<program>/security.ts`, which its manifest loads on demand
+ * (`securityChecks`). Keys are `METHOD url` exactly as app.routeTable has them. A module's security files
+ * import values from this file and family-kit.ts only (see there).
  *
  * Kinds of check:
  * - public: anyone, signed in or not, gets `ok`.
@@ -130,3 +141,22 @@ export const figures = (
 });
 export const sites3: Location[] = ['K7', 'PG', 'TC'];
 export const sitesAndGroup: Location[] = ['K7', 'PG', 'TC', 'group'];
+
+/**
+ * A program module's part of the security suite, as its manifest's `securityChecks` loads it: its rows of the
+ * route table, its part of the expected policy and its families of records (its `security-fixture.ts`).
+ */
+export type ModuleSecurity = {
+  routes: Record<string, RouteSpec>;
+  policy: ModulePolicy;
+  families: Partial<Record<Family, FamilySpec>>;
+  /**
+   * The module lends its program to the platform's shared registries in the suite: the actions, committees,
+   * meetings, documents and obligations that the matrix seeds and creates are filed under it, its `owner` (a
+   * fixture user) owns the actions, and certificates are of its `standard`. One module of the list lends it.
+   */
+  registries?: { standard: string; owner: FixtureUser };
+};
+
+/** The program the shared registries' records are filed under in the suite, with its standard and owner. */
+export type RegistrySample = { program: Program; standard: string; owner: FixtureUser };

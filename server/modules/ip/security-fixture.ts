@@ -1,0 +1,91 @@
+import { type Family, type FamilySpec, seeded } from '../../../test/security/support/family-kit.ts';
+import type { ModulePolicy, Permission } from '../../../test/security/support/policy.ts';
+import { site, sites3 } from '../../../test/security/support/route-kit.ts';
+
+/**
+ * What the security suite expects of the intellectual property program, and the records it checks the
+ * program's routes on. Test code, loaded with the module's rows of the route table (`./security.ts`).
+ */
+
+declare module '../../../test/security/support/policy.ts' {
+  interface ModulePermissions {
+    'ip.read': true;
+    'ip.manage': true;
+  }
+}
+
+declare module '../../../test/security/support/family-kit.ts' {
+  interface ModuleFamilies {
+    ipFamily: true;
+    ipMatter: true;
+    trademark: true;
+  }
+}
+
+/** The IP program: the portfolio and its deadlines, read and kept. */
+const PROGRAM: Permission[] = ['ip.read', 'ip.manage'];
+
+/**
+ * Written by hand, apart from the manifest's permissions: the IP office (the program owner) and the site
+ * officers who run the program keep the portfolio; auditors and the Board read it; the other roles, and the
+ * officers and owners of another program, see none of it.
+ */
+export const ipExpectedPolicy: ModulePolicy = {
+  narrowed: ['program_owner', 'site_officer'],
+  holds: {
+    group_admin: PROGRAM,
+    program_owner: PROGRAM,
+    site_officer: PROGRAM,
+    auditor: ['ip.read'],
+    board: ['ip.read'],
+  },
+};
+
+/** The program's families of records, seeded by the group administrator. */
+export const ipFamilies = {
+  ipFamily: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/ip/families', {
+          siteId: site(loc),
+          reference: `MX-FAM-${n}`,
+          title: `Matrix family ${n}`,
+          technology: 'sip',
+        }),
+        'ipFamily',
+      ).id,
+  },
+  ipMatter: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/ip/matters', {
+          familyId: await res.id('ipFamily', loc),
+          office: 'TW',
+          kind: 'invention',
+          applicationNo: `MX${n}`,
+          filingDate: '2020-03-02',
+          grantDate: '2022-05-01',
+          status: 'granted',
+        }),
+        'ipMatter',
+      ).id,
+  },
+  trademark: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/ip/trademarks', {
+          siteId: site(loc),
+          mark: `MATRIX ${n}`,
+          office: 'TW',
+          niceClasses: [40],
+          applicationNo: `MXT${n}`,
+          filingDate: '2020-03-02',
+          status: 'filed',
+        }),
+        'trademark',
+      ).id,
+  },
+} satisfies Partial<Record<Family, FamilySpec>>;
