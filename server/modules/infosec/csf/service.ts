@@ -35,7 +35,7 @@ import { assessmentParties } from './parties.ts';
 import * as repo from './repo.ts';
 import { csfSiteReport } from './report.ts';
 import { mayAnswer, missingAnswers, STEPS } from './rules/workflow.ts';
-import { rollUpRule, scaleSetting } from './settings.ts';
+import { scaleSetting } from './settings.ts';
 import { createAssessmentViews } from './views.ts';
 
 const PROGRAM = 'infosec' as const;
@@ -70,8 +70,6 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The NIST CSF maturity assessment: campaigns, assessments and their answers, their course, and their exports. */
 export function createCsfService({ db, actions, settings, org, users, grants, catalogues, now }: Deps) {
-  const _ruleOf = (handle: Db = db) => rollUpRule(settings, handle);
-
   async function rowOrNotFound(handle: Db, id: string) {
     const row = await repo.assessmentRows(handle).where('a.id', '=', id).executeTakeFirst();
     if (!row) throw new NotFoundError('assessment');

@@ -25,8 +25,12 @@ export const scaleSetting = defineSetting<Scale>({
   auditAction: 'infosec.csf_scale.updated',
 });
 
-/** The roll-up rule as the group set it (function weights). */
-export async function rollUpRule(settings: SettingsService, handle: Db): Promise<RollUpRule> {
-  const scale = await settings.get(scaleSetting, handle);
+/** The roll-up rule of a scale as the group set it (its function weights). */
+export function ruleOfScale(scale: Scale): RollUpRule {
   return { functionWeights: scale.functionWeights };
+}
+
+/** The roll-up rule as the group set it, read from the setting. */
+export async function rollUpRule(settings: SettingsService, handle: Db): Promise<RollUpRule> {
+  return ruleOfScale(await settings.get(scaleSetting, handle));
 }

@@ -26,7 +26,7 @@ import {
 } from './rules/maturity.ts';
 import { mayAnswer } from './rules/workflow.ts';
 import { fnScores, scoreSites } from './scores.ts';
-import { rollUpRule, scaleSetting } from './settings.ts';
+import { rollUpRule, ruleOfScale, scaleSetting } from './settings.ts';
 
 const PROGRAM = 'infosec' as const;
 
@@ -168,7 +168,7 @@ export function createAssessmentViews({ db, actions, org, users, catalogues, set
       actions.summariesFor(ASSESSMENT_RECORD, [row.id], actor.locale, handle),
       settings.get(scaleSetting, handle),
     ]);
-    const rule: RollUpRule = { functionWeights: scale.functionWeights };
+    const rule = ruleOfScale(scale);
     const rolled = rollUp(
       answers.map((a) => ({
         subcategory: a.subcategory,
