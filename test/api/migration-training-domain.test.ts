@@ -9,7 +9,7 @@ import { EMPLOYEES, SITES, seedFixture } from '../support/fixture.ts';
 registerModulePolicies();
 
 const names = Object.keys(allMigrations());
-const MIGRATION = '0029_training_domain_words';
+const MIGRATION = '0030_training_domain_words';
 
 /** The figures of the year summary per domain, as stored. */
 async function summary(db: Awaited<ReturnType<typeof openTestDatabase>>['database']['db']) {
