@@ -11,6 +11,7 @@ import { likePattern } from '../../platform/http/list.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import type { SystemView, systemInput, systemListQuery, systemPatch } from './contract.ts';
+import { infosecMessage } from './messages.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'infosec' as const;
@@ -147,7 +148,7 @@ export function createSystemsService(db: Db, org: OrgService, users: UsersServic
           entityType: 'infosec_system',
           entityId: row.id,
           siteId: row.site_id,
-          summary: `${site.code} ${row.name}`,
+          summary: infosecMessage('infosec.audit.systemRegistered', { site: site.code, name: row.name }),
           after: row,
         });
         return (await toViews([row], trx))[0];

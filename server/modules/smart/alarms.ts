@@ -18,7 +18,7 @@ import { renderMessage } from '../../platform/i18n/index.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { OhsIncidentReporter } from '../ohs/index.ts';
 import type { AlarmView, acknowledgeInput, alarmListQuery, nearMissInput, shelveInput } from './contract.ts';
-import { alarmTitle } from './messages.ts';
+import { alarmTitle, smartMessage, smartWord } from './messages.ts';
 import * as repo from './repo.ts';
 import { alarmState, canAcknowledge, isClosed } from './rules/states.ts';
 
@@ -283,7 +283,11 @@ export function createAlarmsService(deps: {
           entityType: ALARM_SOURCE,
           entityId: id,
           siteId: before.site_id,
-          summary: `${incident.reference} from ${before.sensor_tag} ${before.condition}`,
+          summary: smartMessage('smart.audit.nearMissReported', {
+            reference: incident.reference,
+            condition: smartWord('condition', before.condition),
+            sensor: before.sensor_tag,
+          }),
           before,
           after,
         });

@@ -6,6 +6,7 @@ import { incidentKinds } from '../../modules/ohs/incidents/contract.ts';
 import { injuryTypes } from '../../modules/ohs/injuries/contract.ts';
 import { investigationStatuses } from '../../modules/ohs/investigations/contract.ts';
 import { qualificationKinds } from '../../modules/ohs/qualifications/contract.ts';
+import { permitStatuses, permitTypes } from '../../modules/ohs/rules/permits.ts';
 import { controlTypes } from '../../modules/ohs/rules/risk.ts';
 import { wellbeingKinds } from '../../modules/ohs/wellbeing/contract.ts';
 import { registerModulePolicies } from '../../services.ts';
@@ -66,6 +67,8 @@ describe('message catalogue', () => {
         'ohs.obligation.healthReview',
         'ohs.obligation.qualificationExpiry',
         'ohs.action.fromInvestigation',
+        'platform.audit.signInLocked',
+        'ohs.audit.permitStep',
       ]),
     );
     expect(used.get('ohs.action.fromInvestigation')).toMatch(/migrations|demo/);
@@ -96,6 +99,8 @@ describe('message catalogue', () => {
       ['ohs.controlType', controlTypes],
       ['ohs.injuryType', injuryTypes],
       ['ohs.wellbeingKind', wellbeingKinds],
+      ['ohs.permitType', permitTypes],
+      ['ohs.permitStatus', permitStatuses],
     ];
     for (const [prefix, codes] of enumerations)
       for (const code of codes) expect(hasMessage(`${prefix}.${code}`), `${prefix}.${code}`).toBe(true);

@@ -17,6 +17,7 @@ import {
   StaleVersionError,
   ValidationError,
 } from '../http/errors.ts';
+import { platformMessage } from '../i18n/platform-messages.ts';
 import type { ImportJobView, importListQuery } from './contract.ts';
 import { importerFor } from './importer.ts';
 import { mappingProblems, recordReader, suggestMapping } from './mapping.ts';
@@ -289,7 +290,12 @@ export function createImportsService(options: {
           entityType: 'import',
           entityId: job.id,
           siteId: null,
-          summary: `${importer.title}: ${rows} rows from ${job.filename} (${inserted} new)`,
+          summary: platformMessage('platform.audit.importCommitted', {
+            kind: importer.name,
+            rows,
+            file: job.filename,
+            inserted,
+          }),
           after: {
             kind: job.kind,
             filename: job.filename,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { type Actor, scopeHas, sitesWith } from '../access/actor.ts';
 import { isCalendarDate } from '../http/list.ts';
+import { platformMessage } from '../i18n/platform-messages.ts';
 import type { Importer } from '../imports/importer.ts';
 import { parseHours, parseResult, type TrainingResult } from './rules/completion.ts';
 
@@ -25,6 +26,7 @@ type Row = { courseId: string; person: Person; completedOn: string; hours: strin
 export const trainingCompletionsImporter: Importer<Row, Context> = {
   kind: 'training_completions',
   title: 'Training completions',
+  name: platformMessage('platform.importKind.trainingCompletions'),
   permission: 'training.manage',
   columns: [
     {

@@ -5,6 +5,7 @@ import { access } from '../../../platform/access/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
+import { ohsMessage } from '../messages.ts';
 import { suppressSmall } from '../rules/privacy.ts';
 import type { participationInput, wellbeingProgramInput } from './contract.ts';
 import { wellbeingKinds } from './contract.ts';
@@ -102,7 +103,8 @@ export function createWellbeingService(db: Db, org: Pick<OrgService, 'sitesByIds
           entityType: 'wellbeing_program',
           entityId: p.id,
           siteId: p.site_id,
-          summary: `${n} participation(s) on ${input.participatedOn}`,
+          // The count and the day only: never who took part.
+          summary: ohsMessage('ohs.audit.participations', { date: input.participatedOn, count: n }),
         });
       });
       return { recorded: n };

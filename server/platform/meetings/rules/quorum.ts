@@ -1,3 +1,5 @@
+import type { Message } from '../../i18n/message.ts';
+import { platformMessage } from '../../i18n/platform-messages.ts';
 import type { CommitteeRole } from './committee.ts';
 
 /** How a member attended a meeting; null while not recorded. */
@@ -13,6 +15,10 @@ export const DEFAULT_QUORUM: QuorumRule = { percent: 50, chairRequired: true };
 
 export type RosterEntry = { role: CommitteeRole; status: AttendanceStatus | null };
 
+/** Why a quorum is not met: nobody on the roster, too few present, the chair absent, no chair at all. */
+export const quorumShortfalls = ['no-members', 'too-few', 'chair-absent', 'no-chair'] as const;
+export type QuorumShortfall = (typeof quorumShortfalls)[number];
+
 export type Quorum = {
   met: boolean;
   /** Members on the meeting's roster. */
@@ -21,7 +27,9 @@ export type Quorum = {
   /** The fewest members present that satisfy the rule. */
   required: number;
   chairPresent: boolean;
-  /** Why the quorum is not met, in plain words; empty when it is. */
+  /** Why the quorum is not met; empty when it is. */
+  shortfalls: QuorumShortfall[];
+  /** The same, in plain words. */
   reasons: string[];
 };
 
@@ -37,15 +45,37 @@ export function quorum(roster: readonly RosterEntry[], rule: QuorumRule = DEFAUL
   const required = requiredPresent(members, rule.percent);
   const hasChair = roster.some((m) => m.role === 'chair');
   const chairPresent = roster.some((m) => m.role === 'chair' && m.status === 'present');
+  const shortfalls: QuorumShortfall[] = [];
   const reasons: string[] = [];
-  if (members === 0) reasons.push('The meeting has no members on its roster.');
-  else if (present < required)
+  if (members === 0) {
+    shortfalls.push('no-members');
+    reasons.push('The meeting has no members on its roster.');
+  } else if (present < required) {
+    shortfalls.push('too-few');
     reasons.push(
       `${present} of ${members} members present; more than ${rule.percent}% (${required}) are needed.`,
     );
-  if (rule.chairRequired && !chairPresent)
+  }
+  if (rule.chairRequired && !chairPresent) {
+    shortfalls.push(hasChair ? 'chair-absent' : 'no-chair');
     reasons.push(hasChair ? 'The chair is not present.' : 'The committee has no chair.');
-  return { met: reasons.length === 0, members, present, required, chairPresent, reasons };
+  }
+  return { met: shortfalls.length === 0, members, present, required, chairPresent, shortfalls, reasons };
+}
+
+/**
+ * The audit summary of a meeting's attendance: whether the quorum is met, with the counts; when it is not,
+ * the chair's absence first (the counts beside it show whether too few came as well).
+ */
+export function quorumSummary(q: Quorum): Message {
+  const counts = { present: q.present, members: q.members, required: q.required };
+  if (q.shortfalls.length === 0)
+    return platformMessage('platform.audit.quorumMet', { present: q.present, members: q.members });
+  if (q.shortfalls.includes('no-members')) return platformMessage('platform.audit.quorumNoMembers');
+  if (q.shortfalls.includes('chair-absent'))
+    return platformMessage('platform.audit.quorumChairAbsent', counts);
+  if (q.shortfalls.includes('no-chair')) return platformMessage('platform.audit.quorumNoChair', counts);
+  return platformMessage('platform.audit.quorumShort', counts);
 }
 
 /** Every member on the roster has an attendance status recorded. */
