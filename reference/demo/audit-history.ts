@@ -1,4 +1,6 @@
+import { ohsMessage, ohsWord, qualificationKindName } from '../../server/modules/ohs/messages.ts';
 import type { HistoricalAuditEntry } from '../../server/platform/audit/history.ts';
+import type { AuditSummary } from '../../server/platform/audit/summary.ts';
 import type { CommitteeDataset } from './committees.ts';
 import type { DemoDataset } from './generate.ts';
 import type { OhsDataset } from './ohs.ts';
@@ -24,11 +26,20 @@ function historyOf(data: DemoDataset) {
     entityType: string,
     entityId: string,
     siteId: string | null,
-    summary: string,
+    summary: AuditSummary | null,
     after?: unknown,
   ) => {
     if (!at) return;
-    out.push({ occurredAt: new Date(at), actor, action, entityType, entityId, siteId, summary, after });
+    out.push({
+      occurredAt: new Date(at),
+      actor,
+      action,
+      entityType,
+      entityId,
+      siteId,
+      summary: summary ?? undefined,
+      after,
+    });
   };
 
   return { out, add, who, nameOf, system };
@@ -101,7 +112,11 @@ export function ohsAuditHistory(data: DemoDataset, ohs: OhsDataset): HistoricalA
       'ohs_incident',
       i.id,
       i.site_id,
-      `${i.reference} reported`,
+      ohsMessage('ohs.audit.incidentReported', {
+        reference: i.reference,
+        kind: ohsWord('ohs.incidentKind', i.kind),
+        title: i.title,
+      }),
       { reference: i.reference, kind: i.kind, occurredOn: i.occurred_on, title: i.title },
     );
   const incidentOf = new Map(ohs.incidents.map((i) => [i.id, i]));
@@ -114,7 +129,7 @@ export function ohsAuditHistory(data: DemoDataset, ohs: OhsDataset): HistoricalA
       'ohs_investigation',
       v.id,
       v.site_id,
-      `Investigation of ${ref} opened`,
+      ohsMessage('ohs.audit.investigationOpened', { reference: ref }),
       {
         incidentId: v.incident_id,
         leadId: v.lead_id,
@@ -127,7 +142,7 @@ export function ohsAuditHistory(data: DemoDataset, ohs: OhsDataset): HistoricalA
       'ohs_investigation',
       v.id,
       v.site_id,
-      `Investigation of ${ref} closed`,
+      ohsMessage('ohs.audit.investigationClosed', { reference: ref }),
       {
         status: 'closed',
       },
@@ -182,7 +197,16 @@ export function ohsAuditHistory(data: DemoDataset, ohs: OhsDataset): HistoricalA
         'ohs_permit',
         p.id,
         p.site_id,
-        `${p.reference}: ${step.from || 'new'} → ${step.to}`,
+        step.transition === 'request'
+          ? ohsMessage('ohs.audit.permitRequested', {
+              reference: p.reference,
+              type: ohsWord('ohs.permitType', p.type),
+            })
+          : ohsMessage('ohs.audit.permitStep', {
+              reference: p.reference,
+              from: ohsWord('ohs.permitStatus', step.from),
+              to: ohsWord('ohs.permitStatus', step.to),
+            }),
         { reference: p.reference, type: p.type, status: step.to },
       );
   for (const q of ohs.qualifications)
@@ -193,7 +217,10 @@ export function ohsAuditHistory(data: DemoDataset, ohs: OhsDataset): HistoricalA
       'contractor_qualification',
       q.id,
       q.site_id,
-      `${q.kind} ${q.certificate_no}`,
+      ohsMessage('ohs.audit.qualificationAdded', {
+        kind: qualificationKindName(q.kind),
+        number: q.certificate_no,
+      }),
       {
         workerId: q.worker_id,
         kind: q.kind,

@@ -8,6 +8,7 @@ import { systemActor } from '../../server/platform/access/actor.ts';
 import { recordAuditHistory } from '../../server/platform/audit/history.ts';
 import { recordAudit } from '../../server/platform/audit/service.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
+import { platformMessage } from '../../server/platform/i18n/index.ts';
 import type { AnyProgramModule, ModuleDemoData } from '../../server/platform/modules/manifest.ts';
 import { demoAuditHistory } from './audit-history.ts';
 import { demoClock } from './clock.ts';
@@ -124,7 +125,11 @@ export async function loadDemoDataset(
       entityType: 'demo',
       entityId: seed,
       siteId: null,
-      summary: `Demo dataset loaded: ${fmt(counts.sites)} sites, ${fmt(counts.employees)} employees, ${fmt(counts.contractor_workers)} contractor workers`,
+      summary: platformMessage('platform.audit.demoLoaded', {
+        sites: counts.sites,
+        employees: counts.employees,
+        contractorWorkers: counts.contractor_workers,
+      }),
       after: { seed, scale, clock, counts },
     });
     await trx

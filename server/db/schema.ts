@@ -175,7 +175,11 @@ export type AuditEventsTable = {
   entity_type: string;
   entity_id: string | null;
   site_id: string | null;
+  /** What a user typed, or the sentence of an event written before migration 0029; null with a message. */
   summary: string | null;
+  /** The summary as a message (`summary_key`, `summary_params`: server/platform/i18n), from migration 0029. */
+  summary_key: ColumnType<string | null, string | null | undefined, string | null>;
+  summary_params: MessageParamsColumn;
   before: unknown;
   after: unknown;
   request_id: string | null;

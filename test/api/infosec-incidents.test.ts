@@ -175,12 +175,17 @@ describe.each(databases())('security incidents and their clocks (%s)', (kind) =>
     expect(entry.data).toMatchObject({ from: 2, to: 3 });
     const audit = await t.db
       .selectFrom('audit_events')
-      .select(['action', 'summary'])
+      .select(['action', 'summary', 'summary_key', 'summary_params'])
       .where('entity_id', '=', incidentId)
       .where('action', '=', 'infosec.incident.level_changed')
       .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0].summary).toContain('level 2 → 3');
+    // The facts of the change, its typed reason among them; the words come from the reader's language.
+    expect(audit[0]).toMatchObject({
+      summary: null,
+      summary_key: 'infosec.audit.levelChanged',
+      summary_params: { from: 2, to: 3, reason: 'Customer drawings were in the mailbox that was opened' },
+    });
     const stale = await officer.put(`/api/infosec/incidents/${incidentId}/classification`, three);
     expect(stale.status).toBe(409);
   });
@@ -275,9 +280,10 @@ describe.each(databases())('security incidents and their clocks (%s)', (kind) =>
     expect((await employee.get(`/api/infosec/incidents/${id}`)).status).toBe(200);
     const audit = await t.db
       .selectFrom('audit_events')
-      .select(['summary', 'after'])
+      .select(['summary', 'summary_key', 'summary_params', 'after'])
       .where('entity_id', '=', id)
       .executeTakeFirstOrThrow();
+    expect(audit.summary_key).toBe('infosec.audit.sensitiveIncidentReported');
     expect(JSON.stringify(audit)).not.toContain('USB stick');
   });
 

@@ -302,6 +302,7 @@ describe.each(databases())('committees and meetings (%s)', (kind) => {
       present: 3,
       required: 3,
       chairPresent: false,
+      shortfalls: ['chair-absent'],
       reasons: ['The chair is not present.'],
     });
     const refused = await secretary.post(`/api/meetings/${meetingId}/decisions`, {
@@ -326,6 +327,7 @@ describe.each(databases())('committees and meetings (%s)', (kind) => {
       present: 3,
       required: 3,
       chairPresent: true,
+      shortfalls: [],
       reasons: [],
     });
     expect(after.attendance.find((a: { userId: string }) => a.userId === USERS.k7Officer.id)).toMatchObject({
@@ -591,6 +593,16 @@ describe.each(databases())('committees and meetings (%s)', (kind) => {
       'meeting.updated',
       'meeting.updated',
       'meeting.approve_minutes',
+    ]);
+    // What the quorum was each time, in the auditor's language.
+    expect(
+      events.body.items
+        .filter((e: { action: string }) => e.action === 'meeting.attendance_recorded')
+        .map((e: { summary: string }) => e.summary),
+    ).toEqual([
+      'No quorum: the chair is not present (3 of 4 members present, 3 needed)',
+      'No quorum: 2 of 4 members present, 3 needed',
+      'Quorum met: 3 of 4 members present',
     ]);
     const committee = await auditor.get('/api/audit/events', {
       query: { entityType: 'committee', entityId: committeeId, order: 'asc' },

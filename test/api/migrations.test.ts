@@ -263,8 +263,11 @@ describe.each(databases())('migration 0015_redact_health_audit (%s)', (kind) => 
         body: 'Health record review (K7) is due on 2025-06-01.',
       },
     ]);
-    // The group chain held no health event: untouched.
-    expect(await events(db, GROUP_CHAIN)).toEqual(group);
+    // The group chain held no health event: untouched (migration 0029 then gave every event the columns of a
+    // summary's message, empty on those already stored).
+    expect(await events(db, GROUP_CHAIN)).toEqual(
+      group.map((e) => ({ ...e, summary_key: null, summary_params: null })),
+    );
     // The append-only trigger is on again.
     await expect(
       db.updateTable('audit_events').set({ summary: 'x' }).where('chain_key', '=', K7).execute(),

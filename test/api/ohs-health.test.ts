@@ -98,7 +98,10 @@ describe.each(databases())('OHS health management, wellbeing and goals (%s)', (k
       version: record.followups[0].version,
     });
     expect(consulted.status).toBe(200);
-    const rows = await t.db.selectFrom('audit_events').select(['before', 'after', 'summary']).execute();
+    const rows = await t.db
+      .selectFrom('audit_events')
+      .select(['before', 'after', 'summary', 'summary_params'])
+      .execute();
     const everything = JSON.stringify(rows);
     for (const detail of ['Hearing threshold', 'Referred to ENT', 'Kaohsiung Medical', 'noise', 'sha256'])
       expect(everything).not.toContain(detail);
@@ -120,7 +123,14 @@ describe.each(databases())('OHS health management, wellbeing and goals (%s)', (k
         ['health.record.updated', screeningId],
       ]);
       for (const e of written)
-        expect(e).toMatchObject({ actorId: USERS.medical.id, summary: null, before: null, after: null });
+        expect(e).toMatchObject({
+          actorId: USERS.medical.id,
+          summary: null,
+          summaryKey: null,
+          summaryParams: null,
+          before: null,
+          after: null,
+        });
       // The follow-up's obligation adds no event of its own, and the log names no follow-up.
       const all = JSON.stringify((await client.get('/api/audit/events', { query: { pageSize: 500 } })).body);
       expect(all).not.toContain('health_followup');

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, SITES } from '../support/fixture.ts';
+import { AREAS, SITES, USERS } from '../support/fixture.ts';
 import { launchBrowser, newContext, poll, screenshot, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
@@ -306,6 +306,35 @@ describe.skipIf(!hasChromium)('web pages of the platform', () => {
     expect(await broken.textContent()).toContain('Altered event');
     expect(await broken.textContent()).toContain('Missing event');
     await screenshot(page, 'audit-verify-broken');
+    await context.close();
+  });
+
+  it("shows an audit event's summary in the reader's language, and in the other once they switch", async () => {
+    const context = await newContext(browser, server.baseUrl);
+    // Five wrong passwords lock the Board member's account: an event the server writes on its own.
+    for (let n = 0; n < 5; n++) {
+      const wrong = await context.request.post('/api/auth/sign-in', {
+        data: { email: USERS.board.email, password: 'not the password' },
+      });
+      expect(wrong.status()).toBe(401);
+    }
+    const page = await context.newPage();
+    await signIn(page, 'auditor');
+    await page.goto('/admin/audit');
+    const table = page.getByRole('table', { name: 'Audit log' });
+    await table.getByText('Locked for 15 minutes after 5 failed sign-ins').waitFor();
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '繁體中文' }).click();
+    const zh = page.getByRole('table', { name: '稽核紀錄' });
+    await zh.getByText('登入失敗 5 次，鎖定 15 分鐘').waitFor();
+    expect(await zh.textContent()).not.toContain('failed sign-ins');
+    await screenshot(page, 'audit-zh-TW');
+
+    // The language is saved on the server: back to English for whoever signs in as the auditor next.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await table.getByText('Locked for 15 minutes after 5 failed sign-ins').waitFor();
     await context.close();
   });
 });

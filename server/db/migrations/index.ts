@@ -15,6 +15,7 @@ import * as m0018 from './0018_message_keys.ts';
 import * as m0019 from './0019_identity_signals.ts';
 import * as m0024 from './0024_notification_facts.ts';
 import * as m0025 from './0025_program_keys.ts';
+import * as m0029 from './0029_audit_messages.ts';
 import * as m0030 from './0030_training_domain_words.ts';
 
 /**
@@ -39,4 +40,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0024_notification_facts': m0024,
   '0025_program_keys': m0025,
   '0030_training_domain_words': m0030,
+  '0029_audit_messages': m0029,
 };

@@ -26,6 +26,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/ht
 import type { OrgService } from '../../platform/org/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import { type createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
+import { infosecMessage } from './messages.ts';
 import * as repo from './repo.ts';
 import type { SystemsService } from './systems.ts';
 import { assertMayManage, assertMayRead, mayManage, readScope } from './visibility.ts';
@@ -321,7 +322,12 @@ export function createSecurityIncidentsService(deps: Deps) {
           entityId: row.id,
           siteId: row.site_id,
           // A sensitive incident's title stays out of the audit summary that site auditors read.
-          summary: row.sensitive ? row.reference : `${row.reference}: ${row.title}`,
+          summary: row.sensitive
+            ? infosecMessage('infosec.audit.sensitiveIncidentReported', { reference: row.reference })
+            : infosecMessage('infosec.audit.incidentReported', {
+                reference: row.reference,
+                title: row.title,
+              }),
           after: auditable(row),
         });
         await addTimeline(trx, actor, row, { at: now(), kind: 'reported', data: { awareAt: input.awareAt } });
@@ -386,8 +392,13 @@ export function createSecurityIncidentsService(deps: Deps) {
           entityId: id,
           siteId: after.site_id,
           summary: changed
-            ? `${after.reference}: level ${before.level} → ${level} (${reason})`
-            : `${after.reference}: level ${level}`,
+            ? infosecMessage('infosec.audit.levelChanged', {
+                reference: after.reference,
+                from: before.level as number,
+                to: level,
+                reason: reason as string,
+              })
+            : infosecMessage('infosec.audit.classified', { reference: after.reference, level }),
           before: auditable(before),
           after: auditable(after),
         });

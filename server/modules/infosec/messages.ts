@@ -2,8 +2,8 @@ import type { ClockName } from '#shared/modules/infosec/rules/clocks.ts';
 import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
 
 /**
- * What the information security module writes on its own (the clocks' obligation titles), in both languages:
- * records keep the key and parameters (server/platform/i18n), the reader sees their language.
+ * What the information security module writes on its own (the clocks' obligation titles, audit summaries), in
+ * both languages: records keep the key and parameters (server/platform/i18n), the reader sees their language.
  */
 const en = {
   'infosec.clock.report': 'Report security incident {{reference}} to the group CISO office',
@@ -11,6 +11,12 @@ const en = {
   'infosec.clock.recovery': 'Control the damage of security incident {{reference}} or recover service',
   'infosec.clock.investigation_report':
     'Submit the investigation and improvement report of security incident {{reference}}',
+  'infosec.audit.systemRegistered': '{{site}} {{name}}',
+  'infosec.audit.incidentReported': '{{reference}}: {{title}}',
+  'infosec.audit.sensitiveIncidentReported': '{{reference}}',
+  'infosec.audit.levelChanged': '{{reference}}: level {{from}} → {{to}} ({{reason}})',
+  'infosec.audit.classified': '{{reference}}: level {{level}}',
+  'infosec.importKind.csfAnswers': 'NIST CSF assessment answers',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -18,6 +24,12 @@ const zhTW: Record<keyof typeof en, string> = {
   'infosec.clock.level_review': '審核資安事件 {{reference}} 的等級',
   'infosec.clock.recovery': '完成資安事件 {{reference}} 的損害控制或復原',
   'infosec.clock.investigation_report': '提交資安事件 {{reference}} 的調查、處理及改善報告',
+  'infosec.audit.systemRegistered': '{{site}} {{name}}',
+  'infosec.audit.incidentReported': '{{reference}}：{{title}}',
+  'infosec.audit.sensitiveIncidentReported': '{{reference}}',
+  'infosec.audit.levelChanged': '{{reference}}：等級 {{from}} → {{to}}（{{reason}}）',
+  'infosec.audit.classified': '{{reference}}：第{{level}}級',
+  'infosec.importKind.csfAnswers': 'NIST CSF 評估答案',
 };
 
 /** The names of the clocks' obligation kinds (`infosec.obligationKind.<clock>_clock`). */
@@ -57,7 +69,7 @@ export function infosecWord(enumeration: keyof typeof words, code: string): Mess
   return { key: `${enumeration}.${code}` };
 }
 
-const infosecMessage = messageOf({ en });
+export const infosecMessage = messageOf({ en });
 
 export function clockTitle(clock: ClockName, reference: string) {
   return infosecMessage(`infosec.clock.${clock}`, { reference });

@@ -16,6 +16,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
+import { infosecMessage } from './messages.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'infosec' as const;
@@ -152,7 +153,7 @@ export function createSystemsService(db: Db, org: OrgService, users: UsersServic
           entityType: 'infosec_system',
           entityId: row.id,
           siteId: row.site_id,
-          summary: `${site.code} ${row.name}`,
+          summary: infosecMessage('infosec.audit.systemRegistered', { site: site.code, name: row.name }),
           after: row,
         });
         return (await toViews([row], trx))[0];

@@ -9,8 +9,8 @@ import {
 } from '../../platform/i18n/index.ts';
 
 /**
- * What the OHS module writes on its own (obligation titles, action descriptions), in both languages: records
- * keep the key and parameters (server/platform/i18n), the reader sees their language.
+ * What the OHS module writes on its own (obligation titles, action descriptions, audit summaries), in both
+ * languages: records keep the key and parameters (server/platform/i18n), the reader sees their language.
  */
 const en = {
   'ohs.obligation.hazardReview': 'Review the risk of "{{hazard}}" ({{activity}})',
@@ -18,6 +18,15 @@ const en = {
   'ohs.obligation.qualificationExpiry': '{{worker}}: {{kind}} qualification expires',
   'ohs.obligation.authorityNotice': 'Notify the labour authority of {{reference}} within {{hours}} hours',
   'ohs.action.fromInvestigation': 'From the investigation of {{reference}}: {{cause}}.',
+  'ohs.audit.incidentReported': '{{reference}} {{kind}}: {{title}}',
+  'ohs.audit.investigationOpened': 'Investigation of {{reference}} opened',
+  'ohs.audit.investigationClosed': 'Investigation of {{reference}} closed',
+  'ohs.audit.permitRequested': '{{reference}}: {{type}} permit requested',
+  'ohs.audit.permitStep': '{{reference}}: {{from}} → {{to}}',
+  'ohs.audit.permitExpired': '{{reference}} expired at the end of its period',
+  'ohs.audit.participations': 'Participations on {{date}}: {{count, number}}',
+  'ohs.audit.qualificationAdded': '{{kind}} qualification {{number}}',
+  'ohs.importKind.hours': 'Hours worked',
   'ohs.qualificationKind.safety_induction': 'safety induction',
   'ohs.qualificationKind.pipeline_work': 'pipeline work',
   'ohs.qualificationKind.hot_work': 'hot work',
@@ -35,6 +44,15 @@ const zhTW: Record<keyof typeof en, string> = {
   'ohs.obligation.qualificationExpiry': '{{worker}}：{{kind}}資格到期',
   'ohs.obligation.authorityNotice': '於 {{hours}} 小時內向勞動檢查機構通報 {{reference}}',
   'ohs.action.fromInvestigation': '來自 {{reference}} 的事故調查：{{cause}}。',
+  'ohs.audit.incidentReported': '{{reference}} {{kind}}：{{title}}',
+  'ohs.audit.investigationOpened': '{{reference}} 的事故調查已開始',
+  'ohs.audit.investigationClosed': '{{reference}} 的事故調查已結案',
+  'ohs.audit.permitRequested': '{{reference}}：申請{{type}}許可',
+  'ohs.audit.permitStep': '{{reference}}：{{from}} → {{to}}',
+  'ohs.audit.permitExpired': '{{reference}} 已於許可期間屆滿時逾期',
+  'ohs.audit.participations': '{{date}} 參與 {{count, number}} 人次',
+  'ohs.audit.qualificationAdded': '{{kind}}資格 {{number}}',
+  'ohs.importKind.hours': '工時',
   'ohs.qualificationKind.safety_induction': '安全教育訓練',
   'ohs.qualificationKind.pipeline_work': '管線作業',
   'ohs.qualificationKind.hot_work': '動火作業',
@@ -99,6 +117,30 @@ const words = {
     group_course: ['group course', '團體課程'],
     counsellor_training: ['counsellor training', '輔導員培訓'],
     other: ['other', '其他'],
+  },
+  'ohs.permitType': {
+    pipeline: ['pipeline work', '管線作業'],
+    hot_work: ['hot work', '動火作業'],
+    confined_space: ['confined space', '局限空間作業'],
+    live_line_electrical: ['live-line electrical', '活線電氣作業'],
+    crane: ['crane lifting', '吊掛作業'],
+    elevated_work: ['work at height', '高處作業'],
+    chemical_filling: ['chemical filling', '化學品填充作業'],
+    roof_work: ['roof work', '屋頂作業'],
+  },
+  'ohs.permitStatus': {
+    requested: ['requested', '已申請'],
+    approved: ['approved', '已核准'],
+    isolations_verified: ['isolations verified', '隔離已確認'],
+    gas_test_passed: ['gas test passed', '氣體測定合格'],
+    issued: ['issued', '已核發'],
+    active: ['active', '作業中'],
+    suspended: ['suspended', '暫停'],
+    completed: ['completed', '已完工'],
+    closed: ['closed', '已結案'],
+    rejected: ['rejected', '已退件'],
+    expired: ['expired', '已逾期'],
+    cancelled: ['cancelled', '已取消'],
   },
   'ohs.obligationKind': {
     authority_notice: ['notice to the labour authority', '勞動檢查機構通報'],

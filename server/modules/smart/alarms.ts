@@ -25,7 +25,7 @@ import {
 import { renderMessage } from '../../platform/i18n/index.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { OhsIncidentReporter } from '../ohs/index.ts';
-import { alarmTitle } from './messages.ts';
+import { alarmTitle, smartMessage, smartWord } from './messages.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'smart' as const;
@@ -289,7 +289,11 @@ export function createAlarmsService(deps: {
           entityType: ALARM_SOURCE,
           entityId: id,
           siteId: before.site_id,
-          summary: `${incident.reference} from ${before.sensor_tag} ${before.condition}`,
+          summary: smartMessage('smart.audit.nearMissReported', {
+            reference: incident.reference,
+            condition: smartWord('condition', before.condition),
+            sensor: before.sensor_tag,
+          }),
           before,
           after,
         });

@@ -2,15 +2,19 @@ import { mergeCatalogues, messageOf, word, wordsCatalogue } from '../../platform
 import type { AlarmCondition } from './rules/detect.ts';
 
 /**
- * What the monitoring module writes on its own (alarm titles), in both languages: records keep codes, and the
- * reader sees the words of their language (server/platform/i18n).
+ * What the monitoring module writes on its own (alarm titles, audit summaries), in both languages: records
+ * keep codes, or keys and parameters, and the reader sees the words of their language (server/platform/i18n).
  */
 const en = {
   'smart.alarm.title': '{{condition}}: {{sensor}}',
+  'smart.audit.sensorRegistered': '{{site}} {{tag}} {{name}}',
+  'smart.audit.nearMissReported': 'Reported to OHS as {{reference}}: {{condition}} on {{sensor}}',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
   'smart.alarm.title': '{{condition}}：{{sensor}}',
+  'smart.audit.sensorRegistered': '{{site}} {{tag}} {{name}}',
+  'smart.audit.nearMissReported': '已向職安衛通報為 {{reference}}：{{sensor}} {{condition}}',
 };
 
 const conditionWords = wordsCatalogue('smart.condition', {
@@ -61,7 +65,7 @@ export const smartMessages = mergeCatalogues(
   priorityWords,
 );
 
-const smartMessage = messageOf({ en });
+export const smartMessage = messageOf({ en });
 
 /** An alarm's title: its condition and the sensor, e.g. "High-high: K7-GAS-01 Arsine at the gas cabinet". */
 export function alarmTitle(condition: AlarmCondition, sensor: string) {

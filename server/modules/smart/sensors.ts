@@ -17,6 +17,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { OrgService } from '../../platform/org/service.ts';
+import { smartMessage } from './messages.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'smart' as const;
@@ -184,7 +185,11 @@ export function createSensorsService(
           entityType: 'smart_sensor',
           entityId: row.id,
           siteId: row.site_id,
-          summary: `${site.code} ${row.tag} ${row.name}`,
+          summary: smartMessage('smart.audit.sensorRegistered', {
+            site: site.code,
+            tag: row.tag,
+            name: row.name,
+          }),
           after: row,
         });
         return (await toViews([row], trx))[0];

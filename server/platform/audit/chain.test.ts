@@ -135,6 +135,83 @@ describe('eventHash', () => {
   });
 });
 
+describe('eventHash of a summary that is a message', () => {
+  const [event] = chain(1);
+  const message = {
+    ...event,
+    summaryKey: 'platform.audit.signInLocked',
+    summaryParams: { minutes: 15, failures: 5 },
+  };
+
+  it('keeps the hash of an event stored before summaries were messages (sentence, no key)', () => {
+    // Hashed by the earlier code: an event of the log as it was stored then must still verify.
+    const stored: ChainedFields = {
+      chainKey: GROUP_CHAIN,
+      seq: 3,
+      prevHash: 'a'.repeat(64),
+      occurredAt: new Date('2025-11-04T01:02:03.004Z'),
+      actorId: null,
+      actorLabel: 'sign-in throttle',
+      action: 'user.locked',
+      entityType: 'user',
+      entityId: '05e40000-0000-4000-8000-000000000007',
+      siteId: null,
+      summary: 'Locked for 15 minutes after 5 failed sign-ins',
+      before: null,
+      after: null,
+    };
+    const expected = '296d528105838398df394618e357bae4771b66f8ff3082e8db58fe3218ddd2e5';
+    expect(eventHash(stored)).toBe(expected);
+    expect(eventHash({ ...stored, summaryKey: null, summaryParams: null })).toBe(expected);
+  });
+
+  it('appends the key and the parameters to the chained fields', () => {
+    const payload = JSON.stringify([
+      event.chainKey,
+      event.seq,
+      event.prevHash,
+      event.occurredAt.toISOString(),
+      event.actorId,
+      event.actorLabel,
+      event.action,
+      event.entityType,
+      event.entityId,
+      event.siteId,
+      null,
+      { department: 'Assembly', version: 1 },
+      { department: 'Test', version: 2 },
+      'platform.audit.signInLocked',
+      { failures: 5, minutes: 15 },
+    ]);
+    expect(eventHash(message)).toBe(createHash('sha256').update(payload).digest('hex'));
+    expect(eventHash(message)).not.toBe(eventHash(event));
+  });
+
+  it('changes when the key or a parameter changes, or the key is taken away; not with the order of keys', () => {
+    const base = eventHash(message);
+    expect(eventHash({ ...message, summaryKey: 'platform.audit.quorumMet' })).not.toBe(base);
+    expect(eventHash({ ...message, summaryParams: { minutes: 15, failures: 6 } })).not.toBe(base);
+    expect(eventHash({ ...message, summaryParams: { minutes: 15 } })).not.toBe(base);
+    expect(eventHash({ ...message, summaryKey: null })).not.toBe(base);
+    expect(eventHash({ ...message, summaryParams: { failures: 5, minutes: 15 } })).toBe(base);
+  });
+
+  it('names an event whose parameters were edited', () => {
+    const events = chain(3).map((e) => ({ ...e }));
+    const withMessage = {
+      ...events[1],
+      summaryKey: message.summaryKey,
+      summaryParams: message.summaryParams,
+    };
+    events[1] = { ...withMessage, hash: eventHash(withMessage) };
+    events[2] = { ...events[2], prevHash: events[1].hash };
+    events[2] = { ...events[2], hash: eventHash(events[2]) };
+    expect(walk(events).broken).toBeNull();
+    events[1] = { ...events[1], summaryParams: { minutes: 1, failures: 5 } };
+    expect(walk(events).broken).toMatchObject({ seq: 2, reason: 'hash-mismatch' });
+  });
+});
+
 describe('ChainWalker', () => {
   it('accepts an intact chain and counts its events', () => {
     const events = chain(5);

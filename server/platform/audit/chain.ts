@@ -42,13 +42,27 @@ export type ChainedFields = {
   entityType: string;
   entityId: string | null;
   siteId: string | null;
+  /** What a user typed (a note, a reason), or the sentence an event written before migration 0029 holds. */
   summary: string | null;
+  /**
+   * The summary as a message (server/platform/i18n): its key and parameters, rendered in the reader's
+   * language. Null, or absent, for an event without one.
+   */
+  summaryKey?: string | null;
+  summaryParams?: unknown;
   before: unknown;
   after: unknown;
 };
 
+/**
+ * The hash of an event: SHA-256 of the canonical JSON array of its fields, the previous hash among them. An
+ * event whose summary is a message has its key and parameters appended to the array; one without (every event
+ * stored before migration 0029 among them) is hashed from the same thirteen fields as it always was, so the
+ * hashes already stored still verify. Either way an edited key or parameter fails its hash: removing the key
+ * hashes the event the other way.
+ */
 export function eventHash(f: ChainedFields): string {
-  const payload = canonicalJson([
+  const fields: unknown[] = [
     f.chainKey,
     f.seq,
     f.prevHash,
@@ -62,7 +76,9 @@ export function eventHash(f: ChainedFields): string {
     f.summary,
     f.before ?? null,
     f.after ?? null,
-  ]);
+  ];
+  if (f.summaryKey != null) fields.push(f.summaryKey, f.summaryParams ?? {});
+  const payload = canonicalJson(fields);
   return createHash('sha256').update(payload).digest('hex');
 }
 

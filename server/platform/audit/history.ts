@@ -3,6 +3,7 @@ import type { Db } from '../../db/types.ts';
 import { chainKeyFor, eventHash, GENESIS_HASH } from './chain.ts';
 import { redact } from './redact.ts';
 import type { AuditEntry } from './service.ts';
+import { storeSummary } from './summary.ts';
 
 /** One event of a history being loaded: who did it and when, as the records it comes with say. */
 export type HistoricalAuditEntry = AuditEntry & {
@@ -43,6 +44,7 @@ export async function recordAuditHistory(trx: Db, entries: readonly HistoricalAu
     let seq = 0;
     for (const { e } of ordered) {
       seq++;
+      const text = storeSummary(e.summary, e.redact);
       const fields = {
         chainKey,
         seq,
@@ -54,7 +56,9 @@ export async function recordAuditHistory(trx: Db, entries: readonly HistoricalAu
         entityType: e.entityType,
         entityId: e.entityId,
         siteId: e.siteId,
-        summary: e.summary ?? null,
+        summary: text.summary,
+        summaryKey: text.summaryKey,
+        summaryParams: text.summaryParams,
         before: e.before === undefined ? null : JSON.parse(JSON.stringify(redact(e.before, e.redact))),
         after: e.after === undefined ? null : JSON.parse(JSON.stringify(redact(e.after, e.redact))),
       };
@@ -72,6 +76,8 @@ export async function recordAuditHistory(trx: Db, entries: readonly HistoricalAu
         entity_id: fields.entityId,
         site_id: fields.siteId,
         summary: fields.summary,
+        summary_key: fields.summaryKey,
+        summary_params: fields.summaryParams,
         before: fields.before,
         after: fields.after,
       });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { auditListQuery } from '#shared/platform/audit/contract.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
@@ -8,10 +9,13 @@ import type { Actor } from '../access/actor.ts';
 import { access } from '../access/service.ts';
 import { inScopeGroupRowsForGroupOnly } from '../access/sql.ts';
 import { ForbiddenError } from '../http/errors.ts';
+import { type Locale, matchingKeys } from '../i18n/index.ts';
 import { chainKeyFor } from './chain.ts';
 import { verifyAuditChains } from './service.ts';
+import { renderSummary } from './summary.ts';
 
-const toView = (r: AuditEventRow) => ({
+/** An event as the reader sees it: its summary in the reader's language, its key and facts beside it. */
+const toView = (locale: Locale) => (r: AuditEventRow) => ({
   id: Number(r.id),
   chainKey: r.chain_key,
   seq: Number(r.seq),
@@ -22,7 +26,9 @@ const toView = (r: AuditEventRow) => ({
   entityType: r.entity_type,
   entityId: r.entity_id,
   siteId: r.site_id,
-  summary: r.summary,
+  summary: renderSummary(locale, r),
+  summaryKey: r.summary_key,
+  summaryParams: r.summary_params,
   before: r.before,
   after: r.after,
   requestId: r.request_id,
@@ -48,9 +54,18 @@ export function createAuditService(db: Db) {
       if (q.to)
         base = base.where('occurred_at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
       if (q.q) {
+        // A summary matches by what was typed, by a fact (a parameter) or by the words of its message in the
+        // reader's language.
         const p = likePattern(q.q);
+        const keys = matchingKeys(actor.locale, q.q);
         base = base.where((eb) =>
-          eb.or([eb('summary', 'ilike', p), eb('actor_label', 'ilike', p), eb('action', 'ilike', p)]),
+          eb.or([
+            eb('summary', 'ilike', p),
+            sql<boolean>`exists (select 1 from jsonb_each_text(coalesce(audit_events.summary_params, '{}'::jsonb)) p where p.value ilike ${p})`,
+            ...(keys.length ? [eb('summary_key', 'in', keys)] : []),
+            eb('actor_label', 'ilike', p),
+            eb('action', 'ilike', p),
+          ]),
         );
       }
       // In the chain's own order, that of the ids (each append locks the chain's head). Sorting one site's
@@ -59,14 +74,14 @@ export function createAuditService(db: Db) {
       return listPage(db, base, q, {
         sortColumn: q.siteId ? 'seq' : 'id',
         tieBreaker: q.siteId ? 'seq' : 'id',
-        toView: toView,
+        toView: toView(actor.locale),
       });
     },
 
     async verify(actor: Actor) {
       // Chains span every site: verifying them is for auditors of the whole group.
       if (access.listScope(actor, 'audit.read') !== 'all') throw new ForbiddenError('audit.read');
-      const report = await verifyAuditChains(db);
+      const report = await verifyAuditChains(db, { locale: actor.locale });
       return { ok: report.breaks.length === 0, ...report };
     },
   };

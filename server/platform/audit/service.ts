@@ -1,14 +1,20 @@
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
+import type { Locale } from '../i18n/index.ts';
 import { type ChainBreak, ChainWalker, chainKeyFor, eventHash, GENESIS_HASH } from './chain.ts';
 import { redact } from './redact.ts';
+import { type AuditSummary, renderSummary, storeSummary } from './summary.ts';
 
 export type AuditEntry = {
   action: string;
   entityType: string;
   entityId: string | null;
   siteId: string | null;
-  summary?: string;
+  /**
+   * What the event was, in a line: a message (`platformMessage`, the module's own) whose parameters are the
+   * event's facts, shown in the reader's language; or what a user typed (a note, a reason), as typed.
+   */
+  summary?: AuditSummary;
   before?: unknown;
   after?: unknown;
   /** Extra field names to redact for this entity (health details). */
@@ -33,6 +39,7 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Pro
     .where('chain_key', '=', chainKey)
     .forUpdate()
     .executeTakeFirstOrThrow();
+  const text = storeSummary(entry.summary, entry.redact);
   const fields = {
     chainKey,
     seq: Number(head.last_seq) + 1,
@@ -44,7 +51,9 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Pro
     entityType: entry.entityType,
     entityId: entry.entityId,
     siteId: entry.siteId,
-    summary: entry.summary ?? null,
+    summary: text.summary,
+    summaryKey: text.summaryKey,
+    summaryParams: text.summaryParams,
     // Stored exactly as hashed: redacted, dates as ISO strings, keys canonical on read.
     before:
       entry.before === undefined ? null : JSON.parse(JSON.stringify(redact(entry.before, entry.redact))),
@@ -66,6 +75,10 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Pro
       entity_id: fields.entityId,
       site_id: fields.siteId,
       summary: fields.summary,
+      // Only with a message: the migrations before 0029, which added these columns, write events too.
+      ...(fields.summaryKey === null
+        ? {}
+        : { summary_key: fields.summaryKey, summary_params: JSON.stringify(fields.summaryParams) }),
       before: fields.before === null ? null : JSON.stringify(fields.before),
       after: fields.after === null ? null : JSON.stringify(fields.after),
       request_id: actor.requestId ?? null,
@@ -82,8 +95,14 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Pro
 export type Redaction = { chainKey: string; seq: number; occurredAt: string; summary: string | null };
 export type VerifyReport = { chains: number; events: number; breaks: ChainBreak[]; redactions: Redaction[] };
 
-/** Checks every chain, reading each in pages so a long history verifies in bounded memory. */
-export async function verifyAuditChains(db: Db, pageSize = 5000): Promise<VerifyReport> {
+/**
+ * Checks every chain, reading each in pages so a long history verifies in bounded memory. The redactions'
+ * summaries are in `locale`.
+ */
+export async function verifyAuditChains(
+  db: Db,
+  { locale = 'en', pageSize = 5000 }: { locale?: Locale; pageSize?: number } = {},
+): Promise<VerifyReport> {
   const heads = await db.selectFrom('audit_chains').selectAll().orderBy('chain_key').execute();
   const present = await db.selectFrom('audit_events').select('chain_key').distinct().execute();
   const keys = new Set([...heads.map((h) => h.chain_key), ...present.map((p) => p.chain_key)]);
@@ -118,6 +137,9 @@ export async function verifyAuditChains(db: Db, pageSize = 5000): Promise<Verify
           entityId: r.entity_id,
           siteId: r.site_id,
           summary: r.summary,
+          // Absent before migration 0029 (a migration verifies chains too): hashed as null.
+          summaryKey: r.summary_key ?? null,
+          summaryParams: r.summary_params ?? null,
           before: r.before,
           after: r.after,
         });
@@ -132,7 +154,7 @@ export async function verifyAuditChains(db: Db, pageSize = 5000): Promise<Verify
   }
   const redactions = await db
     .selectFrom('audit_events')
-    .select(['chain_key', 'seq', 'occurred_at', 'summary'])
+    .selectAll()
     .where('action', '=', 'audit.redacted')
     .orderBy('chain_key')
     .orderBy('seq')
@@ -145,7 +167,7 @@ export async function verifyAuditChains(db: Db, pageSize = 5000): Promise<Verify
       chainKey: r.chain_key,
       seq: Number(r.seq),
       occurredAt: r.occurred_at.toISOString(),
-      summary: r.summary,
+      summary: renderSummary(locale, r),
     })),
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/types.ts';
 import { type Actor, systemActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, TooManyRequestsError, UnauthenticatedError } from '../http/errors.ts';
+import { platformMessage } from '../i18n/platform-messages.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { API_TOKEN_PREFIX, newSecret, sha256Hex } from './tokens.ts';
 
@@ -108,7 +109,10 @@ export function createAuthService(db: Db, config: Config, now: () => Date = () =
             entityType: 'user',
             entityId: userId,
             siteId: null,
-            summary: `Locked for ${config.signIn.lockMinutes} minutes after ${failures} failed sign-ins`,
+            summary: platformMessage('platform.audit.signInLocked', {
+              minutes: config.signIn.lockMinutes,
+              failures,
+            }),
           });
         }
       });

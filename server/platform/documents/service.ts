@@ -4,6 +4,7 @@ import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { AppError, NotFoundError } from '../http/errors.ts';
+import { platformMessage } from '../i18n/platform-messages.ts';
 import { detectFileType, safeFilename } from './file-types.ts';
 import { documentCounts } from './repo.ts';
 import { type FileStore, FileTooLargeError } from './store.ts';
@@ -152,7 +153,8 @@ export function createDocumentsService(db: Db, store: FileStore, maxBytes: numbe
             entityType: 'document',
             entityId: row.id,
             siteId,
-            summary: `${row.filename} attached to ${entityType} ${entityId}`,
+            // The record it is attached to is in the event's details (entity_type, entity_id).
+            summary: platformMessage('platform.audit.documentAttached', { file: row.filename }),
             after: { ...row, storage_key: undefined },
           });
           return view({ ...row, uploaded_by_name: null });
@@ -183,7 +185,8 @@ export function createDocumentsService(db: Db, store: FileStore, maxBytes: numbe
           entityType: 'document',
           entityId: id,
           siteId,
-          summary: `${doc.filename} removed from ${doc.entity_type} ${doc.entity_id}`,
+          summary: platformMessage('platform.audit.documentRemoved', { file: doc.filename }),
+          before: { filename: doc.filename, entity_type: doc.entity_type, entity_id: doc.entity_id },
         });
       });
     },

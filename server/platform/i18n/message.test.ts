@@ -5,6 +5,7 @@ import { incidentKinds } from '#shared/modules/ohs/incidents/contract.ts';
 import { injuryTypes } from '#shared/modules/ohs/injuries/contract.ts';
 import { investigationStatuses } from '#shared/modules/ohs/investigations/contract.ts';
 import { qualificationKinds } from '#shared/modules/ohs/qualifications/contract.ts';
+import { permitStatuses, permitTypes } from '#shared/modules/ohs/rules/permits.ts';
 import { controlTypes } from '#shared/modules/ohs/rules/risk.ts';
 import { wellbeingKinds } from '#shared/modules/ohs/wellbeing/contract.ts';
 import { actionKinds } from '#shared/platform/actions/contract.ts';
@@ -66,6 +67,8 @@ describe('message catalogue', () => {
         'ohs.obligation.healthReview',
         'ohs.obligation.qualificationExpiry',
         'ohs.action.fromInvestigation',
+        'platform.audit.signInLocked',
+        'ohs.audit.permitStep',
       ]),
     );
     expect(used.get('ohs.action.fromInvestigation')).toMatch(/migrations|demo/);
@@ -96,6 +99,8 @@ describe('message catalogue', () => {
       ['ohs.controlType', controlTypes],
       ['ohs.injuryType', injuryTypes],
       ['ohs.wellbeingKind', wellbeingKinds],
+      ['ohs.permitType', permitTypes],
+      ['ohs.permitStatus', permitStatuses],
     ];
     for (const [prefix, codes] of enumerations)
       for (const code of codes) expect(hasMessage(`${prefix}.${code}`), `${prefix}.${code}`).toBe(true);

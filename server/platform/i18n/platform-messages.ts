@@ -6,7 +6,10 @@ import {
   wordsCatalogue,
 } from './message.ts';
 
-/** The platform's own messages: what the shared registries (certificates, meetings, actions) write. */
+/**
+ * The platform's own messages: what the shared registries (certificates, meetings, actions) write, and the
+ * summaries of the platform's audit events (`platform.audit.<what>`: the event's facts as parameters).
+ */
 const en = {
   'platform.certification.renew': 'Renew {{standard}} certificate of {{holder}}',
   'platform.meeting.minutes': 'Minutes of {{committee}}: {{meeting}}',
@@ -14,6 +17,23 @@ const en = {
   'platform.action.fromDecision': 'Decision {{seq}} of {{committee}}, {{meeting}} ({{date}}): {{text}}',
   'platform.calendar.due': 'Due {{date}}',
   'platform.calendar.dueWithGrace': 'Due {{date}} (grace {{days}} days)',
+  'platform.audit.signInLocked':
+    'Locked for {{minutes, number}} minutes after {{failures, number}} failed sign-ins',
+  'platform.audit.quorumMet': 'Quorum met: {{present}} of {{members}} members present',
+  'platform.audit.quorumShort': 'No quorum: {{present}} of {{members}} members present, {{required}} needed',
+  'platform.audit.quorumChairAbsent':
+    'No quorum: the chair is not present ({{present}} of {{members}} members present, {{required}} needed)',
+  'platform.audit.quorumNoChair':
+    'No quorum: the committee has no chair ({{present}} of {{members}} members present, {{required}} needed)',
+  'platform.audit.quorumNoMembers': 'No quorum: the meeting has no members on its roster',
+  'platform.audit.importCommitted':
+    '{{kind}}: {{rows, number}} rows from {{file}} ({{inserted, number}} new)',
+  'platform.audit.documentAttached': '{{file}} attached',
+  'platform.audit.documentRemoved': '{{file}} removed',
+  'platform.audit.demoLoaded':
+    'Demo dataset loaded: {{sites, number}} sites, {{employees, number}} employees, {{contractorWorkers, number}} contractor workers',
+  'platform.importKind.employees': 'Employees',
+  'platform.importKind.trainingCompletions': 'Training completions',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -23,6 +43,22 @@ const zhTW: Record<keyof typeof en, string> = {
   'platform.action.fromDecision': '{{committee}}「{{meeting}}」（{{date}}）第 {{seq}} 號決議：{{text}}',
   'platform.calendar.due': '到期日 {{date}}',
   'platform.calendar.dueWithGrace': '到期日 {{date}}（寬限 {{days}} 天）',
+  'platform.audit.signInLocked': '登入失敗 {{failures, number}} 次，鎖定 {{minutes, number}} 分鐘',
+  'platform.audit.quorumMet': '已達法定人數：{{members}} 人中 {{present}} 人出席',
+  'platform.audit.quorumShort': '未達法定人數：{{members}} 人中 {{present}} 人出席，需 {{required}} 人',
+  'platform.audit.quorumChairAbsent':
+    '未達法定人數：主任委員未出席（{{members}} 人中 {{present}} 人出席，需 {{required}} 人）',
+  'platform.audit.quorumNoChair':
+    '未達法定人數：委員會尚無主任委員（{{members}} 人中 {{present}} 人出席，需 {{required}} 人）',
+  'platform.audit.quorumNoMembers': '未達法定人數：會議名單上沒有成員',
+  'platform.audit.importCommitted':
+    '{{kind}}：自 {{file}} 匯入 {{rows, number}} 列（新增 {{inserted, number}} 列）',
+  'platform.audit.documentAttached': '已附加檔案 {{file}}',
+  'platform.audit.documentRemoved': '已移除檔案 {{file}}',
+  'platform.audit.demoLoaded':
+    '已載入示範資料：{{sites, number}} 個廠區、{{employees, number}} 名員工、{{contractorWorkers, number}} 名承攬商人員',
+  'platform.importKind.employees': '員工',
+  'platform.importKind.trainingCompletions': '訓練紀錄',
 };
 
 /** The words of the platform's enumerations, shown in exports instead of their codes. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Permission } from '../access/policy.ts';
+import type { Message } from '../i18n/message.ts';
 import type { ImportColumn } from './mapping.ts';
 
 export type RowError = { column: string | null; message: string };
@@ -12,6 +13,8 @@ export type RowError = { column: string | null; message: string };
 export type Importer<Row = unknown, Context = unknown> = {
   kind: string;
   title: string;
+  /** The kind's name in the reader's language: the import's audit event names it. */
+  name: Message;
   permission: Permission;
   columns: ImportColumn[];
   /** Lookups the checks need (sites, people, courses by code), loaded once per run. */

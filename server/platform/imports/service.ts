@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream';
-import { Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { ImportJobView, importListQuery } from '#shared/platform/imports/contract.ts';
@@ -18,6 +17,7 @@ import {
   StaleVersionError,
   ValidationError,
 } from '../http/errors.ts';
+import { platformMessage } from '../i18n/platform-messages.ts';
 import { importerFor } from './importer.ts';
 import { mappingProblems, recordReader, suggestMapping } from './mapping.ts';
 import { readRecords } from './read-rows.ts';
@@ -289,7 +289,12 @@ export function createImportsService(options: {
           entityType: 'import',
           entityId: job.id,
           siteId: null,
-          summary: `${importer.title}: ${rows} rows from ${job.filename} (${inserted} new)`,
+          summary: platformMessage('platform.audit.importCommitted', {
+            kind: importer.name,
+            rows,
+            file: job.filename,
+            inserted,
+          }),
           after: {
             kind: job.kind,
             filename: job.filename,

@@ -8,6 +8,7 @@ import * as committeesRepo from './committees-repo.ts';
 import type { MeetingsDeps } from './deps.ts';
 import { meetingToRun } from './guards.ts';
 import * as repo from './meetings-repo.ts';
+import { quorumSummary } from './quorum-summary.ts';
 import { meetingView } from './views.ts';
 
 /** Who attended a meeting, which decides its quorum. */
@@ -53,9 +54,10 @@ export function createAttendanceService(deps: MeetingsDeps) {
           entityType: 'meeting',
           entityId: id,
           siteId: before.site_id,
-          summary: view.quorum.met ? 'Quorum met' : `No quorum: ${view.quorum.reasons.join(' ')}`,
+          summary: quorumSummary(view.quorum),
           before: { attendance: previous },
-          after: { attendance: view.attendance, quorum: view.quorum },
+          // The quorum's facts; its reasons in words are the summary's, in the reader's language.
+          after: { attendance: view.attendance, quorum: { ...view.quorum, reasons: undefined } },
         });
         return view;
       });

@@ -57,9 +57,9 @@ export type ProgramModule<S = unknown> = {
   /** Platform permissions that the program's roles also receive (e.g. its owner manages contractors). */
   grants?: Partial<Record<PlatformPermission, Grant[]>>;
   /**
-   * The texts the module's server code writes on its own (obligation titles, action descriptions), as message
-   * keys `<key>.<what>` in both languages (server/platform/i18n): records store the key and parameters, and the
-   * reader sees them in their language.
+   * The texts the module's server code writes on its own (obligation titles, action descriptions, the summaries
+   * of its audit events as `<key>.audit.<what>`), as message keys `<key>.<what>` in both languages
+   * (server/platform/i18n): records store the key and parameters, and the reader sees them in their language.
    */
   messages?: MessageCatalogue;
   /**

@@ -1,5 +1,6 @@
 import { type SiteScope, sitesWith } from '../access/actor.ts';
 import { access } from '../access/service.ts';
+import { platformMessage } from '../i18n/platform-messages.ts';
 import type { Importer } from '../imports/importer.ts';
 import * as repo from './repo.ts';
 import { checkEmployeeRow, type EmployeeRowError, repeatedNumber } from './rules/employee-row.ts';
@@ -23,6 +24,7 @@ type Context = {
 export const employeesImporter: Importer<repo.EmployeeUpsert, Context> = {
   kind: 'employees',
   title: 'Employees',
+  name: platformMessage('platform.importKind.employees'),
   permission: 'people.manage',
   columns: [
     {

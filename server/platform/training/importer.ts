@@ -3,6 +3,7 @@ import { isCalendarDate } from '#shared/platform/http/list.ts';
 import { parseHours, parseResult, type TrainingResult } from '#shared/platform/training/rules/completion.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, scopeHas, sitesWith } from '../access/actor.ts';
+import { platformMessage } from '../i18n/platform-messages.ts';
 import type { Importer } from '../imports/importer.ts';
 
 type Person = { id: string; siteId: string; type: 'employee' | 'contractor_worker' };
@@ -25,6 +26,7 @@ type Row = { courseId: string; person: Person; completedOn: string; hours: strin
 export const trainingCompletionsImporter: Importer<Row, Context> = {
   kind: 'training_completions',
   title: 'Training completions',
+  name: platformMessage('platform.importKind.trainingCompletions'),
   permission: 'training.manage',
   columns: [
     {

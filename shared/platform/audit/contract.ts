@@ -12,7 +12,11 @@ export const auditEventView = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   siteId: z.string().nullable(),
+  /** In the reader's language: a message rendered, what a user typed as typed. */
   summary: z.string().nullable(),
+  /** The summary's message key and parameters (the event's facts); null when typed or written before them. */
+  summaryKey: z.string().nullable(),
+  summaryParams: z.record(z.string(), z.unknown()).nullable(),
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),

@@ -3,7 +3,7 @@ import { programKey } from '../access/programs.ts';
 import { actionKinds } from '../actions/contract.ts';
 import { isoDate, listQuery, pageOf, versioned } from '../http/list.ts';
 import { committeeLevels, committeeRoles, meetingFrequencies } from './rules/committee.ts';
-import { attendanceStatuses } from './rules/quorum.ts';
+import { attendanceStatuses, quorumShortfalls } from './rules/quorum.ts';
 import { meetingStatuses, meetingTransitions } from './rules/status.ts';
 
 const timeZone = z
@@ -144,6 +144,7 @@ export const quorumView = z.object({
   present: z.number().int(),
   required: z.number().int(),
   chairPresent: z.boolean(),
+  shortfalls: z.array(z.enum(quorumShortfalls)),
   reasons: z.array(z.string()),
 });
 

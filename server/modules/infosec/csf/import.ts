@@ -1,6 +1,7 @@
 import { type SiteScope, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
 import type { Importer, RowError } from '../../../platform/imports/importer.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
+import { infosecMessage } from '../messages.ts';
 import { type CatalogueStore, unassessedFunctions } from './catalogue.ts';
 
 const PROGRAM = 'infosec' as const;
@@ -49,6 +50,7 @@ export const createCsfAnswersImporter = (
 ): Importer<AnswerImportRow, Context> => ({
   kind: 'infosec_csf_answers',
   title: 'NIST CSF assessment answers',
+  name: infosecMessage('infosec.importKind.csfAnswers'),
   permission: 'infosec.manage',
   columns: [
     { key: 'site_code', label: 'Site code', required: true, aliases: ['site', '廠區'] },

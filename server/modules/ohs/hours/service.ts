@@ -7,6 +7,7 @@ import { access } from '../../../platform/access/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import type { Importer } from '../../../platform/imports/importer.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
+import { ohsMessage } from '../messages.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
@@ -106,6 +107,7 @@ type HoursContext = { sites: Map<string, string>; scope: ReturnType<typeof sites
 export const createHoursImporter = (org: Org): Importer<HoursRow, HoursContext> => ({
   kind: 'ohs_hours',
   title: 'Hours worked',
+  name: ohsMessage('ohs.importKind.hours'),
   permission: 'ohs.manage',
   columns: [
     { key: 'site_code', label: 'Site code', required: true, aliases: ['site', '廠區'] },

@@ -16,6 +16,7 @@ import type { ObligationsService } from '../../../platform/obligations/service.t
 import type { OrgService } from '../../../platform/org/service.ts';
 import * as injuriesRepo from '../injuries/repo.ts';
 import type { InjuriesService } from '../injuries/service.ts';
+import { ohsMessage, ohsWord } from '../messages.ts';
 import type { createIncidentNames } from './names.ts';
 import * as repo from './repo.ts';
 import { AUTHORITY_NOTICE, INCIDENT_DOCUMENTS, type IncidentViews } from './views.ts';
@@ -157,7 +158,11 @@ export function createIncidentsService({
           entityType: 'ohs_incident',
           entityId: row.id,
           siteId: row.site_id,
-          summary: `${row.reference} ${row.kind}: ${row.title}`,
+          summary: ohsMessage('ohs.audit.incidentReported', {
+            reference: row.reference,
+            kind: ohsWord('ohs.incidentKind', row.kind),
+            title: row.title,
+          }),
           after: row,
         });
         for (const injury of input.injuries ?? []) await insertInjury(trx, actor, row, injury);

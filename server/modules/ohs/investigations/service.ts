@@ -13,6 +13,7 @@ import type { ActionsService } from '../../../platform/actions/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { ConflictError, NotFoundError } from '../../../platform/http/errors.ts';
 import type { UsersService } from '../../../platform/users/service.ts';
+import { ohsMessage } from '../messages.ts';
 import { canMove, closeBlockers, type InvestigationStatus } from '../rules/investigation.ts';
 import * as repo from './repo.ts';
 
@@ -128,7 +129,7 @@ export function createInvestigationsService(
           entityType: 'ohs_investigation',
           entityId: row.id,
           siteId: row.site_id,
-          summary: `Investigation of ${incident.reference}`,
+          summary: ohsMessage('ohs.audit.investigationOpened', { reference: incident.reference }),
           after: row,
         });
         return view(trx, row.id);

@@ -246,6 +246,8 @@ export async function up(raw: Kysely<unknown>): Promise<void> {
     }
     await sql`alter table audit_events enable trigger audit_events_no_update`.execute(db);
 
+    // Written as events were written at this point of the migrations, with a sentence: the audit log gets the
+    // columns of a summary's message key and facts only in migration 0029. It is shown as recorded.
     const actor = systemActor('migration 0015_redact_health_audit');
     for (const r of rewritten) {
       const siteId = r.chainKey === chainKeyFor(null) ? null : r.chainKey;

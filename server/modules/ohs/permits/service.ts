@@ -24,6 +24,7 @@ import { recordAudit } from '../../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import type { PeopleService } from '../../../platform/people/service.ts';
+import { ohsMessage, ohsWord } from '../messages.ts';
 import type { QualificationsService } from '../qualifications/service.ts';
 import type { PermitHistoryEntry } from '../tables.ts';
 import * as repo from './repo.ts';
@@ -213,7 +214,10 @@ export function createPermitsService(
           entityType: 'ohs_permit',
           entityId: row.id,
           siteId: row.site_id,
-          summary: `${row.reference} ${row.type}`,
+          summary: ohsMessage('ohs.audit.permitRequested', {
+            reference: row.reference,
+            type: ohsWord('ohs.permitType', row.type),
+          }),
           after: row,
         });
         return view(trx, await rowOrNotFound(trx, row.id));
@@ -317,7 +321,11 @@ export function createPermitsService(
           entityType: 'ohs_permit',
           entityId: id,
           siteId: before.site_id,
-          summary: `${before.reference}: ${before.status} → ${to}`,
+          summary: ohsMessage('ohs.audit.permitStep', {
+            reference: before.reference,
+            from: ohsWord('ohs.permitStatus', before.status),
+            to: ohsWord('ohs.permitStatus', to),
+          }),
           before,
           after,
         });
@@ -335,7 +343,7 @@ export function createPermitsService(
             entityType: 'ohs_permit',
             entityId: p.id,
             siteId: p.site_id,
-            summary: `${p.reference} expired at the end of its period`,
+            summary: ohsMessage('ohs.audit.permitExpired', { reference: p.reference }),
           });
         }
         return expired.length;

@@ -1,12 +1,16 @@
 import type { z } from 'zod';
-import type { participationInput, wellbeingProgramInput } from '#shared/modules/ohs/wellbeing/contract.ts';
-import { wellbeingKinds } from '#shared/modules/ohs/wellbeing/contract.ts';
+import {
+  type participationInput,
+  wellbeingKinds,
+  type wellbeingProgramInput,
+} from '#shared/modules/ohs/wellbeing/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
+import { ohsMessage } from '../messages.ts';
 import { suppressSmall } from '../rules/privacy.ts';
 import * as repo from './repo.ts';
 
@@ -102,7 +106,8 @@ export function createWellbeingService(db: Db, org: Pick<OrgService, 'sitesByIds
           entityType: 'wellbeing_program',
           entityId: p.id,
           siteId: p.site_id,
-          summary: `${n} participation(s) on ${input.participatedOn}`,
+          // The count and the day only: never who took part.
+          summary: ohsMessage('ohs.audit.participations', { date: input.participatedOn, count: n }),
         });
       });
       return { recorded: n };

@@ -33,7 +33,15 @@ describe('quorum', () => {
         ['employee_representative', 'absent'],
       ),
     );
-    expect(q).toEqual({ met: true, members: 4, present: 3, required: 3, chairPresent: true, reasons: [] });
+    expect(q).toEqual({
+      met: true,
+      members: 4,
+      present: 3,
+      required: 3,
+      chairPresent: true,
+      shortfalls: [],
+      reasons: [],
+    });
   });
   it('is not met with exactly half present', () => {
     const q = quorum(

@@ -13,6 +13,10 @@ export const DEFAULT_QUORUM: QuorumRule = { percent: 50, chairRequired: true };
 
 export type RosterEntry = { role: CommitteeRole; status: AttendanceStatus | null };
 
+/** Why a quorum is not met: nobody on the roster, too few present, the chair absent, no chair at all. */
+export const quorumShortfalls = ['no-members', 'too-few', 'chair-absent', 'no-chair'] as const;
+export type QuorumShortfall = (typeof quorumShortfalls)[number];
+
 export type Quorum = {
   met: boolean;
   /** Members on the meeting's roster. */
@@ -21,7 +25,9 @@ export type Quorum = {
   /** The fewest members present that satisfy the rule. */
   required: number;
   chairPresent: boolean;
-  /** Why the quorum is not met, in plain words; empty when it is. */
+  /** Why the quorum is not met; empty when it is. */
+  shortfalls: QuorumShortfall[];
+  /** The same, in plain words. */
   reasons: string[];
 };
 
@@ -37,15 +43,22 @@ export function quorum(roster: readonly RosterEntry[], rule: QuorumRule = DEFAUL
   const required = requiredPresent(members, rule.percent);
   const hasChair = roster.some((m) => m.role === 'chair');
   const chairPresent = roster.some((m) => m.role === 'chair' && m.status === 'present');
+  const shortfalls: QuorumShortfall[] = [];
   const reasons: string[] = [];
-  if (members === 0) reasons.push('The meeting has no members on its roster.');
-  else if (present < required)
+  if (members === 0) {
+    shortfalls.push('no-members');
+    reasons.push('The meeting has no members on its roster.');
+  } else if (present < required) {
+    shortfalls.push('too-few');
     reasons.push(
       `${present} of ${members} members present; more than ${rule.percent}% (${required}) are needed.`,
     );
-  if (rule.chairRequired && !chairPresent)
+  }
+  if (rule.chairRequired && !chairPresent) {
+    shortfalls.push(hasChair ? 'chair-absent' : 'no-chair');
     reasons.push(hasChair ? 'The chair is not present.' : 'The committee has no chair.');
-  return { met: reasons.length === 0, members, present, required, chairPresent, reasons };
+  }
+  return { met: shortfalls.length === 0, members, present, required, chairPresent, shortfalls, reasons };
 }
 
 /** Every member on the roster has an attendance status recorded. */

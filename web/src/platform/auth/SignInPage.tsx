@@ -71,6 +71,8 @@ export function SignInPage() {
                 queryClient.setQueryData(sessionQuery.queryKey, (s: SessionView | null | undefined) =>
                   s ? { ...s, user: { ...s.user, locale: language } } : s,
                 );
+                // Text the server writes (titles, audit summaries) comes in the saved language.
+                await queryClient.invalidateQueries();
                 notifications.update({
                   id,
                   title: t('signIn.keepLanguageTitle'),

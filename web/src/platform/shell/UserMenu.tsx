@@ -40,6 +40,8 @@ export function UserMenu() {
     );
     try {
       await api.put('/api/auth/preferences', { locale: next });
+      // Text the server writes (titles, audit summaries) comes in the saved language: read it again.
+      await queryClient.invalidateQueries();
     } catch (error) {
       notifications.show({ color: 'red', title: t('errors.title'), message: problemMessage(error, t) });
     }
