@@ -39,6 +39,6 @@ export const platformMigrations: Record<string, Migration> = {
   '0019_identity_signals': m0019,
   '0024_notification_facts': m0024,
   '0025_program_keys': m0025,
-  '0030_training_domain_words': m0030,
   '0029_audit_messages': m0029,
+  '0030_training_domain_words': m0030,
 };
