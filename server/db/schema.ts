@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { ModuleTables } from '../modules/tables.ts';
 import type { MessageParam } from '../platform/i18n/message.ts';
 import type { NotificationFacts } from '../platform/notify/messages.ts';
+import type { NoticeFacts } from '../platform/notify/notices.ts';
 
 /** A message's parameters (jsonb), written as JSON text. */
 type MessageParamsColumn = ColumnType<
@@ -232,8 +233,8 @@ export type NotificationsTable = {
   link: string | null;
   obligation_id: string | null;
   site_id: string | null;
-  /** A reminder's facts (`NotificationFacts`), rendered in the reader's language when read. */
-  facts: ColumnType<NotificationFacts | null, string | null | undefined, string | null>;
+  /** A reminder's facts (`NotificationFacts`) or a notice's message, rendered in the reader's language when read. */
+  facts: ColumnType<NotificationFacts | NoticeFacts | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   read_at: Date | null;
 };

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, SITES } from '../support/fixture.ts';
+import { AREAS, SITES, USERS } from '../support/fixture.ts';
 import { launchBrowser, newContext, poll, screenshot, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
@@ -51,6 +51,20 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
     expect(sensor.status).toBe(201);
     const token = await postFromPage(page, '/api/auth/tokens', { name: 'K7 gateway 1' });
     expect(token.status).toBe(201);
+    // The line's alarm responder, always on call.
+    const responders = await page.evaluate(
+      async ({ areaId, userId }) => {
+        const session = await (await fetch('/api/auth/session')).json();
+        const res = await fetch(`/api/smart/areas/${areaId}/responders`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ responders: [{ userId }] }),
+        });
+        return res.status;
+      },
+      { areaId: AREAS.K7_B1_F3_L2.id, userId: USERS.employee.id },
+    );
+    expect(responders).toBe(200);
 
     // The gateway: a gas leak, three readings a minute apart, sent with the API token.
     const now = Date.now();
@@ -75,6 +89,16 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
     await screenshot(page, 'smart-alarms');
     await row.getByRole('button', { name: 'Acknowledge' }).click();
     await row.getByText('Acknowledged', { exact: true }).waitFor();
+    // The alarm reached the line's responder.
+    await row.getByRole('button', { name: 'Notified' }).click();
+    const reached = page.getByRole('dialog', { name: 'Who this alarm reached' });
+    await reached
+      .getByRole('row')
+      .filter({ hasText: 'Chen Wei-Ling' })
+      .getByText('Responder on shift')
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await reached.waitFor({ state: 'detached' });
 
     await row.getByRole('button', { name: 'Report a near miss' }).click();
     const dialog = page.getByRole('dialog', { name: 'Report a near miss to OHS' });
@@ -92,6 +116,9 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
     // The sensor's page charts its readings with its limit.
     await page.goto(`/smart/sensors/${sensor.body.id}`);
     await page.getByRole('img', { name: 'Readings of K7-GAS-01 with its alarm limits' }).waitFor();
+    // And the responders of its area, with their shifts.
+    await page.getByRole('heading', { name: 'Alarm responders of B1-F3-L2 Wire bonding line 2' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Chen Wei-Ling' }).getByText('Always').waitFor();
     await context.close();
   });
 

@@ -24,6 +24,7 @@ import {
 } from '../../platform/http/errors.ts';
 import { renderMessage } from '../../platform/i18n/index.ts';
 import type { OrgService } from '../../platform/org/service.ts';
+import type { UsersService } from '../../platform/users/service.ts';
 import type { OhsIncidentReporter } from '../ohs/index.ts';
 import { alarmTitle, smartMessage, smartWord } from './messages.ts';
 import * as repo from './repo.ts';
@@ -40,6 +41,7 @@ const priorityRank = { low: 1, medium: 2, high: 3, urgent: 4 } as const;
 export function createAlarmsService(deps: {
   db: Db;
   org: Pick<OrgService, 'sitesByIds'>;
+  users: Pick<UsersService, 'displayNames'>;
   documents: Pick<DocumentsService, 'upload'>;
   nearMisses: OhsIncidentReporter;
   now: () => Date;
@@ -83,6 +85,7 @@ export function createAlarmsService(deps: {
       shelveReason: r.shelve_reason,
       closedAt: r.closed_at?.toISOString() ?? null,
       incidentId: r.incident_id,
+      escalatedAt: r.escalated_at?.toISOString() ?? null,
       version: r.version,
     }));
   }
@@ -167,7 +170,17 @@ export function createAlarmsService(deps: {
         what: 'alarm',
         program: PROGRAM,
       });
-      return (await toViews(actor, [row]))[0];
+      const notices = await repo.noticesOf(db, id);
+      const names = await deps.users.displayNames(notices.map((n) => n.user_id));
+      return {
+        ...(await toViews(actor, [row]))[0],
+        notified: notices.map((n) => ({
+          userId: n.user_id,
+          name: names.get(n.user_id) ?? '',
+          reason: n.reason,
+          notifiedAt: n.notified_at.toISOString(),
+        })),
+      };
     },
 
     async acknowledge(actor: Actor, id: string, input: z.infer<typeof acknowledgeInput>) {

@@ -1,5 +1,10 @@
+import type { Db } from '../../db/types.ts';
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
+import { createNotices } from '../../platform/notify/notices.ts';
+import { createOrgService } from '../../platform/org/service.ts';
+import { createSettingsService } from '../../platform/settings/service.ts';
+import { createUsersService } from '../../platform/users/service.ts';
 import { createOhsIncidentReporter } from '../ohs/index.ts';
 import { ALARM_SOURCE } from './alarms.ts';
 import { smartMessages } from './messages.ts';
@@ -7,10 +12,24 @@ import { smartMigrations } from './migrations/index.ts';
 import { createSmartModule } from './module.ts';
 import { mqttIngestion } from './mqtt/index.ts';
 import { smartPermissions } from './permissions.ts';
+import { createRespondersService } from './responders.ts';
 import { registerSmartRoutes } from './routes.ts';
 import '#shared/modules/smart/program.ts';
 
 export type { SmartTables } from './tables.ts';
+
+/** The escalation of unacknowledged alarms, as the worker's job runs it on the root database handle. */
+function alarmEscalation(db: Db) {
+  const org = createOrgService(db);
+  return createRespondersService({
+    db,
+    org,
+    users: createUsersService(db, org),
+    notices: createNotices(db),
+    settings: createSettingsService(db),
+    now: () => new Date(),
+  });
+}
 
 /** The shop-floor monitoring program: its manifest. */
 export const smartModule = defineModule({
@@ -42,12 +61,18 @@ export const smartModule = defineModule({
       org: platform.org,
       documents: platform.documents,
       settings: platform.settings,
+      users: platform.users,
+      notices: platform.notices,
       nearMisses: createOhsIncidentReporter(platform, { db, now }),
       now,
     });
   },
   registerRoutes(app, smart) {
     registerSmartRoutes(app, smart);
+  },
+  jobs(db) {
+    const escalation = alarmEscalation(db);
+    return [{ name: 'smart-alarm-escalation', cron: '* * * * *', handler: () => escalation.escalateDue() }];
   },
   background: (smart, platform, context) => mqttIngestion(smart, platform, context),
   async homeAttention(actor, smart) {

@@ -33,7 +33,13 @@ function rulesOf(s: repo.SensorRow): SensorRules {
  * Readings from gateways: checked against the gateway's sites, stored once each with their roll-ups, and judged
  * on arrival by the sensor's detectors; what the detectors find raises or clears alarms, all in one transaction.
  */
-export function createIngestService(deps: { db: Db; settings: SettingsService; now: () => Date }) {
+export function createIngestService(deps: {
+  db: Db;
+  settings: SettingsService;
+  /** Called in the transaction that raised a new alarm (its responders are notified there). */
+  onRaised: (trx: Db, alarmId: string) => Promise<unknown>;
+  now: () => Date;
+}) {
   const { db, now } = deps;
   const partitions = new Set<string>();
 
@@ -74,7 +80,7 @@ export function createIngestService(deps: { db: Db; settings: SettingsService; n
           .execute();
         return;
       }
-      await trx
+      const raised = await trx
         .insertInto('smart_alarms')
         .values({
           site_id: sensor.site_id,
@@ -87,7 +93,9 @@ export function createIngestService(deps: { db: Db; settings: SettingsService; n
           created_by: actorId,
           updated_by: actorId,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await deps.onRaised(trx, raised.id);
       return;
     }
     if (!open?.active) return;

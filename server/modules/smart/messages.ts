@@ -9,12 +9,16 @@ const en = {
   'smart.alarm.title': '{{condition}}: {{sensor}}',
   'smart.audit.sensorRegistered': '{{site}} {{tag}} {{name}}',
   'smart.audit.nearMissReported': 'Reported to OHS as {{reference}}: {{condition}} on {{sensor}}',
+  'smart.notice.raised': 'Alarm at {{site}}: {{title}} ({{value}} {{unit}})',
+  'smart.notice.escalated': 'Unacknowledged alarm at {{site}}, escalated to you: {{title}}',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
   'smart.alarm.title': '{{condition}}：{{sensor}}',
   'smart.audit.sensorRegistered': '{{site}} {{tag}} {{name}}',
   'smart.audit.nearMissReported': '已向職安衛通報為 {{reference}}：{{sensor}} {{condition}}',
+  'smart.notice.raised': '{{site}} 警報：{{title}}（{{value}} {{unit}}）',
+  'smart.notice.escalated': '{{site}} 警報未確認，已升級給您處理：{{title}}',
 };
 
 const conditionWords = wordsCatalogue('smart.condition', {
@@ -70,6 +74,17 @@ export const smartMessage = messageOf({ en });
 /** An alarm's title: its condition and the sensor, e.g. "High-high: K7-GAS-01 Arsine at the gas cabinet". */
 export function alarmTitle(condition: AlarmCondition, sensor: string) {
   return smartMessage('smart.alarm.title', { condition: word('smart.condition', condition), sensor });
+}
+
+/** The inbox notice of an alarm to its responders, or of its escalation. */
+export function alarmNotice(
+  kind: 'raised' | 'escalated',
+  a: { siteCode: string; condition: AlarmCondition; sensor: string; value: number; unit: string },
+) {
+  const title = alarmTitle(a.condition, a.sensor);
+  return kind === 'raised'
+    ? smartMessage('smart.notice.raised', { site: a.siteCode, title, value: a.value, unit: a.unit })
+    : smartMessage('smart.notice.escalated', { site: a.siteCode, title });
 }
 
 export const smartWord = (group: 'kind' | 'alarmState' | 'priority' | 'condition', code: string) =>

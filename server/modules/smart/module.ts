@@ -2,15 +2,23 @@ import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import type { DocumentsService } from '../../platform/documents/service.ts';
+import type { NoticesService } from '../../platform/notify/notices.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
+import type { UsersService } from '../../platform/users/service.ts';
 import type { OhsIncidentReporter } from '../ohs/index.ts';
 import { createAlarmKpisService } from './alarm-kpis.ts';
 import { createAlarmsService } from './alarms.ts';
 import { createIngestService } from './ingest.ts';
 import { createReadingsService } from './readings.ts';
+import { createRespondersService } from './responders.ts';
 import { createSensorsService } from './sensors.ts';
-import { type IngestSettings, ingestSettings } from './settings.ts';
+import {
+  alarmEscalationSettings,
+  type EscalationSettings,
+  type IngestSettings,
+  ingestSettings,
+} from './settings.ts';
 
 const PROGRAM = 'smart' as const;
 
@@ -20,11 +28,21 @@ export function createSmartModule(deps: {
   org: OrgService;
   documents: DocumentsService;
   settings: SettingsService;
+  users: UsersService;
+  notices: NoticesService;
   nearMisses: OhsIncidentReporter;
   now: () => Date;
 }) {
   const { db, now } = deps;
   const sensors = createSensorsService(db, deps.org);
+  const responders = createRespondersService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    notices: deps.notices,
+    settings: deps.settings,
+    now,
+  });
   const settings = {
     async get(actor: Actor) {
       access.listScope(actor, 'smart.read', PROGRAM);
@@ -35,19 +53,35 @@ export function createSmartModule(deps: {
       access.assertGroupWide(actor, 'smart.manage', PROGRAM);
       return db.transaction().execute((trx) => deps.settings.set(trx, actor, ingestSettings, value));
     },
+    async getEscalation(actor: Actor) {
+      access.listScope(actor, 'smart.read', PROGRAM);
+      return deps.settings.get(alarmEscalationSettings);
+    },
+    /** The minutes before escalation apply to every site: set group-wide. */
+    async setEscalation(actor: Actor, value: EscalationSettings) {
+      access.assertGroupWide(actor, 'smart.manage', PROGRAM);
+      return db.transaction().execute((trx) => deps.settings.set(trx, actor, alarmEscalationSettings, value));
+    },
   };
   return {
     sensors,
     readings: createReadingsService(db, sensors, now),
-    ingest: createIngestService({ db, settings: deps.settings, now }),
+    ingest: createIngestService({
+      db,
+      settings: deps.settings,
+      onRaised: (trx, alarmId) => responders.notifyRaised(trx, alarmId),
+      now,
+    }),
     alarms: createAlarmsService({
       db,
       org: deps.org,
+      users: deps.users,
       documents: deps.documents,
       nearMisses: deps.nearMisses,
       now,
     }),
     settings,
+    responders,
     kpis: createAlarmKpisService({ db, org: deps.org, settings: deps.settings, now }),
   };
 }

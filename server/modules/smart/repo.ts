@@ -118,3 +118,94 @@ export async function insertReadings(db: Db, readings: readonly NewReading[]) {
   `.execute(db);
   return result.rows.map((r) => ({ ...r, at: new Date(r.at) }));
 }
+
+// ---- Responders and the notices of alarms (responders.ts)
+
+export function responderRows(db: Db, areaId: string) {
+  return db
+    .selectFrom('smart_responders')
+    .select(['user_id', 'shift_start', 'shift_end'])
+    .where('area_id', '=', areaId)
+    .orderBy('shift_start')
+    .orderBy('created_at')
+    .orderBy('user_id')
+    .execute();
+}
+
+export async function replaceResponders(
+  trx: Db,
+  r: {
+    siteId: string;
+    areaId: string;
+    createdBy: string | null;
+    responders: readonly { userId: string; shiftStart: string | null; shiftEnd: string | null }[];
+  },
+) {
+  await trx.deleteFrom('smart_responders').where('area_id', '=', r.areaId).execute();
+  if (r.responders.length === 0) return;
+  await trx
+    .insertInto('smart_responders')
+    .values(
+      r.responders.map((x) => ({
+        site_id: r.siteId,
+        area_id: r.areaId,
+        user_id: x.userId,
+        shift_start: x.shiftStart,
+        shift_end: x.shiftEnd,
+        created_by: r.createdBy,
+      })),
+    )
+    .execute();
+}
+
+export async function recordNotices(
+  trx: Db,
+  alarmId: string,
+  reason: 'responder' | 'escalation',
+  userIds: readonly string[],
+  at: Date,
+) {
+  if (userIds.length === 0) return;
+  await trx
+    .insertInto('smart_alarm_notices')
+    .values(userIds.map((user_id) => ({ alarm_id: alarmId, user_id, reason, notified_at: at })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export function noticesOf(db: Db, alarmId: string) {
+  return db
+    .selectFrom('smart_alarm_notices')
+    .select(['user_id', 'reason', 'notified_at'])
+    .where('alarm_id', '=', alarmId)
+    .orderBy('notified_at')
+    .orderBy('reason')
+    .orderBy('user_id')
+    .execute();
+}
+
+/** Open alarms nobody acknowledged and not yet escalated, of sensors in service and not shelved at `at`. */
+export function unacknowledgedAlarms(db: Db, at: Date) {
+  return alarmRows(db)
+    .where('a.closed_at', 'is', null)
+    .where('a.acknowledged_at', 'is', null)
+    .where('a.escalated_at', 'is', null)
+    .where('s.in_service', '=', true)
+    .where((eb) => eb.or([eb('a.shelved_until', 'is', null), eb('a.shelved_until', '<=', at)]))
+    .orderBy('a.raised_at')
+    .limit(1000)
+    .execute();
+}
+
+/** Marks an alarm escalated unless it was already, or was acknowledged meanwhile; true when this call did. */
+export async function markEscalated(trx: Db, alarmId: string, at: Date) {
+  const r = await trx
+    .updateTable('smart_alarms')
+    .set({ escalated_at: at })
+    .where('id', '=', alarmId)
+    .where('escalated_at', 'is', null)
+    .where('acknowledged_at', 'is', null)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

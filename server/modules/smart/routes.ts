@@ -6,7 +6,7 @@ import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { smartWord } from './messages.ts';
 import type { SmartModule } from './module.ts';
 import { readingsFromCsv } from './readings-csv.ts';
-import { alarmKpiSettingsShape, ingestSettingsShape } from './settings.ts';
+import { alarmKpiSettingsShape, escalationSettingsShape, ingestSettingsShape } from './settings.ts';
 
 const tags = ['smart'];
 
@@ -157,7 +157,12 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
     '/api/smart/alarms/:id',
     {
       config: { access: 'smart.read' },
-      schema: { tags, summary: 'One alarm', params: idParams, response: { 200: c.alarmView } },
+      schema: {
+        tags,
+        summary: 'One alarm, with whom it reached (responders on shift, escalation)',
+        params: idParams,
+        response: { 200: c.alarmDetail },
+      },
     },
     async (request) => alarms.get(actorOf(request), request.params.id),
   );
@@ -268,5 +273,59 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
       },
     },
     async (request) => smart.kpis.setThresholds(actorOf(request), request.body),
+  );
+
+  // ---- Alarm responders per area, and the minutes before an unacknowledged alarm is escalated
+  app.get(
+    '/api/smart/areas/:id/responders',
+    {
+      config: { access: 'smart.manage' },
+      schema: {
+        tags,
+        summary: "An area's alarm responders and their shifts",
+        params: idParams,
+        response: { 200: c.respondersView },
+      },
+    },
+    async (request) => smart.responders.list(actorOf(request), request.params.id),
+  );
+  app.put(
+    '/api/smart/areas/:id/responders',
+    {
+      config: { access: 'smart.manage' },
+      schema: {
+        tags,
+        summary: "Replace an area's alarm responders",
+        params: idParams,
+        body: c.respondersInput,
+        response: { 200: c.respondersView },
+      },
+    },
+    async (request) => smart.responders.set(actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/smart/escalation-settings',
+    {
+      config: { access: 'smart.read' },
+      schema: {
+        tags,
+        summary: 'Minutes an unacknowledged alarm of each priority waits before it is escalated',
+        response: { 200: escalationSettingsShape },
+      },
+    },
+    async (request) => settings.getEscalation(actorOf(request)),
+  );
+  app.put(
+    '/api/smart/escalation-settings',
+    {
+      config: { access: 'smart.manage' },
+      schema: {
+        tags,
+        summary: 'Change the minutes before escalation (group-wide program managers)',
+        body: escalationSettingsShape,
+        response: { 200: escalationSettingsShape },
+      },
+    },
+    async (request) => settings.setEscalation(actorOf(request), request.body),
   );
 }

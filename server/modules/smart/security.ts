@@ -211,6 +211,40 @@ export const smartRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  // ---- Alarm responders: per area, run by whoever manages the program at the area's site (404 elsewhere).
+  'GET /api/smart/areas/:id/responders': {
+    access: 'smart.manage',
+    checks: [{ kind: 'record', family: 'area', permission: 'smart.manage', program: SMART, ok: [200] }],
+  },
+  'PUT /api/smart/areas/:id/responders': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'area',
+        permission: 'smart.manage',
+        program: SMART,
+        body: () => ({ responders: [] }),
+        ok: [200],
+      },
+    ],
+  },
+  'GET /api/smart/escalation-settings': {
+    access: 'smart.read',
+    checks: [figures('smart.read', { program: SMART })],
+  },
+  'PUT /api/smart/escalation-settings': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'smart.manage',
+        program: SMART,
+        body: () => ({ urgent: 5, high: 15, medium: 30, low: 60 }),
+        ok: [200],
+      },
+    ],
+  },
 };
 
 /** The module's part of the security suite, as its manifest loads it. */

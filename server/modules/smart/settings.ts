@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { alarmKpiThresholds } from '#shared/modules/smart/contract.ts';
+import { alarmKpiThresholds, escalationSettings } from '#shared/modules/smart/contract.ts';
 import { defineSetting } from '../../platform/settings/service.ts';
 import { defaultKpiThresholds } from './rules/kpis.ts';
+import { defaultEscalationMinutes, type EscalationMinutes } from './rules/shifts.ts';
 
 export const ingestSettingsShape = z
   .object({
@@ -31,4 +32,16 @@ export const alarmKpiSettings = defineSetting<AlarmKpiSettings>({
   schema: alarmKpiSettingsShape,
   defaultValue: defaultKpiThresholds,
   auditAction: 'smart.alarm_kpi_settings.updated',
+});
+
+// ---- Escalation of unacknowledged alarms (responders.ts): minutes per priority, group-wide.
+
+export const escalationSettingsShape = escalationSettings;
+export type EscalationSettings = EscalationMinutes;
+
+export const alarmEscalationSettings = defineSetting<EscalationMinutes>({
+  key: 'smart.escalation',
+  schema: escalationSettingsShape,
+  defaultValue: defaultEscalationMinutes,
+  auditAction: 'smart.escalation_settings.updated',
 });

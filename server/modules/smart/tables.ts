@@ -73,6 +73,25 @@ export type SmartAlarmsTable = Stamps & {
   shelve_reason: string | null;
   closed_at: Date | null;
   incident_id: string | null;
+  escalated_at: Date | null;
+};
+
+export type SmartRespondersTable = {
+  id: Generated<string>;
+  site_id: string;
+  area_id: string;
+  user_id: string;
+  shift_start: string | null;
+  shift_end: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+export type SmartAlarmNoticesTable = {
+  alarm_id: string;
+  user_id: string;
+  reason: 'responder' | 'escalation';
+  notified_at: Date;
 };
 
 export type SmartGatewayCountsTable = {
@@ -94,4 +113,6 @@ export type SmartTables = {
   smart_rollups_hour: SmartRollupsTable;
   smart_alarms: SmartAlarmsTable;
   smart_gateway_counts: SmartGatewayCountsTable;
+  smart_responders: SmartRespondersTable;
+  smart_alarm_notices: SmartAlarmNoticesTable;
 };

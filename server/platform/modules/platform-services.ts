@@ -12,6 +12,7 @@ import { createHomeService } from '../home/service.ts';
 import { registerImporter } from '../imports/importer.ts';
 import { createImportsService } from '../imports/service.ts';
 import { createMeetingsService } from '../meetings/service.ts';
+import { createNotices } from '../notify/notices.ts';
 import { createInboxService } from '../notify/service.ts';
 import { createObligationsService } from '../obligations/service.ts';
 import { createOrgService } from '../org/service.ts';
@@ -63,6 +64,7 @@ export function createPlatformServices(
     training: createTrainingService(db, now),
     certifications,
     inbox: createInboxService(db, now),
+    notices: createNotices(db),
     auth: createAuthService(db, config, now),
     identity: createIdentityService(database, config, now),
     org,

@@ -7,7 +7,7 @@ import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, UnauthenticatedError } from '../http/errors.ts';
-import { renderText, storedText } from '../i18n/index.ts';
+import { renderMessage, renderText, storedText } from '../i18n/index.ts';
 import { type Locale, reminderMessage } from './messages.ts';
 
 type NotificationRow = Selectable<NotificationsTable> & {
@@ -22,18 +22,20 @@ type NotificationRow = Selectable<NotificationsTable> & {
  */
 function toView(n: NotificationRow, locale: Locale) {
   const worded =
-    n.facts && n.obligation_id && (n.obligation_title_key || n.obligation_title)
-      ? reminderMessage(
-          {
-            ...n.facts,
-            title: renderText(
-              locale,
-              storedText(n.obligation_title_key, n.obligation_title_params, n.obligation_title),
-            ),
-          },
-          locale,
-        )
-      : { subject: n.title, body: n.body };
+    n.facts && 'message' in n.facts
+      ? { subject: renderMessage(locale, n.facts.message), body: '' }
+      : n.facts && n.obligation_id && (n.obligation_title_key || n.obligation_title)
+        ? reminderMessage(
+            {
+              ...n.facts,
+              title: renderText(
+                locale,
+                storedText(n.obligation_title_key, n.obligation_title_params, n.obligation_title),
+              ),
+            },
+            locale,
+          )
+        : { subject: n.title, body: n.body };
   return {
     id: n.id,
     kind: n.kind,

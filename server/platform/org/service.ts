@@ -89,6 +89,13 @@ export function createOrgService(db: Db) {
       return row?.id;
     },
 
+    /** The site of an area, for a module's records kept per area; an unknown area is a 404. */
+    async siteOfArea(areaId: string, handle: Db = db): Promise<string> {
+      const siteId = await repo.siteOfArea(handle, areaId);
+      if (!siteId) throw new NotFoundError('area');
+      return siteId;
+    },
+
     /** Names of these areas, for a module's views (one query for a page of records). */
     async areaNames(ids: readonly (string | null)[], handle: Db = db) {
       const unique = [...new Set(ids.filter((id): id is string => !!id))];

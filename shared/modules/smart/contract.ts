@@ -212,9 +212,24 @@ export const alarmView = z.object({
   shelveReason: z.string().nullable(),
   closedAt: z.string().nullable(),
   incidentId: z.string().uuid().nullable(),
+  /** When it was escalated to the site's officers for want of an acknowledgement (once at most). */
+  escalatedAt: z.string().nullable(),
   version: z.number().int(),
 });
 export type AlarmView = z.infer<typeof alarmView>;
+
+/** One alarm with whom it reached: its area's responders on shift when raised, and the escalation's people. */
+export const alarmDetail = alarmView.extend({
+  notified: z.array(
+    z.object({
+      userId: z.string().uuid(),
+      name: z.string(),
+      reason: z.enum(['responder', 'escalation']),
+      notifiedAt: z.string(),
+    }),
+  ),
+});
+export type AlarmDetail = z.infer<typeof alarmDetail>;
 
 export const alarmListQuery = listQuery(['raisedAt', 'priority'] as const).extend({
   siteId: z.string().uuid().optional(),
@@ -344,3 +359,46 @@ export const alarmKpiView = z.object({
   badActorsShare: z.number(),
 });
 export type AlarmKpiView = z.infer<typeof alarmKpiView>;
+
+// ---- Alarm responders (responders.ts): per area, each on an optional shift at the site
+
+/** A local time of day, "HH:MM" (24-hour). */
+const timeOfDay = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'A time of day, HH:MM');
+
+export const responderInput = z
+  .object({
+    userId: z.string().uuid(),
+    /** Both or neither: no shift means always on call; an end before the start runs past midnight. */
+    shiftStart: timeOfDay.nullable().default(null),
+    shiftEnd: timeOfDay.nullable().default(null),
+  })
+  .strict()
+  .refine((r) => (r.shiftStart === null) === (r.shiftEnd === null), {
+    message: 'A shift has both a start and an end, or neither',
+    path: ['shiftEnd'],
+  });
+export const respondersInput = z.object({ responders: z.array(responderInput).max(100) }).strict();
+export const responderView = z.object({
+  userId: z.string().uuid(),
+  name: z.string(),
+  shiftStart: z.string().nullable(),
+  shiftEnd: z.string().nullable(),
+});
+export const respondersView = z.object({
+  areaId: z.string().uuid(),
+  siteId: z.string().uuid(),
+  timeZone: z.string(),
+  responders: z.array(responderView),
+});
+export type RespondersView = z.infer<typeof respondersView>;
+
+/** Minutes an unacknowledged alarm of each priority waits before it is escalated: a group setting. */
+const escalationMinutes = z.number().int().min(1).max(1440);
+export const escalationSettings = z
+  .object({
+    urgent: escalationMinutes,
+    high: escalationMinutes,
+    medium: escalationMinutes,
+    low: escalationMinutes,
+  })
+  .strict();

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
-import * as m0024 from './0026_smart.ts';
+import * as m0026 from './0026_smart.ts';
+import * as m0031 from './0031_smart_responders.ts';
 
 /** The shop-floor monitoring program's migrations, keyed by the name recorded in `steward_migrations`. */
 export const smartMigrations: Record<string, Migration> = {
-  '0026_smart': m0024,
+  '0026_smart': m0026,
+  '0031_smart_responders': m0031,
 };

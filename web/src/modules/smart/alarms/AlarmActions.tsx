@@ -9,6 +9,7 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { isoToLocalInput, localInputToIso, smartKeys } from '../api.ts';
 import { useSmartLabel, useSmartT } from '../i18n/index.ts';
+import { AlarmNotified } from './AlarmNotified.tsx';
 
 const acknowledgeable = new Set(['unacknowledged', 'rtn_unacknowledged', 'shelved']);
 
@@ -186,6 +187,7 @@ export function AlarmActions({ alarm, canManage }: { alarm: AlarmView; canManage
           </Button>
         )
       )}
+      <AlarmNotified alarm={alarm} />
       {form === 'shelve' && <ShelveForm alarm={alarm} onClose={() => setForm(null)} />}
       {form === 'nearMiss' && <NearMissForm alarm={alarm} onClose={() => setForm(null)} />}
     </Group>

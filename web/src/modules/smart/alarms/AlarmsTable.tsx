@@ -55,6 +55,11 @@ export function AlarmsTable({ sensorId }: { sensorId?: string }) {
           <Text size="sm" fw={500}>
             {a.title}
           </Text>
+          {a.escalatedAt && (
+            <Badge color="orange" variant="outline" size="sm">
+              {t('notified.escalated')}
+            </Badge>
+          )}
         </Stack>
       ),
     },

@@ -25,6 +25,7 @@ import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { AlarmsTable } from '../alarms/AlarmsTable.tsx';
 import { smartKeys } from '../api.ts';
 import { useSmartLabel, useSmartT } from '../i18n/index.ts';
+import { RespondersPanel } from './RespondersPanel.tsx';
 import { SensorForm } from './SensorForm.tsx';
 import { limitsLine } from './SensorsPage.tsx';
 
@@ -182,6 +183,9 @@ export function SensorPage() {
         </SimpleGrid>
       </Paper>
       <ReadingsChart sensor={sensor} />
+      {sensor.areaId && can('smart.manage') && (
+        <RespondersPanel areaId={sensor.areaId} areaName={sensor.areaName ?? ''} />
+      )}
       <Title order={4}>{t('sensor.alarms')}</Title>
       <AlarmsTable sensorId={sensor.id} />
       {editing && <SensorForm record={sensor} onClose={() => setEditing(false)} />}
