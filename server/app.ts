@@ -22,6 +22,7 @@ import { programModules } from './modules/index.ts';
 import { isPermission } from './platform/access/policy.ts';
 import { registerSiteFilterCheck } from './platform/access/site-filter.ts';
 import { registerAuthHooks } from './platform/auth/hooks.ts';
+import { registerEventStreams } from './platform/http/event-stream.ts';
 import { registerProblemHandlers, sendFrameworkError } from './platform/http/problem.ts';
 import type { RegisteredRoute } from './platform/http/route-config.ts';
 import { registerTextInputCheck } from './platform/http/text-input.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
           url: route.url,
           access,
           ...(route.config?.personal ? { personal: true } : {}),
+          ...(route.config?.stream ? { stream: true } : {}),
         });
     }
   });
@@ -151,7 +153,9 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
   });
   await services.identity.start();
   app.addHook('onClose', () => services.identity.stop());
+  app.addHook('onClose', () => services.signals.stop());
   registerSiteFilterCheck(app, database.db);
+  registerEventStreams(app);
   registerTextInputCheck(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -28,8 +28,15 @@ export type Database = {
    * its own signal before the commit returns; on PGlite in process, at commit. `state(false)` says signals
    * may have been missed (the listening connection is lost) and `state(true)` that they arrive again.
    * Resolves after the first attempt to listen, and to the function that stops listening.
+   * `ownCommits: false` leaves the pool's connections out on PostgreSQL: each signal is then heard once
+   * (through the pool it may be heard by several connections), shortly after its commit rather than before it
+   * returns; for listeners that pass each signal on, where a repeat is not harmless.
    */
-  listen(channel: string, listener: ChannelListener): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    listener: ChannelListener,
+    options?: { ownCommits?: boolean },
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -102,10 +109,12 @@ function openPostgres(url: string, poolSize: number): Database {
     db,
     kind: 'postgres',
     location: safe.toString(),
-    async listen(channel, listener) {
-      const set = channels.get(channel) ?? new Set();
-      set.add(listener);
-      channels.set(channel, set);
+    async listen(channel, listener, options) {
+      if (options?.ownCommits !== false) {
+        const set = channels.get(channel) ?? new Set();
+        set.add(listener);
+        channels.set(channel, set);
+      }
       const dedicated = await listenPostgres(url, channel, listener);
       const stop = async () => {
         stops.delete(stop);

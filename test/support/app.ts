@@ -10,6 +10,7 @@ import { type Database, type DatabaseKind, openDatabase } from '../../server/db/
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import type { DB } from '../../server/db/schema.ts';
 import type { AnyProgramModule } from '../../server/platform/modules/manifest.ts';
+import { openEventStream } from './event-stream.ts';
 import { FIXTURE, type FixtureUser, seedFixture, USERS } from './fixture.ts';
 import type { PgliteTemplates } from './pglite-template.ts';
 
@@ -56,6 +57,11 @@ export type RequestOptions = {
   csrf?: boolean;
   /** Send the body as is with this content type (e.g. text/csv) instead of JSON. */
   contentType?: string;
+  /**
+   * The route answers with an event stream (text/event-stream) that lasts: read until its first event, then
+   * go away; `text` is that event.
+   */
+  stream?: boolean;
   query?: Record<string, string | number | boolean | undefined>;
 };
 
@@ -116,6 +122,7 @@ export class ApiClient {
             .map(([k, v]) => [k, String(v)]),
         )
       : undefined;
+    if (options.stream && method === 'GET') return this.firstEvent(url, headers, query);
     const response = await this.app.inject({ method, url, headers, payload, query });
     for (const c of response.cookies as ApiResponse['cookies']) {
       if (c.name !== SESSION_COOKIE) continue;
@@ -134,6 +141,32 @@ export class ApiClient {
       raw: response.rawPayload,
       headers: response.headers as ApiResponse['headers'],
       cookies: response.cookies as ApiResponse['cookies'],
+    };
+  }
+
+  /** Opens an event stream with this client's credentials (see test/support/event-stream.ts). */
+  openStream(url: string, query?: Record<string, string>) {
+    const headers: Record<string, string> = {};
+    if (this.sessionToken) headers.cookie = `${SESSION_COOKIE}=${this.sessionToken}`;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    return openEventStream(this.app, url, headers, query);
+  }
+
+  private async firstEvent(url: string, headers: Record<string, string>, query?: Record<string, string>) {
+    const stream = await openEventStream(this.app, url, headers, query);
+    let text = typeof stream.body === 'string' ? stream.body : JSON.stringify(stream.body ?? '');
+    if (stream.status === 200) {
+      const first = await stream.next();
+      stream.close();
+      text = `event: ${first.event}`;
+    }
+    return {
+      status: stream.status,
+      body: (stream.body ?? text) as any,
+      text,
+      raw: Buffer.from(text),
+      headers: stream.headers,
+      cookies: [],
     };
   }
 

@@ -63,6 +63,7 @@ export const smartModule = defineModule({
       settings: platform.settings,
       users: platform.users,
       notices: platform.notices,
+      signals: platform.signals,
       nearMisses: createOhsIncidentReporter(platform, { db, now }),
       now,
     });

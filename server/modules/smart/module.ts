@@ -5,9 +5,11 @@ import type { DocumentsService } from '../../platform/documents/service.ts';
 import type { NoticesService } from '../../platform/notify/notices.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
+import type { SignalsService } from '../../platform/signals/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import type { OhsIncidentReporter } from '../ohs/index.ts';
 import { createAlarmKpisService } from './alarm-kpis.ts';
+import { createAlarmLiveService } from './alarm-live.ts';
 import { createAlarmsService } from './alarms.ts';
 import { createIngestService } from './ingest.ts';
 import { createReadingsService } from './readings.ts';
@@ -30,6 +32,7 @@ export function createSmartModule(deps: {
   settings: SettingsService;
   users: UsersService;
   notices: NoticesService;
+  signals: Pick<SignalsService, 'subscribe'>;
   nearMisses: OhsIncidentReporter;
   now: () => Date;
 }) {
@@ -80,6 +83,7 @@ export function createSmartModule(deps: {
       nearMisses: deps.nearMisses,
       now,
     }),
+    live: createAlarmLiveService({ signals: deps.signals }),
     settings,
     responders,
     kpis: createAlarmKpisService({ db, org: deps.org, settings: deps.settings, now }),

@@ -2,6 +2,7 @@ import * as c from '#shared/modules/smart/contract.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
+import { type EventStream, openEventStream } from '../../platform/http/event-stream.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { smartWord } from './messages.ts';
 import type { SmartModule } from './module.ts';
@@ -152,6 +153,31 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
       },
     },
     async (request) => alarms.list(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/smart/alarms/live',
+    {
+      config: { access: 'smart.read', stream: true },
+      schema: {
+        tags,
+        summary:
+          'Alarm changes as they happen (server-sent events): `event: alarm` with the alarm id, site and change, for the sites in your scope; `event: resync` when some may have been missed; a heartbeat comment every 15 s',
+        querystring: c.alarmLiveQuery,
+        produces: ['text/event-stream'],
+      },
+    },
+    async (request, reply) => {
+      // Subscribed first: a reader who may not read alarms is refused with a problem document, not a stream.
+      let stream: EventStream | undefined;
+      const stop = await smart.live.open(actorOf(request), request.query, {
+        alarm: (event) => stream?.send('alarm', event),
+        resync: () => stream?.send('resync'),
+      });
+      stream = openEventStream(reply);
+      stream.onClose(stop);
+      stream.send('ready');
+      return reply.send(stream.body);
+    },
   );
   app.get(
     '/api/smart/alarms/:id',

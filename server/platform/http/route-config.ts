@@ -16,6 +16,8 @@ declare module 'fastify' {
      * program data: read-only roles may make it too.
      */
     personal?: boolean;
+    /** The answer is an event stream (text/event-stream) that lasts until the client goes away. */
+    stream?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -23,4 +25,10 @@ declare module 'fastify' {
   }
 }
 
-export type RegisteredRoute = { method: string; url: string; access: RouteAccess; personal?: boolean };
+export type RegisteredRoute = {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  personal?: boolean;
+  stream?: boolean;
+};

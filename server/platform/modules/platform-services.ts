@@ -20,6 +20,7 @@ import { employeesImporter } from '../people/importer.ts';
 import { createPeopleService } from '../people/service.ts';
 import { createReportsService } from '../reports/service.ts';
 import { createSettingsService } from '../settings/service.ts';
+import { createSignalsService } from '../signals/service.ts';
 import { registerPlatformSources } from '../sources/platform-sources.ts';
 import { createSourcesService } from '../sources/service.ts';
 import { trainingCompletionsImporter } from '../training/importer.ts';
@@ -67,6 +68,7 @@ export function createPlatformServices(
     notices: createNotices(db),
     auth: createAuthService(db, config, now),
     identity: createIdentityService(database, config, now),
+    signals: createSignalsService(database),
     org,
     reports: createReportsService(db, org, now),
     people: createPeopleService(db, org),

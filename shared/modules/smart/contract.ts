@@ -240,6 +240,20 @@ export const alarmListQuery = listQuery(['raisedAt', 'priority'] as const).exten
 });
 export const alarmPage = pageOf(alarmView);
 
+/** The live stream of alarm changes (server-sent events), optionally of one site. */
+export const alarmLiveQuery = z.object({ siteId: z.string().uuid().optional() });
+export const alarmChanges = ['raised', 'changed', 'removed'] as const;
+/**
+ * One event of the stream (`event: alarm`): which alarm changed, at which site; the reader asks for the alarm
+ * itself. `event: resync` (no data) says changes may have been missed: read everything again.
+ */
+export const alarmLiveEvent = z.object({
+  id: z.string().uuid(),
+  siteId: z.string().uuid(),
+  change: z.enum(alarmChanges),
+});
+export type AlarmLiveEvent = z.infer<typeof alarmLiveEvent>;
+
 export const acknowledgeInput = versioned.strict();
 export const shelveInput = z
   .object({ until: isoDateTime, reason: text(500) })
