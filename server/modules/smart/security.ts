@@ -107,6 +107,11 @@ export const smartRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  // An event stream: the matrix reads its first event (with the permission somewhere) or its refusal.
+  'GET /api/smart/alarms/live': {
+    access: 'smart.read',
+    checks: [figures('smart.read', { program: SMART })],
+  },
   'GET /api/smart/alarms/:id': {
     access: 'smart.read',
     checks: [{ kind: 'record', family: 'smartAlarm', permission: 'smart.read', program: SMART, ok: [200] }],

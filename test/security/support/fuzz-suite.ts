@@ -503,6 +503,7 @@ export async function defineFuzzSuite(kind: DatabaseKind, requests: number) {
     const res: ApiResponse = await client.request(req.method as 'GET', url, body, {
       query: req.query,
       contentType,
+      stream: route.stream,
     });
     if (process.env.FUZZ_DEBUG && performance.now() - started > 500)
       console.log(

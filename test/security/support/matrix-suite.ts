@@ -79,6 +79,8 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
     body?: unknown;
     query?: Record<string, string>;
     contentType?: string;
+    /** The route answers with a lasting event stream: its first event is read, then the client goes away. */
+    stream?: boolean;
   };
 
   async function send(who: SignedInActor, r: Send): Promise<ApiResponse> {
@@ -86,6 +88,7 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
     return who.client.request(r.method as 'GET', r.url, r.body, {
       query: r.query,
       contentType: r.contentType,
+      stream: r.stream,
     });
   }
 
@@ -207,6 +210,7 @@ export async function defineAuthorizationMatrix(kind: DatabaseKind) {
             method: route.method,
             url: route.url,
             query: withPageSize(route, check.query),
+            stream: route.stream,
           });
           const p = verdict(who.actor, 'list', expected, [200], r);
           if (p) return void problems.push(p);
