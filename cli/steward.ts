@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// First: backup and restore re-run themselves in a lean child process (see lean.ts).
+// First: backup and restore re-run themselves in a lean process (see lean.ts).
 import './lean.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { openDatabase } from '../server/db/connect.ts';
 
 // Modules load when they are needed (here, after lean.ts has had its say): `steward backup` and `restore`
-// run in a lean child process, and the parent that waits for it stays small.
+// re-run themselves in a lean process before loading anything.
 const { Command, Option } = await import('commander');
 const { loadConfig } = await import('../server/config.ts');
 const { roles } = await import('../server/platform/access/roles.ts');
