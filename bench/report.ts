@@ -72,7 +72,34 @@ export type BenchResults = {
   targets: Target[];
   /** Parts of the suite that failed in this run. */
   failures?: string[];
+  /** Parts measured by a later partial run and merged in (bench/merge.ts), with that run. */
+  partRuns?: Record<string, PartRun>;
 };
+
+export type PartRun = {
+  startedAt: string;
+  finishedAt: string;
+  commit: BenchResults['commit'];
+  loadAverageStart: number[];
+  loadAverageEnd: number[];
+  failures: string[];
+};
+
+const PART_NAMES: Record<string, string> = {
+  nab: 'The anomaly detection figures',
+  startup: 'The start-up figures',
+  identity: 'The identity propagation figures',
+  import: 'The import figures',
+  backup: 'The backup and restore figures',
+};
+
+/** One line per merged part: which run measured it. */
+function partRunLines(r: BenchResults): string[] {
+  return Object.entries(r.partRuns ?? {}).map(
+    ([part, run]) =>
+      `${PART_NAMES[part] ?? part} come from a later run of that part alone (\`BENCH_ONLY=${part}\`) on ${run.finishedAt.slice(0, 16).replace('T', ' ')} UTC, commit \`${run.commit.sha.slice(0, 10)}\`${run.commit.dirty ? ' with uncommitted changes' : ''}, load average ${run.loadAverageStart.join(', ')} at its start${run.failures.length ? `; failed in it: ${run.failures.join('; ')}` : ''}.`,
+  );
+}
 
 /** A latency figure; a run in which no request finished within its window shows as "> window". */
 const lat = (f: LoadFigures | undefined, key: 'p50' | 'p99') =>
@@ -303,6 +330,7 @@ export function toMarkdown(r: BenchResults): string {
   L.push(
     `- ${n} concurrent clients (autocannon) for ${r.settings.seconds} s after a 0.5 s warm-up (PGlite: ${Math.max(1, r.settings.seconds - 1)} s; the PostgreSQL scale-1 comparison: 1 s), longer for a slow endpoint (up to ${r.settings.maxWindowSeconds ?? 8} s, then 10 s for the requests in flight, counted with the time they had taken) so that every client finishes about two requests; Steward's pg pool and the direct SQL's pool both hold ${r.settings.serverPoolSize} connections; demo clock ${r.settings.clock}`,
   );
+  for (const line of partRunLines(r)) L.push(`- ${line}`);
   L.push('');
 
   L.push('## Targets', '', '| | figure | measured | limit (same run) | target |', '|---|---|--:|--:|---|');
@@ -413,6 +441,23 @@ export function toMarkdown(r: BenchResults): string {
     );
   }
 
+  if (r.backup && Object.keys(r.backup).length) {
+    L.push('## Backup and restore', '');
+    L.push(
+      '`steward backup` and `steward restore` as an operator runs them, each timed with the peak resident memory of its whole process tree (sampled every 100 ms); a restore goes into a new, empty database (PostgreSQL) or a new data folder (PGlite).',
+      '',
+    );
+    L.push(
+      '| database | scale | rows | archive | backup | backup peak | restore | restore peak |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|',
+    );
+    for (const b of Object.values(r.backup))
+      L.push(
+        `| ${b.database} | ${b.scale} | ${num(b.rows)} | ${b.archiveMb} MB | ${b.backup.seconds} s | ${b.backup.peakRssMb} MB | ${b.restore.seconds} s | ${b.restore.peakRssMb} MB |`,
+      );
+    L.push('');
+  }
+
   if (r.startup) {
     const s = r.startup;
     L.push('## Start-up and footprint (PGlite, `npm start`)', '');
@@ -483,7 +528,7 @@ export function toMarkdown(r: BenchResults): string {
 export function readmeSection(r: BenchResults): string {
   const L: string[] = [];
   L.push(
-    `Measured by \`npm run bench\` on ${r.finishedAt.slice(0, 10)} (commit \`${r.commit.sha.slice(0, 7)}\`, ${r.machine.cpus} cores, ${r.machine.memoryGb} GB); every figure beside a limit measured in the same run. Full results: [bench/results/latest.md](bench/results/latest.md).`,
+    `Measured by \`npm run bench\` on ${r.finishedAt.slice(0, 10)} (commit \`${r.commit.sha.slice(0, 7)}\`, ${r.machine.cpus} cores, ${r.machine.memoryGb} GB); every figure beside a limit measured in the same run. ${partRunLines(r).join(' ')}${r.partRuns && Object.keys(r.partRuns).length ? ' ' : ''}Full results: [bench/results/latest.md](bench/results/latest.md).`,
     '',
   );
   L.push('| | figure | measured | limit (same run) | target |', '|---|---|--:|--:|---|');

@@ -22,6 +22,7 @@ import { openCapturer, pgExecutor, pgliteExecutor } from './lib/direct.ts';
 import { signIn, waitReady } from './lib/http.ts';
 import { memoryOf, ROOT, round, sleep, startServer } from './lib/proc.ts';
 import { databaseSettler, queueSettler } from './lib/settle.ts';
+import { measuredParts, mergeIntoLatest } from './merge.ts';
 import { updateReadme } from './readme.ts';
 import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from './report.ts';
 import { runBackupRestore } from './suites/backup.ts';
@@ -47,6 +48,8 @@ const ONLY = new Set((env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 /** BENCH_BACKUP_LARGE=0: backup and restore at the small scale only (the large one takes minutes). */
 const BACKUP_LARGE = env.BENCH_BACKUP_LARGE !== '0';
 const REUSE = env.BENCH_REUSE === '1';
+/** A partial run's parts replace those of bench/results/latest.* (bench/merge.ts), the others' are kept. */
+const MERGE = env.BENCH_MERGE === '1';
 const PGLITE_SQL = env.BENCH_PGLITE_SQL === '1';
 /** Keep the PostgreSQL databases after the run (BENCH_REUSE=1 implies it). */
 const KEEP = env.BENCH_KEEP === '1' || REUSE;
@@ -291,6 +294,11 @@ async function main() {
     log(
       `\nA partial or quick run: wrote ${tmpResults()}/partial.{json,md} (bench/results/latest.* are kept).`,
     );
+    if (MERGE && !QUICK) {
+      const parts = measuredParts(results);
+      mergeIntoLatest(results, parts);
+      log(`Merged ${parts.join(', ')} into bench/results/latest.json, latest.md and the README's section.`);
+    }
   }
   log('');
   log(consoleTable(results));

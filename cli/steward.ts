@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// First: backup and restore re-run themselves in a lean child process (see lean.ts).
+// First: backup and restore re-run themselves in a lean process (see lean.ts).
 import './lean.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { openDatabase } from '../server/db/connect.ts';
 
 // Modules load when they are needed (here, after lean.ts has had its say): `steward backup` and `restore`
-// run in a lean child process, and the parent that waits for it stays small.
+// re-run themselves in a lean process before loading anything.
 const { Command, Option } = await import('commander');
 const { loadConfig } = await import('../server/config.ts');
 const { roles } = await import('#shared/platform/access/roles.ts');
@@ -15,8 +15,12 @@ const server = {
   migrate: () => import('../server/db/migrate.ts'),
 };
 
-/** PGlite settings of backup and restore: each reads or writes every table once, a cache would only grow. */
-const LOW_MEMORY_PGLITE = ['shared_buffers=16MB', 'work_mem=4MB', 'maintenance_work_mem=32MB'];
+/**
+ * PGlite settings of backup and restore: each reads or writes every table once, a cache would only grow.
+ * PGlite's memory never shrinks, so what an index build sorts in memory stays part of the peak; a bigger
+ * index sorts on disk instead.
+ */
+const LOW_MEMORY_PGLITE = ['shared_buffers=16MB', 'work_mem=4MB', 'maintenance_work_mem=16MB'];
 
 /** The `steward` command: run through `npm run steward -- <command>` or `npx steward <command>`. */
 

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { copyEmptyCluster } from './empty-cluster.ts';
 import { acquireDataFolderLock, type DataFolderLock } from './lock.ts';
 import type { DB } from './schema.ts';
 
@@ -223,6 +224,8 @@ async function openPglite(dataDir: string, settings: string[], initial?: Blob): 
     target = path.join(folder, 'pgdata');
   }
   try {
+    // A new data folder starts as a copy of the empty cluster (empty-cluster.ts), not with initdb in this process.
+    if (lock && !initial && !existsSync(path.join(target, 'PG_VERSION'))) await copyEmptyCluster(target);
     const pglite = await PGlite.create(target, {
       parsers: { [PG_DATE]: (v: string) => v },
       ...(initial ? { loadDataDir: initial } : {}),
