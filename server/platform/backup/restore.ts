@@ -135,7 +135,7 @@ export async function restoreDatabase(database: Database, options: RestoreOption
     }
 
     // A page of a thousand events: PGlite holds a whole page in its memory while it answers.
-    const audit = await verifyAuditChains(db, 1000);
+    const audit = await verifyAuditChains(db, { pageSize: 1000 });
     const milliseconds = Math.round(performance.now() - started);
     log(
       `Restore complete: ${manifest.tables.length} tables, ${fmt(rows)} rows, ${fmt(files)} files in ${(milliseconds / 1000).toFixed(1)} s; ` +
