@@ -3,7 +3,13 @@
  * reasonable measures taken to keep it secret. Shared by the contract, the server and the form.
  */
 
-export const secretCategories = ['cost_advantage', 'technology', 'quality', 'smart_factory', 'customer'] as const;
+export const secretCategories = [
+  'cost_advantage',
+  'technology',
+  'quality',
+  'smart_factory',
+  'customer',
+] as const;
 export type SecretCategory = (typeof secretCategories)[number];
 
 /**
