@@ -65,7 +65,7 @@ export function generateTradeSecrets(data: DemoDataset, rng: Random): { secrets:
         category,
         owner_id: owner,
         access_user_ids: [...new Set([owner, rng.pick(people)])],
-        checklist: JSON.stringify(checklist),
+        checklist,
         score: measuresScore(checklist).score,
         last_review_date: last,
         next_review_due: due,
