@@ -1,6 +1,7 @@
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
 import { chooseGreenFamilies, type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
+import { generateTradeSecrets } from './ip-secrets.ts';
 import { uuidFrom } from './ohs.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
@@ -10,12 +11,20 @@ import { Random } from './random.ts';
  * module, 2.5D/3D IC package, fan-out wafer-level package, MEMS and sensor package, with their green-technology
  * focus), each filed first in Taiwan or China and then abroad, every matter with its dated statuses, so that the
  * portfolio as of 31 January 2024 is the one the group's report publishes (ip-portfolio.ts); and the group's
- * trademarks in Taiwan, the US, China and the EU. Titles of families owned by
+ * trademarks in Taiwan, the US, China and the EU; and the trade secrets each manufacturing site registers
+ * (ip-secrets.ts). Titles of families owned by
  * the Taiwanese and Chinese sites are in Traditional Chinese, as their engineers write them.
  */
 
 type Row = Record<string, unknown>;
-export type IpDataset = { families: Row[]; matters: Row[]; events: Row[]; trademarks: Row[] };
+export type IpDataset = {
+  families: Row[];
+  matters: Row[];
+  events: Row[];
+  trademarks: Row[];
+  secrets: Row[];
+  obligations: Row[];
+};
 
 type Technology = 'sip' | 'ic_2_5d_3d' | 'fan_out' | 'mems_sensor' | 'other';
 
@@ -150,7 +159,8 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
       });
     }
   }
-  return { families, matters, events, trademarks };
+  const { secrets, obligations } = generateTradeSecrets(data, rng.fork('secrets'));
+  return { families, matters, events, trademarks, secrets, obligations };
 }
 
 export function ipTables(d: IpDataset): TableRows[] {
@@ -159,5 +169,7 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_matters', rows: d.matters },
     { table: 'ip_matter_events', rows: d.events },
     { table: 'ip_trademarks', rows: d.trademarks },
+    { table: 'ip_trade_secrets', rows: d.secrets },
+    { table: 'obligations', rows: d.obligations },
   ];
 }

@@ -336,4 +336,23 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     const marks = (await counsel.get('/api/ip/trademarks', { query: { pageSize: 100 } })).body;
     expect(new Set(marks.items.map((m: any) => m.office))).toEqual(new Set(['TW', 'US', 'CN', 'EU']));
   });
+
+  it('has trade secrets at the manufacturing sites, Kaohsiung’s in Chinese, each with its yearly review', async () => {
+    const counsel = await t.signIn('ip.owner@steward.demo', DEMO_PASSWORD);
+    const res = await counsel.get('/api/ip/trade-secrets', { query: { pageSize: 500 } });
+    expect(res.status, res.text).toBe(200);
+    const secrets = res.body;
+    expect(secrets.total).toBeGreaterThan(5);
+    expect(new Set(secrets.items.map((s: any) => s.siteId)).size).toBeGreaterThan(1);
+    const atKh = secrets.items.filter((s: any) => s.siteId === kh);
+    expect(atKh.length).toBeGreaterThanOrEqual(3);
+    for (const s of atKh) expect(s.title).toMatch(CJK);
+    const reviews = await counsel.get('/api/obligations', {
+      query: { view: 'scope', kind: 'ip.trade_secret_review', pageSize: 500 },
+    });
+    expect(reviews.body.total).toBe(secrets.total);
+    const first = secrets.items[0];
+    const review = reviews.body.items.find((o: any) => o.dueDate === first.nextReviewDue);
+    expect(review).toBeTruthy();
+  });
 });

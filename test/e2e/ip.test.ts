@@ -114,4 +114,25 @@ describe.skipIf(!hasChromium)('the IP program in the browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('registers a trade secret and shows the score of its measures with its working', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'k7Officer');
+    await page.goto('/ip/trade-secrets');
+    await page.getByRole('heading', { level: 2, name: 'Trade secrets' }).waitFor();
+    await page.getByRole('button', { name: 'New trade secret' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New trade secret' });
+    await dialog.getByRole('textbox', { name: 'What is protected' }).fill('Wire-bond recipe windows');
+    await choose(page, dialog, 'Category', 'Technology');
+    await choose(page, dialog, 'Owner', /Kai Officer/);
+    await dialog.getByRole('textbox', { name: 'Last review' }).fill('2024-02-29');
+    await dialog.getByRole('radiogroup', { name: 'Access control' }).getByText('Yes').click();
+    await dialog.getByRole('radiogroup', { name: 'Training' }).getByText('Partly').click();
+    await dialog.getByText('Score: 20 + 0 + 0 + 10 + 0 = 30 of 100').waitFor();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'Wire-bond recipe windows' }).waitFor();
+    await page.getByRole('cell', { name: /2025-02-28/ }).waitFor();
+    await context.close();
+  });
 });

@@ -26,6 +26,7 @@ export const ipModule = defineModule({
       obligations: platform.obligations,
       org: platform.org,
       people: platform.people,
+      users: platform.users,
       now,
     }),
   registerRoutes(app, ip) {

@@ -12,6 +12,7 @@ const en = {
   'ip.obligation.annuity': 'Pay the year {{year}} fee of {{office}} {{applicationNo}} ({{family}})',
   'ip.obligation.trademarkRenewal': 'Renew the trademark {{mark}} in {{office}} ({{applicationNo}})',
   'ip.obligation.useDeclaration': 'File the declaration of use of {{mark}} in {{office}} ({{applicationNo}})',
+  'ip.obligation.tradeSecretReview': 'Review the measures protecting the trade secret: {{title}}',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -20,6 +21,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'ip.obligation.annuity': '繳納 {{office}} {{applicationNo}}（{{family}}）第 {{year}} 年年費',
   'ip.obligation.trademarkRenewal': '延展 {{office}} 商標 {{mark}}（{{applicationNo}}）',
   'ip.obligation.useDeclaration': '提出 {{office}} 商標 {{mark}} 的使用聲明（{{applicationNo}}）',
+  'ip.obligation.tradeSecretReview': '檢視營業秘密的保護措施：{{title}}',
 };
 
 /** The words of the module's enumerations (`ip.<enumeration>.<code>`). */
@@ -46,6 +48,13 @@ const words = {
     grant_date_missing: ['grant date missing', '缺少核准日'],
     no_rules_for_office: ['no deadline rules for this office', '此專利局尚無期限規則'],
   },
+  'ip.secretCategory': {
+    cost_advantage: ['cost advantage', '成本優勢'],
+    technology: ['technology', '技術'],
+    quality: ['quality', '品質'],
+    smart_factory: ['smart factory', '智慧工廠'],
+    customer: ['customer', '客戶'],
+  },
   'ip.trademarkStatus': {
     filed: ['filed', '已申請'],
     registered: ['registered', '已註冊'],
@@ -62,6 +71,7 @@ export const ipMessagesCatalogue = mergeCatalogues(
     national_phase: ['national phase entry', '進入國家階段'],
     annuity: ['annuity or maintenance fee', '年費或維持費'],
     trademark_renewal: ['trademark renewal', '商標延展'],
+    trade_secret_review: ['trade secret review', '營業秘密年度檢視'],
   }),
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
@@ -96,5 +106,8 @@ export const ipMessages = {
       mark,
       applicationNo,
     });
+  },
+  secretReviewTitle(title: string): Message {
+    return ipMessage('ip.obligation.tradeSecretReview', { title });
   },
 };

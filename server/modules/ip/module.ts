@@ -2,10 +2,12 @@ import type { Db } from '../../db/types.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
+import type { UsersService } from '../../platform/users/service.ts';
 import { createCalendarsService } from './calendars.ts';
 import { createFamiliesService } from './families.ts';
 import { createMattersService } from './matters.ts';
 import { createPortfolioService } from './portfolio.ts';
+import { createSecretsService } from './secrets.ts';
 import { createSitesLookup } from './sites.ts';
 import { createTrademarksService } from './trademarks.ts';
 
@@ -15,6 +17,7 @@ export function createIpModule(deps: {
   obligations: ObligationsService;
   org: OrgService;
   people: Pick<PeopleService, 'getEmployee'>;
+  users: Pick<UsersService, 'displayNames' | 'assertActiveUser' | 'assertActiveUsers'>;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -27,6 +30,7 @@ export function createIpModule(deps: {
     portfolio: createPortfolioService(db, now),
     families: createFamiliesService(db, deps.people, matters, sites),
     trademarks: createTrademarksService(db, deps.obligations, calendars, sites, now),
+    secrets: createSecretsService(db, deps.obligations, deps.users, sites, now),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/sql.ts';
 
-/** The IP program's SQL: matters with their family and site, families, trademarks, closure days. */
+/** The IP program's SQL: matters with their family and site, families, trademarks, trade secrets, closure days. */
 
 export function matterRows(db: Db) {
   return db
@@ -71,6 +71,11 @@ export function trademarkRows(db: Db) {
   return db.selectFrom('ip_trademarks as t').selectAll('t');
 }
 export type TrademarkRow = Awaited<ReturnType<ReturnType<typeof trademarkRows>['execute']>>[number];
+
+export function secretRows(db: Db) {
+  return db.selectFrom('ip_trade_secrets as s').selectAll('s');
+}
+export type SecretRow = Awaited<ReturnType<ReturnType<typeof secretRows>['execute']>>[number];
 
 export async function closures(db: Db, offices?: Office[], year?: number) {
   let q = db.selectFrom('ip_office_closures').selectAll().orderBy('office').orderBy('day');

@@ -5,12 +5,14 @@ import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { renderText, word } from '../../platform/i18n/index.ts';
 import { ipWord } from './messages.ts';
 import type { IpModule } from './module.ts';
+import { registerSecretRoutes } from './secrets-routes.ts';
 
 const tags = ['ip'];
 
-/** Routes of the IP portfolio: families, matters and their deadlines, trademarks, office calendars. */
+/** Routes of the IP portfolio: families, matters and their deadlines, trademarks, trade secrets, office calendars. */
 export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   const { families, matters, trademarks, calendars } = ip;
+  registerSecretRoutes(app, ip.secrets);
 
   app.get(
     '/api/ip/portfolio/counts',

@@ -1,6 +1,7 @@
 import { type Family, type FamilySpec, seeded } from '../../../test/security/support/family-kit.ts';
 import type { ModulePolicy, Permission } from '../../../test/security/support/policy.ts';
 import { site, sites3 } from '../../../test/security/support/route-kit.ts';
+import { USERS } from '../../../test/support/fixture.ts';
 
 /**
  * What the security suite expects of the intellectual property program, and the records it checks the
@@ -19,6 +20,7 @@ declare module '../../../test/security/support/family-kit.ts' {
     ipFamily: true;
     ipMatter: true;
     trademark: true;
+    tradeSecret: true;
   }
 }
 
@@ -88,4 +90,31 @@ export const ipFamilies = {
         'trademark',
       ).id,
   },
+  tradeSecret: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/ip/trade-secrets', secretBody(site(loc), `Matrix trade secret ${n}`)),
+        'tradeSecret',
+      ).id,
+  },
 } satisfies Partial<Record<Family, FamilySpec>>;
+
+/** A trade secret's body for the suite: owned by the group administrator, its measures half in place. */
+export function secretBody(siteId: string | null, title: string) {
+  const measure = { state: 'partial', note: null };
+  return {
+    siteId,
+    title,
+    category: 'quality',
+    ownerId: USERS.groupAdmin.id,
+    checklist: {
+      access_control: measure,
+      marking: measure,
+      confidentiality_agreements: measure,
+      training: measure,
+      infosec_controls: measure,
+    },
+    lastReviewDate: '2024-06-01',
+  };
+}

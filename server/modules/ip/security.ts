@@ -10,7 +10,7 @@ import {
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
-import { ipExpectedPolicy, ipFamilies } from './security-fixture.ts';
+import { ipExpectedPolicy, ipFamilies, secretBody } from './security-fixture.ts';
 
 const IP: Program = 'ip';
 
@@ -135,6 +135,41 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
     access: 'ip.manage',
     checks: [
       { kind: 'record', family: 'trademark', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
+    ],
+  },
+  'GET /api/ip/trade-secrets': {
+    access: 'ip.read',
+    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'tradeSecret' }],
+  },
+  'GET /api/ip/trade-secrets/export.csv': {
+    access: 'ip.read',
+    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'tradeSecret' })],
+  },
+  'GET /api/ip/trade-secrets/export.xlsx': {
+    access: 'ip.read',
+    checks: [binary('ip.read', { program: IP })],
+  },
+  'GET /api/ip/trade-secrets/:id': {
+    access: 'ip.read',
+    checks: [{ kind: 'record', family: 'tradeSecret', permission: 'ip.read', program: IP, ok: [200] }],
+  },
+  'POST /api/ip/trade-secrets': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'ip.manage',
+        program: IP,
+        body: ({ loc, n }) => secretBody(site(loc), `Matrix new trade secret ${n}`),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/ip/trade-secrets/:id': {
+    access: 'ip.manage',
+    checks: [
+      { kind: 'record', family: 'tradeSecret', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
     ],
   },
   'GET /api/ip/office-closures': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },

@@ -1,5 +1,6 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Kind, Office, Status, Technology } from '#shared/modules/ip/rules/offices.ts';
+import type { Checklist, SecretCategory } from '#shared/modules/ip/rules/secrets.ts';
 import type { DateString, Stamps } from '../../db/schema.ts';
 
 /** The IP program's table types for Kysely. Keep in step with ./migrations. */
@@ -65,6 +66,22 @@ export type IpTrademarksTable = Stamps & {
   status: 'filed' | 'registered' | 'opposed' | 'lapsed' | 'abandoned';
 };
 
+/** A trade secret as registered: what is protected, never the secret itself. */
+export type IpTradeSecretsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  title: string;
+  category: SecretCategory;
+  owner_id: string;
+  access_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** jsonb: read as a value, written as JSON text. */
+  checklist: ColumnType<Checklist, string, string>;
+  /** The reasonable-measures score (0–100) of the checklist, kept for sorting. */
+  score: number;
+  last_review_date: DateString;
+  next_review_due: DateString;
+};
+
 export type IpOfficeClosuresTable = {
   office: Office;
   day: DateString;
@@ -81,4 +98,5 @@ export type IpTables = {
   ip_matter_events: IpMatterEventsTable;
   ip_trademarks: IpTrademarksTable;
   ip_office_closures: IpOfficeClosuresTable;
+  ip_trade_secrets: IpTradeSecretsTable;
 };

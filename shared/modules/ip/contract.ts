@@ -8,6 +8,7 @@ import {
   trademarkOffices,
   trademarkStatuses,
 } from './rules/offices.ts';
+import { measureStates, secretCategories, secretMeasures } from './rules/secrets.ts';
 
 /** Contracts of the IP portfolio: families, their matters per office, deadlines, trademarks, office calendars. */
 
@@ -198,6 +199,65 @@ export const trademarkListQuery = listQuery(['mark', 'filingDate', 'office']).ex
   status: z.enum(trademarkStatuses).optional(),
 });
 export const trademarkPage = pageOf(trademarkView);
+
+// ---- Trade secrets: what is protected (never the secret), its owner, who may access it, the measures
+
+export const secretCategory = z.enum(secretCategories);
+const measureEntry = z
+  .object({ state: z.enum(measureStates), note: text(500).nullable().default(null) })
+  .strict();
+export const secretChecklist = z
+  .object({
+    access_control: measureEntry,
+    marking: measureEntry,
+    confidentiality_agreements: measureEntry,
+    training: measureEntry,
+    infosec_controls: measureEntry,
+  })
+  .strict();
+export const secretView = z.object({
+  id: z.string().uuid(),
+  siteId: z.string().uuid(),
+  siteCode: z.string(),
+  title: z.string(),
+  category: secretCategory,
+  ownerId: z.string().uuid(),
+  ownerName: z.string().nullable(),
+  access: z.array(z.object({ userId: z.string().uuid(), name: z.string().nullable() })),
+  checklist: secretChecklist,
+  /** The reasonable-measures score, 0–100, and the points of each measure. */
+  score: z.number(),
+  working: z.array(
+    z.object({
+      measure: z.enum(secretMeasures),
+      state: z.enum(measureStates),
+      points: z.number(),
+      max: z.number(),
+    }),
+  ),
+  lastReviewDate: z.string(),
+  nextReviewDue: z.string(),
+  version: z.number().int(),
+});
+export type SecretView = z.infer<typeof secretView>;
+const secretFields = {
+  /** What is protected, described without disclosing it. */
+  title: text(300),
+  category: secretCategory,
+  ownerId: z.string().uuid(),
+  accessUserIds: z.array(z.string().uuid()).max(200).default([]),
+  checklist: secretChecklist,
+  lastReviewDate: isoDate,
+};
+export const secretInput = z.object({ siteId: z.string().uuid(), ...secretFields }).strict();
+export const secretPatch = z.object(secretFields).partial().extend(versioned.shape).strict();
+export const secretListQuery = listQuery(['title', 'nextReviewDue', 'score', 'category']).extend({
+  siteId: z.string().uuid().optional(),
+  category: secretCategory.optional(),
+  /** Only those whose next review falls due on or before this day. */
+  dueBy: isoDate.optional(),
+});
+export const secretPage = pageOf(secretView);
 
 export const closureView = z.object({ office, day: z.string(), name: z.string(), source: z.string() });
 export const closureInput = z.object({ office, day: isoDate, name: text(120), source: text(300) }).strict();

@@ -3,5 +3,6 @@ export const ipKeys = {
   matters: '/api/ip/matters',
   families: '/api/ip/families',
   trademarks: '/api/ip/trademarks',
+  secrets: '/api/ip/trade-secrets',
   obligations: '/api/obligations',
 };

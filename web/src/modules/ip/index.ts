@@ -14,11 +14,13 @@ export const ipWebModule: WebModule = {
   sourcePages: {
     ip_matter: (id) => `/ip/matters/${id}`,
     ip_trademark: () => '/ip/trademarks',
+    ip_trade_secret: () => '/ip/trade-secrets',
   },
   obligationKinds: [
     { kind: 'ip.priority', name: { en: 'Priority deadline', 'zh-TW': '優先權期限' } },
     { kind: 'ip.national_phase', name: { en: 'National phase entry', 'zh-TW': '進入國家階段' } },
     { kind: 'ip.annuity', name: { en: 'Annuity or maintenance fee', 'zh-TW': '年費或維持費' } },
     { kind: 'ip.trademark_renewal', name: { en: 'Trademark renewal', 'zh-TW': '商標延展' } },
+    { kind: 'ip.trade_secret_review', name: { en: 'Trade secret review', 'zh-TW': '營業秘密年度檢視' } },
   ],
 };

@@ -1,4 +1,4 @@
-import { IconCertificate, IconListDetails } from '@tabler/icons-react';
+import { IconCertificate, IconListDetails, IconLock } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
 
@@ -8,4 +8,5 @@ const label = (key: string) => `ip:nav.${key}` as ParseKeys;
 export const ipNavigation: NavItem[] = [
   { label: label('portfolio'), to: '/ip', icon: IconListDetails, permission: 'ip.read', exact: true },
   { label: label('trademarks'), to: '/ip/trademarks', icon: IconCertificate, permission: 'ip.read' },
+  { label: label('secrets'), to: '/ip/trade-secrets', icon: IconLock, permission: 'ip.read' },
 ];

@@ -4,6 +4,7 @@ import { ipNavigation } from './nav.ts';
 import { FamilyPage } from './portfolio/FamilyPage.tsx';
 import { MatterPage } from './portfolio/MatterPage.tsx';
 import { PortfolioPage } from './portfolio/PortfolioPage.tsx';
+import { SecretsPage } from './secrets/SecretsPage.tsx';
 import { TrademarksPage } from './trademarks/TrademarksPage.tsx';
 
 /** The pages of the IP program, under the signed-in frame (`parent`). */
@@ -25,5 +26,6 @@ export function createIpRoutes<P extends AnyRoute>(parent: P) {
     page('/ip/families/$familyId', guarded('ip.read', FamilyPage)),
     page('/ip/matters/$matterId', guarded('ip.read', MatterPage)),
     page('/ip/trademarks', guarded('ip.read', TrademarksPage)),
+    page('/ip/trade-secrets', guarded('ip.read', SecretsPage)),
   ] as const;
 }
