@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { CSF_2_0_CATALOGUE_ID } from '../../server/modules/infosec/csf/catalogues.ts';
 import { parseCsfCatalogue } from '../../server/modules/infosec/csf/rules/catalogue.ts';
 import type { DemoDataset, SiteRow } from './generate.ts';
-import { uuidFrom } from './ohs.ts';
 import { SITES, writesChinese } from './organisation.ts';
 import { Random } from './random.ts';
 
@@ -601,7 +600,7 @@ export function generateCsfHistory(data: DemoDataset): CsfHistory {
     };
 
     const campaign: CsfCampaignRow = {
-      id: uuidFrom(ids),
+      id: ids.uuid(),
       year,
       name: `NIST CSF maturity assessment ${year}`,
       catalogue_id: CSF_2_0_CATALOGUE_ID,
@@ -658,7 +657,7 @@ export function generateCsfHistory(data: DemoDataset): CsfHistory {
       ];
       const lastEvent = events.filter((e): e is Date => e !== null).at(-1) ?? at(start + 2, 17);
       const assessment: CsfAssessmentRow = {
-        id: uuidFrom(ids),
+        id: ids.uuid(),
         campaign_id: campaign.id,
         site_id: site.id,
         domain,
@@ -900,7 +899,7 @@ function recommend(p: {
     }
     const owner = p.owner;
     const action: CsfActionRow = {
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       site_id: assessment.site_id,
       program: 'infosec',
       kind: level <= 1 ? 'corrective' : 'improvement',
@@ -923,7 +922,7 @@ function recommend(p: {
     };
     p.actions.push(action);
     p.obligations.push({
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       kind: 'action.due',
       source_type: 'action',
       source_id: action.id,

@@ -4,7 +4,6 @@ import { daysLost, isRecordable, requiresAuthorityNotice } from '#shared/modules
 import { dayNumber } from './clock.ts';
 import { type DemoDataset, generateDemoDataset } from './generate.ts';
 import {
-  allocate,
   fitCosts,
   generateOhsDataset,
   type HealthScreeningRow,
@@ -13,6 +12,7 @@ import {
   screeningYears,
 } from './ohs.ts';
 import { OHS_SEED_FACILITIES } from './organisation.ts';
+import { allocate } from './random.ts';
 
 const CLOCK = '2026-03-15';
 const small = (clock = CLOCK, seed?: string) => {

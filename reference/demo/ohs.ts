@@ -14,7 +14,7 @@ import { reviewIntervalMonths, riskLevel } from '#shared/modules/ohs/rules/risk.
 import { ohsMessage, qualificationKindName } from '../../server/modules/ohs/messages.ts';
 import { HEALTH_REVIEW_TITLE } from '../../server/modules/ohs/rules/privacy.ts';
 import { type Message, platformMessage } from '../../server/platform/i18n/index.ts';
-import { dayNumber, isoDate as isoDateOf } from './clock.ts';
+import { addMonths, addYears, dayNumber, dec31, isoDate, jan1, yearOf, zonedInstant } from './clock.ts';
 import type { AreaRow, DemoDataset, EmployeeRow, SiteRow } from './generate.ts';
 import { personName } from './names.ts';
 import {
@@ -40,7 +40,7 @@ import {
 } from './ohs-text.ts';
 import { type DemoSite, SITES, writesChinese } from './organisation.ts';
 import { SITE_CITY } from './partners.ts';
-import { Random } from './random.ts';
+import { allocate, Random, stochasticRound } from './random.ts';
 import { DEPARTMENT_ZH, departmentsFor, inSiteLanguage, JOB_TITLE_ZH } from './workforce.ts';
 
 /**
@@ -400,102 +400,8 @@ export type OhsDataset = {
 // ---------------------------------------------------------------------------------------------------------
 // Calendar helpers.
 
-const DAY_MS = 86_400_000;
 const YEAR = 365.25;
-const dateStrings = new Map<number, string>();
-/** 'YYYY-MM-DD' of a day number (cached: the generator formats the same few thousand days again and again). */
-function isoDate(day: number): string {
-  let s = dateStrings.get(day);
-  if (s === undefined) {
-    s = isoDateOf(day);
-    dateStrings.set(day, s);
-  }
-  return s;
-}
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const hex8 = (n: number) => HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
-/** A version-4 UUID drawn from `rng`: the same as Random.uuid, without its string padding (many rows here). */
-export function uuidFrom(rng: Random): string {
-  const a = hex8(rng.uint32());
-  const b = hex8(rng.uint32());
-  const c = hex8(rng.uint32());
-  const d = hex8(rng.uint32());
-  const variant = ((Number.parseInt(c[0], 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
-}
-const jan1 = (year: number) => dayNumber(`${year}-01-01`);
-const dec31 = (year: number) => dayNumber(`${year}-12-31`);
-const yearOf = (day: number) => Number(isoDate(day).slice(0, 4));
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
-}
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
-}
-
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-/** Milliseconds a time zone is ahead of UTC at an instant. */
-function zoneOffset(t: number, timeZone: string): number {
-  let f = zoneFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormats.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(t)))
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t;
-}
-const offsetCache = new Map<string, number>();
-/** The zone's offset at an instant, looked up once per zone and hour. */
-function offsetAt(t: number, timeZone: string): number {
-  const hour = Math.floor(t / 3_600_000);
-  const key = `${timeZone}|${hour}`;
-  let offset = offsetCache.get(key);
-  if (offset === undefined) {
-    offset = zoneOffset(hour * 3_600_000, timeZone);
-    offsetCache.set(key, offset);
-  }
-  return offset;
-}
-/** The instant of a local day and minute of the day in a time zone (daylight saving time included). */
-export function zonedInstant(day: number, minuteOfDay: number, timeZone: string): Date {
-  const local = day * DAY_MS + minuteOfDay * 60_000;
-  const guess = offsetAt(local - offsetAt(local, timeZone), timeZone);
-  return new Date(local - guess);
-}
 const iso = (d: Date) => d.toISOString();
-
-/** Rounds up or down at random so that many small expected counts add up right. */
-function stochasticRound(rng: Random, x: number): number {
-  const floor = Math.floor(x);
-  return floor + (rng.chance(x - floor) ? 1 : 0);
-}
-
-/** Splits `total` into integers proportional to `weights` (largest remainders), summing exactly. */
-export function allocate(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0) return weights.map((_, i) => (i === 0 ? total : 0));
-  const exact = weights.map((w) => (total * w) / sum);
-  const out = exact.map(Math.floor);
-  let left = total - out.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((e, i) => [e - Math.floor(e), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k][1]]++;
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // The people of a site, by the days they worked there.
@@ -730,7 +636,7 @@ function generateFormerEmployees(ctx: Context): EmployeeRow[] {
       const hire = Math.max(opened, from - 1 - Math.round(rng.exponential(4 * YEAR)));
       const leave = Math.min(ctx.today - 1, rng.int(leaveFrom, leaveTo));
       const row: EmployeeRow = {
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         site_id: s.row.id,
         // After the site's current numbers, as the HR system numbered the records it took over.
         employee_no: `${s.row.code}-${String(numbered + k + 1).padStart(6, '0')}`,
@@ -778,7 +684,7 @@ function generateHours(ctx: Context): OhsHoursRow[] {
       const employeeHours = heads * (yearly / 12) * factor * (0.97 + rng.next() * 0.06);
       const nonEmployeeHours = heads * s.contractorShare * 190 * factor * (0.85 + rng.next() * 0.3);
       out.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         site_id: s.row.id,
         month,
         employee_hours: Math.round(employeeHours * 2) / 2,
@@ -1342,7 +1248,7 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
     // History: every notice that was due was given within the 8 hours.
     const notice = requiresAuthorityNotice(counts);
     const incident: OhsIncidentRow = {
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       site_id: d.site.row.id,
       area_id: d.areaId,
       reference: `${key}-${String(n).padStart(4, '0')}`,
@@ -1366,7 +1272,7 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
     incidents.push(incident);
     for (const j of d.injuries) {
       injuries.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         incident_id: incident.id,
         site_id: incident.site_id,
         injury_date: date,
@@ -1381,7 +1287,7 @@ function generateIncidents(ctx: Context, hours: OhsHoursRow[]) {
     }
     if (notice) {
       ctx.obligations.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         kind: 'ohs.authority_notice',
         source_type: 'ohs_incident',
         source_id: incident.id,
@@ -1484,7 +1390,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
     const team = [...new Set([lead, ctx.users.ohsOwner].filter((x): x is string => !!x))];
     const opened = new Date(Date.parse(incident.occurred_at) + rng.int(2, 20) * 3_600_000);
     const investigation: OhsInvestigationRow = {
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       incident_id: incident.id,
       site_id: s.row.id,
       status,
@@ -1511,7 +1417,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
           : at(day + offset, rng.int(9 * 60, 17 * 60), s);
       if (when >= now) break;
       investigationEvents.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         investigation_id: investigation.id,
         at: iso(when),
         description,
@@ -1555,7 +1461,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
     for (const c of causes) {
       const created = at(day + 3, rng.int(10 * 60, 16 * 60), s);
       const rc: OhsRootCauseRow = {
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         investigation_id: investigation.id,
         site_id: s.row.id,
         method: c.method,
@@ -1585,7 +1491,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
           if (actionStatus === 'done') doneDay = ctx.today - rng.int(1, Math.max(1, Math.min(20, age - 10)));
         }
         const action: ActionRow = {
-          id: uuidFrom(rng),
+          id: rng.uuid(),
           site_id: s.row.id,
           program: 'ohs',
           kind,
@@ -1609,7 +1515,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
         };
         actions.push(action);
         ctx.obligations.push({
-          id: uuidFrom(rng),
+          id: rng.uuid(),
           kind: 'action.due',
           source_type: 'action',
           source_id: action.id,
@@ -1633,7 +1539,7 @@ function generateInvestigations(ctx: Context, serious: SeriousIncident[]) {
       investigation.closed_at = iso(closed);
       investigation.updated_at = iso(closed);
       investigationEvents.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         investigation_id: investigation.id,
         at: iso(closed),
         description: say(INVESTIGATION_STEPS.closed),
@@ -1711,7 +1617,7 @@ function generateScreenings(ctx: Context) {
         const finding = abnormal ? rng.pick(FINDINGS.general) : null;
         if (general)
           screenings.push({
-            id: uuidFrom(rng),
+            id: rng.uuid(),
             site_id: s.row.id,
             person_type: 'employee',
             person_id: p.id,
@@ -1735,7 +1641,7 @@ function generateScreenings(ctx: Context) {
           ] as const);
           const f = FINDINGS[hazard] as readonly [string, string];
           screenings.push({
-            id: uuidFrom(rng),
+            id: rng.uuid(),
             site_id: s.row.id,
             person_type: 'employee',
             person_id: p.id,
@@ -1763,7 +1669,7 @@ function generateScreenings(ctx: Context) {
       const s = siteById(ctx, h.site_id);
       const clinician = s.row.code === 'ASE-KH' ? ctx.users.medical : null;
       const followup: HealthFollowupRow = {
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         screening_id: h.id,
         site_id: h.site_id,
         due_date: isoDate(due),
@@ -1773,7 +1679,7 @@ function generateScreenings(ctx: Context) {
       };
       followups.push(followup);
       ctx.obligations.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         kind: 'ohs.health_followup',
         source_type: 'health_followup',
         source_id: followup.id,
@@ -1832,7 +1738,7 @@ function generateWellbeing(ctx: Context) {
     if (started > clock) return null;
     const s = ctx.siteByCode.get(code) as SiteInfo;
     const row: WellbeingProgramRow = {
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       site_id: s.row.id,
       kind,
       name,
@@ -1984,7 +1890,7 @@ function generateCertificates(ctx: Context): CertificationRow[] {
       validUntil: string,
       previous: CertificationRow | null,
     ): CertificationRow => ({
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       standard: 'ISO 45001',
       site_id: s.row.id,
       subsidiary_id: null,
@@ -2024,7 +1930,7 @@ function generateCertificates(ctx: Context): CertificationRow[] {
       const next = chain[i + 1];
       const s = siteById(ctx, c.site_id);
       ctx.obligations.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         kind: 'certification.renewal',
         source_type: 'certification',
         source_id: c.id,
@@ -2072,7 +1978,7 @@ function generateHazards(ctx: Context): OhsHazardRow[] {
         const last = dayNumber(addMonths(isoDate(next), -months));
         const owner = s.officer ?? ctx.users.ohsOwner;
         const hazard: OhsHazardRow = {
-          id: uuidFrom(rng),
+          id: rng.uuid(),
           site_id: s.row.id,
           area_id: area.id,
           activity: text.activity,
@@ -2093,7 +1999,7 @@ function generateHazards(ctx: Context): OhsHazardRow[] {
         };
         out.push(hazard);
         ctx.obligations.push({
-          id: uuidFrom(rng),
+          id: rng.uuid(),
           kind: 'ohs.hazard_review',
           source_type: 'ohs_hazard',
           source_id: hazard.id,
@@ -2262,7 +2168,7 @@ function generatePermits(ctx: Context) {
     const validUntil = expiring ? ctx.today + 45 : Math.max(until + 60, ctx.today + rng.int(200, 900));
     const issued = dayNumber(addYears(isoDate(validUntil), -3)) + 1;
     const row: ContractorQualificationRow = {
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       worker_id: w.id,
       site_id: s.row.id,
       kind,
@@ -2272,7 +2178,7 @@ function generatePermits(ctx: Context) {
     };
     qualifications.push(row);
     ctx.obligations.push({
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       kind: 'ohs.qualification_expiry',
       source_type: 'contractor_qualification',
       source_id: row.id,
@@ -2418,7 +2324,7 @@ function generatePermits(ctx: Context) {
         qualify(w, requiredQualification[plan.type], endDay);
     }
     permits.push({
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       site_id: s.row.id,
       area_id: area,
       reference: '',
@@ -2594,7 +2500,7 @@ function generateGoals(ctx: Context): OhsGoalRow[] {
   const rng = ctx.root.fork('goals');
   const y = ctx.clockYear;
   const kh = ctx.siteByCode.get('ASE-KH')?.row.id ?? null;
-  const goal = (g: Omit<OhsGoalRow, 'id'>): OhsGoalRow => ({ id: uuidFrom(rng), ...g });
+  const goal = (g: Omit<OhsGoalRow, 'id'>): OhsGoalRow => ({ id: rng.uuid(), ...g });
   return [
     goal({
       site_id: null,
