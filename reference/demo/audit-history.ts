@@ -1,7 +1,7 @@
 import type { HistoricalAuditEntry } from '../../server/platform/audit/history.ts';
 import type { CommitteeDataset } from './committees.ts';
 import type { DemoDataset } from './generate.ts';
-import type { OhsDataset } from './ohs.ts';
+import type { OhsDataset } from './ohs-rows.ts';
 import type { TrainingDataset } from './training.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { dayNumber, isoDate, zonedInstant } from './clock.ts';
 import type { DemoDataset, SiteRow } from './generate.ts';
-import type { ActionRow, ObligationRow } from './ohs.ts';
+import type { ActionRow, ObligationRow } from './ohs-rows.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { writesChinese } from './organisation.ts';
 import { Random } from './random.ts';
