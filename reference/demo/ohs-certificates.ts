@@ -2,10 +2,10 @@ import { platformMessage } from '../../server/platform/i18n/index.ts';
 import { addYears, dayNumber, isoDate, zonedInstant } from './clock.ts';
 import { type Context, iso, type SiteInfo, siteById } from './ohs-context.ts';
 import { ohsObligation } from './ohs-obligations.ts';
-import type { CertificationRow } from './ohs-rows.ts';
 import { OHS_SEED } from './ohs-seed.ts';
 import type { DemoSite } from './organisation.ts';
 import type { Random } from './random.ts';
+import type { CertificationRow } from './rows.ts';
 
 // The seed's ISO 45001 certificates and their renewals, with their renewal obligations.
 

@@ -3,14 +3,10 @@ import { isoDate, zonedInstant } from './clock.ts';
 import { type Context, iso, type SiteInfo } from './ohs-context.ts';
 import type { SeriousIncident } from './ohs-incidents.ts';
 import { ohsObligation } from './ohs-obligations.ts';
-import type {
-  ActionRow,
-  OhsInvestigationEventRow,
-  OhsInvestigationRow,
-  OhsRootCauseRow,
-} from './ohs-rows.ts';
+import type { OhsInvestigationEventRow, OhsInvestigationRow, OhsRootCauseRow } from './ohs-rows.ts';
 import { FATALITY, INVESTIGATION_STEPS, ROOT_CAUSES } from './ohs-text.ts';
 import { writesChinese } from './organisation.ts';
+import type { ActionRow } from './rows.ts';
 
 // Investigations of the recent serious incidents, with their root causes and actions.
 

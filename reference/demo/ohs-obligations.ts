@@ -1,6 +1,6 @@
 import type { Message } from '../../server/platform/i18n/index.ts';
-import type { ObligationRow } from './ohs-rows.ts';
 import type { Random } from './random.ts';
+import type { ObligationRow } from './rows.ts';
 
 /** An obligation's title as the platform stores a message: key and parameters, no English sentence. */
 function titled(message: Message) {

@@ -1,4 +1,5 @@
-import type { CertificationRow, OhsDataset } from './ohs-rows.ts';
+import type { OhsDataset } from './ohs-rows.ts';
+import type { CertificationRow } from './rows.ts';
 
 /** One table's rows, in load order; `batchSize` for the few tables with many narrow rows. */
 export type TableRows = { table: string; rows: readonly Record<string, unknown>[]; batchSize?: number };
