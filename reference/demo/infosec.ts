@@ -1,6 +1,7 @@
 import { BUILT_IN_CATALOGUES, catalogueRows } from '../../server/modules/infosec/csf/catalogues.ts';
 import type { DemoDataset } from './generate.ts';
-import { type CsfHistory, generateCsfHistory } from './infosec-csf.ts';
+import { generateCsfHistory } from './infosec-csf.ts';
+import type { CsfHistory } from './infosec-csf-rows.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
 

@@ -42,9 +42,8 @@ export type ActionRow = DemoRow<
   | 'created_at'
 > & { title: string };
 
-/** An obligation of the calendar; its title a message (`title_key`, `title_params`), `title` null. */
-export type ObligationRow = DemoRow<
-  ObligationsTable,
+/** The columns of an obligation of the calendar that the demo fills. */
+export type ObligationColumns =
   | 'id'
   | 'kind'
   | 'source_type'
@@ -59,8 +58,10 @@ export type ObligationRow = DemoRow<
   | 'due_at'
   | 'state'
   | 'done_at'
-  | 'created_at'
->;
+  | 'created_at';
+
+/** An obligation of the calendar; its title a message (`title_key`, `title_params`), `title` null. */
+export type ObligationRow = DemoRow<ObligationsTable, ObligationColumns>;
 
 /** A certificate of the register: the demo's are sites' certificates, each with its number and issuer. */
 export type CertificationRow = DemoRow<
