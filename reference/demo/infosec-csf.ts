@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CSF_2_0_CATALOGUE_ID } from '../../server/modules/infosec/csf/catalogues.ts';
 import { parseCsfCatalogue } from '../../server/modules/infosec/csf/rules/catalogue.ts';
-import type { DemoDataset, SiteRow } from './generate.ts';
+import type { DemoDataset } from './generate.ts';
 import { recommend } from './infosec-csf-actions.ts';
 import type {
   CsfActionRow,
@@ -16,6 +16,7 @@ import type {
 import { GAP_NOTES, GOOD_PRACTICE, NOT_APPLICABLE_NOTES, OT_NOT_APPLICABLE } from './infosec-csf-text.ts';
 import { SITES, writesChinese } from './organisation.ts';
 import { Random } from './random.ts';
+import type { SiteRow } from './rows.ts';
 
 /**
  * The NIST CSF maturity history of the security seed: "ASEH began implementing the NIST CSF maturity

@@ -1,9 +1,9 @@
 import { dayNumber, dec31, jan1 } from './clock.ts';
-import type { AreaRow, DemoDataset, SiteRow } from './generate.ts';
+import type { DemoDataset } from './generate.ts';
 import { HISTORY_YEARS, OHS_SEED } from './ohs-seed.ts';
 import { type DemoSite, SITES } from './organisation.ts';
 import { allocate, Random } from './random.ts';
-import type { ObligationRow } from './rows.ts';
+import type { AreaRow, ObligationRow, SiteRow } from './rows.ts';
 
 /**
  * What every part of the OHS history draws on: the sites with the people who worked there, day by day, the

@@ -1,9 +1,9 @@
 import { dec31, isoDate, jan1 } from './clock.ts';
-import type { EmployeeRow } from './generate.ts';
 import { personName } from './names.ts';
 import { type Context, seedScreeningTargets, worksWithin, YEAR } from './ohs-context.ts';
 import { MAX_COVERAGE, OHS_SEED } from './ohs-seed.ts';
 import { writesChinese } from './organisation.ts';
+import type { EmployeeRow } from './rows.ts';
 import { DEPARTMENT_ZH, departmentsFor, inSiteLanguage, JOB_TITLE_ZH } from './workforce.ts';
 
 // Former employees: enough people at work in the seed's year for its screening campaign.

@@ -1,10 +1,10 @@
-import type { AreaRow } from './generate.ts';
 import type { SiteInfo } from './ohs-context.ts';
 import { describePart, type InjuryDraft, partZh } from './ohs-injuries.ts';
 import type { OhsIncidentRow } from './ohs-rows.ts';
 import type { CauseGroup, Scenario } from './ohs-text.ts';
 import { writesChinese } from './organisation.ts';
 import type { Random } from './random.ts';
+import type { AreaRow } from './rows.ts';
 
 /** An incident as the history plans it: where and when (local day and minute), what, and who was hurt. */
 export type IncidentDraft = {

@@ -1,6 +1,5 @@
 import type { OhsTables } from '../../server/modules/ohs/index.ts';
-import type { EmployeeRow } from './generate.ts';
-import type { ActionRow, CertificationRow, DemoRow, ObligationRow } from './rows.ts';
+import type { ActionRow, CertificationRow, DemoRow, EmployeeRow, ObligationRow } from './rows.ts';
 
 /**
  * The OHS part of the demo as rows of the OHS program's tables (server/modules/ohs/tables.ts), typed from

@@ -1,5 +1,19 @@
 import type { Selectable } from 'kysely';
-import type { ActionsTable, CertificationsTable, ObligationsTable } from '../../server/db/schema.ts';
+import type {
+  ActionsTable,
+  AreasTable,
+  CertificationsTable,
+  ContractorCompaniesTable,
+  ContractorWorkersTable,
+  EmployeesTable,
+  ExternalPersonsTable,
+  HoldingsTable,
+  ObligationsTable,
+  RoleAssignmentsTable,
+  SitesTable,
+  SubsidiariesTable,
+  UsersTable,
+} from '../../server/db/schema.ts';
 
 /**
  * The rows the demo generates take their types from the tables they go into (server/db/schema.ts and the
@@ -77,3 +91,50 @@ export type CertificationRow = DemoRow<
   | 'previous_id'
   | 'created_at'
 > & { site_id: string; certificate_no: string; issuer: string };
+
+// The group: its organisation (every name of which has its Traditional Chinese), its people and the demo's
+// users.
+
+export type HoldingRow = DemoRow<HoldingsTable, 'id' | 'code' | 'name'> & { name_zh: string };
+export type SubsidiaryRow = DemoRow<SubsidiariesTable, 'id' | 'holding_id' | 'code' | 'name'> & {
+  name_zh: string;
+};
+export type SiteRow = DemoRow<
+  SitesTable,
+  'id' | 'subsidiary_id' | 'code' | 'name' | 'country' | 'time_zone' | 'kind'
+> & { name_zh: string };
+export type AreaRow = DemoRow<AreasTable, 'id' | 'site_id' | 'parent_id' | 'kind' | 'code' | 'name'>;
+export type EmployeeRow = DemoRow<
+  EmployeesTable,
+  | 'id'
+  | 'site_id'
+  | 'employee_no'
+  | 'full_name'
+  | 'email'
+  | 'department'
+  | 'job_title'
+  | 'hire_date'
+  | 'leave_date'
+>;
+export type ContractorCompanyRow = DemoRow<
+  ContractorCompaniesTable,
+  'id' | 'name' | 'tax_id' | 'country' | 'contact_name' | 'contact_email' | 'contact_phone'
+>;
+/** A contractor's worker; every one of the demo's has a trade and the day the engagement started. */
+export type ContractorWorkerRow = DemoRow<
+  ContractorWorkersTable,
+  'id' | 'company_id' | 'site_id' | 'worker_no' | 'full_name' | 'end_date'
+> & { trade: string; start_date: string };
+export type ExternalPersonRow = DemoRow<
+  ExternalPersonsTable,
+  'id' | 'site_id' | 'kind' | 'full_name' | 'organisation' | 'email'
+>;
+/** A demo user; its password hash is added when the demo is loaded (load.ts), the same for every user. */
+export type UserRow = DemoRow<
+  UsersTable,
+  'id' | 'email' | 'display_name' | 'locale' | 'employee_id' | 'contractor_worker_id'
+>;
+export type RoleAssignmentRow = DemoRow<
+  RoleAssignmentsTable,
+  'id' | 'user_id' | 'role' | 'program' | 'scope_kind' | 'subsidiary_id' | 'site_ids'
+>;
