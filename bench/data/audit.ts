@@ -1,4 +1,4 @@
-import type { EmployeeRow } from '../../reference/demo/generate.ts';
+import type { EmployeeRow } from '../../reference/demo/rows.ts';
 import { chainKeyFor, eventHash, GENESIS_HASH } from '../../server/platform/audit/chain.ts';
 
 /**

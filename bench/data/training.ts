@@ -1,6 +1,6 @@
 import { addDays, dayNumber } from '../../reference/demo/clock.ts';
-import type { EmployeeRow } from '../../reference/demo/generate.ts';
 import { Random } from '../../reference/demo/random.ts';
+import type { EmployeeRow } from '../../reference/demo/rows.ts';
 
 /**
  * Training records for the benchmarks: the group's mandatory courses and a year of completions by every

@@ -3,7 +3,6 @@ import { DEMO_PARTNERS } from './academia-partners.ts';
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
 import { personName } from './names.ts';
-import { uuidFrom } from './ohs.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
 
@@ -65,7 +64,7 @@ function split(total: number, n: number): number[] {
 
 export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
   const rng = new Random(`${data.seed}:academia`);
-  const id = () => uuidFrom(rng);
+  const id = () => rng.uuid();
   const siteByCode = new Map(data.sites.map((s) => [s.code, s]));
   const stamp = { created_at: '2022-01-03T01:00:00.000Z', updated_at: '2022-01-03T01:00:00.000Z' };
   const out: AcademiaDataset = {
@@ -147,8 +146,6 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
       ...stamp,
     };
     out.agreements.push(agreement);
-    const due = new Date(`${endsOn}T00:00:00Z`);
-    due.setUTCDate(due.getUTCDate() - 90);
     out.obligations.push({
       id: id(),
       kind: 'academia.agreement_renewal',
@@ -160,7 +157,7 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
       title: null,
       title_key: 'academia.obligation.agreementRenewal',
       title_params: { partner: p.name, title: agreement.title },
-      due_date: due.toISOString().slice(0, 10),
+      due_date: addDays(endsOn, -90),
       due_at: null,
       state: 'open',
       done_at: null,

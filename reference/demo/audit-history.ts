@@ -3,7 +3,7 @@ import type { HistoricalAuditEntry } from '../../server/platform/audit/history.t
 import type { AuditSummary } from '../../server/platform/audit/summary.ts';
 import type { CommitteeDataset } from './committees.ts';
 import type { DemoDataset } from './generate.ts';
-import type { OhsDataset } from './ohs.ts';
+import type { OhsDataset } from './ohs-rows.ts';
 import type { TrainingDataset } from './training.ts';
 
 /**

@@ -21,13 +21,77 @@ export function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 
-/** The 'YYYY-MM-DD' date of a day number. */
+const dateStrings = new Map<number, string>();
+/** The 'YYYY-MM-DD' date of a day number (cached: a generator formats the same few thousand days again and again). */
 export function isoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let s = dateStrings.get(day);
+  if (s === undefined) {
+    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dateStrings.set(day, s);
+  }
+  return s;
 }
 
 export function addDays(date: string, days: number): string {
   return isoDate(dayNumber(date) + days);
+}
+
+/** The same day `months` later (earlier when negative); a day the month lacks runs over into the next. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
+}
+
+/** The same day `years` later (earlier when negative); 29 February runs over into 1 March. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
+/** The day numbers of a year's first and last days, and the year of a day number. */
+export const jan1 = (year: number) => dayNumber(`${year}-01-01`);
+export const dec31 = (year: number) => dayNumber(`${year}-12-31`);
+export const yearOf = (day: number) => Number(isoDate(day).slice(0, 4));
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+/** Milliseconds a time zone is ahead of UTC at an instant. */
+function zoneOffset(t: number, timeZone: string): number {
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    zoneFormats.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(t)))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t;
+}
+const offsetCache = new Map<string, number>();
+/** The zone's offset at an instant, looked up once per zone and hour. */
+function offsetAt(t: number, timeZone: string): number {
+  const hour = Math.floor(t / 3_600_000);
+  const key = `${timeZone}|${hour}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = zoneOffset(hour * 3_600_000, timeZone);
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+/** The instant of a local day and minute of the day in a time zone (daylight saving time included). */
+export function zonedInstant(day: number, minuteOfDay: number, timeZone: string): Date {
+  const local = day * DAY_MS + minuteOfDay * 60_000;
+  const guess = offsetAt(local - offsetAt(local, timeZone), timeZone);
+  return new Date(local - guess);
 }
 
 /** Today's date in a time zone. */

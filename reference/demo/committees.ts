@@ -1,10 +1,9 @@
-import { dayNumber, isoDate } from './clock.ts';
-import type { DemoDataset, SiteRow } from './generate.ts';
-import type { ActionRow, ObligationRow } from './ohs.ts';
-import { zonedInstant } from './ohs.ts';
+import { dayNumber, isoDate, zonedInstant } from './clock.ts';
+import type { DemoDataset } from './generate.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { writesChinese } from './organisation.ts';
 import { Random } from './random.ts';
+import type { ActionRow, ObligationRow, SiteRow } from './rows.ts';
 
 /**
  * The OHS committees of the demo: the group's, and one at every site (the labour safety and health

@@ -10,16 +10,10 @@ import {
 } from '../../server/modules/infosec/csf/rules/maturity.ts';
 import { generateDemoDataset } from './generate.ts';
 import { generateInfosecDataset, infosecTables } from './infosec.ts';
-import {
-  CSF_ACTION_DUE_DAYS,
-  CSF_ACTION_SOURCE,
-  CSF_CATALOGUE,
-  CSF_SUBCATEGORIES,
-  type CsfAnswerRow,
-  type CsfHistory,
-  generateCsfHistory,
-  RECOMMENDATIONS,
-} from './infosec-csf.ts';
+import { CSF_CATALOGUE, CSF_SUBCATEGORIES, generateCsfHistory } from './infosec-csf.ts';
+import { CSF_ACTION_DUE_DAYS, CSF_ACTION_SOURCE } from './infosec-csf-actions.ts';
+import type { CsfAnswerRow, CsfHistory } from './infosec-csf-rows.ts';
+import { RECOMMENDATIONS } from './infosec-csf-text.ts';
 
 const CLOCK = '2026-03-15';
 const small = (clock = CLOCK, seed?: string) => {

@@ -1,7 +1,7 @@
 import { BUILT_IN_CATALOGUES, catalogueRows } from '../../server/modules/infosec/csf/catalogues.ts';
 import type { DemoDataset } from './generate.ts';
-import { type CsfHistory, generateCsfHistory } from './infosec-csf.ts';
-import { uuidFrom } from './ohs.ts';
+import { generateCsfHistory } from './infosec-csf.ts';
+import type { CsfHistory } from './infosec-csf-rows.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
 
@@ -217,7 +217,7 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
     for (const s of SYSTEMS) {
       if (s.manufacturingOnly && site.kind !== 'manufacturing') continue;
       rows.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         site_id: site.id,
         name: zh ? s.zh : s.name,
         owner_id: owner?.id ?? null,
@@ -261,7 +261,7 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
       `${year}-${pad(month)}-${pad(rng.int(1, 28))}T${pad(rng.int(1, 10))}:${pad(rng.int(0, 59))}:00Z`,
     );
     const at = (hours: number) => new Date(aware.getTime() + hours * 3_600_000);
-    const id = uuidFrom(rng);
+    const id = rng.uuid();
     incidents.push({
       id,
       site_id: site.id,
@@ -298,7 +298,7 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
     ];
     for (const [kind, hours] of steps)
       timeline.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         incident_id: id,
         site_id: site.id,
         at: at(hours),
@@ -318,7 +318,7 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
     const n = (sequence.get(key) ?? 0) + 1;
     sequence.set(key, n);
     const at = (hours: number) => new Date(aware.getTime() + hours * 3_600_000);
-    const id = uuidFrom(rng);
+    const id = rng.uuid();
     incidents.push({
       id,
       site_id: employeeSite.id,
@@ -348,7 +348,7 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
       updated_at: at(49),
     });
     timeline.push({
-      id: uuidFrom(rng),
+      id: rng.uuid(),
       incident_id: id,
       site_id: employeeSite.id,
       at: aware,

@@ -1,8 +1,7 @@
+import { type Checklist, measuresScore, secretMeasures } from '#shared/modules/ip/rules/secrets.ts';
 import { nextReviewDue } from '../../server/modules/ip/rules/secrets.ts';
-import { type Checklist, measuresScore, secretMeasures } from '../../shared/modules/ip/rules/secrets.ts';
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
-import { uuidFrom } from './ohs.ts';
 import type { Random } from './random.ts';
 
 type Row = Record<string, unknown>;
@@ -55,7 +54,7 @@ export function generateTradeSecrets(data: DemoDataset, rng: Random): { secrets:
       // Reviews spread over the last fourteen months: some are overdue.
       const last = addDays(data.clock, -rng.int(20, 420));
       const due = nextReviewDue(last);
-      const id = uuidFrom(rng);
+      const id = rng.uuid();
       const owner = rng.pick(people);
       const secretTitle = zh ? titleZh : title;
       secrets.push({
@@ -71,7 +70,7 @@ export function generateTradeSecrets(data: DemoDataset, rng: Random): { secrets:
         next_review_due: due,
       });
       obligations.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         kind: 'ip.trade_secret_review',
         source_type: 'ip_trade_secret',
         source_id: id,

@@ -2,7 +2,6 @@ import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
 import { chooseGreenFamilies, type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
 import { generateTradeSecrets } from './ip-secrets.ts';
-import { uuidFrom } from './ohs.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
 
@@ -97,7 +96,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     const focus = FOCUS[technology];
     const green = greenTechnology !== undefined;
     const year = m.filing.slice(0, 4);
-    const id = uuidFrom(rng);
+    const id = rng.uuid();
     families.push({
       id,
       site_id: site.id,
@@ -114,7 +113,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     if (!family) throw new Error('A foreign matter without its family');
     const fy = Number(m.filing.slice(0, 4));
     const n = nextNumber(`${m.office}${fy}`);
-    const id = uuidFrom(rng);
+    const id = rng.uuid();
     matters.push({
       id,
       family_id: family.id,
@@ -130,7 +129,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
       patent_no: m.grant ? `${m.office}${String(1_000_000 + fy * 100 + n)}` : null,
       status: m.status,
     });
-    for (const e of m.events) events.push({ id: uuidFrom(rng), matter_id: id, ...e });
+    for (const e of m.events) events.push({ id: rng.uuid(), matter_id: id, ...e });
   }
 
   const trademarks: Row[] = [];
@@ -146,7 +145,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
       const filing = `20${pad(rng.int(10, 18))}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
       const registration = addDays(filing, rng.int(200, 500));
       trademarks.push({
-        id: uuidFrom(rng),
+        id: rng.uuid(),
         site_id: site.id,
         mark,
         office,

@@ -1,7 +1,7 @@
 import type { ModuleDemo } from '../../server/platform/modules/manifest.ts';
 import { ohsAuditHistory } from './audit-history.ts';
-import { generateOhsDataset, ohsCounts } from './ohs.ts';
-import { ohsTables } from './ohs-tables.ts';
+import { generateOhsDataset } from './ohs.ts';
+import { ohsCounts, ohsTables } from './ohs-tables.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 

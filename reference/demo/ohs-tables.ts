@@ -1,4 +1,5 @@
-import type { CertificationRow, OhsDataset } from './ohs.ts';
+import type { OhsDataset } from './ohs-rows.ts';
+import type { CertificationRow } from './rows.ts';
 
 /** One table's rows, in load order; `batchSize` for the few tables with many narrow rows. */
 export type TableRows = { table: string; rows: readonly Record<string, unknown>[]; batchSize?: number };
@@ -25,6 +26,23 @@ export function ohsTables(ohs: OhsDataset): TableRows[] {
     { table: 'ohs_permits', rows: ohs.permits },
     { table: 'obligations', rows: ohs.obligations, batchSize: 10_000 },
   ];
+}
+
+/** Row counts per table, for progress lines and the audit event of the demo load. */
+export function ohsCounts(o: OhsDataset): Record<string, number> {
+  return {
+    former_employees: o.formerEmployees.length,
+    ohs_hours: o.hours.length,
+    ohs_incidents: o.incidents.length,
+    ohs_injuries: o.injuries.length,
+    ohs_investigations: o.investigations.length,
+    health_screenings: o.screenings.length,
+    wellbeing_participation: o.wellbeingParticipation.length,
+    certifications: o.certifications.length,
+    ohs_hazards: o.hazards.length,
+    ohs_permits: o.permits.length,
+    obligations: o.obligations.length,
+  };
 }
 
 /** Certificates ordered so that each comes after the one it renews. */

@@ -3,16 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { daysLost, isRecordable, requiresAuthorityNotice } from '#shared/modules/ohs/rules/injury.ts';
 import { dayNumber } from './clock.ts';
 import { type DemoDataset, generateDemoDataset } from './generate.ts';
-import {
-  allocate,
-  fitCosts,
-  generateOhsDataset,
-  type HealthScreeningRow,
-  OHS_SEED,
-  type OhsDataset,
-  screeningYears,
-} from './ohs.ts';
+import { generateOhsDataset } from './ohs.ts';
+import { fitCosts } from './ohs-health.ts';
+import type { HealthScreeningRow, OhsDataset } from './ohs-rows.ts';
+import { OHS_SEED, screeningYears } from './ohs-seed.ts';
 import { OHS_SEED_FACILITIES } from './organisation.ts';
+import { allocate } from './random.ts';
 
 const CLOCK = '2026-03-15';
 const small = (clock = CLOCK, seed?: string) => {

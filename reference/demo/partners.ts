@@ -7,6 +7,13 @@ import type { Random } from './random.ts';
  * them), the universities of the academia seed and the group's equipment and material suppliers.
  */
 
+/** Figures at full scale: the contractor companies and their workers, and the people from outside. */
+export const FULL_SCALE = {
+  contractorCompanies: 150,
+  contractorWorkers: 15_000,
+  externalPersons: 400,
+} as const;
+
 export type Business = {
   en: string;
   es: string;

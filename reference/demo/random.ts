@@ -76,11 +76,10 @@ export class Random {
 
   /** A version-4 UUID drawn from this generator (deterministic, unlike crypto.randomUUID). */
   uuid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
-    const a = hex(this.uint32());
-    const b = hex(this.uint32());
-    const c = hex(this.uint32());
-    const d = hex(this.uint32());
+    const a = hex8(this.uint32());
+    const b = hex8(this.uint32());
+    const c = hex8(this.uint32());
+    const d = hex8(this.uint32());
     const variant = ((Number.parseInt(c[0], 16) & 0x3) | 0x8).toString(16);
     return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
   }
@@ -100,4 +99,28 @@ export class Random {
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
+}
+
+// Eight hex digits by table rather than toString and padStart: the demo draws an id for each of its many rows.
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex8 = (n: number) => HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
+
+/** Rounds up or down at random so that many small expected counts add up right. */
+export function stochasticRound(rng: Random, x: number): number {
+  const floor = Math.floor(x);
+  return floor + (rng.chance(x - floor) ? 1 : 0);
+}
+
+/** Splits `total` into integers proportional to `weights` (largest remainders), summing exactly. */
+export function allocate(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return weights.map((_, i) => (i === 0 ? total : 0));
+  const exact = weights.map((w) => (total * w) / sum);
+  const out = exact.map(Math.floor);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((e, i) => [e - Math.floor(e), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k][1]]++;
+  return out;
 }

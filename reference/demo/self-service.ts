@@ -1,4 +1,5 @@
 import type { Db } from '../../server/db/types.ts';
+import { addDays } from './clock.ts';
 
 /**
  * What the demo's employee and contractor worker see on their own pages, besides the reports and
@@ -15,11 +16,7 @@ const EMPLOYEE_COMPLETIONS: Record<string, number> = {
 const CONTRACTOR_COMPLETIONS: Record<string, number> = { 'SAF-150': 200 };
 const CODES = [...Object.keys(EMPLOYEE_COMPLETIONS), ...Object.keys(CONTRACTOR_COMPLETIONS)];
 
-function daysBefore(clock: string, days: number): string {
-  const d = new Date(`${clock.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
+const daysBefore = (clock: string, days: number) => addDays(clock.slice(0, 10), -days);
 
 export async function loadSelfServiceDemo(trx: Db, clock: string) {
   const courses = new Map(

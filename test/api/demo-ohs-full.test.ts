@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClock } from '../../reference/demo/clock.ts';
 import { loadDemoDataset } from '../../reference/demo/load.ts';
-import { HISTORY_YEARS, OHS_SEED } from '../../reference/demo/ohs.ts';
+import { HISTORY_YEARS, OHS_SEED } from '../../reference/demo/ohs-seed.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { type ApiClient, createTestApp, type TestApp } from '../support/app.ts';
 import { checkGriInvariants } from '../support/gri-invariants.ts';

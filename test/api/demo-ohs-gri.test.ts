@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClock } from '../../reference/demo/clock.ts';
 import { loadDemoDataset } from '../../reference/demo/load.ts';
-import { HISTORY_YEARS } from '../../reference/demo/ohs.ts';
+import { HISTORY_YEARS } from '../../reference/demo/ohs-seed.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { checkGriInvariants } from '../support/gri-invariants.ts';
