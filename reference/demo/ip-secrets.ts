@@ -51,8 +51,9 @@ export function generateTradeSecrets(data: DemoDataset, rng: Random): { secrets:
       const checklist = Object.fromEntries(
         secretMeasures.map((m) => [m, { state: rng.pick(STATES), note: null }]),
       ) as Checklist;
-      // Reviews spread over the last fourteen months: some are overdue.
-      const last = addDays(data.clock, -rng.int(20, 420));
+      // Reviews spread over the last eleven months: each falls due within the coming year, and the demo opens, as
+      // everywhere, on nothing overdue.
+      const last = addDays(data.clock, -rng.int(20, 330));
       const due = nextReviewDue(last);
       const id = rng.uuid();
       const owner = rng.pick(people);
