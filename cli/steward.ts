@@ -95,7 +95,7 @@ program
         if (unknown.length) throw new Error(`Unknown site code(s): ${unknown.join(', ')}`);
         scope = { scopeKind: 'sites', siteIds: [...ids.values()] };
       }
-      const user = await users.create(systemActor('steward create-user'), {
+      const user = await users.create(systemActor('platform.actor.createUser'), {
         email: o.email,
         displayName: o.name,
         password: o.password,

@@ -120,7 +120,7 @@ export async function loadDemoDataset(
       `Demo dataset: ${training.courses.length} training courses with ${fmt(training.completions.length)} completions, ${committees.committees.length} OHS committees with ${committees.meetings.length} meetings`,
     );
     const milliseconds = Math.round(performance.now() - started);
-    await recordAudit(trx, systemActor('steward demo'), {
+    await recordAudit(trx, systemActor('platform.actor.demo'), {
       action: 'demo.loaded',
       entityType: 'demo',
       entityId: seed,

@@ -21,7 +21,13 @@ async function multipart(filename: string, bytes: Buffer) {
   };
 }
 
-type Event = { id: number; action: string; entityId: string | null; summary: string | null };
+type Event = {
+  id: number;
+  action: string;
+  entityId: string | null;
+  summary: string | null;
+  actorLabel: string;
+};
 
 describe.each(databases())('audit summaries in the reader language (%s)', (kind) => {
   let t: TestApp;
@@ -126,6 +132,7 @@ describe.each(databases())('audit summaries in the reader language (%s)', (kind)
     expect(await summaryOf(auditor, 'user.locked')).toBe(
       `Locked for ${minutes} minutes after 3 failed sign-ins`,
     );
+    expect((await events(auditor, { action: 'user.locked' }))[0].actorLabel).toBe('Sign-in throttle');
 
     await setLocale(auditor, 'zh-TW');
     expect(await summaryOf(auditor, 'document.uploaded')).toBe('已附加檔案 guard photo.png');
@@ -133,6 +140,10 @@ describe.each(databases())('audit summaries in the reader language (%s)', (kind)
       `${incidentReference} 虛驚事件：Forklift reversed without a spotter`,
     );
     expect(await summaryOf(auditor, 'user.locked')).toBe(`登入失敗 3 次，鎖定 ${minutes} 分鐘`);
+    // Steward itself is named in the reader's language too, and found by those words.
+    const [locked] = await events(auditor, { action: 'user.locked' });
+    expect(locked.actorLabel).toBe('登入失敗鎖定');
+    expect((await events(auditor, { q: '登入失敗鎖定' })).map((e) => e.action)).toContain('user.locked');
     // The key and the facts travel with the event, for whoever checks its hash.
     const [uploaded] = await events(auditor, { action: 'document.uploaded' });
     expect(uploaded).toMatchObject({

@@ -215,7 +215,7 @@ describe.each(databases())('sign-in, sessions, CSRF and API tokens (%s)', (kind)
         query: { action: 'user.locked', entityId: USERS.employee.id },
       });
       expect(events.body.total).toBe(1);
-      expect(events.body.items[0].actorLabel).toBe('sign-in throttle');
+      expect(events.body.items[0].actorLabel).toBe('Sign-in throttle');
       const admin = await t.signInAs('groupAdmin');
       const user = await admin.get(`/api/users/${USERS.employee.id}`);
       expect(user.body.locked).toBe(true);

@@ -85,6 +85,7 @@ describe.each(databases())('imports of training completions (%s)', (kind) => {
     );
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({
+      title: 'Training completions',
       status: 'uploaded',
       format: 'csv',
       header: ['工號', '課程代碼', '完成日期', '時數'],
@@ -105,6 +106,10 @@ describe.each(databases())('imports of training completions (%s)', (kind) => {
       errorCount: 0,
       progress: 100,
     });
+    // The import's name is the reader's words, not the importer's code or an English title.
+    expect((await officer.put('/api/auth/preferences', { locale: 'zh-TW' })).status).toBe(204);
+    expect((await officer.get(`/api/imports/${up.body.id}`)).body.title).toBe('訓練紀錄');
+    expect((await officer.put('/api/auth/preferences', { locale: 'en' })).status).toBe(204);
 
     const figures = await officer.get('/api/training/figures', { query: { year: 2025 } });
     expect(figures.body.domains.find((d: { domain: string }) => d.domain === 'safety')).toEqual({

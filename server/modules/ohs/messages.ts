@@ -27,6 +27,9 @@ const en = {
   'ohs.audit.participations': 'Participations on {{date}}: {{count, number}}',
   'ohs.audit.qualificationAdded': '{{kind}} qualification {{number}}',
   'ohs.importKind.hours': 'Hours worked',
+  'ohs.actor.permitExpiry': 'Permit expiry',
+  'ohs.committee.workerRepresentation':
+    'Employee representatives hold {{reps, number}} of {{seats, number}} seats; an OHS committee needs at least one third.',
   'ohs.qualificationKind.safety_induction': 'safety induction',
   'ohs.qualificationKind.pipeline_work': 'pipeline work',
   'ohs.qualificationKind.hot_work': 'hot work',
@@ -53,6 +56,9 @@ const zhTW: Record<keyof typeof en, string> = {
   'ohs.audit.participations': '{{date}} 參與 {{count, number}} 人次',
   'ohs.audit.qualificationAdded': '{{kind}}資格 {{number}}',
   'ohs.importKind.hours': '工時',
+  'ohs.actor.permitExpiry': '許可證到期處理',
+  'ohs.committee.workerRepresentation':
+    '勞工代表占 {{seats, number}} 席中的 {{reps, number}} 席；職業安全衛生委員會的勞工代表應占三分之一以上。',
   'ohs.qualificationKind.safety_induction': '安全教育訓練',
   'ohs.qualificationKind.pipeline_work': '管線作業',
   'ohs.qualificationKind.hot_work': '動火作業',

@@ -11,6 +11,7 @@ const en = {
   'smart.audit.nearMissReported': 'Reported to OHS as {{reference}}: {{condition}} on {{sensor}}',
   'smart.notice.raised': 'Alarm at {{site}}: {{title}} ({{value}} {{unit}})',
   'smart.notice.escalated': 'Unacknowledged alarm at {{site}}, escalated to you: {{title}}',
+  'smart.actor.alarmEscalation': 'Alarm escalation',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -19,6 +20,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'smart.audit.nearMissReported': '已向職安衛通報為 {{reference}}：{{sensor}} {{condition}}',
   'smart.notice.raised': '{{site}} 警報：{{title}}（{{value}} {{unit}}）',
   'smart.notice.escalated': '{{site}} 警報未確認，已升級給您處理：{{title}}',
+  'smart.actor.alarmEscalation': '警報升級',
 };
 
 const conditionWords = wordsCatalogue('smart.condition', {

@@ -82,7 +82,7 @@ export function createRespondersService(deps: {
         siteId: alarm.site_id,
       });
       await repo.recordNotices(trx, alarm.id, 'escalation', reached, at);
-      await recordAudit(trx, systemActor('alarm escalation'), {
+      await recordAudit(trx, systemActor('smart.actor.alarmEscalation'), {
         action: 'smart.alarm.escalated',
         entityType: ALARM_SOURCE,
         entityId: alarm.id,

@@ -36,7 +36,7 @@ function union(sets: (ReadonlySet<string> | null)[]): SiteScope {
 
 /**
  * Sites where the actor holds `permission`. With `program`, only assignments for that program (or for
- * every program) count: an OHS officer does not manage information security records.
+ * every program) count: an officer of one program does not manage another program's records.
  */
 export function sitesWith(actor: Actor, permission: Permission, program?: Program): SiteScope {
   if (actor.kind === 'system') return 'all';
@@ -67,7 +67,12 @@ export function holdsAnywhere(actor: Actor, permission: Permission, program?: Pr
   return !scopeIsEmpty(sitesWith(actor, permission, program));
 }
 
-export const systemActor = (label = 'system'): Actor => ({
+/**
+ * The actor of what Steward does on its own (a job, a command, a lock-out). `label` is the key of a message
+ * (`platform.actor.system`, or one a module declares) that names it in the reader's language wherever the
+ * audit log is read; events written before system actors had keys keep their English name as stored.
+ */
+export const systemActor = (label = 'platform.actor.system'): Actor => ({
   kind: 'system',
   userId: null,
   label,

@@ -17,8 +17,8 @@ function cell(permission: Permission, role: Role): string {
 /**
  * The table of permissions by role, as Markdown, straight from the policy table (the platform's permissions
  * and those of the modules registered, so call `registerModulePolicies` first): one row per permission,
- * one column per role. "OHS only" means the grant reaches holders of the role for the OHS program (or for
- * every program).
+ * one column per role. A program's name beside a grant ("… only") means it reaches holders of the role for
+ * that program (or for every program).
  */
 export function permissionsTable(): string {
   const header = `| Permission | ${roles.map((r) => `\`${r}\``).join(' | ')} |`;

@@ -38,7 +38,7 @@ export const platformPolicy = {
     { role: 'site_officer' },
     { role: 'auditor' },
   ],
-  /** Program modules whose owners manage contractors add their grants (the OHS program's does). */
+  /** Program modules whose owners manage contractors add their grants (registerModulePolicies). */
   'contractors.companies.manage': [{ role: 'group_admin' }],
   'contractors.workers.manage': [{ role: 'group_admin' }, { role: 'site_officer' }],
   'users.read': [{ role: 'group_admin' }, { role: 'auditor' }],
@@ -80,7 +80,7 @@ export function registerPermissions(owner: string, permissions: Record<string, r
 }
 
 /**
- * Adds a module's grants of platform permissions to its roles (the OHS program owner manages contractors).
+ * Adds a module's grants of platform permissions to its roles (a program owner who manages contractors).
  * Grants only add: a module cannot take a platform permission away from a role.
  */
 export function registerGrants(owner: string, grants: Partial<Record<PlatformPermission, readonly Grant[]>>) {

@@ -12,7 +12,7 @@ import { ForbiddenError } from '../http/errors.ts';
 import { type Locale, matchingKeys } from '../i18n/index.ts';
 import { chainKeyFor } from './chain.ts';
 import { verifyAuditChains } from './service.ts';
-import { renderSummary } from './summary.ts';
+import { renderActor, renderSummary } from './summary.ts';
 
 /** An event as the reader sees it: its summary in the reader's language, its key and facts beside it. */
 const toView = (locale: Locale) => (r: AuditEventRow) => ({
@@ -21,7 +21,7 @@ const toView = (locale: Locale) => (r: AuditEventRow) => ({
   seq: Number(r.seq),
   occurredAt: r.occurred_at.toISOString(),
   actorId: r.actor_id,
-  actorLabel: r.actor_label,
+  actorLabel: renderActor(locale, r),
   action: r.action,
   entityType: r.entity_type,
   entityId: r.entity_id,
@@ -62,7 +62,7 @@ export function createAuditService(db: Db) {
           eb.or([
             eb('summary', 'ilike', p),
             sql<boolean>`exists (select 1 from jsonb_each_text(coalesce(audit_events.summary_params, '{}'::jsonb)) p where p.value ilike ${p})`,
-            ...(keys.length ? [eb('summary_key', 'in', keys)] : []),
+            ...(keys.length ? [eb('summary_key', 'in', keys), eb('actor_label', 'in', keys)] : []),
             eb('actor_label', 'ilike', p),
             eb('action', 'ilike', p),
           ]),

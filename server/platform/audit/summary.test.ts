@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageError, platformMessage, registerMessages } from '../i18n/index.ts';
-import { renderSummary, storeSummary } from './summary.ts';
+import { renderActor, renderSummary, storeSummary } from './summary.ts';
 
 registerMessages('audittest', {
   en: { 'audittest.screening': 'Screening of {{person}}: {{result}}' },
@@ -95,5 +95,19 @@ describe('renderSummary', () => {
     expect(renderSummary('en', row('platform.audit.signInLocked', { minutes: 15 }))).toBe(
       'platform.audit.signInLocked {"minutes":15}',
     );
+  });
+});
+
+describe('renderActor', () => {
+  it("names Steward itself in the reader's language, and people and older labels as recorded", () => {
+    const system = { actor_id: null, actor_label: 'platform.actor.signInThrottle' };
+    expect(renderActor('en', system)).toBe('Sign-in throttle');
+    expect(renderActor('zh-TW', system)).toBe('登入失敗鎖定');
+    expect(renderActor('zh-TW', { actor_id: null, actor_label: 'sign-in throttle' })).toBe(
+      'sign-in throttle',
+    );
+    // A person whose name happens to read like a key is still that person.
+    const person = { actor_id: '7d1c2c58-37c8-4f3e-9d6f-3d3f0f8a8a01', actor_label: 'platform.actor.system' };
+    expect(renderActor('zh-TW', person)).toBe('platform.actor.system');
   });
 });

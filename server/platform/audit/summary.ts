@@ -61,6 +61,15 @@ export function storeSummary(
 }
 
 /**
+ * Who acted, as the reader sees it: a person or a token as recorded; Steward itself (no user) by the message
+ * its label names, in the reader's language (an older event's English label as stored).
+ */
+export function renderActor(locale: Locale, row: { actor_id: string | null; actor_label: string }): string {
+  if (row.actor_id !== null || !hasMessage(row.actor_label)) return row.actor_label;
+  return renderMessage(locale, { key: row.actor_label });
+}
+
+/**
  * A stored summary in the reader's language: a message rendered, typed text (and the sentence of an event
  * written before summaries were messages) as stored. A key no catalogue holds any more (a module taken out
  * of the list) shows as stored, key and parameters, instead of hiding the event or the rest of the log.

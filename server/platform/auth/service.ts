@@ -104,7 +104,7 @@ export function createAuthService(db: Db, config: Config, now: () => Date = () =
             })
             .where('id', '=', userId)
             .execute();
-          await recordAudit(trx, systemActor('sign-in throttle'), {
+          await recordAudit(trx, systemActor('platform.actor.signInThrottle'), {
             action: 'user.locked',
             entityType: 'user',
             entityId: userId,

@@ -34,6 +34,12 @@ const en = {
     'Demo dataset loaded: {{sites, number}} sites, {{employees, number}} employees, {{contractorWorkers, number}} contractor workers',
   'platform.importKind.employees': 'Employees',
   'platform.importKind.trainingCompletions': 'Training completions',
+  'platform.actor.system': 'System',
+  'platform.committee.noChair': 'The committee has no chair.',
+  'platform.committee.noSecretary': 'The committee has no secretary to record the minutes.',
+  'platform.actor.signInThrottle': 'Sign-in throttle',
+  'platform.actor.demo': 'Demo dataset',
+  'platform.actor.createUser': 'Set-up command',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -59,6 +65,12 @@ const zhTW: Record<keyof typeof en, string> = {
     '已載入示範資料：{{sites, number}} 個廠區、{{employees, number}} 名員工、{{contractorWorkers, number}} 名承攬商人員',
   'platform.importKind.employees': '員工',
   'platform.importKind.trainingCompletions': '訓練紀錄',
+  'platform.actor.system': '系統',
+  'platform.committee.noChair': '委員會尚無主任委員。',
+  'platform.committee.noSecretary': '委員會尚無負責會議紀錄的執行秘書。',
+  'platform.actor.signInThrottle': '登入失敗鎖定',
+  'platform.actor.demo': '示範資料',
+  'platform.actor.createUser': '設定指令',
 };
 
 /** The words of the platform's enumerations, shown in exports instead of their codes. */

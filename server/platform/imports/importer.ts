@@ -12,7 +12,6 @@ export type RowError = { column: string | null; message: string };
  */
 export type Importer<Row = unknown, Context = unknown> = {
   kind: string;
-  title: string;
   /** The kind's name in the reader's language: the import's audit event names it. */
   name: Message;
   permission: Permission;

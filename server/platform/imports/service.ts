@@ -17,6 +17,7 @@ import {
   StaleVersionError,
   ValidationError,
 } from '../http/errors.ts';
+import { type Locale, renderMessage } from '../i18n/message.ts';
 import { platformMessage } from '../i18n/platform-messages.ts';
 import { importerFor } from './importer.ts';
 import { mappingProblems, recordReader, suggestMapping } from './mapping.ts';
@@ -54,7 +55,7 @@ export function createImportsService(options: {
   const now = options.now ?? (() => new Date());
   const running = new Map<string, { promise: Promise<void>; rowsDone: number; progress: number }>();
 
-  function toView(job: Job): ImportJobView {
+  function toView(job: Job, locale: Locale): ImportJobView {
     const importer = importerFor(job.kind);
     const live = running.get(job.id);
     const rowsDone = live?.rowsDone ?? Number(job.rows_done);
@@ -66,7 +67,7 @@ export function createImportsService(options: {
     return {
       id: job.id,
       kind: job.kind,
-      title: importer?.title ?? job.kind,
+      title: importer ? renderMessage(locale, importer.name) : job.kind,
       status: job.status,
       filename: job.filename,
       format: job.format,
@@ -436,7 +437,7 @@ export function createImportsService(options: {
         });
         return row;
       });
-      return toView(job);
+      return toView(job, actor.locale);
     },
 
     async setMapping(actor: Actor, id: string, mapping: Record<string, string | null>, version: number) {
@@ -460,6 +461,7 @@ export function createImportsService(options: {
           rows_total: null,
           message: null,
         }),
+        actor.locale,
       );
     },
 
@@ -482,7 +484,7 @@ export function createImportsService(options: {
         rows_done: 0,
       });
       void start(actor, moved, 'validate');
-      return toView(moved);
+      return toView(moved, actor.locale);
     },
 
     /** Starts the all-or-nothing commit of a validated file; poll the job for progress. */
@@ -501,11 +503,11 @@ export function createImportsService(options: {
         rows_done: 0,
       });
       void start(actor, moved, 'commit');
-      return toView(moved);
+      return toView(moved, actor.locale);
     },
 
     async get(actor: Actor, id: string) {
-      return toView(await jobOf(actor, id));
+      return toView(await jobOf(actor, id), actor.locale);
     },
 
     async list(actor: Actor, q: z.infer<typeof importListQuery>) {
@@ -522,7 +524,13 @@ export function createImportsService(options: {
         pageSize: q.pageSize,
       });
       const checked = await Promise.all(items.map(failIfOrphaned));
-      return { items: checked.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return {
+        items: checked.map((job) => toView(job, actor.locale)),
+        total,
+        totalCapped,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     /** Resolves when the job's background run (if any) has finished: tests and the CLI wait on it. */

@@ -57,7 +57,7 @@ export function createAttendanceService(deps: MeetingsDeps) {
           summary: quorumSummary(view.quorum),
           before: { attendance: previous },
           // The quorum's facts; its reasons in words are the summary's, in the reader's language.
-          after: { attendance: view.attendance, quorum: { ...view.quorum, reasons: undefined } },
+          after: { attendance: view.attendance, quorum: view.quorum },
         });
         return view;
       });

@@ -56,7 +56,7 @@ export function createCommitteesService(deps: MeetingsDeps) {
         items.map((c) => c.id),
       );
       return {
-        items: items.map((c) => toCommitteeView(deps, c, members.get(c.id) ?? [])),
+        items: items.map((c) => toCommitteeView(deps, c, members.get(c.id) ?? [], actor.locale)),
         total,
         totalCapped,
         page: q.page,
@@ -67,7 +67,7 @@ export function createCommitteesService(deps: MeetingsDeps) {
     async getCommittee(actor: Actor, id: string) {
       const c = await committeeOrNotFound(db, id);
       assertRead(actor, c, await repo.roleOn(db, id, actor.userId), 'committee');
-      return committeeView(deps, db, id);
+      return committeeView(deps, db, id, actor.locale);
     },
 
     async createCommittee(actor: Actor, input: z.infer<typeof committeeInput>) {
@@ -133,7 +133,7 @@ export function createCommitteesService(deps: MeetingsDeps) {
           siteId: row.site_id,
           after: { ...row, members: memberRows },
         });
-        return committeeView(deps, trx, row.id);
+        return committeeView(deps, trx, row.id, actor.locale);
       });
     },
 
@@ -165,7 +165,7 @@ export function createCommitteesService(deps: MeetingsDeps) {
           before,
           after,
         });
-        return committeeView(deps, trx, id);
+        return committeeView(deps, trx, id, actor.locale);
       });
     },
   };

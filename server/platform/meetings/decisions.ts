@@ -4,10 +4,11 @@ import type { decisionBody } from '#shared/platform/meetings/contract.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { ConflictError } from '../http/errors.ts';
-import { platformMessage } from '../i18n/index.ts';
+import { platformMessage, renderMessage } from '../i18n/index.ts';
 import type { MeetingsDeps } from './deps.ts';
 import { meetingToRun } from './guards.ts';
 import * as repo from './meetings-repo.ts';
+import { quorumSummary } from './quorum-summary.ts';
 import { localStart, meetingView } from './views.ts';
 
 /** The decisions a meeting takes, each optionally followed up as an action. */
@@ -23,7 +24,7 @@ export function createDecisionsService(deps: MeetingsDeps) {
       const current = await meetingView(db, id);
       if (!current.quorum.met)
         throw new ConflictError(
-          `The meeting has no quorum, so it cannot take decisions. ${current.quorum.reasons.join(' ')}`,
+          `The meeting cannot take decisions. ${renderMessage(actor.locale, quorumSummary(current.quorum))}`,
           { quorum: current.quorum },
         );
       return db.transaction().execute(async (trx) => {

@@ -55,7 +55,7 @@ export function createMembersService(deps: MeetingsDeps) {
           after: row,
         });
         if (input.role === 'secretary') await resyncOpenMeetings(obligations, trx, actor, committeeId);
-        return committeeView(deps, trx, committeeId);
+        return committeeView(deps, trx, committeeId, actor.locale);
       });
     },
 
@@ -76,7 +76,7 @@ export function createMembersService(deps: MeetingsDeps) {
           before: member,
         });
         if (member.role === 'secretary') await resyncOpenMeetings(obligations, trx, actor, c.id);
-        return committeeView(deps, trx, c.id);
+        return committeeView(deps, trx, c.id, actor.locale);
       });
     },
   };

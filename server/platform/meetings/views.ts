@@ -10,6 +10,7 @@ import { minutesDueDate } from '#shared/platform/meetings/rules/status.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { Db } from '../../db/types.ts';
+import { type Locale, renderMessage } from '../i18n/index.ts';
 import type { CommitteeRow, MemberRow } from './committees-repo.ts';
 import * as committeesRepo from './committees-repo.ts';
 import type { MeetingsDeps } from './deps.ts';
@@ -39,6 +40,7 @@ export function toCommitteeView(
   deps: Pick<MeetingsDeps, 'now' | 'compositionRules'>,
   r: CommitteeRow,
   members: MemberRow[],
+  locale: Locale,
 ): CommitteeView {
   const roles = members.map((m) => m.role);
   const nextDue = nextMeetingDue(r.frequency, r.last_meeting_on);
@@ -66,7 +68,10 @@ export function toCommitteeView(
       role: m.role,
       title: m.title,
     })),
-    warnings: compositionWarnings(roles, r.program ? deps.compositionRules.get(r.program) : []),
+    warnings: compositionWarnings(roles, r.program ? deps.compositionRules.get(r.program) : []).map((w) => ({
+      code: w.code,
+      message: renderMessage(locale, { key: w.messageKey, params: w.params }),
+    })),
     lastMeetingOn: r.last_meeting_on,
     nextMeetingDue: nextDue,
     nextPlannedAt: nextPlanned?.toISOString() ?? null,
@@ -81,10 +86,11 @@ export async function committeeView(
   deps: Pick<MeetingsDeps, 'now' | 'compositionRules'>,
   dbh: Db,
   id: string,
+  locale: Locale,
 ): Promise<CommitteeView> {
   const row = await committeesRepo.committeeRows(dbh).where('c.id', '=', id).executeTakeFirstOrThrow();
   const members = await committeesRepo.membersOf(dbh, [id]);
-  return toCommitteeView(deps, row, members.get(id) ?? []);
+  return toCommitteeView(deps, row, members.get(id) ?? [], locale);
 }
 
 export function toSummary(r: MeetingRow): MeetingSummaryView {

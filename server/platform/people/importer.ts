@@ -23,7 +23,6 @@ type Context = {
  */
 export const employeesImporter: Importer<repo.EmployeeUpsert, Context> = {
   kind: 'employees',
-  title: 'Employees',
   name: platformMessage('platform.importKind.employees'),
   permission: 'people.manage',
   columns: [

@@ -7,7 +7,7 @@ import * as repo from './repo.ts';
 
 /**
  * A group setting: its key, the shape of its value and the value in force until someone sets one. A module
- * declares its own (the OHS risk matrix, the rounding of rates) and reads and writes them through the
+ * declares its own (a risk matrix, the rounding of rates) and reads and writes them through the
  * settings service, never the table.
  */
 export type Setting<T> = {

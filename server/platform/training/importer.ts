@@ -25,7 +25,6 @@ type Row = { courseId: string; person: Person; completedOn: string; hours: strin
 /** Training completions from a spreadsheet: person number, course code, date, hours, result. */
 export const trainingCompletionsImporter: Importer<Row, Context> = {
   kind: 'training_completions',
-  title: 'Training completions',
   name: platformMessage('platform.importKind.trainingCompletions'),
   permission: 'training.manage',
   columns: [

@@ -55,7 +55,7 @@ export const committeeView = z.object({
   quorumChairRequired: z.boolean(),
   active: z.boolean(),
   members: z.array(committeeMemberView),
-  /** What the membership lacks: a chair, a secretary, worker representation on an OHS committee. */
+  /** What the membership lacks (a chair, a secretary, what a program's rule asks), in the reader's words. */
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   lastMeetingOn: z.string().nullable(),
   nextMeetingDue: z.string().nullable(),
@@ -145,7 +145,6 @@ export const quorumView = z.object({
   required: z.number().int(),
   chairPresent: z.boolean(),
   shortfalls: z.array(z.enum(quorumShortfalls)),
-  reasons: z.array(z.string()),
 });
 
 export const decisionView = z.object({

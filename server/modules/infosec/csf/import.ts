@@ -49,7 +49,6 @@ export const createCsfAnswersImporter = (
   catalogues: CatalogueStore,
 ): Importer<AnswerImportRow, Context> => ({
   kind: 'infosec_csf_answers',
-  title: 'NIST CSF assessment answers',
   name: infosecMessage('infosec.importKind.csfAnswers'),
   permission: 'infosec.manage',
   columns: [

@@ -106,7 +106,6 @@ type HoursContext = { sites: Map<string, string>; scope: ReturnType<typeof sites
 /** Hours worked from a spreadsheet: site code, month, employee hours, other workers' hours. */
 export const createHoursImporter = (org: Org): Importer<HoursRow, HoursContext> => ({
   kind: 'ohs_hours',
-  title: 'Hours worked',
   name: ohsMessage('ohs.importKind.hours'),
   permission: 'ohs.manage',
   columns: [

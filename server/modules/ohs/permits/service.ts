@@ -338,7 +338,7 @@ export function createPermitsService(
       return db.transaction().execute(async (trx) => {
         const expired = await repo.expireOverdue(trx, now());
         for (const p of expired) {
-          await recordAudit(trx, systemActor('permit expiry'), {
+          await recordAudit(trx, systemActor('ohs.actor.permitExpiry'), {
             action: 'ohs.permit.expire',
             entityType: 'ohs_permit',
             entityId: p.id,

@@ -8,7 +8,8 @@ describe('workerRepresentation', () => {
     expect(workerRepresentation(['chair', 'secretary', 'member', 'member'])).toEqual([
       {
         code: 'worker-representation',
-        message: 'Employee representatives hold 0 of 4 seats; an OHS committee needs at least one third.',
+        messageKey: 'ohs.committee.workerRepresentation',
+        params: { reps: 0, seats: 4 },
       },
     ]);
     expect(workerRepresentation(['chair', 'secretary', 'member', 'employee_representative'])).toHaveLength(1); // 1 of 4 < 1/3

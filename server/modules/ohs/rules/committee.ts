@@ -11,7 +11,8 @@ export function workerRepresentation(roles: readonly CommitteeRole[]): Compositi
   return [
     {
       code: 'worker-representation',
-      message: `Employee representatives hold ${reps} of ${roles.length} seats; an OHS committee needs at least one third.`,
+      messageKey: 'ohs.committee.workerRepresentation',
+      params: { reps, seats: roles.length },
     },
   ];
 }

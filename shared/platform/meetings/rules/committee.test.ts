@@ -22,7 +22,7 @@ describe('compositionWarnings', () => {
   });
   it("adds the warnings of the program's own rules", () => {
     const rule = (roles: readonly string[]) =>
-      roles.includes('employee_representative') ? [] : [{ code: 'needs-rep', message: 'No representative' }];
+      roles.includes('employee_representative') ? [] : [{ code: 'needs-rep', messageKey: 'test.needsRep' }];
     expect(compositionWarnings(['chair', 'secretary'], [rule]).map((w) => w.code)).toEqual(['needs-rep']);
     expect(compositionWarnings(['chair', 'secretary', 'employee_representative'], [rule])).toEqual([]);
   });

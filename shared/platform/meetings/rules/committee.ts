@@ -2,7 +2,8 @@ export const committeeLevels = ['group', 'subsidiary', 'site'] as const;
 export type CommitteeLevel = (typeof committeeLevels)[number];
 
 /**
- * Roles on a committee. Employee representatives are the workers' seats that OHS committees must have.
+ * Roles on a committee. Employee representatives are the workers' seats, which a program's committees may
+ * be required to have (a composition rule the program registers).
  */
 export const committeeRoles = ['chair', 'secretary', 'member', 'employee_representative'] as const;
 export type CommitteeRole = (typeof committeeRoles)[number];
@@ -36,9 +37,11 @@ export function checkSeat(
 }
 
 export type CompositionWarning = {
-  /** 'no-chair', 'no-secretary', or a code of a program's own rule (the web app words each code). */
+  /** 'no-chair', 'no-secretary', or a code of a program's own rule. */
   code: string;
-  message: string;
+  /** The key of the message that words it (the server renders it in the reader's language), and its facts. */
+  messageKey: string;
+  params?: Record<string, number>;
 };
 
 /** A program's own requirement on its committees' membership (a program module registers it). */
@@ -53,9 +56,9 @@ export function compositionWarnings(
   programRules: readonly CompositionRule[] = [],
 ): CompositionWarning[] {
   const out: CompositionWarning[] = [];
-  if (!roles.includes('chair')) out.push({ code: 'no-chair', message: 'The committee has no chair.' });
+  if (!roles.includes('chair')) out.push({ code: 'no-chair', messageKey: 'platform.committee.noChair' });
   if (!roles.includes('secretary'))
-    out.push({ code: 'no-secretary', message: 'The committee has no secretary to record the minutes.' });
+    out.push({ code: 'no-secretary', messageKey: 'platform.committee.noSecretary' });
   for (const rule of programRules) out.push(...rule(roles));
   return out;
 }

@@ -40,7 +40,6 @@ describe('quorum', () => {
       required: 3,
       chairPresent: true,
       shortfalls: [],
-      reasons: [],
     });
   });
   it('is not met with exactly half present', () => {
@@ -53,7 +52,7 @@ describe('quorum', () => {
       ),
     );
     expect(q.met).toBe(false);
-    expect(q.reasons).toEqual(['2 of 4 members present; more than 50% (3) are needed.']);
+    expect(q).toMatchObject({ present: 2, required: 3, shortfalls: ['too-few'] });
   });
   it('is not met without the chair, however many others come', () => {
     const q = quorum(
@@ -68,13 +67,11 @@ describe('quorum', () => {
       met: false,
       present: 3,
       chairPresent: false,
-      reasons: ['The chair is not present.'],
+      shortfalls: ['chair-absent'],
     });
   });
   it('names a committee without a chair', () => {
-    expect(quorum(roster(['member', 'present'], ['member', 'present'])).reasons).toEqual([
-      'The committee has no chair.',
-    ]);
+    expect(quorum(roster(['member', 'present'], ['member', 'present'])).shortfalls).toEqual(['no-chair']);
   });
   it('may be configured not to need the chair', () => {
     const q = quorum(roster(['chair', 'absent'], ['member', 'present'], ['member', 'present']), {

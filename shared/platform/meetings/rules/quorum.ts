@@ -25,10 +25,8 @@ export type Quorum = {
   /** The fewest members present that satisfy the rule. */
   required: number;
   chairPresent: boolean;
-  /** Why the quorum is not met; empty when it is. */
+  /** Why the quorum is not met; empty when it is. Words for them are the reader's (platform messages). */
   shortfalls: QuorumShortfall[];
-  /** The same, in plain words. */
-  reasons: string[];
 };
 
 /** The smallest count that is more than `percent` % of `members` (integer arithmetic, no rounding drift). */
@@ -44,21 +42,15 @@ export function quorum(roster: readonly RosterEntry[], rule: QuorumRule = DEFAUL
   const hasChair = roster.some((m) => m.role === 'chair');
   const chairPresent = roster.some((m) => m.role === 'chair' && m.status === 'present');
   const shortfalls: QuorumShortfall[] = [];
-  const reasons: string[] = [];
   if (members === 0) {
     shortfalls.push('no-members');
-    reasons.push('The meeting has no members on its roster.');
   } else if (present < required) {
     shortfalls.push('too-few');
-    reasons.push(
-      `${present} of ${members} members present; more than ${rule.percent}% (${required}) are needed.`,
-    );
   }
   if (rule.chairRequired && !chairPresent) {
     shortfalls.push(hasChair ? 'chair-absent' : 'no-chair');
-    reasons.push(hasChair ? 'The chair is not present.' : 'The committee has no chair.');
   }
-  return { met: shortfalls.length === 0, members, present, required, chairPresent, shortfalls, reasons };
+  return { met: shortfalls.length === 0, members, present, required, chairPresent, shortfalls };
 }
 
 /** Every member on the roster has an attendance status recorded. */

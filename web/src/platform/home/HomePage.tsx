@@ -181,7 +181,7 @@ export function HomePage() {
                       <Icon size={18} />
                     </ThemeIcon>
                     <Text size="sm" fw={500} lh={1.2}>
-                      {t(`programs.${m.key}.name` as 'programs.ohs.name')}
+                      {t(`programs.${m.key}.name` as ParseKeys)}
                     </Text>
                   </Group>
                 </Card>

@@ -70,18 +70,9 @@ export function useCommitteeAccess(c: CommitteeView | undefined) {
   return { manage, run: manage || role === 'chair' || role === 'secretary', role };
 }
 
-/** A committee's composition warnings in the user's language (the server's codes, counted here). */
+/** A committee's composition warnings, worded by the server in the user's language. */
 export function useCommitteeWarnings() {
-  const t = useMeetingsT();
-  return (c: CommitteeView) =>
-    c.warnings.map((w) => {
-      if (w.code === 'worker-representation') {
-        const seats = c.members.length;
-        const reps = c.members.filter((m) => m.role === 'employee_representative').length;
-        return t('warnings.worker-representation', { reps, seats });
-      }
-      return t(`warnings.${w.code}` as 'warnings.no-chair', { defaultValue: w.message });
-    });
+  return (c: CommitteeView) => c.warnings.map((w) => w.message);
 }
 
 type CommitteeValues = {

@@ -4,7 +4,7 @@ const en = {
   committees: {
     title: 'Committees',
     description:
-      'The committees of the group, the subsidiaries and the sites — the information security committee, the OHS committees — with their members and meetings.',
+      'The committees of the group, the subsidiaries and the sites, with their members, meetings, minutes and decisions.',
     tabs: { committees: 'Committees', meetings: 'Meetings' },
     name: 'Committee',
     program: 'Program',
@@ -51,12 +51,6 @@ const en = {
     absent: 'Absent',
     excused: 'Excused',
     unknown: 'Not recorded',
-  },
-  warnings: {
-    'no-chair': 'The committee has no chair.',
-    'no-secretary': 'The committee has no secretary to record the minutes.',
-    'worker-representation':
-      'Employee representatives hold {{reps}} of {{seats}} seats; an OHS committee needs at least one third.',
   },
   committeeForm: {
     add: 'Set up a committee',
@@ -204,7 +198,7 @@ const en = {
 const zhTW = {
   committees: {
     title: '委員會',
-    description: '集團、子公司與廠區的各委員會（例如資訊安全委員會、職業安全衛生委員會）及其成員與會議。',
+    description: '集團、子公司與廠區的各委員會，及其成員、會議、會議紀錄與決議。',
     tabs: { committees: '委員會', meetings: '會議' },
     name: '委員會',
     program: '計畫',
@@ -251,12 +245,6 @@ const zhTW = {
     absent: '缺席',
     excused: '請假',
     unknown: '未登記',
-  },
-  warnings: {
-    'no-chair': '委員會尚無主任委員。',
-    'no-secretary': '委員會尚無負責會議紀錄的執行秘書。',
-    'worker-representation':
-      '勞工代表占 {{seats}} 席中的 {{reps}} 席；職業安全衛生委員會的勞工代表應占三分之一以上。',
   },
   committeeForm: {
     add: '設立委員會',
