@@ -26,7 +26,6 @@ export default defineConfig({
             // tslib, which it shares with other libraries, stays out of it so that nothing else loads it early.
             { name: 'vendor', test: /node_modules[\\/]tslib[\\/]/, priority: 30 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 10 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 10 },
           ],
         },

@@ -3,31 +3,44 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   type RouteComponent,
   redirect,
 } from '@tanstack/react-router';
 import { webModules } from './modules/index.ts';
-import { TokensPage } from './platform/account/TokensPage.tsx';
-import { AuditPage } from './platform/audit/AuditPage.tsx';
 import { SignInPage } from './platform/auth/SignInPage.tsx';
 import { sessionQuery, useCan } from './platform/auth/session.ts';
-import { HomePage } from './platform/home/HomePage.tsx';
 import { installWebModules, type WebModule } from './platform/modules/manifest.ts';
-import { OrgPage } from './platform/org/OrgPage.tsx';
-import { SitePage } from './platform/org/SitePage.tsx';
-import { ContractorsPage } from './platform/people/ContractorsPage.tsx';
-import { EmployeePage } from './platform/people/EmployeePage.tsx';
-import { EmployeesPage } from './platform/people/EmployeesPage.tsx';
-import { ExternalsPage } from './platform/people/ExternalsPage.tsx';
-import { ImportPage } from './platform/people/ImportPage.tsx';
-import { ProgramPage } from './platform/programs/ProgramPage.tsx';
 import { createServiceRoutes } from './platform/services/routes.tsx';
-import { AppLayout } from './platform/shell/AppLayout.tsx';
 import { ErrorPage } from './platform/shell/ErrorPage.tsx';
 import { guarded } from './platform/shell/guarded.tsx';
 import { NoAccessPage, NotFoundPage } from './platform/shell/NotFoundPage.tsx';
-import { UsersPage } from './platform/users/UsersPage.tsx';
+
+// Each page loads on demand, when the route is first visited (the router fetches it before rendering); the
+// signed-in frame and the home page too, so that the sign-in page loads only what it shows.
+const AppLayout = lazyRouteComponent(() => import('./platform/shell/AppLayout.tsx'), 'AppLayout');
+const HomePage = lazyRouteComponent(() => import('./platform/home/HomePage.tsx'), 'HomePage');
+const TokensPage = lazyRouteComponent(() => import('./platform/account/TokensPage.tsx'), 'TokensPage');
+const AuditPage = lazyRouteComponent(() => import('./platform/audit/AuditPage.tsx'), 'AuditPage');
+const OrgPage = lazyRouteComponent(() => import('./platform/org/OrgPage.tsx'), 'OrgPage');
+const SitePage = lazyRouteComponent(() => import('./platform/org/SitePage.tsx'), 'SitePage');
+const ContractorsPage = lazyRouteComponent(
+  () => import('./platform/people/ContractorsPage.tsx'),
+  'ContractorsPage',
+);
+const EmployeePage = lazyRouteComponent(() => import('./platform/people/EmployeePage.tsx'), 'EmployeePage');
+const EmployeesPage = lazyRouteComponent(
+  () => import('./platform/people/EmployeesPage.tsx'),
+  'EmployeesPage',
+);
+const ExternalsPage = lazyRouteComponent(
+  () => import('./platform/people/ExternalsPage.tsx'),
+  'ExternalsPage',
+);
+const ImportPage = lazyRouteComponent(() => import('./platform/people/ImportPage.tsx'), 'ImportPage');
+const ProgramPage = lazyRouteComponent(() => import('./platform/programs/ProgramPage.tsx'), 'ProgramPage');
+const UsersPage = lazyRouteComponent(() => import('./platform/users/UsersPage.tsx'), 'UsersPage');
 
 type RouterContext = { queryClient: QueryClient };
 

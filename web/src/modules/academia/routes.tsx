@@ -1,11 +1,19 @@
-import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
+import {
+  type AnyRoute,
+  createRoute,
+  lazyRouteComponent,
+  type RouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { guarded } from '../../platform/shell/guarded.tsx';
-import { InternsPage } from './interns/InternsPage.tsx';
 import { academiaNavigation } from './nav.ts';
-import { AgreementsPage } from './partners/AgreementsPage.tsx';
-import { PartnersPage } from './partners/PartnersPage.tsx';
-import { ProjectPage } from './projects/ProjectPage.tsx';
-import { ProjectsPage } from './projects/ProjectsPage.tsx';
+
+// Each page loads on demand, when the route is first visited (the router fetches it before rendering).
+const InternsPage = lazyRouteComponent(() => import('./interns/InternsPage.tsx'), 'InternsPage');
+const AgreementsPage = lazyRouteComponent(() => import('./partners/AgreementsPage.tsx'), 'AgreementsPage');
+const PartnersPage = lazyRouteComponent(() => import('./partners/PartnersPage.tsx'), 'PartnersPage');
+const ProjectPage = lazyRouteComponent(() => import('./projects/ProjectPage.tsx'), 'ProjectPage');
+const ProjectsPage = lazyRouteComponent(() => import('./projects/ProjectsPage.tsx'), 'ProjectsPage');
 
 /** The pages of the industry–academia program, under the signed-in frame (`parent`). */
 export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {

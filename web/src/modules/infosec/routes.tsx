@@ -1,15 +1,32 @@
-import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
+import {
+  type AnyRoute,
+  createRoute,
+  lazyRouteComponent,
+  type RouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { guarded } from '../../platform/shell/guarded.tsx';
-import { CsfAssessmentPage } from './csf/AssessmentPage.tsx';
-import { CsfCampaignPage } from './csf/CampaignPage.tsx';
-import { CsfCampaignsPage } from './csf/CampaignsPage.tsx';
-import { CsfMinePage } from './csf/MinePage.tsx';
-import { CsfOverviewPage } from './csf/OverviewPage.tsx';
-import { SecurityIncidentPage } from './incidents/IncidentPage.tsx';
-import { SecurityIncidentsPage } from './incidents/IncidentsPage.tsx';
-import { SecurityReportPage } from './incidents/ReportPage.tsx';
 import { infosecNavigation } from './nav.ts';
-import { SystemsPage } from './systems/SystemsPage.tsx';
+
+// Each page loads on demand, when the route is first visited (the router fetches it before rendering).
+const CsfAssessmentPage = lazyRouteComponent(() => import('./csf/AssessmentPage.tsx'), 'CsfAssessmentPage');
+const CsfCampaignPage = lazyRouteComponent(() => import('./csf/CampaignPage.tsx'), 'CsfCampaignPage');
+const CsfCampaignsPage = lazyRouteComponent(() => import('./csf/CampaignsPage.tsx'), 'CsfCampaignsPage');
+const CsfMinePage = lazyRouteComponent(() => import('./csf/MinePage.tsx'), 'CsfMinePage');
+const CsfOverviewPage = lazyRouteComponent(() => import('./csf/OverviewPage.tsx'), 'CsfOverviewPage');
+const SecurityIncidentPage = lazyRouteComponent(
+  () => import('./incidents/IncidentPage.tsx'),
+  'SecurityIncidentPage',
+);
+const SecurityIncidentsPage = lazyRouteComponent(
+  () => import('./incidents/IncidentsPage.tsx'),
+  'SecurityIncidentsPage',
+);
+const SecurityReportPage = lazyRouteComponent(
+  () => import('./incidents/ReportPage.tsx'),
+  'SecurityReportPage',
+);
+const SystemsPage = lazyRouteComponent(() => import('./systems/SystemsPage.tsx'), 'SystemsPage');
 
 /** The pages of the information security program, under the signed-in frame (`parent`). */
 export function createInfosecRoutes<P extends AnyRoute>(parent: P) {

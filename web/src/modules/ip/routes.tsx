@@ -1,11 +1,19 @@
-import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
+import {
+  type AnyRoute,
+  createRoute,
+  lazyRouteComponent,
+  type RouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { guarded } from '../../platform/shell/guarded.tsx';
 import { ipNavigation } from './nav.ts';
-import { FamilyPage } from './portfolio/FamilyPage.tsx';
-import { MatterPage } from './portfolio/MatterPage.tsx';
-import { PortfolioPage } from './portfolio/PortfolioPage.tsx';
-import { SecretsPage } from './secrets/SecretsPage.tsx';
-import { TrademarksPage } from './trademarks/TrademarksPage.tsx';
+
+// Each page loads on demand, when the route is first visited (the router fetches it before rendering).
+const FamilyPage = lazyRouteComponent(() => import('./portfolio/FamilyPage.tsx'), 'FamilyPage');
+const MatterPage = lazyRouteComponent(() => import('./portfolio/MatterPage.tsx'), 'MatterPage');
+const PortfolioPage = lazyRouteComponent(() => import('./portfolio/PortfolioPage.tsx'), 'PortfolioPage');
+const SecretsPage = lazyRouteComponent(() => import('./secrets/SecretsPage.tsx'), 'SecretsPage');
+const TrademarksPage = lazyRouteComponent(() => import('./trademarks/TrademarksPage.tsx'), 'TrademarksPage');
 
 /** The pages of the IP program, under the signed-in frame (`parent`). */
 export function createIpRoutes<P extends AnyRoute>(parent: P) {

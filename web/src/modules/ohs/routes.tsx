@@ -1,21 +1,35 @@
-import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
+import {
+  type AnyRoute,
+  createRoute,
+  lazyRouteComponent,
+  type RouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { guarded } from '../../platform/shell/guarded.tsx';
-import { DashboardPage } from './dashboard/DashboardPage.tsx';
-import { HazardsPage } from './hazards/HazardsPage.tsx';
-import { HealthPage } from './health/HealthPage.tsx';
-import { HoursPage } from './hours/HoursPage.tsx';
-import { IncidentPage } from './incidents/IncidentPage.tsx';
-import { IncidentsPage } from './incidents/IncidentsPage.tsx';
 import { ohsNavigation } from './nav.ts';
-import { PermitPage } from './permits/PermitPage.tsx';
-import { PermitsPage } from './permits/PermitsPage.tsx';
-import { QualificationsPage } from './permits/QualificationsPage.tsx';
-import { QrCodesPage } from './report/QrCodesPage.tsx';
-import { ReportPage } from './report/ReportPage.tsx';
-import { MyQualificationsPage } from './self/MyQualificationsPage.tsx';
-import { MyReportsPage } from './self/MyReportsPage.tsx';
-import { GoalsPage } from './statistics/GoalsPage.tsx';
-import { StatisticsPage } from './statistics/StatisticsPage.tsx';
+
+// Each page loads on demand, when the route is first visited (the router fetches it before rendering).
+const DashboardPage = lazyRouteComponent(() => import('./dashboard/DashboardPage.tsx'), 'DashboardPage');
+const HazardsPage = lazyRouteComponent(() => import('./hazards/HazardsPage.tsx'), 'HazardsPage');
+const HealthPage = lazyRouteComponent(() => import('./health/HealthPage.tsx'), 'HealthPage');
+const HoursPage = lazyRouteComponent(() => import('./hours/HoursPage.tsx'), 'HoursPage');
+const IncidentPage = lazyRouteComponent(() => import('./incidents/IncidentPage.tsx'), 'IncidentPage');
+const IncidentsPage = lazyRouteComponent(() => import('./incidents/IncidentsPage.tsx'), 'IncidentsPage');
+const PermitPage = lazyRouteComponent(() => import('./permits/PermitPage.tsx'), 'PermitPage');
+const PermitsPage = lazyRouteComponent(() => import('./permits/PermitsPage.tsx'), 'PermitsPage');
+const QualificationsPage = lazyRouteComponent(
+  () => import('./permits/QualificationsPage.tsx'),
+  'QualificationsPage',
+);
+const QrCodesPage = lazyRouteComponent(() => import('./report/QrCodesPage.tsx'), 'QrCodesPage');
+const ReportPage = lazyRouteComponent(() => import('./report/ReportPage.tsx'), 'ReportPage');
+const MyQualificationsPage = lazyRouteComponent(
+  () => import('./self/MyQualificationsPage.tsx'),
+  'MyQualificationsPage',
+);
+const MyReportsPage = lazyRouteComponent(() => import('./self/MyReportsPage.tsx'), 'MyReportsPage');
+const GoalsPage = lazyRouteComponent(() => import('./statistics/GoalsPage.tsx'), 'GoalsPage');
+const StatisticsPage = lazyRouteComponent(() => import('./statistics/StatisticsPage.tsx'), 'StatisticsPage');
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 

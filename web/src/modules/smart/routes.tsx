@@ -1,10 +1,18 @@
-import { type AnyRoute, createRoute, type RouteComponent, redirect } from '@tanstack/react-router';
+import {
+  type AnyRoute,
+  createRoute,
+  lazyRouteComponent,
+  type RouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { guarded } from '../../platform/shell/guarded.tsx';
-import { AlarmsPage } from './alarms/AlarmsPage.tsx';
-import { KpisPage } from './kpis/KpisPage.tsx';
 import { smartNavigation } from './nav.ts';
-import { SensorPage } from './sensors/SensorPage.tsx';
-import { SensorsPage } from './sensors/SensorsPage.tsx';
+
+// Each page loads on demand, when the route is first visited (the router fetches it before rendering).
+const AlarmsPage = lazyRouteComponent(() => import('./alarms/AlarmsPage.tsx'), 'AlarmsPage');
+const KpisPage = lazyRouteComponent(() => import('./kpis/KpisPage.tsx'), 'KpisPage');
+const SensorPage = lazyRouteComponent(() => import('./sensors/SensorPage.tsx'), 'SensorPage');
+const SensorsPage = lazyRouteComponent(() => import('./sensors/SensorsPage.tsx'), 'SensorsPage');
 
 /** The pages of the monitoring program, under the signed-in frame (`parent`). */
 export function createSmartRoutes<P extends AnyRoute>(parent: P) {

@@ -10,21 +10,8 @@ import { useServicesT } from '../services/texts.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ActionFormModal, ActionStatusBadge, useProgramOptions } from './parts.tsx';
+import type { ActionsSearch, Status } from './search.ts';
 import { useActionsLabel, useActionsT } from './texts.ts';
-
-type Status = (typeof actionStatuses)[number];
-export type ActionsSearch = { view?: 'mine' | 'scope'; status?: Status; overdue?: boolean };
-
-export function validateActionsSearch(s: Record<string, unknown>): ActionsSearch {
-  return {
-    view: s.view === 'scope' || s.view === 'mine' ? s.view : undefined,
-    status:
-      typeof s.status === 'string' && (actionStatuses as readonly string[]).includes(s.status)
-        ? (s.status as Status)
-        : undefined,
-    overdue: s.overdue === true || s.overdue === 'true' ? true : undefined,
-  };
-}
 
 /** The action tracker: mine, or of the sites in my scope; filters; open a new one. */
 export function ActionsPage() {

@@ -35,28 +35,8 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ui/problem.tsx';
 import { CertificationFormModal, useStandards } from './CertificationForm.tsx';
 import { type CertificationStatus, CertificationStatusBadge, statusColors } from './parts.tsx';
+import type { CertificationsSearch } from './search.ts';
 import { useCertificationsLabel, useCertificationsT } from './texts.ts';
-
-export type CertificationsSearch = {
-  tab?: 'list';
-  standard?: string;
-  status?: CertificationStatus;
-  siteId?: string;
-};
-
-const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-export function validateCertificationsSearch(s: Record<string, unknown>): CertificationsSearch {
-  const status = str(s.status);
-  return {
-    tab: s.tab === 'list' ? 'list' : undefined,
-    standard: str(s.standard),
-    status:
-      status && (certificationStatuses as readonly string[]).includes(status)
-        ? (status as CertificationStatus)
-        : undefined,
-    siteId: str(s.siteId),
-  };
-}
 
 type Preset = { standard?: string; siteId?: string; subsidiaryId?: string };
 

@@ -17,12 +17,8 @@ import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { useFormat } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { CommitteeFormModal, MeetingStatusBadge, useCommitteeName, useCommitteeWarnings } from './parts.tsx';
+import type { CommitteesSearch } from './search.ts';
 import { useMeetingsLabel, useMeetingsT } from './texts.ts';
-
-export type CommitteesSearch = { tab?: 'meetings' };
-export function validateCommitteesSearch(s: Record<string, unknown>): CommitteesSearch {
-  return { tab: s.tab === 'meetings' ? 'meetings' : undefined };
-}
 
 function Committees() {
   const t = useMeetingsT();

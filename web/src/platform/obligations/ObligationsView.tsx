@@ -16,7 +16,6 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
-  calendarStates,
   type ObligationView,
   obligationPage,
   obligationView,
@@ -38,37 +37,8 @@ import {
   useMayAct,
   useObligationCommands,
 } from './parts.tsx';
+import { type ObligationsSearch, type StateFilter, stateFilters } from './search.ts';
 import { useObligationKindName, useObligationsLabel, useObligationsT } from './texts.ts';
-
-type CalendarState = (typeof calendarStates)[number];
-/** The state filter: a calendar state, 'open' (not done yet: the default) or 'all'. */
-type StateFilter = CalendarState | 'open' | 'all';
-const stateFilters: StateFilter[] = ['open', ...calendarStates, 'all'];
-export type ObligationsSearch = {
-  state?: StateFilter;
-  show?: 'list' | 'calendar';
-  month?: string;
-  siteId?: string;
-  kind?: string;
-};
-
-const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-
-/** The search parameters of the obligation pages (the home page links to ?state=overdue). */
-export function validateObligationsSearch(s: Record<string, unknown>): ObligationsSearch {
-  const state = str(s.state);
-  const month = str(s.month);
-  return {
-    state:
-      state && state !== 'open' && (stateFilters as string[]).includes(state)
-        ? (state as StateFilter)
-        : undefined,
-    show: s.show === 'calendar' ? 'calendar' : undefined,
-    month: month && /^\d{4}-\d{2}$/.test(month) ? month : undefined,
-    siteId: str(s.siteId),
-    kind: str(s.kind),
-  };
-}
 
 /** The platform's obligation kinds, then those of each module. */
 const kinds = (): { kind: string; permission?: string }[] => [

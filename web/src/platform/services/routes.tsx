@@ -1,20 +1,37 @@
-import { type AnyRoute, createRoute, type RouteComponent } from '@tanstack/react-router';
-import { ActionPage } from '../actions/ActionPage.tsx';
-import { ActionsPage, validateActionsSearch } from '../actions/ActionsPage.tsx';
-import { CertificationPage } from '../certifications/CertificationPage.tsx';
-import { CertificationsPage, validateCertificationsSearch } from '../certifications/CertificationsPage.tsx';
-import { InboxPage } from '../inbox/InboxPage.tsx';
-import { CommitteePage } from '../meetings/CommitteePage.tsx';
-import { CommitteesPage, validateCommitteesSearch } from '../meetings/CommitteesPage.tsx';
-import { MeetingPage } from '../meetings/MeetingPage.tsx';
-import { validateObligationsSearch } from '../obligations/ObligationsView.tsx';
-import { MyObligationsPage, ObligationPage, SiteCalendarPage } from '../obligations/pages.tsx';
-import { ReportsPage } from '../reports/ReportsPage.tsx';
+import { type AnyRoute, createRoute, lazyRouteComponent, type RouteComponent } from '@tanstack/react-router';
+import { validateActionsSearch } from '../actions/search.ts';
+import { validateCertificationsSearch } from '../certifications/search.ts';
+import { validateCommitteesSearch } from '../meetings/search.ts';
+import { validateObligationsSearch } from '../obligations/search.ts';
 import { guarded } from '../shell/guarded.tsx';
-import { CoursePage } from '../training/CoursePage.tsx';
-import { ImportCompletionsPage } from '../training/ImportCompletionsPage.tsx';
-import { MyTrainingPage } from '../training/MyTrainingPage.tsx';
-import { TrainingPage, validateTrainingSearch } from '../training/TrainingPage.tsx';
+import { validateTrainingSearch } from '../training/search.ts';
+
+// Each page loads on demand, when the route is first visited (the router fetches it before rendering).
+const ActionPage = lazyRouteComponent(() => import('../actions/ActionPage.tsx'), 'ActionPage');
+const ActionsPage = lazyRouteComponent(() => import('../actions/ActionsPage.tsx'), 'ActionsPage');
+const CertificationPage = lazyRouteComponent(
+  () => import('../certifications/CertificationPage.tsx'),
+  'CertificationPage',
+);
+const CertificationsPage = lazyRouteComponent(
+  () => import('../certifications/CertificationsPage.tsx'),
+  'CertificationsPage',
+);
+const InboxPage = lazyRouteComponent(() => import('../inbox/InboxPage.tsx'), 'InboxPage');
+const CommitteePage = lazyRouteComponent(() => import('../meetings/CommitteePage.tsx'), 'CommitteePage');
+const CommitteesPage = lazyRouteComponent(() => import('../meetings/CommitteesPage.tsx'), 'CommitteesPage');
+const MeetingPage = lazyRouteComponent(() => import('../meetings/MeetingPage.tsx'), 'MeetingPage');
+const MyObligationsPage = lazyRouteComponent(() => import('../obligations/pages.tsx'), 'MyObligationsPage');
+const ObligationPage = lazyRouteComponent(() => import('../obligations/pages.tsx'), 'ObligationPage');
+const SiteCalendarPage = lazyRouteComponent(() => import('../obligations/pages.tsx'), 'SiteCalendarPage');
+const ReportsPage = lazyRouteComponent(() => import('../reports/ReportsPage.tsx'), 'ReportsPage');
+const CoursePage = lazyRouteComponent(() => import('../training/CoursePage.tsx'), 'CoursePage');
+const ImportCompletionsPage = lazyRouteComponent(
+  () => import('../training/ImportCompletionsPage.tsx'),
+  'ImportCompletionsPage',
+);
+const MyTrainingPage = lazyRouteComponent(() => import('../training/MyTrainingPage.tsx'), 'MyTrainingPage');
+const TrainingPage = lazyRouteComponent(() => import('../training/TrainingPage.tsx'), 'TrainingPage');
 
 /** The pages of the platform services (obligations, inbox, certifications, training, actions…), under `parent`. */
 export function createServiceRoutes<P extends AnyRoute>(parent: P) {

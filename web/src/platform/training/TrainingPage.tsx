@@ -9,14 +9,8 @@ import { ButtonLink } from '../ui/links.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { type Course, CourseFormModal } from './CourseForm.tsx';
 import { CompletionsTable, DomainBadge, useCourseTitle, YearlyFigures } from './parts.tsx';
+import type { Tab, TrainingSearch } from './search.ts';
 import { useTrainingLabel, useTrainingT } from './texts.ts';
-
-type Tab = 'courses' | 'completions' | 'figures';
-export type TrainingSearch = { tab?: Exclude<Tab, 'courses'> };
-
-export function validateTrainingSearch(s: Record<string, unknown>): TrainingSearch {
-  return { tab: s.tab === 'completions' || s.tab === 'figures' ? s.tab : undefined };
-}
 
 function Courses({ manage }: { manage: boolean }) {
   const t = useTrainingT();
