@@ -11,7 +11,7 @@ import {
 import { webModules } from './modules/index.ts';
 import { SignInPage } from './platform/auth/SignInPage.tsx';
 import { sessionQuery, useCan } from './platform/auth/session.ts';
-import { installWebModules, type WebModule } from './platform/modules/manifest.ts';
+import { installWebModules, loadModuleTexts, type WebModule } from './platform/modules/manifest.ts';
 import { createServiceRoutes } from './platform/services/routes.tsx';
 import { ErrorPage } from './platform/shell/ErrorPage.tsx';
 import { guarded } from './platform/shell/guarded.tsx';
@@ -79,6 +79,7 @@ function routeTree(modules: readonly WebModule[]) {
           search: location.href === '/' ? {} : { redirect: location.href },
         });
       }
+      await loadModuleTexts();
       return { session };
     },
     component: AppLayout,

@@ -1,4 +1,4 @@
-import { Badge, createTheme, type MantineThemeOverride, Modal, PasswordInput, Table } from '@mantine/core';
+import { createTheme, type MantineThemeOverride } from '@mantine/core';
 import type { TFunction } from 'i18next';
 
 /** Steward's look: Mantine defaults, a blue primary, system fonts with CJK fallbacks. */
@@ -11,12 +11,12 @@ export const theme = createTheme({
   components: {
     // A badge shows its whole text: it neither shrinks in a row nor cuts its label with an ellipsis
     // (a status such as "Investigating" read "INVESTIGAT…" in a narrow column).
-    Badge: Badge.extend({
+    Badge: {
       styles: {
         root: { flexShrink: 0, overflow: 'visible', maxWidth: 'none' },
         label: { overflow: 'visible', textOverflow: 'clip' },
       },
-    }),
+    },
   },
 });
 
@@ -26,11 +26,13 @@ export function localizedTheme(t: TFunction): MantineThemeOverride {
     ...theme,
     components: {
       ...theme.components,
-      Table: Table.extend({ defaultProps: { fz: 'sm' } }),
-      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
-      PasswordInput: PasswordInput.extend({
+      // Plain objects rather than `Component.extend(…)`, which would put every component named here in the
+      // first page's JavaScript.
+      Table: { defaultProps: { fz: 'sm' } },
+      Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } },
+      PasswordInput: {
         defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('signIn.showPassword') } },
-      }),
+      },
     },
   };
 }

@@ -1,6 +1,5 @@
 import { IconSchool } from '@tabler/icons-react';
 import type { WebModule } from '../../platform/modules/manifest.ts';
-import './i18n/index.ts';
 import { academiaNavigation } from './nav.ts';
 import { createAcademiaRoutes } from './routes.tsx';
 import '#shared/modules/academia/program.ts';
@@ -8,6 +7,7 @@ import '#shared/modules/academia/program.ts';
 /** The industry–academia collaboration program in the web app: its manifest. */
 export const academiaWebModule: WebModule = {
   key: 'academia',
+  texts: () => import('./i18n/index.ts'),
   icon: IconSchool,
   navigation: academiaNavigation,
   createRoutes: (parent) => [...createAcademiaRoutes(parent)],

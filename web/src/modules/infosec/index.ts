@@ -1,6 +1,5 @@
 import { IconShieldLock } from '@tabler/icons-react';
 import type { WebModule } from '../../platform/modules/manifest.ts';
-import './i18n/index.ts';
 import { infosecNavigation } from './nav.ts';
 import { createInfosecRoutes } from './routes.tsx';
 import '#shared/modules/infosec/program.ts';
@@ -8,6 +7,7 @@ import '#shared/modules/infosec/program.ts';
 /** The information security program in the web app: its manifest. */
 export const infosecWebModule: WebModule = {
   key: 'infosec',
+  texts: () => import('./i18n/index.ts'),
   icon: IconShieldLock,
   navigation: infosecNavigation,
   createRoutes: (parent) => [...createInfosecRoutes(parent)],

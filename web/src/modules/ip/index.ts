@@ -1,6 +1,5 @@
 import { IconCertificate } from '@tabler/icons-react';
 import type { WebModule } from '../../platform/modules/manifest.ts';
-import './i18n/index.ts';
 import { ipNavigation } from './nav.ts';
 import { createIpRoutes } from './routes.tsx';
 import '#shared/modules/ip/program.ts';
@@ -8,6 +7,7 @@ import '#shared/modules/ip/program.ts';
 /** The intellectual property program in the web app: its manifest. */
 export const ipWebModule: WebModule = {
   key: 'ip',
+  texts: () => import('./i18n/index.ts'),
   icon: IconCertificate,
   navigation: ipNavigation,
   createRoutes: (parent) => [...createIpRoutes(parent)],

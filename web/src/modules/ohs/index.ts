@@ -1,6 +1,5 @@
 import { IconFileAlert, IconFileCheck, IconHelmet, IconId } from '@tabler/icons-react';
 import type { WebModule } from '../../platform/modules/manifest.ts';
-import './i18n/index.ts';
 import { ohsNavigation } from './nav.ts';
 import { createOhsRoutes } from './routes.tsx';
 import '#shared/modules/ohs/program.ts';
@@ -8,6 +7,7 @@ import '#shared/modules/ohs/program.ts';
 /** The occupational health and safety program in the web app: its manifest. */
 export const ohsWebModule: WebModule = {
   key: 'ohs',
+  texts: () => import('./i18n/index.ts'),
   icon: IconHelmet,
   navigation: ohsNavigation,
   createRoutes: (parent) => [...createOhsRoutes(parent)],

@@ -10,6 +10,8 @@ import { zhTW } from './zh-TW.ts';
 
 export const locales = ['en', 'zh-TW'] as const;
 export type Locale = (typeof locales)[number];
+/** Each language by its own name, for the pickers. */
+export const localeNames: Record<Locale, string> = { en: 'English', 'zh-TW': '繁體中文' };
 
 const STORAGE_KEY = 'steward.locale';
 

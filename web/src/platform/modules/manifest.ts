@@ -54,6 +54,11 @@ export type WebModule = {
   icon: Icon;
   /** The program's name in the navigation: an i18n key. */
   label?: ParseKeys;
+  /**
+   * Loads its texts (its i18next namespace). They load before any signed-in page renders (the navigation
+   * names its pages), and not for the sign-in page, which needs none of them.
+   */
+  texts?: () => Promise<unknown>;
   /** The program's pages, under its entry in the navigation. */
   navigation?: NavItem[];
   /** Its routes, under the signed-in frame (`parent`). */
@@ -84,6 +89,11 @@ let installed: readonly WebModule[] = [];
 export function installWebModules(modules: readonly WebModule[]) {
   installed = modules;
   registerPrograms(modules.map((m) => m.key));
+}
+
+/** Loads the texts of every module (once: a module's import is cached). */
+export async function loadModuleTexts(): Promise<void> {
+  await Promise.all(installed.map((m) => m.texts?.()));
 }
 
 /** The programs, in the order of the navigation: the choices wherever a record names its program. */

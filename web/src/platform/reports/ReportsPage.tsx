@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildUrl } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
-import { currentLocale, type Locale } from '../i18n/index.ts';
+import { currentLocale, type Locale, localeNames } from '../i18n/index.ts';
 import { webModules } from '../modules/manifest.ts';
-import { localeNames } from '../shell/UserMenu.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useReportsT } from './texts.ts';
 

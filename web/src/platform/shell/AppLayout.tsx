@@ -1,5 +1,7 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
+import { ModalsProvider } from '@mantine/modals';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -78,7 +80,7 @@ function NavEntry({
 
 /** The signed-in frame: header with the user menu, navigation by program and administration. */
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -88,58 +90,69 @@ export function AppLayout() {
     document.title = t('app.name');
   }, [t]);
 
+  // Dialogs and date pickers are the signed-in pages' own: their providers live here, not in the sign-in page.
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="lg"
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-            <UnstyledButton component={Link} to="/" aria-label={t('nav.home')}>
-              <Group gap={8} wrap="nowrap">
-                <ThemeIcon size={30} radius="md" variant="filled">
-                  <IconShieldCheck size={20} />
-                </ThemeIcon>
-                <div>
-                  <Text fw={700} size="lg" lh={1.1}>
-                    {t('app.name')}
-                  </Text>
-                  <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xs">
-                    {t('app.tagline')}
-                  </Text>
-                </div>
+    <DatesProvider settings={{ locale: i18n.language === 'zh-TW' ? 'zh-tw' : 'en', firstDayOfWeek: 1 }}>
+      <ModalsProvider>
+        <AppShell
+          header={{ height: 56 }}
+          navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+          padding="lg"
+        >
+          <AppShell.Header>
+            <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+              <Group gap="sm" wrap="nowrap">
+                <Burger
+                  opened={opened}
+                  onClick={toggle}
+                  hiddenFrom="sm"
+                  size="sm"
+                  aria-label={t('nav.toggle')}
+                />
+                <UnstyledButton component={Link} to="/" aria-label={t('nav.home')}>
+                  <Group gap={8} wrap="nowrap">
+                    <ThemeIcon size={30} radius="md" variant="filled">
+                      <IconShieldCheck size={20} />
+                    </ThemeIcon>
+                    <div>
+                      <Text fw={700} size="lg" lh={1.1}>
+                        {t('app.name')}
+                      </Text>
+                      <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xs">
+                        {t('app.tagline')}
+                      </Text>
+                    </div>
+                  </Group>
+                </UnstyledButton>
               </Group>
-            </UnstyledButton>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <InboxBell />
-            <UserMenu />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        <AppShell.Section grow component={ScrollArea}>
-          {sections.map((section, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: sections are static
-            <div key={i} style={{ marginBottom: 8 }}>
-              {section.label && (
-                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
-                  {t(section.label)}
-                </Text>
-              )}
-              {section.items.map((item) => (
-                <NavEntry key={item.to} item={item} pathname={pathname} onNavigate={close} />
+              <Group gap="sm" wrap="nowrap">
+                <InboxBell />
+                <UserMenu />
+              </Group>
+            </Group>
+          </AppShell.Header>
+          <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+            <AppShell.Section grow component={ScrollArea}>
+              {sections.map((section, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: sections are static
+                <div key={i} style={{ marginBottom: 8 }}>
+                  {section.label && (
+                    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                      {t(section.label)}
+                    </Text>
+                  )}
+                  {section.items.map((item) => (
+                    <NavEntry key={item.to} item={item} pathname={pathname} onNavigate={close} />
+                  ))}
+                </div>
               ))}
-            </div>
-          ))}
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+            </AppShell.Section>
+          </AppShell.Navbar>
+          <AppShell.Main>
+            <Outlet />
+          </AppShell.Main>
+        </AppShell>
+      </ModalsProvider>
+    </DatesProvider>
   );
 }

@@ -14,10 +14,8 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { type Session, sessionQuery, useSession } from '../auth/session.ts';
-import { currentLocale, type Locale, setLocale } from '../i18n/index.ts';
+import { currentLocale, type Locale, localeNames, setLocale } from '../i18n/index.ts';
 import { problemMessage } from '../ui/problem.tsx';
-
-export const localeNames: Record<Locale, string> = { en: 'English', 'zh-TW': '繁體中文' };
 
 function initials(name: string) {
   const parts = name.trim().split(/\s+/);
