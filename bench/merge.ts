@@ -14,6 +14,7 @@ import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from '.
 export const MERGEABLE = {
   nab: 'nab',
   startup: 'startup',
+  web: 'web',
   identity: 'identity',
   import: 'import',
   backup: 'backup',

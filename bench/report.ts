@@ -266,8 +266,10 @@ export function evaluateTargets(r: BenchResults): Target[] {
       figure: 'first page JavaScript, gzipped',
       value: `${r.web.bundle.jsGzipKb} KB`,
       limit: `${r.web.bundle.jsKb} KB raw`,
-      target: '—',
-      met: null,
+      target: '< 250 KB',
+      met: r.web.bundle.jsGzipKb < 250,
+      missedBy:
+        r.web.bundle.jsGzipKb < 250 ? undefined : `${Math.round(r.web.bundle.jsGzipKb - 250)} KB over`,
     });
     if (r.web.render && 'homeRenderedMs' in r.web.render)
       out.push({
@@ -275,8 +277,12 @@ export function evaluateTargets(r: BenchResults): Target[] {
         figure: 'home page rendered with its data (Chromium)',
         value: `${r.web.render.homeRenderedMs} ms`,
         limit: `FCP ${r.web.render.firstContentfulPaintMs} ms`,
-        target: '—',
-        met: null,
+        target: '< 1000 ms',
+        met: r.web.render.homeRenderedMs < 1000,
+        missedBy:
+          r.web.render.homeRenderedMs < 1000
+            ? undefined
+            : `${Math.round(r.web.render.homeRenderedMs - 1000)} ms over`,
       });
   }
   return out;
@@ -484,7 +490,7 @@ export function toMarkdown(r: BenchResults): string {
     const render = r.web.render;
     if (render && 'homeRenderedMs' in render) {
       L.push(
-        `Headless Chromium, signed in as the group admin against the PostgreSQL server at scale ${r.settings.scales.large}, a fresh context per run (cold cache), median of ${render.runs.length}: first contentful paint ${render.firstContentfulPaintMs} ms, the home page with its data (sites, headcount chart, attention list) on screen ${render.homeRenderedMs} ms after navigation start.`,
+        `Headless Chromium, signed in as the group admin against ${render.server ?? `the PostgreSQL server at scale ${r.settings.scales.large}`}, a fresh context per run (cold cache), median of ${render.runs.length}: first contentful paint ${render.firstContentfulPaintMs} ms, the home page with its data (sites, headcount chart, attention list) on screen ${render.homeRenderedMs} ms after navigation start.`,
         '',
       );
     } else if (render) L.push(`First render: skipped (${render.skipped}).`, '');

@@ -17,6 +17,8 @@ export async function runStartup(o: {
   tmp: string;
   logs: string;
   log: (line: string) => void;
+  /** Run against the demo server once it answers (the first render of the home page). */
+  withDemoServer?: (base: string) => Promise<void>;
 }): Promise<StartupFigures> {
   const started = (dir: string, env: Record<string, string>) =>
     startServer({
@@ -41,6 +43,7 @@ export async function runStartup(o: {
     );
     await sleep(5000);
     demo = { signInSeconds: round(first.ms / 1000, 2), idleRssMb: memoryOf(s1.pid()).rssMb };
+    await o.withDemoServer?.(s1.base);
   } finally {
     await s1.stop();
     rmSync(demoDir, { recursive: true, force: true });

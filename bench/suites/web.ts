@@ -70,6 +70,8 @@ export type RenderFigures = {
   firstContentfulPaintMs: number;
   homeRenderedMs: number;
   runs: { fcp: number; rendered: number }[];
+  /** The server it ran against, in words (the demo on PGlite after npm start, or PostgreSQL at a scale). */
+  server?: string;
 };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

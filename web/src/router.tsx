@@ -72,6 +72,12 @@ function routeTree(modules: readonly WebModule[]) {
     getParentRoute: () => rootRoute,
     id: 'app',
     beforeLoad: async ({ context, location }) => {
+      // The frame's code, the home page's and the modules' texts load while the session is asked for, not
+      // after it (the router fetches a page's code only once this returns).
+      const texts = loadModuleTexts();
+      texts.catch(() => undefined);
+      void AppLayout.preload?.();
+      if (location.pathname === '/') void HomePage.preload?.();
       const session = await context.queryClient.ensureQueryData(sessionQuery);
       if (!session) {
         throw redirect({
@@ -79,7 +85,7 @@ function routeTree(modules: readonly WebModule[]) {
           search: location.href === '/' ? {} : { redirect: location.href },
         });
       }
-      await loadModuleTexts();
+      await texts;
       return { session };
     },
     component: AppLayout,
