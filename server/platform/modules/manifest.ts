@@ -36,10 +36,11 @@ export type ModuleDemoData = {
 };
 
 /**
- * A summary table kept exact by triggers on the rows it sums: its name (for the console) and the one statement
- * that recomputes it from the rows, run inside the caller's transaction.
+ * A summary table kept exact by triggers on the rows it sums: its name (for the console), the one statement
+ * that recomputes it from the rows, run inside the caller's transaction, and the migration that creates it
+ * (a database at an older schema point has nothing to rebuild).
  */
-export type KeptSummary = { name: string; rebuild: string };
+export type KeptSummary = { name: string; rebuild: string; since: string };
 
 /** A module's demo loader: deterministic, the same group gives the same rows. */
 export type ModuleDemo = { generate(group: DemoGroup): ModuleDemoData };

@@ -7,7 +7,11 @@ import type { AnyProgramModule, KeptSummary } from '../modules/manifest.ts';
  * (`steward summaries rebuild`).
  */
 export const platformSummaries: readonly KeptSummary[] = [
-  { name: 'training years', rebuild: 'select training_year_summary_rebuild()' },
+  {
+    name: 'training years',
+    rebuild: 'select training_year_summary_rebuild()',
+    since: '0011_training_year_summary',
+  },
 ];
 
 /** The modules' summaries. */
