@@ -71,7 +71,9 @@ describe.each(databases())('OHS injury summary (%s)', (kind) => {
       return {
         incident_id: random.pick(incidents),
         site_id: site,
-        person_type: random.next() < 0.7 ? 'employee' : 'contractor_worker',
+        person_type: (random.next() < 0.7 ? 'employee' : 'contractor_worker') as
+          | 'employee'
+          | 'contractor_worker',
         person_id: randomUUID(),
         injury_type: random.pick(TYPES),
         body_part: 'hand',
