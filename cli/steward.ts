@@ -179,6 +179,25 @@ program
     }
   });
 
+const summaries = program.command('summaries').description('Summary tables kept by triggers');
+summaries
+  .command('rebuild')
+  .description(
+    'Recompute every kept summary (training years, OHS injury months) from its rows, in one transaction',
+  )
+  .action(async () => {
+    const { sql } = await import('kysely');
+    const { rebuildSummaries } = await import('../server/platform/summaries/rebuild.ts');
+    await withDatabase(async (database) => {
+      const started = performance.now();
+      const names = await database.db
+        .transaction()
+        .execute((trx) => rebuildSummaries((statement) => sql.raw(statement).execute(trx)));
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Rebuilt ${names.join(', ')} in ${seconds} s`);
+    });
+  });
+
 const audit = program.command('audit').description('The hash-chained audit log');
 audit
   .command('verify')

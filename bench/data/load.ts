@@ -10,6 +10,7 @@ import { withIndexesBuiltAfter } from '../../server/db/deferred-indexes.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { programModules } from '../../server/modules/index.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
+import { rebuildSummaries } from '../../server/platform/summaries/rebuild.ts';
 import { type AuditHeads, hiringEvents } from './audit.ts';
 import { copyRows } from './copy.ts';
 import { trainingCompletions, trainingCourses } from './training.ts';
@@ -183,8 +184,8 @@ export async function loadBenchDataset(target: Target, options: Options): Promis
       log(`  ${indexes} secondary indexes built in ${seconds(indexing)} s`);
       await client.query('set local session_replication_role = origin');
       const summarising = performance.now();
-      await client.query('select training_year_summary_rebuild()');
-      log(`  training summaries built in ${seconds(summarising)} s`);
+      await rebuildSummaries((statement) => client.query(statement));
+      log(`  kept summaries built in ${seconds(summarising)} s`);
       const result = report();
       await client.query('insert into app_settings (key, value) values ($1, $2)', [BENCH_SETTING, result]);
       await client.query('commit');
@@ -225,7 +226,7 @@ export async function loadBenchDataset(target: Target, options: Options): Promis
         },
       );
       await sql`set local session_replication_role = origin`.execute(trx);
-      await sql`select training_year_summary_rebuild()`.execute(trx);
+      await rebuildSummaries((statement) => sql.raw(statement).execute(trx));
       result = report();
       await trx
         .insertInto('app_settings')

@@ -10,6 +10,7 @@ import { recordAudit } from '../../server/platform/audit/service.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { platformMessage } from '../../server/platform/i18n/index.ts';
 import type { AnyProgramModule, ModuleDemoData } from '../../server/platform/modules/manifest.ts';
+import { allSummaries, rebuildSummaries } from '../../server/platform/summaries/rebuild.ts';
 import { demoAuditHistory } from './audit-history.ts';
 import { demoClock } from './clock.ts';
 import { committeeTables, generateCommittees } from './committees.ts';
@@ -98,14 +99,17 @@ export async function loadDemoDataset(
           else await bulkInsert(trx, table, rows, { batchSize });
         }
         // Training completions as a bulk import writes them: the yearly summary is built once at the end
-        // rather than by the triggers batch by batch.
+        // rather than by the triggers batch by batch, and the modules' summaries with it.
         await sql`set local steward.training_summary_deferred = on`.execute(trx);
         for (const { table, rows, batchSize } of programs) {
           if (rows.length > 20_000) await loadWithProgress(trx, table, rows, log, table.replaceAll('_', ' '));
           else await bulkInsert(trx, table, rows, { batchSize });
         }
         await sql`set local steward.training_summary_deferred = off`.execute(trx);
-        await sql`select training_year_summary_rebuild()`.execute(trx);
+        await rebuildSummaries(
+          (statement) => sql.raw(statement).execute(trx),
+          allSummaries(options.modules ?? programModules),
+        );
         log(`Demo dataset: audit history of the loaded records (${fmt(history.length)} events)`);
         await recordAuditHistory(trx, history);
       },

@@ -131,6 +131,17 @@ describe('backup and restore', () => {
     await source.exec(
       `insert into app_settings (key, value, updated_at) values ('backup-test', '{"b": 1.50, "a": [1, "x\\ny", null, true], "big": 123456789012345678901234567890, "u": "日月光 ASE"}', '2026-03-04 05:06:07.123456+08')`,
     );
+    // Injuries, one settled and one still off work: the restored injury summary must be the source's.
+    await source.exec(
+      `with i as (insert into ohs_incidents (site_id, reference, kind, occurred_at, occurred_on, title, description)
+         values ('${SITES.K7.id}', 'BACKUP-1', 'injury', '2026-01-05T02:00:00Z', '2026-01-05', 'Press', 'Hand caught')
+         returning id)
+       insert into ohs_injuries (incident_id, site_id, person_type, person_id, injury_type, body_part,
+         classification, injury_date, return_date)
+       select i.id, '${SITES.K7.id}', 'employee', '${EMPLOYEES['K7-0001'].id}', 'crush', 'hand', c, '2026-01-05', r
+       from i, (values ('temporary_total_disability', '2026-01-20'::date),
+                       ('temporary_total_disability', null)) v(c, r)`,
+    );
     sourceFiles = path.join(work, 'source-files');
     await mkdir(path.join(sourceFiles, 'ab'), { recursive: true });
     await writeFile(
@@ -219,6 +230,7 @@ describe('backup and restore', () => {
       const report = await restoreDatabase(target.database, { file: archive });
       expect(report.audit).toMatchObject({ breaks: [], events: expected.audit_events.length });
       expectSameData(await snapshot(target.database.db), expected);
+      expect(expected.ohs_injury_months).toHaveLength(1);
       expect(await readSequences(target.database.db)).toEqual(await readSequences(source.db));
       await expectWritable(target.database.db);
     } finally {

@@ -70,6 +70,13 @@ export const ohsModule = defineModule({
   standards: [{ name: 'ISO 45001' }],
   messages: ohsMessages,
   migrations: ohsMigrations,
+  summaries: [
+    {
+      name: 'OHS injury months',
+      rebuild: 'select ohs_injury_summary_rebuild()',
+      since: '0034_ohs_injury_summary',
+    },
+  ],
   demo: () => import('../../../reference/demo/ohs-part.ts').then((m) => m.ohsDemo),
   securityChecks: () => import('./security.ts').then((m) => m.ohsSecurity),
   createServices: (platform, { db, now }) => {

@@ -100,6 +100,22 @@ export type OhsHoursTable = Stamps & {
   non_employee_hours: ColumnType<string, string | number | undefined, string | number>;
 };
 
+/** The settled injuries' counts per site, month, person type and injury type (migration 0034, kept by triggers). */
+export type OhsInjuryMonthsTable = {
+  site_id: string;
+  month: DateString;
+  person_type: string;
+  injury_type: string;
+  injuries: number;
+  disabling: number;
+  days_lost: ColumnType<string, string | number, string | number>;
+  fatalities: number;
+  high_consequence: number;
+  recordable: number;
+  dart: number;
+  lost_time: number;
+};
+
 export type HazardControl = {
   type: 'elimination' | 'substitution' | 'engineering' | 'administrative' | 'ppe';
   description: string;
@@ -249,6 +265,7 @@ export type OhsTables = {
   ohs_investigation_events: OhsInvestigationEventsTable;
   ohs_root_causes: OhsRootCausesTable;
   ohs_hours: OhsHoursTable;
+  ohs_injury_months: OhsInjuryMonthsTable;
   ohs_hazards: OhsHazardsTable;
   contractor_qualifications: ContractorQualificationsTable;
   ohs_permits: OhsPermitsTable;

@@ -35,6 +35,13 @@ export type ModuleDemoData = {
   summary?: string;
 };
 
+/**
+ * A summary table kept exact by triggers on the rows it sums: its name (for the console), the one statement
+ * that recomputes it from the rows, run inside the caller's transaction, and the migration that creates it
+ * (a database at an older schema point has nothing to rebuild).
+ */
+export type KeptSummary = { name: string; rebuild: string; since: string };
+
 /** A module's demo loader: deterministic, the same group gives the same rows. */
 export type ModuleDemo = { generate(group: DemoGroup): ModuleDemoData };
 
@@ -69,6 +76,11 @@ export type ProgramModule<S = unknown> = {
   standards?: readonly CertificateStandard[];
   /** Migrations, keyed by the name recorded in `steward_migrations`; all modules' and the platform's run in name order. */
   migrations?: Record<string, Migration>;
+  /**
+   * Summary tables the module keeps by triggers: the platform recomputes them after a restore, after a bulk
+   * load and on `steward summaries rebuild`.
+   */
+  summaries?: readonly KeptSummary[];
   /**
    * The module's part of the demo dataset (reference/demo), imported only when a demo is loaded: the running
    * system's entry never imports demo code.

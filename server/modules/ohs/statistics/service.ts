@@ -27,7 +27,8 @@ const PROGRAM = 'ohs' as const;
 
 /**
  * Injury statistics by site, subsidiary or group, by year or month, for employees and other workers apart,
- * computed from row-level injuries and hours every time (nothing stored). Commuting and traffic accidents are
+ * from the hours, the settled injuries' counts kept in their summary (ohs_injury_months) and the few open
+ * injuries classified as of today; the rates come from the summed counts. Commuting and traffic accidents are
  * excluded, as the Ministry's statistics and GRI 403-9 exclude them.
  */
 export function createOhsStatisticsService(
@@ -124,13 +125,43 @@ export function createOhsStatisticsService(
         b.nonEmployees.hours.push(part(h.non_employee_hours));
       }
 
-      const injuries = await repo.injuriesOf(db, ids, from, to);
+      // Settled injuries come summed from their summary; open ones (and, year to date, those of the month each
+      // year is cut in) are classified here with the rules, as of today.
+      const cutMonth = today ? Number(today.slice(5, 7)) : null;
+      const summedMonths = { from, to, beforeMonth: cutMonth, period: q.period };
+      const [counts, types, injuries] = await Promise.all([
+        repo.summedCounts(db, ids, summedMonths),
+        repo.summedTypes(db, ids, summedMonths),
+        repo.injuriesOutsideSummary(db, ids, from, to, today ? cutMonthsOf(today, from, to) : []),
+      ]);
+      const tallyOf = (siteId: string, period: string, personType: string) => {
+        const b = bucket(siteId, period);
+        if (!b) return null;
+        return { b, t: personType === 'employee' ? b.employees : b.nonEmployees };
+      };
+      for (const c of counts) {
+        const at = tallyOf(c.site_id, c.period, c.person_type);
+        if (!at) continue;
+        const { b, t } = at;
+        t.disabling += c.disabling;
+        t.daysLost += Number(c.days_lost);
+        t.fatalities += c.fatalities;
+        t.highConsequence += c.high_consequence;
+        t.recordable += c.recordable;
+        b.cases += c.recordable;
+        t.dart += c.dart;
+        t.lostTime += c.lost_time;
+      }
+      for (const c of types) {
+        const t = tallyOf(c.site_id, c.period, c.person_type)?.t;
+        if (t) t.types.set(c.injury_type, (t.types.get(c.injury_type) ?? 0) + c.recordable);
+      }
       for (const j of injuries) {
         const end = endOf(j.injury_date);
         if (end && j.injury_date > end) continue;
-        const b = bucket(j.site_id, j.injury_date);
-        if (!b) continue;
-        const t = j.person_type === 'employee' ? b.employees : b.nonEmployees;
+        const at = tallyOf(j.site_id, j.injury_date, j.person_type);
+        if (!at) continue;
+        const { b, t } = at;
         const facts = {
           classification: j.classification as Classification,
           injuryDate: j.injury_date,
@@ -165,6 +196,16 @@ export function createOhsStatisticsService(
       return { rounding: mode, rows, yearToDate: yearToDateOf };
     },
   };
+}
+
+/** Year to date: each year's month of `today`, from its first day to the same day as today, within the span. */
+function cutMonthsOf(today: string, from: string, to: string): { from: string; to: string }[] {
+  const months: { from: string; to: string }[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    const end = sameDayIn(today, year);
+    months.push({ from: `${end.slice(0, 7)}-01`, to: end });
+  }
+  return months;
 }
 
 export type OhsStatisticsService = ReturnType<typeof createOhsStatisticsService>;
