@@ -66,6 +66,12 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
     );
     expect(responders).toBe(200);
 
+    // The officer watches the alarm list, which follows the server's stream of alarm changes.
+    await page.goto('/smart/alarms');
+    const table = page.getByRole('table', { name: 'Alarms' });
+    await page.locator('[data-stream-state="live"]').getByText('Live').waitFor();
+    await poll(() => table.getAttribute('data-total')).toBe('0');
+
     // The gateway: a gas leak, three readings a minute apart, sent with the API token.
     const now = Date.now();
     const readings = [4, 12, 41].map((value, i) => ({
@@ -81,8 +87,7 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
     expect(sent.status).toBe(200);
     expect((await sent.json()).alarmsRaised).toBe(1);
 
-    await page.goto('/smart/alarms');
-    const table = page.getByRole('table', { name: 'Alarms' });
+    // The alarm appears on the open page, without a reload.
     await poll(() => table.getAttribute('data-total')).toBe('1');
     const row = table.getByRole('row').filter({ hasText: 'High: K7-GAS-01 Arsine at gas cabinet 3' });
     await row.getByText('Unacknowledged').waitFor();

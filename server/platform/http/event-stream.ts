@@ -20,7 +20,7 @@ export function registerEventStreams(app: FastifyInstance) {
 export const HEARTBEAT_MS = 15_000;
 
 export type EventStream = {
-  /** Sends one event (`event:` and, when given, `data:` as JSON); nothing once the stream has closed. */
+  /** Sends one event (`event:`, and `data:` as JSON, null when none); nothing once the stream has closed. */
   send(event: string, data?: unknown): void;
   /** Runs `fn` once the stream closes: the client went away, or the server ended it. */
   onClose(fn: () => void): void;
@@ -64,8 +64,8 @@ export function openEventStream(reply: FastifyReply, heartbeatMs = HEARTBEAT_MS)
     body,
     send(event, data) {
       if (closed) return;
-      const line = data === undefined ? '' : `data: ${JSON.stringify(data)}\n`;
-      body.write(`event: ${event}\n${line}\n`);
+      // Every event carries a data line: a browser's EventSource drops an event without one.
+      body.write(`event: ${event}\ndata: ${JSON.stringify(data ?? null)}\n\n`);
     },
     onClose(fn) {
       if (closed) fn();

@@ -1,8 +1,10 @@
-import { Badge, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Badge, SegmentedControl, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type AlarmView, alarmPage } from '#shared/modules/smart/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
+import { type StreamState, useEventStream } from '../../../platform/services/event-stream.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { useSmartLabel, useSmartT } from '../i18n/index.ts';
@@ -23,7 +25,29 @@ const stateColor: Record<string, string> = {
   normal: 'teal',
 };
 
-/** Alarms of the user's sites (or of one sensor), open ones first by default, with what can be done on each. */
+const streamColor: Record<StreamState, string> = {
+  live: 'teal',
+  connecting: 'gray',
+  reconnecting: 'yellow',
+  closed: 'red',
+};
+
+/** Whether the list follows the alarms as they change (the server's stream of alarm changes). */
+function LiveIndicator({ state }: { state: StreamState }) {
+  const t = useSmartT();
+  return (
+    <Tooltip label={t('alarms.stream.hint')} multiline w={260}>
+      <Badge color={streamColor[state]} variant="dot" size="lg" data-stream-state={state}>
+        {t(`alarms.stream.${state}`)}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/**
+ * Alarms of the user's sites (or of one sensor), open ones first by default, with what can be done on each.
+ * The list follows the server's stream of alarm changes: each change (or a resync) reads it again.
+ */
 export function AlarmsTable({ sensorId }: { sensorId?: string }) {
   const t = useSmartT();
   const label = useSmartLabel();
@@ -33,6 +57,9 @@ export function AlarmsTable({ sensorId }: { sensorId?: string }) {
   const [status, setStatus] = useState<'open' | 'all'>('open');
   const [siteId, setSiteId] = useState<string | null>(null);
   const manager = can('smart.manage');
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['/api/smart/alarms'] });
+  const stream = useEventStream('/api/smart/alarms/live', { alarm: refresh, resync: refresh });
 
   const columns: Column<AlarmView>[] = [
     ...(sensorId ? [] : [{ key: 'site', header: t('common.site'), render: (a: AlarmView) => a.siteCode }]),
@@ -102,6 +129,7 @@ export function AlarmsTable({ sensorId }: { sensorId?: string }) {
       filters={{ status, sensorId, siteId: siteId ?? undefined }}
       filterBar={
         <>
+          <LiveIndicator state={stream} />
           <SegmentedControl
             value={status}
             onChange={(v) => setStatus(v as 'open' | 'all')}

@@ -98,6 +98,13 @@ export const en = {
   },
   alarms: {
     title: 'Alarms',
+    stream: {
+      live: 'Live',
+      connecting: 'Connecting…',
+      reconnecting: 'Reconnecting…',
+      closed: 'Not live: reload the page',
+      hint: 'New and changed alarms appear here as they happen, without reloading the page.',
+    },
     description:
       'Alarms raised by the sensors of your sites, in their ISA-18.2 states. Acknowledge them, shelve one for a while with the reason, or report a near miss to the OHS program with the readings attached.',
     alarm: 'Alarm',

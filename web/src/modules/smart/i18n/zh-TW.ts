@@ -99,6 +99,13 @@ export const zhTW: typeof en = {
   },
   alarms: {
     title: '警報',
+    stream: {
+      live: '即時',
+      connecting: '連線中…',
+      reconnecting: '重新連線中…',
+      closed: '未即時更新：請重新整理頁面',
+      hint: '新增或變更的警報會即時顯示於此，不必重新整理頁面。',
+    },
     description:
       '您所屬廠區感測器發出的警報，依 ISA-18.2 狀態呈現。可確認警報、註明原因暫時擱置，或連同讀值向職安衛計畫通報虛驚事件。',
     alarm: '警報',
