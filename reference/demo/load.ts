@@ -111,8 +111,16 @@ export async function loadDemoDataset(
           allSummaries(options.modules ?? programModules),
         );
         log(`Demo dataset: audit history of the loaded records (${fmt(history.length)} events)`);
-        await recordAuditHistory(trx, history);
+        await recordAuditHistory(
+          trx,
+          history,
+          quarterly(history.length, (done, total) =>
+            log(`Demo dataset: audit history ${fmt(done)} / ${fmt(total)}`),
+          ),
+        );
+        log('Demo dataset: building the indexes of the loaded tables');
       },
+      quarterly(0, (built, total) => log(`Demo dataset: indexes ${fmt(built)} / ${fmt(total)}`)),
     );
     log(
       `Demo dataset: ${counts.subsidiaries} subsidiaries, ${counts.sites} sites, ${fmt(counts.areas)} areas, ${fmt(counts.contractor_companies)} contractor companies, ${fmt(counts.external_persons)} external persons and ${counts.users} demo users loaded`,
@@ -199,6 +207,21 @@ async function loadWithProgress(
       }
     },
   });
+}
+
+/**
+ * A progress callback that reports about every quarter of the way and at the end (of `total` steps; 0: the
+ * total is learnt from the first call).
+ */
+function quarterly(total: number, report: (done: number, total: number) => void) {
+  let next = 0;
+  return (done: number, of: number) => {
+    const every = Math.max(1, Math.ceil((total || of) / 4));
+    if (done >= next || done === of) {
+      report(done, of);
+      next = done + every;
+    }
+  };
 }
 
 /** Areas in the order buildings, floors, lines: a parent is always in before its children. */

@@ -14,6 +14,8 @@ export async function withIndexesBuiltAfter<T>(
   run: RunSql,
   tables: readonly string[],
   load: () => Promise<T>,
+  /** Called after each index is built again (a long load says what it is doing). */
+  onIndexBuilt?: (built: number, total: number) => void,
 ) {
   for (const t of tables) if (!IDENT.test(t)) throw new Error(`not a table name: ${t}`);
   const { rows } = await run(
@@ -25,6 +27,9 @@ export async function withIndexesBuiltAfter<T>(
   const indexes = rows as { name: string; definition: string }[];
   for (const index of indexes) await run(`drop index "${index.name}"`);
   const result = await load();
-  for (const index of indexes) await run(index.definition);
+  for (const [i, index] of indexes.entries()) {
+    await run(index.definition);
+    onIndexBuilt?.(i + 1, indexes.length);
+  }
   return { result, indexes: indexes.length };
 }

@@ -17,7 +17,11 @@ export type HistoricalAuditEntry = AuditEntry & {
  * chained in that order, hashed as `recordAudit` hashes. Only into chains that hold nothing yet: a history
  * is written first, never slipped under events already recorded. Returns the number of events written.
  */
-export async function recordAuditHistory(trx: Db, entries: readonly HistoricalAuditEntry[]): Promise<number> {
+export async function recordAuditHistory(
+  trx: Db,
+  entries: readonly HistoricalAuditEntry[],
+  onBatch?: (written: number, total: number) => void,
+): Promise<number> {
   const byChain = new Map<string, HistoricalAuditEntry[]>();
   for (const e of entries) {
     const key = chainKeyFor(e.siteId);
@@ -85,7 +89,7 @@ export async function recordAuditHistory(trx: Db, entries: readonly HistoricalAu
     }
     heads.push({ chain_key: chainKey, last_seq: seq, last_hash: prevHash });
   }
-  await bulkInsert(trx, 'audit_events', rows);
+  await bulkInsert(trx, 'audit_events', rows, { onBatch });
   await trx
     .insertInto('audit_chains')
     .values(heads)
