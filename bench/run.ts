@@ -31,7 +31,7 @@ import { runImport, writeCompletionsCsv } from './suites/import.ts';
 import { runNab } from './suites/nab.ts';
 import { capturePlans, type ReadResult, runReads, selectedCases, USERS } from './suites/reads.ts';
 import { runStartup } from './suites/startup.ts';
-import { bundleFigures, ensureWebBuilt, firstRender } from './suites/web.ts';
+import { bundleFigures, ensureWebBuilt, homeRender } from './suites/web.ts';
 
 const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
@@ -143,18 +143,8 @@ async function main() {
           log,
           // What a newcomer sees after npm start: the home page of the demo on PGlite.
           withDemoServer: async (base) => {
-            if (!results.web) return;
-            const render = await firstRender(base, USERS.admin, DEMO_PASSWORD).catch((error: Error) => ({
-              skipped: `failed: ${error.message.split('\n')[0]}`,
-            }));
-            results.web.render =
-              'homeRenderedMs' in render
-                ? { ...render, server: 'the demo on PGlite, just after npm start' }
-                : render;
-            if ('homeRenderedMs' in render)
-              log(
-                `  home page of the demo (PGlite): first contentful paint ${render.firstContentfulPaintMs} ms, with its data ${render.homeRenderedMs} ms`,
-              );
+            if (results.web)
+              results.web.render = await homeRender(base, 'the demo on PGlite, just after npm start', log);
           },
         }),
       );
@@ -390,17 +380,7 @@ async function postgresReads(
       results: [...reads.values()],
     };
     if (withWeb && (ONLY.has('web') || ONLY.has('startup')) && results.web) {
-      log(`  first render of the home page in headless Chromium (scale ${data.scale})`);
-      const render = await firstRender(server.base, USERS.admin, DEMO_PASSWORD).catch((error: Error) => ({
-        skipped: `failed: ${error.message.split('\n')[0]}`,
-      }));
-      results.web.render =
-        'homeRenderedMs' in render ? { ...render, server: `PostgreSQL at scale ${data.scale}` } : render;
-      if ('homeRenderedMs' in results.web.render)
-        log(
-          `  first contentful paint ${results.web.render.firstContentfulPaintMs} ms, home page with its data ${results.web.render.homeRenderedMs} ms`,
-        );
-      else log(`  skipped: ${results.web.render.skipped}`);
+      results.web.render = await homeRender(server.base, `PostgreSQL at scale ${data.scale}`, log);
     }
     return figures;
   } finally {

@@ -187,7 +187,7 @@ summaries
   )
   .action(async () => {
     const { sql } = await import('kysely');
-    const { rebuildSummaries } = await import('../server/platform/summaries/rebuild.ts');
+    const { rebuildSummaries } = await import('../server/db/summaries.ts');
     await withDatabase(async (database) => {
       const started = performance.now();
       const names = await database.db

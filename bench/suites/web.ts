@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { PATH, ROOT, round } from '../lib/proc.ts';
 
 const DIST = path.join(ROOT, 'web/dist');
@@ -126,4 +127,24 @@ export async function firstRender(
     homeRenderedMs: median(out.map((r) => r.rendered)),
     runs: out,
   };
+}
+
+/** The first render of the home page, signed in as the group admin, against `server` (in words); logged. */
+export async function homeRender(
+  base: string,
+  server: string,
+  log: (line: string) => void,
+): Promise<RenderFigures | { skipped: string }> {
+  log(`  first render of the home page in headless Chromium (${server})`);
+  const render = await firstRender(base, 'admin@steward.demo', DEMO_PASSWORD).catch((error: Error) => ({
+    skipped: `failed: ${error.message.split('\n')[0]}`,
+  }));
+  if (!('homeRenderedMs' in render)) {
+    log(`  skipped: ${render.skipped}`);
+    return render;
+  }
+  log(
+    `  first contentful paint ${render.firstContentfulPaintMs} ms, home page with its data ${render.homeRenderedMs} ms`,
+  );
+  return { ...render, server };
 }

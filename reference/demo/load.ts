@@ -10,7 +10,7 @@ import { recordAudit } from '../../server/platform/audit/service.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { platformMessage } from '../../server/platform/i18n/index.ts';
 import type { AnyProgramModule, ModuleDemoData } from '../../server/platform/modules/manifest.ts';
-import { allSummaries, rebuildSummaries } from '../../server/platform/summaries/rebuild.ts';
+import { allSummaries, rebuildSummaries } from '../../server/db/summaries.ts';
 import { demoAuditHistory } from './audit-history.ts';
 import { demoClock } from './clock.ts';
 import { committeeTables, generateCommittees } from './committees.ts';

@@ -347,6 +347,9 @@ export type TrainingCompletionsTable = {
 };
 
 /** Kept by triggers on training_completions (migration 0011): a year's figures without grouping its completions. */
+/** Employees who have not left, per site (kept by triggers, migration 0036). */
+export type SiteHeadcountsTable = { site_id: string; employees: number };
+
 export type TrainingYearSitesTable = {
   year: number;
   site_key: string;
@@ -473,6 +476,7 @@ export type PlatformTables = {
   training_sessions: TrainingSessionsTable;
   training_completions: TrainingCompletionsTable;
   training_year_sites: TrainingYearSitesTable;
+  site_headcounts: SiteHeadcountsTable;
   training_year_movers: TrainingYearMoversTable;
   import_jobs: ImportJobsTable;
   actions: ActionsTable;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allSummaries, rebuildSummaries } from '../../server/platform/summaries/rebuild.ts';
+import { allSummaries, rebuildSummaries } from '../../server/db/summaries.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES } from '../support/fixture.ts';
 import { statisticsFromRows } from '../support/ohs-statistics-oracle.ts';

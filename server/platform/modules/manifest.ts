@@ -40,7 +40,14 @@ export type ModuleDemoData = {
  * that recomputes it from the rows, run inside the caller's transaction, and the migration that creates it
  * (a database at an older schema point has nothing to rebuild).
  */
-export type KeptSummary = { name: string; rebuild: string; since: string };
+export type KeptSummary = {
+  name: string;
+  rebuild: string;
+  /** The migration that creates it: only a database that has it rebuilds it. */
+  since: string;
+  /** Restored as the backup saved it rather than recomputed (a large summary whose rows the backup holds). */
+  restoredAsSaved?: true;
+};
 
 /** A module's demo loader: deterministic, the same group gives the same rows. */
 export type ModuleDemo = { generate(group: DemoGroup): ModuleDemoData };

@@ -23,12 +23,16 @@ export function siteRows(db: Db, scope: SiteScope) {
       'sites.kind',
       'sites.active',
       'sites.version',
+      // Kept by triggers on employees (migration 0036): no count of a site's employees per request.
       (eb) =>
-        eb
-          .selectFrom('employees')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('employees.site_id', '=', 'sites.id')
-          .where('employees.leave_date', 'is', null)
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('site_headcounts')
+              .select('site_headcounts.employees')
+              .whereRef('site_headcounts.site_id', '=', 'sites.id'),
+            eb.lit(0),
+          )
           .as('employee_count'),
     ])
     .where((eb) => inScope(eb, 'sites.id', scope));

@@ -1,5 +1,5 @@
-import { programModules } from '../../modules/index.ts';
-import type { AnyProgramModule, KeptSummary } from '../modules/manifest.ts';
+import { programModules } from '../modules/index.ts';
+import type { AnyProgramModule, KeptSummary } from '../platform/modules/manifest.ts';
 
 /**
  * Summary tables that triggers keep exact (the training figures of a year, and those the modules declare):
@@ -11,12 +11,19 @@ export const platformSummaries: readonly KeptSummary[] = [
     name: 'training years',
     rebuild: 'select training_year_summary_rebuild()',
     since: '0011_training_year_summary',
+    restoredAsSaved: true,
   },
+  { name: 'site headcounts', rebuild: 'select site_headcounts_rebuild()', since: '0036_site_headcounts' },
 ];
 
 /** The modules' summaries. */
 export function moduleSummaries(modules: readonly AnyProgramModule[] = programModules): KeptSummary[] {
   return modules.flatMap((m) => [...(m.summaries ?? [])]);
+}
+
+/** The summaries a restore recomputes from the rows it loaded. */
+export function summariesToRecompute(modules: readonly AnyProgramModule[] = programModules): KeptSummary[] {
+  return allSummaries(modules).filter((s) => !s.restoredAsSaved);
 }
 
 /** Every summary: the platform's, then the modules'. */
