@@ -107,10 +107,16 @@ export function generateSmartDataset(data: DemoDataset): SmartDataset {
   const out: SmartDataset = { sensors: [], states: [], readings: [], minutes: [], hours: [], alarms: [] };
   const end = new Date(`${data.clock}T00:00:00+08:00`).getTime();
   const start = end - DAYS * 86_400_000;
-  // Two manufacturing sites with a bulk gas yard.
-  const sites = data.sites
-    .filter((s) => data.areas.some((a) => a.site_id === s.id && a.code === 'GAS'))
-    .slice(0, 2);
+  // Two manufacturing sites with a bulk gas yard, of two subsidiaries (the first of each), so that the
+  // officers of either see the monitoring alive.
+  const withGasYard = data.sites.filter((s) =>
+    data.areas.some((a) => a.site_id === s.id && a.code === 'GAS'),
+  );
+  const sites = [...new Set(withGasYard.map((s) => s.subsidiary_id))]
+    .slice(0, 2)
+    .map(
+      (subsidiary) => withGasYard.find((s) => s.subsidiary_id === subsidiary) as (typeof withGasYard)[number],
+    );
   sites.forEach((site, siteIndex) => {
     const areaOf = (zone: SensorPlan['zone']) =>
       zone === 'line'

@@ -17,7 +17,8 @@ import {
  * a word left in English on a Chinese page, a raw identifier or code, text cut off without a tooltip, a list
  * without rows. Screenshots of every page are kept in test-results/screenshots/walk-*.
  *
- * `npm test` walks four roles (site officer, OHS owner, employee, auditor); `npm run test:walk` walks all.
+ * `npm test` walks four roles (site officer, OHS owner, employee, auditor); `npm run test:walk` walks all;
+ * `STEWARD_WALK=<email>,<email>` walks those.
  */
 const CI_ROLES = [
   'officer.kh@steward.demo',
@@ -26,7 +27,11 @@ const CI_ROLES = [
   'auditor@steward.demo',
 ];
 const users =
-  process.env.STEWARD_WALK === 'all' ? DEMO_USERS : DEMO_USERS.filter((u) => CI_ROLES.includes(u.email));
+  process.env.STEWARD_WALK === 'all'
+    ? DEMO_USERS
+    : process.env.STEWARD_WALK
+      ? DEMO_USERS.filter((u) => process.env.STEWARD_WALK?.split(',').includes(u.email))
+      : DEMO_USERS.filter((u) => CI_ROLES.includes(u.email));
 const LOCALES = ['en', 'zh-TW'] as const;
 
 /**
