@@ -10,7 +10,7 @@ import type { Database } from '../../db/connect.ts';
 import { allMigrations, migrateToLatest, migrateUpTo } from '../../db/migrate.ts';
 import { type VerifyReport, verifyAuditChains } from '../audit/service.ts';
 import { verifyStoredFiles } from '../documents/verify.ts';
-import { moduleSummaries, rebuildSummaries } from '../summaries/rebuild.ts';
+import { allSummaries, rebuildSummaries } from '../summaries/rebuild.ts';
 import {
   appliedMigrations,
   EPHEMERAL_COLUMNS,
@@ -301,14 +301,14 @@ async function loadTables(
 
   for (const name of loading)
     await sql.raw(`alter table ${quoteIdent(name)} enable trigger user`).execute(trx);
-  // The modules' summaries that the target's schema has are recomputed from the rows just loaded: a backup
+  // The summaries that the target's schema has are recomputed from the rows just loaded: a backup
   // from before a summary existed, loaded into a schema that has it, brings no summary rows of its own. (A
   // summary's own migration builds it when it runs after the load; the training summary, large, is restored
   // as it was saved.)
   const applied = new Set(await appliedMigrations(trx));
   const rebuilt = await rebuildSummaries(
     (statement) => sql.raw(statement).execute(trx),
-    moduleSummaries().filter((s) => applied.has(s.since)),
+    allSummaries().filter((s) => !s.restoredAsSaved && applied.has(s.since)),
   );
   if (rebuilt.length) options.log(`Restore: ${rebuilt.join(', ')} recomputed`);
   for (const fk of lifted)

@@ -40,7 +40,13 @@ export type ModuleDemoData = {
  * that recomputes it from the rows, run inside the caller's transaction, and the migration that creates it
  * (a database at an older schema point has nothing to rebuild).
  */
-export type KeptSummary = { name: string; rebuild: string; since: string };
+export type KeptSummary = {
+  name: string;
+  rebuild: string;
+  since: string;
+  /** A restore loads it as it was saved rather than recompute it (the training years: large to recompute). */
+  restoredAsSaved?: boolean;
+};
 
 /** A module's demo loader: deterministic, the same group gives the same rows. */
 export type ModuleDemo = { generate(group: DemoGroup): ModuleDemoData };

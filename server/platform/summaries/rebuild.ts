@@ -11,6 +11,12 @@ export const platformSummaries: readonly KeptSummary[] = [
     name: 'training years',
     rebuild: 'select training_year_summary_rebuild()',
     since: '0011_training_year_summary',
+    restoredAsSaved: true,
+  },
+  {
+    name: 'training latest completions',
+    rebuild: 'select training_course_latest_rebuild()',
+    since: '0035_training_course_latest',
   },
 ];
 
