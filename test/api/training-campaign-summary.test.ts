@@ -176,10 +176,36 @@ describe.each(databases())('training campaign summary (%s)', (kind) => {
                   and o.person_id = tc.person_id and o.completed_on = tc.completed_on)`.execute(t.db);
     await expectExact('after completions moved to other people and courses');
 
-    // An employee moves site, another leaves.
+    // A course becomes one for new hires, another stops being one.
+    await sql`update training_courses set audience = case when audience = 'new_hires' then 'all_employees' else 'new_hires' end
+              where id in (${courses[1].id}, ${courses[2].id})`.execute(t.db);
+    courses[1].audience = 'new_hires';
+    courses[2].audience = 'all_employees';
+    await expectExact('after audiences changed');
+    await sql`update training_courses set audience = case when audience = 'new_hires' then 'all_employees' else 'new_hires' end
+              where id in (${courses[1].id}, ${courses[2].id})`.execute(t.db);
+    courses[1].audience = 'all_employees';
+    courses[2].audience = 'new_hires';
+
+    // An employee moves site, another leaves, one is hired today and one next month.
     await sql`update employees set site_id = ${SITES.TC.id} where employee_no = 'CAMP-0011'`.execute(t.db);
     await sql`update employees set leave_date = ${TODAY}::date where employee_no = 'CAMP-0013'`.execute(t.db);
-    await expectExact('after an employee moved and another left');
+    await sql`update employees set hire_date = ${TODAY}::date - 364 where employee_no = 'CAMP-0015'`.execute(
+      t.db,
+    );
+    await t.db
+      .insertInto('employees')
+      .values(
+        [0, 30].map((days, i) => ({
+          site_id: SITES.K7.id,
+          employee_no: `CAMP-NEW-${i}`,
+          full_name: `Campaign newcomer ${i}`,
+          department: 'Assembly',
+          hire_date: addDays(TODAY, days),
+        })),
+      )
+      .execute();
+    await expectExact('after employees moved, left and were hired');
 
     await sql`delete from training_completions where id in (select id from training_completions order by id limit 200)`.execute(
       t.db,

@@ -30,15 +30,85 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index training_course_latest_on_idx on training_course_latest (course_id, latest_on) include (person_id);
 
+    create table training_campaign_people (
+      site_id uuid not null,
+      hire_month date not null,
+      people integer not null,
+      primary key (site_id, hire_month)
+    );
+    create table training_campaign_done (
+      course_id uuid not null references training_courses(id) on delete cascade,
+      site_id uuid not null,
+      hire_month date not null,
+      latest_on date not null,
+      people integer not null,
+      primary key (course_id, latest_on, site_id, hire_month)
+    );
+    -- The open cases the campaign reads live: employees hired after today or in a month the new-hire window
+    -- cuts, and those with a leaving date.
+    create index employees_staying_hire_idx on employees (hire_date) where leave_date is null;
+    create index employees_leaving_idx on employees (leave_date) where leave_date is not null;
+
+    create function training_campaign_done_rows_sql(latest text, staff text) returns text
+    language sql immutable as $$
+      -- The employees without a leaving date of a relation of latest completions, per course, site, month of
+      -- hiring (for a course for new hires; else a constant) and latest date.
+      select format($q$
+        select l.course_id, e.site_id,
+               case when c.audience = 'new_hires' then date_trunc('month', e.hire_date)::date
+                    else '0001-01-01'::date end as hire_month,
+               l.latest_on
+        from %s l join %s e on e.id = l.person_id join training_courses c on c.id = l.course_id
+        where e.leave_date is null$q$, latest, staff)
+    $$;
+
+    create function training_campaign_done_apply_sql(added text, removed text) returns text
+    language sql immutable as $$
+      -- The statement that adds the rows of one query (as in training_campaign_done_rows_sql) to the counts
+      -- of current completions and takes away those of another (either may be null). Run by the trigger
+      -- function itself: only its own statements see the transition tables.
+      select format($q$
+        insert into training_campaign_done as s (course_id, site_id, hire_month, latest_on, people)
+        select course_id, site_id, hire_month, latest_on, sum(sign)::integer from (%s) changed
+        group by 1, 2, 3, 4
+        on conflict (course_id, latest_on, site_id, hire_month) do update set people = s.people + excluded.people$q$,
+        concat_ws(' union all ',
+          case when added is not null then format('select *, 1 as sign from (%s) a', added) end,
+          case when removed is not null then format('select *, -1 as sign from (%s) r', removed) end))
+    $$;
+
+    create function training_campaign_people_apply_sql(added text, removed text) returns text
+    language sql immutable as $$
+      -- The same for the counts of employees without a leaving date per site and month of hiring, from
+      -- relations of employees.
+      select format($q$
+        insert into training_campaign_people as s (site_id, hire_month, people)
+        select site_id, date_trunc('month', hire_date)::date, sum(sign)::integer from (%s) changed
+        where leave_date is null group by 1, 2
+        on conflict (site_id, hire_month) do update set people = s.people + excluded.people$q$,
+        concat_ws(' union all ',
+          case when added is not null
+            then format('select site_id, hire_date, leave_date, 1 as sign from %s a', added) end,
+          case when removed is not null
+            then format('select site_id, hire_date, leave_date, -1 as sign from %s r', removed) end))
+    $$;
+
     create function training_course_latest_rebuild() returns void
     language plpgsql as $$
-      -- The table from the completions themselves.
+      -- The table and the campaign's counts from the completions and employees themselves.
     begin
+      perform set_config('steward.training_campaign_rebuilding', 'on', true);
+      delete from training_campaign_done;
+      delete from training_campaign_people;
       delete from training_course_latest;
       insert into training_course_latest (course_id, person_id, latest_on)
       select course_id, person_id, max(completed_on) from training_completions
       where result <> 'failed'
       group by course_id, person_id;
+      execute training_campaign_done_apply_sql(
+        training_campaign_done_rows_sql('training_course_latest', 'employees'), null);
+      execute training_campaign_people_apply_sql('employees', null);
+      perform set_config('steward.training_campaign_rebuilding', 'off', true);
     end
     $$;
 
@@ -72,6 +142,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         delete from training_course_latest;
         return null;
       end if;
+      if current_setting('steward.training_campaign_rebuilding', true) = 'on' then
+        return null;
+      end if;
       if tg_op = 'INSERT' then
         -- New completions can only raise a latest date: no need to read the others.
         insert into training_course_latest as l (course_id, person_id, latest_on)
@@ -98,16 +171,86 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger training_course_latest_truncate after truncate on training_completions
       for each statement execute function training_course_latest_trigger();
 
-    create function training_course_latest_employees_gone() returns trigger
+    create function training_campaign_latest_trigger() returns trigger
     language plpgsql as $$
-      -- A deleted employee's rows go with them (completions name people without a foreign key).
+      -- A change of latest dates moves the counts of the employees concerned.
     begin
-      delete from training_course_latest l using old_rows o where l.person_id = o.id;
+      if current_setting('steward.training_campaign_rebuilding', true) = 'on' then
+        return null;
+      end if;
+      if tg_op = 'TRUNCATE' then
+        delete from training_campaign_done;
+        return null;
+      end if;
+      execute training_campaign_done_apply_sql(
+        case when tg_op in ('INSERT', 'UPDATE') then training_campaign_done_rows_sql('new_rows', 'employees') end,
+        case when tg_op in ('DELETE', 'UPDATE') then training_campaign_done_rows_sql('old_rows', 'employees') end);
       return null;
     end
     $$;
-    create trigger training_course_latest_employees_delete after delete on employees
-      referencing old table as old_rows for each statement execute function training_course_latest_employees_gone();
+    create trigger training_campaign_latest_insert after insert on training_course_latest
+      referencing new table as new_rows for each statement execute function training_campaign_latest_trigger();
+    create trigger training_campaign_latest_update after update on training_course_latest
+      referencing old table as old_rows new table as new_rows
+      for each statement execute function training_campaign_latest_trigger();
+    create trigger training_campaign_latest_delete after delete on training_course_latest
+      referencing old table as old_rows for each statement execute function training_campaign_latest_trigger();
+    create trigger training_campaign_latest_truncate after truncate on training_course_latest
+      for each statement execute function training_campaign_latest_trigger();
+
+    create function training_campaign_employees_trigger() returns trigger
+    language plpgsql as $$
+      -- An employee hired, moved, leaving or deleted moves the counts; a deleted one's latest dates go too.
+      -- Of updated employees, only those whose site, hiring or leaving changed (a new name moves no count).
+    declare
+      moved_new text := '(select n.* from new_rows n join old_rows o on o.id = n.id
+        where (n.site_id, n.hire_date, n.leave_date) is distinct from (o.site_id, o.hire_date, o.leave_date))';
+      moved_old text := '(select o.* from new_rows n join old_rows o on o.id = n.id
+        where (n.site_id, n.hire_date, n.leave_date) is distinct from (o.site_id, o.hire_date, o.leave_date))';
+    begin
+      if tg_op = 'INSERT' then
+        execute training_campaign_done_apply_sql(
+          training_campaign_done_rows_sql('training_course_latest', 'new_rows'), null);
+        execute training_campaign_people_apply_sql('new_rows', null);
+      elsif tg_op = 'UPDATE' then
+        execute training_campaign_done_apply_sql(
+          training_campaign_done_rows_sql('training_course_latest', moved_new),
+          training_campaign_done_rows_sql('training_course_latest', moved_old));
+        execute training_campaign_people_apply_sql(moved_new, moved_old);
+      else
+        execute training_campaign_done_apply_sql(
+          null, training_campaign_done_rows_sql('training_course_latest', 'old_rows'));
+        execute training_campaign_people_apply_sql(null, 'old_rows');
+        -- Completions name people without a foreign key: the deleted employees' latest dates go with them
+        -- (their counts are already taken away, and the employees are gone: the deletion moves no count).
+        delete from training_course_latest l using old_rows o where l.person_id = o.id;
+      end if;
+      return null;
+    end
+    $$;
+    create trigger training_campaign_employees_insert after insert on employees
+      referencing new table as new_rows for each statement execute function training_campaign_employees_trigger();
+    create trigger training_campaign_employees_update after update on employees
+      referencing old table as old_rows new table as new_rows
+      for each statement execute function training_campaign_employees_trigger();
+    create trigger training_campaign_employees_delete after delete on employees
+      referencing old table as old_rows for each statement execute function training_campaign_employees_trigger();
+
+    create function training_campaign_courses_trigger() returns trigger
+    language plpgsql as $$
+      -- A course that becomes one for new hires (or stops being one) counts its people per month of hiring.
+    begin
+      delete from training_campaign_done d using new_rows n join old_rows o on o.id = n.id
+      where d.course_id = n.id and (n.audience = 'new_hires') <> (o.audience = 'new_hires');
+      execute training_campaign_done_apply_sql(training_campaign_done_rows_sql(
+        '(select l.* from training_course_latest l join new_rows n on n.id = l.course_id join old_rows o on o.id = n.id
+         where (n.audience = ''new_hires'') <> (o.audience = ''new_hires''))', 'employees'), null);
+      return null;
+    end
+    $$;
+    create trigger training_campaign_courses_update after update on training_courses
+      referencing old table as old_rows new table as new_rows
+      for each statement execute function training_campaign_courses_trigger();
 
     select training_course_latest_rebuild();
   `,

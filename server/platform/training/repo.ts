@@ -1,8 +1,6 @@
-import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
-import { inScope } from '../access/sql.ts';
 
 export type CampaignQuery = {
   courseId: string;
@@ -21,67 +19,86 @@ export type CampaignSiteRow = { site_id: string; site_code: string; people: numb
 
 /**
  * Per site, of the active employees a course concerns, how many there are and how many hold a current
- * completion. The latter reads training_course_latest (kept by triggers, 0035): the people whose latest
- * completion falls in the window, and, live, those whose latest lies after today (entered ahead) but who
- * hold an earlier one in the window.
+ * completion, from the counts kept by triggers (0035) plus, live, the open cases: employees hired after today,
+ * those with a leaving date, those hired in the month the new-hire window cuts, and those whose latest
+ * completion lies after today. For each open case the exact figure replaces what the counts hold for it.
  */
 export async function campaignBySite(db: Db, q: CampaignQuery): Promise<CampaignSiteRow[]> {
+  const today = sql`${q.today}::date`;
   // Month arithmetic as PostgreSQL does it (the end of a month clamps), as the figures always have.
-  const after = q.recurrenceMonths
-    ? sql<string>`(${q.today}::date - make_interval(months => ${q.recurrenceMonths}))::date`
-    : sql<string>`'0001-01-01'::date`;
-  const concerned = (eb: ExpressionBuilder<DB, 'e'>) => {
-    const conditions = [
-      inScope(eb, 'e.site_id', q.scope),
-      eb.or([eb('e.leave_date', 'is', null), eb('e.leave_date', '>', q.today)]),
-      eb('e.hire_date', '<=', q.today),
+  const since = q.recurrenceMonths
+    ? sql`(${today} - make_interval(months => ${q.recurrenceMonths}))::date`
+    : sql`'0001-01-01'::date`;
+  const hiredAfter = sql`(${today} - interval '1 year')::date`;
+  const cutMonth = sql`date_trunc('month', ${hiredAfter})::date`;
+  const newHires = sql.lit(q.newHiresOnly);
+  const sites = (column: RawBuilder<unknown>) => {
+    const parts = [
+      q.scope === 'all'
+        ? sql`true`
+        : q.scope.size === 0
+          ? sql`false`
+          : sql`${column} = any(${[...q.scope]}::uuid[])`,
     ];
-    if (q.courseSiteId) conditions.push(eb('e.site_id', '=', q.courseSiteId));
-    if (q.newHiresOnly)
-      conditions.push(eb('e.hire_date', '>', sql<string>`(${q.today}::date - interval '1 year')::date`));
-    return eb.and(conditions);
+    if (q.courseSiteId) parts.push(sql`${column} = ${q.courseSiteId}::uuid`);
+    return sql.join(parts, sql` and `);
   };
-  const people = db
-    .selectFrom('employees as e')
-    .select('e.site_id')
-    .select((eb) => eb.fn.countAll<string>().as('people'))
-    .where(concerned)
-    .groupBy('e.site_id');
-  const done = db
-    .selectFrom('training_course_latest as l')
-    .innerJoin('employees as e', 'e.id', 'l.person_id')
-    .select('e.site_id')
-    .select((eb) => eb.fn.countAll<string>().as('done'))
-    .where('l.course_id', '=', q.courseId)
-    .where('l.latest_on', '>', after)
-    .where((eb) =>
-      eb.or([
-        eb('l.latest_on', '<=', q.today),
-        eb.exists(
-          eb
-            .selectFrom('training_completions as tc')
-            .select(sql<SqlBool>`true`.as('held'))
-            .whereRef('tc.course_id', '=', 'l.course_id')
-            .whereRef('tc.person_id', '=', 'l.person_id')
-            .where('tc.result', '<>', 'failed')
-            .where('tc.completed_on', '>', after)
-            .where('tc.completed_on', '<=', q.today),
-        ),
-      ]),
+  const result = await sql<{ site_id: string; site_code: string; people: string; done: string }>`
+    with kept_people as (
+      select site_id, sum(people) as people from training_campaign_people
+      where ${sites(sql.ref('site_id'))} and (not ${newHires} or hire_month > ${cutMonth})
+      group by site_id
+    ),
+    kept_done as (
+      select site_id, sum(people) as done from training_campaign_done
+      where course_id = ${q.courseId} and latest_on > ${since} and latest_on <= ${today}
+        and ${sites(sql.ref('site_id'))} and (not ${newHires} or hire_month > ${cutMonth})
+      group by site_id
+    ),
+    open_ids as (
+      select id from employees where leave_date is null and hire_date > ${today}
+      union select id from employees where leave_date is not null and leave_date > ${today}
+      union select id from employees
+        where ${newHires} and leave_date is null and hire_date >= ${cutMonth}
+          and hire_date < (${cutMonth} + interval '1 month')::date
+      union select person_id from training_course_latest where course_id = ${q.courseId} and latest_on > ${today}
+    ),
+    open_cases as (
+      select e.site_id, counted, kept,
+             counted and exists (
+               select 1 from training_completions tc
+               where tc.course_id = ${q.courseId} and tc.person_id = e.id and tc.result <> 'failed'
+                 and tc.completed_on > ${since} and tc.completed_on <= ${today}) as counted_done,
+             kept and exists (
+               select 1 from training_course_latest l
+               where l.course_id = ${q.courseId} and l.person_id = e.id
+                 and l.latest_on > ${since} and l.latest_on <= ${today}) as kept_done
+      from open_ids o join employees e on e.id = o.id
+      cross join lateral (select
+        (e.leave_date is null or e.leave_date > ${today}) and e.hire_date <= ${today}
+          and (not ${newHires} or e.hire_date > ${hiredAfter}) as counted,
+        e.leave_date is null
+          and (not ${newHires} or date_trunc('month', e.hire_date)::date > ${cutMonth}) as kept) f
+      where ${sites(sql.ref('e.site_id'))}
+    ),
+    corrections as (
+      select site_id, sum(counted::int - kept::int) as people,
+             sum(counted_done::int - kept_done::int) as done
+      from open_cases group by site_id
     )
-    .where((eb) => concerned(eb as unknown as ExpressionBuilder<DB, 'e'>))
-    .groupBy('e.site_id');
-  const rows = await db
-    .selectFrom(people.as('p'))
-    .innerJoin('sites as s', 's.id', 'p.site_id')
-    .leftJoin(done.as('d'), 'd.site_id', 'p.site_id')
-    .select(['s.id as site_id', 's.code as site_code', 'p.people', 'd.done'])
-    .orderBy('s.code')
-    .execute();
-  return rows.map((r) => ({
+    select s.id as site_id, s.code as site_code,
+           coalesce(p.people, 0) + coalesce(c.people, 0) as people,
+           coalesce(d.done, 0) + coalesce(c.done, 0) as done
+    from sites s
+    left join kept_people p on p.site_id = s.id
+    left join kept_done d on d.site_id = s.id
+    left join corrections c on c.site_id = s.id
+    where coalesce(p.people, 0) + coalesce(c.people, 0) > 0
+    order by s.code`.execute(db);
+  return result.rows.map((r) => ({
     site_id: r.site_id,
     site_code: r.site_code,
     people: Number(r.people),
-    done: Number(r.done ?? 0),
+    done: Number(r.done),
   }));
 }
