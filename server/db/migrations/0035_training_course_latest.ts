@@ -6,17 +6,23 @@ import { runStatements } from './statements.ts';
  * completion) joined every employee with all of the course's completions: 8.8 s a request at a million
  * employees and four million completions.
  *
- * training_course_latest keeps, per course and person (the campaign reads its employees), the date of the latest completion that is not failed.
- * Whether a person is current depends on today (completed within the course's recurrence before today), so the
- * table holds no figure that goes stale: the campaign reads the range of dates after the window's start from
- * (course_id, latest_on), and checks live the few people whose latest date lies after today (a completion
- * entered ahead), whose earlier completions may still be current.
+ * Three tables, kept by statement-level triggers, hold nothing that depends on today:
+ * - training_course_latest: per course and person, the date of the latest completion that is not failed
+ *   (recomputed for each (course, person) a statement on training_completions touched; an insert can only
+ *   raise it, a set-based upsert);
+ * - training_campaign_people: employees without a leaving date, per site and month of hiring (triggers on
+ *   employees);
+ * - training_campaign_done: of those, the ones with a latest completion, per course, site, latest date and
+ *   month of hiring (a constant unless the course is for new hires), moved by changes of the latest dates, of
+ *   employees (site, hiring, leaving, deletion) and of a course's audience.
+ * The campaign sums them over the window and counts the open cases live, in place of what the counts hold
+ * for them: employees hired after today or with a leaving date, those hired in the month the new-hire window
+ * cuts, and those whose latest completion lies after today (an earlier one may be current). They are few.
  *
- * Triggers keep it exact: statement-level ones on training_completions recompute the latest date of each
- * (course, person) a statement touched (an insert can only raise it, a set-based upsert); courses' deletion
- * cascades, employees' deletion takes their rows. `training_course_latest_rebuild()` recomputes it from the
- * rows (`steward summaries rebuild`, a bulk load with triggers off, a restore). No temporary table, so a
- * transaction of thousands of one-row writes holds no lock per statement (see 0017).
+ * `training_course_latest_rebuild()` recomputes the three from the rows (`steward summaries rebuild`, a bulk
+ * load with triggers off, a restore). No temporary table, so a transaction of thousands of one-row writes
+ * holds no lock per statement (see 0017). Completions name people without a foreign key: an employee's
+ * deletion takes their latest dates.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -46,8 +52,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     -- The open cases the campaign reads live: employees hired after today or in a month the new-hire window
     -- cuts, and those with a leaving date.
-    create index employees_staying_hire_idx on employees (hire_date) where leave_date is null;
-    create index employees_leaving_idx on employees (leave_date) where leave_date is not null;
+    create index employees_staying_hire_idx on employees (hire_date) include (id, site_id, leave_date)
+      where leave_date is null;
+    create index employees_leaving_idx on employees (leave_date) include (id, site_id, hire_date)
+      where leave_date is not null;
 
     create function training_campaign_done_rows_sql(latest text, staff text) returns text
     language sql immutable as $$

@@ -55,35 +55,36 @@ export async function campaignBySite(db: Db, q: CampaignQuery): Promise<Campaign
         and ${sites(sql.ref('site_id'))} and (not ${newHires} or hire_month > ${cutMonth})
       group by site_id
     ),
-    open_ids as (
-      select id from employees where leave_date is null and hire_date > ${today}
-      union select id from employees where leave_date is not null and leave_date > ${today}
-      union select id from employees
+    open_people as (
+      select id, site_id, hire_date, leave_date from employees where leave_date is null and hire_date > ${today}
+      union select id, site_id, hire_date, leave_date from employees
+        where leave_date is not null and leave_date > ${today}
+      union select id, site_id, hire_date, leave_date from employees
         where ${newHires} and leave_date is null and hire_date >= ${cutMonth}
           and hire_date < (${cutMonth} + interval '1 month')::date
-      union select person_id from training_course_latest where course_id = ${q.courseId} and latest_on > ${today}
+      union select e.id, e.site_id, e.hire_date, e.leave_date
+        from training_course_latest l join employees e on e.id = l.person_id
+        where l.course_id = ${q.courseId} and l.latest_on > ${today}
     ),
     open_cases as (
-      select e.site_id, counted, kept,
-             counted and exists (
+      select o.site_id, f.counted, f.kept,
+             f.counted and l.latest_on > ${since} and (l.latest_on <= ${today} or exists (
                select 1 from training_completions tc
-               where tc.course_id = ${q.courseId} and tc.person_id = e.id and tc.result <> 'failed'
-                 and tc.completed_on > ${since} and tc.completed_on <= ${today}) as counted_done,
-             kept and exists (
-               select 1 from training_course_latest l
-               where l.course_id = ${q.courseId} and l.person_id = e.id
-                 and l.latest_on > ${since} and l.latest_on <= ${today}) as kept_done
-      from open_ids o join employees e on e.id = o.id
+               where tc.course_id = ${q.courseId} and tc.person_id = o.id and tc.result <> 'failed'
+                 and tc.completed_on > ${since} and tc.completed_on <= ${today})) as counted_done,
+             f.kept and l.latest_on > ${since} and l.latest_on <= ${today} as kept_done
+      from open_people o
       cross join lateral (select
-        (e.leave_date is null or e.leave_date > ${today}) and e.hire_date <= ${today}
-          and (not ${newHires} or e.hire_date > ${hiredAfter}) as counted,
-        e.leave_date is null
-          and (not ${newHires} or date_trunc('month', e.hire_date)::date > ${cutMonth}) as kept) f
-      where ${sites(sql.ref('e.site_id'))}
+        (o.leave_date is null or o.leave_date > ${today}) and o.hire_date <= ${today}
+          and (not ${newHires} or o.hire_date > ${hiredAfter}) as counted,
+        o.leave_date is null
+          and (not ${newHires} or date_trunc('month', o.hire_date)::date > ${cutMonth}) as kept) f
+      left join training_course_latest l on l.course_id = ${q.courseId} and l.person_id = o.id
+      where ${sites(sql.ref('o.site_id'))}
     ),
     corrections as (
       select site_id, sum(counted::int - kept::int) as people,
-             sum(counted_done::int - kept_done::int) as done
+             sum(coalesce(counted_done, false)::int - coalesce(kept_done, false)::int) as done
       from open_cases group by site_id
     )
     select s.id as site_id, s.code as site_code,
