@@ -190,9 +190,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         delete from training_campaign_done;
         return null;
       end if;
-      execute training_campaign_done_apply_sql(
-        case when tg_op in ('INSERT', 'UPDATE') then training_campaign_done_rows_sql('new_rows', 'employees') end,
-        case when tg_op in ('DELETE', 'UPDATE') then training_campaign_done_rows_sql('old_rows', 'employees') end);
+      -- Static statements (planned once a session, not per statement): a transaction of one-row writes
+      -- runs this once per row.
+      if tg_op = 'INSERT' then
+        insert into training_campaign_done as s (course_id, site_id, hire_month, latest_on, people)
+        select l.course_id, e.site_id,
+               case when c.audience = 'new_hires' then date_trunc('month', e.hire_date)::date
+                    else '0001-01-01'::date end,
+               l.latest_on, count(*)::integer
+        from new_rows l join employees e on e.id = l.person_id join training_courses c on c.id = l.course_id
+        where e.leave_date is null
+        group by 1, 2, 3, 4
+        on conflict (course_id, latest_on, site_id, hire_month) do update set people = s.people + excluded.people;
+      elsif tg_op = 'UPDATE' then
+        insert into training_campaign_done as s (course_id, site_id, hire_month, latest_on, people)
+        select l.course_id, e.site_id,
+               case when c.audience = 'new_hires' then date_trunc('month', e.hire_date)::date
+                    else '0001-01-01'::date end,
+               l.latest_on, sum(l.sign)::integer
+        from (select *, 1 as sign from new_rows union all select *, -1 as sign from old_rows) l
+        join employees e on e.id = l.person_id join training_courses c on c.id = l.course_id
+        where e.leave_date is null
+        group by 1, 2, 3, 4
+        on conflict (course_id, latest_on, site_id, hire_month) do update set people = s.people + excluded.people;
+      else
+        insert into training_campaign_done as s (course_id, site_id, hire_month, latest_on, people)
+        select l.course_id, e.site_id,
+               case when c.audience = 'new_hires' then date_trunc('month', e.hire_date)::date
+                    else '0001-01-01'::date end,
+               l.latest_on, -count(*)::integer
+        from old_rows l join employees e on e.id = l.person_id join training_courses c on c.id = l.course_id
+        where e.leave_date is null
+        group by 1, 2, 3, 4
+        on conflict (course_id, latest_on, site_id, hire_month) do update set people = s.people + excluded.people;
+      end if;
       return null;
     end
     $$;
