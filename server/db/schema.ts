@@ -359,6 +359,13 @@ export type TrainingYearSitesTable = {
   hours: string;
 };
 
+/** Per course and employee, the date of the latest completion that is not failed (kept by triggers). */
+export type TrainingCourseLatestTable = {
+  course_id: string;
+  person_id: string;
+  latest_on: DateString;
+};
+
 export type TrainingYearMoversTable = {
   year: number;
   person_id: string;
@@ -478,6 +485,7 @@ export type PlatformTables = {
   training_year_sites: TrainingYearSitesTable;
   site_headcounts: SiteHeadcountsTable;
   training_year_movers: TrainingYearMoversTable;
+  training_course_latest: TrainingCourseLatestTable;
   import_jobs: ImportJobsTable;
   actions: ActionsTable;
   documents: DocumentsTable;

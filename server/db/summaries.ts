@@ -13,6 +13,11 @@ export const platformSummaries: readonly KeptSummary[] = [
     since: '0011_training_year_summary',
     restoredAsSaved: true,
   },
+  {
+    name: 'training latest completions',
+    rebuild: 'select training_course_latest_rebuild()',
+    since: '0035_training_course_latest',
+  },
   { name: 'site headcounts', rebuild: 'select site_headcounts_rebuild()', since: '0036_site_headcounts' },
 ];
 

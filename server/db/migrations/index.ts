@@ -17,6 +17,7 @@ import * as m0024 from './0024_notification_facts.ts';
 import * as m0025 from './0025_program_keys.ts';
 import * as m0029 from './0029_audit_messages.ts';
 import * as m0030 from './0030_training_domain_words.ts';
+import * as m0035 from './0035_training_course_latest.ts';
 import * as m0036 from './0036_site_headcounts.ts';
 
 /**
@@ -42,5 +43,6 @@ export const platformMigrations: Record<string, Migration> = {
   '0025_program_keys': m0025,
   '0029_audit_messages': m0029,
   '0030_training_domain_words': m0030,
+  '0035_training_course_latest': m0035,
   '0036_site_headcounts': m0036,
 };

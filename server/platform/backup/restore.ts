@@ -8,9 +8,9 @@ import * as tar from 'tar';
 import { insertJsonRows } from '../../db/bulk.ts';
 import type { Database } from '../../db/connect.ts';
 import { allMigrations, migrateToLatest, migrateUpTo } from '../../db/migrate.ts';
+import { rebuildSummaries, summariesToRecompute } from '../../db/summaries.ts';
 import { type VerifyReport, verifyAuditChains } from '../audit/service.ts';
 import { verifyStoredFiles } from '../documents/verify.ts';
-import { rebuildSummaries, summariesToRecompute } from '../../db/summaries.ts';
 import {
   appliedMigrations,
   EPHEMERAL_COLUMNS,

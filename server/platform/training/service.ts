@@ -21,6 +21,7 @@ import { inScope } from '../access/sql.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { createTrainingDueService } from './due.ts';
+import { campaignBySite } from './repo.ts';
 
 function courseRows(db: Db) {
   return db
@@ -344,40 +345,14 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
       access.assert(actor, { permission: 'training.read', siteId: course.site_id, what: 'course' });
       const scope = access.listScope(actor, 'training.read');
       const today = localDate(now(), GROUP_TIME_ZONE);
-      const since = course.recurrence_months
-        ? sql<string>`(${today}::date - make_interval(months => ${course.recurrence_months}))::date`
-        : sql<string>`'0001-01-01'::date`;
-      const hiredAfter =
-        course.audience === 'new_hires'
-          ? sql<string>`(${today}::date - interval '1 year')::date`
-          : sql<string>`'0001-01-01'::date`;
-      // The people holding a current completion, read once from the course's range of the unique index
-      // and joined by hash: a lookup per employee took seconds at a million employees.
-      const current = db
-        .selectFrom('training_completions as tc')
-        .select('tc.person_id')
-        .distinct()
-        .where('tc.course_id', '=', course.id)
-        .where('tc.result', '<>', 'failed')
-        .where('tc.completed_on', '>', since)
-        .where('tc.completed_on', '<=', today);
-      const rows = await db
-        .selectFrom('employees as e')
-        .innerJoin('sites as s', 's.id', 'e.site_id')
-        .leftJoin(current.as('d'), 'd.person_id', 'e.id')
-        .select(['s.id as site_id', 's.code as site_code'])
-        .select((eb) => [
-          eb.fn.countAll<number>().as('people'),
-          eb.fn.count<number>('d.person_id').as('done'),
-        ])
-        .where((eb) => inScope(eb, 'e.site_id', scope))
-        .where((eb) => (course.site_id ? eb('e.site_id', '=', course.site_id) : sql<boolean>`true`))
-        .where((eb) => eb.or([eb('e.leave_date', 'is', null), eb('e.leave_date', '>', today)]))
-        .where('e.hire_date', '<=', today)
-        .where('e.hire_date', '>', hiredAfter)
-        .groupBy(['s.id', 's.code'])
-        .orderBy('s.code')
-        .execute();
+      const rows = await campaignBySite(db, {
+        courseId: course.id,
+        courseSiteId: course.site_id,
+        scope,
+        today,
+        recurrenceMonths: course.recurrence_months,
+        newHiresOnly: course.audience === 'new_hires',
+      });
       const sites = rows.map((r) => ({
         siteId: r.site_id,
         siteCode: r.site_code,
