@@ -50,9 +50,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       people integer not null,
       primary key (course_id, latest_on, site_id, hire_month)
     );
-    -- The open cases the campaign reads live: employees hired after today or in a month the new-hire window
-    -- cuts, and those with a leaving date.
     create index employees_staying_hire_idx on employees (hire_date) include (id, site_id, leave_date)
+      -- The open cases the campaign reads live: employees hired after today or in a month the new-hire window
+      -- cuts, and those with a leaving date.
       where leave_date is null;
     create index employees_leaving_idx on employees (leave_date) include (id, site_id, hire_date)
       where leave_date is not null;

@@ -44,8 +44,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (site_id, month, person_type, injury_type)
     );
 
-    -- The open injuries, read row by row by the statistics.
     create index ohs_injuries_open_idx on ohs_injuries (site_id, injury_date)
+      -- The open injuries, read row by row by the statistics.
       where return_date is null and classification in ('temporary_total_disability', 'permanent_partial_disability');
 
     create function ohs_injury_month_rows_sql(source text, counted_only boolean) returns text
