@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { bulkInsert } from '../../server/db/bulk.ts';
 import type { Database } from '../../server/db/connect.ts';
 import { withIndexesBuiltAfter } from '../../server/db/deferred-indexes.ts';
+import { allSummaries, rebuildSummaries } from '../../server/db/summaries.ts';
 import type { Db } from '../../server/db/types.ts';
 import { programModules } from '../../server/modules/index.ts';
 import { systemActor } from '../../server/platform/access/actor.ts';
@@ -10,7 +11,6 @@ import { recordAudit } from '../../server/platform/audit/service.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { platformMessage } from '../../server/platform/i18n/index.ts';
 import type { AnyProgramModule, ModuleDemoData } from '../../server/platform/modules/manifest.ts';
-import { allSummaries, rebuildSummaries } from '../../server/db/summaries.ts';
 import { demoAuditHistory } from './audit-history.ts';
 import { demoClock } from './clock.ts';
 import { committeeTables, generateCommittees } from './committees.ts';
@@ -98,14 +98,17 @@ export async function loadDemoDataset(
           if (rows.length > 20_000) await loadWithProgress(trx, table, rows, log, table.replaceAll('_', ' '));
           else await bulkInsert(trx, table, rows, { batchSize });
         }
-        // Training completions as a bulk import writes them: the yearly summary is built once at the end
-        // rather than by the triggers batch by batch, and the modules' summaries with it.
+        // Training completions as a bulk import writes them: the kept summaries are built once at the end
+        // rather than by the triggers batch by batch (the yearly summary deferred, the latest completions and
+        // campaign counts switched off as their rebuild does).
         await sql`set local steward.training_summary_deferred = on`.execute(trx);
+        await sql`set local steward.training_campaign_rebuilding = on`.execute(trx);
         for (const { table, rows, batchSize } of programs) {
           if (rows.length > 20_000) await loadWithProgress(trx, table, rows, log, table.replaceAll('_', ' '));
           else await bulkInsert(trx, table, rows, { batchSize });
         }
         await sql`set local steward.training_summary_deferred = off`.execute(trx);
+        await sql`set local steward.training_campaign_rebuilding = off`.execute(trx);
         for (const summary of allSummaries(options.modules ?? programModules)) {
           log(`Demo dataset: kept summary of ${summary.name}`);
           await rebuildSummaries((statement) => sql.raw(statement).execute(trx), [summary]);
