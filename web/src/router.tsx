@@ -75,7 +75,9 @@ function routeTree(modules: readonly WebModule[]) {
       // The frame's code, the home page's and the modules' texts load while the session is asked for, not
       // after it (the router fetches a page's code only once this returns).
       const texts = loadModuleTexts();
-      texts.catch(() => undefined);
+      // Awaited below on the signed-in path (where a failed load fails the route); marked as handled here
+      // for the redirect to sign-in, which leaves it unawaited.
+      void texts.then(undefined, () => {});
       void AppLayout.preload?.();
       if (location.pathname === '/') void HomePage.preload?.();
       const session = await context.queryClient.ensureQueryData(sessionQuery);

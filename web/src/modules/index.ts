@@ -6,9 +6,9 @@ import { ohsWebModule } from './ohs/index.ts';
 import { smartWebModule } from './smart/index.ts';
 
 /**
- * The programs of the web app, in the order of the navigation. A built module brings its manifest; a
- * program whose module is still in preparation is listed with its key and icon, and its entry says what it
- * will do. Adding a program is replacing its entry here; no platform file changes.
+ * The programs of the web app, in the order of the navigation. A module brings its manifest and its texts,
+ * its program's name among them; one without pages yet shows an entry page that says it is in preparation.
+ * Adding a program is adding its entry here; no platform file changes.
  */
 export const webModules: readonly WebModule[] = [
   ipWebModule,

@@ -21,13 +21,13 @@ import {
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionView } from '#shared/platform/actions/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan, useSession } from '../auth/session.ts';
 import { AttachmentsPanel } from '../documents/AttachmentsPanel.tsx';
+import { programNameKey } from '../modules/program-names.ts';
 import { SourceLink } from '../services/SourceLink.tsx';
 import { useFormat } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -156,10 +156,7 @@ export function ActionPage() {
                     {field(t('detail.due'), a.dueDate)}
                     {field(t('detail.owner'), a.ownerName ?? '—')}
                     {field(t('detail.site'), a.siteCode ?? t('detail.groupWide'))}
-                    {field(
-                      t('detail.program'),
-                      a.program ? tc(`programs.${a.program}.name` as ParseKeys) : '—',
-                    )}
+                    {field(t('detail.program'), a.program ? tc(programNameKey(a.program)) : '—')}
                     {a.doneAt && field(t('detail.doneAt'), fmt.dateTime(a.doneAt))}
                     {a.verifiedAt && field(t('detail.verifiedAt'), fmt.dateTime(a.verifiedAt))}
                     {a.verifiedByName && field(t('detail.verifiedBy'), a.verifiedByName)}

@@ -11,7 +11,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,6 +22,7 @@ import {
 } from '#shared/platform/actions/contract.ts';
 import { ApiError, api } from '../api/client.ts';
 import { programChoices } from '../modules/manifest.ts';
+import { programNameKey } from '../modules/program-names.ts';
 import { useSites } from '../people/sites.ts';
 import { useWrite } from '../services/mutation.ts';
 import { UserSelect } from '../services/UserSelect.tsx';
@@ -64,7 +64,7 @@ export function ActionStatusBadge({ a }: { a: Pick<ActionView, 'status' | 'overd
 
 export function useProgramOptions() {
   const { t } = useTranslation();
-  return programChoices().map((p) => ({ value: p, label: t(`programs.${p}.name` as ParseKeys) as string }));
+  return programChoices().map((p) => ({ value: p, label: t(programNameKey(p)) as string }));
 }
 
 type V = {

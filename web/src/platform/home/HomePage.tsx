@@ -31,6 +31,7 @@ import { api } from '../api/client.ts';
 import { type Session, useCan, useSession } from '../auth/session.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { webModules } from '../modules/manifest.ts';
+import { programNameKey, programShortKey } from '../modules/program-names.ts';
 import { useCountryName, useFormat, useLocalName } from '../ui/labels.ts';
 import { AnchorLink } from '../ui/links.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -53,7 +54,7 @@ export function useAssignmentLabel() {
   return (a: Session['assignments'][number]) =>
     [
       t(`roles.${a.role}`),
-      a.program ? t(`programs.${a.program}.short`) : null,
+      a.program ? t(programShortKey(a.program)) : null,
       a.scopeKind === 'group' ? t('scope.group') : a.scopeLabel,
     ]
       .filter(Boolean)
@@ -181,7 +182,7 @@ export function HomePage() {
                       <Icon size={18} />
                     </ThemeIcon>
                     <Text size="sm" fw={500} lh={1.2}>
-                      {t(`programs.${m.key}.name` as ParseKeys)}
+                      {t(programNameKey(m.key))}
                     </Text>
                   </Group>
                 </Card>

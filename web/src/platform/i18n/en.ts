@@ -135,97 +135,12 @@ export const en = {
     sites: 'Sites',
   },
   programs: {
-    comingTitle: 'What this program will do',
     inPreparation: 'In preparation',
-    comingIntro:
-      'This module is being built. It will cover what the group’s sustainability report describes:',
-    whoTitle: 'Who will use it',
-    meanwhileTitle: 'Already in place',
+    inPreparationIntro: 'The pages of this program are being built.',
     meanwhile:
       'The organisation, people and users it will rely on are managed under Administration. Every change is kept in the audit log.',
-    ip: {
-      name: 'Intellectual property',
-      short: 'IP',
-      summary:
-        'Patents, trademarks, trade secrets and licences of the group, managed for quantity, quality and value, with reports to the Board.',
-      coming: [
-        'Patent portfolio by jurisdiction and status: applications, grants, annuities and their deadlines',
-        'Periodic quality and value re-assessment of patents: keep, license or abandon',
-        'Trademarks, and trade secrets with their protection measures',
-        'Licensing agreements and the response to IP risks and disputes',
-        'Green patents by technology',
-        'Board reporting and evidence for the TIPS (Taiwan Intellectual Property Management System) certification',
-      ],
-      who: ['The group IP office', 'R&D and legal staff at the sites', 'Auditors and the Board (read-only)'],
-    },
-    infosec: {
-      name: 'Information security',
-      short: 'Infosec',
-      summary:
-        'The group’s information security management system: maturity of every site, incidents, audits, training and certifications.',
-      coming: [
-        'Cybersecurity information sharing and incident reporting, response and recovery',
-        'NIST CSF maturity assessment of every site, for IT and OT',
-        'Audits and penetration tests, with findings followed to closure',
-        'Security training, phishing drills, and incident and recovery drills',
-        'Cybersecurity assessment of suppliers',
-        'Certifications per site (ISO 27001, ISO 22301, IEC 62443) and the year’s outcomes',
-      ],
-      who: ['The CISO office', 'Site information security officers', 'Auditors and the Board (read-only)'],
-    },
-    ohs: {
-      name: 'Occupational health & safety',
-      short: 'OHS',
-      summary:
-        'A safe and healthy workplace at every facility: incidents and their investigation, injury rates, certificates, contractors and health.',
-      coming: [
-        'Injury and incident reporting, investigation and corrective actions',
-        'Frequency (FR) and severity (SR) rates by site, month and year',
-        'ISO 45001 certificates per facility, with their renewals',
-        'Contractor high-risk operations: permits to work and on-site checks',
-        'Health management and wellbeing, with individual health data for medical staff only',
-        'Hazard identification and risk assessment by area',
-      ],
-      who: [
-        'The group OHS office',
-        'Site safety officers',
-        'Employees and contractors reporting hazards and incidents',
-        'Medical staff',
-      ],
-    },
-    academia: {
-      name: 'Industry–academia',
-      short: 'Academia',
-      summary:
-        'Collaboration with universities and schools: programs, research projects, scholarships, internships and courses.',
-      coming: [
-        'Industry–academia programs and research projects with their universities',
-        'Scholarships, internships and the university college program',
-        'Mentorships and courses, with participants and hours',
-        'IIoT research projects such as database middleware, voiceprint anomaly detection and image search',
-        'The year’s figures for the sustainability report',
-      ],
-      who: [
-        'The group academia office',
-        'Site coordinators',
-        'Students and researchers (as external persons)',
-      ],
-    },
-    smart: {
-      name: 'Shop-floor monitoring',
-      short: 'Monitoring',
-      summary:
-        'The smart layer over the shop floor: it evaluates risks, controls operations, and detects and reacts to abnormality.',
-      coming: [
-        'Readings from sensors on the lines and areas of each site',
-        'Detection of abnormality, with alerts to the people responsible',
-        'Risk evaluation and operational controls tied to the OHS program',
-        'Machine safety: inspections, maintenance, and operator training and certification',
-        'Trends and dashboards across sites',
-      ],
-      who: ['Site safety and facilities officers', 'Line supervisors', 'The group OHS office'],
-    },
   },
+
   sources: {
     unavailable: 'A record you cannot open',
   },

@@ -21,13 +21,13 @@ import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconCalendarPlus, IconEdit, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CommitteeView, committeeView } from '#shared/platform/meetings/contract.ts';
 import { committeeRoles } from '#shared/platform/meetings/rules/committee.ts';
 import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { ApiError, api } from '../api/client.ts';
+import { programNameKey } from '../modules/program-names.ts';
 import { useSites } from '../people/sites.ts';
 import { useWrite } from '../services/mutation.ts';
 import { UserSelect } from '../services/UserSelect.tsx';
@@ -215,10 +215,7 @@ export function CommitteePage() {
                   {t('committee.details')}
                 </Title>
                 <SimpleGrid cols={2} spacing="md">
-                  {field(
-                    t('committees.program'),
-                    c.program ? tc(`programs.${c.program}.name` as ParseKeys) : '—',
-                  )}
+                  {field(t('committees.program'), c.program ? tc(programNameKey(c.program)) : '—')}
                   {field(
                     t('committees.level'),
                     `${label('levels', c.level)}${c.siteCode || c.subsidiaryCode ? ` · ${c.siteCode ?? c.subsidiaryCode}` : ''}`,

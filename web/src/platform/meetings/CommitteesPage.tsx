@@ -1,7 +1,6 @@
 import { Badge, Button, Group, Select, Switch, Tabs, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarEvent, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -12,6 +11,7 @@ import {
 } from '#shared/platform/meetings/contract.ts';
 import { meetingStatuses } from '#shared/platform/meetings/rules/status.ts';
 import { useCan } from '../auth/session.ts';
+import { programShortKey } from '../modules/program-names.ts';
 import { useServicesT } from '../services/texts.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { useFormat } from '../ui/labels.ts';
@@ -61,7 +61,7 @@ function Committees() {
       key: 'program',
       header: t('committees.program'),
       sortKey: 'program',
-      render: (c) => (c.program ? tc(`programs.${c.program}.short` as ParseKeys) : '—'),
+      render: (c) => (c.program ? tc(programShortKey(c.program)) : '—'),
     },
     {
       key: 'holder',

@@ -9,7 +9,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -23,6 +22,7 @@ import { meetingFrequencies } from '#shared/platform/meetings/rules/committee.ts
 import { api } from '../api/client.ts';
 import { useCan, useSession } from '../auth/session.ts';
 import { programChoices } from '../modules/manifest.ts';
+import { programNameKey } from '../modules/program-names.ts';
 import { useSites } from '../people/sites.ts';
 import { useSubsidiaries } from '../services/subsidiaries.ts';
 import { FormModal } from '../ui/FormModal.tsx';
@@ -190,7 +190,7 @@ export function CommitteeFormModal({
             placeholder={t('committeeForm.noProgram')}
             data={programChoices().map((p) => ({
               value: p,
-              label: tc(`programs.${p}.name` as ParseKeys) as string,
+              label: tc(programNameKey(p)) as string,
             }))}
             clearable
             {...f.form.getInputProps('program')}

@@ -10,7 +10,7 @@ export type ModuleReport = {
   icon: Icon;
   permission: string;
   byYear: boolean;
-  /** i18n keys, with the module's namespace (e.g. `ohs:boardReport.title`). */
+  /** i18n keys, with the module's namespace (`<program>:<key>`). */
   titleKey: string;
   descriptionKey: string;
   url: (format: 'pdf' | 'xlsx') => string;
@@ -23,7 +23,7 @@ export type ModuleReport = {
  */
 export type HomeAction = {
   key: string;
-  /** i18n keys, with the module's namespace (e.g. `ohs:self.report`). */
+  /** i18n keys, with the module's namespace (`<program>:<key>`). */
   label: string;
   description?: string;
   to: string;

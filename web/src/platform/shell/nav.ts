@@ -7,8 +7,8 @@ import {
   IconUserShield,
   IconUsers,
 } from '@tabler/icons-react';
-import type { ParseKeys } from 'i18next';
 import { webModules } from '../modules/manifest.ts';
+import { programNameKey } from '../modules/program-names.ts';
 import { workNavigation, workSectionLabel } from '../services/nav.ts';
 import type { NavItem, NavSection } from './nav-types.ts';
 
@@ -22,7 +22,7 @@ export function navigation(): NavSection[] {
     {
       label: 'nav.programs',
       items: webModules().map((m) => ({
-        label: m.label ?? (`programs.${m.key}.name` as ParseKeys),
+        label: m.label ?? programNameKey(m.key),
         to: `/programs/${m.key}`,
         icon: m.icon,
         children: m.navigation,

@@ -31,6 +31,7 @@ import { api } from '../api/client.ts';
 import { useCan, useSession } from '../auth/session.ts';
 import { localeNames } from '../i18n/index.ts';
 import { programChoices } from '../modules/manifest.ts';
+import { programNameKey, programShortKey } from '../modules/program-names.ts';
 import { useSites } from '../people/sites.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { FormModal } from '../ui/FormModal.tsx';
@@ -71,7 +72,7 @@ function useSubsidiaries() {
   return query.data?.items ?? [];
 }
 
-/** Describes role assignments with codes: "Site officer · OHS · K-KH, K-CL". */
+/** Describes role assignments with codes: the role, the program's short name and the site codes. */
 function useAssignmentText() {
   const { t } = useTranslation();
   const { sites } = useSites();
@@ -81,7 +82,7 @@ function useAssignmentText() {
   return (a: User['assignments'][number]) =>
     [
       t(`roles.${a.role}`),
-      a.program ? t(`programs.${a.program}.short`) : null,
+      a.program ? t(programShortKey(a.program)) : null,
       a.scopeKind === 'group'
         ? t('scope.group')
         : a.scopeKind === 'subsidiary'
@@ -172,7 +173,7 @@ function AssignmentsEditor({
                   label={t('users.program')}
                   data={[
                     ...(a.role === 'program_owner' ? [] : [{ value: ALL, label: t('users.allPrograms') }]),
-                    ...programChoices().map((p) => ({ value: p, label: t(`programs.${p}.name`) })),
+                    ...programChoices().map((p) => ({ value: p, label: t(programNameKey(p)) })),
                   ]}
                   allowDeselect={false}
                   style={{ flex: 1 }}

@@ -1,5 +1,7 @@
 /** English texts of the industry–academia module (namespace "academia"). zh-TW.ts must have exactly these keys. */
 export const en = {
+  /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
+  program: { name: 'Industry–academia', short: 'Academia' },
   nav: {
     section: 'Industry–academia',
     projects: 'Research projects',

@@ -2,6 +2,7 @@ import type { en } from './en.ts';
 
 /** 產學合作模組的繁體中文文字（命名空間 "academia"），與 en.ts 的鍵完全相同。 */
 export const zhTW: typeof en = {
+  program: { name: '產學合作', short: '產學' },
   nav: {
     section: '產學合作',
     projects: '研究計畫',

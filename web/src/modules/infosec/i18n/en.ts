@@ -1,5 +1,7 @@
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
+  /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
+  program: { name: 'Information security', short: 'Infosec' },
   nav: {
     section: 'Information security',
     report: 'Report an incident',

@@ -2,6 +2,7 @@ import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */
 export const zhTW: typeof en = {
+  program: { name: '資訊安全', short: '資安' },
   nav: {
     section: '資訊安全',
     report: '通報資安事件',

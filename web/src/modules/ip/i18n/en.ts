@@ -1,5 +1,7 @@
 /** The IP program's texts in English (namespace "ip"). */
 export const en = {
+  /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
+  program: { name: 'Intellectual property', short: 'IP' },
   nav: {
     section: 'Intellectual property',
     portfolio: 'Portfolio',

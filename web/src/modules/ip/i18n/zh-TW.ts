@@ -2,6 +2,7 @@ import type { en } from './en.ts';
 
 /** 智慧財產計畫的繁體中文文字（namespace "ip"）。 */
 export const zhTW: typeof en = {
+  program: { name: '智慧財產', short: '智財' },
   nav: {
     section: '智慧財產',
     portfolio: '專利組合',

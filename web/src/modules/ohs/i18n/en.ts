@@ -1,5 +1,7 @@
 /** English texts of the OHS module (namespace "ohs"). zh-TW.ts must have exactly these keys. */
 export const en = {
+  /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
+  program: { name: 'Occupational health & safety', short: 'OHS' },
   nav: {
     section: 'Occupational health & safety',
     dashboard: 'Dashboard',

@@ -3,6 +3,7 @@ import type { en } from './en.ts';
 
 /** 職業安全衛生模組的繁體中文文字（與 en.ts 相同的鍵，由型別檢查確保）。 */
 export const zhTW: Translation<typeof en> = {
+  program: { name: '職業安全衛生', short: '職安衛' },
   nav: {
     section: '職業安全衛生',
     dashboard: '總覽',

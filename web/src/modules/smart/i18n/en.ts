@@ -1,5 +1,7 @@
 /** The shop-floor monitoring module's texts in English (namespace "smart"). */
 export const en = {
+  /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
+  program: { name: 'Shop-floor monitoring', short: 'Monitoring' },
   nav: {
     section: 'Shop-floor monitoring',
     sensors: 'Sensors',

@@ -2,6 +2,7 @@ import type { en } from './en.ts';
 
 /** 廠區監測模組的繁體中文文字（命名空間 "smart"）。 */
 export const zhTW: typeof en = {
+  program: { name: '現場監控', short: '監控' },
   nav: {
     section: '廠區智慧監測',
     sensors: '感測器',
