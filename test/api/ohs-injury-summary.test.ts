@@ -189,13 +189,15 @@ describe.each(databases())('OHS injury summary (%s)', (kind) => {
     await expectExact('after the rebuild');
   });
 
-  it('stays exact through 3,000 one-row inserts in one transaction', async () => {
-    const rows = injuryRows(3_000);
+  // Its triggers make no temporary table, so the lock table is not at stake (training-summary-writes holds that
+  // limit at 5,000 writes): a thousand one-row statements show each is counted once.
+  it('stays exact through 1,000 one-row inserts in one transaction', async () => {
+    const rows = injuryRows(1_000);
     await t.db.transaction().execute(async (trx) => {
       for (const row of rows) await trx.insertInto('ohs_injuries').values(row).execute();
     });
     const count = await sql<{ n: number }>`select count(*)::int as n from ohs_injuries`.execute(t.db);
-    expect(count.rows[0].n).toBeGreaterThanOrEqual(3_000);
-    await expectExact('after 3,000 one-row inserts');
+    expect(count.rows[0].n).toBeGreaterThanOrEqual(1_000);
+    await expectExact('after 1,000 one-row inserts');
   });
 });

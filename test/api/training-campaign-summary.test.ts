@@ -262,10 +262,12 @@ describe.each(databases())('training campaign summary (%s)', (kind) => {
     await expectExact('after the rebuild');
   });
 
-  it('stays exact through 3,000 one-row inserts in one transaction', async () => {
+  // Its triggers make no temporary table, so the lock table is not at stake (training-summary-writes holds that
+  // limit at 5,000 writes): a thousand one-row statements show each is counted once.
+  it('stays exact through 1,000 one-row inserts in one transaction', async () => {
     const people = await t.db.selectFrom('employees').select(['id', 'site_id']).execute();
     await t.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 3_000; i++) {
+      for (let i = 0; i < 1_000; i++) {
         const person = people[i % people.length];
         await trx
           .insertInto('training_completions')
@@ -282,7 +284,7 @@ describe.each(databases())('training campaign summary (%s)', (kind) => {
           .execute();
       }
     });
-    await expectExact('after 3,000 one-row inserts');
+    await expectExact('after 1,000 one-row inserts');
   });
 });
 
