@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fitSeasonal,
+  forecastSeasonal,
+  outside,
+  runSeasonal,
+  type SmoothingParams,
+  varianceFactor,
+  zFor,
+} from './forecast.ts';
+
+/** A small deterministic generator (mulberry32) and standard normal draws (Box–Muller). */
+function normals(seed: number) {
+  let a = seed >>> 0;
+  const uniform = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+/** Draws a series from ETS(A,A,A) itself: the states move by shares of each step's error. */
+function simulate(n: number, period: number, params: SmoothingParams, sigma: number, seed: number): number[] {
+  const draw = normals(seed);
+  let level = 20;
+  let trend = 0.02;
+  const seasonal = Array.from({ length: period }, (_, i) => 4 * Math.sin((2 * Math.PI * i) / period));
+  const y: number[] = [];
+  for (let t = 0; t < n; t++) {
+    const e = sigma * draw();
+    const s = seasonal.shift() as number;
+    y.push(level + trend + s + e);
+    level = level + trend + params.alpha * e;
+    trend = trend + params.beta * e;
+    seasonal.push(s + params.gamma * e);
+  }
+  return y;
+}
+
+describe('additive Holt-Winters (ETS(A,A,A))', () => {
+  it('continues a series of exact trend and weekly pattern without error and with no spread', () => {
+    const week = [3, -1, -2, 0, 1, 4, -5];
+    const y = Array.from({ length: 8 * 7 }, (_, t) => 10 + 0.5 * t + week[t % 7]);
+    const fit = fitSeasonal(y, 7);
+    expect(fit.sigma2).toBeCloseTo(0, 10);
+    const next = forecastSeasonal(fit, 10);
+    next.forEach((p, i) => {
+      const t = y.length + i;
+      expect(p.mean).toBeCloseTo(10 + 0.5 * t + week[t % 7], 9);
+      expect(p.upper - p.lower).toBeCloseTo(0, 6);
+    });
+  });
+
+  it('widens the interval as Hyndman et al. give for ETS(A,A,A) (FPP3 §8.7, forecast variance table)', () => {
+    // Closed form: σ_h² = σ²[1 + (h−1){α² + αβh + β²h(2h−1)/6} + γk{2α + γ + βm(k+1)}], k = ⌊(h−1)/m⌋.
+    const params = { alpha: 0.3, beta: 0.05, gamma: 0.1 };
+    for (const m of [4, 7, 12])
+      for (const h of [1, 2, 5, 7, 8, 13, 25]) {
+        const { alpha: a, beta: b, gamma: g } = params;
+        const k = Math.floor((h - 1) / m);
+        const closed =
+          1 +
+          (h - 1) * (a * a + a * b * h + (b * b * h * (2 * h - 1)) / 6) +
+          g * k * (2 * a + g + b * m * (k + 1));
+        expect(varianceFactor(params, m, h)).toBeCloseTo(closed, 12);
+      }
+    expect(varianceFactor(params, 7, 1)).toBe(1);
+  });
+
+  it('takes the normal quantiles of the usual interval levels and refuses others', () => {
+    expect(zFor(0.95)).toBeCloseTo(1.959964, 6);
+    expect(zFor(0.8)).toBeCloseTo(1.281552, 6);
+    expect(() => zFor(0.97)).toThrow(/0.97/);
+  });
+
+  it('covers about 95% of what a series drawn from the model does next, one to seven days ahead', () => {
+    // Rolling origins over series drawn from the model: a 95% interval should hold 90–99% of the outcomes.
+    let inside = 0;
+    let total = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const y = simulate(260, 7, { alpha: 0.2, beta: 0.01, gamma: 0.1 }, 1.5, seed);
+      for (let origin = 120; origin + 7 <= y.length; origin += 20) {
+        const fit = fitSeasonal(y.slice(0, origin), 7);
+        const points = forecastSeasonal(fit, 7);
+        points.forEach((p, i) => {
+          total++;
+          if (!outside(p, y[origin + i])) inside++;
+        });
+      }
+    }
+    expect(total).toBeGreaterThan(400);
+    const coverage = inside / total;
+    expect(coverage).toBeGreaterThanOrEqual(0.9);
+    expect(coverage).toBeLessThanOrEqual(0.99);
+  });
+
+  it('recovers weights near those that drew the series', () => {
+    const y = simulate(600, 7, { alpha: 0.5, beta: 0, gamma: 0.05 }, 1, 99);
+    const fit = fitSeasonal(y, 7);
+    expect(fit.params.alpha).toBeGreaterThanOrEqual(0.3);
+    expect(fit.params.alpha).toBeLessThanOrEqual(0.7);
+    expect(Math.sqrt(fit.sigma2)).toBeGreaterThan(0.85);
+    expect(Math.sqrt(fit.sigma2)).toBeLessThan(1.15);
+  });
+
+  it('keeps a count’s interval at or above zero when asked, and flags values outside it', () => {
+    const y = Array.from({ length: 60 }, (_, t) => (t % 7 === 0 ? 3 : t % 3));
+    const [first] = forecastSeasonal(fitSeasonal(y, 7), 1, { floor: 0 });
+    expect(first.lower).toBeGreaterThanOrEqual(0);
+    expect(outside(first, first.upper + 0.01)).toBe(true);
+    expect(outside(first, first.mean)).toBe(false);
+  });
+
+  it('refuses a series too short to start the states', () => {
+    expect(() =>
+      runSeasonal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 7, { alpha: 0.5, beta: 0, gamma: 0 }),
+    ).toThrow(/at least 16 observations/);
+  });
+});
