@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { incidentInput } from '#shared/modules/ohs/incidents/contract.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, holdsAnywhere } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import type { PlatformServices } from '../../platform/modules/platform-services.ts';
 import { registerGoalRoutes } from './goals/routes.ts';
@@ -9,6 +11,7 @@ import { registerHazardRoutes } from './hazards/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerHoursRoutes } from './hours/routes.ts';
 import { createIncidentNames } from './incidents/names.ts';
+import { dailyIncidentCounts } from './incidents/repo.ts';
 import { registerIncidentRoutes } from './incidents/routes.ts';
 import { createIncidentsService } from './incidents/service.ts';
 import { createIncidentViews, INCIDENT_DOCUMENTS } from './incidents/views.ts';
@@ -61,6 +64,26 @@ export function createOhsIncidentReporter(platform: PlatformServices, context: {
 }
 
 export type OhsIncidentReporter = ReturnType<typeof createOhsIncidentReporter>;
+
+/**
+ * For another program (the monitoring program's trends): OHS incidents of a kind per day, at the sites where
+ * the actor reads OHS records (or one of them; another site is not found).
+ */
+export function createOhsDailyCounts(db: Db) {
+  return {
+    async incidents(
+      actor: Actor,
+      q: { kind: 'injury' | 'near_miss'; siteId?: string; from: string; to: string },
+    ): Promise<{ day: string; count: number }[]> {
+      const scope = access.listScope(actor, 'ohs.read', 'ohs');
+      if (q.siteId && scope !== 'all' && !scope.has(q.siteId)) throw new NotFoundError('site');
+      const rows = await dailyIncidentCounts(db, { scope, ...q });
+      return rows.map((r) => ({ day: String(r.day), count: Number(r.count) }));
+    },
+  };
+}
+
+export type OhsDailyCounts = ReturnType<typeof createOhsDailyCounts>;
 
 /** The occupational health and safety program: its manifest. */
 export const ohsModule = defineModule({

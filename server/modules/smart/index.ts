@@ -5,7 +5,7 @@ import { createNotices } from '../../platform/notify/notices.ts';
 import { createOrgService } from '../../platform/org/service.ts';
 import { createSettingsService } from '../../platform/settings/service.ts';
 import { createUsersService } from '../../platform/users/service.ts';
-import { createOhsIncidentReporter } from '../ohs/index.ts';
+import { createOhsDailyCounts, createOhsIncidentReporter } from '../ohs/index.ts';
 import { ALARM_SOURCE } from './alarms.ts';
 import { smartMessages } from './messages.ts';
 import { smartMigrations } from './migrations/index.ts';
@@ -65,6 +65,7 @@ export const smartModule = defineModule({
       notices: platform.notices,
       signals: platform.signals,
       nearMisses: createOhsIncidentReporter(platform, { db, now }),
+      ohsCounts: createOhsDailyCounts(db),
       now,
     });
   },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/sql.ts';
@@ -40,3 +41,22 @@ export function kpiAlarmRows(
   return q.execute();
 }
 export type KpiAlarmRow = Awaited<ReturnType<typeof kpiAlarmRows>>[number];
+
+/**
+ * Alarms raised in [from, to) per site and quarter of an hour (UTC): fine enough to place each in its site's
+ * local day in every time zone, whole-hour or not.
+ */
+export function alarmQuarterHours(db: Db, f: { scope: SiteScope; siteId?: string; from: Date; to: Date }) {
+  let q = db
+    .selectFrom('smart_alarms as a')
+    .select([
+      'a.site_id',
+      sql<Date>`date_bin('15 minutes', a.raised_at, timestamptz '2000-01-01 00:00:00+00')`.as('quarter'),
+      sql<number>`count(*)::int`.as('count'),
+    ])
+    .where((eb) => inScope(eb, 'a.site_id', f.scope))
+    .where('a.raised_at', '>=', f.from)
+    .where('a.raised_at', '<', f.to);
+  if (f.siteId) q = q.where('a.site_id', '=', f.siteId);
+  return q.groupBy(['a.site_id', 'quarter']).execute();
+}

@@ -7,7 +7,7 @@ import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { SignalsService } from '../../platform/signals/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
-import type { OhsIncidentReporter } from '../ohs/index.ts';
+import type { OhsDailyCounts, OhsIncidentReporter } from '../ohs/index.ts';
 import { createAlarmKpisService } from './alarm-kpis.ts';
 import { createAlarmLiveService } from './alarm-live.ts';
 import { createAlarmsService } from './alarms.ts';
@@ -21,6 +21,7 @@ import {
   type IngestSettings,
   ingestSettings,
 } from './settings.ts';
+import { createTrendsService } from './trends.ts';
 
 const PROGRAM = 'smart' as const;
 
@@ -34,6 +35,7 @@ export function createSmartModule(deps: {
   notices: NoticesService;
   signals: Pick<SignalsService, 'subscribe'>;
   nearMisses: OhsIncidentReporter;
+  ohsCounts: OhsDailyCounts;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -87,6 +89,7 @@ export function createSmartModule(deps: {
     settings,
     responders,
     kpis: createAlarmKpisService({ db, org: deps.org, settings: deps.settings, now }),
+    trends: createTrendsService({ db, org: deps.org, ohs: deps.ohsCounts, now }),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as c from '#shared/modules/smart/contract.ts';
+import { trendQuery, trendView } from '#shared/modules/smart/trends-contract.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
@@ -262,6 +263,22 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
       },
     },
     async (request) => settings.set(actorOf(request), request.body),
+  );
+
+  // ---- Trends: daily counts with their forecast (OHS series need the OHS program's read permission too)
+  app.get(
+    '/api/smart/trends',
+    {
+      config: { access: 'smart.read' },
+      schema: {
+        tags,
+        summary:
+          'Daily alarms, near misses or injuries with a weekly Holt-Winters forecast, a 95% interval, the recent days that left it and a backtest',
+        querystring: trendQuery,
+        response: { 200: trendView },
+      },
+    },
+    async (request) => smart.trends.series(actorOf(request), request.query),
   );
 
   // ---- Alarm KPIs (ISA-18.2 / EEMUA 191) and their thresholds

@@ -175,6 +175,13 @@ export const smartRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  // ---- Trends: figures of the sites the actor reads (alarms; the OHS series also need the OHS program's read).
+  'GET /api/smart/trends': {
+    access: 'smart.read',
+    checks: [
+      figures('smart.read', { program: SMART, query: { series: 'alarms', days: '56', horizon: '7' } }),
+    ],
+  },
   // ---- Alarm KPIs: every row that names a site (bad actors, stale alarms, positions) is of a site the actor
   // reads, and the alarm seeded at each site a minute ago is among the bad actors of the last 24 hours.
   'GET /api/smart/kpis': {

@@ -121,3 +121,19 @@ export async function deleteIncidentAt(db: Db, id: string, version: number) {
     .executeTakeFirst();
   return Number(gone.numDeletedRows) > 0;
 }
+
+/** Incidents of a kind per day of occurrence in [from, to], at the sites of a scope (or one site). */
+export function dailyIncidentCounts(
+  db: Db,
+  f: { scope: SiteScope; siteId?: string; kind: IncidentBaseRow['kind']; from: string; to: string },
+) {
+  let query = db
+    .selectFrom('ohs_incidents as i')
+    .select(['i.occurred_on as day', sql<number>`count(*)::int`.as('count')])
+    .where('i.kind', '=', f.kind)
+    .where('i.occurred_on', '>=', f.from)
+    .where('i.occurred_on', '<=', f.to)
+    .where((eb) => inScope(eb, 'i.site_id', f.scope));
+  if (f.siteId) query = query.where('i.site_id', '=', f.siteId);
+  return query.groupBy('i.occurred_on').execute();
+}
