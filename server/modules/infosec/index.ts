@@ -54,6 +54,7 @@ export const infosecModule = defineModule({
       org: platform.org,
       users: platform.users,
       grants: platform.grants,
+      imports: platform.imports,
       now,
     });
   },
