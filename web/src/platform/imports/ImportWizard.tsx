@@ -304,9 +304,15 @@ export function ImportWizard({
   expected,
   invalidate = [],
   doneActions,
+  uploadUrl,
+  accept,
 }: {
   /** The importer, e.g. 'training_completions'. */
   kind: string;
+  /** Where the file goes when a module converts its own format into the importer's rows (default /api/imports). */
+  uploadUrl?: string;
+  /** The file types offered (default CSV and XLSX). */
+  accept?: string;
   /** A CSV to start from. */
   template?: { filename: string; csv: string };
   /** The fields, shown before upload: [key, required]. */
@@ -352,7 +358,8 @@ export function ImportWizard({
   };
 
   const upload = useMutation({
-    mutationFn: (f: File) => uploadFile('/api/imports', { kind }, f, importJobView, csrf),
+    mutationFn: (f: File) =>
+      uploadFile(uploadUrl ?? '/api/imports', uploadUrl ? {} : { kind }, f, importJobView, csrf),
     onSuccess: (j) => {
       setRemapping(false);
       setJob(j);
@@ -445,7 +452,7 @@ export function ImportWizard({
                   label={t('upload.file')}
                   description={t('upload.hint')}
                   placeholder={t('upload.choose')}
-                  accept={ACCEPT}
+                  accept={accept ?? ACCEPT}
                   leftSection={<IconFileSpreadsheet size={16} />}
                   value={file}
                   onChange={(f) => {

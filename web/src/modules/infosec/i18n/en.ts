@@ -1,7 +1,11 @@
+import { findingsEn } from '../findings/texts.ts';
+
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   nav: {
     section: 'Information security',
+    engagements: 'Audits and scans',
+    findings: 'Findings',
     report: 'Report an incident',
     incidents: 'Security incidents',
     systems: 'Systems register',
@@ -370,4 +374,5 @@ export const en = {
   },
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
+  findings: findingsEn,
 };
