@@ -86,3 +86,24 @@ export function openAgeing(db: Db, today: string) {
     .where('f.status', '=', 'open')
     .groupBy(['f.site_id', 'f.severity']);
 }
+
+/**
+ * SLA compliance by the month findings fell due: met when closed on or before the due date (a risk accepted
+ * counts as neither met nor breached), breached when closed later or still open after it.
+ */
+export function slaByMonth(db: Db, from: string, today: string) {
+  const month = sql<string>`to_char(f.due_on, 'YYYY-MM')`;
+  return db
+    .selectFrom('infosec_findings as f')
+    .select([
+      month.as('month'),
+      sql<string>`count(*) filter (where f.status = 'closed' and f.closed_at::date <= f.due_on)`.as('met'),
+      sql<string>`count(*) filter (where (f.status = 'closed' and f.closed_at::date > f.due_on) or (f.status = 'open' and f.due_on < ${today}::date))`.as(
+        'breached',
+      ),
+    ])
+    .where('f.due_on', '>=', from)
+    .where('f.due_on', '<', today)
+    .groupBy(month)
+    .orderBy(month);
+}

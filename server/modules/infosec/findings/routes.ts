@@ -174,6 +174,19 @@ export function registerFindingsRoutes(app: TypedApp, findings: FindingsService)
     async (request) => findings.openAgeing(actorOf(request), request.query),
   );
   app.get(
+    '/api/infosec/findings/sla',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: 'SLA compliance over the last twelve months, by the month findings fell due',
+        querystring: c.openAgeingQuery,
+        response: { 200: c.slaView },
+      },
+    },
+    async (request) => findings.slaCompliance(actorOf(request), request.query),
+  );
+  app.get(
     '/api/infosec/findings/:id',
     {
       config: { access: 'infosec.read' },

@@ -201,6 +201,10 @@ export const findingsRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/infosec/findings/sla': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
   'GET /api/infosec/findings/:id': {
     access: 'infosec.read',
     checks: [

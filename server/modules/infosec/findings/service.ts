@@ -462,6 +462,30 @@ export function createFindingsService(deps: {
       };
     },
 
+    /** SLA compliance over the last twelve months, by the month findings fell due. */
+    async slaCompliance(actor: Actor, q: { siteId?: string }) {
+      const scope = access.listScope(actor, 'infosec.read', PROGRAM);
+      const today = now();
+      const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1));
+      let base = repo
+        .slaByMonth(db, utcDay(from), utcDay(today))
+        .where((eb) => inScope(eb, 'f.site_id', scope));
+      if (q.siteId) base = base.where('f.site_id', '=', q.siteId);
+      const rows = await base.execute();
+      return {
+        months: rows.map((r) => {
+          const met = Number(r.met);
+          const breached = Number(r.breached);
+          return {
+            month: r.month,
+            met,
+            breached,
+            compliance: met + breached ? met / (met + breached) : null,
+          };
+        }),
+      };
+    },
+
     // ---- Due-date policy (a group setting)
     async duePolicy(actor: Actor) {
       access.listScope(actor, 'infosec.read', PROGRAM);

@@ -152,5 +152,17 @@ export const openAgeingView = z.object({
 });
 export const openAgeingQuery = z.object({ siteId: z.string().uuid().optional() });
 
+/** SLA compliance by the month findings fell due: the share closed by their due date (null without any). */
+export const slaView = z.object({
+  months: z.array(
+    z.object({
+      month: z.string(),
+      met: z.number().int(),
+      breached: z.number().int(),
+      compliance: z.number().nullable(),
+    }),
+  ),
+});
+
 /** The SARIF upload: which engagement the scan belongs to. */
 export const sarifUploadParams = z.object({ id: z.string().uuid() });
