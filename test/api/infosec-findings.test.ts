@@ -332,6 +332,53 @@ describe.each(databases())('engagements and findings (%s)', (kind) => {
     ).toBe(403);
   });
 
+  it('imports a mapped CSV of a scanner’s export, merging on rule and location, and measures SLA compliance', async () => {
+    const csv = [
+      'Engagement,Scanner,Plugin ID,Name,Risk,CVSS,Host',
+      `${engagement.reference},Nessus,19506,Outdated SMB,High,,10.7.0.5`,
+      `${engagement.reference},Nessus,10107,HTTP banner,Low,,10.7.0.6`,
+      `${engagement.reference},Nessus,99999,Weak TLS,,CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N,10.7.0.7`,
+    ].join('\n');
+    const uploaded = await multipart(k7, '/api/imports', 'nessus.csv', csv, { kind: 'infosec_findings' });
+    expect(uploaded.status).toBe(201);
+    let job = uploaded.body;
+    const mapping = {
+      engagement: 'Engagement',
+      tool: 'Scanner',
+      rule: 'Plugin ID',
+      title: 'Name',
+      severity: 'Risk',
+      cvss_vector: 'CVSS',
+      location: 'Host',
+    };
+    job = (await k7.put(`/api/imports/${job.id}/mapping`, { mapping, version: job.version })).body;
+    expect(await commit(k7, { status: 201, body: job })).toMatchObject({ status: 'done', rowsInserted: 3 });
+    const nessus = await findings({ tool: 'Nessus', sort: 'severity', order: 'desc' });
+    expect(nessus.map((f) => [f.ruleId, f.severity, f.severitySource])).toEqual([
+      ['99999', 'critical', 'cvss'],
+      ['19506', 'high', 'tool'],
+      ['10107', 'low', 'tool'],
+    ]);
+    expect(nessus[1].identity).toBe('rule:19506@10.7.0.5');
+    // Last month: the retested TLS finding closed on the 5th, due on the 10th (met); an open one due then (breached).
+    const d = new Date();
+    const month = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const [tlsFinding] = await findings({ q: 'TLS 1.0', status: 'closed' });
+    await t.db
+      .updateTable('infosec_findings')
+      .set({ due_on: `${month}-10`, closed_at: new Date(`${month}-05T08:00:00Z`) })
+      .where('id', '=', tlsFinding.id)
+      .execute();
+    await t.db
+      .updateTable('infosec_findings')
+      .set({ due_on: `${month}-10` })
+      .where('id', '=', nessus[2].id)
+      .execute();
+    const sla = await k7.get('/api/infosec/findings/sla');
+    expect(sla.body.months).toEqual([{ month, met: 1, breached: 1, compliance: 0.5 }]);
+    expect((await spil.get('/api/infosec/findings/sla')).body.months).toEqual([]);
+  });
+
   it('keeps the due-date policy as a group setting', async () => {
     expect((await k7.get('/api/infosec/finding-due-policy')).body).toEqual({
       critical: 15,
