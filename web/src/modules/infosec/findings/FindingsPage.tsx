@@ -2,6 +2,7 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useInfosecT } from '../i18n/index.ts';
 import { AgeingCard } from './AgeingCard.tsx';
 import { FindingsTable } from './FindingsTable.tsx';
+import { SlaCard } from './SlaCard.tsx';
 
 /** Findings of every engagement at the user's sites: open ones by severity and age per site, then the list. */
 export function FindingsPage() {
@@ -15,6 +16,7 @@ export function FindingsPage() {
       />
       <AgeingCard />
       <FindingsTable />
+      <SlaCard />
     </>
   );
 }

@@ -44,7 +44,10 @@ export function SlaCard() {
                     '—'
                   ) : (
                     <Progress.Root size="lg">
-                      <Progress.Section value={m.compliance * 100} color={m.compliance >= 0.9 ? 'teal' : 'orange'}>
+                      <Progress.Section
+                        value={m.compliance * 100}
+                        color={m.compliance >= 0.9 ? 'teal' : 'orange'}
+                      >
                         <Progress.Label>{fmt.number(Math.round(m.compliance * 100))} %</Progress.Label>
                       </Progress.Section>
                     </Progress.Root>
