@@ -379,6 +379,25 @@ describe.each(databases())('engagements and findings (%s)', (kind) => {
     expect((await spil.get('/api/infosec/findings/sla')).body.months).toEqual([]);
   });
 
+  it('remediates a finding through a platform action whose source names the finding in scope only', async () => {
+    const [f] = await findings({ q: 'heartbeat' });
+    const action = await k7.post('/api/actions', {
+      siteId: f.siteId,
+      program: 'infosec',
+      kind: 'corrective',
+      title: 'Patch OpenSSL on the VPN gateway',
+      sourceType: 'infosec_finding',
+      sourceId: f.id,
+      dueDate: f.dueOn,
+    });
+    expect(action.status).toBe(201);
+    const linked = await k7.get('/api/actions', { query: { sourceType: 'infosec_finding', sourceId: f.id } });
+    expect(linked.body.items.map((a: any) => a.id)).toEqual([action.body.id]);
+    const source = await k7.get(`/api/sources/infosec_finding/${f.id}`);
+    expect(source.body).toMatchObject({ label: f.title });
+    expect((await spil.get(`/api/sources/infosec_finding/${f.id}`)).status).toBe(404);
+  });
+
   it('keeps the due-date policy as a group setting', async () => {
     expect((await k7.get('/api/infosec/finding-due-policy')).body).toEqual({
       critical: 15,

@@ -61,6 +61,7 @@ export const findingsFamilies = {
   /** A finding of its own engagement, imported from a one-result SARIF log. */
   securityFinding: {
     locations: sites3,
+    sourceType: 'infosec_finding',
     seed: async ({ res, loc, n }) => {
       const engagement = await seedEngagement(res, loc, n);
       const log = JSON.stringify({

@@ -11,9 +11,10 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type FindingView, findingView } from '#shared/modules/infosec/findings/contract.ts';
+import { actionPage, actionView } from '#shared/platform/actions/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { UserSelect } from '../../../platform/services/UserSelect.tsx';
@@ -46,6 +47,35 @@ export function FindingModal({ finding, onClose }: { finding: FindingView; onClo
   const [expiresOn, setExpiresOn] = useState('');
   const [reason, setReason] = useState('');
   const [evidence, setEvidence] = useState('');
+  const [actionTitle, setActionTitle] = useState(finding.title);
+  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const actions = useQuery({
+    queryKey: ['/api/actions', { sourceType: 'infosec_finding', sourceId: finding.id }],
+    queryFn: () =>
+      api.get('/api/actions', actionPage, {
+        sourceType: 'infosec_finding',
+        sourceId: finding.id,
+        pageSize: 50,
+      }),
+  });
+  const raise = useMutation({
+    mutationFn: () =>
+      api.post(
+        '/api/actions',
+        {
+          siteId: finding.siteId,
+          program: 'infosec',
+          kind: 'corrective',
+          title: actionTitle,
+          sourceType: 'infosec_finding',
+          sourceId: finding.id,
+          ownerId,
+          dueDate: finding.dueOn ?? new Date().toISOString().slice(0, 10),
+        },
+        actionView,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['/api/actions'] }),
+  });
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: [findingsKeys.findings] });
     await queryClient.invalidateQueries({ queryKey: [findingsKeys.engagements] });
@@ -101,6 +131,43 @@ export function FindingModal({ finding, onClose }: { finding: FindingView; onClo
           <Text size="sm">
             {t('findings.acceptedUntil', { name: f.acceptedByName ?? '—', date: fmt.date(f.acceptedUntil) })}
           </Text>
+        )}
+        <Divider label={t('findings.remediation')} labelPosition="left" />
+        {(actions.data?.items ?? []).map((a) => (
+          <Group key={a.id} justify="space-between">
+            <Text size="sm">{a.title}</Text>
+            <Text size="xs" c={a.overdue ? 'red' : 'dimmed'}>
+              {a.ownerName ?? '—'} · {fmt.date(a.dueDate)}
+            </Text>
+          </Group>
+        ))}
+        {actions.data?.items.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('findings.noActions')}
+          </Text>
+        )}
+        {can('actions.manage') && f.status !== 'closed' && (
+          <>
+            {raise.error ? <ProblemAlert error={raise.error} /> : null}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t('findings.actionTitle')}
+                value={actionTitle}
+                onChange={(e) => setActionTitle(e.currentTarget.value)}
+              />
+              <UserSelect
+                label={t('findings.actionOwner')}
+                value={ownerId}
+                onChange={setOwnerId}
+                comboboxProps={{ withinPortal: true }}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button variant="light" loading={raise.isPending} onClick={() => raise.mutate()}>
+                {t('findings.raiseAction')}
+              </Button>
+            </Group>
+          </>
         )}
         {manager && f.status === 'open' && (
           <>
