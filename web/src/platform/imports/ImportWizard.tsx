@@ -304,15 +304,12 @@ export function ImportWizard({
   expected,
   invalidate = [],
   doneActions,
-  uploadUrl,
-  accept,
+  via,
 }: {
   /** The importer, e.g. 'training_completions'. */
   kind: string;
-  /** Where the file goes when a module converts its own format into the importer's rows (default /api/imports). */
-  uploadUrl?: string;
-  /** The file types offered (default CSV and XLSX). */
-  accept?: string;
+  /** A module's own upload address and file types, when it converts its format into the importer's rows. */
+  via?: { url: string; accept: string };
   /** A CSV to start from. */
   template?: { filename: string; csv: string };
   /** The fields, shown before upload: [key, required]. */
@@ -359,7 +356,7 @@ export function ImportWizard({
 
   const upload = useMutation({
     mutationFn: (f: File) =>
-      uploadFile(uploadUrl ?? '/api/imports', uploadUrl ? {} : { kind }, f, importJobView, csrf),
+      uploadFile(via?.url ?? '/api/imports', via ? {} : { kind }, f, importJobView, csrf),
     onSuccess: (j) => {
       setRemapping(false);
       setJob(j);
@@ -452,7 +449,7 @@ export function ImportWizard({
                   label={t('upload.file')}
                   description={t('upload.hint')}
                   placeholder={t('upload.choose')}
-                  accept={accept ?? ACCEPT}
+                  accept={via?.accept ?? ACCEPT}
                   leftSection={<IconFileSpreadsheet size={16} />}
                   value={file}
                   onChange={(f) => {

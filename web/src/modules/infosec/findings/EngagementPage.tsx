@@ -86,8 +86,7 @@ export function EngagementPage() {
           </Text>
           <ImportWizard
             kind="infosec_findings"
-            uploadUrl={`/api/infosec/engagements/${e.id}/sarif`}
-            accept={SARIF}
+            via={{ url: `/api/infosec/engagements/${e.id}/sarif`, accept: SARIF }}
             invalidate={invalidate}
           />
         </Tabs.Panel>
