@@ -2,6 +2,7 @@ import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { CLOCK_KINDS } from './clocks.ts';
 import { ASSESSMENT_RECORD } from './csf/service.ts';
+import { registerFindingSource } from './findings/source.ts';
 import { infosecMessages } from './messages.ts';
 import { infosecMigrations } from './migrations/index.ts';
 import { createInfosecModule } from './module.ts';
@@ -45,6 +46,7 @@ export const infosecModule = defineModule({
           : `${site?.code ?? ''} ${domain} NIST CSF maturity ${r.year} (revision ${r.revision})`;
       return { label, siteId: r.site_id, permission: 'infosec.read', program: 'infosec' };
     });
+    registerFindingSource(platform.sources);
     return createInfosecModule({
       db,
       obligations: platform.obligations,
@@ -54,6 +56,7 @@ export const infosecModule = defineModule({
       org: platform.org,
       users: platform.users,
       grants: platform.grants,
+      imports: platform.imports,
       now,
     });
   },

@@ -17,6 +17,9 @@ const en = {
   'infosec.audit.levelChanged': '{{reference}}: level {{from}} → {{to}} ({{reason}})',
   'infosec.audit.classified': '{{reference}}: level {{level}}',
   'infosec.importKind.csfAnswers': 'NIST CSF assessment answers',
+  'infosec.importKind.findings': 'Security findings (scanner results)',
+  'infosec.audit.engagement': '{{reference}}',
+  'infosec.audit.finding': '{{title}}',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -30,6 +33,9 @@ const zhTW: Record<keyof typeof en, string> = {
   'infosec.audit.levelChanged': '{{reference}}：等級 {{from}} → {{to}}（{{reason}}）',
   'infosec.audit.classified': '{{reference}}：第{{level}}級',
   'infosec.importKind.csfAnswers': 'NIST CSF 評估答案',
+  'infosec.importKind.findings': '資安發現事項（掃描結果）',
+  'infosec.audit.engagement': '{{reference}}',
+  'infosec.audit.finding': '{{title}}',
 };
 
 /** The names of the clocks' obligation kinds (`infosec.obligationKind.<clock>_clock`). */
@@ -55,6 +61,24 @@ const words = {
     contained: ['contained', '已控制'],
     recovered: ['recovered', '已復原'],
     closed: ['closed', '已結案'],
+  },
+  'infosec.severity': {
+    none: ['none', '無'],
+    low: ['low', '低'],
+    medium: ['medium', '中'],
+    high: ['high', '高'],
+    critical: ['critical', '嚴重'],
+  },
+  'infosec.findingStatus': {
+    open: ['open', '未結'],
+    accepted: ['risk accepted', '風險接受'],
+    closed: ['closed', '已結案'],
+  },
+  'infosec.engagementKind': {
+    audit: ['audit', '稽核'],
+    vulnerability_scan: ['vulnerability scan', '弱點掃描'],
+    penetration_test: ['penetration test', '滲透測試'],
+    ot_assessment: ['OT assessment', 'OT 評估'],
   },
 } as const;
 

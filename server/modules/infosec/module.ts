@@ -7,6 +7,7 @@ import type { DocumentsService } from '../../platform/documents/service.ts';
 import type { GrantsService } from '../../platform/grants/service.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { registerImporter } from '../../platform/imports/importer.ts';
+import type { ImportsService } from '../../platform/imports/service.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
@@ -16,6 +17,8 @@ import { createCatalogueStore } from './csf/catalogue.ts';
 import { createCsfAnswersImporter } from './csf/import.ts';
 import { createCsfRollups } from './csf/rollups.ts';
 import { ASSESSMENT_RECORD, createCsfService } from './csf/service.ts';
+import { createFindingsImporter } from './findings/import.ts';
+import { createFindingsService } from './findings/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import { clockRulesSetting } from './settings.ts';
 import { createSystemsService } from './systems.ts';
@@ -32,6 +35,7 @@ export function createInfosecModule(deps: {
   org: OrgService;
   users: UsersService;
   grants: GrantsService;
+  imports: ImportsService;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -79,7 +83,16 @@ export function createInfosecModule(deps: {
   };
   deps.documents.registerOwner(ASSESSMENT_RECORD, (actor, id, intent) => csf.siteOf(actor, id, intent));
   registerImporter(createCsfAnswersImporter(deps.org, catalogues));
-  return { systems, incidents, rules, csf };
+  const findings = createFindingsService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    settings: deps.settings,
+    imports: deps.imports,
+    now,
+  });
+  registerImporter(createFindingsImporter(deps.settings));
+  return { systems, incidents, rules, csf, findings };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

@@ -1,6 +1,7 @@
 import { type Family, type FamilySpec, seeded } from '../../../test/security/support/family-kit.ts';
 import type { ModulePolicy, Permission } from '../../../test/security/support/policy.ts';
 import { site, sites3 } from '../../../test/security/support/route-kit.ts';
+import { findingsFamilies } from './findings/security.ts';
 
 /**
  * What the security suite expects of the information security program, and the records it checks the
@@ -97,4 +98,5 @@ export const infosecFamilies = {
       return listed.items[0].id;
     },
   },
+  ...findingsFamilies,
 } satisfies Partial<Record<Family, FamilySpec>>;

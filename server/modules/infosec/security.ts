@@ -12,6 +12,7 @@ import {
   stale,
 } from '../../../test/security/support/route-kit.ts';
 import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
+import { findingsRouteChecks } from './findings/security.ts';
 import { infosecExpectedPolicy, infosecFamilies } from './security-fixture.ts';
 
 const INFOSEC: Program = 'infosec';
@@ -386,6 +387,7 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  ...findingsRouteChecks,
 };
 
 /** The module's part of the security suite, as its manifest loads it. */

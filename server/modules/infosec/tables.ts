@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Stamps } from '../../db/schema.ts';
+import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
 
@@ -154,4 +155,6 @@ export type InfosecTables = {
   csf_assessments: CsfAssessmentsTable;
   csf_answers: CsfAnswersTable;
   csf_benchmarks: CsfBenchmarksTable;
+  infosec_engagements: InfosecEngagementsTable;
+  infosec_findings: InfosecFindingsTable;
 };

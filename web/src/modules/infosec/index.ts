@@ -16,6 +16,7 @@ export const infosecWebModule: WebModule = {
     infosec_system: () => '/infosec/systems',
     infosec_csf_assessment: (id) => `/infosec/csf/assessments/${id}`,
     infosec_csf_campaign: (id) => `/infosec/csf/campaigns/${id}`,
+    infosec_finding: () => '/infosec/findings',
   },
   auditRecordTypes: {
     infosec_csf_campaign: { en: 'NIST CSF campaign', 'zh-TW': 'NIST CSF 評鑑活動' },

@@ -1,10 +1,12 @@
 import {
   IconAlertOctagon,
+  IconBug,
   IconChartGridDots,
   IconClipboardCheck,
   IconFileAlert,
   IconListCheck,
   IconServer2,
+  IconShieldSearch,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
@@ -21,6 +23,13 @@ export const infosecNavigation: NavItem[] = [
     permission: 'infosec.report',
   },
   { label: label('systems'), to: '/infosec/systems', icon: IconServer2, permission: 'infosec.read' },
+  {
+    label: label('engagements'),
+    to: '/infosec/engagements',
+    icon: IconShieldSearch,
+    permission: 'infosec.read',
+  },
+  { label: label('findings'), to: '/infosec/findings', icon: IconBug, permission: 'infosec.read' },
   {
     label: label('csf'),
     to: '/infosec/csf',

@@ -27,6 +27,9 @@ const SecurityReportPage = lazyRouteComponent(
   'SecurityReportPage',
 );
 const SystemsPage = lazyRouteComponent(() => import('./systems/SystemsPage.tsx'), 'SystemsPage');
+const EngagementsPage = lazyRouteComponent(() => import('./findings/EngagementsPage.tsx'), 'EngagementsPage');
+const EngagementPage = lazyRouteComponent(() => import('./findings/EngagementPage.tsx'), 'EngagementPage');
+const FindingsPage = lazyRouteComponent(() => import('./findings/FindingsPage.tsx'), 'FindingsPage');
 
 /** The pages of the information security program, under the signed-in frame (`parent`). */
 export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
@@ -49,6 +52,9 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/incidents', SecurityIncidentsPage),
     page('/infosec/incidents/$incidentId', SecurityIncidentPage),
     page('/infosec/systems', guarded('infosec.read', SystemsPage)),
+    page('/infosec/engagements', guarded('infosec.read', EngagementsPage)),
+    page('/infosec/engagements/$engagementId', guarded('infosec.read', EngagementPage)),
+    page('/infosec/findings', guarded('infosec.read', FindingsPage)),
     page('/infosec/csf', guarded('infosec.read', CsfOverviewPage)),
     page('/infosec/csf/campaigns', guarded('infosec.read', CsfCampaignsPage)),
     page('/infosec/csf/campaigns/$campaignId', guarded('infosec.read', CsfCampaignPage)),

@@ -304,9 +304,12 @@ export function ImportWizard({
   expected,
   invalidate = [],
   doneActions,
+  via,
 }: {
   /** The importer, e.g. 'training_completions'. */
   kind: string;
+  /** A module's own upload address and file types, when it converts its format into the importer's rows. */
+  via?: { url: string; accept: string };
   /** A CSV to start from. */
   template?: { filename: string; csv: string };
   /** The fields, shown before upload: [key, required]. */
@@ -352,7 +355,8 @@ export function ImportWizard({
   };
 
   const upload = useMutation({
-    mutationFn: (f: File) => uploadFile('/api/imports', { kind }, f, importJobView, csrf),
+    mutationFn: (f: File) =>
+      uploadFile(via?.url ?? '/api/imports', via ? {} : { kind }, f, importJobView, csrf),
     onSuccess: (j) => {
       setRemapping(false);
       setJob(j);
@@ -445,7 +449,7 @@ export function ImportWizard({
                   label={t('upload.file')}
                   description={t('upload.hint')}
                   placeholder={t('upload.choose')}
-                  accept={ACCEPT}
+                  accept={via?.accept ?? ACCEPT}
                   leftSection={<IconFileSpreadsheet size={16} />}
                   value={file}
                   onChange={(f) => {

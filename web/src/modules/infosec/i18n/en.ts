@@ -1,9 +1,13 @@
+import { findingsEn } from '../findings/texts.ts';
+
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
   program: { name: 'Information security', short: 'Infosec' },
   nav: {
     section: 'Information security',
+    engagements: 'Audits and scans',
+    findings: 'Findings',
     report: 'Report an incident',
     incidents: 'Security incidents',
     systems: 'Systems register',
@@ -372,4 +376,5 @@ export const en = {
   },
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
+  findings: findingsEn,
 };

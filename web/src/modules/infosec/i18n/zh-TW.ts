@@ -1,3 +1,4 @@
+import { findingsZhTW } from '../findings/texts.ts';
 import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */
@@ -5,6 +6,8 @@ export const zhTW: typeof en = {
   program: { name: '資訊安全', short: '資安' },
   nav: {
     section: '資訊安全',
+    engagements: '稽核與掃描',
+    findings: '發現事項',
     report: '通報資安事件',
     incidents: '資安事件',
     systems: '系統清冊',
@@ -363,4 +366,5 @@ export const zhTW: typeof en = {
   },
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: '低', medium: '中', high: '高', critical: '關鍵' },
+  findings: findingsZhTW,
 };
