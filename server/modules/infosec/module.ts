@@ -16,6 +16,7 @@ import { createCatalogueStore } from './csf/catalogue.ts';
 import { createCsfAnswersImporter } from './csf/import.ts';
 import { createCsfRollups } from './csf/rollups.ts';
 import { ASSESSMENT_RECORD, createCsfService } from './csf/service.ts';
+import { createDrillsService } from './drills/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import { clockRulesSetting } from './settings.ts';
 import { createSystemsService } from './systems.ts';
@@ -79,7 +80,14 @@ export function createInfosecModule(deps: {
   };
   deps.documents.registerOwner(ASSESSMENT_RECORD, (actor, id, intent) => csf.siteOf(actor, id, intent));
   registerImporter(createCsfAnswersImporter(deps.org, catalogues));
-  return { systems, incidents, rules, csf };
+  const drills = createDrillsService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    actions: deps.actions,
+    obligations: deps.obligations,
+  });
+  return { systems, incidents, rules, csf, drills };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;
