@@ -54,6 +54,8 @@ export const infosecModule = defineModule({
       org: platform.org,
       users: platform.users,
       grants: platform.grants,
+      people: platform.people,
+      training: platform.training,
       now,
     });
   },

@@ -9,13 +9,17 @@ import { ForbiddenError } from '../../platform/http/errors.ts';
 import { registerImporter } from '../../platform/imports/importer.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
+import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
+import type { TrainingService } from '../../platform/training/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { createCatalogueStore } from './csf/catalogue.ts';
 import { createCsfAnswersImporter } from './csf/import.ts';
 import { createCsfRollups } from './csf/rollups.ts';
 import { ASSESSMENT_RECORD, createCsfService } from './csf/service.ts';
+import { createPhishingResultsImporter } from './drills/phishing-import.ts';
+import { createPhishingService } from './drills/phishing-service.ts';
 import { createDrillsService } from './drills/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import { clockRulesSetting } from './settings.ts';
@@ -33,6 +37,8 @@ export function createInfosecModule(deps: {
   org: OrgService;
   users: UsersService;
   grants: GrantsService;
+  people: PeopleService;
+  training: TrainingService;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -87,7 +93,9 @@ export function createInfosecModule(deps: {
     actions: deps.actions,
     obligations: deps.obligations,
   });
-  return { systems, incidents, rules, csf, drills };
+  const phishing = createPhishingService({ db, org: deps.org, training: deps.training });
+  registerImporter(createPhishingResultsImporter({ ...deps, now }));
+  return { systems, incidents, rules, csf, drills, phishing };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

@@ -9,6 +9,7 @@ import {
   sites3,
   stale,
 } from '../../../../test/security/support/route-kit.ts';
+import { phishingCourse } from './security-fixture.ts';
 
 const INFOSEC: Program = 'infosec';
 
@@ -123,6 +124,67 @@ export const drillRouteChecks: Record<string, RouteSpec> = {
         permission: 'infosec.manage',
         program: INFOSEC,
         query: () => ({ version: String(STALE) }),
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/infosec/phishing/campaigns': {
+    access: 'infosec.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'infosec.read',
+        program: INFOSEC,
+        query: { pageSize: '500' },
+        family: 'phishingCampaign',
+      },
+    ],
+  },
+  'GET /api/infosec/phishing/campaigns/export.csv': {
+    access: 'infosec.read',
+    checks: [csvExport('infosec.read', 'Site', { program: INFOSEC, family: 'phishingCampaign' })],
+  },
+  'GET /api/infosec/phishing/campaigns/export.xlsx': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/phishing/rates': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC, query: { year: '2026' } })],
+  },
+  'GET /api/infosec/phishing/campaigns/:id': {
+    access: 'infosec.read',
+    checks: [
+      { kind: 'record', family: 'phishingCampaign', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'POST /api/infosec/phishing/campaigns': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: async ({ res, loc, n }) => ({
+          siteId: site(loc),
+          name: `Matrix new campaign ${n}`,
+          sentOn: '2026-04-01',
+          courseId: await phishingCourse(res),
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'POST /api/infosec/phishing/campaigns/:id/import': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'phishingCampaign',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: stale,
         ok: [409],
       },
     ],

@@ -53,6 +53,8 @@ export type InfosecPhishingCampaignsTable = Stamps & {
   name: string;
   sent_on: DateColumn;
   course_id: string | null;
+  /** The course's code when the campaign was set up, for the training obligation's title. */
+  course_code: string | null;
   training_due_days: Generated<number>;
   import_by: string | null;
   import_requested_at: Date | null;
@@ -73,4 +75,6 @@ export type InfosecPhishingResultsTable = {
   status: PhishingStatus;
   sent_at: Date | null;
   reported: Generated<boolean>;
+  /** Set when the recipient, a repeat clicker, was assigned the campaign's course. */
+  training_due_on: ColumnType<string | null, string | null, string | null>;
 };

@@ -68,6 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name text not null,
       sent_on date not null,
       course_id uuid references training_courses(id),
+      course_code text,
       training_due_days integer not null default 30 check (training_due_days between 1 and 365),
       import_by uuid references users(id),
       import_requested_at timestamptz,
@@ -93,6 +94,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text not null check (status in ('sent', 'opened', 'clicked', 'submitted')),
       sent_at timestamptz,
       reported boolean not null default false,
+      training_due_on date,
       unique (campaign_id, employee_id)
     );
     create index infosec_phishing_results_employee_idx on infosec_phishing_results (employee_id, status);
