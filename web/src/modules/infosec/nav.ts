@@ -4,6 +4,8 @@ import {
   IconClipboardCheck,
   IconFileAlert,
   IconListCheck,
+  IconMailExclamation,
+  IconRefreshAlert,
   IconServer2,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
@@ -21,6 +23,13 @@ export const infosecNavigation: NavItem[] = [
     permission: 'infosec.report',
   },
   { label: label('systems'), to: '/infosec/systems', icon: IconServer2, permission: 'infosec.read' },
+  { label: label('drills'), to: '/infosec/drills', icon: IconRefreshAlert, permission: 'infosec.read' },
+  {
+    label: label('phishing'),
+    to: '/infosec/phishing',
+    icon: IconMailExclamation,
+    permission: 'infosec.read',
+  },
   {
     label: label('csf'),
     to: '/infosec/csf',

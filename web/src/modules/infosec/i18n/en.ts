@@ -1,3 +1,5 @@
+import { drillsEn } from '../drills/texts.ts';
+
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   nav: {
@@ -5,6 +7,8 @@ export const en = {
     report: 'Report an incident',
     incidents: 'Security incidents',
     systems: 'Systems register',
+    drills: 'Drills',
+    phishing: 'Phishing drills',
     csf: 'Maturity (NIST CSF)',
     csfCampaigns: 'Assessment campaigns',
     csfMine: 'My assessments',
@@ -370,4 +374,5 @@ export const en = {
   },
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
+  ...drillsEn,
 };
