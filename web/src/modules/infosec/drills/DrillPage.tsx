@@ -66,7 +66,7 @@ export function DrillPage() {
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('drills.systems')}</Table.Th>
+              <Table.Th>{t('systems.name')}</Table.Th>
               <Table.Th>{t('drills.backupSource')}</Table.Th>
               <Table.Th ta="right">RTO</Table.Th>
               <Table.Th ta="right">{t('drills.rto')}</Table.Th>
