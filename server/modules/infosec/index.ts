@@ -57,6 +57,8 @@ export const infosecModule = defineModule({
       users: platform.users,
       grants: platform.grants,
       imports: platform.imports,
+      people: platform.people,
+      training: platform.training,
       now,
     });
   },

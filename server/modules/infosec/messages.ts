@@ -1,5 +1,6 @@
 import type { ClockName } from '#shared/modules/infosec/rules/clocks.ts';
 import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
+import { drillMessages } from './drills/messages.ts';
 
 /**
  * What the information security module writes on its own (the clocks' obligation titles, audit summaries), in
@@ -85,6 +86,7 @@ const words = {
 export const infosecMessages = mergeCatalogues(
   { en, 'zh-TW': zhTW },
   kindNames,
+  drillMessages,
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
 

@@ -10,13 +10,18 @@ import { registerImporter } from '../../platform/imports/importer.ts';
 import type { ImportsService } from '../../platform/imports/service.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
+import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
+import type { TrainingService } from '../../platform/training/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { createCatalogueStore } from './csf/catalogue.ts';
 import { createCsfAnswersImporter } from './csf/import.ts';
 import { createCsfRollups } from './csf/rollups.ts';
 import { ASSESSMENT_RECORD, createCsfService } from './csf/service.ts';
+import { createPhishingResultsImporter } from './drills/phishing-import.ts';
+import { createPhishingService } from './drills/phishing-service.ts';
+import { createDrillsService } from './drills/service.ts';
 import { createFindingsImporter } from './findings/import.ts';
 import { createFindingsService } from './findings/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
@@ -36,6 +41,8 @@ export function createInfosecModule(deps: {
   users: UsersService;
   grants: GrantsService;
   imports: ImportsService;
+  people: PeopleService;
+  training: TrainingService;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -92,7 +99,16 @@ export function createInfosecModule(deps: {
     now,
   });
   registerImporter(createFindingsImporter(deps.settings));
-  return { systems, incidents, rules, csf, findings };
+  const drills = createDrillsService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    actions: deps.actions,
+    obligations: deps.obligations,
+  });
+  const phishing = createPhishingService({ db, org: deps.org, training: deps.training });
+  registerImporter(createPhishingResultsImporter({ ...deps, now }));
+  return { systems, incidents, rules, csf, findings, drills, phishing };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

@@ -5,6 +5,8 @@ import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { yesNo } from '../../platform/i18n/index.ts';
 import { registerCsfRoutes } from './csf/routes.ts';
+import { registerPhishingRoutes } from './drills/phishing-routes.ts';
+import { registerDrillRoutes } from './drills/routes.ts';
 import { registerFindingsRoutes } from './findings/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
@@ -15,6 +17,8 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   const { systems, incidents, rules } = infosec;
   registerCsfRoutes(app, infosec.csf);
   registerFindingsRoutes(app, infosec.findings);
+  registerDrillRoutes(app, infosec.drills);
+  registerPhishingRoutes(app, infosec.phishing);
 
   // ---- Systems register
   app.get(

@@ -1,6 +1,7 @@
 import { type Family, type FamilySpec, seeded } from '../../../test/security/support/family-kit.ts';
 import type { ModulePolicy, Permission } from '../../../test/security/support/policy.ts';
 import { site, sites3 } from '../../../test/security/support/route-kit.ts';
+import { drillFamilies } from './drills/security-fixture.ts';
 import { findingsFamilies } from './findings/security.ts';
 
 /**
@@ -51,6 +52,7 @@ export const infosecExpectedPolicy: ModulePolicy = {
 
 /** The program's families of records, seeded by the group administrator. */
 export const infosecFamilies = {
+  ...drillFamilies,
   securityIncident: {
     locations: sites3,
     seed: async ({ res, loc, n }) =>

@@ -12,6 +12,7 @@ import {
   stale,
 } from '../../../test/security/support/route-kit.ts';
 import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
+import { drillRouteChecks } from './drills/security.ts';
 import { findingsRouteChecks } from './findings/security.ts';
 import { infosecExpectedPolicy, infosecFamilies } from './security-fixture.ts';
 
@@ -24,6 +25,7 @@ const INFOSEC: Program = 'infosec';
  * running system never imports it.
  */
 export const infosecRouteChecks: Record<string, RouteSpec> = {
+  ...drillRouteChecks,
   'GET /api/infosec/systems': {
     access: 'infosec.read',
     checks: [

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Stamps } from '../../db/schema.ts';
+import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
@@ -157,4 +158,9 @@ export type InfosecTables = {
   csf_benchmarks: CsfBenchmarksTable;
   infosec_engagements: InfosecEngagementsTable;
   infosec_findings: InfosecFindingsTable;
+  infosec_drills: drills.InfosecDrillsTable;
+  infosec_drill_people: drills.InfosecDrillPeopleTable;
+  infosec_drill_systems: drills.InfosecDrillSystemsTable;
+  infosec_phishing_campaigns: drills.InfosecPhishingCampaignsTable;
+  infosec_phishing_results: drills.InfosecPhishingResultsTable;
 };

@@ -7,6 +7,9 @@ import { inScope } from '../access/sql.ts';
 export type PersonType = 'employee' | 'contractor_worker';
 export type PersonRef = { type: PersonType; id: string };
 
+/** An employee found by email (`employeesByEmail`). */
+export type EmployeeByEmail = { id: string; fullName: string; department: string; userId: string | null };
+
 /** The key of a person in the maps below. */
 export const personKey = (type: PersonType, id: string) => `${type}:${id}`;
 
@@ -100,6 +103,36 @@ export function createPeopleLookups(db: Db) {
         .where('name', 'ilike', likePattern(text))
         .execute();
       return rows.map((r) => r.id);
+    },
+
+    /**
+     * The employees of a site with these email addresses (compared without case), with their department and
+     * the user account each signs in with (if any): for matching a mailing list's recipients to people.
+     */
+    async employeesByEmail(siteId: string, emails: readonly string[], handle: Db = db) {
+      const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+      if (wanted.length === 0) return new Map<string, EmployeeByEmail>();
+      const rows = await handle
+        .selectFrom('employees')
+        .leftJoin('users', (j) =>
+          j.onRef('users.employee_id', '=', 'employees.id').on('users.active', '=', true),
+        )
+        .select([
+          'employees.id',
+          'employees.email',
+          'employees.full_name',
+          'employees.department',
+          'users.id as user_id',
+        ])
+        .where('employees.site_id', '=', siteId)
+        .where((eb) => eb(eb.fn('lower', ['employees.email']), 'in', wanted))
+        .execute();
+      return new Map<string, EmployeeByEmail>(
+        rows.map((r) => [
+          (r.email ?? '').toLowerCase(),
+          { id: r.id, fullName: r.full_name, department: r.department, userId: r.user_id },
+        ]),
+      );
     },
 
     /** Employees on the roll at these sites on a day: hired by then and not yet gone. */

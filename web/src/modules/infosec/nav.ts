@@ -5,6 +5,8 @@ import {
   IconClipboardCheck,
   IconFileAlert,
   IconListCheck,
+  IconMailExclamation,
+  IconRefreshAlert,
   IconServer2,
   IconShieldSearch,
 } from '@tabler/icons-react';
@@ -23,6 +25,13 @@ export const infosecNavigation: NavItem[] = [
     permission: 'infosec.report',
   },
   { label: label('systems'), to: '/infosec/systems', icon: IconServer2, permission: 'infosec.read' },
+  { label: label('drills'), to: '/infosec/drills', icon: IconRefreshAlert, permission: 'infosec.read' },
+  {
+    label: label('phishing'),
+    to: '/infosec/phishing',
+    icon: IconMailExclamation,
+    permission: 'infosec.read',
+  },
   {
     label: label('engagements'),
     to: '/infosec/engagements',

@@ -30,6 +30,13 @@ const SystemsPage = lazyRouteComponent(() => import('./systems/SystemsPage.tsx')
 const EngagementsPage = lazyRouteComponent(() => import('./findings/EngagementsPage.tsx'), 'EngagementsPage');
 const EngagementPage = lazyRouteComponent(() => import('./findings/EngagementPage.tsx'), 'EngagementPage');
 const FindingsPage = lazyRouteComponent(() => import('./findings/FindingsPage.tsx'), 'FindingsPage');
+const DrillsPage = lazyRouteComponent(() => import('./drills/DrillsPage.tsx'), 'DrillsPage');
+const DrillPage = lazyRouteComponent(() => import('./drills/DrillPage.tsx'), 'DrillPage');
+const PhishingPage = lazyRouteComponent(() => import('./drills/PhishingPage.tsx'), 'PhishingPage');
+const PhishingCampaignPage = lazyRouteComponent(
+  () => import('./drills/PhishingCampaignPage.tsx'),
+  'PhishingCampaignPage',
+);
 
 /** The pages of the information security program, under the signed-in frame (`parent`). */
 export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
@@ -61,5 +68,9 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     // Open to every signed-in user: an outside assessor holds no role, and the server answers 404 to others.
     page('/infosec/csf/assessments/$assessmentId', CsfAssessmentPage),
     page('/infosec/csf/mine', CsfMinePage),
+    page('/infosec/drills', guarded('infosec.read', DrillsPage)),
+    page('/infosec/drills/$drillId', guarded('infosec.read', DrillPage)),
+    page('/infosec/phishing', guarded('infosec.read', PhishingPage)),
+    page('/infosec/phishing/$campaignId', guarded('infosec.read', PhishingCampaignPage)),
   ] as const;
 }

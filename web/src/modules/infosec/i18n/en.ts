@@ -1,3 +1,4 @@
+import { drillsEn } from '../drills/texts.ts';
 import { findingsEn } from '../findings/texts.ts';
 
 /** The information security module's texts in English (namespace "infosec"). */
@@ -11,6 +12,8 @@ export const en = {
     report: 'Report an incident',
     incidents: 'Security incidents',
     systems: 'Systems register',
+    drills: 'Drills',
+    phishing: 'Phishing drills',
     csf: 'Maturity (NIST CSF)',
     csfCampaigns: 'Assessment campaigns',
     csfMine: 'My assessments',
@@ -377,4 +380,5 @@ export const en = {
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   findings: findingsEn,
+  ...drillsEn,
 };

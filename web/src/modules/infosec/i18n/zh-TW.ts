@@ -1,3 +1,4 @@
+import { drillsZhTW } from '../drills/texts.ts';
 import { findingsZhTW } from '../findings/texts.ts';
 import type { en } from './en.ts';
 
@@ -11,6 +12,8 @@ export const zhTW: typeof en = {
     report: '通報資安事件',
     incidents: '資安事件',
     systems: '系統清冊',
+    drills: '演練',
+    phishing: '社交工程演練',
     csf: '成熟度（NIST CSF）',
     csfCampaigns: '評鑑活動',
     csfMine: '我的評鑑',
@@ -367,4 +370,5 @@ export const zhTW: typeof en = {
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: '低', medium: '中', high: '高', critical: '關鍵' },
   findings: findingsZhTW,
+  ...drillsZhTW,
 };
