@@ -114,6 +114,20 @@ describe('additive Holt-Winters (ETS(A,A,A))', () => {
     expect(outside(first, first.mean)).toBe(false);
   });
 
+  it('keeps a trend only where it earns its place: a burst at the end of a quiet series is not carried on', () => {
+    const quiet = Array.from({ length: 365 }, (_, t) => (t === 358 ? 2 : t === 362 ? 1 : 0));
+    const fit = fitSeasonal(quiet, 7);
+    expect(fit.model).toBe('none');
+    const ahead = forecastSeasonal(fit, 28, { floor: 0 });
+    expect(Math.max(...ahead.map((p) => p.mean))).toBeLessThan(1);
+    // A series that does rise keeps its trend.
+    const rising = Array.from(
+      { length: 120 },
+      (_, t) => 5 + 0.2 * t + (t % 7 === 0 ? 2 : 0) + ((t * 37) % 5) / 10,
+    );
+    expect(fitSeasonal(rising, 7).model).toBe('trend');
+  });
+
   it('refuses a series too short to start the states', () => {
     expect(() =>
       runSeasonal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 7, { alpha: 0.5, beta: 0, gamma: 0 }),

@@ -10,6 +10,9 @@
  */
 export type SmoothingParams = { alpha: number; beta: number; gamma: number };
 
+/** With a trend, ETS(A,A,A); without, ETS(A,N,A): the level does not drift (β and the trend are 0). */
+export type TrendModel = 'trend' | 'none';
+
 export type SeasonalFit = {
   params: SmoothingParams;
   period: number;
@@ -22,6 +25,10 @@ export type SeasonalFit = {
   sigma2: number;
   /** One-step forecasts of each observation (the first two periods, used to start the states, are null). */
   fitted: (number | null)[];
+  model: TrendModel;
+  /** Sum of squared one-step errors, and how many errors it sums. */
+  sse: number;
+  errors: number;
 };
 
 export type ForecastPoint = { mean: number; lower: number; upper: number };
@@ -51,16 +58,22 @@ export function zFor(level: number): number {
  * start: the trend is the change of the mean between the two periods over m, the level and the seasonal
  * states follow from the first period's mean), and the errors counted are those after the two periods.
  */
-export function runSeasonal(y: readonly number[], period: number, params: SmoothingParams): SeasonalFit {
+export function runSeasonal(
+  y: readonly number[],
+  period: number,
+  params: SmoothingParams,
+  model: TrendModel = 'trend',
+): SeasonalFit {
   const m = period;
   if (!Number.isInteger(m) || m < 2) throw new RangeError('the period must be a whole number of at least 2');
   if (y.length < 2 * m + 2)
     throw new RangeError(`at least ${2 * m + 2} observations are needed for a period of ${m}`);
-  const { alpha, beta, gamma } = params;
+  const { alpha, gamma } = params;
+  const beta = model === 'trend' ? params.beta : 0;
   const mean = (from: number) => y.slice(from, from + m).reduce((a, b) => a + b, 0) / m;
   const first = mean(0);
   let level = first;
-  let trend = (mean(m) - first) / m;
+  let trend = model === 'trend' ? (mean(m) - first) / m : 0;
   // The first period's mean stands at its middle step, (m − 1) / 2: the level at step m − 1 is that mean plus
   // the trend of the half period after it, and each seasonal state is its step's distance from the trend line.
   level = first + trend * ((m - 1) / 2);
@@ -84,22 +97,56 @@ export function runSeasonal(y: readonly number[], period: number, params: Smooth
     seasonal.push(s + gamma * error);
   }
   const freedom = Math.max(1, counted - 3);
-  return { params, period: m, level, trend, seasonal, sigma2: squares / freedom, fitted };
+  return {
+    params: { alpha, beta, gamma },
+    period: m,
+    level,
+    trend,
+    seasonal,
+    sigma2: squares / freedom,
+    fitted,
+    model,
+    sse: squares,
+    errors: counted,
+  };
 }
 
-/** Fits the weights that give the smallest one-step squared errors, from a fixed grid (the same for every series). */
-export function fitSeasonal(y: readonly number[], period: number): SeasonalFit {
+/** The weights of one model that give the smallest one-step squared errors, from a fixed grid. */
+function bestOfGrid(y: readonly number[], period: number, model: TrendModel): SeasonalFit {
   let best: SeasonalFit | null = null;
   for (const alpha of ALPHAS)
-    for (const beta of BETAS) {
+    for (const beta of model === 'trend' ? BETAS : [0]) {
       if (beta > alpha) continue;
       for (const gamma of GAMMAS) {
         if (gamma > 1 - alpha) continue;
-        const fit = runSeasonal(y, period, { alpha, beta, gamma });
-        if (best === null || fit.sigma2 < best.sigma2) best = fit;
+        const fit = runSeasonal(y, period, { alpha, beta, gamma }, model);
+        if (best === null || fit.sse < best.sse) best = fit;
       }
     }
   return best as SeasonalFit;
+}
+
+/**
+ * AICc of a fit with additive errors (Hyndman & Athanasopoulos, FPP3 §8.6): n·log(SSE/n) + 2k + 2k(k+1)/(n−k−1),
+ * k counting the weights and the starting states (level, trend when there is one, m seasonal states).
+ */
+export function aicc(fit: SeasonalFit): number {
+  const n = fit.errors;
+  const k = (fit.model === 'trend' ? 3 + 2 : 2 + 1) + fit.period;
+  // An exact fit: any model that reaches it is as good as it gets.
+  const sse = Math.max(fit.sse, 1e-12 * n);
+  return n * Math.log(sse / n) + 2 * k + (2 * k * (k + 1)) / Math.max(1, n - k - 1);
+}
+
+/**
+ * Fits the series with and without a trend, each with the weights from one fixed grid (the same for every
+ * series), and keeps the one of smaller AICc: a trend must earn its place, or a burst at the end of a quiet
+ * series would be carried forward as a rise.
+ */
+export function fitSeasonal(y: readonly number[], period: number): SeasonalFit {
+  const flat = bestOfGrid(y, period, 'none');
+  const trending = bestOfGrid(y, period, 'trend');
+  return aicc(trending) < aicc(flat) ? trending : flat;
 }
 
 /** σ_h² / σ²: 1 + Σ_{j=1}^{h−1} c_j², c_j = α + β·j + γ·[j mod m = 0]. */

@@ -1,4 +1,4 @@
-import { IconAlarm, IconChartBar, IconDeviceAnalytics } from '@tabler/icons-react';
+import { IconAlarm, IconChartBar, IconChartLine, IconDeviceAnalytics } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
 
@@ -8,5 +8,6 @@ const label = (key: string) => `smart:nav.${key}` as ParseKeys;
 export const smartNavigation: NavItem[] = [
   { label: label('alarms'), to: '/smart/alarms', icon: IconAlarm, permission: 'smart.read' },
   { label: label('kpis'), to: '/smart/kpis', icon: IconChartBar, permission: 'smart.read' },
+  { label: label('trends'), to: '/smart/trends', icon: IconChartLine, permission: 'smart.read' },
   { label: label('sensors'), to: '/smart/sensors', icon: IconDeviceAnalytics, permission: 'smart.read' },
 ];

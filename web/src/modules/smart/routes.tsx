@@ -13,6 +13,7 @@ const AlarmsPage = lazyRouteComponent(() => import('./alarms/AlarmsPage.tsx'), '
 const KpisPage = lazyRouteComponent(() => import('./kpis/KpisPage.tsx'), 'KpisPage');
 const SensorPage = lazyRouteComponent(() => import('./sensors/SensorPage.tsx'), 'SensorPage');
 const SensorsPage = lazyRouteComponent(() => import('./sensors/SensorsPage.tsx'), 'SensorsPage');
+const TrendsPage = lazyRouteComponent(() => import('./trends/TrendsPage.tsx'), 'TrendsPage');
 
 /** The pages of the monitoring program, under the signed-in frame (`parent`). */
 export function createSmartRoutes<P extends AnyRoute>(parent: P) {
@@ -31,6 +32,7 @@ export function createSmartRoutes<P extends AnyRoute>(parent: P) {
     programRoute,
     page('/smart/alarms', guarded('smart.read', AlarmsPage)),
     page('/smart/kpis', guarded('smart.read', KpisPage)),
+    page('/smart/trends', guarded('smart.read', TrendsPage)),
     page('/smart/sensors', guarded('smart.read', SensorsPage)),
     page('/smart/sensors/$sensorId', guarded('smart.read', SensorPage)),
   ] as const;

@@ -7,6 +7,7 @@ export const en = {
     sensors: 'Sensors',
     alarms: 'Alarms',
     kpis: 'Alarm KPIs',
+    trends: 'Trends',
   },
   attention: {
     unacknowledgedAlarms_one: '{{count, number}} alarm waiting to be acknowledged.',
@@ -242,5 +243,29 @@ export const en = {
     nobody: 'Nobody was notified: no responder of its area was on shift.',
     escalated: 'Escalated',
     escalatedAt: 'Escalated {{at}}: not acknowledged in time.',
+  },
+  trends: {
+    title: 'Trends',
+    description:
+      'Daily counts with what the last weeks lead to expect: a weekly Holt-Winters forecast and its 95% interval. Days outside the interval are worth a look.',
+    series: 'Series',
+    seriesNames: { alarms: 'Alarms', near_misses: 'Near misses', injuries: 'Injuries' },
+    history: 'History fitted',
+    days90: '90 days',
+    days365: '1 year',
+    days730: '2 years',
+    actual: 'Actual',
+    expected: 'Expected',
+    interval: '95% interval',
+    outside: 'Outside the interval',
+    chartLabel: 'Daily counts with the expected count and its 95% interval',
+    period: '{{from}} to {{to}}: {{total}} in all',
+    none: 'Nothing was counted in this period.',
+    backtest:
+      'Backtest: of {{points}} days forecast a week ahead over the last half year, {{coverage}}% fell inside their 95% interval.',
+    noBacktest: 'The history is too short for a backtest.',
+    flaggedTitle: 'Days outside the interval, of the last {{days}}',
+    noneFlagged: 'Every recent day was within its interval.',
+    day: 'Day',
   },
 };

@@ -1,0 +1,241 @@
+import {
+  Alert,
+  Badge,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo, useState } from 'react';
+import {
+  TREND_SERIES,
+  type TrendSeries,
+  type TrendView,
+  trendView,
+} from '#shared/modules/smart/trends-contract.ts';
+import { api } from '../../../platform/api/client.ts';
+import { Chart } from '../../../platform/charts/Chart.tsx';
+import { useSites } from '../../../platform/people/sites.ts';
+import { useFormat } from '../../../platform/ui/labels.ts';
+import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { useSmartT } from '../i18n/index.ts';
+
+const HISTORY = { days90: 90, days365: 365, days730: 730 } as const;
+type History = keyof typeof HISTORY;
+const HORIZON = 28;
+
+/** The series' last months and its forecast: the interval as a band, the held-out days that left it marked. */
+function TrendChart({ view }: { view: TrendView }) {
+  const t = useSmartT();
+  const fmt = useFormat();
+  const option = useMemo<EChartsCoreOption>(() => {
+    const shown = view.actual.slice(-120);
+    const days = [...shown.map((a) => a.date), ...view.forecast.map((f) => f.date)];
+    const blank = (n: number) => Array.from({ length: n }, () => null);
+    const recentFrom = shown.length - view.recent.length;
+    const bandOf = (points: { lower: number; upper: number }[], pad: number, after: number) => ({
+      lower: [...blank(pad), ...points.map((p) => p.lower), ...blank(after)],
+      width: [...blank(pad), ...points.map((p) => p.upper - p.lower), ...blank(after)],
+    });
+    const held = bandOf(view.recent, recentFrom, view.forecast.length);
+    const ahead = bandOf(view.forecast, shown.length, 0);
+    const band = (name: string, values: ReturnType<typeof bandOf>, stack: string) => [
+      {
+        name,
+        type: 'line',
+        stack,
+        data: values.lower,
+        lineStyle: { opacity: 0 },
+        symbol: 'none',
+        tooltip: { show: false },
+      },
+      {
+        name,
+        type: 'line',
+        stack,
+        data: values.width,
+        lineStyle: { opacity: 0 },
+        symbol: 'none',
+        areaStyle: { opacity: 0.18 },
+        tooltip: { show: false },
+      },
+    ];
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: {
+        top: 0,
+        data: [t('trends.actual'), t('trends.expected'), t('trends.interval'), t('trends.outside')],
+      },
+      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      xAxis: { type: 'category', data: days, axisLabel: { formatter: (d: string) => fmt.dayMonth(d) } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        ...band(t('trends.interval'), held, 'held'),
+        ...band(t('trends.interval'), ahead, 'ahead'),
+        {
+          name: t('trends.actual'),
+          type: 'line',
+          data: [...shown.map((a) => a.count), ...blank(view.forecast.length)],
+          symbol: 'none',
+        },
+        {
+          name: t('trends.expected'),
+          type: 'line',
+          data: [
+            ...blank(recentFrom),
+            ...view.recent.map((r) => Number(r.mean.toFixed(2))),
+            ...view.forecast.map((f) => Number(f.mean.toFixed(2))),
+          ],
+          symbol: 'none',
+          lineStyle: { type: 'dashed' },
+        },
+        {
+          name: t('trends.outside'),
+          type: 'line',
+          data: [
+            ...blank(recentFrom),
+            ...view.recent.map((r) => (r.outside ? r.count : null)),
+            ...blank(view.forecast.length),
+          ],
+          lineStyle: { opacity: 0 },
+          symbol: 'circle',
+          symbolSize: 9,
+          itemStyle: { color: '#e03131' },
+        },
+      ],
+    };
+  }, [view, t, fmt]);
+  return <Chart option={option} height={320} label={t('trends.chartLabel')} />;
+}
+
+/** Daily counts with a weekly forecast and its 95% interval; days that left the interval are flagged. */
+export function TrendsPage() {
+  const t = useSmartT();
+  const fmt = useFormat();
+  const { options: siteOptions } = useSites();
+  const [series, setSeries] = useState<TrendSeries>('alarms');
+  const [history, setHistory] = useState<History>('days365');
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const query = useQuery({
+    queryKey: ['/api/smart/trends', series, history, siteId],
+    queryFn: () =>
+      api.get('/api/smart/trends', trendView, {
+        series,
+        days: HISTORY[history],
+        horizon: HORIZON,
+        siteId: siteId ?? undefined,
+      }),
+  });
+  const v = query.data;
+  const flagged = v?.recent.filter((r) => r.outside) ?? [];
+  const total = v?.actual.reduce((s, a) => s + a.count, 0) ?? 0;
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('trends.title')}
+        crumbs={[{ label: t('nav.section') }, { label: t('trends.title') }]}
+        description={t('trends.description')}
+      />
+      <Group gap="sm">
+        <SegmentedControl
+          aria-label={t('trends.series')}
+          value={series}
+          onChange={(s) => setSeries(s as TrendSeries)}
+          data={TREND_SERIES.map((s) => ({ value: s, label: t(`trends.seriesNames.${s}`) }))}
+        />
+        <SegmentedControl
+          aria-label={t('trends.history')}
+          value={history}
+          onChange={(h) => setHistory(h as History)}
+          data={(Object.keys(HISTORY) as History[]).map((h) => ({ value: h, label: t(`trends.${h}`) }))}
+        />
+        {siteOptions.length > 1 && (
+          <Select
+            aria-label={t('common.site')}
+            placeholder={t('common.allSites')}
+            data={siteOptions}
+            value={siteId}
+            onChange={setSiteId}
+            searchable
+            clearable
+            w={240}
+          />
+        )}
+      </Group>
+      {query.error ? (
+        <ProblemAlert error={query.error} />
+      ) : !v ? (
+        <Skeleton h={420} />
+      ) : (
+        <>
+          {total === 0 && (
+            <Alert color="gray" variant="light">
+              {t('trends.none')}
+            </Alert>
+          )}
+          <Paper withBorder p="md" radius="md">
+            <Group justify="space-between" mb="xs">
+              <Text fw={600}>{t(`trends.seriesNames.${v.series}`)}</Text>
+              <Text size="sm" c="dimmed">
+                {t('trends.period', { from: v.from, to: v.to, total: fmt.number(total) })}
+              </Text>
+            </Group>
+            <TrendChart view={v} />
+          </Paper>
+          <Alert variant="light" icon={<IconInfoCircle size={18} />}>
+            {v.backtest.coverage === null
+              ? t('trends.noBacktest')
+              : t('trends.backtest', {
+                  coverage: (v.backtest.coverage * 100).toFixed(1),
+                  points: fmt.number(v.backtest.points),
+                })}
+          </Alert>
+          <Paper withBorder p="md" radius="md">
+            <Group gap="xs" mb="xs">
+              <Text fw={600}>{t('trends.flaggedTitle', { days: v.recent.length })}</Text>
+              <Badge color={flagged.length ? 'red' : 'teal'} variant="light">
+                {fmt.number(flagged.length)}
+              </Badge>
+            </Group>
+            {flagged.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('trends.noneFlagged')}
+              </Text>
+            ) : (
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('trends.day')}</Table.Th>
+                    <Table.Th ta="right">{t('trends.actual')}</Table.Th>
+                    <Table.Th ta="right">{t('trends.expected')}</Table.Th>
+                    <Table.Th ta="right">{t('trends.interval')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {flagged.map((r) => (
+                    <Table.Tr key={r.date}>
+                      <Table.Td>{r.date}</Table.Td>
+                      <Table.Td ta="right">{fmt.number(r.count)}</Table.Td>
+                      <Table.Td ta="right">{r.mean.toFixed(1)}</Table.Td>
+                      <Table.Td ta="right">
+                        {r.lower.toFixed(1)} – {r.upper.toFixed(1)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Paper>
+        </>
+      )}
+    </Stack>
+  );
+}
