@@ -1,5 +1,6 @@
 import type { ClockName } from '#shared/modules/infosec/rules/clocks.ts';
 import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
+import { advisoryCatalogue, advisoryWordCatalogues } from './advisories/messages.ts';
 
 /**
  * What the information security module writes on its own (the clocks' obligation titles, audit summaries), in
@@ -61,6 +62,8 @@ const words = {
 export const infosecMessages = mergeCatalogues(
   { en, 'zh-TW': zhTW },
   kindNames,
+  advisoryCatalogue,
+  ...advisoryWordCatalogues,
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
 

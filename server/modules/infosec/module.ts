@@ -11,6 +11,7 @@ import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
+import { createAdvisoriesService } from './advisories/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { createCatalogueStore } from './csf/catalogue.ts';
 import { createCsfAnswersImporter } from './csf/import.ts';
@@ -79,7 +80,14 @@ export function createInfosecModule(deps: {
   };
   deps.documents.registerOwner(ASSESSMENT_RECORD, (actor, id, intent) => csf.siteOf(actor, id, intent));
   registerImporter(createCsfAnswersImporter(deps.org, catalogues));
-  return { systems, incidents, rules, csf };
+  const advisories = createAdvisoriesService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    settings: deps.settings,
+    now,
+  });
+  return { systems, incidents, rules, csf, advisories };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

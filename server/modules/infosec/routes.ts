@@ -4,6 +4,7 @@ import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { yesNo } from '../../platform/i18n/index.ts';
+import { registerAdvisoryRoutes } from './advisories/routes.ts';
 import { registerCsfRoutes } from './csf/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
@@ -13,6 +14,7 @@ const tags = ['infosec'];
 export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   const { systems, incidents, rules } = infosec;
   registerCsfRoutes(app, infosec.csf);
+  registerAdvisoryRoutes(app, infosec.advisories);
 
   // ---- Systems register
   app.get(

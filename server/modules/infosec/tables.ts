@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Stamps } from '../../db/schema.ts';
+import type { AdvisoryTables } from './advisories/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
 
@@ -154,4 +155,11 @@ export type InfosecTables = {
   csf_assessments: CsfAssessmentsTable;
   csf_answers: CsfAnswersTable;
   csf_benchmarks: CsfBenchmarksTable;
+  infosec_advisories: AdvisoryTables['infosec_advisories'];
+  infosec_advisory_recipients: AdvisoryTables['infosec_advisory_recipients'];
+  infosec_advisory_objects: AdvisoryTables['infosec_advisory_objects'];
+  infosec_advisory_relationships: AdvisoryTables['infosec_advisory_relationships'];
+  infosec_advisory_observables: AdvisoryTables['infosec_advisory_observables'];
+  infosec_advisory_sites: AdvisoryTables['infosec_advisory_sites'];
+  infosec_advisory_matches: AdvisoryTables['infosec_advisory_matches'];
 };

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as m0021 from './0021_infosec.ts';
 import * as m0027 from './0027_csf.ts';
+import * as m0038 from './0038_infosec_advisories.ts';
 
 /** The information security program's migrations, keyed by the name recorded in `steward_migrations`. */
 export const infosecMigrations: Record<string, Migration> = {
   '0021_infosec': m0021,
   '0027_csf': m0027,
+  '0038_infosec_advisories': m0038,
 };
