@@ -126,17 +126,14 @@ export async function candidateSystems(db: Db, productKeys: readonly string[]): 
     .execute();
 }
 
-export async function advisoryTlpAndRecipients(db: Db, id: string) {
-  const a = await db
-    .selectFrom('infosec_advisories')
-    .select(['id', 'tlp'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+/** An advisory's TLP level and the sites it was routed to (to tell 403 from 404). */
+export async function routedSites(db: Db, id: string) {
+  const a = await db.selectFrom('infosec_advisories').select('tlp').where('id', '=', id).executeTakeFirst();
   if (!a) return null;
-  const recipients = await db
-    .selectFrom('infosec_advisory_recipients')
-    .select('user_id')
+  const sites = await db
+    .selectFrom('infosec_advisory_sites')
+    .select('site_id')
     .where('advisory_id', '=', id)
     .execute();
-  return { tlp: a.tlp as Tlp, recipients: recipients.map((r) => r.user_id) };
+  return { tlp: a.tlp as Tlp, siteIds: sites.map((s) => s.site_id) };
 }

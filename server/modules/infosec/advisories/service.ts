@@ -19,7 +19,13 @@ import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { listPage } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
-import { type Actor, type SiteScope, scopeHas } from '../../../platform/access/actor.ts';
+import {
+  type Actor,
+  scopeHas,
+  scopeIsEmpty,
+  sitesWith,
+  visibleSites,
+} from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
 import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
@@ -74,15 +80,29 @@ export function createAdvisoriesService({ db, org, users, settings, now }: Deps)
     };
   }
 
-  /** The advisory if the actor may see it; 404 otherwise (TLP:RED is not admitted to exist). */
-  async function visibleRow(actor: Actor, id: string, scope: SiteScope) {
+  /**
+   * The advisory if the actor may see it. Otherwise 404, as for a record of a site out of reach; 403 only to
+   * someone who sees one of its routed sites but does not read the program (never for a restricted TLP level).
+   */
+  async function visibleRow(actor: Actor, id: string) {
+    const scope = sitesWith(actor, 'infosec.read', PROGRAM);
     const row = await repo
       .advisoryRows(db, scope)
       .where('a.id', '=', id)
       .where((eb) => repo.visibleTo(eb, scope, actor.userId))
       .executeTakeFirst();
-    if (!row) throw new NotFoundError('advisory');
-    return row;
+    if (row) return { row, scope };
+    if (scopeIsEmpty(scope)) {
+      const routed = await repo.routedSites(db, id);
+      const sees = visibleSites(actor);
+      if (
+        routed &&
+        !restrictedTlp.includes(routed.tlp) &&
+        (sees === 'all' || routed.siteIds.some((s) => scopeHas(sees, s)))
+      )
+        throw new ForbiddenError('infosec.read');
+    }
+    throw new NotFoundError('advisory');
   }
 
   /** Writes the advisory and its objects and routes it, in the caller's transaction: all or nothing. */
@@ -198,8 +218,7 @@ export function createAdvisoriesService({ db, org, users, settings, now }: Deps)
   }
 
   async function detail(actor: Actor, id: string): Promise<AdvisoryDetail> {
-    const scope = readScope(actor);
-    const row = await visibleRow(actor, id, scope);
+    const { row, scope } = await visibleRow(actor, id);
     const [objects, relationships, recipientRows, siteRows, matchRows] = await Promise.all([
       db
         .selectFrom('infosec_advisory_objects')
@@ -401,8 +420,7 @@ export function createAdvisoriesService({ db, org, users, settings, now }: Deps)
 
     /** A routed site's answer: its security team records it; another site's answer is out of reach (404). */
     async respond(actor: Actor, id: string, input: z.infer<typeof responseInput>) {
-      const scope = readScope(actor);
-      const row = await visibleRow(actor, id, scope);
+      const { row, scope } = await visibleRow(actor, id);
       const current = await db
         .selectFrom('infosec_advisory_sites')
         .selectAll()

@@ -1,8 +1,10 @@
 import {
   IconAlertOctagon,
+  IconAlertTriangle,
   IconChartGridDots,
   IconClipboardCheck,
   IconFileAlert,
+  IconFingerprint,
   IconListCheck,
   IconServer2,
 } from '@tabler/icons-react';
@@ -21,6 +23,18 @@ export const infosecNavigation: NavItem[] = [
     permission: 'infosec.report',
   },
   { label: label('systems'), to: '/infosec/systems', icon: IconServer2, permission: 'infosec.read' },
+  {
+    label: label('advisories'),
+    to: '/infosec/advisories',
+    icon: IconAlertTriangle,
+    permission: 'infosec.read',
+  },
+  {
+    label: label('advisoryIndicators'),
+    to: '/infosec/advisory-indicators',
+    icon: IconFingerprint,
+    permission: 'infosec.read',
+  },
   {
     label: label('csf'),
     to: '/infosec/csf',

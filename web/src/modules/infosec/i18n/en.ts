@@ -1,3 +1,4 @@
+import { advisoriesEn } from '../advisories/texts.ts';
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   nav: {
@@ -5,6 +6,8 @@ export const en = {
     report: 'Report an incident',
     incidents: 'Security incidents',
     systems: 'Systems register',
+    advisories: 'Advisories',
+    advisoryIndicators: 'Threat indicators',
     csf: 'Maturity (NIST CSF)',
     csfCampaigns: 'Assessment campaigns',
     csfMine: 'My assessments',
@@ -370,4 +373,5 @@ export const en = {
   },
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
+  advisories: advisoriesEn,
 };

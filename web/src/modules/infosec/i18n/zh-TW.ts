@@ -1,3 +1,4 @@
+import { advisoriesZhTW } from '../advisories/texts.ts';
 import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */
@@ -7,6 +8,8 @@ export const zhTW: typeof en = {
     report: '通報資安事件',
     incidents: '資安事件',
     systems: '系統清冊',
+    advisories: '資安情資',
+    advisoryIndicators: '威脅指標',
     csf: '成熟度（NIST CSF）',
     csfCampaigns: '評鑑活動',
     csfMine: '我的評鑑',
@@ -362,4 +365,5 @@ export const zhTW: typeof en = {
   },
   domains: { it: 'IT', ot: 'OT' },
   criticalities: { low: '低', medium: '中', high: '高', critical: '關鍵' },
+  advisories: advisoriesZhTW,
 };

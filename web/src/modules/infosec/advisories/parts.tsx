@@ -1,0 +1,41 @@
+import { Badge } from '@mantine/core';
+import type { AdvisorySeverity, Tlp } from '#shared/modules/infosec/advisories/contract.ts';
+import { useInfosecLabel } from '../i18n/index.ts';
+
+/** TLP colours as FIRST's TLP 2.0 standard defines them (RED, AMBER, GREEN; CLEAR white). */
+const tlpColor: Record<Tlp, string> = {
+  clear: 'gray',
+  green: 'green',
+  amber: 'yellow',
+  amber_strict: 'orange',
+  red: 'red',
+};
+const severityColor: Record<AdvisorySeverity, string> = {
+  low: 'gray',
+  medium: 'blue',
+  high: 'orange',
+  critical: 'red',
+};
+
+export function TlpBadge({ tlp }: { tlp: Tlp }) {
+  const label = useInfosecLabel();
+  return (
+    <Badge color={tlpColor[tlp]} variant={tlp === 'clear' ? 'outline' : 'filled'} radius="sm">
+      TLP:{label('advisories.tlps', tlp)}
+    </Badge>
+  );
+}
+
+export function SeverityBadge({ severity }: { severity: AdvisorySeverity }) {
+  const label = useInfosecLabel();
+  return (
+    <Badge color={severityColor[severity]} variant="light">
+      {label('advisories.severities', severity)}
+    </Badge>
+  );
+}
+
+export const advisoryKeys = {
+  advisories: '/api/infosec/advisories',
+  indicators: '/api/infosec/advisory-indicators',
+};
