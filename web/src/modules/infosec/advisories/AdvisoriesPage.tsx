@@ -9,20 +9,19 @@ import {
   advisorySources,
   tlpLevels,
 } from '#shared/modules/infosec/advisories/contract.ts';
-import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { ImportModal } from './ImportModal.tsx';
-import { SeverityBadge, TlpBadge } from './parts.tsx';
+import { SeverityBadge, TlpBadge, useGroupManager } from './parts.tsx';
 
 /** The advisories routed to the user's sites (or shared with them by name), with filters, sorting and exports. */
 export function AdvisoriesPage() {
   const t = useInfosecT();
   const label = useInfosecLabel();
-  const can = useCan();
+  const groupManager = useGroupManager();
   const fmt = useFormat();
   const navigate = useNavigate();
   const { options: siteOptions } = useSites();
@@ -76,7 +75,7 @@ export function AdvisoriesPage() {
         crumbs={[{ label: t('nav.section') }, { label: t('advisories.title') }]}
         description={t('advisories.description')}
         actions={
-          can('infosec.manage') ? (
+          groupManager ? (
             <Button leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
               {t('advisories.import')}
             </Button>

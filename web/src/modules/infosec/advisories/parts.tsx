@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
 import type { AdvisorySeverity, Tlp } from '#shared/modules/infosec/advisories/contract.ts';
+import { useSession } from '../../../platform/auth/session.ts';
 import { useInfosecLabel } from '../i18n/index.ts';
 
 /** TLP colours as FIRST's TLP 2.0 standard defines them (RED, AMBER, GREEN; CLEAR white). */
@@ -39,3 +40,14 @@ export const advisoryKeys = {
   advisories: '/api/infosec/advisories',
   indicators: '/api/infosec/advisory-indicators',
 };
+
+/** True for whoever runs the program over the whole group (the CISO office, administrators): they import. */
+export function useGroupManager(): boolean {
+  const session = useSession();
+  return session.assignments.some(
+    (a) =>
+      a.scopeKind === 'group' &&
+      (a.role === 'group_admin' ||
+        (a.role === 'program_owner' && (a.program === null || a.program === 'infosec'))),
+  );
+}

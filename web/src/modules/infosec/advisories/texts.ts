@@ -3,7 +3,7 @@ export const advisoriesEn = {
   title: 'Cybersecurity advisories',
   description:
     'Advisories from information-sharing partners (TWCERT/CC, FIRST, vendors), routed to the sites whose registered systems run the affected software. Each site answers by its due date.',
-  indicatorsTitle: 'Indicators',
+  indicatorsTitle: 'Threat indicators',
   indicatorsDescription:
     'Observables of the advisories’ indicators (IP addresses, domains, URLs, file hashes) that you may see, to search.',
   reference: 'Reference',
