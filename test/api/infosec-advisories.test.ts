@@ -67,7 +67,9 @@ describe.each(databases())('cybersecurity advisories (%s)', (kind) => {
       ['TC', ['Supplier portal']],
     ]);
     // High: 14 days from the day of routing in Taiwan (the group setting's default).
-    const routedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' }).format(new Date(res.body.routedAt));
+    const routedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei' }).format(
+      new Date(res.body.routedAt),
+    );
     const due = new Date(Date.parse(`${routedOn}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
     expect(res.body.sites.map((s: any) => s.dueOn)).toEqual([due, due]);
     const audit = await t.db
@@ -209,6 +211,22 @@ describe.each(databases())('cybersecurity advisories (%s)', (kind) => {
       software: [{ name: 'x', cpe: 'cpe:/a:x' }],
     });
     expect(badCpe.status).toBe(400);
+  });
+
+  it('matches indicators against what an incident records', async () => {
+    const incident = await k7.post('/api/infosec/incidents', {
+      siteId: SITES.K7.id,
+      title: 'Outbound connections from the PLC network',
+      description: 'The firewall logged sessions to 198.51.100.7 on port 443 from the wire bonder PLC.',
+      awareAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    expect(incident.status).toBe(201);
+    const matches = await k7.get(`/api/infosec/incidents/${incident.body.id}/indicator-matches`);
+    expect(matches.status).toBe(200);
+    // The GREEN advisories' indicator matches; the RED one's value (203.0.113.9) is not in the record.
+    expect(new Set(matches.body.items.map((i: any) => i.value))).toEqual(new Set(['198.51.100.7']));
+    expect(matches.body.items.every((i: any) => i.tlp === 'green')).toBe(true);
+    expect((await spil.get(`/api/infosec/incidents/${incident.body.id}/indicator-matches`)).status).toBe(404);
   });
 
   it('filters, sorts, pages and exports the list', async () => {

@@ -85,6 +85,7 @@ export function createInfosecModule(deps: {
     org: deps.org,
     users: deps.users,
     settings: deps.settings,
+    incidentSite: (actor, id) => incidents.siteOf(actor, id, 'read'),
     now,
   });
   return { systems, incidents, rules, csf, advisories };

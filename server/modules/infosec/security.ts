@@ -462,6 +462,12 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
     access: 'infosec.read',
     checks: [binary('infosec.read', { program: INFOSEC })],
   },
+  'GET /api/infosec/incidents/:id/indicator-matches': {
+    access: 'infosec.read',
+    checks: [
+      { kind: 'record', family: 'securityIncident', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
   'GET /api/infosec/advisory-due-days': {
     access: 'infosec.read',
     checks: [figures('infosec.read', { program: INFOSEC })],

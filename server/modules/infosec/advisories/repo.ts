@@ -137,3 +137,19 @@ export async function routedSites(db: Db, id: string) {
     .execute();
   return { tlp: a.tlp as Tlp, siteIds: sites.map((s) => s.site_id) };
 }
+
+/**
+ * An observable's value appears (case-insensitively) in an incident's title, description or timeline notes.
+ * One condition for the whole list: no query per indicator.
+ */
+export function appearsInIncident(incidentId: string) {
+  return sql<boolean>`exists (
+    select 1 from infosec_incidents n
+    where n.id = ${incidentId}
+      and strpos(
+        lower(n.title || ' ' || n.description || ' ' || coalesce(
+          (select string_agg(t.text, ' ') from infosec_timeline t where t.incident_id = n.id), '')),
+        lower(i.value)
+      ) > 0
+  )`;
+}

@@ -131,6 +131,20 @@ export function registerAdvisoryRoutes(app: TypedApp, advisories: AdvisoriesServ
     ],
   });
   app.get(
+    '/api/infosec/incidents/:id/indicator-matches',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: "Advisories' indicators whose observable appears in the incident's record",
+        params: idParams,
+        querystring: c.indicatorListQuery,
+        response: { 200: c.indicatorPage },
+      },
+    },
+    async (request) => advisories.incidentMatches(actorOf(request), request.params.id, request.query),
+  );
+  app.get(
     '/api/infosec/advisory-due-days',
     {
       config: { access: 'infosec.read' },

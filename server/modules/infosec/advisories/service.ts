@@ -46,14 +46,22 @@ import { type ParsedBundle, readBundle } from './stix.ts';
 
 const PROGRAM = 'infosec' as const;
 
-type Deps = { db: Db; org: OrgService; users: UsersService; settings: SettingsService; now: () => Date };
+type Deps = {
+  db: Db;
+  org: OrgService;
+  users: UsersService;
+  settings: SettingsService;
+  /** Asserts that the actor may read a security incident (404 otherwise). */
+  incidentSite: (actor: Actor, id: string) => Promise<string>;
+  now: () => Date;
+};
 
 /**
  * Cybersecurity advisories: imported from partners' STIX 2.1 bundles or entered by hand, routed to the sites
  * whose registered systems run the software they concern, seen as their TLP level allows, and answered by
  * each site by its due date.
  */
-export function createAdvisoriesService({ db, org, users, settings, now }: Deps) {
+export function createAdvisoriesService({ db, org, users, settings, incidentSite, now }: Deps) {
   const readScope = (actor: Actor) => access.listScope(actor, 'infosec.read', PROGRAM);
 
   /** Importing and entering advisories is the CISO office's: whoever manages the program group-wide. */
@@ -289,6 +297,45 @@ export function createAdvisoriesService({ db, org, users, settings, now }: Deps)
     };
   }
 
+  async function indicatorPageOf(
+    actor: Actor,
+    q: z.infer<typeof indicatorListQuery>,
+    incidentId: string | null,
+  ) {
+    const scope = readScope(actor);
+    let base = db
+      .selectFrom('infosec_advisory_observables as i')
+      .innerJoin('infosec_advisories as a', 'a.id', 'i.advisory_id')
+      .select(['i.id', 'i.advisory_id', 'i.stix_id', 'i.name', 'i.kind', 'i.value', 'a.reference', 'a.tlp'])
+      .where((eb) => repo.visibleTo(eb as never, scope, actor.userId));
+    if (incidentId) base = base.where(repo.appearsInIncident(incidentId));
+    if (q.kind) base = base.where('i.kind', '=', q.kind);
+    if (q.q) base = base.where('i.value', 'ilike', likePattern(q.q));
+    const sortColumn = { value: 'i.value', kind: 'i.kind', reference: 'a.reference' }[q.sort];
+    type Row = {
+      advisory_id: string;
+      stix_id: string;
+      name: string | null;
+      kind: string;
+      value: string;
+      reference: string;
+      tlp: Tlp;
+    };
+    return listPage<Row, IndicatorView>(db, base, q, {
+      sortColumn,
+      tieBreaker: 'i.id',
+      toView: (r) => ({
+        advisoryId: r.advisory_id,
+        reference: r.reference,
+        tlp: r.tlp,
+        stixId: r.stix_id,
+        name: r.name,
+        kind: r.kind,
+        value: r.value,
+      }),
+    });
+  }
+
   return {
     async dueDays(actor: Actor) {
       readScope(actor);
@@ -471,37 +518,16 @@ export function createAdvisoriesService({ db, org, users, settings, now }: Deps)
 
     /** Indicators' observables across the advisories the actor sees, to search (an IP, a domain, a hash). */
     async indicators(actor: Actor, q: z.infer<typeof indicatorListQuery>) {
-      const scope = readScope(actor);
-      let base = db
-        .selectFrom('infosec_advisory_observables as i')
-        .innerJoin('infosec_advisories as a', 'a.id', 'i.advisory_id')
-        .select(['i.advisory_id', 'i.stix_id', 'i.name', 'i.kind', 'i.value', 'a.reference', 'a.tlp'])
-        .where((eb) => repo.visibleTo(eb as never, scope, actor.userId));
-      if (q.kind) base = base.where('i.kind', '=', q.kind);
-      if (q.q) base = base.where('i.value', 'ilike', likePattern(q.q));
-      const sortColumn = { value: 'i.value', kind: 'i.kind', reference: 'a.reference' }[q.sort];
-      type Row = {
-        advisory_id: string;
-        stix_id: string;
-        name: string | null;
-        kind: string;
-        value: string;
-        reference: string;
-        tlp: Tlp;
-      };
-      return listPage<Row, IndicatorView>(db, base, q, {
-        sortColumn,
-        tieBreaker: 'i.id',
-        toView: (r) => ({
-          advisoryId: r.advisory_id,
-          reference: r.reference,
-          tlp: r.tlp,
-          stixId: r.stix_id,
-          name: r.name,
-          kind: r.kind,
-          value: r.value,
-        }),
-      });
+      return indicatorPageOf(actor, q, null);
+    },
+
+    /**
+     * The indicators whose observable appears in a security incident's record (its title, description and
+     * timeline notes): the addresses, domains and hashes a reporter or the team wrote down.
+     */
+    async incidentMatches(actor: Actor, incidentId: string, q: z.infer<typeof indicatorListQuery>) {
+      await incidentSite(actor, incidentId);
+      return indicatorPageOf(actor, q, incidentId);
     },
   };
 }
