@@ -79,6 +79,29 @@ describe.skipIf(!hasChromium)('cybersecurity advisories in the browser', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Not affected', { exact: true }).waitFor();
     await screenshot(page, 'infosec-advisory-responded');
+    // An incident whose record names the indicator's address shows the match.
+    const token = await csrf(page);
+    const incidentId = await page.evaluate(
+      async ({ token, siteId }) =>
+        (
+          await (
+            await fetch('/api/infosec/incidents', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+              body: JSON.stringify({
+                siteId,
+                title: 'Outbound sessions from the PLC network',
+                description: 'The firewall logged sessions to 198.51.100.7 from the wire bonder PLC.',
+                awareAt: new Date(Date.now() - 3_600_000).toISOString(),
+              }),
+            })
+          ).json()
+        ).id as string,
+      { token, siteId: SITES.K7.id },
+    );
+    await page.goto(`/infosec/incidents/${incidentId}`);
+    await page.getByRole('heading', { name: 'Matching threat indicators' }).waitFor();
+    await expect(page.getByText('198.51.100.7', { exact: true }).count()).resolves.toBe(1);
     await context.close();
   });
 });
