@@ -1,16 +1,18 @@
 import type { ModuleDemo } from '../../server/platform/modules/manifest.ts';
 import { generateInfosecDataset, infosecTables } from './infosec.ts';
+import { advisoryTables } from './infosec-advisories.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The information security program's part of the demo: each site's systems register, past incidents and the
- * NIST CSF maturity assessments of every year since 2019.
+ * NIST CSF maturity assessments of every year since 2019, and the advisories of the last weeks with the sites' responses.
  */
 export const infosecDemo: ModuleDemo = {
   generate(group) {
     const infosec = generateInfosecDataset(group);
-    const tables = infosecTables(infosec);
+    const owner = group.users.find((u) => u.email.startsWith('infosec.owner@'));
+    const tables = [...infosecTables(infosec), ...advisoryTables(group, infosec.systems, owner?.id ?? null)];
     const { campaigns, assessments, answers } = infosec.csf;
     return {
       tables,

@@ -198,6 +198,17 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     );
   });
 
+  it('has advisories routed to the sites whose systems run the software, AMBER only for its recipient', async () => {
+    const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
+    const all = (await security.get('/api/infosec/advisories')).body;
+    expect(all.items.map((a: any) => a.tlp).sort()).toEqual(['amber', 'clear', 'green']);
+    expect(all.items.every((a: any) => a.siteCount > 0)).toBe(true);
+    const officer = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
+    const mine = (await officer.get('/api/infosec/advisories')).body;
+    expect(mine.items.map((a: any) => a.tlp).sort()).toEqual(['clear', 'green']);
+    expect(mine.items.every((a: any) => a.siteCount === 1)).toBe(true);
+  });
+
   it('has the NIST CSF campaigns since 2019: 25 IT and 4 OT site assessments approved in 2023', async () => {
     const campaigns = await t.db
       .selectFrom('csf_campaigns')

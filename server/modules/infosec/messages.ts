@@ -1,5 +1,6 @@
 import type { ClockName } from '#shared/modules/infosec/rules/clocks.ts';
 import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
+import { advisoryCatalogue, advisoryWordCatalogues } from './advisories/messages.ts';
 import { drillMessages } from './drills/messages.ts';
 
 /**
@@ -87,6 +88,8 @@ export const infosecMessages = mergeCatalogues(
   { en, 'zh-TW': zhTW },
   kindNames,
   drillMessages,
+  advisoryCatalogue,
+  ...advisoryWordCatalogues,
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
 

@@ -14,6 +14,7 @@ import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { TrainingService } from '../../platform/training/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
+import { createAdvisoriesService } from './advisories/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { createCatalogueStore } from './csf/catalogue.ts';
 import { createCsfAnswersImporter } from './csf/import.ts';
@@ -99,6 +100,14 @@ export function createInfosecModule(deps: {
     now,
   });
   registerImporter(createFindingsImporter(deps.settings));
+  const advisories = createAdvisoriesService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    settings: deps.settings,
+    incidentSite: (actor, id) => incidents.siteOf(actor, id, 'read'),
+    now,
+  });
   const drills = createDrillsService({
     db,
     org: deps.org,
@@ -108,7 +117,7 @@ export function createInfosecModule(deps: {
   });
   const phishing = createPhishingService({ db, org: deps.org, training: deps.training });
   registerImporter(createPhishingResultsImporter({ ...deps, now }));
-  return { systems, incidents, rules, csf, findings, drills, phishing };
+  return { systems, incidents, rules, csf, findings, advisories, drills, phishing };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

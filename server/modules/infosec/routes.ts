@@ -4,6 +4,7 @@ import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { yesNo } from '../../platform/i18n/index.ts';
+import { registerAdvisoryRoutes } from './advisories/routes.ts';
 import { registerCsfRoutes } from './csf/routes.ts';
 import { registerPhishingRoutes } from './drills/phishing-routes.ts';
 import { registerDrillRoutes } from './drills/routes.ts';
@@ -19,6 +20,7 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   registerFindingsRoutes(app, infosec.findings);
   registerDrillRoutes(app, infosec.drills);
   registerPhishingRoutes(app, infosec.phishing);
+  registerAdvisoryRoutes(app, infosec.advisories);
 
   // ---- Systems register
   app.get(

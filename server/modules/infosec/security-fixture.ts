@@ -22,6 +22,7 @@ declare module '../../../test/security/support/family-kit.ts' {
     securityIncident: true;
     securitySystem: true;
     csfAssessment: true;
+    securityAdvisory: true;
   }
 }
 
@@ -101,4 +102,33 @@ export const infosecFamilies = {
     },
   },
   ...findingsFamilies,
+  // An advisory routed to one site only: a system there runs a product of its own, which the advisory names.
+  securityAdvisory: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) => {
+      const product = `Matrix product ${loc} ${n}`;
+      seeded(
+        await res.admin.post('/api/infosec/systems', {
+          siteId: site(loc),
+          name: `Matrix advisory system ${n}`,
+          domain: 'it',
+          criticality: 'low',
+          vendor: 'Matrix',
+          product,
+          productVersion: '1.0.0',
+        }),
+        'advisory system',
+      );
+      return seeded(
+        await res.admin.post('/api/infosec/advisories', {
+          title: `Matrix advisory ${n}`,
+          source: 'other',
+          severity: 'low',
+          tlp: 'green',
+          software: [{ name: product, vendor: 'Matrix', version: '<2.0.0' }],
+        }),
+        'securityAdvisory',
+      ).id;
+    },
+  },
 } satisfies Partial<Record<Family, FamilySpec>>;

@@ -11,6 +11,7 @@ import {
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
+import { stixBundle } from '../../../test/support/stix.ts';
 import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
 import { drillRouteChecks } from './drills/security.ts';
 import { findingsRouteChecks } from './findings/security.ts';
@@ -390,6 +391,103 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
     ],
   },
   ...findingsRouteChecks,
+  'GET /api/infosec/advisories': {
+    access: 'infosec.read',
+    // Advisories belong to no one site (routed to several): rows name none, so only the answer is checked here;
+    // which sites see which advisory is checked by the record rows and test/api/infosec-advisories.test.ts.
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/advisories/export.csv': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/advisories/export.xlsx': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/advisories/:id': {
+    access: 'infosec.read',
+    checks: [
+      { kind: 'record', family: 'securityAdvisory', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'POST /api/infosec/advisories/import': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: () => ({ source: 'twcert', severity: 'low', bundle: stixBundle() }),
+        ok: [201],
+      },
+    ],
+  },
+  'POST /api/infosec/advisories': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: ({ n }) => ({
+          title: `Matrix advisory by hand ${n}`,
+          source: 'vendor',
+          severity: 'medium',
+          tlp: 'clear',
+          software: [{ name: `Matrix unrouted product ${n}` }],
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PUT /api/infosec/advisories/:id/response': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityAdvisory',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: ({ loc }) => ({ siteId: site(loc), status: 'not_affected', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/infosec/advisory-indicators': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/advisory-indicators/export.csv': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/advisory-indicators/export.xlsx': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/incidents/:id/indicator-matches': {
+    access: 'infosec.read',
+    checks: [
+      { kind: 'record', family: 'securityIncident', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'GET /api/infosec/advisory-due-days': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC })],
+  },
+  'PUT /api/infosec/advisory-due-days': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: async ({ res }) => (await res.admin.get('/api/infosec/advisory-due-days')).body,
+        ok: [200],
+      },
+    ],
+  },
 };
 
 /** The module's part of the security suite, as its manifest loads it. */

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Stamps } from '../../db/schema.ts';
+import type { AdvisoryTables } from './advisories/tables.ts';
 import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
 
@@ -163,4 +164,11 @@ export type InfosecTables = {
   infosec_drill_systems: drills.InfosecDrillSystemsTable;
   infosec_phishing_campaigns: drills.InfosecPhishingCampaignsTable;
   infosec_phishing_results: drills.InfosecPhishingResultsTable;
+  infosec_advisories: AdvisoryTables['infosec_advisories'];
+  infosec_advisory_recipients: AdvisoryTables['infosec_advisory_recipients'];
+  infosec_advisory_objects: AdvisoryTables['infosec_advisory_objects'];
+  infosec_advisory_relationships: AdvisoryTables['infosec_advisory_relationships'];
+  infosec_advisory_observables: AdvisoryTables['infosec_advisory_observables'];
+  infosec_advisory_sites: AdvisoryTables['infosec_advisory_sites'];
+  infosec_advisory_matches: AdvisoryTables['infosec_advisory_matches'];
 };

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as m0021 from './0021_infosec.ts';
 import * as m0027 from './0027_csf.ts';
 import * as m0037 from './0037_infosec_findings.ts';
+import * as m0038 from './0038_infosec_advisories.ts';
 import * as m0040 from './0040_infosec_drills.ts';
 
 /** The information security program's migrations, keyed by the name recorded in `steward_migrations`. */
@@ -9,5 +10,6 @@ export const infosecMigrations: Record<string, Migration> = {
   '0021_infosec': m0021,
   '0027_csf': m0027,
   '0037_infosec_findings': m0037,
+  '0038_infosec_advisories': m0038,
   '0040_infosec_drills': m0040,
 };

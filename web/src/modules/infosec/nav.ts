@@ -1,9 +1,11 @@
 import {
   IconAlertOctagon,
+  IconAlertTriangle,
   IconBug,
   IconChartGridDots,
   IconClipboardCheck,
   IconFileAlert,
+  IconFingerprint,
   IconListCheck,
   IconMailExclamation,
   IconRefreshAlert,
@@ -39,6 +41,18 @@ export const infosecNavigation: NavItem[] = [
     permission: 'infosec.read',
   },
   { label: label('findings'), to: '/infosec/findings', icon: IconBug, permission: 'infosec.read' },
+  {
+    label: label('advisories'),
+    to: '/infosec/advisories',
+    icon: IconAlertTriangle,
+    permission: 'infosec.read',
+  },
+  {
+    label: label('advisoryIndicators'),
+    to: '/infosec/advisory-indicators',
+    icon: IconFingerprint,
+    permission: 'infosec.read',
+  },
   {
     label: label('csf'),
     to: '/infosec/csf',

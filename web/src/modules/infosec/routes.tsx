@@ -26,6 +26,12 @@ const SecurityReportPage = lazyRouteComponent(
   () => import('./incidents/ReportPage.tsx'),
   'SecurityReportPage',
 );
+const AdvisoriesPage = lazyRouteComponent(() => import('./advisories/AdvisoriesPage.tsx'), 'AdvisoriesPage');
+const AdvisoryPage = lazyRouteComponent(() => import('./advisories/AdvisoryPage.tsx'), 'AdvisoryPage');
+const AdvisoryIndicatorsPage = lazyRouteComponent(
+  () => import('./advisories/IndicatorsPage.tsx'),
+  'IndicatorsPage',
+);
 const SystemsPage = lazyRouteComponent(() => import('./systems/SystemsPage.tsx'), 'SystemsPage');
 const EngagementsPage = lazyRouteComponent(() => import('./findings/EngagementsPage.tsx'), 'EngagementsPage');
 const EngagementPage = lazyRouteComponent(() => import('./findings/EngagementPage.tsx'), 'EngagementPage');
@@ -62,6 +68,9 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/engagements', guarded('infosec.read', EngagementsPage)),
     page('/infosec/engagements/$engagementId', guarded('infosec.read', EngagementPage)),
     page('/infosec/findings', guarded('infosec.read', FindingsPage)),
+    page('/infosec/advisories', guarded('infosec.read', AdvisoriesPage)),
+    page('/infosec/advisories/$advisoryId', guarded('infosec.read', AdvisoryPage)),
+    page('/infosec/advisory-indicators', guarded('infosec.read', AdvisoryIndicatorsPage)),
     page('/infosec/csf', guarded('infosec.read', CsfOverviewPage)),
     page('/infosec/csf/campaigns', guarded('infosec.read', CsfCampaignsPage)),
     page('/infosec/csf/campaigns/$campaignId', guarded('infosec.read', CsfCampaignPage)),

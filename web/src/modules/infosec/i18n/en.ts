@@ -1,6 +1,6 @@
+import { advisoriesEn } from '../advisories/texts.ts';
 import { drillsEn } from '../drills/texts.ts';
 import { findingsEn } from '../findings/texts.ts';
-
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
@@ -14,6 +14,8 @@ export const en = {
     systems: 'Systems register',
     drills: 'Drills',
     phishing: 'Phishing drills',
+    advisories: 'Advisories',
+    advisoryIndicators: 'Threat indicators',
     csf: 'Maturity (NIST CSF)',
     csfCampaigns: 'Assessment campaigns',
     csfMine: 'My assessments',
@@ -381,4 +383,5 @@ export const en = {
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   findings: findingsEn,
   ...drillsEn,
+  advisories: advisoriesEn,
 };

@@ -1,3 +1,4 @@
+import { advisoriesZhTW } from '../advisories/texts.ts';
 import { drillsZhTW } from '../drills/texts.ts';
 import { findingsZhTW } from '../findings/texts.ts';
 import type { en } from './en.ts';
@@ -14,6 +15,8 @@ export const zhTW: typeof en = {
     systems: '系統清冊',
     drills: '演練',
     phishing: '社交工程演練',
+    advisories: '資安情資',
+    advisoryIndicators: '威脅指標',
     csf: '成熟度（NIST CSF）',
     csfCampaigns: '評鑑活動',
     csfMine: '我的評鑑',
@@ -371,4 +374,5 @@ export const zhTW: typeof en = {
   criticalities: { low: '低', medium: '中', high: '高', critical: '關鍵' },
   findings: findingsZhTW,
   ...drillsZhTW,
+  advisories: advisoriesZhTW,
 };

@@ -21,6 +21,7 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { IndicatorMatchesCard } from '../advisories/IndicatorMatchesCard.tsx';
 import { infosecKeys, isoToLocalInput, localInputToIso, securityIncidentQuery } from '../api.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { LevelBadge, StatusBadge } from './badges.tsx';
@@ -159,6 +160,7 @@ export function SecurityIncidentPage() {
             </Text>
           </Paper>
           <ClocksCard incident={incident} />
+          <IndicatorMatchesCard incidentId={incident.id} />
           <Paper withBorder p="md" radius="md">
             <Title order={5} mb="xs">
               {t('detail.classification')}

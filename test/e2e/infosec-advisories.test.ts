@@ -1,0 +1,107 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITES } from '../support/fixture.ts';
+import { stixBundle } from '../support/stix.ts';
+import { launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+const csrf = (page: Page) =>
+  page.evaluate(async () => (await (await fetch('/api/auth/session')).json()).csrfToken as string);
+
+describe.skipIf(!hasChromium)('cybersecurity advisories in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let advisoryPath = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('uploads a STIX bundle and shows it routed to the site whose system runs the software', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'groupAdmin');
+    const token = await csrf(page);
+    const status = await page.evaluate(
+      async ({ token, siteId }) =>
+        (
+          await fetch('/api/infosec/systems', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+            body: JSON.stringify({
+              siteId,
+              name: 'Wire bonder PLC',
+              domain: 'ot',
+              criticality: 'critical',
+              cpe: 'cpe:2.3:o:siemens:simatic_s7-1500_firmware:2.9.2:*:*:*:*:*:*:*',
+            }),
+          })
+        ).status,
+      { token, siteId: SITES.K7.id },
+    );
+    expect(status).toBe(201);
+    const file = path.join(tmpdir(), `steward-bundle-${Date.now()}.json`);
+    writeFileSync(file, JSON.stringify(stixBundle()));
+    await page.goto('/infosec/advisories');
+    await page.getByRole('button', { name: 'Import STIX bundle' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    await dialog.getByRole('button', { name: 'Import STIX bundle' }).click();
+    await page.waitForURL(/\/infosec\/advisories\/[0-9a-f-]{36}$/);
+    advisoryPath = new URL(page.url()).pathname;
+    const responses = page.getByRole('table').first();
+    await responses.getByRole('cell', { name: 'K7', exact: true }).waitFor();
+    await expect(responses.getByText('Wire bonder PLC (SIMATIC S7-1500 firmware)').count()).resolves.toBe(1);
+    await screenshot(page, 'infosec-advisory-imported');
+    await context.close();
+  });
+
+  it('lets the site officer record the site’s response', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'k7Officer');
+    await page.goto(advisoryPath);
+    await page.getByRole('button', { name: 'Respond' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Status', exact: true }).click();
+    await page.getByRole('option', { name: 'Not affected' }).click();
+    await dialog.getByRole('textbox', { name: 'Note' }).fill('The line runs firmware 3.1 since October.');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Not affected', { exact: true }).waitFor();
+    await screenshot(page, 'infosec-advisory-responded');
+    // An incident whose record names the indicator's address shows the match.
+    const token = await csrf(page);
+    const incidentId = await page.evaluate(
+      async ({ token, siteId }) =>
+        (
+          await (
+            await fetch('/api/infosec/incidents', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+              body: JSON.stringify({
+                siteId,
+                title: 'Outbound sessions from the PLC network',
+                description: 'The firewall logged sessions to 198.51.100.7 from the wire bonder PLC.',
+                awareAt: new Date(Date.now() - 3_600_000).toISOString(),
+              }),
+            })
+          ).json()
+        ).id as string,
+      { token, siteId: SITES.K7.id },
+    );
+    await page.goto(`/infosec/incidents/${incidentId}`);
+    await page.getByRole('heading', { name: 'Matching threat indicators' }).waitFor();
+    await expect(page.getByText('198.51.100.7', { exact: true }).count()).resolves.toBe(1);
+    await context.close();
+  });
+});
