@@ -1,10 +1,5 @@
-import {
-  type AnyRoute,
-  createRoute,
-  lazyRouteComponent,
-  type RouteComponent,
-  redirect,
-} from '@tanstack/react-router';
+import { type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { moduleRoutes } from '../../platform/modules/route-kit.ts';
 import { guarded } from '../../platform/shell/guarded.tsx';
 import { infosecNavigation } from './nav.ts';
 
@@ -46,19 +41,9 @@ const PhishingCampaignPage = lazyRouteComponent(
 
 /** The pages of the information security program, under the signed-in frame (`parent`). */
 export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
-  const page = <Path extends string>(path: Path, component: RouteComponent) =>
-    createRoute({ getParentRoute: () => parent, path, component });
-  const programRoute = createRoute({
-    getParentRoute: () => parent,
-    path: '/programs/infosec',
-    beforeLoad: ({ context }) => {
-      const session = (context as { session?: { permissions: string[] } }).session;
-      const first = infosecNavigation.find(
-        (i) => !i.permission || session?.permissions.includes(i.permission),
-      );
-      throw redirect({ to: (first?.to ?? '/') as '/' });
-    },
-  });
+  const { page, programEntry } = moduleRoutes(parent);
+
+  const programRoute = programEntry('infosec', infosecNavigation);
   return [
     programRoute,
     page('/infosec/report', guarded('infosec.report', SecurityReportPage)),

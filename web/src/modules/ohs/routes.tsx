@@ -1,10 +1,5 @@
-import {
-  type AnyRoute,
-  createRoute,
-  lazyRouteComponent,
-  type RouteComponent,
-  redirect,
-} from '@tanstack/react-router';
+import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { moduleRoutes } from '../../platform/modules/route-kit.ts';
 import { guarded } from '../../platform/shell/guarded.tsx';
 import { ohsNavigation } from './nav.ts';
 
@@ -35,20 +30,9 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
 /** The pages of the OHS program, under the signed-in frame (`parent`). */
 export function createOhsRoutes<P extends AnyRoute>(parent: P) {
-  const page = <Path extends string>(path: Path, component: RouteComponent) =>
-    createRoute({ getParentRoute: () => parent, path, component });
+  const { page, programEntry } = moduleRoutes(parent);
 
-  // The program's entry in the navigation: its first page the session may use (the dashboard, the report
-  // form for those who only report, the contractor qualifications for another program's owner), else home.
-  const programRoute = createRoute({
-    getParentRoute: () => parent,
-    path: '/programs/ohs',
-    beforeLoad: ({ context }) => {
-      const session = (context as { session?: { permissions: string[] } }).session;
-      const first = ohsNavigation.find((i) => !i.permission || session?.permissions.includes(i.permission));
-      throw redirect({ to: (first?.to ?? '/') as '/ohs' });
-    },
-  });
+  const programRoute = programEntry('ohs', ohsNavigation);
   const dashboardRoute = page('/ohs', guarded('ohs.read', DashboardPage));
   const reportRoute = createRoute({
     getParentRoute: () => parent,

@@ -1,10 +1,5 @@
-import {
-  type AnyRoute,
-  createRoute,
-  lazyRouteComponent,
-  type RouteComponent,
-  redirect,
-} from '@tanstack/react-router';
+import { type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { moduleRoutes } from '../../platform/modules/route-kit.ts';
 import { guarded } from '../../platform/shell/guarded.tsx';
 import { smartNavigation } from './nav.ts';
 
@@ -17,17 +12,9 @@ const TrendsPage = lazyRouteComponent(() => import('./trends/TrendsPage.tsx'), '
 
 /** The pages of the monitoring program, under the signed-in frame (`parent`). */
 export function createSmartRoutes<P extends AnyRoute>(parent: P) {
-  const page = <Path extends string>(path: Path, component: RouteComponent) =>
-    createRoute({ getParentRoute: () => parent, path, component });
-  const programRoute = createRoute({
-    getParentRoute: () => parent,
-    path: '/programs/smart',
-    beforeLoad: ({ context }) => {
-      const session = (context as { session?: { permissions: string[] } }).session;
-      const first = smartNavigation.find((i) => !i.permission || session?.permissions.includes(i.permission));
-      throw redirect({ to: (first?.to ?? '/') as '/' });
-    },
-  });
+  const { page, programEntry } = moduleRoutes(parent);
+
+  const programRoute = programEntry('smart', smartNavigation);
   return [
     programRoute,
     page('/smart/alarms', guarded('smart.read', AlarmsPage)),
