@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   classificationInput,
@@ -18,7 +17,6 @@ import type { Db } from '../../db/types.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
-import { inScope } from '../../platform/access/sql.ts';
 import type { ActionsService } from '../../platform/actions/service.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { DocumentsService } from '../../platform/documents/service.ts';
@@ -29,7 +27,7 @@ import { type createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { infosecMessage } from './messages.ts';
 import * as repo from './repo.ts';
 import type { SystemsService } from './systems.ts';
-import { assertMayManage, assertMayRead, mayManage, readScope } from './visibility.ts';
+import { assertMayManage, assertMayRead, mayManage, visibleIncidents } from './visibility.ts';
 
 type Deps = {
   db: Db;
@@ -197,32 +195,8 @@ export function createSecurityIncidentsService(deps: Deps) {
       let base = repo.incidentRows(db);
       if (q.mine === 'true') base = base.where('i.reported_by', '=', actor.userId as string);
       else {
-        const { read, owner } = readScope(actor);
         access.listScope(actor, 'infosec.read', 'infosec');
-        const me = actor.userId;
-        base = base.where((eb) =>
-          eb.or([
-            eb.and([eb('i.sensitive', '=', false), inScope(eb, 'i.site_id', read)]),
-            eb.and([eb('i.sensitive', '=', true), inScope(eb, 'i.site_id', owner)]),
-            ...(me
-              ? [
-                  eb.and([
-                    eb('i.sensitive', '=', true),
-                    eb.or([
-                      eb('i.reported_by', '=', me),
-                      eb.exists(
-                        eb
-                          .selectFrom('infosec_incident_people as p')
-                          .select(sql`1`.as('one'))
-                          .whereRef('p.incident_id', '=', 'i.id')
-                          .where('p.user_id', '=', me),
-                      ),
-                    ]),
-                  ]),
-                ]
-              : []),
-          ]),
-        );
+        base = base.where((eb) => visibleIncidents(eb, actor));
       }
       if (q.siteId) base = base.where('i.site_id', '=', q.siteId);
       if (q.status) base = base.where('i.status', '=', q.status);

@@ -1,4 +1,7 @@
-import { holdsAnywhere } from '../../platform/access/actor.ts';
+import type { Db } from '../../db/types.ts';
+import { type Actor, holdsAnywhere } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { CLOCK_KINDS } from './clocks.ts';
 import { ASSESSMENT_RECORD } from './csf/service.ts';
@@ -7,10 +10,28 @@ import { infosecMessages } from './messages.ts';
 import { infosecMigrations } from './migrations/index.ts';
 import { createInfosecModule } from './module.ts';
 import { infosecPermissions } from './permissions.ts';
+import { incidentQuarterHours } from './repo.ts';
 import { registerInfosecRoutes } from './routes.ts';
 import '#shared/modules/infosec/program.ts';
 
 export type { InfosecTables } from './tables.ts';
+
+/**
+ * For another program (the monitoring program's trends): the security incidents the actor may read (sensitive
+ * ones only where they may), per site and quarter of an hour of awareness; another site is not found.
+ */
+export function createInfosecIncidentCounts(db: Db) {
+  return {
+    async quarterHours(actor: Actor, q: { siteId?: string; from: Date; to: Date }) {
+      const scope = access.listScope(actor, 'infosec.read', 'infosec');
+      if (q.siteId && scope !== 'all' && !scope.has(q.siteId)) throw new NotFoundError('site');
+      const rows = await incidentQuarterHours(db, actor, q);
+      return rows.map((r) => ({ siteId: r.site_id, quarter: new Date(r.quarter), count: Number(r.count) }));
+    },
+  };
+}
+
+export type InfosecIncidentCounts = ReturnType<typeof createInfosecIncidentCounts>;
 
 /** The information security program: its manifest. */
 export const infosecModule = defineModule({

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { visibleIncidents } from './visibility.ts';
 
 /** SQL of the information security program's own tables (platform data comes through platform services). */
 
@@ -57,4 +59,23 @@ export function timelineRows(db: Db, incidentId: string) {
     .orderBy('at')
     .orderBy('created_at')
     .execute();
+}
+
+/**
+ * Incidents the actor may read, per site and quarter of an hour (UTC) of the moment the group became aware of
+ * them, in [from, to).
+ */
+export function incidentQuarterHours(db: Db, actor: Actor, f: { siteId?: string; from: Date; to: Date }) {
+  let q = db
+    .selectFrom('infosec_incidents as i')
+    .select([
+      'i.site_id',
+      sql<Date>`date_bin('15 minutes', i.aware_at, timestamptz '2000-01-01 00:00:00+00')`.as('quarter'),
+      sql<number>`count(*)::int`.as('count'),
+    ])
+    .where((eb) => visibleIncidents(eb, actor))
+    .where('i.aware_at', '>=', f.from)
+    .where('i.aware_at', '<', f.to);
+  if (f.siteId) q = q.where('i.site_id', '=', f.siteId);
+  return q.groupBy(['i.site_id', 'quarter']).execute();
 }

@@ -1,6 +1,9 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: a condition for any query that names the incidents `i`.
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor, SiteScope } from '../../platform/access/actor.ts';
 import { scopeHas, sitesWith } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
+import { inScope } from '../../platform/access/sql.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 
 const PROGRAM = 'infosec' as const;
@@ -62,4 +65,35 @@ export function mayManage(actor: Actor, r: Visibility): boolean {
 
 export function readScope(actor: Actor): { read: SiteScope; owner: SiteScope } {
   return { read: sitesWith(actor, 'infosec.read', PROGRAM), owner: ownerSites(actor) };
+}
+
+/**
+ * The incidents an actor may read, as a condition on `i` (infosec_incidents): those that are not sensitive at
+ * the sites where they read the program, the sensitive ones at the sites they own it, and the sensitive ones
+ * they reported or are named on.
+ */
+export function visibleIncidents(eb: ExpressionBuilder<any, any>, actor: Actor): Expression<SqlBool> {
+  const { read, owner } = readScope(actor);
+  const me = actor.userId;
+  return eb.or([
+    eb.and([eb('i.sensitive', '=', false), inScope(eb, 'i.site_id', read)]),
+    eb.and([eb('i.sensitive', '=', true), inScope(eb, 'i.site_id', owner)]),
+    ...(me
+      ? [
+          eb.and([
+            eb('i.sensitive', '=', true),
+            eb.or([
+              eb('i.reported_by', '=', me),
+              eb.exists(
+                eb
+                  .selectFrom('infosec_incident_people as p')
+                  .select(sql`1`.as('one'))
+                  .whereRef('p.incident_id', '=', 'i.id')
+                  .where('p.user_id', '=', me),
+              ),
+            ]),
+          ]),
+        ]
+      : []),
+  ]);
 }

@@ -5,6 +5,7 @@ import { createNotices } from '../../platform/notify/notices.ts';
 import { createOrgService } from '../../platform/org/service.ts';
 import { createSettingsService } from '../../platform/settings/service.ts';
 import { createUsersService } from '../../platform/users/service.ts';
+import { createInfosecIncidentCounts } from '../infosec/index.ts';
 import { createOhsDailyCounts, createOhsIncidentReporter } from '../ohs/index.ts';
 import { ALARM_SOURCE } from './alarms.ts';
 import { smartMessages } from './messages.ts';
@@ -66,6 +67,7 @@ export const smartModule = defineModule({
       signals: platform.signals,
       nearMisses: createOhsIncidentReporter(platform, { db, now }),
       ohsCounts: createOhsDailyCounts(db),
+      securityCounts: createInfosecIncidentCounts(db),
       now,
     });
   },

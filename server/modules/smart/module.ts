@@ -7,6 +7,7 @@ import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { SignalsService } from '../../platform/signals/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
+import type { InfosecIncidentCounts } from '../infosec/index.ts';
 import type { OhsDailyCounts, OhsIncidentReporter } from '../ohs/index.ts';
 import { createAlarmKpisService } from './alarm-kpis.ts';
 import { createAlarmLiveService } from './alarm-live.ts';
@@ -36,6 +37,7 @@ export function createSmartModule(deps: {
   signals: Pick<SignalsService, 'subscribe'>;
   nearMisses: OhsIncidentReporter;
   ohsCounts: OhsDailyCounts;
+  securityCounts: InfosecIncidentCounts;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -89,7 +91,13 @@ export function createSmartModule(deps: {
     settings,
     responders,
     kpis: createAlarmKpisService({ db, org: deps.org, settings: deps.settings, now }),
-    trends: createTrendsService({ db, org: deps.org, ohs: deps.ohsCounts, now }),
+    trends: createTrendsService({
+      db,
+      org: deps.org,
+      ohs: deps.ohsCounts,
+      security: deps.securityCounts,
+      now,
+    }),
   };
 }
 

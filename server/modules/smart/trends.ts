@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { OrgService } from '../../platform/org/service.ts';
+import type { InfosecIncidentCounts } from '../infosec/index.ts';
 import type { OhsDailyCounts } from '../ohs/index.ts';
 import { alarmQuarterHours } from './kpi-repo.ts';
 import { fitSeasonal, forecastSeasonal, outside } from './rules/forecast.ts';
@@ -32,8 +33,9 @@ function localDay(zone: string) {
 }
 
 /**
- * Trends of daily counts: the monitoring program's alarms (by the day of each site's clock) and, through the
- * OHS program's own counts and permission, near misses and injuries. Each series is fitted with an additive
+ * Trends of daily counts: the monitoring program's alarms and, through the other programs' own counts and
+ * permissions, near misses, injuries and security incidents (alarms and security incidents by the day of each
+ * site's clock). Each series is fitted with an additive
  * Holt-Winters model of the week and forecast with a 95% interval; the recent days are held against the
  * forecast made before them, and a backtest over the last half year says how often the interval held.
  */
@@ -41,36 +43,56 @@ export function createTrendsService(deps: {
   db: Db;
   org: Pick<OrgService, 'sitesByIds'>;
   ohs: OhsDailyCounts;
+  security: InfosecIncidentCounts;
   now: () => Date;
 }) {
-  async function alarmDays(actor: Actor, q: { siteId?: string; from: string; to: string }) {
-    const scope = access.listScope(actor, 'smart.read', PROGRAM);
-    if (q.siteId && scope !== 'all' && !scope.has(q.siteId)) throw new NotFoundError('site');
-    // A day or so either side: a site's local day starts up to 14 hours from UTC's.
-    const rows = await alarmQuarterHours(deps.db, {
-      scope,
-      siteId: q.siteId,
-      from: new Date(Date.parse(`${q.from}T00:00:00Z`) - DAY_MS),
-      to: new Date(Date.parse(`${q.to}T00:00:00Z`) + 2 * DAY_MS),
-    });
-    const zones = await deps.org.sitesByIds(rows.map((r) => r.site_id));
+  /** Counts per site and quarter hour, placed on each site's own calendar day, within [from, to]. */
+  async function localDays(
+    rows: readonly { siteId: string; quarter: Date; count: number }[],
+    from: string,
+    to: string,
+  ) {
+    const zones = await deps.org.sitesByIds(rows.map((r) => r.siteId));
     const days = new Map<string, number>();
     const dayOf = new Map<string, (at: Date) => string>();
     for (const r of rows) {
-      const zone = zones.get(r.site_id)?.timeZone ?? 'UTC';
+      const zone = zones.get(r.siteId)?.timeZone ?? 'UTC';
       let toDay = dayOf.get(zone);
       if (!toDay) {
         toDay = localDay(zone);
         dayOf.set(zone, toDay);
       }
-      const day = toDay(new Date(r.quarter));
-      if (day >= q.from && day <= q.to) days.set(day, (days.get(day) ?? 0) + Number(r.count));
+      const day = toDay(r.quarter);
+      if (day >= from && day <= to) days.set(day, (days.get(day) ?? 0) + r.count);
     }
     return [...days].map(([day, count]) => ({ day, count }));
   }
 
+  /** A day or so either side of the period: a site's local day starts up to 14 hours from UTC's. */
+  const around = (from: string, to: string) => ({
+    from: new Date(Date.parse(`${from}T00:00:00Z`) - DAY_MS),
+    to: new Date(Date.parse(`${to}T00:00:00Z`) + 2 * DAY_MS),
+  });
+
+  async function alarmDays(actor: Actor, q: { siteId?: string; from: string; to: string }) {
+    const scope = access.listScope(actor, 'smart.read', PROGRAM);
+    if (q.siteId && scope !== 'all' && !scope.has(q.siteId)) throw new NotFoundError('site');
+    const rows = await alarmQuarterHours(deps.db, { scope, siteId: q.siteId, ...around(q.from, q.to) });
+    return localDays(
+      rows.map((r) => ({ siteId: r.site_id, quarter: new Date(r.quarter), count: Number(r.count) })),
+      q.from,
+      q.to,
+    );
+  }
+
   async function counts(actor: Actor, q: z.infer<typeof trendQuery>, from: string, to: string) {
     if (q.series === 'alarms') return alarmDays(actor, { siteId: q.siteId, from, to });
+    if (q.series === 'security_incidents')
+      return localDays(
+        await deps.security.quarterHours(actor, { siteId: q.siteId, ...around(from, to) }),
+        from,
+        to,
+      );
     const kind = q.series === 'near_misses' ? 'near_miss' : 'injury';
     return deps.ohs.incidents(actor, { kind, siteId: q.siteId, from, to });
   }

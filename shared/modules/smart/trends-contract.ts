@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** The daily series the trends page forecasts: the monitoring program's alarms and OHS incidents by kind. */
-export const TREND_SERIES = ['alarms', 'near_misses', 'injuries'] as const;
+/**
+ * The daily series the trends page forecasts: the monitoring program's alarms, OHS incidents by kind and the
+ * information security program's incidents.
+ */
+export const TREND_SERIES = ['alarms', 'near_misses', 'injuries', 'security_incidents'] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
 
 export const trendQuery = z.object({

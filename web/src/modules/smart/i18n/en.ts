@@ -249,7 +249,12 @@ export const en = {
     description:
       'Daily counts with what the last weeks lead to expect: a weekly Holt-Winters forecast and its 95% interval. Days outside the interval are worth a look.',
     series: 'Series',
-    seriesNames: { alarms: 'Alarms', near_misses: 'Near misses', injuries: 'Injuries' },
+    seriesNames: {
+      alarms: 'Alarms',
+      near_misses: 'Near misses',
+      injuries: 'Injuries',
+      security_incidents: 'Security incidents',
+    },
     history: 'History fitted',
     days90: '90 days',
     days365: '1 year',

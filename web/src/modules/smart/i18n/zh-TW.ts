@@ -247,7 +247,12 @@ export const zhTW: typeof en = {
     description:
       '每日件數與依近期資料推估的預期值：以週季節性的 Holt-Winters 模型預測，並附 95% 預測區間。落在區間外的日子值得留意。',
     series: '序列',
-    seriesNames: { alarms: '警報', near_misses: '虛驚事件', injuries: '傷害事件' },
+    seriesNames: {
+      alarms: '警報',
+      near_misses: '虛驚事件',
+      injuries: '傷害事件',
+      security_incidents: '資安事件',
+    },
     history: '擬合期間',
     days90: '90 天',
     days365: '1 年',
