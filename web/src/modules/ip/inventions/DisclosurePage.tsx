@@ -24,6 +24,7 @@ import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { AttachmentsPanel } from '../../../platform/documents/AttachmentsPanel.tsx';
 import { applyServerErrors } from '../../../platform/ui/forms.ts';
+import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
@@ -194,6 +195,7 @@ function Rewards({ d, manage }: { d: DisclosureDetail; manage: boolean }) {
   const t = useIpT();
   const label = useIpLabel();
   const command = useDisclosureCommand(d.id);
+  const fmt = useFormat();
   return (
     <Paper withBorder radius="md" p="md">
       <Group justify="space-between" mb="sm">
@@ -230,7 +232,7 @@ function Rewards({ d, manage }: { d: DisclosureDetail; manage: boolean }) {
                 <Table.Td>{r.name}</Table.Td>
                 <Table.Td ta="right">{r.share}%</Table.Td>
                 <Table.Td ta="right" ff="monospace">
-                  {Number(r.amount).toLocaleString()}
+                  {fmt.number(Number(r.amount))}
                 </Table.Td>
                 <Table.Td>
                   {r.paidOn ??

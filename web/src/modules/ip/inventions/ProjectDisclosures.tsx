@@ -23,7 +23,7 @@ export function ProjectDisclosures({ projectId }: { projectId: string }) {
   const items = query.data?.items ?? [];
   return (
     <Paper withBorder radius="md" p="md">
-      <Title order={5}>{t('inventions.fromProject')}</Title>
+      <Title order={4}>{t('inventions.fromProject')}</Title>
       <Text size="xs" c="dimmed" mb="sm">
         {t('inventions.fromProjectHint')}
       </Text>
