@@ -46,7 +46,6 @@ function Disclosures({ mine }: { mine: boolean }) {
       header: t('inventions.inventors'),
       render: (x) => x.inventors.map((i) => `${i.name} ${i.share}%`).join(', '),
     },
-    { key: 'project', header: t('inventions.project'), render: (x) => x.researchProjectTitle ?? '—' },
     {
       key: 'submitted',
       header: t('inventions.submitted'),
