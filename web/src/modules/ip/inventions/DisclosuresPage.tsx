@@ -11,6 +11,7 @@ import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 import { DisclosureForm } from './DisclosureForm.tsx';
+import { RewardSchedule } from './RewardSchedule.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 type Row = z.infer<typeof disclosurePage>['items'][number];
@@ -120,6 +121,7 @@ function Disclosures({ mine }: { mine: boolean }) {
         emptyTitle={mine ? t('inventions.mineEmptyTitle') : t('inventions.emptyTitle')}
         emptyHint={mine ? t('inventions.mineEmptyHint') : t('inventions.emptyHint')}
       />
+      {!mine && <RewardSchedule />}
       {adding && <DisclosureForm onClose={() => setAdding(false)} onSaved={(d) => open(d.id)} />}
     </>
   );
