@@ -1,5 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, databases, type TestApp } from '../support/app.ts';
+import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { EMPLOYEES, SITES } from '../support/fixture.ts';
 
 /** The app's clock: 15 January 2025 in Taiwan. */
@@ -16,11 +19,28 @@ const disclosure = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A text file attached to a disclosure (the documents service checks the type on the content). */
+async function attach(client: ApiClient, disclosureId: string) {
+  const form = new FormData();
+  form.append(
+    'file',
+    new Blob([new TextEncoder().encode('Lab notes: plating current 2 A/dm²')]),
+    'notes.txt',
+  );
+  const request = new Request('http://local/', { method: 'POST', body: form });
+  return client.post('/api/documents', Buffer.from(await request.arrayBuffer()), {
+    contentType: request.headers.get('content-type') as string,
+    query: { entityType: 'ip_disclosure', entityId: disclosureId },
+  });
+}
+
 describe.each(databases())('IP invention disclosures (%s)', (kind) => {
   let t: TestApp;
   let projectId: string;
+  let filesDir: string;
   beforeAll(async () => {
-    t = await createTestApp({ kind, now: () => NOW });
+    filesDir = await mkdtemp(path.join(tmpdir(), 'steward-inventions-'));
+    t = await createTestApp({ kind, now: () => NOW, config: { filesDir } });
     const admin = await t.signInAs('groupAdmin');
     const partner = await admin.post('/api/academia/partners', {
       name: 'National Sun Yat-sen University',
@@ -42,7 +62,10 @@ describe.each(databases())('IP invention disclosures (%s)', (kind) => {
     expect(project.status, project.text).toBe(201);
     projectId = project.body.id;
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await rm(filesDir, { recursive: true, force: true });
+  });
 
   it('lets an employee file a disclosure that names a research project, and see it as their own', async () => {
     const employee = await t.signInAs('employee');
@@ -90,6 +113,23 @@ describe.each(databases())('IP invention disclosures (%s)', (kind) => {
       { id: created.body.id, reference: 'ID-2025-0001', status: 'submitted' },
     ]);
     expect((await employee.get(`/api/ip/research-projects/${projectId}/disclosures`)).status).toBe(403);
+
+    // Its documents: the submitter attaches lab notes, the IP office reads them, another site's officer cannot.
+    const notes = await attach(employee, created.body.id);
+    expect(notes.status, notes.text).toBe(201);
+    const listed = await officer.get('/api/documents', {
+      query: { entityType: 'ip_disclosure', entityId: created.body.id },
+    });
+    expect(listed.body.items.map((d: { filename: string }) => d.filename)).toEqual(['notes.txt']);
+    const spil = await t.signInAs('spilOfficer');
+    expect(
+      (
+        await spil.get('/api/documents', {
+          query: { entityType: 'ip_disclosure', entityId: created.body.id },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await spil.get(`/api/ip/disclosures/${created.body.id}`)).status).toBe(404);
   });
 
   it('refuses shares that do not add up to 100%, naming the field', async () => {
