@@ -1,5 +1,6 @@
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
+import { generateDisclosures } from './ip-inventions.ts';
 import { chooseGreenFamilies, type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
 import { generateTradeSecrets } from './ip-secrets.ts';
 import type { TableRows } from './ohs-tables.ts';
@@ -23,6 +24,8 @@ export type IpDataset = {
   trademarks: Row[];
   secrets: Row[];
   obligations: Row[];
+  disclosures: Row[];
+  disclosureInventors: Row[];
 };
 
 type Technology = 'sip' | 'ic_2_5d_3d' | 'fan_out' | 'mems_sensor' | 'other';
@@ -159,7 +162,17 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     }
   }
   const { secrets, obligations } = generateTradeSecrets(data, rng.fork('secrets'));
-  return { families, matters, events, trademarks, secrets, obligations };
+  const { disclosures, inventors } = generateDisclosures(data, rng.fork('inventions'));
+  return {
+    families,
+    matters,
+    events,
+    trademarks,
+    secrets,
+    obligations,
+    disclosures,
+    disclosureInventors: inventors,
+  };
 }
 
 export function ipTables(d: IpDataset): TableRows[] {
@@ -170,5 +183,7 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_trademarks', rows: d.trademarks },
     { table: 'ip_trade_secrets', rows: d.secrets },
     { table: 'obligations', rows: d.obligations },
+    { table: 'ip_disclosures', rows: d.disclosures },
+    { table: 'ip_disclosure_inventors', rows: d.disclosureInventors },
   ];
 }

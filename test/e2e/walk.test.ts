@@ -52,6 +52,7 @@ const PERSONAL_LISTS = new Set([
   '/actions',
   '/ohs/my-reports',
   '/infosec/incidents',
+  '/ip/my-disclosures',
 ]);
 const emptyByDesign = (email: string, path: string) =>
   email !== 'employee@steward.demo' && PERSONAL_LISTS.has(path);

@@ -58,3 +58,10 @@ export const academiaModule = defineModule({
     return out;
   },
 });
+
+/** The research projects as another program may name them (the IP program's invention disclosures). */
+export {
+  createResearchProjectLookup,
+  type ResearchProjectLabel,
+  type ResearchProjectLookup,
+} from './research-projects.ts';

@@ -1,5 +1,6 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
+import { createResearchProjectLookup } from '../academia/index.ts';
 import { DEADLINE_KINDS } from './matters.ts';
 import { ipMessagesCatalogue } from './messages.ts';
 import { ipMigrations } from './migrations/index.ts';
@@ -27,6 +28,9 @@ export const ipModule = defineModule({
       org: platform.org,
       people: platform.people,
       users: platform.users,
+      documents: platform.documents,
+      settings: platform.settings,
+      projects: createResearchProjectLookup(db),
       now,
     }),
   registerRoutes(app, ip) {

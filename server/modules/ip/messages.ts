@@ -55,6 +55,14 @@ const words = {
     smart_factory: ['smart factory', '智慧工廠'],
     customer: ['customer', '客戶'],
   },
+  'ip.disclosureStatus': {
+    submitted: ['submitted', '已提出'],
+    to_file: ['to be filed', '待申請'],
+    filed: ['filed', '已申請'],
+    trade_secret: ['kept as a trade secret', '列為營業秘密'],
+    defensive_publication: ['published defensively', '防禦性公開'],
+    dropped: ['dropped', '不予處理'],
+  },
   'ip.trademarkStatus': {
     filed: ['filed', '已申請'],
     registered: ['registered', '已註冊'],

@@ -1,10 +1,14 @@
 import type { Db } from '../../db/types.ts';
+import type { DocumentsService } from '../../platform/documents/service.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
+import type { SettingsService } from '../../platform/settings/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
+import type { ResearchProjectLookup } from '../academia/index.ts';
 import { createCalendarsService } from './calendars.ts';
 import { createFamiliesService } from './families.ts';
+import { createInventionsService, DISCLOSURE } from './inventions/service.ts';
 import { createMattersService } from './matters.ts';
 import { createPortfolioService } from './portfolio.ts';
 import { createSecretsService } from './secrets.ts';
@@ -16,7 +20,10 @@ export function createIpModule(deps: {
   db: Db;
   obligations: ObligationsService;
   org: OrgService;
-  people: Pick<PeopleService, 'getEmployee'>;
+  people: Pick<PeopleService, 'getEmployee' | 'employeeEssentials' | 'employeesNamed' | 'personOf'>;
+  documents: Pick<DocumentsService, 'registerOwner'>;
+  settings: SettingsService;
+  projects: ResearchProjectLookup;
   users: Pick<UsersService, 'displayNames' | 'assertActiveUser' | 'assertActiveUsers'>;
   now: () => Date;
 }) {
@@ -24,13 +31,29 @@ export function createIpModule(deps: {
   const sites = createSitesLookup(deps.org);
   const calendars = createCalendarsService(db);
   const matters = createMattersService(db, deps.obligations, calendars, sites, now);
+  const families = createFamiliesService(db, deps.people, matters, sites);
+  const secrets = createSecretsService(db, deps.obligations, deps.users, sites, now);
+  const inventions = createInventionsService({
+    db,
+    people: deps.people,
+    users: deps.users,
+    settings: deps.settings,
+    projects: deps.projects,
+    families,
+    matters,
+    secrets,
+    sites,
+    now,
+  });
+  deps.documents.registerOwner(DISCLOSURE, (actor, id, intent) => inventions.siteOf(actor, id, intent));
   return {
     calendars,
     matters,
     portfolio: createPortfolioService(db, now),
-    families: createFamiliesService(db, deps.people, matters, sites),
+    families,
     trademarks: createTrademarksService(db, deps.obligations, calendars, sites, now),
-    secrets: createSecretsService(db, deps.obligations, deps.users, sites, now),
+    secrets,
+    inventions,
   };
 }
 

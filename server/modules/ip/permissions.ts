@@ -16,4 +16,11 @@ export const ipPermissions = {
     { role: 'program_owner', program: 'ip' },
     { role: 'site_officer', program: 'ip' },
   ],
+  /** Filing an invention disclosure: every employee, and those who run the program. */
+  'ip.disclose': [
+    { role: 'group_admin' },
+    { role: 'program_owner', program: 'ip' },
+    { role: 'site_officer', program: 'ip' },
+    { role: 'employee' },
+  ],
 } satisfies Record<string, Grant[]>;

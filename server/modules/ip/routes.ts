@@ -3,6 +3,7 @@ import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { renderText, word } from '../../platform/i18n/index.ts';
+import { registerInventionRoutes } from './inventions/routes.ts';
 import { ipWord } from './messages.ts';
 import type { IpModule } from './module.ts';
 import { registerSecretRoutes } from './secrets-routes.ts';
@@ -13,6 +14,7 @@ const tags = ['ip'];
 export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   const { families, matters, trademarks, calendars } = ip;
   registerSecretRoutes(app, ip.secrets);
+  registerInventionRoutes(app, ip.inventions);
 
   app.get(
     '/api/ip/portfolio/counts',

@@ -1,5 +1,10 @@
-import { type Family, type FamilySpec, seeded } from '../../../test/security/support/family-kit.ts';
-import type { ModulePolicy, Permission } from '../../../test/security/support/policy.ts';
+import {
+  EMPLOYEE_AT,
+  type Family,
+  type FamilySpec,
+  seeded,
+} from '../../../test/security/support/family-kit.ts';
+import type { Location, ModulePolicy, Permission } from '../../../test/security/support/policy.ts';
 import { site, sites3 } from '../../../test/security/support/route-kit.ts';
 import { USERS } from '../../../test/support/fixture.ts';
 
@@ -12,6 +17,7 @@ declare module '../../../test/security/support/policy.ts' {
   interface ModulePermissions {
     'ip.read': true;
     'ip.manage': true;
+    'ip.disclose': true;
   }
 }
 
@@ -21,16 +27,19 @@ declare module '../../../test/security/support/family-kit.ts' {
     ipMatter: true;
     trademark: true;
     tradeSecret: true;
+    ipDisclosure: true;
+    ipInventionReward: true;
   }
 }
 
 /** The IP program: the portfolio and its deadlines, read and kept. */
-const PROGRAM: Permission[] = ['ip.read', 'ip.manage'];
+const PROGRAM: Permission[] = ['ip.read', 'ip.manage', 'ip.disclose'];
 
 /**
  * Written by hand, apart from the manifest's permissions: the IP office (the program owner) and the site
- * officers who run the program keep the portfolio; auditors and the Board read it; the other roles, and the
- * officers and owners of another program, see none of it.
+ * officers who run the program keep the portfolio; auditors and the Board read it; every employee may file an
+ * invention disclosure (and sees their own); the other roles, and the officers and owners of another program,
+ * see none of it.
  */
 export const ipExpectedPolicy: ModulePolicy = {
   narrowed: ['program_owner', 'site_officer'],
@@ -40,8 +49,19 @@ export const ipExpectedPolicy: ModulePolicy = {
     site_officer: PROGRAM,
     auditor: ['ip.read'],
     board: ['ip.read'],
+    employee: ['ip.disclose'],
   },
 };
+
+/** A disclosure's body for the suite, its one inventor a person of the site (no matrix actor). */
+export function disclosureBody(loc: Location, title: string) {
+  return {
+    siteId: site(loc),
+    title,
+    description: 'Filed by the authorization matrix',
+    inventors: [{ employeeId: EMPLOYEE_AT[loc as keyof typeof EMPLOYEE_AT], share: 100 }],
+  };
+}
 
 /** The program's families of records, seeded by the group administrator. */
 export const ipFamilies = {
@@ -97,6 +117,42 @@ export const ipFamilies = {
         await res.admin.post('/api/ip/trade-secrets', secretBody(site(loc), `Matrix trade secret ${n}`)),
         'tradeSecret',
       ).id,
+  },
+  ipDisclosure: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/ip/disclosures', disclosureBody(loc, `Matrix disclosure ${n}`)),
+        'ipDisclosure',
+      ).id,
+  },
+  /** A filing reward: a disclosure decided, filed, its reward rows made. */
+  ipInventionReward: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) => {
+      const d = seeded(
+        await res.admin.post('/api/ip/disclosures', disclosureBody(loc, `Matrix rewarded ${n}`)),
+        'ipDisclosure',
+      );
+      const decided = seeded(
+        await res.admin.post(`/api/ip/disclosures/${d.id}/decision`, {
+          decision: 'file',
+          office: 'TW',
+          kind: 'invention',
+          reason: 'Matrix',
+          version: d.version,
+        }),
+        'decision',
+      );
+      const filed = await res.admin.post(`/api/ip/disclosures/${d.id}/filing`, {
+        familyReference: `MX-INV-${n}`,
+        technology: 'sip',
+        applicationNo: `MXI${n}`,
+        filingDate: '2021-06-01',
+        version: decided.version,
+      });
+      return seeded(filed, 'filing').rewards[0].id;
+    },
   },
 } satisfies Partial<Record<Family, FamilySpec>>;
 

@@ -6,11 +6,12 @@ import {
   figures,
   type ModuleSecurity,
   type RouteSpec,
+  STALE,
   site,
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
-import { ipExpectedPolicy, ipFamilies, secretBody } from './security-fixture.ts';
+import { disclosureBody, ipExpectedPolicy, ipFamilies, secretBody } from './security-fixture.ts';
 
 const IP: Program = 'ip';
 
@@ -170,6 +171,121 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
     access: 'ip.manage',
     checks: [
       { kind: 'record', family: 'tradeSecret', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
+    ],
+  },
+  'GET /api/ip/disclosures': {
+    access: 'signed-in',
+    checks: [
+      { kind: 'list', permission: 'ip.read', program: IP, family: 'ipDisclosure' },
+      { kind: 'self', ok: [200], query: () => ({ mine: 'true' }) },
+    ],
+  },
+  'GET /api/ip/disclosures/export.csv': {
+    access: 'ip.read',
+    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipDisclosure' })],
+  },
+  'GET /api/ip/disclosures/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
+  'GET /api/ip/disclosures/:id': {
+    access: 'signed-in',
+    checks: [{ kind: 'record', family: 'ipDisclosure', permission: 'ip.read', program: IP, ok: [200] }],
+  },
+  'POST /api/ip/disclosures': {
+    access: 'ip.disclose',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'ip.disclose',
+        program: IP,
+        body: ({ loc, n }) => disclosureBody(loc, `Matrix new disclosure ${n}`),
+        ok: [201],
+      },
+    ],
+  },
+  'POST /api/ip/disclosures/:id/decision': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'ipDisclosure',
+        permission: 'ip.manage',
+        program: IP,
+        body: () => ({ decision: 'drop', reason: 'Matrix', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/ip/disclosures/:id/filing': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'ipDisclosure',
+        permission: 'ip.manage',
+        program: IP,
+        // Not decided to file: refused as a conflict once access is granted.
+        body: () => ({
+          familyReference: 'MX-NEVER',
+          technology: 'sip',
+          applicationNo: 'MXNEVER',
+          filingDate: '2021-06-01',
+          version: STALE,
+        }),
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/ip/disclosures/:id/grant-rewards': {
+    access: 'ip.manage',
+    checks: [{ kind: 'record', family: 'ipDisclosure', permission: 'ip.manage', program: IP, ok: [409] }],
+  },
+  'POST /api/ip/invention-rewards/:id/payment': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'ipInventionReward',
+        permission: 'ip.manage',
+        program: IP,
+        body: () => ({ paidOn: '2021-07-01', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/ip/invention-reward-schedule': {
+    access: 'ip.read',
+    checks: [figures('ip.read', { program: IP })],
+  },
+  'PUT /api/ip/invention-reward-schedule': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'ip.manage',
+        program: IP,
+        body: () => ({ filing: '10000', grant: '30000' }),
+        ok: [200],
+      },
+    ],
+  },
+  'GET /api/ip/disclosure-colleagues': {
+    access: 'ip.disclose',
+    checks: [figures('ip.disclose', { program: IP })],
+  },
+  'GET /api/ip/disclosure-projects': {
+    access: 'ip.disclose',
+    checks: [figures('ip.disclose', { program: IP })],
+  },
+  'GET /api/ip/research-projects/:id/disclosures': {
+    access: 'academia.read',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaProject',
+        permission: 'academia.read',
+        program: 'academia',
+        ok: [200],
+      },
     ],
   },
   'GET /api/ip/office-closures': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Decision, DisclosureStatus, RewardEvent } from '#shared/modules/ip/inventions/rules.ts';
 import type { Kind, Office, Status, Technology } from '#shared/modules/ip/rules/offices.ts';
 import type { Checklist, SecretCategory } from '#shared/modules/ip/rules/secrets.ts';
 import type { DateString, Stamps } from '../../db/schema.ts';
@@ -91,6 +92,48 @@ export type IpOfficeClosuresTable = {
   created_by: string | null;
 };
 
+export type IpDisclosuresTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  reference: string;
+  title: string;
+  description: string;
+  submitted_by: string;
+  /** A research project of the industry–academia program, checked through its lookup. */
+  research_project_id: string | null;
+  partner_name: string | null;
+  status: Generated<DisclosureStatus>;
+  decision: Decision | null;
+  decision_office: Office | null;
+  decision_kind: Kind | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  family_id: string | null;
+  trade_secret_id: string | null;
+};
+
+export type IpDisclosureInventorsTable = {
+  disclosure_id: string;
+  employee_id: string;
+  name: string;
+  share: number;
+};
+
+export type IpInventionRewardsTable = Stamps & {
+  id: Generated<string>;
+  disclosure_id: string;
+  site_id: string;
+  employee_id: string;
+  name: string;
+  event: RewardEvent;
+  share: number;
+  /** numeric(14,0), NT$: read as text, written as text. */
+  amount: string;
+  paid_on: DateString | null;
+  paid_by: string | null;
+};
+
 export type IpTables = {
   ip_families: IpFamiliesTable;
   ip_inventors: IpInventorsTable;
@@ -99,4 +142,7 @@ export type IpTables = {
   ip_trademarks: IpTrademarksTable;
   ip_office_closures: IpOfficeClosuresTable;
   ip_trade_secrets: IpTradeSecretsTable;
+  ip_disclosures: IpDisclosuresTable;
+  ip_disclosure_inventors: IpDisclosureInventorsTable;
+  ip_invention_rewards: IpInventionRewardsTable;
 };

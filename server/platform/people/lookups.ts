@@ -2,6 +2,7 @@ import { likePattern } from '#shared/platform/http/list.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../access/actor.ts';
 import { inScope } from '../access/sql.ts';
+import { matchesSearch } from './search.ts';
 
 /** A person a module's record names: an employee or a contractor worker. */
 export type PersonType = 'employee' | 'contractor_worker';
@@ -133,6 +134,26 @@ export function createPeopleLookups(db: Db) {
           { id: r.id, fullName: r.full_name, department: r.department, userId: r.user_id },
         ]),
       );
+    },
+
+    /**
+     * Employees still employed at these sites whose name or number matches, for a form where a person names
+     * a colleague (an invention's co-inventors): name and number only, at most `limit`.
+     */
+    async employeesNamed(sites: SiteScope, text: string, limit = 20, handle: Db = db) {
+      let q = handle
+        .selectFrom('employees')
+        .select(['id', 'site_id', 'full_name', 'employee_no'])
+        .where('leave_date', 'is', null)
+        .where((eb) => inScope(eb, 'site_id', sites));
+      if (text) q = q.where((eb) => matchesSearch(eb, 'employees', text));
+      const rows = await q.orderBy('full_name').orderBy('id').limit(limit).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        siteId: r.site_id,
+        fullName: r.full_name,
+        employeeNo: r.employee_no,
+      }));
     },
 
     /** Employees on the roll at these sites on a day: hired by then and not yet gone. */

@@ -4,5 +4,6 @@ export const ipKeys = {
   families: '/api/ip/families',
   trademarks: '/api/ip/trademarks',
   secrets: '/api/ip/trade-secrets',
+  disclosures: '/api/ip/disclosures',
   obligations: '/api/obligations',
 };

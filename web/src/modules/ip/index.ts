@@ -4,6 +4,9 @@ import { ipNavigation } from './nav.ts';
 import { createIpRoutes } from './routes.tsx';
 import '#shared/modules/ip/program.ts';
 
+/** The invention disclosures of a research project, for the industry–academia program's project page. */
+export { ProjectDisclosures } from './inventions/ProjectDisclosures.tsx';
+
 /** The intellectual property program in the web app: its manifest. */
 export const ipWebModule: WebModule = {
   key: 'ip',
@@ -15,6 +18,7 @@ export const ipWebModule: WebModule = {
     ip_matter: (id) => `/ip/matters/${id}`,
     ip_trademark: () => '/ip/trademarks',
     ip_trade_secret: () => '/ip/trade-secrets',
+    ip_disclosure: (id) => `/ip/disclosures/${id}`,
   },
   obligationKinds: [
     { kind: 'ip.priority', name: { en: 'Priority deadline', 'zh-TW': '優先權期限' } },

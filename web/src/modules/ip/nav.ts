@@ -1,4 +1,4 @@
-import { IconCertificate, IconListDetails, IconLock } from '@tabler/icons-react';
+import { IconBulb, IconCertificate, IconListDetails, IconLock, IconUserCheck } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
 
@@ -9,4 +9,6 @@ export const ipNavigation: NavItem[] = [
   { label: label('portfolio'), to: '/ip', icon: IconListDetails, permission: 'ip.read', exact: true },
   { label: label('trademarks'), to: '/ip/trademarks', icon: IconCertificate, permission: 'ip.read' },
   { label: label('secrets'), to: '/ip/trade-secrets', icon: IconLock, permission: 'ip.read' },
+  { label: label('disclosures'), to: '/ip/disclosures', icon: IconBulb, permission: 'ip.read', exact: true },
+  { label: label('myDisclosures'), to: '/ip/my-disclosures', icon: IconUserCheck, permission: 'ip.disclose' },
 ];

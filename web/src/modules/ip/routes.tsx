@@ -13,6 +13,15 @@ const FamilyPage = lazyRouteComponent(() => import('./portfolio/FamilyPage.tsx')
 const MatterPage = lazyRouteComponent(() => import('./portfolio/MatterPage.tsx'), 'MatterPage');
 const PortfolioPage = lazyRouteComponent(() => import('./portfolio/PortfolioPage.tsx'), 'PortfolioPage');
 const SecretsPage = lazyRouteComponent(() => import('./secrets/SecretsPage.tsx'), 'SecretsPage');
+const DisclosuresPage = lazyRouteComponent(
+  () => import('./inventions/DisclosuresPage.tsx'),
+  'DisclosuresPage',
+);
+const MyDisclosuresPage = lazyRouteComponent(
+  () => import('./inventions/DisclosuresPage.tsx'),
+  'MyDisclosuresPage',
+);
+const DisclosurePage = lazyRouteComponent(() => import('./inventions/DisclosurePage.tsx'), 'DisclosurePage');
 const TrademarksPage = lazyRouteComponent(() => import('./trademarks/TrademarksPage.tsx'), 'TrademarksPage');
 
 /** The pages of the IP program, under the signed-in frame (`parent`). */
@@ -35,5 +44,9 @@ export function createIpRoutes<P extends AnyRoute>(parent: P) {
     page('/ip/matters/$matterId', guarded('ip.read', MatterPage)),
     page('/ip/trademarks', guarded('ip.read', TrademarksPage)),
     page('/ip/trade-secrets', guarded('ip.read', SecretsPage)),
+    page('/ip/disclosures', guarded('ip.read', DisclosuresPage)),
+    page('/ip/my-disclosures', guarded('ip.disclose', MyDisclosuresPage)),
+    // Its submitter and inventors see a disclosure as the IP office does: the server decides (404 otherwise).
+    page('/ip/disclosures/$disclosureId', DisclosurePage),
   ] as const;
 }

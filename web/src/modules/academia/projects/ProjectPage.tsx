@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Grid, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -9,6 +9,7 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { ProjectDisclosures } from '../../ip/index.ts';
 import { academiaKeys, useMoney } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { ProjectForm } from './ProjectForm.tsx';
@@ -198,6 +199,9 @@ export function ProjectPage() {
           </Table>
         )}
       </Paper>
+      <Box mt="md">
+        <ProjectDisclosures projectId={p.id} />
+      </Box>
       {editing && <ProjectForm record={p} onClose={() => setEditing(false)} />}
     </>
   );

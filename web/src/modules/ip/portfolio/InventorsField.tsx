@@ -3,11 +3,32 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { z } from 'zod';
 import { employeePage } from '#shared/platform/people/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useIpT } from '../i18n/index.ts';
 
 export type InventorValue = { employeeId: string; name: string; share: number | string };
+
+const colleaguePage = z.object({
+  items: z.array(z.object({ id: z.string(), fullName: z.string(), employeeNo: z.string() })),
+});
+
+/**
+ * Employees found by name or number: from the people register for those who keep it, or, for a person
+ * disclosing an invention, the colleagues at the sites they see.
+ */
+async function findEmployees(q: string, colleagues: boolean) {
+  if (colleagues)
+    return (await api.get('/api/ip/disclosure-colleagues', colleaguePage, { q: q || undefined })).items;
+  return (
+    await api.get('/api/people/employees', employeePage, {
+      q: q || undefined,
+      pageSize: 20,
+      sort: 'fullName',
+    })
+  ).items;
+}
 
 /** One inventor: an employee found by name or number as the user types, and a share in per cent. */
 function InventorRow({
@@ -17,7 +38,9 @@ function InventorRow({
   shareError,
   onChange,
   onRemove,
+  colleagues,
 }: {
+  colleagues: boolean;
   index: number;
   value: InventorValue;
   error?: string;
@@ -29,14 +52,13 @@ function InventorRow({
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
-    queryKey: ['ip-inventor-search', q],
-    queryFn: () =>
-      api.get('/api/people/employees', employeePage, { q: q || undefined, pageSize: 20, sort: 'fullName' }),
+    queryKey: ['ip-inventor-search', colleagues, q],
+    queryFn: () => findEmployees(q, colleagues),
     staleTime: 30_000,
   });
   const options = new Map<string, string>();
   if (value.employeeId) options.set(value.employeeId, value.name);
-  for (const e of found.data?.items ?? []) options.set(e.id, `${e.fullName} · ${e.employeeNo}`);
+  for (const e of found.data ?? []) options.set(e.id, `${e.fullName} · ${e.employeeNo}`);
   return (
     <Group align="flex-start" wrap="nowrap">
       <Select
@@ -83,7 +105,10 @@ export function InventorsField({
   value,
   errors,
   onChange,
+  colleagues = false,
 }: {
+  /** Search colleagues (a disclosure by any employee) rather than the people register. */
+  colleagues?: boolean;
   value: InventorValue[];
   errors: Record<string, unknown>;
   onChange: (v: InventorValue[]) => void;
@@ -112,6 +137,7 @@ export function InventorsField({
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before an employee is chosen
             key={i}
             index={i}
+            colleagues={colleagues}
             value={inv}
             error={err(`inventors.${i}.employeeId`)}
             shareError={err(`inventors.${i}.share`)}
