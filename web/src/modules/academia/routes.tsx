@@ -1,10 +1,5 @@
-import {
-  type AnyRoute,
-  createRoute,
-  lazyRouteComponent,
-  type RouteComponent,
-  redirect,
-} from '@tanstack/react-router';
+import { type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { moduleRoutes } from '../../platform/modules/route-kit.ts';
 import { guarded } from '../../platform/shell/guarded.tsx';
 import { academiaNavigation } from './nav.ts';
 
@@ -17,19 +12,9 @@ const ProjectsPage = lazyRouteComponent(() => import('./projects/ProjectsPage.ts
 
 /** The pages of the industry–academia program, under the signed-in frame (`parent`). */
 export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
-  const page = <Path extends string>(path: Path, component: RouteComponent) =>
-    createRoute({ getParentRoute: () => parent, path, component });
-  const programRoute = createRoute({
-    getParentRoute: () => parent,
-    path: '/programs/academia',
-    beforeLoad: ({ context }) => {
-      const session = (context as { session?: { permissions: string[] } }).session;
-      const first = academiaNavigation.find(
-        (i) => !i.permission || session?.permissions.includes(i.permission),
-      );
-      throw redirect({ to: (first?.to ?? '/') as '/academia/projects' });
-    },
-  });
+  const { page, programEntry } = moduleRoutes(parent);
+
+  const programRoute = programEntry('academia', academiaNavigation);
   return [
     programRoute,
     page('/academia/projects', guarded('academia.read', ProjectsPage)),

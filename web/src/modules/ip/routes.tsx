@@ -1,10 +1,5 @@
-import {
-  type AnyRoute,
-  createRoute,
-  lazyRouteComponent,
-  type RouteComponent,
-  redirect,
-} from '@tanstack/react-router';
+import { type AnyRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { moduleRoutes } from '../../platform/modules/route-kit.ts';
 import { guarded } from '../../platform/shell/guarded.tsx';
 import { ipNavigation } from './nav.ts';
 
@@ -26,17 +21,9 @@ const TrademarksPage = lazyRouteComponent(() => import('./trademarks/TrademarksP
 
 /** The pages of the IP program, under the signed-in frame (`parent`). */
 export function createIpRoutes<P extends AnyRoute>(parent: P) {
-  const page = <Path extends string>(path: Path, component: RouteComponent) =>
-    createRoute({ getParentRoute: () => parent, path, component });
-  const programRoute = createRoute({
-    getParentRoute: () => parent,
-    path: '/programs/ip',
-    beforeLoad: ({ context }) => {
-      const session = (context as { session?: { permissions: string[] } }).session;
-      const first = ipNavigation.find((i) => !i.permission || session?.permissions.includes(i.permission));
-      throw redirect({ to: (first?.to ?? '/') as '/ip' });
-    },
-  });
+  const { page, programEntry } = moduleRoutes(parent);
+
+  const programRoute = programEntry('ip', ipNavigation);
   return [
     programRoute,
     page('/ip', guarded('ip.read', PortfolioPage)),
