@@ -368,18 +368,6 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(review).toBeTruthy();
   });
 
-  it('forecasts the group’s daily near misses with an interval that holds 90–99% of the backtest’s days', async () => {
-    // The demo's near misses over two years, as the group administrator sees them on the trends page.
-    const admin = await t.signIn('admin@steward.demo', DEMO_PASSWORD);
-    const res = await admin.get('/api/smart/trends', { query: { series: 'near_misses', days: '730' } });
-    expect(res.status).toBe(200);
-    const total = res.body.actual.reduce((s: number, a: { count: number }) => s + a.count, 0);
-    expect(total).toBeGreaterThan(50);
-    expect(res.body.backtest.points).toBe(182);
-    expect(res.body.backtest.coverage).toBeGreaterThanOrEqual(0.9);
-    expect(res.body.backtest.coverage).toBeLessThanOrEqual(0.99);
-  });
-
   it('leaves every kept summary exactly as a rebuild from the rows makes it', async () => {
     // The load switches the summaries' triggers off and builds each summary once at its end.
     const tables = [

@@ -8,7 +8,7 @@ import type { OrgService } from '../../platform/org/service.ts';
 import type { InfosecIncidentCounts } from '../infosec/index.ts';
 import type { OhsDailyCounts } from '../ohs/index.ts';
 import { alarmQuarterHours } from './kpi-repo.ts';
-import { fitSeasonal, forecastSeasonal, outside } from './rules/forecast.ts';
+import { backtestCoverage, fitSeasonal, forecastSeasonal, outside } from './rules/forecast.ts';
 
 const PROGRAM = 'smart' as const;
 const DAY_MS = 86_400_000;
@@ -124,20 +124,12 @@ export function createTrendsService(deps: {
         ...p,
         outside: outside(p, actual[held + i].count),
       }));
-      let inside = 0;
-      let points = 0;
-      for (let k = BACKTEST_ORIGINS; k >= 1; k--) {
-        const origin = values.length - k * WEEK;
-        if (origin < 2 * WEEK + 2 + WEEK) continue;
-        const week = forecastSeasonal(fitSeasonal(values.slice(0, origin), WEEK), WEEK, {
-          level: LEVEL,
-          floor: 0,
-        });
-        week.forEach((p, i) => {
-          points++;
-          if (!outside(p, values[origin + i])) inside++;
-        });
-      }
+      const backtest = backtestCoverage(values, WEEK, {
+        origins: BACKTEST_ORIGINS,
+        horizon: WEEK,
+        level: LEVEL,
+        floor: 0,
+      });
       return {
         series: q.series,
         siteId: q.siteId ?? null,
@@ -147,8 +139,8 @@ export function createTrendsService(deps: {
         actual,
         recent,
         forecast,
-        // No origin with enough history before it: no coverage to tell (not a coverage of 0).
-        backtest: { coverage: points ? inside / points : null, points },
+        // No origin with enough history before it: no coverage to tell (null, not a coverage of 0).
+        backtest,
         weights: fit.params,
       };
     },

@@ -188,3 +188,27 @@ export function forecastSeasonal(
 export function outside(point: ForecastPoint, actual: number): boolean {
   return actual < point.lower || actual > point.upper;
 }
+
+/**
+ * Rolling-origin backtest: from each of `origins` origins a `horizon` apart (the last `horizon` steps before the
+ * end), fits the series up to the origin and forecasts the next `horizon` steps; returns the share of those
+ * outcomes inside their interval (null when no origin has enough history before it) and how many were judged.
+ */
+export function backtestCoverage(
+  y: readonly number[],
+  period: number,
+  options: { origins: number; horizon: number; level?: number; floor?: number },
+): { coverage: number | null; points: number } {
+  let inside = 0;
+  let points = 0;
+  for (let k = options.origins; k >= 1; k--) {
+    const origin = y.length - k * options.horizon;
+    if (origin < 2 * period + 2 + period) continue;
+    const ahead = forecastSeasonal(fitSeasonal(y.slice(0, origin), period), options.horizon, options);
+    ahead.forEach((p, i) => {
+      points++;
+      if (!outside(p, y[origin + i])) inside++;
+    });
+  }
+  return { coverage: points ? inside / points : null, points };
+}
