@@ -1,18 +1,27 @@
 import type { ModuleDemo } from '../../server/platform/modules/manifest.ts';
 import { generateInfosecDataset, infosecTables } from './infosec.ts';
 import { advisoryTables } from './infosec-advisories.ts';
+import { drillTables } from './infosec-drills.ts';
+import { findingTables } from './infosec-findings.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The information security program's part of the demo: each site's systems register, past incidents and the
- * NIST CSF maturity assessments of every year since 2019, and the advisories of the last weeks with the sites' responses.
+ * NIST CSF maturity assessments of every year since 2019, the advisories of the last weeks with the sites' responses,
+ * each site's scans, audits and assessments of the last year with their findings, the recovery and incident-response
+ * drills since 2019 and two phishing drills a year at every site.
  */
 export const infosecDemo: ModuleDemo = {
   generate(group) {
     const infosec = generateInfosecDataset(group);
     const owner = group.users.find((u) => u.email.startsWith('infosec.owner@'));
-    const tables = [...infosecTables(infosec), ...advisoryTables(group, infosec.systems, owner?.id ?? null)];
+    const tables = [
+      ...infosecTables(infosec),
+      ...advisoryTables(group, infosec.systems, owner?.id ?? null),
+      ...findingTables(group, infosec.systems, owner?.id ?? null),
+      ...drillTables(group, infosec.systems, owner?.id ?? null),
+    ];
     const { campaigns, assessments, answers } = infosec.csf;
     return {
       tables,

@@ -368,6 +368,24 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(review).toBeTruthy();
   });
 
+  it('reports the two incident drills of 2023 from the drills held, and phishing drills at Kaohsiung', async () => {
+    const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
+    const figures = await security.get('/api/infosec/drills/figures', { query: { year: '2023' } });
+    expect(figures.status).toBe(200);
+    expect(figures.body).toMatchObject({ year: 2023, incidentDrills: 2, incidentResponseDrills: 1 });
+    // Delete one recovery drill of 2023 and the figure moves.
+    await sql`delete from infosec_drills where id = (select id from infosec_drills
+      where kind = 'recovery' and held_on between '2023-01-01' and '2023-12-31' order by held_on limit 1)`.execute(
+      t.db,
+    );
+    const after = await security.get('/api/infosec/drills/figures', { query: { year: '2023' } });
+    expect(after.body.incidentDrills).toBe(1);
+    const campaigns = await officer.get('/api/infosec/phishing/campaigns');
+    expect(campaigns.status).toBe(200);
+    expect(campaigns.body.items.length).toBeGreaterThan(0);
+    expect(campaigns.body.items.every((c: { siteId: string }) => c.siteId === kh)).toBe(true);
+  });
+
   it('leaves every kept summary exactly as a rebuild from the rows makes it', async () => {
     // The load switches the summaries' triggers off and builds each summary once at its end.
     const tables = [
