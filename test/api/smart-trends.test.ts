@@ -164,5 +164,9 @@ describe.each(databases())('trends of daily counts (%s)', (kind) => {
     const res = await trend(officer, { series: 'alarms', days: '20' });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain('days');
+    // Held-out days that would leave too little to fit.
+    const short = await trend(officer, { series: 'alarms', days: '60', horizon: '40' });
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body)).toContain('days');
   });
 });

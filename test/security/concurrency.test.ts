@@ -39,6 +39,7 @@ const EDITABLE = [
   'mark',
   'publicationNo',
   'consultancy',
+  'vendor',
 ];
 
 describe(`two people editing one record (${kind})`, () => {
@@ -88,13 +89,22 @@ describe(`two people editing one record (${kind})`, () => {
       const id = await res.id(check.family, loc);
       const url = route.url.replace(':id', id);
       const properties = schemas.get(key).properties;
-      const field = EDITABLE.find(
+      const textField = EDITABLE.find(
         (f) =>
           properties[f] &&
           (properties[f].type === 'string' || properties[f].anyOf?.some((a: any) => a.type === 'string')),
       );
+      // A route whose only editable fields are links (a finding's system): both clear the same nullable one.
+      const field =
+        textField ??
+        Object.keys(properties).find(
+          (f) => f !== 'version' && properties[f].anyOf?.some((a: any) => a.type === 'null'),
+        );
+      const edit = (text: string) => (textField ? text : null);
       if (!field) {
-        problems.push(`${key}: none of ${EDITABLE.join(', ')} to edit: add the field to EDITABLE`);
+        problems.push(
+          `${key}: none of ${EDITABLE.join(', ')} nor a nullable field to edit: add the field to EDITABLE`,
+        );
         continue;
       }
       // The current version, from the refusal of a stale one.
@@ -105,8 +115,8 @@ describe(`two people editing one record (${kind})`, () => {
       }
       const version = probe.body.currentVersion;
       const [a, b] = await Promise.all([
-        first.patch(url, { [field]: 'Edited by A', version }),
-        second.patch(url, { [field]: 'Edited by B', version }),
+        first.patch(url, { [field]: edit('Edited by A'), version }),
+        second.patch(url, { [field]: edit('Edited by B'), version }),
       ]);
       const statuses = [a.status, b.status].sort();
       if (statuses[0] !== 200 || statuses[1] !== 409) {
@@ -122,12 +132,12 @@ describe(`two people editing one record (${kind})`, () => {
       if (winner.body.id === id) {
         if (winner.body.version !== version + 1)
           problems.push(`${key}: the winner made version ${winner.body.version}`);
-        if (winner.body[field] !== (winner === a ? 'Edited by A' : 'Edited by B'))
+        if (winner.body[field] !== edit(winner === a ? 'Edited by A' : 'Edited by B'))
           problems.push(`${key}: the winner's ${field} is not stored`);
       }
       // The loser, applying the change again on the current version, succeeds.
       const retry = await (loser === a ? first : second).patch(url, {
-        [field]: 'Edited again',
+        [field]: edit('Edited again'),
         version: loser.body.currentVersion,
       });
       if (retry.status !== 200) problems.push(`${key}: the retry got ${retry.status}`);

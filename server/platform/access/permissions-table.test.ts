@@ -40,8 +40,8 @@ describe('the permissions table in SECURITY.md', () => {
   });
 });
 
-/** A permission's name says whether it reads or changes: `.read`/`.individual` read; `.manage`/`.report`/`.ingest` change. */
-const changes = (p: string) => /\.(manage|report|ingest)$/.test(p);
+/** A permission's name says whether it reads or changes: `.read`/`.individual` read; `.manage`/`.report`/`.disclose`/`.ingest` change. */
+const changes = (p: string) => /\.(manage|report|disclose|ingest)$/.test(p);
 const reads = (p: string) => /\.(read|individual)$/.test(p);
 
 describe('read-only roles', () => {

@@ -7,14 +7,22 @@ import { z } from 'zod';
 export const TREND_SERIES = ['alarms', 'near_misses', 'injuries', 'security_incidents'] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
 
-export const trendQuery = z.object({
-  series: z.enum(TREND_SERIES),
-  siteId: z.string().uuid().optional(),
-  /** Days of history to fit, ending with the last full day. */
-  days: z.coerce.number().int().min(56).max(1096).default(365),
-  /** Days to forecast, and the recent days held out to compare with their forecast. */
-  horizon: z.coerce.number().int().min(7).max(90).default(28),
-});
+/** History the fit needs before the held-out days: four weeks (a weekly season starts from two). */
+export const TREND_MIN_FIT_DAYS = 28;
+
+export const trendQuery = z
+  .object({
+    series: z.enum(TREND_SERIES),
+    siteId: z.string().uuid().optional(),
+    /** Days of history to fit, ending with the last full day. */
+    days: z.coerce.number().int().min(56).max(1096).default(365),
+    /** Days to forecast, and the recent days held out to compare with their forecast. */
+    horizon: z.coerce.number().int().min(7).max(90).default(28),
+  })
+  .refine((q) => q.days - q.horizon >= TREND_MIN_FIT_DAYS, {
+    path: ['days'],
+    message: `At least ${TREND_MIN_FIT_DAYS} days more than the horizon`,
+  });
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const band = { mean: z.number(), lower: z.number(), upper: z.number() };

@@ -46,9 +46,13 @@ export async function insertInventors(trx: Db, disclosureId: string, inventors: 
     .execute();
 }
 
-/** The next reference of the year, `ID-2026-0001`: counted inside the filing's transaction. */
+/**
+ * The next reference of the year, `ID-2026-0001`: counted inside the filing's transaction, under a lock of the
+ * year's references held to its end, so that two disclosures filed at once never draw the same number.
+ */
 export async function nextReference(trx: Db, year: number) {
   const prefix = `ID-${year}-`;
+  await sql`select pg_advisory_xact_lock(hashtext(${`ip_disclosures:${prefix}`}))`.execute(trx);
   const row = await trx
     .selectFrom('ip_disclosures')
     .select(sql<string>`coalesce(max(split_part(reference, '-', 3)::int), 0)`.as('n'))
