@@ -94,9 +94,10 @@ export function drillTables(group: DemoDataset, systems: Row[], ownerId: string 
           duration_hours: kind === 'recovery' ? 8 : 3,
           scope: kind === 'recovery' ? (year % 2 ? 'full_failover' : 'partial_restore') : 'tabletop',
           scope_note: null,
-          steps: JSON.stringify(STEPS[lang].map(([description, minutes]) => ({ description, minutes }))),
-          resources: JSON.stringify(RESOURCES[lang]),
-          risks: JSON.stringify(RISKS[lang].map(([risk, mitigation]) => ({ risk, mitigation }))),
+          // The bulk load writes each row as JSON: the lists go in as they are, not as text.
+          steps: STEPS[lang].map(([description, minutes]) => ({ description, minutes })),
+          resources: RESOURCES[lang],
+          risks: RISKS[lang].map(([risk, mitigation]) => ({ risk, mitigation })),
           held_on: held ? plannedOn : null,
           run_notes: null,
           reviewed_on: reviewed ? day(plannedOn, 14) : null,

@@ -370,6 +370,12 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
 
   it('reports the two incident drills of 2023 from the drills held, and phishing drills at Kaohsiung', async () => {
     const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
+    const drills = await security.get('/api/infosec/drills', { query: { pageSize: '100' } });
+    expect(drills.status).toBe(200);
+    expect(drills.body.items.length).toBeGreaterThan(10);
+    const one = await security.get(`/api/infosec/drills/${drills.body.items[0].id}`);
+    expect(one.status).toBe(200);
+    expect(one.body.steps.length).toBeGreaterThan(0);
     const figures = await security.get('/api/infosec/drills/figures', { query: { year: '2023' } });
     expect(figures.status).toBe(200);
     expect(figures.body).toMatchObject({ year: 2023, incidentDrills: 2, incidentResponseDrills: 1 });

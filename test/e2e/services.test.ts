@@ -271,7 +271,7 @@ describe.skipIf(!hasChromium)('platform services in the browser', () => {
     await page.waitForURL((u) => u.pathname !== `/certifications/${expired}`);
     const history = page.getByTestId('certification-history');
     await poll(() => history.locator('tbody tr').count()).toBe(2);
-    expect(await history.textContent()).toContain('Superseded');
+    await poll(async () => (await history.textContent()) ?? '').toContain('Superseded');
 
     // The certificate file, through the attachments panel.
     await page

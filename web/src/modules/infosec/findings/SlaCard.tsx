@@ -1,4 +1,4 @@
-import { Paper, Progress, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Progress, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { slaView } from '#shared/modules/infosec/findings/contract.ts';
 import { api } from '../../../platform/api/client.ts';
@@ -43,14 +43,18 @@ export function SlaCard() {
                   {m.compliance === null ? (
                     '—'
                   ) : (
-                    <Progress.Root size="lg">
-                      <Progress.Section
+                    // The share beside its bar, not inside it: a low share leaves no room for its label.
+                    <Group gap="xs" wrap="nowrap">
+                      <Progress
+                        size="lg"
+                        flex={1}
                         value={m.compliance * 100}
                         color={m.compliance >= 0.9 ? 'teal' : 'orange'}
-                      >
-                        <Progress.Label>{fmt.number(Math.round(m.compliance * 100))} %</Progress.Label>
-                      </Progress.Section>
-                    </Progress.Root>
+                      />
+                      <Text size="sm" w={48} ta="right">
+                        {fmt.number(Math.round(m.compliance * 100))} %
+                      </Text>
+                    </Group>
                   )}
                 </Table.Td>
               </Table.Tr>

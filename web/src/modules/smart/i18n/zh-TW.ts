@@ -245,7 +245,7 @@ export const zhTW: typeof en = {
   trends: {
     title: '趨勢',
     description:
-      '每日件數與依近期資料推估的預期值：以週季節性的 Holt-Winters 模型預測，並附 95% 預測區間。落在區間外的日子值得留意。',
+      '每日件數與依近期資料推估的預期值：以具週季節性的指數平滑模型預測，並附 95% 預測區間。落在區間外的日子值得留意。',
     series: '序列',
     seriesNames: {
       alarms: '警報',
