@@ -1,9 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent; tests assert on them.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
 import { buildApp, type StewardApp } from '../../server/app.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { type Database, type DatabaseKind, openDatabase } from '../../server/db/connect.ts';
@@ -12,6 +10,7 @@ import type { DB } from '../../server/db/schema.ts';
 import type { AnyProgramModule } from '../../server/platform/modules/manifest.ts';
 import { openEventStream } from './event-stream.ts';
 import { FIXTURE, type FixtureUser, seedFixture, USERS } from './fixture.ts';
+import { pgliteTemplate } from './pglite-dump.ts';
 import type { PgliteTemplates } from './pglite-template.ts';
 
 export type { DatabaseKind };
@@ -217,16 +216,6 @@ const testEnv: Record<string, string> = {
   // Many sign-ins from one address in a test file: the per-minute limit is tested on its own.
   SIGNIN_RATE_PER_MINUTE: '100000',
 };
-
-/**
- * The dumped PGlite database the suite's global set-up made (test/support/pglite-template.ts), when this run
- * has one: the fixture's template is migrated and seeded, the empty one only initialised.
- */
-function pgliteTemplate(from: keyof PgliteTemplates): Blob | undefined {
-  const templates = inject('pgliteTemplates') as PgliteTemplates | undefined;
-  if (!templates) return undefined;
-  return new Blob([readFileSync(templates[from])]);
-}
 
 /** A PostgreSQL database of its own on TEST_DATABASE_URL's server, dropped at close. */
 async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

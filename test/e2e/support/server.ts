@@ -7,6 +7,7 @@ import { openDatabase } from '../../../server/db/connect.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { toolPresent } from '../../../server/platform/reports/poppler.ts';
 import { FIXTURE, seedFixture } from '../../support/fixture.ts';
+import { pgliteTemplate } from '../../support/pglite-dump.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -50,14 +51,15 @@ export async function startServer(
   await ensureWebBuild();
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
-  const database = await openDatabase({ dataDir });
+  // The fixture's dump from the suite's global set-up, migrated and seeded once per run, when there is one.
+  const dump = options.demoScale === undefined ? pgliteTemplate('fixture') : undefined;
+  const database = await openDatabase({ dataDir, pgliteDataDir: dump });
   try {
     await migrateToLatest(database.db);
-    if (options.demoScale === undefined) await seedFixture(database.db);
-    else {
+    if (options.demoScale !== undefined) {
       const { loadDemoDataset } = await import('../../../reference/demo/load.ts');
       await loadDemoDataset(database, { scale: options.demoScale });
-    }
+    } else if (!dump) await seedFixture(database.db);
   } finally {
     await database.close();
   }

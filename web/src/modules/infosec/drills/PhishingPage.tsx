@@ -112,20 +112,21 @@ export function PhishingPage() {
   const option = useMemo<EChartsCoreOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => rate(v ?? null) },
-      grid: { left: 40, right: 12, top: 16, bottom: 28 },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 12, top: 16, bottom: 56 },
       xAxis: { type: 'category', data: (bySite.data?.sites ?? []).map((s) => s.siteCode) },
       yAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
       series: [
         {
           name: t('phishing.clicked'),
           type: 'bar',
-          data: (bySite.data?.sites ?? []).map((s) => s.clickedRate ?? 0),
+          data: (bySite.data?.sites ?? []).map((s) => s.clickedRate),
           itemStyle: { color: '#fa5252' },
         },
         {
           name: t('phishing.submitted'),
           type: 'bar',
-          data: (bySite.data?.sites ?? []).map((s) => s.submittedRate ?? 0),
+          data: (bySite.data?.sites ?? []).map((s) => s.submittedRate),
           itemStyle: { color: '#862e9c' },
         },
       ],
@@ -174,7 +175,7 @@ export function PhishingPage() {
       />
       {(bySite.data?.sites.length ?? 0) > 0 && (
         <Card withBorder>
-          <Chart option={option} label={t('phishing.bySite', { year })} height={220} />
+          <Chart option={option} label={t('phishing.bySite', { year })} height={250} />
         </Card>
       )}
       <DataTable
