@@ -78,11 +78,18 @@ async function navigationPages(page: Page): Promise<string[]> {
   return [...new Set(hrefs)];
 }
 
-/** Waits until no API request is in flight and no loader turns, then a moment for the last render. */
+/**
+ * Waits until no API request is in flight and no loader turns or skeleton row stands in for data (a list
+ * shows skeletons between the navigation and its request), then a moment for the last render.
+ */
 async function settle(page: Page, inFlight: () => number) {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    if (inFlight() === 0 && (await page.locator('.mantine-Loader-root, [data-loading="true"]').count()) === 0)
+    if (
+      inFlight() === 0 &&
+      (await page.locator('.mantine-Loader-root, .mantine-Skeleton-root, [data-loading="true"]').count()) ===
+        0
+    )
       break;
     await page.waitForTimeout(100);
   }
