@@ -17,6 +17,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type AssessmentView, assessmentView } from '#shared/modules/infosec/suppliers/contract.ts';
 import { type SupplierAnswer, supplierAnswers } from '#shared/modules/infosec/suppliers/rules.ts';
+import { ActionStatusBadge } from '../../../platform/actions/parts.tsx';
 import { api } from '../../../platform/api/client.ts';
 import { useZh } from '../../../platform/i18n/module-texts.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
@@ -136,9 +137,7 @@ export function SupplierAssessmentPage() {
                   <Table.Td>{i.title}</Table.Td>
                   <Table.Td>{i.dueDate}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={i.overdue ? 'red' : 'gray'}>
-                      {i.status}
-                    </Badge>
+                    <ActionStatusBadge a={i} />
                   </Table.Td>
                 </Table.Tr>
               ))}
