@@ -55,6 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid primary key default gen_random_uuid(),
       code text not null unique,
       name jsonb not null,
+      description jsonb,
       questions jsonb not null,
       active boolean not null default true,
       version integer not null default 1,

@@ -137,6 +137,7 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
       id: r.id,
       code: r.code,
       name: r.name,
+      description: r.description,
       questions: r.questions,
       active: r.active,
       assessments: counts.get(r.id) ?? 0,
@@ -364,6 +365,7 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
           .values({
             code: input.code,
             name: JSON.stringify(input.name),
+            description: input.description ? JSON.stringify(input.description) : null,
             questions: JSON.stringify(input.questions),
             created_by: actor.userId,
             updated_by: actor.userId,
@@ -395,6 +397,10 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
           patch.version,
           definedOnly({
             name: patch.name && JSON.stringify(patch.name),
+            description:
+              patch.description === undefined
+                ? undefined
+                : patch.description && JSON.stringify(patch.description),
             questions: patch.questions && JSON.stringify(patch.questions),
             active: patch.active,
           }),

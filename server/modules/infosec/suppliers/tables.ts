@@ -36,6 +36,8 @@ export type InfosecSupplierTemplatesTable = Stamps & {
   id: Generated<string>;
   code: string;
   name: Json<Bilingual>;
+  /** What the questionnaire is for and whom it is sent to. */
+  description: ColumnType<Bilingual | null, string | null, string | null>;
   questions: Json<TemplateQuestion[]>;
   active: Generated<boolean>;
 };

@@ -128,6 +128,8 @@ export const templateInput = z
       .trim()
       .regex(/^[a-z0-9_]{2,40}$/, 'Lower-case letters, digits and underscores'),
     name: bilingual,
+    /** What the questionnaire is for and whom it is sent to. */
+    description: bilingual.nullable().optional(),
     questions: z.array(templateQuestion).min(1).max(200),
   })
   .strict()
@@ -135,6 +137,7 @@ export const templateInput = z
 export const templatePatch = z
   .object({
     name: bilingual.optional(),
+    description: bilingual.nullable().optional(),
     questions: z.array(templateQuestion).min(1).max(200).optional(),
     active: z.boolean().optional(),
   })
@@ -146,6 +149,7 @@ export const templateView = z.object({
   id: uuid,
   code: z.string(),
   name: bilingual,
+  description: bilingual.nullable(),
   questions: z.array(templateQuestion),
   active: z.boolean(),
   /** Assessments started on it (they keep the questions they were started with). */
