@@ -40,7 +40,7 @@ export function registerSupplierAssessmentRoutes(app: TypedApp, assessments: Sup
       { header: { en: 'Country', 'zh-TW': '國家' }, value: (a) => a.supplierCountry },
       {
         header: { en: 'Kind', 'zh-TW': '類型' },
-        value: (a) => (a.kind === 'follow_up' ? { key: 'infosec.supplierStep.followed_up' } : null),
+        value: (a) => supplierWord('infosec.supplierKind', a.kind),
       },
       {
         header: { en: 'Step', 'zh-TW': '步驟' },

@@ -56,6 +56,10 @@ export const supplierWords = {
     no: ['no', '否'],
     not_applicable: ['not applicable', '不適用'],
   },
+  'infosec.supplierKind': {
+    initial: ['first assessment', '首次評核'],
+    follow_up: ['follow-up evaluation', '追蹤評核'],
+  },
   'infosec.supplierBand': {
     satisfactory: ['satisfactory', '良好'],
     improve: ['to improve', '待改善'],

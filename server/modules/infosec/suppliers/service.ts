@@ -137,7 +137,7 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
       id: r.id,
       code: r.code,
       name: r.name,
-      description: r.description,
+      description: r.description ?? null,
       questions: r.questions,
       active: r.active,
       assessments: counts.get(r.id) ?? 0,

@@ -86,6 +86,12 @@ export const infosecNavigation: NavItem[] = [
     permission: 'infosec.read',
     exact: true,
   },
+  {
+    label: label('supplierTemplates'),
+    to: '/infosec/supplier-templates',
+    icon: IconListCheck,
+    permission: 'infosec.read',
+  },
   /** Without a permission, like "My assessments": a supplier's person holds no role, and this is their way in. */
   { label: label('supplierMine'), to: '/infosec/supplier-assessments/mine', icon: IconClipboardCheck },
 ];

@@ -47,6 +47,10 @@ const SupplierMinePage = lazyRouteComponent(
   () => import('./suppliers/AssessmentsPage.tsx'),
   'SupplierMinePage',
 );
+const SupplierTemplatesPage = lazyRouteComponent(
+  () => import('./suppliers/TemplatesPage.tsx'),
+  'SupplierTemplatesPage',
+);
 const SupplierAssessmentPage = lazyRouteComponent(
   () => import('./suppliers/AssessmentPage.tsx'),
   'SupplierAssessmentPage',
@@ -81,6 +85,7 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/phishing/$campaignId', guarded('infosec.read', PhishingCampaignPage)),
     page('/infosec/suppliers', guarded('infosec.read', SuppliersPage)),
     page('/infosec/supplier-assessments', guarded('infosec.read', SupplierAssessmentsPage)),
+    page('/infosec/supplier-templates', guarded('infosec.read', SupplierTemplatesPage)),
     // Open to every signed-in user: a supplier's person holds no role, and the server answers 404 to others.
     page('/infosec/supplier-assessments/mine', SupplierMinePage),
     page('/infosec/supplier-assessments/$assessmentId', SupplierAssessmentPage),

@@ -18,6 +18,7 @@ export const en = {
     suppliers: 'Critical suppliers',
     supplierAssessments: 'Supplier assessments',
     supplierMine: 'My supplier assessments',
+    supplierTemplates: 'Supplier questionnaires',
     advisories: 'Advisories',
     advisoryIndicators: 'Threat indicators',
     csf: 'Maturity (NIST CSF)',

@@ -18,6 +18,7 @@ export const zhTW: typeof en = {
     suppliers: '關鍵供應商',
     supplierAssessments: '供應商資安評核',
     supplierMine: '我的供應商資安評核',
+    supplierTemplates: '供應商問卷',
     phishing: '社交工程演練',
     advisories: '資安情資',
     advisoryIndicators: '威脅指標',

@@ -66,6 +66,17 @@ export const suppliersEn = {
     stepDate: 'Date',
     weight: 'Weight',
   },
+  supplierTemplates: {
+    title: 'Supplier questionnaires',
+    description:
+      'The questionnaire templates of supplier assessments. An assessment keeps the questions it started with; changes apply to assessments started afterwards.',
+    used: 'used by {{count}} assessments',
+    edit: 'Edit the questionnaire',
+    nameEn: 'Name (English)',
+    nameZh: 'Name (Traditional Chinese)',
+    questions: 'Questions (one a line)',
+    questionsHint: 'CODE | area | weight 1–5 | English | 中文 — areas: {{areas}}',
+  },
   supplierSteps: {
     current_situation: 'Current situation',
     guidance: 'Guidance for improvement',
@@ -165,6 +176,16 @@ export const suppliersZhTW: typeof suppliersEn = {
     areas: '各面向分數',
     stepDate: '日期',
     weight: '權重',
+  },
+  supplierTemplates: {
+    title: '供應商問卷',
+    description: '供應商資安評核的問卷範本。評核保留開始時的題目；修改僅適用於之後開始的評核。',
+    used: '已用於 {{count}} 件評核',
+    edit: '編輯問卷',
+    nameEn: '名稱（英文）',
+    nameZh: '名稱（繁體中文）',
+    questions: '題目（每行一題）',
+    questionsHint: '代碼 | 面向 | 權重 1–5 | English | 中文 — 面向：{{areas}}',
   },
   supplierSteps: {
     current_situation: '現況評估',
