@@ -3,6 +3,7 @@ import { generateInfosecDataset, infosecTables } from './infosec.ts';
 import { advisoryTables } from './infosec-advisories.ts';
 import { drillTables } from './infosec-drills.ts';
 import { findingTables } from './infosec-findings.ts';
+import { supplierTables } from './infosec-suppliers.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -21,6 +22,7 @@ export const infosecDemo: ModuleDemo = {
       ...advisoryTables(group, infosec.systems, owner?.id ?? null),
       ...findingTables(group, infosec.systems, owner?.id ?? null),
       ...drillTables(group, infosec.systems, owner?.id ?? null),
+      ...supplierTables(group, owner?.id ?? null),
     ];
     const { campaigns, assessments, answers } = infosec.csf;
     return {

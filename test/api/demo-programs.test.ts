@@ -349,6 +349,38 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(new Set(marks.items.map((m: any) => m.office))).toEqual(new Set(['TW', 'US', 'CN', 'EU']));
   });
 
+  it('reports the 76 supplier cybersecurity assessments of 2022 from the rows, and deleting one moves the figure', async () => {
+    const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
+    const figures = await security.get('/api/infosec/supplier-assessments/figures', {
+      query: { year: '2022' },
+    });
+    expect(figures.status, figures.text).toBe(200);
+    expect(figures.body).toMatchObject({ year: 2022, assessments: 76, followUps: 0, suppliers: 76 });
+    const listed = await security.get('/api/infosec/supplier-assessments', {
+      query: { year: '2022', pageSize: '100' },
+    });
+    expect(listed.body.total).toBe(76);
+    const one = await security.get(`/api/infosec/supplier-assessments/${listed.body.items[0].id}`);
+    expect(one.body.answers.length).toBe(one.body.questions.length);
+    expect(one.body.score).not.toBeNull();
+    const later = await security.get('/api/infosec/supplier-assessments/figures', {
+      query: { year: '2025' },
+    });
+    expect(later.body.followUps).toBeGreaterThan(0);
+    const due = await security.get('/api/obligations', {
+      query: { view: 'scope', kind: 'infosec.supplier_follow_up_due', calendarState: 'open', pageSize: '10' },
+    });
+    expect(due.body.total).toBeGreaterThan(0);
+    await sql`delete from infosec_supplier_assessments where id = (select a.id from infosec_supplier_assessments a
+      where a.confirmed_on between '2022-01-01' and '2022-12-31'
+        and not exists (select 1 from infosec_supplier_assessments f where f.previous_id = a.id)
+      order by a.confirmed_on limit 1)`.execute(t.db);
+    const after = await security.get('/api/infosec/supplier-assessments/figures', {
+      query: { year: '2022' },
+    });
+    expect(after.body.assessments).toBe(75);
+  });
+
   it('has trade secrets at the manufacturing sites, Kaohsiung’s in Chinese, each with its yearly review', async () => {
     const counsel = await t.signIn('ip.owner@steward.demo', DEMO_PASSWORD);
     const res = await counsel.get('/api/ip/trade-secrets', { query: { pageSize: 500 } });

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/types.ts';
-import { type Actor, holdsAnywhere } from '../../platform/access/actor.ts';
+import { type Actor, holdsAnywhere, type SiteScope } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
@@ -12,6 +12,8 @@ import { createInfosecModule } from './module.ts';
 import { infosecPermissions } from './permissions.ts';
 import { incidentQuarterHours } from './repo.ts';
 import { registerInfosecRoutes } from './routes.ts';
+import { yearFigures as supplierYearFigures } from './suppliers/repo.ts';
+import { registerSupplierAssessmentSource } from './suppliers/source.ts';
 import '#shared/modules/infosec/program.ts';
 
 export type { InfosecTables } from './tables.ts';
@@ -32,6 +34,14 @@ export function createInfosecIncidentCounts(db: Db) {
 }
 
 export type InfosecIncidentCounts = ReturnType<typeof createInfosecIncidentCounts>;
+
+/**
+ * For the Board report: the supplier cybersecurity assessments of a year (those whose results were confirmed
+ * in it) at the sites of the scope, counted from the rows. The caller has checked the reader's scope.
+ */
+export async function supplierAssessmentCount(db: Db, year: number, scope: SiteScope): Promise<number> {
+  return Number((await supplierYearFigures(db, scope, year)).assessments);
+}
 
 /** The information security program: its manifest. */
 export const infosecModule = defineModule({
@@ -68,6 +78,7 @@ export const infosecModule = defineModule({
       return { label, siteId: r.site_id, permission: 'infosec.read', program: 'infosec' };
     });
     registerFindingSource(platform.sources);
+    registerSupplierAssessmentSource(platform.sources);
     return createInfosecModule({
       db,
       obligations: platform.obligations,

@@ -27,6 +27,8 @@ import { createFindingsImporter } from './findings/import.ts';
 import { createFindingsService } from './findings/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import { clockRulesSetting } from './settings.ts';
+import { createSupplierAssessmentsService } from './suppliers/assessments.ts';
+import { createSuppliersService } from './suppliers/service.ts';
 import { createSystemsService } from './systems.ts';
 
 const PROGRAM = 'infosec' as const;
@@ -117,7 +119,27 @@ export function createInfosecModule(deps: {
   });
   const phishing = createPhishingService({ db, org: deps.org, training: deps.training });
   registerImporter(createPhishingResultsImporter({ ...deps, now }));
-  return { systems, incidents, rules, csf, findings, advisories, drills, phishing };
+  const suppliers = createSuppliersService({ db, org: deps.org, users: deps.users, grants: deps.grants });
+  const supplierAssessments = createSupplierAssessmentsService({
+    db,
+    org: deps.org,
+    actions: deps.actions,
+    obligations: deps.obligations,
+    grants: deps.grants,
+    suppliers,
+  });
+  return {
+    systems,
+    incidents,
+    rules,
+    csf,
+    findings,
+    advisories,
+    drills,
+    phishing,
+    suppliers,
+    supplierAssessments,
+  };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

@@ -11,6 +11,8 @@ import { registerDrillRoutes } from './drills/routes.ts';
 import { registerFindingsRoutes } from './findings/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
+import { registerSupplierAssessmentRoutes } from './suppliers/assessment-routes.ts';
+import { registerSupplierRoutes } from './suppliers/routes.ts';
 
 const tags = ['infosec'];
 
@@ -21,6 +23,8 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   registerDrillRoutes(app, infosec.drills);
   registerPhishingRoutes(app, infosec.phishing);
   registerAdvisoryRoutes(app, infosec.advisories);
+  registerSupplierRoutes(app, infosec.suppliers);
+  registerSupplierAssessmentRoutes(app, infosec.supplierAssessments);
 
   // ---- Systems register
   app.get(

@@ -16,6 +16,7 @@ import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
 import { drillRouteChecks } from './drills/security.ts';
 import { findingsRouteChecks } from './findings/security.ts';
 import { infosecExpectedPolicy, infosecFamilies } from './security-fixture.ts';
+import { supplierRouteChecks } from './suppliers/security.ts';
 
 const INFOSEC: Program = 'infosec';
 
@@ -27,6 +28,7 @@ const INFOSEC: Program = 'infosec';
  */
 export const infosecRouteChecks: Record<string, RouteSpec> = {
   ...drillRouteChecks,
+  ...supplierRouteChecks,
   'GET /api/infosec/systems': {
     access: 'infosec.read',
     checks: [

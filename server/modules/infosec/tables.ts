@@ -3,6 +3,7 @@ import type { Stamps } from '../../db/schema.ts';
 import type { AdvisoryTables } from './advisories/tables.ts';
 import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
+import type * as suppliers from './suppliers/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
 
@@ -171,4 +172,10 @@ export type InfosecTables = {
   infosec_advisory_observables: AdvisoryTables['infosec_advisory_observables'];
   infosec_advisory_sites: AdvisoryTables['infosec_advisory_sites'];
   infosec_advisory_matches: AdvisoryTables['infosec_advisory_matches'];
+  infosec_suppliers: suppliers.InfosecSuppliersTable;
+  infosec_supplier_sites: suppliers.InfosecSupplierSitesTable;
+  infosec_supplier_contacts: suppliers.InfosecSupplierContactsTable;
+  infosec_supplier_templates: suppliers.InfosecSupplierTemplatesTable;
+  infosec_supplier_assessments: suppliers.InfosecSupplierAssessmentsTable;
+  infosec_supplier_answers: suppliers.InfosecSupplierAnswersTable;
 };

@@ -2,12 +2,14 @@ import {
   IconAlertOctagon,
   IconAlertTriangle,
   IconBug,
+  IconBuildingFactory2,
   IconChartGridDots,
   IconClipboardCheck,
   IconFileAlert,
   IconFingerprint,
   IconListCheck,
   IconMailExclamation,
+  IconPackages,
   IconRefreshAlert,
   IconServer2,
   IconShieldSearch,
@@ -71,4 +73,25 @@ export const infosecNavigation: NavItem[] = [
    * their way in. The page says so plainly to someone named for no assessment.
    */
   { label: label('csfMine'), to: '/infosec/csf/mine', icon: IconClipboardCheck },
+  {
+    label: label('suppliers'),
+    to: '/infosec/suppliers',
+    icon: IconBuildingFactory2,
+    permission: 'infosec.read',
+  },
+  {
+    label: label('supplierAssessments'),
+    to: '/infosec/supplier-assessments',
+    icon: IconPackages,
+    permission: 'infosec.read',
+    exact: true,
+  },
+  {
+    label: label('supplierTemplates'),
+    to: '/infosec/supplier-templates',
+    icon: IconListCheck,
+    permission: 'infosec.read',
+  },
+  /** Without a permission, like "My assessments": a supplier's person holds no role, and this is their way in. */
+  { label: label('supplierMine'), to: '/infosec/supplier-assessments/mine', icon: IconClipboardCheck },
 ];

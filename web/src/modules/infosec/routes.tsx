@@ -38,6 +38,23 @@ const PhishingCampaignPage = lazyRouteComponent(
   () => import('./drills/PhishingCampaignPage.tsx'),
   'PhishingCampaignPage',
 );
+const SuppliersPage = lazyRouteComponent(() => import('./suppliers/SuppliersPage.tsx'), 'SuppliersPage');
+const SupplierAssessmentsPage = lazyRouteComponent(
+  () => import('./suppliers/AssessmentsPage.tsx'),
+  'SupplierAssessmentsPage',
+);
+const SupplierMinePage = lazyRouteComponent(
+  () => import('./suppliers/AssessmentsPage.tsx'),
+  'SupplierMinePage',
+);
+const SupplierTemplatesPage = lazyRouteComponent(
+  () => import('./suppliers/TemplatesPage.tsx'),
+  'SupplierTemplatesPage',
+);
+const SupplierAssessmentPage = lazyRouteComponent(
+  () => import('./suppliers/AssessmentPage.tsx'),
+  'SupplierAssessmentPage',
+);
 
 /** The pages of the information security program, under the signed-in frame (`parent`). */
 export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
@@ -66,5 +83,11 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/drills/$drillId', guarded('infosec.read', DrillPage)),
     page('/infosec/phishing', guarded('infosec.read', PhishingPage)),
     page('/infosec/phishing/$campaignId', guarded('infosec.read', PhishingCampaignPage)),
+    page('/infosec/suppliers', guarded('infosec.read', SuppliersPage)),
+    page('/infosec/supplier-assessments', guarded('infosec.read', SupplierAssessmentsPage)),
+    page('/infosec/supplier-templates', guarded('infosec.read', SupplierTemplatesPage)),
+    // Open to every signed-in user: a supplier's person holds no role, and the server answers 404 to others.
+    page('/infosec/supplier-assessments/mine', SupplierMinePage),
+    page('/infosec/supplier-assessments/$assessmentId', SupplierAssessmentPage),
   ] as const;
 }

@@ -1,6 +1,7 @@
 import { advisoriesEn } from '../advisories/texts.ts';
 import { drillsEn } from '../drills/texts.ts';
 import { findingsEn } from '../findings/texts.ts';
+import { suppliersEn } from '../suppliers/texts.ts';
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
@@ -14,6 +15,10 @@ export const en = {
     systems: 'Systems register',
     drills: 'Drills',
     phishing: 'Phishing drills',
+    suppliers: 'Critical suppliers',
+    supplierAssessments: 'Supplier assessments',
+    supplierMine: 'My supplier assessments',
+    supplierTemplates: 'Supplier questionnaires',
     advisories: 'Advisories',
     advisoryIndicators: 'Threat indicators',
     csf: 'Maturity (NIST CSF)',
@@ -383,5 +388,6 @@ export const en = {
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   findings: findingsEn,
   ...drillsEn,
+  ...suppliersEn,
   advisories: advisoriesEn,
 };

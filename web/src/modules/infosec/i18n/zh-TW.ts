@@ -1,6 +1,7 @@
 import { advisoriesZhTW } from '../advisories/texts.ts';
 import { drillsZhTW } from '../drills/texts.ts';
 import { findingsZhTW } from '../findings/texts.ts';
+import { suppliersZhTW } from '../suppliers/texts.ts';
 import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */
@@ -14,6 +15,10 @@ export const zhTW: typeof en = {
     incidents: '資安事件',
     systems: '系統清冊',
     drills: '演練',
+    suppliers: '關鍵供應商',
+    supplierAssessments: '供應商資安評核',
+    supplierMine: '我的供應商資安評核',
+    supplierTemplates: '供應商問卷',
     phishing: '社交工程演練',
     advisories: '資安情資',
     advisoryIndicators: '威脅指標',
@@ -374,5 +379,6 @@ export const zhTW: typeof en = {
   criticalities: { low: '低', medium: '中', high: '高', critical: '關鍵' },
   findings: findingsZhTW,
   ...drillsZhTW,
+  ...suppliersZhTW,
   advisories: advisoriesZhTW,
 };
