@@ -80,6 +80,8 @@ export const infosecModule = defineModule({
       imports: platform.imports,
       people: platform.people,
       training: platform.training,
+      meetings: platform.meetings,
+      certifications: platform.certifications,
       now,
     });
   },

@@ -5,10 +5,12 @@ import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { yesNo } from '../../platform/i18n/index.ts';
 import { registerAdvisoryRoutes } from './advisories/routes.ts';
+import { registerBoardRoutes } from './board/routes.ts';
 import { registerCsfRoutes } from './csf/routes.ts';
 import { registerPhishingRoutes } from './drills/phishing-routes.ts';
 import { registerDrillRoutes } from './drills/routes.ts';
 import { registerFindingsRoutes } from './findings/routes.ts';
+import { registerMaterialRoutes } from './material/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
 
@@ -21,6 +23,8 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   registerDrillRoutes(app, infosec.drills);
   registerPhishingRoutes(app, infosec.phishing);
   registerAdvisoryRoutes(app, infosec.advisories);
+  registerMaterialRoutes(app, infosec.material);
+  registerBoardRoutes(app, infosec.board);
 
   // ---- Systems register
   app.get(

@@ -3,6 +3,7 @@ import type { Stamps } from '../../db/schema.ts';
 import type { AdvisoryTables } from './advisories/tables.ts';
 import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
+import type { MaterialTables } from './material/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
 
@@ -171,4 +172,8 @@ export type InfosecTables = {
   infosec_advisory_observables: AdvisoryTables['infosec_advisory_observables'];
   infosec_advisory_sites: AdvisoryTables['infosec_advisory_sites'];
   infosec_advisory_matches: AdvisoryTables['infosec_advisory_matches'];
+  infosec_material_decisions: MaterialTables['infosec_material_decisions'];
+  infosec_insurance_policies: MaterialTables['infosec_insurance_policies'];
+  infosec_insurer_notices: MaterialTables['infosec_insurer_notices'];
+  infosec_board_presentations: MaterialTables['infosec_board_presentations'];
 };
