@@ -3,6 +3,7 @@ import { type BoardSection, figure, missing, type Words, withheld } from '../sec
 
 const words: Words<{
   heading: string;
+  trainees: string;
   people: string;
   hours: string;
   what: string;
@@ -12,17 +13,19 @@ const words: Words<{
 }> = {
   en: {
     heading: 'Cybersecurity training',
-    people: 'People trained',
+    trainees: 'People trained (counted per course completed)',
+    people: 'Different people trained',
     hours: 'Training hours',
     what: 'training records',
     none: 'Cannot be counted: no completion of a cybersecurity course is recorded for the year at the sites you see.',
     counted:
-      'From the platform training completions of the cybersecurity courses in the year (failed attempts excluded): each person counted once, hours summed over their completions.',
+      'From the platform training completions of the cybersecurity courses in the year (failed attempts excluded): people trained counts a person once for each course completed (as the sustainability report counts them), different people once, hours are summed over the completions.',
     hoursUnit: 'h',
   },
   'zh-TW': {
     heading: '資安教育訓練',
-    people: '受訓人數',
+    trainees: '受訓人次（依完訓課程計）',
+    people: '受訓人數（每人計一次）',
     hours: '訓練時數',
     what: '訓練紀錄',
     none: '無法計算：您可見之廠區本年度無任何資安課程完訓紀錄。',
@@ -40,16 +43,31 @@ export const trainingSection: BoardSection = {
     const out = { key: this.key, heading: w.heading, notes: [w.counted] };
     if (scopeIsEmpty(sitesWith(ctx.actor, 'training.read'))) {
       const why = withheld[ctx.locale](w.what);
-      return { ...out, figures: [missing('people', w.people, why), missing('hours', w.hours, why)] };
+      return {
+        ...out,
+        figures: [
+          missing('trainees', w.trainees, why),
+          missing('people', w.people, why),
+          missing('hours', w.hours, why),
+        ],
+      };
     }
     const year = await ctx.training.yearlyFigures(ctx.actor, ctx.year);
     const cyber = year.domains.find((d) => d.domain === 'cybersecurity');
     if (!cyber || cyber.completions === 0)
-      return { ...out, figures: [missing('people', w.people, w.none), missing('hours', w.hours, w.none)] };
+      return {
+        ...out,
+        figures: [
+          missing('trainees', w.trainees, w.none),
+          missing('people', w.people, w.none),
+          missing('hours', w.hours, w.none),
+        ],
+      };
     const hours = Number(cyber.hours);
     return {
       ...out,
       figures: [
+        figure('trainees', w.trainees, cyber.completions),
         figure('people', w.people, cyber.individuals),
         figure('hours', w.hours, hours, { unit: w.hoursUnit, decimals: Number.isInteger(hours) ? 0 : 1 }),
       ],
