@@ -121,4 +121,39 @@ describe.each(databases())('the information security Board report (%s)', (kind) 
     expect(after['certified_sites.ISO 22301'].value).toBe(2);
     expect(after['csf.itSites'].value).toBe(24);
   });
+
+  it('lets only the security team or the program owner decide materiality, audited', async () => {
+    const incident = await sql<{
+      id: string;
+      reference: string;
+    }>`select i.id, i.reference from infosec_incidents i
+      join sites s on s.id = i.site_id where s.code = 'ASE-KH' and not i.sensitive order by i.aware_at desc limit 1`.execute(
+      t.db,
+    );
+    const id = incident.rows[0].id;
+    const url = `/api/infosec/incidents/${id}/material-decisions`;
+    const body = { material: true, reason: 'Customer data of two customers disclosed.' };
+    const admin = await t.signIn('admin@steward.demo', DEMO_PASSWORD);
+    expect((await admin.post(url, body)).status).toBe(403);
+    const spil = await t.signIn('officer.spil@steward.demo', DEMO_PASSWORD);
+    expect((await spil.post(url, body)).status).toBe(404);
+    const board = await t.signIn('board@steward.demo', DEMO_PASSWORD);
+    expect((await board.post(url, body)).status).toBe(403);
+    expect((await owner.post(url, { material: true })).status).toBe(400);
+    const kh = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
+    const decided = await kh.post(url, body);
+    expect(decided.status).toBe(201);
+    expect(decided.body).toMatchObject({
+      material: true,
+      reason: body.reason,
+      decidedByName: expect.any(String),
+    });
+    const list = await board.get(url);
+    expect(list.status).toBe(200);
+    expect(list.body.current).toMatchObject({ id: decided.body.id, material: true });
+    expect(list.body.mayDecide).toBe(false);
+    const audit = await sql<{ n: string }>`select count(*) as n from audit_events
+      where action = 'infosec.incident.material_decided' and entity_id = ${id}`.execute(t.db);
+    expect(Number(audit.rows[0].n)).toBe(1);
+  });
 });

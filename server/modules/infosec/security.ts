@@ -187,6 +187,49 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/infosec/incidents/:id/material-decisions': {
+    access: 'infosec.read',
+    checks: [
+      { kind: 'record', family: 'securityIncident', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'POST /api/infosec/incidents/:id/material-decisions': {
+    access: 'infosec.disclose',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityIncident',
+        permission: 'infosec.disclose',
+        program: INFOSEC,
+        body: ({ n }) => ({ material: false, reason: `Matrix decision ${n}` }),
+        ok: [201],
+      },
+    ],
+  },
+  'GET /api/infosec/board/figures': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC, query: { year: '2023' } })],
+  },
+  'GET /api/infosec/board/report.pdf': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC, query: { year: '2023' } })],
+  },
+  'GET /api/infosec/board/report.xlsx': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC, query: { year: '2023' } })],
+  },
+  'PUT /api/infosec/board/presentation': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        body: () => ({ year: 2023, presentedOn: '2023-11-20' }),
+        ok: [200],
+      },
+    ],
+  },
   'GET /api/infosec/csf/catalogues/:id': {
     access: 'signed-in',
     checks: [

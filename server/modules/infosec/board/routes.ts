@@ -6,7 +6,6 @@ import { CONTENT_TYPES } from '../../../platform/reports/service.ts';
 import type { BoardService } from './service.ts';
 
 const tags = ['infosec'];
-const yearParams = z.object({ year: z.coerce.number().int().min(1990).max(2100) }).strict();
 
 /** The yearly information security report to the Board: its figures, PDF and XLSX, and its presentation. */
 export function registerBoardRoutes(app: TypedApp, board: BoardService) {
@@ -49,18 +48,17 @@ export function registerBoardRoutes(app: TypedApp, board: BoardService) {
     );
   }
   app.put(
-    '/api/infosec/board/:year/presentation',
+    '/api/infosec/board/presentation',
     {
       config: { access: 'infosec.manage' },
       schema: {
         tags,
         summary: "Record the day the year's report was presented to the Board (the program owner)",
-        params: yearParams,
         body: c.boardPresentationInput,
         response: { 200: z.object({ year: z.number().int(), presentedOn: z.string() }) },
       },
     },
     async (request) =>
-      board.recordPresentation(actorOf(request), request.params.year, request.body.presentedOn),
+      board.recordPresentation(actorOf(request), request.body.year, request.body.presentedOn),
   );
 }

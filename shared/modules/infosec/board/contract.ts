@@ -41,5 +41,8 @@ export const boardFigures = z.object({
 });
 
 export const boardPresentationInput = z
-  .object({ presentedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+  .object({
+    year: z.number().int().min(1990).max(2100),
+    presentedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  })
   .strict();
