@@ -8,6 +8,7 @@ import {
   IconFingerprint,
   IconListCheck,
   IconMailExclamation,
+  IconPresentation,
   IconRefreshAlert,
   IconServer2,
   IconShieldSearch,
@@ -71,4 +72,5 @@ export const infosecNavigation: NavItem[] = [
    * their way in. The page says so plainly to someone named for no assessment.
    */
   { label: label('csfMine'), to: '/infosec/csf/mine', icon: IconClipboardCheck },
+  { label: label('board'), to: '/infosec/board', icon: IconPresentation, permission: 'infosec.read' },
 ];

@@ -31,6 +31,7 @@ const SystemsPage = lazyRouteComponent(() => import('./systems/SystemsPage.tsx')
 const EngagementsPage = lazyRouteComponent(() => import('./findings/EngagementsPage.tsx'), 'EngagementsPage');
 const EngagementPage = lazyRouteComponent(() => import('./findings/EngagementPage.tsx'), 'EngagementPage');
 const FindingsPage = lazyRouteComponent(() => import('./findings/FindingsPage.tsx'), 'FindingsPage');
+const BoardPage = lazyRouteComponent(() => import('./board/BoardPage.tsx'), 'BoardPage');
 const DrillsPage = lazyRouteComponent(() => import('./drills/DrillsPage.tsx'), 'DrillsPage');
 const DrillPage = lazyRouteComponent(() => import('./drills/DrillPage.tsx'), 'DrillPage');
 const PhishingPage = lazyRouteComponent(() => import('./drills/PhishingPage.tsx'), 'PhishingPage');
@@ -66,5 +67,6 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/drills/$drillId', guarded('infosec.read', DrillPage)),
     page('/infosec/phishing', guarded('infosec.read', PhishingPage)),
     page('/infosec/phishing/$campaignId', guarded('infosec.read', PhishingCampaignPage)),
+    page('/infosec/board', guarded('infosec.read', BoardPage)),
   ] as const;
 }

@@ -1,4 +1,5 @@
 import { advisoriesEn } from '../advisories/texts.ts';
+import { boardEn } from '../board/texts.ts';
 import { drillsEn } from '../drills/texts.ts';
 import { findingsEn } from '../findings/texts.ts';
 /** The information security module's texts in English (namespace "infosec"). */
@@ -19,6 +20,7 @@ export const en = {
     csf: 'Maturity (NIST CSF)',
     csfCampaigns: 'Assessment campaigns',
     csfMine: 'My assessments',
+    board: 'Board report',
   },
   attention: {
     unreportedIncidents_one:
@@ -383,5 +385,6 @@ export const en = {
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   findings: findingsEn,
   ...drillsEn,
+  ...boardEn,
   advisories: advisoriesEn,
 };
