@@ -29,6 +29,7 @@ import { createDrillsService } from './drills/service.ts';
 import { createFindingsImporter } from './findings/import.ts';
 import { createFindingsService } from './findings/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
+import { createInsuranceService } from './material/insurance.ts';
 import { createMaterialDecisionsService } from './material/service.ts';
 import { clockRulesSetting } from './settings.ts';
 import { createSystemsService } from './systems.ts';
@@ -135,7 +136,20 @@ export function createInfosecModule(deps: {
     obligations: deps.obligations,
     now,
   });
-  return { systems, incidents, rules, csf, findings, advisories, drills, phishing, material, board };
+  const insurance = createInsuranceService({ db, now });
+  return {
+    systems,
+    incidents,
+    rules,
+    csf,
+    findings,
+    advisories,
+    drills,
+    phishing,
+    material,
+    board,
+    insurance,
+  };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

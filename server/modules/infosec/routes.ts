@@ -10,6 +10,7 @@ import { registerCsfRoutes } from './csf/routes.ts';
 import { registerPhishingRoutes } from './drills/phishing-routes.ts';
 import { registerDrillRoutes } from './drills/routes.ts';
 import { registerFindingsRoutes } from './findings/routes.ts';
+import { registerInsuranceRoutes } from './material/insurance-routes.ts';
 import { registerMaterialRoutes } from './material/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
@@ -25,6 +26,7 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   registerAdvisoryRoutes(app, infosec.advisories);
   registerMaterialRoutes(app, infosec.material);
   registerBoardRoutes(app, infosec.board);
+  registerInsuranceRoutes(app, infosec.insurance);
 
   // ---- Systems register
   app.get(

@@ -15,6 +15,7 @@ import { stixBundle } from '../../../test/support/stix.ts';
 import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
 import { drillRouteChecks } from './drills/security.ts';
 import { findingsRouteChecks } from './findings/security.ts';
+import { materialRouteChecks } from './material/security.ts';
 import { infosecExpectedPolicy, infosecFamilies } from './security-fixture.ts';
 
 const INFOSEC: Program = 'infosec';
@@ -27,6 +28,7 @@ const INFOSEC: Program = 'infosec';
  */
 export const infosecRouteChecks: Record<string, RouteSpec> = {
   ...drillRouteChecks,
+  ...materialRouteChecks,
   'GET /api/infosec/systems': {
     access: 'infosec.read',
     checks: [
@@ -184,49 +186,6 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
         program: INFOSEC,
         body: ({ n }) => ({ text: `Matrix note ${n}` }),
         ok: [201],
-      },
-    ],
-  },
-  'GET /api/infosec/incidents/:id/material-decisions': {
-    access: 'infosec.read',
-    checks: [
-      { kind: 'record', family: 'securityIncident', permission: 'infosec.read', program: INFOSEC, ok: [200] },
-    ],
-  },
-  'POST /api/infosec/incidents/:id/material-decisions': {
-    access: 'infosec.disclose',
-    checks: [
-      {
-        kind: 'record',
-        family: 'securityIncident',
-        permission: 'infosec.disclose',
-        program: INFOSEC,
-        body: ({ n }) => ({ material: false, reason: `Matrix decision ${n}` }),
-        ok: [201],
-      },
-    ],
-  },
-  'GET /api/infosec/board/figures': {
-    access: 'infosec.read',
-    checks: [figures('infosec.read', { program: INFOSEC, query: { year: '2023' } })],
-  },
-  'GET /api/infosec/board/report.pdf': {
-    access: 'infosec.read',
-    checks: [binary('infosec.read', { program: INFOSEC, query: { year: '2023' } })],
-  },
-  'GET /api/infosec/board/report.xlsx': {
-    access: 'infosec.read',
-    checks: [binary('infosec.read', { program: INFOSEC, query: { year: '2023' } })],
-  },
-  'PUT /api/infosec/board/presentation': {
-    access: 'infosec.manage',
-    checks: [
-      {
-        kind: 'group-wide',
-        permission: 'infosec.manage',
-        program: INFOSEC,
-        body: () => ({ year: 2023, presentedOn: '2023-11-20' }),
-        ok: [200],
       },
     ],
   },
