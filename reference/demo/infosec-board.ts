@@ -13,7 +13,8 @@ import { Random } from './random.ts';
  *   ISO 15408 (EAL6) at 3, each renewed before it lapses;
  * - a material-incident decision on every past incident (none material: the seed reports no material
  *   incident in 2023), those of the last month still to be decided;
- * - the years the report was presented to the Board, each in the last quarter.
+ * - the years the report was presented to the Board, each in the last quarter;
+ * - the group's cyber insurance policy of each year.
  */
 
 /** Completions of 2023 by course: hours per completion, and how many at full scale (53,862 hours in all). */
@@ -252,7 +253,34 @@ export function generateBoardRows(
       created_by: ownerId,
     });
 
+  // The group's cyber insurance ("ASEH purchased cybersecurity insurance"), renewed each 1 July since 2022.
+  const policies: Row[] = [];
+  for (let year = 2022; `${year}-07-01` <= data.clock; year++)
+    policies.push({
+      id: rng.uuid(),
+      insurer: 'Formosa Mutual Cyber Insurance',
+      policy_number: `FMC-${year}-${rng.digits(5)}`,
+      covers: [
+        'incident_response',
+        'business_interruption',
+        'data_restoration',
+        'cyber_extortion',
+        'third_party_liability',
+        'regulatory',
+      ],
+      limit_minor: 3_000_000_000,
+      retention_minor: 50_000_000,
+      currency: 'USD',
+      notice_hours: 72,
+      starts_on: `${year}-07-01`,
+      ends_on: `${year + 1}-06-30`,
+      created_at: `${year}-06-20T02:00:00.000Z`,
+      created_by: ownerId,
+      updated_by: ownerId,
+    });
+
   return [
+    { table: 'infosec_insurance_policies', rows: policies },
     { table: 'committees', rows: committees },
     { table: 'committee_members', rows: members },
     { table: 'meetings', rows: meetings },

@@ -12,6 +12,7 @@ import {
   IconRefreshAlert,
   IconServer2,
   IconShieldSearch,
+  IconUmbrella,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
@@ -73,4 +74,5 @@ export const infosecNavigation: NavItem[] = [
    */
   { label: label('csfMine'), to: '/infosec/csf/mine', icon: IconClipboardCheck },
   { label: label('board'), to: '/infosec/board', icon: IconPresentation, permission: 'infosec.read' },
+  { label: label('insurance'), to: '/infosec/insurance', icon: IconUmbrella, permission: 'infosec.read' },
 ];

@@ -32,6 +32,7 @@ const EngagementsPage = lazyRouteComponent(() => import('./findings/EngagementsP
 const EngagementPage = lazyRouteComponent(() => import('./findings/EngagementPage.tsx'), 'EngagementPage');
 const FindingsPage = lazyRouteComponent(() => import('./findings/FindingsPage.tsx'), 'FindingsPage');
 const BoardPage = lazyRouteComponent(() => import('./board/BoardPage.tsx'), 'BoardPage');
+const InsurancePage = lazyRouteComponent(() => import('./board/InsurancePage.tsx'), 'InsurancePage');
 const DrillsPage = lazyRouteComponent(() => import('./drills/DrillsPage.tsx'), 'DrillsPage');
 const DrillPage = lazyRouteComponent(() => import('./drills/DrillPage.tsx'), 'DrillPage');
 const PhishingPage = lazyRouteComponent(() => import('./drills/PhishingPage.tsx'), 'PhishingPage');
@@ -68,5 +69,6 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/phishing', guarded('infosec.read', PhishingPage)),
     page('/infosec/phishing/$campaignId', guarded('infosec.read', PhishingCampaignPage)),
     page('/infosec/board', guarded('infosec.read', BoardPage)),
+    page('/infosec/insurance', guarded('infosec.read', InsurancePage)),
   ] as const;
 }

@@ -21,6 +21,7 @@ export const en = {
     csfCampaigns: 'Assessment campaigns',
     csfMine: 'My assessments',
     board: 'Board report',
+    insurance: 'Cyber insurance',
   },
   attention: {
     unreportedIncidents_one:

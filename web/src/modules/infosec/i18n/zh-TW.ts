@@ -22,6 +22,7 @@ export const zhTW: typeof en = {
     csfCampaigns: '評鑑活動',
     csfMine: '我的評鑑',
     board: '董事會報告',
+    insurance: '資安保險',
   },
   attention: {
     unreportedIncidents_one: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',

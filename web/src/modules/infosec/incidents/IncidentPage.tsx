@@ -28,6 +28,7 @@ import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { LevelBadge, StatusBadge } from './badges.tsx';
 import { ClassifyForm } from './ClassifyForm.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
+import { InsuranceCard } from './InsuranceCard.tsx';
 import { MaterialCard } from './MaterialCard.tsx';
 import { IncidentTimeline } from './Timeline.tsx';
 
@@ -164,6 +165,7 @@ export function SecurityIncidentPage() {
           </Paper>
           <ClocksCard incident={incident} />
           {can('infosec.read') && <MaterialCard incidentId={incident.id} />}
+          {can('infosec.read') && <InsuranceCard incidentId={incident.id} />}
           <IndicatorMatchesCard incidentId={incident.id} />
           <Paper withBorder p="md" radius="md">
             <Title order={5} mb="xs">
