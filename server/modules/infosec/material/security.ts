@@ -111,12 +111,12 @@ export const materialRouteChecks: Record<string, RouteSpec> = {
         family: 'securityIncident',
         permission: 'infosec.manage',
         program: INFOSEC,
-        // No policy of this id: permitted writers reach the check of the policy (400 naming policyId).
+        // No policy of this id: permitted writers reach the check of the policy (422 naming policyId).
         body: () => ({
           policyId: '00000000-0000-4000-8000-0000000015c1',
-          notifiedAt: '2026-01-02T00:00:00Z',
+          notifiedAt: new Date().toISOString(),
         }),
-        ok: [400],
+        ok: [422],
       },
     ],
   },
