@@ -2,20 +2,25 @@ import type { CertificationView } from '#shared/platform/certifications/contract
 import { scopeIsEmpty, sitesWith } from '../../../../platform/access/actor.ts';
 import { type BoardSection, figure, missing, type Words, withheld } from '../section.ts';
 
-const words: Words<{ heading: string; what: string; counted: (day: string) => string; sites: string }> = {
+const words: Words<{
+  heading: string;
+  what: string;
+  counted: (day: string) => string;
+  sites: (n: number) => string;
+}> = {
   en: {
     heading: 'Certified sites',
     what: 'certificates',
     counted: (day) =>
       `Sites holding a certificate of each standard valid on ${day} (the year's last day, or today for the year still running), from the platform's certificate register.`,
-    sites: 'sites',
+    sites: (n) => (n === 1 ? 'site' : 'sites'),
   },
   'zh-TW': {
     heading: '取得驗證之廠區',
     what: '驗證證書',
     counted: (day) =>
       `依平台驗證證書登錄，於 ${day}（年度最後一日；進行中之年度為今日）持有各標準有效證書之廠區數。`,
-    sites: '廠區',
+    sites: () => '廠區',
   },
 };
 
@@ -51,7 +56,7 @@ export const certifiedSitesSection: BoardSection = {
           .filter((c) => c.standard === standard && c.siteId && c.issuedOn <= day && c.validUntil >= day)
           .map((c) => c.siteId),
       );
-      figures.push(figure(standard, standard, sites.size, { unit: w.sites }));
+      figures.push(figure(standard, standard, sites.size, { unit: w.sites(sites.size) }));
     }
     return { ...out, figures };
   },
