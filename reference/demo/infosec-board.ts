@@ -253,6 +253,29 @@ export function generateBoardRows(
       created_by: ownerId,
     });
 
+  // Each presentation opened the next year's obligation; the last one's is open (done when this year's is given).
+  const obligations: Row[] = presentations.map((p, i) => ({
+    id: rng.uuid(),
+    kind: 'infosec.board_report',
+    source_type: 'infosec_board_presentation',
+    source_id: p.id,
+    site_id: null,
+    program: 'infosec',
+    owner_id: ownerId,
+    title: null,
+    title_key: 'infosec.board.obligation',
+    title_params: { year: String((p.year as number) + 1) },
+    due_date: `${(p.year as number) + 1}-12-31`,
+    due_at: null,
+    state: i < presentations.length - 1 ? 'done' : 'open',
+    done_at: i < presentations.length - 1 ? presentations[i + 1].created_at : null,
+    done_by: i < presentations.length - 1 ? ownerId : null,
+    created_at: p.created_at,
+    created_by: ownerId,
+    updated_at: p.created_at,
+    updated_by: ownerId,
+  }));
+
   // The group's cyber insurance ("ASEH purchased cybersecurity insurance"), renewed each 1 July since 2022.
   const policies: Row[] = [];
   for (let year = 2022; `${year}-07-01` <= data.clock; year++)
@@ -289,5 +312,6 @@ export function generateBoardRows(
     { table: 'certifications', rows: certifications },
     { table: 'infosec_material_decisions', rows: decisions },
     { table: 'infosec_board_presentations', rows: presentations },
+    { table: 'obligations', rows: obligations },
   ];
 }

@@ -119,4 +119,19 @@ describe.each(databases())('cyber insurance (%s)', (kind) => {
       .figures.find((f: any) => f.key === 'material');
     expect(material.value).toBe(1);
   });
+
+  it('records the year’s presentation to the Board (the program owner, group-wide) and opens next year’s obligation', async () => {
+    const body = { year: 2023, presentedOn: '2023-11-20' };
+    expect((await officer.put('/api/infosec/board/presentation', body)).status).toBe(403);
+    const saved = await admin.put('/api/infosec/board/presentation', body);
+    expect(saved.status).toBe(200);
+    const bad = await admin.put('/api/infosec/board/presentation', { year: 2023, presentedOn: '2021-11-20' });
+    expect(bad.status).toBe(422);
+    const next = await admin.get('/api/obligations', {
+      query: { view: 'scope', kind: 'infosec.board_report' },
+    });
+    expect(next.body.items.map((o: any) => o.dueDate)).toEqual(['2024-12-31']);
+    const figures = await admin.get('/api/infosec/board/figures', { query: { year: '2023' } });
+    expect(figures.body.presentedOn).toBe('2023-11-20');
+  });
 });

@@ -35,7 +35,7 @@ describe('the information security Board report says what it cannot compute', ()
     });
     expect(blocks[1]).toEqual({
       kind: 'paragraph',
-      text: 'Material security incidents (not computed): 3 undecided',
+      text: 'Material security incidents: 3 undecided',
     });
     expect(def.title).toBe('Information security 2023');
   });

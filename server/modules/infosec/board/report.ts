@@ -38,7 +38,7 @@ function sectionBlocks(s: BoardSectionOutcome, locale: ReportLocale): Block[] {
     if (f.value === null)
       blocks.push({
         kind: 'paragraph',
-        text: `${f.label} (${words[locale].notComputed}): ${f.missing ?? ''}`,
+        text: `${f.label}: ${f.missing ?? words[locale].notComputed}`,
       });
   for (const note of s.notes) blocks.push({ kind: 'paragraph', text: note });
   return blocks;

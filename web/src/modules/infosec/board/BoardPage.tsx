@@ -38,7 +38,7 @@ function SectionCard({ section, locale }: { section: BoardSectionOutcome; locale
             <Text size="sm">{f.label}</Text>
             {f.value === null ? (
               <Text size="sm" c="orange.8" ta="right" maw="60%">
-                {t('board.notComputed')}: {f.missing}
+                {f.missing}
               </Text>
             ) : (
               <Text size="sm" fw={700} data-testid={`board-figure-${section.key}-${f.key}`}>
