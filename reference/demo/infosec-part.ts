@@ -1,6 +1,7 @@
 import type { ModuleDemo } from '../../server/platform/modules/manifest.ts';
 import { generateInfosecDataset, infosecTables } from './infosec.ts';
 import { advisoryTables } from './infosec-advisories.ts';
+import { generateBoardRows } from './infosec-board.ts';
 import { drillTables } from './infosec-drills.ts';
 import { findingTables } from './infosec-findings.ts';
 import { supplierTables } from './infosec-suppliers.ts';
@@ -11,7 +12,9 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * The information security program's part of the demo: each site's systems register, past incidents and the
  * NIST CSF maturity assessments of every year since 2019, the advisories of the last weeks with the sites' responses,
  * each site's scans, audits and assessments of the last year with their findings, the recovery and incident-response
- * drills since 2019 and two phishing drills a year at every site.
+ * drills since 2019 and two phishing drills a year at every site; what the yearly Board report counts (the
+ * security committee's meetings, the 2023 cybersecurity courses, the program's certificates, the material-incident
+ * decisions and the years the report was presented).
  */
 export const infosecDemo: ModuleDemo = {
   generate(group) {
@@ -23,6 +26,7 @@ export const infosecDemo: ModuleDemo = {
       ...findingTables(group, infosec.systems, owner?.id ?? null),
       ...drillTables(group, infosec.systems, owner?.id ?? null),
       ...supplierTables(group, owner?.id ?? null),
+      ...generateBoardRows(group, infosec.incidents, owner?.id ?? null),
     ];
     const { campaigns, assessments, answers } = infosec.csf;
     return {

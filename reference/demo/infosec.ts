@@ -272,7 +272,8 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
       reported_by: null,
       status: 'closed',
       level: template.level,
-      impact: JSON.stringify(template.impact),
+      // The bulk load writes each row as JSON: the impact goes in as an object, not as text.
+      impact: template.impact,
       functional_impact: template.functional,
       information_impact: template.information,
       recoverability: 'regular',
@@ -331,11 +332,11 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
       reported_by: employeeUser.id,
       status: 'closed',
       level: 1,
-      impact: JSON.stringify({
+      impact: {
         confidentiality: { kind: 'general', severity: 'minor' },
         integrity: null,
         availability: null,
-      }),
+      },
       functional_impact: 'none',
       information_impact: 'none',
       recoverability: 'regular',

@@ -91,6 +91,8 @@ export const infosecModule = defineModule({
       imports: platform.imports,
       people: platform.people,
       training: platform.training,
+      meetings: platform.meetings,
+      certifications: platform.certifications,
       now,
     });
   },

@@ -3,6 +3,7 @@ import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../
 import { advisoryCatalogue, advisoryWordCatalogues } from './advisories/messages.ts';
 import { drillMessages } from './drills/messages.ts';
 import { supplierMessages } from './suppliers/messages.ts';
+import { materialMessages } from './material/messages.ts';
 
 /**
  * What the information security module writes on its own (the clocks' obligation titles, audit summaries), in
@@ -90,6 +91,7 @@ export const infosecMessages = mergeCatalogues(
   kindNames,
   drillMessages,
   supplierMessages,
+  materialMessages,
   advisoryCatalogue,
   ...advisoryWordCatalogues,
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),

@@ -3,11 +3,13 @@ import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import type { ActionsService } from '../../platform/actions/service.ts';
+import type { CertificationsService } from '../../platform/certifications/service.ts';
 import type { DocumentsService } from '../../platform/documents/service.ts';
 import type { GrantsService } from '../../platform/grants/service.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { registerImporter } from '../../platform/imports/importer.ts';
 import type { ImportsService } from '../../platform/imports/service.ts';
+import type { MeetingsService } from '../../platform/meetings/service.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
@@ -15,6 +17,7 @@ import type { SettingsService } from '../../platform/settings/service.ts';
 import type { TrainingService } from '../../platform/training/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import { createAdvisoriesService } from './advisories/service.ts';
+import { createBoardService } from './board/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { createCatalogueStore } from './csf/catalogue.ts';
 import { createCsfAnswersImporter } from './csf/import.ts';
@@ -26,6 +29,8 @@ import { createDrillsService } from './drills/service.ts';
 import { createFindingsImporter } from './findings/import.ts';
 import { createFindingsService } from './findings/service.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
+import { createInsuranceService } from './material/insurance.ts';
+import { createMaterialDecisionsService } from './material/service.ts';
 import { clockRulesSetting } from './settings.ts';
 import { createSupplierAssessmentsService } from './suppliers/assessments.ts';
 import { createSuppliersService } from './suppliers/service.ts';
@@ -46,6 +51,8 @@ export function createInfosecModule(deps: {
   imports: ImportsService;
   people: PeopleService;
   training: TrainingService;
+  meetings: MeetingsService;
+  certifications: CertificationsService;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -128,6 +135,19 @@ export function createInfosecModule(deps: {
     grants: deps.grants,
     suppliers,
   });
+  const material = createMaterialDecisionsService({ db, users: deps.users, now });
+  const board = createBoardService({
+    db,
+    material,
+    drills,
+    csf,
+    training: deps.training,
+    meetings: deps.meetings,
+    certifications: deps.certifications,
+    obligations: deps.obligations,
+    now,
+  });
+  const insurance = createInsuranceService({ db, now });
   return {
     systems,
     incidents,
@@ -139,6 +159,9 @@ export function createInfosecModule(deps: {
     phishing,
     suppliers,
     supplierAssessments,
+    material,
+    board,
+    insurance,
   };
 }
 

@@ -28,4 +28,12 @@ export const infosecPermissions = {
     { role: 'program_owner', program: 'infosec' },
     { role: 'site_officer', program: 'infosec' },
   ],
+  /**
+   * Deciding whether a security incident is material (the count the Board report gives): the security team
+   * of the incident's site and the CISO office, no one else (not the group administrator).
+   */
+  'infosec.disclose': [
+    { role: 'program_owner', program: 'infosec' },
+    { role: 'site_officer', program: 'infosec' },
+  ],
 } satisfies Record<string, Grant[]>;

@@ -5,10 +5,13 @@ import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { yesNo } from '../../platform/i18n/index.ts';
 import { registerAdvisoryRoutes } from './advisories/routes.ts';
+import { registerBoardRoutes } from './board/routes.ts';
 import { registerCsfRoutes } from './csf/routes.ts';
 import { registerPhishingRoutes } from './drills/phishing-routes.ts';
 import { registerDrillRoutes } from './drills/routes.ts';
 import { registerFindingsRoutes } from './findings/routes.ts';
+import { registerInsuranceRoutes } from './material/insurance-routes.ts';
+import { registerMaterialRoutes } from './material/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
 import { registerSupplierAssessmentRoutes } from './suppliers/assessment-routes.ts';
@@ -25,6 +28,9 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   registerAdvisoryRoutes(app, infosec.advisories);
   registerSupplierRoutes(app, infosec.suppliers);
   registerSupplierAssessmentRoutes(app, infosec.supplierAssessments);
+  registerMaterialRoutes(app, infosec.material);
+  registerBoardRoutes(app, infosec.board);
+  registerInsuranceRoutes(app, infosec.insurance);
 
   // ---- Systems register
   app.get(

@@ -15,6 +15,7 @@ declare module '../../../test/security/support/policy.ts' {
     'infosec.report': true;
     'infosec.read': true;
     'infosec.manage': true;
+    'infosec.disclose': true;
   }
 }
 
@@ -42,8 +43,8 @@ export const infosecExpectedPolicy: ModulePolicy = {
   narrowed: [],
   holds: {
     group_admin: [...REPORT, ...PROGRAM],
-    program_owner: [...REPORT, ...PROGRAM],
-    site_officer: [...REPORT, ...PROGRAM],
+    program_owner: [...REPORT, ...PROGRAM, 'infosec.disclose'],
+    site_officer: [...REPORT, ...PROGRAM, 'infosec.disclose'],
     other_site_officer: REPORT,
     employee: REPORT,
     medical: REPORT,

@@ -4,6 +4,7 @@ import type { AdvisoryTables } from './advisories/tables.ts';
 import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
 import type * as suppliers from './suppliers/tables.ts';
+import type { MaterialTables } from './material/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
 
@@ -178,4 +179,8 @@ export type InfosecTables = {
   infosec_supplier_templates: suppliers.InfosecSupplierTemplatesTable;
   infosec_supplier_assessments: suppliers.InfosecSupplierAssessmentsTable;
   infosec_supplier_answers: suppliers.InfosecSupplierAnswersTable;
+  infosec_material_decisions: MaterialTables['infosec_material_decisions'];
+  infosec_insurance_policies: MaterialTables['infosec_insurance_policies'];
+  infosec_insurer_notices: MaterialTables['infosec_insurer_notices'];
+  infosec_board_presentations: MaterialTables['infosec_board_presentations'];
 };

@@ -5,6 +5,7 @@ import * as m0037 from './0037_infosec_findings.ts';
 import * as m0038 from './0038_infosec_advisories.ts';
 import * as m0040 from './0040_infosec_drills.ts';
 import * as m0041 from './0041_infosec_suppliers.ts';
+import * as m0043 from './0043_infosec_material.ts';
 
 /** The information security program's migrations, keyed by the name recorded in `steward_migrations`. */
 export const infosecMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const infosecMigrations: Record<string, Migration> = {
   '0038_infosec_advisories': m0038,
   '0040_infosec_drills': m0040,
   '0041_infosec_suppliers': m0041,
+  '0043_infosec_material': m0043,
 };

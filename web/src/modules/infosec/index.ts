@@ -1,4 +1,4 @@
-import { IconShieldLock } from '@tabler/icons-react';
+import { IconPresentation, IconShieldLock } from '@tabler/icons-react';
 import type { WebModule } from '../../platform/modules/manifest.ts';
 import { infosecNavigation } from './nav.ts';
 import { createInfosecRoutes } from './routes.tsx';
@@ -30,6 +30,21 @@ export const infosecWebModule: WebModule = {
     {
       kind: 'infosec.investigation_report_clock',
       name: { en: 'Investigation report', 'zh-TW': '調查處理報告' },
+    },
+    {
+      kind: 'infosec.board_report',
+      name: { en: 'Yearly report to the Board', 'zh-TW': '年度董事會報告' },
+    },
+  ],
+  reports: [
+    {
+      key: 'infosecBoard',
+      icon: IconPresentation,
+      permission: 'infosec.read',
+      byYear: true,
+      titleKey: 'infosec:board.title',
+      descriptionKey: 'infosec:board.description',
+      url: (format) => `/api/infosec/board/report.${format}`,
     },
   ],
 };

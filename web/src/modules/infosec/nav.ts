@@ -10,9 +10,11 @@ import {
   IconListCheck,
   IconMailExclamation,
   IconPackages,
+  IconPresentation,
   IconRefreshAlert,
   IconServer2,
   IconShieldSearch,
+  IconUmbrella,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
@@ -94,4 +96,6 @@ export const infosecNavigation: NavItem[] = [
   },
   /** Without a permission, like "My assessments": a supplier's person holds no role, and this is their way in. */
   { label: label('supplierMine'), to: '/infosec/supplier-assessments/mine', icon: IconClipboardCheck },
+  { label: label('board'), to: '/infosec/board', icon: IconPresentation, permission: 'infosec.read' },
+  { label: label('insurance'), to: '/infosec/insurance', icon: IconUmbrella, permission: 'infosec.read' },
 ];

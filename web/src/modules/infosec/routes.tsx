@@ -31,6 +31,8 @@ const SystemsPage = lazyRouteComponent(() => import('./systems/SystemsPage.tsx')
 const EngagementsPage = lazyRouteComponent(() => import('./findings/EngagementsPage.tsx'), 'EngagementsPage');
 const EngagementPage = lazyRouteComponent(() => import('./findings/EngagementPage.tsx'), 'EngagementPage');
 const FindingsPage = lazyRouteComponent(() => import('./findings/FindingsPage.tsx'), 'FindingsPage');
+const BoardPage = lazyRouteComponent(() => import('./board/BoardPage.tsx'), 'BoardPage');
+const InsurancePage = lazyRouteComponent(() => import('./board/InsurancePage.tsx'), 'InsurancePage');
 const DrillsPage = lazyRouteComponent(() => import('./drills/DrillsPage.tsx'), 'DrillsPage');
 const DrillPage = lazyRouteComponent(() => import('./drills/DrillPage.tsx'), 'DrillPage');
 const PhishingPage = lazyRouteComponent(() => import('./drills/PhishingPage.tsx'), 'PhishingPage');
@@ -89,5 +91,7 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     // Open to every signed-in user: a supplier's person holds no role, and the server answers 404 to others.
     page('/infosec/supplier-assessments/mine', SupplierMinePage),
     page('/infosec/supplier-assessments/$assessmentId', SupplierAssessmentPage),
+    page('/infosec/board', guarded('infosec.read', BoardPage)),
+    page('/infosec/insurance', guarded('infosec.read', InsurancePage)),
   ] as const;
 }

@@ -1,4 +1,5 @@
 import { advisoriesEn } from '../advisories/texts.ts';
+import { boardEn } from '../board/texts.ts';
 import { drillsEn } from '../drills/texts.ts';
 import { findingsEn } from '../findings/texts.ts';
 import { suppliersEn } from '../suppliers/texts.ts';
@@ -24,6 +25,8 @@ export const en = {
     csf: 'Maturity (NIST CSF)',
     csfCampaigns: 'Assessment campaigns',
     csfMine: 'My assessments',
+    board: 'Board report',
+    insurance: 'Cyber insurance',
   },
   attention: {
     unreportedIncidents_one:
@@ -389,5 +392,6 @@ export const en = {
   findings: findingsEn,
   ...drillsEn,
   ...suppliersEn,
+  ...boardEn,
   advisories: advisoriesEn,
 };

@@ -1,4 +1,5 @@
 import { advisoriesZhTW } from '../advisories/texts.ts';
+import { boardZhTW } from '../board/texts.ts';
 import { drillsZhTW } from '../drills/texts.ts';
 import { findingsZhTW } from '../findings/texts.ts';
 import { suppliersZhTW } from '../suppliers/texts.ts';
@@ -25,6 +26,8 @@ export const zhTW: typeof en = {
     csf: '成熟度（NIST CSF）',
     csfCampaigns: '評鑑活動',
     csfMine: '我的評鑑',
+    board: '董事會報告',
+    insurance: '資安保險',
   },
   attention: {
     unreportedIncidents_one: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
@@ -380,5 +383,6 @@ export const zhTW: typeof en = {
   findings: findingsZhTW,
   ...drillsZhTW,
   ...suppliersZhTW,
+  ...boardZhTW,
   advisories: advisoriesZhTW,
 };

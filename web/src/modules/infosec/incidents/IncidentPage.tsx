@@ -17,6 +17,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type IncidentView, incidentEvents, incidentView } from '#shared/modules/infosec/contract.ts';
 import { api } from '../../../platform/api/client.ts';
+import { useCan } from '../../../platform/auth/session.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -27,6 +28,8 @@ import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { LevelBadge, StatusBadge } from './badges.tsx';
 import { ClassifyForm } from './ClassifyForm.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
+import { InsuranceCard } from './InsuranceCard.tsx';
+import { MaterialCard } from './MaterialCard.tsx';
 import { IncidentTimeline } from './Timeline.tsx';
 
 type Event = (typeof incidentEvents)[number];
@@ -90,6 +93,7 @@ export function SecurityIncidentPage() {
   const t = useInfosecT();
   const label = useInfosecLabel();
   const fmt = useFormat();
+  const can = useCan();
   const { incidentId } = useParams({ strict: false }) as { incidentId: string };
   const query = useQuery(securityIncidentQuery(incidentId));
   const [classifying, setClassifying] = useState(false);
@@ -160,6 +164,8 @@ export function SecurityIncidentPage() {
             </Text>
           </Paper>
           <ClocksCard incident={incident} />
+          {can('infosec.read') && <MaterialCard incidentId={incident.id} />}
+          {can('infosec.read') && <InsuranceCard incidentId={incident.id} />}
           <IndicatorMatchesCard incidentId={incident.id} />
           <Paper withBorder p="md" radius="md">
             <Title order={5} mb="xs">

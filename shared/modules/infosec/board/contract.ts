@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** The zod contracts of the yearly information security report to the Board. */
+
+export const boardYearQuery = z
+  .object({
+    year: z.coerce.number().int().min(1990).max(2100),
+    locale: z.enum(['en', 'zh-TW']).optional(),
+  })
+  .strict();
+
+/**
+ * One figure of a section: a number computed from rows, or, when it cannot be computed for this reader and
+ * year, null with the words saying why (never a plausible number in its place).
+ */
+export const boardFigure = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.number().nullable(),
+  unit: z.string().optional(),
+  decimals: z.number().int().optional(),
+  missing: z.string().optional(),
+});
+export type BoardFigure = z.infer<typeof boardFigure>;
+
+export const boardSection = z.object({
+  key: z.string(),
+  heading: z.string(),
+  figures: z.array(boardFigure),
+  /** Sentences that explain the figures (what is counted, from which records). */
+  notes: z.array(z.string()),
+});
+export type BoardSectionOutcome = z.infer<typeof boardSection>;
+
+export const boardFigures = z.object({
+  year: z.number().int(),
+  sections: z.array(boardSection),
+  /** The day the year's report was presented to the Board, when recorded. */
+  presentedOn: z.string().nullable(),
+  mayRecordPresentation: z.boolean(),
+});
+
+export const boardPresentationInput = z
+  .object({
+    year: z.number().int().min(1990).max(2100),
+    presentedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  })
+  .strict();
