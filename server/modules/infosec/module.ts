@@ -144,6 +144,8 @@ export function createInfosecModule(deps: {
     training: deps.training,
     meetings: deps.meetings,
     certifications: deps.certifications,
+    suppliers,
+    supplierAssessments,
     obligations: deps.obligations,
     now,
   });

@@ -7,6 +7,8 @@ import type { TrainingService } from '../../../platform/training/service.ts';
 import type { CsfRollups } from '../csf/rollups.ts';
 import type { DrillsService } from '../drills/service.ts';
 import type { MaterialDecisionsService } from '../material/service.ts';
+import type { SupplierAssessmentsService } from '../suppliers/assessments.ts';
+import type { SuppliersService } from '../suppliers/service.ts';
 
 /** What every section of the Board report may read: the reader, the year and the services behind the figures. */
 export type BoardContext = {
@@ -23,6 +25,8 @@ export type BoardContext = {
   training: TrainingService;
   meetings: MeetingsService;
   certifications: CertificationsService;
+  suppliers: Pick<SuppliersService, 'list'>;
+  supplierAssessments: Pick<SupplierAssessmentsService, 'figures'>;
   /** Standards of the program's certificates, in the order the report lists them. */
   standards: readonly string[];
 };

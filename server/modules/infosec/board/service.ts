@@ -48,6 +48,8 @@ export function createBoardService(deps: {
   training: TrainingService;
   meetings: MeetingsService;
   certifications: CertificationsService;
+  suppliers: BoardContext['suppliers'];
+  supplierAssessments: BoardContext['supplierAssessments'];
   obligations: ObligationsService;
   now: () => Date;
 }) {

@@ -4,6 +4,7 @@ import { committeeMeetingsSection } from './committee-meetings.ts';
 import { csfSection } from './csf.ts';
 import { drillsSection } from './drills.ts';
 import { materialIncidentsSection } from './material-incidents.ts';
+import { supplierAssessmentsSection } from './supplier-assessments.ts';
 import { trainingSection } from './training.ts';
 
 /** The Board report's sections, in the report's order: a new section is a file here and a line below. */
@@ -14,4 +15,5 @@ export const boardSections: readonly BoardSection[] = [
   trainingSection,
   certifiedSitesSection,
   csfSection,
+  supplierAssessmentsSection,
 ];
