@@ -3,6 +3,7 @@ import { generateInfosecDataset, infosecTables } from './infosec.ts';
 import { advisoryTables } from './infosec-advisories.ts';
 import { drillTables } from './infosec-drills.ts';
 import { findingTables } from './infosec-findings.ts';
+import { governanceTables } from './infosec-governance.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -21,11 +22,16 @@ export const infosecDemo: ModuleDemo = {
       ...advisoryTables(group, infosec.systems, owner?.id ?? null),
       ...findingTables(group, infosec.systems, owner?.id ?? null),
       ...drillTables(group, infosec.systems, owner?.id ?? null),
+      ...governanceTables(group, owner?.id ?? null),
     ];
     const { campaigns, assessments, answers } = infosec.csf;
     return {
       tables,
-      counts: Object.fromEntries(tables.map((t) => [t.table, t.rows.length])),
+      // Several parts write obligations: a table's count is the sum of its parts.
+      counts: tables.reduce<Record<string, number>>(
+        (n, t) => Object.assign(n, { [t.table]: (n[t.table] ?? 0) + t.rows.length }),
+        {},
+      ),
       history: [],
       summary: `Information security history loaded (${infosec.systems.length} systems, ${infosec.incidents.length} incidents, ${campaigns.length} NIST CSF campaigns with ${assessments.length} site assessments and ${fmt(answers.length)} answers)`,
     };

@@ -2,6 +2,7 @@ import type { ClockName } from '#shared/modules/infosec/rules/clocks.ts';
 import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
 import { advisoryCatalogue, advisoryWordCatalogues } from './advisories/messages.ts';
 import { drillMessages } from './drills/messages.ts';
+import { governanceMessages } from './governance/messages.ts';
 
 /**
  * What the information security module writes on its own (the clocks' obligation titles, audit summaries), in
@@ -88,6 +89,7 @@ export const infosecMessages = mergeCatalogues(
   { en, 'zh-TW': zhTW },
   kindNames,
   drillMessages,
+  governanceMessages,
   advisoryCatalogue,
   ...advisoryWordCatalogues,
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),

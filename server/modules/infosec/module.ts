@@ -25,6 +25,8 @@ import { createPhishingService } from './drills/phishing-service.ts';
 import { createDrillsService } from './drills/service.ts';
 import { createFindingsImporter } from './findings/import.ts';
 import { createFindingsService } from './findings/service.ts';
+import { createMembershipsService, MEMBERSHIP_SOURCE } from './governance/memberships.ts';
+import { createRisksService } from './governance/risks.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import { clockRulesSetting } from './settings.ts';
 import { createSystemsService } from './systems.ts';
@@ -117,7 +119,26 @@ export function createInfosecModule(deps: {
   });
   const phishing = createPhishingService({ db, org: deps.org, training: deps.training });
   registerImporter(createPhishingResultsImporter({ ...deps, now }));
-  return { systems, incidents, rules, csf, findings, advisories, drills, phishing };
+  const memberships = createMembershipsService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    documents: deps.documents,
+    obligations: deps.obligations,
+  });
+  deps.documents.registerOwner(MEMBERSHIP_SOURCE, (actor, id, intent) =>
+    memberships.siteOf(actor, id, intent),
+  );
+  const risks = createRisksService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    obligations: deps.obligations,
+    settings: deps.settings,
+    now,
+  });
+  const governance = { memberships, risks };
+  return { systems, incidents, rules, csf, findings, advisories, drills, phishing, governance };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

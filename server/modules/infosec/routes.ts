@@ -9,6 +9,7 @@ import { registerCsfRoutes } from './csf/routes.ts';
 import { registerPhishingRoutes } from './drills/phishing-routes.ts';
 import { registerDrillRoutes } from './drills/routes.ts';
 import { registerFindingsRoutes } from './findings/routes.ts';
+import { registerGovernanceRoutes } from './governance/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
 
@@ -21,6 +22,7 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   registerDrillRoutes(app, infosec.drills);
   registerPhishingRoutes(app, infosec.phishing);
   registerAdvisoryRoutes(app, infosec.advisories);
+  registerGovernanceRoutes(app, infosec.governance);
 
   // ---- Systems register
   app.get(

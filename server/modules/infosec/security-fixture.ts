@@ -3,6 +3,7 @@ import type { ModulePolicy, Permission } from '../../../test/security/support/po
 import { site, sites3 } from '../../../test/security/support/route-kit.ts';
 import { drillFamilies } from './drills/security-fixture.ts';
 import { findingsFamilies } from './findings/security.ts';
+import { governanceFamilies } from './governance/security-fixture.ts';
 
 /**
  * What the security suite expects of the information security program, and the records it checks the
@@ -54,6 +55,7 @@ export const infosecExpectedPolicy: ModulePolicy = {
 /** The program's families of records, seeded by the group administrator. */
 export const infosecFamilies = {
   ...drillFamilies,
+  ...governanceFamilies,
   securityIncident: {
     locations: sites3,
     seed: async ({ res, loc, n }) =>

@@ -15,6 +15,7 @@ import { stixBundle } from '../../../test/support/stix.ts';
 import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
 import { drillRouteChecks } from './drills/security.ts';
 import { findingsRouteChecks } from './findings/security.ts';
+import { governanceRouteChecks } from './governance/security.ts';
 import { infosecExpectedPolicy, infosecFamilies } from './security-fixture.ts';
 
 const INFOSEC: Program = 'infosec';
@@ -27,6 +28,7 @@ const INFOSEC: Program = 'infosec';
  */
 export const infosecRouteChecks: Record<string, RouteSpec> = {
   ...drillRouteChecks,
+  ...governanceRouteChecks,
   'GET /api/infosec/systems': {
     access: 'infosec.read',
     checks: [

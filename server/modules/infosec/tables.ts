@@ -3,6 +3,7 @@ import type { Stamps } from '../../db/schema.ts';
 import type { AdvisoryTables } from './advisories/tables.ts';
 import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
+import type { GovernanceTables } from './governance/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
 
@@ -171,4 +172,6 @@ export type InfosecTables = {
   infosec_advisory_observables: AdvisoryTables['infosec_advisory_observables'];
   infosec_advisory_sites: AdvisoryTables['infosec_advisory_sites'];
   infosec_advisory_matches: AdvisoryTables['infosec_advisory_matches'];
+  infosec_memberships: GovernanceTables['infosec_memberships'];
+  infosec_risks: GovernanceTables['infosec_risks'];
 };

@@ -4,6 +4,7 @@ import * as m0027 from './0027_csf.ts';
 import * as m0037 from './0037_infosec_findings.ts';
 import * as m0038 from './0038_infosec_advisories.ts';
 import * as m0040 from './0040_infosec_drills.ts';
+import * as m0042 from './0042_infosec_governance.ts';
 
 /** The information security program's migrations, keyed by the name recorded in `steward_migrations`. */
 export const infosecMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const infosecMigrations: Record<string, Migration> = {
   '0037_infosec_findings': m0037,
   '0038_infosec_advisories': m0038,
   '0040_infosec_drills': m0040,
+  '0042_infosec_governance': m0042,
 };

@@ -2,6 +2,7 @@ import {
   IconAlertOctagon,
   IconAlertTriangle,
   IconBug,
+  IconCertificate,
   IconChartGridDots,
   IconClipboardCheck,
   IconFileAlert,
@@ -64,6 +65,12 @@ export const infosecNavigation: NavItem[] = [
     label: label('csfCampaigns'),
     to: '/infosec/csf/campaigns',
     icon: IconListCheck,
+    permission: 'infosec.read',
+  },
+  {
+    label: label('memberships'),
+    to: '/infosec/memberships',
+    icon: IconCertificate,
     permission: 'infosec.read',
   },
   /**

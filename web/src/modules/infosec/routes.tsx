@@ -38,6 +38,10 @@ const PhishingCampaignPage = lazyRouteComponent(
   () => import('./drills/PhishingCampaignPage.tsx'),
   'PhishingCampaignPage',
 );
+const MembershipsPage = lazyRouteComponent(
+  () => import('./governance/MembershipsPage.tsx'),
+  'MembershipsPage',
+);
 
 /** The pages of the information security program, under the signed-in frame (`parent`). */
 export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
@@ -66,5 +70,6 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/drills/$drillId', guarded('infosec.read', DrillPage)),
     page('/infosec/phishing', guarded('infosec.read', PhishingPage)),
     page('/infosec/phishing/$campaignId', guarded('infosec.read', PhishingCampaignPage)),
+    page('/infosec/memberships', guarded('infosec.read', MembershipsPage)),
   ] as const;
 }

@@ -1,6 +1,7 @@
 import { advisoriesEn } from '../advisories/texts.ts';
 import { drillsEn } from '../drills/texts.ts';
 import { findingsEn } from '../findings/texts.ts';
+import { governanceEn } from '../governance/texts.ts';
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
@@ -19,6 +20,7 @@ export const en = {
     csf: 'Maturity (NIST CSF)',
     csfCampaigns: 'Assessment campaigns',
     csfMine: 'My assessments',
+    memberships: 'Memberships and agreements',
   },
   attention: {
     unreportedIncidents_one:
@@ -383,5 +385,6 @@ export const en = {
   criticalities: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   findings: findingsEn,
   ...drillsEn,
+  ...governanceEn,
   advisories: advisoriesEn,
 };

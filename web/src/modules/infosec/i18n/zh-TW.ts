@@ -1,6 +1,7 @@
 import { advisoriesZhTW } from '../advisories/texts.ts';
 import { drillsZhTW } from '../drills/texts.ts';
 import { findingsZhTW } from '../findings/texts.ts';
+import { governanceZhTW } from '../governance/texts.ts';
 import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */
@@ -20,6 +21,7 @@ export const zhTW: typeof en = {
     csf: '成熟度（NIST CSF）',
     csfCampaigns: '評鑑活動',
     csfMine: '我的評鑑',
+    memberships: '會員資格與協議',
   },
   attention: {
     unreportedIncidents_one: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
@@ -374,5 +376,6 @@ export const zhTW: typeof en = {
   criticalities: { low: '低', medium: '中', high: '高', critical: '關鍵' },
   findings: findingsZhTW,
   ...drillsZhTW,
+  ...governanceZhTW,
   advisories: advisoriesZhTW,
 };
