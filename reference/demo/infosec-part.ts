@@ -22,7 +22,7 @@ export const infosecDemo: ModuleDemo = {
       ...advisoryTables(group, infosec.systems, owner?.id ?? null),
       ...findingTables(group, infosec.systems, owner?.id ?? null),
       ...drillTables(group, infosec.systems, owner?.id ?? null),
-      ...governanceTables(group, owner?.id ?? null),
+      ...governanceTables(group, infosec.systems, owner?.id ?? null),
     ];
     const { campaigns, assessments, answers } = infosec.csf;
     return {

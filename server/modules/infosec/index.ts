@@ -6,6 +6,8 @@ import { defineModule } from '../../platform/modules/manifest.ts';
 import { CLOCK_KINDS } from './clocks.ts';
 import { ASSESSMENT_RECORD } from './csf/service.ts';
 import { registerFindingSource } from './findings/source.ts';
+import { securityGoalCounter } from './governance/goals.ts';
+import { registerGovernanceSources } from './governance/source.ts';
 import { infosecMessages } from './messages.ts';
 import { infosecMigrations } from './migrations/index.ts';
 import { createInfosecModule } from './module.ts';
@@ -32,6 +34,16 @@ export function createInfosecIncidentCounts(db: Db) {
 }
 
 export type InfosecIncidentCounts = ReturnType<typeof createInfosecIncidentCounts>;
+
+/**
+ * For another program (the Board report): `securityGoalCount(year, scope)`, the security goals set for a year
+ * over a scope of sites (the group's goals and those of the sites in scope), counted from the rows.
+ */
+export function createInfosecGoalCounts(db: Db) {
+  return { securityGoalCount: securityGoalCounter(db) };
+}
+
+export type InfosecGoalCounts = ReturnType<typeof createInfosecGoalCounts>;
 
 /** The information security program: its manifest. */
 export const infosecModule = defineModule({
@@ -68,6 +80,7 @@ export const infosecModule = defineModule({
       return { label, siteId: r.site_id, permission: 'infosec.read', program: 'infosec' };
     });
     registerFindingSource(platform.sources);
+    registerGovernanceSources(platform.sources);
     return createInfosecModule({
       db,
       obligations: platform.obligations,

@@ -25,6 +25,8 @@ import { createPhishingService } from './drills/phishing-service.ts';
 import { createDrillsService } from './drills/service.ts';
 import { createFindingsImporter } from './findings/import.ts';
 import { createFindingsService } from './findings/service.ts';
+import { createGoalsService } from './governance/goals.ts';
+import { createSiteKpisImporter } from './governance/kpi-import.ts';
 import { createMembershipsService, MEMBERSHIP_SOURCE } from './governance/memberships.ts';
 import { createRisksService } from './governance/risks.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
@@ -137,7 +139,9 @@ export function createInfosecModule(deps: {
     settings: deps.settings,
     now,
   });
-  const governance = { memberships, risks };
+  const goals = createGoalsService({ db, org: deps.org });
+  registerImporter(createSiteKpisImporter(deps.org));
+  const governance = { memberships, risks, goals };
   return { systems, incidents, rules, csf, findings, advisories, drills, phishing, governance };
 }
 

@@ -174,4 +174,7 @@ export type InfosecTables = {
   infosec_advisory_matches: AdvisoryTables['infosec_advisory_matches'];
   infosec_memberships: GovernanceTables['infosec_memberships'];
   infosec_risks: GovernanceTables['infosec_risks'];
+  infosec_goals: GovernanceTables['infosec_goals'];
+  infosec_goal_kpis: GovernanceTables['infosec_goal_kpis'];
+  infosec_site_kpis: GovernanceTables['infosec_site_kpis'];
 };

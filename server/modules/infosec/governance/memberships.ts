@@ -138,8 +138,8 @@ export function createMembershipsService({ db, org, users, documents, obligation
     async list(actor: Actor, q: z.infer<typeof membershipListQuery>) {
       const scope = access.listScope(actor, 'infosec.read', PROGRAM);
       let base = repo.membershipListBase(db, scope);
-      if (q.siteId === 'group') base = base.where('m.site_id', 'is', null);
-      else if (q.siteId) base = base.where('m.site_id', '=', q.siteId);
+      if (q.groupWide) base = base.where('m.site_id', 'is', null);
+      if (q.siteId) base = base.where('m.site_id', '=', q.siteId);
       if (q.kind) base = base.where('m.kind', '=', q.kind);
       if (q.dueBy) base = base.where(sql<boolean>`m.renewal_on - m.renewal_lead_days <= ${q.dueBy}::date`);
       if (q.q) {

@@ -6,6 +6,8 @@ const en = {
   'infosec.audit.membership': '{{organisation}} ({{kind}})',
   'infosec.risk.review': 'Review the security risk "{{title}}"',
   'infosec.audit.risk': '{{site}} {{title}}',
+  'infosec.audit.goal': '{{year}}: {{title}}',
+  'infosec.importKind.siteKpis': 'Security KPIs of the sites (monthly)',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -13,6 +15,8 @@ const zhTW: Record<keyof typeof en, string> = {
   'infosec.audit.membership': '{{organisation}}（{{kind}}）',
   'infosec.risk.review': '檢視資安風險「{{title}}」',
   'infosec.audit.risk': '{{site}} {{title}}',
+  'infosec.audit.goal': '{{year}}：{{title}}',
+  'infosec.importKind.siteKpis': '各廠區資安 KPI（每月）',
 };
 
 const kindNames = wordsCatalogue('infosec.obligationKind', {

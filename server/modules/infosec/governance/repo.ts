@@ -75,3 +75,88 @@ export async function highestLevels(db: Db) {
     ])
     .executeTakeFirstOrThrow();
 }
+
+// ---- Goals and KPIs
+
+export function goalRows(db: Db) {
+  return db.selectFrom('infosec_goals as g').selectAll('g');
+}
+export type GoalRow = Awaited<ReturnType<ReturnType<typeof goalRows>['execute']>>[number];
+
+/** The goals a reader sees: the group's (no site) and those of the sites in scope. */
+export function goalListBase(db: Db, scope: SiteScope) {
+  return goalRows(db).where((eb) => eb.or([eb('g.site_id', 'is', null), inScope(eb, 'g.site_id', scope)]));
+}
+
+export function goalById(db: Db, id: string) {
+  return goalRows(db).where('g.id', '=', id).executeTakeFirst();
+}
+
+export async function kpisOf(db: Db, goalIds: readonly string[]) {
+  if (goalIds.length === 0) return [];
+  return db
+    .selectFrom('infosec_goal_kpis')
+    .selectAll()
+    .where('goal_id', 'in', [...goalIds])
+    .orderBy('goal_id')
+    .orderBy('position')
+    .execute();
+}
+
+export async function replaceKpis(
+  trx: Db,
+  goalId: string,
+  kpis: {
+    metric: string;
+    name?: string | null;
+    comparison: string;
+    target: string;
+    actual?: string | null;
+  }[],
+) {
+  await trx.deleteFrom('infosec_goal_kpis').where('goal_id', '=', goalId).execute();
+  if (kpis.length === 0) return;
+  await trx
+    .insertInto('infosec_goal_kpis')
+    .values(
+      kpis.map((k, position) => ({
+        goal_id: goalId,
+        position,
+        metric: k.metric as 'manual',
+        name: k.metric === 'manual' ? (k.name ?? null) : null,
+        comparison: k.comparison as 'at_least',
+        target: k.target,
+        actual: k.metric === 'manual' ? (k.actual ?? null) : null,
+      })),
+    )
+    .execute();
+}
+
+/** The goals set for a year, counted from the rows: the group's and those of the sites in scope. */
+export async function goalCount(db: Db, year: number, scope: SiteScope) {
+  const row = await goalListBase(db, scope)
+    .clearSelect()
+    .select(sql<string>`count(*)`.as('n'))
+    .where('g.year', '=', year)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Each site's monthly KPIs of a year, at the sites in scope. */
+export function siteKpisOfYear(db: Db, year: number, scope: SiteScope) {
+  return db
+    .selectFrom('infosec_site_kpis')
+    .selectAll()
+    .where((eb) => inScope(eb, 'site_id', scope))
+    .where('month', '>=', `${year}-01-01`)
+    .where('month', '<=', `${year}-12-01`)
+    .execute();
+}
+
+export function siteKpiListBase(db: Db, scope: SiteScope) {
+  return db
+    .selectFrom('infosec_site_kpis as k')
+    .selectAll('k')
+    .where((eb) => inScope(eb, 'k.site_id', scope));
+}
+export type SiteKpiRow = Awaited<ReturnType<ReturnType<typeof siteKpiListBase>['execute']>>[number];

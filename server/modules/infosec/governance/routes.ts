@@ -3,18 +3,19 @@ import * as c from '#shared/modules/infosec/governance/contract.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
+import type { GoalsService } from './goals.ts';
 import type { MembershipsService } from './memberships.ts';
 import { governanceWord } from './messages.ts';
 import type { RisksService } from './risks.ts';
 
 const tags = ['infosec'];
 
-/** Routes of governance: memberships and agreements, the risk register and its matrix. */
+/** Routes of governance: memberships and agreements, the risk register and its matrix, goals and KPIs. */
 export function registerGovernanceRoutes(
   app: TypedApp,
-  governance: { memberships: MembershipsService; risks: RisksService },
+  governance: { memberships: MembershipsService; risks: RisksService; goals: GoalsService },
 ) {
-  const { memberships, risks } = governance;
+  const { memberships, risks, goals } = governance;
   app.get(
     '/api/infosec/memberships',
     {
@@ -109,6 +110,7 @@ export function registerGovernanceRoutes(
     },
   );
   registerRiskRoutes(app, risks);
+  registerGoalRoutes(app, goals);
 }
 
 function registerRiskRoutes(app: TypedApp, risks: RisksService) {
@@ -242,6 +244,153 @@ function registerRiskRoutes(app: TypedApp, risks: RisksService) {
     },
     async (request, reply) => {
       await risks.remove(actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send(null);
+    },
+  );
+}
+
+function registerGoalRoutes(app: TypedApp, goals: GoalsService) {
+  app.get(
+    '/api/infosec/goals',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: 'Security goals (the group’s and your sites’) with their KPIs, targets and actuals',
+        querystring: c.goalListQuery,
+        response: { 200: c.goalPage },
+      },
+    },
+    async (request) => goals.list(actorOf(request), request.query),
+  );
+  registerListExport(app, {
+    url: '/api/infosec/goals',
+    access: 'infosec.read',
+    tags,
+    name: 'security-goals',
+    querystring: c.goalListQuery,
+    list: (actor, q) => goals.list(actor, q),
+    columns: [
+      { header: { en: 'Year', 'zh-TW': '年度' }, value: (g) => g.year, numberFormat: '0' },
+      { header: { en: 'Site', 'zh-TW': '廠區' }, value: (g) => g.siteCode },
+      { header: { en: 'Goal', 'zh-TW': '目標' }, value: (g) => g.title, width: 40 },
+      { header: { en: 'KPIs', 'zh-TW': 'KPI 數' }, value: (g) => g.kpis.length, numberFormat: '0' },
+      {
+        header: { en: 'KPIs met', 'zh-TW': '達成 KPI 數' },
+        value: (g) => g.kpis.filter((k) => k.met === true).length,
+        numberFormat: '0',
+      },
+    ],
+  });
+  app.get(
+    '/api/infosec/goals/count',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary:
+          'How many security goals were set for a year (the group’s and your sites’), counted from the rows',
+        querystring: c.goalCountQuery,
+        response: { 200: c.goalCount },
+      },
+    },
+    async (request) => goals.count(actorOf(request), request.query.year),
+  );
+  app.get(
+    '/api/infosec/site-kpis',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: 'The sites’ monthly security KPIs as imported',
+        querystring: c.siteKpiListQuery,
+        response: { 200: c.siteKpiPage },
+      },
+    },
+    async (request) => goals.siteKpis(actorOf(request), request.query),
+  );
+  registerListExport(app, {
+    url: '/api/infosec/site-kpis',
+    access: 'infosec.read',
+    tags,
+    name: 'site-kpis',
+    querystring: c.siteKpiListQuery,
+    list: (actor, q) => goals.siteKpis(actor, q),
+    columns: [
+      { header: { en: 'Site', 'zh-TW': '廠區' }, value: (k) => k.siteCode },
+      { header: { en: 'Month', 'zh-TW': '月份' }, value: (k) => k.month },
+      {
+        header: { en: 'Training completion %', 'zh-TW': '訓練完成率 %' },
+        value: (k) => k.trainingCompletion,
+      },
+      {
+        header: { en: 'Drill participation %', 'zh-TW': '演練參與率 %' },
+        value: (k) => k.drillParticipation,
+      },
+      {
+        header: { en: 'Endpoint protection coverage %', 'zh-TW': '端點防護覆蓋率 %' },
+        value: (k) => k.endpointProtection,
+      },
+      {
+        header: { en: 'Confidential-file labelling %', 'zh-TW': '機密文件標示率 %' },
+        value: (k) => k.fileLabelling,
+      },
+    ],
+  });
+  app.get(
+    '/api/infosec/goals/:id',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: 'One security goal with its KPIs',
+        params: idParams,
+        response: { 200: c.goalView },
+      },
+    },
+    async (request) => goals.get(actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/infosec/goals',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Set a security goal with its KPIs (group goals by group-wide security managers)',
+        body: c.goalInput,
+        response: { 201: c.goalView },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await goals.create(actorOf(request), request.body)),
+  );
+  app.patch(
+    '/api/infosec/goals/:id',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Change a security goal or its KPIs',
+        params: idParams,
+        body: c.goalPatch,
+        response: { 200: c.goalView },
+      },
+    },
+    async (request) => goals.update(actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/infosec/goals/:id',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Remove a security goal set in error',
+        params: idParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await goals.remove(actorOf(request), request.params.id, request.query.version);
       return reply.status(204).send(null);
     },
   );

@@ -7,6 +7,7 @@ declare module '../../../../test/security/support/family-kit.ts' {
   interface ModuleFamilies {
     securityMembership: true;
     securityRisk: true;
+    securityGoal: true;
   }
 }
 
@@ -38,6 +39,21 @@ export const governanceFamilies = {
           reviewOn: '2027-06-30',
         }),
         'securityRisk',
+      ).id,
+  },
+  securityGoal: {
+    locations: sitesAndGroup,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/infosec/goals', {
+          siteId: site(loc),
+          year: 2026,
+          title: `Matrix goal ${n}`,
+          kpis: [
+            { metric: 'manual', name: 'Material incidents', comparison: 'at_most', target: 0, actual: 0 },
+          ],
+        }),
+        'securityGoal',
       ).id,
   },
 } satisfies Partial<Record<Family, FamilySpec>>;

@@ -193,4 +193,96 @@ export const governanceRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/infosec/goals': {
+    access: 'infosec.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'infosec.read',
+        program: INFOSEC,
+        query: { pageSize: '500' },
+        groupRows: 'anywhere',
+        family: 'securityGoal',
+      },
+    ],
+  },
+  'GET /api/infosec/goals/export.csv': {
+    access: 'infosec.read',
+    checks: [
+      csvExport('infosec.read', 'Site', { program: INFOSEC, groupRows: 'anywhere', family: 'securityGoal' }),
+    ],
+  },
+  'GET /api/infosec/goals/export.xlsx': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/goals/count': {
+    access: 'infosec.read',
+    checks: [figures('infosec.read', { program: INFOSEC, query: { year: '2026' } })],
+  },
+  'GET /api/infosec/site-kpis': {
+    access: 'infosec.read',
+    checks: [{ kind: 'list', permission: 'infosec.read', program: INFOSEC, query: { pageSize: '500' } }],
+  },
+  'GET /api/infosec/site-kpis/export.csv': {
+    access: 'infosec.read',
+    checks: [csvExport('infosec.read', 'Site', { program: INFOSEC })],
+  },
+  'GET /api/infosec/site-kpis/export.xlsx': {
+    access: 'infosec.read',
+    checks: [binary('infosec.read', { program: INFOSEC })],
+  },
+  'GET /api/infosec/goals/:id': {
+    access: 'infosec.read',
+    checks: [
+      { kind: 'record', family: 'securityGoal', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
+  'POST /api/infosec/goals': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sitesAndGroup,
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        group: 'group-wide',
+        body: ({ loc, n }) => ({
+          siteId: site(loc),
+          year: 2026,
+          title: `Matrix new goal ${n}`,
+          kpis: [{ metric: 'training_completion', comparison: 'at_least', target: 95 }],
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/infosec/goals/:id': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityGoal',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        group: 'group-wide',
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  'DELETE /api/infosec/goals/:id': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityGoal',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        group: 'group-wide',
+        query: () => ({ version: String(STALE) }),
+        ok: [409],
+      },
+    ],
+  },
 };

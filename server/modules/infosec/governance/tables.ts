@@ -33,7 +33,48 @@ export type InfosecRisksTable = Stamps & {
   residual_impact: number | null;
 };
 
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export type InfosecGoalsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string | null;
+  year: number;
+  title: string;
+  description: string | null;
+};
+
+export type KpiMetric =
+  | 'training_completion'
+  | 'drill_participation'
+  | 'endpoint_protection'
+  | 'file_labelling'
+  | 'manual';
+
+export type InfosecGoalKpisTable = {
+  goal_id: string;
+  position: number;
+  metric: KpiMetric;
+  name: string | null;
+  comparison: 'at_least' | 'at_most';
+  target: Numeric;
+  actual: ColumnType<string | null, string | number | null, string | number | null>;
+};
+
+export type InfosecSiteKpisTable = {
+  site_id: string;
+  month: DateColumn;
+  training_completion: Numeric;
+  drill_participation: Numeric;
+  endpoint_protection: Numeric;
+  file_labelling: Numeric;
+  imported_at: Generated<Date>;
+  imported_by: string | null;
+};
+
 export type GovernanceTables = {
   infosec_memberships: InfosecMembershipsTable;
   infosec_risks: InfosecRisksTable;
+  infosec_goals: InfosecGoalsTable;
+  infosec_goal_kpis: InfosecGoalKpisTable;
+  infosec_site_kpis: InfosecSiteKpisTable;
 };

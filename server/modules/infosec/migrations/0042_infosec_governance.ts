@@ -4,7 +4,8 @@ import { runStatements } from '../../../db/migrations/statements.ts';
 /**
  * Information security governance: memberships of and agreements with information-sharing organisations (a
  * group-wide one has no site) with their renewal dates; the information security risk register, each risk at a
- * site, optionally on a registered system, rated on the program's matrix (a setting) when it is read.
+ * site, optionally on a registered system, rated on the program's matrix (a setting) when it is read; security
+ * goals of a year (group-wide or a site's) with their KPIs, and each site's KPIs of a month as imported.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -52,6 +53,45 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index infosec_risks_site_idx on infosec_risks (site_id, review_on, id);
     create index infosec_risks_system_idx on infosec_risks (system_id) where system_id is not null;
+
+    create table infosec_goals (
+      id uuid primary key default gen_random_uuid(),
+      site_id uuid references sites(id),
+      year integer not null check (year between 2000 and 2100),
+      title text not null,
+      description text,
+      version integer not null default 1,
+      created_at timestamptz not null default now(),
+      created_by uuid,
+      updated_at timestamptz not null default now(),
+      updated_by uuid
+    );
+    create index infosec_goals_year_idx on infosec_goals (year, site_id, id);
+
+    create table infosec_goal_kpis (
+      goal_id uuid not null references infosec_goals(id) on delete cascade,
+      position integer not null,
+      metric text not null check (metric in ('training_completion', 'drill_participation', 'endpoint_protection', 'file_labelling', 'manual')),
+      name text,
+      comparison text not null check (comparison in ('at_least', 'at_most')),
+      target numeric(12,2) not null,
+      actual numeric(12,2),
+      primary key (goal_id, position),
+      check ((metric = 'manual') = (name is not null)),
+      check (metric = 'manual' or actual is null)
+    );
+
+    create table infosec_site_kpis (
+      site_id uuid not null references sites(id),
+      month date not null check (extract(day from month) = 1),
+      training_completion numeric(5,2) not null check (training_completion between 0 and 100),
+      drill_participation numeric(5,2) not null check (drill_participation between 0 and 100),
+      endpoint_protection numeric(5,2) not null check (endpoint_protection between 0 and 100),
+      file_labelling numeric(5,2) not null check (file_labelling between 0 and 100),
+      imported_at timestamptz not null default now(),
+      imported_by uuid,
+      primary key (site_id, month)
+    );
   `,
   );
 }

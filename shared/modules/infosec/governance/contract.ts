@@ -73,8 +73,12 @@ export const membershipListQuery = listQuery([
   'kind',
   'updatedAt',
 ] as const).extend({
-  /** A site's own agreements; `group` for the group-wide ones. */
-  siteId: z.union([uuid, z.literal('group')]).optional(),
+  siteId: uuid.optional(),
+  /** Only the group-wide ones (no site). */
+  groupWide: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   kind: z.enum(membershipKinds).optional(),
   /** Only those whose renewal falls due on or before this day. */
   dueBy: isoDate.optional(),
@@ -192,3 +196,110 @@ export const riskHeatmap = z.object({
   ),
   total: z.number().int(),
 });
+
+// ---- Goals and KPIs
+
+/** The KPIs each site reports monthly (imported), and a KPI whose actual is entered by hand. */
+export const siteKpiMetrics = [
+  'training_completion',
+  'drill_participation',
+  'endpoint_protection',
+  'file_labelling',
+] as const;
+export const kpiMetrics = [...siteKpiMetrics, 'manual'] as const;
+
+const figure = z
+  .union([z.number(), z.string()])
+  .transform(String)
+  .pipe(z.string().regex(/^-?\d{1,10}(\.\d{1,2})?$/, 'A number with at most two decimals'));
+
+const kpiInput = z
+  .object({
+    metric: z.enum(kpiMetrics),
+    name: z.string().trim().min(1).max(200).nullable().optional(),
+    comparison: z.enum(['at_least', 'at_most']),
+    target: figure,
+    actual: figure.nullable().optional(),
+  })
+  .strict()
+  .refine((k) => (k.metric === 'manual') === Boolean(k.name), {
+    message: 'A KPI entered by hand has a name; an imported one takes its metric’s',
+    path: ['name'],
+  })
+  .refine((k) => k.metric === 'manual' || k.actual == null, {
+    message: 'An imported KPI’s actual comes from the sites’ monthly figures',
+    path: ['actual'],
+  });
+
+const goalFields = {
+  year: z.number().int().min(2000).max(2100),
+  title: text(300),
+  description: z.string().trim().max(4000).nullable().optional(),
+  kpis: z.array(kpiInput).max(20),
+};
+
+export const goalInput = z.object({ siteId: uuid.nullable().optional(), ...goalFields }).strict();
+export const goalPatch = z
+  .object({
+    title: goalFields.title.optional(),
+    description: goalFields.description,
+    kpis: goalFields.kpis.optional(),
+  })
+  .extend(versioned.shape)
+  .strict();
+
+export const kpiView = z.object({
+  metric: z.enum(kpiMetrics),
+  name: z.string().nullable(),
+  comparison: z.enum(['at_least', 'at_most']),
+  target: z.string(),
+  /** Imported metrics: the mean over the goal's sites of each site's latest month of the year; null without one. */
+  actual: z.string().nullable(),
+  /** The sites whose monthly figures the actual is computed from (0 for a KPI entered by hand). */
+  sites: z.number().int(),
+  met: z.boolean().nullable(),
+});
+
+export const goalView = z.object({
+  id: uuid,
+  siteId: uuid.nullable(),
+  siteCode: z.string().nullable(),
+  year: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  kpis: z.array(kpiView),
+  /** A group goal's imported actuals cover the whole group, or only the reader's sites. */
+  actualOf: z.enum(['goal', 'reader_sites']),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type GoalView = z.infer<typeof goalView>;
+
+export const goalListQuery = listQuery(['year', 'title', 'updatedAt'] as const).extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  siteId: uuid.optional(),
+  /** Only the group's goals (no site). */
+  groupWide: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export const goalPage = pageOf(goalView);
+
+export const goalCountQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const goalCount = z.object({ year: z.number().int(), goals: z.number().int() });
+
+export const siteKpiView = z.object({
+  siteId: uuid,
+  siteCode: z.string(),
+  month: z.string(),
+  trainingCompletion: z.number(),
+  drillParticipation: z.number(),
+  endpointProtection: z.number(),
+  fileLabelling: z.number(),
+});
+export const siteKpiListQuery = listQuery(['month', 'site'] as const).extend({
+  siteId: uuid.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const siteKpiPage = pageOf(siteKpiView);

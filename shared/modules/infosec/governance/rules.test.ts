@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   bandOfScore,
   defaultRiskMatrix,
+  kpiMet,
   matrixProblems,
+  meanOfLatest,
   type RiskMatrix,
   renewalDueOn,
   riskRating,
@@ -80,5 +82,25 @@ describe('a configured matrix', () => {
         ],
       }).map((p) => p.path),
     ).toEqual(['bands', 'bands.0.minScore', 'bands.1.minScore', 'bands.2.minScore']);
+  });
+});
+
+describe('KPIs', () => {
+  it('meets a target at least or at most, exactly in hundredths', () => {
+    expect(kpiMet('95.00', 'at_least', '95')).toBe(true);
+    expect(kpiMet('94.99', 'at_least', '95')).toBe(false);
+    expect(kpiMet('0', 'at_most', '0')).toBe(true);
+    expect(kpiMet('1', 'at_most', '0')).toBe(false);
+    expect(kpiMet(null, 'at_least', '95')).toBeNull();
+  });
+  it('averages each site’s latest month, and gives nothing when no site reported', () => {
+    expect(
+      meanOfLatest([
+        { siteId: 'a', month: '2025-01-01', value: 50 },
+        { siteId: 'a', month: '2025-03-01', value: 90 },
+        { siteId: 'b', month: '2025-02-01', value: 95.5 },
+      ]),
+    ).toBe('92.75');
+    expect(meanOfLatest([])).toBeNull();
   });
 });

@@ -92,3 +92,31 @@ export function matrixProblems(matrix: RiskMatrix): { path: string; message: str
   });
   return problems;
 }
+
+/** Whether a KPI's actual meets its target; null while there is no actual. Compared in hundredths, exactly. */
+export function kpiMet(
+  actual: string | null,
+  comparison: 'at_least' | 'at_most',
+  target: string,
+): boolean | null {
+  if (actual === null) return null;
+  const hundredths = (v: string) => Math.round(Number(v) * 100);
+  return comparison === 'at_least'
+    ? hundredths(actual) >= hundredths(target)
+    : hundredths(actual) <= hundredths(target);
+}
+
+/**
+ * A KPI's actual over several sites: the mean of each site's figure of its latest month, to two decimals;
+ * null when no site reported (a missing figure is never a zero).
+ */
+export function meanOfLatest(figures: { month: string; value: number; siteId: string }[]): string | null {
+  const latest = new Map<string, { month: string; value: number }>();
+  for (const f of figures) {
+    const seen = latest.get(f.siteId);
+    if (!seen || f.month > seen.month) latest.set(f.siteId, f);
+  }
+  if (latest.size === 0) return null;
+  const sum = [...latest.values()].reduce((n, f) => n + Math.round(f.value * 100), 0);
+  return (sum / latest.size / 100).toFixed(2);
+}

@@ -18,12 +18,14 @@ export const infosecWebModule: WebModule = {
     infosec_csf_campaign: (id) => `/infosec/csf/campaigns/${id}`,
     infosec_finding: () => '/infosec/findings',
     infosec_membership: () => '/infosec/memberships',
+    infosec_risk: () => '/infosec/risks',
   },
   auditRecordTypes: {
     infosec_csf_campaign: { en: 'NIST CSF campaign', 'zh-TW': 'NIST CSF 評鑑活動' },
     infosec_csf_assessment: { en: 'NIST CSF assessment', 'zh-TW': 'NIST CSF 成熟度評鑑' },
     infosec_csf_benchmark: { en: 'NIST CSF benchmark', 'zh-TW': 'NIST CSF 產業基準' },
     infosec_membership: { en: 'Security membership or agreement', 'zh-TW': '資安會員資格或協議' },
+    infosec_risk: { en: 'Security risk', 'zh-TW': '資安風險' },
   },
   obligationKinds: [
     { kind: 'infosec.report_clock', name: { en: 'Report to the CISO office', 'zh-TW': '通報資安長辦公室' } },
@@ -33,6 +35,7 @@ export const infosecWebModule: WebModule = {
       kind: 'infosec.membership_renewal',
       name: { en: 'Membership or agreement renewal', 'zh-TW': '會員資格或協議續約' },
     },
+    { kind: 'infosec.risk_review', name: { en: 'Security risk review', 'zh-TW': '資安風險檢視' } },
     {
       kind: 'infosec.investigation_report_clock',
       name: { en: 'Investigation report', 'zh-TW': '調查處理報告' },

@@ -7,6 +7,7 @@ import {
   IconClipboardCheck,
   IconFileAlert,
   IconFingerprint,
+  IconGridDots,
   IconListCheck,
   IconMailExclamation,
   IconRefreshAlert,
@@ -73,6 +74,7 @@ export const infosecNavigation: NavItem[] = [
     icon: IconCertificate,
     permission: 'infosec.read',
   },
+  { label: label('risks'), to: '/infosec/risks', icon: IconGridDots, permission: 'infosec.read' },
   /**
    * Without a permission, like "My training": a consultant named as assessor holds no role, and this is
    * their way in. The page says so plainly to someone named for no assessment.

@@ -42,6 +42,7 @@ const MembershipsPage = lazyRouteComponent(
   () => import('./governance/MembershipsPage.tsx'),
   'MembershipsPage',
 );
+const RisksPage = lazyRouteComponent(() => import('./governance/RisksPage.tsx'), 'RisksPage');
 
 /** The pages of the information security program, under the signed-in frame (`parent`). */
 export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
@@ -71,5 +72,6 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/phishing', guarded('infosec.read', PhishingPage)),
     page('/infosec/phishing/$campaignId', guarded('infosec.read', PhishingCampaignPage)),
     page('/infosec/memberships', guarded('infosec.read', MembershipsPage)),
+    page('/infosec/risks', guarded('infosec.read', RisksPage)),
   ] as const;
 }

@@ -112,7 +112,12 @@ export function MembershipsPage() {
         rowKey={(m) => m.id}
         defaultSort="organisation"
         searchPlaceholder={t('memberships.searchPlaceholder')}
-        filters={{ siteId: siteId ?? undefined, kind: kind ?? undefined, dueBy: dueBy || undefined }}
+        filters={{
+          siteId: siteId && siteId !== 'group' ? siteId : undefined,
+          groupWide: siteId === 'group' ? 'true' : undefined,
+          kind: kind ?? undefined,
+          dueBy: dueBy || undefined,
+        }}
         filterBar={
           <>
             <Select

@@ -21,6 +21,7 @@ export const en = {
     csfCampaigns: 'Assessment campaigns',
     csfMine: 'My assessments',
     memberships: 'Memberships and agreements',
+    risks: 'Risk register',
   },
   attention: {
     unreportedIncidents_one:

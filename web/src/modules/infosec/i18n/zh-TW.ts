@@ -22,6 +22,7 @@ export const zhTW: typeof en = {
     csfCampaigns: '評鑑活動',
     csfMine: '我的評鑑',
     memberships: '會員資格與協議',
+    risks: '風險登錄',
   },
   attention: {
     unreportedIncidents_one: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
