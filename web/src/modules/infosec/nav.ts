@@ -13,6 +13,7 @@ import {
   IconRefreshAlert,
   IconServer2,
   IconShieldSearch,
+  IconTargetArrow,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
@@ -75,6 +76,7 @@ export const infosecNavigation: NavItem[] = [
     permission: 'infosec.read',
   },
   { label: label('risks'), to: '/infosec/risks', icon: IconGridDots, permission: 'infosec.read' },
+  { label: label('goals'), to: '/infosec/goals', icon: IconTargetArrow, permission: 'infosec.read' },
   /**
    * Without a permission, like "My training": a consultant named as assessor holds no role, and this is
    * their way in. The page says so plainly to someone named for no assessment.

@@ -43,6 +43,7 @@ const MembershipsPage = lazyRouteComponent(
   'MembershipsPage',
 );
 const RisksPage = lazyRouteComponent(() => import('./governance/RisksPage.tsx'), 'RisksPage');
+const SecurityGoalsPage = lazyRouteComponent(() => import('./governance/GoalsPage.tsx'), 'GoalsPage');
 
 /** The pages of the information security program, under the signed-in frame (`parent`). */
 export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
@@ -73,5 +74,6 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/phishing/$campaignId', guarded('infosec.read', PhishingCampaignPage)),
     page('/infosec/memberships', guarded('infosec.read', MembershipsPage)),
     page('/infosec/risks', guarded('infosec.read', RisksPage)),
+    page('/infosec/goals', guarded('infosec.read', SecurityGoalsPage)),
   ] as const;
 }

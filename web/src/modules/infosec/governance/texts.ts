@@ -62,6 +62,30 @@ export const governanceEn = {
   },
   riskBands: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   riskTreatments: { mitigate: 'Mitigate', transfer: 'Transfer', avoid: 'Avoid', accept: 'Accept' },
+  goals: {
+    title: 'Goals and KPIs',
+    description:
+      'The security goals set for each year with their KPIs: the actuals of the KPIs the sites report monthly are computed from each site’s latest month.',
+    year: 'Year',
+    goal: 'Goal',
+    kpis: 'KPIs: target, actual',
+    atLeast: 'at least {{target}}',
+    atMost: 'at most {{target}}',
+    noActual: 'no figures yet',
+    met: 'Met',
+    notMet: 'Not met',
+    readerSites: 'Actuals over your sites only',
+    import: 'Import the sites’ monthly KPIs',
+    searchPlaceholder: 'Search goals',
+    emptyTitle: 'No goals for this year',
+    emptyHint: 'Set the year’s security goals and their KPIs.',
+  },
+  kpiMetrics: {
+    training_completion: 'Training completion %',
+    drill_participation: 'Drill participation %',
+    endpoint_protection: 'Endpoint protection coverage %',
+    file_labelling: 'Confidential-file labelling %',
+  },
 };
 
 export const governanceZhTW: typeof governanceEn = {
@@ -126,4 +150,27 @@ export const governanceZhTW: typeof governanceEn = {
   },
   riskBands: { low: '低', medium: '中', high: '高', critical: '極高' },
   riskTreatments: { mitigate: '降低', transfer: '移轉', avoid: '避免', accept: '接受' },
+  goals: {
+    title: '目標與 KPI',
+    description: '各年度設定的資安目標及其 KPI：各廠區每月回報的 KPI，實績以各廠區最近一個月計算。',
+    year: '年度',
+    goal: '目標',
+    kpis: 'KPI：目標值、實績',
+    atLeast: '至少 {{target}}',
+    atMost: '至多 {{target}}',
+    noActual: '尚無數據',
+    met: '達成',
+    notMet: '未達成',
+    readerSites: '實績僅涵蓋您的廠區',
+    import: '匯入各廠區每月 KPI',
+    searchPlaceholder: '搜尋目標',
+    emptyTitle: '本年度尚無目標',
+    emptyHint: '設定本年度的資安目標及 KPI。',
+  },
+  kpiMetrics: {
+    training_completion: '訓練完成率 %',
+    drill_participation: '演練參與率 %',
+    endpoint_protection: '端點防護覆蓋率 %',
+    file_labelling: '機密文件標示率 %',
+  },
 };

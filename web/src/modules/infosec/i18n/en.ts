@@ -22,6 +22,7 @@ export const en = {
     csfMine: 'My assessments',
     memberships: 'Memberships and agreements',
     risks: 'Risk register',
+    goals: 'Goals and KPIs',
   },
   attention: {
     unreportedIncidents_one:

@@ -23,6 +23,7 @@ export const zhTW: typeof en = {
     csfMine: '我的評鑑',
     memberships: '會員資格與協議',
     risks: '風險登錄',
+    goals: '目標與 KPI',
   },
   attention: {
     unreportedIncidents_one: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
