@@ -61,7 +61,8 @@ export function RiskHeatMap({ view }: { view: z.infer<typeof riskHeatmap> }) {
           });
         },
       },
-      grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
+      // Room for the axes' names, which containLabel does not count.
+      grid: { left: 36, right: 8, top: 8, bottom: 32, containLabel: true },
       xAxis: {
         type: 'category',
         data: impacts.map(String),
