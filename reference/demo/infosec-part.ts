@@ -5,6 +5,7 @@ import { generateBoardRows } from './infosec-board.ts';
 import { drillTables } from './infosec-drills.ts';
 import { findingTables } from './infosec-findings.ts';
 import { supplierTables } from './infosec-suppliers.ts';
+import { governanceTables } from './infosec-governance.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -27,11 +28,16 @@ export const infosecDemo: ModuleDemo = {
       ...drillTables(group, infosec.systems, owner?.id ?? null),
       ...supplierTables(group, owner?.id ?? null),
       ...generateBoardRows(group, infosec.incidents, owner?.id ?? null),
+      ...governanceTables(group, infosec.systems, owner?.id ?? null),
     ];
     const { campaigns, assessments, answers } = infosec.csf;
     return {
       tables,
-      counts: Object.fromEntries(tables.map((t) => [t.table, t.rows.length])),
+      // Several parts write obligations: a table's count is the sum of its parts.
+      counts: tables.reduce<Record<string, number>>(
+        (n, t) => Object.assign(n, { [t.table]: (n[t.table] ?? 0) + t.rows.length }),
+        {},
+      ),
       history: [],
       summary: `Information security history loaded (${infosec.systems.length} systems, ${infosec.incidents.length} incidents, ${campaigns.length} NIST CSF campaigns with ${assessments.length} site assessments and ${fmt(answers.length)} answers)`,
     };

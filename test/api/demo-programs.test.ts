@@ -424,6 +424,31 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(campaigns.body.items.every((c: { siteId: string }) => c.siteId === kh)).toBe(true);
   });
 
+  it('sets three security goals for 2025 with KPIs from the sites’ months, and deleting one moves the count', async () => {
+    const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
+    const count = await security.get('/api/infosec/goals/count', { query: { year: '2025' } });
+    expect(count.body).toEqual({ year: 2025, goals: 3 });
+    const goals = await security.get('/api/infosec/goals', { query: { year: '2025' } });
+    const training = goals.body.items
+      .flatMap((g: any) => g.kpis)
+      .find((k: any) => k.metric === 'training_completion');
+    expect(training.sites).toBeGreaterThan(1);
+    expect(Number(training.actual)).toBeGreaterThan(0);
+    const memberships = await security.get('/api/infosec/memberships', { query: { sort: 'organisation' } });
+    expect(memberships.body.items.map((m: any) => m.organisation)).toEqual(
+      expect.arrayContaining(['FIRST', 'TWCERT/CC', 'MJIB Kaohsiung Division']),
+    );
+    expect(memberships.body.total).toBe(5);
+    const risks = await officer.get('/api/infosec/risks');
+    expect(risks.body.items.length).toBeGreaterThan(3);
+    expect(risks.body.items.every((r: any) => r.siteId === kh)).toBe(true);
+    await sql`delete from infosec_goals where id = (select id from infosec_goals where year = 2025 limit 1)`.execute(
+      t.db,
+    );
+    const after = await security.get('/api/infosec/goals/count', { query: { year: '2025' } });
+    expect(after.body.goals).toBe(2);
+  });
+
   it('leaves every kept summary exactly as a rebuild from the rows makes it', async () => {
     // The load switches the summaries' triggers off and builds each summary once at its end.
     const tables = [

@@ -6,6 +6,8 @@ import { defineModule } from '../../platform/modules/manifest.ts';
 import { CLOCK_KINDS } from './clocks.ts';
 import { ASSESSMENT_RECORD } from './csf/service.ts';
 import { registerFindingSource } from './findings/source.ts';
+import { securityGoalCounter } from './governance/goals.ts';
+import { registerGovernanceSources } from './governance/source.ts';
 import { infosecMessages } from './messages.ts';
 import { infosecMigrations } from './migrations/index.ts';
 import { createInfosecModule } from './module.ts';
@@ -43,6 +45,15 @@ export async function supplierAssessmentCount(db: Db, year: number, scope: SiteS
   return Number((await supplierYearFigures(db, scope, year)).assessments);
 }
 
+ * For another program (the Board report): `securityGoalCount(year, scope)`, the security goals set for a year
+ * over a scope of sites (the group's goals and those of the sites in scope), counted from the rows.
+ */
+export function createInfosecGoalCounts(db: Db) {
+  return { securityGoalCount: securityGoalCounter(db) };
+}
+
+export type InfosecGoalCounts = ReturnType<typeof createInfosecGoalCounts>;
+
 /** The information security program: its manifest. */
 export const infosecModule = defineModule({
   key: 'infosec',
@@ -79,6 +90,7 @@ export const infosecModule = defineModule({
     });
     registerFindingSource(platform.sources);
     registerSupplierAssessmentSource(platform.sources);
+    registerGovernanceSources(platform.sources);
     return createInfosecModule({
       db,
       obligations: platform.obligations,

@@ -4,6 +4,7 @@ import { advisoryCatalogue, advisoryWordCatalogues } from './advisories/messages
 import { drillMessages } from './drills/messages.ts';
 import { supplierMessages } from './suppliers/messages.ts';
 import { materialMessages } from './material/messages.ts';
+import { governanceMessages } from './governance/messages.ts';
 
 /**
  * What the information security module writes on its own (the clocks' obligation titles, audit summaries), in
@@ -92,6 +93,7 @@ export const infosecMessages = mergeCatalogues(
   drillMessages,
   supplierMessages,
   materialMessages,
+  governanceMessages,
   advisoryCatalogue,
   ...advisoryWordCatalogues,
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),

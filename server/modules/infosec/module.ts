@@ -28,6 +28,10 @@ import { createPhishingService } from './drills/phishing-service.ts';
 import { createDrillsService } from './drills/service.ts';
 import { createFindingsImporter } from './findings/import.ts';
 import { createFindingsService } from './findings/service.ts';
+import { createGoalsService } from './governance/goals.ts';
+import { createSiteKpisImporter } from './governance/kpi-import.ts';
+import { createMembershipsService, MEMBERSHIP_SOURCE } from './governance/memberships.ts';
+import { createRisksService } from './governance/risks.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import { createInsuranceService } from './material/insurance.ts';
 import { createMaterialDecisionsService } from './material/service.ts';
@@ -165,6 +169,28 @@ export function createInfosecModule(deps: {
     board,
     insurance,
   };
+  const memberships = createMembershipsService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    documents: deps.documents,
+    obligations: deps.obligations,
+  });
+  deps.documents.registerOwner(MEMBERSHIP_SOURCE, (actor, id, intent) =>
+    memberships.siteOf(actor, id, intent),
+  );
+  const risks = createRisksService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    obligations: deps.obligations,
+    settings: deps.settings,
+    now,
+  });
+  const goals = createGoalsService({ db, org: deps.org });
+  registerImporter(createSiteKpisImporter(deps.org));
+  const governance = { memberships, risks, goals };
+  return { systems, incidents, rules, csf, findings, advisories, drills, phishing, governance };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

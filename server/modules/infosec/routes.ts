@@ -12,6 +12,7 @@ import { registerDrillRoutes } from './drills/routes.ts';
 import { registerFindingsRoutes } from './findings/routes.ts';
 import { registerInsuranceRoutes } from './material/insurance-routes.ts';
 import { registerMaterialRoutes } from './material/routes.ts';
+import { registerGovernanceRoutes } from './governance/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
 import { registerSupplierAssessmentRoutes } from './suppliers/assessment-routes.ts';
@@ -31,6 +32,7 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   registerMaterialRoutes(app, infosec.material);
   registerBoardRoutes(app, infosec.board);
   registerInsuranceRoutes(app, infosec.insurance);
+  registerGovernanceRoutes(app, infosec.governance);
 
   // ---- Systems register
   app.get(

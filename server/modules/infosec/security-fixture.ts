@@ -4,6 +4,7 @@ import { site, sites3 } from '../../../test/security/support/route-kit.ts';
 import { drillFamilies } from './drills/security-fixture.ts';
 import { findingsFamilies } from './findings/security.ts';
 import { supplierFamilies } from './suppliers/security-fixture.ts';
+import { governanceFamilies } from './governance/security-fixture.ts';
 
 /**
  * What the security suite expects of the information security program, and the records it checks the
@@ -57,6 +58,7 @@ export const infosecExpectedPolicy: ModulePolicy = {
 export const infosecFamilies = {
   ...drillFamilies,
   ...supplierFamilies,
+  ...governanceFamilies,
   securityIncident: {
     locations: sites3,
     seed: async ({ res, loc, n }) =>

@@ -16,6 +16,7 @@ import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
 import { drillRouteChecks } from './drills/security.ts';
 import { findingsRouteChecks } from './findings/security.ts';
 import { materialRouteChecks } from './material/security.ts';
+import { governanceRouteChecks } from './governance/security.ts';
 import { infosecExpectedPolicy, infosecFamilies } from './security-fixture.ts';
 import { supplierRouteChecks } from './suppliers/security.ts';
 
@@ -31,6 +32,7 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
   ...drillRouteChecks,
   ...supplierRouteChecks,
   ...materialRouteChecks,
+  ...governanceRouteChecks,
   'GET /api/infosec/systems': {
     access: 'infosec.read',
     checks: [

@@ -5,6 +5,7 @@ import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
 import type * as suppliers from './suppliers/tables.ts';
 import type { MaterialTables } from './material/tables.ts';
+import type { GovernanceTables } from './governance/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
 
@@ -183,4 +184,9 @@ export type InfosecTables = {
   infosec_insurance_policies: MaterialTables['infosec_insurance_policies'];
   infosec_insurer_notices: MaterialTables['infosec_insurer_notices'];
   infosec_board_presentations: MaterialTables['infosec_board_presentations'];
+  infosec_memberships: GovernanceTables['infosec_memberships'];
+  infosec_risks: GovernanceTables['infosec_risks'];
+  infosec_goals: GovernanceTables['infosec_goals'];
+  infosec_goal_kpis: GovernanceTables['infosec_goal_kpis'];
+  infosec_site_kpis: GovernanceTables['infosec_site_kpis'];
 };

@@ -6,6 +6,7 @@ import * as m0038 from './0038_infosec_advisories.ts';
 import * as m0040 from './0040_infosec_drills.ts';
 import * as m0041 from './0041_infosec_suppliers.ts';
 import * as m0043 from './0043_infosec_material.ts';
+import * as m0042 from './0042_infosec_governance.ts';
 
 /** The information security program's migrations, keyed by the name recorded in `steward_migrations`. */
 export const infosecMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const infosecMigrations: Record<string, Migration> = {
   '0040_infosec_drills': m0040,
   '0041_infosec_suppliers': m0041,
   '0043_infosec_material': m0043,
+  '0042_infosec_governance': m0042,
 };

@@ -17,16 +17,25 @@ export const infosecWebModule: WebModule = {
     infosec_csf_assessment: (id) => `/infosec/csf/assessments/${id}`,
     infosec_csf_campaign: (id) => `/infosec/csf/campaigns/${id}`,
     infosec_finding: () => '/infosec/findings',
+    infosec_membership: () => '/infosec/memberships',
+    infosec_risk: () => '/infosec/risks',
   },
   auditRecordTypes: {
     infosec_csf_campaign: { en: 'NIST CSF campaign', 'zh-TW': 'NIST CSF 評鑑活動' },
     infosec_csf_assessment: { en: 'NIST CSF assessment', 'zh-TW': 'NIST CSF 成熟度評鑑' },
     infosec_csf_benchmark: { en: 'NIST CSF benchmark', 'zh-TW': 'NIST CSF 產業基準' },
+    infosec_membership: { en: 'Security membership or agreement', 'zh-TW': '資安會員資格或協議' },
+    infosec_risk: { en: 'Security risk', 'zh-TW': '資安風險' },
   },
   obligationKinds: [
     { kind: 'infosec.report_clock', name: { en: 'Report to the CISO office', 'zh-TW': '通報資安長辦公室' } },
     { kind: 'infosec.level_review_clock', name: { en: 'Incident level review', 'zh-TW': '事件等級審核' } },
     { kind: 'infosec.recovery_clock', name: { en: 'Damage control or recovery', 'zh-TW': '損害控制或復原' } },
+    {
+      kind: 'infosec.membership_renewal',
+      name: { en: 'Membership or agreement renewal', 'zh-TW': '會員資格或協議續約' },
+    },
+    { kind: 'infosec.risk_review', name: { en: 'Security risk review', 'zh-TW': '資安風險檢視' } },
     {
       kind: 'infosec.investigation_report_clock',
       name: { en: 'Investigation report', 'zh-TW': '調查處理報告' },

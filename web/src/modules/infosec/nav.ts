@@ -3,10 +3,12 @@ import {
   IconAlertTriangle,
   IconBug,
   IconBuildingFactory2,
+  IconCertificate,
   IconChartGridDots,
   IconClipboardCheck,
   IconFileAlert,
   IconFingerprint,
+  IconGridDots,
   IconListCheck,
   IconMailExclamation,
   IconPackages,
@@ -15,6 +17,7 @@ import {
   IconServer2,
   IconShieldSearch,
   IconUmbrella,
+  IconTargetArrow,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
@@ -70,6 +73,14 @@ export const infosecNavigation: NavItem[] = [
     icon: IconListCheck,
     permission: 'infosec.read',
   },
+  {
+    label: label('memberships'),
+    to: '/infosec/memberships',
+    icon: IconCertificate,
+    permission: 'infosec.read',
+  },
+  { label: label('risks'), to: '/infosec/risks', icon: IconGridDots, permission: 'infosec.read' },
+  { label: label('goals'), to: '/infosec/goals', icon: IconTargetArrow, permission: 'infosec.read' },
   /**
    * Without a permission, like "My training": a consultant named as assessor holds no role, and this is
    * their way in. The page says so plainly to someone named for no assessment.

@@ -57,6 +57,12 @@ const SupplierAssessmentPage = lazyRouteComponent(
   () => import('./suppliers/AssessmentPage.tsx'),
   'SupplierAssessmentPage',
 );
+const MembershipsPage = lazyRouteComponent(
+  () => import('./governance/MembershipsPage.tsx'),
+  'MembershipsPage',
+);
+const RisksPage = lazyRouteComponent(() => import('./governance/RisksPage.tsx'), 'RisksPage');
+const SecurityGoalsPage = lazyRouteComponent(() => import('./governance/GoalsPage.tsx'), 'GoalsPage');
 
 /** The pages of the information security program, under the signed-in frame (`parent`). */
 export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
@@ -93,5 +99,8 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/supplier-assessments/$assessmentId', SupplierAssessmentPage),
     page('/infosec/board', guarded('infosec.read', BoardPage)),
     page('/infosec/insurance', guarded('infosec.read', InsurancePage)),
+    page('/infosec/memberships', guarded('infosec.read', MembershipsPage)),
+    page('/infosec/risks', guarded('infosec.read', RisksPage)),
+    page('/infosec/goals', guarded('infosec.read', SecurityGoalsPage)),
   ] as const;
 }

@@ -3,6 +3,7 @@ import { boardEn } from '../board/texts.ts';
 import { drillsEn } from '../drills/texts.ts';
 import { findingsEn } from '../findings/texts.ts';
 import { suppliersEn } from '../suppliers/texts.ts';
+import { governanceEn } from '../governance/texts.ts';
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
@@ -27,6 +28,9 @@ export const en = {
     csfMine: 'My assessments',
     board: 'Board report',
     insurance: 'Cyber insurance',
+    memberships: 'Memberships and agreements',
+    risks: 'Risk register',
+    goals: 'Goals and KPIs',
   },
   attention: {
     unreportedIncidents_one:
@@ -393,5 +397,6 @@ export const en = {
   ...drillsEn,
   ...suppliersEn,
   ...boardEn,
+  ...governanceEn,
   advisories: advisoriesEn,
 };

@@ -3,6 +3,7 @@ import { boardZhTW } from '../board/texts.ts';
 import { drillsZhTW } from '../drills/texts.ts';
 import { findingsZhTW } from '../findings/texts.ts';
 import { suppliersZhTW } from '../suppliers/texts.ts';
+import { governanceZhTW } from '../governance/texts.ts';
 import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */
@@ -28,6 +29,9 @@ export const zhTW: typeof en = {
     csfMine: '我的評鑑',
     board: '董事會報告',
     insurance: '資安保險',
+    memberships: '會員資格與協議',
+    risks: '風險登錄',
+    goals: '目標與 KPI',
   },
   attention: {
     unreportedIncidents_one: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
@@ -384,5 +388,6 @@ export const zhTW: typeof en = {
   ...drillsZhTW,
   ...suppliersZhTW,
   ...boardZhTW,
+  ...governanceZhTW,
   advisories: advisoriesZhTW,
 };

@@ -1,0 +1,25 @@
+import type { SourcesService } from '../../../platform/sources/service.ts';
+import { MEMBERSHIP_SOURCE } from './memberships.ts';
+import { RISK_SOURCE } from './risks.ts';
+
+/** The names of governance's records behind their obligations: the organisation, the risk's title. */
+export function registerGovernanceSources(sources: SourcesService) {
+  sources.register(MEMBERSHIP_SOURCE, async (handle, id) => {
+    const r = await handle
+      .selectFrom('infosec_memberships')
+      .select(['site_id', 'organisation'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!r) return null;
+    return { label: r.organisation, siteId: r.site_id, permission: 'infosec.read', program: 'infosec' };
+  });
+  sources.register(RISK_SOURCE, async (handle, id) => {
+    const r = await handle
+      .selectFrom('infosec_risks')
+      .select(['site_id', 'title'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!r) return null;
+    return { label: r.title, siteId: r.site_id, permission: 'infosec.read', program: 'infosec' };
+  });
+}
