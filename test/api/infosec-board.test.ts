@@ -54,6 +54,21 @@ describe.each(databases())('the information security Board report (%s)', (kind) 
     expect(f['certified_sites.ISO 15408'].value).toBe(3);
     expect(f['csf.itSites'].value).toBe(25);
     expect(f['csf.otSites'].value).toBe(4);
+    // The seed's 2023 report: three goals set for 2025.
+    expect(f['goals.goals_2025'].value).toBe(3);
+  });
+
+  it('gives the 76 supplier assessments of 2022, and a deleted one moves the figure', async () => {
+    const of2022 = async () =>
+      figuresOf((await owner.get('/api/infosec/board/figures', { query: { year: '2022' } })).body);
+    const f = await of2022();
+    expect(f['supplier_assessments.assessments'].value).toBe(76);
+    expect(f['supplier_assessments.followUps'].value).toBe(0);
+    await sql`delete from infosec_supplier_assessments where id = (select a.id from infosec_supplier_assessments a
+      where a.confirmed_on between '2022-01-01' and '2022-12-31'
+        and not exists (select 1 from infosec_supplier_assessments f where f.previous_id = a.id)
+      order by a.id limit 1)`.execute(t.db);
+    expect((await of2022())['supplier_assessments.assessments'].value).toBe(75);
   });
 
   it('says in words what it cannot compute, never a number', async () => {
@@ -105,8 +120,12 @@ describe.each(databases())('the information security Board report (%s)', (kind) 
       where c.year = 2023 and a.domain = 'it' and a.status = 'approved' order by a.id limit 1`.execute(t.db);
     await one(sql`delete from csf_answers where assessment_id = ${assessment.rows[0].id}`);
     await one(sql`delete from csf_assessments where id = ${assessment.rows[0].id}`);
+    await one(
+      sql`delete from infosec_goals where id = (select id from infosec_goals where year = 2025 order by id limit 1)`,
+    );
 
     const after = await year2023();
+    expect(after['goals.goals_2025'].value).toBe(2);
     expect(after['material_incidents.material']).toMatchObject({
       value: null,
       missing: expect.stringContaining('no material-incident decision'),

@@ -45,6 +45,7 @@ export async function supplierAssessmentCount(db: Db, year: number, scope: SiteS
   return Number((await supplierYearFigures(db, scope, year)).assessments);
 }
 
+/**
  * For another program (the Board report): `securityGoalCount(year, scope)`, the security goals set for a year
  * over a scope of sites (the group's goals and those of the sites in scope), counted from the rows.
  */

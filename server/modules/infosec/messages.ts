@@ -2,9 +2,9 @@ import type { ClockName } from '#shared/modules/infosec/rules/clocks.ts';
 import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../platform/i18n/index.ts';
 import { advisoryCatalogue, advisoryWordCatalogues } from './advisories/messages.ts';
 import { drillMessages } from './drills/messages.ts';
-import { supplierMessages } from './suppliers/messages.ts';
-import { materialMessages } from './material/messages.ts';
 import { governanceMessages } from './governance/messages.ts';
+import { materialMessages } from './material/messages.ts';
+import { supplierMessages } from './suppliers/messages.ts';
 
 /**
  * What the information security module writes on its own (the clocks' obligation titles, audit summaries), in

@@ -140,6 +140,7 @@ export function createInfosecModule(deps: {
     suppliers,
   });
   const material = createMaterialDecisionsService({ db, users: deps.users, now });
+  const goals = createGoalsService({ db, org: deps.org });
   const board = createBoardService({
     db,
     material,
@@ -150,25 +151,11 @@ export function createInfosecModule(deps: {
     certifications: deps.certifications,
     suppliers,
     supplierAssessments,
+    goals,
     obligations: deps.obligations,
     now,
   });
   const insurance = createInsuranceService({ db, now });
-  return {
-    systems,
-    incidents,
-    rules,
-    csf,
-    findings,
-    advisories,
-    drills,
-    phishing,
-    suppliers,
-    supplierAssessments,
-    material,
-    board,
-    insurance,
-  };
   const memberships = createMembershipsService({
     db,
     org: deps.org,
@@ -187,10 +174,24 @@ export function createInfosecModule(deps: {
     settings: deps.settings,
     now,
   });
-  const goals = createGoalsService({ db, org: deps.org });
   registerImporter(createSiteKpisImporter(deps.org));
   const governance = { memberships, risks, goals };
-  return { systems, incidents, rules, csf, findings, advisories, drills, phishing, governance };
+  return {
+    systems,
+    incidents,
+    rules,
+    csf,
+    findings,
+    advisories,
+    drills,
+    phishing,
+    suppliers,
+    supplierAssessments,
+    material,
+    board,
+    insurance,
+    governance,
+  };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

@@ -3,8 +3,8 @@ import type { ModulePolicy, Permission } from '../../../test/security/support/po
 import { site, sites3 } from '../../../test/security/support/route-kit.ts';
 import { drillFamilies } from './drills/security-fixture.ts';
 import { findingsFamilies } from './findings/security.ts';
-import { supplierFamilies } from './suppliers/security-fixture.ts';
 import { governanceFamilies } from './governance/security-fixture.ts';
+import { supplierFamilies } from './suppliers/security-fixture.ts';
 
 /**
  * What the security suite expects of the information security program, and the records it checks the

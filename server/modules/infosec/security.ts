@@ -15,8 +15,8 @@ import { stixBundle } from '../../../test/support/stix.ts';
 import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
 import { drillRouteChecks } from './drills/security.ts';
 import { findingsRouteChecks } from './findings/security.ts';
-import { materialRouteChecks } from './material/security.ts';
 import { governanceRouteChecks } from './governance/security.ts';
+import { materialRouteChecks } from './material/security.ts';
 import { infosecExpectedPolicy, infosecFamilies } from './security-fixture.ts';
 import { supplierRouteChecks } from './suppliers/security.ts';
 

@@ -3,9 +3,9 @@ import type { Stamps } from '../../db/schema.ts';
 import type { AdvisoryTables } from './advisories/tables.ts';
 import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
-import type * as suppliers from './suppliers/tables.ts';
-import type { MaterialTables } from './material/tables.ts';
 import type { GovernanceTables } from './governance/tables.ts';
+import type { MaterialTables } from './material/tables.ts';
+import type * as suppliers from './suppliers/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
 

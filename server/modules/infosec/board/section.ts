@@ -6,6 +6,7 @@ import type { ReportLocale } from '../../../platform/reports/definition.ts';
 import type { TrainingService } from '../../../platform/training/service.ts';
 import type { CsfRollups } from '../csf/rollups.ts';
 import type { DrillsService } from '../drills/service.ts';
+import type { GoalsService } from '../governance/goals.ts';
 import type { MaterialDecisionsService } from '../material/service.ts';
 import type { SupplierAssessmentsService } from '../suppliers/assessments.ts';
 import type { SuppliersService } from '../suppliers/service.ts';
@@ -27,6 +28,7 @@ export type BoardContext = {
   certifications: CertificationsService;
   suppliers: Pick<SuppliersService, 'list'>;
   supplierAssessments: Pick<SupplierAssessmentsService, 'figures'>;
+  goals: Pick<GoalsService, 'count'>;
   /** Standards of the program's certificates, in the order the report lists them. */
   standards: readonly string[];
 };

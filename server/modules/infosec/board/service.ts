@@ -50,6 +50,7 @@ export function createBoardService(deps: {
   certifications: CertificationsService;
   suppliers: BoardContext['suppliers'];
   supplierAssessments: BoardContext['supplierAssessments'];
+  goals: BoardContext['goals'];
   obligations: ObligationsService;
   now: () => Date;
 }) {

@@ -5,8 +5,8 @@ import * as m0037 from './0037_infosec_findings.ts';
 import * as m0038 from './0038_infosec_advisories.ts';
 import * as m0040 from './0040_infosec_drills.ts';
 import * as m0041 from './0041_infosec_suppliers.ts';
-import * as m0043 from './0043_infosec_material.ts';
 import * as m0042 from './0042_infosec_governance.ts';
+import * as m0043 from './0043_infosec_material.ts';
 
 /** The information security program's migrations, keyed by the name recorded in `steward_migrations`. */
 export const infosecMigrations: Record<string, Migration> = {

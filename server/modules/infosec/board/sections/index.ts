@@ -3,6 +3,7 @@ import { certifiedSitesSection } from './certified-sites.ts';
 import { committeeMeetingsSection } from './committee-meetings.ts';
 import { csfSection } from './csf.ts';
 import { drillsSection } from './drills.ts';
+import { goalsSection } from './goals.ts';
 import { materialIncidentsSection } from './material-incidents.ts';
 import { supplierAssessmentsSection } from './supplier-assessments.ts';
 import { trainingSection } from './training.ts';
@@ -16,4 +17,5 @@ export const boardSections: readonly BoardSection[] = [
   certifiedSitesSection,
   csfSection,
   supplierAssessmentsSection,
+  goalsSection,
 ];
