@@ -3,6 +3,7 @@ import { type Actor, holdsAnywhere } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
+import { createIpRiskCaseLookup } from '../ip/index.ts';
 import { CLOCK_KINDS } from './clocks.ts';
 import { ASSESSMENT_RECORD } from './csf/service.ts';
 import { registerFindingSource } from './findings/source.ts';
@@ -14,6 +15,11 @@ import { incidentQuarterHours } from './repo.ts';
 import { registerInfosecRoutes } from './routes.ts';
 import '#shared/modules/infosec/program.ts';
 
+export {
+  createSecurityIncidentLookup,
+  type SecurityIncidentLabel,
+  type SecurityIncidentLookup,
+} from './incident-lookup.ts';
 export type { InfosecTables } from './tables.ts';
 
 /**
@@ -80,6 +86,7 @@ export const infosecModule = defineModule({
       imports: platform.imports,
       people: platform.people,
       training: platform.training,
+      ipRiskCases: createIpRiskCaseLookup(db),
       now,
     });
   },
