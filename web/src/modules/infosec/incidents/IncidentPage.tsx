@@ -27,6 +27,7 @@ import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { LevelBadge, StatusBadge } from './badges.tsx';
 import { ClassifyForm } from './ClassifyForm.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
+import { IpRiskCasesCard } from './IpRiskCasesCard.tsx';
 import { IncidentTimeline } from './Timeline.tsx';
 
 type Event = (typeof incidentEvents)[number];
@@ -161,6 +162,7 @@ export function SecurityIncidentPage() {
           </Paper>
           <ClocksCard incident={incident} />
           <IndicatorMatchesCard incidentId={incident.id} />
+          <IpRiskCasesCard incidentId={incident.id} />
           <Paper withBorder p="md" radius="md">
             <Title order={5} mb="xs">
               {t('detail.classification')}
