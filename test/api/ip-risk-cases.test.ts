@@ -63,20 +63,20 @@ describe.each(databases())('IP risk cases and the security incidents they name (
     });
 
     // The incident's page, for readers of both programs.
-    const onIncident = await officer.get(`/api/infosec/incidents/${incidentId}/ip-risk-cases`);
+    const onIncident = await officer.get(`/api/ip/security-incidents/${incidentId}/risk-cases`);
     expect(onIncident.status, onIncident.text).toBe(200);
     expect(onIncident.body.items).toEqual([
       expect.objectContaining({ id, reference: 'RC-2025-001', kind: 'misappropriation', step: 'suspected' }),
     ]);
     // The CISO reads the incident but not the IP program: no case is named to them.
-    const cisoView = await ciso.get(`/api/infosec/incidents/${incidentId}/ip-risk-cases`);
+    const cisoView = await ciso.get(`/api/ip/security-incidents/${incidentId}/risk-cases`);
     expect(cisoView.status).toBe(200);
     expect(cisoView.body.items).toEqual([]);
     // IP counsel reads the case but not the incident: the case names none to them.
     const counselView = await counsel.get(`/api/ip/risk-cases/${id}`);
     expect(counselView.status).toBe(200);
     expect(counselView.body.incident).toBeNull();
-    expect((await counsel.get(`/api/infosec/incidents/${incidentId}/ip-risk-cases`)).status).not.toBe(200);
+    expect((await counsel.get(`/api/ip/security-incidents/${incidentId}/risk-cases`)).status).not.toBe(200);
     // Nor may they name an incident they cannot read.
     const blind = await counsel.post('/api/ip/risk-cases', {
       siteId: SITES.K7.id,

@@ -3,7 +3,6 @@ import { type Actor, holdsAnywhere } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
-import { createIpRiskCaseLookup } from '../ip/index.ts';
 import { CLOCK_KINDS } from './clocks.ts';
 import { ASSESSMENT_RECORD } from './csf/service.ts';
 import { registerFindingSource } from './findings/source.ts';
@@ -86,7 +85,6 @@ export const infosecModule = defineModule({
       imports: platform.imports,
       people: platform.people,
       training: platform.training,
-      ipRiskCases: createIpRiskCaseLookup(db),
       now,
     });
   },

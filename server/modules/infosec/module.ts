@@ -14,7 +14,6 @@ import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { TrainingService } from '../../platform/training/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
-import type { IpRiskCaseLookup } from '../ip/index.ts';
 import { createAdvisoriesService } from './advisories/service.ts';
 import { createClockKeeper, INCIDENT_SOURCE } from './clocks.ts';
 import { createCatalogueStore } from './csf/catalogue.ts';
@@ -45,7 +44,6 @@ export function createInfosecModule(deps: {
   imports: ImportsService;
   people: PeopleService;
   training: TrainingService;
-  ipRiskCases: IpRiskCaseLookup;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -119,12 +117,7 @@ export function createInfosecModule(deps: {
   });
   const phishing = createPhishingService({ db, org: deps.org, training: deps.training });
   registerImporter(createPhishingResultsImporter({ ...deps, now }));
-  /** The IP risk cases that name an incident, for the incident's readers (those they may read in the IP program). */
-  async function ipRiskCases(actor: Actor, incidentId: string) {
-    await incidents.siteOf(actor, incidentId, 'read');
-    return { items: await deps.ipRiskCases.forIncident(actor, incidentId) };
-  }
-  return { systems, incidents, rules, csf, findings, advisories, drills, phishing, ipRiskCases };
+  return { systems, incidents, rules, csf, findings, advisories, drills, phishing };
 }
 
 export type InfosecModule = ReturnType<typeof createInfosecModule>;

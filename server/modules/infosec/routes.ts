@@ -224,19 +224,6 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
     async (request, reply) =>
       reply.status(201).send(await incidents.addNote(actorOf(request), request.params.id, request.body)),
   );
-  app.get(
-    '/api/infosec/incidents/:id/ip-risk-cases',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: 'The IP risk cases that name this incident (those you may read in the IP program)',
-        params: idParams,
-        response: { 200: c.incidentIpRiskCases },
-      },
-    },
-    async (request) => infosec.ipRiskCases(actorOf(request), request.params.id),
-  );
 
   // ---- Clock rules (a group setting)
   app.get(

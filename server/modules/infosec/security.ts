@@ -466,12 +466,6 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
     access: 'infosec.read',
     checks: [binary('infosec.read', { program: INFOSEC })],
   },
-  'GET /api/infosec/incidents/:id/ip-risk-cases': {
-    access: 'signed-in',
-    checks: [
-      { kind: 'record', family: 'securityIncident', permission: 'infosec.read', program: INFOSEC, ok: [200] },
-    ],
-  },
   'GET /api/infosec/incidents/:id/indicator-matches': {
     access: 'infosec.read',
     checks: [

@@ -10,7 +10,6 @@ import { ipPermissions } from './permissions.ts';
 import { registerIpRoutes } from './routes.ts';
 import '#shared/modules/ip/program.ts';
 
-export { createIpRiskCaseLookup, type IpRiskCaseLookup } from './risk/lookup.ts';
 export type { IpTables } from './tables.ts';
 
 /** The intellectual property program: its manifest. */

@@ -477,6 +477,18 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/ip/security-incidents/:id/risk-cases': {
+    access: 'signed-in',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityIncident',
+        permission: 'infosec.read',
+        program: 'infosec',
+        ok: [200],
+      },
+    ],
+  },
   'GET /api/ip/risk-case-incidents': {
     access: 'ip.manage',
     checks: [figures('ip.manage', { program: IP })],

@@ -252,19 +252,3 @@ export const clockRulesInput = z
       .refine((ls) => new Set(ls.map((l) => l.level)).size === 4, 'One row for each level 1–4'),
   })
   .strict();
-
-/** The IP risk cases that name a security incident (the IP program's codes; its texts name them). */
-export const incidentIpRiskCases = z.object({
-  items: z.array(
-    z.object({
-      id: z.string().uuid(),
-      reference: z.string(),
-      kind: z.string(),
-      direction: z.string(),
-      title: z.string(),
-      step: z.string(),
-      stepOn: z.string(),
-      outcome: z.string().nullable(),
-    }),
-  ),
-});

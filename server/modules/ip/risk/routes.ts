@@ -130,6 +130,21 @@ export function registerRiskCaseRoutes(app: TypedApp, cases: RiskCasesService) {
       reply.status(201).send(await cases.addCost(actorOf(request), request.params.id, request.body)),
   );
   app.get(
+    '/api/ip/security-incidents/:id/risk-cases',
+    {
+      // Readers of the incident (some hold no program permission: the people named on it) see the cases
+      // they may read in the IP program, which may be none.
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'The risk cases that name a security incident (those you may read)',
+        params: idParams,
+        response: { 200: c.incidentRiskCases },
+      },
+    },
+    async (request) => cases.ofIncident(actorOf(request), request.params.id),
+  );
+  app.get(
     '/api/ip/risk-case-incidents',
     {
       config: { access: 'ip.manage' },

@@ -13,7 +13,7 @@ import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
-import type { Actor } from '../../../platform/access/actor.ts';
+import { type Actor, sitesWith } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
 import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
@@ -172,6 +172,27 @@ export function createRiskCasesService(
         program: PROGRAM,
       });
       return r.site_id;
+    },
+
+    /**
+     * The risk cases that name a security incident, for the incident's page: the incident as its own page
+     * answers (404 to those who may not read it), and of its cases those the reader may read in this program.
+     */
+    async ofIncident(actor: Actor, incidentId: string) {
+      await incidents.assertReadable(actor, incidentId);
+      const rows = await repo.casesOfIncident(db, incidentId, sitesWith(actor, 'ip.read', PROGRAM));
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          reference: r.reference,
+          kind: r.kind,
+          direction: r.direction,
+          title: r.title,
+          step: r.step,
+          stepOn: r.step_on,
+          outcome: r.outcome,
+        })),
+      };
     },
 
     /** Security incidents the actor may read, for the form's choice. */

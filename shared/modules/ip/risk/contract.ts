@@ -138,3 +138,19 @@ export const riskCasePage = pageOf(riskCaseView);
 
 /** A security incident a risk case may name, for the form's choice. */
 export const incidentChoices = z.object({ items: z.array(incidentLink) });
+
+/** The risk cases that name a security incident, for the incident's page (those the reader may read). */
+export const incidentRiskCases = z.object({
+  items: z.array(
+    riskCaseView.pick({
+      id: true,
+      reference: true,
+      kind: true,
+      direction: true,
+      title: true,
+      step: true,
+      stepOn: true,
+      outcome: true,
+    }),
+  ),
+});

@@ -4,10 +4,10 @@ import { ipNavigation } from './nav.ts';
 import { createIpRoutes } from './routes.tsx';
 import '#shared/modules/ip/program.ts';
 
-/** The labels of the IP program's codes (risk case kinds and steps), for a page of another program that names them. */
-export { useIpLabel } from './i18n/index.ts';
 /** The invention disclosures of a research project, for the industry–academia program's project page. */
 export { ProjectDisclosures } from './inventions/ProjectDisclosures.tsx';
+/** The IP risk cases that name a security incident, for the information security program's incident page. */
+export { IncidentRiskCases } from './risk/IncidentRiskCases.tsx';
 
 /** The intellectual property program in the web app: its manifest. */
 export const ipWebModule: WebModule = {

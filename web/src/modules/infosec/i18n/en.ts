@@ -384,9 +384,4 @@ export const en = {
   findings: findingsEn,
   ...drillsEn,
   advisories: advisoriesEn,
-  ipRiskCases: {
-    title: 'IP risk cases',
-    hint: 'Cases of the IP program that name this incident (those you may read).',
-    none: 'No IP risk case names this incident.',
-  },
 };

@@ -375,9 +375,4 @@ export const zhTW: typeof en = {
   findings: findingsZhTW,
   ...drillsZhTW,
   advisories: advisoriesZhTW,
-  ipRiskCases: {
-    title: '智財風險案件',
-    hint: '指名本事件的智慧財產風險案件（限您可閱覽者）。',
-    none: '沒有智財風險案件指名本事件。',
-  },
 };

@@ -21,13 +21,13 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { IncidentRiskCases } from '../../ip/index.ts';
 import { IndicatorMatchesCard } from '../advisories/IndicatorMatchesCard.tsx';
 import { infosecKeys, isoToLocalInput, localInputToIso, securityIncidentQuery } from '../api.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { LevelBadge, StatusBadge } from './badges.tsx';
 import { ClassifyForm } from './ClassifyForm.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
-import { IpRiskCasesCard } from './IpRiskCasesCard.tsx';
 import { IncidentTimeline } from './Timeline.tsx';
 
 type Event = (typeof incidentEvents)[number];
@@ -162,7 +162,7 @@ export function SecurityIncidentPage() {
           </Paper>
           <ClocksCard incident={incident} />
           <IndicatorMatchesCard incidentId={incident.id} />
-          <IpRiskCasesCard incidentId={incident.id} />
+          <IncidentRiskCases incidentId={incident.id} />
           <Paper withBorder p="md" radius="md">
             <Title order={5} mb="xs">
               {t('detail.classification')}

@@ -1,34 +1,33 @@
 import { Anchor, Badge, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { incidentIpRiskCases } from '#shared/modules/infosec/contract.ts';
+import { incidentRiskCases } from '#shared/modules/ip/risk/contract.ts';
 import { api } from '../../../platform/api/client.ts';
-import { useIpLabel } from '../../ip/index.ts';
-import { infosecKeys } from '../api.ts';
-import { useInfosecT } from '../i18n/index.ts';
+import { ipKeys } from '../api.ts';
+import { useIpLabel, useIpT } from '../i18n/index.ts';
 
 /**
- * The IP risk cases that name this incident (found through the IP program's lookup): those the reader may
- * read in the IP program, each opening the case's page.
+ * The IP risk cases that name a security incident, for the incident's page (the information security program
+ * shows it through this module's index): those the reader may read in the IP program, each opening its page.
  */
-export function IpRiskCasesCard({ incidentId }: { incidentId: string }) {
-  const t = useInfosecT();
+export function IncidentRiskCases({ incidentId }: { incidentId: string }) {
+  const t = useIpT();
   const label = useIpLabel();
   const navigate = useNavigate();
   const query = useQuery({
-    queryKey: [infosecKeys.incidents, incidentId, 'ip-risk-cases'],
-    queryFn: () => api.get(`/api/infosec/incidents/${incidentId}/ip-risk-cases`, incidentIpRiskCases),
+    queryKey: [ipKeys.riskCases, 'incident', incidentId],
+    queryFn: () => api.get(`/api/ip/security-incidents/${incidentId}/risk-cases`, incidentRiskCases),
   });
   const items = query.data?.items ?? [];
   return (
     <Paper withBorder p="md" radius="md" data-testid="incident-ip-risk-cases">
-      <Title order={5}>{t('ipRiskCases.title')}</Title>
+      <Title order={5}>{t('risk.onIncident')}</Title>
       <Text size="xs" c="dimmed" mb="xs">
-        {t('ipRiskCases.hint')}
+        {t('risk.onIncidentHint')}
       </Text>
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {query.isLoading ? '…' : t('ipRiskCases.none')}
+          {query.isLoading ? '…' : t('risk.noneOnIncident')}
         </Text>
       ) : (
         <Table>
