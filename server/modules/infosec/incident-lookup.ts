@@ -2,7 +2,7 @@ import { likePattern } from '#shared/platform/http/list.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { visibleIncidents } from './visibility.ts';
+import { assertMayRead, visibleIncidents } from './visibility.ts';
 
 export type SecurityIncidentLabel = { id: string; siteId: string; reference: string; title: string };
 
@@ -38,10 +38,29 @@ export function createSecurityIncidentLookup(db: Db) {
       return new Map(rows.map((r) => [r.id, label(r)]));
     },
 
-    /** An incident the actor may read, for a record to name it (404 otherwise, as the incident's own page). */
+    /**
+     * An incident the actor may read, refused as the incident's own page refuses it: 404 where it does not
+     * exist for them (another site, or a sensitive one they are not named on), 403 at their site without the
+     * permission to read the program.
+     */
     async assertReadable(actor: Actor, id: string, handle: Db = db) {
-      const r = await base(handle, actor).where('i.id', '=', id).executeTakeFirst();
+      const r = await handle
+        .selectFrom('infosec_incidents as i')
+        .select(['i.id', 'i.site_id', 'i.reference', 'i.title', 'i.sensitive', 'i.reported_by'])
+        .where('i.id', '=', id)
+        .executeTakeFirst();
       if (!r) throw new NotFoundError('incident');
+      const named = await handle
+        .selectFrom('infosec_incident_people')
+        .select('user_id')
+        .where('incident_id', '=', id)
+        .execute();
+      assertMayRead(actor, {
+        site_id: r.site_id,
+        sensitive: r.sensitive,
+        reported_by: r.reported_by,
+        namedUserIds: named.map((p) => p.user_id),
+      });
       return label(r);
     },
 

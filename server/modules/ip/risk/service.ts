@@ -17,7 +17,12 @@ import { type Actor, sitesWith } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
 import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../../platform/http/errors.ts';
 import type { SecurityIncidentLookup } from '../../infosec/index.ts';
 import type { SitesLookup } from '../sites.ts';
 import * as repo from './repo.ts';
@@ -117,7 +122,8 @@ export function createRiskCasesService(
     try {
       await incidents.assertReadable(actor, incidentId);
     } catch (e) {
-      if (e instanceof NotFoundError) throw invalid('incidentId', 'No security incident you may read');
+      if (e instanceof NotFoundError || e instanceof ForbiddenError)
+        throw invalid('incidentId', 'No security incident you may read');
       throw e;
     }
   }
