@@ -272,7 +272,8 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
       reported_by: null,
       status: 'closed',
       level: template.level,
-      impact: JSON.stringify(template.impact),
+      // An object: the loader writes jsonb from values (a JSON text would be stored as a JSON string).
+      impact: template.impact,
       functional_impact: template.functional,
       information_impact: template.information,
       recoverability: 'regular',
@@ -331,11 +332,11 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
       reported_by: employeeUser.id,
       status: 'closed',
       level: 1,
-      impact: JSON.stringify({
+      impact: {
         confidentiality: { kind: 'general', severity: 'minor' },
         integrity: null,
         availability: null,
-      }),
+      },
       functional_impact: 'none',
       information_impact: 'none',
       recoverability: 'regular',
