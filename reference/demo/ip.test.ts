@@ -77,3 +77,19 @@ describe('the demo IP portfolio', () => {
     for (const f of ip.families as Row[]) if (f.green) expect(f.sustainability_focus).toBeTruthy();
   });
 });
+
+describe('the demo licences and risk cases', () => {
+  it('chases the next royalty report of each licence with royalties and names a security incident of the demo', () => {
+    const { licences, obligations, cases, reports } = ip.licensing;
+    const withRoyalties = (licences as Row[]).filter((l) => l.royalty_basis !== 'none');
+    expect(withRoyalties.length).toBe(2);
+    expect((obligations as Row[]).map((o) => o.source_id).sort()).toEqual(
+      withRoyalties.map((l) => l.id).sort(),
+    );
+    // Every report due before the demo's today is recorded, so the one chased is not yet overdue.
+    for (const o of obligations as Row[]) expect(String(o.due_date) >= CLOCK).toBe(true);
+    expect(reports.length).toBeGreaterThan(4);
+    const linked = (cases as Row[]).filter((c) => c.incident_id !== null);
+    expect(linked).toHaveLength(1);
+  });
+});

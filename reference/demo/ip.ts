@@ -1,6 +1,7 @@
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
 import { generateDisclosures } from './ip-inventions.ts';
+import { generateLicencesAndRisks } from './ip-licences.ts';
 import { chooseGreenFamilies, type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
 import { generateTradeSecrets } from './ip-secrets.ts';
 import type { TableRows } from './ohs-tables.ts';
@@ -26,6 +27,7 @@ export type IpDataset = {
   obligations: Row[];
   disclosures: Row[];
   disclosureInventors: Row[];
+  licensing: ReturnType<typeof generateLicencesAndRisks>;
 };
 
 type Technology = 'sip' | 'ic_2_5d_3d' | 'fan_out' | 'mems_sensor' | 'other';
@@ -163,6 +165,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
   }
   const { secrets, obligations } = generateTradeSecrets(data, rng.fork('secrets'));
   const { disclosures, inventors } = generateDisclosures(data, rng.fork('inventions'));
+  const licensing = generateLicencesAndRisks(data, rng.fork('licences'), { families, matters });
   return {
     families,
     matters,
@@ -172,6 +175,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     obligations,
     disclosures,
     disclosureInventors: inventors,
+    licensing,
   };
 }
 
@@ -182,8 +186,16 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_matter_events', rows: d.events },
     { table: 'ip_trademarks', rows: d.trademarks },
     { table: 'ip_trade_secrets', rows: d.secrets },
-    { table: 'obligations', rows: d.obligations },
+    { table: 'obligations', rows: [...d.obligations, ...d.licensing.obligations] },
     { table: 'ip_disclosures', rows: d.disclosures },
     { table: 'ip_disclosure_inventors', rows: d.disclosureInventors },
+    { table: 'ip_licences', rows: d.licensing.licences },
+    { table: 'ip_licence_matters', rows: d.licensing.licenceMatters },
+    { table: 'ip_licence_families', rows: d.licensing.licenceFamilies },
+    { table: 'ip_royalty_reports', rows: d.licensing.reports },
+    { table: 'ip_fto_records', rows: d.licensing.fto },
+    { table: 'ip_risk_cases', rows: d.licensing.cases },
+    { table: 'ip_risk_case_steps', rows: d.licensing.steps },
+    { table: 'ip_risk_case_costs', rows: d.licensing.costs },
   ];
 }

@@ -18,6 +18,11 @@ import { yearFigures as supplierYearFigures } from './suppliers/repo.ts';
 import { registerSupplierAssessmentSource } from './suppliers/source.ts';
 import '#shared/modules/infosec/program.ts';
 
+export {
+  createSecurityIncidentLookup,
+  type SecurityIncidentLabel,
+  type SecurityIncidentLookup,
+} from './incident-lookup.ts';
 export type { InfosecTables } from './tables.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { createResearchProjectLookup } from '../academia/index.ts';
+import { createSecurityIncidentLookup } from '../infosec/index.ts';
 import { DEADLINE_KINDS } from './matters.ts';
 import { ipMessagesCatalogue } from './messages.ts';
 import { ipMigrations } from './migrations/index.ts';
@@ -31,6 +32,7 @@ export const ipModule = defineModule({
       documents: platform.documents,
       settings: platform.settings,
       projects: createResearchProjectLookup(db),
+      incidents: createSecurityIncidentLookup(db),
       now,
     }),
   registerRoutes(app, ip) {

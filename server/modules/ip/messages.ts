@@ -13,6 +13,12 @@ const en = {
   'ip.obligation.trademarkRenewal': 'Renew the trademark {{mark}} in {{office}} ({{applicationNo}})',
   'ip.obligation.useDeclaration': 'File the declaration of use of {{mark}} in {{office}} ({{applicationNo}})',
   'ip.obligation.tradeSecretReview': 'Review the measures protecting the trade secret: {{title}}',
+  'ip.obligation.royaltyReportOwed':
+    'Send {{counterparty}} the royalty report to {{periodEnd}} under licence {{reference}}',
+  'ip.obligation.royaltyReportDue':
+    'Receive the royalty report to {{periodEnd}} from {{counterparty}} under licence {{reference}}',
+  'ip.obligation.royaltyReportExchanged':
+    'Exchange royalty reports to {{periodEnd}} with {{counterparty}} under cross-licence {{reference}}',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -22,6 +28,12 @@ const zhTW: Record<keyof typeof en, string> = {
   'ip.obligation.trademarkRenewal': '延展 {{office}} 商標 {{mark}}（{{applicationNo}}）',
   'ip.obligation.useDeclaration': '提出 {{office}} 商標 {{mark}} 的使用聲明（{{applicationNo}}）',
   'ip.obligation.tradeSecretReview': '檢視營業秘密的保護措施：{{title}}',
+  'ip.obligation.royaltyReportOwed':
+    '依授權 {{reference}} 向 {{counterparty}} 提交至 {{periodEnd}} 的權利金報告',
+  'ip.obligation.royaltyReportDue':
+    '依授權 {{reference}} 收取 {{counterparty}} 至 {{periodEnd}} 的權利金報告',
+  'ip.obligation.royaltyReportExchanged':
+    '依交互授權 {{reference}} 與 {{counterparty}} 交換至 {{periodEnd}} 的權利金報告',
 };
 
 /** The words of the module's enumerations (`ip.<enumeration>.<code>`). */
@@ -63,6 +75,70 @@ const words = {
     defensive_publication: ['published defensively', '防禦性公開'],
     dropped: ['dropped', '不予處理'],
   },
+  'ip.licenceDirection': {
+    in: ['in-licence', '授權引進'],
+    out: ['out-licence', '授權他人'],
+    cross: ['cross-licence', '交互授權'],
+  },
+  'ip.exclusivity': {
+    exclusive: ['exclusive', '專屬'],
+    sole: ['sole', '獨家'],
+    non_exclusive: ['non-exclusive', '非專屬'],
+  },
+  'ip.royaltyBasis': {
+    none: ['no royalty', '無權利金'],
+    rate: ['rate of net sales', '淨銷售額比例'],
+    fixed: ['fixed amount', '固定金額'],
+  },
+  'ip.reportingPeriod': {
+    quarterly: ['quarterly', '每季'],
+    semiannual: ['half-yearly', '每半年'],
+    annual: ['yearly', '每年'],
+  },
+  'ip.ftoConclusion': {
+    clear: ['free to operate', '可自由實施'],
+    clear_with_licence: ['free to operate under a licence', '取得授權後可實施'],
+    design_around: ['design around needed', '需迴避設計'],
+    not_clear: ['not free to operate', '不可自由實施'],
+  },
+  'ip.riskKind': {
+    misappropriation: ['trade secret misappropriation', '營業秘密侵害'],
+    infringement: ['infringement', '侵權'],
+    indemnity_claim: ['customer indemnity claim', '客戶賠償請求'],
+    litigation: ['litigation', '訴訟'],
+  },
+  'ip.riskDirection': {
+    by_us: ['by us (a claim against us)', '我方被控侵害'],
+    against_us: ['against us (by others)', '他方侵害我方'],
+  },
+  'ip.riskStep': {
+    suspected: ['suspected', '疑似'],
+    investigating: ['investigating', '調查中'],
+    evidence_preserved: ['evidence preserved', '證據保全'],
+    notice_sent: ['notice sent', '已發函'],
+    negotiating: ['negotiating', '協商中'],
+    litigation: ['in litigation', '訴訟中'],
+    settled: ['settled', '已和解'],
+    judgment: ['judgment', '已判決'],
+    closed: ['closed', '已結案'],
+  },
+  'ip.riskOutcome': {
+    settled: ['settled', '和解'],
+    won: ['won', '勝訴'],
+    lost: ['lost', '敗訴'],
+    withdrawn: ['withdrawn', '撤回'],
+    licence_granted: ['licence granted', '授權解決'],
+    no_infringement: ['no infringement found', '未構成侵害'],
+    indemnified: ['customer indemnified', '已賠償客戶'],
+  },
+  'ip.riskCostCategory': {
+    counsel: ['counsel', '律師費'],
+    court: ['court fees', '裁判費'],
+    expert: ['experts', '鑑定費'],
+    settlement: ['settlement', '和解金'],
+    damages: ['damages', '損害賠償'],
+    other: ['other', '其他'],
+  },
   'ip.trademarkStatus': {
     filed: ['filed', '已申請'],
     registered: ['registered', '已註冊'],
@@ -80,6 +156,7 @@ export const ipMessagesCatalogue = mergeCatalogues(
     annuity: ['annuity or maintenance fee', '年費或維持費'],
     trademark_renewal: ['trademark renewal', '商標延展'],
     trade_secret_review: ['trade secret review', '營業秘密年度檢視'],
+    royalty_report: ['royalty report', '權利金報告'],
   }),
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
@@ -117,5 +194,18 @@ export const ipMessages = {
   },
   secretReviewTitle(title: string): Message {
     return ipMessage('ip.obligation.tradeSecretReview', { title });
+  },
+  royaltyReportTitle(
+    direction: 'in' | 'out' | 'cross',
+    reference: string,
+    counterparty: string,
+    periodEnd: string,
+  ): Message {
+    const key = {
+      in: 'ip.obligation.royaltyReportOwed',
+      out: 'ip.obligation.royaltyReportDue',
+      cross: 'ip.obligation.royaltyReportExchanged',
+    } as const;
+    return ipMessage(key[direction], { reference, counterparty, periodEnd });
   },
 };

@@ -6,11 +6,15 @@ import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import type { ResearchProjectLookup } from '../academia/index.ts';
+import type { SecurityIncidentLookup } from '../infosec/index.ts';
 import { createCalendarsService } from './calendars.ts';
 import { createFamiliesService } from './families.ts';
 import { createInventionsService, DISCLOSURE } from './inventions/service.ts';
+import { createFtoService, FTO_RECORD } from './licences/fto.ts';
+import { createLicencesService, LICENCE } from './licences/service.ts';
 import { createMattersService } from './matters.ts';
 import { createPortfolioService } from './portfolio.ts';
+import { createRiskCasesService, RISK_CASE } from './risk/service.ts';
 import { createSecretsService } from './secrets.ts';
 import { createSitesLookup } from './sites.ts';
 import { createTrademarksService } from './trademarks.ts';
@@ -24,6 +28,7 @@ export function createIpModule(deps: {
   documents: Pick<DocumentsService, 'registerOwner'>;
   settings: SettingsService;
   projects: ResearchProjectLookup;
+  incidents: SecurityIncidentLookup;
   users: Pick<UsersService, 'displayNames' | 'assertActiveUser' | 'assertActiveUsers'>;
   now: () => Date;
 }) {
@@ -46,6 +51,12 @@ export function createIpModule(deps: {
     now,
   });
   deps.documents.registerOwner(DISCLOSURE, (actor, id, intent) => inventions.siteOf(actor, id, intent));
+  const licences = createLicencesService(db, deps.obligations, deps.org, sites, now);
+  const fto = createFtoService(db, sites, now);
+  deps.documents.registerOwner(LICENCE, (actor, id, intent) => licences.siteOf(actor, id, intent));
+  deps.documents.registerOwner(FTO_RECORD, (actor, id, intent) => fto.siteOf(actor, id, intent));
+  const riskCases = createRiskCasesService(db, deps.incidents, sites, now);
+  deps.documents.registerOwner(RISK_CASE, (actor, id, intent) => riskCases.siteOf(actor, id, intent));
   return {
     calendars,
     matters,
@@ -54,6 +65,9 @@ export function createIpModule(deps: {
     trademarks: createTrademarksService(db, deps.obligations, calendars, sites, now),
     secrets,
     inventions,
+    licences,
+    fto,
+    riskCases,
   };
 }
 

@@ -4,8 +4,10 @@ import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { renderText, word } from '../../platform/i18n/index.ts';
 import { registerInventionRoutes } from './inventions/routes.ts';
+import { registerLicenceRoutes } from './licences/routes.ts';
 import { ipWord } from './messages.ts';
 import type { IpModule } from './module.ts';
+import { registerRiskCaseRoutes } from './risk/routes.ts';
 import { registerSecretRoutes } from './secrets-routes.ts';
 
 const tags = ['ip'];
@@ -15,6 +17,8 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   const { families, matters, trademarks, calendars } = ip;
   registerSecretRoutes(app, ip.secrets);
   registerInventionRoutes(app, ip.inventions);
+  registerLicenceRoutes(app, ip.licences, ip.fto);
+  registerRiskCaseRoutes(app, ip.riskCases);
 
   app.get(
     '/api/ip/portfolio/counts',

@@ -29,6 +29,9 @@ declare module '../../../test/security/support/family-kit.ts' {
     tradeSecret: true;
     ipDisclosure: true;
     ipInventionReward: true;
+    ipLicence: true;
+    ipFto: true;
+    ipRiskCase: true;
   }
 }
 
@@ -154,7 +157,58 @@ export const ipFamilies = {
       return seeded(filed, 'filing').rewards[0].id;
     },
   },
+  ipLicence: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(await res.admin.post('/api/ip/licences', licenceBody(site(loc), `MX-LIC-${n}`)), 'ipLicence').id,
+  },
+  ipFto: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(await res.admin.post('/api/ip/fto', ftoBody(site(loc), `Matrix product ${n}`)), 'ipFto').id,
+  },
+  ipRiskCase: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(await res.admin.post('/api/ip/risk-cases', riskCaseBody(site(loc), `MX-RC-${n}`)), 'ipRiskCase')
+        .id,
+  },
 } satisfies Partial<Record<Family, FamilySpec>>;
+
+/** A risk case's body for the suite: a suspected infringement by others, no incident named. */
+export function riskCaseBody(siteId: string | null, reference: string) {
+  return {
+    siteId,
+    reference,
+    kind: 'infringement',
+    direction: 'against_us',
+    title: 'Matrix suspected infringement',
+    stepOn: '2024-05-02',
+  };
+}
+
+/** A licence's body for the suite: royalties of 2% reported quarterly from January 2024. */
+export function licenceBody(siteId: string | null, reference: string) {
+  return {
+    siteId,
+    reference,
+    direction: 'out',
+    counterparty: 'Matrix Licensee Ltd',
+    subject: 'Matrix licensed technology',
+    startsOn: '2024-01-01',
+    exclusivity: 'non_exclusive',
+    royaltyBasis: 'rate',
+    royaltyRate: 2,
+    currency: 'USD',
+    reportingPeriod: 'quarterly',
+    reportDueDays: 30,
+  };
+}
+
+/** A freedom-to-operate record's body for the suite. */
+export function ftoBody(siteId: string | null, subject: string) {
+  return { siteId, subject, conclusion: 'clear', counsel: 'Matrix counsel', opinionDate: '2024-06-01' };
+}
 
 /** A trade secret's body for the suite: owned by the group administrator, its measures half in place. */
 export function secretBody(siteId: string | null, title: string) {

@@ -1,5 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Decision, DisclosureStatus, RewardEvent } from '#shared/modules/ip/inventions/rules.ts';
+import type { Exclusivity, FtoConclusion, RoyaltyBasis } from '#shared/modules/ip/licences/contract.ts';
+import type { ReportingPeriod } from '#shared/modules/ip/licences/rules.ts';
+import type {
+  RiskCostCategory,
+  RiskDirection,
+  RiskKind,
+  RiskOutcome,
+  RiskStep,
+} from '#shared/modules/ip/risk/contract.ts';
 import type { Kind, Office, Status, Technology } from '#shared/modules/ip/rules/offices.ts';
 import type { Checklist, SecretCategory } from '#shared/modules/ip/rules/secrets.ts';
 import type { DateString, Stamps } from '../../db/schema.ts';
@@ -134,6 +143,94 @@ export type IpInventionRewardsTable = Stamps & {
   paid_by: string | null;
 };
 
+export type IpLicencesTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  reference: string;
+  direction: 'in' | 'out' | 'cross';
+  counterparty: string;
+  subject: string;
+  territory: ColumnType<string[], string[] | undefined, string[]>;
+  field_of_use: string | null;
+  starts_on: DateString;
+  ends_on: DateString | null;
+  exclusivity: Exclusivity;
+  royalty_basis: Generated<RoyaltyBasis>;
+  /** numeric(7,4), per cent: read as text, written as text. */
+  royalty_rate: string | null;
+  /** numeric(16,2): read as text, written as text. */
+  royalty_amount: string | null;
+  currency: string | null;
+  reporting_period: ReportingPeriod | null;
+  report_due_days: number | null;
+};
+
+export type IpLicenceFamiliesTable = { licence_id: string; family_id: string };
+export type IpLicenceMattersTable = { licence_id: string; matter_id: string };
+
+export type IpRoyaltyReportsTable = {
+  id: Generated<string>;
+  licence_id: string;
+  site_id: string;
+  period_start: DateString;
+  period_end: DateString;
+  reported_on: DateString;
+  amount: string;
+  currency: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+/** A freedom-to-operate opinion on a product or technology. */
+export type IpFtoRecordsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  subject: string;
+  technology: Technology | null;
+  conclusion: FtoConclusion;
+  counsel: string;
+  opinion_date: DateString;
+  patents_considered: ColumnType<string[], string[] | undefined, string[]>;
+  family_ids: ColumnType<string[], string[] | undefined, string[]>;
+};
+
+export type IpRiskCasesTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  reference: string;
+  kind: RiskKind;
+  direction: RiskDirection;
+  title: string;
+  counterparty: string | null;
+  counsel: string | null;
+  /** A security incident of the information security program, checked through its lookup. */
+  incident_id: string | null;
+  /** The latest step of the response procedure and the day it took effect (kept with the step rows). */
+  step: RiskStep;
+  step_on: DateString;
+  outcome: RiskOutcome | null;
+};
+
+export type IpRiskCaseStepsTable = {
+  id: Generated<string>;
+  case_id: string;
+  step: RiskStep;
+  effective_on: DateString;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
+export type IpRiskCaseCostsTable = {
+  id: Generated<string>;
+  case_id: string;
+  incurred_on: DateString;
+  category: RiskCostCategory;
+  amount: string;
+  currency: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+};
+
 export type IpTables = {
   ip_families: IpFamiliesTable;
   ip_inventors: IpInventorsTable;
@@ -145,4 +242,12 @@ export type IpTables = {
   ip_disclosures: IpDisclosuresTable;
   ip_disclosure_inventors: IpDisclosureInventorsTable;
   ip_invention_rewards: IpInventionRewardsTable;
+  ip_licences: IpLicencesTable;
+  ip_licence_families: IpLicenceFamiliesTable;
+  ip_licence_matters: IpLicenceMattersTable;
+  ip_royalty_reports: IpRoyaltyReportsTable;
+  ip_fto_records: IpFtoRecordsTable;
+  ip_risk_cases: IpRiskCasesTable;
+  ip_risk_case_steps: IpRiskCaseStepsTable;
+  ip_risk_case_costs: IpRiskCaseCostsTable;
 };

@@ -5,5 +5,8 @@ export const ipKeys = {
   trademarks: '/api/ip/trademarks',
   secrets: '/api/ip/trade-secrets',
   disclosures: '/api/ip/disclosures',
+  licences: '/api/ip/licences',
+  fto: '/api/ip/fto',
+  riskCases: '/api/ip/risk-cases',
   obligations: '/api/obligations',
 };

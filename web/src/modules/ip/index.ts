@@ -6,6 +6,8 @@ import '#shared/modules/ip/program.ts';
 
 /** The invention disclosures of a research project, for the industry–academia program's project page. */
 export { ProjectDisclosures } from './inventions/ProjectDisclosures.tsx';
+/** The IP risk cases that name a security incident, for the information security program's incident page. */
+export { IncidentRiskCases } from './risk/IncidentRiskCases.tsx';
 
 /** The intellectual property program in the web app: its manifest. */
 export const ipWebModule: WebModule = {
@@ -19,6 +21,8 @@ export const ipWebModule: WebModule = {
     ip_trademark: () => '/ip/trademarks',
     ip_trade_secret: () => '/ip/trade-secrets',
     ip_disclosure: (id) => `/ip/disclosures/${id}`,
+    ip_licence: (id) => `/ip/licences/${id}`,
+    ip_risk_case: (id) => `/ip/risk-cases/${id}`,
   },
   obligationKinds: [
     { kind: 'ip.priority', name: { en: 'Priority deadline', 'zh-TW': '優先權期限' } },
@@ -26,5 +30,6 @@ export const ipWebModule: WebModule = {
     { kind: 'ip.annuity', name: { en: 'Annuity or maintenance fee', 'zh-TW': '年費或維持費' } },
     { kind: 'ip.trademark_renewal', name: { en: 'Trademark renewal', 'zh-TW': '商標延展' } },
     { kind: 'ip.trade_secret_review', name: { en: 'Trade secret review', 'zh-TW': '營業秘密年度檢視' } },
+    { kind: 'ip.royalty_report', name: { en: 'Royalty report', 'zh-TW': '權利金報告' } },
   ],
 };

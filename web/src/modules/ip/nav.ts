@@ -1,4 +1,13 @@
-import { IconBulb, IconCertificate, IconListDetails, IconLock, IconUserCheck } from '@tabler/icons-react';
+import {
+  IconBulb,
+  IconCertificate,
+  IconFileCertificate,
+  IconListDetails,
+  IconLock,
+  IconRoute,
+  IconShieldExclamation,
+  IconUserCheck,
+} from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
 
@@ -10,5 +19,8 @@ export const ipNavigation: NavItem[] = [
   { label: label('trademarks'), to: '/ip/trademarks', icon: IconCertificate, permission: 'ip.read' },
   { label: label('secrets'), to: '/ip/trade-secrets', icon: IconLock, permission: 'ip.read' },
   { label: label('disclosures'), to: '/ip/disclosures', icon: IconBulb, permission: 'ip.read', exact: true },
+  { label: label('licences'), to: '/ip/licences', icon: IconFileCertificate, permission: 'ip.read' },
+  { label: label('fto'), to: '/ip/fto', icon: IconRoute, permission: 'ip.read' },
+  { label: label('riskCases'), to: '/ip/risk-cases', icon: IconShieldExclamation, permission: 'ip.read' },
   { label: label('myDisclosures'), to: '/ip/my-disclosures', icon: IconUserCheck, permission: 'ip.disclose' },
 ];

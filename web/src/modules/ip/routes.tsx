@@ -17,6 +17,11 @@ const MyDisclosuresPage = lazyRouteComponent(
   'MyDisclosuresPage',
 );
 const DisclosurePage = lazyRouteComponent(() => import('./inventions/DisclosurePage.tsx'), 'DisclosurePage');
+const LicencesPage = lazyRouteComponent(() => import('./licences/LicencesPage.tsx'), 'LicencesPage');
+const LicencePage = lazyRouteComponent(() => import('./licences/LicencePage.tsx'), 'LicencePage');
+const FtoPage = lazyRouteComponent(() => import('./licences/FtoPage.tsx'), 'FtoPage');
+const RiskCasesPage = lazyRouteComponent(() => import('./risk/RiskCasesPage.tsx'), 'RiskCasesPage');
+const RiskCasePage = lazyRouteComponent(() => import('./risk/RiskCasePage.tsx'), 'RiskCasePage');
 const TrademarksPage = lazyRouteComponent(() => import('./trademarks/TrademarksPage.tsx'), 'TrademarksPage');
 
 /** The pages of the IP program, under the signed-in frame (`parent`). */
@@ -35,5 +40,10 @@ export function createIpRoutes<P extends AnyRoute>(parent: P) {
     page('/ip/my-disclosures', guarded('ip.disclose', MyDisclosuresPage)),
     // Its submitter and inventors see a disclosure as the IP office does: the server decides (404 otherwise).
     page('/ip/disclosures/$disclosureId', DisclosurePage),
+    page('/ip/licences', guarded('ip.read', LicencesPage)),
+    page('/ip/licences/$licenceId', guarded('ip.read', LicencePage)),
+    page('/ip/fto', guarded('ip.read', FtoPage)),
+    page('/ip/risk-cases', guarded('ip.read', RiskCasesPage)),
+    page('/ip/risk-cases/$caseId', guarded('ip.read', RiskCasePage)),
   ] as const;
 }

@@ -22,6 +22,7 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { IncidentRiskCases } from '../../ip/index.ts';
 import { IndicatorMatchesCard } from '../advisories/IndicatorMatchesCard.tsx';
 import { infosecKeys, isoToLocalInput, localInputToIso, securityIncidentQuery } from '../api.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
@@ -167,6 +168,7 @@ export function SecurityIncidentPage() {
           {can('infosec.read') && <MaterialCard incidentId={incident.id} />}
           {can('infosec.read') && <InsuranceCard incidentId={incident.id} />}
           <IndicatorMatchesCard incidentId={incident.id} />
+          <IncidentRiskCases incidentId={incident.id} />
           <Paper withBorder p="md" radius="md">
             <Title order={5} mb="xs">
               {t('detail.classification')}

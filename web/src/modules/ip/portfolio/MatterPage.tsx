@@ -10,6 +10,7 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
 import { ipKeys } from '../api.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
+import { MatterLicences } from '../licences/MatterLicences.tsx';
 import { Fact } from './FamilyPage.tsx';
 import { MatterForm } from './MatterForm.tsx';
 
@@ -145,6 +146,7 @@ export function MatterPage() {
                 </Table.ScrollContainer>
               )}
             </Paper>
+            <MatterLicences matterId={m.id} />
           </Stack>
           {editing && <MatterForm familyId={m.familyId} matter={m} onClose={() => setEditing(false)} />}
         </>
