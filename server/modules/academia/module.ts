@@ -1,9 +1,12 @@
 import { createContributionService } from './contribution.ts';
+import { createCoursesService } from './courses.ts';
 import type { AcademiaDeps } from './deps.ts';
 import { createInternsService } from './interns.ts';
+import { createMentorshipsService } from './mentorships.ts';
 import { createPartnersService } from './partners.ts';
 import { createPaymentsService } from './payments.ts';
 import { createProjectsService } from './projects.ts';
+import { createTeachingFiguresService } from './teaching-figures.ts';
 
 /** The industry–academia program, built on the platform services. */
 export function createAcademiaModule(deps: AcademiaDeps) {
@@ -13,6 +16,9 @@ export function createAcademiaModule(deps: AcademiaDeps) {
     payments: createPaymentsService(deps),
     interns: createInternsService(deps),
     contribution: createContributionService(deps),
+    courses: createCoursesService(deps),
+    mentorships: createMentorshipsService(deps),
+    teachingFigures: createTeachingFiguresService(deps),
   };
 }
 
