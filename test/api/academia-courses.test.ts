@@ -1,7 +1,33 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent; tests assert on them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, databases, type TestApp } from '../support/app.ts';
+import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { EMPLOYEES, SITES } from '../support/fixture.ts';
+
+async function importCsv(client: ApiClient, kind: string, csv: string) {
+  const form = new FormData();
+  form.append('file', new Blob([csv]), 'rows.csv');
+  const request = new Request('http://local/', { method: 'POST', body: form });
+  const created = await client.post('/api/imports', Buffer.from(await request.arrayBuffer()), {
+    contentType: request.headers.get('content-type') as string,
+    query: { kind },
+  });
+  expect(created.status).toBe(201);
+  const settle = async () => {
+    for (let i = 0; i < 2400; i++) {
+      const job = (await client.get(`/api/imports/${created.body.id}`)).body;
+      if (job.status !== 'validating' && job.status !== 'committing') return job;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('import did not finish');
+  };
+  let job = (await client.get(`/api/imports/${created.body.id}`)).body;
+  const validating = await client.post(`/api/imports/${job.id}/validate`, { version: job.version });
+  expect(validating.status, JSON.stringify(validating.body)).toBe(202);
+  job = await settle();
+  if (job.status !== 'valid') return job;
+  await client.post(`/api/imports/${job.id}/commit`, { version: job.version });
+  return settle();
+}
 
 describe.each(databases())('Industry–academia courses and mentorships (%s)', (kind) => {
   let t: TestApp;
@@ -270,5 +296,83 @@ describe.each(databases())('Industry–academia courses and mentorships (%s)', (
       'academia_course.created',
       'academia_course.deleted',
     ]);
+  });
+
+  it('imports courses and mentorship activities all or nothing, naming each bad row and column', async () => {
+    const spil = await t.signInAs('spilOfficer');
+    const header =
+      'Site code,School,Program,Subject,Course title,Starts,Ends,Hours,Students,Feedback score\n';
+    const bad = await importCsv(
+      spil,
+      'academia_courses',
+      `${header}TC,National Chung Hsing University,practical_training,semiconductor,Imported course A,2025-02-10,2025-06-13,54,80,4.5
+K7,,usi_university,career,Outside the officer's sites,2025-03-01,2025-03-02,6,20,
+TC,Nowhere University,practical_training,semiconductor,Imported course B,2025-02-10,2025-01-13,0,80,7
+`,
+    );
+    expect(bad.status).toBe('invalid');
+    expect(bad.errors.map((e: any) => `${e.row}:${e.column}`)).toEqual([
+      '3:site_code',
+      '4:school',
+      '4:ends_on',
+      '4:hours',
+      '4:feedback_score',
+    ]);
+    const none = await spil.get('/api/academia/courses', { query: { q: 'Imported course' } });
+    expect(none.body.total).toBe(0);
+    const good = await importCsv(
+      spil,
+      'academia_courses',
+      `${header}TC,National Chung Hsing University,practical_training,semiconductor,Imported course A,2025-02-10,2025-06-13,54,80,4.5
+SZ,,usi_university,career,Imported course C,2025-03-01,2025-03-02,6,20,
+`,
+    );
+    expect(good).toMatchObject({ status: 'done', rowsInserted: 2 });
+    const figures = (await spil.get('/api/academia/courses/figures', { query: { year: '2025' } })).body;
+    expect(figures.courses).toEqual({
+      courses: 2,
+      hours: 60,
+      students: 100,
+      participationHours: 54 * 80 + 120,
+    });
+
+    const m = await spil.post('/api/academia/mentorships', {
+      siteId: SITES.TC.id,
+      partnerId,
+      title: 'Mentors 2025',
+      startsOn: '2025-03-01',
+      endsOn: '2025-12-31',
+      students: 50,
+    });
+    expect(m.status).toBe(201);
+    const activities = 'Site code,Mentorship program,Activity,Held on,Hours,Students taking part\n';
+    const refused = await importCsv(
+      spil,
+      'academia_mentorship_activities',
+      `${activities}TC,Mentors 2025,forum,2025-04-01,3,40
+TC,Mentors 2025,dinner,2026-01-10,2,30
+TC,Mentors 2025,line_tour,2025-05-01,2,51
+TC,Mentors 2025,party,2025-05-02,2,10
+`,
+    );
+    expect(refused.status).toBe('invalid');
+    expect(refused.errors.map((e: any) => `${e.row}:${e.column}`)).toEqual([
+      '3:program',
+      '4:students',
+      '5:kind',
+    ]);
+    expect((await spil.get(`/api/academia/mentorships/${m.body.id}`)).body.activities).toBe(0);
+    const done = await importCsv(
+      spil,
+      'academia_mentorship_activities',
+      `${activities}TC,mentors 2025,forum,2025-04-01,3,40
+TC,Mentors 2025,line_tour,2025-05-01,2,50
+`,
+    );
+    expect(done).toMatchObject({ status: 'done', rowsInserted: 2 });
+    expect((await spil.get(`/api/academia/mentorships/${m.body.id}`)).body).toMatchObject({
+      activities: 2,
+      participationHours: 120 + 100,
+    });
   });
 });

@@ -80,6 +80,10 @@ const words = {
 
 export const academiaMessagesCatalogue = mergeCatalogues(
   { en, 'zh-TW': zhTW },
+  wordsCatalogue('academia.importKind', {
+    courses: ['courses', '課程'],
+    activities: ['mentorship activities', '業師輔導活動'],
+  }),
   wordsCatalogue('academia.obligationKind', {
     agreement_renewal: ['agreement renewal', '協議續約'],
     milestone: ['research milestone', '研究里程碑'],
@@ -93,6 +97,11 @@ export function academiaWord(enumeration: keyof typeof words, code: string): Mes
 }
 
 const academiaMessage = messageOf({ en });
+
+/** The name of one of the module's kinds of import. */
+export function academiaImportMessage(kind: 'courses' | 'activities'): Message {
+  return { key: `academia.importKind.${kind}` };
+}
 
 /** The obligation titles of the industry–academia program, as messages. */
 export const messages = {

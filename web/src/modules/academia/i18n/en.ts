@@ -168,6 +168,9 @@ export const en = {
     other: 'Other',
   },
   teaching: {
+    import: 'Import',
+    importCourses: 'Import courses',
+    importActivities: 'Import activities',
     cancel: 'Cancel',
     deleteFailed: 'Not deleted',
     delete: 'Delete',

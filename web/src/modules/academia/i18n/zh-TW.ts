@@ -158,6 +158,9 @@ export const zhTW: typeof en = {
     other: '其他',
   },
   teaching: {
+    import: '匯入',
+    importCourses: '匯入課程',
+    importActivities: '匯入活動',
     cancel: '取消',
     deleteFailed: '未刪除',
     delete: '刪除',

@@ -1,7 +1,17 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { modals } from '@mantine/modals';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -15,6 +25,7 @@ import {
 } from '#shared/modules/academia/teaching-contract.ts';
 import { type ApiError, api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
@@ -26,6 +37,10 @@ import { EmployeesField } from './EmployeesField.tsx';
 import { TeachingFigures } from './TeachingFigures.tsx';
 
 type Row = z.infer<typeof courseView>;
+
+const COURSES_TEMPLATE =
+  'site_code,school,program,subject,title,starts_on,ends_on,hours,students,feedback_score\n' +
+  'SPIL-DF,National Chung Hsing University,practical_training,semiconductor,Semiconductor Assembly Materials and Processes,2026-02-16,2026-06-19,54,90,4.5\n';
 type V = {
   siteId: string;
   partnerId: string | null;
@@ -239,6 +254,7 @@ export function CoursesPage() {
   const [year, setYear] = useState<number>(new Date().getFullYear() - 1);
   const [onlyYear, setOnlyYear] = useState<string | null>(null);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const manage = can('academia.manage');
   const columns: Column<Row>[] = [
     { key: 'title', header: t('courses.titleField'), sortKey: 'title', wrap: true, render: (c) => c.title },
@@ -288,9 +304,18 @@ export function CoursesPage() {
         description={t('courses.description')}
         actions={
           manage ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              {t('courses.add')}
-            </Button>
+            <Group>
+              <Button
+                variant="light"
+                leftSection={<IconUpload size={16} />}
+                onClick={() => setImporting(true)}
+              >
+                {t('teaching.importCourses')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+                {t('courses.add')}
+              </Button>
+            </Group>
           ) : null
         }
       />
@@ -359,6 +384,27 @@ export function CoursesPage() {
         emptyTitle={t('courses.emptyTitle')}
         emptyHint={t('courses.emptyHint')}
       />
+      {importing && (
+        <Modal opened onClose={() => setImporting(false)} size="xl" title={t('teaching.importCourses')}>
+          <ImportWizard
+            kind="academia_courses"
+            template={{ filename: 'academia-courses-template.csv', csv: COURSES_TEMPLATE }}
+            expected={[
+              ['site_code', true],
+              ['school', false],
+              ['program', true],
+              ['subject', true],
+              ['title', true],
+              ['starts_on', true],
+              ['ends_on', true],
+              ['hours', true],
+              ['students', true],
+              ['feedback_score', false],
+            ]}
+            invalidate={[academiaKeys.courses]}
+          />
+        </Modal>
+      )}
       {editing && <CourseForm record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );

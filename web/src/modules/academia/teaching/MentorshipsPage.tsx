@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ import {
 } from '#shared/modules/academia/teaching-contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
@@ -42,6 +43,9 @@ import { useConfirmDelete } from './CoursesPage.tsx';
 import { EmployeesField } from './EmployeesField.tsx';
 
 type Row = z.infer<typeof mentorshipView>;
+
+const ACTIVITIES_TEMPLATE =
+  'site_code,program,kind,held_on,hours,students\nSPIL-DF,University Corporate Mentors 2026,line_tour,2026-04-18,2,120\n';
 type Detail = z.infer<typeof mentorshipDetail>;
 type V = {
   siteId: string;
@@ -320,6 +324,7 @@ export function MentorshipsPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [year, setYear] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const manage = can('academia.manage');
   const columns: Column<Row>[] = [
@@ -364,9 +369,18 @@ export function MentorshipsPage() {
         description={t('mentorships.description')}
         actions={
           manage ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-              {t('mentorships.add')}
-            </Button>
+            <Group>
+              <Button
+                variant="light"
+                leftSection={<IconUpload size={16} />}
+                onClick={() => setImporting(true)}
+              >
+                {t('teaching.importActivities')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+                {t('mentorships.add')}
+              </Button>
+            </Group>
           ) : null
         }
       />
@@ -411,6 +425,23 @@ export function MentorshipsPage() {
         emptyTitle={t('mentorships.emptyTitle')}
         emptyHint={t('mentorships.emptyHint')}
       />
+      {importing && (
+        <Modal opened onClose={() => setImporting(false)} size="xl" title={t('teaching.importActivities')}>
+          <ImportWizard
+            kind="academia_mentorship_activities"
+            template={{ filename: 'academia-mentorship-activities-template.csv', csv: ACTIVITIES_TEMPLATE }}
+            expected={[
+              ['site_code', true],
+              ['program', true],
+              ['kind', true],
+              ['held_on', true],
+              ['hours', true],
+              ['students', true],
+            ]}
+            invalidate={[academiaKeys.mentorships, academiaKeys.courses]}
+          />
+        </Modal>
+      )}
       {adding && <MentorshipForm record={null} onClose={() => setAdding(false)} />}
       {open && <MentorshipDialog id={open} manage={manage} onClose={() => setOpen(null)} />}
     </>
