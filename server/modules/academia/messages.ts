@@ -99,7 +99,7 @@ export function academiaWord(enumeration: keyof typeof words, code: string): Mes
 const academiaMessage = messageOf({ en });
 
 /** The name of one of the module's kinds of import. */
-export function academiaImportMessage(kind: 'courses' | 'activities'): Message {
+export function academiaImportKind(kind: 'courses' | 'activities'): Message {
   return { key: `academia.importKind.${kind}` };
 }
 

@@ -8,7 +8,7 @@ import { isCalendarDate } from '#shared/platform/http/list.ts';
 import { type SiteScope, scopeHas, sitesWith } from '../../platform/access/actor.ts';
 import type { Importer, RowError } from '../../platform/imports/importer.ts';
 import type { OrgService } from '../../platform/org/service.ts';
-import { academiaImportMessage } from './messages.ts';
+import { academiaImportKind } from './messages.ts';
 
 const PROGRAM = 'academia' as const;
 type Org = Pick<OrgService, 'sitesWithSubsidiary'>;
@@ -56,7 +56,7 @@ const programKey = (r: { siteId: string; title: string; heldOn: string }) =>
  */
 export const createActivitiesImporter = (org: Org): Importer<ActivityImportRow, ActivityContext> => ({
   kind: 'academia_mentorship_activities',
-  name: academiaImportMessage('activities'),
+  name: academiaImportKind('activities'),
   permission: 'academia.manage',
   columns: [
     { key: 'site_code', label: 'Site code', required: true, aliases: ['site', '廠區'] },
@@ -187,7 +187,7 @@ type CourseContext = { sites: Map<string, string>; scope: SiteScope; partners: M
  */
 export const createCoursesImporter = (org: Org): Importer<CourseImportRow, CourseContext> => ({
   kind: 'academia_courses',
-  name: academiaImportMessage('courses'),
+  name: academiaImportKind('courses'),
   permission: 'academia.manage',
   columns: [
     { key: 'site_code', label: 'Site code', required: true, aliases: ['site', '廠區'] },
