@@ -1,5 +1,6 @@
 import { toUsdCents } from '../../server/modules/academia/rules/money.ts';
 import { DEMO_PARTNERS } from './academia-partners.ts';
+import { generateTeaching } from './academia-teaching.ts';
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
 import { personName } from './names.ts';
@@ -51,6 +52,9 @@ export type AcademiaDataset = {
   interns: Row[];
   payments: Row[];
   obligations: Row[];
+  courses: Row[];
+  mentorships: Row[];
+  activities: Row[];
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -85,6 +89,9 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
     interns: [],
     payments: [],
     obligations: [],
+    courses: [],
+    mentorships: [],
+    activities: [],
   };
 
   const partners = DEMO_PARTNERS.map((p) => {
@@ -428,6 +435,9 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
     intern(otherSites[n % otherSites.length], 2022, n);
   for (const year of [2019, 2020, 2021])
     for (let n = 0; n < 120; n++) intern(otherSites[(n + year) % otherSites.length], year, n);
+
+  // ---- courses and mentorship programs (academia-teaching.ts).
+  Object.assign(out, generateTeaching(data, rng, byName, stamp));
   return out;
 }
 
@@ -445,5 +455,8 @@ export function academiaTables(a: AcademiaDataset): TableRows[] {
     { table: 'academia_interns', rows: a.interns },
     { table: 'academia_payments', rows: a.payments },
     { table: 'obligations', rows: a.obligations },
+    { table: 'academia_courses', rows: a.courses },
+    { table: 'academia_mentorships', rows: a.mentorships },
+    { table: 'academia_mentorship_activities', rows: a.activities },
   ];
 }

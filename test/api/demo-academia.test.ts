@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACADEMIA_SEED } from '../../reference/demo/academia.ts';
+import { TEACHING_SEED } from '../../reference/demo/academia-teaching.ts';
 import { demoClock } from '../../reference/demo/clock.ts';
 import { loadDemoDataset } from '../../reference/demo/load.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
@@ -12,7 +13,8 @@ const millions = (cents: number) => Math.round(cents / 100 / 100_000) / 10;
 
 /**
  * The academia seed's 2022 figures (seeds/002; shared/reference/seed-figures.json, academia_2022), computed
- * by the contribution report from the demo's rows, and moving when a row behind them goes.
+ * by the contribution report from the demo's rows, and moving when a row behind them goes; the teaching
+ * figures (spil_mentorship, spil_courses, usi_university_courses, students_in_semiconductor_courses) likewise.
  */
 describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kind) => {
   let t: TestApp;
@@ -22,6 +24,13 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
     expect(res.status).toBe(200);
     return res.body;
   };
+
+  const teachingFigures = async () => {
+    const res = await owner.get('/api/academia/courses/figures', { query: { year: '2022' } });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const spil = (rows: any[]) => rows.find((r) => r.subsidiaryCode === 'SPIL');
 
   beforeAll(async () => {
     t = await createTestApp({ kind, seed: false });
@@ -93,5 +102,62 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
     expect(after.researchUsdCents).toBe(before.researchUsdCents - payment.amount_minor);
     expect(after.totalUsdCents).toBe(before.totalUsdCents - payment.amount_minor);
     expect(after.internsRecruited).toBe(409);
+  });
+
+  it('reproduces the teaching figures (courses, mentorships) figure by figure', async () => {
+    const f = await teachingFigures();
+    // "156 students participated in the University Corporate Mentors program, accumulating 1,131 hours"
+    expect(spil(f.mentorshipsBySubsidiary)).toMatchObject({ students: 156, participationHours: 1131 });
+    // "133 students participated in these courses, accumulating 7,275 hours of participation"
+    expect(spil(f.coursesBySubsidiary)).toMatchObject({ students: 133, participationHours: 7275 });
+    // "USI University shared a total of 16 courses, with a cumulative duration of 932 hours"
+    expect(f.coursesByProgram.find((p: any) => p.program === 'usi_university')).toMatchObject({
+      courses: TEACHING_SEED.usiUniversityCourses,
+      hours: TEACHING_SEED.usiUniversityHours,
+    });
+    // "enrolled 209 students in the semiconductor courses"
+    expect(f.semiconductorStudents).toBe(209);
+    // The lists show the same rows.
+    const usi = await owner.get('/api/academia/courses', {
+      query: { program: 'usi_university', year: '2022', pageSize: '50' },
+    });
+    expect(usi.body.total).toBe(16);
+    expect(usi.body.items.reduce((a: number, c: any) => a + c.hours, 0)).toBe(932);
+  });
+
+  it('moves a teaching figure when a course or activity behind it is deleted', async () => {
+    const before = await teachingFigures();
+    const [activity] = (
+      await sql<{ id: string; hours: number; students: number }>`
+        select a.id, a.hours, a.students from academia_mentorship_activities a
+        where a.held_on between '2022-01-01' and '2022-12-31' and a.kind = 'dinner' limit 1`.execute(t.db)
+    ).rows;
+    const usiCourses = await owner.get('/api/academia/courses', {
+      query: { program: 'usi_university', year: '2022', sort: 'hours', pageSize: '1' },
+    });
+    const course = usiCourses.body.items[0];
+    expect(
+      (
+        await owner.delete(`/api/academia/mentorship-activities/${activity.id}`, {
+          query: { version: '1' },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await owner.delete(`/api/academia/courses/${course.id}`, {
+          query: { version: String(course.version) },
+        })
+      ).status,
+    ).toBe(204);
+    const after = await teachingFigures();
+    expect(spil(after.mentorshipsBySubsidiary).participationHours).toBe(
+      spil(before.mentorshipsBySubsidiary).participationHours - activity.hours * activity.students,
+    );
+    expect(after.coursesByProgram.find((p: any) => p.program === 'usi_university')).toMatchObject({
+      courses: 15,
+      hours: 932 - course.hours,
+    });
+    expect(after.semiconductorStudents).toBe(209);
   });
 });

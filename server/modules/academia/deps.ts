@@ -13,7 +13,7 @@ export const PROGRAM = 'academia' as const;
 export type AcademiaDeps = {
   db: Db;
   obligations: ObligationsService;
-  org: Pick<OrgService, 'siteForWriting' | 'siteLabels'>;
+  org: Pick<OrgService, 'siteForWriting' | 'siteLabels' | 'sitesWithSubsidiary'>;
   people: Pick<PeopleService, 'employeeEssentials'>;
   now: () => Date;
 };

@@ -8,6 +8,7 @@ import { AGREEMENT_RENEWAL } from './partners.ts';
 import { academiaPermissions } from './permissions.ts';
 import { registerAcademiaRoutes } from './routes.ts';
 import { registerAcademiaPeopleRoutes } from './routes-people.ts';
+import { registerAcademiaTeachingRoutes } from './routes-teaching.ts';
 import '#shared/modules/academia/program.ts';
 
 export type { AcademiaTables } from './tables.ts';
@@ -31,6 +32,7 @@ export const academiaModule = defineModule({
   registerRoutes(app, academia) {
     registerAcademiaRoutes(app, academia);
     registerAcademiaPeopleRoutes(app, academia);
+    registerAcademiaTeachingRoutes(app, academia);
   },
   async homeAttention(actor, _academia, platform) {
     if (!holdsAnywhere(actor, 'academia.manage', 'academia')) return [];

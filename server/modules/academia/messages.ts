@@ -50,10 +50,40 @@ const words = {
     completed: ['completed', '已完成'],
     withdrawn: ['withdrawn', '已退出'],
   },
+  'academia.courseProgram': {
+    usi_university: ['USI University', '環旭大學'],
+    semiconductor_education: [
+      'Semiconductor Assembly and Manufacturing Education Program',
+      '半導體封裝製造教育計畫',
+    ],
+    practical_training: ['practical application training', '實務應用培訓'],
+    nsysu_college: ['NSYSU College', '中山大學半導體學院'],
+    ai_college: ['AI college', '人工智慧學院'],
+    other: ['other', '其他'],
+  },
+  'academia.courseSubject': {
+    semiconductor: ['semiconductors', '半導體'],
+    ai: ['artificial intelligence', '人工智慧'],
+    management: ['management', '管理'],
+    career: ['career development', '職涯發展'],
+    other: ['other', '其他'],
+  },
+  'academia.mentorshipActivity': {
+    forum: ['forum', '論壇'],
+    line_tour: ['production line tour', '產線參訪'],
+    dinner: ['mentor-mentee dinner', '師徒餐敘'],
+    career_talk: ['career talk', '職涯講座'],
+    competition: ['competition', '競賽'],
+    other: ['other', '其他'],
+  },
 } as const;
 
 export const academiaMessagesCatalogue = mergeCatalogues(
   { en, 'zh-TW': zhTW },
+  wordsCatalogue('academia.importKind', {
+    courses: ['courses', '課程'],
+    activities: ['mentorship activities', '業師輔導活動'],
+  }),
   wordsCatalogue('academia.obligationKind', {
     agreement_renewal: ['agreement renewal', '協議續約'],
     milestone: ['research milestone', '研究里程碑'],
@@ -67,6 +97,11 @@ export function academiaWord(enumeration: keyof typeof words, code: string): Mes
 }
 
 const academiaMessage = messageOf({ en });
+
+/** The name of one of the module's kinds of import. */
+export function academiaImportKind(kind: 'courses' | 'activities'): Message {
+  return { key: `academia.importKind.${kind}` };
+}
 
 /** The obligation titles of the industry–academia program, as messages. */
 export const messages = {

@@ -1,6 +1,7 @@
 import { type Family, type FamilySpec, isoDay, seeded } from '../../../test/security/support/family-kit.ts';
 import type { ModulePolicy, Permission } from '../../../test/security/support/policy.ts';
 import { site, sites3 } from '../../../test/security/support/route-kit.ts';
+import { teachingFamilies } from './teaching-security-fixture.ts';
 
 /**
  * What the security suite expects of the industry–academia program, and the records it checks the program's
@@ -113,4 +114,5 @@ export const academiaFamilies = {
         'academia intern',
       ).id,
   },
+  ...teachingFamilies,
 } satisfies Partial<Record<Family, FamilySpec>>;

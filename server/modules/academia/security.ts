@@ -13,6 +13,7 @@ import {
   stale,
 } from '../../../test/security/support/route-kit.ts';
 import { academiaExpectedPolicy, academiaFamilies } from './security-fixture.ts';
+import { teachingRouteChecks } from './teaching-security.ts';
 
 const ACADEMIA: Program = 'academia';
 
@@ -375,6 +376,7 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  ...teachingRouteChecks,
 };
 
 /** The module's part of the security suite, as its manifest loads it. */

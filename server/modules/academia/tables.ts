@@ -126,6 +126,61 @@ export type AcademiaPaymentsTable = Stamps & {
   note: string | null;
 };
 
+export type CourseProgram =
+  | 'usi_university'
+  | 'semiconductor_education'
+  | 'practical_training'
+  | 'nsysu_college'
+  | 'ai_college'
+  | 'other';
+export type CourseSubject = 'semiconductor' | 'ai' | 'management' | 'career' | 'other';
+export type MentorshipActivityKind =
+  | 'forum'
+  | 'line_tour'
+  | 'dinner'
+  | 'career_talk'
+  | 'competition'
+  | 'other';
+type Ids = ColumnType<string[], string[] | undefined, string[]>;
+
+export type AcademiaCoursesTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  partner_id: string | null;
+  program: CourseProgram;
+  subject: CourseSubject;
+  title: string;
+  lecturer_employee_ids: Ids;
+  starts_on: DateString;
+  ends_on: DateString;
+  hours: number;
+  students: number;
+  /** numeric(3,2), as a string to stay exact. */
+  feedback_score: ColumnType<string | null, string | null | undefined, string | null>;
+  feedback_comments: string | null;
+};
+
+export type AcademiaMentorshipsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  partner_id: string;
+  title: string;
+  mentor_employee_ids: Ids;
+  starts_on: DateString;
+  ends_on: DateString;
+  students: number;
+};
+
+export type AcademiaMentorshipActivitiesTable = Stamps & {
+  id: Generated<string>;
+  mentorship_id: string;
+  site_id: string;
+  kind: MentorshipActivityKind;
+  held_on: DateString;
+  hours: number;
+  students: number;
+};
+
 export type AcademiaTables = {
   academia_partners: AcademiaPartnersTable;
   academia_agreements: AcademiaAgreementsTable;
@@ -137,4 +192,7 @@ export type AcademiaTables = {
   academia_interns: AcademiaInternsTable;
   academia_scholarships: AcademiaScholarshipsTable;
   academia_payments: AcademiaPaymentsTable;
+  academia_courses: AcademiaCoursesTable;
+  academia_mentorships: AcademiaMentorshipsTable;
+  academia_mentorship_activities: AcademiaMentorshipActivitiesTable;
 };

@@ -11,6 +11,8 @@ export const academiaKeys = {
   interns: '/api/academia/interns',
   payments: '/api/academia/payments',
   contribution: '/api/academia/contribution',
+  courses: '/api/academia/courses',
+  mentorships: '/api/academia/mentorships',
 };
 
 /** Every partner, for pickers (about seventy), labelled in the reader's language. */

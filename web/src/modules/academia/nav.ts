@@ -1,4 +1,11 @@
-import { IconBuildingBank, IconFileCertificate, IconFlask, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBuildingBank,
+  IconChalkboard,
+  IconFileCertificate,
+  IconFlask,
+  IconHeartHandshake,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
 
@@ -15,4 +22,11 @@ export const academiaNavigation: NavItem[] = [
     permission: 'academia.read',
   },
   { label: label('interns'), to: '/academia/interns', icon: IconUsersGroup, permission: 'academia.read' },
+  { label: label('courses'), to: '/academia/courses', icon: IconChalkboard, permission: 'academia.read' },
+  {
+    label: label('mentorships'),
+    to: '/academia/mentorships',
+    icon: IconHeartHandshake,
+    permission: 'academia.read',
+  },
 ];

@@ -9,6 +9,8 @@ const AgreementsPage = lazyRouteComponent(() => import('./partners/AgreementsPag
 const PartnersPage = lazyRouteComponent(() => import('./partners/PartnersPage.tsx'), 'PartnersPage');
 const ProjectPage = lazyRouteComponent(() => import('./projects/ProjectPage.tsx'), 'ProjectPage');
 const ProjectsPage = lazyRouteComponent(() => import('./projects/ProjectsPage.tsx'), 'ProjectsPage');
+const CoursesPage = lazyRouteComponent(() => import('./teaching/CoursesPage.tsx'), 'CoursesPage');
+const MentorshipsPage = lazyRouteComponent(() => import('./teaching/MentorshipsPage.tsx'), 'MentorshipsPage');
 
 /** The pages of the industry–academia program, under the signed-in frame (`parent`). */
 export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
@@ -22,5 +24,7 @@ export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
     page('/academia/partners', guarded('academia.read', PartnersPage)),
     page('/academia/agreements', guarded('academia.read', AgreementsPage)),
     page('/academia/interns', guarded('academia.read', InternsPage)),
+    page('/academia/courses', guarded('academia.read', CoursesPage)),
+    page('/academia/mentorships', guarded('academia.read', MentorshipsPage)),
   ];
 }
