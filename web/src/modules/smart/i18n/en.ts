@@ -157,6 +157,13 @@ export const en = {
     staleHours: 'Stale after (hours active)',
     badActors: 'Bad actors listed',
   },
+  escalation: {
+    title: 'Escalation times',
+    saved: 'Escalation times saved',
+    description:
+      "An alarm nobody has acknowledged goes to the site's officers and the program's owners after these minutes.",
+    minutes: '{{priority}}: minutes before escalation',
+  },
   kpis: {
     title: 'Alarm KPIs',
     description:

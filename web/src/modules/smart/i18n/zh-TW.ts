@@ -156,6 +156,12 @@ export const zhTW: typeof en = {
     staleHours: '陳舊警報：持續啟動超過（小時）',
     badActors: '列出的最常觸發警報數',
   },
+  escalation: {
+    title: '升級時間',
+    saved: '升級時間已儲存',
+    description: '警報無人確認超過下列分鐘數時，將通知廠區負責人員與計畫負責人。',
+    minutes: '{{priority}}：升級前分鐘數',
+  },
   kpis: {
     title: '警報績效指標',
     description:

@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconAdjustments, IconInfoCircle } from '@tabler/icons-react';
+import { IconAdjustments, IconClockUp, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
@@ -24,6 +24,7 @@ import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useSmartT } from '../i18n/index.ts';
+import { EscalationForm } from './EscalationForm.tsx';
 import { KpiTables, percent } from './KpiTables.tsx';
 import { ThresholdsForm } from './ThresholdsForm.tsx';
 
@@ -110,6 +111,7 @@ export function KpisPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [period, setPeriod] = useState<Period>('hours24');
   const [editing, setEditing] = useState(false);
+  const [escalating, setEscalating] = useState(false);
   const query = useQuery({
     queryKey: ['/api/smart/kpis', siteId, period],
     queryFn: () => {
@@ -135,16 +137,26 @@ export function KpisPage() {
         description={t('kpis.description')}
         actions={
           query.data?.mayChangeThresholds && (
-            <Button
-              variant="default"
-              leftSection={<IconAdjustments size={16} />}
-              onClick={() => setEditing(true)}
-            >
-              {t('thresholds.title')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconClockUp size={16} />}
+                onClick={() => setEscalating(true)}
+              >
+                {t('escalation.title')}
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconAdjustments size={16} />}
+                onClick={() => setEditing(true)}
+              >
+                {t('thresholds.title')}
+              </Button>
+            </Group>
           )
         }
       />
+      {escalating && <EscalationForm onClose={() => setEscalating(false)} />}
       {editing && query.data && (
         <ThresholdsForm current={query.data.thresholds} onClose={() => setEditing(false)} />
       )}
