@@ -13,6 +13,7 @@ import { type JobDefinition, startJobRunner } from './platform/jobs/boss.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
 import { startBackgroundServices } from './platform/modules/background.ts';
 import type { AnyProgramModule } from './platform/modules/manifest.ts';
+import { startNoticeMail } from './platform/notify/notice-mail.ts';
 import { createServices, registerModulePolicies, type Services } from './services.ts';
 
 /** The worker's jobs: the platform's, then each program module's. */
@@ -67,6 +68,7 @@ export async function start(config: Config) {
     const stopBackground = await startBackgroundServices(programModules, services, config, log);
     // Stopped first: they take data in, which the database must still be open to store.
     stops.unshift(stopBackground);
+    stops.unshift(await startNoticeMail(database.db, services.signals, config, log));
   }
 
   let stopping = false;

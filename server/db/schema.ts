@@ -243,6 +243,8 @@ export type NotificationOutboxTable = {
   id: Generated<string>;
   dedupe_key: string;
   obligation_id: string | null;
+  /** A notice's email: the notification it repeats (obligation_id is then null). */
+  notification_id: string | null;
   step: string;
   channel: 'email' | 'inbox';
   recipient_id: string;

@@ -1,8 +1,10 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmartModule } from '../../server/modules/smart/module.ts';
+import { startNoticeMail } from '../../server/platform/notify/notice-mail.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { AREAS, SITES, USERS } from '../support/fixture.ts';
+import { startSmtpServer } from '../support/smtp.ts';
 
 /** 03:00 UTC: 11:00 at K7 (Asia/Taipei), inside a day shift of 08:00–20:00 and outside a night shift. */
 const START = Date.parse('2026-03-02T03:00:00Z');
@@ -14,6 +16,8 @@ describe.each(databases())('alarm responders and escalation (%s)', (kind) => {
   let officer: ApiClient;
   let spil: ApiClient;
   let gateway: ApiClient;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let stopNoticeMail: () => Promise<void>;
   const sensors: Record<string, string> = {};
   const area = AREAS.K7_B1_F3_L2.id;
 
@@ -47,8 +51,20 @@ describe.each(databases())('alarm responders and escalation (%s)', (kind) => {
     }
     const token = await officer.post('/api/auth/tokens', { name: 'K7 responders gateway' });
     gateway = t.withToken(token.body.token);
+    smtp = await startSmtpServer();
+    const log = { error: (facts: object) => console.error(facts) };
+    stopNoticeMail = await startNoticeMail(
+      t.db,
+      t.app.services.signals,
+      { smtpUrl: smtp.url, mailFrom: 'Steward <steward@test>', publicUrl: 'http://steward.test' },
+      log,
+    );
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await stopNoticeMail?.();
+    await smtp?.close();
+    await t?.close();
+  });
 
   it("sets an area's responders with their shifts, audited, and lists them", async () => {
     const res = await officer.put(`/api/smart/areas/${area}/responders`, {
@@ -119,6 +135,16 @@ describe.each(databases())('alarm responders and escalation (%s)', (kind) => {
     const seenZh = await asAuditor.get('/api/notifications');
     expect(seenZh.body.items[0].title).toBe('K7 警報：高高限：K7-T-01 Oven K7-T-01（60 °C）');
 
+    // By email too, sent by the worker when the alarm's transaction commits (its signal, not a clock).
+    await expect.poll(() => smtp.mails.length, { timeout: 20_000 }).toBe(2);
+    const mailTo = (email: string) => smtp.mails.find((m) => m.to.includes(email));
+    expect(mailTo(USERS.employee.email)?.subject).toBe(
+      'Alarm at K7: High-high: K7-T-01 Oven K7-T-01 (60 °C)',
+    );
+    expect(mailTo(USERS.auditor.email)?.subject).toBe('K7 警報：高高限：K7-T-01 Oven K7-T-01（60 °C）');
+    expect(mailTo(USERS.employee.email)?.raw).toContain(`http://steward.test/smart/alarms/${alarm.id}`);
+    expect(mailTo(USERS.medical.email)).toBeUndefined();
+
     const detail = await officer.get(`/api/smart/alarms/${alarm.id}`);
     expect(detail.body.escalatedAt).toBeNull();
     expect(detail.body.notified.map((n: any) => [n.userId, n.reason]).sort()).toEqual(
@@ -158,6 +184,9 @@ describe.each(databases())('alarm responders and escalation (%s)', (kind) => {
     expect(officerInbox.map((n) => [n.kind, n.link])).toEqual([
       ['smart-alarm-escalation', `/smart/alarms/${waiting.id}`],
     ]);
+    await expect
+      .poll(() => smtp.mails.filter((m) => m.to.includes(USERS.k7Officer.email)).length, { timeout: 20_000 })
+      .toBe(1);
     const audit = await t.db
       .selectFrom('audit_events')
       .select(['entity_id', 'site_id'])

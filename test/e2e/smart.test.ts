@@ -208,14 +208,15 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
     await page.getByRole('table', { name: '警報氾濫' }).getByRole('row').nth(1).waitFor();
     await screenshot(page, 'smart-kpis-zh');
     // A site officer reads the thresholds; only the group-wide manager changes them.
-    await expect(page.getByRole('button', { name: '門檻值' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: '集團設定' }).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await context.close();
 
     const admin = await (await newContext(browser, server.baseUrl)).newPage();
     await signIn(admin, 'groupAdmin');
     await admin.goto('/smart/kpis');
-    await admin.getByRole('button', { name: 'Thresholds' }).click();
+    await admin.getByRole('button', { name: 'Group settings' }).click();
+    await admin.getByRole('menuitem', { name: 'Thresholds' }).click();
     const form = admin.getByRole('dialog', { name: 'Thresholds' });
     const endBelow = form.getByRole('textbox', { name: 'A flood ends below (alarms per window)' });
     await endBelow.fill('20');
@@ -230,6 +231,20 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
       .getByText('Active more than 12 h at the end of the period', { exact: false })
       .first()
       .waitFor();
+
+    // Vibration readings kept for 90 days while every other kind keeps the group's period.
+    const openRetention = async () => {
+      await admin.getByRole('button', { name: 'Group settings' }).click();
+      await admin.getByRole('menuitem', { name: 'Retention of readings' }).click();
+      return admin.getByRole('dialog', { name: 'Retention of readings' });
+    };
+    let retention = await openRetention();
+    await retention.getByRole('textbox', { name: 'Vibration' }).fill('90');
+    await retention.getByRole('button', { name: 'Save' }).click();
+    await retention.waitFor({ state: 'detached' });
+    retention = await openRetention();
+    await poll(() => retention.getByRole('textbox', { name: 'Vibration' }).inputValue()).toBe('90');
+    await expect(retention.getByRole('textbox', { name: 'Noise' }).inputValue()).resolves.toBe('');
     await admin.context().close();
   });
 });

@@ -19,6 +19,7 @@ import * as m0029 from './0029_audit_messages.ts';
 import * as m0030 from './0030_training_domain_words.ts';
 import * as m0035 from './0035_training_course_latest.ts';
 import * as m0036 from './0036_site_headcounts.ts';
+import * as m0046 from './0046_notice_mail.ts';
 
 /**
  * The platform's migrations; the key is the name recorded in the database. Append only. Program modules
@@ -45,4 +46,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0030_training_domain_words': m0030,
   '0035_training_course_latest': m0035,
   '0036_site_headcounts': m0036,
+  '0046_notice_mail': m0046,
 };

@@ -14,6 +14,7 @@ import { createSmartModule } from './module.ts';
 import { mqttIngestion } from './mqtt/index.ts';
 import { smartPermissions } from './permissions.ts';
 import { createRespondersService } from './responders.ts';
+import { createRetentionService } from './retention.ts';
 import { registerSmartRoutes } from './routes.ts';
 import '#shared/modules/smart/program.ts';
 
@@ -76,7 +77,16 @@ export const smartModule = defineModule({
   },
   jobs(db) {
     const escalation = alarmEscalation(db);
-    return [{ name: 'smart-alarm-escalation', cron: '* * * * *', handler: () => escalation.escalateDue() }];
+    const retention = createRetentionService({
+      db,
+      settings: createSettingsService(db),
+      now: () => new Date(),
+    });
+    return [
+      { name: 'smart-alarm-escalation', cron: '* * * * *', handler: () => escalation.escalateDue() },
+      // Nightly, at a quiet hour for the group's sites (UTC 19:40 is 03:40 in Taiwan).
+      { name: 'smart-retention', cron: '40 19 * * *', handler: () => retention.run() },
+    ];
   },
   background: (smart, platform, context) => mqttIngestion(smart, platform, context),
   async homeAttention(actor, smart) {

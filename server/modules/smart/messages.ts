@@ -12,6 +12,7 @@ const en = {
   'smart.notice.raised': 'Alarm at {{site}}: {{title}} ({{value}} {{unit}})',
   'smart.notice.escalated': 'Unacknowledged alarm at {{site}}, escalated to you: {{title}}',
   'smart.actor.alarmEscalation': 'Alarm escalation',
+  'smart.actor.retention': 'Retention of readings',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -21,6 +22,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'smart.notice.raised': '{{site}} 警報：{{title}}（{{value}} {{unit}}）',
   'smart.notice.escalated': '{{site}} 警報未確認，已升級給您處理：{{title}}',
   'smart.actor.alarmEscalation': '警報升級',
+  'smart.actor.retention': '讀值保存期限',
 };
 
 const conditionWords = wordsCatalogue('smart.condition', {

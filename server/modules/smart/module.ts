@@ -1,3 +1,4 @@
+import type { RetentionSettings } from '#shared/modules/smart/contract.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
@@ -15,12 +16,14 @@ import { createAlarmsService } from './alarms.ts';
 import { createIngestService } from './ingest.ts';
 import { createReadingsService } from './readings.ts';
 import { createRespondersService } from './responders.ts';
+import { createRetentionService } from './retention.ts';
 import { createSensorsService } from './sensors.ts';
 import {
   alarmEscalationSettings,
   type EscalationSettings,
   type IngestSettings,
   ingestSettings,
+  retentionSettings,
 } from './settings.ts';
 import { createTrendsService } from './trends.ts';
 
@@ -69,6 +72,15 @@ export function createSmartModule(deps: {
       access.assertGroupWide(actor, 'smart.manage', PROGRAM);
       return db.transaction().execute((trx) => deps.settings.set(trx, actor, alarmEscalationSettings, value));
     },
+    async getRetention(actor: Actor) {
+      access.listScope(actor, 'smart.read', PROGRAM);
+      return deps.settings.get(retentionSettings);
+    },
+    /** How long readings are kept applies to every site: set group-wide. */
+    async setRetention(actor: Actor, value: RetentionSettings) {
+      access.assertGroupWide(actor, 'smart.manage', PROGRAM);
+      return db.transaction().execute((trx) => deps.settings.set(trx, actor, retentionSettings, value));
+    },
   };
   return {
     sensors,
@@ -88,6 +100,7 @@ export function createSmartModule(deps: {
       now,
     }),
     live: createAlarmLiveService({ signals: deps.signals }),
+    retention: createRetentionService({ db, settings: deps.settings, now }),
     settings,
     responders,
     kpis: createAlarmKpisService({ db, org: deps.org, settings: deps.settings, now }),

@@ -80,6 +80,7 @@ export function createRespondersService(deps: {
         }),
         link: `/smart/alarms/${alarm.id}`,
         siteId: alarm.site_id,
+        email: true,
       });
       await repo.recordNotices(trx, alarm.id, 'escalation', reached, at);
       await recordAudit(trx, systemActor('smart.actor.alarmEscalation'), {
@@ -155,6 +156,7 @@ export function createRespondersService(deps: {
         }),
         link: `/smart/alarms/${alarm.id}`,
         siteId: alarm.site_id,
+        email: true,
       });
       await repo.recordNotices(trx, alarm.id, 'responder', reached, at);
       return reached;

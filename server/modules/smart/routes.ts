@@ -371,4 +371,29 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
     },
     async (request) => settings.setEscalation(actorOf(request), request.body),
   );
+  app.get(
+    '/api/smart/retention-settings',
+    {
+      config: { access: 'smart.read' },
+      schema: {
+        tags,
+        summary: 'How long raw readings (by sensor kind) and their roll-ups are kept',
+        response: { 200: c.retentionSettings },
+      },
+    },
+    async (request) => settings.getRetention(actorOf(request)),
+  );
+  app.put(
+    '/api/smart/retention-settings',
+    {
+      config: { access: 'smart.manage' },
+      schema: {
+        tags,
+        summary: 'Change how long readings are kept (group-wide program managers)',
+        body: c.retentionSettings,
+        response: { 200: c.retentionSettings },
+      },
+    },
+    async (request) => settings.setRetention(actorOf(request), request.body),
+  );
 }

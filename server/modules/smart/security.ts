@@ -257,6 +257,27 @@ export const smartRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/smart/retention-settings': {
+    access: 'smart.read',
+    checks: [figures('smart.read', { program: SMART })],
+  },
+  'PUT /api/smart/retention-settings': {
+    access: 'smart.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'smart.manage',
+        program: SMART,
+        body: () => ({
+          rawDays: 365,
+          rawDaysByKind: { vibration: 90 },
+          minuteRollupDays: 730,
+          hourRollupYears: 10,
+        }),
+        ok: [200],
+      },
+    ],
+  },
 };
 
 /** The module's part of the security suite, as its manifest loads it. */

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { alarmKpiThresholds, escalationSettings } from '#shared/modules/smart/contract.ts';
+import {
+  alarmKpiThresholds,
+  escalationSettings,
+  type RetentionSettings,
+  retentionSettings as retentionSettingsShape,
+} from '#shared/modules/smart/contract.ts';
 import { defineSetting } from '../../platform/settings/service.ts';
 import { defaultKpiThresholds } from './rules/kpis.ts';
+import { defaultRetention } from './rules/retention.ts';
 import { defaultEscalationMinutes, type EscalationMinutes } from './rules/shifts.ts';
 
 export const ingestSettingsShape = z
@@ -44,4 +50,13 @@ export const alarmEscalationSettings = defineSetting<EscalationMinutes>({
   schema: escalationSettingsShape,
   defaultValue: defaultEscalationMinutes,
   auditAction: 'smart.escalation_settings.updated',
+});
+
+// ---- Retention of readings and roll-ups (retention.ts), group-wide.
+
+export const retentionSettings = defineSetting<RetentionSettings>({
+  key: 'smart.retention',
+  schema: retentionSettingsShape,
+  defaultValue: defaultRetention,
+  auditAction: 'smart.retention_settings.updated',
 });

@@ -3,6 +3,12 @@ import type { Db } from '../../db/types.ts';
 import { type Message, storeText } from '../i18n/index.ts';
 import { officersFor } from '../obligations/repo.ts';
 
+/** The outbox step of a notice's email (an obligation's reminders have their own steps). */
+export const NOTICE_STEP = 'notice';
+
+/** The channel on which a notice's email is announced when its transaction commits (migration 0046). */
+export const NOTICE_MAIL_CHANNEL = 'notice_mail';
+
 /** What a notice keeps: its title as a message, worded in the reader's language whenever it is read. */
 export type NoticeFacts = { message: Message };
 
@@ -13,6 +19,11 @@ export type Notice = {
   message: Message;
   link: string | null;
   siteId: string | null;
+  /**
+   * Also by email, sent by the worker as soon as the transaction commits (an alarm that must reach someone
+   * away from the screen). Only for notices whose words any recipient may read in a mailbox.
+   */
+  email?: boolean;
 };
 
 /**
@@ -35,7 +46,7 @@ export function createNotices(db: Db) {
         .execute();
       if (users.length === 0) return [];
       const facts: NoticeFacts = { message: { key: stored.key as string, params: stored.params ?? {} } };
-      await handle
+      const inserted = await handle
         .insertInto('notifications')
         .values(
           users.map((u) => ({
@@ -49,7 +60,21 @@ export function createNotices(db: Db) {
             facts: JSON.stringify(facts),
           })),
         )
+        .returning(['id', 'user_id'])
         .execute();
+      if (notice.email)
+        await handle
+          .insertInto('notification_outbox')
+          .values(
+            inserted.map((n) => ({
+              dedupe_key: `notice:${n.id}:email`,
+              notification_id: n.id,
+              step: NOTICE_STEP,
+              channel: 'email' as const,
+              recipient_id: n.user_id,
+            })),
+          )
+          .execute();
       return users.map((u) => u.id);
     },
 

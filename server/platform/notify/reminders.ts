@@ -7,13 +7,23 @@ import {
 } from '#shared/platform/obligations/rules/reminders.ts';
 import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { Db } from '../../db/types.ts';
-import { renderText, storedText } from '../i18n/index.ts';
+import { renderMessage, renderText, storedText } from '../i18n/index.ts';
 import { obligationKind } from '../obligations/kinds.ts';
 import { holdersAt, officersFor } from '../obligations/repo.ts';
 import type { Mailer } from './mailer.ts';
 import { digestMessage, type Locale, type NotificationFacts, reminderMessage } from './messages.ts';
 
 const CHANNELS = ['inbox', 'email'] as const;
+
+type OutboxRow = {
+  id: string;
+  obligation_id: string | null;
+  notification_id: string | null;
+  step: string;
+  channel: 'email' | 'inbox';
+  recipient_id: string;
+  attempts: number;
+};
 const MAX_ATTEMPTS = 5;
 /** Obligations further out than this are not yet reminded of by any schedule. */
 const HORIZON_DAYS = 400;
@@ -47,6 +57,57 @@ export function createReminderEngine(
       .returning('id')
       .execute();
     return inserted.length;
+  }
+
+  async function settle(
+    id: string,
+    set: { status: 'sent' | 'skipped' | 'failed' | 'pending'; error?: string },
+  ) {
+    await db
+      .updateTable('notification_outbox')
+      .set({
+        status: set.status,
+        ...(set.status === 'sent' ? { sent_at: now() } : {}),
+        ...(set.error ? { last_error: set.error.slice(0, 500) } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** A notice's email: its message worded in the reader's language, with the link to what it is about. */
+  async function deliverNotice(row: OutboxRow) {
+    const notice = await db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select(['n.facts', 'n.link', 'u.email', 'u.locale', 'u.active'])
+      .where('n.id', '=', row.notification_id as string)
+      .executeTakeFirst();
+    const message = notice?.facts && 'message' in notice.facts ? notice.facts.message : null;
+    if (!notice || !notice.active || !message) {
+      await settle(row.id, { status: 'skipped', error: 'notice or recipient gone' });
+      return 'skipped' as const;
+    }
+    if (!mailer) {
+      await settle(row.id, { status: 'skipped', error: 'no SMTP server configured' });
+      return 'skipped' as const;
+    }
+    const subject = renderMessage(notice.locale as Locale, message);
+    try {
+      await mailer.send({
+        to: notice.email,
+        subject,
+        text: notice.link ? `${subject}\n\n${publicUrl}${notice.link}` : subject,
+      });
+      await settle(row.id, { status: 'sent' });
+      return 'sent' as const;
+    } catch (error) {
+      const failedForGood = row.attempts >= MAX_ATTEMPTS;
+      await settle(row.id, {
+        status: failedForGood ? 'failed' : 'pending',
+        error: String((error as Error).message),
+      });
+      return 'failed' as const;
+    }
   }
 
   return {
@@ -133,8 +194,14 @@ export function createReminderEngine(
       return { obligations: open.length, queued, escalated };
     },
 
-    /** Sends what the outbox holds, except the email of users who chose a daily digest. */
-    async deliver(batchSize = 50): Promise<{ sent: number; failed: number; skipped: number }> {
+    /**
+     * Sends what the outbox holds, except the reminder email of users who chose a daily digest (a notice's
+     * email is urgent and goes at once). `noticesOnly`: only notices' email, when their signal arrives.
+     */
+    async deliver(
+      batchSize = 50,
+      options: { noticesOnly?: boolean } = {},
+    ): Promise<{ sent: number; failed: number; skipped: number }> {
       const totals = { sent: 0, failed: 0, skipped: 0 };
       // Rows left 'sending' by a process that died are retried.
       await db
@@ -154,7 +221,15 @@ export function createReminderEngine(
               .innerJoin('users as u', 'u.id', 'o.recipient_id')
               .select('o.id')
               .where('o.status', '=', 'pending')
-              .where((w) => w.or([w('o.channel', '=', 'inbox'), w('u.notification_digest', '=', false)]))
+              .where((w) =>
+                options.noticesOnly
+                  ? w('o.notification_id', 'is not', null)
+                  : w.or([
+                      w('o.channel', '=', 'inbox'),
+                      w('u.notification_digest', '=', false),
+                      w('o.notification_id', 'is not', null),
+                    ]),
+              )
               .orderBy('o.created_at')
               .limit(batchSize)
               .forUpdate('o')
@@ -170,14 +245,8 @@ export function createReminderEngine(
       }
     },
 
-    async deliverOne(row: {
-      id: string;
-      obligation_id: string | null;
-      step: string;
-      channel: 'email' | 'inbox';
-      recipient_id: string;
-      attempts: number;
-    }) {
+    async deliverOne(row: OutboxRow) {
+      if (row.notification_id) return deliverNotice(row);
       const facts = await db
         .selectFrom('obligations')
         .leftJoin('sites', 'sites.id', 'obligations.site_id')
@@ -290,6 +359,7 @@ export function createReminderEngine(
         .distinct()
         .where('o.status', '=', 'pending')
         .where('o.channel', '=', 'email')
+        .where('o.obligation_id', 'is not', null)
         .where('u.notification_digest', '=', true)
         .execute();
       let sent = 0;
@@ -304,6 +374,7 @@ export function createReminderEngine(
               .where('recipient_id', '=', user.id)
               .where('status', '=', 'pending')
               .where('channel', '=', 'email')
+              .where('obligation_id', 'is not', null)
               .forUpdate()
               .skipLocked(),
           )

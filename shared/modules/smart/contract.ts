@@ -416,3 +416,28 @@ export const escalationSettings = z
     low: escalationMinutes,
   })
   .strict();
+
+/**
+ * How long readings are kept (a group setting): raw readings for `rawDays`, or a kind's own period in
+ * `rawDaysByKind` (a kind left out keeps `rawDays`); the per-minute roll-ups for `minuteRollupDays`; the hourly
+ * roll-ups, which the history of years is drawn from, for `hourRollupYears`.
+ */
+const retentionDays = z.number().int().min(7).max(3650);
+export const retentionSettings = z
+  .object({
+    rawDays: retentionDays,
+    rawDaysByKind: z.partialRecord(z.enum(sensorKinds), retentionDays),
+    minuteRollupDays: retentionDays,
+    hourRollupYears: z.number().int().min(1).max(50),
+  })
+  .strict();
+export type RetentionSettings = z.infer<typeof retentionSettings>;
+
+/** What one run of the retention job removed. */
+export const retentionRun = z.object({
+  partitionsDropped: z.array(z.string()),
+  readingsDeleted: z.number().int(),
+  minuteRollupsDeleted: z.number().int(),
+  hourRollupsDeleted: z.number().int(),
+});
+export type RetentionRun = z.infer<typeof retentionRun>;

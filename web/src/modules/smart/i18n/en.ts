@@ -157,7 +157,26 @@ export const en = {
     staleHours: 'Stale after (hours active)',
     badActors: 'Bad actors listed',
   },
+  retention: {
+    title: 'Retention of readings',
+    saved: 'Retention saved',
+    description:
+      'Each night readings older than these periods are removed: whole months at once where every kind allows it. The hourly roll-ups keep the long history of the charts.',
+    rawDays: 'Raw readings (days)',
+    minuteRollupDays: 'Per-minute roll-ups (days)',
+    hourRollupYears: 'Hourly roll-ups (years)',
+    byKind: 'Raw readings of a kind with its own period (days)',
+    sameAsRaw: '{{days}} (as all)',
+  },
+  escalation: {
+    title: 'Escalation times',
+    saved: 'Escalation times saved',
+    description:
+      "An alarm nobody has acknowledged goes to the site's officers and the program's owners after these minutes.",
+    minutes: '{{priority}}: minutes before escalation',
+  },
   kpis: {
+    groupSettings: 'Group settings',
     title: 'Alarm KPIs',
     description:
       'How the alarm system performs against ISA-18.2 and EEMUA 191: the alarm rate an operator faces, floods, chattering and stale alarms, and the alarms raised most often.',

@@ -156,7 +156,24 @@ export const zhTW: typeof en = {
     staleHours: '陳舊警報：持續啟動超過（小時）',
     badActors: '列出的最常觸發警報數',
   },
+  retention: {
+    title: '讀值保存期限',
+    saved: '保存期限已儲存',
+    description: '每晚移除超過下列期限的讀值：各種類皆允許時整月一次移除。每小時彙總保留圖表的長期歷史。',
+    rawDays: '原始讀值（天）',
+    minuteRollupDays: '每分鐘彙總（天）',
+    hourRollupYears: '每小時彙總（年）',
+    byKind: '有自訂期限的感測器種類之原始讀值（天）',
+    sameAsRaw: '{{days}}（同全部）',
+  },
+  escalation: {
+    title: '升級時間',
+    saved: '升級時間已儲存',
+    description: '警報無人確認超過下列分鐘數時，將通知廠區負責人員與計畫負責人。',
+    minutes: '{{priority}}：升級前分鐘數',
+  },
   kpis: {
+    groupSettings: '集團設定',
     title: '警報績效指標',
     description:
       '依 ISA-18.2 與 EEMUA 191 檢視警報系統的表現：操作人員面對的警報頻率、警報氾濫、抖動警報、長駐警報，以及最常發生的警報。',

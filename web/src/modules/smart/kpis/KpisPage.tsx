@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Group,
+  Menu,
   Paper,
   SegmentedControl,
   Select,
@@ -12,7 +13,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconAdjustments, IconInfoCircle } from '@tabler/icons-react';
+import { IconAdjustments, IconClockUp, IconDatabase, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
@@ -24,7 +25,9 @@ import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useSmartT } from '../i18n/index.ts';
+import { EscalationForm } from './EscalationForm.tsx';
 import { KpiTables, percent } from './KpiTables.tsx';
+import { RetentionForm } from './RetentionForm.tsx';
 import { ThresholdsForm } from './ThresholdsForm.tsx';
 
 const HOUR = 3_600_000;
@@ -110,6 +113,8 @@ export function KpisPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [period, setPeriod] = useState<Period>('hours24');
   const [editing, setEditing] = useState(false);
+  const [escalating, setEscalating] = useState(false);
+  const [retaining, setRetaining] = useState(false);
   const query = useQuery({
     queryKey: ['/api/smart/kpis', siteId, period],
     queryFn: () => {
@@ -135,16 +140,29 @@ export function KpisPage() {
         description={t('kpis.description')}
         actions={
           query.data?.mayChangeThresholds && (
-            <Button
-              variant="default"
-              leftSection={<IconAdjustments size={16} />}
-              onClick={() => setEditing(true)}
-            >
-              {t('thresholds.title')}
-            </Button>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="default" leftSection={<IconAdjustments size={16} />}>
+                  {t('kpis.groupSettings')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconAdjustments size={16} />} onClick={() => setEditing(true)}>
+                  {t('thresholds.title')}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconClockUp size={16} />} onClick={() => setEscalating(true)}>
+                  {t('escalation.title')}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconDatabase size={16} />} onClick={() => setRetaining(true)}>
+                  {t('retention.title')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
           )
         }
       />
+      {escalating && <EscalationForm onClose={() => setEscalating(false)} />}
+      {retaining && <RetentionForm onClose={() => setRetaining(false)} />}
       {editing && query.data && (
         <ThresholdsForm current={query.data.thresholds} onClose={() => setEditing(false)} />
       )}
