@@ -273,7 +273,6 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
       status: 'closed',
       level: template.level,
       // The bulk load writes each row as JSON: the impact goes in as an object, not as text.
-      // An object: the loader writes jsonb from values (a JSON text would be stored as a JSON string).
       impact: template.impact,
       functional_impact: template.functional,
       information_impact: template.information,
