@@ -17,8 +17,12 @@ export function generateLicencesAndRisks(
   rng: Random,
   portfolio: { families: Row[]; matters: Row[] },
 ) {
-  const granted = portfolio.matters.filter((m) => m.status === 'granted' && m.office === 'US');
   const site = (id: unknown) => data.sites.find((s) => s.id === id);
+  // Kaohsiung's matters first: the first licence, the opinions and the cases are then the demo site officer's.
+  const atKaohsiung = (m: Row) => (site(m.site_id)?.code === 'ASE-KH' ? 0 : 1);
+  const granted = portfolio.matters
+    .filter((m) => m.status === 'granted' && m.office === 'US')
+    .sort((a, b) => atKaohsiung(a) - atKaohsiung(b));
   const pick = (n: number) =>
     granted.filter((_, i) => i % Math.max(1, Math.floor(granted.length / n)) === 0).slice(0, n);
   const licences: Row[] = [];

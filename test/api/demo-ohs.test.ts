@@ -183,14 +183,18 @@ describe.each(databases())('demo OHS records (%s)', (kind) => {
     expect(flagged[0].overlaps).toHaveLength(1);
   });
 
-  it('opens on nothing overdue, and the first reminder scan queues only a handful', async () => {
+  it('opens with nothing of OHS overdue, and the first reminder scan queues only a handful', async () => {
     const overdue = await owner.get('/api/obligations', {
-      query: { view: 'scope', calendarState: 'overdue' },
+      query: { view: 'scope', calendarState: 'overdue', pageSize: '500' },
     });
-    expect(overdue.body.total).toBe(0);
+    expect(overdue.status).toBe(200);
+    // The information security demo shows a few overdue on purpose (supplier follow-ups, risk reviews, a
+    // renewal); OHS's own obligations are all in time.
+    const kinds = new Set<string>(overdue.body.items.map((o: { kind: string }) => o.kind));
+    expect([...kinds].filter((k) => !k.startsWith('infosec.'))).toEqual([]);
     const engine = createReminderEngine(t.db, null, 'http://localhost');
     const scan = await engine.scan();
-    expect(scan.escalated).toBe(0);
+    expect(scan.escalated).toBeLessThanOrEqual(overdue.body.total);
     expect(scan.queued).toBeLessThan(200);
   });
 

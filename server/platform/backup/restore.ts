@@ -242,6 +242,11 @@ async function loadTables(
   // Foreign keys and user triggers are lifted while the rows go in: rows arrive in foreign-key order, but a
   // self-reference (an area's parent) or a cycle would otherwise need a row-by-row order.
   const loading = new Set(manifest.tables.map((t) => t.name));
+  // The target held nothing before its migrations ran, so rows found now are what a migration shipped (a
+  // module's stock questionnaire, say): the backup's copy of those rows, edits included, takes their place.
+  const shipped = (await populatedTables(trx)).filter((name) => loading.has(name));
+  if (shipped.length)
+    await sql.raw(`truncate table ${shipped.map(quoteIdent).join(', ')} cascade`).execute(trx);
   const lifted = catalog.foreignKeys.filter((fk) => loading.has(fk.table));
   for (const fk of lifted)
     await sql.raw(`alter table ${quoteIdent(fk.table)} drop constraint ${quoteIdent(fk.name)}`).execute(trx);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../../platform/http/list.ts';
 
 /** The zod contracts of the yearly information security report to the Board. */
 
@@ -43,6 +44,6 @@ export const boardFigures = z.object({
 export const boardPresentationInput = z
   .object({
     year: z.number().int().min(1990).max(2100),
-    presentedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    presentedOn: isoDate,
   })
   .strict();

@@ -51,7 +51,7 @@ export function SupplierTemplatesPage() {
             <Group gap="xs">
               <Title order={4}>{zh ? tpl.name['zh-TW'] : tpl.name.en}</Title>
               <Badge variant="light" color={tpl.active ? 'teal' : 'gray'}>
-                {tpl.code}
+                {t(tpl.active ? 'supplierTemplates.active' : 'supplierTemplates.inactive')}
               </Badge>
               <Text size="sm" c="dimmed">
                 {t('supplierTemplates.used', { count: tpl.assessments })}

@@ -71,6 +71,8 @@ export const suppliersEn = {
     description:
       'The questionnaire templates of supplier assessments. An assessment keeps the questions it started with; changes apply to assessments started afterwards.',
     used: 'used by {{count}} assessments',
+    active: 'In use',
+    inactive: 'Withdrawn',
     edit: 'Edit the questionnaire',
     nameEn: 'Name (English)',
     nameZh: 'Name (Traditional Chinese)',
@@ -181,6 +183,8 @@ export const suppliersZhTW: typeof suppliersEn = {
     title: '供應商問卷',
     description: '供應商資安評核的問卷範本。評核保留開始時的題目；修改僅適用於之後開始的評核。',
     used: '已用於 {{count}} 件評核',
+    active: '使用中',
+    inactive: '已停用',
     edit: '編輯問卷',
     nameEn: '名稱（英文）',
     nameZh: '名稱（繁體中文）',
