@@ -40,6 +40,7 @@ const EDITABLE = [
   'publicationNo',
   'consultancy',
   'vendor',
+  'insurer',
 ];
 
 describe(`two people editing one record (${kind})`, () => {
@@ -95,12 +96,22 @@ describe(`two people editing one record (${kind})`, () => {
           (properties[f].type === 'string' || properties[f].anyOf?.some((a: any) => a.type === 'string')),
       );
       // A route whose only editable fields are links (a finding's system): both clear the same nullable one.
-      const field =
-        textField ??
-        Object.keys(properties).find(
-          (f) => f !== 'version' && properties[f].anyOf?.some((a: any) => a.type === 'null'),
-        );
-      const edit = (text: string) => (textField ? text : null);
+      const nullable = textField
+        ? undefined
+        : Object.keys(properties).find(
+            (f) => f !== 'version' && properties[f].anyOf?.some((a: any) => a.type === 'null'),
+          );
+      // A route whose only editable fields are numbers (an activity's hours): each sets its own value.
+      const numeric =
+        textField || nullable
+          ? undefined
+          : Object.keys(properties).find(
+              (f) => f !== 'version' && ['integer', 'number'].includes(properties[f].type),
+            );
+      const field = textField ?? nullable ?? numeric;
+      const base = numeric ? Number(properties[numeric].minimum ?? 0) : 0;
+      const numbers: Record<string, number> = { 'Edited by A': 1, 'Edited by B': 2, 'Edited again': 3 };
+      const edit = (text: string) => (textField ? text : numeric ? base + numbers[text] : null);
       if (!field) {
         problems.push(
           `${key}: none of ${EDITABLE.join(', ')} nor a nullable field to edit: add the field to EDITABLE`,

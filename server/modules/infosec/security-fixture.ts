@@ -4,6 +4,7 @@ import { site, sites3 } from '../../../test/security/support/route-kit.ts';
 import { drillFamilies } from './drills/security-fixture.ts';
 import { findingsFamilies } from './findings/security.ts';
 import { governanceFamilies } from './governance/security-fixture.ts';
+import { insuranceFamilies } from './material/security-fixture.ts';
 import { supplierFamilies } from './suppliers/security-fixture.ts';
 
 /**
@@ -58,6 +59,7 @@ export const infosecExpectedPolicy: ModulePolicy = {
 export const infosecFamilies = {
   ...drillFamilies,
   ...supplierFamilies,
+  ...insuranceFamilies,
   ...governanceFamilies,
   securityIncident: {
     locations: sites3,

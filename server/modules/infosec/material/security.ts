@@ -88,12 +88,13 @@ export const materialRouteChecks: Record<string, RouteSpec> = {
     access: 'infosec.manage',
     checks: [
       {
-        kind: 'group-wide',
+        kind: 'record',
+        family: 'insurancePolicy',
         permission: 'infosec.manage',
         program: INFOSEC,
-        id: '00000000-0000-4000-8000-0000000015c0',
-        body: () => ({ noticeHours: 48, version: 1 }),
-        ok: [404],
+        group: 'group-wide',
+        body: () => ({ noticeHours: 48, version: 999_999 }),
+        ok: [409],
       },
     ],
   },
