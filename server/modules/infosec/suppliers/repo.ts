@@ -14,10 +14,8 @@ export async function servedSitesOf(db: Db, supplierIds: readonly string[]) {
   if (supplierIds.length === 0) return [];
   return db
     .selectFrom('infosec_supplier_sites as ss')
-    .innerJoin('sites', 'sites.id', 'ss.site_id')
-    .select(['ss.supplier_id', 'ss.site_id', 'sites.code'])
+    .select(['ss.supplier_id', 'ss.site_id'])
     .where('ss.supplier_id', 'in', [...supplierIds])
-    .orderBy('sites.code')
     .execute();
 }
 

@@ -44,6 +44,16 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
       repo.lastConfirmedOf(handle, ids),
     ]);
     const last = new Map(confirmed.map((c) => [c.supplier_id, c.confirmed_on]));
+    // The served sites' codes through the platform's sites (a module reads no platform table itself).
+    const servedSites = await org.sitesByIds(
+      served.map((s) => s.site_id),
+      handle,
+    );
+    const servedOf = (supplierId: string) =>
+      served
+        .filter((s) => s.supplier_id === supplierId)
+        .map((s) => ({ id: s.site_id, code: servedSites.get(s.site_id)?.code ?? '' }))
+        .sort((a, b) => a.code.localeCompare(b.code));
     return rows.map((r) => {
       const lastConfirmedOn = last.get(r.id) ?? null;
       return {
@@ -55,9 +65,7 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
         supplies: r.supplies,
         category: r.category as SupplierView['category'],
         criticality: r.criticality as SupplierView['criticality'],
-        servedSites: served
-          .filter((s) => s.supplier_id === r.id)
-          .map((s) => ({ id: s.site_id, code: s.code })),
+        servedSites: servedOf(r.id),
         active: r.active,
         contacts: contacts
           .filter((c) => c.supplier_id === r.id)
