@@ -236,5 +236,20 @@ export function generateTeaching(
         ...stamp,
       });
   }
+
+  // ---- ASE Kaohsiung: a mentorship of its own with the same university (2023), so its officer has one too.
+  const kh = data.sites.find((s) => s.code === 'ASE-KH');
+  if (kh)
+    out.mentorships.push({
+      id: id(),
+      site_id: kh.id,
+      partner_id: nchu.id,
+      title: 'Packaging Engineering Mentors 2023',
+      mentor_employee_ids: lecturersAt(kh, 2),
+      starts_on: day(2023, 3, 1),
+      ends_on: day(2023, 12, 31),
+      students: 40,
+      ...stamp,
+    });
   return out;
 }
