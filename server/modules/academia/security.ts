@@ -4,11 +4,11 @@ import { isoDay } from '../../../test/security/support/family-kit.ts';
 import type { Program } from '../../../test/security/support/policy.ts';
 import {
   binary,
-  csvExport,
   figures,
   type ModuleSecurity,
   type RouteSpec,
   site,
+  siteRegister,
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
@@ -74,138 +74,40 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
-  'GET /api/academia/agreements': {
-    access: 'academia.read',
-    checks: [
-      {
-        kind: 'list',
-        permission: 'academia.read',
-        program: ACADEMIA,
-        query: { pageSize: '500' },
-        family: 'academiaAgreement',
-      },
-    ],
-  },
-  'GET /api/academia/agreements/export.csv': {
-    access: 'academia.read',
-    checks: [csvExport('academia.read', 'Site', { program: ACADEMIA, family: 'academiaAgreement' })],
-  },
-  'GET /api/academia/agreements/export.xlsx': {
-    access: 'academia.read',
-    checks: [binary('academia.read', { program: ACADEMIA })],
-  },
-  'GET /api/academia/agreements/:id': {
-    access: 'academia.read',
-    checks: [
-      {
-        kind: 'record',
-        family: 'academiaAgreement',
-        permission: 'academia.read',
-        program: ACADEMIA,
-        ok: [200],
-      },
-    ],
-  },
-  'POST /api/academia/agreements': {
-    access: 'academia.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'academia.manage',
-        program: ACADEMIA,
-        body: async ({ res, loc, n }) => ({
-          siteId: site(loc),
-          partnerId: await res.id('academiaPartner', 'group'),
-          kind: 'internship',
-          title: `Matrix created agreement ${n}`,
-          startsOn: isoDay(-10),
-          endsOn: isoDay(400),
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/academia/agreements/:id': {
-    access: 'academia.manage',
-    checks: [
-      {
-        kind: 'record',
-        family: 'academiaAgreement',
-        permission: 'academia.manage',
-        program: ACADEMIA,
-        body: stale,
-        ok: [409],
-      },
-    ],
-  },
-  'GET /api/academia/projects': {
-    access: 'academia.read',
-    checks: [
-      {
-        kind: 'list',
-        permission: 'academia.read',
-        program: ACADEMIA,
-        query: { pageSize: '500' },
-        family: 'academiaProject',
-      },
-    ],
-  },
-  'GET /api/academia/projects/export.csv': {
-    access: 'academia.read',
-    checks: [csvExport('academia.read', 'Site', { program: ACADEMIA, family: 'academiaProject' })],
-  },
-  'GET /api/academia/projects/export.xlsx': {
-    access: 'academia.read',
-    checks: [binary('academia.read', { program: ACADEMIA })],
-  },
-  'GET /api/academia/projects/:id': {
-    access: 'academia.read',
-    checks: [
-      {
-        kind: 'record',
-        family: 'academiaProject',
-        permission: 'academia.read',
-        program: ACADEMIA,
-        ok: [200],
-      },
-    ],
-  },
-  'POST /api/academia/projects': {
-    access: 'academia.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'academia.manage',
-        program: ACADEMIA,
-        body: async ({ res, loc, n }) => ({
-          siteId: site(loc),
-          partnerId: await res.id('academiaPartner', 'group'),
-          title: `Matrix created project ${n}`,
-          line: 'automation',
-          principalInvestigator: 'Prof. Matrix',
-          startsOn: isoDay(-10),
-          currency: 'TWD',
-          budget: [{ year: 2026, budgetMinor: 100_000 }],
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/academia/projects/:id': {
-    access: 'academia.manage',
-    checks: [
-      {
-        kind: 'record',
-        family: 'academiaProject',
-        permission: 'academia.manage',
-        program: ACADEMIA,
-        body: stale,
-        ok: [409],
-      },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/academia/agreements',
+    family: 'academiaAgreement',
+    program: ACADEMIA,
+    read: 'academia.read',
+    manage: 'academia.manage',
+    listQuery: { pageSize: '500' },
+    create: async ({ res, loc, n }) => ({
+      siteId: site(loc),
+      partnerId: await res.id('academiaPartner', 'group'),
+      kind: 'internship',
+      title: `Matrix created agreement ${n}`,
+      startsOn: isoDay(-10),
+      endsOn: isoDay(400),
+    }),
+  }),
+  ...siteRegister({
+    path: '/api/academia/projects',
+    family: 'academiaProject',
+    program: ACADEMIA,
+    read: 'academia.read',
+    manage: 'academia.manage',
+    listQuery: { pageSize: '500' },
+    create: async ({ res, loc, n }) => ({
+      siteId: site(loc),
+      partnerId: await res.id('academiaPartner', 'group'),
+      title: `Matrix created project ${n}`,
+      line: 'automation',
+      principalInvestigator: 'Prof. Matrix',
+      startsOn: isoDay(-10),
+      currency: 'TWD',
+      budget: [{ year: 2026, budgetMinor: 100_000 }],
+    }),
+  }),
   'POST /api/academia/projects/:id/milestones': {
     access: 'academia.manage',
     checks: [
@@ -293,64 +195,21 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
     access: 'academia.read',
     checks: [figures('academia.read', { program: ACADEMIA, query: { ipReference: 'IDF-MATRIX-1' } })],
   },
-  'GET /api/academia/interns': {
-    access: 'academia.read',
-    checks: [
-      {
-        kind: 'list',
-        permission: 'academia.read',
-        program: ACADEMIA,
-        query: { pageSize: '500' },
-        family: 'academiaIntern',
-      },
-    ],
-  },
-  'GET /api/academia/interns/export.csv': {
-    access: 'academia.read',
-    checks: [csvExport('academia.read', 'Site', { program: ACADEMIA, family: 'academiaIntern' })],
-  },
-  'GET /api/academia/interns/export.xlsx': {
-    access: 'academia.read',
-    checks: [binary('academia.read', { program: ACADEMIA })],
-  },
-  'GET /api/academia/interns/:id': {
-    access: 'academia.read',
-    checks: [
-      { kind: 'record', family: 'academiaIntern', permission: 'academia.read', program: ACADEMIA, ok: [200] },
-    ],
-  },
-  'POST /api/academia/interns': {
-    access: 'academia.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'academia.manage',
-        program: ACADEMIA,
-        body: async ({ res, loc, n }) => ({
-          siteId: site(loc),
-          partnerId: await res.id('academiaPartner', 'group'),
-          fullName: `Matrix created intern ${n}`,
-          program: 'cooperative_education',
-          startedOn: isoDay(-5),
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/academia/interns/:id': {
-    access: 'academia.manage',
-    checks: [
-      {
-        kind: 'record',
-        family: 'academiaIntern',
-        permission: 'academia.manage',
-        program: ACADEMIA,
-        body: stale,
-        ok: [409],
-      },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/academia/interns',
+    family: 'academiaIntern',
+    program: ACADEMIA,
+    read: 'academia.read',
+    manage: 'academia.manage',
+    listQuery: { pageSize: '500' },
+    create: async ({ res, loc, n }) => ({
+      siteId: site(loc),
+      partnerId: await res.id('academiaPartner', 'group'),
+      fullName: `Matrix created intern ${n}`,
+      program: 'cooperative_education',
+      startedOn: isoDay(-5),
+    }),
+  }),
   'GET /api/academia/scholarships': {
     access: 'academia.read',
     checks: [{ kind: 'list', permission: 'academia.read', program: ACADEMIA, query: { pageSize: '500' } }],

@@ -8,8 +8,8 @@ import {
   type RouteSpec,
   STALE,
   site,
+  siteRegister,
   sites3,
-  stale,
 } from '../../../test/security/support/route-kit.ts';
 import { stixBundle } from '../../../test/support/stix.ts';
 import { CSF_2_0_CATALOGUE_ID } from './csf/catalogues.ts';
@@ -33,63 +33,20 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
   ...supplierRouteChecks,
   ...materialRouteChecks,
   ...governanceRouteChecks,
-  'GET /api/infosec/systems': {
-    access: 'infosec.read',
-    checks: [
-      {
-        kind: 'list',
-        permission: 'infosec.read',
-        program: INFOSEC,
-        query: { pageSize: '500' },
-        family: 'securitySystem',
-      },
-    ],
-  },
-  'GET /api/infosec/systems/export.csv': {
-    access: 'infosec.read',
-    checks: [csvExport('infosec.read', 'Site', { program: INFOSEC, family: 'securitySystem' })],
-  },
-  'GET /api/infosec/systems/export.xlsx': {
-    access: 'infosec.read',
-    checks: [binary('infosec.read', { program: INFOSEC })],
-  },
-  'GET /api/infosec/systems/:id': {
-    access: 'infosec.read',
-    checks: [
-      { kind: 'record', family: 'securitySystem', permission: 'infosec.read', program: INFOSEC, ok: [200] },
-    ],
-  },
-  'POST /api/infosec/systems': {
-    access: 'infosec.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'infosec.manage',
-        program: INFOSEC,
-        body: ({ loc, n }) => ({
-          siteId: site(loc),
-          name: `Matrix new system ${n}`,
-          domain: 'ot',
-          criticality: 'low',
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/infosec/systems/:id': {
-    access: 'infosec.manage',
-    checks: [
-      {
-        kind: 'record',
-        family: 'securitySystem',
-        permission: 'infosec.manage',
-        program: INFOSEC,
-        body: stale,
-        ok: [409],
-      },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/infosec/systems',
+    family: 'securitySystem',
+    program: INFOSEC,
+    read: 'infosec.read',
+    manage: 'infosec.manage',
+    listQuery: { pageSize: '500' },
+    create: ({ loc, n }) => ({
+      siteId: site(loc),
+      name: `Matrix new system ${n}`,
+      domain: 'ot',
+      criticality: 'low',
+    }),
+  }),
   'DELETE /api/infosec/systems/:id': {
     access: 'infosec.manage',
     checks: [

@@ -8,6 +8,7 @@ import {
   type RouteSpec,
   STALE,
   site,
+  siteRegister,
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
@@ -35,45 +36,21 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
     checks: [figures('ip.read', { program: IP, query: { year: '2023' } })],
   },
   'GET /api/ip/portfolio/counts': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },
-  'GET /api/ip/matters': {
-    access: 'ip.read',
-    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipMatter' }],
-  },
-  'GET /api/ip/matters/export.csv': {
-    access: 'ip.read',
-    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipMatter' })],
-  },
-  'GET /api/ip/matters/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
-  'GET /api/ip/matters/:id': {
-    access: 'ip.read',
-    checks: [{ kind: 'record', family: 'ipMatter', permission: 'ip.read', program: IP, ok: [200] }],
-  },
-  'POST /api/ip/matters': {
-    access: 'ip.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'ip.manage',
-        program: IP,
-        body: async ({ res, loc, n }) => ({
-          familyId: await res.id('ipFamily', loc),
-          office: 'US',
-          kind: 'invention',
-          applicationNo: `MXC${n}`,
-          filingDate: '2021-06-01',
-          status: 'filed',
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/ip/matters/:id': {
-    access: 'ip.manage',
-    checks: [
-      { kind: 'record', family: 'ipMatter', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/ip/matters',
+    family: 'ipMatter',
+    program: IP,
+    read: 'ip.read',
+    manage: 'ip.manage',
+    create: async ({ res, loc, n }) => ({
+      familyId: await res.id('ipFamily', loc),
+      office: 'US',
+      kind: 'invention',
+      applicationNo: `MXC${n}`,
+      filingDate: '2021-06-01',
+      status: 'filed',
+    }),
+  }),
   'GET /api/ip/families': {
     access: 'ip.read',
     checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipFamily' }],
@@ -106,81 +83,30 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
       { kind: 'record', family: 'ipFamily', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
     ],
   },
-  'GET /api/ip/trademarks': {
-    access: 'ip.read',
-    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'trademark' }],
-  },
-  'GET /api/ip/trademarks/export.csv': {
-    access: 'ip.read',
-    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'trademark' })],
-  },
-  'GET /api/ip/trademarks/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
-  'GET /api/ip/trademarks/:id': {
-    access: 'ip.read',
-    checks: [{ kind: 'record', family: 'trademark', permission: 'ip.read', program: IP, ok: [200] }],
-  },
-  'POST /api/ip/trademarks': {
-    access: 'ip.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'ip.manage',
-        program: IP,
-        body: ({ loc, n }) => ({
-          siteId: site(loc),
-          mark: `MATRIX NEW ${n}`,
-          office: 'CN',
-          niceClasses: [9],
-          applicationNo: `MXTN${n}`,
-          filingDate: '2022-01-10',
-          status: 'filed',
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/ip/trademarks/:id': {
-    access: 'ip.manage',
-    checks: [
-      { kind: 'record', family: 'trademark', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
-    ],
-  },
-  'GET /api/ip/trade-secrets': {
-    access: 'ip.read',
-    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'tradeSecret' }],
-  },
-  'GET /api/ip/trade-secrets/export.csv': {
-    access: 'ip.read',
-    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'tradeSecret' })],
-  },
-  'GET /api/ip/trade-secrets/export.xlsx': {
-    access: 'ip.read',
-    checks: [binary('ip.read', { program: IP })],
-  },
-  'GET /api/ip/trade-secrets/:id': {
-    access: 'ip.read',
-    checks: [{ kind: 'record', family: 'tradeSecret', permission: 'ip.read', program: IP, ok: [200] }],
-  },
-  'POST /api/ip/trade-secrets': {
-    access: 'ip.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'ip.manage',
-        program: IP,
-        body: ({ loc, n }) => secretBody(site(loc), `Matrix new trade secret ${n}`),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/ip/trade-secrets/:id': {
-    access: 'ip.manage',
-    checks: [
-      { kind: 'record', family: 'tradeSecret', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/ip/trademarks',
+    family: 'trademark',
+    program: IP,
+    read: 'ip.read',
+    manage: 'ip.manage',
+    create: ({ loc, n }) => ({
+      siteId: site(loc),
+      mark: `MATRIX NEW ${n}`,
+      office: 'CN',
+      niceClasses: [9],
+      applicationNo: `MXTN${n}`,
+      filingDate: '2022-01-10',
+      status: 'filed',
+    }),
+  }),
+  ...siteRegister({
+    path: '/api/ip/trade-secrets',
+    family: 'tradeSecret',
+    program: IP,
+    read: 'ip.read',
+    manage: 'ip.manage',
+    create: ({ loc, n }) => secretBody(site(loc), `Matrix new trade secret ${n}`),
+  }),
   'GET /api/ip/disclosures': {
     access: 'signed-in',
     checks: [
@@ -336,38 +262,14 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
-  'GET /api/ip/licences': {
-    access: 'ip.read',
-    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipLicence' }],
-  },
-  'GET /api/ip/licences/export.csv': {
-    access: 'ip.read',
-    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipLicence' })],
-  },
-  'GET /api/ip/licences/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
-  'GET /api/ip/licences/:id': {
-    access: 'ip.read',
-    checks: [{ kind: 'record', family: 'ipLicence', permission: 'ip.read', program: IP, ok: [200] }],
-  },
-  'POST /api/ip/licences': {
-    access: 'ip.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'ip.manage',
-        program: IP,
-        body: ({ loc, n }) => licenceBody(site(loc), `MX-LIC-NEW-${n}`),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/ip/licences/:id': {
-    access: 'ip.manage',
-    checks: [
-      { kind: 'record', family: 'ipLicence', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/ip/licences',
+    family: 'ipLicence',
+    program: IP,
+    read: 'ip.read',
+    manage: 'ip.manage',
+    create: ({ loc, n }) => licenceBody(site(loc), `MX-LIC-NEW-${n}`),
+  }),
   'POST /api/ip/licences/:id/royalty-reports': {
     access: 'ip.manage',
     checks: [
@@ -386,70 +288,22 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
     access: 'ip.read',
     checks: [{ kind: 'record', family: 'ipMatter', permission: 'ip.read', program: IP, ok: [200] }],
   },
-  'GET /api/ip/fto': {
-    access: 'ip.read',
-    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipFto' }],
-  },
-  'GET /api/ip/fto/export.csv': {
-    access: 'ip.read',
-    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipFto' })],
-  },
-  'GET /api/ip/fto/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
-  'GET /api/ip/fto/:id': {
-    access: 'ip.read',
-    checks: [{ kind: 'record', family: 'ipFto', permission: 'ip.read', program: IP, ok: [200] }],
-  },
-  'POST /api/ip/fto': {
-    access: 'ip.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'ip.manage',
-        program: IP,
-        body: ({ loc, n }) => ftoBody(site(loc), `Matrix new product ${n}`),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/ip/fto/:id': {
-    access: 'ip.manage',
-    checks: [
-      { kind: 'record', family: 'ipFto', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
-    ],
-  },
-  'GET /api/ip/risk-cases': {
-    access: 'ip.read',
-    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipRiskCase' }],
-  },
-  'GET /api/ip/risk-cases/export.csv': {
-    access: 'ip.read',
-    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipRiskCase' })],
-  },
-  'GET /api/ip/risk-cases/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
-  'GET /api/ip/risk-cases/:id': {
-    access: 'ip.read',
-    checks: [{ kind: 'record', family: 'ipRiskCase', permission: 'ip.read', program: IP, ok: [200] }],
-  },
-  'POST /api/ip/risk-cases': {
-    access: 'ip.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'ip.manage',
-        program: IP,
-        body: ({ loc, n }) => riskCaseBody(site(loc), `MX-RC-NEW-${n}`),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/ip/risk-cases/:id': {
-    access: 'ip.manage',
-    checks: [
-      { kind: 'record', family: 'ipRiskCase', permission: 'ip.manage', program: IP, body: stale, ok: [409] },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/ip/fto',
+    family: 'ipFto',
+    program: IP,
+    read: 'ip.read',
+    manage: 'ip.manage',
+    create: ({ loc, n }) => ftoBody(site(loc), `Matrix new product ${n}`),
+  }),
+  ...siteRegister({
+    path: '/api/ip/risk-cases',
+    family: 'ipRiskCase',
+    program: IP,
+    read: 'ip.read',
+    manage: 'ip.manage',
+    create: ({ loc, n }) => riskCaseBody(site(loc), `MX-RC-NEW-${n}`),
+  }),
   'POST /api/ip/risk-cases/:id/steps': {
     access: 'ip.manage',
     checks: [

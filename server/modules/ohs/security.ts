@@ -9,6 +9,7 @@ import {
   type RouteSpec,
   STALE,
   site,
+  siteRegister,
   sites3,
   sitesAndGroup,
   stale,
@@ -278,49 +279,24 @@ export const ohsRouteChecks: Record<string, RouteSpec> = {
   },
 
   // ---- OHS hazards, permits, qualifications
-  'GET /api/ohs/hazards': {
-    access: 'ohs.read',
-    checks: [
-      { kind: 'list', permission: 'ohs.read', program: OHS, query: { pageSize: '500' }, family: 'hazard' },
-    ],
-  },
-  'GET /api/ohs/hazards/export.csv': {
-    access: 'ohs.read',
-    checks: [csvExport('ohs.read', 'Site', { program: OHS, family: 'hazard' })],
-  },
-  'GET /api/ohs/hazards/export.xlsx': { access: 'ohs.read', checks: [binary('ohs.read', { program: OHS })] },
-  'GET /api/ohs/hazards/:id': {
-    access: 'ohs.read',
-    checks: [{ kind: 'record', family: 'hazard', permission: 'ohs.read', program: OHS, ok: [200] }],
-  },
-  'POST /api/ohs/hazards': {
-    access: 'ohs.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'ohs.manage',
-        program: OHS,
-        body: ({ loc, n }) => ({
-          siteId: site(loc),
-          activity: 'Matrix',
-          hazard: `Matrix created hazard ${n}`,
-          consequence: 'Cut',
-          likelihood: 1,
-          severity: 2,
-          residualLikelihood: 1,
-          residualSeverity: 1,
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/ohs/hazards/:id': {
-    access: 'ohs.manage',
-    checks: [
-      { kind: 'record', family: 'hazard', permission: 'ohs.manage', program: OHS, body: stale, ok: [409] },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/ohs/hazards',
+    family: 'hazard',
+    program: OHS,
+    read: 'ohs.read',
+    manage: 'ohs.manage',
+    listQuery: { pageSize: '500' },
+    create: ({ loc, n }) => ({
+      siteId: site(loc),
+      activity: 'Matrix',
+      hazard: `Matrix created hazard ${n}`,
+      consequence: 'Cut',
+      likelihood: 1,
+      severity: 2,
+      residualLikelihood: 1,
+      residualSeverity: 1,
+    }),
+  }),
   'GET /api/ohs/permit-types': { access: 'ohs.read', checks: [figures('ohs.read', { program: OHS })] },
   'GET /api/ohs/permits': {
     access: 'ohs.read',

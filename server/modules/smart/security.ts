@@ -1,13 +1,11 @@
 import type { Program } from '../../../test/security/support/policy.ts';
 import {
-  binary,
-  csvExport,
   figures,
   type ModuleSecurity,
   type RouteSpec,
   STALE,
   site,
-  sites3,
+  siteRegister,
   stale,
 } from '../../../test/security/support/route-kit.ts';
 import { smartExpectedPolicy, smartFamilies } from './security-fixture.ts';
@@ -21,65 +19,24 @@ const SMART: Program = 'smart';
  * `./security-fixture.ts`), so the running system never imports it.
  */
 export const smartRouteChecks: Record<string, RouteSpec> = {
-  'GET /api/smart/sensors': {
-    access: 'smart.read',
-    checks: [
-      {
-        kind: 'list',
-        permission: 'smart.read',
-        program: SMART,
-        query: { pageSize: '500' },
-        family: 'smartSensor',
-      },
-    ],
-  },
-  'GET /api/smart/sensors/export.csv': {
-    access: 'smart.read',
-    checks: [csvExport('smart.read', 'Site', { program: SMART, family: 'smartSensor' })],
-  },
-  'GET /api/smart/sensors/export.xlsx': {
-    access: 'smart.read',
-    checks: [binary('smart.read', { program: SMART })],
-  },
-  'GET /api/smart/sensors/:id': {
-    access: 'smart.read',
-    checks: [{ kind: 'record', family: 'smartSensor', permission: 'smart.read', program: SMART, ok: [200] }],
-  },
+  ...siteRegister({
+    path: '/api/smart/sensors',
+    family: 'smartSensor',
+    program: SMART,
+    read: 'smart.read',
+    manage: 'smart.manage',
+    listQuery: { pageSize: '500' },
+    create: ({ loc, n }) => ({
+      siteId: site(loc),
+      tag: `MX-NEW-${n}`,
+      name: `Matrix new sensor ${n}`,
+      kind: 'noise',
+      unit: 'dBA',
+    }),
+  }),
   'GET /api/smart/sensors/:id/readings': {
     access: 'smart.read',
     checks: [{ kind: 'record', family: 'smartSensor', permission: 'smart.read', program: SMART, ok: [200] }],
-  },
-  'POST /api/smart/sensors': {
-    access: 'smart.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'smart.manage',
-        program: SMART,
-        body: ({ loc, n }) => ({
-          siteId: site(loc),
-          tag: `MX-NEW-${n}`,
-          name: `Matrix new sensor ${n}`,
-          kind: 'noise',
-          unit: 'dBA',
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/smart/sensors/:id': {
-    access: 'smart.manage',
-    checks: [
-      {
-        kind: 'record',
-        family: 'smartSensor',
-        permission: 'smart.manage',
-        program: SMART,
-        body: stale,
-        ok: [409],
-      },
-    ],
   },
   // Readings come with an API token only: every browser session is refused, whatever its roles. The token's
   // site scope is checked in test/api/smart-alarms.test.ts.

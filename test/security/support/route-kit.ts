@@ -160,3 +160,87 @@ export type ModuleSecurity = {
 
 /** The program the shared registries' records are filed under in the suite, with its standard and owner. */
 export type RegistrySample = { program: Program; standard: string; owner: FixtureUser };
+
+/** A site register's standard routes, as `siteRegister` describes them. */
+export type SiteRegister = {
+  /** The register's path, as `/api/ip/licences`. */
+  path: string;
+  family: Family;
+  program: Program;
+  read: Permission;
+  manage: Permission;
+  /** The body that places a new record at a site (the create check). */
+  create: Body;
+  /** Query of the list check (as a page size that shows every seeded row). */
+  listQuery?: Record<string, string>;
+  /** The record is removed by `DELETE :id?version=` (a stale version: an allowed removal answers 409). */
+  removable?: boolean;
+  /**
+   * The register also holds group records (no site): everyone with the permission lists them, and creating
+   * or editing one takes the permission over the whole group.
+   */
+  groupRecords?: boolean;
+};
+
+/**
+ * The rows of a register of site records: the list, its CSV and XLSX exports, one record, creating one at
+ * each site and editing one with a stale version (and removing one, when `removable`). Routes beyond these
+ * are the module's own rows.
+ */
+export function siteRegister(r: SiteRegister): Record<string, RouteSpec> {
+  const { path, family, program, read, manage } = r;
+  const listed = r.groupRecords ? ({ groupRows: 'anywhere' } as const) : {};
+  const written = r.groupRecords ? ({ group: 'group-wide' } as const) : {};
+  const rows: Record<string, RouteSpec> = {
+    [`GET ${path}`]: {
+      access: read,
+      checks: [
+        {
+          kind: 'list',
+          permission: read,
+          program,
+          family,
+          ...listed,
+          ...(r.listQuery ? { query: r.listQuery } : {}),
+        },
+      ],
+    },
+    [`GET ${path}/export.csv`]: {
+      access: read,
+      checks: [csvExport(read, 'Site', { program, family, ...listed })],
+    },
+    [`GET ${path}/export.xlsx`]: { access: read, checks: [binary(read, { program })] },
+    [`GET ${path}/:id`]: {
+      access: read,
+      checks: [{ kind: 'record', family, permission: read, program, ok: [200] }],
+    },
+    [`POST ${path}`]: {
+      access: manage,
+      checks: [
+        {
+          kind: 'create',
+          locations: r.groupRecords ? sitesAndGroup : sites3,
+          permission: manage,
+          program,
+          ...written,
+          body: r.create,
+          ok: [201],
+        },
+      ],
+    },
+    [`PATCH ${path}/:id`]: {
+      access: manage,
+      checks: [{ kind: 'record', family, permission: manage, program, ...written, body: stale, ok: [409] }],
+    },
+  };
+  if (r.removable) {
+    rows[`DELETE ${path}/:id`] = {
+      access: manage,
+      checks: [{ kind: 'record', family, permission: manage, program, query: staleRemoval, ok: [409] }],
+    };
+  }
+  return rows;
+}
+
+/** A removal's stale version, sent in the query (`DELETE …?version=`). */
+export const staleRemoval: Query = () => ({ version: String(STALE) });

@@ -6,6 +6,7 @@ import {
   type RouteSpec,
   STALE,
   site,
+  siteRegister,
   sites3,
   stale,
 } from '../../../../test/security/support/route-kit.ts';
@@ -15,73 +16,30 @@ const INFOSEC: Program = 'infosec';
 
 /** The drills' rows of the security suite's route table. Test code, joined into the module's (../security.ts). */
 export const drillRouteChecks: Record<string, RouteSpec> = {
-  'GET /api/infosec/drills': {
-    access: 'infosec.read',
-    checks: [
-      {
-        kind: 'list',
-        permission: 'infosec.read',
-        program: INFOSEC,
-        query: { pageSize: '500' },
-        family: 'securityDrill',
-      },
-    ],
-  },
-  'GET /api/infosec/drills/export.csv': {
-    access: 'infosec.read',
-    checks: [csvExport('infosec.read', 'Site', { program: INFOSEC, family: 'securityDrill' })],
-  },
-  'GET /api/infosec/drills/export.xlsx': {
-    access: 'infosec.read',
-    checks: [binary('infosec.read', { program: INFOSEC })],
-  },
+  ...siteRegister({
+    path: '/api/infosec/drills',
+    family: 'securityDrill',
+    program: INFOSEC,
+    read: 'infosec.read',
+    manage: 'infosec.manage',
+    listQuery: { pageSize: '500' },
+    create: ({ loc, n }) => ({
+      siteId: site(loc),
+      kind: 'incident_response',
+      title: `Matrix new drill ${n}`,
+      plannedOn: '2026-09-01',
+      durationHours: 2,
+      scope: 'tabletop',
+      participants: [],
+      systems: [],
+      steps: [],
+      resources: [],
+      risks: [],
+    }),
+  }),
   'GET /api/infosec/drills/figures': {
     access: 'infosec.read',
     checks: [figures('infosec.read', { program: INFOSEC, query: { year: '2026' } })],
-  },
-  'GET /api/infosec/drills/:id': {
-    access: 'infosec.read',
-    checks: [
-      { kind: 'record', family: 'securityDrill', permission: 'infosec.read', program: INFOSEC, ok: [200] },
-    ],
-  },
-  'POST /api/infosec/drills': {
-    access: 'infosec.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'infosec.manage',
-        program: INFOSEC,
-        body: ({ loc, n }) => ({
-          siteId: site(loc),
-          kind: 'incident_response',
-          title: `Matrix new drill ${n}`,
-          plannedOn: '2026-09-01',
-          durationHours: 2,
-          scope: 'tabletop',
-          participants: [],
-          systems: [],
-          steps: [],
-          resources: [],
-          risks: [],
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/infosec/drills/:id': {
-    access: 'infosec.manage',
-    checks: [
-      {
-        kind: 'record',
-        family: 'securityDrill',
-        permission: 'infosec.manage',
-        program: INFOSEC,
-        body: stale,
-        ok: [409],
-      },
-    ],
   },
   'POST /api/infosec/drills/:id/held': {
     access: 'infosec.manage',

@@ -12,6 +12,7 @@ import {
   figures,
   type RouteSpec,
   site,
+  siteRegister,
   sites3,
   stale,
 } from '../../../../test/security/support/route-kit.ts';
@@ -92,70 +93,21 @@ export const findingsFamilies = {
 } satisfies Partial<Record<Family, FamilySpec>>;
 
 export const findingsRouteChecks: Record<string, RouteSpec> = {
-  'GET /api/infosec/engagements': {
-    access: 'infosec.read',
-    checks: [
-      {
-        kind: 'list',
-        permission: 'infosec.read',
-        program: INFOSEC,
-        query: { pageSize: '500' },
-        family: 'securityEngagement',
-      },
-    ],
-  },
-  'GET /api/infosec/engagements/export.csv': {
-    access: 'infosec.read',
-    checks: [csvExport('infosec.read', 'Site', { program: INFOSEC, family: 'securityEngagement' })],
-  },
-  'GET /api/infosec/engagements/export.xlsx': {
-    access: 'infosec.read',
-    checks: [binary('infosec.read', { program: INFOSEC })],
-  },
-  'GET /api/infosec/engagements/:id': {
-    access: 'infosec.read',
-    checks: [
-      {
-        kind: 'record',
-        family: 'securityEngagement',
-        permission: 'infosec.read',
-        program: INFOSEC,
-        ok: [200],
-      },
-    ],
-  },
-  'POST /api/infosec/engagements': {
-    access: 'infosec.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'infosec.manage',
-        program: INFOSEC,
-        body: ({ loc, n }) => ({
-          siteId: site(loc),
-          reference: `MATRIX-NEW-${loc}-${n}`,
-          kind: 'audit',
-          scope: 'Matrix',
-          startsOn: '2026-02-01',
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/infosec/engagements/:id': {
-    access: 'infosec.manage',
-    checks: [
-      {
-        kind: 'record',
-        family: 'securityEngagement',
-        permission: 'infosec.manage',
-        program: INFOSEC,
-        body: stale,
-        ok: [409],
-      },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/infosec/engagements',
+    family: 'securityEngagement',
+    program: INFOSEC,
+    read: 'infosec.read',
+    manage: 'infosec.manage',
+    listQuery: { pageSize: '500' },
+    create: ({ loc, n }) => ({
+      siteId: site(loc),
+      reference: `MATRIX-NEW-${loc}-${n}`,
+      kind: 'audit',
+      scope: 'Matrix',
+      startsOn: '2026-02-01',
+    }),
+  }),
   // A PNG is not a SARIF log: allowed actors meet 422, and change nothing.
   'POST /api/infosec/engagements/:id/sarif': {
     access: 'infosec.manage',

@@ -6,6 +6,7 @@ import {
   type RouteSpec,
   STALE,
   site,
+  siteRegister,
   sites3,
   stale,
 } from '../../../../test/security/support/route-kit.ts';
@@ -17,66 +18,23 @@ const NO_SUCH = '00000000-0000-4000-8000-0000000051a9';
 
 /** The supplier assessments' rows of the security suite's route table. Test code, joined into ../security.ts. */
 export const supplierRouteChecks: Record<string, RouteSpec> = {
-  'GET /api/infosec/suppliers': {
-    access: 'infosec.read',
-    checks: [
-      {
-        kind: 'list',
-        permission: 'infosec.read',
-        program: INFOSEC,
-        query: { pageSize: '500' },
-        family: 'infosecSupplier',
-      },
-    ],
-  },
-  'GET /api/infosec/suppliers/export.csv': {
-    access: 'infosec.read',
-    checks: [csvExport('infosec.read', 'Site', { program: INFOSEC, family: 'infosecSupplier' })],
-  },
-  'GET /api/infosec/suppliers/export.xlsx': {
-    access: 'infosec.read',
-    checks: [binary('infosec.read', { program: INFOSEC })],
-  },
-  'GET /api/infosec/suppliers/:id': {
-    access: 'infosec.read',
-    checks: [
-      { kind: 'record', family: 'infosecSupplier', permission: 'infosec.read', program: INFOSEC, ok: [200] },
-    ],
-  },
-  'POST /api/infosec/suppliers': {
-    access: 'infosec.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'infosec.manage',
-        program: INFOSEC,
-        body: ({ loc, n }) => ({
-          siteId: site(loc),
-          name: `Matrix new supplier ${n}`,
-          country: 'KR',
-          supplies: 'Spare parts',
-          category: 'materials',
-          criticality: 'high',
-          servedSiteIds: [],
-        }),
-        ok: [201],
-      },
-    ],
-  },
-  'PATCH /api/infosec/suppliers/:id': {
-    access: 'infosec.manage',
-    checks: [
-      {
-        kind: 'record',
-        family: 'infosecSupplier',
-        permission: 'infosec.manage',
-        program: INFOSEC,
-        body: stale,
-        ok: [409],
-      },
-    ],
-  },
+  ...siteRegister({
+    path: '/api/infosec/suppliers',
+    family: 'infosecSupplier',
+    program: INFOSEC,
+    read: 'infosec.read',
+    manage: 'infosec.manage',
+    listQuery: { pageSize: '500' },
+    create: ({ loc, n }) => ({
+      siteId: site(loc),
+      name: `Matrix new supplier ${n}`,
+      country: 'KR',
+      supplies: 'Spare parts',
+      category: 'materials',
+      criticality: 'high',
+      servedSiteIds: [],
+    }),
+  }),
   'DELETE /api/infosec/suppliers/:id': {
     access: 'infosec.manage',
     checks: [
