@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITES } from '../support/fixture.ts';
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
@@ -94,5 +95,51 @@ describe.skipIf(!hasChromium)('the information security program in the browser',
     ).toBe(1);
     await screenshot(page, 'infosec-incident-phone');
     await context.close();
+  });
+
+  it('lets a group security manager change the risk matrix and sees a risk re-rated; a site officer cannot', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'groupAdmin');
+    const created = await page.evaluate(async (siteId) => {
+      const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
+      const res = await fetch('/api/infosec/risks', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: JSON.stringify({
+          siteId,
+          title: 'Ransomware on the test handler',
+          likelihood: 4,
+          impact: 5,
+          treatment: 'mitigate',
+          reviewOn: '2027-06-30',
+        }),
+      });
+      return res.status;
+    }, SITES.K7.id);
+    expect(created).toBe(201);
+    await page.goto('/infosec/risks');
+    const table = page.getByRole('table', { name: 'Risk register' });
+    await table.getByText('20 · Critical').waitFor();
+    await page.getByRole('button', { name: 'Risk matrix' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Risk matrix' });
+    await dialog.waitFor();
+    // A band that does not rise above the one before is refused at the band, before anything is sent.
+    await dialog.getByRole('textbox', { name: 'Critical from score' }).fill('8');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Each band starts above the one before').waitFor();
+    await dialog.getByRole('textbox', { name: 'Critical from score' }).fill('21');
+    await screenshot(page, 'infosec-risk-matrix');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await table.getByText('20 · High').waitFor();
+    await context.close();
+
+    const officer = await (await newContext(browser, server.baseUrl)).newPage();
+    await signIn(officer, 'k7Officer');
+    await officer.goto('/infosec/risks');
+    await officer.getByRole('table', { name: 'Risk register' }).getByText('20 · High').waitFor();
+    expect(await officer.getByRole('button', { name: 'Risk matrix' }).count()).toBe(0);
+    await officer.context().close();
   });
 });

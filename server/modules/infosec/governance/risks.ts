@@ -17,7 +17,7 @@ import { likePattern } from '#shared/platform/http/list.ts';
 import { listPage } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
-import type { Actor } from '../../../platform/access/actor.ts';
+import { type Actor, sitesWith } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
@@ -314,7 +314,8 @@ export function createRisksService({ db, org, users, obligations, settings, now 
 
     async matrix(actor: Actor) {
       access.listScope(actor, 'infosec.read', PROGRAM);
-      return settings.get(riskMatrixSetting);
+      const matrix = await settings.get(riskMatrixSetting);
+      return { ...matrix, mayChange: sitesWith(actor, 'infosec.manage', PROGRAM) === 'all' };
     },
 
     /**

@@ -181,8 +181,9 @@ function registerRiskRoutes(app: TypedApp, risks: RisksService) {
       config: { access: 'infosec.read' },
       schema: {
         tags,
-        summary: 'The risk matrix: levels of likelihood and impact and the bands of their product',
-        response: { 200: c.riskMatrixInput },
+        summary:
+          'The risk matrix: levels of likelihood and impact and the bands of their product, and whether the reader may change it',
+        response: { 200: c.riskMatrixView },
       },
     },
     async (request) => risks.matrix(actorOf(request)),

@@ -104,6 +104,10 @@ export const riskMatrixInput = z
   })
   .strict();
 
+/** The matrix as read, and whether the reader may change it (a security manager over the whole group). */
+export const riskMatrixView = riskMatrixInput.extend({ mayChange: z.boolean() });
+export type RiskMatrixView = z.infer<typeof riskMatrixView>;
+
 const riskFields = {
   title: text(300),
   description: z.string().trim().max(4000).nullable().optional(),

@@ -1,11 +1,11 @@
 import { Badge, Button, Card, Group, SegmentedControl, Select, Switch, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconAdjustments, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   type RiskView,
   riskHeatmap,
-  riskMatrixInput,
+  riskMatrixView,
   riskPage,
   riskTreatments,
 } from '#shared/modules/infosec/governance/contract.ts';
@@ -18,6 +18,7 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { RiskForm, risksKey } from './RiskForm.tsx';
 import { bandColour, RiskHeatMap } from './RiskHeatMap.tsx';
+import { RiskMatrixForm } from './RiskMatrixForm.tsx';
 
 /** The risk register: the heat map of the risks on the matrix above the list (filters, sorting, paging, exports). */
 export function RisksPage() {
@@ -31,10 +32,11 @@ export function RisksPage() {
   const [overdue, setOverdue] = useState(false);
   const [view, setView] = useState<'inherent' | 'residual'>('inherent');
   const [editing, setEditing] = useState<RiskView | 'new' | null>(null);
+  const [settingMatrix, setSettingMatrix] = useState(false);
   const manage = can('infosec.manage');
   const matrix = useQuery({
     queryKey: [risksKey, 'matrix'],
-    queryFn: () => api.get('/api/infosec/risk-matrix', riskMatrixInput),
+    queryFn: () => api.get('/api/infosec/risk-matrix', riskMatrixView),
   });
   const heat = useQuery({
     queryKey: [risksKey, 'heatmap', siteId, view],
@@ -94,11 +96,22 @@ export function RisksPage() {
         crumbs={[{ label: t('nav.section') }, { label: t('risks.title') }]}
         description={t('risks.description')}
         actions={
-          manage ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              {t('risks.add')}
-            </Button>
-          ) : null
+          <Group gap="xs">
+            {matrix.data?.mayChange && (
+              <Button
+                variant="default"
+                leftSection={<IconAdjustments size={16} />}
+                onClick={() => setSettingMatrix(true)}
+              >
+                {t('riskMatrix.title')}
+              </Button>
+            )}
+            {manage && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+                {t('risks.add')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Card withBorder mb="md">
@@ -184,6 +197,9 @@ export function RisksPage() {
         emptyTitle={t('risks.emptyTitle')}
         emptyHint={t('risks.emptyHint')}
       />
+      {settingMatrix && matrix.data && (
+        <RiskMatrixForm current={matrix.data} onClose={() => setSettingMatrix(false)} />
+      )}
       {editing && (
         <RiskForm
           record={editing === 'new' ? null : editing}

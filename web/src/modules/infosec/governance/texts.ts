@@ -62,6 +62,21 @@ export const governanceEn = {
   },
   riskBands: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   riskTreatments: { mitigate: 'Mitigate', transfer: 'Transfer', avoid: 'Avoid', accept: 'Accept' },
+  riskMatrix: {
+    title: 'Risk matrix',
+    description:
+      'How many levels likelihood and impact have, and the score (likelihood × impact) at which each band begins. Every risk is re-rated on the new matrix as soon as it is saved.',
+    likelihoodLevels: 'Levels of likelihood',
+    impactLevels: 'Levels of impact',
+    bands: 'Bands',
+    bandFrom: '{{band}} from score',
+    unused: 'Not used',
+    bandsHint:
+      'The lowest band begins at score 1 and each band above begins higher than the one before; leave a band empty to leave it out.',
+    preview: 'The matrix as it will look',
+    noPreview: 'The matrix is drawn once its levels and bands hold.',
+    saved: 'Risk matrix saved: the risks are rated on it',
+  },
   goals: {
     title: 'Goals and KPIs',
     description:
@@ -150,6 +165,20 @@ export const governanceZhTW: typeof governanceEn = {
   },
   riskBands: { low: '低', medium: '中', high: '高', critical: '極高' },
   riskTreatments: { mitigate: '降低', transfer: '移轉', avoid: '避免', accept: '接受' },
+  riskMatrix: {
+    title: '風險矩陣',
+    description:
+      '可能性與衝擊各分幾級，以及各等級自哪個分數（可能性 × 衝擊）開始。儲存後，所有風險隨即依新矩陣重新評等。',
+    likelihoodLevels: '可能性級數',
+    impactLevels: '衝擊級數',
+    bands: '等級',
+    bandFrom: '{{band}}起始分數',
+    unused: '不使用',
+    bandsHint: '最低等級自 1 分開始，每一等級的起始分數須高於前一等級；留空即不使用該等級。',
+    preview: '矩陣預覽',
+    noPreview: '級數與等級設定正確後即顯示矩陣。',
+    saved: '風險矩陣已儲存，風險已依新矩陣評等',
+  },
   goals: {
     title: '目標與 KPI',
     description: '各年度設定的資安目標及其 KPI：各廠區每月回報的 KPI，實績以各廠區最近一個月計算。',
