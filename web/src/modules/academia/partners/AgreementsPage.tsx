@@ -1,5 +1,4 @@
 import { Button, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -14,6 +13,7 @@ import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
+import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
@@ -110,17 +110,9 @@ function AgreementForm({ record, onClose }: { record: Row | null; onClose: () =>
       />
       <TextInput label={t('agreements.titleField')} required {...f.form.getInputProps('title')} />
       <SimpleGrid cols={3}>
-        <DateInput
-          label={t('common.startsOn')}
-          valueFormat="YYYY-MM-DD"
-          required
-          {...f.form.getInputProps('startsOn')}
-        />
-        <DateInput
-          label={t('common.endsOn')}
-          valueFormat="YYYY-MM-DD"
-          required
-          {...f.form.getInputProps('endsOn')}
+        <DateSpanInputs
+          inputProps={f.form.getInputProps}
+          labels={{ startsOn: t('common.startsOn'), endsOn: t('common.endsOn') }}
         />
         <NumberInput
           label={t('agreements.notice')}

@@ -1,5 +1,4 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useNavigate } from '@tanstack/react-router';
 import {
   projectDetail,
@@ -10,6 +9,7 @@ import {
 } from '#shared/modules/academia/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useSites } from '../../../platform/people/sites.ts';
+import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys, toMinor, usePartnerOptions } from '../api.ts';
@@ -141,17 +141,10 @@ export function ProjectForm({ record, onClose }: { record: P | null; onClose: ()
         {...f.form.getInputProps('principalInvestigator')}
       />
       <SimpleGrid cols={2}>
-        <DateInput
-          label={t('common.startsOn')}
-          valueFormat="YYYY-MM-DD"
-          required
-          {...f.form.getInputProps('startsOn')}
-        />
-        <DateInput
-          label={t('common.endsOn')}
-          valueFormat="YYYY-MM-DD"
-          clearable
-          {...f.form.getInputProps('endsOn')}
+        <DateSpanInputs
+          inputProps={f.form.getInputProps}
+          labels={{ startsOn: t('common.startsOn'), endsOn: t('common.endsOn') }}
+          openEnded
         />
       </SimpleGrid>
       <SimpleGrid cols={2}>

@@ -9,7 +9,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { modals } from '@mantine/modals';
 import { IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -28,6 +27,7 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
+import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
@@ -195,17 +195,9 @@ function CourseForm({ record, onClose }: { record: Row | null; onClose: () => vo
         error={f.form.errors.lecturerEmployeeIds as string | undefined}
       />
       <SimpleGrid cols={2}>
-        <DateInput
-          label={t('common.startsOn')}
-          valueFormat="YYYY-MM-DD"
-          required
-          {...f.form.getInputProps('startsOn')}
-        />
-        <DateInput
-          label={t('common.endsOn')}
-          valueFormat="YYYY-MM-DD"
-          required
-          {...f.form.getInputProps('endsOn')}
+        <DateSpanInputs
+          inputProps={f.form.getInputProps}
+          labels={{ startsOn: t('common.startsOn'), endsOn: t('common.endsOn') }}
         />
       </SimpleGrid>
       <SimpleGrid cols={3}>

@@ -33,6 +33,7 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
+import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
@@ -136,17 +137,9 @@ function MentorshipForm({ record, onClose }: { record: Detail | null; onClose: (
         error={f.form.errors.mentorEmployeeIds as string | undefined}
       />
       <SimpleGrid cols={3}>
-        <DateInput
-          label={t('common.startsOn')}
-          valueFormat="YYYY-MM-DD"
-          required
-          {...f.form.getInputProps('startsOn')}
-        />
-        <DateInput
-          label={t('common.endsOn')}
-          valueFormat="YYYY-MM-DD"
-          required
-          {...f.form.getInputProps('endsOn')}
+        <DateSpanInputs
+          inputProps={f.form.getInputProps}
+          labels={{ startsOn: t('common.startsOn'), endsOn: t('common.endsOn') }}
         />
         <NumberInput
           label={t('mentorships.mentees')}
