@@ -10,7 +10,7 @@ import type { DB } from '../../server/db/schema.ts';
 import type { AnyProgramModule } from '../../server/platform/modules/manifest.ts';
 import { openEventStream } from './event-stream.ts';
 import { FIXTURE, type FixtureUser, seedFixture, USERS } from './fixture.ts';
-import { pgliteTemplate } from './pglite-dump.ts';
+import { pgliteTemplate, postgresFixtureTemplate } from './pglite-dump.ts';
 import type { PgliteTemplates } from './pglite-template.ts';
 
 export type { DatabaseKind };
@@ -217,15 +217,18 @@ const testEnv: Record<string, string> = {
   SIGNIN_RATE_PER_MINUTE: '100000',
 };
 
-/** A PostgreSQL database of its own on TEST_DATABASE_URL's server, dropped at close. */
-async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A PostgreSQL database of its own on TEST_DATABASE_URL's server, dropped at close: empty, or a copy of the
+ * `template` database.
+ */
+async function createPostgresDatabase(template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL tests need a server.');
   const name = `steward_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name}`);
+    await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   } finally {
     await admin.end();
   }
@@ -256,23 +259,33 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
 }
 
 /**
- * An empty database of its own, not migrated: in-memory PGlite, or a new database on TEST_DATABASE_URL's
- * server. close() closes it and drops the server database.
+ * A database of its own: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. Empty and not
+ * migrated, or `from: 'fixture'`, migrated and seeded with the fixture where the run's global set-up made a
+ * template of it (otherwise empty: the caller migrates and seeds; `fromTemplate` says which). close() closes
+ * it and drops the server database.
  */
 export async function openTestDatabase(
   kind: DatabaseKind = 'pglite',
   from: keyof PgliteTemplates = 'empty',
-): Promise<{ database: Database; url: string | undefined; close(): Promise<void> }> {
-  const pgDatabase = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+): Promise<{ database: Database; url: string | undefined; fromTemplate: boolean; close(): Promise<void> }> {
+  const template =
+    from === 'fixture'
+      ? kind === 'postgres'
+        ? postgresFixtureTemplate()
+        : pgliteTemplate('fixture')
+      : undefined;
+  const pgDatabase =
+    kind === 'postgres' ? await createPostgresDatabase(template as string | undefined) : undefined;
   try {
     const database = await openDatabase(
       pgDatabase
         ? { databaseUrl: pgDatabase.url, poolSize: 4 }
-        : { dataDir: 'memory://', pgliteDataDir: pgliteTemplate(from) },
+        : { dataDir: 'memory://', pgliteDataDir: (template as Blob | undefined) ?? pgliteTemplate('empty') },
     );
     return {
       database,
       url: pgDatabase?.url,
+      fromTemplate: template !== undefined,
       async close() {
         try {
           await database.close();
@@ -294,12 +307,12 @@ export async function openTestDatabase(
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const kind = options.kind ?? 'pglite';
   // The fixture's template holds the default modules' migrations and the fixture; anything else starts empty.
-  const fromFixture = kind === 'pglite' && !options.modules && options.seed !== false;
-  const scratch = await openTestDatabase(kind, fromFixture ? 'fixture' : 'empty');
+  const wantsFixture = !options.modules && options.seed !== false;
+  const scratch = await openTestDatabase(kind, wantsFixture ? 'fixture' : 'empty');
   const database = scratch.database;
   try {
     await migrateToLatest(database.db, options.modules);
-    if (options.seed !== false && !fromFixture) await seedFixture(database.db);
+    if (options.seed !== false && !scratch.fromTemplate) await seedFixture(database.db);
     const config = loadConfig({ ...testEnv, ...options.env }, options.config);
     const app = await buildApp({
       database,

@@ -11,3 +11,11 @@ export function pgliteTemplate(from: keyof PgliteTemplates): Blob | undefined {
   if (!templates) return undefined;
   return new Blob([readFileSync(templates[from])]);
 }
+
+/**
+ * The template database on TEST_DATABASE_URL's server that holds the migrated fixture (the suite's global
+ * set-up made it), when this run has one.
+ */
+export function postgresFixtureTemplate(): string | undefined {
+  return inject('postgresFixtureTemplate') as string | undefined;
+}

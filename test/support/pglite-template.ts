@@ -1,23 +1,61 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { seedFixture } from './fixture.ts';
 
 /**
- * Global set-up of the suites that open PGlite databases: initialising an empty PGlite cluster takes about five
+ * Global set-up of the suites that open databases: initialising an empty PGlite cluster takes about five
  * seconds, and most test files then run the same migrations and seed the same fixture. Both are done once per
- * run here and dumped; each test opens its own in-memory database from the dump in about a second. Built from
- * this checkout's migrations at every run, so it is never stale.
+ * run here and dumped; each test opens its own in-memory database from the dump in about a second. With
+ * TEST_DATABASE_URL, the same is done once on the PostgreSQL server: a template database, migrated and seeded,
+ * that each test's database is created from (a file copy, instead of running every migration again). Built
+ * from this checkout's migrations at every run, so it is never stale.
  */
 export type PgliteTemplates = { empty: string; fixture: string };
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplates: PgliteTemplates;
+    /** The PostgreSQL template database holding the migrated fixture, when TEST_DATABASE_URL is set. */
+    postgresFixtureTemplate: string | undefined;
   }
+}
+
+/** Runs one statement on TEST_DATABASE_URL's server, outside any database of the tests. */
+async function onServer(serverUrl: string, statement: string) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The fixture as a template database on the server; dropped by the returned teardown. */
+async function postgresTemplate(serverUrl: string): Promise<{ name: string; drop(): Promise<void> }> {
+  const name = `steward_template_${process.pid}_${Date.now().toString(36)}`;
+  await onServer(serverUrl, `create database ${name}`);
+  const drop = () => onServer(serverUrl, `drop database if exists ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+    try {
+      await migrateToLatest(database.db);
+      await seedFixture(database.db);
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { name, drop };
 }
 
 export default async function setup(project: TestProject) {
@@ -36,6 +74,12 @@ export default async function setup(project: TestProject) {
   } finally {
     await database.close();
   }
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const onPostgres = serverUrl ? await postgresTemplate(serverUrl) : undefined;
   project.provide('pgliteTemplates', templates);
-  return () => rmSync(folder, { recursive: true, force: true });
+  project.provide('postgresFixtureTemplate', onPostgres?.name);
+  return async () => {
+    rmSync(folder, { recursive: true, force: true });
+    await onPostgres?.drop();
+  };
 }

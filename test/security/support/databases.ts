@@ -24,9 +24,9 @@ export async function prepareDatabase(kind: DatabaseKind): Promise<PreparedDatab
   const dir = await mkdtemp(path.join(tmpdir(), `steward-${kind}-`));
   const filesDir = path.join(dir, 'files');
   if (kind === 'postgres') {
-    const scratch = await openTestDatabase('postgres');
+    const scratch = await openTestDatabase('postgres', 'fixture');
     await migrateToLatest(scratch.database.db);
-    await seedFixture(scratch.database.db);
+    if (!scratch.fromTemplate) await seedFixture(scratch.database.db);
     const url = scratch.url as string;
     const handles: Database[] = [];
     return {
