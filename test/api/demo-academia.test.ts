@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACADEMIA_SEED } from '../../reference/demo/academia.ts';
 import { TEACHING_SEED } from '../../reference/demo/academia-teaching.ts';
 import { demoClock } from '../../reference/demo/clock.ts';
-import { loadDemoDataset } from '../../reference/demo/load.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 
@@ -33,8 +32,7 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
   const spil = (rows: any[]) => rows.find((r) => r.subsidiaryCode === 'SPIL');
 
   beforeAll(async () => {
-    t = await createTestApp({ kind, seed: false });
-    await loadDemoDataset(t.database, { scale: 0.01, clock: demoClock() });
+    t = await createTestApp({ kind, demo: { scale: 0.01, clock: demoClock() } });
     owner = await t.signIn('academia.owner@steward.demo', DEMO_PASSWORD);
   });
   afterAll(async () => t?.close());

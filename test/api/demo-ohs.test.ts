@@ -2,7 +2,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClock } from '../../reference/demo/clock.ts';
-import { loadDemoDataset } from '../../reference/demo/load.ts';
 import { OHS_SEED } from '../../reference/demo/ohs-seed.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { createReminderEngine } from '../../server/platform/notify/reminders.ts';
@@ -37,8 +36,7 @@ describe.each(databases())('demo OHS records (%s)', (kind) => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ kind, seed: false });
-    await loadDemoDataset(t.database, { scale: SCALE, clock });
+    t = await createTestApp({ kind, demo: { scale: SCALE, clock } });
     owner = await t.signIn('ohs.owner@steward.demo', DEMO_PASSWORD);
   });
   afterAll(async () => t?.close());

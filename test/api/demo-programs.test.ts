@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClock } from '../../reference/demo/clock.ts';
-import { loadDemoDataset } from '../../reference/demo/load.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { allSummaries, rebuildSummaries } from '../../server/db/summaries.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
@@ -24,8 +23,7 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
   let kr: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ kind, seed: false });
-    await loadDemoDataset(t.database, { scale: 0.01, clock });
+    t = await createTestApp({ kind, demo: { scale: 0.01, clock } });
     officer = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
     owner = await t.signIn('ohs.owner@steward.demo', DEMO_PASSWORD);
     const sites = await t.db.selectFrom('sites').select(['id', 'code']).execute();

@@ -1,7 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClock } from '../../reference/demo/clock.ts';
-import { loadDemoDataset } from '../../reference/demo/load.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { type ApiClient, createTestApp, type TestApp } from '../support/app.ts';
 
@@ -12,8 +11,7 @@ describe('demo shop-floor monitoring (pglite)', () => {
   const clock = demoClock({});
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: false });
-    await loadDemoDataset(t.database, { scale: 0.01, clock });
+    t = await createTestApp({ demo: { scale: 0.01, clock } });
     owner = await t.signIn('smart.owner@steward.demo', DEMO_PASSWORD);
   });
   afterAll(async () => t?.close());

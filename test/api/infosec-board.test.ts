@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClock } from '../../reference/demo/clock.ts';
 import { TRAINING_2023 } from '../../reference/demo/infosec-board.ts';
-import { loadDemoDataset } from '../../reference/demo/load.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 
@@ -28,8 +27,7 @@ describe.each(databases())('the information security Board report (%s)', (kind) 
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ kind, seed: false });
-    await loadDemoDataset(t.database, { scale: SCALE, clock });
+    t = await createTestApp({ kind, demo: { scale: SCALE, clock } });
     owner = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
   });
   afterAll(async () => t?.close());

@@ -41,7 +41,9 @@ describe.each(databases())(`migration ${MIGRATION} (%s)`, (kind) => {
     for (const [i, person] of people.entries())
       await sql`insert into training_completions (course_id, person_type, person_id, site_id, completed_on, hours, result)
         values (${ipCourse}, 'employee', ${person.id}, ${SITES.K7.id}, ${`2025-0${i + 3}-10`}, 2, 'passed'),
-               (${safetyCourse}, 'employee', ${person.id}, ${SITES.K7.id}, '2025-05-02', 3, 'passed')`.execute(db);
+               (${safetyCourse}, 'employee', ${person.id}, ${SITES.K7.id}, '2025-05-02', 3, 'passed')`.execute(
+        db,
+      );
   });
   afterAll(async () => {
     await scratch?.close();
@@ -54,13 +56,20 @@ describe.each(databases())(`migration ${MIGRATION} (%s)`, (kind) => {
 
     expect(await migrateToLatest(db)).toContain(MIGRATION);
 
-    const courses = await db.selectFrom('training_courses').select(['id', 'domain']).orderBy('code').execute();
+    const courses = await db
+      .selectFrom('training_courses')
+      .select(['id', 'domain'])
+      .orderBy('code')
+      .execute();
     expect(courses).toEqual([
       { id: ipCourse, domain: 'intellectual_property' },
       { id: safetyCourse, domain: 'safety' },
     ]);
     const after = await summary(db);
-    const renamed = before.map((r) => ({ ...r, domain: r.domain === 'ip' ? 'intellectual_property' : r.domain }));
+    const renamed = before.map((r) => ({
+      ...r,
+      domain: r.domain === 'ip' ? 'intellectual_property' : r.domain,
+    }));
     expect(after).toEqual(
       renamed.sort((a, b) =>
         `${a.year}${a.site_key}${a.domain}` < `${b.year}${b.site_key}${b.domain}` ? -1 : 1,

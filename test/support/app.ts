@@ -8,6 +8,7 @@ import { type Database, type DatabaseKind, openDatabase } from '../../server/db/
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import type { DB } from '../../server/db/schema.ts';
 import type { AnyProgramModule } from '../../server/platform/modules/manifest.ts';
+import { type DemoTemplateOptions, demoTemplate } from './demo-template.ts';
 import { openEventStream } from './event-stream.ts';
 import { FIXTURE, type FixtureUser, seedFixture, USERS } from './fixture.ts';
 import { pgliteTemplate, postgresFixtureTemplate } from './pglite-dump.ts';
@@ -37,6 +38,11 @@ export type TestAppOptions = {
   serveWeb?: boolean;
   /** The program modules to build the app with (default: every module of server/modules/index.ts). */
   modules?: readonly AnyProgramModule[];
+  /**
+   * The demo dataset at this scale and clock instead of the fixture: a copy of the run's shared load where the
+   * suite's global set-up provides one (test/support/demo-template.ts), otherwise loaded here.
+   */
+  demo?: DemoTemplateOptions;
 };
 
 export type ApiResponse<T = any> = {
@@ -258,22 +264,30 @@ async function createPostgresDatabase(template?: string): Promise<{ url: string;
   };
 }
 
+/** What a new database is copied from: a PGlite dump, a template database on the server, or nothing. */
+async function templateOf(
+  kind: DatabaseKind,
+  from: keyof PgliteTemplates | DemoTemplateOptions,
+): Promise<Blob | string | undefined> {
+  if (typeof from === 'object') {
+    const demo = await demoTemplate(kind, from);
+    return demo && ('dump' in demo ? demo.dump : demo.database);
+  }
+  if (from === 'empty') return undefined;
+  return kind === 'postgres' ? postgresFixtureTemplate() : pgliteTemplate('fixture');
+}
+
 /**
  * A database of its own: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. Empty and not
- * migrated, or `from: 'fixture'`, migrated and seeded with the fixture where the run's global set-up made a
- * template of it (otherwise empty: the caller migrates and seeds; `fromTemplate` says which). close() closes
- * it and drops the server database.
+ * migrated; or `from: 'fixture'` (migrated and seeded with the fixture) or a demo's scale and clock (the demo
+ * loaded), where the run's global set-up provides a template of it; otherwise empty, and the caller migrates
+ * and loads (`fromTemplate` says which). close() closes it and drops the server database.
  */
 export async function openTestDatabase(
   kind: DatabaseKind = 'pglite',
-  from: keyof PgliteTemplates = 'empty',
+  from: keyof PgliteTemplates | DemoTemplateOptions = 'empty',
 ): Promise<{ database: Database; url: string | undefined; fromTemplate: boolean; close(): Promise<void> }> {
-  const template =
-    from === 'fixture'
-      ? kind === 'postgres'
-        ? postgresFixtureTemplate()
-        : pgliteTemplate('fixture')
-      : undefined;
+  const template = await templateOf(kind, from);
   const pgDatabase =
     kind === 'postgres' ? await createPostgresDatabase(template as string | undefined) : undefined;
   try {
@@ -307,12 +321,16 @@ export async function openTestDatabase(
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const kind = options.kind ?? 'pglite';
   // The fixture's template holds the default modules' migrations and the fixture; anything else starts empty.
-  const wantsFixture = !options.modules && options.seed !== false;
-  const scratch = await openTestDatabase(kind, wantsFixture ? 'fixture' : 'empty');
+  const wantsFixture = !options.modules && options.seed !== false && !options.demo;
+  const scratch = await openTestDatabase(kind, options.demo ?? (wantsFixture ? 'fixture' : 'empty'));
   const database = scratch.database;
   try {
     await migrateToLatest(database.db, options.modules);
-    if (options.seed !== false && !scratch.fromTemplate) await seedFixture(database.db);
+    if (options.demo && !scratch.fromTemplate) {
+      const { loadDemoDataset } = await import('../../reference/demo/load.ts');
+      await loadDemoDataset(database, options.demo);
+    } else if (options.seed !== false && !options.demo && !scratch.fromTemplate)
+      await seedFixture(database.db);
     const config = loadConfig({ ...testEnv, ...options.env }, options.config);
     const app = await buildApp({
       database,

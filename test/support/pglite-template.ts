@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { type DemoTemplates, demoTemplateNames } from './demo-template.ts';
 import { seedFixture } from './fixture.ts';
 
 /**
@@ -76,10 +77,20 @@ export default async function setup(project: TestProject) {
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
   const onPostgres = serverUrl ? await postgresTemplate(serverUrl) : undefined;
+  // The demo's templates are made by the first test that needs one (test/support/demo-template.ts).
+  const demo: DemoTemplates = {
+    folder: path.join(folder, 'demo'),
+    postgresPrefix: `steward_demo_${process.pid}_`,
+  };
+  mkdirSync(demo.folder);
   project.provide('pgliteTemplates', templates);
   project.provide('postgresFixtureTemplate', onPostgres?.name);
+  project.provide('demoTemplates', demo);
   return async () => {
-    rmSync(folder, { recursive: true, force: true });
     await onPostgres?.drop();
+    if (serverUrl)
+      for (const name of demoTemplateNames(demo.folder))
+        await onServer(serverUrl, `drop database if exists ${name}`);
+    rmSync(folder, { recursive: true, force: true });
   };
 }

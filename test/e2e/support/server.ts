@@ -3,9 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { demoClock } from '../../../reference/demo/clock.ts';
 import { openDatabase } from '../../../server/db/connect.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { toolPresent } from '../../../server/platform/reports/poppler.ts';
+import { demoTemplate } from '../../support/demo-template.ts';
 import { FIXTURE, seedFixture } from '../../support/fixture.ts';
 import { pgliteTemplate } from '../../support/pglite-dump.ts';
 
@@ -51,12 +53,22 @@ export async function startServer(
   await ensureWebBuild();
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
-  // The fixture's dump from the suite's global set-up, migrated and seeded once per run, when there is one.
-  const dump = options.demoScale === undefined ? pgliteTemplate('fixture') : undefined;
+  // The fixture's dump from the suite's global set-up, migrated and seeded once per run, or the demo's, loaded
+  // once per run by whichever test needed it first, when there is one.
+  const demo =
+    options.demoScale === undefined
+      ? undefined
+      : await demoTemplate('pglite', { scale: options.demoScale, clock: demoClock() });
+  const dump =
+    options.demoScale === undefined
+      ? pgliteTemplate('fixture')
+      : demo && 'dump' in demo
+        ? demo.dump
+        : undefined;
   const database = await openDatabase({ dataDir, pgliteDataDir: dump });
   try {
     await migrateToLatest(database.db);
-    if (options.demoScale !== undefined) {
+    if (options.demoScale !== undefined && !dump) {
       const { loadDemoDataset } = await import('../../../reference/demo/load.ts');
       await loadDemoDataset(database, { scale: options.demoScale });
     } else if (!dump) await seedFixture(database.db);
