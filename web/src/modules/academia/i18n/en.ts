@@ -249,7 +249,7 @@ export const en = {
     proposedAt: 'Proposed',
     search: 'Search intern name',
     scan: 'Look for matches now',
-    scanned: 'Looked at {{interns}} interns; {{proposed}} new matches proposed.',
+    scanned: 'Interns looked at: {{interns}}; new matches proposed: {{proposed}}.',
     confirm: 'Confirm',
     dismiss: 'Dismiss',
     confirmed: 'Hire linked to the intern.',
