@@ -1,4 +1,5 @@
 import { toUsdCents } from '../../server/modules/academia/rules/money.ts';
+import { generateFormerInternHires } from './academia-hires.ts';
 import { DEMO_PARTNERS } from './academia-partners.ts';
 import { generateTeaching } from './academia-teaching.ts';
 import { addDays } from './clock.ts';
@@ -55,6 +56,7 @@ export type AcademiaDataset = {
   courses: Row[];
   mentorships: Row[];
   activities: Row[];
+  hireMatches: Row[];
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -92,6 +94,7 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
     courses: [],
     mentorships: [],
     activities: [],
+    hireMatches: [],
   };
 
   const partners = DEMO_PARTNERS.map((p) => {
@@ -438,6 +441,11 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
 
   // ---- courses and mentorship programs (academia-teaching.ts).
   Object.assign(out, generateTeaching(data, rng, byName, stamp));
+
+  // ---- former interns hired since, as Steward proposed them (after the rest: the ids above stay as they were).
+  const former = generateFormerInternHires(data, partners, taken, id, stamp);
+  out.interns.push(...former.interns);
+  out.hireMatches.push(...former.hireMatches);
   return out;
 }
 
@@ -458,5 +466,6 @@ export function academiaTables(a: AcademiaDataset): TableRows[] {
     { table: 'academia_courses', rows: a.courses },
     { table: 'academia_mentorships', rows: a.mentorships },
     { table: 'academia_mentorship_activities', rows: a.activities },
+    { table: 'academia_hire_matches', rows: a.hireMatches },
   ];
 }

@@ -158,4 +158,24 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
     });
     expect(after.semiconductorStudents).toBe(209);
   });
+  it('shows ASE Kaohsiung’s officer the former interns proposed as hires, and the one confirmed', async () => {
+    const officer = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
+    const list = async (status: string) => {
+      const res = await officer.get('/api/academia/hire-matches', { query: { status } });
+      expect(res.status).toBe(200);
+      return res.body.items as any[];
+    };
+    const proposed = await list('proposed');
+    expect(proposed.length).toBeGreaterThanOrEqual(2);
+    for (const m of proposed) expect(m).toMatchObject({ siteCode: 'ASE-KH', reason: 'email' });
+    const [confirmed] = await list('confirmed');
+    expect(confirmed).toBeDefined();
+    const intern = await officer.get(`/api/academia/interns/${confirmed.internId}`);
+    expect(intern.body).toMatchObject({ hiredEmployeeId: confirmed.employeeId, hiredOn: confirmed.hireDate });
+    // Looking again finds nothing new: every demo pair is already proposed.
+    const scan = await officer.post('/api/academia/hire-matches/scan', {});
+    expect(scan.status).toBe(200);
+    expect(scan.body.proposed).toBe(0);
+    expect(scan.body.interns).toBeGreaterThanOrEqual(2);
+  });
 });

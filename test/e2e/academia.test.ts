@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITES } from '../support/fixture.ts';
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
@@ -90,6 +91,57 @@ describe.skipIf(!hasChromium)('the industry–academia program in the browser', 
 
     await page.goto('/academia/projects');
     await page.getByRole('cell', { name: 'Optimisation of IIoT database middleware' }).waitFor();
+    await context.close();
+  });
+  it('proposes a former intern among new employees; the officer confirms and the conversion counts the hire', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'groupAdmin');
+    const partner = await call(page, 'POST', '/api/academia/partners', {
+      name: 'National Kaohsiung University of Science and Technology',
+      country: 'TW',
+      kind: 'university',
+    });
+    expect(partner.status).toBe(201);
+    const intern = await call(page, 'POST', '/api/academia/interns', {
+      siteId: SITES.K7.id,
+      partnerId: partner.json.id,
+      fullName: 'Kuo Ya-Ting',
+      email: 'ya-ting.kuo@nkust.edu.example',
+      program: 'cooperative_education',
+      startedOn: '2024-07-01',
+      endedOn: '2024-08-31',
+      outcome: 'completed',
+    });
+    expect(intern.status).toBe(201);
+    const employee = await call(page, 'POST', '/api/people/employees', {
+      siteId: SITES.K7.id,
+      employeeNo: 'K7-HIRE-1',
+      fullName: 'Kuo Ya-Ting',
+      email: 'Ya-Ting.Kuo@nkust.edu.example',
+      department: 'Process engineering',
+      hireDate: '2025-09-01',
+    });
+    expect(employee.status).toBe(201);
+
+    await page.goto('/academia/interns');
+    await page.getByRole('heading', { level: 2, name: 'Interns' }).waitFor();
+    await page.getByRole('tab', { name: 'Proposed hires' }).click();
+    await page.getByRole('button', { name: 'Look for matches now' }).click();
+    await page.getByText(/new matches proposed: 1/).waitFor();
+    const row = page.getByRole('row', { name: /Kuo Ya-Ting/ }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Same e-mail');
+    await screenshot(page, 'academia-proposed-hires');
+    await row.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Hire linked to the intern.').waitFor();
+    const linked = await call(page, 'GET', `/api/academia/interns/${intern.json.id}`);
+    expect(linked.json).toMatchObject({ hiredEmployeeId: employee.json.id, hiredOn: '2025-09-01' });
+
+    await page.getByRole('tab', { name: 'Conversion' }).click();
+    const byYear = page.getByRole('table', { name: 'By year' });
+    await expect.poll(() => byYear.textContent()).toContain('2024');
+    await screenshot(page, 'academia-conversion');
     await context.close();
   });
 });

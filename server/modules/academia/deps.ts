@@ -14,7 +14,7 @@ export type AcademiaDeps = {
   db: Db;
   obligations: ObligationsService;
   org: Pick<OrgService, 'siteForWriting' | 'siteLabels' | 'sitesWithSubsidiary'>;
-  people: Pick<PeopleService, 'employeeEssentials'>;
+  people: Pick<PeopleService, 'employeeEssentials' | 'employeeEssentialsByEmail'>;
   now: () => Date;
 };
 

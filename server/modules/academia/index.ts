@@ -1,5 +1,8 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
+import { createOrgService } from '../../platform/org/service.ts';
+import { createPeopleService } from '../../platform/people/service.ts';
+import { createHireMatchScan } from './hire-matches.ts';
 import { academiaMessagesCatalogue } from './messages.ts';
 import { academiaMigrations } from './migrations/index.ts';
 import { MILESTONE } from './milestones.ts';
@@ -7,6 +10,7 @@ import { createAcademiaModule } from './module.ts';
 import { AGREEMENT_RENEWAL } from './partners.ts';
 import { academiaPermissions } from './permissions.ts';
 import { registerAcademiaRoutes } from './routes.ts';
+import { registerAcademiaHireRoutes } from './routes-hires.ts';
 import { registerAcademiaPeopleRoutes } from './routes-people.ts';
 import { registerAcademiaTeachingRoutes } from './routes-teaching.ts';
 import '#shared/modules/academia/program.ts';
@@ -33,6 +37,13 @@ export const academiaModule = defineModule({
     registerAcademiaRoutes(app, academia);
     registerAcademiaPeopleRoutes(app, academia);
     registerAcademiaTeachingRoutes(app, academia);
+    registerAcademiaHireRoutes(app, academia);
+  },
+  jobs(db) {
+    const hires = createHireMatchScan({ db, people: createPeopleService(db, createOrgService(db)) });
+    // Nightly, at a quiet hour for the group's sites (UTC 18:50 is 02:50 in Taiwan): employee records that
+    // arrived in the day (by hand or imported) are looked at against the former interns.
+    return [{ name: 'academia-hire-matches', cron: '50 18 * * *', handler: () => hires.scanAll() }];
   },
   async homeAttention(actor, _academia, platform) {
     if (!holdsAnywhere(actor, 'academia.manage', 'academia')) return [];

@@ -7,11 +7,13 @@ import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../
 const en = {
   'academia.obligation.agreementRenewal': 'Renew or close the agreement with {{partner}}: {{title}}',
   'academia.obligation.milestone': 'Research project milestone: {{project}} — {{milestone}}',
+  'academia.actor.hireMatch': 'Former interns hired',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
   'academia.obligation.agreementRenewal': '續約或結束與{{partner}}的合作協議：{{title}}',
   'academia.obligation.milestone': '研究計畫里程碑：{{project}} — {{milestone}}',
+  'academia.actor.hireMatch': '實習生轉任員工比對',
 };
 
 /** The words of the module's enumerations, for exports and documents (`academia.<enumeration>.<code>`). */
@@ -49,6 +51,15 @@ const words = {
     ongoing: ['ongoing', '進行中'],
     completed: ['completed', '已完成'],
     withdrawn: ['withdrawn', '已退出'],
+  },
+  'academia.hireMatchReason': {
+    email: ['same e-mail', '相同電子郵件'],
+    name_and_birth_date: ['same name and date of birth', '相同姓名與出生日期'],
+  },
+  'academia.hireMatchStatus': {
+    proposed: ['proposed', '待確認'],
+    confirmed: ['confirmed', '已確認'],
+    dismissed: ['dismissed', '已駁回'],
   },
   'academia.courseProgram': {
     usi_university: ['USI University', '環旭大學'],

@@ -1,7 +1,9 @@
 import { registerImporter } from '../../platform/imports/importer.ts';
 import { createContributionService } from './contribution.ts';
+import { createConversionReportService } from './conversion-report.ts';
 import { createCoursesService } from './courses.ts';
 import type { AcademiaDeps } from './deps.ts';
+import { createHireMatchesService } from './hire-matches.ts';
 import { createInternsService } from './interns.ts';
 import { createMentorshipsService } from './mentorships.ts';
 import { createPartnersService } from './partners.ts';
@@ -23,6 +25,8 @@ export function createAcademiaModule(deps: AcademiaDeps) {
     courses: createCoursesService(deps),
     mentorships: createMentorshipsService(deps),
     teachingFigures: createTeachingFiguresService(deps),
+    hireMatches: createHireMatchesService(deps),
+    conversion: createConversionReportService(deps),
   };
 }
 

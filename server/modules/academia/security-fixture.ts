@@ -1,6 +1,7 @@
 import { type Family, type FamilySpec, isoDay, seeded } from '../../../test/security/support/family-kit.ts';
 import type { ModulePolicy, Permission } from '../../../test/security/support/policy.ts';
 import { site, sites3 } from '../../../test/security/support/route-kit.ts';
+import { hireFamilies } from './hire-security-fixture.ts';
 import { teachingFamilies } from './teaching-security-fixture.ts';
 
 /**
@@ -115,4 +116,5 @@ export const academiaFamilies = {
       ).id,
   },
   ...teachingFamilies,
+  ...hireFamilies,
 } satisfies Partial<Record<Family, FamilySpec>>;

@@ -12,6 +12,7 @@ import {
   sites3,
   stale,
 } from '../../../test/security/support/route-kit.ts';
+import { hireRouteChecks } from './hire-security.ts';
 import { academiaExpectedPolicy, academiaFamilies } from './security-fixture.ts';
 import { teachingRouteChecks } from './teaching-security.ts';
 
@@ -236,6 +237,7 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
     ],
   },
   ...teachingRouteChecks,
+  ...hireRouteChecks,
 };
 
 /** The module's part of the security suite, as its manifest loads it. */

@@ -99,6 +99,22 @@ export type AcademiaInternsTable = Stamps & {
   outcome: Generated<InternOutcome>;
   hired_employee_id: string | null;
   hired_on: DateString | null;
+  date_of_birth: DateString | null;
+};
+
+export type HireMatchReason = 'email' | 'name_and_birth_date';
+export type HireMatchStatus = 'proposed' | 'confirmed' | 'dismissed';
+
+export type AcademiaHireMatchesTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  intern_id: string;
+  employee_id: string;
+  reason: HireMatchReason;
+  proposed_at: Generated<Date>;
+  status: Generated<HireMatchStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
 };
 
 export type AcademiaScholarshipsTable = Stamps & {
@@ -195,4 +211,5 @@ export type AcademiaTables = {
   academia_courses: AcademiaCoursesTable;
   academia_mentorships: AcademiaMentorshipsTable;
   academia_mentorship_activities: AcademiaMentorshipActivitiesTable;
+  academia_hire_matches: AcademiaHireMatchesTable;
 };

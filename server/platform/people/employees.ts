@@ -91,6 +91,27 @@ export function createEmployeesService(db: Db, org: OrgService, now: () => Date)
       );
     },
 
+    /**
+     * The essentials of the employees at any site whose e-mail is one of these (compared trimmed and without
+     * case), for a module that recognises a person it knew by e-mail: whether the actor may see them is the
+     * caller's check, on the sites returned. The employee record holds no date of birth.
+     */
+    async employeeEssentialsByEmail(emails: readonly string[], handle: Db = db) {
+      const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+      if (wanted.length === 0) return [];
+      const rows = await repo.employeeEssentialsByEmail(handle, wanted);
+      return rows.map(
+        (r): EmployeeEssentials => ({
+          id: r.id,
+          siteId: r.site_id,
+          employeeNo: r.employee_no,
+          fullName: r.full_name,
+          email: r.email,
+          hireDate: r.hire_date,
+        }),
+      );
+    },
+
     async getEmployee(actor: Actor, id: string) {
       const row = await employeeOrNotFound(id);
       access.assert(actor, { permission: 'people.read', siteId: row.site_id, what: 'employee' });

@@ -81,6 +81,15 @@ export function employeeEssentials(db: Db, ids: string[]) {
     .execute();
 }
 
+/** Employees at any site whose e-mail, trimmed and lower-cased, is one of these (already normalised). */
+export function employeeEssentialsByEmail(db: Db, emails: string[]) {
+  return db
+    .selectFrom('employees')
+    .select(['id', 'site_id', 'employee_no', 'full_name', 'email', 'hire_date'])
+    .where((eb) => eb(eb.fn('lower', [eb.fn('btrim', ['email'])]), 'in', emails))
+    .execute();
+}
+
 export function contractorCompanyQuery(db: Db, q?: string) {
   let query = db
     .selectFrom('contractor_companies')

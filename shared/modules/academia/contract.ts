@@ -249,6 +249,8 @@ export const internView = z.object({
   partnerName: z.string(),
   fullName: z.string(),
   email: z.string().nullable(),
+  /** Personal data, as the name: for recognising the intern among employee records later. */
+  dateOfBirth: z.string().nullable(),
   program: z.enum(internPrograms),
   startedOn: z.string(),
   endedOn: z.string().nullable(),
@@ -263,6 +265,7 @@ const internFields = z.object({
   partnerId: uuid,
   fullName: text(200),
   email: z.string().trim().email('An e-mail address').max(200).nullable().optional(),
+  dateOfBirth: isoDate.nullable().optional(),
   program: z.enum(internPrograms),
   startedOn: isoDate,
   endedOn: isoDate.nullable().optional(),

@@ -1,4 +1,4 @@
-import { Badge, Select } from '@mantine/core';
+import { Badge, Select, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { internPage, internPrograms } from '#shared/modules/academia/contract.ts';
@@ -6,6 +6,8 @@ import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { ConversionReport } from './ConversionReport.tsx';
+import { ProposedHires } from './ProposedHires.tsx';
 
 type Row = z.infer<typeof internPage>['items'][number];
 
@@ -45,46 +47,61 @@ export function InternsPage() {
         crumbs={[{ label: t('nav.section') }, { label: t('interns.title') }]}
         description={t('interns.description')}
       />
-      <DataTable
-        label={t('interns.title')}
-        endpoint="/api/academia/interns"
-        schema={internPage}
-        columns={columns}
-        rowKey={(i) => i.id}
-        defaultSort="startedOn"
-        defaultOrder="desc"
-        searchPlaceholder={t('interns.search')}
-        filters={{ siteId: siteId ?? undefined, program: program ?? undefined }}
-        filterBar={
-          <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
-            <Select
-              aria-label={t('interns.program')}
-              placeholder={t('interns.allPrograms')}
-              data={internPrograms.map((p) => ({ value: p, label: label('internPrograms', p) }))}
-              value={program}
-              onChange={setProgram}
-              clearable
-              w={240}
-            />
-          </>
-        }
-        exportPath="/api/academia/interns/export.csv"
-        exportXlsxPath="/api/academia/interns/export.xlsx"
-        emptyTitle={t('interns.emptyTitle')}
-        emptyHint={t('interns.emptyHint')}
-      />
+      <Tabs defaultValue="interns" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="interns">{t('hires.internsTab')}</Tabs.Tab>
+          <Tabs.Tab value="hires">{t('hires.tab')}</Tabs.Tab>
+          <Tabs.Tab value="conversion">{t('hires.conversionTab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="interns">
+          <DataTable
+            label={t('interns.title')}
+            endpoint="/api/academia/interns"
+            schema={internPage}
+            columns={columns}
+            rowKey={(i) => i.id}
+            defaultSort="startedOn"
+            defaultOrder="desc"
+            searchPlaceholder={t('interns.search')}
+            filters={{ siteId: siteId ?? undefined, program: program ?? undefined }}
+            filterBar={
+              <>
+                {siteOptions.length > 1 && (
+                  <Select
+                    aria-label={t('common.site')}
+                    placeholder={t('common.allSites')}
+                    data={siteOptions}
+                    value={siteId}
+                    onChange={setSiteId}
+                    searchable
+                    clearable
+                    w={220}
+                  />
+                )}
+                <Select
+                  aria-label={t('interns.program')}
+                  placeholder={t('interns.allPrograms')}
+                  data={internPrograms.map((p) => ({ value: p, label: label('internPrograms', p) }))}
+                  value={program}
+                  onChange={setProgram}
+                  clearable
+                  w={240}
+                />
+              </>
+            }
+            exportPath="/api/academia/interns/export.csv"
+            exportXlsxPath="/api/academia/interns/export.xlsx"
+            emptyTitle={t('interns.emptyTitle')}
+            emptyHint={t('interns.emptyHint')}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="hires">
+          <ProposedHires />
+        </Tabs.Panel>
+        <Tabs.Panel value="conversion">
+          <ConversionReport />
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }
