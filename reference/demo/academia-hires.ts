@@ -63,6 +63,7 @@ export function generateFormerInternHires(
       site_id: kh.id,
       intern_id: internId,
       employee_id: e.id,
+      employee_site_id: e.site_id,
       reason: 'email',
       proposed_at: proposedAt,
       status: confirmed ? 'confirmed' : 'proposed',

@@ -187,6 +187,23 @@ describe.each(databases())('Former interns hired: proposed matches and the conve
     expect((await officer.get(`/api/academia/interns/${d.id}`)).body.hiredEmployeeId).toBeNull();
   });
 
+  it('shows a proposal that names another site’s employee only to staff who see that site too', async () => {
+    const d = await intern('Kao Wen', 'wen.kao@hmu.edu.example');
+    const hired = await employee('Kao Wen', 'wen.kao@hmu.edu.example', '2024-11-01', SITES.PG.id);
+    const scan = await admin.post('/api/academia/hire-matches/scan', {});
+    expect(scan.status, JSON.stringify(scan.body)).toBe(200);
+    const [p] = (await proposals(admin)).filter((x) => x.internId === d.id);
+    expect(p).toMatchObject({ employeeId: hired.id, siteId: SITES.K7.id });
+    // The intern's site officer does not see the other site's employee: not listed, 404 on a decision.
+    expect((await proposals(officer)).filter((x) => x.internId === d.id)).toEqual([]);
+    expect(
+      (await officer.post(`/api/academia/hire-matches/${p.id}/confirm`, { version: p.version })).status,
+    ).toBe(404);
+    const confirmed = await admin.post(`/api/academia/hire-matches/${p.id}/confirm`, { version: p.version });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect((await admin.get(`/api/academia/interns/${d.id}`)).body.hiredEmployeeId).toBe(hired.id);
+  });
+
   it('refuses a conversion report whose last year comes before its first, naming the field', async () => {
     const res = await officer.get('/api/academia/conversion', {
       query: { fromYear: '2024', toYear: '2023' },

@@ -30,7 +30,13 @@ export async function employeesAlreadyLinked(db: Db, employeeIds: string[]) {
 /** Stores the pairs not yet proposed (a dismissed pair stays as it is); returns the rows added. */
 export function insertProposals(
   db: Db,
-  rows: { siteId: string; internId: string; employeeId: string; reason: HireMatchReason }[],
+  rows: {
+    siteId: string;
+    internId: string;
+    employeeId: string;
+    employeeSiteId: string;
+    reason: HireMatchReason;
+  }[],
   userId: string | null,
 ) {
   if (rows.length === 0) return Promise.resolve([]);
@@ -41,6 +47,7 @@ export function insertProposals(
         site_id: r.siteId,
         intern_id: r.internId,
         employee_id: r.employeeId,
+        employee_site_id: r.employeeSiteId,
         reason: r.reason,
         created_by: userId,
         updated_by: userId,

@@ -10,7 +10,14 @@ import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
-import { type AcademiaDeps, assertManageAt, assertManageRecord, PROGRAM, siteCodes } from './deps.ts';
+import {
+  type AcademiaDeps,
+  assertManageAt,
+  assertManageRecord,
+  assertReadAt,
+  PROGRAM,
+  siteCodes,
+} from './deps.ts';
 import * as repo from './hire-match-repo.ts';
 import { hireMatch, normaliseEmail } from './rules/hire-match.ts';
 
@@ -38,7 +45,13 @@ export function createHireMatchScan(deps: {
       if (e) byEmail.set(e, [...(byEmail.get(e) ?? []), i]);
     }
     const emails = [...byEmail.keys()];
-    const found: { siteId: string; internId: string; employeeId: string; reason: 'email' }[] = [];
+    const found: {
+      siteId: string;
+      internId: string;
+      employeeId: string;
+      employeeSiteId: string;
+      reason: 'email';
+    }[] = [];
     for (let n = 0; n < emails.length; n += BATCH) {
       const employees = await deps.people.employeeEssentialsByEmail(emails.slice(n, n + BATCH));
       const linked = await repo.employeesAlreadyLinked(
@@ -53,7 +66,13 @@ export function createHireMatchScan(deps: {
             { fullName: e.fullName, email: e.email, dateOfBirth: null, hireDate: e.hireDate },
           );
           if (verdict.match && verdict.reason === 'email')
-            found.push({ siteId: i.site_id, internId: i.id, employeeId: e.id, reason: verdict.reason });
+            found.push({
+              siteId: i.site_id,
+              internId: i.id,
+              employeeId: e.id,
+              employeeSiteId: e.siteId,
+              reason: verdict.reason,
+            });
         }
       }
     }
@@ -124,6 +143,7 @@ export function createHireMatchesService(deps: AcademiaDeps) {
 
   async function decide(actor: Actor, id: string, version: number, status: 'confirmed' | 'dismissed') {
     const current = await matchOrNotFound(id);
+    assertReadAt(actor, current.employee_site_id, 'hire match');
     assertManageRecord(actor, current.site_id, 'hire match');
     await db.transaction().execute(async (trx) => {
       const decided = await auditedUpdate(trx, actor, {
@@ -200,6 +220,8 @@ export function createHireMatchesService(deps: AcademiaDeps) {
       let base = repo
         .matchRows(db)
         .where((eb) => inScope(eb, 'm.site_id', scope))
+        // The proposal names the employee: shown only to staff who see the employee's site as well.
+        .where((eb) => inScope(eb, 'm.employee_site_id', scope))
         .where('m.status', '=', q.status);
       if (q.siteId) base = base.where('m.site_id', '=', q.siteId);
       if (q.q) base = base.where('i.full_name', 'ilike', likePattern(q.q));

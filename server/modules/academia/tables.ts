@@ -110,6 +110,7 @@ export type AcademiaHireMatchesTable = Stamps & {
   site_id: string;
   intern_id: string;
   employee_id: string;
+  employee_site_id: string;
   reason: HireMatchReason;
   proposed_at: Generated<Date>;
   status: Generated<HireMatchStatus>;
