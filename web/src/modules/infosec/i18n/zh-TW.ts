@@ -2,8 +2,9 @@ import { advisoriesZhTW } from '../advisories/texts.ts';
 import { boardZhTW } from '../board/texts.ts';
 import { drillsZhTW } from '../drills/texts.ts';
 import { findingsZhTW } from '../findings/texts.ts';
-import { suppliersZhTW } from '../suppliers/texts.ts';
+import { policiesZhTW } from '../governance/policy-texts.ts';
 import { governanceZhTW } from '../governance/texts.ts';
+import { suppliersZhTW } from '../suppliers/texts.ts';
 import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */
@@ -29,6 +30,8 @@ export const zhTW: typeof en = {
     csfMine: '我的評鑑',
     board: '董事會報告',
     insurance: '資安保險',
+    policies: '資安政策',
+    policiesMine: '待簽署的政策',
     memberships: '會員資格與協議',
     risks: '風險登錄',
     goals: '目標與 KPI',
@@ -389,5 +392,6 @@ export const zhTW: typeof en = {
   ...suppliersZhTW,
   ...boardZhTW,
   ...governanceZhTW,
+  ...policiesZhTW,
   advisories: advisoriesZhTW,
 };
