@@ -149,11 +149,17 @@ describe.each(databases())('information security policies (%s)', (kind) => {
     expect((await officer.post(`/api/infosec/my/policy-campaigns/${campaignId}/acknowledge`)).status).toBe(
       404,
     );
+    const reminder = async () =>
+      (await employee.get('/api/home')).body.attention.find(
+        (a: any) => a.kind === 'infosec-policies-to-acknowledge',
+      );
+    expect(await reminder()).toMatchObject({ count: 1, link: '/infosec/policies/mine' });
     const ack = await employee.post(`/api/infosec/my/policy-campaigns/${campaignId}/acknowledge`);
     expect(ack.status).toBe(200);
     expect(ack.body.acknowledgedAt).toEqual(expect.any(String));
     const twice = await employee.post(`/api/infosec/my/policy-campaigns/${campaignId}/acknowledge`);
     expect(twice.status).toBe(409);
+    expect(await reminder()).toBeUndefined();
     const rows = await t.db
       .selectFrom('infosec_policy_acknowledgements')
       .select('user_id')

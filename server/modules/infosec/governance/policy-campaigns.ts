@@ -241,6 +241,12 @@ export function createPolicyCampaignsService({ db, org, people, obligations, now
       return { items };
     },
 
+    /** How many campaigns ask the user and await their acknowledgement (the home page's reminder). */
+    async awaiting(actor: Actor): Promise<number> {
+      if (!actor.userId) return 0;
+      return (await repo.campaignsAsking(db, actor.userId)).filter((r) => !r.acknowledged_at).length;
+    },
+
     /**
      * "I have read and understood version X": once per person and campaign. A campaign that does not ask the
      * user is not found (404); a second acknowledgement is refused (409), the first one standing.

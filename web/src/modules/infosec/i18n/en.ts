@@ -40,6 +40,8 @@ export const en = {
       '{{count, number}} security incident not yet reported to the CISO office (1 hour).',
     unreportedIncidents_other:
       '{{count, number}} security incidents not yet reported to the CISO office (1 hour).',
+    policiesToAcknowledge_one: '{{count, number}} security policy to read and acknowledge.',
+    policiesToAcknowledge_other: '{{count, number}} security policies to read and acknowledge.',
   },
   common: {
     site: 'Site',

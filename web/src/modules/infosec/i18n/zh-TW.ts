@@ -39,6 +39,8 @@ export const zhTW: typeof en = {
   attention: {
     unreportedIncidents_one: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
     unreportedIncidents_other: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
+    policiesToAcknowledge_one: '有 {{count, number}} 項資安政策待閱讀並簽署。',
+    policiesToAcknowledge_other: '有 {{count, number}} 項資安政策待閱讀並簽署。',
   },
   common: {
     site: '廠區',
