@@ -44,7 +44,7 @@ export function PolicyPage() {
           { label: t('policies.title'), to: '/infosec/policies' },
           { label: p.code },
         ]}
-        actions={manage ? <Button onClick={() => setEditing(true)}>{t('policies.edit')}</Button> : null}
+        actions={manage ? <Button onClick={() => setEditing(true)}>{t('policies.editButton')}</Button> : null}
       />
       <Group gap="md">
         <Badge variant="light">{label('policyStatuses', p.status)}</Badge>
