@@ -6,6 +6,7 @@ import { drillTables } from './infosec-drills.ts';
 import { findingTables } from './infosec-findings.ts';
 import { supplierTables } from './infosec-suppliers.ts';
 import { governanceTables } from './infosec-governance.ts';
+import { policyTables } from './infosec-policies.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -29,6 +30,7 @@ export const infosecDemo: ModuleDemo = {
       ...supplierTables(group, owner?.id ?? null),
       ...generateBoardRows(group, infosec.incidents, owner?.id ?? null),
       ...governanceTables(group, infosec.systems, owner?.id ?? null),
+      ...policyTables(group, owner?.id ?? null),
     ];
     const { campaigns, assessments, answers } = infosec.csf;
     return {

@@ -1,3 +1,4 @@
+import type { HomeAttention } from '#shared/platform/home/contract.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, holdsAnywhere, type SiteScope } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
@@ -117,11 +118,26 @@ export const infosecModule = defineModule({
   registerRoutes(app, infosec) {
     registerInfosecRoutes(app, infosec);
   },
-  async homeAttention(actor, _infosec, platform) {
-    if (!holdsAnywhere(actor, 'infosec.manage', 'infosec')) return [];
+  async homeAttention(actor, infosec, platform) {
+    // Every employee asked to acknowledge a security policy is reminded, whatever role they hold.
+    const toAcknowledge = await infosec.governance.policyCampaigns.awaiting(actor);
+    const policies: HomeAttention[] =
+      toAcknowledge === 0
+        ? []
+        : [
+            {
+              kind: 'infosec-policies-to-acknowledge',
+              severity: 'warning',
+              count: toAcknowledge,
+              messageKey: 'infosec:attention.policiesToAcknowledge',
+              link: '/infosec/policies/mine',
+            },
+          ];
+    if (!holdsAnywhere(actor, 'infosec.manage', 'infosec')) return policies;
     const open = await platform.obligations.countOpen(actor, CLOCK_KINDS.report, 'infosec.manage', 'infosec');
-    if (open === 0) return [];
+    if (open === 0) return policies;
     return [
+      ...policies,
       {
         kind: 'infosec-unreported-incidents',
         severity: 'critical',

@@ -31,6 +31,8 @@ import { createFindingsService } from './findings/service.ts';
 import { createGoalsService } from './governance/goals.ts';
 import { createSiteKpisImporter } from './governance/kpi-import.ts';
 import { createMembershipsService, MEMBERSHIP_SOURCE } from './governance/memberships.ts';
+import { createPoliciesService, POLICY_VERSION_SOURCE } from './governance/policies.ts';
+import { createPolicyCampaignsService } from './governance/policy-campaigns.ts';
 import { createRisksService } from './governance/risks.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import { createInsuranceService } from './material/insurance.ts';
@@ -175,7 +177,26 @@ export function createInfosecModule(deps: {
     now,
   });
   registerImporter(createSiteKpisImporter(deps.org));
-  const governance = { memberships, risks, goals };
+  const policyCampaigns = createPolicyCampaignsService({
+    db,
+    org: deps.org,
+    people: deps.people,
+    obligations: deps.obligations,
+    now,
+  });
+  const policies = createPoliciesService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    documents: deps.documents,
+    campaigns: policyCampaigns,
+    now,
+  });
+  // The document of a policy version (the approved text) is a platform document of the version.
+  deps.documents.registerOwner(POLICY_VERSION_SOURCE, (actor, id, intent) =>
+    policies.versionSiteOf(actor, id, intent),
+  );
+  const governance = { memberships, risks, goals, policies, policyCampaigns };
   return {
     systems,
     incidents,

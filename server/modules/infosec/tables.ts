@@ -3,7 +3,7 @@ import type { Stamps } from '../../db/schema.ts';
 import type { AdvisoryTables } from './advisories/tables.ts';
 import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
-import type { GovernanceTables } from './governance/tables.ts';
+import type { GovernanceTables, PolicyTables } from './governance/tables.ts';
 import type { MaterialTables } from './material/tables.ts';
 import type * as suppliers from './suppliers/tables.ts';
 
@@ -189,4 +189,10 @@ export type InfosecTables = {
   infosec_goals: GovernanceTables['infosec_goals'];
   infosec_goal_kpis: GovernanceTables['infosec_goal_kpis'];
   infosec_site_kpis: GovernanceTables['infosec_site_kpis'];
+  infosec_policies: PolicyTables['infosec_policies'];
+  infosec_policy_versions: PolicyTables['infosec_policy_versions'];
+  infosec_policy_campaigns: PolicyTables['infosec_policy_campaigns'];
+  infosec_policy_campaign_sites: PolicyTables['infosec_policy_campaign_sites'];
+  infosec_policy_asked: PolicyTables['infosec_policy_asked'];
+  infosec_policy_acknowledgements: PolicyTables['infosec_policy_acknowledgements'];
 };

@@ -156,6 +156,30 @@ export function createPeopleLookups(db: Db) {
       }));
     },
 
+    /**
+     * The employees on the roll at these sites on a day who sign in with an active user account: whom a
+     * program may ask something of (to acknowledge a policy), with the account, site and name of each.
+     */
+    async accountHoldersAt(siteIds: readonly string[], on: string, handle: Db = db) {
+      if (siteIds.length === 0) return [];
+      const rows = await handle
+        .selectFrom('employees as e')
+        .innerJoin('users as u', (j) => j.onRef('u.employee_id', '=', 'e.id').on('u.active', '=', true))
+        .select(['u.id as user_id', 'e.id as employee_id', 'e.site_id', 'e.full_name'])
+        .where('e.site_id', 'in', [...new Set(siteIds)])
+        .where('e.hire_date', '<=', on)
+        .where((eb) => eb.or([eb('e.leave_date', 'is', null), eb('e.leave_date', '>', on)]))
+        .orderBy('e.full_name')
+        .orderBy('u.id')
+        .execute();
+      return rows.map((r) => ({
+        userId: r.user_id,
+        employeeId: r.employee_id,
+        siteId: r.site_id,
+        fullName: r.full_name,
+      }));
+    },
+
     /** Employees on the roll at these sites on a day: hired by then and not yet gone. */
     async employeesOnRoll(sites: SiteScope, on: string, handle: Db = db) {
       const row = await handle

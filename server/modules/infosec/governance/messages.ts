@@ -8,6 +8,11 @@ const en = {
   'infosec.audit.risk': '{{site}} {{title}}',
   'infosec.audit.goal': '{{year}}: {{title}}',
   'infosec.importKind.siteKpis': 'Security KPIs of the sites (monthly)',
+  'infosec.audit.policy': '{{code}} {{title}}',
+  'infosec.audit.policyVersion': '{{code}} version {{label}} (effective {{effectiveOn}})',
+  'infosec.audit.policyCampaign': '{{code}} version {{label}}: acknowledgements due {{dueOn}}',
+  'infosec.audit.policyAcknowledged': '{{code}} version {{label}} read and understood',
+  'infosec.policy.campaignDue': 'Acknowledgements of policy {{code}} version {{label}} due {{dueOn}}',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -17,11 +22,17 @@ const zhTW: Record<keyof typeof en, string> = {
   'infosec.audit.risk': '{{site}} {{title}}',
   'infosec.audit.goal': '{{year}}：{{title}}',
   'infosec.importKind.siteKpis': '各廠區資安 KPI（每月）',
+  'infosec.audit.policy': '{{code}} {{title}}',
+  'infosec.audit.policyVersion': '{{code}} 第 {{label}} 版（{{effectiveOn}} 生效）',
+  'infosec.audit.policyCampaign': '{{code}} 第 {{label}} 版：{{dueOn}} 前完成簽署',
+  'infosec.audit.policyAcknowledged': '已閱讀並了解 {{code}} 第 {{label}} 版',
+  'infosec.policy.campaignDue': '政策 {{code}} 第 {{label}} 版簽署期限 {{dueOn}}',
 };
 
 const kindNames = wordsCatalogue('infosec.obligationKind', {
   membership_renewal: ['membership or agreement renewal', '會員資格或協議續約'],
   risk_review: ['security risk review', '資安風險檢視'],
+  policy_acknowledgement: ['policy acknowledgement campaign', '政策簽署活動'],
 });
 
 /** The words of governance's enumerations (`infosec.<enumeration>.<code>`). */
@@ -36,6 +47,11 @@ export const governanceWords = {
     transfer: ['transfer', '移轉'],
     avoid: ['avoid', '避免'],
     accept: ['accept', '接受'],
+  },
+  'infosec.policyStatus': {
+    draft: ['draft', '草案'],
+    active: ['in force', '生效中'],
+    retired: ['retired', '已廢止'],
   },
   'infosec.riskBand': {
     low: ['low', '低'],

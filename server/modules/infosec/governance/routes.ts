@@ -6,6 +6,9 @@ import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import type { GoalsService } from './goals.ts';
 import type { MembershipsService } from './memberships.ts';
 import { governanceWord } from './messages.ts';
+import type { PoliciesService } from './policies.ts';
+import type { PolicyCampaignsService } from './policy-campaigns.ts';
+import { registerPolicyRoutes } from './policy-routes.ts';
 import type { RisksService } from './risks.ts';
 
 const tags = ['infosec'];
@@ -13,7 +16,13 @@ const tags = ['infosec'];
 /** Routes of governance: memberships and agreements, the risk register and its matrix, goals and KPIs. */
 export function registerGovernanceRoutes(
   app: TypedApp,
-  governance: { memberships: MembershipsService; risks: RisksService; goals: GoalsService },
+  governance: {
+    memberships: MembershipsService;
+    risks: RisksService;
+    goals: GoalsService;
+    policies: PoliciesService;
+    policyCampaigns: PolicyCampaignsService;
+  },
 ) {
   const { memberships, risks, goals } = governance;
   app.get(
@@ -111,6 +120,7 @@ export function registerGovernanceRoutes(
   );
   registerRiskRoutes(app, risks);
   registerGoalRoutes(app, goals);
+  registerPolicyRoutes(app, { policies: governance.policies, campaigns: governance.policyCampaigns });
 }
 
 function registerRiskRoutes(app: TypedApp, risks: RisksService) {

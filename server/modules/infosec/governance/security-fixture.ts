@@ -1,5 +1,5 @@
 import { type Family, type FamilySpec, seeded } from '../../../../test/security/support/family-kit.ts';
-import { site, sites3, sitesAndGroup } from '../../../../test/security/support/route-kit.ts';
+import { type Ctx, site, sites3, sitesAndGroup } from '../../../../test/security/support/route-kit.ts';
 
 /** Governance's families of records for the security suite, seeded by the group administrator. Test code. */
 
@@ -8,6 +8,9 @@ declare module '../../../../test/security/support/family-kit.ts' {
     securityMembership: true;
     securityRisk: true;
     securityGoal: true;
+    securityPolicy: true;
+    securityPolicyVersion: true;
+    securityPolicyCampaign: true;
   }
 }
 
@@ -56,4 +59,45 @@ export const governanceFamilies = {
         'securityGoal',
       ).id,
   },
+  securityPolicy: {
+    locations: sitesAndGroup,
+    seed: async (ctx) => (await seedPolicy(ctx)).policyId,
+  },
+  securityPolicyVersion: {
+    locations: sitesAndGroup,
+    seed: async (ctx) => (await seedPolicy(ctx)).versionId,
+  },
+  securityPolicyCampaign: {
+    locations: sitesAndGroup,
+    seed: async (ctx) => {
+      const { versionId } = await seedPolicy(ctx);
+      return seeded(
+        await ctx.res.admin.post(`/api/infosec/policy-versions/${versionId}/campaigns`, {
+          openedOn: '2026-01-05',
+          dueOn: '2026-02-05',
+        }),
+        'securityPolicyCampaign',
+      ).id;
+    },
+  },
 } satisfies Partial<Record<Family, FamilySpec>>;
+
+/** A policy at the location with one version. */
+async function seedPolicy({ res, loc, n }: Ctx) {
+  const policyId = seeded(
+    await res.admin.post('/api/infosec/policies', {
+      siteId: site(loc),
+      code: `MX-${loc}-${n}`,
+      title: `Matrix policy ${n}`,
+    }),
+    'securityPolicy',
+  ).id;
+  const versionId = seeded(
+    await res.admin.post(`/api/infosec/policies/${policyId}/versions`, {
+      label: '1.0',
+      effectiveOn: '2025-01-01',
+    }),
+    'securityPolicyVersion',
+  ).id;
+  return { policyId, versionId };
+}

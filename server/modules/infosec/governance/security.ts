@@ -139,4 +139,60 @@ export const governanceRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  ...siteRegister({
+    path: '/api/infosec/policies',
+    family: 'securityPolicy',
+    program: INFOSEC,
+    read: 'infosec.read',
+    manage: 'infosec.manage',
+    listQuery: { pageSize: '500' },
+    groupRecords: true,
+    create: ({ loc, n }) => ({ siteId: site(loc), code: `MX-NEW-${n}`, title: `Matrix new policy ${n}` }),
+  }),
+  'POST /api/infosec/policies/:id/versions': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityPolicy',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        group: 'group-wide',
+        body: ({ n }) => ({ label: `9.${n}`, effectiveOn: '2026-01-01' }),
+        ok: [201],
+      },
+    ],
+  },
+  'POST /api/infosec/policy-versions/:id/campaigns': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityPolicyVersion',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        group: 'group-wide',
+        body: () => ({ openedOn: '2026-01-05', dueOn: '2026-02-05' }),
+        ok: [201],
+      },
+    ],
+  },
+  'GET /api/infosec/policy-campaigns/:id': {
+    access: 'infosec.read',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityPolicyCampaign',
+        permission: 'infosec.read',
+        program: INFOSEC,
+        ok: [200],
+      },
+    ],
+  },
+  'GET /api/infosec/my/policy-campaigns': { access: 'signed-in', checks: [{ kind: 'self', ok: [200] }] },
+  // A campaign of TC asks TC's employees: none of the matrix users, for whom it is not found.
+  'POST /api/infosec/my/policy-campaigns/:id/acknowledge': {
+    access: 'signed-in',
+    checks: [{ kind: 'personal', family: 'securityPolicyCampaign', location: 'TC' }],
+  },
 };

@@ -78,3 +78,44 @@ export type GovernanceTables = {
   infosec_goal_kpis: InfosecGoalKpisTable;
   infosec_site_kpis: InfosecSiteKpisTable;
 };
+
+/** Policies' table types. Keep in step with ../migrations/0047_infosec_policies.ts. */
+export type InfosecPoliciesTable = Stamps & {
+  id: Generated<string>;
+  site_id: string | null;
+  code: string;
+  title: string;
+  owner_id: string | null;
+  status: Generated<'draft' | 'active' | 'retired'>;
+};
+
+export type InfosecPolicyVersionsTable = Stamps & {
+  id: Generated<string>;
+  policy_id: string;
+  label: string;
+  effective_on: DateColumn;
+  summary: string | null;
+  approved_by: string | null;
+  approved_on: NullableDate;
+};
+
+export type InfosecPolicyCampaignsTable = Stamps & {
+  id: Generated<string>;
+  policy_version_id: string;
+  group_wide: boolean;
+  opened_on: DateColumn;
+  due_on: DateColumn;
+};
+
+export type PolicyTables = {
+  infosec_policies: InfosecPoliciesTable;
+  infosec_policy_versions: InfosecPolicyVersionsTable;
+  infosec_policy_campaigns: InfosecPolicyCampaignsTable;
+  infosec_policy_campaign_sites: { campaign_id: string; site_id: string };
+  infosec_policy_asked: { campaign_id: string; user_id: string; employee_id: string; site_id: string };
+  infosec_policy_acknowledgements: {
+    campaign_id: string;
+    user_id: string;
+    acknowledged_at: Generated<Date>;
+  };
+};

@@ -7,6 +7,8 @@ import {
   IconChartGridDots,
   IconClipboardCheck,
   IconFileAlert,
+  IconFileCertificate,
+  IconFileCheck,
   IconFingerprint,
   IconGridDots,
   IconListCheck,
@@ -81,6 +83,15 @@ export const infosecNavigation: NavItem[] = [
   },
   { label: label('risks'), to: '/infosec/risks', icon: IconGridDots, permission: 'infosec.read' },
   { label: label('goals'), to: '/infosec/goals', icon: IconTargetArrow, permission: 'infosec.read' },
+  {
+    label: label('policies'),
+    to: '/infosec/policies',
+    icon: IconFileCertificate,
+    permission: 'infosec.read',
+    exact: true,
+  },
+  /** Without a permission: every employee with an account may be asked to acknowledge a policy. */
+  { label: label('policiesMine'), to: '/infosec/policies/mine', icon: IconFileCheck },
   /**
    * Without a permission, like "My training": a consultant named as assessor holds no role, and this is
    * their way in. The page says so plainly to someone named for no assessment.

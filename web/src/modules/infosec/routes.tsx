@@ -61,6 +61,9 @@ const MembershipsPage = lazyRouteComponent(
   () => import('./governance/MembershipsPage.tsx'),
   'MembershipsPage',
 );
+const PoliciesPage = lazyRouteComponent(() => import('./governance/PoliciesPage.tsx'), 'PoliciesPage');
+const PolicyPage = lazyRouteComponent(() => import('./governance/PolicyPage.tsx'), 'PolicyPage');
+const MyPoliciesPage = lazyRouteComponent(() => import('./governance/MyPoliciesPage.tsx'), 'MyPoliciesPage');
 const RisksPage = lazyRouteComponent(() => import('./governance/RisksPage.tsx'), 'RisksPage');
 const SecurityGoalsPage = lazyRouteComponent(() => import('./governance/GoalsPage.tsx'), 'GoalsPage');
 
@@ -102,5 +105,9 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/memberships', guarded('infosec.read', MembershipsPage)),
     page('/infosec/risks', guarded('infosec.read', RisksPage)),
     page('/infosec/goals', guarded('infosec.read', SecurityGoalsPage)),
+    page('/infosec/policies', guarded('infosec.read', PoliciesPage)),
+    page('/infosec/policies/$policyId', guarded('infosec.read', PolicyPage)),
+    // Open to every signed-in user: the server lists only the campaigns that ask the reader.
+    page('/infosec/policies/mine', MyPoliciesPage),
   ] as const;
 }

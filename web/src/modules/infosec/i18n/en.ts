@@ -4,6 +4,7 @@ import { drillsEn } from '../drills/texts.ts';
 import { findingsEn } from '../findings/texts.ts';
 import { suppliersEn } from '../suppliers/texts.ts';
 import { governanceEn } from '../governance/texts.ts';
+import { policiesEn } from '../governance/policy-texts.ts';
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
@@ -29,6 +30,8 @@ export const en = {
     board: 'Board report',
     insurance: 'Cyber insurance',
     memberships: 'Memberships and agreements',
+    policies: 'Security policies',
+    policiesMine: 'Policies to acknowledge',
     risks: 'Risk register',
     goals: 'Goals and KPIs',
   },
@@ -37,6 +40,8 @@ export const en = {
       '{{count, number}} security incident not yet reported to the CISO office (1 hour).',
     unreportedIncidents_other:
       '{{count, number}} security incidents not yet reported to the CISO office (1 hour).',
+    policiesToAcknowledge_one: '{{count, number}} security policy to read and acknowledge.',
+    policiesToAcknowledge_other: '{{count, number}} security policies to read and acknowledge.',
   },
   common: {
     site: 'Site',
@@ -398,5 +403,6 @@ export const en = {
   ...suppliersEn,
   ...boardEn,
   ...governanceEn,
+  ...policiesEn,
   advisories: advisoriesEn,
 };

@@ -4,6 +4,7 @@ import { drillsZhTW } from '../drills/texts.ts';
 import { findingsZhTW } from '../findings/texts.ts';
 import { suppliersZhTW } from '../suppliers/texts.ts';
 import { governanceZhTW } from '../governance/texts.ts';
+import { policiesZhTW } from '../governance/policy-texts.ts';
 import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */
@@ -29,6 +30,8 @@ export const zhTW: typeof en = {
     csfMine: '我的評鑑',
     board: '董事會報告',
     insurance: '資安保險',
+    policies: '資安政策',
+    policiesMine: '待簽署的政策',
     memberships: '會員資格與協議',
     risks: '風險登錄',
     goals: '目標與 KPI',
@@ -36,6 +39,8 @@ export const zhTW: typeof en = {
   attention: {
     unreportedIncidents_one: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
     unreportedIncidents_other: '有 {{count, number}} 件資安事件尚未通報資安長辦公室（1 小時內）。',
+    policiesToAcknowledge_one: '有 {{count, number}} 項資安政策待閱讀並簽署。',
+    policiesToAcknowledge_other: '有 {{count, number}} 項資安政策待閱讀並簽署。',
   },
   common: {
     site: '廠區',
@@ -389,5 +394,6 @@ export const zhTW: typeof en = {
   ...suppliersZhTW,
   ...boardZhTW,
   ...governanceZhTW,
+  ...policiesZhTW,
   advisories: advisoriesZhTW,
 };
