@@ -1,7 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClock } from '../../reference/demo/clock.ts';
-import { loadDemoDataset } from '../../reference/demo/load.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
@@ -12,8 +11,7 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 describe('demo security policies', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ kind: 'pglite', seed: false });
-    await loadDemoDataset(t.database, { scale: 0.01, clock: demoClock({}) });
+    t = await createTestApp({ kind: 'pglite', demo: { scale: 0.01, clock: demoClock({}) } });
   });
   afterAll(async () => t?.close());
 

@@ -79,7 +79,7 @@ export type GovernanceTables = {
   infosec_site_kpis: InfosecSiteKpisTable;
 };
 
-/** Policies' table types. Keep in step with ../migrations/0047_infosec_policies.ts. */
+/** Policies' table types. Keep in step with ../migrations/0048_infosec_policies.ts. */
 export type InfosecPoliciesTable = Stamps & {
   id: Generated<string>;
   site_id: string | null;

@@ -7,7 +7,7 @@ import * as m0040 from './0040_infosec_drills.ts';
 import * as m0041 from './0041_infosec_suppliers.ts';
 import * as m0042 from './0042_infosec_governance.ts';
 import * as m0043 from './0043_infosec_material.ts';
-import * as m0047 from './0047_infosec_policies.ts';
+import * as m0048 from './0048_infosec_policies.ts';
 
 /** The information security program's migrations, keyed by the name recorded in `steward_migrations`. */
 export const infosecMigrations: Record<string, Migration> = {
@@ -19,5 +19,5 @@ export const infosecMigrations: Record<string, Migration> = {
   '0041_infosec_suppliers': m0041,
   '0043_infosec_material': m0043,
   '0042_infosec_governance': m0042,
-  '0047_infosec_policies': m0047,
+  '0048_infosec_policies': m0048,
 };
