@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAcceptanceLapse } from '../../server/modules/infosec/findings/acceptance-lapse.ts';
+import { infosecModule } from '../../server/modules/infosec/index.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES, USERS } from '../support/fixture.ts';
 
@@ -299,6 +301,43 @@ describe.each(databases())('engagements and findings (%s)', (kind) => {
       'infosec.finding.risk_accepted',
       'infosec.finding.verified',
     ]);
+  });
+
+  it('reopens a finding on the day after its accepted risk expires, keeping the acceptance as history', async () => {
+    const [finding] = await findings({ status: 'open' });
+    const accepted = await k7.put(`/api/infosec/findings/${finding.id}/acceptance`, {
+      approverId: USERS.groupAdmin.id,
+      expiresOn: '2098-06-30',
+      reason: 'Replaced within the year',
+      version: finding.version,
+    });
+    expect(accepted.status).toBe(200);
+    const job = infosecModule.jobs?.(t.db, {} as never).find((j) => j.name === 'infosec-acceptance-lapse');
+    expect(job?.cron).toBe('15 0 * * *');
+    // The expiry day itself is still covered, to its end.
+    const onTheDay = createAcceptanceLapse(t.db, () => new Date('2098-06-30T23:59:00Z'));
+    await onTheDay.reopenLapsed();
+    expect((await k7.get(`/api/infosec/findings/${finding.id}`)).body.status).toBe('accepted');
+    const dayAfter = createAcceptanceLapse(t.db, () => new Date('2098-07-01T00:15:00Z'));
+    expect((await dayAfter.reopenLapsed()).reopened).toBeGreaterThanOrEqual(1);
+    const reopened = (await k7.get(`/api/infosec/findings/${finding.id}`)).body;
+    expect(reopened).toMatchObject({
+      status: 'open',
+      acceptedUntil: '2098-06-30',
+      version: accepted.body.version + 1,
+    });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('entity_id', '=', finding.id)
+      .orderBy('occurred_at')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'infosec.finding.risk_accepted',
+      'infosec.finding.acceptance_lapsed',
+    ]);
+    // Run again: nothing more to reopen.
+    expect((await dayAfter.reopenLapsed()).reopened).toBe(0);
   });
 
   it('links a finding to a system of its site only', async () => {

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { CLOCK_KINDS } from './clocks.ts';
 import { ASSESSMENT_RECORD } from './csf/service.ts';
+import { createAcceptanceLapse } from './findings/acceptance-lapse.ts';
 import { registerFindingSource } from './findings/source.ts';
 import { securityGoalCounter } from './governance/goals.ts';
 import { registerGovernanceSources } from './governance/source.ts';
@@ -114,6 +115,11 @@ export const infosecModule = defineModule({
       certifications: platform.certifications,
       now,
     });
+  },
+  jobs(db) {
+    const lapse = createAcceptanceLapse(db);
+    // Daily, after midnight UTC: a risk acceptance holds to the end of its expiry day.
+    return [{ name: 'infosec-acceptance-lapse', cron: '15 0 * * *', handler: () => lapse.reopenLapsed() }];
   },
   registerRoutes(app, infosec) {
     registerInfosecRoutes(app, infosec);

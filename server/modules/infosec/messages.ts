@@ -25,6 +25,7 @@ const en = {
   'infosec.importKind.findings': 'Security findings (scanner results)',
   'infosec.audit.engagement': '{{reference}}',
   'infosec.audit.finding': '{{title}}',
+  'infosec.actor.acceptanceLapse': 'Lapsed risk acceptances',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -41,6 +42,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'infosec.importKind.findings': '資安發現事項（掃描結果）',
   'infosec.audit.engagement': '{{reference}}',
   'infosec.audit.finding': '{{title}}',
+  'infosec.actor.acceptanceLapse': '風險接受期滿',
 };
 
 /** The names of the clocks' obligation kinds (`infosec.obligationKind.<clock>_clock`). */
