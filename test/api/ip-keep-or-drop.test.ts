@@ -85,7 +85,9 @@ describe.each(databases())('IP keep or drop before each annuity (%s)', (kind) =>
 
     const dues = async () =>
       (
-        await officer.get('/api/obligations', { query: { kind: 'ip.keep_drop', view: 'scope', state: 'all' } })
+        await officer.get('/api/obligations', {
+          query: { kind: 'ip.keep_drop', view: 'scope', state: 'all' },
+        })
       ).body.items.map((o: { dueDate: string; state: string }) => [o.dueDate, o.state]);
     expect(await dues()).toEqual([[addDays('2025-05-31', -60), 'open']]);
 
