@@ -47,10 +47,11 @@ export function KeepDropPage() {
       sortKey: 'office',
       render: (x) => (
         <Text ff="monospace" size="sm" fw={600}>
-          {x.office} {x.patentNo ?? x.applicationNo}
+          {x.patentNo ?? x.applicationNo}
         </Text>
       ),
     },
+    { key: 'office', header: t('common.office'), render: (x) => label('offices', x.office) },
     { key: 'family', header: t('keepDrop.family'), render: (x) => `${x.familyReference} · ${x.familyTitle}` },
     { key: 'site', header: t('common.site'), render: (x) => x.siteCode },
     { key: 'technology', header: t('common.technology'), render: (x) => label('technologies', x.technology) },
