@@ -4,8 +4,8 @@ import { advisoryTables } from './infosec-advisories.ts';
 import { generateBoardRows } from './infosec-board.ts';
 import { drillTables } from './infosec-drills.ts';
 import { findingTables } from './infosec-findings.ts';
-import { governanceTables } from './infosec-governance.ts';
 import { supplierTables } from './infosec-suppliers.ts';
+import { governanceTables } from './infosec-governance.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
