@@ -92,4 +92,21 @@ describe('the demo licences and risk cases', () => {
     const linked = (cases as Row[]).filter((c) => c.incident_id !== null);
     expect(linked).toHaveLength(1);
   });
+
+  it('gives Kaohsiung keep-or-drop decisions and open decisions before fees due within a year', () => {
+    const data = generateDemoDataset({ clock: CLOCK, scale: 0.01 });
+    const kh = data.sites.find((s) => s.code === 'ASE-KH')?.id;
+    const decided = ip.keepDrop.decisions as Row[];
+    const open = ip.keepDrop.obligations as Row[];
+    expect(decided.filter((d) => d.site_id === kh).length).toBeGreaterThan(0);
+    expect(open.filter((o) => o.site_id === kh).length).toBeGreaterThan(0);
+    for (const d of decided) {
+      expect(d.fee_due_date > CLOCK).toBe(true);
+      expect(d.assessment.working).toHaveLength(9);
+      expect(d.lapses_on !== null).toBe(d.decision === 'drop');
+    }
+    // Re-assessment facts are on the matters decided.
+    const matters = new Map((ip.matters as Row[]).map((m) => [m.id, m]));
+    expect(decided.every((d) => typeof matters.get(d.matter_id)?.claims === 'number')).toBe(true);
+  });
 });

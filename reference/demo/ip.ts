@@ -1,6 +1,7 @@
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
 import { generateDisclosures } from './ip-inventions.ts';
+import { generateKeepDrop } from './ip-keep-drop.ts';
 import { generateLicencesAndRisks } from './ip-licences.ts';
 import { chooseGreenFamilies, type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
 import { generateTradeSecrets } from './ip-secrets.ts';
@@ -28,6 +29,7 @@ export type IpDataset = {
   disclosures: Row[];
   disclosureInventors: Row[];
   licensing: ReturnType<typeof generateLicencesAndRisks>;
+  keepDrop: ReturnType<typeof generateKeepDrop>;
 };
 
 type Technology = 'sip' | 'ic_2_5d_3d' | 'fan_out' | 'mems_sensor' | 'other';
@@ -166,6 +168,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
   const { secrets, obligations } = generateTradeSecrets(data, rng.fork('secrets'));
   const { disclosures, inventors } = generateDisclosures(data, rng.fork('inventions'));
   const licensing = generateLicencesAndRisks(data, rng.fork('licences'), { families, matters });
+  const keepDrop = generateKeepDrop(data, rng.fork('keep-drop'), { families, matters }, licensing);
   return {
     families,
     matters,
@@ -176,6 +179,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     disclosures,
     disclosureInventors: inventors,
     licensing,
+    keepDrop,
   };
 }
 
@@ -186,7 +190,10 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_matter_events', rows: d.events },
     { table: 'ip_trademarks', rows: d.trademarks },
     { table: 'ip_trade_secrets', rows: d.secrets },
-    { table: 'obligations', rows: [...d.obligations, ...d.licensing.obligations] },
+    {
+      table: 'obligations',
+      rows: [...d.obligations, ...d.licensing.obligations, ...d.keepDrop.obligations],
+    },
     { table: 'ip_disclosures', rows: d.disclosures },
     { table: 'ip_disclosure_inventors', rows: d.disclosureInventors },
     { table: 'ip_licences', rows: d.licensing.licences },
@@ -197,5 +204,6 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_risk_cases', rows: d.licensing.cases },
     { table: 'ip_risk_case_steps', rows: d.licensing.steps },
     { table: 'ip_risk_case_costs', rows: d.licensing.costs },
+    { table: 'ip_keep_drop_decisions', rows: d.keepDrop.decisions },
   ];
 }

@@ -398,6 +398,21 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(review).toBeTruthy();
   });
 
+  it('puts Kaohsiung’s patents with a fee due this year before the site officer to keep or drop, some decided', async () => {
+    const list = await officer.get('/api/ip/keep-or-drop', { query: { state: 'open', pageSize: 500 } });
+    expect(list.status, list.text).toBe(200);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expect(list.body.items.every((i: { siteCode: string }) => i.siteCode === 'ASE-KH')).toBe(true);
+    expect(list.body.items[0].assessment.working).toHaveLength(9);
+    const decided = await officer.get('/api/ip/keep-or-drop', { query: { state: 'decided', pageSize: 500 } });
+    expect(decided.body.items.length).toBeGreaterThan(0);
+    expect(decided.body.items[0].decision.decidedByName).toBe('Kevin Chen');
+    const due = await officer.get('/api/obligations', {
+      query: { view: 'scope', kind: 'ip.keep_drop', pageSize: 500 },
+    });
+    expect(due.body.items.length).toBeGreaterThan(0);
+  });
+
   it('reports the two incident drills of 2023 from the drills held, and phishing drills at Kaohsiung', async () => {
     const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
     const drills = await security.get('/api/infosec/drills', { query: { pageSize: '100' } });

@@ -52,6 +52,15 @@ registerObligationKind({
 
 type Calendars = (office: Office) => OfficeCalendar;
 
+/** What else follows a matter's deadlines (the keep-or-drop decision before its next fee), in the same transaction. */
+export type ScheduleListener = (
+  trx: Db,
+  actor: Actor,
+  row: repo.MatterRow,
+  schedule: Schedule,
+  today: string,
+) => Promise<void>;
+
 function schedule(r: repo.MatterRow, calendars: Calendars): Schedule {
   return computeSchedule(
     {
@@ -81,6 +90,8 @@ export function createMattersService(
   sites: SitesLookup,
   now: () => Date = () => new Date(),
 ) {
+  const listeners: ScheduleListener[] = [];
+
   function assertEffectiveDay(day: string, latest: string | null, today: string) {
     const problem = effectiveDayProblem(day, latest, today);
     if (problem) throw new ValidationError(problem, [{ path: 'statusOn', message: problem }]);
@@ -165,6 +176,7 @@ export function createMattersService(
         });
       else await obligations.closeForSource(trx, actor, obligationKind, MATTER, r.id, 'cancelled');
     }
+    for (const listener of listeners) await listener(trx, actor, r, s, today);
   }
 
   async function uniqueNumber(trx: Db, office: Office, applicationNo: string, except?: string) {
@@ -196,6 +208,13 @@ export function createMattersService(
   calendarsService.onChanged(resyncOffice);
 
   return {
+    onScheduled(listener: ScheduleListener) {
+      listeners.push(listener);
+    },
+
+    /** A matter's schedule of deadlines, as the rules compute it. */
+    schedule,
+
     async list(actor: Actor, q: z.infer<typeof matterListQuery>) {
       const scope = access.listScope(actor, 'ip.read', PROGRAM);
       let base = repo.matterRows(db).where((eb) => inScope(eb, 'm.site_id', scope));

@@ -19,6 +19,8 @@ const en = {
     'Receive the royalty report to {{periodEnd}} from {{counterparty}} under licence {{reference}}',
   'ip.obligation.royaltyReportExchanged':
     'Exchange royalty reports to {{periodEnd}} with {{counterparty}} under cross-licence {{reference}}',
+  'ip.obligation.keepOrDrop':
+    'Decide to keep, drop, sell or license {{office}} {{applicationNo}} ({{family}}) before its year {{year}} fee',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -34,6 +36,8 @@ const zhTW: Record<keyof typeof en, string> = {
     '依授權 {{reference}} 收取 {{counterparty}} 至 {{periodEnd}} 的權利金報告',
   'ip.obligation.royaltyReportExchanged':
     '依交互授權 {{reference}} 與 {{counterparty}} 交換至 {{periodEnd}} 的權利金報告',
+  'ip.obligation.keepOrDrop':
+    '於繳納第 {{year}} 年年費前決定 {{office}} {{applicationNo}}（{{family}}）維持、放棄、讓與或授權',
 };
 
 /** The words of the module's enumerations (`ip.<enumeration>.<code>`). */
@@ -139,6 +143,17 @@ const words = {
     damages: ['damages', '損害賠償'],
     other: ['other', '其他'],
   },
+  'ip.keepDropDecision': {
+    keep: ['keep', '維持'],
+    drop: ['drop', '放棄'],
+    sell: ['sell', '讓與'],
+    license: ['license', '授權'],
+  },
+  'ip.recommendation': {
+    keep: ['keep', '維持'],
+    revitalise: ['license or sell', '授權或讓與（活化）'],
+    consider_drop: ['consider dropping', '考慮放棄'],
+  },
   'ip.trademarkStatus': {
     filed: ['filed', '已申請'],
     registered: ['registered', '已註冊'],
@@ -157,6 +172,7 @@ export const ipMessagesCatalogue = mergeCatalogues(
     trademark_renewal: ['trademark renewal', '商標延展'],
     trade_secret_review: ['trade secret review', '營業秘密年度檢視'],
     royalty_report: ['royalty report', '權利金報告'],
+    keep_drop: ['keep-or-drop decision', '專利維持或放棄決策'],
   }),
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
@@ -194,6 +210,9 @@ export const ipMessages = {
   },
   secretReviewTitle(title: string): Message {
     return ipMessage('ip.obligation.tradeSecretReview', { title });
+  },
+  keepOrDropTitle(office: string, applicationNo: string, family: string, year: number | null): Message {
+    return ipMessage('ip.obligation.keepOrDrop', { office, applicationNo, family, year: year ?? 0 });
   },
   royaltyReportTitle(
     direction: 'in' | 'out' | 'cross',

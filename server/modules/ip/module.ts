@@ -10,6 +10,7 @@ import type { SecurityIncidentLookup } from '../infosec/index.ts';
 import { createCalendarsService } from './calendars.ts';
 import { createFamiliesService } from './families.ts';
 import { createInventionsService, DISCLOSURE } from './inventions/service.ts';
+import { createKeepDropService } from './keep-drop/service.ts';
 import { createFtoService, FTO_RECORD } from './licences/fto.ts';
 import { createLicencesService, LICENCE } from './licences/service.ts';
 import { createMattersService } from './matters.ts';
@@ -57,6 +58,17 @@ export function createIpModule(deps: {
   deps.documents.registerOwner(FTO_RECORD, (actor, id, intent) => fto.siteOf(actor, id, intent));
   const riskCases = createRiskCasesService(db, deps.incidents, sites, now);
   deps.documents.registerOwner(RISK_CASE, (actor, id, intent) => riskCases.siteOf(actor, id, intent));
+  const keepDrop = createKeepDropService({
+    db,
+    obligations: deps.obligations,
+    org: deps.org,
+    settings: deps.settings,
+    users: deps.users,
+    matters,
+    calendars,
+    sites,
+    now,
+  });
   return {
     calendars,
     matters,
@@ -68,6 +80,7 @@ export function createIpModule(deps: {
     licences,
     fto,
     riskCases,
+    keepDrop,
   };
 }
 

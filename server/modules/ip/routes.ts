@@ -4,6 +4,7 @@ import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { renderText, word } from '../../platform/i18n/index.ts';
 import { registerInventionRoutes } from './inventions/routes.ts';
+import { registerKeepDropRoutes } from './keep-drop/routes.ts';
 import { registerLicenceRoutes } from './licences/routes.ts';
 import { ipWord } from './messages.ts';
 import type { IpModule } from './module.ts';
@@ -19,6 +20,7 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   registerInventionRoutes(app, ip.inventions);
   registerLicenceRoutes(app, ip.licences, ip.fto);
   registerRiskCaseRoutes(app, ip.riskCases);
+  registerKeepDropRoutes(app, ip.keepDrop);
 
   app.get(
     '/api/ip/portfolio/counts',

@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: list rows are whatever the API sent.
+import { defaultScoringModel } from '#shared/modules/ip/reassessment/rules.ts';
 import type { Program } from '../../../test/security/support/policy.ts';
 import {
   binary,
@@ -346,6 +347,46 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
   'GET /api/ip/risk-case-incidents': {
     access: 'ip.manage',
     checks: [figures('ip.manage', { program: IP })],
+  },
+  // Keep or drop: the seeded matters are granted TW patents, so each has a yearly fee ahead and is listed.
+  'GET /api/ip/keep-or-drop': {
+    access: 'ip.read',
+    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipMatter' }],
+  },
+  'GET /api/ip/keep-or-drop/export.csv': {
+    access: 'ip.read',
+    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipMatter' })],
+  },
+  'GET /api/ip/keep-or-drop/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
+  'GET /api/ip/keep-or-drop/:id': {
+    access: 'ip.read',
+    checks: [{ kind: 'record', family: 'ipMatter', permission: 'ip.read', program: IP, ok: [200] }],
+  },
+  'POST /api/ip/keep-or-drop/:id/decision': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'ipMatter',
+        permission: 'ip.manage',
+        program: IP,
+        body: () => ({ decision: 'keep', reason: 'Matrix', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/ip/scoring-model': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },
+  'PUT /api/ip/scoring-model': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'ip.manage',
+        program: IP,
+        body: () => defaultScoringModel,
+        ok: [200],
+      },
+    ],
   },
 };
 

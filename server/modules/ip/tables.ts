@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Decision, DisclosureStatus, RewardEvent } from '#shared/modules/ip/inventions/rules.ts';
 import type { Exclusivity, FtoConclusion, RoyaltyBasis } from '#shared/modules/ip/licences/contract.ts';
 import type { ReportingPeriod } from '#shared/modules/ip/licences/rules.ts';
+import type { KeepDropDecision } from '#shared/modules/ip/reassessment/contract.ts';
+import type { Assessment } from '#shared/modules/ip/reassessment/rules.ts';
 import type {
   RiskCostCategory,
   RiskDirection,
@@ -51,6 +53,13 @@ export type IpMattersTable = Stamps & {
   patent_no: string | null;
   status: Status;
   term_adjustment_days: Generated<number>;
+  /** Re-assessment facts entered where Steward holds no record of them (null: not known). */
+  claims: Generated<number | null>;
+  forward_citations: Generated<number | null>;
+  backward_citations: Generated<number | null>;
+  /** 1–5: how well the patent fits the technologies the group pursues. */
+  technology_fit: Generated<number | null>;
+  used_in_products: Generated<boolean | null>;
 };
 
 /** A status of a matter and the day it took effect. */
@@ -209,6 +218,8 @@ export type IpRiskCasesTable = Stamps & {
   step: RiskStep;
   step_on: DateString;
   outcome: RiskOutcome | null;
+  /** The patent family the case concerns, if any (counted as litigation in the re-assessment). */
+  family_id: Generated<string | null>;
 };
 
 export type IpRiskCaseStepsTable = {
@@ -231,6 +242,24 @@ export type IpRiskCaseCostsTable = {
   created_by: string | null;
 };
 
+/** A keep-or-drop decision for one fee of a matter, with the re-assessment it was based on. */
+export type IpKeepDropDecisionsTable = {
+  id: Generated<string>;
+  matter_id: string;
+  site_id: string;
+  fee_year: number | null;
+  fee_due_date: DateString;
+  decide_by: DateString;
+  decision: KeepDropDecision;
+  reason: string;
+  lapses_on: DateString | null;
+  /** jsonb: read as a value, written as JSON text. */
+  assessment: ColumnType<Assessment, string, string>;
+  decided_by: string | null;
+  decided_on: DateString;
+  created_at: Generated<Date>;
+};
+
 export type IpTables = {
   ip_families: IpFamiliesTable;
   ip_inventors: IpInventorsTable;
@@ -250,4 +279,5 @@ export type IpTables = {
   ip_risk_cases: IpRiskCasesTable;
   ip_risk_case_steps: IpRiskCaseStepsTable;
   ip_risk_case_costs: IpRiskCaseCostsTable;
+  ip_keep_drop_decisions: IpKeepDropDecisionsTable;
 };

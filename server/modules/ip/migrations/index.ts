@@ -4,6 +4,7 @@ import * as m0028 from './0028_ip_status_events.ts';
 import * as m0032 from './0032_ip_trade_secrets.ts';
 import * as m0039 from './0039_ip_inventions.ts';
 import * as m0044 from './0044_ip_licences.ts';
+import * as m0049 from './0049_ip_keep_or_drop.ts';
 
 /** The IP program's migrations, keyed by the name recorded in `steward_migrations` (one shared sequence). */
 export const ipMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const ipMigrations: Record<string, Migration> = {
   '0032_ip_trade_secrets': m0032,
   '0039_ip_inventions': m0039,
   '0044_ip_licences': m0044,
+  '0049_ip_keep_or_drop': m0049,
 };

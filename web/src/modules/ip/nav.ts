@@ -5,6 +5,7 @@ import {
   IconListDetails,
   IconLock,
   IconRoute,
+  IconScale,
   IconShieldExclamation,
   IconUserCheck,
 } from '@tabler/icons-react';
@@ -22,5 +23,6 @@ export const ipNavigation: NavItem[] = [
   { label: label('licences'), to: '/ip/licences', icon: IconFileCertificate, permission: 'ip.read' },
   { label: label('fto'), to: '/ip/fto', icon: IconRoute, permission: 'ip.read' },
   { label: label('riskCases'), to: '/ip/risk-cases', icon: IconShieldExclamation, permission: 'ip.read' },
+  { label: label('keepDrop'), to: '/ip/keep-or-drop', icon: IconScale, permission: 'ip.read' },
   { label: label('myDisclosures'), to: '/ip/my-disclosures', icon: IconUserCheck, permission: 'ip.disclose' },
 ];

@@ -22,6 +22,7 @@ const LicencePage = lazyRouteComponent(() => import('./licences/LicencePage.tsx'
 const FtoPage = lazyRouteComponent(() => import('./licences/FtoPage.tsx'), 'FtoPage');
 const RiskCasesPage = lazyRouteComponent(() => import('./risk/RiskCasesPage.tsx'), 'RiskCasesPage');
 const RiskCasePage = lazyRouteComponent(() => import('./risk/RiskCasePage.tsx'), 'RiskCasePage');
+const KeepDropPage = lazyRouteComponent(() => import('./keep-drop/KeepDropPage.tsx'), 'KeepDropPage');
 const TrademarksPage = lazyRouteComponent(() => import('./trademarks/TrademarksPage.tsx'), 'TrademarksPage');
 
 /** The pages of the IP program, under the signed-in frame (`parent`). */
@@ -45,5 +46,6 @@ export function createIpRoutes<P extends AnyRoute>(parent: P) {
     page('/ip/fto', guarded('ip.read', FtoPage)),
     page('/ip/risk-cases', guarded('ip.read', RiskCasesPage)),
     page('/ip/risk-cases/$caseId', guarded('ip.read', RiskCasePage)),
+    page('/ip/keep-or-drop', guarded('ip.read', KeepDropPage)),
   ] as const;
 }

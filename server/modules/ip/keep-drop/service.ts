@@ -1,0 +1,377 @@
+import type { z } from 'zod';
+import type {
+  KeepDropItem,
+  keepDropDecisionInput,
+  keepDropListQuery,
+} from '#shared/modules/ip/reassessment/contract.ts';
+import {
+  type Assessment,
+  assess,
+  decideBy,
+  type Indicators,
+  type ScoringModel,
+} from '#shared/modules/ip/reassessment/rules.ts';
+import { deadStatuses, type Office } from '#shared/modules/ip/rules/offices.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import type { Db } from '../../../db/types.ts';
+import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
+import type { Actor } from '../../../platform/access/actor.ts';
+import { access } from '../../../platform/access/service.ts';
+import { inScope } from '../../../platform/access/sql.ts';
+import { recordAudit } from '../../../platform/audit/service.ts';
+import { ConflictError, NotFoundError } from '../../../platform/http/errors.ts';
+import { word } from '../../../platform/i18n/index.ts';
+import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
+import type { ObligationsService } from '../../../platform/obligations/service.ts';
+import type { OrgService } from '../../../platform/org/service.ts';
+import type { SettingsService } from '../../../platform/settings/service.ts';
+import type { UsersService } from '../../../platform/users/service.ts';
+import type { CalendarsService } from '../calendars.ts';
+import { MATTER, type MattersService } from '../matters.ts';
+import { ipMessages } from '../messages.ts';
+import * as ipRepo from '../repo.ts';
+import type { OfficeCalendar } from '../rules/calendar.ts';
+import { addMonths } from '../rules/dates.ts';
+import type { Deadline, Schedule } from '../rules/deadlines.ts';
+import type { SitesLookup } from '../sites.ts';
+import * as repo from './repo.ts';
+import { scoringModelSetting } from './settings.ts';
+
+const PROGRAM = 'ip' as const;
+export const KEEP_DROP = 'ip.keep_drop';
+registerObligationKind({
+  kind: KEEP_DROP,
+  name: word('ip.obligationKind', KEEP_DROP.slice('ip.'.length)),
+  program: PROGRAM,
+  schedule: { daysBefore: [30, 7], overdueEveryDays: 7 },
+});
+
+/** The next annuity, renewal or maintenance fee to act on: the fee a keep-or-drop decision is taken for. */
+export function nextFee(s: Schedule, today: string): Deadline | null {
+  return s.deadlines.find((d) => d.kind === 'annuity' && !d.atGrant && d.actBy >= today) ?? null;
+}
+
+/** Whole years and tenths from today to the end of the term. */
+function yearsLeft(termEnd: string | null, today: string): number | null {
+  if (!termEnd) return null;
+  const days = (Date.parse(termEnd) - Date.parse(today)) / 86_400_000;
+  return Math.max(Math.round((days / 365.25) * 10) / 10, 0);
+}
+
+type Calendars = (office: Office) => OfficeCalendar;
+type Candidate = { row: ipRepo.MatterRow; schedule: Schedule; fee: Deadline; today: string };
+
+/**
+ * Keep or drop: before each annuity the matter comes up for a decision (keep, drop, sell, license) by a day the
+ * lead time ahead of the fee, with the re-assessment in front of the decider. A drop is recorded to lapse at
+ * the fee's deadline; the matter's status is not changed before then.
+ */
+export function createKeepDropService(deps: {
+  db: Db;
+  obligations: ObligationsService;
+  org: Pick<OrgService, 'sitesWithSubsidiary'>;
+  settings: SettingsService;
+  users: Pick<UsersService, 'displayNames'>;
+  matters: MattersService;
+  calendars: CalendarsService;
+  sites: SitesLookup;
+  now: () => Date;
+}) {
+  const { db, obligations, settings, matters, sites, now } = deps;
+
+  async function toItems(candidates: Candidate[], model: ScoringModel, handle: Db): Promise<KeepDropItem[]> {
+    const rows = candidates.map((c) => c.row);
+    const familyIds = rows.map((r) => r.family_id);
+    const today = candidates[0]?.today ?? localDate(now(), 'UTC');
+    const [sizes, licences, litigation, decisions, siteRows] = await Promise.all([
+      repo.familySizes(handle, familyIds),
+      repo.licenceCounts(
+        handle,
+        rows.map((r) => ({ id: r.id, familyId: r.family_id })),
+        today,
+      ),
+      repo.litigationCounts(handle, familyIds),
+      repo.latestDecisions(
+        handle,
+        rows.map((r) => r.id),
+      ),
+      deps.org.sitesWithSubsidiary(
+        rows.map((r) => r.site_id),
+        handle,
+      ),
+    ]);
+    const siteMap = new Map(siteRows.map((s) => [s.id, s]));
+    const names = await deps.users.displayNames(
+      [...decisions.values()].map((d) => d.decided_by),
+      handle,
+    );
+    return candidates.map(({ row: r, schedule, fee, today }) => {
+      const values: Indicators = {
+        familySize: sizes.get(r.family_id) ?? 1,
+        remainingLife: yearsLeft(schedule.termEnd, today),
+        claims: r.claims,
+        forwardCitations: r.forward_citations,
+        backwardCitations: r.backward_citations,
+        litigation: litigation.get(r.family_id) ?? 0,
+        usedInProducts: r.used_in_products,
+        licences: licences.get(r.id) ?? 0,
+        technologyFit: r.technology_fit,
+      };
+      const d = decisions.get(`${r.id}|${fee.dueDate}`);
+      const site = siteMap.get(r.site_id);
+      return {
+        matterId: r.id,
+        siteId: r.site_id,
+        siteCode: site?.code ?? '',
+        subsidiaryName: site?.subsidiaryName ?? null,
+        familyId: r.family_id,
+        familyReference: r.family_reference,
+        familyTitle: r.family_title,
+        technology: r.technology,
+        office: r.office,
+        applicationNo: r.application_no,
+        patentNo: r.patent_no,
+        feeYear: fee.year,
+        feeDueDate: fee.dueDate,
+        decideBy: decideBy(fee.dueDate, model.leadDays),
+        termEnd: schedule.termEnd,
+        claims: r.claims,
+        forwardCitations: r.forward_citations,
+        backwardCitations: r.backward_citations,
+        technologyFit: r.technology_fit,
+        usedInProducts: r.used_in_products,
+        assessment: assess(values, model),
+        decision: d
+          ? {
+              id: d.id,
+              decision: d.decision,
+              reason: d.reason,
+              feeDueDate: d.fee_due_date,
+              decideBy: d.decide_by,
+              lapsesOn: d.lapses_on,
+              decidedBy: d.decided_by,
+              decidedByName: d.decided_by ? (names.get(d.decided_by) ?? null) : null,
+              decidedOn: d.decided_on,
+              assessment: d.assessment as Assessment,
+            }
+          : null,
+        version: r.version,
+      };
+    });
+  }
+
+  /** The keep-or-drop obligation of a matter: due the lead time before its next fee, done once decided. */
+  async function syncObligation(trx: Db, actor: Actor, r: ipRepo.MatterRow, s: Schedule, today: string) {
+    const fee = nextFee(s, today);
+    if (!fee) {
+      await obligations.closeForSource(trx, actor, KEEP_DROP, MATTER, r.id, 'cancelled');
+      return;
+    }
+    const decided = (await repo.latestDecisions(trx, [r.id])).get(`${r.id}|${fee.dueDate}`);
+    if (decided) {
+      await obligations.closeForSource(trx, actor, KEEP_DROP, MATTER, r.id, 'done');
+      return;
+    }
+    const model = await settings.get(scoringModelSetting, trx);
+    await obligations.upsertForSource(trx, actor, {
+      kind: KEEP_DROP,
+      sourceType: MATTER,
+      sourceId: r.id,
+      siteId: r.site_id,
+      program: PROGRAM,
+      ownerId: null,
+      title: ipMessages.keepOrDropTitle(r.office, r.application_no, r.family_reference, fee.year),
+      dueDate: decideBy(fee.dueDate, model.leadDays),
+      reopen: true,
+    });
+  }
+  matters.onScheduled(syncObligation);
+
+  async function candidate(r: ipRepo.MatterRow, calendars: Calendars, timeZone: string) {
+    const schedule = matters.schedule(r, calendars);
+    const today = localDate(now(), timeZone);
+    const fee = nextFee(schedule, today);
+    return fee ? { row: r, schedule, fee, today } : null;
+  }
+
+  async function matterOrNotFound(handle: Db, id: string) {
+    const r = await ipRepo.matterRows(handle).where('m.id', '=', id).executeTakeFirst();
+    if (!r) throw new NotFoundError('matter');
+    return r;
+  }
+
+  async function itemOf(handle: Db, r: ipRepo.MatterRow) {
+    const site = await sites.forWriting(r.site_id, handle);
+    const c = await candidate(r, await deps.calendars.load(handle), site.timeZone);
+    if (!c)
+      throw new ConflictError('No annuity or maintenance fee is ahead for this matter.', {
+        errors: [{ path: 'decision', message: 'No fee ahead' }],
+      });
+    const model = await settings.get(scoringModelSetting, handle);
+    return { item: (await toItems([c], model, handle))[0] as KeepDropItem, candidate: c, model };
+  }
+
+  return {
+    /** Matters with a fee due in the next months, each with its re-assessment and the decision taken, if any. */
+    async list(actor: Actor, q: z.infer<typeof keepDropListQuery>) {
+      const scope = access.listScope(actor, 'ip.read', PROGRAM);
+      let base = ipRepo
+        .matterRows(db)
+        .where((eb) => inScope(eb, 'm.site_id', scope))
+        .where('m.status', 'not in', [...deadStatuses]);
+      if (q.siteId) base = base.where('m.site_id', '=', q.siteId);
+      if (q.office) base = base.where('m.office', '=', q.office);
+      if (q.technology) base = base.where('f.technology', '=', q.technology);
+      if (q.q) {
+        const p = likePattern(q.q);
+        base = base.where((eb) =>
+          eb.or([
+            eb('m.application_no', 'ilike', p),
+            eb('m.patent_no', 'ilike', p),
+            eb('f.reference', 'ilike', p),
+            eb('f.title', 'ilike', p),
+          ]),
+        );
+      }
+      const rows = await base.execute();
+      const siteMap = await sites.visible(actor);
+      const calendars = await deps.calendars.load();
+      const model = await settings.get(scoringModelSetting);
+      const candidates: Candidate[] = [];
+      for (const r of rows) {
+        const c = await candidate(r, calendars, sites.of(siteMap, r.site_id).timeZone);
+        if (c && c.fee.dueDate <= addMonths(c.today, q.months)) candidates.push(c);
+      }
+      let items = await toItems(candidates, model, db);
+      if (q.subsidiaryId) {
+        const inSubsidiary = new Set(
+          (await deps.org.sitesWithSubsidiary([...new Set(rows.map((r) => r.site_id))]))
+            .filter((s) => s.subsidiaryId === q.subsidiaryId)
+            .map((s) => s.id),
+        );
+        items = items.filter((i) => inSubsidiary.has(i.siteId));
+      }
+      if (q.recommendation) items = items.filter((i) => i.assessment.recommendation === q.recommendation);
+      if (q.state) items = items.filter((i) => (q.state === 'decided') === (i.decision !== null));
+      const key = (i: KeepDropItem): string | number =>
+        q.sort === 'score'
+          ? i.assessment.overall
+          : q.sort === 'feeDueDate'
+            ? i.feeDueDate
+            : q.sort === 'office'
+              ? i.office
+              : i.decideBy;
+      const sign = q.order === 'desc' ? -1 : 1;
+      items.sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        if (ka < kb) return -sign;
+        if (ka > kb) return sign;
+        return a.matterId < b.matterId ? -1 : 1;
+      });
+      const start = (q.page - 1) * q.pageSize;
+      return {
+        items: items.slice(start, start + q.pageSize),
+        total: items.length,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    async get(actor: Actor, matterId: string) {
+      const r = await matterOrNotFound(db, matterId);
+      access.assert(actor, { permission: 'ip.read', siteId: r.site_id, what: 'matter', program: PROGRAM });
+      return (await itemOf(db, r)).item;
+    },
+
+    /** Records the decision for the matter's next fee with the re-assessment it was based on. */
+    async decide(actor: Actor, matterId: string, input: z.infer<typeof keepDropDecisionInput>) {
+      const before = await matterOrNotFound(db, matterId);
+      access.assert(actor, {
+        permission: 'ip.manage',
+        siteId: before.site_id,
+        what: 'matter',
+        program: PROGRAM,
+      });
+      const changes = definedOnly({
+        claims: input.claims,
+        forward_citations: input.forwardCitations,
+        backward_citations: input.backwardCitations,
+        technology_fit: input.technologyFit,
+        used_in_products: input.usedInProducts,
+      });
+      return db.transaction().execute(async (trx) => {
+        await updateVersioned(trx, 'ip_matters', matterId, input.version, changes, actor.userId);
+        const after = await matterOrNotFound(trx, matterId);
+        const { item, candidate: c, model } = await itemOf(trx, after);
+        const row = await trx
+          .insertInto('ip_keep_drop_decisions')
+          .values({
+            matter_id: matterId,
+            site_id: after.site_id,
+            fee_year: c.fee.year,
+            fee_due_date: c.fee.dueDate,
+            decide_by: decideBy(c.fee.dueDate, model.leadDays),
+            decision: input.decision,
+            reason: input.reason,
+            // The right lapses if the fee is not paid by its last day; the status changes then, not now.
+            lapses_on: input.decision === 'drop' ? c.fee.actBy : null,
+            assessment: JSON.stringify(item.assessment),
+            decided_by: actor.userId,
+            decided_on: c.today,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: 'ip.keep_drop.decided',
+          entityType: MATTER,
+          entityId: matterId,
+          siteId: after.site_id,
+          before: {
+            claims: before.claims,
+            forward_citations: before.forward_citations,
+            backward_citations: before.backward_citations,
+            technology_fit: before.technology_fit,
+            used_in_products: before.used_in_products,
+            version: before.version,
+          },
+          after: { ...row, ...changes, version: after.version },
+        });
+        await syncObligation(trx, actor, after, c.schedule, c.today);
+        return (await itemOf(trx, after)).item;
+      });
+    },
+
+    async model(actor: Actor) {
+      access.listScope(actor, 'ip.read', PROGRAM);
+      return settings.get(scoringModelSetting);
+    },
+
+    /** The model is one for the group: only group-wide IP managers tune it. The decisions' due days follow. */
+    async setModel(actor: Actor, value: ScoringModel) {
+      access.assertGroupWide(actor, 'ip.manage', PROGRAM);
+      return db.transaction().execute(async (trx) => {
+        const saved = await settings.set(trx, actor, scoringModelSetting, value);
+        const rows = await ipRepo
+          .matterRows(trx)
+          .where('m.status', 'not in', [...deadStatuses])
+          .execute();
+        const calendars = await deps.calendars.load(trx);
+        for (const r of rows) {
+          const site = await sites.forWriting(r.site_id, trx);
+          await syncObligation(
+            trx,
+            actor,
+            r,
+            matters.schedule(r, calendars),
+            localDate(now(), site.timeZone),
+          );
+        }
+        return saved;
+      });
+    },
+  };
+}
+
+export type KeepDropService = ReturnType<typeof createKeepDropService>;
