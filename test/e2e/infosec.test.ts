@@ -129,6 +129,8 @@ describe.skipIf(!hasChromium)('the information security program in the browser',
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('Each band starts above the one before').waitFor();
     await dialog.getByRole('textbox', { name: 'Critical from score' }).fill('21');
+    // Correcting the band clears its message.
+    await poll(() => dialog.getByText('Each band starts above the one before').count()).toBe(0);
     await screenshot(page, 'infosec-risk-matrix');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });

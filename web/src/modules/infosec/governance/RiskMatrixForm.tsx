@@ -29,11 +29,22 @@ function toPayload(values: Values): RiskMatrix {
   };
 }
 
-/** The payload's problems: the contract's, then the matrix rule's (bands that rise and fit the matrix). */
+/**
+ * The payload's problems: the contract's, then the matrix rule's (bands that rise and fit the matrix). The band
+ * list is sent without the unused bands, so a problem named by position is put on the band's own field, where
+ * editing the field clears it.
+ */
 function validate(values: Values): Record<string, string> {
+  const used = riskBands.filter((band) => values.from[band] !== '');
+  const atBand = (path: string) => {
+    const m = /^bands\.(\d+)\.minScore$/.exec(path);
+    return m && used[Number(m[1])] ? `from.${used[Number(m[1])]}` : path;
+  };
   const errors = contractValidator(riskMatrixInput, toPayload)(values);
-  if (Object.keys(errors).length) return errors;
-  return Object.fromEntries(matrixProblems(toPayload(values)).map((p) => [p.path, p.message]));
+  const problems = Object.keys(errors).length
+    ? Object.entries(errors)
+    : matrixProblems(toPayload(values)).map((p) => [p.path, p.message] as const);
+  return Object.fromEntries(problems.map(([path, message]) => [atBand(path), message]));
 }
 
 /**
@@ -50,6 +61,10 @@ export function RiskMatrixForm({ current, onClose }: { current: RiskMatrixView; 
     mode: 'controlled',
     initialValues: { likelihoodLevels: current.likelihoodLevels, impactLevels: current.impactLevels, from },
     validate,
+    // The server's problems named by position do not belong to one field: any change clears them.
+    onValuesChange: () => {
+      for (const path of Object.keys(form.errors)) if (path.startsWith('bands.')) form.clearFieldError(path);
+    },
   });
   const save = useMutation({
     mutationFn: (values: Values) => api.put('/api/infosec/risk-matrix', toPayload(values)),
@@ -60,7 +75,7 @@ export function RiskMatrixForm({ current, onClose }: { current: RiskMatrixView; 
     },
     onError: (error) => applyServerErrors(form, error),
   });
-  // The band list is sent without the unused bands, so its errors name positions: show them at the band.
+  // The server names a band by its position in the list sent (without the unused bands): shown at the band.
   const used = riskBands.filter((band) => form.values.from[band] !== '');
   const bandError = (band: Band) => {
     const at = used.indexOf(band);
