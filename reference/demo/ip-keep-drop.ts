@@ -85,7 +85,7 @@ export function generateKeepDrop(
         },
         calendar,
       );
-      const fee = s.deadlines.find((d) => d.kind === 'annuity' && !d.atGrant && d.actBy >= today);
+      const fee = s.deadlines.find((d) => d.kind === 'annuity' && !d.atGrant && d.dueDate > today);
       return { m, s, fee };
     })
     .filter((c) => c.fee && c.fee.dueDate <= horizon)
@@ -117,8 +117,9 @@ export function generateKeepDrop(
     m.technology_fit = used ? rng.int(3, 5) : rng.int(1, 3);
     m.used_in_products = used;
     const decide = decideBy(fee.dueDate, defaultScoringModel.leadDays);
-    // A third are decided, on a day before the decision was due and not after today.
-    if (i % 3 === 2) {
+    // A third are decided, and every one whose decision fell due before today (the office keeps its
+    // decisions in time), on a day before the decision was due and not after today.
+    if (i % 3 === 2 || decide < today) {
       const values: Indicators = {
         familySize: familySize.get(m.family_id) ?? 1,
         remainingLife: s.termEnd
