@@ -20,6 +20,7 @@ import * as m0030 from './0030_training_domain_words.ts';
 import * as m0035 from './0035_training_course_latest.ts';
 import * as m0036 from './0036_site_headcounts.ts';
 import * as m0046 from './0046_notice_mail.ts';
+import * as m0050 from './0050_employee_email_lookup.ts';
 
 /**
  * The platform's migrations; the key is the name recorded in the database. Append only. Program modules
@@ -47,4 +48,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0035_training_course_latest': m0035,
   '0036_site_headcounts': m0036,
   '0046_notice_mail': m0046,
+  '0050_employee_email_lookup': m0050,
 };
