@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
+import { callApi as call, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
 /** Picks an option of a Mantine Select inside `scope` by its label. */
@@ -12,21 +12,6 @@ async function choose(page: Page, scope: Locator, label: string, option: string 
     .first()
     .click();
   await page.getByRole('option', { name: option }).first().click();
-}
-
-async function call(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json() };
-    },
-    { method, path, body },
-  );
 }
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);

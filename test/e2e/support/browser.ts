@@ -69,3 +69,19 @@ export async function screenshot(page: Page, name: string) {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
 }
+
+/** Calls the API from the signed-in page with its CSRF token: the status and the JSON body (null for 204). */
+export async function callApi(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: res.status === 204 ? null : await res.json() };
+    },
+    { method, path, body },
+  );
+}
