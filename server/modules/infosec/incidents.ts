@@ -161,25 +161,12 @@ export function createSecurityIncidentsService(deps: Deps) {
     };
   }
 
-  async function addTimeline(
+  const addTimeline = (
     trx: Db,
     actor: Actor,
     row: { id: string; site_id: string },
-    entry: { at: Date; kind: string; text?: string | null; data?: unknown },
-  ) {
-    await trx
-      .insertInto('infosec_timeline')
-      .values({
-        incident_id: row.id,
-        site_id: row.site_id,
-        at: entry.at,
-        kind: entry.kind,
-        text: entry.text ?? null,
-        data: entry.data === undefined ? null : JSON.stringify(entry.data),
-        created_by: actor.userId,
-      })
-      .execute();
-  }
+    entry: repo.TimelineEntry,
+  ) => repo.insertTimeline(trx, actor.userId, row, entry);
 
   async function timeZoneOf(siteId: string, handle: Db) {
     return (await org.sitesByIds([siteId], handle)).get(siteId)?.timeZone ?? GROUP_TIME_ZONE;
@@ -227,6 +214,17 @@ export function createSecurityIncidentsService(deps: Deps) {
       const { visibility } = await loaded(db, id);
       assertMayRead(actor, visibility);
       return viewOf(db, actor, id);
+    },
+
+    /**
+     * An incident for its response work: 404 to whoever may not read it, 403/404 for `manage` to whoever may not
+     * change it; the row, and whether the actor may change it.
+     */
+    async guard(actor: Actor, id: string, need: 'read' | 'manage', handle: Db = db) {
+      const { row, visibility } = await loaded(handle, id);
+      if (need === 'manage') assertMayManage(actor, visibility);
+      else assertMayRead(actor, visibility);
+      return { row, visibility, mayManage: mayManage(actor, visibility) };
     },
 
     /** The site of an incident, for its evidence files: readers see them, the reporter and the team add them. */
@@ -416,6 +414,10 @@ export function createSecurityIncidentsService(deps: Deps) {
           break;
         case 'closed':
           requires(before.recovered_at, 'Damage control or recovery is not complete yet.');
+          requires(
+            (await repo.openTaskCount(db, id)) === 0,
+            'Response tasks are still open: mark them done before closing the incident.',
+          );
           changes.status = 'closed';
           break;
       }

@@ -37,6 +37,7 @@ import { createRisksService } from './governance/risks.ts';
 import { createSecurityIncidentsService } from './incidents.ts';
 import { createInsuranceService } from './material/insurance.ts';
 import { createMaterialDecisionsService } from './material/service.ts';
+import { createIncidentResponseService } from './response/service.ts';
 import { clockRulesSetting } from './settings.ts';
 import { createSupplierAssessmentsService } from './suppliers/assessments.ts';
 import { createSuppliersService } from './suppliers/service.ts';
@@ -72,6 +73,15 @@ export function createInfosecModule(deps: {
     actions: deps.actions,
     systems,
     clocks,
+    now,
+  });
+  const response = createIncidentResponseService({
+    db,
+    org: deps.org,
+    users: deps.users,
+    documents: deps.documents,
+    actions: deps.actions,
+    incidents,
     now,
   });
   // Evidence files: the documents service keeps each file's SHA-256 at upload.
@@ -200,6 +210,7 @@ export function createInfosecModule(deps: {
   return {
     systems,
     incidents,
+    response,
     rules,
     csf,
     findings,

@@ -51,6 +51,40 @@ export async function incidentLinks(db: Db, incidentId: string) {
   };
 }
 
+/** The incident's response tasks not done yet. */
+export async function openTaskCount(db: Db, incidentId: string): Promise<number> {
+  const r = await db
+    .selectFrom('infosec_incident_tasks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('incident_id', '=', incidentId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export type TimelineEntry = { at: Date; kind: string; text?: string | null; data?: unknown };
+
+/** One line of an incident's timeline, written by `actorId`. */
+export async function insertTimeline(
+  trx: Db,
+  actorId: string | null,
+  row: { id: string; site_id: string },
+  entry: TimelineEntry,
+) {
+  await trx
+    .insertInto('infosec_timeline')
+    .values({
+      incident_id: row.id,
+      site_id: row.site_id,
+      at: entry.at,
+      kind: entry.kind,
+      text: entry.text ?? null,
+      data: entry.data === undefined ? null : JSON.stringify(entry.data),
+      created_by: actorId,
+    })
+    .execute();
+}
+
 export function timelineRows(db: Db, incidentId: string) {
   return db
     .selectFrom('infosec_timeline')

@@ -15,6 +15,7 @@ import { registerInsuranceRoutes } from './material/insurance-routes.ts';
 import { registerMaterialRoutes } from './material/routes.ts';
 import { infosecWord } from './messages.ts';
 import type { InfosecModule } from './module.ts';
+import { registerResponseRoutes } from './response/routes.ts';
 import { registerSupplierAssessmentRoutes } from './suppliers/assessment-routes.ts';
 import { registerSupplierRoutes } from './suppliers/routes.ts';
 
@@ -30,6 +31,7 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   registerSupplierRoutes(app, infosec.suppliers);
   registerSupplierAssessmentRoutes(app, infosec.supplierAssessments);
   registerMaterialRoutes(app, infosec.material);
+  registerResponseRoutes(app, infosec.response);
   registerBoardRoutes(app, infosec.board);
   registerInsuranceRoutes(app, infosec.insurance);
   registerGovernanceRoutes(app, infosec.governance);

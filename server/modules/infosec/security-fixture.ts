@@ -5,6 +5,7 @@ import { drillFamilies } from './drills/security-fixture.ts';
 import { findingsFamilies } from './findings/security.ts';
 import { governanceFamilies } from './governance/security-fixture.ts';
 import { insuranceFamilies } from './material/security-fixture.ts';
+import { responseFamilies } from './response/security.ts';
 import { supplierFamilies } from './suppliers/security-fixture.ts';
 
 /**
@@ -60,6 +61,7 @@ export const infosecFamilies = {
   ...drillFamilies,
   ...supplierFamilies,
   ...insuranceFamilies,
+  ...responseFamilies,
   ...governanceFamilies,
   securityIncident: {
     locations: sites3,

@@ -17,6 +17,7 @@ import { drillRouteChecks } from './drills/security.ts';
 import { findingsRouteChecks } from './findings/security.ts';
 import { governanceRouteChecks } from './governance/security.ts';
 import { materialRouteChecks } from './material/security.ts';
+import { responseRouteChecks } from './response/security.ts';
 import { infosecExpectedPolicy, infosecFamilies } from './security-fixture.ts';
 import { supplierRouteChecks } from './suppliers/security.ts';
 
@@ -32,6 +33,7 @@ export const infosecRouteChecks: Record<string, RouteSpec> = {
   ...drillRouteChecks,
   ...supplierRouteChecks,
   ...materialRouteChecks,
+  ...responseRouteChecks,
   ...governanceRouteChecks,
   ...siteRegister({
     path: '/api/infosec/systems',

@@ -5,6 +5,7 @@ import type * as drills from './drills/tables.ts';
 import type { InfosecEngagementsTable, InfosecFindingsTable } from './findings/tables.ts';
 import type { GovernanceTables, PolicyTables } from './governance/tables.ts';
 import type { MaterialTables } from './material/tables.ts';
+import type { ResponseTables } from './response/tables.ts';
 import type * as suppliers from './suppliers/tables.ts';
 
 /** The information security program's table types for Kysely. Keep in step with ./migrations. */
@@ -195,4 +196,8 @@ export type InfosecTables = {
   infosec_policy_campaign_sites: PolicyTables['infosec_policy_campaign_sites'];
   infosec_policy_asked: PolicyTables['infosec_policy_asked'];
   infosec_policy_acknowledgements: PolicyTables['infosec_policy_acknowledgements'];
+  infosec_incident_tasks: ResponseTables['infosec_incident_tasks'];
+  infosec_incident_observables: ResponseTables['infosec_incident_observables'];
+  infosec_evidence_custody: ResponseTables['infosec_evidence_custody'];
+  infosec_incident_lessons: ResponseTables['infosec_incident_lessons'];
 };

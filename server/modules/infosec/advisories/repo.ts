@@ -139,11 +139,14 @@ export async function routedSites(db: Db, id: string) {
 }
 
 /**
- * An observable's value appears (case-insensitively) in an incident's title, description or timeline notes.
- * One condition for the whole list: no query per indicator.
+ * An observable's value is one the incident records as its own observable, or appears (case-insensitively) in
+ * its title, description or timeline notes. One condition for the whole list: no query per indicator.
  */
 export function appearsInIncident(incidentId: string) {
-  return sql<boolean>`exists (
+  return sql<boolean>`(exists (
+    select 1 from infosec_incident_observables o
+    where o.incident_id = ${incidentId} and lower(o.value) = lower(i.value)
+  ) or exists (
     select 1 from infosec_incidents n
     where n.id = ${incidentId}
       and strpos(
@@ -151,5 +154,5 @@ export function appearsInIncident(incidentId: string) {
           (select string_agg(t.text, ' ') from infosec_timeline t where t.incident_id = n.id), '')),
         lower(i.value)
       ) > 0
-  )`;
+  ))`;
 }

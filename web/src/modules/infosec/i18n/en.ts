@@ -157,6 +157,8 @@ export const en = {
     recovered: 'Recovered',
     investigation_reported: 'Investigation report submitted',
     closed: 'Closed',
+    task_done: 'Task done',
+    lesson_added: 'Lesson learned recorded',
     empty: 'Nothing recorded yet.',
   },
   classify: {

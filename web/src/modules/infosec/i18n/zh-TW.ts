@@ -155,6 +155,8 @@ export const zhTW: typeof en = {
     recovered: '已復原',
     investigation_reported: '已提交調查報告',
     closed: '結案',
+    task_done: '任務完成',
+    lesson_added: '已記錄經驗學習',
     empty: '尚無紀錄。',
   },
   classify: {
