@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongRunningFirst } from './test/support/sequencer.ts';
 
 /**
  * Four suites, all run by `npm test` (vitest run):
@@ -13,6 +14,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     passWithNoTests: true,
+    sequence: { sequencer: LongRunningFirst },
     // Vitest's default (one worker fewer than the cores) runs a single file at a time on a 2-core machine;
     // API test files spend much of their time waiting on the database, so two run well side by side.
     maxWorkers: Math.min(8, Math.max(2, availableParallelism())),
@@ -63,8 +65,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          // One browser at a time, after the unit and API suites have finished with the CPU.
-          fileParallelism: false,
+          // After the unit and API suites have finished with the CPU; two files at a time, since a browser test
+          // spends most of its time waiting on its own server and browser.
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },
