@@ -97,6 +97,86 @@ describe.skipIf(!hasChromium)('the information security program in the browser',
     await context.close();
   });
 
+  it('takes the incident through its response, lessons learned and closure', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'k7Officer');
+    await page.goto(incidentUrl);
+    const tasks = page.getByTestId('response-tasks');
+    await tasks.getByRole('button', { name: 'Add a task' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Add a task' });
+    await dialog
+      .getByRole('textbox', { name: 'What is to be done' })
+      .fill('Reset the clerk’s password and sessions');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await tasks.getByText('Reset the clerk’s password and sessions').waitFor();
+
+    // A defanged domain is written one way; a bad address is refused at the field before anything is sent.
+    const observables = page.getByTestId('response-observables');
+    await observables.getByRole('textbox', { name: 'Value' }).fill('198.51.100.300');
+    await observables.getByRole('button', { name: 'Add', exact: true }).click();
+    await observables.getByText(/pick its kind/).waitFor();
+    await observables.getByRole('textbox', { name: 'Value' }).fill('invoice-example[.]NET');
+    await observables.getByRole('button', { name: 'Add', exact: true }).click();
+    await observables.getByText('invoice-example.net', { exact: true }).waitFor();
+
+    const evidence = page.getByTestId('response-evidence');
+    await evidence.locator('input[type=file]').setInputFiles({
+      name: 'mail-headers.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Received: from mail.invoice-example.net (198.51.100.7)\n'),
+    });
+    await evidence.getByText(/SHA-256/).waitFor();
+    await evidence.getByRole('button', { name: 'Record a custody step' }).click();
+    dialog = page.getByRole('dialog', { name: /Record a custody step/ });
+    await dialog.getByRole('textbox', { name: 'Now held by' }).fill('K7 security team');
+    await dialog.getByRole('textbox', { name: 'Where' }).fill('Evidence locker 2');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await evidence.getByText('Transferred · K7 security team').waitFor();
+
+    for (const event of ['Reported to the CISO office', 'Contained', 'Recovered']) {
+      await page.getByRole('button', { name: 'Record an event' }).click();
+      await page.getByRole('menuitem', { name: event }).click();
+      dialog = page.getByRole('dialog', { name: event });
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+
+    const lessons = page.getByTestId('response-lessons');
+    await lessons.getByRole('button', { name: 'Record a lesson' }).click();
+    dialog = page.getByRole('dialog', { name: 'Record a lesson' });
+    await dialog.getByRole('textbox', { name: 'The lesson' }).fill('Look-alike domains were not flagged.');
+    await dialog
+      .getByRole('textbox', { name: 'Improvement action' })
+      .fill('Turn on look-alike domain detection');
+    await dialog.getByRole('textbox', { name: 'Action due' }).fill('2027-03-31');
+    await dialog.getByRole('textbox', { name: 'Action due' }).press('Tab');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await lessons.getByRole('link', { name: 'Turn on look-alike domain detection' }).waitFor();
+
+    // Closing waits for the open task.
+    await page.getByRole('button', { name: 'Record an event' }).click();
+    await page.getByRole('menuitem', { name: 'Closed' }).click();
+    dialog = page.getByRole('dialog', { name: 'Closed' });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText(/tasks are still open/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await tasks.getByRole('button', { name: /^Mark done/ }).click();
+    await tasks.getByRole('button', { name: /^Open again/ }).waitFor();
+    await page.getByRole('button', { name: 'Record an event' }).click();
+    await page.getByRole('menuitem', { name: 'Closed' }).click();
+    dialog = page.getByRole('dialog', { name: 'Closed' });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Closed', { exact: true }).first().waitFor();
+    await page.getByTestId('timeline').getByText('Task done').waitFor();
+    await screenshot(page, 'infosec-incident-response');
+    await context.close();
+  });
+
   it('lets a group security manager change the risk matrix and sees a risk re-rated; a site officer cannot', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();

@@ -94,7 +94,7 @@ export function createIncidentResponseService(deps: Deps) {
 
   /** Read after a write commits: the documents service reads outside the writer's transaction. */
   async function view(actor: Actor, incidentId: string, handle: Db = db): Promise<ResponseView> {
-    const { mayManage } = await incidents.guard(actor, incidentId, 'read', handle);
+    const { row, mayManage } = await incidents.guard(actor, incidentId, 'read', handle);
     const [tasks, observables, custody, lessons, files, summaries] = await Promise.all([
       repo.taskRows(handle, incidentId),
       repo.observableRows(handle, incidentId),
@@ -126,6 +126,7 @@ export function createIncidentResponseService(deps: Deps) {
     const at = now();
     return {
       mayManage,
+      mayAddEvidence: mayManage || (!!actor.userId && row.reported_by === actor.userId),
       tasks: tasks.map((t) => ({
         id: t.id,
         phase: t.phase,

@@ -164,6 +164,8 @@ export const responseView = z.object({
   lessons: z.array(lessonView),
   /** Whether the reader may add and change the response work (the security team of the incident's site). */
   mayManage: z.boolean(),
+  /** Whether the reader may add evidence files: the team, and the reporter to their own report. */
+  mayAddEvidence: z.boolean(),
 });
 export type ResponseView = z.infer<typeof responseView>;
 

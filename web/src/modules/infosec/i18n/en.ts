@@ -1,3 +1,4 @@
+import { responseEn } from '../incidents/response/texts.ts';
 import { advisoriesEn } from '../advisories/texts.ts';
 import { boardEn } from '../board/texts.ts';
 import { drillsEn } from '../drills/texts.ts';
@@ -115,6 +116,7 @@ export const en = {
     people: 'People named',
     evidence: 'Evidence files',
     tasks: 'Tasks',
+    actions: 'Actions',
     levelReason: 'Reason',
     notClassified: 'Not classified yet: the clocks run on the hours of levels 3–4.',
     eventAt: 'When',
@@ -407,4 +409,5 @@ export const en = {
   ...governanceEn,
   ...policiesEn,
   advisories: advisoriesEn,
+  response: responseEn,
 };

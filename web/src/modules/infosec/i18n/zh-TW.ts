@@ -1,3 +1,4 @@
+import { responseZhTW } from '../incidents/response/texts.ts';
 import { advisoriesZhTW } from '../advisories/texts.ts';
 import { boardZhTW } from '../board/texts.ts';
 import { drillsZhTW } from '../drills/texts.ts';
@@ -113,6 +114,7 @@ export const zhTW: typeof en = {
     people: '列名人員',
     evidence: '證據檔案',
     tasks: '任務',
+    actions: '改善行動',
     levelReason: '理由',
     notClassified: '尚未分級：時限依第三、四級計算。',
     eventAt: '時間',
@@ -398,4 +400,5 @@ export const zhTW: typeof en = {
   ...governanceZhTW,
   ...policiesZhTW,
   advisories: advisoriesZhTW,
+  response: responseZhTW,
 };

@@ -31,6 +31,7 @@ import { ClassifyForm } from './ClassifyForm.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
 import { InsuranceCard } from './InsuranceCard.tsx';
 import { MaterialCard } from './MaterialCard.tsx';
+import { ResponseSection } from './response/ResponseSection.tsx';
 import { IncidentTimeline } from './Timeline.tsx';
 
 type Event = (typeof incidentEvents)[number];
@@ -160,7 +161,7 @@ export function SecurityIncidentPage() {
               {' · '}
               {t('detail.systems')}: {incident.systems.map((s) => s.name).join(', ') || '—'}
               {' · '}
-              {t('detail.evidence')}: {incident.evidenceCount} · {t('detail.tasks')}:{' '}
+              {t('detail.evidence')}: {incident.evidenceCount} · {t('detail.actions')}:{' '}
               {incident.actionIds.length}
             </Text>
           </Paper>
@@ -196,6 +197,7 @@ export function SecurityIncidentPage() {
         </Stack>
         <IncidentTimeline incident={incident} />
       </SimpleGrid>
+      <ResponseSection incident={incident} />
       {classifying && <ClassifyForm incident={incident} onClose={() => setClassifying(false)} />}
       {event && <EventForm incident={incident} event={event} onClose={() => setEvent(null)} />}
     </Stack>
