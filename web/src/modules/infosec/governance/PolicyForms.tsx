@@ -81,7 +81,7 @@ export function VersionForm({
     },
     invalidate: [policiesKey],
     onSaved: onClose,
-    savedMessage: t('policies.versionSaved'),
+    savedMessage: record ? t('policies.versionUpdated') : t('policies.versionSaved'),
   });
   const known = record?.approvedBy ? [{ id: record.approvedBy, name: record.approvedByName ?? '' }] : [];
   return (

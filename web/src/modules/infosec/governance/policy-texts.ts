@@ -60,6 +60,7 @@ export const policiesEn = {
     removeVersionConfirm:
       'Remove version {{label}}? Only a version that no campaign has asked about, and that holds no document, can be removed.',
     versionRemoved: 'Version removed',
+    versionUpdated: 'Version saved',
     removeFailed: 'The version was not removed',
     cancel: 'Cancel',
     versionLocked: 'A campaign has asked about this version: it stays as it was.',
@@ -140,6 +141,7 @@ export const policiesZhTW: typeof policiesEn = {
     removeVersion: '刪除',
     removeVersionConfirm: '確定刪除第 {{label}} 版？僅能刪除尚未發起簽署活動且沒有文件的版本。',
     versionRemoved: '版本已刪除',
+    versionUpdated: '版本已儲存',
     removeFailed: '版本未刪除',
     cancel: '取消',
     versionLocked: '此版本已發起簽署活動，不可再變更。',
