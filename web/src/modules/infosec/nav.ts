@@ -18,8 +18,8 @@ import {
   IconRefreshAlert,
   IconServer2,
   IconShieldSearch,
-  IconTargetArrow,
   IconUmbrella,
+  IconTargetArrow,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
