@@ -185,7 +185,7 @@ export function ContactForm({
     <FormModal
       opened
       onClose={onClose}
-      title={`${supplier.name} · ${record ? t('suppliers.editContact') : t('suppliers.addContact')}`}
+      title={`${supplier.name} · ${record ? t('suppliers.editContactTitle') : t('suppliers.addContact')}`}
       onSubmit={f.submit}
       busy={f.save.isPending}
       error={f.formError}
