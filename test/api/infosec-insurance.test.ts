@@ -134,4 +134,37 @@ describe.each(databases())('cyber insurance (%s)', (kind) => {
     const figures = await admin.get('/api/infosec/board/figures', { query: { year: '2023' } });
     expect(figures.body.presentedOn).toBe('2023-11-20');
   });
+
+  it('edits a policy: read back, the change audited with the version moved on, stale and bad edits refused', async () => {
+    const url = `/api/infosec/insurance/policies/${policyId}`;
+    const read = await officer.get(url);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ insurer: 'Formosa Cyber Insurance', noticeHours: 72 });
+    const v = read.body.version;
+    expect((await officer.patch(url, { noticeHours: 48, version: v })).status).toBe(403);
+    const backwards = await admin.patch(url, { endsOn: `${year - 2}-01-01`, version: v });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.errors.map((e: any) => e.path)).toEqual(['endsOn']);
+    const badCurrency = await admin.patch(url, { currency: 'usd', version: v });
+    expect(badCurrency.status).toBe(400);
+    expect(JSON.stringify(badCurrency.body)).toContain('currency');
+    const saved = await admin.patch(url, {
+      noticeHours: 48,
+      covers: ['incident_response', 'regulatory'],
+      version: v,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      noticeHours: 48,
+      covers: ['incident_response', 'regulatory'],
+      version: v + 1,
+    });
+    expect((await admin.patch(url, { noticeHours: 24, version: v })).status).toBe(409);
+    expect((await officer.get(url)).body.noticeHours).toBe(48);
+    const audit = await sql<{ n: string }>`select count(*) as n from audit_events
+      where action = 'infosec.insurance_policy.updated' and entity_id = ${policyId}`.execute(t.db);
+    expect(Number(audit.rows[0].n)).toBe(1);
+    const missing = await officer.get('/api/infosec/insurance/policies/00000000-0000-4000-8000-000000000001');
+    expect(missing.status).toBe(404);
+  });
 });

@@ -194,6 +194,10 @@ describe.each(databases())('information security policies (%s)', (kind) => {
       );
     expect(await k7()).toMatchObject({ asked: 1, acknowledged: 1, rate: 100 });
     expect((await admin.get(`/api/infosec/policy-campaigns/${campaignId}`)).body.overdue).toEqual([]);
+    // Past its due date the campaign is closed: the employee's acknowledgement stands.
+    const closed = await employee.delete(`/api/infosec/my/policy-campaigns/${campaignId}/acknowledge`);
+    expect(closed.status).toBe(409);
+    expect(closed.body.code).toBe('campaign-closed');
     await t.db
       .deleteFrom('infosec_policy_acknowledgements')
       .where('campaign_id', '=', campaignId)
@@ -261,5 +265,100 @@ describe.each(databases())('information security policies (%s)', (kind) => {
     expect(csv.text).toContain('ISP-01');
     expect(csv.text).toContain('in force');
     expect(csv.text).not.toContain('K7-AUP');
+  });
+
+  it('edits and removes a version no campaign has asked about; one asked about stays as it was', async () => {
+    const versions = async () => (await admin.get(`/api/infosec/policies/${policyId}`)).body.versionList;
+    const list = await versions();
+    const asked = list.find((v: any) => v.label === '2.0');
+    const future = list.find((v: any) => v.label === '3.0');
+    const url = `/api/infosec/policy-versions/${future.id}`;
+    expect((await officer.patch(url, { summary: 'K7 view', version: future.version })).status).toBe(403);
+    expect((await spil.patch(url, { summary: 'SPIL view', version: future.version })).status).toBe(403);
+    const taken = await admin.patch(url, { label: '1.0', version: future.version });
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors.map((e: any) => e.path)).toEqual(['label']);
+    const badDay = await admin.patch(url, { effectiveOn: '2099-02-30', version: future.version });
+    expect(badDay.status).toBe(400);
+    expect(JSON.stringify(badDay.body)).toContain('effectiveOn');
+    const saved = await admin.patch(url, {
+      label: '3.0-rc',
+      effectiveOn: '2098-07-01',
+      summary: 'Cloud services chapter',
+      version: future.version,
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject({
+      label: '3.0-rc',
+      effectiveOn: '2098-07-01',
+      summary: 'Cloud services chapter',
+      current: false,
+      version: future.version + 1,
+    });
+    expect((await admin.patch(url, { summary: 'Late', version: future.version })).status).toBe(409);
+
+    const keep = await admin.patch(`/api/infosec/policy-versions/${asked.id}`, {
+      summary: 'Rewritten',
+      version: asked.version,
+    });
+    expect(keep.status).toBe(409);
+    expect(keep.body.code).toBe('version-has-campaign');
+    const keepToo = await admin.delete(`/api/infosec/policy-versions/${asked.id}`, {
+      query: { version: String(asked.version) },
+    });
+    expect(keepToo.status).toBe(409);
+    expect(keepToo.body.code).toBe('version-has-campaign');
+
+    expect((await admin.delete(url, { query: { version: String(future.version) } })).status).toBe(409);
+    expect((await admin.delete(url, { query: { version: String(saved.body.version) } })).status).toBe(204);
+    expect((await versions()).map((v: any) => v.label)).toEqual(['2.0', '1.0']);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', policyId)
+      .where('action', 'in', ['infosec.policy.version_updated', 'infosec.policy.version_removed'])
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'infosec.policy.version_updated',
+      'infosec.policy.version_removed',
+    ]);
+  });
+
+  it('lets the employee withdraw their own acknowledgement while the campaign is open; the figure moves back', async () => {
+    const url = `/api/infosec/my/policy-campaigns/${siteCampaignId}/acknowledge`;
+    const k7 = async () =>
+      (await officer.get(`/api/infosec/policy-campaigns/${siteCampaignId}`)).body.sites.find(
+        (s: any) => s.siteCode === 'K7',
+      );
+    const none = await employee.delete(url);
+    expect(none.status).toBe(409);
+    expect(none.body.code).toBe('not-acknowledged');
+    expect((await employee.post(url)).status).toBe(200);
+    expect(await k7()).toMatchObject({ asked: 1, acknowledged: 1, rate: 100 });
+    expect((await officer.delete(url)).status).toBe(404);
+    const withdrawn = await employee.delete(url);
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body).toMatchObject({ id: siteCampaignId, acknowledgedAt: null });
+    expect(await k7()).toMatchObject({ asked: 1, acknowledged: 0, rate: 0 });
+    const mine = await employee.get('/api/infosec/my/policy-campaigns');
+    expect(mine.body.items.find((c: any) => c.id === siteCampaignId).acknowledgedAt).toBeNull();
+    const due = await t.db
+      .selectFrom('obligations')
+      .select('state')
+      .where('source_id', '=', siteCampaignId)
+      .executeTakeFirstOrThrow();
+    expect(due.state).toBe('open');
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('entity_id', '=', siteCampaignId)
+      .where('action', 'like', 'infosec.policy_campaign.ac%')
+      .orderBy('seq')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'infosec.policy_campaign.acknowledged', actor_id: USERS.employee.id },
+      { action: 'infosec.policy_campaign.acknowledgement_withdrawn', actor_id: USERS.employee.id },
+    ]);
   });
 });

@@ -105,6 +105,65 @@ describe.each(databases())('supplier cybersecurity assessments (%s)', (kind) => 
     expect(csv.text).toContain('Bonder Works');
   });
 
+  it('edits a supplier and its contacts: versions, stale edits 409, fields named, 404 outside the scope', async () => {
+    const made = await officer.post('/api/infosec/suppliers', { ...supplier('Edit Works'), country: 'KR' });
+    expect(made.status, made.text).toBe(201);
+    const id = made.body.id;
+    const url = `/api/infosec/suppliers/${id}`;
+    const bad = await officer.patch(url, { country: 'korea', version: made.body.version });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('country');
+    expect((await spil.patch(url, { name: 'Taken over', version: made.body.version })).status).toBe(404);
+    const saved = await officer.patch(url, {
+      name: 'Edit Works Korea',
+      criticality: 'high',
+      servedSiteIds: [SITES.K7.id],
+      version: made.body.version,
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject({ name: 'Edit Works Korea', criticality: 'high', version: 2 });
+    expect(saved.body.servedSites.map((s: any) => s.code)).toEqual(['K7']);
+    expect((await officer.patch(url, { criticality: 'medium', version: 1 })).status).toBe(409);
+
+    const added = await officer.post(`${url}/contacts`, { name: 'Min-jun', email: 'minjun@edit.example' });
+    expect(added.status).toBe(201);
+    const contact = added.body.contacts[0];
+    const contactUrl = `${url}/contacts/${contact.id}`;
+    const staff = await officer.patch(contactUrl, { userId: USERS.k7Officer.id, version: contact.version });
+    expect(staff.status).toBe(422);
+    expect(staff.body.errors.map((e: any) => e.path)).toEqual(['userId']);
+    const badMail = await officer.patch(contactUrl, { email: 'not an address', version: contact.version });
+    expect(badMail.status).toBe(400);
+    expect(JSON.stringify(badMail.body)).toContain('email');
+    expect((await spil.patch(contactUrl, { phone: '1', version: contact.version })).status).toBe(404);
+    const edited = await officer.patch(contactUrl, {
+      position: 'Security lead',
+      phone: '+82 2 555 0100',
+      version: contact.version,
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body.contacts[0]).toMatchObject({
+      name: 'Min-jun',
+      position: 'Security lead',
+      phone: '+82 2 555 0100',
+      version: contact.version + 1,
+    });
+    expect((await officer.patch(contactUrl, { phone: null, version: contact.version })).status).toBe(409);
+    expect((await spil.delete(contactUrl)).status).toBe(404);
+    expect((await officer.delete(contactUrl)).status).toBe(204);
+    expect((await officer.get(url)).body.contacts).toEqual([]);
+    const rows = (await t.exec(
+      `select action from audit_events where entity_type = 'infosec_supplier' and entity_id = '${id}' order by id`,
+    )) as { action: string }[];
+    expect(rows.map((r) => r.action)).toEqual([
+      'infosec.supplier.created',
+      'infosec.supplier.updated',
+      'infosec.supplier_contact.added',
+      'infosec.supplier_contact.updated',
+      'infosec.supplier_contact.removed',
+    ]);
+  });
+
   it('lets only the group-wide program owner edit a template', async () => {
     const questions = [...e187.questions, { ...e187.questions[0], code: 'OS-9', weight: 1 }];
     expect(

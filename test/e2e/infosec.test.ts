@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
+import { callApi, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
 const poll = expect.poll;
@@ -223,5 +223,36 @@ describe.skipIf(!hasChromium)('the information security program in the browser',
     await officer.getByRole('table', { name: 'Risk register' }).getByText('20 · High').waitFor();
     expect(await officer.getByRole('button', { name: 'Risk matrix' }).count()).toBe(0);
     await officer.context().close();
+  });
+
+  it('lets the program owner edit a cyber insurance policy in the form it was registered with', async () => {
+    const page = await (await newContext(browser, server.baseUrl)).newPage();
+    await signIn(page, 'groupAdmin');
+    const made = await callApi(page, 'POST', '/api/infosec/insurance/policies', {
+      insurer: 'Formosa Cyber Insurance',
+      policyNumber: 'FCI-2026-001',
+      covers: ['incident_response'],
+      limitMinor: 3_000_000_000,
+      currency: 'USD',
+      noticeHours: 72,
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    });
+    expect(made.status).toBe(201);
+    await page.goto('/infosec/insurance');
+    await page.getByText('FCI-2026-001').click();
+    const dialog = page.getByRole('dialog', { name: /Edit the policy/ });
+    await dialog.getByRole('textbox', { name: 'Ends on' }).fill('2025-12-31');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Ends before it starts').waitFor();
+    await dialog.getByRole('textbox', { name: 'Ends on' }).fill('2027-06-30');
+    await dialog.getByRole('textbox', { name: 'Notice period (hours)' }).fill('48');
+    await screenshot(page, 'infosec-insurance-edit');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row', { name: /FCI-2026-001/ });
+    await poll(() => row.textContent()).toContain('2027-06-30');
+    expect(await row.textContent()).toContain('48');
+    await page.context().close();
   });
 });

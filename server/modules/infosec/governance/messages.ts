@@ -12,6 +12,7 @@ const en = {
   'infosec.audit.policyVersion': '{{code}} version {{label}} (effective {{effectiveOn}})',
   'infosec.audit.policyCampaign': '{{code}} version {{label}}: acknowledgements due {{dueOn}}',
   'infosec.audit.policyAcknowledged': '{{code}} version {{label}} read and understood',
+  'infosec.audit.policyAcknowledgementWithdrawn': '{{code}} version {{label}}: acknowledgement withdrawn',
   'infosec.policy.campaignDue': 'Acknowledgements of policy {{code}} version {{label}} due {{dueOn}}',
 } as const;
 
@@ -26,6 +27,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'infosec.audit.policyVersion': '{{code}} 第 {{label}} 版（{{effectiveOn}} 生效）',
   'infosec.audit.policyCampaign': '{{code}} 第 {{label}} 版：{{dueOn}} 前完成簽署',
   'infosec.audit.policyAcknowledged': '已閱讀並了解 {{code}} 第 {{label}} 版',
+  'infosec.audit.policyAcknowledgementWithdrawn': '{{code}} 第 {{label}} 版：撤回簽署',
   'infosec.policy.campaignDue': '政策 {{code}} 第 {{label}} 版簽署期限 {{dueOn}}',
 };
 

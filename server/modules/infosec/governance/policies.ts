@@ -7,6 +7,7 @@ import type {
   policyListQuery,
   policyPatch,
   policyVersionInput,
+  policyVersionPatch,
 } from '#shared/modules/infosec/governance/policies.ts';
 import { currentVersion } from '#shared/modules/infosec/governance/policy-rules.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
@@ -132,6 +133,30 @@ export function createPoliciesService({ db, org, users, documents, campaigns, no
     assertMay(actor, row.site_id, permission);
     return row;
   }
+
+  /** A version the actor may change, with its policy; one a campaign has asked about is refused (409). */
+  async function changeableVersion(actor: Actor, versionId: string) {
+    const v = await repo.versionById(db, versionId);
+    if (!v) throw new NotFoundError('policy version');
+    const policy = await loaded(actor, v.policy_id, 'infosec.manage');
+    await assertNoCampaign(db, versionId);
+    return { v, policy };
+  }
+
+  async function assertNoCampaign(handle: Db, versionId: string) {
+    if (await repo.versionHasCampaign(handle, versionId))
+      throw new ConflictError(
+        'People have been asked to acknowledge this version: it stays as it was. Record a new version instead.',
+        { code: 'version-has-campaign' },
+      );
+  }
+
+  const versionSummary = (policy: { code: string }, v: { label: string; effective_on: string }) =>
+    governanceMessage('infosec.audit.policyVersion', {
+      code: policy.code,
+      label: v.label,
+      effectiveOn: v.effective_on,
+    });
 
   const summary = (row: { code: string; title: string }) =>
     governanceMessage('infosec.audit.policy', { code: row.code, title: row.title });
@@ -288,6 +313,80 @@ export function createPoliciesService({ db, org, users, documents, campaigns, no
         const view = views.find((v) => v.id === row.id);
         if (!view) throw new NotFoundError('policy version');
         return view;
+      });
+    },
+
+    /** Changes a version no campaign has asked about yet; a label the policy already has is refused. */
+    async updateVersion(actor: Actor, versionId: string, patch: z.infer<typeof policyVersionPatch>) {
+      const { v: before, policy } = await changeableVersion(actor, versionId);
+      if (patch.approvedBy) await users.assertActiveUsers([patch.approvedBy], 'approvedBy');
+      if (patch.label !== undefined && patch.label !== before.label) {
+        const existing = await repo.versionsOf(db, [policy.id]);
+        if (existing.some((x) => x.label === patch.label))
+          throw new ConflictError('The policy has a version with this label.', {
+            errors: [{ path: 'label', message: 'Taken' }],
+          });
+      }
+      return db.transaction().execute(async (trx) => {
+        await assertNoCampaign(trx, versionId);
+        const after = (await updateVersioned(
+          trx,
+          'infosec_policy_versions',
+          versionId,
+          patch.version,
+          definedOnly({
+            label: patch.label,
+            effective_on: patch.effectiveOn,
+            summary: patch.summary,
+            approved_by: patch.approvedBy,
+            approved_on: patch.approvedOn,
+          }),
+          actor.userId,
+        )) as repo.PolicyVersionRow;
+        await recordAudit(trx, actor, {
+          action: 'infosec.policy.version_updated',
+          entityType: POLICY_SOURCE,
+          entityId: policy.id,
+          siteId: policy.site_id,
+          summary: versionSummary(policy, after),
+          before,
+          after,
+        });
+        const views = await versionViews(await repo.versionsOf(trx, [policy.id]), trx);
+        const view = views.find((x) => x.id === versionId);
+        if (!view) throw new NotFoundError('policy version');
+        return view;
+      });
+    },
+
+    /**
+     * Removes a version recorded in error: one no campaign has asked about and that holds no document (the
+     * documents are removed first, so none is left without its version).
+     */
+    async removeVersion(actor: Actor, versionId: string, version: number) {
+      const { v: before, policy } = await changeableVersion(actor, versionId);
+      const docs = await documents.countsByOwner(POLICY_VERSION_SOURCE, [versionId]);
+      if ((docs.get(versionId) ?? 0) > 0)
+        throw new ConflictError('The version holds documents: remove them first.', {
+          code: 'version-has-documents',
+        });
+      await db.transaction().execute(async (trx) => {
+        await assertNoCampaign(trx, versionId);
+        const gone = await trx
+          .deleteFrom('infosec_policy_versions')
+          .where('id', '=', versionId)
+          .where('version', '=', version)
+          .executeTakeFirst();
+        if (Number(gone.numDeletedRows) === 0)
+          await updateVersioned(trx, 'infosec_policy_versions', versionId, version, {}, actor.userId);
+        await recordAudit(trx, actor, {
+          action: 'infosec.policy.version_removed',
+          entityType: POLICY_SOURCE,
+          entityId: policy.id,
+          siteId: policy.site_id,
+          summary: versionSummary(policy, before),
+          before,
+        });
       });
     },
   };

@@ -46,6 +46,20 @@ const inScopeOf = (scope: SiteScope, siteId: string) => scope === 'all' || scope
  * acknowledges once through self-service. A campaign belongs to its policy's scope: a site policy's campaign
  * covers its site; a group-wide policy's covers the sites named, or every site. Its due date is an obligation.
  */
+function myView(r: repo.CampaignRow, acknowledgedAt: Date | null): MyCampaign {
+  return {
+    id: r.id,
+    policyCode: r.policy_code,
+    policyTitle: r.policy_title,
+    versionLabel: r.label,
+    policyVersionId: r.policy_version_id,
+    effectiveOn: r.effective_on,
+    openedOn: r.opened_on,
+    dueOn: r.due_on,
+    acknowledgedAt: acknowledgedAt ? acknowledgedAt.toISOString() : null,
+  };
+}
+
 export function createPolicyCampaignsService({ db, org, people, obligations, now }: Deps) {
   function assertMay(actor: Actor, siteId: string | null, permission: 'infosec.read' | 'infosec.manage') {
     access.assert(actor, { permission, siteId, what: 'policy', program: PROGRAM });
@@ -287,17 +301,58 @@ export function createPolicyCampaignsService({ db, org, people, obligations, now
           }),
           after: { campaignId: id, userId, acknowledgedAt: done.acknowledged_at },
         });
-        return {
-          id,
-          policyCode: asked.policy_code,
-          policyTitle: asked.policy_title,
-          versionLabel: asked.label,
-          policyVersionId: asked.policy_version_id,
-          effectiveOn: asked.effective_on,
-          openedOn: asked.opened_on,
+        return myView(asked, done.acknowledged_at);
+      });
+    },
+
+    /**
+     * "I acknowledged by mistake": the user takes back their own acknowledgement while the campaign is open (up
+     * to its due date), and is counted as not yet acknowledged again. A campaign past its due date keeps it (409).
+     */
+    async withdraw(actor: Actor, id: string): Promise<MyCampaign> {
+      const mineNow = actor.userId ? await repo.campaignsAsking(db, actor.userId) : [];
+      const asked = mineNow.find((r) => r.id === id);
+      if (!asked || !actor.userId) throw new NotFoundError('campaign');
+      if (!asked.acknowledged_at)
+        throw new ConflictError('You have not acknowledged this policy version.', {
+          code: 'not-acknowledged',
+        });
+      if (asked.due_on < today())
+        throw new ConflictError('The campaign closed on its due date: your acknowledgement stands.', {
+          code: 'campaign-closed',
           dueOn: asked.due_on,
-          acknowledgedAt: done.acknowledged_at.toISOString(),
-        };
+        });
+      const userId = actor.userId;
+      return db.transaction().execute(async (trx) => {
+        const gone = await trx
+          .deleteFrom('infosec_policy_acknowledgements')
+          .where('campaign_id', '=', id)
+          .where('user_id', '=', userId)
+          .returning('acknowledged_at')
+          .executeTakeFirst();
+        if (!gone)
+          throw new ConflictError('You have not acknowledged this policy version.', {
+            code: 'not-acknowledged',
+          });
+        const sites = await repo.campaignSites(trx, [id]);
+        await syncDue(
+          trx,
+          actor,
+          asked,
+          sites.map((s) => s.site_id),
+        );
+        await recordAudit(trx, actor, {
+          action: 'infosec.policy_campaign.acknowledgement_withdrawn',
+          entityType: CAMPAIGN_SOURCE,
+          entityId: id,
+          siteId: asked.asked_site_id,
+          summary: governanceMessage('infosec.audit.policyAcknowledgementWithdrawn', {
+            code: asked.policy_code,
+            label: asked.label,
+          }),
+          before: { campaignId: id, userId, acknowledgedAt: gone.acknowledged_at },
+        });
+        return myView(asked, null);
       });
     },
   };

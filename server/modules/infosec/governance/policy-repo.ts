@@ -41,6 +41,16 @@ export function versionById(db: Db, id: string) {
   return db.selectFrom('infosec_policy_versions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether a campaign has asked for acknowledgements of the version (then it stays as it was). */
+export async function versionHasCampaign(db: Db, versionId: string) {
+  const row = await db
+    .selectFrom('infosec_policy_campaigns')
+    .select('id')
+    .where('policy_version_id', '=', versionId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function campaignRows(db: Db) {
   return db
     .selectFrom('infosec_policy_campaigns as c')

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import * as c from '#shared/modules/infosec/governance/policies.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../../platform/exports/list-export.ts';
@@ -7,6 +8,7 @@ import type { PoliciesService } from './policies.ts';
 import type { PolicyCampaignsService } from './policy-campaigns.ts';
 
 const tags = ['infosec'];
+const versionQuery = z.object({ version: z.coerce.number().int().min(1) });
 
 /** Routes of information security policies: the register, versions, campaigns and self-service acknowledgement. */
 export function registerPolicyRoutes(
@@ -101,6 +103,37 @@ export function registerPolicyRoutes(
     async (request, reply) =>
       reply.status(201).send(await policies.addVersion(actorOf(request), request.params.id, request.body)),
   );
+  app.patch(
+    '/api/infosec/policy-versions/:id',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Change a policy version that no campaign has asked about yet (otherwise 409)',
+        params: idParams,
+        body: c.policyVersionPatch,
+        response: { 200: c.policyVersionView },
+      },
+    },
+    async (request) => policies.updateVersion(actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/infosec/policy-versions/:id',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Remove a policy version recorded in error: no campaign and no document (otherwise 409)',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await policies.removeVersion(actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send(null);
+    },
+  );
   app.post(
     '/api/infosec/policy-versions/:id/campaigns',
     {
@@ -154,5 +187,18 @@ export function registerPolicyRoutes(
       },
     },
     async (request) => campaigns.acknowledge(actorOf(request), request.params.id),
+  );
+  app.delete(
+    '/api/infosec/my/policy-campaigns/:id/acknowledge',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Withdraw your own acknowledgement while the campaign is open (up to its due date)',
+        params: idParams,
+        response: { 200: c.myCampaign },
+      },
+    },
+    async (request) => campaigns.withdraw(actorOf(request), request.params.id),
   );
 }

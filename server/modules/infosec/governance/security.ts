@@ -163,6 +163,34 @@ export const governanceRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'PATCH /api/infosec/policy-versions/:id': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityPolicyVersion',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        group: 'group-wide',
+        body: () => ({ summary: 'Matrix change', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'DELETE /api/infosec/policy-versions/:id': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'securityPolicyVersion',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        group: 'group-wide',
+        query: () => ({ version: String(STALE) }),
+        ok: [409],
+      },
+    ],
+  },
   'POST /api/infosec/policy-versions/:id/campaigns': {
     access: 'infosec.manage',
     checks: [
@@ -192,6 +220,10 @@ export const governanceRouteChecks: Record<string, RouteSpec> = {
   'GET /api/infosec/my/policy-campaigns': { access: 'signed-in', checks: [{ kind: 'self', ok: [200] }] },
   // A campaign of TC asks TC's employees: none of the matrix users, for whom it is not found.
   'POST /api/infosec/my/policy-campaigns/:id/acknowledge': {
+    access: 'signed-in',
+    checks: [{ kind: 'personal', family: 'securityPolicyCampaign', location: 'TC' }],
+  },
+  'DELETE /api/infosec/my/policy-campaigns/:id/acknowledge': {
     access: 'signed-in',
     checks: [{ kind: 'personal', family: 'securityPolicyCampaign', location: 'TC' }],
   },

@@ -64,6 +64,19 @@ export function registerInsuranceRoutes(app: TypedApp, insurance: InsuranceServi
     },
     async (request, reply) => reply.status(201).send(await insurance.create(actorOf(request), request.body)),
   );
+  app.get(
+    '/api/infosec/insurance/policies/:id',
+    {
+      config: { access: 'infosec.read' },
+      schema: {
+        tags,
+        summary: 'One cyber insurance policy of the group',
+        params: idParams,
+        response: { 200: c.policyView },
+      },
+    },
+    async (request) => insurance.get(actorOf(request), request.params.id),
+  );
   app.patch(
     '/api/infosec/insurance/policies/:id',
     {

@@ -124,6 +124,18 @@ export function createInsuranceService(deps: { db: Db; now: () => Date }) {
       return listPage<PolicyRow, PolicyView>(db, base, q, { sortColumn, tieBreaker: 'p.id', toView });
     },
 
+    /** One policy of the register (a group record: every reader of the program sees it). */
+    async get(actor: Actor, id: string) {
+      access.listScope(actor, 'infosec.read', PROGRAM);
+      const row = await db
+        .selectFrom('infosec_insurance_policies')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw new NotFoundError('policy');
+      return toView(row);
+    },
+
     async create(actor: Actor, input: z.infer<typeof policyInput>) {
       access.assertGroupWide(actor, 'infosec.manage', PROGRAM);
       return db.transaction().execute(async (trx) => {

@@ -84,6 +84,12 @@ export const materialRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/infosec/insurance/policies/:id': {
+    access: 'infosec.read',
+    checks: [
+      { kind: 'record', family: 'insurancePolicy', permission: 'infosec.read', program: INFOSEC, ok: [200] },
+    ],
+  },
   'PATCH /api/infosec/insurance/policies/:id': {
     access: 'infosec.manage',
     checks: [

@@ -126,6 +126,21 @@ export function registerSupplierRoutes(app: TypedApp, suppliers: SuppliersServic
     async (request, reply) =>
       reply.status(201).send(await suppliers.addContact(actorOf(request), request.params.id, request.body)),
   );
+  app.patch(
+    '/api/infosec/suppliers/:id/contacts/:contactId',
+    {
+      config: { access: 'infosec.manage' },
+      schema: {
+        tags,
+        summary: 'Change a contact of the supplier',
+        params: idParams.extend({ contactId: z.string().uuid() }),
+        body: c.supplierContactPatch,
+        response: { 200: c.supplierView },
+      },
+    },
+    async (request) =>
+      suppliers.updateContact(actorOf(request), request.params.id, request.params.contactId, request.body),
+  );
   app.delete(
     '/api/infosec/suppliers/:id/contacts/:contactId',
     {

@@ -61,6 +61,20 @@ export const supplierRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'PATCH /api/infosec/suppliers/:id/contacts/:contactId': {
+    access: 'infosec.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'infosecSupplier',
+        permission: 'infosec.manage',
+        program: INFOSEC,
+        path: { contactId: NO_SUCH },
+        body: () => ({ phone: '+886 3 000 0000', version: 1 }),
+        ok: [404],
+      },
+    ],
+  },
   'DELETE /api/infosec/suppliers/:id/contacts/:contactId': {
     access: 'infosec.manage',
     checks: [

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   SupplierView,
   supplierContactInput,
+  supplierContactPatch,
   supplierInput,
   supplierListQuery,
   supplierPatch,
@@ -304,6 +305,53 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
             contact: row.name,
           }),
           after: row,
+        });
+        return (await toViews([supplier], trx))[0];
+      });
+    },
+
+    /** Changes a contact of the supplier (a stale version is refused with 409). */
+    async updateContact(
+      actor: Actor,
+      supplierId: string,
+      contactId: string,
+      patch: z.infer<typeof supplierContactPatch>,
+    ) {
+      const supplier = await writable(actor, supplierId);
+      await checkContactUser(patch.userId);
+      return db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('infosec_supplier_contacts')
+          .selectAll()
+          .where('id', '=', contactId)
+          .where('supplier_id', '=', supplierId)
+          .executeTakeFirst();
+        if (!before) throw new NotFoundError('contact');
+        const after = await updateVersioned(
+          trx,
+          'infosec_supplier_contacts',
+          contactId,
+          patch.version,
+          definedOnly({
+            name: patch.name,
+            email: patch.email,
+            phone: patch.phone,
+            position: patch.position,
+            user_id: patch.userId,
+          }),
+          actor.userId,
+        );
+        await recordAudit(trx, actor, {
+          action: 'infosec.supplier_contact.updated',
+          entityType: SUPPLIER_RECORD,
+          entityId: supplierId,
+          siteId: supplier.site_id,
+          summary: supplierMessage('infosec.audit.supplierContact', {
+            supplier: supplier.name,
+            contact: String(after.name),
+          }),
+          before,
+          after,
         });
         return (await toViews([supplier], trx))[0];
       });

@@ -38,6 +38,9 @@ export const policyVersionInput = z
   })
   .strict();
 
+/** A change of a version that no campaign has asked anyone to acknowledge yet. */
+export const policyVersionPatch = policyVersionInput.partial().extend(versioned.shape).strict();
+
 export const policyVersionView = z.object({
   id: uuid,
   policyId: uuid,

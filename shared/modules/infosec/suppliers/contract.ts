@@ -62,6 +62,17 @@ export const supplierContactInput = z
   })
   .strict();
 
+export const supplierContactPatch = z
+  .object({
+    name: text(200).optional(),
+    email: z.string().trim().email().max(320).optional(),
+    phone: z.string().trim().max(60).nullable().optional(),
+    position: z.string().trim().max(200).nullable().optional(),
+    userId: uuid.nullable().optional(),
+  })
+  .extend(versioned.shape)
+  .strict();
+
 export const supplierContactView = z.object({
   id: uuid,
   name: z.string(),

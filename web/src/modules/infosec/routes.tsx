@@ -41,6 +41,7 @@ const PhishingCampaignPage = lazyRouteComponent(
   'PhishingCampaignPage',
 );
 const SuppliersPage = lazyRouteComponent(() => import('./suppliers/SuppliersPage.tsx'), 'SuppliersPage');
+const SupplierPage = lazyRouteComponent(() => import('./suppliers/SupplierPage.tsx'), 'SupplierPage');
 const SupplierAssessmentsPage = lazyRouteComponent(
   () => import('./suppliers/AssessmentsPage.tsx'),
   'SupplierAssessmentsPage',
@@ -95,6 +96,7 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/phishing', guarded('infosec.read', PhishingPage)),
     page('/infosec/phishing/$campaignId', guarded('infosec.read', PhishingCampaignPage)),
     page('/infosec/suppliers', guarded('infosec.read', SuppliersPage)),
+    page('/infosec/suppliers/$supplierId', guarded('infosec.read', SupplierPage)),
     page('/infosec/supplier-assessments', guarded('infosec.read', SupplierAssessmentsPage)),
     page('/infosec/supplier-templates', guarded('infosec.read', SupplierTemplatesPage)),
     // Open to every signed-in user: a supplier's person holds no role, and the server answers 404 to others.

@@ -1,12 +1,12 @@
 import { Button, MultiSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   insuranceCovers,
   type PolicyView,
+  policyInput,
   policyPage,
+  policyPatch,
   policyView,
 } from '#shared/modules/infosec/material/insurance.ts';
 import { api } from '../../../platform/api/client.ts';
@@ -14,124 +14,109 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { useInfosecT } from '../i18n/index.ts';
 
 const POLICIES = '/api/infosec/insurance/policies';
 
-function PolicyForm({ onClose }: { onClose: () => void }) {
+type PolicyValues = {
+  insurer: string;
+  policyNumber: string;
+  covers: string[];
+  /** The limit and the retention as entered, in the currency's major unit (the request carries cents). */
+  limitMinor: number | string;
+  retentionMinor: number | string;
+  currency: string;
+  noticeHours: number | string;
+  startsOn: string;
+  endsOn: string;
+};
+
+const blank: PolicyValues = {
+  insurer: '',
+  policyNumber: '',
+  covers: [],
+  limitMinor: 0,
+  retentionMinor: 0,
+  currency: 'USD',
+  noticeHours: 72,
+  startsOn: '',
+  endsOn: '',
+};
+
+/** Registers a policy, or edits one (only the changed fields with its version; a stale edit offers a reload). */
+function PolicyForm({ record, onClose }: { record: PolicyView | null; onClose: () => void }) {
   const t = useInfosecT();
-  const queryClient = useQueryClient();
-  const [f, setF] = useState({
-    insurer: '',
-    policyNumber: '',
-    covers: [] as string[],
-    limit: 0 as number | string,
-    retention: 0 as number | string,
-    currency: 'USD',
-    noticeHours: 72 as number | string,
-    startsOn: '',
-    endsOn: '',
+  const f = useRecordForm({
+    record,
+    blank,
+    toValues: (p: PolicyView): PolicyValues => ({
+      insurer: p.insurer,
+      policyNumber: p.policyNumber,
+      covers: [...p.covers],
+      limitMinor: p.limitMinor / 100,
+      retentionMinor: p.retentionMinor / 100,
+      currency: p.currency,
+      noticeHours: p.noticeHours,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+    }),
+    toPayload: (v: PolicyValues) => ({
+      insurer: v.insurer.trim(),
+      policyNumber: v.policyNumber.trim(),
+      covers: v.covers,
+      limitMinor: Math.round(Number(v.limitMinor) * 100),
+      retentionMinor: Math.round(Number(v.retentionMinor) * 100),
+      currency: v.currency.trim().toUpperCase(),
+      noticeHours: Number(v.noticeHours),
+      startsOn: v.startsOn,
+      endsOn: v.endsOn,
+    }),
+    createSchema: policyInput,
+    patchSchema: policyPatch,
+    create: (p) => api.post(POLICIES, p, policyView),
+    update: (id, body) => api.patch(`${POLICIES}/${id}`, body, policyView),
+    fetch: (id) => api.get(`${POLICIES}/${id}`, policyView),
+    invalidate: [POLICIES],
+    onSaved: onClose,
+    savedMessage: record ? t('insurance.updated') : t('insurance.saved'),
+    check: (v): Record<string, string> =>
+      v.startsOn && v.endsOn && v.endsOn < v.startsOn ? { endsOn: t('insurance.endsBeforeStart') } : {},
   });
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(
-        POLICIES,
-        {
-          insurer: f.insurer,
-          policyNumber: f.policyNumber,
-          covers: f.covers,
-          limitMinor: Math.round(Number(f.limit) * 100),
-          retentionMinor: Math.round(Number(f.retention) * 100),
-          currency: f.currency,
-          noticeHours: Number(f.noticeHours),
-          startsOn: f.startsOn,
-          endsOn: f.endsOn,
-        },
-        policyView,
-      ),
-    onSuccess: async () => {
-      notifications.show({ message: t('insurance.saved'), color: 'teal' });
-      await queryClient.invalidateQueries({ queryKey: [POLICIES] });
-      onClose();
-    },
-  });
-  const set = (k: keyof typeof f) => (v: unknown) => setF((x) => ({ ...x, [k]: v }));
+  const input = f.form.getInputProps;
   return (
     <FormModal
       opened
       onClose={onClose}
-      title={t('insurance.add')}
-      onSubmit={(e) => {
-        e?.preventDefault();
-        save.mutate();
-      }}
-      busy={save.isPending}
-      error={save.error}
+      title={record ? `${t('insurance.edit')} · ${record.policyNumber}` : t('insurance.add')}
+      onSubmit={f.submit}
+      busy={f.save.isPending}
+      error={f.formError}
+      onReload={f.stale ? f.reload : undefined}
     >
       <SimpleGrid cols={2}>
-        <TextInput
-          data-autofocus
-          required
-          label={t('insurance.insurer')}
-          value={f.insurer}
-          onChange={(e) => set('insurer')(e.currentTarget.value)}
-        />
-        <TextInput
-          required
-          label={t('insurance.policyNumber')}
-          value={f.policyNumber}
-          onChange={(e) => set('policyNumber')(e.currentTarget.value)}
-        />
+        <TextInput data-autofocus required label={t('insurance.insurer')} {...input('insurer')} />
+        <TextInput required label={t('insurance.policyNumber')} {...input('policyNumber')} />
       </SimpleGrid>
       <MultiSelect
         label={t('insurance.covers')}
         data={insuranceCovers.map((c) => ({ value: c, label: t(`insurance.cover.${c}`) }))}
-        value={f.covers}
-        onChange={set('covers')}
+        {...input('covers')}
       />
       <SimpleGrid cols={3}>
-        <NumberInput
-          label={t('insurance.limit')}
-          value={f.limit}
-          onChange={set('limit')}
-          min={0}
-          thousandSeparator
-        />
+        <NumberInput label={t('insurance.limit')} {...input('limitMinor')} min={0} thousandSeparator />
         <NumberInput
           label={t('insurance.retention')}
-          value={f.retention}
-          onChange={set('retention')}
+          {...input('retentionMinor')}
           min={0}
           thousandSeparator
         />
-        <TextInput
-          label={t('insurance.currency')}
-          value={f.currency}
-          onChange={(e) => set('currency')(e.currentTarget.value.toUpperCase())}
-          maxLength={3}
-        />
+        <TextInput label={t('insurance.currency')} {...input('currency')} maxLength={3} />
       </SimpleGrid>
       <SimpleGrid cols={3}>
-        <NumberInput
-          label={t('insurance.noticeHours')}
-          value={f.noticeHours}
-          onChange={set('noticeHours')}
-          min={1}
-        />
-        <TextInput
-          type="date"
-          required
-          label={t('insurance.startsOn')}
-          value={f.startsOn}
-          onChange={(e) => set('startsOn')(e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          required
-          label={t('insurance.endsOn')}
-          value={f.endsOn}
-          onChange={(e) => set('endsOn')(e.currentTarget.value)}
-        />
+        <NumberInput label={t('insurance.noticeHours')} {...input('noticeHours')} min={1} />
+        <TextInput type="date" required label={t('insurance.startsOn')} {...input('startsOn')} />
+        <TextInput type="date" required label={t('insurance.endsOn')} {...input('endsOn')} />
       </SimpleGrid>
     </FormModal>
   );
@@ -141,7 +126,8 @@ function PolicyForm({ onClose }: { onClose: () => void }) {
 export function InsurancePage() {
   const t = useInfosecT();
   const can = useCan();
-  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<PolicyView | 'new' | null>(null);
+  const manage = can('infosec.manage');
   const money = (minor: number, currency: string) =>
     `${currency} ${new Intl.NumberFormat().format(Math.round(minor / 100))}`;
   const columns: Column<PolicyView>[] = [
@@ -170,8 +156,8 @@ export function InsurancePage() {
         crumbs={[{ label: t('nav.section') }, { label: t('insurance.title') }]}
         description={t('insurance.description')}
         actions={
-          can('infosec.manage') ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+          manage ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
               {t('insurance.add')}
             </Button>
           ) : null
@@ -191,8 +177,9 @@ export function InsurancePage() {
         exportXlsxPath={`${POLICIES}/export.xlsx`}
         emptyTitle={t('insurance.emptyTitle')}
         emptyHint={t('insurance.emptyHint')}
+        onRowClick={manage ? (p) => setEditing(p) : undefined}
       />
-      {adding && <PolicyForm onClose={() => setAdding(false)} />}
+      {editing && <PolicyForm record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );
 }

@@ -33,6 +33,9 @@ export const boardEn = {
     emptyTitle: 'No policies',
     emptyHint: 'Register the group’s cyber insurance policy.',
     saved: 'Policy registered',
+    edit: 'Edit the policy',
+    updated: 'Policy saved',
+    endsBeforeStart: 'Ends before it starts',
     cover: {
       incident_response: 'Incident response',
       business_interruption: 'Business interruption',
@@ -104,6 +107,9 @@ export const boardZhTW: typeof boardEn = {
     emptyTitle: '尚無保單',
     emptyHint: '登錄集團之資安保險保單。',
     saved: '已登錄保單',
+    edit: '編輯保單',
+    updated: '保單已儲存',
+    endsBeforeStart: '到期日早於生效日',
     cover: {
       incident_response: '事件應變',
       business_interruption: '營業中斷',

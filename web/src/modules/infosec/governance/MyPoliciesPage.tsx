@@ -17,6 +17,14 @@ export function MyPoliciesPage() {
   const t = useInfosecT();
   const queryClient = useQueryClient();
   const q = useQuery({ queryKey: [mineKey], queryFn: () => api.get(mineKey, myCampaigns) });
+  const withdraw = useMutation({
+    mutationFn: (id: string) => api.delete(`${mineKey}/${id}/acknowledge`),
+    onSuccess: () => {
+      notifications.show({ message: t('myPolicies.withdrawn'), color: 'teal' });
+      void queryClient.invalidateQueries({ queryKey: [mineKey] });
+    },
+  });
+  const today = new Date().toISOString().slice(0, 10);
   const ack = useMutation({
     mutationFn: (id: string) => api.post(`${mineKey}/${id}/acknowledge`, {}, myCampaign),
     onSuccess: () => {
@@ -33,6 +41,7 @@ export function MyPoliciesPage() {
       />
       {q.error && <ProblemAlert error={q.error} />}
       {ack.error && <ProblemAlert error={ack.error} />}
+      {withdraw.error && <ProblemAlert error={withdraw.error} />}
       {!q.data ? (
         <Skeleton h={160} />
       ) : q.data.items.length === 0 ? (
@@ -55,9 +64,22 @@ export function MyPoliciesPage() {
                 </Text>
               </Stack>
               {c.acknowledgedAt ? (
-                <Badge color="teal" variant="light">
-                  {t('myPolicies.acknowledgedOn', { date: c.acknowledgedAt.slice(0, 10) })}
-                </Badge>
+                <Stack gap={4} align="flex-end">
+                  <Badge color="teal" variant="light">
+                    {t('myPolicies.acknowledgedOn', { date: c.acknowledgedAt.slice(0, 10) })}
+                  </Badge>
+                  {c.dueOn >= today && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="gray"
+                      onClick={() => withdraw.mutate(c.id)}
+                      loading={withdraw.isPending && withdraw.variables === c.id}
+                    >
+                      {t('myPolicies.withdraw')}
+                    </Button>
+                  )}
+                </Stack>
               ) : (
                 <Stack gap={4} align="flex-end">
                   <Button onClick={() => ack.mutate(c.id)} loading={ack.isPending && ack.variables === c.id}>

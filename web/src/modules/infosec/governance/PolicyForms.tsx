@@ -2,8 +2,11 @@ import { MultiSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import {
   campaignInput,
   campaignSummary,
+  type PolicyVersionView,
   type PolicyView,
+  policyDetail,
   policyVersionInput,
+  policyVersionPatch,
   policyVersionView,
 } from '#shared/modules/infosec/governance/policies.ts';
 import { api } from '../../../platform/api/client.ts';
@@ -29,11 +32,22 @@ type VersionValues = {
   approvedOn: string;
 };
 
-/** Records a version of a policy: its label, effective date, summary of changes and approval. */
-export function VersionForm({ policy, onClose }: { policy: PolicyView; onClose: () => void }) {
+/**
+ * Records a version of a policy (its label, effective date, summary of changes and approval), or edits one that
+ * no campaign has asked about yet.
+ */
+export function VersionForm({
+  policy,
+  record = null,
+  onClose,
+}: {
+  policy: PolicyView;
+  record?: PolicyVersionView | null;
+  onClose: () => void;
+}) {
   const t = useInfosecT();
   const f = useRecordForm({
-    record: null,
+    record,
     blank: {
       label: '',
       effectiveOn: today(),
@@ -41,7 +55,13 @@ export function VersionForm({ policy, onClose }: { policy: PolicyView; onClose: 
       approvedBy: null,
       approvedOn: '',
     } as VersionValues,
-    toValues: noRecord,
+    toValues: (v: PolicyVersionView): VersionValues => ({
+      label: v.label,
+      effectiveOn: v.effectiveOn,
+      summary: v.summary ?? '',
+      approvedBy: v.approvedBy,
+      approvedOn: v.approvedOn ?? '',
+    }),
     toPayload: (v: VersionValues) => ({
       label: v.label.trim(),
       effectiveOn: v.effectiveOn,
@@ -50,22 +70,29 @@ export function VersionForm({ policy, onClose }: { policy: PolicyView; onClose: 
       approvedOn: blankToNull(v.approvedOn),
     }),
     createSchema: policyVersionInput,
-    patchSchema: policyVersionInput,
+    patchSchema: policyVersionPatch,
     create: (p) => api.post(`/api/infosec/policies/${policy.id}/versions`, p, policyVersionView),
-    update: createOnly,
-    fetch: createOnly,
+    update: (id, body) => api.patch(`/api/infosec/policy-versions/${id}`, body, policyVersionView),
+    fetch: async (id) => {
+      const detail = await api.get(`/api/infosec/policies/${policy.id}`, policyDetail);
+      const fresh = detail.versionList.find((v) => v.id === id);
+      if (!fresh) throw new Error('The version is gone.');
+      return fresh;
+    },
     invalidate: [policiesKey],
     onSaved: onClose,
-    savedMessage: t('policies.versionSaved'),
+    savedMessage: record ? t('policies.versionUpdated') : t('policies.versionSaved'),
   });
+  const known = record?.approvedBy ? [{ id: record.approvedBy, name: record.approvedByName ?? '' }] : [];
   return (
     <FormModal
       opened
       onClose={onClose}
-      title={`${policy.code} · ${t('policies.addVersion')}`}
+      title={`${policy.code} · ${record ? t('policies.editVersionTitle', { label: record.label }) : t('policies.addVersion')}`}
       onSubmit={f.submit}
       busy={f.save.isPending}
       error={f.formError}
+      onReload={f.stale ? f.reload : undefined}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
@@ -80,7 +107,12 @@ export function VersionForm({ policy, onClose }: { policy: PolicyView; onClose: 
           required
           {...f.form.getInputProps('effectiveOn')}
         />
-        <UserSelect label={t('policies.approvedBy')} clearable {...f.form.getInputProps('approvedBy')} />
+        <UserSelect
+          label={t('policies.approvedBy')}
+          known={known}
+          clearable
+          {...f.form.getInputProps('approvedBy')}
+        />
         <TextInput type="date" label={t('policies.approvedOn')} {...f.form.getInputProps('approvedOn')} />
       </SimpleGrid>
       <Textarea

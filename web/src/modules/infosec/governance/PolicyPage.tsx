@@ -1,10 +1,12 @@
 import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type PolicyVersionView, policyDetail } from '#shared/modules/infosec/governance/policies.ts';
-import { api } from '../../../platform/api/client.ts';
+import { type ApiError, api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { AttachmentsPanel } from '../../../platform/documents/AttachmentsPanel.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -27,6 +29,8 @@ export function PolicyPage() {
   });
   const [editing, setEditing] = useState(false);
   const [addingVersion, setAddingVersion] = useState(false);
+  const [editingVersion, setEditingVersion] = useState<PolicyVersionView | null>(null);
+  const queryClient = useQueryClient();
   const [campaignFor, setCampaignFor] = useState<PolicyVersionView | null>(null);
   const [documentsOf, setDocumentsOf] = useState<PolicyVersionView | null>(null);
   const [shown, setShown] = useState<string | null>(null);
@@ -35,6 +39,28 @@ export function PolicyPage() {
   if (!p) return null;
   const manage = can('infosec.manage');
   const campaignId = shown ?? p.campaigns[0]?.id ?? null;
+  // A version a campaign has asked about stays as it was; the others may be edited or removed.
+  const asked = new Set(p.campaigns.map((c) => c.policyVersionId));
+  const removeVersion = (v: PolicyVersionView) =>
+    modals.openConfirmModal({
+      title: `${p.code} · ${t('policies.removeVersion')}`,
+      children: <Text size="sm">{t('policies.removeVersionConfirm', { label: v.label })}</Text>,
+      labels: { confirm: t('policies.removeVersion'), cancel: t('policies.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await api.delete(`/api/infosec/policy-versions/${v.id}`, { version: v.version });
+        } catch (error) {
+          modals.open({
+            title: t('policies.removeFailed'),
+            children: <Text size="sm">{(error as ApiError).message}</Text>,
+          });
+          return;
+        }
+        notifications.show({ message: t('policies.versionRemoved'), color: 'teal' });
+        await queryClient.invalidateQueries({ queryKey: [policiesKey] });
+      },
+    });
   return (
     <Stack gap="md">
       <PageHeader
@@ -109,9 +135,32 @@ export function PolicyPage() {
                     </Table.Td>
                     <Table.Td>
                       {manage && (
-                        <Button size="compact-xs" variant="light" onClick={() => setCampaignFor(v)}>
-                          {t('policies.openCampaign')}
-                        </Button>
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="compact-xs" variant="light" onClick={() => setCampaignFor(v)}>
+                            {t('policies.openCampaign')}
+                          </Button>
+                          {!asked.has(v.id) && (
+                            <>
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                aria-label={`${t('policies.editVersion')} ${v.label}`}
+                                onClick={() => setEditingVersion(v)}
+                              >
+                                {t('policies.editVersion')}
+                              </Button>
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                color="red"
+                                aria-label={`${t('policies.removeVersion')} ${v.label}`}
+                                onClick={() => removeVersion(v)}
+                              >
+                                {t('policies.removeVersion')}
+                              </Button>
+                            </>
+                          )}
+                        </Group>
                       )}
                     </Table.Td>
                   </Table.Tr>
@@ -166,6 +215,9 @@ export function PolicyPage() {
       {campaignId && <CampaignProgress campaignId={campaignId} />}
       {editing && <PolicyForm record={p} onClose={() => setEditing(false)} />}
       {addingVersion && <VersionForm policy={p} onClose={() => setAddingVersion(false)} />}
+      {editingVersion && (
+        <VersionForm policy={p} record={editingVersion} onClose={() => setEditingVersion(null)} />
+      )}
       {campaignFor && (
         <CampaignForm
           policy={p}

@@ -54,6 +54,16 @@ export const policiesEn = {
     person: 'Person',
     site: 'Site',
     view: 'Progress',
+    editVersion: 'Edit',
+    editVersionTitle: 'Edit version {{label}}',
+    removeVersion: 'Remove',
+    removeVersionConfirm:
+      'Remove version {{label}}? Only a version that no campaign has asked about, and that holds no document, can be removed.',
+    versionRemoved: 'Version removed',
+    versionUpdated: 'Version saved',
+    removeFailed: 'The version was not removed',
+    cancel: 'Cancel',
+    versionLocked: 'A campaign has asked about this version: it stays as it was.',
   },
   policyStatuses: { draft: 'Draft', active: 'In force', retired: 'Retired' },
   myPolicies: {
@@ -67,6 +77,8 @@ export const policiesEn = {
     dueOn: 'Due {{date}}',
     empty: 'No policy asks for your acknowledgement.',
     version: 'Version {{label}}, effective {{date}}',
+    withdraw: 'Withdraw my acknowledgement',
+    withdrawn: 'Acknowledgement withdrawn',
   },
 };
 
@@ -124,6 +136,15 @@ export const policiesZhTW: typeof policiesEn = {
     person: '人員',
     site: '廠區',
     view: '進度',
+    editVersion: '編輯',
+    editVersionTitle: '編輯第 {{label}} 版',
+    removeVersion: '刪除',
+    removeVersionConfirm: '確定刪除第 {{label}} 版？僅能刪除尚未發起簽署活動且沒有文件的版本。',
+    versionRemoved: '版本已刪除',
+    versionUpdated: '版本已儲存',
+    removeFailed: '版本未刪除',
+    cancel: '取消',
+    versionLocked: '此版本已發起簽署活動，不可再變更。',
   },
   policyStatuses: { draft: '草案', active: '生效中', retired: '已廢止' },
   myPolicies: {
@@ -136,5 +157,7 @@ export const policiesZhTW: typeof policiesEn = {
     dueOn: '期限 {{date}}',
     empty: '目前沒有需要您簽署的政策。',
     version: '第 {{label}} 版，{{date}} 生效',
+    withdraw: '撤回簽署',
+    withdrawn: '已撤回簽署',
   },
 };

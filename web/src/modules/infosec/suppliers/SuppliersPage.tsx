@@ -1,22 +1,19 @@
-import { Badge, Button, MultiSelect, Select, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Select, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
   type SupplierView,
   supplierCategories,
   supplierCriticalities,
   supplierPage,
-  supplierView,
 } from '#shared/modules/infosec/suppliers/contract.ts';
-import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
-import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
-import { invalidateSuppliers } from './api.ts';
+import { SupplierForm } from './SupplierForm.tsx';
 
 export const criticalityColor: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow' };
 
@@ -30,6 +27,7 @@ export function SuppliersPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [criticality, setCriticality] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const navigate = useNavigate();
 
   const columns: Column<SupplierView>[] = [
     { key: 'site', header: t('common.site'), render: (s) => s.siteCode },
@@ -143,105 +141,11 @@ export function SuppliersPage() {
         exportXlsxPath="/api/infosec/suppliers/export.xlsx"
         emptyTitle={t('suppliers.emptyTitle')}
         emptyHint={t('suppliers.emptyHint')}
+        onRowClick={(s) =>
+          void navigate({ to: '/infosec/suppliers/$supplierId', params: { supplierId: s.id } })
+        }
       />
-      {adding && <SupplierForm onClose={() => setAdding(false)} />}
+      {adding && <SupplierForm record={null} onClose={() => setAdding(false)} />}
     </>
-  );
-}
-
-function SupplierForm({ onClose }: { onClose: () => void }) {
-  const t = useInfosecT();
-  const label = useInfosecLabel();
-  const queryClient = useQueryClient();
-  const { options: siteOptions } = useSites();
-  const [siteId, setSiteId] = useState<string | null>(siteOptions[0]?.value ?? null);
-  const [name, setName] = useState('');
-  const [country, setCountry] = useState('TW');
-  const [supplies, setSupplies] = useState('');
-  const [category, setCategory] = useState<string | null>('equipment');
-  const [criticality, setCriticality] = useState<string | null>('critical');
-  const [served, setServed] = useState<string[]>([]);
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(
-        '/api/infosec/suppliers',
-        {
-          siteId,
-          name,
-          country: country.toUpperCase(),
-          supplies,
-          category,
-          criticality,
-          servedSiteIds: served,
-        },
-        supplierView,
-      ),
-    onSuccess: async () => {
-      await invalidateSuppliers(queryClient);
-      onClose();
-    },
-  });
-  return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={t('suppliers.add')}
-      onSubmit={(e) => {
-        e?.preventDefault();
-        save.mutate();
-      }}
-      busy={save.isPending}
-      error={save.error}
-    >
-      <Select
-        label={t('common.site')}
-        data={siteOptions}
-        value={siteId}
-        onChange={setSiteId}
-        searchable
-        required
-      />
-      <TextInput
-        label={t('suppliers.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        required
-        data-autofocus
-      />
-      <TextInput
-        label={t('suppliers.country')}
-        value={country}
-        onChange={(e) => setCountry(e.currentTarget.value)}
-        maxLength={2}
-        required
-      />
-      <TextInput
-        label={t('suppliers.supplies')}
-        value={supplies}
-        onChange={(e) => setSupplies(e.currentTarget.value)}
-        required
-      />
-      <Select
-        label={t('suppliers.category')}
-        data={supplierCategories.map((c) => ({ value: c, label: label('supplierCategories', c) }))}
-        value={category}
-        onChange={setCategory}
-        required
-      />
-      <Select
-        label={t('suppliers.criticality')}
-        data={supplierCriticalities.map((c) => ({ value: c, label: label('supplierCriticalities', c) }))}
-        value={criticality}
-        onChange={setCriticality}
-        required
-      />
-      <MultiSelect
-        label={t('suppliers.served')}
-        data={siteOptions}
-        value={served}
-        onChange={setServed}
-        searchable
-      />
-    </FormModal>
   );
 }
