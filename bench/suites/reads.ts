@@ -133,6 +133,30 @@ export const READ_CASES: ReadCase[] = [
     user: 'admin',
     url: (p) => `/api/infosec/csf/assessments/${p.csfAssessmentId}`,
   },
+  {
+    name: 'security incidents: one site, newest first',
+    kind: 'list',
+    user: 'admin',
+    url: (p) => `/api/infosec/incidents?siteId=${p.siteKh}&pageSize=50`,
+  },
+  {
+    name: 'security incidents: SPIL officer',
+    kind: 'list',
+    user: 'officer',
+    url: () => '/api/infosec/incidents?pageSize=50',
+  },
+  {
+    name: 'findings: open at one site, most severe first',
+    kind: 'list',
+    user: 'admin',
+    url: (p) => `/api/infosec/findings?siteId=${p.siteKh}&status=open&sort=severity&order=desc&pageSize=50`,
+  },
+  {
+    name: 'findings: open by site, severity and age',
+    kind: 'aggregate',
+    user: 'admin',
+    url: () => '/api/infosec/findings/ageing',
+  },
   { name: 'certification matrix', kind: 'aggregate', user: 'admin', url: () => '/api/certifications/matrix' },
   { name: 'obligations summary', kind: 'aggregate', user: 'admin', url: () => '/api/obligations/summary' },
 ];
