@@ -18,6 +18,9 @@ export type InfosecDataset = {
   incidents: Row[];
   incidentSystems: Row[];
   timeline: Row[];
+  tasks: Row[];
+  observables: Row[];
+  lessons: Row[];
   csf: CsfHistory;
 };
 
@@ -307,6 +310,7 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
         created_at: at(hours),
       });
   }
+  const response: { table: 'tasks' | 'observables' | 'lessons'; row: Row }[] = [];
   // The demo employee reported a suspected phishing mail to the security team a month ago.
   const employeeUser = data.users.find((u) => u.email.startsWith('employee@'));
   const employee = data.employees.find((e) => e.id === employeeUser?.employee_id);
@@ -356,8 +360,30 @@ export function generateInfosecDataset(data: DemoDataset): InfosecDataset {
       kind: 'reported',
       created_at: aware,
     });
+    response.push(...demoResponse(rng, data, { id, site_id: employeeSite.id, aware, zh }));
   }
-  return { systems, incidents, incidentSystems, timeline, csf: generateCsfHistory(data) };
+  const tasks = response.filter((r) => r.table === 'tasks').map((r) => r.row);
+  const observables = response.filter((r) => r.table === 'observables').map((r) => r.row);
+  // The sender's domain was seen before at the same site: the earlier incident carries it too.
+  const earlier = incidents.filter((i) => i.site_id === employeeSite?.id && i.reported_by === null).at(-1);
+  if (earlier && observables.length > 0)
+    observables.push({
+      ...observables[0],
+      id: rng.uuid(),
+      incident_id: earlier.id,
+      created_at: earlier.aware_at,
+    });
+  const lessons = response.filter((r) => r.table === 'lessons').map((r) => r.row);
+  return {
+    systems,
+    incidents,
+    incidentSystems,
+    timeline,
+    tasks,
+    observables,
+    lessons,
+    csf: generateCsfHistory(data),
+  };
 }
 
 export function infosecTables(d: InfosecDataset): TableRows[] {
@@ -370,6 +396,9 @@ export function infosecTables(d: InfosecDataset): TableRows[] {
     },
     { table: 'infosec_incident_systems', rows: d.incidentSystems },
     { table: 'infosec_timeline', rows: d.timeline },
+    { table: 'infosec_incident_tasks', rows: d.tasks },
+    { table: 'infosec_incident_observables', rows: d.observables },
+    { table: 'infosec_incident_lessons', rows: d.lessons },
     // The catalogue version the history was made against, as the running system would store it.
     ...BUILT_IN_CATALOGUES.flatMap((b) => {
       const rows = catalogueRows(b);
@@ -384,5 +413,76 @@ export function infosecTables(d: InfosecDataset): TableRows[] {
     { table: 'csf_benchmarks', rows: d.csf.benchmarks },
     { table: 'actions', rows: d.csf.actions },
     { table: 'obligations', rows: d.csf.obligations },
+  ];
+}
+
+/**
+ * The response to the demo employee's report: the site's security team checked the mail gateway, blocked the
+ * sender and warned the site, recorded the sender's domain and link, and noted what went well.
+ */
+function demoResponse(
+  rng: Random,
+  data: DemoDataset,
+  incident: { id: string; site_id: string; aware: Date; zh: boolean },
+): { table: 'tasks' | 'observables' | 'lessons'; row: Row }[] {
+  const officer = data.users.find((u) => u.email.startsWith('officer.kh@')) ?? null;
+  const at = (hours: number) => new Date(incident.aware.getTime() + hours * 3_600_000);
+  const base = { incident_id: incident.id, site_id: incident.site_id };
+  const task = (phase: string, en: string, zh: string, due: number, done: number) => ({
+    table: 'tasks' as const,
+    row: {
+      id: rng.uuid(),
+      ...base,
+      phase,
+      title: incident.zh ? zh : en,
+      owner_id: officer?.id ?? null,
+      due_at: at(due),
+      status: 'done',
+      done_at: at(done),
+      done_by: officer?.id ?? null,
+      created_at: at(1),
+      created_by: officer?.id ?? null,
+      updated_at: at(done),
+      updated_by: officer?.id ?? null,
+    },
+  });
+  const observable = (kind: string, value: string) => ({
+    table: 'observables' as const,
+    row: {
+      id: rng.uuid(),
+      ...base,
+      kind,
+      value,
+      note: null,
+      created_at: at(1),
+      created_by: officer?.id ?? null,
+    },
+  });
+  return [
+    observable('domain-name', 'it-helpdesk-reset.example'),
+    observable('url', 'https://it-helpdesk-reset.example/password'),
+    task(
+      'analysis',
+      'Find the other recipients in the mail gateway log',
+      '從郵件閘道紀錄找出其他收件人',
+      2,
+      1.5,
+    ),
+    task('containment', 'Block the sender domain and purge the message', '封鎖寄件網域並刪除該郵件', 3, 2.5),
+    task('communication', 'Warn the site’s staff of the look-alike mail', '提醒全廠同仁注意此仿冒郵件', 8, 6),
+    {
+      table: 'lessons',
+      row: {
+        id: rng.uuid(),
+        ...base,
+        kind: 'went_well',
+        text: incident.zh
+          ? '同仁未點擊連結並於半小時內通報，封鎖在其他人開信前完成。'
+          : 'The employee did not click and reported within half an hour; the block was in place before others opened it.',
+        action_id: null,
+        created_at: at(24),
+        created_by: officer?.id ?? null,
+      },
+    },
   ];
 }
