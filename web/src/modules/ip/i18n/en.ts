@@ -14,6 +14,7 @@ export const en = {
     fto: 'Freedom to operate',
     riskCases: 'Risk cases',
     keepDrop: 'Keep or drop',
+    forecast: 'Fee forecast',
   },
   attention: {
     fees_one: '{{count, number}} annuity or maintenance fee is coming due.',
@@ -533,5 +534,35 @@ export const en = {
     leadDays: 'Decide this many days before the fee is due',
     save: 'Save',
     cancel: 'Cancel',
+  },
+  forecast: {
+    title: 'Fee forecast',
+    description:
+      'Annuities, renewal and maintenance fees of the live patents in your sites over the next five years, priced from each office’s official schedule in its own currency and converted to NT$ and US$ at the latest dated exchange rate.',
+    period: '{{from}} to {{to}}',
+    by: 'Group by',
+    dimensions: { office: 'Office', technology: 'Technology', subsidiary: 'Subsidiary' },
+    currency: 'Currency',
+    rates: 'Exchange rates used',
+    rateOf: '{{currency}}: {{perUsd}} per US$, dated {{from}}',
+    rateMissing: '{{currency}}: no rate on or before {{on}}',
+    chart: 'Fees by year',
+    total: 'Total',
+    missingOf_one: '{{count}} fee without amount',
+    missingOf_other: '{{count}} fees without amount',
+    missingHint:
+      'A fee without amount is left out of the sums: no fee schedule prices it (national renewal fees after a European grant, offices not yet kept) or no exchange rate converts it.',
+    fees: 'Each fee',
+    feeYear: 'Year {{year}}',
+    amount: 'Amount',
+    due: 'Due',
+    missing: {
+      no_schedule: 'No fee schedule for the office',
+      no_line: 'No fee for this year in the schedule',
+      national_fee: 'National renewal fee of a validation state',
+      rate: 'No exchange rate',
+    },
+    none: 'No fee falls due in the next five years for the patents chosen.',
+    noSubsidiary: 'No subsidiary',
   },
 };

@@ -15,6 +15,7 @@ export const zhTW: typeof en = {
     fto: '自由實施',
     riskCases: '風險案件',
     keepDrop: '維持或放棄',
+    forecast: '年費預估',
   },
   attention: {
     fees_one: '有 {{count, number}} 筆年費或維持費即將到期。',
@@ -527,5 +528,35 @@ export const zhTW: typeof en = {
     leadDays: '於年費期限前幾天決策',
     save: '儲存',
     cancel: '取消',
+  },
+  forecast: {
+    title: '年費預估',
+    description:
+      '您廠區內有效專利未來五年應繳之年費、維持費及歐洲專利年費：依各專利局官方規費表以其幣別計價，並以最近一筆有日期之匯率換算為新臺幣及美元。',
+    period: '{{from}} 至 {{to}}',
+    by: '分組依據',
+    dimensions: { office: '專利局', technology: '技術', subsidiary: '子公司' },
+    currency: '幣別',
+    rates: '採用之匯率',
+    rateOf: '{{currency}}：每 1 美元 {{perUsd}}，{{from}} 起',
+    rateMissing: '{{currency}}：{{on}}（含）前無匯率',
+    chart: '各年度年費',
+    total: '合計',
+    missingOf_one: '{{count}} 筆費用無金額',
+    missingOf_other: '{{count}} 筆費用無金額',
+    missingHint:
+      '無金額之費用不計入合計：沒有規費表可計價（歐洲專利核准後之各生效國年費、尚未建檔之專利局），或沒有匯率可換算。',
+    fees: '各筆費用',
+    feeYear: '第 {{year}} 年',
+    amount: '金額',
+    due: '期限',
+    missing: {
+      no_schedule: '此專利局尚無規費表',
+      no_line: '規費表無此年度之費用',
+      national_fee: '生效國之國家年費',
+      rate: '無匯率',
+    },
+    none: '所選專利未來五年內沒有應繳之費用。',
+    noSubsidiary: '無子公司',
   },
 };
