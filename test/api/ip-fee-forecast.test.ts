@@ -102,7 +102,6 @@ describe.each(databases())('IP five-year fee forecast (%s)', (kind) => {
       { currency: 'CNY', state: 'missing', validFrom: null, perUsd: null },
       { currency: 'EUR', state: 'found', validFrom: '2025-01-02', perUsd: '0.800000' },
       { currency: 'TWD', state: 'found', validFrom: '2024-12-31', perUsd: '31.000000' },
-      { currency: 'USD', state: 'found', validFrom: '2025-01-15', perUsd: '1' },
     ]);
     const groups: Group[] = f.body.groups;
     // NT$ 5,000 + 5,000 + 8,000 + 8,000 + 8,000; each fee rounded to the cent (161.29 × 2 + 258.06 × 3).

@@ -114,8 +114,9 @@ export function createForecastService(deps: {
     /** The forecast by year, office, technology and subsidiary, with the rates it converted at. */
     async forecast(actor: Actor, q: Filters): Promise<ForecastView> {
       const { from, to, fees: list } = await fees(actor, q);
+      // US dollars need no rate: the rates listed are those of the other currencies, NT$ among them.
       const currencies = [
-        ...new Set(['TWD', 'USD', ...list.flatMap((f) => (f.currency ? [f.currency] : []))]),
+        ...new Set(['TWD', ...list.flatMap((f) => (f.currency && f.currency !== 'USD' ? [f.currency] : []))]),
       ];
       const rates = await Promise.all(currencies.sort().map((c) => deps.rates.on(c, from)));
       return {

@@ -101,7 +101,14 @@ export function FeeForecastPage() {
     },
     { key: 'family', header: t('keepDrop.family'), render: (f) => f.familyReference },
     { key: 'site', header: t('common.site'), render: (f) => f.siteCode },
-    { key: 'year', header: t('keepDrop.fee'), render: (f) => t('forecast.feeYear', { year: f.year }) },
+    {
+      key: 'year',
+      header: t('keepDrop.fee'),
+      render: (f) =>
+        f.office === 'US'
+          ? t('forecast.usStage', { years: f.year - 0.5 })
+          : t('forecast.feeYear', { year: f.year }),
+    },
     {
       key: 'amount',
       header: t('forecast.amount'),
@@ -188,7 +195,7 @@ export function FeeForecastPage() {
                         <Table.Td>{isTotal ? t('forecast.total') : keyLabel(key, name)}</Table.Td>
                         {[...cells, all].map((c, j) => (
                           <Table.Td key={years[j] ?? 'all'} ta="right">
-                            {c.fees === 0 ? '—' : whole(c[money])}
+                            {c.fees === c.missing ? '—' : whole(c[money])}
                             {c.missing > 0 && (
                               <Text size="xs" c="orange">
                                 {t('forecast.missingOf', { count: c.missing })}

@@ -554,6 +554,7 @@ export const en = {
       'A fee without amount is left out of the sums: no fee schedule prices it (national renewal fees after a European grant, offices not yet kept) or no exchange rate converts it.',
     fees: 'Each fee',
     feeYear: 'Year {{year}}',
+    usStage: '{{years}}-year maintenance fee',
     amount: 'Amount',
     due: 'Due',
     missing: {

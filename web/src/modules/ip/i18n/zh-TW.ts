@@ -548,6 +548,7 @@ export const zhTW: typeof en = {
       '無金額之費用不計入合計：沒有規費表可計價（歐洲專利核准後之各生效國年費、尚未建檔之專利局），或沒有匯率可換算。',
     fees: '各筆費用',
     feeYear: '第 {{year}} 年',
+    usStage: '第 {{years}} 年維持費',
     amount: '金額',
     due: '期限',
     missing: {
