@@ -1,4 +1,4 @@
-import { toUsdCents } from '../../server/modules/academia/rules/money.ts';
+import { toUsdCents } from '../../server/platform/rates/money.ts';
 import { generateFormerInternHires } from './academia-hires.ts';
 import { DEMO_PARTNERS } from './academia-partners.ts';
 import { generateTeaching } from './academia-teaching.ts';
@@ -453,7 +453,7 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
 export function academiaTables(a: AcademiaDataset): TableRows[] {
   return [
     { table: 'academia_partners', rows: a.partners },
-    { table: 'academia_exchange_rates', rows: a.rates },
+    { table: 'exchange_rates', rows: a.rates },
     { table: 'academia_agreements', rows: a.agreements },
     { table: 'academia_projects', rows: a.projects },
     { table: 'academia_project_budgets', rows: a.budgets },

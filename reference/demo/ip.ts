@@ -4,6 +4,7 @@ import { generateDisclosures } from './ip-inventions.ts';
 import { generateKeepDrop } from './ip-keep-drop.ts';
 import { generateLicencesAndRisks } from './ip-licences.ts';
 import { chooseGreenFamilies, type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
+import { generateIpRates } from './ip-rates.ts';
 import { generateTradeSecrets } from './ip-secrets.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
@@ -30,6 +31,7 @@ export type IpDataset = {
   disclosureInventors: Row[];
   licensing: ReturnType<typeof generateLicencesAndRisks>;
   keepDrop: ReturnType<typeof generateKeepDrop>;
+  rates: Row[];
 };
 
 type Technology = 'sip' | 'ic_2_5d_3d' | 'fan_out' | 'mems_sensor' | 'other';
@@ -180,6 +182,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     disclosureInventors: inventors,
     licensing,
     keepDrop,
+    rates: generateIpRates(data),
   };
 }
 
@@ -205,5 +208,6 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_risk_case_steps', rows: d.licensing.steps },
     { table: 'ip_risk_case_costs', rows: d.licensing.costs },
     { table: 'ip_keep_drop_decisions', rows: d.keepDrop.decisions },
+    { table: 'exchange_rates', rows: d.rates },
   ];
 }

@@ -473,6 +473,15 @@ export type MeetingDecisionsTable = {
   created_by: string | null;
 };
 
+/** A dated exchange rate: units of the currency per US dollar from `valid_from` on. */
+export type ExchangeRatesTable = Stamps & {
+  id: Generated<string>;
+  currency: string;
+  valid_from: DateString;
+  /** numeric, as a string to stay exact. */
+  per_usd: ColumnType<string, string, string>;
+};
+
 /** The platform's tables. */
 export type PlatformTables = {
   committees: CommitteesTable;
@@ -511,6 +520,7 @@ export type PlatformTables = {
   audit_events: AuditEventsTable;
   app_settings: AppSettingsTable;
   record_grants: RecordGrantsTable;
+  exchange_rates: ExchangeRatesTable;
 };
 
 /** Every table: the platform's and the program modules'. */

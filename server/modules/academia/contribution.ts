@@ -4,10 +4,10 @@ import { paymentCategories } from '#shared/modules/academia/contract.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { ConflictError } from '../../platform/http/errors.ts';
+import { MissingRateError, toUsdCents } from '../../platform/rates/money.ts';
 import { type AcademiaDeps, num, PROGRAM } from './deps.ts';
 import * as repo from './repo.ts';
 import { conversion } from './rules/conversion.ts';
-import { MissingRateError, toUsdCents } from './rules/money.ts';
 
 type Contribution = z.infer<typeof c.contributionView>;
 
@@ -21,12 +21,7 @@ export function createContributionService(deps: AcademiaDeps) {
   return {
     async year(actor: Actor, year: number): Promise<Contribution> {
       const scope = access.listScope(actor, 'academia.read', PROGRAM);
-      const [rows, rateRows] = await Promise.all([repo.contributionRows(db, scope, year), repo.rates(db)]);
-      const rates = rateRows.map((r) => ({
-        currency: r.currency,
-        validFrom: r.valid_from,
-        perUsd: r.per_usd,
-      }));
+      const [rows, rates] = await Promise.all([repo.contributionRows(db, scope, year), deps.rates.all()]);
 
       const byCategory = new Map(paymentCategories.map((k) => [k, { usdCents: 0, payments: 0 }]));
       const byPartner = new Map<string, number>();

@@ -31,6 +31,7 @@ export const academiaModule = defineModule({
       obligations: platform.obligations,
       org: platform.org,
       people: platform.people,
+      rates: platform.rates,
       now,
     }),
   registerRoutes(app, academia) {

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { ConflictError, ValidationError } from '../../platform/http/errors.ts';
+import { ValidationError } from '../../platform/http/errors.ts';
 import { type AcademiaDeps, assertManageAt, assertPartner, num, PROGRAM, siteCodes } from './deps.ts';
 import * as repo from './repo.ts';
 
@@ -114,18 +114,10 @@ export function createPaymentsService(deps: AcademiaDeps) {
       return toPaymentView(row, await siteCodes(deps, [row]));
     },
 
+    /** The platform's dated rates, as the program's readers see them. */
     async listRates(actor: Actor) {
       access.listScope(actor, 'academia.read', PROGRAM);
-      const rows = await repo.rates(db);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          currency: r.currency,
-          validFrom: r.valid_from,
-          perUsd: r.per_usd,
-          version: r.version,
-        })),
-      };
+      return { items: await deps.rates.list() };
     },
 
     /** A dated rate, set by the program's group-wide managers (the rates every site's figures convert at). */
@@ -137,36 +129,7 @@ export function createPaymentsService(deps: AcademiaDeps) {
         program: PROGRAM,
       });
       access.assertGroupWide(actor, 'academia.manage', PROGRAM);
-      return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('academia_exchange_rates')
-          .values({
-            currency: input.currency,
-            valid_from: input.validFrom,
-            per_usd: input.perUsd,
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .onConflict((oc) => oc.columns(['currency', 'valid_from']).doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (!row)
-          throw new ConflictError(`A ${input.currency} rate from ${input.validFrom} is already kept.`);
-        await recordAudit(trx, actor, {
-          action: 'academia_exchange_rate.created',
-          entityType: 'academia_exchange_rate',
-          entityId: row.id,
-          siteId: null,
-          after: row,
-        });
-        return {
-          id: row.id,
-          currency: row.currency,
-          validFrom: row.valid_from,
-          perUsd: String(row.per_usd),
-          version: row.version,
-        };
-      });
+      return db.transaction().execute((trx) => deps.rates.add(trx, actor, input));
     },
   };
 }

@@ -9,6 +9,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { convertMinor, MissingRateError, type Rate } from '../../platform/rates/money.ts';
 import {
   type AcademiaDeps,
   assertManageAt,
@@ -23,7 +24,6 @@ import {
 import { createMilestonesService } from './milestones.ts';
 import { toPaymentView } from './payments.ts';
 import * as repo from './repo.ts';
-import { convertMinor, MissingRateError, type Rate } from './rules/money.ts';
 
 const projectSort = {
   startsOn: 'r.starts_on',
@@ -157,7 +157,7 @@ export function createProjectsService(deps: AcademiaDeps) {
     async get(actor: Actor, id: string) {
       const row = await projectOrNotFound(id);
       assertReadAt(actor, row.site_id, 'research project');
-      const [parts, rates] = await Promise.all([repo.projectParts(db, id), repo.rates(db)]);
+      const [parts, rates] = await Promise.all([repo.projectParts(db, id), deps.rates.all()]);
       const contact = row.contact_employee_id
         ? (await deps.people.employeeEssentials([row.contact_employee_id])).get(row.contact_employee_id)
         : undefined;
@@ -165,11 +165,7 @@ export function createProjectsService(deps: AcademiaDeps) {
       return {
         ...(await views([row]))[0],
         contactName: contact?.fullName ?? null,
-        years: years(
-          row,
-          parts,
-          rates.map((r) => ({ currency: r.currency, validFrom: r.valid_from, perUsd: r.per_usd })),
-        ),
+        years: years(row, parts, rates),
         milestones: parts.milestones.map((m) => ({
           id: m.id,
           title: m.title,

@@ -62,16 +62,6 @@ export function scholarshipRows(db: Db) {
 }
 export type ScholarshipRow = Awaited<ReturnType<ReturnType<typeof scholarshipRows>['execute']>>[number];
 
-export async function rates(db: Db) {
-  const rows = await db
-    .selectFrom('academia_exchange_rates')
-    .selectAll()
-    .orderBy('currency')
-    .orderBy('valid_from')
-    .execute();
-  return rows.map((r) => ({ ...r, per_usd: String(r.per_usd) }));
-}
-
 export async function partnerExists(db: Db, id: string) {
   return !!(await db.selectFrom('academia_partners').select('id').where('id', '=', id).executeTakeFirst());
 }

@@ -78,14 +78,6 @@ export type AcademiaOutcomesTable = Stamps & {
   ip_reference: string | null;
 };
 
-export type AcademiaExchangeRatesTable = Stamps & {
-  id: Generated<string>;
-  currency: string;
-  valid_from: DateString;
-  /** numeric: units of the currency per US dollar, as a string to stay exact. */
-  per_usd: ColumnType<string, string, string>;
-};
-
 export type AcademiaInternsTable = Stamps & {
   id: Generated<string>;
   site_id: string;
@@ -205,7 +197,6 @@ export type AcademiaTables = {
   academia_project_budgets: AcademiaProjectBudgetsTable;
   academia_milestones: AcademiaMilestonesTable;
   academia_outcomes: AcademiaOutcomesTable;
-  academia_exchange_rates: AcademiaExchangeRatesTable;
   academia_interns: AcademiaInternsTable;
   academia_scholarships: AcademiaScholarshipsTable;
   academia_payments: AcademiaPaymentsTable;

@@ -31,6 +31,7 @@ export const ipModule = defineModule({
       users: platform.users,
       documents: platform.documents,
       settings: platform.settings,
+      rates: platform.rates,
       projects: createResearchProjectLookup(db),
       incidents: createSecurityIncidentLookup(db),
       now,

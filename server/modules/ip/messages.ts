@@ -161,6 +161,19 @@ const words = {
     lapsed: ['lapsed', '已失效'],
     abandoned: ['abandoned', '已放棄'],
   },
+  'ip.technology': {
+    sip: ['SiP module', '系統級封裝（SiP）模組'],
+    ic_2_5d_3d: ['2.5D/3D IC package', '2.5D/3D IC 封裝'],
+    fan_out: ['fan-out wafer-level package', '扇出型晶圓級封裝'],
+    mems_sensor: ['MEMS and sensor package', '微機電與感測器封裝'],
+    other: ['other', '其他'],
+  },
+  'ip.forecastMissing': {
+    no_schedule: ['no fee schedule for the office', '此專利局尚無規費表'],
+    no_line: ['the schedule has no fee for this year', '規費表無此年度之費用'],
+    national_fee: ['national renewal fee of a validation state', '生效國之國家年費'],
+    rate: ['no exchange rate on or before the day', '該日（含）前無匯率'],
+  },
 } as const;
 
 export const ipMessagesCatalogue = mergeCatalogues(

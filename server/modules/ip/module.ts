@@ -3,12 +3,14 @@ import type { DocumentsService } from '../../platform/documents/service.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
+import type { RatesService } from '../../platform/rates/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import type { ResearchProjectLookup } from '../academia/index.ts';
 import type { SecurityIncidentLookup } from '../infosec/index.ts';
 import { createCalendarsService } from './calendars.ts';
 import { createFamiliesService } from './families.ts';
+import { createForecastService } from './forecast/service.ts';
 import { createInventionsService, DISCLOSURE } from './inventions/service.ts';
 import { createKeepDropService } from './keep-drop/service.ts';
 import { createFtoService, FTO_RECORD } from './licences/fto.ts';
@@ -28,6 +30,7 @@ export function createIpModule(deps: {
   people: Pick<PeopleService, 'getEmployee' | 'employeeEssentials' | 'employeesNamed' | 'personOf'>;
   documents: Pick<DocumentsService, 'registerOwner'>;
   settings: SettingsService;
+  rates: RatesService;
   projects: ResearchProjectLookup;
   incidents: SecurityIncidentLookup;
   users: Pick<UsersService, 'displayNames' | 'assertActiveUser' | 'assertActiveUsers'>;
@@ -81,6 +84,7 @@ export function createIpModule(deps: {
     fto,
     riskCases,
     keepDrop,
+    forecast: createForecastService({ db, org: deps.org, rates: deps.rates, matters, calendars, now }),
   };
 }
 

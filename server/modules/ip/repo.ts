@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Office, Status } from '#shared/modules/ip/rules/offices.ts';
+import { deadStatuses, type Office, type Status, type Technology } from '#shared/modules/ip/rules/offices.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/sql.ts';
@@ -14,6 +14,21 @@ export function matterRows(db: Db) {
     .select(['f.reference as family_reference', 'f.title as family_title', 'f.technology', 'f.green']);
 }
 export type MatterRow = Awaited<ReturnType<ReturnType<typeof matterRows>['execute']>>[number];
+
+/** Matters still alive (not lapsed, abandoned or expired) at the sites in scope, with the common filters. */
+export function liveMatterRows(
+  db: Db,
+  scope: SiteScope,
+  f: { siteId?: string; office?: Office; technology?: Technology },
+) {
+  let q = matterRows(db)
+    .where((eb) => inScope(eb, 'm.site_id', scope))
+    .where('m.status', 'not in', [...deadStatuses]);
+  if (f.siteId) q = q.where('m.site_id', '=', f.siteId);
+  if (f.office) q = q.where('m.office', '=', f.office);
+  if (f.technology) q = q.where('f.technology', '=', f.technology);
+  return q;
+}
 
 export function familyRows(db: Db) {
   return db

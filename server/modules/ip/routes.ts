@@ -3,6 +3,7 @@ import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { renderText, word } from '../../platform/i18n/index.ts';
+import { registerForecastRoutes } from './forecast/routes.ts';
 import { registerInventionRoutes } from './inventions/routes.ts';
 import { registerKeepDropRoutes } from './keep-drop/routes.ts';
 import { registerLicenceRoutes } from './licences/routes.ts';
@@ -21,6 +22,7 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   registerLicenceRoutes(app, ip.licences, ip.fto);
   registerRiskCaseRoutes(app, ip.riskCases);
   registerKeepDropRoutes(app, ip.keepDrop);
+  registerForecastRoutes(app, ip.forecast);
 
   app.get(
     '/api/ip/portfolio/counts',

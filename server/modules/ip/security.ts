@@ -358,6 +358,20 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
     checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipMatter' })],
   },
   'GET /api/ip/keep-or-drop/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
+  // Five-year fee forecast: the seeded granted TW patents each pay a yearly annuity within the five years.
+  'GET /api/ip/fee-forecast': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },
+  'GET /api/ip/fee-forecast/fees': {
+    access: 'ip.read',
+    checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipMatter' }],
+  },
+  'GET /api/ip/fee-forecast/fees/export.csv': {
+    access: 'ip.read',
+    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipMatter' })],
+  },
+  'GET /api/ip/fee-forecast/fees/export.xlsx': {
+    access: 'ip.read',
+    checks: [binary('ip.read', { program: IP })],
+  },
   'GET /api/ip/keep-or-drop/:id': {
     access: 'ip.read',
     checks: [{ kind: 'record', family: 'ipMatter', permission: 'ip.read', program: IP, ok: [200] }],

@@ -18,6 +18,7 @@ import { createObligationsService } from '../obligations/service.ts';
 import { createOrgService } from '../org/service.ts';
 import { employeesImporter } from '../people/importer.ts';
 import { createPeopleService } from '../people/service.ts';
+import { createRatesService } from '../rates/service.ts';
 import { createReportsService } from '../reports/service.ts';
 import { createSettingsService } from '../settings/service.ts';
 import { createSignalsService } from '../signals/service.ts';
@@ -78,6 +79,7 @@ export function createPlatformServices(
     settings: createSettingsService(db),
     grants: createGrantsService(db),
     sources,
+    rates: createRatesService(db),
   };
 }
 

@@ -18,7 +18,6 @@ import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { access } from '../../../platform/access/service.ts';
-import { inScope } from '../../../platform/access/sql.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { ConflictError, NotFoundError } from '../../../platform/http/errors.ts';
 import { word } from '../../../platform/i18n/index.ts';
@@ -216,13 +215,7 @@ export function createKeepDropService(deps: {
     /** Matters with a fee due in the next months, each with its re-assessment and the decision taken, if any. */
     async list(actor: Actor, q: z.infer<typeof keepDropListQuery>) {
       const scope = access.listScope(actor, 'ip.read', PROGRAM);
-      let base = ipRepo
-        .matterRows(db)
-        .where((eb) => inScope(eb, 'm.site_id', scope))
-        .where('m.status', 'not in', [...deadStatuses]);
-      if (q.siteId) base = base.where('m.site_id', '=', q.siteId);
-      if (q.office) base = base.where('m.office', '=', q.office);
-      if (q.technology) base = base.where('f.technology', '=', q.technology);
+      let base = ipRepo.liveMatterRows(db, scope, q);
       if (q.q) {
         const p = likePattern(q.q);
         base = base.where((eb) =>

@@ -1,5 +1,6 @@
 import {
   IconBulb,
+  IconCash,
   IconCertificate,
   IconFileCertificate,
   IconListDetails,
@@ -24,5 +25,6 @@ export const ipNavigation: NavItem[] = [
   { label: label('fto'), to: '/ip/fto', icon: IconRoute, permission: 'ip.read' },
   { label: label('riskCases'), to: '/ip/risk-cases', icon: IconShieldExclamation, permission: 'ip.read' },
   { label: label('keepDrop'), to: '/ip/keep-or-drop', icon: IconScale, permission: 'ip.read' },
+  { label: label('forecast'), to: '/ip/fee-forecast', icon: IconCash, permission: 'ip.read' },
   { label: label('myDisclosures'), to: '/ip/my-disclosures', icon: IconUserCheck, permission: 'ip.disclose' },
 ];

@@ -23,6 +23,7 @@ const FtoPage = lazyRouteComponent(() => import('./licences/FtoPage.tsx'), 'FtoP
 const RiskCasesPage = lazyRouteComponent(() => import('./risk/RiskCasesPage.tsx'), 'RiskCasesPage');
 const RiskCasePage = lazyRouteComponent(() => import('./risk/RiskCasePage.tsx'), 'RiskCasePage');
 const KeepDropPage = lazyRouteComponent(() => import('./keep-drop/KeepDropPage.tsx'), 'KeepDropPage');
+const FeeForecastPage = lazyRouteComponent(() => import('./forecast/FeeForecastPage.tsx'), 'FeeForecastPage');
 const TrademarksPage = lazyRouteComponent(() => import('./trademarks/TrademarksPage.tsx'), 'TrademarksPage');
 
 /** The pages of the IP program, under the signed-in frame (`parent`). */
@@ -47,5 +48,6 @@ export function createIpRoutes<P extends AnyRoute>(parent: P) {
     page('/ip/risk-cases', guarded('ip.read', RiskCasesPage)),
     page('/ip/risk-cases/$caseId', guarded('ip.read', RiskCasePage)),
     page('/ip/keep-or-drop', guarded('ip.read', KeepDropPage)),
+    page('/ip/fee-forecast', guarded('ip.read', FeeForecastPage)),
   ] as const;
 }

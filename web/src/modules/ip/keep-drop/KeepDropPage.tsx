@@ -1,9 +1,8 @@
 import { Badge, Button, SegmentedControl, Select, Text } from '@mantine/core';
 import { IconAdjustments } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { type KeepDropItem, keepDropPage, scoringModel } from '#shared/modules/ip/reassessment/contract.ts';
-import { offices, technologies } from '#shared/modules/ip/rules/offices.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
@@ -11,6 +10,7 @@ import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
+import { MatterFilters, useSubsidiaryOptions } from '../MatterFilters.tsx';
 import { DecideDialog } from './DecideDialog.tsx';
 import { MODEL_KEY, ScoringModelForm } from './ScoringModelForm.tsx';
 
@@ -34,11 +34,7 @@ export function KeepDropPage() {
   const [open, setOpen] = useState<KeepDropItem | null>(null);
   const [tuning, setTuning] = useState(false);
   const model = useQuery({ queryKey: [MODEL_KEY], queryFn: () => api.get(MODEL_KEY, scoringModel) });
-  const subsidiaries = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const s of sites) seen.set(s.subsidiaryId, s.subsidiaryCode);
-    return [...seen].map(([value, code]) => ({ value, label: code }));
-  }, [sites]);
+  const subsidiaries = useSubsidiaryOptions(sites);
   const today = new Date().toISOString().slice(0, 10);
   const columns: Column<KeepDropItem>[] = [
     {
@@ -161,17 +157,6 @@ export function KeepDropPage() {
               onChange={(v) => setMonths(v ?? '12')}
               w={150}
             />
-            {subsidiaries.length > 1 && (
-              <Select
-                aria-label={t('keepDrop.subsidiary')}
-                placeholder={t('keepDrop.allSubsidiaries')}
-                data={subsidiaries}
-                value={subsidiaryId}
-                onChange={setSubsidiaryId}
-                clearable
-                w={170}
-              />
-            )}
             {siteOptions.length > 1 && (
               <Select
                 aria-label={t('common.site')}
@@ -184,23 +169,11 @@ export function KeepDropPage() {
                 w={180}
               />
             )}
-            <Select
-              aria-label={t('common.office')}
-              placeholder={t('common.allOffices')}
-              data={offices.map((o) => ({ value: o, label: label('offices', o) }))}
-              value={office}
-              onChange={setOffice}
-              clearable
-              w={190}
-            />
-            <Select
-              aria-label={t('common.technology')}
-              placeholder={t('common.allTechnologies')}
-              data={technologies.map((x) => ({ value: x, label: label('technologies', x) }))}
-              value={technology}
-              onChange={setTechnology}
-              clearable
-              w={190}
+            <MatterFilters
+              subsidiaries={subsidiaries}
+              subsidiary={{ value: subsidiaryId, onChange: setSubsidiaryId }}
+              office={{ value: office, onChange: setOffice }}
+              technology={{ value: technology, onChange: setTechnology }}
             />
           </>
         }

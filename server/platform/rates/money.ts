@@ -1,12 +1,13 @@
 /**
- * Money of the program: integer minor units (cents) with an ISO 4217 currency code, converted to US dollars
- * at the rate in force on the payment's date. All three currencies the program pays in (USD, TWD, CNY…)
- * have two decimals of minor unit in the report, as the group's accounts keep them.
+ * Money: integer minor units (cents) with an ISO 4217 currency code, converted through the US dollar at the
+ * rate in force on a date (the latest dated rate on or before it). Every currency is kept with two decimals
+ * of minor unit, as the group's accounts keep them (a yen amount of 1,000 is 100000). A date no rate covers
+ * is a MissingRateError: a conversion never guesses a rate, nor uses 0 or 1.
  */
 
 export type Rate = { currency: string; validFrom: string; perUsd: string };
 
-/** Thrown when no rate covers a payment: a report never guesses one. */
+/** Thrown when no rate covers an amount's date: a figure never guesses one. */
 export class MissingRateError extends Error {
   readonly currency: string;
   readonly on: string;

@@ -1,0 +1,173 @@
+import type { Kind } from '#shared/modules/ip/rules/offices.ts';
+
+/**
+ * The official fee schedules of annuities, renewal and maintenance fees, as data: per office, the date from
+ * which a schedule applies (the fee payable is the one in force on the day it is paid), the office's currency,
+ * and amounts in whole units of that currency by patent year (US: by maintenance stage, 4, 8 and 12 standing
+ * for the fees due at 3.5, 7.5 and 11.5 years, as in deadlines.ts). Sources with their dates and licence:
+ * reference/ip-fees/README.md. A new schedule is a new entry with its own `validFrom`; an old one stays, so a
+ * fee paid before the change is still priced right.
+ */
+
+export type FeeOffice = 'US' | 'TW' | 'CN' | 'EP';
+export type FeeKind = 'maintenance' | 'annuity' | 'renewal';
+/** USPTO entity sizes (35 U.S.C. 41(h), 123); offices without sizes have `null`. */
+export type EntitySize = 'large' | 'small' | 'micro';
+
+export type FeeLine = {
+  /** The patent kinds the line prices. */
+  kinds: readonly Kind[];
+  /** Patent years (or US stages) from and to, both included. */
+  fromYear: number;
+  toYear: number;
+  entity: EntitySize | null;
+  /** Whole units of the schedule's currency. */
+  amount: number;
+};
+
+export type FeeSchedule = {
+  office: FeeOffice;
+  feeKind: FeeKind;
+  currency: string;
+  validFrom: string;
+  /** The provision that sets the amounts. */
+  basis: string;
+  lines: readonly FeeLine[];
+  /** A flat surcharge for paying in the grace period, by entity size (US 37 CFR 1.20(h)). */
+  flatSurcharge?: Partial<Record<EntitySize, number>>;
+};
+
+const INVENTION = ['invention'] as const;
+const UTILITY = ['utility_model'] as const;
+const DESIGN = ['design'] as const;
+const ALL = ['invention', 'utility_model', 'design'] as const;
+
+const bands = (
+  kinds: readonly Kind[],
+  entity: EntitySize | null,
+  rows: readonly (readonly [number, number, number])[],
+): FeeLine[] => rows.map(([fromYear, toYear, amount]) => ({ kinds, fromYear, toYear, entity, amount }));
+
+export const FEE_SCHEDULES: readonly FeeSchedule[] = [
+  {
+    // USPTO fee schedule effective 2025-01-19 (final rule published 2024-11-20): 37 CFR 1.20(e)-(h).
+    office: 'US',
+    feeKind: 'maintenance',
+    currency: 'USD',
+    validFrom: '2025-01-19',
+    basis: '37 CFR 1.20(e)-(g); surcharge 1.20(h)',
+    lines: [
+      ...bands(INVENTION, 'large', [
+        [4, 4, 2150],
+        [8, 8, 4040],
+        [12, 12, 8280],
+      ]),
+      ...bands(INVENTION, 'small', [
+        [4, 4, 860],
+        [8, 8, 1616],
+        [12, 12, 3312],
+      ]),
+      ...bands(INVENTION, 'micro', [
+        [4, 4, 430],
+        [8, 8, 808],
+        [12, 12, 1656],
+      ]),
+    ],
+    flatSurcharge: { large: 540, small: 216, micro: 108 },
+  },
+  {
+    // TIPO: Regulations Governing Patent Fees (專利規費收費辦法) art. 7, annuities per year, in NT$. Amounts
+    // in force since design annuities were lowered on 2011-07-01 (inventions and utility models since 2010).
+    office: 'TW',
+    feeKind: 'annuity',
+    currency: 'TWD',
+    validFrom: '2011-07-01',
+    basis: 'Regulations Governing Patent Fees art. 7',
+    lines: [
+      ...bands(INVENTION, null, [
+        [1, 3, 2500],
+        [4, 6, 5000],
+        [7, 9, 8000],
+        [10, 99, 16000],
+      ]),
+      ...bands(UTILITY, null, [
+        [1, 3, 2500],
+        [4, 6, 4000],
+        [7, 99, 8000],
+      ]),
+      ...bands(DESIGN, null, [
+        [1, 3, 800],
+        [4, 6, 2000],
+        [7, 99, 3000],
+      ]),
+    ],
+  },
+  {
+    // CNIPA annual fees (專利收費標準, patent years counted from filing), in RMB; the 11th to 15th years of
+    // designs since the 15-year term of the 2021 amendment (in force 2021-06-01).
+    office: 'CN',
+    feeKind: 'annuity',
+    currency: 'CNY',
+    validFrom: '2021-06-01',
+    basis: 'CNIPA fee standard for patents: annual fees',
+    lines: [
+      ...bands(INVENTION, null, [
+        [1, 3, 900],
+        [4, 6, 1200],
+        [7, 9, 2000],
+        [10, 12, 4000],
+        [13, 15, 6000],
+        [16, 20, 8000],
+      ]),
+      ...bands(UTILITY, null, [
+        [1, 3, 600],
+        [4, 5, 900],
+        [6, 8, 1200],
+        [9, 10, 2000],
+      ]),
+      ...bands(DESIGN, null, [
+        [1, 3, 600],
+        [4, 5, 900],
+        [6, 8, 1200],
+        [9, 10, 2000],
+        [11, 15, 3000],
+      ]),
+    ],
+  },
+  {
+    // EPO renewal fees for European patent applications before 2024-04-01 (RFees art. 2(1), item 4).
+    office: 'EP',
+    feeKind: 'renewal',
+    currency: 'EUR',
+    validFrom: '2023-04-01',
+    basis: 'Rules relating to Fees art. 2(1), item 4',
+    lines: bands(ALL, null, [
+      [3, 3, 530],
+      [4, 4, 660],
+      [5, 5, 925],
+      [6, 6, 1180],
+      [7, 7, 1305],
+      [8, 8, 1440],
+      [9, 9, 1570],
+      [10, 20, 1775],
+    ]),
+  },
+  {
+    // EPO renewal fees for payments made from 2024-04-01 (RFees as amended by the Administrative Council).
+    office: 'EP',
+    feeKind: 'renewal',
+    currency: 'EUR',
+    validFrom: '2024-04-01',
+    basis: 'Rules relating to Fees art. 2(1), item 4',
+    lines: bands(ALL, null, [
+      [3, 3, 690],
+      [4, 4, 845],
+      [5, 5, 1000],
+      [6, 6, 1155],
+      [7, 7, 1310],
+      [8, 8, 1465],
+      [9, 9, 1620],
+      [10, 20, 1775],
+    ]),
+  },
+];

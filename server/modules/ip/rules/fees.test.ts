@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { feeAmount, scheduleOn, surchargeMinor } from './fees.ts';
+
+// Amounts and their sources: reference/ip-fees/README.md (official schedules, public official data).
+
+describe('US maintenance fees (37 CFR 1.20(e)-(h), USPTO fee schedule effective 2025-01-19)', () => {
+  it('prices each stage by entity size at the schedule in force on the payment day', () => {
+    const at = (year: number, entity: 'large' | 'small' | 'micro') =>
+      feeAmount({ office: 'US', kind: 'invention', year, on: '2025-06-30', entity });
+    expect(at(4, 'large')).toMatchObject({ state: 'priced', currency: 'USD', amountMinor: 215_000 });
+    expect(at(4, 'small')).toMatchObject({ amountMinor: 86_000 });
+    expect(at(4, 'micro')).toMatchObject({ amountMinor: 43_000 });
+    expect(at(8, 'large')).toMatchObject({ amountMinor: 404_000, scheduleFrom: '2025-01-19' });
+    expect(at(12, 'large')).toMatchObject({ amountMinor: 828_000 });
+    expect(at(12, 'micro')).toMatchObject({ amountMinor: 165_600 });
+  });
+  it('takes the undiscounted fee when the entity size is not known', () => {
+    expect(feeAmount({ office: 'US', kind: 'invention', year: 8, on: '2026-01-01' })).toMatchObject({
+      amountMinor: 404_000,
+    });
+  });
+  it('says a day before the first kept schedule is missing, never 0', () => {
+    expect(feeAmount({ office: 'US', kind: 'invention', year: 4, on: '2025-01-18' })).toEqual({
+      state: 'missing',
+      reason: 'no_schedule',
+    });
+  });
+  it('adds the flat surcharge of 1.20(h) in the six months of grace, by entity size', () => {
+    // Granted 2021-03-02: the 3.5-year fee is due 2024-09-02 (a holiday: act by 2024-09-03), grace to 2025-03-03.
+    const fee = {
+      office: 'US' as const,
+      dueDate: '2024-09-02',
+      actBy: '2024-09-03',
+      graceEnds: '2025-03-03',
+    };
+    expect(surchargeMinor(fee, 215_000, '2024-09-03')).toBe(0);
+    expect(surchargeMinor(fee, 215_000, '2025-02-01')).toBe(54_000);
+    expect(surchargeMinor(fee, 86_000, '2025-02-01', 'small')).toBe(21_600);
+    expect(surchargeMinor(fee, 43_000, '2025-02-01', 'micro')).toBe(10_800);
+    expect(() => surchargeMinor(fee, 215_000, '2025-03-04')).toThrow(RangeError);
+  });
+});
+
+describe('Taiwan annuities (Regulations Governing Patent Fees art. 7; Patent Act art. 94)', () => {
+  it('prices inventions, utility models and designs by patent year', () => {
+    const at = (kind: 'invention' | 'utility_model' | 'design', year: number) =>
+      feeAmount({ office: 'TW', kind, year, on: '2026-05-01' });
+    expect(at('invention', 2)).toMatchObject({ currency: 'TWD', amountMinor: 250_000 });
+    expect(at('invention', 4)).toMatchObject({ amountMinor: 500_000 });
+    expect(at('invention', 9)).toMatchObject({ amountMinor: 800_000 });
+    expect(at('invention', 15)).toMatchObject({ amountMinor: 1_600_000 });
+    expect(at('utility_model', 5)).toMatchObject({ amountMinor: 400_000 });
+    expect(at('utility_model', 9)).toMatchObject({ amountMinor: 800_000 });
+    expect(at('design', 3)).toMatchObject({ amountMinor: 80_000 });
+    expect(at('design', 12)).toMatchObject({ amountMinor: 300_000 });
+  });
+  it('adds 20% per month late, a part of a month counting whole, at most the fee itself (art. 94(1))', () => {
+    // A NT$5,000 annuity due 2025-03-31: NT$6,000 paid within the first month, NT$10,000 from the fifth.
+    const fee = {
+      office: 'TW' as const,
+      dueDate: '2025-03-31',
+      actBy: '2025-03-31',
+      graceEnds: '2025-09-30',
+    };
+    expect(surchargeMinor(fee, 500_000, '2025-04-15')).toBe(100_000);
+    expect(surchargeMinor(fee, 500_000, '2025-06-10')).toBe(300_000);
+    expect(surchargeMinor(fee, 500_000, '2025-08-20')).toBe(500_000);
+    expect(surchargeMinor(fee, 500_000, '2025-09-30')).toBe(500_000);
+  });
+});
+
+describe('China annual fees (CNIPA fee standard; Implementing Regulations r. 98 of 2010)', () => {
+  it('prices by patent year counted from filing, designs to the 15th year', () => {
+    const at = (kind: 'invention' | 'utility_model' | 'design', year: number) =>
+      feeAmount({ office: 'CN', kind, year, on: '2026-05-01' });
+    expect(at('invention', 3)).toMatchObject({ currency: 'CNY', amountMinor: 90_000 });
+    expect(at('invention', 7)).toMatchObject({ amountMinor: 200_000 });
+    expect(at('invention', 20)).toMatchObject({ amountMinor: 800_000 });
+    expect(at('utility_model', 6)).toMatchObject({ amountMinor: 120_000 });
+    expect(at('design', 12)).toMatchObject({ amountMinor: 300_000 });
+    expect(at('utility_model', 11)).toEqual({ state: 'missing', reason: 'no_line' });
+  });
+  it('lets the first month pass free, then adds 5% of the fee per month', () => {
+    const fee = {
+      office: 'CN' as const,
+      dueDate: '2025-05-10',
+      actBy: '2025-05-12',
+      graceEnds: '2025-11-10',
+    };
+    expect(surchargeMinor(fee, 200_000, '2025-06-05')).toBe(0);
+    expect(surchargeMinor(fee, 200_000, '2025-07-20')).toBe(20_000);
+    expect(surchargeMinor(fee, 200_000, '2025-11-10')).toBe(50_000);
+  });
+});
+
+describe('EPO renewal fees (RFees art. 2(1) items 4 and 5; EPC Rule 51)', () => {
+  it('prices the year at the schedule in force on the payment day (new amounts from 2024-04-01)', () => {
+    const at = (year: number, on: string) => feeAmount({ office: 'EP', kind: 'invention', year, on });
+    expect(at(3, '2024-03-31')).toMatchObject({
+      currency: 'EUR',
+      amountMinor: 53_000,
+      scheduleFrom: '2023-04-01',
+    });
+    expect(at(3, '2024-04-01')).toMatchObject({ amountMinor: 69_000, scheduleFrom: '2024-04-01' });
+    expect(at(6, '2025-01-31')).toMatchObject({ amountMinor: 115_500 });
+    expect(at(15, '2025-01-31')).toMatchObject({ amountMinor: 177_500 });
+    expect(scheduleOn('EP', '2023-03-31')).toBeNull();
+  });
+  it('leaves a renewal fee after grant to the validation states, shown as missing', () => {
+    expect(
+      feeAmount({ office: 'EP', kind: 'invention', year: 8, on: '2026-01-31', payee: 'national' }),
+    ).toEqual({ state: 'missing', reason: 'national_fee' });
+  });
+  it('adds 50% in the six months of grace', () => {
+    const fee = {
+      office: 'EP' as const,
+      dueDate: '2025-01-31',
+      actBy: '2025-01-31',
+      graceEnds: '2025-07-31',
+    };
+    expect(surchargeMinor(fee, 84_500, '2025-01-31')).toBe(0);
+    expect(surchargeMinor(fee, 84_500, '2025-03-01')).toBe(42_250);
+  });
+  it('has no schedule for offices not yet kept', () => {
+    expect(feeAmount({ office: 'JP', kind: 'invention', year: 4, on: '2026-01-01' })).toEqual({
+      state: 'missing',
+      reason: 'no_schedule',
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import type { Kind, Office } from '#shared/modules/ip/rules/offices.ts';
+import { lateSurchargePercent } from './deadlines.ts';
+import { type EntitySize, FEE_SCHEDULES, type FeeSchedule } from './fee-schedules.ts';
+
+/**
+ * The amount of an annuity, renewal or maintenance fee from the schedules as data (fee-schedules.ts), and the
+ * surcharge for paying it late within the grace period. Amounts are integer minor units (hundredths) of the
+ * office's currency, as the platform's money rules keep them. A fee no schedule prices is an explicit
+ * `missing`, never 0.
+ */
+
+export type FeeQuery = {
+  office: Office;
+  kind: Kind;
+  /** The patent year (US: the stage 4, 8 or 12, as deadlines.ts numbers it). */
+  year: number;
+  /** The day the fee is paid (the forecast: its due date); the schedule in force that day applies. */
+  on: string;
+  /** USPTO entity size; ignored by offices without sizes. Undiscounted (large) when not known. */
+  entity?: EntitySize;
+  /** Who is paid: renewal fees of a European patent after grant go to the validation states, not priced here. */
+  payee?: 'office' | 'epo' | 'national' | null;
+};
+
+export type FeeAmount =
+  | {
+      state: 'priced';
+      currency: string;
+      amountMinor: number;
+      scheduleFrom: string;
+      basis: string;
+    }
+  | { state: 'missing'; reason: 'no_schedule' | 'national_fee' | 'no_line' };
+
+/** The schedule of an office in force on a day: the latest whose `validFrom` is on or before it. */
+export function scheduleOn(
+  office: Office,
+  on: string,
+  schedules: readonly FeeSchedule[] = FEE_SCHEDULES,
+): FeeSchedule | null {
+  let best: FeeSchedule | null = null;
+  for (const s of schedules)
+    if (s.office === office && s.validFrom <= on && (!best || s.validFrom > best.validFrom)) best = s;
+  return best;
+}
+
+export function feeAmount(q: FeeQuery, schedules: readonly FeeSchedule[] = FEE_SCHEDULES): FeeAmount {
+  if (q.office === 'EP' && q.payee === 'national') return { state: 'missing', reason: 'national_fee' };
+  const schedule = scheduleOn(q.office, q.on, schedules);
+  if (!schedule) return { state: 'missing', reason: 'no_schedule' };
+  const entity = q.office === 'US' ? (q.entity ?? 'large') : null;
+  const line = schedule.lines.find(
+    (l) => l.kinds.includes(q.kind) && l.entity === entity && l.fromYear <= q.year && q.year <= l.toYear,
+  );
+  if (!line) return { state: 'missing', reason: 'no_line' };
+  return {
+    state: 'priced',
+    currency: schedule.currency,
+    amountMinor: line.amount * 100,
+    scheduleFrom: schedule.validFrom,
+    basis: schedule.basis,
+  };
+}
+
+/**
+ * The surcharge for paying a fee due on `due` on `paidOn`, within the office's grace period (the deadline's
+ * `actBy` and `graceEnds` from deadlines.ts):
+ * - US: the flat surcharge of 37 CFR 1.20(h) by entity size, for payment in the six months' grace (1.362(e));
+ * - EPO: an additional fee of 50% of the renewal fee (RFees art. 2(1), item 5; EPC Rule 51(2));
+ * - China: 5% of the fee for each month late after the first (deadlines.ts lateSurchargePercent);
+ * - Taiwan: 20% per month late, at most the fee itself (Patent Act art. 94(1); lateSurchargePercent).
+ * Paying on or before `actBy` costs nothing extra; after `graceEnds` the right has lapsed (RangeError).
+ */
+export function surchargeMinor(
+  fee: { office: Office; dueDate: string; actBy: string; graceEnds: string | null },
+  amountMinor: number,
+  paidOn: string,
+  entity: EntitySize = 'large',
+  schedules: readonly FeeSchedule[] = FEE_SCHEDULES,
+): number {
+  if (paidOn <= fee.actBy) return 0;
+  if (!fee.graceEnds || paidOn > fee.graceEnds)
+    throw new RangeError('Paid after the grace period: the right has lapsed.');
+  if (fee.office === 'TW' || fee.office === 'CN') {
+    // Months are counted from the due date; a payment the office's closure moved is not late.
+    return Math.round((amountMinor * lateSurchargePercent(fee.office, fee.dueDate, paidOn)) / 100);
+  }
+  if (fee.office === 'EP') return Math.round(amountMinor / 2);
+  if (fee.office === 'US') {
+    const flat = scheduleOn('US', paidOn, schedules)?.flatSurcharge?.[entity];
+    if (flat === undefined) throw new RangeError('No US surcharge is kept for that day.');
+    return flat * 100;
+  }
+  throw new RangeError(`No surcharge rule for ${fee.office}.`);
+}

@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITES } from '../support/fixture.ts';
+import { callApi as call, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+const yearsAgo = (n: number) => {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - n);
+  return d.toISOString().slice(0, 10);
+};
+
+async function readChinese(page: Page) {
+  await page.evaluate(async () => {
+    const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
+    await fetch('/api/auth/preferences', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+      body: JSON.stringify({ locale: 'zh-TW' }),
+    });
+    localStorage.setItem('steward.locale', 'zh-TW');
+  });
+}
+
+describe.skipIf(!hasChromium)('IP fee forecast in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('charts the fees of the five years by office with the rates used, and says a fee without a rate', async () => {
+    const admin = await (await newContext(browser, server.baseUrl)).newPage();
+    await signIn(admin, 'groupAdmin');
+    // A TWD rate, but none for CNY: the Chinese patent's fees stay without amount.
+    const rate = await call(admin, 'POST', '/api/academia/exchange-rates', {
+      currency: 'TWD',
+      validFrom: yearsAgo(1),
+      perUsd: '31.5',
+    });
+    expect(rate.status).toBe(201);
+
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'k7Officer');
+    const family = await call(page, 'POST', '/api/ip/families', {
+      siteId: SITES.K7.id,
+      reference: 'FC-E2E-1',
+      title: 'SiP module with forecast fees',
+      technology: 'sip',
+    });
+    expect(family.status).toBe(201);
+    for (const [office, number] of [
+      ['TW', 'I788001'],
+      ['US', '11788001'],
+      ['CN', 'ZL2019788001'],
+    ] as const) {
+      const m = await call(page, 'POST', '/api/ip/matters', {
+        familyId: family.json.id,
+        office,
+        kind: 'invention',
+        applicationNo: `FCE2E-${office}`,
+        filingDate: yearsAgo(6),
+        grantDate: yearsAgo(3),
+        patentNo: number,
+        status: 'granted',
+      });
+      expect(m.status).toBe(201);
+    }
+
+    await page.goto(`${server.baseUrl}/ip/fee-forecast`);
+    await page.getByRole('heading', { name: 'Fee forecast' }).first().waitFor();
+    const table = page.getByRole('table', { name: 'Fee forecast' });
+    await table.waitFor();
+    await table.getByText('Total').first().waitFor();
+    await page.getByText(/TWD: 31\.5/).waitFor();
+    await page.getByText(/CNY: no rate on or before/).waitFor();
+    await table
+      .getByText(/fees? without amount/)
+      .first()
+      .waitFor();
+    await page.getByText('I788001').first().waitFor();
+    await screenshot(page, 'ip-fee-forecast-en');
+
+    await page.getByText('US$', { exact: true }).click();
+    await page.getByText('Technology', { exact: true }).first().click();
+    await table.getByText('SiP module').waitFor();
+
+    await readChinese(page);
+    await page.goto(`${server.baseUrl}/ip/fee-forecast`);
+    await page.getByRole('heading', { name: '年費預估' }).first().waitFor();
+    await page.getByRole('table', { name: '年費預估' }).getByText('合計').first().waitFor();
+    await screenshot(page, 'ip-fee-forecast-zh-TW');
+    await context.close();
+  });
+});
