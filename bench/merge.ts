@@ -17,6 +17,7 @@ export const MERGEABLE = {
   web: 'web',
   identity: 'identity',
   import: 'import',
+  infosec: 'infosec',
   backup: 'backup',
 } as const;
 

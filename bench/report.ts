@@ -5,6 +5,7 @@ import { EXPLANATIONS } from './notes.ts';
 import type { BackupFigures } from './suites/backup.ts';
 import type { IdentityFigures } from './suites/identity.ts';
 import type { ImportFigures } from './suites/import.ts';
+import { type InfosecFigures, infosecSection } from './suites/infosec.ts';
 import { type NabFigures, nabTargets } from './suites/nab.ts';
 import type { ReadResult } from './suites/reads.ts';
 import type { StartupFigures } from './suites/startup.ts';
@@ -59,6 +60,8 @@ export type BenchResults = {
   };
   datasets: Record<string, LoadReport>;
   import?: ImportFigures;
+  /** Advisory routing and scanner import of the information security program. */
+  infosec?: InfosecFigures;
   /** A role revoked on one web process, refused by another: the change signal's propagation. */
   identity?: IdentityFigures;
   /** steward backup and restore, by database and scale (e.g. postgres-s10). */
@@ -90,6 +93,8 @@ const PART_NAMES: Record<string, string> = {
   startup: 'The start-up figures',
   identity: 'The identity propagation figures',
   import: 'The import figures',
+  infosec: 'The information security figures',
+  web: 'The web app figures',
   backup: 'The backup and restore figures',
 };
 
@@ -437,6 +442,8 @@ export function toMarkdown(r: BenchResults): string {
       '',
     );
   }
+
+  if (r.infosec) L.push(...infosecSection(r.infosec));
 
   if (r.identity) {
     const f = r.identity;

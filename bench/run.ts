@@ -19,7 +19,8 @@ import {
 } from './data/load.ts';
 import { FIXES } from './fixes.ts';
 import { openCapturer, pgExecutor, pgliteExecutor } from './lib/direct.ts';
-import { signIn, waitReady } from './lib/http.ts';
+import { type Session, signIn, waitReady } from './lib/http.ts';
+import { commitInfo, machineInfo } from './lib/machine.ts';
 import { memoryOf, ROOT, round, sleep, startServer } from './lib/proc.ts';
 import { databaseSettler, queueSettler } from './lib/settle.ts';
 import { measuredParts, mergeIntoLatest } from './merge.ts';
@@ -28,6 +29,7 @@ import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from '.
 import { runBackupRestore } from './suites/backup.ts';
 import { runIdentityPropagation } from './suites/identity.ts';
 import { runImport, writeCompletionsCsv } from './suites/import.ts';
+import { runInfosec } from './suites/infosec.ts';
 import { runNab } from './suites/nab.ts';
 import { capturePlans, type ReadResult, runReads, selectedCases, USERS } from './suites/reads.ts';
 import { runStartup } from './suites/startup.ts';
@@ -39,11 +41,13 @@ const QUICK = env.BENCH_QUICK === '1';
 const SCALE_SMALL = Number(env.BENCH_SCALE_SMALL ?? (QUICK ? 0.02 : 1));
 const SCALE_LARGE = Number(env.BENCH_SCALE_LARGE ?? (QUICK ? 0.2 : 10));
 const IMPORT_ROWS = Number(env.BENCH_IMPORT_ROWS ?? (QUICK ? 20_000 : 1_000_000));
+const INFOSEC_OBJECTS = QUICK ? 200 : 1_000;
+const INFOSEC_FINDINGS = QUICK ? 5_000 : 100_000;
 // 2 s of 32 clients is some thousands of requests for a fast endpoint; a slow one gets a longer window.
 const SECONDS = Number(env.BENCH_SECONDS ?? (QUICK ? 1 : 2));
 const CLIENTS = 32;
 const ADMIN_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PARTS = ['nab', 'startup', 'data', 'reads', 'identity', 'pglite', 'import', 'web', 'backup'];
+const PARTS = ['nab', 'startup', 'data', 'reads', 'identity', 'pglite', 'import', 'infosec', 'web', 'backup'];
 const ONLY = new Set((env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 /** BENCH_BACKUP_LARGE=0: backup and restore at the small scale only (the large one takes minutes). */
 const BACKUP_LARGE = env.BENCH_BACKUP_LARGE !== '0';
@@ -94,7 +98,7 @@ async function main() {
     durationSeconds: 0,
     quick: QUICK,
     commit: commitInfo(),
-    machine: await machineInfo(),
+    machine: await machineInfo(ADMIN_URL),
     settings: {
       clients: CLIENTS,
       seconds: SECONDS,
@@ -156,7 +160,7 @@ async function main() {
     const largeUrl = databaseUrl(ADMIN_URL, DB_LARGE);
     const smallUrl = databaseUrl(ADMIN_URL, DB_SMALL);
     const needsLarge =
-      ONLY.has('data') || ONLY.has('reads') || ONLY.has('import') || (ONLY.has('backup') && BACKUP_LARGE);
+      ['data', 'reads', 'import', 'infosec'].some((p) => ONLY.has(p)) || (ONLY.has('backup') && BACKUP_LARGE);
     if (needsLarge || ONLY.has('backup') || ONLY.has('identity')) {
       const load = async (name: string, url: string, scale: number) => {
         section(`Data: scale ${scale} into PostgreSQL (${name})`);
@@ -231,6 +235,26 @@ async function main() {
         `Import: ${IMPORT_ROWS.toLocaleString('en-US')} training completions into PostgreSQL, Steward against COPY`,
       );
       results.import = await guarded('import', () => importBench(smallUrl, tmp));
+    }
+
+    if (ONLY.has('infosec') && large) {
+      section(
+        `Information security: an advisory of ${INFOSEC_OBJECTS} objects routed, a scan of ${INFOSEC_FINDINGS.toLocaleString('en-US')} findings imported (PostgreSQL, scale ${SCALE_LARGE})`,
+      );
+      const picks = large.picks;
+      results.infosec = await guarded('information security', () =>
+        withServer(largeUrl, tmp, 'infosec', (server, session) =>
+          runInfosec({
+            server,
+            session,
+            siteId: picks.siteKh,
+            objects: INFOSEC_OBJECTS,
+            results: INFOSEC_FINDINGS,
+            tmp,
+            log,
+          }),
+        ),
+      );
     }
 
     if (ONLY.has('backup')) {
@@ -510,60 +534,35 @@ async function importBench(databaseUrl: string, tmp: string) {
   }
   const file = path.join(tmp, 'completions.csv');
   await writeCompletionsCsv(file, IMPORT_ROWS, people, courses, demoClock());
+  return withServer(databaseUrl, tmp, 'import', (server, session) =>
+    runImport({ server, session, databaseUrl, file, rows: IMPORT_ROWS, log }),
+  );
+}
+
+/** A fresh web process on the database (a clean peak of memory), the group admin signed in, for one part. */
+async function withServer<T>(
+  databaseUrl: string,
+  tmp: string,
+  part: string,
+  work: (server: ReturnType<typeof startServer>, session: Session) => Promise<T>,
+): Promise<T> {
   const server = startServer({
-    logFile: path.join(LOGS, 'server-import.log'),
+    logFile: path.join(LOGS, `server-${part}.log`),
     env: {
       DATABASE_URL: databaseUrl,
       STEWARD_ROLE: 'web',
       STEWARD_DEMO: '0',
-      STEWARD_FILES_DIR: path.join(tmp, 'import-files'),
+      STEWARD_FILES_DIR: path.join(tmp, `${part}-files`),
     },
   });
   try {
     await waitReady(server.base, 120_000, () => server.child.exitCode === null);
     const session = await signIn(server.base, USERS.admin, DEMO_PASSWORD);
     if (!session) throw new Error('admin could not sign in');
-    return await runImport({ server, session, databaseUrl, file, rows: IMPORT_ROWS, log });
+    return await work(server, session);
   } finally {
     await server.stop();
   }
-}
-
-function commitInfo() {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-  try {
-    return {
-      sha: git('rev-parse', 'HEAD'),
-      subject: git('log', '-1', '--format=%s'),
-      dirty:
-        git('status', '--porcelain', '--untracked-files=no', '--', 'server', 'web/src', 'cli', 'reference')
-          .length > 0,
-    };
-  } catch {
-    return { sha: 'unknown', subject: '', dirty: true };
-  }
-}
-
-async function machineInfo() {
-  let postgres = 'unknown';
-  try {
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    postgres = (await c.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0].v;
-    await c.end();
-  } catch {
-    // reported when the data step fails
-  }
-  return {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
-    os: `${os.type()} ${os.release()}`,
-    node: process.version,
-    postgres,
-    loadAverageStart: os.loadavg().map((x) => round(x, 2)),
-    loadAverageEnd: [] as number[],
-  };
 }
 
 function consoleTable(r: BenchResults): string {

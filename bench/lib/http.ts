@@ -64,3 +64,32 @@ export async function getJson<T>(base: string, url: string, session?: Session): 
   if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** JSON calls as a signed-in user (with the CSRF token), and waiting out an import job's validation or commit. */
+export function apiCaller(base: string, session: Session) {
+  const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
+  // biome-ignore lint/suspicious/noExplicitAny: answers are whatever the API sent.
+  type Json = Record<string, any>;
+  const call = async (method: string, url: string, body?: unknown): Promise<Json> => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: body ? { ...headers, 'content-type': 'application/json' } : headers,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await res.json()) as Json;
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json).slice(0, 400)}`);
+    return json;
+  };
+  return {
+    headers,
+    call,
+    /** Polls an import job until it is no longer validating or committing. */
+    async settle(job: Json): Promise<Json> {
+      for (;;) {
+        job = await call('GET', `/api/imports/${job.id}`);
+        if (job.status !== 'validating' && job.status !== 'committing') return job;
+        await sleep(200);
+      }
+    },
+  };
+}

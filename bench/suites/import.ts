@@ -5,7 +5,7 @@ import pg from 'pg';
 import { addDays } from '../../reference/demo/clock.ts';
 import { POSTGRES_SESSION_OPTIONS } from '../../server/db/connect.ts';
 import { copyFile } from '../data/copy.ts';
-import type { Session } from '../lib/http.ts';
+import { apiCaller, type Session } from '../lib/http.ts';
 import { memoryOf, round, type Server, sleep } from '../lib/proc.ts';
 
 export type ImportFigures = {
@@ -73,24 +73,7 @@ export async function runImport(o: {
   log: (line: string) => void;
 }): Promise<ImportFigures> {
   const { server, session, log } = o;
-  const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
-  const api = async (method: string, url: string, body?: unknown) => {
-    const res = await fetch(`${server.base}${url}`, {
-      method,
-      headers: body ? { ...headers, 'content-type': 'application/json' } : headers,
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await res.json()) as Record<string, any>;
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const follow = async (job: Record<string, any>) => {
-    for (;;) {
-      job = await api('GET', `/api/imports/${job.id}`);
-      if (job.status !== 'validating' && job.status !== 'committing') return job;
-      await sleep(200);
-    }
-  };
+  const { headers, call: api, settle: follow } = apiCaller(server.base, session);
 
   const t0 = performance.now();
   const form = new FormData();
