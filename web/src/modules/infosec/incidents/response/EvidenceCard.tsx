@@ -17,15 +17,13 @@ import {
   custodyEvents,
   type EvidenceView,
   type ResponseView,
-  responseView,
 } from '#shared/modules/infosec/response/contract.ts';
-import { api } from '../../../../platform/api/client.ts';
 import { AttachmentsPanel } from '../../../../platform/documents/AttachmentsPanel.tsx';
-import { FormModal } from '../../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../../platform/ui/labels.ts';
 import { isoToLocalInput, localInputToIso } from '../../api.ts';
 import { useInfosecLabel, useInfosecT } from '../../i18n/index.ts';
-import { responseUrl, useResponseWrite } from './api.ts';
+import { responseUrl } from './api.ts';
+import { ResponseForm } from './ResponseForm.tsx';
 
 type CustodyEvent = (typeof custodyEvents)[number];
 
@@ -45,34 +43,20 @@ function CustodyForm({
   const [location, setLocation] = useState('');
   const [at, setAt] = useState(isoToLocalInput(new Date()));
   const [note, setNote] = useState('');
-  const save = useResponseWrite(
-    incidentId,
-    () =>
-      api.post(
-        `/api/infosec/incidents/${incidentId}/custody`,
-        {
-          documentId: file.documentId,
-          event,
-          holder,
-          location: location.trim() || null,
-          at: localInputToIso(at),
-          note: note.trim() || null,
-        },
-        responseView,
-      ),
-    onClose,
-  );
   return (
-    <FormModal
-      opened
-      onClose={onClose}
+    <ResponseForm
+      incidentId={incidentId}
       title={`${t('response.recordCustody')} · ${file.filename}`}
-      onSubmit={(e) => {
-        e?.preventDefault();
-        save.mutate(undefined);
-      }}
-      busy={save.isPending}
-      error={save.error}
+      path="custody"
+      body={() => ({
+        documentId: file.documentId,
+        event,
+        holder,
+        location: location.trim() || null,
+        at: localInputToIso(at),
+        note: note.trim() || null,
+      })}
+      onClose={onClose}
     >
       <Select
         label={t('response.event')}
@@ -108,7 +92,7 @@ function CustodyForm({
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}
       />
-    </FormModal>
+    </ResponseForm>
   );
 }
 

@@ -14,15 +14,13 @@ import {
 import { DateInput } from '@mantine/dates';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { lessonKinds, type ResponseView, responseView } from '#shared/modules/infosec/response/contract.ts';
+import { lessonKinds, type ResponseView } from '#shared/modules/infosec/response/contract.ts';
 import { ActionStatusBadge } from '../../../../platform/actions/parts.tsx';
-import { api } from '../../../../platform/api/client.ts';
 import { UserSelect } from '../../../../platform/services/UserSelect.tsx';
-import { FormModal } from '../../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../../platform/ui/labels.ts';
 import { AnchorLink } from '../../../../platform/ui/links.tsx';
 import { useInfosecLabel, useInfosecT } from '../../i18n/index.ts';
-import { useResponseWrite } from './api.ts';
+import { ResponseForm } from './ResponseForm.tsx';
 
 type LessonKind = (typeof lessonKinds)[number];
 
@@ -35,31 +33,17 @@ function LessonForm({ incidentId, onClose }: { incidentId: string; onClose: () =
   const [title, setTitle] = useState('');
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [dueDate, setDueDate] = useState<string | null>(null);
-  const save = useResponseWrite(
-    incidentId,
-    () =>
-      api.post(
-        `/api/infosec/incidents/${incidentId}/lessons`,
-        {
-          kind,
-          text,
-          action: raise && kind === 'to_improve' ? { title, ownerId, dueDate: dueDate ?? '' } : undefined,
-        },
-        responseView,
-      ),
-    onClose,
-  );
   return (
-    <FormModal
-      opened
-      onClose={onClose}
+    <ResponseForm
+      incidentId={incidentId}
       title={t('response.addLesson')}
-      onSubmit={(e) => {
-        e?.preventDefault();
-        save.mutate(undefined);
-      }}
-      busy={save.isPending}
-      error={save.error}
+      path="lessons"
+      body={() => ({
+        kind,
+        text,
+        action: raise && kind === 'to_improve' ? { title, ownerId, dueDate: dueDate ?? '' } : undefined,
+      })}
+      onClose={onClose}
     >
       <SegmentedControl
         data={lessonKinds.map((k) => ({ value: k, label: label('response.lessonKinds', k) }))}
@@ -110,7 +94,7 @@ function LessonForm({ incidentId, onClose }: { incidentId: string; onClose: () =
           </Group>
         </Stack>
       )}
-    </FormModal>
+    </ResponseForm>
   );
 }
 

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { type ResponseView, responseView, taskPhases } from '#shared/modules/infosec/response/contract.ts';
 import { api } from '../../../../platform/api/client.ts';
 import { UserSelect } from '../../../../platform/services/UserSelect.tsx';
-import { FormModal } from '../../../../platform/ui/FormModal.tsx';
 import { useFormat } from '../../../../platform/ui/labels.ts';
 import { ProblemAlert } from '../../../../platform/ui/problem.tsx';
 import { localInputToIso } from '../../api.ts';
 import { useInfosecLabel, useInfosecT } from '../../i18n/index.ts';
 import { useResponseWrite } from './api.ts';
+import { ResponseForm } from './ResponseForm.tsx';
 
 type Phase = (typeof taskPhases)[number];
 
@@ -20,27 +20,13 @@ function TaskForm({ incidentId, onClose }: { incidentId: string; onClose: () => 
   const [title, setTitle] = useState('');
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [dueAt, setDueAt] = useState('');
-  const save = useResponseWrite(
-    incidentId,
-    () =>
-      api.post(
-        `/api/infosec/incidents/${incidentId}/tasks`,
-        { phase, title, ownerId, dueAt: dueAt ? localInputToIso(dueAt) : null },
-        responseView,
-      ),
-    onClose,
-  );
   return (
-    <FormModal
-      opened
-      onClose={onClose}
+    <ResponseForm
+      incidentId={incidentId}
       title={t('response.addTask')}
-      onSubmit={(e) => {
-        e?.preventDefault();
-        save.mutate(undefined);
-      }}
-      busy={save.isPending}
-      error={save.error}
+      path="tasks"
+      body={() => ({ phase, title, ownerId, dueAt: dueAt ? localInputToIso(dueAt) : null })}
+      onClose={onClose}
     >
       <Select
         label={t('response.phase')}
@@ -71,7 +57,7 @@ function TaskForm({ incidentId, onClose }: { incidentId: string; onClose: () => 
         value={dueAt}
         onChange={(e) => setDueAt(e.currentTarget.value)}
       />
-    </FormModal>
+    </ResponseForm>
   );
 }
 
