@@ -5,6 +5,7 @@ import { ValidationError } from '../../platform/http/errors.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
+import type { SettingsService } from '../../platform/settings/service.ts';
 import { partnerExists } from './repo.ts';
 
 export const PROGRAM = 'academia' as const;
@@ -15,6 +16,7 @@ export type AcademiaDeps = {
   obligations: ObligationsService;
   org: Pick<OrgService, 'siteForWriting' | 'siteLabels' | 'sitesWithSubsidiary'>;
   people: Pick<PeopleService, 'employeeEssentials' | 'employeeEssentialsByEmail'>;
+  settings: SettingsService;
   now: () => Date;
 };
 

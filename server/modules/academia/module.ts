@@ -9,6 +9,7 @@ import { createMentorshipsService } from './mentorships.ts';
 import { createPartnersService } from './partners.ts';
 import { createPaymentsService } from './payments.ts';
 import { createProjectsService } from './projects.ts';
+import { createInternRetention, createRetentionSettingsService } from './retention.ts';
 import { createTeachingFiguresService } from './teaching-figures.ts';
 import { createActivitiesImporter, createCoursesImporter } from './teaching-import.ts';
 
@@ -27,6 +28,8 @@ export function createAcademiaModule(deps: AcademiaDeps) {
     teachingFigures: createTeachingFiguresService(deps),
     hireMatches: createHireMatchesService(deps),
     conversion: createConversionReportService(deps),
+    retention: createInternRetention(deps),
+    retentionSettings: createRetentionSettingsService(deps),
   };
 }
 

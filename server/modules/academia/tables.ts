@@ -90,7 +90,8 @@ export type AcademiaInternsTable = Stamps & {
   id: Generated<string>;
   site_id: string;
   partner_id: string;
-  full_name: string;
+  /** Null once anonymised (anonymised_on). */
+  full_name: string | null;
   email: string | null;
   program: InternProgram;
   started_on: DateString;
@@ -100,6 +101,8 @@ export type AcademiaInternsTable = Stamps & {
   hired_employee_id: string | null;
   hired_on: DateString | null;
   date_of_birth: DateString | null;
+  /** The day the retention job erased the name and contact details. */
+  anonymised_on: Generated<DateString | null>;
 };
 
 export type HireMatchReason = 'email' | 'name_and_birth_date';

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as m0023 from './0023_academia.ts';
 import * as m0045 from './0045_academia_courses.ts';
 import * as m0047 from './0047_academia_hire_matches.ts';
+import * as m0051 from './0051_academia_retention.ts';
 
 /** The industry–academia program's migrations, in the one numbered sequence shared with the platform's. */
 export const academiaMigrations: Record<string, Migration> = {
   '0023_academia': m0023,
   '0045_academia_courses': m0045,
   '0047_academia_hire_matches': m0047,
+  '0051_academia_retention': m0051,
 };

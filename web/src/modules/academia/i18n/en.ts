@@ -130,6 +130,10 @@ export const en = {
     allPrograms: 'All programs',
     emptyTitle: 'No interns',
     emptyHint: 'Interns appear here once recorded.',
+    anonymised: 'Anonymised',
+    anonymisedOn: 'Name and contact details erased on {{date}} (retention schedule)',
+    retention:
+      "Names and contact details are erased {{years}} years after a student's last period ends; school, program, dates and outcome stay for the reports.",
   },
   contribution: {
     title: 'Contribution',

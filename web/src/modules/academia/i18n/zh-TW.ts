@@ -120,6 +120,10 @@ export const zhTW: typeof en = {
     allPrograms: '所有計畫',
     emptyTitle: '尚無實習生',
     emptyHint: '登錄後的實習生會顯示於此。',
+    anonymised: '已去識別化',
+    anonymisedOn: '已於 {{date}} 依保存期限刪除姓名與聯絡資料',
+    retention:
+      '學生最後一段實習或就學期間結束滿 {{years}} 年後，姓名與聯絡資料即予刪除；學校、計畫、期間與結果保留供報表使用。',
   },
   contribution: {
     title: '年度投入',

@@ -1,7 +1,10 @@
-import { Badge, Select, Tabs } from '@mantine/core';
+import { Badge, Select, Tabs, Text, Tooltip } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { internPage, internPrograms } from '#shared/modules/academia/contract.ts';
+import { internRetentionSettings } from '#shared/modules/academia/retention-contract.ts';
+import { api } from '../../../platform/api/client.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -11,6 +14,33 @@ import { ProposedHires } from './ProposedHires.tsx';
 
 type Row = z.infer<typeof internPage>['items'][number];
 
+/** A student whose name and contact details the retention schedule erased. */
+export function Anonymised({ on }: { on: string }) {
+  const t = useAcademiaT();
+  return (
+    <Tooltip label={t('interns.anonymisedOn', { date: on })}>
+      <Badge variant="light" color="gray">
+        {t('interns.anonymised')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** How long students' personal data is kept, as the program owner set it. */
+function RetentionNote() {
+  const t = useAcademiaT();
+  const settings = useQuery({
+    queryKey: ['/api/academia/retention-settings'],
+    queryFn: () => api.get('/api/academia/retention-settings', internRetentionSettings),
+  });
+  if (!settings.data) return null;
+  return (
+    <Text size="sm" c="dimmed" mb="sm">
+      {t('interns.retention', { years: settings.data.anonymiseAfterYears })}
+    </Text>
+  );
+}
+
 /** Interns of the reader's sites with their internship and, once hired, when. */
 export function InternsPage() {
   const t = useAcademiaT();
@@ -19,7 +49,12 @@ export function InternsPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [program, setProgram] = useState<string | null>(null);
   const columns: Column<Row>[] = [
-    { key: 'name', header: t('interns.name'), sortKey: 'fullName', render: (i) => i.fullName },
+    {
+      key: 'name',
+      header: t('interns.name'),
+      sortKey: 'fullName',
+      render: (i) => (i.anonymisedOn ? <Anonymised on={i.anonymisedOn} /> : i.fullName),
+    },
     { key: 'site', header: t('common.site'), render: (i) => i.siteCode },
     { key: 'partner', header: t('common.partner'), wrap: true, render: (i) => i.partnerName },
     { key: 'program', header: t('interns.program'), render: (i) => label('internPrograms', i.program) },
@@ -54,6 +89,7 @@ export function InternsPage() {
           <Tabs.Tab value="conversion">{t('hires.conversionTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="interns">
+          <RetentionNote />
           <DataTable
             label={t('interns.title')}
             endpoint="/api/academia/interns"
