@@ -6,6 +6,7 @@ import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
+import type { UsersService } from '../../platform/users/service.ts';
 import { partnerExists } from './repo.ts';
 
 export const PROGRAM = 'academia' as const;
@@ -17,6 +18,7 @@ export type AcademiaDeps = {
   org: Pick<OrgService, 'siteForWriting' | 'siteLabels' | 'sitesWithSubsidiary'>;
   people: Pick<PeopleService, 'employeeEssentials' | 'employeeEssentialsByEmail'>;
   settings: SettingsService;
+  users: Pick<UsersService, 'displayNames' | 'assertActiveUsers'>;
   now: () => Date;
 };
 

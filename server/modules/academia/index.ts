@@ -14,6 +14,7 @@ import { createInternRetention } from './retention.ts';
 import { registerAcademiaRoutes } from './routes.ts';
 import { registerAcademiaHireRoutes } from './routes-hires.ts';
 import { registerAcademiaPeopleRoutes } from './routes-people.ts';
+import { registerAcademiaProgramRoutes } from './routes-programs.ts';
 import { registerAcademiaTeachingRoutes } from './routes-teaching.ts';
 import '#shared/modules/academia/program.ts';
 
@@ -34,6 +35,7 @@ export const academiaModule = defineModule({
       org: platform.org,
       people: platform.people,
       settings: platform.settings,
+      users: platform.users,
       now,
     }),
   registerRoutes(app, academia) {
@@ -41,6 +43,7 @@ export const academiaModule = defineModule({
     registerAcademiaPeopleRoutes(app, academia);
     registerAcademiaTeachingRoutes(app, academia);
     registerAcademiaHireRoutes(app, academia);
+    registerAcademiaProgramRoutes(app, academia);
   },
   jobs(db) {
     const hires = createHireMatchScan({ db, people: createPeopleService(db, createOrgService(db)) });

@@ -54,6 +54,17 @@ const words = {
     completed: ['completed', '已完成'],
     withdrawn: ['withdrawn', '已退出'],
   },
+  'academia.programKind': {
+    internship: ['internships', '實習'],
+    research: ['research collaboration', '研究合作'],
+    scholarship: ['scholarships', '獎學金'],
+    career: ['career development', '職涯發展'],
+    education: ['education program', '教育計畫'],
+    college: ['college', '學院'],
+    mentorship: ['mentorship', '業師輔導'],
+    university: ['corporate university', '企業大學'],
+    research_line: ['research line', '研究主軸'],
+  },
   'academia.hireMatchReason': {
     email: ['same e-mail', '相同電子郵件'],
     name_and_birth_date: ['same name and date of birth', '相同姓名與出生日期'],

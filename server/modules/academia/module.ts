@@ -8,6 +8,7 @@ import { createInternsService } from './interns.ts';
 import { createMentorshipsService } from './mentorships.ts';
 import { createPartnersService } from './partners.ts';
 import { createPaymentsService } from './payments.ts';
+import { createProgramsService } from './programs.ts';
 import { createProjectsService } from './projects.ts';
 import { createInternRetention, createRetentionSettingsService } from './retention.ts';
 import { createTeachingFiguresService } from './teaching-figures.ts';
@@ -30,6 +31,7 @@ export function createAcademiaModule(deps: AcademiaDeps) {
     conversion: createConversionReportService(deps),
     retention: createInternRetention(deps),
     retentionSettings: createRetentionSettingsService(deps),
+    programs: createProgramsService(deps),
   };
 }
 

@@ -105,6 +105,32 @@ export type AcademiaInternsTable = Stamps & {
   anonymised_on: Generated<DateString | null>;
 };
 
+export type ProgramKind =
+  | 'internship'
+  | 'research'
+  | 'scholarship'
+  | 'career'
+  | 'education'
+  | 'college'
+  | 'mentorship'
+  | 'university'
+  | 'research_line';
+
+/** A program of the industry–academia office: group records, edited by the program owner. */
+export type AcademiaProgramsTable = Stamps & {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  name_zh: string;
+  kind: ProgramKind;
+  description: string | null;
+  active_from: number | null;
+  active_to: number | null;
+};
+
+export type AcademiaProgramSitesTable = { program_id: string; site_id: string };
+export type AcademiaProgramOwnersTable = { program_id: string; user_id: string };
+
 export type HireMatchReason = 'email' | 'name_and_birth_date';
 export type HireMatchStatus = 'proposed' | 'confirmed' | 'dismissed';
 
@@ -210,6 +236,9 @@ export type AcademiaTables = {
   academia_outcomes: AcademiaOutcomesTable;
   academia_exchange_rates: AcademiaExchangeRatesTable;
   academia_interns: AcademiaInternsTable;
+  academia_programs: AcademiaProgramsTable;
+  academia_program_sites: AcademiaProgramSitesTable;
+  academia_program_owners: AcademiaProgramOwnersTable;
   academia_scholarships: AcademiaScholarshipsTable;
   academia_payments: AcademiaPaymentsTable;
   academia_courses: AcademiaCoursesTable;
