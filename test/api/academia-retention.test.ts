@@ -68,7 +68,10 @@ describe.each(databases())("Students' personal data on its retention schedule (%
   afterAll(async () => t?.close());
 
   it('keeps ten years by default; only the group-wide program owner changes it, within 1 to 15', async () => {
-    expect((await officer.get('/api/academia/retention-settings')).body).toEqual({ anonymiseAfterYears: 10 });
+    expect((await officer.get('/api/academia/retention-settings')).body).toEqual({
+      anonymiseAfterYears: 10,
+      mayChange: false,
+    });
     expect((await officer.put('/api/academia/retention-settings', { anonymiseAfterYears: 5 })).status).toBe(
       403,
     );
@@ -77,7 +80,11 @@ describe.each(databases())("Students' personal data on its retention schedule (%
     expect(JSON.stringify(bad.body)).toContain('anonymiseAfterYears');
     const ok = await admin.put('/api/academia/retention-settings', { anonymiseAfterYears: 12 });
     expect(ok.status).toBe(200);
-    expect((await officer.get('/api/academia/retention-settings')).body).toEqual({ anonymiseAfterYears: 12 });
+    expect((await officer.get('/api/academia/retention-settings')).body).toEqual({
+      anonymiseAfterYears: 12,
+      mayChange: false,
+    });
+    expect((await admin.get('/api/academia/retention-settings')).body.mayChange).toBe(true);
     expect((await admin.put('/api/academia/retention-settings', { anonymiseAfterYears: 10 })).status).toBe(
       200,
     );

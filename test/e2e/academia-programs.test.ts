@@ -98,6 +98,16 @@ describe.skipIf(!hasChromium)('industry–academia programs and anonymised stude
         .click();
       await page.getByText(badge).first().waitFor();
       await screenshot(page, `academia-interns-anonymised-${locale}`);
+      if (locale === 'en') {
+        // The group-wide program owner changes the schedule from the note.
+        await page.getByText(/erased 10 years after/).waitFor();
+        await page.getByRole('button', { name: 'Change', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: "Retention of students' personal data" });
+        await dialog.getByRole('textbox', { name: 'Years after the last period' }).fill('12');
+        await dialog.getByRole('button', { name: 'Save' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await page.getByText(/erased 12 years after/).waitFor();
+      }
       await context.close();
     }
   });

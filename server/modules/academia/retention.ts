@@ -4,7 +4,7 @@ import {
   internRetentionSettings,
 } from '#shared/modules/academia/retention-contract.ts';
 import type { Db } from '../../db/types.ts';
-import { type Actor, systemActor } from '../../platform/access/actor.ts';
+import { type Actor, sitesWith, systemActor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { defineSetting, type SettingsService } from '../../platform/settings/service.ts';
@@ -93,14 +93,18 @@ export function createInternRetention(deps: {
 /** The retention setting as the program's staff read it and its owner changes it. */
 export function createRetentionSettingsService(deps: { db: Db; settings: SettingsService }) {
   return {
-    get(actor: Actor) {
+    async get(actor: Actor) {
       access.listScope(actor, 'academia.read', PROGRAM);
-      return deps.settings.get(internRetention);
+      const value = await deps.settings.get(internRetention);
+      return { ...value, mayChange: sitesWith(actor, 'academia.manage', PROGRAM) === 'all' };
     },
     /** The schedule applies to every site's students: the program owner sets it group-wide. */
-    set(actor: Actor, value: InternRetentionSettings) {
+    async set(actor: Actor, value: InternRetentionSettings) {
       access.assertGroupWide(actor, 'academia.manage', PROGRAM);
-      return deps.db.transaction().execute((trx) => deps.settings.set(trx, actor, internRetention, value));
+      const stored = await deps.db
+        .transaction()
+        .execute((trx) => deps.settings.set(trx, actor, internRetention, value));
+      return { ...stored, mayChange: true };
     },
   };
 }

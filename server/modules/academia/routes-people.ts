@@ -1,5 +1,5 @@
 import * as c from '#shared/modules/academia/contract.ts';
-import { internRetentionSettings } from '#shared/modules/academia/retention-contract.ts';
+import { internRetentionSettings, internRetentionView } from '#shared/modules/academia/retention-contract.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
@@ -109,7 +109,7 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
       schema: {
         tags,
         summary: "How many years after a student's last period the name and contact details are erased",
-        response: { 200: internRetentionSettings },
+        response: { 200: internRetentionView },
       },
     },
     async (request) => academia.retentionSettings.get(actorOf(request)),
@@ -122,7 +122,7 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
         tags,
         summary: "Change the retention of students' personal data (group-wide program owner)",
         body: internRetentionSettings,
-        response: { 200: internRetentionSettings },
+        response: { 200: internRetentionView },
       },
     },
     async (request) => academia.retentionSettings.set(actorOf(request), request.body),

@@ -8,6 +8,8 @@ export const internRetentionSettings = z
   })
   .strict();
 export type InternRetentionSettings = z.infer<typeof internRetentionSettings>;
+/** The setting as read, and whether the reader may change it (the group-wide program owner). */
+export const internRetentionView = internRetentionSettings.extend({ mayChange: z.boolean() });
 
 /** What one run of the retention job did. */
 export const internRetentionRun = z.object({

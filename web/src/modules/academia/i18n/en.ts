@@ -175,6 +175,12 @@ export const en = {
     emptyTitle: 'No interns',
     emptyHint: 'Interns appear here once recorded.',
     anonymised: 'Anonymised',
+    retentionChange: 'Change',
+    retentionTitle: "Retention of students' personal data",
+    retentionYears: 'Years after the last period',
+    retentionHint:
+      '1 to 15 years; the nightly job erases names, e-mail addresses and dates of birth past it.',
+    retentionSaved: 'Retention saved.',
     anonymisedOn: 'Name and contact details erased on {{date}} (retention schedule)',
     retention:
       "Names and contact details are erased {{years}} years after a student's last period ends; school, program, dates and outcome stay for the reports.",

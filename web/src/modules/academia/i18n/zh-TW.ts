@@ -158,6 +158,11 @@ export const zhTW: typeof en = {
     emptyTitle: '尚無實習生',
     emptyHint: '登錄後的實習生會顯示於此。',
     anonymised: '已去識別化',
+    retentionChange: '變更',
+    retentionTitle: '學生個人資料保存期限',
+    retentionYears: '最後一段期間結束後年數',
+    retentionHint: '1 至 15 年；每晚排程會刪除超過期限者的姓名、電子郵件與出生日期。',
+    retentionSaved: '保存期限已儲存。',
     anonymisedOn: '已於 {{date}} 依保存期限刪除姓名與聯絡資料',
     retention:
       '學生最後一段實習或就學期間結束滿 {{years}} 年後，姓名與聯絡資料即予刪除；學校、計畫、期間與結果保留供報表使用。',

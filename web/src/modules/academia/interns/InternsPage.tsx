@@ -1,16 +1,14 @@
-import { Badge, Select, Tabs, Text, Tooltip } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Select, Tabs, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { internPage, internPrograms } from '#shared/modules/academia/contract.ts';
-import { internRetentionSettings } from '#shared/modules/academia/retention-contract.ts';
-import { api } from '../../../platform/api/client.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { ConversionReport } from './ConversionReport.tsx';
 import { ProposedHires } from './ProposedHires.tsx';
+import { RetentionNote } from './RetentionForm.tsx';
 
 type Row = z.infer<typeof internPage>['items'][number];
 
@@ -23,21 +21,6 @@ export function Anonymised({ on }: { on: string }) {
         {t('interns.anonymised')}
       </Badge>
     </Tooltip>
-  );
-}
-
-/** How long students' personal data is kept, as the program owner set it. */
-function RetentionNote() {
-  const t = useAcademiaT();
-  const settings = useQuery({
-    queryKey: ['/api/academia/retention-settings'],
-    queryFn: () => api.get('/api/academia/retention-settings', internRetentionSettings),
-  });
-  if (!settings.data) return null;
-  return (
-    <Text size="sm" c="dimmed" mb="sm">
-      {t('interns.retention', { years: settings.data.anonymiseAfterYears })}
-    </Text>
   );
 }
 
