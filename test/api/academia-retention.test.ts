@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent; tests assert on them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { academiaModule } from '../../server/modules/academia/index.ts';
 import type { AcademiaModule } from '../../server/modules/academia/module.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES } from '../support/fixture.ts';
@@ -222,5 +223,14 @@ describe.each(databases())("Students' personal data on its retention schedule (%
         .where('anonymised_on', 'is', null)
         .execute(),
     ).rejects.toThrow(/academia_interns_anonymised_check/);
+  });
+
+  it('runs nightly as the manifest registers it, on the worker’s own clock', async () => {
+    const job = academiaModule.jobs?.(t.db, {} as never).find((j) => j.name === 'academia-retention');
+    expect(job?.cron).toBe('5 19 * * *');
+    const run = (await job?.handler()) as { cutoff: string; anonymised: number };
+    expect(run.cutoff).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Whatever it found, a run leaves no row half-anonymised (the table's check) and the next finds nothing.
+    expect(((await job?.handler()) as { anonymised: number }).anonymised).toBe(0);
   });
 });
