@@ -56,6 +56,7 @@ export function generateFormerInternHires(
       outcome: 'completed',
       hired_employee_id: confirmed ? e.id : null,
       hired_on: confirmed ? e.hire_date : null,
+      anonymised_on: null,
       ...stamp,
     });
     hireMatches.push({

@@ -430,6 +430,7 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
       outcome: n % 10 === 9 ? 'withdrawn' : 'completed',
       hired_employee_id: n % 10 === 9 ? null : (hired?.id ?? null),
       hired_on: n % 10 === 9 ? null : (hired?.hire_date ?? null),
+      anonymised_on: null,
       ...stamp,
     });
   };
@@ -446,6 +447,29 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
   const former = generateFormerInternHires(data, partners, taken, id, stamp);
   out.interns.push(...former.interns);
   out.hireMatches.push(...former.hireMatches);
+
+  // ---- the 2014 cohort, past the ten-year retention: names and contact details erased by the nightly job
+  // the September after (last, so that the random draws above stay as they were).
+  for (let n = 0; n < 12; n++) {
+    const site = otherSites[n % otherSites.length];
+    const near = partners.filter((p) => p.sites.includes(site));
+    out.interns.push({
+      id: id(),
+      site_id: site.id,
+      partner_id: near[n % near.length].id,
+      full_name: null,
+      email: null,
+      program: n % 3 === 0 ? 'career_development' : 'cooperative_education',
+      started_on: day(2014, 7, 1),
+      ended_on: day(2014, 8, 31),
+      hours: 320,
+      outcome: 'completed',
+      hired_employee_id: null,
+      hired_on: null,
+      anonymised_on: day(2024, 9, 2),
+      ...stamp,
+    });
+  }
   return out;
 }
 

@@ -178,4 +178,29 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
     expect(scan.body.proposed).toBe(0);
     expect(scan.body.interns).toBeGreaterThanOrEqual(2);
   });
+
+  it('holds the seed’s programs with owners and sites, and what hangs under each', async () => {
+    const res = await owner.get('/api/academia/programs', { query: { pageSize: '100', sort: 'code' } });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(13);
+    for (const p of res.body.items) {
+      expect(p.owners.map((o: any) => o.displayName)).toContain('Amy Wu');
+      expect(p.sites.length).toBeGreaterThan(0);
+    }
+    const usi = res.body.items.find((p: any) => p.code === 'usi_university');
+    expect(usi).toMatchObject({ nameZh: '環旭大學', kind: 'university', activeFrom: 2006 });
+    expect(usi.sites.every((s: any) => s.siteCode.startsWith('USI-'))).toBe(true);
+    const detail = async (code: string) =>
+      (await owner.get(`/api/academia/programs/${res.body.items.find((p: any) => p.code === code).id}`)).body;
+    expect((await detail('usi_university')).counts.courses).toBeGreaterThan(0);
+    const onsite = await owner.get('/api/academia/interns', { query: { program: 'onsite_internship' } });
+    expect(onsite.body.total).toBeGreaterThan(0);
+    expect((await detail('onsite_internship')).counts.interns).toBe(onsite.body.total);
+    expect((await detail('packaging')).counts.projects).toBeGreaterThan(0);
+    // The 2014 cohort is past the retention schedule: shown anonymised, still counted.
+    const old = await owner.get('/api/academia/interns', { query: { year: '2014', pageSize: '100' } });
+    expect(old.body.items).toHaveLength(12);
+    for (const i of old.body.items)
+      expect(i).toMatchObject({ fullName: null, email: null, anonymisedOn: '2024-09-02' });
+  });
 });

@@ -6,6 +6,8 @@ import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
 import type { RatesService } from '../../platform/rates/service.ts';
+import type { SettingsService } from '../../platform/settings/service.ts';
+import type { UsersService } from '../../platform/users/service.ts';
 import { partnerExists } from './repo.ts';
 
 export const PROGRAM = 'academia' as const;
@@ -18,6 +20,8 @@ export type AcademiaDeps = {
   people: Pick<PeopleService, 'employeeEssentials' | 'employeeEssentialsByEmail'>;
   /** The platform's dated exchange rates, which payments convert at. */
   rates: RatesService;
+  settings: SettingsService;
+  users: Pick<UsersService, 'displayNames' | 'assertActiveUsers'>;
   now: () => Date;
 };
 

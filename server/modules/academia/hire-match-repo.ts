@@ -11,6 +11,7 @@ export function unhiredInterns(db: Db, scope: SiteScope) {
     .select(['id', 'site_id', 'full_name', 'email', 'date_of_birth', 'started_on'])
     .where('hired_employee_id', 'is', null)
     .where('email', 'is not', null)
+    .where('anonymised_on', 'is', null)
     .where((eb) => inScope(eb, 'site_id', scope))
     .orderBy('id')
     .execute();

@@ -76,4 +76,20 @@ export const hireRouteChecks: Record<string, RouteSpec> = {
     access: 'academia.read',
     checks: [figures('academia.read', { program: ACADEMIA, query: { fromYear: '2020', toYear: '2026' } })],
   },
+  'GET /api/academia/retention-settings': {
+    access: 'academia.read',
+    checks: [figures('academia.read', { program: ACADEMIA })],
+  },
+  'PUT /api/academia/retention-settings': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: () => ({ anonymiseAfterYears: 10 }),
+        ok: [200],
+      },
+    ],
+  },
 };

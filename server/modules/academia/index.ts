@@ -2,6 +2,7 @@ import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { createOrgService } from '../../platform/org/service.ts';
 import { createPeopleService } from '../../platform/people/service.ts';
+import { createSettingsService } from '../../platform/settings/service.ts';
 import { createHireMatchScan } from './hire-matches.ts';
 import { academiaMessagesCatalogue } from './messages.ts';
 import { academiaMigrations } from './migrations/index.ts';
@@ -9,9 +10,11 @@ import { MILESTONE } from './milestones.ts';
 import { createAcademiaModule } from './module.ts';
 import { AGREEMENT_RENEWAL } from './partners.ts';
 import { academiaPermissions } from './permissions.ts';
+import { createInternRetention } from './retention.ts';
 import { registerAcademiaRoutes } from './routes.ts';
 import { registerAcademiaHireRoutes } from './routes-hires.ts';
 import { registerAcademiaPeopleRoutes } from './routes-people.ts';
+import { registerAcademiaProgramRoutes } from './routes-programs.ts';
 import { registerAcademiaTeachingRoutes } from './routes-teaching.ts';
 import '#shared/modules/academia/program.ts';
 
@@ -32,6 +35,8 @@ export const academiaModule = defineModule({
       org: platform.org,
       people: platform.people,
       rates: platform.rates,
+      settings: platform.settings,
+      users: platform.users,
       now,
     }),
   registerRoutes(app, academia) {
@@ -39,12 +44,22 @@ export const academiaModule = defineModule({
     registerAcademiaPeopleRoutes(app, academia);
     registerAcademiaTeachingRoutes(app, academia);
     registerAcademiaHireRoutes(app, academia);
+    registerAcademiaProgramRoutes(app, academia);
   },
   jobs(db) {
     const hires = createHireMatchScan({ db, people: createPeopleService(db, createOrgService(db)) });
     // Nightly, at a quiet hour for the group's sites (UTC 18:50 is 02:50 in Taiwan): employee records that
     // arrived in the day (by hand or imported) are looked at against the former interns.
-    return [{ name: 'academia-hire-matches', cron: '50 18 * * *', handler: () => hires.scanAll() }];
+    const retention = createInternRetention({
+      db,
+      settings: createSettingsService(db),
+      now: () => new Date(),
+    });
+    return [
+      { name: 'academia-hire-matches', cron: '50 18 * * *', handler: () => hires.scanAll() },
+      // Nightly after the hire matches (UTC 19:05 is 03:05 in Taiwan): students past the retention schedule.
+      { name: 'academia-retention', cron: '5 19 * * *', handler: () => retention.run() },
+    ];
   },
   async homeAttention(actor, _academia, platform) {
     if (!holdsAnywhere(actor, 'academia.manage', 'academia')) return [];

@@ -7,7 +7,7 @@ import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import {
   type AcademiaDeps,
   assertManageAt,
@@ -63,6 +63,7 @@ export function createInternsService(deps: AcademiaDeps) {
       outcome: r.outcome,
       hiredEmployeeId: r.hired_employee_id,
       hiredOn: r.hired_on,
+      anonymisedOn: r.anonymised_on,
       version: r.version,
     }));
   }
@@ -171,6 +172,13 @@ export function createInternsService(deps: AcademiaDeps) {
       if (patch.partnerId) await assertPartner(db, patch.partnerId);
       const current = await internOrNotFound(id);
       assertManageRecord(actor, current.site_id, 'intern');
+      // Erased personal data stays erased: the retention schedule has run for this student.
+      const personal = (['fullName', 'email', 'dateOfBirth'] as const).find((k) => patch[k] != null);
+      if (current.anonymised_on && personal)
+        throw new ConflictError('The intern was anonymised.', {
+          field: personal,
+          anonymisedOn: current.anonymised_on,
+        });
       const startedOn = patch.startedOn ?? current.started_on;
       assertRange(startedOn, patch.endedOn === undefined ? current.ended_on : patch.endedOn, 'endedOn');
       const hire = {

@@ -8,12 +8,14 @@ const en = {
   'academia.obligation.agreementRenewal': 'Renew or close the agreement with {{partner}}: {{title}}',
   'academia.obligation.milestone': 'Research project milestone: {{project}} — {{milestone}}',
   'academia.actor.hireMatch': 'Former interns hired',
+  'academia.actor.retention': 'Retention of students’ personal data',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
   'academia.obligation.agreementRenewal': '續約或結束與{{partner}}的合作協議：{{title}}',
   'academia.obligation.milestone': '研究計畫里程碑：{{project}} — {{milestone}}',
   'academia.actor.hireMatch': '實習生轉任員工比對',
+  'academia.actor.retention': '學生個人資料保存期限',
 };
 
 /** The words of the module's enumerations, for exports and documents (`academia.<enumeration>.<code>`). */
@@ -51,6 +53,17 @@ const words = {
     ongoing: ['ongoing', '進行中'],
     completed: ['completed', '已完成'],
     withdrawn: ['withdrawn', '已退出'],
+  },
+  'academia.programKind': {
+    internship: ['internships', '實習'],
+    research: ['research collaboration', '研究合作'],
+    scholarship: ['scholarships', '獎學金'],
+    career: ['career development', '職涯發展'],
+    education: ['education program', '教育計畫'],
+    college: ['college', '學院'],
+    mentorship: ['mentorship', '業師輔導'],
+    university: ['corporate university', '企業大學'],
+    research_line: ['research line', '研究主軸'],
   },
   'academia.hireMatchReason': {
     email: ['same e-mail', '相同電子郵件'],

@@ -8,7 +8,9 @@ import { createInternsService } from './interns.ts';
 import { createMentorshipsService } from './mentorships.ts';
 import { createPartnersService } from './partners.ts';
 import { createPaymentsService } from './payments.ts';
+import { createProgramsService } from './programs.ts';
 import { createProjectsService } from './projects.ts';
+import { createInternRetention, createRetentionSettingsService } from './retention.ts';
 import { createTeachingFiguresService } from './teaching-figures.ts';
 import { createActivitiesImporter, createCoursesImporter } from './teaching-import.ts';
 
@@ -27,6 +29,9 @@ export function createAcademiaModule(deps: AcademiaDeps) {
     teachingFigures: createTeachingFiguresService(deps),
     hireMatches: createHireMatchesService(deps),
     conversion: createConversionReportService(deps),
+    retention: createInternRetention(deps),
+    retentionSettings: createRetentionSettingsService(deps),
+    programs: createProgramsService(deps),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as c from '#shared/modules/academia/contract.ts';
+import { internRetentionSettings, internRetentionView } from '#shared/modules/academia/retention-contract.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
@@ -41,6 +42,7 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
         value: (i) => academiaWord('academia.internOutcome', i.outcome),
       },
       { header: { en: 'Hired on', 'zh-TW': '錄用日' }, value: (i) => i.hiredOn },
+      { header: { en: 'Anonymised on', 'zh-TW': '去識別化日' }, value: (i) => i.anonymisedOn },
     ],
   });
   app.get(
@@ -99,5 +101,30 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
     },
     async (request, reply) =>
       reply.status(201).send(await interns.createScholarship(actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/academia/retention-settings',
+    {
+      config: { access: 'academia.read' },
+      schema: {
+        tags,
+        summary: "How many years after a student's last period the name and contact details are erased",
+        response: { 200: internRetentionView },
+      },
+    },
+    async (request) => academia.retentionSettings.get(actorOf(request)),
+  );
+  app.put(
+    '/api/academia/retention-settings',
+    {
+      config: { access: 'academia.manage' },
+      schema: {
+        tags,
+        summary: "Change the retention of students' personal data (group-wide program owner)",
+        body: internRetentionSettings,
+        response: { 200: internRetentionView },
+      },
+    },
+    async (request) => academia.retentionSettings.set(actorOf(request), request.body),
   );
 }

@@ -1,6 +1,7 @@
 import { type Family, type FamilySpec, isoDay, seeded } from '../../../test/security/support/family-kit.ts';
 import type { ModulePolicy, Permission } from '../../../test/security/support/policy.ts';
 import { site, sites3 } from '../../../test/security/support/route-kit.ts';
+import { USERS } from '../../../test/support/fixture.ts';
 import { hireFamilies } from './hire-security-fixture.ts';
 import { teachingFamilies } from './teaching-security-fixture.ts';
 
@@ -23,6 +24,7 @@ declare module '../../../test/security/support/family-kit.ts' {
     academiaProject: true;
     academiaMilestone: true;
     academiaIntern: true;
+    academiaProgram: true;
   }
 }
 
@@ -113,6 +115,21 @@ export const academiaFamilies = {
           startedOn: isoDay(-30),
         }),
         'academia intern',
+      ).id,
+  },
+  academiaProgram: {
+    locations: ['group'],
+    seed: async ({ res, n }) =>
+      seeded(
+        await res.admin.post('/api/academia/programs', {
+          code: `matrix_program_${n}`,
+          name: `Matrix program ${n}`,
+          nameZh: `矩陣計畫 ${n}`,
+          kind: 'research',
+          ownerIds: [USERS.groupAdmin.id],
+          siteIds: [],
+        }),
+        'academia program',
       ).id,
   },
   ...teachingFamilies,

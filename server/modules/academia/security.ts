@@ -13,6 +13,7 @@ import {
   stale,
 } from '../../../test/security/support/route-kit.ts';
 import { hireRouteChecks } from './hire-security.ts';
+import { programRouteChecks } from './program-security.ts';
 import { academiaExpectedPolicy, academiaFamilies } from './security-fixture.ts';
 import { teachingRouteChecks } from './teaching-security.ts';
 
@@ -238,6 +239,7 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
   },
   ...teachingRouteChecks,
   ...hireRouteChecks,
+  ...programRouteChecks,
 };
 
 /** The module's part of the security suite, as its manifest loads it. */

@@ -82,7 +82,8 @@ export type AcademiaInternsTable = Stamps & {
   id: Generated<string>;
   site_id: string;
   partner_id: string;
-  full_name: string;
+  /** Null once anonymised (anonymised_on). */
+  full_name: string | null;
   email: string | null;
   program: InternProgram;
   started_on: DateString;
@@ -92,7 +93,35 @@ export type AcademiaInternsTable = Stamps & {
   hired_employee_id: string | null;
   hired_on: DateString | null;
   date_of_birth: DateString | null;
+  /** The day the retention job erased the name and contact details. */
+  anonymised_on: Generated<DateString | null>;
 };
+
+export type ProgramKind =
+  | 'internship'
+  | 'research'
+  | 'scholarship'
+  | 'career'
+  | 'education'
+  | 'college'
+  | 'mentorship'
+  | 'university'
+  | 'research_line';
+
+/** A program of the industry–academia office: group records, edited by the program owner. */
+export type AcademiaProgramsTable = Stamps & {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  name_zh: string;
+  kind: ProgramKind;
+  description: string | null;
+  active_from: number | null;
+  active_to: number | null;
+};
+
+export type AcademiaProgramSitesTable = { program_id: string; site_id: string };
+export type AcademiaProgramOwnersTable = { program_id: string; user_id: string };
 
 export type HireMatchReason = 'email' | 'name_and_birth_date';
 export type HireMatchStatus = 'proposed' | 'confirmed' | 'dismissed';
@@ -198,6 +227,9 @@ export type AcademiaTables = {
   academia_milestones: AcademiaMilestonesTable;
   academia_outcomes: AcademiaOutcomesTable;
   academia_interns: AcademiaInternsTable;
+  academia_programs: AcademiaProgramsTable;
+  academia_program_sites: AcademiaProgramSitesTable;
+  academia_program_owners: AcademiaProgramOwnersTable;
   academia_scholarships: AcademiaScholarshipsTable;
   academia_payments: AcademiaPaymentsTable;
   academia_courses: AcademiaCoursesTable;

@@ -247,7 +247,8 @@ export const internView = z.object({
   siteCode: z.string(),
   partnerId: uuid,
   partnerName: z.string(),
-  fullName: z.string(),
+  /** Null once anonymised. */
+  fullName: z.string().nullable(),
   email: z.string().nullable(),
   /** Personal data, as the name: for recognising the intern among employee records later. */
   dateOfBirth: z.string().nullable(),
@@ -258,6 +259,8 @@ export const internView = z.object({
   outcome: z.enum(internOutcomes),
   hiredEmployeeId: uuid.nullable(),
   hiredOn: z.string().nullable(),
+  /** The day the retention schedule erased the name and contact details (null: still held). */
+  anonymisedOn: z.string().nullable(),
   version: z.number().int(),
 });
 const internFields = z.object({

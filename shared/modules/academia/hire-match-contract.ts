@@ -16,7 +16,8 @@ export const hireMatchView = z.object({
   siteId: uuid,
   siteCode: z.string(),
   internId: uuid,
-  internName: z.string(),
+  /** Null once the intern is anonymised. */
+  internName: z.string().nullable(),
   internEmail: z.string().nullable(),
   partnerName: z.string(),
   program: z.enum(internPrograms),

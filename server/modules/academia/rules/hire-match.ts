@@ -13,7 +13,8 @@
  */
 
 export type InternForMatch = {
-  fullName: string;
+  /** Null once anonymised: such an intern is recognised by nothing. */
+  fullName: string | null;
   email: string | null;
   dateOfBirth: string | null;
   startedOn: string;
@@ -49,7 +50,7 @@ export function hireMatch(intern: InternForMatch, employee: EmployeeForMatch): H
   const email = normaliseEmail(intern.email);
   if (email !== null && email === normaliseEmail(employee.email)) reason = 'email';
   else {
-    const name = normaliseName(intern.fullName);
+    const name = normaliseName(intern.fullName ?? '');
     if (
       name !== '' &&
       intern.dateOfBirth !== null &&

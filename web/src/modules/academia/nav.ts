@@ -4,6 +4,7 @@ import {
   IconFileCertificate,
   IconFlask,
   IconHeartHandshake,
+  IconListDetails,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
@@ -29,4 +30,5 @@ export const academiaNavigation: NavItem[] = [
     icon: IconHeartHandshake,
     permission: 'academia.read',
   },
+  { label: label('programs'), to: '/academia/programs', icon: IconListDetails, permission: 'academia.read' },
 ];

@@ -11,6 +11,8 @@ const ProjectPage = lazyRouteComponent(() => import('./projects/ProjectPage.tsx'
 const ProjectsPage = lazyRouteComponent(() => import('./projects/ProjectsPage.tsx'), 'ProjectsPage');
 const CoursesPage = lazyRouteComponent(() => import('./teaching/CoursesPage.tsx'), 'CoursesPage');
 const MentorshipsPage = lazyRouteComponent(() => import('./teaching/MentorshipsPage.tsx'), 'MentorshipsPage');
+const ProgramsPage = lazyRouteComponent(() => import('./programs/ProgramsPage.tsx'), 'ProgramsPage');
+const ProgramPage = lazyRouteComponent(() => import('./programs/ProgramPage.tsx'), 'ProgramPage');
 
 /** The pages of the industry–academia program, under the signed-in frame (`parent`). */
 export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
@@ -26,5 +28,7 @@ export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
     page('/academia/interns', guarded('academia.read', InternsPage)),
     page('/academia/courses', guarded('academia.read', CoursesPage)),
     page('/academia/mentorships', guarded('academia.read', MentorshipsPage)),
+    page('/academia/programs', guarded('academia.read', ProgramsPage)),
+    page('/academia/programs/$programId', guarded('academia.read', ProgramPage)),
   ];
 }

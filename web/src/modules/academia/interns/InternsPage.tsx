@@ -1,4 +1,4 @@
-import { Badge, Select, Tabs } from '@mantine/core';
+import { Badge, Select, Tabs, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { internPage, internPrograms } from '#shared/modules/academia/contract.ts';
@@ -8,8 +8,21 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { ConversionReport } from './ConversionReport.tsx';
 import { ProposedHires } from './ProposedHires.tsx';
+import { RetentionNote } from './RetentionForm.tsx';
 
 type Row = z.infer<typeof internPage>['items'][number];
+
+/** A student whose name and contact details the retention schedule erased. */
+export function Anonymised({ on }: { on: string }) {
+  const t = useAcademiaT();
+  return (
+    <Tooltip label={t('interns.anonymisedOn', { date: on })}>
+      <Badge variant="light" color="gray">
+        {t('interns.anonymised')}
+      </Badge>
+    </Tooltip>
+  );
+}
 
 /** Interns of the reader's sites with their internship and, once hired, when. */
 export function InternsPage() {
@@ -19,7 +32,12 @@ export function InternsPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [program, setProgram] = useState<string | null>(null);
   const columns: Column<Row>[] = [
-    { key: 'name', header: t('interns.name'), sortKey: 'fullName', render: (i) => i.fullName },
+    {
+      key: 'name',
+      header: t('interns.name'),
+      sortKey: 'fullName',
+      render: (i) => (i.anonymisedOn ? <Anonymised on={i.anonymisedOn} /> : i.fullName),
+    },
     { key: 'site', header: t('common.site'), render: (i) => i.siteCode },
     { key: 'partner', header: t('common.partner'), wrap: true, render: (i) => i.partnerName },
     { key: 'program', header: t('interns.program'), render: (i) => label('internPrograms', i.program) },
@@ -54,6 +72,7 @@ export function InternsPage() {
           <Tabs.Tab value="conversion">{t('hires.conversionTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="interns">
+          <RetentionNote />
           <DataTable
             label={t('interns.title')}
             endpoint="/api/academia/interns"

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -92,7 +92,17 @@ export function ProposedHires() {
     onError: (error) => notifications.show({ message: problemMessage(error, tp), color: 'red' }),
   });
   const columns: Column<Row>[] = [
-    { key: 'intern', header: t('hires.intern'), sortKey: 'internName', render: (m) => m.internName },
+    {
+      key: 'intern',
+      header: t('hires.intern'),
+      sortKey: 'internName',
+      render: (m) =>
+        m.internName ?? (
+          <Badge variant="light" color="gray">
+            {t('interns.anonymised')}
+          </Badge>
+        ),
+    },
     { key: 'site', header: t('common.site'), render: (m) => m.siteCode },
     { key: 'partner', header: t('common.partner'), wrap: true, render: (m) => m.partnerName },
     { key: 'program', header: t('interns.program'), render: (m) => label('internPrograms', m.program) },

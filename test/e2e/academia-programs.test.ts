@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
+import { launchBrowser, newContext, screenshot } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+async function signInDemo(page: Page, email: string, name: string, locale: 'en' | 'zh-TW' = 'en') {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('heading', { level: 2, name: new RegExp(name) }).waitFor();
+  await page.evaluate(async (locale) => {
+    const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
+    await fetch('/api/auth/preferences', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+      body: JSON.stringify({ locale }),
+    });
+    localStorage.setItem('steward.locale', locale);
+  }, locale);
+}
+
+describe.skipIf(!hasChromium)('industry–academia programs and anonymised students in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({}, { demoScale: 0.01 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists the seed’s programs, adds one from the form, and shows what hangs under a research line', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signInDemo(page, 'academia.owner@steward.demo', 'Amy Wu');
+    await page.goto('/academia/programs');
+    await page.getByRole('heading', { level: 2, name: 'Programs' }).waitFor();
+    await page.getByRole('cell', { name: 'USI University' }).waitFor();
+    await screenshot(page, 'academia-programs');
+
+    await page.getByRole('button', { name: 'Add program' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add program' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Code' }).fill('Company Visits');
+    await dialog.getByRole('textbox', { name: 'Name (English)' }).fill('Company visits for high schools');
+    await dialog.getByRole('textbox', { name: 'Name (Traditional Chinese)' }).fill('高中企業參訪');
+    await dialog
+      .getByRole('textbox', { name: /^Owners/ })
+      .or(dialog.getByRole('combobox', { name: /^Owners/ }))
+      .or(dialog.getByRole('searchbox', { name: /^Owners/ }))
+      .first()
+      .fill('Amy');
+    await page
+      .getByRole('option', { name: /Amy Wu/ })
+      .first()
+      .click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Lower-case letters, digits and _, starting with a letter (2–40)').waitFor();
+    await dialog.getByRole('textbox', { name: 'Code' }).fill('company_visits');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Company visits for high schools' }).waitFor();
+
+    await page.getByRole('cell', { name: 'Research line: semiconductor assembly technology' }).click();
+    await page.waitForURL((u) => /^\/academia\/programs\/[0-9a-f-]{36}$/.test(u.pathname));
+    const projects = page.getByTestId('program-count-projects');
+    await expect
+      .poll(async () => Number((await projects.textContent())?.replace(/\D/g, '')))
+      .toBeGreaterThan(0);
+    await screenshot(page, 'academia-program');
+    await context.close();
+  });
+
+  it('shows an anonymised student as such, in English and in Traditional Chinese', async () => {
+    for (const [locale, badge, title] of [
+      ['en', 'Anonymised', 'Interns'],
+      ['zh-TW', '已去識別化', '實習生'],
+    ] as const) {
+      const context = await newContext(browser, server.baseUrl);
+      const page = await context.newPage();
+      await signInDemo(page, 'academia.owner@steward.demo', locale === 'en' ? 'Amy Wu' : 'Amy Wu', locale);
+      await page.goto('/academia/interns');
+      await page.getByRole('heading', { level: 2, name: title }).first().waitFor();
+      // Oldest first: the 2014 cohort, past the retention schedule.
+      const search = page.getByRole('textbox').first();
+      await search.waitFor();
+      await page
+        .getByRole('button', { name: locale === 'en' ? 'Started' : '開始' })
+        .first()
+        .click();
+      await page.getByText(badge).first().waitFor();
+      await screenshot(page, `academia-interns-anonymised-${locale}`);
+      if (locale === 'en') {
+        // The group-wide program owner changes the schedule from the note.
+        await page.getByText(/erased 10 years after/).waitFor();
+        await page.getByRole('button', { name: 'Change', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: "Retention of students' personal data" });
+        await dialog.getByRole('textbox', { name: 'Years after the last period' }).fill('12');
+        await dialog.getByRole('button', { name: 'Save' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await page.getByText(/erased 12 years after/).waitFor();
+      }
+      await context.close();
+    }
+  });
+});
