@@ -8,7 +8,7 @@ import * as m0041 from './0041_infosec_suppliers.ts';
 import * as m0042 from './0042_infosec_governance.ts';
 import * as m0043 from './0043_infosec_material.ts';
 import * as m0048 from './0048_infosec_policies.ts';
-import * as m0056 from './0056_infosec_incident_response.ts';
+import * as m0055 from './0055_infosec_incident_response.ts';
 
 /** The information security program's migrations, keyed by the name recorded in `steward_migrations`. */
 export const infosecMigrations: Record<string, Migration> = {
@@ -21,5 +21,5 @@ export const infosecMigrations: Record<string, Migration> = {
   '0043_infosec_material': m0043,
   '0042_infosec_governance': m0042,
   '0048_infosec_policies': m0048,
-  '0056_infosec_incident_response': m0056,
+  '0055_infosec_incident_response': m0055,
 };

@@ -7,7 +7,7 @@ import type {
 } from '#shared/modules/infosec/response/contract.ts';
 import type { Stamps } from '../../../db/schema.ts';
 
-/** The response work on an incident, for Kysely. Keep in step with ../migrations/0056_infosec_incident_response.ts. */
+/** The response work on an incident, for Kysely. Keep in step with ../migrations/0055_infosec_incident_response.ts. */
 
 export type InfosecIncidentTasksTable = Stamps & {
   id: Generated<string>;
