@@ -234,4 +234,23 @@ describe.each(databases())("Students' personal data on its retention schedule (%
     // Whatever it found, a run leaves no row half-anonymised (the table's check) and the next finds nothing.
     expect(((await job.handler()) as { anonymised: number }).anonymised).toBe(0);
   });
+
+  it('keeps the student’s name, e-mail and date of birth out of the audit log of every change', async () => {
+    const created = await intern('林 雅婷', 'yating.lin@example.edu.tw', '2025-07-01', '2025-12-31');
+    const renamed = await officer.patch(`/api/academia/interns/${created.id}`, {
+      version: created.version,
+      fullName: '林 雅亭',
+      email: 'yating.lin2@example.edu.tw',
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'before', 'after'])
+      .where('entity_id', '=', created.id)
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(['academia_intern.created', 'academia_intern.updated']);
+    const text = JSON.stringify(events);
+    for (const value of ['雅婷', '雅亭', 'yating', '1993-11-27']) expect(text).not.toContain(value);
+    expect(events[0].after).toMatchObject({ personal_data: ['full_name', 'email', 'date_of_birth'] });
+  });
 });

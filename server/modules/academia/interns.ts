@@ -24,6 +24,20 @@ import * as repo from './repo.ts';
 const internSort = { startedOn: 'i.started_on', fullName: 'i.full_name', endedOn: 'i.ended_on' } as const;
 const scholarshipSort = { awardedOn: 's.awarded_on', recipientName: 's.recipient_name' } as const;
 
+/** A student's name, e-mail and date of birth, which the retention schedule erases from the record. */
+const PERSONAL = ['full_name', 'email', 'date_of_birth'] as const;
+
+/**
+ * What the audit log keeps of an intern: the record without the student's personal data (the log outlives the
+ * retention schedule, and a hash of a birth date is the date), with the names of the personal fields it holds.
+ */
+function auditableIntern(row: Record<string, unknown>) {
+  const kept = Object.fromEntries(
+    Object.entries(row).filter(([k]) => !(PERSONAL as readonly string[]).includes(k)),
+  );
+  return { ...kept, personal_data: PERSONAL.filter((k) => row[k] != null) };
+}
+
 function toScholarshipView(r: repo.ScholarshipRow, code: (siteId: string) => string) {
   return {
     id: r.id,
@@ -161,7 +175,7 @@ export function createInternsService(deps: AcademiaDeps) {
           entityType: 'academia_intern',
           entityId: row.id,
           siteId: row.site_id,
-          after: row,
+          after: auditableIntern(row),
         });
         return row.id;
       });
@@ -198,6 +212,7 @@ export function createInternsService(deps: AcademiaDeps) {
               : 'academia_intern.updated',
           entityType: 'academia_intern',
           what: 'intern',
+          describe: auditableIntern,
           siteOf: (r) => r.site_id,
           authorize: (before) => assertManageRecord(actor, before.site_id, 'intern'),
           change: () => ({
