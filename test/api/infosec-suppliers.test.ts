@@ -128,7 +128,7 @@ describe.each(databases())('supplier cybersecurity assessments (%s)', (kind) => 
     const added = await officer.post(`${url}/contacts`, { name: 'Min-jun', email: 'minjun@edit.example' });
     expect(added.status).toBe(201);
     const contact = added.body.contacts[0];
-    const contactUrl = `${url}/contacts/${contact.id}`;
+    const contactUrl = `/api/infosec/supplier-contacts/${contact.id}`;
     const staff = await officer.patch(contactUrl, { userId: USERS.k7Officer.id, version: contact.version });
     expect(staff.status).toBe(422);
     expect(staff.body.errors.map((e: any) => e.path)).toEqual(['userId']);

@@ -127,33 +127,32 @@ export function registerSupplierRoutes(app: TypedApp, suppliers: SuppliersServic
       reply.status(201).send(await suppliers.addContact(actorOf(request), request.params.id, request.body)),
   );
   app.patch(
-    '/api/infosec/suppliers/:id/contacts/:contactId',
+    '/api/infosec/supplier-contacts/:id',
     {
       config: { access: 'infosec.manage' },
       schema: {
         tags,
-        summary: 'Change a contact of the supplier',
-        params: idParams.extend({ contactId: z.string().uuid() }),
+        summary: 'Change a contact of a supplier',
+        params: idParams,
         body: c.supplierContactPatch,
         response: { 200: c.supplierView },
       },
     },
-    async (request) =>
-      suppliers.updateContact(actorOf(request), request.params.id, request.params.contactId, request.body),
+    async (request) => suppliers.updateContact(actorOf(request), request.params.id, request.body),
   );
   app.delete(
-    '/api/infosec/suppliers/:id/contacts/:contactId',
+    '/api/infosec/supplier-contacts/:id',
     {
       config: { access: 'infosec.manage' },
       schema: {
         tags,
-        summary: 'Remove a contact of the supplier',
-        params: idParams.extend({ contactId: z.string().uuid() }),
+        summary: 'Remove a contact of a supplier',
+        params: idParams,
         response: { 204: z.null() },
       },
     },
     async (request, reply) => {
-      await suppliers.removeContact(actorOf(request), request.params.id, request.params.contactId);
+      await suppliers.removeContact(actorOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

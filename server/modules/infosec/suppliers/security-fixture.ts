@@ -9,6 +9,7 @@ import { SEMI_E187_TEMPLATE } from './questionnaires.ts';
 declare module '../../../../test/security/support/family-kit.ts' {
   interface ModuleFamilies {
     infosecSupplier: true;
+    infosecSupplierContact: true;
     supplierTemplate: true;
     supplierAssessment: true;
   }
@@ -32,6 +33,20 @@ export async function seedSupplier(res: Resources, loc: Location, n: number | st
 
 export const supplierFamilies = {
   infosecSupplier: { locations: sites3, seed: async ({ res, loc, n }) => seedSupplier(res, loc, n) },
+  infosecSupplierContact: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) => {
+      const supplierId = await seedSupplier(res, loc, `contact ${n}`);
+      const supplier = seeded(
+        await res.admin.post(`/api/infosec/suppliers/${supplierId}/contacts`, {
+          name: `Matrix contact ${n}`,
+          email: `matrix.contact.${n}@supplier.example`,
+        }),
+        'infosecSupplierContact',
+      );
+      return supplier.contacts[0].id as string;
+    },
+  },
   supplierTemplate: {
     locations: ['group'],
     seed: async ({ res, n }) =>

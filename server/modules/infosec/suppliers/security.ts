@@ -61,30 +61,29 @@ export const supplierRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
-  'PATCH /api/infosec/suppliers/:id/contacts/:contactId': {
+  'PATCH /api/infosec/supplier-contacts/:id': {
     access: 'infosec.manage',
     checks: [
       {
         kind: 'record',
-        family: 'infosecSupplier',
+        family: 'infosecSupplierContact',
         permission: 'infosec.manage',
         program: INFOSEC,
-        path: { contactId: NO_SUCH },
-        body: () => ({ phone: '+886 3 000 0000', version: 1 }),
-        ok: [404],
+        body: () => ({ phone: '+886 3 000 0000', version: STALE }),
+        ok: [409],
       },
     ],
   },
-  'DELETE /api/infosec/suppliers/:id/contacts/:contactId': {
+  'DELETE /api/infosec/supplier-contacts/:id': {
     access: 'infosec.manage',
     checks: [
       {
         kind: 'record',
-        family: 'infosecSupplier',
+        family: 'infosecSupplierContact',
         permission: 'infosec.manage',
         program: INFOSEC,
-        path: { contactId: NO_SUCH },
-        ok: [404],
+        fresh: true,
+        ok: [204],
       },
     ],
   },

@@ -154,6 +154,17 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
     };
   }
 
+  /** The supplier a contact belongs to (404 for no such contact, as for one outside the actor's scope). */
+  async function supplierOfContact(contactId: string): Promise<string> {
+    const row = await db
+      .selectFrom('infosec_supplier_contacts')
+      .select('supplier_id')
+      .where('id', '=', contactId)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError('contact');
+    return row.supplier_id;
+  }
+
   return {
     async list(actor: Actor, q: z.infer<typeof supplierListQuery>) {
       const scope = access.listScope(actor, 'infosec.read', PROGRAM);
@@ -310,13 +321,9 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
       });
     },
 
-    /** Changes a contact of the supplier (a stale version is refused with 409). */
-    async updateContact(
-      actor: Actor,
-      supplierId: string,
-      contactId: string,
-      patch: z.infer<typeof supplierContactPatch>,
-    ) {
+    /** Changes a contact of a supplier (a stale version is refused with 409; 404 outside the actor's scope). */
+    async updateContact(actor: Actor, contactId: string, patch: z.infer<typeof supplierContactPatch>) {
+      const supplierId = await supplierOfContact(contactId);
       const supplier = await writable(actor, supplierId);
       await checkContactUser(patch.userId);
       return db.transaction().execute(async (trx) => {
@@ -357,7 +364,8 @@ export function createSuppliersService({ db, org, users, grants }: Deps) {
       });
     },
 
-    async removeContact(actor: Actor, supplierId: string, contactId: string) {
+    async removeContact(actor: Actor, contactId: string) {
+      const supplierId = await supplierOfContact(contactId);
       const supplier = await writable(actor, supplierId);
       await db.transaction().execute(async (trx) => {
         const gone = await trx

@@ -170,7 +170,10 @@ export function ContactForm({
     create: async (p) =>
       contactOf(await api.post(url, p, supplierView), (c) => c.email === p.email && c.name === p.name),
     update: async (id, body) =>
-      contactOf(await api.patch(`${url}/${id}`, body, supplierView), (c) => c.id === id),
+      contactOf(
+        await api.patch(`/api/infosec/supplier-contacts/${id}`, body, supplierView),
+        (c) => c.id === id,
+      ),
     fetch: async (id) =>
       contactOf(await api.get(`${supplierKeys.suppliers}/${supplier.id}`, supplierView), (c) => c.id === id),
     invalidate: [],

@@ -39,7 +39,7 @@ export function SupplierPage() {
       confirmProps: { color: 'red' },
       onConfirm: async () => {
         try {
-          await api.delete(`${supplierKeys.suppliers}/${s.id}/contacts/${c.id}`);
+          await api.delete(`/api/infosec/supplier-contacts/${c.id}`);
         } catch (error) {
           modals.open({
             title: t('suppliers.removeFailed'),
