@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
+import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import { clockTitle } from './messages.ts';
 import type { IncidentRow } from './repo.ts';
@@ -30,8 +31,12 @@ for (const kind of Object.values(CLOCK_KINDS))
 
 export const INCIDENT_SOURCE = 'infosec_incident';
 
-export function eventsOf(row: IncidentRow) {
+/** The incident's clock events; the site's country and time zone when personal data is involved. */
+export function eventsOf(row: IncidentRow, site?: { country: string; timeZone: string }) {
   return {
+    personalData: row.information_impact === 'privacy' && site ? site : undefined,
+    breachAssessedAt: row.breach_assessed_at,
+    authorityNotifiedAt: row.authority_notified_at,
     level: row.level as Level | null,
     awareAt: row.aware_at,
     cisoReportedAt: row.ciso_reported_at,
@@ -42,14 +47,34 @@ export function eventsOf(row: IncidentRow) {
 }
 
 /** The incident's clocks kept as platform obligations: running ones open with their due time, stopped ones done. */
-export function createClockKeeper(obligations: ObligationsService, settings: SettingsService) {
+export function createClockKeeper(
+  obligations: ObligationsService,
+  settings: SettingsService,
+  org: Pick<OrgService, 'sitesByIds'>,
+) {
   return {
     async clocksOf(row: IncidentRow, handle: Db): Promise<Clock[]> {
-      return incidentClocks(eventsOf(row), await settings.get(clockRulesSetting, handle));
+      // Only a breach of personal data needs the site (its country's notification period).
+      const site =
+        row.information_impact === 'privacy'
+          ? (await org.sitesByIds([row.site_id], handle)).get(row.site_id)
+          : undefined;
+      return incidentClocks(eventsOf(row, site), await settings.get(clockRulesSetting, handle));
     },
 
     async sync(trx: Db, actor: Actor, row: IncidentRow, timeZone: string): Promise<Clock[]> {
       const clocks = await this.clocksOf(row, trx);
+      // A clock the incident no longer has (personal data ruled out) leaves no obligation open.
+      for (const name of clockNames)
+        if (!clocks.some((c) => c.clock === name))
+          await obligations.closeForSource(
+            trx,
+            actor,
+            CLOCK_KINDS[name],
+            INCIDENT_SOURCE,
+            row.id,
+            'cancelled',
+          );
       for (const c of clocks) {
         const kind = CLOCK_KINDS[c.clock];
         if (row.status === 'closed' && !c.doneAt) {

@@ -349,8 +349,9 @@ export function createSecurityIncidentsService(deps: Deps) {
           actor.userId,
         )) as repo.IncidentRow;
         const clocksAfter = await clocks.sync(trx, actor, after, await timeZoneOf(after.site_id, trx));
+        const dueBefore = new Map(clocksBefore.map((c) => [c.clock, c.dueAt]));
         const moved = clocksAfter
-          .map((c, i) => ({ clock: c.clock, from: iso(clocksBefore[i].dueAt), to: iso(c.dueAt) }))
+          .map((c) => ({ clock: c.clock, from: iso(dueBefore.get(c.clock) ?? null), to: iso(c.dueAt) }))
           .filter((m) => m.from !== m.to);
         await addTimeline(trx, actor, after, {
           at: now(),
@@ -411,6 +412,20 @@ export function createSecurityIncidentsService(deps: Deps) {
         case 'investigation_reported':
           requires(before.recovered_at, 'Damage control or recovery is not complete yet.');
           changes.investigation_reported_at = at;
+          break;
+        case 'breach_assessed':
+          requires(
+            before.information_impact === 'privacy',
+            'The incident is not classified as a breach of personal data.',
+          );
+          changes.breach_assessed_at = at;
+          break;
+        case 'authority_notified':
+          requires(
+            before.information_impact === 'privacy',
+            'The incident is not classified as a breach of personal data.',
+          );
+          changes.authority_notified_at = at;
           break;
         case 'closed':
           requires(before.recovered_at, 'Damage control or recovery is not complete yet.');

@@ -16,6 +16,8 @@ const en = {
   'infosec.clock.recovery': 'Control the damage of security incident {{reference}} or recover service',
   'infosec.clock.investigation_report':
     'Submit the investigation and improvement report of security incident {{reference}}',
+  'infosec.clock.breach_notification':
+    'Notify the data-protection authority of the personal-data breach in security incident {{reference}}',
   'infosec.audit.systemRegistered': '{{site}} {{name}}',
   'infosec.audit.incidentReported': '{{reference}}: {{title}}',
   'infosec.audit.sensitiveIncidentReported': '{{reference}}',
@@ -33,6 +35,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'infosec.clock.level_review': '審核資安事件 {{reference}} 的等級',
   'infosec.clock.recovery': '完成資安事件 {{reference}} 的損害控制或復原',
   'infosec.clock.investigation_report': '提交資安事件 {{reference}} 的調查、處理及改善報告',
+  'infosec.clock.breach_notification': '就資安事件 {{reference}} 的個資外洩通知個資保護主管機關',
   'infosec.audit.systemRegistered': '{{site}} {{name}}',
   'infosec.audit.incidentReported': '{{reference}}：{{title}}',
   'infosec.audit.sensitiveIncidentReported': '{{reference}}',
@@ -51,6 +54,7 @@ const kindNames = wordsCatalogue('infosec.obligationKind', {
   level_review_clock: ['incident level review', '事件等級審核'],
   recovery_clock: ['damage control or recovery', '損害控制或復原'],
   investigation_report_clock: ['investigation report', '調查處理報告'],
+  breach_notification_clock: ['personal-data breach notification', '個資外洩通知'],
 });
 
 /** The words of the module's enumerations, for exports and documents (`infosec.<enumeration>.<code>`). */

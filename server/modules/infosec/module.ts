@@ -64,7 +64,7 @@ export function createInfosecModule(deps: {
 }) {
   const { db, now } = deps;
   const systems = createSystemsService(db, deps.org, deps.users);
-  const clocks = createClockKeeper(deps.obligations, deps.settings);
+  const clocks = createClockKeeper(deps.obligations, deps.settings, deps.org);
   const incidents = createSecurityIncidentsService({
     db,
     org: deps.org,
@@ -92,10 +92,16 @@ export function createInfosecModule(deps: {
       return deps.settings.get(clockRulesSetting);
     },
     /** The rules apply to every site: only whoever manages the program group-wide changes them. */
-    async set(actor: Actor, value: ClockRules) {
+    async set(actor: Actor, value: Omit<ClockRules, 'breachNotification'> & Partial<ClockRules>) {
       if (access.listScope(actor, 'infosec.manage', PROGRAM) !== 'all')
         throw new ForbiddenError('infosec.manage');
-      const sorted = { ...value, levels: [...value.levels].sort((a, b) => a.level - b.level) };
+      const sorted: ClockRules = {
+        ...value,
+        levels: [...value.levels].sort((a, b) => a.level - b.level),
+        breachNotification: [...(value.breachNotification ?? [])].sort((a, b) =>
+          a.country.localeCompare(b.country),
+        ),
+      };
       return db.transaction().execute((trx) => deps.settings.set(trx, actor, clockRulesSetting, sorted));
     },
   };

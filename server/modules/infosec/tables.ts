@@ -50,6 +50,8 @@ export type InfosecIncidentsTable = Stamps & {
   level_reviewed_at: Date | null;
   recovered_at: Date | null;
   investigation_reported_at: Date | null;
+  breach_assessed_at: Generated<Date | null>;
+  authority_notified_at: Generated<Date | null>;
 };
 
 export type InfosecIncidentSitesTable = { incident_id: string; site_id: string };

@@ -76,11 +76,11 @@ export function createOrgService(db: Db) {
       const rows = unique.length
         ? await handle
             .selectFrom('sites')
-            .select(['id', 'code', 'time_zone'])
+            .select(['id', 'code', 'time_zone', 'country'])
             .where('id', 'in', unique)
             .execute()
         : [];
-      return new Map(rows.map((r) => [r.id, { code: r.code, timeZone: r.time_zone }]));
+      return new Map(rows.map((r) => [r.id, { code: r.code, timeZone: r.time_zone, country: r.country }]));
     },
 
     /** The id of the site with this code, for a module that takes the site from a name (an MQTT topic, say). */

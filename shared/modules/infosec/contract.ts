@@ -101,6 +101,8 @@ export const incidentEvents = [
   'contained',
   'recovered',
   'investigation_reported',
+  'breach_assessed',
+  'authority_notified',
   'closed',
 ] as const;
 
@@ -250,5 +252,25 @@ export const clockRulesInput = z
       )
       .length(4)
       .refine((ls) => new Set(ls.map((l) => l.level)).size === 4, 'One row for each level 1–4'),
+    /** Each country's period for notifying its data-protection authority of a personal-data breach. */
+    breachNotification: z
+      .array(
+        z
+          .object({
+            country: z.string().regex(/^[A-Z]{2}$/, 'A country code of two capital letters (ISO 3166)'),
+            authority: z.string().trim().min(1).max(100),
+            period: z
+              .number()
+              .int()
+              .positive()
+              .max(365 * 24),
+            unit: z.enum(['hours', 'calendar_days']),
+            from: z.enum(['awareness', 'breach_assessed']),
+          })
+          .strict(),
+      )
+      .max(250)
+      .refine((rs) => new Set(rs.map((r) => r.country)).size === rs.length, 'One row per country')
+      .default([]),
   })
   .strict();

@@ -6,7 +6,8 @@ import { runStatements } from '../../../db/migrations/statements.ts';
  * eradication, recovery, communication), observables normalised so that the same address or hash on two
  * incidents or an advisory is found by equality, the chain of custody of each evidence file (the file itself
  * and its SHA-256 are a platform document of the incident), and the lessons learned, each of which may raise an
- * improvement action. The timeline also notes tasks done and lessons recorded.
+ * improvement action. The timeline also notes tasks done and lessons recorded. A personal-data breach records when
+ * it was assessed as one to notify and when the data-protection authority was notified (its clock's events).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -73,8 +74,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index infosec_incident_lessons_incident_idx on infosec_incident_lessons (incident_id, created_at, id);
 
+    alter table infosec_incidents add column breach_assessed_at timestamptz;
+    alter table infosec_incidents add column authority_notified_at timestamptz;
+
     alter table infosec_timeline drop constraint infosec_timeline_kind_check;
-    alter table infosec_timeline add constraint infosec_timeline_kind_check check (kind in ('note', 'reported', 'classified', 'level_changed', 'ciso_reported', 'level_reviewed', 'contained', 'recovered', 'investigation_reported', 'closed', 'task_done', 'lesson_added'));
+    alter table infosec_timeline add constraint infosec_timeline_kind_check check (kind in ('note', 'reported', 'classified', 'level_changed', 'ciso_reported', 'level_reviewed', 'contained', 'recovered', 'investigation_reported', 'breach_assessed', 'authority_notified', 'closed', 'task_done', 'lesson_added'));
     `,
   );
 }

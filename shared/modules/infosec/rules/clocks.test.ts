@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, clockState, defaultClockRules, type IncidentEvents, incidentClocks } from './clocks.ts';
+import {
+  addMonths,
+  type Clock,
+  clockState,
+  defaultClockRules,
+  endOfCalendarDaysAfter,
+  type IncidentEvents,
+  incidentClocks,
+} from './clocks.ts';
 
 /**
  * Worked examples of the clocks of 資通安全事件通報及應變辦法 Art. 4 (report within 1 hour of awareness),
@@ -73,5 +81,47 @@ describe('incident clocks', () => {
     expect(clockState(late, minutes(100))).toBe('missed');
     const onTime = byName({ ...base, cisoReportedAt: minutes(59) }).report;
     expect(clockState(onTime, minutes(100))).toBe('met');
+  });
+});
+
+describe('the personal-data breach notification clock, by the site country’s law', () => {
+  const privacy = (country: string, timeZone: string, more: Partial<IncidentEvents> = {}) =>
+    incidentClocks({ ...base, personalData: { country, timeZone }, ...more }, defaultClockRules).find(
+      (c) => c.clock === 'breach_notification',
+    );
+
+  it('runs 72 hours from awareness in Korea (PIPA art. 34(3), Enforcement Decree art. 40, from 2023-09-15)', () => {
+    const clock = privacy('KR', 'Asia/Seoul');
+    expect(clock).toMatchObject({ startEvent: 'awareness', startAt: aware });
+    expect(clock?.dueAt).toEqual(new Date('2026-03-05T01:00:00Z'));
+  });
+
+  it('runs to the end of the third calendar day after the assessment in Singapore (PDPA s. 26D(1))', () => {
+    expect(clockState(privacy('SG', 'Asia/Singapore') as Clock, aware)).toBe('waiting');
+    // Assessed on Monday 2 March 2026 at 10:00 in Singapore: due by the end of Thursday 5 March there.
+    const clock = privacy('SG', 'Asia/Singapore', { breachAssessedAt: new Date('2026-03-02T02:00:00Z') });
+    expect(clock).toMatchObject({ startEvent: 'breach_assessed' });
+    expect(clock?.dueAt).toEqual(new Date('2026-03-05T15:59:59.999Z'));
+  });
+
+  it('runs 30 days from the day of awareness in Japan (APPI art. 26, PPC Rules art. 8(2)), month ends counted through', () => {
+    // Aware on 31 January at 09:00 in Tokyo: 30 days after is 2 March, due by its end.
+    const clock = privacy('JP', 'Asia/Tokyo', { awareAt: new Date('2026-01-31T00:00:00Z') });
+    expect(clock?.dueAt).toEqual(new Date('2026-03-02T14:59:59.999Z'));
+  });
+
+  it('counts calendar days in the site’s zone across a change of its offset', () => {
+    // 7 March 2026, noon in New York (EST); three days after ends at the end of 10 March, by then on EDT.
+    expect(endOfCalendarDaysAfter(new Date('2026-03-07T17:00:00Z'), 3, 'America/New_York')).toEqual(
+      new Date('2026-03-11T03:59:59.999Z'),
+    );
+  });
+
+  it('stops when the authority is notified; no clock without personal data or without a period for the country', () => {
+    const notified = privacy('KR', 'Asia/Seoul', { authorityNotifiedAt: new Date('2026-03-04T01:00:00Z') });
+    expect(clockState(notified as Clock, new Date('2026-03-06T00:00:00Z'))).toBe('met');
+    // Taiwan's PDPA (art. 12) and China's PIPL (art. 57) set no period in hours or days: no default row.
+    expect(privacy('TW', 'Asia/Taipei')).toBeUndefined();
+    expect(incidentClocks(base, defaultClockRules).map((c) => c.clock)).not.toContain('breach_notification');
   });
 });

@@ -127,6 +127,7 @@ export const en = {
     level_review: 'Level reviewed',
     recovery: 'Damage controlled or service recovered',
     investigation_report: 'Investigation and improvement report',
+    breach_notification: 'Notice to the data-protection authority',
     startEvent: 'From {{event}}',
     due: 'Due {{at}}',
     left: '{{time}} left',
@@ -139,6 +140,7 @@ export const en = {
     awareness: 'awareness',
     ciso_report: 'the report to the CISO office',
     recovery_complete: 'recovery complete',
+    breach_assessed: 'the assessment that the breach is to be notified',
   },
   events: {
     ciso_reported: 'Reported to the CISO office',
@@ -146,6 +148,8 @@ export const en = {
     contained: 'Contained',
     recovered: 'Recovered',
     investigation_reported: 'Investigation report submitted',
+    breach_assessed: 'Assessed as a personal-data breach to notify',
+    authority_notified: 'Data-protection authority notified',
     closed: 'Closed',
   },
   timeline: {
@@ -158,6 +162,8 @@ export const en = {
     contained: 'Contained',
     recovered: 'Recovered',
     investigation_reported: 'Investigation report submitted',
+    breach_assessed: 'Assessed as a personal-data breach to notify',
+    authority_notified: 'Data-protection authority notified',
     closed: 'Closed',
     task_done: 'Task done',
     lesson_added: 'Lesson learned recorded',

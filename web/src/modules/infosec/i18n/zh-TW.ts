@@ -125,6 +125,7 @@ export const zhTW: typeof en = {
     level_review: '等級審核',
     recovery: '完成損害控制或復原',
     investigation_report: '調查、處理及改善報告',
+    breach_notification: '通知個資保護主管機關',
     startEvent: '自{{event}}起算',
     due: '期限 {{at}}',
     left: '剩餘 {{time}}',
@@ -137,6 +138,7 @@ export const zhTW: typeof en = {
     awareness: '知悉',
     ciso_report: '通報資安長辦公室',
     recovery_complete: '復原完成',
+    breach_assessed: '評估為應通知之個資外洩',
   },
   events: {
     ciso_reported: '已通報資安長辦公室',
@@ -144,6 +146,8 @@ export const zhTW: typeof en = {
     contained: '已控制',
     recovered: '已復原',
     investigation_reported: '已提交調查報告',
+    breach_assessed: '評估為應通知之個資外洩',
+    authority_notified: '已通知個資保護主管機關',
     closed: '結案',
   },
   timeline: {
@@ -156,6 +160,8 @@ export const zhTW: typeof en = {
     contained: '已控制',
     recovered: '已復原',
     investigation_reported: '已提交調查報告',
+    breach_assessed: '評估為應通知之個資外洩',
+    authority_notified: '已通知個資保護主管機關',
     closed: '結案',
     task_done: '任務完成',
     lesson_added: '已記錄經驗學習',

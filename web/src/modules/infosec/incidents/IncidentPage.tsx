@@ -35,6 +35,8 @@ import { ResponseSection } from './response/ResponseSection.tsx';
 import { IncidentTimeline } from './Timeline.tsx';
 
 type Event = (typeof incidentEvents)[number];
+/** The events of a personal-data breach's notification clock, offered only when personal data is involved. */
+const BREACH_EVENTS = new Set<Event>(['breach_assessed', 'authority_notified']);
 
 function EventForm({
   incident,
@@ -125,11 +127,13 @@ export function SecurityIncidentPage() {
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  {incidentEvents.map((e) => (
-                    <Menu.Item key={e} onClick={() => setEvent(e)}>
-                      {label('events', e)}
-                    </Menu.Item>
-                  ))}
+                  {incidentEvents
+                    .filter((e) => incident.informationImpact === 'privacy' || !BREACH_EVENTS.has(e))
+                    .map((e) => (
+                      <Menu.Item key={e} onClick={() => setEvent(e)}>
+                        {label('events', e)}
+                      </Menu.Item>
+                    ))}
                 </Menu.Dropdown>
               </Menu>
             </Group>
