@@ -58,7 +58,8 @@ export function ProgramPage() {
         <Stack gap="xs">
           <Group gap="xs">
             <Badge variant="light">{t(`programs.kinds.${p.kind}`)}</Badge>
-            <Text size="sm" c="dimmed">
+            {/* The code the program owner gave it: not words to translate. */}
+            <Text size="sm" c="dimmed" translate="no">
               {p.code}
             </Text>
           </Group>

@@ -34,7 +34,13 @@ export function ProgramsPage() {
       wrap: true,
       render: (p) => (zh ? p.nameZh : p.name),
     },
-    { key: 'code', header: t('programs.code'), sortKey: 'code', render: (p) => p.code },
+    {
+      key: 'code',
+      header: t('programs.code'),
+      sortKey: 'code',
+      // The code the program owner gave it: not words to translate.
+      render: (p) => <span translate="no">{p.code}</span>,
+    },
     { key: 'kind', header: t('common.kind'), sortKey: 'kind', render: (p) => t(`programs.kinds.${p.kind}`) },
     { key: 'years', header: t('programs.years'), render: years },
     {
