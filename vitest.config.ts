@@ -9,7 +9,8 @@ import { LongRunningFirst } from './test/support/sequencer.ts';
  * - api: integration tests over HTTP (app.inject) on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  * - security: the authorization matrix, API fuzzing, crash safety, concurrency, several processes and web
  *   security (test/security); small counts here, full counts in the stress suite.
- * - e2e: browser tests (Playwright driving Debian's Chromium), one file at a time, after the others.
+ * - e2e: browser tests (Playwright driving Debian's Chromium), two files at a time, after the others (the long walk first:
+ *   test/support/sequencer.ts).
  */
 export default defineConfig({
   test: {
