@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../reference/demo/users.ts';
 import { launchBrowser, newContext } from './support/browser.ts';
@@ -116,17 +116,18 @@ describe.skipIf(!hasChromium)('a walk through every page, for every role, in bot
       const page = await context.newPage();
       const findings: PageFinding[] = [];
       let current = '/';
-      let pending = 0;
+      // Requests in flight, by request: a request can end twice (its response, then a body cut short by the
+      // next navigation), so a counter would drift.
+      const inFlight = new Set<Request>();
       const dataWords = new Set<string>();
       page.on('pageerror', (error) =>
         findings.push({ page: current, problem: `page error: ${error.message}` }),
       );
       page.on('request', (r) => {
-        if (new URL(r.url()).pathname.startsWith('/api/')) pending++;
+        if (new URL(r.url()).pathname.startsWith('/api/')) inFlight.add(r);
       });
-      page.on('requestfailed', (r) => {
-        if (new URL(r.url()).pathname.startsWith('/api/')) pending--;
-      });
+      page.on('requestfinished', (r) => inFlight.delete(r));
+      page.on('requestfailed', (r) => inFlight.delete(r));
       page.on('response', async (response) => {
         const url = new URL(response.url());
         if (!url.pathname.startsWith('/api/')) return;
@@ -137,8 +138,6 @@ describe.skipIf(!hasChromium)('a walk through every page, for every role, in bot
             collectStrings(await response.json(), dataWords);
         } catch {
           // a body that went away with a navigation
-        } finally {
-          pending--;
         }
       });
 
@@ -152,7 +151,7 @@ describe.skipIf(!hasChromium)('a walk through every page, for every role, in bot
         if (await link.isVisible()) await link.click();
         else await page.goto(path);
         await page.waitForURL((url) => url.pathname === path);
-        await settle(page, () => pending);
+        await settle(page, () => inFlight.size);
         const facts = await readPage(page);
         const slug = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
         await page.screenshot({
