@@ -21,6 +21,7 @@ const day = (iso: string, n: number) =>
 
 /** Where the group's recovery drills run: the data centre of the first manufacturing site in Kaohsiung. */
 const DRILL_SITE = 'ASE-KH';
+const SPIL_DRILL_SITE = 'SPIL-ZK';
 const FIRST_YEAR = 2019;
 
 const STEPS = {
@@ -67,93 +68,96 @@ export function drillTables(group: DemoDataset, systems: Row[], ownerId: string 
   const drills: Row[] = [];
   const people: Row[] = [];
   const drillSystems: Row[] = [];
-  const site = group.sites.find((s) => s.code === DRILL_SITE);
   const officer = group.users.find((u) => u.email.startsWith('officer.kh@'));
-  if (site) {
+  const addDrill = (
+    site: (typeof group.sites)[number],
+    kind: 'recovery' | 'incident_response',
+    plannedOn: string,
+    officer: { id: string } | undefined,
+  ) => {
     const lang = writesChinese(site.country) ? 'zh' : 'en';
     const critical = systems.filter((s) => s.site_id === site.id && s.criticality === 'critical');
-    const lastYear = Number(clock.slice(0, 4));
-    for (let year = FIRST_YEAR; year <= lastYear; year++) {
-      const planned: ['recovery' | 'incident_response', string][] = [
-        ['recovery', `${year}-06-15`],
-        ['incident_response', `${year}-09-20`],
-        ['recovery', `${year}-12-10`],
-      ];
-      for (const [kind, plannedOn] of planned) {
-        const id = rng.uuid();
-        const held = plannedOn < clock;
-        // The latest drill held is still waiting for its review.
-        const reviewed = held && day(plannedOn, 45) < clock;
-        drills.push({
-          id,
-          site_id: site.id,
-          kind,
-          title: TITLES[kind][lang],
-          status: reviewed ? 'reviewed' : held ? 'held' : 'planned',
-          planned_on: plannedOn,
-          duration_hours: kind === 'recovery' ? 8 : 3,
-          scope: kind === 'recovery' ? (year % 2 ? 'full_failover' : 'partial_restore') : 'tabletop',
-          scope_note: null,
-          // The bulk load writes each row as JSON: the lists go in as they are, not as text.
-          steps: STEPS[lang].map(([description, minutes]) => ({ description, minutes })),
-          resources: RESOURCES[lang],
-          risks: RISKS[lang].map(([risk, mitigation]) => ({ risk, mitigation })),
-          held_on: held ? plannedOn : null,
-          run_notes: null,
-          reviewed_on: reviewed ? day(plannedOn, 14) : null,
-          findings: null,
-          created_by: ownerId,
-          updated_by: ownerId,
-        });
-        const crew = [
-          ownerId && {
-            user: ownerId,
-            role: 'commander',
-            unit: lang === 'zh' ? '集團資安處' : 'Group CISO office',
-          },
-          officer && {
-            user: officer.id,
-            role: 'recovery_lead',
-            unit: lang === 'zh' ? '廠區資訊課' : 'Site IT section',
-          },
-        ].filter((c): c is { user: string; role: string; unit: string } => !!c);
-        crew.forEach((c, position) =>
-          people.push({
-            drill_id: id,
-            user_id: c.user,
-            site_id: site.id,
-            position,
-            role: c.role,
-            unit: c.unit,
-            task:
-              lang === 'zh'
-                ? '依演練計畫執行所負責的步驟'
-                : 'Carries out the steps of the plan assigned to the role',
-            backup_user_id: null,
-          }),
-        );
-        if (kind !== 'recovery') continue;
-        for (const s of critical) {
-          const rto = Number(s.rto_hours);
-          const rpo = Number(s.rpo_hours);
-          // Most drills meet the objectives; now and then a restore runs over.
-          const over = rng.chance(0.15);
-          drillSystems.push({
-            drill_id: id,
-            system_id: s.id,
-            site_id: site.id,
-            backup_source: 'offsite_backup',
-            achieved_rto_hours: held
-              ? Math.round(rto * (over ? 1.3 : 0.5 + rng.next() * 0.4) * 100) / 100
-              : null,
-            achieved_rpo_hours: held ? Math.round(rpo * (0.3 + rng.next() * 0.6) * 100) / 100 : null,
-            data_restored: held ? true : null,
-          });
-        }
-      }
+    const id = rng.uuid();
+    const held = plannedOn < clock;
+    // The latest drill held is still waiting for its review.
+    const reviewed = held && day(plannedOn, 45) < clock;
+    drills.push({
+      id,
+      site_id: site.id,
+      kind,
+      title: TITLES[kind][lang],
+      status: reviewed ? 'reviewed' : held ? 'held' : 'planned',
+      planned_on: plannedOn,
+      duration_hours: kind === 'recovery' ? 8 : 3,
+      scope:
+        kind === 'recovery'
+          ? Number(plannedOn.slice(0, 4)) % 2
+            ? 'full_failover'
+            : 'partial_restore'
+          : 'tabletop',
+      scope_note: null,
+      // The bulk load writes each row as JSON: the lists go in as they are, not as text.
+      steps: STEPS[lang].map(([description, minutes]) => ({ description, minutes })),
+      resources: RESOURCES[lang],
+      risks: RISKS[lang].map(([risk, mitigation]) => ({ risk, mitigation })),
+      held_on: held ? plannedOn : null,
+      run_notes: null,
+      reviewed_on: reviewed ? day(plannedOn, 14) : null,
+      findings: null,
+      created_by: ownerId,
+      updated_by: ownerId,
+    });
+    const crew = [
+      ownerId && {
+        user: ownerId,
+        role: 'commander',
+        unit: lang === 'zh' ? '集團資安處' : 'Group CISO office',
+      },
+      officer && {
+        user: officer.id,
+        role: 'recovery_lead',
+        unit: lang === 'zh' ? '廠區資訊課' : 'Site IT section',
+      },
+    ].filter((c): c is { user: string; role: string; unit: string } => !!c);
+    for (const [position, c] of crew.entries())
+      people.push({
+        drill_id: id,
+        user_id: c.user,
+        site_id: site.id,
+        position,
+        role: c.role,
+        unit: c.unit,
+        task:
+          lang === 'zh'
+            ? '依演練計畫執行所負責的步驟'
+            : 'Carries out the steps of the plan assigned to the role',
+        backup_user_id: null,
+      });
+    if (kind !== 'recovery') return;
+    for (const s of critical) {
+      const rto = Number(s.rto_hours);
+      const rpo = Number(s.rpo_hours);
+      // Most drills meet the objectives; now and then a restore runs over.
+      const over = rng.chance(0.15);
+      drillSystems.push({
+        drill_id: id,
+        system_id: s.id,
+        site_id: site.id,
+        backup_source: 'offsite_backup',
+        achieved_rto_hours: held ? Math.round(rto * (over ? 1.3 : 0.5 + rng.next() * 0.4) * 100) / 100 : null,
+        achieved_rpo_hours: held ? Math.round(rpo * (0.3 + rng.next() * 0.6) * 100) / 100 : null,
+        data_restored: held ? true : null,
+      });
+    }
+  };
+  const site = group.sites.find((s) => s.code === DRILL_SITE);
+  if (site) {
+    for (let year = FIRST_YEAR; year <= Number(clock.slice(0, 4)); year++) {
+      addDrill(site, 'recovery', `${year}-06-15`, officer);
+      addDrill(site, 'incident_response', `${year}-09-20`, officer);
+      addDrill(site, 'recovery', `${year}-12-10`, officer);
     }
   }
-
   const campaigns: Row[] = [];
   const results: Row[] = [];
   const staying = new Map<string, typeof group.employees>();
@@ -209,6 +213,11 @@ export function drillTables(group: DemoDataset, systems: Row[], ownerId: string 
         }
       }
   }
+  // SPIL's first incident-response tabletop, three weeks ago but in this year, which the drills page opens on
+  // (drawn last, so that the draws before it stay as they were).
+  const spil = group.sites.find((s) => s.code === SPIL_DRILL_SITE);
+  const thisYear = `${clock.slice(0, 4)}-01-02`;
+  if (spil) addDrill(spil, 'incident_response', [day(clock, -21), thisYear].sort()[1], undefined);
   return [
     { table: 'infosec_drills', rows: drills },
     { table: 'infosec_drill_people', rows: people },

@@ -145,6 +145,8 @@ export function generateLicencesAndRisks(
   });
 
   const homeSite = site(covered[0]?.site_id) ?? data.sites[0];
+  // SPIL's interposer line asks for its own opinions and answers its own customers' claims.
+  const spil = data.sites.find((s) => s.code === 'SPIL-ZK') ?? homeSite;
   const fto: Row[] = [
     [
       'Fan-out panel-level package for RF front-end modules',
@@ -156,7 +158,7 @@ export function generateLicencesAndRisks(
     ['2.5D interposer with through-silicon vias', 'ic_2_5d_3d', 'clear_with_licence', ['US 8,802,504 B1']],
   ].map(([subject, technology, conclusion, patents], i) => ({
     id: rng.uuid(),
-    site_id: homeSite.id,
+    site_id: technology === 'ic_2_5d_3d' ? spil.id : homeSite.id,
     subject,
     technology,
     conclusion,
@@ -249,6 +251,26 @@ export function generateLicencesAndRisks(
       ['closed', addDays(claim, 160)],
     ],
     [[addDays(claim, 150), 'settlement', '250000.00', 'USD']],
+  );
+  // SPIL's open case, drawn last so that the draws before it stay as they were.
+  const noticed = addDays(data.clock, -45);
+  addCase(
+    {
+      site_id: spil.id,
+      reference: `RC-${noticed.slice(0, 4)}-019`,
+      kind: 'infringement',
+      direction: 'against_us',
+      title: 'Interposer test fixture copied by a tooling vendor for another customer',
+      counterparty: 'Tooling vendor',
+      counsel: 'Group IP office',
+      incident_id: null,
+      outcome: null,
+    },
+    [
+      ['suspected', noticed],
+      ['investigating', addDays(noticed, 7)],
+    ],
+    [[addDays(noticed, 14), 'counsel', '95000.00', 'TWD']],
   );
   return { licences, licenceMatters, licenceFamilies, reports, obligations, fto, cases, steps, costs };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessObservableKind, normaliseObservable, refang } from './observables.ts';
+import { guessObservableKind, kindOfStixPath, normaliseObservable, refang } from './observables.ts';
 
 const value = (kind: Parameters<typeof normaliseObservable>[0], raw: string) => {
   const n = normaliseObservable(kind, raw);
@@ -90,5 +90,21 @@ describe('observables written one way', () => {
     expect(guessObservableKind('d41d8cd98f00b204e9800998ecf8427e')).toBe('file-hash');
     expect(guessObservableKind('evil.example')).toBe('domain-name');
     expect(guessObservableKind('not one')).toBeNull();
+  });
+});
+
+describe('the observable kind of a STIX object path', () => {
+  // STIX 2.1 §9.2 writes object paths as <object-type>:<property>, e.g. file:hashes.'SHA-256' and ipv4-addr:value.
+  it('reads the observable types and the file hash with its algorithm', () => {
+    expect(kindOfStixPath('ipv4-addr:value')).toEqual({ kind: 'ipv4-addr' });
+    expect(kindOfStixPath('domain-name:value')).toEqual({ kind: 'domain-name' });
+    expect(kindOfStixPath('email-addr:value')).toEqual({ kind: 'email-addr' });
+    expect(kindOfStixPath('file:hashes.SHA-256')).toEqual({ kind: 'file-hash', hash: 'SHA-256' });
+  });
+  it('names no kind for a path that is not an observable of these kinds', () => {
+    expect(kindOfStixPath('process:pid')).toBeNull();
+    expect(kindOfStixPath('file:name')).toBeNull();
+    expect(kindOfStixPath('url:scheme')).toBeNull();
+    expect(kindOfStixPath('file-hash:value')).toBeNull();
   });
 });

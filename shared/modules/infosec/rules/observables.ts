@@ -134,3 +134,19 @@ export function guessObservableKind(raw: string): ObservableKind | null {
   const order: ObservableKind[] = ['url', 'email-addr', 'ipv4-addr', 'ipv6-addr', 'file-hash', 'domain-name'];
   return order.find((k) => BY_KIND[k](v).ok) ?? null;
 }
+
+/**
+ * The observable kind of a STIX pattern's object path (`ipv4-addr:value`, `file:hashes.'SHA-256'`), with the
+ * hash algorithm for a file hash; null for a path that names no observable of these kinds (`process:pid`).
+ */
+export function kindOfStixPath(path: string): { kind: ObservableKind; hash?: string } | null {
+  const [type, property = ''] = path.split(':', 2);
+  if (type === 'file') {
+    const hash = /^hashes\.(.+)$/.exec(property)?.[1];
+    return hash ? { kind: 'file-hash', hash } : null;
+  }
+  // `file-hash` is Steward's kind, not a STIX type.
+  return property === 'value' && type !== 'file-hash' && (observableKinds as readonly string[]).includes(type)
+    ? { kind: type as ObservableKind }
+    : null;
+}

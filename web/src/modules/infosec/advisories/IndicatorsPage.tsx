@@ -1,14 +1,16 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { type IndicatorView, indicatorPage } from '#shared/modules/infosec/advisories/contract.ts';
+import { kindOfStixPath } from '#shared/modules/infosec/rules/observables.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
-import { useInfosecT } from '../i18n/index.ts';
+import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { TlpBadge } from './parts.tsx';
 
 /** The observables of the advisories' indicators the user may see, searchable and exportable. */
 export function IndicatorsPage() {
   const t = useInfosecT();
+  const label = useInfosecLabel();
   const columns: Column<IndicatorView>[] = [
     {
       key: 'value',
@@ -16,12 +18,27 @@ export function IndicatorsPage() {
       sortKey: 'value',
       wrap: true,
       render: (i) => (
-        <Text size="sm" ff="monospace">
+        <Text size="sm" ff="monospace" translate="no">
           {i.value}
         </Text>
       ),
     },
-    { key: 'kind', header: t('advisories.kind'), sortKey: 'kind', render: (i) => i.kind },
+    {
+      key: 'kind',
+      header: t('advisories.kind'),
+      sortKey: 'kind',
+      render: (i) => {
+        const known = kindOfStixPath(i.kind);
+        if (!known)
+          return (
+            <Text size="sm" ff="monospace" translate="no">
+              {i.kind}
+            </Text>
+          );
+        const name = label('response.kinds', known.kind);
+        return known.hash ? `${name} (${known.hash})` : name;
+      },
+    },
     { key: 'indicator', header: t('advisories.indicator'), wrap: true, render: (i) => i.name ?? i.stixId },
     {
       key: 'reference',
