@@ -357,6 +357,7 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
       amount_minor: amount,
       currency: 'USD',
       condition: partner === nsysu ? 'Completes the three-year program' : null,
+      anonymised_on: null,
       ...stamp,
     };
     out.scholarships.push(award);

@@ -115,7 +115,12 @@ describe.each(databases())("Students' personal data on its retention schedule (%
     expect(before.interns2014).toBe(3);
 
     const run = await retention().run();
-    expect(run).toEqual({ cutoff: '2016-06-15', anonymised: 2, proposalsDismissed: 1 });
+    expect(run).toEqual({
+      cutoff: '2016-06-15',
+      anonymised: 2,
+      proposalsDismissed: 1,
+      scholarshipsAnonymised: 0,
+    });
 
     const erased = await read(old.id);
     expect(erased).toMatchObject({
@@ -196,7 +201,12 @@ describe.each(databases())("Students' personal data on its retention schedule (%
           .executeTakeFirstOrThrow()
       ).n;
     const events0 = await count();
-    expect(await retention().run()).toEqual({ cutoff: '2016-06-15', anonymised: 0, proposalsDismissed: 0 });
+    expect(await retention().run()).toEqual({
+      cutoff: '2016-06-15',
+      anonymised: 0,
+      proposalsDismissed: 0,
+      scholarshipsAnonymised: 0,
+    });
     expect(await count()).toBe(events0);
   });
 
@@ -252,5 +262,78 @@ describe.each(databases())("Students' personal data on its retention schedule (%
     const text = JSON.stringify(events);
     for (const value of ['雅婷', '雅亭', 'yating', '1993-11-27']) expect(text).not.toContain(value);
     expect(events[0].after).toMatchObject({ personal_data: ['full_name', 'email', 'date_of_birth'] });
+  });
+
+  it('erases the recipient’s name of an award given and last paid before the cutoff, and never logs it', async () => {
+    expect((await admin.put('/api/academia/retention-settings', { anonymiseAfterYears: 10 })).status).toBe(
+      200,
+    );
+    const award = async (recipientName: string, awardedOn: string, paidOn: string | null) => {
+      const res = await officer.post('/api/academia/scholarships', {
+        siteId: SITES.K7.id,
+        partnerId,
+        recipientName,
+        program: 'Retention scholarship',
+        awardedOn,
+        amountMinor: 3_300_000,
+        currency: 'USD',
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      if (paidOn) {
+        const paid = await officer.post('/api/academia/payments', {
+          siteId: SITES.K7.id,
+          partnerId,
+          category: 'scholarship',
+          scholarshipId: res.body.id,
+          paidOn,
+          amountMinor: 3_300_000,
+          currency: 'USD',
+        });
+        expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+      }
+      return res.body;
+    };
+    const paidOut = await award('周 子豪', '2013-09-01', '2015-06-30');
+    const paidLater = await award('Tsai Yu-Ting', '2014-09-01', '2017-01-10');
+    const recent = await award('Wu Chia-Ling', '2024-09-01', null);
+
+    const run = await retention().run();
+    expect(run).toMatchObject({ cutoff: '2016-06-15', anonymised: 0, scholarshipsAnonymised: 1 });
+    const listed = await officer.get('/api/academia/scholarships', {
+      query: { partnerId, pageSize: '100' },
+    });
+    const byId = new Map(listed.body.items.map((x: any) => [x.id, x]));
+    expect(byId.get(paidOut.id)).toMatchObject({
+      recipientName: null,
+      anonymisedOn: '2026-06-15',
+      awardedOn: '2013-09-01',
+      amountMinor: 3_300_000,
+    });
+    expect(byId.get(paidLater.id)).toMatchObject({ recipientName: 'Tsai Yu-Ting', anonymisedOn: null });
+    expect(byId.get(recent.id)).toMatchObject({ recipientName: 'Wu Chia-Ling', anonymisedOn: null });
+
+    // Neither the award nor the erasure writes the name into the audit log.
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'after'])
+      .where('entity_id', '=', paidOut.id)
+      .orderBy('occurred_at')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual([
+      'academia_scholarship.awarded',
+      'academia_scholarship.anonymised',
+    ]);
+    expect(JSON.stringify(events)).not.toContain('子豪');
+    expect(events[0].after).toMatchObject({ personal_data: ['recipient_name'] });
+    expect(events[1].after).toMatchObject({ erased: ['recipient_name'] });
+
+    await expect(
+      t.db
+        .updateTable('academia_scholarships')
+        .set({ anonymised_on: '2026-06-15' })
+        .where('id', '=', recent.id)
+        .execute(),
+    ).rejects.toThrow(/academia_scholarships_anonymised_check/);
+    expect((await retention().run()).scholarshipsAnonymised).toBe(0);
   });
 });

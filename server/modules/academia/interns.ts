@@ -38,6 +38,12 @@ function auditableIntern(row: Record<string, unknown>) {
   return { ...kept, personal_data: PERSONAL.filter((k) => row[k] != null) };
 }
 
+/** What the audit log keeps of a scholarship award: the record without the recipient's name. */
+function auditableScholarship(row: Record<string, unknown>) {
+  const { recipient_name, ...kept } = row;
+  return { ...kept, personal_data: recipient_name == null ? [] : ['recipient_name'] };
+}
+
 function toScholarshipView(r: repo.ScholarshipRow, code: (siteId: string) => string) {
   return {
     id: r.id,
@@ -46,6 +52,7 @@ function toScholarshipView(r: repo.ScholarshipRow, code: (siteId: string) => str
     partnerId: r.partner_id,
     partnerName: r.partner_name,
     recipientName: r.recipient_name,
+    anonymisedOn: r.anonymised_on,
     program: r.program,
     awardedOn: r.awarded_on,
     amountMinor: num(r.amount_minor),
@@ -280,7 +287,8 @@ export function createInternsService(deps: AcademiaDeps) {
           entityType: 'academia_scholarship',
           entityId: row.id,
           siteId: row.site_id,
-          after: row,
+          // Without the recipient's name: the log outlives the retention schedule.
+          after: auditableScholarship(row),
         });
         return row.id;
       });

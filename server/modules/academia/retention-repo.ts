@@ -47,3 +47,43 @@ export function dismissProposals(trx: Db, internIds: string[], at: Date) {
     .returningAll()
     .execute();
 }
+
+/** Every award whose recipient's name is still held, with its last payment, locked until the run commits. */
+export async function heldScholarships(trx: Db) {
+  const awards = await trx
+    .selectFrom('academia_scholarships')
+    .select(['id', 'awarded_on'])
+    .where('anonymised_on', 'is', null)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const lastPaid = new Map<string, string>();
+  for (let n = 0; n < awards.length; n += 1000) {
+    const ids = awards.slice(n, n + 1000).map((a) => a.id);
+    const rows = await trx
+      .selectFrom('academia_payments')
+      .select(['scholarship_id', (eb) => eb.fn.max('paid_on').as('last_paid_on')])
+      .where('scholarship_id', 'in', ids)
+      .groupBy('scholarship_id')
+      .execute();
+    for (const r of rows) if (r.scholarship_id) lastPaid.set(r.scholarship_id, String(r.last_paid_on));
+  }
+  return awards.map((a) => ({ id: a.id, awardedOn: a.awarded_on, lastPaidOn: lastPaid.get(a.id) ?? null }));
+}
+
+/** Erases the recipient's name of these awards; returns what the audit may show of each. */
+export function anonymiseScholarships(trx: Db, ids: string[], today: string) {
+  return trx
+    .updateTable('academia_scholarships')
+    .set((eb) => ({
+      recipient_name: null,
+      anonymised_on: today,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+      updated_by: null,
+    }))
+    .where('id', 'in', ids)
+    .where('anonymised_on', 'is', null)
+    .returning(['id', 'site_id', 'version', 'anonymised_on'])
+    .execute();
+}

@@ -10,7 +10,12 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { defineSetting, type SettingsService } from '../../platform/settings/service.ts';
 import { PROGRAM } from './deps.ts';
 import * as repo from './retention-repo.ts';
-import { DEFAULT_RETENTION_YEARS, dueForAnonymising, retentionCutoff } from './rules/retention.ts';
+import {
+  DEFAULT_RETENTION_YEARS,
+  dueForAnonymising,
+  retentionCutoff,
+  scholarshipsDueForAnonymising,
+} from './rules/retention.ts';
 
 export const internRetention = defineSetting<InternRetentionSettings>({
   key: 'academia.retention',
@@ -28,7 +33,8 @@ const BATCH = 500;
  * Students' personal data on its retention schedule (rules/retention.ts), the worker's nightly job: the name,
  * e-mail and date of birth of each student whose last period ended before the cutoff are erased and the row
  * marked anonymised with the day; school, program, site, dates, hours, outcome and hire link stay. Proposed
- * hires of those interns are dismissed. One transaction; a second run finds nothing to do.
+ * hires of those interns are dismissed. Scholarship awards given and last paid before the cutoff lose their
+ * recipient's name the same way. One transaction; a second run finds nothing to do.
  */
 export function createInternRetention(deps: {
   db: Db;
@@ -84,7 +90,27 @@ export function createInternRetention(deps: {
             });
           }
         }
-        return { cutoff, anonymised, proposalsDismissed };
+        let scholarshipsAnonymised = 0;
+        const awards = scholarshipsDueForAnonymising(await repo.heldScholarships(trx), cutoff);
+        for (let n = 0; n < awards.length; n += BATCH) {
+          for (const r of await repo.anonymiseScholarships(trx, awards.slice(n, n + BATCH), today)) {
+            scholarshipsAnonymised += 1;
+            await recordAudit(trx, actor, {
+              action: 'academia_scholarship.anonymised',
+              entityType: 'academia_scholarship',
+              entityId: r.id,
+              siteId: r.site_id,
+              before: { anonymised_on: null, version: r.version - 1 },
+              after: {
+                anonymised_on: r.anonymised_on,
+                version: r.version,
+                erased: ['recipient_name'],
+                cutoff,
+              },
+            });
+          }
+        }
+        return { cutoff, anonymised, proposalsDismissed, scholarshipsAnonymised };
       });
     },
   };

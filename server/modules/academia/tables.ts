@@ -143,12 +143,14 @@ export type AcademiaScholarshipsTable = Stamps & {
   id: Generated<string>;
   site_id: string;
   partner_id: string;
-  recipient_name: string;
+  /** Erased (null) by the retention job, with `anonymised_on` set. */
+  recipient_name: string | null;
   program: string;
   awarded_on: DateString;
   amount_minor: Minor;
   currency: string;
   condition: string | null;
+  anonymised_on: DateString | null;
 };
 
 export type AcademiaPaymentsTable = Stamps & {

@@ -301,7 +301,9 @@ export const scholarshipView = z.object({
   siteCode: z.string(),
   partnerId: uuid,
   partnerName: z.string(),
-  recipientName: z.string(),
+  /** Null once the retention schedule erased it (`anonymisedOn`). */
+  recipientName: z.string().nullable(),
+  anonymisedOn: z.string().nullable(),
   program: z.string(),
   awardedOn: z.string(),
   amountMinor: z.number().int(),

@@ -17,5 +17,7 @@ export const internRetentionRun = z.object({
   cutoff: z.string(),
   anonymised: z.number().int(),
   proposalsDismissed: z.number().int(),
+  /** Scholarship awards whose recipient's name was erased. */
+  scholarshipsAnonymised: z.number().int(),
 });
 export type InternRetentionRun = z.infer<typeof internRetentionRun>;

@@ -2,9 +2,10 @@ import type { Migration } from 'kysely/migration';
 import * as m0023 from './0023_academia.ts';
 import * as m0045 from './0045_academia_courses.ts';
 import * as m0047 from './0047_academia_hire_matches.ts';
-import * as m0054 from './0054_academia_rates_to_platform.ts';
 import * as m0051 from './0051_academia_retention.ts';
 import * as m0052 from './0052_academia_programs.ts';
+import * as m0054 from './0054_academia_rates_to_platform.ts';
+import * as m0056 from './0056_academia_scholarship_retention.ts';
 
 /** The industry–academia program's migrations, in the one numbered sequence shared with the platform's. */
 export const academiaMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const academiaMigrations: Record<string, Migration> = {
   '0054_academia_rates_to_platform': m0054,
   '0051_academia_retention': m0051,
   '0052_academia_programs': m0052,
+  '0056_academia_scholarship_retention': m0056,
 };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dueForAnonymising, periodEnd, retentionCutoff, type StudentPeriod } from './retention.ts';
+import {
+  dueForAnonymising,
+  periodEnd,
+  retentionCutoff,
+  type StudentPeriod,
+  scholarshipsDueForAnonymising,
+} from './retention.ts';
 
 const period = (id: string, p: Partial<StudentPeriod>): StudentPeriod => ({
   id,
@@ -45,5 +51,42 @@ describe('retention of students’ personal data (PDPA art. 11 para. 3)', () => 
       period('d', { fullName: 'Chen Yu', dateOfBirth: null, endedOn: '2012-06-30' }),
     ];
     expect(dueForAnonymising(rows, '2016-12-05')).toEqual(['d']);
+  });
+});
+
+describe('retention of scholarship recipients’ names', () => {
+  // A run on 2026-06-15 keeping ten years: the cutoff is 2016-06-15.
+  const cutoff = retentionCutoff('2026-06-15', 10);
+  it('erases a name once the award and its last payment are both older than the cutoff', () => {
+    expect(
+      scholarshipsDueForAnonymising(
+        [
+          { id: 'paid-out-2015', awardedOn: '2013-09-01', lastPaidOn: '2015-06-30' },
+          { id: 'never-paid', awardedOn: '2014-09-01', lastPaidOn: null },
+          { id: 'paid-until-2017', awardedOn: '2014-09-01', lastPaidOn: '2017-01-10' },
+          { id: 'awarded-2020', awardedOn: '2020-09-01', lastPaidOn: null },
+        ],
+        cutoff,
+      ),
+    ).toEqual(['paid-out-2015', 'never-paid']);
+  });
+  it('keeps an award whose last day is the cutoff itself, and erases the one the day before', () => {
+    expect(
+      scholarshipsDueForAnonymising(
+        [
+          { id: 'on-the-cutoff', awardedOn: '2012-09-01', lastPaidOn: '2016-06-15' },
+          { id: 'day-before', awardedOn: '2012-09-01', lastPaidOn: '2016-06-14' },
+        ],
+        cutoff,
+      ),
+    ).toEqual(['day-before']);
+  });
+  it('counts from the award day when a payment is recorded before it', () => {
+    expect(
+      scholarshipsDueForAnonymising(
+        [{ id: 'advance', awardedOn: '2016-07-01', lastPaidOn: '2016-05-01' }],
+        cutoff,
+      ),
+    ).toEqual([]);
   });
 });

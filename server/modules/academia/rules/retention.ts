@@ -79,3 +79,17 @@ export function dueForAnonymising(periods: readonly StudentPeriod[], cutoff: str
   });
   return periods.filter((_, i) => !keptGroups.has(find(i))).map((p) => p.id);
 }
+
+/** A scholarship award as the retention rule sees it: its award day and the day of its last payment. */
+export type ScholarshipAward = { id: string; awardedOn: string; lastPaidOn: string | null };
+
+/**
+ * The awards whose recipient's name is due for erasure on the cutoff: those awarded, and last paid, before it.
+ * The name serves the award while it is paid and its conditions are followed up; the program keeps it as long
+ * as a student's (the same setting), counted from the award's last day known.
+ */
+export function scholarshipsDueForAnonymising(awards: readonly ScholarshipAward[], cutoff: string): string[] {
+  return awards
+    .filter((a) => (a.lastPaidOn && a.lastPaidOn > a.awardedOn ? a.lastPaidOn : a.awardedOn) < cutoff)
+    .map((a) => a.id);
+}
