@@ -335,5 +335,42 @@ describe.each(databases())("Students' personal data on its retention schedule (%
         .execute(),
     ).rejects.toThrow(/academia_scholarships_anonymised_check/);
     expect((await retention().run()).scholarshipsAnonymised).toBe(0);
+
+    // The award may still be corrected, but its erased name not refilled; a rename is never logged either.
+    const erased = (await officer.get(`/api/academia/scholarships/${paidOut.id}`)).body;
+    const refill = await officer.patch(`/api/academia/scholarships/${paidOut.id}`, {
+      version: erased.version,
+      recipientName: '周 子豪',
+    });
+    expect(refill.status).toBe(409);
+    const corrected = await officer.patch(`/api/academia/scholarships/${paidOut.id}`, {
+      version: erased.version,
+      condition: 'Completes the three-year program',
+    });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    expect(corrected.body).toMatchObject({
+      recipientName: null,
+      condition: 'Completes the three-year program',
+    });
+    const stale = await officer.patch(`/api/academia/scholarships/${paidOut.id}`, {
+      version: erased.version,
+      condition: 'Another condition',
+    });
+    expect(stale.status).toBe(409);
+    const renamed = await officer.patch(`/api/academia/scholarships/${recent.id}`, {
+      version: recent.version,
+      recipientName: 'Wu Jia-Ling',
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const renames = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'before', 'after'])
+      .where('entity_id', '=', recent.id)
+      .execute();
+    expect(renames.map((e) => e.action).sort()).toEqual([
+      'academia_scholarship.awarded',
+      'academia_scholarship.updated',
+    ]);
+    expect(JSON.stringify(renames)).not.toMatch(/Chia-Ling|Jia-Ling/);
   });
 });

@@ -1,19 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { callApi as call, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
+import { callApi as call, choose, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
 /** Picks an option of a Mantine Select inside `scope` by its label. */
-async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
-  await scope
-    .getByRole('textbox', { name: label })
-    .or(scope.getByRole('combobox', { name: label }))
-    .first()
-    .click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
 /** Reads the app in Traditional Chinese from now on. */
 async function readChinese(page: Page) {
   await page.evaluate(async () => {

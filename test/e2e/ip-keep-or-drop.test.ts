@@ -1,4 +1,4 @@
-import type { Browser, } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import { callApi as call, launchBrowser, newContext, signIn } from './support/browser.ts';

@@ -295,6 +295,42 @@ export function createInternsService(deps: AcademiaDeps) {
       return this.scholarshipById(actor, id);
     },
 
+    async updateScholarship(actor: Actor, id: string, patch: z.infer<typeof c.scholarshipPatch>) {
+      if (patch.partnerId) await assertPartner(db, patch.partnerId);
+      const current = await repo.scholarshipRows(db).where('s.id', '=', id).executeTakeFirst();
+      if (!current) throw new NotFoundError('scholarship');
+      assertManageRecord(actor, current.site_id, 'scholarship');
+      // An erased name stays erased: the retention schedule has run for this award.
+      if (current.anonymised_on && patch.recipientName != null)
+        throw new ConflictError('The scholarship recipient was anonymised.', {
+          field: 'recipientName',
+          anonymisedOn: current.anonymised_on,
+        });
+      await db.transaction().execute(async (trx) => {
+        await auditedUpdate(trx, actor, {
+          table: 'academia_scholarships',
+          id,
+          version: patch.version,
+          action: 'academia_scholarship.updated',
+          entityType: 'academia_scholarship',
+          what: 'scholarship',
+          describe: auditableScholarship,
+          siteOf: (r) => r.site_id,
+          authorize: (before) => assertManageRecord(actor, before.site_id, 'scholarship'),
+          change: () => ({
+            partner_id: patch.partnerId,
+            recipient_name: patch.recipientName,
+            program: patch.program,
+            awarded_on: patch.awardedOn,
+            amount_minor: patch.amountMinor,
+            currency: patch.currency,
+            condition: patch.condition,
+          }),
+        });
+      });
+      return this.scholarshipById(actor, id);
+    },
+
     async scholarshipById(actor: Actor, id: string) {
       const row = await repo.scholarshipRows(db).where('s.id', '=', id).executeTakeFirst();
       if (!row) throw new NotFoundError('scholarship');

@@ -102,6 +102,52 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
     async (request, reply) =>
       reply.status(201).send(await interns.createScholarship(actorOf(request), request.body)),
   );
+  registerListExport(app, {
+    url: '/api/academia/scholarships',
+    access: 'academia.read',
+    tags,
+    name: 'academia-scholarships',
+    querystring: c.scholarshipListQuery,
+    list: (actor, q) => interns.listScholarships(actor, q),
+    columns: [
+      { header: { en: 'Site', 'zh-TW': '廠區' }, value: (s) => s.siteCode },
+      { header: { en: 'Recipient', 'zh-TW': '受獎人' }, value: (s) => s.recipientName, width: 24 },
+      { header: { en: 'School', 'zh-TW': '學校' }, value: (s) => s.partnerName, width: 32 },
+      { header: { en: 'Scholarship', 'zh-TW': '獎學金' }, value: (s) => s.program, width: 32 },
+      { header: { en: 'Awarded on', 'zh-TW': '頒發日' }, value: (s) => s.awardedOn },
+      { header: { en: 'Amount', 'zh-TW': '金額' }, value: (s) => s.amountMinor / 100 },
+      { header: { en: 'Currency', 'zh-TW': '幣別' }, value: (s) => s.currency },
+      { header: { en: 'Condition', 'zh-TW': '條件' }, value: (s) => s.condition, width: 32 },
+      { header: { en: 'Anonymised on', 'zh-TW': '去識別化日' }, value: (s) => s.anonymisedOn },
+    ],
+  });
+  app.get(
+    '/api/academia/scholarships/:id',
+    {
+      config: { access: 'academia.read' },
+      schema: {
+        tags,
+        summary: 'One scholarship award',
+        params: idParams,
+        response: { 200: c.scholarshipView },
+      },
+    },
+    async (request) => interns.scholarshipById(actorOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/academia/scholarships/:id',
+    {
+      config: { access: 'academia.manage' },
+      schema: {
+        tags,
+        summary: 'Correct a scholarship award (a name the retention schedule erased stays erased)',
+        params: idParams,
+        body: c.scholarshipPatch,
+        response: { 200: c.scholarshipView },
+      },
+    },
+    async (request) => interns.updateScholarship(actorOf(request), request.params.id, request.body),
+  );
   app.get(
     '/api/academia/retention-settings',
     {

@@ -25,6 +25,7 @@ declare module '../../../test/security/support/family-kit.ts' {
     academiaMilestone: true;
     academiaIntern: true;
     academiaProgram: true;
+    academiaScholarship: true;
   }
 }
 
@@ -115,6 +116,22 @@ export const academiaFamilies = {
           startedOn: isoDay(-30),
         }),
         'academia intern',
+      ).id,
+  },
+  academiaScholarship: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/academia/scholarships', {
+          siteId: site(loc),
+          partnerId: await res.id('academiaPartner', 'group'),
+          recipientName: `Matrix scholar ${n}`,
+          program: 'Matrix scholarship',
+          awardedOn: isoDay(-30),
+          amountMinor: 100_000,
+          currency: 'TWD',
+        }),
+        'academia scholarship',
       ).id,
   },
   academiaProgram: {

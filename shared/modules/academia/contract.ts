@@ -323,6 +323,9 @@ export const scholarshipInput = z
     condition: optionalText(1000),
   })
   .strict();
+export const scholarshipPatch = versioned
+  .extend(scholarshipInput.omit({ siteId: true }).partial().shape)
+  .strict();
 export const scholarshipListQuery = listQuery(['awardedOn', 'recipientName']).extend({
   siteId: uuid.optional(),
   partnerId: uuid.optional(),

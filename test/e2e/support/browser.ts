@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** expect.poll with a timeout fit for a browser on a busy machine (its default is one second). */
@@ -84,4 +84,14 @@ export async function callApi(page: Page, method: string, path: string, body?: u
     },
     { method, path, body },
   );
+}
+
+/** Picks an option of a select or combobox in `scope` by its label (a Mantine Select is a textbox or a combobox). */
+export async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
+  await scope
+    .getByRole('textbox', { name: label })
+    .or(scope.getByRole('combobox', { name: label }))
+    .first()
+    .click();
+  await page.getByRole('option', { name: option }).first().click();
 }

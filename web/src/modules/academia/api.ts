@@ -9,6 +9,7 @@ export const academiaKeys = {
   agreements: '/api/academia/agreements',
   projects: '/api/academia/projects',
   interns: '/api/academia/interns',
+  scholarships: '/api/academia/scholarships',
   payments: '/api/academia/payments',
   contribution: '/api/academia/contribution',
   courses: '/api/academia/courses',

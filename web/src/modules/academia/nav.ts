@@ -1,4 +1,5 @@
 import {
+  IconAward,
   IconBuildingBank,
   IconChalkboard,
   IconFileCertificate,
@@ -23,6 +24,12 @@ export const academiaNavigation: NavItem[] = [
     permission: 'academia.read',
   },
   { label: label('interns'), to: '/academia/interns', icon: IconUsersGroup, permission: 'academia.read' },
+  {
+    label: label('scholarships'),
+    to: '/academia/scholarships',
+    icon: IconAward,
+    permission: 'academia.read',
+  },
   { label: label('courses'), to: '/academia/courses', icon: IconChalkboard, permission: 'academia.read' },
   {
     label: label('mentorships'),

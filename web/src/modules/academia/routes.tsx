@@ -5,6 +5,10 @@ import { academiaNavigation } from './nav.ts';
 
 // Each page loads on demand, when the route is first visited (the router fetches it before rendering).
 const InternsPage = lazyRouteComponent(() => import('./interns/InternsPage.tsx'), 'InternsPage');
+const ScholarshipsPage = lazyRouteComponent(
+  () => import('./scholarships/ScholarshipsPage.tsx'),
+  'ScholarshipsPage',
+);
 const AgreementsPage = lazyRouteComponent(() => import('./partners/AgreementsPage.tsx'), 'AgreementsPage');
 const PartnersPage = lazyRouteComponent(() => import('./partners/PartnersPage.tsx'), 'PartnersPage');
 const ProjectPage = lazyRouteComponent(() => import('./projects/ProjectPage.tsx'), 'ProjectPage');
@@ -26,6 +30,7 @@ export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
     page('/academia/partners', guarded('academia.read', PartnersPage)),
     page('/academia/agreements', guarded('academia.read', AgreementsPage)),
     page('/academia/interns', guarded('academia.read', InternsPage)),
+    page('/academia/scholarships', guarded('academia.read', ScholarshipsPage)),
     page('/academia/courses', guarded('academia.read', CoursesPage)),
     page('/academia/mentorships', guarded('academia.read', MentorshipsPage)),
     page('/academia/programs', guarded('academia.read', ProgramsPage)),

@@ -12,6 +12,7 @@ export const en = {
     courses: 'Courses',
     mentorships: 'Mentorships',
     programs: 'Programs',
+    scholarships: 'Scholarships',
   },
   common: {
     site: 'Site',
@@ -184,6 +185,26 @@ export const en = {
     anonymisedOn: 'Name and contact details erased on {{date}} (retention schedule)',
     retention:
       "Names and contact details are erased {{years}} years after a student's last period ends; school, program, dates and outcome stay for the reports.",
+  },
+  scholarships: {
+    title: 'Scholarships',
+    description:
+      'Scholarship awards with their conditions and amounts; payments against them count in the year’s contribution.',
+    recipient: 'Recipient',
+    program: 'Scholarship',
+    awardedOn: 'Awarded on',
+    amount: 'Amount',
+    condition: 'Condition',
+    search: 'Search recipient',
+    add: 'Award a scholarship',
+    edit: 'Correct the award',
+    amountHint: 'In the currency of the award, e.g. 33000 or 33000.50',
+    amountInvalid: 'An amount such as 33000 or 33000.50, more than zero',
+    conditionHint: 'E.g. completes the three-year program; leave empty when the award has none',
+    emptyTitle: 'No scholarships',
+    emptyHint: 'Scholarship awards appear here once recorded.',
+    anonymisedOn: 'Recipient’s name erased on {{date}} (retention schedule)',
+    erasedName: 'The retention schedule erased the recipient’s name; it cannot be entered again.',
   },
   contribution: {
     title: 'Contribution',

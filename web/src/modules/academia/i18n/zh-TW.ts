@@ -13,6 +13,7 @@ export const zhTW: typeof en = {
     courses: '課程',
     mentorships: '業師輔導',
     programs: '計畫項目',
+    scholarships: '獎學金',
   },
   common: {
     site: '廠區',
@@ -166,6 +167,25 @@ export const zhTW: typeof en = {
     anonymisedOn: '已於 {{date}} 依保存期限刪除姓名與聯絡資料',
     retention:
       '學生最後一段實習或就學期間結束滿 {{years}} 年後，姓名與聯絡資料即予刪除；學校、計畫、期間與結果保留供報表使用。',
+  },
+  scholarships: {
+    title: '獎學金',
+    description: '獎學金的頒發、條件與金額；依頒發所支付的款項計入年度投入。',
+    recipient: '受獎人',
+    program: '獎學金名稱',
+    awardedOn: '頒發日',
+    amount: '金額',
+    condition: '條件',
+    search: '搜尋受獎人',
+    add: '頒發獎學金',
+    edit: '更正頒發資料',
+    amountHint: '以頒發幣別填寫，例如 33000 或 33000.50',
+    amountInvalid: '請填寫大於零的金額，例如 33000 或 33000.50',
+    conditionHint: '例如：完成三年學程；無條件則留空',
+    emptyTitle: '尚無獎學金',
+    emptyHint: '記錄獎學金頒發後會顯示於此。',
+    anonymisedOn: '受獎人姓名已於 {{date}} 依保存期限刪除',
+    erasedName: '受獎人姓名已依保存期限刪除，無法再次填寫。',
   },
   contribution: {
     title: '年度投入',
