@@ -1,4 +1,6 @@
-import type { Kind } from '#shared/modules/ip/rules/offices.ts';
+import type { EntitySize, Kind } from '#shared/modules/ip/rules/offices.ts';
+
+export type { EntitySize };
 
 /**
  * The official fee schedules of annuities, renewal and maintenance fees, as data: per office, the date from
@@ -11,8 +13,6 @@ import type { Kind } from '#shared/modules/ip/rules/offices.ts';
 
 export type FeeOffice = 'US' | 'TW' | 'CN' | 'EP';
 export type FeeKind = 'maintenance' | 'annuity' | 'renewal';
-/** USPTO entity sizes (35 U.S.C. 41(h), 123); offices without sizes have `null`. */
-export type EntitySize = 'large' | 'small' | 'micro';
 
 export type FeeLine = {
   /** The patent kinds the line prices. */
