@@ -174,6 +174,57 @@ describe.each(databases())('IP five-year fee forecast (%s)', (kind) => {
     expect(outside.body.groups).toEqual([]);
   });
 
+  it('prices a US patent at its owner’s entity size, and refuses a size outside the US', async () => {
+    // 37 CFR 1.20(e), (f) from 2025-01-19: 860 and 1,616 US$ for a small entity (40% of 2,150 and 4,040),
+    // 430 and 808 for a micro entity (20%).
+    const small = await matter(officer, 'FC-US-SMALL', {
+      office: 'US',
+      filingDate: '2020-02-20',
+      grantDate: '2022-03-01',
+      patentNo: '11000002',
+      status: 'granted',
+      entitySize: 'small',
+    });
+    expect(small).toMatchObject({ entitySize: 'small' });
+    const usFees = async () =>
+      (
+        await officer.get('/api/ip/fee-forecast/fees', {
+          query: { office: 'US', technology: 'sip', sort: 'dueDate', order: 'asc' },
+        })
+      ).body.items.filter((f: Fee) => f.matterId === small.id);
+    expect(await usFees()).toMatchObject([
+      { year: 4, dueDate: '2025-09-01', entitySize: 'small', amountMinor: 86_000, usdMinor: 86_000 },
+      { year: 8, dueDate: '2029-09-01', entitySize: 'small', amountMinor: 161_600, twdMinor: 5_009_600 },
+    ]);
+    const micro = await officer.patch(`/api/ip/matters/${small.id}`, {
+      entitySize: 'micro',
+      version: small.version,
+    });
+    expect(micro.status, micro.text).toBe(200);
+    expect((await usFees()).map((f: Fee) => f.amountMinor)).toEqual([43_000, 80_800]);
+
+    const f = await officer.post('/api/ip/families', {
+      siteId: SITES.K7.id,
+      reference: 'FC-TW-SMALL',
+      title: 'Family FC-TW-SMALL',
+      technology: 'sip',
+    });
+    const tw = await officer.post('/api/ip/matters', {
+      familyId: f.body.id,
+      office: 'TW',
+      kind: 'invention',
+      applicationNo: '112100009',
+      filingDate: '2023-01-05',
+      status: 'filed',
+      entitySize: 'small',
+    });
+    expect(tw.status, tw.text).toBe(422);
+    expect(tw.body.errors).toContainEqual({
+      path: 'entitySize',
+      message: 'Small and micro entities are USPTO sizes only',
+    });
+  });
+
   it('exports the fees as CSV in the reader’s language', async () => {
     const csv = await officer.get('/api/ip/fee-forecast/fees/export.csv', { query: { office: 'TW' } });
     expect(csv.status).toBe(200);

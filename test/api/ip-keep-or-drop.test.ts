@@ -68,6 +68,9 @@ describe.each(databases())('IP keep or drop before each annuity (%s)', (kind) =>
       office: 'TW',
       feeYear: 5,
       feeDueDate: '2025-05-31',
+      feeCurrency: 'TWD',
+      feeAmountMinor: 500_000,
+      entitySize: null,
       decideBy: addDays('2025-05-31', -60),
       decision: null,
     });
@@ -207,5 +210,46 @@ describe.each(databases())('IP keep or drop before each annuity (%s)', (kind) =>
     expect(obligations.body.items.map((o: { dueDate: string }) => o.dueDate)).toContain(
       addDays('2025-05-31', -30),
     );
+  });
+
+  it('puts the cost of keeping a US patent at its owner’s entity size', async () => {
+    // Granted 2022-03-01: the 3.5-year fee is due 2025-09-01; 37 CFR 1.20(e) from 2025-01-19: 2,150 US$,
+    // 860 for a small entity (40%).
+    const officer = await t.signInAs('k7Officer');
+    const f = await officer.post('/api/ip/families', {
+      siteId: SITES.K7.id,
+      reference: 'KD-US-SMALL',
+      title: 'Family KD-US-SMALL',
+      technology: 'mems_sensor',
+    });
+    const us = await officer.post('/api/ip/matters', {
+      familyId: f.body.id,
+      office: 'US',
+      kind: 'invention',
+      applicationNo: '16/900001',
+      filingDate: '2020-02-20',
+      grantDate: '2022-03-01',
+      patentNo: '11000003',
+      status: 'granted',
+      entitySize: 'small',
+    });
+    expect(us.status, us.text).toBe(201);
+    const item = async () =>
+      (await officer.get('/api/ip/keep-or-drop', { query: { months: '12', office: 'US' } })).body.items.find(
+        (i: { matterId: string }) => i.matterId === us.body.id,
+      );
+    expect(await item()).toMatchObject({
+      feeYear: 4,
+      feeDueDate: '2025-09-01',
+      entitySize: 'small',
+      feeCurrency: 'USD',
+      feeAmountMinor: 86_000,
+    });
+    const large = await officer.patch(`/api/ip/matters/${us.body.id}`, {
+      entitySize: 'large',
+      version: us.body.version,
+    });
+    expect(large.status, large.text).toBe(200);
+    expect(await item()).toMatchObject({ entitySize: 'large', feeAmountMinor: 215_000 });
   });
 });

@@ -101,4 +101,41 @@ describe.skipIf(!hasChromium)('IP fee forecast in the browser', () => {
     await screenshot(page, 'ip-fee-forecast-zh-TW');
     await context.close();
   });
+
+  it('asks a US matter for its USPTO entity size and forecasts the small-entity fee', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    // The group's administrator records matters too (the K7 officer reads Chinese since the test above).
+    await signIn(page, 'groupAdmin');
+    const family = await call(page, 'POST', '/api/ip/families', {
+      siteId: SITES.K7.id,
+      reference: 'FC-E2E-2',
+      title: 'MEMS package of a small entity',
+      technology: 'mems_sensor',
+    });
+    expect(family.status).toBe(201);
+    await page.goto(`${server.baseUrl}/ip/families/${family.json.id}`);
+    await page.getByRole('button', { name: 'Add a matter' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New matter' });
+    await dialog.getByRole('combobox', { name: 'Office', exact: true }).click();
+    await page.getByRole('option', { name: 'United States (USPTO)' }).click();
+    await dialog.getByRole('combobox', { name: 'Status', exact: true }).click();
+    await page.getByRole('option', { name: 'Granted' }).click();
+    await dialog.getByRole('textbox', { name: 'Application no.' }).fill('16/788002');
+    await dialog.getByRole('textbox', { name: 'Filing date' }).fill(yearsAgo(6));
+    await dialog.getByRole('textbox', { name: 'Grant date' }).fill(yearsAgo(3));
+    await dialog.getByRole('textbox', { name: 'Patent no.' }).fill('11788002');
+    await dialog.getByRole('combobox', { name: 'USPTO entity size' }).click();
+    await page.getByRole('option', { name: 'Small entity' }).click();
+    await screenshot(page, 'ip-matter-entity-size');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Small entity').first().waitFor();
+
+    await page.goto(`${server.baseUrl}/ip/fee-forecast`);
+    // 37 CFR 1.20(e) from 2025-01-19: 860 US$ for a small entity.
+    const row = page.getByRole('row').filter({ hasText: '3.5-year maintenance fee, small entity' });
+    await row.first().waitFor();
+    await expect.poll(() => row.first().textContent()).toContain('USD 860');
+    await context.close();
+  });
 });

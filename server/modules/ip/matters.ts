@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { matterInput, matterListQuery, matterPatch } from '#shared/modules/ip/contract.ts';
-import { deadStatuses, type Office } from '#shared/modules/ip/rules/offices.ts';
+import { deadStatuses, type EntitySize, type Office } from '#shared/modules/ip/rules/offices.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { paginate } from '../../db/paging.ts';
@@ -121,6 +121,7 @@ export function createMattersService(
       patentNo: r.patent_no,
       status: r.status,
       termAdjustmentDays: r.term_adjustment_days,
+      entitySize: r.entity_size,
       termEnd: s.termEnd,
       nextDeadline: nextDeadline(s.deadlines, today),
       problems: s.problems,
@@ -143,6 +144,7 @@ export function createMattersService(
     grant_date: string | null;
     office: Office;
     kind: string;
+    entity_size: EntitySize;
   }) {
     const errors: { path: string; message: string }[] = [];
     if (v.priority_date && v.priority_date > v.filing_date)
@@ -153,6 +155,9 @@ export function createMattersService(
       errors.push({ path: 'grantDate', message: 'Before the filing date' });
     if ((v.office === 'EP' || v.office === 'WO') && v.kind !== 'invention')
       errors.push({ path: 'kind', message: 'The EPO and the PCT know inventions only' });
+    // Entity sizes are the USPTO's: no other office reduces its fees by them.
+    if (v.office !== 'US' && v.entity_size !== 'large')
+      errors.push({ path: 'entitySize', message: 'Small and micro entities are USPTO sizes only' });
     if (errors.length) throw new ValidationError('The matter’s dates or kind do not fit.', errors);
   }
 
@@ -315,6 +320,7 @@ export function createMattersService(
         patent_no: input.patentNo ?? null,
         status: input.status,
         term_adjustment_days: input.termAdjustmentDays,
+        entity_size: input.entitySize,
       };
       checkDates(values);
       const site = await sites.forWriting(family.site_id);
@@ -371,6 +377,7 @@ export function createMattersService(
         patent_no: patch.patentNo,
         status: patch.status,
         term_adjustment_days: patch.termAdjustmentDays,
+        entity_size: patch.entitySize,
       });
       checkDates({
         office: before.office,
@@ -380,6 +387,7 @@ export function createMattersService(
         publication_date:
           changes.publication_date === undefined ? before.publication_date : changes.publication_date,
         grant_date: changes.grant_date === undefined ? before.grant_date : changes.grant_date,
+        entity_size: changes.entity_size ?? before.entity_size,
       });
       if (patch.statusOn && (!patch.status || patch.status === before.status))
         throw new ValidationError('A day is given with a change of status.', [

@@ -168,6 +168,11 @@ const words = {
     mems_sensor: ['MEMS and sensor package', '微機電與感測器封裝'],
     other: ['other', '其他'],
   },
+  'ip.entitySize': {
+    large: ['large entity', '大型實體'],
+    small: ['small entity', '小型實體'],
+    micro: ['micro entity', '微型實體'],
+  },
   'ip.forecastMissing': {
     no_schedule: ['no fee schedule for the office', '此專利局尚無規費表'],
     no_line: ['the schedule has no fee for this year', '規費表無此年度之費用'],

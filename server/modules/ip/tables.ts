@@ -11,7 +11,7 @@ import type {
   RiskOutcome,
   RiskStep,
 } from '#shared/modules/ip/risk/contract.ts';
-import type { Kind, Office, Status, Technology } from '#shared/modules/ip/rules/offices.ts';
+import type { EntitySize, Kind, Office, Status, Technology } from '#shared/modules/ip/rules/offices.ts';
 import type { Checklist, SecretCategory } from '#shared/modules/ip/rules/secrets.ts';
 import type { DateString, Stamps } from '../../db/schema.ts';
 
@@ -53,6 +53,8 @@ export type IpMattersTable = Stamps & {
   patent_no: string | null;
   status: Status;
   term_adjustment_days: Generated<number>;
+  /** USPTO entity size of the owner; 'large' outside the US. */
+  entity_size: Generated<EntitySize>;
   /** Re-assessment facts entered where Steward holds no record of them (null: not known). */
   claims: Generated<number | null>;
   forward_citations: Generated<number | null>;

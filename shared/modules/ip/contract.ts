@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, listQuery, pageOf, versioned } from '../../platform/http/list.ts';
 import {
+  entitySizes,
   kinds,
   offices,
   statuses,
@@ -26,6 +27,8 @@ export const office = z.enum(offices);
 export const kind = z.enum(kinds);
 export const status = z.enum(statuses);
 export const technology = z.enum(technologies);
+/** USPTO entity size; only a US matter may be small or micro. */
+export const entitySize = z.enum(entitySizes);
 
 export const inventorInput = z
   .object({ employeeId: z.string().uuid(), share: z.number().int().min(1).max(100) })
@@ -71,6 +74,7 @@ export const matterView = z.object({
   patentNo: z.string().nullable(),
   status,
   termAdjustmentDays: z.number().int(),
+  entitySize,
   termEnd: z.string().nullable(),
   /** The next deadline to act on from today, if any. */
   nextDeadline: deadlineView.nullable(),
@@ -94,6 +98,7 @@ const matterFields = {
   /** The day the status took effect (by default its own date, such as the grant date, or today). */
   statusOn: isoDate.optional(),
   termAdjustmentDays: z.number().int().min(0).max(10_000).default(0),
+  entitySize: entitySize.default('large'),
 };
 export const matterInput = z.object({ familyId: z.string().uuid(), ...matterFields }).strict();
 export const matterPatch = z

@@ -53,6 +53,10 @@ export function registerForecastRoutes(app: TypedApp, forecast: ForecastService)
       { header: { en: 'Patent no.', 'zh-TW': '證書號' }, value: (f) => f.patentNo },
       { header: { en: 'Fee year', 'zh-TW': '年費年度' }, value: (f) => f.year },
       { header: { en: 'Due', 'zh-TW': '期限' }, value: (f) => f.dueDate },
+      {
+        header: { en: 'Entity size', 'zh-TW': '實體規模' },
+        value: (f) => (f.entitySize ? ipWord('ip.entitySize', f.entitySize) : null),
+      },
       { header: { en: 'Currency', 'zh-TW': '幣別' }, value: (f) => f.currency },
       {
         header: { en: 'Amount', 'zh-TW': '金額' },

@@ -39,7 +39,7 @@ function converted(amountMinor: number, from: string, to: string, on: string, ra
 /**
  * The five-year cost forecast: for every live matter in the reader's scope, each annuity, renewal or
  * maintenance fee the deadline rules put in the next five years, priced from the office's fee schedule in
- * force on its due date (undiscounted entity size) and converted to NT$ and US$ at the latest dated rate on
+ * force on its due date (US fees at the matter's entity size) and converted to NT$ and US$ at the latest dated rate on
  * or before today. A fee that cannot be priced or converted is shown as missing, and the sums say how many.
  */
 export function createForecastService(deps: {
@@ -76,6 +76,7 @@ export function createForecastService(deps: {
           kind: r.kind,
           year: d.year,
           on: d.dueDate,
+          entity: r.entity_size,
           payee: d.payee,
         });
         const priced = price.state === 'priced' ? price : null;
@@ -94,6 +95,7 @@ export function createForecastService(deps: {
           applicationNo: r.application_no,
           patentNo: r.patent_no,
           year: d.year,
+          entitySize: d.office === 'US' ? r.entity_size : null,
           dueDate: d.dueDate,
           currency: priced?.currency ?? null,
           amountMinor: priced?.amountMinor ?? null,

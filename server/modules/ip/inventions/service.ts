@@ -478,6 +478,7 @@ export function createInventionsService(deps: InventionsDeps) {
         filingDate: input.filingDate,
         status: 'filed',
         termAdjustmentDays: 0,
+        entitySize: 'large',
       });
       return db.transaction().execute(async (trx) => {
         const inventors = (await repo.inventorsOf(trx, [id])).get(id) ?? [];

@@ -39,6 +39,16 @@ export function registerKeepDropRoutes(app: TypedApp, keepDrop: KeepDropService)
       { header: { en: 'Patent no.', 'zh-TW': '證書號' }, value: (i) => i.patentNo },
       { header: { en: 'Fee year', 'zh-TW': '年費年度' }, value: (i) => i.feeYear },
       { header: { en: 'Fee due', 'zh-TW': '年費期限' }, value: (i) => i.feeDueDate },
+      {
+        header: { en: 'Entity size', 'zh-TW': '實體規模' },
+        value: (i) => (i.entitySize ? ipWord('ip.entitySize', i.entitySize) : null),
+      },
+      { header: { en: 'Currency', 'zh-TW': '幣別' }, value: (i) => i.feeCurrency },
+      {
+        header: { en: 'Fee', 'zh-TW': '費用' },
+        value: (i) => (i.feeAmountMinor === null ? null : i.feeAmountMinor / 100),
+        numberFormat: '#,##0.00',
+      },
       { header: { en: 'Decide by', 'zh-TW': '決策期限' }, value: (i) => i.decideBy },
       { header: { en: 'Quantity', 'zh-TW': '數量' }, value: (i) => i.assessment.goals.quantity },
       { header: { en: 'Quality', 'zh-TW': '品質' }, value: (i) => i.assessment.goals.quality },

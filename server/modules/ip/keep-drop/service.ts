@@ -33,6 +33,7 @@ import * as ipRepo from '../repo.ts';
 import type { OfficeCalendar } from '../rules/calendar.ts';
 import { addMonths } from '../rules/dates.ts';
 import type { Deadline, Schedule } from '../rules/deadlines.ts';
+import { feeAmount } from '../rules/fees.ts';
 import type { SitesLookup } from '../sites.ts';
 import * as repo from './repo.ts';
 import { scoringModelSetting } from './settings.ts';
@@ -119,6 +120,17 @@ export function createKeepDropService(deps: {
       };
       const d = decisions.get(`${r.id}|${fee.dueDate}`);
       const site = siteMap.get(r.site_id);
+      const price =
+        fee.year === null
+          ? null
+          : feeAmount({
+              office: fee.office,
+              kind: r.kind,
+              year: fee.year,
+              on: fee.dueDate,
+              entity: r.entity_size,
+              payee: fee.payee,
+            });
       return {
         matterId: r.id,
         siteId: r.site_id,
@@ -133,6 +145,9 @@ export function createKeepDropService(deps: {
         patentNo: r.patent_no,
         feeYear: fee.year,
         feeDueDate: fee.dueDate,
+        feeCurrency: price?.state === 'priced' ? price.currency : null,
+        feeAmountMinor: price?.state === 'priced' ? price.amountMinor : null,
+        entitySize: fee.office === 'US' ? r.entity_size : null,
         decideBy: decideBy(fee.dueDate, model.leadDays),
         termEnd: schedule.termEnd,
         claims: r.claims,

@@ -5,6 +5,7 @@ import * as m0032 from './0032_ip_trade_secrets.ts';
 import * as m0039 from './0039_ip_inventions.ts';
 import * as m0044 from './0044_ip_licences.ts';
 import * as m0049 from './0049_ip_keep_or_drop.ts';
+import * as m0057 from './0057_ip_entity_size.ts';
 
 /** The IP program's migrations, keyed by the name recorded in `steward_migrations` (one shared sequence). */
 export const ipMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const ipMigrations: Record<string, Migration> = {
   '0039_ip_inventions': m0039,
   '0044_ip_licences': m0044,
   '0049_ip_keep_or_drop': m0049,
+  '0057_ip_entity_size': m0057,
 };

@@ -1,4 +1,6 @@
-import type { Kind } from '#shared/modules/ip/rules/offices.ts';
+import type { EntitySize, Kind } from '#shared/modules/ip/rules/offices.ts';
+
+export type { EntitySize };
 
 /**
  * The official fee schedules of annuities, renewal and maintenance fees, as data: per office, the date from
@@ -11,8 +13,6 @@ import type { Kind } from '#shared/modules/ip/rules/offices.ts';
 
 export type FeeOffice = 'US' | 'TW' | 'CN' | 'EP';
 export type FeeKind = 'maintenance' | 'annuity' | 'renewal';
-/** USPTO entity sizes (35 U.S.C. 41(h), 123); offices without sizes have `null`. */
-export type EntitySize = 'large' | 'small' | 'micro';
 
 export type FeeLine = {
   /** The patent kinds the line prices. */
@@ -48,7 +48,49 @@ const bands = (
   rows: readonly (readonly [number, number, number])[],
 ): FeeLine[] => rows.map(([fromYear, toYear, amount]) => ({ kinds, fromYear, toYear, entity, amount }));
 
+/** US maintenance fees of one schedule: the large-entity amounts and each size's share of them. */
+const usMaintenance = (
+  large: readonly [number, number, number],
+  surcharge: number,
+  share: { small: number; micro: number },
+): Pick<FeeSchedule, 'lines' | 'flatSurcharge'> => {
+  const sized = (entity: EntitySize, part: number) =>
+    bands(
+      INVENTION,
+      entity,
+      large.map((amount, i) => [4 * (i + 1), 4 * (i + 1), Math.round(amount * part)] as const),
+    );
+  return {
+    lines: [...sized('large', 1), ...sized('small', share.small), ...sized('micro', share.micro)],
+    flatSurcharge: {
+      large: surcharge,
+      small: Math.round(surcharge * share.small),
+      micro: Math.round(surcharge * share.micro),
+    },
+  };
+};
+
 export const FEE_SCHEDULES: readonly FeeSchedule[] = [
+  {
+    // USPTO fee schedule effective 2020-10-02 (final rule "Setting and Adjusting Patent Fees during Fiscal
+    // Year 2020", 85 FR 46932): 2,000 / 3,760 / 7,700 US$, surcharge 500; small entities 50% off, micro 75%.
+    office: 'US',
+    feeKind: 'maintenance',
+    currency: 'USD',
+    validFrom: '2020-10-02',
+    basis: '37 CFR 1.20(e)-(g); surcharge 1.20(h)',
+    ...usMaintenance([2000, 3760, 7700], 500, { small: 0.5, micro: 0.25 }),
+  },
+  {
+    // The same amounts with the reductions of the Unleashing American Innovators Act of 2022, in force
+    // 2022-12-29 (35 U.S.C. 41(h)(1) and 123: small entities 60% off, micro entities 80% off).
+    office: 'US',
+    feeKind: 'maintenance',
+    currency: 'USD',
+    validFrom: '2022-12-29',
+    basis: '37 CFR 1.20(e)-(g); surcharge 1.20(h); 35 U.S.C. 41(h), 123',
+    ...usMaintenance([2000, 3760, 7700], 500, { small: 0.4, micro: 0.2 }),
+  },
   {
     // USPTO fee schedule effective 2025-01-19 (final rule published 2024-11-20): 37 CFR 1.20(e)-(h).
     office: 'US',

@@ -3,7 +3,7 @@ import { feeAmount, scheduleOn, surchargeMinor } from './fees.ts';
 
 // Amounts and their sources: reference/ip-fees/README.md (official schedules, public official data).
 
-describe('US maintenance fees (37 CFR 1.20(e)-(h), USPTO fee schedule effective 2025-01-19)', () => {
+describe('US maintenance fees (37 CFR 1.20(e)-(h); USPTO fee schedule effective 2025-01-19, Federal Register 2024-11-20)', () => {
   it('prices each stage by entity size at the schedule in force on the payment day', () => {
     const at = (year: number, entity: 'large' | 'small' | 'micro') =>
       feeAmount({ office: 'US', kind: 'invention', year, on: '2025-06-30', entity });
@@ -19,8 +19,35 @@ describe('US maintenance fees (37 CFR 1.20(e)-(h), USPTO fee schedule effective 
       amountMinor: 404_000,
     });
   });
+  it('charges a small entity 40% and a micro entity 20% of the large fee, to the dollar', () => {
+    // 37 CFR 1.20(e)-(g) from 2025-01-19: 3.5 years 2,150 / 860 / 430; 7.5 years 4,040 / 1,616 / 808;
+    // 11.5 years 8,280 / 3,312 / 1,656 US$ (large / small / micro).
+    const at = (year: number, entity: 'large' | 'small' | 'micro') => {
+      const fee = feeAmount({ office: 'US', kind: 'invention', year, on: '2026-12-05', entity });
+      return fee.state === 'priced' ? fee.amountMinor / 100 : null;
+    };
+    for (const year of [4, 8, 12]) {
+      expect(at(year, 'small')).toBe(((at(year, 'large') ?? 0) * 40) / 100);
+      expect(at(year, 'micro')).toBe(((at(year, 'large') ?? 0) * 20) / 100);
+    }
+    expect([at(4, 'small'), at(8, 'small'), at(12, 'small')]).toEqual([860, 1616, 3312]);
+    expect([at(4, 'micro'), at(8, 'micro'), at(12, 'micro')]).toEqual([430, 808, 1656]);
+  });
+  it('keeps the earlier schedules for fees paid before a change (2020-10-02; reductions of 2022-12-29)', () => {
+    const at = (year: number, entity: 'large' | 'small' | 'micro', on: string) =>
+      feeAmount({ office: 'US', kind: 'invention', year, on, entity });
+    // 85 FR 46932, from 2020-10-02: 2,000 / 3,760 / 7,700 US$; small entities paid half, micro a quarter.
+    expect(at(4, 'large', '2022-12-28')).toMatchObject({ amountMinor: 200_000, scheduleFrom: '2020-10-02' });
+    expect(at(4, 'small', '2022-12-28')).toMatchObject({ amountMinor: 100_000 });
+    expect(at(12, 'micro', '2022-12-28')).toMatchObject({ amountMinor: 192_500 });
+    // Unleashing American Innovators Act, from 2022-12-29: 60% and 80% off the same large fees.
+    expect(at(4, 'small', '2022-12-29')).toMatchObject({ amountMinor: 80_000, scheduleFrom: '2022-12-29' });
+    expect(at(8, 'small', '2024-06-30')).toMatchObject({ amountMinor: 150_400 });
+    expect(at(12, 'micro', '2025-01-18')).toMatchObject({ amountMinor: 154_000 });
+    expect(at(8, 'large', '2025-01-18')).toMatchObject({ amountMinor: 376_000 });
+  });
   it('says a day before the first kept schedule is missing, never 0', () => {
-    expect(feeAmount({ office: 'US', kind: 'invention', year: 4, on: '2025-01-18' })).toEqual({
+    expect(feeAmount({ office: 'US', kind: 'invention', year: 4, on: '2020-10-01' })).toEqual({
       state: 'missing',
       reason: 'no_schedule',
     });
@@ -38,6 +65,18 @@ describe('US maintenance fees (37 CFR 1.20(e)-(h), USPTO fee schedule effective 
     expect(surchargeMinor(fee, 86_000, '2025-02-01', 'small')).toBe(21_600);
     expect(surchargeMinor(fee, 43_000, '2025-02-01', 'micro')).toBe(10_800);
     expect(() => surchargeMinor(fee, 215_000, '2025-03-04')).toThrow(RangeError);
+  });
+  it('takes the surcharge of the schedule in force on the payment day', () => {
+    // The same fee paid late before 2025-01-19: 500 US$ large, 200 small, 100 micro (from 2022-12-29).
+    const fee = {
+      office: 'US' as const,
+      dueDate: '2024-09-02',
+      actBy: '2024-09-03',
+      graceEnds: '2025-03-03',
+    };
+    expect(surchargeMinor(fee, 200_000, '2024-12-01')).toBe(50_000);
+    expect(surchargeMinor(fee, 80_000, '2024-12-01', 'small')).toBe(20_000);
+    expect(surchargeMinor(fee, 40_000, '2024-12-01', 'micro')).toBe(10_000);
   });
 });
 

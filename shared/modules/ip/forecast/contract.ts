@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery, pageOf } from '../../../platform/http/list.ts';
-import { kinds, offices, technologies } from '../rules/offices.ts';
+import { entitySizes, kinds, offices, technologies } from '../rules/offices.ts';
 
 /** Contracts of the five-year cost forecast of annuities, renewal and maintenance fees. */
 
@@ -42,6 +42,8 @@ export const forecastFee = z.object({
   patentNo: z.string().nullable(),
   /** The patent year the fee maintains (US: the stage, 4, 8 or 12 for 3.5, 7.5 and 11.5 years). */
   year: z.number().int(),
+  /** The USPTO entity size the fee is priced at; null for offices without sizes. */
+  entitySize: z.enum(entitySizes).nullable(),
   dueDate: isoDate,
   currency: z.string().nullable(),
   amountMinor: minor.nullable(),

@@ -15,6 +15,7 @@ const fee = (f: Partial<ForecastFee>): ForecastFee => ({
   applicationNo: '112100001',
   patentNo: 'I700001',
   year: 5,
+  entitySize: null,
   dueDate: '2025-05-31',
   currency: 'TWD',
   amountMinor: 500_000,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQuery, pageOf, versioned } from '../../../platform/http/list.ts';
-import { offices, technologies } from '../rules/offices.ts';
+import { entitySizes, offices, technologies } from '../rules/offices.ts';
 import { type Goal, goalIndicators, goals, indicators, modelProblems, type ScoringModel } from './rules.ts';
 
 /** Contracts of the keep-or-drop decisions before each annuity and the re-assessment scoring model. */
@@ -95,6 +95,11 @@ export const keepDropItem = z.object({
   patentNo: z.string().nullable(),
   feeYear: z.number().nullable(),
   feeDueDate: z.string(),
+  /** What keeping costs: the fee at the schedule in force on its due date (null: no schedule prices it). */
+  feeCurrency: z.string().nullable(),
+  feeAmountMinor: z.number().int().nullable(),
+  /** The USPTO entity size the fee is priced at; null for offices without sizes. */
+  entitySize: z.enum(entitySizes).nullable(),
   decideBy: z.string(),
   termEnd: z.string().nullable(),
   claims: z.number().int().nullable(),

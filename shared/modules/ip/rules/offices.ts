@@ -34,5 +34,9 @@ export const deadStatuses: readonly Status[] = ['lapsed', 'abandoned', 'expired'
 export const technologies = ['sip', 'ic_2_5d_3d', 'fan_out', 'mems_sensor', 'other'] as const;
 export type Technology = (typeof technologies)[number];
 
+/** USPTO entity sizes (35 U.S.C. 41(h), 123): small and micro entities pay reduced US fees. */
+export const entitySizes = ['large', 'small', 'micro'] as const;
+export type EntitySize = (typeof entitySizes)[number];
+
 export const trademarkOffices = ['TW', 'US', 'CN', 'EU'] as const;
 export const trademarkStatuses = ['filed', 'registered', 'opposed', 'lapsed', 'abandoned'] as const;

@@ -106,7 +106,9 @@ export function FeeForecastPage() {
       header: t('keepDrop.fee'),
       render: (f) =>
         f.office === 'US'
-          ? t('forecast.usStage', { years: f.year - 0.5 })
+          ? f.entitySize
+            ? t('forecast.usStageOf', { years: f.year - 0.5, size: label('entitySizes', f.entitySize) })
+            : t('forecast.usStage', { years: f.year - 0.5 })
           : t('forecast.feeYear', { year: f.year }),
     },
     {

@@ -48,6 +48,7 @@ export const en = {
     EU: 'European Union (EUIPO)',
   },
   kinds: { invention: 'Invention', utility_model: 'Utility model', design: 'Design' },
+  entitySizes: { large: 'Large entity', small: 'Small entity', micro: 'Micro entity' },
   statuses: {
     draft: 'Draft',
     filed: 'Filed',
@@ -142,6 +143,9 @@ export const en = {
     publicationDate: 'Publication date',
     patentNo: 'Patent no.',
     termAdjustmentDays: 'Patent term adjustment (days)',
+    entitySize: 'USPTO entity size',
+    entitySizeHint:
+      'The size the owner has claimed with the USPTO: small entities pay 40% and micro entities 20% of the maintenance fees. Other offices have no sizes.',
     deadlines: 'Deadlines',
     dueDate: 'Due (by law)',
     actBy: 'Act by',
@@ -499,6 +503,7 @@ export const en = {
     family: 'Family',
     fee: 'Fee',
     feeOf: 'Year {{year}}, due {{due}}',
+    cost: 'Cost to keep',
     decideBy: 'Decide by',
     score: 'Score',
     recommendation: 'Recommendation',
@@ -555,6 +560,7 @@ export const en = {
     fees: 'Each fee',
     feeYear: 'Year {{year}}',
     usStage: '{{years}}-year maintenance fee',
+    usStageOf: '{{years}}-year maintenance fee, {{size}}',
     amount: 'Amount',
     due: 'Due',
     missing: {

@@ -49,6 +49,7 @@ export const zhTW: typeof en = {
     EU: '歐盟（EUIPO）',
   },
   kinds: { invention: '發明', utility_model: '新型', design: '設計' },
+  entitySizes: { large: '大型實體', small: '小型實體', micro: '微型實體' },
   statuses: {
     draft: '草稿',
     filed: '已申請',
@@ -143,6 +144,9 @@ export const zhTW: typeof en = {
     publicationDate: '公開日',
     patentNo: '專利號',
     termAdjustmentDays: '專利期間調整（日）',
+    entitySize: '美國專利商標局實體規模',
+    entitySizeHint:
+      '專利權人向美國專利商標局主張的規模：小型實體繳納維持費的 40%，微型實體繳納 20%。其他專利局不分規模。',
     deadlines: '期限',
     dueDate: '法定期限',
     actBy: '最後辦理日',
@@ -494,6 +498,7 @@ export const zhTW: typeof en = {
     family: '家族',
     fee: '年費',
     feeOf: '第 {{year}} 年，期限 {{due}}',
+    cost: '維持費用',
     decideBy: '決策期限',
     score: '總分',
     recommendation: '建議',
@@ -549,6 +554,7 @@ export const zhTW: typeof en = {
     fees: '各筆費用',
     feeYear: '第 {{year}} 年',
     usStage: '第 {{years}} 年維持費',
+    usStageOf: '第 {{years}} 年維持費（{{size}}）',
     amount: '金額',
     due: '期限',
     missing: {

@@ -58,6 +58,22 @@ export function KeepDropPage() {
       render: (x) => t('keepDrop.feeOf', { year: x.feeYear ?? '—', due: x.feeDueDate }),
     },
     {
+      key: 'cost',
+      header: t('keepDrop.cost'),
+      render: (x) => (
+        <>
+          <Text size="sm">
+            {x.feeAmountMinor === null ? '—' : `${x.feeCurrency} ${fmt.number(x.feeAmountMinor / 100)}`}
+          </Text>
+          {x.entitySize && (
+            <Text size="xs" c="dimmed">
+              {label('entitySizes', x.entitySize)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
       key: 'decideBy',
       header: t('keepDrop.decideBy'),
       sortKey: 'decideBy',

@@ -1,7 +1,7 @@
 import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { z } from 'zod';
 import { matterDetail, matterInput, matterPatch } from '#shared/modules/ip/contract.ts';
-import { kinds, offices, statuses } from '#shared/modules/ip/rules/offices.ts';
+import { entitySizes, kinds, offices, statuses } from '#shared/modules/ip/rules/offices.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
@@ -23,6 +23,7 @@ type V = {
   patentNo: string;
   status: string;
   termAdjustmentDays: number | string;
+  entitySize: string;
 };
 
 /** Records a family's matter in an office, or changes it (publication, grant, status). Dates are typed YYYY-MM-DD. */
@@ -54,6 +55,7 @@ export function MatterForm({
       patentNo: '',
       status: 'filed',
       termAdjustmentDays: 0,
+      entitySize: 'large',
     } as V,
     toValues: (m): V => ({
       office: m.office,
@@ -68,6 +70,7 @@ export function MatterForm({
       patentNo: m.patentNo ?? '',
       status: m.status,
       termAdjustmentDays: m.termAdjustmentDays,
+      entitySize: m.entitySize,
     }),
     toPayload: (v: V, mode) => {
       const body = {
@@ -82,6 +85,8 @@ export function MatterForm({
         patentNo: blankToNull(v.patentNo),
         status: v.status,
         termAdjustmentDays: Number(v.termAdjustmentDays) || 0,
+        // Entity sizes are the USPTO's: any other office prices without them.
+        entitySize: v.office === 'US' ? v.entitySize : 'large',
       };
       return mode === 'create' ? { familyId, office: v.office, ...body } : body;
     },
@@ -159,13 +164,22 @@ export function MatterForm({
         <TextInput label={t('matter.patentNo')} {...f.form.getInputProps('patentNo')} />
       </SimpleGrid>
       {v.office === 'US' && (
-        <NumberInput
-          label={t('matter.termAdjustmentDays')}
-          min={0}
-          max={10000}
-          allowDecimal={false}
-          {...f.form.getInputProps('termAdjustmentDays')}
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label={t('matter.termAdjustmentDays')}
+            min={0}
+            max={10000}
+            allowDecimal={false}
+            {...f.form.getInputProps('termAdjustmentDays')}
+          />
+          <Select
+            label={t('matter.entitySize')}
+            description={t('matter.entitySizeHint')}
+            data={entitySizes.map((s) => ({ value: s, label: label('entitySizes', s) }))}
+            allowDeselect={false}
+            {...f.form.getInputProps('entitySize')}
+          />
+        </SimpleGrid>
       )}
     </FormModal>
   );

@@ -71,6 +71,9 @@ export function MatterPage() {
                 <Fact name={t('matter.priorityDate')} value={m.priorityDate ?? '—'} />
                 <Fact name={t('portfolio.grantDate')} value={m.grantDate ?? '—'} />
                 <Fact name={t('portfolio.termEnd')} value={m.termEnd ?? '—'} />
+                {m.office === 'US' && (
+                  <Fact name={t('matter.entitySize')} value={label('entitySizes', m.entitySize)} />
+                )}
                 <Fact name={t('matter.publicationNo')} value={m.publicationNo ?? '—'} />
                 <Fact name={t('matter.patentNo')} value={m.patentNo ?? '—'} />
                 <Fact name={t('common.site')} value={m.siteCode} />
