@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smartModule } from '../../server/modules/smart/index.ts';
 import { runSimulation, type SimulationProgress } from '../../server/modules/smart/simulator/publisher.ts';
 import { parseFault } from '../../server/modules/smart/simulator/signals.ts';
-import { siteSensors } from '../../server/modules/smart/simulator/site-sensors.ts';
+import { apiSensorLister, siteSensors } from '../../server/modules/smart/simulator/site-sensors.ts';
 import { startBackgroundServices } from '../../server/platform/modules/background.ts';
 import { ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { AREAS, SITES } from '../support/fixture.ts';
@@ -26,6 +26,7 @@ describe.each(databases())('steward simulate on the embedded broker (%s)', (kind
   let gasId: string;
   let tempId: string;
   let token: string;
+  const gatewaySensors = () => apiSensorLister((path) => new ApiClient(t.app, { bearer: token }).get(path));
 
   beforeAll(async () => {
     t = await createTestApp({ kind });
@@ -60,7 +61,10 @@ describe.each(databases())('steward simulate on the embedded broker (%s)', (kind
   it('publishes a burst with a gas leak: every reading stored once, a high-high alarm raised and cleared', async () => {
     // The gateway's token reads the site's sensors as the command does, over the API.
     const gatewayApi = new ApiClient(t.app, { bearer: token });
-    const sensors = await siteSensors((path) => gatewayApi.get(path), 'K7');
+    const sensors = await siteSensors(
+      apiSensorLister((path) => gatewayApi.get(path)),
+      'K7',
+    );
     expect(sensors.map((s) => s.tag).sort()).toEqual(['K7-GAS-01', 'K7-TT-01']);
 
     // Three simulated minutes, ending now, published 60 times faster than real time.
@@ -119,7 +123,7 @@ describe.each(databases())('steward simulate on the embedded broker (%s)', (kind
   });
 
   it('refuses a fault that names no sensor before connecting, and a token the broker does not know', async () => {
-    const sensors = await siteSensors((path) => new ApiClient(t.app, { bearer: token }).get(path), 'K7');
+    const sensors = await siteSensors(gatewaySensors(), 'K7');
     const base = {
       brokerUrl: url,
       token,
@@ -139,7 +143,7 @@ describe.each(databases())('steward simulate on the embedded broker (%s)', (kind
   });
 
   it('counts as refused what the broker closed the connection on: a topic of a site outside the token', async () => {
-    const sensors = await siteSensors((path) => new ApiClient(t.app, { bearer: token }).get(path), 'K7');
+    const sensors = await siteSensors(gatewaySensors(), 'K7');
     const summary = await runSimulation({
       brokerUrl: url,
       token,
