@@ -43,6 +43,7 @@ const sensors: SimulatedSensor[] = [
   sensor({ id: 'vib', tag: 'K7-VIB-01', kind: 'vibration', unit: 'mm/s', limitH: 7.1, ratePerMinute: 5 }),
   sensor({ id: 'pc', tag: 'K7-PC-01', kind: 'particle_count', unit: '/ft³', limitH: 1000 }),
   sensor({ id: 'noise', tag: 'K7-NS-01', kind: 'noise', unit: 'dB(A)' }),
+  sensor({ id: 'tf', tag: 'K7-TT-02', kind: 'temperature', unit: '°F' }),
 ];
 
 const START = Date.UTC(2026, 11, 5, 6, 0, 0);
@@ -108,6 +109,10 @@ describe('the simulated signals', () => {
       readingsOf(plan({ startMs: Date.UTC(2026, 11, 5, hour), durationSeconds: 60 }), 'temp')[0]
         .value as number;
     expect(at(15)).toBeGreaterThan(at(3));
+    // Without limits, the kind's usual value in the sensor's unit: a room at about 72 °F.
+    const fahrenheit = readingsOf(plan({ durationSeconds: 60 }), 'tf').map((r) => r.value as number);
+    expect(Math.min(...fahrenheit)).toBeGreaterThan(60);
+    expect(Math.max(...fahrenheit)).toBeLessThan(85);
     const gas = readingsOf(plan(), 'gas').map((r) => r.value as number);
     expect(Math.max(...gas)).toBeLessThan(5);
     expect(Math.min(...gas)).toBeGreaterThanOrEqual(0);

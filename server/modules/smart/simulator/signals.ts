@@ -101,6 +101,24 @@ const usual: Record<SensorKind, { center: number; half: number; cycle: Cycle }> 
   other: { center: 50, half: 10, cycle: 'none' },
 };
 
+/** The usual operating point in another common unit of the kind (the table above is in the first one). */
+function usualIn(kind: SensorKind, unit: string): { center: number; half: number; cycle: Cycle } {
+  const base = usual[kind];
+  const u = unit.trim().toLowerCase();
+  const scaled = (factor: number, offset = 0) => ({
+    ...base,
+    center: base.center * factor + offset,
+    half: base.half * factor,
+  });
+  if (kind === 'temperature' && (u === '°f' || u === 'f' || u === 'degf')) return scaled(1.8, 32);
+  if (kind === 'temperature' && u === 'k') return scaled(1, 273.15);
+  if (kind === 'differential_pressure' && u === 'kpa') return scaled(0.001);
+  if (kind === 'differential_pressure' && u === 'inh2o') return scaled(1 / 249.09);
+  if (kind === 'differential_pressure' && u === 'mmh2o') return scaled(1 / 9.80665);
+  if (kind === 'vibration' && u === 'in/s') return scaled(1 / 25.4);
+  return base;
+}
+
 /** Kinds whose normal value sits near zero, far below their high limit (a gas, dust). */
 const nearZero = new Set<SensorKind>(['toxic_gas', 'lel', 'particle_count']);
 
@@ -125,7 +143,7 @@ export type SignalProfile = {
  */
 export function profileOf(sensor: SimulatedSensor): SignalProfile {
   const { min, max } = plausibleRange(sensor.kind, sensor.unit);
-  const base = usual[sensor.kind];
+  const base = usualIn(sensor.kind, sensor.unit);
   const low = sensor.limitL ?? sensor.limitLL;
   const high = sensor.limitH ?? sensor.limitHH;
   let center = base.center;
