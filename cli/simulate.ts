@@ -189,7 +189,7 @@ export async function simulate(o: SimulateOptions, config: Config, withDatabase:
     for (const r of summary.refusals)
       console.log(`Refused: ${r.readings} reading(s) in ${r.batches} batch(es): ${r.reason}`);
     if (summary.stoppedBy) console.log(`Stopped early: ${summary.stoppedBy}.`);
-    if (summary.refused || (summary.stoppedBy && summary.stoppedBy !== 'stopped')) process.exitCode = 1;
+    if (summary.refused || (summary.stoppedBy && summary.stoppedBy !== 'interrupted')) process.exitCode = 1;
   } finally {
     process.off('SIGINT', onInterrupt);
   }

@@ -163,4 +163,30 @@ describe.each(databases())('steward simulate on the embedded broker (%s)', (kind
     expect(summary.refusals[0].reason).toMatch(/closed the connection/);
     expect(summary.stoppedBy).toMatch(/closed the connection/);
   });
+  it('stops when interrupted, once what it sent is acknowledged', async () => {
+    const sensors = await siteSensors(gatewaySensors(), 'K7');
+    const stop = new AbortController();
+    const summary = await runSimulation({
+      brokerUrl: url,
+      token,
+      tokenInBatch: false,
+      topicRoot: t.config.mqtt.topicRoot,
+      siteCode: 'K7',
+      sensors,
+      rate: 10,
+      durationSeconds: 600,
+      seed: 2,
+      faults: [],
+      startMs: Date.now() - 600_000,
+      speed: 20,
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p.batches >= 3) stop.abort();
+      },
+    });
+    expect(summary.stoppedBy).toBe('interrupted');
+    expect(summary.sent).toBeGreaterThan(0);
+    expect(summary.sent).toBeLessThan(summary.planned);
+    expect(summary.acknowledged).toBe(summary.sent);
+  });
 });

@@ -64,6 +64,9 @@ export function areaTopicLevel(areaName: string | null): string {
   return areaName.trim().replace(/[/+#\s]+/g, '-') || 'site';
 }
 
+/** Readings per batch at most: well under the ingestion's 10,000, so that one batch is stored quickly. */
+const MAX_BATCH = 1000;
+
 const CONNECTION_CLOSED =
   "the broker closed the connection before acknowledging (a topic outside the token's sites, a revoked token, or the batch not stored)";
 
@@ -170,9 +173,10 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       }
       // A batch goes when its window has passed on the simulated clock.
       await sleepUntil(wallStart + (windowEnd - startMs) / speed, o.signal);
-      if (o.signal?.aborted) stoppedBy = 'stopped';
+      if (o.signal?.aborted) stoppedBy = 'interrupted';
       if (stoppedBy) break;
-      for (const [area, batch] of byArea) publish(area, batch);
+      for (const [area, list] of byArea)
+        for (let i = 0; i < list.length; i += MAX_BATCH) publish(area, list.slice(i, i + MAX_BATCH));
       report();
     }
     await Promise.all(inFlight.keys());
