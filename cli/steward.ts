@@ -242,6 +242,40 @@ files
     });
   });
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+program
+  .command('simulate')
+  .description(
+    "Publish realistic readings of a site's sensors over MQTT as a gateway would, with injected faults",
+  )
+  .requiredOption('--site <code>', 'the site whose sensors are simulated (and whose topics are published to)')
+  .option('--area <name>', 'only the sensors of this area (repeatable)', collect, [])
+  .option('--token <token>', "the gateway's API token (default: STEWARD_GATEWAY_TOKEN)")
+  .option(
+    '--token-for <email>',
+    'create a one-day API token of this user (who sends readings for the site) in the configured database',
+  )
+  .option('--broker <url>', 'MQTT broker (default: MQTT_URL, or the embedded broker on STEWARD_MQTT_PORT)')
+  .option('--token-in-batch', 'put the token in each batch (default: when publishing to MQTT_URL)')
+  .option('--api <url>', "Steward's address, to read the site's sensors (default: PUBLIC_URL)")
+  .option('--rate <n>', 'readings per second, all sensors together', '5')
+  .option('--duration <seconds>', 'how long to simulate (default 60)')
+  .option('--count <n>', 'how many readings to take instead of a duration')
+  .option('--seed <n>', 'the same seed gives the same readings', '1')
+  .option(
+    '--fault <fault>',
+    'gas-leak|stuck|spike|dropout|drift[:<sensor tag or area>][@<seconds>][+<seconds>] (repeatable)',
+    collect,
+    [],
+  )
+  .option('--speed <factor>', 'simulated seconds per second; above 1 the readings start in the past', '1')
+  .option('--batch <seconds>', "one batch per area for each this many seconds' readings", '1')
+  .option('--gateway <name>', 'the gateway name in the batches (default: simulator-<site>)')
+  .action(async (o) => {
+    const { simulate } = await import('./simulate.ts');
+    await simulate(o, loadConfig(), withDatabase);
+  });
+
 program.parseAsync().catch((error: Error) => {
   console.error(`steward: ${error.message}`);
   process.exit(1);
