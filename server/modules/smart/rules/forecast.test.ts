@@ -143,7 +143,9 @@ describe('additive Holt-Winters (ETS(A,A,A))', () => {
     const fit = fitSeasonal(gapped, 24);
     expect(fit.sigma2).toBeCloseTo(0, 10);
     expect(fit.errors).toBe(whole.length - 48 - 36);
-    forecastSeasonal(fit, 24).forEach((p, i) => expect(p.mean).toBeCloseTo(20 + day[i % 24], 9));
+    forecastSeasonal(fit, 24).forEach((p, i) => {
+      expect(p.mean).toBeCloseTo(20 + day[i % 24], 9);
+    });
     // The same hours as zeros would be errors of about 20.
     const zeros = whole.map((v, t) => (t >= 100 && t < 136 ? 0 : v));
     expect(fitSeasonal(zeros, 24).sigma2).toBeGreaterThan(1);
