@@ -17,6 +17,7 @@ import { createIngestService } from './ingest.ts';
 import { createReadingsService } from './readings.ts';
 import { createRespondersService } from './responders.ts';
 import { createRetentionService } from './retention.ts';
+import { createSensorTrendsService } from './sensor-trends.ts';
 import { createSensorsService } from './sensors.ts';
 import {
   alarmEscalationSettings,
@@ -111,6 +112,7 @@ export function createSmartModule(deps: {
       security: deps.securityCounts,
       now,
     }),
+    sensorTrends: createSensorTrendsService({ db, sensors, now }),
   };
 }
 

@@ -1,5 +1,10 @@
 import * as c from '#shared/modules/smart/contract.ts';
-import { trendQuery, trendView } from '#shared/modules/smart/trends-contract.ts';
+import {
+  sensorTrendQuery,
+  sensorTrendView,
+  trendQuery,
+  trendView,
+} from '#shared/modules/smart/trends-contract.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
@@ -279,6 +284,21 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
       },
     },
     async (request) => smart.trends.series(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/smart/sensors/:id/trend',
+    {
+      config: { access: 'smart.read' },
+      schema: {
+        tags,
+        summary:
+          "A sensor's hourly means with a daily Holt-Winters forecast, a 95% interval, the recent hours that left it and a backtest (hours without readings are gaps)",
+        params: idParams,
+        querystring: sensorTrendQuery,
+        response: { 200: sensorTrendView },
+      },
+    },
+    async (request) => smart.sensorTrends.series(actorOf(request), request.params.id, request.query),
   );
 
   // ---- Alarm KPIs (ISA-18.2 / EEMUA 191) and their thresholds

@@ -139,6 +139,11 @@ export const smartRouteChecks: Record<string, RouteSpec> = {
       figures('smart.read', { program: SMART, query: { series: 'alarms', days: '56', horizon: '7' } }),
     ],
   },
+  // ---- A sensor's trend: the sensor's site decides (404 outside it).
+  'GET /api/smart/sensors/:id/trend': {
+    access: 'smart.read',
+    checks: [{ kind: 'record', family: 'smartSensor', permission: 'smart.read', program: SMART, ok: [200] }],
+  },
   // ---- Alarm KPIs: every row that names a site (bad actors, stale alarms, positions) is of a site the actor
   // reads, and the alarm seeded at each site a minute ago is among the bad actors of the last 24 hours.
   'GET /api/smart/kpis': {

@@ -44,3 +44,53 @@ export const trendView = z.object({
   weights: z.object({ alpha: z.number(), beta: z.number(), gamma: z.number() }),
 });
 export type TrendView = z.infer<typeof trendView>;
+
+// ---- One sensor's hourly means (from the per-hour roll-ups), with a forecast of the day
+
+/** Hours in the sensor series' season: readings follow the day. */
+export const SENSOR_TREND_SEASON = 24;
+
+export const sensorTrendQuery = z.object({
+  /** Days of hourly means to fit, ending with the last full hour before `to`. */
+  days: z.coerce.number().int().min(7).max(56).default(28),
+  /** Hours to forecast, and the recent hours held out to compare with their forecast. */
+  horizon: z.coerce.number().int().min(24).max(48).default(24),
+  /** The end of the window (default now): the hour that holds it is not yet full and is left out. */
+  to: z.string().datetime({ offset: true }).optional(),
+});
+
+const instant = z.string().datetime({ offset: true });
+
+/** Why a sensor's series has no forecast: too few hours with readings in the window to start and judge a fit. */
+export const SENSOR_TREND_SHORT = 'too_few_hours' as const;
+
+export const sensorTrendView = z.object({
+  sensorId: z.string().uuid(),
+  siteId: z.string().uuid(),
+  tag: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  /** The first hour of the window and the end of its last hour. */
+  from: instant,
+  to: instant,
+  level: z.number(),
+  /**
+   * Every hour of the window: the mean of its readings (`value`), or null (a gap: no reading that hour). A gap is not a
+   * zero: the fit carries its states over it uncorrected, and it is neither drawn nor judged.
+   */
+  actual: z.array(z.object({ at: instant, value: z.number().nullable(), count: z.number().int() })),
+  /** Hours in the window without readings. */
+  gaps: z.number().int(),
+  /** Null when the window has too few hours with readings to fit (then no forecast, no recent hours, no backtest). */
+  unfitted: z.literal(SENSOR_TREND_SHORT).nullable(),
+  /** The last `horizon` hours against the forecast made before them; `outside` is null for a gap. */
+  recent: z.array(
+    z.object({ at: instant, value: z.number().nullable(), ...band, outside: z.boolean().nullable() }),
+  ),
+  /** The next `horizon` hours after the window. */
+  forecast: z.array(z.object({ at: instant, ...band })),
+  /** Day-ahead forecasts from origins a day apart over the window: the share of hours with readings inside their interval. */
+  backtest: z.object({ coverage: z.number().nullable(), points: z.number().int() }),
+  weights: z.object({ alpha: z.number(), beta: z.number(), gamma: z.number() }).nullable(),
+});
+export type SensorTrendView = z.infer<typeof sensorTrendView>;

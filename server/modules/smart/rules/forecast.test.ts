@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  backtestCoverage,
   fitSeasonal,
   forecastSeasonal,
   outside,
@@ -132,5 +133,50 @@ describe('additive Holt-Winters (ETS(A,A,A))', () => {
     expect(() =>
       runSeasonal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 7, { alpha: 0.5, beta: 0, gamma: 0 }),
     ).toThrow(/at least 16 observations/);
+  });
+
+  it('carries the states over a gap without correcting them, and never reads the gap as zero', () => {
+    const day = Array.from({ length: 24 }, (_, h) => 5 * Math.sin((2 * Math.PI * h) / 24));
+    const whole = Array.from({ length: 24 * 10 }, (_, t) => 20 + day[t % 24]);
+    // A day and a half without readings in the middle, and a few hours at the start of the second day.
+    const gapped = whole.map((v, t) => ((t >= 100 && t < 136) || (t >= 26 && t < 30) ? null : v));
+    const fit = fitSeasonal(gapped, 24);
+    expect(fit.sigma2).toBeCloseTo(0, 10);
+    expect(fit.errors).toBe(whole.length - 48 - 36);
+    forecastSeasonal(fit, 24).forEach((p, i) => {
+      expect(p.mean).toBeCloseTo(20 + day[i % 24], 9);
+    });
+    // The same hours as zeros would be errors of about 20.
+    const zeros = whole.map((v, t) => (t >= 100 && t < 136 ? 0 : v));
+    expect(fitSeasonal(zeros, 24).sigma2).toBeGreaterThan(1);
+  });
+
+  it('scales an error after a gap to one step, and widens forecasts from a series that ends in a gap', () => {
+    const params = { alpha: 0.3, beta: 0, gamma: 0.1 };
+    const y = simulate(24 * 8, 24, params, 1, 7);
+    const full = runSeasonal(y, 24, params, 'none');
+    expect(full.trailingGap).toBe(0);
+    const ended = runSeasonal([...y, null, null, null], 24, params, 'none');
+    expect(ended.trailingGap).toBe(3);
+    const [next] = forecastSeasonal(ended, 1);
+    const [fromFull] = forecastSeasonal(full, 4);
+    const last = forecastSeasonal(full, 4)[3];
+    // Four steps after the last observation, whichever way it is reached.
+    expect(next.mean).toBeCloseTo(last.mean, 9);
+    expect(next.upper - next.lower).toBeCloseTo(last.upper - last.lower, 9);
+    expect(next.upper - next.lower).toBeGreaterThan(fromFull.upper - fromFull.lower);
+    // The value after a missing one is still an error of the fit (a two-step one).
+    const withGap = [...y.slice(0, 100), null, ...y.slice(101)];
+    const fit = runSeasonal(withGap, 24, params, 'none');
+    expect(fit.errors).toBe(y.length - 48 - 1);
+  });
+
+  it('judges no missing outcome in a backtest', () => {
+    const y = simulate(24 * 14, 24, { alpha: 0.1, beta: 0, gamma: 0.05 }, 1, 3);
+    const all = backtestCoverage(y, 24, { origins: 10, horizon: 24 });
+    const gapped = y.map((v, t) => (t % 24 === 5 ? null : v));
+    const some = backtestCoverage(gapped, 24, { origins: 10, horizon: 24 });
+    expect(all.points).toBe(240);
+    expect(some.points).toBe(230);
   });
 });

@@ -7,6 +7,11 @@
  *   ŷ_{t+h|t} = ℓ_t + h·b_t + s_{t+h−m(k+1)}, k = ⌊(h−1)/m⌋.
  * The h-step forecast error is e_{n+h} + Σ_{j=1}^{h−1} c_j·e_{n+h−j} with c_j = α + β·j + γ·[j mod m = 0], so its
  * variance is σ²·(1 + Σ c_j²) and the interval is the forecast ± z·σ_h (errors taken as normal).
+ *
+ * A missing observation (null: a gap, never a zero) corrects nothing: the states move on by the model alone
+ * (e_t taken as 0), as for a forecast made before the gap. The first observation after k missing steps is then a
+ * (k+1)-step forecast's outcome, so its error enters σ² divided by that forecast's variance factor, and a forecast
+ * from a series that ends in a gap is that many steps further from its last observation.
  */
 export type SmoothingParams = { alpha: number; beta: number; gamma: number };
 
@@ -26,9 +31,11 @@ export type SeasonalFit = {
   /** One-step forecasts of each observation (the first two periods, used to start the states, are null). */
   fitted: (number | null)[];
   model: TrendModel;
-  /** Sum of squared one-step errors, and how many errors it sums. */
+  /** Sum of squared one-step errors (each after a gap scaled to one step), and how many errors it sums. */
   sse: number;
   errors: number;
+  /** Missing steps at the end of the series: forecasts start that many steps after the last observation. */
+  trailingGap: number;
 };
 
 export type ForecastPoint = { mean: number; lower: number; upper: number };
@@ -59,7 +66,7 @@ export function zFor(level: number): number {
  * states follow from the first period's mean), and the errors counted are those after the two periods.
  */
 export function runSeasonal(
-  y: readonly number[],
+  y: readonly (number | null)[],
   period: number,
   params: SmoothingParams,
   model: TrendModel = 'trend',
@@ -70,27 +77,44 @@ export function runSeasonal(
     throw new RangeError(`at least ${2 * m + 2} observations are needed for a period of ${m}`);
   const { alpha, gamma } = params;
   const beta = model === 'trend' ? params.beta : 0;
-  const mean = (from: number) => y.slice(from, from + m).reduce((a, b) => a + b, 0) / m;
+  /** The mean of a period's observations (null when it has none). */
+  const mean = (from: number) => {
+    const seen = y.slice(from, from + m).filter((v): v is number => v !== null);
+    return seen.length ? seen.reduce((a, b) => a + b, 0) / seen.length : null;
+  };
   const first = mean(0);
+  if (first === null) throw new RangeError('the first period has no observation');
+  const second = mean(m);
   let level = first;
-  let trend = model === 'trend' ? (mean(m) - first) / m : 0;
+  let trend = model === 'trend' && second !== null ? (second - first) / m : 0;
   // The first period's mean stands at its middle step, (m − 1) / 2: the level at step m − 1 is that mean plus
-  // the trend of the half period after it, and each seasonal state is its step's distance from the trend line.
+  // the trend of the half period after it, and each seasonal state is its step's distance from the trend line
+  // (a step missing in the first period takes the next period's, or none).
   level = first + trend * ((m - 1) / 2);
   // seasonal[i] is the state of step t − m + i as the loop reaches t; the start covers steps 0..m−1.
-  const seasonal = y.slice(0, m).map((v, i) => v - (first + trend * (i - (m - 1) / 2)));
+  const seasonal = y.slice(0, m).map((v, i) => {
+    const line = first + trend * (i - (m - 1) / 2);
+    if (v !== null) return v - line;
+    const next = y[i + m];
+    return next === null ? 0 : next - (line + trend * m);
+  });
   const fitted: (number | null)[] = new Array(y.length).fill(null);
   let squares = 0;
   let counted = 0;
+  // Steps since the last observation (1 when the previous step was observed).
+  let since = 1;
   for (let t = m; t < y.length; t++) {
     const s = seasonal[0];
     const forecast = level + trend + s;
-    const error = y[t] - forecast;
-    if (t >= 2 * m) {
+    const actual = y[t];
+    const error = actual === null ? 0 : actual - forecast;
+    if (t >= 2 * m && actual !== null) {
       fitted[t] = forecast;
-      squares += error * error;
+      squares +=
+        since === 1 ? error * error : (error * error) / varianceFactor({ alpha, beta, gamma }, m, since);
       counted++;
     }
+    since = actual === null ? since + 1 : 1;
     level = level + trend + alpha * error;
     trend = trend + beta * error;
     seasonal.shift();
@@ -108,11 +132,12 @@ export function runSeasonal(
     model,
     sse: squares,
     errors: counted,
+    trailingGap: since - 1,
   };
 }
 
 /** The weights of one model that give the smallest one-step squared errors, from a fixed grid. */
-function bestOfGrid(y: readonly number[], period: number, model: TrendModel): SeasonalFit {
+function bestOfGrid(y: readonly (number | null)[], period: number, model: TrendModel): SeasonalFit {
   let best: SeasonalFit | null = null;
   for (const alpha of ALPHAS)
     for (const beta of model === 'trend' ? BETAS : [0]) {
@@ -143,7 +168,7 @@ export function aicc(fit: SeasonalFit): number {
  * series), and keeps the one of smaller AICc: a trend must earn its place, or a burst at the end of a quiet
  * series would be carried forward as a rise.
  */
-export function fitSeasonal(y: readonly number[], period: number): SeasonalFit {
+export function fitSeasonal(y: readonly (number | null)[], period: number): SeasonalFit {
   const flat = bestOfGrid(y, period, 'none');
   const trending = bestOfGrid(y, period, 'trend');
   return aicc(trending) < aicc(flat) ? trending : flat;
@@ -173,7 +198,7 @@ export function forecastSeasonal(
   const points: ForecastPoint[] = [];
   for (let h = 1; h <= horizon; h++) {
     const mean = fit.level + h * fit.trend + fit.seasonal[(h - 1) % m];
-    const spread = z * Math.sqrt(fit.sigma2 * varianceFactor(fit.params, m, h));
+    const spread = z * Math.sqrt(fit.sigma2 * varianceFactor(fit.params, m, h + fit.trailingGap));
     const lower = mean - spread;
     points.push({
       mean,
@@ -193,9 +218,10 @@ export function outside(point: ForecastPoint, actual: number): boolean {
  * Rolling-origin backtest: from each of `origins` origins a `horizon` apart (the last `horizon` steps before the
  * end), fits the series up to the origin and forecasts the next `horizon` steps; returns the share of those
  * outcomes inside their interval (null when no origin has enough history before it) and how many were judged.
+ * A missing outcome is not judged, and an origin whose fit saw fewer than a period of one-step errors is skipped.
  */
 export function backtestCoverage(
-  y: readonly number[],
+  y: readonly (number | null)[],
   period: number,
   options: { origins: number; horizon: number; level?: number; floor?: number },
 ): { coverage: number | null; points: number } {
@@ -204,10 +230,14 @@ export function backtestCoverage(
   for (let k = options.origins; k >= 1; k--) {
     const origin = y.length - k * options.horizon;
     if (origin < 2 * period + 2 + period) continue;
-    const ahead = forecastSeasonal(fitSeasonal(y.slice(0, origin), period), options.horizon, options);
+    const fit = fitSeasonal(y.slice(0, origin), period);
+    if (fit.errors < period) continue;
+    const ahead = forecastSeasonal(fit, options.horizon, options);
     ahead.forEach((p, i) => {
+      const actual = y[origin + i];
+      if (actual === null) return;
       points++;
-      if (!outside(p, y[origin + i])) inside++;
+      if (!outside(p, actual)) inside++;
     });
   }
   return { coverage: points ? inside / points : null, points };

@@ -291,5 +291,31 @@ export const en = {
     flaggedTitle: 'Days outside the interval, of the last {{days}}',
     noneFlagged: 'Every recent day was within its interval.',
     day: 'Day',
+    sensor: {
+      title: 'Sensor readings',
+      description:
+        'Hourly means of one sensor with what the last days lead to expect: a Holt-Winters forecast with a daily season and its 95% interval. Hours outside the interval are worth a look.',
+      picker: 'Sensor',
+      nothingFound: 'No sensor matches',
+      noArea: 'No area',
+      noSensors: 'No sensor at your sites yet.',
+      window: 'Hours fitted',
+      days14: '14 days',
+      days28: '28 days',
+      horizon: 'Hours ahead',
+      hours24: '24 hours',
+      hours48: '48 hours',
+      chartLabel: 'Hourly means in {{unit}} with the expected value and its 95% interval',
+      period: '{{from}} to {{to}}: {{gaps}} hours without readings',
+      gapsNote:
+        'An hour without readings is a gap, not a zero: it is not drawn, the forecast carries on over it without correction, the interval after it is as wide as for a forecast that many hours ahead, and it is neither flagged nor counted in the backtest.',
+      tooFewHours:
+        'Too few hours with readings in this window to fit a forecast: it needs three days of hours with readings before the hours held out.',
+      backtest:
+        'Backtest: of {{points}} hours with readings forecast a day ahead, from each day of the window with three days before it, {{coverage}}% fell inside their 95% interval.',
+      flaggedTitle: 'Hours outside the interval, of the last {{hours}} ({{judged}} with readings)',
+      noneFlagged: 'Every recent hour with readings was within its interval.',
+      hour: 'Hour',
+    },
   },
 };

@@ -286,5 +286,30 @@ export const zhTW: typeof en = {
     flaggedTitle: '最近 {{days}} 天中落在區間外的日子',
     noneFlagged: '最近每一天都在其區間內。',
     day: '日期',
+    sensor: {
+      title: '感測器讀值',
+      description:
+        '單一感測器的每小時平均值與依近幾日資料推估的預期值：以具日季節性的指數平滑模型預測，並附 95% 預測區間。落在區間外的小時值得留意。',
+      picker: '感測器',
+      nothingFound: '沒有符合的感測器',
+      noArea: '未指定區域',
+      noSensors: '您的據點尚無感測器。',
+      window: '擬合期間',
+      days14: '14 天',
+      days28: '28 天',
+      horizon: '預測時數',
+      hours24: '24 小時',
+      hours48: '48 小時',
+      chartLabel: '每小時平均值（{{unit}}）、預期值及其 95% 區間',
+      period: '{{from}} 至 {{to}}：{{gaps}} 小時沒有讀值',
+      gapsNote:
+        '沒有讀值的小時是缺口，不是零：圖上不繪出，預測在缺口中不做修正地延續，缺口之後的區間依距離最後讀值的時數加寬，且不標示、不計入回測。',
+      tooFewHours: '此期間有讀值的小時太少，無法擬合預測：保留比對的小時之前需要三天有讀值的小時。',
+      backtest:
+        '回測：從期間內前有三天資料的每一天起預測一天，{{points}} 個有讀值的小時中，有 {{coverage}}% 落在其 95% 區間內。',
+      flaggedTitle: '最近 {{hours}} 小時中落在區間外的小時（{{judged}} 小時有讀值）',
+      noneFlagged: '最近每個有讀值的小時都在其區間內。',
+      hour: '時間',
+    },
   },
 };

@@ -12,7 +12,6 @@ import {
 } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import {
   TREND_SERIES,
@@ -21,12 +20,13 @@ import {
   trendView,
 } from '#shared/modules/smart/trends-contract.ts';
 import { api } from '../../../platform/api/client.ts';
-import { Chart } from '../../../platform/charts/Chart.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useSmartT } from '../i18n/index.ts';
+import { ForecastChart } from './ForecastChart.tsx';
+import { SensorTrend } from './SensorTrend.tsx';
 
 const HISTORY = { days90: 90, days365: 365, days730: 730 } as const;
 type History = keyof typeof HISTORY;
@@ -36,84 +36,23 @@ const HORIZON = 28;
 function TrendChart({ view }: { view: TrendView }) {
   const t = useSmartT();
   const fmt = useFormat();
-  const option = useMemo<EChartsCoreOption>(() => {
-    const shown = view.actual.slice(-120);
-    const days = [...shown.map((a) => a.date), ...view.forecast.map((f) => f.date)];
-    const blank = (n: number) => Array.from({ length: n }, () => null);
-    const recentFrom = shown.length - view.recent.length;
-    const bandOf = (points: { lower: number; upper: number }[], pad: number, after: number) => ({
-      lower: [...blank(pad), ...points.map((p) => p.lower), ...blank(after)],
-      width: [...blank(pad), ...points.map((p) => p.upper - p.lower), ...blank(after)],
-    });
-    const held = bandOf(view.recent, recentFrom, view.forecast.length);
-    const ahead = bandOf(view.forecast, shown.length, 0);
-    const band = (name: string, values: ReturnType<typeof bandOf>, stack: string) => [
-      {
-        name,
-        type: 'line',
-        stack,
-        data: values.lower,
-        lineStyle: { opacity: 0 },
-        symbol: 'none',
-        tooltip: { show: false },
-      },
-      {
-        name,
-        type: 'line',
-        stack,
-        data: values.width,
-        lineStyle: { opacity: 0 },
-        symbol: 'none',
-        areaStyle: { opacity: 0.18 },
-        tooltip: { show: false },
-      },
-    ];
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: {
-        top: 0,
-        data: [t('trends.actual'), t('trends.expected'), t('trends.interval'), t('trends.outside')],
-      },
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: days, axisLabel: { formatter: (d: string) => fmt.dayMonth(d) } },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        ...band(t('trends.interval'), held, 'held'),
-        ...band(t('trends.interval'), ahead, 'ahead'),
-        {
-          name: t('trends.actual'),
-          type: 'line',
-          data: [...shown.map((a) => a.count), ...blank(view.forecast.length)],
-          symbol: 'none',
-        },
-        {
-          name: t('trends.expected'),
-          type: 'line',
-          data: [
-            ...blank(recentFrom),
-            ...view.recent.map((r) => Number(r.mean.toFixed(2))),
-            ...view.forecast.map((f) => Number(f.mean.toFixed(2))),
-          ],
-          symbol: 'none',
-          lineStyle: { type: 'dashed' },
-        },
-        {
-          name: t('trends.outside'),
-          type: 'line',
-          data: [
-            ...blank(recentFrom),
-            ...view.recent.map((r) => (r.outside ? r.count : null)),
-            ...blank(view.forecast.length),
-          ],
-          lineStyle: { opacity: 0 },
-          symbol: 'circle',
-          symbolSize: 9,
-          itemStyle: { color: '#e03131' },
-        },
-      ],
-    };
-  }, [view, t, fmt]);
-  return <Chart option={option} height={320} label={t('trends.chartLabel')} />;
+  const shown = useMemo(() => view.actual.slice(-120), [view]);
+  const steps = useMemo(
+    () => [...shown.map((a) => a.date), ...view.forecast.map((f) => f.date)],
+    [shown, view],
+  );
+  const values = useMemo(() => shown.map((a) => a.count), [shown]);
+  return (
+    <ForecastChart
+      steps={steps}
+      values={values}
+      recent={view.recent}
+      forecast={view.forecast}
+      formatStep={fmt.dayMonth}
+      label={t('trends.chartLabel')}
+      counts
+    />
+  );
 }
 
 /** Daily counts with a weekly forecast and its 95% interval; days that left the interval are flagged. */
@@ -236,6 +175,7 @@ export function TrendsPage() {
           </Paper>
         </>
       )}
+      <SensorTrend />
     </Stack>
   );
 }
