@@ -114,8 +114,11 @@ describe.skipIf(!hasChromium)('a walk through every page, for every role, in bot
       page.on('pageerror', (error) =>
         findings.push({ page: current, problem: `page error: ${error.message}` }),
       );
+      // API calls, and the code of a page loaded on its first visit (until it arrives the router shows the
+      // previous page).
       page.on('request', (r) => {
-        if (new URL(r.url()).pathname.startsWith('/api/')) inFlight.add(r);
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith('/api/') || path.startsWith('/assets/')) inFlight.add(r);
       });
       page.on('requestfinished', (r) => inFlight.delete(r));
       page.on('requestfailed', (r) => inFlight.delete(r));
