@@ -112,4 +112,27 @@ describe.each(databases())('the personal-data breach notification clock (%s)', (
     expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
     expect(breachClock(assessed.body).dueAt).toBe('2026-12-03T15:59:59.999Z');
   });
+
+  it('lists a privacy incident with the notice as its next deadline once the other clocks have stopped', async () => {
+    clock = new Date(AWARE.getTime() + 3 * 3_600_000);
+    let incident = await classifyAsPrivacy(await report(SITES.PG.id));
+    for (const event of ['ciso_reported', 'level_reviewed', 'recovered']) {
+      const res = await admin.post(`/api/infosec/incidents/${incident.id}/events`, {
+        event,
+        version: incident.version,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      incident = res.body;
+    }
+    const list = await admin.get('/api/infosec/incidents', {
+      query: { siteId: SITES.PG.id, pageSize: '100' },
+    });
+    expect(list.status).toBe(200);
+    const row = list.body.items.find((i: any) => i.id === incident.id);
+    expect(row).toMatchObject({
+      nextDueAt: new Date(AWARE.getTime() + 72 * 3_600_000).toISOString(),
+      overdue: false,
+    });
+    expect(row.nextDueAt).toBe(breachClock(incident).dueAt);
+  });
 });

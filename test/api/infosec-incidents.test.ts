@@ -291,6 +291,9 @@ describe.each(databases())('security incidents and their clocks (%s)', (kind) =>
     await signInAll();
     const rules = (await officer.get('/api/infosec/clock-rules')).body;
     expect(rules.reportHours).toBe(1);
+    // A site's security team reads them; only the CISO office, group-wide, may change them.
+    expect(rules.mayChange).toBe(false);
+    expect((await ciso.get('/api/infosec/clock-rules')).body.mayChange).toBe(true);
     expect((await officer.put('/api/infosec/clock-rules', rules)).status).toBe(403);
     const changed = await ciso.put('/api/infosec/clock-rules', { ...rules, reportHours: 2 });
     expect(changed.status).toBe(200);

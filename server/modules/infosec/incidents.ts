@@ -76,9 +76,10 @@ export function createSecurityIncidentsService(deps: Deps) {
       ),
     ]);
     const at = now();
+    const clockLists = await clocks.clocksOfPage(rows, sites, handle);
     const out: IncidentSummary[] = [];
-    for (const r of rows) {
-      const due = nextDue(await clocks.clocksOf(r, handle), at);
+    for (const [i, r] of rows.entries()) {
+      const due = nextDue(clockLists[i] ?? [], at);
       out.push({
         id: r.id,
         reference: r.reference,

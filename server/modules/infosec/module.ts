@@ -1,6 +1,6 @@
 import type { ClockRules } from '#shared/modules/infosec/rules/clocks.ts';
 import type { Db } from '../../db/types.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import { type Actor, sitesWith } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import type { ActionsService } from '../../platform/actions/service.ts';
 import type { CertificationsService } from '../../platform/certifications/service.ts';
@@ -86,15 +86,20 @@ export function createInfosecModule(deps: {
   });
   // Evidence files: the documents service keeps each file's SHA-256 at upload.
   deps.documents.registerOwner(INCIDENT_SOURCE, (actor, id, intent) => incidents.siteOf(actor, id, intent));
+  // The rules apply to every site: only whoever manages the program group-wide changes them.
+  const mayChangeRules = (actor: Actor) => sitesWith(actor, 'infosec.manage', PROGRAM) === 'all';
   const rules = {
     async get(actor: Actor) {
       access.listScope(actor, 'infosec.read', PROGRAM);
-      return deps.settings.get(clockRulesSetting);
+      return { ...(await deps.settings.get(clockRulesSetting)), mayChange: mayChangeRules(actor) };
     },
-    /** The rules apply to every site: only whoever manages the program group-wide changes them. */
-    async set(actor: Actor, value: Omit<ClockRules, 'breachNotification'> & Partial<ClockRules>) {
+    async set(
+      actor: Actor,
+      body: Omit<ClockRules, 'breachNotification'> & Partial<ClockRules> & { mayChange?: boolean },
+    ) {
       if (access.listScope(actor, 'infosec.manage', PROGRAM) !== 'all')
         throw new ForbiddenError('infosec.manage');
+      const { mayChange: _reader, ...value } = body;
       const sorted: ClockRules = {
         ...value,
         levels: [...value.levels].sort((a, b) => a.level - b.level),

@@ -246,8 +246,8 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
       config: { access: 'infosec.read' },
       schema: {
         tags,
-        summary: 'The incident clocks by level, in hours',
-        response: { 200: c.clockRulesInput },
+        summary: 'The incident clocks by level, in hours, and whether the reader may change them',
+        response: { 200: c.clockRulesView },
       },
     },
     async (request) => rules.get(actorOf(request)),
@@ -259,7 +259,7 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
       schema: {
         tags,
         summary: 'Change the incident clocks (group-wide security managers)',
-        body: c.clockRulesInput,
+        body: c.clockRulesBody,
         response: { 200: c.clockRulesInput },
       },
     },

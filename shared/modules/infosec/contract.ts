@@ -259,6 +259,8 @@ export const clockRulesInput = z
           .object({
             country: z.string().regex(/^[A-Z]{2}$/, 'A country code of two capital letters (ISO 3166)'),
             authority: z.string().trim().min(1).max(100),
+            /** The article that sets the period, as the group cites it (shown as typed, never translated). */
+            provision: z.string().trim().max(200).optional(),
             period: z
               .number()
               .int()
@@ -274,3 +276,11 @@ export const clockRulesInput = z
       .default([]),
   })
   .strict();
+export type ClockRulesInput = z.infer<typeof clockRulesInput>;
+
+/** The clock rules as a reader sees them, with whether they may change them (group-wide managers only). */
+export const clockRulesView = clockRulesInput.extend({ mayChange: z.boolean() });
+export type ClockRulesView = z.infer<typeof clockRulesView>;
+
+/** A change of the clock rules: the rules read may be sent back as they came, `mayChange` is not stored. */
+export const clockRulesBody = clockRulesInput.extend({ mayChange: z.boolean().optional() });

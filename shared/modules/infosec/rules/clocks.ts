@@ -39,6 +39,8 @@ export type BreachNotificationRule = {
   /** ISO 3166-1 alpha-2, as sites record their country. */
   country: string;
   authority: string;
+  /** The article that sets the period. */
+  provision?: string;
   period: number;
   unit: 'hours' | 'calendar_days';
   from: 'awareness' | 'breach_assessed';
@@ -63,14 +65,42 @@ export const defaultClockRules: ClockRules = {
   // 57: immediately) and Mexico set none in hours or days, so their sites have no row until the group sets one.
   breachNotification: [
     // Korea: PIPA art. 34(3) and Enforcement Decree art. 40, as amended in force 2023-09-15: within 72 hours.
-    { country: 'KR', authority: 'PIPC / KISA', period: 72, unit: 'hours', from: 'awareness' },
+    {
+      country: 'KR',
+      authority: 'PIPC / KISA',
+      provision: 'PIPA art. 34(3); Enforcement Decree art. 40',
+      period: 72,
+      unit: 'hours',
+      from: 'awareness',
+    },
     // Malaysia: PDPA 2010 s. 12B (Amendment Act 2024) and the Commissioner's guideline: within 72 hours.
-    { country: 'MY', authority: 'JPDP', period: 72, unit: 'hours', from: 'awareness' },
+    {
+      country: 'MY',
+      authority: 'JPDP',
+      provision: 'PDPA 2010 s. 12B',
+      period: 72,
+      unit: 'hours',
+      from: 'awareness',
+    },
     // Singapore: PDPA 2012 s. 26D(1): no later than 3 calendar days after the day of the assessment.
-    { country: 'SG', authority: 'PDPC', period: 3, unit: 'calendar_days', from: 'breach_assessed' },
+    {
+      country: 'SG',
+      authority: 'PDPC',
+      provision: 'PDPA 2012 s. 26D(1)',
+      period: 3,
+      unit: 'calendar_days',
+      from: 'breach_assessed',
+    },
     // Japan: APPI art. 26(1), PPC Rules art. 8(2): the report within 30 days of becoming aware (60 for a breach
     // with an unlawful purpose, which the group may set as its own rule).
-    { country: 'JP', authority: 'PPC', period: 30, unit: 'calendar_days', from: 'awareness' },
+    {
+      country: 'JP',
+      authority: 'PPC',
+      provision: 'APPI art. 26(1); PPC Rules art. 8(2)',
+      period: 30,
+      unit: 'calendar_days',
+      from: 'awareness',
+    },
   ],
 };
 

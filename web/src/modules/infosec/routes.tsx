@@ -27,6 +27,7 @@ const AdvisoryIndicatorsPage = lazyRouteComponent(
   () => import('./advisories/IndicatorsPage.tsx'),
   'IndicatorsPage',
 );
+const ClockRulesPage = lazyRouteComponent(() => import('./incidents/ClockRulesPage.tsx'), 'ClockRulesPage');
 const SystemsPage = lazyRouteComponent(() => import('./systems/SystemsPage.tsx'), 'SystemsPage');
 const EngagementsPage = lazyRouteComponent(() => import('./findings/EngagementsPage.tsx'), 'EngagementsPage');
 const EngagementPage = lazyRouteComponent(() => import('./findings/EngagementPage.tsx'), 'EngagementPage');
@@ -78,6 +79,7 @@ export function createInfosecRoutes<P extends AnyRoute>(parent: P) {
     page('/infosec/report', guarded('infosec.report', SecurityReportPage)),
     page('/infosec/incidents', SecurityIncidentsPage),
     page('/infosec/incidents/$incidentId', SecurityIncidentPage),
+    page('/infosec/clock-rules', guarded('infosec.read', ClockRulesPage)),
     page('/infosec/systems', guarded('infosec.read', SystemsPage)),
     page('/infosec/engagements', guarded('infosec.read', EngagementsPage)),
     page('/infosec/engagements/$engagementId', guarded('infosec.read', EngagementPage)),

@@ -6,6 +6,7 @@ import { findingsEn } from '../findings/texts.ts';
 import { suppliersEn } from '../suppliers/texts.ts';
 import { governanceEn } from '../governance/texts.ts';
 import { policiesEn } from '../governance/policy-texts.ts';
+import { clockRulesEn } from '../incidents/clock-rules-texts.ts';
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   /** The program's name, wherever the app names it (navigation, roles, committees, actions). */
@@ -16,6 +17,7 @@ export const en = {
     findings: 'Findings',
     report: 'Report an incident',
     incidents: 'Security incidents',
+    clockRules: 'Incident clock rules',
     systems: 'Systems register',
     drills: 'Drills',
     phishing: 'Phishing drills',
@@ -416,4 +418,5 @@ export const en = {
   ...policiesEn,
   advisories: advisoriesEn,
   response: responseEn,
+  clockRules: clockRulesEn,
 };

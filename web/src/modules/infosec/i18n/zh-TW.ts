@@ -6,6 +6,7 @@ import { findingsZhTW } from '../findings/texts.ts';
 import { suppliersZhTW } from '../suppliers/texts.ts';
 import { governanceZhTW } from '../governance/texts.ts';
 import { policiesZhTW } from '../governance/policy-texts.ts';
+import { clockRulesZhTW } from '../incidents/clock-rules-texts.ts';
 import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */
@@ -17,6 +18,7 @@ export const zhTW: typeof en = {
     findings: '發現事項',
     report: '通報資安事件',
     incidents: '資安事件',
+    clockRules: '事件時限規則',
     systems: '系統清冊',
     drills: '演練',
     suppliers: '關鍵供應商',
@@ -407,4 +409,5 @@ export const zhTW: typeof en = {
   ...policiesZhTW,
   advisories: advisoriesZhTW,
   response: responseZhTW,
+  clockRules: clockRulesZhTW,
 };

@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
+import { callApi, launchBrowser, newContext, screenshot } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+/** The language the user keeps on the server (and this browser's), which the app takes when it opens. */
+async function chooseLocale(page: Page, locale: 'en' | 'zh-TW') {
+  await page.evaluate(async (locale) => {
+    const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
+    await fetch('/api/auth/preferences', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+      body: JSON.stringify({ locale }),
+    });
+    localStorage.setItem('steward.locale', locale);
+  }, locale);
+}
+
+async function signInDemo(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await chooseLocale(page, 'en');
+}
+
+type StoredRules = { levels: { levelReviewHours: number }[] };
+const storedLevel3Review = async (page: Page) =>
+  ((await callApi(page, 'GET', '/api/infosec/clock-rules')).json as StoredRules).levels[2]?.levelReviewHours;
+
+describe.skipIf(!hasChromium)('the incident clock rules in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({}, { demoScale: 0.01 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets the CISO office change a level’s review hours, refuses a bad value at the field, and keeps the change', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signInDemo(page, 'infosec.owner@steward.demo');
+    await page.goto('/infosec/clock-rules');
+    await page.getByRole('heading', { level: 2, name: 'Incident clock rules' }).waitFor();
+    const level3Review = page.getByRole('textbox', { name: 'Level 3: level reviewed within (hours)' });
+    await expect.poll(() => level3Review.inputValue()).toBe('2');
+
+    // A bad value stays in the form, refused at its field, and nothing is sent.
+    await level3Review.fill('0');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => level3Review.getAttribute('aria-invalid')).toBe('true');
+    expect(await storedLevel3Review(page)).toBe(2);
+
+    await level3Review.fill('3');
+    await expect.poll(() => level3Review.getAttribute('aria-invalid')).not.toBe('true');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Clock rules saved').waitFor();
+    expect(await storedLevel3Review(page)).toBe(3);
+    await page.reload();
+    await expect.poll(() => level3Review.inputValue(), { timeout: 10_000 }).toBe('3');
+
+    // A country is added from the keyboard's place: the new row's country is focused; then removed again.
+    await page.getByRole('button', { name: 'Add a country' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Row 5: country');
+    await page.getByRole('button', { name: 'Remove row 5' }).click();
+
+    // The defaults come back into the form only: the stored rules stay until saved.
+    await page.getByRole('button', { name: 'Restore the defaults' }).click();
+    await expect.poll(() => level3Review.inputValue()).toBe('2');
+    expect(await storedLevel3Review(page)).toBe(3);
+    await page.getByText('Unsaved changes').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'infosec-clock-rules-en');
+
+    await chooseLocale(page, 'zh-TW');
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: '事件時限規則' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: '第 3 級：等級審核（小時內）' }).inputValue())
+      .toBe('3');
+    await screenshot(page, 'infosec-clock-rules-zh-TW');
+    await context.close();
+  });
+
+  it('shows the auditor the rules to read, with nothing to change', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signInDemo(page, 'auditor@steward.demo');
+    await page.goto('/infosec/clock-rules');
+    await page.getByText('Only the group’s security managers change these rules').waitFor();
+    const level3Review = page.getByRole('textbox', { name: 'Level 3: level reviewed within (hours)' });
+    expect(await level3Review.getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add a country' }).count()).toBe(0);
+    await chooseLocale(page, 'zh-TW');
+    await page.reload();
+    await page.getByText('僅集團資安管理者可變更這些規則').waitFor();
+    await screenshot(page, 'infosec-clock-rules-read-only-zh-TW');
+    await context.close();
+  });
+});
