@@ -29,6 +29,7 @@ import { registerTextInputCheck } from './platform/http/text-input.ts';
 import type { TypedApp } from './platform/http/typed.ts';
 import type { AnyProgramModule } from './platform/modules/manifest.ts';
 import { registerOperationsRoutes } from './platform/operations/routes.ts';
+import { registerSettingPreconditions } from './platform/settings/preconditions.ts';
 import { registerRoutes } from './routes.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
           access,
           ...(route.config?.personal ? { personal: true } : {}),
           ...(route.config?.stream ? { stream: true } : {}),
+          ...(route.config?.setting ? { setting: route.config.setting } : {}),
         });
     }
   });
@@ -157,6 +159,7 @@ export async function buildApp(options: BuildOptions): Promise<StewardApp> {
   registerSiteFilterCheck(app, database.db);
   registerEventStreams(app);
   registerTextInputCheck(app);
+  registerSettingPreconditions(app, database.db);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -200,6 +200,8 @@ export type AppSettingsTable = {
   key: string;
   value: unknown;
   updated_at: Generated<Date>;
+  /** Raised by every change: the setting's ETag. */
+  version: Generated<number>;
 };
 
 export type ObligationsTable = Stamps & {

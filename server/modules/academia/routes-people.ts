@@ -151,7 +151,7 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
   app.get(
     '/api/academia/retention-settings',
     {
-      config: { access: 'academia.read' },
+      config: { access: 'academia.read', setting: 'academia.retention' },
       schema: {
         tags,
         summary: "How many years after a student's last period the name and contact details are erased",
@@ -163,7 +163,7 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
   app.put(
     '/api/academia/retention-settings',
     {
-      config: { access: 'academia.manage' },
+      config: { access: 'academia.manage', setting: 'academia.retention' },
       schema: {
         tags,
         summary: "Change the retention of students' personal data (group-wide program owner)",

@@ -243,7 +243,7 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   app.get(
     '/api/infosec/clock-rules',
     {
-      config: { access: 'infosec.read' },
+      config: { access: 'infosec.read', setting: 'infosec.clock_rules' },
       schema: {
         tags,
         summary: 'The incident clocks by level, in hours, and whether the reader may change them',
@@ -255,7 +255,7 @@ export function registerInfosecRoutes(app: TypedApp, infosec: InfosecModule) {
   app.put(
     '/api/infosec/clock-rules',
     {
-      config: { access: 'infosec.manage' },
+      config: { access: 'infosec.manage', setting: 'infosec.clock_rules' },
       schema: {
         tags,
         summary: 'Change the incident clocks (group-wide security managers)',

@@ -247,7 +247,7 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
   app.get(
     '/api/smart/settings',
     {
-      config: { access: 'smart.read' },
+      config: { access: 'smart.read', setting: 'smart.ingest' },
       schema: {
         tags,
         summary: 'Ingestion settings (the late horizon)',
@@ -259,7 +259,7 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
   app.put(
     '/api/smart/settings',
     {
-      config: { access: 'smart.manage' },
+      config: { access: 'smart.manage', setting: 'smart.ingest' },
       schema: {
         tags,
         summary: 'Change the ingestion settings (group-wide program managers)',
@@ -319,7 +319,7 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
   app.get(
     '/api/smart/kpi-settings',
     {
-      config: { access: 'smart.read' },
+      config: { access: 'smart.read', setting: 'smart.alarm_kpis' },
       schema: { tags, summary: 'The alarm KPI thresholds', response: { 200: alarmKpiSettingsShape } },
     },
     async (request) => smart.kpis.thresholds(actorOf(request)),
@@ -327,7 +327,7 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
   app.put(
     '/api/smart/kpi-settings',
     {
-      config: { access: 'smart.manage' },
+      config: { access: 'smart.manage', setting: 'smart.alarm_kpis' },
       schema: {
         tags,
         summary: 'Change the alarm KPI thresholds (group-wide program managers)',
@@ -369,7 +369,7 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
   app.get(
     '/api/smart/escalation-settings',
     {
-      config: { access: 'smart.read' },
+      config: { access: 'smart.read', setting: 'smart.escalation' },
       schema: {
         tags,
         summary: 'Minutes an unacknowledged alarm of each priority waits before it is escalated',
@@ -381,7 +381,7 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
   app.put(
     '/api/smart/escalation-settings',
     {
-      config: { access: 'smart.manage' },
+      config: { access: 'smart.manage', setting: 'smart.escalation' },
       schema: {
         tags,
         summary: 'Change the minutes before escalation (group-wide program managers)',
@@ -394,7 +394,7 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
   app.get(
     '/api/smart/retention-settings',
     {
-      config: { access: 'smart.read' },
+      config: { access: 'smart.read', setting: 'smart.retention' },
       schema: {
         tags,
         summary: 'How long raw readings (by sensor kind) and their roll-ups are kept',
@@ -406,7 +406,7 @@ export function registerSmartRoutes(app: TypedApp, smart: SmartModule) {
   app.put(
     '/api/smart/retention-settings',
     {
-      config: { access: 'smart.manage' },
+      config: { access: 'smart.manage', setting: 'smart.retention' },
       schema: {
         tags,
         summary: 'Change how long readings are kept (group-wide program managers)',

@@ -22,6 +22,11 @@ export type Actor = {
    */
   grants?: ReadonlyMap<string, ReadonlySet<string>>;
   requestId?: string;
+  /**
+   * The version of a group setting the request's `If-Match` names (server/platform/settings/preconditions.ts):
+   * the settings service stores a change of that setting only while it is still at that version.
+   */
+  settingPrecondition?: { key: string; version: number };
 };
 
 /** Sites where the actor holds `permission`: 'all', or a set (possibly empty). */

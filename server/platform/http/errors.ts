@@ -49,6 +49,22 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * A conditional write whose `If-Match` no longer names the current version (RFC 9110 §13.1.1): the resource
+ * changed since the client read it. Carries the current version.
+ */
+export class PreconditionFailedError extends AppError {
+  constructor(currentVersion: number) {
+    super(
+      412,
+      'precondition-failed',
+      'Precondition failed',
+      `This was changed by someone else (now version ${currentVersion}). Reload it and apply your change again.`,
+      { currentVersion },
+    );
+  }
+}
+
 /** A stale write: the record changed since the client read it. Carries the current version. */
 export class StaleVersionError extends ConflictError {
   constructor(currentVersion: number) {

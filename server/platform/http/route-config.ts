@@ -18,6 +18,11 @@ declare module 'fastify' {
     personal?: boolean;
     /** The answer is an event stream (text/event-stream) that lasts until the client goes away. */
     stream?: boolean;
+    /**
+     * The key of the one group setting the route reads or writes: its answers carry the setting's version as
+     * `ETag` and its writes honour `If-Match` (server/platform/settings/preconditions.ts).
+     */
+    setting?: string;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -31,4 +36,5 @@ export type RegisteredRoute = {
   access: RouteAccess;
   personal?: boolean;
   stream?: boolean;
+  setting?: string;
 };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
-import { ValidationError } from '../http/errors.ts';
+import { PreconditionFailedError, ValidationError } from '../http/errors.ts';
 import * as repo from './repo.ts';
 
 /**
@@ -36,9 +36,15 @@ export function createSettingsService(db: Db) {
       return parsed.data;
     },
 
+    /** The setting's version (0 while the default is in force): its ETag. */
+    async version<T>(setting: Setting<T>, handle: Db = db): Promise<number> {
+      return repo.settingVersion(handle, setting.key);
+    },
+
     /**
      * Stores a new value inside the caller's transaction, with its audit event (before and after). Access is
-     * the caller's to check; the value is checked against the setting's schema here.
+     * the caller's to check; the value is checked against the setting's schema here. When the
+     * request named the version it read (`If-Match`), a setting changed since is refused with 412.
      */
     async set<T>(trx: Db, actor: Actor, setting: Setting<T>, value: T): Promise<T> {
       const parsed = setting.schema.safeParse(value);
@@ -47,6 +53,12 @@ export function createSettingsService(db: Db) {
           `The setting ${setting.key} is not valid.`,
           parsed.error.issues.map((i) => ({ path: i.path.join('.') || setting.key, message: i.message })),
         );
+      const expected = actor.settingPrecondition;
+      if (expected?.key === setting.key) {
+        // Locked until the change commits: two saves from the same version cannot both pass.
+        const current = await repo.settingVersion(trx, setting.key, true);
+        if (current !== expected.version) throw new PreconditionFailedError(current);
+      }
       const before = await this.get(setting, trx);
       await repo.writeSetting(trx, setting.key, parsed.data);
       await recordAudit(trx, actor, {

@@ -147,7 +147,7 @@ export function registerAdvisoryRoutes(app: TypedApp, advisories: AdvisoriesServ
   app.get(
     '/api/infosec/advisory-due-days',
     {
-      config: { access: 'infosec.read' },
+      config: { access: 'infosec.read', setting: 'infosec.advisory_due_days' },
       schema: {
         tags,
         summary: 'Days a site has to answer an advisory, by severity',
@@ -159,7 +159,7 @@ export function registerAdvisoryRoutes(app: TypedApp, advisories: AdvisoriesServ
   app.put(
     '/api/infosec/advisory-due-days',
     {
-      config: { access: 'infosec.manage' },
+      config: { access: 'infosec.manage', setting: 'infosec.advisory_due_days' },
       schema: {
         tags,
         summary: 'Change the days a site has to answer an advisory (group-wide managers)',

@@ -270,7 +270,7 @@ export function registerCsfRoutes(app: TypedApp, csf: CsfService & CsfRollups) {
   app.get(
     '/api/infosec/csf/scale',
     {
-      config: { access: 'infosec.read' },
+      config: { access: 'infosec.read', setting: 'infosec.csf_scale' },
       schema: {
         tags,
         summary: "The maturity levels' names and the function weights of the roll-up",
@@ -282,7 +282,7 @@ export function registerCsfRoutes(app: TypedApp, csf: CsfService & CsfRollups) {
   app.put(
     '/api/infosec/csf/scale',
     {
-      config: { access: 'infosec.manage' },
+      config: { access: 'infosec.manage', setting: 'infosec.csf_scale' },
       schema: {
         tags,
         summary: 'Rename the maturity levels or reweigh the functions (group-wide security managers)',

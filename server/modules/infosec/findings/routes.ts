@@ -241,7 +241,7 @@ export function registerFindingsRoutes(app: TypedApp, findings: FindingsService)
   app.get(
     '/api/infosec/finding-due-policy',
     {
-      config: { access: 'infosec.read' },
+      config: { access: 'infosec.read', setting: 'infosec.finding_due_policy' },
       schema: {
         tags,
         summary: 'Days to remediate a finding, by severity',
@@ -253,7 +253,7 @@ export function registerFindingsRoutes(app: TypedApp, findings: FindingsService)
   app.put(
     '/api/infosec/finding-due-policy',
     {
-      config: { access: 'infosec.manage' },
+      config: { access: 'infosec.manage', setting: 'infosec.finding_due_policy' },
       schema: {
         tags,
         summary: 'Change the days to remediate a finding (group-wide security managers)',

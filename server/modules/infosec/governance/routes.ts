@@ -188,7 +188,7 @@ function registerRiskRoutes(app: TypedApp, risks: RisksService) {
   app.get(
     '/api/infosec/risk-matrix',
     {
-      config: { access: 'infosec.read' },
+      config: { access: 'infosec.read', setting: 'infosec.risk_matrix' },
       schema: {
         tags,
         summary:
@@ -201,7 +201,7 @@ function registerRiskRoutes(app: TypedApp, risks: RisksService) {
   app.put(
     '/api/infosec/risk-matrix',
     {
-      config: { access: 'infosec.manage' },
+      config: { access: 'infosec.manage', setting: 'infosec.risk_matrix' },
       schema: {
         tags,
         summary: 'Change the risk matrix (group-wide security managers)',

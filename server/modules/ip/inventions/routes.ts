@@ -145,7 +145,7 @@ export function registerInventionRoutes(app: TypedApp, inventions: InventionsSer
   app.get(
     '/api/ip/invention-reward-schedule',
     {
-      config: { access: 'ip.read' },
+      config: { access: 'ip.read', setting: 'ip.invention_rewards' },
       schema: {
         tags,
         summary: 'The company’s inventor reward schedule (NT$)',
@@ -157,7 +157,7 @@ export function registerInventionRoutes(app: TypedApp, inventions: InventionsSer
   app.put(
     '/api/ip/invention-reward-schedule',
     {
-      config: { access: 'ip.manage' },
+      config: { access: 'ip.manage', setting: 'ip.invention_rewards' },
       schema: {
         tags,
         summary: 'Change the inventor reward schedule (group-wide IP managers)',

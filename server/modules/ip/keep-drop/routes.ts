@@ -97,7 +97,7 @@ export function registerKeepDropRoutes(app: TypedApp, keepDrop: KeepDropService)
   app.get(
     '/api/ip/scoring-model',
     {
-      config: { access: 'ip.read' },
+      config: { access: 'ip.read', setting: 'ip.scoring_model' },
       schema: {
         tags,
         summary: 'The re-assessment scoring model: indicator and goal weights, thresholds, lead time',
@@ -109,7 +109,7 @@ export function registerKeepDropRoutes(app: TypedApp, keepDrop: KeepDropService)
   app.put(
     '/api/ip/scoring-model',
     {
-      config: { access: 'ip.manage' },
+      config: { access: 'ip.manage', setting: 'ip.scoring_model' },
       schema: {
         tags,
         summary: 'Tune the re-assessment scoring model (group-wide IP managers)',

@@ -16,7 +16,7 @@ export function registerHazardRoutes(app: TypedApp, ohs: OhsModule) {
   app.get(
     '/api/ohs/risk-matrix',
     {
-      config: { access: 'ohs.read' },
+      config: { access: 'ohs.read', setting: 'ohs.risk_matrix' },
       schema: {
         tags,
         summary: 'The likelihood × severity matrix in use',
@@ -31,7 +31,7 @@ export function registerHazardRoutes(app: TypedApp, ohs: OhsModule) {
   app.put(
     '/api/ohs/risk-matrix',
     {
-      config: { access: 'ohs.manage' },
+      config: { access: 'ohs.manage', setting: 'ohs.risk_matrix' },
       schema: {
         tags,
         summary: 'Configure the risk matrix (group-wide OHS managers)',

@@ -25,7 +25,7 @@ export function registerStatisticsRoutes(app: TypedApp, ohs: OhsModule) {
   app.get(
     '/api/ohs/settings',
     {
-      config: { access: 'ohs.read' },
+      config: { access: 'ohs.read', setting: 'ohs.rates' },
       schema: { tags, summary: 'How rates are rounded', response: { 200: c.ohsSettings } },
     },
     async (request) => statistics.settings(actorOf(request)),
@@ -33,7 +33,7 @@ export function registerStatisticsRoutes(app: TypedApp, ohs: OhsModule) {
   app.put(
     '/api/ohs/settings',
     {
-      config: { access: 'ohs.manage' },
+      config: { access: 'ohs.manage', setting: 'ohs.rates' },
       schema: {
         tags,
         summary: 'Truncate (the Ministry of Labor) or round rates',

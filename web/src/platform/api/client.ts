@@ -34,9 +34,12 @@ export class ApiError extends Error {
     return type.startsWith(PROBLEM_BASE) ? type.slice(PROBLEM_BASE.length) : type || `http-${this.status}`;
   }
 
-  /** True for a stale optimistic-locking write: the record changed since it was read. */
+  /**
+   * True for a stale write: the record changed since it was read (409 with a version in the body, or 412 when
+   * the `If-Match` of a setting no longer holds).
+   */
   get isStale(): boolean {
-    return this.status === 409 && typeof this.problem?.currentVersion === 'number';
+    return (this.status === 409 || this.status === 412) && typeof this.problem?.currentVersion === 'number';
   }
 
   /** Field errors keyed by field path, without the 'body.' / 'querystring.' prefix of request validation. */
@@ -84,8 +87,17 @@ type RequestOptions = {
   signal?: AbortSignal;
 };
 
+/**
+ * The entity tag last read for a path (the group settings send one): a write to the same path names it in
+ * `If-Match`, so that a change someone else saved since is refused rather than overwritten.
+ */
+const entityTags = new Map<string, string>();
+
 async function request(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  const write = method === 'PUT' || method === 'PATCH';
+  const tag = entityTags.get(path);
+  if (write && tag) headers['if-match'] = tag;
   let body: BodyInit | undefined;
   if (options.text) {
     headers['content-type'] = options.text.contentType;
@@ -109,7 +121,11 @@ async function request(method: string, path: string, options: RequestOptions = {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, null, 'The server cannot be reached. Check the connection and try again.', null);
   }
-  if (response.ok) return response;
+  if (response.ok) {
+    const etag = response.headers.get('etag');
+    if (etag && (write || (method === 'GET' && !options.query))) entityTags.set(path, etag);
+    return response;
+  }
 
   let problem: Problem | null = null;
   const type = response.headers.get('content-type') ?? '';
