@@ -93,6 +93,37 @@ describe.skipIf(!hasChromium)('the incident clock rules in the browser', () => {
     await context.close();
   });
 
+  it('refuses a save over a change made since the page was opened, and reloads the current rules', async () => {
+    const first = await newContext(browser, server.baseUrl);
+    const second = await newContext(browser, server.baseUrl);
+    const pageA = await first.newPage();
+    const pageB = await second.newPage();
+    const level4 = (page: Page) =>
+      page.getByRole('textbox', { name: 'Level 4: level reviewed within (hours)' });
+    for (const page of [pageA, pageB]) {
+      await signInDemo(page, 'infosec.owner@steward.demo');
+      await page.goto('/infosec/clock-rules');
+      await expect.poll(() => level4(page).inputValue()).toBe('2');
+    }
+    await level4(pageB).fill('1');
+    await pageB.getByRole('button', { name: 'Save' }).click();
+    await pageB.getByText('Clock rules saved').waitFor();
+
+    // The first page still shows what it read: its save would undo the other one, so it is refused.
+    await level4(pageA).fill('4');
+    await pageA.getByRole('button', { name: 'Save' }).click();
+    await pageA.getByText('Changed by someone else').waitFor();
+    expect(
+      ((await callApi(pageA, 'GET', '/api/infosec/clock-rules')).json as StoredRules).levels[3]
+        ?.levelReviewHours,
+    ).toBe(1);
+    await screenshot(pageA, 'infosec-clock-rules-stale');
+    await pageA.getByRole('button', { name: 'Reload the current version' }).click();
+    await expect.poll(() => level4(pageA).inputValue()).toBe('1');
+    await first.close();
+    await second.close();
+  });
+
   it('shows the auditor the rules to read, with nothing to change', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
