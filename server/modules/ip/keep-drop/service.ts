@@ -129,6 +129,7 @@ export function createKeepDropService(deps: {
               year: fee.year,
               on: fee.dueDate,
               entity: r.entity_size,
+              claims: r.claims,
               payee: fee.payee,
             });
       return {

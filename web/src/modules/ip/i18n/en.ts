@@ -567,6 +567,7 @@ export const en = {
       no_schedule: 'No fee schedule for the office',
       no_line: 'No fee for this year in the schedule',
       national_fee: 'National renewal fee of a validation state',
+      no_claims: 'The number of claims is not recorded',
       rate: 'No exchange rate',
     },
     none: 'No fee falls due in the next five years for the patents chosen.',

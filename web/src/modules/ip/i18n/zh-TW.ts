@@ -561,6 +561,7 @@ export const zhTW: typeof en = {
       no_schedule: '此專利局尚無規費表',
       no_line: '規費表無此年度之費用',
       national_fee: '生效國之國家年費',
+      no_claims: '尚未登錄請求項數',
       rate: '無匯率',
     },
     none: '所選專利未來五年內沒有應繳之費用。',
