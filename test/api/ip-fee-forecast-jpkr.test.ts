@@ -106,5 +106,28 @@ describe.each(databases())('IP fee forecast of Japanese and Korean patents (%s)'
       year: 5,
       dueDate: '2025-09-01',
     });
+    const fee = (year: number) =>
+      m.body.deadlines.find(
+        (d: { kind: string; year: number | null }) => d.kind === 'annuity' && d.year === year,
+      )?.fee;
+    // The three years paid at registration in 2021, before the table kept (from 2022-04-01): not priced, never 0.
+    expect(fee(1)).toEqual({ currency: null, amountMinor: null, missing: 'no_schedule' });
+    // The 5th year: 10,300 + 12 × 800 = 19,900 yen.
+    expect(fee(5)).toEqual({ currency: 'JPY', amountMinor: 1_990_000, missing: null });
+    expect(m.body.deadlines.find((d: { kind: string }) => d.kind === 'term_end')).toMatchObject({
+      fee: null,
+    });
+  });
+
+  it('names a missing number of claims on the matter page of a Korean patent', async () => {
+    const list = await officer.get('/api/ip/matters', { query: { office: 'KR' } });
+    expect(list.status, list.text).toBe(200);
+    const m = await officer.get(`/api/ip/matters/${list.body.items[0].id}`);
+    expect(m.status, m.text).toBe(200);
+    const fourth = m.body.deadlines.find((d: { year: number | null }) => d.year === 4);
+    expect(fourth).toMatchObject({
+      dueDate: '2024-09-01',
+      fee: { currency: null, amountMinor: null, missing: 'no_claims' },
+    });
   });
 });
