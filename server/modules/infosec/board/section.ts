@@ -1,4 +1,4 @@
-import type { BoardFigure, BoardSectionOutcome } from '#shared/modules/infosec/board/contract.ts';
+import type { BoardSectionOutcome } from '#shared/modules/infosec/board/contract.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import type { CertificationsService } from '../../../platform/certifications/service.ts';
 import type { MeetingsService } from '../../../platform/meetings/service.ts';
@@ -43,25 +43,4 @@ export type BoardSection = {
   build(ctx: BoardContext): Promise<BoardSectionOutcome>;
 };
 
-/** Words in both languages; a section keeps its own. */
-export type Words<T> = Record<ReportLocale, T>;
-
-export const figure = (key: string, label: string, value: number, extra: Partial<BoardFigure> = {}) => ({
-  key,
-  label,
-  value,
-  ...extra,
-});
-
-export const missing = (key: string, label: string, why: string): BoardFigure => ({
-  key,
-  label,
-  value: null,
-  missing: why,
-});
-
-/** The shared reasons a figure cannot be given. */
-export const withheld: Words<(what: string) => string> = {
-  en: (what) => `Withheld: your access does not include ${what}.`,
-  'zh-TW': (what) => `不予顯示：您的權限不包含${what}。`,
-};
+export { figure, missing, type Words, withheld } from '../../../platform/reports/board.ts';
