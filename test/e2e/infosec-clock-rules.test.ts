@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)('the incident clock rules in the browser', () => {
     for (const page of [pageA, pageB]) {
       await signInDemo(page, 'infosec.owner@steward.demo');
       await page.goto('/infosec/clock-rules');
-      await expect.poll(() => level4(page).inputValue()).toBe('2');
+      await expect.poll(() => level4(page).inputValue(), { timeout: 20_000 }).toBe('2');
     }
     await level4(pageB).fill('1');
     await pageB.getByRole('button', { name: 'Save' }).click();
@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('the incident clock rules in the browser', () => {
     ).toBe(1);
     await screenshot(pageA, 'infosec-clock-rules-stale');
     await pageA.getByRole('button', { name: 'Reload the current version' }).click();
-    await expect.poll(() => level4(pageA).inputValue()).toBe('1');
+    await expect.poll(() => level4(pageA).inputValue(), { timeout: 20_000 }).toBe('1');
     await first.close();
     await second.close();
   });

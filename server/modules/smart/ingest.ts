@@ -43,14 +43,22 @@ export function createIngestService(deps: {
   const { db, now } = deps;
   const partitions = new Set<string>();
 
-  async function ensurePartitions(trx: Db, readings: readonly { at: Date }[]) {
+  /**
+   * The months of these readings have their partitions, made in this transaction where missing. Returns the
+   * months to remember once the transaction commits: remembered before, another batch would skip the check
+   * and insert while the new partition is not yet attached for it, waiting on this transaction's locks
+   * while holding sensor locks this transaction needs next (a deadlock on PostgreSQL).
+   */
+  async function ensurePartitions(trx: Db, readings: readonly { at: Date }[]): Promise<string[]> {
     const months = new Set(readings.map((r) => `${r.at.getUTCFullYear()}-${r.at.getUTCMonth()}`));
+    const checked: string[] = [];
     for (const m of months) {
       if (partitions.has(m)) continue;
       const [y, mo] = m.split('-').map(Number);
       await repo.ensureMonthPartition(trx, new Date(Date.UTC(y, mo, 1)));
-      partitions.add(m);
+      checked.push(m);
     }
+    return checked;
   }
 
   async function applyEvent(trx: Db, sensor: repo.SensorRow, e: DetectionEvent, actorId: string | null) {
@@ -182,8 +190,9 @@ export function createIngestService(deps: {
       const { lateHorizonMinutes } = await deps.settings.get(ingestSettings);
       const horizon = now().getTime() - lateHorizonMinutes * 60_000;
 
-      return db.transaction().execute(async (trx) => {
-        await ensurePartitions(trx, accepted);
+      let months: string[] = [];
+      const result = await db.transaction().execute(async (trx) => {
+        months = await ensurePartitions(trx, accepted);
         const sensorIds = [...new Set(accepted.map((a) => a.sensor.id))].sort();
         // Readings of one sensor are judged by one transaction at a time, in order.
         const states = new Map(
@@ -263,6 +272,8 @@ export function createIngestService(deps: {
           alarmsCleared: cleared,
         };
       });
+      for (const m of months) partitions.add(m);
+      return result;
     },
   };
 }

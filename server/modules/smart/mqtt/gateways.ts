@@ -23,6 +23,8 @@ export function createMqttGateways(deps: {
   log: BackgroundLog;
 }) {
   const queue = createIngestQueue(deps.config.ingestSlots);
+  /** Each gateway's last batch in hand, which its next one waits for. */
+  const inOrder = new Map<string, Promise<unknown>>();
   return {
     queue,
     log: deps.log,
@@ -63,10 +65,22 @@ export function createMqttGateways(deps: {
       return { batch: parsed.data };
     },
 
-    /** Stores the batch at the topic's site, once a slot of the ingest queue is free. */
+    /**
+     * Stores the batch at the topic's site, once a slot of the ingest queue is free, after the gateway's
+     * earlier batches: a gateway's readings are judged in the order it sent them, not as slots free up.
+     */
     store(actor: Actor, batch: MqttBatch, siteId: string, gateway: string): Promise<IngestResult> {
       const readings = { gateway: (batch.gateway ?? gateway).slice(0, 100), readings: batch.readings };
-      return queue.run(() => deps.ingest.ingest(actor, readings, { siteId }));
+      const previous = inOrder.get(gateway) ?? Promise.resolve();
+      const stored = previous
+        .catch(() => undefined)
+        .then(() => queue.run(() => deps.ingest.ingest(actor, readings, { siteId })));
+      inOrder.set(gateway, stored);
+      const forget = () => {
+        if (inOrder.get(gateway) === stored) inOrder.delete(gateway);
+      };
+      stored.then(forget, forget);
+      return stored;
     },
   };
 }
