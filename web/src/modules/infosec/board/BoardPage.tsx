@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Group,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -15,48 +14,15 @@ import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BoardSectionOutcome, boardFigures } from '#shared/modules/infosec/board/contract.ts';
+import { boardFigures } from '#shared/modules/infosec/board/contract.ts';
 import { api, buildUrl } from '../../../platform/api/client.ts';
+import { BoardSectionCard } from '../../../platform/reports/BoardSectionCard.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useInfosecT } from '../i18n/index.ts';
 
 const BOARD = '/api/infosec/board';
-
-function SectionCard({ section, locale }: { section: BoardSectionOutcome; locale: string }) {
-  const t = useInfosecT();
-  const number = new Intl.NumberFormat(locale);
-  return (
-    <Paper withBorder p="md" radius="md" data-testid={`board-section-${section.key}`}>
-      <Title order={5} mb="xs">
-        {section.heading}
-      </Title>
-      <Stack gap={6}>
-        {section.figures.map((f) => (
-          <Group key={f.key} justify="space-between" align="flex-start" wrap="nowrap">
-            <Text size="sm">{f.label}</Text>
-            {f.value === null ? (
-              <Text size="sm" c="orange.8" ta="right" maw="60%">
-                {f.missing}
-              </Text>
-            ) : (
-              <Text size="sm" fw={700} data-testid={`board-figure-${section.key}-${f.key}`}>
-                {number.format(f.value)}
-                {f.unit ? ` ${f.unit}` : ''}
-              </Text>
-            )}
-          </Group>
-        ))}
-        {section.notes.map((n) => (
-          <Text key={n} size="xs" c="dimmed">
-            {n}
-          </Text>
-        ))}
-      </Stack>
-    </Paper>
-  );
-}
 
 /** The year's Board report: its figures section by section, the PDF and XLSX, and the day it was presented. */
 export function BoardPage() {
@@ -147,7 +113,7 @@ export function BoardPage() {
           </Alert>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {figures.data.sections.map((s) => (
-              <SectionCard key={s.key} section={s} locale={locale} />
+              <BoardSectionCard key={s.key} section={s} locale={locale} />
             ))}
           </SimpleGrid>
         </>
