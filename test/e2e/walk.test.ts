@@ -199,4 +199,36 @@ describe.skipIf(!hasChromium)('a walk through every page, for every role, in bot
     expect(answer).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
     await context.close();
   });
+
+  it('shows the IP office the Board report of 2022 with the portfolio the API counts, and hands over its XLSX', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signInAs(page, 'ip.owner@steward.demo', 'en');
+    await page.goto('/ip/board');
+    await page.getByRole('combobox', { name: 'Year' }).click();
+    await page.getByRole('option', { name: '2022', exact: true }).click();
+    const figure = (section: string, key: string) => page.getByTestId(`board-figure-${section}-${key}`);
+    const counts = await page.evaluate(async () => {
+      const res = await fetch('/api/ip/portfolio/counts?asOf=2022-12-31');
+      return (await res.json()) as { granted: number; pending: number };
+    });
+    expect(counts.granted).toBeGreaterThan(0);
+    await expect
+      .poll(() => figure('portfolio', 'granted').textContent(), { timeout: 20_000 })
+      .toBe(new Intl.NumberFormat('en').format(counts.granted));
+    expect(await figure('portfolio', 'pending').textContent()).toBe(
+      new Intl.NumberFormat('en').format(counts.pending),
+    );
+    await page.screenshot({ path: screenshotPath('ip-board-2022'), fullPage: true });
+    const xlsx = page.getByRole('link', { name: 'Download the 2022 report as XLSX' });
+    const href = (await xlsx.getAttribute('href')) ?? '';
+    expect(href).toContain('year=2022');
+    const answer = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { status: res.status, head: String.fromCharCode(...bytes.slice(0, 2)) };
+    }, href);
+    expect(answer).toEqual({ status: 200, head: 'PK' });
+    await context.close();
+  });
 });

@@ -34,6 +34,7 @@ export const ipModule = defineModule({
       rates: platform.rates,
       projects: createResearchProjectLookup(db),
       incidents: createSecurityIncidentLookup(db),
+      training: platform.training,
       now,
     }),
   registerRoutes(app, ip) {

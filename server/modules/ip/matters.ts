@@ -19,6 +19,7 @@ import { ipMessages } from './messages.ts';
 import * as repo from './repo.ts';
 import type { OfficeCalendar } from './rules/calendar.ts';
 import { computeSchedule, type Deadline, type DeadlineKind, type Schedule } from './rules/deadlines.ts';
+import { feeAmount } from './rules/fees.ts';
 import { defaultEffectiveDay, effectiveDayProblem, historyOf } from './rules/lifecycle.ts';
 import type { SitesLookup } from './sites.ts';
 
@@ -77,6 +78,23 @@ function schedule(r: repo.MatterRow, calendars: Calendars): Schedule {
   );
 }
 
+/** The amount of an annuity, renewal or maintenance fee at the schedule in force on its due date. */
+function feeOf(d: Deadline, r: repo.MatterRow) {
+  if (d.kind !== 'annuity' || d.year === null) return null;
+  const price = feeAmount({
+    office: d.office,
+    kind: r.kind,
+    year: d.year,
+    on: d.dueDate,
+    entity: r.entity_size,
+    payee: d.payee,
+    claims: r.claims,
+  });
+  return price.state === 'priced'
+    ? { currency: price.currency, amountMinor: price.amountMinor, missing: null }
+    : { currency: null, amountMinor: null, missing: price.reason };
+}
+
 /** The first deadline still to act on, from `today`. */
 export function nextDeadline(deadlines: Deadline[], today: string): Deadline | null {
   return deadlines.find((d) => d.kind !== 'term_end' && !d.atGrant && d.actBy >= today) ?? null;
@@ -126,7 +144,7 @@ export function createMattersService(
       nextDeadline: nextDeadline(s.deadlines, today),
       problems: s.problems,
       version: r.version,
-      deadlines: s.deadlines,
+      deadlines: s.deadlines.map((d) => ({ ...d, fee: feeOf(d, r) })),
     };
   }
 

@@ -5,9 +5,11 @@ import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
 import type { RatesService } from '../../platform/rates/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
+import type { TrainingService } from '../../platform/training/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import type { ResearchProjectLookup } from '../academia/index.ts';
 import type { SecurityIncidentLookup } from '../infosec/index.ts';
+import { createIpBoardService } from './board/service.ts';
 import { createCalendarsService } from './calendars.ts';
 import { createFamiliesService } from './families.ts';
 import { createForecastService } from './forecast/service.ts';
@@ -33,6 +35,7 @@ export function createIpModule(deps: {
   rates: RatesService;
   projects: ResearchProjectLookup;
   incidents: SecurityIncidentLookup;
+  training: Pick<TrainingService, 'yearlyFigures'>;
   users: Pick<UsersService, 'displayNames' | 'assertActiveUser' | 'assertActiveUsers'>;
   now: () => Date;
 }) {
@@ -72,10 +75,21 @@ export function createIpModule(deps: {
     sites,
     now,
   });
+  const portfolio = createPortfolioService(db, now);
+  const board = createIpBoardService({
+    portfolio,
+    matters,
+    keepDrop,
+    riskCases,
+    secrets,
+    inventions,
+    training: deps.training,
+    now,
+  });
   return {
     calendars,
     matters,
-    portfolio: createPortfolioService(db, now),
+    portfolio,
     families,
     trademarks: createTrademarksService(db, deps.obligations, calendars, sites, now),
     secrets,
@@ -85,6 +99,7 @@ export function createIpModule(deps: {
     riskCases,
     keepDrop,
     forecast: createForecastService({ db, org: deps.org, rates: deps.rates, matters, calendars, now }),
+    board,
   };
 }
 

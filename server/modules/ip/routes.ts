@@ -3,6 +3,7 @@ import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { renderText, word } from '../../platform/i18n/index.ts';
+import { registerIpBoardRoutes } from './board/routes.ts';
 import { registerForecastRoutes } from './forecast/routes.ts';
 import { registerInventionRoutes } from './inventions/routes.ts';
 import { registerKeepDropRoutes } from './keep-drop/routes.ts';
@@ -23,6 +24,7 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   registerRiskCaseRoutes(app, ip.riskCases);
   registerKeepDropRoutes(app, ip.keepDrop);
   registerForecastRoutes(app, ip.forecast);
+  registerIpBoardRoutes(app, ip.board);
 
   app.get(
     '/api/ip/portfolio/counts',

@@ -37,6 +37,18 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
     checks: [figures('ip.read', { program: IP, query: { year: '2023' } })],
   },
   'GET /api/ip/portfolio/counts': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },
+  'GET /api/ip/board/figures': {
+    access: 'ip.read',
+    checks: [figures('ip.read', { program: IP, query: { year: '2022' } })],
+  },
+  'GET /api/ip/board/report.pdf': {
+    access: 'ip.read',
+    checks: [binary('ip.read', { program: IP, query: { year: '2022' } })],
+  },
+  'GET /api/ip/board/report.xlsx': {
+    access: 'ip.read',
+    checks: [binary('ip.read', { program: IP, query: { year: '2022' } })],
+  },
   ...siteRegister({
     path: '/api/ip/matters',
     family: 'ipMatter',

@@ -1,3 +1,4 @@
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import type { BoardFigure, BoardSectionOutcome } from '#shared/platform/reports/board.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Block, ReportDefinition, ReportLocale } from './definition.ts';
@@ -73,14 +74,15 @@ export function boardSectionBlocks(s: BoardSectionOutcome, locale: ReportLocale)
 /** A program's yearly Board report as a report definition (PDF and XLSX by the kit). */
 export function boardReportDefinition(
   d: { title: string; subtitle: string; sections: BoardSectionOutcome[] },
-  o: { locale: ReportLocale; generatedAt: Date; timeZone: string; author?: string },
+  o: { locale: ReportLocale; generatedAt: Date; timeZone?: string; author?: string },
 ): ReportDefinition {
   return {
     title: d.title,
     subtitle: d.subtitle,
     locale: o.locale,
     generatedAt: o.generatedAt,
-    timeZone: o.timeZone,
+    // The group's zone unless the program reads its year in another.
+    timeZone: o.timeZone ?? GROUP_TIME_ZONE,
     author: o.author,
     sections: d.sections.map((s) => ({ heading: s.heading, blocks: boardSectionBlocks(s, o.locale) })),
   };

@@ -81,7 +81,15 @@ export const matterView = z.object({
   problems: z.array(dataProblem),
   version: z.number().int(),
 });
-export const matterDetail = matterView.extend({ deadlines: z.array(deadlineView) });
+/** A fee's amount at the office's schedule in force on its due date, or why it has none (never 0). */
+export const deadlineFee = z.object({
+  currency: z.string().nullable(),
+  amountMinor: z.number().int().nullable(),
+  missing: z.enum(['no_schedule', 'no_line', 'national_fee', 'no_claims']).nullable(),
+});
+export const matterDetail = matterView.extend({
+  deadlines: z.array(deadlineView.extend({ fee: deadlineFee.nullable() })),
+});
 
 const matterFields = {
   office,

@@ -1,5 +1,4 @@
 import type { BoardSectionOutcome } from '#shared/modules/infosec/board/contract.ts';
-import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { boardReportDefinition } from '../../../platform/reports/board.ts';
 import type { ReportDefinition, ReportLocale } from '../../../platform/reports/definition.ts';
 import type { Words } from './section.ts';
@@ -21,8 +20,5 @@ export function infosecBoardReport(
   o: { locale: ReportLocale; generatedAt: Date; author?: string },
 ): ReportDefinition {
   const w = words[o.locale];
-  return boardReportDefinition(
-    { title: w.title(d.year), subtitle: w.subtitle, sections: d.sections },
-    { ...o, timeZone: GROUP_TIME_ZONE },
-  );
+  return boardReportDefinition({ title: w.title(d.year), subtitle: w.subtitle, sections: d.sections }, o);
 }

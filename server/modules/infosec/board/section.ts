@@ -1,7 +1,7 @@
+import type { BoardSectionOutcome } from '#shared/modules/infosec/board/contract.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
 import type { CertificationsService } from '../../../platform/certifications/service.ts';
 import type { MeetingsService } from '../../../platform/meetings/service.ts';
-import type { BoardSection as PlatformBoardSection } from '../../../platform/reports/board.ts';
 import type { ReportLocale } from '../../../platform/reports/definition.ts';
 import type { TrainingService } from '../../../platform/training/service.ts';
 import type { CsfRollups } from '../csf/rollups.ts';
@@ -33,7 +33,14 @@ export type BoardContext = {
   standards: readonly string[];
 };
 
-/** One section of the information security Board report, in a file of its own (./sections, listed in its index). */
-export type BoardSection = PlatformBoardSection<BoardContext>;
+/**
+ * One section of the Board report, in a file of its own (./sections): it computes its figures from rows
+ * through the services, in the reader's scope, and says in words what it cannot compute. Adding a section
+ * is adding its file and its line in ./sections/index.ts.
+ */
+export type BoardSection = {
+  key: string;
+  build(ctx: BoardContext): Promise<BoardSectionOutcome>;
+};
 
 export { figure, missing, type Words, withheld } from '../../../platform/reports/board.ts';

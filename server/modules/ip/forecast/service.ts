@@ -77,6 +77,7 @@ export function createForecastService(deps: {
           year: d.year,
           on: d.dueDate,
           entity: r.entity_size,
+          claims: r.claims,
           payee: d.payee,
         });
         const priced = price.state === 'priced' ? price : null;

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/types.ts';
+import type { SiteScope } from '../../../platform/access/actor.ts';
+import { inScope } from '../../../platform/access/sql.ts';
 
 /** SQL of the keep-or-drop decisions and of the indicators Steward holds for the re-assessment. */
 
@@ -96,4 +98,17 @@ export async function latestDecisions(db: Db, matterIds: readonly string[]) {
     .execute();
   for (const r of rows) out.set(`${r.matter_id}|${r.fee_due_date}`, r);
   return out;
+}
+
+/** Decisions taken in a year (by the day decided), counted per decision, at the sites in scope. */
+export async function decisionCountsInYear(db: Db, scope: SiteScope, year: number) {
+  const rows = await db
+    .selectFrom('ip_keep_drop_decisions as d')
+    .where('d.decided_on', '>=', `${year}-01-01`)
+    .where('d.decided_on', '<=', `${year}-12-31`)
+    .where((eb) => inScope(eb, 'd.site_id', scope))
+    .select(['d.decision', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('d.decision')
+    .execute();
+  return rows.map((r) => ({ decision: r.decision, count: Number(r.n) }));
 }

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import type {
-  KeepDropItem,
-  keepDropDecisionInput,
-  keepDropListQuery,
+import {
+  type KeepDropDecision,
+  type KeepDropItem,
+  type keepDropDecisionInput,
+  keepDropDecisions,
+  type keepDropListQuery,
 } from '#shared/modules/ip/reassessment/contract.ts';
 import {
   type Assessment,
@@ -129,6 +131,7 @@ export function createKeepDropService(deps: {
               year: fee.year,
               on: fee.dueDate,
               entity: r.entity_size,
+              claims: r.claims,
               payee: fee.payee,
             });
       return {
@@ -291,6 +294,15 @@ export function createKeepDropService(deps: {
       const r = await matterOrNotFound(db, matterId);
       access.assert(actor, { permission: 'ip.read', siteId: r.site_id, what: 'matter', program: PROGRAM });
       return (await itemOf(db, r)).item;
+    },
+
+    /** The decisions taken in a year at the sites the reader sees, counted per decision (keep, drop, …). */
+    async decidedInYear(actor: Actor, year: number) {
+      const scope = access.listScope(actor, 'ip.read', PROGRAM);
+      const counts = await repo.decisionCountsInYear(db, scope, year);
+      return Object.fromEntries(
+        keepDropDecisions.map((d) => [d, counts.find((c) => c.decision === d)?.count ?? 0]),
+      ) as Record<KeepDropDecision, number>;
     },
 
     /** Records the decision for the matter's next fee with the re-assessment it was based on. */

@@ -5,7 +5,8 @@ import { addDays, weekday, yearOf } from './dates.ts';
  * An office's closure days. A payment or filing deadline that falls on a Saturday, a Sunday or a day the office
  * is closed moves to its next working day: Paris Convention art. 4C(3); PCT Rule 80.5; EPC Rule 134(1);
  * 35 U.S.C. 21(b) and 37 CFR 1.7(a); Taiwan Administrative Procedure Act art. 48(4); PRC Patent Law
- * Implementing Rules r. 5(4). The end of a patent's term never moves.
+ * Implementing Rules r. 5(4); Japan Patent Act art. 3(2); Korea Patent Act art. 14(4). The end of a patent's
+ * term never moves.
  */
 export type OfficeCalendar = {
   office: Office;

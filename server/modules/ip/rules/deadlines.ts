@@ -172,6 +172,8 @@ export function computeSchedule(facts: MatterFacts, calendars: (office: Office) 
     if (office === 'CN') deadlines.push(...cnAnnualFees(facts, termEnd, moved));
     if (office === 'EP') deadlines.push(...epRenewals(facts, termEnd, moved));
   }
+  if ((office === 'JP' || office === 'KR') && facts.kind === 'invention')
+    deadlines.push(...registrationYearFees(office, facts, termEnd, moved));
   deadlines.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   return { deadlines, problems, termEnd };
 }
@@ -331,6 +333,48 @@ function epRenewals(facts: MatterFacts, termEnd: string | null, moved: Mover) {
         { payee },
       ),
     );
+  }
+  return out;
+}
+
+const REGISTRATION_FEE_BASIS = {
+  JP: {
+    atGrant: 'Japan Patent Act arts. 107(1), 108(1)',
+    yearly: 'Japan Patent Act arts. 108(2), 112(1), (2)',
+  },
+  KR: { atGrant: 'Korea Patent Act art. 79(1)', yearly: 'Korea Patent Act arts. 79(2), 81(1), (2)' },
+} as const;
+
+/**
+ * Japan and Korea patent fees by year counted from the registration of the grant (the grant date recorded for a
+ * JP or KR matter is the registration date). The first three years' fees are paid together to register the
+ * patent (Japan art. 108(1): within 30 days of the decision to grant; Korea art. 79(1): within 3 months), so
+ * they are marked as paid at grant. Each later year's is due before the preceding year ends (Japan art. 108(2);
+ * Korea art. 79(2)): the registration day is not counted (Japan art. 3(1)(i); Korea art. 14(1)), so a year ends
+ * on its anniversary and the 4th year's fee is due on the 3rd anniversary of registration (JPO/INPIT:
+ * registered 2012-02-24, 4th year due 2015-02-24); a 29 February's year ends on 28 February. Six months' grace
+ * follows, counted the same way (Japan art. 112(1); Korea art. 81(1)). A last day on which the office is
+ * closed moves to its next working day (Japan art. 3(2); Korea art. 14(4)); the closure days beyond weekends
+ * are the office's entered calendar (calendar.ts).
+ */
+function registrationYearFees(
+  office: 'JP' | 'KR',
+  facts: MatterFacts,
+  termEnd: string | null,
+  moved: Mover,
+): Deadline[] {
+  if (!facts.grantDate || !termEnd) return [];
+  const basis = REGISTRATION_FEE_BASIS[office];
+  const firstDay = addDays(facts.grantDate, 1);
+  const out: Deadline[] = [1, 2, 3].map((year) => ({
+    ...plain('annuity', office, year, facts.grantDate as string, basis.atGrant),
+    payee: 'office',
+    atGrant: true,
+  }));
+  for (let year = 4; ; year += 1) {
+    const due = periodEnd(firstDay, (year - 1) * 12);
+    if (due >= termEnd) break;
+    out.push(fee(office, year, due, periodEnd(addDays(due, 1), 6), moved, basis.yearly));
   }
   return out;
 }

@@ -11,7 +11,7 @@ export type { EntitySize };
  * fee paid before the change is still priced right.
  */
 
-export type FeeOffice = 'US' | 'TW' | 'CN' | 'EP';
+export type FeeOffice = 'US' | 'TW' | 'CN' | 'EP' | 'JP' | 'KR';
 export type FeeKind = 'maintenance' | 'annuity' | 'renewal';
 
 export type FeeLine = {
@@ -23,6 +23,8 @@ export type FeeLine = {
   entity: EntitySize | null;
   /** Whole units of the schedule's currency. */
   amount: number;
+  /** Added for each claim of the patent (JPO and KIPO), in whole units; absent where claims do not count. */
+  perClaim?: number;
 };
 
 export type FeeSchedule = {
@@ -35,6 +37,8 @@ export type FeeSchedule = {
   lines: readonly FeeLine[];
   /** A flat surcharge for paying in the grace period, by entity size (US 37 CFR 1.20(h)). */
   flatSurcharge?: Partial<Record<EntitySize, number>>;
+  /** Percent of the fee added for each month (or part of one) paid late in the grace period (KIPO). */
+  lateMonthPercent?: number;
 };
 
 const INVENTION = ['invention'] as const;
@@ -47,6 +51,20 @@ const bands = (
   entity: EntitySize | null,
   rows: readonly (readonly [number, number, number])[],
 ): FeeLine[] => rows.map(([fromYear, toYear, amount]) => ({ kinds, fromYear, toYear, entity, amount }));
+
+/** Bands of a base amount plus an amount per claim: [from, to, base, per claim]. */
+const claimBands = (
+  kinds: readonly Kind[],
+  rows: readonly (readonly [number, number, number, number])[],
+): FeeLine[] =>
+  rows.map(([fromYear, toYear, amount, perClaim]) => ({
+    kinds,
+    fromYear,
+    toYear,
+    entity: null,
+    amount,
+    perClaim,
+  }));
 
 /** US maintenance fees of one schedule: the large-entity amounts and each size's share of them. */
 const usMaintenance = (
@@ -211,5 +229,39 @@ export const FEE_SCHEDULES: readonly FeeSchedule[] = [
       [9, 9, 1620],
       [10, 20, 1775],
     ]),
+  },
+  {
+    // JPO patent fees (特許料), Patent Act art. 107(1) as amended, for fees paid from 2022-04-01 (令和4年4月1日):
+    // each year a base amount plus an amount per claim, by band of patent years counted from registration.
+    office: 'JP',
+    feeKind: 'annuity',
+    currency: 'JPY',
+    validFrom: '2022-04-01',
+    basis: 'Japan Patent Act art. 107(1) (JPO fee table, from 2022-04-01)',
+    lines: claimBands(INVENTION, [
+      [1, 3, 4300, 300],
+      [4, 6, 10300, 800],
+      [7, 9, 24800, 1900],
+      [10, 25, 59400, 4600],
+    ]),
+  },
+  {
+    // KIPO patent fees (특허료), Rules on the Collection of Patent Fees (특허료 등의 징수규칙) art. 2(2)(i) and
+    // Table 1, after the 10% cut in force from 2023-08-01: a base amount plus an amount per claim, each year.
+    office: 'KR',
+    feeKind: 'annuity',
+    currency: 'KRW',
+    validFrom: '2023-08-01',
+    basis: 'Rules on the Collection of Patent Fees art. 2(2)(i), Table 1 (from 2023-08-01)',
+    lines: claimBands(INVENTION, [
+      [1, 3, 13000, 12000],
+      [4, 6, 36000, 20000],
+      [7, 9, 90000, 34000],
+      [10, 12, 216000, 49000],
+      [13, 25, 324000, 49000],
+    ]),
+    // Late within six months: 3% of the fee per month or part of one (Patent Act art. 81(2) caps it at twice
+    // the fee); not confirmed against the Rules' text when entered (reference/ip-fees/README.md).
+    lateMonthPercent: 3,
   },
 ];

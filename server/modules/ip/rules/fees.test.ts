@@ -161,7 +161,7 @@ describe('EPO renewal fees (RFees art. 2(1) items 4 and 5; EPC Rule 51)', () => 
     expect(surchargeMinor(fee, 84_500, '2025-03-01')).toBe(42_250);
   });
   it('has no schedule for offices not yet kept', () => {
-    expect(feeAmount({ office: 'JP', kind: 'invention', year: 4, on: '2026-01-01' })).toEqual({
+    expect(feeAmount({ office: 'OTHER', kind: 'invention', year: 4, on: '2026-01-01' })).toEqual({
       state: 'missing',
       reason: 'no_schedule',
     });

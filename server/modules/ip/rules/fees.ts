@@ -1,4 +1,5 @@
 import type { Kind, Office } from '#shared/modules/ip/rules/offices.ts';
+import { monthsLate } from './dates.ts';
 import { lateSurchargePercent } from './deadlines.ts';
 import { type EntitySize, FEE_SCHEDULES, type FeeSchedule } from './fee-schedules.ts';
 
@@ -20,6 +21,8 @@ export type FeeQuery = {
   entity?: EntitySize;
   /** Who is paid: renewal fees of a European patent after grant go to the validation states, not priced here. */
   payee?: 'office' | 'epo' | 'national' | null;
+  /** The patent's number of claims, which JPO and KIPO fees count; unknown, such a fee is missing. */
+  claims?: number | null;
 };
 
 export type FeeAmount =
@@ -30,7 +33,7 @@ export type FeeAmount =
       scheduleFrom: string;
       basis: string;
     }
-  | { state: 'missing'; reason: 'no_schedule' | 'national_fee' | 'no_line' };
+  | { state: 'missing'; reason: 'no_schedule' | 'national_fee' | 'no_line' | 'no_claims' };
 
 /** The schedule of an office in force on a day: the latest whose `validFrom` is on or before it. */
 export function scheduleOn(
@@ -53,10 +56,16 @@ export function feeAmount(q: FeeQuery, schedules: readonly FeeSchedule[] = FEE_S
     (l) => l.kinds.includes(q.kind) && l.entity === entity && l.fromYear <= q.year && q.year <= l.toYear,
   );
   if (!line) return { state: 'missing', reason: 'no_line' };
+  let amount = line.amount;
+  if (line.perClaim !== undefined) {
+    if (q.claims === undefined || q.claims === null || q.claims < 1)
+      return { state: 'missing', reason: 'no_claims' };
+    amount += line.perClaim * q.claims;
+  }
   return {
     state: 'priced',
     currency: schedule.currency,
-    amountMinor: line.amount * 100,
+    amountMinor: amount * 100,
     scheduleFrom: schedule.validFrom,
     basis: schedule.basis,
   };
@@ -68,7 +77,10 @@ export function feeAmount(q: FeeQuery, schedules: readonly FeeSchedule[] = FEE_S
  * - US: the flat surcharge of 37 CFR 1.20(h) by entity size, for payment in the six months' grace (1.362(e));
  * - EPO: an additional fee of 50% of the renewal fee (RFees art. 2(1), item 5; EPC Rule 51(2));
  * - China: 5% of the fee for each month late after the first (deadlines.ts lateSurchargePercent);
- * - Taiwan: 20% per month late, at most the fee itself (Patent Act art. 94(1); lateSurchargePercent).
+ * - Taiwan: 20% per month late, at most the fee itself (Patent Act art. 94(1); lateSurchargePercent);
+ * - Japan: a surcharge equal to the fee (割増特許料, Patent Act art. 112(2));
+ * - Korea: the schedule's percent of the fee for each month or part of one after the due date (Patent Act
+ *   art. 81(2): at most twice the fee, the amount set by the Rules on the Collection of Patent Fees).
  * Paying on or before `actBy` costs nothing extra; after `graceEnds` the right has lapsed (RangeError).
  */
 export function surchargeMinor(
@@ -86,6 +98,12 @@ export function surchargeMinor(
     return Math.round((amountMinor * lateSurchargePercent(fee.office, fee.dueDate, paidOn)) / 100);
   }
   if (fee.office === 'EP') return Math.round(amountMinor / 2);
+  if (fee.office === 'JP') return amountMinor;
+  if (fee.office === 'KR') {
+    const percent = scheduleOn('KR', paidOn, schedules)?.lateMonthPercent;
+    if (percent === undefined) throw new RangeError('No Korean surcharge is kept for that day.');
+    return Math.round((amountMinor * percent * monthsLate(fee.dueDate, paidOn)) / 100);
+  }
   if (fee.office === 'US') {
     const flat = scheduleOn('US', paidOn, schedules)?.flatSurcharge?.[entity];
     if (flat === undefined) throw new RangeError('No US surcharge is kept for that day.');

@@ -14,7 +14,7 @@ const filters = {
 export const forecastQuery = z.object(filters).strict();
 
 /** Why a fee has no amount in NT$ or US$: no schedule prices it, or no dated rate converts it. */
-export const missingReasons = ['no_schedule', 'no_line', 'national_fee', 'rate'] as const;
+export const missingReasons = ['no_schedule', 'no_line', 'national_fee', 'no_claims', 'rate'] as const;
 export type MissingReason = (typeof missingReasons)[number];
 
 export const forecastRate = z.object({

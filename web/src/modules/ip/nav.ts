@@ -5,6 +5,7 @@ import {
   IconFileCertificate,
   IconListDetails,
   IconLock,
+  IconPresentation,
   IconRoute,
   IconScale,
   IconShieldExclamation,
@@ -26,5 +27,6 @@ export const ipNavigation: NavItem[] = [
   { label: label('riskCases'), to: '/ip/risk-cases', icon: IconShieldExclamation, permission: 'ip.read' },
   { label: label('keepDrop'), to: '/ip/keep-or-drop', icon: IconScale, permission: 'ip.read' },
   { label: label('forecast'), to: '/ip/fee-forecast', icon: IconCash, permission: 'ip.read' },
+  { label: label('board'), to: '/ip/board', icon: IconPresentation, permission: 'ip.read' },
   { label: label('myDisclosures'), to: '/ip/my-disclosures', icon: IconUserCheck, permission: 'ip.disclose' },
 ];

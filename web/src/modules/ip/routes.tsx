@@ -24,6 +24,7 @@ const RiskCasesPage = lazyRouteComponent(() => import('./risk/RiskCasesPage.tsx'
 const RiskCasePage = lazyRouteComponent(() => import('./risk/RiskCasePage.tsx'), 'RiskCasePage');
 const KeepDropPage = lazyRouteComponent(() => import('./keep-drop/KeepDropPage.tsx'), 'KeepDropPage');
 const FeeForecastPage = lazyRouteComponent(() => import('./forecast/FeeForecastPage.tsx'), 'FeeForecastPage');
+const IpBoardPage = lazyRouteComponent(() => import('./board/IpBoardPage.tsx'), 'IpBoardPage');
 const TrademarksPage = lazyRouteComponent(() => import('./trademarks/TrademarksPage.tsx'), 'TrademarksPage');
 
 /** The pages of the IP program, under the signed-in frame (`parent`). */
@@ -49,5 +50,6 @@ export function createIpRoutes<P extends AnyRoute>(parent: P) {
     page('/ip/risk-cases/$caseId', guarded('ip.read', RiskCasePage)),
     page('/ip/keep-or-drop', guarded('ip.read', KeepDropPage)),
     page('/ip/fee-forecast', guarded('ip.read', FeeForecastPage)),
+    page('/ip/board', guarded('ip.read', IpBoardPage)),
   ] as const;
 }

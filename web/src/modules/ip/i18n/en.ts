@@ -15,6 +15,7 @@ export const en = {
     riskCases: 'Risk cases',
     keepDrop: 'Keep or drop',
     forecast: 'Fee forecast',
+    board: 'Board report',
   },
   attention: {
     fees_one: '{{count, number}} annuity or maintenance fee is coming due.',
@@ -567,9 +568,21 @@ export const en = {
       no_schedule: 'No fee schedule for the office',
       no_line: 'No fee for this year in the schedule',
       national_fee: 'National renewal fee of a validation state',
+      no_claims: 'The number of claims is not recorded',
       rate: 'No exchange rate',
     },
     none: 'No fee falls due in the next five years for the patents chosen.',
     noSubsidiary: 'No subsidiary',
+  },
+  board: {
+    title: 'Board report',
+    description:
+      'The yearly report of the intellectual property program to the Board: portfolio, filings and grants, costs, keep-or-drop decisions, risks, trade secrets, inventions and training. Each figure is counted from the records, or says why it cannot be.',
+    year: 'Year',
+    language: 'Language',
+    pdf: 'PDF',
+    xlsx: 'XLSX',
+    download: 'Download the {{year}} report as {{format}}',
+    asOf: 'Portfolio counted as of {{day}}',
   },
 };

@@ -16,6 +16,7 @@ export const zhTW: typeof en = {
     riskCases: '風險案件',
     keepDrop: '維持或放棄',
     forecast: '年費預估',
+    board: '董事會報告',
   },
   attention: {
     fees_one: '有 {{count, number}} 筆年費或維持費即將到期。',
@@ -561,9 +562,21 @@ export const zhTW: typeof en = {
       no_schedule: '此專利局尚無規費表',
       no_line: '規費表無此年度之費用',
       national_fee: '生效國之國家年費',
+      no_claims: '尚未登錄請求項數',
       rate: '無匯率',
     },
     none: '所選專利未來五年內沒有應繳之費用。',
     noSubsidiary: '無子公司',
+  },
+  board: {
+    title: '董事會報告',
+    description:
+      '智慧財產管理計畫每年向董事會之報告：專利組合、申請及核准、費用、維持或放棄決定、風險、營業秘密、發明及教育訓練。各項數字皆依紀錄計算，無法計算者說明原因。',
+    year: '年度',
+    language: '語言',
+    pdf: 'PDF',
+    xlsx: 'XLSX',
+    download: '下載 {{year}} 年度報告（{{format}}）',
+    asOf: '專利組合計算基準日：{{day}}',
   },
 };

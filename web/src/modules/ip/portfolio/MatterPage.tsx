@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { matterDetail } from '#shared/modules/ip/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
 import { ipKeys } from '../api.ts';
@@ -19,6 +20,7 @@ export function MatterPage() {
   const t = useIpT();
   const label = useIpLabel();
   const can = useCan();
+  const fmt = useFormat();
   const { matterId } = useParams({ strict: false }) as { matterId: string };
   const [editing, setEditing] = useState(false);
   const query = useQuery({
@@ -100,6 +102,7 @@ export function MatterPage() {
                         <Table.Th>{t('matter.actBy')}</Table.Th>
                         <Table.Th>{t('matter.graceEnds')}</Table.Th>
                         <Table.Th>{t('matter.payee')}</Table.Th>
+                        <Table.Th>{t('forecast.amount')}</Table.Th>
                         <Table.Th>{t('matter.basis')}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
@@ -137,6 +140,17 @@ export function MatterPage() {
                             {d.graceEnds ?? ''}
                           </Table.Td>
                           <Table.Td>{d.payee ? label('payees', d.payee) : ''}</Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                            {d.fee?.amountMinor != null ? (
+                              `${d.fee.currency} ${fmt.number(d.fee.amountMinor / 100)}`
+                            ) : d.fee?.missing ? (
+                              <Text size="xs" c="orange">
+                                {t(`forecast.missing.${d.fee.missing}`)}
+                              </Text>
+                            ) : (
+                              ''
+                            )}
+                          </Table.Td>
                           <Table.Td>
                             <Text size="xs" c="dimmed">
                               {d.basis}

@@ -1,0 +1,21 @@
+import type { IpBoardSection } from '../section.ts';
+import { costsSection } from './costs.ts';
+import { filingsSection } from './filings.ts';
+import { inventionsSection } from './inventions.ts';
+import { keepDropSection } from './keep-drop.ts';
+import { portfolioSection } from './portfolio.ts';
+import { riskSection } from './risk.ts';
+import { secretsSection } from './secrets.ts';
+import { trainingSection } from './training.ts';
+
+/** The IP Board report's sections, in the report's order: a new section is a file here and a line below. */
+export const ipBoardSections: readonly IpBoardSection[] = [
+  portfolioSection,
+  filingsSection,
+  costsSection,
+  keepDropSection,
+  riskSection,
+  secretsSection,
+  inventionsSection,
+  trainingSection,
+];
