@@ -4,12 +4,54 @@ import { paymentCategories } from '#shared/modules/academia/contract.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { ConflictError } from '../../platform/http/errors.ts';
-import { MissingRateError, toUsdCents } from '../../platform/rates/money.ts';
+import { convertMinor, MissingRateError, type Rate, toUsdCents } from '../../platform/rates/money.ts';
 import { type AcademiaDeps, num, PROGRAM } from './deps.ts';
 import * as repo from './repo.ts';
 import { conversion } from './rules/conversion.ts';
 
 type Contribution = z.infer<typeof c.contributionView>;
+type Category = (typeof paymentCategories)[number];
+
+/** The currencies the program reports in: US dollars and New Taiwan dollars. */
+export const REPORT_CURRENCIES = ['USD', 'TWD'] as const;
+export type ReportCurrency = (typeof REPORT_CURRENCIES)[number];
+
+/**
+ * The year's payments summed in one currency, each at the rate of its date: by category and partner, or the
+ * first rate missing (a sum with a payment left out would be wrong, so there is none).
+ */
+export type PaymentSums =
+  | { state: 'computed'; total: number; byCategory: Map<Category, number>; byPartner: Map<string, number> }
+  | { state: 'missing'; currency: string; on: string };
+
+function sumIn(
+  payments: readonly {
+    partner_id: string;
+    category: Category;
+    paid_on: string;
+    amount_minor: unknown;
+    currency: string;
+  }[],
+  target: ReportCurrency,
+  rates: readonly Rate[],
+): PaymentSums {
+  const byCategory = new Map<Category, number>(paymentCategories.map((k) => [k, 0]));
+  const byPartner = new Map<string, number>();
+  let total = 0;
+  for (const p of payments) {
+    let amount: number;
+    try {
+      amount = convertMinor(num(p.amount_minor), p.currency, target, p.paid_on, rates);
+    } catch (e) {
+      if (e instanceof MissingRateError) return { state: 'missing', currency: e.currency, on: e.on };
+      throw e;
+    }
+    total += amount;
+    byCategory.set(p.category, (byCategory.get(p.category) ?? 0) + amount);
+    byPartner.set(p.partner_id, (byPartner.get(p.partner_id) ?? 0) + amount);
+  }
+  return { state: 'computed', total, byCategory, byPartner };
+}
 
 /**
  * The year's contribution, computed from the rows at the reader's sites: every payment converted to US
@@ -18,7 +60,50 @@ type Contribution = z.infer<typeof c.contributionView>;
  */
 export function createContributionService(deps: AcademiaDeps) {
   const { db } = deps;
+
+  async function internFigures(rows: Awaited<ReturnType<typeof repo.contributionRows>>, year: number) {
+    const labels = await deps.org.siteLabels(rows.internsStarted.map((i) => i.site_id));
+    const bySubsidiary = new Map<string, number>();
+    for (const i of rows.internsStarted) {
+      const code = labels.get(i.site_id)?.subsidiaryCode;
+      if (!code) throw new Error(`Site ${i.site_id} has no subsidiary`);
+      bySubsidiary.set(code, (bySubsidiary.get(code) ?? 0) + 1);
+    }
+    return {
+      internsRecruited: rows.internsStarted.length,
+      internsBySubsidiary: [...bySubsidiary.entries()]
+        .map(([subsidiaryCode, interns]) => ({ subsidiaryCode, interns }))
+        .sort((a, b) => a.subsidiaryCode.localeCompare(b.subsidiaryCode)),
+      conversion: conversion(
+        rows.internsEnded.map((i) => ({ outcome: i.outcome, endedOn: i.ended_on, hiredOn: i.hired_on })),
+        `${year}-01-01`,
+        `${year}-12-31`,
+      ),
+    };
+  }
   return {
+    /**
+     * The year's payments in US dollars and New Taiwan dollars (minor units), each at the rate of its date,
+     * with the partners paid and the payments by category; a currency whose rate is missing for a payment's
+     * date says so instead of a sum.
+     */
+    async amounts(actor: Actor, year: number) {
+      const scope = access.listScope(actor, 'academia.read', PROGRAM);
+      const [rows, rates] = await Promise.all([repo.contributionRows(db, scope, year), deps.rates.all()]);
+      const paid = [...new Set(rows.payments.map((p) => p.partner_id))];
+      const partnerRows = paid.length ? await repo.partnerRows(db).where('p.id', 'in', paid).execute() : [];
+      const payments = new Map<Category, number>(paymentCategories.map((k) => [k, 0]));
+      for (const p of rows.payments) payments.set(p.category, (payments.get(p.category) ?? 0) + 1);
+      return {
+        year,
+        payments,
+        partners: partnerRows.map((p) => ({ id: p.id, name: p.name, nameZh: p.name_zh, country: p.country })),
+        sums: Object.fromEntries(
+          REPORT_CURRENCIES.map((cur) => [cur, sumIn(rows.payments, cur, rates)]),
+        ) as Record<ReportCurrency, PaymentSums>,
+      };
+    },
+
     async year(actor: Actor, year: number): Promise<Contribution> {
       const scope = access.listScope(actor, 'academia.read', PROGRAM);
       const [rows, rates] = await Promise.all([repo.contributionRows(db, scope, year), deps.rates.all()]);
@@ -65,13 +150,7 @@ export function createContributionService(deps: AcademiaDeps) {
         byCountry.set(country, entry);
       }
 
-      const labels = await deps.org.siteLabels(rows.internsStarted.map((i) => i.site_id));
-      const bySubsidiary = new Map<string, number>();
-      for (const i of rows.internsStarted) {
-        const code = labels.get(i.site_id)?.subsidiaryCode;
-        if (!code) throw new Error(`Site ${i.site_id} has no subsidiary`);
-        bySubsidiary.set(code, (bySubsidiary.get(code) ?? 0) + 1);
-      }
+      const interns = await internFigures(rows, year);
 
       return {
         year,
@@ -89,18 +168,18 @@ export function createContributionService(deps: AcademiaDeps) {
         researchCollaborations: rows.projects.length,
         researchUsdCents: byCategory.get('research')?.usdCents ?? 0,
         scholarshipsUsdCents: byCategory.get('scholarship')?.usdCents ?? 0,
-        internsRecruited: rows.internsStarted.length,
-        internsBySubsidiary: [...bySubsidiary.entries()]
-          .map(([subsidiaryCode, interns]) => ({ subsidiaryCode, interns }))
-          .sort((a, b) => a.subsidiaryCode.localeCompare(b.subsidiaryCode)),
+        internsRecruited: interns.internsRecruited,
+        internsBySubsidiary: interns.internsBySubsidiary,
         partnersInvolved: involved.size,
         countries: [...byCountry.keys()].sort(),
-        conversion: conversion(
-          rows.internsEnded.map((i) => ({ outcome: i.outcome, endedOn: i.ended_on, hiredOn: i.hired_on })),
-          `${year}-01-01`,
-          `${year}-12-31`,
-        ),
+        conversion: interns.conversion,
       };
+    },
+
+    /** The interns who started in the year, by subsidiary, and the intern-to-hire conversion of the year. */
+    async interns(actor: Actor, year: number) {
+      const scope = access.listScope(actor, 'academia.read', PROGRAM);
+      return internFigures(await repo.contributionRows(db, scope, year), year);
     },
   };
 }

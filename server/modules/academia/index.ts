@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/modules/manifest.ts';
 import { createOrgService } from '../../platform/org/service.ts';
 import { createPeopleService } from '../../platform/people/service.ts';
 import { createSettingsService } from '../../platform/settings/service.ts';
+import { registerAcademiaBoardRoutes } from './board/routes.ts';
 import { createHireMatchScan } from './hire-matches.ts';
 import { academiaMessagesCatalogue } from './messages.ts';
 import { academiaMigrations } from './migrations/index.ts';
@@ -45,6 +46,7 @@ export const academiaModule = defineModule({
     registerAcademiaTeachingRoutes(app, academia);
     registerAcademiaHireRoutes(app, academia);
     registerAcademiaProgramRoutes(app, academia);
+    registerAcademiaBoardRoutes(app, academia.board);
   },
   jobs(db) {
     const hires = createHireMatchScan({ db, people: createPeopleService(db, createOrgService(db)) });

@@ -1,4 +1,5 @@
 import { registerImporter } from '../../platform/imports/importer.ts';
+import { createAcademiaBoardService } from './board/service.ts';
 import { createContributionService } from './contribution.ts';
 import { createConversionReportService } from './conversion-report.ts';
 import { createCoursesService } from './courses.ts';
@@ -13,25 +14,36 @@ import { createProjectsService } from './projects.ts';
 import { createInternRetention, createRetentionSettingsService } from './retention.ts';
 import { createTeachingFiguresService } from './teaching-figures.ts';
 import { createActivitiesImporter, createCoursesImporter } from './teaching-import.ts';
+import { createYearFiguresService } from './year-figures.ts';
 
 /** The industry–academia program, built on the platform services. */
 export function createAcademiaModule(deps: AcademiaDeps) {
   registerImporter(createCoursesImporter(deps.org));
   registerImporter(createActivitiesImporter(deps.org));
+  const contribution = createContributionService(deps);
+  const teachingFigures = createTeachingFiguresService(deps);
+  const yearFigures = createYearFiguresService(deps);
   return {
     partners: createPartnersService(deps),
     projects: createProjectsService(deps),
     payments: createPaymentsService(deps),
     interns: createInternsService(deps),
-    contribution: createContributionService(deps),
+    contribution,
     courses: createCoursesService(deps),
     mentorships: createMentorshipsService(deps),
-    teachingFigures: createTeachingFiguresService(deps),
+    teachingFigures,
     hireMatches: createHireMatchesService(deps),
     conversion: createConversionReportService(deps),
     retention: createInternRetention(deps),
     retentionSettings: createRetentionSettingsService(deps),
     programs: createProgramsService(deps),
+    yearFigures,
+    board: createAcademiaBoardService({
+      contribution,
+      yearFigures,
+      teaching: teachingFigures,
+      now: deps.now,
+    }),
   };
 }
 

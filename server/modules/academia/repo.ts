@@ -172,3 +172,42 @@ export async function contributionRows(db: Db, scope: SiteScope, year: number) {
   ]);
   return { payments, projects, internsStarted, internsEnded, scholarships };
 }
+
+/**
+ * The research projects active in a year (as the contribution counts them) with their dates and status, and
+ * the outcomes recorded in the year by kind, at the sites in scope.
+ */
+export async function researchYearRows(db: Db, scope: SiteScope, year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [projects, outcomes] = await Promise.all([
+    db
+      .selectFrom('academia_projects')
+      .select(['id', 'status', 'starts_on', 'ends_on'])
+      .where('status', 'in', ['active', 'completed'])
+      .where('starts_on', '<=', to)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', from)]))
+      .where((eb) => inScope(eb, 'site_id', scope))
+      .execute(),
+    db
+      .selectFrom('academia_outcomes')
+      .select(['kind', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('occurred_on', '>=', from)
+      .where('occurred_on', '<=', to)
+      .where((eb) => inScope(eb, 'site_id', scope))
+      .groupBy('kind')
+      .execute(),
+  ]);
+  return { projects, outcomes };
+}
+
+/** The scholarships awarded in a year with their amounts, at the sites in scope. */
+export function scholarshipsAwarded(db: Db, scope: SiteScope, year: number) {
+  return db
+    .selectFrom('academia_scholarships')
+    .select(['partner_id', 'awarded_on', 'amount_minor', 'currency'])
+    .where('awarded_on', '>=', `${year}-01-01`)
+    .where('awarded_on', '<=', `${year}-12-31`)
+    .where((eb) => inScope(eb, 'site_id', scope))
+    .execute();
+}

@@ -193,6 +193,18 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
     access: 'academia.read',
     checks: [figures('academia.read', { program: ACADEMIA, query: { year: '2026' } })],
   },
+  'GET /api/academia/board/figures': {
+    access: 'academia.read',
+    checks: [figures('academia.read', { program: ACADEMIA, query: { year: '2026' } })],
+  },
+  'GET /api/academia/board/report.pdf': {
+    access: 'academia.read',
+    checks: [binary('academia.read', { program: ACADEMIA, query: { year: '2026' } })],
+  },
+  'GET /api/academia/board/report.xlsx': {
+    access: 'academia.read',
+    checks: [binary('academia.read', { program: ACADEMIA, query: { year: '2026' } })],
+  },
   'GET /api/academia/patent-outcomes': {
     access: 'academia.read',
     checks: [figures('academia.read', { program: ACADEMIA, query: { ipReference: 'IDF-MATRIX-1' } })],

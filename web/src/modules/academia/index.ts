@@ -1,5 +1,6 @@
 import { IconSchool } from '@tabler/icons-react';
 import type { WebModule } from '../../platform/modules/manifest.ts';
+import { academiaBoardReport } from './board/report.ts';
 import { academiaNavigation } from './nav.ts';
 import { createAcademiaRoutes } from './routes.tsx';
 import '#shared/modules/academia/program.ts';
@@ -19,4 +20,5 @@ export const academiaWebModule: WebModule = {
     { kind: 'academia.agreement_renewal', name: { en: 'Agreement renewal', 'zh-TW': '協議續約' } },
     { kind: 'academia.milestone', name: { en: 'Research milestone', 'zh-TW': '研究里程碑' } },
   ],
+  reports: [academiaBoardReport],
 };

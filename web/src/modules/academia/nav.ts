@@ -6,6 +6,7 @@ import {
   IconFlask,
   IconHeartHandshake,
   IconListDetails,
+  IconPresentation,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
@@ -38,4 +39,5 @@ export const academiaNavigation: NavItem[] = [
     permission: 'academia.read',
   },
   { label: label('programs'), to: '/academia/programs', icon: IconListDetails, permission: 'academia.read' },
+  { label: label('board'), to: '/academia/board', icon: IconPresentation, permission: 'academia.read' },
 ];

@@ -17,6 +17,7 @@ const CoursesPage = lazyRouteComponent(() => import('./teaching/CoursesPage.tsx'
 const MentorshipsPage = lazyRouteComponent(() => import('./teaching/MentorshipsPage.tsx'), 'MentorshipsPage');
 const ProgramsPage = lazyRouteComponent(() => import('./programs/ProgramsPage.tsx'), 'ProgramsPage');
 const ProgramPage = lazyRouteComponent(() => import('./programs/ProgramPage.tsx'), 'ProgramPage');
+const BoardPage = lazyRouteComponent(() => import('./board/BoardPage.tsx'), 'BoardPage');
 
 /** The pages of the industry–academia program, under the signed-in frame (`parent`). */
 export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
@@ -35,5 +36,6 @@ export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
     page('/academia/mentorships', guarded('academia.read', MentorshipsPage)),
     page('/academia/programs', guarded('academia.read', ProgramsPage)),
     page('/academia/programs/$programId', guarded('academia.read', ProgramPage)),
+    page('/academia/board', guarded('academia.read', BoardPage)),
   ];
 }

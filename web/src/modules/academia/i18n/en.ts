@@ -13,6 +13,7 @@ export const en = {
     mentorships: 'Mentorships',
     programs: 'Programs',
     scholarships: 'Scholarships',
+    board: 'Board report',
   },
   common: {
     site: 'Site',
@@ -352,5 +353,18 @@ export const en = {
   attention: {
     agreementRenewals: 'Agreements to renew: {{count}}',
     milestones: 'Open research milestones: {{count}}',
+  },
+  board: {
+    title: 'Board report',
+    description:
+      "The program's yearly report to the Board: the year's contribution by category, country and school in US$ and NT$, research, scholarships, interns, courses and mentorships, each figure counted from the records at your sites or saying why it cannot be.",
+    year: 'Year',
+    language: 'Language',
+    pdf: 'PDF',
+    xlsx: 'XLSX',
+    download: 'Download the {{year}} report as {{format}}',
+    reportTitle: 'Industry–academia Board report',
+    reportDescription:
+      "The year's contribution in US$ and NT$, research, scholarships, interns, courses and mentorships, for the Board.",
   },
 };

@@ -14,6 +14,7 @@ export const zhTW: typeof en = {
     mentorships: '業師輔導',
     programs: '計畫項目',
     scholarships: '獎學金',
+    board: '董事會報告',
   },
   common: {
     site: '廠區',
@@ -331,5 +332,17 @@ export const zhTW: typeof en = {
   attention: {
     agreementRenewals: '待續約協議：{{count}}',
     milestones: '未完成的研究里程碑：{{count}}',
+  },
+  board: {
+    title: '董事會報告',
+    description:
+      '本計畫每年向董事會提出之報告：年度投入依類別、國家及學校以美元及新臺幣列示，研究、獎學金、實習生、課程與業師輔導；每項數字皆由您可見廠區之紀錄計算，無法計算者說明原因。',
+    year: '年度',
+    language: '語言',
+    pdf: 'PDF',
+    xlsx: 'XLSX',
+    download: '下載 {{year}} 年報告（{{format}}）',
+    reportTitle: '產學合作董事會報告',
+    reportDescription: '年度投入（美元及新臺幣）、研究、獎學金、實習生、課程與業師輔導，供董事會參閱。',
   },
 };
