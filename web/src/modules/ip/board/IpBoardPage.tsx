@@ -1,89 +1,31 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Text } from '@mantine/core';
 import { ipBoardFigures } from '#shared/modules/ip/board/contract.ts';
-import { api, buildUrl } from '../../../platform/api/client.ts';
-import { BoardSectionCard } from '../../../platform/reports/BoardSectionCard.tsx';
-import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
-import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { BoardReportPage } from '../../../platform/reports/BoardReportPage.tsx';
 import { useIpT } from '../i18n/index.ts';
-
-const BOARD = '/api/ip/board';
 
 /** The year's IP report to the Board: its figures section by section, and the PDF and XLSX. */
 export function IpBoardPage() {
   const t = useIpT();
-  const { i18n } = useTranslation();
-  const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(String(thisYear - 1));
-  const [locale, setLocale] = useState(i18n.language === 'zh-TW' ? 'zh-TW' : 'en');
-  const figures = useQuery({
-    queryKey: [BOARD, year, locale],
-    queryFn: () => api.get(`${BOARD}/figures`, ipBoardFigures, { year: Number(year), locale }),
-  });
-  const query = { year, locale };
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('board.title')}
-        description={t('board.description')}
-        crumbs={[{ label: t('nav.section') }, { label: t('board.title') }]}
-      />
-      <Group gap="sm" align="flex-end">
-        <Select
-          label={t('board.year')}
-          data={Array.from({ length: thisYear - 2018 }, (_, i) => String(thisYear - i))}
-          value={year}
-          onChange={(v) => v && setYear(v)}
-          allowDeselect={false}
-          w={110}
-        />
-        <Select
-          label={t('board.language')}
-          data={[
-            { value: 'en', label: 'English' },
-            { value: 'zh-TW', label: '繁體中文' },
-          ]}
-          value={locale}
-          onChange={(v) => v && setLocale(v)}
-          allowDeselect={false}
-          w={140}
-        />
-        <Button
-          component="a"
-          href={buildUrl(`${BOARD}/report.pdf`, query)}
-          download
-          leftSection={<IconFileTypePdf size={16} />}
-          aria-label={t('board.download', { year, format: 'PDF' })}
-        >
-          {t('board.pdf')}
-        </Button>
-        <Button
-          component="a"
-          href={buildUrl(`${BOARD}/report.xlsx`, query)}
-          download
-          variant="default"
-          leftSection={<IconFileSpreadsheet size={16} />}
-          aria-label={t('board.download', { year, format: 'XLSX' })}
-        >
-          {t('board.xlsx')}
-        </Button>
-      </Group>
-      {figures.error ? <ProblemAlert error={figures.error} /> : null}
-      {figures.data && (
-        <>
-          <Text size="sm" c="dimmed">
-            {t('board.asOf', { day: figures.data.asOf })}
-          </Text>
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {figures.data.sections.map((s) => (
-              <BoardSectionCard key={s.key} section={s} locale={locale} />
-            ))}
-          </SimpleGrid>
-        </>
+    <BoardReportPage
+      endpoint="/api/ip/board"
+      figuresSchema={ipBoardFigures}
+      firstYear={2019}
+      texts={{
+        title: t('board.title'),
+        description: t('board.description'),
+        section: t('nav.section'),
+        year: t('board.year'),
+        language: t('board.language'),
+        pdf: t('board.pdf'),
+        xlsx: t('board.xlsx'),
+        download: (year, format) => t('board.download', { year, format }),
+      }}
+      aboveSections={(figures) => (
+        <Text size="sm" c="dimmed">
+          {t('board.asOf', { day: figures.asOf })}
+        </Text>
       )}
-    </Stack>
+    />
   );
 }
