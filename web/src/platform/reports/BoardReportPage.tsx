@@ -10,19 +10,14 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ui/problem.tsx';
 import { BoardSectionCard } from './BoardSectionCard.tsx';
 
-/** The words of a program's Board report page, in the reader's language, from the program's catalogue. */
-export type BoardReportTexts = {
-  title: string;
-  description: string;
-  /** The program's name in the breadcrumbs. */
-  section: string;
-  year: string;
-  language: string;
-  pdf: string;
-  xlsx: string;
-  /** The accessible name of a download link. */
-  download: (year: string, format: 'PDF' | 'XLSX') => string;
-};
+/**
+ * The program's translator: its catalogue holds the page's words under these keys (`board.download` with
+ * `{{year}}` and `{{format}}`), and its name under `nav.section`.
+ */
+export type BoardReportT = (
+  key: 'nav.section' | `board.${'title' | 'description' | 'year' | 'language' | 'pdf' | 'xlsx' | 'download'}`,
+  options?: Record<string, unknown>,
+) => string;
 
 type BoardFigures = { sections: BoardSectionOutcome[] };
 
@@ -35,7 +30,7 @@ export function BoardReportPage<Figures extends BoardFigures>({
   endpoint,
   figuresSchema,
   firstYear,
-  texts,
+  t,
   aboveSections,
 }: {
   /** The report's API folder: `${endpoint}/figures`, `${endpoint}/report.pdf`, `${endpoint}/report.xlsx`. */
@@ -43,7 +38,7 @@ export function BoardReportPage<Figures extends BoardFigures>({
   figuresSchema: z.ZodType<Figures>;
   /** The earliest year offered; the latest is this year, and last year is picked first. */
   firstYear: number;
-  texts: BoardReportTexts;
+  t: BoardReportT;
   aboveSections?: (figures: Figures, year: number) => ReactNode;
 }) {
   const { i18n } = useTranslation();
@@ -58,13 +53,13 @@ export function BoardReportPage<Figures extends BoardFigures>({
   return (
     <Stack gap="md">
       <PageHeader
-        title={texts.title}
-        description={texts.description}
-        crumbs={[{ label: texts.section }, { label: texts.title }]}
+        title={t('board.title')}
+        description={t('board.description')}
+        crumbs={[{ label: t('nav.section') }, { label: t('board.title') }]}
       />
       <Group gap="sm" align="flex-end">
         <Select
-          label={texts.year}
+          label={t('board.year')}
           data={Array.from({ length: thisYear - firstYear + 1 }, (_, i) => String(thisYear - i))}
           value={year}
           onChange={(v) => v && setYear(v)}
@@ -72,7 +67,7 @@ export function BoardReportPage<Figures extends BoardFigures>({
           w={110}
         />
         <Select
-          label={texts.language}
+          label={t('board.language')}
           data={[
             { value: 'en', label: 'English' },
             { value: 'zh-TW', label: '繁體中文' },
@@ -87,9 +82,9 @@ export function BoardReportPage<Figures extends BoardFigures>({
           href={buildUrl(`${endpoint}/report.pdf`, query)}
           download
           leftSection={<IconFileTypePdf size={16} />}
-          aria-label={texts.download(year, 'PDF')}
+          aria-label={t('board.download', { year, format: 'PDF' })}
         >
-          {texts.pdf}
+          {t('board.pdf')}
         </Button>
         <Button
           component="a"
@@ -97,9 +92,9 @@ export function BoardReportPage<Figures extends BoardFigures>({
           download
           variant="default"
           leftSection={<IconFileSpreadsheet size={16} />}
-          aria-label={texts.download(year, 'XLSX')}
+          aria-label={t('board.download', { year, format: 'XLSX' })}
         >
-          {texts.xlsx}
+          {t('board.xlsx')}
         </Button>
       </Group>
       {figures.error ? <ProblemAlert error={figures.error} /> : null}

@@ -10,16 +10,7 @@ export function BoardPage() {
       endpoint="/api/academia/board"
       figuresSchema={academiaBoardFigures}
       firstYear={2012}
-      texts={{
-        title: t('board.title'),
-        description: t('board.description'),
-        section: t('nav.section'),
-        year: t('board.year'),
-        language: t('board.language'),
-        pdf: t('board.pdf'),
-        xlsx: t('board.xlsx'),
-        download: (year, format) => t('board.download', { year, format }),
-      }}
+      t={t}
     />
   );
 }

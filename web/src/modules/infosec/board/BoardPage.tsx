@@ -73,16 +73,7 @@ export function BoardPage() {
       endpoint={BOARD}
       figuresSchema={boardFigures}
       firstYear={2019}
-      texts={{
-        title: t('board.title'),
-        description: t('board.description'),
-        section: t('nav.section'),
-        year: t('board.year'),
-        language: t('board.language'),
-        pdf: t('board.pdf'),
-        xlsx: t('board.xlsx'),
-        download: (year, format) => t('board.download', { year, format }),
-      }}
+      t={t}
       aboveSections={(figures, year) => <Presentation figures={figures} year={year} />}
     />
   );

@@ -11,16 +11,7 @@ export function IpBoardPage() {
       endpoint="/api/ip/board"
       figuresSchema={ipBoardFigures}
       firstYear={2019}
-      texts={{
-        title: t('board.title'),
-        description: t('board.description'),
-        section: t('nav.section'),
-        year: t('board.year'),
-        language: t('board.language'),
-        pdf: t('board.pdf'),
-        xlsx: t('board.xlsx'),
-        download: (year, format) => t('board.download', { year, format }),
-      }}
+      t={t}
       aboveSections={(figures) => (
         <Text size="sm" c="dimmed">
           {t('board.asOf', { day: figures.asOf })}
