@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Group, Paper, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { sensorPage } from '#shared/modules/smart/contract.ts';
@@ -22,6 +10,7 @@ import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { smartKeys } from '../api.ts';
 import { useSmartT } from '../i18n/index.ts';
 import { ForecastChart } from './ForecastChart.tsx';
+import { BacktestNote, ChoiceControl, FlaggedSteps } from './TrendParts.tsx';
 
 const WINDOWS = { days14: 14, days28: 28 } as const;
 type Window = keyof typeof WINDOWS;
@@ -120,52 +109,22 @@ function SensorTrendResult({ view }: { view: SensorTrendView }) {
       </Paper>
       {!view.unfitted && (
         <>
-          <Alert variant="light" icon={<IconInfoCircle size={18} />}>
-            {view.backtest.coverage === null
-              ? t('trends.noBacktest')
-              : t('trends.sensor.backtest', {
-                  coverage: (view.backtest.coverage * 100).toFixed(1),
-                  points: fmt.number(view.backtest.points),
-                })}
-          </Alert>
-          <Paper withBorder p="md" radius="md">
-            <Group gap="xs" mb="xs">
-              <Text fw={600}>
-                {t('trends.sensor.flaggedTitle', { hours: view.recent.length, judged: fmt.number(judged) })}
-              </Text>
-              <Badge color={flagged.length ? 'red' : 'teal'} variant="light">
-                {fmt.number(flagged.length)}
-              </Badge>
-            </Group>
-            {flagged.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('trends.sensor.noneFlagged')}
-              </Text>
-            ) : (
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('trends.sensor.hour')}</Table.Th>
-                    <Table.Th ta="right">{t('trends.actual')}</Table.Th>
-                    <Table.Th ta="right">{t('trends.expected')}</Table.Th>
-                    <Table.Th ta="right">{t('trends.interval')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {flagged.map((r) => (
-                    <Table.Tr key={r.at}>
-                      <Table.Td>{hour.full(r.at)}</Table.Td>
-                      <Table.Td ta="right">{r.value === null ? '—' : value(r.value)}</Table.Td>
-                      <Table.Td ta="right">{value(r.mean)}</Table.Td>
-                      <Table.Td ta="right">
-                        {r.lower.toFixed(2)} – {r.upper.toFixed(2)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Paper>
+          <BacktestNote
+            backtest={view.backtest}
+            covered={(coverage, points) => t('trends.sensor.backtest', { coverage, points })}
+          />
+          <FlaggedSteps
+            title={t('trends.sensor.flaggedTitle', { hours: view.recent.length, judged: fmt.number(judged) })}
+            whenHeader={t('trends.sensor.hour')}
+            emptyText={t('trends.sensor.noneFlagged')}
+            steps={flagged.map((r) => ({
+              key: r.at,
+              when: hour.full(r.at),
+              actual: r.value === null ? '—' : value(r.value),
+              expected: value(r.mean),
+              interval: `${r.lower.toFixed(2)} – ${r.upper.toFixed(2)}`,
+            }))}
+          />
         </>
       )}
     </>
@@ -212,20 +171,19 @@ export function SensorTrend() {
           w={360}
           translate="no"
         />
-        <SegmentedControl
-          aria-label={t('trends.sensor.window')}
+        <ChoiceControl
+          label={t('trends.sensor.window')}
           value={span}
-          onChange={(w) => setSpan(w as Window)}
-          data={(Object.keys(WINDOWS) as Window[]).map((w) => ({ value: w, label: t(`trends.sensor.${w}`) }))}
+          onChange={setSpan}
+          choices={Object.keys(WINDOWS) as Window[]}
+          labelOf={(w) => t(`trends.sensor.${w}`)}
         />
-        <SegmentedControl
-          aria-label={t('trends.sensor.horizon')}
+        <ChoiceControl
+          label={t('trends.sensor.horizon')}
           value={horizon}
-          onChange={(h) => setHorizon(h as Horizon)}
-          data={(Object.keys(HORIZONS) as Horizon[]).map((h) => ({
-            value: h,
-            label: t(`trends.sensor.${h}`),
-          }))}
+          onChange={setHorizon}
+          choices={Object.keys(HORIZONS) as Horizon[]}
+          labelOf={(h) => t(`trends.sensor.${h}`)}
         />
       </Group>
       {!sensors.loading && !sensorId ? (

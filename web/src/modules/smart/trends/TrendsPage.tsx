@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Group, Paper, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import {
@@ -27,6 +15,7 @@ import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useSmartT } from '../i18n/index.ts';
 import { ForecastChart } from './ForecastChart.tsx';
 import { SensorTrend } from './SensorTrend.tsx';
+import { BacktestNote, ChoiceControl, FlaggedSteps } from './TrendParts.tsx';
 
 const HISTORY = { days90: 90, days365: 365, days730: 730 } as const;
 type History = keyof typeof HISTORY;
@@ -84,17 +73,19 @@ export function TrendsPage() {
         description={t('trends.description')}
       />
       <Group gap="sm">
-        <SegmentedControl
-          aria-label={t('trends.series')}
+        <ChoiceControl
+          label={t('trends.series')}
           value={series}
-          onChange={(s) => setSeries(s as TrendSeries)}
-          data={TREND_SERIES.map((s) => ({ value: s, label: t(`trends.seriesNames.${s}`) }))}
+          onChange={setSeries}
+          choices={TREND_SERIES}
+          labelOf={(s) => t(`trends.seriesNames.${s}`)}
         />
-        <SegmentedControl
-          aria-label={t('trends.history')}
+        <ChoiceControl
+          label={t('trends.history')}
           value={history}
-          onChange={(h) => setHistory(h as History)}
-          data={(Object.keys(HISTORY) as History[]).map((h) => ({ value: h, label: t(`trends.${h}`) }))}
+          onChange={setHistory}
+          choices={Object.keys(HISTORY) as History[]}
+          labelOf={(h) => t(`trends.${h}`)}
         />
         {siteOptions.length > 1 && (
           <Select
@@ -129,50 +120,22 @@ export function TrendsPage() {
             </Group>
             <TrendChart view={v} />
           </Paper>
-          <Alert variant="light" icon={<IconInfoCircle size={18} />}>
-            {v.backtest.coverage === null
-              ? t('trends.noBacktest')
-              : t('trends.backtest', {
-                  coverage: (v.backtest.coverage * 100).toFixed(1),
-                  points: fmt.number(v.backtest.points),
-                })}
-          </Alert>
-          <Paper withBorder p="md" radius="md">
-            <Group gap="xs" mb="xs">
-              <Text fw={600}>{t('trends.flaggedTitle', { days: v.recent.length })}</Text>
-              <Badge color={flagged.length ? 'red' : 'teal'} variant="light">
-                {fmt.number(flagged.length)}
-              </Badge>
-            </Group>
-            {flagged.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('trends.noneFlagged')}
-              </Text>
-            ) : (
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('trends.day')}</Table.Th>
-                    <Table.Th ta="right">{t('trends.actual')}</Table.Th>
-                    <Table.Th ta="right">{t('trends.expected')}</Table.Th>
-                    <Table.Th ta="right">{t('trends.interval')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {flagged.map((r) => (
-                    <Table.Tr key={r.date}>
-                      <Table.Td>{r.date}</Table.Td>
-                      <Table.Td ta="right">{fmt.number(r.count)}</Table.Td>
-                      <Table.Td ta="right">{r.mean.toFixed(1)}</Table.Td>
-                      <Table.Td ta="right">
-                        {r.lower.toFixed(1)} – {r.upper.toFixed(1)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Paper>
+          <BacktestNote
+            backtest={v.backtest}
+            covered={(coverage, points) => t('trends.backtest', { coverage, points })}
+          />
+          <FlaggedSteps
+            title={t('trends.flaggedTitle', { days: v.recent.length })}
+            whenHeader={t('trends.day')}
+            emptyText={t('trends.noneFlagged')}
+            steps={flagged.map((r) => ({
+              key: r.date,
+              when: r.date,
+              actual: fmt.number(r.count),
+              expected: r.mean.toFixed(1),
+              interval: `${r.lower.toFixed(1)} – ${r.upper.toFixed(1)}`,
+            }))}
+          />
         </>
       )}
       <SensorTrend />
