@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { EntitySize } from './fee-schedules.ts';
+import { expectRows } from './fee-table.ts';
 import { feeAmount, scheduleOn, surchargeMinor } from './fees.ts';
 
 // Amounts and their sources: reference/ip-fees/README.md (official schedules, public official data).
@@ -7,12 +9,14 @@ describe('US maintenance fees (37 CFR 1.20(e)-(h); USPTO fee schedule effective 
   it('prices each stage by entity size at the schedule in force on the payment day', () => {
     const at = (year: number, entity: 'large' | 'small' | 'micro') =>
       feeAmount({ office: 'US', kind: 'invention', year, on: '2025-06-30', entity });
-    expect(at(4, 'large')).toMatchObject({ state: 'priced', currency: 'USD', amountMinor: 215_000 });
-    expect(at(4, 'small')).toMatchObject({ amountMinor: 86_000 });
-    expect(at(4, 'micro')).toMatchObject({ amountMinor: 43_000 });
-    expect(at(8, 'large')).toMatchObject({ amountMinor: 404_000, scheduleFrom: '2025-01-19' });
-    expect(at(12, 'large')).toMatchObject({ amountMinor: 828_000 });
-    expect(at(12, 'micro')).toMatchObject({ amountMinor: 165_600 });
+    expectRows(at, [
+      [[4, 'large'], { state: 'priced', currency: 'USD', amountMinor: 215_000 }],
+      [[4, 'small'], { amountMinor: 86_000 }],
+      [[4, 'micro'], { amountMinor: 43_000 }],
+      [[8, 'large'], { amountMinor: 404_000, scheduleFrom: '2025-01-19' }],
+      [[12, 'large'], { amountMinor: 828_000 }],
+      [[12, 'micro'], { amountMinor: 165_600 }],
+    ]);
   });
   it('takes the undiscounted fee when the entity size is not known', () => {
     expect(feeAmount({ office: 'US', kind: 'invention', year: 8, on: '2026-01-01' })).toMatchObject({
@@ -37,14 +41,16 @@ describe('US maintenance fees (37 CFR 1.20(e)-(h); USPTO fee schedule effective 
     const at = (year: number, entity: 'large' | 'small' | 'micro', on: string) =>
       feeAmount({ office: 'US', kind: 'invention', year, on, entity });
     // 85 FR 46932, from 2020-10-02: 2,000 / 3,760 / 7,700 US$; small entities paid half, micro a quarter.
-    expect(at(4, 'large', '2022-12-28')).toMatchObject({ amountMinor: 200_000, scheduleFrom: '2020-10-02' });
-    expect(at(4, 'small', '2022-12-28')).toMatchObject({ amountMinor: 100_000 });
-    expect(at(12, 'micro', '2022-12-28')).toMatchObject({ amountMinor: 192_500 });
-    // Unleashing American Innovators Act, from 2022-12-29: 60% and 80% off the same large fees.
-    expect(at(4, 'small', '2022-12-29')).toMatchObject({ amountMinor: 80_000, scheduleFrom: '2022-12-29' });
-    expect(at(8, 'small', '2024-06-30')).toMatchObject({ amountMinor: 150_400 });
-    expect(at(12, 'micro', '2025-01-18')).toMatchObject({ amountMinor: 154_000 });
-    expect(at(8, 'large', '2025-01-18')).toMatchObject({ amountMinor: 376_000 });
+    expectRows(at, [
+      [[4, 'large', '2022-12-28'], { amountMinor: 200_000, scheduleFrom: '2020-10-02' }],
+      [[4, 'small', '2022-12-28'], { amountMinor: 100_000 }],
+      [[12, 'micro', '2022-12-28'], { amountMinor: 192_500 }],
+      // Unleashing American Innovators Act, from 2022-12-29: 60% and 80% off the same large fees.
+      [[4, 'small', '2022-12-29'], { amountMinor: 80_000, scheduleFrom: '2022-12-29' }],
+      [[8, 'small', '2024-06-30'], { amountMinor: 150_400 }],
+      [[12, 'micro', '2025-01-18'], { amountMinor: 154_000 }],
+      [[8, 'large', '2025-01-18'], { amountMinor: 376_000 }],
+    ]);
   });
   it('says a day before the first kept schedule is missing, never 0', () => {
     expect(feeAmount({ office: 'US', kind: 'invention', year: 4, on: '2020-10-01' })).toEqual({
@@ -60,10 +66,14 @@ describe('US maintenance fees (37 CFR 1.20(e)-(h); USPTO fee schedule effective 
       actBy: '2024-09-03',
       graceEnds: '2025-03-03',
     };
-    expect(surchargeMinor(fee, 215_000, '2024-09-03')).toBe(0);
-    expect(surchargeMinor(fee, 215_000, '2025-02-01')).toBe(54_000);
-    expect(surchargeMinor(fee, 86_000, '2025-02-01', 'small')).toBe(21_600);
-    expect(surchargeMinor(fee, 43_000, '2025-02-01', 'micro')).toBe(10_800);
+    const late = (amountMinor: number, paidOn: string, entity?: EntitySize) =>
+      surchargeMinor(fee, amountMinor, paidOn, entity);
+    expectRows(late, [
+      [[215_000, '2024-09-03'], 0],
+      [[215_000, '2025-02-01'], 54_000],
+      [[86_000, '2025-02-01', 'small'], 21_600],
+      [[43_000, '2025-02-01', 'micro'], 10_800],
+    ]);
     expect(() => surchargeMinor(fee, 215_000, '2025-03-04')).toThrow(RangeError);
   });
   it('takes the surcharge of the schedule in force on the payment day', () => {
@@ -74,9 +84,13 @@ describe('US maintenance fees (37 CFR 1.20(e)-(h); USPTO fee schedule effective 
       actBy: '2024-09-03',
       graceEnds: '2025-03-03',
     };
-    expect(surchargeMinor(fee, 200_000, '2024-12-01')).toBe(50_000);
-    expect(surchargeMinor(fee, 80_000, '2024-12-01', 'small')).toBe(20_000);
-    expect(surchargeMinor(fee, 40_000, '2024-12-01', 'micro')).toBe(10_000);
+    const late = (amountMinor: number, paidOn: string, entity?: EntitySize) =>
+      surchargeMinor(fee, amountMinor, paidOn, entity);
+    expectRows(late, [
+      [[200_000, '2024-12-01'], 50_000],
+      [[80_000, '2024-12-01', 'small'], 20_000],
+      [[40_000, '2024-12-01', 'micro'], 10_000],
+    ]);
   });
 });
 
@@ -84,14 +98,16 @@ describe('Taiwan annuities (Regulations Governing Patent Fees art. 7; Patent Act
   it('prices inventions, utility models and designs by patent year', () => {
     const at = (kind: 'invention' | 'utility_model' | 'design', year: number) =>
       feeAmount({ office: 'TW', kind, year, on: '2026-05-01' });
-    expect(at('invention', 2)).toMatchObject({ currency: 'TWD', amountMinor: 250_000 });
-    expect(at('invention', 4)).toMatchObject({ amountMinor: 500_000 });
-    expect(at('invention', 9)).toMatchObject({ amountMinor: 800_000 });
-    expect(at('invention', 15)).toMatchObject({ amountMinor: 1_600_000 });
-    expect(at('utility_model', 5)).toMatchObject({ amountMinor: 400_000 });
-    expect(at('utility_model', 9)).toMatchObject({ amountMinor: 800_000 });
-    expect(at('design', 3)).toMatchObject({ amountMinor: 80_000 });
-    expect(at('design', 12)).toMatchObject({ amountMinor: 300_000 });
+    expectRows(at, [
+      [['invention', 2], { currency: 'TWD', amountMinor: 250_000 }],
+      [['invention', 4], { amountMinor: 500_000 }],
+      [['invention', 9], { amountMinor: 800_000 }],
+      [['invention', 15], { amountMinor: 1_600_000 }],
+      [['utility_model', 5], { amountMinor: 400_000 }],
+      [['utility_model', 9], { amountMinor: 800_000 }],
+      [['design', 3], { amountMinor: 80_000 }],
+      [['design', 12], { amountMinor: 300_000 }],
+    ]);
   });
   it('adds 20% per month late, a part of a month counting whole, at most the fee itself (art. 94(1))', () => {
     // A NT$5,000 annuity due 2025-03-31: NT$6,000 paid within the first month, NT$10,000 from the fifth.
@@ -101,10 +117,15 @@ describe('Taiwan annuities (Regulations Governing Patent Fees art. 7; Patent Act
       actBy: '2025-03-31',
       graceEnds: '2025-09-30',
     };
-    expect(surchargeMinor(fee, 500_000, '2025-04-15')).toBe(100_000);
-    expect(surchargeMinor(fee, 500_000, '2025-06-10')).toBe(300_000);
-    expect(surchargeMinor(fee, 500_000, '2025-08-20')).toBe(500_000);
-    expect(surchargeMinor(fee, 500_000, '2025-09-30')).toBe(500_000);
+    expectRows(
+      (paidOn: string) => surchargeMinor(fee, 500_000, paidOn),
+      [
+        [['2025-04-15'], 100_000],
+        [['2025-06-10'], 300_000],
+        [['2025-08-20'], 500_000],
+        [['2025-09-30'], 500_000],
+      ],
+    );
   });
 });
 
@@ -112,11 +133,13 @@ describe('China annual fees (CNIPA fee standard; Implementing Regulations r. 98 
   it('prices by patent year counted from filing, designs to the 15th year', () => {
     const at = (kind: 'invention' | 'utility_model' | 'design', year: number) =>
       feeAmount({ office: 'CN', kind, year, on: '2026-05-01' });
-    expect(at('invention', 3)).toMatchObject({ currency: 'CNY', amountMinor: 90_000 });
-    expect(at('invention', 7)).toMatchObject({ amountMinor: 200_000 });
-    expect(at('invention', 20)).toMatchObject({ amountMinor: 800_000 });
-    expect(at('utility_model', 6)).toMatchObject({ amountMinor: 120_000 });
-    expect(at('design', 12)).toMatchObject({ amountMinor: 300_000 });
+    expectRows(at, [
+      [['invention', 3], { currency: 'CNY', amountMinor: 90_000 }],
+      [['invention', 7], { amountMinor: 200_000 }],
+      [['invention', 20], { amountMinor: 800_000 }],
+      [['utility_model', 6], { amountMinor: 120_000 }],
+      [['design', 12], { amountMinor: 300_000 }],
+    ]);
     expect(at('utility_model', 11)).toEqual({ state: 'missing', reason: 'no_line' });
   });
   it('lets the first month pass free, then adds 5% of the fee per month', () => {
@@ -126,23 +149,26 @@ describe('China annual fees (CNIPA fee standard; Implementing Regulations r. 98 
       actBy: '2025-05-12',
       graceEnds: '2025-11-10',
     };
-    expect(surchargeMinor(fee, 200_000, '2025-06-05')).toBe(0);
-    expect(surchargeMinor(fee, 200_000, '2025-07-20')).toBe(20_000);
-    expect(surchargeMinor(fee, 200_000, '2025-11-10')).toBe(50_000);
+    expectRows(
+      (paidOn: string) => surchargeMinor(fee, 200_000, paidOn),
+      [
+        [['2025-06-05'], 0],
+        [['2025-07-20'], 20_000],
+        [['2025-11-10'], 50_000],
+      ],
+    );
   });
 });
 
 describe('EPO renewal fees (RFees art. 2(1) items 4 and 5; EPC Rule 51)', () => {
   it('prices the year at the schedule in force on the payment day (new amounts from 2024-04-01)', () => {
     const at = (year: number, on: string) => feeAmount({ office: 'EP', kind: 'invention', year, on });
-    expect(at(3, '2024-03-31')).toMatchObject({
-      currency: 'EUR',
-      amountMinor: 53_000,
-      scheduleFrom: '2023-04-01',
-    });
-    expect(at(3, '2024-04-01')).toMatchObject({ amountMinor: 69_000, scheduleFrom: '2024-04-01' });
-    expect(at(6, '2025-01-31')).toMatchObject({ amountMinor: 115_500 });
-    expect(at(15, '2025-01-31')).toMatchObject({ amountMinor: 177_500 });
+    expectRows(at, [
+      [[3, '2024-03-31'], { currency: 'EUR', amountMinor: 53_000, scheduleFrom: '2023-04-01' }],
+      [[3, '2024-04-01'], { amountMinor: 69_000, scheduleFrom: '2024-04-01' }],
+      [[6, '2025-01-31'], { amountMinor: 115_500 }],
+      [[15, '2025-01-31'], { amountMinor: 177_500 }],
+    ]);
     expect(scheduleOn('EP', '2023-03-31')).toBeNull();
   });
   it('leaves a renewal fee after grant to the validation states, shown as missing', () => {
@@ -157,8 +183,13 @@ describe('EPO renewal fees (RFees art. 2(1) items 4 and 5; EPC Rule 51)', () => 
       actBy: '2025-01-31',
       graceEnds: '2025-07-31',
     };
-    expect(surchargeMinor(fee, 84_500, '2025-01-31')).toBe(0);
-    expect(surchargeMinor(fee, 84_500, '2025-03-01')).toBe(42_250);
+    expectRows(
+      (paidOn: string) => surchargeMinor(fee, 84_500, paidOn),
+      [
+        [['2025-01-31'], 0],
+        [['2025-03-01'], 42_250],
+      ],
+    );
   });
   it('has no schedule for offices not yet kept', () => {
     expect(feeAmount({ office: 'OTHER', kind: 'invention', year: 4, on: '2026-01-01' })).toEqual({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Office } from '#shared/modules/ip/rules/offices.ts';
 import { officeCalendar } from './calendar.ts';
 import { computeSchedule, type Deadline, type MatterFacts } from './deadlines.ts';
+import { expectRows } from './fee-table.ts';
 import { feeAmount, surchargeMinor } from './fees.ts';
 
 // Japan and Korea patent fees by year counted from registration. Sources (reference/ip-fees/README.md):
@@ -99,10 +100,12 @@ describe('Japan patent fees (Patent Act arts. 107, 108, 112)', () => {
     );
     // 40 claims: 4th year 10,300 + 40 × 800 = 42,300 yen; 7th 24,800 + 40 × 1,900 = 100,800;
     // 10th 59,400 + 40 × 4,600 = 243,400; the 10-25 band runs to the 25th year.
-    expect(jp(4, 40)).toMatchObject({ amountMinor: 4_230_000, scheduleFrom: '2022-04-01' });
-    expect(jp(7, 40)).toMatchObject({ amountMinor: 10_080_000 });
-    expect(jp(10, 40)).toMatchObject({ amountMinor: 24_340_000 });
-    expect(jp(25, 40)).toMatchObject({ amountMinor: 24_340_000 });
+    expectRows(jp, [
+      [[4, 40], { amountMinor: 4_230_000, scheduleFrom: '2022-04-01' }],
+      [[7, 40], { amountMinor: 10_080_000 }],
+      [[10, 40], { amountMinor: 24_340_000 }],
+      [[25, 40], { amountMinor: 24_340_000 }],
+    ]);
   });
 
   it('says a fee is missing when the claims are not recorded or no schedule covers the day, never 0', () => {
@@ -128,9 +131,14 @@ describe('Japan patent fees (Patent Act arts. 107, 108, 112)', () => {
       actBy: '2027-03-01',
       graceEnds: '2027-08-31',
     };
-    expect(surchargeMinor(due, 4_230_000, '2027-03-01')).toBe(0);
-    expect(surchargeMinor(due, 4_230_000, '2027-03-02')).toBe(4_230_000);
-    expect(surchargeMinor(due, 4_230_000, '2027-08-31')).toBe(4_230_000);
+    expectRows(
+      (paidOn: string) => surchargeMinor(due, 4_230_000, paidOn),
+      [
+        [['2027-03-01'], 0],
+        [['2027-03-02'], 4_230_000],
+        [['2027-08-31'], 4_230_000],
+      ],
+    );
     expect(() => surchargeMinor(due, 4_230_000, '2027-09-01')).toThrow(RangeError);
   });
 });
@@ -157,9 +165,11 @@ describe('Korea patent fees (Patent Act arts. 79, 81)', () => {
     // 5 claims, each of the first three years: 13,000 + 5 × 12,000 = 73,000 won.
     expect(kr(1, 5)).toMatchObject({ state: 'priced', currency: 'KRW', amountMinor: 7_300_000 });
     // 10 claims, 4th year: 36,000 + 10 × 20,000 = 236,000 won; 30 claims, 13th: 324,000 + 30 × 49,000 = 1,794,000.
-    expect(kr(4, 10)).toMatchObject({ amountMinor: 23_600_000, scheduleFrom: '2023-08-01' });
-    expect(kr(13, 30)).toMatchObject({ amountMinor: 179_400_000 });
-    expect(kr(10, 30)).toMatchObject({ amountMinor: 168_600_000 });
+    expectRows(kr, [
+      [[4, 10], { amountMinor: 23_600_000, scheduleFrom: '2023-08-01' }],
+      [[13, 30], { amountMinor: 179_400_000 }],
+      [[10, 30], { amountMinor: 168_600_000 }],
+    ]);
   });
 
   it('adds 3% of the fee for each month or part of one paid late in the six months of grace', () => {
@@ -169,10 +179,15 @@ describe('Korea patent fees (Patent Act arts. 79, 81)', () => {
       actBy: '2027-03-15',
       graceEnds: '2027-09-15',
     };
-    expect(surchargeMinor(due, 23_600_000, '2027-03-15')).toBe(0);
-    expect(surchargeMinor(due, 23_600_000, '2027-03-16')).toBe(708_000);
-    // Paid 2027-05-20: the third month late, 9% of 236,000 = 21,240 won.
-    expect(surchargeMinor(due, 23_600_000, '2027-05-20')).toBe(2_124_000);
-    expect(surchargeMinor(due, 23_600_000, '2027-09-15')).toBe(4_248_000);
+    expectRows(
+      (paidOn: string) => surchargeMinor(due, 23_600_000, paidOn),
+      [
+        [['2027-03-15'], 0],
+        [['2027-03-16'], 708_000],
+        // Paid 2027-05-20: the third month late, 9% of 236,000 = 21,240 won.
+        [['2027-05-20'], 2_124_000],
+        [['2027-09-15'], 4_248_000],
+      ],
+    );
   });
 });
