@@ -231,4 +231,71 @@ describe.skipIf(!hasChromium)('a walk through every page, for every role, in bot
     expect(answer).toEqual({ status: 200, head: 'PK' });
     await context.close();
   });
+
+  it('shows the Board the industry–academia report of 2022 with the figures the API gives, in English and Traditional Chinese', async () => {
+    // The headline figures: the year's contribution, the research collaborations, the interns recruited.
+    const headline = [
+      ['contribution', 'total_usd'],
+      ['contribution', 'total_twd'],
+      ['research', 'active'],
+      ['interns', 'recruited'],
+    ] as const;
+    for (const locale of LOCALES) {
+      const context = await newContext(browser, server.baseUrl, {
+        locale: locale === 'en' ? 'en-US' : 'zh-TW',
+      });
+      const page = await context.newPage();
+      await signInAs(page, 'board@steward.demo', locale);
+      // Through the navigation: a reload would bring back the language saved for the user.
+      await navigationPages(page);
+      await page.locator('nav a[href="/academia/board"]').first().click();
+      await page
+        .getByRole('heading', { level: 2, name: locale === 'en' ? 'Board report' : '董事會報告' })
+        .waitFor();
+      const answer = page.waitForResponse((r) => {
+        const url = new URL(r.url());
+        return url.pathname === '/api/academia/board/figures' && url.searchParams.get('year') === '2022';
+      });
+      await page.getByRole('combobox', { name: locale === 'en' ? 'Year' : '年度' }).click();
+      await page.getByRole('option', { name: '2022', exact: true }).click();
+      const response = await answer;
+      expect(new URL(response.url()).searchParams.get('locale')).toBe(locale);
+      const figures = (await response.json()) as {
+        sections: {
+          key: string;
+          heading: string;
+          figures: { key: string; label: string; value: number | null; unit?: string }[];
+        }[];
+      };
+      const number = new Intl.NumberFormat(locale);
+      for (const [sectionKey, figureKey] of headline) {
+        const section = figures.sections.find((s) => s.key === sectionKey);
+        const given = section?.figures.find((f) => f.key === figureKey);
+        // The demo's 2022 has payments, projects and interns: a figure of 0 or none would prove nothing.
+        expect(given?.value, `${sectionKey}.${figureKey}`).toBeGreaterThan(0);
+        const card = page.getByTestId(`board-section-${sectionKey}`);
+        await expect
+          .poll(() => page.getByTestId(`board-figure-${sectionKey}-${figureKey}`).textContent(), {
+            timeout: 20_000,
+          })
+          .toBe(`${number.format(given?.value ?? Number.NaN)}${given?.unit ? ` ${given.unit}` : ''}`);
+        // In the page's language: the section's heading and the figure's label as the API words them.
+        expect(await card.getByRole('heading').textContent()).toBe(section?.heading);
+        await card
+          .getByText(given?.label ?? '', { exact: true })
+          .first()
+          .waitFor();
+      }
+      const [contribution, research, interns] = ['contribution', 'research', 'interns'].map(
+        (key) => figures.sections.find((s) => s.key === key)?.heading,
+      );
+      expect([contribution, research, interns]).toEqual(
+        locale === 'en'
+          ? ["The year's contribution", 'Research collaborations', 'Interns']
+          : ['年度投入', '產學研究合作', '實習生'],
+      );
+      await page.screenshot({ path: screenshotPath(`academia-board-2022-${locale}`), fullPage: true });
+      await context.close();
+    }
+  });
 });
