@@ -57,9 +57,8 @@ describe.each(databases())('IP fee forecast of Japanese and Korean patents (%s)'
       filingDate: '2019-06-03',
       grantDate: '2021-09-01',
       patentNo: '6900001',
+      claims: 12,
     });
-    // The claims are entered with the keep-or-drop re-assessment; set here directly.
-    await t.db.updateTable('ip_matters').set({ claims: 12 }).where('id', '=', jp).execute();
     // Korea, claims not recorded: its fees cannot be priced.
     await matter('FJ-KR', {
       office: 'KR',
@@ -69,6 +68,16 @@ describe.each(databases())('IP fee forecast of Japanese and Korean patents (%s)'
     });
   });
   afterAll(async () => t?.close());
+
+  it('keeps the claims entered with the matter, and refuses a count that cannot be one', async () => {
+    const matter = await officer.get(`/api/ip/matters/${jp}`);
+    expect(matter.body.claims).toBe(12);
+    const bad = await officer.patch(`/api/ip/matters/${jp}`, { claims: -1, version: matter.body.version });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.claims']);
+    const korean = await officer.get('/api/ip/matters', { query: { office: 'KR' } });
+    expect(korean.body.items.map((m: { claims: number | null }) => m.claims)).toEqual([null]);
+  });
 
   it('forecasts each year of a Japanese patent as the base fee plus its claims', async () => {
     const fees = await officer.get('/api/ip/fee-forecast/fees', { query: { office: 'JP', pageSize: '50' } });

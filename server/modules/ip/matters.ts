@@ -140,6 +140,7 @@ export function createMattersService(
       status: r.status,
       termAdjustmentDays: r.term_adjustment_days,
       entitySize: r.entity_size,
+      claims: r.claims,
       termEnd: s.termEnd,
       nextDeadline: nextDeadline(s.deadlines, today),
       problems: s.problems,
@@ -339,6 +340,7 @@ export function createMattersService(
         status: input.status,
         term_adjustment_days: input.termAdjustmentDays,
         entity_size: input.entitySize,
+        claims: input.claims ?? null,
       };
       checkDates(values);
       const site = await sites.forWriting(family.site_id);
@@ -396,6 +398,7 @@ export function createMattersService(
         status: patch.status,
         term_adjustment_days: patch.termAdjustmentDays,
         entity_size: patch.entitySize,
+        claims: patch.claims,
       });
       checkDates({
         office: before.office,

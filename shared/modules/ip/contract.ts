@@ -75,6 +75,8 @@ export const matterView = z.object({
   status,
   termAdjustmentDays: z.number().int(),
   entitySize,
+  /** The number of claims: the Japanese and Korean annuities are priced by it. */
+  claims: z.number().int().nullable(),
   termEnd: z.string().nullable(),
   /** The next deadline to act on from today, if any. */
   nextDeadline: deadlineView.nullable(),
@@ -107,6 +109,7 @@ const matterFields = {
   statusOn: isoDate.optional(),
   termAdjustmentDays: z.number().int().min(0).max(10_000).default(0),
   entitySize: entitySize.default('large'),
+  claims: z.number().int().min(0).max(1000).nullable().optional(),
 };
 export const matterInput = z.object({ familyId: z.string().uuid(), ...matterFields }).strict();
 export const matterPatch = z

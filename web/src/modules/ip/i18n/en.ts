@@ -147,6 +147,10 @@ export const en = {
     entitySize: 'USPTO entity size',
     entitySizeHint:
       'The size the owner has claimed with the USPTO: small entities pay 40% and micro entities 20% of the maintenance fees. Other offices have no sizes.',
+    claims: 'Number of claims',
+    claimsHint:
+      'As granted (or as filed until grant). The Japanese and Korean annual fees are priced by it; leave it empty when it is not known.',
+    claimsUnknown: 'Not recorded',
     deadlines: 'Deadlines',
     dueDate: 'Due (by law)',
     actBy: 'Act by',

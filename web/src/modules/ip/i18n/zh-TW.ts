@@ -148,6 +148,9 @@ export const zhTW: typeof en = {
     entitySize: '美國專利商標局實體規模',
     entitySizeHint:
       '專利權人向美國專利商標局主張的規模：小型實體繳納維持費的 40%，微型實體繳納 20%。其他專利局不分規模。',
+    claims: '請求項數',
+    claimsHint: '依核准時（核准前依申請時）之請求項數。日本與韓國年費依此計算；不知道時請留空。',
+    claimsUnknown: '未記錄',
     deadlines: '期限',
     dueDate: '法定期限',
     actBy: '最後辦理日',

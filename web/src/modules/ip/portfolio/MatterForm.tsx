@@ -24,6 +24,7 @@ type V = {
   status: string;
   termAdjustmentDays: number | string;
   entitySize: string;
+  claims: number | string;
 };
 
 /** Records a family's matter in an office, or changes it (publication, grant, status). Dates are typed YYYY-MM-DD. */
@@ -56,6 +57,7 @@ export function MatterForm({
       status: 'filed',
       termAdjustmentDays: 0,
       entitySize: 'large',
+      claims: '',
     } as V,
     toValues: (m): V => ({
       office: m.office,
@@ -71,6 +73,7 @@ export function MatterForm({
       status: m.status,
       termAdjustmentDays: m.termAdjustmentDays,
       entitySize: m.entitySize,
+      claims: m.claims ?? '',
     }),
     toPayload: (v: V, mode) => {
       const body = {
@@ -87,6 +90,8 @@ export function MatterForm({
         termAdjustmentDays: Number(v.termAdjustmentDays) || 0,
         // Entity sizes are the USPTO's: any other office prices without them.
         entitySize: v.office === 'US' ? v.entitySize : 'large',
+        // Left empty, the number of claims is not known (and a fee priced by it says so), never 0.
+        claims: v.claims === '' ? null : Number(v.claims),
       };
       return mode === 'create' ? { familyId, office: v.office, ...body } : body;
     },
@@ -163,6 +168,16 @@ export function MatterForm({
         {dateInput('publicationDate', t('matter.publicationDate'))}
         <TextInput label={t('matter.patentNo')} {...f.form.getInputProps('patentNo')} />
       </SimpleGrid>
+      <NumberInput
+        label={t('matter.claims')}
+        description={t('matter.claimsHint')}
+        min={0}
+        max={1000}
+        allowDecimal={false}
+        allowNegative={false}
+        w={{ base: '100%', sm: '50%' }}
+        {...f.form.getInputProps('claims')}
+      />
       {v.office === 'US' && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput

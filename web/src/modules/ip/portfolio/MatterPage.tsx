@@ -78,6 +78,10 @@ export function MatterPage() {
                 )}
                 <Fact name={t('matter.publicationNo')} value={m.publicationNo ?? '—'} />
                 <Fact name={t('matter.patentNo')} value={m.patentNo ?? '—'} />
+                <Fact
+                  name={t('matter.claims')}
+                  value={m.claims === null ? t('matter.claimsUnknown') : String(m.claims)}
+                />
                 <Fact name={t('common.site')} value={m.siteCode} />
               </SimpleGrid>
             </Paper>
