@@ -1,4 +1,5 @@
-import type { Expression } from 'kysely';
+import { type Expression, sql } from 'kysely';
+import { ValidationError } from '../platform/http/errors.ts';
 import type { Db } from './types.ts';
 
 /**
@@ -8,9 +9,95 @@ import type { Db } from './types.ts';
  */
 export const COUNT_CAP = 10_000;
 
+type Order = 'asc' | 'desc';
+
 /**
- * One page of a list query plus its row count up to COUNT_CAP, sorted by a whitelisted column with a
- * unique tie-breaker so that pages never overlap.
+ * Where a page starts: the sort key (as the database writes it, so that a timestamp keeps its microseconds) and
+ * the id of the row next to it, and whether the page runs forward (after the row) or back (before it).
+ */
+type Cursor = { direction: 'next' | 'prev'; order: Order; key: string | null; id: string };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.direction === 'next' ? 'n' : 'p', c.order, c.key, c.id])).toString(
+    'base64url',
+  );
+}
+
+const cursorRefused = () =>
+  new ValidationError('This page link is not valid for this list. Go back to the first page.', [
+    { path: 'cursor', message: 'Not a page of this list' },
+  ]);
+
+function decodeCursor(text: string, order: Order): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw cursorRefused();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw cursorRefused();
+  const [direction, cursorOrder, key, id] = parsed;
+  if (direction !== 'n' && direction !== 'p') throw cursorRefused();
+  // A cursor of the other sort order points into a different sequence of rows.
+  if (cursorOrder !== order) throw cursorRefused();
+  if (key !== null && typeof key !== 'string') throw cursorRefused();
+  if (typeof id !== 'string' || id.length === 0 || id.length > 100) throw cursorRefused();
+  return { direction: direction === 'n' ? 'next' : 'prev', order, key, id };
+}
+
+const flip = (order: Order): Order => (order === 'asc' ? 'desc' : 'asc');
+
+/**
+ * The rows that come after (key, id) in `order`, PostgreSQL's default placement of nulls included (last when
+ * ascending, first when descending). The key is compared as the sort column's own type: the parameter is
+ * untyped, so the database reads it as the type of the column it is compared with.
+ */
+function after(
+  sortKey: Expression<unknown>,
+  tieBreaker: string,
+  order: Order,
+  key: string | null,
+  id: string,
+) {
+  const tie = sql.ref(tieBreaker);
+  if (order === 'asc') {
+    return key === null
+      ? sql<boolean>`(${sortKey} is null and ${tie} > ${id})`
+      : sql<boolean>`((${sortKey}, ${tie}) > (${key}, ${id}) or ${sortKey} is null)`;
+  }
+  return key === null
+    ? sql<boolean>`((${sortKey} is null and ${tie} < ${id}) or ${sortKey} is not null)`
+    : sql<boolean>`((${sortKey}, ${tie}) < (${key}, ${id}))`;
+}
+
+/** What a list query asks for: a page (by number, or by a cursor from an earlier page), its size, the order. */
+export type PageRequest = {
+  page: number;
+  pageSize: number;
+  order: Order;
+  /** From the `nextCursor` or `prevCursor` of an earlier page; the page number is then only a label. */
+  cursor?: string;
+  /** Count the rows of the whole list (up to COUNT_CAP): asked for, never by default. */
+  count?: boolean;
+};
+
+/** Where a page sits in its list: links to its neighbours, and the row count when it is known. */
+export type PageInfo = {
+  /** Exact when the request asked for a count or the page reached the end of the list; else absent. */
+  total?: number;
+  /** True when the list holds more rows than `total`: counting stops at COUNT_CAP. */
+  totalCapped?: true;
+  nextCursor: string | null;
+  prevCursor: string | null;
+};
+
+const CURSOR_KEY = '__page_key';
+const CURSOR_ID = '__page_id';
+
+/**
+ * One page of a list query, sorted by a whitelisted column with a unique tie-breaker so that pages never
+ * overlap. A page found by its cursor costs what the first page costs (the sort key and id are compared, no
+ * rows are skipped); a count runs only when asked for, and at most two queries run.
  */
 export async function paginate<Row>(
   db: Db,
@@ -19,49 +106,80 @@ export async function paginate<Row>(
   o: {
     /** A column, or an expression (a typed title or a message key). */
     sortColumn: string | Expression<unknown>;
-    order: 'asc' | 'desc';
     tieBreaker: string;
-    page: number;
-    pageSize: number;
-  },
-): Promise<{ items: Row[]; total: number; totalCapped?: true }> {
-  const [items, counted] = await Promise.all([
-    base
-      .orderBy(o.sortColumn, o.order)
-      // The tie-breaker runs the same way, so that one index on (sort column, id) serves both directions.
-      .orderBy(o.tieBreaker, o.order)
-      .limit(o.pageSize)
-      .offset((o.page - 1) * o.pageSize)
-      .execute(),
-    // Counted in the database up to one past the cap (which tells whether there are more): one row comes
-    // back, not ten thousand (each of which the driver would parse, a few milliseconds a request).
-    db
-      .selectFrom(
-        base
-          .clearSelect()
-          // biome-ignore lint/suspicious/noExplicitAny: expression builder of the same query
-          .select((eb: any) => eb.lit(1).as('one'))
-          .limit(COUNT_CAP + 1)
-          .as('capped'),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+  } & PageRequest,
+): Promise<{ items: Row[] } & PageInfo> {
+  const sortKey: Expression<unknown> =
+    typeof o.sortColumn === 'string' ? sql.ref(o.sortColumn) : o.sortColumn;
+  const cursor = o.cursor ? decodeCursor(o.cursor, o.order) : undefined;
+  const backwards = cursor?.direction === 'prev';
+  // Going back reads the rows before the cursor in the opposite order, then turns them round.
+  const order = backwards ? flip(o.order) : o.order;
+  let page = base
+    .select([
+      sql<string | null>`(${sortKey})::text`.as(CURSOR_KEY),
+      sql<string>`(${sql.ref(o.tieBreaker)})::text`.as(CURSOR_ID),
+    ])
+    .orderBy(sortKey, order)
+    // The tie-breaker runs the same way, so that one index on (sort column, id) serves both directions.
+    .orderBy(o.tieBreaker, order)
+    // One row more than the page tells whether there is a page after it.
+    .limit(o.pageSize + 1);
+  page = cursor
+    ? page.where(after(sortKey, o.tieBreaker, order, cursor.key, cursor.id))
+    : page.offset((o.page - 1) * o.pageSize);
+
+  const [rows, counted] = await Promise.all([
+    page.execute() as Promise<(Row & { [CURSOR_KEY]: string | null; [CURSOR_ID]: string })[]>,
+    o.count ? countUpToCap(db, base) : undefined,
   ]);
-  const n = Number(counted.n);
-  return n > COUNT_CAP ? { items, total: COUNT_CAP, totalCapped: true } : { items, total: n };
+  const more = rows.length > o.pageSize;
+  const onPage = rows.slice(0, o.pageSize);
+  if (backwards) onPage.reverse();
+  const cursorAt = (row: (typeof rows)[number] | undefined, direction: Cursor['direction']) =>
+    row ? encodeCursor({ direction, order: o.order, key: row[CURSOR_KEY], id: row[CURSOR_ID] }) : null;
+  // Forward, the next page exists when a row came back beyond the page; back, it exists (we came from it).
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : cursor !== undefined || o.page > 1;
+  const items = onPage.map(({ [CURSOR_KEY]: _key, [CURSOR_ID]: _id, ...row }) => row as Row);
+  const info: PageInfo = {
+    nextCursor: hasNext ? cursorAt(onPage.at(-1), 'next') : null,
+    prevCursor: hasPrev ? cursorAt(onPage[0], 'prev') : null,
+  };
+  if (counted !== undefined) {
+    if (counted > COUNT_CAP) {
+      info.total = COUNT_CAP;
+      info.totalCapped = true;
+    } else info.total = counted;
+  } else if (!cursor && !more) {
+    // The last page by number: its rows and those skipped are the whole list.
+    info.total = (o.page - 1) * o.pageSize + items.length;
+  }
+  return { items, ...info };
 }
 
-/** What a list query asks for: a page, its size and the direction of the sort. */
-export type PageRequest = { page: number; pageSize: number; order: 'asc' | 'desc' };
+/**
+ * Counted in the database up to one past the cap (which tells whether there are more): one row comes back,
+ * not ten thousand (each of which the driver would parse, a few milliseconds a request).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any Kysely select builder
+async function countUpToCap(db: Db, base: any): Promise<number> {
+  const counted = await db
+    .selectFrom(
+      base
+        .clearSelect()
+        // biome-ignore lint/suspicious/noExplicitAny: expression builder of the same query
+        .select((eb: any) => eb.lit(1).as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(counted.n);
+}
 
-/** The page every list answers with (`pageOf` in server/platform/http/list.ts is its contract). */
-export type ListPage<View> = {
-  items: View[];
-  total: number;
-  totalCapped?: true;
-  page: number;
-  pageSize: number;
-};
+/** The page every list answers with (`pageOf` in shared/platform/http/list.ts is its contract). */
+export type ListPage<View> = { items: View[]; page: number; pageSize: number } & PageInfo;
 
 /**
  * One page of a scoped list, in the shape every list answers with: the query (already filtered to the actor's
@@ -74,12 +192,14 @@ export async function listPage<Row, View>(
   request: PageRequest,
   o: { sortColumn: string | Expression<unknown>; tieBreaker: string; toView: (row: Row) => View },
 ): Promise<ListPage<View>> {
-  const { items, total, totalCapped } = await paginate<Row>(db, scoped, {
+  const { items, ...info } = await paginate<Row>(db, scoped, {
     sortColumn: o.sortColumn,
     tieBreaker: o.tieBreaker,
     order: request.order,
     page: request.page,
     pageSize: request.pageSize,
+    cursor: request.cursor,
+    count: request.count,
   });
-  return { items: items.map(o.toView), total, totalCapped, page: request.page, pageSize: request.pageSize };
+  return { items: items.map(o.toView), ...info, page: request.page, pageSize: request.pageSize };
 }

@@ -67,11 +67,11 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
 
     // 131 packaging research projects since 2012, 44 automation projects since 2015.
     const packaging = await owner.get('/api/academia/projects', {
-      query: { line: 'packaging', pageSize: '1' },
+      query: { line: 'packaging', pageSize: '1', count: 'true' },
     });
     expect(packaging.body.total).toBe(131);
     const automation = await owner.get('/api/academia/projects', {
-      query: { line: 'automation', pageSize: '1' },
+      query: { line: 'automation', pageSize: '1', count: 'true' },
     });
     expect(automation.body.total).toBe(44);
   });
@@ -193,7 +193,9 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
     const detail = async (code: string) =>
       (await owner.get(`/api/academia/programs/${res.body.items.find((p: any) => p.code === code).id}`)).body;
     expect((await detail('usi_university')).counts.courses).toBeGreaterThan(0);
-    const onsite = await owner.get('/api/academia/interns', { query: { program: 'onsite_internship' } });
+    const onsite = await owner.get('/api/academia/interns', {
+      query: { program: 'onsite_internship', count: 'true' },
+    });
     expect(onsite.body.total).toBeGreaterThan(0);
     expect((await detail('onsite_internship')).counts.interns).toBe(onsite.body.total);
     expect((await detail('packaging')).counts.projects).toBeGreaterThan(0);

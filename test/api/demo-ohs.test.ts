@@ -69,7 +69,7 @@ describe.each(databases())('demo OHS records (%s)', (kind) => {
     const hours = await owner.get('/api/ohs/hours', { query: { year: 2022 } });
     expect(hours.body.items).toHaveLength(25 * 12);
     const officer = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
-    const list = await officer.get('/api/ohs/incidents', { query: { pageSize: 100 } });
+    const list = await officer.get('/api/ohs/incidents', { query: { pageSize: 100, count: 'true' } });
     expect(list.status).toBe(200);
     expect(list.body.total).toBeGreaterThan(0);
     expect(new Set(list.body.items.map((i: any) => i.siteCode))).toEqual(new Set(['ASE-KH']));
@@ -162,7 +162,7 @@ describe.each(databases())('demo OHS records (%s)', (kind) => {
       actual: '0',
       met: true,
     });
-    const hazards = await owner.get('/api/ohs/hazards', { query: { pageSize: 100 } });
+    const hazards = await owner.get('/api/ohs/hazards', { query: { pageSize: 100, count: 'true' } });
     expect(hazards.body.total).toBeGreaterThanOrEqual(20);
     const live = await owner.get('/api/ohs/permits', { query: { live: 'true', pageSize: 100 } });
     const active = live.body.items.filter((p: any) => p.status === 'active');

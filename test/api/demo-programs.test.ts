@@ -76,14 +76,15 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(meeting.agenda.length).toBeGreaterThanOrEqual(4);
     expect(meeting.attendance.some((a: any) => a.status === 'present')).toBe(true);
     expect(meeting.decisions.length).toBeGreaterThanOrEqual(2);
-    const actions = (await officer.get('/api/actions', { query: { sourceType: 'meeting', pageSize: 100 } }))
-      .body;
+    const actions = (
+      await officer.get('/api/actions', { query: { sourceType: 'meeting', pageSize: 100, count: 'true' } })
+    ).body;
     expect(actions.total).toBeGreaterThan(0);
     expect(actions.items.every((a: any) => CJK.test(a.title))).toBe(true);
   });
 
   it('has hundreds of permits across the group, some under way now, and hazards for every area of Kaohsiung', async () => {
-    const permits = (await owner.get('/api/ohs/permits', { query: { pageSize: 10 } })).body;
+    const permits = (await owner.get('/api/ohs/permits', { query: { pageSize: 10, count: 'true' } })).body;
     expect(permits.total).toBeGreaterThan(200);
     const live = (await owner.get('/api/ohs/permits', { query: { live: 'true', pageSize: 100 } })).body;
     expect(live.items.filter((p: any) => p.status === 'active').length).toBeGreaterThanOrEqual(1);
@@ -98,7 +99,7 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
       .select('area_id')
       .where('site_id', '=', kh)
       .execute();
-    const listed = (await officer.get('/api/ohs/hazards', { query: { pageSize: 100 } })).body;
+    const listed = (await officer.get('/api/ohs/hazards', { query: { pageSize: 100, count: 'true' } })).body;
     expect(listed.total).toBe(hazards.length);
     const covered = new Set(hazards.map((h) => h.area_id));
     expect(areas.length).toBeGreaterThan(5);
@@ -293,7 +294,7 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     const listed = async (status: string) =>
       (
         await security.get('/api/actions', {
-          query: { sourceType: 'infosec_csf_assessment', status, pageSize: 100 },
+          query: { sourceType: 'infosec_csf_assessment', status, pageSize: 100, count: 'true' },
         })
       ).body;
     const open = await listed('open');
@@ -308,12 +309,13 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
 
   it('has patent families filed at home and abroad, and the group trademarks in four offices', async () => {
     const counsel = await t.signIn('ip.owner@steward.demo', DEMO_PASSWORD);
-    const matters = (await counsel.get('/api/ip/matters', { query: { pageSize: 100 } })).body;
+    const matters = (await counsel.get('/api/ip/matters', { query: { pageSize: 100, count: 'true' } })).body;
     expect(matters.total).toBeGreaterThan(200);
     const offices = new Set(matters.items.map((m: any) => m.office));
     expect(offices.size).toBeGreaterThan(1);
-    const granted = (await counsel.get('/api/ip/matters', { query: { status: 'granted', pageSize: 1 } }))
-      .body;
+    const granted = (
+      await counsel.get('/api/ip/matters', { query: { status: 'granted', pageSize: 1, count: 'true' } })
+    ).body;
     expect(granted.total).toBeGreaterThan(0);
     expect(granted.total).toBeLessThan(matters.total);
     // The report's portfolio as of 31 January 2024, counted by Steward from each matter's dated statuses.
@@ -355,7 +357,7 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(figures.status, figures.text).toBe(200);
     expect(figures.body).toMatchObject({ year: 2022, assessments: 76, followUps: 0, suppliers: 76 });
     const listed = await security.get('/api/infosec/supplier-assessments', {
-      query: { year: '2022', pageSize: '100' },
+      query: { year: '2022', pageSize: '100', count: 'true' },
     });
     expect(listed.body.total).toBe(76);
     const one = await security.get(`/api/infosec/supplier-assessments/${listed.body.items[0].id}`);
@@ -366,7 +368,13 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     });
     expect(later.body.followUps).toBeGreaterThan(0);
     const due = await security.get('/api/obligations', {
-      query: { view: 'scope', kind: 'infosec.supplier_follow_up_due', calendarState: 'open', pageSize: '10' },
+      query: {
+        view: 'scope',
+        kind: 'infosec.supplier_follow_up_due',
+        calendarState: 'open',
+        pageSize: '10',
+        count: 'true',
+      },
     });
     expect(due.body.total).toBeGreaterThan(0);
     await sql`delete from infosec_supplier_assessments where id = (select a.id from infosec_supplier_assessments a
@@ -381,7 +389,7 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
 
   it('has trade secrets at the manufacturing sites, Kaohsiung’s in Chinese, each with its yearly review', async () => {
     const counsel = await t.signIn('ip.owner@steward.demo', DEMO_PASSWORD);
-    const res = await counsel.get('/api/ip/trade-secrets', { query: { pageSize: 500 } });
+    const res = await counsel.get('/api/ip/trade-secrets', { query: { pageSize: 500, count: 'true' } });
     expect(res.status, res.text).toBe(200);
     const secrets = res.body;
     expect(secrets.total).toBeGreaterThan(5);
@@ -390,7 +398,7 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(atKh.length).toBeGreaterThanOrEqual(3);
     for (const s of atKh) expect(s.title).toMatch(CJK);
     const reviews = await counsel.get('/api/obligations', {
-      query: { view: 'scope', kind: 'ip.trade_secret_review', pageSize: 500 },
+      query: { view: 'scope', kind: 'ip.trade_secret_review', pageSize: 500, count: 'true' },
     });
     expect(reviews.body.total).toBe(secrets.total);
     const first = secrets.items[0];

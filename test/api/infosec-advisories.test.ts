@@ -233,7 +233,7 @@ describe.each(databases())('cybersecurity advisories (%s)', (kind) => {
     const critical = await admin.get('/api/infosec/advisories', { query: { severity: 'critical' } });
     expect(critical.body.items.map((a: any) => a.severity)).toEqual(['critical']);
     const bySeverity = await admin.get('/api/infosec/advisories', {
-      query: { sort: 'severity', order: 'desc', pageSize: '2' },
+      query: { sort: 'severity', order: 'desc', pageSize: '2', count: 'true' },
     });
     expect(bySeverity.body.total).toBe(4);
     expect(bySeverity.body.items.map((a: any) => a.severity)).toEqual(['critical', 'high']);

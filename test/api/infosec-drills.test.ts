@@ -238,7 +238,7 @@ describe.each(databases())('security drills (%s)', (kind) => {
       'H1 recovery drill',
     ]);
     const paged = await officer.get('/api/infosec/drills', {
-      query: { pageSize: '1', page: '2', sort: 'title' },
+      query: { pageSize: '1', page: '2', sort: 'title', count: 'true' },
     });
     expect(paged.body.total).toBe(3);
     expect(paged.body.items.map((d: any) => d.title)).toEqual(['H1 recovery drill']);

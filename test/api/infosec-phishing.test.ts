@@ -154,7 +154,7 @@ describe.each(databases())('phishing drills (%s)', (kind) => {
       ['2023 Q1 invoice lure', 50],
     ]);
     const paged = await officer.get('/api/infosec/phishing/campaigns', {
-      query: { pageSize: '1', sort: 'sentOn' },
+      query: { pageSize: '1', sort: 'sentOn', count: 'true' },
     });
     expect(paged.body.total).toBe(2);
     expect(paged.body.items[0].name).toBe('2023 Q1 invoice lure');

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkInsert } from '../../server/db/bulk.ts';
-import { COUNT_CAP } from '../../server/db/paging.ts';
+import { COUNT_CAP, paginate } from '../../server/db/paging.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES } from '../support/fixture.ts';
 
@@ -27,11 +28,54 @@ describe.each(databases())('counting long lists (%s)', (kind) => {
 
   it('stops counting past the cap and says there are more; pages still reach their rows', async () => {
     const res = await admin.get('/api/people/employees', {
-      query: { siteId: SITES.PG.id, sort: 'employeeNo', pageSize: 50, page: 3 },
+      query: { siteId: SITES.PG.id, sort: 'employeeNo', pageSize: 50, page: 3, count: 'true' },
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: COUNT_CAP, totalCapped: true, page: 3 });
     expect(res.body.items[0].employeeNo).toMatch(/^CAP-001\d\d$/);
+  });
+
+  it('does not count unless asked, and says where the next page starts', async () => {
+    const res = await admin.get('/api/people/employees', {
+      query: { siteId: SITES.PG.id, sort: 'employeeNo', pageSize: 50 },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeUndefined();
+    expect(res.body.items).toHaveLength(50);
+    expect(res.body.prevCursor).toBeNull();
+    const next = await admin.get('/api/people/employees', {
+      query: { siteId: SITES.PG.id, sort: 'employeeNo', pageSize: 50, cursor: res.body.nextCursor },
+    });
+    expect(next.status).toBe(200);
+    expect(next.body.items[0].employeeNo).toBe('CAP-00050');
+    // Back from the second page is the first page again.
+    const back = await admin.get('/api/people/employees', {
+      query: { siteId: SITES.PG.id, sort: 'employeeNo', pageSize: 50, cursor: next.body.prevCursor },
+    });
+    expect(back.body.items.map((e: { id: string }) => e.id)).toEqual(
+      res.body.items.map((e: { id: string }) => e.id),
+    );
+    expect(back.body.prevCursor).toBeNull();
+  });
+
+  it('refuses a page link of another sort order, naming the cursor', async () => {
+    const first = await admin.get('/api/people/employees', {
+      query: { siteId: SITES.PG.id, sort: 'employeeNo', pageSize: 5 },
+    });
+    const res = await admin.get('/api/people/employees', {
+      query: {
+        siteId: SITES.PG.id,
+        sort: 'employeeNo',
+        order: 'desc',
+        pageSize: 5,
+        cursor: first.body.nextCursor,
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ path: 'cursor', message: expect.any(String) }]);
+    const garbage = await admin.get('/api/people/employees', { query: { cursor: 'bm90LWEtY3Vyc29y' } });
+    expect(garbage.status).toBe(422);
   });
 
   it('counts exactly when a filter brings the list under the cap', async () => {
@@ -41,5 +85,84 @@ describe.each(databases())('counting long lists (%s)', (kind) => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(7);
     expect(res.body.totalCapped).toBeUndefined();
+  });
+});
+
+/**
+ * Keyset paging over a table with ties, nulls and timestamps that differ only in their microseconds: walking the
+ * next cursors gives every row once, in the order the database sorts them, and the previous cursors walk back.
+ */
+describe.each(databases())('keyset pages (%s)', (kind) => {
+  let t: TestApp;
+  // biome-ignore lint/suspicious/noExplicitAny: a probe table outside the typed schema
+  let db: any;
+  const ROWS = 47;
+
+  beforeAll(async () => {
+    t = await createTestApp({ kind, seed: false });
+    db = t.db;
+    await sql`create table paging_probe (id uuid primary key, at timestamptz not null, label text)`.execute(
+      db,
+    );
+    for (let i = 0; i < ROWS; i++) {
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      // Seven rows share a millisecond and differ in microseconds; every fifth label is null; labels repeat.
+      const at = `2026-01-01 00:00:00.${String(123_000 + (i % 7)).padStart(6, '0')}+00`;
+      const label = i % 5 === 0 ? null : `label ${i % 4}`;
+      await sql`insert into paging_probe values (${id}, ${at}, ${label})`.execute(db);
+    }
+  });
+  afterAll(async () => t?.close());
+
+  const ordered = async (column: 'at' | 'label', order: 'asc' | 'desc') =>
+    (
+      await sql<{
+        id: string;
+      }>`select id from paging_probe order by ${sql.ref(column)} ${sql.raw(order)}, id ${sql.raw(order)}`.execute(
+        db,
+      )
+    ).rows.map((r) => r.id);
+
+  for (const column of ['at', 'label'] as const) {
+    for (const order of ['asc', 'desc'] as const) {
+      it(`walks by ${column} ${order} forward and back, every row once`, async () => {
+        const read = (cursor?: string) =>
+          paginate<{ id: string }>(db, db.selectFrom('paging_probe').select('id'), {
+            sortColumn: `paging_probe.${column}`,
+            tieBreaker: 'paging_probe.id',
+            order,
+            page: 1,
+            pageSize: 10,
+            cursor,
+          });
+        const pages: string[][] = [];
+        let page = await read();
+        pages.push(page.items.map((r) => r.id));
+        while (page.nextCursor) {
+          page = await read(page.nextCursor);
+          pages.push(page.items.map((r) => r.id));
+        }
+        expect(pages.flat()).toEqual(await ordered(column, order));
+        expect(pages).toHaveLength(5);
+        // The last page knows nothing of the total (it was reached by cursor) and has no next page.
+        expect(page.total).toBeUndefined();
+        // Back from the last page, page by page, to the first.
+        for (let i = pages.length - 2; i >= 0; i--) {
+          page = await read(page.prevCursor as string);
+          expect(page.items.map((r) => r.id)).toEqual(pages[i]);
+        }
+        expect(page.prevCursor).toBeNull();
+      });
+    }
+  }
+
+  it('counts only when asked, and knows the total for free on the last page by number', async () => {
+    const base = () => db.selectFrom('paging_probe').select('id');
+    const o = { sortColumn: 'paging_probe.at', tieBreaker: 'paging_probe.id', order: 'asc' as const };
+    expect((await paginate(db, base(), { ...o, page: 1, pageSize: 10 })).total).toBeUndefined();
+    expect((await paginate(db, base(), { ...o, page: 1, pageSize: 10, count: true })).total).toBe(ROWS);
+    const last = await paginate(db, base(), { ...o, page: 5, pageSize: 10 });
+    expect(last).toMatchObject({ total: ROWS, nextCursor: null });
+    expect(last.items).toHaveLength(7);
   });
 });

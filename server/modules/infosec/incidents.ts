@@ -201,14 +201,16 @@ export function createSecurityIncidentsService(deps: Deps) {
         level: 'i.level',
         status: 'i.status',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.IncidentRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.IncidentRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'i.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
-      return { items: await summaries(items), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return { items: await summaries(items), ...paging, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

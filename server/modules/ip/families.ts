@@ -110,11 +110,13 @@ export function createFamiliesService(
         base = base.where((eb) => eb.or([eb('f.reference', 'ilike', p), eb('f.title', 'ilike', p)]));
       }
       const sortColumn = { reference: 'f.reference', title: 'f.title' }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.FamilyRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.FamilyRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'f.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
       const inventors = await repo.inventorsOf(
@@ -124,8 +126,7 @@ export function createFamiliesService(
       const siteMap = await sites.visible(actor);
       return {
         items: items.map((r) => toView(r, inventors.get(r.id) ?? [], sites.of(siteMap, r.site_id).code)),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -267,11 +267,13 @@ export function createMattersService(
         status: 'm.status',
         grantDate: 'm.grant_date',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.MatterRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.MatterRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'm.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
       const calendars = await calendarsService.load();
@@ -281,8 +283,7 @@ export function createMattersService(
           const { deadlines: _d, ...view } = toView(r, calendars, sites.of(siteMap, r.site_id));
           return view;
         }),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -116,18 +116,19 @@ export function createSecretsService(
         score: 's.score',
         category: 's.category',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.SecretRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.SecretRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 's.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
       const siteMap = await sites.visible(actor);
       return {
         items: await toViews(items, (id) => sites.of(siteMap, id).code),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

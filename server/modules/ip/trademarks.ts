@@ -139,19 +139,20 @@ export function createTrademarksService(
         );
       }
       const sortColumn = { mark: 't.mark', filingDate: 't.filing_date', office: 't.office' }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.TrademarkRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.TrademarkRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 't.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
       const calendars = await calendarsService.load();
       const siteMap = await sites.visible(actor);
       return {
         items: items.map((r) => toView(r, calendars, sites.of(siteMap, r.site_id).code)),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

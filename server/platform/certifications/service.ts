@@ -194,6 +194,8 @@ export function createCertificationsService(
           items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
           total: all.length,
           page: q.page,
+          cursor: q.cursor,
+          count: q.count,
           pageSize: q.pageSize,
         };
       }
@@ -203,14 +205,16 @@ export function createCertificationsService(
         site: 'sites.code',
         issuedOn: 'c.issued_on',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<Row>(db, base, {
+      const { items, ...paging } = await paginate<Row>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'c.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toView), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return { items: items.map(toView), ...paging, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

@@ -23,19 +23,25 @@ export type ExportColumn<Row> = {
 export const EXPORT_ROW_LIMIT = 200_000;
 const PAGE = 1000;
 
-/** Walks every page of a list with its filters, so an export never holds the whole list in memory. */
-async function* allRows<Row, Q extends { page: number; pageSize: number }>(
-  list: (query: Q) => Promise<{ items: Row[]; total: number }>,
-  query: Q,
-) {
+type ListedPage<Row> = { items: Row[]; nextCursor?: string | null };
+type PagedQuery = { page: number; pageSize: number; cursor?: string; count?: boolean };
+
+/**
+ * Walks every page of a list with its filters, so an export never holds the whole list in memory: after the
+ * first page by the cursor the list gives (each page costs what the first does), by page number otherwise.
+ */
+async function* allRows<Row, Q extends PagedQuery>(list: (query: Q) => Promise<ListedPage<Row>>, query: Q) {
   let sent = 0;
-  for (let page = 1; sent < EXPORT_ROW_LIMIT; page++) {
-    const { items } = await list({ ...query, page, pageSize: PAGE });
+  let at: Pick<PagedQuery, 'page' | 'cursor'> = { page: 1, cursor: undefined };
+  while (sent < EXPORT_ROW_LIMIT) {
+    const { items, nextCursor } = await list({ ...query, ...at, pageSize: PAGE, count: false });
     for (const item of items) {
       if (sent++ >= EXPORT_ROW_LIMIT) return;
       yield item;
     }
-    if (items.length < PAGE) return;
+    const last = nextCursor === undefined ? items.length < PAGE : nextCursor === null;
+    if (last || items.length === 0) return;
+    at = { page: at.page + 1, cursor: nextCursor ?? undefined };
   }
 }
 
@@ -111,7 +117,7 @@ export async function sendExport<Row>(
  * Adds `<url>/export.csv` and `<url>/export.xlsx` to a list endpoint: the same query (filters, search,
  * sort) and the same service call, so an export holds exactly what the list shows, scope included.
  */
-export function registerListExport<Q extends z.ZodType<{ page: number; pageSize: number }>, Row>(
+export function registerListExport<Q extends z.ZodType<PagedQuery>, Row>(
   app: TypedApp,
   o: {
     url: string;
@@ -120,7 +126,7 @@ export function registerListExport<Q extends z.ZodType<{ page: number; pageSize:
     name: string;
     querystring: Q;
     columns: ExportColumn<Row>[];
-    list: (actor: Actor, query: z.infer<Q>) => Promise<{ items: Row[]; total: number }>;
+    list: (actor: Actor, query: z.infer<Q>) => Promise<ListedPage<Row>>;
   },
 ) {
   for (const format of ['csv', 'xlsx'] as const) {
@@ -143,12 +149,12 @@ export function registerListExport<Q extends z.ZodType<{ page: number; pageSize:
         const actor = actorOf(request);
         const query = request.query as z.infer<Q>;
         // The first page runs before the response starts, so a refusal (403, 404) is still a problem document.
-        await o.list(actor, { ...query, page: 1, pageSize: 1 });
+        await o.list(actor, { ...query, page: 1, pageSize: 1, cursor: undefined, count: false });
         return sendExport(
           reply,
           format,
           o.name,
-          allRows((q) => o.list(actor, q), query),
+          allRows((q) => o.list(actor, q), { ...query, cursor: undefined }),
           o.columns,
           actor.locale,
         );

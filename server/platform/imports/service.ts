@@ -516,18 +516,19 @@ export function createImportsService(options: {
         .selectAll()
         .where('created_by', '=', actor.userId as string);
       if (q.kind) base = base.where('kind', '=', q.kind);
-      const { items, total, totalCapped } = await paginate<Job>(db, base, {
+      const { items, ...paging } = await paginate<Job>(db, base, {
         sortColumn: 'created_at',
         order: q.order,
         tieBreaker: 'id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
       const checked = await Promise.all(items.map(failIfOrphaned));
       return {
         items: checked.map((job) => toView(job, actor.locale)),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

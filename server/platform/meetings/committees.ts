@@ -44,11 +44,13 @@ export function createCommitteesService(deps: MeetingsDeps) {
         );
       }
       const sortColumn = { name: 'c.name', site: 'sites.code', program: 'c.program' }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.CommitteeRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.CommitteeRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'c.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
       const members = await repo.membersOf(
@@ -57,8 +59,7 @@ export function createCommitteesService(deps: MeetingsDeps) {
       );
       return {
         items: items.map((c) => toCommitteeView(deps, c, members.get(c.id) ?? [], actor.locale)),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

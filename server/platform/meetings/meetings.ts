@@ -62,14 +62,16 @@ export function createMeetingLifecycleService(deps: MeetingsDeps) {
         status: 'm.status',
         committee: 'c.name',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.MeetingRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.MeetingRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'm.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
-      return { items: items.map(toSummary), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return { items: items.map(toSummary), ...paging, page: q.page, pageSize: q.pageSize };
     },
 
     async getMeeting(actor: Actor, id: string) {

@@ -75,17 +75,18 @@ export function createInboxService(db: Db, now: () => Date = () => new Date()) {
       );
       if (q.unread === 'true') base = base.where('notifications.read_at', 'is', null);
       if (q.unread === 'false') base = base.where('notifications.read_at', 'is not', null);
-      const { items, total, totalCapped } = await paginate<NotificationRow>(db, base, {
+      const { items, ...paging } = await paginate<NotificationRow>(db, base, {
         sortColumn: 'notifications.created_at',
         order: q.order,
         tieBreaker: 'notifications.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
       return {
         items: items.map((n) => toView(n, actor.locale)),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -330,7 +330,7 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
         site: 'sites.code',
       }[q.sort];
       const visible = base.where((eb) => repo.permittedKinds(eb, actor));
-      const { items, total, totalCapped } = await paginate<repo.ObligationRow>(
+      const { items, ...paging } = await paginate<repo.ObligationRow>(
         db,
         filtered(visible, q, actor.locale),
         {
@@ -338,13 +338,14 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
           order: q.order,
           tieBreaker: 'obligations.id',
           page: q.page,
+          cursor: q.cursor,
+          count: q.count,
           pageSize: q.pageSize,
         },
       );
       return {
         items: items.map((r) => toView(r, actor.locale)),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

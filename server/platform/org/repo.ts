@@ -51,6 +51,8 @@ export async function listSites(
     order: 'asc' | 'desc';
     page: number;
     pageSize: number;
+    cursor?: string;
+    count?: boolean;
   },
 ) {
   let q = siteRows(db, scope);
@@ -72,6 +74,8 @@ export async function listSites(
     tieBreaker: 'sites.code',
     page: f.page,
     pageSize: f.pageSize,
+    cursor: f.cursor,
+    count: f.count,
   });
 }
 

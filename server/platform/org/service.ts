@@ -181,8 +181,8 @@ export function createOrgService(db: Db) {
 
     async listSites(actor: Actor, query: z.infer<typeof siteListQuery>) {
       const scope = access.listScope(actor, 'org.read');
-      const { items, total } = await repo.listSites(db, scope, query);
-      return { items: items.map(toSiteView), total, page: query.page, pageSize: query.pageSize };
+      const { items, ...paging } = await repo.listSites(db, scope, query);
+      return { items: items.map(toSiteView), ...paging, page: query.page, pageSize: query.pageSize };
     },
 
     async getSite(actor: Actor, id: string) {

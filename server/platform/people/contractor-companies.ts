@@ -40,21 +40,18 @@ export function createContractorCompaniesService(db: Db) {
       const sortColumn = { name: 'contractor_companies.name', country: 'contractor_companies.country' }[
         query.sort
       ];
-      const { items, total, totalCapped } = await paginate<CompanyRow>(
-        db,
-        repo.contractorCompanyQuery(db, query.q),
-        {
-          sortColumn,
-          order: query.order,
-          tieBreaker: 'contractor_companies.id',
-          page: query.page,
-          pageSize: query.pageSize,
-        },
-      );
+      const { items, ...paging } = await paginate<CompanyRow>(db, repo.contractorCompanyQuery(db, query.q), {
+        sortColumn,
+        order: query.order,
+        tieBreaker: 'contractor_companies.id',
+        page: query.page,
+        cursor: query.cursor,
+        count: query.count,
+        pageSize: query.pageSize,
+      });
       return {
         items: items.map(toCompanyView),
-        total,
-        totalCapped,
+        ...paging,
         page: query.page,
         pageSize: query.pageSize,
       };

@@ -46,7 +46,7 @@ export function createContractorWorkersService(db: Db, org: OrgService) {
         company: 'contractor_companies.name',
         site: 'sites.code',
       }[query.sort];
-      const { items, total, totalCapped } = await paginate<WorkerRow>(
+      const { items, ...paging } = await paginate<WorkerRow>(
         db,
         repo.contractorWorkerQuery(db, scope, query),
         {
@@ -54,13 +54,14 @@ export function createContractorWorkersService(db: Db, org: OrgService) {
           order: query.order,
           tieBreaker: 'contractor_workers.id',
           page: query.page,
+          cursor: query.cursor,
+          count: query.count,
           pageSize: query.pageSize,
         },
       );
       return {
         items: items.map(toWorkerView),
-        total,
-        totalCapped,
+        ...paging,
         page: query.page,
         pageSize: query.pageSize,
       };

@@ -47,17 +47,18 @@ export function createEmployeesService(db: Db, org: OrgService, now: () => Date)
     async listEmployees(actor: Actor, query: z.infer<typeof c.employeeListQuery>) {
       const scope = access.listScope(actor, 'people.read');
       const base = repo.employeeQuery(db, scope, query, today());
-      const { items, total, totalCapped } = await paginate<repo.EmployeeRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.EmployeeRow>(db, base, {
         sortColumn: repo.employeeSort[query.sort],
         order: query.order,
         tieBreaker: 'employees.id',
         page: query.page,
+        cursor: query.cursor,
+        count: query.count,
         pageSize: query.pageSize,
       });
       return {
         items: items.map(toEmployeeView),
-        total,
-        totalCapped,
+        ...paging,
         page: query.page,
         pageSize: query.pageSize,
       };

@@ -42,7 +42,7 @@ export function createExternalPersonsService(db: Db, org: OrgService) {
         organisation: 'external_persons.organisation',
         kind: 'external_persons.kind',
       }[query.sort];
-      const { items, total, totalCapped } = await paginate<ExternalRow>(
+      const { items, ...paging } = await paginate<ExternalRow>(
         db,
         repo.externalPersonQuery(db, scope, query),
         {
@@ -50,13 +50,14 @@ export function createExternalPersonsService(db: Db, org: OrgService) {
           order: query.order,
           tieBreaker: 'external_persons.id',
           page: query.page,
+          cursor: query.cursor,
+          count: query.count,
           pageSize: query.pageSize,
         },
       );
       return {
         items: items.map(toExternalView),
-        total,
-        totalCapped,
+        ...paging,
         page: query.page,
         pageSize: query.pageSize,
       };

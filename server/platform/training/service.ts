@@ -204,11 +204,13 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
       if (q.from) base = base.where('tc.completed_on', '>=', q.from);
       if (q.to) base = base.where('tc.completed_on', '<=', q.to);
       type Row = Awaited<ReturnType<typeof base.execute>>[number];
-      const { items, total, totalCapped } = await paginate<Row>(db, base, {
+      const { items, ...paging } = await paginate<Row>(db, base, {
         sortColumn: 'tc.completed_on',
         order: q.order,
         tieBreaker: 'tc.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
       return {
@@ -225,8 +227,7 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
           hours: String(r.hours),
           result: r.result,
         })),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

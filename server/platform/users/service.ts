@@ -239,17 +239,18 @@ export function createUsersService(db: Db, _org: OrgService, now: () => Date = (
         email: 'users.email',
         lastSignInAt: 'users.last_signin_at',
       }[query.sort];
-      const { items, total, totalCapped } = await paginate<{ id: string }>(db, base, {
+      const { items, ...paging } = await paginate<{ id: string }>(db, base, {
         sortColumn,
         order: query.order,
         tieBreaker: 'users.id',
         page: query.page,
+        cursor: query.cursor,
+        count: query.count,
         pageSize: query.pageSize,
       });
       return {
         items: await Promise.all(items.map((i) => view(i.id))),
-        total,
-        totalCapped,
+        ...paging,
         page: query.page,
         pageSize: query.pageSize,
       };

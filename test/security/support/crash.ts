@@ -351,12 +351,13 @@ export class CrashBench {
  * so the count is taken course by course, each well under that (and refused if one is not).
  */
 export async function countCompletions(client: HttpClient): Promise<number> {
-  const courses = (await client.get('/api/training/courses?pageSize=500')).body;
+  const courses = (await client.get('/api/training/courses?pageSize=500&count=true')).body;
   if (courses.totalCapped || courses.total > courses.items.length)
     throw new Error('too many courses to count');
   let total = 0;
   for (const course of courses.items as { id: string }[]) {
-    const page = (await client.get(`/api/training/completions?pageSize=1&courseId=${course.id}`)).body;
+    const page = (await client.get(`/api/training/completions?pageSize=1&count=true&courseId=${course.id}`))
+      .body;
     if (page.totalCapped) throw new Error(`more than ${page.total} completions of one course: cannot count`);
     total += Number(page.total);
   }

@@ -36,19 +36,6 @@ export type IpBoardSection = {
   build(ctx: IpBoardContext): Promise<BoardSectionOutcome>;
 };
 
-/** A list endpoint's page, as the module's list services answer. */
-type Page<T> = { items: T[]; total: number };
-
-/** Every item of a list service, read a page of 500 at a time (the most a page holds). */
-export async function everyItem<T>(read: (page: number, pageSize: number) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  for (let page = 1; ; page++) {
-    const got = await read(page, 500);
-    out.push(...got.items);
-    if (got.items.length < 500 || out.length >= got.total) return out;
-  }
-}
-
 /** Integer hundredths of a decimal amount written as text ('1234.5' → 123450), so sums stay exact. */
 export function hundredths(amount: string): number {
   const [whole, frac = ''] = amount.trim().replace(/^-/, '').split('.');

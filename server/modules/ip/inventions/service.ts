@@ -270,14 +270,16 @@ export function createInventionsService(deps: InventionsDeps) {
         title: 'd.title',
         status: 'd.status',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.DisclosureRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.DisclosureRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'd.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
-      return { items: await toViews(items), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return { items: await toViews(items), ...paging, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

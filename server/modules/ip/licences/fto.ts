@@ -82,14 +82,16 @@ export function createFtoService(db: Db, sites: SitesLookup, now: () => Date = (
       const sortColumn = { opinionDate: 'o.opinion_date', subject: 'o.subject', conclusion: 'o.conclusion' }[
         q.sort
       ];
-      const { items, total, totalCapped } = await paginate<repo.FtoRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.FtoRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'o.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
-      return { items: await toViews(actor, items), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return { items: await toViews(actor, items), ...paging, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

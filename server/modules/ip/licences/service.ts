@@ -257,14 +257,16 @@ export function createLicencesService(
         counterparty: 'l.counterparty',
         endsOn: 'l.ends_on',
       }[q.sort];
-      const { items, total, totalCapped } = await paginate<repo.LicenceRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.LicenceRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'l.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
-      return { items: await toViews(actor, items), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return { items: await toViews(actor, items), ...paging, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

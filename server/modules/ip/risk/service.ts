@@ -152,14 +152,16 @@ export function createRiskCasesService(
       const sortColumn = { stepOn: 'c.step_on', reference: 'c.reference', kind: 'c.kind', step: 'c.step' }[
         q.sort
       ];
-      const { items, total, totalCapped } = await paginate<repo.CaseRow>(db, base, {
+      const { items, ...paging } = await paginate<repo.CaseRow>(db, base, {
         sortColumn,
         order: q.order,
         tieBreaker: 'c.id',
         page: q.page,
+        cursor: q.cursor,
+        count: q.count,
         pageSize: q.pageSize,
       });
-      return { items: await toViews(actor, items), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return { items: await toViews(actor, items), ...paging, page: q.page, pageSize: q.pageSize };
     },
 
     async get(actor: Actor, id: string) {

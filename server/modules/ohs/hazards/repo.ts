@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { sql } from 'kysely';
 import { likePattern } from '#shared/platform/http/list.ts';
 import { paginate } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
@@ -27,6 +28,8 @@ export type HazardFilter = {
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
+  cursor?: string;
+  count?: boolean;
 };
 
 /** One page of hazards in scope. */
@@ -49,9 +52,10 @@ export function hazardPage(db: Db, f: HazardFilter) {
       eb.or([eb('h.activity', 'ilike', p), eb('h.hazard', 'ilike', p), eb('h.consequence', 'ilike', p)]),
     );
   }
+  // The scores are sorted as expressions, not by their names in the select list: a page's cursor compares them.
   const sortColumn = {
-    residualScore: 'residual_score',
-    score: 'initial_score',
+    residualScore: sql`h.residual_likelihood * h.residual_severity`,
+    score: sql`h.likelihood * h.severity`,
     nextReview: 'h.next_review',
     activity: 'h.activity',
   }[f.sort];
@@ -65,6 +69,8 @@ export function hazardPage(db: Db, f: HazardFilter) {
     tieBreaker: 'h.id',
     page: f.page,
     pageSize: f.pageSize,
+    cursor: f.cursor,
+    count: f.count,
   });
 }
 

@@ -176,13 +176,14 @@ export function createHazardsService(
         order: q.order,
         page: q.page,
         pageSize: q.pageSize,
+        cursor: q.cursor,
+        count: q.count,
       });
-      const { total, totalCapped } = page;
+      const { items: _rows, ...paging } = page;
       const items = await named(page.items);
       return {
         items: items.map((r) => toView(r, m)),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -22,6 +22,8 @@ export function screeningPage(
     order: 'asc' | 'desc';
     page: number;
     pageSize: number;
+    cursor?: string;
+    count?: boolean;
   },
 ) {
   let base = db
@@ -41,6 +43,8 @@ export function screeningPage(
     tieBreaker: 'h.id',
     page: f.page,
     pageSize: f.pageSize,
+    cursor: f.cursor,
+    count: f.count,
   });
 }
 

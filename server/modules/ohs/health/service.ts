@@ -143,14 +143,15 @@ export function createHealthService(
         order: q.order,
         page: q.page,
         pageSize: q.pageSize,
+        cursor: q.cursor,
+        count: q.count,
       });
-      const { total, totalCapped } = page;
+      const { items: _rows, ...paging } = page;
       const items = await named(page.items);
       await logRead(actor, q.siteId ?? null, items);
       return {
         items: await Promise.all(items.map((r) => view(db, r))),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -33,6 +33,8 @@ export type IncidentFilter = {
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
+  cursor?: string;
+  count?: boolean;
 };
 
 /** One page of incidents. */
@@ -63,6 +65,8 @@ export function incidentPage(db: Db, f: IncidentFilter) {
     tieBreaker: 'i.id',
     page: f.page,
     pageSize: f.pageSize,
+    cursor: f.cursor,
+    count: f.count,
   });
 }
 

@@ -68,8 +68,10 @@ export function createIncidentsService({
         order: q.order,
         page: q.page,
         pageSize: q.pageSize,
+        cursor: q.cursor,
+        count: q.count,
       });
-      const { total, totalCapped } = page;
+      const { items: _rows, ...paging } = page;
       const items = await named.incidents(page.items);
       const photos = await documents.countsByOwner(
         INCIDENT_DOCUMENTS,
@@ -85,8 +87,7 @@ export function createIncidentsService({
           } = toView(r, [], photos.get(r.id) ?? 0);
           return rest;
         }),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

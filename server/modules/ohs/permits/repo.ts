@@ -26,6 +26,8 @@ export type PermitFilter = {
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
+  cursor?: string;
+  count?: boolean;
 };
 
 export function permitPage(db: Db, f: PermitFilter) {
@@ -56,6 +58,8 @@ export function permitPage(db: Db, f: PermitFilter) {
     tieBreaker: 'p.id',
     page: f.page,
     pageSize: f.pageSize,
+    cursor: f.cursor,
+    count: f.count,
   });
 }
 

@@ -154,13 +154,14 @@ export function createPermitsService(
         order: q.order,
         page: q.page,
         pageSize: q.pageSize,
+        cursor: q.cursor,
+        count: q.count,
       });
-      const { total, totalCapped } = page;
+      const { items: _rows, ...paging } = page;
       const items = await named(page.items);
       return {
         items: items.map((r) => ({ ...summary(r), workerCount: r.worker_ids.length })),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -67,8 +67,10 @@ export function createOhsSelfService(
         order: q.order,
         page: q.page,
         pageSize: q.pageSize,
+        cursor: q.cursor,
+        count: q.count,
       });
-      const { total, totalCapped } = page;
+      const { items: _rows, ...paging } = page;
       const items = await named.incidents(page.items);
       const investigationIds = items.flatMap((i) => (i.investigation_id ? [i.investigation_id] : []));
       const causes = await repo.rootCausesOf(db, investigationIds);
@@ -93,8 +95,7 @@ export function createOhsSelfService(
             .filter((c) => c.investigation_id === i.investigation_id)
             .flatMap((c) => followUp.get(c.id) ?? []),
         })),
-        total,
-        totalCapped,
+        ...paging,
         page: q.page,
         pageSize: q.pageSize,
       };

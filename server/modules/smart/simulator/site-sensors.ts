@@ -1,4 +1,5 @@
 import { type SensorView, sensorPage } from '#shared/modules/smart/contract.ts';
+import { everyItem, type PageAt } from '#shared/platform/http/list.ts';
 
 type SensorPage = ReturnType<typeof sensorPage.parse>;
 
@@ -8,14 +9,15 @@ import type { SimulatedSensor } from './signals.ts';
 export type ApiGet = (path: string) => Promise<{ status: number; body: unknown }>;
 
 /** One page of the sensor list (the API's `GET /api/smart/sensors`, or the service behind it). */
-export type SensorLister = (query: { page: number; pageSize: number }) => Promise<SensorPage>;
+export type SensorLister = (query: PageAt) => Promise<SensorPage>;
 
 const PAGE_SIZE = 500;
 
 /** The sensor list through the API, as the token's user may read it. */
 export function apiSensorLister(get: ApiGet): SensorLister {
-  return async ({ page, pageSize }) => {
-    const res = await get(`/api/smart/sensors?inService=true&pageSize=${pageSize}&page=${page}&sort=tag`);
+  return async ({ page, pageSize, cursor }) => {
+    const at = cursor ? `cursor=${encodeURIComponent(cursor)}` : `page=${page}`;
+    const res = await get(`/api/smart/sensors?inService=true&pageSize=${pageSize}&${at}&sort=tag`);
     if (res.status !== 200)
       throw new Error(
         `The sensor list was refused (${res.status}): ${JSON.stringify(res.body).slice(0, 300)}; the token must belong to a user who may read the site's sensors.`,
@@ -33,12 +35,7 @@ export async function siteSensors(
   siteCode: string,
   areas: readonly string[] = [],
 ): Promise<SimulatedSensor[]> {
-  const views: SensorView[] = [];
-  for (let page = 1; ; page++) {
-    const body = await list({ page, pageSize: PAGE_SIZE });
-    views.push(...body.items.filter((s) => s.inService));
-    if (page * body.pageSize >= body.total || !body.items.length) break;
-  }
+  const views = (await everyItem(list, PAGE_SIZE)).filter((s) => s.inService);
   const wantedAreas = new Set(areas.map((a) => a.trim().toLowerCase()));
   const atSite = views.filter((s) => s.siteCode.toLowerCase() === siteCode.toLowerCase());
   const chosen = wantedAreas.size

@@ -130,7 +130,7 @@ export function ObligationCalendar({
           {t('calendar.today')}
         </Button>
       </Group>
-      {(query.data?.total ?? 0) > MAX_PER_MONTH && (
+      {!!query.data?.nextCursor && (
         <Alert color="yellow">{t('calendar.truncated', { count: MAX_PER_MONTH })}</Alert>
       )}
       <Paper

@@ -66,7 +66,7 @@ function Summary({
   const fmt = useFormat();
   const counts = useQueries({
     queries: summaryStates.map((calendarState) => {
-      const params = { view, calendarState, ...filters, pageSize: 1 };
+      const params = { view, calendarState, ...filters, pageSize: 1, count: 'true' };
       return {
         queryKey: ['/api/obligations', 'count', params],
         queryFn: () => api.get('/api/obligations', obligationPage, params),

@@ -14,7 +14,7 @@ type DataCardsProps<T> = {
   expanded: ReadonlySet<string>;
   toggleExpanded: (key: string) => void;
   label: string;
-  total: number;
+  total: number | undefined;
   busy: boolean;
   dimmed: boolean;
 };

@@ -36,6 +36,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api, buildUrl, type QueryValue } from '../api/client.ts';
 import { DataCards } from './DataCards.tsx';
+import { ListPager, type PagedList, useListPaging } from './ListPager.tsx';
 import { useFormat } from './labels.ts';
 import { ProblemAlert } from './problem.tsx';
 
@@ -53,13 +54,7 @@ export type Column<T> = {
 
 export type Order = 'asc' | 'desc';
 
-type PageSchema = z.ZodType<{
-  items: unknown[];
-  total: number;
-  totalCapped?: boolean;
-  page: number;
-  pageSize: number;
-}>;
+type PageSchema = z.ZodType<PagedList>;
 
 type DataTableProps<S extends PageSchema> = {
   /** The list endpoint; it takes page, pageSize, sort, order, q and the filters. */
@@ -101,8 +96,6 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const pageSizes = props.pageSizes ?? [25, 50, 100];
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(pageSizes[0]);
   const [sort, setSort] = useState(props.defaultSort);
   const [order, setOrder] = useState<Order>(props.defaultOrder ?? 'asc');
   const [search, setSearch] = useState('');
@@ -114,12 +107,10 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
 
   const filterKey = JSON.stringify(props.filters ?? {});
   const viewKey = JSON.stringify(props.view ?? {});
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new view, filter or search starts at page 1
-  useEffect(() => setPage(1), [filterKey, viewKey, q]);
+  const paging = useListPaging(JSON.stringify([filterKey, viewKey, q, sort, order]), pageSizes);
 
   const params = {
-    page,
-    pageSize,
+    ...paging.params,
     sort,
     order,
     q: q || undefined,
@@ -133,11 +124,10 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
   });
 
   const data = query.data;
-  const total = data?.total ?? 0;
+  // The row count, when the list knows it (asked for, or the whole list fits the pages read).
+  const total = data?.total;
   const items = (data?.items ?? []) as z.infer<S>['items'];
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
+  const empty = !!data && items.length === 0;
   const colSpan = props.columns.length + (props.renderExpanded ? 1 : 0);
 
   function toggleSort(key: string) {
@@ -157,7 +147,7 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
     });
   }
 
-  const { page: _p, pageSize: _s, ...exportParams } = params;
+  const { page: _p, pageSize: _s, cursor: _c, count: _n, ...exportParams } = params;
 
   return (
     <Stack gap="sm">
@@ -418,7 +408,7 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
             </Table>
           </ScrollArea>
         )}
-        {data && total === 0 && (
+        {empty && (
           <Center py="xl" data-empty-list>
             <EmptyState
               icon={<IconInbox size={28} />}
@@ -432,34 +422,7 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
         )}
       </Paper>
 
-      <Group justify="space-between" gap="sm">
-        <Text size="sm" c="dimmed" data-testid="row-count">
-          {data && total === 0
-            ? t('table.noRows')
-            : data
-              ? t(data.totalCapped ? 'table.rowCountMore' : 'table.rowCount', {
-                  from: fmt.number(from),
-                  to: fmt.number(to),
-                  total: fmt.number(total),
-                })
-              : '\u00a0'}
-        </Text>
-        <Group gap="sm">
-          <Select
-            aria-label={t('table.pageSize')}
-            data={pageSizes.map((n) => ({ value: String(n), label: t('table.perPage', { count: n }) }))}
-            value={String(pageSize)}
-            onChange={(v) => {
-              setPageSize(Number(v ?? pageSizes[0]));
-              setPage(1);
-            }}
-            allowDeselect={false}
-            w={130}
-            size="xs"
-          />
-          {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" siblings={1} />}
-        </Group>
-      </Group>
+      <ListPager data={data} paging={paging} pageSizes={pageSizes} />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import type { CertificationView } from '#shared/platform/certifications/contract.ts';
+import { everyItem } from '#shared/platform/http/list.ts';
 import { scopeIsEmpty, sitesWith } from '../../../../platform/access/actor.ts';
 import { type BoardSection, figure, missing, type Words, withheld } from '../section.ts';
 
@@ -38,19 +39,15 @@ export const certifiedSitesSection: BoardSection = {
     }
     const figures = [];
     for (const standard of ctx.standards) {
-      const held: CertificationView[] = [];
-      for (let page = 1; ; page++) {
-        const p = await ctx.certifications.list(ctx.actor, {
+      const held: CertificationView[] = await everyItem((at) =>
+        ctx.certifications.list(ctx.actor, {
           standard,
           includeSuperseded: 'true',
-          page,
-          pageSize: 500,
+          ...at,
           sort: 'site',
           order: 'asc',
-        });
-        held.push(...p.items);
-        if (page * p.pageSize >= p.total) break;
-      }
+        }),
+      );
       const sites = new Set(
         held
           .filter((c) => c.standard === standard && c.siteId && c.issuedOn <= day && c.validUntil >= day)

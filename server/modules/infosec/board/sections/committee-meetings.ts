@@ -1,3 +1,4 @@
+import { everyItem } from '#shared/platform/http/list.ts';
 import { scopeIsEmpty, sitesWith } from '../../../../platform/access/actor.ts';
 import { type BoardSection, figure, missing, type Words, withheld } from '../section.ts';
 
@@ -40,21 +41,19 @@ export const committeeMeetingsSection: BoardSection = {
       sort: 'name',
       order: 'asc',
     });
-    if (committees.total === 0) return { ...out, figures: [missing('meetings', w.meetings, w.noCommittee)] };
-    let held = 0;
-    for (let page = 1; ; page++) {
-      const p = await ctx.meetings.listMeetings(ctx.actor, {
+    if (committees.items.length === 0)
+      return { ...out, figures: [missing('meetings', w.meetings, w.noCommittee)] };
+    const meetings = await everyItem((at) =>
+      ctx.meetings.listMeetings(ctx.actor, {
         program: 'infosec',
         from: `${ctx.year}-01-01`,
         to: `${ctx.year}-12-31`,
-        page,
-        pageSize: 500,
+        ...at,
         sort: 'scheduledAt',
         order: 'asc',
-      });
-      held += p.items.filter((m) => m.status === 'held' || m.status === 'minutes_approved').length;
-      if (page * p.pageSize >= p.total) break;
-    }
+      }),
+    );
+    const held = meetings.filter((m) => m.status === 'held' || m.status === 'minutes_approved').length;
     return { ...out, figures: [figure('meetings', w.meetings, held)] };
   },
 };

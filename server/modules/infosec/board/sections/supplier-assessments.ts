@@ -41,7 +41,7 @@ export const supplierAssessmentsSection: BoardSection = {
       order: 'asc',
     });
     const f = await ctx.supplierAssessments.figures(ctx.actor, { year: ctx.year });
-    if (registered.total === 0)
+    if (registered.items.length === 0)
       return {
         ...out,
         figures: [

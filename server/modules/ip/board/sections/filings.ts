@@ -1,5 +1,6 @@
+import { everyItem } from '#shared/platform/http/list.ts';
 import { figure, type Words } from '../../../../platform/reports/board.ts';
-import { everyItem, type IpBoardSection, inYear } from '../section.ts';
+import { type IpBoardSection, inYear } from '../section.ts';
 
 const words: Words<{ heading: string; filed: string; granted: string; counted: string }> = {
   en: {
@@ -22,8 +23,8 @@ export const filingsSection: IpBoardSection = {
   key: 'filings',
   async build(ctx) {
     const w = words[ctx.locale];
-    const matters = await everyItem((page, pageSize) =>
-      ctx.matters.list(ctx.actor, { page, pageSize, sort: 'filingDate', order: 'asc' }),
+    const matters = await everyItem((at) =>
+      ctx.matters.list(ctx.actor, { ...at, sort: 'filingDate', order: 'asc' }),
     );
     return {
       key: this.key,

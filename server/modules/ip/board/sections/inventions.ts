@@ -1,6 +1,7 @@
+import { everyItem } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { figure, type Words } from '../../../../platform/reports/board.ts';
-import { everyItem, hundredths, type IpBoardSection, inYear } from '../section.ts';
+import { hundredths, type IpBoardSection, inYear } from '../section.ts';
 
 const words: Words<{
   heading: string;
@@ -38,8 +39,8 @@ export const inventionsSection: IpBoardSection = {
   key: 'inventions',
   async build(ctx) {
     const w = words[ctx.locale];
-    const disclosures = await everyItem((page, pageSize) =>
-      ctx.inventions.list(ctx.actor, { page, pageSize, sort: 'submittedAt', order: 'asc' }),
+    const disclosures = await everyItem((at) =>
+      ctx.inventions.list(ctx.actor, { ...at, sort: 'submittedAt', order: 'asc' }),
     );
     const day = (at: string | null) => (at ? localDate(new Date(at), ctx.timeZone) : null);
     const decided = disclosures.filter((d) => inYear(day(d.decidedAt), ctx.year));

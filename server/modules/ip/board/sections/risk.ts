@@ -1,5 +1,6 @@
+import { everyItem } from '#shared/platform/http/list.ts';
 import { figure, type Words } from '../../../../platform/reports/board.ts';
-import { everyItem, hundredths, type IpBoardSection } from '../section.ts';
+import { hundredths, type IpBoardSection } from '../section.ts';
 
 const words: Words<{ heading: string; open: string; costs: (currency: string) => string; counted: string }> =
   {
@@ -24,8 +25,8 @@ export const riskSection: IpBoardSection = {
   key: 'risk_cases',
   async build(ctx) {
     const w = words[ctx.locale];
-    const cases = await everyItem((page, pageSize) =>
-      ctx.riskCases.list(ctx.actor, { page, pageSize, sort: 'stepOn', order: 'desc', open: 'true' }),
+    const cases = await everyItem((at) =>
+      ctx.riskCases.list(ctx.actor, { ...at, sort: 'stepOn', order: 'desc', open: 'true' }),
     );
     const byCurrency = new Map<string, number>();
     for (const c of cases)

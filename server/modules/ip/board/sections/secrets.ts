@@ -1,5 +1,6 @@
+import { everyItem } from '#shared/platform/http/list.ts';
 import { figure, missing, type Words } from '../../../../platform/reports/board.ts';
-import { everyItem, type IpBoardSection } from '../section.ts';
+import type { IpBoardSection } from '../section.ts';
 
 const words: Words<{ heading: string; registered: string; score: string; none: string; counted: string }> = {
   en: {
@@ -24,8 +25,8 @@ export const secretsSection: IpBoardSection = {
   key: 'trade_secrets',
   async build(ctx) {
     const w = words[ctx.locale];
-    const secrets = await everyItem((page, pageSize) =>
-      ctx.secrets.list(ctx.actor, { page, pageSize, sort: 'title', order: 'asc' }),
+    const secrets = await everyItem((at) =>
+      ctx.secrets.list(ctx.actor, { ...at, sort: 'title', order: 'asc' }),
     );
     const mean = secrets.reduce((a, s) => a + s.score, 0) / secrets.length;
     return {

@@ -28,7 +28,7 @@ export function CsfMinePage() {
       {any.error && <ProblemAlert error={any.error} />}
       {!any.data ? (
         <Skeleton h={200} />
-      ) : any.data.total === 0 ? (
+      ) : any.data.items.length === 0 ? (
         <Paper withBorder p="lg" radius="md">
           <Text c="dimmed">{t('csf.mineEmpty')}</Text>
         </Paper>

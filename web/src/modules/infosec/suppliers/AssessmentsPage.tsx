@@ -135,7 +135,7 @@ export function SupplierAssessmentsPage({ mine = false }: { mine?: boolean }) {
       )}
       {mine && !any.data ? (
         <Skeleton h={200} />
-      ) : mine && any.data?.total === 0 ? (
+      ) : mine && any.data?.items.length === 0 ? (
         <Paper withBorder p="lg" radius="md">
           <Text c="dimmed">{t('supplierAssessments.mineEmpty')}</Text>
         </Paper>

@@ -22,6 +22,7 @@ import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
 import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
+import { countedTotal } from '../../../platform/ui/ListPager.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { AnchorLink, ButtonLink } from '../../../platform/ui/links.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -132,7 +133,13 @@ export function DashboardPage() {
   const actions = useQuery({
     queryKey: [ohsKeys.actions, 'dashboard'],
     queryFn: () =>
-      api.get('/api/actions', actionPage, { program: 'ohs', overdue: 'true', pageSize: 5, sort: 'dueDate' }),
+      api.get('/api/actions', actionPage, {
+        program: 'ohs',
+        overdue: 'true',
+        pageSize: 5,
+        sort: 'dueDate',
+        count: 'true',
+      }),
     enabled: can('actions.read'),
   });
   const notices = useQuery({
@@ -149,7 +156,12 @@ export function DashboardPage() {
   const permits = useQuery({
     queryKey: [ohsKeys.permits, 'active'],
     queryFn: () =>
-      api.get('/api/ohs/permits', permitPage, { status: 'active', pageSize: 5, sort: 'startsAt' }),
+      api.get('/api/ohs/permits', permitPage, {
+        status: 'active',
+        pageSize: 5,
+        sort: 'startsAt',
+        count: 'true',
+      }),
   });
   const certificates = useQuery({
     queryKey: ['/api/certifications', 'ISO 45001'],
@@ -341,7 +353,7 @@ export function DashboardPage() {
             title={t('dashboard.overdueActions')}
             icon={<IconClockExclamation size={18} />}
             query={actions}
-            count={(d) => d.total}
+            count={countedTotal}
             color="orange"
           >
             {(d) =>
@@ -363,7 +375,7 @@ export function DashboardPage() {
             title={t('dashboard.activePermits')}
             icon={<IconClipboardCheck size={18} />}
             query={permits}
-            count={(d) => d.total}
+            count={countedTotal}
             to="/ohs/permits"
             color="green"
           >
