@@ -93,6 +93,37 @@ export type PageInfo = {
 
 const CURSOR_KEY = '__page_key';
 const CURSOR_ID = '__page_id';
+const SORT = '__page_sort';
+const TIE = '__page_tie';
+
+/**
+ * The query to page, its sort key and tie-breaker. A cursor compares the sort key in WHERE, where neither a name
+ * from the select list (a computed column) nor an aggregate (a grouped list's rate) may stand: such a list is
+ * read as a subquery that selects them, and paged outside it (PostgreSQL flattens a plain subquery, so an index
+ * still serves the order).
+ */
+function sortable(
+  db: Db,
+  // biome-ignore lint/suspicious/noExplicitAny: any Kysely select builder
+  base: any,
+  sortColumn: string | Expression<unknown>,
+  tieBreaker: string,
+  // biome-ignore lint/suspicious/noExplicitAny: any Kysely select builder
+): { query: any; sortKey: Expression<unknown>; tieBreaker: string } {
+  const selectedName = typeof sortColumn === 'string' && !sortColumn.includes('.');
+  const grouped = base.toOperationNode().groupBy !== undefined;
+  const expression = typeof sortColumn === 'string' ? sql.ref(sortColumn) : sortColumn;
+  if (!selectedName && !grouped) return { query: base, sortKey: expression, tieBreaker };
+  const inner = base.select([
+    ...(selectedName ? [] : [sql`${expression}`.as(SORT)]),
+    sql`${sql.ref(tieBreaker)}`.as(TIE),
+  ]);
+  return {
+    query: db.selectFrom(inner.as('listed')).selectAll('listed'),
+    sortKey: sql.ref(`listed.${selectedName ? sortColumn : SORT}`),
+    tieBreaker: `listed.${TIE}`,
+  };
+}
 
 /**
  * One page of a list query, sorted by a whitelisted column with a unique tie-breaker so that pages never
@@ -109,28 +140,29 @@ export async function paginate<Row>(
     tieBreaker: string;
   } & PageRequest,
 ): Promise<{ items: Row[] } & PageInfo> {
-  const sortKey: Expression<unknown> =
-    typeof o.sortColumn === 'string' ? sql.ref(o.sortColumn) : o.sortColumn;
+  const { query, sortKey, tieBreaker } = sortable(db, base, o.sortColumn, o.tieBreaker);
   const cursor = o.cursor ? decodeCursor(o.cursor, o.order) : undefined;
   const backwards = cursor?.direction === 'prev';
   // Going back reads the rows before the cursor in the opposite order, then turns them round.
   const order = backwards ? flip(o.order) : o.order;
-  let page = base
+  let page = query
     .select([
       sql<string | null>`(${sortKey})::text`.as(CURSOR_KEY),
-      sql<string>`(${sql.ref(o.tieBreaker)})::text`.as(CURSOR_ID),
+      sql<string>`(${sql.ref(tieBreaker)})::text`.as(CURSOR_ID),
     ])
     .orderBy(sortKey, order)
     // The tie-breaker runs the same way, so that one index on (sort column, id) serves both directions.
-    .orderBy(o.tieBreaker, order)
+    .orderBy(tieBreaker, order)
     // One row more than the page tells whether there is a page after it.
     .limit(o.pageSize + 1);
   page = cursor
-    ? page.where(after(sortKey, o.tieBreaker, order, cursor.key, cursor.id))
+    ? page.where(after(sortKey, tieBreaker, order, cursor.key, cursor.id))
     : page.offset((o.page - 1) * o.pageSize);
 
   const [rows, counted] = await Promise.all([
-    page.execute() as Promise<(Row & { [CURSOR_KEY]: string | null; [CURSOR_ID]: string })[]>,
+    page.execute() as Promise<
+      (Row & { [CURSOR_KEY]: string | null; [CURSOR_ID]: string; [SORT]?: unknown; [TIE]?: unknown })[]
+    >,
     o.count ? countUpToCap(db, base) : undefined,
   ]);
   const more = rows.length > o.pageSize;
@@ -141,7 +173,9 @@ export async function paginate<Row>(
   // Forward, the next page exists when a row came back beyond the page; back, it exists (we came from it).
   const hasNext = backwards ? true : more;
   const hasPrev = backwards ? more : cursor !== undefined || o.page > 1;
-  const items = onPage.map(({ [CURSOR_KEY]: _key, [CURSOR_ID]: _id, ...row }) => row as Row);
+  const items = onPage.map(
+    ({ [CURSOR_KEY]: _key, [CURSOR_ID]: _id, [SORT]: _sort, [TIE]: _tie, ...row }) => row as Row,
+  );
   const info: PageInfo = {
     nextCursor: hasNext ? cursorAt(onPage.at(-1), 'next') : null,
     prevCursor: hasPrev ? cursorAt(onPage[0], 'prev') : null,
