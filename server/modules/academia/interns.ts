@@ -20,6 +20,7 @@ import {
   siteCodes,
 } from './deps.ts';
 import * as repo from './repo.ts';
+import { studyPeriodProblem } from './rules/study.ts';
 
 const internSort = { startedOn: 'i.started_on', fullName: 'i.full_name', endedOn: 'i.ended_on' } as const;
 const scholarshipSort = { awardedOn: 's.awarded_on', recipientName: 's.recipient_name' } as const;
@@ -62,6 +63,12 @@ function toScholarshipView(r: repo.ScholarshipRow, code: (siteId: string) => str
   };
 }
 
+/** A study period that does not fit the internship: 422 naming the field. */
+function assertStudy(p: Parameters<typeof studyPeriodProblem>[0]) {
+  const problem = studyPeriodProblem(p);
+  if (problem) throw new ValidationError('The period of study does not fit the internship.', [problem]);
+}
+
 /** Interns with their internship and, once hired, the employee record they became; scholarship awards. */
 export function createInternsService(deps: AcademiaDeps) {
   const { db } = deps;
@@ -85,6 +92,10 @@ export function createInternsService(deps: AcademiaDeps) {
       hiredEmployeeId: r.hired_employee_id,
       hiredOn: r.hired_on,
       anonymisedOn: r.anonymised_on,
+      institute: r.institute,
+      sponsored: r.sponsored,
+      studyStartedOn: r.study_started_on,
+      studyEndedOn: r.study_ended_on,
       version: r.version,
     }));
   }
@@ -136,6 +147,12 @@ export function createInternsService(deps: AcademiaDeps) {
         base = base
           .where('i.started_on', '>=', `${q.year}-01-01`)
           .where('i.started_on', '<=', `${q.year}-12-31`);
+      if (q.cohort)
+        base = base
+          .where('i.study_started_on', '>=', `${q.cohort}-01-01`)
+          .where('i.study_started_on', '<=', `${q.cohort}-12-31`);
+      if (q.institute) base = base.where('i.institute', '=', q.institute);
+      if (q.sponsored) base = base.where('i.sponsored', '=', q.sponsored === 'true');
       if (q.q) {
         const like = likePattern(q.q);
         base = base.where((eb) => eb.or([eb('i.full_name', 'ilike', like), eb('p.name', 'ilike', like)]));
@@ -148,6 +165,30 @@ export function createInternsService(deps: AcademiaDeps) {
       return { ...page, items: await internViews(page.items) };
     },
 
+    /**
+     * A year's study-then-internship cohorts at the reader's sites (seeds/002, the NSYSU college: "120
+     * students every year - 80 students for the Institute of Advanced Semiconductor Packaging and Testing and
+     * 40 students for the Institute of Precision Electronic Components … 65 out of the 80 students"
+     * sponsored): the students whose study began in the year, by program and institute, counted from the
+     * students' own rows.
+     */
+    async cohorts(actor: Actor, year: number): Promise<z.infer<typeof c.cohortFigures>> {
+      const scope = access.listScope(actor, 'academia.read', PROGRAM);
+      const rows = await repo.cohortTotals(db, scope, year);
+      const byInstitute = rows.map((r) => ({
+        program: r.program,
+        institute: r.institute,
+        students: num(r.students),
+        sponsored: num(r.sponsored),
+      }));
+      return {
+        year,
+        students: byInstitute.reduce((a, r) => a + r.students, 0),
+        sponsored: byInstitute.reduce((a, r) => a + r.sponsored, 0),
+        byInstitute,
+      };
+    },
+
     async get(actor: Actor, id: string) {
       const row = await internOrNotFound(id);
       assertReadAt(actor, row.site_id, 'intern');
@@ -158,6 +199,11 @@ export function createInternsService(deps: AcademiaDeps) {
       await assertManageAt(deps, actor, input.siteId);
       await assertPartner(db, input.partnerId);
       assertRange(input.startedOn, input.endedOn, 'endedOn');
+      assertStudy({
+        studyStartedOn: input.studyStartedOn ?? null,
+        studyEndedOn: input.studyEndedOn ?? null,
+        startedOn: input.startedOn,
+      });
       const id = await db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('academia_interns')
@@ -172,6 +218,10 @@ export function createInternsService(deps: AcademiaDeps) {
             ended_on: input.endedOn ?? null,
             hours: input.hours ?? 0,
             outcome: input.outcome ?? 'ongoing',
+            institute: input.institute ?? null,
+            sponsored: input.sponsored ?? false,
+            study_started_on: input.studyStartedOn ?? null,
+            study_ended_on: input.studyEndedOn ?? null,
             created_by: actor.userId,
             updated_by: actor.userId,
           })
@@ -208,6 +258,11 @@ export function createInternsService(deps: AcademiaDeps) {
         hiredOn: patch.hiredOn === undefined ? current.hired_on : patch.hiredOn,
       };
       await assertHire(actor, startedOn, hire);
+      assertStudy({
+        studyStartedOn: patch.studyStartedOn === undefined ? current.study_started_on : patch.studyStartedOn,
+        studyEndedOn: patch.studyEndedOn === undefined ? current.study_ended_on : patch.studyEndedOn,
+        startedOn,
+      });
       await db.transaction().execute(async (trx) => {
         await auditedUpdate(trx, actor, {
           table: 'academia_interns',
@@ -234,6 +289,10 @@ export function createInternsService(deps: AcademiaDeps) {
             outcome: patch.outcome,
             hired_employee_id: patch.hiredEmployeeId,
             hired_on: patch.hiredOn,
+            institute: patch.institute,
+            sponsored: patch.sponsored,
+            study_started_on: patch.studyStartedOn,
+            study_ended_on: patch.studyEndedOn,
           }),
         });
       });

@@ -49,6 +49,13 @@ const words = {
     nsysu_college: ['NSYSU College', '中山大學半導體學院'],
     career_development: ['career development', '職涯發展'],
   },
+  'academia.collegeInstitute': {
+    advanced_packaging_testing: [
+      'Institute of Advanced Semiconductor Packaging and Testing',
+      '先進半導體封裝與測試研究所',
+    ],
+    precision_electronic_components: ['Institute of Precision Electronic Components', '精密電子零組件研究所'],
+  },
   'academia.internOutcome': {
     ongoing: ['ongoing', '進行中'],
     completed: ['completed', '已完成'],

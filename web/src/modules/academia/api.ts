@@ -14,6 +14,7 @@ export const academiaKeys = {
   contribution: '/api/academia/contribution',
   courses: '/api/academia/courses',
   mentorships: '/api/academia/mentorships',
+  placements: '/api/academia/placements',
 };
 
 /** Every partner, for pickers (about seventy), labelled in the reader's language. */
