@@ -8,6 +8,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { auditableIntern, auditableScholarship } from './audit-shapes.ts';
 import {
   type AcademiaDeps,
   assertManageAt,
@@ -24,26 +25,6 @@ import { studyPeriodProblem } from './rules/study.ts';
 
 const internSort = { startedOn: 'i.started_on', fullName: 'i.full_name', endedOn: 'i.ended_on' } as const;
 const scholarshipSort = { awardedOn: 's.awarded_on', recipientName: 's.recipient_name' } as const;
-
-/** A student's name, e-mail and date of birth, which the retention schedule erases from the record. */
-const PERSONAL = ['full_name', 'email', 'date_of_birth'] as const;
-
-/**
- * What the audit log keeps of an intern: the record without the student's personal data (the log outlives the
- * retention schedule, and a hash of a birth date is the date), with the names of the personal fields it holds.
- */
-function auditableIntern(row: Record<string, unknown>) {
-  const kept = Object.fromEntries(
-    Object.entries(row).filter(([k]) => !(PERSONAL as readonly string[]).includes(k)),
-  );
-  return { ...kept, personal_data: PERSONAL.filter((k) => row[k] != null) };
-}
-
-/** What the audit log keeps of a scholarship award: the record without the recipient's name. */
-function auditableScholarship(row: Record<string, unknown>) {
-  const { recipient_name, ...kept } = row;
-  return { ...kept, personal_data: recipient_name == null ? [] : ['recipient_name'] };
-}
 
 function toScholarshipView(r: repo.ScholarshipRow, code: (siteId: string) => string) {
   return {
