@@ -295,6 +295,12 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
     expect(onsite.body.total).toBeGreaterThan(0);
     expect((await detail('onsite_internship')).counts.interns).toBe(onsite.body.total);
     expect((await detail('packaging')).counts.projects).toBeGreaterThan(0);
+    // SPIL's University Corporate Mentors, nine years of them, and ASE Kaohsiung's run under the program record.
+    const mentors = await owner.get('/api/academia/mentorships', {
+      query: { program: 'corporate_mentorship', pageSize: '100' },
+    });
+    expect(mentors.body.total).toBe(10);
+    expect((await detail('corporate_mentorship')).counts.mentorships).toBe(mentors.body.total);
     // The 2014 cohort is past the retention schedule: shown anonymised, still counted.
     const old = await owner.get('/api/academia/interns', { query: { year: '2014', pageSize: '100' } });
     expect(old.body.items).toHaveLength(12);

@@ -230,6 +230,8 @@ export type AcademiaMentorshipsTable = Stamps & {
   starts_on: DateString;
   ends_on: DateString;
   students: number;
+  /** The code of the program record it runs under (academia_programs), if any. */
+  program: string | null;
 };
 
 export type AcademiaMentorshipActivitiesTable = Stamps & {

@@ -11,6 +11,10 @@ import { runStatements } from '../../../db/migrations/statements.ts';
  * then two of internship at the company): the intern's institute, whether the company sponsors the student,
  * and the period of study before the internship (the intern's own dates stay the internship's). The study
  * comes before the internship, and its two days go together.
+ *
+ * A mentorship program names the program record it runs under (SPIL's University Corporate Mentors under
+ * `corporate_mentorship`), a foreign key to the program's code as the interns' is; none for one recorded
+ * before.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -43,6 +47,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       (study_started_on is null) = (study_ended_on is null)
       and (study_ended_on is null or (study_ended_on >= study_started_on and study_ended_on <= started_on))
     );
+    alter table academia_mentorships add column program text references academia_programs(code);
+    create index academia_mentorships_program_idx on academia_mentorships (program);
     create index academia_interns_study_idx on academia_interns (study_started_on) where study_started_on is not null;
     `,
   );

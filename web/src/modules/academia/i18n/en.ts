@@ -146,6 +146,7 @@ export const en = {
       courses: 'Courses',
       scholarships: 'Scholarships',
       projects: 'Research projects',
+      mentorships: 'Mentorship programs',
     },
     kinds: {
       internship: 'Internships',
@@ -291,6 +292,8 @@ export const en = {
     activities: 'Activities',
   },
   mentorships: {
+    program: 'Runs under program',
+    noProgram: 'No program record',
     title: 'Mentorships',
     description:
       'Mentorship programs run with universities: the term’s mentees, the company’s mentors, and each activity with its hours and the students who took part.',

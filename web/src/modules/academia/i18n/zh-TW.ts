@@ -129,7 +129,13 @@ export const zhTW: typeof en = {
     search: '搜尋名稱或代碼',
     allKinds: '所有類型',
     under: '您的廠區中屬於此計畫的紀錄',
-    counts: { interns: '實習生', courses: '課程', scholarships: '獎學金', projects: '研究計畫' },
+    counts: {
+      interns: '實習生',
+      courses: '課程',
+      scholarships: '獎學金',
+      projects: '研究計畫',
+      mentorships: '業師輔導計畫',
+    },
     kinds: {
       internship: '實習',
       research: '研究合作',
@@ -271,6 +277,8 @@ export const zhTW: typeof en = {
     activities: '活動數',
   },
   mentorships: {
+    program: '所屬計畫',
+    noProgram: '無計畫紀錄',
     title: '業師輔導',
     description: '與大學合辦的業師輔導計畫：該期學員、公司業師，以及每項活動的時數與參與學生數。',
     add: '登錄業師輔導計畫',

@@ -224,7 +224,13 @@ export function PlacementsPanel() {
   const manage = can('academia.manage');
   const years = Array.from({ length: 12 }, (_, i) => String(new Date().getFullYear() - i));
   const columns: Column<Row>[] = [
-    { key: 'term', header: t('placements.term'), sortKey: 'term', wrap: true, render: (p) => p.term },
+    {
+      key: 'term',
+      header: t('placements.term'),
+      sortKey: 'term',
+      wrap: true,
+      render: (p) => <span translate="no">{p.term}</span>,
+    },
     { key: 'site', header: t('common.site'), render: (p) => p.siteCode },
     { key: 'partner', header: t('common.partner'), wrap: true, render: (p) => p.partnerName },
     { key: 'startsOn', header: t('common.startsOn'), sortKey: 'startsOn', render: (p) => p.startsOn },
