@@ -1,6 +1,8 @@
 import { toUsdCents } from '../../server/platform/rates/money.ts';
+import { generateNsysuCohort } from './academia-cohort.ts';
 import { generateFormerInternHires } from './academia-hires.ts';
 import { DEMO_PARTNERS } from './academia-partners.ts';
+import { generatePlacements } from './academia-placements.ts';
 import { generateTeaching } from './academia-teaching.ts';
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
@@ -57,6 +59,7 @@ export type AcademiaDataset = {
   mentorships: Row[];
   activities: Row[];
   hireMatches: Row[];
+  placements: Row[];
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -95,6 +98,7 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
     mentorships: [],
     activities: [],
     hireMatches: [],
+    placements: [],
   };
 
   const partners = DEMO_PARTNERS.map((p) => {
@@ -471,6 +475,12 @@ export function generateAcademiaDataset(data: DemoDataset): AcademiaDataset {
       ...stamp,
     });
   }
+
+  // ---- the NSYSU college's 2022 cohort, per student (academia-cohort.ts, its own random draws).
+  out.interns.push(...generateNsysuCohort(data, nsysu, stamp));
+
+  // ---- USI's internship cooperation (academia-placements.ts, its own random draws).
+  out.placements.push(...generatePlacements(data, byName, stamp));
   return out;
 }
 
@@ -485,12 +495,23 @@ export function academiaTables(a: AcademiaDataset): TableRows[] {
     { table: 'academia_milestones', rows: a.milestones },
     { table: 'academia_outcomes', rows: a.outcomes },
     { table: 'academia_scholarships', rows: a.scholarships },
-    { table: 'academia_interns', rows: a.interns },
+    // The loader inserts the columns of the first row: every intern carries the cohort's columns.
+    {
+      table: 'academia_interns',
+      rows: a.interns.map((r) => ({
+        institute: null,
+        sponsored: false,
+        study_started_on: null,
+        study_ended_on: null,
+        ...r,
+      })),
+    },
     { table: 'academia_payments', rows: a.payments },
     { table: 'obligations', rows: a.obligations },
     { table: 'academia_courses', rows: a.courses },
     { table: 'academia_mentorships', rows: a.mentorships },
     { table: 'academia_mentorship_activities', rows: a.activities },
     { table: 'academia_hire_matches', rows: a.hireMatches },
+    { table: 'academia_placements', rows: a.placements },
   ];
 }

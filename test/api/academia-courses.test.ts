@@ -375,4 +375,41 @@ TC,Mentors 2025,line_tour,2025-05-01,2,50
       participationHours: 120 + 100,
     });
   });
+
+  it('runs a mentorship program under a program record, counted on the program’s page', async () => {
+    const spil = await t.signInAs('spilOfficer');
+    const body = {
+      siteId: SITES.TC.id,
+      partnerId,
+      title: 'University Corporate Mentors',
+      startsOn: '2022-03-01',
+      endsOn: '2022-12-31',
+      students: 20,
+    };
+    const unknown = await spil.post('/api/academia/mentorships', { ...body, program: 'no_such_program' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0].path).toBe('program');
+    const created = await spil.post('/api/academia/mentorships', {
+      ...body,
+      program: 'cooperative_education',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.program).toBe('cooperative_education');
+    const listed = await spil.get('/api/academia/mentorships', {
+      query: { program: 'cooperative_education' },
+    });
+    expect(listed.body.items.map((m: any) => m.id)).toEqual([created.body.id]);
+    const owner = await t.signInAs('groupAdmin');
+    const programs = await owner.get('/api/academia/programs', { query: { pageSize: '100' } });
+    const coop = programs.body.items.find((p: any) => p.code === 'cooperative_education');
+    const detail = async () => (await owner.get(`/api/academia/programs/${coop.id}`)).body.counts.mentorships;
+    expect(await detail()).toBe(1);
+    const cleared = await spil.patch(`/api/academia/mentorships/${created.body.id}`, {
+      version: created.body.version,
+      program: null,
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.program).toBeNull();
+    expect(await detail()).toBe(0);
+  });
 });

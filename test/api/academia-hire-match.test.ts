@@ -131,6 +131,15 @@ describe.each(databases())('Former interns hired: proposed matches and the conve
       expect.arrayContaining(['academia_hire_match.proposed', 'academia_hire_match.confirmed']),
     );
     expect(await audit(a.id)).toContain('academia_intern.hired');
+    // The hire's event keeps the intern without the student's name and e-mail, as every intern event.
+    const events = await admin.get('/api/audit/events', { query: { entityId: a.id, pageSize: '50' } });
+    const hired = events.body.items.find((i: any) => i.action === 'academia_intern.hired');
+    expect(hired.after).toMatchObject({
+      hired_employee_id: e.id,
+      personal_data: expect.arrayContaining(['full_name', 'email']),
+    });
+    expect(hired.after).not.toHaveProperty('full_name');
+    expect(JSON.stringify(events.body.items)).not.toMatch(/林 美玲|hmu\.edu/i);
   });
 
   it('never proposes a dismissed pair again, nor an employee hired before the internship began', async () => {

@@ -307,4 +307,52 @@ describe.each(databases())('Industry–academia partners, agreements, projects a
     const hiredOnly = await officer.get('/api/academia/interns', { query: { hired: 'true' } });
     expect(hiredOnly.body.items.map((i: { id: string }) => i.id)).toEqual([a.body.id]);
   });
+
+  it('records a cohort student’s year of study before the internship, and counts the cohort', async () => {
+    const officer = await t.signInAs('k7Officer');
+    const student = {
+      siteId: SITES.K7.id,
+      partnerId,
+      fullName: 'Cohort student',
+      program: 'nsysu_college',
+      institute: 'advanced_packaging_testing',
+      sponsored: true,
+      studyStartedOn: '2022-09-01',
+      studyEndedOn: '2023-06-30',
+      startedOn: '2023-07-01',
+      endedOn: '2025-06-30',
+    };
+    const created = await officer.post('/api/academia/interns', student);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ institute: 'advanced_packaging_testing', sponsored: true });
+    const late = await officer.post('/api/academia/interns', { ...student, studyEndedOn: '2023-08-31' });
+    expect(late.status).toBe(422);
+    expect(late.headers['content-type']).toContain('application/problem+json');
+    expect(late.body.errors[0].path).toBe('studyEndedOn');
+    const half = await officer.post('/api/academia/interns', { ...student, studyStartedOn: null });
+    expect(half.status).toBe(422);
+    expect(half.body.errors[0].path).toBe('studyStartedOn');
+    const moved = await officer.patch(`/api/academia/interns/${created.body.id}`, {
+      version: created.body.version,
+      startedOn: '2023-03-01',
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.body.errors[0].path).toBe('studyEndedOn');
+    const cohorts = await officer.get('/api/academia/interns/cohorts', { query: { year: '2022' } });
+    expect(cohorts.body).toEqual({
+      year: 2022,
+      students: 1,
+      sponsored: 1,
+      byInstitute: [
+        { program: 'nsysu_college', institute: 'advanced_packaging_testing', students: 1, sponsored: 1 },
+      ],
+    });
+    const unsponsored = await officer.patch(`/api/academia/interns/${created.body.id}`, {
+      version: created.body.version,
+      sponsored: false,
+    });
+    expect(unsponsored.status).toBe(200);
+    const after = await officer.get('/api/academia/interns/cohorts', { query: { year: '2022' } });
+    expect(after.body).toMatchObject({ students: 1, sponsored: 0 });
+  });
 });

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACADEMIA_SEED } from '../../reference/demo/academia.ts';
+import { PLACEMENT_SEED } from '../../reference/demo/academia-placements.ts';
 import { TEACHING_SEED } from '../../reference/demo/academia-teaching.ts';
 import { demoClock } from '../../reference/demo/clock.ts';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
@@ -158,6 +159,103 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
     });
     expect(after.semiconductorStudents).toBe(209);
   });
+  it('reproduces USI’s internship cooperation apart from the interns recruited', async () => {
+    const c = await contribution();
+    // "a total of 660 students benefited from the industry-academia internship cooperation, accumulating a
+    // total of 54,616 hours of participation"
+    const usi = c.internshipCooperation.bySubsidiary.find((s: any) => s.subsidiaryCode === 'USI');
+    expect(usi).toMatchObject({ students: 660, participationHours: 54_616 });
+    expect(usi.students).toBe(PLACEMENT_SEED.students);
+    expect(c.internshipCooperation).toMatchObject({ students: 660, participationHours: 54_616 });
+    // A figure of its own: the interns recruited (410, USI's 72 on-site among them, before the test above
+    // deleted one) are the intern records that started in the year, without the students placed.
+    const interns = await owner.get('/api/academia/interns', { query: { year: '2022', pageSize: '1' } });
+    expect(c.internsRecruited).toBe(interns.body.total);
+    expect(c.internsRecruited).toBeLessThan(660);
+    const figures = await owner.get('/api/academia/placements/figures', { query: { year: '2022' } });
+    expect(figures.status).toBe(200);
+    expect(figures.body).toEqual(c.internshipCooperation);
+    // The list holds the rows the figure adds up, and they add up to it.
+    const list = await owner.get('/api/academia/placements', { query: { year: '2022', pageSize: '500' } });
+    expect(list.body.total).toBe(c.internshipCooperation.placements);
+    expect(list.body.items.reduce((a: number, p: any) => a + p.students, 0)).toBe(660);
+    expect(list.body.items.reduce((a: number, p: any) => a + p.participationHours, 0)).toBe(54_616);
+    for (const p of list.body.items) expect(p.siteCode).toMatch(/^USI-/);
+    // 2021's placements are counted in 2021.
+    const before = await owner.get('/api/academia/placements/figures', { query: { year: '2021' } });
+    expect(before.body.students).toBeGreaterThan(0);
+    expect(before.body.students).not.toBe(660);
+  });
+
+  it('moves the internship cooperation figure when a placement is deleted, and refuses a stale edit', async () => {
+    const recruited = (await contribution()).internsRecruited;
+    const list = await owner.get('/api/academia/placements', {
+      query: { year: '2022', sort: 'students', order: 'desc', pageSize: '1' },
+    });
+    const p = list.body.items[0];
+    const stale = await owner.patch(`/api/academia/placements/${p.id}`, {
+      version: p.version + 1,
+      students: p.students,
+    });
+    expect(stale.status).toBe(409);
+    const gone = await owner.delete(`/api/academia/placements/${p.id}`, {
+      query: { version: String(p.version) },
+    });
+    expect(gone.status).toBe(204);
+    const c = await contribution();
+    expect(c.internshipCooperation).toMatchObject({
+      placements: list.body.total - 1,
+      students: 660 - p.students,
+      participationHours: 54_616 - p.participationHours,
+    });
+    expect(c.internsRecruited).toBe(recruited);
+  });
+
+  it('holds the NSYSU college’s 2022 cohort per student: 120, 80 in packaging (65 sponsored), 40 in components', async () => {
+    const res = await owner.get('/api/academia/interns/cohorts', { query: { year: '2022' } });
+    expect(res.status).toBe(200);
+    // "120 students every year - 80 students for the Institute of Advanced Semiconductor Packaging and
+    // Testing and 40 students for the Institute of Precision Electronic Components"; "65 out of the 80"
+    expect(res.body).toMatchObject({ year: 2022, students: 120, sponsored: 65 });
+    expect(res.body.byInstitute).toEqual([
+      { program: 'nsysu_college', institute: 'advanced_packaging_testing', students: 80, sponsored: 65 },
+      { program: 'nsysu_college', institute: 'precision_electronic_components', students: 40, sponsored: 0 },
+    ]);
+    // Per student: a year of study, then two of internship, each student a row of the list.
+    const students = await owner.get('/api/academia/interns', {
+      query: { cohort: '2022', institute: 'advanced_packaging_testing', sponsored: 'true', pageSize: '500' },
+    });
+    expect(students.body.total).toBe(65);
+    for (const i of students.body.items) {
+      expect(i).toMatchObject({ program: 'nsysu_college', partnerName: 'National Sun Yat-sen University' });
+      expect(i.studyEndedOn <= i.startedOn).toBe(true);
+      expect(Number(i.studyEndedOn.slice(0, 4)) - Number(i.studyStartedOn.slice(0, 4))).toBe(1);
+      expect(Number(i.endedOn.slice(0, 4)) - Number(i.startedOn.slice(0, 4))).toBe(2);
+    }
+    // Their internships begin after the year of study: not among 2022's interns recruited.
+    const of2022 = await owner.get('/api/academia/interns', {
+      query: { year: '2022', program: 'nsysu_college', pageSize: '1' },
+    });
+    expect(of2022.body.total).toBe(0);
+  });
+
+  it('moves the cohort figure when a student’s row goes', async () => {
+    const sponsored = await owner.get('/api/academia/interns', {
+      query: { cohort: '2022', institute: 'advanced_packaging_testing', sponsored: 'true', pageSize: '1' },
+    });
+    await sql`delete from academia_interns where id = ${sponsored.body.items[0].id}`.execute(t.db);
+    const components = await owner.get('/api/academia/interns', {
+      query: { cohort: '2022', institute: 'precision_electronic_components', pageSize: '1' },
+    });
+    await sql`delete from academia_interns where id = ${components.body.items[0].id}`.execute(t.db);
+    const res = await owner.get('/api/academia/interns/cohorts', { query: { year: '2022' } });
+    expect(res.body).toMatchObject({ students: 118, sponsored: 64 });
+    expect(res.body.byInstitute).toEqual([
+      { program: 'nsysu_college', institute: 'advanced_packaging_testing', students: 79, sponsored: 64 },
+      { program: 'nsysu_college', institute: 'precision_electronic_components', students: 39, sponsored: 0 },
+    ]);
+  });
+
   it('shows ASE Kaohsiung’s officer the former interns proposed as hires, and the one confirmed', async () => {
     const officer = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
     const list = async (status: string) => {
@@ -199,6 +297,12 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
     expect(onsite.body.total).toBeGreaterThan(0);
     expect((await detail('onsite_internship')).counts.interns).toBe(onsite.body.total);
     expect((await detail('packaging')).counts.projects).toBeGreaterThan(0);
+    // SPIL's University Corporate Mentors, nine years of them, and ASE Kaohsiung's run under the program record.
+    const mentors = await owner.get('/api/academia/mentorships', {
+      query: { program: 'corporate_mentorship', pageSize: '100' },
+    });
+    expect(mentors.body.total).toBe(10);
+    expect((await detail('corporate_mentorship')).counts.mentorships).toBe(mentors.body.total);
     // The 2014 cohort is past the retention schedule: shown anonymised, still counted.
     const old = await owner.get('/api/academia/interns', { query: { year: '2014', pageSize: '100' } });
     expect(old.body.items).toHaveLength(12);

@@ -6,6 +6,8 @@ import { access } from '../../platform/access/service.ts';
 import { ConflictError } from '../../platform/http/errors.ts';
 import { convertMinor, MissingRateError, type Rate, toUsdCents } from '../../platform/rates/money.ts';
 import { type AcademiaDeps, num, PROGRAM } from './deps.ts';
+import { placementTotals } from './placement-repo.ts';
+import { cooperationFigures } from './placements.ts';
 import * as repo from './repo.ts';
 import { conversion } from './rules/conversion.ts';
 
@@ -56,7 +58,8 @@ function sumIn(
 /**
  * The year's contribution, computed from the rows at the reader's sites: every payment converted to US
  * dollars at the rate of its date, by category, country and partner; the research projects active in the
- * year; the interns who started in it; the schools involved; and the intern-to-hire conversion.
+ * year; the interns who started in it; the schools involved; the intern-to-hire conversion; and the students
+ * placed under internship cooperation (a figure of their own, not among the interns recruited).
  */
 export function createContributionService(deps: AcademiaDeps) {
   const { db } = deps;
@@ -106,7 +109,11 @@ export function createContributionService(deps: AcademiaDeps) {
 
     async year(actor: Actor, year: number): Promise<Contribution> {
       const scope = access.listScope(actor, 'academia.read', PROGRAM);
-      const [rows, rates] = await Promise.all([repo.contributionRows(db, scope, year), deps.rates.all()]);
+      const [rows, rates, placements] = await Promise.all([
+        repo.contributionRows(db, scope, year),
+        deps.rates.all(),
+        placementTotals(db, scope, year),
+      ]);
 
       const byCategory = new Map(paymentCategories.map((k) => [k, { usdCents: 0, payments: 0 }]));
       const byPartner = new Map<string, number>();
@@ -133,6 +140,7 @@ export function createContributionService(deps: AcademiaDeps) {
         ...rows.projects.map((p) => p.partner_id),
         ...rows.internsStarted.map((i) => i.partner_id),
         ...rows.scholarships.map((s) => s.partner_id),
+        ...placements.map((p) => p.partner_id),
       ]);
       const partnerRows = involved.size
         ? await repo
@@ -173,6 +181,7 @@ export function createContributionService(deps: AcademiaDeps) {
         partnersInvolved: involved.size,
         countries: [...byCountry.keys()].sort(),
         conversion: interns.conversion,
+        internshipCooperation: await cooperationFigures(deps, placements),
       };
     },
 

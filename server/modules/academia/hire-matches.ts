@@ -10,6 +10,7 @@ import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
+import { auditableIntern } from './audit-shapes.ts';
 import {
   type AcademiaDeps,
   assertManageAt,
@@ -184,6 +185,8 @@ export function createHireMatchesService(deps: AcademiaDeps) {
         action: 'academia_intern.hired',
         entityType: 'academia_intern',
         what: 'intern',
+        // Without the student's name, e-mail and date of birth, as every intern event.
+        describe: auditableIntern,
         siteOf: (r) => r.site_id,
         change: () => ({ hired_employee_id: employee.id, hired_on: employee.hireDate }),
       });

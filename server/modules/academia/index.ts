@@ -15,6 +15,7 @@ import { createInternRetention } from './retention.ts';
 import { registerAcademiaRoutes } from './routes.ts';
 import { registerAcademiaHireRoutes } from './routes-hires.ts';
 import { registerAcademiaPeopleRoutes } from './routes-people.ts';
+import { registerAcademiaPlacementRoutes } from './routes-placements.ts';
 import { registerAcademiaProgramRoutes } from './routes-programs.ts';
 import { registerAcademiaTeachingRoutes } from './routes-teaching.ts';
 import '#shared/modules/academia/program.ts';
@@ -44,6 +45,7 @@ export const academiaModule = defineModule({
     registerAcademiaRoutes(app, academia);
     registerAcademiaPeopleRoutes(app, academia);
     registerAcademiaTeachingRoutes(app, academia);
+    registerAcademiaPlacementRoutes(app, academia);
     registerAcademiaHireRoutes(app, academia);
     registerAcademiaProgramRoutes(app, academia);
     registerAcademiaBoardRoutes(app, academia.board);

@@ -8,6 +8,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { auditableIntern, auditableScholarship } from './audit-shapes.ts';
 import {
   type AcademiaDeps,
   assertManageAt,
@@ -20,29 +21,10 @@ import {
   siteCodes,
 } from './deps.ts';
 import * as repo from './repo.ts';
+import { studyPeriodProblem } from './rules/study.ts';
 
 const internSort = { startedOn: 'i.started_on', fullName: 'i.full_name', endedOn: 'i.ended_on' } as const;
 const scholarshipSort = { awardedOn: 's.awarded_on', recipientName: 's.recipient_name' } as const;
-
-/** A student's name, e-mail and date of birth, which the retention schedule erases from the record. */
-const PERSONAL = ['full_name', 'email', 'date_of_birth'] as const;
-
-/**
- * What the audit log keeps of an intern: the record without the student's personal data (the log outlives the
- * retention schedule, and a hash of a birth date is the date), with the names of the personal fields it holds.
- */
-function auditableIntern(row: Record<string, unknown>) {
-  const kept = Object.fromEntries(
-    Object.entries(row).filter(([k]) => !(PERSONAL as readonly string[]).includes(k)),
-  );
-  return { ...kept, personal_data: PERSONAL.filter((k) => row[k] != null) };
-}
-
-/** What the audit log keeps of a scholarship award: the record without the recipient's name. */
-function auditableScholarship(row: Record<string, unknown>) {
-  const { recipient_name, ...kept } = row;
-  return { ...kept, personal_data: recipient_name == null ? [] : ['recipient_name'] };
-}
 
 function toScholarshipView(r: repo.ScholarshipRow, code: (siteId: string) => string) {
   return {
@@ -60,6 +42,12 @@ function toScholarshipView(r: repo.ScholarshipRow, code: (siteId: string) => str
     condition: r.condition,
     version: r.version,
   };
+}
+
+/** A study period that does not fit the internship: 422 naming the field. */
+function assertStudy(p: Parameters<typeof studyPeriodProblem>[0]) {
+  const problem = studyPeriodProblem(p);
+  if (problem) throw new ValidationError('The period of study does not fit the internship.', [problem]);
 }
 
 /** Interns with their internship and, once hired, the employee record they became; scholarship awards. */
@@ -85,6 +73,10 @@ export function createInternsService(deps: AcademiaDeps) {
       hiredEmployeeId: r.hired_employee_id,
       hiredOn: r.hired_on,
       anonymisedOn: r.anonymised_on,
+      institute: r.institute,
+      sponsored: r.sponsored,
+      studyStartedOn: r.study_started_on,
+      studyEndedOn: r.study_ended_on,
       version: r.version,
     }));
   }
@@ -136,6 +128,12 @@ export function createInternsService(deps: AcademiaDeps) {
         base = base
           .where('i.started_on', '>=', `${q.year}-01-01`)
           .where('i.started_on', '<=', `${q.year}-12-31`);
+      if (q.cohort)
+        base = base
+          .where('i.study_started_on', '>=', `${q.cohort}-01-01`)
+          .where('i.study_started_on', '<=', `${q.cohort}-12-31`);
+      if (q.institute) base = base.where('i.institute', '=', q.institute);
+      if (q.sponsored) base = base.where('i.sponsored', '=', q.sponsored === 'true');
       if (q.q) {
         const like = likePattern(q.q);
         base = base.where((eb) => eb.or([eb('i.full_name', 'ilike', like), eb('p.name', 'ilike', like)]));
@@ -148,6 +146,30 @@ export function createInternsService(deps: AcademiaDeps) {
       return { ...page, items: await internViews(page.items) };
     },
 
+    /**
+     * A year's study-then-internship cohorts at the reader's sites (seeds/002, the NSYSU college: "120
+     * students every year - 80 students for the Institute of Advanced Semiconductor Packaging and Testing and
+     * 40 students for the Institute of Precision Electronic Components … 65 out of the 80 students"
+     * sponsored): the students whose study began in the year, by program and institute, counted from the
+     * students' own rows.
+     */
+    async cohorts(actor: Actor, year: number): Promise<z.infer<typeof c.cohortFigures>> {
+      const scope = access.listScope(actor, 'academia.read', PROGRAM);
+      const rows = await repo.cohortTotals(db, scope, year);
+      const byInstitute = rows.map((r) => ({
+        program: r.program,
+        institute: r.institute,
+        students: num(r.students),
+        sponsored: num(r.sponsored),
+      }));
+      return {
+        year,
+        students: byInstitute.reduce((a, r) => a + r.students, 0),
+        sponsored: byInstitute.reduce((a, r) => a + r.sponsored, 0),
+        byInstitute,
+      };
+    },
+
     async get(actor: Actor, id: string) {
       const row = await internOrNotFound(id);
       assertReadAt(actor, row.site_id, 'intern');
@@ -158,6 +180,11 @@ export function createInternsService(deps: AcademiaDeps) {
       await assertManageAt(deps, actor, input.siteId);
       await assertPartner(db, input.partnerId);
       assertRange(input.startedOn, input.endedOn, 'endedOn');
+      assertStudy({
+        studyStartedOn: input.studyStartedOn ?? null,
+        studyEndedOn: input.studyEndedOn ?? null,
+        startedOn: input.startedOn,
+      });
       const id = await db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('academia_interns')
@@ -172,6 +199,10 @@ export function createInternsService(deps: AcademiaDeps) {
             ended_on: input.endedOn ?? null,
             hours: input.hours ?? 0,
             outcome: input.outcome ?? 'ongoing',
+            institute: input.institute ?? null,
+            sponsored: input.sponsored ?? false,
+            study_started_on: input.studyStartedOn ?? null,
+            study_ended_on: input.studyEndedOn ?? null,
             created_by: actor.userId,
             updated_by: actor.userId,
           })
@@ -208,6 +239,11 @@ export function createInternsService(deps: AcademiaDeps) {
         hiredOn: patch.hiredOn === undefined ? current.hired_on : patch.hiredOn,
       };
       await assertHire(actor, startedOn, hire);
+      assertStudy({
+        studyStartedOn: patch.studyStartedOn === undefined ? current.study_started_on : patch.studyStartedOn,
+        studyEndedOn: patch.studyEndedOn === undefined ? current.study_ended_on : patch.studyEndedOn,
+        startedOn,
+      });
       await db.transaction().execute(async (trx) => {
         await auditedUpdate(trx, actor, {
           table: 'academia_interns',
@@ -234,6 +270,10 @@ export function createInternsService(deps: AcademiaDeps) {
             outcome: patch.outcome,
             hired_employee_id: patch.hiredEmployeeId,
             hired_on: patch.hiredOn,
+            institute: patch.institute,
+            sponsored: patch.sponsored,
+            study_started_on: patch.studyStartedOn,
+            study_ended_on: patch.studyEndedOn,
           }),
         });
       });

@@ -19,6 +19,7 @@ import {
   PROGRAM,
   siteCodes,
 } from './deps.ts';
+import { codeTaken } from './program-repo.ts';
 import { assertEmployees, auditedDelete, employeeNames } from './teaching-people.ts';
 import * as repo from './teaching-repo.ts';
 
@@ -55,6 +56,12 @@ function assertActivityFits(
     ]);
 }
 
+/** A program named on a mentorship must be a program record: otherwise 422 naming the field. */
+async function assertProgram(db: AcademiaDeps['db'], code: string) {
+  if (!(await codeTaken(db, code)))
+    throw new ValidationError('No such program.', [{ path: 'program', message: 'Unknown program' }]);
+}
+
 /**
  * Mentorship programs run with universities (SPIL's University Corporate Mentors with NCHU): the mentees of
  * the term, the company's mentors, and the activities with their hours and the students who took part.
@@ -77,6 +84,7 @@ export function createMentorshipsService(deps: AcademiaDeps) {
       partnerId: r.partner_id,
       partnerName: r.partner_name,
       title: r.title,
+      program: r.program,
       mentors: names(r.mentor_employee_ids),
       startsOn: r.starts_on,
       endsOn: r.ends_on,
@@ -105,6 +113,7 @@ export function createMentorshipsService(deps: AcademiaDeps) {
       let base = repo.mentorshipRows(db).where((eb) => inScope(eb, 'm.site_id', scope));
       if (q.siteId) base = base.where('m.site_id', '=', q.siteId);
       if (q.partnerId) base = base.where('m.partner_id', '=', q.partnerId);
+      if (q.program) base = base.where('m.program', '=', q.program);
       if (q.year)
         base = base
           .where('m.starts_on', '>=', `${q.year}-01-01`)
@@ -132,6 +141,7 @@ export function createMentorshipsService(deps: AcademiaDeps) {
     async create(actor: Actor, input: z.infer<typeof c.mentorshipInput>) {
       await assertManageAt(deps, actor, input.siteId);
       await assertPartner(db, input.partnerId);
+      if (input.program) await assertProgram(db, input.program);
       assertRange(input.startsOn, input.endsOn, 'endsOn');
       await assertEmployees(deps, actor, input.mentorEmployeeIds, 'mentorEmployeeIds');
       const id = await db.transaction().execute(async (trx) => {
@@ -141,6 +151,7 @@ export function createMentorshipsService(deps: AcademiaDeps) {
             site_id: input.siteId,
             partner_id: input.partnerId,
             title: input.title,
+            program: input.program ?? null,
             mentor_employee_ids: input.mentorEmployeeIds ?? [],
             starts_on: input.startsOn,
             ends_on: input.endsOn,
@@ -166,6 +177,7 @@ export function createMentorshipsService(deps: AcademiaDeps) {
       const current = await rowOrNotFound(id);
       assertManageRecord(actor, current.site_id, 'mentorship');
       if (patch.partnerId) await assertPartner(db, patch.partnerId);
+      if (patch.program) await assertProgram(db, patch.program);
       const term = {
         starts_on: patch.startsOn ?? current.starts_on,
         ends_on: patch.endsOn ?? current.ends_on,
@@ -197,6 +209,7 @@ export function createMentorshipsService(deps: AcademiaDeps) {
           change: () => ({
             partner_id: patch.partnerId,
             title: patch.title,
+            program: patch.program,
             mentor_employee_ids: patch.mentorEmployeeIds,
             starts_on: patch.startsOn,
             ends_on: patch.endsOn,

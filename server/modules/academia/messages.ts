@@ -9,6 +9,7 @@ const en = {
   'academia.obligation.milestone': 'Research project milestone: {{project}} — {{milestone}}',
   'academia.actor.hireMatch': 'Former interns hired',
   'academia.actor.retention': 'Retention of students’ personal data',
+  'academia.actor.auditPersonalData': 'Personal data taken out of the audit log',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -16,6 +17,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'academia.obligation.milestone': '研究計畫里程碑：{{project}} — {{milestone}}',
   'academia.actor.hireMatch': '實習生轉任員工比對',
   'academia.actor.retention': '學生個人資料保存期限',
+  'academia.actor.auditPersonalData': '自稽核紀錄移除個人資料',
 };
 
 /** The words of the module's enumerations, for exports and documents (`academia.<enumeration>.<code>`). */
@@ -48,6 +50,13 @@ const words = {
     cooperative_education: ['cooperative education', '建教合作'],
     nsysu_college: ['NSYSU College', '中山大學半導體學院'],
     career_development: ['career development', '職涯發展'],
+  },
+  'academia.collegeInstitute': {
+    advanced_packaging_testing: [
+      'Institute of Advanced Semiconductor Packaging and Testing',
+      '先進半導體封裝與測試研究所',
+    ],
+    precision_electronic_components: ['Institute of Precision Electronic Components', '精密電子零組件研究所'],
   },
   'academia.internOutcome': {
     ongoing: ['ongoing', '進行中'],

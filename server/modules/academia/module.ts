@@ -9,6 +9,7 @@ import { createInternsService } from './interns.ts';
 import { createMentorshipsService } from './mentorships.ts';
 import { createPartnersService } from './partners.ts';
 import { createPaymentsService } from './payments.ts';
+import { createPlacementsService } from './placements.ts';
 import { createProgramsService } from './programs.ts';
 import { createProjectsService } from './projects.ts';
 import { createInternRetention, createRetentionSettingsService } from './retention.ts';
@@ -31,6 +32,7 @@ export function createAcademiaModule(deps: AcademiaDeps) {
     contribution,
     courses: createCoursesService(deps),
     mentorships: createMentorshipsService(deps),
+    placements: createPlacementsService(deps),
     teachingFigures,
     hireMatches: createHireMatchesService(deps),
     conversion: createConversionReportService(deps),

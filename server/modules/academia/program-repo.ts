@@ -60,19 +60,26 @@ export async function codeTaken(db: Db, code: string) {
     .executeTakeFirst());
 }
 
-/** The records that carry this code, at these sites: interns, courses, scholarships, research projects. */
+/**
+ * The records that carry this code, at these sites: interns, courses, scholarships, mentorship programs,
+ * research projects.
+ */
 export async function recordsUnder(db: Db, code: string, scope: SiteScope) {
-  const count = (table: 'academia_interns' | 'academia_courses' | 'academia_scholarships', column: string) =>
+  const count = (
+    table: 'academia_interns' | 'academia_courses' | 'academia_scholarships' | 'academia_mentorships',
+    column: string,
+  ) =>
     db
       .selectFrom(table)
       .select(sql<string>`count(*)`.as('n'))
       .where(sql.ref(column), '=', code)
       .where((eb) => inScope(eb, 'site_id', scope))
       .executeTakeFirstOrThrow();
-  const [interns, courses, scholarships, projects] = await Promise.all([
+  const [interns, courses, scholarships, mentorships, projects] = await Promise.all([
     count('academia_interns', 'program'),
     count('academia_courses', 'program'),
     count('academia_scholarships', 'program'),
+    count('academia_mentorships', 'program'),
     db
       .selectFrom('academia_projects')
       .select(sql<string>`count(*)`.as('n'))
@@ -84,6 +91,7 @@ export async function recordsUnder(db: Db, code: string, scope: SiteScope) {
     interns: Number(interns.n),
     courses: Number(courses.n),
     scholarships: Number(scholarships.n),
+    mentorships: Number(mentorships.n),
     projects: Number(projects.n),
   };
 }

@@ -211,3 +211,25 @@ export function scholarshipsAwarded(db: Db, scope: SiteScope, year: number) {
     .where((eb) => inScope(eb, 'site_id', scope))
     .execute();
 }
+
+/**
+ * The cohorts of a year at the sites in scope: students whose study began in it, by program and institute,
+ * with those the company sponsors.
+ */
+export function cohortTotals(db: Db, scope: SiteScope, year: number) {
+  return db
+    .selectFrom('academia_interns')
+    .select([
+      'program',
+      'institute',
+      sql<string>`count(*)`.as('students'),
+      sql<string>`count(*) filter (where sponsored)`.as('sponsored'),
+    ])
+    .where('study_started_on', '>=', `${year}-01-01`)
+    .where('study_started_on', '<=', `${year}-12-31`)
+    .where((eb) => inScope(eb, 'site_id', scope))
+    .groupBy(['program', 'institute'])
+    .orderBy('program')
+    .orderBy('institute')
+    .execute();
+}

@@ -3,6 +3,7 @@ import { internRetentionSettings, internRetentionView } from '#shared/modules/ac
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
+import { yesNo } from '../../platform/i18n/index.ts';
 import { academiaWord } from './messages.ts';
 import type { AcademiaModule } from './module.ts';
 
@@ -34,6 +35,14 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
         header: { en: 'Program', 'zh-TW': '計畫' },
         value: (i) => academiaWord('academia.internProgram', i.program),
       },
+      {
+        header: { en: 'Institute', 'zh-TW': '研究所' },
+        value: (i) => (i.institute ? academiaWord('academia.collegeInstitute', i.institute) : null),
+        width: 32,
+      },
+      { header: { en: 'Sponsored', 'zh-TW': '公司資助' }, value: (i) => yesNo(i.sponsored) },
+      { header: { en: 'Study started', 'zh-TW': '修業開始' }, value: (i) => i.studyStartedOn },
+      { header: { en: 'Study ended', 'zh-TW': '修業結束' }, value: (i) => i.studyEndedOn },
       { header: { en: 'Started', 'zh-TW': '開始' }, value: (i) => i.startedOn },
       { header: { en: 'Ended', 'zh-TW': '結束' }, value: (i) => i.endedOn },
       { header: { en: 'Hours', 'zh-TW': '時數' }, value: (i) => i.hours },
@@ -45,6 +54,20 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
       { header: { en: 'Anonymised on', 'zh-TW': '去識別化日' }, value: (i) => i.anonymisedOn },
     ],
   });
+  app.get(
+    '/api/academia/interns/cohorts',
+    {
+      config: { access: 'academia.read' },
+      schema: {
+        tags,
+        summary:
+          'A year’s study-then-internship cohorts: students by program and institute, and those sponsored',
+        querystring: c.cohortQuery,
+        response: { 200: c.cohortFigures },
+      },
+    },
+    async (request) => interns.cohorts(actorOf(request), request.query.year),
+  );
   app.get(
     '/api/academia/interns/:id',
     {

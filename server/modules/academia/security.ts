@@ -224,6 +224,10 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
       startedOn: isoDay(-5),
     }),
   }),
+  'GET /api/academia/interns/cohorts': {
+    access: 'academia.read',
+    checks: [figures('academia.read', { program: ACADEMIA, query: { year: '2026' } })],
+  },
   ...siteRegister({
     path: '/api/academia/scholarships',
     family: 'academiaScholarship',

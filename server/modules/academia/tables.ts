@@ -95,6 +95,27 @@ export type AcademiaInternsTable = Stamps & {
   date_of_birth: DateString | null;
   /** The day the retention job erased the name and contact details. */
   anonymised_on: Generated<DateString | null>;
+  /** A college cohort's institute (the NSYSU college's two), null for other interns. */
+  institute: CollegeInstitute | null;
+  /** The company sponsors the student's studies. */
+  sponsored: Generated<boolean>;
+  /** The period of study at the school before the internship, for a study-then-internship cohort. */
+  study_started_on: DateString | null;
+  study_ended_on: DateString | null;
+};
+
+export type CollegeInstitute = 'advanced_packaging_testing' | 'precision_electronic_components';
+
+/** Students a school places at a site for a term under an internship cooperation, counted, not named. */
+export type AcademiaPlacementsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  partner_id: string;
+  term: string;
+  starts_on: DateString;
+  ends_on: DateString;
+  students: number;
+  participation_hours: number;
 };
 
 export type ProgramKind =
@@ -209,6 +230,8 @@ export type AcademiaMentorshipsTable = Stamps & {
   starts_on: DateString;
   ends_on: DateString;
   students: number;
+  /** The code of the program record it runs under (academia_programs), if any. */
+  program: string | null;
 };
 
 export type AcademiaMentorshipActivitiesTable = Stamps & {
@@ -238,4 +261,5 @@ export type AcademiaTables = {
   academia_mentorships: AcademiaMentorshipsTable;
   academia_mentorship_activities: AcademiaMentorshipActivitiesTable;
   academia_hire_matches: AcademiaHireMatchesTable;
+  academia_placements: AcademiaPlacementsTable;
 };

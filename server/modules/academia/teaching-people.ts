@@ -36,7 +36,11 @@ export async function employeeNames(deps: AcademiaDeps, idLists: readonly (reado
     });
 }
 
-type TeachingTable = 'academia_courses' | 'academia_mentorships' | 'academia_mentorship_activities';
+type TeachingTable =
+  | 'academia_courses'
+  | 'academia_mentorships'
+  | 'academia_mentorship_activities'
+  | 'academia_placements';
 
 /**
  * Deletes one versioned teaching record in the caller's transaction: reads it under a row lock, checks

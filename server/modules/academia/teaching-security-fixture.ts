@@ -8,6 +8,7 @@ declare module '../../../test/security/support/family-kit.ts' {
     academiaCourse: true;
     academiaMentorship: true;
     academiaMentorshipActivity: true;
+    academiaPlacement: true;
   }
 }
 
@@ -54,6 +55,23 @@ export const teachingFamilies = {
           { kind: 'forum', heldOn: isoDay(-1), hours: 2, students: 30 },
         ),
         'academia mentorship activity',
+      ).id,
+  },
+  academiaPlacement: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/academia/placements', {
+          siteId: site(loc),
+          partnerId: await res.id('academiaPartner', 'group'),
+          term: `Matrix placement ${n}`,
+          startsOn: isoDay(-90),
+          endsOn: isoDay(-30),
+          students: 20,
+          // Few enough hours for any number of students the concurrency suite may set.
+          participationHours: 1000,
+        }),
+        'academia placement',
       ).id,
   },
 } satisfies Partial<Record<Family, FamilySpec>>;

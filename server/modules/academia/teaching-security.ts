@@ -54,6 +54,25 @@ export const teachingRouteChecks: Record<string, RouteSpec> = {
       students: 12,
     }),
   }),
+  ...siteRegister({
+    ...register,
+    path: '/api/academia/placements',
+    family: 'academiaPlacement',
+    listQuery: { pageSize: '500' },
+    create: async ({ res, loc, n }) => ({
+      siteId: site(loc),
+      partnerId: await res.id('academiaPartner', 'group'),
+      term: `Matrix created placement ${n}`,
+      startsOn: isoDay(-20),
+      endsOn: isoDay(-1),
+      students: 8,
+      participationHours: 640,
+    }),
+  }),
+  'GET /api/academia/placements/figures': {
+    access: 'academia.read',
+    checks: [figures('academia.read', { program: ACADEMIA, query: { year: '2026' } })],
+  },
   'POST /api/academia/mentorships/:id/activities': {
     access: 'academia.manage',
     checks: [

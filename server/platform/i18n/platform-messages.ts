@@ -32,6 +32,8 @@ const en = {
   'platform.audit.documentRemoved': '{{file}} removed',
   'platform.audit.demoLoaded':
     'Demo dataset loaded: {{sites, number}} sites, {{employees, number}} employees, {{contractorWorkers, number}} contractor workers',
+  'platform.audit.fieldsRemoved':
+    'Personal data removed from {{events, number}} event(s); the chain was hashed again from event {{fromSeq, number}}',
   'platform.importKind.employees': 'Employees',
   'platform.importKind.trainingCompletions': 'Training completions',
   'platform.actor.system': 'System',
@@ -63,6 +65,8 @@ const zhTW: Record<keyof typeof en, string> = {
   'platform.audit.documentRemoved': '已移除檔案 {{file}}',
   'platform.audit.demoLoaded':
     '已載入示範資料：{{sites, number}} 個廠區、{{employees, number}} 名員工、{{contractorWorkers, number}} 名承攬商人員',
+  'platform.audit.fieldsRemoved':
+    '已自 {{events, number}} 筆事件移除個人資料；本鏈自第 {{fromSeq, number}} 筆事件起重新計算雜湊',
   'platform.importKind.employees': '員工',
   'platform.importKind.trainingCompletions': '訓練紀錄',
   'platform.actor.system': '系統',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery, pageOf, versioned } from '../../platform/http/list.ts';
+import { internshipCooperation } from './placement-contract.ts';
 
 /** Contracts of the industry–academia program, shared by the server and the web app. */
 
@@ -23,6 +24,8 @@ export const internPrograms = [
   'career_development',
 ] as const;
 export const internOutcomes = ['ongoing', 'completed', 'withdrawn'] as const;
+/** The institutes of a college whose students study, then intern, as a cohort (the NSYSU college's two). */
+export const collegeInstitutes = ['advanced_packaging_testing', 'precision_electronic_components'] as const;
 export const paymentCategories = [
   'research',
   'scholarship',
@@ -261,6 +264,13 @@ export const internView = z.object({
   hiredOn: z.string().nullable(),
   /** The day the retention schedule erased the name and contact details (null: still held). */
   anonymisedOn: z.string().nullable(),
+  /** A college cohort's institute; null for other interns. */
+  institute: z.enum(collegeInstitutes).nullable(),
+  /** The company sponsors the student's studies. */
+  sponsored: z.boolean(),
+  /** The period of study before the internship (a study-then-internship cohort); the cohort is its year. */
+  studyStartedOn: z.string().nullable(),
+  studyEndedOn: z.string().nullable(),
   version: z.number().int(),
 });
 const internFields = z.object({
@@ -274,6 +284,10 @@ const internFields = z.object({
   endedOn: isoDate.nullable().optional(),
   hours: z.number().int().min(0).max(10_000).optional(),
   outcome: z.enum(internOutcomes).optional(),
+  institute: z.enum(collegeInstitutes).nullable().optional(),
+  sponsored: z.boolean().optional(),
+  studyStartedOn: isoDate.nullable().optional(),
+  studyEndedOn: isoDate.nullable().optional(),
 });
 export const internInput = internFields.strict();
 export const internPatch = versioned
@@ -292,8 +306,27 @@ export const internListQuery = listQuery(['startedOn', 'fullName', 'endedOn']).e
   hired: z.enum(['true', 'false']).optional(),
   /** Interns who started in the year. */
   year: year.optional(),
+  /** The students of a cohort: their study began in the year. */
+  cohort: year.optional(),
+  institute: z.enum(collegeInstitutes).optional(),
+  sponsored: z.enum(['true', 'false']).optional(),
 });
 export const internPage = pageOf(internView);
+
+// ---- a year's study-then-internship cohorts
+export const cohortQuery = z.object({ year });
+const cohortCounts = z.object({
+  students: z.number().int(),
+  /** Of them, students whose studies the company sponsors. */
+  sponsored: z.number().int(),
+});
+export const cohortFigures = cohortCounts.extend({
+  year: z.number().int(),
+  /** By program and institute (null: students of the program without one). */
+  byInstitute: z.array(
+    cohortCounts.extend({ program: z.enum(internPrograms), institute: z.enum(collegeInstitutes).nullable() }),
+  ),
+});
 
 export const scholarshipView = z.object({
   id: uuid,
@@ -360,7 +393,7 @@ export const contributionView = z.object({
   /** Interns who started in the year, at every subsidiary. */
   internsRecruited: z.number().int(),
   internsBySubsidiary: z.array(z.object({ subsidiaryCode: z.string(), interns: z.number().int() })),
-  /** Schools and institutes involved in the year: paid, in an active project, or sending an intern. */
+  /** Schools and institutes involved in the year: paid, in an active project, sending an intern or placing students. */
   partnersInvolved: z.number().int(),
   countries: z.array(z.string()),
   conversion: z.object({
@@ -368,4 +401,6 @@ export const contributionView = z.object({
     hired: z.number().int(),
     ratePercent: z.string().nullable(),
   }),
+  /** Students placed under internship cooperation in terms starting in the year (not among the interns). */
+  internshipCooperation,
 });

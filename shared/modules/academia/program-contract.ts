@@ -24,6 +24,8 @@ export const programCounts = z.object({
   interns: z.number().int(),
   courses: z.number().int(),
   scholarships: z.number().int(),
+  /** Mentorship programs run under the program. */
+  mentorships: z.number().int(),
   /** Research projects of the line whose code the program carries. */
   projects: z.number().int(),
 });

@@ -94,6 +94,8 @@ export const mentorshipView = z.object({
   partnerId: uuid,
   partnerName: z.string(),
   title: z.string(),
+  /** The code of the program record it runs under (the program's names come from the programs list). */
+  program: z.string().nullable(),
   mentors: z.array(personRef),
   startsOn: z.string(),
   endsOn: z.string(),
@@ -109,6 +111,12 @@ const mentorshipFields = z.object({
   siteId: uuid,
   partnerId: uuid,
   title: text(300),
+  /** A program record's code. */
+  program: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'A program code')
+    .nullable()
+    .optional(),
   mentorEmployeeIds: employeeIds.optional(),
   startsOn: isoDate,
   endsOn: isoDate,
@@ -121,6 +129,7 @@ export const mentorshipPatch = versioned
 export const mentorshipListQuery = listQuery(['startsOn', 'title', 'students']).extend({
   siteId: uuid.optional(),
   partnerId: uuid.optional(),
+  program: z.string().max(40).optional(),
   /** Programs whose term starts in the year. */
   year: year.optional(),
 });

@@ -6,6 +6,8 @@ import * as m0051 from './0051_academia_retention.ts';
 import * as m0052 from './0052_academia_programs.ts';
 import * as m0054 from './0054_academia_rates_to_platform.ts';
 import * as m0056 from './0056_academia_scholarship_retention.ts';
+import * as m0059 from './0059_academia_placements_and_cohorts.ts';
+import * as m0060 from './0060_academia_audit_personal_data.ts';
 
 /** The industry–academia program's migrations, in the one numbered sequence shared with the platform's. */
 export const academiaMigrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const academiaMigrations: Record<string, Migration> = {
   '0051_academia_retention': m0051,
   '0052_academia_programs': m0052,
   '0056_academia_scholarship_retention': m0056,
+  '0059_academia_placements_and_cohorts': m0059,
+  '0060_academia_audit_personal_data': m0060,
 };

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { partnerPage } from '#shared/modules/academia/contract.ts';
+import { programPage } from '#shared/modules/academia/program-contract.ts';
 import { api } from '../../platform/api/client.ts';
 
 /** Query keys of the program's data: a change refreshes every list and view that starts with one of them. */
@@ -14,6 +15,7 @@ export const academiaKeys = {
   contribution: '/api/academia/contribution',
   courses: '/api/academia/courses',
   mentorships: '/api/academia/mentorships',
+  placements: '/api/academia/placements',
 };
 
 /** Every partner, for pickers (about seventy), labelled in the reader's language. */
@@ -26,6 +28,18 @@ export function usePartnerOptions() {
     staleTime: 60_000,
   });
   return (query.data?.items ?? []).map((p) => ({ value: p.id, label: zh && p.nameZh ? p.nameZh : p.name }));
+}
+
+/** The program records, for pickers (a few dozen), by code, labelled in the reader's language. */
+export function useProgramOptions() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language === 'zh-TW';
+  const query = useQuery({
+    queryKey: ['/api/academia/programs', 'all'],
+    queryFn: () => api.get('/api/academia/programs', programPage, { pageSize: 500, sort: 'code' }),
+    staleTime: 60_000,
+  });
+  return (query.data?.items ?? []).map((p) => ({ value: p.code, label: zh ? p.nameZh : p.name }));
 }
 
 /** Minor units (cents) as an amount with its currency: "TWD 1,500,000.00". */

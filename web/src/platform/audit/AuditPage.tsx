@@ -179,11 +179,19 @@ function Redactions({ report }: { report: Report }) {
   const { t } = useTranslation();
   if (report.redactions.length === 0) return null;
   return (
-    <Alert color="blue" title={t('audit.redactionsTitle')} data-testid="verify-redactions">
+    <Alert color="blue" title={t('audit.redactionsTitleAny')} data-testid="verify-redactions">
       <Stack gap={4}>
         {report.redactions.map((r) => (
           <Text size="sm" key={`${r.chainKey}:${r.seq}`}>
-            {t('audit.redaction', { chain: r.chainKey, seq: r.seq, date: r.occurredAt.slice(0, 10) })}
+            {/* A rewrite says what it took out (health details, personal data) in its own summary. */}
+            {r.summary
+              ? t('audit.redactionWithSummary', {
+                  chain: r.chainKey,
+                  seq: r.seq,
+                  date: r.occurredAt.slice(0, 10),
+                  summary: r.summary,
+                })
+              : t('audit.redaction', { chain: r.chainKey, seq: r.seq, date: r.occurredAt.slice(0, 10) })}
           </Text>
         ))}
       </Stack>

@@ -390,6 +390,9 @@ export const en = {
     verifyOk: '{{chains}} chains and {{events}} events verified: nothing was altered or removed.',
     verifyBrokenTitle: 'Broken chains',
     redactionsTitle: 'Health details taken out of the log',
+    redactionsTitleAny: 'Details taken out of the log',
+    redactionWithSummary:
+      'Chain {{chain}}: hashed again on {{date}} ({{summary}}); the rewrite is recorded in the chain as event {{seq}}.',
     redaction:
       'Chain {{chain}}: hashed again from event {{seq}} on {{date}}, after health details were taken out of its events; the rewrite is recorded in the chain.',
     verifyBroken:

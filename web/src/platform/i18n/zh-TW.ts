@@ -386,6 +386,9 @@ export const zhTW: Translation<typeof en> = {
     verifyOk: '已驗證 {{chains}} 條串鏈、{{events}} 筆事件：沒有任何紀錄被竄改或刪除。',
     verifyBrokenTitle: '串鏈已中斷',
     redactionsTitle: '已自稽核紀錄移除健康資料',
+    redactionsTitleAny: '已自稽核紀錄移除之資料',
+    redactionWithSummary:
+      '稽核鏈 {{chain}}：於 {{date}} 重新計算雜湊（{{summary}}）；此次改寫已記錄於該鏈第 {{seq}} 筆事件。',
     redaction:
       '串鏈 {{chain}}：於 {{date}} 自第 {{seq}} 筆事件起重新計算雜湊，因其事件中的健康資料已移除；此次改寫已記錄於該串鏈。',
     verifyBroken:

@@ -146,6 +146,7 @@ export const en = {
       courses: 'Courses',
       scholarships: 'Scholarships',
       projects: 'Research projects',
+      mentorships: 'Mentorship programs',
     },
     kinds: {
       internship: 'Internships',
@@ -291,6 +292,8 @@ export const en = {
     activities: 'Activities',
   },
   mentorships: {
+    program: 'Runs under program',
+    noProgram: 'No program record',
     title: 'Mentorships',
     description:
       'Mentorship programs run with universities: the term’s mentees, the company’s mentors, and each activity with its hours and the students who took part.',
@@ -353,6 +356,47 @@ export const en = {
   attention: {
     agreementRenewals: 'Agreements to renew: {{count}}',
     milestones: 'Open research milestones: {{count}}',
+  },
+  placements: {
+    tab: 'Internship cooperation',
+    title: 'Internship cooperation placements',
+    description:
+      'Students a school places at a site for a term under an internship cooperation, counted and not named, with the hours they took part. A figure of its own: they are not among the interns recruited.',
+    add: 'Record a placement',
+    edit: 'Edit placement',
+    term: 'Term or class',
+    termHint: 'As the school names it, e.g. "2022 Summer – Dept. of Electrical Engineering".',
+    hoursHint: 'The students’ hours added up from their timesheets.',
+    placements: 'Placements',
+    total: 'Total',
+    figures: 'The year’s internship cooperation',
+    figuresHint: 'Placements whose term starts in the year, by subsidiary, at your sites.',
+    search: 'Search term or school',
+    emptyTitle: 'No placements',
+    emptyHint: 'Placements appear here once recorded.',
+  },
+  collegeInstitutes: {
+    advanced_packaging_testing: 'Institute of Advanced Semiconductor Packaging and Testing',
+    precision_electronic_components: 'Institute of Precision Electronic Components',
+  },
+  cohorts: {
+    tab: 'Cohorts',
+    title: 'Cohort students',
+    figures: 'The year’s cohorts',
+    figuresHint:
+      'Students whose year of study began in the year (study first, then internship), by program and institute, counted from each student’s record at your sites.',
+    year: 'Cohort year',
+    institute: 'Institute',
+    students: 'Students',
+    sponsored: 'Sponsored',
+    sponsoredYes: 'Sponsored',
+    sponsoredNo: 'Not sponsored',
+    anySponsorship: 'Sponsored or not',
+    allInstitutes: 'All institutes',
+    study: 'Study',
+    internship: 'Internship',
+    emptyTitle: 'No cohort students',
+    emptyHint: 'Students of a study-then-internship program appear here by the year their study began.',
   },
   board: {
     title: 'Board report',

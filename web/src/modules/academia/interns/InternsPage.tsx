@@ -6,7 +6,9 @@ import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { CohortPanel } from './CohortPanel.tsx';
 import { ConversionReport } from './ConversionReport.tsx';
+import { PlacementsPanel } from './PlacementsPanel.tsx';
 import { ProposedHires } from './ProposedHires.tsx';
 import { RetentionNote } from './RetentionForm.tsx';
 
@@ -70,6 +72,8 @@ export function InternsPage() {
           <Tabs.Tab value="interns">{t('hires.internsTab')}</Tabs.Tab>
           <Tabs.Tab value="hires">{t('hires.tab')}</Tabs.Tab>
           <Tabs.Tab value="conversion">{t('hires.conversionTab')}</Tabs.Tab>
+          <Tabs.Tab value="cohorts">{t('cohorts.tab')}</Tabs.Tab>
+          <Tabs.Tab value="placements">{t('placements.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="interns">
           <RetentionNote />
@@ -119,6 +123,12 @@ export function InternsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="conversion">
           <ConversionReport />
+        </Tabs.Panel>
+        <Tabs.Panel value="cohorts">
+          <CohortPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="placements">
+          <PlacementsPanel />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -35,6 +35,7 @@ export function ProgramPage() {
     ['interns', p.counts.interns],
     ['courses', p.counts.courses],
     ['scholarships', p.counts.scholarships],
+    ['mentorships', p.counts.mentorships],
     ['projects', p.counts.projects],
   ] as const;
   return (

@@ -38,7 +38,7 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
-import { academiaKeys, usePartnerOptions } from '../api.ts';
+import { academiaKeys, usePartnerOptions, useProgramOptions } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { useConfirmDelete } from './CoursesPage.tsx';
 import { EmployeesField } from './EmployeesField.tsx';
@@ -52,6 +52,7 @@ type V = {
   siteId: string;
   partnerId: string;
   title: string;
+  program: string | null;
   mentorEmployeeIds: string[];
   startsOn: string | null;
   endsOn: string | null;
@@ -62,12 +63,14 @@ function MentorshipForm({ record, onClose }: { record: Detail | null; onClose: (
   const t = useAcademiaT();
   const { options: siteOptions } = useSites();
   const partners = usePartnerOptions();
+  const programs = useProgramOptions();
   const f = useRecordForm({
     record,
     blank: {
       siteId: '',
       partnerId: '',
       title: '',
+      program: null,
       mentorEmployeeIds: [],
       startsOn: null,
       endsOn: null,
@@ -77,6 +80,7 @@ function MentorshipForm({ record, onClose }: { record: Detail | null; onClose: (
       siteId: r.siteId,
       partnerId: r.partnerId,
       title: r.title,
+      program: r.program,
       mentorEmployeeIds: r.mentors.map((m) => m.employeeId),
       startsOn: r.startsOn,
       endsOn: r.endsOn,
@@ -86,6 +90,7 @@ function MentorshipForm({ record, onClose }: { record: Detail | null; onClose: (
       const body = {
         partnerId: v.partnerId,
         title: v.title,
+        program: v.program || null,
         mentorEmployeeIds: v.mentorEmployeeIds,
         startsOn: v.startsOn ?? '',
         endsOn: v.endsOn ?? '',
@@ -128,6 +133,14 @@ function MentorshipForm({ record, onClose }: { record: Detail | null; onClose: (
         searchable
         required
         {...f.form.getInputProps('partnerId')}
+      />
+      <Select
+        label={t('mentorships.program')}
+        placeholder={t('mentorships.noProgram')}
+        data={programs}
+        searchable
+        clearable
+        {...f.form.getInputProps('program')}
       />
       <EmployeesField
         label={t('mentorships.mentors')}
