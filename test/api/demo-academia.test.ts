@@ -169,7 +169,9 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
     expect(c.internshipCooperation).toMatchObject({ students: 660, participationHours: 54_616 });
     // A figure of its own: the interns recruited (410, USI's 72 on-site among them, before the test above
     // deleted one) are the intern records that started in the year, without the students placed.
-    const interns = await owner.get('/api/academia/interns', { query: { year: '2022', pageSize: '1' } });
+    const interns = await owner.get('/api/academia/interns', {
+      query: { year: '2022', pageSize: '1', count: 'true' },
+    });
     expect(c.internsRecruited).toBe(interns.body.total);
     expect(c.internsRecruited).toBeLessThan(660);
     const figures = await owner.get('/api/academia/placements/figures', { query: { year: '2022' } });
@@ -190,7 +192,7 @@ describe.each(databases())('demo industry–academia figures of 2022 (%s)', (kin
   it('moves the internship cooperation figure when a placement is deleted, and refuses a stale edit', async () => {
     const recruited = (await contribution()).internsRecruited;
     const list = await owner.get('/api/academia/placements', {
-      query: { year: '2022', sort: 'students', order: 'desc', pageSize: '1' },
+      query: { year: '2022', sort: 'students', order: 'desc', pageSize: '1', count: 'true' },
     });
     const p = list.body.items[0];
     const stale = await owner.patch(`/api/academia/placements/${p.id}`, {
