@@ -32,6 +32,7 @@ import { runImport, writeCompletionsCsv } from './suites/import.ts';
 import { runInfosec } from './suites/infosec.ts';
 import { runNab } from './suites/nab.ts';
 import { capturePlans, type ReadResult, runReads, selectedCases, USERS } from './suites/reads.ts';
+import { runSmartIngest } from './suites/smart.ts';
 import { runStartup } from './suites/startup.ts';
 import { bundleFigures, ensureWebBuilt, homeRender } from './suites/web.ts';
 
@@ -47,7 +48,19 @@ const INFOSEC_FINDINGS = QUICK ? 5_000 : 100_000;
 const SECONDS = Number(env.BENCH_SECONDS ?? (QUICK ? 1 : 2));
 const CLIENTS = 32;
 const ADMIN_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PARTS = ['nab', 'startup', 'data', 'reads', 'identity', 'pglite', 'import', 'infosec', 'web', 'backup'];
+const PARTS = [
+  'nab',
+  'startup',
+  'data',
+  'reads',
+  'identity',
+  'pglite',
+  'import',
+  'infosec',
+  'web',
+  'backup',
+  'smart',
+];
 const ONLY = new Set((env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 /** BENCH_BACKUP_LARGE=0: backup and restore at the small scale only (the large one takes minutes). */
 const BACKUP_LARGE = env.BENCH_BACKUP_LARGE !== '0';
@@ -161,7 +174,7 @@ async function main() {
     const smallUrl = databaseUrl(ADMIN_URL, DB_SMALL);
     const needsLarge =
       ['data', 'reads', 'import', 'infosec'].some((p) => ONLY.has(p)) || (ONLY.has('backup') && BACKUP_LARGE);
-    if (needsLarge || ONLY.has('backup') || ONLY.has('identity')) {
+    if (needsLarge || ONLY.has('backup') || ONLY.has('identity') || ONLY.has('smart')) {
       const load = async (name: string, url: string, scale: number) => {
         section(`Data: scale ${scale} into PostgreSQL (${name})`);
         const reused = REUSE ? await existingDataset(url, { scale, clock }) : null;
@@ -302,6 +315,23 @@ async function main() {
         });
       });
       if (figures) results.backup[`pglite-s${SCALE_SMALL}`] = figures;
+    }
+
+    // Last: its readings would add to the small database's rows that the other parts measure.
+    if (ONLY.has('smart') && small) {
+      section(
+        `Shop-floor monitoring: readings over MQTT stored, rolled up and judged, beside COPY and one INSERT per reading; alarm latency to the browser (PostgreSQL, scale ${SCALE_SMALL})`,
+      );
+      results.smart = await guarded('smart: shop-floor monitoring ingestion', () =>
+        runSmartIngest({
+          databaseUrl: smallUrl,
+          adminEmail: USERS.admin,
+          password: DEMO_PASSWORD,
+          tmp,
+          logs: LOGS,
+          log,
+        }),
+      );
     }
   } finally {
     if (!KEEP) {
