@@ -23,6 +23,7 @@ import { type Session, signIn, waitReady } from './lib/http.ts';
 import { commitInfo, machineInfo } from './lib/machine.ts';
 import { memoryOf, ROOT, round, sleep, startServer } from './lib/proc.ts';
 import { databaseSettler, queueSettler } from './lib/settle.ts';
+import { consoleTable } from './lib/table.ts';
 import { measuredParts, mergeIntoLatest } from './merge.ts';
 import { updateReadme } from './readme.ts';
 import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from './report.ts';
@@ -323,14 +324,7 @@ async function main() {
         `Shop-floor monitoring: readings over MQTT stored, rolled up and judged, beside COPY and one INSERT per reading; alarm latency to the browser (PostgreSQL, scale ${SCALE_SMALL})`,
       );
       results.smart = await guarded('smart: shop-floor monitoring ingestion', () =>
-        runSmartIngest({
-          databaseUrl: smallUrl,
-          adminEmail: USERS.admin,
-          password: DEMO_PASSWORD,
-          tmp,
-          logs: LOGS,
-          log,
-        }),
+        runSmartIngest({ databaseUrl: smallUrl, tmp, logs: LOGS, log }),
       );
     }
   } finally {
@@ -593,29 +587,6 @@ async function withServer<T>(
   } finally {
     await server.stop();
   }
-}
-
-function consoleTable(r: BenchResults): string {
-  const rows = r.targets.map((t) => [
-    t.met === null ? ' ' : t.met ? '✓' : '✗',
-    t.figure,
-    t.value,
-    t.limit,
-    t.target,
-  ]);
-  const widths = [1, 0, 0, 0, 0].map((w, i) =>
-    Math.max(
-      w,
-      ...rows.map((row) => String(row[i]).length),
-      ['', 'figure', 'measured', 'limit (same run)', 'target'][i].length,
-    ),
-  );
-  const line = (cells: string[]) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
-  return [
-    line(['', 'figure', 'measured', 'limit (same run)', 'target']),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map((row) => line(row.map(String))),
-  ].join('\n');
 }
 
 main().catch((error) => {

@@ -10,9 +10,11 @@ import { pipeline } from 'node:stream/promises';
 import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
+import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
 import { signIn, waitReady } from '../lib/http.ts';
 import { memoryOf, round, sleep, startServer } from '../lib/proc.ts';
 import type { Target } from '../report.ts';
+import { USERS } from './reads.ts';
 
 export type SmartFigures = {
   sensors: number;
@@ -175,8 +177,6 @@ async function openAlarmStream(base: string, cookie: string, siteId: string) {
 
 export async function runSmartIngest(o: {
   databaseUrl: string;
-  adminEmail: string;
-  password: string;
   tmp: string;
   logs: string;
   log: (line: string) => void;
@@ -212,7 +212,7 @@ export async function runSmartIngest(o: {
   let stream: Awaited<ReturnType<typeof openAlarmStream>> | undefined;
   try {
     await waitReady(web.base, 120_000, () => web.child.exitCode === null);
-    const admin = await signIn(web.base, o.adminEmail, o.password);
+    const admin = await signIn(web.base, USERS.admin, DEMO_PASSWORD);
     if (!admin) throw new Error('the demo administrator could not sign in');
     const issued = await fetch(`${web.base}/api/auth/tokens`, {
       method: 'POST',
