@@ -86,6 +86,18 @@ export function createIngestService(deps: {
           }))
           .where('id', '=', open.id)
           .execute();
+        // One record, yet another raise: chattering is counted from the raises (migration 0061).
+        await trx
+          .insertInto('smart_alarm_raises')
+          .values({
+            alarm_id: open.id,
+            site_id: open.site_id,
+            sensor_id: sensor.id,
+            condition: e.condition,
+            raised_at: at,
+            value: e.value,
+          })
+          .execute();
         return;
       }
       const raised = await trx
