@@ -236,6 +236,7 @@ export function createIngestService(deps: {
           list.push({ at: r.at.getTime(), value: r.value });
           bySensor.set(r.sensor_id, list);
         }
+        const judgedStates: repo.SensorStateRow[] = [];
         for (const [sensorId, list] of bySensor) {
           const sensor = sensors.get(sensorId) as repo.SensorRow;
           list.sort((a, b) => a.at - b.at);
@@ -252,24 +253,16 @@ export function createIngestService(deps: {
               else cleared++;
             }
           }
-          await trx
-            .insertInto('smart_sensor_states')
-            .values({
-              sensor_id: sensorId,
-              site_id: sensor.site_id,
-              judged_at: new Date(last.at),
-              last_value: last.value,
-              state: JSON.stringify(memory),
-            })
-            .onConflict((oc) =>
-              oc.column('sensor_id').doUpdateSet({
-                judged_at: new Date(last.at),
-                last_value: last.value,
-                state: JSON.stringify(memory),
-              }),
-            )
-            .execute();
+          judgedStates.push({
+            sensorId,
+            siteId: sensor.site_id,
+            judgedAt: new Date(last.at),
+            lastValue: last.value,
+            state: JSON.stringify(memory),
+          });
         }
+        // Every sensor's memory in one statement: a statement per sensor cost a round trip each.
+        await repo.saveSensorStates(trx, judgedStates);
         const late = stored.filter((r) => r.late).length;
         const duplicates = rows.length - stored.length;
         if (actor.userId)

@@ -119,6 +119,32 @@ export async function insertReadings(db: Db, readings: readonly NewReading[]) {
   return result.rows.map((r) => ({ ...r, at: new Date(r.at) }));
 }
 
+export type SensorStateRow = {
+  sensorId: string;
+  siteId: string;
+  judgedAt: Date;
+  lastValue: number;
+  /** The detectors' memory, as JSON text. */
+  state: string;
+};
+
+/** The last reading judged and the detectors' memory of each of these sensors, in one statement. */
+export async function saveSensorStates(db: Db, rows: readonly SensorStateRow[]) {
+  if (rows.length === 0) return;
+  await sql`
+    insert into smart_sensor_states (sensor_id, site_id, judged_at, last_value, state)
+    select sensor_id, site_id, judged_at, last_value, state::jsonb from unnest(
+      ${rows.map((r) => r.sensorId)}::uuid[],
+      ${rows.map((r) => r.siteId)}::uuid[],
+      ${rows.map((r) => r.judgedAt.toISOString())}::timestamptz[],
+      ${rows.map((r) => r.lastValue)}::float8[],
+      ${rows.map((r) => r.state)}::text[]
+    ) as t(sensor_id, site_id, judged_at, last_value, state)
+    on conflict (sensor_id) do update set
+      judged_at = excluded.judged_at, last_value = excluded.last_value, state = excluded.state
+  `.execute(db);
+}
+
 // ---- Responders and the notices of alarms (responders.ts)
 
 export function responderRows(db: Db, areaId: string) {

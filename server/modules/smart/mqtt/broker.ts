@@ -25,6 +25,8 @@ function connectRefusal(message: string, code: number): AuthenticateError {
 export function embeddedBroker(gateways: MqttGateways): BackgroundService & { port(): number } {
   const { config, log } = gateways;
   const tokens = new WeakMap<Client, string>();
+  /** Each connection's last publish in hand, which its next one waits for. */
+  const arrivals = new WeakMap<Client, Promise<unknown>>();
   let broker: Aedes | undefined;
   let server: net.Server | undefined;
 
@@ -97,7 +99,16 @@ export function embeddedBroker(gateways: MqttGateways): BackgroundService & { po
         );
       };
       created.authorizePublish = (client, packet, done) => {
-        authorizeAndStore(client, packet.topic, packet.payload).then(
+        // A connection's publishes are handled one after the other from their arrival: checked in parallel,
+        // a later batch whose token check finished first would be stored, and judged, before an earlier one.
+        const previous = (client && arrivals.get(client)) || Promise.resolve();
+        const handled = previous.then(() => authorizeAndStore(client, packet.topic, packet.payload));
+        if (client)
+          arrivals.set(
+            client,
+            handled.catch(() => undefined),
+          );
+        handled.then(
           () => done(null),
           (error: Error) => {
             if (error instanceof Refused)
