@@ -378,7 +378,7 @@ export async function runSmartIngest(o: {
       gateways: GATEWAYS,
       batchReadings,
       ingestSlots: INGEST_SLOTS,
-      learnedDetectorInIngest: false,
+      learnedDetectorInIngest: true,
       pipeline: pipelineFigures,
       copy,
       insert,

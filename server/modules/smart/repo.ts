@@ -119,6 +119,35 @@ export async function insertReadings(db: Db, readings: readonly NewReading[]) {
   return result.rows.map((r) => ({ ...r, at: new Date(r.at) }));
 }
 
+/** The last `limit` readings of each sensor up to its own time, oldest first (a detector relearns from them). */
+export async function lastReadings(
+  db: Db,
+  sensors: readonly { id: string; judgedAt: number }[],
+  limit: number,
+): Promise<Map<string, { at: number; value: number }[]>> {
+  const out = new Map<string, { at: number; value: number }[]>();
+  if (sensors.length === 0) return out;
+  const rows = await sql<{ sensor_id: string; at: Date; value: number }>`
+    select t.sensor_id, r.at, r.value
+    from unnest(
+      ${sensors.map((s) => s.id)}::uuid[],
+      ${sensors.map((s) => new Date(s.judgedAt).toISOString())}::timestamptz[]
+    ) as t(sensor_id, upto)
+    cross join lateral (
+      select at, value from smart_readings
+      where sensor_id = t.sensor_id and at <= t.upto
+      order by at desc limit ${limit}
+    ) as r
+    order by t.sensor_id, r.at
+  `.execute(db);
+  for (const r of rows.rows) {
+    const list = out.get(r.sensor_id) ?? [];
+    list.push({ at: new Date(r.at).getTime(), value: r.value });
+    out.set(r.sensor_id, list);
+  }
+  return out;
+}
+
 export type SensorStateRow = {
   sensorId: string;
   siteId: string;

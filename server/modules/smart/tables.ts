@@ -59,7 +59,7 @@ export type SmartAlarmsTable = Stamps & {
   id: Generated<string>;
   site_id: string;
   sensor_id: string;
-  condition: 'hh' | 'h' | 'l' | 'll' | 'rate' | 'stuck';
+  condition: 'hh' | 'h' | 'l' | 'll' | 'rate' | 'stuck' | 'anomaly';
   priority: 'low' | 'medium' | 'high' | 'urgent';
   active: Generated<boolean>;
   raised_at: Date;

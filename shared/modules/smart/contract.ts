@@ -203,7 +203,7 @@ export const readingsView = z.object({
 
 // ---- Alarms
 
-export const alarmConditions = ['hh', 'h', 'l', 'll', 'rate', 'stuck'] as const;
+export const alarmConditions = ['hh', 'h', 'l', 'll', 'rate', 'stuck', 'anomaly'] as const;
 export const alarmPriorities = ['low', 'medium', 'high', 'urgent'] as const;
 
 export const alarmView = z.object({

@@ -7,11 +7,16 @@ import { runStatements } from '../../../db/migrations/statements.ts';
  * (ISA-TR18.2.5: the same alarm raised 3 or more times within 60 seconds) is counted from these raises.
  * A new alarm record brings its first raise (a trigger, whichever path inserts it, the demo's too); the
  * ingestion adds a raise each time it re-activates an open alarm. Existing alarms get their first raise here.
+ * Alarms gain the condition `anomaly`: the learned detector's, on series without limits (rules/anomaly.ts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
     db,
     `
+    alter table smart_alarms drop constraint smart_alarms_condition_check;
+    alter table smart_alarms add constraint smart_alarms_condition_check
+      check (condition in ('hh', 'h', 'l', 'll', 'rate', 'stuck', 'anomaly'));
+
     create table smart_alarm_raises (
       id uuid primary key default gen_random_uuid(),
       alarm_id uuid not null references smart_alarms(id) on delete cascade,
