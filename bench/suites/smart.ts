@@ -268,12 +268,14 @@ export async function runSmartIngest(o: {
       await Promise.all(inFlight);
     });
 
-    // Latency: one probe reading over the high limit at a time, timed to the browser's 'raised' event.
+    // Latency: one probe reading over the high limit at a time, timed to its alarm's 'raised' event on the
+    // browser's stream (the learned detector may raise other alarms meanwhile: the probe's is found by its id).
     const latencies: number[] = [];
-    let waiting: ((at: number) => void) | null = null;
+    const heardAt = new Map<string, number>();
     stream.on((event, data) => {
-      if (event === 'alarm' && (data as { change?: string })?.change === 'raised')
-        waiting?.(performance.now());
+      const alarm = data as { id?: string; change?: string } | null;
+      if (event === 'alarm' && alarm?.change === 'raised' && alarm.id)
+        heardAt.set(alarm.id, performance.now());
     });
     const probing = (async () => {
       for (let i = 0; i < probes.length && !stopping; i++) {
@@ -282,22 +284,20 @@ export async function runSmartIngest(o: {
           i--;
           continue;
         }
-        const heard = new Promise<number | null>((resolve) => {
-          const timer = setTimeout(() => resolve(null), PROBE_GIVE_UP_MS);
-          waiting = (at) => {
-            clearTimeout(timer);
-            resolve(at);
-          };
-        });
         const start = performance.now();
         await probeClient.publishAsync(
           `${ROOT_TOPIC}/${site.code}/bench-probe/readings`,
           JSON.stringify({ readings: [{ sensorId: probes[i], at: new Date().toISOString(), value: 100 }] }),
           { qos: 1 },
         );
-        const at = await heard;
-        waiting = null;
-        latencies.push(at === null ? PROBE_GIVE_UP_MS : round(at - start, 1));
+        // Acknowledged means stored and judged: the probe's alarm is in the table by now.
+        const raised = await db.query<{ id: string }>('select id from smart_alarms where sensor_id = $1', [
+          probes[i],
+        ]);
+        const id = raised.rows[0]?.id;
+        while (id && !heardAt.has(id) && performance.now() - start < PROBE_GIVE_UP_MS) await sleep(5);
+        const at = id ? heardAt.get(id) : undefined;
+        latencies.push(at === undefined ? PROBE_GIVE_UP_MS : round(at - start, 1));
       }
     })();
 
