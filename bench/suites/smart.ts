@@ -441,7 +441,7 @@ export function smartTargets(f: SmartFigures | undefined): Target[] {
   const insertMet = f.ratioToInsert >= 5;
   const latencyMet = f.latency.heard === f.latency.probes && f.latency.p99Ms < 1000;
   const judged = f.learnedDetectorInIngest
-    ? 'limits on every reading, the learned detector on one series in ten'
+    ? 'limits on the nine series in ten that have them, the learned detector on the tenth'
     : 'limits on nine series in ten; the learned detector not run by the ingestion';
   return [
     {
@@ -495,7 +495,7 @@ export function smartSection(f: SmartFigures): string[] {
   return [
     '## Shop-floor monitoring: readings ingested end to end (PostgreSQL, MQTT)',
     '',
-    `${f.gateways} gateways publish batches of ${num(f.batchReadings)} readings (QoS 1) to the worker's embedded broker, each acknowledged once its readings are stored (time-partitioned table), added to the per-minute and per-hour roll-ups and judged, ${f.ingestSlots} batches stored at once; ${num(f.sensors)} sensors reading ten times a second, ${num(f.limitSensors)} with high and low limits (checked on every reading), the others without limits${f.learnedDetectorInIngest ? ' (judged by the learned detector)' : ' (the ingestion does not run the learned detector on them: it runs limits, rate of change and stuck checks only; the detector alone costs what the NAB part measures)'}. Measured for ${p.seconds} s after a ${WARM_UP_SECONDS} s warm-up; a web process streams the site's alarms to a browser's event stream meanwhile.`,
+    `${f.gateways} gateways publish batches of ${num(f.batchReadings)} readings (QoS 1) to the worker's embedded broker, each acknowledged once its readings are stored (time-partitioned table), added to the per-minute and per-hour roll-ups and judged, ${f.ingestSlots} batches stored at once; ${num(f.sensors)} sensors reading ten times a second, ${num(f.limitSensors)} with high and low limits (checked on every reading), the others without limits${f.learnedDetectorInIngest ? ' (judged by the learned detector, which the ingestion runs on series without limits only)' : ' (the ingestion does not run the learned detector on them: it runs limits, rate of change and stuck checks only; the detector alone costs what the NAB part measures)'}. Measured for ${p.seconds} s after a ${WARM_UP_SECONDS} s warm-up; a web process streams the site's alarms to a browser's event stream meanwhile.`,
     '',
     '| path | readings | time | readings/s |',
     '|---|--:|--:|--:|',
