@@ -234,7 +234,13 @@ export function createIngestService(deps: {
               a.at.getTime() < horizon || (judged != null && a.at.getTime() <= new Date(judged).getTime());
             return { sensorId: a.sensor.id, siteId: a.sensor.site_id, at: a.at, value: a.value, late };
           });
-          const stored = await repo.insertReadings(trx, rows);
+          // A batch within one month (nearly every one) goes straight to that month's partition.
+          const partitionNames = new Set(rows.map((r) => repo.monthPartitionName(r.at)));
+          const stored = await repo.insertReadings(
+            trx,
+            rows,
+            partitionNames.size === 1 ? [...partitionNames][0] : undefined,
+          );
           await anomalies.prepare(
             trx,
             learning.map((id) => ({ id, judgedAt: states.get(id)?.judged_at?.getTime() ?? null })),
@@ -303,6 +309,8 @@ export function createIngestService(deps: {
         .catch((error: unknown) => {
           // Their detectors learned from readings that were not stored: they are built again next time.
           anomalies.forget(learning);
+          // A remembered partition may have been dropped since (retention): checked again next time.
+          partitions.clear();
           throw error;
         });
       for (const m of months) partitions.add(m);
