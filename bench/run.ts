@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // npm run bench: Steward's speed and memory against the limits of this machine, measured in one run.
 // Never part of npm test. Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
