@@ -19,6 +19,7 @@ export const MERGEABLE = {
   import: 'import',
   infosec: 'infosec',
   backup: 'backup',
+  smart: 'smart',
 } as const;
 
 export type MergeablePart = keyof typeof MERGEABLE;

@@ -8,6 +8,7 @@ import type { ImportFigures } from './suites/import.ts';
 import { type InfosecFigures, infosecSection } from './suites/infosec.ts';
 import { type NabFigures, nabTargets } from './suites/nab.ts';
 import type { ReadResult } from './suites/reads.ts';
+import { type SmartFigures, smartSection, smartTargets } from './suites/smart.ts';
 import type { StartupFigures } from './suites/startup.ts';
 import type { BundleFigures, RenderFigures } from './suites/web.ts';
 
@@ -71,6 +72,8 @@ export type BenchResults = {
   web?: { bundle: BundleFigures; render?: RenderFigures | { skipped: string } };
   /** The streaming anomaly detector on the Numenta Anomaly Benchmark, and the scorer's reproduction of NAB. */
   nab?: NabFigures;
+  /** Shop-floor monitoring: readings ingested end to end beside COPY and one INSERT each; alarm latency. */
+  smart?: SmartFigures;
   fixes: Fix[];
   targets: Target[];
   /** Parts of the suite that failed in this run. */
@@ -96,6 +99,7 @@ const PART_NAMES: Record<string, string> = {
   infosec: 'The information security figures',
   web: 'The web app figures',
   backup: 'The backup and restore figures',
+  smart: 'The shop-floor monitoring ingestion figures',
 };
 
 /** One line per merged part: which run measured it. */
@@ -130,7 +134,7 @@ function hello(suite: ReadSuite, clients: number): LoadFigures | undefined {
 }
 
 export function evaluateTargets(r: BenchResults): Target[] {
-  const out: Target[] = [...nabTargets(r.nab)];
+  const out: Target[] = [...nabTargets(r.nab), ...smartTargets(r.smart)];
   const n = r.settings.clients;
   if (r.import) {
     const i = r.import;
@@ -444,6 +448,8 @@ export function toMarkdown(r: BenchResults): string {
   }
 
   if (r.infosec) L.push(...infosecSection(r.infosec));
+
+  if (r.smart) L.push(...smartSection(r.smart));
 
   if (r.identity) {
     const f = r.identity;

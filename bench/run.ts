@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // npm run bench: Steward's speed and memory against the limits of this machine, measured in one run.
 // Never part of npm test. Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { type Session, signIn, waitReady } from './lib/http.ts';
 import { commitInfo, machineInfo } from './lib/machine.ts';
 import { memoryOf, ROOT, round, sleep, startServer } from './lib/proc.ts';
 import { databaseSettler, queueSettler } from './lib/settle.ts';
+import { consoleTable } from './lib/table.ts';
 import { measuredParts, mergeIntoLatest } from './merge.ts';
 import { updateReadme } from './readme.ts';
 import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from './report.ts';
@@ -32,6 +32,7 @@ import { runImport, writeCompletionsCsv } from './suites/import.ts';
 import { runInfosec } from './suites/infosec.ts';
 import { runNab } from './suites/nab.ts';
 import { capturePlans, type ReadResult, runReads, selectedCases, USERS } from './suites/reads.ts';
+import { runSmartIngest } from './suites/smart.ts';
 import { runStartup } from './suites/startup.ts';
 import { bundleFigures, ensureWebBuilt, homeRender } from './suites/web.ts';
 
@@ -47,7 +48,19 @@ const INFOSEC_FINDINGS = QUICK ? 5_000 : 100_000;
 const SECONDS = Number(env.BENCH_SECONDS ?? (QUICK ? 1 : 2));
 const CLIENTS = 32;
 const ADMIN_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PARTS = ['nab', 'startup', 'data', 'reads', 'identity', 'pglite', 'import', 'infosec', 'web', 'backup'];
+const PARTS = [
+  'nab',
+  'startup',
+  'data',
+  'reads',
+  'identity',
+  'pglite',
+  'import',
+  'infosec',
+  'web',
+  'backup',
+  'smart',
+];
 const ONLY = new Set((env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 /** BENCH_BACKUP_LARGE=0: backup and restore at the small scale only (the large one takes minutes). */
 const BACKUP_LARGE = env.BENCH_BACKUP_LARGE !== '0';
@@ -161,7 +174,7 @@ async function main() {
     const smallUrl = databaseUrl(ADMIN_URL, DB_SMALL);
     const needsLarge =
       ['data', 'reads', 'import', 'infosec'].some((p) => ONLY.has(p)) || (ONLY.has('backup') && BACKUP_LARGE);
-    if (needsLarge || ONLY.has('backup') || ONLY.has('identity')) {
+    if (needsLarge || ONLY.has('backup') || ONLY.has('identity') || ONLY.has('smart')) {
       const load = async (name: string, url: string, scale: number) => {
         section(`Data: scale ${scale} into PostgreSQL (${name})`);
         const reused = REUSE ? await existingDataset(url, { scale, clock }) : null;
@@ -302,6 +315,16 @@ async function main() {
         });
       });
       if (figures) results.backup[`pglite-s${SCALE_SMALL}`] = figures;
+    }
+
+    // Last: its readings would add to the small database's rows that the other parts measure.
+    if (ONLY.has('smart') && small) {
+      section(
+        `Shop-floor monitoring: readings over MQTT stored, rolled up and judged, beside COPY and one INSERT per reading; alarm latency to the browser (PostgreSQL, scale ${SCALE_SMALL})`,
+      );
+      results.smart = await guarded('smart: shop-floor monitoring ingestion', () =>
+        runSmartIngest({ databaseUrl: smallUrl, tmp, logs: LOGS, log }),
+      );
     }
   } finally {
     if (!KEEP) {
@@ -563,29 +586,6 @@ async function withServer<T>(
   } finally {
     await server.stop();
   }
-}
-
-function consoleTable(r: BenchResults): string {
-  const rows = r.targets.map((t) => [
-    t.met === null ? ' ' : t.met ? '✓' : '✗',
-    t.figure,
-    t.value,
-    t.limit,
-    t.target,
-  ]);
-  const widths = [1, 0, 0, 0, 0].map((w, i) =>
-    Math.max(
-      w,
-      ...rows.map((row) => String(row[i]).length),
-      ['', 'figure', 'measured', 'limit (same run)', 'target'][i].length,
-    ),
-  );
-  const line = (cells: string[]) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
-  return [
-    line(['', 'figure', 'measured', 'limit (same run)', 'target']),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map((row) => line(row.map(String))),
-  ].join('\n');
 }
 
 main().catch((error) => {

@@ -109,6 +109,12 @@ async function sensorsFromApi(api: string, token: string, siteCode: string, area
   return siteSensors(apiSensorLister(get), siteCode, areas);
 }
 
+/** The ingestion's refusal codes, said for the operator at the terminal. */
+const REFUSAL_WORDS: Record<string, string> = {
+  unknown_sensor: 'no sensor with that id is registered',
+  outside_site: "the sensor is at another site than the topic's",
+};
+
 function progressLine(p: SimulationProgress): string {
   return (
     `${p.sent}/${p.planned} readings sent in ${p.batches} batches, ${p.acknowledged} acknowledged, ` +
@@ -187,7 +193,13 @@ export async function simulate(o: SimulateOptions, config: Config, withDatabase:
     if (tty) process.stdout.write('\n');
     console.log(`Done: ${progressLine(summary)}.`);
     for (const r of summary.refusals)
-      console.log(`Refused: ${r.readings} reading(s) in ${r.batches} batch(es): ${r.reason}`);
+      console.log(
+        `Refused: ${r.readings} reading(s) in ${r.batches} batch(es): ${r.reason}${REFUSAL_WORDS[r.reason] ? ` (${REFUSAL_WORDS[r.reason]})` : ''}`,
+      );
+    if (summary.unanswered)
+      console.log(
+        `${summary.unanswered} batch(es) acknowledged without Steward's answer: readings refused in them are not counted.`,
+      );
     if (summary.stoppedBy) console.log(`Stopped early: ${summary.stoppedBy}.`);
     if (summary.refused || (summary.stoppedBy && summary.stoppedBy !== 'interrupted')) process.exitCode = 1;
   } finally {

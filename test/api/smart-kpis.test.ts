@@ -168,6 +168,40 @@ describe.each(databases())('alarm KPIs (%s)', (kind) => {
     expect(long.status).toBe(422);
   });
 
+  it('reports as chattering a sensor crossing its limit 3 times in 60 s, nobody acknowledging in between', async () => {
+    const crossing = await sensor(officer, {
+      siteId: SITES.K7.id,
+      areaId: LINE.id,
+      tag: 'K7-TC-RE',
+      name: 'Re-raised',
+    });
+    // Above, back, above, back, above: 0 s … 40 s, after the first test's alarms (t0 + 400 s on).
+    const start = t0 + 400_000;
+    const res = await send(
+      [35, 20, 35, 20, 35].map((value, i) => ({ sensorId: crossing, at: start + i * 10_000, value })),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.alarmsRaised).toBe(3);
+    // One alarm record, re-activated twice (ISA-18.2: it returned before anyone acknowledged it)…
+    const alarms = (await officer.get('/api/smart/alarms', { query: { sensorId: crossing, status: 'all' } }))
+      .body.items;
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0].state).toBe('unacknowledged');
+    // …yet raised three times within 60 s: chattering, each raise counted.
+    const k = (await officer.get('/api/smart/kpis', { query: { siteId: SITES.K7.id } })).body;
+    expect(k.chattering).toContainEqual(
+      expect.objectContaining({
+        sensorId: crossing,
+        sensorTag: 'K7-TC-RE',
+        areaId: LINE.id,
+        condition: 'h',
+        alarms: 3,
+        mostWithin: 3,
+        firstAt: iso(start),
+      }),
+    );
+  });
+
   it('takes new thresholds from the group-wide manager only, and judges with them', async () => {
     const current = (await officer.get('/api/smart/kpi-settings')).body;
     expect(current.chatterCount).toBe(3);

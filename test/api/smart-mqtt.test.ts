@@ -4,6 +4,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../server/config.ts';
 import { smartModule } from '../../server/modules/smart/index.ts';
+import { runSimulation } from '../../server/modules/smart/simulator/publisher.ts';
 import { startBackgroundServices } from '../../server/platform/modules/background.ts';
 import { createTestApp, databases, type TestApp } from '../support/app.ts';
 import { setUpSensors } from '../support/smart.ts';
@@ -284,6 +285,43 @@ describe.each(databases())('MQTT ingestion (%s)', (kind) => {
         "MQTT batch refused: not one of the token's sites",
         'MQTT batch refused: no valid API token in the batch',
       ]);
+    });
+
+    it("answers each batch on the gateway's answers topic: the simulator counts a refused reading by its reason", async () => {
+      const summary = await runSimulation({
+        brokerUrl: MOSQUITTO,
+        token,
+        tokenInBatch: true,
+        topicRoot: root,
+        siteCode: 'K7',
+        sensors: [
+          {
+            id: '00000000-0000-4000-8000-000000000099',
+            tag: 'K7-GHOST',
+            kind: 'temperature',
+            unit: '°C',
+            areaName: null,
+            limitLL: null,
+            limitL: null,
+            limitH: null,
+            limitHH: null,
+            deadband: 0,
+            onDelaySeconds: 0,
+            ratePerMinute: null,
+          },
+        ],
+        rate: 5,
+        count: 10,
+        seed: 4,
+        faults: [],
+        startMs: Date.now() - 5000,
+        speed: 100,
+        gateway: 'k7-gw-answers',
+      });
+      // Received by Mosquitto first (its PUBACK), refused by Steward after: the answer moves them to refused.
+      expect(summary.unanswered).toBe(0);
+      expect(summary.refusals).toEqual([expect.objectContaining({ reason: 'unknown_sensor', readings: 10 })]);
+      expect([summary.acknowledged, summary.refused]).toEqual([0, 10]);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smartModule } from '../../server/modules/smart/index.ts';
@@ -26,12 +27,13 @@ describe.each(databases())('steward simulate on the embedded broker (%s)', (kind
   let gasId: string;
   let tempId: string;
   let token: string;
+  let tcSensorId: string;
   const gatewaySensors = () => apiSensorLister((path) => new ApiClient(t.app, { bearer: token }).get(path));
 
   beforeAll(async () => {
     t = await createTestApp({ kind });
     const set = await setUpSensors(t, 'K7 simulator');
-    ({ gasId, token } = set);
+    ({ gasId, token, tcSensorId } = set);
     const temperature = await set.officer.post('/api/smart/sensors', {
       siteId: SITES.K7.id,
       areaId: AREAS.K7_B1_F3_L2.id,
@@ -120,6 +122,52 @@ describe.each(databases())('steward simulate on the embedded broker (%s)', (kind
     expect(hh[0].active).toBe(false);
     // The temperature stayed within its limits: no alarm of its own.
     expect(alarms.filter((a) => a.sensor_id === tempId)).toEqual([]);
+  });
+
+  it("shows each refused reading's reason from Steward's answers: an unknown sensor, a sensor of another site", async () => {
+    const sensors = await siteSensors(gatewaySensors(), 'K7');
+    const temperature = sensors.find((s) => s.tag === 'K7-TT-01');
+    if (!temperature) throw new Error('no K7-TT-01 in the site sensors');
+    // A gateway configured with a sensor Steward does not know, and one registered at TC, beside a real one.
+    const ghost = { ...temperature, id: randomUUID(), tag: 'K7-TT-99' };
+    const elsewhere = { ...temperature, id: tcSensorId, tag: 'TC-O2-01' };
+    const summary = await runSimulation({
+      brokerUrl: url,
+      token,
+      tokenInBatch: false,
+      topicRoot: t.config.mqtt.topicRoot,
+      siteCode: 'K7',
+      sensors: [temperature, ghost, elsewhere],
+      rate: 3,
+      count: 30,
+      seed: 3,
+      faults: [],
+      startMs: Date.now() - 10_000,
+      speed: 100,
+      batchSeconds: 5,
+      gateway: 'K7 answers gateway',
+    });
+    expect(summary.stoppedBy).toBeNull();
+    expect(summary.sent).toBe(30);
+    expect(summary.unanswered).toBe(0);
+    const byReason = Object.fromEntries(summary.refusals.map((r) => [r.reason, r.readings]));
+    expect(byReason).toEqual({ unknown_sensor: 10, outside_site: 10 });
+    expect(summary.refused).toBe(20);
+    expect(summary.acknowledged).toBe(10);
+    // The answers agree with what the ingestion counted for the gateway, and nothing of the two was stored.
+    const counts = await t.db
+      .selectFrom('smart_gateway_counts')
+      .select(['accepted', 'refused', 'refused_by_reason'])
+      .where('gateway', '=', 'K7 answers gateway')
+      .executeTakeFirstOrThrow();
+    expect([Number(counts.accepted), Number(counts.refused)]).toEqual([10, 20]);
+    expect(counts.refused_by_reason).toEqual({ unknown_sensor: 10, outside_site: 10 });
+    const strays = await t.db
+      .selectFrom('smart_readings')
+      .select('sensor_id')
+      .where('sensor_id', 'in', [ghost.id, tcSensorId])
+      .execute();
+    expect(strays).toEqual([]);
   });
 
   it('refuses a fault that names no sensor before connecting, and a token the broker does not know', async () => {

@@ -6,7 +6,7 @@ import { access } from '../../platform/access/service.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
-import { kpiAlarmRows } from './kpi-repo.ts';
+import { kpiAlarmRows, kpiRaiseRows } from './kpi-repo.ts';
 import { alarmKpis } from './rules/kpis.ts';
 import { type AlarmKpiSettings, alarmKpiSettings } from './settings.ts';
 
@@ -40,13 +40,16 @@ export function createAlarmKpisService(deps: {
           { path: 'from', message: `At most ${KPI_MAX_DAYS} days before the end` },
         ]);
       const thresholds = await deps.settings.get(alarmKpiSettings);
-      const rows = await kpiAlarmRows(db, {
-        scope,
-        siteId: q.siteId,
-        from: new Date(from),
-        to: new Date(to),
-        staleBefore: new Date(to - thresholds.staleHours * 3_600_000),
-      });
+      const [rows, raises] = await Promise.all([
+        kpiAlarmRows(db, {
+          scope,
+          siteId: q.siteId,
+          from: new Date(from),
+          to: new Date(to),
+          staleBefore: new Date(to - thresholds.staleHours * 3_600_000),
+        }),
+        kpiRaiseRows(db, { scope, siteId: q.siteId, from: new Date(from), to: new Date(to) }),
+      ]);
       // An area is one position; a site's sensors without an area are another, named by the site.
       const positionOf = (r: { area_id: string | null; site_id: string }) => r.area_id ?? `site:${r.site_id}`;
       const report = alarmKpis(
@@ -61,14 +64,19 @@ export function createAlarmKpisService(deps: {
         from,
         to,
         thresholds,
+        raises.map((r) => ({ sensorId: r.sensor_id, condition: r.condition, at: r.raised_at.getTime() })),
       );
       const [sites, areas] = await Promise.all([
         deps.org.sitesByIds(rows.map((r) => r.site_id)),
         deps.org.areaNames(rows.map((r) => r.area_id)),
       ]);
       const byPosition = new Map(rows.map((r) => [positionOf(r), r]));
-      const bySensor = new Map(rows.map((r) => [r.sensor_id, r]));
-      const place = (r: (typeof rows)[number] | undefined) => {
+      // A chattering alarm may have been raised first before the period: its sensor is known by its raises.
+      const bySensor = new Map<string, Pick<(typeof rows)[number], 'site_id' | 'area_id' | 'tag' | 'name'>>([
+        ...raises.map((r) => [r.sensor_id, r] as const),
+        ...rows.map((r) => [r.sensor_id, r] as const),
+      ]);
+      const place = (r: { site_id: string; area_id: string | null } | undefined) => {
         if (!r) throw new Error('A figure names an alarm that was not read');
         return {
           siteId: r.site_id,

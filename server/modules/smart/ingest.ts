@@ -4,7 +4,9 @@ import type { Db } from '../../db/types.ts';
 import { type Actor, scopeHas } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
+import { createAnomalyJudges } from './anomaly-judges.ts';
 import * as repo from './repo.ts';
+import { judgeAnomalies, usesLearnedDetector } from './rules/anomaly.ts';
 import {
   alarmPriority,
   type DetectionEvent,
@@ -42,6 +44,9 @@ export function createIngestService(deps: {
 }) {
   const { db, now } = deps;
   const partitions = new Set<string>();
+  const anomalies = createAnomalyJudges();
+  const learns = (s: repo.SensorRow) =>
+    s.in_service && usesLearnedDetector([s.limit_hh, s.limit_h, s.limit_l, s.limit_ll]);
 
   /**
    * The months of these readings have their partitions, made in this transaction where missing. Returns the
@@ -85,6 +90,18 @@ export function createIngestService(deps: {
             updated_by: actorId,
           }))
           .where('id', '=', open.id)
+          .execute();
+        // One record, yet another raise: chattering is counted from the raises (migration 0061).
+        await trx
+          .insertInto('smart_alarm_raises')
+          .values({
+            alarm_id: open.id,
+            site_id: open.site_id,
+            sensor_id: sensor.id,
+            condition: e.condition,
+            raised_at: at,
+            value: e.value,
+          })
           .execute();
         return;
       }
@@ -191,87 +208,111 @@ export function createIngestService(deps: {
       const horizon = now().getTime() - lateHorizonMinutes * 60_000;
 
       let months: string[] = [];
-      const result = await db.transaction().execute(async (trx) => {
-        months = await ensurePartitions(trx, accepted);
-        const sensorIds = [...new Set(accepted.map((a) => a.sensor.id))].sort();
-        // Readings of one sensor are judged by one transaction at a time, in order.
-        const states = new Map(
-          (sensorIds.length
-            ? await trx
-                .selectFrom('smart_sensor_states')
-                .selectAll()
-                .where('sensor_id', 'in', sensorIds)
-                .orderBy('sensor_id')
-                .forUpdate()
-                .execute()
-            : []
-          ).map((s) => [s.sensor_id, s]),
-        );
-        // Late: past the horizon, or no newer than what the sensor's detectors already judged.
-        const rows = accepted.map((a) => {
-          const judged = states.get(a.sensor.id)?.judged_at;
-          const late =
-            a.at.getTime() < horizon || (judged != null && a.at.getTime() <= new Date(judged).getTime());
-          return { sensorId: a.sensor.id, siteId: a.sensor.site_id, at: a.at, value: a.value, late };
-        });
-        const stored = await repo.insertReadings(trx, rows);
-        let raised = 0;
-        let cleared = 0;
-        const bySensor = new Map<string, { at: number; value: number }[]>();
-        for (const r of stored) {
-          if (r.late) continue;
-          const list = bySensor.get(r.sensor_id) ?? [];
-          list.push({ at: r.at.getTime(), value: r.value });
-          bySensor.set(r.sensor_id, list);
-        }
-        for (const [sensorId, list] of bySensor) {
-          const sensor = sensors.get(sensorId) as repo.SensorRow;
-          list.sort((a, b) => a.at - b.at);
-          const last = list[list.length - 1];
-          const state = states.get(sensorId);
-          let memory = (state?.state ?? {}) as SensorMemory;
-          // An out-of-service sensor's readings are kept, not judged (ISA-18.2 out of service).
-          if (sensor.in_service) {
-            const judged = detect(rulesOf(sensor), memory, list);
-            memory = judged.memory;
-            for (const e of judged.events) {
-              await applyEvent(trx, sensor, e, actor.userId);
-              if (e.change === 'raise') raised++;
-              else cleared++;
-            }
+      const learning = [...new Set(accepted.filter((a) => learns(a.sensor)).map((a) => a.sensor.id))];
+      const result = await db
+        .transaction()
+        .execute(async (trx) => {
+          months = await ensurePartitions(trx, accepted);
+          const sensorIds = [...new Set(accepted.map((a) => a.sensor.id))].sort();
+          // Readings of one sensor are judged by one transaction at a time, in order.
+          const states = new Map(
+            (sensorIds.length
+              ? await trx
+                  .selectFrom('smart_sensor_states')
+                  .selectAll()
+                  .where('sensor_id', 'in', sensorIds)
+                  .orderBy('sensor_id')
+                  .forUpdate()
+                  .execute()
+              : []
+            ).map((s) => [s.sensor_id, s]),
+          );
+          // Late: past the horizon, or no newer than what the sensor's detectors already judged.
+          const rows = accepted.map((a) => {
+            const judged = states.get(a.sensor.id)?.judged_at;
+            const late =
+              a.at.getTime() < horizon || (judged != null && a.at.getTime() <= new Date(judged).getTime());
+            return { sensorId: a.sensor.id, siteId: a.sensor.site_id, at: a.at, value: a.value, late };
+          });
+          // A batch within one month (nearly every one) goes straight to that month's partition.
+          const partitionNames = new Set(rows.map((r) => repo.monthPartitionName(r.at)));
+          const stored = await repo.insertReadings(
+            trx,
+            rows,
+            partitionNames.size === 1 ? [...partitionNames][0] : undefined,
+          );
+          await anomalies.prepare(
+            trx,
+            learning.map((id) => ({ id, judgedAt: states.get(id)?.judged_at?.getTime() ?? null })),
+          );
+          let raised = 0;
+          let cleared = 0;
+          const bySensor = new Map<string, { at: number; value: number }[]>();
+          for (const r of stored) {
+            if (r.late) continue;
+            const list = bySensor.get(r.sensor_id) ?? [];
+            list.push({ at: r.at.getTime(), value: r.value });
+            bySensor.set(r.sensor_id, list);
           }
-          await trx
-            .insertInto('smart_sensor_states')
-            .values({
-              sensor_id: sensorId,
-              site_id: sensor.site_id,
-              judged_at: new Date(last.at),
-              last_value: last.value,
+          const judgedStates: repo.SensorStateRow[] = [];
+          for (const [sensorId, list] of bySensor) {
+            const sensor = sensors.get(sensorId) as repo.SensorRow;
+            list.sort((a, b) => a.at - b.at);
+            const last = list[list.length - 1];
+            const state = states.get(sensorId);
+            let memory = (state?.state ?? {}) as SensorMemory;
+            // An out-of-service sensor's readings are kept, not judged (ISA-18.2 out of service).
+            if (sensor.in_service) {
+              const judged = detect(rulesOf(sensor), memory, list);
+              const events = judged.events;
+              memory = judged.memory;
+              if (learns(sensor)) {
+                const learned = judgeAnomalies(
+                  anomalies.detector(sensorId),
+                  memory.anomaly ?? { active: false },
+                  list,
+                );
+                memory = { ...memory, anomaly: learned.memory };
+                events.push(...learned.events);
+                anomalies.judged(sensorId, last.at);
+              }
+              for (const e of events) {
+                await applyEvent(trx, sensor, e, actor.userId);
+                if (e.change === 'raise') raised++;
+                else cleared++;
+              }
+            }
+            judgedStates.push({
+              sensorId,
+              siteId: sensor.site_id,
+              judgedAt: new Date(last.at),
+              lastValue: last.value,
               state: JSON.stringify(memory),
-            })
-            .onConflict((oc) =>
-              oc.column('sensor_id').doUpdateSet({
-                judged_at: new Date(last.at),
-                last_value: last.value,
-                state: JSON.stringify(memory),
-              }),
-            )
-            .execute();
-        }
-        const late = stored.filter((r) => r.late).length;
-        const duplicates = rows.length - stored.length;
-        if (actor.userId)
-          await count(trx, actor.userId, gateway, { accepted: stored.length, duplicates, late, refused });
-        return {
-          received: readings.length,
-          stored: stored.length,
-          duplicates,
-          late,
-          refused,
-          alarmsRaised: raised,
-          alarmsCleared: cleared,
-        };
-      });
+            });
+          }
+          // Every sensor's memory in one statement: a statement per sensor cost a round trip each.
+          await repo.saveSensorStates(trx, judgedStates);
+          const late = stored.filter((r) => r.late).length;
+          const duplicates = rows.length - stored.length;
+          if (actor.userId)
+            await count(trx, actor.userId, gateway, { accepted: stored.length, duplicates, late, refused });
+          return {
+            received: readings.length,
+            stored: stored.length,
+            duplicates,
+            late,
+            refused,
+            alarmsRaised: raised,
+            alarmsCleared: cleared,
+          };
+        })
+        .catch((error: unknown) => {
+          // Their detectors learned from readings that were not stored: they are built again next time.
+          anomalies.forget(learning);
+          // A remembered partition may have been dropped since (retention): checked again next time.
+          partitions.clear();
+          throw error;
+        });
       for (const m of months) partitions.add(m);
       return result;
     },

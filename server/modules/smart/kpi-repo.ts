@@ -43,6 +43,22 @@ export function kpiAlarmRows(
 export type KpiAlarmRow = Awaited<ReturnType<typeof kpiAlarmRows>>[number];
 
 /**
+ * Each raise of an alarm in [from, to) (its first and every re-activation, migration 0061), with its sensor's
+ * place: what chattering is counted from.
+ */
+export function kpiRaiseRows(db: Db, filter: { scope: SiteScope; siteId?: string; from: Date; to: Date }) {
+  let q = db
+    .selectFrom('smart_alarm_raises as r')
+    .innerJoin('smart_sensors as s', 's.id', 'r.sensor_id')
+    .select(['r.site_id', 'r.sensor_id', 'r.condition', 'r.raised_at', 's.area_id', 's.tag', 's.name'])
+    .where((eb) => inScope(eb, 'r.site_id', filter.scope))
+    .where('r.raised_at', '>=', filter.from)
+    .where('r.raised_at', '<', filter.to);
+  if (filter.siteId) q = q.where('r.site_id', '=', filter.siteId);
+  return q.execute();
+}
+
+/**
  * Alarms raised in [from, to) per site and quarter of an hour (UTC): fine enough to place each in its site's
  * local day in every time zone, whole-hour or not.
  */

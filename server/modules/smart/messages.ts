@@ -32,6 +32,7 @@ const conditionWords = wordsCatalogue('smart.condition', {
   ll: ['Low-low', '低低限'],
   rate: ['Rate of change', '變化率'],
   stuck: ['Stuck value', '數值凍結'],
+  anomaly: ['Anomaly (learned)', '異常（學習偵測）'],
 });
 
 const kindWords = wordsCatalogue('smart.kind', {

@@ -50,11 +50,16 @@ export async function sensorStatus(db: Db, ids: readonly string[]) {
   return out;
 }
 
+/** The name of the partition of the readings of a time's month (UTC). */
+export function monthPartitionName(at: Date): string {
+  return `smart_readings_${at.getUTCFullYear()}${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
 /** A month's partition of the readings, created if missing (the default partition takes what has none). */
 export async function ensureMonthPartition(db: Db, monthStart: Date) {
   const from = new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth(), 1));
   const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
-  const name = `smart_readings_${from.getUTCFullYear()}${String(from.getUTCMonth() + 1).padStart(2, '0')}`;
+  const name = monthPartitionName(from);
   await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
   const exists = await sql<{ n: number }>`select 1 as n from pg_class where relname = ${name}`.execute(db);
   if (exists.rows.length > 0) return;
@@ -74,11 +79,23 @@ export type NewReading = { sensorId: string; siteId: string; at: Date; value: nu
 
 /**
  * Stores readings once each (a repeat of a sensor and time does nothing) and adds the stored ones to the
- * per-minute and per-hour roll-ups, in one statement. Returns the readings stored.
+ * per-minute and per-hour roll-ups, in one statement. Returns the readings stored. `partition`, when every
+ * reading falls in that month's partition (which must exist), takes them straight there: routing each row
+ * through the partitioned table costs about as much again. The stored rows come back only when some were
+ * repeats; otherwise the count says that all of them were stored.
  */
-export async function insertReadings(db: Db, readings: readonly NewReading[]) {
+export async function insertReadings(db: Db, readings: readonly NewReading[], partition?: string) {
   if (readings.length === 0) return [];
-  const result = await sql<{ sensor_id: string; at: Date; value: number; late: boolean }>`
+  if (partition !== undefined && !/^smart_readings_\d{6}$/.test(partition))
+    throw new Error(`Not a readings partition: ${partition}`);
+  const target = sql.raw(partition ?? 'smart_readings');
+  const result = await sql<{
+    stored: number | null;
+    sensor_id: string;
+    at: Date;
+    value: number;
+    late: boolean;
+  }>`
     with input as (
       select * from unnest(
         ${readings.map((r) => r.sensorId)}::uuid[],
@@ -89,7 +106,7 @@ export async function insertReadings(db: Db, readings: readonly NewReading[]) {
       ) as t(sensor_id, site_id, at, value, late)
     ),
     stored as (
-      insert into smart_readings (sensor_id, site_id, at, value, late)
+      insert into ${target} (sensor_id, site_id, at, value, late)
       select sensor_id, site_id, at, value, late from input
       on conflict (sensor_id, at) do nothing
       returning sensor_id, site_id, at, value, late
@@ -113,10 +130,74 @@ export async function insertReadings(db: Db, readings: readonly NewReading[]) {
         max = greatest(smart_rollups_hour.max, excluded.max),
         sum = smart_rollups_hour.sum + excluded.sum,
         count = smart_rollups_hour.count + excluded.count
-    )
-    select sensor_id, at, value, late from stored order by sensor_id, at
+    ),
+    total as (select count(*)::int as n from stored)
+    select n as stored, null::uuid as sensor_id, null::timestamptz as at, null::float8 as value, null::boolean as late
+    from total
+    union all
+    select null, sensor_id, at, value, late from stored where (select n from total) < ${readings.length}
   `.execute(db);
-  return result.rows.map((r) => ({ ...r, at: new Date(r.at) }));
+  const count = result.rows.find((r) => r.stored !== null)?.stored;
+  if (count === readings.length)
+    return readings.map((r) => ({ sensor_id: r.sensorId, at: r.at, value: r.value, late: r.late }));
+  return result.rows
+    .filter((r) => r.stored === null)
+    .map((r) => ({ sensor_id: r.sensor_id, at: new Date(r.at), value: r.value, late: r.late }));
+}
+
+/** The last `limit` readings of each sensor up to its own time, oldest first (a detector relearns from them). */
+export async function lastReadings(
+  db: Db,
+  sensors: readonly { id: string; judgedAt: number }[],
+  limit: number,
+): Promise<Map<string, { at: number; value: number }[]>> {
+  const out = new Map<string, { at: number; value: number }[]>();
+  if (sensors.length === 0) return out;
+  const rows = await sql<{ sensor_id: string; at: Date; value: number }>`
+    select t.sensor_id, r.at, r.value
+    from unnest(
+      ${sensors.map((s) => s.id)}::uuid[],
+      ${sensors.map((s) => new Date(s.judgedAt).toISOString())}::timestamptz[]
+    ) as t(sensor_id, upto)
+    cross join lateral (
+      select at, value from smart_readings
+      where sensor_id = t.sensor_id and at <= t.upto
+      order by at desc limit ${limit}
+    ) as r
+    order by t.sensor_id, r.at
+  `.execute(db);
+  for (const r of rows.rows) {
+    const list = out.get(r.sensor_id) ?? [];
+    list.push({ at: new Date(r.at).getTime(), value: r.value });
+    out.set(r.sensor_id, list);
+  }
+  return out;
+}
+
+export type SensorStateRow = {
+  sensorId: string;
+  siteId: string;
+  judgedAt: Date;
+  lastValue: number;
+  /** The detectors' memory, as JSON text. */
+  state: string;
+};
+
+/** The last reading judged and the detectors' memory of each of these sensors, in one statement. */
+export async function saveSensorStates(db: Db, rows: readonly SensorStateRow[]) {
+  if (rows.length === 0) return;
+  await sql`
+    insert into smart_sensor_states (sensor_id, site_id, judged_at, last_value, state)
+    select sensor_id, site_id, judged_at, last_value, state::jsonb from unnest(
+      ${rows.map((r) => r.sensorId)}::uuid[],
+      ${rows.map((r) => r.siteId)}::uuid[],
+      ${rows.map((r) => r.judgedAt.toISOString())}::timestamptz[],
+      ${rows.map((r) => r.lastValue)}::float8[],
+      ${rows.map((r) => r.state)}::text[]
+    ) as t(sensor_id, site_id, judged_at, last_value, state)
+    on conflict (sensor_id) do update set
+      judged_at = excluded.judged_at, last_value = excluded.last_value, state = excluded.state
+  `.execute(db);
 }
 
 // ---- Responders and the notices of alarms (responders.ts)

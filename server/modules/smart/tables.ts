@@ -59,7 +59,7 @@ export type SmartAlarmsTable = Stamps & {
   id: Generated<string>;
   site_id: string;
   sensor_id: string;
-  condition: 'hh' | 'h' | 'l' | 'll' | 'rate' | 'stuck';
+  condition: 'hh' | 'h' | 'l' | 'll' | 'rate' | 'stuck' | 'anomaly';
   priority: 'low' | 'medium' | 'high' | 'urgent';
   active: Generated<boolean>;
   raised_at: Date;
@@ -94,6 +94,17 @@ export type SmartAlarmNoticesTable = {
   notified_at: Date;
 };
 
+/** Each raise of an alarm: its first (with the record) and every re-activation (migration 0061). */
+export type SmartAlarmRaisesTable = {
+  id: Generated<string>;
+  alarm_id: string;
+  site_id: string;
+  sensor_id: string;
+  condition: string;
+  raised_at: Date;
+  value: number;
+};
+
 export type SmartGatewayCountsTable = {
   user_id: string;
   gateway: string;
@@ -115,4 +126,5 @@ export type SmartTables = {
   smart_gateway_counts: SmartGatewayCountsTable;
   smart_responders: SmartRespondersTable;
   smart_alarm_notices: SmartAlarmNoticesTable;
+  smart_alarm_raises: SmartAlarmRaisesTable;
 };

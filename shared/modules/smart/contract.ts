@@ -147,7 +147,9 @@ export const readingBatch = z
  * in `token` when it publishes to an external broker (which does not know Steward's tokens). The embedded broker
  * takes the token at CONNECT, as the password, and ignores this field.
  */
-export const mqttReadingBatch = readingBatch.extend({ token: z.string().max(200).optional() }).strict();
+export const mqttReadingBatch = readingBatch
+  .extend({ token: z.string().max(200).optional(), batchId: text(100).optional() })
+  .strict();
 
 export const refusalReasons = ['unknown_sensor', 'outside_site'] as const;
 export const ingestResult = z.object({
@@ -162,6 +164,22 @@ export const ingestResult = z.object({
   alarmsCleared: z.number().int(),
 });
 export type IngestResult = z.infer<typeof ingestResult>;
+
+/**
+ * What the ingestion answers a gateway for each MQTT batch it took (ARCHITECTURE.md, "MQTT ingestion"), on
+ * `<root>/<site code>/answers/<gateway>`: the batch's own `batchId`, the counts, and each refused reading with its
+ * reason; or, for a batch that could not be read at all, `problem` (nothing of it stored).
+ */
+export const ingestAnswer = z.object({
+  batchId: z.string().nullable(),
+  received: z.number().int(),
+  stored: z.number().int(),
+  duplicates: z.number().int(),
+  late: z.number().int(),
+  refused: ingestResult.shape.refused,
+  problem: z.string().nullable(),
+});
+export type IngestAnswer = z.infer<typeof ingestAnswer>;
 
 export const readingsQuery = z.object({
   from: isoDateTime.optional(),
@@ -185,7 +203,7 @@ export const readingsView = z.object({
 
 // ---- Alarms
 
-export const alarmConditions = ['hh', 'h', 'l', 'll', 'rate', 'stuck'] as const;
+export const alarmConditions = ['hh', 'h', 'l', 'll', 'rate', 'stuck', 'anomaly'] as const;
 export const alarmPriorities = ['low', 'medium', 'high', 'urgent'] as const;
 
 export const alarmView = z.object({

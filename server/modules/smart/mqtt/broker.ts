@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { BackgroundService } from '../../../platform/modules/manifest.ts';
-import type { MqttGateways } from './gateways.ts';
-import { siteCodeOfFilter } from './topics.ts';
+import type { BatchOutcome, MqttGateways } from './gateways.ts';
+import { isAnswerTopic, siteCodeOfFilter } from './topics.ts';
 
 /** A refusal the gateway's connection is closed for (MQTT 3.1.1 has no reason code to send instead). */
 class Refused extends Error {}
@@ -25,6 +25,8 @@ function connectRefusal(message: string, code: number): AuthenticateError {
 export function embeddedBroker(gateways: MqttGateways): BackgroundService & { port(): number } {
   const { config, log } = gateways;
   const tokens = new WeakMap<Client, string>();
+  /** Each connection's last publish in hand, which its next one waits for. */
+  const arrivals = new WeakMap<Client, Promise<unknown>>();
   let broker: Aedes | undefined;
   let server: net.Server | undefined;
 
@@ -34,17 +36,39 @@ export function embeddedBroker(gateways: MqttGateways): BackgroundService & { po
     // The token is checked again on each publish: a revoked one stops the gateway at its next batch.
     const actor = await gateways.gateway(token);
     if (!actor) throw new Refused('the API token is no longer valid');
+    if (isAnswerTopic(topic, config.topicRoot)) throw new Refused(`only Steward publishes answers: ${topic}`);
     const siteId = await gateways.siteOf(actor, topic);
     if (!siteId) throw new Refused(`not one of the token's sites' topics: ${topic}`);
     const read = gateways.parse(payload);
     // A malformed batch is acknowledged and dropped: sent again, it would be just as malformed.
     if ('problem' in read) {
       log.warn({ gateway: client.id, topic, problem: read.problem }, 'MQTT batch refused: malformed');
-      return;
+      return answer(topic, payload, client.id, read);
     }
     const result = await gateways.store(actor, read.batch, siteId, client.id);
     if (result.refused.length)
       log.warn({ gateway: client.id, topic, refused: result.refused.length }, 'MQTT readings refused');
+    await answer(topic, payload, client.id, result);
+  }
+
+  /** Publishes the answer before the PUBACK is written: the gateway hears why before it hears done. */
+  function answer(topic: string, payload: Buffer | string, gateway: string, outcome: BatchOutcome) {
+    const reply = gateways.answer(topic, payload, gateway, outcome);
+    const target = broker;
+    if (!reply || !target) return;
+    return new Promise<void>((resolve) => {
+      target.publish(
+        {
+          cmd: 'publish',
+          topic: reply.topic,
+          payload: Buffer.from(reply.payload),
+          qos: 0,
+          retain: false,
+          dup: false,
+        } as Parameters<Aedes['publish']>[0],
+        () => resolve(),
+      );
+    });
   }
 
   return {
@@ -75,7 +99,16 @@ export function embeddedBroker(gateways: MqttGateways): BackgroundService & { po
         );
       };
       created.authorizePublish = (client, packet, done) => {
-        authorizeAndStore(client, packet.topic, packet.payload).then(
+        // A connection's publishes are handled one after the other from their arrival: checked in parallel,
+        // a later batch whose token check finished first would be stored, and judged, before an earlier one.
+        const previous = (client && arrivals.get(client)) || Promise.resolve();
+        const handled = previous.then(() => authorizeAndStore(client, packet.topic, packet.payload));
+        if (client)
+          arrivals.set(
+            client,
+            handled.catch(() => undefined),
+          );
+        handled.then(
           () => done(null),
           (error: Error) => {
             if (error instanceof Refused)

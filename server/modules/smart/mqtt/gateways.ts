@@ -1,4 +1,4 @@
-import { type IngestResult, mqttReadingBatch } from '#shared/modules/smart/contract.ts';
+import { type IngestAnswer, type IngestResult, mqttReadingBatch } from '#shared/modules/smart/contract.ts';
 import type { MqttConfig } from '../../../config.ts';
 import { type Actor, holdsAnywhere, scopeHas, sitesWith } from '../../../platform/access/actor.ts';
 import type { IdentityService } from '../../../platform/auth/identity.ts';
@@ -6,9 +6,27 @@ import type { BackgroundLog } from '../../../platform/modules/manifest.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import type { IngestService } from '../ingest.ts';
 import { createIngestQueue } from './ingest-queue.ts';
-import { siteCodeOfTopic } from './topics.ts';
+import { answerTopic, siteCodeOfTopic } from './topics.ts';
 
 export type MqttBatch = ReturnType<typeof mqttReadingBatch.parse>;
+
+/** What a batch came to: stored (with its refused readings), or unreadable. */
+export type BatchOutcome = IngestResult | { problem: string };
+
+/** The gateway and batch id a payload names, read leniently: a malformed batch is answered too. */
+function namesOf(payload: Buffer | string): { gateway?: string; batchId?: string } {
+  try {
+    const json = JSON.parse(payload.toString()) as unknown;
+    if (!json || typeof json !== 'object' || Array.isArray(json)) return {};
+    const { gateway, batchId } = json as Record<string, unknown>;
+    return {
+      gateway: typeof gateway === 'string' ? gateway.slice(0, 100) : undefined,
+      batchId: typeof batchId === 'string' ? batchId.slice(0, 100) : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
 
 /**
  * What both MQTT paths (the embedded broker and an external one) share: a gateway known by its API token,
@@ -65,6 +83,44 @@ export function createMqttGateways(deps: {
       return { batch: parsed.data };
     },
 
+    /**
+     * The answer to a batch published on `topic` (a readings topic of a site the gateway may send for): where it
+     * goes and what it says. `gateway` names the gateway when the batch does not.
+     */
+    answer(
+      topic: string,
+      payload: Buffer | string,
+      gateway: string,
+      outcome: BatchOutcome,
+    ): { topic: string; payload: string } | null {
+      const site = siteCodeOfTopic(topic, deps.config.topicRoot);
+      if (!site) return null;
+      const names = namesOf(payload);
+      const answer: IngestAnswer =
+        'problem' in outcome
+          ? {
+              batchId: names.batchId ?? null,
+              received: 0,
+              stored: 0,
+              duplicates: 0,
+              late: 0,
+              refused: [],
+              problem: outcome.problem,
+            }
+          : {
+              batchId: names.batchId ?? null,
+              received: outcome.received,
+              stored: outcome.stored,
+              duplicates: outcome.duplicates,
+              late: outcome.late,
+              refused: outcome.refused,
+              problem: null,
+            };
+      return {
+        topic: answerTopic(deps.config.topicRoot, site, names.gateway ?? gateway),
+        payload: JSON.stringify(answer),
+      };
+    },
     /**
      * Stores the batch at the topic's site, once a slot of the ingest queue is free, after the gateway's
      * earlier batches: a gateway's readings are judged in the order it sent them, not as slots free up.

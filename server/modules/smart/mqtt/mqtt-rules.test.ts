@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIngestQueue } from './ingest-queue.ts';
-import { siteCodeOfFilter, siteCodeOfTopic } from './topics.ts';
+import { answerTopic, isAnswerTopic, siteCodeOfFilter, siteCodeOfTopic } from './topics.ts';
 
 describe('MQTT topics', () => {
   it('takes the site from a reading topic, with at least one level below it', () => {
@@ -17,6 +17,18 @@ describe('MQTT topics', () => {
     expect(siteCodeOfFilter('steward/+/#', 'steward')).toBeNull();
     expect(siteCodeOfFilter('steward/#', 'steward')).toBeNull();
     expect(siteCodeOfFilter('#', 'steward')).toBeNull();
+  });
+});
+
+describe('answers to the gateways', () => {
+  it("go under the site's answers level, named by the gateway; that level is never a readings topic", () => {
+    expect(answerTopic('steward', 'K7', 'line 2/gw#1')).toBe('steward/K7/answers/line-2-gw-1');
+    expect(answerTopic('steward', 'K7', ' ')).toBe('steward/K7/answers/gateway');
+    expect(isAnswerTopic('steward/K7/answers/gw', 'steward')).toBe(true);
+    expect(isAnswerTopic('steward/K7/B1/answers', 'steward')).toBe(false);
+    expect(siteCodeOfTopic('steward/K7/answers/gw', 'steward')).toBeNull();
+    // A gateway may subscribe to its own site's answers.
+    expect(siteCodeOfFilter(answerTopic('steward', 'K7', 'gw'), 'steward')).toBe('K7');
   });
 });
 

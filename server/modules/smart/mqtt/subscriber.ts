@@ -1,7 +1,7 @@
 import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import type { BackgroundService } from '../../../platform/modules/manifest.ts';
 import type { MqttGateways } from './gateways.ts';
-import { sharedSubscription } from './topics.ts';
+import { isAnswerTopic, sharedSubscription } from './topics.ts';
 
 /** How long the external broker keeps the worker's session (and the batches it queues) while it is away. */
 const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
@@ -21,6 +21,8 @@ export function externalSubscriber(gateways: MqttGateways): BackgroundService {
   let stopping = false;
 
   async function storeOnce(packet: IPublishPacket) {
+    // The worker's own answers come back through the subscription: nothing to store.
+    if (isAnswerTopic(packet.topic, config.topicRoot)) return;
     const read = gateways.parse(packet.payload);
     if ('problem' in read) {
       log.warn({ topic: packet.topic, problem: read.problem }, 'MQTT batch refused: malformed');
@@ -42,6 +44,9 @@ export function externalSubscriber(gateways: MqttGateways): BackgroundService {
     const result = await gateways.store(actor, read.batch, siteId, actor.label);
     if (result.refused.length)
       log.warn({ topic: packet.topic, refused: result.refused.length }, 'MQTT readings refused');
+    const reply = gateways.answer(packet.topic, packet.payload, actor.label, result);
+    // An answer lost (the broker away) is not a reason to store the batch again.
+    if (reply) await client?.publishAsync(reply.topic, reply.payload, { qos: 0 }).catch(() => {});
   }
 
   /** Stores the batch, trying again while the database cannot; the acknowledgement waits meanwhile. */

@@ -4,10 +4,13 @@
  * what authorizes a publish; the levels below it are the gateway's own arrangement.
  */
 
+/** The level below the site under which Steward answers the gateways; never a readings topic. */
+const ANSWERS = 'answers';
+
 /** The site code of a topic readings may be published to, or null when it is not one. */
 export function siteCodeOfTopic(topic: string, root: string): string | null {
   const levels = topic.split('/');
-  if (levels.length < 3 || levels[0] !== root) return null;
+  if (levels.length < 3 || levels[0] !== root || levels[2] === ANSWERS) return null;
   if (levels.some((level) => level === '' || level.includes('+') || level.includes('#'))) return null;
   return levels[1];
 }
@@ -23,4 +26,18 @@ export function siteCodeOfFilter(filter: string, root: string): string | null {
 /** What the worker subscribes to on an external broker: every site's readings, shared among the workers. */
 export function sharedSubscription(root: string): string {
   return `$share/steward/${root}/+/#`;
+}
+
+/** Whether a topic is one of Steward's answers to the gateways (`<root>/<site>/answers/…`). */
+export function isAnswerTopic(topic: string, root: string): boolean {
+  const levels = topic.split('/');
+  return levels.length >= 3 && levels[0] === root && levels[2] === ANSWERS;
+}
+
+/**
+ * Where the answers to a gateway's batches at a site go: `<root>/<site code>/answers/<gateway>`, the gateway's
+ * name with the characters a topic level cannot hold replaced. The gateway subscribes to it before publishing.
+ */
+export function answerTopic(root: string, siteCode: string, gateway: string): string {
+  return `${root}/${siteCode}/${ANSWERS}/${gateway.trim().replace(/[/+#\s]+/g, '-') || 'gateway'}`;
 }

@@ -8,7 +8,8 @@ import { freshStuckMemory, judgeStuck, type StuckMemory } from './stuck.ts';
  * events.
  */
 
-export type AlarmCondition = LimitCondition | 'rate' | 'stuck';
+/** `anomaly`: the learned detector's, for series without limits (rules/anomaly.ts). */
+export type AlarmCondition = LimitCondition | 'rate' | 'stuck' | 'anomaly';
 
 export type SensorRules = {
   limits: Partial<Record<LimitCondition, number | null>>;
@@ -24,6 +25,8 @@ export type SensorMemory = {
   rate?: RateMemory;
   stuck?: StuckMemory;
   last?: { at: number; value: number } | null;
+  /** Whether the learned detector's alarm is active (rules/anomaly.ts; its learning is kept by the caller). */
+  anomaly?: { active: boolean };
 };
 
 export type DetectionEvent = {
@@ -31,8 +34,8 @@ export type DetectionEvent = {
   change: 'raise' | 'clear';
   at: number;
   value: number;
-  /** The limit crossed (a value limit, the rate per minute, or the stuck minutes). */
-  limit: number;
+  /** The limit crossed (a value limit, the rate per minute, or the stuck minutes); none for an anomaly. */
+  limit: number | null;
 };
 
 export function detect(
@@ -87,7 +90,7 @@ export function detect(
     }
     last = { at: r.at, value: r.value };
   }
-  return { memory: { conditions, rate, stuck, last }, events };
+  return { memory: { ...memory, conditions, rate, stuck, last }, events };
 }
 
 export type AlarmPriority = 'low' | 'medium' | 'high' | 'urgent';
@@ -98,11 +101,12 @@ const lifeSafetyKinds = new Set(['toxic_gas', 'oxygen', 'lel']);
 /**
  * The priority of an alarm (EEMUA 191 §6: by the consequence and the time to respond): a second-stage limit on a
  * life-safety measurement is urgent, any other second-stage limit or a fast rate of change high, a first-stage
- * limit medium, a stuck sensor (lost visibility, no process deviation yet) low.
+ * limit medium, a stuck sensor (lost visibility, no process deviation yet) or a learned anomaly (a series
+ * without limits behaving unlike its past, a prompt to look) low.
  */
 export function alarmPriority(kind: string, condition: AlarmCondition): AlarmPriority {
   if (condition === 'hh' || condition === 'll') return lifeSafetyKinds.has(kind) ? 'urgent' : 'high';
   if (condition === 'rate') return 'high';
-  if (condition === 'stuck') return 'low';
+  if (condition === 'stuck' || condition === 'anomaly') return 'low';
   return 'medium';
 }

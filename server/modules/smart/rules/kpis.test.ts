@@ -177,6 +177,30 @@ describe('chattering, stale alarms and bad actors', () => {
     ]);
   });
 
+  it('counts every raise of an alarm for chattering, not its records: one alarm re-activated twice chatters', () => {
+    // One alarm record (never acknowledged, so each return re-activated it), raised at 0 s, 20 s and 40 s.
+    const one = alarm('2026-07-01T00:00:00Z', { sensorId: 'R', clearedAt: null });
+    const raises = ['2026-07-01T00:00:00Z', '2026-07-01T00:00:20Z', '2026-07-01T00:00:40Z'].map((t) => ({
+      sensorId: 'R',
+      condition: 'h',
+      at: at(t),
+    }));
+    const period = [at('2026-06-30T23:00Z'), at('2026-07-01T01:00Z')] as const;
+    expect(alarmKpis([one], ...period, th).chattering).toEqual([]);
+    const r = alarmKpis([one], ...period, th, raises);
+    expect(r.chattering).toEqual([
+      { sensorId: 'R', condition: 'h', alarms: 3, mostWithin: 3, firstAt: at('2026-07-01T00:00:00Z') },
+    ]);
+    // The rate figures still count the alarm once.
+    expect(r.total).toBe(1);
+    // Raises before the period do not count in it: two inside the period are not three.
+    const later = alarmKpis([one], at('2026-07-01T00:00:10Z'), at('2026-07-01T01:00Z'), th, raises);
+    expect(later.chattering).toEqual([]);
+    // Three raises a full minute from first to last are not within 60 seconds.
+    const slow = raises.map((x, i) => ({ ...x, at: at('2026-07-01T00:00:00Z') + i * 30_000 }));
+    expect(alarmKpis([one], ...period, th, slow).chattering).toEqual([]);
+  });
+
   it('lists as stale the alarms active at the end of the period for more than 24 hours', () => {
     // The period: 28 February 2026 (not a leap year) until 1 March 00:00.
     const end = '2026-03-01T00:00:00Z';

@@ -58,6 +58,9 @@ export type KpiAlarm = {
   clearedAt: number | null;
 };
 
+/** One raise of an alarm: its first, or a return of its condition before the alarm was closed. */
+export type KpiRaise = { sensorId: string; condition: string; at: number };
+
 export type RateWindow = { start: number; count: number };
 export type PositionRate = {
   position: string | null;
@@ -73,6 +76,7 @@ export type Flood = { position: string | null; start: number; end: number | null
 export type Chattering = {
   sensorId: string;
   condition: string;
+  /** Raises of the alarm in the period (each time it went from normal to active). */
   alarms: number;
   mostWithin: number;
   firstAt: number;
@@ -202,10 +206,22 @@ function coveredMs(intervals: { start: number; end: number }[]) {
 
 /**
  * The figures of the period [from, to). Counts take the alarms raised in the period; stale alarms are those
- * active at `to` that were raised more than `staleHours` before it (raised before the period too). With no
- * alarm every figure is zero and every list empty.
+ * active at `to` that were raised more than `staleHours` before it (raised before the period too). Chattering
+ * takes every raise (`raises`): an alarm re-activated before it was closed is one record but raised again, and
+ * each raise counts (ISA-TR18.2.5); without them, each alarm's own raise is its only one. With no alarm every
+ * figure is zero and every list empty.
  */
-export function alarmKpis(all: readonly KpiAlarm[], from: number, to: number, th: KpiThresholds): KpiReport {
+export function alarmKpis(
+  all: readonly KpiAlarm[],
+  from: number,
+  to: number,
+  th: KpiThresholds,
+  raises: readonly KpiRaise[] = all.map((a) => ({
+    sensorId: a.sensorId,
+    condition: a.condition,
+    at: a.raisedAt,
+  })),
+): KpiReport {
   if (!(to > from)) throw new RangeError('The period ends after it starts');
   const windowMs = th.windowMinutes * 60_000;
   const periodWindows = (to - from) / windowMs;
@@ -247,9 +263,10 @@ export function alarmKpis(all: readonly KpiAlarm[], from: number, to: number, th
   const inFlood = coveredMs(floods.map((f) => ({ start: f.start, end: f.end ?? to })));
 
   const bySource = [...groupBy(alarms, keyOf).values()];
+  const raisesInPeriod = raises.filter((r) => r.at >= from && r.at < to).sort((a, b) => a.at - b.at);
   const chattering: Chattering[] = [];
-  for (const list of bySource) {
-    const times = list.map((a) => a.raisedAt);
+  for (const list of groupBy(raisesInPeriod, keyOf).values()) {
+    const times = list.map((r) => r.at);
     const firstAt = firstRunAt(times, th.chatterSeconds * 1000, th.chatterCount);
     if (firstAt === null) continue;
     const { most } = mostWithin(times, th.chatterSeconds * 1000);

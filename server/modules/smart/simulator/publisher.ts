@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import { mqttReadingBatch } from '#shared/modules/smart/contract.ts';
+import { ingestAnswer, mqttReadingBatch } from '#shared/modules/smart/contract.ts';
+import { answerTopic } from '../mqtt/topics.ts';
 import {
   type FaultSpec,
   type PlannedReading,
@@ -11,7 +12,9 @@ import {
 /**
  * `steward simulate`: publishes a plan of simulated readings to the site's MQTT topics as a gateway would, in
  * the batch format of the ingestion (`mqttReadingBatch`), QoS 1, one batch per area and batch window. On the
- * embedded broker a PUBACK means stored and judged; on an external broker, received by the broker.
+ * embedded broker a PUBACK means stored and judged; on an external broker, received by the broker. Steward
+ * answers each batch on the gateway's answers topic with the readings it refused and why (unknown sensor,
+ * outside the site, malformed): those count as refused, by reason, rather than acknowledged.
  */
 
 export type SimulationOptions = {
@@ -53,7 +56,10 @@ export type SimulationProgress = {
 };
 
 export type SimulationSummary = SimulationProgress & {
+  /** By reason: a refusal code of Steward's answer (`unknown_sensor`, `outside_site`, `malformed: …`) or a sentence. */
   refusals: { reason: string; readings: number; batches: number }[];
+  /** Batches acknowledged whose answer never came (a broker that refused the answers topic, or answers lost). */
+  unanswered: number;
   /** When the run ended early: the broker closed the connection, or it was stopped. */
   stoppedBy: string | null;
 };
@@ -66,6 +72,9 @@ export function areaTopicLevel(areaName: string | null): string {
 
 /** Readings per batch at most: well under the ingestion's 10,000, so that one batch is stored quickly. */
 const MAX_BATCH = 1000;
+
+/** How long, once every batch is acknowledged, the answers still missing are waited for. */
+const ANSWER_WAIT_MS = 5_000;
 
 const CONNECTION_CLOSED =
   "the broker closed the connection before acknowledging (a topic outside the token's sites, a revoked token, or the batch not stored)";
@@ -83,6 +92,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   const gateway = (o.gateway ?? `simulator-${o.siteCode}`).slice(0, 100);
 
   const client = await connect(o.brokerUrl, gateway, o.token);
+  // Subscribed before anything is published, so that no answer is missed; a broker may refuse it (SUBACK 128).
+  const granted = await client
+    .subscribeAsync(answerTopic(o.topicRoot, o.siteCode, gateway), { qos: 0 })
+    .catch(() => []);
+  const answersHeard = granted.some((g) => g.qos !== 128);
   const wallStart = Date.now();
   const progress: SimulationProgress = {
     sent: 0,
@@ -101,6 +115,34 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     refusals.set(reason, r);
     progress.refused += count;
   };
+  // Each batch by its id, until both its PUBACK and Steward's answer are in: a refused reading moves from
+  // acknowledged to refused, whichever of the two comes first.
+  const batches = new Map<
+    string,
+    { size: number; refusedByAnswer: number; settled: 'acknowledged' | 'closed' | null; answered: boolean }
+  >();
+  client.on('message', (_topic, payload) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(payload.toString());
+    } catch {
+      return;
+    }
+    const parsed = ingestAnswer.safeParse(json);
+    const batch = parsed.success && parsed.data.batchId ? batches.get(parsed.data.batchId) : undefined;
+    if (!parsed.success || !batch || batch.answered) return;
+    batch.answered = true;
+    const byReason = new Map<string, number>();
+    if (parsed.data.problem) byReason.set(`malformed: ${parsed.data.problem}`, batch.size);
+    for (const r of parsed.data.refused) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+    for (const [reason, count] of byReason) {
+      const n = Math.min(count, batch.size - batch.refusedByAnswer);
+      if (n <= 0) continue;
+      batch.refusedByAnswer += n;
+      refuse(reason, n);
+      if (batch.settled === 'acknowledged') progress.acknowledged -= n;
+    }
+  });
   let stoppedBy: string | null = null;
   let ending = false;
   // Batches awaiting their PUBACK, each settled once: by the PUBACK, or as refused when the connection closes
@@ -119,6 +161,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
   function publish(area: string, batch: PlannedReading[]) {
     const payload = {
       gateway,
+      batchId: String(progress.batches + 1),
       ...(o.tokenInBatch ? { token: o.token } : {}),
       readings: batch.map((r) => ({
         sensorId: r.sensor.id,
@@ -133,6 +176,13 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       return refuse(`malformed: ${issue.path.join('.')}: ${issue.message}`, batch.length);
     }
     const topic = `${o.topicRoot}/${o.siteCode}/${area}/readings`;
+    const record = { size: batch.length, refusedByAnswer: 0, settled: null, answered: false } as {
+      size: number;
+      refusedByAnswer: number;
+      settled: 'acknowledged' | 'closed' | null;
+      answered: boolean;
+    };
+    batches.set(checked.data.batchId as string, record);
     progress.sent += batch.length;
     progress.batches += 1;
     let settle: (acknowledged: boolean) => void = () => {};
@@ -141,8 +191,10 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       settle = (acknowledged) => {
         if (done) return;
         done = true;
-        if (acknowledged) progress.acknowledged += batch.length;
-        else refuse(CONNECTION_CLOSED, batch.length);
+        record.settled = acknowledged ? 'acknowledged' : 'closed';
+        const left = record.size - record.refusedByAnswer;
+        if (acknowledged) progress.acknowledged += left;
+        else if (left > 0) refuse(CONNECTION_CLOSED, left);
         inFlight.delete(settled);
         resolve();
       };
@@ -180,6 +232,14 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
       report();
     }
     await Promise.all(inFlight.keys());
+    if (answersHeard) {
+      const until = Date.now() + ANSWER_WAIT_MS;
+      while (
+        Date.now() < until &&
+        [...batches.values()].some((b) => b.settled === 'acknowledged' && !b.answered)
+      )
+        await new Promise((r) => setTimeout(r, 20));
+    }
   } finally {
     ending = true;
     await client.endAsync(!!stoppedBy).catch(() => {});
@@ -187,7 +247,13 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationSum
     for (const settle of inFlight.values()) settle(false);
   }
   report();
-  return { ...progress, refusals: [...refusals].map(([reason, r]) => ({ reason, ...r })), stoppedBy };
+  const unanswered = [...batches.values()].filter((b) => b.settled === 'acknowledged' && !b.answered).length;
+  return {
+    ...progress,
+    refusals: [...refusals].map(([reason, r]) => ({ reason, ...r })),
+    unanswered,
+    stoppedBy,
+  };
 }
 
 async function connect(url: string, gateway: string, token: string): Promise<MqttClient> {

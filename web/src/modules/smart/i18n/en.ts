@@ -42,6 +42,7 @@ export const en = {
     ll: 'Low-low',
     rate: 'Rate of change',
     stuck: 'Stuck value',
+    anomaly: 'Anomaly (learned)',
   },
   states: {
     normal: 'Normal',

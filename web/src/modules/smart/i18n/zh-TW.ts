@@ -43,6 +43,7 @@ export const zhTW: typeof en = {
     ll: '低低限',
     rate: '變化率',
     stuck: '數值凍結',
+    anomaly: '異常（學習偵測）',
   },
   states: {
     normal: '正常',
