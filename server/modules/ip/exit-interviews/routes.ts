@@ -81,9 +81,10 @@ export function registerExitInterviewRoutes(app: TypedApp, interviews: ExitInter
       schema: {
         tags,
         summary: 'Look now for leave dates of inventors and trade-secret holders (also done nightly)',
+        body: c.exitInterviewScanInput,
         response: { 200: c.exitInterviewScanResult },
       },
     },
-    async (request) => interviews.scan(actorOf(request)),
+    async (request) => interviews.scan(actorOf(request), request.body.siteId),
   );
 }

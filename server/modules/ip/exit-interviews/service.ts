@@ -81,7 +81,11 @@ export function createExitInterviewsService(deps: Deps) {
 
   return {
     /** Legal's look now, at the sites where the actor holds the permission. */
-    scan: (actor: Actor) => scanner.scan(actor, access.listScope(actor, PERMISSION, PROGRAM)),
+    scan(actor: Actor, siteId?: string) {
+      if (!siteId) return scanner.scan(actor, access.listScope(actor, PERMISSION, PROGRAM));
+      access.assert(actor, { permission: PERMISSION, siteId, what: 'site', program: PROGRAM });
+      return scanner.scan(actor, new Set([siteId]));
+    },
 
     async list(actor: Actor, q: z.infer<typeof exitInterviewListQuery>) {
       const scope = access.listScope(actor, PERMISSION, PROGRAM);

@@ -42,6 +42,9 @@ export const exitInterviewPatch = z
   .extend(versioned.shape)
   .strict();
 
+/** A look at one site, or (no site) at every site where the caller holds the interviews. */
+export const exitInterviewScanInput = z.object({ siteId: z.string().uuid().optional() }).strict();
+
 export const exitInterviewScanResult = z.object({
   leaving: z.number().int(),
   proposed: z.number().int(),
