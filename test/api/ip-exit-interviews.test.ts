@@ -228,6 +228,13 @@ describe.each(databases())('IP exit interviews (%s)', (kind) => {
       ).toBe(403);
     }
     const admin = await t.signInAs('groupAdmin');
+    const found = await admin.get('/api/ip/exit-interviews', { query: { q: 'shu-fen' } });
+    expect(found.body.items.map((i: Interview) => i.id)).toEqual([id]);
+    expect((await admin.get('/api/ip/exit-interviews', { query: { q: 'nobody here' } })).body.items).toEqual(
+      [],
+    );
+    const acknowledged = await admin.get('/api/ip/exit-interviews', { query: { status: 'acknowledged' } });
+    expect(acknowledged.body.items.map((i: Interview) => i.id)).toEqual([id]);
     const csv = await admin.get('/api/ip/exit-interviews/export.csv');
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('K7-0007');

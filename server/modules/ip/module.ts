@@ -39,6 +39,7 @@ export function createIpModule(deps: {
     | 'employeesLeavingFrom'
     | 'leaveDates'
     | 'personNames'
+    | 'employeeIdsMatching'
   >;
   documents: Pick<DocumentsService, 'registerOwner' | 'countsByOwner'>;
   settings: SettingsService;

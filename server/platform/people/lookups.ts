@@ -207,6 +207,22 @@ export function createPeopleLookups(db: Db) {
       return [...byId.values()];
     },
 
+    /**
+     * The ids of employees at these sites whose name, number or e-mail holds the text, leavers included, for a
+     * module that searches its own records by the person they name (at most `limit`).
+     */
+    async employeeIdsMatching(sites: SiteScope, text: string, limit = 500, handle: Db = db) {
+      const rows = await handle
+        .selectFrom('employees')
+        .select('id')
+        .where((eb) => inScope(eb, 'site_id', sites))
+        .where((eb) => matchesSearch(eb, 'employees', text))
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
     /** The leave date of each of these employees (null: none recorded); an unknown id is left out. */
     async leaveDates(ids: readonly string[], handle: Db = db) {
       const unique = [...new Set(ids)];

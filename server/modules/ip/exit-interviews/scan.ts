@@ -34,7 +34,7 @@ export type ScanDeps = {
   db: Db;
   obligations: ObligationsService;
   org: Pick<OrgService, 'sitesByIds'>;
-  people: Pick<PeopleService, 'employeesLeavingFrom' | 'leaveDates' | 'personNames'>;
+  people: Pick<PeopleService, 'employeesLeavingFrom' | 'leaveDates' | 'personNames' | 'employeeIdsMatching'>;
   now: () => Date;
 };
 

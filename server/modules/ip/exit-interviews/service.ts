@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   ExitInterviewView,
@@ -93,6 +94,10 @@ export function createExitInterviewsService(deps: Deps) {
       if (q.siteId) base = base.where('x.site_id', '=', q.siteId);
       if (q.status) base = base.where('x.status', '=', q.status);
       if (q.dueBy) base = base.where('x.due_date', '<=', q.dueBy);
+      if (q.q) {
+        const ids = await deps.people.employeeIdsMatching(scope, q.q);
+        base = ids.length ? base.where('x.employee_id', 'in', ids) : base.where(sql<boolean>`false`);
+      }
       const page = await listPage(db, base, q, {
         sortColumn: sortColumns[q.sort],
         tieBreaker: 'x.id',
