@@ -61,9 +61,14 @@ describe.each(databases())('IP exit interviews (%s)', (kind) => {
       siteId: SITES.K7.id,
       title: 'Copper pillar plating with pulse reverse current',
       description: 'Pulse reverse plating keeps the pillar tops flat at 40 µm pitch.',
-      inventors: [{ employeeId: EMPLOYEES['K7-0007'].id, share: 100 }],
+      // K7-0006 is a co-inventor who left on 30 June 2024: a leave date already past calls for no interview.
+      inventors: [
+        { employeeId: EMPLOYEES['K7-0007'].id, share: 70 },
+        { employeeId: EMPLOYEES['K7-0006'].id, share: 30 },
+      ],
     });
     expect(filed.status, filed.text).toBe(201);
+    expect(EMPLOYEES['K7-0006'].leaveDate).toBe('2024-06-30');
     // Monday 3 February 2025: due Friday 31 January.
     await setLeaveDate(admin, EMPLOYEES['K7-0007'].id, '2025-02-03');
 
@@ -74,7 +79,8 @@ describe.each(databases())('IP exit interviews (%s)', (kind) => {
 
     const list = await officer.get('/api/ip/exit-interviews');
     expect(list.status, list.text).toBe(200);
-    // K7-0008 leaves on 31 January too, but is neither an inventor nor may access a trade secret.
+    // K7-0008 leaves on 31 January too, but is neither an inventor nor may access a trade secret; K7-0006 has
+    // already left.
     expect(list.body.items.map((i: Interview) => i.employeeId)).toEqual([EMPLOYEES['K7-0007'].id]);
     inventorInterview = list.body.items[0];
     expect(inventorInterview).toMatchObject({

@@ -125,8 +125,11 @@ export function createExitInterviewScan(deps: ScanDeps) {
           const row = await trx
             .insertInto('ip_exit_interviews')
             .values({ ...values, employee_id: e.id, created_by: actor.userId, updated_by: actor.userId })
+            // A scan running at the same time (the night's and Legal's) proposed it first.
+            .onConflict((oc) => oc.columns(['employee_id', 'leave_date']).doNothing())
             .returningAll()
-            .executeTakeFirstOrThrow();
+            .executeTakeFirst();
+          if (!row) continue;
           await recordAudit(trx, actor, {
             action: 'ip.exit_interview.proposed',
             entityType: EXIT_INTERVIEW,
