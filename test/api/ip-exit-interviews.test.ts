@@ -88,7 +88,7 @@ describe.each(databases())('IP exit interviews (%s)', (kind) => {
       employeeName: 'Yang Shu-Fen',
       employeeNo: 'K7-0007',
       leaveDate: '2025-02-03',
-      dueDate: '2025-01-31',
+      dueDate: '2025-01-30',
       inventor: true,
       disclosureIds: [filed.body.id],
       tradeSecrets: [],
@@ -97,7 +97,7 @@ describe.each(databases())('IP exit interviews (%s)', (kind) => {
     });
     const due = await obligationsOf(officer, inventorInterview.id);
     expect(due).toHaveLength(1);
-    expect(due[0]).toMatchObject({ dueDate: '2025-01-31', siteId: SITES.K7.id, state: 'open' });
+    expect(due[0]).toMatchObject({ dueDate: '2025-01-30', siteId: SITES.K7.id, state: 'open' });
     expect(due[0].title).toContain('Yang Shu-Fen');
 
     // A second look changes nothing.
@@ -139,9 +139,9 @@ describe.each(databases())('IP exit interviews (%s)', (kind) => {
     await setLeaveDate(admin, USERS.employee.employeeId, '2025-06-02');
     expect((await admin.post('/api/ip/exit-interviews/scan', {})).body).toMatchObject({ updated: 1 });
     const moved = await admin.get(`/api/ip/exit-interviews/${holder.id}`);
-    expect(moved.body).toMatchObject({ leaveDate: '2025-06-02', dueDate: '2025-05-30', status: 'due' });
+    expect(moved.body).toMatchObject({ leaveDate: '2025-06-02', dueDate: '2025-05-29', status: 'due' });
     expect((await obligationsOf(admin, holder.id)).map((o: { dueDate: string }) => o.dueDate)).toEqual([
-      '2025-05-30',
+      '2025-05-29',
     ]);
 
     // The leave date withdrawn: the interview falls and so does the obligation.

@@ -1,7 +1,8 @@
 /**
  * When the exit interview of a leaving inventor or trade-secret holder falls due. The HR record's leave date
- * is taken as the employee's last day; when it is a Saturday or Sunday, the last working day is the Friday
- * before. The interview (and its signed acknowledgement of the continuing duty of confidence, Taiwan Trade
+ * is the first day the employee is no longer on the roll (as the platform reads it: on the roll while the
+ * leave date is after the day), so the last working day is the working day before it (the Friday before a
+ * Monday or a weekend). The interview (and its signed acknowledgement of the continuing duty of confidence, Taiwan Trade
  * Secrets Act art. 10(1)(iii)) is due one working day before that last working day, so that a missing
  * signature can still be chased while the employee is at work. Working days are Monday to Friday: the platform
  * keeps no site holiday calendar (the IP office calendars in server/modules/ip/rules/calendar.ts are patent
@@ -28,7 +29,7 @@ export function lastWorkingDayOnOrBefore(date: string): string {
 
 /** The last working day of someone leaving on `leaveDate`, and the day their exit interview is due. */
 export function exitInterviewDue(leaveDate: string): { lastWorkingDay: string; dueDate: string } {
-  const lastWorkingDay = lastWorkingDayOnOrBefore(leaveDate);
+  const lastWorkingDay = lastWorkingDayOnOrBefore(addDays(leaveDate, -1));
   return { lastWorkingDay, dueDate: lastWorkingDayOnOrBefore(addDays(lastWorkingDay, -1)) };
 }
 
