@@ -1,5 +1,6 @@
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
+import { generateExitInterviews } from './ip-exit-interviews.ts';
 import { generateDisclosures } from './ip-inventions.ts';
 import { generateKeepDrop } from './ip-keep-drop.ts';
 import { generateLicencesAndRisks } from './ip-licences.ts';
@@ -29,6 +30,8 @@ export type IpDataset = {
   obligations: Row[];
   disclosures: Row[];
   disclosureInventors: Row[];
+  exitInterviews: Row[];
+  exitObligations: Row[];
   licensing: ReturnType<typeof generateLicencesAndRisks>;
   keepDrop: ReturnType<typeof generateKeepDrop>;
   rates: Row[];
@@ -171,6 +174,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
   const { disclosures, inventors } = generateDisclosures(data, rng.fork('inventions'));
   const licensing = generateLicencesAndRisks(data, rng.fork('licences'), { families, matters });
   const keepDrop = generateKeepDrop(data, rng.fork('keep-drop'), { families, matters }, licensing);
+  const exits = generateExitInterviews(data, rng.fork('exit-interviews'));
   return {
     families,
     matters,
@@ -178,8 +182,10 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     trademarks,
     secrets,
     obligations,
-    disclosures,
-    disclosureInventors: inventors,
+    disclosures: [...disclosures, ...exits.disclosures],
+    disclosureInventors: [...inventors, ...exits.inventors],
+    exitInterviews: exits.interviews,
+    exitObligations: exits.obligations,
     licensing,
     keepDrop,
     rates: generateIpRates(data),
@@ -195,10 +201,11 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_trade_secrets', rows: d.secrets },
     {
       table: 'obligations',
-      rows: [...d.obligations, ...d.licensing.obligations, ...d.keepDrop.obligations],
+      rows: [...d.obligations, ...d.licensing.obligations, ...d.keepDrop.obligations, ...d.exitObligations],
     },
     { table: 'ip_disclosures', rows: d.disclosures },
     { table: 'ip_disclosure_inventors', rows: d.disclosureInventors },
+    { table: 'ip_exit_interviews', rows: d.exitInterviews },
     { table: 'ip_licences', rows: d.licensing.licences },
     { table: 'ip_licence_matters', rows: d.licensing.licenceMatters },
     { table: 'ip_licence_families', rows: d.licensing.licenceFamilies },

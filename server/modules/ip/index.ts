@@ -1,7 +1,11 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
+import { createObligationsService } from '../../platform/obligations/service.ts';
+import { createOrgService } from '../../platform/org/service.ts';
+import { createPeopleService } from '../../platform/people/service.ts';
 import { createResearchProjectLookup } from '../academia/index.ts';
 import { createSecurityIncidentLookup } from '../infosec/index.ts';
+import { createExitInterviewScan } from './exit-interviews/scan.ts';
 import { DEADLINE_KINDS } from './matters.ts';
 import { ipMessagesCatalogue } from './messages.ts';
 import { ipMigrations } from './migrations/index.ts';
@@ -37,6 +41,18 @@ export const ipModule = defineModule({
       training: platform.training,
       now,
     }),
+  jobs(db) {
+    const org = createOrgService(db);
+    const interviews = createExitInterviewScan({
+      db,
+      obligations: createObligationsService(db),
+      org,
+      people: createPeopleService(db, org),
+      now: () => new Date(),
+    });
+    // Nightly (UTC 19:20 is 03:20 in Taiwan): leave dates entered or imported in the day.
+    return [{ name: 'ip-exit-interviews', cron: '20 19 * * *', handler: () => interviews.scanAll() }];
+  },
   registerRoutes(app, ip) {
     registerIpRoutes(app, ip);
   },

@@ -21,6 +21,9 @@ const en = {
     'Exchange royalty reports to {{periodEnd}} with {{counterparty}} under cross-licence {{reference}}',
   'ip.obligation.keepOrDrop':
     'Decide to keep, drop, sell or license {{office}} {{applicationNo}} ({{family}}) before its year {{year}} fee',
+  'ip.obligation.exitInterview':
+    'Hold the exit interview of {{name}} (leaving {{leaveDate}}) and file the signed acknowledgement',
+  'ip.actor.exitInterviews': 'Exit interviews of leaving inventors and trade-secret holders',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -38,6 +41,8 @@ const zhTW: Record<keyof typeof en, string> = {
     '依交互授權 {{reference}} 與 {{counterparty}} 交換至 {{periodEnd}} 的權利金報告',
   'ip.obligation.keepOrDrop':
     '於繳納第 {{year}} 年年費前決定 {{office}} {{applicationNo}}（{{family}}）維持、放棄、讓與或授權',
+  'ip.obligation.exitInterview': '與 {{name}}（{{leaveDate}} 離職）進行離職面談並歸檔簽署的保密切結',
+  'ip.actor.exitInterviews': '離職發明人與營業秘密接觸者的離職面談',
 };
 
 /** The words of the module's enumerations (`ip.<enumeration>.<code>`). */
@@ -179,6 +184,12 @@ const words = {
     national_fee: ['national renewal fee of a validation state', '生效國之國家年費'],
     rate: ['no exchange rate on or before the day', '該日（含）前無匯率'],
   },
+  'ip.exitInterviewStatus': {
+    due: ['due', '待面談'],
+    held: ['held, not signed', '已面談，未簽署'],
+    acknowledged: ['acknowledgement signed', '已簽署切結'],
+    withdrawn: ['leave withdrawn', '離職已撤回'],
+  },
 } as const;
 
 export const ipMessagesCatalogue = mergeCatalogues(
@@ -191,6 +202,7 @@ export const ipMessagesCatalogue = mergeCatalogues(
     trade_secret_review: ['trade secret review', '營業秘密年度檢視'],
     royalty_report: ['royalty report', '權利金報告'],
     keep_drop: ['keep-or-drop decision', '專利維持或放棄決策'],
+    exit_interview: ['exit interview', '離職面談'],
   }),
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
@@ -231,6 +243,9 @@ export const ipMessages = {
   },
   keepOrDropTitle(office: string, applicationNo: string, family: string, year: number | null): Message {
     return ipMessage('ip.obligation.keepOrDrop', { office, applicationNo, family, year: year ?? 0 });
+  },
+  exitInterviewTitle(name: string, leaveDate: string): Message {
+    return ipMessage('ip.obligation.exitInterview', { name, leaveDate });
   },
   royaltyReportTitle(
     direction: 'in' | 'out' | 'cross',

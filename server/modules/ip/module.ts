@@ -11,6 +11,7 @@ import type { ResearchProjectLookup } from '../academia/index.ts';
 import type { SecurityIncidentLookup } from '../infosec/index.ts';
 import { createIpBoardService } from './board/service.ts';
 import { createCalendarsService } from './calendars.ts';
+import { createExitInterviewsService, EXIT_INTERVIEW } from './exit-interviews/service.ts';
 import { createFamiliesService } from './families.ts';
 import { createForecastService } from './forecast/service.ts';
 import { createInventionsService, DISCLOSURE } from './inventions/service.ts';
@@ -29,8 +30,18 @@ export function createIpModule(deps: {
   db: Db;
   obligations: ObligationsService;
   org: OrgService;
-  people: Pick<PeopleService, 'getEmployee' | 'employeeEssentials' | 'employeesNamed' | 'personOf'>;
-  documents: Pick<DocumentsService, 'registerOwner'>;
+  people: Pick<
+    PeopleService,
+    | 'getEmployee'
+    | 'employeeEssentials'
+    | 'employeesNamed'
+    | 'personOf'
+    | 'employeesLeavingFrom'
+    | 'leaveDates'
+    | 'personNames'
+    | 'employeeIdsMatching'
+  >;
+  documents: Pick<DocumentsService, 'registerOwner' | 'countsByOwner'>;
   settings: SettingsService;
   rates: RatesService;
   projects: ResearchProjectLookup;
@@ -75,6 +86,17 @@ export function createIpModule(deps: {
     sites,
     now,
   });
+  const exitInterviews = createExitInterviewsService({
+    db,
+    obligations: deps.obligations,
+    org: deps.org,
+    people: deps.people,
+    documents: deps.documents,
+    now,
+  });
+  deps.documents.registerOwner(EXIT_INTERVIEW, (actor, id, intent) =>
+    exitInterviews.siteOf(actor, id, intent),
+  );
   const portfolio = createPortfolioService(db, now);
   const board = createIpBoardService({
     portfolio,
@@ -93,6 +115,7 @@ export function createIpModule(deps: {
     families,
     trademarks: createTrademarksService(db, deps.obligations, calendars, sites, now),
     secrets,
+    exitInterviews,
     inventions,
     licences,
     fto,

@@ -23,4 +23,14 @@ export const ipPermissions = {
     { role: 'site_officer', program: 'ip' },
     { role: 'employee' },
   ],
+  /**
+   * Holding the exit interviews of leaving inventors and trade-secret holders, and filing their signed
+   * acknowledgements (Legal: the IP office and its site officers). The interviews name people who are leaving,
+   * so reading them takes this permission too.
+   */
+  'ip.exit_interview': [
+    { role: 'group_admin' },
+    { role: 'program_owner', program: 'ip' },
+    { role: 'site_officer', program: 'ip' },
+  ],
 } satisfies Record<string, Grant[]>;

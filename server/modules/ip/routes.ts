@@ -4,6 +4,7 @@ import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
 import { renderText, word } from '../../platform/i18n/index.ts';
 import { registerIpBoardRoutes } from './board/routes.ts';
+import { registerExitInterviewRoutes } from './exit-interviews/routes.ts';
 import { registerForecastRoutes } from './forecast/routes.ts';
 import { registerInventionRoutes } from './inventions/routes.ts';
 import { registerKeepDropRoutes } from './keep-drop/routes.ts';
@@ -19,6 +20,7 @@ const tags = ['ip'];
 export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   const { families, matters, trademarks, calendars } = ip;
   registerSecretRoutes(app, ip.secrets);
+  registerExitInterviewRoutes(app, ip.exitInterviews);
   registerInventionRoutes(app, ip.inventions);
   registerLicenceRoutes(app, ip.licences, ip.fto);
   registerRiskCaseRoutes(app, ip.riskCases);

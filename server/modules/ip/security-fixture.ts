@@ -18,6 +18,7 @@ declare module '../../../test/security/support/policy.ts' {
     'ip.read': true;
     'ip.manage': true;
     'ip.disclose': true;
+    'ip.exit_interview': true;
   }
 }
 
@@ -32,16 +33,18 @@ declare module '../../../test/security/support/family-kit.ts' {
     ipLicence: true;
     ipFto: true;
     ipRiskCase: true;
+    ipExitInterview: true;
   }
 }
 
 /** The IP program: the portfolio and its deadlines, read and kept. */
-const PROGRAM: Permission[] = ['ip.read', 'ip.manage', 'ip.disclose'];
+const PROGRAM: Permission[] = ['ip.read', 'ip.manage', 'ip.disclose', 'ip.exit_interview'];
 
 /**
  * Written by hand, apart from the manifest's permissions: the IP office (the program owner) and the site
  * officers who run the program keep the portfolio; auditors and the Board read it; every employee may file an
- * invention disclosure (and sees their own); the other roles, and the officers and owners of another program,
+ * invention disclosure (and sees their own); Legal (the owner and the officers) holds the exit interviews,
+ * which auditors and the Board do not see (they name people leaving); the other roles, and the officers and owners of another program,
  * see none of it.
  */
 export const ipExpectedPolicy: ModulePolicy = {
@@ -172,6 +175,38 @@ export const ipFamilies = {
     seed: async ({ res, loc, n }) =>
       seeded(await res.admin.post('/api/ip/risk-cases', riskCaseBody(site(loc), `MX-RC-${n}`)), 'ipRiskCase')
         .id,
+  },
+  /** An inventor hired for the suite with a leave date ahead, found by a scan of the group administrator. */
+  ipExitInterview: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) => {
+      const employee = seeded(
+        await res.admin.post('/api/people/employees', {
+          siteId: site(loc),
+          employeeNo: `MX-EXIT-${n}`,
+          fullName: `Matrix Leaver ${n}`,
+          department: 'Matrix',
+          hireDate: '2020-01-06',
+          leaveDate: '2099-06-01',
+        }),
+        'employee',
+      );
+      seeded(
+        await res.admin.post('/api/ip/disclosures', {
+          ...disclosureBody(loc, `Matrix leaver's disclosure ${n}`),
+          inventors: [{ employeeId: employee.id, share: 100 }],
+        }),
+        'ipDisclosure',
+      );
+      seeded(await res.admin.post('/api/ip/exit-interviews/scan', {}), 'scan');
+      const list = seeded(
+        await res.admin.get('/api/ip/exit-interviews', {
+          query: { siteId: site(loc) as string, pageSize: 100 },
+        }),
+        'list',
+      );
+      return list.items.find((x: { employeeId: string }) => x.employeeId === employee.id).id;
+    },
   },
 } satisfies Partial<Record<Family, FamilySpec>>;
 

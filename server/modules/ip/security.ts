@@ -401,6 +401,50 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/ip/exit-interviews': {
+    access: 'ip.exit_interview',
+    checks: [{ kind: 'list', permission: 'ip.exit_interview', program: IP, family: 'ipExitInterview' }],
+  },
+  'GET /api/ip/exit-interviews/export.csv': {
+    access: 'ip.exit_interview',
+    checks: [csvExport('ip.exit_interview', 'Site', { program: IP, family: 'ipExitInterview' })],
+  },
+  'GET /api/ip/exit-interviews/export.xlsx': {
+    access: 'ip.exit_interview',
+    checks: [binary('ip.exit_interview', { program: IP })],
+  },
+  'GET /api/ip/exit-interviews/:id': {
+    access: 'ip.exit_interview',
+    checks: [
+      { kind: 'record', family: 'ipExitInterview', permission: 'ip.exit_interview', program: IP, ok: [200] },
+    ],
+  },
+  'PATCH /api/ip/exit-interviews/:id': {
+    access: 'ip.exit_interview',
+    checks: [
+      {
+        kind: 'record',
+        family: 'ipExitInterview',
+        permission: 'ip.exit_interview',
+        program: IP,
+        body: () => ({ heldOn: '2024-06-03', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  'POST /api/ip/exit-interviews/scan': {
+    access: 'ip.exit_interview',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'ip.exit_interview',
+        program: IP,
+        body: ({ loc }) => ({ siteId: site(loc) }),
+        ok: [200],
+      },
+    ],
+  },
   'GET /api/ip/scoring-model': { access: 'ip.read', checks: [figures('ip.read', { program: IP })] },
   'PUT /api/ip/scoring-model': {
     access: 'ip.manage',

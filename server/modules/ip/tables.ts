@@ -133,6 +133,23 @@ export type IpDisclosuresTable = Stamps & {
   trade_secret_id: string | null;
 };
 
+export type ExitInterviewStatus = 'due' | 'held' | 'acknowledged' | 'withdrawn';
+
+export type IpExitInterviewsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  employee_id: string;
+  leave_date: DateString;
+  due_date: DateString;
+  inventor: boolean;
+  family_ids: ColumnType<string[], string[] | undefined, string[]>;
+  disclosure_ids: ColumnType<string[], string[] | undefined, string[]>;
+  trade_secret_ids: ColumnType<string[], string[] | undefined, string[]>;
+  status: Generated<ExitInterviewStatus>;
+  held_on: DateString | null;
+  signed_on: DateString | null;
+};
+
 export type IpDisclosureInventorsTable = {
   disclosure_id: string;
   employee_id: string;
@@ -272,6 +289,7 @@ export type IpTables = {
   ip_trade_secrets: IpTradeSecretsTable;
   ip_disclosures: IpDisclosuresTable;
   ip_disclosure_inventors: IpDisclosureInventorsTable;
+  ip_exit_interviews: IpExitInterviewsTable;
   ip_invention_rewards: IpInventionRewardsTable;
   ip_licences: IpLicencesTable;
   ip_licence_families: IpLicenceFamiliesTable;

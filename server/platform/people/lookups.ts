@@ -180,6 +180,62 @@ export function createPeopleLookups(db: Db) {
       }));
     },
 
+    /**
+     * Employees whose leave date is on or after a day, at any site, with the user accounts linked to them: for
+     * a module that must see people before they go (an exit interview). Whether the actor may see them is the
+     * caller's check, on the sites returned.
+     */
+    async employeesLeavingFrom(on: string, handle: Db = db) {
+      const rows = await handle
+        .selectFrom('employees as e')
+        .leftJoin('users as u', 'u.employee_id', 'e.id')
+        .select(['e.id', 'e.site_id', 'e.leave_date', 'u.id as user_id'])
+        .where('e.leave_date', '>=', on)
+        .orderBy('e.id')
+        .execute();
+      const byId = new Map<string, { id: string; siteId: string; leaveDate: string; userIds: string[] }>();
+      for (const r of rows) {
+        const e = byId.get(r.id) ?? {
+          id: r.id,
+          siteId: r.site_id,
+          leaveDate: r.leave_date as string,
+          userIds: [],
+        };
+        if (r.user_id) e.userIds.push(r.user_id);
+        byId.set(r.id, e);
+      }
+      return [...byId.values()];
+    },
+
+    /**
+     * The ids of employees at these sites whose name, number or e-mail holds the text, leavers included, for a
+     * module that searches its own records by the person they name (at most `limit`).
+     */
+    async employeeIdsMatching(sites: SiteScope, text: string, limit = 500, handle: Db = db) {
+      const rows = await handle
+        .selectFrom('employees')
+        .select('id')
+        .where((eb) => inScope(eb, 'site_id', sites))
+        .where((eb) => matchesSearch(eb, 'employees', text))
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    /** The leave date of each of these employees (null: none recorded); an unknown id is left out. */
+    async leaveDates(ids: readonly string[], handle: Db = db) {
+      const unique = [...new Set(ids)];
+      const rows = unique.length
+        ? await handle
+            .selectFrom('employees')
+            .select(['id', 'leave_date'])
+            .where('id', 'in', unique)
+            .execute()
+        : [];
+      return new Map(rows.map((r) => [r.id, r.leave_date]));
+    },
+
     /** Employees on the roll at these sites on a day: hired by then and not yet gone. */
     async employeesOnRoll(sites: SiteScope, on: string, handle: Db = db) {
       const row = await handle

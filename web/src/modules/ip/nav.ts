@@ -10,6 +10,7 @@ import {
   IconScale,
   IconShieldExclamation,
   IconUserCheck,
+  IconUserMinus,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
@@ -28,5 +29,11 @@ export const ipNavigation: NavItem[] = [
   { label: label('keepDrop'), to: '/ip/keep-or-drop', icon: IconScale, permission: 'ip.read' },
   { label: label('forecast'), to: '/ip/fee-forecast', icon: IconCash, permission: 'ip.read' },
   { label: label('board'), to: '/ip/board', icon: IconPresentation, permission: 'ip.read' },
+  {
+    label: label('exitInterviews'),
+    to: '/ip/exit-interviews',
+    icon: IconUserMinus,
+    permission: 'ip.exit_interview',
+  },
   { label: label('myDisclosures'), to: '/ip/my-disclosures', icon: IconUserCheck, permission: 'ip.disclose' },
 ];

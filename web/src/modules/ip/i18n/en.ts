@@ -16,6 +16,7 @@ export const en = {
     keepDrop: 'Keep or drop',
     forecast: 'Fee forecast',
     board: 'Board report',
+    exitInterviews: 'Exit interviews',
   },
   attention: {
     fees_one: '{{count, number}} annuity or maintenance fee is coming due.',
@@ -588,5 +589,38 @@ export const en = {
     xlsx: 'XLSX',
     download: 'Download the {{year}} report as {{format}}',
     asOf: 'Portfolio counted as of {{day}}',
+  },
+  exitInterviews: {
+    title: 'Exit interviews',
+    description:
+      'Employees leaving who are inventors or may access a registered trade secret: Legal holds an exit interview one working day before their last working day, and files the acknowledgement they sign of their continuing duty of confidence.',
+    scan: 'Look for leave dates now',
+    scanned:
+      '{{leaving}} leaving; {{proposed}} new interviews, {{updated}} changed, {{withdrawn}} withdrawn.',
+    employee: 'Employee',
+    leaveDate: 'Leave date',
+    due: 'Due',
+    why: 'Why',
+    inventor: 'Inventor',
+    secrets_one: '{{count}} trade secret',
+    secrets_other: '{{count}} trade secrets',
+    status: 'Status',
+    allStatuses: 'All statuses',
+    heldOn: 'Interview held on',
+    signedOn: 'Acknowledgement signed on',
+    signedHint: 'File the signed acknowledgement below first.',
+    record: 'Record the exit interview',
+    documents: 'Signed acknowledgement',
+    documentsHint: 'The acknowledgement of the duty of confidence, signed by the employee (PDF or scan).',
+    overdue: 'overdue',
+    emptyTitle: 'No exit interviews',
+    emptyHint:
+      'An interview appears when an inventor or a trade-secret holder gets a leave date in the HR record.',
+    statuses: {
+      due: 'Due',
+      held: 'Held, not signed',
+      acknowledged: 'Acknowledgement signed',
+      withdrawn: 'Leave withdrawn',
+    },
   },
 };
