@@ -144,6 +144,31 @@ describe.each(databases())('the industry–academia Board report (%s)', (kind) =
     expect(f['teaching.mentorshipHours'].value).toBe(teaching.mentorships.participationHours);
   });
 
+  it('gives the internship cooperation and the college cohort the module’s APIs give', async () => {
+    const body = await report();
+    const f = figuresOf(body);
+    const placed = (await owner.get('/api/academia/placements/figures', { query: { year: '2022' } })).body;
+    // "660 students … accumulating a total of 54,616 hours of participation"
+    expect(f['cooperation.students'].value).toBe(660);
+    expect(f['cooperation.hours'].value).toBe(54_616);
+    expect(f['cooperation.placements'].value).toBe(placed.placements);
+    expect(tableOf(body, 'cooperation', 'cooperation_by_subsidiary').rows).toEqual(
+      placed.bySubsidiary.map((s: any) => [s.subsidiaryCode, s.students, s.participationHours]),
+    );
+    const cohort = (await owner.get('/api/academia/interns/cohorts', { query: { year: '2022' } })).body;
+    expect(f['cooperation.cohort'].value).toBe(120);
+    expect(f['cooperation.sponsored'].value).toBe(cohort.sponsored);
+    const rows = tableOf(body, 'cooperation', 'cohort_by_institute').rows;
+    expect(rows.map((r: any[]) => r.slice(1))).toEqual(
+      cohort.byInstitute.map((i: any) => [i.students, i.sponsored]),
+    );
+    expect(rows[0][0]).toBe('Institute of Advanced Semiconductor Packaging and Testing');
+    // The cooperation's students are not among the interns recruited.
+    expect(f['interns.recruited'].value as number).toBeLessThan(660);
+    const zh = tableOf(await report('2022', owner, 'zh-TW'), 'cooperation', 'cohort_by_institute').rows;
+    expect(zh[0][0]).toBe('先進半導體封裝與測試研究所');
+  });
+
   it('shows a site officer only the figures of the sites he sees', async () => {
     const officer = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
     const mine = figuresOf(await report('2022', officer));

@@ -24,15 +24,17 @@ export function createAcademiaModule(deps: AcademiaDeps) {
   const contribution = createContributionService(deps);
   const teachingFigures = createTeachingFiguresService(deps);
   const yearFigures = createYearFiguresService(deps);
+  const placements = createPlacementsService(deps);
+  const interns = createInternsService(deps);
   return {
     partners: createPartnersService(deps),
     projects: createProjectsService(deps),
     payments: createPaymentsService(deps),
-    interns: createInternsService(deps),
+    interns,
     contribution,
     courses: createCoursesService(deps),
     mentorships: createMentorshipsService(deps),
-    placements: createPlacementsService(deps),
+    placements,
     teachingFigures,
     hireMatches: createHireMatchesService(deps),
     conversion: createConversionReportService(deps),
@@ -44,6 +46,8 @@ export function createAcademiaModule(deps: AcademiaDeps) {
       contribution,
       yearFigures,
       teaching: teachingFigures,
+      placements,
+      interns,
       now: deps.now,
     }),
   };

@@ -1,6 +1,8 @@
 import type { BoardContextBase, BoardSection, Words } from '../../../platform/reports/board.ts';
 import type { ReportLocale } from '../../../platform/reports/definition.ts';
 import type { ContributionService } from '../contribution.ts';
+import type { InternsService } from '../interns.ts';
+import type { PlacementsService } from '../placements.ts';
 import type { TeachingFiguresService } from '../teaching-figures.ts';
 import type { YearFiguresService } from '../year-figures.ts';
 
@@ -9,6 +11,8 @@ export type AcademiaBoardContext = BoardContextBase & {
   contribution: Pick<ContributionService, 'amounts' | 'interns'>;
   yearFigures: YearFiguresService;
   teaching: Pick<TeachingFiguresService, 'year'>;
+  placements: Pick<PlacementsService, 'year'>;
+  interns: Pick<InternsService, 'cohorts'>;
 };
 
 /** One section of the program's Board report, in a file of its own (./sections, listed in its index). */

@@ -1,5 +1,6 @@
 import type { AcademiaBoardSection } from '../section.ts';
 import { contributionSection } from './contribution.ts';
+import { cooperationSection } from './cooperation.ts';
 import { internsSection } from './interns.ts';
 import { researchSection } from './research.ts';
 import { scholarshipsSection } from './scholarships.ts';
@@ -11,5 +12,6 @@ export const academiaBoardSections: readonly AcademiaBoardSection[] = [
   researchSection,
   scholarshipsSection,
   internsSection,
+  cooperationSection,
   teachingSection,
 ];
