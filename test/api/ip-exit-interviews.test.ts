@@ -99,6 +99,13 @@ describe.each(databases())('IP exit interviews (%s)', (kind) => {
     expect(due).toHaveLength(1);
     expect(due[0]).toMatchObject({ dueDate: '2025-01-30', siteId: SITES.K7.id, state: 'open' });
     expect(due[0].title).toContain('Yang Shu-Fen');
+    // The officer's home page says an exit interview is open; an employee's does not.
+    const attention = async (client: ApiClient) =>
+      (await client.get('/api/home')).body.attention.find(
+        (x: { kind: string }) => x.kind === 'ip-exit-interviews',
+      );
+    expect(await attention(officer)).toMatchObject({ count: 1, link: '/ip/exit-interviews' });
+    expect(await attention(await t.signInAs('employee'))).toBeUndefined();
 
     // A second look changes nothing.
     expect((await officer.post('/api/ip/exit-interviews/scan', {})).body).toMatchObject({

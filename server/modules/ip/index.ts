@@ -1,3 +1,4 @@
+import type { HomeAttention } from '#shared/platform/home/contract.ts';
 import { holdsAnywhere } from '../../platform/access/actor.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { createObligationsService } from '../../platform/obligations/service.ts';
@@ -5,7 +6,11 @@ import { createOrgService } from '../../platform/org/service.ts';
 import { createPeopleService } from '../../platform/people/service.ts';
 import { createResearchProjectLookup } from '../academia/index.ts';
 import { createSecurityIncidentLookup } from '../infosec/index.ts';
-import { createExitInterviewScan } from './exit-interviews/scan.ts';
+import {
+  createExitInterviewScan,
+  EXIT_INTERVIEW_KIND,
+  PERMISSION as EXIT_INTERVIEW_PERMISSION,
+} from './exit-interviews/scan.ts';
 import { DEADLINE_KINDS } from './matters.ts';
 import { ipMessagesCatalogue } from './messages.ts';
 import { ipMigrations } from './migrations/index.ts';
@@ -57,9 +62,35 @@ export const ipModule = defineModule({
     registerIpRoutes(app, ip);
   },
   async homeAttention(actor, _ip, platform) {
-    if (!holdsAnywhere(actor, 'ip.manage', 'ip')) return [];
-    const count = await platform.obligations.countOpen(actor, DEADLINE_KINDS.annuity, 'ip.manage', 'ip');
-    if (count === 0) return [];
-    return [{ kind: 'ip-fees', severity: 'warning', count, messageKey: 'ip:attention.fees', link: '/ip' }];
+    const items: HomeAttention[] = [];
+    if (holdsAnywhere(actor, 'ip.manage', 'ip')) {
+      const count = await platform.obligations.countOpen(actor, DEADLINE_KINDS.annuity, 'ip.manage', 'ip');
+      if (count > 0)
+        items.push({
+          kind: 'ip-fees',
+          severity: 'warning',
+          count,
+          messageKey: 'ip:attention.fees',
+          link: '/ip',
+        });
+    }
+    // Legal's exit interviews of people about to leave: each is due a working day before the last one.
+    if (holdsAnywhere(actor, EXIT_INTERVIEW_PERMISSION, 'ip')) {
+      const count = await platform.obligations.countOpen(
+        actor,
+        EXIT_INTERVIEW_KIND,
+        EXIT_INTERVIEW_PERMISSION,
+        'ip',
+      );
+      if (count > 0)
+        items.push({
+          kind: 'ip-exit-interviews',
+          severity: 'warning',
+          count,
+          messageKey: 'ip:attention.exitInterviews',
+          link: '/ip/exit-interviews',
+        });
+    }
+    return items;
   },
 });

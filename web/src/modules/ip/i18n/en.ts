@@ -21,6 +21,8 @@ export const en = {
   attention: {
     fees_one: '{{count, number}} annuity or maintenance fee is coming due.',
     fees_other: '{{count, number}} annuities or maintenance fees are coming due.',
+    exitInterviews_one: '{{count, number}} exit interview of someone leaving is open.',
+    exitInterviews_other: '{{count, number}} exit interviews of people leaving are open.',
   },
   common: {
     site: 'Site',

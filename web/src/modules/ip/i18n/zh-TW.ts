@@ -22,6 +22,8 @@ export const zhTW: typeof en = {
   attention: {
     fees_one: '有 {{count, number}} 筆年費或維持費即將到期。',
     fees_other: '有 {{count, number}} 筆年費或維持費即將到期。',
+    exitInterviews_one: '有 {{count, number}} 件離職面談尚未完成。',
+    exitInterviews_other: '有 {{count, number}} 件離職面談尚未完成。',
   },
   common: {
     site: '廠區',
