@@ -9,11 +9,13 @@ type Row = Record<string, unknown>;
 const INVENTIONS: readonly [string, string][] = [
   ['Void-free underfill dispensing for large flip-chip dies', '大尺寸覆晶晶片無孔洞底部填充點膠'],
   ['Thermal-profile tuning for thin-core substrate reflow', '薄核心載板回焊溫度曲線調校'],
+  ['Warpage control for fan-out panel-level molding', '扇出型面板級封裝模封翹曲控制'],
 ];
 
 /**
- * Two employees who gave notice (a leave date ahead in the HR record) and had disclosed an invention: one exit
- * interview still due, one held and waiting for the signed acknowledgement, each with Legal's obligation.
+ * An employee of each subsidiary who gave notice (a leave date ahead in the HR record) and had disclosed an
+ * invention: exit interviews still due, one held and waiting for the signed acknowledgement, each with Legal's
+ * obligation.
  * Their disclosures are their own (the leaver the sole inventor), so the other disclosures stay as they are.
  * Only leavers whose interview falls due after today are picked: the demo opens on nothing overdue.
  */
@@ -23,6 +25,8 @@ export function generateExitInterviews(data: DemoDataset, rng: Random) {
   const interviews: Row[] = [];
   const obligations: Row[] = [];
   const ipOwner = data.users.find((u) => u.email === 'ip.owner@steward.demo');
+  // One leaver in each subsidiary, so that each subsidiary's Legal staff have an interview to hold.
+  const subsidiaries = new Set<unknown>();
   const leavers = data.sites
     .filter((s) => s.kind === 'manufacturing')
     .map((site) =>
@@ -31,6 +35,12 @@ export function generateExitInterviews(data: DemoDataset, rng: Random) {
       ),
     )
     .filter((e) => e !== undefined)
+    .filter((e) => {
+      const subsidiary = data.sites.find((s) => s.id === e.site_id)?.subsidiary_id;
+      if (subsidiaries.has(subsidiary)) return false;
+      subsidiaries.add(subsidiary);
+      return true;
+    })
     .slice(0, INVENTIONS.length);
   leavers.forEach((e, n) => {
     const site = data.sites.find((s) => s.id === e.site_id);

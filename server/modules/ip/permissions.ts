@@ -28,7 +28,7 @@ export const ipPermissions = {
    * acknowledgements (Legal: the IP office and its site officers). The interviews name people who are leaving,
    * so reading them takes this permission too.
    */
-  'ip.exit_interview': [
+  'ip.exit_interviews.manage': [
     { role: 'group_admin' },
     { role: 'program_owner', program: 'ip' },
     { role: 'site_officer', program: 'ip' },

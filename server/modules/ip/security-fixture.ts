@@ -18,7 +18,7 @@ declare module '../../../test/security/support/policy.ts' {
     'ip.read': true;
     'ip.manage': true;
     'ip.disclose': true;
-    'ip.exit_interview': true;
+    'ip.exit_interviews.manage': true;
   }
 }
 
@@ -38,7 +38,7 @@ declare module '../../../test/security/support/family-kit.ts' {
 }
 
 /** The IP program: the portfolio and its deadlines, read and kept. */
-const PROGRAM: Permission[] = ['ip.read', 'ip.manage', 'ip.disclose', 'ip.exit_interview'];
+const PROGRAM: Permission[] = ['ip.read', 'ip.manage', 'ip.disclose', 'ip.exit_interviews.manage'];
 
 /**
  * Written by hand, apart from the manifest's permissions: the IP office (the program owner) and the site

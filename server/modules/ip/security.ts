@@ -402,30 +402,30 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
     ],
   },
   'GET /api/ip/exit-interviews': {
-    access: 'ip.exit_interview',
-    checks: [{ kind: 'list', permission: 'ip.exit_interview', program: IP, family: 'ipExitInterview' }],
+    access: 'ip.exit_interviews.manage',
+    checks: [{ kind: 'list', permission: 'ip.exit_interviews.manage', program: IP, family: 'ipExitInterview' }],
   },
   'GET /api/ip/exit-interviews/export.csv': {
-    access: 'ip.exit_interview',
-    checks: [csvExport('ip.exit_interview', 'Site', { program: IP, family: 'ipExitInterview' })],
+    access: 'ip.exit_interviews.manage',
+    checks: [csvExport('ip.exit_interviews.manage', 'Site', { program: IP, family: 'ipExitInterview' })],
   },
   'GET /api/ip/exit-interviews/export.xlsx': {
-    access: 'ip.exit_interview',
-    checks: [binary('ip.exit_interview', { program: IP })],
+    access: 'ip.exit_interviews.manage',
+    checks: [binary('ip.exit_interviews.manage', { program: IP })],
   },
   'GET /api/ip/exit-interviews/:id': {
-    access: 'ip.exit_interview',
+    access: 'ip.exit_interviews.manage',
     checks: [
-      { kind: 'record', family: 'ipExitInterview', permission: 'ip.exit_interview', program: IP, ok: [200] },
+      { kind: 'record', family: 'ipExitInterview', permission: 'ip.exit_interviews.manage', program: IP, ok: [200] },
     ],
   },
   'PATCH /api/ip/exit-interviews/:id': {
-    access: 'ip.exit_interview',
+    access: 'ip.exit_interviews.manage',
     checks: [
       {
         kind: 'record',
         family: 'ipExitInterview',
-        permission: 'ip.exit_interview',
+        permission: 'ip.exit_interviews.manage',
         program: IP,
         body: () => ({ heldOn: '2024-06-03', version: STALE }),
         ok: [409],
@@ -433,12 +433,12 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
     ],
   },
   'POST /api/ip/exit-interviews/scan': {
-    access: 'ip.exit_interview',
+    access: 'ip.exit_interviews.manage',
     checks: [
       {
         kind: 'create',
         locations: sites3,
-        permission: 'ip.exit_interview',
+        permission: 'ip.exit_interviews.manage',
         program: IP,
         body: ({ loc }) => ({ siteId: site(loc) }),
         ok: [200],

@@ -6,7 +6,7 @@ import { ipWord } from '../messages.ts';
 import type { ExitInterviewsService } from './service.ts';
 
 const tags = ['ip'];
-const access = 'ip.exit_interview';
+const access = 'ip.exit_interviews.manage';
 
 /** Routes of the exit interviews of leaving inventors and trade-secret holders. */
 export function registerExitInterviewRoutes(app: TypedApp, interviews: ExitInterviewsService) {

@@ -13,7 +13,7 @@ import { ipMessages } from '../messages.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ip' as const;
-export const PERMISSION = 'ip.exit_interview' as const;
+export const PERMISSION = 'ip.exit_interviews.manage' as const;
 export const EXIT_INTERVIEW = 'ip_exit_interview';
 export const EXIT_INTERVIEW_KIND = 'ip.exit_interview';
 // Seen and reminded only by the holders of the exit-interview permission at the employee's site (Legal): it

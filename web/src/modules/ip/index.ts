@@ -31,5 +31,7 @@ export const ipWebModule: WebModule = {
     { kind: 'ip.trademark_renewal', name: { en: 'Trademark renewal', 'zh-TW': '商標延展' } },
     { kind: 'ip.trade_secret_review', name: { en: 'Trade secret review', 'zh-TW': '營業秘密年度檢視' } },
     { kind: 'ip.royalty_report', name: { en: 'Royalty report', 'zh-TW': '權利金報告' } },
+    { kind: 'ip.keep_drop', name: { en: 'Keep-or-drop decision', 'zh-TW': '專利維持或放棄決策' } },
+    { kind: 'ip.exit_interview', name: { en: 'Exit interview', 'zh-TW': '離職面談' } },
   ],
 };

@@ -33,7 +33,7 @@ export const ipNavigation: NavItem[] = [
     label: label('exitInterviews'),
     to: '/ip/exit-interviews',
     icon: IconUserMinus,
-    permission: 'ip.exit_interview',
+    permission: 'ip.exit_interviews.manage',
   },
   { label: label('myDisclosures'), to: '/ip/my-disclosures', icon: IconUserCheck, permission: 'ip.disclose' },
 ];

@@ -43,7 +43,7 @@ export function createIpRoutes<P extends AnyRoute>(parent: P) {
     page('/ip/matters/$matterId', guarded('ip.read', MatterPage)),
     page('/ip/trademarks', guarded('ip.read', TrademarksPage)),
     page('/ip/trade-secrets', guarded('ip.read', SecretsPage)),
-    page('/ip/exit-interviews', guarded('ip.exit_interview', ExitInterviewsPage)),
+    page('/ip/exit-interviews', guarded('ip.exit_interviews.manage', ExitInterviewsPage)),
     page('/ip/disclosures', guarded('ip.read', DisclosuresPage)),
     page('/ip/my-disclosures', guarded('ip.disclose', MyDisclosuresPage)),
     // Its submitter and inventors see a disclosure as the IP office does: the server decides (404 otherwise).
