@@ -354,6 +354,16 @@ export type TrainingCompletionsTable = {
 /** Employees who have not left, per site (kept by triggers, migration 0036). */
 export type SiteHeadcountsTable = { site_id: string; employees: number };
 
+export type ObligationOpenCountsTable = {
+  site_id: string | null;
+  kind: string;
+  due_date: DateString;
+  grace_days: number;
+  open: number;
+};
+
+export type ObligationDoneCountsTable = { site_id: string | null; kind: string; year: number; done: number };
+
 export type TrainingYearSitesTable = {
   year: number;
   site_key: string;
@@ -497,6 +507,8 @@ export type PlatformTables = {
   training_completions: TrainingCompletionsTable;
   training_year_sites: TrainingYearSitesTable;
   site_headcounts: SiteHeadcountsTable;
+  obligation_open_counts: ObligationOpenCountsTable;
+  obligation_done_counts: ObligationDoneCountsTable;
   training_year_movers: TrainingYearMoversTable;
   training_course_latest: TrainingCourseLatestTable;
   import_jobs: ImportJobsTable;

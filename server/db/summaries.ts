@@ -19,6 +19,11 @@ export const platformSummaries: readonly KeptSummary[] = [
     since: '0035_training_course_latest',
   },
   { name: 'site headcounts', rebuild: 'select site_headcounts_rebuild()', since: '0036_site_headcounts' },
+  {
+    name: 'obligation counts',
+    rebuild: 'select obligation_counts_rebuild()',
+    since: '0064_obligation_counts',
+  },
 ];
 
 /** The modules' summaries. */

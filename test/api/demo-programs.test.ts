@@ -479,6 +479,8 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
       'training_campaign_done',
       'site_headcounts',
       'ohs_injury_months',
+      'obligation_open_counts',
+      'obligation_done_counts',
     ];
     const snapshot = async () => {
       const rows: Record<string, string[]> = {};
@@ -493,6 +495,7 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     const loaded = await snapshot();
     expect(loaded.training_campaign_done.length).toBeGreaterThan(0);
     expect(loaded.ohs_injury_months.length).toBeGreaterThan(0);
+    expect(loaded.obligation_open_counts.length).toBeGreaterThan(0);
     await t.db
       .transaction()
       .execute((trx) => rebuildSummaries((statement) => sql.raw(statement).execute(trx), allSummaries()));

@@ -156,3 +156,74 @@ export function titleMatches(
     ...(keys.length ? [eb(eb.ref('obligations.title_key'), 'in', keys)] : []),
   ]);
 }
+
+/**
+ * Overdue, due soon (within 30 days), upcoming and done since `yearStart`, in scope, from the kept counts
+ * (migration 0064) and the few open obligations with a due time. Today is each site's own date.
+ */
+export async function summaryCounts(
+  db: Db,
+  scope: SiteScope,
+  actor: Actor,
+  at: Date,
+  groupTimeZone: string,
+): Promise<{ overdue: number; dueSoon: number; upcoming: number; done: number }> {
+  const now = at.toISOString();
+  const today = sql<string>`(${now}::timestamptz at time zone coalesce(sites.time_zone, ${groupTimeZone}))::date`;
+  const kept = db
+    .selectFrom('obligation_open_counts as c')
+    .leftJoin('sites', 'sites.id', 'c.site_id')
+    .select([
+      'c.site_id',
+      'c.kind',
+      sql<string>`'open'`.as('part'),
+      'c.open as n',
+      sql<boolean>`c.due_date + c.grace_days < ${today}`.as('overdue'),
+      sql<number>`c.due_date - ${today}`.as('days'),
+    ]);
+  const timed = db
+    .selectFrom('obligations as c')
+    .leftJoin('sites', 'sites.id', 'c.site_id')
+    .select([
+      'c.site_id',
+      'c.kind',
+      sql<string>`'open'`.as('part'),
+      sql<number>`1`.as('n'),
+      sql<boolean>`c.due_at + make_interval(days => c.grace_days) < ${now}::timestamptz`.as('overdue'),
+      sql<number>`c.due_date - ${today}`.as('days'),
+    ])
+    .where('c.state', '=', 'open')
+    .where('c.due_at', 'is not', null);
+  const done = db
+    .selectFrom('obligation_done_counts as c')
+    .select([
+      'c.site_id',
+      'c.kind',
+      sql<string>`'done'`.as('part'),
+      'c.done as n',
+      sql<boolean>`false`.as('overdue'),
+      sql<number>`0`.as('days'),
+    ])
+    .where('c.year', '>=', at.getUTCFullYear());
+  const row = await db
+    .selectFrom(kept.unionAll(timed).unionAll(done).as('c'))
+    .select([
+      sql<string>`coalesce(sum(c.n) filter (where c.part = 'open' and c.overdue), 0)`.as('overdue'),
+      sql<string>`coalesce(sum(c.n) filter (where c.part = 'open' and not c.overdue and c.days <= 30), 0)`.as(
+        'due_soon',
+      ),
+      sql<string>`coalesce(sum(c.n) filter (where c.part = 'open' and not c.overdue and c.days > 30), 0)`.as(
+        'upcoming',
+      ),
+      sql<string>`coalesce(sum(c.n) filter (where c.part = 'done'), 0)`.as('done'),
+    ])
+    .where((eb) => inScopeGroupRowsForGroupOnly(eb, 'c.site_id', scope))
+    .where((eb) => permittedKinds(eb, actor, 'c'))
+    .executeTakeFirstOrThrow();
+  return {
+    overdue: Number(row.overdue),
+    dueSoon: Number(row.due_soon),
+    upcoming: Number(row.upcoming),
+    done: Number(row.done),
+  };
+}

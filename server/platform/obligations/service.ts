@@ -448,42 +448,18 @@ export function createObligationsService(db: Db, now: () => Date = () => new Dat
     },
 
     /**
-     * Counts by calendar state, in SQL: loading every open obligation of a group into memory to count it
-     * took seconds and gigabytes at scale. Each obligation's today is in its site's time zone.
+     * Counts by calendar state, from the counts the writes keep (repo.summaryCounts): counting every open
+     * obligation of a group per request took seconds under load. Each obligation's today is in its site's
+     * time zone.
      */
     async summary(actor: Actor) {
       const scope = access.listScope(actor, 'obligations.read');
-      const at = now();
-      const yearStart = new Date(Date.UTC(at.getUTCFullYear(), 0, 1));
-      const today = sql<string>`(${at.toISOString()}::timestamptz at time zone coalesce(sites.time_zone, ${GROUP_TIME_ZONE}))::date`;
-      const open = sql`obligations.state = 'open'`;
-      const lastDay = sql`obligations.due_date + obligations.grace_days`;
-      const overdue = sql`(case when obligations.due_at is not null
-        then obligations.due_at + make_interval(days => obligations.grace_days) < ${at.toISOString()}::timestamptz
-        else ${lastDay} < ${today} end)`;
-      const row = await repo
-        .inSiteScope(db, scope)
-        .clearSelect()
-        .select([
-          sql<number>`count(*) filter (where ${open} and ${overdue})`.as('overdue'),
-          sql<number>`count(*) filter (where ${open} and not ${overdue} and obligations.due_date - ${today} <= 30)`.as(
-            'due_soon',
-          ),
-          sql<number>`count(*) filter (where ${open} and not ${overdue} and obligations.due_date - ${today} > 30)`.as(
-            'upcoming',
-          ),
-          sql<number>`count(*) filter (where obligations.state = 'done')`.as('done'),
-        ])
-        .where((eb) =>
-          eb.or([eb('obligations.state', '=', 'open'), eb('obligations.done_at', '>=', yearStart)]),
-        )
-        .where((eb) => repo.permittedKinds(eb, actor))
-        .executeTakeFirstOrThrow();
+      const counts = await repo.summaryCounts(db, scope, actor, now(), GROUP_TIME_ZONE);
       return {
-        overdue: Number(row.overdue),
-        dueSoon: Number(row.due_soon),
-        upcoming: Number(row.upcoming),
-        doneThisYear: Number(row.done),
+        overdue: counts.overdue,
+        dueSoon: counts.dueSoon,
+        upcoming: counts.upcoming,
+        doneThisYear: counts.done,
       };
     },
 
