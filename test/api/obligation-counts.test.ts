@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
+import { Random } from '../../reference/demo/random.ts';
 import { allSummaries, rebuildSummaries } from '../../server/db/summaries.ts';
 import type { Db } from '../../server/db/types.ts';
 import { access } from '../../server/platform/access/service.ts';
@@ -23,17 +24,6 @@ import { type FixtureUser, SITES, USERS } from '../support/fixture.ts';
  * it before it had a summary.
  */
 const NOW = new Date('2026-06-15T04:00:00Z');
-
-/** A small deterministic generator (mulberry32): the same rows on every run. */
-function generator(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -80,7 +70,8 @@ const KINDS = ['test.filing', 'test.renewal', 'ohs.health_followup'];
 describe.each(databases())('obligations summary kept by the writes (%s)', (kind) => {
   let t: TestApp;
   const clients = new Map<FixtureUser, ApiClient>();
-  const random = generator(20260615);
+  const seeded = new Random('obligation-counts');
+  const random = () => seeded.next();
   const sites = [SITES.K7.id, SITES.TC.id, SITES.SZ.id, SITES.PG.id, null];
   let serial = 0;
 
