@@ -3,39 +3,18 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES } from '../support/fixture.ts';
+import { upload as supportUpload, validateAndCommit } from '../support/imports.ts';
 
 const KIND = 'academia_placements';
 
-async function upload(client: ApiClient, filename: string, bytes: Buffer | string) {
-  const form = new FormData();
-  form.append('file', new Blob([bytes]), filename);
-  const request = new Request('http://local/', { method: 'POST', body: form });
-  return client.post('/api/imports', Buffer.from(await request.arrayBuffer()), {
-    contentType: request.headers.get('content-type') as string,
-    query: { kind: KIND },
-  });
-}
+const upload = (client: ApiClient, filename: string, bytes: Buffer | string) =>
+  supportUpload(client, filename, Buffer.from(bytes), KIND);
 
 /** Uploads, validates and (when every row is valid) commits a file; returns the job as it ended. */
 async function importFile(client: ApiClient, bytes: Buffer | string, filename = 'placements.csv') {
   const created = await upload(client, filename, bytes);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const settle = async () => {
-    for (let i = 0; i < 2400; i++) {
-      const job = (await client.get(`/api/imports/${created.body.id}`)).body;
-      if (job.status !== 'validating' && job.status !== 'committing') return job;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('import did not finish');
-  };
-  let job = created.body;
-  const validating = await client.post(`/api/imports/${job.id}/validate`, { version: job.version });
-  expect(validating.status, JSON.stringify(validating.body)).toBe(202);
-  job = await settle();
-  if (job.status !== 'valid') return job;
-  const committing = await client.post(`/api/imports/${job.id}/commit`, { version: job.version });
-  expect(committing.status).toBe(202);
-  return settle();
+  return validateAndCommit(client, created.body.id);
 }
 
 const HEADER = 'Site code,School,Term or class,Starts,Ends,Students,Participation hours\n';
