@@ -124,67 +124,77 @@ describe.skipIf(!hasChromium)('internship cooperation and cohorts in the browser
         await page.evaluate(() => localStorage.setItem('steward.locale', 'zh-TW'));
       }
 
-      await page.goto('/academia/interns');
-      await page.getByRole('tab', { name: w.tab }).click();
-      await page.getByRole('button', { name: w.import }).click();
-      const dialog = page.getByRole('dialog', { name: w.import });
-      await dialog.waitFor();
-      const header = 'Site code,School,Term or class,Starts,Ends,Students,Participation hours';
-      const rows = [
-        `K7,${school},${year} Summer,${year}-07-01,${year}-08-23,30,9600`,
-        `TC,${school},${year} Autumn,${year}-09-09,${year}-12-27,12,3000`,
-      ];
-      const file = dialog.locator('input[type=file]');
-      await file.setInputFiles({
-        name: 'placements-with-errors.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          `${header}\n${rows[0]}\nZZ,${school},${year} Winter,${year}-01-20,${year}-02-07,5,400\n`,
-        ),
-      });
-      await dialog.getByRole('button', { name: w.upload, exact: true }).click();
-      const mapping = dialog.getByRole('table', { name: w.columns });
-      await mapping.waitFor();
-      await poll(() => mapping.getByText(w.suggested).count()).toBe(7);
-      await dialog.getByRole('button', { name: w.check, exact: true }).click();
-      const progress = dialog.getByTestId('import-progress');
-      await poll(() => progress.getAttribute('data-status')).toBe('invalid');
-      // Row 3 of the file (the header is row 1): its site is named, in the reader's language.
-      const errors = dialog.getByTestId('import-errors').locator('tbody tr');
-      await poll(() => errors.count()).toBe(1);
-      expect(await errors.locator('td').allInnerTexts()).toEqual(['3', w.siteCode, w.outside]);
-      await screenshot(page, `academia-placements-import-errors-${locale}`);
-      expect(await figuresOfYear()).toMatchObject({ placements: 0, students: 0 });
+      // The user's language is kept on the server: the other tests sign in as this user in English.
+      try {
+        await page.goto('/academia/interns');
+        await page.getByRole('tab', { name: w.tab }).click();
+        await page.getByRole('button', { name: w.import }).click();
+        const dialog = page.getByRole('dialog', { name: w.import });
+        await dialog.waitFor();
+        const header = 'Site code,School,Term or class,Starts,Ends,Students,Participation hours';
+        const rows = [
+          `K7,${school},${year} Summer,${year}-07-01,${year}-08-23,30,9600`,
+          `TC,${school},${year} Autumn,${year}-09-09,${year}-12-27,12,3000`,
+        ];
+        const file = dialog.locator('input[type=file]');
+        await file.setInputFiles({
+          name: 'placements-with-errors.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(
+            `${header}\n${rows[0]}\nZZ,${school},${year} Winter,${year}-01-20,${year}-02-07,5,400\n`,
+          ),
+        });
+        await dialog.getByRole('button', { name: w.upload, exact: true }).click();
+        const mapping = dialog.getByRole('table', { name: w.columns });
+        await mapping.waitFor();
+        await poll(() => mapping.getByText(w.suggested).count()).toBe(7);
+        await dialog.getByRole('button', { name: w.check, exact: true }).click();
+        const progress = dialog.getByTestId('import-progress');
+        await poll(() => progress.getAttribute('data-status')).toBe('invalid');
+        // Row 3 of the file (the header is row 1): its site is named, in the reader's language.
+        const errors = dialog.getByTestId('import-errors').locator('tbody tr');
+        await poll(() => errors.count()).toBe(1);
+        // The column by its name in the reader's language, then the file's own header.
+        expect(await errors.locator('td').allInnerTexts()).toEqual([
+          '3',
+          `${w.siteCode} (Site code)`,
+          w.outside,
+        ]);
+        await screenshot(page, `academia-placements-import-errors-${locale}`);
+        expect(await figuresOfYear()).toMatchObject({ placements: 0, students: 0 });
 
-      await dialog.getByRole('button', { name: w.corrected }).click();
-      await file.setInputFiles({
-        name: 'placements.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(`${header}\n${rows.join('\n')}\n`),
-      });
-      await dialog.getByRole('button', { name: w.upload, exact: true }).click();
-      await dialog.getByRole('button', { name: w.check, exact: true }).click();
-      await poll(() => progress.getAttribute('data-status')).toBe('valid');
-      await dialog.getByRole('button', { name: w.commit, exact: true }).click();
-      await poll(() => progress.getAttribute('data-status')).toBe('done');
-      await screenshot(page, `academia-placements-import-done-${locale}`);
-      await page.keyboard.press('Escape');
-      await dialog.waitFor({ state: 'detached' });
+        await dialog.getByRole('button', { name: w.corrected }).click();
+        await file.setInputFiles({
+          name: 'placements.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`${header}\n${rows.join('\n')}\n`),
+        });
+        await dialog.getByRole('button', { name: w.upload, exact: true }).click();
+        await dialog.getByRole('button', { name: w.check, exact: true }).click();
+        await poll(() => progress.getAttribute('data-status')).toBe('valid');
+        await dialog.getByRole('button', { name: w.commit, exact: true }).click();
+        await poll(() => progress.getAttribute('data-status')).toBe('done');
+        await screenshot(page, `academia-placements-import-done-${locale}`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
 
-      // The year's figure on the page: 42 students and 12,600 hours, at the sites of both subsidiaries.
-      const figures = page.getByTestId('academia-placement-figures');
-      await figures.getByRole('textbox', { name: w.year }).fill(String(year));
-      const total = figures.getByRole('row').last();
-      await poll(async () => (await total.locator('td').allInnerTexts()).slice(1)).toEqual([
-        '2',
-        '42',
-        '12,600',
-      ]);
-      expect(await figuresOfYear()).toMatchObject({
-        placements: 2,
-        students: 42,
-        participationHours: 12_600,
-      });
+        // The year's figure on the page: 42 students and 12,600 hours, at the sites of both subsidiaries.
+        const figures = page.getByTestId('academia-placement-figures');
+        await figures.getByRole('textbox', { name: w.year }).fill(String(year));
+        const total = figures.getByRole('row').last();
+        await poll(async () => (await total.locator('td').allInnerTexts()).slice(1)).toEqual([
+          '2',
+          '42',
+          '12,600',
+        ]);
+        expect(await figuresOfYear()).toMatchObject({
+          placements: 2,
+          students: 42,
+          participationHours: 12_600,
+        });
+      } finally {
+        if (locale !== 'en') await call(page, 'PUT', '/api/auth/preferences', { locale: 'en' });
+      }
       await context.close();
     },
   );
