@@ -116,6 +116,7 @@ export const academiaMessagesCatalogue = mergeCatalogues(
   wordsCatalogue('academia.importKind', {
     courses: ['courses', '課程'],
     activities: ['mentorship activities', '業師輔導活動'],
+    placements: ['internship cooperation placements', '產學實習合作名額'],
   }),
   wordsCatalogue('academia.obligationKind', {
     agreement_renewal: ['agreement renewal', '協議續約'],
@@ -132,7 +133,7 @@ export function academiaWord(enumeration: keyof typeof words, code: string): Mes
 const academiaMessage = messageOf({ en });
 
 /** The name of one of the module's kinds of import. */
-export function academiaImportKind(kind: 'courses' | 'activities'): Message {
+export function academiaImportKind(kind: 'courses' | 'activities' | 'placements'): Message {
   return { key: `academia.importKind.${kind}` };
 }
 

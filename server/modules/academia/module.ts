@@ -9,6 +9,7 @@ import { createInternsService } from './interns.ts';
 import { createMentorshipsService } from './mentorships.ts';
 import { createPartnersService } from './partners.ts';
 import { createPaymentsService } from './payments.ts';
+import { createPlacementsImporter } from './placement-import.ts';
 import { createPlacementsService } from './placements.ts';
 import { createProgramsService } from './programs.ts';
 import { createProjectsService } from './projects.ts';
@@ -21,6 +22,7 @@ import { createYearFiguresService } from './year-figures.ts';
 export function createAcademiaModule(deps: AcademiaDeps) {
   registerImporter(createCoursesImporter(deps.org));
   registerImporter(createActivitiesImporter(deps.org));
+  registerImporter(createPlacementsImporter(deps.org));
   const contribution = createContributionService(deps);
   const teachingFigures = createTeachingFiguresService(deps);
   const yearFigures = createYearFiguresService(deps);

@@ -31,3 +31,57 @@ export function placementTotals(db: Db, scope: SiteScope, year: number) {
     .groupBy(['site_id', 'partner_id'])
     .execute();
 }
+
+/** Every school or institute by its English and Chinese names, for an import that names schools. */
+export function partnerNames(db: Db) {
+  return db.selectFrom('academia_partners').select(['id', 'name', 'name_zh']).execute();
+}
+
+/**
+ * The placements already recorded that share a site, a school and a first day with one of these (a
+ * superset of the import's natural key; the caller compares the terms).
+ */
+export function placementsLike(
+  db: Db,
+  keys: readonly { siteId: string; partnerId: string; startsOn: string }[],
+) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('academia_placements')
+    .select(['site_id', 'partner_id', 'term', 'starts_on'])
+    .where('site_id', 'in', [...new Set(keys.map((k) => k.siteId))])
+    .where('partner_id', 'in', [...new Set(keys.map((k) => k.partnerId))])
+    .where('starts_on', 'in', [...new Set(keys.map((k) => k.startsOn))])
+    .execute();
+}
+
+export type PlacementInsert = {
+  siteId: string;
+  partnerId: string;
+  term: string;
+  startsOn: string;
+  endsOn: string;
+  students: number;
+  participationHours: number;
+};
+
+/** Writes a batch of checked placements (an import's, inside its transaction). */
+export async function insertPlacements(db: Db, rows: readonly PlacementInsert[], actorId: string | null) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('academia_placements')
+    .values(
+      rows.map((r) => ({
+        site_id: r.siteId,
+        partner_id: r.partnerId,
+        term: r.term,
+        starts_on: r.startsOn,
+        ends_on: r.endsOn,
+        students: r.students,
+        participation_hours: r.participationHours,
+        created_by: actorId,
+        updated_by: actorId,
+      })),
+    )
+    .execute();
+}

@@ -28,6 +28,16 @@ const patterns: [RegExp, ErrorKey][] = [
   [/^Unknown site (.+)$/, 'errors.unknownSiteCode'],
   [/^You cannot manage people at (.+)$/, 'errors.cannotManageAt'],
   [/^Employee (.+) belongs to a site you cannot manage$/, 'errors.employeeElsewhere'],
+  [/^No site (.+) whose placements you manage$/, 'errors.noPlacementSite'],
+  [/^No school or institute "(.+)"$/, 'errors.unknownSchool'],
+  [/^(\d+) schools are named "(.+)"$/, 'errors.ambiguousSchool'],
+  [/^Required, at most 200 characters$/, 'errors.termRequired'],
+  [/^Before the start$/, 'errors.beforeStart'],
+  [/^A whole number of students from 1 to 100,000$/, 'errors.placementStudents'],
+  [/^Whole hours, 0 or more$/, 'errors.wholeHours'],
+  [/^At most (\d+): (\d+) hours a student a day over the term$/, 'errors.placementHours'],
+  [/^The same placement as row (\d+)$/, 'errors.samePlacement'],
+  [/^Already recorded: this school’s placement at the site for the term$/, 'errors.placementRecorded'],
 ];
 
 export function useRowMessage() {

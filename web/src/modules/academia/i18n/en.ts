@@ -363,6 +363,7 @@ export const en = {
     description:
       'Students a school places at a site for a term under an internship cooperation, counted and not named, with the hours they took part. A figure of its own: they are not among the interns recruited.',
     add: 'Record a placement',
+    import: 'Import placements',
     edit: 'Edit placement',
     term: 'Term or class',
     termHint: 'As the school names it, e.g. "2022 Summer – Dept. of Electrical Engineering".',

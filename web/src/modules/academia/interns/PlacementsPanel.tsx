@@ -1,5 +1,5 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import {
 } from '#shared/modules/academia/placement-contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
@@ -24,6 +25,12 @@ import { useAcademiaT } from '../i18n/index.ts';
 import { useConfirmDelete } from '../teaching/CoursesPage.tsx';
 
 type Row = z.infer<typeof placementView>;
+
+/** A file to start an import from: the columns the placements' importer reads, with one of the demo's rows. */
+const PLACEMENTS_TEMPLATE =
+  'site_code,school,term,starts_on,ends_on,students,participation_hours\n' +
+  'USI-NT,National Chi Nan University,2026 Summer,2026-07-06,2026-08-28,30,9600\n';
+
 type V = {
   siteId: string;
   partnerId: string;
@@ -221,6 +228,7 @@ export function PlacementsPanel() {
   const [year, setYear] = useState<number>(new Date().getFullYear() - 1);
   const [onlyYear, setOnlyYear] = useState<string | null>(null);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const manage = can('academia.manage');
   const years = Array.from({ length: 12 }, (_, i) => String(new Date().getFullYear() - i));
   const columns: Column<Row>[] = [
@@ -257,9 +265,14 @@ export function PlacementsPanel() {
           {t('placements.description')}
         </Text>
         {manage && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            {t('placements.add')}
-          </Button>
+          <Group>
+            <Button variant="light" leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
+              {t('placements.import')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+              {t('placements.add')}
+            </Button>
+          </Group>
         )}
       </Group>
       <CooperationFigures year={year} onYear={setYear} />
@@ -304,6 +317,24 @@ export function PlacementsPanel() {
         emptyTitle={t('placements.emptyTitle')}
         emptyHint={t('placements.emptyHint')}
       />
+      {importing && (
+        <Modal opened onClose={() => setImporting(false)} size="xl" title={t('placements.import')}>
+          <ImportWizard
+            kind="academia_placements"
+            template={{ filename: 'academia-placements-template.csv', csv: PLACEMENTS_TEMPLATE }}
+            expected={[
+              ['site_code', true],
+              ['school', true],
+              ['term', true],
+              ['starts_on', true],
+              ['ends_on', true],
+              ['students', true],
+              ['participation_hours', true],
+            ]}
+            invalidate={[academiaKeys.placements, academiaKeys.contribution]}
+          />
+        </Modal>
+      )}
       {editing && (
         <PlacementForm record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
