@@ -85,7 +85,10 @@ export type Config = {
 export type DetectorMemoryConfig = {
   /** A sensor's detector not used for this long is dropped, and rebuilt from stored readings when needed. */
   idleMinutes: number;
-  /** At most this many kept at once (a few hundred kilobytes each); the least recently used go first. */
+  /**
+   * At most this many kept at once; the least recently used go first. Each takes about 0.3 MB for a sensor read
+   * every 10 s, more for faster ones (a detector holds a day of readings for its same-time-yesterday view).
+   */
   max: number;
 };
 

@@ -8,7 +8,7 @@ const RELEARN_READINGS = 4000;
 export type AnomalyJudgesOptions = {
   /** A detector not used for this long is dropped; its sensor's is built again when the sensor next sends. */
   idleMs: number;
-  /** At most this many detectors are kept (about 0.2–0.5 MB each); the least recently used go first. */
+  /** At most this many detectors are kept (about 0.3 MB each at a reading per 10 s); least recently used first. */
   max: number;
   now: () => number;
   /** Each sensor's last `limit` stored readings up to the time it was last judged, in time order. */
