@@ -47,6 +47,13 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/)
     .default('steward'),
   STEWARD_MQTT_INGEST_SLOTS: z.coerce.number().int().min(1).max(64).default(4),
+  STEWARD_DETECTOR_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+  STEWARD_DETECTORS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(1000),
 });
 
 export type Config = {
@@ -71,6 +78,18 @@ export type Config = {
   maxUploadBytes: number;
   /** MQTT ingestion, run by the worker role (see ARCHITECTURE.md, "MQTT ingestion"). */
   mqtt: MqttConfig;
+  /** The learned detectors an ingesting process keeps in memory, per sensor (smart's anomaly-judges.ts). */
+  detectors: DetectorMemoryConfig;
+};
+
+export type DetectorMemoryConfig = {
+  /** A sensor's detector not used for this long is dropped, and rebuilt from stored readings when needed. */
+  idleMinutes: number;
+  /**
+   * At most this many kept at once; the least recently used go first. Each takes about 0.3 MB for a sensor read
+   * every 10 s, more for faster ones (a detector holds a day of readings for its same-time-yesterday view).
+   */
+  max: number;
 };
 
 export type MqttConfig = {
@@ -122,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       topicRoot: e.STEWARD_MQTT_TOPIC_ROOT,
       ingestSlots: e.STEWARD_MQTT_INGEST_SLOTS,
     },
+    detectors: { idleMinutes: e.STEWARD_DETECTOR_IDLE_MINUTES, max: e.STEWARD_DETECTORS_MAX },
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     ...overrides,
   };

@@ -202,6 +202,36 @@ describe.each(databases())('alarm KPIs (%s)', (kind) => {
     );
   });
 
+  it('counts a re-raised alarm twice in the rate: one record, two annunciations', async () => {
+    const before = (await officer.get('/api/smart/kpis', { query: { siteId: SITES.K7.id } })).body;
+    expect(before.positions.find((p: any) => p.areaId === null)).toBeUndefined();
+    // A sensor of K7 without an area (its own operator position): above, back, above, nobody acknowledging.
+    const twice = await sensor(officer, { siteId: SITES.K7.id, tag: 'K7-TC-TW', name: 'Twice' });
+    const start = t0 + 500_000;
+    const res = await send(
+      [35, 20, 35].map((value, i) => ({ sensorId: twice, at: start + i * 30_000, value })),
+    );
+    expect(res.body.alarmsRaised).toBe(2);
+    const alarms = (await officer.get('/api/smart/alarms', { query: { sensorId: twice, status: 'all' } }))
+      .body.items;
+    expect(alarms).toHaveLength(1);
+
+    const k = (await officer.get('/api/smart/kpis', { query: { siteId: SITES.K7.id } })).body;
+    expect(k.total).toBe(before.total + 2);
+    expect(k.positions).toContainEqual(
+      expect.objectContaining({ siteCode: 'K7', areaId: null, areaName: null, alarms: 2 }),
+    );
+    expect(k.positions.find((p: any) => p.areaId === null).averagePerWindow).toBeCloseTo(2 / 144, 10);
+    expect(k.badActors).toContainEqual(expect.objectContaining({ sensorId: twice, alarms: 2 }));
+    // Every part within its whole: positions and windows sum to the total, bad actors at most all of it.
+    const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0);
+    expect(sum(k.positions.map((p: any) => p.alarms))).toBe(k.total);
+    expect(sum(k.windows.map((w: any) => w.count))).toBe(k.total);
+    expect(sum(k.badActors.map((b: any) => b.alarms))).toBeLessThanOrEqual(k.total);
+    expect(k.badActorsShare).toBeLessThanOrEqual(1);
+    for (const f of k.floods) expect(f.alarms).toBeLessThanOrEqual(k.total);
+  });
+
   it('takes new thresholds from the group-wide manager only, and judges with them', async () => {
     const current = (await officer.get('/api/smart/kpi-settings')).body;
     expect(current.chatterCount).toBe(3);

@@ -6,7 +6,7 @@ import { access } from '../../platform/access/service.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
-import { kpiAlarmRows, kpiRaiseRows } from './kpi-repo.ts';
+import { kpiRaiseRows, kpiStaleAlarmRows } from './kpi-repo.ts';
 import { alarmKpis } from './rules/kpis.ts';
 import { type AlarmKpiSettings, alarmKpiSettings } from './settings.ts';
 
@@ -17,7 +17,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * Alarm system performance (ISA-18.2 §16.9, EEMUA 191) of the sites the actor reads, or of one of them, over a
  * period. No record says which operator answers which alarms: each area is taken as one operator position, and
- * a site's sensors without an area as one more.
+ * a site's sensors without an area as one more. Counts are raises (annunciations), stale alarms are records.
  */
 export function createAlarmKpisService(deps: {
   db: Db;
@@ -41,10 +41,9 @@ export function createAlarmKpisService(deps: {
         ]);
       const thresholds = await deps.settings.get(alarmKpiSettings);
       const [rows, raises] = await Promise.all([
-        kpiAlarmRows(db, {
+        kpiStaleAlarmRows(db, {
           scope,
           siteId: q.siteId,
-          from: new Date(from),
           to: new Date(to),
           staleBefore: new Date(to - thresholds.staleHours * 3_600_000),
         }),
@@ -64,14 +63,20 @@ export function createAlarmKpisService(deps: {
         from,
         to,
         thresholds,
-        raises.map((r) => ({ sensorId: r.sensor_id, condition: r.condition, at: r.raised_at.getTime() })),
+        raises.map((r) => ({
+          sensorId: r.sensor_id,
+          condition: r.condition,
+          position: positionOf(r),
+          at: r.raised_at.getTime(),
+        })),
       );
+      const places = [...rows, ...raises];
       const [sites, areas] = await Promise.all([
-        deps.org.sitesByIds(rows.map((r) => r.site_id)),
-        deps.org.areaNames(rows.map((r) => r.area_id)),
+        deps.org.sitesByIds(places.map((r) => r.site_id)),
+        deps.org.areaNames(places.map((r) => r.area_id)),
       ]);
-      const byPosition = new Map(rows.map((r) => [positionOf(r), r]));
-      // A chattering alarm may have been raised first before the period: its sensor is known by its raises.
+      const byPosition = new Map(places.map((r) => [positionOf(r), r]));
+      // Counted alarms are known by their raises, stale ones by their records.
       const bySensor = new Map<string, Pick<(typeof rows)[number], 'site_id' | 'area_id' | 'tag' | 'name'>>([
         ...raises.map((r) => [r.sensor_id, r] as const),
         ...rows.map((r) => [r.sensor_id, r] as const),

@@ -41,7 +41,7 @@ export const smartModule = defineModule({
   messages: smartMessages,
   demo: () => import('../../../reference/demo/smart-part.ts').then((m) => m.smartDemo),
   securityChecks: () => import('./security.ts').then((m) => m.smartSecurity),
-  createServices: (platform, { db, now }) => {
+  createServices: (platform, { db, config, now }) => {
     platform.sources.register(ALARM_SOURCE, async (handle, id) => {
       const r = await handle
         .selectFrom('smart_alarms as a')
@@ -69,6 +69,7 @@ export const smartModule = defineModule({
       nearMisses: createOhsIncidentReporter(platform, { db, now }),
       ohsCounts: createOhsDailyCounts(db),
       securityCounts: createInfosecIncidentCounts(db),
+      detectors: config.detectors,
       now,
     });
   },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { IngestResult, readingBatch } from '#shared/modules/smart/contract.ts';
+import type { DetectorMemoryConfig } from '../../config.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, scopeHas } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
@@ -40,11 +41,16 @@ export function createIngestService(deps: {
   settings: SettingsService;
   /** Called in the transaction that raised a new alarm (its responders are notified there). */
   onRaised: (trx: Db, alarmId: string) => Promise<unknown>;
+  detectors: DetectorMemoryConfig;
   now: () => Date;
 }) {
   const { db, now } = deps;
   const partitions = new Set<string>();
-  const anomalies = createAnomalyJudges();
+  const anomalies = createAnomalyJudges({
+    idleMs: deps.detectors.idleMinutes * 60_000,
+    max: deps.detectors.max,
+    now: () => now().getTime(),
+  });
   const learns = (s: repo.SensorRow) =>
     s.in_service && usesLearnedDetector([s.limit_hh, s.limit_h, s.limit_l, s.limit_ll]);
 
@@ -208,6 +214,7 @@ export function createIngestService(deps: {
       const horizon = now().getTime() - lateHorizonMinutes * 60_000;
 
       let months: string[] = [];
+      let prepared: string[] = [];
       const learning = [...new Set(accepted.filter((a) => learns(a.sensor)).map((a) => a.sensor.id))];
       const result = await db
         .transaction()
@@ -245,6 +252,7 @@ export function createIngestService(deps: {
             trx,
             learning.map((id) => ({ id, judgedAt: states.get(id)?.judged_at?.getTime() ?? null })),
           );
+          prepared = learning;
           let raised = 0;
           let cleared = 0;
           const bySensor = new Map<string, { at: number; value: number }[]>();
@@ -312,7 +320,8 @@ export function createIngestService(deps: {
           // A remembered partition may have been dropped since (retention): checked again next time.
           partitions.clear();
           throw error;
-        });
+        })
+        .finally(() => anomalies.release(prepared));
       for (const m of months) partitions.add(m);
       return result;
     },

@@ -4,13 +4,12 @@ import type { SiteScope } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/sql.ts';
 
 /**
- * The alarms the KPIs of a period [from, to) read: those raised in it (through the index on site and raise
- * time), and those raised before `staleBefore` that were still active at `to` (stale ones, which may be older
- * than the period). Nothing else of the table is read.
+ * The alarms that may be stale at the end of a period: raised before `staleBefore` and still active at `to`
+ * (they may be older than the period). The counts of the KPIs come from the raises (`kpiRaiseRows`).
  */
-export function kpiAlarmRows(
+export function kpiStaleAlarmRows(
   db: Db,
-  filter: { scope: SiteScope; siteId?: string; from: Date; to: Date; staleBefore: Date },
+  filter: { scope: SiteScope; siteId?: string; to: Date; staleBefore: Date },
 ) {
   let q = db
     .selectFrom('smart_alarms as a')
@@ -27,24 +26,16 @@ export function kpiAlarmRows(
       's.name',
     ])
     .where((eb) => inScope(eb, 'a.site_id', filter.scope))
-    .where('a.raised_at', '<', filter.to)
-    .where((eb) =>
-      eb.or([
-        eb('a.raised_at', '>=', filter.from),
-        eb.and([
-          eb('a.raised_at', '<', filter.staleBefore),
-          eb.or([eb('a.cleared_at', 'is', null), eb('a.cleared_at', '>', filter.to)]),
-        ]),
-      ]),
-    );
+    .where('a.raised_at', '<', filter.staleBefore)
+    .where((eb) => eb.or([eb('a.cleared_at', 'is', null), eb('a.cleared_at', '>', filter.to)]));
   if (filter.siteId) q = q.where('a.site_id', '=', filter.siteId);
   return q.execute();
 }
-export type KpiAlarmRow = Awaited<ReturnType<typeof kpiAlarmRows>>[number];
+export type KpiAlarmRow = Awaited<ReturnType<typeof kpiStaleAlarmRows>>[number];
 
 /**
  * Each raise of an alarm in [from, to) (its first and every re-activation, migration 0061), with its sensor's
- * place: what chattering is counted from.
+ * place: what the rate, floods, chattering and bad actors count.
  */
 export function kpiRaiseRows(db: Db, filter: { scope: SiteScope; siteId?: string; from: Date; to: Date }) {
   let q = db

@@ -1,4 +1,5 @@
 import type { RetentionSettings } from '#shared/modules/smart/contract.ts';
+import type { DetectorMemoryConfig } from '../../config.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
@@ -42,6 +43,8 @@ export function createSmartModule(deps: {
   nearMisses: OhsIncidentReporter;
   ohsCounts: OhsDailyCounts;
   securityCounts: InfosecIncidentCounts;
+  /** How many sensors' learned detectors the ingestion keeps in memory, and for how long unused. */
+  detectors: DetectorMemoryConfig;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -90,6 +93,7 @@ export function createSmartModule(deps: {
       db,
       settings: deps.settings,
       onRaised: (trx, alarmId) => responders.notifyRaised(trx, alarmId),
+      detectors: deps.detectors,
       now,
     }),
     alarms: createAlarmsService({

@@ -350,9 +350,12 @@ export const alarmKpiView = z.object({
   thresholds: alarmKpiThresholds,
   /** Whether the reader may change the thresholds (the program managed over the whole group). */
   mayChangeThresholds: z.boolean(),
-  /** Alarms raised in the period; 0 means "no alarms", and every figure below is then 0 or empty. */
+  /**
+   * Raises (annunciations) in the period: an alarm re-activated before it was acknowledged counts each time.
+   * 0 means "no alarms", and every figure below but the stale alarms is then 0 or empty.
+   */
   total: z.number().int(),
-  /** Clock-aligned windows (windowMinutes long) overlapping the period, with the alarms raised in each. */
+  /** Clock-aligned windows (windowMinutes long) overlapping the period, with the raises in each. */
   windows: z.array(z.object({ start: z.string(), count: z.number().int() })),
   positions: z.array(
     z.object({

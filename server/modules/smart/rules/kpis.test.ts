@@ -183,6 +183,7 @@ describe('chattering, stale alarms and bad actors', () => {
     const raises = ['2026-07-01T00:00:00Z', '2026-07-01T00:00:20Z', '2026-07-01T00:00:40Z'].map((t) => ({
       sensorId: 'R',
       condition: 'h',
+      position: 'A',
       at: at(t),
     }));
     const period = [at('2026-06-30T23:00Z'), at('2026-07-01T01:00Z')] as const;
@@ -191,8 +192,9 @@ describe('chattering, stale alarms and bad actors', () => {
     expect(r.chattering).toEqual([
       { sensorId: 'R', condition: 'h', alarms: 3, mostWithin: 3, firstAt: at('2026-07-01T00:00:00Z') },
     ]);
-    // The rate figures still count the alarm once.
-    expect(r.total).toBe(1);
+    // The rate counts each annunciation too: three raises, not one record.
+    expect(r.total).toBe(3);
+    expect(r.positions[0]).toMatchObject({ position: 'A', alarms: 3 });
     // Raises before the period do not count in it: two inside the period are not three.
     const later = alarmKpis([one], at('2026-07-01T00:00:10Z'), at('2026-07-01T01:00Z'), th, raises);
     expect(later.chattering).toEqual([]);
@@ -242,5 +244,117 @@ describe('chattering, stale alarms and bad actors', () => {
 
   it('refuses a period that does not end after it starts', () => {
     expect(() => alarmKpis([], at('2026-01-01Z'), at('2026-01-01Z'), th)).toThrow(RangeError);
+  });
+});
+
+describe('every figure counts annunciations (raises), not alarm records', () => {
+  const t = (hhmmss: string) => at(`2026-09-14T${hhmmss}Z`);
+  const raise = (sensorId: string, hhmmss: string, position = 'A') => ({
+    sensorId,
+    condition: 'h',
+    position,
+    at: t(hhmmss),
+  });
+
+  /**
+   * A worked example built from the definitions: ISA-18.2 §16.9 states the alarm rate as annunciated alarms per
+   * operator position and time, in 10-minute periods (EEMUA 191 Table 9: 1 very likely acceptable, 2
+   * manageable); a flood starts when more than 10 alarms are annunciated within 10 minutes and ends when fewer
+   * than 5 were in the last 10 (§16.9.5); ISA-TR18.2.5: 3 raises within 60 s are chattering; the top 10 alarms'
+   * share of the load (EEMUA 191 "bad actors"); stale: active more than 24 hours.
+   *
+   * Period 08:00–09:00 (six windows). Area A: sensor X's high alarm, one record never acknowledged, annunciated
+   * 8 times 20 s apart (08:02:00 … 08:04:20), and four other alarms once each at 08:06, 08:07, 08:08, 08:09.
+   * Area B: one alarm at 08:30. Area B also holds an alarm raised two days before and still active.
+   *
+   * Rate: window 08:00 holds 8 + 4 = 12 annunciations of A, window 08:30 one of B; 13 in all. A: 12 over six
+   * windows = 2 a window, peak 12, one window of six above 1 and above 2; B: 1/6, peak 1.
+   * Flood (A): the 11th annunciation, 08:08, has all 11 within (07:58, 08:08]: more than 10, so a flood from
+   * the first of them, 08:02:00. After 08:09 none arrives; each leaves the window 10 minutes after it came:
+   * 12 at 08:09, 11 at 08:12:00, 10 at 08:12:20, … 5 at 08:14:00, 4 at 08:14:20: the flood ends at 08:14:20,
+   * 12 annunciations and 12 min 20 s (740 s) long, 740/3600 of the period. Counted by records, A had 5 alarms
+   * within those 10 minutes: no flood at all.
+   * Chattering: X's raises 20 s apart put 3 within any 60 s (the 4th is a full minute after the 1st).
+   * Bad actors: X 8 of 13, each other 1 of 13; the top 2 (X, then the 08:06 alarm, the earlier of the ties)
+   * 9 of 13. Stale: the record raised two days before, not counted in the rate (raised before the period).
+   */
+  const raises = [
+    ...['08:02:00', '08:02:20', '08:02:40', '08:03:00', '08:03:20', '08:03:40', '08:04:00', '08:04:20'].map(
+      (hhmmss) => raise('X', hhmmss),
+    ),
+    raise('Y1', '08:06:00'),
+    raise('Y2', '08:07:00'),
+    raise('Y3', '08:08:00'),
+    raise('Y4', '08:09:00'),
+    raise('Z', '08:30:00', 'B'),
+  ];
+  const records: KpiAlarm[] = [
+    alarm('2026-09-14T08:02:00Z', { id: 'x', sensorId: 'X', clearedAt: null }),
+    ...['Y1', 'Y2', 'Y3', 'Y4'].map((sensorId, i) => alarm(`2026-09-14T08:0${6 + i}:00Z`, { sensorId })),
+    alarm('2026-09-14T08:30:00Z', { sensorId: 'Z', position: 'B' }),
+    alarm('2026-09-12T08:00:00Z', { id: 'standing', sensorId: 'S', position: 'B', clearedAt: null }),
+  ];
+  const period = [t('08:00:00'), t('09:00:00')] as const;
+
+  it('weighs a chattering alarm in the rate, the floods and the bad actors as often as it was annunciated', () => {
+    const r = alarmKpis(records, ...period, th, raises);
+    expect(r.total).toBe(13);
+    expect(r.windows.map((w) => w.count)).toEqual([12, 0, 0, 1, 0, 0]);
+    expect(r.positions).toEqual([
+      {
+        position: 'A',
+        alarms: 12,
+        averagePerWindow: 2,
+        peakPerWindow: 12,
+        aboveAcceptable: 1 / 6,
+        aboveManageable: 1 / 6,
+      },
+      {
+        position: 'B',
+        alarms: 1,
+        averagePerWindow: 1 / 6,
+        peakPerWindow: 1,
+        aboveAcceptable: 0,
+        aboveManageable: 0,
+      },
+    ]);
+    expect(r.floods).toEqual([{ position: 'A', start: t('08:02:00'), end: t('08:14:20'), alarms: 12 }]);
+    expect(r.floodTimeShare).toBeCloseTo(740 / 3600, 12);
+    expect(r.chattering).toEqual([
+      { sensorId: 'X', condition: 'h', alarms: 8, mostWithin: 3, firstAt: t('08:02:00') },
+    ]);
+    expect(r.badActors.map((b) => [b.sensorId, b.alarms])).toEqual([
+      ['X', 8],
+      ['Y1', 1],
+      ['Y2', 1],
+      ['Y3', 1],
+      ['Y4', 1],
+      ['Z', 1],
+    ]);
+    expect(r.badActors[0].share).toBeCloseTo(8 / 13, 12);
+    expect(r.badActorsShare).toBe(1);
+    const top2 = alarmKpis(records, ...period, { ...th, badActors: 2 }, raises);
+    expect(top2.badActors.map((b) => b.sensorId)).toEqual(['X', 'Y1']);
+    expect(top2.badActorsShare).toBeCloseTo(9 / 13, 12);
+    // Stale alarms stay on the records: the standing one, active 49 hours at the end of the period.
+    expect(r.stale).toEqual([expect.objectContaining({ id: 'standing', activeHours: 49 })]);
+  });
+
+  it('keeps every part within its whole: positions and windows sum to the total, bad actors at most all', () => {
+    const r = alarmKpis(records, ...period, th, raises);
+    const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0);
+    expect(sum(r.positions.map((p) => p.alarms))).toBe(r.total);
+    expect(sum(r.windows.map((w) => w.count))).toBe(r.total);
+    expect(sum(r.badActors.map((b) => b.alarms))).toBeLessThanOrEqual(r.total);
+    expect(r.badActorsShare).toBeLessThanOrEqual(1);
+    for (const f of r.floods) expect(f.alarms).toBeLessThanOrEqual(r.total);
+    for (const c of r.chattering) expect(c.alarms).toBeLessThanOrEqual(r.total);
+  });
+
+  it('finds no flood in the same period counted by records, which hides what the operator was shown', () => {
+    const byRecords = alarmKpis(records, ...period, th);
+    expect(byRecords.total).toBe(6);
+    expect(byRecords.floods).toEqual([]);
+    expect(byRecords.chattering).toEqual([]);
   });
 });

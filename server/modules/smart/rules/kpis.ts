@@ -2,7 +2,13 @@
  * Alarm system performance figures of ISA-18.2 (§16.9, monitoring and assessment; ISA-TR18.2.5) and EEMUA 191
  * (3rd ed., §6.4 and Annex 9): the alarm rate per operator position in 10-minute windows, alarm floods,
  * chattering alarms, stale alarms and the most frequent alarms ("bad actors"). Pure: the caller passes the
- * alarms and the period, in milliseconds since the epoch.
+ * alarms, their raises and the period, in milliseconds since the epoch.
+ *
+ * What an operator faces is annunciations: ISA-18.2's performance metrics (§16.9) state the rate as
+ * "annunciated alarms per time" per operator position, and EEMUA 191 counts the alarms an operator is shown. An alarm whose condition returns before anyone
+ * acknowledged it stays one record (re-activated) but is annunciated again, so every figure that counts alarms
+ * (the rate, floods, the time in flood, chattering, bad actors) counts raises, and a chattering alarm weighs as
+ * often as it was raised. Stale alarms are a state at the end of the period and are taken from the records.
  *
  * Steward keeps no record of operators on duty: an area stands for one operator position (the console that
  * answers its alarms); the caller names the position of each alarm (an area, or the sensors of a site that have
@@ -58,14 +64,15 @@ export type KpiAlarm = {
   clearedAt: number | null;
 };
 
-/** One raise of an alarm: its first, or a return of its condition before the alarm was closed. */
-export type KpiRaise = { sensorId: string; condition: string; at: number };
+/** One raise of an alarm (an annunciation): its first, or a return of its condition before it was closed. */
+export type KpiRaise = { sensorId: string; condition: string; position: string | null; at: number };
 
 export type RateWindow = { start: number; count: number };
 export type PositionRate = {
   position: string | null;
+  /** Raises of the position's alarms in the period. */
   alarms: number;
-  /** Alarms per window over the whole period (a partial window at either end counts for its length). */
+  /** Raises per window over the whole period (a partial window at either end counts for its length). */
   averagePerWindow: number;
   peakPerWindow: number;
   /** Shares (0–1) of the windows with more alarms than the acceptable and the manageable rate. */
@@ -94,8 +101,9 @@ export type Stale = {
 export type KpiReport = {
   from: number;
   to: number;
+  /** Raises (annunciations) in the period: the sum of the windows' counts and of the positions' alarms. */
   total: number;
-  /** Clock-aligned windows overlapping the period, with the alarms of every position raised in each. */
+  /** Clock-aligned windows overlapping the period, with the raises of every position in each. */
   windows: RateWindow[];
   positions: PositionRate[];
   floods: Flood[];
@@ -104,7 +112,7 @@ export type KpiReport = {
   chattering: Chattering[];
   stale: Stale[];
   badActors: BadActor[];
-  /** Share (0–1) of all alarms that the bad actors raised. */
+  /** Share (0–1) of all raises that were the bad actors'. */
   badActorsShare: number;
 };
 
@@ -205,11 +213,12 @@ function coveredMs(intervals: { start: number; end: number }[]) {
 }
 
 /**
- * The figures of the period [from, to). Counts take the alarms raised in the period; stale alarms are those
- * active at `to` that were raised more than `staleHours` before it (raised before the period too). Chattering
- * takes every raise (`raises`): an alarm re-activated before it was closed is one record but raised again, and
- * each raise counts (ISA-TR18.2.5); without them, each alarm's own raise is its only one. With no alarm every
- * figure is zero and every list empty.
+ * The figures of the period [from, to). Every count takes the raises in the period (`raises`): an alarm
+ * re-activated before it was closed is one record but raised again, and each raise counts (see above); without
+ * them, each alarm's own raise is its only one. Stale alarms are the records (`all`) active at `to` that were
+ * raised more than `staleHours` before it (raised before the period too). Each raise belongs to one position
+ * and one alarm, so the positions' counts and the windows' counts each sum to the total, and the bad actors'
+ * share is at most 1. With no raise every count is zero and every list but the stale alarms empty.
  */
 export function alarmKpis(
   all: readonly KpiAlarm[],
@@ -219,16 +228,15 @@ export function alarmKpis(
   raises: readonly KpiRaise[] = all.map((a) => ({
     sensorId: a.sensorId,
     condition: a.condition,
+    position: a.position,
     at: a.raisedAt,
   })),
 ): KpiReport {
   if (!(to > from)) throw new RangeError('The period ends after it starts');
   const windowMs = th.windowMinutes * 60_000;
   const periodWindows = (to - from) / windowMs;
-  const alarms = all
-    .filter((a) => a.raisedAt >= from && a.raisedAt < to)
-    .sort((a, b) => a.raisedAt - b.raisedAt);
-  const total = alarms.length;
+  const inPeriod = raises.filter((r) => r.at >= from && r.at < to).sort((a, b) => a.at - b.at);
+  const total = inPeriod.length;
 
   const firstWindow = Math.floor(from / windowMs);
   const windowCount = Math.ceil(to / windowMs) - firstWindow;
@@ -237,14 +245,13 @@ export function alarmKpis(
     start: (firstWindow + i) * windowMs,
     count: 0,
   }));
-  for (const a of alarms) windows[indexOf(a.raisedAt)].count++;
+  for (const r of inPeriod) windows[indexOf(r.at)].count++;
 
-  const byPosition = groupBy(alarms, (a) => a.position ?? '');
   const positions: PositionRate[] = [];
   const floods: Flood[] = [];
-  for (const list of byPosition.values()) {
+  for (const list of groupBy(inPeriod, (r) => r.position ?? '').values()) {
     const counts = new Array<number>(windowCount).fill(0);
-    for (const a of list) counts[indexOf(a.raisedAt)]++;
+    for (const r of list) counts[indexOf(r.at)]++;
     const position = list[0].position;
     positions.push({
       position,
@@ -254,7 +261,7 @@ export function alarmKpis(
       aboveAcceptable: counts.filter((c) => c > th.acceptablePerWindow).length / windowCount,
       aboveManageable: counts.filter((c) => c > th.manageablePerWindow).length / windowCount,
     });
-    const times = list.map((a) => a.raisedAt);
+    const times = list.map((r) => r.at);
     for (const f of floodsOf(times, windowMs, th.floodStartAbove, th.floodEndBelow, to))
       floods.push({ position, ...f });
   }
@@ -262,10 +269,9 @@ export function alarmKpis(
   floods.sort((a, b) => a.start - b.start);
   const inFlood = coveredMs(floods.map((f) => ({ start: f.start, end: f.end ?? to })));
 
-  const bySource = [...groupBy(alarms, keyOf).values()];
-  const raisesInPeriod = raises.filter((r) => r.at >= from && r.at < to).sort((a, b) => a.at - b.at);
+  const bySource = [...groupBy(inPeriod, keyOf).values()];
   const chattering: Chattering[] = [];
-  for (const list of groupBy(raisesInPeriod, keyOf).values()) {
+  for (const list of bySource) {
     const times = list.map((r) => r.at);
     const firstAt = firstRunAt(times, th.chatterSeconds * 1000, th.chatterCount);
     if (firstAt === null) continue;
@@ -285,7 +291,7 @@ export function alarmKpis(
       sensorId: list[0].sensorId,
       condition: list[0].condition,
       alarms: list.length,
-      firstAt: list[0].raisedAt,
+      firstAt: list[0].at,
     }))
     .sort((a, b) => b.alarms - a.alarms || a.firstAt - b.firstAt)
     .slice(0, th.badActors)

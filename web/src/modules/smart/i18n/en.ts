@@ -182,7 +182,7 @@ export const en = {
     description:
       'How the alarm system performs against ISA-18.2 and EEMUA 191: the alarm rate an operator faces, floods, chattering and stale alarms, and the alarms raised most often.',
     perArea:
-      'Steward keeps no record of which operator answers which alarms: each area counts as one operator position, and a site’s sensors without an area as one more, so rates are per area. Counts are alarm records: a condition that returns before its alarm was acknowledged re-activates that alarm and is not counted again.',
+      'Steward keeps no record of which operator answers which alarms: each area counts as one operator position, and a site’s sensors without an area as one more, so rates are per area. Counts are annunciations: a condition that returns before its alarm was acknowledged re-activates that alarm and counts again, as the operator is shown it again. Stale alarms are counted as alarm records.',
     period: 'Period',
     hours24: 'Last 24 hours',
     days7: 'Last 7 days',
@@ -228,7 +228,8 @@ export const en = {
     minutes: 'Minutes',
     stillInFlood: 'Still in flood',
     badActors: 'Top {{n}} bad actors',
-    badActorsHint: 'The sensors and conditions that raised the most alarms, with their share of all alarms.',
+    badActorsHint:
+      'The sensors and conditions raised most often, each raise counted, with their share of all raises.',
     alarm: 'Alarm',
     share: 'Share',
     chatteringHint: 'The same sensor and condition raised {{n}} or more times within {{seconds}} seconds.',
