@@ -215,6 +215,8 @@ export type ReadResult = {
   error?: string;
   http: Record<string, LoadFigures>;
   direct: Record<string, LoadFigures>;
+  /** Merged in from a later run of some cases alone (bench/merge.ts): that run's key in `partRuns`. */
+  run?: string;
 };
 
 export type ReadSuiteOptions = {
