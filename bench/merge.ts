@@ -128,7 +128,9 @@ export function mergeIntoLatest(partial: BenchResults, parts: MergeablePart[]): 
 export function measuredParts(r: BenchResults): MergeablePart[] {
   const measured = (v: unknown) =>
     v !== undefined && !(typeof v === 'object' && !Object.keys(v ?? {}).length);
-  const parts = (Object.keys(MERGEABLE) as MergeablePart[]).filter((p) => measured(r[MERGEABLE[p]]));
+  const parts: MergeablePart[] = (Object.keys(MERGEABLE) as (keyof typeof MERGEABLE)[]).filter((p) =>
+    measured(r[MERGEABLE[p]]),
+  );
   return mainSuite(r)?.results.some((c) => c.kind !== 'baseline') ? [...parts, READS] : parts;
 }
 
