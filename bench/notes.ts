@@ -38,5 +38,11 @@ export function EXPLANATIONS(r: BenchResults): string[] {
       `The machine was busy with other work during this run (load average ${r.machine.loadAverageStart[0]} at the start on ${r.machine.cpus} cores): every figure, Steward's and its limits alike, is slower than on an idle machine; the ratios between them hold better than the absolute values.`,
     );
   }
+  for (const [name, run] of Object.entries(r.partRuns ?? {})) {
+    if (!run.cases || run.loadAverageStart[0] <= r.machine.cpus * 1.5) continue;
+    out.push(
+      `The read cases of the run "${name}" were measured while the machine was busy with other work (load average ${run.loadAverageStart[0]} at its start on ${r.machine.cpus} cores): their absolute figures are slower than on an idle machine; their ratio to their own SQL, measured in the same run, holds better.`,
+    );
+  }
   return out;
 }
