@@ -31,6 +31,8 @@ export default defineConfig({
             'web/src/**/*.test.{ts,tsx}',
             // Tests that hold the web app against the server (the navigation against the access policy).
             'test/web/**/*.test.ts',
+            // The benchmark's own logic (merging partial runs into the committed results).
+            'bench/**/*.test.ts',
           ],
           environment: 'node',
           // Generous: a shared 2-core machine can be slow; the tests never time things.

@@ -2,13 +2,15 @@
 // A partial run (BENCH_ONLY=…) leaves bench/results/latest.* as they are; with BENCH_MERGE=1 (or afterwards:
 // `node bench/merge.ts /tmp/steward-bench-results/partial.json`) the parts it measured replace those parts of
 // bench/results/latest.json, each marked with the run it comes from, and latest.md and the README's section
-// are written again. Only parts whose figures stand alone can be merged: a read suite's figures sit beside
-// limits measured in the same run.
+// are written again. The read suite is merged case by case (`BENCH_ONLY=data,reads BENCH_CASES=<regex>
+// BENCH_MERGE=1`): the cases the run measured replace those rows of the committed read table, the other rows
+// stay, and the rows merged in name their run, with its own hello-world figure, load average and dataset, since
+// a read's limits (its SQL, hello-world) are only comparable within one run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib/proc.ts';
 import { updateReadme } from './readme.ts';
-import { type BenchResults, evaluateTargets, readmeSection, toMarkdown } from './report.ts';
+import { type BenchResults, evaluateTargets, mainSuite, readmeSection, toMarkdown } from './report.ts';
 
 /** The parts of the suite that can be merged, and the key of BenchResults each one fills. */
 export const MERGEABLE = {
@@ -22,7 +24,10 @@ export const MERGEABLE = {
   smart: 'smart',
 } as const;
 
-export type MergeablePart = keyof typeof MERGEABLE;
+/** The read suite at the large scale on PostgreSQL: merged by case, not as a whole. */
+export const READS = 'reads';
+
+export type MergeablePart = keyof typeof MERGEABLE | typeof READS;
 
 const LATEST = path.join(ROOT, 'bench/results/latest.json');
 
@@ -32,8 +37,12 @@ export function mergeParts(
   partial: BenchResults,
   parts: MergeablePart[],
 ): BenchResults {
-  const merged: BenchResults = { ...latest, partRuns: { ...latest.partRuns } };
+  let merged: BenchResults = { ...latest, partRuns: { ...latest.partRuns } };
   for (const part of parts) {
+    if (part === READS) {
+      merged = mergeReadCases(merged, partial);
+      continue;
+    }
     const key = MERGEABLE[part];
     if (partial[key] === undefined) throw new Error(`the run has no ${part} figures to merge`);
     (merged as Record<string, unknown>)[key] = partial[key];
@@ -50,6 +59,62 @@ export function mergeParts(
   return merged;
 }
 
+/**
+ * `latest` with the read cases `partial` measured at the large scale on PostgreSQL (all but hello-world, or
+ * those whose name matches `only`) in place of its rows of the same name, new cases after the others. The
+ * rows merged in point to the run they come from (`partRuns`, under "reads <finished at>"), which keeps that
+ * run's hello-world figure, load average, commit and dataset; a run no row points to any more is dropped.
+ */
+export function mergeReadCases(latest: BenchResults, partial: BenchResults, only?: RegExp): BenchResults {
+  const from = mainSuite(partial);
+  const key = `postgres-s${partial.settings.scales.large}`;
+  if (!from) throw new Error('the run has no read figures at the large scale on PostgreSQL to merge');
+  if (latest.settings.scales.large !== partial.settings.scales.large)
+    throw new Error(
+      `the run's large scale is ${partial.settings.scales.large}, the committed results' ${latest.settings.scales.large}`,
+    );
+  const cases = from.results.filter((c) => c.kind !== 'baseline' && (!only || only.test(c.name)));
+  if (!cases.length) throw new Error('the run measured no read case to merge');
+  const run = `${READS} ${partial.finishedAt.slice(0, 16).replace('T', ' ')}`;
+  const hello = from.results.find((c) => c.kind === 'baseline')?.http[partial.settings.clients];
+  const dataset = partial.datasets[key];
+  const datasetKey = `${key}, ${run}`;
+  const into = latest.reads[key] ?? { ...from, results: from.results.filter((c) => c.kind === 'baseline') };
+  const results = into.results.map((c) => {
+    const replacement = cases.find((x) => x.name === c.name);
+    return replacement ? { ...replacement, run } : c;
+  });
+  for (const c of cases) if (!results.some((x) => x.name === c.name)) results.push({ ...c, run });
+  const partRuns: NonNullable<BenchResults['partRuns']> = {
+    ...latest.partRuns,
+    [run]: {
+      startedAt: partial.startedAt,
+      finishedAt: partial.finishedAt,
+      commit: partial.commit,
+      loadAverageStart: partial.machine.loadAverageStart,
+      loadAverageEnd: partial.machine.loadAverageEnd,
+      failures: (partial.failures ?? []).filter((f) => f.toLowerCase().includes('reads')),
+      cases: cases.map((c) => c.name),
+      hello,
+      dataset: dataset ? datasetKey : undefined,
+      selection: partial.settings.cases,
+    },
+  };
+  const datasets = { ...latest.datasets, ...(dataset ? { [datasetKey]: dataset } : {}) };
+  // Runs whose every case was measured again since: their record and dataset go.
+  for (const [name, r] of Object.entries(partRuns)) {
+    if (!name.startsWith(`${READS} `) || results.some((c) => c.run === name)) continue;
+    delete partRuns[name];
+    if (r.dataset) delete datasets[r.dataset];
+  }
+  return {
+    ...latest,
+    datasets,
+    reads: { ...latest.reads, [key]: { ...into, results } },
+    partRuns,
+  };
+}
+
 /** Merges the parts into bench/results/latest.json and writes latest.md and the README's section again. */
 export function mergeIntoLatest(partial: BenchResults, parts: MergeablePart[]): void {
   const latest = JSON.parse(readFileSync(LATEST, 'utf8')) as BenchResults;
@@ -63,7 +128,10 @@ export function mergeIntoLatest(partial: BenchResults, parts: MergeablePart[]): 
 export function measuredParts(r: BenchResults): MergeablePart[] {
   const measured = (v: unknown) =>
     v !== undefined && !(typeof v === 'object' && !Object.keys(v ?? {}).length);
-  return (Object.keys(MERGEABLE) as MergeablePart[]).filter((p) => measured(r[MERGEABLE[p]]));
+  const parts: MergeablePart[] = (Object.keys(MERGEABLE) as (keyof typeof MERGEABLE)[]).filter((p) =>
+    measured(r[MERGEABLE[p]]),
+  );
+  return mainSuite(r)?.results.some((c) => c.kind !== 'baseline') ? [...parts, READS] : parts;
 }
 
 if (import.meta.main) {
@@ -72,7 +140,7 @@ if (import.meta.main) {
   const partial = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
   if (partial.quick) throw new Error(`${file} is a quick run (BENCH_QUICK=1): its figures are not merged`);
   const parts = process.argv[3] ? (process.argv[3].split(',') as MergeablePart[]) : measuredParts(partial);
-  for (const p of parts) if (!(p in MERGEABLE)) throw new Error(`${p} cannot be merged`);
+  for (const p of parts) if (!(p in MERGEABLE) && p !== READS) throw new Error(`${p} cannot be merged`);
   mergeIntoLatest(partial, parts);
   console.log(
     `Merged ${parts.join(', ')} into bench/results/latest.json, latest.md and the README's section.`,

@@ -12,7 +12,7 @@ const WHY: Record<string, string> = {
   'reads.rps.':
     'Hello-world answers 3,600–4,500 requests/s on this machine; 30% of it is over 1,000 list requests/s, the same budget as the p99 above.',
   'reads.p50.':
-    "Over HTTP each request also pays for Node's side (parsing the rows, zod validation of the response, JSON serialisation, the HTTP stack) in a process that shares the 2 cores with PostgreSQL: where a request's SQL is a few milliseconds, that side is about as large as the SQL and the ratio exceeds 1.5; where the SQL is heavy, the two columns agree. The OHS injury rates apply the rules (disabling, lost days, DART) to every injury of ten years in JavaScript: 48,000 injuries at scale 10.",
+    "Over HTTP each request also pays for Node's side (parsing the rows, zod validation of the response, JSON serialisation, the HTTP stack) in a process that shares the 2 cores with PostgreSQL: where a request's SQL is a few milliseconds, that side is about as large as the SQL and the ratio exceeds 1.5; where the SQL is heavy, the two columns agree. The OHS injury rates apply the rules (disabling, lost days, DART) to every injury of ten years in JavaScript: 48,000 injuries at scale 10. The academia contribution of a year reads every row of the year into JavaScript and sums there (2,010 payments, 740 projects, 4,103 interns started and 3,810 ended at scale 10, for a 6 KB answer): one request alone spends most of its 190 ms parsing rows and collecting garbage, where SQL that counted and summed by partner, category and day would send a few hundred rows. The ten-year intern-to-hire report is one grouped query (240 ms alone), but its answer is 1,091 rows (year × site × school × program), each with the school's names in both languages: 310 KB of JSON validated and serialised per request, about 70 ms of Node's time.",
   'import.rate':
     'Steward reads the file twice (a validation pass that shows every error before anything is written, then the commit pass) and checks each row in JavaScript; the commit stages checked rows in a temporary table and moves them in sorted INSERT … SELECT statements, the same database work as the COPY path plus a foreign key to the import job on every row. Both sides pay once for counting the new rows into the training summary.',
   'import.memory':
@@ -36,6 +36,12 @@ export function EXPLANATIONS(r: BenchResults): string[] {
   if (r.machine.loadAverageStart[0] > r.machine.cpus * 1.5) {
     out.push(
       `The machine was busy with other work during this run (load average ${r.machine.loadAverageStart[0]} at the start on ${r.machine.cpus} cores): every figure, Steward's and its limits alike, is slower than on an idle machine; the ratios between them hold better than the absolute values.`,
+    );
+  }
+  for (const [name, run] of Object.entries(r.partRuns ?? {})) {
+    if (!run.cases || run.loadAverageStart[0] <= r.machine.cpus * 1.5) continue;
+    out.push(
+      `The read cases of the run "${name}" were measured while the machine was busy with other work (load average ${run.loadAverageStart[0]} at its start on ${r.machine.cpus} cores): their absolute figures are slower than on an idle machine; their ratio to their own SQL, measured in the same run, holds better.`,
     );
   }
   return out;

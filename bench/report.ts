@@ -58,6 +58,8 @@ export type BenchResults = {
     clock: string;
     scales: { small: number; large: number };
     importRows: number;
+    /** BENCH_CASES of a run that measured only some read cases. */
+    cases?: string;
   };
   datasets: Record<string, LoadReport>;
   import?: ImportFigures;
@@ -89,6 +91,12 @@ export type PartRun = {
   loadAverageStart: number[];
   loadAverageEnd: number[];
   failures: string[];
+  /** A run of some read cases alone: the cases merged from it, its hello-world and its dataset's key. */
+  cases?: string[];
+  hello?: LoadFigures;
+  dataset?: string;
+  /** Its BENCH_CASES. */
+  selection?: string;
 };
 
 const PART_NAMES: Record<string, string> = {
@@ -102,11 +110,26 @@ const PART_NAMES: Record<string, string> = {
   smart: 'The shop-floor monitoring ingestion figures',
 };
 
+const MARKS = ['†', '‡', '§', '¶'];
+
+/** The mark of the rows of each run of some read cases alone, in the order they were merged. */
+function readRunMarks(r: BenchResults): Map<string, string> {
+  const runs = Object.entries(r.partRuns ?? {}).filter(([, run]) => run.cases);
+  return new Map(runs.map(([key], i) => [key, MARKS[i] ?? `[${i + 1}]`]));
+}
+
+/** Which run's hello-world a read case compares with: its own run's when it was merged in from another. */
+function helloFor(r: BenchResults, suite: ReadSuite, c: ReadResult, clients: number) {
+  return c.run ? r.partRuns?.[c.run]?.hello : hello(suite, clients);
+}
+
 /** One line per merged part: which run measured it. */
 function partRunLines(r: BenchResults): string[] {
-  return Object.entries(r.partRuns ?? {}).map(
-    ([part, run]) =>
-      `${PART_NAMES[part] ?? part} come from a later run of that part alone (\`BENCH_ONLY=${part}\`) on ${run.finishedAt.slice(0, 16).replace('T', ' ')} UTC, commit \`${run.commit.sha.slice(0, 10)}\`${run.commit.dirty ? ' with uncommitted changes' : ''}, load average ${run.loadAverageStart.join(', ')} at its start${run.failures.length ? `; failed in it: ${run.failures.join('; ')}` : ''}.`,
+  const marks = readRunMarks(r);
+  return Object.entries(r.partRuns ?? {}).map(([part, run]) =>
+    run.cases
+      ? `The read cases marked ${marks.get(part)} (${run.cases.join('; ')}) come from a later run of those cases alone (\`BENCH_ONLY=data,reads${run.selection ? ` BENCH_CASES='${run.selection}'` : ''}\`) on ${run.finishedAt.slice(0, 16).replace('T', ' ')} UTC, commit \`${run.commit.sha.slice(0, 10)}\`${run.commit.dirty ? ' with uncommitted changes' : ''}, load average ${run.loadAverageStart.join(', ')} at its start and ${run.loadAverageEnd.join(', ')} at its end${run.hello ? `; hello-world in that run: p50 ${ms(run.hello.p50)}, ${rate(run.hello)} requests/s` : ''}${run.dataset ? `; its dataset is the column "${run.dataset}" under Data` : ''}${run.failures.length ? `; failed in it: ${run.failures.join('; ')}` : ''}.`
+      : `${PART_NAMES[part] ?? part} come from a later run of that part alone (\`BENCH_ONLY=${part}\`) on ${run.finishedAt.slice(0, 16).replace('T', ' ')} UTC, commit \`${run.commit.sha.slice(0, 10)}\`${run.commit.dirty ? ' with uncommitted changes' : ''}, load average ${run.loadAverageStart.join(', ')} at its start${run.failures.length ? `; failed in it: ${run.failures.join('; ')}` : ''}.`,
   );
 }
 
@@ -225,13 +248,14 @@ export function evaluateTargets(r: BenchResults): Target[] {
                 : `${ratio.toFixed(2)}× SQL`,
         });
       }
-      if (c.kind === 'list') {
-        const share = h.rps / base.rps;
+      const ownBase = helloFor(r, suite, c, n);
+      if (c.kind === 'list' && ownBase) {
+        const share = h.rps / ownBase.rps;
         out.push({
           id: `reads.rps.${c.name}`,
           figure: `${c.name}: requests/s`,
           value: `${rate(h)}/s`,
-          limit: `hello ${rate(base)}/s`,
+          limit: `hello ${rate(ownBase)}/s`,
           target: '≥ 30% of hello',
           met: share >= 0.3,
           missedBy: share >= 0.3 ? undefined : `${pct(share)} of hello-world`,
@@ -297,8 +321,8 @@ export function evaluateTargets(r: BenchResults): Target[] {
   return out;
 }
 
-function readTable(suite: ReadSuite, clients: number, withTargets: boolean): string[] {
-  const base = hello(suite, clients);
+function readTable(r: BenchResults, suite: ReadSuite, clients: number, withTargets: boolean): string[] {
+  const marks = readRunMarks(r);
   const lines = [
     `| endpoint | SQL | p50 | SQL p50 | p99 | SQL p99 | req/s | SQL req/s | ${withTargets ? 'p50 ÷ SQL | req/s ÷ hello |' : ''}`,
     `|---|---|--:|--:|--:|--:|--:|--:|${withTargets ? '--:|--:|' : ''}`,
@@ -308,15 +332,19 @@ function readTable(suite: ReadSuite, clients: number, withTargets: boolean): str
     const d = c.direct[clients];
     if (!h) {
       if (c.error)
-        lines.push(`| ${c.name} | ${c.sql} | not measured: ${c.error} |${' |'.repeat(withTargets ? 7 : 5)}`);
+        lines.push(
+          `| ${c.name}${c.run ? ` ${marks.get(c.run) ?? ''}` : ''} | ${c.sql} | not measured: ${c.error} |${' |'.repeat(withTargets ? 7 : 5)}`,
+        );
       continue;
     }
     const mark = (ok: boolean) => (withTargets ? (ok ? ' ✓' : ' ✗') : '');
     const p99 = c.kind === 'list' ? `${lat(h, 'p99')}${mark(h.p99 < 50)}` : lat(h, 'p99');
     const ratio = d ? h.p50 / d.p50 : Number.NaN;
+    const base = helloFor(r, suite, c, clients);
     const share = base ? h.rps / base.rps : Number.NaN;
+    const name = `${c.name}${c.run ? ` ${marks.get(c.run) ?? ''}` : ''}`;
     lines.push(
-      `| ${c.kind === 'baseline' ? `*${c.name}*` : c.name} | ${c.sql} | ${lat(h, 'p50')} | ${ms(d?.p50)} | ${p99} | ${ms(d?.p99)} | ${rate(h)} | ${rate(d)} |` +
+      `| ${c.kind === 'baseline' ? `*${c.name}*` : name} | ${c.sql} | ${lat(h, 'p50')} | ${ms(d?.p50)} | ${p99} | ${ms(d?.p99)} | ${rate(h)} | ${rate(d)} |` +
         (withTargets
           ? ` ${d ? (h.requests ? `${ratio.toFixed(2)}×${mark(ratio <= 1.5)}` : 'no answer ✗') : '—'} | ${c.kind === 'list' ? `${pct(share)}${mark(share >= 0.3)}` : c.kind === 'baseline' ? '100%' : pct(share)} |`
           : ''),
@@ -379,7 +407,7 @@ export function toMarkdown(r: BenchResults): string {
       'Each endpoint over HTTP (signed in with a session cookie, as the web app calls it) beside the same SQL run directly through pg at the same concurrency: the queries are captured from Steward\'s own code for that request (session, role assignments, then the page and its count) and replayed in the same order, concurrently where the endpoint runs them concurrently. "SQL" shows the stages: `1 → 1 → 2∥` is two queries one after the other, then two at once. ✓/✗: p99 < 50 ms for lists, p50 ≤ 1.5× SQL, list throughput ≥ 30% of hello-world.',
       '',
     );
-    L.push(...readTable(suite, n, true), '');
+    L.push(...readTable(r, suite, n, true), '');
     L.push(
       `Where one request's SQL time goes (each query alone, one client, median of three; the session and role queries of every request are left out):`,
       '',
@@ -559,16 +587,16 @@ export function readmeSection(r: BenchResults): string {
   const suite = mainSuite(r);
   if (suite) {
     const n = r.settings.clients;
-    const base = hello(suite, n);
     for (const c of suite.results) {
       const h = c.http[n];
       const d = c.direct[n];
       if (!h || c.kind === 'baseline' || !d) continue;
+      const base = helloFor(r, suite, c, n);
       const ok =
         (c.kind !== 'list' || (h.p99 < 50 && base !== undefined && h.rps / base.rps >= 0.3)) &&
         h.p50 / d.p50 <= 1.5;
       L.push(
-        `| ${ok ? '✓' : '✗'} | ${c.name} (scale ${suite.scale}, ${n} clients): p50 / p99 | ${lat(h, 'p50')} / ${lat(h, 'p99')} | SQL ${ms(d.p50)} / ${ms(d.p99)} | ${c.kind === 'list' ? 'p99 < 50 ms, p50 ≤ 1.5× SQL' : 'p50 ≤ 1.5× SQL'} |`,
+        `| ${ok ? '✓' : '✗'} | ${c.name}${c.run ? ` ${readRunMarks(r).get(c.run) ?? ''}` : ''} (scale ${suite.scale}, ${n} clients): p50 / p99 | ${lat(h, 'p50')} / ${lat(h, 'p99')} | SQL ${ms(d.p50)} / ${ms(d.p99)} | ${c.kind === 'list' ? 'p99 < 50 ms, p50 ≤ 1.5× SQL' : 'p50 ≤ 1.5× SQL'} |`,
       );
     }
   }

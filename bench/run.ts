@@ -121,6 +121,7 @@ async function main() {
       clock,
       scales: { small: SCALE_SMALL, large: SCALE_LARGE },
       importRows: IMPORT_ROWS,
+      cases: env.BENCH_CASES,
     },
     datasets: {},
     reads: {},

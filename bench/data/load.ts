@@ -11,13 +11,16 @@ import { migrateToLatest } from '../../server/db/migrate.ts';
 import { rebuildSummaries } from '../../server/db/summaries.ts';
 import { programModules } from '../../server/modules/index.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
+import { academiaAtScale } from './academia.ts';
 import { type AuditHeads, hiringEvents } from './audit.ts';
 import { copyRows } from './copy.ts';
+import { ipDeadlineObligations } from './ip.ts';
 import { trainingCompletions, trainingCourses } from './training.ts';
 
 /**
  * The benchmark dataset: the demo group at a scale (1 is the demo, 10 is ten times every table), with a
- * year of training completions and an audit history added, loaded with COPY into PostgreSQL or in JSON
+ * year of training completions and an audit history added, the IP portfolio's open deadlines as obligations
+ * and ten years of the industry–academia program at the scale, loaded with COPY into PostgreSQL or in JSON
  * batches into PGlite. Deterministic: the same seed, scale and clock give the same rows.
  */
 
@@ -32,7 +35,14 @@ export type LoadReport = {
   /** Rows per table. */
   counts: Record<string, number>;
   /** Records the read cases ask for by id. */
-  picks: { siteKh: string; year: number; courseIds: string[]; csfAssessmentId?: string };
+  picks: {
+    siteKh: string;
+    year: number;
+    courseIds: string[];
+    csfAssessmentId?: string;
+    /** The demo's day (the clock): module reads ask for the months after it. */
+    today?: string;
+  };
   generateSeconds: number;
   /** Loading, including the generation of the streamed tables (completions, audit events). */
   loadSeconds: number;
@@ -118,8 +128,12 @@ export async function loadBenchDataset(target: Target, options: Options): Promis
   const hashes = await Promise.all(data.users.map(() => hashPassword(DEMO_PASSWORD)));
   const courses = trainingCourses(seed);
   const heads: AuditHeads = new Map();
+  const moduleTables = parts.flatMap((p) => p.tables);
   const tables: Table[] = [
     ...demoTables(data, hashes, parts).map(({ table, rows }) => ({ table, rows: () => rows })),
+    // What the modules' demos leave out or keep at the seed's size whatever the scale (bench/data/ip.ts, academia.ts).
+    { table: 'obligations', rows: () => ipDeadlineObligations(moduleTables, clock, seed) },
+    ...academiaAtScale(data, moduleTables, scale).map(({ table, rows }) => ({ table, rows: () => rows })),
     { table: 'training_courses', rows: () => courses },
     { table: 'training_completions', rows: () => trainingCompletions(seed, clock, courses, data.employees) },
     { table: 'audit_events', rows: () => hiringEvents(data.employees, heads) },
@@ -152,6 +166,7 @@ export async function loadBenchDataset(target: Target, options: Options): Promis
         year: Number(clock.slice(0, 4)),
         courseIds: courses.map((c) => c.id),
         csfAssessmentId: lastYearsAssessment(parts, data.sites.find((s) => s.code === 'ASE-KH')?.id, clock),
+        today: clock,
       },
       generateSeconds,
       loadSeconds,

@@ -159,7 +159,42 @@ export const READ_CASES: ReadCase[] = [
   },
   { name: 'certification matrix', kind: 'aggregate', user: 'admin', url: () => '/api/certifications/matrix' },
   { name: 'obligations summary', kind: 'aggregate', user: 'admin', url: () => '/api/obligations/summary' },
+  {
+    name: 'IP deadline calendar: annuities of the next 12 months',
+    kind: 'aggregate',
+    user: 'admin',
+    url: (p) => {
+      const from = p.today ?? `${p.year}-01-01`;
+      return `/api/obligations?view=scope&kind=ip.annuity&from=${from}&to=${yearAfter(from)}&sort=dueDate&pageSize=500&count=true`;
+    },
+  },
+  {
+    name: 'IP portfolio as of 2024-01-31 by office and status',
+    kind: 'aggregate',
+    user: 'admin',
+    url: () => '/api/ip/portfolio/counts?asOf=2024-01-31',
+  },
+  {
+    name: 'academia contribution of last year',
+    kind: 'aggregate',
+    user: 'admin',
+    url: (p) => `/api/academia/contribution?year=${p.year - 1}`,
+  },
+  {
+    name: 'academia intern-to-hire conversion: 10 years',
+    kind: 'aggregate',
+    user: 'admin',
+    url: (p) => `/api/academia/conversion?fromYear=${p.year - 9}&toYear=${p.year}`,
+  },
 ];
+
+/** The day before the same day a year later: the last day of twelve months from `day` (YYYY-MM-DD). */
+export function yearAfter(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
 
 /** BENCH_CASES=regex runs only the matching cases (and hello-world) while working on an endpoint. */
 export function selectedCases(cases = READ_CASES): ReadCase[] {
@@ -180,6 +215,8 @@ export type ReadResult = {
   error?: string;
   http: Record<string, LoadFigures>;
   direct: Record<string, LoadFigures>;
+  /** Merged in from a later run of some cases alone (bench/merge.ts): that run's key in `partRuns`. */
+  run?: string;
 };
 
 export type ReadSuiteOptions = {
