@@ -110,11 +110,10 @@ export function createWorkdaysService(db: Db) {
     /** The years entered for each country of the reader's sites: any other year is unknown. */
     async coverage(actor: Actor) {
       const scope = access.listScope(actor, 'org.read');
-      const rows = await repo.coverage(db, await repo.countriesInScope(db, scope));
-      const byCountry = new Map<string, number[]>();
-      for (const r of rows)
-        byCountry.set(r.country ?? '', [...(byCountry.get(r.country ?? '') ?? []), r.year]);
-      for (const c of await repo.countriesInScope(db, scope)) if (!byCountry.has(c)) byCountry.set(c, []);
+      const countries = await repo.countriesInScope(db, scope);
+      const rows = await repo.coverage(db, countries);
+      const byCountry = new Map<string, number[]>(countries.map((c) => [c, []]));
+      for (const r of rows) byCountry.get(r.country ?? '')?.push(r.year);
       return {
         items: [...byCountry]
           .sort(([a], [b]) => a.localeCompare(b))

@@ -14,6 +14,7 @@ import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { useSites } from '../people/sites.ts';
 import { useWrite } from '../services/mutation.ts';
+import { ClampedText } from '../ui/ClampedText.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { useCountryName } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -85,11 +86,7 @@ export function CalendarsPage() {
     {
       key: 'source',
       header: t('calendars.source'),
-      render: (d) => (
-        <Text size="xs" c="dimmed" lineClamp={1}>
-          {d.source ?? '—'}
-        </Text>
-      ),
+      render: (d) => <ClampedText size="xs" c="dimmed" lines={1} maw={280} text={d.source ?? '—'} />,
     },
     ...(manage
       ? [
