@@ -17,6 +17,7 @@ import { registerReportRoutes } from './platform/reports/routes.ts';
 import { registerSourceRoutes } from './platform/sources/routes.ts';
 import { registerTrainingRoutes } from './platform/training/routes.ts';
 import { registerUsersRoutes } from './platform/users/routes.ts';
+import { registerWorkdaysRoutes } from './platform/workdays/routes.ts';
 import type { Services } from './services.ts';
 
 /** The platform's routes, then each program module's, from its manifest. */
@@ -42,5 +43,6 @@ export async function registerRoutes(
   registerImportRoutes(app, services);
   registerTrainingRoutes(app, services);
   registerSourceRoutes(app, services);
+  registerWorkdaysRoutes(app, services);
   for (const module of modules) module.registerRoutes(app, services.modules[module.key], services, config);
 }

@@ -2,6 +2,7 @@ import { exitInterviewDue } from '#shared/modules/ip/exit-interviews/rules.ts';
 import { addDays } from './clock.ts';
 import type { DemoDataset } from './generate.ts';
 import type { Random } from './random.ts';
+import { demoWorkCalendar } from './site-calendars.ts';
 
 type Row = Record<string, unknown>;
 
@@ -31,7 +32,10 @@ export function generateExitInterviews(data: DemoDataset, rng: Random) {
     .filter((s) => s.kind === 'manufacturing')
     .map((site) =>
       data.employees.find(
-        (e) => e.site_id === site.id && e.leave_date && exitInterviewDue(e.leave_date).dueDate > data.clock,
+        (e) =>
+          e.site_id === site.id &&
+          e.leave_date &&
+          exitInterviewDue(e.leave_date, demoWorkCalendar(data, site.id)).dueDate > data.clock,
       ),
     )
     .filter((e) => e !== undefined)
@@ -68,7 +72,7 @@ export function generateExitInterviews(data: DemoDataset, rng: Random) {
     });
     inventors.push({ disclosure_id: disclosureId, employee_id: e.id, name: e.full_name, share: 100 });
     const leaveDate = e.leave_date as string;
-    const { dueDate } = exitInterviewDue(leaveDate);
+    const { dueDate } = exitInterviewDue(leaveDate, demoWorkCalendar(data, e.site_id));
     const held = n === 1;
     const id = rng.uuid();
     interviews.push({

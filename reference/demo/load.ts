@@ -18,6 +18,7 @@ import { DEFAULT_SEED, type DemoDataset, datasetCounts, generateDemoDataset } fr
 import type { TableRows } from './ohs-tables.ts';
 import { generateModuleDemos } from './parts.ts';
 import { loadEmployeeWork, loadSelfServiceDemo } from './self-service.ts';
+import { siteCalendarDays } from './site-calendars.ts';
 import { generateTraining, trainingTables } from './training.ts';
 import { DEMO_PASSWORD } from './users.ts';
 
@@ -180,6 +181,7 @@ export function demoTables(
     { table: 'holdings', rows: data.holdings },
     { table: 'subsidiaries', rows: data.subsidiaries },
     { table: 'sites', rows: data.sites },
+    { table: 'site_calendar_days', rows: siteCalendarDays(data) },
     { table: 'areas', rows: areasParentsFirst(data) },
     { table: 'employees', rows: data.employees },
     { table: 'contractor_companies', rows: data.contractorCompanies },

@@ -494,6 +494,17 @@ export type ExchangeRatesTable = Stamps & {
   per_usd: ColumnType<string, string, string>;
 };
 
+/** A day of a sites' working calendar that differs from Monday to Friday: a country's, or one site's. */
+export type SiteCalendarDaysTable = Stamps & {
+  id: Generated<string>;
+  day: DateString;
+  country: string | null;
+  site_id: string | null;
+  kind: 'public_holiday' | 'day_off' | 'closure' | 'working_day';
+  name: string;
+  source: string | null;
+};
+
 /** The platform's tables. */
 export type PlatformTables = {
   committees: CommitteesTable;
@@ -535,6 +546,7 @@ export type PlatformTables = {
   app_settings: AppSettingsTable;
   record_grants: RecordGrantsTable;
   exchange_rates: ExchangeRatesTable;
+  site_calendar_days: SiteCalendarDaysTable;
 };
 
 /** Every table: the platform's and the program modules'. */

@@ -24,6 +24,7 @@ const HomePage = lazyRouteComponent(() => import('./platform/home/HomePage.tsx')
 const TokensPage = lazyRouteComponent(() => import('./platform/account/TokensPage.tsx'), 'TokensPage');
 const AuditPage = lazyRouteComponent(() => import('./platform/audit/AuditPage.tsx'), 'AuditPage');
 const OrgPage = lazyRouteComponent(() => import('./platform/org/OrgPage.tsx'), 'OrgPage');
+const CalendarsPage = lazyRouteComponent(() => import('./platform/org/CalendarsPage.tsx'), 'CalendarsPage');
 const SitePage = lazyRouteComponent(() => import('./platform/org/SitePage.tsx'), 'SitePage');
 const ContractorsPage = lazyRouteComponent(
   () => import('./platform/people/ContractorsPage.tsx'),
@@ -102,6 +103,7 @@ function routeTree(modules: readonly WebModule[]) {
   const tokensRoute = page('/account/tokens', TokensPage);
   const orgRoute = page('/org', guarded('org.read', OrgPage));
   const siteRoute = page('/org/sites/$siteId', guarded('org.read', SitePage));
+  const calendarsRoute = page('/org/calendars', guarded('org.read', CalendarsPage));
   const employeesRoute = createRoute({
     getParentRoute: () => appRoute,
     path: '/people/employees',
@@ -134,6 +136,7 @@ function routeTree(modules: readonly WebModule[]) {
       tokensRoute,
       orgRoute,
       siteRoute,
+      calendarsRoute,
       employeesRoute,
       importRoute,
       employeeRoute,

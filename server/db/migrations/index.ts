@@ -23,6 +23,7 @@ import * as m0046 from './0046_notice_mail.ts';
 import * as m0050 from './0050_employee_email_lookup.ts';
 import * as m0053 from './0053_exchange_rates.ts';
 import * as m0058 from './0058_setting_versions.ts';
+import * as m0063 from './0063_site_calendars.ts';
 import * as m0064 from './0064_obligation_counts.ts';
 
 /**
@@ -54,5 +55,6 @@ export const platformMigrations: Record<string, Migration> = {
   '0050_employee_email_lookup': m0050,
   '0053_exchange_rates': m0053,
   '0058_setting_versions': m0058,
+  '0063_site_calendars': m0063,
   '0064_obligation_counts': m0064,
 };

@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/modules/manifest.ts';
 import { createObligationsService } from '../../platform/obligations/service.ts';
 import { createOrgService } from '../../platform/org/service.ts';
 import { createPeopleService } from '../../platform/people/service.ts';
+import { createWorkdaysService } from '../../platform/workdays/service.ts';
 import { createResearchProjectLookup } from '../academia/index.ts';
 import { createSecurityIncidentLookup } from '../infosec/index.ts';
 import {
@@ -44,6 +45,7 @@ export const ipModule = defineModule({
       projects: createResearchProjectLookup(db),
       incidents: createSecurityIncidentLookup(db),
       training: platform.training,
+      workdays: platform.workdays,
       now,
     }),
   jobs(db) {
@@ -53,6 +55,7 @@ export const ipModule = defineModule({
       obligations: createObligationsService(db),
       org,
       people: createPeopleService(db, org),
+      workdays: createWorkdaysService(db),
       now: () => new Date(),
     });
     // Nightly (UTC 19:20 is 03:20 in Taiwan): leave dates entered or imported in the day.

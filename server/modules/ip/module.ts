@@ -7,6 +7,7 @@ import type { RatesService } from '../../platform/rates/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { TrainingService } from '../../platform/training/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
+import type { WorkdaysService } from '../../platform/workdays/service.ts';
 import type { ResearchProjectLookup } from '../academia/index.ts';
 import type { SecurityIncidentLookup } from '../infosec/index.ts';
 import { createIpBoardService } from './board/service.ts';
@@ -48,6 +49,7 @@ export function createIpModule(deps: {
   incidents: SecurityIncidentLookup;
   training: Pick<TrainingService, 'yearlyFigures'>;
   users: Pick<UsersService, 'displayNames' | 'assertActiveUser' | 'assertActiveUsers'>;
+  workdays: Pick<WorkdaysService, 'calendars' | 'onChanged'>;
   now: () => Date;
 }) {
   const { db, now } = deps;
@@ -92,6 +94,7 @@ export function createIpModule(deps: {
     org: deps.org,
     people: deps.people,
     documents: deps.documents,
+    workdays: deps.workdays,
     now,
   });
   deps.documents.registerOwner(EXIT_INTERVIEW, (actor, id, intent) =>

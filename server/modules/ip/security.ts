@@ -403,7 +403,9 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
   },
   'GET /api/ip/exit-interviews': {
     access: 'ip.exit_interviews.manage',
-    checks: [{ kind: 'list', permission: 'ip.exit_interviews.manage', program: IP, family: 'ipExitInterview' }],
+    checks: [
+      { kind: 'list', permission: 'ip.exit_interviews.manage', program: IP, family: 'ipExitInterview' },
+    ],
   },
   'GET /api/ip/exit-interviews/export.csv': {
     access: 'ip.exit_interviews.manage',
@@ -416,7 +418,13 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
   'GET /api/ip/exit-interviews/:id': {
     access: 'ip.exit_interviews.manage',
     checks: [
-      { kind: 'record', family: 'ipExitInterview', permission: 'ip.exit_interviews.manage', program: IP, ok: [200] },
+      {
+        kind: 'record',
+        family: 'ipExitInterview',
+        permission: 'ip.exit_interviews.manage',
+        program: IP,
+        ok: [200],
+      },
     ],
   },
   'PATCH /api/ip/exit-interviews/:id': {

@@ -14,6 +14,7 @@ import { certificationStatuses } from '#shared/platform/certifications/contract.
 import { calendarStates } from '#shared/platform/obligations/contract.ts';
 import { siteKinds } from '#shared/platform/org/contract.ts';
 import { trainingResults } from '#shared/platform/training/rules/completion.ts';
+import { calendarDayKinds } from '#shared/platform/workdays/contract.ts';
 import { programModules } from '../../modules/index.ts';
 import { registerModulePolicies } from '../../services.ts';
 import { registeredKinds } from '../obligations/kinds.ts';
@@ -91,6 +92,7 @@ describe('message catalogue', () => {
       ['platform.calendarState', calendarStates],
       ['platform.certificationStatus', certificationStatuses],
       ['platform.siteKind', siteKinds],
+      ['platform.calendarDayKind', calendarDayKinds],
       ['platform.trainingResult', trainingResults],
       ['platform.yesNo', ['yes', 'no']],
       ['ohs.incidentKind', incidentKinds],

@@ -124,6 +124,12 @@ const words = {
     warehouse: ['warehouse', '倉庫'],
     research: ['research', '研發'],
   },
+  'platform.calendarDayKind': {
+    public_holiday: ['public holiday', '國定假日'],
+    day_off: ['day off', '補假/調整放假'],
+    closure: ['site closure', '據點停工'],
+    working_day: ['make-up working day', '補行上班'],
+  },
   // The words the training import reads back (server/platform/training/rules/completion.ts).
   'platform.trainingResult': {
     passed: ['passed', '通過'],

@@ -27,6 +27,7 @@ import { createSourcesService } from '../sources/service.ts';
 import { trainingCompletionsImporter } from '../training/importer.ts';
 import { createTrainingService } from '../training/service.ts';
 import { createUsersService } from '../users/service.ts';
+import { createWorkdaysService } from '../workdays/service.ts';
 
 /** Bulk files are larger than attachments: a million rows of CSV is about 60 MB. */
 export const IMPORT_MAX_BYTES = 512 * 1024 * 1024;
@@ -80,6 +81,7 @@ export function createPlatformServices(
     grants: createGrantsService(db),
     sources,
     rates: createRatesService(db),
+    workdays: createWorkdaysService(db),
   };
 }
 

@@ -15,6 +15,8 @@ export type PlatformFamily =
   | 'subsidiary'
   | 'site'
   | 'area'
+  /** A day of a working calendar: a country's (the group) or a site's own. */
+  | 'calendarDay'
   | 'employee'
   | 'contractorCompany'
   | 'contractorWorker'

@@ -45,6 +45,20 @@ export const PLATFORM_FAMILIES: Record<PlatformFamily, FamilySpec> = {
       ).id;
     },
   },
+  calendarDay: {
+    locations: sitesAndGroup,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/org/calendar-days', {
+          // A day of its own for each record, years ahead (no fixture record falls due then).
+          day: isoDay(2000 + n),
+          ...(loc === 'group' ? { country: 'TW' } : { siteId: site(loc) }),
+          kind: loc === 'group' ? 'public_holiday' : 'closure',
+          name: `Matrix day ${n}`,
+        }),
+        'calendar day',
+      ).id,
+  },
   employee: { locations: sites3, seed: async ({ loc }) => EMPLOYEE_AT[loc as SiteCode] },
   contractorCompany: { locations: ['group'], seed: async () => CONTRACTOR_COMPANY.id },
   contractorWorker: {

@@ -154,6 +154,48 @@ export const PLATFORM_ROUTE_CHECKS: Record<string, RouteSpec> = {
   },
   'GET /api/org/sites/export.csv': { access: 'org.read', checks: [csvExport('org.read', 'Code')] },
   'GET /api/org/sites/export.xlsx': { access: 'org.read', checks: [binary('org.read')] },
+  // ---- sites' working calendars: countries' days are group rows, read by all who read sites
+  'GET /api/org/calendar-days': {
+    access: 'org.read',
+    checks: [{ kind: 'list', permission: 'org.read', groupRows: 'anywhere', family: 'calendarDay' }],
+  },
+  'GET /api/org/calendar-days/coverage': { access: 'org.read', checks: [figures('org.read')] },
+  'POST /api/org/calendar-days': {
+    access: 'org.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sitesAndGroup,
+        permission: 'org.manage',
+        group: 'group-wide',
+        body: ({ loc, n }) => ({
+          day: isoDay(2000 + n),
+          ...(loc === 'group' ? { country: 'TW' } : { siteId: site(loc) }),
+          kind: loc === 'group' ? 'public_holiday' : 'closure',
+          name: `Matrix day ${n}`,
+        }),
+        ok: [201],
+      },
+    ],
+  },
+  'DELETE /api/org/calendar-days/:id': {
+    access: 'org.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'calendarDay',
+        permission: 'org.manage',
+        group: 'group-wide',
+        query: () => ({ version: String(STALE) }),
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/org/calendar-days/export.csv': {
+    access: 'org.read',
+    checks: [csvExport('org.read', 'Site', { groupRows: 'anywhere', family: 'calendarDay' })],
+  },
+  'GET /api/org/calendar-days/export.xlsx': { access: 'org.read', checks: [binary('org.read')] },
   'GET /api/reports/organisation.pdf': { access: 'org.read', checks: [binary('org.read')] },
   'GET /api/reports/organisation.xlsx': { access: 'org.read', checks: [binary('org.read')] },
 

@@ -9,6 +9,7 @@ import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
 import type { ObligationsService } from '../../../platform/obligations/service.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import type { PeopleService } from '../../../platform/people/service.ts';
+import type { WorkdaysService } from '../../../platform/workdays/service.ts';
 import { ipMessages } from '../messages.ts';
 import * as repo from './repo.ts';
 
@@ -35,6 +36,8 @@ export type ScanDeps = {
   obligations: ObligationsService;
   org: Pick<OrgService, 'sitesByIds'>;
   people: Pick<PeopleService, 'employeesLeavingFrom' | 'leaveDates' | 'personNames' | 'employeeIdsMatching'>;
+  /** The sites' working calendars: an interview falls due on a working day of the employee's site. */
+  workdays: Pick<WorkdaysService, 'calendars'>;
   now: () => Date;
 };
 
@@ -88,6 +91,7 @@ export function createExitInterviewScan(deps: ScanDeps) {
       (e) => scope === 'all' || scope.has(e.siteId),
     );
     const today = await todayAt(candidates.map((e) => e.siteId));
+    const calendarOf = await deps.workdays.calendars(candidates.map((e) => e.siteId));
     const leaving = candidates.filter((e) => leaveCallsForInterview(e.leaveDate, today(e.siteId)));
     const ids = leaving.map((e) => e.id);
     const [inventors, secrets, latest, open] = await Promise.all([
@@ -114,7 +118,7 @@ export function createExitInterviewScan(deps: ScanDeps) {
         const values = {
           site_id: e.siteId,
           leave_date: e.leaveDate,
-          due_date: exitInterviewDue(e.leaveDate).dueDate,
+          due_date: exitInterviewDue(e.leaveDate, calendarOf(e.siteId)).dueDate,
           inventor,
           family_ids: links?.familyIds ?? [],
           disclosure_ids: links?.disclosureIds ?? [],
@@ -143,7 +147,10 @@ export function createExitInterviewScan(deps: ScanDeps) {
         }
         // A signed acknowledgement stands whatever the HR record says next.
         if (before.status === 'acknowledged') continue;
-        const moved = before.leave_date !== e.leaveDate || before.status === 'withdrawn';
+        const moved =
+          before.leave_date !== e.leaveDate ||
+          before.due_date !== values.due_date ||
+          before.status === 'withdrawn';
         const reasonsChanged =
           before.inventor !== inventor ||
           before.trade_secret_ids.join() !== secretIds.join() ||
@@ -170,11 +177,18 @@ export function createExitInterviewScan(deps: ScanDeps) {
         others.map((r) => r.employee_id),
         trx,
       );
+      const othersCalendar = await deps.workdays.calendars(
+        others.map((r) => r.site_id),
+        trx,
+      );
       for (const r of others) {
         const leaveDate = dates.get(r.employee_id) ?? null;
         if (leaveDate === r.leave_date) continue;
         const change = leaveDate
-          ? { leave_date: leaveDate, due_date: exitInterviewDue(leaveDate).dueDate }
+          ? {
+              leave_date: leaveDate,
+              due_date: exitInterviewDue(leaveDate, othersCalendar(r.site_id)).dueDate,
+            }
           : { status: 'withdrawn' as const };
         const after = await auditedUpdate(trx, actor, {
           table: 'ip_exit_interviews',
@@ -194,10 +208,42 @@ export function createExitInterviewScan(deps: ScanDeps) {
     return result;
   }
 
+  /**
+   * The open interviews at these sites re-dated on their calendars, inside the transaction that changed them
+   * (a public holiday added or removed): each whose due date moves is updated, audited, and its obligation moved.
+   */
+  async function redate(trx: Db, actor: Actor, siteIds: readonly string[]) {
+    if (siteIds.length === 0) return 0;
+    const open = await repo.openInterviews(trx, new Set(siteIds));
+    const calendarOf = await deps.workdays.calendars(
+      open.map((r) => r.site_id),
+      trx,
+    );
+    let moved = 0;
+    for (const r of open) {
+      const dueDate = exitInterviewDue(r.leave_date, calendarOf(r.site_id)).dueDate;
+      if (dueDate === r.due_date) continue;
+      const after = await auditedUpdate(trx, actor, {
+        table: 'ip_exit_interviews',
+        id: r.id,
+        version: r.version,
+        action: 'ip.exit_interview.redated',
+        entityType: EXIT_INTERVIEW,
+        what: 'exit interview',
+        siteOf: (x) => x.site_id,
+        change: () => ({ due_date: dueDate }),
+      });
+      await syncObligation(trx, actor, after as repo.InterviewRow);
+      moved++;
+    }
+    return moved;
+  }
+
   return {
     todayAt,
     syncObligation,
     scan,
+    redate,
     /** Every site (the nightly job). */
     scanAll: () => scan(systemActor('ip.actor.exitInterviews'), 'all'),
   };

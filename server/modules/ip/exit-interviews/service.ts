@@ -5,6 +5,7 @@ import type {
   exitInterviewListQuery,
   exitInterviewPatch,
 } from '#shared/modules/ip/exit-interviews/contract.ts';
+import { exitInterviewDue } from '#shared/modules/ip/exit-interviews/rules.ts';
 import { listPage } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
@@ -13,6 +14,7 @@ import { inScope } from '../../../platform/access/sql.ts';
 import { auditedUpdate } from '../../../platform/audit/audited-update.ts';
 import type { DocumentsService } from '../../../platform/documents/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
+import type { WorkdaysService } from '../../../platform/workdays/service.ts';
 import * as repo from './repo.ts';
 import { createExitInterviewScan, EXIT_INTERVIEW, PERMISSION, type ScanDeps } from './scan.ts';
 
@@ -20,7 +22,10 @@ export { EXIT_INTERVIEW } from './scan.ts';
 
 const PROGRAM = 'ip' as const;
 
-type Deps = ScanDeps & { documents: Pick<DocumentsService, 'countsByOwner'> };
+type Deps = Omit<ScanDeps, 'workdays'> & {
+  documents: Pick<DocumentsService, 'countsByOwner'>;
+  workdays: Pick<WorkdaysService, 'calendars' | 'onChanged'>;
+};
 
 const sortColumns = { dueDate: 'x.due_date', leaveDate: 'x.leave_date', status: 'x.status' } as const;
 
@@ -29,9 +34,11 @@ export function createExitInterviewsService(deps: Deps) {
   const { db } = deps;
   const scanner = createExitInterviewScan(deps);
   const { todayAt, syncObligation } = scanner;
+  // A day added to or removed from a site's calendar re-dates its open interviews in the same transaction.
+  deps.workdays.onChanged((trx, actor, siteIds) => scanner.redate(trx, actor, siteIds).then(() => {}));
 
   async function views(rows: repo.InterviewRow[], handle: Db = db): Promise<ExitInterviewView[]> {
-    const [names, sites, titles, docs] = await Promise.all([
+    const [names, sites, titles, docs, calendarOf] = await Promise.all([
       deps.people.personNames(
         rows.map((r) => ({ type: 'employee' as const, id: r.employee_id })),
         handle,
@@ -49,6 +56,10 @@ export function createExitInterviewsService(deps: Deps) {
         rows.map((r) => r.id),
         handle,
       ),
+      deps.workdays.calendars(
+        rows.map((r) => r.site_id),
+        handle,
+      ),
     ]);
     return rows.map((r) => {
       const person = names.get(`employee:${r.employee_id}`);
@@ -61,6 +72,8 @@ export function createExitInterviewsService(deps: Deps) {
         employeeNo: person?.no ?? null,
         leaveDate: r.leave_date,
         dueDate: r.due_date,
+        // Read at each look: a calendar entered since makes the date certain without touching the row.
+        calendarKnown: exitInterviewDue(r.leave_date, calendarOf(r.site_id)).calendarKnown,
         inventor: r.inventor,
         familyIds: r.family_ids,
         disclosureIds: r.disclosure_ids,

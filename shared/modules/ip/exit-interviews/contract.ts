@@ -13,6 +13,11 @@ export const exitInterviewView = z.object({
   employeeNo: z.string().nullable(),
   leaveDate: z.string(),
   dueDate: z.string(),
+  /**
+   * False when a year between the due date and the leave date has no public-holiday calendar entered for the
+   * site's country: the due date then skips weekends only, and may fall on a holiday.
+   */
+  calendarKnown: z.boolean(),
   /** Why: named as an inventor (on these families and disclosures), or may access these trade secrets. */
   inventor: z.boolean(),
   familyIds: z.array(z.string().uuid()),

@@ -4,33 +4,35 @@
  * leave date is after the day), so the last working day is the working day before it (the Friday before a
  * Monday or a weekend). The interview (and its signed acknowledgement of the continuing duty of confidence, Taiwan Trade
  * Secrets Act art. 10(1)(iii)) is due one working day before that last working day, so that a missing
- * signature can still be chased while the employee is at work. Working days are Monday to Friday: the platform
- * keeps no site holiday calendar (the IP office calendars in server/modules/ip/rules/calendar.ts are patent
- * offices' closures, not a site's), so a public holiday is not skipped.
+ * signature can still be chased while the employee is at work. Working days are those of the employee's site
+ * (shared/platform/workdays/rules.ts: Monday to Friday less its country's public holidays and days off and its
+ * own closures, plus make-up working days). Where a year's country calendar is not entered, the due date counts
+ * weekends only and says so (`calendarKnown: false`), never passing for a date that took holidays into account.
  */
 
-const DAY = 86_400_000;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
-
-function isWeekday(date: string): boolean {
-  const w = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return w !== 0 && w !== 6;
-}
+import {
+  addDays,
+  WEEKDAYS,
+  type WorkCalendar,
+  workingDayOnOrBefore,
+} from '../../../platform/workdays/rules.ts';
 
 /** The working day on or before a date. */
-export function lastWorkingDayOnOrBefore(date: string): string {
-  let d = date;
-  while (!isWeekday(d)) d = addDays(d, -1);
-  return d;
+export function lastWorkingDayOnOrBefore(date: string, calendar: WorkCalendar = WEEKDAYS): string {
+  return workingDayOnOrBefore(calendar, date).day;
 }
 
-/** The last working day of someone leaving on `leaveDate`, and the day their exit interview is due. */
-export function exitInterviewDue(leaveDate: string): { lastWorkingDay: string; dueDate: string } {
-  const lastWorkingDay = lastWorkingDayOnOrBefore(addDays(leaveDate, -1));
-  return { lastWorkingDay, dueDate: lastWorkingDayOnOrBefore(addDays(lastWorkingDay, -1)) };
+/**
+ * The last working day of someone leaving on `leaveDate` at a site with this calendar, the day their exit
+ * interview is due, and whether both were computed on entered calendars.
+ */
+export function exitInterviewDue(
+  leaveDate: string,
+  calendar: WorkCalendar = WEEKDAYS,
+): { lastWorkingDay: string; dueDate: string; calendarKnown: boolean } {
+  const last = workingDayOnOrBefore(calendar, addDays(leaveDate, -1));
+  const due = workingDayOnOrBefore(calendar, addDays(last.day, -1));
+  return { lastWorkingDay: last.day, dueDate: due.day, calendarKnown: last.known && due.known };
 }
 
 /**

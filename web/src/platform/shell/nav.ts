@@ -1,5 +1,6 @@
 import {
   IconBuildingFactory2,
+  IconCalendarOff,
   IconHome,
   IconListDetails,
   IconSchool,
@@ -36,6 +37,7 @@ const administration: NavSection = {
   label: 'nav.administration',
   items: [
     { label: 'nav.organisation', to: '/org', icon: IconSitemap, permission: 'org.read' },
+    { label: 'nav.calendars', to: '/org/calendars', icon: IconCalendarOff, permission: 'org.read' },
     {
       label: 'nav.people',
       to: '/people',

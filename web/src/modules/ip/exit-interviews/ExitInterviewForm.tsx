@@ -50,6 +50,11 @@ export function ExitInterviewForm({
           {t('exitInterviews.leaveDate')} {interview.leaveDate} · {t('exitInterviews.due')}{' '}
           {interview.dueDate}
         </Text>
+        {!interview.calendarKnown && (
+          <Alert color="yellow" variant="light">
+            {t('exitInterviews.calendarUnknownHint')}
+          </Alert>
+        )}
         {interview.tradeSecrets.length > 0 && (
           <Text size="sm" translate="no">
             {interview.tradeSecrets.map((s) => s.title).join('; ')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Select, Text } from '@mantine/core';
+import { Badge, Button, Select, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -68,6 +68,13 @@ export function ExitInterviewsPage() {
           <Text size="sm" c={late ? 'red' : undefined}>
             {x.dueDate}
             {late ? ` · ${t('exitInterviews.overdue')}` : ''}
+            {x.calendarKnown ? null : (
+              <Tooltip label={t('exitInterviews.calendarUnknownHint')} multiline w={320}>
+                <Badge size="xs" variant="light" color="yellow" ml={6}>
+                  {t('exitInterviews.calendarUnknown')}
+                </Badge>
+              </Tooltip>
+            )}
           </Text>
         );
       },

@@ -615,6 +615,9 @@ export const en = {
     documents: 'Signed acknowledgement',
     documentsHint: 'The acknowledgement of the duty of confidence, signed by the employee (PDF or scan).',
     overdue: 'overdue',
+    calendarUnknown: 'holidays not entered',
+    calendarUnknownHint:
+      "The site's public holidays for this year are not entered in the working calendars: the due date skips weekends only and may fall on a holiday.",
     emptyTitle: 'No exit interviews',
     emptyHint:
       'An interview appears when an inventor or a trade-secret holder gets a leave date in the HR record.',
