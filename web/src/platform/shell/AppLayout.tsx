@@ -11,25 +11,38 @@ import { InboxBell } from '../inbox/InboxBell.tsx';
 import { type NavItem, visibleNavigation } from './nav.ts';
 import { UserMenu } from './UserMenu.tsx';
 
-function isActive(pathname: string, to: string, exact?: boolean) {
+function matches(pathname: string, to: string, exact?: boolean) {
   if (to === '/' || exact) return pathname === to;
   return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/**
+ * The one entry shown as the current page: of the entries whose path the location starts with, the most
+ * specific (on /org/calendars, "Working calendars", not also "Organisation").
+ */
+function currentEntry(pathname: string, items: readonly NavItem[]): string | undefined {
+  const all = items.flatMap((item) => [item, ...(item.children ?? [])]);
+  return all
+    .filter((item) => matches(pathname, item.to, item.exact))
+    .reduce<string | undefined>(
+      (best, item) => (!best || item.to.length > best.length ? item.to : best),
+      undefined,
+    );
 }
 
 /** A group of pages (a program's module, People): open while one of its pages is shown, else as the user left it. */
 function NavGroup({
   item,
-  pathname,
+  current,
   onNavigate,
 }: {
   item: NavItem;
-  pathname: string;
+  current: string | undefined;
   onNavigate: () => void;
 }) {
   const { t } = useTranslation();
   const Icon = item.icon;
-  const containsActive =
-    (item.children ?? []).some((c) => isActive(pathname, c.to)) || isActive(pathname, item.to);
+  const containsActive = (item.children ?? []).some((c) => c.to === current) || item.to === current;
   const [opened, setOpened] = useState(containsActive);
   useEffect(() => {
     if (containsActive) setOpened(true);
@@ -47,7 +60,7 @@ function NavGroup({
       childrenOffset={28}
     >
       {(item.children ?? []).map((child) => (
-        <NavEntry key={child.to} item={child} pathname={pathname} onNavigate={onNavigate} />
+        <NavEntry key={child.to} item={child} current={current} onNavigate={onNavigate} />
       ))}
     </NavLink>
   );
@@ -55,23 +68,23 @@ function NavGroup({
 
 function NavEntry({
   item,
-  pathname,
+  current,
   onNavigate,
 }: {
   item: NavItem;
-  pathname: string;
+  current: string | undefined;
   onNavigate: () => void;
 }) {
   const { t } = useTranslation();
   const Icon = item.icon;
-  if (item.children) return <NavGroup item={item} pathname={pathname} onNavigate={onNavigate} />;
+  if (item.children) return <NavGroup item={item} current={current} onNavigate={onNavigate} />;
   return (
     <NavLink
       component={Link}
       to={item.to}
       label={t(item.label)}
       leftSection={<Icon size={18} stroke={1.6} />}
-      active={isActive(pathname, item.to, item.exact)}
+      active={item.to === current}
       activeOptions={item.exact ? { exact: true } : undefined}
       onClick={onNavigate}
     />
@@ -85,6 +98,10 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const sections = visibleNavigation(session.permissions, session.person?.kind);
+  const current = currentEntry(
+    pathname,
+    sections.flatMap((section) => section.items),
+  );
 
   useEffect(() => {
     document.title = t('app.name');
@@ -142,7 +159,7 @@ export function AppLayout() {
                     </Text>
                   )}
                   {section.items.map((item) => (
-                    <NavEntry key={item.to} item={item} pathname={pathname} onNavigate={close} />
+                    <NavEntry key={item.to} item={item} current={current} onNavigate={close} />
                   ))}
                 </div>
               ))}
