@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { matterInput, matterListQuery, matterPatch } from '#shared/modules/ip/contract.ts';
 import { deadStatuses, type EntitySize, type Office } from '#shared/modules/ip/rules/offices.ts';
@@ -20,8 +21,9 @@ import * as repo from './repo.ts';
 import type { OfficeCalendar } from './rules/calendar.ts';
 import { computeSchedule, type Deadline, type DeadlineKind, type Schedule } from './rules/deadlines.ts';
 import { feeAmount } from './rules/fees.ts';
-import { defaultEffectiveDay, effectiveDayProblem, historyOf } from './rules/lifecycle.ts';
+import { defaultEffectiveDay, effectiveDayProblem, historyOf, type StatusEvent } from './rules/lifecycle.ts';
 import type { SitesLookup } from './sites.ts';
+import type { IpMattersTable } from './tables.ts';
 
 const PROGRAM = 'ip' as const;
 export const MATTER = 'ip_matter';
@@ -141,6 +143,8 @@ export function createMattersService(
       termAdjustmentDays: r.term_adjustment_days,
       entitySize: r.entity_size,
       claims: r.claims,
+      ipcClasses: r.ipc_classes,
+      cpcClasses: r.cpc_classes,
       termEnd: s.termEnd,
       nextDeadline: nextDeadline(s.deadlines, today),
       problems: s.problems,
@@ -230,6 +234,69 @@ export function createMattersService(
     for (const r of rows) await syncObligations(trx, actor, r, calendars);
   }
   calendarsService.onChanged(resyncOffice);
+
+  type PreparedMatter = {
+    values: Omit<Insertable<IpMattersTable>, 'created_by' | 'updated_by'>;
+    history: StatusEvent[];
+  };
+
+  function prepareMatter(
+    family: { id: string; site_id: string },
+    input: Omit<z.output<typeof matterInput>, 'familyId'> & { backwardCitations?: number | null },
+    today: string,
+  ): PreparedMatter {
+    const values = {
+      family_id: family.id,
+      site_id: family.site_id,
+      office: input.office,
+      kind: input.kind,
+      route: input.route,
+      application_no: input.applicationNo,
+      filing_date: input.filingDate,
+      priority_date: input.priorityDate ?? null,
+      publication_no: input.publicationNo ?? null,
+      publication_date: input.publicationDate ?? null,
+      grant_date: input.grantDate ?? null,
+      patent_no: input.patentNo ?? null,
+      status: input.status,
+      term_adjustment_days: input.termAdjustmentDays,
+      entity_size: input.entitySize,
+      claims: input.claims ?? null,
+      ipc_classes: input.ipcClasses ?? [],
+      cpc_classes: input.cpcClasses ?? [],
+      ...(input.backwardCitations === undefined ? {} : { backward_citations: input.backwardCitations }),
+    };
+    checkDates(values);
+    const dates = {
+      status: input.status,
+      filingDate: input.filingDate,
+      publicationDate: input.publicationDate ?? null,
+      grantDate: input.grantDate ?? null,
+    };
+    const history = historyOf(dates, input.statusOn ?? defaultEffectiveDay(dates, today));
+    const beforeLast = history.at(-2)?.effectiveOn ?? null;
+    assertEffectiveDay(history.at(-1)?.effectiveOn ?? today, beforeLast, today);
+    return { values, history };
+  }
+
+  async function insertMatter(trx: Db, actor: Actor, prepared: PreparedMatter, calendars: Calendars) {
+    const row = await trx
+      .insertInto('ip_matters')
+      .values({ ...prepared.values, created_by: actor.userId, updated_by: actor.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await repo.insertEvents(trx, row.id, prepared.history, actor.userId);
+    await recordAudit(trx, actor, {
+      action: 'ip.matter.created',
+      entityType: MATTER,
+      entityId: row.id,
+      siteId: row.site_id,
+      after: row,
+    });
+    const full = await rowOrNotFound(trx, row.id);
+    await syncObligations(trx, actor, full, calendars);
+    return full;
+  }
 
   return {
     onScheduled(listener: ScheduleListener) {
@@ -325,58 +392,29 @@ export function createMattersService(
         what: 'family',
         program: PROGRAM,
       });
-      const values = {
-        family_id: family.id,
-        site_id: family.site_id,
-        office: input.office,
-        kind: input.kind,
-        route: input.route,
-        application_no: input.applicationNo,
-        filing_date: input.filingDate,
-        priority_date: input.priorityDate ?? null,
-        publication_no: input.publicationNo ?? null,
-        publication_date: input.publicationDate ?? null,
-        grant_date: input.grantDate ?? null,
-        patent_no: input.patentNo ?? null,
-        status: input.status,
-        term_adjustment_days: input.termAdjustmentDays,
-        entity_size: input.entitySize,
-        claims: input.claims ?? null,
-      };
-      checkDates(values);
       const site = await sites.forWriting(family.site_id);
       const today = localDate(now(), site.timeZone);
-      const dates = {
-        status: input.status,
-        filingDate: input.filingDate,
-        publicationDate: input.publicationDate ?? null,
-        grantDate: input.grantDate ?? null,
-      };
-      const history = historyOf(dates, input.statusOn ?? defaultEffectiveDay(dates, today));
-      const beforeLast = history.at(-2)?.effectiveOn ?? null;
-      assertEffectiveDay(history.at(-1)?.effectiveOn ?? today, beforeLast, today);
+      const prepared = prepareMatter(family, input, today);
       return db.transaction().execute(async (trx) => {
         await uniqueNumber(trx, input.office, input.applicationNo);
-        const row = await trx
-          .insertInto('ip_matters')
-          .values({ ...values, created_by: actor.userId, updated_by: actor.userId })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await repo.insertEvents(trx, row.id, history, actor.userId);
-        await recordAudit(trx, actor, {
-          action: 'ip.matter.created',
-          entityType: MATTER,
-          entityId: row.id,
-          siteId: row.site_id,
-          after: row,
-        });
-        const full = await rowOrNotFound(trx, row.id);
         const calendars = await calendarsService.load(trx);
-        await syncObligations(trx, actor, full, calendars);
-        const site = await sites.forWriting(full.site_id, trx);
-        return toView(full, calendars, site);
+        const full = await insertMatter(trx, actor, prepared, calendars);
+        return toView(full, calendars, await sites.forWriting(full.site_id, trx));
       });
     },
+
+    /**
+     * Checks a new matter of a family as `create` does (dates, kind, the day of its status) and gives what
+     * `insertMatter` writes; throws a ValidationError naming the field. For a bulk import, row by row.
+     */
+    prepareMatter,
+
+    /**
+     * Writes a prepared matter in the caller's transaction exactly as `create` does: its dated statuses, its
+     * audit event and the obligations of its deadlines (and what listens to them). The caller has checked the
+     * actor's right on the family's site and that the office and application number are new.
+     */
+    insertMatter,
 
     async update(actor: Actor, id: string, patch: z.infer<typeof matterPatch>) {
       const before = await rowOrNotFound(db, id);
@@ -400,6 +438,8 @@ export function createMattersService(
         term_adjustment_days: patch.termAdjustmentDays,
         entity_size: patch.entitySize,
         claims: patch.claims,
+        ipc_classes: patch.ipcClasses,
+        cpc_classes: patch.cpcClasses,
       });
       checkDates({
         office: before.office,

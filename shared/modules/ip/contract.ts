@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery, pageOf, versioned } from '../../platform/http/list.ts';
+import { classSymbol } from './rules/classes.ts';
 import {
   entitySizes,
   kinds,
@@ -22,6 +23,17 @@ const number = z
   .regex(/^[A-Za-z0-9./\- ]+$/, 'Letters, digits, spaces and . / - only');
 const optionalDate = isoDate.nullable().optional();
 const optionalNumber = number.nullable().optional();
+
+/** An IPC or CPC symbol, kept in its printed form ("H01L 23/31"). */
+export const classSymbolInput = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v, ctx) => {
+    const symbol = classSymbol(v);
+    if (!symbol) ctx.addIssue({ code: 'custom', message: 'A class such as H01L 23/31' });
+    return symbol ?? v;
+  });
 
 export const office = z.enum(offices);
 export const kind = z.enum(kinds);
@@ -77,6 +89,8 @@ export const matterView = z.object({
   entitySize,
   /** The number of claims: the Japanese and Korean annuities are priced by it. */
   claims: z.number().int().nullable(),
+  ipcClasses: z.array(z.string()),
+  cpcClasses: z.array(z.string()),
   termEnd: z.string().nullable(),
   /** The next deadline to act on from today, if any. */
   nextDeadline: deadlineView.nullable(),
@@ -110,6 +124,8 @@ const matterFields = {
   termAdjustmentDays: z.number().int().min(0).max(10_000).default(0),
   entitySize: entitySize.default('large'),
   claims: z.number().int().min(0).max(1000).nullable().optional(),
+  ipcClasses: z.array(classSymbolInput).max(100).optional(),
+  cpcClasses: z.array(classSymbolInput).max(500).optional(),
 };
 export const matterInput = z.object({ familyId: z.string().uuid(), ...matterFields }).strict();
 export const matterPatch = z

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import { runStatements } from '../../../db/migrations/statements.ts';
+
+/**
+ * IP: a matter's patent classes as the office printed them, International (IPC, e.g. "H01L 23/31") and
+ * Cooperative (CPC, e.g. "H01L 2224/48091"), in the order given: a portfolio brought in from another docketing
+ * system or from the USPTO's grant XML keeps them.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runStatements(
+    db,
+    `
+    alter table ip_matters add column ipc_classes text[] not null default '{}';
+    alter table ip_matters add column cpc_classes text[] not null default '{}';
+    `,
+  );
+}
