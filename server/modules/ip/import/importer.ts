@@ -188,7 +188,6 @@ export function createMattersImporter(deps: {
       for (const { row, rowNumber } of rows) {
         const refuse = (column: string | null, message: string) =>
           errors.push({ row: rowNumber, column, message });
-        const before = errors.length;
         const cells = c.inFile.get(row.reference)?.cells ?? row.family;
         // Inventors by employee number: employees the importer may see, as on the form.
         let inventors: Inventor[] | null = null;
@@ -258,8 +257,7 @@ export function createMattersImporter(deps: {
             'application_no',
             `${row.matter.office} ${row.matter.applicationNo} is already in the portfolio`,
           );
-        if (errors.length === before)
-          for (const e of matterProblems(row, family)) errors.push({ row: rowNumber, ...e });
+        for (const e of matterProblems(row, family)) errors.push({ row: rowNumber, ...e });
       }
       return errors;
     },

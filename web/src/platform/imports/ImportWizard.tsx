@@ -305,6 +305,7 @@ export function ImportWizard({
   invalidate = [],
   doneActions,
   via,
+  startWith,
 }: {
   /** The importer, e.g. 'training_completions'. */
   kind: string;
@@ -318,6 +319,8 @@ export function ImportWizard({
   invalidate?: string[];
   /** Buttons shown when the import is done (e.g. back to the list). */
   doneActions?: ReactNode;
+  /** An import already uploaded (by a module's own upload step) to continue from its mapping. */
+  startWith?: string;
 }) {
   const t = useImportsT();
   const fmt = useFormat();
@@ -325,7 +328,7 @@ export function ImportWizard({
   const queryClient = useQueryClient();
   const columnLabel = useColumnLabel(kind);
   const [file, setFile] = useState<File | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(startWith ?? null);
   const [remapping, setRemapping] = useState(false);
 
   const job = useQuery({
