@@ -14,7 +14,6 @@ import {
   Stepper,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -27,15 +26,17 @@ import {
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
-import { type ImportJobView, importJobView, importPage } from '#shared/platform/imports/contract.ts';
+import { type ImportJobView, importJobView } from '#shared/platform/imports/contract.ts';
 import { ApiError, api } from '../api/client.ts';
 import { putJson, uploadFile, useCsrfToken } from '../services/http.ts';
 import { useFormat } from '../ui/labels.ts';
 import { ProblemAlert } from '../ui/problem.tsx';
 import { useRowMessage } from './messages.ts';
-import { type ImportsKey, useImportsLabel, useImportsT } from './texts.ts';
+import { importsKey, RecentImports } from './RecentImports.tsx';
+import { type ImportsKey, useImportsT } from './texts.ts';
 
-export const importsKey = '/api/imports';
+export { importsKey };
+
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Mapping = Record<string, string | null>;
@@ -239,56 +240,6 @@ function ErrorsTable({ job }: { job: ImportJobView }) {
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-    </Stack>
-  );
-}
-
-function RecentImports({ kind, onOpen }: { kind: string; onOpen: (id: string) => void }) {
-  const t = useImportsT();
-  const label = useImportsLabel();
-  const fmt = useFormat();
-  const recent = useQuery({
-    queryKey: [importsKey, 'recent', kind],
-    queryFn: () => api.get('/api/imports', importPage, { kind, pageSize: 5 }),
-  });
-  const items = recent.data?.items ?? [];
-  if (!items.length) return null;
-  const colour: Record<string, string> = { done: 'teal', invalid: 'red', failed: 'red', valid: 'blue' };
-  return (
-    <Stack gap="xs">
-      <Title order={4}>{t('recent.title')}</Title>
-      <Table verticalSpacing={6} aria-label={t('recent.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('recent.file')}</Table.Th>
-            <Table.Th>{t('recent.status')}</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>{t('recent.rows')}</Table.Th>
-            <Table.Th>{t('recent.when')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((j) => (
-            <Table.Tr key={j.id}>
-              <Table.Td>{j.filename}</Table.Td>
-              <Table.Td>
-                <Badge miw="max-content" variant="light" color={colour[j.status] ?? 'gray'}>
-                  {label('statuses', j.status)}
-                </Badge>
-              </Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>
-                {j.rowsTotal === null ? '—' : fmt.number(j.rowsTotal)}
-              </Table.Td>
-              <Table.Td>{fmt.dateTime(j.createdAt)}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>
-                <Button size="compact-xs" variant="subtle" onClick={() => onOpen(j.id)}>
-                  {t('recent.resume')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
     </Stack>
   );
 }

@@ -28,6 +28,12 @@ const patterns: [RegExp, ErrorKey][] = [
   [/^Unknown site (.+)$/, 'errors.unknownSiteCode'],
   [/^You cannot manage people at (.+)$/, 'errors.cannotManageAt'],
   [/^Employee (.+) belongs to a site you cannot manage$/, 'errors.employeeElsewhere'],
+  [/^(.+) is also on row (\d+)$/, 'errors.alsoOnRow'],
+  [/^(.+) is already in the portfolio$/, 'errors.inPortfolio'],
+  [/^No site (.+) where you manage IP$/, 'errors.noIpSite'],
+  [/^No employee (.+) you can see$/, 'errors.unseenEmployee'],
+  [/^Required for a new family$/, 'errors.newFamilyNeeds'],
+  [/^Differs from family (.+) in the register$/, 'errors.familyDiffers'],
 ];
 
 export function useRowMessage() {

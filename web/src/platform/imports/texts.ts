@@ -174,6 +174,12 @@ const en = {
     unknownSiteCode: 'Unknown site {{value}}',
     cannotManageAt: 'You cannot manage people at {{value}}',
     employeeElsewhere: 'Employee {{value}} belongs to a site you cannot manage',
+    alsoOnRow: '{{value}} is also on row {{other}}',
+    inPortfolio: '{{value}} is already in the portfolio',
+    noIpSite: 'No site {{value}} where you manage IP',
+    unseenEmployee: 'No employee {{value}} you can see',
+    newFamilyNeeds: 'Required for a new family',
+    familyDiffers: 'Differs from family {{value}} in the register',
   },
 };
 
@@ -347,6 +353,12 @@ const zhTW = {
     unknownSiteCode: '查無廠區 {{value}}',
     cannotManageAt: '您無權管理 {{value}} 的人員',
     employeeElsewhere: '員工 {{value}} 屬於您無權管理的廠區',
+    alsoOnRow: '{{value}} 亦出現於第 {{other}} 列',
+    inPortfolio: '{{value}} 已在專利組合中',
+    noIpSite: '無廠區 {{value}}，或您無權管理其智財',
+    unseenEmployee: '查無您可檢視的員工 {{value}}',
+    newFamilyNeeds: '新專利家族必填',
+    familyDiffers: '與登錄中的專利家族 {{value}} 不一致',
   },
 };
 
