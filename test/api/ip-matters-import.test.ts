@@ -296,6 +296,10 @@ describe.each(databases())('import of patent matters (%s)', (kind) => {
       // The 11.5-year fee: due 2026-07-06, its window open from 2026-01-06 (37 CFR 1.362(d)).
       nextDeadline: { kind: 'annuity', dueDate: '2026-07-06' },
     });
+    // A division: its term counts from the parent's filing of 2001-06-06, plus 36 days (35 U.S.C. 154(a)(2)).
+    const division = await officer.get('/api/ip/matters', { query: { office: 'US', q: '10991571' } });
+    expect(division.body.items[0]).toMatchObject({ termFrom: '2001-06-06', termEnd: '2021-07-12' });
+    expect(m.body.termFrom).toBeNull();
     const family = await officer.get(`/api/ip/families/${m.body.familyId}`);
     // Only the inventor who is an employee is recorded; the others are reported, not invented.
     expect(family.body.inventors).toEqual([{ employeeId: hired.body.id, name: 'Nitzan Nissim', share: 100 }]);

@@ -75,6 +75,7 @@ function schedule(r: repo.MatterRow, calendars: Calendars): Schedule {
       priorityDate: r.priority_date,
       grantDate: r.grant_date,
       termAdjustmentDays: r.term_adjustment_days,
+      termFrom: r.term_from,
     },
     calendars,
   );
@@ -141,6 +142,7 @@ export function createMattersService(
       patentNo: r.patent_no,
       status: r.status,
       termAdjustmentDays: r.term_adjustment_days,
+      termFrom: r.term_from,
       entitySize: r.entity_size,
       claims: r.claims,
       ipcClasses: r.ipc_classes,
@@ -165,6 +167,7 @@ export function createMattersService(
     priority_date: string | null;
     publication_date: string | null;
     grant_date: string | null;
+    term_from?: string | null;
     office: Office;
     kind: string;
     entity_size: EntitySize;
@@ -176,6 +179,8 @@ export function createMattersService(
       errors.push({ path: 'publicationDate', message: 'Before the filing date' });
     if (v.grant_date && v.grant_date < v.filing_date)
       errors.push({ path: 'grantDate', message: 'Before the filing date' });
+    if (v.term_from && v.term_from > v.filing_date)
+      errors.push({ path: 'termFrom', message: 'After the filing date' });
     if ((v.office === 'EP' || v.office === 'WO') && v.kind !== 'invention')
       errors.push({ path: 'kind', message: 'The EPO and the PCT know inventions only' });
     // Entity sizes are the USPTO's: no other office reduces its fees by them.
@@ -264,6 +269,7 @@ export function createMattersService(
       claims: input.claims ?? null,
       ipc_classes: input.ipcClasses ?? [],
       cpc_classes: input.cpcClasses ?? [],
+      term_from: input.termFrom ?? null,
       ...(input.backwardCitations === undefined ? {} : { backward_citations: input.backwardCitations }),
     };
     checkDates(values);
@@ -440,6 +446,7 @@ export function createMattersService(
         claims: patch.claims,
         ipc_classes: patch.ipcClasses,
         cpc_classes: patch.cpcClasses,
+        term_from: patch.termFrom,
       });
       checkDates({
         office: before.office,
@@ -449,6 +456,7 @@ export function createMattersService(
         publication_date:
           changes.publication_date === undefined ? before.publication_date : changes.publication_date,
         grant_date: changes.grant_date === undefined ? before.grant_date : changes.grant_date,
+        term_from: changes.term_from === undefined ? before.term_from : changes.term_from,
         entity_size: changes.entity_size ?? before.entity_size,
       });
       if (patch.statusOn && (!patch.status || patch.status === before.status))

@@ -86,6 +86,7 @@ export const matterView = z.object({
   patentNo: z.string().nullable(),
   status,
   termAdjustmentDays: z.number().int(),
+  termFrom: z.string().nullable(),
   entitySize,
   /** The number of claims: the Japanese and Korean annuities are priced by it. */
   claims: z.number().int().nullable(),
@@ -122,6 +123,8 @@ const matterFields = {
   /** The day the status took effect (by default its own date, such as the grant date, or today). */
   statusOn: isoDate.optional(),
   termAdjustmentDays: z.number().int().min(0).max(10_000).default(0),
+  /** The day the term counts from when earlier than filing (a US continuation or division's parent). */
+  termFrom: optionalDate,
   entitySize: entitySize.default('large'),
   claims: z.number().int().min(0).max(1000).nullable().optional(),
   ipcClasses: z.array(classSymbolInput).max(100).optional(),

@@ -79,6 +79,12 @@ export const MATTER_COLUMNS: ImportColumn[] = [
   },
   { key: 'priority_date', label: 'Priority date', required: false, aliases: ['priority', '優先權日'] },
   {
+    key: 'term_from',
+    label: 'Term counted from (parent filing)',
+    required: false,
+    aliases: ['term from', 'term base date', 'effective filing date', '專利期間起算日'],
+  },
+  {
     key: 'publication_no',
     label: 'Publication number',
     required: false,
@@ -145,6 +151,7 @@ export type MatterCells = {
   applicationNo: string;
   filingDate: string;
   priorityDate: string | null;
+  termFrom: string | null;
   publicationNo: string | null;
   publicationDate: string | null;
   patentNo: string | null;
@@ -306,6 +313,7 @@ export function readMatterRow(r: Record<string, string>): { row: MatterImportRow
   const applicationNo = number('application_no', true);
   const filingDate = date('filing_date', true);
   const priorityDate = date('priority_date');
+  const termFrom = date('term_from');
   const publicationNo = number('publication_no');
   const publicationDate = date('publication_date');
   const patentNo = number('patent_no');
@@ -354,6 +362,7 @@ export function readMatterRow(r: Record<string, string>): { row: MatterImportRow
         applicationNo,
         filingDate,
         priorityDate,
+        termFrom,
         publicationNo,
         publicationDate,
         patentNo,

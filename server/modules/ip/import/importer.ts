@@ -49,6 +49,7 @@ type Context = {
 /** The service's field paths as the file's columns, for errors a matter's checks raise. */
 const COLUMN_OF: Record<string, string> = {
   priorityDate: 'priority_date',
+  termFrom: 'term_from',
   publicationDate: 'publication_date',
   grantDate: 'grant_date',
   statusOn: 'status_on',

@@ -47,6 +47,7 @@ export function grantRow(
     application_no: g.applicationNo,
     filing_date: g.filingDate,
     priority_date: g.priorityDate ?? '',
+    term_from: g.termFrom ?? '',
     publication_no: g.publicationNo ?? '',
     publication_date: g.publicationDate ?? '',
     patent_no: g.patentNo,

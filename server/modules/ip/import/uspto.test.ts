@@ -32,6 +32,7 @@ describe('USPTO grant XML', () => {
       publicationDate: '2005-05-05',
       related: [{ relation: 'division', country: 'US', applicationNo: '09876376', date: '2001-06-06' }],
       priorityDate: '2001-06-06',
+      termFrom: '2001-06-06',
       citations: 116,
       inventors: [
         { givenName: 'John R.', familyName: 'Douceur' },
@@ -57,6 +58,8 @@ describe('USPTO grant XML', () => {
       publicationDate: '2009-02-26',
       related: [{ relation: 'provisional', country: 'US', applicationNo: '60968023', date: '2007-08-24' }],
       priorityDate: '2007-08-24',
+      // A provisional does not move the term (35 U.S.C. 154(a)(3)).
+      termFrom: null,
       citations: 160,
     });
     expect(g.ipcClasses).toEqual([
@@ -114,6 +117,8 @@ describe('USPTO grant XML', () => {
       publicationNo: '20120104943',
       publicationDate: '2012-05-03',
       priorityDate: '2008-06-05',
+      // The first parent's filing, not the Japanese priority (35 U.S.C. 154(a)(2), (3)).
+      termFrom: '2008-10-17',
       citations: 104,
     });
     expect(g.related).toEqual([
@@ -160,6 +165,7 @@ describe('USPTO grant XML', () => {
       publicationDate: '2014-04-10',
       related: [],
       priorityDate: null,
+      termFrom: null,
       citations: 21,
     });
     expect(g.inventors).toEqual([

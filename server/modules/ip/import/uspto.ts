@@ -44,6 +44,12 @@ export type UsptoGrant = {
   related: RelatedFiling[];
   /** The earliest date the grant claims (parent, provisional or foreign priority), or null. */
   priorityDate: string | null;
+  /**
+   * The day the 20-year term counts from when it is not the filing date: the earliest US application the grant
+   * claims under 35 U.S.C. 120 or 121 (a continuation, continuation-in-part or division), 154(a)(2); provisionals
+   * and foreign priorities do not count (154(a)(3)).
+   */
+  termFrom: string | null;
   /** Patent and non-patent documents cited on the grant. */
   citations: number;
   /** Inventors as printed, in order: given names first. */
@@ -205,6 +211,11 @@ function grantOf(doc: Node, index: number): UsptoGrant {
     .find((id) => id && text(id.country || 'US') === 'US');
   const related = relatedFilings(bib);
   const claimed = related.map((r) => r.date).filter((d): d is string => !!d && d < filingDate);
+  const parents = related
+    .filter((r) => ['continuation', 'continuation_in_part', 'division'].includes(r.relation))
+    .map((r) => r.date)
+    .filter((d): d is string => !!d && d < filingDate)
+    .sort();
   const claims = text(bib['number-of-claims']);
   const adjustment = text(bib['us-term-of-grant']?.['us-term-extension']);
   return {
@@ -224,6 +235,7 @@ function grantOf(doc: Node, index: number): UsptoGrant {
     publicationDate: prePublication ? isoDate(prePublication.date) : null,
     related,
     priorityDate: claimed.length ? claimed.sort()[0] : null,
+    termFrom: parents[0] ?? null,
     citations: list(cited?.['us-citation']).length + list(cited?.citation).length,
     inventors: inventorsOf(bib),
   };
