@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { familyInput, familyListQuery, familyPatch } from '#shared/modules/ip/contract.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
@@ -13,6 +14,7 @@ import type { PeopleService } from '../../platform/people/service.ts';
 import type { MattersService } from './matters.ts';
 import * as repo from './repo.ts';
 import type { SitesLookup } from './sites.ts';
+import type { IpFamiliesTable } from './tables.ts';
 
 const PROGRAM = 'ip' as const;
 
@@ -86,6 +88,28 @@ export function createFamiliesService(
       });
   }
 
+  async function insertFamily(
+    trx: Db,
+    actor: Actor,
+    values: Omit<Insertable<IpFamiliesTable>, 'created_by' | 'updated_by'>,
+    inventors: { employeeId: string; name: string; share: number }[],
+  ) {
+    const row = await trx
+      .insertInto('ip_families')
+      .values({ ...values, created_by: actor.userId, updated_by: actor.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await repo.replaceInventors(trx, row.id, inventors);
+    await recordAudit(trx, actor, {
+      action: 'ip.family.created',
+      entityType: 'ip_family',
+      entityId: row.id,
+      siteId: row.site_id,
+      after: { ...row, inventors },
+    });
+    return rowOrNotFound(trx, row.id);
+  }
+
   async function get(actor: Actor, id: string) {
     const r = await rowOrNotFound(db, id);
     access.assert(actor, { permission: 'ip.read', siteId: r.site_id, what: 'family', program: PROGRAM });
@@ -138,32 +162,28 @@ export function createFamiliesService(
       const inventors = await resolveInventors(actor, input.inventors);
       return db.transaction().execute(async (trx) => {
         await uniqueReference(trx, input.reference);
-        const row = await trx
-          .insertInto('ip_families')
-          .values({
+        const full = await insertFamily(
+          trx,
+          actor,
+          {
             site_id: site.id,
             reference: input.reference,
             title: input.title,
             technology: input.technology,
             green: input.green,
             sustainability_focus: input.sustainabilityFocus ?? null,
-            created_by: actor.userId,
-            updated_by: actor.userId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await repo.replaceInventors(trx, row.id, inventors);
-        await recordAudit(trx, actor, {
-          action: 'ip.family.created',
-          entityType: 'ip_family',
-          entityId: row.id,
-          siteId: row.site_id,
-          after: { ...row, inventors },
-        });
-        const full = await rowOrNotFound(trx, row.id);
+          },
+          inventors,
+        );
         return { ...toView(full, inventors, site.code), matters: [] };
       });
     },
+
+    /**
+     * Writes a new family in the caller's transaction as `create` does (its inventors and audit event). The
+     * caller has checked the actor's right on the site, the inventors and that the reference is free.
+     */
+    insertFamily,
 
     async update(actor: Actor, id: string, patch: z.infer<typeof familyPatch>) {
       const before = await rowOrNotFound(db, id);

@@ -40,6 +40,7 @@ export const ipModule = defineModule({
       people: platform.people,
       users: platform.users,
       documents: platform.documents,
+      imports: platform.imports,
       settings: platform.settings,
       rates: platform.rates,
       projects: createResearchProjectLookup(db),

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { matterInput, matterListQuery, matterPatch } from '#shared/modules/ip/contract.ts';
 import { deadStatuses, type EntitySize, type Office } from '#shared/modules/ip/rules/offices.ts';
@@ -20,8 +21,9 @@ import * as repo from './repo.ts';
 import type { OfficeCalendar } from './rules/calendar.ts';
 import { computeSchedule, type Deadline, type DeadlineKind, type Schedule } from './rules/deadlines.ts';
 import { feeAmount } from './rules/fees.ts';
-import { defaultEffectiveDay, effectiveDayProblem, historyOf } from './rules/lifecycle.ts';
+import { defaultEffectiveDay, effectiveDayProblem, historyOf, type StatusEvent } from './rules/lifecycle.ts';
 import type { SitesLookup } from './sites.ts';
+import type { IpMattersTable } from './tables.ts';
 
 const PROGRAM = 'ip' as const;
 export const MATTER = 'ip_matter';
@@ -73,6 +75,7 @@ function schedule(r: repo.MatterRow, calendars: Calendars): Schedule {
       priorityDate: r.priority_date,
       grantDate: r.grant_date,
       termAdjustmentDays: r.term_adjustment_days,
+      termFrom: r.term_from,
     },
     calendars,
   );
@@ -139,8 +142,11 @@ export function createMattersService(
       patentNo: r.patent_no,
       status: r.status,
       termAdjustmentDays: r.term_adjustment_days,
+      termFrom: r.term_from,
       entitySize: r.entity_size,
       claims: r.claims,
+      ipcClasses: r.ipc_classes,
+      cpcClasses: r.cpc_classes,
       termEnd: s.termEnd,
       nextDeadline: nextDeadline(s.deadlines, today),
       problems: s.problems,
@@ -161,6 +167,7 @@ export function createMattersService(
     priority_date: string | null;
     publication_date: string | null;
     grant_date: string | null;
+    term_from?: string | null;
     office: Office;
     kind: string;
     entity_size: EntitySize;
@@ -172,6 +179,8 @@ export function createMattersService(
       errors.push({ path: 'publicationDate', message: 'Before the filing date' });
     if (v.grant_date && v.grant_date < v.filing_date)
       errors.push({ path: 'grantDate', message: 'Before the filing date' });
+    if (v.term_from && v.term_from > v.filing_date)
+      errors.push({ path: 'termFrom', message: 'After the filing date' });
     if ((v.office === 'EP' || v.office === 'WO') && v.kind !== 'invention')
       errors.push({ path: 'kind', message: 'The EPO and the PCT know inventions only' });
     // Entity sizes are the USPTO's: no other office reduces its fees by them.
@@ -230,6 +239,70 @@ export function createMattersService(
     for (const r of rows) await syncObligations(trx, actor, r, calendars);
   }
   calendarsService.onChanged(resyncOffice);
+
+  type PreparedMatter = {
+    values: Omit<Insertable<IpMattersTable>, 'created_by' | 'updated_by'>;
+    history: StatusEvent[];
+  };
+
+  function prepareMatter(
+    family: { id: string; site_id: string },
+    input: Omit<z.output<typeof matterInput>, 'familyId'> & { backwardCitations?: number | null },
+    today: string,
+  ): PreparedMatter {
+    const values = {
+      family_id: family.id,
+      site_id: family.site_id,
+      office: input.office,
+      kind: input.kind,
+      route: input.route,
+      application_no: input.applicationNo,
+      filing_date: input.filingDate,
+      priority_date: input.priorityDate ?? null,
+      publication_no: input.publicationNo ?? null,
+      publication_date: input.publicationDate ?? null,
+      grant_date: input.grantDate ?? null,
+      patent_no: input.patentNo ?? null,
+      status: input.status,
+      term_adjustment_days: input.termAdjustmentDays,
+      entity_size: input.entitySize,
+      claims: input.claims ?? null,
+      ipc_classes: input.ipcClasses ?? [],
+      cpc_classes: input.cpcClasses ?? [],
+      term_from: input.termFrom ?? null,
+      ...(input.backwardCitations === undefined ? {} : { backward_citations: input.backwardCitations }),
+    };
+    checkDates(values);
+    const dates = {
+      status: input.status,
+      filingDate: input.filingDate,
+      publicationDate: input.publicationDate ?? null,
+      grantDate: input.grantDate ?? null,
+    };
+    const history = historyOf(dates, input.statusOn ?? defaultEffectiveDay(dates, today));
+    const beforeLast = history.at(-2)?.effectiveOn ?? null;
+    assertEffectiveDay(history.at(-1)?.effectiveOn ?? today, beforeLast, today);
+    return { values, history };
+  }
+
+  async function insertMatter(trx: Db, actor: Actor, prepared: PreparedMatter, calendars: Calendars) {
+    const row = await trx
+      .insertInto('ip_matters')
+      .values({ ...prepared.values, created_by: actor.userId, updated_by: actor.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await repo.insertEvents(trx, row.id, prepared.history, actor.userId);
+    await recordAudit(trx, actor, {
+      action: 'ip.matter.created',
+      entityType: MATTER,
+      entityId: row.id,
+      siteId: row.site_id,
+      after: row,
+    });
+    const full = await rowOrNotFound(trx, row.id);
+    await syncObligations(trx, actor, full, calendars);
+    return full;
+  }
 
   return {
     onScheduled(listener: ScheduleListener) {
@@ -325,58 +398,29 @@ export function createMattersService(
         what: 'family',
         program: PROGRAM,
       });
-      const values = {
-        family_id: family.id,
-        site_id: family.site_id,
-        office: input.office,
-        kind: input.kind,
-        route: input.route,
-        application_no: input.applicationNo,
-        filing_date: input.filingDate,
-        priority_date: input.priorityDate ?? null,
-        publication_no: input.publicationNo ?? null,
-        publication_date: input.publicationDate ?? null,
-        grant_date: input.grantDate ?? null,
-        patent_no: input.patentNo ?? null,
-        status: input.status,
-        term_adjustment_days: input.termAdjustmentDays,
-        entity_size: input.entitySize,
-        claims: input.claims ?? null,
-      };
-      checkDates(values);
       const site = await sites.forWriting(family.site_id);
       const today = localDate(now(), site.timeZone);
-      const dates = {
-        status: input.status,
-        filingDate: input.filingDate,
-        publicationDate: input.publicationDate ?? null,
-        grantDate: input.grantDate ?? null,
-      };
-      const history = historyOf(dates, input.statusOn ?? defaultEffectiveDay(dates, today));
-      const beforeLast = history.at(-2)?.effectiveOn ?? null;
-      assertEffectiveDay(history.at(-1)?.effectiveOn ?? today, beforeLast, today);
+      const prepared = prepareMatter(family, input, today);
       return db.transaction().execute(async (trx) => {
         await uniqueNumber(trx, input.office, input.applicationNo);
-        const row = await trx
-          .insertInto('ip_matters')
-          .values({ ...values, created_by: actor.userId, updated_by: actor.userId })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await repo.insertEvents(trx, row.id, history, actor.userId);
-        await recordAudit(trx, actor, {
-          action: 'ip.matter.created',
-          entityType: MATTER,
-          entityId: row.id,
-          siteId: row.site_id,
-          after: row,
-        });
-        const full = await rowOrNotFound(trx, row.id);
         const calendars = await calendarsService.load(trx);
-        await syncObligations(trx, actor, full, calendars);
-        const site = await sites.forWriting(full.site_id, trx);
-        return toView(full, calendars, site);
+        const full = await insertMatter(trx, actor, prepared, calendars);
+        return toView(full, calendars, await sites.forWriting(full.site_id, trx));
       });
     },
+
+    /**
+     * Checks a new matter of a family as `create` does (dates, kind, the day of its status) and gives what
+     * `insertMatter` writes; throws a ValidationError naming the field. For a bulk import, row by row.
+     */
+    prepareMatter,
+
+    /**
+     * Writes a prepared matter in the caller's transaction exactly as `create` does: its dated statuses, its
+     * audit event and the obligations of its deadlines (and what listens to them). The caller has checked the
+     * actor's right on the family's site and that the office and application number are new.
+     */
+    insertMatter,
 
     async update(actor: Actor, id: string, patch: z.infer<typeof matterPatch>) {
       const before = await rowOrNotFound(db, id);
@@ -400,6 +444,9 @@ export function createMattersService(
         term_adjustment_days: patch.termAdjustmentDays,
         entity_size: patch.entitySize,
         claims: patch.claims,
+        ipc_classes: patch.ipcClasses,
+        cpc_classes: patch.cpcClasses,
+        term_from: patch.termFrom,
       });
       checkDates({
         office: before.office,
@@ -409,6 +456,7 @@ export function createMattersService(
         publication_date:
           changes.publication_date === undefined ? before.publication_date : changes.publication_date,
         grant_date: changes.grant_date === undefined ? before.grant_date : changes.grant_date,
+        term_from: changes.term_from === undefined ? before.term_from : changes.term_from,
         entity_size: changes.entity_size ?? before.entity_size,
       });
       if (patch.statusOn && (!patch.status || patch.status === before.status))

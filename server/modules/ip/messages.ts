@@ -24,6 +24,7 @@ const en = {
   'ip.obligation.exitInterview':
     'Hold the exit interview of {{name}} (leaving {{leaveDate}}) and file the signed acknowledgement',
   'ip.actor.exitInterviews': 'Exit interviews of leaving inventors and trade-secret holders',
+  'ip.importKind.matters': 'Patent matters (portfolio)',
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -43,6 +44,7 @@ const zhTW: Record<keyof typeof en, string> = {
     '於繳納第 {{year}} 年年費前決定 {{office}} {{applicationNo}}（{{family}}）維持、放棄、讓與或授權',
   'ip.obligation.exitInterview': '與 {{name}}（{{leaveDate}} 離職）進行離職面談並歸檔簽署的保密切結',
   'ip.actor.exitInterviews': '離職發明人與營業秘密接觸者的離職面談',
+  'ip.importKind.matters': '專利案件（專利組合）',
 };
 
 /** The words of the module's enumerations (`ip.<enumeration>.<code>`). */
@@ -206,6 +208,9 @@ export const ipMessagesCatalogue = mergeCatalogues(
   }),
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
+
+/** The name of the IP program's import of patent matters, for the import's audit event and title. */
+export const ipMattersImportKind: Message = { key: 'ip.importKind.matters' };
 
 /** The word of one of the module's enumerations, for exports and documents. */
 export function ipWord(enumeration: keyof typeof words, code: string): Message {

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/types.ts';
 import type { DocumentsService } from '../../platform/documents/service.ts';
+import { registerImporter } from '../../platform/imports/importer.ts';
+import type { ImportsService } from '../../platform/imports/service.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
@@ -15,6 +17,8 @@ import { createCalendarsService } from './calendars.ts';
 import { createExitInterviewsService, EXIT_INTERVIEW } from './exit-interviews/service.ts';
 import { createFamiliesService } from './families.ts';
 import { createForecastService } from './forecast/service.ts';
+import { createMattersImporter } from './import/importer.ts';
+import { createUsptoImportService } from './import/service.ts';
 import { createInventionsService, DISCLOSURE } from './inventions/service.ts';
 import { createKeepDropService } from './keep-drop/service.ts';
 import { createFtoService, FTO_RECORD } from './licences/fto.ts';
@@ -41,8 +45,11 @@ export function createIpModule(deps: {
     | 'leaveDates'
     | 'personNames'
     | 'employeeIdsMatching'
+    | 'employeeEssentialsByNumber'
+    | 'employeeEssentialsByName'
   >;
   documents: Pick<DocumentsService, 'registerOwner' | 'countsByOwner'>;
+  imports: Pick<ImportsService, 'upload'>;
   settings: SettingsService;
   rates: RatesService;
   projects: ResearchProjectLookup;
@@ -57,6 +64,11 @@ export function createIpModule(deps: {
   const calendars = createCalendarsService(db);
   const matters = createMattersService(db, deps.obligations, calendars, sites, now);
   const families = createFamiliesService(db, deps.people, matters, sites);
+  // A portfolio brought in from a spreadsheet or the USPTO's grant XML goes through the matters' own path.
+  registerImporter(
+    createMattersImporter({ org: deps.org, people: deps.people, families, matters, calendars, now }),
+  );
+  const usptoImport = createUsptoImportService({ imports: deps.imports, people: deps.people, sites });
   const secrets = createSecretsService(db, deps.obligations, deps.users, sites, now);
   const inventions = createInventionsService({
     db,
@@ -116,6 +128,7 @@ export function createIpModule(deps: {
     matters,
     portfolio,
     families,
+    usptoImport,
     trademarks: createTrademarksService(db, deps.obligations, calendars, sites, now),
     secrets,
     exitInterviews,

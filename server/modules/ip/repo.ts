@@ -179,3 +179,24 @@ export function greenGrants(db: Db, scope: SiteScope, year: number, siteId?: str
     .groupBy('f.technology')
     .execute();
 }
+
+/** The families with these references (an import's rows name their family by reference). */
+export function familiesByReference(db: Db, references: string[]) {
+  if (references.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('ip_families')
+    .select(['id', 'site_id', 'reference', 'title', 'technology', 'green', 'sustainability_focus'])
+    .where('reference', 'in', references)
+    .execute();
+}
+
+/** Which of these office and application numbers the register holds already ("US 13648029"). */
+export async function numbersInRegister(db: Db, numbers: { office: Office; applicationNo: string }[]) {
+  if (numbers.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('ip_matters')
+    .select(['office', 'application_no'])
+    .where('application_no', 'in', [...new Set(numbers.map((n) => n.applicationNo))])
+    .execute();
+  return new Set(rows.map((r) => `${r.office} ${r.application_no}`));
+}

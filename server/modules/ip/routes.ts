@@ -6,6 +6,7 @@ import { renderText, word } from '../../platform/i18n/index.ts';
 import { registerIpBoardRoutes } from './board/routes.ts';
 import { registerExitInterviewRoutes } from './exit-interviews/routes.ts';
 import { registerForecastRoutes } from './forecast/routes.ts';
+import { registerMatterImportRoutes } from './import/routes.ts';
 import { registerInventionRoutes } from './inventions/routes.ts';
 import { registerKeepDropRoutes } from './keep-drop/routes.ts';
 import { registerLicenceRoutes } from './licences/routes.ts';
@@ -27,6 +28,7 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   registerKeepDropRoutes(app, ip.keepDrop);
   registerForecastRoutes(app, ip.forecast);
   registerIpBoardRoutes(app, ip.board);
+  registerMatterImportRoutes(app, ip.usptoImport);
 
   app.get(
     '/api/ip/portfolio/counts',

@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: list rows are whatever the API sent.
+import { readFileSync } from 'node:fs';
 import { defaultScoringModel } from '#shared/modules/ip/reassessment/rules.ts';
+import { multipart } from '../../../test/security/support/family-kit.ts';
 import type { Program } from '../../../test/security/support/policy.ts';
 import {
   binary,
@@ -25,6 +27,10 @@ import {
 
 const IP: Program = 'ip';
 
+/** One of the USPTO's sample grants (reference/uspto-samples), read by the matters import. */
+const grantXml = () =>
+  readFileSync(new URL('../../../reference/uspto-samples/US08930553.xml', import.meta.url));
+
 /**
  * The intellectual property program's rows of the security suite's route table (test/security): how the authorization matrix
  * reaches each of its routes and what it expects. Test code: the manifest loads it only when the suite asks
@@ -32,6 +38,22 @@ const IP: Program = 'ip';
  * running system never imports it.
  */
 export const ipRouteChecks: Record<string, RouteSpec> = {
+  // Reading a grant into an import of the chosen site's matters (nothing is written until it is committed).
+  'POST /api/ip/matters/uspto-xml': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'create',
+        locations: sites3,
+        permission: 'ip.manage',
+        program: IP,
+        query: ({ loc }) => ({ siteId: site(loc) as string }),
+        body: async () => multipart('grant.xml', grantXml()),
+        contentType: 'multipart',
+        ok: [201],
+      },
+    ],
+  },
   'GET /api/ip/portfolio/green': {
     access: 'ip.read',
     checks: [figures('ip.read', { program: IP, query: { year: '2023' } })],

@@ -62,6 +62,11 @@ export type IpMattersTable = Stamps & {
   /** 1–5: how well the patent fits the technologies the group pursues. */
   technology_fit: Generated<number | null>;
   used_in_products: Generated<boolean | null>;
+  /** Patent classes as printed (IPC "H01L 23/31", CPC "H01L 2224/48091"), in the office's order. */
+  ipc_classes: ColumnType<string[], string[] | undefined, string[]>;
+  cpc_classes: ColumnType<string[], string[] | undefined, string[]>;
+  /** The day the term counts from when earlier than the filing date (a US continuation's parent); null: filing. */
+  term_from: Generated<DateString | null>;
 };
 
 /** A status of a matter and the day it took effect. */

@@ -33,6 +33,25 @@ export type EmployeeEssentials = {
   hireDate: string;
 };
 
+/** A name as `employeeEssentialsByName` compares it: trimmed, spaces collapsed, lower case. */
+export const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+const essentialsOf = (r: {
+  id: string;
+  site_id: string;
+  employee_no: string;
+  full_name: string;
+  email: string | null;
+  hire_date: string;
+}): EmployeeEssentials => ({
+  id: r.id,
+  siteId: r.site_id,
+  employeeNo: r.employee_no,
+  fullName: r.full_name,
+  email: r.email,
+  hireDate: r.hire_date,
+});
+
 /** Employees: the list, departments, one employee, create and update (bulk files go through the importer). */
 export function createEmployeesService(db: Db, org: OrgService, now: () => Date) {
   const today = () => now().toISOString().slice(0, 10);
@@ -111,6 +130,34 @@ export function createEmployeesService(db: Db, org: OrgService, now: () => Date)
           hireDate: r.hire_date,
         }),
       );
+    },
+
+    /**
+     * The essentials of the employees with these numbers, keyed by number, for a module whose files name
+     * employees by number (an import): whether the actor may see them is the caller's check, on the sites
+     * returned. A number no employee has is left out.
+     */
+    async employeeEssentialsByNumber(numbers: readonly string[], handle: Db = db) {
+      const wanted = [...new Set(numbers.map((n) => n.trim()).filter(Boolean))];
+      if (wanted.length === 0) return new Map<string, EmployeeEssentials>();
+      const rows = await repo.employeeEssentialsByNumber(handle, wanted);
+      return new Map<string, EmployeeEssentials>(rows.map((r) => [r.employee_no, essentialsOf(r)]));
+    },
+
+    /**
+     * The employees whose full name is one of these (compared without case, spaces collapsed), for a module
+     * that reads people by name from a published document (a patent's inventors): several may share a name,
+     * so each name gives a list. Whether the actor may see them is the caller's check.
+     */
+    async employeeEssentialsByName(names: readonly string[], handle: Db = db) {
+      const wanted = [...new Set(names.map(nameKey).filter(Boolean))];
+      const out = new Map<string, EmployeeEssentials[]>();
+      if (wanted.length === 0) return out;
+      for (const r of await repo.employeeEssentialsByName(handle, wanted)) {
+        const key = nameKey(r.full_name);
+        out.set(key, [...(out.get(key) ?? []), essentialsOf(r)]);
+      }
+      return out;
     },
 
     async getEmployee(actor: Actor, id: string) {

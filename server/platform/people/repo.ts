@@ -90,6 +90,32 @@ export function employeeEssentialsByEmail(db: Db, emails: string[]) {
     .execute();
 }
 
+/** Employees at any site with these employee numbers (numbers are unique across the group). */
+export function employeeEssentialsByNumber(db: Db, numbers: string[]) {
+  return db
+    .selectFrom('employees')
+    .select(['id', 'site_id', 'employee_no', 'full_name', 'email', 'hire_date'])
+    .where('employee_no', 'in', numbers)
+    .execute();
+}
+
+/** Employees at any site whose full name, with its spaces collapsed and lower-cased, is one of these. */
+export function employeeEssentialsByName(db: Db, names: string[]) {
+  return db
+    .selectFrom('employees')
+    .select(['id', 'site_id', 'employee_no', 'full_name', 'email', 'hire_date'])
+    .where((eb) =>
+      eb(
+        eb.fn('lower', [
+          eb.fn('regexp_replace', [eb.fn('btrim', ['full_name']), eb.val('\\s+'), eb.val(' '), eb.val('g')]),
+        ]),
+        'in',
+        names,
+      ),
+    )
+    .execute();
+}
+
 export function contractorCompanyQuery(db: Db, q?: string) {
   let query = db
     .selectFrom('contractor_companies')

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery, pageOf, versioned } from '../../platform/http/list.ts';
+import { classSymbol } from './rules/classes.ts';
 import {
   entitySizes,
   kinds,
@@ -22,6 +23,17 @@ const number = z
   .regex(/^[A-Za-z0-9./\- ]+$/, 'Letters, digits, spaces and . / - only');
 const optionalDate = isoDate.nullable().optional();
 const optionalNumber = number.nullable().optional();
+
+/** An IPC or CPC symbol, kept in its printed form ("H01L 23/31"). */
+export const classSymbolInput = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v, ctx) => {
+    const symbol = classSymbol(v);
+    if (!symbol) ctx.addIssue({ code: 'custom', message: 'A class such as H01L 23/31' });
+    return symbol ?? v;
+  });
 
 export const office = z.enum(offices);
 export const kind = z.enum(kinds);
@@ -74,9 +86,12 @@ export const matterView = z.object({
   patentNo: z.string().nullable(),
   status,
   termAdjustmentDays: z.number().int(),
+  termFrom: z.string().nullable(),
   entitySize,
   /** The number of claims: the Japanese and Korean annuities are priced by it. */
   claims: z.number().int().nullable(),
+  ipcClasses: z.array(z.string()),
+  cpcClasses: z.array(z.string()),
   termEnd: z.string().nullable(),
   /** The next deadline to act on from today, if any. */
   nextDeadline: deadlineView.nullable(),
@@ -108,8 +123,12 @@ const matterFields = {
   /** The day the status took effect (by default its own date, such as the grant date, or today). */
   statusOn: isoDate.optional(),
   termAdjustmentDays: z.number().int().min(0).max(10_000).default(0),
+  /** The day the term counts from when earlier than filing (a US continuation or division's parent). */
+  termFrom: optionalDate,
   entitySize: entitySize.default('large'),
   claims: z.number().int().min(0).max(1000).nullable().optional(),
+  ipcClasses: z.array(classSymbolInput).max(100).optional(),
+  cpcClasses: z.array(classSymbolInput).max(500).optional(),
 };
 export const matterInput = z.object({ familyId: z.string().uuid(), ...matterFields }).strict();
 export const matterPatch = z

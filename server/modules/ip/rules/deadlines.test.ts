@@ -83,6 +83,38 @@ describe('US utility maintenance fees (35 U.S.C. 41(b); 37 CFR 1.362; MPEP 2506)
     });
   });
 
+  it('counts the term of a continuation from its first parent, not its own filing or a foreign priority (35 U.S.C. 154(a)(2), (3))', () => {
+    // US 8,927,118 (USPTO full-text sample): filed 2012-01-12, a continuation of 13/173,486 (2011-06-30), itself a
+    // continuation of 12/253,586 filed 2008-10-17; Japanese priority 2008-06-05; no term adjustment.
+    const s = computeSchedule(
+      facts({
+        filingDate: '2012-01-12',
+        grantDate: '2015-01-06',
+        termFrom: '2008-10-17',
+        priorityDate: '2008-06-05',
+      }),
+      usCalendar,
+    );
+    expect(s.termEnd).toBe('2028-10-17');
+    // Maintenance fees still run from the grant; the 11½-year fee falls before the term ends.
+    expect(s.deadlines.filter((d) => d.kind === 'annuity').map((d) => d.dueDate)).toEqual([
+      '2018-07-06',
+      '2022-07-06',
+      '2026-07-06',
+    ]);
+    // US 7,272,630 B2: a division of 09/876,376 filed 2001-06-06, 36 days of adjustment.
+    const division = computeSchedule(
+      facts({
+        filingDate: '2004-11-18',
+        grantDate: '2007-09-18',
+        termFrom: '2001-06-06',
+        termAdjustmentDays: 36,
+      }),
+      usCalendar,
+    );
+    expect(division.termEnd).toBe('2021-07-12');
+  });
+
   it('moves a due date on Independence Day to the next business day (35 U.S.C. 21(b))', () => {
     const s = computeSchedule(facts({ filingDate: '2009-03-02', grantDate: '2011-01-04' }), usCalendar);
     const first = s.deadlines.find((d) => d.kind === 'annuity');

@@ -24,6 +24,8 @@ export type MatterFacts = {
   priorityDate: string | null;
   grantDate: string | null;
   termAdjustmentDays: number;
+  /** The day a term counted from filing starts when the law takes an earlier filing's (35 U.S.C. 154(a)(2)). */
+  termFrom?: string | null;
 };
 
 export type DeadlineKind = 'priority' | 'national_phase' | 'annuity' | 'term_end';
@@ -129,7 +131,7 @@ export function computeSchedule(facts: MatterFacts, calendars: (office: Office) 
   const t = term(facts);
   let termEnd: string | null = null;
   if (t) {
-    const start = t.from === 'filing' ? facts.filingDate : facts.grantDate;
+    const start = t.from === 'filing' ? (facts.termFrom ?? facts.filingDate) : facts.grantDate;
     if (start) {
       termEnd = addYears(start, t.years);
       if (office === 'US' && facts.kind !== 'design' && facts.termAdjustmentDays > 0)

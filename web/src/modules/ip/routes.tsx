@@ -30,6 +30,10 @@ const KeepDropPage = lazyRouteComponent(() => import('./keep-drop/KeepDropPage.t
 const FeeForecastPage = lazyRouteComponent(() => import('./forecast/FeeForecastPage.tsx'), 'FeeForecastPage');
 const IpBoardPage = lazyRouteComponent(() => import('./board/IpBoardPage.tsx'), 'IpBoardPage');
 const TrademarksPage = lazyRouteComponent(() => import('./trademarks/TrademarksPage.tsx'), 'TrademarksPage');
+const ImportMattersPage = lazyRouteComponent(
+  () => import('./import/ImportMattersPage.tsx'),
+  'ImportMattersPage',
+);
 
 /** The pages of the IP program, under the signed-in frame (`parent`). */
 export function createIpRoutes<P extends AnyRoute>(parent: P) {
@@ -41,6 +45,7 @@ export function createIpRoutes<P extends AnyRoute>(parent: P) {
     page('/ip', guarded('ip.read', PortfolioPage)),
     page('/ip/families/$familyId', guarded('ip.read', FamilyPage)),
     page('/ip/matters/$matterId', guarded('ip.read', MatterPage)),
+    page('/ip/import', guarded('ip.manage', ImportMattersPage)),
     page('/ip/trademarks', guarded('ip.read', TrademarksPage)),
     page('/ip/trade-secrets', guarded('ip.read', SecretsPage)),
     page('/ip/exit-interviews', guarded('ip.exit_interviews.manage', ExitInterviewsPage)),

@@ -14,7 +14,6 @@ import {
   Stepper,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -27,15 +26,17 @@ import {
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
-import { type ImportJobView, importJobView, importPage } from '#shared/platform/imports/contract.ts';
+import { type ImportJobView, importJobView } from '#shared/platform/imports/contract.ts';
 import { ApiError, api } from '../api/client.ts';
 import { putJson, uploadFile, useCsrfToken } from '../services/http.ts';
 import { useFormat } from '../ui/labels.ts';
 import { ProblemAlert } from '../ui/problem.tsx';
 import { useRowMessage } from './messages.ts';
-import { type ImportsKey, useImportsLabel, useImportsT } from './texts.ts';
+import { importsKey, RecentImports } from './RecentImports.tsx';
+import { type ImportsKey, useImportsT } from './texts.ts';
 
-export const importsKey = '/api/imports';
+export { importsKey };
+
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Mapping = Record<string, string | null>;
@@ -243,56 +244,6 @@ function ErrorsTable({ job }: { job: ImportJobView }) {
   );
 }
 
-function RecentImports({ kind, onOpen }: { kind: string; onOpen: (id: string) => void }) {
-  const t = useImportsT();
-  const label = useImportsLabel();
-  const fmt = useFormat();
-  const recent = useQuery({
-    queryKey: [importsKey, 'recent', kind],
-    queryFn: () => api.get('/api/imports', importPage, { kind, pageSize: 5 }),
-  });
-  const items = recent.data?.items ?? [];
-  if (!items.length) return null;
-  const colour: Record<string, string> = { done: 'teal', invalid: 'red', failed: 'red', valid: 'blue' };
-  return (
-    <Stack gap="xs">
-      <Title order={4}>{t('recent.title')}</Title>
-      <Table verticalSpacing={6} aria-label={t('recent.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('recent.file')}</Table.Th>
-            <Table.Th>{t('recent.status')}</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>{t('recent.rows')}</Table.Th>
-            <Table.Th>{t('recent.when')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((j) => (
-            <Table.Tr key={j.id}>
-              <Table.Td>{j.filename}</Table.Td>
-              <Table.Td>
-                <Badge miw="max-content" variant="light" color={colour[j.status] ?? 'gray'}>
-                  {label('statuses', j.status)}
-                </Badge>
-              </Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>
-                {j.rowsTotal === null ? '—' : fmt.number(j.rowsTotal)}
-              </Table.Td>
-              <Table.Td>{fmt.dateTime(j.createdAt)}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>
-                <Button size="compact-xs" variant="subtle" onClick={() => onOpen(j.id)}>
-                  {t('recent.resume')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Stack>
-  );
-}
-
 /**
  * The one import pipeline, step by step: upload a CSV or XLSX file, map its columns (Steward suggests them),
  * check every row (a progress bar, then the row errors), import all rows in one transaction (a progress bar)
@@ -305,6 +256,7 @@ export function ImportWizard({
   invalidate = [],
   doneActions,
   via,
+  startWith,
 }: {
   /** The importer, e.g. 'training_completions'. */
   kind: string;
@@ -318,6 +270,8 @@ export function ImportWizard({
   invalidate?: string[];
   /** Buttons shown when the import is done (e.g. back to the list). */
   doneActions?: ReactNode;
+  /** An import already uploaded (by a module's own upload step) to continue from its mapping. */
+  startWith?: string;
 }) {
   const t = useImportsT();
   const fmt = useFormat();
@@ -325,7 +279,7 @@ export function ImportWizard({
   const queryClient = useQueryClient();
   const columnLabel = useColumnLabel(kind);
   const [file, setFile] = useState<File | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(startWith ?? null);
   const [remapping, setRemapping] = useState(false);
 
   const job = useQuery({

@@ -38,6 +38,12 @@ const patterns: [RegExp, ErrorKey][] = [
   [/^At most (\d+): (\d+) hours a student a day over the term$/, 'errors.placementHours'],
   [/^The same placement as row (\d+)$/, 'errors.samePlacement'],
   [/^Already recorded: this school’s placement at the site for the term$/, 'errors.placementRecorded'],
+  [/^(.+) is also on row (\d+)$/, 'errors.alsoOnRow'],
+  [/^(.+) is already in the portfolio$/, 'errors.inPortfolio'],
+  [/^No site (.+) where you manage IP$/, 'errors.noIpSite'],
+  [/^No employee (.+) you can see$/, 'errors.unseenEmployee'],
+  [/^Required for a new family$/, 'errors.newFamilyNeeds'],
+  [/^Differs from family (.+) in the register$/, 'errors.familyDiffers'],
 ];
 
 export function useRowMessage() {

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Select, Switch, Text } from '@mantine/core';
-import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -120,9 +120,18 @@ export function PortfolioPage() {
         description={t('portfolio.description')}
         actions={
           can('ip.manage') ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-              {t('portfolio.newFamily')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => void navigate({ to: '/ip/import' })}
+              >
+                {t('matterImport.open')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+                {t('portfolio.newFamily')}
+              </Button>
+            </Group>
           ) : null
         }
       />
