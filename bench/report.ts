@@ -1,5 +1,6 @@
 import type { LoadReport } from './data/load.ts';
 import type { Fix } from './fixes.ts';
+import { lat, ms, num, pct, rate } from './lib/format.ts';
 import type { LoadFigures } from './lib/load.ts';
 import { EXPLANATIONS } from './notes.ts';
 import type { BackupFigures } from './suites/backup.ts';
@@ -132,20 +133,6 @@ function partRunLines(r: BenchResults): string[] {
       : `${PART_NAMES[part] ?? part} come from a later run of that part alone (\`BENCH_ONLY=${part}\`) on ${run.finishedAt.slice(0, 16).replace('T', ' ')} UTC, commit \`${run.commit.sha.slice(0, 10)}\`${run.commit.dirty ? ' with uncommitted changes' : ''}, load average ${run.loadAverageStart.join(', ')} at its start${run.failures.length ? `; failed in it: ${run.failures.join('; ')}` : ''}.`,
   );
 }
-
-/** A latency figure; a run in which no request finished within its window shows as "> window". */
-const lat = (f: LoadFigures | undefined, key: 'p50' | 'p99') =>
-  f && f.requests === 0 ? `> ${f.seconds} s` : ms(f?.[key]);
-/** Requests per second, from the run's own count and window (one decimal under 10). */
-const rate = (f: LoadFigures | undefined) => {
-  if (!f) return '—';
-  const v = f.seconds ? f.requests / f.seconds : f.rps;
-  return v < 10 ? v.toFixed(1) : num(Math.round(v));
-};
-const ms = (v: number | undefined) =>
-  v === undefined || Number.isNaN(v) ? '—' : `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`;
-const num = (v: number) => v.toLocaleString('en-US');
-const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /** The suite at the large scale on PostgreSQL: where the targets apply. */
 export function mainSuite(r: BenchResults): ReadSuite | undefined {
