@@ -196,6 +196,22 @@ export const en = {
     retention:
       "Names and contact details are erased {{years}} years after a student's last period ends; school, program, dates and outcome stay for the reports.",
   },
+  evaluations: {
+    column: 'Evaluations',
+    open: 'Evaluations',
+    title: 'Evaluations of {{name}}',
+    list: 'Evaluations so far',
+    none: 'No evaluation yet.',
+    evaluator: 'By',
+    by: { mentor: 'Company mentor', student: 'Student' },
+    rating: 'Rating',
+    ratingHint: '5 is the best',
+    ratingOf: '{{rating}} of 5',
+    ratingRequired: 'Choose a rating from 1 to 5',
+    evaluatedOn: 'Evaluated on',
+    comments: 'Comments',
+    saved: 'Evaluation recorded.',
+  },
   scholarships: {
     title: 'Scholarships',
     description:

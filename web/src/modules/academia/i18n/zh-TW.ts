@@ -183,6 +183,22 @@ export const zhTW: typeof en = {
     retention:
       '學生最後一段實習或就學期間結束滿 {{years}} 年後，姓名與聯絡資料即予刪除；學校、計畫、期間與結果保留供報表使用。',
   },
+  evaluations: {
+    column: '評核',
+    open: '評核',
+    title: '{{name}} 的評核',
+    list: '已有的評核',
+    none: '尚無評核。',
+    evaluator: '評核人',
+    by: { mentor: '企業導師', student: '學生' },
+    rating: '評分',
+    ratingHint: '5 為最佳',
+    ratingOf: '{{rating}} / 5',
+    ratingRequired: '請選擇 1 至 5 的評分',
+    evaluatedOn: '評核日期',
+    comments: '評語',
+    saved: '已登錄評核。',
+  },
   scholarships: {
     title: '獎學金',
     description: '獎學金的頒發、條件與金額；依頒發所支付的款項計入年度投入。',
