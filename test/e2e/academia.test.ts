@@ -156,6 +156,23 @@ describe.skipIf(!hasChromium)('the industry–academia program in the browser', 
     const byYear = page.getByRole('table', { name: 'By year' });
     await expect.poll(() => byYear.textContent()).toContain('2024');
     await screenshot(page, 'academia-conversion');
+
+    // The evaluations in Traditional Chinese.
+    await page.evaluate(async () => {
+      const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
+      await fetch('/api/auth/preferences', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: JSON.stringify({ locale: 'zh-TW' }),
+      });
+      localStorage.setItem('steward.locale', 'zh-TW');
+    });
+    await page.goto('/academia/interns');
+    await page.getByRole('button', { name: '評核: Kuo Ya-Ting' }).click();
+    const zh = page.getByRole('dialog', { name: 'Kuo Ya-Ting 的評核' });
+    await zh.getByRole('row', { name: /企業導師.*5 \/ 5/ }).waitFor();
+    await zh.getByText('評核日期').waitFor();
+    await screenshot(page, 'academia-intern-evaluations-zh');
     await context.close();
   });
 });
