@@ -90,6 +90,44 @@ describe.skipIf(!hasChromium)('the industry–academia program in the browser', 
       outcome: 'completed',
     });
     expect(intern.status).toBe(201);
+
+    // At the end of the internship, the mentor and the student each evaluate it.
+    await page.goto('/academia/interns');
+    await page.getByRole('heading', { level: 2, name: 'Interns' }).waitFor();
+    for (const [by, rating, comments] of [
+      ['Company mentor', '5', 'Careful with process data; would hire.'],
+      ['Student', '4', 'Good mentoring; more shop-floor time next year.'],
+    ]) {
+      await page.getByRole('button', { name: 'Evaluations: Kuo Ya-Ting' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Evaluations of Kuo Ya-Ting' });
+      await dialog.waitFor();
+      await choose(page, dialog, 'By', by);
+      await dialog.getByRole('textbox', { name: 'Evaluated on' }).fill('2024-08-30');
+      await dialog.getByRole('textbox', { name: 'Comments' }).fill(comments);
+      if (by === 'Company mentor') {
+        // Without a rating nothing is saved, and the field says why.
+        await dialog.getByRole('button', { name: 'Save' }).click();
+        await dialog.getByText('Choose a rating from 1 to 5').waitFor();
+      }
+      await choose(page, dialog, 'Rating', rating);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await page.getByRole('button', { name: 'Evaluations: Kuo Ya-Ting' }).click();
+    const evaluations = page.getByRole('table', { name: 'Evaluations so far' });
+    await evaluations.getByRole('row', { name: /Company mentor.*5 of 5.*would hire/ }).waitFor();
+    await evaluations.getByRole('row', { name: /Student.*4 of 5/ }).waitFor();
+    await screenshot(page, 'academia-intern-evaluations');
+    await page.keyboard.press('Escape');
+    const saved = await call(page, 'GET', `/api/academia/interns/${intern.json.id}/evaluations`);
+    expect(
+      saved.json.items.map((e: { evaluator: string; rating: number }) => [e.evaluator, e.rating]),
+    ).toEqual([
+      ['mentor', 5],
+      ['student', 4],
+    ]);
+
+    // A year later the former intern is hired.
     const employee = await call(page, 'POST', '/api/people/employees', {
       siteId: SITES.K7.id,
       employeeNo: 'K7-HIRE-1',
@@ -118,6 +156,23 @@ describe.skipIf(!hasChromium)('the industry–academia program in the browser', 
     const byYear = page.getByRole('table', { name: 'By year' });
     await expect.poll(() => byYear.textContent()).toContain('2024');
     await screenshot(page, 'academia-conversion');
+
+    // The evaluations in Traditional Chinese.
+    await page.evaluate(async () => {
+      const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
+      await fetch('/api/auth/preferences', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: JSON.stringify({ locale: 'zh-TW' }),
+      });
+      localStorage.setItem('steward.locale', 'zh-TW');
+    });
+    await page.goto('/academia/interns');
+    await page.getByRole('button', { name: '評核: Kuo Ya-Ting' }).click();
+    const zh = page.getByRole('dialog', { name: 'Kuo Ya-Ting 的評核' });
+    await zh.getByRole('row', { name: /企業導師.*5 \/ 5/ }).waitFor();
+    await zh.getByText('評核日期').waitFor();
+    await screenshot(page, 'academia-intern-evaluations-zh');
     await context.close();
   });
 });

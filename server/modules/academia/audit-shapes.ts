@@ -19,3 +19,9 @@ export function auditableScholarship(row: Record<string, unknown>) {
   const { recipient_name, ...kept } = row;
   return { ...kept, personal_data: recipient_name == null ? [] : ['recipient_name'] };
 }
+
+/** What the audit log keeps of an internship evaluation: the record without the comments about the student. */
+export function auditableEvaluation(row: Record<string, unknown>) {
+  const { comments, ...kept } = row;
+  return { ...kept, personal_data: comments == null ? [] : ['comments'] };
+}

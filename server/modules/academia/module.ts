@@ -5,6 +5,7 @@ import { createConversionReportService } from './conversion-report.ts';
 import { createCoursesService } from './courses.ts';
 import type { AcademiaDeps } from './deps.ts';
 import { createHireMatchesService } from './hire-matches.ts';
+import { createInternEvaluationsService } from './intern-evaluations.ts';
 import { createInternsService } from './interns.ts';
 import { createMentorshipsService } from './mentorships.ts';
 import { createPartnersService } from './partners.ts';
@@ -33,6 +34,7 @@ export function createAcademiaModule(deps: AcademiaDeps) {
     projects: createProjectsService(deps),
     payments: createPaymentsService(deps),
     interns,
+    internEvaluations: createInternEvaluationsService(deps),
     contribution,
     courses: createCoursesService(deps),
     mentorships: createMentorshipsService(deps),

@@ -9,6 +9,7 @@ import { access } from '../../platform/access/service.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { defineSetting, type SettingsService } from '../../platform/settings/service.ts';
 import { PROGRAM } from './deps.ts';
+import { eraseComments } from './evaluation-repo.ts';
 import * as repo from './retention-repo.ts';
 import {
   DEFAULT_RETENTION_YEARS,
@@ -67,6 +68,7 @@ export function createInternRetention(deps: {
         let proposalsDismissed = 0;
         for (let n = 0; n < due.length; n += BATCH) {
           const ids = due.slice(n, n + BATCH);
+          await eraseComments(trx, ids);
           for (const r of await repo.anonymise(trx, ids, today)) {
             anonymised += 1;
             // Before and after without the erased values: a hash of a name or a birth date would still say it.

@@ -1,4 +1,9 @@
 import * as c from '#shared/modules/academia/contract.ts';
+import {
+  internEvaluationInput,
+  internEvaluationList,
+  internEvaluationView,
+} from '#shared/modules/academia/evaluation-contract.ts';
 import { internRetentionSettings, internRetentionView } from '#shared/modules/academia/retention-contract.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
@@ -97,6 +102,36 @@ export function registerAcademiaPeopleRoutes(app: TypedApp, academia: AcademiaMo
       },
     },
     async (request) => interns.update(actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/academia/interns/:id/evaluations',
+    {
+      config: { access: 'academia.read' },
+      schema: {
+        tags,
+        summary: "The internship's evaluations by the mentor and by the student",
+        params: idParams,
+        response: { 200: internEvaluationList },
+      },
+    },
+    async (request) => academia.internEvaluations.list(actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/academia/interns/:id/evaluations',
+    {
+      config: { access: 'academia.manage' },
+      schema: {
+        tags,
+        summary: 'Record an evaluation of the internship, by the mentor or by the student',
+        params: idParams,
+        body: internEvaluationInput,
+        response: { 201: internEvaluationView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await academia.internEvaluations.add(actorOf(request), request.params.id, request.body)),
   );
   app.get(
     '/api/academia/scholarships',

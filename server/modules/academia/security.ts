@@ -224,6 +224,25 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
       startedOn: isoDay(-5),
     }),
   }),
+  'GET /api/academia/interns/:id/evaluations': {
+    access: 'academia.read',
+    checks: [
+      { kind: 'record', family: 'academiaIntern', permission: 'academia.read', program: ACADEMIA, ok: [200] },
+    ],
+  },
+  'POST /api/academia/interns/:id/evaluations': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaIntern',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: ({ n }) => ({ evaluator: 'mentor', rating: (n % 5) + 1, evaluatedOn: isoDay(0) }),
+        ok: [201],
+      },
+    ],
+  },
   'GET /api/academia/interns/cohorts': {
     access: 'academia.read',
     checks: [figures('academia.read', { program: ACADEMIA, query: { year: '2026' } })],

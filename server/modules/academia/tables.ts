@@ -244,6 +244,17 @@ export type AcademiaMentorshipActivitiesTable = Stamps & {
   students: number;
 };
 
+export type AcademiaInternEvaluationsTable = Stamps & {
+  id: Generated<string>;
+  site_id: string;
+  intern_id: string;
+  evaluator: 'mentor' | 'student';
+  rating: number;
+  evaluated_on: DateString;
+  /** Null once the retention job erased the intern's personal data. */
+  comments: string | null;
+};
+
 export type AcademiaTables = {
   academia_partners: AcademiaPartnersTable;
   academia_agreements: AcademiaAgreementsTable;
@@ -252,6 +263,7 @@ export type AcademiaTables = {
   academia_milestones: AcademiaMilestonesTable;
   academia_outcomes: AcademiaOutcomesTable;
   academia_interns: AcademiaInternsTable;
+  academia_intern_evaluations: AcademiaInternEvaluationsTable;
   academia_programs: AcademiaProgramsTable;
   academia_program_sites: AcademiaProgramSitesTable;
   academia_program_owners: AcademiaProgramOwnersTable;

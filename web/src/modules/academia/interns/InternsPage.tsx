@@ -2,12 +2,14 @@ import { Badge, Select, Tabs, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { internPage, internPrograms } from '#shared/modules/academia/contract.ts';
+import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { CohortPanel } from './CohortPanel.tsx';
 import { ConversionReport } from './ConversionReport.tsx';
+import { EvaluateButton } from './EvaluationForm.tsx';
 import { PlacementsPanel } from './PlacementsPanel.tsx';
 import { ProposedHires } from './ProposedHires.tsx';
 import { RetentionNote } from './RetentionForm.tsx';
@@ -30,6 +32,7 @@ export function Anonymised({ on }: { on: string }) {
 export function InternsPage() {
   const t = useAcademiaT();
   const label = useAcademiaLabel();
+  const can = useCan();
   const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [program, setProgram] = useState<string | null>(null);
@@ -59,6 +62,15 @@ export function InternsPage() {
           '—'
         ),
     },
+    ...(can('academia.manage')
+      ? [
+          {
+            key: 'evaluations',
+            header: t('evaluations.column'),
+            render: (i: Row) => <EvaluateButton intern={i} />,
+          },
+        ]
+      : []),
   ];
   return (
     <>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Box, Button, Grid, Group, Paper, Table, Text, Title } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { IconCash, IconFlag, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ProjectDisclosures } from '../../ip/index.ts';
 import { academiaKeys, useMoney } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { MarkDoneButton, MilestoneForm, PaymentForm } from './ProjectActions.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
 
 /** One research project: its budget and spending by year (chart), milestones, outcomes and payments. */
@@ -22,6 +23,7 @@ export function ProjectPage() {
   const money = useMoney();
   const { projectId } = useParams({ strict: false }) as { projectId: string };
   const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState<'milestone' | 'payment' | null>(null);
   const query = useQuery({
     queryKey: [academiaKeys.projects, projectId],
     queryFn: () => api.get(`/api/academia/projects/${projectId}`, projectDetail),
@@ -122,9 +124,19 @@ export function ProjectPage() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Paper withBorder radius="md" p="md">
-            <Title order={4} mb="sm">
-              {t('projects.milestones')}
-            </Title>
+            <Group justify="space-between" mb="sm">
+              <Title order={4}>{t('projects.milestones')}</Title>
+              {can('academia.manage') && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconFlag size={14} />}
+                  onClick={() => setAdding('milestone')}
+                >
+                  {t('projects.addMilestone')}
+                </Button>
+              )}
+            </Group>
             {p.milestones.length === 0 ? (
               <Text c="dimmed" size="sm">
                 {t('projects.noneYet')}
@@ -138,7 +150,15 @@ export function ProjectPage() {
                       <Table.Td>
                         {t('projects.dueDate')} {m.dueDate}
                       </Table.Td>
-                      <Table.Td>{m.doneOn ? `${t('projects.doneOn')} ${m.doneOn}` : ''}</Table.Td>
+                      <Table.Td>
+                        {m.doneOn ? (
+                          `${t('projects.doneOn')} ${m.doneOn}`
+                        ) : can('academia.manage') ? (
+                          <MarkDoneButton milestone={m} />
+                        ) : (
+                          ''
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -173,9 +193,19 @@ export function ProjectPage() {
         </Grid.Col>
       </Grid>
       <Paper withBorder radius="md" p="md" mt="md">
-        <Title order={4} mb="sm">
-          {t('projects.payments')}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>{t('projects.payments')}</Title>
+          {can('academia.manage') && (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconCash size={14} />}
+              onClick={() => setAdding('payment')}
+            >
+              {t('projects.addPayment')}
+            </Button>
+          )}
+        </Group>
         {p.payments.length === 0 ? (
           <Text c="dimmed" size="sm">
             {t('projects.noneYet')}
@@ -203,6 +233,8 @@ export function ProjectPage() {
         <ProjectDisclosures projectId={p.id} />
       </Box>
       {editing && <ProjectForm record={p} onClose={() => setEditing(false)} />}
+      {adding === 'milestone' && <MilestoneForm project={p} onClose={() => setAdding(null)} />}
+      {adding === 'payment' && <PaymentForm project={p} onClose={() => setAdding(null)} />}
     </>
   );
 }
