@@ -8,7 +8,7 @@ import * as m0054 from './0054_academia_rates_to_platform.ts';
 import * as m0056 from './0056_academia_scholarship_retention.ts';
 import * as m0059 from './0059_academia_placements_and_cohorts.ts';
 import * as m0060 from './0060_academia_audit_personal_data.ts';
-import * as m0067 from './0067_academia_intern_evaluations.ts';
+import * as m0066 from './0066_academia_intern_evaluations.ts';
 
 /** The industry–academia program's migrations, in the one numbered sequence shared with the platform's. */
 export const academiaMigrations: Record<string, Migration> = {
@@ -21,5 +21,5 @@ export const academiaMigrations: Record<string, Migration> = {
   '0056_academia_scholarship_retention': m0056,
   '0059_academia_placements_and_cohorts': m0059,
   '0060_academia_audit_personal_data': m0060,
-  '0067_academia_intern_evaluations': m0067,
+  '0066_academia_intern_evaluations': m0066,
 };
