@@ -85,7 +85,9 @@ function NavEntry({
       label={t(item.label)}
       leftSection={<Icon size={18} stroke={1.6} />}
       active={item.to === current}
-      activeOptions={item.exact ? { exact: true } : undefined}
+      // The router marks a link the current page (aria-current, which the theme also highlights) only on
+      // its own address: a parent entry on a child page is not the current page.
+      activeOptions={{ exact: true }}
       onClick={onNavigate}
     />
   );
