@@ -67,18 +67,25 @@ export function createContributionService(deps: AcademiaDeps) {
   async function internFigures(rows: Awaited<ReturnType<typeof repo.contributionRows>>, year: number) {
     const labels = await deps.org.siteLabels(rows.internsStarted.map((i) => i.site_id));
     const bySubsidiary = new Map<string, number>();
+    let recruited = 0;
     for (const i of rows.internsStarted) {
       const code = labels.get(i.site_id)?.subsidiaryCode;
       if (!code) throw new Error(`Site ${i.site_id} has no subsidiary`);
-      bySubsidiary.set(code, (bySubsidiary.get(code) ?? 0) + 1);
+      bySubsidiary.set(code, (bySubsidiary.get(code) ?? 0) + num(i.n));
+      recruited += num(i.n);
     }
     return {
-      internsRecruited: rows.internsStarted.length,
+      internsRecruited: recruited,
       internsBySubsidiary: [...bySubsidiary.entries()]
         .map(([subsidiaryCode, interns]) => ({ subsidiaryCode, interns }))
         .sort((a, b) => a.subsidiaryCode.localeCompare(b.subsidiaryCode)),
       conversion: conversion(
-        rows.internsEnded.map((i) => ({ outcome: i.outcome, endedOn: i.ended_on, hiredOn: i.hired_on })),
+        rows.internsEnded.map((i) => ({
+          outcome: i.outcome,
+          endedOn: i.ended_on,
+          hired: Boolean(i.hired),
+          count: num(i.n),
+        })),
         `${year}-01-01`,
         `${year}-12-31`,
       ),
@@ -173,7 +180,7 @@ export function createContributionService(deps: AcademiaDeps) {
             return { partnerId: id, name: p.name, nameZh: p.name_zh, country: p.country, usdCents };
           })
           .sort((a, b) => b.usdCents - a.usdCents || a.name.localeCompare(b.name)),
-        researchCollaborations: rows.projects.length,
+        researchCollaborations: rows.projects.reduce((sum, p) => sum + num(p.n), 0),
         researchUsdCents: byCategory.get('research')?.usdCents ?? 0,
         scholarshipsUsdCents: byCategory.get('scholarship')?.usdCents ?? 0,
         internsRecruited: interns.internsRecruited,

@@ -140,31 +140,42 @@ export async function contributionRows(db: Db, scope: SiteScope, year: number) {
       .where('paid_on', '<=', to)
       .where((eb) => inScope(eb, 'site_id', scope))
       .execute(),
+    // Counted here, not listed: a year of a large program has thousands of interns and projects, and the
+    // report needs only how many there are per partner, site and outcome.
     db
       .selectFrom('academia_projects')
-      .select(['id', 'site_id', 'partner_id'])
+      .select(['partner_id', (eb) => eb.fn.countAll<string>().as('n')])
       .where('status', 'in', ['active', 'completed'])
       .where('starts_on', '<=', to)
       .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', from)]))
       .where((eb) => inScope(eb, 'site_id', scope))
+      .groupBy('partner_id')
       .execute(),
     db
       .selectFrom('academia_interns')
-      .select(['site_id', 'partner_id'])
+      .select(['site_id', 'partner_id', (eb) => eb.fn.countAll<string>().as('n')])
       .where('started_on', '>=', from)
       .where('started_on', '<=', to)
       .where((eb) => inScope(eb, 'site_id', scope))
+      .groupBy(['site_id', 'partner_id'])
       .execute(),
     db
       .selectFrom('academia_interns')
-      .select(['outcome', 'ended_on', 'hired_on'])
+      .select([
+        'outcome',
+        'ended_on',
+        (eb) => eb('hired_on', 'is not', null).as('hired'),
+        (eb) => eb.fn.countAll<string>().as('n'),
+      ])
       .where('ended_on', '>=', from)
       .where('ended_on', '<=', to)
       .where((eb) => inScope(eb, 'site_id', scope))
+      .groupBy(['outcome', 'ended_on', 'hired'])
       .execute(),
     db
       .selectFrom('academia_scholarships')
-      .select(['site_id', 'partner_id'])
+      .select(['partner_id'])
+      .distinct()
       .where('awarded_on', '>=', from)
       .where('awarded_on', '<=', to)
       .where((eb) => inScope(eb, 'site_id', scope))

@@ -8,7 +8,10 @@
 export type InternForConversion = {
   outcome: 'ongoing' | 'completed' | 'withdrawn';
   endedOn: string | null;
-  hiredOn: string | null;
+  /** Hired after the internship (the date of the hire does not matter here). */
+  hired: boolean;
+  /** How many interns this entry stands for (a group with the same outcome and dates); 1 when absent. */
+  count?: number;
 };
 
 export type Conversion = {
@@ -25,8 +28,9 @@ export function conversion(interns: readonly InternForConversion[], from: string
   let hired = 0;
   for (const i of interns) {
     if (i.outcome !== 'completed' || !i.endedOn || i.endedOn < from || i.endedOn > to) continue;
-    completed++;
-    if (i.hiredOn) hired++;
+    const n = i.count ?? 1;
+    completed += n;
+    if (i.hired) hired += n;
   }
   return { completed, hired, ratePercent: completed === 0 ? null : percent(hired, completed) };
 }
