@@ -121,6 +121,15 @@ describe.each(databases())('Former interns hired: proposed matches and the conve
       (r: any) => r.partnerId === partnerId && r.program === 'cooperative_education',
     );
     expect(row).toMatchObject({ year: 2023, siteCode: 'K7', completed: 1, hired: 1, ratePercent: '100.0' });
+    // Every school of the rows is named once, and no school without a row.
+    const named = after.partners.map((x: any) => x.id);
+    expect(new Set(named).size).toBe(named.length);
+    expect(new Set(named)).toEqual(new Set(after.rows.map((r: any) => r.partnerId)));
+    expect(after.partners.find((x: any) => x.id === partnerId)).toEqual({
+      id: partnerId,
+      name: 'Hire Match University',
+      nameZh: null,
+    });
 
     const audit = async (entityId: string) => {
       const res = await admin.get('/api/audit/events', { query: { entityId, pageSize: '50' } });

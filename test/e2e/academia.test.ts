@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import { callApi as call, choose, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
@@ -155,6 +155,12 @@ describe.skipIf(!hasChromium)('the industry–academia program in the browser', 
     await page.getByRole('tab', { name: 'Conversion' }).click();
     const byYear = page.getByRole('table', { name: 'By year' });
     await expect.poll(() => byYear.textContent()).toContain('2024');
+    // The detail names the school from the report's list of schools.
+    const detail = page.getByRole('table', { name: 'By school, program and site' });
+    const schoolRow = detail.getByRole('row', {
+      name: /National Kaohsiung University of Science and Technology/,
+    });
+    expect(await schoolRow.first().textContent()).toContain('2024');
     await screenshot(page, 'academia-conversion');
 
     // The evaluations in Traditional Chinese.

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { type AcademiaDeps, num, PROGRAM, siteCodes } from './deps.ts';
 import * as repo from './hire-match-repo.ts';
+import { partnerRows } from './repo.ts';
 import { percent } from './rules/conversion.ts';
 
 type Report = z.infer<typeof c.conversionReport>;
@@ -23,7 +24,17 @@ export function createConversionReportService(deps: AcademiaDeps) {
     async report(actor: Actor, q: z.infer<typeof c.conversionQuery>): Promise<Report> {
       const scope = access.listScope(actor, 'academia.read', PROGRAM);
       const rows = await repo.conversionRows(deps.db, scope, q.fromYear, q.toYear);
-      const code = await siteCodes(deps, rows);
+      const partnerIds = [...new Set(rows.map((r) => r.partner_id))];
+      const [code, partners] = await Promise.all([
+        siteCodes(deps, rows),
+        partnerIds.length
+          ? partnerRows(deps.db).where('p.id', 'in', partnerIds).execute()
+          : Promise.resolve([]),
+      ]);
+      const collator = new Intl.Collator('en');
+      partners.sort((a, b) => collator.compare(a.name, b.name));
+      // Rows sort by school in the order of its English name (the order the list of schools has).
+      const rank = new Map(partners.map((p, i) => [p.id, i]));
       const byYear = new Map<number, { completed: number; hired: number }>();
       let completed = 0;
       let hired = 0;
@@ -42,8 +53,6 @@ export function createConversionReportService(deps: AcademiaDeps) {
           siteId: r.site_id,
           siteCode: code(r.site_id),
           partnerId: r.partner_id,
-          partnerName: r.partner_name,
-          partnerNameZh: r.partner_name_zh,
           program: r.program,
           ...counts(k, h),
         };
@@ -51,14 +60,15 @@ export function createConversionReportService(deps: AcademiaDeps) {
       out.sort(
         (a, b) =>
           a.year - b.year ||
-          a.partnerName.localeCompare(b.partnerName) ||
-          a.program.localeCompare(b.program) ||
-          a.siteCode.localeCompare(b.siteCode),
+          (rank.get(a.partnerId) ?? 0) - (rank.get(b.partnerId) ?? 0) ||
+          collator.compare(a.program, b.program) ||
+          collator.compare(a.siteCode, b.siteCode),
       );
       return {
         fromYear: q.fromYear,
         toYear: q.toYear,
         rows: out,
+        partners: partners.map((p) => ({ id: p.id, name: p.name, nameZh: p.name_zh })),
         byYear: [...byYear.entries()]
           .sort(([a], [b]) => a - b)
           .map(([year, v]) => ({ year, ...counts(v.completed, v.hired) })),

@@ -84,24 +84,12 @@ export function conversionRows(db: Db, scope: SiteScope, fromYear: number, toYea
   const year = sql<number>`extract(year from i.ended_on)::int`;
   return db
     .selectFrom('academia_interns as i')
-    .innerJoin('academia_partners as p', 'p.id', 'i.partner_id')
-    .select([
-      year.as('year'),
-      'i.site_id',
-      'i.partner_id',
-      'p.name as partner_name',
-      'p.name_zh as partner_name_zh',
-      'i.program',
-    ])
+    .select([year.as('year'), 'i.site_id', 'i.partner_id', 'i.program'])
     .select((eb) => [eb.fn.countAll<string>().as('completed'), eb.fn.count<string>('i.hired_on').as('hired')])
     .where('i.outcome', '=', 'completed')
     .where('i.ended_on', '>=', `${fromYear}-01-01`)
     .where('i.ended_on', '<=', `${toYear}-12-31`)
     .where((eb) => inScope(eb, 'i.site_id', scope))
-    .groupBy([year, 'i.site_id', 'i.partner_id', 'p.name', 'p.name_zh', 'i.program'])
-    .orderBy(year)
-    .orderBy('p.name')
-    .orderBy('i.program')
-    .orderBy('i.site_id')
+    .groupBy([year, 'i.site_id', 'i.partner_id', 'i.program'])
     .execute();
 }

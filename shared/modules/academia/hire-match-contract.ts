@@ -76,12 +76,12 @@ export const conversionReport = z.object({
       siteId: uuid,
       siteCode: z.string(),
       partnerId: uuid,
-      partnerName: z.string(),
-      partnerNameZh: z.string().nullable(),
       program: z.enum(internPrograms),
       ...counts,
     }),
   ),
+  /** The schools of the rows, named once each (a school has a row per year, program and site). */
+  partners: z.array(z.object({ id: uuid, name: z.string(), nameZh: z.string().nullable() })),
   byYear: z.array(z.object({ year: z.number().int(), ...counts })),
   total: z.object(counts),
 });

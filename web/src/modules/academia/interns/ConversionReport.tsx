@@ -53,8 +53,13 @@ export function ConversionReport() {
         </Group>
       }
     >
-      {(r) =>
-        r.total.completed === 0 ? (
+      {(r) => {
+        const partner = new Map(r.partners.map((p) => [p.id, p]));
+        const school = (id: string) => {
+          const p = partner.get(id);
+          return zh && p?.nameZh ? p.nameZh : (p?.name ?? '—');
+        };
+        return r.total.completed === 0 ? (
           <Text c="dimmed">{t('conversion.none')}</Text>
         ) : (
           <SimpleGrid cols={{ base: 1, lg: 3 }}>
@@ -101,7 +106,7 @@ export function ConversionReport() {
                   {r.rows.map((row) => (
                     <Table.Tr key={`${row.year}:${row.partnerId}:${row.program}:${row.siteId}`}>
                       <Table.Td>{row.year}</Table.Td>
-                      <Table.Td>{zh && row.partnerNameZh ? row.partnerNameZh : row.partnerName}</Table.Td>
+                      <Table.Td>{school(row.partnerId)}</Table.Td>
                       <Table.Td>{label('internPrograms', row.program)}</Table.Td>
                       <Table.Td>{row.siteCode}</Table.Td>
                       <Table.Td ta="right">{fmt.format(row.completed)}</Table.Td>
@@ -113,8 +118,8 @@ export function ConversionReport() {
               </Table>
             </Table.ScrollContainer>
           </SimpleGrid>
-        )
-      }
+        );
+      }}
     </FigurePanel>
   );
 }
