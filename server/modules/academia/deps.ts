@@ -1,6 +1,7 @@
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
+import type { GrantsService } from '../../platform/grants/service.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
@@ -15,6 +16,8 @@ export const PROGRAM = 'academia' as const;
 /** The platform services the program builds on. */
 export type AcademiaDeps = {
   db: Db;
+  /** Records granted one by one to people outside the company: a student's own internship. */
+  grants: Pick<GrantsService, 'grant' | 'revoke' | 'holders' | 'outsiders' | 'isOutsider'>;
   obligations: ObligationsService;
   org: Pick<OrgService, 'siteForWriting' | 'siteLabels' | 'sitesWithSubsidiary'>;
   people: Pick<PeopleService, 'employeeEssentials' | 'employeeEssentialsByEmail'>;

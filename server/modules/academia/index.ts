@@ -17,6 +17,7 @@ import { registerAcademiaHireRoutes } from './routes-hires.ts';
 import { registerAcademiaPeopleRoutes } from './routes-people.ts';
 import { registerAcademiaPlacementRoutes } from './routes-placements.ts';
 import { registerAcademiaProgramRoutes } from './routes-programs.ts';
+import { registerAcademiaSignInRoutes } from './routes-sign-in.ts';
 import { registerAcademiaTeachingRoutes } from './routes-teaching.ts';
 import '#shared/modules/academia/program.ts';
 
@@ -33,6 +34,7 @@ export const academiaModule = defineModule({
   createServices: (platform, { db, now }) =>
     createAcademiaModule({
       db,
+      grants: platform.grants,
       obligations: platform.obligations,
       org: platform.org,
       people: platform.people,
@@ -47,6 +49,7 @@ export const academiaModule = defineModule({
     registerAcademiaTeachingRoutes(app, academia);
     registerAcademiaPlacementRoutes(app, academia);
     registerAcademiaHireRoutes(app, academia);
+    registerAcademiaSignInRoutes(app, academia);
     registerAcademiaProgramRoutes(app, academia);
     registerAcademiaBoardRoutes(app, academia.board);
   },

@@ -10,7 +10,7 @@ import * as repo from './repo.ts';
 
 type Row = Awaited<ReturnType<typeof evaluationRepo.evaluationsOf>>[number];
 
-const view = (r: Row): z.infer<typeof c.internEvaluationView> => ({
+export const evaluationView = (r: Row): z.infer<typeof c.internEvaluationView> => ({
   id: r.id,
   internId: r.intern_id,
   evaluator: r.evaluator,
@@ -31,38 +31,51 @@ export function createInternEvaluationsService(deps: AcademiaDeps) {
     return intern;
   }
 
+  async function write(
+    actor: Actor,
+    intern: { id: string; site_id: string; started_on: string },
+    input: z.infer<typeof c.internEvaluationInput>,
+  ) {
+    if (input.evaluatedOn < intern.started_on)
+      throw new ValidationError('An evaluation comes after the internship began.', [
+        { path: 'evaluatedOn', message: 'Before the internship began' },
+      ]);
+    return db.transaction().execute(async (trx) => {
+      const row = await evaluationRepo.insertEvaluation(trx, {
+        site_id: intern.site_id,
+        intern_id: intern.id,
+        evaluator: input.evaluator,
+        rating: input.rating,
+        evaluated_on: input.evaluatedOn,
+        comments: input.comments || null,
+        created_by: actor.userId,
+      });
+      await recordAudit(trx, actor, {
+        action: 'academia_intern_evaluation.created',
+        entityType: 'academia_intern_evaluation',
+        entityId: row.id,
+        siteId: row.site_id,
+        after: auditableEvaluation(row),
+      });
+      return evaluationView(row);
+    });
+  }
+
   return {
     async list(actor: Actor, internId: string) {
       await internOf(actor, internId);
-      return { items: (await evaluationRepo.evaluationsOf(db, internId)).map(view) };
+      return { items: (await evaluationRepo.evaluationsOf(db, internId)).map(evaluationView) };
     },
 
     async add(actor: Actor, internId: string, input: z.infer<typeof c.internEvaluationInput>) {
       const intern = await internOf(actor, internId);
       assertManageRecord(actor, intern.site_id, 'intern');
-      if (input.evaluatedOn < intern.started_on)
-        throw new ValidationError('An evaluation comes after the internship began.', [
-          { path: 'evaluatedOn', message: 'Before the internship began' },
-        ]);
-      return db.transaction().execute(async (trx) => {
-        const row = await evaluationRepo.insertEvaluation(trx, {
-          site_id: intern.site_id,
-          intern_id: internId,
-          evaluator: input.evaluator,
-          rating: input.rating,
-          evaluated_on: input.evaluatedOn,
-          comments: input.comments || null,
-          created_by: actor.userId,
-        });
-        await recordAudit(trx, actor, {
-          action: 'academia_intern_evaluation.created',
-          entityType: 'academia_intern_evaluation',
-          entityId: row.id,
-          siteId: row.site_id,
-          after: auditableEvaluation(row),
-        });
-        return view(row);
-      });
+      return write(actor, intern, input);
     },
+
+    /** Records an evaluation of an intern the caller has already been allowed to evaluate. */
+    write,
   };
 }
+
+export type InternEvaluationsService = ReturnType<typeof createInternEvaluationsService>;

@@ -15,6 +15,7 @@ import { createPlacementsService } from './placements.ts';
 import { createProgramsService } from './programs.ts';
 import { createProjectsService } from './projects.ts';
 import { createInternRetention, createRetentionSettingsService } from './retention.ts';
+import { createStudentSignInService } from './student-sign-in.ts';
 import { createTeachingFiguresService } from './teaching-figures.ts';
 import { createActivitiesImporter, createCoursesImporter } from './teaching-import.ts';
 import { createYearFiguresService } from './year-figures.ts';
@@ -29,12 +30,14 @@ export function createAcademiaModule(deps: AcademiaDeps) {
   const yearFigures = createYearFiguresService(deps);
   const placements = createPlacementsService(deps);
   const interns = createInternsService(deps);
+  const internEvaluations = createInternEvaluationsService(deps);
   return {
     partners: createPartnersService(deps),
     projects: createProjectsService(deps),
     payments: createPaymentsService(deps),
     interns,
-    internEvaluations: createInternEvaluationsService(deps),
+    internEvaluations,
+    studentSignIn: createStudentSignInService(deps, internEvaluations),
     contribution,
     courses: createCoursesService(deps),
     mentorships: createMentorshipsService(deps),

@@ -51,6 +51,18 @@ export function internRows(db: Db) {
     .selectAll('i')
     .select('p.name as partner_name');
 }
+/** Interns by id with their school's names in both languages (a student's own internships). */
+export function internsWithSchool(db: Db, ids: readonly string[]) {
+  return db
+    .selectFrom('academia_interns as i')
+    .innerJoin('academia_partners as p', 'p.id', 'i.partner_id')
+    .selectAll('i')
+    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh'])
+    .where('i.id', 'in', ids)
+    .orderBy('i.started_on', 'desc')
+    .execute();
+}
+
 export type InternRow = Awaited<ReturnType<ReturnType<typeof internRows>['execute']>>[number];
 
 export function scholarshipRows(db: Db) {

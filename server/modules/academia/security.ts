@@ -15,6 +15,7 @@ import {
 import { hireRouteChecks } from './hire-security.ts';
 import { programRouteChecks } from './program-security.ts';
 import { academiaExpectedPolicy, academiaFamilies } from './security-fixture.ts';
+import { signInRouteChecks } from './sign-in-security.ts';
 import { teachingRouteChecks } from './teaching-security.ts';
 
 const ACADEMIA: Program = 'academia';
@@ -266,6 +267,7 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
   }),
   ...teachingRouteChecks,
   ...hireRouteChecks,
+  ...signInRouteChecks,
   ...programRouteChecks,
 };
 

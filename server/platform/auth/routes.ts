@@ -31,6 +31,10 @@ export function registerAuthRoutes(app: TypedApp, services: Services, config: Co
       assignments: await services.users.describeAssignments(actor),
       permissions: allPermissions().filter((p) => holdsAnywhere(actor, p)),
       person: person && { kind: person.kind, id: person.id, siteId: person.siteId },
+      grantedRecords: [...(actor.grants ?? new Map<string, ReadonlySet<string>>()).entries()]
+        .filter(([, ids]) => ids.size > 0)
+        .map(([recordType]) => recordType)
+        .sort(),
     };
   }
 

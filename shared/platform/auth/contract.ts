@@ -40,6 +40,11 @@ export const sessionView = z.object({
     })
     .nullable()
     .optional(),
+  /**
+   * Kinds of record granted to the user one by one (the external role: a student's internship, a supplier's
+   * assessment): the web app shows the pages where such a person finds them.
+   */
+  grantedRecords: z.array(z.string()).optional(),
 });
 export type SessionView = z.infer<typeof sessionView>;
 

@@ -7,6 +7,7 @@ import {
   IconHeartHandshake,
   IconListDetails,
   IconPresentation,
+  IconSchool,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
@@ -40,4 +41,6 @@ export const academiaNavigation: NavItem[] = [
   },
   { label: label('programs'), to: '/academia/programs', icon: IconListDetails, permission: 'academia.read' },
   { label: label('board'), to: '/academia/board', icon: IconPresentation, permission: 'academia.read' },
+  /** A student's way in (the external role): shown only to an account granted an intern record. */
+  { label: label('mine'), to: '/academia/my/internships', icon: IconSchool, granted: ['academia_intern'] },
 ];

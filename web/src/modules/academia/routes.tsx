@@ -17,6 +17,10 @@ const CoursesPage = lazyRouteComponent(() => import('./teaching/CoursesPage.tsx'
 const MentorshipsPage = lazyRouteComponent(() => import('./teaching/MentorshipsPage.tsx'), 'MentorshipsPage');
 const ProgramsPage = lazyRouteComponent(() => import('./programs/ProgramsPage.tsx'), 'ProgramsPage');
 const ProgramPage = lazyRouteComponent(() => import('./programs/ProgramPage.tsx'), 'ProgramPage');
+const MyInternshipsPage = lazyRouteComponent(
+  () => import('./interns/MyInternshipsPage.tsx'),
+  'MyInternshipsPage',
+);
 const BoardPage = lazyRouteComponent(() => import('./board/BoardPage.tsx'), 'BoardPage');
 
 /** The pages of the industry–academia program, under the signed-in frame (`parent`). */
@@ -37,5 +41,7 @@ export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
     page('/academia/programs', guarded('academia.read', ProgramsPage)),
     page('/academia/programs/$programId', guarded('academia.read', ProgramPage)),
     page('/academia/board', guarded('academia.read', BoardPage)),
+    // A student's own page: no permission (the external role holds none); the server answers with their grants.
+    page('/academia/my/internships', MyInternshipsPage),
   ];
 }

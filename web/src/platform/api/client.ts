@@ -185,8 +185,10 @@ export const api = {
   async patch<S extends z.ZodType>(path: string, body: unknown, schema?: S): Promise<z.infer<S>> {
     return json(await request('PATCH', path, { body }), schema);
   },
-  async put(path: string, body: unknown): Promise<void> {
-    await request('PUT', path, { body });
+  async put<S extends z.ZodType>(path: string, body: unknown, schema?: S): Promise<z.infer<S>> {
+    const response = await request('PUT', path, { body });
+    // Without a contract the answer is not read (a PUT that answers 200 with a body nobody needs).
+    return schema ? json(response, schema) : (undefined as z.infer<S>);
   },
   async delete(path: string, query?: Record<string, QueryValue>): Promise<void> {
     await request('DELETE', path, { query });

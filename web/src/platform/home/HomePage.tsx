@@ -159,7 +159,9 @@ export function HomePage() {
                 {assignmentLabel(a)}
               </Badge>
             ))}
-            {session.assignments.length === 0 && t('home.noRoles')}
+            {session.assignments.length === 0 &&
+              // A person outside the company sees only the records given to them by name.
+              (session.grantedRecords?.length ? t('home.grantedOnly') : t('home.noRoles'))}
           </Group>
         }
       />

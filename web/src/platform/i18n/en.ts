@@ -90,6 +90,7 @@ export const en = {
   home: {
     title: 'Welcome, {{name}}',
     noRoles: 'You have no roles yet. Ask a group administrator to assign one.',
+    grantedOnly: 'You see the records given to you by name; the navigation leads to them.',
     attention: 'Needs your attention',
     allClearTitle: 'All clear',
     allClear: 'Nothing needs your attention right now.',

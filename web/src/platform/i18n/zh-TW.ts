@@ -92,6 +92,7 @@ export const zhTW: Translation<typeof en> = {
   home: {
     title: '歡迎，{{name}}',
     noRoles: '您尚未被指派任何角色，請洽集團系統管理員。',
+    grantedOnly: '您可檢視指名給予您的紀錄，請由左側選單進入。',
     attention: '待處理事項',
     allClearTitle: '一切正常',
     allClear: '目前沒有需要您處理的事項。',

@@ -14,15 +14,18 @@ export type KnownUser = { id: string; name: string; hint?: string | null };
  * already named on the record (its owner, a committee's members): they are offered first and keep their
  * label when the directory search does not return them. `outsideSearch`: an endpoint of the record that
  * finds people outside the company (answering as the directory does), for a record that may be granted to
- * one of them; they are offered after the staff, marked as outside.
+ * one of them; they are offered after the staff, marked as outside. `onlyOutside`: the record goes to a person
+ * outside the company only (a student's sign-in), so the staff are not offered.
  */
 export function UserSelect({
   known = [],
   outsideSearch,
+  onlyOutside = false,
   ...props
 }: Omit<SelectProps, 'data' | 'searchable' | 'onSearchChange' | 'searchValue' | 'filter'> & {
   known?: KnownUser[];
   outsideSearch?: string;
+  onlyOutside?: boolean;
 }) {
   const t = useServicesT();
   const session = useSession();
@@ -40,6 +43,7 @@ export function UserSelect({
       api.get('/api/users/directory', userDirectory, { q: q || undefined, limit: 20 }, signal),
     staleTime: 60_000,
     placeholderData: keepPreviousData,
+    enabled: !onlyOutside,
   });
   const outside = useQuery({
     queryKey: [outsideSearch, q],
@@ -58,7 +62,7 @@ export function UserSelect({
   };
   const needle = q.toLowerCase();
   for (const k of known) if (!needle || k.name.toLowerCase().includes(needle)) add(k.id, k.name, k.hint);
-  if (!needle || session.user.displayName.toLowerCase().includes(needle))
+  if (!onlyOutside && (!needle || session.user.displayName.toLowerCase().includes(needle)))
     add(session.user.id, me, session.user.email);
   for (const u of directory.data?.items ?? []) add(u.id, u.displayName, u.email);
   for (const u of outside.data?.items ?? []) add(u.id, u.displayName, t('users.outside', { email: u.email }));

@@ -99,7 +99,7 @@ export function AppLayout() {
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const sections = visibleNavigation(session.permissions, session.person?.kind);
+  const sections = visibleNavigation(session.permissions, session.person?.kind, session.grantedRecords);
   const current = currentEntry(
     pathname,
     sections.flatMap((section) => section.items),

@@ -10,6 +10,8 @@ export type NavItem = {
   permission?: string;
   /** Shown only to accounts that belong to this kind of person (a contractor worker's own pages). */
   person?: 'employee' | 'contractor_worker';
+  /** Shown only to accounts granted a record of one of these kinds (the external role's own pages). */
+  granted?: readonly string[];
   /** Active only on its own address, not on the pages below it. */
   exact?: boolean;
   children?: NavItem[];

@@ -60,12 +60,18 @@ const administration: NavSection = {
 
 /**
  * The navigation the session may see: items without permission, and groups with at least one child left;
- * items for one kind of person only to an account of that kind (`person`, from the session).
+ * items for one kind of person only to an account of that kind (`person`, from the session); items for
+ * records granted one by one only to an account granted such a record.
  */
-export function visibleNavigation(permissions: string[], person?: string | null): NavSection[] {
+export function visibleNavigation(
+  permissions: string[],
+  person?: string | null,
+  grantedRecords: readonly string[] = [],
+): NavSection[] {
   const allowed = (item: NavItem): NavItem | null => {
     if (item.permission && !permissions.includes(item.permission)) return null;
     if (item.person && item.person !== person) return null;
+    if (item.granted && !item.granted.some((kind) => grantedRecords.includes(kind))) return null;
     if (!item.children) return item;
     const children = item.children.map(allowed).filter((c): c is NavItem => c !== null);
     return children.length ? { ...item, children } : null;

@@ -13,6 +13,7 @@ import { EvaluateButton } from './EvaluationForm.tsx';
 import { PlacementsPanel } from './PlacementsPanel.tsx';
 import { ProposedHires } from './ProposedHires.tsx';
 import { RetentionNote } from './RetentionForm.tsx';
+import { StudentSignInButton } from './StudentSignIn.tsx';
 
 type Row = z.infer<typeof internPage>['items'][number];
 
@@ -68,6 +69,11 @@ export function InternsPage() {
             key: 'evaluations',
             header: t('evaluations.column'),
             render: (i: Row) => <EvaluateButton intern={i} />,
+          },
+          {
+            key: 'signIn',
+            header: t('studentSignIn.column'),
+            render: (i: Row) => (i.anonymisedOn ? '—' : <StudentSignInButton intern={i} />),
           },
         ]
       : []),

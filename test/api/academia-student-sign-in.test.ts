@@ -1,0 +1,186 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API bodies are whatever the server sent.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
+import { SITES } from '../support/fixture.ts';
+
+const STUDENT = { email: 'chen.student@nsysu.edu.example', password: 'Internship-Summer-2026x' };
+const OTHER = { email: 'wang.student@nkust.edu.example', password: 'Internship-Summer-2026y' };
+
+/**
+ * A student's own sign-in (the platform's external role): the site's program staff give an intern record to a
+ * person outside the company, who sees that internship and nothing else and gives the student's evaluation.
+ */
+describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
+  let t: TestApp;
+  let admin: ApiClient;
+  let officer: ApiClient;
+  let auditor: ApiClient;
+  let spil: ApiClient;
+  let student: ApiClient;
+  let studentId: string;
+  let otherId: string;
+  let internId: string;
+  let classmateId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ kind });
+    admin = await t.signInAs('groupAdmin');
+    officer = await t.signInAs('k7Officer');
+    auditor = await t.signInAs('auditor');
+    spil = await t.signInAs('spilOfficer');
+    const outsider = async (who: typeof STUDENT, displayName: string) => {
+      const res = await admin.post('/api/users', { ...who, displayName, assignments: [] });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    studentId = await outsider(STUDENT, 'Chen Yu-Ting');
+    otherId = await outsider(OTHER, 'Wang Hsiao-Wei');
+    const partner = await admin.post('/api/academia/partners', {
+      name: 'National Sun Yat-sen University',
+      nameZh: '國立中山大學',
+      country: 'TW',
+      kind: 'university',
+    });
+    expect(partner.status, JSON.stringify(partner.body)).toBe(201);
+    const intern = async (fullName: string) => {
+      const res = await officer.post('/api/academia/interns', {
+        siteId: SITES.K7.id,
+        partnerId: partner.body.id,
+        fullName,
+        program: 'cooperative_education',
+        startedOn: '2026-07-01',
+        endedOn: '2026-08-31',
+        hours: 320,
+        outcome: 'completed',
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    internId = await intern('Chen Yu-Ting');
+    classmateId = await intern('Lin Pei-Shan');
+    student = await t.signIn(STUDENT.email, STUDENT.password);
+  });
+  afterAll(() => t?.close());
+
+  it('offers only people outside the company, to a manager of the program', async () => {
+    const found = await officer.get('/api/academia/outsiders', { query: { q: 'student' } });
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((u: any) => u.email).sort()).toEqual([STUDENT.email, OTHER.email].sort());
+    expect((await officer.get('/api/academia/outsiders', { query: { q: 'officer' } })).body.items).toEqual(
+      [],
+    );
+    expect((await auditor.get('/api/academia/outsiders')).status).toBe(403);
+  });
+
+  it('sees nothing before the staff give the sign-in, and no page of the program', async () => {
+    expect((await student.get('/api/academia/my/internships')).body).toEqual({ items: [] });
+    const session = await student.get('/api/auth/session');
+    expect(session.body.grantedRecords).toEqual([]);
+    expect((await student.get(`/api/academia/interns/${internId}`)).status).toBe(404);
+  });
+
+  it('refuses the sign-in to staff, to read-only roles and outside the officer’s sites', async () => {
+    const staff = await admin.get('/api/users/directory', { query: { q: 'k7' } });
+    const staffId = staff.body.items[0]?.id as string;
+    expect(staffId).toBeTruthy();
+    const toStaff = await officer.put(`/api/academia/interns/${internId}/sign-in`, { userId: staffId });
+    expect(toStaff.status).toBe(422);
+    expect(toStaff.body.errors).toEqual([{ path: 'userId', message: 'Holds a role at a site' }]);
+    expect(
+      (await auditor.put(`/api/academia/interns/${internId}/sign-in`, { userId: studentId })).status,
+    ).toBe(403);
+    expect((await spil.put(`/api/academia/interns/${internId}/sign-in`, { userId: studentId })).status).toBe(
+      404,
+    );
+    expect((await officer.get(`/api/academia/interns/${internId}/sign-in`)).body).toEqual({ holder: null });
+  });
+
+  it('gives the sign-in: the student sees the internship, not a classmate’s, and the grant is audited', async () => {
+    const given = await officer.put(`/api/academia/interns/${internId}/sign-in`, { userId: studentId });
+    expect(given.status, JSON.stringify(given.body)).toBe(200);
+    expect(given.body.holder).toMatchObject({
+      userId: studentId,
+      name: 'Chen Yu-Ting',
+      email: STUDENT.email,
+    });
+    // A new sign-in reads the grant.
+    student = await t.signIn(STUDENT.email, STUDENT.password);
+    const session = await student.get('/api/auth/session');
+    expect(session.body.grantedRecords).toEqual(['academia_intern']);
+    expect(session.body.permissions).toEqual([]);
+    const mine = await student.get('/api/academia/my/internships');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toHaveLength(1);
+    expect(mine.body.items[0]).toMatchObject({
+      id: internId,
+      siteCode: 'K7',
+      partnerName: 'National Sun Yat-sen University',
+      partnerNameZh: '國立中山大學',
+      program: 'cooperative_education',
+      startedOn: '2026-07-01',
+      endedOn: '2026-08-31',
+      hours: 320,
+      outcome: 'completed',
+      evaluation: null,
+    });
+    // Only their own internship: the staff's routes and a classmate stay closed.
+    expect((await student.get(`/api/academia/interns/${internId}`)).status).toBe(404);
+    expect((await student.get('/api/academia/interns')).status).toBe(403);
+    const classmate = await student.post(`/api/academia/my/internships/${classmateId}/evaluation`, {
+      rating: 5,
+      evaluatedOn: '2026-09-01',
+    });
+    expect(classmate.status).toBe(404);
+    const audit = await admin.get('/api/audit/events', { query: { entityId: internId, pageSize: '50' } });
+    expect(audit.body.items.map((i: any) => i.action)).toContain('record.granted');
+  });
+
+  it('takes the student’s evaluation once, with the field named when it is wrong', async () => {
+    const early = await student.post(`/api/academia/my/internships/${internId}/evaluation`, {
+      rating: 4,
+      evaluatedOn: '2026-06-01',
+    });
+    expect(early.status).toBe(422);
+    expect(JSON.stringify(early.body)).toContain('evaluatedOn');
+    const badRating = await student.post(`/api/academia/my/internships/${internId}/evaluation`, {
+      rating: 7,
+      evaluatedOn: '2026-09-01',
+    });
+    expect(badRating.status).toBe(400);
+    expect(JSON.stringify(badRating.body)).toContain('rating');
+    const ok = await student.post(`/api/academia/my/internships/${internId}/evaluation`, {
+      rating: 4,
+      evaluatedOn: '2026-09-01',
+      comments: 'Good mentoring; more time on the line next year.',
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body).toMatchObject({ evaluator: 'student', rating: 4 });
+    const again = await student.post(`/api/academia/my/internships/${internId}/evaluation`, {
+      rating: 5,
+      evaluatedOn: '2026-09-02',
+    });
+    expect(again.status).toBe(409);
+    // The staff see it among the internship's evaluations; the student sees it on their page.
+    const staffView = await officer.get(`/api/academia/interns/${internId}/evaluations`);
+    expect(staffView.body.items.map((e: any) => [e.evaluator, e.rating])).toEqual([['student', 4]]);
+    const mine = await student.get('/api/academia/my/internships');
+    expect(mine.body.items[0].evaluation).toMatchObject({ evaluator: 'student', rating: 4 });
+  });
+
+  it('moves the sign-in to another person and takes it back: the first student loses the internship', async () => {
+    const moved = await officer.put(`/api/academia/interns/${internId}/sign-in`, { userId: otherId });
+    expect(moved.body.holder).toMatchObject({ userId: otherId });
+    student = await t.signIn(STUDENT.email, STUDENT.password);
+    expect((await student.get('/api/academia/my/internships')).body.items).toEqual([]);
+    const other = await t.signIn(OTHER.email, OTHER.password);
+    expect((await other.get('/api/academia/my/internships')).body.items.map((i: any) => i.id)).toEqual([
+      internId,
+    ]);
+    const back = await officer.put(`/api/academia/interns/${internId}/sign-in`, { userId: null });
+    expect(back.body).toEqual({ holder: null });
+    const again = await t.signIn(OTHER.email, OTHER.password);
+    expect((await again.get('/api/academia/my/internships')).body.items).toEqual([]);
+    const audit = await admin.get('/api/audit/events', { query: { entityId: internId, pageSize: '50' } });
+    expect(audit.body.items.filter((i: any) => i.action === 'record.grant_revoked')).toHaveLength(2);
+  });
+});
