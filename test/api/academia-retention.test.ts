@@ -110,6 +110,27 @@ describe.each(databases())("Students' personal data on its retention schedule (%
     const again1 = await intern('Hsu Min', 'min.hsu@rtu.edu.example', '2014-07-01', '2015-06-30');
     const again2 = await intern('Hsu Min', 'MIN.HSU@rtu.edu.example', '2022-07-01', '2023-06-30');
 
+    // The old student and the recent one sign in to their internships (the external role).
+    const outsider = async (email: string) => {
+      const res = await admin.post('/api/users', {
+        email,
+        displayName: email.split('@')[0],
+        password: 'Retention-Schedule-2026x',
+        assignments: [],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    for (const [who, email] of [
+      [old, 'shufen@alumni.example'],
+      [recent, 'peichun@alumni.example'],
+    ] as const) {
+      const given = await officer.put(`/api/academia/interns/${who.id}/sign-in`, {
+        userId: await outsider(email),
+      });
+      expect(given.status, JSON.stringify(given.body)).toBe(200);
+    }
+
     const before = await figures();
     expect(before.conversion.total.completed).toBeGreaterThanOrEqual(5);
     expect(before.interns2014).toBe(3);
@@ -149,6 +170,12 @@ describe.each(databases())("Students' personal data on its retention schedule (%
     const after = await figures();
     expect(after).toEqual(before);
 
+    // Nobody signs in as a student whose name is erased; the recent student still does.
+    expect((await officer.get(`/api/academia/interns/${old.id}/sign-in`)).body).toEqual({ holder: null });
+    expect((await officer.get(`/api/academia/interns/${recent.id}/sign-in`)).body.holder).toMatchObject({
+      email: 'peichun@alumni.example',
+    });
+
     // The proposal fell, and the anonymised student is no longer recognised.
     const dismissed = await officer.get('/api/academia/hire-matches', {
       query: { status: 'dismissed', pageSize: '500' },
@@ -170,6 +197,7 @@ describe.each(databases())("Students' personal data on its retention schedule (%
       'academia_hire_match.dismissed',
       'academia_intern.anonymised',
       'academia_intern.anonymised',
+      'record.grant_revoked',
     ]);
     const text = JSON.stringify(events);
     for (const value of ['淑芬', 'shufen', 'Chen Chih-Hao', 'chihhao', '1993-11-27'])

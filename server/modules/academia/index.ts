@@ -1,4 +1,5 @@
 import { holdsAnywhere } from '../../platform/access/actor.ts';
+import { createGrantsService } from '../../platform/grants/service.ts';
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { createOrgService } from '../../platform/org/service.ts';
 import { createPeopleService } from '../../platform/people/service.ts';
@@ -59,6 +60,7 @@ export const academiaModule = defineModule({
     // arrived in the day (by hand or imported) are looked at against the former interns.
     const retention = createInternRetention({
       db,
+      grants: createGrantsService(db),
       settings: createSettingsService(db),
       now: () => new Date(),
     });

@@ -7,6 +7,7 @@ import type { Db } from '../../db/types.ts';
 import { type Actor, sitesWith, systemActor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import type { GrantsService } from '../../platform/grants/service.ts';
 import { defineSetting, type SettingsService } from '../../platform/settings/service.ts';
 import { PROGRAM } from './deps.ts';
 import { eraseComments } from './evaluation-repo.ts';
@@ -17,6 +18,7 @@ import {
   retentionCutoff,
   scholarshipsDueForAnonymising,
 } from './rules/retention.ts';
+import { INTERN_RECORD } from './student-sign-in.ts';
 
 export const internRetention = defineSetting<InternRetentionSettings>({
   key: 'academia.retention',
@@ -34,12 +36,13 @@ const BATCH = 500;
  * Students' personal data on its retention schedule (rules/retention.ts), the worker's nightly job: the name,
  * e-mail and date of birth of each student whose last period ended before the cutoff are erased and the row
  * marked anonymised with the day; school, program, site, dates, hours, outcome and hire link stay. Proposed
- * hires of those interns are dismissed. Scholarship awards given and last paid before the cutoff lose their
+ * hires of those interns are dismissed, and the student's own sign-in to the internship is taken back. Scholarship awards given and last paid before the cutoff lose their
  * recipient's name the same way. One transaction; a second run finds nothing to do.
  */
 export function createInternRetention(deps: {
   db: Db;
   settings: Pick<SettingsService, 'get'>;
+  grants: Pick<GrantsService, 'holders' | 'revoke'>;
   now: () => Date;
 }) {
   return {
@@ -80,6 +83,13 @@ export function createInternRetention(deps: {
               before: { anonymised_on: null, version: r.version - 1 },
               after: { anonymised_on: r.anonymised_on, version: r.version, erased: ERASED, cutoff },
             });
+            // Nobody signs in as a student whose name is erased.
+            for (const h of await deps.grants.holders(INTERN_RECORD, r.id, trx))
+              await deps.grants.revoke(trx, actor, {
+                userId: h.userId,
+                recordType: INTERN_RECORD,
+                recordId: r.id,
+              });
           }
           for (const m of await repo.dismissProposals(trx, ids, at)) {
             proposalsDismissed += 1;

@@ -79,8 +79,9 @@ export function createGrantsService(db: Db) {
     },
 
     /** The people outside the company who hold a record. */
-    async holders(recordType: string, recordId: string) {
-      return (await repo.holdersOf(db, recordType, recordId)).map((h) => ({
+    /** Who holds the record; `handle` is the caller's transaction when asked inside one. */
+    async holders(recordType: string, recordId: string, handle: Db = db) {
+      return (await repo.holdersOf(handle, recordType, recordId)).map((h) => ({
         userId: h.id,
         name: h.display_name,
         email: h.email,
