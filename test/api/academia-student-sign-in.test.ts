@@ -183,4 +183,77 @@ describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
     const audit = await admin.get('/api/audit/events', { query: { entityId: internId, pageSize: '50' } });
     expect(audit.body.items.filter((i: any) => i.action === 'record.grant_revoked')).toHaveLength(2);
   });
+
+  it('gives a project’s principal investigator a sign-in: the milestones and results, not the money', async () => {
+    const partner = await admin.post('/api/academia/partners', {
+      name: 'National Cheng Kung University',
+      country: 'TW',
+      kind: 'university',
+    });
+    const project = await officer.post('/api/academia/projects', {
+      siteId: SITES.K7.id,
+      partnerId: partner.body.id,
+      title: 'Warpage of thin fan-out packages',
+      line: 'packaging',
+      principalInvestigator: 'Prof. Wang',
+      status: 'active',
+      startsOn: '2026-02-01',
+      endsOn: '2027-01-31',
+      currency: 'TWD',
+      budget: [{ year: 2026, budgetMinor: 120_000_000 }],
+    });
+    expect(project.status, JSON.stringify(project.body)).toBe(201);
+    const projectId = project.body.id as string;
+    const milestone = await officer.post(`/api/academia/projects/${projectId}/milestones`, {
+      title: 'Interim report',
+      dueDate: '2026-07-31',
+    });
+    expect(milestone.status, JSON.stringify(milestone.body)).toBe(201);
+    const other = await officer.post('/api/academia/projects', {
+      siteId: SITES.K7.id,
+      partnerId: partner.body.id,
+      title: 'Another group’s project',
+      line: 'automation',
+      principalInvestigator: 'Prof. Lee',
+      startsOn: '2026-03-01',
+      currency: 'TWD',
+    });
+    expect(other.status).toBe(201);
+
+    expect(
+      (await auditor.put(`/api/academia/projects/${projectId}/sign-in`, { userId: otherId })).status,
+    ).toBe(403);
+    const given = await officer.put(`/api/academia/projects/${projectId}/sign-in`, { userId: otherId });
+    expect(given.status, JSON.stringify(given.body)).toBe(200);
+    expect(given.body.holder).toMatchObject({ userId: otherId });
+    const professor = await t.signIn(OTHER.email, OTHER.password);
+    expect((await professor.get('/api/auth/session')).body.grantedRecords).toEqual(['academia_project']);
+    const mine = await professor.get('/api/academia/my/projects');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([
+      {
+        id: projectId,
+        title: 'Warpage of thin fan-out packages',
+        siteCode: 'K7',
+        partnerName: 'National Cheng Kung University',
+        partnerNameZh: null,
+        line: 'packaging',
+        status: 'active',
+        startsOn: '2026-02-01',
+        endsOn: '2027-01-31',
+        milestones: [{ id: milestone.body.id, title: 'Interim report', dueDate: '2026-07-31', doneOn: null }],
+        outcomes: [],
+      },
+    ]);
+    // No budget, no payments, no other project; the staff's routes stay closed.
+    expect(JSON.stringify(mine.body)).not.toContain('budget');
+    expect((await professor.get(`/api/academia/projects/${projectId}`)).status).toBe(404);
+    expect((await professor.get(`/api/academia/projects/${other.body.id}`)).status).toBe(404);
+    // An intern's student does not see the project, nor the professor an internship.
+    expect((await professor.get('/api/academia/my/internships')).body.items).toEqual([]);
+    const back = await officer.put(`/api/academia/projects/${projectId}/sign-in`, { userId: null });
+    expect(back.body).toEqual({ holder: null });
+    const after = await t.signIn(OTHER.email, OTHER.password);
+    expect((await after.get('/api/academia/my/projects')).body.items).toEqual([]);
+  });
 });

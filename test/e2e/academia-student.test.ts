@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import { callApi as call, choose, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
@@ -7,6 +7,16 @@ import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './su
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 const STUDENT = { email: 'chen.yuting@nsysu.edu.example', password: 'Internship-Summer-2026x' };
+const PROFESSOR = { email: 'wang.prof@ncku.edu.example', password: 'Research-Project-2026x' };
+
+/** Signs in with an account that is not among the fixture's users (a person outside the company). */
+async function signInOutsider(page: Page, who: { email: string; password: string }) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(who.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === '/');
+}
 
 describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => {
   let server: RunningServer;
@@ -53,7 +63,7 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
     await staff.getByRole('button', { name: 'Sign-in: Chen Yu-Ting' }).click();
     const dialog = staff.getByRole('dialog', { name: 'Student sign-in: Chen Yu-Ting' });
     await dialog.waitFor();
-    expect(await dialog.getByTestId('student-sign-in-holder').textContent()).toBe(
+    expect(await dialog.getByTestId('sign-in-holder').textContent()).toBe(
       'Nobody signs in as this student yet.',
     );
     // Giving it without a person names the field.
@@ -64,16 +74,12 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
     await staff.getByRole('option', { name: /Chen Yu-Ting/ }).click();
     await dialog.getByRole('button', { name: 'Give the sign-in' }).click();
     await expect
-      .poll(() => dialog.getByTestId('student-sign-in-holder').textContent())
+      .poll(() => dialog.getByTestId('sign-in-holder').textContent())
       .toBe(`Chen Yu-Ting · ${STUDENT.email}`);
     await screenshot(staff, 'academia-student-sign-in');
 
     const page = await (await newContext(browser, server.baseUrl)).newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(STUDENT.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(STUDENT.password);
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === '/');
+    await signInOutsider(page, STUDENT);
     const nav = page.getByRole('navigation').first();
     await page.getByText('You see the records given to you by name; the navigation leads to them.').waitFor();
     await screenshot(page, 'academia-student-home');
@@ -118,5 +124,67 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
     expect(
       evaluations.json.items.map((e: { evaluator: string; rating: number }) => [e.evaluator, e.rating]),
     ).toEqual([['student', 4]]);
+  });
+
+  it('the staff give a research project’s principal investigator a sign-in; the professor follows its milestones', async () => {
+    const staff = await (await newContext(browser, server.baseUrl)).newPage();
+    await signIn(staff, 'groupAdmin');
+    const partner = await call(staff, 'POST', '/api/academia/partners', {
+      name: 'National Cheng Kung University',
+      nameZh: '國立成功大學',
+      country: 'TW',
+      kind: 'university',
+    });
+    const project = await call(staff, 'POST', '/api/academia/projects', {
+      siteId: SITES.K7.id,
+      partnerId: partner.json.id,
+      title: 'Warpage of thin fan-out packages',
+      line: 'packaging',
+      principalInvestigator: 'Prof. Wang',
+      status: 'active',
+      startsOn: '2026-02-01',
+      endsOn: '2027-01-31',
+      currency: 'TWD',
+    });
+    expect(project.status).toBe(201);
+    const milestone = await call(staff, 'POST', `/api/academia/projects/${project.json.id}/milestones`, {
+      title: 'Interim report',
+      dueDate: '2026-07-31',
+    });
+    expect(milestone.status).toBe(201);
+    expect(
+      (
+        await call(staff, 'POST', '/api/users', {
+          ...PROFESSOR,
+          displayName: 'Wang Chih-Ming',
+          assignments: [],
+        })
+      ).status,
+    ).toBe(201);
+
+    await staff.goto(`/academia/projects/${project.json.id}`);
+    await staff.getByRole('button', { name: 'Investigator’s sign-in: Prof. Wang' }).click();
+    const dialog = staff.getByRole('dialog', { name: 'Principal investigator’s sign-in: Prof. Wang' });
+    await dialog.waitFor();
+    const person = { name: 'Person outside the company' };
+    await dialog.getByRole('textbox', person).or(dialog.getByRole('combobox', person)).first().fill('Wang');
+    await staff.getByRole('option', { name: /Wang Chih-Ming/ }).click();
+    await dialog.getByRole('button', { name: 'Give the sign-in' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('sign-in-holder').textContent())
+      .toBe(`Wang Chih-Ming · ${PROFESSOR.email}`);
+
+    const page = await (await newContext(browser, server.baseUrl)).newPage();
+    await signInOutsider(page, PROFESSOR);
+    const nav = page.getByRole('navigation').first();
+    await nav.getByRole('button', { name: 'Industry–academia' }).click();
+    expect(await nav.getByRole('link', { name: 'My internships' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'My research projects' }).click();
+    const card = page.getByTestId('my-project');
+    await expect.poll(() => card.textContent()).toContain('Warpage of thin fan-out packages');
+    expect(await card.getByRole('list', { name: 'Milestones' }).textContent()).toBe(
+      'Interim report · Due 2026-07-31 · Open',
+    );
+    await screenshot(page, 'academia-my-projects');
   });
 });

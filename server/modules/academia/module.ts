@@ -1,3 +1,4 @@
+import type { Actor } from '../../platform/access/actor.ts';
 import { registerImporter } from '../../platform/imports/importer.ts';
 import { createAcademiaBoardService } from './board/service.ts';
 import { createContributionService } from './contribution.ts';
@@ -7,6 +8,7 @@ import type { AcademiaDeps } from './deps.ts';
 import { createHireMatchesService } from './hire-matches.ts';
 import { createInternEvaluationsService } from './intern-evaluations.ts';
 import { createInternsService } from './interns.ts';
+import { createInvestigatorSignInService } from './investigator-sign-in.ts';
 import { createMentorshipsService } from './mentorships.ts';
 import { createPartnersService } from './partners.ts';
 import { createPaymentsService } from './payments.ts';
@@ -14,6 +16,7 @@ import { createPlacementsImporter } from './placement-import.ts';
 import { createPlacementsService } from './placements.ts';
 import { createProgramsService } from './programs.ts';
 import { createProjectsService } from './projects.ts';
+import { outsidersFor } from './record-sign-in.ts';
 import { createInternRetention, createRetentionSettingsService } from './retention.ts';
 import { createStudentSignInService } from './student-sign-in.ts';
 import { createTeachingFiguresService } from './teaching-figures.ts';
@@ -38,6 +41,9 @@ export function createAcademiaModule(deps: AcademiaDeps) {
     interns,
     internEvaluations,
     studentSignIn: createStudentSignInService(deps, internEvaluations),
+    investigatorSignIn: createInvestigatorSignInService(deps),
+    /** People outside the company, to be given a student's or an investigator's sign-in. */
+    outsiders: (actor: Actor, q: { q?: string; limit: number }) => outsidersFor(deps, actor, q),
     contribution,
     courses: createCoursesService(deps),
     mentorships: createMentorshipsService(deps),

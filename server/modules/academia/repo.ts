@@ -78,15 +78,21 @@ export async function partnerExists(db: Db, id: string) {
   return !!(await db.selectFrom('academia_partners').select('id').where('id', '=', id).executeTakeFirst());
 }
 
-/** A project's budget lines, milestones, outcomes and payments. */
-export async function projectParts(db: Db, projectId: string) {
-  const [budget, milestones, outcomes, payments] = await Promise.all([
-    db
-      .selectFrom('academia_project_budgets')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('year')
-      .execute(),
+/** Research projects by id with their school's names in both languages (an investigator's own projects). */
+export function projectsWithSchool(db: Db, ids: readonly string[]) {
+  return db
+    .selectFrom('academia_projects as r')
+    .innerJoin('academia_partners as p', 'p.id', 'r.partner_id')
+    .select(['r.id', 'r.site_id', 'r.title', 'r.line', 'r.status', 'r.starts_on', 'r.ends_on'])
+    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh'])
+    .where('r.id', 'in', ids)
+    .orderBy('r.starts_on', 'desc')
+    .execute();
+}
+
+/** A project's milestones and outcomes, without its money. */
+export async function projectPlan(db: Db, projectId: string) {
+  const [milestones, outcomes] = await Promise.all([
     db
       .selectFrom('academia_milestones')
       .selectAll()
@@ -101,9 +107,23 @@ export async function projectParts(db: Db, projectId: string) {
       .orderBy('occurred_on')
       .orderBy('id')
       .execute(),
+  ]);
+  return { milestones, outcomes };
+}
+
+/** A project's budget lines, milestones, outcomes and payments. */
+export async function projectParts(db: Db, projectId: string) {
+  const [budget, plan, payments] = await Promise.all([
+    db
+      .selectFrom('academia_project_budgets')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('year')
+      .execute(),
+    projectPlan(db, projectId),
     paymentRows(db).where('m.project_id', '=', projectId).orderBy('m.paid_on').orderBy('m.id').execute(),
   ]);
-  return { budget, milestones, outcomes, payments };
+  return { budget, ...plan, payments };
 }
 
 /** Replaces a project's budget lines (in the transaction that changes the project). */

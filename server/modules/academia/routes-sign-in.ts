@@ -12,19 +12,20 @@ const tags = ['academia'];
  * open to every signed-in user and the service answers only for internships granted to the caller (404 else).
  */
 export function registerAcademiaSignInRoutes(app: TypedApp, academia: AcademiaModule) {
-  const { studentSignIn } = academia;
+  const { studentSignIn, investigatorSignIn } = academia;
   app.get(
     '/api/academia/outsiders',
     {
       config: { access: 'academia.manage' },
       schema: {
         tags,
-        summary: 'People outside the company, by name or e-mail, to be given a student’s sign-in',
+        summary:
+          'People outside the company, by name or e-mail, to be given a student’s or an investigator’s sign-in',
         querystring: userDirectoryQuery,
         response: { 200: userDirectory },
       },
     },
-    async (request) => studentSignIn.outsiders(actorOf(request), request.query),
+    async (request) => academia.outsiders(actorOf(request), request.query),
   );
   app.get(
     '/api/academia/interns/:id/sign-in',
@@ -34,7 +35,7 @@ export function registerAcademiaSignInRoutes(app: TypedApp, academia: AcademiaMo
         tags,
         summary: 'Who signs in as the student of this internship',
         params: idParams,
-        response: { 200: c.internSignInView },
+        response: { 200: c.recordSignInView },
       },
     },
     async (request) => studentSignIn.signIn(actorOf(request), request.params.id),
@@ -47,8 +48,8 @@ export function registerAcademiaSignInRoutes(app: TypedApp, academia: AcademiaMo
         tags,
         summary: 'Give the student’s sign-in to a person outside the company, or take it back (userId null)',
         params: idParams,
-        body: c.internSignInInput,
-        response: { 200: c.internSignInView },
+        body: c.recordSignInInput,
+        response: { 200: c.recordSignInView },
       },
     },
     async (request) => studentSignIn.setSignIn(actorOf(request), request.params.id, request.body.userId),
@@ -79,5 +80,44 @@ export function registerAcademiaSignInRoutes(app: TypedApp, academia: AcademiaMo
     },
     async (request, reply) =>
       reply.status(201).send(await studentSignIn.evaluate(actorOf(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/academia/projects/:id/sign-in',
+    {
+      config: { access: 'academia.read' },
+      schema: {
+        tags,
+        summary: 'Who signs in as the principal investigator of this research project',
+        params: idParams,
+        response: { 200: c.recordSignInView },
+      },
+    },
+    async (request) => investigatorSignIn.signIn(actorOf(request), request.params.id),
+  );
+  app.put(
+    '/api/academia/projects/:id/sign-in',
+    {
+      config: { access: 'academia.manage' },
+      schema: {
+        tags,
+        summary: 'Give the principal investigator’s sign-in to a person outside the company, or take it back',
+        params: idParams,
+        body: c.recordSignInInput,
+        response: { 200: c.recordSignInView },
+      },
+    },
+    async (request) => investigatorSignIn.setSignIn(actorOf(request), request.params.id, request.body.userId),
+  );
+  app.get(
+    '/api/academia/my/projects',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'My research projects (a principal investigator’s own sign-in)',
+        response: { 200: c.myProjectList },
+      },
+    },
+    async (request) => investigatorSignIn.mine(actorOf(request)),
   );
 }

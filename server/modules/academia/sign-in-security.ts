@@ -4,7 +4,7 @@ import { figures, type RouteSpec } from '../../../test/security/support/route-ki
 
 const ACADEMIA: Program = 'academia';
 
-/** The rows of a student's own sign-in (the external role's grant of an intern record). Test code. */
+/** The rows of the own sign-ins of students and principal investigators (the external role). Test code. */
 export const signInRouteChecks: Record<string, RouteSpec> = {
   'GET /api/academia/outsiders': {
     access: 'academia.manage',
@@ -30,6 +30,32 @@ export const signInRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
+  'GET /api/academia/projects/:id/sign-in': {
+    access: 'academia.read',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaProject',
+        permission: 'academia.read',
+        program: ACADEMIA,
+        ok: [200],
+      },
+    ],
+  },
+  'PUT /api/academia/projects/:id/sign-in': {
+    access: 'academia.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'academiaProject',
+        permission: 'academia.manage',
+        program: ACADEMIA,
+        body: () => ({ userId: null }),
+        ok: [200],
+      },
+    ],
+  },
+  'GET /api/academia/my/projects': { access: 'signed-in', checks: [{ kind: 'self', ok: [200] }] },
   'GET /api/academia/my/internships': { access: 'signed-in', checks: [{ kind: 'self', ok: [200] }] },
   // An intern granted to nobody: every signed-in user meets 404, the staff of its site too.
   'POST /api/academia/my/internships/:id/evaluation': {

@@ -1,20 +1,28 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/list.ts';
-import { internOutcomes, internPrograms } from './contract.ts';
+import {
+  internOutcomes,
+  internPrograms,
+  milestoneView,
+  outcomeView,
+  projectLines,
+  projectStatuses,
+} from './contract.ts';
 import { internEvaluationView } from './evaluation-contract.ts';
 
 /**
- * A student's own sign-in: the program staff grant an intern record to a person outside the company (the
- * platform's external role), who then sees that internship and gives the student's evaluation of it.
+ * Own sign-ins of people outside the company (the platform's external role): the program staff grant an
+ * intern record to the student, who sees that internship and gives the student's evaluation of it, and a
+ * research project to its principal investigator, who follows its milestones and results.
  */
 
 const uuid = z.string().uuid();
 
-/** The person who signs in as the student, or none. */
-export const internSignInView = z.object({
+/** The person who signs in to the record (the student, the principal investigator), or none. */
+export const recordSignInView = z.object({
   holder: z.object({ userId: uuid, name: z.string(), email: z.string(), grantedAt: z.string() }).nullable(),
 });
-export const internSignInInput = z.object({ userId: uuid.nullable() }).strict();
+export const recordSignInInput = z.object({ userId: uuid.nullable() }).strict();
 
 /** An internship as its student sees it: no other student's data, and only the student's own evaluation. */
 export const myInternshipView = z.object({
@@ -39,3 +47,19 @@ export const selfEvaluationInput = z
     comments: z.string().trim().max(2000).nullable().optional(),
   })
   .strict();
+
+/** A research project as its principal investigator sees it: its plan and results, not the company's money. */
+export const myProjectView = z.object({
+  id: uuid,
+  title: z.string(),
+  siteCode: z.string(),
+  partnerName: z.string(),
+  partnerNameZh: z.string().nullable(),
+  line: z.enum(projectLines),
+  status: z.enum(projectStatuses),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  milestones: z.array(milestoneView.omit({ version: true })),
+  outcomes: z.array(outcomeView.omit({ version: true })),
+});
+export const myProjectList = z.object({ items: z.array(myProjectView) });

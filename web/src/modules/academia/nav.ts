@@ -41,6 +41,12 @@ export const academiaNavigation: NavItem[] = [
   },
   { label: label('programs'), to: '/academia/programs', icon: IconListDetails, permission: 'academia.read' },
   { label: label('board'), to: '/academia/board', icon: IconPresentation, permission: 'academia.read' },
-  /** A student's way in (the external role): shown only to an account granted an intern record. */
+  /** The ways in of students and professors (the external role): only to accounts granted such records. */
   { label: label('mine'), to: '/academia/my/internships', icon: IconSchool, granted: ['academia_intern'] },
+  {
+    label: label('mineProjects'),
+    to: '/academia/my/projects',
+    icon: IconFlask,
+    granted: ['academia_project'],
+  },
 ];

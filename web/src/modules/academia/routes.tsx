@@ -18,9 +18,10 @@ const MentorshipsPage = lazyRouteComponent(() => import('./teaching/MentorshipsP
 const ProgramsPage = lazyRouteComponent(() => import('./programs/ProgramsPage.tsx'), 'ProgramsPage');
 const ProgramPage = lazyRouteComponent(() => import('./programs/ProgramPage.tsx'), 'ProgramPage');
 const MyInternshipsPage = lazyRouteComponent(
-  () => import('./interns/MyInternshipsPage.tsx'),
+  () => import('./sign-in/MyInternshipsPage.tsx'),
   'MyInternshipsPage',
 );
+const MyProjectsPage = lazyRouteComponent(() => import('./sign-in/MyProjectsPage.tsx'), 'MyProjectsPage');
 const BoardPage = lazyRouteComponent(() => import('./board/BoardPage.tsx'), 'BoardPage');
 
 /** The pages of the industry–academia program, under the signed-in frame (`parent`). */
@@ -41,7 +42,8 @@ export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
     page('/academia/programs', guarded('academia.read', ProgramsPage)),
     page('/academia/programs/$programId', guarded('academia.read', ProgramPage)),
     page('/academia/board', guarded('academia.read', BoardPage)),
-    // A student's own page: no permission (the external role holds none); the server answers with their grants.
+    // The own pages of students and investigators: no permission (the external role holds none); the server answers with their grants.
     page('/academia/my/internships', MyInternshipsPage),
+    page('/academia/my/projects', MyProjectsPage),
   ];
 }

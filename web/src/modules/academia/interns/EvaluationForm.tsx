@@ -1,5 +1,6 @@
 import { Button, Select, SimpleGrid, Table, Text, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import type { GetInputPropsReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -19,6 +20,39 @@ import { useAcademiaT } from '../i18n/index.ts';
 type Intern = z.infer<typeof internView>;
 type Evaluation = z.infer<typeof internEvaluationView>;
 type V = { evaluator: string; rating: string; evaluatedOn: string | null; comments: string };
+
+/**
+ * The rating and the day of an evaluation, as the staff and the student give them (`inputProps`: the form's
+ * `getInputProps`). The first field takes the focus when `autoFocus`.
+ */
+export function RatingFields({
+  inputProps,
+  autoFocus = false,
+}: {
+  inputProps: (field: 'rating' | 'evaluatedOn') => GetInputPropsReturnType;
+  autoFocus?: boolean;
+}) {
+  const t = useAcademiaT();
+  return (
+    <>
+      <Select
+        label={t('evaluations.rating')}
+        description={t('evaluations.ratingHint')}
+        data={['5', '4', '3', '2', '1']}
+        required
+        allowDeselect={false}
+        data-autofocus={autoFocus || undefined}
+        {...inputProps('rating')}
+      />
+      <DateInput
+        label={t('evaluations.evaluatedOn')}
+        valueFormat="YYYY-MM-DD"
+        required
+        {...inputProps('evaluatedOn')}
+      />
+    </>
+  );
+}
 
 /** The internship's evaluations so far, and a new one by the mentor or by the student. */
 function EvaluationForm({ intern, onClose }: { intern: Intern; onClose: () => void }) {
@@ -91,20 +125,7 @@ function EvaluationForm({ intern, onClose }: { intern: Intern; onClose: () => vo
           data-autofocus
           {...f.form.getInputProps('evaluator')}
         />
-        <Select
-          label={t('evaluations.rating')}
-          description={t('evaluations.ratingHint')}
-          data={['5', '4', '3', '2', '1']}
-          required
-          allowDeselect={false}
-          {...f.form.getInputProps('rating')}
-        />
-        <DateInput
-          label={t('evaluations.evaluatedOn')}
-          valueFormat="YYYY-MM-DD"
-          required
-          {...f.form.getInputProps('evaluatedOn')}
-        />
+        <RatingFields inputProps={f.form.getInputProps} />
       </SimpleGrid>
       <Textarea
         label={t('evaluations.comments')}

@@ -7,13 +7,13 @@ import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { RecordSignInButton } from '../sign-in/RecordSignIn.tsx';
 import { CohortPanel } from './CohortPanel.tsx';
 import { ConversionReport } from './ConversionReport.tsx';
 import { EvaluateButton } from './EvaluationForm.tsx';
 import { PlacementsPanel } from './PlacementsPanel.tsx';
 import { ProposedHires } from './ProposedHires.tsx';
 import { RetentionNote } from './RetentionForm.tsx';
-import { StudentSignInButton } from './StudentSignIn.tsx';
 
 type Row = z.infer<typeof internPage>['items'][number];
 
@@ -72,8 +72,19 @@ export function InternsPage() {
           },
           {
             key: 'signIn',
-            header: t('studentSignIn.column'),
-            render: (i: Row) => (i.anonymisedOn ? '—' : <StudentSignInButton intern={i} />),
+            header: t('signIn.student.column'),
+            render: (i: Row) =>
+              i.anonymisedOn ? (
+                '—'
+              ) : (
+                <RecordSignInButton
+                  record={{
+                    path: `/api/academia/interns/${i.id}/sign-in`,
+                    name: i.fullName ?? t('interns.anonymised'),
+                    kind: 'student',
+                  }}
+                />
+              ),
           },
         ]
       : []),

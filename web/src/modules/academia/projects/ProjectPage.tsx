@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ProjectDisclosures } from '../../ip/index.ts';
 import { academiaKeys, useMoney } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { RecordSignInButton } from '../sign-in/RecordSignIn.tsx';
 import { MarkDoneButton, MilestoneForm, PaymentForm } from './ProjectActions.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
 
@@ -63,9 +64,23 @@ export function ProjectPage() {
         description={`${p.partnerName} · ${p.siteCode} · ${label('lines', p.line)}`}
         actions={
           can('academia.manage') ? (
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
-              {t('projects.edit')}
-            </Button>
+            <Group gap="xs">
+              <RecordSignInButton
+                variant="default"
+                record={{
+                  path: `/api/academia/projects/${p.id}/sign-in`,
+                  name: p.principalInvestigator,
+                  kind: 'investigator',
+                }}
+              />
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} />}
+                onClick={() => setEditing(true)}
+              >
+                {t('projects.edit')}
+              </Button>
+            </Group>
           ) : null
         }
       />

@@ -3,55 +3,53 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { internView } from '#shared/modules/academia/contract.ts';
-import { internSignInView } from '#shared/modules/academia/sign-in-contract.ts';
+import { recordSignInView } from '#shared/modules/academia/sign-in-contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { UserSelect } from '../../../platform/services/UserSelect.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useAcademiaT } from '../i18n/index.ts';
 
-type Intern = z.infer<typeof internView>;
+/** Which record, and in whose words: the student of an internship, the principal investigator of a project. */
+export type SignInRecord = { path: string; name: string; kind: 'student' | 'investigator' };
 
-/** Who signs in as the student of an internship: give the sign-in to a person outside the company, or take it back. */
-function StudentSignInDialog({ intern, onClose }: { intern: Intern; onClose: () => void }) {
+/** Who signs in to a record: give the sign-in to a person outside the company, or take it back. */
+function RecordSignInDialog({ record, onClose }: { record: SignInRecord; onClose: () => void }) {
   const t = useAcademiaT();
   const { t: tp } = useTranslation();
   const queryClient = useQueryClient();
-  const path = `/api/academia/interns/${intern.id}/sign-in`;
-  const current = useQuery({ queryKey: [path], queryFn: () => api.get(path, internSignInView) });
+  const path = record.path;
+  const current = useQuery({ queryKey: [path], queryFn: () => api.get(path, recordSignInView) });
   const [chosen, setChosen] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   const save = useMutation({
-    mutationFn: (userId: string | null) => api.put(path, { userId }, internSignInView),
+    mutationFn: (userId: string | null) => api.put(path, { userId }, recordSignInView),
     onSuccess: (answer) => {
       queryClient.setQueryData([path], answer);
       notifications.show({
-        message: answer.holder ? t('studentSignIn.given') : t('studentSignIn.takenBack'),
+        message: answer.holder ? t('signIn.given') : t('signIn.takenBack'),
       });
       setChosen(null);
     },
   });
   const holder = current.data?.holder ?? null;
-  const name = intern.fullName ?? t('interns.anonymised');
   return (
-    <Modal opened onClose={onClose} title={t('studentSignIn.title', { name })} size="lg">
+    <Modal opened onClose={onClose} title={t(`signIn.${record.kind}.title`, { name: record.name })} size="lg">
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {t('studentSignIn.hint')}
+          {t(`signIn.${record.kind}.hint`)}
         </Text>
         {current.error ? <ProblemAlert error={current.error} /> : null}
         {save.error ? <ProblemAlert error={save.error} /> : null}
         <div>
           <Text size="sm" fw={500}>
-            {t('studentSignIn.holder')}
+            {t(`signIn.${record.kind}.holder`)}
           </Text>
-          <Text size="sm" data-testid="student-sign-in-holder">
+          <Text size="sm" data-testid="sign-in-holder">
             {current.isPending
               ? '…'
               : holder
                 ? `${holder.name} · ${holder.email}`
-                : t('studentSignIn.nobody')}
+                : t(`signIn.${record.kind}.nobody`)}
           </Text>
         </div>
         <form
@@ -64,7 +62,7 @@ function StudentSignInDialog({ intern, onClose }: { intern: Intern; onClose: () 
         >
           <Group align="flex-end" gap="sm">
             <UserSelect
-              label={t('studentSignIn.person')}
+              label={t('signIn.person')}
               outsideSearch="/api/academia/outsiders"
               onlyOutside
               value={chosen}
@@ -72,12 +70,12 @@ function StudentSignInDialog({ intern, onClose }: { intern: Intern; onClose: () 
                 setChosen(v);
                 setMissing(false);
               }}
-              error={missing ? t('studentSignIn.choose') : undefined}
+              error={missing ? t('signIn.choose') : undefined}
               data-autofocus
               style={{ flex: 1 }}
             />
             <Button type="submit" loading={save.isPending && save.variables !== null}>
-              {t('studentSignIn.give')}
+              {t('signIn.give')}
             </Button>
           </Group>
         </form>
@@ -89,7 +87,7 @@ function StudentSignInDialog({ intern, onClose }: { intern: Intern; onClose: () 
             loading={save.isPending && save.variables === null}
             onClick={() => save.mutate(null)}
           >
-            {t('studentSignIn.takeBack')}
+            {t('signIn.takeBack')}
           </Button>
           <Button variant="default" onClick={onClose}>
             {tp('common.close')}
@@ -100,21 +98,27 @@ function StudentSignInDialog({ intern, onClose }: { intern: Intern; onClose: () 
   );
 }
 
-/** Opens the student's sign-in of one intern (a button per row, reachable with the keyboard). */
-export function StudentSignInButton({ intern }: { intern: Intern }) {
+/** Opens the sign-in of one record (a button per row or on the record's page, reachable with the keyboard). */
+export function RecordSignInButton({
+  record,
+  variant = 'light',
+}: {
+  record: SignInRecord;
+  variant?: string;
+}) {
   const t = useAcademiaT();
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button
         size="xs"
-        variant="light"
+        variant={variant}
         onClick={() => setOpen(true)}
-        aria-label={`${t('studentSignIn.open')}: ${intern.fullName ?? t('interns.anonymised')}`}
+        aria-label={`${t(`signIn.${record.kind}.open`)}: ${record.name}`}
       >
-        {t('studentSignIn.open')}
+        {t(`signIn.${record.kind}.open`)}
       </Button>
-      {open && <StudentSignInDialog intern={intern} onClose={() => setOpen(false)} />}
+      {open && <RecordSignInDialog record={record} onClose={() => setOpen(false)} />}
     </>
   );
 }

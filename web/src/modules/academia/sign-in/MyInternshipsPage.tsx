@@ -27,6 +27,7 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { useAcademiaLabel, useAcademiaT, useZh } from '../i18n/index.ts';
+import { RatingFields } from '../interns/EvaluationForm.tsx';
 
 type Internship = z.infer<typeof myInternshipView>;
 type V = { rating: string; evaluatedOn: string | null; comments: string };
@@ -64,21 +65,7 @@ function SelfEvaluationForm({ internship, onClose }: { internship: Internship; o
       error={f.formError}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select
-          label={t('evaluations.rating')}
-          description={t('evaluations.ratingHint')}
-          data={['5', '4', '3', '2', '1']}
-          required
-          allowDeselect={false}
-          data-autofocus
-          {...f.form.getInputProps('rating')}
-        />
-        <DateInput
-          label={t('evaluations.evaluatedOn')}
-          valueFormat="YYYY-MM-DD"
-          required
-          {...f.form.getInputProps('evaluatedOn')}
-        />
+        <RatingFields inputProps={f.form.getInputProps} autoFocus />
       </SimpleGrid>
       <Textarea
         label={t('evaluations.comments')}

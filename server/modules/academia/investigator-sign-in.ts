@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type * as c from '#shared/modules/academia/sign-in-contract.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { type AcademiaDeps, siteCodes } from './deps.ts';
+import { createRecordSignIn } from './record-sign-in.ts';
+import * as repo from './repo.ts';
+
+/** The record type of a research project, as the audit log and the grants of the external role name it. */
+export const PROJECT_RECORD = 'academia_project';
+
+/**
+ * A principal investigator's own sign-in: the program staff of the project's site give a professor outside
+ * the company the project; the professor follows its milestones and results (not the company's budget and
+ * payments), and sees no other project.
+ */
+export function createInvestigatorSignInService(deps: AcademiaDeps) {
+  const { db } = deps;
+  const record = createRecordSignIn(deps, {
+    type: PROJECT_RECORD,
+    what: 'research project',
+    find: (id) => repo.projectRows(db).where('r.id', '=', id).executeTakeFirst(),
+  });
+
+  return {
+    signIn: record.signIn,
+    setSignIn: record.setSignIn,
+
+    async mine(actor: Actor): Promise<z.infer<typeof c.myProjectList>> {
+      const ids = record.granted(actor);
+      if (ids.length === 0) return { items: [] };
+      const rows = await repo.projectsWithSchool(db, ids);
+      const code = await siteCodes(deps, rows);
+      const items = await Promise.all(
+        rows.map(async (r) => {
+          const parts = await repo.projectPlan(db, r.id);
+          return {
+            id: r.id,
+            title: r.title,
+            siteCode: code(r.site_id),
+            partnerName: r.partner_name,
+            partnerNameZh: r.partner_name_zh,
+            line: r.line,
+            status: r.status,
+            startsOn: r.starts_on,
+            endsOn: r.ends_on,
+            milestones: parts.milestones.map((m) => ({
+              id: m.id,
+              title: m.title,
+              dueDate: m.due_date,
+              doneOn: m.done_on,
+            })),
+            outcomes: parts.outcomes.map((o) => ({
+              id: o.id,
+              kind: o.kind,
+              title: o.title,
+              occurredOn: o.occurred_on,
+              ipReference: o.ip_reference,
+            })),
+          };
+        }),
+      );
+      return { items };
+    },
+  };
+}
+
+export type InvestigatorSignInService = ReturnType<typeof createInvestigatorSignInService>;
