@@ -1,6 +1,5 @@
 import { Button, Select, SimpleGrid, Table, Text, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import type { GetInputPropsReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -29,7 +28,7 @@ export function RatingFields({
   inputProps,
   autoFocus = false,
 }: {
-  inputProps: (field: 'rating' | 'evaluatedOn') => GetInputPropsReturnType;
+  inputProps: (field: 'rating' | 'evaluatedOn') => object;
   autoFocus?: boolean;
 }) {
   const t = useAcademiaT();
