@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
 import { type AcademiaDeps, assertManageRecord, assertReadAt, PROGRAM } from './deps.ts';
+import * as repo from './repo.ts';
 
 type Held = { site_id: string; anonymised_on?: string | null };
 
@@ -41,8 +42,10 @@ export function createRecordSignIn<R extends Held>(
       const row = await readable(actor, id, true);
       if (row.anonymised_on && userId)
         throw new ConflictError('The personal data of this record has been erased: nobody signs in to it.');
-      const current = await grants.holders(record.type, id);
       await db.transaction().execute(async (trx) => {
+        // One change of the record's holder at a time: two at once leave one holder, not two.
+        await repo.lockSignIn(trx, record.type, id);
+        const current = await grants.holders(record.type, id, trx);
         for (const h of current)
           if (h.userId !== userId)
             await grants.revoke(trx, actor, { userId: h.userId, recordType: record.type, recordId: id });

@@ -51,6 +51,11 @@ export function internRows(db: Db) {
     .selectAll('i')
     .select('p.name as partner_name');
 }
+/** Holds the change of a record's sign-in for the rest of the transaction (one holder at a time). */
+export async function lockSignIn(trx: Db, recordType: string, recordId: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`${recordType}:${recordId}`}))`.execute(trx);
+}
+
 /** Interns by id with their school's names in both languages (a student's own internships). */
 export function internsWithSchool(db: Db, ids: readonly string[]) {
   return db
