@@ -1,22 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { callApi as call, choose, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
+import {
+  callApi as call,
+  choose,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+  signInWith,
+} from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 const STUDENT = { email: 'chen.yuting@nsysu.edu.example', password: 'Internship-Summer-2026x' };
 const PROFESSOR = { email: 'wang.prof@ncku.edu.example', password: 'Research-Project-2026x' };
-
-/** Signs in with an account that is not among the fixture's users (a person outside the company). */
-async function signInOutsider(page: Page, who: { email: string; password: string }) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(who.password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((url) => url.pathname === '/');
-}
 
 describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => {
   let server: RunningServer;
@@ -79,7 +78,7 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
     await screenshot(staff, 'academia-student-sign-in');
 
     const page = await (await newContext(browser, server.baseUrl)).newPage();
-    await signInOutsider(page, STUDENT);
+    await signInWith(page, STUDENT.email, STUDENT.password);
     const nav = page.getByRole('navigation').first();
     await page.getByText('You see the records given to you by name; the navigation leads to them.').waitFor();
     await screenshot(page, 'academia-student-home');
@@ -175,7 +174,7 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
       .toBe(`Wang Chih-Ming · ${PROFESSOR.email}`);
 
     const page = await (await newContext(browser, server.baseUrl)).newPage();
-    await signInOutsider(page, PROFESSOR);
+    await signInWith(page, PROFESSOR.email, PROFESSOR.password);
     const nav = page.getByRole('navigation').first();
     await nav.getByRole('button', { name: 'Industry–academia' }).click();
     expect(await nav.getByRole('link', { name: 'My internships' }).count()).toBe(0);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type * as c from '#shared/modules/academia/sign-in-contract.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { type AcademiaDeps, siteCodes } from './deps.ts';
+import { milestonePlanView, outcomePlanView } from './projects.ts';
 import { createRecordSignIn } from './record-sign-in.ts';
 import * as repo from './repo.ts';
 
@@ -43,19 +44,8 @@ export function createInvestigatorSignInService(deps: AcademiaDeps) {
             status: r.status,
             startsOn: r.starts_on,
             endsOn: r.ends_on,
-            milestones: parts.milestones.map((m) => ({
-              id: m.id,
-              title: m.title,
-              dueDate: m.due_date,
-              doneOn: m.done_on,
-            })),
-            outcomes: parts.outcomes.map((o) => ({
-              id: o.id,
-              kind: o.kind,
-              title: o.title,
-              occurredOn: o.occurred_on,
-              ipReference: o.ip_reference,
-            })),
+            milestones: parts.milestones.map(milestonePlanView),
+            outcomes: parts.outcomes.map(outcomePlanView),
           };
         }),
       );

@@ -25,6 +25,25 @@ import { createMilestonesService } from './milestones.ts';
 import { toPaymentView } from './payments.ts';
 import * as repo from './repo.ts';
 
+type Plan = Awaited<ReturnType<typeof repo.projectPlan>>;
+
+/** A milestone as the API shows it, without the version that only an edit needs. */
+export const milestonePlanView = (m: Plan['milestones'][number]) => ({
+  id: m.id,
+  title: m.title,
+  dueDate: m.due_date,
+  doneOn: m.done_on,
+});
+
+/** A project's result as the API shows it, without the version that only an edit needs. */
+export const outcomePlanView = (o: Plan['outcomes'][number]) => ({
+  id: o.id,
+  kind: o.kind,
+  title: o.title,
+  occurredOn: o.occurred_on,
+  ipReference: o.ip_reference,
+});
+
 const projectSort = {
   startsOn: 'r.starts_on',
   title: 'r.title',
@@ -166,21 +185,8 @@ export function createProjectsService(deps: AcademiaDeps) {
         ...(await views([row]))[0],
         contactName: contact?.fullName ?? null,
         years: years(row, parts, rates),
-        milestones: parts.milestones.map((m) => ({
-          id: m.id,
-          title: m.title,
-          dueDate: m.due_date,
-          doneOn: m.done_on,
-          version: m.version,
-        })),
-        outcomes: parts.outcomes.map((o) => ({
-          id: o.id,
-          kind: o.kind,
-          title: o.title,
-          occurredOn: o.occurred_on,
-          ipReference: o.ip_reference,
-          version: o.version,
-        })),
+        milestones: parts.milestones.map((m) => ({ ...milestonePlanView(m), version: m.version })),
+        outcomes: parts.outcomes.map((o) => ({ ...outcomePlanView(o), version: o.version })),
         payments: parts.payments.map((p) => toPaymentView(p, code)),
       };
     },

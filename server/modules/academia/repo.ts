@@ -51,10 +51,7 @@ export function internRows(db: Db) {
     .selectAll('i')
     .select('p.name as partner_name');
 }
-/** Holds the change of a record's sign-in for the rest of the transaction (one holder at a time). */
-export async function lockSignIn(trx: Db, recordType: string, recordId: string) {
-  await sql`select pg_advisory_xact_lock(hashtext(${`${recordType}:${recordId}`}))`.execute(trx);
-}
+export type InternRow = Awaited<ReturnType<ReturnType<typeof internRows>['execute']>>[number];
 
 /** Interns by id with their school's names in both languages (a student's own internships). */
 export function internsWithSchool(db: Db, ids: readonly string[]) {
@@ -68,8 +65,6 @@ export function internsWithSchool(db: Db, ids: readonly string[]) {
     .execute();
 }
 
-export type InternRow = Awaited<ReturnType<ReturnType<typeof internRows>['execute']>>[number];
-
 export function scholarshipRows(db: Db) {
   return db
     .selectFrom('academia_scholarships as s')
@@ -81,6 +76,11 @@ export type ScholarshipRow = Awaited<ReturnType<ReturnType<typeof scholarshipRow
 
 export async function partnerExists(db: Db, id: string) {
   return !!(await db.selectFrom('academia_partners').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** Holds the change of a record's sign-in for the rest of the transaction (one holder at a time). */
+export async function lockSignIn(trx: Db, recordType: string, recordId: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`${recordType}:${recordId}`}))`.execute(trx);
 }
 
 /** Research projects by id with their school's names in both languages (an investigator's own projects). */

@@ -51,12 +51,17 @@ export async function newContext(
 
 /** Signs in through the sign-in page and waits for the home page. */
 export async function signIn(page: Page, user: FixtureUserKey) {
+  await signInWith(page, USERS[user].email, USERS[user].password);
+  await page.getByRole('heading', { level: 2, name: `Welcome, ${USERS[user].displayName}` }).waitFor();
+}
+
+/** Signs in through the sign-in page with any account (one a test created: a person outside the company). */
+export async function signInWith(page: Page, email: string, password: string) {
   await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(USERS[user].email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(USERS[user].password);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === '/');
-  await page.getByRole('heading', { level: 2, name: `Welcome, ${USERS[user].displayName}` }).waitFor();
 }
 
 /**
