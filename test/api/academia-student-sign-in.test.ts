@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API bodies are whatever the server sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../../server/db/errors.ts';
+import { insertEvaluation } from '../../server/modules/academia/evaluation-repo.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES } from '../support/fixture.ts';
 
@@ -61,6 +63,12 @@ describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
     student = await t.signIn(STUDENT.email, STUDENT.password);
   });
   afterAll(() => t?.close());
+
+  it('names the school in both languages in the staff’s list, for the reader’s language to choose', async () => {
+    const list = await officer.get('/api/academia/interns', { query: { pageSize: '100' } });
+    const row = list.body.items.find((i: any) => i.id === internId);
+    expect([row.partnerName, row.partnerNameZh]).toEqual(['National Sun Yat-sen University', '國立中山大學']);
+  });
 
   it('offers only people outside the company, to a manager of the program', async () => {
     const found = await officer.get('/api/academia/outsiders', { query: { q: 'student' } });
@@ -160,6 +168,21 @@ describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
       evaluatedOn: '2026-09-02',
     });
     expect(again.status).toBe(409);
+    // Two submissions at the same moment both pass the check: the unique index keeps one, and the service
+    // answers the second as above.
+    const second = insertEvaluation(t.db, {
+      site_id: SITES.K7.id,
+      intern_id: internId,
+      evaluator: 'student',
+      rating: 5,
+      evaluated_on: '2026-09-02',
+      comments: null,
+      created_by: studentId,
+      given_by_student: true,
+    });
+    await expect(second).rejects.toSatisfy((error) =>
+      isUniqueViolation(error, 'academia_intern_evaluations_student_once'),
+    );
     // The staff see it among the internship's evaluations; the student sees it on their page.
     const staffView = await officer.get(`/api/academia/interns/${internId}/evaluations`);
     expect(staffView.body.items.map((e: any) => [e.evaluator, e.rating])).toEqual([['student', 4]]);

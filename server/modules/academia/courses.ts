@@ -53,6 +53,7 @@ export function createCoursesService(deps: AcademiaDeps) {
       siteCode: code(r.site_id),
       partnerId: r.partner_id,
       partnerName: r.partner_name,
+      partnerNameZh: r.partner_name_zh,
       program: r.program,
       subject: r.subject,
       title: r.title,

@@ -21,6 +21,7 @@ export function insertEvaluation(
     evaluated_on: string;
     comments: string | null;
     created_by: string | null;
+    given_by_student: boolean;
   },
 ) {
   return trx

@@ -72,6 +72,7 @@ export function matchRows(db: Db) {
       'i.started_on',
       'i.ended_on',
       'p.name as partner_name',
+      'p.name_zh as partner_name_zh',
     ]);
 }
 export type MatchRow = Awaited<ReturnType<ReturnType<typeof matchRows>['execute']>>[number];

@@ -118,6 +118,7 @@ export function createHireMatchesService(deps: AcademiaDeps) {
         internName: r.intern_name,
         internEmail: r.intern_email,
         partnerName: r.partner_name,
+        partnerNameZh: r.partner_name_zh,
         program: r.program,
         startedOn: r.started_on,
         endedOn: r.ended_on,

@@ -35,6 +35,7 @@ export function createInternEvaluationsService(deps: AcademiaDeps) {
     actor: Actor,
     intern: { id: string; site_id: string; started_on: string },
     input: z.infer<typeof c.internEvaluationInput>,
+    options: { byStudent?: boolean } = {},
   ) {
     if (input.evaluatedOn < intern.started_on)
       throw new ValidationError('An evaluation comes after the internship began.', [
@@ -49,6 +50,7 @@ export function createInternEvaluationsService(deps: AcademiaDeps) {
         evaluated_on: input.evaluatedOn,
         comments: input.comments || null,
         created_by: actor.userId,
+        given_by_student: options.byStudent ?? false,
       });
       await recordAudit(trx, actor, {
         action: 'academia_intern_evaluation.created',
@@ -73,7 +75,10 @@ export function createInternEvaluationsService(deps: AcademiaDeps) {
       return write(actor, intern, input);
     },
 
-    /** Records an evaluation of an intern the caller has already been allowed to evaluate. */
+    /**
+     * Records an evaluation of an intern the caller has already been allowed to evaluate; `byStudent` marks the
+     * student's own, which the database takes once per internship.
+     */
     write,
   };
 }

@@ -83,6 +83,7 @@ export function createMentorshipsService(deps: AcademiaDeps) {
       siteCode: code(r.site_id),
       partnerId: r.partner_id,
       partnerName: r.partner_name,
+      partnerNameZh: r.partner_name_zh,
       title: r.title,
       program: r.program,
       mentors: names(r.mentor_employee_ids),

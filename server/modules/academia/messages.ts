@@ -39,6 +39,14 @@ const words = {
     materials: ['materials', '材料'],
     other: ['other', '其他'],
   },
+  'academia.paymentCategory': {
+    research: ['research collaboration', '產學研究合作'],
+    scholarship: ['scholarship', '獎學金'],
+    college: ['college', '學院'],
+    course: ['course', '課程'],
+    internship: ['internship', '實習'],
+    other: ['other', '其他'],
+  },
   'academia.projectStatus': {
     proposal: ['proposal', '提案中'],
     active: ['active', '進行中'],
@@ -117,6 +125,8 @@ export const academiaMessagesCatalogue = mergeCatalogues(
     courses: ['courses', '課程'],
     activities: ['mentorship activities', '業師輔導活動'],
     placements: ['internship cooperation placements', '產學實習合作名額'],
+    interns: ['students and interns', '學生與實習生'],
+    payments: ['payments to schools', '對學校之支付款項'],
   }),
   wordsCatalogue('academia.obligationKind', {
     agreement_renewal: ['agreement renewal', '協議續約'],
@@ -133,7 +143,9 @@ export function academiaWord(enumeration: keyof typeof words, code: string): Mes
 const academiaMessage = messageOf({ en });
 
 /** The name of one of the module's kinds of import. */
-export function academiaImportKind(kind: 'courses' | 'activities' | 'placements'): Message {
+export function academiaImportKind(
+  kind: 'courses' | 'activities' | 'placements' | 'interns' | 'payments',
+): Message {
   return { key: `academia.importKind.${kind}` };
 }
 

@@ -57,6 +57,7 @@ export function createPartnersService(deps: AcademiaDeps) {
       siteCode: code(r.site_id),
       partnerId: r.partner_id,
       partnerName: r.partner_name,
+      partnerNameZh: r.partner_name_zh,
       kind: r.kind,
       title: r.title,
       startsOn: r.starts_on,

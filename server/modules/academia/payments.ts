@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type * as c from '#shared/modules/academia/contract.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 import { listPage } from '../../db/paging.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
@@ -18,6 +19,7 @@ export function toPaymentView(r: repo.PaymentRow, code: (siteId: string) => stri
     siteCode: code(r.site_id),
     partnerId: r.partner_id,
     partnerName: r.partner_name,
+    partnerNameZh: r.partner_name_zh,
     category: r.category,
     projectId: r.project_id,
     scholarshipId: r.scholarship_id,
@@ -68,6 +70,13 @@ export function createPaymentsService(deps: AcademiaDeps) {
       if (q.siteId) base = base.where('m.site_id', '=', q.siteId);
       if (q.partnerId) base = base.where('m.partner_id', '=', q.partnerId);
       if (q.category) base = base.where('m.category', '=', q.category);
+      if (q.q) {
+        // The school in either language, or the note.
+        const like = likePattern(q.q);
+        base = base.where((eb) =>
+          eb.or([eb('p.name', 'ilike', like), eb('p.name_zh', 'ilike', like), eb('m.note', 'ilike', like)]),
+        );
+      }
       if (q.year)
         base = base.where('m.paid_on', '>=', `${q.year}-01-01`).where('m.paid_on', '<=', `${q.year}-12-31`);
       const page = await listPage(db, base, q, {

@@ -1,24 +1,20 @@
-import { isCalendarDate } from '#shared/platform/http/list.ts';
-import { type SiteScope, scopeHas, sitesWith } from '../../platform/access/actor.ts';
 import type { Importer, RowError } from '../../platform/imports/importer.ts';
-import type { OrgService } from '../../platform/org/service.ts';
-import { PROGRAM } from './deps.ts';
+import {
+  alreadyRecorded,
+  cellDate as date,
+  earlierRow,
+  findSchool,
+  findSite,
+  type ImportContext,
+  type ImportOrg,
+  prepareImport,
+  wholeNumber,
+} from './import-cells.ts';
 import { academiaImportKind } from './messages.ts';
 import * as repo from './placement-repo.ts';
 import { MAX_HOURS_A_DAY, maxParticipationHours } from './rules/placements.ts';
 
-type Org = Pick<OrgService, 'sitesWithSubsidiary'>;
 export type PlacementImportRow = repo.PlacementInsert;
-
-type Context = {
-  /** Site ids by upper-case code. */
-  sites: Map<string, string>;
-  scope: SiteScope;
-  /** School ids by lower-case English name and by Chinese name; two schools of one name are ambiguous. */
-  schools: Map<string, string[]>;
-  /** The rows of the file so far, by natural key, with the row that holds each. */
-  seen: Map<string, number>;
-};
 
 /** A term as compared: case and runs of spaces aside ("2022 Summer" ≡ "2022  summer"). */
 const sameTerm = (term: string) => term.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -33,26 +29,13 @@ const sameTerm = (term: string) => term.normalize('NFKC').trim().replace(/\s+/g,
 const naturalKey = (r: { siteId: string; partnerId: string; term: string; startsOn: string }) =>
   `${r.siteId}|${r.partnerId}|${r.startsOn}|${sameTerm(r.term)}`;
 
-/** A whole number written in a cell ("660", "54,616", "54616"); null when it is not one or out of bounds. */
-function wholeNumber(value: string | undefined, min: number, max: number): number | null {
-  const clean = (value ?? '').trim().replace(/,(?=\d{3}(?:,|$))/g, '');
-  if (!/^\d{1,9}$/.test(clean)) return null;
-  const n = Number(clean);
-  return n >= min && n <= max ? n : null;
-}
-
-const date = (value: string | undefined) => {
-  const v = (value ?? '').trim();
-  return isCalendarDate(v) ? v : null;
-};
-
 /**
  * Internship cooperation placements from a spreadsheet (the platform import pipeline: a preview of errors
  * naming row and column, then all rows or none): each row a school's students at a site for a term, the
  * site by its code (only sites where the importer manages the program: another is a row error, never a
  * refusal of the whole file), the school by its English or Chinese name as the courses' import finds it.
  */
-export const createPlacementsImporter = (org: Org): Importer<PlacementImportRow, Context> => ({
+export const createPlacementsImporter = (org: ImportOrg): Importer<PlacementImportRow, ImportContext> => ({
   kind: 'academia_placements',
   name: academiaImportKind('placements'),
   permission: 'academia.manage',
@@ -90,40 +73,13 @@ export const createPlacementsImporter = (org: Org): Importer<PlacementImportRow,
       aliases: ['hours', '時數', '參與時數'],
     },
   ],
-  async prepare(db, actor) {
-    const schools = new Map<string, string[]>();
-    const add = (name: string, id: string) => {
-      const ids = schools.get(name) ?? [];
-      if (!ids.includes(id)) ids.push(id);
-      schools.set(name, ids);
-    };
-    for (const p of await repo.partnerNames(db)) {
-      add(p.name.trim().toLowerCase(), p.id);
-      if (p.name_zh) add(p.name_zh.trim(), p.id);
-    }
-    const sites = await org.sitesWithSubsidiary('all', db);
-    return {
-      sites: new Map(sites.map((s) => [s.code.toUpperCase(), s.id])),
-      scope: sitesWith(actor, 'academia.manage', PROGRAM),
-      schools,
-      seen: new Map(),
-    };
-  },
+  prepare: (db, actor) => prepareImport(org, db, actor),
   check(r, c, _actor, rowNumber) {
     const errors: RowError[] = [];
-    const code = r.site_code.trim();
-    const siteId = c.sites.get(code.toUpperCase());
-    // Unknown and out-of-scope sites read alike: a site the user may not manage is not revealed.
-    if (!code) errors.push({ column: 'site_code', message: 'Required' });
-    else if (!siteId || !scopeHas(c.scope, siteId))
-      errors.push({ column: 'site_code', message: `No site ${code} whose placements you manage` });
-    const school = r.school.trim();
-    const matches = school ? (c.schools.get(school.toLowerCase()) ?? c.schools.get(school) ?? []) : [];
-    if (!school) errors.push({ column: 'school', message: 'Required' });
-    else if (matches.length === 0)
-      errors.push({ column: 'school', message: `No school or institute "${school}"` });
-    else if (matches.length > 1)
-      errors.push({ column: 'school', message: `${matches.length} schools are named "${school}"` });
+    const site = findSite(c, r.site_code, 'placements');
+    if ('error' in site) errors.push({ column: 'site_code', message: site.error });
+    const school = findSchool(c.schools, r.school);
+    if ('error' in school) errors.push({ column: 'school', message: school.error });
     const term = r.term.trim();
     if (!term || term.length > 200)
       errors.push({ column: 'term', message: 'Required, at most 200 characters' });
@@ -147,8 +103,8 @@ export const createPlacementsImporter = (org: Org): Importer<PlacementImportRow,
     }
     if (
       errors.length ||
-      !siteId ||
-      matches.length !== 1 ||
+      'error' in site ||
+      'error' in school ||
       !startsOn ||
       !endsOn ||
       students === null ||
@@ -156,19 +112,17 @@ export const createPlacementsImporter = (org: Org): Importer<PlacementImportRow,
     )
       return { errors };
     const row = {
-      siteId,
-      partnerId: matches[0],
+      siteId: site.id,
+      partnerId: school.id,
       term,
       startsOn,
       endsOn,
       students,
       participationHours: hours,
     };
-    const key = naturalKey(row);
-    const first = c.seen.get(key);
+    const first = earlierRow(c, naturalKey(row), rowNumber);
     if (first !== undefined)
       return { errors: [{ column: 'term', message: `The same placement as row ${first}` }] };
-    c.seen.set(key, rowNumber);
     return { row };
   },
   async checkBatch(db, rows) {
@@ -183,13 +137,10 @@ export const createPlacementsImporter = (org: Org): Importer<PlacementImportRow,
         naturalKey({ siteId: p.site_id, partnerId: p.partner_id, term: p.term, startsOn: p.starts_on }),
       ),
     );
-    return rows
-      .filter(({ row }) => recorded.has(naturalKey(row)))
-      .map(({ rowNumber }) => ({
-        row: rowNumber,
-        column: 'term',
-        message: 'Already recorded: this school’s placement at the site for the term',
-      }));
+    return alreadyRecorded(rows, recorded, naturalKey, {
+      column: 'term',
+      message: 'Already recorded: this school’s placement at the site for the term',
+    });
   },
   async insert(trx, rows, _c, meta) {
     await repo.insertPlacements(trx, rows, meta.actorId);

@@ -10,7 +10,7 @@ export function placementRows(db: Db) {
     .selectFrom('academia_placements as c')
     .innerJoin('academia_partners as p', 'p.id', 'c.partner_id')
     .selectAll('c')
-    .select('p.name as partner_name');
+    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh']);
 }
 export type PlacementRow = Awaited<ReturnType<ReturnType<typeof placementRows>['execute']>>[number];
 

@@ -86,6 +86,7 @@ export function createPlacementsService(deps: AcademiaDeps) {
       siteCode: code(r.site_id),
       partnerId: r.partner_id,
       partnerName: r.partner_name,
+      partnerNameZh: r.partner_name_zh,
       term: r.term,
       startsOn: r.starts_on,
       endsOn: r.ends_on,

@@ -76,6 +76,7 @@ export function createProjectsService(deps: AcademiaDeps) {
       siteCode: code(r.site_id),
       partnerId: r.partner_id,
       partnerName: r.partner_name,
+      partnerNameZh: r.partner_name_zh,
       title: r.title,
       line: r.line,
       principalInvestigator: r.principal_investigator,

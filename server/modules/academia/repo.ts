@@ -1,4 +1,10 @@
 import { sql } from 'kysely';
+import type {
+  collegeInstitutes,
+  internOutcomes,
+  internPrograms,
+  paymentCategories,
+} from '#shared/modules/academia/contract.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/sql.ts';
@@ -15,7 +21,7 @@ export function agreementRows(db: Db) {
     .selectFrom('academia_agreements as a')
     .innerJoin('academia_partners as p', 'p.id', 'a.partner_id')
     .selectAll('a')
-    .select('p.name as partner_name');
+    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh']);
 }
 export type AgreementRow = Awaited<ReturnType<ReturnType<typeof agreementRows>['execute']>>[number];
 
@@ -26,6 +32,7 @@ export function projectRows(db: Db) {
     .selectAll('r')
     .select((eb) => [
       'p.name as partner_name',
+      'p.name_zh as partner_name_zh',
       eb
         .selectFrom('academia_project_budgets as b')
         .select(sql<string>`coalesce(sum(b.budget_minor), 0)`.as('t'))
@@ -40,7 +47,7 @@ export function paymentRows(db: Db) {
     .selectFrom('academia_payments as m')
     .innerJoin('academia_partners as p', 'p.id', 'm.partner_id')
     .selectAll('m')
-    .select('p.name as partner_name');
+    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh']);
 }
 export type PaymentRow = Awaited<ReturnType<ReturnType<typeof paymentRows>['execute']>>[number];
 
@@ -49,7 +56,7 @@ export function internRows(db: Db) {
     .selectFrom('academia_interns as i')
     .innerJoin('academia_partners as p', 'p.id', 'i.partner_id')
     .selectAll('i')
-    .select('p.name as partner_name');
+    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh']);
 }
 export type InternRow = Awaited<ReturnType<ReturnType<typeof internRows>['execute']>>[number];
 
@@ -70,7 +77,7 @@ export function scholarshipRows(db: Db) {
     .selectFrom('academia_scholarships as s')
     .innerJoin('academia_partners as p', 'p.id', 's.partner_id')
     .selectAll('s')
-    .select('p.name as partner_name');
+    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh']);
 }
 export type ScholarshipRow = Awaited<ReturnType<ReturnType<typeof scholarshipRows>['execute']>>[number];
 
@@ -279,5 +286,135 @@ export function cohortTotals(db: Db, scope: SiteScope, year: number) {
     .groupBy(['program', 'institute'])
     .orderBy('program')
     .orderBy('institute')
+    .execute();
+}
+
+/**
+ * The interns already recorded at these sites and schools who started on one of these days (a superset of an
+ * import's natural key; the caller compares the names).
+ */
+export function internsLike(
+  db: Db,
+  keys: readonly { siteId: string; partnerId: string; startedOn: string }[],
+) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('academia_interns')
+    .select(['site_id', 'partner_id', 'full_name', 'started_on'])
+    .where('site_id', 'in', [...new Set(keys.map((k) => k.siteId))])
+    .where('partner_id', 'in', [...new Set(keys.map((k) => k.partnerId))])
+    .where('started_on', 'in', [...new Set(keys.map((k) => k.startedOn))])
+    .where('full_name', 'is not', null)
+    .execute();
+}
+
+export type InternInsert = {
+  siteId: string;
+  partnerId: string;
+  fullName: string;
+  email: string | null;
+  dateOfBirth: string | null;
+  program: (typeof internPrograms)[number];
+  startedOn: string;
+  endedOn: string | null;
+  hours: number;
+  outcome: (typeof internOutcomes)[number];
+  institute: (typeof collegeInstitutes)[number] | null;
+  sponsored: boolean;
+  studyStartedOn: string | null;
+  studyEndedOn: string | null;
+};
+
+/** Writes a batch of checked interns (an import's, inside its transaction). */
+export async function insertInterns(db: Db, rows: readonly InternInsert[], actorId: string | null) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('academia_interns')
+    .values(
+      rows.map((r) => ({
+        site_id: r.siteId,
+        partner_id: r.partnerId,
+        full_name: r.fullName,
+        email: r.email,
+        date_of_birth: r.dateOfBirth,
+        program: r.program,
+        started_on: r.startedOn,
+        ended_on: r.endedOn,
+        hours: r.hours,
+        outcome: r.outcome,
+        institute: r.institute,
+        sponsored: r.sponsored,
+        study_started_on: r.studyStartedOn,
+        study_ended_on: r.studyEndedOn,
+        created_by: actorId,
+        updated_by: actorId,
+      })),
+    )
+    .execute();
+}
+
+/** Research projects of these sites and schools whose titles are among these (lower case), for an import. */
+export function projectsTitled(
+  db: Db,
+  keys: readonly { siteId: string; partnerId: string; projectTitle: string | null }[],
+) {
+  const titled = keys.filter((k) => k.projectTitle);
+  if (titled.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('academia_projects')
+    .select(['id', 'site_id', 'partner_id', 'title'])
+    .where('site_id', 'in', [...new Set(titled.map((k) => k.siteId))])
+    .where('partner_id', 'in', [...new Set(titled.map((k) => k.partnerId))])
+    .where((eb) => eb.fn('lower', ['title']), 'in', [
+      ...new Set(titled.map((k) => (k.projectTitle as string).toLowerCase())),
+    ])
+    .execute();
+}
+
+/** Payments already recorded at these sites to these schools on these days (an import's duplicates). */
+export function paymentsLike(db: Db, keys: readonly { siteId: string; partnerId: string; paidOn: string }[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('academia_payments')
+    .select(['site_id', 'partner_id', 'category', 'paid_on', 'currency', 'amount_minor', 'project_id'])
+    .where('site_id', 'in', [...new Set(keys.map((k) => k.siteId))])
+    .where('partner_id', 'in', [...new Set(keys.map((k) => k.partnerId))])
+    .where('paid_on', 'in', [...new Set(keys.map((k) => k.paidOn))])
+    .execute();
+}
+
+export type PaymentInsert = {
+  siteId: string;
+  partnerId: string;
+  category: (typeof paymentCategories)[number];
+  projectTitle: string | null;
+  /** Found by the import's check of the batch. */
+  projectId: string | null;
+  paidOn: string;
+  amountMinor: number;
+  currency: string;
+  note: string | null;
+};
+
+/** Writes a batch of checked payments (an import's, inside its transaction). */
+export async function insertPayments(db: Db, rows: readonly PaymentInsert[], actorId: string | null) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('academia_payments')
+    .values(
+      rows.map((r) => ({
+        site_id: r.siteId,
+        partner_id: r.partnerId,
+        category: r.category,
+        project_id: r.projectId,
+        scholarship_id: null,
+        paid_on: r.paidOn,
+        amount_minor: r.amountMinor,
+        currency: r.currency,
+        note: r.note,
+        created_by: actorId,
+        updated_by: actorId,
+      })),
+    )
     .execute();
 }

@@ -295,6 +295,26 @@ export function registerAcademiaRoutes(app: TypedApp, academia: AcademiaModule) 
     },
     async (request) => payments.list(actorOf(request), request.query),
   );
+  registerListExport(app, {
+    url: '/api/academia/payments',
+    access: 'academia.read',
+    tags,
+    name: 'academia-payments',
+    querystring: c.paymentListQuery,
+    list: (actor, q) => payments.list(actor, q),
+    columns: [
+      { header: { en: 'Paid on', 'zh-TW': '支付日期' }, value: (x) => x.paidOn },
+      { header: { en: 'Site', 'zh-TW': '廠區' }, value: (x) => x.siteCode },
+      { header: { en: 'School', 'zh-TW': '學校' }, value: (x) => x.partnerName, width: 32 },
+      {
+        header: { en: 'Category', 'zh-TW': '類別' },
+        value: (x) => academiaWord('academia.paymentCategory', x.category),
+      },
+      { header: { en: 'Currency', 'zh-TW': '幣別' }, value: (x) => x.currency },
+      { header: { en: 'Amount', 'zh-TW': '金額' }, value: (x) => money(x.amountMinor) },
+      { header: { en: 'Note', 'zh-TW': '備註' }, value: (x) => x.note ?? '', width: 32 },
+    ],
+  });
   app.post(
     '/api/academia/payments',
     {

@@ -154,6 +154,14 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
     access: 'academia.read',
     checks: [{ kind: 'list', permission: 'academia.read', program: ACADEMIA, query: { pageSize: '500' } }],
   },
+  'GET /api/academia/payments/export.csv': {
+    access: 'academia.read',
+    checks: [{ kind: 'list', permission: 'academia.read', program: ACADEMIA, format: 'csv' }],
+  },
+  'GET /api/academia/payments/export.xlsx': {
+    access: 'academia.read',
+    checks: [binary('academia.read', { program: ACADEMIA })],
+  },
   'POST /api/academia/payments': {
     access: 'academia.manage',
     checks: [

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type * as c from '#shared/modules/academia/sign-in-contract.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { ConflictError } from '../../platform/http/errors.ts';
 import { type AcademiaDeps, siteCodes } from './deps.ts';
@@ -7,6 +8,8 @@ import * as evaluationRepo from './evaluation-repo.ts';
 import { evaluationView, type InternEvaluationsService } from './intern-evaluations.ts';
 import { createRecordSignIn } from './record-sign-in.ts';
 import * as repo from './repo.ts';
+
+const ALREADY_GIVEN = 'The student’s evaluation of this internship has already been given.';
 
 /** The record type of an intern, as the audit log and the grants of the external role name it. */
 export const INTERN_RECORD = 'academia_intern';
@@ -59,9 +62,20 @@ export function createStudentSignInService(deps: AcademiaDeps, evaluations: Inte
     async evaluate(actor: Actor, internId: string, input: z.infer<typeof c.selfEvaluationInput>) {
       const intern = await record.own(actor, internId);
       const given = await evaluationRepo.evaluationsOf(db, internId);
-      if (given.some((e) => e.evaluator === 'student'))
-        throw new ConflictError('The student’s evaluation of this internship has already been given.');
-      return evaluations.write(actor, intern, { ...input, evaluator: 'student' });
+      if (given.some((e) => e.evaluator === 'student')) throw new ConflictError(ALREADY_GIVEN);
+      try {
+        return await evaluations.write(
+          actor,
+          intern,
+          { ...input, evaluator: 'student' },
+          { byStudent: true },
+        );
+      } catch (error) {
+        // Two submissions at once: the unique index keeps the first.
+        if (isUniqueViolation(error, 'academia_intern_evaluations_student_once'))
+          throw new ConflictError(ALREADY_GIVEN);
+        throw error;
+      }
     },
   };
 }

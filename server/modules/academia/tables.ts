@@ -253,6 +253,8 @@ export type AcademiaInternEvaluationsTable = Stamps & {
   evaluated_on: DateString;
   /** Null once the retention job erased the intern's personal data. */
   comments: string | null;
+  /** Given by the student through their own sign-in: once per internship (a unique index). */
+  given_by_student: Generated<boolean>;
 };
 
 export type AcademiaTables = {

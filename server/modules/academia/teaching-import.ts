@@ -4,31 +4,20 @@ import {
   type courseSubjects,
   courseSubjects as subjects,
 } from '#shared/modules/academia/teaching-contract.ts';
-import { isCalendarDate } from '#shared/platform/http/list.ts';
 import { type SiteScope, scopeHas, sitesWith } from '../../platform/access/actor.ts';
 import type { Importer, RowError } from '../../platform/imports/importer.ts';
-import type { OrgService } from '../../platform/org/service.ts';
+import {
+  cellDate as date,
+  findSchool,
+  type ImportOrg,
+  type SchoolLookup,
+  schoolLookup,
+  siteLookup,
+  wholeNumber,
+} from './import-cells.ts';
 import { academiaImportKind } from './messages.ts';
 
 const PROGRAM = 'academia' as const;
-type Org = Pick<OrgService, 'sitesWithSubsidiary'>;
-
-/** A whole number within bounds written in a cell ("54", "1,131"); null when it is not one. */
-function wholeNumber(value: string | undefined, min: number, max: number): number | null {
-  const clean = (value ?? '').trim().replace(/,/g, '');
-  if (!/^\d{1,6}$/.test(clean)) return null;
-  const n = Number(clean);
-  return n >= min && n <= max ? n : null;
-}
-
-const date = (value: string | undefined) => {
-  const v = (value ?? '').trim();
-  return isCalendarDate(v) ? v : null;
-};
-
-async function siteLookup(org: Org, db: Parameters<Org['sitesWithSubsidiary']>[1]) {
-  return new Map((await org.sitesWithSubsidiary('all', db)).map((s) => [s.code.toUpperCase(), s.id]));
-}
 
 // ---- mentorship activities
 
@@ -54,7 +43,7 @@ const programKey = (r: { siteId: string; title: string; heldOn: string }) =>
  * column, all or nothing): each row names its site and program by title, and lands in the program of that
  * title whose term holds the day, with no more students than the program's mentees.
  */
-export const createActivitiesImporter = (org: Org): Importer<ActivityImportRow, ActivityContext> => ({
+export const createActivitiesImporter = (org: ImportOrg): Importer<ActivityImportRow, ActivityContext> => ({
   kind: 'academia_mentorship_activities',
   name: academiaImportKind('activities'),
   permission: 'academia.manage',
@@ -179,13 +168,13 @@ export type CourseImportRow = {
   students: number;
   feedbackScore: string | null;
 };
-type CourseContext = { sites: Map<string, string>; scope: SiteScope; partners: Map<string, string> };
+type CourseContext = { sites: Map<string, string>; scope: SiteScope; schools: SchoolLookup };
 
 /**
  * Courses with their hours and students from a spreadsheet (the platform import pipeline, all or nothing):
  * the school by its English or Chinese name, or none for the company's own courses (USI University's).
  */
-export const createCoursesImporter = (org: Org): Importer<CourseImportRow, CourseContext> => ({
+export const createCoursesImporter = (org: ImportOrg): Importer<CourseImportRow, CourseContext> => ({
   kind: 'academia_courses',
   name: academiaImportKind('courses'),
   permission: 'academia.manage',
@@ -217,16 +206,10 @@ export const createCoursesImporter = (org: Org): Importer<CourseImportRow, Cours
     { key: 'feedback_score', label: 'Feedback score (1–5)', required: false, aliases: ['score', '回饋評分'] },
   ],
   async prepare(db, actor) {
-    const partners = await db.selectFrom('academia_partners').select(['id', 'name', 'name_zh']).execute();
-    const byName = new Map<string, string>();
-    for (const p of partners) {
-      byName.set(p.name.toLowerCase(), p.id);
-      if (p.name_zh) byName.set(p.name_zh, p.id);
-    }
     return {
       sites: await siteLookup(org, db),
       scope: sitesWith(actor, 'academia.manage', PROGRAM),
-      partners: byName,
+      schools: await schoolLookup(db),
     };
   },
   check(r, c) {
@@ -234,12 +217,10 @@ export const createCoursesImporter = (org: Org): Importer<CourseImportRow, Cours
     const siteId = c.sites.get(r.site_code.trim().toUpperCase());
     if (!siteId || !scopeHas(c.scope, siteId))
       errors.push({ column: 'site_code', message: `No site ${r.site_code} whose courses you manage` });
-    const school = (r.school ?? '').trim();
-    const partnerId = school
-      ? (c.partners.get(school.toLowerCase()) ?? c.partners.get(school) ?? null)
-      : null;
-    if (school && !partnerId)
-      errors.push({ column: 'school', message: `No school or institute "${school}"` });
+    // No school: the company's own course (USI University's).
+    const school = (r.school ?? '').trim() ? findSchool(c.schools, r.school) : null;
+    if (school && 'error' in school) errors.push({ column: 'school', message: school.error });
+    const partnerId = school && 'id' in school ? school.id : null;
     const program = coursePrograms.find((p) => p === r.program.trim().toLowerCase());
     if (!program) errors.push({ column: 'program', message: `One of ${coursePrograms.join(', ')}` });
     const subject = subjects.find((s) => s === r.subject.trim().toLowerCase());

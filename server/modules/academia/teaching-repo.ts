@@ -10,7 +10,7 @@ export function courseRows(db: Db) {
     .selectFrom('academia_courses as c')
     .leftJoin('academia_partners as p', 'p.id', 'c.partner_id')
     .selectAll('c')
-    .select('p.name as partner_name');
+    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh']);
 }
 export type CourseRow = Awaited<ReturnType<ReturnType<typeof courseRows>['execute']>>[number];
 
@@ -21,6 +21,7 @@ export function mentorshipRows(db: Db) {
     .selectAll('m')
     .select((eb) => [
       'p.name as partner_name',
+      'p.name_zh as partner_name_zh',
       eb
         .selectFrom('academia_mentorship_activities as a')
         .select(sql<string>`count(*)`.as('n'))

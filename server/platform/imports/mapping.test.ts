@@ -22,6 +22,21 @@ describe('column mapping', () => {
     expect(suggestMapping(columns, ['x', 'y'])).toEqual({ person_no: null, course_code: null, hours: null });
   });
 
+  it('matches a header that leaves out the note in brackets of a label', () => {
+    const dated = [
+      { key: 'started_on', label: 'Internship starts (YYYY-MM-DD)', required: true },
+      { key: 'amount_twd', label: '金額（新臺幣）', required: true },
+    ];
+    expect(suggestMapping(dated, ['Internship starts', '金額'])).toEqual({
+      started_on: 'Internship starts',
+      amount_twd: '金額',
+    });
+    expect(suggestMapping(dated, ['Internship starts (YYYY-MM-DD)', 'Amount'])).toEqual({
+      started_on: 'Internship starts (YYYY-MM-DD)',
+      amount_twd: null,
+    });
+  });
+
   it('names every problem of a mapping', () => {
     expect(
       mappingProblems(columns, ['a', 'b'], { person_no: 'a', course_code: 'a', hours: 'zz', extra: 'b' }),

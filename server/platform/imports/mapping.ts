@@ -21,7 +21,9 @@ export function suggestMapping(columns: ImportColumn[], header: string[]): Recor
   const byName = new Map(header.map((h) => [normaliseHeader(h), h]));
   return Object.fromEntries(
     columns.map((c) => {
-      const names = [c.key, c.label, ...(c.aliases ?? [])].map(normaliseHeader);
+      // A label's note in brackets ("Starts (YYYY-MM-DD)") is for people: a header without it matches too.
+      const bare = c.label.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
+      const names = [c.key, c.label, bare, ...(c.aliases ?? [])].map(normaliseHeader);
       const hit = names.map((n) => byName.get(n)).find((h) => h !== undefined);
       return [c.key, hit ?? null];
     }),

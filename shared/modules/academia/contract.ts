@@ -68,6 +68,8 @@ export const agreementView = z.object({
   siteCode: z.string(),
   partnerId: uuid,
   partnerName: z.string(),
+  /** The school's name in Chinese, where it has one. */
+  partnerNameZh: z.string().nullable(),
   kind: z.enum(agreementKinds),
   title: z.string(),
   startsOn: z.string(),
@@ -107,6 +109,8 @@ export const projectView = z.object({
   siteCode: z.string(),
   partnerId: uuid,
   partnerName: z.string(),
+  /** The school's name in Chinese, where it has one. */
+  partnerNameZh: z.string().nullable(),
   title: z.string(),
   line: z.enum(projectLines),
   principalInvestigator: z.string(),
@@ -146,6 +150,8 @@ export const paymentView = z.object({
   siteCode: z.string(),
   partnerId: uuid,
   partnerName: z.string(),
+  /** The school's name in Chinese, where it has one. */
+  partnerNameZh: z.string().nullable(),
   category: z.enum(paymentCategories),
   projectId: uuid.nullable(),
   scholarshipId: uuid.nullable(),
@@ -250,6 +256,8 @@ export const internView = z.object({
   siteCode: z.string(),
   partnerId: uuid,
   partnerName: z.string(),
+  /** The school's name in Chinese, where it has one. */
+  partnerNameZh: z.string().nullable(),
   /** Null once anonymised. */
   fullName: z.string().nullable(),
   email: z.string().nullable(),
@@ -334,6 +342,8 @@ export const scholarshipView = z.object({
   siteCode: z.string(),
   partnerId: uuid,
   partnerName: z.string(),
+  /** The school's name in Chinese, where it has one. */
+  partnerNameZh: z.string().nullable(),
   /** Null once the retention schedule erased it (`anonymisedOn`). */
   recipientName: z.string().nullable(),
   anonymisedOn: z.string().nullable(),

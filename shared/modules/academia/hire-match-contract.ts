@@ -20,6 +20,8 @@ export const hireMatchView = z.object({
   internName: z.string().nullable(),
   internEmail: z.string().nullable(),
   partnerName: z.string(),
+  /** The school's name in Chinese, where it has one. */
+  partnerNameZh: z.string().nullable(),
   program: z.enum(internPrograms),
   startedOn: z.string(),
   endedOn: z.string().nullable(),

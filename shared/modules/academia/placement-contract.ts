@@ -15,6 +15,8 @@ export const placementView = z.object({
   siteCode: z.string(),
   partnerId: uuid,
   partnerName: z.string(),
+  /** The school's name in Chinese, where it has one. */
+  partnerNameZh: z.string().nullable(),
   /** The school's term, class or department the students came in, as the school names it. */
   term: z.string(),
   startsOn: z.string(),

@@ -33,6 +33,8 @@ export const courseView = z.object({
   siteCode: z.string(),
   partnerId: uuid.nullable(),
   partnerName: z.string().nullable(),
+  /** The school's name in Chinese, where it has one. */
+  partnerNameZh: z.string().nullable(),
   program: z.enum(coursePrograms),
   subject: z.enum(courseSubjects),
   title: z.string(),
@@ -93,6 +95,8 @@ export const mentorshipView = z.object({
   siteCode: z.string(),
   partnerId: uuid,
   partnerName: z.string(),
+  /** The school's name in Chinese, where it has one. */
+  partnerNameZh: z.string().nullable(),
   title: z.string(),
   /** The code of the program record it runs under (the program's names come from the programs list). */
   program: z.string().nullable(),

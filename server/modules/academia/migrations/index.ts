@@ -9,6 +9,7 @@ import * as m0056 from './0056_academia_scholarship_retention.ts';
 import * as m0059 from './0059_academia_placements_and_cohorts.ts';
 import * as m0060 from './0060_academia_audit_personal_data.ts';
 import * as m0066 from './0066_academia_intern_evaluations.ts';
+import * as m0067 from './0067_academia_student_evaluation_once.ts';
 
 /** The industry–academia program's migrations, in the one numbered sequence shared with the platform's. */
 export const academiaMigrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const academiaMigrations: Record<string, Migration> = {
   '0059_academia_placements_and_cohorts': m0059,
   '0060_academia_audit_personal_data': m0060,
   '0066_academia_intern_evaluations': m0066,
+  '0067_academia_student_evaluation_once': m0067,
 };

@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { partnerPage } from '#shared/modules/academia/contract.ts';
+
+export { toMinor } from '#shared/modules/academia/money.ts';
+
 import { programPage } from '#shared/modules/academia/program-contract.ts';
 import { api } from '../../platform/api/client.ts';
 
@@ -30,6 +33,14 @@ export function usePartnerOptions() {
   return (query.data?.items ?? []).map((p) => ({ value: p.id, label: zh && p.nameZh ? p.nameZh : p.name }));
 }
 
+/** A record's school in the reader's language: its Chinese name on a Chinese page, where it has one. */
+export function useSchoolName() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language === 'zh-TW';
+  return <T extends { partnerName: string | null; partnerNameZh: string | null }>(row: T): T['partnerName'] =>
+    (zh && row.partnerNameZh) || row.partnerName;
+}
+
 /** The program records, for pickers (a few dozen), by code, labelled in the reader's language. */
 export function useProgramOptions() {
   const { i18n } = useTranslation();
@@ -48,12 +59,4 @@ export function useMoney() {
   const f = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (minor: number | null, currency: string) =>
     minor === null ? '—' : `${currency} ${f.format(minor / 100)}`;
-}
-
-/** A decimal amount typed by a user ("1,500,000.50") as minor units, or null when it is not a number. */
-export function toMinor(text: string): number | null {
-  const clean = text.replace(/[,\s]/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
-  const [whole, fraction = ''] = clean.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }

@@ -1,6 +1,7 @@
 import {
   IconAward,
   IconBuildingBank,
+  IconCash,
   IconChalkboard,
   IconFileCertificate,
   IconFlask,
@@ -32,6 +33,7 @@ export const academiaNavigation: NavItem[] = [
     icon: IconAward,
     permission: 'academia.read',
   },
+  { label: label('payments'), to: '/academia/payments', icon: IconCash, permission: 'academia.read' },
   { label: label('courses'), to: '/academia/courses', icon: IconChalkboard, permission: 'academia.read' },
   {
     label: label('mentorships'),

@@ -22,6 +22,7 @@ const MyInternshipsPage = lazyRouteComponent(
   'MyInternshipsPage',
 );
 const MyProjectsPage = lazyRouteComponent(() => import('./sign-in/MyProjectsPage.tsx'), 'MyProjectsPage');
+const PaymentsPage = lazyRouteComponent(() => import('./payments/PaymentsPage.tsx'), 'PaymentsPage');
 const BoardPage = lazyRouteComponent(() => import('./board/BoardPage.tsx'), 'BoardPage');
 
 /** The pages of the industry–academia program, under the signed-in frame (`parent`). */
@@ -37,6 +38,7 @@ export function createAcademiaRoutes<P extends AnyRoute>(parent: P) {
     page('/academia/agreements', guarded('academia.read', AgreementsPage)),
     page('/academia/interns', guarded('academia.read', InternsPage)),
     page('/academia/scholarships', guarded('academia.read', ScholarshipsPage)),
+    page('/academia/payments', guarded('academia.read', PaymentsPage)),
     page('/academia/courses', guarded('academia.read', CoursesPage)),
     page('/academia/mentorships', guarded('academia.read', MentorshipsPage)),
     page('/academia/programs', guarded('academia.read', ProgramsPage)),

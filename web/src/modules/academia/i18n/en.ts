@@ -16,6 +16,7 @@ export const en = {
     board: 'Board report',
     mine: 'My internships',
     mineProjects: 'My research projects',
+    payments: 'Payments',
   },
   common: {
     site: 'Site',
@@ -58,6 +59,14 @@ export const en = {
     career_development: 'Career development project',
   },
   internOutcomes: { ongoing: 'Ongoing', completed: 'Completed', withdrawn: 'Withdrawn' },
+  paymentCategories: {
+    research: 'Research collaboration',
+    scholarship: 'Scholarship',
+    college: 'College',
+    course: 'Course',
+    internship: 'Internship',
+    other: 'Other',
+  },
   categories: {
     research: 'Research collaborations',
     scholarship: 'Scholarships',
@@ -174,6 +183,7 @@ export const en = {
   },
   interns: {
     title: 'Interns',
+    import: 'Import students and interns',
     description: 'Interns with their internship and, once hired, the employee they became.',
     name: 'Name',
     program: 'Program',
@@ -483,5 +493,24 @@ export const en = {
     reportTitle: 'Industry–academia Board report',
     reportDescription:
       "The year's contribution in US$ and NT$, research, scholarships, interns, courses and mentorships, for the Board.",
+  },
+  payments: {
+    title: 'Payments to schools',
+    description:
+      'Every payment to a school or institute, by category: the year’s contribution adds them up, each at the exchange rate of its day. A research payment is made against its project on the project’s page or here.',
+    add: 'Record a payment',
+    import: 'Import payments',
+    category: 'Category',
+    categoryRequired: 'Choose the category',
+    allCategories: 'All categories',
+    allYears: 'All years',
+    year: 'Year',
+    paidOn: 'Paid on',
+    amount: 'Amount',
+    note: 'Note',
+    project: 'Research project',
+    search: 'Search school or note',
+    emptyTitle: 'No payments',
+    emptyHint: 'Payments appear here once recorded or imported.',
   },
 };

@@ -17,6 +17,7 @@ export const zhTW: typeof en = {
     board: '董事會報告',
     mine: '我的實習',
     mineProjects: '我的研究計畫',
+    payments: '支付款項',
   },
   common: {
     site: '廠區',
@@ -49,6 +50,14 @@ export const zhTW: typeof en = {
     career_development: '產學攜手職涯發展計畫',
   },
   internOutcomes: { ongoing: '進行中', completed: '已完成', withdrawn: '中途退出' },
+  paymentCategories: {
+    research: '產學研究合作',
+    scholarship: '獎學金',
+    college: '學院',
+    course: '課程',
+    internship: '實習',
+    other: '其他',
+  },
   categories: {
     research: '產學研究合作',
     scholarship: '獎學金',
@@ -162,6 +171,7 @@ export const zhTW: typeof en = {
   },
   interns: {
     title: '實習生',
+    import: '匯入學生與實習生',
     description: '實習生的實習紀錄，以及錄用後對應的員工。',
     name: '姓名',
     program: '計畫',
@@ -464,5 +474,24 @@ export const zhTW: typeof en = {
     download: '下載 {{year}} 年報告（{{format}}）',
     reportTitle: '產學合作董事會報告',
     reportDescription: '年度投入（美元及新臺幣）、研究、獎學金、實習生、課程與業師輔導，供董事會參閱。',
+  },
+  payments: {
+    title: '對學校之支付款項',
+    description:
+      '對各學校與研究機構之每筆支付款項，依類別列示：年度投入即由這些款項加總，各以支付當日之匯率換算。研究合作款項可於研究計畫頁面或於此處登錄。',
+    add: '登錄支付款項',
+    import: '匯入支付款項',
+    category: '類別',
+    categoryRequired: '請選擇類別',
+    allCategories: '全部類別',
+    allYears: '全部年度',
+    year: '年度',
+    paidOn: '支付日期',
+    amount: '金額',
+    note: '備註',
+    project: '研究計畫',
+    search: '搜尋學校或備註',
+    emptyTitle: '尚無支付款項',
+    emptyHint: '登錄或匯入支付款項後即顯示於此。',
   },
 };

@@ -7,7 +7,7 @@ import { cohortFigures, collegeInstitutes, internPage } from '#shared/modules/ac
 import { api } from '../../../platform/api/client.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FigurePanel } from '../../../platform/ui/FigurePanel.tsx';
-import { academiaKeys } from '../api.ts';
+import { academiaKeys, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 
 type Row = z.infer<typeof internPage>['items'][number];
@@ -74,6 +74,7 @@ function CohortFigures({ year, onYear }: { year: number; onYear: (year: number) 
 /** The students of a year's cohorts, each with their institute, sponsorship, year of study and internship. */
 export function CohortPanel() {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const label = useAcademiaLabel();
   const [year, setYear] = useState<number>(new Date().getFullYear() - 1);
   const [institute, setInstitute] = useState<string | null>(null);
@@ -85,7 +86,7 @@ export function CohortPanel() {
       sortKey: 'fullName',
       render: (i) => i.fullName ?? t('interns.anonymised'),
     },
-    { key: 'partner', header: t('common.partner'), wrap: true, render: (i) => i.partnerName },
+    { key: 'partner', header: t('common.partner'), wrap: true, render: (i) => schoolName(i) },
     {
       key: 'institute',
       header: t('cohorts.institute'),

@@ -20,7 +20,7 @@ import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
 import { FigurePanel } from '../../../platform/ui/FigurePanel.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
-import { academiaKeys, usePartnerOptions } from '../api.ts';
+import { academiaKeys, usePartnerOptions, useSchoolName } from '../api.ts';
 import { useAcademiaT } from '../i18n/index.ts';
 import { useConfirmDelete } from '../teaching/CoursesPage.tsx';
 
@@ -222,6 +222,7 @@ function CooperationFigures({ year, onYear }: { year: number; onYear: (year: num
 /** Internship cooperation: the year's figures, then the placements of the reader's sites. */
 export function PlacementsPanel() {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const can = useCan();
   const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
@@ -240,7 +241,7 @@ export function PlacementsPanel() {
       render: (p) => <span translate="no">{p.term}</span>,
     },
     { key: 'site', header: t('common.site'), render: (p) => p.siteCode },
-    { key: 'partner', header: t('common.partner'), wrap: true, render: (p) => p.partnerName },
+    { key: 'partner', header: t('common.partner'), wrap: true, render: (p) => schoolName(p) },
     { key: 'startsOn', header: t('common.startsOn'), sortKey: 'startsOn', render: (p) => p.startsOn },
     { key: 'endsOn', header: t('common.endsOn'), render: (p) => p.endsOn },
     {

@@ -15,7 +15,7 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { problemMessage } from '../../../platform/ui/problem.tsx';
-import { academiaKeys } from '../api.ts';
+import { academiaKeys, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 
 type Row = z.infer<typeof hireMatchPage>['items'][number];
@@ -75,6 +75,7 @@ function Decision({ match }: { match: Row }) {
 /** Employee records that Steward proposes as former interns, with the staff's decision. */
 export function ProposedHires() {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const { t: tp } = useTranslation();
   const label = useAcademiaLabel();
   const can = useCan();
@@ -104,7 +105,7 @@ export function ProposedHires() {
         ),
     },
     { key: 'site', header: t('common.site'), render: (m) => m.siteCode },
-    { key: 'partner', header: t('common.partner'), wrap: true, render: (m) => m.partnerName },
+    { key: 'partner', header: t('common.partner'), wrap: true, render: (m) => schoolName(m) },
     { key: 'program', header: t('interns.program'), render: (m) => label('internPrograms', m.program) },
     { key: 'endedOn', header: t('interns.endedOn'), render: (m) => m.endedOn ?? '—' },
     {

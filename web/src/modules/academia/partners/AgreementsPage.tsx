@@ -17,7 +17,7 @@ import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
-import { academiaKeys, usePartnerOptions } from '../api.ts';
+import { academiaKeys, usePartnerOptions, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 
 type Row = z.infer<typeof agreementView>;
@@ -128,6 +128,7 @@ function AgreementForm({ record, onClose }: { record: Row | null; onClose: () =>
 /** Agreements with partners, their terms and the day each renewal is due. */
 export function AgreementsPage() {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const label = useAcademiaLabel();
   const can = useCan();
   const { options: siteOptions } = useSites();
@@ -144,7 +145,7 @@ export function AgreementsPage() {
       render: (a) => a.title,
     },
     { key: 'site', header: t('common.site'), render: (a) => a.siteCode },
-    { key: 'partner', header: t('common.partner'), wrap: true, render: (a) => a.partnerName },
+    { key: 'partner', header: t('common.partner'), wrap: true, render: (a) => schoolName(a) },
     { key: 'kind', header: t('common.kind'), render: (a) => label('agreementKinds', a.kind) },
     { key: 'startsOn', header: t('common.startsOn'), sortKey: 'startsOn', render: (a) => a.startsOn },
     { key: 'endsOn', header: t('common.endsOn'), sortKey: 'endsOn', render: (a) => a.endsOn },

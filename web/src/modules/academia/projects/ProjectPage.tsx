@@ -10,15 +10,17 @@ import { Chart } from '../../../platform/charts/Chart.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { ProjectDisclosures } from '../../ip/index.ts';
-import { academiaKeys, useMoney } from '../api.ts';
+import { academiaKeys, useMoney, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { PaymentForm } from '../payments/PaymentForm.tsx';
 import { RecordSignInButton } from '../sign-in/RecordSignIn.tsx';
-import { MarkDoneButton, MilestoneForm, PaymentForm } from './ProjectActions.tsx';
+import { MarkDoneButton, MilestoneForm } from './ProjectActions.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
 
 /** One research project: its budget and spending by year (chart), milestones, outcomes and payments. */
 export function ProjectPage() {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const label = useAcademiaLabel();
   const can = useCan();
   const money = useMoney();
@@ -61,7 +63,7 @@ export function ProjectPage() {
           { label: t('projects.title'), to: '/academia/projects' },
           { label: p.title },
         ]}
-        description={`${p.partnerName} · ${p.siteCode} · ${label('lines', p.line)}`}
+        description={`${schoolName(p)} · ${p.siteCode} · ${label('lines', p.line)}`}
         actions={
           can('academia.manage') ? (
             <Group gap="xs">

@@ -8,7 +8,7 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
-import { useMoney } from '../api.ts';
+import { useMoney, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { ProjectForm } from './ProjectForm.tsx';
 
@@ -17,6 +17,7 @@ type Row = z.infer<typeof projectPage>['items'][number];
 /** Research projects of the reader's sites: filter, sort, page and export. */
 export function ProjectsPage() {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const label = useAcademiaLabel();
   const can = useCan();
   const money = useMoney();
@@ -29,7 +30,7 @@ export function ProjectsPage() {
   const columns: Column<Row>[] = [
     { key: 'title', header: t('projects.titleField'), sortKey: 'title', wrap: true, render: (p) => p.title },
     { key: 'site', header: t('common.site'), render: (p) => p.siteCode },
-    { key: 'partner', header: t('common.partner'), wrap: true, render: (p) => p.partnerName },
+    { key: 'partner', header: t('common.partner'), wrap: true, render: (p) => schoolName(p) },
     { key: 'line', header: t('projects.line'), render: (p) => label('lines', p.line) },
     { key: 'investigator', header: t('projects.investigator'), render: (p) => p.principalInvestigator },
     {

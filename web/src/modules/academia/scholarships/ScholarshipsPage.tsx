@@ -7,7 +7,7 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
-import { useMoney } from '../api.ts';
+import { useMoney, useSchoolName } from '../api.ts';
 import { useAcademiaT } from '../i18n/index.ts';
 import { ScholarshipForm } from './ScholarshipForm.tsx';
 
@@ -16,6 +16,7 @@ type Row = z.infer<typeof scholarshipPage>['items'][number];
 /** Scholarship awards of the reader's sites: search, filter, sort, page, export; award and correct. */
 export function ScholarshipsPage() {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const can = useCan();
   const money = useMoney();
   const { options: siteOptions } = useSites();
@@ -39,7 +40,7 @@ export function ScholarshipsPage() {
         ),
     },
     { key: 'site', header: t('common.site'), render: (s) => s.siteCode },
-    { key: 'partner', header: t('common.partner'), wrap: true, render: (s) => s.partnerName },
+    { key: 'partner', header: t('common.partner'), wrap: true, render: (s) => schoolName(s) },
     { key: 'program', header: t('scholarships.program'), wrap: true, render: (s) => s.program },
     {
       key: 'awardedOn',

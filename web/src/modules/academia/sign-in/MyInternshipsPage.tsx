@@ -26,7 +26,8 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
-import { useAcademiaLabel, useAcademiaT, useZh } from '../i18n/index.ts';
+import { useSchoolName } from '../api.ts';
+import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { RatingFields } from '../interns/EvaluationForm.tsx';
 
 type Internship = z.infer<typeof myInternshipView>;
@@ -80,9 +81,8 @@ function SelfEvaluationForm({ internship, onClose }: { internship: Internship; o
 function InternshipCard({ internship }: { internship: Internship }) {
   const t = useAcademiaT();
   const label = useAcademiaLabel();
-  const zh = useZh();
   const [evaluating, setEvaluating] = useState(false);
-  const school = zh && internship.partnerNameZh ? internship.partnerNameZh : internship.partnerName;
+  const school = useSchoolName()(internship);
   const e = internship.evaluation;
   return (
     <Card withBorder radius="md" padding="lg" data-testid="my-internship">

@@ -5,7 +5,8 @@ import { myProjectList, type myProjectView } from '#shared/modules/academia/sign
 import { api } from '../../../platform/api/client.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
-import { useAcademiaLabel, useAcademiaT, useZh } from '../i18n/index.ts';
+import { useSchoolName } from '../api.ts';
+import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 
 type Project = z.infer<typeof myProjectView>;
 const mineKey = '/api/academia/my/projects';
@@ -13,8 +14,7 @@ const mineKey = '/api/academia/my/projects';
 function ProjectCard({ project }: { project: Project }) {
   const t = useAcademiaT();
   const label = useAcademiaLabel();
-  const zh = useZh();
-  const school = zh && project.partnerNameZh ? project.partnerNameZh : project.partnerName;
+  const school = useSchoolName()(project);
   return (
     <Card withBorder radius="md" padding="lg" data-testid="my-project">
       <Group justify="space-between" mb="xs" wrap="nowrap">

@@ -31,7 +31,7 @@ import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
-import { academiaKeys, usePartnerOptions } from '../api.ts';
+import { academiaKeys, usePartnerOptions, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { EmployeesField } from './EmployeesField.tsx';
 import { TeachingFigures } from './TeachingFigures.tsx';
@@ -237,6 +237,7 @@ function CourseForm({ record, onClose }: { record: Row | null; onClose: () => vo
 /** Courses taught with or at universities, the year's figures above them. */
 export function CoursesPage() {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const label = useAcademiaLabel();
   const can = useCan();
   const { options: siteOptions } = useSites();
@@ -251,7 +252,7 @@ export function CoursesPage() {
   const columns: Column<Row>[] = [
     { key: 'title', header: t('courses.titleField'), sortKey: 'title', wrap: true, render: (c) => c.title },
     { key: 'site', header: t('common.site'), render: (c) => c.siteCode },
-    { key: 'partner', header: t('common.partner'), wrap: true, render: (c) => c.partnerName ?? '—' },
+    { key: 'partner', header: t('common.partner'), wrap: true, render: (c) => schoolName(c) ?? '—' },
     {
       key: 'program',
       header: t('courses.program'),

@@ -38,7 +38,7 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
-import { academiaKeys, usePartnerOptions, useProgramOptions } from '../api.ts';
+import { academiaKeys, usePartnerOptions, useProgramOptions, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { useConfirmDelete } from './CoursesPage.tsx';
 import { EmployeesField } from './EmployeesField.tsx';
@@ -226,6 +226,7 @@ function ActivityForm({ mentorshipId, onClose }: { mentorshipId: string; onClose
 /** One program: its term, mentors and the activities with their participation hours. */
 function MentorshipDialog({ id, manage, onClose }: { id: string; manage: boolean; onClose: () => void }) {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const label = useAcademiaLabel();
   const { i18n } = useTranslation();
   const fmt = new Intl.NumberFormat(i18n.language);
@@ -242,7 +243,7 @@ function MentorshipDialog({ id, manage, onClose }: { id: string; manage: boolean
         {(m) => (
           <Stack>
             <Text size="sm">
-              {m.partnerName} · {m.siteCode} · {m.startsOn} – {m.endsOn} · {t('mentorships.mentees')}{' '}
+              {schoolName(m)} · {m.siteCode} · {m.startsOn} – {m.endsOn} · {t('mentorships.mentees')}{' '}
               {fmt.format(m.students)}
             </Text>
             <Text size="sm" c="dimmed">
@@ -325,6 +326,7 @@ function MentorshipDialog({ id, manage, onClose }: { id: string; manage: boolean
 /** Mentorship programs with universities: mentees, activities and participation hours. */
 export function MentorshipsPage() {
   const t = useAcademiaT();
+  const schoolName = useSchoolName();
   const can = useCan();
   const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
@@ -342,7 +344,7 @@ export function MentorshipsPage() {
       render: (m) => m.title,
     },
     { key: 'site', header: t('common.site'), render: (m) => m.siteCode },
-    { key: 'partner', header: t('common.partner'), wrap: true, render: (m) => m.partnerName },
+    { key: 'partner', header: t('common.partner'), wrap: true, render: (m) => schoolName(m) },
     {
       key: 'mentors',
       header: t('mentorships.mentors'),
