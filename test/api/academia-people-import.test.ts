@@ -231,4 +231,63 @@ ${good}
     ]);
     expect((await contribution(2023)).totalUsdCents - before.totalUsdCents).toBe(80_000);
   });
+
+  it('corrects a payment’s amount and removes one recorded in error: the contribution follows, a stale edit is refused', async () => {
+    const before = await contribution(2021);
+    const paid = await spil.post('/api/academia/payments', {
+      siteId: SITES.TC.id,
+      partnerId: chiNanId,
+      category: 'internship',
+      paidOn: '2021-06-30',
+      amountMinor: 500_000,
+      currency: 'USD',
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    expect((await contribution(2021)).totalUsdCents - before.totalUsdCents).toBe(500_000);
+    const corrected = await spil.patch(`/api/academia/payments/${paid.body.id}`, {
+      version: paid.body.version,
+      amountMinor: 450_000,
+      note: 'Invoice 2021-114',
+    });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    expect(corrected.body).toMatchObject({
+      amountMinor: 450_000,
+      note: 'Invoice 2021-114',
+      category: 'internship',
+    });
+    expect((await contribution(2021)).totalUsdCents - before.totalUsdCents).toBe(450_000);
+    // The first version again: someone else changed it since.
+    const stale = await spil.patch(`/api/academia/payments/${paid.body.id}`, {
+      version: paid.body.version,
+      amountMinor: 1,
+    });
+    expect(stale.status).toBe(409);
+    const zero = await spil.patch(`/api/academia/payments/${paid.body.id}`, {
+      version: corrected.body.version,
+      amountMinor: 0,
+    });
+    expect(zero.status).toBe(400);
+    expect(JSON.stringify(zero.body)).toContain('amountMinor');
+    // Read-only roles and another subsidiary's officer change nothing.
+    const auditor = await t.signInAs('auditor');
+    expect(
+      (await auditor.delete(`/api/academia/payments/${paid.body.id}`, { query: { version: '2' } })).status,
+    ).toBe(403);
+    const k7 = await t.signInAs('k7Officer');
+    expect((await k7.get(`/api/academia/payments/${paid.body.id}`)).status).toBe(404);
+
+    const removed = await spil.delete(`/api/academia/payments/${paid.body.id}`, {
+      query: { version: String(corrected.body.version) },
+    });
+    expect(removed.status).toBe(204);
+    expect((await contribution(2021)).totalUsdCents).toBe(before.totalUsdCents);
+    const events = await auditor.get('/api/audit/events', {
+      query: { entityId: paid.body.id, pageSize: '10' },
+    });
+    expect(events.body.items.map((e: any) => e.action).sort()).toEqual([
+      'academia_payment.deleted',
+      'academia_payment.recorded',
+      'academia_payment.updated',
+    ]);
+  });
 });

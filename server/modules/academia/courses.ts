@@ -8,6 +8,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import { auditedDelete } from './audited-delete.ts';
 import {
   type AcademiaDeps,
   assertManageAt,
@@ -18,7 +19,7 @@ import {
   PROGRAM,
   siteCodes,
 } from './deps.ts';
-import { assertEmployees, auditedDelete, employeeNames } from './teaching-people.ts';
+import { assertEmployees, employeeNames } from './teaching-people.ts';
 import * as repo from './teaching-repo.ts';
 
 const courseSort = {

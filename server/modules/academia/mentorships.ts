@@ -8,6 +8,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { auditedDelete } from './audited-delete.ts';
 import {
   type AcademiaDeps,
   assertManageAt,
@@ -20,7 +21,7 @@ import {
   siteCodes,
 } from './deps.ts';
 import { codeTaken } from './program-repo.ts';
-import { assertEmployees, auditedDelete, employeeNames } from './teaching-people.ts';
+import { assertEmployees, employeeNames } from './teaching-people.ts';
 import * as repo from './teaching-repo.ts';
 
 const mentorshipSort = { startsOn: 'm.starts_on', title: 'm.title', students: 'm.students' } as const;

@@ -5,9 +5,20 @@ import { listPage } from '../../db/paging.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
+import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { ValidationError } from '../../platform/http/errors.ts';
-import { type AcademiaDeps, assertManageAt, assertPartner, num, PROGRAM, siteCodes } from './deps.ts';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { auditedDelete } from './audited-delete.ts';
+import {
+  type AcademiaDeps,
+  assertManageAt,
+  assertManageRecord,
+  assertPartner,
+  assertReadAt,
+  num,
+  PROGRAM,
+  siteCodes,
+} from './deps.ts';
 import * as repo from './repo.ts';
 
 const paymentSort = { paidOn: 'm.paid_on', amountMinor: 'm.amount_minor' } as const;
@@ -61,6 +72,12 @@ export function createPaymentsService(deps: AcademiaDeps) {
           { path: 'scholarshipId', message: 'Not a scholarship of this site and partner' },
         ]);
     }
+  }
+
+  async function rowOrNotFound(id: string) {
+    const row = await repo.paymentRows(db).where('m.id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError('payment');
+    return row;
   }
 
   return {
@@ -121,6 +138,52 @@ export function createPaymentsService(deps: AcademiaDeps) {
       });
       const row = await repo.paymentRows(db).where('m.id', '=', id).executeTakeFirstOrThrow();
       return toPaymentView(row, await siteCodes(deps, [row]));
+    },
+
+    async get(actor: Actor, id: string) {
+      const row = await rowOrNotFound(id);
+      assertReadAt(actor, row.site_id, 'payment');
+      return toPaymentView(row, await siteCodes(deps, [row]));
+    },
+
+    /** Corrects a payment's day, amount, currency or note (a stale version is refused with 409). */
+    async update(actor: Actor, id: string, patch: z.infer<typeof c.paymentPatch>) {
+      const current = await rowOrNotFound(id);
+      assertManageRecord(actor, current.site_id, 'payment');
+      await db.transaction().execute((trx) =>
+        auditedUpdate(trx, actor, {
+          table: 'academia_payments',
+          id,
+          version: patch.version,
+          action: 'academia_payment.updated',
+          entityType: 'academia_payment',
+          what: 'payment',
+          siteOf: (r) => r.site_id,
+          authorize: (before) => assertManageRecord(actor, before.site_id, 'payment'),
+          change: () => ({
+            paid_on: patch.paidOn,
+            amount_minor: patch.amountMinor,
+            currency: patch.currency,
+            note: patch.note === undefined ? undefined : (patch.note ?? null),
+          }),
+        }),
+      );
+      return this.get(actor, id);
+    },
+
+    /** Removes a payment recorded in error; the year's contribution moves with it. */
+    async remove(actor: Actor, id: string, version: number) {
+      await db.transaction().execute((trx) =>
+        auditedDelete(trx, actor, {
+          table: 'academia_payments',
+          id,
+          version,
+          what: 'payment',
+          action: 'academia_payment.deleted',
+          entityType: 'academia_payment',
+          authorize: (before) => assertManageRecord(actor, before.site_id, 'payment'),
+        }),
+      );
     },
 
     /** The platform's dated rates, as the program's readers see them. */

@@ -8,6 +8,7 @@ import { inScope } from '../../platform/access/sql.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { auditedDelete } from './audited-delete.ts';
 import {
   type AcademiaDeps,
   assertManageAt,
@@ -21,7 +22,6 @@ import {
 } from './deps.ts';
 import * as repo from './placement-repo.ts';
 import { maxParticipationHours } from './rules/placements.ts';
-import { auditedDelete } from './teaching-people.ts';
 
 type Cooperation = z.infer<typeof c.internshipCooperation>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as c from '#shared/modules/academia/contract.ts';
+import { deleteQuery } from '#shared/modules/academia/teaching-contract.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import { registerListExport } from '../../platform/exports/list-export.ts';
 import { actorOf, type TypedApp } from '../../platform/http/typed.ts';
@@ -322,6 +323,45 @@ export function registerAcademiaRoutes(app: TypedApp, academia: AcademiaModule) 
       schema: { tags, summary: 'Record a payment', body: c.paymentInput, response: { 201: c.paymentView } },
     },
     async (request, reply) => reply.status(201).send(await payments.create(actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/academia/payments/:id',
+    {
+      config: { access: 'academia.read' },
+      schema: { tags, summary: 'One payment', params: idParams, response: { 200: c.paymentView } },
+    },
+    async (request) => payments.get(actorOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/academia/payments/:id',
+    {
+      config: { access: 'academia.manage' },
+      schema: {
+        tags,
+        summary: 'Correct a payment’s day, amount, currency or note',
+        params: idParams,
+        body: c.paymentPatch,
+        response: { 200: c.paymentView },
+      },
+    },
+    async (request) => payments.update(actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/academia/payments/:id',
+    {
+      config: { access: 'academia.manage' },
+      schema: {
+        tags,
+        summary: 'Remove a payment recorded in error',
+        params: idParams,
+        querystring: deleteQuery,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await payments.remove(actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send(null);
+    },
   );
   app.get(
     '/api/academia/exchange-rates',

@@ -26,6 +26,7 @@ declare module '../../../test/security/support/family-kit.ts' {
     academiaIntern: true;
     academiaProgram: true;
     academiaScholarship: true;
+    academiaPayment: true;
   }
 }
 
@@ -147,6 +148,22 @@ export const academiaFamilies = {
           siteIds: [],
         }),
         'academia program',
+      ).id,
+  },
+  academiaPayment: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) =>
+      seeded(
+        await res.admin.post('/api/academia/payments', {
+          siteId: site(loc),
+          partnerId: await res.id('academiaPartner', 'group'),
+          category: 'other',
+          paidOn: isoDay(-5),
+          amountMinor: 100_000 + n,
+          currency: 'TWD',
+          note: `Matrix payment ${n}`,
+        }),
+        'academia payment',
       ).id,
   },
   ...teachingFamilies,

@@ -150,38 +150,23 @@ export const academiaRouteChecks: Record<string, RouteSpec> = {
       },
     ],
   },
-  'GET /api/academia/payments': {
-    access: 'academia.read',
-    checks: [{ kind: 'list', permission: 'academia.read', program: ACADEMIA, query: { pageSize: '500' } }],
-  },
-  'GET /api/academia/payments/export.csv': {
-    access: 'academia.read',
-    checks: [{ kind: 'list', permission: 'academia.read', program: ACADEMIA, format: 'csv' }],
-  },
-  'GET /api/academia/payments/export.xlsx': {
-    access: 'academia.read',
-    checks: [binary('academia.read', { program: ACADEMIA })],
-  },
-  'POST /api/academia/payments': {
-    access: 'academia.manage',
-    checks: [
-      {
-        kind: 'create',
-        locations: sites3,
-        permission: 'academia.manage',
-        program: ACADEMIA,
-        body: async ({ res, loc }) => ({
-          siteId: site(loc),
-          partnerId: await res.id('academiaPartner', 'group'),
-          category: 'course',
-          paidOn: isoDay(-3),
-          amountMinor: 12_345,
-          currency: 'USD',
-        }),
-        ok: [201],
-      },
-    ],
-  },
+  ...siteRegister({
+    program: ACADEMIA,
+    read: 'academia.read',
+    manage: 'academia.manage',
+    removable: true,
+    path: '/api/academia/payments',
+    family: 'academiaPayment',
+    listQuery: { pageSize: '500' },
+    create: async ({ res, loc }) => ({
+      siteId: site(loc),
+      partnerId: await res.id('academiaPartner', 'group'),
+      category: 'course',
+      paidOn: isoDay(-3),
+      amountMinor: 12_345,
+      currency: 'USD',
+    }),
+  }),
   'GET /api/academia/exchange-rates': {
     access: 'academia.read',
     checks: [figures('academia.read', { program: ACADEMIA })],

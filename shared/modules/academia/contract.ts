@@ -225,6 +225,15 @@ export const paymentInput = z
     note: optionalText(500),
   })
   .strict();
+/** A correction of a payment's day, amount, currency or note; its site, school, category and project stay. */
+export const paymentPatch = versioned
+  .extend({
+    paidOn: isoDate.optional(),
+    amountMinor: minor.min(1, 'More than zero').optional(),
+    currency: currency.optional(),
+    note: optionalText(500),
+  })
+  .strict();
 export const paymentListQuery = listQuery(['paidOn', 'amountMinor']).extend({
   siteId: uuid.optional(),
   partnerId: uuid.optional(),

@@ -499,6 +499,7 @@ export const en = {
     description:
       'Every payment to a school or institute, by category: the year’s contribution adds them up, each at the exchange rate of its day. A research payment is made against its project on the project’s page or here.',
     add: 'Record a payment',
+    edit: 'Correct payment',
     import: 'Import payments',
     category: 'Category',
     categoryRequired: 'Choose the category',

@@ -480,6 +480,7 @@ export const zhTW: typeof en = {
     description:
       '對各學校與研究機構之每筆支付款項，依類別列示：年度投入即由這些款項加總，各以支付當日之匯率換算。研究合作款項可於研究計畫頁面或於此處登錄。',
     add: '登錄支付款項',
+    edit: '更正支付款項',
     import: '匯入支付款項',
     category: '類別',
     categoryRequired: '請選擇類別',

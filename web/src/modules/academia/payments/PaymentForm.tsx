@@ -1,12 +1,20 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { paymentCategories, paymentInput, paymentView } from '#shared/modules/academia/contract.ts';
+import { IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  paymentCategories,
+  paymentInput,
+  paymentPatch,
+  paymentView,
+} from '#shared/modules/academia/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys, toMinor, usePartnerOptions } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { useConfirmDelete } from '../teaching/CoursesPage.tsx';
 
 type Payment = import('zod').infer<typeof paymentView>;
 type Category = (typeof paymentCategories)[number];
@@ -26,13 +34,24 @@ export type PaymentProject = { id: string; siteId: string; partnerId: string; cu
  * A payment to a school or institute, in any currency: the year's contribution converts it at the rate of its
  * date. Made against a research project, the site, school and category are the project's.
  */
-export function PaymentForm({ project, onClose }: { project?: PaymentProject; onClose: () => void }) {
+export function PaymentForm({
+  project,
+  record = null,
+  onClose,
+}: {
+  project?: PaymentProject;
+  /** A payment to correct: its day, amount, currency and note; or remove, when recorded in error. */
+  record?: Payment | null;
+  onClose: () => void;
+}) {
   const t = useAcademiaT();
   const label = useAcademiaLabel();
   const { options: siteOptions } = useSites();
   const partners = usePartnerOptions();
+  const confirmDelete = useConfirmDelete();
+  const queryClient = useQueryClient();
   const f = useRecordForm({
-    record: null as Payment | null,
+    record,
     blank: {
       siteId: project?.siteId ?? '',
       partnerId: project?.partnerId ?? '',
@@ -51,25 +70,33 @@ export function PaymentForm({ project, onClose }: { project?: PaymentProject; on
       currency: r.currency,
       note: r.note ?? '',
     }),
-    toPayload: (v: Values) => ({
-      siteId: v.siteId,
-      partnerId: v.partnerId,
-      category: (v.category || 'other') as Category,
-      projectId: project?.id ?? null,
-      paidOn: v.paidOn ?? '',
-      amountMinor: toMinor(v.amount) ?? 0,
-      currency: v.currency.trim().toUpperCase(),
-      note: v.note.trim() || null,
-    }),
+    toPayload: (v: Values, mode) =>
+      mode === 'create'
+        ? {
+            siteId: v.siteId,
+            partnerId: v.partnerId,
+            category: (v.category || 'other') as Category,
+            projectId: project?.id ?? null,
+            paidOn: v.paidOn ?? '',
+            amountMinor: toMinor(v.amount) ?? 0,
+            currency: v.currency.trim().toUpperCase(),
+            note: v.note.trim() || null,
+          }
+        : {
+            paidOn: v.paidOn ?? '',
+            amountMinor: toMinor(v.amount) ?? 0,
+            currency: v.currency.trim().toUpperCase(),
+            note: v.note.trim() || null,
+          },
     check: (v): Record<string, string> => ({
       ...((toMinor(v.amount) ?? 0) > 0 ? {} : { amount: t('projects.amountInvalid') }),
       ...(v.category ? {} : { category: t('payments.categoryRequired') }),
     }),
     createSchema: paymentInput,
-    patchSchema: paymentInput,
+    patchSchema: paymentPatch,
     create: (p) => api.post('/api/academia/payments', p, paymentView),
-    update: () => Promise.reject(new Error('A payment is not edited here')),
-    fetch: () => Promise.reject(new Error('A new payment is not reloaded')),
+    update: (id, body) => api.patch(`/api/academia/payments/${id}`, body, paymentView),
+    fetch: (id) => api.get(`/api/academia/payments/${id}`, paymentView),
     invalidate: [academiaKeys.projects, academiaKeys.payments, academiaKeys.contribution],
     onSaved: onClose,
   });
@@ -77,14 +104,14 @@ export function PaymentForm({ project, onClose }: { project?: PaymentProject; on
     <FormModal
       opened
       onClose={onClose}
-      title={t('projects.addPayment')}
+      title={record ? t('payments.edit') : t('projects.addPayment')}
       onSubmit={f.submit}
       busy={f.save.isPending}
       error={f.formError}
       onReload={() => void f.reload()}
       size={project ? 'md' : 'lg'}
     >
-      {!project && (
+      {!project && !record && (
         <>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
@@ -116,7 +143,7 @@ export function PaymentForm({ project, onClose }: { project?: PaymentProject; on
           label={t('projects.paidOn')}
           valueFormat="YYYY-MM-DD"
           required
-          data-autofocus={project ? true : undefined}
+          data-autofocus={project || record ? true : undefined}
           {...f.form.getInputProps('paidOn')}
         />
         <TextInput
@@ -133,6 +160,24 @@ export function PaymentForm({ project, onClose }: { project?: PaymentProject; on
         />
       </SimpleGrid>
       <TextInput label={t('projects.paymentNote')} {...f.form.getInputProps('note')} />
+      {record && (
+        <Group>
+          <Button
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={() =>
+              confirmDelete(`/api/academia/payments/${record.id}`, record.version, () => {
+                for (const key of [academiaKeys.payments, academiaKeys.contribution, academiaKeys.projects])
+                  void queryClient.invalidateQueries({ queryKey: [key] });
+                onClose();
+              })
+            }
+          >
+            {t('teaching.delete')}
+          </Button>
+        </Group>
+      )}
     </FormModal>
   );
 }

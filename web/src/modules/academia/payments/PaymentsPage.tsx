@@ -32,14 +32,18 @@ export function PaymentsPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [category, setCategory] = useState<string | null>(null);
   const [year, setYear] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const years = Array.from({ length: 15 }, (_, i) => String(new Date().getFullYear() - i));
   const columns: Column<Row>[] = [
     { key: 'paidOn', header: t('payments.paidOn'), sortKey: 'paidOn', render: (p) => p.paidOn },
     { key: 'site', header: t('common.site'), render: (p) => p.siteCode },
     { key: 'partner', header: t('common.partner'), wrap: true, render: (p) => schoolName(p) },
-    { key: 'category', header: t('payments.category'), render: (p) => label('paymentCategories', p.category) },
+    {
+      key: 'category',
+      header: t('payments.category'),
+      render: (p) => label('paymentCategories', p.category),
+    },
     {
       key: 'amount',
       header: t('payments.amount'),
@@ -65,7 +69,7 @@ export function PaymentsPage() {
               >
                 {t('payments.import')}
               </Button>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
                 {t('payments.add')}
               </Button>
             </Group>
@@ -118,10 +122,13 @@ export function PaymentsPage() {
         }
         exportPath="/api/academia/payments/export.csv"
         exportXlsxPath="/api/academia/payments/export.xlsx"
+        onRowClick={manage ? (p) => setEditing(p) : undefined}
         emptyTitle={t('payments.emptyTitle')}
         emptyHint={t('payments.emptyHint')}
       />
-      {adding && <PaymentForm onClose={() => setAdding(false)} />}
+      {editing && (
+        <PaymentForm record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
       {importing && (
         <Modal opened onClose={() => setImporting(false)} size="xl" title={t('payments.import')}>
           <ImportWizard
