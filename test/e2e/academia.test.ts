@@ -180,5 +180,16 @@ describe.skipIf(!hasChromium)('the industry–academia program in the browser', 
     await zh.getByText('評核日期').waitFor();
     await screenshot(page, 'academia-intern-evaluations-zh');
     await context.close();
+
+    // An auditor reads the evaluations and can add none.
+    const auditorContext = await newContext(browser, server.baseUrl);
+    const auditorPage = await auditorContext.newPage();
+    await signIn(auditorPage, 'auditor');
+    await auditorPage.goto('/academia/interns');
+    await auditorPage.getByRole('button', { name: 'Evaluations: Kuo Ya-Ting' }).click();
+    const readOnly = auditorPage.getByRole('dialog', { name: 'Evaluations of Kuo Ya-Ting' });
+    await readOnly.getByRole('row', { name: /Company mentor.*5 of 5/ }).waitFor();
+    expect(await readOnly.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    await auditorContext.close();
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Select, SimpleGrid, Table, Text, Textarea } from '@mantine/core';
+import { Button, Loader, Modal, Select, SimpleGrid, Table, Text, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -54,13 +54,60 @@ export function RatingFields({
 }
 
 /** The internship's evaluations so far, and a new one by the mentor or by the student. */
+function useEvaluations(internId: string) {
+  return useQuery({
+    queryKey: [academiaKeys.interns, internId, 'evaluations'],
+    queryFn: () => api.get(`/api/academia/interns/${internId}/evaluations`, internEvaluationList),
+  });
+}
+
+/** The evaluations given of an internship, by the mentor and by the student, oldest first. */
+function EvaluationList({ items }: { items: Evaluation[] }) {
+  const t = useAcademiaT();
+  return (
+    <>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('evaluations.none')}
+        </Text>
+      ) : (
+        <Table aria-label={t('evaluations.list')}>
+          <Table.Tbody>
+            {items.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{t(`evaluations.by.${e.evaluator}`)}</Table.Td>
+                <Table.Td>{t('evaluations.ratingOf', { rating: e.rating })}</Table.Td>
+                <Table.Td>{e.evaluatedOn}</Table.Td>
+                <Table.Td>{e.comments ?? '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+/** The evaluations of an internship, for a reader who may not add one. */
+function EvaluationsView({ intern, onClose }: { intern: Intern; onClose: () => void }) {
+  const t = useAcademiaT();
+  const existing = useEvaluations(intern.id);
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t('evaluations.title', { name: intern.fullName ?? t('interns.anonymised') })}
+    >
+      {existing.isPending ? <Loader size="sm" /> : <EvaluationList items={existing.data?.items ?? []} />}
+    </Modal>
+  );
+}
+
 function EvaluationForm({ intern, onClose }: { intern: Intern; onClose: () => void }) {
   const t = useAcademiaT();
   const path = `/api/academia/interns/${intern.id}/evaluations`;
-  const existing = useQuery({
-    queryKey: [academiaKeys.interns, intern.id, 'evaluations'],
-    queryFn: () => api.get(path, internEvaluationList),
-  });
+  const existing = useEvaluations(intern.id);
   const f = useRecordForm({
     record: null as Evaluation | null,
     blank: { evaluator: 'mentor', rating: '', evaluatedOn: null, comments: '' } as V,
@@ -97,24 +144,7 @@ function EvaluationForm({ intern, onClose }: { intern: Intern; onClose: () => vo
       error={f.formError}
       size="lg"
     >
-      {items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('evaluations.none')}
-        </Text>
-      ) : (
-        <Table aria-label={t('evaluations.list')}>
-          <Table.Tbody>
-            {items.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>{t(`evaluations.by.${e.evaluator}`)}</Table.Td>
-                <Table.Td>{t('evaluations.ratingOf', { rating: e.rating })}</Table.Td>
-                <Table.Td>{e.evaluatedOn}</Table.Td>
-                <Table.Td>{e.comments ?? '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <EvaluationList items={items} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select
           label={t('evaluations.evaluator')}
@@ -136,8 +166,11 @@ function EvaluationForm({ intern, onClose }: { intern: Intern; onClose: () => vo
   );
 }
 
-/** Opens the evaluations of one intern (a button per row, reachable with the keyboard). */
-export function EvaluateButton({ intern }: { intern: Intern }) {
+/**
+ * Opens the evaluations of one intern (a button per row, reachable with the keyboard): with the form to add
+ * one for the program's managers, to read for everyone else who sees the intern.
+ */
+export function EvaluateButton({ intern, manage }: { intern: Intern; manage: boolean }) {
   const t = useAcademiaT();
   const [open, setOpen] = useState(false);
   return (
@@ -150,7 +183,12 @@ export function EvaluateButton({ intern }: { intern: Intern }) {
       >
         {t('evaluations.open')}
       </Button>
-      {open && <EvaluationForm intern={intern} onClose={() => setOpen(false)} />}
+      {open &&
+        (manage ? (
+          <EvaluationForm intern={intern} onClose={() => setOpen(false)} />
+        ) : (
+          <EvaluationsView intern={intern} onClose={() => setOpen(false)} />
+        ))}
     </>
   );
 }

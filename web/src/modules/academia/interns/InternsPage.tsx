@@ -90,13 +90,13 @@ export function InternsPage() {
           '—'
         ),
     },
+    {
+      key: 'evaluations',
+      header: t('evaluations.column'),
+      render: (i: Row) => <EvaluateButton intern={i} manage={can('academia.manage')} />,
+    },
     ...(can('academia.manage')
       ? [
-          {
-            key: 'evaluations',
-            header: t('evaluations.column'),
-            render: (i: Row) => <EvaluateButton intern={i} />,
-          },
           {
             key: 'signIn',
             header: t('signIn.student.column'),
