@@ -1,16 +1,21 @@
 import type { ModuleDemo } from '../../server/platform/modules/manifest.ts';
 import { academiaTables, generateAcademiaDataset } from './academia.ts';
+import { guestGrants } from './academia-guests.ts';
 import { generateAcademiaPrograms } from './academia-programs.ts';
 
 /** The industry–academia program's part of the demo: the partners of the seed, agreements, projects, interns. */
 export const academiaDemo: ModuleDemo = {
   generate(group) {
+    const dataset = generateAcademiaDataset(group);
+    // Before the tables copy the interns: the student's internship takes her name.
+    const grants = guestGrants(group, dataset);
     const tables = [
       ...generateAcademiaPrograms(group, {
         created_at: '2022-01-03T01:00:00.000Z',
         updated_at: '2022-01-03T01:00:00.000Z',
       }),
-      ...academiaTables(generateAcademiaDataset(group)),
+      ...academiaTables(dataset),
+      { table: 'record_grants', rows: grants },
     ];
     return {
       tables,

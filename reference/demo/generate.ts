@@ -17,7 +17,7 @@ import type {
   SubsidiaryRow,
   UserRow,
 } from './rows.ts';
-import { DEMO_USERS } from './users.ts';
+import { DEMO_GUESTS, DEMO_USERS } from './users.ts';
 
 /**
  * The demo dataset as plain rows, named and shaped like the tables they go into. Pure: the same seed,
@@ -128,6 +128,17 @@ export function generateDemoDataset(options: GenerateOptions): DemoDataset {
           : [],
     });
   }
+
+  // People outside the company: a sign-in and no role (their programs give them their own records).
+  for (const g of DEMO_GUESTS)
+    users.push({
+      id: userRng.uuid(),
+      email: g.email,
+      display_name: g.displayName,
+      locale: g.locale,
+      employee_id: null,
+      contractor_worker_id: null,
+    });
 
   return {
     seed,

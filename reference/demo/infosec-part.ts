@@ -4,9 +4,9 @@ import { advisoryTables } from './infosec-advisories.ts';
 import { generateBoardRows } from './infosec-board.ts';
 import { drillTables } from './infosec-drills.ts';
 import { findingTables } from './infosec-findings.ts';
-import { supplierTables } from './infosec-suppliers.ts';
 import { governanceTables } from './infosec-governance.ts';
 import { policyTables } from './infosec-policies.ts';
+import { supplierTables } from './infosec-suppliers.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 

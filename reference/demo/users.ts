@@ -236,6 +236,35 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
+/**
+ * Demo sign-ins of people outside the company, with no role: a program gives each of them its own records
+ * (the platform's external role), and they see those alone. The academia part of the demo gives the student
+ * an internship and the professor a research project.
+ */
+export type DemoGuest = {
+  email: string;
+  displayName: string;
+  locale: 'en' | 'zh-TW';
+  description: string;
+};
+
+export const DEMO_GUESTS: readonly DemoGuest[] = [
+  {
+    email: 'student@steward.demo',
+    displayName: 'Chen Yu-Ting',
+    locale: 'zh-TW',
+    description:
+      'Student of the NSYSU college interning at ASE Kaohsiung: sees her own internship and evaluates it',
+  },
+  {
+    email: 'professor@steward.demo',
+    displayName: 'Prof. Lin Wei-Cheng',
+    locale: 'en',
+    description:
+      'Principal investigator of a research project with ASE Kaohsiung: follows its milestones and results',
+  },
+];
+
 const ROLE_LABELS: Record<Role, string> = {
   group_admin: 'Group admin',
   program_owner: 'Program owner',
@@ -263,6 +292,7 @@ export function demoLoginsMarkdown(): string {
       (u) =>
         `| \`${u.email}\` | ${ROLE_LABELS[u.role]}${u.program ? ` (${u.program})` : ''} | ${scope(u.scope)} | ${u.description} |`,
     ),
+    ...DEMO_GUESTS.map((g) => `| \`${g.email}\` | External (no role) | own records | ${g.description} |`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -86,6 +86,23 @@ describe.each(databases())('demo dataset (%s)', (kind) => {
     }
   });
 
+  it('gives the demo student her internship and the professor his project, and nothing else', async () => {
+    const student = await t.signIn('student@steward.demo', DEMO_PASSWORD);
+    const internships = await student.get('/api/academia/my/internships');
+    expect(internships.body.items).toHaveLength(1);
+    expect(internships.body.items[0]).toMatchObject({ siteCode: 'ASE-KH' });
+    expect((await student.get('/api/academia/interns')).status).toBe(403);
+    const professor = await t.signIn('professor@steward.demo', DEMO_PASSWORD);
+    const projects = await professor.get('/api/academia/my/projects');
+    expect(projects.body.items).toEqual([expect.objectContaining({ siteCode: 'ASE-KH', status: 'active' })]);
+    expect(projects.body.items[0]).not.toHaveProperty('budgetMinor');
+    expect((await professor.get('/api/academia/my/internships')).body.items).toEqual([]);
+    // The internship carries the student's name, as the program's staff see it.
+    const officer = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
+    const seen = await officer.get(`/api/academia/interns/${internships.body.items[0].id}`);
+    expect(seen.body).toMatchObject({ fullName: 'Chen Yu-Ting', email: 'student@steward.demo' });
+  });
+
   it('shows the ASE Kaohsiung site officer only ASE Kaohsiung, the SPIL officer every SPIL site, the admin all 25', async () => {
     const codes = async (email: string) => {
       const client = await t.signIn(email, DEMO_PASSWORD);

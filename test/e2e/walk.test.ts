@@ -1,6 +1,6 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../reference/demo/users.ts';
+import { DEMO_GUESTS, DEMO_PASSWORD, DEMO_USERS } from '../../reference/demo/users.ts';
 import { launchBrowser, newContext } from './support/browser.ts';
 import { hasChromium, type RunningServer, screenshotPath, startServer } from './support/server.ts';
 import {
@@ -24,7 +24,12 @@ import {
 const LOCALES = ['en', 'zh-TW'] as const;
 type Locale = (typeof LOCALES)[number];
 const CI_LOCALES: readonly Locale[] = ['zh-TW'];
-const walks: { user: (typeof DEMO_USERS)[number]; locale: Locale }[] = DEMO_USERS.flatMap((user) => {
+/** Every demo sign-in: the roles' and those of people outside the company (the external role). */
+const PEOPLE = [
+  ...DEMO_USERS.map((u) => ({ email: u.email, label: `${u.role}${u.program ? `, ${u.program}` : ''}` })),
+  ...DEMO_GUESTS.map((g) => ({ email: g.email, label: 'outside the company' })),
+];
+const walks: { user: (typeof PEOPLE)[number]; locale: Locale }[] = PEOPLE.flatMap((user) => {
   const chosen = process.env.STEWARD_WALK;
   const locales =
     chosen === 'all' || chosen?.split(',').includes(user.email) ? LOCALES : chosen ? [] : CI_LOCALES;
@@ -100,7 +105,7 @@ describe.skipIf(!hasChromium)('a walk through every page, for every role, in bot
   });
 
   for (const { user, locale } of walks) {
-    it(`${user.email} (${user.role}${user.program ? `, ${user.program}` : ''}) in ${locale}`, async () => {
+    it(`${user.email} (${user.label}) in ${locale}`, async () => {
       const context = await newContext(browser, server.baseUrl, {
         locale: locale === 'en' ? 'en-US' : 'zh-TW',
       });

@@ -84,4 +84,34 @@ describe('the navigation, built from the permissions', () => {
     expect(withPerson(null)).not.toContain('/ohs/my-qualifications');
     expect(withPerson('employee')).toContain('/ohs/my-reports');
   });
+
+  it('offers a person outside the company, who holds no role, only the pages of the records granted to them', () => {
+    const outside = (granted: string[]) => {
+      const out: string[] = [];
+      const walk = (items: NavItem[]) => {
+        for (const i of items) {
+          out.push(i.to);
+          if (i.children) walk(i.children);
+        }
+      };
+      for (const s of visibleNavigation([], null, granted)) walk(s.items);
+      return out;
+    };
+    const student = outside(['academia_intern']);
+    expect(student).toContain('/academia/my/internships');
+    for (const employeesOnly of [
+      '/training/mine',
+      '/infosec/policies/mine',
+      '/infosec/csf/mine',
+      '/infosec/supplier-assessments/mine',
+      '/academia/my/projects',
+    ])
+      expect(student).not.toContain(employeesOnly);
+    expect(outside(['infosec_csf_assessment'])).toContain('/infosec/csf/mine');
+    expect(outside(['infosec_supplier_assessment'])).toContain('/infosec/supplier-assessments/mine');
+    // An employee keeps them all.
+    const employee = addresses(held('employee'));
+    for (const own of ['/training/mine', '/infosec/policies/mine', '/infosec/csf/mine'])
+      expect(employee).toContain(own);
+  });
 });

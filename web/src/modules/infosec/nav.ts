@@ -5,8 +5,8 @@ import {
   IconBuildingFactory2,
   IconCertificate,
   IconChartGridDots,
-  IconClockCog,
   IconClipboardCheck,
+  IconClockCog,
   IconFileAlert,
   IconFileCertificate,
   IconFileCheck,
@@ -19,8 +19,8 @@ import {
   IconRefreshAlert,
   IconServer2,
   IconShieldSearch,
-  IconUmbrella,
   IconTargetArrow,
+  IconUmbrella,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { NavItem } from '../../platform/shell/nav-types.ts';
@@ -98,12 +98,17 @@ export const infosecNavigation: NavItem[] = [
     exact: true,
   },
   /** Without a permission: every employee with an account may be asked to acknowledge a policy. */
-  { label: label('policiesMine'), to: '/infosec/policies/mine', icon: IconFileCheck },
+  { label: label('policiesMine'), to: '/infosec/policies/mine', icon: IconFileCheck, outsiders: [] },
   /**
    * Without a permission, like "My training": a consultant named as assessor holds no role, and this is
    * their way in. The page says so plainly to someone named for no assessment.
    */
-  { label: label('csfMine'), to: '/infosec/csf/mine', icon: IconClipboardCheck },
+  {
+    label: label('csfMine'),
+    to: '/infosec/csf/mine',
+    icon: IconClipboardCheck,
+    outsiders: ['infosec_csf_assessment'],
+  },
   {
     label: label('suppliers'),
     to: '/infosec/suppliers',
@@ -124,7 +129,12 @@ export const infosecNavigation: NavItem[] = [
     permission: 'infosec.read',
   },
   /** Without a permission, like "My assessments": a supplier's person holds no role, and this is their way in. */
-  { label: label('supplierMine'), to: '/infosec/supplier-assessments/mine', icon: IconClipboardCheck },
+  {
+    label: label('supplierMine'),
+    to: '/infosec/supplier-assessments/mine',
+    icon: IconClipboardCheck,
+    outsiders: ['infosec_supplier_assessment'],
+  },
   { label: label('board'), to: '/infosec/board', icon: IconPresentation, permission: 'infosec.read' },
   { label: label('insurance'), to: '/infosec/insurance', icon: IconUmbrella, permission: 'infosec.read' },
 ];

@@ -31,7 +31,8 @@ export const workNavigation: NavItem[] = [
     icon: IconCertificate2,
     permission: 'certifications.read',
   },
-  { label: label('nav.myTraining'), to: '/training/mine', icon: IconCertificate },
+  // Training is assigned to the group's employees and contractor workers, never to people outside it.
+  { label: label('nav.myTraining'), to: '/training/mine', icon: IconCertificate, outsiders: [] },
   { label: label('nav.training'), to: '/training', icon: IconSchool, permission: 'training.read' },
   {
     label: label('nav.committees'),

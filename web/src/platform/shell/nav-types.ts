@@ -12,6 +12,11 @@ export type NavItem = {
   person?: 'employee' | 'contractor_worker';
   /** Shown only to accounts granted a record of one of these kinds (the external role's own pages). */
   granted?: readonly string[];
+  /**
+   * To an account that holds no role (a person outside the company), shown only when it is granted a record of
+   * one of these kinds; an empty list hides the item from such accounts (a page for employees alone).
+   */
+  outsiders?: readonly string[];
   /** Active only on its own address, not on the pages below it. */
   exact?: boolean;
   children?: NavItem[];

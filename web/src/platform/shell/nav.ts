@@ -61,7 +61,8 @@ const administration: NavSection = {
 /**
  * The navigation the session may see: items without permission, and groups with at least one child left;
  * items for one kind of person only to an account of that kind (`person`, from the session); items for
- * records granted one by one only to an account granted such a record.
+ * records granted one by one only to an account granted such a record; to an account with no role, only the
+ * personal pages meant for people outside the company (`outsiders`).
  */
 export function visibleNavigation(
   permissions: string[],
@@ -72,6 +73,9 @@ export function visibleNavigation(
     if (item.permission && !permissions.includes(item.permission)) return null;
     if (item.person && item.person !== person) return null;
     if (item.granted && !item.granted.some((kind) => grantedRecords.includes(kind))) return null;
+    const outsider = permissions.length === 0;
+    if (outsider && item.outsiders && !item.outsiders.some((kind) => grantedRecords.includes(kind)))
+      return null;
     if (!item.children) return item;
     const children = item.children.map(allowed).filter((c): c is NavItem => c !== null);
     return children.length ? { ...item, children } : null;
