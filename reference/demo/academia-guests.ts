@@ -9,7 +9,7 @@ const PROFESSOR = 'professor@steward.demo';
 
 /**
  * The demo's people outside the company get their own records (the platform's external role): the student the
- * latest internship at ASE Kaohsiung, which then carries her name and e-mail, and the professor the latest
+ * latest internship at ASE Kaohsiung of a student the demo does not hire, which then carries her name and e-mail, and the professor the latest
  * research project there still under way. Record grants, as the program's staff would give them.
  */
 export function guestGrants(data: DemoDataset, a: AcademiaDataset): Row[] {
@@ -27,7 +27,13 @@ export function guestGrants(data: DemoDataset, a: AcademiaDataset): Row[] {
       .sort(
         (x, y) => String(y[day]).localeCompare(String(x[day])) || String(x.id).localeCompare(String(y.id)),
       )[0];
-  const internship = latest(a.interns, 'started_on', (r) => r.outcome !== 'withdrawn' && !r.anonymised_on);
+  // Not a former intern the demo hires (the proposed hires pair each with an employee of the same name).
+  const matched = new Set(a.hireMatches.map((m) => m.intern_id));
+  const internship = latest(
+    a.interns,
+    'started_on',
+    (r) => r.outcome !== 'withdrawn' && !r.anonymised_on && !r.hired_employee_id && !matched.has(r.id),
+  );
   const project = latest(a.projects, 'starts_on', (r) => r.status === 'active');
   if (!internship || !project)
     throw new Error('No internship or research project at ASE-KH for the demo guests');

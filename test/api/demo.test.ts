@@ -100,7 +100,13 @@ describe.each(databases())('demo dataset (%s)', (kind) => {
     // The internship carries the student's name, as the program's staff see it.
     const officer = await t.signIn('officer.kh@steward.demo', DEMO_PASSWORD);
     const seen = await officer.get(`/api/academia/interns/${internships.body.items[0].id}`);
-    expect(seen.body).toMatchObject({ fullName: 'Chen Yu-Ting', email: 'student@steward.demo' });
+    expect(seen.body).toMatchObject({
+      fullName: 'Chen Yu-Ting',
+      email: 'student@steward.demo',
+      hiredEmployeeId: null,
+    });
+    const matches = await officer.get('/api/academia/hire-matches', { query: { pageSize: '100' } });
+    expect(matches.body.items.map((m: { internId: string }) => m.internId)).not.toContain(seen.body.id);
   });
 
   it('shows the ASE Kaohsiung site officer only ASE Kaohsiung, the SPIL officer every SPIL site, the admin all 25', async () => {
