@@ -230,6 +230,27 @@ ${good}
       },
     ]);
     expect((await contribution(2023)).totalUsdCents - before.totalUsdCents).toBe(80_000);
+    // Two equal payments of one day, told apart by their notes (two students' awards), are two payments.
+    const twin = 'TC,Feng Chia University,scholarship,2023-06-01,USD,500,,';
+    const awards = await importFile(
+      spil,
+      PAYMENTS,
+      `${PAYMENT_HEADER}${twin}Award – Lin Chia-Hui\n${twin}Award – Wu Tsung-Han\n`,
+    );
+    expect(awards).toMatchObject({ status: 'done', rowsInserted: 2 });
+  });
+
+  it('imports a file of thousands of students in one go', async () => {
+    // More rows than one statement could bind as parameters (sixteen columns a row).
+    const rows = Array.from(
+      { length: 4_200 },
+      (_, n) =>
+        `SZ,Feng Chia University,Bulk Student ${n},,,onsite_internship,2019-07-01,2019-08-30,300,completed,,,,`,
+    );
+    const before = await contribution(2019);
+    const job = await importFile(spil, INTERNS, `${INTERN_HEADER}${rows.join('\n')}\n`);
+    expect(job).toMatchObject({ status: 'done', rowsTotal: 4_200, rowsInserted: 4_200 });
+    expect((await contribution(2019)).internsRecruited - before.internsRecruited).toBe(4_200);
   });
 
   it('corrects a payment’s amount and removes one recorded in error: the contribution follows, a stale edit is refused', async () => {

@@ -19,8 +19,9 @@ const MAX_MINOR = 9_999_999_999_999;
 
 /**
  * The natural key of a payment: a site's payment to a school, of a category, on a day, of an amount in a
- * currency, against a project or none. The same six twice is the same payment entered twice, which would
- * count twice in the year's contribution.
+ * currency, against a project or none, with its note. The same seven twice is the same payment entered twice,
+ * which would count twice in the year's contribution; two equal payments of one day (two students' awards)
+ * are told apart by their notes.
  */
 const naturalKey = (r: {
   siteId: string;
@@ -30,8 +31,18 @@ const naturalKey = (r: {
   currency: string;
   amountMinor: number | string;
   project: string | null;
+  note: string | null;
 }) =>
-  [r.siteId, r.partnerId, r.category, r.paidOn, r.currency, String(r.amountMinor), r.project ?? ''].join('|');
+  [
+    r.siteId,
+    r.partnerId,
+    r.category,
+    r.paidOn,
+    r.currency,
+    String(r.amountMinor),
+    r.project ?? '',
+    (r.note ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase(),
+  ].join('|');
 
 /**
  * Payments to schools and institutes from a spreadsheet (the platform import pipeline: a preview naming row
@@ -152,6 +163,7 @@ export const createPaymentsImporter = (org: ImportOrg): Importer<repo.PaymentIns
           currency: p.currency,
           amountMinor: String(Number(p.amount_minor)),
           project: p.project_id,
+          note: p.note,
         }),
       ),
     );

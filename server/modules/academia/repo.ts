@@ -5,6 +5,7 @@ import type {
   internPrograms,
   paymentCategories,
 } from '#shared/modules/academia/contract.ts';
+import { bulkInsert } from '../../db/bulk.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/sql.ts';
@@ -325,32 +326,33 @@ export type InternInsert = {
   studyEndedOn: string | null;
 };
 
-/** Writes a batch of checked interns (an import's, inside its transaction). */
+/**
+ * Writes a batch of checked interns (an import's, inside its transaction), as JSON rows: sixteen columns of a
+ * full batch would pass the 65,535 parameters a statement may bind.
+ */
 export async function insertInterns(db: Db, rows: readonly InternInsert[], actorId: string | null) {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('academia_interns')
-    .values(
-      rows.map((r) => ({
-        site_id: r.siteId,
-        partner_id: r.partnerId,
-        full_name: r.fullName,
-        email: r.email,
-        date_of_birth: r.dateOfBirth,
-        program: r.program,
-        started_on: r.startedOn,
-        ended_on: r.endedOn,
-        hours: r.hours,
-        outcome: r.outcome,
-        institute: r.institute,
-        sponsored: r.sponsored,
-        study_started_on: r.studyStartedOn,
-        study_ended_on: r.studyEndedOn,
-        created_by: actorId,
-        updated_by: actorId,
-      })),
-    )
-    .execute();
+  await bulkInsert(
+    db,
+    'academia_interns',
+    rows.map((r) => ({
+      site_id: r.siteId,
+      partner_id: r.partnerId,
+      full_name: r.fullName,
+      email: r.email,
+      date_of_birth: r.dateOfBirth,
+      program: r.program,
+      started_on: r.startedOn,
+      ended_on: r.endedOn,
+      hours: r.hours,
+      outcome: r.outcome,
+      institute: r.institute,
+      sponsored: r.sponsored,
+      study_started_on: r.studyStartedOn,
+      study_ended_on: r.studyEndedOn,
+      created_by: actorId,
+      updated_by: actorId,
+    })),
+  );
 }
 
 /** Research projects of these sites and schools whose titles are among these (lower case), for an import. */
@@ -376,7 +378,16 @@ export function paymentsLike(db: Db, keys: readonly { siteId: string; partnerId:
   if (keys.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('academia_payments')
-    .select(['site_id', 'partner_id', 'category', 'paid_on', 'currency', 'amount_minor', 'project_id'])
+    .select([
+      'site_id',
+      'partner_id',
+      'category',
+      'paid_on',
+      'currency',
+      'amount_minor',
+      'project_id',
+      'note',
+    ])
     .where('site_id', 'in', [...new Set(keys.map((k) => k.siteId))])
     .where('partner_id', 'in', [...new Set(keys.map((k) => k.partnerId))])
     .where('paid_on', 'in', [...new Set(keys.map((k) => k.paidOn))])

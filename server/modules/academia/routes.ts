@@ -306,7 +306,11 @@ export function registerAcademiaRoutes(app: TypedApp, academia: AcademiaModule) 
     columns: [
       { header: { en: 'Paid on', 'zh-TW': '支付日期' }, value: (x) => x.paidOn },
       { header: { en: 'Site', 'zh-TW': '廠區' }, value: (x) => x.siteCode },
-      { header: { en: 'School', 'zh-TW': '學校' }, value: (x) => x.partnerName, width: 32 },
+      {
+        header: { en: 'School', 'zh-TW': '學校' },
+        value: (x, locale) => (locale === 'zh-TW' && x.partnerNameZh) || x.partnerName,
+        width: 32,
+      },
       {
         header: { en: 'Category', 'zh-TW': '類別' },
         value: (x) => academiaWord('academia.paymentCategory', x.category),

@@ -167,7 +167,8 @@ export function PaymentForm({
             color="red"
             leftSection={<IconTrash size={16} />}
             onClick={() =>
-              confirmDelete(`/api/academia/payments/${record.id}`, record.version, () => {
+              // The version as last loaded: a reload after a conflict brings the newer one.
+              confirmDelete(`/api/academia/payments/${record.id}`, f.base?.version ?? record.version, () => {
                 for (const key of [academiaKeys.payments, academiaKeys.contribution, academiaKeys.projects])
                   void queryClient.invalidateQueries({ queryKey: [key] });
                 onClose();
