@@ -160,7 +160,8 @@ export const academiaFamilies = {
           category: 'other',
           paidOn: isoDay(-5),
           amountMinor: 100_000 + n,
-          currency: 'TWD',
+          // US dollars: the fixture holds no exchange rate, and the year's contribution converts every payment.
+          currency: 'USD',
           note: `Matrix payment ${n}`,
         }),
         'academia payment',
