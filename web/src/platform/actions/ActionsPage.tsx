@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { type ActionView, actionPage } from '#shared/platform/actions/contract.ts';
 import { actionStatuses } from '#shared/platform/actions/rules/status.ts';
 import { useCan } from '../auth/session.ts';
-import { useSites } from '../people/sites.ts';
+import { SiteFilter } from '../people/SiteFilter.tsx';
 import { useServicesT } from '../services/texts.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -21,7 +21,6 @@ export function ActionsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const search = useSearch({ strict: false }) as ActionsSearch;
-  const { options: siteOptions } = useSites();
   const programOptions = useProgramOptions();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [program, setProgram] = useState<string | null>(null);
@@ -131,18 +130,7 @@ export function ActionsPage() {
               clearable
               w={180}
             />
-            {view === 'scope' && (
-              <Select
-                aria-label={t('filters.site')}
-                placeholder={ts('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            {view === 'scope' && <SiteFilter value={siteId} onChange={setSiteId} w={200} />}
             <Select
               aria-label={t('filters.program')}
               placeholder={ts('common.anyProgram')}

@@ -6,7 +6,6 @@ import {
   Group,
   Loader,
   Modal,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -22,6 +21,7 @@ import type { z } from 'zod';
 import { type auditEventView, auditPage, verifyReportView } from '#shared/platform/audit/contract.ts';
 import { api } from '../api/client.ts';
 import { webModules } from '../modules/manifest.ts';
+import { SiteFilter } from '../people/SiteFilter.tsx';
 import { useSites } from '../people/sites.ts';
 import { ClampedText } from '../ui/ClampedText.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
@@ -259,7 +259,7 @@ function VerifyResult({ report }: { report: Report }) {
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const { options: siteOptions, sites } = useSites();
+  const { sites } = useSites();
   const siteCode = new Map(sites.map((s) => [s.id, s.code]));
   const [entityType, setEntityType] = useState('');
   const [action, setAction] = useState('');
@@ -384,16 +384,7 @@ export function AuditPage() {
               clearable
               w={170}
             />
-            <Select
-              aria-label={t('employees.site')}
-              placeholder={t('employees.allSites')}
-              data={siteOptions}
-              value={siteId}
-              onChange={setSiteId}
-              searchable
-              clearable
-              w={180}
-            />
+            <SiteFilter value={siteId} onChange={setSiteId} w={180} />
             <DatePickerInput
               type="range"
               aria-label={t('audit.dateRange')}

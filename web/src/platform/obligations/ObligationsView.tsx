@@ -23,7 +23,7 @@ import {
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
 import { webModules } from '../modules/manifest.ts';
-import { useSites } from '../people/sites.ts';
+import { SiteFilter } from '../people/SiteFilter.tsx';
 import { DaysLeft } from '../services/Due.tsx';
 import { useServicesT } from '../services/texts.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
@@ -122,7 +122,6 @@ export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
   const kindName = useObligationKindName();
   const search = useSearch({ strict: false }) as ObligationsSearch;
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const mayAct = useMayAct();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const commands = useObligationCommands();
@@ -235,14 +234,9 @@ export function ObligationsView({ view }: { view: 'mine' | 'scope' }) {
         w={200}
       />
       {view === 'scope' && (
-        <Select
-          aria-label={t('filters.site')}
-          placeholder={ts('common.allSites')}
-          data={siteOptions}
+        <SiteFilter
           value={search.siteId ?? null}
           onChange={(v) => setSearch({ siteId: v ?? undefined })}
-          searchable
-          clearable
           w={220}
         />
       )}

@@ -12,7 +12,7 @@ import {
 } from '#shared/platform/workdays/contract.ts';
 import { api } from '../api/client.ts';
 import { useCan } from '../auth/session.ts';
-import { useSites } from '../people/sites.ts';
+import { SiteFilter } from '../people/SiteFilter.tsx';
 import { useWrite } from '../services/mutation.ts';
 import { ClampedText } from '../ui/ClampedText.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
@@ -35,7 +35,6 @@ export function CalendarsPage() {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const countryName = useCountryName();
-  const { options: siteOptions } = useSites();
   const thisYear = new Date().getFullYear();
   const [country, setCountry] = useState<string | null>(null);
   const [siteId, setSiteId] = useState<string | null>(null);
@@ -178,18 +177,7 @@ export function CalendarsPage() {
               clearable
               w={180}
             />
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('calendars.site')}
-                placeholder={t('calendars.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
           </>
         }
         exportPath={`${CALENDAR_DAYS}/export.csv`}

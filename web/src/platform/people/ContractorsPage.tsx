@@ -26,6 +26,7 @@ import { blankToNull } from '../ui/forms.ts';
 import { useCountryName, useFormat } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useRecordForm } from '../ui/useRecordForm.ts';
+import { SiteFilter } from './SiteFilter.tsx';
 import { useSites } from './sites.ts';
 
 type Company = z.infer<typeof contractorCompanyView>;
@@ -294,7 +295,6 @@ function CompaniesTab() {
 function WorkersTab() {
   const { t } = useTranslation();
   const can = useCan();
-  const { options: sites } = useSites();
   const companies = useCompanyOptions();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [companyId, setCompanyId] = useState<string | null>(null);
@@ -364,16 +364,7 @@ function WorkersTab() {
         filters={{ siteId: siteId ?? undefined, companyId: companyId ?? undefined }}
         filterBar={
           <>
-            <Select
-              aria-label={t('employees.site')}
-              placeholder={t('employees.allSites')}
-              data={sites}
-              value={siteId}
-              onChange={setSiteId}
-              searchable
-              clearable
-              w={220}
-            />
+            <SiteFilter value={siteId} onChange={setSiteId} />
             <Select
               aria-label={t('contractors.company')}
               placeholder={t('contractors.allCompanies')}

@@ -12,7 +12,7 @@ import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { ButtonLink } from '../ui/links.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { EmployeeFormModal } from './EmployeeForm.tsx';
-import { useSites } from './sites.ts';
+import { SiteFilter } from './SiteFilter.tsx';
 
 type Status = 'active' | 'left' | 'all';
 
@@ -22,7 +22,6 @@ export function EmployeesPage() {
   const can = useCan();
   const navigate = useNavigate();
   const search = useSearch({ strict: false }) as { siteId?: string };
-  const { options: siteOptions } = useSites();
   const [status, setStatus] = useState<Status>('active');
   const [department, setDepartment] = useState<string | null>(null);
   const [editing, setEditing] = useState<EmployeeView | null | 'new'>(null);
@@ -122,16 +121,7 @@ export function EmployeesPage() {
         filters={{ siteId: siteId ?? undefined, status, department: department ?? undefined }}
         filterBar={
           <>
-            <Select
-              aria-label={t('employees.site')}
-              placeholder={t('employees.allSites')}
-              data={siteOptions}
-              value={siteId}
-              onChange={setSite}
-              searchable
-              clearable
-              w={220}
-            />
+            <SiteFilter value={siteId} onChange={setSite} w={220} />
             <Select
               aria-label={t('employees.department')}
               placeholder={t('employees.allDepartments')}

@@ -17,6 +17,7 @@ import { FormModal } from '../ui/FormModal.tsx';
 import { blankToNull } from '../ui/forms.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useRecordForm } from '../ui/useRecordForm.ts';
+import { SiteFilter } from './SiteFilter.tsx';
 import { useSites } from './sites.ts';
 
 type External = z.infer<typeof externalPersonView>;
@@ -102,7 +103,6 @@ function ExternalFormModal({ person, onClose }: { person: External | null; onClo
 export function ExternalsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const { options: sites } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
   const [editing, setEditing] = useState<External | null | 'new'>(null);
@@ -154,16 +154,7 @@ export function ExternalsPage() {
         filters={{ siteId: siteId ?? undefined, kind: kind ?? undefined }}
         filterBar={
           <>
-            <Select
-              aria-label={t('employees.site')}
-              placeholder={t('employees.allSites')}
-              data={sites}
-              value={siteId}
-              onChange={setSiteId}
-              searchable
-              clearable
-              w={220}
-            />
+            <SiteFilter value={siteId} onChange={setSiteId} />
             <Select
               aria-label={t('externals.kind')}
               placeholder={t('externals.allKinds')}

@@ -77,7 +77,7 @@ const zhTW = {
   },
   common: {
     site: '廠區',
-    allSites: '全部廠區',
+    allSites: '所有廠區',
     group: '集團',
     status: '狀態',
     anyStatus: '任何狀態',

@@ -12,7 +12,7 @@ import {
 } from '#shared/platform/training/contract.ts';
 import { api } from '../api/client.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { useSites } from '../people/sites.ts';
+import { SiteFilter } from '../people/SiteFilter.tsx';
 import { useServicesT } from '../services/texts.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { useFormat } from '../ui/labels.ts';
@@ -60,7 +60,6 @@ export function CompletionsTable({ courseId, actions }: { courseId?: string; act
   const t = useTrainingT();
   const ts = useServicesT();
   const label = useTrainingLabel();
-  const { options: siteOptions } = useSites();
   const courseOptions = useCourseOptions();
   const [course, setCourse] = useState<string | null>(null);
   const [siteId, setSiteId] = useState<string | null>(null);
@@ -132,16 +131,7 @@ export function CompletionsTable({ courseId, actions }: { courseId?: string; act
               w={240}
             />
           )}
-          <Select
-            aria-label={t('completions.site')}
-            placeholder={ts('common.allSites')}
-            data={siteOptions}
-            value={siteId}
-            onChange={setSiteId}
-            searchable
-            clearable
-            w={200}
-          />
+          <SiteFilter value={siteId} onChange={setSiteId} w={200} />
           <DateInput
             aria-label={ts('common.from')}
             placeholder={ts('common.from')}
@@ -235,7 +225,6 @@ export function YearlyFigures() {
   const ts = useServicesT();
   const label = useTrainingLabel();
   const fmt = useFormat();
-  const { options: siteOptions } = useSites();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(String(thisYear));
   const [siteId, setSiteId] = useState<string | null>(null);
@@ -287,16 +276,7 @@ export function YearlyFigures() {
           allowDeselect={false}
           w={110}
         />
-        <Select
-          aria-label={ts('common.site')}
-          placeholder={ts('common.allSites')}
-          data={siteOptions}
-          value={siteId}
-          onChange={setSiteId}
-          searchable
-          clearable
-          w={220}
-        />
+        <SiteFilter value={siteId} onChange={setSiteId} w={220} />
       </Group>
       {q.error ? <ProblemAlert error={q.error} /> : null}
       {data && (

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { internPage, internPrograms } from '#shared/modules/academia/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { academiaKeys, useSchoolName } from '../api.ts';
@@ -60,7 +60,6 @@ export function InternsPage() {
   const schoolName = useSchoolName();
   const label = useAcademiaLabel();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [program, setProgram] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
@@ -156,18 +155,7 @@ export function InternsPage() {
             filters={{ siteId: siteId ?? undefined, program: program ?? undefined }}
             filterBar={
               <>
-                {siteOptions.length > 1 && (
-                  <Select
-                    aria-label={t('common.site')}
-                    placeholder={t('common.allSites')}
-                    data={siteOptions}
-                    value={siteId}
-                    onChange={setSiteId}
-                    searchable
-                    clearable
-                    w={220}
-                  />
-                )}
+                <SiteFilter value={siteId} onChange={setSiteId} w={220} />
                 <Select
                   aria-label={t('interns.program')}
                   placeholder={t('interns.allPrograms')}

@@ -14,6 +14,7 @@ import {
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
@@ -23,6 +24,7 @@ import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys, usePartnerOptions, useSchoolName } from '../api.ts';
 import { useAcademiaT } from '../i18n/index.ts';
 import { useConfirmDelete } from '../teaching/CoursesPage.tsx';
+import { YearFilter } from '../YearFilter.tsx';
 
 type Row = z.infer<typeof placementView>;
 
@@ -224,14 +226,12 @@ export function PlacementsPanel() {
   const t = useAcademiaT();
   const schoolName = useSchoolName();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [year, setYear] = useState<number>(new Date().getFullYear() - 1);
   const [onlyYear, setOnlyYear] = useState<string | null>(null);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const manage = can('academia.manage');
-  const years = Array.from({ length: 12 }, (_, i) => String(new Date().getFullYear() - i));
   const columns: Column<Row>[] = [
     {
       key: 'term',
@@ -289,27 +289,8 @@ export function PlacementsPanel() {
         filters={{ siteId: siteId ?? undefined, year: onlyYear ?? undefined }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
-            <Select
-              aria-label={t('teaching.year')}
-              placeholder={t('teaching.allYears')}
-              data={years}
-              value={onlyYear}
-              onChange={setOnlyYear}
-              clearable
-              w={140}
-            />
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
+            <YearFilter value={onlyYear} onChange={setOnlyYear} />
           </>
         }
         exportPath="/api/academia/placements/export.csv"

@@ -12,7 +12,7 @@ import {
 } from '#shared/modules/academia/hire-match-contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { problemMessage } from '../../../platform/ui/problem.tsx';
 import { academiaKeys, useSchoolName } from '../api.ts';
@@ -81,7 +81,6 @@ export function ProposedHires() {
   const can = useCan();
   const manage = can('academia.manage');
   const refresh = useRefresh();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [status, setStatus] = useState<string>('proposed');
   const scan = useMutation({
@@ -153,18 +152,7 @@ export function ProposedHires() {
         filters={{ siteId: siteId ?? undefined, status }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
             <Select
               aria-label={t('hires.status')}
               data={hireMatchStatuses.map((s) => ({ value: s, label: label('hireStatuses', s) }))}

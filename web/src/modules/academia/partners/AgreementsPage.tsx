@@ -11,6 +11,7 @@ import {
 } from '#shared/modules/academia/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
@@ -131,7 +132,6 @@ export function AgreementsPage() {
   const schoolName = useSchoolName();
   const label = useAcademiaLabel();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
@@ -176,18 +176,7 @@ export function AgreementsPage() {
         filters={{ siteId: siteId ?? undefined, kind: kind ?? undefined }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
             <Select
               aria-label={t('common.kind')}
               placeholder={t('agreements.allKinds')}

@@ -5,11 +5,12 @@ import type { z } from 'zod';
 import { paymentCategories, paymentPage } from '#shared/modules/academia/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { academiaKeys, useMoney, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { YearFilter } from '../YearFilter.tsx';
 import { PaymentForm } from './PaymentForm.tsx';
 
 type Row = z.infer<typeof paymentPage>['items'][number];
@@ -28,13 +29,11 @@ export function PaymentsPage() {
   const money = useMoney();
   const can = useCan();
   const manage = can('academia.manage');
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [category, setCategory] = useState<string | null>(null);
   const [year, setYear] = useState<string | null>(null);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
-  const years = Array.from({ length: 15 }, (_, i) => String(new Date().getFullYear() - i));
   const columns: Column<Row>[] = [
     { key: 'paidOn', header: t('payments.paidOn'), sortKey: 'paidOn', render: (p) => p.paidOn },
     { key: 'site', header: t('common.site'), render: (p) => p.siteCode },
@@ -88,18 +87,7 @@ export function PaymentsPage() {
         filters={{ siteId: siteId ?? undefined, category: category ?? undefined, year: year ?? undefined }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
             <Select
               aria-label={t('payments.category')}
               placeholder={t('payments.allCategories')}
@@ -109,15 +97,7 @@ export function PaymentsPage() {
               clearable
               w={220}
             />
-            <Select
-              aria-label={t('payments.year')}
-              placeholder={t('payments.allYears')}
-              data={years}
-              value={year}
-              onChange={setYear}
-              clearable
-              w={140}
-            />
+            <YearFilter value={year} onChange={setYear} />
           </>
         }
         exportPath="/api/academia/payments/export.csv"

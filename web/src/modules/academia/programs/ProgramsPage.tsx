@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { programKinds, programPage } from '#shared/modules/academia/program-contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useAcademiaT } from '../i18n/index.ts';
@@ -21,7 +21,6 @@ export function ProgramsPage() {
   const zh = i18n.language === 'zh-TW';
   const can = useCan();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [adding, setAdding] = useState(false);
   const [kind, setKind] = useState<string | null>(null);
   const [siteId, setSiteId] = useState<string | null>(null);
@@ -90,18 +89,7 @@ export function ProgramsPage() {
               clearable
               w={220}
             />
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
           </>
         }
         exportPath={`${programsKey}/export.csv`}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { projectLines, projectPage, projectStatuses } from '#shared/modules/academia/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useMoney, useSchoolName } from '../api.ts';
@@ -22,7 +22,6 @@ export function ProjectsPage() {
   const can = useCan();
   const money = useMoney();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [line, setLine] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -78,18 +77,7 @@ export function ProjectsPage() {
         filters={{ siteId: siteId ?? undefined, line: line ?? undefined, status: status ?? undefined }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
             <Select
               aria-label={t('projects.line')}
               placeholder={t('projects.allLines')}

@@ -1,10 +1,10 @@
-import { Badge, Button, NumberInput, Select, Tooltip } from '@mantine/core';
+import { Badge, Button, NumberInput, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { scholarshipPage } from '#shared/modules/academia/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useMoney, useSchoolName } from '../api.ts';
@@ -19,7 +19,6 @@ export function ScholarshipsPage() {
   const schoolName = useSchoolName();
   const can = useCan();
   const money = useMoney();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [year, setYear] = useState<number | string>('');
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
@@ -92,18 +91,7 @@ export function ScholarshipsPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
             <NumberInput
               aria-label={t('common.year')}
               placeholder={t('common.year')}

@@ -25,6 +25,7 @@ import {
 import { type ApiError, api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
@@ -33,6 +34,7 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys, usePartnerOptions, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { YearFilter } from '../YearFilter.tsx';
 import { EmployeesField } from './EmployeesField.tsx';
 import { TeachingFigures } from './TeachingFigures.tsx';
 
@@ -240,7 +242,6 @@ export function CoursesPage() {
   const schoolName = useSchoolName();
   const label = useAcademiaLabel();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [program, setProgram] = useState<string | null>(null);
   const [subject, setSubject] = useState<string | null>(null);
@@ -288,7 +289,6 @@ export function CoursesPage() {
       render: (c) => (c.feedbackScore === null ? '—' : c.feedbackScore.toFixed(2)),
     },
   ];
-  const years = Array.from({ length: 12 }, (_, i) => String(new Date().getFullYear() - i));
   return (
     <>
       <PageHeader
@@ -330,18 +330,7 @@ export function CoursesPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
             <Select
               aria-label={t('courses.program')}
               placeholder={t('courses.allPrograms')}
@@ -360,15 +349,7 @@ export function CoursesPage() {
               clearable
               w={200}
             />
-            <Select
-              aria-label={t('teaching.year')}
-              placeholder={t('teaching.allYears')}
-              data={years}
-              value={onlyYear}
-              onChange={setOnlyYear}
-              clearable
-              w={140}
-            />
+            <YearFilter value={onlyYear} onChange={setOnlyYear} />
           </>
         }
         exportPath="/api/academia/courses/export.csv"

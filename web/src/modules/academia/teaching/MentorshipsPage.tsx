@@ -31,6 +31,7 @@ import {
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { DateSpanInputs } from '../../../platform/ui/DateSpanInputs.tsx';
@@ -40,6 +41,7 @@ import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys, usePartnerOptions, useProgramOptions, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { YearFilter } from '../YearFilter.tsx';
 import { useConfirmDelete } from './CoursesPage.tsx';
 import { EmployeesField } from './EmployeesField.tsx';
 
@@ -328,7 +330,6 @@ export function MentorshipsPage() {
   const t = useAcademiaT();
   const schoolName = useSchoolName();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [year, setYear] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -368,7 +369,6 @@ export function MentorshipsPage() {
       render: (m) => m.participationHours,
     },
   ];
-  const years = Array.from({ length: 12 }, (_, i) => String(new Date().getFullYear() - i));
   return (
     <>
       <PageHeader
@@ -404,27 +404,8 @@ export function MentorshipsPage() {
         filters={{ siteId: siteId ?? undefined, year: year ?? undefined }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
-            <Select
-              aria-label={t('teaching.year')}
-              placeholder={t('teaching.allYears')}
-              data={years}
-              value={year}
-              onChange={setYear}
-              clearable
-              w={140}
-            />
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
+            <YearFilter value={year} onChange={setYear} />
           </>
         }
         exportPath="/api/academia/mentorships/export.csv"

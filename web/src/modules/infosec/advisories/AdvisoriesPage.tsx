@@ -9,7 +9,7 @@ import {
   advisorySources,
   tlpLevels,
 } from '#shared/modules/infosec/advisories/contract.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -24,7 +24,6 @@ export function AdvisoriesPage() {
   const groupManager = useGroupManager();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [severity, setSeverity] = useState<string | null>(null);
   const [tlp, setTlp] = useState<string | null>(null);
@@ -100,18 +99,7 @@ export function AdvisoriesPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
             <Select
               aria-label={t('advisories.severity')}
               placeholder={t('advisories.allSeverities')}

@@ -14,6 +14,7 @@ import { coursePage } from '#shared/platform/training/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
@@ -188,20 +189,7 @@ export function PhishingPage() {
         defaultOrder="desc"
         searchPlaceholder={t('phishing.searchPlaceholder')}
         filters={{ siteId: siteId ?? undefined }}
-        filterBar={
-          siteOptions.length > 1 && (
-            <Select
-              aria-label={t('common.site')}
-              placeholder={t('common.allSites')}
-              data={siteOptions}
-              value={siteId}
-              onChange={setSiteId}
-              searchable
-              clearable
-              w={200}
-            />
-          )
-        }
+        filterBar={siteOptions.length > 1 && <SiteFilter value={siteId} onChange={setSiteId} w={200} />}
         exportPath="/api/infosec/phishing/campaigns/export.csv"
         exportXlsxPath="/api/infosec/phishing/campaigns/export.xlsx"
         onRowClick={(c) =>

@@ -8,7 +8,7 @@ import {
   engagementPage,
 } from '#shared/modules/infosec/findings/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -22,7 +22,6 @@ export function EngagementsPage() {
   const can = useCan();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -82,18 +81,7 @@ export function EngagementsPage() {
         filters={{ siteId: siteId ?? undefined, kind: kind ?? undefined }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
             <Select
               aria-label={t('findings.kind')}
               placeholder={t('findings.allKinds')}

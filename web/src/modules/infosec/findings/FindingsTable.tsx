@@ -2,7 +2,7 @@ import { Badge, Group, Select, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { type FindingView, findingPage, findingStatuses } from '#shared/modules/infosec/findings/contract.ts';
 import { severities } from '#shared/modules/infosec/findings/severity.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
@@ -14,7 +14,6 @@ export function FindingsTable({ engagementId }: { engagementId?: string }) {
   const t = useInfosecT();
   const label = useInfosecLabel();
   const fmt = useFormat();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [severity, setSeverity] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>('open');
@@ -109,18 +108,7 @@ export function FindingsTable({ engagementId }: { engagementId?: string }) {
         }}
         filterBar={
           <>
-            {!engagementId && siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            {!engagementId && <SiteFilter value={siteId} onChange={setSiteId} w={200} />}
             <Select
               aria-label={t('findings.severity')}
               placeholder={t('findings.allSeverities')}

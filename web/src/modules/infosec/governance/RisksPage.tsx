@@ -12,7 +12,7 @@ import {
 import { riskBands } from '#shared/modules/infosec/governance/rules.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
@@ -25,7 +25,6 @@ export function RisksPage() {
   const t = useInfosecT();
   const label = useInfosecLabel();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [treatment, setTreatment] = useState<string | null>(null);
   const [band, setBand] = useState<string | null>(null);
@@ -154,18 +153,7 @@ export function RisksPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
             <Select
               aria-label={t('risks.rating')}
               placeholder={t('risks.allBands')}

@@ -5,6 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type IncidentSummary, incidentPage, incidentStatuses } from '#shared/modules/infosec/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
@@ -113,18 +114,7 @@ export function SecurityIncidentsPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && reader && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            {siteOptions.length > 1 && reader && <SiteFilter value={siteId} onChange={setSiteId} w={220} />}
             <Select
               aria-label={t('common.status')}
               placeholder={t('incidents.allStatuses')}

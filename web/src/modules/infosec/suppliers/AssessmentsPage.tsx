@@ -14,7 +14,7 @@ import { assessmentSteps } from '#shared/modules/infosec/suppliers/rules.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { useZh } from '../../../platform/i18n/module-texts.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -37,7 +37,6 @@ export function SupplierAssessmentsPage({ mine = false }: { mine?: boolean }) {
   const label = useInfosecLabel();
   const can = useCan();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [year, setYear] = useState<number | string>('');
@@ -157,18 +156,7 @@ export function SupplierAssessmentsPage({ mine = false }: { mine?: boolean }) {
           }}
           filterBar={
             <>
-              {!mine && siteOptions.length > 1 && (
-                <Select
-                  aria-label={t('common.site')}
-                  placeholder={t('common.allSites')}
-                  data={siteOptions}
-                  value={siteId}
-                  onChange={setSiteId}
-                  searchable
-                  clearable
-                  w={200}
-                />
-              )}
+              {!mine && <SiteFilter value={siteId} onChange={setSiteId} w={200} />}
               <Select
                 aria-label={t('supplierAssessments.step')}
                 placeholder={t('supplierAssessments.allSteps')}

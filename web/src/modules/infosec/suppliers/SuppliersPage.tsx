@@ -9,7 +9,7 @@ import {
   supplierPage,
 } from '#shared/modules/infosec/suppliers/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
@@ -22,7 +22,6 @@ export function SuppliersPage() {
   const t = useInfosecT();
   const label = useInfosecLabel();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [category, setCategory] = useState<string | null>(null);
   const [criticality, setCriticality] = useState<string | null>(null);
@@ -102,18 +101,7 @@ export function SuppliersPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
             <Select
               aria-label={t('suppliers.category')}
               placeholder={t('suppliers.allCategories')}

@@ -8,7 +8,7 @@ import {
   systemPage,
 } from '#shared/modules/infosec/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -29,7 +29,6 @@ export function SystemsPage() {
   const label = useInfosecLabel();
   const can = useCan();
   const fmt = useFormat();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [domain, setDomain] = useState<string | null>(null);
   const [criticality, setCriticality] = useState<string | null>(null);
@@ -111,18 +110,7 @@ export function SystemsPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
             <Select
               aria-label={t('systems.domain')}
               placeholder={t('systems.allDomains')}

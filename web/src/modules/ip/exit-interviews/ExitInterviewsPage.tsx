@@ -10,7 +10,7 @@ import {
   exitInterviewStatuses,
 } from '#shared/modules/ip/exit-interviews/contract.ts';
 import { api } from '../../../platform/api/client.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
@@ -28,7 +28,6 @@ const statusColour = { due: 'orange', held: 'blue', acknowledged: 'green', withd
 export function ExitInterviewsPage() {
   const t = useIpT();
   const queryClient = useQueryClient();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<ExitInterviewView | null>(null);
@@ -130,18 +129,7 @@ export function ExitInterviewsPage() {
         filters={{ siteId: siteId ?? undefined, status: status ?? undefined }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
             <Select
               aria-label={t('exitInterviews.status')}
               placeholder={t('exitInterviews.allStatuses')}

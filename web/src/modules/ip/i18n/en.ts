@@ -26,7 +26,6 @@ export const en = {
   },
   common: {
     site: 'Site',
-    allSites: 'All sites',
     office: 'Office',
     allOffices: 'All offices',
     kind: 'Kind',

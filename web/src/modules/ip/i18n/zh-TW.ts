@@ -27,7 +27,6 @@ export const zhTW: typeof en = {
   },
   common: {
     site: '廠區',
-    allSites: '所有廠區',
     office: '專利局',
     allOffices: '所有專利局',
     kind: '種類',

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { disclosurePage } from '#shared/modules/ip/inventions/contract.ts';
 import { disclosureStatuses } from '#shared/modules/ip/inventions/rules.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
@@ -21,7 +21,6 @@ function Disclosures({ mine }: { mine: boolean }) {
   const t = useIpT();
   const can = useCan();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -92,18 +91,7 @@ function Disclosures({ mine }: { mine: boolean }) {
         }}
         filterBar={
           <>
-            {!mine && siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            {!mine && <SiteFilter value={siteId} onChange={setSiteId} w={200} />}
             <Select
               aria-label={t('common.status')}
               placeholder={t('common.allStatuses')}

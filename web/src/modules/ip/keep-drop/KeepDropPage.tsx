@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { type KeepDropItem, keepDropPage, scoringModel } from '#shared/modules/ip/reassessment/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
@@ -24,7 +25,7 @@ export function KeepDropPage() {
   const label = useIpLabel();
   const can = useCan();
   const fmt = useFormat();
-  const { sites, options: siteOptions } = useSites();
+  const { sites } = useSites();
   const [view, setView] = useState<View>('open');
   const [months, setMonths] = useState<string>('12');
   const [siteId, setSiteId] = useState<string | null>(null);
@@ -173,18 +174,7 @@ export function KeepDropPage() {
               onChange={(v) => setMonths(v ?? '12')}
               w={150}
             />
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={180}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={180} />
             <MatterFilters
               subsidiaries={subsidiaries}
               subsidiary={{ value: subsidiaryId, onChange: setSubsidiaryId }}

@@ -6,7 +6,7 @@ import { ftoConclusions, ftoPage } from '#shared/modules/ip/licences/contract.ts
 import { technologies } from '#shared/modules/ip/rules/offices.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { AttachmentsPanel } from '../../../platform/documents/AttachmentsPanel.tsx';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
@@ -26,7 +26,6 @@ export function FtoPage() {
   const t = useIpT();
   const label = useIpLabel();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [conclusion, setConclusion] = useState<string | null>(null);
   const [technology, setTechnology] = useState<string | null>(null);
@@ -90,18 +89,7 @@ export function FtoPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={180}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={180} />
             <Select
               aria-label={t('fto.conclusion')}
               placeholder={t('fto.allConclusions')}

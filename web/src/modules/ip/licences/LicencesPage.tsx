@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { exclusivities, licenceDirections, licencePage } from '#shared/modules/ip/licences/contract.ts';
 import { isCalendarDate } from '#shared/platform/http/list.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
@@ -20,7 +20,6 @@ export function LicencesPage() {
   const label = useIpLabel();
   const can = useCan();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [direction, setDirection] = useState<string | null>(null);
   const [exclusivity, setExclusivity] = useState<string | null>(null);
@@ -113,18 +112,7 @@ export function LicencesPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={180}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={180} />
             <Select
               aria-label={t('licences.direction')}
               placeholder={t('licences.allDirections')}

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { matterPage } from '#shared/modules/ip/contract.ts';
 import { kinds, offices, statuses, technologies } from '#shared/modules/ip/rules/offices.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -24,7 +24,6 @@ export function PortfolioPage() {
   const label = useIpLabel();
   const can = useCan();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [office, setOffice] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -149,18 +148,7 @@ export function PortfolioPage() {
         filters={filters}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
             <Select
               aria-label={t('common.office')}
               placeholder={t('common.allOffices')}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { riskCasePage, riskDirections, riskKinds, riskSteps } from '#shared/modules/ip/risk/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
@@ -19,7 +19,6 @@ export function RiskCasesPage() {
   const label = useIpLabel();
   const can = useCan();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
   const [direction, setDirection] = useState<string | null>(null);
@@ -93,18 +92,7 @@ export function RiskCasesPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={160}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={160} />
             <Select
               aria-label={t('risk.kind')}
               placeholder={t('risk.allKinds')}

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { secretPage } from '#shared/modules/ip/contract.ts';
 import { secretCategories } from '#shared/modules/ip/rules/secrets.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
@@ -26,7 +26,6 @@ export function SecretsPage() {
   const t = useIpT();
   const label = useIpLabel();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [category, setCategory] = useState<string | null>(null);
   const [due, setDue] = useState<string | null>(null);
@@ -101,18 +100,7 @@ export function SecretsPage() {
         }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
             <Select
               aria-label={t('secrets.category')}
               placeholder={t('secrets.allCategories')}

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { trademarkPage } from '#shared/modules/ip/contract.ts';
 import { trademarkOffices, trademarkStatuses } from '#shared/modules/ip/rules/offices.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
@@ -18,7 +18,6 @@ export function TrademarksPage() {
   const t = useIpT();
   const label = useIpLabel();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [office, setOffice] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -83,18 +82,7 @@ export function TrademarksPage() {
         filters={{ siteId: siteId ?? undefined, office: office ?? undefined, status: status ?? undefined }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
             <Select
               aria-label={t('common.office')}
               placeholder={t('common.allOffices')}

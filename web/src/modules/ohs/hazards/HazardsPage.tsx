@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { hazardPage, hazardView, riskMatrixView } from '#shared/modules/ohs/hazards/contract.ts';
 import { api, buildUrl } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { useWrite } from '../../../platform/services/mutation.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -102,18 +103,7 @@ export function HazardsPage() {
       />
       <Stack gap="md">
         <Group gap="sm" align="flex-end">
-          {siteOptions.length > 1 && (
-            <Select
-              aria-label={t('common.site')}
-              placeholder={t('common.allSites')}
-              data={siteOptions}
-              value={siteId}
-              onChange={setSiteId}
-              searchable
-              clearable
-              w={240}
-            />
-          )}
+          <SiteFilter value={siteId} onChange={setSiteId} w={240} />
           <TextInput
             aria-label={t('common.search')}
             placeholder={t('common.search')}

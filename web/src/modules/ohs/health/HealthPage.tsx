@@ -3,7 +3,7 @@ import { IconHeartbeat, IconLock, IconStethoscope, IconUsersGroup } from '@table
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useOhsT } from '../i18n/index.ts';
 import { HealthSummary } from './HealthSummary.tsx';
@@ -16,7 +16,6 @@ export function HealthPage() {
   const can = useCan();
   const navigate = useNavigate();
   const search = useSearch({ strict: false }) as { tab?: string };
-  const { options: siteOptions } = useSites();
   const medical = can('health.individual');
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -44,18 +43,7 @@ export function HealthPage() {
           allowDeselect={false}
           w={110}
         />
-        {siteOptions.length > 1 && (
-          <Select
-            aria-label={t('common.site')}
-            placeholder={t('common.allSites')}
-            data={siteOptions}
-            value={siteId}
-            onChange={setSiteId}
-            searchable
-            clearable
-            w={220}
-          />
-        )}
+        <SiteFilter value={siteId} onChange={setSiteId} w={220} />
       </Group>
       <Tabs
         value={tab}

@@ -63,7 +63,6 @@ export const en = {
   },
   common: {
     site: 'Site',
-    allSites: 'All sites',
     area: 'Area',
     noArea: 'No particular area',
     kind: 'Kind',

@@ -62,7 +62,6 @@ export const zhTW: Translation<typeof en> = {
   },
   common: {
     site: '廠區',
-    allSites: '所有廠區',
     area: '區域',
     noArea: '未指定區域',
     kind: '類別',

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { incidentKinds, incidentPage } from '#shared/modules/ohs/incidents/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
@@ -25,7 +25,6 @@ export function IncidentsPage() {
   const fmt = useFormat();
   const navigate = useNavigate();
   const search = useSearch({ strict: false }) as { siteId?: string; kind?: string };
-  const { options: siteOptions } = useSites();
   const reader = can('ohs.read');
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const siteId = search.siteId ?? null;
@@ -153,18 +152,7 @@ export function IncidentsPage() {
         filters={filters}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={(v) => setFilter({ siteId: v })}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={(v) => setFilter({ siteId: v })} w={220} />
             <Select
               aria-label={t('common.kind')}
               placeholder={t('incidents.allKinds')}

@@ -21,6 +21,7 @@ import { permitStatuses, permitTypes, requiredQualification } from '#shared/modu
 import { contractorCompanyPage, contractorWorkerPage } from '#shared/platform/people/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { useWrite } from '../../../platform/services/mutation.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
@@ -263,7 +264,6 @@ export function PermitsPage() {
   const fmt = useFormat();
   const can = useCan();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [live, setLive] = useState<'true' | 'all'>('true');
   const [type, setType] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -344,18 +344,7 @@ export function PermitsPage() {
                 { value: 'all', label: t('permits.all') },
               ]}
             />
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={200}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={200} />
             <Select
               aria-label={t('permits.type')}
               placeholder={t('permits.allTypes')}

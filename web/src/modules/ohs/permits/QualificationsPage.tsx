@@ -25,7 +25,7 @@ import {
 } from '#shared/modules/ohs/qualifications/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -171,7 +171,6 @@ export function QualificationsPage() {
   const t = useOhsT();
   const label = useOhsLabel();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [within, setWithin] = useState<string>('all');
   const [editing, setEditing] = useState<Q | 'new' | null>(null);
@@ -229,18 +228,7 @@ export function QualificationsPage() {
         </Paper>
       )}
       <Group gap="sm" mb="sm">
-        {siteOptions.length > 1 && (
-          <Select
-            aria-label={t('common.site')}
-            placeholder={t('common.allSites')}
-            data={siteOptions}
-            value={siteId}
-            onChange={setSiteId}
-            searchable
-            clearable
-            w={220}
-          />
-        )}
+        <SiteFilter value={siteId} onChange={setSiteId} w={220} />
         <Text size="sm">{t('qualifications.expiringWithin')}</Text>
         <SegmentedControl
           value={within}

@@ -1,9 +1,9 @@
-import { Badge, SegmentedControl, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type AlarmView, alarmPage } from '#shared/modules/smart/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type StreamState, useEventStream } from '../../../platform/services/event-stream.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
@@ -53,7 +53,6 @@ export function AlarmsTable({ sensorId }: { sensorId?: string }) {
   const label = useSmartLabel();
   const fmt = useFormat();
   const can = useCan();
-  const { options: siteOptions } = useSites();
   const [status, setStatus] = useState<'open' | 'all'>('open');
   const [siteId, setSiteId] = useState<string | null>(null);
   const manager = can('smart.manage');
@@ -138,18 +137,7 @@ export function AlarmsTable({ sensorId }: { sensorId?: string }) {
               { value: 'all', label: t('alarms.all') },
             ]}
           />
-          {!sensorId && siteOptions.length > 1 && (
-            <Select
-              aria-label={t('common.site')}
-              placeholder={t('common.allSites')}
-              data={siteOptions}
-              value={siteId}
-              onChange={setSiteId}
-              searchable
-              clearable
-              w={220}
-            />
-          )}
+          {!sensorId && <SiteFilter value={siteId} onChange={setSiteId} w={220} />}
         </>
       }
       emptyTitle={t('alarms.emptyTitle')}

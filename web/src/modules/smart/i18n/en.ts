@@ -15,7 +15,6 @@ export const en = {
   },
   common: {
     site: 'Site',
-    allSites: 'All sites',
     area: 'Area',
     save: 'Save',
     cancel: 'Cancel',

@@ -16,7 +16,6 @@ export const zhTW: typeof en = {
   },
   common: {
     site: '廠區',
-    allSites: '所有廠區',
     area: '區域',
     save: '儲存',
     cancel: '取消',

@@ -6,7 +6,6 @@ import {
   Menu,
   Paper,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -20,7 +19,7 @@ import { useMemo, useState } from 'react';
 import { type AlarmKpiView, alarmKpiView } from '#shared/modules/smart/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
@@ -109,7 +108,6 @@ function RateChart({ kpis, hourly }: { kpis: AlarmKpiView; hourly: boolean }) {
 export function KpisPage() {
   const t = useSmartT();
   const fmt = useFormat();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [period, setPeriod] = useState<Period>('hours24');
   const [editing, setEditing] = useState(false);
@@ -176,18 +174,7 @@ export function KpisPage() {
           onChange={(v) => setPeriod(v as Period)}
           data={(Object.keys(periods) as Period[]).map((p) => ({ value: p, label: t(`kpis.${p}`) }))}
         />
-        {siteOptions.length > 1 && (
-          <Select
-            aria-label={t('common.site')}
-            placeholder={t('common.allSites')}
-            data={siteOptions}
-            value={siteId}
-            onChange={setSiteId}
-            searchable
-            clearable
-            w={240}
-          />
-        )}
+        <SiteFilter value={siteId} onChange={setSiteId} w={240} />
       </Group>
       {query.error ? (
         <ProblemAlert error={query.error} />

@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type SensorView, sensorKinds, sensorPage } from '#shared/modules/smart/contract.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
@@ -24,7 +24,6 @@ export function SensorsPage() {
   const can = useCan();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const { options: siteOptions } = useSites();
   const [siteId, setSiteId] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -110,18 +109,7 @@ export function SensorsPage() {
         filters={{ siteId: siteId ?? undefined, kind: kind ?? undefined }}
         filterBar={
           <>
-            {siteOptions.length > 1 && (
-              <Select
-                aria-label={t('common.site')}
-                placeholder={t('common.allSites')}
-                data={siteOptions}
-                value={siteId}
-                onChange={setSiteId}
-                searchable
-                clearable
-                w={220}
-              />
-            )}
+            <SiteFilter value={siteId} onChange={setSiteId} w={220} />
             <Select
               aria-label={t('sensors.kind')}
               placeholder={t('sensors.allKinds')}

@@ -1,4 +1,4 @@
-import { Alert, Group, Paper, Select, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import {
@@ -8,7 +8,7 @@ import {
   trendView,
 } from '#shared/modules/smart/trends-contract.ts';
 import { api } from '../../../platform/api/client.ts';
-import { useSites } from '../../../platform/people/sites.ts';
+import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
@@ -48,7 +48,6 @@ function TrendChart({ view }: { view: TrendView }) {
 export function TrendsPage() {
   const t = useSmartT();
   const fmt = useFormat();
-  const { options: siteOptions } = useSites();
   const [series, setSeries] = useState<TrendSeries>('alarms');
   const [history, setHistory] = useState<History>('days365');
   const [siteId, setSiteId] = useState<string | null>(null);
@@ -87,18 +86,7 @@ export function TrendsPage() {
           choices={Object.keys(HISTORY) as History[]}
           labelOf={(h) => t(`trends.${h}`)}
         />
-        {siteOptions.length > 1 && (
-          <Select
-            aria-label={t('common.site')}
-            placeholder={t('common.allSites')}
-            data={siteOptions}
-            value={siteId}
-            onChange={setSiteId}
-            searchable
-            clearable
-            w={240}
-          />
-        )}
+        <SiteFilter value={siteId} onChange={setSiteId} w={240} />
       </Group>
       {query.error ? (
         <ProblemAlert error={query.error} />
