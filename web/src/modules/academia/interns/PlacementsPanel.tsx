@@ -22,8 +22,8 @@ import { FigurePanel } from '../../../platform/ui/FigurePanel.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys, usePartnerOptions, useSchoolName } from '../api.ts';
+import { useConfirmDelete } from '../confirm-delete.tsx';
 import { useAcademiaT } from '../i18n/index.ts';
-import { useConfirmDelete } from '../teaching/CoursesPage.tsx';
 import { YearFilter } from '../YearFilter.tsx';
 
 type Row = z.infer<typeof placementView>;
@@ -48,7 +48,7 @@ function PlacementForm({ record, onClose }: { record: Row | null; onClose: () =>
   const { options: siteOptions } = useSites();
   const partners = usePartnerOptions();
   const confirmDelete = useConfirmDelete();
-  const queryClient = useQueryClient();
+  const _queryClient = useQueryClient();
   const f = useRecordForm({
     record,
     blank: {
@@ -145,13 +145,7 @@ function PlacementForm({ record, onClose }: { record: Row | null; onClose: () =>
             variant="subtle"
             color="red"
             leftSection={<IconTrash size={16} />}
-            onClick={() =>
-              confirmDelete(`/api/academia/placements/${record.id}`, record.version, () => {
-                void queryClient.invalidateQueries({ queryKey: [academiaKeys.placements] });
-                void queryClient.invalidateQueries({ queryKey: [academiaKeys.contribution] });
-                onClose();
-              })
-            }
+            onClick={() => confirmDelete(`/api/academia/placements/${record.id}`, record.version, onClose)}
           >
             {t('teaching.delete')}
           </Button>

@@ -13,8 +13,8 @@ import { useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys, toMinor, usePartnerOptions } from '../api.ts';
+import { useConfirmDelete } from '../confirm-delete.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
-import { useConfirmDelete } from '../teaching/CoursesPage.tsx';
 
 type Payment = import('zod').infer<typeof paymentView>;
 type Category = (typeof paymentCategories)[number];
@@ -49,7 +49,7 @@ export function PaymentForm({
   const { options: siteOptions } = useSites();
   const partners = usePartnerOptions();
   const confirmDelete = useConfirmDelete();
-  const queryClient = useQueryClient();
+  const _queryClient = useQueryClient();
   const f = useRecordForm({
     record,
     blank: {
@@ -168,11 +168,7 @@ export function PaymentForm({
             leftSection={<IconTrash size={16} />}
             onClick={() =>
               // The version as last loaded: a reload after a conflict brings the newer one.
-              confirmDelete(`/api/academia/payments/${record.id}`, f.base?.version ?? record.version, () => {
-                for (const key of [academiaKeys.payments, academiaKeys.contribution, academiaKeys.projects])
-                  void queryClient.invalidateQueries({ queryKey: [key] });
-                onClose();
-              })
+              confirmDelete(`/api/academia/payments/${record.id}`, f.base?.version ?? record.version, onClose)
             }
           >
             {t('teaching.delete')}

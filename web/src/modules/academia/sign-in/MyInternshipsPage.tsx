@@ -4,14 +4,12 @@ import {
   Card,
   Group,
   Paper,
-  Select,
   SimpleGrid,
   Skeleton,
   Stack,
   Text,
   Textarea,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';

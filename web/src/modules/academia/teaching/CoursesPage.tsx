@@ -1,17 +1,5 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import {
@@ -22,7 +10,7 @@ import {
   courseSubjects,
   courseView,
 } from '#shared/modules/academia/teaching-contract.ts';
-import { type ApiError, api } from '../../../platform/api/client.ts';
+import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
 import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
@@ -33,6 +21,7 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys, usePartnerOptions, useSchoolName } from '../api.ts';
+import { useConfirmDelete } from '../confirm-delete.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { YearFilter } from '../YearFilter.tsx';
 import { EmployeesField } from './EmployeesField.tsx';
@@ -57,33 +46,6 @@ type V = {
   feedbackScore: number | string;
   feedbackComments: string;
 };
-
-/** Asks before deleting a teaching record, then deletes it at the version shown and refreshes the lists. */
-export function useConfirmDelete() {
-  const t = useAcademiaT();
-  const queryClient = useQueryClient();
-  return (path: string, version: number, after?: () => void) =>
-    modals.openConfirmModal({
-      title: t('teaching.delete'),
-      children: <Text size="sm">{t('teaching.deleteConfirm')}</Text>,
-      labels: { confirm: t('teaching.delete'), cancel: t('teaching.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await api.delete(path, { version });
-        } catch (error) {
-          modals.open({
-            title: t('teaching.deleteFailed'),
-            children: <Text size="sm">{(error as ApiError).message}</Text>,
-          });
-          return;
-        }
-        await queryClient.invalidateQueries({ queryKey: [academiaKeys.courses] });
-        await queryClient.invalidateQueries({ queryKey: [academiaKeys.mentorships] });
-        after?.();
-      },
-    });
-}
 
 function CourseForm({ record, onClose }: { record: Row | null; onClose: () => void }) {
   const t = useAcademiaT();

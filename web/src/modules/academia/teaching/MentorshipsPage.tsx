@@ -40,9 +40,9 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys, usePartnerOptions, useProgramOptions, useSchoolName } from '../api.ts';
+import { useConfirmDelete } from '../confirm-delete.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { YearFilter } from '../YearFilter.tsx';
-import { useConfirmDelete } from './CoursesPage.tsx';
 import { EmployeesField } from './EmployeesField.tsx';
 
 type Row = z.infer<typeof mentorshipView>;
