@@ -110,14 +110,22 @@ export function earlierRow(c: ImportContext, key: string, rowNumber: number): nu
   return first;
 }
 
-/** The rows whose natural key is among those recorded already: each refused with the same error. */
-export function alreadyRecorded<Row>(
+/**
+ * The rows whose natural key is among those recorded already, each refused with the same error. `recordedLike`
+ * reads the records that could match the rows (in the commit pass, inside the import's transaction, so that
+ * what was recorded since the check is found); a row whose key is null is not compared.
+ */
+export async function alreadyRecorded<Row, Recorded>(
   rows: readonly { row: Row; rowNumber: number }[],
-  recorded: ReadonlySet<string>,
-  keyOf: (row: Row) => string,
+  recordedLike: (rows: Row[]) => Promise<Recorded[]>,
+  keys: { recorded: (record: Recorded) => string; row: (row: Row) => string | null },
   error: { column: string; message: string },
-): (RowError & { row: number })[] {
+): Promise<(RowError & { row: number })[]> {
+  const recorded = new Set((await recordedLike(rows.map((r) => r.row))).map(keys.recorded));
   return rows
-    .filter(({ row }) => recorded.has(keyOf(row)))
+    .filter(({ row }) => {
+      const key = keys.row(row);
+      return key !== null && recorded.has(key);
+    })
     .map(({ rowNumber }) => ({ row: rowNumber, ...error }));
 }

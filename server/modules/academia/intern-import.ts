@@ -181,26 +181,24 @@ export const createInternsImporter = (org: ImportOrg): Importer<repo.InternInser
     return { row };
   },
   async checkBatch(db, rows) {
-    // In the commit pass `db` is the import's transaction: an intern recorded since the check is found.
-    const recorded = new Set(
-      (
-        await repo.internsLike(
-          db,
-          rows.map((r) => r.row),
-        )
-      ).map((i) =>
-        naturalKey({
-          siteId: i.site_id,
-          partnerId: i.partner_id,
-          fullName: i.full_name ?? '',
-          startedOn: i.started_on,
-        }),
-      ),
+    return alreadyRecorded(
+      rows,
+      (like) => repo.internsLike(db, like),
+      {
+        recorded: (i) =>
+          naturalKey({
+            siteId: i.site_id,
+            partnerId: i.partner_id,
+            fullName: i.full_name ?? '',
+            startedOn: i.started_on,
+          }),
+        row: naturalKey,
+      },
+      {
+        column: 'full_name',
+        message: 'Already recorded: this student’s internship at the site from that day',
+      },
     );
-    return alreadyRecorded(rows, recorded, naturalKey, {
-      column: 'full_name',
-      message: 'Already recorded: this student’s internship at the site from that day',
-    });
   },
   async insert(trx, rows, _c, meta) {
     await repo.insertInterns(trx, rows, meta.actorId);

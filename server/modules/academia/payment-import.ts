@@ -2,6 +2,7 @@ import { paymentCategories } from '#shared/modules/academia/contract.ts';
 import { toMinor } from '#shared/modules/academia/money.ts';
 import type { Importer, RowError } from '../../platform/imports/importer.ts';
 import {
+  alreadyRecorded,
   cellDate,
   codeOf,
   earlierRow,
@@ -148,36 +149,28 @@ export const createPaymentsImporter = (org: ImportOrg): Importer<repo.PaymentIns
               : `${found.length} research projects of this site with this school are titled "${row.projectTitle}"`,
         });
     }
-    const recorded = new Set(
-      (
-        await repo.paymentsLike(
-          db,
-          rows.map((r) => r.row),
-        )
-      ).map((p) =>
-        naturalKey({
-          siteId: p.site_id,
-          partnerId: p.partner_id,
-          category: p.category,
-          paidOn: p.paid_on,
-          currency: p.currency,
-          amountMinor: String(Number(p.amount_minor)),
-          project: p.project_id,
-          note: p.note,
-        }),
-      ),
+    const recorded = await alreadyRecorded(
+      rows,
+      (like) => repo.paymentsLike(db, like),
+      {
+        recorded: (p) =>
+          naturalKey({
+            siteId: p.site_id,
+            partnerId: p.partner_id,
+            category: p.category,
+            paidOn: p.paid_on,
+            currency: p.currency,
+            amountMinor: String(Number(p.amount_minor)),
+            project: p.project_id,
+            note: p.note,
+          }),
+        // A research payment whose project was not found is refused above, and not compared.
+        row: (row) =>
+          row.projectTitle && !row.projectId ? null : naturalKey({ ...row, project: row.projectId }),
+      },
+      { column: 'amount', message: 'Already recorded: this payment of the site to the school on that day' },
     );
-    for (const { row, rowNumber } of rows) {
-      if (row.projectTitle && !row.projectId) continue;
-      const key = naturalKey({ ...row, project: row.projectId });
-      if (recorded.has(key))
-        errors.push({
-          row: rowNumber,
-          column: 'amount',
-          message: 'Already recorded: this payment of the site to the school on that day',
-        });
-    }
-    return errors;
+    return [...errors, ...recorded];
   },
   async insert(trx, rows, _c, meta) {
     await repo.insertPayments(trx, rows, meta.actorId);

@@ -126,21 +126,16 @@ export const createPlacementsImporter = (org: ImportOrg): Importer<PlacementImpo
     return { row };
   },
   async checkBatch(db, rows) {
-    // In the commit pass `db` is the import's transaction: a placement recorded since the check is found.
-    const recorded = new Set(
-      (
-        await repo.placementsLike(
-          db,
-          rows.map((r) => r.row),
-        )
-      ).map((p) =>
-        naturalKey({ siteId: p.site_id, partnerId: p.partner_id, term: p.term, startsOn: p.starts_on }),
-      ),
+    return alreadyRecorded(
+      rows,
+      (like) => repo.placementsLike(db, like),
+      {
+        recorded: (p) =>
+          naturalKey({ siteId: p.site_id, partnerId: p.partner_id, term: p.term, startsOn: p.starts_on }),
+        row: naturalKey,
+      },
+      { column: 'term', message: 'Already recorded: this school’s placement at the site for the term' },
     );
-    return alreadyRecorded(rows, recorded, naturalKey, {
-      column: 'term',
-      message: 'Already recorded: this school’s placement at the site for the term',
-    });
   },
   async insert(trx, rows, _c, meta) {
     await repo.insertPlacements(trx, rows, meta.actorId);
