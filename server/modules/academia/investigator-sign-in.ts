@@ -29,7 +29,11 @@ export function createInvestigatorSignInService(deps: AcademiaDeps) {
     async mine(actor: Actor): Promise<z.infer<typeof c.myProjectList>> {
       const ids = record.granted(actor);
       if (ids.length === 0) return { items: [] };
-      const rows = await repo.projectsWithSchool(db, ids);
+      const rows = await repo
+        .projectRows(db)
+        .where('r.id', 'in', ids)
+        .orderBy('r.starts_on', 'desc')
+        .execute();
       const code = await siteCodes(deps, rows);
       const items = await Promise.all(
         rows.map(async (r) => {

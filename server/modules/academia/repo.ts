@@ -61,18 +61,6 @@ export function internRows(db: Db) {
 }
 export type InternRow = Awaited<ReturnType<ReturnType<typeof internRows>['execute']>>[number];
 
-/** Interns by id with their school's names in both languages (a student's own internships). */
-export function internsWithSchool(db: Db, ids: readonly string[]) {
-  return db
-    .selectFrom('academia_interns as i')
-    .innerJoin('academia_partners as p', 'p.id', 'i.partner_id')
-    .selectAll('i')
-    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh'])
-    .where('i.id', 'in', ids)
-    .orderBy('i.started_on', 'desc')
-    .execute();
-}
-
 export function scholarshipRows(db: Db) {
   return db
     .selectFrom('academia_scholarships as s')
@@ -89,18 +77,6 @@ export async function partnerExists(db: Db, id: string) {
 /** Holds the change of a record's sign-in for the rest of the transaction (one holder at a time). */
 export async function lockSignIn(trx: Db, recordType: string, recordId: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`${recordType}:${recordId}`}))`.execute(trx);
-}
-
-/** Research projects by id with their school's names in both languages (an investigator's own projects). */
-export function projectsWithSchool(db: Db, ids: readonly string[]) {
-  return db
-    .selectFrom('academia_projects as r')
-    .innerJoin('academia_partners as p', 'p.id', 'r.partner_id')
-    .select(['r.id', 'r.site_id', 'r.title', 'r.line', 'r.status', 'r.starts_on', 'r.ends_on'])
-    .select(['p.name as partner_name', 'p.name_zh as partner_name_zh'])
-    .where('r.id', 'in', ids)
-    .orderBy('r.starts_on', 'desc')
-    .execute();
 }
 
 /** A project's milestones and outcomes, without its money. */

@@ -35,7 +35,11 @@ export function createStudentSignInService(deps: AcademiaDeps, evaluations: Inte
     async mine(actor: Actor): Promise<z.infer<typeof c.myInternshipList>> {
       const ids = record.granted(actor);
       if (ids.length === 0) return { items: [] };
-      const rows = await repo.internsWithSchool(db, ids);
+      const rows = await repo
+        .internRows(db)
+        .where('i.id', 'in', ids)
+        .orderBy('i.started_on', 'desc')
+        .execute();
       const code = await siteCodes(deps, rows);
       const items = await Promise.all(
         rows.map(async (r) => {
