@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { SITES } from '../support/fixture.ts';
-import { upload, validateAndCommit } from '../support/imports.ts';
+import { settle, upload, validate, validateAndCommit } from '../support/imports.ts';
 
 /** Uploads, validates and (when every row is valid) commits a file of `kind`; returns the job as it ended. */
 async function importFile(client: ApiClient, kind: string, bytes: Buffer | string, filename = 'rows.csv') {
@@ -238,6 +238,34 @@ ${good}
       `${PAYMENT_HEADER}${twin}Award – Lin Chia-Hui\n${twin}Award – Wu Tsung-Han\n`,
     );
     expect(awards).toMatchObject({ status: 'done', rowsInserted: 2 });
+  });
+
+  it('lands one of two copies of a payments file committed at the same moment, and refuses the other', async () => {
+    const before = await contribution(2022);
+    const file = `${PAYMENT_HEADER}TC,Feng Chia University,course,2022-03-14,USD,"1,250",,Spring lectures\n`;
+    const checked = [];
+    for (const copy of ['first.csv', 'second.csv']) {
+      const created = await upload(spil, copy, Buffer.from(file), PAYMENTS);
+      expect(created.status, created.text).toBe(201);
+      const job = await validate(spil, created.body.id);
+      expect(job.status).toBe('valid');
+      checked.push(job);
+    }
+    // Both checks passed before either wrote; the commits now run side by side.
+    const started = await Promise.all(
+      checked.map((job) => spil.post(`/api/imports/${job.id}/commit`, { version: job.version })),
+    );
+    expect(started.map((r) => r.status)).toEqual([202, 202]);
+    const ended = await Promise.all(checked.map((job) => settle(spil, job.id)));
+    expect(ended.map((job) => job.status).sort()).toEqual(['done', 'failed']);
+    expect(ended.find((job) => job.status === 'failed').errors).toEqual([
+      {
+        row: 2,
+        column: 'amount',
+        message: 'Already recorded: this payment of the site to the school on that day',
+      },
+    ]);
+    expect((await contribution(2022)).totalUsdCents - before.totalUsdCents).toBe(125_000);
   });
 
   it('imports a file of thousands of students in one go', async () => {

@@ -39,6 +39,13 @@ const INTERRUPTED = 'The import was interrupted (the server stopped). Nothing wa
 const runLock = (id: string) => sql`hashtextextended(${`steward.import:${id}`}, 0)`;
 
 /**
+ * Held by a commit of a kind whose rows are checked against those recorded (`checkBatch`) until it ends:
+ * two commits of one file at the same moment would each find the other's rows not yet there. It is taken on
+ * the run's own connection (see `guarded`), so a commit that waits holds no other connection of the pool.
+ */
+const kindLock = (kind: string) => sql`hashtextextended(${`steward.import-kind:${kind}`}, 0)`;
+
+/**
  * The one pipeline for bulk data in: upload a CSV or XLSX file, map its columns, validate every row (a
  * preview of row-level errors), then commit all rows in one transaction or none. Files are streamed, so a
  * million rows import in bounded memory; progress is reported while it runs.
@@ -347,15 +354,20 @@ export function createImportsService(options: {
     if (running.get(id) === live) running.delete(id);
   }
 
-  /** On PostgreSQL the run holds the job's advisory lock on a connection of its own, released if it dies. */
-  function guarded(job: Job, fn: () => Promise<void>): Promise<void> {
+  /**
+   * On PostgreSQL the run holds the job's advisory lock on a connection of its own, released if it dies; a
+   * commit of a kind checked against the rows recorded also waits there for any other commit of its kind.
+   */
+  function guarded(job: Job, pass: Pass, fn: () => Promise<void>): Promise<void> {
     if (!options.progressInDatabase) return fn();
+    const locks = [runLock(job.id)];
+    if (pass === 'commit' && importerFor(job.kind)?.checkBatch) locks.push(kindLock(job.kind));
     return db.connection().execute(async (conn) => {
-      await sql`select pg_advisory_lock(${runLock(job.id)})`.execute(conn);
+      for (const lock of locks) await sql`select pg_advisory_lock(${lock})`.execute(conn);
       try {
         await fn();
       } finally {
-        await sql`select pg_advisory_unlock(${runLock(job.id)})`.execute(conn);
+        for (const lock of locks.reverse()) await sql`select pg_advisory_unlock(${lock})`.execute(conn);
       }
     });
   }
@@ -365,7 +377,7 @@ export function createImportsService(options: {
     running.set(job.id, live);
     // run() records its own failures on the job; a lost connection before it starts leaves the job to be
     // found orphaned (failIfOrphaned).
-    const promise = guarded(job, () => run(actor, job, pass))
+    const promise = guarded(job, pass, () => run(actor, job, pass))
       .catch(() => undefined)
       .finally(() => forget(job.id, live));
     live.promise = promise;
