@@ -288,7 +288,15 @@ describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
         status: 'active',
         startsOn: '2026-02-01',
         endsOn: '2027-01-31',
-        milestones: [{ id: milestone.body.id, title: 'Interim report', dueDate: '2026-07-31', doneOn: null }],
+        milestones: [
+          {
+            id: milestone.body.id,
+            title: 'Interim report',
+            dueDate: '2026-07-31',
+            doneOn: null,
+            deliverables: 0,
+          },
+        ],
         outcomes: [],
       },
     ]);
@@ -302,5 +310,113 @@ describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
     expect(back.body).toEqual({ holder: null });
     const after = await t.signIn(OTHER.email, OTHER.password);
     expect((await after.get('/api/academia/my/projects')).body.items).toEqual([]);
+  });
+
+  it('takes the investigator’s deliverables for the project’s milestones until the company marks one done', async () => {
+    const partner = await admin.post('/api/academia/partners', {
+      name: 'National Tsing Hua University',
+      country: 'TW',
+      kind: 'university',
+    });
+    const project = await officer.post('/api/academia/projects', {
+      siteId: SITES.K7.id,
+      partnerId: partner.body.id,
+      title: 'Hybrid bonding voids',
+      line: 'packaging',
+      principalInvestigator: 'Prof. Wang',
+      startsOn: '2026-02-01',
+      currency: 'TWD',
+    });
+    expect(project.status, JSON.stringify(project.body)).toBe(201);
+    const projectId = project.body.id as string;
+    const milestoneOf = async (id: string, title: string, dueDate: string) => {
+      const res = await officer.post(`/api/academia/projects/${id}/milestones`, {
+        title,
+        dueDate,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body as { id: string; version: number };
+    };
+    const interim = await milestoneOf(projectId, 'Interim report', '2026-07-31');
+    const final = await milestoneOf(projectId, 'Final report', '2026-12-31');
+    const other = await officer.post('/api/academia/projects', {
+      siteId: SITES.K7.id,
+      partnerId: partner.body.id,
+      title: 'Not the professor’s project',
+      line: 'materials',
+      principalInvestigator: 'Prof. Lee',
+      startsOn: '2026-03-01',
+      currency: 'TWD',
+    });
+    const elsewhere = await milestoneOf(other.body.id, 'Someone else’s report', '2026-09-30');
+    expect(
+      (await officer.put(`/api/academia/projects/${projectId}/sign-in`, { userId: otherId })).status,
+    ).toBe(200);
+    const professor = await t.signIn(OTHER.email, OTHER.password);
+
+    const send = async (client: ApiClient, milestoneId: string, filename: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([`${filename}: measured warpage by lot`]), filename);
+      const request = new Request('http://local/', { method: 'POST', body: form });
+      return client.post('/api/documents', Buffer.from(await request.arrayBuffer()), {
+        contentType: request.headers.get('content-type') as string,
+        query: { entityType: 'academia_milestone', entityId: milestoneId },
+      });
+    };
+    const sent = await send(professor, interim.id, 'interim-report.txt');
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    // The professor's own project shows the file's count; the staff's page shows it and the file opens.
+    const mine = (await professor.get('/api/academia/my/projects')).body.items[0];
+    expect(mine.milestones.map((m: any) => [m.title, m.deliverables])).toEqual([
+      ['Interim report', 1],
+      ['Final report', 0],
+    ]);
+    const detail = (await officer.get(`/api/academia/projects/${projectId}`)).body;
+    expect(detail.milestones.find((m: any) => m.id === interim.id).deliverables).toBe(1);
+    const listed = await auditor.get('/api/documents', {
+      query: { entityType: 'academia_milestone', entityId: interim.id },
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((d: any) => [d.filename, d.uploadedByName])).toEqual([
+      ['interim-report.txt', 'Wang Hsiao-Wei'],
+    ]);
+    const download = await officer.get(`/api/documents/${sent.body.id}/download`);
+    expect(download.status).toBe(200);
+    expect(download.text).toBe('interim-report.txt: measured warpage by lot');
+    // The upload is in the audit log, under the project's site.
+    const audit = await admin.get('/api/audit/events', { query: { entityId: sent.body.id, pageSize: '50' } });
+    expect(audit.body.items.map((e: any) => [e.action, e.siteId])).toEqual([
+      ['document.uploaded', SITES.K7.id],
+    ]);
+
+    // Another project's milestone, another student, a read-only role, another site: no file goes in.
+    expect((await send(professor, elsewhere.id, 'wrong.txt')).status).toBe(404);
+    expect((await send(student, interim.id, 'student.txt')).status).toBe(404);
+    expect((await send(auditor, interim.id, 'auditor.txt')).status).toBe(403);
+    expect((await send(spil, interim.id, 'spil.txt')).status).toBe(404);
+    expect(
+      (
+        await student.get('/api/documents', {
+          query: { entityType: 'academia_milestone', entityId: interim.id },
+        })
+      ).status,
+    ).toBe(404);
+
+    // Marked done on a chosen day: the milestone's deliverables are closed to the professor, not to the staff.
+    const done = await officer.patch(`/api/academia/milestones/${interim.id}`, {
+      version: interim.version,
+      doneOn: '2026-08-14',
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const late = await send(professor, interim.id, 'addendum.txt');
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toContain('2026-08-14');
+    expect((await send(professor, final.id, 'final-report.txt')).status).toBe(201);
+    expect((await send(officer, interim.id, 'acceptance-note.txt')).status).toBe(201);
+    const counts = (await professor.get('/api/academia/my/projects')).body.items[0].milestones;
+    expect(counts.map((m: any) => [m.title, m.doneOn, m.deliverables])).toEqual([
+      ['Interim report', '2026-08-14', 2],
+      ['Final report', null, 1],
+    ]);
   });
 });

@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
     ).toEqual([['student', 4]]);
   });
 
-  it('the staff give a research project’s principal investigator a sign-in; the professor follows its milestones', async () => {
+  it('the staff give a research project’s principal investigator a sign-in; the professor follows its milestones and sends a deliverable', async () => {
     const staff = await (await newContext(browser, server.baseUrl)).newPage();
     await signIn(staff, 'groupAdmin');
     const partner = await call(staff, 'POST', '/api/academia/partners', {
@@ -182,8 +182,24 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
     const card = page.getByTestId('my-project');
     await expect.poll(() => card.textContent()).toContain('Warpage of thin fan-out packages');
     expect(await card.getByRole('list', { name: 'Milestones' }).textContent()).toBe(
-      'Interim report · Due 2026-07-31 · Open',
+      'Interim report · Due 2026-07-31 · Open Files: 0',
     );
+    // The professor sends the interim report for the milestone; the company sees it on the project.
+    await card.getByRole('button', { name: 'Deliverables: Interim report' }).click();
+    const files = page.getByRole('dialog', { name: 'Interim report' });
+    await files.locator('input[type=file]').setInputFiles({
+      name: 'interim-report.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Warpage by lot, first six months'),
+    });
+    await files.getByText('interim-report.txt', { exact: true }).waitFor();
+    await screenshot(page, 'academia-my-deliverables');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => card.getByRole('button', { name: 'Deliverables: Interim report' }).textContent())
+      .toBe('Files: 1');
+    const seen = await call(staff, 'GET', `/api/academia/projects/${project.json.id}`);
+    expect(seen.json.milestones.map((m: { deliverables: number }) => m.deliverables)).toEqual([1]);
     await screenshot(page, 'academia-my-projects');
   });
 });

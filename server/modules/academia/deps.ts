@@ -1,6 +1,7 @@
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
+import type { DocumentsService } from '../../platform/documents/service.ts';
 import type { GrantsService } from '../../platform/grants/service.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
@@ -16,6 +17,8 @@ export const PROGRAM = 'academia' as const;
 /** The platform services the program builds on. */
 export type AcademiaDeps = {
   db: Db;
+  /** Files attached to the program's records: the deliverables of a project's milestones. */
+  documents: Pick<DocumentsService, 'registerOwner' | 'countsByOwner'>;
   /** Records granted one by one to people outside the company: a student's own internship. */
   grants: Pick<GrantsService, 'grant' | 'revoke' | 'holders' | 'outsiders' | 'isOutsider'>;
   obligations: ObligationsService;

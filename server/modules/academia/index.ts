@@ -35,6 +35,7 @@ export const academiaModule = defineModule({
   createServices: (platform, { db, now }) =>
     createAcademiaModule({
       db,
+      documents: platform.documents,
       grants: platform.grants,
       obligations: platform.obligations,
       org: platform.org,

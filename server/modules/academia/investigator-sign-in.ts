@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type * as c from '#shared/modules/academia/sign-in-contract.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { type AcademiaDeps, siteCodes } from './deps.ts';
+import { deliverableCounts } from './milestone-deliverables.ts';
 import { milestonePlanView, outcomePlanView } from './projects.ts';
 import { createRecordSignIn } from './record-sign-in.ts';
 import * as repo from './repo.ts';
@@ -38,6 +39,10 @@ export function createInvestigatorSignInService(deps: AcademiaDeps) {
       const items = await Promise.all(
         rows.map(async (r) => {
           const parts = await repo.projectPlan(db, r.id);
+          const deliverables = await deliverableCounts(
+            deps,
+            parts.milestones.map((m) => m.id),
+          );
           return {
             id: r.id,
             title: r.title,
@@ -48,7 +53,10 @@ export function createInvestigatorSignInService(deps: AcademiaDeps) {
             status: r.status,
             startsOn: r.starts_on,
             endsOn: r.ends_on,
-            milestones: parts.milestones.map(milestonePlanView),
+            milestones: parts.milestones.map((m) => ({
+              ...milestonePlanView(m),
+              deliverables: deliverables.get(m.id) ?? 0,
+            })),
             outcomes: parts.outcomes.map(outcomePlanView),
           };
         }),

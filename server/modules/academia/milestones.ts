@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type * as c from '#shared/modules/academia/contract.ts';
+import { MILESTONE_DOCUMENTS } from '#shared/modules/academia/contract.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -17,7 +18,9 @@ registerObligationKind({
   program: PROGRAM,
   schedule: { daysBefore: [30, 7], overdueEveryDays: 7 },
 });
-const SOURCE = 'academia_milestone';
+/** A milestone as the source of its obligation and as the owner of its deliverables (documents). */
+export const MILESTONE_SOURCE = MILESTONE_DOCUMENTS;
+const SOURCE = MILESTONE_SOURCE;
 
 /** A project's milestones, each a platform obligation until it is done. */
 export function createMilestonesService(deps: AcademiaDeps) {

@@ -11,6 +11,7 @@ import { createInternsImporter } from './intern-import.ts';
 import { createInternsService } from './interns.ts';
 import { createInvestigatorSignInService } from './investigator-sign-in.ts';
 import { createMentorshipsService } from './mentorships.ts';
+import { registerMilestoneDeliverables } from './milestone-deliverables.ts';
 import { createPartnersService } from './partners.ts';
 import { createPaymentsImporter } from './payment-import.ts';
 import { createPaymentsService } from './payments.ts';
@@ -32,6 +33,7 @@ export function createAcademiaModule(deps: AcademiaDeps) {
   registerImporter(createPlacementsImporter(deps.org));
   registerImporter(createInternsImporter(deps.org));
   registerImporter(createPaymentsImporter(deps.org));
+  registerMilestoneDeliverables(deps);
   const contribution = createContributionService(deps);
   const teachingFigures = createTeachingFiguresService(deps);
   const yearFigures = createYearFiguresService(deps);

@@ -21,6 +21,7 @@ import {
   PROGRAM,
   siteCodes,
 } from './deps.ts';
+import { deliverableCounts } from './milestone-deliverables.ts';
 import { createMilestonesService } from './milestones.ts';
 import { toPaymentView } from './payments.ts';
 import * as repo from './repo.ts';
@@ -181,12 +182,22 @@ export function createProjectsService(deps: AcademiaDeps) {
       const contact = row.contact_employee_id
         ? (await deps.people.employeeEssentials([row.contact_employee_id])).get(row.contact_employee_id)
         : undefined;
-      const code = await siteCodes(deps, parts.payments);
+      const [code, deliverables] = await Promise.all([
+        siteCodes(deps, parts.payments),
+        deliverableCounts(
+          deps,
+          parts.milestones.map((m) => m.id),
+        ),
+      ]);
       return {
         ...(await views([row]))[0],
         contactName: contact?.fullName ?? null,
         years: years(row, parts, rates),
-        milestones: parts.milestones.map((m) => ({ ...milestonePlanView(m), version: m.version })),
+        milestones: parts.milestones.map((m) => ({
+          ...milestonePlanView(m),
+          deliverables: deliverables.get(m.id) ?? 0,
+          version: m.version,
+        })),
         outcomes: parts.outcomes.map((o) => ({ ...outcomePlanView(o), version: o.version })),
         payments: parts.payments.map((p) => toPaymentView(p, code)),
       };

@@ -79,6 +79,15 @@ export async function lockSignIn(trx: Db, recordType: string, recordId: string) 
   await sql`select pg_advisory_xact_lock(hashtext(${`${recordType}:${recordId}`}))`.execute(trx);
 }
 
+/** A milestone's site, project and whether it is done: who may read or add its deliverables. */
+export function milestoneOwner(db: Db, id: string) {
+  return db
+    .selectFrom('academia_milestones')
+    .select(['site_id', 'project_id', 'done_on'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** A project's milestones and outcomes, without its money. */
 export async function projectPlan(db: Db, projectId: string) {
   const [milestones, outcomes] = await Promise.all([

@@ -136,6 +136,10 @@ export const milestoneView = z.object({
   doneOn: z.string().nullable(),
   version: z.number().int(),
 });
+/** The documents' owner type of a milestone: its deliverables are the files attached to it. */
+export const MILESTONE_DOCUMENTS = 'academia_milestone';
+/** A milestone on its project's page, with how many files (deliverables) it holds. */
+export const plannedMilestoneView = milestoneView.extend({ deliverables: z.number().int() });
 export const outcomeView = z.object({
   id: uuid,
   kind: z.enum(outcomeKinds),
@@ -164,7 +168,7 @@ export const paymentView = z.object({
 export const projectDetail = projectView.extend({
   contactName: z.string().nullable(),
   years: z.array(projectYear),
-  milestones: z.array(milestoneView),
+  milestones: z.array(plannedMilestoneView),
   outcomes: z.array(outcomeView),
   payments: z.array(paymentView),
 });

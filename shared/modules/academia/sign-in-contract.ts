@@ -3,8 +3,8 @@ import { isoDate } from '../../platform/http/list.ts';
 import {
   internOutcomes,
   internPrograms,
-  milestoneView,
   outcomeView,
+  plannedMilestoneView,
   projectLines,
   projectStatuses,
 } from './contract.ts';
@@ -59,7 +59,8 @@ export const myProjectView = z.object({
   status: z.enum(projectStatuses),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
-  milestones: z.array(milestoneView.omit({ version: true })),
+  /** Each with how many files (deliverables) it holds; the investigator adds theirs until it is done. */
+  milestones: z.array(plannedMilestoneView.omit({ version: true })),
   outcomes: z.array(outcomeView.omit({ version: true })),
 });
 export const myProjectList = z.object({ items: z.array(myProjectView) });

@@ -110,6 +110,8 @@ export const en = {
     milestoneHint: 'A deliverable, a review or an instalment the contract sets, e.g. "Final report"',
     markDone: 'Mark done',
     milestoneDone: 'Milestone marked done.',
+    doneOnDay: 'Done on',
+    doneOnHint: 'The day the deliverable was accepted or the instalment fell due; not after today.',
     addPayment: 'Record payment',
     paymentNote: 'Note',
     amountInvalid: 'An amount above zero, e.g. 250,000 or 12,500.50',
@@ -236,7 +238,7 @@ export const en = {
     investigator: {
       open: 'Investigator’s sign-in',
       title: 'Principal investigator’s sign-in: {{name}}',
-      hint: 'A person outside the company (the professor) who signs in to follow this project’s milestones and results. They see neither its budget nor its payments, nor any other project.',
+      hint: 'A person outside the company (the professor) who signs in to follow this project’s milestones and results and to send each milestone’s deliverables. They see neither its budget nor its payments, nor any other project.',
       holder: 'Signs in as the principal investigator',
       nobody: 'Nobody signs in as this project’s principal investigator yet.',
     },
@@ -259,7 +261,8 @@ export const en = {
     evaluateTitle: 'My evaluation of the internship at {{site}}',
     notYet: 'Not given yet',
     projectsTitle: 'My research projects',
-    projectsDescription: 'The research projects you lead with the company: their milestones and results.',
+    projectsDescription:
+      'The research projects you lead with the company: their milestones, with the deliverables you send for each, and their results.',
     projectsEmpty:
       'No research project is linked to your sign-in yet. The research managers of the company link it.',
     milestones: 'Milestones',
@@ -269,6 +272,11 @@ export const en = {
     open: 'Open',
     noMilestones: 'No milestone recorded yet.',
     noOutcomes: 'No result recorded yet.',
+  },
+  deliverables: {
+    title: 'Deliverables',
+    count: 'Files: {{count}}',
+    hint: 'Attach the milestone’s report, data or other deliverable. The company’s project owner marks the milestone done once it is accepted; files can be added until then.',
   },
   scholarships: {
     title: 'Scholarships',

@@ -1,7 +1,8 @@
-import { Button, TextInput } from '@mantine/core';
+import { Button, Group, Popover, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import {
   milestoneInput,
   milestonePatch,
@@ -15,7 +16,7 @@ import { academiaKeys } from '../api.ts';
 import { useAcademiaT } from '../i18n/index.ts';
 
 type Project = import('zod').infer<typeof projectDetail>;
-type Milestone = Project['milestones'][number];
+type Milestone = import('zod').infer<typeof milestoneView>;
 
 /** A contract milestone or instalment of the project: what is due and when; it stays open until marked done. */
 export function MilestoneForm({ project, onClose }: { project: Project; onClose: () => void }) {
@@ -60,32 +61,66 @@ export function MilestoneForm({ project, onClose }: { project: Project; onClose:
   );
 }
 
-/** Marks an open milestone done today (the deliverable arrived, the instalment fell due). */
+/**
+ * Marks an open milestone done on a chosen day, today unless said otherwise (the deliverable accepted, the
+ * instalment fallen due); never a day after today.
+ */
 export function MarkDoneButton({ milestone }: { milestone: Milestone }) {
   const t = useAcademiaT();
   const queryClient = useQueryClient();
+  const today = new Date().toISOString().slice(0, 10);
+  const [day, setDay] = useState<string | null>(today);
+  const [opened, setOpened] = useState(false);
   const done = useMutation({
-    mutationFn: () =>
+    mutationFn: (doneOn: string) =>
       api.patch(
         `/api/academia/milestones/${milestone.id}`,
-        { version: milestone.version, doneOn: new Date().toISOString().slice(0, 10) },
+        { version: milestone.version, doneOn },
         milestoneView,
       ),
     onSuccess: () => {
+      setOpened(false);
       notifications.show({ color: 'teal', message: t('projects.milestoneDone') });
       void queryClient.invalidateQueries({ queryKey: [academiaKeys.projects] });
     },
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
   });
   return (
-    <Button
-      size="xs"
-      variant="light"
-      loading={done.isPending}
-      onClick={() => done.mutate()}
-      aria-label={`${t('projects.markDone')}: ${milestone.title}`}
-    >
-      {t('projects.markDone')}
-    </Button>
+    <Popover opened={opened} onChange={setOpened} trapFocus position="bottom-end" withArrow>
+      <Popover.Target>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setOpened((o) => !o)}
+          aria-label={`${t('projects.markDone')}: ${milestone.title}`}
+        >
+          {t('projects.markDone')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (day) done.mutate(day);
+          }}
+        >
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <DateInput
+              label={t('projects.doneOnDay')}
+              description={t('projects.doneOnHint')}
+              valueFormat="YYYY-MM-DD"
+              value={day}
+              onChange={setDay}
+              maxDate={today}
+              required
+              w={220}
+            />
+            <Button type="submit" loading={done.isPending} disabled={!day}>
+              {t('projects.markDone')}
+            </Button>
+          </Group>
+        </form>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

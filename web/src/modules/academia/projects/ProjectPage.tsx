@@ -14,6 +14,7 @@ import { academiaKeys, useMoney, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { PaymentForm } from '../payments/PaymentForm.tsx';
 import { RecordSignInButton } from '../sign-in/RecordSignIn.tsx';
+import { MilestoneDeliverables } from './MilestoneDeliverables.tsx';
 import { MarkDoneButton, MilestoneForm } from './ProjectActions.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
 
@@ -164,10 +165,13 @@ export function ProjectPage() {
                   {p.milestones.map((m) => (
                     <Table.Tr key={m.id}>
                       <Table.Td>{m.title}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {t('projects.dueDate')} {m.dueDate}
                       </Table.Td>
                       <Table.Td>
+                        <MilestoneDeliverables milestone={m} canWrite={can('academia.manage')} />
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {m.doneOn ? (
                           `${t('projects.doneOn')} ${m.doneOn}`
                         ) : can('academia.manage') ? (

@@ -7,6 +7,7 @@ import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
+import { MilestoneDeliverables } from '../projects/MilestoneDeliverables.tsx';
 
 type Project = z.infer<typeof myProjectView>;
 const mineKey = '/api/academia/my/projects';
@@ -43,7 +44,8 @@ function ProjectCard({ project }: { project: Project }) {
               {project.milestones.map((m) => (
                 <List.Item key={m.id}>
                   {m.title} · {t('mine.due', { date: m.dueDate })} ·{' '}
-                  {m.doneOn ? t('mine.doneOn', { date: m.doneOn }) : t('mine.open')}
+                  {m.doneOn ? t('mine.doneOn', { date: m.doneOn }) : t('mine.open')}{' '}
+                  <MilestoneDeliverables milestone={m} canWrite={!m.doneOn} />
                 </List.Item>
               ))}
             </List>

@@ -1,0 +1,36 @@
+import type { Actor } from '../../platform/access/actor.ts';
+import { access } from '../../platform/access/service.ts';
+import { ConflictError, NotFoundError } from '../../platform/http/errors.ts';
+import { type AcademiaDeps, assertManageRecord, assertReadAt } from './deps.ts';
+import { PROJECT_RECORD } from './investigator-sign-in.ts';
+import { MILESTONE_SOURCE } from './milestones.ts';
+import * as repo from './repo.ts';
+
+/**
+ * The deliverables of a research project's milestones: files attached to the milestone (the platform's
+ * documents). The program's readers at the project's site read them and its managers attach them; the
+ * principal investigator who signs in to the project (the external role) reads them and submits theirs
+ * until the company marks the milestone done.
+ */
+export function registerMilestoneDeliverables(deps: AcademiaDeps) {
+  const { db } = deps;
+  deps.documents.registerOwner(MILESTONE_SOURCE, async (actor: Actor, milestoneId: string, intent) => {
+    const milestone = await repo.milestoneOwner(db, milestoneId);
+    if (!milestone) throw new NotFoundError('milestone');
+    if (access.granted(actor, PROJECT_RECORD, milestone.project_id)) {
+      if (intent === 'write' && milestone.done_on)
+        throw new ConflictError(
+          `This milestone was marked done on ${milestone.done_on}: ask the company's project owner to reopen it before sending another file.`,
+        );
+      return milestone.site_id;
+    }
+    if (intent === 'read') assertReadAt(actor, milestone.site_id, 'milestone');
+    else assertManageRecord(actor, milestone.site_id, 'milestone');
+    return milestone.site_id;
+  });
+}
+
+/** How many files (deliverables) each of these milestones holds. */
+export function deliverableCounts(deps: AcademiaDeps, milestoneIds: readonly string[]) {
+  return deps.documents.countsByOwner(MILESTONE_SOURCE, milestoneIds);
+}
