@@ -1,5 +1,6 @@
 import type { ModuleDemo } from '../../server/platform/modules/manifest.ts';
 import { academiaTables, generateAcademiaDataset } from './academia.ts';
+import { generateEvaluations } from './academia-evaluations.ts';
 import { guestGrants } from './academia-guests.ts';
 import { generateAcademiaPrograms } from './academia-programs.ts';
 
@@ -15,6 +16,14 @@ export const academiaDemo: ModuleDemo = {
         updated_at: '2022-01-03T01:00:00.000Z',
       }),
       ...academiaTables(dataset),
+      {
+        table: 'academia_intern_evaluations',
+        rows: generateEvaluations(
+          group,
+          dataset,
+          grants.find((g) => g.record_type === 'academia_intern')?.record_id,
+        ),
+      },
       { table: 'record_grants', rows: grants },
     ];
     return {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoLoadReport, isEmptyDatabase, loadDemoDataset } from '../../reference/demo/load.ts';
 import { SITES as DEMO_SITES } from '../../reference/demo/organisation.ts';
@@ -107,6 +108,20 @@ describe.each(databases())('demo dataset (%s)', (kind) => {
     });
     const matches = await officer.get('/api/academia/hire-matches', { query: { pageSize: '100' } });
     expect(matches.body.items.map((m: { internId: string }) => m.internId)).not.toContain(seen.body.id);
+    // Her internship waits for her own evaluation, while the site's finished internships carry theirs.
+    expect(internships.body.items[0].evaluation).toBeNull();
+    expect((await officer.get(`/api/academia/interns/${seen.body.id}/evaluations`)).body.items).toEqual([]);
+    const { rows } = await sql<{ intern_id: string; evaluators: string[] }>`
+      select e.intern_id, array_agg(e.evaluator order by e.evaluator) as evaluators
+      from academia_intern_evaluations e join sites s on s.id = e.site_id
+      where s.code = 'ASE-KH' group by e.intern_id order by e.intern_id`.execute(t.db);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.evaluators.length === 2)).toBe(true);
+    const shown = await officer.get(`/api/academia/interns/${rows[0].intern_id}/evaluations`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.items.map((e: { evaluator: string }) => e.evaluator).sort()).toEqual(
+      rows[0].evaluators,
+    );
   });
 
   it('shows the ASE Kaohsiung site officer only ASE Kaohsiung, the SPIL officer every SPIL site, the admin all 25', async () => {
