@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('security policies in the browser', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await poll(() => admin.getByText('Cloud services chapter').count()).toBe(1);
-    await admin.waitForTimeout(500);
+    // The screenshot waits for the page to be quiet (its requests done) before it is taken.
     await screenshot(admin, 'infosec-policy');
 
     const employee = await (await newContext(browser, server.baseUrl)).newPage();

@@ -367,16 +367,12 @@ describe.skipIf(!hasChromium)('the OHS program in the browser', () => {
     await context.close();
   });
 
-  it.each(['en', 'zh-TW'] as const)('shows every OHS page without errors (%s)', async (locale) => {
+  it('shows every OHS page without errors in English, and the QR codes of a site in Traditional Chinese', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, 'ohsOwner');
-    if (locale === 'zh-TW') {
-      expect((await call(page, 'PUT', '/api/auth/preferences', { locale })).status).toBeLessThan(300);
-      await page.evaluate(() => localStorage.setItem('steward.locale', 'zh-TW'));
-    }
     const paths = [
       '/ohs',
       '/ohs/incidents',
@@ -390,12 +386,20 @@ describe.skipIf(!hasChromium)('the OHS program in the browser', () => {
       `/ohs/qr-codes?site=${SITES.K7.id}`,
       '/ohs/report',
     ];
-    for (const path of paths) {
+    const visit = async (path: string, locale: 'en' | 'zh-TW') => {
       await page.goto(path);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       const name = path.replace(/\?.*$/, '').replace(/^\/ohs\/?/, '') || 'dashboard';
       await screenshot(page, `ohs-${name}-${locale}`);
-    }
+    };
+    for (const path of paths) await visit(path, 'en');
+    // In Chinese, the walk (walk.test.ts) opens every OHS page of the navigation as the demo's OHS program owner
+    // (no page error, no server error, its heading shown, no word left in English, a screenshot); the QR codes
+    // of one site, which the navigation does not open, are seen here.
+    expect((await call(page, 'PUT', '/api/auth/preferences', { locale: 'zh-TW' })).status).toBeLessThan(300);
+    await page.evaluate(() => localStorage.setItem('steward.locale', 'zh-TW'));
+    await visit(`/ohs/qr-codes?site=${SITES.K7.id}`, 'zh-TW');
+    await page.getByRole('heading', { level: 2, name: '通報用 QR 碼' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

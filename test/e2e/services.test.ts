@@ -45,6 +45,19 @@ const PNG = Buffer.from(
   'base64',
 );
 
+/**
+ * Pages of the navigation that the walk opens for every role that may, in Traditional Chinese, on the demo
+ * dataset: in Chinese, the list below opens only the others (tabs, records, the import, filtered views).
+ */
+const WALKED_IN_CHINESE = new Set([
+  '/obligations',
+  '/inbox',
+  '/certifications',
+  '/training',
+  '/committees',
+  '/reports',
+]);
+
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 describe.skipIf(!hasChromium)('platform services in the browser', () => {
@@ -495,6 +508,9 @@ describe.skipIf(!hasChromium)('platform services in the browser', () => {
         ['reports', '/reports', locale === 'en' ? 'Reports' : '報表'],
       ];
       for (const [name, path, heading] of pages) {
+        // The walk (walk.test.ts) opens these in Chinese as the demo's group administrator: no page error, no
+        // server error, its heading shown, no word left in English, a screenshot.
+        if (locale === 'zh-TW' && WALKED_IN_CHINESE.has(path)) continue;
         await page.goto(path);
         await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
         await screenshot(page, `services-${name}-${locale}`);

@@ -1,6 +1,8 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GUESTS, DEMO_PASSWORD, DEMO_USERS } from '../../reference/demo/users.ts';
+import { en } from '../../web/src/platform/i18n/en.ts';
+import { zhTW } from '../../web/src/platform/i18n/zh-TW.ts';
 import { launchBrowser, newContext } from './support/browser.ts';
 import { hasChromium, type RunningServer, screenshotPath, startServer } from './support/server.ts';
 import {
@@ -14,8 +16,9 @@ import {
 /**
  * The walk: every demo role, in English and Traditional Chinese, opens every page of its navigation on the
  * demo dataset, as a new user would, and the test lists whatever such a user would object to: a page error,
- * a word left in English on a Chinese page, a raw identifier or code, text cut off without a tooltip, a list
- * without rows. Screenshots of every page are kept in test-results/screenshots/walk-*.
+ * a server error, a page without its heading or replaced by the error page, a word left in English on a
+ * Chinese page, a raw identifier or code, text cut off without a tooltip, a list without rows. Screenshots of
+ * every page are kept in test-results/screenshots/walk-*.
  *
  * `npm test` walks every role in Traditional Chinese, where a word left in English shows as well as every other
  * problem; `npm run test:walk` walks every role in both languages; `STEWARD_WALK=<email>,<email>` walks those in
@@ -52,6 +55,12 @@ const PERSONAL_LISTS = new Set([
 ]);
 const emptyByDesign = (email: string, path: string) =>
   email !== 'employee@steward.demo' && PERSONAL_LISTS.has(path);
+
+/** The title of the page shown in place of one that failed (web/src/platform/shell/ErrorPage.tsx). */
+const ERROR_PAGE_TITLE: Record<Locale, string> = {
+  en: en.errors.pageTitle,
+  'zh-TW': zhTW.errors.pageTitle,
+};
 
 async function signInAs(page: Page, email: string, locale: Locale) {
   await page.goto('/sign-in');
@@ -153,6 +162,11 @@ describe.skipIf(!hasChromium)('a walk through every page, for every role, in bot
         else await page.goto(path);
         await page.waitForURL((url) => url.pathname === path);
         await settle(page, () => inFlight.size);
+        // The page was shown: its heading (a level-2 heading on every page), not the page that says it could not be.
+        if ((await page.getByRole('heading', { level: 2 }).count()) === 0)
+          findings.push({ page: path, problem: 'no page heading (level 2)' });
+        if ((await page.getByText(ERROR_PAGE_TITLE[locale], { exact: true }).count()) > 0)
+          findings.push({ page: path, problem: 'the error page instead of the page' });
         const facts = await readPage(page);
         const slug = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
         await page.screenshot({
