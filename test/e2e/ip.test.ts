@@ -69,12 +69,26 @@ describe.skipIf(!hasChromium)('the IP program in the browser', () => {
     await matterDialog.getByText('Not a real calendar date').waitFor();
     await matterDialog.getByRole('textbox', { name: 'Filing date' }).fill('2019-05-20');
     await matterDialog.getByRole('textbox', { name: 'Grant date' }).fill('2021-01-31');
+    // Classes typed loosely are kept in their printed form; one that is not a class is named.
+    const ipc = matterDialog.getByLabel('IPC classes');
+    await ipc.fill('h01l23/31');
+    await ipc.press('Enter');
+    await ipc.fill('H01L-99');
+    await ipc.press('Enter');
+    await matterDialog.getByRole('button', { name: 'Save' }).click();
+    await matterDialog.getByText('Not a class: H01L-99. A class reads like H01L 23/31.').waitFor();
+    await ipc.press('Backspace');
+    const cpc = matterDialog.getByLabel('CPC classes');
+    await cpc.fill('H01L 2224/48091');
+    await cpc.press('Enter');
     await screenshot(page, 'ip-matter-form');
     await matterDialog.getByRole('button', { name: 'Save' }).click();
 
     // The matter's page: years counted from the grant publication of 2021-01-31, each due by the day before
     // its anniversary; year 6 falls due on Friday 2026-01-30, year 7 on Saturday 2027-01-30, moved to Monday.
     await page.getByRole('heading', { level: 2, name: 'TW 108117401' }).waitFor();
+    await page.getByText('H01L 23/31', { exact: true }).waitFor();
+    await page.getByText('H01L 2224/48091', { exact: true }).waitFor();
     const deadlines = page.getByRole('table', { name: 'Deadlines' });
     await deadlines.waitFor();
     const year6 = page.getByTestId('deadline-annuity-6');

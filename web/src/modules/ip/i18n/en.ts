@@ -153,6 +153,15 @@ export const en = {
     claimsHint:
       'As granted (or as filed until grant). The Japanese and Korean annual fees are priced by it; leave it empty when it is not known.',
     claimsUnknown: 'Not recorded',
+    ipcClasses: 'IPC classes',
+    cpcClasses: 'CPC classes',
+    classesHint:
+      'Type a class such as H01L 23/31 and press Enter; several can be pasted separated by commas.',
+    badClasses: 'Not a class: {{symbols}}. A class reads like H01L 23/31.',
+    termFrom: 'Term counts from',
+    termFromHint:
+      'Only where the term counts from an earlier day than the filing date: a continuation’s or a division’s parent application, filed on that day.',
+    noClasses: 'None recorded',
     deadlines: 'Deadlines',
     dueDate: 'Due (by law)',
     actBy: 'Act by',

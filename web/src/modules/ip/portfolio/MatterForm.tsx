@@ -1,6 +1,7 @@
-import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import type { z } from 'zod';
 import { matterDetail, matterInput, matterPatch } from '#shared/modules/ip/contract.ts';
+import { classSymbol } from '#shared/modules/ip/rules/classes.ts';
 import { entitySizes, kinds, offices, statuses } from '#shared/modules/ip/rules/offices.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
@@ -25,7 +26,13 @@ type V = {
   termAdjustmentDays: number | string;
   entitySize: string;
   claims: number | string;
+  termFrom: string;
+  ipcClasses: string[];
+  cpcClasses: string[];
 };
+
+/** Each symbol in its printed form ("h01l23/31" is H01L 23/31); one that is not a class stays as typed. */
+const printed = (symbols: string[]) => [...new Set(symbols.map((s) => classSymbol(s) ?? s.trim()))];
 
 /** Records a family's matter in an office, or changes it (publication, grant, status). Dates are typed YYYY-MM-DD. */
 export function MatterForm({
@@ -58,6 +65,9 @@ export function MatterForm({
       termAdjustmentDays: 0,
       entitySize: 'large',
       claims: '',
+      termFrom: '',
+      ipcClasses: [],
+      cpcClasses: [],
     } as V,
     toValues: (m): V => ({
       office: m.office,
@@ -74,6 +84,9 @@ export function MatterForm({
       termAdjustmentDays: m.termAdjustmentDays,
       entitySize: m.entitySize,
       claims: m.claims ?? '',
+      termFrom: m.termFrom ?? '',
+      ipcClasses: m.ipcClasses,
+      cpcClasses: m.cpcClasses,
     }),
     toPayload: (v: V, mode) => {
       const body = {
@@ -92,8 +105,20 @@ export function MatterForm({
         entitySize: v.office === 'US' ? v.entitySize : 'large',
         // Left empty, the number of claims is not known (and a fee priced by it says so), never 0.
         claims: v.claims === '' ? null : Number(v.claims),
+        termFrom: blankToNull(v.termFrom),
+        ipcClasses: v.ipcClasses,
+        cpcClasses: v.cpcClasses,
       };
       return mode === 'create' ? { familyId, office: v.office, ...body } : body;
+    },
+    // The contract names a bad symbol by its position in the list: the field says which one.
+    check: (v) => {
+      const errors: Record<string, string> = {};
+      for (const field of ['ipcClasses', 'cpcClasses'] as const) {
+        const bad = v[field].filter((s) => !classSymbol(s));
+        if (bad.length) errors[field] = t('matter.badClasses', { symbols: bad.join(', ') });
+      }
+      return errors;
     },
     createSchema: matterInput,
     patchSchema: matterPatch,
@@ -177,6 +202,35 @@ export function MatterForm({
         allowNegative={false}
         w={{ base: '100%', sm: '50%' }}
         {...f.form.getInputProps('claims')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TagsInput
+          label={t('matter.ipcClasses')}
+          description={t('matter.classesHint')}
+          clearable
+          acceptValueOnBlur
+          splitChars={[',', ';']}
+          {...f.form.getInputProps('ipcClasses')}
+          onChange={(symbols) => f.form.setFieldValue('ipcClasses', printed(symbols))}
+        />
+        <TagsInput
+          label={t('matter.cpcClasses')}
+          description={t('matter.classesHint')}
+          clearable
+          acceptValueOnBlur
+          splitChars={[',', ';']}
+          {...f.form.getInputProps('cpcClasses')}
+          onChange={(symbols) => f.form.setFieldValue('cpcClasses', printed(symbols))}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('matter.termFrom')}
+        description={t('matter.termFromHint')}
+        placeholder={t('matter.dateHint')}
+        inputMode="numeric"
+        autoComplete="off"
+        w={{ base: '100%', sm: '50%' }}
+        {...f.form.getInputProps('termFrom')}
       />
       {v.office === 'US' && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -82,7 +82,16 @@ export function MatterPage() {
                   name={t('matter.claims')}
                   value={m.claims === null ? t('matter.claimsUnknown') : String(m.claims)}
                 />
+                {m.termFrom && <Fact name={t('matter.termFrom')} value={m.termFrom} />}
                 <Fact name={t('common.site')} value={m.siteCode} />
+                <Fact
+                  name={t('matter.ipcClasses')}
+                  value={m.ipcClasses.length ? m.ipcClasses.join(', ') : t('matter.noClasses')}
+                />
+                <Fact
+                  name={t('matter.cpcClasses')}
+                  value={m.cpcClasses.length ? m.cpcClasses.join(', ') : t('matter.noClasses')}
+                />
               </SimpleGrid>
             </Paper>
             <Paper withBorder radius="md" p="md">
