@@ -16,6 +16,7 @@ import { useServicesT } from '../services/texts.ts';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { useFormat } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { localDay } from '../ui/time.ts';
 import { CommitteeFormModal, MeetingStatusBadge, useCommitteeName, useCommitteeWarnings } from './parts.tsx';
 import type { CommitteesSearch } from './search.ts';
 import { useMeetingsLabel, useMeetingsT } from './texts.ts';
@@ -126,7 +127,7 @@ export function MeetingsTable({ committeeId, actions }: { committeeId?: string; 
   const [status, setStatus] = useState<string | null>(null);
   const [upcoming, setUpcoming] = useState(false);
   const reader = useCan()('meetings.read');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const columns: Column<MeetingSummaryView>[] = [
     {
       key: 'when',

@@ -46,3 +46,13 @@ export function formatMonthShort(month: number, locale: string): string {
     new Date(Date.UTC(2000, month - 1, 1)),
   );
 }
+
+/**
+ * The reader's calendar day (YYYY-MM-DD) in the browser's time zone, `days` later when asked: the day a person
+ * means by "today". The UTC day of toISOString is still yesterday in Taiwan before 08:00.
+ */
+export function localDay(days = 0, now: Date = new Date()): string {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

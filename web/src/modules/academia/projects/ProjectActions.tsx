@@ -11,6 +11,7 @@ import {
 } from '#shared/modules/academia/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { academiaKeys } from '../api.ts';
 import { useAcademiaT } from '../i18n/index.ts';
@@ -68,7 +69,7 @@ export function MilestoneForm({ project, onClose }: { project: Project; onClose:
 export function MarkDoneButton({ milestone }: { milestone: Milestone }) {
   const t = useAcademiaT();
   const queryClient = useQueryClient();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const [day, setDay] = useState<string | null>(today);
   const [opened, setOpened] = useState(false);
   const done = useMutation({

@@ -10,6 +10,7 @@ import { api } from '../../../platform/api/client.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { findingsKeys } from './keys.ts';
@@ -30,7 +31,7 @@ const blank: V = {
   kind: 'vulnerability_scan',
   vendor: '',
   scope: '',
-  startsOn: new Date().toISOString().slice(0, 10),
+  startsOn: localDay(),
   endsOn: '',
   report: '',
 };

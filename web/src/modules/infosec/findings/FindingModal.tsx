@@ -20,6 +20,7 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { UserSelect } from '../../../platform/services/UserSelect.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { findingsKeys, severityColor } from './keys.ts';
 
@@ -70,7 +71,7 @@ export function FindingModal({ finding, onClose }: { finding: FindingView; onClo
           sourceType: 'infosec_finding',
           sourceId: finding.id,
           ownerId,
-          dueDate: finding.dueOn ?? new Date().toISOString().slice(0, 10),
+          dueDate: finding.dueOn ?? localDay(),
         },
         actionView,
       ),

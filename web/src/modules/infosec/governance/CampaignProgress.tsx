@@ -6,10 +6,11 @@ import { type CampaignView, campaignView } from '#shared/modules/infosec/governa
 import { api } from '../../../platform/api/client.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useInfosecT } from '../i18n/index.ts';
 import { policiesKey } from './PolicyForm.tsx';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDay();
 
 /** A share acknowledged; "nobody asked" where no one was asked, never 0 %. */
 export function useRateText() {

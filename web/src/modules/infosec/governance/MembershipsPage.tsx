@@ -11,10 +11,11 @@ import { AttachmentsPanel } from '../../../platform/documents/AttachmentsPanel.t
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { MembershipForm } from './MembershipForm.tsx';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDay();
 
 /** Memberships and agreements: filters, sorting, paging, exports; each renewal's due day beside its date. */
 export function MembershipsPage() {

@@ -5,6 +5,7 @@ import { myCampaign, myCampaigns } from '#shared/modules/infosec/governance/poli
 import { api } from '../../../platform/api/client.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useInfosecT } from '../i18n/index.ts';
 
 const mineKey = '/api/infosec/my/policy-campaigns';
@@ -24,7 +25,7 @@ export function MyPoliciesPage() {
       void queryClient.invalidateQueries({ queryKey: [mineKey] });
     },
   });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const ack = useMutation({
     mutationFn: (id: string) => api.post(`${mineKey}/${id}/acknowledge`, {}, myCampaign),
     onSuccess: () => {

@@ -14,6 +14,7 @@ import { useSites } from '../../../platform/people/sites.ts';
 import { UserSelect } from '../../../platform/services/UserSelect.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { useInfosecT } from '../i18n/index.ts';
 import { policiesKey } from './PolicyForm.tsx';
@@ -22,7 +23,7 @@ const createOnly = () => Promise.reject(new Error('create only'));
 const noRecord = (): never => {
   throw new Error('create only');
 };
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDay();
 
 type VersionValues = {
   label: string;

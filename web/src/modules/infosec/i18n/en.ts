@@ -1,12 +1,12 @@
-import { responseEn } from '../incidents/response/texts.ts';
 import { advisoriesEn } from '../advisories/texts.ts';
 import { boardEn } from '../board/texts.ts';
 import { drillsEn } from '../drills/texts.ts';
 import { findingsEn } from '../findings/texts.ts';
-import { suppliersEn } from '../suppliers/texts.ts';
-import { governanceEn } from '../governance/texts.ts';
 import { policiesEn } from '../governance/policy-texts.ts';
+import { governanceEn } from '../governance/texts.ts';
 import { clockRulesEn } from '../incidents/clock-rules-texts.ts';
+import { responseEn } from '../incidents/response/texts.ts';
+import { suppliersEn } from '../suppliers/texts.ts';
 /** The information security module's texts in English (namespace "infosec"). */
 export const en = {
   /** The program's name, wherever the app names it (navigation, roles, committees, actions). */

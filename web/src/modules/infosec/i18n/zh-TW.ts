@@ -1,12 +1,12 @@
-import { responseZhTW } from '../incidents/response/texts.ts';
 import { advisoriesZhTW } from '../advisories/texts.ts';
 import { boardZhTW } from '../board/texts.ts';
 import { drillsZhTW } from '../drills/texts.ts';
 import { findingsZhTW } from '../findings/texts.ts';
-import { suppliersZhTW } from '../suppliers/texts.ts';
-import { governanceZhTW } from '../governance/texts.ts';
 import { policiesZhTW } from '../governance/policy-texts.ts';
+import { governanceZhTW } from '../governance/texts.ts';
 import { clockRulesZhTW } from '../incidents/clock-rules-texts.ts';
+import { responseZhTW } from '../incidents/response/texts.ts';
+import { suppliersZhTW } from '../suppliers/texts.ts';
 import type { en } from './en.ts';
 
 /** 資訊安全模組的繁體中文文字（命名空間 "infosec"）。 */

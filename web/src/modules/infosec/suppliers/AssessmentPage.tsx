@@ -23,6 +23,7 @@ import { useZh } from '../../../platform/i18n/module-texts.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { linesOf } from '../drills/api.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { stepColor } from './AssessmentsPage.tsx';
@@ -277,7 +278,7 @@ function useStep(a: AssessmentView, path: string, onClose: () => void) {
 
 function GuidanceForm({ assessment: a, onClose }: { assessment: AssessmentView; onClose: () => void }) {
   const t = useInfosecT();
-  const [on, setOn] = useState(new Date().toISOString().slice(0, 10));
+  const [on, setOn] = useState(localDay());
   const [note, setNote] = useState('');
   const [items, setItems] = useState('');
   const save = useStep(a, 'guidance', onClose);
@@ -327,7 +328,7 @@ function GuidanceForm({ assessment: a, onClose }: { assessment: AssessmentView; 
 
 function ConfirmForm({ assessment: a, onClose }: { assessment: AssessmentView; onClose: () => void }) {
   const t = useInfosecT();
-  const [on, setOn] = useState(new Date().toISOString().slice(0, 10));
+  const [on, setOn] = useState(localDay());
   const [note, setNote] = useState('');
   const save = useStep(a, 'confirmation', onClose);
   return (

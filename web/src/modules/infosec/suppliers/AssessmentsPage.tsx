@@ -18,6 +18,7 @@ import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { invalidateSuppliers, supplierKeys, templatesQuery } from './api.ts';
 
@@ -208,7 +209,7 @@ function StartForm({ onClose }: { onClose: () => void }) {
   const [supplierQ, setSupplierQ] = useState('');
   const [supplierId, setSupplierId] = useState<string | null>(null);
   const [templateId, setTemplateId] = useState<string | null>(null);
-  const [startedOn, setStartedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [startedOn, setStartedOn] = useState(localDay());
   const suppliers = useQuery({
     queryKey: [supplierKeys.suppliers, 'pick', supplierQ],
     queryFn: () =>

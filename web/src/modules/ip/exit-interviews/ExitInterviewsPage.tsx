@@ -14,6 +14,7 @@ import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { ipKeys } from '../api.ts';
 import { useIpT } from '../i18n/index.ts';
 import { ExitInterviewForm } from './ExitInterviewForm.tsx';
@@ -31,7 +32,7 @@ export function ExitInterviewsPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<ExitInterviewView | null>(null);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const scan = useMutation({
     mutationFn: () => api.post(`${EXIT_INTERVIEWS}/scan`, {}, exitInterviewScanResult),
     onSuccess: (r) => {

@@ -28,12 +28,13 @@ import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { ipKeys } from '../api.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 import { Fact } from '../portfolio/FamilyPage.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDay();
 
 /** A command on the disclosure that answers with it: the page shows the answer, lists refresh. */
 function useDisclosureCommand(id: string) {

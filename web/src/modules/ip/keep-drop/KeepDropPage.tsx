@@ -10,6 +10,7 @@ import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 import { MatterFilters, useSubsidiaryOptions } from '../MatterFilters.tsx';
 import { DecideDialog } from './DecideDialog.tsx';
@@ -36,7 +37,7 @@ export function KeepDropPage() {
   const [tuning, setTuning] = useState(false);
   const model = useQuery({ queryKey: [MODEL_KEY], queryFn: () => api.get(MODEL_KEY, scoringModel) });
   const subsidiaries = useSubsidiaryOptions(sites);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const columns: Column<KeepDropItem>[] = [
     {
       key: 'matter',

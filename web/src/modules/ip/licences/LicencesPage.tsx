@@ -9,6 +9,7 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 import { LicenceForm } from './LicenceForm.tsx';
 
@@ -25,7 +26,7 @@ export function LicencesPage() {
   const [exclusivity, setExclusivity] = useState<string | null>(null);
   const [activeOn, setActiveOn] = useState('');
   const [adding, setAdding] = useState(false);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const columns: Column<Row>[] = [
     {
       key: 'reference',

@@ -8,15 +8,11 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 import { SecretForm } from './SecretForm.tsx';
 
 type Row = z.infer<typeof secretPage>['items'][number];
-
-/** The date `days` after today (YYYY-MM-DD), for the review-due filter. */
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The register of trade secrets: what is protected (never the secret), its owner, who may access it, and
@@ -31,7 +27,7 @@ export function SecretsPage() {
   const [due, setDue] = useState<string | null>(null);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const manage = can('ip.manage');
-  const today = inDays(0);
+  const today = localDay(0);
   const columns: Column<Row>[] = [
     {
       key: 'title',
@@ -96,7 +92,7 @@ export function SecretsPage() {
         filters={{
           siteId: siteId ?? undefined,
           category: category ?? undefined,
-          dueBy: due === null ? undefined : inDays(Number(due)),
+          dueBy: due === null ? undefined : localDay(Number(due)),
         }}
         filterBar={
           <>
