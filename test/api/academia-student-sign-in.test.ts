@@ -402,6 +402,16 @@ describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
       ).status,
     ).toBe(404);
 
+    // The professor takes back a file of theirs, never one the company attached.
+    const staffNote = await send(officer, interim.id, 'staff-note.txt');
+    expect(staffNote.status).toBe(201);
+    const refused = await professor.delete(`/api/documents/${staffNote.body.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toBe('You may remove only the files you attached.');
+    const draft = await send(professor, interim.id, 'draft.txt');
+    expect((await professor.delete(`/api/documents/${draft.body.id}`)).status).toBe(204);
+    expect((await officer.delete(`/api/documents/${staffNote.body.id}`)).status).toBe(204);
+
     // Marked done on a chosen day: the milestone's deliverables are closed to the professor, not to the staff.
     const done = await officer.patch(`/api/academia/milestones/${interim.id}`, {
       version: interim.version,

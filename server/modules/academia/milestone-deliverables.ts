@@ -20,7 +20,7 @@ export function registerMilestoneDeliverables(deps: AcademiaDeps) {
     if (access.granted(actor, PROJECT_RECORD, milestone.project_id)) {
       if (intent === 'write' && milestone.done_on)
         throw new ConflictError(
-          `This milestone was marked done on ${milestone.done_on}: ask the company's project owner to reopen it before sending another file.`,
+          `This milestone was marked done on ${milestone.done_on}: it takes no more files from you.`,
         );
       return milestone.site_id;
     }

@@ -56,6 +56,7 @@ export function createDocumentsService(db: Db, store: FileStore, maxBytes: numbe
     size_bytes: number;
     sha256: string;
     created_at: Date;
+    uploaded_by: string | null;
     uploaded_by_name: string | null;
   }): DocumentView => ({
     id: d.id,
@@ -65,6 +66,7 @@ export function createDocumentsService(db: Db, store: FileStore, maxBytes: numbe
     contentType: d.content_type,
     sizeBytes: Number(d.size_bytes),
     sha256: d.sha256,
+    uploadedBy: d.uploaded_by,
     uploadedByName: d.uploaded_by_name,
     createdAt: d.created_at.toISOString(),
   });
@@ -178,6 +180,10 @@ export function createDocumentsService(db: Db, store: FileStore, maxBytes: numbe
       const doc = await rows().where('documents.id', '=', id).executeTakeFirst();
       if (!doc) throw new NotFoundError('document');
       const siteId = await siteOf(actor, doc.entity_type, doc.entity_id, 'write');
+      // A person outside the company (a granted record, no role) may add files to the record, and take back
+      // only their own: never what the company attached.
+      if (actor.assignments.length === 0 && doc.uploaded_by !== actor.userId)
+        throw new AppError(403, 'forbidden', 'Forbidden', 'You may remove only the files you attached.');
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('documents').set({ deleted_at: new Date() }).where('id', '=', id).execute();
         await recordAudit(trx, actor, {

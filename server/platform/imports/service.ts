@@ -363,11 +363,16 @@ export function createImportsService(options: {
     const locks = [runLock(job.id)];
     if (pass === 'commit' && importerFor(job.kind)?.checkBatch) locks.push(kindLock(job.kind));
     return db.connection().execute(async (conn) => {
-      for (const lock of locks) await sql`select pg_advisory_lock(${lock})`.execute(conn);
+      // Only the locks taken are given back: a connection returns to the pool holding none.
+      const held: typeof locks = [];
       try {
+        for (const lock of locks) {
+          await sql`select pg_advisory_lock(${lock})`.execute(conn);
+          held.push(lock);
+        }
         await fn();
       } finally {
-        for (const lock of locks.reverse()) await sql`select pg_advisory_unlock(${lock})`.execute(conn);
+        for (const lock of held.reverse()) await sql`select pg_advisory_unlock(${lock})`.execute(conn);
       }
     });
   }

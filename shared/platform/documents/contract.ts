@@ -8,6 +8,7 @@ export const documentView = z.object({
   contentType: z.string(),
   sizeBytes: z.number().int(),
   sha256: z.string(),
+  uploadedBy: z.string().uuid().nullable(),
   uploadedByName: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -19,6 +19,7 @@ export const academiaKeys = {
   courses: '/api/academia/courses',
   mentorships: '/api/academia/mentorships',
   placements: '/api/academia/placements',
+  myProjects: '/api/academia/my/projects',
 };
 
 /** Every partner, for pickers (about seventy), labelled in the reader's language. */

@@ -31,6 +31,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type DocumentView, documentView } from '#shared/platform/documents/contract.ts';
 import { api } from '../api/client.ts';
+import { useSession } from '../auth/session.ts';
 import { uploadFile, useCsrfToken } from '../services/http.ts';
 import { useFormat } from '../ui/labels.ts';
 import { ProblemAlert, problemMessage } from '../ui/problem.tsx';
@@ -90,6 +91,9 @@ export function AttachmentsPanel({
 }) {
   const t = useDocumentsT();
   const { t: tc } = useTranslation();
+  const session = useSession();
+  // Someone outside the company removes only the files they attached (the server holds the same rule).
+  const outsider = session.assignments.length === 0;
   const fmt = useFormat();
   const size = useFileSize();
   const csrf = useCsrfToken();
@@ -254,7 +258,7 @@ export function AttachmentsPanel({
                         <IconDownload size={16} />
                       </ActionIcon>
                     </Tooltip>
-                    {canWrite && (
+                    {canWrite && (!outsider || d.uploadedBy === session.user.id) && (
                       <Tooltip label={t('remove', { name: d.filename })}>
                         <ActionIcon
                           variant="subtle"

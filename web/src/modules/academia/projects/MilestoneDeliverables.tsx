@@ -43,7 +43,7 @@ export function MilestoneDeliverables({
             description={canWrite ? t('deliverables.hint') : undefined}
             onChange={() => {
               void queryClient.invalidateQueries({ queryKey: [academiaKeys.projects] });
-              void queryClient.invalidateQueries({ queryKey: ['/api/academia/my/projects'] });
+              void queryClient.invalidateQueries({ queryKey: [academiaKeys.myProjects] });
             }}
           />
         </Modal>

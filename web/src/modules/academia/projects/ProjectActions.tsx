@@ -113,6 +113,8 @@ export function MarkDoneButton({ milestone }: { milestone: Milestone }) {
               value={day}
               onChange={setDay}
               maxDate={today}
+              // The calendar inside the dialog: a click on a day is not a click outside it.
+              popoverProps={{ withinPortal: false }}
               required
               w={220}
             />

@@ -5,12 +5,12 @@ import { myProjectList, type myProjectView } from '#shared/modules/academia/sign
 import { api } from '../../../platform/api/client.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
-import { useSchoolName } from '../api.ts';
+import { academiaKeys, useSchoolName } from '../api.ts';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { MilestoneDeliverables } from '../projects/MilestoneDeliverables.tsx';
 
 type Project = z.infer<typeof myProjectView>;
-const mineKey = '/api/academia/my/projects';
+const mineKey = academiaKeys.myProjects;
 
 function ProjectCard({ project }: { project: Project }) {
   const t = useAcademiaT();
