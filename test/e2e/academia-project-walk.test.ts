@@ -109,7 +109,11 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
       const popover = page
         .getByRole('dialog')
         .filter({ has: page.getByRole('textbox', { name: 'Done on' }) });
-      if (day) await popover.getByRole('textbox', { name: 'Done on' }).fill(day);
+      if (day === 'calendar') {
+        // Picked in the calendar: the first day of this month, a click inside the dialog that keeps it open.
+        await popover.getByRole('textbox', { name: 'Done on' }).click();
+        await popover.locator('table button').filter({ hasText: /^1$/ }).first().click();
+      } else if (day) await popover.getByRole('textbox', { name: 'Done on' }).fill(day);
       await popover.getByRole('button', { name: 'Mark done', exact: true }).click();
       await popover.waitFor({ state: 'detached' });
     };
@@ -156,7 +160,13 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
     await expect.poll(() => budget.textContent()).toContain('460,000.00');
 
     // The final report arrives; the project completes.
-    await markDone('Final report');
+    await markDone('Final report', 'calendar');
+    const now = new Date();
+    const firstOfMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
+    await milestones
+      .getByRole('row', { name: /Final report/ })
+      .getByText(`Done ${firstOfMonth}`)
+      .waitFor();
     await expect.poll(() => page.getByRole('button', { name: /^Mark done:/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Edit research project' }).click();
     await choose(page, page.getByRole('dialog', { name: 'Edit research project' }), 'Status', 'Completed');
