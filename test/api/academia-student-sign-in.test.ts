@@ -412,6 +412,14 @@ describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
     expect((await professor.delete(`/api/documents/${draft.body.id}`)).status).toBe(204);
     expect((await officer.delete(`/api/documents/${staffNote.body.id}`)).status).toBe(204);
 
+    // Never done on a day still to come.
+    const ahead = await officer.patch(`/api/academia/milestones/${interim.id}`, {
+      version: interim.version,
+      doneOn: '2999-01-01',
+    });
+    expect(ahead.status).toBe(422);
+    expect(ahead.body.errors.map((e: any) => e.path)).toEqual(['doneOn']);
+
     // Marked done on a chosen day: the milestone's deliverables are closed to the professor, not to the staff.
     const done = await officer.patch(`/api/academia/milestones/${interim.id}`, {
       version: interim.version,

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type * as c from '#shared/modules/academia/contract.ts';
 import { MILESTONE_DOCUMENTS } from '#shared/modules/academia/contract.ts';
+import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { auditedUpdate } from '../../platform/audit/audited-update.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { NotFoundError } from '../../platform/http/errors.ts';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import { type AcademiaDeps, assertManageRecord, PROGRAM } from './deps.ts';
@@ -55,6 +56,18 @@ export function createMilestonesService(deps: AcademiaDeps) {
     });
   }
 
+  /** A milestone is done on a day that has come at its site, never ahead. */
+  async function assertNotAfterToday(id: string, doneOn: string) {
+    const milestone = await repo.milestoneOwner(db, id);
+    if (!milestone) return; // the update answers 404
+    const site = await deps.org.siteForWriting(milestone.site_id);
+    const today = localDate(deps.now(), site.timeZone);
+    if (doneOn > today)
+      throw new ValidationError(`A milestone is done on a day that has come: ${today} or earlier.`, [
+        { path: 'doneOn', message: `Not after today (${today})` },
+      ]);
+  }
+
   return {
     async add(actor: Actor, projectId: string, input: z.infer<typeof c.milestoneInput>) {
       const project = await projectOf(projectId);
@@ -91,6 +104,7 @@ export function createMilestonesService(deps: AcademiaDeps) {
     },
 
     async update(actor: Actor, id: string, patch: z.infer<typeof c.milestonePatch>) {
+      if (patch.doneOn) await assertNotAfterToday(id, patch.doneOn);
       return db.transaction().execute(async (trx) => {
         const after = await auditedUpdate(trx, actor, {
           table: 'academia_milestones',
