@@ -5,7 +5,6 @@ import { contractorWorkerPage, employeePage } from '#shared/platform/people/cont
 import { userDirectory } from '#shared/platform/users/contract.ts';
 import { api } from '../../platform/api/client.ts';
 import { useSession } from '../../platform/auth/session.ts';
-import { localDay } from '../../platform/ui/time.ts';
 
 /** Query keys of OHS data: a change refreshes every list and view that starts with one of them. */
 export const ohsKeys = {
@@ -115,6 +114,3 @@ export function isoToLocalInput(iso: string | Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-/** The reader's calendar day (YYYY-MM-DD). */
-export const todayIso = () => localDay();

@@ -3,7 +3,7 @@ import { IconDots } from '@tabler/icons-react';
 import type { z } from 'zod';
 import type { hazardView } from '#shared/modules/ohs/hazards/contract.ts';
 import { ClampedText } from '../../../platform/ui/ClampedText.tsx';
-import { todayIso } from '../api.ts';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 import { LevelBadge } from './LevelBadge.tsx';
 
@@ -109,7 +109,7 @@ export function HazardRegister({
                       </Menu.Target>
                       <Menu.Dropdown>
                         <Menu.Item onClick={() => onEdit(h)}>{t('hazards.edit')}</Menu.Item>
-                        <Menu.Item onClick={() => onReview(h, { reviewedOn: todayIso() })}>
+                        <Menu.Item onClick={() => onReview(h, { reviewedOn: localDay() })}>
                           {t('hazards.markReviewed')}
                         </Menu.Item>
                         <Menu.Item color="red" onClick={() => onReview(h, { archived: true })}>

@@ -6,14 +6,15 @@ import { screeningView } from '#shared/modules/ohs/health/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useWrite } from '../../../platform/services/mutation.ts';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
-import { ohsKeys, todayIso } from '../api.ts';
+import { localDay } from '../../../platform/ui/time.ts';
+import { ohsKeys } from '../api.ts';
 import { useOhsT } from '../i18n/index.ts';
 
 export type Screening = z.infer<typeof screeningView>;
 
 export function FollowUps({ screening }: { screening: Screening }) {
   const t = useOhsT();
-  const [consultedOn, setConsultedOn] = useState<string | null>(todayIso());
+  const [consultedOn, setConsultedOn] = useState<string | null>(localDay());
   const [notes, setNotes] = useState('');
   const save = useWrite(
     (f: Screening['followups'][number]) =>

@@ -18,7 +18,8 @@ import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.t
 import { useWrite } from '../../../platform/services/mutation.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, blankToNull, contractValidator } from '../../../platform/ui/forms.ts';
-import { ohsKeys, todayIso, usePeopleSearch } from '../api.ts';
+import { localDay } from '../../../platform/ui/time.ts';
+import { ohsKeys, usePeopleSearch } from '../api.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 
 type SV = {
@@ -68,7 +69,7 @@ export function ScreeningForm({ onClose }: { onClose: () => void }) {
       personId: '',
       kind: 'general',
       specialHazard: '',
-      screenedOn: todayIso(),
+      screenedOn: localDay(),
       provider: '',
       cost: '',
       managementLevel: '',
@@ -189,7 +190,7 @@ export function ScreeningForm({ onClose }: { onClose: () => void }) {
           label={t('health.followUpBy')}
           description={t('health.followUpHint')}
           valueFormat="YYYY-MM-DD"
-          minDate={todayIso()}
+          minDate={localDay()}
           {...form.getInputProps('followUpBy')}
         />
       )}

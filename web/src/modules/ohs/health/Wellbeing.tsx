@@ -33,7 +33,8 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, blankToNull, contractValidator } from '../../../platform/ui/forms.ts';
 import { useFormat, useLocalName } from '../../../platform/ui/labels.ts';
 import { QueryProblem } from '../../../platform/ui/QueryCard.tsx';
-import { ohsKeys, todayIso } from '../api.ts';
+import { localDay } from '../../../platform/ui/time.ts';
+import { ohsKeys } from '../api.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 
 export function Wellbeing({ year }: { year: number }) {
@@ -72,7 +73,7 @@ export function Wellbeing({ year }: { year: number }) {
   });
   const pForm = useForm<PV>({
     mode: 'controlled',
-    initialValues: { siteId: '', kind: 'clinic', name: '', nameZh: '', startedOn: todayIso(), endedOn: null },
+    initialValues: { siteId: '', kind: 'clinic', name: '', nameZh: '', startedOn: localDay(), endedOn: null },
     validate: contractValidator(wellbeingProgramInput, pPayload),
   });
   const addProgram = useWrite(
@@ -83,7 +84,7 @@ export function Wellbeing({ year }: { year: number }) {
   const jPayload = (v: JV) => ({ participatedOn: v.participatedOn ?? '', count: Number(v.count || 1) });
   const jForm = useForm<JV>({
     mode: 'controlled',
-    initialValues: { participatedOn: todayIso(), count: 1 },
+    initialValues: { participatedOn: localDay(), count: 1 },
     validate: contractValidator(participationInput, jPayload),
   });
   const join = useWrite(

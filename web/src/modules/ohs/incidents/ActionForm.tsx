@@ -7,7 +7,8 @@ import { investigationView, rootCauseActionInput } from '#shared/modules/ohs/inv
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, blankToNull, contractValidator } from '../../../platform/ui/forms.ts';
-import { todayIso, useUserOptions } from '../api.ts';
+import { localDay } from '../../../platform/ui/time.ts';
+import { useUserOptions } from '../api.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 import { type Investigation, type RootCause, useInvestigationWrite } from './investigation-write.ts';
 
@@ -101,7 +102,7 @@ export function ActionForm({
           label={t('investigation.actionDue')}
           valueFormat="YYYY-MM-DD"
           required
-          minDate={todayIso()}
+          minDate={localDay()}
           {...form.getInputProps('dueDate')}
         />
       </SimpleGrid>

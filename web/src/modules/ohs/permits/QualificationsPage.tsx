@@ -30,8 +30,9 @@ import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
+import { localDay } from '../../../platform/ui/time.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
-import { ohsKeys, todayIso, usePeopleSearch } from '../api.ts';
+import { ohsKeys, usePeopleSearch } from '../api.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
 import { statisticsQuery } from '../statistics/StatisticsPage.tsx';
 
@@ -46,7 +47,7 @@ type V = {
 
 function daysUntil(date: string) {
   return Math.round(
-    (new Date(`${date}T00:00:00`).getTime() - new Date(`${todayIso()}T00:00:00`).getTime()) / 86_400_000,
+    (new Date(`${date}T00:00:00`).getTime() - new Date(`${localDay()}T00:00:00`).getTime()) / 86_400_000,
   );
 }
 
