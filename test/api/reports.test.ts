@@ -75,12 +75,12 @@ describe.each(databases())('organisation overview report (%s)', (kind) => {
     for (const s of [
       '組織概覽',
       '摘要',
-      '各子公司據點',
+      '各子公司廠區',
       K7_ZH,
       '馬來西亞',
       '在職員工',
       '合計',
-      '營運中據點',
+      '營運中廠區',
     ]) {
       expect(text).toContain(s);
     }
@@ -135,7 +135,7 @@ describe.each(databases())('organisation overview report (%s)', (kind) => {
       '摘要',
       '各子公司在職員工（依國家）',
       '子公司',
-      '據點',
+      '廠區',
       '各國在職員工',
       '國家',
       '在職員工（依到職年度）',
@@ -144,15 +144,15 @@ describe.each(databases())('organisation overview report (%s)', (kind) => {
     const summary = rowsOf(book.getWorksheet('摘要'));
     expect(summary[0]).toEqual(['組織概覽']);
     expect(summary).toContainEqual(['子公司數', 2]);
-    expect(summary).toContainEqual(['營運中據點', 4]);
+    expect(summary).toContainEqual(['營運中廠區', 4]);
     expect(summary).toContainEqual(['國家數', 3]);
     expect(summary.find((r) => r[0] === '在職員工')?.slice(0, 3)).toEqual(['在職員工', allActive, '人']);
 
-    const sites = book.getWorksheet('據點');
+    const sites = book.getWorksheet('廠區');
     expect(sites?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sites?.getCell('A1').font?.bold).toBe(true);
     expect(rowsOf(sites)).toEqual([
-      ['子公司', '代碼', '據點', '國家', '類型', '狀態', '在職員工'],
+      ['子公司', '代碼', '廠區', '國家', '類型', '狀態', '在職員工'],
       ['ASE', 'K7', K7_ZH, '台灣', '製造', '營運中', activeAt('K7')],
       ['ASE', 'PG', 'ASE Penang', '馬來西亞', '製造', '營運中', activeAt('PG')],
       ['SPIL', 'SZ', 'SPIL Suzhou', '中國', '製造', '營運中', activeAt('SZ')],
@@ -162,7 +162,7 @@ describe.each(databases())('organisation overview report (%s)', (kind) => {
     expect(sites?.getCell('G2').numFmt).toBe('#,##0');
 
     const countries = rowsOf(book.getWorksheet('國家'));
-    expect(countries[0]).toEqual(['國家', '子公司數', '據點數', '在職員工', '占比']);
+    expect(countries[0]).toEqual(['國家', '子公司數', '廠區數', '在職員工', '占比']);
     expect(countries[1]).toEqual(['台灣', 2, 2, activeAt('K7', 'TC'), activeAt('K7', 'TC') / allActive]);
     expect(countries.at(-1)).toEqual(['合計', 2, 4, allActive, 1]);
     expect(book.getWorksheet('國家')?.getCell('E2').numFmt).toBe('0.0%');
@@ -194,7 +194,7 @@ describe.each(databases())('organisation overview report (%s)', (kind) => {
     expect(pdf.status).toBe(200);
     if (poppler) {
       const text = pdfText(pdf.raw);
-      expect(text).toContain('您可查看的據點：K7');
+      expect(text).toContain('您可查看的廠區：K7');
       expect(text).toContain(K7_ZH);
       expect(text).not.toContain('SPIL');
       // A report of one site tells the time in that site's zone.

@@ -127,7 +127,7 @@ const words = {
   'platform.calendarDayKind': {
     public_holiday: ['public holiday', '國定假日'],
     day_off: ['day off', '補假/調整放假'],
-    closure: ['site closure', '據點停工'],
+    closure: ['site closure', '廠區停工'],
     working_day: ['make-up working day', '補行上班'],
   },
   // The words the training import reads back (server/platform/training/rules/completion.ts).

@@ -82,7 +82,7 @@ export function registerWorkdaysRoutes(app: TypedApp, { workdays }: Services) {
     columns: [
       { header: { en: 'Date', 'zh-TW': '日期' }, value: (d) => d.day, width: 12 },
       { header: { en: 'Country', 'zh-TW': '國家' }, value: (d) => d.country },
-      { header: { en: 'Site', 'zh-TW': '據點' }, value: (d) => d.siteCode },
+      { header: { en: 'Site', 'zh-TW': '廠區' }, value: (d) => d.siteCode },
       {
         header: { en: 'Kind', 'zh-TW': '類別' },
         value: (d) => platformWord('platform.calendarDayKind', d.kind),

@@ -614,7 +614,7 @@ export const zhTW: typeof en = {
     documentsHint: '員工簽署的保密義務切結書（PDF 或掃描檔）。',
     overdue: '已逾期',
     calendarUnknown: '未登錄假日',
-    calendarUnknownHint: '此據點本年度的國定假日尚未登錄於工作行事曆：到期日僅避開週末，可能落在假日。',
+    calendarUnknownHint: '此廠區本年度的國定假日尚未登錄於工作行事曆：到期日僅避開週末，可能落在假日。',
     emptyTitle: '沒有離職面談',
     emptyHint: '發明人或營業秘密接觸者在人事資料中有離職日時，面談即會出現於此。',
     statuses: {

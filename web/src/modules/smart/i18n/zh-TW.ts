@@ -293,7 +293,7 @@ export const zhTW: typeof en = {
       picker: '感測器',
       nothingFound: '沒有符合的感測器',
       noArea: '未指定區域',
-      noSensors: '您的據點尚無感測器。',
+      noSensors: '您的廠區尚無感測器。',
       window: '擬合期間',
       days14: '14 天',
       days28: '28 天',
