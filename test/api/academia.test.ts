@@ -106,6 +106,11 @@ describe.each(databases())('Industry–academia partners, agreements, projects a
       { year: 2023, budgetMinor: 100_000_000, spentMinor: 0, missingRate: null },
     ]);
     expect(detail.body.payments).toHaveLength(2);
+    // The page offers its edits to those who manage at the project's site, and not to those who only read.
+    expect(detail.body.canManage).toBe(true);
+    const auditorView = await (await t.signInAs('auditor')).get(`/api/academia/projects/${id}`);
+    expect(auditorView.status).toBe(200);
+    expect(auditorView.body.canManage).toBe(false);
 
     // A milestone is an obligation until it is done.
     const milestone = await officer.post(`/api/academia/projects/${id}/milestones`, {
@@ -131,6 +136,22 @@ describe.each(databases())('Industry–academia partners, agreements, projects a
     expect(after.body.items.find((o: { sourceId: string }) => o.sourceId === milestone.body.id)?.state).toBe(
       'done',
     );
+    // Reopened, it is an open obligation again; marked done once more, done on its new day.
+    const reopened = await officer.patch(`/api/academia/milestones/${milestone.body.id}`, {
+      version: done.body.version,
+      doneOn: null,
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.doneOn).toBeNull();
+    const openAgain = await officer.get('/api/obligations', { query: { view: 'scope', pageSize: '200' } });
+    expect(
+      openAgain.body.items.find((o: { sourceId: string }) => o.sourceId === milestone.body.id)?.state,
+    ).toBe('open');
+    const doneAgain = await officer.patch(`/api/academia/milestones/${milestone.body.id}`, {
+      version: reopened.body.version,
+      doneOn: '2023-06-21',
+    });
+    expect(doneAgain.body.doneOn).toBe('2023-06-21');
 
     // A patent outcome names its invention disclosure, for the IP program to link.
     const noRef = await officer.post(`/api/academia/projects/${id}/outcomes`, {

@@ -159,7 +159,10 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
     const budget = page.getByRole('table', { name: 'Budget and spending by year' });
     await expect.poll(() => budget.textContent()).toContain('460,000.00');
 
-    // The final report arrives; the project completes.
+    // The final report arrives, is marked done too soon and reopened, then done on the day it came.
+    await markDone('Final report');
+    await page.getByRole('button', { name: 'Reopen: Final report' }).click();
+    await page.getByText('Milestone reopened: the investigator may send files again.').waitFor();
     await markDone('Final report', 'calendar');
     const now = new Date();
     const firstOfMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;

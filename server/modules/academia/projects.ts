@@ -200,6 +200,7 @@ export function createProjectsService(deps: AcademiaDeps) {
         })),
         outcomes: parts.outcomes.map((o) => ({ ...outcomePlanView(o), version: o.version })),
         payments: parts.payments.map((p) => toPaymentView(p, code)),
+        canManage: access.can(actor, 'academia.manage', row.site_id, PROGRAM),
       };
     },
 

@@ -171,6 +171,8 @@ export const projectDetail = projectView.extend({
   milestones: z.array(plannedMilestoneView),
   outcomes: z.array(outcomeView),
   payments: z.array(paymentView),
+  /** Whether the reader manages research projects at the project's site (edits, milestones, payments, files). */
+  canManage: z.boolean(),
 });
 const projectFields = z.object({
   siteId: uuid,

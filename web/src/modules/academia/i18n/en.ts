@@ -110,6 +110,8 @@ export const en = {
     milestoneHint: 'A deliverable, a review or an instalment the contract sets, e.g. "Final report"',
     markDone: 'Mark done',
     milestoneDone: 'Milestone marked done.',
+    reopen: 'Reopen',
+    milestoneReopened: 'Milestone reopened: the investigator may send files again.',
     doneOnDay: 'Done on',
     doneOnHint: 'The day the deliverable was accepted or the instalment fell due; not after today.',
     addPayment: 'Record payment',

@@ -100,6 +100,8 @@ export const zhTW: typeof en = {
     milestoneHint: '合約所定的交付項目、審查或分期付款，例如「期末報告」',
     markDone: '標記完成',
     milestoneDone: '已標記里程碑完成。',
+    reopen: '重新開啟',
+    milestoneReopened: '已重新開啟里程碑：計畫主持人可再上傳檔案。',
     doneOnDay: '完成日',
     doneOnHint: '交付成果驗收或款項到期之日；不得晚於今天。',
     addPayment: '登錄付款',

@@ -127,3 +127,33 @@ export function MarkDoneButton({ milestone }: { milestone: Milestone }) {
     </Popover>
   );
 }
+
+/** Takes back a milestone's "done": it is open again, and its investigator may send files again. */
+export function ReopenMilestoneButton({ milestone }: { milestone: Milestone }) {
+  const t = useAcademiaT();
+  const queryClient = useQueryClient();
+  const reopen = useMutation({
+    mutationFn: () =>
+      api.patch(
+        `/api/academia/milestones/${milestone.id}`,
+        { version: milestone.version, doneOn: null },
+        milestoneView,
+      ),
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: t('projects.milestoneReopened') });
+      void queryClient.invalidateQueries({ queryKey: [academiaKeys.projects] });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
+  return (
+    <Button
+      size="compact-xs"
+      variant="subtle"
+      loading={reopen.isPending}
+      onClick={() => reopen.mutate()}
+      aria-label={`${t('projects.reopen')}: ${milestone.title}`}
+    >
+      {t('projects.reopen')}
+    </Button>
+  );
+}

@@ -5,7 +5,6 @@ import { useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { projectDetail } from '#shared/modules/academia/contract.ts';
 import { api } from '../../../platform/api/client.ts';
-import { useCan } from '../../../platform/auth/session.ts';
 import { Chart } from '../../../platform/charts/Chart.tsx';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
@@ -15,7 +14,7 @@ import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { PaymentForm } from '../payments/PaymentForm.tsx';
 import { RecordSignInButton } from '../sign-in/RecordSignIn.tsx';
 import { MilestoneDeliverables } from './MilestoneDeliverables.tsx';
-import { MarkDoneButton, MilestoneForm } from './ProjectActions.tsx';
+import { MarkDoneButton, MilestoneForm, ReopenMilestoneButton } from './ProjectActions.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
 
 /** One research project: its budget and spending by year (chart), milestones, outcomes and payments. */
@@ -23,7 +22,6 @@ export function ProjectPage() {
   const t = useAcademiaT();
   const schoolName = useSchoolName();
   const label = useAcademiaLabel();
-  const can = useCan();
   const money = useMoney();
   const { projectId } = useParams({ strict: false }) as { projectId: string };
   const [editing, setEditing] = useState(false);
@@ -66,7 +64,7 @@ export function ProjectPage() {
         ]}
         description={`${schoolName(p)} · ${p.siteCode} · ${label('lines', p.line)}`}
         actions={
-          can('academia.manage') ? (
+          p.canManage ? (
             <Group gap="xs">
               <RecordSignInButton
                 variant="default"
@@ -144,7 +142,7 @@ export function ProjectPage() {
           <Paper withBorder radius="md" p="md">
             <Group justify="space-between" mb="sm">
               <Title order={4}>{t('projects.milestones')}</Title>
-              {can('academia.manage') && (
+              {p.canManage && (
                 <Button
                   size="xs"
                   variant="default"
@@ -169,12 +167,15 @@ export function ProjectPage() {
                         {t('projects.dueDate')} {m.dueDate}
                       </Table.Td>
                       <Table.Td>
-                        <MilestoneDeliverables milestone={m} canWrite={can('academia.manage')} />
+                        <MilestoneDeliverables milestone={m} canWrite={p.canManage} />
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {m.doneOn ? (
-                          `${t('projects.doneOn')} ${m.doneOn}`
-                        ) : can('academia.manage') ? (
+                          <Group gap={4} wrap="nowrap">
+                            {`${t('projects.doneOn')} ${m.doneOn}`}
+                            {p.canManage && <ReopenMilestoneButton milestone={m} />}
+                          </Group>
+                        ) : p.canManage ? (
                           <MarkDoneButton milestone={m} />
                         ) : (
                           ''
@@ -216,7 +217,7 @@ export function ProjectPage() {
       <Paper withBorder radius="md" p="md" mt="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>{t('projects.payments')}</Title>
-          {can('academia.manage') && (
+          {p.canManage && (
             <Button
               size="xs"
               variant="default"
