@@ -365,6 +365,18 @@ describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
     };
     const sent = await send(professor, interim.id, 'interim-report.txt');
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    // The site's academia officer is told, in their inbox, with a link to the project.
+    const inbox = await officer.get('/api/notifications', { query: { pageSize: '50' } });
+    expect(
+      inbox.body.items
+        .filter((n: any) => n.kind === 'academia-deliverable')
+        .map((n: any) => [n.title, n.link]),
+    ).toEqual([
+      [
+        `${project.body.principalInvestigator} sent “interim-report.txt” for the milestone Interim report of ${project.body.title}`,
+        `/academia/projects/${projectId}`,
+      ],
+    ]);
     // The professor's own project shows the file's count; the staff's page shows it and the file opens.
     const mine = (await professor.get('/api/academia/my/projects')).body.items[0];
     expect(mine.milestones.map((m: any) => [m.title, m.deliverables])).toEqual([
@@ -405,6 +417,9 @@ describe.each(databases())('a student’s own sign-in (%s)', (kind) => {
     // The professor takes back a file of theirs, never one the company attached.
     const staffNote = await send(officer, interim.id, 'staff-note.txt');
     expect(staffNote.status).toBe(201);
+    // A file the staff attach themselves is no news to them.
+    const unchanged = await officer.get('/api/notifications', { query: { pageSize: '50' } });
+    expect(unchanged.body.items.filter((n: any) => n.kind === 'academia-deliverable')).toHaveLength(1);
     const refused = await professor.delete(`/api/documents/${staffNote.body.id}`);
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toBe('You may remove only the files you attached.');

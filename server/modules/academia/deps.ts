@@ -4,6 +4,7 @@ import { access } from '../../platform/access/service.ts';
 import type { DocumentsService } from '../../platform/documents/service.ts';
 import type { GrantsService } from '../../platform/grants/service.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
+import type { NoticesService } from '../../platform/notify/notices.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
 import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
@@ -21,6 +22,8 @@ export type AcademiaDeps = {
   documents: Pick<DocumentsService, 'registerOwner' | 'countsByOwner'>;
   /** Records granted one by one to people outside the company: a student's own internship. */
   grants: Pick<GrantsService, 'grant' | 'revoke' | 'holders' | 'outsiders' | 'isOutsider'>;
+  /** Notices to the staff: a deliverable that the investigator sent. */
+  notices: Pick<NoticesService, 'send' | 'escalationContacts'>;
   obligations: ObligationsService;
   org: Pick<OrgService, 'siteForWriting' | 'siteLabels' | 'sitesWithSubsidiary'>;
   people: Pick<PeopleService, 'employeeEssentials' | 'employeeEssentialsByEmail'>;

@@ -37,6 +37,7 @@ export const academiaModule = defineModule({
       db,
       documents: platform.documents,
       grants: platform.grants,
+      notices: platform.notices,
       obligations: platform.obligations,
       org: platform.org,
       people: platform.people,

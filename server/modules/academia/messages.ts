@@ -7,6 +7,8 @@ import { type Message, mergeCatalogues, messageOf, wordsCatalogue } from '../../
 const en = {
   'academia.obligation.agreementRenewal': 'Renew or close the agreement with {{partner}}: {{title}}',
   'academia.obligation.milestone': 'Research project milestone: {{project}} — {{milestone}}',
+  'academia.notice.deliverableArrived':
+    '{{investigator}} sent “{{file}}” for the milestone {{milestone}} of {{project}}',
   'academia.actor.hireMatch': 'Former interns hired',
   'academia.actor.retention': 'Retention of students’ personal data',
   'academia.actor.auditPersonalData': 'Personal data taken out of the audit log',
@@ -15,6 +17,8 @@ const en = {
 const zhTW: Record<keyof typeof en, string> = {
   'academia.obligation.agreementRenewal': '續約或結束與{{partner}}的合作協議：{{title}}',
   'academia.obligation.milestone': '研究計畫里程碑：{{project}} — {{milestone}}',
+  'academia.notice.deliverableArrived':
+    '{{investigator}}已上傳「{{file}}」：{{project}}的里程碑「{{milestone}}」',
   'academia.actor.hireMatch': '實習生轉任員工比對',
   'academia.actor.retention': '學生個人資料保存期限',
   'academia.actor.auditPersonalData': '自稽核紀錄移除個人資料',
@@ -155,4 +159,10 @@ export const messages = {
     academiaMessage('academia.obligation.agreementRenewal', p),
   milestone: (p: { project: string; milestone: string }): Message =>
     academiaMessage('academia.obligation.milestone', p),
+  deliverableArrived: (p: {
+    investigator: string;
+    file: string;
+    milestone: string;
+    project: string;
+  }): Message => academiaMessage('academia.notice.deliverableArrived', p),
 };

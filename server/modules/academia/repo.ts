@@ -88,6 +88,16 @@ export function milestoneOwner(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** A milestone's title with its project's title and investigator, for a notice about it. */
+export function milestoneNaming(db: Db, id: string) {
+  return db
+    .selectFrom('academia_milestones as m')
+    .innerJoin('academia_projects as r', 'r.id', 'm.project_id')
+    .select(['m.title', 'm.project_id', 'r.title as project_title', 'r.principal_investigator'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** A project's milestones and outcomes, without its money. */
 export async function projectPlan(db: Db, projectId: string) {
   const [milestones, outcomes] = await Promise.all([

@@ -38,8 +38,19 @@ export type DocumentOwnerResolver = (
   intent: 'read' | 'write',
 ) => Promise<string | null>;
 
+/**
+ * What a module does when a file is attached to one of its records, in the upload's transaction (a notice to
+ * the people who wait for it): a failure here undoes the upload.
+ */
+export type DocumentAttachedHook = (
+  trx: Db,
+  actor: Actor,
+  attached: { entityId: string; siteId: string | null; documentId: string; filename: string },
+) => Promise<void>;
+
 export function createDocumentsService(db: Db, store: FileStore, maxBytes: number) {
   const owners = new Map<string, DocumentOwnerResolver>();
+  const attachedHooks = new Map<string, DocumentAttachedHook>();
 
   async function siteOf(actor: Actor, entityType: string, entityId: string, intent: 'read' | 'write') {
     const resolver = owners.get(entityType);
@@ -88,8 +99,13 @@ export function createDocumentsService(db: Db, store: FileStore, maxBytes: numbe
       return counts;
     },
 
-    registerOwner(entityType: string, resolver: DocumentOwnerResolver) {
+    registerOwner(
+      entityType: string,
+      resolver: DocumentOwnerResolver,
+      options: { onAttached?: DocumentAttachedHook } = {},
+    ) {
       owners.set(entityType, resolver);
+      if (options.onAttached) attachedHooks.set(entityType, options.onAttached);
     },
 
     async list(actor: Actor, entityType: string, entityId: string) {
@@ -158,6 +174,12 @@ export function createDocumentsService(db: Db, store: FileStore, maxBytes: numbe
             // The record it is attached to is in the event's details (entity_type, entity_id).
             summary: platformMessage('platform.audit.documentAttached', { file: row.filename }),
             after: { ...row, storage_key: undefined },
+          });
+          await attachedHooks.get(entityType)?.(trx, actor, {
+            entityId,
+            siteId,
+            documentId: row.id,
+            filename: row.filename,
           });
           return view({ ...row, uploaded_by_name: null });
         });

@@ -16,6 +16,9 @@ import {
 } from './parts.tsx';
 import { useInboxLabel, useInboxT } from './texts.ts';
 
+/** The platform's own kinds of notification; a module's notices (its own codes) show as a notice. */
+const PLATFORM_KINDS = new Set(['reminder', 'escalation', 'digest']);
+
 /** The inbox: every notification, unread first in weight; open, mark read, mark all read; email preference. */
 export function InboxPage() {
   const t = useInboxT();
@@ -61,8 +64,8 @@ export function InboxPage() {
       key: 'kind',
       header: t('columns.kind'),
       render: (n) => (
-        <Badge miw="max-content" variant="light" color={n.kind === 'escalation' ? 'red' : 'blue'}>
-          {label('kinds', n.kind)}
+        <Badge miw="max-content" variant="light" color={n.kind.includes('escalation') ? 'red' : 'blue'}>
+          {label('kinds', PLATFORM_KINDS.has(n.kind) ? n.kind : 'notice')}
         </Badge>
       ),
     },
