@@ -36,31 +36,29 @@ export function createInvestigatorSignInService(deps: AcademiaDeps) {
         .orderBy('r.starts_on', 'desc')
         .execute();
       const code = await siteCodes(deps, rows);
-      const items = await Promise.all(
-        rows.map(async (r) => {
-          const parts = await repo.projectPlan(db, r.id);
-          const deliverables = await deliverableCounts(
-            deps,
-            parts.milestones.map((m) => m.id),
-          );
-          return {
-            id: r.id,
-            title: r.title,
-            siteCode: code(r.site_id),
-            partnerName: r.partner_name,
-            partnerNameZh: r.partner_name_zh,
-            line: r.line,
-            status: r.status,
-            startsOn: r.starts_on,
-            endsOn: r.ends_on,
-            milestones: parts.milestones.map((m) => ({
-              ...milestonePlanView(m),
-              deliverables: deliverables.get(m.id) ?? 0,
-            })),
-            outcomes: parts.outcomes.map(outcomePlanView),
-          };
-        }),
+      const plans = await repo.projectPlans(
+        db,
+        rows.map((r) => r.id),
       );
+      const deliverables = await deliverableCounts(
+        deps,
+        plans.milestones.map((m) => m.id),
+      );
+      const items = rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        siteCode: code(r.site_id),
+        partnerName: r.partner_name,
+        partnerNameZh: r.partner_name_zh,
+        line: r.line,
+        status: r.status,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        milestones: plans.milestones
+          .filter((m) => m.project_id === r.id)
+          .map((m) => ({ ...milestonePlanView(m), deliverables: deliverables.get(m.id) ?? 0 })),
+        outcomes: plans.outcomes.filter((o) => o.project_id === r.id).map(outcomePlanView),
+      }));
       return { items };
     },
   };

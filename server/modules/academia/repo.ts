@@ -119,6 +119,28 @@ export async function projectPlan(db: Db, projectId: string) {
   return { milestones, outcomes };
 }
 
+/** The milestones and outcomes of several projects, in two queries, in each project's order. */
+export async function projectPlans(db: Db, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return { milestones: [], outcomes: [] };
+  const [milestones, outcomes] = await Promise.all([
+    db
+      .selectFrom('academia_milestones')
+      .selectAll()
+      .where('project_id', 'in', projectIds)
+      .orderBy('due_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('academia_outcomes')
+      .selectAll()
+      .where('project_id', 'in', projectIds)
+      .orderBy('occurred_on')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { milestones, outcomes };
+}
+
 /** A project's budget lines, milestones, outcomes and payments. */
 export async function projectParts(db: Db, projectId: string) {
   const [budget, plan, payments] = await Promise.all([
