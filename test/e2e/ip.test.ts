@@ -68,6 +68,13 @@ describe.skipIf(!hasChromium)('the IP program in the browser', () => {
     await matterDialog.getByRole('button', { name: 'Save' }).click();
     await matterDialog.getByText('Not a real calendar date').waitFor();
     await matterDialog.getByRole('textbox', { name: 'Filing date' }).fill('2019-05-20');
+    // Dates out of order with the filing are named before anything is sent.
+    await matterDialog.getByRole('textbox', { name: 'Grant date' }).fill('2019-01-31');
+    await matterDialog.getByRole('textbox', { name: 'Term counts from' }).fill('2019-06-01');
+    await matterDialog.getByRole('button', { name: 'Save' }).click();
+    await matterDialog.getByText('Not before the filing date (2019-05-20).').waitFor();
+    await matterDialog.getByText('Not after the filing date (2019-05-20).').waitFor();
+    await matterDialog.getByRole('textbox', { name: 'Term counts from' }).fill('');
     await matterDialog.getByRole('textbox', { name: 'Grant date' }).fill('2021-01-31');
     // Classes typed loosely are kept in their printed form; one that is not a class is named.
     const ipc = matterDialog.getByLabel('IPC classes');

@@ -157,6 +157,8 @@ export const en = {
     cpcClasses: 'CPC classes',
     classesHint:
       'Type a class such as H01L 23/31 and press Enter; several can be pasted separated by commas.',
+    afterFiling: 'Not after the filing date ({{filing}}).',
+    beforeFiling: 'Not before the filing date ({{filing}}).',
     badClasses: 'Not a class: {{symbols}}. A class reads like H01L 23/31.',
     termFrom: 'Term counts from',
     termFromHint:

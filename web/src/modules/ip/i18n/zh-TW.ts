@@ -156,6 +156,8 @@ export const zhTW: typeof en = {
     ipcClasses: 'IPC 分類',
     cpcClasses: 'CPC 分類',
     classesHint: '輸入分類號（例如 H01L 23/31）後按 Enter；可貼上以逗號分隔的多個分類號。',
+    afterFiling: '不得晚於申請日（{{filing}}）。',
+    beforeFiling: '不得早於申請日（{{filing}}）。',
     badClasses: '不是分類號：{{symbols}}。分類號格式如 H01L 23/31。',
     termFrom: '專利期間起算日',
     termFromHint: '僅於專利期間自早於申請日之日起算時填寫：例如延續案或分割案之母案申請日。',

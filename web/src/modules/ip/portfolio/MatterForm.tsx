@@ -31,6 +31,8 @@ type V = {
   cpcClasses: string[];
 };
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Each symbol in its printed form ("h01l23/31" is H01L 23/31); one that is not a class stays as typed. */
 const printed = (symbols: string[]) => [...new Set(symbols.map((s) => classSymbol(s) ?? s.trim()))];
 
@@ -117,6 +119,20 @@ export function MatterForm({
       for (const field of ['ipcClasses', 'cpcClasses'] as const) {
         const bad = v[field].filter((s) => !classSymbol(s));
         if (bad.length) errors[field] = t('matter.badClasses', { symbols: bad.join(', ') });
+      }
+      // The same order of dates as the server keeps, said next to the field before the form is sent.
+      const filing = v.filingDate.trim();
+      const day = (field: 'priorityDate' | 'publicationDate' | 'grantDate' | 'termFrom') => {
+        const value = v[field].trim();
+        return ISO_DAY.test(value) && ISO_DAY.test(filing) ? value : null;
+      };
+      for (const field of ['priorityDate', 'termFrom'] as const) {
+        const value = day(field);
+        if (value && value > filing) errors[field] = t('matter.afterFiling', { filing });
+      }
+      for (const field of ['publicationDate', 'grantDate'] as const) {
+        const value = day(field);
+        if (value && value < filing) errors[field] = t('matter.beforeFiling', { filing });
       }
       return errors;
     },
