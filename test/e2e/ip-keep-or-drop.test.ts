@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { callApi as call, launchBrowser, newContext, signIn } from './support/browser.ts';
+import { callApi as call, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('Keep or drop in the browser', () => {
     await dialog.getByLabel('Reason').fill('Used in our fan-out line');
     await dialog.getByRole('button', { name: 'Decide', exact: true }).click();
     await dialog.getByText(/Decided by Kai Officer/).waitFor();
-    await page.screenshot({ path: 'test-results/screenshots/ip-keep-or-drop-decided.png' });
+    await screenshot(page, 'ip-keep-or-drop-decided', { fullPage: false });
     const after = await call(page, 'GET', `/api/ip/keep-or-drop/${matter.json.id}`);
     expect(after.json.claims).toBe(18);
     expect(after.json.decision.decision).toBe('keep');

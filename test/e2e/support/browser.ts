@@ -7,7 +7,7 @@ export function poll<T>(fn: () => T | Promise<T>) {
 }
 
 import { USERS } from '../../support/fixture.ts';
-import { CHROMIUM, screenshotPath } from './server.ts';
+import { CHROMIUM, screenshotPath, TAKE_SCREENSHOTS } from './server.ts';
 
 export type FixtureUserKey = keyof typeof USERS;
 
@@ -65,14 +65,20 @@ export async function signInWith(page: Page, email: string, password: string) {
 }
 
 /**
- * Waits until the page is quiet (no request in flight, fonts loaded), then saves a full-page screenshot.
- * A screenshot is a record for people, not an assertion: on a loaded machine the network may not fall
- * silent for the 500 ms Chromium asks of "idle", so the wait is bounded and the picture is taken anyway.
+ * Waits until the page is quiet (no request in flight, fonts loaded), then saves a screenshot (full page unless
+ * asked otherwise). A screenshot is a record for people, not an assertion: on a loaded machine the network may not
+ * fall silent for the 500 ms Chromium asks of "idle", so the wait is bounded and the picture is taken anyway.
+ * Under CI no picture is taken unless STEWARD_SCREENSHOTS=1 (`TAKE_SCREENSHOTS`).
  */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  if (!TAKE_SCREENSHOTS) return;
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
+  await page.screenshot({
+    path: screenshotPath(name),
+    fullPage: options.fullPage ?? true,
+    animations: 'disabled',
+  });
 }
 
 /** Calls the API from the signed-in page with its CSRF token: the status and the JSON body (null for 204). */

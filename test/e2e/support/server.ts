@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { demoClock } from '../../../reference/demo/clock.ts';
 import { openDatabase } from '../../../server/db/connect.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
@@ -10,6 +11,7 @@ import { toolPresent } from '../../../server/platform/reports/poppler.ts';
 import { demoTemplate } from '../../support/demo-template.ts';
 import { FIXTURE, seedFixture } from '../../support/fixture.ts';
 import { pgliteTemplate } from '../../support/pglite-dump.ts';
+import type { PgliteTemplates } from '../../support/pglite-template.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -20,6 +22,15 @@ export const SKIP_MESSAGE = `Browser tests skipped: ${CHROMIUM} is missing. Inst
 export const hasChromium = toolPresent(existsSync(CHROMIUM), SKIP_MESSAGE);
 
 export const SCREENSHOTS = path.join(root, 'test-results', 'screenshots');
+
+/**
+ * Screenshots are for people to look at: taken on a developer's machine, and under CI (CI=true) only when
+ * STEWARD_SCREENSHOTS=1, since encoding them costs the browser tests a tenth of their time and nobody reads
+ * them there. STEWARD_SCREENSHOTS=0 turns them off anywhere.
+ */
+export const TAKE_SCREENSHOTS = process.env.STEWARD_SCREENSHOTS
+  ? process.env.STEWARD_SCREENSHOTS !== '0'
+  : process.env.CI !== 'true';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -53,28 +64,8 @@ export async function startServer(
   await ensureWebBuild();
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
-  // The fixture's dump from the suite's global set-up, migrated and seeded once per run, or the demo's, loaded
-  // once per run by whichever test needed it first, when there is one.
-  const demo =
-    options.demoScale === undefined
-      ? undefined
-      : await demoTemplate('pglite', { scale: options.demoScale, clock: demoClock() });
-  const dump =
-    options.demoScale === undefined
-      ? pgliteTemplate('fixture')
-      : demo && 'dump' in demo
-        ? demo.dump
-        : undefined;
-  const database = await openDatabase({ dataDir, pgliteDataDir: dump });
-  try {
-    await migrateToLatest(database.db);
-    if (options.demoScale !== undefined && !dump) {
-      const { loadDemoDataset } = await import('../../../reference/demo/load.ts');
-      await loadDemoDataset(database, { scale: options.demoScale });
-    } else if (!dump) await seedFixture(database.db);
-  } finally {
-    await database.close();
-  }
+  const copied = options.demoScale === undefined && (await copyFixtureFolder(dataDir));
+  if (!copied) await prepareDatabase(dataDir, options.demoScale);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -127,6 +118,53 @@ export async function startServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The database folder of a server: from the fixture's dump of the suite's global set-up (migrated and seeded once
+ * per run), or from the demo's, loaded once per run by whichever test needed it first, when there is one.
+ */
+async function prepareDatabase(dataDir: string, demoScale: number | undefined) {
+  const demo =
+    demoScale === undefined
+      ? undefined
+      : await demoTemplate('pglite', { scale: demoScale, clock: demoClock() });
+  const dump =
+    demoScale === undefined ? pgliteTemplate('fixture') : demo && 'dump' in demo ? demo.dump : undefined;
+  const database = await openDatabase({ dataDir, pgliteDataDir: dump });
+  try {
+    await migrateToLatest(database.db);
+    if (demoScale !== undefined && !dump) {
+      const { loadDemoDataset } = await import('../../../reference/demo/load.ts');
+      await loadDemoDataset(database, { scale: demoScale });
+    } else if (!dump) await seedFixture(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Copies the fixture's database folder into `dataDir`: the first server of the run opens the dump once and keeps
+ * the folder beside it (renamed into place whole, so a server started at the same time never sees half of it);
+ * every later one copies the folder in a fraction of a second instead of loading the dump again. False when the
+ * run has no dump (a single file run outside the suite's set-up).
+ */
+async function copyFixtureFolder(dataDir: string): Promise<boolean> {
+  const templates = inject('pgliteTemplates') as PgliteTemplates | undefined;
+  if (!templates) return false;
+  const folder = path.join(path.dirname(templates.fixture), 'fixture-folder');
+  if (!existsSync(folder)) {
+    const building = mkdtempSync(`${folder}-building-`);
+    await prepareDatabase(building, undefined);
+    try {
+      renameSync(building, folder);
+    } catch {
+      // Another worker's folder arrived first: the same content.
+      rmSync(building, { recursive: true, force: true });
+    }
+  }
+  cpSync(folder, dataDir, { recursive: true });
+  return true;
 }
 
 export function screenshotPath(name: string): string {
