@@ -99,24 +99,8 @@ export function milestoneNaming(db: Db, id: string) {
 }
 
 /** A project's milestones and outcomes, without its money. */
-export async function projectPlan(db: Db, projectId: string) {
-  const [milestones, outcomes] = await Promise.all([
-    db
-      .selectFrom('academia_milestones')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('due_date')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('academia_outcomes')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('occurred_on')
-      .orderBy('id')
-      .execute(),
-  ]);
-  return { milestones, outcomes };
+export function projectPlan(db: Db, projectId: string) {
+  return projectPlans(db, [projectId]);
 }
 
 /** The milestones and outcomes of several projects, in two queries, in each project's order. */
