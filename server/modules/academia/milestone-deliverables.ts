@@ -34,6 +34,7 @@ export function registerMilestoneDeliverables(deps: AcademiaDeps) {
     // A file from the investigator is news for the staff who wait for it: the program's officers at the
     // project's site and its owners. Files the staff attach themselves notify nobody.
     async onAttached(trx, actor, attached) {
+      if (!access.holdsGrantsOf(actor, PROJECT_RECORD)) return;
       const named = await repo.milestoneNaming(trx, attached.entityId);
       if (!named || !attached.siteId || !access.granted(actor, PROJECT_RECORD, named.project_id)) return;
       await deps.notices.send(trx, {

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { matterInput, matterListQuery, matterPatch } from '#shared/modules/ip/contract.ts';
+import { dateOrderProblems } from '#shared/modules/ip/rules/date-order.ts';
 import { deadStatuses, type EntitySize, type Office } from '#shared/modules/ip/rules/offices.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
@@ -24,6 +25,11 @@ import { feeAmount } from './rules/fees.ts';
 import { defaultEffectiveDay, effectiveDayProblem, historyOf, type StatusEvent } from './rules/lifecycle.ts';
 import type { SitesLookup } from './sites.ts';
 import type { IpMattersTable } from './tables.ts';
+
+const DATE_ORDER_MESSAGES = {
+  afterFiling: 'After the filing date',
+  beforeFiling: 'Before the filing date',
+} as const;
 
 const PROGRAM = 'ip' as const;
 export const MATTER = 'ip_matter';
@@ -161,7 +167,7 @@ export function createMattersService(
     return r;
   }
 
-  /** Dates must follow each other: priority ≤ filing ≤ publication, filing ≤ grant. */
+  /** Dates must follow each other (priority ≤ filing ≤ publication, filing ≤ grant); EP and WO know inventions only. */
   function checkDates(v: {
     filing_date: string;
     priority_date: string | null;
@@ -172,15 +178,13 @@ export function createMattersService(
     kind: string;
     entity_size: EntitySize;
   }) {
-    const errors: { path: string; message: string }[] = [];
-    if (v.priority_date && v.priority_date > v.filing_date)
-      errors.push({ path: 'priorityDate', message: 'After the filing date' });
-    if (v.publication_date && v.publication_date < v.filing_date)
-      errors.push({ path: 'publicationDate', message: 'Before the filing date' });
-    if (v.grant_date && v.grant_date < v.filing_date)
-      errors.push({ path: 'grantDate', message: 'Before the filing date' });
-    if (v.term_from && v.term_from > v.filing_date)
-      errors.push({ path: 'termFrom', message: 'After the filing date' });
+    const errors: { path: string; message: string }[] = dateOrderProblems({
+      filingDate: v.filing_date,
+      priorityDate: v.priority_date,
+      termFrom: v.term_from,
+      publicationDate: v.publication_date,
+      grantDate: v.grant_date,
+    }).map((p) => ({ path: p.field, message: DATE_ORDER_MESSAGES[p.problem] }));
     if ((v.office === 'EP' || v.office === 'WO') && v.kind !== 'invention')
       errors.push({ path: 'kind', message: 'The EPO and the PCT know inventions only' });
     // Entity sizes are the USPTO's: no other office reduces its fees by them.

@@ -62,6 +62,11 @@ export const access = {
     return actor.grants?.get(recordType)?.has(recordId) ?? false;
   },
 
+  /** Whether any record of this type was granted to the actor by name. */
+  holdsGrantsOf(actor: Actor, recordType: string): boolean {
+    return (actor.grants?.get(recordType)?.size ?? 0) > 0;
+  },
+
   can(actor: Actor, permission: Permission, siteId: string | null, program?: Program): boolean {
     const scope = sitesWith(actor, permission, program);
     return siteId === null ? !scopeIsEmpty(scope) : scopeHas(scope, siteId);

@@ -68,24 +68,10 @@ export function MilestoneForm({ project, onClose }: { project: Project; onClose:
  */
 export function MarkDoneButton({ milestone }: { milestone: Milestone }) {
   const t = useAcademiaT();
-  const queryClient = useQueryClient();
   const today = localDay();
   const [day, setDay] = useState<string | null>(today);
   const [opened, setOpened] = useState(false);
-  const done = useMutation({
-    mutationFn: (doneOn: string) =>
-      api.patch(
-        `/api/academia/milestones/${milestone.id}`,
-        { version: milestone.version, doneOn },
-        milestoneView,
-      ),
-    onSuccess: () => {
-      setOpened(false);
-      notifications.show({ color: 'teal', message: t('projects.milestoneDone') });
-      void queryClient.invalidateQueries({ queryKey: [academiaKeys.projects] });
-    },
-    onError: (error) => notifications.show({ color: 'red', message: error.message }),
-  });
+  const done = useMilestoneDone(milestone, 'projects.milestoneDone', () => setOpened(false));
   return (
     <Popover opened={opened} onChange={setOpened} trapFocus position="bottom-end" withArrow>
       <Popover.Target>
@@ -131,29 +117,40 @@ export function MarkDoneButton({ milestone }: { milestone: Milestone }) {
 /** Takes back a milestone's "done": it is open again, and its investigator may send files again. */
 export function ReopenMilestoneButton({ milestone }: { milestone: Milestone }) {
   const t = useAcademiaT();
-  const queryClient = useQueryClient();
-  const reopen = useMutation({
-    mutationFn: () =>
-      api.patch(
-        `/api/academia/milestones/${milestone.id}`,
-        { version: milestone.version, doneOn: null },
-        milestoneView,
-      ),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('projects.milestoneReopened') });
-      void queryClient.invalidateQueries({ queryKey: [academiaKeys.projects] });
-    },
-    onError: (error) => notifications.show({ color: 'red', message: error.message }),
-  });
+  const reopen = useMilestoneDone(milestone, 'projects.milestoneReopened');
   return (
     <Button
       size="compact-xs"
       variant="subtle"
       loading={reopen.isPending}
-      onClick={() => reopen.mutate()}
+      onClick={() => reopen.mutate(null)}
       aria-label={`${t('projects.reopen')}: ${milestone.title}`}
     >
       {t('projects.reopen')}
     </Button>
   );
+}
+
+/** Sets a milestone's done day, or takes it back (null), and says so. */
+function useMilestoneDone(
+  milestone: Milestone,
+  message: 'projects.milestoneDone' | 'projects.milestoneReopened',
+  onDone?: () => void,
+) {
+  const t = useAcademiaT();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (doneOn: string | null) =>
+      api.patch(
+        `/api/academia/milestones/${milestone.id}`,
+        { version: milestone.version, doneOn },
+        milestoneView,
+      ),
+    onSuccess: () => {
+      onDone?.();
+      notifications.show({ color: 'teal', message: t(message) });
+      void queryClient.invalidateQueries({ queryKey: [academiaKeys.projects] });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
 }

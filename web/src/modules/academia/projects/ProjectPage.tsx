@@ -35,8 +35,8 @@ export function ProjectPage() {
     () =>
       p && {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('projects.budget'), t('projects.spent')] },
-        grid: { left: 80, right: 16, top: 40, bottom: 30 },
+        legend: { data: [t('projects.budget'), t('projects.spent')], bottom: 0 },
+        grid: { left: 80, right: 16, top: 40, bottom: 56 },
         xAxis: { type: 'category', data: p.years.map((y) => String(y.year)) },
         yAxis: { type: 'value', name: p.currency },
         series: [
@@ -169,10 +169,13 @@ export function ProjectPage() {
                       <Table.Td>
                         <MilestoneDeliverables milestone={m} canWrite={p.canManage} />
                       </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Td>
                         {m.doneOn ? (
-                          <Group gap={4} wrap="nowrap">
-                            {`${t('projects.doneOn')} ${m.doneOn}`}
+                          // The day stays on one line; the button goes under it where the card is narrow.
+                          <Group gap={4}>
+                            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                              {`${t('projects.doneOn')} ${m.doneOn}`}
+                            </Text>
                             {p.canManage && <ReopenMilestoneButton milestone={m} />}
                           </Group>
                         ) : p.canManage ? (

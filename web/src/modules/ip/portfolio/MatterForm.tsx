@@ -2,6 +2,7 @@ import { NumberInput, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/
 import type { z } from 'zod';
 import { matterDetail, matterInput, matterPatch } from '#shared/modules/ip/contract.ts';
 import { classSymbol } from '#shared/modules/ip/rules/classes.ts';
+import { dateOrderProblems } from '#shared/modules/ip/rules/date-order.ts';
 import { entitySizes, kinds, offices, statuses } from '#shared/modules/ip/rules/offices.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
@@ -30,8 +31,6 @@ type V = {
   ipcClasses: string[];
   cpcClasses: string[];
 };
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Each symbol in its printed form ("h01l23/31" is H01L 23/31); one that is not a class stays as typed. */
 const printed = (symbols: string[]) => [...new Set(symbols.map((s) => classSymbol(s) ?? s.trim()))];
@@ -122,18 +121,14 @@ export function MatterForm({
       }
       // The same order of dates as the server keeps, said next to the field before the form is sent.
       const filing = v.filingDate.trim();
-      const day = (field: 'priorityDate' | 'publicationDate' | 'grantDate' | 'termFrom') => {
-        const value = v[field].trim();
-        return ISO_DAY.test(value) && ISO_DAY.test(filing) ? value : null;
-      };
-      for (const field of ['priorityDate', 'termFrom'] as const) {
-        const value = day(field);
-        if (value && value > filing) errors[field] = t('matter.afterFiling', { filing });
-      }
-      for (const field of ['publicationDate', 'grantDate'] as const) {
-        const value = day(field);
-        if (value && value < filing) errors[field] = t('matter.beforeFiling', { filing });
-      }
+      const problems = dateOrderProblems({
+        filingDate: filing,
+        priorityDate: v.priorityDate.trim(),
+        termFrom: v.termFrom.trim(),
+        publicationDate: v.publicationDate.trim(),
+        grantDate: v.grantDate.trim(),
+      });
+      for (const { field, problem } of problems) errors[field] = t(`matter.${problem}`, { filing });
       return errors;
     },
     createSchema: matterInput,
