@@ -2,8 +2,13 @@
 // First: backup and restore re-run themselves in a lean process (see lean.ts).
 import './lean.ts';
 import { existsSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import type { openDatabase } from '../server/db/connect.ts';
+
+// V8 keeps the compiled code of the server's modules on disk (in the system's temporary folder): a second start
+// reads it instead of compiling them again (a third less time to load them, measured on this project).
+enableCompileCache();
 
 // Modules load when they are needed (here, after lean.ts has had its say): `steward backup` and `restore`
 // re-run themselves in a lean process before loading anything.

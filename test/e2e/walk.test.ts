@@ -97,20 +97,22 @@ async function navigationPages(page: Page): Promise<string[]> {
 
 /**
  * Waits until no API request is in flight and no loader turns or skeleton row stands in for data (a list
- * shows skeletons between the navigation and its request), then a moment for the last render.
+ * shows skeletons between the navigation and its request), and it stays so over two frames: a page that has
+ * just rendered asks for its data in an effect after the frame.
  */
 async function settle(page: Page, inFlight: () => number) {
+  const quiet = async () =>
+    inFlight() === 0 &&
+    (await page.locator('.mantine-Loader-root, .mantine-Skeleton-root, [data-loading="true"]').count()) === 0;
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    if (
-      inFlight() === 0 &&
-      (await page.locator('.mantine-Loader-root, .mantine-Skeleton-root, [data-loading="true"]').count()) ===
-        0
-    )
-      break;
-    await page.waitForTimeout(100);
+    if (await quiet()) {
+      await page.evaluate(
+        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+      );
+      if (await quiet()) return;
+    } else await page.waitForTimeout(100);
   }
-  await page.waitForTimeout(150);
 }
 
 describe.skipIf(!hasChromium)('a walk through every page, for every role, in both languages', () => {

@@ -85,20 +85,32 @@ async function loadDemo(databaseUrl: string | undefined, options: DemoTemplateOp
  * The demo at `scale` on `clock`, ready to copy: the PGlite dump's bytes, or the name of the template database
  * on TEST_DATABASE_URL's server. Undefined outside a suite with the global set-up (the caller loads the demo).
  */
+const templateKey = (kind: DatabaseKind, options: DemoTemplateOptions) =>
+  `${kind}-${String(options.scale).replace('.', '_')}-${options.clock.replaceAll('-', '')}`;
+
+/** The file of the demo's PGlite dump at `scale` on `clock`, made once per run; none outside the suite's set-up. */
+export async function demoDumpFile(options: DemoTemplateOptions): Promise<string | undefined> {
+  const templates = inject('demoTemplates') as DemoTemplates | undefined;
+  if (!templates) return undefined;
+  const key = templateKey('pglite', options);
+  const file = path.join(templates.folder, `${key}.tar`);
+  await buildOnce(templates.folder, key, async () => {
+    writeFileSync(file, (await loadDemo(undefined, options)) as Buffer);
+  });
+  return file;
+}
+
 export async function demoTemplate(
   kind: DatabaseKind,
   options: DemoTemplateOptions,
 ): Promise<{ dump: Blob } | { database: string } | undefined> {
+  if (kind === 'pglite') {
+    const file = await demoDumpFile(options);
+    return file ? { dump: new Blob([readFileSync(file)]) } : undefined;
+  }
   const templates = inject('demoTemplates') as DemoTemplates | undefined;
   if (!templates) return undefined;
-  const key = `${kind}-${String(options.scale).replace('.', '_')}-${options.clock.replaceAll('-', '')}`;
-  if (kind === 'pglite') {
-    const file = path.join(templates.folder, `${key}.tar`);
-    await buildOnce(templates.folder, key, async () => {
-      writeFileSync(file, (await loadDemo(undefined, options)) as Buffer);
-    });
-    return { dump: new Blob([readFileSync(file)]) };
-  }
+  const key = templateKey(kind, options);
   const serverUrl = process.env.TEST_DATABASE_URL as string;
   const name = `${templates.postgresPrefix}${key.replaceAll('-', '_')}`;
   await buildOnce(templates.folder, key, async () => {

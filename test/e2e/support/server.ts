@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,9 +8,8 @@ import { demoClock } from '../../../reference/demo/clock.ts';
 import { openDatabase } from '../../../server/db/connect.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { toolPresent } from '../../../server/platform/reports/poppler.ts';
-import { demoTemplate } from '../../support/demo-template.ts';
+import { demoDumpFile } from '../../support/demo-template.ts';
 import { FIXTURE, seedFixture } from '../../support/fixture.ts';
-import { pgliteTemplate } from '../../support/pglite-dump.ts';
 import type { PgliteTemplates } from '../../support/pglite-template.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -64,8 +63,9 @@ export async function startServer(
   await ensureWebBuild();
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
-  const copied = options.demoScale === undefined && (await copyFixtureFolder(dataDir));
-  if (!copied) await prepareDatabase(dataDir, options.demoScale);
+  const dump = await templateDump(options.demoScale);
+  if (dump) await copyTemplateFolder(dump, dataDir, options.demoScale);
+  else await prepareDatabase(dataDir, options.demoScale, undefined);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -121,41 +121,46 @@ export async function startServer(
 }
 
 /**
- * The database folder of a server: from the fixture's dump of the suite's global set-up (migrated and seeded once
- * per run), or from the demo's, loaded once per run by whichever test needed it first, when there is one.
+ * The dump a server's database comes from: the fixture's, made by the suite's global set-up (migrated and seeded
+ * once per run), or the demo's at a scale, loaded once per run by whichever test needed it first. None when the
+ * run has no dump (a single file run outside the suite's set-up).
  */
-async function prepareDatabase(dataDir: string, demoScale: number | undefined) {
-  const demo =
-    demoScale === undefined
-      ? undefined
-      : await demoTemplate('pglite', { scale: demoScale, clock: demoClock() });
-  const dump =
-    demoScale === undefined ? pgliteTemplate('fixture') : demo && 'dump' in demo ? demo.dump : undefined;
-  const database = await openDatabase({ dataDir, pgliteDataDir: dump });
+async function templateDump(demoScale: number | undefined): Promise<string | undefined> {
+  if (demoScale === undefined) {
+    const templates = inject('pgliteTemplates') as PgliteTemplates | undefined;
+    return templates?.fixture;
+  }
+  return demoDumpFile({ scale: demoScale, clock: demoClock() });
+}
+
+/** A server's database folder, migrated, from the dump or (without one) seeded or loaded here. */
+async function prepareDatabase(dataDir: string, demoScale: number | undefined, dump: string | undefined) {
+  const database = await openDatabase({
+    dataDir,
+    pgliteDataDir: dump ? new Blob([readFileSync(dump)]) : undefined,
+  });
   try {
     await migrateToLatest(database.db);
-    if (demoScale !== undefined && !dump) {
+    if (dump) return;
+    if (demoScale !== undefined) {
       const { loadDemoDataset } = await import('../../../reference/demo/load.ts');
       await loadDemoDataset(database, { scale: demoScale });
-    } else if (!dump) await seedFixture(database.db);
+    } else await seedFixture(database.db);
   } finally {
     await database.close();
   }
 }
 
 /**
- * Copies the fixture's database folder into `dataDir`: the first server of the run opens the dump once and keeps
- * the folder beside it (renamed into place whole, so a server started at the same time never sees half of it);
- * every later one copies the folder in a fraction of a second instead of loading the dump again. False when the
- * run has no dump (a single file run outside the suite's set-up).
+ * Copies the database folder opened from `dump` into `dataDir`: the first server of the run from that dump opens
+ * it once and keeps the folder beside it (renamed into place whole, so a server started at the same time never
+ * sees half of it); every later one copies the folder in a fraction of a second instead of loading the dump again.
  */
-async function copyFixtureFolder(dataDir: string): Promise<boolean> {
-  const templates = inject('pgliteTemplates') as PgliteTemplates | undefined;
-  if (!templates) return false;
-  const folder = path.join(path.dirname(templates.fixture), 'fixture-folder');
+async function copyTemplateFolder(dump: string, dataDir: string, demoScale: number | undefined) {
+  const folder = `${dump}-folder`;
   if (!existsSync(folder)) {
     const building = mkdtempSync(`${folder}-building-`);
-    await prepareDatabase(building, undefined);
+    await prepareDatabase(building, demoScale, dump);
     try {
       renameSync(building, folder);
     } catch {
@@ -164,7 +169,6 @@ async function copyFixtureFolder(dataDir: string): Promise<boolean> {
     }
   }
   cpSync(folder, dataDir, { recursive: true });
-  return true;
 }
 
 export function screenshotPath(name: string): string {

@@ -10,7 +10,12 @@ if (!hasChromium) console.warn(SKIP_MESSAGE);
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-describe.skipIf(!hasChromium)('exit interviews in the browser', () => {
+/**
+ * The IP counsel's cases on one server: keep or drop, a risk case beside its security incident, an exit
+ * interview. Each test makes its own records; the exit interview comes last, since it turns its officer's
+ * language to Traditional Chinese.
+ */
+describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -21,6 +26,88 @@ describe.skipIf(!hasChromium)('exit interviews in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it('shows a patent with a fee coming due, its working, and records the decision', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'k7Officer');
+    const family = await call(page, 'POST', '/api/ip/families', {
+      siteId: SITES.K7.id,
+      reference: 'KD-E2E-1',
+      title: 'Fan-out package kept or dropped',
+      technology: 'fan_out',
+    });
+    expect(family.status).toBe(201);
+    // Filed eight years ago and granted: a yearly Taiwan fee falls within the coming year.
+    const filed = new Date();
+    filed.setUTCFullYear(filed.getUTCFullYear() - 8);
+    const granted = new Date();
+    granted.setUTCFullYear(granted.getUTCFullYear() - 6);
+    const matter = await call(page, 'POST', '/api/ip/matters', {
+      familyId: family.json.id,
+      office: 'TW',
+      kind: 'invention',
+      applicationNo: 'KDE2E0001',
+      filingDate: filed.toISOString().slice(0, 10),
+      grantDate: granted.toISOString().slice(0, 10),
+      patentNo: 'I799001',
+      status: 'granted',
+    });
+    expect(matter.status).toBe(201);
+
+    await page.goto(`${server.baseUrl}/ip/keep-or-drop`);
+    await page.getByText('I799001').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('table', { name: 'How the score is made' }).waitFor();
+    await dialog.getByText('Family size (matters)').waitFor();
+    await dialog.getByLabel('Claims').fill('18');
+    // Little is known yet, so dropping is suggested; the decider keeps it.
+    await dialog
+      .getByRole('textbox', { name: 'Decision' })
+      .or(dialog.getByRole('combobox', { name: 'Decision' }))
+      .first()
+      .click();
+    await page.getByRole('option', { name: 'Keep', exact: true }).click();
+    await dialog.getByLabel('Reason').fill('Used in our fan-out line');
+    await dialog.getByRole('button', { name: 'Decide', exact: true }).click();
+    await dialog.getByText(/Decided by Kai Officer/).waitFor();
+    await screenshot(page, 'ip-keep-or-drop-decided', { fullPage: false });
+    const after = await call(page, 'GET', `/api/ip/keep-or-drop/${matter.json.id}`);
+    expect(after.json.claims).toBe(18);
+    expect(after.json.decision.decision).toBe('keep');
+    await context.close();
+  });
+
+  it('shows a risk case linked to an incident on both pages', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'groupAdmin');
+    const incident = await call(page, 'POST', '/api/infosec/incidents', {
+      siteId: SITES.K7.id,
+      title: 'Drawings uploaded to a personal drive',
+      description: 'DLP alert on an upload of package drawings.',
+      awareAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    expect(incident.status).toBe(201);
+    const opened = await call(page, 'POST', '/api/ip/risk-cases', {
+      siteId: SITES.K7.id,
+      reference: 'RC-E2E-001',
+      kind: 'misappropriation',
+      direction: 'against_us',
+      title: 'Drawings taken to a competitor',
+      incidentId: incident.json.id,
+      stepOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(opened.status).toBe(201);
+
+    await page.goto(`${server.baseUrl}/ip/risk-cases/${opened.json.id}`);
+    const link = page.getByTestId('risk-case-incident');
+    await link.getByText(incident.json.reference).waitFor();
+    await link.click();
+    await page.waitForURL(`**/infosec/incidents/${incident.json.id}`);
+    await page.getByTestId('incident-ip-risk-cases').getByText('RC-E2E-001').waitFor();
+    await context.close();
   });
 
   it('proposes an interview when an inventor gets a leave date, and records it with the signed acknowledgement', async () => {
@@ -67,7 +154,8 @@ describe.skipIf(!hasChromium)('exit interviews in the browser', () => {
     await dialog
       .locator('input[type=file]')
       .setInputFiles({ name: 'acknowledgement.txt', mimeType: 'text/plain', buffer: Buffer.from('Signed.') });
-    await dialog.getByText('acknowledgement.txt').waitFor();
+    // Filed once its link is there ("Uploading acknowledgement.txt" names it before).
+    await dialog.getByRole('link', { name: 'acknowledgement.txt', exact: true }).waitFor();
     await dialog.getByRole('textbox', { name: 'Acknowledgement signed on' }).fill(today);
     await screenshot(page, 'ip-exit-interview-form');
     await dialog.getByRole('button', { name: 'Save' }).click();
