@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import { callApi as call, choose, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';

@@ -62,7 +62,7 @@ export async function checkGriInvariants(db: Db, owner: ApiClient, years: { from
       const v = (row.values as unknown[]).slice(1);
       table[String(v[0])] = v.slice(1);
     });
-    expect(table['Fatalities'], `${year}`).toEqual([g.employees.fatalities, g.nonEmployees.fatalities]);
+    expect(table.Fatalities, `${year}`).toEqual([g.employees.fatalities, g.nonEmployees.fatalities]);
     expect(table['High-consequence injuries'], `${year}`).toEqual([
       g.employees.highConsequence,
       g.nonEmployees.highConsequence,
