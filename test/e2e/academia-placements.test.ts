@@ -4,13 +4,13 @@ import { SITES } from '../support/fixture.ts';
 import {
   callApi as call,
   choose,
-  launchBrowser,
   newContext,
   poll,
   screenshot,
+  serverAndBrowser,
   signIn,
 } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -19,8 +19,7 @@ describe.skipIf(!hasChromium)('internship cooperation and cohorts in the browser
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
-import { choose, launchBrowser, newContext, screenshot } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import { choose, newContext, screenshot, serverAndBrowser } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -31,8 +31,7 @@ describe.skipIf(!hasChromium)(
     let browser: Browser;
 
     beforeAll(async () => {
-      server = await startServer({}, { demoScale: 0.01 });
-      browser = await launchBrowser();
+      ({ server, browser } = await serverAndBrowser({}, { demoScale: 0.01 }));
     });
     afterAll(async () => {
       await browser?.close();

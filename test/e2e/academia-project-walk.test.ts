@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi as call, choose, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import {
+  callApi as call,
+  choose,
+  newContext,
+  screenshot,
+  serverAndBrowser,
+  signIn,
+} from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** Reads the app in Traditional Chinese from now on. */
 async function readChinese(page: Page) {
@@ -34,8 +41,7 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

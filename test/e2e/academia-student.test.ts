@@ -4,13 +4,13 @@ import { SITES } from '../support/fixture.ts';
 import {
   callApi as call,
   choose,
-  launchBrowser,
   newContext,
   screenshot,
+  serverAndBrowser,
   signIn,
   signInWith,
 } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -22,8 +22,7 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,8 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import { stixBundle } from '../support/stix.ts';
-import { callApi, launchBrowser, newContext, poll, screenshot, signIn } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import { callApi, newContext, poll, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -21,8 +21,7 @@ describe.skipIf(!hasChromium)('cybersecurity advisories and security policies in
   let advisoryPath = '';
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

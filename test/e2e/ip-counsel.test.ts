@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitInterviewDue } from '#shared/modules/ip/exit-interviews/rules.ts';
 import { EMPLOYEES, SITES } from '../support/fixture.ts';
-import { callApi as call, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import { callApi as call, newContext, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -20,8 +20,7 @@ describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { callApi as call, choose, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import {
+  callApi as call,
+  choose,
+  newContext,
+  screenshot,
+  serverAndBrowser,
+  signIn,
+} from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** Picks an option of a Mantine Select inside `scope` by its label. */
 /** Reads the app in Traditional Chinese from now on. */
@@ -25,8 +32,7 @@ describe.skipIf(!hasChromium)('invention disclosures in the browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACTOR_WORKERS } from '../support/fixture.ts';
-import { launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import { newContext, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 const poll = expect.poll;
 
@@ -21,8 +21,7 @@ describe.skipIf(!hasChromium)('employees and contractor workers serve themselves
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES, USERS } from '../support/fixture.ts';
-import { launchBrowser, newContext, screenshot, signIn } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import { newContext, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** Waits for what the page shows after a request: the machine running the tests may be busy. */
 const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
@@ -65,8 +65,7 @@ describe.skipIf(!hasChromium)('platform services in the browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, SITES, USERS } from '../support/fixture.ts';
-import { launchBrowser, newContext, poll, screenshot, signIn } from './support/browser.ts';
-import { hasChromium, type RunningServer, SKIP_MESSAGE, startServer } from './support/server.ts';
+import { newContext, poll, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** A write from the signed-in page, with its session's CSRF token (setting up what a gateway needs). */
 async function postFromPage(page: Page, url: string, body: unknown) {
@@ -27,8 +27,7 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

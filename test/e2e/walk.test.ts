@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GUESTS, DEMO_PASSWORD, DEMO_USERS } from '../../reference/demo/users.ts';
 import { en } from '../../web/src/platform/i18n/en.ts';
 import { zhTW } from '../../web/src/platform/i18n/zh-TW.ts';
-import { launchBrowser, newContext, screenshot } from './support/browser.ts';
-import { hasChromium, type RunningServer, startServer } from './support/server.ts';
+import { newContext, screenshot, serverAndBrowser } from './support/browser.ts';
+import { hasChromium, type RunningServer } from './support/server.ts';
 import {
   collectStrings,
   findRawIdentifiers,
@@ -119,8 +119,7 @@ describe.skipIf(!hasChromium)('a walk through every page, for every role, in bot
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startServer({}, { demoScale: 0.01 });
-    browser = await launchBrowser();
+    ({ server, browser } = await serverAndBrowser({}, { demoScale: 0.01 }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@ export function poll<T>(fn: () => T | Promise<T>) {
 }
 
 import { USERS } from '../../support/fixture.ts';
-import { CHROMIUM, screenshotPath, TAKE_SCREENSHOTS } from './server.ts';
+import { CHROMIUM, type RunningServer, screenshotPath, startServer, TAKE_SCREENSHOTS } from './server.ts';
 
 export type FixtureUserKey = keyof typeof USERS;
 
@@ -114,4 +114,19 @@ export async function choose(page: Page, scope: Locator, label: string, option: 
     .first()
     .click();
   await page.getByRole('option', { name: option }).first().click();
+}
+
+/**
+ * A file's server and browser, started side by side. When one fails to start, the other is stopped before the
+ * error is thrown, so that no browser or server outlives the file.
+ */
+export async function serverAndBrowser(
+  ...args: Parameters<typeof startServer>
+): Promise<{ server: RunningServer; browser: Browser }> {
+  const [server, browser] = await Promise.allSettled([startServer(...args), launchBrowser()]);
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled')
+    return { server: server.value, browser: browser.value };
+  if (server.status === 'fulfilled') await server.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
 }
