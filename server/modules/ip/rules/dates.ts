@@ -10,16 +10,57 @@
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** The digits of a 'YYYY-MM-DD' date read as numbers, without slicing the string. */
+const digit = (date: string, i: number) => date.charCodeAt(i) - 48;
+
 function parts(date: string): [number, number, number] {
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  return [
+    digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3),
+    digit(date, 5) * 10 + digit(date, 6),
+    digit(date, 8) * 10 + digit(date, 9),
+  ];
 }
 
 function format(y: number, m: number, d: number): string {
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  return `${pad(y, 4)}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar, and back: plain integer arithmetic over
+ * 400-year eras (146,097 days each), so that a schedule of thousands of deadlines makes no Date objects.
+ */
+function toDays(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yearOfEra = yy - era * 400;
+  const dayOfYear = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function fromDays(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return format(yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** `months` calendar months after `date`, on the same day number or the month's last day. */
@@ -48,7 +89,7 @@ export function addYears(date: string, years: number): string {
 
 export function addDays(date: string, days: number): string {
   const [y, m, d] = parts(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return fromDays(toDays(y, m, d) + days);
 }
 
 /** The last day of the month that `date` is in. */
@@ -60,18 +101,19 @@ export function endOfMonth(date: string): string {
 /** 0 Sunday … 6 Saturday. */
 export function weekday(date: string): number {
   const [y, m, d] = parts(date);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  // 1970-01-01 was a Thursday (4).
+  return (((toDays(y, m, d) + 4) % 7) + 7) % 7;
 }
 
 export function yearOf(date: string): number {
-  return Number(date.slice(0, 4));
+  return parts(date)[0];
 }
 
 /** Whole days from `a` to `b` (negative when b is earlier). */
 export function daysBetween(a: string, b: string): number {
   const [ya, ma, da] = parts(a);
   const [yb, mb, db] = parts(b);
-  return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / 86_400_000);
+  return toDays(yb, mb, db) - toDays(ya, ma, da);
 }
 
 /** Whole months started after `due` by `paid` (1 for a payment 1 day to 1 month late; 0 if not late). */
