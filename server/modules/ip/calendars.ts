@@ -32,7 +32,11 @@ export function createCalendarsService(db: Db) {
     async load(handle: Db = db): Promise<(office: Office) => OfficeCalendar> {
       const rows = await repo.closures(handle);
       const byOffice = new Map<Office, { day: string }[]>();
-      for (const r of rows) byOffice.set(r.office, [...(byOffice.get(r.office) ?? []), { day: r.day }]);
+      for (const r of rows) {
+        const days = byOffice.get(r.office);
+        if (days) days.push({ day: r.day });
+        else byOffice.set(r.office, [{ day: r.day }]);
+      }
       const cache = new Map<Office, OfficeCalendar>();
       return (office) => {
         let c = cache.get(office);
