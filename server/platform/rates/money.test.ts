@@ -44,3 +44,54 @@ describe('conversion between two currencies through the US dollar', () => {
     expect(() => convertMinor(500, 'USD', 'JPY', '2022-08-01', rates)).toThrow(MissingRateError);
   });
 });
+
+describe('conversion arithmetic', () => {
+  /** The rule in BigInt throughout: amount × 10^6 ÷ rate, then US cents × rate ÷ 10^6, each half up. */
+  const halfUp = (a: bigint, b: bigint) => ((a % b) * 2n >= b ? a / b + 1n : a / b);
+  const reference = (amount: number, fromRate: string, toRate: string) => {
+    const usd = halfUp(BigInt(amount) * 1_000_000n, millionths(fromRate));
+    return [usd, halfUp(usd * millionths(toRate), 1_000_000n)];
+  };
+  const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
+  it('gives the exact integer result for small, large and half-way amounts alike', () => {
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const amounts = [
+      1,
+      2,
+      5,
+      50,
+      14_860,
+      100_000_000,
+      2 ** 31,
+      9_007_199_254,
+      9_007_199_255,
+      2 ** 52,
+      2 ** 53 - 1,
+    ];
+    for (let i = 0; i < 3_000; i++)
+      amounts.push(Math.floor(random() * 10 ** (1 + Math.floor(random() * 15))));
+    const rateStrings = ['2', '0.5', '29.72', '6.3757', '0.000001', '151.234567', '1', '32.1'];
+    let checked = 0;
+    for (const amount of amounts)
+      for (const from of rateStrings)
+        for (const to of rateStrings) {
+          const table = [
+            { currency: 'AAA', validFrom: '2020-01-01', perUsd: from },
+            { currency: 'BBB', validFrom: '2020-01-01', perUsd: to },
+          ];
+          const [usd, converted] = reference(amount, from, to);
+          // Amounts are money in minor units: the results are safe integers too.
+          if (usd > MAX || converted > MAX) continue;
+          checked += 1;
+          expect(toUsdCents(amount, 'AAA', '2022-01-01', table)).toBe(Number(usd));
+          expect(convertMinor(amount, 'AAA', 'BBB', '2022-01-01', table)).toBe(Number(converted));
+        }
+    // Most of them, the large ones beyond 2^53 ÷ 10^6 among them (worked in BigInt).
+    expect(checked).toBeGreaterThan(50_000);
+  });
+});

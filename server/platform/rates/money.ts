@@ -27,6 +27,37 @@ export function millionths(decimal: string): bigint {
   return BigInt(m[1]) * SCALE + BigInt((m[2] ?? '').padEnd(6, '0'));
 }
 
+/** Rates read once per process: a year's report converts thousands of payments at a few dozen rates. */
+const readRates = new Map<string, number>();
+
+/** A rate in millionths as a number (a rate is far below 2^53 millionths), read once per distinct string. */
+function rateMillionths(decimal: string): number {
+  let rate = readRates.get(decimal);
+  if (rate === undefined) {
+    rate = Number(millionths(decimal));
+    if (readRates.size < 10_000) readRates.set(decimal, rate);
+  }
+  return rate;
+}
+
+/**
+ * x × y ÷ z for integers, z > 0: the quotient truncated, plus one when the remainder is at least half of z (half
+ * up, as the accounts round). In floating point while x × y is a safe integer, where it is exact (x × y − its
+ * remainder is a multiple of z); beyond that in BigInt.
+ */
+function mulDivHalfUp(x: number, y: number, z: number): number {
+  const product = x * y;
+  if (Number.isSafeInteger(product)) {
+    const rest = product % z;
+    const whole = (product - rest) / z;
+    return rest * 2 >= z ? whole + 1 : whole;
+  }
+  const big = BigInt(x) * BigInt(y);
+  const by = BigInt(z);
+  const whole = big / by;
+  return Number((big % by) * 2n >= by ? whole + 1n : whole);
+}
+
 /** The rate in force on `on`: the latest whose valid_from is on or before it. */
 export function rateOn(rates: readonly Rate[], currency: string, on: string): Rate {
   let best: Rate | undefined;
@@ -47,11 +78,7 @@ export function toUsdCents(
   rates: readonly Rate[],
 ): number {
   if (currency === 'USD') return amountMinor;
-  const rate = millionths(rateOn(rates, currency, on).perUsd);
-  const scaled = BigInt(amountMinor) * SCALE;
-  const whole = scaled / rate;
-  const rest = scaled % rate;
-  return Number(rest * 2n >= rate ? whole + 1n : whole);
+  return mulDivHalfUp(amountMinor, 1_000_000, rateMillionths(rateOn(rates, currency, on).perUsd));
 }
 
 /**
@@ -68,8 +95,5 @@ export function convertMinor(
   if (from === to) return amountMinor;
   const usd = toUsdCents(amountMinor, from, on, rates);
   if (to === 'USD') return usd;
-  const rate = millionths(rateOn(rates, to, on).perUsd);
-  const scaled = BigInt(usd) * rate;
-  const whole = scaled / SCALE;
-  return Number((scaled % SCALE) * 2n >= SCALE ? whole + 1n : whole);
+  return mulDivHalfUp(usd, rateMillionths(rateOn(rates, to, on).perUsd), 1_000_000);
 }
