@@ -64,8 +64,12 @@ function sumIn(
 export function createContributionService(deps: AcademiaDeps) {
   const { db } = deps;
 
-  async function internFigures(rows: Awaited<ReturnType<typeof repo.contributionRows>>, year: number) {
-    const labels = await deps.org.siteLabels(rows.internsStarted.map((i) => i.site_id));
+  async function internFigures(
+    rows: Awaited<ReturnType<typeof repo.contributionRows>>,
+    year: number,
+    known?: Awaited<ReturnType<AcademiaDeps['org']['siteLabels']>>,
+  ) {
+    const labels = known ?? (await deps.org.siteLabels(rows.internsStarted.map((i) => i.site_id)));
     const bySubsidiary = new Map<string, number>();
     let recruited = 0;
     for (const i of rows.internsStarted) {
@@ -149,12 +153,18 @@ export function createContributionService(deps: AcademiaDeps) {
         ...rows.scholarships.map((s) => s.partner_id),
         ...placements.map((p) => p.partner_id),
       ]);
-      const partnerRows = involved.size
-        ? await repo
-            .partnerRows(db)
-            .where('p.id', 'in', [...involved])
-            .execute()
-        : [];
+      // The partners and the sites' labels at once: the interns' and the placements' sites in one read.
+      const [partnerRows, labels] = await Promise.all([
+        involved.size
+          ? repo
+              .partnerRows(db)
+              .where('p.id', 'in', [...involved])
+              .execute()
+          : [],
+        deps.org.siteLabels([
+          ...new Set([...rows.internsStarted.map((i) => i.site_id), ...placements.map((p) => p.site_id)]),
+        ]),
+      ]);
       const partners = new Map(partnerRows.map((p) => [p.id, p]));
       const byCountry = new Map<string, { usdCents: number; partners: number }>();
       for (const id of involved) {
@@ -165,7 +175,7 @@ export function createContributionService(deps: AcademiaDeps) {
         byCountry.set(country, entry);
       }
 
-      const interns = await internFigures(rows, year);
+      const interns = await internFigures(rows, year, labels);
 
       return {
         year,
@@ -188,7 +198,7 @@ export function createContributionService(deps: AcademiaDeps) {
         partnersInvolved: involved.size,
         countries: [...byCountry.keys()].sort(),
         conversion: interns.conversion,
-        internshipCooperation: await cooperationFigures(deps, placements),
+        internshipCooperation: await cooperationFigures(deps, placements, labels),
       };
     },
 

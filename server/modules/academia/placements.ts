@@ -23,6 +23,8 @@ import {
 import * as repo from './placement-repo.ts';
 import { maxParticipationHours } from './rules/placements.ts';
 
+type SiteLabels = Awaited<ReturnType<AcademiaDeps['org']['siteLabels']>>;
+
 type Cooperation = z.infer<typeof c.internshipCooperation>;
 
 const placementSort = {
@@ -46,8 +48,10 @@ function assertPlausibleHours(p: { starts_on: string; ends_on: string; students:
 export async function cooperationFigures(
   deps: AcademiaDeps,
   rows: Awaited<ReturnType<typeof repo.placementTotals>>,
+  /** The sites' labels when the caller has read them already. */
+  known?: SiteLabels,
 ): Promise<Cooperation> {
-  const labels = await deps.org.siteLabels(rows.map((r) => r.site_id));
+  const labels = known ?? (await deps.org.siteLabels(rows.map((r) => r.site_id)));
   const total = { placements: 0, students: 0, participationHours: 0 };
   const bySubsidiary = new Map<string, typeof total>();
   for (const r of rows) {
