@@ -7,7 +7,7 @@ import { ConflictError } from '../../platform/http/errors.ts';
 import { convertMinor, MissingRateError, type Rate, toUsdCents } from '../../platform/rates/money.ts';
 import { type AcademiaDeps, num, PROGRAM } from './deps.ts';
 import { placementTotals } from './placement-repo.ts';
-import { cooperationFigures } from './placements.ts';
+import { cooperationFigures, type SiteLabels } from './placements.ts';
 import * as repo from './repo.ts';
 import { conversion } from './rules/conversion.ts';
 
@@ -67,7 +67,7 @@ export function createContributionService(deps: AcademiaDeps) {
   async function internFigures(
     rows: Awaited<ReturnType<typeof repo.contributionRows>>,
     year: number,
-    known?: Awaited<ReturnType<AcademiaDeps['org']['siteLabels']>>,
+    known?: SiteLabels,
   ) {
     const labels = known ?? (await deps.org.siteLabels(rows.internsStarted.map((i) => i.site_id)));
     const bySubsidiary = new Map<string, number>();

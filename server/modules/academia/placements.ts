@@ -23,7 +23,7 @@ import {
 import * as repo from './placement-repo.ts';
 import { maxParticipationHours } from './rules/placements.ts';
 
-type SiteLabels = Awaited<ReturnType<AcademiaDeps['org']['siteLabels']>>;
+export type SiteLabels = Awaited<ReturnType<AcademiaDeps['org']['siteLabels']>>;
 
 type Cooperation = z.infer<typeof c.internshipCooperation>;
 

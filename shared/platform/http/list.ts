@@ -75,6 +75,12 @@ export const versioned = z.object({ version: z.number().int().min(1) });
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Days in a month of the proleptic Gregorian calendar; `month` counts from 1. */
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
 /** True for a real calendar date written YYYY-MM-DD. Arithmetic only: bulk imports call it for every row. */
 export function isCalendarDate(v: string): boolean {
   if (v.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
@@ -82,8 +88,7 @@ export function isCalendarDate(v: string): boolean {
   const month = Number(v.slice(5, 7));
   const day = Number(v.slice(8, 10));
   if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+  return day <= daysInMonth(year, month);
 }
 
 export const isoDate = z

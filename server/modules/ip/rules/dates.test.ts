@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, daysInMonth, periodEnd, weekday, yearOf } from './dates.ts';
+import { daysInMonth } from '#shared/platform/http/list.ts';
+import { addDays, addMonths, daysBetween, periodEnd, weekday, yearOf } from './dates.ts';
 
 /** The same arithmetic through the platform's Date, day by day: the reference the integer arithmetic must match. */
 const viaDate = (date: string, days: number) =>

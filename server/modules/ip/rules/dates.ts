@@ -8,6 +8,8 @@
  * (2023 numbering). So 12 months from 29 February 2024 end on 28 February 2025.
  */
 
+import { daysInMonth } from '#shared/platform/http/list.ts';
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** The digits of a 'YYYY-MM-DD' date read as numbers, without slicing the string. */
@@ -54,13 +56,6 @@ function fromDays(days: number): string {
   const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   return format(yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d);
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-export function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return MONTH_DAYS[month - 1];
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** `months` calendar months after `date`, on the same day number or the month's last day. */

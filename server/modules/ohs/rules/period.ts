@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
+import { daysInMonth } from '#shared/platform/http/list.ts';
 
 /**
  * "Better than last year" compares like with like: this year from 1 January to today against last year from
@@ -21,8 +21,6 @@ export function sameDayIn(today: string, year: number): string {
 export function yearToDate(today: string, year: number): { from: string; to: string } {
   return { from: `${String(year).padStart(4, '0')}-01-01`, to: sameDayIn(today, year) };
 }
-
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /**
  * The share of a month's hours worked that falls within a span ending on `to` (hours are recorded by month):
