@@ -43,6 +43,13 @@ async function validateAndCommit(client: ApiClient, id: string) {
   return settle(client, id);
 }
 
+/** The number of completions the client sees (lists count only when asked). */
+async function completionCount(client: ApiClient): Promise<number> {
+  const r = await client.get('/api/training/completions', { query: { count: 'true' } });
+  expect(r.body.total).toEqual(expect.any(Number));
+  return r.body.total;
+}
+
 const csv = (lines: string[]) => Buffer.from(`${lines.join('\n')}\n`, 'utf8');
 
 describe.each(databases())('imports of training completions (%s)', (kind) => {
@@ -132,7 +139,7 @@ describe.each(databases())('imports of training completions (%s)', (kind) => {
 
   it('imports nothing from a file with one bad row, and names that row', async () => {
     const officer = await t.signInAs('k7Officer');
-    const before = (await officer.get('/api/training/completions')).body.total;
+    const before = await completionCount(officer);
     const up = await upload(
       officer,
       'bad.csv',
@@ -152,7 +159,7 @@ describe.each(databases())('imports of training completions (%s)', (kind) => {
     ]);
     const commit = await officer.post(`/api/imports/${job.id}/commit`, { version: job.version });
     expect(commit.status).toBe(409);
-    expect((await officer.get('/api/training/completions')).body.total).toBe(before);
+    expect(await completionCount(officer)).toBe(before);
   });
 
   it('refuses people of sites outside the importer scope', async () => {
@@ -170,6 +177,31 @@ describe.each(databases())('imports of training completions (%s)', (kind) => {
         message: 'No employee or contractor worker TC-0001 at a site where you record training',
       },
     ]);
+  });
+
+  it('looks people up batch by batch: a file longer than one batch names the same people in each, in any case', async () => {
+    const officer = await t.signInAs('k7Officer');
+    // 5,002 rows (a batch is 5,000): an employee in lower case and a contractor worker of K7, a day each.
+    const lines = ['person_no,course_code,completed_on'];
+    for (let i = 0; i < 5002; i++)
+      lines.push(`${i % 2 ? 'ks-001' : 'k7-0004'},SAFE-101,${addDays('2008-01-01', Math.floor(i / 2))}`);
+    const before = await completionCount(officer);
+    // A person of another site in the second batch is refused there, and only there.
+    const refused = await validateAndCommit(
+      officer,
+      (await upload(officer, 'long.csv', csv([...lines, 'TC-0001,SAFE-101,2025-04-01']))).body.id,
+    );
+    expect(refused).toMatchObject({ status: 'invalid', rowsTotal: 5003, errorCount: 1 });
+    expect(refused.errors).toEqual([
+      {
+        row: 5004,
+        column: 'person_no',
+        message: 'No employee or contractor worker TC-0001 at a site where you record training',
+      },
+    ]);
+    const done = await validateAndCommit(officer, (await upload(officer, 'long.csv', csv(lines))).body.id);
+    expect(done).toMatchObject({ status: 'done', rowsTotal: 5002, rowsInserted: 5002, errorCount: 0 });
+    expect(await completionCount(officer)).toBe(before + 5002);
   });
 
   it('reads XLSX workbooks, dates as dates, and skips rows already imported', async () => {

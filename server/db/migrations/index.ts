@@ -25,6 +25,7 @@ import * as m0053 from './0053_exchange_rates.ts';
 import * as m0058 from './0058_setting_versions.ts';
 import * as m0063 from './0063_site_calendars.ts';
 import * as m0064 from './0064_obligation_counts.ts';
+import * as m0068 from './0068_people_number_lookup.ts';
 
 /**
  * The platform's migrations; the key is the name recorded in the database. Append only. Program modules
@@ -57,4 +58,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0058_setting_versions': m0058,
   '0063_site_calendars': m0063,
   '0064_obligation_counts': m0064,
+  '0068_people_number_lookup': m0068,
 };

@@ -19,6 +19,12 @@ export type Importer<Row = unknown, Context = unknown> = {
   /** Lookups the checks need (sites, people, courses by code), loaded once per run. */
   prepare(db: Db, actor: Actor): Promise<Context>;
   /**
+   * Optional: looks up in the database the keys a batch of records names (people by their numbers), into
+   * `context`, before `check` reads them, so that a run holds what its file refers to, never a whole table.
+   * In the commit pass `db` is the import's transaction.
+   */
+  resolve?(db: Db, records: Record<string, string>[], context: Context): Promise<void>;
+  /**
    * A valid row, or the reasons it is refused. Must not do I/O: it runs for every row. `rowNumber` is the
    * row of the file (the header is row 1), for messages that point at another row.
    */

@@ -237,16 +237,8 @@ export function createImportsService(options: {
         if (trx && errorCount === 0) await write(rows.map((r) => r.row));
       };
       let batch: { row: unknown; rowNumber: number }[] = [];
-      let rowNumber = 1;
-      let header = true;
-      for await (const cells of readRecords(stream, job.format)) {
-        if (header) {
-          header = false;
-          continue;
-        }
-        rowNumber++;
-        rows++;
-        const result = importer.check(read(cells), context, actor, rowNumber);
+      const take = async (record: Record<string, string>, rowNumber: number) => {
+        const result = importer.check(record, context, actor, rowNumber);
         if ('errors' in result) refuse(result.errors.map((e) => ({ row: rowNumber, ...e })));
         else if (importer.checkBatch || (trx && errorCount === 0)) {
           // Gathered in batches to be checked in the database, or written (commit pass, no error so far).
@@ -256,8 +248,37 @@ export function createImportsService(options: {
             batch = [];
           }
         }
+      };
+      // With `resolve`, records wait in batches until the keys they name are looked up, then are checked.
+      let unresolved: { record: Record<string, string>; rowNumber: number }[] = [];
+      const resolveAndTake = async () => {
+        if (!importer.resolve || unresolved.length === 0) return;
+        // The previous batch's write ends first: a transaction runs one statement at a time.
+        if (trx) await written();
+        await importer.resolve(
+          trx ?? db,
+          unresolved.map((u) => u.record),
+          context,
+        );
+        for (const u of unresolved) await take(u.record, u.rowNumber);
+        unresolved = [];
+      };
+      let rowNumber = 1;
+      let header = true;
+      for await (const cells of readRecords(stream, job.format)) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        rowNumber++;
+        rows++;
+        if (importer.resolve) {
+          unresolved.push({ record: read(cells), rowNumber });
+          if (unresolved.length >= BATCH) await resolveAndTake();
+        } else await take(read(cells), rowNumber);
         if (rows % 1000 === 0) await report();
       }
+      await resolveAndTake();
       if (batch.length) await flush(batch);
       await written();
       await report();

@@ -2,15 +2,18 @@ import { sql } from 'kysely';
 import { isCalendarDate } from '#shared/platform/http/list.ts';
 import { parseHours, parseResult, type TrainingResult } from '#shared/platform/training/rules/completion.ts';
 import type { Db } from '../../db/types.ts';
-import { type Actor, scopeHas, sitesWith } from '../access/actor.ts';
+import { type Actor, type SiteScope, sitesWith } from '../access/actor.ts';
 import { platformMessage } from '../i18n/platform-messages.ts';
 import type { Importer } from '../imports/importer.ts';
+import { peopleByNumber } from './repo.ts';
 
 type Person = { id: string; siteId: string; type: 'employee' | 'contractor_worker' };
 type Context = {
+  /** The sites where the actor records training: people elsewhere read as unknown (never revealed). */
+  scope: SiteScope;
   courses: Map<string, { id: string; hours: string }>;
+  /** The people the current batch of records names, by number in upper case (see `resolve`). */
   people: Map<string, Person>;
-  siteCodes: Map<string, string>;
   today: string;
   /** True once this run's staging table exists. */
   staged: boolean;
@@ -53,25 +56,21 @@ export const trainingCompletionsImporter: Importer<Row, Context> = {
         { id: c.id, hours: String(c.hours) },
       ]),
     );
-    const people = new Map<string, Person>();
-    // Only people the actor may record training for: others read as unknown (their existence is not revealed).
-    const inScope = (siteId: string) => scopeHas(scope, siteId);
-    for (const e of await db.selectFrom('employees').select(['id', 'employee_no', 'site_id']).execute()) {
-      if (inScope(e.site_id))
-        people.set(e.employee_no.toUpperCase(), { id: e.id, siteId: e.site_id, type: 'employee' });
-    }
-    for (const w of await db
-      .selectFrom('contractor_workers')
-      .select(['id', 'worker_no', 'site_id'])
-      .execute()) {
-      if (inScope(w.site_id) && !people.has(w.worker_no.toUpperCase()))
-        people.set(w.worker_no.toUpperCase(), { id: w.id, siteId: w.site_id, type: 'contractor_worker' });
-    }
-    const siteCodes = new Map(
-      (await db.selectFrom('sites').select(['id', 'code']).execute()).map((s) => [s.id, s.code]),
-    );
     const now = await sql<{ today: string }>`select to_char(current_date, 'YYYY-MM-DD') as today`.execute(db);
-    return { courses, people, siteCodes, today: now.rows[0].today, staged: false };
+    return { scope, courses, people: new Map(), today: now.rows[0].today, staged: false };
+  },
+
+  /** The batch's people, looked up by number; an employee's number wins over a contractor worker's. */
+  async resolve(db, records, context) {
+    context.people.clear();
+    const found = await peopleByNumber(
+      db,
+      records.map((r) => r.person_no),
+      context.scope,
+    );
+    for (const p of found)
+      if (p.type === 'employee' || !context.people.has(p.no))
+        context.people.set(p.no, { id: p.id, siteId: p.site_id, type: p.type });
   },
 
   check(record, context) {

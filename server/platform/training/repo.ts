@@ -1,6 +1,7 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
-import type { SiteScope } from '../access/actor.ts';
+import { type SiteScope, scopeIsEmpty } from '../access/actor.ts';
+import { inScope } from '../access/sql.ts';
 
 export type CampaignQuery = {
   courseId: string;
@@ -102,4 +103,42 @@ export async function campaignBySite(db: Db, q: CampaignQuery): Promise<Campaign
     people: Number(r.people),
     done: Number(r.done),
   }));
+}
+
+export type NumberedPerson = {
+  /** The number in upper case, as the lookup compares it. */
+  no: string;
+  id: string;
+  site_id: string;
+  type: 'employee' | 'contractor_worker';
+};
+
+/**
+ * The employees and contractor workers at sites in `scope` whose numbers are among `numbers`, compared in
+ * upper case (index 0068): a few index entries per number, whatever the size of the group.
+ */
+export async function peopleByNumber(db: Db, numbers: string[], scope: SiteScope): Promise<NumberedPerson[]> {
+  const keys = [...new Set(numbers.map((n) => n.toUpperCase()))];
+  if (keys.length === 0 || scopeIsEmpty(scope)) return [];
+  const employees = db
+    .selectFrom('employees')
+    .select([
+      sql<string>`upper(employee_no)`.as('no'),
+      'id',
+      'site_id',
+      sql<NumberedPerson['type']>`'employee'`.as('type'),
+    ])
+    .where(sql<SqlBool>`upper(employee_no) = any(${keys}::text[])`)
+    .where((eb) => inScope(eb, 'site_id', scope));
+  const workers = db
+    .selectFrom('contractor_workers')
+    .select([
+      sql<string>`upper(worker_no)`.as('no'),
+      'id',
+      'site_id',
+      sql<NumberedPerson['type']>`'contractor_worker'`.as('type'),
+    ])
+    .where(sql<SqlBool>`upper(worker_no) = any(${keys}::text[])`)
+    .where((eb) => inScope(eb, 'site_id', scope));
+  return employees.unionAll(workers).execute();
 }
