@@ -38,6 +38,7 @@ import { api, buildUrl, type QueryValue } from '../api/client.ts';
 import { DataCards } from './DataCards.tsx';
 import { ListPager, type PagedList, useListPaging } from './ListPager.tsx';
 import { useFormat } from './labels.ts';
+import { listParams } from './list-params.ts';
 import { ProblemAlert } from './problem.tsx';
 
 export type Column<T> = {
@@ -109,14 +110,7 @@ export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
   const viewKey = JSON.stringify(props.view ?? {});
   const paging = useListPaging(JSON.stringify([filterKey, viewKey, q, sort, order]), pageSizes);
 
-  const params = {
-    ...paging.params,
-    sort,
-    order,
-    q: q || undefined,
-    ...(props.view ?? {}),
-    ...(props.filters ?? {}),
-  };
+  const params = listParams({ ...paging.params, sort, order, q: q || undefined }, props.view, props.filters);
   const query = useQuery({
     queryKey: [props.endpoint, params],
     queryFn: ({ signal }) => api.get(props.endpoint, props.schema, params, signal),
