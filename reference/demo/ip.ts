@@ -7,6 +7,7 @@ import { generateLicencesAndRisks } from './ip-licences.ts';
 import { chooseGreenFamilies, type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
 import { generateIpRates } from './ip-rates.ts';
 import { generateTradeSecrets } from './ip-secrets.ts';
+import { generateTipsCertificates } from './ip-tips.ts';
 import type { TableRows } from './ohs-tables.ts';
 import { Random } from './random.ts';
 
@@ -35,6 +36,8 @@ export type IpDataset = {
   licensing: ReturnType<typeof generateLicencesAndRisks>;
   keepDrop: ReturnType<typeof generateKeepDrop>;
   rates: Row[];
+  /** The TIPS certificate of the seed's subsidiary, term by term, with their renewal obligations. */
+  tips: ReturnType<typeof generateTipsCertificates>;
 };
 
 type Technology = 'sip' | 'ic_2_5d_3d' | 'fan_out' | 'mems_sensor' | 'other';
@@ -175,6 +178,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
   const licensing = generateLicencesAndRisks(data, rng.fork('licences'), { families, matters });
   const keepDrop = generateKeepDrop(data, rng.fork('keep-drop'), { families, matters }, licensing);
   const exits = generateExitInterviews(data, rng.fork('exit-interviews'));
+  const tips = generateTipsCertificates(data, rng.fork('tips'));
   return {
     families,
     matters,
@@ -189,6 +193,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     licensing,
     keepDrop,
     rates: generateIpRates(data),
+    tips,
   };
 }
 
@@ -201,7 +206,13 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_trade_secrets', rows: d.secrets },
     {
       table: 'obligations',
-      rows: [...d.obligations, ...d.licensing.obligations, ...d.keepDrop.obligations, ...d.exitObligations],
+      rows: [
+        ...d.obligations,
+        ...d.licensing.obligations,
+        ...d.keepDrop.obligations,
+        ...d.exitObligations,
+        ...d.tips.obligations,
+      ],
     },
     { table: 'ip_disclosures', rows: d.disclosures },
     { table: 'ip_disclosure_inventors', rows: d.disclosureInventors },
@@ -216,5 +227,6 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_risk_case_costs', rows: d.licensing.costs },
     { table: 'ip_keep_drop_decisions', rows: d.keepDrop.decisions },
     { table: 'exchange_rates', rows: d.rates },
+    { table: 'certifications', rows: d.tips.certificates },
   ];
 }

@@ -349,6 +349,36 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(new Set(marks.items.map((m: any) => m.office))).toEqual(new Set(['TW', 'US', 'CN', 'EU']));
   });
 
+  it('holds the TIPS A Class certificate of the IP seed, renewed on an application of 4 November 2022 to the end of 2024', async () => {
+    const counsel = await t.signIn('ip.owner@steward.demo', DEMO_PASSWORD);
+    const listed = await counsel.get('/api/certifications', {
+      query: { standard: 'TIPS', includeSuperseded: 'true', pageSize: 100 },
+    });
+    expect(listed.status, listed.text).toBe(200);
+    const seedTerm = listed.body.items.find((c: any) => c.validUntil === '2024-12-31');
+    expect(seedTerm).toMatchObject({
+      standard: 'TIPS',
+      siteId: null,
+      subsidiaryCode: 'ASE',
+      issuedOn: '2023-01-01',
+      scope: expect.stringContaining('A Class'),
+    });
+    // The term it renewed: its renewal obligation was met on the day the application was filed.
+    const history = (await counsel.get(`/api/certifications/${seedTerm.id}/history`)).body.items;
+    const before = history.find((c: any) => c.validUntil === '2022-12-31');
+    expect(before).toBeDefined();
+    const renewal = await t.db
+      .selectFrom('obligations')
+      .select(['state', sql<string>`to_char(done_at at time zone 'Asia/Taipei', 'YYYY-MM-DD')`.as('done')])
+      .where('source_id', '=', before.id)
+      .executeTakeFirstOrThrow();
+    expect(renewal).toEqual({ state: 'done', done: '2022-11-04' });
+    // Whatever the clock, one term is current and its renewal is owed to the IP office.
+    const current = listed.body.items.filter((c: any) => c.status !== 'superseded');
+    expect(current).toHaveLength(1);
+    expect(current[0].validUntil >= clock).toBe(true);
+  });
+
   it('reports the 76 supplier cybersecurity assessments of 2022 from the rows, and deleting one moves the figure', async () => {
     const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
     const figures = await security.get('/api/infosec/supplier-assessments/figures', {

@@ -57,6 +57,21 @@ function Matrix({ onRegister }: { onRegister: ((p: Preset) => void) | null }) {
       </Center>
     );
   const { standards, rows, counts } = matrix.data;
+  // The sites certified come counted; the subsidiaries holding a certificate of their own are counted here.
+  const subsidiaryCounts = (standard: string) =>
+    rows.filter((r) => {
+      const c = r.level === 'subsidiary' ? r.cells[standard] : null;
+      return c && c.status !== 'expired';
+    }).length;
+  const holdersOf = (standard: string) => {
+    const sites = counts[standard] ?? 0;
+    const subsidiaries = subsidiaryCounts(standard);
+    const parts = [
+      ...(sites > 0 || subsidiaries === 0 ? [t('matrix.sites', { count: sites })] : []),
+      ...(subsidiaries > 0 ? [t('matrix.subsidiaries', { count: subsidiaries })] : []),
+    ];
+    return parts.join(' · ');
+  };
   const legend: (CertificationStatus | 'none')[] = [
     'valid',
     'expiring',
@@ -109,7 +124,7 @@ function Matrix({ onRegister }: { onRegister: ((p: Preset) => void) | null }) {
                         {s}
                       </Text>
                       <Text size="xs" c="dimmed" fw={400}>
-                        {t('matrix.sites', { count: counts[s] ?? 0 })}
+                        {holdersOf(s)}
                       </Text>
                     </Table.Th>
                   ))}
