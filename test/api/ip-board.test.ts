@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
-import { SITES, USERS } from '../support/fixture.ts';
+import { SITES, SUBSIDIARIES, USERS } from '../support/fixture.ts';
 
 /** The app's clock: 15 January 2025 in Taiwan. */
 const NOW = new Date('2025-01-15T02:00:00Z');
@@ -156,6 +156,36 @@ describe.each(databases())('the IP report to the Board (%s)', (kind) => {
     const trainees = figureOf(report, 'training', 'trainees');
     expect(trainees.value).toBeNull();
     expect(trainees.missing).toBeTruthy();
+  });
+
+  it('reports the TIPS certificates valid on the year’s last day and their renewal, from the certificate register', async () => {
+    const certificate = async (body: Record<string, unknown>) => {
+      const r = await admin.post('/api/certifications', {
+        standard: 'TIPS',
+        subsidiaryId: SUBSIDIARIES.ASE.id,
+        certificateNo: `TIPS-${body.issuedOn}`,
+        ...body,
+      });
+      expect(r.status, r.text).toBe(201);
+      return r.body.id as string;
+    };
+    const before = (await admin.get('/api/ip/board/figures', { query: { year: '2022' } })).body;
+    expect(figureOf(before, 'tips', 'held').value).toBe(0);
+    const first = await certificate({ issuedOn: '2021-01-01', validUntil: '2022-12-31' });
+    await certificate({ issuedOn: '2023-01-01', validUntil: '2024-12-31', previousId: first });
+    const y2022 = (await admin.get('/api/ip/board/figures', { query: { year: '2022' } })).body;
+    expect(figureOf(y2022, 'tips', 'held').value).toBe(1);
+    expect(figureOf(y2022, 'tips', 'renewed').value).toBe(1);
+    const notes = y2022.sections.find((s: any) => s.key === 'tips').notes;
+    expect(notes).toContain('ASE: certificate TIPS-2021-01-01, valid from 2021-01-01 to 2022-12-31.');
+    expect(notes).toContain('ASE: renewed for the term from 2023-01-01 to 2024-12-31.');
+    // The year still running (the clock is 15 January 2025): the renewed term ended on 31 December.
+    const y2025 = (await admin.get('/api/ip/board/figures', { query: { year: '2025' } })).body;
+    expect(figureOf(y2025, 'tips', 'held').value).toBe(0);
+    // In the reader's language.
+    const zh = (await admin.get('/api/ip/board/figures', { query: { year: '2023', locale: 'zh-TW' } })).body;
+    expect(zh.sections.find((s: any) => s.key === 'tips').heading).toBe('TIPS 驗證');
+    expect(figureOf(zh, 'tips', 'held').value).toBe(1);
   });
 
   it('counts the keep-or-drop decisions of the year', async () => {

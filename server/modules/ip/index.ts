@@ -46,6 +46,7 @@ export const ipModule = defineModule({
       projects: createResearchProjectLookup(db),
       incidents: createSecurityIncidentLookup(db),
       training: platform.training,
+      certifications: platform.certifications,
       workdays: platform.workdays,
       now,
     }),

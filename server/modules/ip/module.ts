@@ -1,4 +1,5 @@
 import type { Db } from '../../db/types.ts';
+import type { CertificationsService } from '../../platform/certifications/service.ts';
 import type { DocumentsService } from '../../platform/documents/service.ts';
 import { registerImporter } from '../../platform/imports/importer.ts';
 import type { ImportsService } from '../../platform/imports/service.ts';
@@ -55,6 +56,7 @@ export function createIpModule(deps: {
   projects: ResearchProjectLookup;
   incidents: SecurityIncidentLookup;
   training: Pick<TrainingService, 'yearlyFigures'>;
+  certifications: Pick<CertificationsService, 'list'>;
   users: Pick<UsersService, 'displayNames' | 'assertActiveUser' | 'assertActiveUsers'>;
   workdays: Pick<WorkdaysService, 'calendars' | 'onChanged'>;
   now: () => Date;
@@ -121,6 +123,7 @@ export function createIpModule(deps: {
     secrets,
     inventions,
     training: deps.training,
+    certifications: deps.certifications,
     now,
   });
   return {

@@ -1,5 +1,6 @@
 import type { BoardSectionOutcome } from '#shared/platform/reports/board.ts';
 import type { Actor } from '../../../platform/access/actor.ts';
+import type { CertificationsService } from '../../../platform/certifications/service.ts';
 import type { ReportLocale } from '../../../platform/reports/definition.ts';
 import type { TrainingService } from '../../../platform/training/service.ts';
 import type { InventionsService } from '../inventions/service.ts';
@@ -25,6 +26,7 @@ export type IpBoardContext = {
   secrets: Pick<SecretsService, 'list'>;
   inventions: Pick<InventionsService, 'list' | 'get'>;
   training: Pick<TrainingService, 'yearlyFigures'>;
+  certifications: Pick<CertificationsService, 'list'>;
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { IpBoardSection } from '../section.ts';
+import { certificationSection } from './certification.ts';
 import { costsSection } from './costs.ts';
 import { filingsSection } from './filings.ts';
 import { inventionsSection } from './inventions.ts';
@@ -18,4 +19,5 @@ export const ipBoardSections: readonly IpBoardSection[] = [
   secretsSection,
   inventionsSection,
   trainingSection,
+  certificationSection,
 ];
