@@ -165,6 +165,48 @@ describe.each(databases())('IP exit interviews (%s)', (kind) => {
     expect(refused.status, refused.text).toBe(409);
   });
 
+  it('interviews an employee without a sign-in who may access a trade secret', async () => {
+    const admin = await t.signInAs('groupAdmin');
+    const engineer = EMPLOYEES['K7-0003'];
+    const body = {
+      siteId: SITES.K7.id,
+      title: 'Moulding cure profile of the panel line',
+      category: 'technology',
+      ownerId: USERS.k7Officer.id,
+      checklist: Object.fromEntries(
+        ['access_control', 'marking', 'confidentiality_agreements', 'training', 'infosec_controls'].map(
+          (m) => [m, { state: 'partial', note: null }],
+        ),
+      ),
+      lastReviewDate: '2024-12-01',
+    };
+    const unknown = await admin.post('/api/ip/trade-secrets', {
+      ...body,
+      accessEmployeeIds: [engineer.id, '00000000-0000-4000-8000-000000000999'],
+    });
+    expect(unknown.status, unknown.text).toBe(422);
+    expect(unknown.body.errors).toEqual([{ path: 'accessEmployeeIds.1', message: 'Unknown employee' }]);
+    const secret = await admin.post('/api/ip/trade-secrets', { ...body, accessEmployeeIds: [engineer.id] });
+    expect(secret.status, secret.text).toBe(201);
+    expect(secret.body.accessEmployees).toEqual([
+      { employeeId: engineer.id, name: engineer.fullName, employeeNo: 'K7-0003' },
+    ]);
+    expect(secret.body.access).toEqual([]);
+
+    // Leaving on Friday 7 March 2025: the last working day is Thursday 6 March, due Wednesday 5 March.
+    await setLeaveDate(admin, engineer.id, '2025-03-07');
+    expect((await admin.post('/api/ip/exit-interviews/scan', {})).body).toMatchObject({ proposed: 1 });
+    const list = await admin.get('/api/ip/exit-interviews', { query: { sort: 'dueDate' } });
+    const interview = list.body.items.find((i: Interview) => i.employeeId === engineer.id);
+    expect(interview).toMatchObject({
+      dueDate: '2025-03-05',
+      inventor: false,
+      tradeSecrets: [{ id: secret.body.id, title: 'Moulding cure profile of the panel line' }],
+    });
+    await setLeaveDate(admin, engineer.id, null);
+    expect((await admin.post('/api/ip/exit-interviews/scan', {})).body).toMatchObject({ withdrawn: 1 });
+  });
+
   it('closes the obligation once the acknowledgement is signed and filed', async () => {
     const officer = await t.signInAs('k7Officer');
     const id = inventorInterview.id;

@@ -259,7 +259,7 @@ describe.each(databases())('IP invention disclosures (%s)', (kind) => {
     expect(again.status).toBe(409);
   });
 
-  it('keeps a disclosure as a trade secret: an entry in the register', async () => {
+  it('keeps a disclosure as a trade secret: an entry in the register, its inventors on the access list', async () => {
     const employee = await t.signInAs('employee');
     const created = await employee.post(
       '/api/ip/disclosures',
@@ -280,6 +280,11 @@ describe.each(databases())('IP invention disclosures (%s)', (kind) => {
       category: 'technology',
       score: 0,
     });
+    // The inventors know the secret: they are on its access list, and an exit interview follows their leaving.
+    expect(secret.body.accessEmployees.map((e: { employeeNo: string }) => e.employeeNo).sort()).toEqual([
+      'K7-0001',
+      'K7-0007',
+    ]);
     const list = await officer.get('/api/ip/disclosures', { query: { status: 'trade_secret' } });
     expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([created.body.id]);
   });

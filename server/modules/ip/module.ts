@@ -71,7 +71,7 @@ export function createIpModule(deps: {
     createMattersImporter({ org: deps.org, people: deps.people, families, matters, calendars, now }),
   );
   const usptoImport = createUsptoImportService({ imports: deps.imports, people: deps.people, sites });
-  const secrets = createSecretsService(db, deps.obligations, deps.users, sites, now);
+  const secrets = createSecretsService(db, deps.obligations, deps.users, deps.people, sites, now);
   const inventions = createInventionsService({
     db,
     people: deps.people,

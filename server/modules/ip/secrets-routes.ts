@@ -39,6 +39,11 @@ export function registerSecretRoutes(app: TypedApp, secrets: SecretsService) {
         value: (s) => s.access.map((a) => a.name ?? a.userId).join('; '),
         width: 30,
       },
+      {
+        header: { en: 'Employees who may access it', 'zh-TW': '可接觸之員工' },
+        value: (s) => s.accessEmployees.map((e) => `${e.name} (${e.employeeNo})`).join('; '),
+        width: 30,
+      },
       { header: { en: 'Measures score', 'zh-TW': '合理保密措施分數' }, value: (s) => s.score },
       { header: { en: 'Last review', 'zh-TW': '上次檢視' }, value: (s) => s.lastReviewDate },
       { header: { en: 'Next review due', 'zh-TW': '下次檢視期限' }, value: (s) => s.nextReviewDue },

@@ -6,7 +6,7 @@ import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import { type Actor, visibleSites } from '../../platform/access/actor.ts';
 import { access } from '../../platform/access/service.ts';
 import { inScope } from '../../platform/access/sql.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -14,6 +14,7 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { word } from '../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../platform/obligations/kinds.ts';
 import type { ObligationsService } from '../../platform/obligations/service.ts';
+import type { PeopleService } from '../../platform/people/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
 import { ipMessages } from './messages.ts';
 import * as repo from './repo.ts';
@@ -31,20 +32,28 @@ registerObligationKind({
 });
 
 type Users = Pick<UsersService, 'displayNames' | 'assertActiveUser' | 'assertActiveUsers'>;
+type People = Pick<PeopleService, 'employeeEssentials'>;
 
 /** The register of trade secrets: what is protected, its owner and the measures that keep it secret. */
 export function createSecretsService(
   db: Db,
   obligations: ObligationsService,
   users: Users,
+  people: People,
   sites: SitesLookup,
   now: () => Date = () => new Date(),
 ) {
   async function toViews(rows: repo.SecretRow[], siteCode: (id: string) => string, handle: Db = db) {
-    const names = await users.displayNames(
-      rows.flatMap((r) => [r.owner_id, ...r.access_user_ids]),
-      handle,
-    );
+    const [names, employees] = await Promise.all([
+      users.displayNames(
+        rows.flatMap((r) => [r.owner_id, ...r.access_user_ids]),
+        handle,
+      ),
+      people.employeeEssentials(
+        rows.flatMap((r) => r.access_employee_ids),
+        handle,
+      ),
+    ]);
     return rows.map((r): SecretView => {
       const { score, working } = measuresScore(r.checklist);
       return {
@@ -56,6 +65,10 @@ export function createSecretsService(
         ownerId: r.owner_id,
         ownerName: names.get(r.owner_id) ?? null,
         access: r.access_user_ids.map((userId) => ({ userId, name: names.get(userId) ?? null })),
+        accessEmployees: r.access_employee_ids.flatMap((employeeId) => {
+          const e = employees.get(employeeId);
+          return e ? [{ employeeId, name: e.fullName, employeeNo: e.employeeNo }] : [];
+        }),
         checklist: r.checklist,
         score,
         working,
@@ -72,11 +85,15 @@ export function createSecretsService(
     return r;
   }
 
-  /** Refuses a review dated after today at the site, and owners or readers who are not active users. */
+  /**
+   * Refuses a review dated after today at the site, owners or readers who are not active users, and employees
+   * the actor does not see (each named by its place in the list).
+   */
   async function check(
     handle: Db,
+    actor: Actor,
     timeZone: string,
-    v: { ownerId?: string; accessUserIds?: string[]; lastReviewDate?: string },
+    v: { ownerId?: string; accessUserIds?: string[]; accessEmployeeIds?: string[]; lastReviewDate?: string },
   ) {
     if (v.lastReviewDate && v.lastReviewDate > localDate(now(), timeZone))
       throw new ValidationError('The last review is after today.', [
@@ -84,6 +101,17 @@ export function createSecretsService(
       ]);
     if (v.ownerId) await users.assertActiveUser(v.ownerId, 'ownerId', handle);
     if (v.accessUserIds) await users.assertActiveUsers(v.accessUserIds, 'accessUserIds', undefined, handle);
+    if (v.accessEmployeeIds?.length) {
+      const found = await people.employeeEssentials(v.accessEmployeeIds, handle);
+      const scope = visibleSites(actor);
+      const unknown = v.accessEmployeeIds.flatMap((id, i) => {
+        const e = found.get(id);
+        return e && (scope === 'all' || scope.has(e.siteId))
+          ? []
+          : [{ path: `accessEmployeeIds.${i}`, message: 'Unknown employee' }];
+      });
+      if (unknown.length) throw new ValidationError('An employee with access is unknown.', unknown);
+    }
   }
 
   /** The yearly review as an obligation of its owner. */
@@ -149,7 +177,7 @@ export function createSecretsService(
     async create(actor: Actor, input: z.infer<typeof secretInput>) {
       const site = await sites.forWriting(input.siteId);
       access.assert(actor, { permission: 'ip.manage', siteId: site.id, what: 'site', program: PROGRAM });
-      await check(db, site.timeZone, input);
+      await check(db, actor, site.timeZone, input);
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('ip_trade_secrets')
@@ -159,6 +187,7 @@ export function createSecretsService(
             category: input.category,
             owner_id: input.ownerId,
             access_user_ids: [...new Set(input.accessUserIds)],
+            access_employee_ids: [...new Set(input.accessEmployeeIds)],
             checklist: JSON.stringify(input.checklist),
             score: measuresScore(input.checklist).score,
             last_review_date: input.lastReviewDate,
@@ -188,12 +217,13 @@ export function createSecretsService(
         program: PROGRAM,
       });
       const site = await sites.forWriting(before.site_id);
-      await check(db, site.timeZone, patch);
+      await check(db, actor, site.timeZone, patch);
       const changes = definedOnly({
         title: patch.title,
         category: patch.category,
         owner_id: patch.ownerId,
         access_user_ids: patch.accessUserIds && [...new Set(patch.accessUserIds)],
+        access_employee_ids: patch.accessEmployeeIds && [...new Set(patch.accessEmployeeIds)],
         checklist: patch.checklist && JSON.stringify(patch.checklist),
         score: patch.checklist && measuresScore(patch.checklist).score,
         last_review_date: patch.lastReviewDate,

@@ -100,6 +100,8 @@ export type IpTradeSecretsTable = Stamps & {
   category: SecretCategory;
   owner_id: string;
   access_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** Employees who may access it without a sign-in of their own. */
+  access_employee_ids: ColumnType<string[], string[] | undefined, string[]>;
   /** jsonb: read as a value, written as JSON text. */
   checklist: ColumnType<Checklist, string, string>;
   /** The reasonable-measures score (0–100) of the checklist, kept for sorting. */

@@ -259,6 +259,10 @@ export const secretView = z.object({
   ownerId: z.string().uuid(),
   ownerName: z.string().nullable(),
   access: z.array(z.object({ userId: z.string().uuid(), name: z.string().nullable() })),
+  /** Employees who may access it, signed-in users or not (an exit interview follows their leave date). */
+  accessEmployees: z.array(
+    z.object({ employeeId: z.string().uuid(), name: z.string(), employeeNo: z.string() }),
+  ),
   checklist: secretChecklist,
   /** The reasonable-measures score, 0–100, and the points of each measure. */
   score: z.number(),
@@ -281,6 +285,7 @@ const secretFields = {
   category: secretCategory,
   ownerId: z.string().uuid(),
   accessUserIds: z.array(z.string().uuid()).max(200).default([]),
+  accessEmployeeIds: z.array(z.string().uuid()).max(500).default([]),
   checklist: secretChecklist,
   lastReviewDate: isoDate,
 };

@@ -37,15 +37,20 @@ export async function inventorLinks(db: Db, employeeIds: readonly string[]) {
   return links;
 }
 
-/** The trade secrets these users own or may access. */
-export async function secretsOfUsers(db: Db, userIds: readonly string[]) {
-  if (userIds.length === 0) return [];
-  const ids = [...new Set(userIds)];
+/** The trade secrets these users own or may access, or these employees may access. */
+export async function secretsOfPeople(db: Db, userIds: readonly string[], employeeIds: readonly string[]) {
+  if (userIds.length === 0 && employeeIds.length === 0) return [];
+  const users = [...new Set(userIds)];
+  const employees = [...new Set(employeeIds)];
   return db
     .selectFrom('ip_trade_secrets')
-    .select(['id', 'owner_id', 'access_user_ids'])
+    .select(['id', 'owner_id', 'access_user_ids', 'access_employee_ids'])
     .where((eb) =>
-      eb.or([eb('owner_id', 'in', ids), sql<boolean>`access_user_ids && ${sql.val(ids)}::uuid[]`]),
+      eb.or([
+        sql<boolean>`owner_id = any(${sql.val(users)}::uuid[])`,
+        sql<boolean>`access_user_ids && ${sql.val(users)}::uuid[]`,
+        sql<boolean>`access_employee_ids && ${sql.val(employees)}::uuid[]`,
+      ]),
     )
     .orderBy('id')
     .execute();

@@ -96,9 +96,10 @@ export function createExitInterviewScan(deps: ScanDeps) {
     const ids = leaving.map((e) => e.id);
     const [inventors, secrets, latest, open] = await Promise.all([
       repo.inventorLinks(db, ids),
-      repo.secretsOfUsers(
+      repo.secretsOfPeople(
         db,
         leaving.flatMap((e) => e.userIds),
+        ids,
       ),
       repo.latestOfEmployees(db, ids),
       repo.openInterviews(db, scope),
@@ -110,7 +111,12 @@ export function createExitInterviewScan(deps: ScanDeps) {
         const links = inventors.get(e.id);
         const users = new Set(e.userIds);
         const secretIds = secrets
-          .filter((s) => users.has(s.owner_id) || s.access_user_ids.some((u) => users.has(u)))
+          .filter(
+            (s) =>
+              users.has(s.owner_id) ||
+              s.access_user_ids.some((u) => users.has(u)) ||
+              s.access_employee_ids.includes(e.id),
+          )
           .map((s) => s.id);
         const inventor = !!links && links.familyIds.length + links.disclosureIds.length > 0;
         if (!inventor && secretIds.length === 0) continue;

@@ -196,6 +196,14 @@ export function createInventionsService(deps: InventionsDeps) {
     return out;
   }
 
+  /** The employee ids of a disclosure's inventors at the sites the actor sees. */
+  async function inventorsSeenBy(actor: Actor, id: string) {
+    const inventors = (await repo.inventorsOf(db, [id])).get(id) ?? [];
+    const found = await people.employeeEssentials(inventors.map((i) => i.employeeId));
+    const scope = visibleSites(actor);
+    return [...found.values()].filter((e) => scope === 'all' || scope.has(e.siteId)).map((e) => e.id);
+  }
+
   /** Reward rows of one event, the schedule's amount split by the inventors' shares. */
   async function insertRewards(
     trx: Db,
@@ -400,6 +408,8 @@ export function createInventionsService(deps: InventionsDeps) {
               category: input.secretCategory ?? 'technology',
               ownerId: actor.userId as string,
               accessUserIds: [],
+              // The inventors know it: each leaving one is interviewed (those at sites the decider sees).
+              accessEmployeeIds: await inventorsSeenBy(actor, id),
               checklist: {
                 access_control: { state: 'no', note: null },
                 marking: { state: 'no', note: null },

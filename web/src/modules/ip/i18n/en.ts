@@ -210,6 +210,9 @@ export const en = {
     access: 'May access',
     accessHint: 'Add each person allowed to access it.',
     accessCount: 'People with access',
+    accessEmployees: 'Employees who may access it',
+    accessEmployeesHint:
+      'Engineers and operators who know it, with or without a Steward sign-in: Legal interviews each when they leave.',
     removeAccess: 'Remove {{name}}',
     lastReview: 'Last review',
     nextReview: 'Next review due',

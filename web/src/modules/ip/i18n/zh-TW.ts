@@ -207,6 +207,9 @@ export const zhTW: typeof en = {
     access: '可接觸人員',
     accessHint: '逐一加入獲准接觸的人員。',
     accessCount: '可接觸人數',
+    accessEmployees: '可接觸之員工',
+    accessEmployeesHint:
+      '知悉此秘密之工程師與作業人員，不論是否有 Steward 帳號；其離職時由法務進行離職面談。',
     removeAccess: '移除 {{name}}',
     lastReview: '上次檢視',
     nextReview: '下次檢視期限',

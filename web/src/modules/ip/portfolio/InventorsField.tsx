@@ -1,34 +1,9 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { ActionIcon, Button, Group, NumberInput, Paper, Stack, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { z } from 'zod';
-import { employeePage } from '#shared/platform/people/contract.ts';
-import { api } from '../../../platform/api/client.ts';
 import { useIpT } from '../i18n/index.ts';
+import { EmployeeSelect } from './EmployeeSelect.tsx';
 
 export type InventorValue = { employeeId: string; name: string; share: number | string };
-
-const colleaguePage = z.object({
-  items: z.array(z.object({ id: z.string(), fullName: z.string(), employeeNo: z.string() })),
-});
-
-/**
- * Employees found by name or number: from the people register for those who keep it, or, for a person
- * disclosing an invention, the colleagues at the sites they see.
- */
-async function findEmployees(q: string, colleagues: boolean) {
-  if (colleagues)
-    return (await api.get('/api/ip/disclosure-colleagues', colleaguePage, { q: q || undefined })).items;
-  return (
-    await api.get('/api/people/employees', employeePage, {
-      q: q || undefined,
-      pageSize: 20,
-      sort: 'fullName',
-    })
-  ).items;
-}
 
 /** One inventor: an employee found by name or number as the user types, and a share in per cent. */
 function InventorRow({
@@ -49,30 +24,15 @@ function InventorRow({
   onRemove: () => void;
 }) {
   const t = useIpT();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const found = useQuery({
-    queryKey: ['ip-inventor-search', colleagues, q],
-    queryFn: () => findEmployees(q, colleagues),
-    staleTime: 30_000,
-  });
-  const options = new Map<string, string>();
-  if (value.employeeId) options.set(value.employeeId, value.name);
-  for (const e of found.data ?? []) options.set(e.id, `${e.fullName} · ${e.employeeNo}`);
   return (
     <Group align="flex-start" wrap="nowrap">
-      <Select
-        aria-label={`${t('family.inventor')} ${index + 1}`}
+      <EmployeeSelect
+        ariaLabel={`${t('family.inventor')} ${index + 1}`}
         placeholder={t('family.findEmployee')}
-        data={[...options].map(([v, l]) => ({ value: v, label: l }))}
         value={value.employeeId || null}
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
-        filter={({ options: o }) => o}
-        onChange={(id) =>
-          onChange({ ...value, employeeId: id ?? '', name: id ? (options.get(id) ?? '') : '' })
-        }
+        name={value.name}
+        colleagues={colleagues}
+        onChange={(id, name) => onChange({ ...value, employeeId: id ?? '', name })}
         error={error}
         style={{ flex: 1 }}
       />

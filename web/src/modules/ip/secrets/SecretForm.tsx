@@ -28,6 +28,7 @@ import { blankToNull } from '../../../platform/ui/forms.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { ipKeys } from '../api.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
+import { EmployeeSelect } from '../portfolio/EmployeeSelect.tsx';
 
 type Secret = z.infer<typeof secretView>;
 type V = {
@@ -36,6 +37,8 @@ type V = {
   category: string;
   ownerId: string;
   accessUserIds: string[];
+  /** Employees with access, with the names shown for them. */
+  accessEmployees: { id: string; name: string }[];
   checklist: Record<SecretMeasure, { state: string; note: string }>;
   lastReviewDate: string;
 };
@@ -48,6 +51,42 @@ const toChecklist = (c: V['checklist']) =>
   Object.fromEntries(
     secretMeasures.map((m) => [m, { state: c[m].state, note: blankToNull(c[m].note) }]),
   ) as Checklist;
+
+/** The first error the server gave for an employee of the access list (`accessEmployeeIds.N`). */
+function employeeError(errors: Record<string, unknown>): string | undefined {
+  const found = Object.entries(errors).find(([path]) => path.startsWith('accessEmployeeIds'));
+  return found ? String(found[1]) : undefined;
+}
+
+/** People on an access list, each with a button that takes them off it. */
+function Removable({
+  items,
+  onRemove,
+}: {
+  items: { id: string; name: string }[];
+  onRemove: (id: string) => void;
+}) {
+  const t = useIpT();
+  return (
+    <Group gap={6}>
+      {items.map((p) => (
+        <Badge
+          key={p.id}
+          variant="light"
+          rightSection={
+            <CloseButton
+              size="xs"
+              aria-label={t('secrets.removeAccess', { name: p.name })}
+              onClick={() => onRemove(p.id)}
+            />
+          }
+        >
+          {p.name}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
 
 /** Registers a trade secret (a description of what is protected) with its measures, or records its review. */
 export function SecretForm({ secret, onClose }: { secret: Secret | null; onClose: () => void }) {
@@ -62,6 +101,7 @@ export function SecretForm({ secret, onClose }: { secret: Secret | null; onClose
       category: '',
       ownerId: '',
       accessUserIds: [],
+      accessEmployees: [],
       checklist: blankChecklist,
       lastReviewDate: '',
     } as V,
@@ -71,6 +111,10 @@ export function SecretForm({ secret, onClose }: { secret: Secret | null; onClose
       category: x.category,
       ownerId: x.ownerId,
       accessUserIds: x.access.map((a) => a.userId),
+      accessEmployees: x.accessEmployees.map((e) => ({
+        id: e.employeeId,
+        name: `${e.name} · ${e.employeeNo}`,
+      })),
       checklist: Object.fromEntries(
         secretMeasures.map((m) => [m, { state: x.checklist[m].state, note: x.checklist[m].note ?? '' }]),
       ) as V['checklist'],
@@ -82,6 +126,7 @@ export function SecretForm({ secret, onClose }: { secret: Secret | null; onClose
         category: v.category,
         ownerId: v.ownerId,
         accessUserIds: v.accessUserIds,
+        accessEmployeeIds: v.accessEmployees.map((e) => e.id),
         checklist: toChecklist(v.checklist),
         lastReviewDate: v.lastReviewDate.trim(),
       };
@@ -156,28 +201,37 @@ export function SecretForm({ secret, onClose }: { secret: Secret | null; onClose
           }}
           error={f.form.errors.accessUserIds}
         />
-        <Group gap={6}>
-          {v.accessUserIds.map((id) => (
-            <Badge
-              key={id}
-              variant="light"
-              rightSection={
-                <CloseButton
-                  size="xs"
-                  aria-label={t('secrets.removeAccess', { name: nameOf(id) })}
-                  onClick={() =>
-                    f.form.setFieldValue(
-                      'accessUserIds',
-                      v.accessUserIds.filter((x) => x !== id),
-                    )
-                  }
-                />
-              }
-            >
-              {nameOf(id)}
-            </Badge>
-          ))}
-        </Group>
+        <Removable
+          items={v.accessUserIds.map((id) => ({ id, name: nameOf(id) }))}
+          onRemove={(id) =>
+            f.form.setFieldValue(
+              'accessUserIds',
+              v.accessUserIds.filter((x) => x !== id),
+            )
+          }
+        />
+      </Stack>
+      <Stack gap={4}>
+        <EmployeeSelect
+          label={t('secrets.accessEmployees')}
+          description={t('secrets.accessEmployeesHint')}
+          placeholder={t('family.findEmployee')}
+          value={null}
+          onChange={(id, name) => {
+            if (id && !v.accessEmployees.some((e) => e.id === id))
+              f.form.setFieldValue('accessEmployees', [...v.accessEmployees, { id, name }]);
+          }}
+          error={employeeError(f.form.errors)}
+        />
+        <Removable
+          items={v.accessEmployees}
+          onRemove={(id) =>
+            f.form.setFieldValue(
+              'accessEmployees',
+              v.accessEmployees.filter((e) => e.id !== id),
+            )
+          }
+        />
       </Stack>
       <Table withTableBorder>
         <Table.Thead>
