@@ -168,4 +168,12 @@ export const FIXES: Fix[] = [
     before: '454 KB',
     after: '241 KB',
   },
+  {
+    commit: '892053b',
+    what: 'The training completions import looks up the people a batch of 5,000 rows names (an index on the number in upper case) instead of loading every employee and contractor worker of the group per run',
+    figure:
+      'import of 20,000 training completions into PostgreSQL at scale 10 (1,150,000 people): rows/s end to end; server peak resident memory (BENCH_ONLY=import BENCH_SCALE_SMALL=10 BENCH_IMPORT_ROWS=20000, both on one database)',
+    before: '2,349 rows/s (validate 3.1 s, commit 5.3 s); 1,186 MB',
+    after: '6,065 rows/s (validate 0.6 s, commit 2.6 s); 373 MB',
+  },
 ];
