@@ -5,7 +5,6 @@ import {
   EmptyState,
   Group,
   Menu,
-  Pagination,
   Paper,
   Progress,
   ScrollArea,
@@ -13,7 +12,6 @@ import {
   Skeleton,
   Stack,
   Table,
-  Text,
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
@@ -31,13 +29,12 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Fragment, type ReactNode, useEffect, useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api, buildUrl, type QueryValue } from '../api/client.ts';
 import { DataCards } from './DataCards.tsx';
 import { ListPager, type PagedList, useListPaging } from './ListPager.tsx';
-import { useFormat } from './labels.ts';
 import { listParams } from './list-params.ts';
 import { ProblemAlert } from './problem.tsx';
 
@@ -95,7 +92,6 @@ type DataTableProps<S extends PageSchema> = {
 /** A server-side table: paging, sorting by header, debounced search, filters, row count, empty state, export. */
 export function DataTable<S extends PageSchema>(props: DataTableProps<S>) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const pageSizes = props.pageSizes ?? [25, 50, 100];
   const [sort, setSort] = useState(props.defaultSort);
   const [order, setOrder] = useState<Order>(props.defaultOrder ?? 'asc');

@@ -1,5 +1,4 @@
 import { MultiSelect, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -14,6 +13,7 @@ import { api } from '../../../platform/api/client.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
+import { useServerSearch } from '../../../platform/ui/server-search.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { useAcademiaT } from '../i18n/index.ts';
 
@@ -45,8 +45,7 @@ function OwnersField({
   error?: string;
 }) {
   const t = useAcademiaT();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, selectProps } = useServerSearch();
   const [picked, setPicked] = useState(() => new Map(known.map((k) => [k.userId, k.displayName])));
   const found = useQuery({
     queryKey: ['/api/users/directory', q],
@@ -62,10 +61,7 @@ function OwnersField({
       required
       data={[...options].map(([v, l]) => ({ value: v, label: l }))}
       value={value}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: o }) => o}
+      {...selectProps}
       onChange={(ids) => {
         setPicked(new Map(ids.map((id) => [id, options.get(id) ?? id])));
         onChange(ids);

@@ -13,6 +13,7 @@ import {
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
+import { EmployeesField } from '../../../platform/people/EmployeesField.tsx';
 import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
@@ -24,7 +25,6 @@ import { academiaKeys, usePartnerOptions, useSchoolName } from '../api.ts';
 import { useConfirmDelete } from '../confirm-delete.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { YearFilter } from '../YearFilter.tsx';
-import { EmployeesField } from './EmployeesField.tsx';
 import { TeachingFigures } from './TeachingFigures.tsx';
 
 type Row = z.infer<typeof courseView>;
@@ -152,6 +152,7 @@ function CourseForm({ record, onClose }: { record: Row | null; onClose: () => vo
         />
       </SimpleGrid>
       <EmployeesField
+        placeholder={t('teaching.findEmployee')}
         label={t('courses.lecturers')}
         known={record?.lecturers ?? []}
         value={f.form.values.lecturerEmployeeIds}

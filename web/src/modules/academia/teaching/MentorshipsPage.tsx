@@ -31,6 +31,7 @@ import {
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
 import { ImportWizard } from '../../../platform/imports/ImportWizard.tsx';
+import { EmployeesField } from '../../../platform/people/EmployeesField.tsx';
 import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
@@ -43,7 +44,6 @@ import { academiaKeys, usePartnerOptions, useProgramOptions, useSchoolName } fro
 import { useConfirmDelete } from '../confirm-delete.tsx';
 import { useAcademiaLabel, useAcademiaT } from '../i18n/index.ts';
 import { YearFilter } from '../YearFilter.tsx';
-import { EmployeesField } from './EmployeesField.tsx';
 
 type Row = z.infer<typeof mentorshipView>;
 
@@ -145,6 +145,7 @@ function MentorshipForm({ record, onClose }: { record: Detail | null; onClose: (
         {...f.form.getInputProps('program')}
       />
       <EmployeesField
+        placeholder={t('teaching.findEmployee')}
         label={t('mentorships.mentors')}
         known={record?.mentors ?? []}
         value={f.form.values.mentorEmployeeIds}

@@ -1,5 +1,4 @@
 import { FileInput, MultiSelect, Select, SimpleGrid, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -12,6 +11,7 @@ import {
 import { userDirectory } from '#shared/platform/users/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
+import { useServerSearch } from '../../../platform/ui/server-search.ts';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
 import { advisoryKeys } from './parts.tsx';
 
@@ -21,8 +21,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   const label = useInfosecLabel();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, selectProps } = useServerSearch();
   const [chosen, setChosen] = useState(new Map<string, string>());
   const directory = useQuery({
     queryKey: ['/api/users/directory', q],
@@ -113,10 +112,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
           setRecipientIds(ids);
           setChosen(new Map(ids.map((id) => [id, users.get(id) ?? id])));
         }}
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
-        filter={({ options }) => options}
+        {...selectProps}
       />
     </FormModal>
   );

@@ -11,7 +11,7 @@ import { useCan } from '../../../platform/auth/session.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../platform/ui/problem.tsx';
 import { useInfosecLabel, useInfosecT } from '../i18n/index.ts';
-import { invalidateSuppliers, supplierKeys, supplierQuery } from './api.ts';
+import { invalidateSuppliers, supplierQuery } from './api.ts';
 import { ContactForm, SupplierForm } from './SupplierForm.tsx';
 import { criticalityColor } from './SuppliersPage.tsx';
 

@@ -1,7 +1,5 @@
 import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import {
   type DisclosureDetail,
   disclosureDetail,
@@ -12,6 +10,7 @@ import { api } from '../../../platform/api/client.ts';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
+import { useServerSearch } from '../../../platform/ui/server-search.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { ipKeys } from '../api.ts';
 import { useIpT } from '../i18n/index.ts';
@@ -29,8 +28,7 @@ type V = {
 /** The research project a disclosure came out of: projects at the sites the person sees, found as they type. */
 function ProjectSelect(props: { value: string; onChange: (id: string) => void; error?: unknown }) {
   const t = useIpT();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, selectProps } = useServerSearch();
   const found = useQuery({
     queryKey: ['ip-disclosure-projects', q],
     queryFn: () => api.get('/api/ip/disclosure-projects', researchProjectChoices, { q: q || undefined }),
@@ -47,11 +45,8 @@ function ProjectSelect(props: { value: string; onChange: (id: string) => void; e
       placeholder={t('inventions.findProject')}
       data={data}
       value={props.value || null}
-      searchable
+      {...selectProps}
       clearable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
       onChange={(id) => props.onChange(id ?? '')}
       error={props.error ? String(props.error) : undefined}
     />

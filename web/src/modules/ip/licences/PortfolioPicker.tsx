@@ -1,9 +1,9 @@
 import { MultiSelect } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { familyPage, matterPage } from '#shared/modules/ip/contract.ts';
 import { api } from '../../../platform/api/client.ts';
+import { useServerSearch } from '../../../platform/ui/server-search.ts';
 import { ipKeys } from '../api.ts';
 
 type Option = { value: string; label: string };
@@ -29,8 +29,7 @@ export function PortfolioPicker({
   onChange: (ids: string[]) => void;
   error?: React.ReactNode;
 }) {
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 250);
+  const { q, selectProps } = useServerSearch();
   const [seen, setSeen] = useState<Option[]>(known);
   const query = useQuery({
     queryKey: [kind === 'families' ? ipKeys.families : ipKeys.matters, 'pick', q],
@@ -58,10 +57,7 @@ export function PortfolioPicker({
         setSeen([...options.values()].filter((o) => ids.includes(o.value)));
         onChange(ids);
       }}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
+      {...selectProps}
       error={error}
     />
   );

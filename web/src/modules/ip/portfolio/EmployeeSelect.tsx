@@ -1,10 +1,9 @@
 import { Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { z } from 'zod';
 import { employeePage } from '#shared/platform/people/contract.ts';
 import { api } from '../../../platform/api/client.ts';
+import { useServerSearch } from '../../../platform/ui/server-search.ts';
 
 const colleaguePage = z.object({
   items: z.array(z.object({ id: z.string(), fullName: z.string(), employeeNo: z.string() })),
@@ -51,8 +50,7 @@ export function EmployeeSelect({
   colleagues?: boolean;
   style?: React.CSSProperties;
 }) {
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, selectProps } = useServerSearch();
   const found = useQuery({
     queryKey: ['ip-employee-search', colleagues, q],
     queryFn: () => findEmployees(q, colleagues),
@@ -69,10 +67,7 @@ export function EmployeeSelect({
       placeholder={placeholder}
       data={[...options].map(([v, l]) => ({ value: v, label: l }))}
       value={value}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: o }) => o}
+      {...selectProps}
       onChange={(id) => onChange(id, id ? (options.get(id) ?? '') : '')}
       error={error}
       style={style}

@@ -1,9 +1,8 @@
 import { Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { incidentChoices } from '#shared/modules/ip/risk/contract.ts';
 import { api } from '../../../platform/api/client.ts';
+import { useServerSearch } from '../../../platform/ui/server-search.ts';
 import { ipKeys } from '../api.ts';
 
 type Option = { value: string; label: string };
@@ -26,8 +25,7 @@ export function IncidentPicker({
   onChange: (id: string | null) => void;
   error?: React.ReactNode;
 }) {
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 250);
+  const { q, selectProps } = useServerSearch();
   const query = useQuery({
     queryKey: [ipKeys.riskCases, 'incidents', q],
     queryFn: () => api.get('/api/ip/risk-case-incidents', incidentChoices, { q: q || undefined }),
@@ -44,10 +42,8 @@ export function IncidentPicker({
       data={[...options.values()]}
       value={value}
       onChange={onChange}
-      searchable
+      {...selectProps}
       clearable
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
       error={error}
     />
   );

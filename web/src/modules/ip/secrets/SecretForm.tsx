@@ -21,6 +21,7 @@ import {
   secretMeasures,
 } from '#shared/modules/ip/rules/secrets.ts';
 import { api } from '../../../platform/api/client.ts';
+import { EmployeesField } from '../../../platform/people/EmployeesField.tsx';
 import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.ts';
 import { UserSelect } from '../../../platform/services/UserSelect.tsx';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
@@ -28,7 +29,6 @@ import { blankToNull } from '../../../platform/ui/forms.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { ipKeys } from '../api.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
-import { EmployeeSelect } from '../portfolio/EmployeeSelect.tsx';
 
 type Secret = z.infer<typeof secretView>;
 type V = {
@@ -37,8 +37,7 @@ type V = {
   category: string;
   ownerId: string;
   accessUserIds: string[];
-  /** Employees with access, with the names shown for them. */
-  accessEmployees: { id: string; name: string }[];
+  accessEmployeeIds: string[];
   checklist: Record<SecretMeasure, { state: string; note: string }>;
   lastReviewDate: string;
 };
@@ -101,7 +100,7 @@ export function SecretForm({ secret, onClose }: { secret: Secret | null; onClose
       category: '',
       ownerId: '',
       accessUserIds: [],
-      accessEmployees: [],
+      accessEmployeeIds: [],
       checklist: blankChecklist,
       lastReviewDate: '',
     } as V,
@@ -111,10 +110,7 @@ export function SecretForm({ secret, onClose }: { secret: Secret | null; onClose
       category: x.category,
       ownerId: x.ownerId,
       accessUserIds: x.access.map((a) => a.userId),
-      accessEmployees: x.accessEmployees.map((e) => ({
-        id: e.employeeId,
-        name: `${e.name} · ${e.employeeNo}`,
-      })),
+      accessEmployeeIds: x.accessEmployees.map((e) => e.employeeId),
       checklist: Object.fromEntries(
         secretMeasures.map((m) => [m, { state: x.checklist[m].state, note: x.checklist[m].note ?? '' }]),
       ) as V['checklist'],
@@ -126,7 +122,7 @@ export function SecretForm({ secret, onClose }: { secret: Secret | null; onClose
         category: v.category,
         ownerId: v.ownerId,
         accessUserIds: v.accessUserIds,
-        accessEmployeeIds: v.accessEmployees.map((e) => e.id),
+        accessEmployeeIds: v.accessEmployeeIds,
         checklist: toChecklist(v.checklist),
         lastReviewDate: v.lastReviewDate.trim(),
       };
@@ -211,28 +207,18 @@ export function SecretForm({ secret, onClose }: { secret: Secret | null; onClose
           }
         />
       </Stack>
-      <Stack gap={4}>
-        <EmployeeSelect
-          label={t('secrets.accessEmployees')}
-          description={t('secrets.accessEmployeesHint')}
-          placeholder={t('family.findEmployee')}
-          value={null}
-          onChange={(id, name) => {
-            if (id && !v.accessEmployees.some((e) => e.id === id))
-              f.form.setFieldValue('accessEmployees', [...v.accessEmployees, { id, name }]);
-          }}
-          error={employeeError(f.form.errors)}
-        />
-        <Removable
-          items={v.accessEmployees}
-          onRemove={(id) =>
-            f.form.setFieldValue(
-              'accessEmployees',
-              v.accessEmployees.filter((e) => e.id !== id),
-            )
-          }
-        />
-      </Stack>
+      <EmployeesField
+        label={t('secrets.accessEmployees')}
+        description={t('secrets.accessEmployeesHint')}
+        placeholder={t('family.findEmployee')}
+        known={(secret?.accessEmployees ?? []).map((e) => ({
+          employeeId: e.employeeId,
+          fullName: `${e.name} · ${e.employeeNo}`,
+        }))}
+        value={v.accessEmployeeIds}
+        onChange={(ids) => f.form.setFieldValue('accessEmployeeIds', ids)}
+        error={employeeError(f.form.errors)}
+      />
       <Table withTableBorder>
         <Table.Thead>
           <Table.Tr>

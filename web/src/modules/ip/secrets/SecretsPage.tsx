@@ -43,7 +43,11 @@ export function SecretsPage() {
       render: (x) => label('secretCategories', x.category),
     },
     { key: 'owner', header: t('secrets.owner'), render: (x) => x.ownerName ?? '—' },
-    { key: 'access', header: t('secrets.accessCount'), render: (x) => x.access.length + x.accessEmployees.length },
+    {
+      key: 'access',
+      header: t('secrets.accessCount'),
+      render: (x) => x.access.length + x.accessEmployees.length,
+    },
     {
       key: 'score',
       header: t('secrets.score'),

@@ -9,8 +9,7 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { screeningInput, screeningView, specialHazards } from '#shared/modules/ohs/health/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
@@ -18,6 +17,7 @@ import { useOnlySiteByDefault, useSites } from '../../../platform/people/sites.t
 import { useWrite } from '../../../platform/services/mutation.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { applyServerErrors, blankToNull, contractValidator } from '../../../platform/ui/forms.ts';
+import { useServerSearch } from '../../../platform/ui/server-search.ts';
 import { localDay } from '../../../platform/ui/time.ts';
 import { ohsKeys, usePeopleSearch } from '../api.ts';
 import { useOhsLabel, useOhsT } from '../i18n/index.ts';
@@ -59,8 +59,7 @@ export function ScreeningForm({ onClose }: { onClose: () => void }) {
   const label = useOhsLabel();
   const { options: siteOptions } = useSites();
   const canContractors = useCan()('contractors.read');
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, selectProps } = useServerSearch();
   const form = useForm<SV>({
     mode: 'controlled',
     initialValues: {
@@ -129,10 +128,7 @@ export function ScreeningForm({ onClose }: { onClose: () => void }) {
         label={t('health.person')}
         placeholder={t('injury.personPlaceholder')}
         data={people.data ?? []}
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
-        filter={({ options }) => options}
+        {...selectProps}
         required
         {...form.getInputProps('personId')}
       />

@@ -1,34 +1,35 @@
 import { MultiSelect } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { employeePage } from '#shared/platform/people/contract.ts';
-import { api } from '../../../platform/api/client.ts';
-import { useAcademiaT } from '../i18n/index.ts';
+import { api } from '../api/client.ts';
+import { useServerSearch } from '../ui/server-search.ts';
 
 /**
- * The company's lecturers or mentors: employees found by name or number as the user types (from the people
- * register the user may read), with the names already on the record.
+ * Employees of the company (lecturers, mentors, people who may access a trade secret): found by name or number
+ * as the user types, from the people register the user may read, with the names already on the record.
  */
 export function EmployeesField({
   label,
+  description,
+  placeholder,
   value,
   known,
   onChange,
   error,
 }: {
   label: string;
+  description?: string;
+  placeholder: string;
   value: string[];
   known: readonly { employeeId: string; fullName: string }[];
   onChange: (ids: string[]) => void;
   error?: string;
 }) {
-  const t = useAcademiaT();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, selectProps } = useServerSearch();
   const [picked, setPicked] = useState(() => new Map(known.map((k) => [k.employeeId, k.fullName])));
   const found = useQuery({
-    queryKey: ['academia-employee-search', q],
+    queryKey: ['employee-search', q],
     queryFn: () => api.get('/api/people/employees', employeePage, { q: q || undefined, pageSize: 20 }),
     staleTime: 30_000,
   });
@@ -37,13 +38,11 @@ export function EmployeesField({
   return (
     <MultiSelect
       label={label}
-      placeholder={t('teaching.findEmployee')}
+      description={description}
+      placeholder={placeholder}
       data={[...options].map(([v, l]) => ({ value: v, label: l }))}
       value={value}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: o }) => o}
+      {...selectProps}
       onChange={(ids) => {
         setPicked(new Map(ids.map((id) => [id, options.get(id) ?? id])));
         onChange(ids);
