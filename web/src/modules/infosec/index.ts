@@ -44,6 +44,27 @@ export const infosecWebModule: WebModule = {
       kind: 'infosec.board_report',
       name: { en: 'Yearly report to the Board', 'zh-TW': '年度董事會報告' },
     },
+    {
+      kind: 'infosec.breach_notification_clock',
+      name: { en: 'Personal-data breach notification', 'zh-TW': '個資外洩通知' },
+    },
+    {
+      kind: 'infosec.policy_acknowledgement',
+      name: { en: 'Policy acknowledgement campaign', 'zh-TW': '政策簽署活動' },
+    },
+    {
+      kind: 'infosec.supplier_follow_up_due',
+      name: { en: 'Supplier follow-up evaluation', 'zh-TW': '供應商資安追蹤評核' },
+    },
+    { kind: 'infosec.recovery_drill_due', name: { en: 'Recovery drill', 'zh-TW': '復原演練' } },
+    {
+      kind: 'infosec.incident_response_drill_due',
+      name: { en: 'Incident-response drill', 'zh-TW': '事件應變演練' },
+    },
+    {
+      kind: 'infosec.phishing_training',
+      name: { en: 'Training after a phishing drill', 'zh-TW': '社交工程演練後訓練' },
+    },
   ],
   reports: [
     {
