@@ -155,4 +155,49 @@ describe.skipIf(!hasChromium)('the IP program in the browser', () => {
     await page.getByRole('cell', { name: /2025-02-28/ }).waitFor();
     await context.close();
   });
+
+  it('imports matters from a spreadsheet: a bad date is named at its row, the corrected file lands whole', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'k7Officer');
+    await page.goto('/ip/import');
+    const header =
+      'family_reference,site_code,title,technology,green,inventors,office,kind,application_no,filing_date,publication_no,publication_date,patent_no,grant_date,status,claims,ipc_classes,cpc_classes';
+    const first =
+      'E2E-IMP-1,K7,Thermal lid attach with sintered silver,sip,no,,TW,invention,113100001,2024-01-15,,,,,filed,10,,';
+    const second = (filed: string) => `E2E-IMP-1,,,,,,US,invention,18/000001,${filed},,,,,filed,15,,`;
+    const file = page.locator('input[type=file]');
+    const progress = page.getByTestId('import-progress');
+    const send = async (name: string, rows: string[]) => {
+      await file.setInputFiles({
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${header}\n${rows.join('\n')}\n`),
+      });
+      await page.getByRole('button', { name: 'Upload', exact: true }).click();
+      await page.getByRole('button', { name: 'Check every row', exact: true }).click();
+    };
+    // 30 February: row 3 of the file (the header is row 1) is refused, and nothing is imported.
+    await send('matters-with-errors.csv', [first, second('2024-02-30')]);
+    await poll(() => progress.getAttribute('data-status'), { timeout: 20_000 }).toBe('invalid');
+    const errors = page.getByTestId('import-errors').locator('tbody tr');
+    await poll(() => errors.count(), { timeout: 20_000 }).toBe(1);
+    const cells = await errors.first().locator('td').allInnerTexts();
+    expect(cells[0]).toBe('3');
+    expect(cells[1]).toContain('(filing_date)');
+    await screenshot(page, 'ip-import-errors');
+    const matters = async () =>
+      page.evaluate(async () => (await (await fetch('/api/ip/matters?q=E2E-IMP&count=true')).json()).total);
+    expect(await matters()).toBe(0);
+
+    // The leap day of 2024 is a real date: both rows land, in one family.
+    await page.getByRole('button', { name: 'Upload a corrected file' }).click();
+    await send('matters.csv', [first, second('2024-02-29')]);
+    await poll(() => progress.getAttribute('data-status'), { timeout: 20_000 }).toBe('valid');
+    await page.getByRole('button', { name: 'Import 2 rows', exact: true }).click();
+    await poll(() => progress.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    await screenshot(page, 'ip-import-done');
+    expect(await matters()).toBe(2);
+    await context.close();
+  });
 });
