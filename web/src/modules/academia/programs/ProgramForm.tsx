@@ -1,6 +1,4 @@
 import { MultiSelect, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { z } from 'zod';
 import {
   programDetail,
@@ -13,7 +11,7 @@ import { api } from '../../../platform/api/client.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
-import { useServerSearch } from '../../../platform/ui/server-search.ts';
+import { SearchMultiSelect } from '../../../platform/ui/SearchMultiSelect.tsx';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { useAcademiaT } from '../i18n/index.ts';
 
@@ -32,6 +30,11 @@ type V = {
 };
 const year = (v: number | string) => (v === '' ? null : Number(v));
 
+async function findUsers(q: string) {
+  const found = await api.get('/api/users/directory', userDirectory, { q: q || undefined, limit: 20 });
+  return found.items.map((u) => ({ value: u.id, label: `${u.displayName} · ${u.email}` }));
+}
+
 /** The owners: users found in the directory as the user types, with those already named. */
 function OwnersField({
   value,
@@ -45,27 +48,16 @@ function OwnersField({
   error?: string;
 }) {
   const t = useAcademiaT();
-  const { q, selectProps } = useServerSearch();
-  const [picked, setPicked] = useState(() => new Map(known.map((k) => [k.userId, k.displayName])));
-  const found = useQuery({
-    queryKey: ['/api/users/directory', q],
-    queryFn: () => api.get('/api/users/directory', userDirectory, { q: q || undefined, limit: 20 }),
-    staleTime: 30_000,
-  });
-  const options = new Map(picked);
-  for (const u of found.data?.items ?? []) options.set(u.id, `${u.displayName} · ${u.email}`);
   return (
-    <MultiSelect
+    <SearchMultiSelect
       label={t('programs.owners')}
       placeholder={t('programs.findUser')}
       required
-      data={[...options].map(([v, l]) => ({ value: v, label: l }))}
+      queryKey={['/api/users/directory']}
+      find={findUsers}
+      known={known.map((k) => ({ value: k.userId, label: k.displayName }))}
       value={value}
-      {...selectProps}
-      onChange={(ids) => {
-        setPicked(new Map(ids.map((id) => [id, options.get(id) ?? id])));
-        onChange(ids);
-      }}
+      onChange={onChange}
       error={error}
     />
   );
