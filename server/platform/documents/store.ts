@@ -68,7 +68,8 @@ export function createFileStore(root: string) {
       );
     },
 
-    read: (key: string) => createReadStream(resolve(key)),
+    /** Streams a stored file, from byte `start` when given. */
+    read: (key: string, start?: number) => createReadStream(resolve(key), { start }),
 
     /**
      * Opens a stored file for reading: null when it is absent (a files folder that was not restored, or a

@@ -1,6 +1,7 @@
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
+import type { FileStore } from '../documents/store.ts';
 
 /** Spreadsheet cell values as the text a user typed: dates as YYYY-MM-DD, numbers as written. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -16,32 +17,62 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** A stored file that can be read from any offset: a CSV from its start, an XLSX by its zip directory. */
+export interface RandomAccessFile {
+  size: number;
+  stream(start?: number): Readable;
+}
+
+/** A file of the file store, by its key and size. */
+export const storedFile = (store: Pick<FileStore, 'read'>, key: string, size: number): RandomAccessFile => ({
+  size,
+  stream: (start) => store.read(key, start),
+});
+
+/** Calls `onRead` with the share of a stream's `total` bytes that has passed through it. */
+export function measured(stream: Readable, total: number, onRead: (fraction: number) => void): Readable {
+  let read = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      read += chunk.length;
+      onRead(Math.min(1, read / Math.max(1, total)));
+      done(null, chunk);
+    },
+  });
+  // `pipe` does not pass a read error on: the reader would wait for an end that never comes.
+  stream.on('error', (error) => counter.destroy(error));
+  return stream.pipe(counter);
+}
+
 /**
  * Streams the records of a CSV or XLSX file (first worksheet) as arrays of cell text, header first,
- * without holding the file in memory.
+ * without holding the file in memory. `onRead` follows the share of the file (of an XLSX, of its worksheet)
+ * read so far.
  */
-export async function* readRecords(source: Readable, format: 'csv' | 'xlsx'): AsyncGenerator<string[]> {
+export async function* readRecords(
+  file: RandomAccessFile,
+  format: 'csv' | 'xlsx',
+  onRead: (fraction: number) => void = () => {},
+): AsyncGenerator<string[]> {
   if (format === 'csv') {
-    const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
-    for await (const record of parser) yield record as string[];
-    return;
-  }
-  // Styles are read because a date cell is a number that only its number format marks as a date.
-  // exceljs loads with the first spreadsheet imported, not at start.
-  const { default: Excel } = await import('exceljs');
-  const reader = new Excel.stream.xlsx.WorkbookReader(source, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-  });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelJS.CellValue[];
-      // exceljs rows are 1-based: values[0] is empty.
-      const cells = values.slice(1).map(cellText);
-      if (cells.some((c) => c !== '')) yield cells;
+    const stream = file.stream();
+    try {
+      const parser = measured(stream, file.size, onRead).pipe(
+        parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+      );
+      for await (const record of parser) yield record as string[];
+    } finally {
+      // A caller that stops early (the upload reads only the header) closes the file here.
+      stream.destroy();
     }
     return;
+  }
+  // exceljs loads with the first spreadsheet imported, not at start.
+  const { xlsxRows } = await import('./xlsx-records.ts');
+  for await (const row of xlsxRows(file, onRead)) {
+    const values = row.values as ExcelJS.CellValue[];
+    // exceljs rows are 1-based: values[0] is empty.
+    const cells = values.slice(1).map(cellText);
+    if (cells.some((c) => c !== '')) yield cells;
   }
 }

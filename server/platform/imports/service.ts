@@ -1,4 +1,4 @@
-import { type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { ImportJobView, importListQuery } from '#shared/platform/imports/contract.ts';
@@ -21,7 +21,7 @@ import { type Locale, renderMessage } from '../i18n/message.ts';
 import { platformMessage } from '../i18n/platform-messages.ts';
 import { importerFor } from './importer.ts';
 import { mappingProblems, recordReader, suggestMapping } from './mapping.ts';
-import { readRecords } from './read-rows.ts';
+import { readRecords, storedFile } from './read-rows.ts';
 
 type Job = Selectable<ImportJobsTable>;
 type Pass = 'validate' | 'commit';
@@ -178,16 +178,15 @@ export function createImportsService(options: {
     let errorCount = 0;
     let rows = 0;
     let inserted = 0;
-    let bytesRead = 0;
+    let shareRead = 0;
     const total = job.rows_total === null ? null : Number(job.rows_total);
-    const size = Math.max(1, Number(job.size_bytes));
     let lastReported = 0;
     // With a finishing step, reading and staging the rows is the first part of the commit's progress bar.
     const readingShare = pass === 'commit' && importer.finish ? FINISH_STARTS_AT : 100;
 
     const report = async () => {
       live.rowsDone = rows;
-      live.progress = pass === 'commit' && total ? (rows / total) * readingShare : (bytesRead / size) * 100;
+      live.progress = pass === 'commit' && total ? (rows / total) * readingShare : shareRead * 100;
       // At most once a second: each write is a new version of the job's row, and while the import's
       // transaction runs none can be pruned, so every row's reference to the job would walk them all.
       if (options.progressInDatabase && performance.now() - lastReported >= 1000) {
@@ -196,14 +195,7 @@ export function createImportsService(options: {
       }
     };
 
-    const stream = store.read(job.storage_key).pipe(
-      new Transform({
-        transform(chunk: Buffer, _e, done) {
-          bytesRead += chunk.length;
-          done(null, chunk);
-        },
-      }),
-    );
+    const file = storedFile(store, job.storage_key, Number(job.size_bytes));
 
     const walk = async (trx: Db | null) => {
       const context = await importer.prepare(trx ?? db, actor);
@@ -265,7 +257,9 @@ export function createImportsService(options: {
       };
       let rowNumber = 1;
       let header = true;
-      for await (const cells of readRecords(stream, job.format)) {
+      for await (const cells of readRecords(file, job.format, (share) => {
+        shareRead = share;
+      })) {
         if (header) {
           header = false;
           continue;
@@ -437,7 +431,7 @@ export function createImportsService(options: {
       }
       let header: string[] = [];
       try {
-        for await (const record of readRecords(store.read(stored.key), format)) {
+        for await (const record of readRecords(storedFile(store, stored.key, stored.size), format)) {
           header = record.map((h, i) => h.trim() || `Column ${i + 1}`);
           break;
         }
