@@ -23,6 +23,8 @@ const en = {
     'Decide to keep, drop, sell or license {{office}} {{applicationNo}} ({{family}}) before its year {{year}} fee',
   'ip.obligation.exitInterview':
     'Hold the exit interview of {{name}} (leaving {{leaveDate}}) and file the signed acknowledgement',
+  'ip.obligation.reviewCampaign':
+    'Give a verdict on the {{count}} patents of the portfolio review “{{name}}”',
   'ip.actor.exitInterviews': 'Exit interviews of leaving inventors and trade-secret holders',
   'ip.importKind.matters': 'Patent matters (portfolio)',
 } as const;
@@ -43,6 +45,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'ip.obligation.keepOrDrop':
     '於繳納第 {{year}} 年年費前決定 {{office}} {{applicationNo}}（{{family}}）維持、放棄、讓與或授權',
   'ip.obligation.exitInterview': '與 {{name}}（{{leaveDate}} 離職）進行離職面談並歸檔簽署的保密切結',
+  'ip.obligation.reviewCampaign': '對專利盤點「{{name}}」的 {{count}} 件專利提出審查結論',
   'ip.actor.exitInterviews': '離職發明人與營業秘密接觸者的離職面談',
   'ip.importKind.matters': '專利案件（專利組合）',
 };
@@ -205,6 +208,7 @@ export const ipMessagesCatalogue = mergeCatalogues(
     royalty_report: ['royalty report', '權利金報告'],
     keep_drop: ['keep-or-drop decision', '專利維持或放棄決策'],
     exit_interview: ['exit interview', '離職面談'],
+    review_campaign: ['portfolio review', '專利盤點'],
   }),
   ...Object.entries(words).map(([prefix, w]) => wordsCatalogue(prefix, w)),
 );
@@ -248,6 +252,9 @@ export const ipMessages = {
   },
   keepOrDropTitle(office: string, applicationNo: string, family: string, year: number | null): Message {
     return ipMessage('ip.obligation.keepOrDrop', { office, applicationNo, family, year: year ?? 0 });
+  },
+  reviewCampaignTitle(name: string, count: number): Message {
+    return ipMessage('ip.obligation.reviewCampaign', { name, count });
   },
   exitInterviewTitle(name: string, leaveDate: string): Message {
     return ipMessage('ip.obligation.exitInterview', { name, leaveDate });

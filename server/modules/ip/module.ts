@@ -26,6 +26,7 @@ import { createFtoService, FTO_RECORD } from './licences/fto.ts';
 import { createLicencesService, LICENCE } from './licences/service.ts';
 import { createMattersService } from './matters.ts';
 import { createPortfolioService } from './portfolio.ts';
+import { createReviewsService } from './reviews/service.ts';
 import { createRiskCasesService, RISK_CASE } from './risk/service.ts';
 import { createSecretsService } from './secrets.ts';
 import { createSitesLookup } from './sites.ts';
@@ -102,6 +103,17 @@ export function createIpModule(deps: {
     sites,
     now,
   });
+  const reviews = createReviewsService({
+    db,
+    obligations: deps.obligations,
+    org: deps.org,
+    settings: deps.settings,
+    users: deps.users,
+    matters,
+    calendars,
+    sites,
+    now,
+  });
   const exitInterviews = createExitInterviewsService({
     db,
     obligations: deps.obligations,
@@ -140,6 +152,7 @@ export function createIpModule(deps: {
     fto,
     riskCases,
     keepDrop,
+    reviews,
     forecast: createForecastService({ db, org: deps.org, rates: deps.rates, matters, calendars, now }),
     board,
   };

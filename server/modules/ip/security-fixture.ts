@@ -34,6 +34,8 @@ declare module '../../../test/security/support/family-kit.ts' {
     ipFto: true;
     ipRiskCase: true;
     ipExitInterview: true;
+    ipReviewCampaign: true;
+    ipReviewItem: true;
   }
 }
 
@@ -208,7 +210,39 @@ export const ipFamilies = {
       return list.items.find((x: { employeeId: string }) => x.employeeId === employee.id).id;
     },
   },
+  // A review campaign over the live granted TW patents of the group (the seeded matters are such).
+  ipReviewCampaign: {
+    locations: ['group'],
+    seed: async ({ res, n }) => {
+      await res.id('ipMatter', 'K7');
+      return seeded(
+        await res.admin.post('/api/ip/review-campaigns', reviewCampaignBody(n)),
+        'ipReviewCampaign',
+      ).id;
+    },
+  },
+  // The item of the site's seeded matter in a campaign launched for it.
+  ipReviewItem: {
+    locations: sites3,
+    seed: async ({ res, loc, n }) => {
+      const matterId = await res.id('ipMatter', loc);
+      const campaign = seeded(
+        await res.admin.post('/api/ip/review-campaigns', reviewCampaignBody(n)),
+        'campaign',
+      );
+      const list = seeded(
+        await res.admin.get('/api/ip/review-items', { query: { campaignId: campaign.id, matterId } }),
+        'list',
+      );
+      return list.items[0].id;
+    },
+  },
 } satisfies Partial<Record<Family, FamilySpec>>;
+
+/** A review campaign's body for the suite: the live granted TW patents, due far ahead. */
+export function reviewCampaignBody(n: number) {
+  return { name: `Matrix review ${n}`, dueDate: '2099-12-31', selection: { office: 'TW' } };
+}
 
 /** A risk case's body for the suite: a suspected infringement by others, no incident named. */
 export function riskCaseBody(siteId: string | null, reference: string) {

@@ -21,6 +21,7 @@ import {
   ipExpectedPolicy,
   ipFamilies,
   licenceBody,
+  reviewCampaignBody,
   riskCaseBody,
   secretBody,
 } from './security-fixture.ts';
@@ -419,6 +420,71 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
         permission: 'ip.manage',
         program: IP,
         body: () => ({ decision: 'keep', reason: 'Matrix', version: STALE }),
+        ok: [409],
+      },
+    ],
+  },
+  // Review campaigns are group records: every IP reader sees them (with progress over their own sites'
+  // items); only group-wide IP managers launch and close them. Their items belong to their matters' sites.
+  'GET /api/ip/review-campaigns': {
+    access: 'ip.read',
+    checks: [{ kind: 'list', permission: 'ip.read', program: IP, groupRows: 'anywhere' }],
+  },
+  'GET /api/ip/review-campaigns/:id': {
+    access: 'ip.read',
+    checks: [{ kind: 'record', family: 'ipReviewCampaign', permission: 'ip.read', program: IP, ok: [200] }],
+  },
+  'POST /api/ip/review-campaigns': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'group-wide',
+        permission: 'ip.manage',
+        program: IP,
+        body: ({ n }) => reviewCampaignBody(n),
+        ok: [201],
+      },
+    ],
+  },
+  'POST /api/ip/review-campaigns/:id/close': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'ipReviewCampaign',
+        permission: 'ip.manage',
+        program: IP,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
+  'GET /api/ip/review-items': {
+    access: 'ip.read',
+    checks: [
+      {
+        kind: 'list',
+        permission: 'ip.read',
+        program: IP,
+        family: 'ipReviewItem',
+        query: { pageSize: '500' },
+      },
+    ],
+  },
+  'GET /api/ip/review-items/export.csv': {
+    access: 'ip.read',
+    checks: [csvExport('ip.read', 'Site', { program: IP, family: 'ipReviewItem' })],
+  },
+  'GET /api/ip/review-items/export.xlsx': { access: 'ip.read', checks: [binary('ip.read', { program: IP })] },
+  'POST /api/ip/review-items/:id/verdict': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'ipReviewItem',
+        permission: 'ip.manage',
+        program: IP,
+        body: () => ({ verdict: 'keep', version: STALE }),
         ok: [409],
       },
     ],

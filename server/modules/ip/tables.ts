@@ -3,7 +3,7 @@ import type { Decision, DisclosureStatus, RewardEvent } from '#shared/modules/ip
 import type { Exclusivity, FtoConclusion, RoyaltyBasis } from '#shared/modules/ip/licences/contract.ts';
 import type { ReportingPeriod } from '#shared/modules/ip/licences/rules.ts';
 import type { KeepDropDecision } from '#shared/modules/ip/reassessment/contract.ts';
-import type { Assessment } from '#shared/modules/ip/reassessment/rules.ts';
+import type { Assessment, Recommendation } from '#shared/modules/ip/reassessment/rules.ts';
 import type {
   RiskCostCategory,
   RiskDirection,
@@ -286,6 +286,43 @@ export type IpKeepDropDecisionsTable = {
   created_at: Generated<Date>;
 };
 
+export type IpReviewCampaignsTable = {
+  id: Generated<string>;
+  name: string;
+  due_date: DateString;
+  office: Office | null;
+  technology: Technology | null;
+  subsidiary_id: string | null;
+  granted_only: boolean;
+  closed_on: DateString | null;
+  created_by: string | null;
+  created_on: DateString;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+  version: Generated<number>;
+};
+
+export type IpReviewItemsTable = {
+  id: Generated<string>;
+  campaign_id: string;
+  matter_id: string;
+  site_id: string;
+  /** jsonb: read as a value, written as JSON text. */
+  assessment: ColumnType<Assessment, string, string>;
+  /** numeric: read as text. */
+  score: ColumnType<string, number, number>;
+  recommendation: Recommendation;
+  verdict: KeepDropDecision | null;
+  note: string | null;
+  reviewed_by: string | null;
+  reviewed_on: DateString | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+  version: Generated<number>;
+};
+
 export type IpTables = {
   ip_families: IpFamiliesTable;
   ip_inventors: IpInventorsTable;
@@ -307,4 +344,6 @@ export type IpTables = {
   ip_risk_case_steps: IpRiskCaseStepsTable;
   ip_risk_case_costs: IpRiskCaseCostsTable;
   ip_keep_drop_decisions: IpKeepDropDecisionsTable;
+  ip_review_campaigns: IpReviewCampaignsTable;
+  ip_review_items: IpReviewItemsTable;
 };

@@ -6,13 +6,7 @@ import {
   keepDropDecisions,
   type keepDropListQuery,
 } from '#shared/modules/ip/reassessment/contract.ts';
-import {
-  type Assessment,
-  assess,
-  decideBy,
-  type Indicators,
-  type ScoringModel,
-} from '#shared/modules/ip/reassessment/rules.ts';
+import { type Assessment, decideBy, type ScoringModel } from '#shared/modules/ip/reassessment/rules.ts';
 import { deadStatuses, type Office } from '#shared/modules/ip/rules/offices.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
@@ -37,6 +31,7 @@ import { addMonths } from '../rules/dates.ts';
 import type { Deadline, Schedule } from '../rules/deadlines.ts';
 import { feeAmount } from '../rules/fees.ts';
 import type { SitesLookup } from '../sites.ts';
+import { assessMatters } from './assessment.ts';
 import * as repo from './repo.ts';
 import { scoringModelSetting } from './settings.ts';
 
@@ -52,13 +47,6 @@ registerObligationKind({
 /** The next annuity, renewal or maintenance fee to act on: the fee a keep-or-drop decision is taken for. */
 export function nextFee(s: Schedule, today: string): Deadline | null {
   return s.deadlines.find((d) => d.kind === 'annuity' && !d.atGrant && d.actBy >= today) ?? null;
-}
-
-/** Whole years and tenths from today to the end of the term. */
-function yearsLeft(termEnd: string | null, today: string): number | null {
-  if (!termEnd) return null;
-  const days = (Date.parse(termEnd) - Date.parse(today)) / 86_400_000;
-  return Math.max(Math.round((days / 365.25) * 10) / 10, 0);
 }
 
 type Calendars = (office: Office) => OfficeCalendar;
@@ -84,16 +72,14 @@ export function createKeepDropService(deps: {
 
   async function toItems(candidates: Candidate[], model: ScoringModel, handle: Db): Promise<KeepDropItem[]> {
     const rows = candidates.map((c) => c.row);
-    const familyIds = rows.map((r) => r.family_id);
     const today = candidates[0]?.today ?? localDate(now(), 'UTC');
-    const [sizes, licences, litigation, decisions, siteRows] = await Promise.all([
-      repo.familySizes(handle, familyIds),
-      repo.licenceCounts(
+    const [assessments, decisions, siteRows] = await Promise.all([
+      assessMatters(
         handle,
-        rows.map((r) => ({ id: r.id, familyId: r.family_id })),
+        candidates.map((c) => ({ row: c.row, termEnd: c.schedule.termEnd })),
+        model,
         today,
       ),
-      repo.litigationCounts(handle, familyIds),
       repo.latestDecisions(
         handle,
         rows.map((r) => r.id),
@@ -108,18 +94,7 @@ export function createKeepDropService(deps: {
       [...decisions.values()].map((d) => d.decided_by),
       handle,
     );
-    return candidates.map(({ row: r, schedule, fee, today }) => {
-      const values: Indicators = {
-        familySize: sizes.get(r.family_id) ?? 1,
-        remainingLife: yearsLeft(schedule.termEnd, today),
-        claims: r.claims,
-        forwardCitations: r.forward_citations,
-        backwardCitations: r.backward_citations,
-        litigation: litigation.get(r.family_id) ?? 0,
-        usedInProducts: r.used_in_products,
-        licences: licences.get(r.id) ?? 0,
-        technologyFit: r.technology_fit,
-      };
+    return candidates.map(({ row: r, schedule, fee }) => {
       const d = decisions.get(`${r.id}|${fee.dueDate}`);
       const site = siteMap.get(r.site_id);
       const price =
@@ -158,7 +133,7 @@ export function createKeepDropService(deps: {
         backwardCitations: r.backward_citations,
         technologyFit: r.technology_fit,
         usedInProducts: r.used_in_products,
-        assessment: assess(values, model),
+        assessment: assessments.get(r.id) as Assessment,
         decision: d
           ? {
               id: d.id,

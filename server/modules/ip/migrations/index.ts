@@ -9,6 +9,7 @@ import * as m0057 from './0057_ip_entity_size.ts';
 import * as m0062 from './0062_ip_exit_interviews.ts';
 import * as m0065 from './0065_ip_matter_classes.ts';
 import * as m0069 from './0069_ip_secret_employee_access.ts';
+import * as m0070 from './0070_ip_review_campaigns.ts';
 
 /** The IP program's migrations, keyed by the name recorded in `steward_migrations` (one shared sequence). */
 export const ipMigrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const ipMigrations: Record<string, Migration> = {
   '0062_ip_exit_interviews': m0062,
   '0065_ip_matter_classes': m0065,
   '0069_ip_secret_employee_access': m0069,
+  '0070_ip_review_campaigns': m0070,
 };

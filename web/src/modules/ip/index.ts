@@ -32,6 +32,7 @@ export const ipWebModule: WebModule = {
     { kind: 'ip.trade_secret_review', name: { en: 'Trade secret review', 'zh-TW': '營業秘密年度檢視' } },
     { kind: 'ip.royalty_report', name: { en: 'Royalty report', 'zh-TW': '權利金報告' } },
     { kind: 'ip.keep_drop', name: { en: 'Keep-or-drop decision', 'zh-TW': '專利維持或放棄決策' } },
+    { kind: 'ip.review_campaign', name: { en: 'Portfolio review', 'zh-TW': '專利盤點' } },
     { kind: 'ip.exit_interview', name: { en: 'Exit interview', 'zh-TW': '離職面談' } },
   ],
 };

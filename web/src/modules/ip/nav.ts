@@ -2,6 +2,7 @@ import {
   IconBulb,
   IconCash,
   IconCertificate,
+  IconChecklist,
   IconFileCertificate,
   IconListDetails,
   IconLock,
@@ -27,6 +28,7 @@ export const ipNavigation: NavItem[] = [
   { label: label('fto'), to: '/ip/fto', icon: IconRoute, permission: 'ip.read' },
   { label: label('riskCases'), to: '/ip/risk-cases', icon: IconShieldExclamation, permission: 'ip.read' },
   { label: label('keepDrop'), to: '/ip/keep-or-drop', icon: IconScale, permission: 'ip.read' },
+  { label: label('reviews'), to: '/ip/reviews', icon: IconChecklist, permission: 'ip.read' },
   { label: label('forecast'), to: '/ip/fee-forecast', icon: IconCash, permission: 'ip.read' },
   { label: label('board'), to: '/ip/board', icon: IconPresentation, permission: 'ip.read' },
   {

@@ -27,6 +27,14 @@ const FtoPage = lazyRouteComponent(() => import('./licences/FtoPage.tsx'), 'FtoP
 const RiskCasesPage = lazyRouteComponent(() => import('./risk/RiskCasesPage.tsx'), 'RiskCasesPage');
 const RiskCasePage = lazyRouteComponent(() => import('./risk/RiskCasePage.tsx'), 'RiskCasePage');
 const KeepDropPage = lazyRouteComponent(() => import('./keep-drop/KeepDropPage.tsx'), 'KeepDropPage');
+const ReviewCampaignsPage = lazyRouteComponent(
+  () => import('./reviews/ReviewCampaignsPage.tsx'),
+  'ReviewCampaignsPage',
+);
+const ReviewCampaignPage = lazyRouteComponent(
+  () => import('./reviews/ReviewCampaignPage.tsx'),
+  'ReviewCampaignPage',
+);
 const FeeForecastPage = lazyRouteComponent(() => import('./forecast/FeeForecastPage.tsx'), 'FeeForecastPage');
 const IpBoardPage = lazyRouteComponent(() => import('./board/IpBoardPage.tsx'), 'IpBoardPage');
 const TrademarksPage = lazyRouteComponent(() => import('./trademarks/TrademarksPage.tsx'), 'TrademarksPage');
@@ -59,6 +67,8 @@ export function createIpRoutes<P extends AnyRoute>(parent: P) {
     page('/ip/risk-cases', guarded('ip.read', RiskCasesPage)),
     page('/ip/risk-cases/$caseId', guarded('ip.read', RiskCasePage)),
     page('/ip/keep-or-drop', guarded('ip.read', KeepDropPage)),
+    page('/ip/reviews', guarded('ip.read', ReviewCampaignsPage)),
+    page('/ip/reviews/$campaignId', guarded('ip.read', ReviewCampaignPage)),
     page('/ip/fee-forecast', guarded('ip.read', FeeForecastPage)),
     page('/ip/board', guarded('ip.read', IpBoardPage)),
   ] as const;

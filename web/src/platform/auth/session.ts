@@ -44,6 +44,19 @@ export function useSession(): Session {
   return data;
 }
 
+/**
+ * True when the user holds a program's role over the whole group (its program owner at group level, or an
+ * administrator): what the server asks of changes to the program's group records and settings.
+ */
+export function useGroupWideIn(program: string): boolean {
+  const session = useSession();
+  return session.assignments.some(
+    (a) =>
+      a.scopeKind === 'group' &&
+      (a.role === 'group_admin' || (a.role === 'program_owner' && (a.program === null || a.program === program))),
+  );
+}
+
 export function useCan() {
   const session = useSession();
   return (permission: string) => session.permissions.includes(permission);
