@@ -11,8 +11,8 @@ const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The IP counsel's cases on one server: keep or drop, a risk case beside its security incident, an exit
- * interview. Each test makes its own records; the exit interview comes last, since it turns its officer's
+ * The IP counsel's cases on one server: keep or drop, a portfolio review, a risk case beside its security
+ * incident, an exit interview. Each test makes its own records; the exit interview comes last, since it turns its officer's
  * language to Traditional Chinese.
  */
 describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
@@ -76,6 +76,80 @@ describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
     expect(after.json.claims).toBe(18);
     expect(after.json.decision.decision).toBe('keep');
     await context.close();
+  });
+
+  it('launches a portfolio review, and the site gives a verdict that lists the patent for revitalisation', async () => {
+    const officerContext = await newContext(browser, server.baseUrl);
+    const officer = await officerContext.newPage();
+    await signIn(officer, 'k7Officer');
+    const family = await call(officer, 'POST', '/api/ip/families', {
+      siteId: SITES.K7.id,
+      reference: 'RV-E2E-1',
+      title: 'MEMS lid under review',
+      technology: 'mems_sensor',
+    });
+    expect(family.status).toBe(201);
+    const today = new Date().toISOString().slice(0, 10);
+    const matter = await call(officer, 'POST', '/api/ip/matters', {
+      familyId: family.json.id,
+      office: 'TW',
+      kind: 'invention',
+      applicationNo: 'RVE2E0001',
+      filingDate: addDays(today, -3000),
+      grantDate: addDays(today, -2000),
+      patentNo: 'I799101',
+      status: 'granted',
+    });
+    expect(matter.status).toBe(201);
+
+    // The group IP office launches the review of the Taiwan patents; a past due date is refused at its field.
+    const adminContext = await newContext(browser, server.baseUrl);
+    const admin = await adminContext.newPage();
+    await signIn(admin, 'groupAdmin');
+    await admin.goto('/ip/reviews');
+    await admin.getByRole('button', { name: 'Launch a review' }).click();
+    const form = admin.getByRole('dialog', { name: 'Launch a portfolio review' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Taiwan patents 2027');
+    await form.getByRole('textbox', { name: 'Due date' }).fill('2020-01-01');
+    await form.getByLabel('Office', { exact: true }).click();
+    await admin.getByRole('option', { name: 'Taiwan (TIPO)' }).click();
+    await form.getByRole('button', { name: 'Launch a review' }).click();
+    await form.getByText('A day from today on').first().waitFor();
+    await form.getByRole('textbox', { name: 'Due date' }).fill(addDays(today, 30));
+    await form.getByRole('button', { name: 'Launch a review' }).click();
+    await admin.getByRole('heading', { name: 'Taiwan patents 2027' }).waitFor();
+    const campaignId = admin.url().split('/').pop() as string;
+    await admin
+      .getByText(/0 of \d+ reviewed/)
+      .first()
+      .waitFor();
+    await adminContext.close();
+
+    // The K7 officer judges the site's patent: selling it needs a reason, asked for at the field.
+    await officer.goto(`/ip/reviews/${campaignId}`);
+    const table = officer.getByRole('table', { name: 'Patents under review' });
+    await table.getByText('I799101').click();
+    const dialog = officer.getByRole('dialog');
+    await dialog.getByRole('table', { name: 'How the score is made' }).waitFor();
+    await dialog.getByText('Sell', { exact: true }).click();
+    await dialog.getByRole('button', { name: 'Save the verdict' }).click();
+    await dialog.getByText('Required', { exact: true }).waitFor();
+    await dialog.getByRole('textbox', { name: 'Why' }).fill('Outside our roadmap; a buyer asked');
+    await screenshot(officer, 'ip-review-verdict', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Save the verdict' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await officer.getByText('Revitalisation candidates', { exact: true }).click();
+    await table.getByRole('row').filter({ hasText: 'I799101' }).getByText('Sell').waitFor();
+    await screenshot(officer, 'ip-review-campaign');
+    const items = await call(
+      officer,
+      'GET',
+      `/api/ip/review-items?campaignId=${campaignId}&state=revitalise`,
+    );
+    expect(items.json.items.map((i: { patentNo: string; note: string }) => [i.patentNo, i.note])).toEqual([
+      ['I799101', 'Outside our roadmap; a buyer asked'],
+    ]);
+    await officerContext.close();
   });
 
   it('shows a risk case linked to an incident on both pages', async () => {

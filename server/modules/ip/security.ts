@@ -454,6 +454,7 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
         family: 'ipReviewCampaign',
         permission: 'ip.manage',
         program: IP,
+        group: 'group-wide',
         body: stale,
         ok: [409],
       },
