@@ -166,6 +166,18 @@ describe.each(databases())('IP portfolio review campaigns (%s)', (kind) => {
     });
     expect(sold.body.reviewedByName).toBeTruthy();
 
+    // The decider of the next annuity sees the site's verdict; a matter no review judged shows none.
+    const decision = await spil.get(`/api/ip/keep-or-drop/${ids.tcGranted}`);
+    expect(decision.status, decision.text).toBe(200);
+    expect(decision.body.review).toMatchObject({
+      campaignId: ids.campaign,
+      campaignName: 'TW review 2025',
+      verdict: 'sell',
+      note: 'Outside the roadmap; a buyer asked',
+      reviewedOn: '2025-01-15',
+    });
+    expect((await admin.get(`/api/ip/keep-or-drop/${ids.k7Us}`)).body.review).toBeNull();
+
     // The revitalisation candidates: sold or licensed, nothing else.
     const candidates = await items(admin, { campaignId: ids.campaign, state: 'revitalise' });
     expect(candidates.map((i) => i.matterId)).toEqual([ids.tcGranted]);

@@ -26,6 +26,7 @@ import type { CalendarsService } from '../calendars.ts';
 import { MATTER, type MattersService } from '../matters.ts';
 import { ipMessages } from '../messages.ts';
 import * as ipRepo from '../repo.ts';
+import * as reviewsRepo from '../reviews/repo.ts';
 import type { OfficeCalendar } from '../rules/calendar.ts';
 import { addMonths } from '../rules/dates.ts';
 import type { Deadline, Schedule } from '../rules/deadlines.ts';
@@ -50,6 +51,22 @@ export function nextFee(s: Schedule, today: string): Deadline | null {
 }
 
 type Calendars = (office: Office) => OfficeCalendar;
+
+/** A review campaign's latest verdict on a matter, as the keep-or-drop item shows it. */
+function reviewOf(
+  v: reviewsRepo.LatestVerdict | undefined,
+  names: Map<string, string>,
+): KeepDropItem['review'] {
+  if (!v) return null;
+  return {
+    campaignId: v.campaign_id,
+    campaignName: v.campaign_name,
+    verdict: v.verdict,
+    note: v.note,
+    reviewedOn: v.reviewed_on,
+    reviewedByName: v.reviewed_by ? (names.get(v.reviewed_by) ?? null) : null,
+  };
+}
 type Candidate = { row: ipRepo.MatterRow; schedule: Schedule; fee: Deadline; today: string };
 
 /**
@@ -73,7 +90,7 @@ export function createKeepDropService(deps: {
   async function toItems(candidates: Candidate[], model: ScoringModel, handle: Db): Promise<KeepDropItem[]> {
     const rows = candidates.map((c) => c.row);
     const today = candidates[0]?.today ?? localDate(now(), 'UTC');
-    const [assessments, decisions, siteRows] = await Promise.all([
+    const [assessments, decisions, siteRows, reviews] = await Promise.all([
       assessMatters(
         handle,
         candidates.map((c) => ({ row: c.row, termEnd: c.schedule.termEnd })),
@@ -88,10 +105,17 @@ export function createKeepDropService(deps: {
         rows.map((r) => r.site_id),
         handle,
       ),
+      reviewsRepo.latestVerdicts(
+        handle,
+        rows.map((r) => r.id),
+      ),
     ]);
     const siteMap = new Map(siteRows.map((s) => [s.id, s]));
     const names = await deps.users.displayNames(
-      [...decisions.values()].map((d) => d.decided_by),
+      [
+        ...[...decisions.values()].map((d) => d.decided_by),
+        ...[...reviews.values()].map((v) => v.reviewed_by),
+      ],
       handle,
     );
     return candidates.map(({ row: r, schedule, fee }) => {
@@ -148,6 +172,7 @@ export function createKeepDropService(deps: {
               assessment: d.assessment as Assessment,
             }
           : null,
+        review: reviewOf(reviews.get(r.id), names),
         version: r.version,
       };
     });

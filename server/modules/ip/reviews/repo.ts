@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { KeepDropDecision } from '#shared/modules/ip/reassessment/contract.ts';
 import type { Db } from '../../../db/types.ts';
 import type { SiteScope } from '../../../platform/access/actor.ts';
 import { inScope } from '../../../platform/access/sql.ts';
@@ -68,4 +69,48 @@ export async function tallies(db: Db, campaignIds: readonly string[], scope: Sit
       license: Number(r.license),
     } satisfies Tally,
   }));
+}
+
+export type LatestVerdict = {
+  campaign_id: string;
+  campaign_name: string;
+  verdict: KeepDropDecision;
+  note: string | null;
+  reviewed_on: string;
+  reviewed_by: string | null;
+};
+
+/** The latest verdict given on each matter in any review campaign, with the campaign's name. */
+export async function latestVerdicts(db: Db, matterIds: readonly string[]) {
+  const out = new Map<string, LatestVerdict>();
+  if (matterIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('ip_review_items as i')
+    .innerJoin('ip_review_campaigns as c', 'c.id', 'i.campaign_id')
+    .where('i.matter_id', 'in', [...new Set(matterIds)])
+    .where('i.verdict', 'is not', null)
+    .distinctOn('i.matter_id')
+    .select([
+      'i.matter_id',
+      'i.campaign_id',
+      'c.name as campaign_name',
+      'i.verdict',
+      'i.note',
+      'i.reviewed_on',
+      'i.reviewed_by',
+    ])
+    .orderBy('i.matter_id')
+    .orderBy('i.reviewed_on', 'desc')
+    .orderBy('i.updated_at', 'desc')
+    .execute();
+  for (const r of rows)
+    out.set(r.matter_id, {
+      campaign_id: r.campaign_id,
+      campaign_name: r.campaign_name,
+      verdict: r.verdict as KeepDropDecision,
+      note: r.note,
+      reviewed_on: r.reviewed_on as string,
+      reviewed_by: r.reviewed_by,
+    });
+  return out;
 }

@@ -110,6 +110,17 @@ export const keepDropItem = z.object({
   assessment: assessmentView,
   /** The decision taken for this fee, if any. */
   decision: decisionView.nullable(),
+  /** The latest verdict a portfolio review gave the matter, if any: the site's view in front of the decider. */
+  review: z
+    .object({
+      campaignId: z.string().uuid(),
+      campaignName: z.string(),
+      verdict: z.enum(keepDropDecisions),
+      note: z.string().nullable(),
+      reviewedOn: z.string(),
+      reviewedByName: z.string().nullable(),
+    })
+    .nullable(),
   /** The matter's version: a decision names it, and a stale one is refused. */
   version: z.number().int(),
 });

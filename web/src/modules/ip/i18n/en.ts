@@ -608,6 +608,7 @@ export const en = {
     lapsesOn: 'To lapse on {{day}}: the fee will not be paid.',
     snapshot: 'The re-assessment it was based on: {{score}} points.',
     decideAgain: 'Decide again',
+    reviewVerdict: 'Verdict of the portfolio review “{{name}}”',
     model: 'Scoring model',
     modelHint:
       'The weight of each indicator within its goal (each goal’s weights add up to 100), the weights of the goals, the thresholds and the lead time. Group-wide IP managers change it.',

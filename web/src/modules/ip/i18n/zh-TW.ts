@@ -594,6 +594,7 @@ export const zhTW: typeof en = {
     lapsesOn: '將於 {{day}} 失效：不繳納年費。',
     snapshot: '決策所依據的再評估：{{score}} 分。',
     decideAgain: '重新決策',
+    reviewVerdict: '專利盤點「{{name}}」的審查結論',
     model: '評分模型',
     modelHint:
       '各指標於其目標內的權重（每項目標的權重合計 100）、各目標的權重、門檻與決策提前天數。由全集團的智財管理者設定。',

@@ -49,7 +49,9 @@ export function DecideDialog({ item, onClose }: { item: KeepDropItem; onClose: (
   const [deciding, setDeciding] = useState(!item.decision);
   const form = useForm<V>({
     initialValues: {
-      decision: current.assessment.recommendation === 'consider_drop' ? 'drop' : 'keep',
+      // The site's verdict in the latest portfolio review, else what the score suggests.
+      decision:
+        current.review?.verdict ?? (current.assessment.recommendation === 'consider_drop' ? 'drop' : 'keep'),
       reason: '',
       claims: current.claims ?? '',
       forwardCitations: current.forwardCitations ?? '',
@@ -110,6 +112,20 @@ export function DecideDialog({ item, onClose }: { item: KeepDropItem; onClose: (
           </Title>
           <WorkingTable a={current.assessment} />
         </div>
+        {current.review && (
+          <Alert color="gray" title={t('keepDrop.reviewVerdict', { name: current.review.campaignName })}>
+            <Text size="sm">
+              <b>{label('keepDropDecisions', current.review.verdict)}</b>
+              {current.review.note ? ` · ${current.review.note}` : ''}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('reviews.reviewedBy', {
+                name: current.review.reviewedByName ?? '—',
+                day: current.review.reviewedOn,
+              })}
+            </Text>
+          </Alert>
+        )}
         {d && (
           <Alert
             color={d.decision === 'drop' ? 'red' : 'blue'}
