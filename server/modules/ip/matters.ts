@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { matterInput, matterListQuery, matterPatch } from '#shared/modules/ip/contract.ts';
 import { dateOrderProblems } from '#shared/modules/ip/rules/date-order.ts';
 import { deadStatuses, type EntitySize, type Office } from '#shared/modules/ip/rules/offices.ts';
-import { likePattern } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
@@ -326,17 +325,7 @@ export function createMattersService(
       if (q.status) base = base.where('m.status', '=', q.status);
       if (q.technology) base = base.where('f.technology', '=', q.technology);
       if (q.green) base = base.where('f.green', '=', q.green === 'true');
-      if (q.q) {
-        const p = likePattern(q.q);
-        base = base.where((eb) =>
-          eb.or([
-            eb('m.application_no', 'ilike', p),
-            eb('m.patent_no', 'ilike', p),
-            eb('f.reference', 'ilike', p),
-            eb('f.title', 'ilike', p),
-          ]),
-        );
-      }
+      if (q.q) base = base.where(repo.matterMatches(q.q));
       const sortColumn = {
         filingDate: 'm.filing_date',
         applicationNo: 'm.application_no',

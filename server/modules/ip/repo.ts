@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { deadStatuses, type Office, type Status, type Technology } from '#shared/modules/ip/rules/offices.ts';
+import { likePattern } from '#shared/platform/http/list.ts';
 import type { Db } from '../../db/types.ts';
 import type { SiteScope } from '../../platform/access/actor.ts';
 import { inScope } from '../../platform/access/sql.ts';
@@ -14,6 +15,21 @@ export function matterRows(db: Db) {
     .select(['f.reference as family_reference', 'f.title as family_title', 'f.technology', 'f.green']);
 }
 export type MatterRow = Awaited<ReturnType<ReturnType<typeof matterRows>['execute']>>[number];
+
+/**
+ * A search of matters (aliases `m`, `f`): by application or patent number, or the family's reference or title.
+ */
+export function matterMatches(q: string) {
+  const p = likePattern(q);
+  // biome-ignore lint/suspicious/noExplicitAny: any query that joins ip_matters as m and ip_families as f
+  return (eb: ExpressionBuilder<any, any>) =>
+    eb.or([
+      eb('m.application_no', 'ilike', p),
+      eb('m.patent_no', 'ilike', p),
+      eb('f.reference', 'ilike', p),
+      eb('f.title', 'ilike', p),
+    ]);
+}
 
 /** Matters still alive (not lapsed, abandoned or expired) at the sites in scope, with the common filters. */
 export function liveMatterRows(

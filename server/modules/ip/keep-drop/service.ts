@@ -8,7 +8,6 @@ import {
 } from '#shared/modules/ip/reassessment/contract.ts';
 import { type Assessment, decideBy, type ScoringModel } from '#shared/modules/ip/reassessment/rules.ts';
 import { deadStatuses, type Office } from '#shared/modules/ip/rules/offices.ts';
-import { likePattern } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../../db/versioned.ts';
@@ -234,17 +233,7 @@ export function createKeepDropService(deps: {
     async list(actor: Actor, q: z.infer<typeof keepDropListQuery>) {
       const scope = access.listScope(actor, 'ip.read', PROGRAM);
       let base = ipRepo.liveMatterRows(db, scope, q);
-      if (q.q) {
-        const p = likePattern(q.q);
-        base = base.where((eb) =>
-          eb.or([
-            eb('m.application_no', 'ilike', p),
-            eb('m.patent_no', 'ilike', p),
-            eb('f.reference', 'ilike', p),
-            eb('f.title', 'ilike', p),
-          ]),
-        );
-      }
+      if (q.q) base = base.where(ipRepo.matterMatches(q.q));
       const rows = await base.execute();
       const siteMap = await sites.visible(actor);
       const calendars = await deps.calendars.load();

@@ -326,17 +326,7 @@ export function createReviewsService(deps: {
       if (q.state === 'pending') base = base.where('i.verdict', 'is', null);
       if (q.state === 'reviewed') base = base.where('i.verdict', 'is not', null);
       if (q.state === 'revitalise') base = base.where('i.verdict', 'in', ['sell', 'license']);
-      if (q.q) {
-        const p = likePattern(q.q);
-        base = base.where((eb) =>
-          eb.or([
-            eb('m.application_no', 'ilike', p),
-            eb('m.patent_no', 'ilike', p),
-            eb('f.reference', 'ilike', p),
-            eb('f.title', 'ilike', p),
-          ]),
-        );
-      }
+      if (q.q) base = base.where(ipRepo.matterMatches(q.q));
       const sortColumn = {
         score: 'i.score',
         office: 'm.office',
