@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import {
   callApi as call,
@@ -7,7 +7,7 @@ import {
   newContext,
   poll,
   screenshot,
-  serverAndBrowser,
+  serverAndBrowserForFile,
   signIn,
 } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
@@ -18,13 +18,7 @@ describe.skipIf(!hasChromium)('internship cooperation and cohorts in the browser
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('records a placement from the form, refuses implausible hours at the field, and counts it in the year', async () => {
     const context = await newContext(browser, server.baseUrl);

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   callApi as call,
   choose,
   newContext,
   screenshot,
-  serverAndBrowser,
+  serverAndBrowserForFile,
   signIn,
 } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
@@ -40,13 +40,7 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('goes from proposal to final report with payments in TWD and USD and an invention disclosure', async () => {
     const errors: string[] = [];

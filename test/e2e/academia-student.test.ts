@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import {
   callApi as call,
   choose,
   newContext,
   screenshot,
-  serverAndBrowser,
+  serverAndBrowserForFile,
   signIn,
   signInWith,
 } from './support/browser.ts';
@@ -21,13 +21,7 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('the staff give an intern’s sign-in to the student, who sees the internship and evaluates it, in both languages', async () => {
     const staff = await (await newContext(browser, server.baseUrl)).newPage();

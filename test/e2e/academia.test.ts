@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import {
   callApi as call,
   choose,
   newContext,
   screenshot,
-  serverAndBrowser,
+  serverAndBrowserForFile,
   signIn,
 } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
@@ -18,13 +18,7 @@ describe.skipIf(!hasChromium)('the industry–academia program in the browser', 
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('creates a research project from the form, with a clear message for a bad field, and opens it', async () => {
     const context = await newContext(browser, server.baseUrl);

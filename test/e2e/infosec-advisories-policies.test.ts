@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import { stixBundle } from '../support/stix.ts';
-import { callApi, newContext, poll, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { callApi, newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -20,13 +20,7 @@ describe.skipIf(!hasChromium)('cybersecurity advisories and security policies in
   let browser: Browser;
   let advisoryPath = '';
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('uploads a STIX bundle and shows it routed to the site whose system runs the software', async () => {
     const context = await newContext(browser, server.baseUrl);

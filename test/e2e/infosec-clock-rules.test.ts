@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
-import { callApi, newContext, screenshot, serverAndBrowser } from './support/browser.ts';
+import { callApi, newContext, screenshot, serverAndBrowserForFile } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -36,13 +36,7 @@ describe.skipIf(!hasChromium)('the incident clock rules in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser({}, { demoScale: 0.01 }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started), {}, { demoScale: 0.01 });
 
   it('lets the CISO office change a level’s review hours, refuses a bad value at the field, and keeps the change', async () => {
     const context = await newContext(browser, server.baseUrl);

@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the catalogue is read as the API sent it.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { USERS } from '../support/fixture.ts';
-import { newContext, poll, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -38,13 +38,7 @@ describe.skipIf(!hasChromium)('the NIST CSF maturity assessment in the browser',
   let score = '';
   let revision2Url = '';
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('lets the group administrator open a campaign for K7 IT through the form', async () => {
     const context = await newContext(browser, server.baseUrl);

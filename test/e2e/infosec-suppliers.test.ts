@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { callApi, newContext, poll, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { callApi, newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -14,13 +14,7 @@ describe.skipIf(!hasChromium)('supplier cybersecurity assessments in the browser
   let browser: Browser;
   let supplierId = '';
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('lets the supplier’s person sign in, find its assessment and answer the questionnaire', async () => {
     const admin = await (await newContext(browser, server.baseUrl)).newPage();

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { callApi, newContext, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { callApi, newContext, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 const poll = expect.poll;
@@ -19,13 +19,7 @@ describe.skipIf(!hasChromium)('the information security program in the browser',
   let browser: Browser;
   let incidentUrl = '';
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('reports a suspected incident from a phone and gets its reference', async () => {
     const context = await newContext(browser, server.baseUrl);

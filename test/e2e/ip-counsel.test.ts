@@ -1,8 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exitInterviewDue } from '#shared/modules/ip/exit-interviews/rules.ts';
 import { EMPLOYEES, SITES } from '../support/fixture.ts';
-import { callApi as call, newContext, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import {
+  callApi as call,
+  newContext,
+  screenshot,
+  serverAndBrowserForFile,
+  signIn,
+} from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -19,13 +25,7 @@ describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('shows a patent with a fee coming due, its working, and records the decision', async () => {
     const context = await newContext(browser, server.baseUrl);

@@ -1,7 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { callApi as call, newContext, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import {
+  callApi as call,
+  newContext,
+  screenshot,
+  serverAndBrowserForFile,
+  signIn,
+} from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -28,13 +34,7 @@ describe.skipIf(!hasChromium)('IP fee forecast in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('charts the fees of the five years by office with the rates used, and says a fee without a rate', async () => {
     const admin = await (await newContext(browser, server.baseUrl)).newPage();

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newContext, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newContext, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 const poll = expect.poll;
@@ -17,13 +17,7 @@ describe.skipIf(!hasChromium)('the IP program in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('records a family and a Taiwan patent, and shows its deadlines to the day', async () => {
     const context = await newContext(browser, server.baseUrl);

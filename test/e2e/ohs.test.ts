@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AREAS, CONTRACTOR_WORKERS, SITES } from '../support/fixture.ts';
-import { newContext, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { newContext, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 const poll = expect.poll;
@@ -52,13 +52,7 @@ describe.skipIf(!hasChromium)('the OHS program in the browser', () => {
   let browser: Browser;
   let reference = '';
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('reports an injury from a phone through an area QR link, with a photo, and gets the reference', async () => {
     const context = await newContext(browser, server.baseUrl);

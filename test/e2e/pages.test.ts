@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AREAS, SITES, USERS } from '../support/fixture.ts';
-import { newContext, poll, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** Every page of the platform, and the programs whose module is not built yet, as a group administrator sees them. */
@@ -43,13 +43,7 @@ describe.skipIf(!hasChromium)('web pages of the platform', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it.each(['light', 'dark'] as const)('shows every page without errors (%s theme)', async (scheme) => {
     const context = await newContext(browser, server.baseUrl, { colorScheme: scheme });

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITES, USERS } from '../support/fixture.ts';
-import { newContext, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { newContext, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** Waits for what the page shows after a request: the machine running the tests may be busy. */
@@ -64,13 +64,7 @@ describe.skipIf(!hasChromium)('platform services in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('imports training completions through the wizard: a file with a bad row imports nothing and names the row; a good one imports with a progress bar', async () => {
     const context = await newContext(browser, server.baseUrl);

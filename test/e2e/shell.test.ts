@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMPLOYEES, SITES, USERS } from '../support/fixture.ts';
-import { newContext, poll, screenshot, serverAndBrowser, signIn } from './support/browser.ts';
+import { newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -11,13 +11,7 @@ describe.skipIf(!hasChromium)('web shell: sign-in, scoped people, language', () 
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started));
 
   it('signs in with email and password, refuses a wrong password, and signs out', async () => {
     const context = await newContext(browser, server.baseUrl);

@@ -1,9 +1,9 @@
 import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_GUESTS, DEMO_PASSWORD, DEMO_USERS } from '../../reference/demo/users.ts';
 import { en } from '../../web/src/platform/i18n/en.ts';
 import { zhTW } from '../../web/src/platform/i18n/zh-TW.ts';
-import { newContext, screenshot, serverAndBrowser } from './support/browser.ts';
+import { newContext, screenshot, serverAndBrowserForFile } from './support/browser.ts';
 import { hasChromium, type RunningServer } from './support/server.ts';
 import {
   collectStrings,
@@ -118,13 +118,7 @@ async function settle(page: Page, inFlight: () => number) {
 describe.skipIf(!hasChromium)('a walk through every page, for every role, in both languages', () => {
   let server: RunningServer;
   let browser: Browser;
-  beforeAll(async () => {
-    ({ server, browser } = await serverAndBrowser({}, { demoScale: 0.01 }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  serverAndBrowserForFile((started) => ({ server, browser } = started), {}, { demoScale: 0.01 });
 
   for (const { user, locale } of walks) {
     it(`${user.email} (${user.label}) in ${locale}`, async () => {

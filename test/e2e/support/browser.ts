@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** expect.poll with a timeout fit for a browser on a busy machine (its default is one second). */
 export function poll<T>(fn: () => T | Promise<T>) {
@@ -114,6 +114,25 @@ export async function choose(page: Page, scope: Locator, label: string, option: 
     .first()
     .click();
   await page.getByRole('option', { name: option }).first().click();
+}
+
+/**
+ * Registers a file's hooks: its server and browser start (side by side) before its tests, are handed to
+ * `onStarted`, and stop after its tests, whatever happened.
+ */
+export function serverAndBrowserForFile(
+  onStarted: (started: { server: RunningServer; browser: Browser }) => void,
+  ...args: Parameters<typeof startServer>
+): void {
+  let started: { server: RunningServer; browser: Browser } | undefined;
+  beforeAll(async () => {
+    started = await serverAndBrowser(...args);
+    onStarted(started);
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.server.stop();
+  });
 }
 
 /**
