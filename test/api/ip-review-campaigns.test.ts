@@ -206,6 +206,15 @@ describe.each(databases())('IP portfolio review campaigns (%s)', (kind) => {
     expect(p.sell).toBe(1);
     const reviewed = await items(admin, { campaignId: ids.campaign, state: 'reviewed' });
     expect(reviewed).toHaveLength(p.reviewed);
+    // The Board report counts the year's verdicts from the same rows; the year before has none.
+    const board = async (year: string) => {
+      const r = await admin.get('/api/ip/board/figures', { query: { year } });
+      expect(r.status, r.text).toBe(200);
+      const section = r.body.sections.find((x: { key: string }) => x.key === 'reviews');
+      return Object.fromEntries(section.figures.map((f: { key: string; value: number }) => [f.key, f.value]));
+    };
+    expect(await board('2025')).toEqual({ keep: p.keep, drop: p.drop, sell: p.sell, license: p.license });
+    expect(await board('2024')).toEqual({ keep: 0, drop: 0, sell: 0, license: 0 });
   });
 
   it('closes the campaign: no verdict changes after, and sites left unfinished have their request cancelled', async () => {

@@ -131,6 +131,7 @@ export function createIpModule(deps: {
     portfolio,
     matters,
     keepDrop,
+    reviews,
     riskCases,
     secrets,
     inventions,

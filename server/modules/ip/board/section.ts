@@ -7,6 +7,7 @@ import type { InventionsService } from '../inventions/service.ts';
 import type { KeepDropService } from '../keep-drop/service.ts';
 import type { MattersService } from '../matters.ts';
 import type { PortfolioService } from '../portfolio.ts';
+import type { ReviewsService } from '../reviews/service.ts';
 import type { RiskCasesService } from '../risk/service.ts';
 import type { SecretsService } from '../secrets.ts';
 
@@ -22,6 +23,7 @@ export type IpBoardContext = {
   portfolio: Pick<PortfolioService, 'counts'>;
   matters: Pick<MattersService, 'list'>;
   keepDrop: Pick<KeepDropService, 'decidedInYear'>;
+  reviews: Pick<ReviewsService, 'verdictsInYear'>;
   riskCases: Pick<RiskCasesService, 'list'>;
   secrets: Pick<SecretsService, 'list'>;
   inventions: Pick<InventionsService, 'list' | 'get'>;

@@ -114,3 +114,16 @@ export async function latestVerdicts(db: Db, matterIds: readonly string[]) {
     });
   return out;
 }
+
+/** Verdicts given in a year (by the day given), counted per verdict, at the sites in scope. */
+export async function verdictCountsInYear(db: Db, scope: SiteScope, year: number) {
+  const rows = await db
+    .selectFrom('ip_review_items as i')
+    .where('i.reviewed_on', '>=', `${year}-01-01`)
+    .where('i.reviewed_on', '<=', `${year}-12-31`)
+    .where((eb) => inScope(eb, 'i.site_id', scope))
+    .select(['i.verdict', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('i.verdict')
+    .execute();
+  return rows.map((r) => ({ verdict: r.verdict as KeepDropDecision, count: Number(r.n) }));
+}

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type KeepDropDecision, keepDropDecisions } from '#shared/modules/ip/reassessment/contract.ts';
 import type { Assessment } from '#shared/modules/ip/reassessment/rules.ts';
 import type {
   CampaignView,
@@ -11,6 +12,7 @@ import type {
 import { grantedStatuses } from '#shared/modules/ip/rules/offices.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
+import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
 import { listPage } from '../../../db/paging.ts';
 import type { Db } from '../../../db/types.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
@@ -69,7 +71,8 @@ export function createReviewsService(deps: {
   now: () => Date;
 }) {
   const { db, obligations, settings, matters, sites, now } = deps;
-  const today = () => localDate(now(), 'UTC');
+  // A campaign is a group record: its days are the group's.
+  const today = () => localDate(now(), GROUP_TIME_ZONE);
 
   async function toCampaignViews(rows: repo.CampaignRow[], scope: SiteScope, handle: Db = db) {
     const [tallies, names, subsidiaries] = await Promise.all([
@@ -339,6 +342,15 @@ export function createReviewsService(deps: {
         toView: (r) => r,
       });
       return { ...page, items: await toItemViews(page.items, actor) };
+    },
+
+    /** The verdicts given in a year at the sites the reader sees, counted per verdict (keep, drop, …). */
+    async verdictsInYear(actor: Actor, year: number) {
+      const scope = access.listScope(actor, 'ip.read', PROGRAM);
+      const counts = await repo.verdictCountsInYear(db, scope, year);
+      return Object.fromEntries(
+        keepDropDecisions.map((d) => [d, counts.find((c) => c.verdict === d)?.count ?? 0]),
+      ) as Record<KeepDropDecision, number>;
     },
 
     /** A site's IP officer gives an item its verdict (or changes it) while the campaign is open. */

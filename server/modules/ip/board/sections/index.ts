@@ -5,6 +5,7 @@ import { filingsSection } from './filings.ts';
 import { inventionsSection } from './inventions.ts';
 import { keepDropSection } from './keep-drop.ts';
 import { portfolioSection } from './portfolio.ts';
+import { reviewsSection } from './reviews.ts';
 import { riskSection } from './risk.ts';
 import { secretsSection } from './secrets.ts';
 import { trainingSection } from './training.ts';
@@ -15,6 +16,7 @@ export const ipBoardSections: readonly IpBoardSection[] = [
   filingsSection,
   costsSection,
   keepDropSection,
+  reviewsSection,
   riskSection,
   secretsSection,
   inventionsSection,
