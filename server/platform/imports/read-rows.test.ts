@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,13 @@ const fileOf = async (name: string, bytes: Buffer): Promise<RandomAccessFile> =>
     },
   };
 };
+
+/** Every record of a read, at once. */
+async function everyRecord(read: AsyncIterable<string[]>) {
+  const out: string[][] = [];
+  for await (const record of read) out.push(record);
+  return out;
+}
 
 /** Reads every record, waiting between them as an import does while it writes a batch. */
 const readSlowly = async (file: RandomAccessFile, format: 'csv' | 'xlsx', shares: number[] = []) => {
@@ -89,6 +97,56 @@ describe('reading an import file', () => {
     await expect(readSlowly(truncated, 'xlsx')).rejects.toThrow();
     const text = await fileOf('text.xlsx', Buffer.from('not a zip at all'));
     await expect(readSlowly(text, 'xlsx')).rejects.toThrow();
+  });
+
+  it('keeps a Chinese character whole where a chunk of the file cuts it', async () => {
+    const names = Array.from({ length: 6000 }, (_, i) => [`K7-${i}`, `張偉明${'陳林黃'.repeat(i % 7)}${i}`]);
+    const file = await fileOf('names.xlsx', await workbook({ People: [['工號', '姓名'], ...names] }));
+    const records = await everyRecord(readRecords(file, 'xlsx'));
+    expect(records.slice(1)).toEqual(names);
+  });
+
+  it('reads the first visible tab when the first is hidden', async () => {
+    const book = new ExcelJS.Workbook();
+    const hidden = book.addWorksheet('Lookups');
+    hidden.state = 'hidden';
+    hidden.addRow(['code']);
+    book.addWorksheet('People').addRow(['number']);
+    const file = await fileOf('hidden.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    expect(await readSlowly(file, 'xlsx')).toEqual([['number']]);
+  });
+
+  it('fails a read whose file cannot be read, whichever part it was reading, without hanging', async () => {
+    const good = await fileOf('failing.xlsx', await workbook({ Sheet: [['a'], ['b']] }));
+    const csv = await fileOf('failing.csv', Buffer.from('a\nb\n'));
+    // The nth stream opened on the file fails at once: the directory, each part in turn, the worksheet.
+    for (const [file, format] of [
+      [good, 'xlsx'],
+      [csv, 'csv'],
+    ] as const) {
+      let opens = 0;
+      await everyRecord(
+        readRecords({ size: file.size, stream: (start) => (opens++, file.stream(start)) }, format),
+      );
+      expect(opens).toBeGreaterThan(format === 'xlsx' ? 5 : 0);
+      for (let n = 0; n < opens; n++) {
+        let count = 0;
+        const failing: RandomAccessFile = {
+          size: file.size,
+          stream: (start) => {
+            if (count++ !== n) return file.stream(start);
+            const broken = new Readable({ read() {} });
+            setImmediate(() =>
+              broken.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })),
+            );
+            return broken;
+          },
+        };
+        await expect(everyRecord(readRecords(failing, format)), `${format}, stream ${n}`).rejects.toThrow(
+          'EIO',
+        );
+      }
+    }
   });
 
   it('reads a CSV to its end and reports the share read', async () => {

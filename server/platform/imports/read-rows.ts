@@ -1,4 +1,4 @@
-import { type Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import type { FileStore } from '../documents/store.ts';
@@ -29,7 +29,10 @@ export const storedFile = (store: Pick<FileStore, 'read'>, key: string, size: nu
   stream: (start) => store.read(key, start),
 });
 
-/** Calls `onRead` with the share of a stream's `total` bytes that has passed through it. */
+/**
+ * `stream` with `onRead` called with the share of its `total` bytes passed through; a read error of `stream`
+ * fails the stream returned (a reader waiting on it rejects rather than waits for an end that never comes).
+ */
 export function measured(stream: Readable, total: number, onRead: (fraction: number) => void): Readable {
   let read = 0;
   const counter = new Transform({
@@ -39,9 +42,7 @@ export function measured(stream: Readable, total: number, onRead: (fraction: num
       done(null, chunk);
     },
   });
-  // `pipe` does not pass a read error on: the reader would wait for an end that never comes.
-  stream.on('error', (error) => counter.destroy(error));
-  return stream.pipe(counter);
+  return pipeline(stream, counter, () => {});
 }
 
 /**
@@ -57,8 +58,10 @@ export async function* readRecords(
   if (format === 'csv') {
     const stream = file.stream();
     try {
-      const parser = measured(stream, file.size, onRead).pipe(
+      const parser = pipeline(
+        measured(stream, file.size, onRead),
         parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+        () => {},
       );
       for await (const record of parser) yield record as string[];
     } finally {

@@ -17,7 +17,7 @@ interface WorkbookParts {
     sheetNo: string,
   ): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
   workbookRels?: { Id: string; Target: string }[];
-  model?: { sheets?: { rId: string }[] };
+  model?: { sheets?: { rId: string; state?: string }[] };
 }
 
 /** Where a workbook relationship's target lives in the archive ("worksheets/sheet1.xml" → "xl/…"). */
@@ -35,17 +35,34 @@ export async function* xlsxRows(
   file: RandomAccessFile,
   onRead: (fraction: number) => void,
 ): AsyncGenerator<ExcelJS.Row> {
+  // The zip reader pipes the file's streams into its own without passing their errors on: a read error is
+  // caught here, fails the step under way and every part stream handed out, and is thrown, never left uncaught.
   const opened = new Set<Readable>();
+  const parts = new Set<Readable>();
+  let failure: Error | null = null;
+  let fail: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_resolve, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => {});
+  const onError = (error: Error) => {
+    if (failure) return;
+    failure = error;
+    fail(error);
+    for (const part of parts) part.destroy(error);
+  };
+  const guarded = <T>(step: Promise<T>) => Promise.race([step, failed]);
   const source = {
     size: async () => file.size,
     stream: (offset: number) => {
       const stream = file.stream(offset);
+      stream.on('error', onError);
       opened.add(stream);
       return stream;
     },
   };
   try {
-    const directory = await unzipper.Open.custom(source);
+    const directory = await guarded(unzipper.Open.custom(source));
     const entries = new Map(directory.files.map((entry) => [entry.path, entry]));
     // Styles are read because a date cell is a number that only its number format marks as a date.
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(null as unknown as string, {
@@ -54,31 +71,51 @@ export async function* xlsxRows(
       styles: 'cache',
       hyperlinks: 'ignore',
     }) as unknown as WorkbookParts;
-    const part = (path: string) => entries.get(path)?.stream();
-    const rels = part('xl/_rels/workbook.xml.rels');
-    const workbook = part('xl/workbook.xml');
+    /**
+     * A part's text, opened only when it is about to be read (its reader listens for its errors from then on).
+     * Decoded as one stream: exceljs decodes chunk by chunk, which breaks a character cut between two chunks.
+     */
+    const open = (entry: unzipper.File, total = 0) => {
+      const raw = entry.stream();
+      raw.on('error', onError);
+      parts.add(raw);
+      const text = total ? measured(raw, total, onRead) : raw;
+      text.setEncoding('utf8');
+      parts.add(text);
+      return text;
+    };
+    const rels = entries.get('xl/_rels/workbook.xml.rels');
+    const workbook = entries.get('xl/workbook.xml');
     if (!rels || !workbook) throw new Error('it is not an Excel workbook (no workbook part)');
-    await reader._parseRels(rels);
-    await reader._parseWorkbook(workbook);
-    const strings = part('xl/sharedStrings.xml');
-    if (strings) for await (const _ of reader._parseSharedStrings(strings));
-    const styles = part('xl/styles.xml');
-    if (styles) await reader._parseStyles(styles);
+    await guarded(reader._parseRels(open(rels)));
+    await guarded(reader._parseWorkbook(open(workbook)));
+    const strings = entries.get('xl/sharedStrings.xml');
+    if (strings)
+      await guarded(
+        (async () => {
+          for await (const _ of reader._parseSharedStrings(open(strings)));
+        })(),
+      );
+    const styles = entries.get('xl/styles.xml');
+    if (styles) await guarded(reader._parseStyles(open(styles)));
 
-    // The first tab of the workbook, whatever its part is called.
-    const firstSheet = reader.model?.sheets?.[0];
-    const target = reader.workbookRels?.find((rel) => rel.Id === firstSheet?.rId)?.Target;
-    const sheetPath = target ? partPath(target) : undefined;
+    // The first visible worksheet in the workbook's order of tabs (a chart sheet holds no rows).
+    const sheetPath = (reader.model?.sheets ?? [])
+      .filter((sheet) => (sheet.state ?? 'visible') === 'visible')
+      .map((sheet) => reader.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target)
+      .map((target) => (target ? partPath(target) : undefined))
+      .find((path) => path?.includes('worksheets/') && entries.has(path));
     const sheet = sheetPath ? entries.get(sheetPath) : undefined;
     if (!sheetPath || !sheet) throw new Error('the workbook has no worksheet');
     const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
-    const rows = measured(sheet.stream(), sheet.uncompressedSize, onRead);
+    const rows = open(sheet, sheet.uncompressedSize);
     for (const { eventType, value } of reader._parseWorksheet(rows, sheetNo)) {
       if (eventType === 'worksheet') yield* value;
     }
+    if (failure) throw failure;
   } finally {
     // The zip reader leaves some of the streams it opens unfinished (a file read to its end, or a read the
     // caller stopped early); they are closed here rather than left to hold the file open.
-    for (const stream of opened) stream.destroy();
+    for (const stream of [...parts, ...opened]) stream.destroy();
   }
 }

@@ -4,7 +4,7 @@ import { areaView } from '#shared/platform/org/contract.ts';
 import { contractorWorkerPage, employeePage } from '#shared/platform/people/contract.ts';
 import { userDirectory } from '#shared/platform/users/contract.ts';
 import { api } from '../../platform/api/client.ts';
-import { useGroupWideIn, useSession } from '../../platform/auth/session.ts';
+import { useSession } from '../../platform/auth/session.ts';
 
 /** Query keys of OHS data: a change refreshes every list and view that starts with one of them. */
 export const ohsKeys = {
@@ -36,7 +36,13 @@ export function useAreas(siteId: string | null | undefined) {
 
 /** True when the user holds an OHS role over the whole group (the group OHS office, administrators). */
 export function useGroupWide(): boolean {
-  return useGroupWideIn('ohs');
+  const session = useSession();
+  return session.assignments.some(
+    (a) =>
+      a.scopeKind === 'group' &&
+      (a.role === 'group_admin' ||
+        (a.role === 'program_owner' && (a.program === null || a.program === 'ohs'))),
+  );
 }
 
 export type Option = { value: string; label: string };
