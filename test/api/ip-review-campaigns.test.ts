@@ -12,7 +12,7 @@ async function patent(
   siteId: string,
   reference: string,
   office: 'TW' | 'US',
-  status: 'granted' | 'under_examination',
+  status: 'granted' | 'under_examination' | 'draft',
 ) {
   const f = await client.post('/api/ip/families', {
     siteId,
@@ -52,6 +52,7 @@ describe.each(databases())('IP portfolio review campaigns (%s)', (kind) => {
     ids.k7Pending = await patent(admin, SITES.K7.id, 'RV-K7-002', 'TW', 'under_examination');
     ids.k7Us = await patent(admin, SITES.K7.id, 'RV-K7-003', 'US', 'granted');
     ids.tcGranted = await patent(admin, SITES.TC.id, 'RV-TC-001', 'TW', 'granted');
+    ids.k7Draft = await patent(admin, SITES.K7.id, 'RV-K7-004', 'TW', 'draft');
   });
   afterAll(async () => t?.close());
 
@@ -252,5 +253,37 @@ describe.each(databases())('IP portfolio review campaigns (%s)', (kind) => {
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('RV-TC-001-TW');
     expect(csv.text).toContain('Outside the roadmap; a buyer asked');
+  });
+
+  it('reviews pending applications too when asked, never drafts, and counts a patent judged twice once', async () => {
+    const launched = await admin.post('/api/ip/review-campaigns', {
+      name: 'TW review with pending',
+      dueDate: '2025-02-28',
+      selection: { office: 'TW', grantedOnly: false },
+    });
+    expect(launched.status, launched.text).toBe(201);
+    const all = await items(admin, { campaignId: launched.body.id });
+    expect(all.map((i) => i.matterId)).toContain(ids.k7Pending);
+    expect(all.map((i) => i.matterId)).toContain(ids.k7Granted);
+    expect(all.map((i) => i.matterId)).not.toContain(ids.k7Draft);
+
+    // Sold in the first campaign, kept in this one the same day: the year's figure counts it once, as kept.
+    const before = await admin.get('/api/ip/board/figures', { query: { year: '2025' } });
+    const tc = all.find((i) => i.matterId === ids.tcGranted) as Item;
+    const kept = await spil.post(`/api/ip/review-items/${tc.id}/verdict`, {
+      verdict: 'keep',
+      version: tc.version,
+    });
+    expect(kept.status, kept.text).toBe(200);
+    const after = await admin.get('/api/ip/board/figures', { query: { year: '2025' } });
+    const figures = (body: { sections: { key: string; figures: { key: string; value: number }[] }[] }) =>
+      Object.fromEntries(
+        (body.sections.find((x) => x.key === 'reviews')?.figures ?? []).map((f) => [f.key, f.value]),
+      );
+    expect(figures(after.body)).toEqual({
+      ...figures(before.body),
+      sell: figures(before.body).sell - 1,
+      keep: figures(before.body).keep + 1,
+    });
   });
 });

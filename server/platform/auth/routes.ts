@@ -11,7 +11,7 @@ import {
 } from '#shared/platform/auth/contract.ts';
 import { idParams } from '#shared/platform/http/list.ts';
 import type { Config } from '../../config.ts';
-import { holdsAnywhere } from '../access/actor.ts';
+import { holdsAnywhere, sitesWith } from '../access/actor.ts';
 import { allPermissions } from '../access/policy.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
@@ -30,6 +30,7 @@ export function registerAuthRoutes(app: TypedApp, services: Services, config: Co
       expiresAt: expiresAt.toISOString(),
       assignments: await services.users.describeAssignments(actor),
       permissions: allPermissions().filter((p) => holdsAnywhere(actor, p)),
+      groupWidePermissions: allPermissions().filter((p) => sitesWith(actor, p) === 'all'),
       person: person && { kind: person.kind, id: person.id, siteId: person.siteId },
       grantedRecords: [...(actor.grants ?? new Map<string, ReadonlySet<string>>()).entries()]
         .filter(([, ids]) => ids.size > 0)

@@ -31,6 +31,11 @@ export const sessionView = z.object({
   assignments: z.array(assignmentView),
   /** Permission names the user holds somewhere: the web app shows or hides actions with them. */
   permissions: z.array(z.string()),
+  /**
+   * Those of them held over the whole group: the changes to group records and settings that only group-wide
+   * holders may make (the server's `access.assertGroupWide`).
+   */
+  groupWidePermissions: z.array(z.string()).default([]),
   /** The employee or contractor worker the account belongs to, for the self-service pages; null if none. */
   person: z
     .object({

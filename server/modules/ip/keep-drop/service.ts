@@ -86,16 +86,27 @@ export function createKeepDropService(deps: {
 }) {
   const { db, obligations, settings, matters, sites, now } = deps;
 
+  /** Each candidate assessed on its own site's day (remaining life counts from it). */
+  async function assessOnTheirDays(handle: Db, candidates: Candidate[], model: ScoringModel) {
+    const byDay = new Map<string, Candidate[]>();
+    for (const c of candidates) byDay.set(c.today, [...(byDay.get(c.today) ?? []), c]);
+    const out = new Map<string, Assessment>();
+    for (const [day, group] of byDay) {
+      const assessed = await assessMatters(
+        handle,
+        group.map((c) => ({ row: c.row, termEnd: c.schedule.termEnd })),
+        model,
+        day,
+      );
+      for (const [id, a] of assessed) out.set(id, a);
+    }
+    return out;
+  }
+
   async function toItems(candidates: Candidate[], model: ScoringModel, handle: Db): Promise<KeepDropItem[]> {
     const rows = candidates.map((c) => c.row);
-    const today = candidates[0]?.today ?? localDate(now(), 'UTC');
     const [assessments, decisions, siteRows, reviews] = await Promise.all([
-      assessMatters(
-        handle,
-        candidates.map((c) => ({ row: c.row, termEnd: c.schedule.termEnd })),
-        model,
-        today,
-      ),
+      assessOnTheirDays(handle, candidates, model),
       repo.latestDecisions(
         handle,
         rows.map((r) => r.id),

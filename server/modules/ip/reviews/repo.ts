@@ -87,6 +87,10 @@ export async function latestVerdicts(db: Db, matterIds: readonly string[]) {
   const rows = await db
     .selectFrom('ip_review_items as i')
     .innerJoin('ip_review_campaigns as c', 'c.id', 'i.campaign_id')
+    // A matter moved to another site since carries the verdicts of its present site only.
+    .innerJoin('ip_matters as m', (j) =>
+      j.onRef('m.id', '=', 'i.matter_id').onRef('m.site_id', '=', 'i.site_id'),
+    )
     .where('i.matter_id', 'in', [...new Set(matterIds)])
     .where('i.verdict', 'is not', null)
     .distinctOn('i.matter_id')
@@ -115,15 +119,25 @@ export async function latestVerdicts(db: Db, matterIds: readonly string[]) {
   return out;
 }
 
-/** Verdicts given in a year (by the day given), counted per verdict, at the sites in scope. */
+/**
+ * Patents judged in a year at the sites in scope, each counted once by the latest verdict given it in the year
+ * (a patent reviewed in two campaigns is one patent), per verdict.
+ */
 export async function verdictCountsInYear(db: Db, scope: SiteScope, year: number) {
-  const rows = await db
+  const latest = db
     .selectFrom('ip_review_items as i')
     .where('i.reviewed_on', '>=', `${year}-01-01`)
     .where('i.reviewed_on', '<=', `${year}-12-31`)
     .where((eb) => inScope(eb, 'i.site_id', scope))
-    .select(['i.verdict', (eb) => eb.fn.countAll<string>().as('n')])
-    .groupBy('i.verdict')
+    .distinctOn('i.matter_id')
+    .select(['i.matter_id', 'i.verdict'])
+    .orderBy('i.matter_id')
+    .orderBy('i.reviewed_on', 'desc')
+    .orderBy('i.updated_at', 'desc');
+  const rows = await db
+    .selectFrom(latest.as('l'))
+    .select(['l.verdict', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('l.verdict')
     .execute();
   return rows.map((r) => ({ verdict: r.verdict as KeepDropDecision, count: Number(r.n) }));
 }

@@ -9,7 +9,7 @@ import type {
   reviewInput,
   reviewItemQuery,
 } from '#shared/modules/ip/reviews/contract.ts';
-import { grantedStatuses } from '#shared/modules/ip/rules/offices.ts';
+import { grantedStatuses, pendingStatuses } from '#shared/modules/ip/rules/offices.ts';
 import { likePattern } from '#shared/platform/http/list.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { GROUP_TIME_ZONE } from '#shared/platform/org/group-time-zone.ts';
@@ -136,8 +136,13 @@ export function createReviewsService(deps: {
     }));
   }
 
-  async function campaignOrNotFound(handle: Db, id: string) {
-    const row = await repo.campaignRows(handle).where('c.id', '=', id).executeTakeFirst();
+  /**
+   * The campaign; `lock` holds its row to the end of the transaction, so that a verdict and the campaign's
+   * closing, or two sites' last verdicts, are taken one after the other (PostgreSQL; PGlite has one writer).
+   */
+  async function campaignOrNotFound(handle: Db, id: string, lock = false) {
+    const query = repo.campaignRows(handle).where('c.id', '=', id);
+    const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
     if (!row) throw new NotFoundError('review campaign');
     return row;
   }
@@ -148,7 +153,8 @@ export function createReviewsService(deps: {
       office: selection.office ?? undefined,
       technology: selection.technology ?? undefined,
     });
-    if (selection.grantedOnly) q = q.where('m.status', 'in', [...grantedStatuses]);
+    // Pending applications are those filed and not yet decided: a draft is no application yet.
+    q = q.where('m.status', 'in', [...grantedStatuses, ...(selection.grantedOnly ? [] : pendingStatuses)]);
     let rows = await q.orderBy('m.site_id').orderBy('m.id').execute();
     if (selection.subsidiaryId) {
       const inSubsidiary = new Set(
@@ -283,7 +289,7 @@ export function createReviewsService(deps: {
     async close(actor: Actor, id: string, version: number) {
       access.assertGroupWide(actor, 'ip.manage', PROGRAM);
       return db.transaction().execute(async (trx) => {
-        const before = await campaignOrNotFound(trx, id);
+        const before = await campaignOrNotFound(trx, id, true);
         if (before.closed_on) throw new ConflictError('The campaign is already closed.');
         const after = await updateVersioned(
           trx,
@@ -364,7 +370,7 @@ export function createReviewsService(deps: {
           what: 'review item',
           program: PROGRAM,
         });
-        const campaign = await campaignOrNotFound(trx, before.campaign_id);
+        const campaign = await campaignOrNotFound(trx, before.campaign_id, true);
         if (campaign.closed_on)
           throw new ConflictError('The campaign is closed: its verdicts can no longer change.', {
             errors: [{ path: 'verdict', message: 'Campaign closed' }],

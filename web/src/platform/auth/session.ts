@@ -45,16 +45,12 @@ export function useSession(): Session {
 }
 
 /**
- * True when the user holds a program's role over the whole group (its program owner at group level, or an
- * administrator): what the server asks of changes to the program's group records and settings.
+ * Whether the user holds a permission over the whole group, as the server's `access.assertGroupWide` asks of
+ * changes to group records (launching or closing a portfolio review, a group setting).
  */
-export function useGroupWideIn(program: string): boolean {
+export function useCanGroupWide() {
   const session = useSession();
-  return session.assignments.some(
-    (a) =>
-      a.scopeKind === 'group' &&
-      (a.role === 'group_admin' || (a.role === 'program_owner' && (a.program === null || a.program === program))),
-  );
+  return (permission: string) => session.groupWidePermissions.includes(permission);
 }
 
 export function useCan() {

@@ -11,7 +11,7 @@ const words: Words<{
     heading: 'Portfolio reviews',
     verdict: { keep: 'Keep', drop: 'Drop', sell: 'Sell', license: 'License' },
     counted:
-      'Verdicts the sites you see gave in portfolio review campaigns, counted by the day each was given in the year; sell and license are the revitalisation candidates. None given is a zero.',
+      'Patents the sites you see judged in portfolio reviews in the year, each counted once by its latest verdict of the year; sell and license are the revitalisation candidates. None judged is a zero.',
   },
   'zh-TW': {
     heading: '專利盤點',

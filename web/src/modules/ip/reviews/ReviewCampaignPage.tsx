@@ -12,7 +12,7 @@ import {
   reviewItemPage,
 } from '#shared/modules/ip/reviews/contract.ts';
 import { api } from '../../../platform/api/client.ts';
-import { useGroupWideIn } from '../../../platform/auth/session.ts';
+import { useCanGroupWide } from '../../../platform/auth/session.ts';
 import { SiteFilter } from '../../../platform/people/SiteFilter.tsx';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { useFormat } from '../../../platform/ui/labels.ts';
@@ -100,7 +100,7 @@ function Summary({ campaign: c }: { campaign: CampaignView }) {
 function CloseButton({ campaign: c }: { campaign: CampaignView }) {
   const t = useIpT();
   const { t: tp } = useTranslation();
-  const groupWide = useGroupWideIn('ip');
+  const groupWide = useCanGroupWide()('ip.manage');
   const queryClient = useQueryClient();
   const close = useMutation({
     mutationFn: () => api.post(`${REVIEWS_KEY}/${c.id}/close`, { version: c.version }, campaignView),

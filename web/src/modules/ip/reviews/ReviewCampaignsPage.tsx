@@ -23,7 +23,7 @@ import {
   campaignView,
 } from '#shared/modules/ip/reviews/contract.ts';
 import { api } from '../../../platform/api/client.ts';
-import { useGroupWideIn } from '../../../platform/auth/session.ts';
+import { useCanGroupWide } from '../../../platform/auth/session.ts';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { applyServerErrors, contractValidator } from '../../../platform/ui/forms.ts';
@@ -87,7 +87,7 @@ export function useSelectionText() {
 export function ReviewCampaignsPage() {
   const t = useIpT();
   const navigate = useNavigate();
-  const groupWide = useGroupWideIn('ip');
+  const groupWide = useCanGroupWide()('ip.manage');
   const selectionText = useSelectionText();
   const [state, setState] = useState<(typeof states)[number]>('open');
   const [launching, setLaunching] = useState(false);
