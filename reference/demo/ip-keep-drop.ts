@@ -27,6 +27,73 @@ const REASONS: Record<(typeof DECISIONS)[number], [string, string]> = {
   sell: ['Outside our technology roadmap; a buyer has asked.', '不在技術藍圖內，已有買方詢問。'],
 };
 
+/** The office calendars the demo's schedules are computed with: the USPTO's by statute, no other closures. */
+function demoCalendars() {
+  const calendars = new Map<Office, ReturnType<typeof officeCalendar>>();
+  return (office: Office) => {
+    let c = calendars.get(office);
+    if (!c) {
+      c = officeCalendar(
+        office,
+        [],
+        office === 'US' ? [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028] : [],
+      );
+      calendars.set(office, c);
+    }
+    return c;
+  };
+}
+
+/** A granted matter's schedule as the demo computes it. */
+export function demoSchedule(m: Row, calendar = demoCalendars()) {
+  return computeSchedule(
+    {
+      office: m.office as Office,
+      kind: 'invention',
+      route: 'direct',
+      status: 'granted',
+      filingDate: m.filing_date as string,
+      priorityDate: (m.priority_date as string | null) ?? null,
+      grantDate: (m.grant_date as string | null) ?? null,
+      termAdjustmentDays: 0,
+    },
+    calendar,
+  );
+}
+
+/**
+ * The re-assessment indicators of a matter as the service reads them (family size, licences in force,
+ * litigation, remaining life, and the facts entered on the matter), from the demo's rows on `today`.
+ */
+export function demoIndicators(
+  today: string,
+  portfolio: { matters: Row[] },
+  licensing: { licenceMatters: Row[]; licenceFamilies: Row[]; cases: Row[] },
+) {
+  const familySize = new Map<unknown, number>();
+  for (const m of portfolio.matters) familySize.set(m.family_id, (familySize.get(m.family_id) ?? 0) + 1);
+  const litigation = new Map<unknown, number>();
+  for (const c of licensing.cases)
+    if (c.family_id && (c.kind === 'infringement' || c.kind === 'litigation'))
+      litigation.set(c.family_id, (litigation.get(c.family_id) ?? 0) + 1);
+  const licensed = (m: Row) =>
+    licensing.licenceMatters.filter((l) => l.matter_id === m.id).length +
+    licensing.licenceFamilies.filter((l) => l.family_id === m.family_id).length;
+  return (m: Row, termEnd: string | null): Indicators => ({
+    familySize: familySize.get(m.family_id) ?? 1,
+    remainingLife: termEnd
+      ? Math.round(((Date.parse(termEnd) - Date.parse(today)) / 86_400_000 / 365.25) * 10) / 10
+      : null,
+    claims: (m.claims as number | null) ?? null,
+    forwardCitations: (m.forward_citations as number | null) ?? null,
+    backwardCitations: (m.backward_citations as number | null) ?? null,
+    litigation: litigation.get(m.family_id) ?? 0,
+    usedInProducts: (m.used_in_products as boolean | null) ?? null,
+    licences: licensed(m),
+    technologyFit: (m.technology_fit as number | null) ?? null,
+  });
+}
+
 /**
  * Keep or drop in the demo: granted patents with a fee due within a year, Kaohsiung's first (the demo site
  * officer's), carry the facts of their re-assessment (claims, citations, technology fit, use in products);
@@ -53,38 +120,12 @@ export function generateKeepDrop(
   const horizon = addYears(today, 1);
   const site = (id: unknown) => data.sites.find((s) => s.id === id);
   const atKaohsiung = (m: Row) => (site(m.site_id)?.code === 'ASE-KH' ? 0 : 1);
-  const familySize = new Map<unknown, number>();
-  for (const m of portfolio.matters) familySize.set(m.family_id, (familySize.get(m.family_id) ?? 0) + 1);
-  const calendars = new Map<Office, ReturnType<typeof officeCalendar>>();
-  const calendar = (office: Office) => {
-    let c = calendars.get(office);
-    if (!c) {
-      c = officeCalendar(
-        office,
-        [],
-        office === 'US' ? [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028] : [],
-      );
-      calendars.set(office, c);
-    }
-    return c;
-  };
+  const calendar = demoCalendars();
   const candidates = portfolio.matters
     .filter((m) => m.status === 'granted' && ['TW', 'CN', 'US'].includes(m.office as string))
     .sort((a, b) => atKaohsiung(a) - atKaohsiung(b))
     .map((m) => {
-      const s = computeSchedule(
-        {
-          office: m.office as Office,
-          kind: 'invention',
-          route: 'direct',
-          status: 'granted',
-          filingDate: m.filing_date as string,
-          priorityDate: (m.priority_date as string | null) ?? null,
-          grantDate: (m.grant_date as string | null) ?? null,
-          termAdjustmentDays: 0,
-        },
-        calendar,
-      );
+      const s = demoSchedule(m, calendar);
       const fee = s.deadlines.find((d) => d.kind === 'annuity' && !d.atGrant && d.dueDate > today);
       return { m, s, fee };
     })
@@ -97,13 +138,7 @@ export function generateKeepDrop(
     const m = candidates[i * 3]?.m;
     if (m) c.family_id = m.family_id;
   });
-  const litigation = new Map<unknown, number>();
-  for (const c of licensing.cases)
-    if (c.family_id && (c.kind === 'infringement' || c.kind === 'litigation'))
-      litigation.set(c.family_id, (litigation.get(c.family_id) ?? 0) + 1);
-  const licensed = (m: Row) =>
-    licensing.licenceMatters.filter((l) => l.matter_id === m.id).length +
-    licensing.licenceFamilies.filter((l) => l.family_id === m.family_id).length;
+  const indicators = demoIndicators(today, portfolio, licensing);
 
   const decisions: Row[] = [];
   const obligations: Row[] = [];
@@ -120,19 +155,7 @@ export function generateKeepDrop(
     // A third are decided, and every one whose decision fell due before today (the office keeps its
     // decisions in time), on a day before the decision was due and not after today.
     if (i % 3 === 2 || decide < today) {
-      const values: Indicators = {
-        familySize: familySize.get(m.family_id) ?? 1,
-        remainingLife: s.termEnd
-          ? Math.round(((Date.parse(s.termEnd) - Date.parse(today)) / 86_400_000 / 365.25) * 10) / 10
-          : null,
-        claims: m.claims as number,
-        forwardCitations: m.forward_citations as number,
-        backwardCitations: m.backward_citations as number,
-        litigation: litigation.get(m.family_id) ?? 0,
-        usedInProducts: used,
-        licences: licensed(m),
-        technologyFit: m.technology_fit as number,
-      };
+      const values = indicators(m, s.termEnd);
       const assessment = assess(values, defaultScoringModel);
       const decision =
         assessment.recommendation === 'consider_drop'

@@ -6,6 +6,7 @@ import { generateKeepDrop } from './ip-keep-drop.ts';
 import { generateLicencesAndRisks } from './ip-licences.ts';
 import { chooseGreenFamilies, type DemoMatter, generatePortfolio } from './ip-portfolio.ts';
 import { generateIpRates } from './ip-rates.ts';
+import { generateReviews } from './ip-reviews.ts';
 import { generateTradeSecrets } from './ip-secrets.ts';
 import { generateTipsCertificates } from './ip-tips.ts';
 import type { TableRows } from './ohs-tables.ts';
@@ -35,6 +36,7 @@ export type IpDataset = {
   exitObligations: Row[];
   licensing: ReturnType<typeof generateLicencesAndRisks>;
   keepDrop: ReturnType<typeof generateKeepDrop>;
+  reviews: ReturnType<typeof generateReviews>;
   rates: Row[];
   /** The TIPS certificate of the seed's subsidiary, term by term, with their renewal obligations. */
   tips: ReturnType<typeof generateTipsCertificates>;
@@ -177,6 +179,8 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
   const { disclosures, inventors } = generateDisclosures(data, rng.fork('inventions'));
   const licensing = generateLicencesAndRisks(data, rng.fork('licences'), { families, matters });
   const keepDrop = generateKeepDrop(data, rng.fork('keep-drop'), { families, matters }, licensing);
+  // After keep-or-drop, which enters the facts of some matters' re-assessment.
+  const reviews = generateReviews(data, rng.fork('reviews'), { families, matters }, licensing);
   const exits = generateExitInterviews(data, rng.fork('exit-interviews'));
   const tips = generateTipsCertificates(data, rng.fork('tips'));
   return {
@@ -192,6 +196,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     exitObligations: exits.obligations,
     licensing,
     keepDrop,
+    reviews,
     rates: generateIpRates(data),
     tips,
   };
@@ -210,6 +215,7 @@ export function ipTables(d: IpDataset): TableRows[] {
         ...d.obligations,
         ...d.licensing.obligations,
         ...d.keepDrop.obligations,
+        ...d.reviews.obligations,
         ...d.exitObligations,
         ...d.tips.obligations,
       ],
@@ -226,6 +232,8 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'ip_risk_case_steps', rows: d.licensing.steps },
     { table: 'ip_risk_case_costs', rows: d.licensing.costs },
     { table: 'ip_keep_drop_decisions', rows: d.keepDrop.decisions },
+    { table: 'ip_review_campaigns', rows: d.reviews.campaigns },
+    { table: 'ip_review_items', rows: d.reviews.items },
     { table: 'exchange_rates', rows: d.rates },
     { table: 'certifications', rows: d.tips.certificates },
   ];

@@ -451,6 +451,52 @@ describe.each(databases())('demo programs and languages (%s)', (kind) => {
     expect(due.body.items.length).toBeGreaterThan(0);
   });
 
+  it('has a review of the Taiwan fan-out patents under way, its progress counted from its items', async () => {
+    const ipOwner = await t.signIn('ip.owner@steward.demo', DEMO_PASSWORD);
+    const campaigns = await ipOwner.get('/api/ip/review-campaigns', { query: { state: 'open' } });
+    expect(campaigns.status, campaigns.text).toBe(200);
+    expect(campaigns.body.items).toHaveLength(1);
+    const [campaign] = campaigns.body.items;
+    expect(campaign.selection).toEqual({
+      office: 'TW',
+      technology: 'fan_out',
+      subsidiaryId: null,
+      grantedOnly: true,
+    });
+    const all = await ipOwner.get('/api/ip/review-items', {
+      query: { campaignId: campaign.id, pageSize: 500, count: 'true' },
+    });
+    const items = all.body.items as {
+      siteId: string;
+      verdict: string | null;
+      score: number;
+      assessment: { overall: number };
+    }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(all.body.total).toBe(campaign.progress.total);
+    expect(items.filter((i) => i.verdict).length).toBe(campaign.progress.reviewed);
+    expect(campaign.progress.reviewed).toBeLessThan(campaign.progress.total);
+    for (const i of items) expect(i.score).toBe(i.assessment.overall);
+    // Each site's request is done exactly when every one of its items is judged.
+    const requests = await ipOwner.get('/api/obligations', {
+      query: { view: 'scope', kind: 'ip.review_campaign', state: 'all', pageSize: 500 },
+    });
+    const bySite = new Map<string, boolean>();
+    for (const i of items) bySite.set(i.siteId, (bySite.get(i.siteId) ?? true) && i.verdict !== null);
+    expect(
+      new Map(
+        requests.body.items.map((o: { siteId: string; state: string }) => [o.siteId, o.state === 'done']),
+      ),
+    ).toEqual(bySite);
+    // Kaohsiung's officer has judged every one of the site's.
+    const mine = await officer.get('/api/ip/review-items', {
+      query: { campaignId: campaign.id, pageSize: 500 },
+    });
+    expect(
+      mine.body.items.every((i: { siteId: string; verdict: string | null }) => i.siteId === kh && i.verdict),
+    ).toBe(true);
+  });
+
   it('reports the two incident drills of 2023 from the drills held, and phishing drills at Kaohsiung', async () => {
     const security = await t.signIn('infosec.owner@steward.demo', DEMO_PASSWORD);
     const drills = await security.get('/api/infosec/drills', { query: { pageSize: '100' } });
