@@ -9,6 +9,7 @@ import {
   serverAndBrowserForFile,
   signIn,
 } from './support/browser.ts';
+import { grantedFamily } from './support/ip.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -31,29 +32,31 @@ describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signIn(page, 'k7Officer');
-    const family = await call(page, 'POST', '/api/ip/families', {
-      siteId: SITES.K7.id,
-      reference: 'KD-E2E-1',
-      title: 'Fan-out package kept or dropped',
-      technology: 'fan_out',
-    });
-    expect(family.status).toBe(201);
     // Filed eight years ago and granted: a yearly Taiwan fee falls within the coming year.
     const filed = new Date();
     filed.setUTCFullYear(filed.getUTCFullYear() - 8);
     const granted = new Date();
     granted.setUTCFullYear(granted.getUTCFullYear() - 6);
-    const matter = await call(page, 'POST', '/api/ip/matters', {
-      familyId: family.json.id,
-      office: 'TW',
-      kind: 'invention',
-      applicationNo: 'KDE2E0001',
-      filingDate: filed.toISOString().slice(0, 10),
-      grantDate: granted.toISOString().slice(0, 10),
-      patentNo: 'I799001',
-      status: 'granted',
-    });
-    expect(matter.status).toBe(201);
+    const {
+      matterIds: [matterId],
+    } = await grantedFamily(
+      page,
+      {
+        siteId: SITES.K7.id,
+        reference: 'KD-E2E-1',
+        title: 'Fan-out package kept or dropped',
+        technology: 'fan_out',
+      },
+      [
+        {
+          office: 'TW',
+          applicationNo: 'KDE2E0001',
+          filingDate: filed.toISOString().slice(0, 10),
+          grantDate: granted.toISOString().slice(0, 10),
+          patentNo: 'I799001',
+        },
+      ],
+    );
 
     await page.goto(`${server.baseUrl}/ip/keep-or-drop`);
     await page.getByText('I799001').click();
@@ -72,7 +75,7 @@ describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
     await dialog.getByRole('button', { name: 'Decide', exact: true }).click();
     await dialog.getByText(/Decided by Kai Officer/).waitFor();
     await screenshot(page, 'ip-keep-or-drop-decided', { fullPage: false });
-    const after = await call(page, 'GET', `/api/ip/keep-or-drop/${matter.json.id}`);
+    const after = await call(page, 'GET', `/api/ip/keep-or-drop/${matterId}`);
     expect(after.json.claims).toBe(18);
     expect(after.json.decision.decision).toBe('keep');
     await context.close();
@@ -82,25 +85,25 @@ describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
     const officerContext = await newContext(browser, server.baseUrl);
     const officer = await officerContext.newPage();
     await signIn(officer, 'k7Officer');
-    const family = await call(officer, 'POST', '/api/ip/families', {
-      siteId: SITES.K7.id,
-      reference: 'RV-E2E-1',
-      title: 'MEMS lid under review',
-      technology: 'mems_sensor',
-    });
-    expect(family.status).toBe(201);
     const today = new Date().toISOString().slice(0, 10);
-    const matter = await call(officer, 'POST', '/api/ip/matters', {
-      familyId: family.json.id,
-      office: 'TW',
-      kind: 'invention',
-      applicationNo: 'RVE2E0001',
-      filingDate: addDays(today, -3000),
-      grantDate: addDays(today, -2000),
-      patentNo: 'I799101',
-      status: 'granted',
-    });
-    expect(matter.status).toBe(201);
+    await grantedFamily(
+      officer,
+      {
+        siteId: SITES.K7.id,
+        reference: 'RV-E2E-1',
+        title: 'MEMS lid under review',
+        technology: 'mems_sensor',
+      },
+      [
+        {
+          office: 'TW',
+          applicationNo: 'RVE2E0001',
+          filingDate: addDays(today, -3000),
+          grantDate: addDays(today, -2000),
+          patentNo: 'I799101',
+        },
+      ],
+    );
 
     // The group IP office launches the review of the Taiwan patents; a past due date is refused at its field.
     const adminContext = await newContext(browser, server.baseUrl);

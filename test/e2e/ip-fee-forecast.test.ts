@@ -8,6 +8,7 @@ import {
   serverAndBrowserForFile,
   signIn,
 } from './support/browser.ts';
+import { grantedFamily } from './support/ip.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -50,30 +51,28 @@ describe.skipIf(!hasChromium)('IP fee forecast in the browser', () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signIn(page, 'k7Officer');
-    const family = await call(page, 'POST', '/api/ip/families', {
-      siteId: SITES.K7.id,
-      reference: 'FC-E2E-1',
-      title: 'SiP module with forecast fees',
-      technology: 'sip',
-    });
-    expect(family.status).toBe(201);
-    for (const [office, number] of [
-      ['TW', 'I788001'],
-      ['US', '11788001'],
-      ['CN', 'ZL2019788001'],
-    ] as const) {
-      const m = await call(page, 'POST', '/api/ip/matters', {
-        familyId: family.json.id,
+    await grantedFamily(
+      page,
+      {
+        siteId: SITES.K7.id,
+        reference: 'FC-E2E-1',
+        title: 'SiP module with forecast fees',
+        technology: 'sip',
+      },
+      (
+        [
+          ['TW', 'I788001'],
+          ['US', '11788001'],
+          ['CN', 'ZL2019788001'],
+        ] as const
+      ).map(([office, patentNo]) => ({
         office,
-        kind: 'invention',
         applicationNo: `FCE2E-${office}`,
         filingDate: yearsAgo(6),
         grantDate: yearsAgo(3),
-        patentNo: number,
-        status: 'granted',
-      });
-      expect(m.status).toBe(201);
-    }
+        patentNo,
+      })),
+    );
 
     await page.goto(`${server.baseUrl}/ip/fee-forecast`);
     await page.getByRole('heading', { name: 'Fee forecast' }).first().waitFor();

@@ -44,6 +44,8 @@ export async function* xlsxRows(
   const failed = new Promise<never>((_resolve, reject) => {
     fail = reject;
   });
+  // Only marks the rejection as seen, so that Node does not report it as unhandled while no step awaits it;
+  // the failure itself is thrown by `guarded` and at the end.
   failed.catch(() => {});
   const onError = (error: Error) => {
     if (failure) return;

@@ -73,7 +73,8 @@ type Candidate = { row: ipRepo.MatterRow; schedule: Schedule; fee: Deadline; tod
  * lead time ahead of the fee, with the re-assessment in front of the decider. A drop is recorded to lapse at
  * the fee's deadline; the matter's status is not changed before then.
  */
-export function createKeepDropService(deps: {
+/** What the services that put a re-assessment before a decider need: keep-or-drop and the review campaigns. */
+export type ReassessmentServiceDeps = {
   db: Db;
   obligations: ObligationsService;
   org: Pick<OrgService, 'sitesWithSubsidiary'>;
@@ -83,7 +84,9 @@ export function createKeepDropService(deps: {
   calendars: CalendarsService;
   sites: SitesLookup;
   now: () => Date;
-}) {
+};
+
+export function createKeepDropService(deps: ReassessmentServiceDeps) {
   const { db, obligations, settings, matters, sites, now } = deps;
 
   /** Each candidate assessed on its own site's day (remaining life counts from it). */

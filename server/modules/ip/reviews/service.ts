@@ -23,17 +23,11 @@ import { recordAudit } from '../../../platform/audit/service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.ts';
 import { word } from '../../../platform/i18n/index.ts';
 import { registerObligationKind } from '../../../platform/obligations/kinds.ts';
-import type { ObligationsService } from '../../../platform/obligations/service.ts';
-import type { OrgService } from '../../../platform/org/service.ts';
-import type { SettingsService } from '../../../platform/settings/service.ts';
-import type { UsersService } from '../../../platform/users/service.ts';
-import type { CalendarsService } from '../calendars.ts';
 import { assessMatters } from '../keep-drop/assessment.ts';
+import type { ReassessmentServiceDeps } from '../keep-drop/service.ts';
 import { scoringModelSetting } from '../keep-drop/settings.ts';
-import type { MattersService } from '../matters.ts';
 import { ipMessages } from '../messages.ts';
 import * as ipRepo from '../repo.ts';
-import type { SitesLookup } from '../sites.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ip' as const;
@@ -59,17 +53,7 @@ const emptyTally: repo.Tally = { total: 0, reviewed: 0, keep: 0, drop: 0, sell: 
  * candidates. A campaign is a group record: only group-wide IP managers launch and close one; its items belong
  * to their matters' sites, and each reader sees and counts only the items at their sites.
  */
-export function createReviewsService(deps: {
-  db: Db;
-  obligations: ObligationsService;
-  org: Pick<OrgService, 'sitesWithSubsidiary'>;
-  settings: SettingsService;
-  users: Pick<UsersService, 'displayNames'>;
-  matters: MattersService;
-  calendars: CalendarsService;
-  sites: SitesLookup;
-  now: () => Date;
-}) {
+export function createReviewsService(deps: ReassessmentServiceDeps) {
   const { db, obligations, settings, matters, sites, now } = deps;
   // A campaign is a group record: its days are the group's.
   const today = () => localDate(now(), GROUP_TIME_ZONE);
