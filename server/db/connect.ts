@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
@@ -214,6 +216,27 @@ async function listenPostgres(
   };
 }
 
+/**
+ * PGlite's compiled code and its file bundle, made once per process: a process that opens several databases
+ * (a restore's scratch database, the test suites) would otherwise compile the 9 MB WebAssembly module again
+ * for each, half a second every time.
+ */
+let pgliteCode: Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> | undefined;
+function compiledPglite() {
+  pgliteCode ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const [wasm, bundle] = await Promise.all([
+      readFile(require.resolve('@electric-sql/pglite/pglite.wasm')),
+      readFile(require.resolve('@electric-sql/pglite/pglite.data')),
+    ]);
+    return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle: new Blob([bundle]) };
+  })();
+  pgliteCode.catch(() => {
+    pgliteCode = undefined;
+  });
+  return pgliteCode;
+}
+
 async function openPglite(dataDir: string, settings: string[], initial?: Blob): Promise<Database> {
   let lock: DataFolderLock | undefined;
   let target = dataDir;
@@ -227,6 +250,7 @@ async function openPglite(dataDir: string, settings: string[], initial?: Blob): 
     // A new data folder starts as a copy of the empty cluster (empty-cluster.ts), not with initdb in this process.
     if (lock && !initial && !existsSync(path.join(target, 'PG_VERSION'))) await copyEmptyCluster(target);
     const pglite = await PGlite.create(target, {
+      ...(await compiledPglite()),
       parsers: { [PG_DATE]: (v: string) => v },
       ...(initial ? { loadDataDir: initial } : {}),
       ...(settings.length

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AREAS, CONTRACTOR_WORKERS, SITES } from '../support/fixture.ts';
-import { newContext, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
+import { newContext, openInApp, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 const poll = expect.poll;
@@ -380,7 +380,7 @@ describe.skipIf(!hasChromium)('the OHS program in the browser', () => {
       '/ohs/report',
     ];
     const visit = async (path: string, locale: 'en' | 'zh-TW') => {
-      await page.goto(path);
+      await openInApp(page, path);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       const name = path.replace(/\?.*$/, '').replace(/^\/ohs\/?/, '') || 'dashboard';
       await screenshot(page, `ohs-${name}-${locale}`);
@@ -391,6 +391,8 @@ describe.skipIf(!hasChromium)('the OHS program in the browser', () => {
     // of one site, which the navigation does not open, are seen here.
     expect((await call(page, 'PUT', '/api/auth/preferences', { locale: 'zh-TW' })).status).toBeLessThan(300);
     await page.evaluate(() => localStorage.setItem('steward.locale', 'zh-TW'));
+    // The app takes the saved language when it loads.
+    await page.reload();
     await visit(`/ohs/qr-codes?site=${SITES.K7.id}`, 'zh-TW');
     await page.getByRole('heading', { level: 2, name: '通報用 QR 碼' }).waitFor();
     expect(errors).toEqual([]);

@@ -1,7 +1,14 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AREAS, SITES, USERS } from '../support/fixture.ts';
-import { newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
+import {
+  newContext,
+  openInApp,
+  poll,
+  screenshot,
+  serverAndBrowserForFile,
+  signIn,
+} from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** Every page of the platform, and the programs whose module is not built yet, as a group administrator sees them. */
@@ -52,7 +59,7 @@ describe.skipIf(!hasChromium)('web pages of the platform', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, 'groupAdmin');
     for (const p of pages) {
-      await page.goto(p.path);
+      await openInApp(page, p.path);
       try {
         await page.getByRole('heading', { level: 2, name: p.heading }).waitFor();
       } catch (error) {

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITES, USERS } from '../support/fixture.ts';
-import { newContext, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
+import { newContext, openInApp, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** Waits for what the page shows after a request: the machine running the tests may be busy. */
@@ -466,6 +466,8 @@ describe.skipIf(!hasChromium)('platform services in the browser', () => {
       if (locale === 'zh-TW') {
         expect((await call(page, 'PUT', '/api/auth/preferences', { locale })).status).toBeLessThan(300);
         await page.evaluate(() => localStorage.setItem('steward.locale', 'zh-TW'));
+        // The app takes the saved language when it loads.
+        await page.reload();
       }
       const pages: [string, string, string][] = [
         ['obligations', '/obligations', locale === 'en' ? 'My obligations' : '我的待辦事項'],
@@ -504,7 +506,7 @@ describe.skipIf(!hasChromium)('platform services in the browser', () => {
         // The walk (walk.test.ts) opens these in Chinese as the demo's group administrator: no page error, no
         // server error, its heading shown, no word left in English, a screenshot.
         if (locale === 'zh-TW' && WALKED_IN_CHINESE.has(path)) continue;
-        await page.goto(path);
+        await openInApp(page, path);
         await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
         await screenshot(page, `services-${name}-${locale}`);
       }

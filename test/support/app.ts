@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent; tests assert on them.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp, type StewardApp } from '../../server/app.ts';
@@ -11,8 +12,8 @@ import type { AnyProgramModule } from '../../server/platform/modules/manifest.ts
 import { type DemoTemplateOptions, demoTemplate } from './demo-template.ts';
 import { openEventStream } from './event-stream.ts';
 import { FIXTURE, type FixtureUser, seedFixture, USERS } from './fixture.ts';
-import { pgliteTemplate, postgresFixtureTemplate } from './pglite-dump.ts';
-import type { PgliteTemplates } from './pglite-template.ts';
+import { pgliteTemplate, pgliteTemplateCopy, postgresFixtureTemplate } from './pglite-dump.ts';
+import type { TemplateName } from './pglite-template.ts';
 
 export type { DatabaseKind };
 
@@ -25,7 +26,7 @@ export function databases(): DatabaseKind[] {
 }
 
 export type TestAppOptions = {
-  /** 'pglite' (default): in memory. 'postgres': a fresh database on TEST_DATABASE_URL's server. */
+  /** 'pglite' (default): a PGlite data folder of its own. 'postgres': a fresh database on TEST_DATABASE_URL's server. */
   kind?: DatabaseKind;
   /** Environment variables for loadConfig, e.g. { SIGNIN_MAX_FAILURES: '3' }. */
   env?: Record<string, string>;
@@ -267,7 +268,7 @@ async function createPostgresDatabase(template?: string): Promise<{ url: string;
 /** What a new database is copied from: a PGlite dump, a template database on the server, or nothing. */
 async function templateOf(
   kind: DatabaseKind,
-  from: keyof PgliteTemplates | DemoTemplateOptions,
+  from: TemplateName | DemoTemplateOptions,
 ): Promise<Blob | string | undefined> {
   if (typeof from === 'object') {
     const demo = await demoTemplate(kind, from);
@@ -278,15 +279,32 @@ async function templateOf(
 }
 
 /**
- * A database of its own: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. Empty and not
- * migrated; or `from: 'fixture'` (migrated and seeded with the fixture) or a demo's scale and clock (the demo
- * loaded), where the run's global set-up provides a template of it; otherwise empty, and the caller migrates
- * and loads (`fromTemplate` says which). close() closes it and drops the server database.
+ * A database of its own: a PGlite data folder (a copy of the run's template folder; in memory from a dump for
+ * a demo), or a new database on TEST_DATABASE_URL's server. Empty and not migrated; or `from: 'fixture'`
+ * (migrated and seeded with the fixture) or a demo's scale and clock (the demo loaded), where the run's global
+ * set-up provides a template of it; otherwise empty, and the caller migrates and loads (`fromTemplate` says
+ * which). close() closes it and removes the folder or drops the server database.
  */
 export async function openTestDatabase(
   kind: DatabaseKind = 'pglite',
-  from: keyof PgliteTemplates | DemoTemplateOptions = 'empty',
+  from: TemplateName | DemoTemplateOptions = 'empty',
 ): Promise<{ database: Database; url: string | undefined; fromTemplate: boolean; close(): Promise<void> }> {
+  const dataDir = kind === 'pglite' && typeof from === 'string' ? pgliteTemplateCopy(from) : undefined;
+  if (dataDir) {
+    const database = await openDatabase({ dataDir });
+    return {
+      database,
+      url: undefined,
+      fromTemplate: from === 'fixture',
+      async close() {
+        try {
+          await database.close();
+        } finally {
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      },
+    };
+  }
   const template = await templateOf(kind, from);
   const pgDatabase =
     kind === 'postgres' ? await createPostgresDatabase(template as string | undefined) : undefined;
@@ -315,7 +333,7 @@ export async function openTestDatabase(
 }
 
 /**
- * A fresh database (in-memory PGlite, or a new database on TEST_DATABASE_URL's server), migrated and
+ * A fresh database (a PGlite data folder, or a new database on TEST_DATABASE_URL's server), migrated and
  * seeded with the fixture, and the Steward app built on it. Call close() in afterAll.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {

@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { inject } from 'vitest';
-import type { PgliteTemplates } from './pglite-template.ts';
+import type { PgliteTemplates, TemplateName } from './pglite-template.ts';
 
 /**
  * The dumped PGlite database the suite's global set-up made (test/support/pglite-template.ts), when this run
  * has one: the fixture's template is migrated and seeded, the empty one only initialised.
  */
-export function pgliteTemplate(from: keyof PgliteTemplates): Blob | undefined {
+export function pgliteTemplate(from: TemplateName): Blob | undefined {
   const templates = inject('pgliteTemplates') as PgliteTemplates | undefined;
   if (!templates) return undefined;
   return new Blob([readFileSync(templates[from])]);
@@ -18,4 +19,16 @@ export function pgliteTemplate(from: keyof PgliteTemplates): Blob | undefined {
  */
 export function postgresFixtureTemplate(): string | undefined {
   return inject('postgresFixtureTemplate') as string | undefined;
+}
+
+/**
+ * A new PGlite data folder copied from the run's template folder (`from`), when this run has one: opening a
+ * copied folder takes a fraction of loading the dump into memory.
+ */
+export function pgliteTemplateCopy(from: TemplateName): string | undefined {
+  const templates = inject('pgliteTemplates') as PgliteTemplates | undefined;
+  if (!templates) return undefined;
+  const dataDir = mkdtempSync(path.join(templates.scratch, `${from}-`));
+  cpSync(templates.folders[from], dataDir, { recursive: true });
+  return dataDir;
 }

@@ -90,6 +90,31 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   });
 }
 
+/**
+ * Opens `path` inside the loaded app, as a link in it would (the router moves; the app is not loaded again), or
+ * by loading the page when the app is not loaded yet. Sweeps over many pages use it: loading the whole app for
+ * each page tested the same start-up over and over and cost most of their time.
+ */
+export async function openInApp(page: Page, path: string) {
+  const target = new URL(path, 'http://app.invalid');
+  const inApp = await page.evaluate(() => document.querySelector('nav') !== null).catch(() => false);
+  if (!inApp) {
+    await page.goto(path);
+    return;
+  }
+  await page.evaluate((to) => {
+    // The router's history hears a push (it wraps pushState) and counts its entries in the state: one forward.
+    const state = (window.history.state ?? {}) as { __TSR_index?: number };
+    const key = Math.random().toString(36).slice(2);
+    window.history.pushState(
+      { ...state, __TSR_index: (state.__TSR_index ?? 0) + 1, key, __TSR_key: key },
+      '',
+      to,
+    );
+  }, path);
+  await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search);
+}
+
 /** Calls the API from the signed-in page with its CSRF token: the status and the JSON body (null for 204). */
 export async function callApi(page: Page, method: string, path: string, body?: unknown) {
   return page.evaluate(

@@ -63,8 +63,10 @@ export async function startServer(
   await ensureWebBuild();
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
-  const dump = await templateDump(options.demoScale);
-  if (dump) await copyTemplateFolder(dump, dataDir, options.demoScale);
+  const fixtureFolder = options.demoScale === undefined ? fixtureTemplateFolder() : undefined;
+  const dump = fixtureFolder ? undefined : await templateDump(options.demoScale);
+  if (fixtureFolder) cpSync(fixtureFolder, dataDir, { recursive: true });
+  else if (dump) await copyTemplateFolder(dump, dataDir, options.demoScale);
   else await prepareDatabase(dataDir, options.demoScale, undefined);
 
   const port = await freePort();
@@ -120,16 +122,18 @@ export async function startServer(
   };
 }
 
+/** The fixture's data folder, migrated and seeded once per run by the suite's global set-up, when the run has one. */
+function fixtureTemplateFolder(): string | undefined {
+  const templates = inject('pgliteTemplates') as PgliteTemplates | undefined;
+  return templates?.folders.fixture;
+}
+
 /**
- * The dump a server's database comes from: the fixture's, made by the suite's global set-up (migrated and seeded
- * once per run), or the demo's at a scale, loaded once per run by whichever test needed it first. None when the
- * run has no dump (a single file run outside the suite's set-up).
+ * The dump a demo server's database comes from: the demo's at a scale, loaded once per run by whichever test
+ * needed it first. None when the run has no dump (a single file run outside the suite's set-up).
  */
 async function templateDump(demoScale: number | undefined): Promise<string | undefined> {
-  if (demoScale === undefined) {
-    const templates = inject('pgliteTemplates') as PgliteTemplates | undefined;
-    return templates?.fixture;
-  }
+  if (demoScale === undefined) return undefined;
   return demoDumpFile({ scale: demoScale, clock: demoClock() });
 }
 
