@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnomalyDetector, outsideRange } from './detector.ts';
+import { createAnomalyDetector, createLagged, outsideRange } from './detector.ts';
 import { SortedWindow } from './sorted-window.ts';
 
 const MINUTE = 60_000;
@@ -34,6 +34,48 @@ describe('surprise of a view', () => {
     expect(outsideRange(w, 0, 1e-9)).toBe(1);
     // Until a view has seen enough, it says nothing.
     expect(outsideRange(w, 100, 1e-9, 5)).toBe(0);
+  });
+});
+
+describe('the reading a day before', () => {
+  const DAY = 86_400_000;
+
+  it('holds about a day of minutes for a sensor read every second, and finds the same time yesterday', () => {
+    const lagged = createLagged(DAY);
+    const start = Date.UTC(2024, 0, 1);
+    // Three days of a reading a second, each reading's value its second since the start.
+    let found = 0;
+    let wrong = 0;
+    let mostHeld = 0;
+    for (let second = 0; second < 3 * 86_400; second++) {
+      const time = start + second * 1000;
+      const before = lagged.lookUp(time);
+      // From the second day: yesterday's reading kept for that minute, at the same time or less than a minute
+      // after it. (On the first day, a reading up to a quarter of an hour after may stand in, as always.)
+      const lag = second - before - 86_400;
+      if (second >= 86_400) {
+        if (Number.isNaN(lag) || lag > 0 || lag <= -60) wrong++;
+        else found++;
+      }
+      lagged.remember(time, second);
+      mostHeld = Math.max(mostHeld, lagged.held);
+    }
+    expect(wrong).toBe(0);
+    expect(found).toBe(2 * 86_400);
+    // A day of minutes and the quarter of an hour either side that "the same time" allows.
+    expect(mostHeld).toBeLessThanOrEqual(1_440 + 16);
+    expect(mostHeld).toBeGreaterThanOrEqual(1_440);
+  });
+
+  it('keeps every reading of a series read every five minutes', () => {
+    const lagged = createLagged(DAY);
+    const start = Date.UTC(2024, 1, 28);
+    for (let i = 0; i < 288 * 2; i++) {
+      const time = start + i * 5 * MINUTE;
+      if (i >= 288) expect(lagged.lookUp(time)).toBe(i - 288);
+      lagged.remember(time, i);
+    }
+    expect(lagged.held).toBeGreaterThanOrEqual(288);
   });
 });
 

@@ -71,12 +71,23 @@ export type AnomalyDetector = {
   judge(value: number, time: number): number;
 };
 
-/** The reading at the same time a day before, from a queue of the last day's readings. */
-function createLagged(lagMs: number) {
+/**
+ * Readings a sensor may send faster than this are kept for the day-before view one per slot (the first of each),
+ * so that the queue holds at most about a day of slots whatever the sensor's rate: 1,440 a day, not 86,400 for a
+ * reading a second. Series at a minute or slower keep every reading.
+ */
+const LAG_SLOT_MS = 60_000;
+
+/** The reading at the same time a day before, from a queue of the last day's readings (one per slot). */
+export function createLagged(lagMs: number) {
   const times: number[] = [];
   const values: number[] = [];
   let head = 0;
   return {
+    /** How many readings the queue holds (for its bound). */
+    get held() {
+      return times.length - head;
+    },
     lookUp(time: number): number {
       const target = time - lagMs;
       while (head < times.length && times[head] < target - SAME_TIME_TOLERANCE_MS) head++;
@@ -92,6 +103,8 @@ function createLagged(lagMs: number) {
       return Number.NaN;
     },
     remember(time: number, value: number) {
+      const last = times.length > head ? times[times.length - 1] : Number.NEGATIVE_INFINITY;
+      if (Math.floor(time / LAG_SLOT_MS) === Math.floor(last / LAG_SLOT_MS)) return;
       times.push(time);
       values.push(value);
     },
