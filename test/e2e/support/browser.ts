@@ -60,6 +60,16 @@ export async function signIn(page: Page, user: FixtureUserKey) {
   });
   if (!response.ok())
     throw new Error(`Sign-in of ${user} refused: ${response.status()} ${await response.text()}`);
+  // In English, whatever an earlier test of a file's shared server left the user's language at.
+  const session = (await response.json()) as { csrfToken: string; user: { locale: string } };
+  if (session.user.locale !== 'en') {
+    const kept = await page.request.put('/api/auth/preferences', {
+      data: { locale: 'en' },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    if (!kept.ok())
+      throw new Error(`The language of ${user} stayed ${session.user.locale}: ${kept.status()}`);
+  }
   await page.goto('/');
   await page.getByRole('heading', { level: 2, name: `Welcome, ${USERS[user].displayName}` }).waitFor();
 }
@@ -152,11 +162,30 @@ export function serverAndBrowserForFile(
   let started: { server: RunningServer; browser: Browser } | undefined;
   beforeAll(async () => {
     started = await serverAndBrowser(...args);
+    fileServer = started;
     onStarted(started);
   });
   afterAll(async () => {
+    fileServer = undefined;
     await started?.browser.close();
     await started?.server.stop();
+  });
+}
+
+/** The server and browser of the file running now, while its hooks hold them. */
+let fileServer: { server: RunningServer; browser: Browser } | undefined;
+
+/**
+ * In a suite (`*.suite.ts`) that a browser test file imports beside others of the same program: hands over the
+ * server and browser that file started, so that its suites share one server instead of starting one each.
+ */
+export function serverAndBrowserOfFile(
+  onStarted: (started: { server: RunningServer; browser: Browser }) => void,
+): void {
+  beforeAll(() => {
+    if (!fileServer)
+      throw new Error('A suite ran without its file’s server: import it from a *.test.ts file');
+    onStarted(fileServer);
   });
 }
 

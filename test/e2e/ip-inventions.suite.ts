@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
+import { partnerNamed } from './support/academia.ts';
 import {
   callApi as call,
   choose,
   newContext,
   screenshot,
-  serverAndBrowserForFile,
+  serverAndBrowserOfFile,
   signIn,
 } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
@@ -31,19 +32,18 @@ describe.skipIf(!hasChromium)('invention disclosures in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('walks a disclosure from an employee to a filed family, linked to its research project both ways', async () => {
     const errors: string[] = [];
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
     await signIn(admin, 'groupAdmin');
-    const partner = await call(admin, 'POST', '/api/academia/partners', {
+    const partner = await partnerNamed(admin, {
       name: 'National Cheng Kung University',
       country: 'TW',
       kind: 'university',
     });
-    expect(partner.status).toBe(201);
     const project = await call(admin, 'POST', '/api/academia/projects', {
       siteId: SITES.K7.id,
       partnerId: partner.json.id,

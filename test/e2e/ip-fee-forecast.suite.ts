@@ -5,7 +5,7 @@ import {
   callApi as call,
   newContext,
   screenshot,
-  serverAndBrowserForFile,
+  serverAndBrowserOfFile,
   signIn,
 } from './support/browser.ts';
 import { grantedFamily } from './support/ip.ts';
@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('IP fee forecast in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('charts the fees of the five years by office with the rates used, and says a fee without a rate', async () => {
     const admin = await (await newContext(browser, server.baseUrl)).newPage();

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
-import { callApi, newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
+import { callApi, newContext, poll, screenshot, serverAndBrowserOfFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium)('supplier cybersecurity assessments in the browser
   let browser: Browser;
   let supplierId = '';
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('lets the supplier’s person sign in, find its assessment and answer the questionnaire', async () => {
     const admin = await (await newContext(browser, server.baseUrl)).newPage();

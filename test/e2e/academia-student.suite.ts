@@ -1,12 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
+import { partnerNamed } from './support/academia.ts';
 import {
   callApi as call,
   choose,
   newContext,
   screenshot,
-  serverAndBrowserForFile,
+  serverAndBrowserOfFile,
   signIn,
   signInWith,
 } from './support/browser.ts';
@@ -21,18 +22,17 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('the staff give an intern’s sign-in to the student, who sees the internship and evaluates it, in both languages', async () => {
     const staff = await (await newContext(browser, server.baseUrl)).newPage();
     await signIn(staff, 'groupAdmin');
-    const partner = await call(staff, 'POST', '/api/academia/partners', {
+    const partner = await partnerNamed(staff, {
       name: 'National Sun Yat-sen University',
       nameZh: '國立中山大學',
       country: 'TW',
       kind: 'university',
     });
-    expect(partner.status).toBe(201);
     const intern = await call(staff, 'POST', '/api/academia/interns', {
       siteId: SITES.K7.id,
       partnerId: partner.json.id,
@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('a student’s own sign-in in the browser', () => 
   it('the staff give a research project’s principal investigator a sign-in; the professor follows its milestones and sends a deliverable', async () => {
     const staff = await (await newContext(browser, server.baseUrl)).newPage();
     await signIn(staff, 'groupAdmin');
-    const partner = await call(staff, 'POST', '/api/academia/partners', {
+    const partner = await partnerNamed(staff, {
       name: 'National Cheng Kung University',
       nameZh: '國立成功大學',
       country: 'TW',

@@ -6,7 +6,7 @@ import {
   callApi as call,
   newContext,
   screenshot,
-  serverAndBrowserForFile,
+  serverAndBrowserOfFile,
   signIn,
 } from './support/browser.ts';
 import { grantedFamily } from './support/ip.ts';
@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('shows a patent with a fee coming due, its working, and records the decision', async () => {
     const context = await newContext(browser, server.baseUrl);

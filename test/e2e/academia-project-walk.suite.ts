@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { partnerNamed } from './support/academia.ts';
 import {
   callApi as call,
   choose,
   newContext,
   screenshot,
-  serverAndBrowserForFile,
+  serverAndBrowserOfFile,
   signIn,
 } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
@@ -40,7 +41,7 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('goes from proposal to final report with payments in TWD and USD and an invention disclosure', async () => {
     const errors: string[] = [];
@@ -50,13 +51,12 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
     await signIn(page, 'groupAdmin');
     // Set-up the walk does not cover: the school, and the dated rates the program owner maintains (the rate
     // changes mid-year, so each payment must convert at the rate of its own date).
-    const partner = await call(page, 'POST', '/api/academia/partners', {
+    const partner = await partnerNamed(page, {
       name: 'National Sun Yat-sen University',
       nameZh: '國立中山大學',
       country: 'TW',
       kind: 'university',
     });
-    expect(partner.status).toBe(201);
     for (const rate of [
       { currency: 'TWD', validFrom: '2025-01-01', perUsd: '30' },
       { currency: 'TWD', validFrom: '2025-07-01', perUsd: '32' },

@@ -1,13 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
+import { partnerNamed } from './support/academia.ts';
 import {
   callApi as call,
   choose,
   newContext,
   poll,
   screenshot,
-  serverAndBrowserForFile,
+  serverAndBrowserOfFile,
   signIn,
 } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
@@ -18,18 +19,17 @@ describe.skipIf(!hasChromium)('internship cooperation and cohorts in the browser
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('records a placement from the form, refuses implausible hours at the field, and counts it in the year', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signIn(page, 'groupAdmin');
-    const partner = await call(page, 'POST', '/api/academia/partners', {
+    const partner = await partnerNamed(page, {
       name: 'National Chi Nan University',
       country: 'TW',
       kind: 'university',
     });
-    expect(partner.status).toBe(201);
 
     await page.goto('/academia/interns');
     await page.getByRole('heading', { level: 2, name: 'Interns' }).waitFor();
@@ -103,12 +103,11 @@ describe.skipIf(!hasChromium)('internship cooperation and cohorts in the browser
       const context = await newContext(browser, server.baseUrl);
       const page = await context.newPage();
       await signIn(page, 'groupAdmin');
-      const partner = await call(page, 'POST', '/api/academia/partners', {
+      const partner = await partnerNamed(page, {
         name: school,
         country: 'TW',
         kind: 'university',
       });
-      expect(partner.status).toBe(201);
       const figuresOfYear = async () =>
         (await call(page, 'GET', `/api/academia/placements/figures?year=${year}`)).json;
       expect(await figuresOfYear()).toMatchObject({ placements: 0, students: 0 });
@@ -196,7 +195,7 @@ describe.skipIf(!hasChromium)('internship cooperation and cohorts in the browser
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signIn(page, 'groupAdmin');
-    const partner = await call(page, 'POST', '/api/academia/partners', {
+    const partner = await partnerNamed(page, {
       name: 'National Sun Yat-sen University',
       nameZh: '國立中山大學',
       country: 'TW',

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import { stixBundle } from '../support/stix.ts';
-import { callApi, newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
+import { callApi, newContext, poll, screenshot, serverAndBrowserOfFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)('cybersecurity advisories and security policies in
   let browser: Browser;
   let advisoryPath = '';
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('uploads a STIX bundle and shows it routed to the site whose system runs the software', async () => {
     const context = await newContext(browser, server.baseUrl);
