@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('internship cooperation and cohorts in the browser
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signIn(page, 'groupAdmin');
-    const partner = await partnerNamed(page, {
+    const _partner = await partnerNamed(page, {
       name: 'National Chi Nan University',
       country: 'TW',
       kind: 'university',
@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)('internship cooperation and cohorts in the browser
       const context = await newContext(browser, server.baseUrl);
       const page = await context.newPage();
       await signIn(page, 'groupAdmin');
-      const partner = await partnerNamed(page, {
+      const _partner = await partnerNamed(page, {
         name: school,
         country: 'TW',
         kind: 'university',

@@ -5,24 +5,12 @@ import {
   callApi as call,
   choose,
   newContext,
+  readInChinese,
   screenshot,
   serverAndBrowserOfFile,
   signIn,
 } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
-
-/** Reads the app in Traditional Chinese from now on. */
-async function readChinese(page: Page) {
-  await page.evaluate(async () => {
-    const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
-    await fetch('/api/auth/preferences', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-      body: JSON.stringify({ locale: 'zh-TW' }),
-    });
-    localStorage.setItem('steward.locale', 'zh-TW');
-  });
-}
 
 async function researchUsdCents(page: Page, year: number) {
   const res = await call(page, 'GET', `/api/academia/contribution?year=${year}`);
@@ -51,7 +39,7 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
     await signIn(page, 'groupAdmin');
     // Set-up the walk does not cover: the school, and the dated rates the program owner maintains (the rate
     // changes mid-year, so each payment must convert at the rate of its own date).
-    const partner = await partnerNamed(page, {
+    const _partner = await partnerNamed(page, {
       name: 'National Sun Yat-sen University',
       nameZh: '國立中山大學',
       country: 'TW',
@@ -226,7 +214,7 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
     await officer.getByRole('heading', { level: 2, name: TITLE }).waitFor();
 
     // The project's page in Traditional Chinese.
-    await readChinese(page);
+    await readInChinese(page);
     await page.goto(projectPath);
     await page.getByRole('button', { name: '登錄付款' }).waitFor();
     await page.getByRole('button', { name: '新增里程碑' }).waitFor();

@@ -6,6 +6,7 @@ import {
   callApi as call,
   choose,
   newContext,
+  readInChinese,
   screenshot,
   serverAndBrowserOfFile,
   signIn,
@@ -25,7 +26,7 @@ describe.skipIf(!hasChromium)('the industry–academia program in the browser', 
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signIn(page, 'groupAdmin');
-    const partner = await partnerNamed(page, {
+    const _partner = await partnerNamed(page, {
       name: 'National Cheng Kung University',
       nameZh: '國立成功大學',
       country: 'TW',
@@ -163,15 +164,7 @@ describe.skipIf(!hasChromium)('the industry–academia program in the browser', 
     await screenshot(page, 'academia-conversion');
 
     // The evaluations in Traditional Chinese.
-    await page.evaluate(async () => {
-      const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
-      await fetch('/api/auth/preferences', {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-        body: JSON.stringify({ locale: 'zh-TW' }),
-      });
-      localStorage.setItem('steward.locale', 'zh-TW');
-    });
+    await readInChinese(page);
     await page.goto('/academia/interns');
     await page.getByRole('button', { name: '評核: Kuo Ya-Ting' }).click();
     const zh = page.getByRole('dialog', { name: 'Kuo Ya-Ting 的評核' });

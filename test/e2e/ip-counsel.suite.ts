@@ -5,6 +5,7 @@ import { EMPLOYEES, SITES } from '../support/fixture.ts';
 import {
   callApi as call,
   newContext,
+  readInChinese,
   screenshot,
   serverAndBrowserOfFile,
   signIn,
@@ -248,15 +249,7 @@ describe.skipIf(!hasChromium)('IP counsel’s cases in the browser', () => {
     expect(obligations.json.items.map((o: { state: string }) => o.state)).toEqual(['done']);
 
     // The same page in Traditional Chinese.
-    await page.evaluate(async () => {
-      const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
-      await fetch('/api/auth/preferences', {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-        body: JSON.stringify({ locale: 'zh-TW' }),
-      });
-      localStorage.setItem('steward.locale', 'zh-TW');
-    });
+    await readInChinese(page);
     await page.goto('/ip/exit-interviews');
     await page.getByRole('heading', { level: 2, name: '離職面談' }).waitFor();
     await page.getByText('已簽署切結').first().waitFor();

@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import {
   callApi as call,
   newContext,
+  readInChinese,
   screenshot,
   serverAndBrowserOfFile,
   signIn,
@@ -18,18 +19,6 @@ const yearsAgo = (n: number) => {
   d.setUTCFullYear(d.getUTCFullYear() - n);
   return d.toISOString().slice(0, 10);
 };
-
-async function readChinese(page: Page) {
-  await page.evaluate(async () => {
-    const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
-    await fetch('/api/auth/preferences', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-      body: JSON.stringify({ locale: 'zh-TW' }),
-    });
-    localStorage.setItem('steward.locale', 'zh-TW');
-  });
-}
 
 describe.skipIf(!hasChromium)('IP fee forecast in the browser', () => {
   let server: RunningServer;
@@ -92,7 +81,7 @@ describe.skipIf(!hasChromium)('IP fee forecast in the browser', () => {
     await page.getByText('Technology', { exact: true }).first().click();
     await table.getByText('SiP module').waitFor();
 
-    await readChinese(page);
+    await readInChinese(page);
     await page.goto(`${server.baseUrl}/ip/fee-forecast`);
     await page.getByRole('heading', { name: '年費預估' }).first().waitFor();
     await page.getByRole('table', { name: '年費預估' }).getByText('合計').first().waitFor();

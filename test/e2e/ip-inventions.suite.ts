@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITES } from '../support/fixture.ts';
 import { partnerNamed } from './support/academia.ts';
@@ -6,6 +6,7 @@ import {
   callApi as call,
   choose,
   newContext,
+  readInChinese,
   screenshot,
   serverAndBrowserOfFile,
   signIn,
@@ -13,19 +14,6 @@ import {
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** Picks an option of a Mantine Select inside `scope` by its label. */
-/** Reads the app in Traditional Chinese from now on. */
-async function readChinese(page: Page) {
-  await page.evaluate(async () => {
-    const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
-    await fetch('/api/auth/preferences', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-      body: JSON.stringify({ locale: 'zh-TW' }),
-    });
-    localStorage.setItem('steward.locale', 'zh-TW');
-  });
-}
-
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 describe.skipIf(!hasChromium)('invention disclosures in the browser', () => {
@@ -133,7 +121,7 @@ describe.skipIf(!hasChromium)('invention disclosures in the browser', () => {
     await officer.waitForURL((u) => u.pathname === `/academia/projects/${project.json.id}`);
 
     // The same pages in Traditional Chinese.
-    await readChinese(officer);
+    await readInChinese(officer);
     await officer.goto('/ip/disclosures');
     await officer.getByRole('heading', { level: 2, name: '發明揭露' }).waitFor();
     await officer.getByText('已申請').first().waitFor();

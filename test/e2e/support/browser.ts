@@ -125,6 +125,22 @@ export async function openInApp(page: Page, path: string) {
   await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search);
 }
 
+/**
+ * Reads the app in Traditional Chinese from the next page load on: the user's saved language and the browser's
+ * choice, as the language menu sets them.
+ */
+export async function readInChinese(page: Page) {
+  await page.evaluate(async () => {
+    const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
+    await fetch('/api/auth/preferences', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+      body: JSON.stringify({ locale: 'zh-TW' }),
+    });
+    localStorage.setItem('steward.locale', 'zh-TW');
+  });
+}
+
 /** Calls the API from the signed-in page with its CSRF token: the status and the JSON body (null for 204). */
 export async function callApi(page: Page, method: string, path: string, body?: unknown) {
   return page.evaluate(
