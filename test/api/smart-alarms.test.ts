@@ -105,6 +105,18 @@ describe.each(databases())('readings and alarms (%s)', (kind) => {
     expect(Number(counts.accepted)).toBe(1);
     expect(Number(counts.refused)).toBe(2);
     expect(counts.refused_by_reason).toEqual({ outside_site: 1, unknown_sensor: 1 });
+
+    // The next batches add to each reason's count: one refusal more, then none (the counts stay).
+    await post([{ sensorId: unknown, at: t0, value: 2 }, gas(-1000, 5)], 'k7-gw-2');
+    await post([gas(-990, 5)], 'k7-gw-2');
+    const after = await t.db
+      .selectFrom('smart_gateway_counts')
+      .select(['accepted', 'refused', 'refused_by_reason'])
+      .where('gateway', '=', 'k7-gw-2')
+      .executeTakeFirstOrThrow();
+    expect(Number(after.accepted)).toBe(3);
+    expect(Number(after.refused)).toBe(3);
+    expect(after.refused_by_reason).toEqual({ outside_site: 1, unknown_sensor: 2 });
   });
 
   it('takes a batch as CSV too, and refuses a malformed value naming it', async () => {

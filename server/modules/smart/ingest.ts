@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { IngestResult, readingBatch } from '#shared/modules/smart/contract.ts';
 import type { DetectorMemoryConfig } from '../../config.ts';
@@ -15,13 +16,16 @@ import {
   type SensorMemory,
   type SensorRules,
 } from './rules/detect.ts';
+import { createSensorMemories } from './sensor-memories.ts';
 import { ingestSettings } from './settings.ts';
 
 const PROGRAM = 'smart' as const;
+/** Sensors whose detectors' memory a process keeps between batches (about half a kilobyte each). */
+const MEMORIES_HELD = 50_000;
 
 type Refusal = IngestResult['refused'][number];
 
-function rulesOf(s: repo.SensorRow): SensorRules {
+function rulesOf(s: repo.IngestSensorRow): SensorRules {
   return {
     limits: { hh: s.limit_hh, h: s.limit_h, l: s.limit_l, ll: s.limit_ll },
     deadband: s.deadband,
@@ -51,7 +55,8 @@ export function createIngestService(deps: {
     max: deps.detectors.max,
     now: () => now().getTime(),
   });
-  const learns = (s: repo.SensorRow) =>
+  const memories = createSensorMemories(MEMORIES_HELD);
+  const learns = (s: repo.IngestSensorRow) =>
     s.in_service && usesLearnedDetector([s.limit_hh, s.limit_h, s.limit_l, s.limit_ll]);
 
   /**
@@ -72,7 +77,12 @@ export function createIngestService(deps: {
     return checked;
   }
 
-  async function applyEvent(trx: Db, sensor: repo.SensorRow, e: DetectionEvent, actorId: string | null) {
+  async function applyEvent(
+    trx: Db,
+    sensor: repo.IngestSensorRow,
+    e: DetectionEvent,
+    actorId: string | null,
+  ) {
     const at = new Date(e.at);
     const open = await trx
       .selectFrom('smart_alarms')
@@ -150,14 +160,7 @@ export function createIngestService(deps: {
     gateway: string,
     c: { accepted: number; duplicates: number; late: number; refused: Refusal[] },
   ) {
-    const current = await trx
-      .selectFrom('smart_gateway_counts')
-      .select('refused_by_reason')
-      .where('user_id', '=', userId)
-      .where('gateway', '=', gateway)
-      .forUpdate()
-      .executeTakeFirst();
-    const reasons = { ...((current?.refused_by_reason ?? {}) as Record<string, number>) };
+    const reasons: Record<string, number> = {};
     for (const r of c.refused) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
     await trx
       .insertInto('smart_gateway_counts')
@@ -177,7 +180,13 @@ export function createIngestService(deps: {
           duplicates: eb('smart_gateway_counts.duplicates', '+', eb.ref('excluded.duplicates')),
           late: eb('smart_gateway_counts.late', '+', eb.ref('excluded.late')),
           refused: eb('smart_gateway_counts.refused', '+', eb.ref('excluded.refused')),
-          refused_by_reason: eb.ref('excluded.refused_by_reason'),
+          // Each reason's count added to the one kept, in the same statement (no read first).
+          refused_by_reason: sql<string>`case when excluded.refused = 0 then smart_gateway_counts.refused_by_reason
+            else (select jsonb_object_agg(k,
+                coalesce((smart_gateway_counts.refused_by_reason ->> k)::bigint, 0)
+                + coalesce((excluded.refused_by_reason ->> k)::bigint, 0))
+              from jsonb_object_keys(smart_gateway_counts.refused_by_reason || excluded.refused_by_reason) as k)
+            end`,
           last_seen_at: eb.ref('excluded.last_seen_at'),
         })),
       )
@@ -198,11 +207,9 @@ export function createIngestService(deps: {
       const readings = batch.readings;
       const gateway = batch.gateway ?? actor.label;
       const ids = [...new Set(readings.map((r) => r.sensorId))];
-      const sensors = new Map(
-        (await repo.sensorRows(db).where('s.id', 'in', ids).execute()).map((s) => [s.id, s]),
-      );
+      const sensors = new Map((await repo.ingestSensorRows(db, ids)).map((s) => [s.id, s]));
       const refused: Refusal[] = [];
-      const accepted: { sensor: repo.SensorRow; at: Date; value: number }[] = [];
+      const accepted: { sensor: repo.IngestSensorRow; at: Date; value: number }[] = [];
       readings.forEach((r, index) => {
         const sensor = sensors.get(r.sensorId);
         if (!sensor) refused.push({ index, sensorId: r.sensorId, reason: 'unknown_sensor' });
@@ -215,30 +222,19 @@ export function createIngestService(deps: {
 
       let months: string[] = [];
       let prepared: string[] = [];
+      let saved: repo.SensorStateRow[] = [];
       const learning = [...new Set(accepted.filter((a) => learns(a.sensor)).map((a) => a.sensor.id))];
       const result = await db
         .transaction()
         .execute(async (trx) => {
           months = await ensurePartitions(trx, accepted);
-          const sensorIds = [...new Set(accepted.map((a) => a.sensor.id))].sort();
+          const sensorIds = [...new Set(accepted.map((a) => a.sensor.id))];
           // Readings of one sensor are judged by one transaction at a time, in order.
-          const states = new Map(
-            (sensorIds.length
-              ? await trx
-                  .selectFrom('smart_sensor_states')
-                  .selectAll()
-                  .where('sensor_id', 'in', sensorIds)
-                  .orderBy('sensor_id')
-                  .forUpdate()
-                  .execute()
-              : []
-            ).map((s) => [s.sensor_id, s]),
-          );
+          const states = await repo.lockSensorStates(trx, sensorIds, memories.judgedTimes(sensorIds));
           // Late: past the horizon, or no newer than what the sensor's detectors already judged.
           const rows = accepted.map((a) => {
-            const judged = states.get(a.sensor.id)?.judged_at;
-            const late =
-              a.at.getTime() < horizon || (judged != null && a.at.getTime() <= new Date(judged).getTime());
+            const judged = states.get(a.sensor.id)?.judgedAt;
+            const late = a.at.getTime() < horizon || (judged != null && a.at.getTime() <= judged);
             return { sensorId: a.sensor.id, siteId: a.sensor.site_id, at: a.at, value: a.value, late };
           });
           // A batch within one month (nearly every one) goes straight to that month's partition.
@@ -250,7 +246,7 @@ export function createIngestService(deps: {
           );
           await anomalies.prepare(
             trx,
-            learning.map((id) => ({ id, judgedAt: states.get(id)?.judged_at?.getTime() ?? null })),
+            learning.map((id) => ({ id, judgedAt: states.get(id)?.judgedAt ?? null })),
           );
           prepared = learning;
           let raised = 0;
@@ -264,11 +260,10 @@ export function createIngestService(deps: {
           }
           const judgedStates: repo.SensorStateRow[] = [];
           for (const [sensorId, list] of bySensor) {
-            const sensor = sensors.get(sensorId) as repo.SensorRow;
+            const sensor = sensors.get(sensorId) as repo.IngestSensorRow;
             list.sort((a, b) => a.at - b.at);
             const last = list[list.length - 1];
-            const state = states.get(sensorId);
-            let memory = (state?.state ?? {}) as SensorMemory;
+            let memory = memories.of(sensorId, states.get(sensorId));
             // An out-of-service sensor's readings are kept, not judged (ISA-18.2 out of service).
             if (sensor.in_service) {
               const judged = detect(rulesOf(sensor), memory, list);
@@ -295,11 +290,12 @@ export function createIngestService(deps: {
               siteId: sensor.site_id,
               judgedAt: new Date(last.at),
               lastValue: last.value,
-              state: JSON.stringify(memory),
+              state: memory,
             });
           }
           // Every sensor's memory in one statement: a statement per sensor cost a round trip each.
           await repo.saveSensorStates(trx, judgedStates);
+          saved = judgedStates;
           const late = stored.filter((r) => r.late).length;
           const duplicates = rows.length - stored.length;
           if (actor.userId)
@@ -317,12 +313,16 @@ export function createIngestService(deps: {
         .catch((error: unknown) => {
           // Their detectors learned from readings that were not stored: they are built again next time.
           anomalies.forget(learning);
+          // A memory held may have been judged on in the rolled-back batch: read again next time.
+          memories.forget(accepted.map((a) => a.sensor.id));
           // A remembered partition may have been dropped since (retention): checked again next time.
           partitions.clear();
           throw error;
         })
         .finally(() => anomalies.release(prepared));
       for (const m of months) partitions.add(m);
+      // Remembered once committed: a rolled-back memory would be judged on next time.
+      memories.remember(saved);
       return result;
     },
   };

@@ -8,6 +8,30 @@ export function sensorRows(db: Db) {
 }
 export type SensorRow = Awaited<ReturnType<ReturnType<typeof sensorRows>['execute']>>[number];
 
+/** What ingestion needs of these sensors: where they are, their rules and whether they are in service. */
+export function ingestSensorRows(db: Db, ids: readonly string[]) {
+  return db
+    .selectFrom('smart_sensors')
+    .select([
+      'id',
+      'site_id',
+      'kind',
+      'in_service',
+      'limit_hh',
+      'limit_h',
+      'limit_l',
+      'limit_ll',
+      'deadband',
+      'on_delay_s',
+      'off_delay_s',
+      'rate_limit_per_min',
+      'stuck_after_min',
+    ])
+    .where('id', 'in', ids)
+    .execute();
+}
+export type IngestSensorRow = Awaited<ReturnType<typeof ingestSensorRows>>[number];
+
 export function alarmRows(db: Db) {
   return db
     .selectFrom('smart_alarms as a')
@@ -78,6 +102,35 @@ export async function ensureMonthPartition(db: Db, monthStart: Date) {
 export type NewReading = { sensorId: string; siteId: string; at: Date; value: number; late: boolean };
 
 /**
+ * Readings as the statement takes them: each sensor (and its site) once, then per reading the sensor's place
+ * in that list, the time in epoch milliseconds and the value, and the places (from 1) of the late readings.
+ * Numbers go as they are; uuids and times written out per reading were most of the bytes sent and quoted.
+ */
+export function compactReadings(readings: readonly NewReading[]) {
+  const place = new Map<string, number>();
+  const sensorIds: string[] = [];
+  const siteIds: string[] = [];
+  const sensorOf: number[] = [];
+  const ms: number[] = [];
+  const values: number[] = [];
+  const late: number[] = [];
+  readings.forEach((r, index) => {
+    let n = place.get(r.sensorId);
+    if (n === undefined) {
+      sensorIds.push(r.sensorId);
+      siteIds.push(r.siteId);
+      n = sensorIds.length;
+      place.set(r.sensorId, n);
+    }
+    sensorOf.push(n);
+    ms.push(r.at.getTime());
+    values.push(r.value);
+    if (r.late) late.push(index + 1);
+  });
+  return { sensorIds, siteIds, sensorOf, ms, values, late };
+}
+
+/**
  * Stores readings once each (a repeat of a sensor and time does nothing) and adds the stored ones to the
  * per-minute and per-hour roll-ups, in one statement. Returns the readings stored. `partition`, when every
  * reading falls in that month's partition (which must exist), takes them straight there: routing each row
@@ -89,6 +142,7 @@ export async function insertReadings(db: Db, readings: readonly NewReading[], pa
   if (partition !== undefined && !/^smart_readings_\d{6}$/.test(partition))
     throw new Error(`Not a readings partition: ${partition}`);
   const target = sql.raw(partition ?? 'smart_readings');
+  const input = compactReadings(readings);
   const result = await sql<{
     stored: number | null;
     sensor_id: string;
@@ -97,13 +151,14 @@ export async function insertReadings(db: Db, readings: readonly NewReading[], pa
     late: boolean;
   }>`
     with input as (
-      select * from unnest(
-        ${readings.map((r) => r.sensorId)}::uuid[],
-        ${readings.map((r) => r.siteId)}::uuid[],
-        ${readings.map((r) => r.at.toISOString())}::timestamptz[],
-        ${readings.map((r) => r.value)}::float8[],
-        ${readings.map((r) => r.late)}::boolean[]
-      ) as t(sensor_id, site_id, at, value, late)
+      select
+        (${input.sensorIds}::uuid[])[r.n] as sensor_id,
+        (${input.siteIds}::uuid[])[r.n] as site_id,
+        to_timestamp(r.ms / 1000.0) as at,
+        r.value,
+        r.i = any(${input.late}::int[]) as late
+      from unnest(${input.sensorOf}::int[], ${input.ms}::bigint[], ${input.values}::float8[])
+        with ordinality as r(n, ms, value, i)
     ),
     stored as (
       insert into ${target} (sensor_id, site_id, at, value, late)
@@ -179,22 +234,55 @@ export type SensorStateRow = {
   siteId: string;
   judgedAt: Date;
   lastValue: number;
-  /** The detectors' memory, as JSON text. */
-  state: string;
+  /** The detectors' memory. */
+  state: unknown;
 };
+
+/**
+ * Locks these sensors' states, in the order of their ids (readings of one sensor are judged by one transaction
+ * at a time), and reads when each was last judged (epoch ms). Its memory comes back only where `known` (what
+ * the caller holds, by the time it was judged) is not that time: another process judged the sensor since.
+ */
+export async function lockSensorStates(
+  db: Db,
+  ids: readonly string[],
+  known: ReadonlyMap<string, number>,
+): Promise<Map<string, { judgedAt: number | null; state: unknown }>> {
+  if (ids.length === 0) return new Map();
+  const sorted = [...ids].sort();
+  const rows = await sql<{ sensor_id: string; judged_ms: number | null; state: unknown }>`
+    select s.sensor_id, (extract(epoch from s.judged_at) * 1000)::float8 as judged_ms,
+      case when (extract(epoch from s.judged_at) * 1000)::bigint = k.ms then null else s.state end as state
+    from smart_sensor_states s
+    left join unnest(
+      ${sorted}::uuid[],
+      ${sorted.map((id) => known.get(id) ?? null)}::bigint[]
+    ) as k(sensor_id, ms) on k.sensor_id = s.sensor_id
+    where s.sensor_id = any(${sorted}::uuid[])
+    order by s.sensor_id
+    for update of s
+  `.execute(db);
+  return new Map(rows.rows.map((r) => [r.sensor_id, { judgedAt: r.judged_ms, state: r.state }]));
+}
 
 /** The last reading judged and the detectors' memory of each of these sensors, in one statement. */
 export async function saveSensorStates(db: Db, rows: readonly SensorStateRow[]) {
   if (rows.length === 0) return;
+  // One JSON document: memories in a text array were quoted and escaped character by character.
+  const doc = JSON.stringify(
+    rows.map((r) => ({
+      sensor_id: r.sensorId,
+      site_id: r.siteId,
+      judged_ms: r.judgedAt.getTime(),
+      last_value: r.lastValue,
+      state: r.state,
+    })),
+  );
   await sql`
     insert into smart_sensor_states (sensor_id, site_id, judged_at, last_value, state)
-    select sensor_id, site_id, judged_at, last_value, state::jsonb from unnest(
-      ${rows.map((r) => r.sensorId)}::uuid[],
-      ${rows.map((r) => r.siteId)}::uuid[],
-      ${rows.map((r) => r.judgedAt.toISOString())}::timestamptz[],
-      ${rows.map((r) => r.lastValue)}::float8[],
-      ${rows.map((r) => r.state)}::text[]
-    ) as t(sensor_id, site_id, judged_at, last_value, state)
+    select sensor_id, site_id, to_timestamp(judged_ms / 1000.0), last_value, state
+    from jsonb_to_recordset(${doc}::jsonb)
+      as t(sensor_id uuid, site_id uuid, judged_ms bigint, last_value float8, state jsonb)
     on conflict (sensor_id) do update set
       judged_at = excluded.judged_at, last_value = excluded.last_value, state = excluded.state
   `.execute(db);

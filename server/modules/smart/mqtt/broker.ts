@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { BackgroundService } from '../../../platform/modules/manifest.ts';
-import type { BatchOutcome, MqttGateways } from './gateways.ts';
+import type { BatchNames, BatchOutcome, MqttGateways } from './gateways.ts';
 import { isAnswerTopic, siteCodeOfFilter } from './topics.ts';
 
 /** A refusal the gateway's connection is closed for (MQTT 3.1.1 has no reason code to send instead). */
@@ -43,17 +43,17 @@ export function embeddedBroker(gateways: MqttGateways): BackgroundService & { po
     // A malformed batch is acknowledged and dropped: sent again, it would be just as malformed.
     if ('problem' in read) {
       log.warn({ gateway: client.id, topic, problem: read.problem }, 'MQTT batch refused: malformed');
-      return answer(topic, payload, client.id, read);
+      return answer(topic, read.names, client.id, read);
     }
     const result = await gateways.store(actor, read.batch, siteId, client.id);
     if (result.refused.length)
       log.warn({ gateway: client.id, topic, refused: result.refused.length }, 'MQTT readings refused');
-    await answer(topic, payload, client.id, result);
+    await answer(topic, read.names, client.id, result);
   }
 
   /** Publishes the answer before the PUBACK is written: the gateway hears why before it hears done. */
-  function answer(topic: string, payload: Buffer | string, gateway: string, outcome: BatchOutcome) {
-    const reply = gateways.answer(topic, payload, gateway, outcome);
+  function answer(topic: string, names: BatchNames, gateway: string, outcome: BatchOutcome) {
+    const reply = gateways.answer(topic, names, gateway, outcome);
     const target = broker;
     if (!reply || !target) return;
     return new Promise<void>((resolve) => {

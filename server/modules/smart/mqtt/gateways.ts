@@ -13,19 +13,17 @@ export type MqttBatch = ReturnType<typeof mqttReadingBatch.parse>;
 /** What a batch came to: stored (with its refused readings), or unreadable. */
 export type BatchOutcome = IngestResult | { problem: string };
 
-/** The gateway and batch id a payload names, read leniently: a malformed batch is answered too. */
-function namesOf(payload: Buffer | string): { gateway?: string; batchId?: string } {
-  try {
-    const json = JSON.parse(payload.toString()) as unknown;
-    if (!json || typeof json !== 'object' || Array.isArray(json)) return {};
-    const { gateway, batchId } = json as Record<string, unknown>;
-    return {
-      gateway: typeof gateway === 'string' ? gateway.slice(0, 100) : undefined,
-      batchId: typeof batchId === 'string' ? batchId.slice(0, 100) : undefined,
-    };
-  } catch {
-    return {};
-  }
+/** The gateway and batch id a payload names, to address and label its answer. */
+export type BatchNames = { gateway?: string; batchId?: string };
+
+/** The names a payload's JSON gives, read leniently: a malformed batch is answered too. */
+function namesOf(json: unknown): BatchNames {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return {};
+  const { gateway, batchId } = json as Record<string, unknown>;
+  return {
+    gateway: typeof gateway === 'string' ? gateway.slice(0, 100) : undefined,
+    batchId: typeof batchId === 'string' ? batchId.slice(0, 100) : undefined,
+  };
 }
 
 /**
@@ -63,14 +61,15 @@ export function createMqttGateways(deps: {
       return siteId && scopeHas(sitesWith(actor, 'smart.ingest', 'smart'), siteId) ? siteId : null;
     },
 
-    /** A payload read as a batch (JSON, the HTTP batch's shape), or why it cannot be. */
-    parse(payload: Buffer | string): { batch: MqttBatch } | { problem: string } {
+    /** A payload read as a batch (JSON, the HTTP batch's shape), or why it cannot be; with its names. */
+    parse(payload: Buffer | string): ({ batch: MqttBatch } | { problem: string }) & { names: BatchNames } {
       let json: unknown;
       try {
         json = JSON.parse(payload.toString());
       } catch {
-        return { problem: 'the payload is not JSON' };
+        return { problem: 'the payload is not JSON', names: {} };
       }
+      const names = namesOf(json);
       // A bare array of readings, as over HTTP.
       const parsed = mqttReadingBatch.safeParse(Array.isArray(json) ? { readings: json } : json);
       if (!parsed.success)
@@ -79,8 +78,9 @@ export function createMqttGateways(deps: {
             .slice(0, 3)
             .map((i) => `${i.path.join('.')}: ${i.message}`)
             .join('; '),
+          names,
         };
-      return { batch: parsed.data };
+      return { batch: parsed.data, names };
     },
 
     /**
@@ -89,13 +89,12 @@ export function createMqttGateways(deps: {
      */
     answer(
       topic: string,
-      payload: Buffer | string,
+      names: BatchNames,
       gateway: string,
       outcome: BatchOutcome,
     ): { topic: string; payload: string } | null {
       const site = siteCodeOfTopic(topic, deps.config.topicRoot);
       if (!site) return null;
-      const names = namesOf(payload);
       const answer: IngestAnswer =
         'problem' in outcome
           ? {

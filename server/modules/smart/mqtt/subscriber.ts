@@ -44,7 +44,7 @@ export function externalSubscriber(gateways: MqttGateways): BackgroundService {
     const result = await gateways.store(actor, read.batch, siteId, actor.label);
     if (result.refused.length)
       log.warn({ topic: packet.topic, refused: result.refused.length }, 'MQTT readings refused');
-    const reply = gateways.answer(packet.topic, packet.payload, actor.label, result);
+    const reply = gateways.answer(packet.topic, read.names, actor.label, result);
     // An answer lost (the broker away) is not a reason to store the batch again.
     if (reply) await client?.publishAsync(reply.topic, reply.payload, { qos: 0 }).catch(() => {});
   }
