@@ -25,6 +25,13 @@ const MEMORIES_HELD = 50_000;
 
 type Refusal = IngestResult['refused'][number];
 
+/** Another process judged a sensor since this one saved the memory it judged on. */
+class StaleMemories extends Error {
+  constructor() {
+    super('A sensor was judged by another process meanwhile');
+  }
+}
+
 function rulesOf(s: repo.IngestSensorRow): SensorRules {
   return {
     limits: { hh: s.limit_hh, h: s.limit_h, l: s.limit_l, ll: s.limit_ll },
@@ -193,6 +200,64 @@ export function createIngestService(deps: {
       .execute();
   }
 
+  /**
+   * Judges each sensor's stored readings (those not late) in time order on its memory, and applies what the
+   * detectors find. Returns each judged sensor's new memory, to be saved.
+   */
+  async function judge(
+    trx: Db,
+    actorId: string | null,
+    sensors: ReadonlyMap<string, repo.IngestSensorRow>,
+    states: ReadonlyMap<string, { judgedAt: number | null; state: unknown }>,
+    stored: readonly { sensor_id: string; at: Date; value: number; late: boolean }[],
+  ) {
+    let raised = 0;
+    let cleared = 0;
+    const bySensor = new Map<string, { at: number; value: number }[]>();
+    for (const r of stored) {
+      if (r.late) continue;
+      const list = bySensor.get(r.sensor_id) ?? [];
+      list.push({ at: r.at.getTime(), value: r.value });
+      bySensor.set(r.sensor_id, list);
+    }
+    const judgedStates: repo.SensorStateRow[] = [];
+    for (const [sensorId, list] of bySensor) {
+      const sensor = sensors.get(sensorId) as repo.IngestSensorRow;
+      list.sort((a, b) => a.at - b.at);
+      const last = list[list.length - 1];
+      let memory = memories.of(sensorId, states.get(sensorId));
+      // An out-of-service sensor's readings are kept, not judged (ISA-18.2 out of service).
+      if (sensor.in_service) {
+        const judged = detect(rulesOf(sensor), memory, list);
+        const events = judged.events;
+        memory = judged.memory;
+        if (learns(sensor)) {
+          const learned = judgeAnomalies(
+            anomalies.detector(sensorId),
+            memory.anomaly ?? { active: false },
+            list,
+          );
+          memory = { ...memory, anomaly: learned.memory };
+          events.push(...learned.events);
+          anomalies.judged(sensorId, last.at);
+        }
+        for (const e of events) {
+          await applyEvent(trx, sensor, e, actorId);
+          if (e.change === 'raise') raised++;
+          else cleared++;
+        }
+      }
+      judgedStates.push({
+        sensorId,
+        siteId: sensor.site_id,
+        judgedAt: new Date(last.at),
+        lastValue: last.value,
+        state: memory,
+      });
+    }
+    return { states: judgedStates, raised, cleared };
+  }
+
   return {
     /**
      * Stores a gateway's batch. `siteId` narrows it to one site (an MQTT topic's): a reading of a sensor
@@ -220,110 +285,87 @@ export function createIngestService(deps: {
       const { lateHorizonMinutes } = await deps.settings.get(ingestSettings);
       const horizon = now().getTime() - lateHorizonMinutes * 60_000;
 
-      let months: string[] = [];
-      let prepared: string[] = [];
-      let saved: repo.SensorStateRow[] = [];
       const learning = [...new Set(accepted.filter((a) => learns(a.sensor)).map((a) => a.sensor.id))];
-      const result = await db
-        .transaction()
-        .execute(async (trx) => {
-          months = await ensurePartitions(trx, accepted);
-          const sensorIds = [...new Set(accepted.map((a) => a.sensor.id))];
-          // Readings of one sensor are judged by one transaction at a time, in order.
-          const states = await repo.lockSensorStates(trx, sensorIds, memories.judgedTimes(sensorIds));
-          // Late: past the horizon, or no newer than what the sensor's detectors already judged.
-          const rows = accepted.map((a) => {
-            const judged = states.get(a.sensor.id)?.judgedAt;
-            const late = a.at.getTime() < horizon || (judged != null && a.at.getTime() <= judged);
-            return { sensorId: a.sensor.id, siteId: a.sensor.site_id, at: a.at, value: a.value, late };
-          });
-          // A batch within one month (nearly every one) goes straight to that month's partition.
-          const partitionNames = new Set(rows.map((r) => repo.monthPartitionName(r.at)));
-          const stored = await repo.insertReadings(
-            trx,
-            rows,
-            partitionNames.size === 1 ? [...partitionNames][0] : undefined,
-          );
-          await anomalies.prepare(
-            trx,
-            learning.map((id) => ({ id, judgedAt: states.get(id)?.judgedAt ?? null })),
-          );
-          prepared = learning;
-          let raised = 0;
-          let cleared = 0;
-          const bySensor = new Map<string, { at: number; value: number }[]>();
-          for (const r of stored) {
-            if (r.late) continue;
-            const list = bySensor.get(r.sensor_id) ?? [];
-            list.push({ at: r.at.getTime(), value: r.value });
-            bySensor.set(r.sensor_id, list);
-          }
-          const judgedStates: repo.SensorStateRow[] = [];
-          for (const [sensorId, list] of bySensor) {
-            const sensor = sensors.get(sensorId) as repo.IngestSensorRow;
-            list.sort((a, b) => a.at - b.at);
-            const last = list[list.length - 1];
-            let memory = memories.of(sensorId, states.get(sensorId));
-            // An out-of-service sensor's readings are kept, not judged (ISA-18.2 out of service).
-            if (sensor.in_service) {
-              const judged = detect(rulesOf(sensor), memory, list);
-              const events = judged.events;
-              memory = judged.memory;
-              if (learns(sensor)) {
-                const learned = judgeAnomalies(
-                  anomalies.detector(sensorId),
-                  memory.anomaly ?? { active: false },
-                  list,
-                );
-                memory = { ...memory, anomaly: learned.memory };
-                events.push(...learned.events);
-                anomalies.judged(sensorId, last.at);
-              }
-              for (const e of events) {
-                await applyEvent(trx, sensor, e, actor.userId);
-                if (e.change === 'raise') raised++;
-                else cleared++;
-              }
-            }
-            judgedStates.push({
-              sensorId,
-              siteId: sensor.site_id,
-              judgedAt: new Date(last.at),
-              lastValue: last.value,
-              state: memory,
+      const sensorIds = [...new Set(accepted.map((a) => a.sensor.id))];
+
+      /**
+       * One try. `trusting`: every sensor's memory is held (as this process saved it), so the batch is judged
+       * on it without reading or locking the states, and the save checks that no other process judged one of
+       * them since (StaleMemories: the batch is rolled back, to be stored again locking).
+       */
+      async function storeOnce(trusting: boolean): Promise<IngestResult> {
+        let months: string[] = [];
+        let prepared: string[] = [];
+        let saved: repo.SensorStateRow[] = [];
+        const held = memories.judgedTimes(sensorIds);
+        const result = await db
+          .transaction()
+          .execute(async (trx) => {
+            months = await ensurePartitions(trx, accepted);
+            // Readings of one sensor are judged by one transaction at a time, in order.
+            const states: Map<string, { judgedAt: number | null; state: unknown }> = trusting
+              ? new Map([...held].map(([id, judgedAt]) => [id, { judgedAt, state: null }]))
+              : await repo.lockSensorStates(trx, sensorIds, held);
+            // Late: past the horizon, or no newer than what the sensor's detectors already judged.
+            const rows = accepted.map((a) => {
+              const judged = states.get(a.sensor.id)?.judgedAt;
+              const late = a.at.getTime() < horizon || (judged != null && a.at.getTime() <= judged);
+              return { sensorId: a.sensor.id, siteId: a.sensor.site_id, at: a.at, value: a.value, late };
             });
-          }
-          // Every sensor's memory in one statement: a statement per sensor cost a round trip each.
-          await repo.saveSensorStates(trx, judgedStates);
-          saved = judgedStates;
-          const late = stored.filter((r) => r.late).length;
-          const duplicates = rows.length - stored.length;
-          if (actor.userId)
-            await count(trx, actor.userId, gateway, { accepted: stored.length, duplicates, late, refused });
-          return {
-            received: readings.length,
-            stored: stored.length,
-            duplicates,
-            late,
-            refused,
-            alarmsRaised: raised,
-            alarmsCleared: cleared,
-          };
-        })
-        .catch((error: unknown) => {
-          // Their detectors learned from readings that were not stored: they are built again next time.
-          anomalies.forget(learning);
-          // A memory held may have been judged on in the rolled-back batch: read again next time.
-          memories.forget(accepted.map((a) => a.sensor.id));
-          // A remembered partition may have been dropped since (retention): checked again next time.
-          partitions.clear();
-          throw error;
-        })
-        .finally(() => anomalies.release(prepared));
-      for (const m of months) partitions.add(m);
-      // Remembered once committed: a rolled-back memory would be judged on next time.
-      memories.remember(saved);
-      return result;
+            // A batch within one month (nearly every one) goes straight to that month's partition.
+            const partitionNames = new Set(rows.map((r) => repo.monthPartitionName(r.at)));
+            const stored = await repo.insertReadings(
+              trx,
+              rows,
+              partitionNames.size === 1 ? [...partitionNames][0] : undefined,
+            );
+            await anomalies.prepare(
+              trx,
+              learning.map((id) => ({ id, judgedAt: states.get(id)?.judgedAt ?? null })),
+            );
+            prepared = learning;
+            const judged = await judge(trx, actor.userId, sensors, states, stored);
+            if (!trusting) await repo.saveSensorStates(trx, judged.states);
+            else if ((await repo.saveSensorStatesJudgedAt(trx, judged.states, held)) < judged.states.length)
+              throw new StaleMemories();
+            saved = judged.states;
+            const late = stored.filter((r) => r.late).length;
+            const duplicates = rows.length - stored.length;
+            if (actor.userId)
+              await count(trx, actor.userId, gateway, { accepted: stored.length, duplicates, late, refused });
+            return {
+              received: readings.length,
+              stored: stored.length,
+              duplicates,
+              late,
+              refused,
+              alarmsRaised: judged.raised,
+              alarmsCleared: judged.cleared,
+            };
+          })
+          .catch((error: unknown) => {
+            // Their detectors learned from readings that were not stored: they are built again next time.
+            anomalies.forget(learning);
+            // A memory held may have been judged on in the rolled-back batch: read again next time.
+            memories.forget(sensorIds);
+            // A remembered partition may have been dropped since (retention): checked again next time.
+            partitions.clear();
+            throw error;
+          })
+          .finally(() => anomalies.release(prepared));
+        for (const m of months) partitions.add(m);
+        // Remembered once committed: a rolled-back memory would be judged on next time.
+        memories.remember(saved);
+        return result;
+      }
+
+      const trusting = sensorIds.length > 0 && memories.judgedTimes(sensorIds).size === sensorIds.length;
+      try {
+        return await storeOnce(trusting);
+      } catch (error) {
+        if (!(error instanceof StaleMemories)) throw error;
+        return storeOnce(false);
+      }
     },
   };
 }

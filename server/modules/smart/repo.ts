@@ -265,27 +265,51 @@ export async function lockSensorStates(
   return new Map(rows.rows.map((r) => [r.sensor_id, { judgedAt: r.judged_ms, state: r.state }]));
 }
 
-/** The last reading judged and the detectors' memory of each of these sensors, in one statement. */
-export async function saveSensorStates(db: Db, rows: readonly SensorStateRow[]) {
-  if (rows.length === 0) return;
-  // One JSON document: memories in a text array were quoted and escaped character by character.
-  const doc = JSON.stringify(
+/** Sensor states as one JSON document: memories in a text array were quoted and escaped character by character. */
+function stateDocument(rows: readonly SensorStateRow[], judgedBefore?: ReadonlyMap<string, number>) {
+  return JSON.stringify(
     rows.map((r) => ({
       sensor_id: r.sensorId,
       site_id: r.siteId,
       judged_ms: r.judgedAt.getTime(),
+      before_ms: judgedBefore?.get(r.sensorId) ?? null,
       last_value: r.lastValue,
       state: r.state,
     })),
   );
+}
+
+/** The last reading judged and the detectors' memory of each of these sensors, in one statement. */
+export async function saveSensorStates(db: Db, rows: readonly SensorStateRow[]) {
+  if (rows.length === 0) return;
   await sql`
     insert into smart_sensor_states (sensor_id, site_id, judged_at, last_value, state)
     select sensor_id, site_id, to_timestamp(judged_ms / 1000.0), last_value, state
-    from jsonb_to_recordset(${doc}::jsonb)
+    from jsonb_to_recordset(${stateDocument(rows)}::jsonb)
       as t(sensor_id uuid, site_id uuid, judged_ms bigint, last_value float8, state jsonb)
     on conflict (sensor_id) do update set
       judged_at = excluded.judged_at, last_value = excluded.last_value, state = excluded.state
   `.execute(db);
+}
+
+/**
+ * Saves these sensors' states where each was still judged at the time `judgedBefore` gives (epoch ms), as the
+ * caller judged on; returns how many were. Fewer than the rows: another process judged one since.
+ */
+export async function saveSensorStatesJudgedAt(
+  db: Db,
+  rows: readonly SensorStateRow[],
+  judgedBefore: ReadonlyMap<string, number>,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await sql`
+    update smart_sensor_states s
+    set judged_at = to_timestamp(t.judged_ms / 1000.0), last_value = t.last_value, state = t.state
+    from jsonb_to_recordset(${stateDocument(rows, judgedBefore)}::jsonb)
+      as t(sensor_id uuid, judged_ms bigint, before_ms bigint, last_value float8, state jsonb)
+    where s.sensor_id = t.sensor_id and s.judged_at = to_timestamp(t.before_ms / 1000.0)
+  `.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 // ---- Responders and the notices of alarms (responders.ts)
