@@ -153,11 +153,25 @@ describe.each(databases())('trends of daily counts (%s)', (kind) => {
     expect(body.actual.reduce((s: number, a: Any) => s + a.count, 0)).toBe(2);
   });
 
+  it('counts every raise of an alarm, a re-activation on its own day too, as the alarm KPIs do', async () => {
+    // The alarm raised late on day 10 (K7's day 9) returns twice before anyone acknowledges it: one record,
+    // three annunciations, the last one on K7's day 8.
+    for (const at of [`${dayBefore(10)}T17:40:00Z`, `${dayBefore(9)}T17:10:00Z`])
+      await sql`insert into smart_alarm_raises (alarm_id, site_id, sensor_id, condition, raised_at, value)
+        values (${lateAlarm}, ${SITES.K7.id}, ${sensorK7}, 'h', ${new Date(at)}, 36)`.execute(t.db);
+    const body: Any = (await trend(officer, { series: 'alarms' })).body;
+    const byDay = new Map<string, number>(body.actual.map((a: Any) => [a.date, a.count]));
+    expect(byDay.get(dayBefore(9))).toBe(perDay(dayBefore(9)) + 2);
+    expect(byDay.get(dayBefore(8))).toBe(perDay(dayBefore(8)) + 1);
+  });
+
   it('moves a day’s count when one of its alarms is deleted', async () => {
     await sql`delete from smart_alarms where id = ${lateAlarm}`.execute(t.db);
     const body: Any = (await trend(officer, { series: 'alarms' })).body;
     const byDay = new Map<string, number>(body.actual.map((a: Any) => [a.date, a.count]));
+    // Its raises go with it.
     expect(byDay.get(dayBefore(9))).toBe(perDay(dayBefore(9)));
+    expect(byDay.get(dayBefore(8))).toBe(perDay(dayBefore(8)));
   });
 
   it('refuses a period too short to fit, naming the field', async () => {

@@ -51,19 +51,20 @@ export function kpiRaiseRows(db: Db, filter: { scope: SiteScope; siteId?: string
 
 /**
  * Alarms raised in [from, to) per site and quarter of an hour (UTC): fine enough to place each in its site's
- * local day in every time zone, whole-hour or not.
+ * local day in every time zone, whole-hour or not. Counted as the KPIs count them: each raise (an alarm that
+ * returned before it was acknowledged is raised again, on its own day).
  */
 export function alarmQuarterHours(db: Db, f: { scope: SiteScope; siteId?: string; from: Date; to: Date }) {
   let q = db
-    .selectFrom('smart_alarms as a')
+    .selectFrom('smart_alarm_raises as r')
     .select([
-      'a.site_id',
-      sql<Date>`date_bin('15 minutes', a.raised_at, timestamptz '2000-01-01 00:00:00+00')`.as('quarter'),
+      'r.site_id',
+      sql<Date>`date_bin('15 minutes', r.raised_at, timestamptz '2000-01-01 00:00:00+00')`.as('quarter'),
       sql<number>`count(*)::int`.as('count'),
     ])
-    .where((eb) => inScope(eb, 'a.site_id', f.scope))
-    .where('a.raised_at', '>=', f.from)
-    .where('a.raised_at', '<', f.to);
-  if (f.siteId) q = q.where('a.site_id', '=', f.siteId);
-  return q.groupBy(['a.site_id', 'quarter']).execute();
+    .where((eb) => inScope(eb, 'r.site_id', f.scope))
+    .where('r.raised_at', '>=', f.from)
+    .where('r.raised_at', '<', f.to);
+  if (f.siteId) q = q.where('r.site_id', '=', f.siteId);
+  return q.groupBy(['r.site_id', 'quarter']).execute();
 }

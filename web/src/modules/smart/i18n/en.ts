@@ -270,7 +270,7 @@ export const en = {
       'Daily counts with what the last weeks lead to expect: a weekly Holt-Winters forecast and its 95% interval. Days outside the interval are worth a look.',
     series: 'Series',
     seriesNames: {
-      alarms: 'Alarms',
+      alarms: 'Alarms raised (each return counts)',
       near_misses: 'Near misses',
       injuries: 'Injuries',
       security_incidents: 'Security incidents',

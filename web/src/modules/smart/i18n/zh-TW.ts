@@ -265,7 +265,7 @@ export const zhTW: typeof en = {
       '每日件數與依近期資料推估的預期值：以具週季節性的指數平滑模型預測，並附 95% 預測區間。落在區間外的日子值得留意。',
     series: '序列',
     seriesNames: {
-      alarms: '警報',
+      alarms: '警報發生次數（每次復發皆計）',
       near_misses: '虛驚事件',
       injuries: '傷害事件',
       security_incidents: '資安事件',
