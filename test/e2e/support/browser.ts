@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../../reference/demo/users.ts';
 
 /** expect.poll with a timeout fit for a browser on a busy machine (its default is one second). */
 export function poll<T>(fn: () => T | Promise<T>) {
@@ -126,19 +127,30 @@ export async function openInApp(page: Page, path: string) {
 }
 
 /**
- * Reads the app in Traditional Chinese from the next page load on: the user's saved language and the browser's
- * choice, as the language menu sets them.
+ * The language the signed-in user keeps (on the server, and in this browser's storage), which the app takes the
+ * next time it opens: reload or navigate afterwards.
  */
-export async function readInChinese(page: Page) {
-  await page.evaluate(async () => {
+export async function keepLocale(page: Page, locale: 'en' | 'zh-TW') {
+  await page.evaluate(async (locale) => {
     const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
     await fetch('/api/auth/preferences', {
       method: 'PUT',
       headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-      body: JSON.stringify({ locale: 'zh-TW' }),
+      body: JSON.stringify({ locale }),
     });
-    localStorage.setItem('steward.locale', 'zh-TW');
-  });
+    localStorage.setItem('steward.locale', locale);
+  }, locale);
+}
+
+/** Traditional Chinese for the signed-in user from the next page load on (keepLocale). */
+export async function readInChinese(page: Page) {
+  await keepLocale(page, 'zh-TW');
+}
+
+/** Signs in a user of the demo dataset through the sign-in page, in `locale` from the next page load on. */
+export async function signInDemo(page: Page, email: string, locale: 'en' | 'zh-TW' = 'en') {
+  await signInWith(page, email, DEMO_PASSWORD);
+  await keepLocale(page, locale);
 }
 
 /** Calls the API from the signed-in page with its CSRF token: the status and the JSON body (null for 204). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EMPLOYEES, SITES, USERS } from '../support/fixture.ts';
-import { newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
+import { newContext, poll, screenshot, serverAndBrowserOfFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -11,7 +11,7 @@ describe.skipIf(!hasChromium)('web shell: sign-in, scoped people, language', () 
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('signs in with email and password, refuses a wrong password, and signs out', async () => {
     const context = await newContext(browser, server.baseUrl);
@@ -194,9 +194,3 @@ describe.skipIf(!hasChromium)('web shell: sign-in, scoped people, language', () 
     await context.close();
   });
 });
-
-if (!hasChromium) {
-  describe('web shell in a browser', () => {
-    it.skip(SKIP_MESSAGE, () => {});
-  });
-}

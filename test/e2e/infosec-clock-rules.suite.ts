@@ -1,32 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
-import { callApi, newContext, screenshot, serverAndBrowserForFile } from './support/browser.ts';
+import {
+  callApi,
+  keepLocale,
+  newContext,
+  screenshot,
+  serverAndBrowserOfFile,
+  signInDemo,
+} from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
-
-/** The language the user keeps on the server (and this browser's), which the app takes when it opens. */
-async function chooseLocale(page: Page, locale: 'en' | 'zh-TW') {
-  await page.evaluate(async (locale) => {
-    const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
-    await fetch('/api/auth/preferences', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-      body: JSON.stringify({ locale }),
-    });
-    localStorage.setItem('steward.locale', locale);
-  }, locale);
-}
-
-async function signInDemo(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await chooseLocale(page, 'en');
-}
 
 type StoredRules = { levels: { levelReviewHours: number }[] };
 const storedLevel3Review = async (page: Page) =>
@@ -36,7 +20,7 @@ describe.skipIf(!hasChromium)('the incident clock rules in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started), {}, { demoScale: 0.01 });
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('lets the CISO office change a level’s review hours, refuses a bad value at the field, and keeps the change', async () => {
     const context = await newContext(browser, server.baseUrl);
@@ -76,7 +60,7 @@ describe.skipIf(!hasChromium)('the incident clock rules in the browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'infosec-clock-rules-en');
 
-    await chooseLocale(page, 'zh-TW');
+    await keepLocale(page, 'zh-TW');
     await page.reload();
     await page.getByRole('heading', { level: 2, name: '事件時限規則' }).waitFor();
     await expect
@@ -127,7 +111,7 @@ describe.skipIf(!hasChromium)('the incident clock rules in the browser', () => {
     expect(await level3Review.getAttribute('readonly')).not.toBeNull();
     expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add a country' }).count()).toBe(0);
-    await chooseLocale(page, 'zh-TW');
+    await keepLocale(page, 'zh-TW');
     await page.reload();
     await page.getByText('僅集團資安管理者可變更這些規則').waitFor();
     await screenshot(page, 'infosec-clock-rules-read-only-zh-TW');

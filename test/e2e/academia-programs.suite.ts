@@ -1,28 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../reference/demo/users.ts';
-import { choose, newContext, screenshot, serverAndBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { choose, newContext, screenshot, serverAndBrowserOfFile, signInDemo } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
-
-async function signInDemo(page: Page, email: string, name: string, locale: 'en' | 'zh-TW' = 'en') {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByRole('heading', { level: 2, name: new RegExp(name) }).waitFor();
-  await page.evaluate(async (locale) => {
-    const token = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
-    await fetch('/api/auth/preferences', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-      body: JSON.stringify({ locale }),
-    });
-    localStorage.setItem('steward.locale', locale);
-  }, locale);
-}
 
 describe.skipIf(!hasChromium)(
   'industry–academia programs, scholarships and anonymised students in the browser',
@@ -30,18 +11,12 @@ describe.skipIf(!hasChromium)(
     let server: RunningServer;
     let browser: Browser;
 
-    beforeAll(async () => {
-      ({ server, browser } = await serverAndBrowser({}, { demoScale: 0.01 }));
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
     it('lists the seed’s programs, adds one from the form, and shows what hangs under a research line', async () => {
       const context = await newContext(browser, server.baseUrl);
       const page = await context.newPage();
-      await signInDemo(page, 'academia.owner@steward.demo', 'Amy Wu');
+      await signInDemo(page, 'academia.owner@steward.demo');
       await page.goto('/academia/programs');
       await page.getByRole('heading', { level: 2, name: 'Programs' }).waitFor();
       await page.getByRole('cell', { name: 'USI University' }).waitFor();
@@ -87,7 +62,7 @@ describe.skipIf(!hasChromium)(
       ] as const) {
         const context = await newContext(browser, server.baseUrl);
         const page = await context.newPage();
-        await signInDemo(page, 'academia.owner@steward.demo', locale === 'en' ? 'Amy Wu' : 'Amy Wu', locale);
+        await signInDemo(page, 'academia.owner@steward.demo', locale);
         await page.goto('/academia/interns');
         await page.getByRole('heading', { level: 2, name: title }).first().waitFor();
         // Oldest first: the 2014 cohort, past the retention schedule.
@@ -116,7 +91,7 @@ describe.skipIf(!hasChromium)(
     it('awards a scholarship from the form, refuses a bad amount at the field, and corrects the award', async () => {
       const context = await newContext(browser, server.baseUrl);
       const page = await context.newPage();
-      await signInDemo(page, 'academia.owner@steward.demo', 'Amy Wu');
+      await signInDemo(page, 'academia.owner@steward.demo');
       await page.goto('/academia/scholarships');
       await page.getByRole('heading', { level: 2, name: 'Scholarships' }).waitFor();
       // The demo's 2022 awards, each with its amount in US dollars.

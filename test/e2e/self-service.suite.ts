@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CONTRACTOR_WORKERS } from '../support/fixture.ts';
-import { newContext, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
+import { newContext, screenshot, serverAndBrowserOfFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 const poll = expect.poll;
@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)('employees and contractor workers serve themselves
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('an employee reports a hazard from the home button on a phone, then finds it in "My reports"', async () => {
     const context = await newContext(browser, server.baseUrl);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AREAS, SITES, USERS } from '../support/fixture.ts';
-import { newContext, poll, screenshot, serverAndBrowserForFile, signIn } from './support/browser.ts';
+import { newContext, poll, screenshot, serverAndBrowserOfFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 /** A write from the signed-in page, with its session's CSRF token (setting up what a gateway needs). */
@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('shop-floor monitoring in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  serverAndBrowserForFile((started) => ({ server, browser } = started));
+  serverAndBrowserOfFile((started) => ({ server, browser } = started));
 
   it('raises an alarm from a gateway’s readings; the officer acknowledges it and reports a near miss', async () => {
     const context = await newContext(browser, server.baseUrl);
