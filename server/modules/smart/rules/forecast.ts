@@ -164,12 +164,24 @@ export function aicc(fit: SeasonalFit): number {
 }
 
 /**
+ * Whether most observations are zero, as daily counts of rare events are (intermittent, in the forecasting
+ * literature). Croston's method for such series (Croston 1972; Syntetos & Boylan 2005) has no trend, and a
+ * likelihood over mostly exact zeros rewards any model that chases the last burst: with a few events in the
+ * last days of a year, AICc preferred a trend that foresaw several a day within a month.
+ */
+export function isIntermittent(y: readonly (number | null)[]): boolean {
+  const seen = y.filter((v): v is number => v !== null);
+  return seen.filter((v) => v === 0).length * 2 > seen.length;
+}
+
+/**
  * Fits the series with and without a trend, each with the weights from one fixed grid (the same for every
  * series), and keeps the one of smaller AICc: a trend must earn its place, or a burst at the end of a quiet
- * series would be carried forward as a rise.
+ * series would be carried forward as a rise. An intermittent series (isIntermittent) is fitted without one.
  */
 export function fitSeasonal(y: readonly (number | null)[], period: number): SeasonalFit {
   const flat = bestOfGrid(y, period, 'none');
+  if (isIntermittent(y)) return flat;
   const trending = bestOfGrid(y, period, 'trend');
   return aicc(trending) < aicc(flat) ? trending : flat;
 }
