@@ -10,6 +10,7 @@ import {
   serverAndBrowserOfFile,
   signIn,
 } from './support/browser.ts';
+import { fillDisclosure } from './support/ip.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 async function researchUsdCents(page: Page, year: number) {
@@ -178,21 +179,12 @@ describe.skipIf(!hasChromium)('a research project walked in the browser', () => 
     const employee = await employeeContext.newPage();
     employee.on('pageerror', (e) => errors.push(e.message));
     await signIn(employee, 'employee');
-    await employee.goto('/ip/my-disclosures');
-    await employee.getByRole('button', { name: 'Disclose an invention' }).click();
-    const disclose = employee.getByRole('dialog', { name: 'Disclose an invention' });
-    await disclose
-      .getByRole('textbox', { name: 'Title of the invention' })
-      .fill('Stepped carrier for panel warpage');
-    await employee.keyboard.press('Tab');
-    await employee.keyboard.type('A stepped carrier holds the panel flat through moulding.');
-    await disclose.getByRole('button', { name: 'Add an inventor' }).click();
-    const inventor = disclose.getByRole('combobox', { name: 'Inventor 1' });
-    await inventor.click();
-    await inventor.fill('Chen');
-    await employee.getByRole('option', { name: /Chen Wei-Ling/ }).click();
-    await disclose.getByRole('textbox', { name: 'share 1' }).fill('100');
-    await choose(employee, disclose, 'Research project', new RegExp(TITLE));
+    const disclose = await fillDisclosure(employee, {
+      title: 'Stepped carrier for panel warpage',
+      description: 'A stepped carrier holds the panel flat through moulding.',
+      inventors: [{ search: 'Chen', option: /Chen Wei-Ling/, share: '100' }],
+      project: new RegExp(TITLE),
+    });
     await disclose.getByRole('button', { name: 'Save' }).click();
     await employee.getByRole('heading', { level: 2, name: /Stepped carrier for panel warpage/ }).waitFor();
     await employeeContext.close();

@@ -11,9 +11,9 @@ import {
   serverAndBrowserOfFile,
   signIn,
 } from './support/browser.ts';
+import { fillDisclosure } from './support/ip.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
-/** Picks an option of a Mantine Select inside `scope` by its label. */
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 describe.skipIf(!hasChromium)('invention disclosures in the browser', () => {
@@ -50,28 +50,15 @@ describe.skipIf(!hasChromium)('invention disclosures in the browser', () => {
     const employee = await employeeContext.newPage();
     employee.on('pageerror', (e) => errors.push(e.message));
     await signIn(employee, 'employee');
-    await employee.goto('/ip/my-disclosures');
-    await employee.getByRole('heading', { level: 2, name: 'My invention disclosures' }).waitFor();
-    await employee.getByRole('button', { name: 'Disclose an invention' }).click();
-    const dialog = employee.getByRole('dialog', { name: 'Disclose an invention' });
-    await dialog
-      .getByRole('textbox', { name: 'Title of the invention' })
-      .fill('Pulse-reverse plating of pillars');
-    await employee.keyboard.press('Tab');
-    await employee.keyboard.type('Pulse reverse current keeps the pillar tops flat at 40 µm pitch.');
-    await dialog.getByRole('button', { name: 'Add an inventor' }).click();
-    const first = dialog.getByRole('combobox', { name: 'Inventor 1' });
-    await first.click();
-    await first.fill('Chen');
-    await employee.getByRole('option', { name: /Chen Wei-Ling/ }).click();
-    await dialog.getByRole('textbox', { name: 'share 1' }).fill('60');
-    await dialog.getByRole('button', { name: 'Add an inventor' }).click();
-    const second = dialog.getByRole('combobox', { name: 'Inventor 2' });
-    await second.click();
-    await second.fill('Yang');
-    await employee.getByRole('option', { name: /Yang Shu-Fen/ }).click();
-    await dialog.getByRole('textbox', { name: 'share 2' }).fill('30');
-    await choose(employee, dialog, 'Research project', /Fine-pitch copper pillar plating/);
+    const dialog = await fillDisclosure(employee, {
+      title: 'Pulse-reverse plating of pillars',
+      description: 'Pulse reverse current keeps the pillar tops flat at 40 µm pitch.',
+      inventors: [
+        { search: 'Chen', option: /Chen Wei-Ling/, share: '60' },
+        { search: 'Yang', option: /Yang Shu-Fen/, share: '30' },
+      ],
+      project: /Fine-pitch copper pillar plating/,
+    });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('The shares add up to 90%, not 100%').first().waitFor();
     await dialog.getByRole('textbox', { name: 'share 2' }).fill('40');

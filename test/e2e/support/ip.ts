@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { callApi } from './browser.ts';
+import { callApi, choose } from './browser.ts';
 
 type FamilyInput = { siteId: string; reference: string; title: string; technology: string };
 type GrantedMatter = {
@@ -34,4 +34,37 @@ export async function grantedFamily(
     matterIds.push(answer.json.id);
   }
   return { familyId: created.json.id, matterIds };
+}
+
+type DisclosureInput = {
+  title: string;
+  description: string;
+  /** Each inventor found by typing `search`, picked by the option's name, with a share in percent. */
+  inventors: readonly { search: string; option: RegExp; share: string }[];
+  /** The research project it came from, picked by its option's name. */
+  project: RegExp;
+};
+
+/**
+ * Opens "Disclose an invention" on the signed-in employee's disclosures and fills it in, as a keyboard user
+ * would (Tab from the title to the description); answers the dialog, not yet saved.
+ */
+export async function fillDisclosure(page: Page, input: DisclosureInput) {
+  await page.goto('/ip/my-disclosures');
+  await page.getByRole('heading', { level: 2, name: 'My invention disclosures' }).waitFor();
+  await page.getByRole('button', { name: 'Disclose an invention' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Disclose an invention' });
+  await dialog.getByRole('textbox', { name: 'Title of the invention' }).fill(input.title);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(input.description);
+  for (const [i, inventor] of input.inventors.entries()) {
+    await dialog.getByRole('button', { name: 'Add an inventor' }).click();
+    const person = dialog.getByRole('combobox', { name: `Inventor ${i + 1}` });
+    await person.click();
+    await person.fill(inventor.search);
+    await page.getByRole('option', { name: inventor.option }).click();
+    await dialog.getByRole('textbox', { name: `share ${i + 1}` }).fill(inventor.share);
+  }
+  await choose(page, dialog, 'Research project', input.project);
+  return dialog;
 }
