@@ -1,4 +1,5 @@
-import { type Expression, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { SiteScope } from '../platform/access/actor.ts';
 import { ValidationError } from '../platform/http/errors.ts';
 import type { Db } from './types.ts';
 
@@ -126,6 +127,35 @@ function sortable(
 }
 
 /**
+ * A page of a list scoped to a few sites, read as one ordered scan per site (each served by an index on
+ * (site, sort column, id)) and merged: in one ordered scan of the whole list the planner walks the sort column's
+ * index past every other site's rows, 115,000 of them for the first page of a subsidiary's employees by
+ * department at scale 10 (55 ms, against about 1 ms per site).
+ */
+function perSite(
+  // biome-ignore lint/suspicious/noExplicitAny: any Kysely select builder, ordered and filtered
+  page: any,
+  siteColumn: string,
+  siteIds: readonly string[],
+  sortKey: Expression<unknown>,
+  tieBreaker: string,
+  order: Order,
+  { skipped, pageSize }: { skipped: number; pageSize: number },
+) {
+  const oneSite = page
+    .select([sql`${sortKey}`.as(SORT), sql`${sql.ref(tieBreaker)}`.as(TIE)])
+    .where(sql<SqlBool>`${sql.ref(siteColumn)} = scope_site.id`)
+    .limit(skipped + pageSize + 1);
+  const direction = sql.raw(order === 'asc' ? 'asc' : 'desc');
+  return sql`
+    select listed.* from unnest(${siteIds}::uuid[]) as scope_site(id)
+    cross join lateral (${oneSite}) as listed
+    order by listed.${sql.ref(SORT)} ${direction}, listed.${sql.ref(TIE)} ${direction}
+    limit ${pageSize + 1} offset ${skipped}
+  `;
+}
+
+/**
  * One page of a list query, sorted by a whitelisted column with a unique tie-breaker so that pages never
  * overlap. A page found by its cursor costs what the first page costs (the sort key and id are compared, no
  * rows are skipped); a count runs only when asked for, and at most two queries run.
@@ -138,6 +168,8 @@ export async function paginate<Row>(
     /** A column, or an expression (a typed title or a message key). */
     sortColumn: string | Expression<unknown>;
     tieBreaker: string;
+    /** The list's scope when it is a few sites (SiteScope), and its site column: see perSite. */
+    sites?: { column: string; scope: SiteScope };
   } & PageRequest,
 ): Promise<{ items: Row[] } & PageInfo> {
   const { query, sortKey, tieBreaker } = sortable(db, base, o.sortColumn, o.tieBreaker);
@@ -145,6 +177,7 @@ export async function paginate<Row>(
   const backwards = cursor?.direction === 'prev';
   // Going back reads the rows before the cursor in the opposite order, then turns them round.
   const order = backwards ? flip(o.order) : o.order;
+  const skipped = cursor ? 0 : (o.page - 1) * o.pageSize;
   let page = query
     .select([
       sql<string | null>`(${sortKey})::text`.as(CURSOR_KEY),
@@ -152,15 +185,27 @@ export async function paginate<Row>(
     ])
     .orderBy(sortKey, order)
     // The tie-breaker runs the same way, so that one index on (sort column, id) serves both directions.
-    .orderBy(tieBreaker, order)
-    // One row more than the page tells whether there is a page after it.
-    .limit(o.pageSize + 1);
-  page = cursor
-    ? page.where(after(sortKey, tieBreaker, order, cursor.key, cursor.id))
-    : page.offset((o.page - 1) * o.pageSize);
+    .orderBy(tieBreaker, order);
+  if (cursor) page = page.where(after(sortKey, tieBreaker, order, cursor.key, cursor.id));
+  const sites = o.sites?.scope;
+  // One row more than the page tells whether there is a page after it.
+  const read: () => Promise<unknown[]> =
+    sites !== undefined && sites !== 'all' && sites.size > 1 && query === base
+      ? async () =>
+          (
+            await perSite(page, o.sites?.column as string, [...sites], sortKey, tieBreaker, order, {
+              skipped,
+              pageSize: o.pageSize,
+            }).execute(db)
+          ).rows
+      : () =>
+          page
+            .limit(o.pageSize + 1)
+            .offset(skipped)
+            .execute();
 
   const [rows, counted] = await Promise.all([
-    page.execute() as Promise<
+    read() as Promise<
       (Row & { [CURSOR_KEY]: string | null; [CURSOR_ID]: string; [SORT]?: unknown; [TIE]?: unknown })[]
     >,
     o.count ? countUpToCap(db, base) : undefined,

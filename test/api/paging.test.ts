@@ -97,11 +97,14 @@ describe.each(databases())('keyset pages (%s)', (kind) => {
   // biome-ignore lint/suspicious/noExplicitAny: a probe table outside the typed schema
   let db: any;
   const ROWS = 47;
+  const PROBE_SITES = ['a', 'b', 'c'].map((c) => `00000000-0000-4000-8000-00000000000${c}`);
+  /** Two of the three sites: read one ordered scan per site, merged (paginate's `sites`). */
+  const TWO_SITES = new Set(PROBE_SITES.slice(0, 2));
 
   beforeAll(async () => {
     t = await createTestApp({ kind, seed: false });
     db = t.db;
-    await sql`create table paging_probe (id uuid primary key, at timestamptz not null, label text)`.execute(
+    await sql`create table paging_probe (id uuid primary key, at timestamptz not null, label text, site uuid not null)`.execute(
       db,
     );
     for (let i = 0; i < ROWS; i++) {
@@ -109,52 +112,61 @@ describe.each(databases())('keyset pages (%s)', (kind) => {
       // Seven rows share a millisecond and differ in microseconds; every fifth label is null; labels repeat.
       const at = `2026-01-01 00:00:00.${String(123_000 + (i % 7)).padStart(6, '0')}+00`;
       const label = i % 5 === 0 ? null : `label ${i % 4}`;
-      await sql`insert into paging_probe values (${id}, ${at}, ${label})`.execute(db);
+      await sql`insert into paging_probe values (${id}, ${at}, ${label}, ${PROBE_SITES[i % 3]})`.execute(db);
     }
   });
   afterAll(async () => t?.close());
 
-  const ordered = async (column: 'at' | 'label', order: 'asc' | 'desc') =>
+  const ordered = async (column: 'at' | 'label', order: 'asc' | 'desc', sites?: ReadonlySet<string>) =>
     (
-      await sql<{
-        id: string;
-      }>`select id from paging_probe order by ${sql.ref(column)} ${sql.raw(order)}, id ${sql.raw(order)}`.execute(
-        db,
-      )
+      await sql<{ id: string }>`select id from paging_probe
+        where ${sites ? sql`site in (${sql.join([...sites])})` : sql`true`}
+        order by ${sql.ref(column)} ${sql.raw(order)}, id ${sql.raw(order)}`.execute(db)
     ).rows.map((r) => r.id);
 
-  for (const column of ['at', 'label'] as const) {
-    for (const order of ['asc', 'desc'] as const) {
-      it(`walks by ${column} ${order} forward and back, every row once`, async () => {
-        const read = (cursor?: string) =>
-          paginate<{ id: string }>(db, db.selectFrom('paging_probe').select('id'), {
+  for (const sites of [undefined, TWO_SITES])
+    for (const column of ['at', 'label'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        it(`walks by ${column} ${order} forward and back, every row once${sites ? ', site by site' : ''}`, async () => {
+          const base = () => {
+            const all = db.selectFrom('paging_probe').select('id');
+            return sites ? all.where('site', 'in', [...sites]) : all;
+          };
+          const o = {
             sortColumn: `paging_probe.${column}`,
             tieBreaker: 'paging_probe.id',
             order,
-            page: 1,
             pageSize: 10,
-            cursor,
-          });
-        const pages: string[][] = [];
-        let page = await read();
-        pages.push(page.items.map((r) => r.id));
-        while (page.nextCursor) {
-          page = await read(page.nextCursor);
+            sites: sites && { column: 'paging_probe.site', scope: sites },
+          };
+          const read = (cursor?: string) => paginate<{ id: string }>(db, base(), { ...o, page: 1, cursor });
+          const expected = await ordered(column, order, sites);
+          const pages: string[][] = [];
+          let page = await read();
           pages.push(page.items.map((r) => r.id));
-        }
-        expect(pages.flat()).toEqual(await ordered(column, order));
-        expect(pages).toHaveLength(5);
-        // The last page knows nothing of the total (it was reached by cursor) and has no next page.
-        expect(page.total).toBeUndefined();
-        // Back from the last page, page by page, to the first.
-        for (let i = pages.length - 2; i >= 0; i--) {
-          page = await read(page.prevCursor as string);
-          expect(page.items.map((r) => r.id)).toEqual(pages[i]);
-        }
-        expect(page.prevCursor).toBeNull();
-      });
+          while (page.nextCursor) {
+            page = await read(page.nextCursor);
+            pages.push(page.items.map((r) => r.id));
+          }
+          expect(pages.flat()).toEqual(expected);
+          expect(pages).toHaveLength(Math.ceil(expected.length / 10));
+          // The last page knows nothing of the total (it was reached by cursor) and has no next page.
+          expect(page.total).toBeUndefined();
+          // Back from the last page, page by page, to the first.
+          for (let i = pages.length - 2; i >= 0; i--) {
+            page = await read(page.prevCursor as string);
+            expect(page.items.map((r) => r.id)).toEqual(pages[i]);
+          }
+          expect(page.prevCursor).toBeNull();
+          // Pages by number hold the same rows, and the last one knows the total.
+          for (const [i, rows] of pages.entries()) {
+            const numbered = await paginate<{ id: string }>(db, base(), { ...o, page: i + 1 });
+            expect(numbered.items.map((r) => r.id)).toEqual(rows);
+            if (i === pages.length - 1) expect(numbered.total).toBe(expected.length);
+          }
+        });
+      }
     }
-  }
 
   it('counts only when asked, and knows the total for free on the last page by number', async () => {
     const base = () => db.selectFrom('paging_probe').select('id');

@@ -189,6 +189,30 @@ describe.each(databases())('people and optimistic locking (%s)', (kind) => {
       expect(desc.body.items.map((e: { employeeNo: string }) => e.employeeNo)).toEqual([...seen].reverse());
     });
 
+    it('gives an officer of two sites their employees by department, site by site merged, as the group list has them', async () => {
+      const spil = await t.signInAs('spilOfficer');
+      const ids = (items: { id: string }[]) => items.map((e) => e.id);
+      for (const order of ['asc', 'desc']) {
+        const group = await admin.get('/api/people/employees', {
+          query: { status: 'all', sort: 'department', order, pageSize: 500 },
+        });
+        const spilSites = new Set([SITES.TC.id, SITES.SZ.id]);
+        const expected = ids(group.body.items.filter((e: { siteId: string }) => spilSites.has(e.siteId)));
+        expect(expected.length).toBeGreaterThan(5);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const res = await spil.get('/api/people/employees', {
+            query: { status: 'all', sort: 'department', order, pageSize: 5, ...(cursor ? { cursor } : {}) },
+          });
+          expect(res.status).toBe(200);
+          seen.push(...ids(res.body.items));
+          cursor = res.body.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(expected);
+      }
+    });
+
     it('treats search text literally (% and _ are not wildcards)', async () => {
       const res = await admin.get('/api/people/employees', { query: { q: '%', status: 'all' } });
       expect(res.status).toBe(200);

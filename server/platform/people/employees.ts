@@ -70,6 +70,7 @@ export function createEmployeesService(db: Db, org: OrgService, now: () => Date)
         sortColumn: repo.employeeSort[query.sort],
         order: query.order,
         tieBreaker: 'employees.id',
+        sites: { column: 'employees.site_id', scope },
         page: query.page,
         cursor: query.cursor,
         count: query.count,
