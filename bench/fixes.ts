@@ -176,4 +176,12 @@ export const FIXES: Fix[] = [
     before: '2,349 rows/s (validate 3.1 s, commit 5.3 s); 1,186 MB',
     after: '6,065 rows/s (validate 0.6 s, commit 2.6 s); 373 MB',
   },
+  {
+    commit: 'db94374',
+    what: "Lists of a few sites read one ordered scan per site and merge them (indexes on employees (site, department, id) and (site, hire date, id), migration 0071), instead of walking the whole group's index of the sort column past other sites' rows",
+    figure:
+      'employees of the SPIL officer (8 sites) by department, scale 10, 32 clients: SQL of the first page alone; p50 / requests/s',
+    before: '55 ms; 1,262 ms / 18 per s',
+    after: '2.5 ms; 45 ms / 659 per s',
+  },
 ];
