@@ -94,6 +94,8 @@ export type PageInfo = {
 
 const CURSOR_KEY = '__page_key';
 const CURSOR_ID = '__page_id';
+/** Past this many sites, one scan per site costs more than it saves (each reads a page of its own). */
+const PER_SITE_MAX = 32;
 const SORT = '__page_sort';
 const TIE = '__page_tie';
 
@@ -190,7 +192,7 @@ export async function paginate<Row>(
   const sites = o.sites?.scope;
   // One row more than the page tells whether there is a page after it.
   const read: () => Promise<unknown[]> =
-    sites !== undefined && sites !== 'all' && sites.size > 1 && query === base
+    sites !== undefined && sites !== 'all' && sites.size > 1 && sites.size <= PER_SITE_MAX && query === base
       ? async () =>
           (
             await perSite(page, o.sites?.column as string, [...sites], sortKey, tieBreaker, order, {

@@ -1,6 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are whatever the API sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as repo from '../../server/modules/smart/repo.ts';
 import { type ApiClient, createTestApp, databases, type TestApp } from '../support/app.ts';
 import { AREAS, SITES } from '../support/fixture.ts';
 import { setUpSensors } from '../support/smart.ts';
@@ -118,33 +117,6 @@ describe.each(databases())('readings and alarms (%s)', (kind) => {
       accepted: 3,
       refused: 3,
       reasons: { outside_site: 1, unknown_sensor: 2 },
-    });
-  });
-
-  it('saves a memory judged on without a lock only where the sensor was still judged at the time held', async () => {
-    const state = await t.db
-      .selectFrom('smart_sensor_states')
-      .select(['judged_at', 'state'])
-      .where('sensor_id', '=', gasId)
-      .executeTakeFirstOrThrow();
-    const judgedAt = (state.judged_at as Date).getTime();
-    const next = { sensorId: gasId, siteId: SITES.K7.id, judgedAt: new Date(judgedAt + 1), lastValue: 1 };
-    await t.db.transaction().execute(async (trx) => {
-      const saved = { ...next, state: { marker: 'saved' } };
-      expect(await repo.saveSensorStatesJudgedAt(trx, [saved], new Map([[gasId, judgedAt - 1]]))).toBe(0);
-      expect(await repo.saveSensorStatesJudgedAt(trx, [saved], new Map([[gasId, judgedAt]]))).toBe(1);
-      const after = await trx
-        .selectFrom('smart_sensor_states')
-        .select(['judged_at', 'state'])
-        .where('sensor_id', '=', gasId)
-        .executeTakeFirstOrThrow();
-      expect(after).toEqual({ judged_at: new Date(judgedAt + 1), state: { marker: 'saved' } });
-      // Left as it was for the tests that follow.
-      await trx
-        .updateTable('smart_sensor_states')
-        .set({ judged_at: state.judged_at, state: JSON.stringify(state.state) })
-        .where('sensor_id', '=', gasId)
-        .execute();
     });
   });
 

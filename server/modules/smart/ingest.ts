@@ -9,14 +9,8 @@ import type { SettingsService } from '../../platform/settings/service.ts';
 import { createAnomalyJudges } from './anomaly-judges.ts';
 import * as repo from './repo.ts';
 import { judgeAnomalies, usesLearnedDetector } from './rules/anomaly.ts';
-import {
-  alarmPriority,
-  type DetectionEvent,
-  detect,
-  type SensorMemory,
-  type SensorRules,
-} from './rules/detect.ts';
-import { createSensorMemories } from './sensor-memories.ts';
+import { alarmPriority, type DetectionEvent, detect, type SensorRules } from './rules/detect.ts';
+import { createSensorMemories, type HeldMemories, judgedTimes, memoryOf } from './sensor-memories.ts';
 import { ingestSettings } from './settings.ts';
 
 const PROGRAM = 'smart' as const;
@@ -24,13 +18,6 @@ const PROGRAM = 'smart' as const;
 const MEMORIES_HELD = 50_000;
 
 type Refusal = IngestResult['refused'][number];
-
-/** Another process judged a sensor since this one saved the memory it judged on. */
-class StaleMemories extends Error {
-  constructor() {
-    super('A sensor was judged by another process meanwhile');
-  }
-}
 
 function rulesOf(s: repo.IngestSensorRow): SensorRules {
   return {
@@ -208,7 +195,8 @@ export function createIngestService(deps: {
     trx: Db,
     actorId: string | null,
     sensors: ReadonlyMap<string, repo.IngestSensorRow>,
-    states: ReadonlyMap<string, { judgedAt: number | null; state: unknown }>,
+    states: ReadonlyMap<string, { sensorId: string; judgedAt: number | null; state: unknown }>,
+    held: HeldMemories,
     stored: readonly { sensor_id: string; at: Date; value: number; late: boolean }[],
   ) {
     let raised = 0;
@@ -225,7 +213,9 @@ export function createIngestService(deps: {
       const sensor = sensors.get(sensorId) as repo.IngestSensorRow;
       list.sort((a, b) => a.at - b.at);
       const last = list[list.length - 1];
-      let memory = memories.of(sensorId, states.get(sensorId));
+      const state = states.get(sensorId);
+      // A sensor without a state row (registered by other means) starts with an empty memory.
+      let memory = state ? memoryOf(held, state) : {};
       // An out-of-service sensor's readings are kept, not judged (ISA-18.2 out of service).
       if (sensor.in_service) {
         const judged = detect(rulesOf(sensor), memory, list);
@@ -288,84 +278,67 @@ export function createIngestService(deps: {
       const learning = [...new Set(accepted.filter((a) => learns(a.sensor)).map((a) => a.sensor.id))];
       const sensorIds = [...new Set(accepted.map((a) => a.sensor.id))];
 
-      /**
-       * One try. `trusting`: every sensor's memory is held (as this process saved it), so the batch is judged
-       * on it without reading or locking the states, and the save checks that no other process judged one of
-       * them since (StaleMemories: the batch is rolled back, to be stored again locking).
-       */
-      async function storeOnce(trusting: boolean): Promise<IngestResult> {
-        let months: string[] = [];
-        let prepared: string[] = [];
-        let saved: repo.SensorStateRow[] = [];
-        const held = memories.judgedTimes(sensorIds);
-        const result = await db
-          .transaction()
-          .execute(async (trx) => {
-            months = await ensurePartitions(trx, accepted);
-            // Readings of one sensor are judged by one transaction at a time, in order.
-            const states: Map<string, { judgedAt: number | null; state: unknown }> = trusting
-              ? new Map([...held].map(([id, judgedAt]) => [id, { judgedAt, state: null }]))
-              : await repo.lockSensorStates(trx, sensorIds, held);
-            // Late: past the horizon, or no newer than what the sensor's detectors already judged.
-            const rows = accepted.map((a) => {
-              const judged = states.get(a.sensor.id)?.judgedAt;
-              const late = a.at.getTime() < horizon || (judged != null && a.at.getTime() <= judged);
-              return { sensorId: a.sensor.id, siteId: a.sensor.site_id, at: a.at, value: a.value, late };
-            });
-            // A batch within one month (nearly every one) goes straight to that month's partition.
-            const partitionNames = new Set(rows.map((r) => repo.monthPartitionName(r.at)));
-            const stored = await repo.insertReadings(
-              trx,
-              rows,
-              partitionNames.size === 1 ? [...partitionNames][0] : undefined,
-            );
-            await anomalies.prepare(
-              trx,
-              learning.map((id) => ({ id, judgedAt: states.get(id)?.judgedAt ?? null })),
-            );
-            prepared = learning;
-            const judged = await judge(trx, actor.userId, sensors, states, stored);
-            if (!trusting) await repo.saveSensorStates(trx, judged.states);
-            else if ((await repo.saveSensorStatesJudgedAt(trx, judged.states, held)) < judged.states.length)
-              throw new StaleMemories();
-            saved = judged.states;
-            const late = stored.filter((r) => r.late).length;
-            const duplicates = rows.length - stored.length;
-            if (actor.userId)
-              await count(trx, actor.userId, gateway, { accepted: stored.length, duplicates, late, refused });
-            return {
-              received: readings.length,
-              stored: stored.length,
-              duplicates,
-              late,
-              refused,
-              alarmsRaised: judged.raised,
-              alarmsCleared: judged.cleared,
-            };
-          })
-          .catch((error: unknown) => {
-            // Their detectors learned from readings that were not stored: they are built again next time.
-            anomalies.forget(learning);
-            // A memory held may have been judged on in the rolled-back batch: read again next time.
-            memories.forget(sensorIds);
-            // A remembered partition may have been dropped since (retention): checked again next time.
-            partitions.clear();
-            throw error;
-          })
-          .finally(() => anomalies.release(prepared));
-        for (const m of months) partitions.add(m);
-        // Remembered once committed: a rolled-back memory would be judged on next time.
-        memories.remember(saved);
-        return result;
-      }
-
-      const trusting = sensorIds.length > 0 && memories.judgedTimes(sensorIds).size === sensorIds.length;
-      try {
-        return await storeOnce(trusting);
-      } catch (error) {
-        if (!(error instanceof StaleMemories)) throw error;
-        return storeOnce(false);
-      }
+      let months: string[] = [];
+      let prepared: string[] = [];
+      let saved: repo.SensorStateRow[] = [];
+      // The memories held when the batch began: a concurrent batch that fails forgets its sensors' memories,
+      // and this one must judge on what the database was told it holds (their times), not on nothing.
+      const held = memories.held(sensorIds);
+      const result = await db
+        .transaction()
+        .execute(async (trx) => {
+          months = await ensurePartitions(trx, accepted);
+          // Readings of one sensor are judged by one transaction at a time, in order.
+          const states = await repo.lockSensorStates(trx, sensorIds, judgedTimes(held));
+          // Late: past the horizon, or no newer than what the sensor's detectors already judged.
+          const rows = accepted.map((a) => {
+            const judged = states.get(a.sensor.id)?.judgedAt;
+            const late = a.at.getTime() < horizon || (judged != null && a.at.getTime() <= judged);
+            return { sensorId: a.sensor.id, siteId: a.sensor.site_id, at: a.at, value: a.value, late };
+          });
+          // A batch within one month (nearly every one) goes straight to that month's partition.
+          const partitionNames = new Set(rows.map((r) => repo.monthPartitionName(r.at)));
+          const stored = await repo.insertReadings(
+            trx,
+            rows,
+            partitionNames.size === 1 ? [...partitionNames][0] : undefined,
+          );
+          await anomalies.prepare(
+            trx,
+            learning.map((id) => ({ id, judgedAt: states.get(id)?.judgedAt ?? null })),
+          );
+          prepared = learning;
+          const judged = await judge(trx, actor.userId, sensors, states, held, stored);
+          await repo.saveSensorStates(trx, judged.states);
+          saved = judged.states;
+          const late = stored.filter((r) => r.late).length;
+          const duplicates = rows.length - stored.length;
+          if (actor.userId)
+            await count(trx, actor.userId, gateway, { accepted: stored.length, duplicates, late, refused });
+          return {
+            received: readings.length,
+            stored: stored.length,
+            duplicates,
+            late,
+            refused,
+            alarmsRaised: judged.raised,
+            alarmsCleared: judged.cleared,
+          };
+        })
+        .catch((error: unknown) => {
+          // Their detectors learned from readings that were not stored: they are built again next time.
+          anomalies.forget(learning);
+          // A memory held may have been judged on in the rolled-back batch: read again next time.
+          memories.forget(sensorIds);
+          // A remembered partition may have been dropped since (retention): checked again next time.
+          partitions.clear();
+          throw error;
+        })
+        .finally(() => anomalies.release(prepared));
+      for (const m of months) partitions.add(m);
+      // Remembered once committed: a rolled-back memory would be judged on next time.
+      memories.remember(saved);
+      return result;
     },
   };
 }

@@ -103,7 +103,7 @@ export type NewReading = { sensorId: string; siteId: string; at: Date; value: nu
 
 /**
  * Readings as the statement takes them: each sensor (and its site) once, then per reading the sensor's place
- * in that list, the time in epoch milliseconds and the value, and the places (from 1) of the late readings.
+ * in that list, the time in epoch milliseconds, the value and whether it is late (1) or not (0).
  * Numbers go as they are; uuids and times written out per reading were most of the bytes sent and quoted.
  */
 export function compactReadings(readings: readonly NewReading[]) {
@@ -114,7 +114,7 @@ export function compactReadings(readings: readonly NewReading[]) {
   const ms: number[] = [];
   const values: number[] = [];
   const late: number[] = [];
-  readings.forEach((r, index) => {
+  readings.forEach((r) => {
     let n = place.get(r.sensorId);
     if (n === undefined) {
       sensorIds.push(r.sensorId);
@@ -125,7 +125,7 @@ export function compactReadings(readings: readonly NewReading[]) {
     sensorOf.push(n);
     ms.push(r.at.getTime());
     values.push(r.value);
-    if (r.late) late.push(index + 1);
+    late.push(r.late ? 1 : 0);
   });
   return { sensorIds, siteIds, sensorOf, ms, values, late };
 }
@@ -156,9 +156,9 @@ export async function insertReadings(db: Db, readings: readonly NewReading[], pa
         (${input.siteIds}::uuid[])[r.n] as site_id,
         to_timestamp(r.ms / 1000.0) as at,
         r.value,
-        r.i = any(${input.late}::int[]) as late
-      from unnest(${input.sensorOf}::int[], ${input.ms}::bigint[], ${input.values}::float8[])
-        with ordinality as r(n, ms, value, i)
+        r.late = 1 as late
+      from unnest(${input.sensorOf}::int[], ${input.ms}::bigint[], ${input.values}::float8[], ${input.late}::int[])
+        as r(n, ms, value, late)
     ),
     stored as (
       insert into ${target} (sensor_id, site_id, at, value, late)
@@ -247,7 +247,7 @@ export async function lockSensorStates(
   db: Db,
   ids: readonly string[],
   known: ReadonlyMap<string, number>,
-): Promise<Map<string, { judgedAt: number | null; state: unknown }>> {
+): Promise<Map<string, { sensorId: string; judgedAt: number | null; state: unknown }>> {
   if (ids.length === 0) return new Map();
   const sorted = [...ids].sort();
   const rows = await sql<{ sensor_id: string; judged_ms: number | null; state: unknown }>`
@@ -262,17 +262,18 @@ export async function lockSensorStates(
     order by s.sensor_id
     for update of s
   `.execute(db);
-  return new Map(rows.rows.map((r) => [r.sensor_id, { judgedAt: r.judged_ms, state: r.state }]));
+  return new Map(
+    rows.rows.map((r) => [r.sensor_id, { sensorId: r.sensor_id, judgedAt: r.judged_ms, state: r.state }]),
+  );
 }
 
 /** Sensor states as one JSON document: memories in a text array were quoted and escaped character by character. */
-function stateDocument(rows: readonly SensorStateRow[], judgedBefore?: ReadonlyMap<string, number>) {
+function stateDocument(rows: readonly SensorStateRow[]) {
   return JSON.stringify(
     rows.map((r) => ({
       sensor_id: r.sensorId,
       site_id: r.siteId,
       judged_ms: r.judgedAt.getTime(),
-      before_ms: judgedBefore?.get(r.sensorId) ?? null,
       last_value: r.lastValue,
       state: r.state,
     })),
@@ -290,26 +291,6 @@ export async function saveSensorStates(db: Db, rows: readonly SensorStateRow[]) 
     on conflict (sensor_id) do update set
       judged_at = excluded.judged_at, last_value = excluded.last_value, state = excluded.state
   `.execute(db);
-}
-
-/**
- * Saves these sensors' states where each was still judged at the time `judgedBefore` gives (epoch ms), as the
- * caller judged on; returns how many were. Fewer than the rows: another process judged one since.
- */
-export async function saveSensorStatesJudgedAt(
-  db: Db,
-  rows: readonly SensorStateRow[],
-  judgedBefore: ReadonlyMap<string, number>,
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const result = await sql`
-    update smart_sensor_states s
-    set judged_at = to_timestamp(t.judged_ms / 1000.0), last_value = t.last_value, state = t.state
-    from jsonb_to_recordset(${stateDocument(rows, judgedBefore)}::jsonb)
-      as t(sensor_id uuid, judged_ms bigint, before_ms bigint, last_value float8, state jsonb)
-    where s.sensor_id = t.sensor_id and s.judged_at = to_timestamp(t.before_ms / 1000.0)
-  `.execute(db);
-  return Number(result.numAffectedRows ?? 0);
 }
 
 // ---- Responders and the notices of alarms (responders.ts)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSensorMemories } from './sensor-memories.ts';
+import { createSensorMemories, judgedTimes, memoryOf } from './sensor-memories.ts';
 
 const saved = (sensorId: string, judgedAt: number, value: number) => ({
   sensorId,
@@ -8,27 +8,40 @@ const saved = (sensorId: string, judgedAt: number, value: number) => ({
 });
 
 describe('sensor memories held between batches', () => {
-  it('uses the memory held only while the database says it was judged at the same time', () => {
+  it('judges on the memory held only where the database says it was judged at the same time', () => {
     const memories = createSensorMemories(10);
     memories.remember([saved('a', 1_000, 1)]);
-    expect(memories.judgedTimes(['a', 'b'])).toEqual(new Map([['a', 1_000]]));
+    const held = memories.held(['a', 'b']);
+    expect(judgedTimes(held)).toEqual(new Map([['a', 1_000]]));
     // The database returned no state: the one held is current.
-    expect(memories.of('a', { judgedAt: 1_000, state: null })).toEqual({ last: { at: 1_000, value: 1 } });
-    // Another process judged since: its state wins.
-    expect(memories.of('a', { judgedAt: 2_000, state: { last: { at: 2_000, value: 2 } } })).toEqual({
-      last: { at: 2_000, value: 2 },
+    expect(memoryOf(held, { sensorId: 'a', judgedAt: 1_000, state: null })).toEqual({
+      last: { at: 1_000, value: 1 },
     });
-    // Never judged, nothing held: an empty memory.
-    expect(memories.of('b', { judgedAt: null, state: {} })).toEqual({});
+    // Another process judged since: its state wins.
+    const newer = { last: { at: 2_000, value: 2 } };
+    expect(memoryOf(held, { sensorId: 'a', judgedAt: 2_000, state: newer })).toEqual(newer);
+    // Never judged, nothing held: the stored (empty) memory.
+    expect(memoryOf(held, { sensorId: 'b', judgedAt: null, state: {} })).toEqual({});
+    // No state and nothing held at that time: a fault, not an empty memory.
+    expect(() => memoryOf(held, { sensorId: 'a', judgedAt: 3_000, state: null })).toThrow(/No memory/);
   });
 
-  it('drops the least recently saved past its bound, and forgets on request', () => {
+  it('keeps what a batch took when it began, whatever a failing batch forgets meanwhile', () => {
+    const memories = createSensorMemories(10);
+    memories.remember([saved('a', 1_000, 1)]);
+    const held = memories.held(['a']);
+    memories.forget(['a']);
+    expect(memories.held(['a']).size).toBe(0);
+    expect(memoryOf(held, { sensorId: 'a', judgedAt: 1_000, state: null })).toEqual({
+      last: { at: 1_000, value: 1 },
+    });
+  });
+
+  it('drops the least recently saved past its bound', () => {
     const memories = createSensorMemories(2);
     memories.remember([saved('a', 1, 1), saved('b', 1, 1)]);
     memories.remember([saved('a', 2, 2), saved('c', 2, 2)]);
     expect(memories.size).toBe(2);
-    expect([...memories.judgedTimes(['a', 'b', 'c']).keys()]).toEqual(['a', 'c']);
-    memories.forget(['a']);
-    expect([...memories.judgedTimes(['a', 'b', 'c']).keys()]).toEqual(['c']);
+    expect([...memories.held(['a', 'b', 'c']).keys()]).toEqual(['a', 'c']);
   });
 });

@@ -1,31 +1,24 @@
 import type { SensorMemory } from './rules/detect.ts';
 
+/** The detectors' memory of some sensors as this process saved it, with the time each was judged to. */
+export type HeldMemories = ReadonlyMap<string, { judgedAt: number; memory: SensorMemory }>;
+
 /**
  * The detectors' memory of each sensor as this process last saved it, with the time it was judged to: a batch
  * reads a sensor's memory from the database only when another process judged the sensor since (its time
- * differs). The least recently used are dropped past `max`; a dropped one is read again when needed.
+ * differs). The least recently saved are dropped past `max`; a dropped one is read again when needed.
  */
 export function createSensorMemories(max: number) {
   const held = new Map<string, { judgedAt: number; memory: SensorMemory }>();
   return {
-    /** The judged time of the memory held for each of these sensors, where one is held. */
-    judgedTimes(ids: readonly string[]): Map<string, number> {
-      const out = new Map<string, number>();
+    /** The memories held for these sensors now: what a batch judges on, whatever others forget meanwhile. */
+    held(ids: readonly string[]): HeldMemories {
+      const out = new Map<string, { judgedAt: number; memory: SensorMemory }>();
       for (const id of ids) {
         const m = held.get(id);
-        if (m) out.set(id, m.judgedAt);
+        if (m) out.set(id, m);
       }
       return out;
-    },
-    /**
-     * A sensor's memory: what the database returned (another process judged it since, or none is held), else
-     * the one held, which the database confirmed current by returning no state.
-     */
-    of(id: string, stored: { judgedAt: number | null; state: unknown } | undefined): SensorMemory {
-      if (stored?.state != null) return stored.state as SensorMemory;
-      const m = held.get(id);
-      if (m && stored && m.judgedAt === stored.judgedAt) return m.memory;
-      return {};
     },
     /** The memories a committed batch saved. */
     remember(saved: readonly { sensorId: string; judgedAt: Date; state: unknown }[]) {
@@ -45,4 +38,24 @@ export function createSensorMemories(max: number) {
       return held.size;
     },
   };
+}
+
+/** The time each held memory was judged to, as the database is asked to compare it. */
+export function judgedTimes(held: HeldMemories): Map<string, number> {
+  return new Map([...held].map(([id, m]) => [id, m.judgedAt]));
+}
+
+/**
+ * A sensor's memory: the state the database returned (another process judged it since, or none was held), else
+ * the one held, which the database confirmed current by returning none.
+ */
+export function memoryOf(
+  held: HeldMemories,
+  stored: { sensorId: string; judgedAt: number | null; state: unknown },
+): SensorMemory {
+  if (stored.state != null) return stored.state as SensorMemory;
+  const m = held.get(stored.sensorId);
+  if (!m || m.judgedAt !== stored.judgedAt)
+    throw new Error(`No memory of sensor ${stored.sensorId} judged at ${stored.judgedAt} is held`);
+  return m.memory;
 }
