@@ -230,9 +230,10 @@ function compiledPglite() {
       readFile(require.resolve('@electric-sql/pglite/pglite.data')),
     ]);
     return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle: new Blob([bundle]) };
-  })();
-  pgliteCode.catch(() => {
+  })().then(undefined, (error: unknown) => {
+    // Not kept: the next open compiles again. This open fails with the error.
     pgliteCode = undefined;
+    throw error;
   });
   return pgliteCode;
 }

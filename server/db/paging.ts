@@ -128,6 +128,12 @@ function sortable(
   };
 }
 
+/** The sites to read one by one: a scope of 2 to PER_SITE_MAX sites, on a query not wrapped by sortable. */
+function perSiteScope(scope: SiteScope | undefined, unwrapped: boolean): string[] | undefined {
+  if (!unwrapped || scope === undefined || scope === 'all') return undefined;
+  return scope.size > 1 && scope.size <= PER_SITE_MAX ? [...scope] : undefined;
+}
+
 /**
  * A page of a list scoped to a few sites, read as one ordered scan per site (each served by an index on
  * (site, sort column, id)) and merged: in one ordered scan of the whole list the planner walks the sort column's
@@ -189,22 +195,20 @@ export async function paginate<Row>(
     // The tie-breaker runs the same way, so that one index on (sort column, id) serves both directions.
     .orderBy(tieBreaker, order);
   if (cursor) page = page.where(after(sortKey, tieBreaker, order, cursor.key, cursor.id));
-  const sites = o.sites?.scope;
+  const siteIds = perSiteScope(o.sites?.scope, query === base);
   // One row more than the page tells whether there is a page after it.
-  const read: () => Promise<unknown[]> =
-    sites !== undefined && sites !== 'all' && sites.size > 1 && sites.size <= PER_SITE_MAX && query === base
-      ? async () =>
-          (
-            await perSite(page, o.sites?.column as string, [...sites], sortKey, tieBreaker, order, {
-              skipped,
-              pageSize: o.pageSize,
-            }).execute(db)
-          ).rows
-      : () =>
-          page
-            .limit(o.pageSize + 1)
-            .offset(skipped)
-            .execute();
+  const read = async (): Promise<unknown[]> =>
+    o.sites && siteIds
+      ? (
+          await perSite(page, o.sites.column, siteIds, sortKey, tieBreaker, order, {
+            skipped,
+            pageSize: o.pageSize,
+          }).execute(db)
+        ).rows
+      : page
+          .limit(o.pageSize + 1)
+          .offset(skipped)
+          .execute();
 
   const [rows, counted] = await Promise.all([
     read() as Promise<

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { IngestResult, readingBatch } from '#shared/modules/smart/contract.ts';
 import type { DetectorMemoryConfig } from '../../config.ts';
@@ -148,45 +147,6 @@ export function createIngestService(deps: {
       .execute();
   }
 
-  async function count(
-    trx: Db,
-    userId: string,
-    gateway: string,
-    c: { accepted: number; duplicates: number; late: number; refused: Refusal[] },
-  ) {
-    const reasons: Record<string, number> = {};
-    for (const r of c.refused) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
-    await trx
-      .insertInto('smart_gateway_counts')
-      .values({
-        user_id: userId,
-        gateway,
-        accepted: String(c.accepted),
-        duplicates: String(c.duplicates),
-        late: String(c.late),
-        refused: String(c.refused.length),
-        refused_by_reason: JSON.stringify(reasons),
-        last_seen_at: now(),
-      })
-      .onConflict((oc) =>
-        oc.columns(['user_id', 'gateway']).doUpdateSet((eb) => ({
-          accepted: eb('smart_gateway_counts.accepted', '+', eb.ref('excluded.accepted')),
-          duplicates: eb('smart_gateway_counts.duplicates', '+', eb.ref('excluded.duplicates')),
-          late: eb('smart_gateway_counts.late', '+', eb.ref('excluded.late')),
-          refused: eb('smart_gateway_counts.refused', '+', eb.ref('excluded.refused')),
-          // Each reason's count added to the one kept, in the same statement (no read first).
-          refused_by_reason: sql<string>`case when excluded.refused = 0 then smart_gateway_counts.refused_by_reason
-            else (select jsonb_object_agg(k,
-                coalesce((smart_gateway_counts.refused_by_reason ->> k)::bigint, 0)
-                + coalesce((excluded.refused_by_reason ->> k)::bigint, 0))
-              from jsonb_object_keys(smart_gateway_counts.refused_by_reason || excluded.refused_by_reason) as k)
-            end`,
-          last_seen_at: eb.ref('excluded.last_seen_at'),
-        })),
-      )
-      .execute();
-  }
-
   /**
    * Judges each sensor's stored readings (those not late) in time order on its memory, and applies what the
    * detectors find. Returns each judged sensor's new memory, to be saved.
@@ -195,7 +155,7 @@ export function createIngestService(deps: {
     trx: Db,
     actorId: string | null,
     sensors: ReadonlyMap<string, repo.IngestSensorRow>,
-    states: ReadonlyMap<string, { sensorId: string; judgedAt: number | null; state: unknown }>,
+    states: ReadonlyMap<string, { judgedAt: number | null; state: unknown }>,
     held: HeldMemories,
     stored: readonly { sensor_id: string; at: Date; value: number; late: boolean }[],
   ) {
@@ -215,7 +175,7 @@ export function createIngestService(deps: {
       const last = list[list.length - 1];
       const state = states.get(sensorId);
       // A sensor without a state row (registered by other means) starts with an empty memory.
-      let memory = state ? memoryOf(held, state) : {};
+      let memory = state ? memoryOf(held, sensorId, state) : {};
       // An out-of-service sensor's readings are kept, not judged (ISA-18.2 out of service).
       if (sensor.in_service) {
         const judged = detect(rulesOf(sensor), memory, list);
@@ -314,7 +274,12 @@ export function createIngestService(deps: {
           const late = stored.filter((r) => r.late).length;
           const duplicates = rows.length - stored.length;
           if (actor.userId)
-            await count(trx, actor.userId, gateway, { accepted: stored.length, duplicates, late, refused });
+            await repo.addGatewayCounts(trx, actor.userId, gateway, now(), {
+              accepted: stored.length,
+              duplicates,
+              late,
+              refused: refused.map((r) => r.reason),
+            });
           return {
             received: readings.length,
             stored: stored.length,

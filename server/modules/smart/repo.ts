@@ -247,7 +247,7 @@ export async function lockSensorStates(
   db: Db,
   ids: readonly string[],
   known: ReadonlyMap<string, number>,
-): Promise<Map<string, { sensorId: string; judgedAt: number | null; state: unknown }>> {
+): Promise<Map<string, { judgedAt: number | null; state: unknown }>> {
   if (ids.length === 0) return new Map();
   const sorted = [...ids].sort();
   const rows = await sql<{ sensor_id: string; judged_ms: number | null; state: unknown }>`
@@ -262,9 +262,7 @@ export async function lockSensorStates(
     order by s.sensor_id
     for update of s
   `.execute(db);
-  return new Map(
-    rows.rows.map((r) => [r.sensor_id, { sensorId: r.sensor_id, judgedAt: r.judged_ms, state: r.state }]),
-  );
+  return new Map(rows.rows.map((r) => [r.sensor_id, { judgedAt: r.judged_ms, state: r.state }]));
 }
 
 /** Sensor states as one JSON document: memories in a text array were quoted and escaped character by character. */
@@ -291,6 +289,46 @@ export async function saveSensorStates(db: Db, rows: readonly SensorStateRow[]) 
     on conflict (sensor_id) do update set
       judged_at = excluded.judged_at, last_value = excluded.last_value, state = excluded.state
   `.execute(db);
+}
+
+/** A gateway's counts of one batch added to those kept, each refusal reason's too, in one statement. */
+export async function addGatewayCounts(
+  db: Db,
+  userId: string,
+  gateway: string,
+  at: Date,
+  c: { accepted: number; duplicates: number; late: number; refused: readonly string[] },
+) {
+  const reasons: Record<string, number> = {};
+  for (const reason of c.refused) reasons[reason] = (reasons[reason] ?? 0) + 1;
+  await db
+    .insertInto('smart_gateway_counts')
+    .values({
+      user_id: userId,
+      gateway,
+      accepted: String(c.accepted),
+      duplicates: String(c.duplicates),
+      late: String(c.late),
+      refused: String(c.refused.length),
+      refused_by_reason: JSON.stringify(reasons),
+      last_seen_at: at,
+    })
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'gateway']).doUpdateSet((eb) => ({
+        accepted: eb('smart_gateway_counts.accepted', '+', eb.ref('excluded.accepted')),
+        duplicates: eb('smart_gateway_counts.duplicates', '+', eb.ref('excluded.duplicates')),
+        late: eb('smart_gateway_counts.late', '+', eb.ref('excluded.late')),
+        refused: eb('smart_gateway_counts.refused', '+', eb.ref('excluded.refused')),
+        refused_by_reason: sql<string>`case when excluded.refused = 0 then smart_gateway_counts.refused_by_reason
+          else (select jsonb_object_agg(k,
+              coalesce((smart_gateway_counts.refused_by_reason ->> k)::bigint, 0)
+              + coalesce((excluded.refused_by_reason ->> k)::bigint, 0))
+            from jsonb_object_keys(smart_gateway_counts.refused_by_reason || excluded.refused_by_reason) as k)
+          end`,
+        last_seen_at: eb.ref('excluded.last_seen_at'),
+      })),
+    )
+    .execute();
 }
 
 // ---- Responders and the notices of alarms (responders.ts)

@@ -14,16 +14,16 @@ describe('sensor memories held between batches', () => {
     const held = memories.held(['a', 'b']);
     expect(judgedTimes(held)).toEqual(new Map([['a', 1_000]]));
     // The database returned no state: the one held is current.
-    expect(memoryOf(held, { sensorId: 'a', judgedAt: 1_000, state: null })).toEqual({
+    expect(memoryOf(held, 'a', { judgedAt: 1_000, state: null })).toEqual({
       last: { at: 1_000, value: 1 },
     });
     // Another process judged since: its state wins.
     const newer = { last: { at: 2_000, value: 2 } };
-    expect(memoryOf(held, { sensorId: 'a', judgedAt: 2_000, state: newer })).toEqual(newer);
+    expect(memoryOf(held, 'a', { judgedAt: 2_000, state: newer })).toEqual(newer);
     // Never judged, nothing held: the stored (empty) memory.
-    expect(memoryOf(held, { sensorId: 'b', judgedAt: null, state: {} })).toEqual({});
+    expect(memoryOf(held, 'b', { judgedAt: null, state: {} })).toEqual({});
     // No state and nothing held at that time: a fault, not an empty memory.
-    expect(() => memoryOf(held, { sensorId: 'a', judgedAt: 3_000, state: null })).toThrow(/No memory/);
+    expect(() => memoryOf(held, 'a', { judgedAt: 3_000, state: null })).toThrow(/No memory/);
   });
 
   it('keeps what a batch took when it began, whatever a failing batch forgets meanwhile', () => {
@@ -32,7 +32,7 @@ describe('sensor memories held between batches', () => {
     const held = memories.held(['a']);
     memories.forget(['a']);
     expect(memories.held(['a']).size).toBe(0);
-    expect(memoryOf(held, { sensorId: 'a', judgedAt: 1_000, state: null })).toEqual({
+    expect(memoryOf(held, 'a', { judgedAt: 1_000, state: null })).toEqual({
       last: { at: 1_000, value: 1 },
     });
   });

@@ -51,11 +51,12 @@ export function judgedTimes(held: HeldMemories): Map<string, number> {
  */
 export function memoryOf(
   held: HeldMemories,
-  stored: { sensorId: string; judgedAt: number | null; state: unknown },
+  sensorId: string,
+  stored: { judgedAt: number | null; state: unknown },
 ): SensorMemory {
   if (stored.state != null) return stored.state as SensorMemory;
-  const m = held.get(stored.sensorId);
+  const m = held.get(sensorId);
   if (!m || m.judgedAt !== stored.judgedAt)
-    throw new Error(`No memory of sensor ${stored.sensorId} judged at ${stored.judgedAt} is held`);
+    throw new Error(`No memory of sensor ${sensorId} judged at ${stored.judgedAt} is held`);
   return m.memory;
 }
