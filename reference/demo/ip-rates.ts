@@ -8,9 +8,9 @@ import { Random } from './random.ts';
  * rates); the academia demo keeps its own dated TWD and CNY rates of earlier years.
  */
 const YEARLY: Record<number, Record<string, string>> = {
-  2024: { TWD: '30.79', CNY: '7.1', EUR: '0.9107', JPY: '141.7', KRW: '1301.5' },
-  2025: { TWD: '32.88', CNY: '7.3', EUR: '0.9709', JPY: '157.2', KRW: '1470.8' },
-  2026: { TWD: '31.45', CNY: '7.02', EUR: '0.8532', JPY: '156.8', KRW: '1440.2' },
+  2024: { TWD: '30.79', CNY: '7.1', EUR: '0.9107', GBP: '0.7868', JPY: '141.7', KRW: '1301.5' },
+  2025: { TWD: '32.88', CNY: '7.3', EUR: '0.9709', GBP: '0.7985', JPY: '157.2', KRW: '1470.8' },
+  2026: { TWD: '31.45', CNY: '7.02', EUR: '0.8532', GBP: '0.7436', JPY: '156.8', KRW: '1440.2' },
 };
 
 export function generateIpRates(data: DemoDataset) {

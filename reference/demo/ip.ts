@@ -125,6 +125,7 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
     });
     familyOf.set(m, { id, siteId: site.id });
   }
+  const validation = rng.fork('validation');
   for (const m of portfolio) {
     const family = familyOf.get(m.home ? m : (m.parent as DemoMatter));
     if (!family) throw new Error('A foreign matter without its family');
@@ -145,6 +146,10 @@ export function generateIpDataset(data: DemoDataset): IpDataset {
       grant_date: m.grant,
       patent_no: m.grant ? `${m.office}${String(1_000_000 + fy * 100 + n)}` : null,
       status: m.status,
+      // Every row names every column (the bulk load takes the first row's).
+      validation_states: [] as string[],
+      unitary_effect: false,
+      ...(m.office === 'EP' && m.grant ? europeanValidation(validation, m.grant) : {}),
     });
     for (const e of m.events) events.push({ id: rng.uuid(), matter_id: id, ...e });
   }
@@ -237,4 +242,15 @@ export function ipTables(d: IpDataset): TableRows[] {
     { table: 'exchange_rates', rows: d.rates },
     { table: 'certifications', rows: d.tips.certificates },
   ];
+}
+
+/**
+ * Where a granted European patent of the demo took effect: the states most often chosen, and, for a grant since
+ * the Unitary Patent began (2023-06-01), sometimes unitary effect with the United Kingdom validated beside it.
+ */
+function europeanValidation(rng: Random, grant: string) {
+  if (grant >= '2023-06-01' && rng.chance(0.4))
+    return { unitary_effect: true, validation_states: rng.chance(0.5) ? ['GB'] : ['GB', 'CH'] };
+  const states = ['DE', 'FR', 'GB', ...(rng.chance(0.5) ? ['NL'] : []), ...(rng.chance(0.3) ? ['IT'] : [])];
+  return { validation_states: states };
 }

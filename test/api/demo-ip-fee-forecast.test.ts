@@ -18,7 +18,7 @@ describe.each(databases())('demo IP fee forecast (%s)', (kind) => {
     const f = await counsel.get('/api/ip/fee-forecast');
     expect(f.status, f.text).toBe(200);
     expect(f.body.from).toBe(clock);
-    expect(f.body.rates.map((r: { currency: string }) => r.currency)).toEqual(['CNY', 'EUR', 'TWD']);
+    expect(f.body.rates.map((r: { currency: string }) => r.currency)).toEqual(['CNY', 'EUR', 'GBP', 'TWD']);
     for (const r of f.body.rates) {
       expect(r.state, r.currency).toBe('found');
       expect(r.validFrom <= clock).toBe(true);
@@ -26,12 +26,31 @@ describe.each(databases())('demo IP fee forecast (%s)', (kind) => {
     }
     const offices = new Set(f.body.groups.map((g: { office: string }) => g.office));
     for (const office of ['TW', 'US', 'CN', 'EP']) expect(offices.has(office), office).toBe(true);
-    // Only national renewal fees after a European grant stay without amount; no fee lacks a rate.
-    const missing = await counsel.get('/api/ip/fee-forecast/fees', {
+    // Only national renewal fees of states whose schedules are not kept stay without amount; no fee lacks a
+    // rate. Germany's and the UK's are priced in their currencies.
+    const european = await counsel.get('/api/ip/fee-forecast/fees', {
       query: { office: 'EP', pageSize: 500 },
     });
-    const reasons = new Set(missing.body.items.map((x: { missing: string | null }) => x.missing));
+    type Fee = {
+      paidTo: string | null;
+      currency: string | null;
+      twdMinor: number | null;
+      missing: string | null;
+    };
+    const items: Fee[] = european.body.items;
+    const reasons = new Set(items.map((x) => x.missing));
     expect([...reasons].every((r) => r === null || r === 'national_fee')).toBe(true);
+    for (const [state, currency] of [
+      ['DE', 'EUR'],
+      ['GB', 'GBP'],
+    ] as const) {
+      const fees = items.filter((x) => x.paidTo === state);
+      expect(fees.length, state).toBeGreaterThan(0);
+      for (const x of fees) expect(x, state).toMatchObject({ currency, missing: null });
+      for (const x of fees) expect(x.twdMinor, state).toBeGreaterThan(0);
+    }
+    for (const x of items.filter((i) => i.missing === 'national_fee'))
+      expect(['FR', 'NL', 'IT', 'CH', null]).toContain(x.paidTo);
     for (const office of ['TW', 'US', 'CN']) {
       const fees = await counsel.get('/api/ip/fee-forecast/fees', { query: { office, pageSize: 500 } });
       expect(fees.body.items.length, office).toBeGreaterThan(0);

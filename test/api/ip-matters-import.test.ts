@@ -236,6 +236,44 @@ describe.each(databases())('import of patent matters (%s)', (kind) => {
     expect(fam).toEqual([]);
   });
 
+  it('imports where a European patent took effect, and refuses validation states outside the EPO', async () => {
+    const officer = await t.signInAs('k7Officer');
+    const header =
+      'Family reference,Owner site code,Title,Technology,Office,Kind,Application number,Filing date,Grant number,Grant date,Status,Validated in,Unitary patent';
+    const bad = await upload(
+      officer,
+      'european-bad.csv',
+      csv([
+        header,
+        'IMP-EP1,K7,European family,sip,EP,invention,19160001.2,2019-03-20,EP3700001,2023-07-05,granted,"DE, UK",no',
+        'IMP-EP1,K7,European family,sip,US,invention,16900001,2019-03-20,,,filed,DE,',
+      ]),
+    );
+    const refused = await validateAndCommit(officer, bad.body.id);
+    expect(refused.status).toBe('invalid');
+    expect(refused.errors).toEqual([
+      { row: 3, column: 'validation_states', message: 'Only a European patent is validated in states' },
+    ]);
+    const good = await upload(
+      officer,
+      'european.csv',
+      csv([
+        header,
+        'IMP-EP1,K7,European family,sip,EP,invention,19160001.2,2019-03-20,EP3700001,2023-07-05,granted,GB,yes',
+      ]),
+    );
+    const job = await validateAndCommit(officer, good.body.id);
+    expect(job.status, JSON.stringify(job.errors)).toBe('done');
+    const list = await officer.get('/api/ip/matters', { query: { q: '19160001.2' } });
+    const m = await officer.get(`/api/ip/matters/${list.body.items[0].id}`);
+    expect(m.body).toMatchObject({ validationStates: ['GB'], unitaryEffect: true });
+    const sixth = m.body.deadlines.filter((d: { year: number | null }) => d.year === 6);
+    expect(sixth.map((d: { payee: string; state: string | null }) => [d.payee, d.state])).toEqual([
+      ['unitary', null],
+      ['national', 'GB'],
+    ]);
+  });
+
   it('reads USPTO grant XML into matters, reporting inventors who are no employee', async () => {
     const admin = await t.signInAs('groupAdmin');
     const hired = await admin.post('/api/people/employees', {

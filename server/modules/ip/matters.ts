@@ -20,7 +20,7 @@ import { ipMessages } from './messages.ts';
 import * as repo from './repo.ts';
 import type { OfficeCalendar } from './rules/calendar.ts';
 import { computeSchedule, type Deadline, type DeadlineKind, type Schedule } from './rules/deadlines.ts';
-import { feeAmount } from './rules/fees.ts';
+import { deadlineFee } from './rules/fees.ts';
 import { defaultEffectiveDay, effectiveDayProblem, historyOf, type StatusEvent } from './rules/lifecycle.ts';
 import type { SitesLookup } from './sites.ts';
 import type { IpMattersTable } from './tables.ts';
@@ -81,6 +81,8 @@ function schedule(r: repo.MatterRow, calendars: Calendars): Schedule {
       grantDate: r.grant_date,
       termAdjustmentDays: r.term_adjustment_days,
       termFrom: r.term_from,
+      validationStates: r.validation_states,
+      unitaryEffect: r.unitary_effect,
     },
     calendars,
   );
@@ -89,15 +91,10 @@ function schedule(r: repo.MatterRow, calendars: Calendars): Schedule {
 /** The amount of an annuity, renewal or maintenance fee at the schedule in force on its due date. */
 function feeOf(d: Deadline, r: repo.MatterRow) {
   if (d.kind !== 'annuity' || d.year === null) return null;
-  const price = feeAmount({
-    office: d.office,
-    kind: r.kind,
-    year: d.year,
-    on: d.dueDate,
-    entity: r.entity_size,
-    payee: d.payee,
-    claims: r.claims,
-  });
+  const price = deadlineFee(
+    { ...d, year: d.year },
+    { kind: r.kind, entity: r.entity_size, claims: r.claims },
+  );
   return price.state === 'priced'
     ? { currency: price.currency, amountMinor: price.amountMinor, missing: null }
     : { currency: null, amountMinor: null, missing: price.reason };
@@ -152,6 +149,8 @@ export function createMattersService(
       claims: r.claims,
       ipcClasses: r.ipc_classes,
       cpcClasses: r.cpc_classes,
+      validationStates: r.validation_states,
+      unitaryEffect: r.unitary_effect,
       termEnd: s.termEnd,
       nextDeadline: nextDeadline(s.deadlines, today),
       problems: s.problems,
@@ -176,6 +175,8 @@ export function createMattersService(
     office: Office;
     kind: string;
     entity_size: EntitySize;
+    validation_states: readonly string[];
+    unitary_effect: boolean;
   }) {
     const errors: { path: string; message: string }[] = dateOrderProblems({
       filingDate: v.filing_date,
@@ -189,6 +190,11 @@ export function createMattersService(
     // Entity sizes are the USPTO's: no other office reduces its fees by them.
     if (v.office !== 'US' && v.entity_size !== 'large')
       errors.push({ path: 'entitySize', message: 'Small and micro entities are USPTO sizes only' });
+    // Validation and unitary effect follow the grant of a European patent (EPC art. 141; Reg. 1257/2012).
+    if (v.office !== 'EP' && v.validation_states.length > 0)
+      errors.push({ path: 'validationStates', message: 'Only a European patent is validated in states' });
+    if (v.office !== 'EP' && v.unitary_effect)
+      errors.push({ path: 'unitaryEffect', message: 'Only a European patent has unitary effect' });
     if (errors.length) throw new ValidationError('The matter’s dates or kind do not fit.', errors);
   }
 
@@ -273,6 +279,8 @@ export function createMattersService(
       ipc_classes: input.ipcClasses ?? [],
       cpc_classes: input.cpcClasses ?? [],
       term_from: input.termFrom ?? null,
+      validation_states: input.validationStates ?? [],
+      unitary_effect: input.unitaryEffect ?? false,
       ...(input.backwardCitations === undefined ? {} : { backward_citations: input.backwardCitations }),
     };
     checkDates(values);
@@ -440,6 +448,8 @@ export function createMattersService(
         ipc_classes: patch.ipcClasses,
         cpc_classes: patch.cpcClasses,
         term_from: patch.termFrom,
+        validation_states: patch.validationStates,
+        unitary_effect: patch.unitaryEffect,
       });
       checkDates({
         office: before.office,
@@ -451,6 +461,8 @@ export function createMattersService(
         grant_date: changes.grant_date === undefined ? before.grant_date : changes.grant_date,
         term_from: changes.term_from === undefined ? before.term_from : changes.term_from,
         entity_size: changes.entity_size ?? before.entity_size,
+        validation_states: changes.validation_states ?? before.validation_states,
+        unitary_effect: changes.unitary_effect ?? before.unitary_effect,
       });
       if (patch.statusOn && (!patch.status || patch.status === before.status))
         throw new ValidationError('A day is given with a change of status.', [

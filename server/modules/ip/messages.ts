@@ -186,7 +186,10 @@ const words = {
   'ip.forecastMissing': {
     no_schedule: ['no fee schedule for the office', '此專利局尚無規費表'],
     no_line: ['the schedule has no fee for this year', '規費表無此年度之費用'],
-    national_fee: ['national renewal fee of a validation state', '生效國之國家年費'],
+    national_fee: [
+      'national renewal fee: validation states not recorded, or the state’s schedule not kept',
+      '國家年費：未登錄生效國，或未收錄該國規費表',
+    ],
     rate: ['no exchange rate on or before the day', '該日（含）前無匯率'],
   },
   'ip.exitInterviewStatus': {
@@ -226,11 +229,12 @@ const ipMessage = messageOf({ en });
 /** The obligation titles of the IP program, as messages. */
 export const ipMessages = {
   deadlineTitle(
-    d: Pick<Deadline, 'kind' | 'office' | 'year'>,
+    d: Pick<Deadline, 'kind' | 'office' | 'year' | 'state'>,
     applicationNo: string,
     family: string,
   ): Message {
-    const params = { office: d.office, applicationNo, family };
+    // A validation state's national renewal fee names the state beside the EPO.
+    const params = { office: d.state ? `${d.office}-${d.state}` : d.office, applicationNo, family };
     if (d.kind === 'priority') return ipMessage('ip.obligation.priority', params);
     if (d.kind === 'national_phase') return ipMessage('ip.obligation.nationalPhase', params);
     return ipMessage('ip.obligation.annuity', { ...params, year: d.year ?? 0 });

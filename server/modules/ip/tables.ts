@@ -11,7 +11,14 @@ import type {
   RiskOutcome,
   RiskStep,
 } from '#shared/modules/ip/risk/contract.ts';
-import type { EntitySize, Kind, Office, Status, Technology } from '#shared/modules/ip/rules/offices.ts';
+import type {
+  EntitySize,
+  EpState,
+  Kind,
+  Office,
+  Status,
+  Technology,
+} from '#shared/modules/ip/rules/offices.ts';
 import type { Checklist, SecretCategory } from '#shared/modules/ip/rules/secrets.ts';
 import type { DateString, Stamps } from '../../db/schema.ts';
 
@@ -67,6 +74,9 @@ export type IpMattersTable = Stamps & {
   cpc_classes: ColumnType<string[], string[] | undefined, string[]>;
   /** The day the term counts from when earlier than the filing date (a US continuation's parent); null: filing. */
   term_from: Generated<DateString | null>;
+  /** A granted European patent: the states where it was validated (codes), and whether it has unitary effect. */
+  validation_states: ColumnType<EpState[], EpState[] | undefined, EpState[]>;
+  unitary_effect: Generated<boolean>;
 };
 
 /** A status of a matter and the day it took effect. */

@@ -3,6 +3,7 @@ import { isoDate, listQuery, pageOf, versioned } from '../../platform/http/list.
 import { classSymbol } from './rules/classes.ts';
 import {
   entitySizes,
+  epStates,
   kinds,
   offices,
   statuses,
@@ -56,7 +57,9 @@ export const deadlineView = z.object({
   calendarKnown: z.boolean(),
   windowOpens: z.string().nullable(),
   graceEnds: z.string().nullable(),
-  payee: z.enum(['office', 'epo', 'national']).nullable(),
+  payee: z.enum(['office', 'epo', 'unitary', 'national']).nullable(),
+  /** The validation state of a European patent's national renewal fee. */
+  state: z.enum(epStates).nullable(),
   atGrant: z.boolean(),
   basis: z.string(),
 });
@@ -92,6 +95,9 @@ export const matterView = z.object({
   claims: z.number().int().nullable(),
   ipcClasses: z.array(z.string()),
   cpcClasses: z.array(z.string()),
+  /** A granted European patent: the states where it was validated, and whether it has unitary effect. */
+  validationStates: z.array(z.enum(epStates)),
+  unitaryEffect: z.boolean(),
   termEnd: z.string().nullable(),
   /** The next deadline to act on from today, if any. */
   nextDeadline: deadlineView.nullable(),
@@ -129,6 +135,13 @@ const matterFields = {
   claims: z.number().int().min(0).max(1000).nullable().optional(),
   ipcClasses: z.array(classSymbolInput).max(100).optional(),
   cpcClasses: z.array(classSymbolInput).max(500).optional(),
+  /** European patents only: each state once. */
+  validationStates: z
+    .array(z.enum(epStates))
+    .max(epStates.length)
+    .refine((a) => new Set(a).size === a.length, 'Each state once')
+    .optional(),
+  unitaryEffect: z.boolean().optional(),
 };
 export const matterInput = z.object({ familyId: z.string().uuid(), ...matterFields }).strict();
 export const matterPatch = z

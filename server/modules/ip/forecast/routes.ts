@@ -49,6 +49,7 @@ export function registerForecastRoutes(app: TypedApp, forecast: ForecastService)
       { header: { en: 'Family', 'zh-TW': '專利家族' }, value: (f) => f.familyReference },
       { header: { en: 'Technology', 'zh-TW': '技術' }, value: (f) => ipWord('ip.technology', f.technology) },
       { header: { en: 'Office', 'zh-TW': '專利局' }, value: (f) => f.office },
+      { header: { en: 'Paid to', 'zh-TW': '繳納對象' }, value: (f) => f.paidTo },
       { header: { en: 'Application no.', 'zh-TW': '申請號' }, value: (f) => f.applicationNo },
       { header: { en: 'Patent no.', 'zh-TW': '證書號' }, value: (f) => f.patentNo },
       { header: { en: 'Fee year', 'zh-TW': '年費年度' }, value: (f) => f.year },

@@ -17,7 +17,7 @@ import type { CalendarsService } from '../calendars.ts';
 import type { MattersService } from '../matters.ts';
 import * as ipRepo from '../repo.ts';
 import { addDays, addYears } from '../rules/dates.ts';
-import { feeAmount } from '../rules/fees.ts';
+import { deadlineFee } from '../rules/fees.ts';
 
 const PROGRAM = 'ip' as const;
 /** The forecast runs on the group's day: the IP office keeps the group's calendar in Taipei. */
@@ -71,15 +71,10 @@ export function createForecastService(deps: {
       for (const d of deps.matters.schedule(r, calendars).deadlines) {
         if (d.kind !== 'annuity' || d.atGrant || d.dueDate < from || d.dueDate > to || d.year === null)
           continue;
-        const price = feeAmount({
-          office: d.office,
-          kind: r.kind,
-          year: d.year,
-          on: d.dueDate,
-          entity: r.entity_size,
-          claims: r.claims,
-          payee: d.payee,
-        });
+        const price = deadlineFee(
+          { ...d, year: d.year },
+          { kind: r.kind, entity: r.entity_size, claims: r.claims },
+        );
         const priced = price.state === 'priced' ? price : null;
         const twd = priced && converted(priced.amountMinor, priced.currency, 'TWD', from, rates);
         const usd = priced && converted(priced.amountMinor, priced.currency, 'USD', from, rates);
@@ -92,6 +87,7 @@ export function createForecastService(deps: {
           familyReference: r.family_reference,
           technology: r.technology,
           office: r.office,
+          paidTo: d.payee === 'unitary' ? 'UP' : d.state,
           kind: r.kind,
           applicationNo: r.application_no,
           patentNo: r.patent_no,

@@ -46,6 +46,29 @@ describe('a row of the patent matters import', () => {
     });
   });
 
+  it('reads where a European patent took effect: state codes (UK for GB) once each, and unitary effect', () => {
+    const read = readMatterRow(
+      row({ office: 'EP', validation_states: 'de, FR; uk  GB、NL', unitary_effect: 'Yes' }),
+    );
+    expect(read).toMatchObject({
+      row: { matter: { validationStates: ['DE', 'FR', 'GB', 'NL'], unitaryEffect: true } },
+    });
+    expect(readMatterRow(row({}))).toMatchObject({
+      row: { matter: { validationStates: [], unitaryEffect: false } },
+    });
+    expect(
+      readMatterRow(row({ office: 'EP', validation_states: 'DE, XX, US', unitary_effect: 'maybe' })),
+    ).toEqual({
+      errors: [
+        {
+          column: 'validation_states',
+          message: 'Not a state where a European patent takes effect: XX, US',
+        },
+        { column: 'unitary_effect', message: 'Yes or no' },
+      ],
+    });
+  });
+
   it('names each wrong cell by its column', () => {
     const read = readMatterRow(
       row({

@@ -1,7 +1,9 @@
 import { classSymbol, splitClasses } from '#shared/modules/ip/rules/classes.ts';
 import {
   type EntitySize,
+  type EpState,
   entitySizes,
+  epStates,
   type Kind,
   type Office,
   offices,
@@ -126,6 +128,18 @@ export const MATTER_COLUMNS: ImportColumn[] = [
   { key: 'ipc_classes', label: 'IPC classes', required: false, aliases: ['ipc', 'IPC分類', '國際分類'] },
   { key: 'cpc_classes', label: 'CPC classes', required: false, aliases: ['cpc', 'CPC分類'] },
   {
+    key: 'validation_states',
+    label: 'Validation states',
+    required: false,
+    aliases: ['validated in', 'validated states', 'validation countries', '生效國'],
+  },
+  {
+    key: 'unitary_effect',
+    label: 'Unitary effect',
+    required: false,
+    aliases: ['unitary patent', '單一專利'],
+  },
+  {
     key: 'backward_citations',
     label: 'References cited',
     required: false,
@@ -163,6 +177,8 @@ export type MatterCells = {
   claims: number | null;
   ipcClasses: string[];
   cpcClasses: string[];
+  validationStates: EpState[];
+  unitaryEffect: boolean;
   backwardCitations: number | null;
 };
 
@@ -208,6 +224,21 @@ const KIND_WORDS: Record<string, Kind> = {
   實用新型: 'utility_model',
 };
 const YES = new Set(['yes', 'y', 'true', '1', '是', 'green']);
+
+/** The states a European patent took effect in, as codes ("DE, FR, GB"; UK for GB); each once. */
+function statesOf(cell: string, errors: RowError[]): EpState[] {
+  const codes = cell
+    .split(/[\s,;、]+/)
+    .filter(Boolean)
+    .map((c) => (c.toUpperCase() === 'UK' ? 'GB' : c.toUpperCase()));
+  const unknown = codes.filter((c) => !epStates.some((s) => s === c));
+  if (unknown.length)
+    errors.push({
+      column: 'validation_states',
+      message: `Not a state where a European patent takes effect: ${unknown.join(', ')}`,
+    });
+  return [...new Set(codes.filter((c): c is EpState => epStates.some((s) => s === c)))];
+}
 const NO = new Set(['no', 'n', 'false', '0', '否', '']);
 
 const word = (v: string) =>
@@ -331,6 +362,10 @@ export function readMatterRow(r: Record<string, string>): { row: MatterImportRow
     errors.push({ column: 'backward_citations', message: 'A whole number' });
   const ipcClasses = classesOf(r.ipc_classes ?? '', 'ipc_classes', errors);
   const cpcClasses = classesOf(r.cpc_classes ?? '', 'cpc_classes', errors);
+  const validationStates = statesOf(r.validation_states ?? '', errors);
+  const unitaryCell = word(r.unitary_effect ?? '');
+  if (!YES.has(unitaryCell) && !NO.has(unitaryCell))
+    errors.push({ column: 'unitary_effect', message: 'Yes or no' });
 
   if (
     errors.length ||
@@ -374,6 +409,8 @@ export function readMatterRow(r: Record<string, string>): { row: MatterImportRow
         claims,
         ipcClasses,
         cpcClasses,
+        validationStates,
+        unitaryEffect: YES.has(unitaryCell),
         backwardCitations: citations,
       },
     },

@@ -55,6 +55,8 @@ const COLUMN_OF: Record<string, string> = {
   statusOn: 'status_on',
   kind: 'kind',
   entitySize: 'entity_size',
+  validationStates: 'validation_states',
+  unitaryEffect: 'unitary_effect',
 };
 
 const FAMILY_FIELDS = ['title', 'technology', 'green', 'sustainabilityFocus'] as const;

@@ -29,7 +29,7 @@ import * as reviewsRepo from '../reviews/repo.ts';
 import type { OfficeCalendar } from '../rules/calendar.ts';
 import { addMonths } from '../rules/dates.ts';
 import type { Deadline, Schedule } from '../rules/deadlines.ts';
-import { feeAmount } from '../rules/fees.ts';
+import { deadlineFee } from '../rules/fees.ts';
 import type { SitesLookup } from '../sites.ts';
 import { assessMatters } from './assessment.ts';
 import * as repo from './repo.ts';
@@ -137,15 +137,10 @@ export function createKeepDropService(deps: ReassessmentServiceDeps) {
       const price =
         fee.year === null
           ? null
-          : feeAmount({
-              office: fee.office,
-              kind: r.kind,
-              year: fee.year,
-              on: fee.dueDate,
-              entity: r.entity_size,
-              claims: r.claims,
-              payee: fee.payee,
-            });
+          : deadlineFee(
+              { ...fee, year: fee.year },
+              { kind: r.kind, entity: r.entity_size, claims: r.claims },
+            );
       return {
         matterId: r.id,
         siteId: r.site_id,

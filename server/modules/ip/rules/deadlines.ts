@@ -1,5 +1,6 @@
 import {
   deadStatuses,
+  type EpState,
   grantedStatuses,
   type Kind,
   type Office,
@@ -7,6 +8,7 @@ import {
 } from '#shared/modules/ip/rules/offices.ts';
 import { nextWorkingDay, type OfficeCalendar } from './calendar.ts';
 import { addDays, addMonths, addYears, endOfMonth, monthsLate, periodEnd } from './dates.ts';
+import { postGrantRenewals } from './validation-states.ts';
 
 /**
  * The deadlines of one matter in one office, to the day: the office's law as data and pure functions.
@@ -26,7 +28,13 @@ export type MatterFacts = {
   termAdjustmentDays: number;
   /** The day a term counted from filing starts when the law takes an earlier filing's (35 U.S.C. 154(a)(2)). */
   termFrom?: string | null;
+  /** A European patent: the states where it was validated after grant. */
+  validationStates?: readonly EpState[];
+  /** A European patent with unitary effect: its renewal fees after grant go to the EPO. */
+  unitaryEffect?: boolean;
 };
+
+export type Payee = 'office' | 'epo' | 'unitary' | 'national';
 
 export type DeadlineKind = 'priority' | 'national_phase' | 'annuity' | 'term_end';
 
@@ -46,8 +54,13 @@ export type Deadline = {
   windowOpens: string | null;
   /** The last day of the grace period with a surcharge, moved like `actBy`. */
   graceEnds: string | null;
-  /** Who is paid: the office itself, the EPO, or the validation states' offices after grant. */
-  payee: 'office' | 'epo' | 'national' | null;
+  /**
+   * Who is paid: the office itself; the EPO (an application's renewal fees); the EPO for a European patent with
+   * unitary effect; or a validation state's office after grant.
+   */
+  payee: Payee | null;
+  /** The validation state whose national renewal fee this is (null where the states are not recorded). */
+  state: EpState | null;
   /** The fee for the year in which the grant falls is paid with the grant's registration, not by a date. */
   atGrant: boolean;
   /** The provision the date follows. */
@@ -176,11 +189,14 @@ export function computeSchedule(facts: MatterFacts, calendars: (office: Office) 
   }
   if ((office === 'JP' || office === 'KR') && facts.kind === 'invention')
     deadlines.push(...registrationYearFees(office, facts, termEnd, moved));
-  deadlines.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  // By date, and on one date the validation states in the order of their codes.
+  deadlines.sort(
+    (a, b) => a.dueDate.localeCompare(b.dueDate) || (a.state ?? '').localeCompare(b.state ?? ''),
+  );
   return { deadlines, problems, termEnd };
 }
 
-type Mover = (office: Office, date: string) => { date: string; calendarKnown: boolean };
+export type Mover = (office: Office, date: string) => { date: string; calendarKnown: boolean };
 
 function plain(
   kind: DeadlineKind,
@@ -199,6 +215,7 @@ function plain(
     windowOpens: null,
     graceEnds: null,
     payee: null,
+    state: null,
     atGrant: false,
     basis,
   };
@@ -300,7 +317,8 @@ function cnAnnualFees(facts: MatterFacts, termEnd: string | null, moved: Mover) 
  * months with a 50% additional fee (Rule 51(2)), the period ending on the last day of the sixth month after the
  * due date (Guidelines A-X, 5.2.4; J 4/91). A Euro-PCT application's third-year fee, if due earlier, falls due
  * when the 31-month period of Rule 159(1) expires. Fees go to the EPO up to the year in which the mention of the
- * grant is published (art. 86(2)), then to each validation state (art. 141(1)).
+ * grant is published (art. 86(2)), then to each validation state (art. 141(1)) or, with unitary effect, to the
+ * EPO again (validation-states.ts).
  */
 function epRenewals(facts: MatterFacts, termEnd: string | null, moved: Mover) {
   if (!termEnd) return [];
@@ -323,18 +341,11 @@ function epRenewals(facts: MatterFacts, termEnd: string | null, moved: Mover) {
         graceEnd = addMonths(entry, 6);
       }
     }
-    const payee = year <= grantYear ? 'epo' : 'national';
-    out.push(
-      fee(
-        'EP',
-        year,
-        due,
-        graceEnd,
-        payee === 'epo' ? moved : (_o, d) => ({ date: d, calendarKnown: false }),
-        payee === 'epo' ? 'EPC art. 86, Rule 51(1), (2)' : 'EPC art. 141(1): national renewal fees',
-        { payee },
-      ),
-    );
+    if (year > grantYear && facts.grantDate) {
+      out.push(...postGrantRenewals({ ...facts, grantDate: facts.grantDate }, year, moved));
+      continue;
+    }
+    out.push(fee('EP', year, due, graceEnd, moved, 'EPC art. 86, Rule 51(1), (2)', { payee: 'epo' }));
   }
   return out;
 }

@@ -11,7 +11,11 @@ export type { EntitySize };
  * fee paid before the change is still priced right.
  */
 
-export type FeeOffice = 'US' | 'TW' | 'CN' | 'EP' | 'JP' | 'KR';
+/**
+ * Who prices a fee: an office, a validation state's office for the national renewal fees of a European patent
+ * after grant (DE, GB), or the EPO for a European patent with unitary effect (UP).
+ */
+export type FeeOffice = 'US' | 'TW' | 'CN' | 'EP' | 'JP' | 'KR' | 'DE' | 'GB' | 'UP';
 export type FeeKind = 'maintenance' | 'annuity' | 'renewal';
 
 export type FeeLine = {
@@ -39,6 +43,8 @@ export type FeeSchedule = {
   flatSurcharge?: Partial<Record<EntitySize, number>>;
   /** Percent of the fee added for each month (or part of one) paid late in the grace period (KIPO). */
   lateMonthPercent?: number;
+  /** A flat amount added for each calendar month late after the first (UK IPO: £24 a month). */
+  lateMonthFlat?: number;
 };
 
 const INVENTION = ['invention'] as const;
@@ -263,5 +269,122 @@ export const FEE_SCHEDULES: readonly FeeSchedule[] = [
     // Late within six months: 3% of the fee per month or part of one (Patent Act art. 81(2) caps it at twice
     // the fee); not confirmed against the Rules' text when entered (reference/ip-fees/README.md).
     lateMonthPercent: 3,
+  },
+  {
+    // DPMA annual fees (Jahresgebühren) of a patent, also those of a European patent validated in Germany for
+    // the years after the grant is published (EPC art. 141(1)): the PatKostG's schedule of fees (Anlage zu
+    // § 2(1)) as in force before the increase of 2022-07-01. Late: a flat 50 € (Verspätungszuschlag, § 7(1)).
+    office: 'DE',
+    feeKind: 'annuity',
+    currency: 'EUR',
+    validFrom: '2009-10-01',
+    basis: 'PatKostG § 2(1) and its schedule of fees: Jahresgebühren',
+    lines: bands(INVENTION, null, [
+      [3, 4, 70],
+      [5, 5, 90],
+      [6, 6, 130],
+      [7, 7, 180],
+      [8, 8, 240],
+      [9, 9, 290],
+      [10, 10, 350],
+      [11, 11, 470],
+      [12, 12, 620],
+      [13, 13, 760],
+      [14, 14, 910],
+      [15, 15, 1060],
+      [16, 16, 1230],
+      [17, 17, 1410],
+      [18, 18, 1590],
+      [19, 19, 1760],
+      [20, 20, 1940],
+    ]),
+    flatSurcharge: { large: 50 },
+  },
+  {
+    // DPMA annual fees from the 5th year as raised for fees paid from 2022-07-01 (the 3rd and 4th unchanged).
+    office: 'DE',
+    feeKind: 'annuity',
+    currency: 'EUR',
+    validFrom: '2022-07-01',
+    basis: 'PatKostG § 2(1) and its schedule of fees: Jahresgebühren (from 2022-07-01)',
+    lines: bands(INVENTION, null, [
+      [3, 4, 70],
+      [5, 5, 100],
+      [6, 6, 150],
+      [7, 7, 210],
+      [8, 8, 280],
+      [9, 9, 350],
+      [10, 10, 430],
+      [11, 11, 540],
+      [12, 12, 680],
+      [13, 13, 830],
+      [14, 14, 980],
+      [15, 15, 1130],
+      [16, 16, 1310],
+      [17, 17, 1490],
+      [18, 18, 1670],
+      [19, 19, 1840],
+      [20, 20, 2030],
+    ]),
+    flatSurcharge: { large: 50 },
+  },
+  {
+    // UK IPO renewal fees of a patent, a European patent (UK) included, from the 5th year: Patents (Fees) Rules
+    // 2007 Sch. 1 as amended from 2018-04-06 (£10 more for each of the 12th to 20th years). Late: £24 for each
+    // month after the first.
+    office: 'GB',
+    feeKind: 'renewal',
+    currency: 'GBP',
+    validFrom: '2018-04-06',
+    basis: 'Patents (Fees) Rules 2007 Sch. 1 (from 2018-04-06)',
+    lines: bands(INVENTION, null, [
+      [5, 5, 70],
+      [6, 6, 90],
+      [7, 7, 110],
+      [8, 8, 130],
+      [9, 9, 150],
+      [10, 10, 170],
+      [11, 11, 190],
+      [12, 12, 220],
+      [13, 13, 260],
+      [14, 14, 300],
+      [15, 15, 360],
+      [16, 16, 420],
+      [17, 17, 470],
+      [18, 18, 520],
+      [19, 19, 570],
+      [20, 20, 610],
+    ]),
+    lateMonthFlat: 24,
+  },
+  {
+    // Renewal fees of a European patent with unitary effect, paid to the EPO (Regulation (EU) 1257/2012 art. 11;
+    // RFeesUPP art. 2(1), item 1: the "True Top 4"), since the Unitary Patent system started on 2023-06-01.
+    office: 'UP',
+    feeKind: 'renewal',
+    currency: 'EUR',
+    validFrom: '2023-06-01',
+    basis: 'Rules relating to Fees for Unitary Patent Protection art. 2(1), item 1',
+    lines: bands(INVENTION, null, [
+      [2, 2, 35],
+      [3, 3, 105],
+      [4, 4, 145],
+      [5, 5, 315],
+      [6, 6, 475],
+      [7, 7, 630],
+      [8, 8, 815],
+      [9, 9, 990],
+      [10, 10, 1175],
+      [11, 11, 1460],
+      [12, 12, 1775],
+      [13, 13, 2105],
+      [14, 14, 2455],
+      [15, 15, 2830],
+      [16, 16, 3240],
+      [17, 17, 3640],
+      [18, 18, 4055],
+      [19, 19, 4455],
+      [20, 20, 4855],
+    ]),
   },
 ];

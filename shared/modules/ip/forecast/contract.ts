@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery, pageOf } from '../../../platform/http/list.ts';
-import { entitySizes, kinds, offices, technologies } from '../rules/offices.ts';
+import { entitySizes, epStates, kinds, offices, technologies } from '../rules/offices.ts';
 
 /** Contracts of the five-year cost forecast of annuities, renewal and maintenance fees. */
 
@@ -37,6 +37,8 @@ export const forecastFee = z.object({
   familyReference: z.string(),
   technology: z.enum(technologies),
   office: z.enum(offices),
+  /** A European patent after grant: the validation state paid, or 'UP' for the Unitary Patent's renewal fee. */
+  paidTo: z.enum([...epStates, 'UP']).nullable(),
   kind: z.enum(kinds),
   applicationNo: z.string(),
   patentNo: z.string().nullable(),

@@ -11,6 +11,7 @@ const fee = (f: Partial<ForecastFee>): ForecastFee => ({
   familyReference: 'F-1',
   technology: 'sip',
   office: 'TW',
+  paidTo: null,
   kind: 'invention',
   applicationNo: '112100001',
   patentNo: 'I700001',

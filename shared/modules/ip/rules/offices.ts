@@ -40,3 +40,16 @@ export type EntitySize = (typeof entitySizes)[number];
 
 export const trademarkOffices = ['TW', 'US', 'CN', 'EU'] as const;
 export const trademarkStatuses = ['filed', 'registered', 'opposed', 'lapsed', 'abandoned'] as const;
+
+/**
+ * The states in which a granted European patent may take effect: the 39 contracting states of the EPC (art. 79),
+ * the extension state Bosnia and Herzegovina, and the validation states Morocco, Moldova, Tunisia, Cambodia and
+ * Georgia (each by its agreement with the EPO). ISO 3166 codes, GB for the United Kingdom.
+ */
+// biome-ignore format: a list of codes reads best packed
+export const epStates = [
+  'AL', 'AT', 'BE', 'BG', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GR', 'HR', 'HU', 'IE',
+  'IS', 'IT', 'LI', 'LT', 'LU', 'LV', 'MC', 'ME', 'MK', 'MT', 'NL', 'NO', 'PL', 'PT', 'RO', 'RS', 'SE', 'SI',
+  'SK', 'SM', 'TR', 'BA', 'MA', 'MD', 'TN', 'KH', 'GE',
+] as const;
+export type EpState = (typeof epStates)[number];

@@ -9,7 +9,7 @@ import { Chart } from '../../../platform/charts/Chart.tsx';
 import { useSites } from '../../../platform/people/sites.ts';
 import { type Column, DataTable } from '../../../platform/ui/DataTable.tsx';
 import { FigurePanel } from '../../../platform/ui/FigurePanel.tsx';
-import { useFormat } from '../../../platform/ui/labels.ts';
+import { useCountryName, useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 import { MatterFilters, useSubsidiaryOptions } from '../MatterFilters.tsx';
@@ -25,6 +25,7 @@ export function FeeForecastPage() {
   const t = useIpT();
   const label = useIpLabel();
   const fmt = useFormat();
+  const country = useCountryName();
   const { sites } = useSites();
   const [dimension, setDimension] = useState<Dimension>('office');
   const [money, setMoney] = useState<Money>('twdMinor');
@@ -88,7 +89,11 @@ export function FeeForecastPage() {
       key: 'office',
       header: t('common.office'),
       sortKey: 'office',
-      render: (f) => label('offices', f.office),
+      // A European patent after grant: the validation state paid, or the Unitary Patent.
+      render: (f) =>
+        f.paidTo === null
+          ? label('offices', f.office)
+          : `${label('offices', f.office)} · ${f.paidTo === 'UP' ? label('payees', 'unitary') : country(f.paidTo)}`,
     },
     {
       key: 'matter',

@@ -81,7 +81,7 @@ export const en = {
     annuity: 'Annuity / renewal fee',
     term_end: 'End of term',
   },
-  payees: { office: 'Office', epo: 'EPO', national: 'Validation states' },
+  payees: { office: 'Office', epo: 'EPO', unitary: 'EPO (Unitary Patent)', national: 'Validation states' },
   problems: {
     grant_date_missing: 'Granted, but the grant date is missing: its fees cannot be placed.',
     no_rules_for_office: 'No rules for this office and kind: no deadlines are computed.',
@@ -154,6 +154,15 @@ export const en = {
     claimsHint:
       'As granted (or as filed until grant). The Japanese and Korean annual fees are priced by it; leave it empty when it is not known.',
     claimsUnknown: 'Not recorded',
+    validationStates: 'Validation states',
+    validationStatesHint:
+      'Where the granted European patent took effect. From the year after the grant year its renewal fees are paid to each of these states.',
+    noValidationStates: 'Not recorded',
+    unitaryEffect: 'Unitary effect (Unitary Patent)',
+    unitaryEffectHint:
+      'Registered by the EPO: the renewal fees after the grant year go to the EPO for all the participating EU states.',
+    unitaryYes: 'Yes: renewal fees to the EPO',
+    unitaryNo: 'No',
     ipcClasses: 'IPC classes',
     cpcClasses: 'CPC classes',
     classesHint:
@@ -645,7 +654,7 @@ export const en = {
     missing: {
       no_schedule: 'No fee schedule for the office',
       no_line: 'No fee for this year in the schedule',
-      national_fee: 'National renewal fee of a validation state',
+      national_fee: 'National renewal fee: validation states not recorded, or the state’s schedule not kept',
       no_claims: 'The number of claims is not recorded',
       rate: 'No exchange rate',
     },

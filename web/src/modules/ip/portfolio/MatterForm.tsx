@@ -1,12 +1,13 @@
-import { NumberInput, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
+import { Checkbox, MultiSelect, NumberInput, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import type { z } from 'zod';
 import { matterDetail, matterInput, matterPatch } from '#shared/modules/ip/contract.ts';
 import { classSymbol } from '#shared/modules/ip/rules/classes.ts';
 import { dateOrderProblems } from '#shared/modules/ip/rules/date-order.ts';
-import { entitySizes, kinds, offices, statuses } from '#shared/modules/ip/rules/offices.ts';
+import { entitySizes, epStates, kinds, offices, statuses } from '#shared/modules/ip/rules/offices.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
+import { useCountryName } from '../../../platform/ui/labels.ts';
 import { useRecordForm } from '../../../platform/ui/useRecordForm.ts';
 import { ipKeys } from '../api.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
@@ -30,6 +31,8 @@ type V = {
   termFrom: string;
   ipcClasses: string[];
   cpcClasses: string[];
+  validationStates: string[];
+  unitaryEffect: boolean;
 };
 
 /** Each symbol in its printed form ("h01l23/31" is H01L 23/31); one that is not a class stays as typed. */
@@ -49,6 +52,7 @@ export function MatterForm({
 }) {
   const t = useIpT();
   const label = useIpLabel();
+  const country = useCountryName();
   const f = useRecordForm({
     record: matter,
     blank: {
@@ -69,6 +73,8 @@ export function MatterForm({
       termFrom: '',
       ipcClasses: [],
       cpcClasses: [],
+      validationStates: [],
+      unitaryEffect: false,
     } as V,
     toValues: (m): V => ({
       office: m.office,
@@ -88,6 +94,8 @@ export function MatterForm({
       termFrom: m.termFrom ?? '',
       ipcClasses: m.ipcClasses,
       cpcClasses: m.cpcClasses,
+      validationStates: m.validationStates,
+      unitaryEffect: m.unitaryEffect,
     }),
     toPayload: (v: V, mode) => {
       const body = {
@@ -109,6 +117,9 @@ export function MatterForm({
         termFrom: blankToNull(v.termFrom),
         ipcClasses: v.ipcClasses,
         cpcClasses: v.cpcClasses,
+        // Where a European patent took effect after grant: no other office's matter has either.
+        validationStates: v.office === 'EP' ? v.validationStates : [],
+        unitaryEffect: v.office === 'EP' && v.unitaryEffect,
       };
       return mode === 'create' ? { familyId, office: v.office, ...body } : body;
     },
@@ -243,6 +254,27 @@ export function MatterForm({
         w={{ base: '100%', sm: '50%' }}
         {...f.form.getInputProps('termFrom')}
       />
+      {v.office === 'EP' && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <MultiSelect
+            label={t('matter.validationStates')}
+            description={t('matter.validationStatesHint')}
+            data={epStates
+              .map((s) => ({ value: s, label: `${s} · ${country(s)}` }))
+              .sort((a, b) => a.value.localeCompare(b.value))}
+            searchable
+            clearable
+            hidePickedOptions
+            {...f.form.getInputProps('validationStates')}
+          />
+          <Checkbox
+            mt={{ base: 0, sm: 'xl' }}
+            label={t('matter.unitaryEffect')}
+            description={t('matter.unitaryEffectHint')}
+            {...f.form.getInputProps('unitaryEffect', { type: 'checkbox' })}
+          />
+        </SimpleGrid>
+      )}
       {v.office === 'US' && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput

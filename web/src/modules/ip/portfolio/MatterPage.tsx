@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { matterDetail } from '#shared/modules/ip/contract.ts';
 import { api } from '../../../platform/api/client.ts';
 import { useCan } from '../../../platform/auth/session.ts';
-import { useFormat } from '../../../platform/ui/labels.ts';
+import { useCountryName, useFormat } from '../../../platform/ui/labels.ts';
 import { PageHeader } from '../../../platform/ui/PageHeader.tsx';
 import { QueryContent } from '../../../platform/ui/QueryCard.tsx';
 import { ipKeys } from '../api.ts';
@@ -21,6 +21,7 @@ export function MatterPage() {
   const label = useIpLabel();
   const can = useCan();
   const fmt = useFormat();
+  const country = useCountryName();
   const { matterId } = useParams({ strict: false }) as { matterId: string };
   const [editing, setEditing] = useState(false);
   const query = useQuery({
@@ -76,6 +77,22 @@ export function MatterPage() {
                 {m.office === 'US' && (
                   <Fact name={t('matter.entitySize')} value={label('entitySizes', m.entitySize)} />
                 )}
+                {m.office === 'EP' && (
+                  <Fact
+                    name={t('matter.validationStates')}
+                    value={
+                      m.validationStates.length
+                        ? m.validationStates.map((s) => `${country(s)} (${s})`).join(', ')
+                        : t('matter.noValidationStates')
+                    }
+                  />
+                )}
+                {m.office === 'EP' && (
+                  <Fact
+                    name={t('matter.unitaryEffect')}
+                    value={m.unitaryEffect ? t('matter.unitaryYes') : t('matter.unitaryNo')}
+                  />
+                )}
                 <Fact name={t('matter.publicationNo')} value={m.publicationNo ?? '—'} />
                 <Fact name={t('matter.patentNo')} value={m.patentNo ?? '—'} />
                 <Fact
@@ -122,8 +139,8 @@ export function MatterPage() {
                     <Table.Tbody>
                       {m.deadlines.map((d) => (
                         <Table.Tr
-                          key={`${d.kind}-${d.office}-${d.year ?? ''}-${d.dueDate}`}
-                          data-testid={`deadline-${d.kind}-${d.year ?? d.office}`}
+                          key={`${d.kind}-${d.office}-${d.year ?? ''}-${d.dueDate}-${d.payee}-${d.state ?? ''}`}
+                          data-testid={`deadline-${d.kind}-${d.year ?? d.office}${d.state ? `-${d.state}` : d.payee === 'unitary' ? '-UP' : ''}`}
                         >
                           <Table.Td>{label('deadlineKinds', d.kind)}</Table.Td>
                           <Table.Td>{d.year ?? ''}</Table.Td>
@@ -152,7 +169,13 @@ export function MatterPage() {
                           <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                             {d.graceEnds ?? ''}
                           </Table.Td>
-                          <Table.Td>{d.payee ? label('payees', d.payee) : ''}</Table.Td>
+                          <Table.Td>
+                            {d.state
+                              ? `${country(d.state)} (${d.state})`
+                              : d.payee
+                                ? label('payees', d.payee)
+                                : ''}
+                          </Table.Td>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             {d.fee?.amountMinor != null ? (
                               `${d.fee.currency} ${fmt.number(d.fee.amountMinor / 100)}`
