@@ -252,7 +252,11 @@ describe.each(databases())('import of patent matters (%s)', (kind) => {
     const refused = await validateAndCommit(officer, bad.body.id);
     expect(refused.status).toBe('invalid');
     expect(refused.errors).toEqual([
-      { row: 3, column: 'validation_states', message: 'Only a European patent is validated in states' },
+      {
+        row: 3,
+        column: 'validation_states',
+        message: 'Only a European patent is validated in states or has unitary effect',
+      },
     ]);
     const good = await upload(
       officer,

@@ -105,23 +105,70 @@ describe.each(databases())('IP: a European patent’s validation states and unit
   });
 
   it('sends the renewal fees to the EPO once the patent has unitary effect, beside the states outside it', async () => {
+    // This patent's grant (2022) is older than the Unitary Patent (2023-06-01): refused, nothing changed.
     const before = await officer.get(`/api/ip/matters/${ep}`);
-    const r = await officer.patch(`/api/ip/matters/${ep}`, {
+    const early = await officer.patch(`/api/ip/matters/${ep}`, {
       unitaryEffect: true,
-      validationStates: ['GB'],
       version: before.body.version,
     });
-    expect(r.status, r.text).toBe(200);
-    const m = await officer.get(`/api/ip/matters/${ep}`);
-    const eighth = (m.body.deadlines as Deadline[]).filter((d) => d.kind === 'annuity' && d.year === 8);
-    expect(eighth.map((d) => [d.payee, d.state, d.fee?.currency, d.fee?.amountMinor])).toEqual([
-      ['unitary', null, 'EUR', 81_500],
-      ['national', 'GB', 'GBP', 13_000],
+    expect(early.status).toBe(422);
+    expect(early.body.errors.map((e: { path: string }) => e.path)).toEqual(['unitaryEffect']);
+    // Granted 05.07.2023 with unitary effect: Germany is covered by it and pays no national fee.
+    const body = {
+      familyId: family,
+      office: 'EP',
+      kind: 'invention',
+      applicationNo: '19160001.2',
+      filingDate: '2019-03-20',
+      grantDate: '2023-07-05',
+      patentNo: 'EP3700001',
+      status: 'granted',
+      unitaryEffect: true,
+    };
+    const twice = await officer.post('/api/ip/matters', { ...body, validationStates: ['GB', 'DE'] });
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors).toEqual([
+      { path: 'validationStates', message: 'Covered by the unitary effect, with no national fee: DE' },
     ]);
+    const up = await officer.post('/api/ip/matters', { ...body, validationStates: ['GB'] });
+    expect(up.status, up.text).toBe(201);
+    const m = await officer.get(`/api/ip/matters/${up.body.id}`);
+    // The 7th year falls due 31.03.2025: 630 € to the EPO, £110 to the UK IPO.
+    const seventh = (m.body.deadlines as Deadline[]).filter((d) => d.kind === 'annuity' && d.year === 7);
+    expect(seventh.map((d) => [d.payee, d.state, d.dueDate, d.fee?.currency, d.fee?.amountMinor])).toEqual([
+      ['unitary', null, '2025-03-31', 'EUR', 63_000],
+      ['national', 'GB', '2025-03-31', 'GBP', 11_000],
+    ]);
+    // One obligation for the two fees of that day, named for the EPO.
+    const obligations = await officer.get('/api/obligations', {
+      query: { kind: 'ip.annuity', view: 'scope', pageSize: '100' },
+    });
+    expect(obligations.status, obligations.text).toBe(200);
+    const annuity = obligations.body.items.filter((o: { sourceId: string }) => o.sourceId === up.body.id);
+    expect(annuity).toHaveLength(1);
+    expect(annuity[0]).toMatchObject({ dueDate: '2025-03-31' });
     const audit = await t.signInAs('groupAdmin');
-    const events = await audit.get('/api/audit/events', { query: { entityId: ep, pageSize: '50' } });
+    const events = await audit.get('/api/audit/events', { query: { entityId: up.body.id, pageSize: '50' } });
     expect(events.status, events.text).toBe(200);
-    expect(events.body.items.map((e: { action: string }) => e.action)).toContain('ip.matter.updated');
+    expect(events.body.items.map((e: { action: string }) => e.action)).toContain('ip.matter.created');
+  });
+
+  it('puts one keep-or-drop decision before the states’ fees of one day, totalled only where one currency prices all', async () => {
+    const list = await officer.get('/api/ip/keep-or-drop', { query: { months: '12' } });
+    expect(list.status, list.text).toBe(200);
+    type Item = {
+      applicationNo: string;
+      feeYear: number;
+      feeCurrency: string | null;
+      feeAmountMinor: number | null;
+    };
+    const items: Item[] = list.body.items;
+    // DE (EUR), FR (not priced) and GB (GBP): one item for the 8th year, with no single amount.
+    const validated = items.filter((i) => i.applicationNo === '18177001.5');
+    expect(validated.map((i) => [i.feeYear, i.feeCurrency, i.feeAmountMinor])).toEqual([[8, null, null]]);
+    // The Unitary Patent (EUR) and GB (GBP): one item, no single amount either.
+    const unitary = items.filter((i) => i.applicationNo === '19160001.2');
+    expect(unitary.map((i) => [i.feeYear, i.feeAmountMinor])).toEqual([[7, null]]);
   });
 
   it('refuses validation states or unitary effect outside the EPO, and an unknown or repeated state', async () => {
@@ -148,14 +195,14 @@ describe.each(databases())('IP: a European patent’s validation states and unit
       expect(bad.body.errors[0].path).toMatch(/^body\.validationStates/);
     }
     const unchanged = await officer.get(`/api/ip/matters/${ep}`);
-    expect(unchanged.body).toMatchObject({ validationStates: ['GB'], version: m.body.version });
+    expect(unchanged.body).toMatchObject({ validationStates: ['GB', 'DE', 'FR'], version: m.body.version });
   });
 
   it('lets a read-only user see the states and change nothing', async () => {
     const auditor = await t.signInAs('auditor');
     const m = await auditor.get(`/api/ip/matters/${ep}`);
     expect(m.status, m.text).toBe(200);
-    expect(m.body.validationStates).toEqual(['GB']);
+    expect(m.body.validationStates).toEqual(['GB', 'DE', 'FR']);
     const r = await auditor.patch(`/api/ip/matters/${ep}`, { validationStates: [], version: m.body.version });
     expect(r.status).toBe(403);
   });

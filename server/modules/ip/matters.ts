@@ -2,7 +2,15 @@ import type { Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { matterInput, matterListQuery, matterPatch } from '#shared/modules/ip/contract.ts';
 import { dateOrderProblems } from '#shared/modules/ip/rules/date-order.ts';
-import { deadStatuses, type EntitySize, type Office } from '#shared/modules/ip/rules/offices.ts';
+import {
+  deadStatuses,
+  type EntitySize,
+  type EpState,
+  type Office,
+  UNITARY_PATENT_START,
+  type ValidationProblem,
+  validationProblems,
+} from '#shared/modules/ip/rules/offices.ts';
 import { localDate } from '#shared/platform/obligations/rules/reminders.ts';
 import { paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
@@ -19,7 +27,13 @@ import type { CalendarsService } from './calendars.ts';
 import { ipMessages } from './messages.ts';
 import * as repo from './repo.ts';
 import type { OfficeCalendar } from './rules/calendar.ts';
-import { computeSchedule, type Deadline, type DeadlineKind, type Schedule } from './rules/deadlines.ts';
+import {
+  computeSchedule,
+  type Deadline,
+  type DeadlineKind,
+  nextOfKind,
+  type Schedule,
+} from './rules/deadlines.ts';
 import { deadlineFee } from './rules/fees.ts';
 import { defaultEffectiveDay, effectiveDayProblem, historyOf, type StatusEvent } from './rules/lifecycle.ts';
 import type { SitesLookup } from './sites.ts';
@@ -87,6 +101,13 @@ function schedule(r: repo.MatterRow, calendars: Calendars): Schedule {
     calendars,
   );
 }
+
+const VALIDATION_MESSAGES: Record<ValidationProblem['problem'], (states: readonly string[]) => string> = {
+  epOnly: () => 'Only a European patent is validated in states or has unitary effect',
+  afterGrant: () => 'Unitary effect is registered after the grant: give the grant date',
+  beforeStart: () => `The Unitary Patent exists for grants from ${UNITARY_PATENT_START}`,
+  coveredByUnitary: (states) => `Covered by the unitary effect, with no national fee: ${states.join(', ')}`,
+};
 
 /** The amount of an annuity, renewal or maintenance fee at the schedule in force on its due date. */
 function feeOf(d: Deadline, r: repo.MatterRow) {
@@ -175,7 +196,7 @@ export function createMattersService(
     office: Office;
     kind: string;
     entity_size: EntitySize;
-    validation_states: readonly string[];
+    validation_states: readonly EpState[];
     unitary_effect: boolean;
   }) {
     const errors: { path: string; message: string }[] = dateOrderProblems({
@@ -191,10 +212,13 @@ export function createMattersService(
     if (v.office !== 'US' && v.entity_size !== 'large')
       errors.push({ path: 'entitySize', message: 'Small and micro entities are USPTO sizes only' });
     // Validation and unitary effect follow the grant of a European patent (EPC art. 141; Reg. 1257/2012).
-    if (v.office !== 'EP' && v.validation_states.length > 0)
-      errors.push({ path: 'validationStates', message: 'Only a European patent is validated in states' });
-    if (v.office !== 'EP' && v.unitary_effect)
-      errors.push({ path: 'unitaryEffect', message: 'Only a European patent has unitary effect' });
+    for (const p of validationProblems({
+      office: v.office,
+      grantDate: v.grant_date,
+      validationStates: v.validation_states,
+      unitaryEffect: v.unitary_effect,
+    }))
+      errors.push({ path: p.field, message: VALIDATION_MESSAGES[p.problem](p.states ?? []) });
     if (errors.length) throw new ValidationError('The matter’s dates or kind do not fit.', errors);
   }
 
@@ -204,8 +228,11 @@ export function createMattersService(
     const site = await sites.forWriting(r.site_id, trx);
     const today = localDate(now(), site.timeZone);
     for (const [kind, obligationKind] of Object.entries(DEADLINE_KINDS)) {
-      const next = s.deadlines.find((d) => d.kind === kind && !d.atGrant && d.actBy >= today);
-      if (next)
+      const found = nextOfKind(s.deadlines, kind as DeadlineKind, today);
+      if (found) {
+        // Several states' fees of one day are one obligation, named for the EPO, due by the first of their days.
+        const { next, sameDay } = found;
+        const open = sameDay.filter((d) => d.actBy >= today).map((d) => d.actBy);
         await obligations.upsertForSource(trx, actor, {
           kind: obligationKind,
           sourceType: MATTER,
@@ -213,10 +240,14 @@ export function createMattersService(
           siteId: r.site_id,
           program: PROGRAM,
           ownerId: null,
-          title: ipMessages.deadlineTitle(next, r.application_no, r.family_reference),
-          dueDate: next.actBy,
+          title: ipMessages.deadlineTitle(
+            sameDay.length > 1 ? { ...next, state: null } : next,
+            r.application_no,
+            r.family_reference,
+          ),
+          dueDate: open.sort()[0] ?? next.actBy,
         });
-      else await obligations.closeForSource(trx, actor, obligationKind, MATTER, r.id, 'cancelled');
+      } else await obligations.closeForSource(trx, actor, obligationKind, MATTER, r.id, 'cancelled');
     }
     for (const listener of listeners) await listener(trx, actor, r, s, today);
   }

@@ -103,8 +103,11 @@ export function createForecastService(deps: {
         });
       }
     }
-    out.sort((a, b) =>
-      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.matterId < b.matterId ? -1 : 1,
+    out.sort(
+      (a, b) =>
+        a.dueDate.localeCompare(b.dueDate) ||
+        a.matterId.localeCompare(b.matterId) ||
+        (a.paidTo ?? '').localeCompare(b.paidTo ?? ''),
     );
     return { from, to, fees: out };
   }

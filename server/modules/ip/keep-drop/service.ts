@@ -28,7 +28,7 @@ import * as ipRepo from '../repo.ts';
 import * as reviewsRepo from '../reviews/repo.ts';
 import type { OfficeCalendar } from '../rules/calendar.ts';
 import { addMonths } from '../rules/dates.ts';
-import type { Deadline, Schedule } from '../rules/deadlines.ts';
+import { type Deadline, nextOfKind, type Schedule } from '../rules/deadlines.ts';
 import { deadlineFee } from '../rules/fees.ts';
 import type { SitesLookup } from '../sites.ts';
 import { assessMatters } from './assessment.ts';
@@ -44,9 +44,31 @@ registerObligationKind({
   schedule: { daysBefore: [30, 7], overdueEveryDays: 7 },
 });
 
-/** The next annuity, renewal or maintenance fee to act on: the fee a keep-or-drop decision is taken for. */
+/**
+ * The next annuity, renewal or maintenance fee to act on: the fee a keep-or-drop decision is taken for. With
+ * several falling due that day (a European patent's validation states), one decision covers them all, and a
+ * drop lets the right lapse once the last of their days has passed.
+ */
 export function nextFee(s: Schedule, today: string): Deadline | null {
-  return s.deadlines.find((d) => d.kind === 'annuity' && !d.atGrant && d.actBy >= today) ?? null;
+  const found = nextOfKind(s.deadlines, 'annuity', today);
+  if (!found) return null;
+  if (found.sameDay.length === 1) return found.next;
+  const last = found.sameDay.map((d) => d.actBy).sort();
+  return { ...found.next, state: null, actBy: last.at(-1) ?? found.next.actBy };
+}
+
+/** The fees due on the day of the next fee, together: one amount when all are priced in one currency. */
+function feesOfTheDay(s: Schedule, fee: Deadline, matter: Parameters<typeof deadlineFee>[1]) {
+  const prices = s.deadlines
+    .filter((d) => d.kind === 'annuity' && !d.atGrant && d.dueDate === fee.dueDate && d.year !== null)
+    .map((d) => deadlineFee({ ...d, year: d.year as number }, matter));
+  const priced = prices.flatMap((p) => (p.state === 'priced' ? [p] : []));
+  const currencies = new Set(priced.map((p) => p.currency));
+  if (priced.length === 0 || priced.length < prices.length || currencies.size > 1) return null;
+  return {
+    currency: priced[0]?.currency ?? null,
+    amountMinor: priced.reduce((a, p) => a + p.amountMinor, 0),
+  };
 }
 
 type Calendars = (office: Office) => OfficeCalendar;
@@ -134,13 +156,7 @@ export function createKeepDropService(deps: ReassessmentServiceDeps) {
     return candidates.map(({ row: r, schedule, fee }) => {
       const d = decisions.get(`${r.id}|${fee.dueDate}`);
       const site = siteMap.get(r.site_id);
-      const price =
-        fee.year === null
-          ? null
-          : deadlineFee(
-              { ...fee, year: fee.year },
-              { kind: r.kind, entity: r.entity_size, claims: r.claims },
-            );
+      const price = feesOfTheDay(schedule, fee, { kind: r.kind, entity: r.entity_size, claims: r.claims });
       return {
         matterId: r.id,
         siteId: r.site_id,
@@ -155,8 +171,8 @@ export function createKeepDropService(deps: ReassessmentServiceDeps) {
         patentNo: r.patent_no,
         feeYear: fee.year,
         feeDueDate: fee.dueDate,
-        feeCurrency: price?.state === 'priced' ? price.currency : null,
-        feeAmountMinor: price?.state === 'priced' ? price.amountMinor : null,
+        feeCurrency: price?.currency ?? null,
+        feeAmountMinor: price?.amountMinor ?? null,
         entitySize: fee.office === 'US' ? r.entity_size : null,
         decideBy: decideBy(fee.dueDate, model.leadDays),
         termEnd: schedule.termEnd,

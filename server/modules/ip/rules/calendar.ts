@@ -99,11 +99,3 @@ export function officeCalendar(
   }
   return { office, closed, knownYears };
 }
-
-/** A calendar of weekends only, for an office whose closure days are not kept: a moved date is flagged. */
-const WEEKENDS_ONLY: OfficeCalendar = { office: 'OTHER', closed: new Set(), knownYears: new Set() };
-
-/** The date moved past a weekend, for an office whose other closure days are not kept (`calendarKnown` false). */
-export function pastWeekend(date: string): { date: string; calendarKnown: boolean } {
-  return nextWorkingDay(WEEKENDS_ONLY, date);
-}

@@ -196,6 +196,23 @@ export function computeSchedule(facts: MatterFacts, calendars: (office: Office) 
   return { deadlines, problems, termEnd };
 }
 
+/**
+ * The deadline to act on next from `today` among those of one kind, and the others falling due on its day (a
+ * European patent's validation states pay theirs together): acting on it means acting on them all.
+ */
+export function nextOfKind(
+  deadlines: readonly Deadline[],
+  kind: DeadlineKind,
+  today: string,
+): { next: Deadline; sameDay: Deadline[] } | null {
+  const next = deadlines.find((d) => d.kind === kind && !d.atGrant && d.actBy >= today);
+  if (!next) return null;
+  return {
+    next,
+    sameDay: deadlines.filter((d) => d.kind === kind && !d.atGrant && d.dueDate === next.dueDate),
+  };
+}
+
 export type Mover = (office: Office, date: string) => { date: string; calendarKnown: boolean };
 
 function plain(
@@ -342,7 +359,7 @@ function epRenewals(facts: MatterFacts, termEnd: string | null, moved: Mover) {
       }
     }
     if (year > grantYear && facts.grantDate) {
-      out.push(...postGrantRenewals({ ...facts, grantDate: facts.grantDate }, year, moved));
+      out.push(...postGrantRenewals({ ...facts, grantDate: facts.grantDate }, year, due, moved));
       continue;
     }
     out.push(fee('EP', year, due, graceEnd, moved, 'EPC art. 86, Rule 51(1), (2)', { payee: 'epo' }));

@@ -1,8 +1,9 @@
-import type { Kind, Office } from '#shared/modules/ip/rules/offices.ts';
-import { pastWeekend } from './calendar.ts';
+import type { EpState, Kind, Office } from '#shared/modules/ip/rules/offices.ts';
 import { addMonths, endOfMonth, monthsLate } from './dates.ts';
 import { type Deadline, lateSurchargePercent, type Payee } from './deadlines.ts';
 import { type EntitySize, FEE_SCHEDULES, type FeeOffice, type FeeSchedule } from './fee-schedules.ts';
+import { nationalWorkingDay } from './national-calendars.ts';
+import { nationalRuleOf } from './validation-states.ts';
 
 /**
  * The amount of an annuity, renewal or maintenance fee from the schedules as data (fee-schedules.ts), and the
@@ -45,15 +46,13 @@ export type FeeAmount =
  * Whose schedule prices a fee: the office's; for a European patent after grant, the validation state's office
  * or the Unitary Patent's. Null for a validation state whose schedule is not kept.
  */
-export function feeOfficeOf(
-  q: { office: Office; payee?: Payee | null; state?: string | null },
-  schedules: readonly FeeSchedule[] = FEE_SCHEDULES,
-): FeeOffice | null {
+export function feeOfficeOf(q: {
+  office: Office;
+  payee?: Payee | null;
+  state?: string | null;
+}): FeeOffice | null {
   if (q.office === 'EP' && q.payee === 'unitary') return 'UP';
-  if (q.office === 'EP' && q.payee === 'national') {
-    const state = schedules.find((s) => s.office === q.state)?.office;
-    return state ?? null;
-  }
+  if (q.office === 'EP' && q.payee === 'national') return nationalRuleOf(q.state)?.state ?? null;
   return q.office === 'WO' || q.office === 'OTHER' ? null : q.office;
 }
 
@@ -70,7 +69,7 @@ export function scheduleOn(
 }
 
 export function feeAmount(q: FeeQuery, schedules: readonly FeeSchedule[] = FEE_SCHEDULES): FeeAmount {
-  const office = feeOfficeOf(q, schedules);
+  const office = feeOfficeOf(q);
   if (office === null && q.payee === 'national') return { state: 'missing', reason: 'national_fee' };
   const schedule = scheduleOn(office, q.on, schedules);
   if (!schedule) return { state: 'missing', reason: 'no_schedule' };
@@ -111,10 +110,13 @@ export function deadlineFee(
   });
 }
 
-/** The calendar month after a month-end due date (1 to 6) by whose last day, moved past a weekend, `paidOn` is. */
-function monthOfGrace(due: string, paidOn: string): number {
+/**
+ * The calendar month after a month-end due date (1 to 6) by whose last day, moved to the state's next working
+ * day, `paidOn` is.
+ */
+function monthOfGrace(state: EpState, due: string, paidOn: string): number {
   for (let month = 1; month <= 6; month += 1)
-    if (paidOn <= pastWeekend(endOfMonth(addMonths(due, month))).date) return month;
+    if (paidOn <= nationalWorkingDay(state, endOfMonth(addMonths(due, month))).date) return month;
   throw new RangeError('Paid after the grace period: the right has lapsed.');
 }
 
@@ -154,19 +156,21 @@ export function surchargeMinor(
     // Months are counted from the due date; a payment the office's closure moved is not late.
     return Math.round((amountMinor * lateSurchargePercent(fee.office, fee.dueDate, paidOn)) / 100);
   }
-  const office = feeOfficeOf(fee, schedules);
-  // Germany: free to the end of the second month after the due date, then a flat surcharge (PatKostG § 7(1)).
-  if (office === 'DE') {
-    if (monthOfGrace(fee.dueDate, paidOn) <= 2) return 0;
-    const flat = scheduleOn('DE', paidOn, schedules)?.flatSurcharge?.large;
-    if (flat === undefined) throw new RangeError('No German surcharge is kept for that day.');
-    return flat * 100;
-  }
-  // United Kingdom: the first month free, then a flat amount for each further month (£24).
-  if (office === 'GB') {
-    const perMonth = scheduleOn('GB', paidOn, schedules)?.lateMonthFlat;
-    if (perMonth === undefined) throw new RangeError('No UK surcharge is kept for that day.');
-    return perMonth * 100 * (monthOfGrace(fee.dueDate, paidOn) - 1);
+  const national = fee.office === 'EP' && fee.payee === 'national' ? nationalRuleOf(fee.state) : null;
+  if (national) {
+    const schedule = scheduleOn(national.state, paidOn, schedules);
+    const month = monthOfGrace(national.state, fee.dueDate, paidOn);
+    // Germany: free to the end of the second month after the due date, then a flat surcharge (PatKostG § 7(1)).
+    if (national.rule.late === 'flat_after_two_months') {
+      const flat = schedule?.flatSurcharge?.large;
+      if (flat === undefined) throw new RangeError(`No surcharge is kept for ${national.state} on that day.`);
+      return month <= 2 ? 0 : flat * 100;
+    }
+    // United Kingdom: the first month free, then a flat amount for each further month (£24).
+    const perMonth = schedule?.lateMonthFlat;
+    if (perMonth === undefined)
+      throw new RangeError(`No surcharge is kept for ${national.state} on that day.`);
+    return perMonth * 100 * (month - 1);
   }
   if (fee.office === 'EP' && fee.payee === 'national')
     throw new RangeError(`No surcharge rule is kept for ${fee.state ?? 'the validation states'}.`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Office } from '#shared/modules/ip/rules/offices.ts';
 import { officeCalendar } from './calendar.ts';
-import { computeSchedule, type MatterFacts } from './deadlines.ts';
+import { computeSchedule, type Deadline, type MatterFacts } from './deadlines.ts';
 import { expectRows } from './fee-table.ts';
 import { deadlineFee, feeAmount, surchargeMinor } from './fees.ts';
 
@@ -33,16 +33,22 @@ describe('national renewal fees after grant, per validation state (EPC art. 141)
     const sixth = fees.filter((d) => d.year === 6);
     expect(sixth.map((d) => d.state)).toEqual(['DE', 'FR', 'GB']);
     // PatKostG § 3(2): due on the last day of the month of the anniversary, 30.06.2023 (a Friday); the surcharge
-    // period ends with the sixth month after it (§ 7(1)): 31.12.2023 is a Sunday, so Monday 01.01.2024.
+    // period ends with the sixth month after it (§ 7(1)): 31.12.2023 is a Sunday and 01.01.2024 a holiday, so
+    // Tuesday 02.01.2024 (BGB § 193).
     expect(sixth[0]).toMatchObject({
       payee: 'national',
       dueDate: '2023-06-30',
       actBy: '2023-06-30',
-      graceEnds: '2024-01-01',
-      calendarKnown: false,
+      graceEnds: '2024-01-02',
+      calendarKnown: true,
     });
     // A state whose rules are not kept: its row says so by having no grace period and no fee.
-    expect(sixth[1]).toMatchObject({ state: 'FR', dueDate: '2023-06-30', graceEnds: null });
+    expect(sixth[1]).toMatchObject({
+      state: 'FR',
+      dueDate: '2023-06-30',
+      graceEnds: null,
+      calendarKnown: false,
+    });
     expect(fees.filter((d) => d.state === 'GB').map((d) => d.year)[0]).toBe(6);
     expect(fees.filter((d) => d.state === 'DE').map((d) => d.year)).toEqual(
       Array.from({ length: 15 }, (_, i) => i + 6),
@@ -67,16 +73,27 @@ describe('national renewal fees after grant, per validation state (EPC art. 141)
     const sixth = fees.filter((d) => d.year === 6);
     expect(sixth.map((d) => [d.state, d.dueDate, d.actBy])).toEqual([
       ['DE', '2023-06-30', '2023-07-10'],
-      ['GB', '2023-06-30', '2023-07-10'],
       ['NL', '2023-06-30', '2023-07-10'],
+      // The UK's first renewal after a late grant: the last day of the month three months after the grant.
+      ['GB', '2023-08-31', '2023-08-31'],
     ]);
     // The year after is not affected: due 30.06.2024, a Sunday, payable on Monday 01.07.2024.
     expect(fees.find((d) => d.year === 7 && d.state === 'DE')).toMatchObject({
       dueDate: '2024-06-30',
       actBy: '2024-07-01',
     });
-    const paidInThePeriod = sixth[0] as (typeof sixth)[number];
-    expect(surchargeMinor(paidInThePeriod, 15_000, '2023-07-10')).toBe(0);
+    const [de, , gb] = sixth as [Deadline, Deadline, Deadline];
+    expect(surchargeMinor(de, 15_000, '2023-07-10')).toBe(0);
+    // The UK's free month and £24 months run from its own later due date.
+    expect(gb.graceEnds).toBe('2024-02-29');
+    // Its first month ends on Saturday 30.09.2023, so on Monday 02.10.2023.
+    expect(surchargeMinor(gb, 9_000, '2023-10-02')).toBe(0);
+    expect(surchargeMinor(gb, 9_000, '2023-10-03')).toBe(2_400);
+  });
+
+  it('pays Switzerland’s and Liechtenstein’s one fee once, in Switzerland', () => {
+    const sixth = renewals({ validationStates: ['LI', 'CH'] }).filter((d) => d.year === 6);
+    expect(sixth.map((d) => d.state)).toEqual(['CH']);
   });
 
   it('keeps one row for the states together while they are not recorded, its fee missing', () => {
@@ -91,7 +108,8 @@ describe('national renewal fees after grant, per validation state (EPC art. 141)
 describe('Unitary Patent renewal fees, paid to the EPO (Reg. 1257/2012 art. 11; Rule 13 UPR)', () => {
   it('goes to the EPO after the grant year, beside the states outside the Unitary Patent', () => {
     // Filed 20.03.2019, grant published 05.07.2023 (5th year). The 6th year falls due 31.03.2024, a Sunday:
-    // the EPO's period moves to Monday 01.04.2024 (Rule 134(1) EPC, applied by Rule 20(2)(g) UPR).
+    // the EPO's period moves to Monday 01.04.2024 (Rule 134(1) EPC, applied by Rule 20(2)(g) UPR; no EPO
+    // closure days entered here); the UK IPO's past Easter Monday, a bank holiday, to Tuesday 02.04.2024.
     const fees = renewals({
       filingDate: '2019-03-20',
       grantDate: '2023-07-05',
@@ -101,7 +119,7 @@ describe('Unitary Patent renewal fees, paid to the EPO (Reg. 1257/2012 art. 11; 
     const sixth = fees.filter((d) => d.year === 6);
     expect(sixth.map((d) => [d.payee, d.state, d.actBy, d.graceEnds])).toEqual([
       ['unitary', null, '2024-04-01', '2024-09-30'],
-      ['national', 'GB', '2024-04-01', '2024-09-30'],
+      ['national', 'GB', '2024-04-02', '2024-09-30'],
     ]);
     const price = (d: (typeof sixth)[number]) =>
       deadlineFee({ ...d, year: 6 }, { kind: 'invention', entity: 'large', claims: null });
@@ -171,24 +189,25 @@ describe('surcharges of the validation states', () => {
     graceEnds,
   });
   it('Germany: nothing to the end of the second month after the due date, then 50 € (PatKostG § 7(1))', () => {
-    const fee = due('DE', '2023-06-30', '2023-12-31');
+    const fee = due('DE', '2023-06-30', '2024-01-02');
     expectRows(
       (paidOn: string) => surchargeMinor(fee, 15_000, paidOn),
       [
         [['2023-06-30'], 0],
         [['2023-08-31'], 0],
         [['2023-09-01'], 5_000],
-        [['2023-12-31'], 5_000],
+        [['2024-01-02'], 5_000],
       ],
     );
-    // The second month ending on Sunday 31.03.2024 ends on Monday 01.04.2024 instead.
+    // The second month ending on Sunday 31.03.2024, before Easter Monday, ends on Tuesday 02.04.2024 instead.
     const march = due('DE', '2024-01-31', '2024-07-31');
-    expect(surchargeMinor(march, 7_000, '2024-04-01')).toBe(0);
-    expect(surchargeMinor(march, 7_000, '2024-04-02')).toBe(5_000);
-    expect(() => surchargeMinor(fee, 15_000, '2024-01-01')).toThrow(RangeError);
+    expect(surchargeMinor(march, 7_000, '2024-04-02')).toBe(0);
+    expect(surchargeMinor(march, 7_000, '2024-04-03')).toBe(5_000);
+    expect(() => surchargeMinor(fee, 15_000, '2024-01-03')).toThrow(RangeError);
   });
   it('United Kingdom: the first month free, then £24 for each further month, to six months', () => {
-    const fee = due('GB', '2023-06-30', '2024-01-01');
+    // The sixth month ends on Sunday 31.12.2023; Monday 01.01.2024 is a bank holiday: Tuesday 02.01.2024.
+    const fee = due('GB', '2023-06-30', '2024-01-02');
     expectRows(
       (paidOn: string) => surchargeMinor(fee, 9_000, paidOn),
       [
@@ -197,10 +216,10 @@ describe('surcharges of the validation states', () => {
         [['2023-08-31'], 2_400],
         [['2023-09-01'], 4_800],
         [['2023-12-29'], 12_000],
-        [['2024-01-01'], 12_000],
+        [['2024-01-02'], 12_000],
       ],
     );
-    expect(() => surchargeMinor(fee, 9_000, '2024-01-02')).toThrow(RangeError);
+    expect(() => surchargeMinor(fee, 9_000, '2024-01-03')).toThrow(RangeError);
   });
   it('refuses to price a surcharge for a state whose rules are not kept', () => {
     expect(() =>

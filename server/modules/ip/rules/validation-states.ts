@@ -1,7 +1,7 @@
 import type { EpState } from '#shared/modules/ip/rules/offices.ts';
-import { pastWeekend } from './calendar.ts';
-import { addMonths, addYears, daysBetween, endOfMonth } from './dates.ts';
+import { addMonths, daysBetween, endOfMonth } from './dates.ts';
 import type { Deadline, MatterFacts, Mover } from './deadlines.ts';
+import { nationalWorkingDay } from './national-calendars.ts';
 
 /**
  * The renewal fees of a European patent after the year in which the mention of its grant is published
@@ -10,10 +10,23 @@ import type { Deadline, MatterFacts, Mover } from './deadlines.ts';
  * months after the publication may be paid within those two months without an additional fee (art. 141(2)).
  */
 
-/** A validation state whose national renewal rules are kept: its fees and surcharges are in fee-schedules.ts. */
+/** How a state charges for paying in its grace period (the amounts are its schedule's, fee-schedules.ts). */
+export type LatePayment =
+  /** Germany: nothing to the end of the second month after the due date, then one flat surcharge. */
+  | 'flat_after_two_months'
+  /** United Kingdom: nothing in the first month after the due date, then a flat amount for each further month. */
+  | 'monthly_after_first';
+
+/** A validation state whose national renewal rules are kept. */
 type NationalRule = {
   /** The first patent year the state charges for. */
   firstYear: number;
+  late: LatePayment;
+  /**
+   * The first fee after a late grant falls due at the end of the month three months after the grant is
+   * published, when that is later than the anniversary's month-end (UK).
+   */
+  lateGrant: boolean;
   /** The provisions the dates follow. */
   basis: string;
 };
@@ -21,15 +34,34 @@ type NationalRule = {
 /**
  * Germany: due on the last day of the month of the filing date's anniversary (PatKostG § 3(2)); payable without
  * surcharge to the end of the second month after it, with the surcharge to the end of the sixth (§ 7(1)).
- * United Kingdom: due on the last day of the month of the anniversary, from the 5th year; one month free, then
- * £24 for each further month, to six months after the due date (Patents Act 1977 s. 25(3), (4); Patents Rules
- * 2007 r. 37). Both move a last day on which the office is closed to its next working day; only weekends are
- * known here, so such a date is flagged as not checked against the office's calendar.
+ * United Kingdom: due on the last day of the month of the anniversary, from the 5th year, or for the first fee
+ * after a late grant at the end of the month three months after it; one month free, then £24 for each further
+ * month, to six months after the due date (Patents Act 1977 s. 25(3), (4); Patents Rules 2007 r. 37).
+ * Both move a last day on which the office is closed to its next working day (national-calendars.ts).
  */
-export const NATIONAL_RENEWAL_RULES: Partial<Record<EpState, NationalRule>> = {
-  DE: { firstYear: 3, basis: 'EPC art. 141; PatKostG §§ 3(2), 7(1)' },
-  GB: { firstYear: 5, basis: 'EPC art. 141; Patents Act 1977 s. 25(3), (4); Patents Rules 2007 r. 37' },
+export const NATIONAL_RENEWAL_RULES: Readonly<Partial<Record<EpState, NationalRule>>> = {
+  DE: {
+    firstYear: 3,
+    late: 'flat_after_two_months',
+    lateGrant: false,
+    basis: 'EPC art. 141; PatKostG §§ 3(2), 7(1)',
+  },
+  GB: {
+    firstYear: 5,
+    late: 'monthly_after_first',
+    lateGrant: true,
+    basis: 'EPC art. 141; Patents Act 1977 s. 25(3), (4); Patents Rules 2007 r. 37',
+  },
 };
+
+/** The state whose kept rules price a national renewal fee, or null. */
+export function nationalRuleOf(
+  state: string | null | undefined,
+): { state: 'DE' | 'GB'; rule: NationalRule } | null {
+  if (state !== 'DE' && state !== 'GB') return null;
+  const rule = NATIONAL_RENEWAL_RULES[state];
+  return rule ? { state, rule } : null;
+}
 
 /** The months after a month-end due date to the end of the grace period with a surcharge (DE, GB, EPO). */
 const GRACE_MONTHS = 6;
@@ -37,21 +69,29 @@ const GRACE_MONTHS = 6;
 /** Where the facts say nothing of where the patent took effect: one row for the validation states together. */
 const UNNAMED_STATES = 'EPC art. 141(1): national renewal fees';
 
+/** The later of two days. */
+const later = (a: string, b: string) => (daysBetween(a, b) > 0 ? b : a);
+
+/**
+ * The renewal fees of one patent year after the grant year (`due`: the last day of the month of the filing
+ * date's anniversary that starts it).
+ */
 export function postGrantRenewals(
   facts: MatterFacts & { grantDate: string },
   year: number,
+  due: string,
   moved: Mover,
 ): Deadline[] {
-  const due = endOfMonth(addYears(facts.filingDate, year - 1));
   const graceEnd = endOfMonth(addMonths(due, GRACE_MONTHS));
-  const freeUntil = addMonths(facts.grantDate, 2);
+  // Art. 141(2): a fee falling due within two months after the grant is published may be paid within them.
+  const lastDay = later(due, addMonths(facts.grantDate, 2));
   const out: Deadline[] = [];
   const row = (payee: Deadline['payee'], state: EpState | null, basis: string): Deadline => ({
     kind: 'annuity',
     office: 'EP',
     year,
     dueDate: due,
-    actBy: due,
+    actBy: lastDay,
     calendarKnown: false,
     windowOpens: null,
     graceEnds: null,
@@ -74,20 +114,29 @@ export function postGrantRenewals(
       calendarKnown: act.calendarKnown && grace.calendarKnown,
     });
   }
-  const states = [...(facts.validationStates ?? [])].sort();
+  const recorded = new Set(facts.validationStates ?? []);
+  // Switzerland and Liechtenstein form one territory for patents: one renewal fee, paid in Switzerland.
+  if (recorded.has('CH')) recorded.delete('LI');
+  const states = [...recorded].sort();
   if (states.length === 0 && !facts.unitaryEffect) out.push(row('national', null, UNNAMED_STATES));
   for (const state of states) {
-    const rule = NATIONAL_RENEWAL_RULES[state];
-    // Art. 141(2): a fee falling due within two months after the grant is published may be paid within them.
-    const lastDay = daysBetween(due, freeUntil) > 0 ? freeUntil : due;
-    if (!rule) {
-      out.push({ ...row('national', state, UNNAMED_STATES), actBy: lastDay });
+    const kept = nationalRuleOf(state);
+    if (!kept) {
+      out.push(row('national', state, UNNAMED_STATES));
       continue;
     }
+    const { rule } = kept;
     if (year < rule.firstYear) continue;
-    const act = pastWeekend(lastDay);
-    const grace = pastWeekend(graceEnd);
-    out.push({ ...row('national', state, rule.basis), actBy: act.date, graceEnds: grace.date });
+    const stateDue = rule.lateGrant ? later(due, endOfMonth(addMonths(facts.grantDate, 3))) : due;
+    const act = nationalWorkingDay(state, later(stateDue, lastDay));
+    const grace = nationalWorkingDay(state, endOfMonth(addMonths(stateDue, GRACE_MONTHS)));
+    out.push({
+      ...row('national', state, rule.basis),
+      dueDate: stateDue,
+      actBy: act.date,
+      graceEnds: grace.date,
+      calendarKnown: act.calendarKnown && grace.calendarKnown,
+    });
   }
   return out;
 }

@@ -53,3 +53,69 @@ export const epStates = [
   'SK', 'SM', 'TR', 'BA', 'MA', 'MD', 'TN', 'KH', 'GE',
 ] as const;
 export type EpState = (typeof epStates)[number];
+
+/** The day the Unitary Patent system started (Regulation (EU) 1257/2012 art. 18(2); UPC Agreement in force). */
+export const UNITARY_PATENT_START = '2023-06-01';
+
+/**
+ * The EU member states in which a Unitary Patent takes effect, each from the day it joined: the 17 of the start,
+ * and Romania from 2024-09-01. A Unitary Patent covers the states participating when its unitary effect is
+ * registered (art. 18(2)); no national renewal fee is paid in them (art. 11).
+ */
+export const UNITARY_PATENT_STATES: readonly { state: EpState; from: string }[] = [
+  ...(
+    [
+      'AT',
+      'BE',
+      'BG',
+      'DE',
+      'DK',
+      'EE',
+      'FI',
+      'FR',
+      'IT',
+      'LT',
+      'LU',
+      'LV',
+      'MT',
+      'NL',
+      'PT',
+      'SE',
+      'SI',
+    ] as const
+  ).map((state) => ({ state, from: UNITARY_PATENT_START })),
+  { state: 'RO', from: '2024-09-01' },
+];
+
+/** The states a Unitary Patent granted on `day` covers. */
+export function unitaryStatesOn(day: string): EpState[] {
+  return UNITARY_PATENT_STATES.filter((s) => s.from <= day).map((s) => s.state);
+}
+
+export type ValidationProblem = {
+  field: 'validationStates' | 'unitaryEffect';
+  problem: 'epOnly' | 'afterGrant' | 'beforeStart' | 'coveredByUnitary';
+  states?: EpState[];
+};
+
+/** What is wrong with where a matter took effect: validation and unitary effect belong to a granted European patent. */
+export function validationProblems(m: {
+  office: Office;
+  grantDate: string | null;
+  validationStates: readonly EpState[];
+  unitaryEffect: boolean;
+}): ValidationProblem[] {
+  const out: ValidationProblem[] = [];
+  if (m.office !== 'EP') {
+    if (m.validationStates.length) out.push({ field: 'validationStates', problem: 'epOnly' });
+    if (m.unitaryEffect) out.push({ field: 'unitaryEffect', problem: 'epOnly' });
+    return out;
+  }
+  if (!m.unitaryEffect) return out;
+  if (!m.grantDate) return [{ field: 'unitaryEffect', problem: 'afterGrant' }];
+  if (m.grantDate < UNITARY_PATENT_START) return [{ field: 'unitaryEffect', problem: 'beforeStart' }];
+  const covered = new Set(unitaryStatesOn(m.grantDate));
+  const twice = m.validationStates.filter((s) => covered.has(s));
+  if (twice.length) out.push({ field: 'validationStates', problem: 'coveredByUnitary', states: twice });
+  return out;
+}

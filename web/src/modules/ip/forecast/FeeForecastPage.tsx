@@ -241,7 +241,7 @@ export function FeeForecastPage() {
         endpoint="/api/ip/fee-forecast/fees"
         schema={forecastFeePage}
         columns={feeColumns}
-        rowKey={(f) => `${f.matterId}|${f.dueDate}`}
+        rowKey={(f) => `${f.matterId}|${f.dueDate}|${f.paidTo ?? ''}`}
         defaultSort="dueDate"
         defaultOrder="asc"
         filters={filters}

@@ -163,6 +163,14 @@ export const en = {
       'Registered by the EPO: the renewal fees after the grant year go to the EPO for all the participating EU states.',
     unitaryYes: 'Yes: renewal fees to the EPO',
     unitaryNo: 'No',
+    allPayees: 'All',
+    validation: {
+      epOnly: 'Only a European patent is validated in states or has unitary effect',
+      afterGrant: 'Unitary effect is registered after the grant: give the grant date',
+      beforeStart: 'The Unitary Patent exists for grants from {{start}}',
+      coveredByUnitary: 'Covered by the unitary effect, with no national fee: {{states}}',
+    },
+    stateNotPriced: 'Not priced: this state’s schedule is not kept',
     ipcClasses: 'IPC classes',
     cpcClasses: 'CPC classes',
     classesHint:

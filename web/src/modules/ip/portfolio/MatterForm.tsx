@@ -3,7 +3,17 @@ import type { z } from 'zod';
 import { matterDetail, matterInput, matterPatch } from '#shared/modules/ip/contract.ts';
 import { classSymbol } from '#shared/modules/ip/rules/classes.ts';
 import { dateOrderProblems } from '#shared/modules/ip/rules/date-order.ts';
-import { entitySizes, epStates, kinds, offices, statuses } from '#shared/modules/ip/rules/offices.ts';
+import {
+  type EpState,
+  entitySizes,
+  epStates,
+  kinds,
+  type Office,
+  offices,
+  statuses,
+  UNITARY_PATENT_START,
+  validationProblems,
+} from '#shared/modules/ip/rules/offices.ts';
 import { api } from '../../../platform/api/client.ts';
 import { FormModal } from '../../../platform/ui/FormModal.tsx';
 import { blankToNull } from '../../../platform/ui/forms.ts';
@@ -140,6 +150,17 @@ export function MatterForm({
         grantDate: v.grantDate.trim(),
       });
       for (const { field, problem } of problems) errors[field] = t(`matter.${problem}`, { filing });
+      // Where a European patent took effect: the server's rule, said in the reader's language.
+      for (const p of validationProblems({
+        office: v.office as Office,
+        grantDate: v.grantDate.trim() || null,
+        validationStates: v.office === 'EP' ? (v.validationStates as EpState[]) : [],
+        unitaryEffect: v.office === 'EP' && v.unitaryEffect,
+      }))
+        errors[p.field] = t(`matter.validation.${p.problem}`, {
+          states: (p.states ?? []).join(', '),
+          start: UNITARY_PATENT_START,
+        });
       return errors;
     },
     createSchema: matterInput,

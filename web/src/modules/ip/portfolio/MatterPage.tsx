@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Paper, SimpleGrid, Stack } from '@mantine/core';
 import { IconAlertTriangle, IconEdit } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -13,6 +13,7 @@ import { ipKeys } from '../api.ts';
 import { useIpLabel, useIpT } from '../i18n/index.ts';
 import { MatterLicences } from '../licences/MatterLicences.tsx';
 import { Fact } from './FamilyPage.tsx';
+import { MatterDeadlines } from './MatterDeadlines.tsx';
 import { MatterForm } from './MatterForm.tsx';
 
 /** One matter in one office: its facts, any data problem, and every deadline of its life to the day. */
@@ -20,7 +21,7 @@ export function MatterPage() {
   const t = useIpT();
   const label = useIpLabel();
   const can = useCan();
-  const fmt = useFormat();
+  const _fmt = useFormat();
   const country = useCountryName();
   const { matterId } = useParams({ strict: false }) as { matterId: string };
   const [editing, setEditing] = useState(false);
@@ -111,94 +112,7 @@ export function MatterPage() {
                 />
               </SimpleGrid>
             </Paper>
-            <Paper withBorder radius="md" p="md">
-              <Title order={5} mb="sm">
-                {t('matter.deadlines')}
-              </Title>
-              {m.deadlines.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('matter.noDeadlines')}
-                </Text>
-              ) : (
-                <Table.ScrollContainer minWidth={800}>
-                  <Table aria-label={t('matter.deadlines')}>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('common.kind')}</Table.Th>
-                        <Table.Th>{t('matter.year')}</Table.Th>
-                        <Table.Th>{t('common.office')}</Table.Th>
-                        <Table.Th>{t('matter.windowOpens')}</Table.Th>
-                        <Table.Th>{t('matter.dueDate')}</Table.Th>
-                        <Table.Th>{t('matter.actBy')}</Table.Th>
-                        <Table.Th>{t('matter.graceEnds')}</Table.Th>
-                        <Table.Th>{t('matter.payee')}</Table.Th>
-                        <Table.Th>{t('forecast.amount')}</Table.Th>
-                        <Table.Th>{t('matter.basis')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {m.deadlines.map((d) => (
-                        <Table.Tr
-                          key={`${d.kind}-${d.office}-${d.year ?? ''}-${d.dueDate}-${d.payee}-${d.state ?? ''}`}
-                          data-testid={`deadline-${d.kind}-${d.year ?? d.office}${d.state ? `-${d.state}` : d.payee === 'unitary' ? '-UP' : ''}`}
-                        >
-                          <Table.Td>{label('deadlineKinds', d.kind)}</Table.Td>
-                          <Table.Td>{d.year ?? ''}</Table.Td>
-                          <Table.Td>{d.office}</Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.windowOpens ?? ''}</Table.Td>
-                          <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                            {d.atGrant ? t('matter.atGrant') : d.dueDate}
-                          </Table.Td>
-                          <Table.Td ff="monospace">
-                            {d.atGrant ? '' : d.actBy}{' '}
-                            {d.actBy !== d.dueDate && (
-                              <Badge size="xs" variant="light" color="orange">
-                                {t('matter.moved')}
-                              </Badge>
-                            )}
-                            {!d.calendarKnown && (
-                              <Tooltip label={t('matter.calendarUnknown')}>
-                                <IconAlertTriangle
-                                  size={14}
-                                  color="var(--mantine-color-orange-6)"
-                                  aria-label={t('matter.calendarUnknown')}
-                                />
-                              </Tooltip>
-                            )}
-                          </Table.Td>
-                          <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                            {d.graceEnds ?? ''}
-                          </Table.Td>
-                          <Table.Td>
-                            {d.state
-                              ? `${country(d.state)} (${d.state})`
-                              : d.payee
-                                ? label('payees', d.payee)
-                                : ''}
-                          </Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            {d.fee?.amountMinor != null ? (
-                              `${d.fee.currency} ${fmt.number(d.fee.amountMinor / 100)}`
-                            ) : d.fee?.missing ? (
-                              <Text size="xs" c="orange">
-                                {t(`forecast.missing.${d.fee.missing}`)}
-                              </Text>
-                            ) : (
-                              ''
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="xs" c="dimmed">
-                              {d.basis}
-                            </Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              )}
-            </Paper>
+            <MatterDeadlines matter={m} />
             <MatterLicences matterId={m.id} />
           </Stack>
           {editing && <MatterForm familyId={m.familyId} matter={m} onClose={() => setEditing(false)} />}
