@@ -61,6 +61,8 @@ export const deadlineView = z.object({
   /** The validation state of a European patent's national renewal fee. */
   state: z.enum(epStates).nullable(),
   atGrant: z.boolean(),
+  /** The act-by day is the end of the two months after the grant is published (EPC art. 141(2)). */
+  afterGrant: z.boolean().optional(),
   basis: z.string(),
 });
 export const dataProblem = z.object({

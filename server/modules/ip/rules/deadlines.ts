@@ -63,6 +63,8 @@ export type Deadline = {
   state: EpState | null;
   /** The fee for the year in which the grant falls is paid with the grant's registration, not by a date. */
   atGrant: boolean;
+  /** `actBy` is the end of the two months after the grant is published (EPC art. 141(2)), not a moved due date. */
+  afterGrant?: boolean;
   /** The provision the date follows. */
   basis: string;
 };

@@ -82,6 +82,7 @@ describe('national renewal fees after grant, per validation state (EPC art. 141)
       dueDate: '2024-06-30',
       actBy: '2024-07-01',
     });
+    expect(sixth.map((d) => d.afterGrant ?? false)).toEqual([true, true, false]);
     const [de, , gb] = sixth as [Deadline, Deadline, Deadline];
     expect(surchargeMinor(de, 15_000, '2023-07-10')).toBe(0);
     // The UK's free month and £24 months run from its own later due date.

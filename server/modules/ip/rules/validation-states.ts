@@ -84,9 +84,16 @@ export function postGrantRenewals(
 ): Deadline[] {
   const graceEnd = endOfMonth(addMonths(due, GRACE_MONTHS));
   // Art. 141(2): a fee falling due within two months after the grant is published may be paid within them.
-  const lastDay = later(due, addMonths(facts.grantDate, 2));
+  const twoMonths = addMonths(facts.grantDate, 2);
+  const lastDay = later(due, twoMonths);
+  const afterGrant = lastDay !== due;
   const out: Deadline[] = [];
-  const row = (payee: Deadline['payee'], state: EpState | null, basis: string): Deadline => ({
+  const row = (
+    payee: Deadline['payee'],
+    state: EpState | null,
+    basis: string,
+    extended = afterGrant,
+  ): Deadline => ({
     kind: 'annuity',
     office: 'EP',
     year,
@@ -98,6 +105,7 @@ export function postGrantRenewals(
     payee,
     state,
     atGrant: false,
+    ...(extended ? { afterGrant: true } : {}),
     basis,
   });
   if (facts.unitaryEffect) {
@@ -108,6 +116,7 @@ export function postGrantRenewals(
         'unitary',
         null,
         'Regulation (EU) 1257/2012 art. 11; Rules relating to Unitary Patent Protection r. 13',
+        false,
       ),
       actBy: act.date,
       graceEnds: grace.date,
@@ -131,7 +140,7 @@ export function postGrantRenewals(
     const act = nationalWorkingDay(state, later(stateDue, lastDay));
     const grace = nationalWorkingDay(state, endOfMonth(addMonths(stateDue, GRACE_MONTHS)));
     out.push({
-      ...row('national', state, rule.basis),
+      ...row('national', state, rule.basis, later(stateDue, twoMonths) !== stateDue),
       dueDate: stateDue,
       actBy: act.date,
       graceEnds: grace.date,

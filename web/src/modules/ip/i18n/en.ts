@@ -164,6 +164,7 @@ export const en = {
     unitaryYes: 'Yes: renewal fees to the EPO',
     unitaryNo: 'No',
     allPayees: 'All',
+    afterGrant: 'Two months after the grant (EPC art. 141(2))',
     validation: {
       epOnly: 'Only a European patent is validated in states or has unitary effect',
       afterGrant: 'Unitary effect is registered after the grant: give the grant date',

@@ -162,6 +162,7 @@ export const zhTW: typeof en = {
     unitaryYes: '是：年費繳納予歐洲專利局',
     unitaryNo: '否',
     allPayees: '全部',
+    afterGrant: '核准公告後二個月內（EPC 第 141 條第 2 項）',
     validation: {
       epOnly: '僅歐洲專利可登錄生效國或單一效力',
       afterGrant: '單一效力於核准後登記：請填寫核准日',

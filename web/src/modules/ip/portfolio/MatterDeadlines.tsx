@@ -53,9 +53,9 @@ export function MatterDeadlines({ matter: m }: { matter: Matter }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('common.kind')}</Table.Th>
-                <Table.Th>{t('matter.year')}</Table.Th>
-                <Table.Th>{t('common.office')}</Table.Th>
-                <Table.Th>{t('matter.windowOpens')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('matter.year')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('common.office')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('matter.windowOpens')}</Table.Th>
                 <Table.Th>{t('matter.dueDate')}</Table.Th>
                 <Table.Th>{t('matter.actBy')}</Table.Th>
                 <Table.Th>{t('matter.graceEnds')}</Table.Th>
@@ -80,8 +80,8 @@ export function MatterDeadlines({ matter: m }: { matter: Matter }) {
                   <Table.Td ff="monospace">
                     {d.atGrant ? '' : d.actBy}{' '}
                     {d.actBy !== d.dueDate && (
-                      <Badge size="xs" variant="light" color="orange">
-                        {t('matter.moved')}
+                      <Badge size="xs" variant="light" color={d.afterGrant ? 'blue' : 'orange'}>
+                        {d.afterGrant ? t('matter.afterGrant') : t('matter.moved')}
                       </Badge>
                     )}
                     {!d.calendarKnown && (
