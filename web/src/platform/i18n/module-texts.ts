@@ -26,6 +26,7 @@ export function moduleTexts<T extends object>(ns: string, en: T, zhTW: T) {
   else i18n.on('initialized', register);
 
   /** The module's `t`; re-renders on a change of language. */
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per module at import, bound to its namespace
   function useT(): ModuleT<T> {
     const { i18n: instance } = useTranslation();
     register();
@@ -34,6 +35,7 @@ export function moduleTexts<T extends object>(ns: string, en: T, zhTW: T) {
   }
 
   /** A label of an enumerated value (e.g. `kinds`, 'near_miss'), or the raw value when unknown. */
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per module at import, bound to its namespace
   function useLabel() {
     const t = useT();
     return (group: string, value: string | null | undefined) => {
