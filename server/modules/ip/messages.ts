@@ -11,6 +11,7 @@ const en = {
   'ip.obligation.nationalPhase': 'Enter the national phase in {{office}}: {{applicationNo}} ({{family}})',
   'ip.obligation.annuity': 'Pay the year {{year}} fee of {{office}} {{applicationNo}} ({{family}})',
   'ip.obligation.trademarkRenewal': 'Renew the trademark {{mark}} in {{office}} ({{applicationNo}})',
+  'ip.obligation.officeAction': 'Respond to the {{kind}} of {{office}} {{applicationNo}} ({{family}})',
   'ip.obligation.useDeclaration': 'File the declaration of use of {{mark}} in {{office}} ({{applicationNo}})',
   'ip.obligation.tradeSecretReview': 'Review the measures protecting the trade secret: {{title}}',
   'ip.obligation.royaltyReportOwed':
@@ -34,6 +35,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'ip.obligation.nationalPhase': '進入 {{office}} 國家階段：{{applicationNo}}（{{family}}）',
   'ip.obligation.annuity': '繳納 {{office}} {{applicationNo}}（{{family}}）第 {{year}} 年年費',
   'ip.obligation.trademarkRenewal': '延展 {{office}} 商標 {{mark}}（{{applicationNo}}）',
+  'ip.obligation.officeAction': '答覆 {{office}} {{applicationNo}}（{{family}}）之{{kind}}',
   'ip.obligation.useDeclaration': '提出 {{office}} 商標 {{mark}} 的使用聲明（{{applicationNo}}）',
   'ip.obligation.tradeSecretReview': '檢視營業秘密的保護措施：{{title}}',
   'ip.obligation.royaltyReportOwed':
@@ -164,6 +166,14 @@ const words = {
     revitalise: ['license or sell', '授權或讓與（活化）'],
     consider_drop: ['consider dropping', '考慮放棄'],
   },
+  'ip.officeActionKind': {
+    rejection: ['rejection', '核駁通知'],
+    final_rejection: ['final rejection', '最終核駁'],
+    restriction: ['restriction requirement', '限制要求'],
+    examination_report: ['examination report', '審查意見通知'],
+    search_report: ['search report', '檢索報告'],
+    other: ['communication', '通知'],
+  },
   'ip.trademarkStatus': {
     filed: ['filed', '已申請'],
     registered: ['registered', '已註冊'],
@@ -207,6 +217,7 @@ export const ipMessagesCatalogue = mergeCatalogues(
     national_phase: ['national phase entry', '進入國家階段'],
     annuity: ['annuity or maintenance fee', '年費或維持費'],
     trademark_renewal: ['trademark renewal', '商標延展'],
+    office_action: ['office action response', '官方通知答覆'],
     trade_secret_review: ['trade secret review', '營業秘密年度檢視'],
     royalty_report: ['royalty report', '權利金報告'],
     keep_drop: ['keep-or-drop decision', '專利維持或放棄決策'],
@@ -238,6 +249,14 @@ export const ipMessages = {
     if (d.kind === 'priority') return ipMessage('ip.obligation.priority', params);
     if (d.kind === 'national_phase') return ipMessage('ip.obligation.nationalPhase', params);
     return ipMessage('ip.obligation.annuity', { ...params, year: d.year ?? 0 });
+  },
+  officeActionTitle(kind: string, office: string, applicationNo: string, family: string): Message {
+    return ipMessage('ip.obligation.officeAction', {
+      kind: ipWord('ip.officeActionKind', kind),
+      office,
+      applicationNo,
+      family,
+    });
   },
   trademarkTitle(
     kind: 'renewal' | 'use_declaration',

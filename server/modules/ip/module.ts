@@ -25,6 +25,7 @@ import { createKeepDropService } from './keep-drop/service.ts';
 import { createFtoService, FTO_RECORD } from './licences/fto.ts';
 import { createLicencesService, LICENCE } from './licences/service.ts';
 import { createMattersService } from './matters.ts';
+import { createOfficeActionsService } from './office-actions.ts';
 import { createPortfolioService } from './portfolio.ts';
 import { createReviewsService } from './reviews/service.ts';
 import { createRiskCasesService, RISK_CASE } from './risk/service.ts';
@@ -146,6 +147,7 @@ export function createIpModule(deps: {
     families,
     usptoImport,
     trademarks: createTrademarksService(db, deps.obligations, calendars, sites, now),
+    officeActions: createOfficeActionsService(db, deps.obligations, calendars, sites, now),
     secrets,
     exitInterviews,
     inventions,

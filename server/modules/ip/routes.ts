@@ -12,6 +12,7 @@ import { registerKeepDropRoutes } from './keep-drop/routes.ts';
 import { registerLicenceRoutes } from './licences/routes.ts';
 import { ipWord } from './messages.ts';
 import type { IpModule } from './module.ts';
+import { registerOfficeActionRoutes } from './office-actions-routes.ts';
 import { registerReviewRoutes } from './reviews/routes.ts';
 import { registerRiskCaseRoutes } from './risk/routes.ts';
 import { registerSecretRoutes } from './secrets-routes.ts';
@@ -28,6 +29,7 @@ export function registerIpRoutes(app: TypedApp, ip: IpModule) {
   registerRiskCaseRoutes(app, ip.riskCases);
   registerKeepDropRoutes(app, ip.keepDrop);
   registerReviewRoutes(app, ip.reviews);
+  registerOfficeActionRoutes(app, ip.officeActions);
   registerForecastRoutes(app, ip.forecast);
   registerIpBoardRoutes(app, ip.board);
   registerMatterImportRoutes(app, ip.usptoImport);

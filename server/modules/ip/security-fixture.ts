@@ -26,6 +26,7 @@ declare module '../../../test/security/support/family-kit.ts' {
   interface ModuleFamilies {
     ipFamily: true;
     ipMatter: true;
+    ipOfficeAction: true;
     trademark: true;
     tradeSecret: true;
     ipDisclosure: true;
@@ -100,6 +101,18 @@ export const ipFamilies = {
           status: 'granted',
         }),
         'ipMatter',
+      ).id,
+  },
+  ipOfficeAction: {
+    locations: sites3,
+    seed: async ({ res, loc }) =>
+      seeded(
+        await res.admin.post(`/api/ip/matters/${await res.id('ipMatter', loc)}/office-actions`, {
+          kind: 'examination_report',
+          mailedOn: '2021-09-01',
+          periodMonths: 2,
+        }),
+        'ipOfficeAction',
       ).id,
   },
   trademark: {

@@ -87,6 +87,36 @@ export const ipRouteChecks: Record<string, RouteSpec> = {
       status: 'filed',
     }),
   }),
+  'GET /api/ip/matters/:id/office-actions': {
+    access: 'ip.read',
+    checks: [{ kind: 'record', family: 'ipMatter', permission: 'ip.read', program: IP, ok: [200] }],
+  },
+  'POST /api/ip/matters/:id/office-actions': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'ipMatter',
+        permission: 'ip.manage',
+        program: IP,
+        body: () => ({ kind: 'rejection', mailedOn: '2024-03-01', periodMonths: 2 }),
+        ok: [201],
+      },
+    ],
+  },
+  'PATCH /api/ip/office-actions/:id': {
+    access: 'ip.manage',
+    checks: [
+      {
+        kind: 'record',
+        family: 'ipOfficeAction',
+        permission: 'ip.manage',
+        program: IP,
+        body: stale,
+        ok: [409],
+      },
+    ],
+  },
   'GET /api/ip/families': {
     access: 'ip.read',
     checks: [{ kind: 'list', permission: 'ip.read', program: IP, family: 'ipFamily' }],

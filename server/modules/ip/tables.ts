@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Decision, DisclosureStatus, RewardEvent } from '#shared/modules/ip/inventions/rules.ts';
 import type { Exclusivity, FtoConclusion, RoyaltyBasis } from '#shared/modules/ip/licences/contract.ts';
 import type { ReportingPeriod } from '#shared/modules/ip/licences/rules.ts';
+import type { OfficeActionKind } from '#shared/modules/ip/office-actions/contract.ts';
 import type { KeepDropDecision } from '#shared/modules/ip/reassessment/contract.ts';
 import type { Assessment, Recommendation } from '#shared/modules/ip/reassessment/rules.ts';
 import type {
@@ -77,6 +78,18 @@ export type IpMattersTable = Stamps & {
   /** A granted European patent: the states where it was validated (codes), and whether it has unitary effect. */
   validation_states: ColumnType<EpState[], EpState[] | undefined, EpState[]>;
   unitary_effect: Generated<boolean>;
+};
+
+/** An office action: a communication setting a period to respond, the extension taken and the response filed. */
+export type IpOfficeActionsTable = Stamps & {
+  id: Generated<string>;
+  matter_id: string;
+  site_id: string;
+  kind: OfficeActionKind;
+  mailed_on: DateString;
+  period_months: number;
+  extension_months: Generated<number>;
+  replied_on: DateString | null;
 };
 
 /** A status of a matter and the day it took effect. */
@@ -339,6 +352,7 @@ export type IpTables = {
   ip_matters: IpMattersTable;
   ip_matter_events: IpMatterEventsTable;
   ip_trademarks: IpTrademarksTable;
+  ip_office_actions: IpOfficeActionsTable;
   ip_office_closures: IpOfficeClosuresTable;
   ip_trade_secrets: IpTradeSecretsTable;
   ip_disclosures: IpDisclosuresTable;

@@ -11,6 +11,7 @@ import * as m0065 from './0065_ip_matter_classes.ts';
 import * as m0069 from './0069_ip_secret_employee_access.ts';
 import * as m0070 from './0070_ip_review_campaigns.ts';
 import * as m0072 from './0072_ip_validation_states.ts';
+import * as m0073 from './0073_ip_office_actions.ts';
 
 /** The IP program's migrations, keyed by the name recorded in `steward_migrations` (one shared sequence). */
 export const ipMigrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const ipMigrations: Record<string, Migration> = {
   '0069_ip_secret_employee_access': m0069,
   '0070_ip_review_campaigns': m0070,
   '0072_ip_validation_states': m0072,
+  '0073_ip_office_actions': m0073,
 };

@@ -15,6 +15,7 @@ import { MatterLicences } from '../licences/MatterLicences.tsx';
 import { Fact } from './FamilyPage.tsx';
 import { MatterDeadlines } from './MatterDeadlines.tsx';
 import { MatterForm } from './MatterForm.tsx';
+import { MatterOfficeActions } from './MatterOfficeActions.tsx';
 
 /** One matter in one office: its facts, any data problem, and every deadline of its life to the day. */
 export function MatterPage() {
@@ -113,6 +114,7 @@ export function MatterPage() {
               </SimpleGrid>
             </Paper>
             <MatterDeadlines matter={m} />
+            <MatterOfficeActions matter={m} />
             <MatterLicences matterId={m.id} />
           </Stack>
           {editing && <MatterForm familyId={m.familyId} matter={m} onClose={() => setEditing(false)} />}
