@@ -29,6 +29,7 @@ export const ipWebModule: WebModule = {
     { kind: 'ip.national_phase', name: { en: 'National phase entry', 'zh-TW': '進入國家階段' } },
     { kind: 'ip.annuity', name: { en: 'Annuity or maintenance fee', 'zh-TW': '年費或維持費' } },
     { kind: 'ip.trademark_renewal', name: { en: 'Trademark renewal', 'zh-TW': '商標延展' } },
+    { kind: 'ip.office_action', name: { en: 'Office action response', 'zh-TW': '官方通知答覆' } },
     { kind: 'ip.trade_secret_review', name: { en: 'Trade secret review', 'zh-TW': '營業秘密年度檢視' } },
     { kind: 'ip.royalty_report', name: { en: 'Royalty report', 'zh-TW': '權利金報告' } },
     { kind: 'ip.keep_drop', name: { en: 'Keep-or-drop decision', 'zh-TW': '專利維持或放棄決策' } },
