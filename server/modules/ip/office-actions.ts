@@ -130,8 +130,8 @@ export function createOfficeActionsService(
     return r as Row;
   }
 
-  /** The response is an obligation of the matter's site until it is filed. */
-  async function sync(trx: Db, actor: Actor, r: Row, calendars: Calendars) {
+  /** The response is an obligation of the matter's site until it is filed, due on the period's last day. */
+  async function sync(trx: Db, actor: Actor, r: Row, actBy: string) {
     if (r.replied_on) {
       await obligations.closeForSource(trx, actor, OFFICE_ACTION_RESPONSE, OFFICE_ACTION, r.id, 'done');
       return;
@@ -144,7 +144,7 @@ export function createOfficeActionsService(
       program: PROGRAM,
       ownerId: null,
       title: ipMessages.officeActionTitle(r.kind, r.office, r.application_no, r.family_reference),
-      dueDate: period(r, calendars).actBy,
+      dueDate: actBy,
     });
   }
 
@@ -210,8 +210,9 @@ export function createOfficeActionsService(
           after: row,
         });
         const full = await rowOrNotFound(trx, row.id);
-        await sync(trx, actor, full, calendars);
-        return toView(full, calendars);
+        const view = toView(full, calendars);
+        await sync(trx, actor, full, view.actBy);
+        return view;
       });
     },
 
@@ -257,8 +258,9 @@ export function createOfficeActionsService(
           after,
         });
         const full = await rowOrNotFound(trx, id);
-        await sync(trx, actor, full, calendars);
-        return toView(full, calendars);
+        const view = toView(full, calendars);
+        await sync(trx, actor, full, view.actBy);
+        return view;
       });
     },
   };

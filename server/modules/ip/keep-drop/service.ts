@@ -49,19 +49,18 @@ registerObligationKind({
  * several falling due that day (a European patent's validation states), one decision covers them all, and a
  * drop lets the right lapse once the last of their days has passed.
  */
-export function nextFee(s: Schedule, today: string): Deadline | null {
+export function nextFee(s: Schedule, today: string): { fee: Deadline; group: Deadline[] } | null {
   const found = nextOfKind(s.deadlines, 'annuity', today);
   if (!found) return null;
-  if (found.sameDay.length === 1) return found.next;
-  const last = found.sameDay.map((d) => d.actBy).sort();
-  return { ...found.next, state: null, actBy: last.at(-1) ?? found.next.actBy };
+  const { next, sameDay: group } = found;
+  if (group.length === 1) return { fee: next, group };
+  const last = group.map((d) => d.actBy).sort();
+  return { fee: { ...next, state: null, actBy: last.at(-1) ?? next.actBy }, group };
 }
 
-/** The fees due on the day of the next fee, together: one amount when all are priced in one currency. */
-function feesOfTheDay(s: Schedule, fee: Deadline, matter: Parameters<typeof deadlineFee>[1]) {
-  const prices = s.deadlines
-    .filter((d) => d.kind === 'annuity' && !d.atGrant && d.dueDate === fee.dueDate && d.year !== null)
-    .map((d) => deadlineFee({ ...d, year: d.year as number }, matter));
+/** The fees of one keep-or-drop decision, together: one amount when all are priced in one currency. */
+function feesOfTheDay(group: readonly Deadline[], matter: Parameters<typeof deadlineFee>[1]) {
+  const prices = group.flatMap((d) => (d.year === null ? [] : [deadlineFee({ ...d, year: d.year }, matter)]));
   const priced = prices.flatMap((p) => (p.state === 'priced' ? [p] : []));
   const currencies = new Set(priced.map((p) => p.currency));
   if (priced.length === 0 || priced.length < prices.length || currencies.size > 1) return null;
@@ -88,7 +87,14 @@ function reviewOf(
     reviewedByName: v.reviewed_by ? (names.get(v.reviewed_by) ?? null) : null,
   };
 }
-type Candidate = { row: ipRepo.MatterRow; schedule: Schedule; fee: Deadline; today: string };
+/** A matter coming up for a decision: its schedule, the fee decided on and the fees of that day it covers. */
+type Candidate = {
+  row: ipRepo.MatterRow;
+  schedule: Schedule;
+  fee: Deadline;
+  group: Deadline[];
+  today: string;
+};
 
 /**
  * Keep or drop: before each annuity the matter comes up for a decision (keep, drop, sell, license) by a day the
@@ -153,10 +159,10 @@ export function createKeepDropService(deps: ReassessmentServiceDeps) {
       ],
       handle,
     );
-    return candidates.map(({ row: r, schedule, fee }) => {
+    return candidates.map(({ row: r, schedule, fee, group }) => {
       const d = decisions.get(`${r.id}|${fee.dueDate}`);
       const site = siteMap.get(r.site_id);
-      const price = feesOfTheDay(schedule, fee, { kind: r.kind, entity: r.entity_size, claims: r.claims });
+      const price = feesOfTheDay(group, { kind: r.kind, entity: r.entity_size, claims: r.claims });
       return {
         matterId: r.id,
         siteId: r.site_id,
@@ -204,7 +210,7 @@ export function createKeepDropService(deps: ReassessmentServiceDeps) {
 
   /** The keep-or-drop obligation of a matter: due the lead time before its next fee, done once decided. */
   async function syncObligation(trx: Db, actor: Actor, r: ipRepo.MatterRow, s: Schedule, today: string) {
-    const fee = nextFee(s, today);
+    const fee = nextFee(s, today)?.fee;
     if (!fee) {
       await obligations.closeForSource(trx, actor, KEEP_DROP, MATTER, r.id, 'cancelled');
       return;
@@ -232,8 +238,8 @@ export function createKeepDropService(deps: ReassessmentServiceDeps) {
   async function candidate(r: ipRepo.MatterRow, calendars: Calendars, timeZone: string) {
     const schedule = matters.schedule(r, calendars);
     const today = localDate(now(), timeZone);
-    const fee = nextFee(schedule, today);
-    return fee ? { row: r, schedule, fee, today } : null;
+    const next = nextFee(schedule, today);
+    return next ? { row: r, schedule, ...next, today } : null;
   }
 
   async function matterOrNotFound(handle: Db, id: string) {

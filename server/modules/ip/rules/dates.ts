@@ -111,6 +111,11 @@ export function daysBetween(a: string, b: string): number {
   return toDays(yb, mb, db) - toDays(ya, ma, da);
 }
 
+/** The later of two days. */
+export function laterOf(a: string, b: string): string {
+  return daysBetween(a, b) > 0 ? b : a;
+}
+
 /** Whole months started after `due` by `paid` (1 for a payment 1 day to 1 month late; 0 if not late). */
 export function monthsLate(due: string, paid: string): number {
   if (paid <= due) return 0;

@@ -1,4 +1,5 @@
 import type { EntitySize, Kind } from '#shared/modules/ip/rules/offices.ts';
+import type { KeptState } from './validation-states.ts';
 
 export type { EntitySize };
 
@@ -15,7 +16,7 @@ export type { EntitySize };
  * Who prices a fee: an office, a validation state's office for the national renewal fees of a European patent
  * after grant (DE, GB), or the EPO for a European patent with unitary effect (UP).
  */
-export type FeeOffice = 'US' | 'TW' | 'CN' | 'EP' | 'JP' | 'KR' | 'DE' | 'GB' | 'UP';
+export type FeeOffice = 'US' | 'TW' | 'CN' | 'EP' | 'JP' | 'KR' | 'UP' | KeptState;
 export type FeeKind = 'maintenance' | 'annuity' | 'renewal';
 
 export type FeeLine = {

@@ -1,5 +1,6 @@
 import type { EpState } from '#shared/modules/ip/rules/offices.ts';
 import { addDays, weekday } from './dates.ts';
+import type { KeptState } from './validation-states.ts';
 
 /**
  * The closure days of the validation states' offices whose renewal rules are kept, derived by rule for every
@@ -106,15 +107,21 @@ export function englandWalesBankHolidays(year: number): string[] {
   ];
 }
 
+/** Each kept state's closure days by year, beyond weekends. */
+const CLOSURE_DAYS: Readonly<Record<KeptState, (year: number) => string[]>> = {
+  DE: bavarianHolidays,
+  GB: englandWalesBankHolidays,
+};
+
 const memo = new Map<string, ReadonlySet<string>>();
 
 /** The closure days of a state's office in a year, beyond weekends; null where none are kept. */
 export function nationalClosures(state: EpState, year: number): ReadonlySet<string> | null {
-  if (state !== 'DE' && state !== 'GB') return null;
+  if (!Object.hasOwn(CLOSURE_DAYS, state)) return null;
   const key = `${state}${year}`;
   let days = memo.get(key);
   if (!days) {
-    days = new Set(state === 'DE' ? bavarianHolidays(year) : englandWalesBankHolidays(year));
+    days = new Set(CLOSURE_DAYS[state as KeptState](year));
     memo.set(key, days);
   }
   return days;

@@ -1,5 +1,5 @@
 import type { EpState } from '#shared/modules/ip/rules/offices.ts';
-import { addMonths, daysBetween, endOfMonth } from './dates.ts';
+import { addMonths, endOfMonth, laterOf } from './dates.ts';
 import type { Deadline, MatterFacts, Mover } from './deadlines.ts';
 import { nationalWorkingDay } from './national-calendars.ts';
 
@@ -39,7 +39,7 @@ type NationalRule = {
  * month, to six months after the due date (Patents Act 1977 s. 25(3), (4); Patents Rules 2007 r. 37).
  * Both move a last day on which the office is closed to its next working day (national-calendars.ts).
  */
-export const NATIONAL_RENEWAL_RULES: Readonly<Partial<Record<EpState, NationalRule>>> = {
+export const NATIONAL_RENEWAL_RULES = {
   DE: {
     firstYear: 3,
     late: 'flat_after_two_months',
@@ -52,15 +52,18 @@ export const NATIONAL_RENEWAL_RULES: Readonly<Partial<Record<EpState, NationalRu
     lateGrant: true,
     basis: 'EPC art. 141; Patents Act 1977 s. 25(3), (4); Patents Rules 2007 r. 37',
   },
-};
+} as const satisfies Partial<Record<EpState, NationalRule>>;
+
+/** The validation states whose renewal rules, fees and office closure days are kept. */
+export type KeptState = keyof typeof NATIONAL_RENEWAL_RULES;
+
+const isKept = (state: string): state is KeptState => Object.hasOwn(NATIONAL_RENEWAL_RULES, state);
 
 /** The state whose kept rules price a national renewal fee, or null. */
 export function nationalRuleOf(
   state: string | null | undefined,
-): { state: 'DE' | 'GB'; rule: NationalRule } | null {
-  if (state !== 'DE' && state !== 'GB') return null;
-  const rule = NATIONAL_RENEWAL_RULES[state];
-  return rule ? { state, rule } : null;
+): { state: KeptState; rule: NationalRule } | null {
+  return state && isKept(state) ? { state, rule: NATIONAL_RENEWAL_RULES[state] } : null;
 }
 
 /** The months after a month-end due date to the end of the grace period with a surcharge (DE, GB, EPO). */
@@ -68,9 +71,6 @@ const GRACE_MONTHS = 6;
 
 /** Where the facts say nothing of where the patent took effect: one row for the validation states together. */
 const UNNAMED_STATES = 'EPC art. 141(1): national renewal fees';
-
-/** The later of two days. */
-const later = (a: string, b: string) => (daysBetween(a, b) > 0 ? b : a);
 
 /**
  * The renewal fees of one patent year after the grant year (`due`: the last day of the month of the filing
@@ -85,7 +85,7 @@ export function postGrantRenewals(
   const graceEnd = endOfMonth(addMonths(due, GRACE_MONTHS));
   // Art. 141(2): a fee falling due within two months after the grant is published may be paid within them.
   const twoMonths = addMonths(facts.grantDate, 2);
-  const lastDay = later(due, twoMonths);
+  const lastDay = laterOf(due, twoMonths);
   const afterGrant = lastDay !== due;
   const out: Deadline[] = [];
   const row = (
@@ -136,11 +136,11 @@ export function postGrantRenewals(
     }
     const { rule } = kept;
     if (year < rule.firstYear) continue;
-    const stateDue = rule.lateGrant ? later(due, endOfMonth(addMonths(facts.grantDate, 3))) : due;
-    const act = nationalWorkingDay(state, later(stateDue, lastDay));
+    const stateDue = rule.lateGrant ? laterOf(due, endOfMonth(addMonths(facts.grantDate, 3))) : due;
+    const act = nationalWorkingDay(state, laterOf(stateDue, lastDay));
     const grace = nationalWorkingDay(state, endOfMonth(addMonths(stateDue, GRACE_MONTHS)));
     out.push({
-      ...row('national', state, rule.basis, later(stateDue, twoMonths) !== stateDue),
+      ...row('national', state, rule.basis, laterOf(stateDue, twoMonths) !== stateDue),
       dueDate: stateDue,
       actBy: act.date,
       graceEnds: grace.date,
