@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newContext, screenshot, serverAndBrowserOfFile, signIn } from './support/browser.ts';
+import { callApi, newContext, screenshot, serverAndBrowserOfFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
 
 const poll = expect.poll;
@@ -192,6 +192,80 @@ describe.skipIf(!hasChromium)('the IP program in the browser', () => {
     await poll(() => progress.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
     await screenshot(page, 'ip-import-done');
     expect(await matters()).toBe(2);
+    await context.close();
+  });
+
+  it('shows a European patent’s renewal fees state by state, and an office action’s period to the day', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'k7Officer');
+    // Filed 15.06.2018, grant published 07.09.2022: from the 6th year the fees go to the states it was
+    // validated in (EPC art. 141). The 8th year falls due on 30.06.2025 in each: DPMA 280 €, UK IPO £130
+    // (reference/ip-fees/README.md); France's schedule is not kept.
+    const family = await callApi(page, 'POST', '/api/ip/families', {
+      siteId: server.fixture.sites.K7.id,
+      reference: 'FAM-E2E-EP',
+      title: 'Fan-out package validated in three states',
+      technology: 'fan_out',
+    });
+    expect(family.status).toBe(201);
+    const matter = await callApi(page, 'POST', '/api/ip/matters', {
+      familyId: family.json.id,
+      office: 'EP',
+      kind: 'invention',
+      applicationNo: '18177002.3',
+      filingDate: '2018-06-15',
+      grantDate: '2022-09-07',
+      patentNo: 'EP3580002',
+      status: 'granted',
+      validationStates: ['DE', 'FR', 'GB'],
+    });
+    expect(matter.status).toBe(201);
+    await page.goto(`/ip/matters/${matter.json.id}`);
+    const row = (id: string) => page.getByTestId(`deadline-annuity-${id}`);
+    await row('8-DE').waitFor();
+    expect(await row('8-DE').innerText()).toContain('EUR 280');
+    expect(await row('8-GB').innerText()).toContain('GBP 130');
+    expect(await row('8-FR').innerText()).toContain('Not priced: this state’s schedule is not kept');
+    // The 5th year, the grant's, was the EPO's.
+    expect(await row('5').innerText()).toContain('2022-06-30');
+    // Narrowed to what Germany is paid.
+    await page.getByRole('radiogroup', { name: 'Paid to' }).getByText('Germany', { exact: true }).click();
+    await poll(() => row('8-FR').count()).toBe(0);
+    await poll(() => row('5').count()).toBe(0);
+    expect(await row('9-DE').innerText()).toContain('2026-06-30');
+    await screenshot(page, 'ip-ep-validation-states');
+
+    // An examination report dated 15.01.2024 sets four months: 15.05.2024 (EPC Rule 131(4)).
+    await page.getByRole('button', { name: 'Record office action' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record office action' });
+    await choose(page, dialog, 'Communication', 'Examination report');
+    await dialog.getByRole('textbox', { name: 'Date of the communication' }).fill('2024-01-15');
+    await dialog.getByRole('textbox', { name: 'Period to respond (months)' }).fill('4');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const action = page.getByTestId('office-action-2024-01-15');
+    await poll(() => action.innerText()).toContain('2024-05-15');
+    expect(await action.textContent()).toContain('Open');
+    // Extended on request: six months in all at most (Rule 132(2)).
+    await action.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit' });
+    const extension = edit.getByRole('textbox', { name: 'Extension taken (months)' });
+    await extension.fill('3');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit
+      .getByText('The period and its extension exceed the six months the law allows')
+      .first()
+      .waitFor();
+    await extension.fill('2');
+    await edit.getByRole('textbox', { name: 'Response filed on' }).fill('2024-07-10');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await poll(() => action.innerText()).toContain('2024-07-15');
+    expect(await action.innerText()).toContain('2024-07-10');
+    expect(await action.textContent()).not.toContain('Open');
+    await screenshot(page, 'ip-office-actions');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
