@@ -14,6 +14,8 @@ export type ReadCase = {
   /** Who asks: the group admin sees the whole group; the SPIL officer is scoped to a subsidiary's sites. */
   user: 'admin' | 'officer';
   url: (p: LoadReport['picks']) => string;
+  /** The targets of an aggregate: p50 of one client alone (ms), requests/s under the suite's clients. */
+  targets?: { aloneP50Ms?: number; minRps?: number };
 };
 
 export const USERS = {
@@ -90,7 +92,13 @@ export const READ_CASES: ReadCase[] = [
     user: 'admin',
     url: (p) => `/api/ohs/incidents?siteId=${p.siteKh}`,
   },
-  { name: 'home', kind: 'aggregate', user: 'admin', url: () => '/api/home' },
+  {
+    name: 'home',
+    kind: 'aggregate',
+    user: 'admin',
+    url: () => '/api/home',
+    targets: { aloneP50Ms: 30 },
+  },
   {
     name: 'training figures of the year',
     kind: 'aggregate',
@@ -108,12 +116,14 @@ export const READ_CASES: ReadCase[] = [
     kind: 'aggregate',
     user: 'admin',
     url: (p) => `/api/training/courses/${p.courseIds[0]}/campaign`,
+    targets: { aloneP50Ms: 30 },
   },
   {
     name: 'OHS injury rates: 25 sites × 10 years',
     kind: 'aggregate',
     user: 'admin',
     url: (p) => `/api/ohs/statistics?from=${p.year - 9}&to=${p.year}&by=site`,
+    targets: { aloneP50Ms: 30, minRps: 300 },
   },
   {
     name: 'NIST CSF heat map: 25 sites × 106 subcategories',
@@ -158,7 +168,13 @@ export const READ_CASES: ReadCase[] = [
     url: () => '/api/infosec/findings/ageing',
   },
   { name: 'certification matrix', kind: 'aggregate', user: 'admin', url: () => '/api/certifications/matrix' },
-  { name: 'obligations summary', kind: 'aggregate', user: 'admin', url: () => '/api/obligations/summary' },
+  {
+    name: 'obligations summary',
+    kind: 'aggregate',
+    user: 'admin',
+    url: () => '/api/obligations/summary',
+    targets: { aloneP50Ms: 30 },
+  },
   {
     name: 'IP deadline calendar: annuities of the next 12 months',
     kind: 'aggregate',
@@ -211,6 +227,8 @@ export type ReadResult = {
   queries: number;
   /** Each query of the endpoint alone, one client, median of three runs (ms): where the SQL time goes. */
   queryMs?: { sql: string; ms: number }[];
+  /** Median of a few requests one after the other, one client, after a warm-up (ms). */
+  aloneP50Ms?: number;
   /** Set when the endpoint could not be measured in this run. */
   error?: string;
   http: Record<string, LoadFigures>;
@@ -306,6 +324,8 @@ export async function runReads(
     // One request alone, over HTTP and query by query, to size the window of the loaded runs.
     let single = 0;
     if (phase !== 'direct') single = await timeGet(`${o.base}${url}`, headers, 120_000);
+    if (phase !== 'direct' && c.targets?.aloneP50Ms !== undefined)
+      r.aloneP50Ms = await medianGet(`${o.base}${url}`, headers, single > 1000 ? 3 : 7);
     if (phase !== 'http' && o.executor && plan.length) {
       r.queryMs = await profilePlan(o.executor, plan);
       single = Math.max(
@@ -363,10 +383,15 @@ const MAX_BACKLOG_MS = 15_000;
 /** The longest window of one loaded run: the suite has to finish within its time budget. */
 const MAX_WINDOW_SECONDS = Number(process.env.BENCH_MAX_WINDOW ?? 5);
 
-/** Milliseconds of one GET (after one warm-up GET); throws unless 200. */
-async function timeGet(url: string, headers: Record<string, string>, timeoutMs = 60_000): Promise<number> {
+/** Milliseconds of one GET (by default after one warm-up GET); throws unless 200. */
+async function timeGet(
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs = 60_000,
+  times = 2,
+): Promise<number> {
   let ms = 0;
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < times; i++) {
     const t = performance.now();
     const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
     await res.arrayBuffer();
@@ -374,6 +399,13 @@ async function timeGet(url: string, headers: Record<string, string>, timeoutMs =
     if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
   }
   return ms;
+}
+
+/** The median of `n` GETs one after the other (ms), after the warm-up of `timeGet`. */
+async function medianGet(url: string, headers: Record<string, string>, n: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await timeGet(url, headers, 120_000, 1));
+  return round(times.sort((a, b) => a - b)[Math.floor(n / 2)], 1);
 }
 
 /** Each query of a plan alone, three times, the median of each. */

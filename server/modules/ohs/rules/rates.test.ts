@@ -1,9 +1,12 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
   frequencyRate,
   frequencySeverityIndex,
+  integerSqrt,
   per200k,
   perMillion,
+  type RoundingMode,
   ratePer,
   severityRate,
   sum,
@@ -85,5 +88,81 @@ describe('OSHA and GRI rates', () => {
   it('sums decimal hours exactly', () => {
     expect(sum(['0.1', '0.2'])).toBe('0.3');
     expect(sum([1, '2.55', 10n])).toBe('13.55');
+  });
+});
+
+describe('exact integer arithmetic', () => {
+  // The rates were computed with decimal.js at 60 significant digits, cut or rounded at the last place; the
+  // integer arithmetic must give the same text on every input, including quotients that land on a boundary.
+  const Reference = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_DOWN });
+  const modeOf = (mode: 'truncate' | 'round-half-up') =>
+    mode === 'truncate' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
+  const referenceRate = (count: string, hours: string, base: number, places: number, mode: RoundingMode) =>
+    new Reference(count).times(base).dividedBy(hours).toDecimalPlaces(places, modeOf(mode)).toFixed(places);
+  const referenceFsi = (fr: string, sr: string, mode: RoundingMode) =>
+    new Reference(fr).times(sr).dividedBy(1000).sqrt().toDecimalPlaces(2, modeOf(mode)).toFixed(2);
+
+  // A small deterministic generator (no dependence on the run), with decimals of 0 to 6 places as hours carry.
+  let seed = 20261207;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const decimal = (max: number, places: number) => {
+    const digits = Math.floor(next() * max * 10 ** places);
+    return places === 0 ? String(digits) : (digits / 10 ** places).toFixed(places);
+  };
+
+  it('gives every rate as decimal.js does, in both modes', () => {
+    for (let i = 0; i < 3000; i++) {
+      const count = decimal(next() < 0.5 ? 50 : 100_000, next() < 0.8 ? 0 : 2);
+      const hours = decimal(next() < 0.3 ? 1000 : 200_000_000, Math.floor(next() * 7));
+      if (Number(hours) <= 0) continue;
+      const [base, places] = [
+        [1_000_000, 2],
+        [1_000_000, 0],
+        [200_000, 2],
+      ][i % 3] as [number, number];
+      for (const mode of ['truncate', 'round-half-up'] as const)
+        expect(ratePer(count, hours, base, places, mode), `${count} / ${hours}`).toBe(
+          referenceRate(count, hours, base, places, mode),
+        );
+    }
+  });
+
+  it('gives every FSI as decimal.js does, on exact squares and just beside them', () => {
+    const pairs: [string, string][] = [
+      ['1.00', '10'], // √0.01 = 0.1 exactly
+      ['0.40', '1000'], // √0.4
+      ['2.50', '1000'], // √2.5
+      ['3.60', '10'], // √0.036
+      ['0.10', '1'],
+      ['0.00', '0'],
+    ];
+    for (let i = 0; i < 2000; i++) pairs.push([decimal(next() < 0.5 ? 5 : 500, 2), decimal(20_000, 0)]);
+    for (const [fr, sr] of pairs)
+      for (const mode of ['truncate', 'round-half-up'] as const)
+        expect(frequencySeverityIndex(fr, sr, mode), `FR ${fr}, SR ${sr}`).toBe(referenceFsi(fr, sr, mode));
+  });
+
+  it('rounds a quotient that lands exactly on half a unit up, and cuts it when truncating', () => {
+    // 3 × 200,000 / 40,000,000 = 0.015 exactly: 0.02 rounded half up, 0.01 cut.
+    expect(ratePer(3, 40_000_000, 200_000, 2, 'round-half-up')).toBe('0.02');
+    expect(ratePer(3, 40_000_000, 200_000, 2, 'truncate')).toBe('0.01');
+  });
+
+  it('reads numbers in exponent form and refuses what is not a number', () => {
+    expect(sum([1.5e-7, '2e3', '0.0000005'])).toBe('2000.00000065');
+    expect(ratePer(1, '1e6', 1_000_000, 2)).toBe('1.00');
+    expect(() => sum(['1,000'])).toThrow(RangeError);
+    expect(() => sum([Number.NaN])).toThrow(RangeError);
+  });
+
+  it('finds the integer square root of large numbers', () => {
+    const big = 123_456_789_012_345_678_901_234_567_890n;
+    const root = integerSqrt(big);
+    expect(root * root <= big && (root + 1n) * (root + 1n) > big).toBe(true);
+    expect(integerSqrt(10n ** 40n)).toBe(10n ** 20n);
+    expect(integerSqrt(10n ** 40n - 1n)).toBe(10n ** 20n - 1n);
   });
 });

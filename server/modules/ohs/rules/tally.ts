@@ -1,12 +1,14 @@
 import type { RateSet } from '#shared/modules/ohs/statistics/contract.ts';
 import {
+  formatDecimal,
   frequencyRate,
   frequencySeverityIndex,
+  parseDecimal,
   per200k,
   perMillion,
   type RoundingMode,
   severityRate,
-  sum,
+  sumFixed,
 } from './rates.ts';
 
 /**
@@ -55,11 +57,12 @@ export function mergeTallies(a: Tally, b: Tally): Tally {
 
 /** Rates always from the summed counts and hours of the group of rows, never from averaged rates. */
 export function tallyRates(t: Tally, rounding: RoundingMode): RateSet {
-  const hours = sum(t.hours);
+  // Parsed once for the dozen rates below.
+  const hours = sumFixed(t.hours.map(parseDecimal));
   const fr = frequencyRate(t.disabling, hours, rounding);
   const sr = severityRate(t.daysLost, hours, rounding);
   return {
-    hours,
+    hours: formatDecimal(hours),
     disablingInjuries: t.disabling,
     daysLost: t.daysLost,
     fatalities: t.fatalities,

@@ -29,8 +29,9 @@ function summed(db: Db, siteIds: string[], m: SummedMonths) {
     );
 }
 
+/** The first day of the period (a date as text: the service keys it by its year or month). */
 const periodOf = (period: 'year' | 'month') =>
-  sql<string>`to_char(month, ${period === 'year' ? 'YYYY' : 'YYYY-MM'})`;
+  period === 'year' ? sql<string>`date_trunc('year', month)::date` : sql<string>`month`;
 
 /** The settled injuries' counts per site, period and person type (keys that hold no injury left out). */
 export const summedCounts = (db: Db, siteIds: string[], m: SummedMonths) =>
@@ -80,7 +81,6 @@ export const injuriesOutsideSummary = (
 ) =>
   db
     .selectFrom('ohs_injuries as j')
-    .innerJoin('ohs_incidents as i', 'i.id', 'j.incident_id')
     .select([
       'j.site_id',
       'j.person_type',
@@ -95,7 +95,9 @@ export const injuriesOutsideSummary = (
     .where('j.site_id', 'in', siteIds)
     .where('j.injury_date', '>=', from)
     .where('j.injury_date', '<=', to)
-    .where('i.commuting', '=', false)
+    // A subquery per injury rather than a join: the injuries are few, and a join would be planned (from the
+    // open injuries' estimate, which counts the two conditions apart) as a scan of every incident.
+    .where(sql<boolean>`(select not i.commuting from ohs_incidents i where i.id = j.incident_id)`)
     .where((eb) =>
       eb.or([
         eb.and([
