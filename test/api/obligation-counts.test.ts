@@ -202,4 +202,41 @@ describe.each(databases())('obligations summary kept by the writes (%s)', (kind)
     });
     await expectExact('after 2,000 one-row inserts');
   });
+
+  it("tells due soon from upcoming a month ahead by each site's own today, at both ends of the clock", async () => {
+    // The summary compares only the due dates up to 30 days after the latest today anywhere (UTC+14) with each
+    // site's today; later ones are upcoming everywhere. At 04:00 UTC, Kiritimati (UTC+14) is at 18:00 of the
+    // same day and Pago Pago (UTC−11) at 17:00 of the day before: every due date from 26 to 34 days ahead, at
+    // both.
+    await sql`delete from obligations where source_type = 'test'`.execute(t.db);
+    await sql`update sites set time_zone = 'Pacific/Kiritimati' where id = ${SITES.K7.id}`.execute(t.db);
+    await sql`update sites set time_zone = 'Pacific/Pago_Pago' where id = ${SITES.TC.id}`.execute(t.db);
+    try {
+      const today = NOW.toISOString().slice(0, 10);
+      const rows = [SITES.K7.id, SITES.TC.id].flatMap((siteId) =>
+        Array.from({ length: 9 }, (_, i) => ({
+          ...obligationRow(),
+          kind: 'test.filing',
+          site_id: siteId,
+          due_date: addDays(today, 26 + i),
+          due_at: null,
+          grace_days: 0,
+          state: 'open' as const,
+          done_at: null,
+        })),
+      );
+      const before = await fromRows(t.db, 'groupAdmin');
+      await t.db.insertInto('obligations').values(rows).execute();
+      const after = await fromRows(t.db, 'groupAdmin');
+      // Due soon at Kiritimati: 26 to 30 days ahead (5); at Pago Pago, whose today is yesterday: 26 to 29 (4).
+      expect(after.dueSoon - before.dueSoon).toBe(5 + 4);
+      expect(after.upcoming - before.upcoming).toBe(4 + 5);
+      expect(after.overdue).toBe(before.overdue);
+      await expectExact('around a month ahead in the furthest time zones');
+    } finally {
+      await sql`update sites set time_zone = ${'Asia/Taipei'} where id in (${SITES.K7.id}, ${SITES.TC.id})`.execute(
+        t.db,
+      );
+    }
+  });
 });

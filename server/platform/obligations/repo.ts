@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { roles } from '#shared/platform/access/roles.ts';
+import { addDays } from '#shared/platform/obligations/rules/reminders.ts';
 import type { Db } from '../../db/types.ts';
 import { type Actor, type SiteScope, sitesWith } from '../access/actor.ts';
 import { grantsMatch, type Permission } from '../access/policy.ts';
@@ -157,6 +158,11 @@ export function titleMatches(
   ]);
 }
 
+/** Due soon: within this many days. */
+const DUE_SOON_DAYS = 30;
+/** The furthest ahead of UTC a time zone is (UTC+14): no site's today is later than UTC's today moved by it. */
+const LATEST_UTC_OFFSET_MS = 14 * 3600_000;
+
 /**
  * Overdue, due soon (within 30 days), upcoming and done since `yearStart`, in scope, from the kept counts
  * (migration 0064) and the few open obligations with a due time. Today is each site's own date.
@@ -170,7 +176,13 @@ export async function summaryCounts(
 ): Promise<{ overdue: number; dueSoon: number; upcoming: number; done: number }> {
   const now = at.toISOString();
   const today = sql<string>`(${now}::timestamptz at time zone coalesce(sites.time_zone, ${groupTimeZone}))::date`;
-  const kept = db
+  // A kept due date more than 30 days after the latest today anywhere (UTC+14) is upcoming at every site:
+  // only the nearer ones are compared with their site's today (index 0074).
+  const horizon = addDays(
+    new Date(at.getTime() + LATEST_UTC_OFFSET_MS).toISOString().slice(0, 10),
+    DUE_SOON_DAYS,
+  );
+  const near = db
     .selectFrom('obligation_open_counts as c')
     .leftJoin('sites', 'sites.id', 'c.site_id')
     .select([
@@ -180,7 +192,19 @@ export async function summaryCounts(
       'c.open as n',
       sql<boolean>`c.due_date + c.grace_days < ${today}`.as('overdue'),
       sql<number>`c.due_date - ${today}`.as('days'),
-    ]);
+    ])
+    .where('c.due_date', '<=', horizon);
+  const far = db
+    .selectFrom('obligation_open_counts as c')
+    .select([
+      'c.site_id',
+      'c.kind',
+      sql<string>`'open'`.as('part'),
+      'c.open as n',
+      sql<boolean>`false`.as('overdue'),
+      sql<number>`${sql.lit(DUE_SOON_DAYS + 1)}::integer`.as('days'),
+    ])
+    .where('c.due_date', '>', horizon);
   const timed = db
     .selectFrom('obligations as c')
     .leftJoin('sites', 'sites.id', 'c.site_id')
@@ -206,13 +230,13 @@ export async function summaryCounts(
     ])
     .where('c.year', '>=', at.getUTCFullYear());
   const row = await db
-    .selectFrom(kept.unionAll(timed).unionAll(done).as('c'))
+    .selectFrom(near.unionAll(far).unionAll(timed).unionAll(done).as('c'))
     .select([
       sql<string>`coalesce(sum(c.n) filter (where c.part = 'open' and c.overdue), 0)`.as('overdue'),
-      sql<string>`coalesce(sum(c.n) filter (where c.part = 'open' and not c.overdue and c.days <= 30), 0)`.as(
+      sql<string>`coalesce(sum(c.n) filter (where c.part = 'open' and not c.overdue and c.days <= ${sql.lit(DUE_SOON_DAYS)}), 0)`.as(
         'due_soon',
       ),
-      sql<string>`coalesce(sum(c.n) filter (where c.part = 'open' and not c.overdue and c.days > 30), 0)`.as(
+      sql<string>`coalesce(sum(c.n) filter (where c.part = 'open' and not c.overdue and c.days > ${sql.lit(DUE_SOON_DAYS)}), 0)`.as(
         'upcoming',
       ),
       sql<string>`coalesce(sum(c.n) filter (where c.part = 'done'), 0)`.as('done'),
