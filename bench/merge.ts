@@ -37,7 +37,8 @@ export function mergeParts(
   partial: BenchResults,
   parts: MergeablePart[],
 ): BenchResults {
-  let merged: BenchResults = { ...latest, partRuns: { ...latest.partRuns } };
+  // The fixes are the code's list (bench/fixes.ts), which the later run holds in full.
+  let merged: BenchResults = { ...latest, fixes: partial.fixes, partRuns: { ...latest.partRuns } };
   for (const part of parts) {
     if (part === READS) {
       merged = mergeReadCases(merged, partial);
