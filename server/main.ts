@@ -34,7 +34,8 @@ export async function start(config: Config) {
   const log = createLogger(config.logLevel);
   if (!config.databaseUrl && !existsSync(path.join(path.resolve(config.dataDir), 'pgdata')))
     log.info({ location: config.dataDir }, 'first start: creating the embedded database (about ten seconds)');
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const open = () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let database = await open();
   log.info({ database: database.kind, location: database.location, role: config.role }, 'database opened');
   const pending = await pendingMigrations(database.db);
   if (pending.length) log.info({ pending: pending.length }, 'applying migrations');
@@ -50,6 +51,13 @@ export async function start(config: Config) {
     // Demo code is loaded only when a demo is loaded: it is not part of the running system.
     const { loadDemoDataset } = await import('../reference/demo/load.ts');
     await loadDemoDataset(database, { log: (line) => log.info(line) });
+    if (database.kind === 'pglite') {
+      // PGlite's memory grows to what the load's sorts and index builds used and never shrinks: a new instance
+      // of the same folder serves at the size of what it serves.
+      await database.close();
+      database = await open();
+      log.info('demo loaded: the embedded database reopened');
+    }
   }
 
   const stops: (() => Promise<void>)[] = [];
