@@ -4,10 +4,8 @@ import { ipNavigation } from './nav.ts';
 import { createIpRoutes } from './routes.tsx';
 import '#shared/modules/ip/program.ts';
 
-/** The invention disclosures of a research project, for the industry–academia program's project page. */
-export { ProjectDisclosures } from './inventions/ProjectDisclosures.tsx';
-/** The IP risk cases that name a security incident, for the information security program's incident page. */
-export { IncidentRiskCases } from './risk/IncidentRiskCases.tsx';
+/** The IP panels of other programs' pages (a research project's disclosures, an incident's risk cases). */
+export { IncidentRiskCases, ProjectDisclosures } from './panels.tsx';
 
 /** The intellectual property program in the web app: its manifest. */
 export const ipWebModule: WebModule = {
