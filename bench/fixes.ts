@@ -207,7 +207,7 @@ export const FIXES: Fix[] = [
     after: '246.2 KB',
   },
   {
-    commit: 'EMBEDDED',
+    commit: '8cae46a',
     what: "The embedded database's buffers at 32 MB instead of PostgreSQL's 128 MB (PGlite's memory never shrinks; its reads that miss them come from the file cache)",
     figure:
       'PGlite server at scale 1: resident memory idle / under load / peak; the 1-client p50 of the 31 read cases',
