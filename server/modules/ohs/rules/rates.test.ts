@@ -164,5 +164,10 @@ describe('exact integer arithmetic', () => {
     expect(root * root <= big && (root + 1n) * (root + 1n) > big).toBe(true);
     expect(integerSqrt(10n ** 40n)).toBe(10n ** 20n);
     expect(integerSqrt(10n ** 40n - 1n)).toBe(10n ** 20n - 1n);
+    // Beyond a float's range (10^308), where the first estimate cannot come from Math.sqrt.
+    expect(integerSqrt(10n ** 400n)).toBe(10n ** 200n);
+    const odd = 10n ** 401n;
+    const r = integerSqrt(odd);
+    expect(r * r <= odd && (r + 1n) * (r + 1n) > odd).toBe(true);
   });
 });

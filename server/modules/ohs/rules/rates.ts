@@ -92,8 +92,12 @@ export function severityRate(daysLost: DecimalLike, hours: DecimalLike, mode: Ro
 export function integerSqrt(value: bigint): bigint {
   if (value < 0n) throw new RangeError('the square root of a negative number');
   if (value < 2n) return value;
-  // One Newton step from any positive estimate lands at or above the root; the steps then descend to it.
-  let x = BigInt(Math.max(1, Math.floor(Math.sqrt(Number(value)))));
+  // One Newton step from any positive estimate lands at or above the root; the steps then descend to it. The
+  // estimate is a float's root, or a power of two beyond a float's range.
+  const estimate = Math.sqrt(Number(value));
+  let x = Number.isFinite(estimate)
+    ? BigInt(Math.max(1, Math.floor(estimate)))
+    : 1n << BigInt(Math.ceil(value.toString(2).length / 2));
   x = (x + value / x) >> 1n;
   for (;;) {
     const next = (x + value / x) >> 1n;
