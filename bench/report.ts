@@ -8,7 +8,7 @@ import type { IdentityFigures } from './suites/identity.ts';
 import type { ImportFigures } from './suites/import.ts';
 import { type InfosecFigures, infosecSection } from './suites/infosec.ts';
 import { type NabFigures, nabTargets } from './suites/nab.ts';
-import { READ_CASES, type ReadResult } from './suites/reads.ts';
+import { aggregateTargets, type ReadResult } from './suites/reads.ts';
 import { type SmartFigures, smartSection, smartTargets } from './suites/smart.ts';
 import type { StartupFigures } from './suites/startup.ts';
 import type { BundleFigures, RenderFigures } from './suites/web.ts';
@@ -141,48 +141,6 @@ export function mainSuite(r: BenchResults): ReadSuite | undefined {
 
 function hello(suite: ReadSuite, clients: number): LoadFigures | undefined {
   return suite.results.find((x) => x.kind === 'baseline')?.http[clients];
-}
-
-/** An aggregate's own targets (READ_CASES): p50 of one client alone, requests/s under the suite's clients. */
-function aggregateTargets(c: ReadResult, clients: number): Target[] {
-  const targets = READ_CASES.find((x) => x.name === c.name)?.targets;
-  const out: Target[] = [];
-  if (targets?.aloneP50Ms !== undefined) {
-    const limit = targets.aloneP50Ms;
-    const v = c.aloneP50Ms;
-    const met = v !== undefined && v < limit;
-    out.push({
-      id: `aggregate.alone.${c.name}`,
-      figure: `${c.name}: p50, one client alone`,
-      value: v === undefined ? 'not measured' : `${ms(v)}`,
-      limit: c.queryMs ? `SQL ${ms(c.queryMs.reduce((a, q) => a + q.ms, 0))} (its queries one by one)` : '—',
-      target: `< ${limit} ms`,
-      met,
-      missedBy: met
-        ? undefined
-        : v === undefined
-          ? (c.error ?? 'not measured')
-          : `${(v / limit).toFixed(1)}× the target`,
-    });
-  }
-  if (targets?.minRps !== undefined) {
-    const h = c.http[clients];
-    const met = h !== undefined && h.rps >= targets.minRps;
-    out.push({
-      id: `aggregate.rps.${c.name}`,
-      figure: `${c.name}: requests/s under ${clients} clients`,
-      value: h ? `${rate(h)}/s` : 'not measured under load',
-      limit: c.direct[clients] ? `SQL ${rate(c.direct[clients])}/s` : '—',
-      target: `≥ ${targets.minRps}/s`,
-      met,
-      missedBy: met
-        ? undefined
-        : h
-          ? `${pct(h.rps / targets.minRps)} of the target`
-          : (c.error ?? 'not measured'),
-    });
-  }
-  return out;
 }
 
 export function evaluateTargets(r: BenchResults): Target[] {

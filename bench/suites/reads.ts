@@ -1,8 +1,10 @@
 import os from 'node:os';
 import type { LoadReport } from '../data/load.ts';
 import { type Capturer, describePlan, type Executor, type QueryPlan, runPlan } from '../lib/direct.ts';
+import { ms, pct, rate } from '../lib/format.ts';
 import { httpLoad, type LoadFigures, loopLoad } from '../lib/load.ts';
 import { memoryOf, round } from '../lib/proc.ts';
+import type { Target } from '../report.ts';
 
 /**
  * The read suite: list endpoints with the filters and sorting people use, and the dashboard aggregates.
@@ -436,3 +438,45 @@ function shortSql(text: string): string {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`.padStart(9);
+
+/** An aggregate's own targets (READ_CASES): p50 of one client alone, requests/s under the suite's clients. */
+export function aggregateTargets(c: ReadResult, clients: number): Target[] {
+  const targets = READ_CASES.find((x) => x.name === c.name)?.targets;
+  const out: Target[] = [];
+  if (targets?.aloneP50Ms !== undefined) {
+    const limit = targets.aloneP50Ms;
+    const v = c.aloneP50Ms;
+    const met = v !== undefined && v < limit;
+    out.push({
+      id: `aggregate.alone.${c.name}`,
+      figure: `${c.name}: p50, one client alone`,
+      value: v === undefined ? 'not measured' : `${ms(v)}`,
+      limit: c.queryMs ? `SQL ${ms(c.queryMs.reduce((a, q) => a + q.ms, 0))} (its queries one by one)` : '—',
+      target: `< ${limit} ms`,
+      met,
+      missedBy: met
+        ? undefined
+        : v === undefined
+          ? (c.error ?? 'not measured')
+          : `${(v / limit).toFixed(1)}× the target`,
+    });
+  }
+  if (targets?.minRps !== undefined) {
+    const h = c.http[clients];
+    const met = h !== undefined && h.rps >= targets.minRps;
+    out.push({
+      id: `aggregate.rps.${c.name}`,
+      figure: `${c.name}: requests/s under ${clients} clients`,
+      value: h ? `${rate(h)}/s` : 'not measured under load',
+      limit: c.direct[clients] ? `SQL ${rate(c.direct[clients])}/s` : '—',
+      target: `≥ ${targets.minRps}/s`,
+      met,
+      missedBy: met
+        ? undefined
+        : h
+          ? `${pct(h.rps / targets.minRps)} of the target`
+          : (c.error ?? 'not measured'),
+    });
+  }
+  return out;
+}
