@@ -99,6 +99,11 @@ export const ohsModule = defineModule({
       rebuild: 'select ohs_injury_summary_rebuild()',
       since: '0034_ohs_injury_summary',
     },
+    {
+      name: 'OHS statistics version',
+      rebuild: 'select ohs_statistics_version_bump()',
+      since: '0075_ohs_statistics_version',
+    },
   ],
   demo: () => import('../../../reference/demo/ohs-part.ts').then((m) => m.ohsDemo),
   securityChecks: () => import('./security.ts').then((m) => m.ohsSecurity),

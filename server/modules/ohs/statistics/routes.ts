@@ -1,4 +1,5 @@
 import * as c from '#shared/modules/ohs/statistics/contract.ts';
+import { AnswerCache } from '../../../platform/http/answer-cache.ts';
 import { actorOf, type TypedApp } from '../../../platform/http/typed.ts';
 import type { OhsModule } from '../module.ts';
 
@@ -7,6 +8,9 @@ const tags = ['ohs'];
 /** Routes of injury statistics and rates, and how rates are rounded. */
 export function registerStatisticsRoutes(app: TypedApp, ohs: OhsModule) {
   const { statistics } = ohs;
+  // The statistics of many sites over years are read again and again and change seldom: their answers are
+  // kept under their data's version (the service's key), a few megabytes at most.
+  const answers = new AnswerCache(c.statisticsView, { maxBytes: 8 * 1024 * 1024 });
 
   app.get(
     '/api/ohs/statistics',
@@ -20,7 +24,10 @@ export function registerStatisticsRoutes(app: TypedApp, ohs: OhsModule) {
         response: { 200: c.statisticsView },
       },
     },
-    async (request) => statistics.statistics(actorOf(request), request.query),
+    async (request, reply) => {
+      const { key, compute } = await statistics.statisticsAnswer(actorOf(request), request.query);
+      return answers.send(reply, key, compute);
+    },
   );
   app.get(
     '/api/ohs/settings',
