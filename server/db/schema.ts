@@ -362,6 +362,9 @@ export type ObligationOpenCountsTable = {
   open: number;
 };
 
+/** Versions of data that answers are kept under: sixteen slots per name, renewed by triggers (migration 0075). */
+export type DataVersionsTable = { name: string; slot: number; version: string };
+
 export type ObligationDoneCountsTable = { site_id: string | null; kind: string; year: number; done: number };
 
 export type TrainingYearSitesTable = {
@@ -520,6 +523,7 @@ export type PlatformTables = {
   site_headcounts: SiteHeadcountsTable;
   obligation_open_counts: ObligationOpenCountsTable;
   obligation_done_counts: ObligationDoneCountsTable;
+  data_versions: DataVersionsTable;
   training_year_movers: TrainingYearMoversTable;
   training_course_latest: TrainingCourseLatestTable;
   import_jobs: ImportJobsTable;

@@ -101,8 +101,8 @@ export const ohsModule = defineModule({
     },
     {
       name: 'OHS statistics version',
-      rebuild: 'select ohs_statistics_version_bump()',
-      since: '0075_ohs_statistics_version',
+      rebuild: "select data_version_bump('ohs.statistics')",
+      since: '0076_ohs_statistics_version',
     },
   ],
   demo: () => import('../../../reference/demo/ohs-part.ts').then((m) => m.ohsDemo),
@@ -117,6 +117,7 @@ export const ohsModule = defineModule({
       documents: platform.documents,
       certifications: platform.certifications,
       settings: platform.settings,
+      versions: platform.versions,
       org: platform.org,
       people: platform.people,
       users: platform.users,

@@ -8,6 +8,7 @@ import type { OrgService } from '../../platform/org/service.ts';
 import type { PeopleService } from '../../platform/people/service.ts';
 import type { SettingsService } from '../../platform/settings/service.ts';
 import type { UsersService } from '../../platform/users/service.ts';
+import type { DataVersionsService } from '../../platform/versions/service.ts';
 import { createGoalsService } from './goals/service.ts';
 import { createHazardsService } from './hazards/service.ts';
 import { createHealthService } from './health/service.ts';
@@ -32,6 +33,7 @@ export function createOhsModule(deps: {
   documents: DocumentsService;
   certifications: CertificationsService;
   settings: SettingsService;
+  versions: DataVersionsService;
   org: OrgService;
   people: Pick<
     PeopleService,
@@ -60,7 +62,7 @@ export function createOhsModule(deps: {
   );
   registerImporter(createHoursImporter(deps.org));
   const qualifications = createQualificationsService(db, deps.obligations, deps.org, deps.people, now);
-  const statistics = createOhsStatisticsService(db, deps.settings, deps.org, now);
+  const statistics = createOhsStatisticsService(db, deps.settings, deps.org, deps.versions, now);
   const health = createHealthService(db, deps.obligations, deps.org, deps.people, now);
   const wellbeing = createWellbeingService(db, deps.org);
   const goals = createGoalsService(db, statistics, deps.org, deps.people);

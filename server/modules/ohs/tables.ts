@@ -116,9 +116,6 @@ export type OhsInjuryMonthsTable = {
   lost_time: number;
 };
 
-/** The version of the statistics' data: sixteen slots renewed by triggers (migration 0075). */
-export type OhsStatisticsVersionTable = { slot: number; version: string };
-
 export type HazardControl = {
   type: 'elimination' | 'substitution' | 'engineering' | 'administrative' | 'ppe';
   description: string;
@@ -269,7 +266,6 @@ export type OhsTables = {
   ohs_root_causes: OhsRootCausesTable;
   ohs_hours: OhsHoursTable;
   ohs_injury_months: OhsInjuryMonthsTable;
-  ohs_statistics_version: OhsStatisticsVersionTable;
   ohs_hazards: OhsHazardsTable;
   contractor_qualifications: ContractorQualificationsTable;
   ohs_permits: OhsPermitsTable;

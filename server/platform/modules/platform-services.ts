@@ -27,6 +27,7 @@ import { createSourcesService } from '../sources/service.ts';
 import { trainingCompletionsImporter } from '../training/importer.ts';
 import { createTrainingService } from '../training/service.ts';
 import { createUsersService } from '../users/service.ts';
+import { createDataVersionsService } from '../versions/service.ts';
 import { createWorkdaysService } from '../workdays/service.ts';
 
 /** Bulk files are larger than attachments: a million rows of CSV is about 60 MB. */
@@ -82,6 +83,7 @@ export function createPlatformServices(
     sources,
     rates: createRatesService(db),
     workdays: createWorkdaysService(db),
+    versions: createDataVersionsService(db),
   };
 }
 

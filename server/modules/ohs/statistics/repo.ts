@@ -108,12 +108,3 @@ export const injuriesOutsideSummary = (
       ]),
     )
     .execute();
-
-/** The version of the hours, injuries and incidents (migration 0075): its sixteen slots, in order. */
-export const dataVersion = async (db: Db) =>
-  (
-    await db
-      .selectFrom('ohs_statistics_version')
-      .select(sql<string>`string_agg(version::text, ',' order by slot)`.as('version'))
-      .executeTakeFirstOrThrow()
-  ).version;

@@ -17,6 +17,7 @@ import { access } from '../../../platform/access/service.ts';
 import { ForbiddenError } from '../../../platform/http/errors.ts';
 import type { OrgService } from '../../../platform/org/service.ts';
 import type { SettingsService } from '../../../platform/settings/service.ts';
+import type { DataVersionsService } from '../../../platform/versions/service.ts';
 import { monthShare, sameDayIn, shareOfHours } from '../rules/period.ts';
 import type { RoundingMode } from '../rules/rates.ts';
 import { emptyTally, mergeTallies, type Tally, tallyRates } from '../rules/tally.ts';
@@ -24,6 +25,8 @@ import { ratesSetting } from '../settings.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
+/** The version of the hours, injuries and incidents (migration 0076). */
+const STATISTICS_VERSION = 'ohs.statistics';
 
 /** A site in the statistics' scope, with what its rows are keyed and labelled by. */
 type SiteOfStatistics = {
@@ -45,6 +48,7 @@ export function createOhsStatisticsService(
   db: Db,
   settingsService: SettingsService,
   org: Pick<OrgService, 'sitesWithSubsidiary'>,
+  versions: Pick<DataVersionsService, 'read'>,
   now: () => Date = () => new Date(),
 ) {
   async function rounding(): Promise<RoundingMode> {
@@ -86,7 +90,7 @@ export function createOhsStatisticsService(
     const [mode, named, version] = await Promise.all([
       rounding(),
       org.sitesWithSubsidiary(q.siteId ? [q.siteId] : scope === 'all' ? 'all' : [...scope]),
-      repo.dataVersion(db),
+      versions.read(STATISTICS_VERSION),
     ]);
     const sites = named
       .filter((s) => scopeHas(scope, s.id))
