@@ -2,11 +2,15 @@ import { type QueryExecutorProvider, sql } from 'kysely';
 
 /**
  * What a backup holds is read from the database itself, not from a list kept by hand: every table of the
- * public schema (the migrations' bookkeeping aside), its columns, primary key and identity columns, the
+ * public schema (the system's own bookkeeping aside), its columns, primary key and identity columns, the
  * foreign keys between tables and the sequences. New modules' tables are backed up without a change here.
  */
 
-export const MIGRATION_TABLES = new Set(['steward_migrations', 'steward_migrations_lock']);
+/**
+ * The system's own bookkeeping, which every database keeps for itself and no backup carries: the migrations'
+ * record and the data versions (migration 0075; a restore renews them when it rebuilds the summaries).
+ */
+export const SYSTEM_TABLES = new Set(['steward_migrations', 'steward_migrations_lock', 'data_versions']);
 
 /**
  * Rows that belong to the running system, not to the data: sign-in sessions (token hashes, CSRF tokens,
@@ -80,7 +84,7 @@ export async function readCatalog(db: QueryExecutorProvider): Promise<Catalog> {
     order by c.relname, con.conname`.execute(db);
 
   const tables = tableRows.rows
-    .filter((t) => !MIGRATION_TABLES.has(t.name))
+    .filter((t) => !SYSTEM_TABLES.has(t.name))
     .map(
       (t): TableInfo => ({
         name: t.name,

@@ -15,9 +15,9 @@ import {
   appliedMigrations,
   EPHEMERAL_COLUMNS,
   EPHEMERAL_TABLES,
-  MIGRATION_TABLES,
   quoteIdent,
   readCatalog,
+  SYSTEM_TABLES,
 } from './catalog.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, type Manifest } from './format.ts';
 import { readLines } from './lines.ts';
@@ -201,7 +201,7 @@ async function checksum(file: string): Promise<{ sha256: string; lines: number }
 
 /** Tables of the public schema that hold at least one row. */
 async function populatedTables(db: QueryExecutorProvider): Promise<string[]> {
-  const tables = (await readCatalog(db)).tables.filter((t) => !MIGRATION_TABLES.has(t.name));
+  const tables = (await readCatalog(db)).tables.filter((t) => !SYSTEM_TABLES.has(t.name));
   if (!tables.length) return [];
   const probe = tables
     .map((t) => `select ${sqlString(t.name)} as name where exists (select 1 from ${quoteIdent(t.name)})`)
