@@ -24,6 +24,11 @@ export const platformSummaries: readonly KeptSummary[] = [
     rebuild: 'select obligation_counts_rebuild()',
     since: '0064_obligation_counts',
   },
+  {
+    name: 'training campaign version',
+    rebuild: "select data_version_bump('training.campaign')",
+    since: '0076_training_campaign_version',
+  },
 ];
 
 /** The modules' summaries. */

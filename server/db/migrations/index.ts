@@ -29,6 +29,7 @@ import * as m0068 from './0068_people_number_lookup.ts';
 import * as m0071 from './0071_employees_site_sort_indexes.ts';
 import * as m0074 from './0074_obligation_counts_due_idx.ts';
 import * as m0075 from './0075_data_versions.ts';
+import * as m0076 from './0076_training_campaign_version.ts';
 
 /**
  * The platform's migrations; the key is the name recorded in the database. Append only. Program modules
@@ -65,4 +66,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0071_employees_site_sort_indexes': m0071,
   '0074_obligation_counts_due_idx': m0074,
   '0075_data_versions': m0075,
+  '0076_training_campaign_version': m0076,
 };

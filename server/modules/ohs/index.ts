@@ -102,7 +102,7 @@ export const ohsModule = defineModule({
     {
       name: 'OHS statistics version',
       rebuild: "select data_version_bump('ohs.statistics')",
-      since: '0076_ohs_statistics_version',
+      since: '0077_ohs_statistics_version',
     },
   ],
   demo: () => import('../../../reference/demo/ohs-part.ts').then((m) => m.ohsDemo),

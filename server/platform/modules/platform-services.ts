@@ -58,6 +58,7 @@ export function createPlatformServices(
     now,
   });
   const sources = createSourcesService(db);
+  const versions = createDataVersionsService(db);
   registerPlatformSources(sources);
   return {
     obligations,
@@ -65,7 +66,7 @@ export function createPlatformServices(
     meetings: createMeetingsService(db, obligations, actions, now),
     documents,
     imports,
-    training: createTrainingService(db, now),
+    training: createTrainingService(db, versions, now),
     certifications,
     inbox: createInboxService(db, now),
     notices: createNotices(db),
@@ -83,7 +84,7 @@ export function createPlatformServices(
     sources,
     rates: createRatesService(db),
     workdays: createWorkdaysService(db),
-    versions: createDataVersionsService(db),
+    versions,
   };
 }
 

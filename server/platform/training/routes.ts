@@ -15,6 +15,7 @@ import {
   yearlyFiguresQuery,
 } from '#shared/platform/training/contract.ts';
 import { registerListExport } from '../exports/list-export.ts';
+import { AnswerCache } from '../http/answer-cache.ts';
 import { actorOf, type TypedApp } from '../http/typed.ts';
 import { platformWord } from '../i18n/index.ts';
 import type { PlatformServices as Services } from '../modules/platform-services.ts';
@@ -22,6 +23,9 @@ import type { PlatformServices as Services } from '../modules/platform-services.
 const tags = ['training'];
 
 export function registerTrainingRoutes(app: TypedApp, { training, people }: Services) {
+  // A campaign's progress is read by every site's officer and changes with each completion: answers are kept
+  // under the version of their data (the service's key).
+  const campaignAnswers = new AnswerCache(campaignProgress, { maxBytes: 2 * 1024 * 1024 });
   app.get(
     '/api/training/mine',
     {
@@ -105,7 +109,10 @@ export function registerTrainingRoutes(app: TypedApp, { training, people }: Serv
         response: { 200: campaignProgress },
       },
     },
-    async (request) => training.campaign(actorOf(request), request.params.id),
+    async (request, reply) => {
+      const { key, compute } = await training.campaignAnswer(actorOf(request), request.params.id);
+      return campaignAnswers.send(reply, key, compute);
+    },
   );
   app.get(
     '/api/training/completions',

@@ -15,11 +15,12 @@ import { percentDone } from '#shared/platform/training/rules/completion.ts';
 import { listPage, paginate } from '../../db/paging.ts';
 import type { Db } from '../../db/types.ts';
 import { definedOnly, updateVersioned } from '../../db/versioned.ts';
-import type { Actor } from '../access/actor.ts';
+import type { Actor, SiteScope } from '../access/actor.ts';
 import { access } from '../access/service.ts';
 import { inScope } from '../access/sql.ts';
 import { recordAudit } from '../audit/service.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
+import type { DataVersionsService } from '../versions/service.ts';
 import { createTrainingDueService } from './due.ts';
 import { campaignBySite } from './repo.ts';
 
@@ -47,17 +48,40 @@ const toCourseView = (c: CourseRow) => ({
   version: c.version,
 });
 
-/** Exact decimal sum of hour strings from the database, as a string with two places. */
 /** Where the training summary files completions without a site (never a site in a scope). */
 const NO_SITE = '00000000-0000-0000-0000-000000000000';
 const hoursText = (v: unknown) => (v === null || v === undefined ? '0.00' : String(v));
 
+/** The version of completions, courses, employees and sites (migration 0076). */
+const CAMPAIGN_VERSION = 'training.campaign';
+
 /** Courses (group-wide or of a site), completions, yearly figures per domain, and campaign progress per site. */
-export function createTrainingService(db: Db, now: () => Date = () => new Date()) {
+export function createTrainingService(
+  db: Db,
+  versions: Pick<DataVersionsService, 'read'>,
+  now: () => Date = () => new Date(),
+) {
   async function courseOrNotFound(id: string) {
     const c = await courseRows(db).where('training_courses.id', '=', id).executeTakeFirst();
     if (!c) throw new NotFoundError('course');
     return c;
+  }
+
+  /**
+   * The campaign progress as a key and the computation it names: the key holds everything the answer
+   * depends on (the course as read now, the reader's sites, today and the version of completions, courses,
+   * employees and sites, migration 0076), so an answer kept under it is the answer `compute` would give.
+   */
+  async function campaignAnswer(actor: Actor, courseId: string) {
+    const [course, version] = await Promise.all([
+      courseOrNotFound(courseId),
+      versions.read(CAMPAIGN_VERSION),
+    ]);
+    access.assert(actor, { permission: 'training.read', siteId: course.site_id, what: 'course' });
+    const scope = access.listScope(actor, 'training.read');
+    const today = localDate(now(), GROUP_TIME_ZONE);
+    const key = { course, version, today, scope: scope === 'all' ? 'all' : [...scope].sort() };
+    return { key, compute: () => campaignOf(course, scope, today) };
   }
 
   return {
@@ -342,34 +366,36 @@ export function createTrainingService(db: Db, now: () => Date = () => new Date()
      * current completion (within the course's recurrence).
      */
     async campaign(actor: Actor, courseId: string) {
-      const course = await courseOrNotFound(courseId);
-      access.assert(actor, { permission: 'training.read', siteId: course.site_id, what: 'course' });
-      const scope = access.listScope(actor, 'training.read');
-      const today = localDate(now(), GROUP_TIME_ZONE);
-      const rows = await campaignBySite(db, {
-        courseId: course.id,
-        courseSiteId: course.site_id,
-        scope,
-        today,
-        recurrenceMonths: course.recurrence_months,
-        newHiresOnly: course.audience === 'new_hires',
-      });
-      const sites = rows.map((r) => ({
-        siteId: r.site_id,
-        siteCode: r.site_code,
-        people: Number(r.people),
-        done: Number(r.done),
-        percent: percentDone(Number(r.done), Number(r.people)),
-      }));
-      const people = sites.reduce((a, s) => a + s.people, 0);
-      const done = sites.reduce((a, s) => a + s.done, 0);
-      return {
-        course: toCourseView(course),
-        sites,
-        total: { people, done, percent: percentDone(done, people) },
-      };
+      return (await campaignAnswer(actor, courseId)).compute();
     },
+
+    campaignAnswer,
   };
+
+  async function campaignOf(course: CourseRow, scope: SiteScope, today: string) {
+    const rows = await campaignBySite(db, {
+      courseId: course.id,
+      courseSiteId: course.site_id,
+      scope,
+      today,
+      recurrenceMonths: course.recurrence_months,
+      newHiresOnly: course.audience === 'new_hires',
+    });
+    const sites = rows.map((r) => ({
+      siteId: r.site_id,
+      siteCode: r.site_code,
+      people: Number(r.people),
+      done: Number(r.done),
+      percent: percentDone(Number(r.done), Number(r.people)),
+    }));
+    const people = sites.reduce((a, s) => a + s.people, 0);
+    const done = sites.reduce((a, s) => a + s.done, 0);
+    return {
+      course: toCourseView(course),
+      sites,
+      total: { people, done, percent: percentDone(done, people) },
+    };
+  }
 }
 
 export type TrainingService = ReturnType<typeof createTrainingService>;

@@ -6,7 +6,7 @@ import * as m0014 from './0014_ohs_injury_recovery.ts';
 import * as m0015 from './0015_redact_health_audit.ts';
 import * as m0020 from './0020_ohs_message_keys.ts';
 import * as m0034 from './0034_ohs_injury_summary.ts';
-import * as m0076 from './0076_ohs_statistics_version.ts';
+import * as m0077 from './0077_ohs_statistics_version.ts';
 
 /**
  * The OHS program's migrations, keyed by the name recorded in `steward_migrations`. Names carry the one
@@ -20,5 +20,5 @@ export const ohsMigrations: Record<string, Migration> = {
   '0015_redact_health_audit': m0015,
   '0020_ohs_message_keys': m0020,
   '0034_ohs_injury_summary': m0034,
-  '0076_ohs_statistics_version': m0076,
+  '0077_ohs_statistics_version': m0077,
 };

@@ -25,7 +25,7 @@ import { ratesSetting } from '../settings.ts';
 import * as repo from './repo.ts';
 
 const PROGRAM = 'ohs' as const;
-/** The version of the hours, injuries and incidents (migration 0076). */
+/** The version of the hours, injuries and incidents (migration 0077). */
 const STATISTICS_VERSION = 'ohs.statistics';
 
 /** A site in the statistics' scope, with what its rows are keyed and labelled by. */
