@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { dateTimeFormat, numberFormat, regionNames } from './intl.ts';
 import { formatDayMonth, formatInZone, formatMonthShort } from './time.ts';
 
 /** The name of a record in the user's language: the Chinese name when there is one and the user reads Chinese. */
@@ -11,20 +12,15 @@ export function useLocalName() {
 /** Country names from ISO codes, in the user's language. */
 export function useCountryName() {
   const { i18n } = useTranslation();
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([i18n.language], { type: 'region' });
-  } catch {
-    names = null;
-  }
+  const names = regionNames(i18n.language);
   return (code: string) => names?.of(code) ?? code;
 }
 
 /** Numbers and dates in the user's language. */
 export function useFormat() {
   const { i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const number = numberFormat(i18n.language);
+  const dateTime = dateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return {
     number: (n: number) => number.format(n),
     dateTime: (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—'),

@@ -1,25 +1,20 @@
+import { dateTimeFormat } from './intl.ts';
+
 /**
  * Times of a site's events read in the site's own time zone, labelled with it: an incident at 07:13 on
  * 3 December in Kaohsiung reads "2026-12-03 07:13 (Asia/Taipei)" wherever the reader's browser is.
  */
 
-/** One formatter per zone: building an Intl.DateTimeFormat is slow, using one is quick. */
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 function partsIn(at: Date, timeZone: string) {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
+  const format = dateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]));
   return p as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
 }
@@ -35,14 +30,14 @@ export function formatInZone(iso: string | null | undefined, timeZone: string): 
 
 /** A calendar date's day and month in the reader's language ("3 Dec", "12月3日"), read as written. */
 export function formatDayMonth(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }
 
 /** A month's short name (1–12) in the reader's language ("Jan", "1月"). */
 export function formatMonthShort(month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(
     new Date(Date.UTC(2000, month - 1, 1)),
   );
 }
