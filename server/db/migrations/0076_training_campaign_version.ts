@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dataVersionTriggers } from './data-version-triggers.ts';
 import { runStatements } from './statements.ts';
 
 /**
@@ -7,13 +8,13 @@ import { runStatements } from './statements.ts';
  * its data is the committed data.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const statements = ["select data_version_register('training.campaign');"];
-  for (const table of ['training_completions', 'training_courses', 'employees', 'sites'])
-    statements.push(
-      `create trigger ${table}_campaign_changed after insert or update or delete on ${table}
-         for each statement execute function data_version_changed('training.campaign');`,
-      `create trigger ${table}_campaign_truncated after truncate on ${table}
-         for each statement execute function data_version_changed('training.campaign');`,
-    );
-  await runStatements(db, statements.join('\n'));
+  await runStatements(
+    db,
+    dataVersionTriggers('training.campaign', 'campaign', [
+      'training_completions',
+      'training_courses',
+      'employees',
+      'sites',
+    ]),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dataVersionTriggers } from '../../../db/migrations/data-version-triggers.ts';
 import { runStatements } from '../../../db/migrations/statements.ts';
 
 /**
@@ -7,13 +8,8 @@ import { runStatements } from '../../../db/migrations/statements.ts';
  * the committed data.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const statements = ["select data_version_register('ohs.statistics');"];
-  for (const table of ['ohs_hours', 'ohs_injuries', 'ohs_incidents'])
-    statements.push(
-      `create trigger ${table}_statistics_changed after insert or update or delete on ${table}
-         for each statement execute function data_version_changed('ohs.statistics');`,
-      `create trigger ${table}_statistics_truncated after truncate on ${table}
-         for each statement execute function data_version_changed('ohs.statistics');`,
-    );
-  await runStatements(db, statements.join('\n'));
+  await runStatements(
+    db,
+    dataVersionTriggers('ohs.statistics', 'statistics', ['ohs_hours', 'ohs_injuries', 'ohs_incidents']),
+  );
 }
