@@ -1,9 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callApi, newContext, screenshot, serverAndBrowserOfFile, signIn } from './support/browser.ts';
+import { callApi, newContext, poll, screenshot, serverAndBrowserOfFile, signIn } from './support/browser.ts';
 import { hasChromium, type RunningServer, SKIP_MESSAGE } from './support/server.ts';
-
-const poll = expect.poll;
 
 /** Picks an option of a Mantine Select (inside `scope`) by its label. */
 async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {

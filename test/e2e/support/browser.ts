@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../../reference/demo/users.ts';
 
 /** expect.poll with a timeout fit for a browser on a busy machine (its default is one second). */
-export function poll<T>(fn: () => T | Promise<T>) {
-  return expect.poll(fn, { timeout: 20_000, interval: 100 });
+export function poll<T>(fn: () => T | Promise<T>, options: { timeout?: number; interval?: number } = {}) {
+  return expect.poll(fn, { timeout: 20_000, interval: 100, ...options });
 }
 
 import { USERS } from '../../support/fixture.ts';
